@@ -1,0 +1,59 @@
+"""The `launchmap` command: with no subcommand it opens the GUI; subcommands run headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from viewer import __version__
+from viewer.cli import validate
+from viewer.model.problem import BundleError
+
+# Each subcommand module offers add_arguments(parser) and run(args) -> exit code.
+SUBCOMMANDS = {"validate": validate}
+
+
+class UsageError(Exception):
+    """Bad input found by a subcommand: one line, exit 1."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
+    parser = _parser(command)
+    args = parser.parse_args(argv[1:] if command else argv)
+    run: Callable[[argparse.Namespace], int] = SUBCOMMANDS[command].run if command else _open_gui
+    try:
+        return run(args)
+    except (BundleError, UsageError, OSError) as error:
+        if args.debug:
+            raise
+        print(f"launchmap: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser(command: str | None) -> argparse.ArgumentParser:
+    if command:
+        module = SUBCOMMANDS[command]
+        parser = argparse.ArgumentParser(prog=f"launchmap {command}", description=module.__doc__)
+        module.add_arguments(parser)
+    else:
+        parser = argparse.ArgumentParser(
+            prog="launchmap",
+            description="Open event bundles in the launchmap window. Subcommands: "
+            + ", ".join(SUBCOMMANDS)
+            + " (launchmap SUBCOMMAND --help).",
+        )
+        parser.add_argument("files", nargs="*", metavar="FILE", help="bundles to open (default: the sample)")
+        parser.add_argument("--version", action="version", version=f"launchmap {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    return parser
+
+
+def _open_gui(args: argparse.Namespace) -> int:
+    from viewer.qt.app import run_app  # Qt is loaded only when a window is wanted
+
+    return run_app(args.files)

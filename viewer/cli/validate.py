@@ -1,0 +1,32 @@
+"""Check bundles: exit 0 when valid, else 1 with one `FILE:WHERE: message` line per problem."""
+
+from __future__ import annotations
+
+import argparse
+
+from viewer.io.bundle_reader import read_bundle
+from viewer.model.problem import BundleError, Problem
+from viewer.resources import sample_bundle
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="*", metavar="FILE", help="bundles to check (default: the sample)")
+
+
+def run(args: argparse.Namespace) -> int:
+    files = args.files or [str(sample_bundle())]
+    failed = False
+    for file in files:
+        problems = problems_in(file)
+        for problem in problems:
+            print(problem)
+        failed = failed or any(p.is_error for p in problems)
+    return 1 if failed else 0
+
+
+def problems_in(file: str) -> list[Problem]:
+    try:
+        _, problems = read_bundle(file, shown_as=file)
+    except BundleError as error:
+        return error.problems
+    return problems

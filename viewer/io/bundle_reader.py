@@ -1,0 +1,368 @@
+"""Read an event bundle (GeoJSON with launchmap's foreign members), reporting every problem by place."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from viewer.geo.geometry_check import GeometryError, checked_geometry
+from viewer.io.json_source import load_json
+from viewer.model.anchoring import reanchor
+from viewer.model.bundle import FORMAT_VERSION, Bundle
+from viewer.model.citation import AnchorStatus, Citation
+from viewer.model.claim import Claim
+from viewer.model.document import Document
+from viewer.model.event import LaunchEvent, parse_time
+from viewer.model.feature import Feature
+from viewer.model.kinds import CERTAINTIES, KINDS
+from viewer.model.problem import BundleError, Problem, Severity
+
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+CITATION_KEYS = ("document", "start", "end", "exact", "prefix", "suffix")
+CLAIM_KEYS = ("property", "value", "by", "citations", "reference")
+
+
+def read_bundle(path: str | Path, shown_as: str | None = None) -> tuple[Bundle, list[Problem]]:
+    """The bundle and its warnings and recoverable errors (orphaned citations, unreadable article files).
+
+    Raises BundleError, carrying every problem found, when the file cannot be opened as a bundle.
+    """
+    path = Path(path)
+    reader = _Reader(path, shown_as or str(path))
+    return reader.read(load_json(path, reader.file)), reader.problems
+
+
+class _Reader:
+    def __init__(self, path: Path, shown_as: str):
+        self.path = path
+        self.file = shown_as
+        self.problems: list[Problem] = []
+        self.fatal = False
+
+    def error(self, where: str, message: str, *, fatal: bool = True) -> None:
+        self.problems.append(Problem(self.file, where, message))
+        self.fatal = self.fatal or fatal
+
+    def warn(self, where: str, message: str) -> None:
+        self.problems.append(Problem(self.file, where, message, Severity.WARNING))
+
+    # -- typed access ----------------------------------------------------------------------------
+    def member(self, obj: dict, key: str, where: str, types: type | tuple[type, ...], *, required=False):
+        """``obj[key]`` when it has one of ``types``; records a problem and returns None otherwise."""
+        if key not in obj or obj[key] is None:
+            if required:
+                self.error(where, f"missing member {key!r}")
+            return None
+        value = obj[key]
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in _as_tuple(types)):
+            place = f"{where}.{key}" if where else key
+            self.error(place, f"must be {_type_names(types)}, not {_json_type(value)}")
+            return None
+        return value
+
+    def objects(self, root: dict, key: str) -> list[tuple[str, dict]]:
+        """The JSON objects in the list member ``key``, each with its place."""
+        items = self.member(root, key, "", list) or []
+        result = []
+        for index, item in enumerate(items):
+            where = f"{key}[{index}]"
+            if isinstance(item, dict):
+                result.append((where, item))
+            else:
+                self.error(where, f"must be an object, not {_json_type(item)}")
+        return result
+
+    # -- the file --------------------------------------------------------------------------------
+    def read(self, root: Any) -> Bundle:
+        if not isinstance(root, dict) or root.get("type") != "FeatureCollection":
+            found = root.get("type") if isinstance(root, dict) else _json_type(root)
+            raise BundleError([Problem(self.file, "type", f"not a GeoJSON FeatureCollection (found {found!r})")])
+        if not isinstance(root.get("features"), list):
+            raise BundleError([Problem(self.file, "features", "missing or not a list")])
+        bundle = Bundle(path=self.path, extra={k: v for k, v in root.items() if k not in _TOP_LEVEL})
+        # ids present in the file, valid or not: a reference to a broken item is not a second problem
+        self.named = {key: _raw_ids(root.get(key)) for key in ("documents", "events", "features")}
+        self.read_header(root, bundle)
+        self.documents = bundle.documents
+        for where, raw in self.objects(root, "documents"):
+            self.add(bundle.documents, self.read_document(where, raw), where)
+        events = [(where, raw) for where, raw in self.objects(root, "events")]
+        for where, raw in events:
+            self.add(bundle.events, self.read_event(where, raw), where)
+        for index, raw in enumerate(root["features"]):
+            where = f"features[{index}]"
+            if not isinstance(raw, dict):
+                self.error(where, f"must be a Feature object, not {_json_type(raw)}")
+                continue
+            self.add(bundle.features, self.read_feature(where, raw, index, bundle), where)
+        for where, raw in events:
+            site = bundle.events.get(str(raw.get("id")))
+            if site and site.site and site.site not in self.named["features"]:
+                self.error(f"{where}.site", f"unknown feature {site.site!r}")
+        if self.fatal:
+            raise BundleError(self.problems)
+        return bundle
+
+    def read_header(self, root: dict, bundle: Bundle) -> None:
+        header = self.member(root, "launchmap", "", dict)
+        if header is None:
+            return
+        version = self.member(header, "version", "launchmap", int, required=True)
+        if version is not None and version > FORMAT_VERSION:
+            self.error("launchmap.version", f"format version {version} is newer than this launchmap reads")
+        bundle.version = version or FORMAT_VERSION
+        bundle.extra["launchmap"] = header
+
+    def add(self, table: dict, item: Any, where: str) -> None:
+        if item is None:
+            return
+        if item.id in table:
+            self.error(f"{where}.id", f"duplicate id {item.id!r}")
+            return
+        table[item.id] = item
+
+    # -- documents -------------------------------------------------------------------------------
+    def read_document(self, where: str, raw: dict) -> Document | None:
+        doc_id = self.member(raw, "id", where, str, required=True)
+        if not doc_id:
+            return None
+        strings = {key: self.member(raw, key, where, str) for key in _DOCUMENT_STRINGS}
+        document = Document(id=doc_id, **strings, extra={k: v for k, v in raw.items() if k not in _DOCUMENT_KEYS})
+        inline = self.member(raw, "text", where, str)
+        if inline is not None:
+            document.text, document.text_inline = inline, True
+        elif document.path:
+            document.text = self.read_article(f"{where}.path", document)
+        else:
+            self.error(where, f"document {doc_id!r} has neither 'text' nor 'path'", fatal=False)
+        return document
+
+    def read_article(self, where: str, document: Document) -> str | None:
+        article = (self.path.parent / str(document.path)).resolve()
+        try:
+            if not article.is_file():
+                self.error(where, f"article file {document.path} not found", fatal=False)
+                return None
+            if article.stat().st_size > MAX_ARTICLE_BYTES:
+                self.error(where, f"article file {document.path} is larger than 20 MiB", fatal=False)
+                return None
+            data = article.read_bytes()
+        except OSError as error:
+            self.error(where, f"cannot read article file {document.path}: {error.strerror}", fatal=False)
+            return None
+        digest = hashlib.sha256(data).hexdigest()
+        if document.sha256 and document.sha256.lower() != digest:
+            self.error(
+                where.replace(".path", ".sha256"),
+                f"sha256 mismatch for {document.path}: the file changed (now {digest[:12]}…)",
+                fatal=False,
+            )
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            self.error(where, f"article file {document.path} is not UTF-8 (byte {error.start})", fatal=False)
+            return None
+
+    # -- events ----------------------------------------------------------------------------------
+    def read_event(self, where: str, raw: dict) -> LaunchEvent | None:
+        event_id = self.member(raw, "id", where, str, required=True)
+        if not event_id:
+            return None
+        time = self.member(raw, "time", where, str)
+        if time is not None:
+            try:
+                parse_time(time)
+            except ValueError as error:
+                self.error(f"{where}.time", str(error) if "offset" in str(error) else f"not an ISO 8601 time: {time!r}")
+        return LaunchEvent(
+            id=event_id,
+            name=self.member(raw, "name", where, str) or "",
+            time=time,
+            vehicle=self.member(raw, "vehicle", where, str),
+            outcome=self.member(raw, "outcome", where, str),
+            site=self.member(raw, "site", where, str),
+            claims=self.read_claims(where, raw),
+            extra={k: v for k, v in raw.items() if k not in _EVENT_KEYS},
+        )
+
+    # -- features --------------------------------------------------------------------------------
+    def read_feature(self, where: str, raw: dict, index: int, bundle: Bundle) -> Feature | None:
+        if raw.get("type") != "Feature":
+            self.error(f"{where}.type", f"must be 'Feature', not {raw.get('type')!r}")
+            return None
+        raw_id = raw.get("id")
+        if raw_id is None:
+            feature_id = f"feature-{index}"
+            if "launchmap" in bundle.extra:
+                self.warn(where, f"feature has no id; it is called {feature_id!r} here")
+        elif isinstance(raw_id, str | int | float) and not isinstance(raw_id, bool):
+            feature_id = str(raw_id)
+        else:
+            self.error(f"{where}.id", f"must be a string or number, not {_json_type(raw_id)}")
+            return None
+        if "geometry" not in raw:
+            self.error(where, "missing member 'geometry'")
+            return None
+        geometry = None
+        if raw["geometry"] is not None:
+            try:
+                checked = checked_geometry(raw["geometry"])
+            except GeometryError as error:
+                self.error(f"{where}.geometry", str(error))
+                return None
+            geometry = checked.geometry
+            if checked.repair:
+                self.warn(f"{where}.geometry", checked.repair)
+        properties = raw.get("properties")
+        if properties is None:
+            properties = {}
+        elif not isinstance(properties, dict):
+            self.error(f"{where}.properties", f"must be an object or null, not {_json_type(properties)}")
+            return None
+        properties = dict(properties)
+        self.check_properties(f"{where}.properties", properties, bundle)
+        citations = self.read_citations(f"{where}.properties", properties.pop("citations", None))
+        claims = self.read_claims(f"{where}.properties", properties)
+        properties.pop("claims", None)
+        feature = Feature(
+            id=feature_id,
+            geometry=geometry,
+            properties=properties,
+            citations=citations,
+            claims=claims,
+            extra={k: v for k, v in raw.items() if k not in _FEATURE_KEYS},
+            source_geometry=raw["geometry"] if geometry is not None and not checked.repair else None,
+        )
+        if raw_id is not None and not isinstance(raw_id, str):
+            feature.extra["id"] = raw_id  # written back as the number it was
+        return feature
+
+    def check_properties(self, where: str, properties: dict, bundle: Bundle) -> None:
+        kind = properties.get("kind")
+        if kind is not None and kind not in KINDS:
+            self.warn(f"{where}.kind", f"unknown kind {kind!r}; drawn as a reference place")
+        certainty = properties.get("certainty")
+        if certainty is not None and certainty not in CERTAINTIES:
+            self.warn(f"{where}.certainty", f"unknown certainty {certainty!r} (expected {', '.join(CERTAINTIES)})")
+        event = properties.get("event")
+        if event is not None and event not in self.named["events"]:
+            self.error(f"{where}.event", f"unknown event {event!r}")
+
+    # -- citations and claims --------------------------------------------------------------------
+    def read_claims(self, where: str, owner: dict) -> list[Claim]:
+        raw_claims = self.member(owner, "claims", where, list) or []
+        claims = []
+        for index, raw in enumerate(raw_claims):
+            place = f"{where}.claims[{index}]"
+            if not isinstance(raw, dict):
+                self.error(place, f"must be an object, not {_json_type(raw)}")
+                continue
+            name = self.member(raw, "property", place, str, required=True)
+            if name is None:
+                continue
+            claims.append(
+                Claim(
+                    property=name,
+                    value=raw.get("value"),
+                    by=self.member(raw, "by", place, str) or "",
+                    citations=tuple(self.read_citations(place, raw.get("citations"))),
+                    reference=self.member(raw, "reference", place, str) or "",
+                    extra={k: v for k, v in raw.items() if k not in CLAIM_KEYS},
+                )
+            )
+        return claims
+
+    def read_citations(self, where: str, raw_list: Any) -> list[Citation]:
+        if raw_list is None:
+            return []
+        if not isinstance(raw_list, list):
+            self.error(f"{where}.citations", f"must be a list, not {_json_type(raw_list)}")
+            return []
+        citations = []
+        for index, raw in enumerate(raw_list):
+            citation = self.read_citation(f"{where}.citations[{index}]", raw)
+            if citation is not None:
+                citations.append(citation)
+        return citations
+
+    def read_citation(self, where: str, raw: Any) -> Citation | None:
+        if not isinstance(raw, dict):
+            self.error(where, f"must be an object, not {_json_type(raw)}")
+            return None
+        document_id = self.member(raw, "document", where, str, required=True)
+        start = self.member(raw, "start", where, int, required=True)
+        end = self.member(raw, "end", where, int, required=True)
+        exact = self.member(raw, "exact", where, str, required=True)
+        if None in (document_id, start, end, exact):
+            return None
+        if start < 0 or end < start:
+            self.error(where, f"bad offsets {start}-{end} (need 0 <= start <= end)")
+            return None
+        if document_id not in self.documents:
+            if document_id not in self.named["documents"]:
+                self.error(f"{where}.document", f"unknown document {document_id!r}")
+            return None
+        citation = Citation(
+            document=document_id,
+            start=start,
+            end=end,
+            exact=exact,
+            prefix=self.member(raw, "prefix", where, str) or "",
+            suffix=self.member(raw, "suffix", where, str) or "",
+            extra={k: v for k, v in raw.items() if k not in CITATION_KEYS},
+        )
+        return self.anchor(where, citation)
+
+    def anchor(self, where: str, citation: Citation) -> Citation:
+        text = self.documents[citation.document].text
+        checked = reanchor(citation, text)
+        if text is None:
+            self.warn(where, f"orphaned citation: the text of {citation.document!r} is not available")
+            return checked
+        past_end = citation.end > len(text)
+        if past_end:
+            message = f"offset {citation.end} is past the end of {citation.document!r} ({len(text)} characters)"
+            if checked.status is AnchorStatus.REANCHORED:
+                message += f"; quote found at {checked.start}"
+            self.error(f"{where}.end", message, fatal=False)
+        elif checked.status is AnchorStatus.REANCHORED:
+            self.warn(where, f"quote {_short(citation.exact)} re-anchored from {citation.start} to {checked.start}")
+        if checked.status is AnchorStatus.ORPHANED:
+            self.error(where, f"orphaned citation: quote {_short(citation.exact)} not found in {citation.document!r}",
+                       fatal=False)
+        return checked
+
+
+_TOP_LEVEL = {"type", "features", "documents", "events", "launchmap"}
+_DOCUMENT_STRINGS = ("title", "published", "publisher", "path", "sha256")
+_DOCUMENT_KEYS = {"id", "text", *_DOCUMENT_STRINGS}
+_EVENT_KEYS = {"id", "name", "time", "vehicle", "outcome", "site", "claims"}
+_FEATURE_KEYS = {"type", "id", "geometry", "properties"}
+
+
+def _raw_ids(items: Any) -> set[str]:
+    if not isinstance(items, list):
+        return set()
+    return {str(item["id"]) for item in items if isinstance(item, dict) and item.get("id") is not None}
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _as_tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
+    return types if isinstance(types, tuple) else (types,)
+
+
+def _type_names(types: type | tuple[type, ...]) -> str:
+    names = {str: "a string", int: "an integer", float: "a number", list: "a list", dict: "an object"}
+    return " or ".join(names.get(t, t.__name__) for t in _as_tuple(types))
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    return _type_names(type(value)) if type(value) in (str, int, float, list, dict) else type(value).__name__

@@ -1,0 +1,73 @@
+"""The event bundle in memory: documents, launch events and features, with the lookups the panels need."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from viewer.model.citation import Citation
+from viewer.model.document import Document
+from viewer.model.event import LaunchEvent
+from viewer.model.feature import Feature
+
+FORMAT_VERSION = 1
+
+
+@dataclass
+class Bundle:
+    """One bundle file's contents. ``extra`` keeps top-level members launchmap does not know."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    events: dict[str, LaunchEvent] = field(default_factory=dict)
+    features: dict[str, Feature] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+    version: int = FORMAT_VERSION
+
+    def citations_for(self, feature_id: str) -> list[Citation]:
+        """Every citation reporting the feature, its claims' citations included."""
+        return self.features[feature_id].all_citations
+
+    def features_citing(self, document_id: str, start: int, end: int) -> list[Feature]:
+        """Features with a citation in ``document_id`` overlapping ``[start, end)``."""
+        return [
+            feature
+            for feature in self.features.values()
+            if any(c.document == document_id and c.overlaps(start, end) for c in feature.all_citations)
+        ]
+
+    def features_of(self, event_id: str | None) -> list[Feature]:
+        return [f for f in self.features.values() if f.event == event_id]
+
+    def orphaned(self) -> Iterator[tuple[Feature, Citation]]:
+        for feature in self.features.values():
+            for citation in feature.all_citations:
+                if citation.is_orphaned:
+                    yield feature, citation
+
+    def events_in_time_order(self) -> list[LaunchEvent]:
+        def key(event: LaunchEvent):
+            when = event.when
+            return (when is None, when.timestamp() if when else 0.0, event.id)
+
+        return sorted(self.events.values(), key=key)
+
+    @property
+    def name(self) -> str:
+        return self.path.name if self.path else "untitled bundle"
+
+
+def merged(bundles: Iterable[Bundle]) -> Bundle:
+    """One bundle holding all of several bundles' documents, events and features (first one wins on ids)."""
+    result = Bundle()
+    for bundle in bundles:
+        for target, source in (
+            (result.documents, bundle.documents),
+            (result.events, bundle.events),
+            (result.features, bundle.features),
+        ):
+            for key, value in source.items():
+                target.setdefault(key, value)  # type: ignore[arg-type]
+    return result

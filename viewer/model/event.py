@@ -1,0 +1,41 @@
+"""Launch events: one launch, its time, vehicle, outcome and the claims sources make about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from viewer.model.claim import Claim
+
+
+@dataclass
+class LaunchEvent:
+    """A launch. ``time`` is ISO 8601 with an offset, as the bundle stores it."""
+
+    id: str
+    name: str = ""
+    time: str | None = None
+    vehicle: str | None = None
+    outcome: str | None = None
+    site: str | None = None  # id of its launch_site feature
+    claims: list[Claim] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def when(self) -> datetime | None:
+        """The launch time as an aware datetime, or None when unknown."""
+        return parse_time(self.time) if self.time else None
+
+    @property
+    def date_label(self) -> str:
+        when = self.when
+        return when.astimezone(UTC).strftime("%Y-%m-%d") if when else "undated"
+
+
+def parse_time(text: str) -> datetime:
+    """An ISO 8601 time that must carry an offset ('Z' or ±hh:mm); raises ValueError otherwise."""
+    when = datetime.fromisoformat(text)
+    if when.tzinfo is None:
+        raise ValueError(f"time {text!r} has no offset (add Z or +09:00)")
+    return when
