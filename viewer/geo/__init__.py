@@ -1,0 +1,1 @@
+"""Qt-free geography: projections, geodesics, drawable arrays, picking and map-decoration maths."""

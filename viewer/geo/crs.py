@@ -1,0 +1,209 @@
+"""Map projections as small frozen objects with cached lon/lat ⇄ map transformers.
+
+Presets: a regional Lambert conformal conic, Web Mercator, plate carrée in metres and an
+azimuthal equidistant centred on a launch site; any CRS pyproj understands works as well.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Any, NamedTuple
+
+import numpy as np
+import pyproj
+from pyproj.exceptions import CRSError
+
+Extent = tuple[float, float, float, float]
+"""(west, south, east, north) in degrees; west > east means the extent crosses 180°."""
+
+WGS84 = pyproj.CRS.from_epsg(4326)
+WORLD: Extent = (-180.0, -90.0, 180.0, 90.0)
+
+
+@lru_cache(maxsize=64)
+def _transformers(srs: str) -> tuple[pyproj.Transformer, pyproj.Transformer]:
+    # Building a Transformer costs milliseconds; a redraw may project many layers, so
+    # every projection with the same CRS shares one pair (pyproj ≥ 3.1 makes them thread-safe).
+    # Keyed by the CRS text because hashing a pyproj.CRS renders its whole WKT each time.
+    crs = pyproj.CRS.from_user_input(srs)
+    forward = pyproj.Transformer.from_crs(WGS84, crs, always_xy=True)
+    inverse = pyproj.Transformer.from_crs(crs, WGS84, always_xy=True)
+    return forward, inverse
+
+
+@dataclass(frozen=True)
+class MapProjection:
+    """A map projection: `key` for lookup, `name` for display, `crs` for pyproj and `.prj` files.
+
+    `seam_lon` is the meridian where the map is cut (lon_0 + 180° for cylinders and cones,
+    None for azimuthal maps and geographic CRSs); drawing breaks paths there. `max_lat`
+    is the latitude beyond which the map is useless (Mercator's poles lie at infinity).
+    """
+
+    key: str
+    name: str
+    crs: pyproj.CRS
+    seam_lon: float | None = None
+    max_lat: float = 90.0
+
+    def forward(self, lon: Any, lat: Any) -> tuple[Any, Any]:
+        """Lon/lat degrees → map x/y; scalars or numpy arrays. Unprojectable points give inf."""
+        return self._transformers[0].transform(lon, lat, errcheck=False)
+
+    def inverse(self, x: Any, y: Any) -> tuple[Any, Any]:
+        """Map x/y → lon/lat degrees; scalars or numpy arrays."""
+        return self._transformers[1].transform(x, y, errcheck=False)
+
+    @cached_property
+    def _transformers(self) -> tuple[pyproj.Transformer, pyproj.Transformer]:
+        # cached_property writes the instance __dict__ directly, so it works on a frozen class
+        return _transformers(self.crs.srs or self.crs.to_wkt())
+
+    def project_extent(self, extent: Extent, samples: int = 64) -> tuple[float, float, float, float]:
+        """Map-unit bounds (xmin, ymin, xmax, ymax) of a lon/lat extent, edges sampled densely
+        because a straight lon/lat edge becomes a curve in most projections."""
+        west, south, east, north = extent
+        if east < west:
+            east += 360.0
+        south, north = max(south, -self.max_lat), min(north, self.max_lat)
+        t = np.linspace(0.0, 1.0, samples)
+        lon = np.concatenate([west + (east - west) * t, np.full(samples, east),
+                              east - (east - west) * t, np.full(samples, west)])
+        lat = np.concatenate([np.full(samples, south), south + (north - south) * t,
+                              np.full(samples, north), north - (north - south) * t])
+        x, y = self.forward(lon, lat)
+        ok = np.isfinite(x) & np.isfinite(y)
+        if not ok.any():
+            raise ValueError(f"extent {extent} cannot be shown in {self.name}")
+        return float(x[ok].min()), float(y[ok].min()), float(x[ok].max()), float(y[ok].max())
+
+
+def wrap_lon(lon: float) -> float:
+    """A longitude in [-180, 180)."""
+    return (lon + 180.0) % 360.0 - 180.0
+
+
+def format_lon(lon: float) -> str:
+    """127.5 → '127.5°E'; the meridians 0° and 180° carry no hemisphere."""
+    lon = wrap_lon(lon)
+    if math.isclose(abs(lon), 180.0) or abs(lon) < 1e-9:
+        return f"{abs(lon):g}°"
+    return f"{abs(lon):g}°{'E' if lon > 0 else 'W'}"
+
+
+def format_lat(lat: float) -> str:
+    """39.66 → '39.66°N'; the equator is '0°'."""
+    if abs(lat) < 1e-9:
+        return "0°"
+    return f"{abs(lat):g}°{'N' if lat > 0 else 'S'}"
+
+
+def extent_centre(extent: Extent) -> tuple[float, float]:
+    """Centre (lon, lat) of an extent, across 180° when west > east."""
+    west, south, east, north = extent
+    if east < west:
+        east += 360.0
+    return wrap_lon((west + east) / 2.0), (south + north) / 2.0
+
+
+def regional(extent: Extent) -> MapProjection:
+    """Lambert conformal conic fitted to an extent: standard parallels at 1/6 and 5/6 of its
+    latitude span (the classic rule that spreads scale error evenly), centred on its middle.
+
+    A tiny extent gets a tangent cone (one standard parallel through the centre); an extent
+    straddling the equator, where the cone flattens into a cylinder, gets a Mercator centred
+    on it, which is the conformal limit of the same cone.
+    """
+    _, south, _, north = extent
+    lon0, lat0 = extent_centre(extent)
+    lon0 = round(lon0, 1)  # round so that small pans reuse the cached transformers
+    south, north = max(south, -89.0), min(north, 89.0)
+    span = north - south
+    lat1, lat2 = round(south + span / 6.0, 1), round(south + span * 5.0 / 6.0, 1)
+    if span < 1.0:
+        lat1 = lat2 = round(lat0, 1)
+    if abs(lat1 + lat2) < 2.0:
+        crs = pyproj.CRS(f"+proj=merc +lon_0={lon0} +lat_ts={round(lat0, 1)} +datum=WGS84 +units=m +no_defs")
+        return MapProjection("regional", f"Mercator centred {format_lon(lon0)}", crs,
+                             seam_lon=wrap_lon(lon0 + 180.0), max_lat=85.0511)
+    lat0 = (lat1 + lat2) / 2.0
+    crs = pyproj.CRS(f"+proj=lcc +lat_1={lat1} +lat_2={lat2} +lat_0={lat0} +lon_0={lon0} "
+                     "+datum=WGS84 +units=m +no_defs")
+    parallels = format_lat(lat1) if lat1 == lat2 else f"{format_lat(lat1)}, {format_lat(lat2)}"
+    return MapProjection("regional", f"Lambert Conformal Conic ({parallels}) centred {format_lon(lon0)}",
+                         crs, seam_lon=wrap_lon(lon0 + 180.0))
+
+
+def web_mercator() -> MapProjection:
+    """EPSG:3857, the web-tile Mercator; conformal, areas grow fast towards the poles."""
+    return MapProjection("mercator", "Web Mercator (EPSG:3857)", pyproj.CRS.from_epsg(3857),
+                         seam_lon=-180.0, max_lat=85.0511)
+
+
+def plate_carree(lon0: float = 0.0) -> MapProjection:
+    """Equirectangular in metres (+proj=eqc) so map units are metres like every other preset."""
+    crs = pyproj.CRS(f"+proj=eqc +lon_0={lon0} +datum=WGS84 +units=m +no_defs")
+    return MapProjection("platecarree", "Plate Carrée (equirectangular)", crs,
+                         seam_lon=wrap_lon(lon0 + 180.0))
+
+
+def azimuthal_equidistant(lon: float, lat: float, label: str = "") -> MapProjection:
+    """Azimuthal equidistant centred on a site: distances and bearings from it are true."""
+    crs = pyproj.CRS(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m +no_defs")
+    where = label or f"{format_lat(round(lat, 3))} {format_lon(round(lon, 3))}"
+    return MapProjection("aeqd", f"Azimuthal Equidistant centred on {where}", crs)
+
+
+class Preset(NamedTuple):
+    """A projection the UI lists: menu title and a builder taking the data's extent."""
+
+    title: str
+    build: Callable[[Extent], MapProjection]
+
+
+PROJECTIONS: dict[str, Preset] = {
+    "regional": Preset("Regional (Lambert conformal conic)", regional),
+    "mercator": Preset("Web Mercator", lambda extent: web_mercator()),
+    "platecarree": Preset("Plate Carrée", lambda extent: plate_carree()),
+    "aeqd": Preset("Azimuthal equidistant (extent centre)",
+                   lambda extent: azimuthal_equidistant(*extent_centre(extent), label="extent centre")),
+}
+
+_AEQD_AT = re.compile(r"^aeqd:\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)$", re.IGNORECASE)
+
+
+def _seam_of(crs: pyproj.CRS) -> float | None:
+    # Cylinders and cones are cut at lon_0 + 180°; azimuthal maps are whole, and a
+    # geographic CRS leaves longitudes as given.
+    operation = crs.coordinate_operation
+    if not crs.is_projected or operation is None:
+        return None
+    if any(word in operation.method_name.lower() for word in ("azimuthal", "stereographic", "orthographic")):
+        return None
+    for param in operation.params:
+        if param.name.lower().startswith(("longitude of natural origin", "longitude of false origin",
+                                          "longitude of projection centre", "longitude of origin")):
+            return wrap_lon(float(param.value) + 180.0)
+    return -180.0
+
+
+def projection_from_name(text: str, extent: Extent = WORLD) -> MapProjection:
+    """A preset key (`regional`, `mercator`, `platecarree`, `aeqd`, `aeqd:LON,LAT`) or any CRS
+    pyproj accepts (EPSG:32652, a proj string, WKT). Raises ValueError with a one-line message."""
+    key = text.strip()
+    if key.lower() in PROJECTIONS:
+        return PROJECTIONS[key.lower()].build(extent)
+    if match := _AEQD_AT.match(key):
+        return azimuthal_equidistant(float(match[1]), float(match[2]))
+    try:
+        crs = pyproj.CRS.from_user_input(key)
+    except CRSError:
+        known = ", ".join(PROJECTIONS)
+        raise ValueError(f"unknown projection {text!r}: not one of {known}, aeqd:LON,LAT "
+                         "or a CRS such as EPSG:32652") from None
+    name = crs.name if crs.name and crs.name != "unknown" else key
+    return MapProjection(key, name, crs, seam_lon=_seam_of(crs))
