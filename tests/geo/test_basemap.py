@@ -1,0 +1,141 @@
+"""The shipped basemap: every layer and level is there, land and borders are where they belong."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+import pyogrio
+import pytest
+import shapely
+from pyproj import Geod
+
+from viewer.geo.basemap import load_basemap
+from viewer.resources import asset
+
+GPKG = asset("resources", "basemap", "basemap.gpkg")
+LEVELS = (0, 1, 2)
+NAHA = shapely.Point(127.6792, 26.2122)
+PYONGYANG = shapely.Point(125.7381, 39.0194)
+SEA_WEST_OF_OKINAWA = shapely.Point(125.0, 30.0)
+SINUIJU_DANDONG = shapely.Point(124.4, 40.1)
+
+
+@pytest.fixture(scope="module")
+def basemap():
+    return load_basemap()
+
+
+def test_file_has_every_layer_and_level_in_wgs84():
+    layers = dict(pyogrio.list_layers(GPKG))
+    for level in LEVELS:
+        assert layers[f"land_{level}"] == "Polygon"
+        assert layers[f"countries_{level}"] == "MultiPolygon"
+        assert layers[f"borders_{level}"] == "MultiLineString"
+        assert pyogrio.read_info(GPKG, layer=f"land_{level}")["crs"] == "EPSG:4326"
+    assert GPKG.stat().st_size < 8_000_000
+
+
+def test_loader_exposes_levels_and_names(basemap):
+    assert basemap.levels == LEVELS
+    assert [basemap.tolerance(lvl) for lvl in LEVELS] == sorted(basemap.tolerance(lvl) for lvl in LEVELS)
+    level = basemap[0]
+    assert {"North Korea", "South Korea", "Japan", "China", "Philippines"} <= set(level.country_names)
+    assert len(level.countries) == len(level.country_names)
+    assert len(level.borders) == len(level.border_pairs)
+    assert all(g.is_valid for g in level.land)
+    assert all(g.is_valid for g in level.countries)
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_land_is_land_and_sea_is_sea(basemap, level):
+    land = basemap[level].land
+    tree = shapely.STRtree(land)
+
+    def on_land(point):
+        return len(tree.query(point, predicate="within")) > 0
+
+    assert on_land(NAHA)
+    assert on_land(PYONGYANG)
+    assert not on_land(SEA_WEST_OF_OKINAWA)
+
+
+def test_countries_contain_their_capitals(basemap):
+    level = basemap[0]
+    by_name = dict(zip(level.country_names, level.countries, strict=True))
+    assert by_name["North Korea"].contains(PYONGYANG)
+    assert by_name["Japan"].contains(NAHA)
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_china_and_north_korea_share_a_border_japan_and_korea_do_not(basemap, level):
+    pairs = {frozenset(p) for p in basemap[level].border_pairs}
+    assert frozenset({"China", "North Korea"}) in pairs
+    assert frozenset({"North Korea", "South Korea"}) in pairs
+    assert not any("Japan" in p or "Taiwan" in p for p in pairs)
+
+    borders = shapely.union_all(basemap[level].borders)
+    nearest = borders.interpolate(borders.project(SINUIJU_DANDONG))
+    _, _, metres = Geod(ellps="WGS84").inv(SINUIJU_DANDONG.x, SINUIJU_DANDONG.y, nearest.x, nearest.y)
+    assert metres < 5_000
+
+
+def test_borders_are_shared_edges_not_coastlines(basemap):
+    level = basemap[0]
+    countries = shapely.STRtree(level.countries)
+    lines = shapely.get_parts(level.borders)
+    # Every sampled point of a border touches two countries; a coastline point touches only one.
+    for line in lines:
+        for fraction in np.linspace(0, 1, 7):
+            point = line.interpolate(fraction, normalized=True)
+            touching = countries.query(point, predicate="dwithin", distance=1e-6)
+            assert len(touching) >= 2, f"border point {point} lies on only {len(touching)} country"
+
+
+def test_coarser_levels_have_far_fewer_vertices(basemap):
+    for kind in ("land", "countries"):
+        counts = [int(shapely.get_num_coordinates(getattr(basemap[lvl], kind)).sum()) for lvl in LEVELS]
+        assert counts[0] > counts[1] > counts[2]
+        assert 3.5 <= counts[0] / counts[1] <= 6
+        assert counts[0] / counts[2] >= 15
+    borders = [int(shapely.get_num_coordinates(basemap[lvl].borders).sum()) for lvl in LEVELS]
+    assert borders[0] > borders[1] > borders[2]
+
+
+def test_level_for_picks_coarser_levels_as_pixels_grow(basemap):
+    assert basemap.level_for(0.001) == 0
+    assert basemap.level_for(basemap.tolerance(1)) == 1
+    assert basemap.level_for(1.0) == 2
+    picks = [basemap.level_for(d) for d in np.geomspace(1e-4, 1, 50)]
+    assert picks == sorted(picks)
+
+
+def test_loading_every_level_is_fast():
+    start = time.perf_counter()
+    fresh = load_basemap()
+    for level in fresh.levels:
+        fresh[level]
+    # Target is well under 0.3 s; the margin absorbs slow CI machines.
+    assert time.perf_counter() - start < 1.0
+
+
+def test_missing_file_and_missing_layer_are_reported(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"nowhere\.gpkg"):
+        load_basemap(tmp_path / "nowhere.gpkg")
+    partial = tmp_path / "partial.gpkg"
+    pyogrio.write_dataframe(pd.DataFrame({"level": [0], "tolerance_deg": [0.0]}), partial, layer="levels")
+    with pytest.raises(ValueError, match=r"partial\.gpkg: basemap layers missing: .*land_0"):
+        load_basemap(partial)
+    with pytest.raises(KeyError, match="no basemap level 7"):
+        load_basemap()[7]
+
+
+def test_geo_loaders_import_no_qt():
+    code = (
+        "import sys, viewer.geo.basemap, viewer.geo.gazetteer;"
+        "assert not {'PySide6', 'pyqtgraph'} & set(sys.modules), 'Qt imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
