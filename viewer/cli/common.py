@@ -1,0 +1,43 @@
+"""What headless subcommands share: loading FILE arguments into a workspace, parsing extents."""
+
+from __future__ import annotations
+
+import argparse
+
+from viewer.io.bundle_reader import read_bundle
+from viewer.model.problem import BundleError
+from viewer.model.workspace import Workspace
+from viewer.resources import sample_bundle
+
+
+def add_files_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="*", metavar="FILE", help="event bundles (default: the sample bundle)")
+
+
+def load_workspace(files: list[str]) -> Workspace:
+    """A workspace with every file loaded; raises BundleError on the first file that cannot be read.
+
+    Warnings and recoverable errors (orphaned citations) do not stop an export; `validate` reports them.
+    """
+    workspace = Workspace()
+    for file in files or [str(sample_bundle())]:
+        bundle, _ = read_bundle(file)
+        try:
+            workspace.add(bundle)
+        except ValueError as error:
+            from viewer.model.problem import Problem
+
+            raise BundleError([Problem(file, "", str(error))]) from None
+    return workspace
+
+
+def parse_extent(text: str) -> tuple[float, float, float, float]:
+    from viewer.cli import UsageError
+
+    try:
+        west, south, east, north = (float(part) for part in text.split(","))
+    except ValueError:
+        raise UsageError(f"--extent {text!r}: expected W,S,E,N in degrees, e.g. 115,15,145,42") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south < north <= 90):
+        raise UsageError(f"--extent {text!r}: longitudes must be within ±180, latitudes within ±90, south < north")
+    return west, south, east, north

@@ -1,0 +1,86 @@
+"""Export a map image (PNG with world file, SVG or PDF) of bundles, headless."""
+
+from __future__ import annotations
+
+import argparse
+
+from viewer.cli.common import add_files_argument, load_workspace, parse_extent
+from viewer.geo.crs import projection_from_name
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_files_argument(parser)
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf")
+    parser.add_argument("--width", type=int, default=1920, help="pixels (default 1920)")
+    parser.add_argument("--height", type=int, default=1080, help="pixels (default 1080)")
+    parser.add_argument("--dpi", type=float, default=96.0, help="resolution: line widths and text scale with it")
+    parser.add_argument("--extent", metavar="W,S,E,N", help="lon/lat extent fitted to the image")
+    parser.add_argument("--crs", default="regional",
+                        help="regional, mercator, platecarree, aeqd, aeqd:LON,LAT or any CRS such as EPSG:32652")
+    parser.add_argument("--event", action="append", metavar="ID", help="show only this event (repeatable)")
+    parser.add_argument("--title", default=None, help="title drawn on the map")
+    parser.add_argument("--no-legend", action="store_true")
+
+
+def run(args: argparse.Namespace) -> int:
+    from viewer.cli import UsageError
+    from viewer.qt.render import ImageRequest, MapRenderer
+
+    for name, value, limit in (("--width", args.width, 20000), ("--height", args.height, 20000)):
+        if not 16 <= value <= limit:
+            raise UsageError(f"{name} {value}: must be between 16 and {limit} pixels")
+    if not 10 <= args.dpi <= 1200:
+        raise UsageError(f"--dpi {args.dpi:g}: must be between 10 and 1200")
+    workspace = load_workspace(args.files)
+    extent = parse_extent(args.extent) if args.extent else None
+    if args.event:
+        unknown = [e for e in args.event if e not in workspace.content.events]
+        if unknown:
+            raise UsageError(f"--event {unknown[0]}: no such event (known: {', '.join(workspace.content.events)})")
+        workspace.set_hidden(events=set(workspace.content.events) - set(args.event))
+    data_extent = extent or _extent_of(workspace)
+    try:
+        projection = projection_from_name(args.crs, data_extent)
+    except ValueError as error:
+        raise UsageError(f"--crs: {error}") from None
+    title = args.title if args.title is not None else _default_title(workspace, args.event)
+    request = ImageRequest(width=args.width, height=args.height, dpi=args.dpi, extent=extent, projection=projection,
+                           title=title, legend=not args.no_legend,
+                           footnote=_sources_note(workspace))
+    renderer = MapRenderer(workspace)
+    if extent is None:
+        request.extent = _padded(data_extent)
+    try:
+        renderer.save(args.output, request)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    print(f"wrote {args.output}")
+    return 0
+
+
+def _extent_of(workspace):
+    import shapely
+
+    geometries = [f.geometry for f in workspace.visible_features() if f.geometry is not None]
+    if not geometries:
+        return (116.0, 10.0, 142.0, 43.0)
+    return tuple(float(v) for v in shapely.total_bounds(geometries))
+
+
+def _padded(extent, fraction: float = 0.08):
+    west, south, east, north = extent
+    dx, dy = (east - west) * fraction + 0.5, (north - south) * fraction + 0.5
+    return (west - dx, south - dy, east + dx, north + dy)
+
+
+def _default_title(workspace, events) -> str:
+    chosen = [workspace.content.events[e] for e in events] if events else workspace.content.events_in_time_order()
+    if len(chosen) == 1:
+        return f"{chosen[0].name}, {chosen[0].date_label}"
+    return "North Korean launches reported in the sample articles" if chosen else "launchmap"
+
+
+def _sources_note(workspace) -> str:
+    cited = {c.document for f in workspace.visible_features() for c in f.all_citations}
+    titles = [workspace.content.documents[d].display_title for d in workspace.content.documents if d in cited]
+    return f"Sources: {'; '.join(titles)}" if titles else ""

@@ -1,0 +1,53 @@
+"""Feature geometries densified along geodesics and projected, cached per projection, for drawing and picking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from shapely.geometry.base import BaseGeometry
+
+from viewer.geo.crs import MapProjection
+from viewer.geo.drawable import project_geometry
+from viewer.geo.geodesic import densify
+from viewer.geo.picking import FeatureIndex
+from viewer.model.feature import Feature
+
+MAX_SEGMENT_KM = 25.0
+
+
+class ProjectedFeatures:
+    """Projected geometry per feature for one projection; a feature whose geometry changes is redone."""
+
+    def __init__(self, projection: MapProjection):
+        self.projection = projection
+        self._densified: dict[str, tuple[BaseGeometry, BaseGeometry]] = {}  # id -> (source, densified)
+        self._projected: dict[str, tuple[BaseGeometry, BaseGeometry]] = {}  # id -> (source, projected)
+
+    def densified(self, feature: Feature) -> BaseGeometry | None:
+        """The lon/lat geometry with geodesic vertices every 25 km (independent of the projection)."""
+        if feature.geometry is None:
+            return None
+        cached = self._densified.get(feature.id)
+        if cached is None or cached[0] is not feature.geometry:
+            cached = (feature.geometry, densify(feature.geometry, MAX_SEGMENT_KM))
+            self._densified[feature.id] = cached
+        return cached[1]
+
+    def projected(self, feature: Feature) -> BaseGeometry | None:
+        if feature.geometry is None:
+            return None
+        cached = self._projected.get(feature.id)
+        if cached is None or cached[0] is not feature.geometry:
+            cached = (feature.geometry, project_geometry(self.densified(feature), self.projection))
+            self._projected[feature.id] = cached
+        return cached[1]
+
+    def reprojected(self, projection: MapProjection) -> ProjectedFeatures:
+        """The same cache for another projection, keeping the densified geometries."""
+        other = ProjectedFeatures(projection)
+        other._densified = self._densified
+        return other
+
+    def index(self, features: Iterable[Feature]) -> FeatureIndex:
+        chosen = [f for f in features if f.geometry is not None]
+        return FeatureIndex([f.id for f in chosen], [self.projected(f) for f in chosen])

@@ -1,0 +1,133 @@
+"""The main window: the map in the middle, menus, and the status bar with the cursor's position."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
+
+from viewer import __version__
+from viewer.geo.basemap import load_basemap
+from viewer.geo.crs import PROJECTIONS, azimuthal_equidistant, format_lat, format_lon
+from viewer.geo.gazetteer import load_places
+from viewer.io.bundle_reader import read_bundle
+from viewer.model.problem import BundleError
+from viewer.model.workspace import Workspace
+from viewer.qt.map.canvas import MapCanvas
+
+BUNDLE_FILTER = "Event bundles (*.geojson *.json);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace | None = None):
+        super().__init__()
+        self.setWindowTitle("launchmap")
+        self.workspace = workspace or Workspace()
+        self.canvas = MapCanvas(self.workspace, load_basemap(), load_places(), self)
+        self.setCentralWidget(self.canvas)
+        self.resize(1280, 800)
+        self._position = QLabel()
+        self._crs = QLabel()
+        self.statusBar().addPermanentWidget(self._position)
+        self.statusBar().addPermanentWidget(self._crs)
+        self.canvas.cursor_moved.connect(self._show_position)
+        self.canvas.projection_changed.connect(lambda p: self._crs.setText(p.name))
+        self._crs.setText(self.canvas.projection.name)
+        self._build_menus()
+
+    # -- files -----------------------------------------------------------------------------------
+    def open_files(self, paths: list[str]) -> None:
+        """Load bundles; a bad file is reported and skipped, and everything already open stays."""
+        for path in paths:
+            try:
+                bundle, problems = read_bundle(path)
+                self.workspace.add(bundle)
+            except BundleError as error:
+                self._report(f"{error}" + (f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""))
+                continue
+            except (OSError, ValueError) as error:
+                self._report(str(error))
+                continue
+            errors = [p for p in problems if p.is_error]
+            if problems:
+                self.statusBar().showMessage(
+                    f"{Path(path).name}: {len(errors)} error(s), {len(problems) - len(errors)} warning(s) — "
+                    f"first: {problems[0]}", 15000)
+            else:
+                self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
+        self.setWindowTitle(" · ".join(b.name for b in self.workspace.bundles) + " — launchmap")
+
+    def _report(self, message: str) -> None:
+        self.statusBar().showMessage(message, 20000)
+        QMessageBox.warning(self, "launchmap", message)
+
+    def _open_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open event bundles", "", BUNDLE_FILTER)
+        if paths:
+            self.open_files(paths)
+
+    def _export_dialog(self) -> None:
+        from viewer.qt.export_dialog import ask_and_export_image
+
+        ask_and_export_image(self)
+
+    # -- menus -----------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&Open…", self._open_dialog, QKeySequence.StandardKey.Open)
+        self._action(file_menu, "&Export image…", self._export_dialog, "Ctrl+E")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self._action(view_menu, "Zoom to &data", lambda: self.canvas.zoom_to_extent(
+            self.canvas.data_extent(), margin=0.05), "Ctrl+0")
+        self._action(view_menu, "Zoom to &selection", lambda: self.canvas.zoom_to_features(
+            list(self.workspace.selection.features)), "Ctrl+Shift+0")
+        projection_menu = view_menu.addMenu("&Projection")
+        group = QActionGroup(self)
+        for key, preset in PROJECTIONS.items():
+            action = self._action(projection_menu, preset.title, lambda _=False, k=key: self._set_projection(k))
+            action.setCheckable(True)
+            action.setChecked(key == "regional")
+            group.addAction(action)
+        self._action(projection_menu, "Azimuthal equidistant on selected &site", self._centre_on_selection)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About launchmap", self._about)
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _set_projection(self, key: str) -> None:
+        self.canvas.set_projection(PROJECTIONS[key].build(self.canvas.data_extent()))
+
+    def _centre_on_selection(self) -> None:
+        feature = self.workspace.feature(self.workspace.selection.current or "")
+        if feature is None or feature.geometry is None:
+            self.statusBar().showMessage("Select a launch site first", 5000)
+            return
+        centre = feature.geometry.centroid
+        self.canvas.set_projection(azimuthal_equidistant(centre.x, centre.y, feature.label))
+
+    def _show_position(self, lon: float, lat: float) -> None:
+        if math.isfinite(lon) and math.isfinite(lat) and abs(lat) <= 90:
+            self._position.setText(f"{format_lat(round(lat, 3))}  {format_lon(round(lon, 3))}")
+        else:
+            self._position.setText("")
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About launchmap",
+            f"launchmap {__version__}\n\nA map of missile and space launches that shows who reports what.\n\n"
+            "Basemap: Natural Earth (public domain), via the world-atlas package.\n"
+            "Sample articles and reference facts: see data/ and the bundle's derivations.",
+        )

@@ -1,0 +1,55 @@
+"""The basemap drawn under everything: land, country borders and the graticule, detail chosen by zoom."""
+
+from __future__ import annotations
+
+from viewer.geo.basemap import Basemap
+from viewer.geo.crs import MapProjection
+from viewer.geo.drawable import to_xy_arrays
+from viewer.geo.geodesic import densify
+from viewer.geo.scale import GraticuleLine
+from viewer.qt.map.painting import RenderContext
+from viewer.qt.map.path_layer import PathLayer, Stroke, xy_path
+from viewer.symbology import BORDER, COAST, GRATICULE, LAND
+
+METRES_PER_DEGREE = 111_320.0
+
+
+class BasemapLayer(PathLayer):
+    """Land with its coastline, then land borders; keeps one built path set per (projection, level)."""
+
+    def __init__(self, context: RenderContext, basemap: Basemap):
+        super().__init__(context)
+        self.basemap = basemap
+        self.projection: MapProjection | None = None
+        self.level: int | None = None
+        self._built: dict[tuple[str, int], list[Stroke]] = {}
+
+    def show(self, projection: MapProjection, metres_per_pixel: float) -> None:
+        """Draw at the coarsest level whose simplification stays under a pixel at this zoom."""
+        level = self.basemap.level_for(metres_per_pixel / METRES_PER_DEGREE)
+        if projection is self.projection and level == self.level:
+            return
+        if projection is not self.projection:
+            self._built.clear()
+        self.projection, self.level = projection, level
+        key = (projection.crs.srs, level)
+        if key not in self._built:
+            self._built[key] = self._strokes_for(projection, level)
+        self.set_strokes(self._built[key])
+
+    def _strokes_for(self, projection: MapProjection, level: int) -> list[Stroke]:
+        data = self.basemap[level]
+        # Long straight edges made by clipping to the basemap's box become curves in a conic: densify.
+        land = [densify(g, 50.0) for g in data.land]
+        land_x, land_y = to_xy_arrays(land, projection)
+        border_x, border_y = to_xy_arrays(list(data.borders), projection)
+        return [
+            Stroke(xy_path(land_x, land_y), COAST, 0.7, fill=LAND, fill_alpha=255),
+            Stroke(xy_path(border_x, border_y), BORDER, 0.9, dash=(4, 2)),
+        ]
+
+
+class GraticuleLayer(PathLayer):
+    def show(self, lines: list[GraticuleLine], projection: MapProjection) -> None:
+        x, y = to_xy_arrays([line.line for line in lines], projection)
+        self.set_strokes([Stroke(xy_path(x, y), GRATICULE, 0.6, alpha=170)])

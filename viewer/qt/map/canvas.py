@@ -1,0 +1,265 @@
+"""The map canvas: a pyqtgraph view of the basemap and the workspace's features in one projection."""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtWidgets import QToolTip
+
+from viewer.geo.basemap import Basemap
+from viewer.geo.crs import Extent, MapProjection, regional
+from viewer.geo.gazetteer import Place
+from viewer.geo.picking import FeatureIndex
+from viewer.geo.projected import ProjectedFeatures
+from viewer.geo.scale import graticule_lines, nice_graticule_step
+from viewer.model.kinds import KIND_TITLES, KINDS
+from viewer.model.workspace import Workspace
+from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
+from viewer.qt.map.decorations import Decorations
+from viewer.qt.map.feature_visuals import visual_for
+from viewer.qt.map.highlight import HighlightLayer
+from viewer.qt.map.label_layer import Label, LabelLayer
+from viewer.qt.map.painting import RenderContext
+from viewer.symbology import SEA, event_colours
+
+PICK_TOLERANCE_PX = 7
+DEFAULT_EXTENT: Extent = (116.0, 10.0, 142.0, 43.0)
+
+
+class MapCanvas(pg.GraphicsView):
+    """Shows the workspace; writes the shared selection on click and reads it to highlight.
+
+    Signals:
+        cursor_moved(float, float): lon, lat under the mouse (NaN off the map).
+        hovered(object): the feature id under the mouse, or None.
+        projection_changed(object): the new MapProjection.
+    """
+
+    cursor_moved = Signal(float, float)
+    hovered = Signal(object)
+    projection_changed = Signal(object)
+
+    def __init__(self, workspace: Workspace, basemap: Basemap, places: list[Place] | None = None, parent=None):
+        super().__init__(parent, background=SEA)
+        self.workspace = workspace
+        self.context = RenderContext()
+        self.setRenderHints(self.renderHints())
+        self.view = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
+        self.setCentralItem(self.view)
+        self.projection: MapProjection = regional(DEFAULT_EXTENT)
+        self._cache = ProjectedFeatures(self.projection)
+        self._index = FeatureIndex([], [])
+        self._hovered: str | None = None
+        self.places = places or []
+
+        self.basemap_layer = BasemapLayer(self.context, basemap)
+        self.graticule = GraticuleLayer(self.context)
+        self.highlight = HighlightLayer(self.context)
+        self.labels = LabelLayer(self.context)
+        self.visuals = {kind: visual_for(kind, self.context) for kind in KINDS}
+        for z, item in enumerate([self.basemap_layer, self.graticule, self.highlight, *self.visuals.values()]):
+            item.setZValue(z)
+            self.view.addItem(item, ignoreBounds=True)
+        self.labels.setZValue(50)
+        self.view.addItem(self.labels, ignoreBounds=True)
+        self.decorations = Decorations(self)
+        self.scene().addItem(self.decorations)
+
+        self.view.sigRangeChanged.connect(self._range_changed)
+        self.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.scene().sigMouseClicked.connect(self._mouse_clicked)
+        workspace.bundles_changed.connect(self.refresh)
+        workspace.visibility_changed.connect(self.refresh)
+        workspace.selection.changed.connect(self._selection_changed)
+        self.set_projection(self.projection, keep_view=False)
+
+    # -- what is shown ---------------------------------------------------------------------------
+    @property
+    def event_colours(self) -> dict[str, str]:
+        return event_colours([e.id for e in self.workspace.content.events_in_time_order()])
+
+    def data_extent(self) -> Extent:
+        """Lon/lat bounds of every feature, or the default region when there are none."""
+        import shapely
+
+        geometries = [f.geometry for f in self.workspace.content.features.values() if f.geometry is not None]
+        if not geometries:
+            return DEFAULT_EXTENT
+        west, south, east, north = shapely.total_bounds(geometries)
+        return (float(west), float(south), float(east), float(north))
+
+    def refresh(self) -> None:
+        """Rebuild the feature layers from the workspace (after loading or a visibility change)."""
+        visible = self.workspace.visible_features()
+        colours = self.event_colours
+        for kind, visual in self.visuals.items():
+            visual.show(kind, [f for f in visible if f.kind == kind], self._cache, colours)
+        self._index = self._cache.index(visible)
+        self._selection_changed()
+        self.decorations.update()
+
+    def set_projection(self, projection: MapProjection, keep_view: bool = True) -> None:
+        """Reproject every layer; the view keeps showing the same lon/lat area."""
+        extent = self.visible_extent_lonlat() if keep_view else None
+        self.projection = projection
+        self._cache = self._cache.reprojected(projection)
+        self.labels.set_labels(self._place_labels())
+        self.refresh()
+        self.zoom_to_extent(extent or DEFAULT_EXTENT)
+        self.projection_changed.emit(projection)
+
+    # -- view ------------------------------------------------------------------------------------
+    def zoom_to_extent(self, extent: Extent, margin: float = 0.0) -> None:
+        """Fit a lon/lat extent (west, south, east, north) to the view."""
+        xmin, ymin, xmax, ymax = self.projection.project_extent(extent)
+        dx, dy = (xmax - xmin) * margin, (ymax - ymin) * margin
+        self.view.setRange(QRectF(xmin - dx, ymin - dy, xmax - xmin + 2 * dx, ymax - ymin + 2 * dy), padding=0)
+
+    def zoom_to_features(self, feature_ids: list[str], min_size_km: float = 400.0) -> None:
+        geometries = [self._cache.projected(f) for i in feature_ids if (f := self.workspace.feature(i))]
+        geometries = [g for g in geometries if g is not None and not g.is_empty]
+        if not geometries:
+            return
+        import shapely
+
+        xmin, ymin, xmax, ymax = shapely.total_bounds(geometries)
+        pad = max(min_size_km * 1000 - max(xmax - xmin, ymax - ymin), 0) / 2
+        pad = max(pad, 0.1 * max(xmax - xmin, ymax - ymin))
+        self.view.setRange(QRectF(xmin - pad, ymin - pad, xmax - xmin + 2 * pad, ymax - ymin + 2 * pad), padding=0)
+
+    def ensure_visible(self, feature_ids: list[str]) -> None:
+        """Pan (without zooming) so the features are on screen, when they are not already."""
+        rect = self.view.viewRect()
+        geometries = [self._cache.projected(f) for i in feature_ids if (f := self.workspace.feature(i))]
+        geometries = [g for g in geometries if g is not None and not g.is_empty]
+        if not geometries:
+            return
+        import shapely
+
+        xmin, ymin, xmax, ymax = shapely.total_bounds(geometries)
+        if rect.contains(QRectF(xmin, ymin, xmax - xmin, ymax - ymin)):
+            return
+        if xmax - xmin > rect.width() or ymax - ymin > rect.height():
+            self.zoom_to_features(feature_ids)
+        else:
+            self.view.translateBy(x=(xmin + xmax) / 2 - rect.center().x(), y=(ymin + ymax) / 2 - rect.center().y())
+
+    def visible_extent_lonlat(self) -> Extent:
+        rect = self.view.viewRect()
+        xs = [rect.left(), rect.right(), rect.left(), rect.right(), rect.center().x()]
+        ys = [rect.top(), rect.top(), rect.bottom(), rect.bottom(), rect.center().y()]
+        lon, lat = self.projection.inverse(xs, ys)
+        finite = [(a, b) for a, b in zip(lon, lat, strict=True) if math.isfinite(a) and math.isfinite(b)]
+        if not finite:
+            return DEFAULT_EXTENT
+        lons, lats = zip(*finite, strict=True)
+        return (min(lons), min(lats), max(lons), max(lats))
+
+    def map_units_per_pixel(self) -> float:
+        rect = self.view.viewRect()
+        width = max(1.0, self.view.width())
+        return rect.width() / width
+
+    def map_to_pixel(self, x: float, y: float) -> QPointF:
+        """Map coordinates to widget (viewport) pixels."""
+        return self.mapFromScene(self.view.mapViewToScene(QPointF(x, y))).toPointF()
+
+    def pixel_to_map(self, px: float, py: float) -> QPointF:
+        return self.view.mapSceneToView(self.mapToScene(round(px), round(py)))
+
+    # -- picking ---------------------------------------------------------------------------------
+    def features_at(self, x: float, y: float) -> list[str]:
+        """Ids of the visible features at map position (x, y), best first."""
+        tolerance = PICK_TOLERANCE_PX * self.context.scale * self.map_units_per_pixel()
+        return [str(i) for i in self._index.pick(x, y, tolerance)]
+
+    def _mouse_moved(self, scene_pos: QPointF) -> None:
+        point = self.view.mapSceneToView(scene_pos)
+        lon, lat = self.projection.inverse(point.x(), point.y())
+        self.cursor_moved.emit(float(lon), float(lat))
+        found = self.features_at(point.x(), point.y())
+        hovered = found[0] if found else None
+        if hovered != self._hovered:
+            self._hovered = hovered
+            self.highlight.show_hovered(self.workspace.feature(hovered) if hovered else None, self._cache)
+            self.hovered.emit(hovered)
+            self._show_tooltip(hovered, scene_pos)
+
+    def _show_tooltip(self, feature_id: str | None, scene_pos: QPointF) -> None:
+        feature = self.workspace.feature(feature_id) if feature_id else None
+        if feature is None:
+            QToolTip.hideText()
+            return
+        event = self.workspace.event(feature.event)
+        lines = [feature.label, KIND_TITLES.get(feature.kind, feature.kind)]
+        if event is not None:
+            lines.append(f"{event.name} ({event.date_label})")
+        lines.append(f"Certainty: {feature.certainty} · {len(feature.all_citations)} passage(s)")
+        global_pos = self.viewport().mapToGlobal(self.mapFromScene(scene_pos))
+        QToolTip.showText(global_pos, "\n".join(lines), self)
+
+    def _mouse_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or event.double():
+            return
+        point = self.view.mapSceneToView(event.scenePos())
+        found = self.features_at(point.x(), point.y())
+        selection = self.workspace.selection
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if found:
+                selection.toggle(found[0])
+        else:
+            selection.select(found[:1])
+        event.accept()
+
+    def _selection_changed(self, *_) -> None:
+        selected = [f for i in self.workspace.selection.features if (f := self.workspace.feature(i))]
+        self.highlight.show_selected(selected, self._cache)
+
+    # -- range changes ---------------------------------------------------------------------------
+    def _range_changed(self, *_) -> None:
+        self.basemap_layer.show(self.projection, self._metres_per_pixel())
+        extent = self.visible_extent_lonlat()
+        span = max(extent[2] - extent[0], extent[3] - extent[1])
+        self._graticule = graticule_lines(_padded(extent), nice_graticule_step(span))
+        self.graticule.show(self._graticule, self.projection)
+        self.decorations.update()
+
+    def _metres_per_pixel(self) -> float:
+        from viewer.geo.scale import ground_distance_per_map_unit
+
+        centre = self.view.viewRect().center()
+        try:
+            per_unit = ground_distance_per_map_unit(self.projection, centre.x(), centre.y())
+        except (ValueError, ZeroDivisionError):
+            per_unit = 1.0
+        if not math.isfinite(per_unit) or per_unit <= 0:
+            per_unit = 1.0
+        return self.map_units_per_pixel() * per_unit / self.context.scale
+
+    def graticule_lines(self):
+        return getattr(self, "_graticule", [])
+
+    def _place_labels(self) -> list[Label]:
+        import numpy as np
+
+        chosen = [p for p in self.places if p.label_rank <= 2]
+        if not chosen:
+            return []
+        x, y = self.projection.forward(np.array([p.lon for p in chosen]), np.array([p.lat for p in chosen]))
+        return [
+            Label(float(px), float(py), p.name, rank=p.label_rank, dot=p.kind != "sea", italic_sea=p.kind == "sea")
+            for p, px, py in zip(chosen, x, y, strict=True)
+        ]
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "decorations"):
+            self.decorations.fit_to_viewport()
+
+
+def _padded(extent: Extent, degrees: float = 5.0) -> Extent:
+    west, south, east, north = extent
+    return (max(-180.0, west - degrees), max(-89.0, south - degrees), min(180.0, east + degrees),
+            min(89.0, north + degrees))

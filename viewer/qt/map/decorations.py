@@ -1,0 +1,283 @@
+"""Map decorations drawn over the map in screen space: title, legend, scale bar, north arrow,
+graticule labels, projection name and attribution."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QTransform
+
+from viewer.geo.scale import nice_scale_bar, true_north_angle
+from viewer.model.kinds import KIND_TITLES, KINDS
+from viewer.qt.map.painting import draw_text_with_halo, symbol_path, with_alpha
+from viewer.symbology import APPROXIMATE_DASH, HALO, LABEL, style_for
+
+if TYPE_CHECKING:
+    from viewer.qt.map.canvas import MapCanvas
+
+ATTRIBUTION = "Basemap: Natural Earth (public domain)"
+PANEL = "#FFFFFF"
+
+
+@dataclass
+class DecorationOptions:
+    title: str = ""
+    legend: bool = True
+    scale_bar: bool = True
+    north_arrow: bool = True
+    graticule_labels: bool = True
+    footnote: str = ""  # sources line, e.g. "Sources: 3 articles"
+    extra_attribution: list[str] = field(default_factory=list)
+
+
+class Decorations(pg.GraphicsObject):
+    """One item in scene (= viewport pixel) coordinates covering the whole view."""
+
+    def __init__(self, canvas: MapCanvas):
+        super().__init__()
+        self.canvas = canvas
+        self.options = DecorationOptions()
+        self.setZValue(1000)
+        self._rect = QRectF(0, 0, 1, 1)
+
+    def fit_to_viewport(self) -> None:
+        self.prepareGeometryChange()
+        self._rect = QRectF(self.canvas.viewport().rect())
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, *args) -> None:
+        if self._rect.width() < 50 or self._rect.height() < 50:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        if self.options.graticule_labels:
+            self._graticule_labels(painter)
+        top = self._title(painter) if self.options.title else self.px(10)
+        if self.options.north_arrow:
+            self._north_arrow(painter, top)
+        bottom = self._footer(painter)
+        if self.options.scale_bar:
+            self._scale_bar(painter, bottom)
+        if self.options.legend:
+            self._legend(painter, bottom)
+
+    def px(self, value: float) -> float:
+        return self.canvas.context.px(value)
+
+    # -- pieces ----------------------------------------------------------------------------------
+    def _panel(self, painter: QPainter, rect: QRectF) -> None:
+        painter.setPen(self.canvas.context.pen("#9AA5AE", 0.8))
+        painter.setBrush(QBrush(with_alpha(PANEL, 225)))
+        painter.drawRoundedRect(rect, self.px(3), self.px(3))
+
+    def _title(self, painter: QPainter) -> float:
+        font = self.canvas.context.font(15, bold=True)
+        metrics = QFontMetricsF(font)
+        margin = self.px(10)
+        text = metrics.elidedText(self.options.title, Qt.TextElideMode.ElideRight, self._rect.width() - 4 * margin)
+        box = QRectF(margin, margin, metrics.horizontalAdvance(text) + 2 * margin, metrics.height() + margin)
+        self._panel(painter, box)
+        painter.setFont(font)
+        painter.setPen(self.canvas.context.pen(LABEL, 1))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        return box.bottom() + margin
+
+    def _north_arrow(self, painter: QPainter, top: float) -> None:
+        view = self.canvas.view.viewRect()
+        angle = true_north_angle(self.canvas.projection, view.center().x(), view.center().y())
+        if not math.isfinite(angle):
+            return
+        size = self.px(38)
+        centre = QPointF(self._rect.right() - self.px(12) - size / 2, top + self.px(14) + size / 2)
+        painter.save()
+        painter.translate(centre)
+        painter.rotate(angle)
+        half = size / 2
+        left, right = QPainterPath(), QPainterPath()
+        left.moveTo(0, -half)
+        left.lineTo(-half * 0.42, half * 0.55)
+        left.lineTo(0, half * 0.3)
+        left.closeSubpath()
+        right.moveTo(0, -half)
+        right.lineTo(half * 0.42, half * 0.55)
+        right.lineTo(0, half * 0.3)
+        right.closeSubpath()
+        painter.setPen(self.canvas.context.pen(LABEL, 1))
+        painter.setBrush(QBrush(with_alpha(LABEL)))
+        painter.drawPath(left)
+        painter.setBrush(QBrush(with_alpha(HALO)))
+        painter.drawPath(right)
+        font = self.canvas.context.font(10, bold=True)
+        metrics = QFontMetricsF(font)
+        draw_text_with_halo(painter, QPointF(-metrics.horizontalAdvance("N") / 2, -half - self.px(3)), "N", font,
+                            LABEL, HALO, self.px(1.5))
+        painter.restore()
+
+    def _footer(self, painter: QPainter) -> float:
+        """Projection and attribution along the bottom edge; returns the y above it."""
+        font = self.canvas.context.font(7)
+        metrics = QFontMetricsF(font)
+        parts = [self.canvas.projection.name, ATTRIBUTION, *self.options.extra_attribution]
+        if self.options.footnote:
+            parts.insert(0, self.options.footnote)
+        text = metrics.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideMiddle,
+                                  self._rect.width() - self.px(16))
+        height = metrics.height() + self.px(4)
+        band = QRectF(0, self._rect.bottom() - height, self._rect.width(), height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(with_alpha(PANEL, 200)))
+        painter.drawRect(band)
+        painter.setFont(font)
+        painter.setPen(self.canvas.context.pen("#333333", 1))
+        painter.drawText(band.adjusted(self.px(8), 0, -self.px(8), 0),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
+        return band.top()
+
+    def _scale_bar(self, painter: QPainter, bottom: float) -> None:
+        view = self.canvas.view.viewRect()
+        units_per_px = view.width() / max(1.0, self._rect.width())
+        max_px = min(self.px(180), self._rect.width() * 0.3)
+        km, length = nice_scale_bar(self.canvas.projection, view.center().x(), view.center().y(), units_per_px,
+                                    max_px)
+        if not (math.isfinite(km) and length > 0):
+            return
+        font = self.canvas.context.font(8)
+        metrics = QFontMetricsF(font)
+        margin, bar_h = self.px(10), self.px(5)
+        label = f"{km:,.0f} km" if km >= 1 else f"{km * 1000:,.0f} m"
+        box = QRectF(margin, bottom - margin - self.px(40), length + self.px(24) + metrics.horizontalAdvance(label) / 2,
+                     self.px(40))
+        self._panel(painter, box)
+        x0, y0 = box.left() + self.px(10), box.top() + self.px(21)
+        painter.setPen(self.canvas.context.pen(LABEL, 0.8))
+        for i in range(4):
+            painter.setBrush(QBrush(with_alpha(LABEL if i % 2 == 0 else HALO)))
+            painter.drawRect(QRectF(x0 + i * length / 4, y0, length / 4, bar_h))
+        painter.setFont(font)
+        painter.drawText(QPointF(x0 - metrics.horizontalAdvance("0") / 2, y0 - self.px(4)), "0")
+        painter.drawText(QPointF(x0 + length - metrics.horizontalAdvance(label) / 2, y0 - self.px(4)), label)
+        small = self.canvas.context.font(6)
+        painter.setFont(small)
+        painter.drawText(QPointF(x0, y0 + bar_h + QFontMetricsF(small).ascent() + self.px(2)),
+                         "true at map centre")
+
+    def _legend(self, painter: QPainter, bottom: float) -> None:
+        entries = self._legend_entries()
+        if not entries:
+            return
+        font = self.canvas.context.font(8)
+        metrics = QFontMetricsF(font)
+        row = max(metrics.height(), self.px(16)) + self.px(3)
+        swatch = self.px(22)
+        width = swatch + self.px(26) + max(metrics.horizontalAdvance(text) for _, text, _ in entries)
+        height = row * len(entries) + self.px(12)
+        box = QRectF(self._rect.right() - width - self.px(10), bottom - height - self.px(10), width, height)
+        self._panel(painter, box)
+        painter.setFont(font)
+        y = box.top() + self.px(6)
+        for kind, text, colour in entries:
+            centre = QPointF(box.left() + self.px(8) + swatch / 2, y + row / 2)
+            self._legend_swatch(painter, kind, colour, centre, swatch)
+            painter.setPen(self.canvas.context.pen(LABEL, 1))
+            painter.drawText(QRectF(centre.x() + swatch / 2 + self.px(8), y, width, row),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            y += row
+
+    def _legend_entries(self) -> list[tuple[str, str, str]]:
+        """(kind or 'event' or 'approximate', text, colour) rows: events by colour, then kinds by symbol."""
+        workspace = self.canvas.workspace
+        visible = workspace.visible_features()
+        colours = self.canvas.event_colours
+        shown_events = {f.event for f in visible}
+        rows = [
+            ("event", f"{event.date_label}  {event.name}" + (f" ({event.vehicle})" if event.vehicle else ""),
+             colours[event.id])
+            for event in workspace.content.events_in_time_order() if event.id in shown_events
+        ]
+        kinds = {f.kind for f in visible}
+        rows += [(kind, KIND_TITLES[kind], "#555555") for kind in KINDS if kind in kinds]
+        if any(f.certainty == "approximate" for f in visible):
+            rows.append(("approximate", "Approximate (dashed, lighter)", "#555555"))
+        return rows
+
+    def _legend_swatch(self, painter: QPainter, kind: str, colour: str, centre: QPointF, size: float) -> None:
+        context = self.canvas.context
+        half = size / 2
+        if kind == "event":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(with_alpha(colour)))
+            painter.drawRoundedRect(QRectF(centre.x() - half, centre.y() - self.px(5), size, self.px(10)),
+                                    self.px(2), self.px(2))
+            return
+        if kind == "approximate":
+            painter.setPen(context.pen(colour, 1.6, APPROXIMATE_DASH, alpha=160))
+            painter.drawLine(QPointF(centre.x() - half, centre.y()), QPointF(centre.x() + half, centre.y()))
+            return
+        style = style_for(kind)
+        if style.geometry == "area":
+            painter.setPen(context.pen(colour, style.line_width, style.dash))
+            painter.setBrush(QBrush(with_alpha(colour, style.fill_alpha)))
+            painter.drawRect(QRectF(centre.x() - half, centre.y() - self.px(6), size, self.px(12)))
+        elif style.geometry == "line":
+            painter.setPen(context.pen(colour, style.line_width, alpha=style.fill_alpha or 255))
+            painter.drawLine(QPointF(centre.x() - half, centre.y()), QPointF(centre.x() + half, centre.y()))
+            if style.arrows:
+                self._symbol(painter, "arrow", centre, style.line_width * 5, colour)
+        else:
+            self._symbol(painter, style.symbol, centre, min(style.symbol_size, 15), colour)
+
+    def _symbol(self, painter: QPainter, name: str, centre: QPointF, size: float, colour: str) -> None:
+        painter.setPen(self.canvas.context.pen(HALO, 1.2))
+        painter.setBrush(QBrush(with_alpha(colour)))
+        transform = QTransform().translate(centre.x(), centre.y()).scale(self.px(size), self.px(size))
+        painter.drawPath(transform.map(symbol_path(name)))
+
+    def _graticule_labels(self, painter: QPainter) -> None:
+        """Degree labels where meridians cross the bottom edge and parallels cross the left edge."""
+        view = self.canvas.view.viewRect()
+        projection = self.canvas.projection
+        font = self.canvas.context.font(7)
+        metrics = QFontMetricsF(font)
+        bottom_y, left_x = view.top(), view.left()  # the view's y grows upwards: top() is the lowest y
+        for label, line in self.canvas.graticule_lines():
+            lon, lat = np.asarray(line.coords).T
+            x, y = projection.forward(lon, lat)
+            meridian = lon[0] == lon[-1]
+            values, other, edge = (y, x, bottom_y) if meridian else (x, y, left_x)
+            crossing = _crossing(values, other, edge)
+            if crossing is None:
+                continue
+            point = self.canvas.map_to_pixel(crossing, edge) if meridian else self.canvas.map_to_pixel(edge, crossing)
+            if meridian:
+                at = QPointF(point.x() - metrics.horizontalAdvance(label) / 2,
+                             self._rect.bottom() - self.px(18))
+                if not self.px(30) < point.x() < self._rect.width() - self.px(30):
+                    continue
+            else:
+                at = QPointF(self.px(4), point.y() - self.px(3))
+                if not self.px(60) < point.y() < self._rect.height() - self.px(60):
+                    continue
+            draw_text_with_halo(painter, at, label, font, "#3A4A58", HALO, self.px(1.5))
+
+
+def _crossing(values: np.ndarray, other: np.ndarray, edge: float) -> float | None:
+    """Where the polyline (other, values) crosses values == edge, interpolated; None if it does not."""
+    finite = np.isfinite(values) & np.isfinite(other)
+    values, other = values[finite], other[finite]
+    if len(values) < 2:
+        return None
+    side = np.sign(values - edge)
+    changes = np.flatnonzero(side[:-1] * side[1:] < 0)
+    if not len(changes):
+        return None
+    i = changes[0]
+    t = (edge - values[i]) / (values[i + 1] - values[i])
+    return float(other[i] + t * (other[i + 1] - other[i]))

@@ -1,0 +1,124 @@
+"""One visual per feature kind: areas, lines with direction arrows, and point symbols."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from viewer.geo.drawable import to_xy_arrays
+from viewer.geo.projected import ProjectedFeatures
+from viewer.model.feature import Feature
+from viewer.qt.map.painting import RenderContext
+from viewer.qt.map.path_layer import PathLayer, Stroke, xy_path
+from viewer.qt.map.symbol_layer import SymbolLayer, Symbols
+from viewer.symbology import APPROXIMATE_DASH, CERTAINTY_ALPHA, NO_EVENT_COLOUR, style_for
+
+ARROW_FRACTIONS = (0.3, 0.6, 0.9)
+
+
+def _group(features: list[Feature], colours: dict[str, str]) -> dict[tuple[str, str], list[Feature]]:
+    """Features that look alike (same event colour and certainty) share one path."""
+    groups: dict[tuple[str, str], list[Feature]] = defaultdict(list)
+    for feature in features:
+        colour = colours.get(feature.event or "", NO_EVENT_COLOUR)
+        groups[(colour, feature.certainty)].append(feature)
+    return groups
+
+
+class AreaVisual(PathLayer):
+    """Danger zones and warning areas: translucent fill in the event's colour, dashed outline."""
+
+    def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
+        style = style_for(kind)
+        strokes = []
+        for (colour, certainty), members in _group(features, colours).items():
+            x, y = to_xy_arrays([cache.densified(f) for f in members], cache.projection)
+            approximate = certainty == "approximate"
+            strokes.append(Stroke(
+                xy_path(x, y), colour, style.line_width,
+                dash=APPROXIMATE_DASH if approximate else style.dash,
+                alpha=CERTAINTY_ALPHA.get(certainty, 255),
+                fill=colour, fill_alpha=style.fill_alpha // (2 if approximate else 1),
+            ))
+        self.set_strokes(strokes)
+
+
+class LineVisual(PathLayer):
+    """Flight paths (with arrows showing the direction of flight) and overflight segments."""
+
+    def __init__(self, context: RenderContext):
+        super().__init__(context)
+        self.arrows = SymbolLayer(context)
+        self.arrows.setParentItem(self)
+
+    def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
+        style = style_for(kind)
+        strokes, arrows = [], []
+        for (colour, certainty), members in _group(features, colours).items():
+            x, y = to_xy_arrays([cache.densified(f) for f in members], cache.projection)
+            approximate = certainty == "approximate"
+            alpha = style.fill_alpha or CERTAINTY_ALPHA.get(certainty, 255)
+            strokes.append(Stroke(xy_path(x, y), colour, style.line_width,
+                                  dash=APPROXIMATE_DASH if approximate and not style.fill_alpha else (),
+                                  alpha=alpha))
+            if style.arrows:
+                ax, ay, angles = arrow_marks([cache.projected(f) for f in members])
+                arrows.append(Symbols(ax, ay, "arrow", style.line_width * 5, colour, angles=angles,
+                                      alpha=CERTAINTY_ALPHA.get(certainty, 255)))
+        self.set_strokes(strokes)
+        self.arrows.set_symbols(arrows)
+
+
+class PointVisual(SymbolLayer):
+    """Launch sites, impact points and reference places as symbols of a fixed screen size."""
+
+    def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
+        style = style_for(kind)
+        groups = []
+        for (colour, certainty), members in _group(features, colours).items():
+            coords = [_point_xy(cache.projected(f)) for f in members]
+            coords = [c for c in coords if c is not None]
+            if coords:
+                x, y = np.array(coords, dtype=float).T
+                groups.append(Symbols(x, y, style.symbol, style.symbol_size, colour,
+                                      alpha=CERTAINTY_ALPHA.get(certainty, 255)))
+        self.set_symbols(groups)
+
+
+def arrow_marks(lines: list[BaseGeometry | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Positions and directions (degrees counter-clockwise from +x, map axes) along projected lines."""
+    xs, ys, angles = [], [], []
+    for geometry in lines:
+        if geometry is None:
+            continue
+        for line in shapely.get_parts(geometry):
+            if line.geom_type != "LineString" or line.length == 0:
+                continue
+            for fraction in ARROW_FRACTIONS:
+                here = line.interpolate(fraction, normalized=True)
+                ahead = line.interpolate(min(1.0, fraction + 0.01), normalized=True)
+                behind = line.interpolate(max(0.0, fraction - 0.01), normalized=True)
+                xs.append(here.x)
+                ys.append(here.y)
+                angles.append(math.degrees(math.atan2(ahead.y - behind.y, ahead.x - behind.x)))
+    return np.array(xs, dtype=float), np.array(ys, dtype=float), np.array(angles, dtype=float)
+
+
+def _point_xy(geometry: BaseGeometry | None) -> tuple[float, float] | None:
+    if geometry is None or geometry.is_empty:
+        return None
+    point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
+    return point.x, point.y
+
+
+# napari's layer_to_visual, for our kinds: which visual draws which geometry style.
+VISUAL_FOR = {"area": AreaVisual, "line": LineVisual, "point": PointVisual}
+
+
+def visual_for(kind: str, context: RenderContext) -> AreaVisual | LineVisual | PointVisual:
+    return VISUAL_FOR[style_for(kind).geometry](context)
+

@@ -1,0 +1,101 @@
+"""Pens, brushes and symbols sized in screen pixels, scaled for exports at higher resolution."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen, QTransform
+
+
+@dataclass
+class RenderContext:
+    """Shared by every item of one canvas. ``scale`` multiplies every screen size (pens, symbols, text):
+    1 on screen, dpi / 96 when an image is exported at a higher resolution."""
+
+    scale: float = 1.0
+
+    def pen(self, colour: str | QColor, width: float, dash: tuple[float, ...] = (), alpha: int = 255) -> QPen:
+        pen = QPen(with_alpha(colour, alpha))
+        pen.setCosmetic(True)  # widths in pixels whatever the map's zoom
+        pen.setWidthF(width * self.scale)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        if dash:
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            pen.setDashPattern(list(dash))
+        return pen
+
+    def font(self, points: float, bold: bool = False) -> QFont:
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(max(1, round(points * self.scale * 96 / 72)))
+        font.setBold(bold)
+        return font
+
+    def px(self, size: float) -> float:
+        return size * self.scale
+
+
+def with_alpha(colour: str | QColor, alpha: int = 255) -> QColor:
+    result = QColor(colour)
+    result.setAlpha(round(result.alpha() * alpha / 255))
+    return result
+
+
+def _unit_symbols() -> dict[str, QPainterPath]:
+    """Symbols one unit across, centred on the origin, y pointing down (device space)."""
+    paths: dict[str, QPainterPath] = {}
+    triangle = QPainterPath()
+    h = math.sqrt(3) / 2
+    triangle.moveTo(0, -h * 2 / 3)
+    triangle.lineTo(0.5, h / 3)
+    triangle.lineTo(-0.5, h / 3)
+    triangle.closeSubpath()
+    paths["triangle"] = triangle
+    circle = QPainterPath()
+    circle.addEllipse(QPointF(0, 0), 0.5, 0.5)
+    paths["circle"] = circle
+    cross = QPainterPath()  # an X drawn as a filled outline so it takes a halo like the others
+    for angle in (45, -45):
+        bar = QPainterPath()
+        bar.addRect(-0.5, -0.12, 1.0, 0.24)
+        cross = cross.united(QTransform().rotate(angle).map(bar))
+    paths["cross"] = cross
+    diamond = QPainterPath()
+    diamond.moveTo(0, -0.5)
+    diamond.lineTo(0.5, 0)
+    diamond.lineTo(0, 0.5)
+    diamond.lineTo(-0.5, 0)
+    diamond.closeSubpath()
+    paths["diamond"] = diamond
+    arrow = QPainterPath()  # a chevron pointing along +x, rotated to the path's direction when drawn
+    arrow.moveTo(0.5, 0)
+    arrow.lineTo(-0.4, -0.45)
+    arrow.lineTo(-0.15, 0)
+    arrow.lineTo(-0.4, 0.45)
+    arrow.closeSubpath()
+    paths["arrow"] = arrow
+    return paths
+
+
+_SYMBOLS: dict[str, QPainterPath] | None = None
+
+
+def symbol_path(name: str) -> QPainterPath:
+    global _SYMBOLS
+    if _SYMBOLS is None:  # built once, on first use
+        _SYMBOLS = _unit_symbols()
+    return _SYMBOLS.get(name, _SYMBOLS["circle"])
+
+
+def draw_text_with_halo(painter: QPainter, point: QPointF, text: str, font: QFont, colour: str, halo: str,
+                        halo_width: float) -> None:
+    """Text with a light outline so it stays legible over land, sea and lines."""
+    path = QPainterPath()
+    path.addText(point, font, text)
+    stroker = QPainterPathStroker()
+    stroker.setWidth(halo_width * 2)
+    stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.fillPath(stroker.createStroke(path), with_alpha(halo, 220))
+    painter.fillPath(path, QColor(colour))
