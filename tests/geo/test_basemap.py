@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 import numpy as np
 import pandas as pd
@@ -113,13 +112,14 @@ def test_level_for_picks_coarser_levels_as_pixels_grow(basemap):
     assert picks == sorted(picks)
 
 
-def test_loading_every_level_is_fast():
-    start = time.perf_counter()
+def test_every_level_loads_with_all_its_layers():
+    # Load time is a benchmark figure (benchmarks/), not a timed test: CI machines are shared and noisy.
     fresh = load_basemap()
     for level in fresh.levels:
-        fresh[level]
-    # Target is well under 0.3 s; the margin absorbs slow CI machines.
-    assert time.perf_counter() - start < 1.0
+        data = fresh[level]
+        assert len(data.land) > 0
+        assert len(data.countries) > 0
+        assert len(data.borders) > 0
 
 
 def test_missing_file_and_missing_layer_are_reported(tmp_path):
