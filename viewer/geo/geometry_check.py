@@ -63,7 +63,8 @@ def repaired(geometry: BaseGeometry) -> CheckedGeometry:
     reason = shapely.is_valid_reason(geometry)
     fixed = shapely.make_valid(geometry)
     if fixed.geom_type == "GeometryCollection":  # keep the parts of the original's dimension
-        parts = [p for p in shapely.get_parts(fixed) if p.dimension == geometry.dimension]
+        dimension = shapely.get_dimensions(geometry)
+        parts = [p for p in shapely.get_parts(fixed) if shapely.get_dimensions(p) == dimension]
         fixed = shapely.union_all(parts) if parts else fixed
     if not fixed.is_valid or fixed.is_empty:
         raise GeometryError(f"invalid {geometry.geom_type} that cannot be repaired ({reason})")

@@ -30,9 +30,10 @@ class FeatureIndex:
         return len(self._ids)
 
     def pick(self, x: float, y: float, tolerance: float) -> list[Hashable]:
-        """Ids under (x, y), best first: points and lines within `tolerance` (nearest first),
-        then polygons containing the point (smallest first, so a zone inside a larger zone
-        can be reached), then polygons whose outline is within tolerance (nearest first)."""
+        """Ids under (x, y), best first: points within `tolerance` (nearest first), then lines
+        within it (nearest first) — a marker is drawn over the path that starts at it, so it
+        wins —, then polygons containing the point (smallest first, so a zone inside a larger
+        zone can be reached), then polygons whose outline is within tolerance (nearest first)."""
         here = Point(x, y)
         found = self._tree.query(here, predicate="dwithin", distance=tolerance)
         if not len(found):
@@ -41,9 +42,10 @@ class FeatureIndex:
         distance = shapely.distance(geoms, here)
         areal = self._areal[found]
         inside = areal & shapely.contains_xy(geoms, x, y)
-        # Sort keys: group (0 point/line, 1 polygon containing, 2 polygon outline nearby),
+        # Sort keys: group (0 point, 1 line, 2 polygon containing, 3 polygon outline nearby),
         # then distance or area within the group; lexsort takes its last key as primary.
-        group = np.where(~areal, 0, np.where(inside, 1, 2))
+        is_point = shapely.get_dimensions(geoms) == 0
+        group = np.where(is_point, 0, np.where(~areal, 1, np.where(inside, 2, 3)))
         within = np.where(inside, shapely.area(geoms), distance)
         order = np.lexsort((found, within, group))
         return [self._ids[i] for i in found[order]]

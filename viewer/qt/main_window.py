@@ -95,6 +95,14 @@ class MainWindow(QMainWindow):
             group.addAction(action)
         self._action(projection_menu, "Azimuthal equidistant on selected &site", self._centre_on_selection)
 
+        tools_menu = self.menuBar().addMenu("&Tools")
+        self.measure_action = self._action(tools_menu, "&Measure distance", self._toggle_measuring, "M")
+        self.measure_action.setCheckable(True)
+        self._action(tools_menu, "&Range rings around selection…", self._ask_range_rings, "R")
+        self._action(tools_menu, "&Clear rings", lambda: self.canvas.show_range_rings(0, 0, []))
+        self.canvas.measured.connect(
+            lambda km: self.statusBar().showMessage(f"Geodesic distance: {km:,.1f} km (click to add points)"))
+
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About launchmap", self._about)
 
@@ -116,6 +124,29 @@ class MainWindow(QMainWindow):
             return
         centre = feature.geometry.centroid
         self.canvas.set_projection(azimuthal_equidistant(centre.x, centre.y, feature.label))
+
+    def _toggle_measuring(self, on: bool) -> None:
+        self.canvas.set_measuring(on)
+        self.statusBar().showMessage("Measuring: click points on the map; M again to stop" if on else "", 8000)
+
+    def _ask_range_rings(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        feature = self.workspace.feature(self.workspace.selection.current or "")
+        if feature is None or feature.geometry is None:
+            self.statusBar().showMessage("Select a launch site (or any feature) first", 5000)
+            return
+        text, ok = QInputDialog.getText(self, "Range rings", f"Radii in km around {feature.label}:",
+                                        text="500, 1000, 2000")
+        if not ok:
+            return
+        try:
+            radii = [float(part) for part in text.replace(";", ",").split(",") if part.strip()]
+        except ValueError:
+            self.statusBar().showMessage(f"Range rings: {text!r} is not a list of numbers", 8000)
+            return
+        centre = feature.geometry.centroid
+        self.canvas.show_range_rings(centre.x, centre.y, [r for r in radii if 0 < r <= 20000])
 
     def _show_position(self, lon: float, lat: float) -> None:
         if math.isfinite(lon) and math.isfinite(lat) and abs(lat) <= 90:

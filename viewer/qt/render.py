@@ -21,6 +21,7 @@ class ImageRequest:
     height: int = 1080
     dpi: float = SCREEN_DPI
     extent: Extent | None = None
+    map_rect: tuple[float, float, float, float] | None = None  # (xmin, ymin, xmax, ymax) in map units; wins over extent
     projection: MapProjection | None = None
     title: str = ""
     footnote: str = ""
@@ -78,13 +79,23 @@ class MapRenderer:
             canvas.set_projection(request.projection, keep_view=False)
         canvas.resize(request.width, request.height)
         QApplication.processEvents()  # let the view take its new size before fitting the extent
-        canvas.zoom_to_extent(request.extent or canvas.data_extent(), margin=0.0 if request.extent else 0.06)
+        if request.map_rect is not None:
+            from PySide6.QtCore import QRectF
+
+            xmin, ymin, xmax, ymax = request.map_rect
+            canvas.view.setRange(QRectF(xmin, ymin, xmax - xmin, ymax - ymin), padding=0)
+        else:
+            canvas.zoom_to_extent(request.extent or canvas.data_extent(), margin=0.0 if request.extent else 0.06)
         options = canvas.decorations.options
         options.title, options.footnote = request.title, request.footnote
         options.legend, options.scale_bar, options.north_arrow = request.legend, request.scale_bar, request.north_arrow
         canvas.refresh()
         canvas.decorations.fit_to_viewport()
         canvas.basemap_layer.show(canvas.projection, canvas._metres_per_pixel())
+
+    def close(self) -> None:
+        self.canvas.close()
+        self.canvas.deleteLater()
 
     def view_rect(self):
         return self.canvas.view.viewRect()

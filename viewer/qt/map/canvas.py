@@ -16,6 +16,7 @@ from viewer.geo.projected import ProjectedFeatures
 from viewer.geo.scale import graticule_lines, nice_graticule_step
 from viewer.model.kinds import KIND_TITLES, KINDS
 from viewer.model.workspace import Workspace
+from viewer.qt.map.analysis_layer import AnalysisLayer
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
 from viewer.qt.map.decorations import Decorations
 from viewer.qt.map.feature_visuals import visual_for
@@ -33,6 +34,7 @@ class MapCanvas(pg.GraphicsView):
 
     Signals:
         cursor_moved(float, float): lon, lat under the mouse (NaN off the map).
+        measured(float): the measured geodesic length in km, after each click of the measuring tool.
         hovered(object): the feature id under the mouse, or None.
         projection_changed(object): the new MapProjection.
     """
@@ -40,6 +42,7 @@ class MapCanvas(pg.GraphicsView):
     cursor_moved = Signal(float, float)
     hovered = Signal(object)
     projection_changed = Signal(object)
+    measured = Signal(float)
 
     def __init__(self, workspace: Workspace, basemap: Basemap, places: list[Place] | None = None, parent=None):
         super().__init__(parent, background=SEA)
@@ -64,6 +67,10 @@ class MapCanvas(pg.GraphicsView):
             self.view.addItem(item, ignoreBounds=True)
         self.labels.setZValue(50)
         self.view.addItem(self.labels, ignoreBounds=True)
+        self.analysis = AnalysisLayer(self.context)
+        self.analysis.setZValue(60)
+        self.view.addItem(self.analysis, ignoreBounds=True)
+        self.measuring = False
         self.decorations = Decorations(self)
         self.scene().addItem(self.decorations)
 
@@ -106,6 +113,7 @@ class MapCanvas(pg.GraphicsView):
         self.projection = projection
         self._cache = self._cache.reprojected(projection)
         self.labels.set_labels(self._place_labels())
+        self.analysis.redraw(projection)
         self.refresh()
         self.zoom_to_extent(extent or DEFAULT_EXTENT)
         self.projection_changed.emit(projection)
@@ -163,11 +171,12 @@ class MapCanvas(pg.GraphicsView):
         return rect.width() / width
 
     def map_to_pixel(self, x: float, y: float) -> QPointF:
-        """Map coordinates to widget (viewport) pixels."""
-        return self.mapFromScene(self.view.mapViewToScene(QPointF(x, y))).toPointF()
+        """Map coordinates to viewport pixels (fractional)."""
+        return self.viewportTransform().map(self.view.mapViewToScene(QPointF(x, y)))
 
     def pixel_to_map(self, px: float, py: float) -> QPointF:
-        return self.view.mapSceneToView(self.mapToScene(round(px), round(py)))
+        scene = self.viewportTransform().inverted()[0].map(QPointF(px, py))
+        return self.view.mapSceneToView(scene)
 
     # -- picking ---------------------------------------------------------------------------------
     def features_at(self, x: float, y: float) -> list[str]:
@@ -204,6 +213,13 @@ class MapCanvas(pg.GraphicsView):
         if event.button() != Qt.MouseButton.LeftButton or event.double():
             return
         point = self.view.mapSceneToView(event.scenePos())
+        if self.measuring:
+            lon, lat = self.projection.inverse(point.x(), point.y())
+            self.analysis.measure_points.append((float(lon), float(lat)))
+            self.analysis.redraw(self.projection)
+            self.measured.emit(self.analysis.measured_km())
+            event.accept()
+            return
         found = self.features_at(point.x(), point.y())
         selection = self.workspace.selection
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -216,6 +232,18 @@ class MapCanvas(pg.GraphicsView):
     def _selection_changed(self, *_) -> None:
         selected = [f for i in self.workspace.selection.features if (f := self.workspace.feature(i))]
         self.highlight.show_selected(selected, self._cache)
+
+    # -- measuring and range rings ---------------------------------------------------------------
+    def set_measuring(self, on: bool) -> None:
+        """In measuring mode clicks add vertices to a geodesic path instead of selecting."""
+        self.measuring = on
+        self.analysis.measure_points.clear()
+        self.analysis.redraw(self.projection)
+        self.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
+
+    def show_range_rings(self, lon: float, lat: float, radii_km: list[float]) -> None:
+        self.analysis.rings = [((lon, lat), sorted(radii_km))] if radii_km else []
+        self.analysis.redraw(self.projection)
 
     # -- range changes ---------------------------------------------------------------------------
     def _range_changed(self, *_) -> None:

@@ -198,8 +198,7 @@ class Decorations(pg.GraphicsObject):
         colours = self.canvas.event_colours
         shown_events = {f.event for f in visible}
         rows = [
-            ("event", f"{event.date_label}  {event.name}" + (f" ({event.vehicle})" if event.vehicle else ""),
-             colours[event.id])
+            ("event", f"{event.date_label}  {event.name}", colours[event.id])
             for event in workspace.content.events_in_time_order() if event.id in shown_events
         ]
         kinds = {f.kind for f in visible}

@@ -84,8 +84,12 @@ class PointVisual(SymbolLayer):
             coords = [c for c in coords if c is not None]
             if coords:
                 x, y = np.array(coords, dtype=float).T
+                # Symbols stay opaque (a faded marker reads as another colour where sites overlap);
+                # approximate positions get a dashed dark outline instead.
+                approximate = certainty == "approximate"
                 groups.append(Symbols(x, y, style.symbol, style.symbol_size, colour,
-                                      alpha=CERTAINTY_ALPHA.get(certainty, 255)))
+                                      outline="#333333" if approximate else "#FFFFFF",
+                                      outline_dash=APPROXIMATE_DASH if approximate else ()))
         self.set_symbols(groups)
 
 

@@ -25,6 +25,7 @@ class Symbols:
     outline_width: float = 1.2
     alpha: int = 255
     angles: np.ndarray | None = None
+    outline_dash: tuple[float, ...] = ()
 
 
 class SymbolLayer(pg.GraphicsObject):
@@ -65,7 +66,7 @@ class SymbolLayer(pg.GraphicsObject):
     def _paint_group(self, painter: QPainter, to_device: QTransform, group: Symbols) -> None:
         size = self.context.px(group.size)
         base = symbol_path(group.symbol)
-        painter.setPen(self.context.pen(group.outline, group.outline_width, alpha=group.alpha))
+        painter.setPen(self.context.pen(group.outline, group.outline_width, group.outline_dash, alpha=group.alpha))
         painter.setBrush(QBrush(with_alpha(group.colour, group.alpha)))
         device = [to_device.map(QPointF(float(x), float(y))) for x, y in zip(group.x, group.y, strict=True)]
         for index, point in enumerate(device):

@@ -1,0 +1,151 @@
+"""Exported images checked by their pixels and their georeferencing, not by trusting that a call returned."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from conftest import SOHAE
+from PySide6.QtGui import QColor, QImage
+
+from viewer.cli import main
+from viewer.symbology import EVENT_COLOURS, SEA
+
+REGION = (115.0, 14.0, 140.0, 42.0)
+
+
+def world_file(path):
+    size_x, _, _, size_y, centre_x, centre_y = (float(v) for v in path.with_suffix(".pgw").read_text().split())
+    return size_x, size_y, centre_x, centre_y
+
+
+def pixel_of(png, lon, lat):
+    """Pixel of a lon/lat in an exported PNG, located through its world file and .prj — as QGIS does."""
+    import pyproj
+
+    crs = pyproj.CRS.from_wkt(png.with_suffix(".prj").read_text())
+    x, y = pyproj.Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform(lon, lat)
+    size_x, size_y, centre_x, centre_y = world_file(png)
+    return round((x - centre_x) / size_x), round((y - centre_y) / size_y)
+
+
+def close(colour: QColor, hex_colour: str, tolerance: int = 18) -> bool:
+    want = QColor(hex_colour)
+    return all(abs(a - b) <= tolerance for a, b in ((colour.red(), want.red()), (colour.green(), want.green()),
+                                                    (colour.blue(), want.blue())))
+
+
+@pytest.fixture(scope="module")
+def regional_png(tmp_path_factory):
+    path = tmp_path_factory.mktemp("export") / "region.png"
+    assert main(["export", "-o", str(path), "--extent", ",".join(map(str, REGION)), "--no-legend"]) == 0
+    return path
+
+
+def test_png_has_world_file_and_prj(regional_png):
+    assert regional_png.with_suffix(".pgw").is_file()
+    assert "Lambert" in regional_png.with_suffix(".prj").read_text()
+    image = QImage(str(regional_png))
+    assert (image.width(), image.height()) == (1920, 1080)
+
+
+def test_the_extent_is_fitted_to_the_image(regional_png):
+    image = QImage(str(regional_png))
+    for lon, lat in ((REGION[0], (REGION[1] + REGION[3]) / 2), (REGION[2], (REGION[1] + REGION[3]) / 2)):
+        px, py = pixel_of(regional_png, lon, lat)
+        assert -2 <= px <= image.width() + 2
+        assert 0 <= py <= image.height()
+
+
+def test_sea_at_30n_125e(regional_png):
+    sea = QImage(str(regional_png)).pixelColor(*pixel_of(regional_png, 125.0, 30.0))
+    assert close(sea, SEA), sea.name()
+
+
+def test_land_under_naha(tmp_path):
+    # Zoomed to Okinawa Island so the city's label and dot cover only a few pixels of it.
+    png = tmp_path / "okinawa.png"
+    assert main(["export", "-o", str(png), "--extent", "127.3,25.9,128.4,26.9", "--width", "800",
+                 "--height", "800", "--no-legend", "--title", ""]) == 0
+    image = QImage(str(png))
+    inland = image.pixelColor(*pixel_of(png, 127.715, 26.265))  # 6 km north-east of Naha's centre, on land
+    offshore = image.pixelColor(*pixel_of(png, 127.55, 26.2))  # the East China Sea west of Naha
+    # The J-Alert warning areas tint both; land stays warm and light, sea cool and darker.
+    assert inland.red() > inland.blue(), inland.name()
+    assert offshore.blue() > offshore.red() + 15, offshore.name()
+    assert inland.lightness() > offshore.lightness() + 15
+
+
+def test_launch_site_marker_where_sohae_projects(regional_png):
+    image = QImage(str(regional_png))
+    px, py = pixel_of(regional_png, *SOHAE)
+    colours = {image.pixelColor(px + dx, py + dy).name() for dx in range(-4, 5) for dy in range(-4, 5)}
+    # the marker is filled with an event's colour, which neither land, sea nor labels use
+    assert any(close(QColor(c), event, 25) for c in colours for event in EVENT_COLOURS[:4]), colours
+
+
+def test_2016_path_crosses_sakishima_latitude_between_ishigaki_and_miyako(tmp_path):
+    png = tmp_path / "kms4.png"
+    assert main(["export", "-o", str(png), "--event", "2016-02-07-kms4", "--extent", "118,20,132,28",
+                 "--no-legend", "--title", ""]) == 0
+    image = QImage(str(png))
+    y = pixel_of(png, 124.0, 24.5)[1]
+    x_ishigaki = pixel_of(png, 124.16, 24.5)[0]
+    x_miyako = pixel_of(png, 125.28, 24.5)[0]
+    path_colour_xs = [x for x in range(x_ishigaki, x_miyako + 1)
+                      if image.pixelColor(x, y).saturation() > 150 and image.pixelColor(x, y).red() > 150]
+    assert path_colour_xs, "no path pixels on 24.5N between Ishigaki and Miyako"
+    west_of_ishigaki = [x for x in range(x_ishigaki - 120, x_ishigaki - 10)
+                        if image.pixelColor(x, y).saturation() > 150 and image.pixelColor(x, y).red() > 150]
+    assert not west_of_ishigaki
+
+
+def test_300_dpi_scales_lines_and_text(tmp_path):
+    small, large = tmp_path / "96.png", tmp_path / "300.png"
+    common = ["--extent", "118,20,132,28", "--event", "2016-02-07-kms4", "--no-legend", "--title", "Scale check"]
+    assert main(["export", "-o", str(small), "--width", "960", "--height", "540", *common]) == 0
+    assert main(["export", "-o", str(large), "--width", "3000", "--height", "1688", "--dpi", "300", *common]) == 0
+
+    def ink_in_title(png, box):
+        image = QImage(str(png))
+        return sum(image.pixelColor(x, y).value() < 90 for x in range(box[0], box[2]) for y in range(box[1], box[3]))
+
+    ratio = 3000 / 960
+    dark_small = ink_in_title(small, (0, 0, 300, 60))
+    dark_large = ink_in_title(large, (0, 0, round(300 * ratio), round(60 * ratio)))
+    # the same title drawn at 300/96 the size covers about ratio² as many dark pixels
+    assert math.isclose(dark_large / dark_small, ratio**2, rel_tol=0.35), (dark_small, dark_large)
+
+
+def test_svg_and_pdf_exports(tmp_path):
+    import defusedxml.ElementTree as ET
+
+    svg, pdf = tmp_path / "map.svg", tmp_path / "map.pdf"
+    assert main(["export", "-o", str(svg), "--width", "800", "--height", "600"]) == 0
+    assert main(["export", "-o", str(pdf), "--width", "800", "--height", "600", "--dpi", "150"]) == 0
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    assert len(list(root.iter())) > 50
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert b"/MediaBox" in data
+
+
+def test_crs_option_and_bad_values(tmp_path, capsys):
+    png = tmp_path / "merc.png"
+    assert main(["export", "-o", str(png), "--crs", "mercator", "--width", "400", "--height", "300"]) == 0
+    assert "Mercator" in png.with_suffix(".prj").read_text()
+    assert main(["export", "-o", str(tmp_path / "x.png"), "--crs", "nonsense"]) == 1
+    assert "--crs: unknown projection 'nonsense'" in capsys.readouterr().err
+    assert main(["export", "-o", str(tmp_path / "x.gif")]) == 1
+    assert "cannot export .gif" in capsys.readouterr().err
+    assert main(["export", "-o", str(tmp_path / "x.png"), "--extent", "1,2,3"]) == 1
+    assert "--extent '1,2,3': expected W,S,E,N" in capsys.readouterr().err
+
+
+def test_projection_key_matches_prj(tmp_path):
+    png = tmp_path / "aeqd.png"
+    assert main(["export", "-o", str(png), "--crs", "aeqd:124.705,39.66", "--width", "400", "--height", "300"]) == 0
+    prj = png.with_suffix(".prj").read_text()
+    assert "Azimuthal_Equidistant" in prj
+    assert "124.705" in prj
