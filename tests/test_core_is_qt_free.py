@@ -35,5 +35,6 @@ def test_import_contract_is_declared():
 
     config = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
     contract = config["tool"]["importlinter"]["contracts"][0]
-    assert {"PySide6", "pyqtgraph"} <= set(contract["forbidden_modules"])
-    assert "viewer.model" in contract["source_modules"]
+    assert {"PySide6", "pyqtgraph", "viewer.qt"} <= set(contract["forbidden_modules"])
+    assert {"viewer.model", "viewer.io", "viewer.geo"} <= set(contract["source_modules"])
+    assert not contract.get("allow_indirect_imports", False)

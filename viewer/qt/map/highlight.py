@@ -38,10 +38,11 @@ class HighlightLayer(pg.GraphicsObject):
 
     def _show(self, features: list[Feature], cache: ProjectedFeatures, colour: str, paths: PathLayer,
               points: SymbolLayer) -> None:
-        lines = [cache.densified(f) for f in features if f.geometry is not None and shapely.get_dimensions(f.geometry) > 0]
+        drawn = [f for f in features if f.geometry is not None]
+        lines = [cache.densified(f) for f in drawn if shapely.get_dimensions(f.geometry) > 0]
         x, y = to_xy_arrays(lines, cache.projection)
         paths.set_strokes([Stroke(xy_path(x, y), colour, 9, alpha=200)] if len(x) else [])
-        spots = [cache.projected(f) for f in features if f.geometry is not None and shapely.get_dimensions(f.geometry) == 0]
+        spots = [cache.projected(f) for f in drawn if shapely.get_dimensions(f.geometry) == 0]
         coords = np.array([(p.x, p.y) for g in spots for p in _points(g)], dtype=float).reshape(-1, 2)
         points.set_symbols([Symbols(coords[:, 0], coords[:, 1], "circle", 30, colour, outline=colour,
                                     outline_width=0, alpha=170)] if len(coords) else [])
