@@ -141,7 +141,7 @@ KMS4, MAY, AUG, NOV = "2016-02-07-kms4", "2023-05-31-chollima1", "2023-08-24-cho
 
 EVENTS = [
     {
-        "id": KMS4, "name": "Kwangmyongsong-4 launch", "time": "2016-02-07T00:30:00Z", "vehicle": "Unha",
+        "id": KMS4, "name": "Kwangmyongsong-4 launch", "time": "2016-02-07T09:30:00+09:00", "vehicle": "Unha",
         "outcome": "orbit",
         "claims": [
             claim("outcome", "orbit", "North Korea (per article)",
@@ -157,7 +157,7 @@ EVENTS = [
         ],
     },
     {
-        "id": MAY, "name": "Chollima-1 launch (Malligyong-1, 1st attempt)", "time": "2023-05-30T21:27:00Z",
+        "id": MAY, "name": "Chollima-1 launch (Malligyong-1, 1st attempt)", "time": "2023-05-31T06:27:00+09:00",
         "vehicle": "Chollima-1", "outcome": "failure",
         "claims": [
             claim("outcome", "failure", "the article (unattributed)", q2("a failed satellite launch in May")),
@@ -169,7 +169,7 @@ EVENTS = [
         ],
     },
     {
-        "id": AUG, "name": "Chollima-1 launch (Malligyong-1, 2nd attempt)", "time": "2023-08-23T18:50:00Z",
+        "id": AUG, "name": "Chollima-1 launch (Malligyong-1, 2nd attempt)", "time": "2023-08-24T03:50:00+09:00",
         "vehicle": "Chollima-1", "outcome": "failure",
         "claims": [
             claim("outcome", "success", "the article (unattributed)",
@@ -190,7 +190,7 @@ EVENTS = [
         ],
     },
     {
-        "id": NOV, "name": "Chollima-1 launch (Malligyong-1, 3rd attempt)", "time": "2023-11-21T13:42:00Z",
+        "id": NOV, "name": "Chollima-1 launch (Malligyong-1, 3rd attempt)", "time": "2023-11-21T22:42:00+09:00",
         "vehicle": "Chollima-1", "outcome": "orbit",
         "claims": [
             claim("outcome", "orbit", "North Korea (per article)", q1("successfully launched a satellite into orbit")),

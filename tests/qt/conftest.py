@@ -9,6 +9,19 @@ from viewer.resources import sample_bundle
 SOHAE = (124.705, 39.660)
 
 
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path, monkeypatch):
+    """Window layout and recent files go to a temporary folder, never the user's own settings."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("launchmap-tests")
+    QCoreApplication.setApplicationName("launchmap-tests")
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(tmp_path / "settings"))
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(tmp_path / "settings"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
 @pytest.fixture
 def window(qtbot):
     from viewer.qt.main_window import MainWindow

@@ -29,8 +29,19 @@ class LaunchEvent:
 
     @property
     def date_label(self) -> str:
+        """The date where the bundle's time was given (launch-site local time in the sample), as news dates it."""
         when = self.when
-        return when.astimezone(UTC).strftime("%Y-%m-%d") if when else "undated"
+        return when.strftime("%Y-%m-%d") if when else "undated"
+
+    @property
+    def time_labels(self) -> tuple[str, str]:
+        """(UTC, local) renderings of the time, e.g. ('2023-11-21 13:42 UTC', '2023-11-21 22:42 UTC+09:00')."""
+        when = self.when
+        if when is None:
+            return ("time unknown", "")
+        offset = when.strftime("%z")
+        local = f"{when:%Y-%m-%d %H:%M} UTC{offset[:3]}:{offset[3:]}" if offset not in ("+0000", "") else ""
+        return (f"{when.astimezone(UTC):%Y-%m-%d %H:%M} UTC", local)
 
 
 def parse_time(text: str) -> datetime:

@@ -232,6 +232,8 @@ class MapCanvas(pg.GraphicsView):
     def _selection_changed(self, *_) -> None:
         selected = [f for i in self.workspace.selection.features if (f := self.workspace.feature(i))]
         self.highlight.show_selected(selected, self._cache)
+        if selected:  # chosen in the tree, the text or a search: bring it on screen
+            self.ensure_visible([f.id for f in selected])
 
     # -- measuring and range rings ---------------------------------------------------------------
     def set_measuring(self, on: bool) -> None:

@@ -1,0 +1,125 @@
+"""The event tree, the timeline and search, each writing and following the one shared selection."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+
+from viewer.qt.panels.event_tree import EVENT_ROLE, FEATURE_ROLE, KIND_ROLE, EventTree
+from viewer.qt.panels.search_panel import SearchPanel
+from viewer.qt.panels.timeline import Timeline
+
+SITE_2016 = "2016-02-07-kms4/launch-site"
+
+
+def find_row(tree: EventTree, role, value):
+    model = tree.tree
+    stack = [model.index(r, 0) for r in range(model.rowCount())]
+    while stack:
+        index = stack.pop()
+        if index.data(role) == value:
+            return index
+        stack += [model.index(r, 0, index) for r in range(model.rowCount(index))]
+    raise AssertionError(f"no row with {value!r}")
+
+
+def test_tree_lists_events_with_passage_counts(qtbot, sample_workspace):
+    tree = EventTree(sample_workspace)
+    qtbot.addWidget(tree)
+    events = [tree.tree.item(r, 0).data(EVENT_ROLE) for r in range(tree.tree.rowCount())]
+    assert [e for e in events if e] == [e.id for e in sample_workspace.content.events_in_time_order()]
+    row = find_row(tree, FEATURE_ROLE, SITE_2016)
+    passages = row.siblingAtColumn(2).data()
+    assert passages == str(len(sample_workspace.feature(SITE_2016).all_citations))
+
+
+def test_selecting_a_row_writes_the_selection_and_the_selection_selects_rows(qtbot, sample_workspace):
+    tree = EventTree(sample_workspace)
+    qtbot.addWidget(tree)
+    tree.show()
+    row = find_row(tree, FEATURE_ROLE, SITE_2016)
+    with qtbot.waitSignal(sample_workspace.selection.changed):
+        tree.setCurrentIndex(row)
+    assert sample_workspace.selection.features == (SITE_2016,)
+    other = "2023-11-21-chollima1/flight-path"
+    sample_workspace.selection.select([other])
+    selected = [i.data(FEATURE_ROLE) for i in tree.selectionModel().selectedRows(0)]
+    assert selected == [other]
+    assert sample_workspace.selection.features == (other,)  # following did not write back
+
+
+def test_unchecking_an_event_and_a_kind_hides_them(qtbot, sample_workspace):
+    tree = EventTree(sample_workspace)
+    qtbot.addWidget(tree)
+    event_item = tree.tree.itemFromIndex(find_row(tree, EVENT_ROLE, "2016-02-07-kms4"))
+    event_item.setCheckState(Qt.CheckState.Unchecked)
+    assert sample_workspace.hidden_events == {"2016-02-07-kms4"}
+    assert not any(f.event == "2016-02-07-kms4" for f in sample_workspace.visible_features())
+    kind_item = tree.tree.itemFromIndex(find_row(tree, KIND_ROLE, "danger_zone"))
+    kind_item.setCheckState(Qt.CheckState.Unchecked)
+    assert not any(f.kind == "danger_zone" for f in sample_workspace.visible_features())
+    event_item.setCheckState(Qt.CheckState.Checked)
+    assert sample_workspace.hidden_events == set()
+
+
+def test_timeline_window_filters_what_is_visible(qtbot, sample_workspace):
+    timeline = Timeline(sample_workspace)
+    qtbot.addWidget(timeline)
+    all_features = len(sample_workspace.visible_features())
+    timeline.step(1)  # the first launch only
+    visible_events = {f.event for f in sample_workspace.visible_features()}
+    assert visible_events == {"2016-02-07-kms4"}
+    assert sample_workspace.selection.current == SITE_2016
+    timeline.step(1)
+    assert {f.event for f in sample_workspace.visible_features()} == {"2023-05-31-chollima1"}
+    timeline.show_all()
+    assert len(sample_workspace.visible_features()) == all_features
+
+
+def test_timeline_drag_sets_the_window(qtbot, sample_workspace):
+    timeline = Timeline(sample_workspace)
+    qtbot.addWidget(timeline)
+    start, end = datetime(2023, 1, 1, tzinfo=UTC), datetime(2023, 9, 1, tzinfo=UTC)
+    timeline.window.setRegion((start.timestamp(), end.timestamp()))  # emits sigRegionChangeFinished
+    assert {f.event for f in sample_workspace.visible_features()} == {"2023-05-31-chollima1", "2023-08-24-chollima1"}
+
+
+def test_timeline_play_reveals_launches_in_order(qtbot, sample_workspace, monkeypatch):
+    timeline = Timeline(sample_workspace)
+    qtbot.addWidget(timeline)
+    seen = []
+    sample_workspace.visibility_changed.connect(
+        lambda: seen.append(len({f.event for f in sample_workspace.visible_features()})))
+    monkeypatch.setattr("viewer.qt.panels.timeline.PLAY_STEP_MS", 10)
+    timeline.play_button.setChecked(True)
+    qtbot.waitUntil(lambda: not timeline.play_button.isChecked(), timeout=5000)
+    assert seen[:4] == [1, 2, 3, 4]
+
+
+def test_search_steps_through_text_and_labels(qtbot, sample_workspace):
+    panel = SearchPanel(sample_workspace)
+    qtbot.addWidget(panel)
+    qtbot.keyClicks(panel.field, "okinawa")
+    assert len(panel.matches) >= 3
+    text_hits = [m for m in panel.matches if m.document]
+    first_text = panel.matches.index(text_hits[0])
+    panel.results.setCurrentRow(first_text)
+    passage = sample_workspace.selection.passage
+    document = sample_workspace.document(passage.document)
+    assert document.text[passage.start:passage.end].lower() == "okinawa"
+    row = panel.results.currentRow()
+    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    assert panel.results.currentRow() == (row + 1) % len(panel.matches)
+    qtbot.keyClick(panel.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.results.currentRow() == row
+
+
+def test_search_for_a_label_selects_the_feature(qtbot, sample_workspace):
+    panel = SearchPanel(sample_workspace)
+    qtbot.addWidget(panel)
+    label = sample_workspace.feature(SITE_2016).label
+    panel.field.setText(label)
+    feature_rows = [i for i, m in enumerate(panel.matches) if m.feature == SITE_2016]
+    panel.results.setCurrentRow(feature_rows[0])
+    assert sample_workspace.selection.current == SITE_2016

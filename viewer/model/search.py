@@ -1,0 +1,43 @@
+"""Find text across documents and feature labels, case-insensitively, in reading order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from viewer.model.bundle import Bundle
+
+CONTEXT = 40
+MAX_MATCHES = 2000
+
+
+@dataclass(frozen=True)
+class Match:
+    """A hit in a document's text (``document``, ``start``, ``end``) or in a feature's label (``feature``)."""
+
+    document: str | None
+    start: int
+    end: int
+    feature: str | None
+    context: str  # the words around the hit, on one line, for a result list
+
+
+def search(bundle: Bundle, query: str) -> list[Match]:
+    """Feature labels first (they are what people look for on a map), then every occurrence in the text."""
+    needle = query.strip().casefold()
+    if not needle:
+        return []
+    matches = [
+        Match(None, 0, 0, feature.id, f"{feature.label} ({feature.kind.replace('_', ' ')})")
+        for feature in bundle.features.values()
+        if needle in feature.label.casefold()
+    ]
+    for document in bundle.documents.values():
+        text = document.text or ""
+        folded = text.casefold()
+        at = folded.find(needle)
+        while at != -1 and len(matches) < MAX_MATCHES:
+            end = at + len(needle)
+            snippet = text[max(0, at - CONTEXT) : end + CONTEXT].replace("\n", " ")
+            matches.append(Match(document.id, at, end, None, f"…{snippet}…"))
+            at = folded.find(needle, end)
+    return matches

@@ -1,0 +1,187 @@
+"""The event and feature tree: launches with their features by kind, visibility checkboxes, passage counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+
+from viewer.model.kinds import KIND_TITLES, KINDS
+from viewer.model.workspace import Workspace
+from viewer.symbology import event_colours
+
+FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1  # feature id on feature rows
+EVENT_ROLE = Qt.ItemDataRole.UserRole + 2  # event id on event rows
+KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # kind on the layer rows
+COLUMNS = ("Event / feature", "Details", "Passages")
+
+
+class EventTree(QTreeView):
+    """Writes the shared selection when rows are selected, and follows it when others change it.
+
+    Checking an event or a kind row shows or hides it on the map (through the workspace).
+    """
+
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.tree = QStandardItemModel(self)
+        self.tree.setHorizontalHeaderLabels(list(COLUMNS))
+        self.setModel(self.tree)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setStretchLastSection(False)
+        self._rows: dict[str, QModelIndex] = {}
+        self._following = False  # true while mirroring the shared selection, so it is not written back
+        self._writing = False  # true while writing the shared selection, so it is not mirrored back
+        self.tree.itemChanged.connect(self._check_changed)
+        self.selectionModel().selectionChanged.connect(self._rows_selected)
+        workspace.bundles_changed.connect(self.rebuild)
+        workspace.visibility_changed.connect(self._sync_checks)
+        workspace.selection.changed.connect(self._follow_selection)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        content = self.workspace.content
+        self._following = True
+        self.tree.removeRows(0, self.tree.rowCount())
+        self._rows.clear()
+        layers = _row("Layers", "what the map draws", "")
+        layers[0].setToolTip("Show or hide every feature of a kind")
+        for kind in KINDS:
+            count = sum(1 for f in content.features.values() if f.kind == kind)
+            if not count:
+                continue
+            row = _row(KIND_TITLES[kind], f"{count} feature(s)", "")
+            row[0].setCheckable(True)
+            row[0].setData(kind, KIND_ROLE)
+            layers[0].appendRow(row)
+        self.tree.appendRow(layers)
+        colours = event_colours([e.id for e in content.events_in_time_order()])
+        for event in content.events_in_time_order():
+            details = " · ".join(v for v in (event.vehicle, event.outcome) if v)
+            features = content.features_of(event.id)
+            row = _row(f"{event.date_label}  {event.name or event.id}", details,
+                       str(sum(len(f.all_citations) for f in features)))
+            row[0].setCheckable(True)
+            row[0].setData(event.id, EVENT_ROLE)
+            row[0].setForeground(QBrush(QColor(colours[event.id]).darker(130)))
+            row[0].setToolTip(f"{event.name}\n{event.time or 'time unknown'}")
+            self._add_features(row[0], features)
+            self.tree.appendRow(row)
+        orphans = content.features_of(None)
+        if orphans:
+            row = _row("Other features", "no event", str(sum(len(f.all_citations) for f in orphans)))
+            self._add_features(row[0], orphans)
+            self.tree.appendRow(row)
+        self._index_rows()
+        self._following = False
+        self._sync_checks()
+        self.expandAll()
+        self._follow_selection()
+
+    def _add_features(self, parent: QStandardItem, features) -> None:
+        for kind in KINDS:
+            members = [f for f in features if f.kind == kind]
+            if not members:
+                continue
+            group = _row(KIND_TITLES[kind], "", str(sum(len(f.all_citations) for f in members)))
+            for feature in members:
+                passages = len(feature.all_citations)
+                orphaned = sum(c.is_orphaned for c in feature.all_citations)
+                count = f"{passages}" + (f" ({orphaned} orphaned)" if orphaned else "")
+                row = _row(feature.label, feature.certainty, count)
+                row[0].setData(feature.id, FEATURE_ROLE)
+                row[0].setToolTip(feature.derivation or feature.label)
+                if orphaned:
+                    row[2].setForeground(QBrush(QColor("#B00020")))
+                group[0].appendRow(row)
+            parent.appendRow(group)
+
+    def _index_rows(self) -> None:
+        def walk(parent: QModelIndex) -> None:
+            for r in range(self.tree.rowCount(parent)):
+                index = self.tree.index(r, 0, parent)
+                feature_id = index.data(FEATURE_ROLE)
+                if feature_id:
+                    self._rows[feature_id] = index
+                walk(index)
+
+        walk(QModelIndex())
+
+    # -- visibility ------------------------------------------------------------------------------
+    def _check_changed(self, item: QStandardItem) -> None:
+        if self._following or not item.isCheckable():
+            return
+        hidden = item.checkState() != Qt.CheckState.Checked
+        if (event_id := item.data(EVENT_ROLE)) is not None:
+            self.workspace.set_hidden(events=_toggled(self.workspace.hidden_events, event_id, hidden))
+        elif (kind := item.data(KIND_ROLE)) is not None:
+            self.workspace.set_hidden(kinds=_toggled(self.workspace.hidden_kinds, kind, hidden))
+
+    def _sync_checks(self) -> None:
+        self._following = True
+        for r in range(self.tree.rowCount()):
+            item = self.tree.item(r, 0)
+            if (event_id := item.data(EVENT_ROLE)) is not None:
+                item.setCheckState(_state(event_id not in self.workspace.hidden_events))
+            for c in range(item.rowCount()):
+                child = item.child(c, 0)
+                if (kind := child.data(KIND_ROLE)) is not None:
+                    child.setCheckState(_state(kind not in self.workspace.hidden_kinds))
+        self._following = False
+
+    # -- selection -------------------------------------------------------------------------------
+    def _rows_selected(self, *_) -> None:
+        if self._following:
+            return
+        ids = [index.data(FEATURE_ROLE) for index in self.selectionModel().selectedRows(0)]
+        ids = [i for i in ids if i]
+        current = self.currentIndex().data(FEATURE_ROLE)
+        if current in ids:  # the row the user acted on last is the current feature
+            ids.remove(current)
+            ids.insert(0, current)
+        self._writing = True  # our own change comes back through the selection: keep the user's rows
+        try:
+            self.workspace.selection.select(ids)
+        finally:
+            self._writing = False
+
+    def _follow_selection(self, *_) -> None:
+        if self._writing:
+            return
+        self._following = True
+        try:
+            selection = self.selectionModel()
+            selection.clearSelection()
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            for feature_id in self.workspace.selection.features:
+                index = self._rows.get(feature_id)
+                if index is not None and index.isValid():
+                    selection.select(index, flags)
+            current = self._rows.get(self.workspace.selection.current or "")
+            if current is not None and current.isValid():
+                selection.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.scrollTo(current)
+        finally:
+            self._following = False
+
+
+def _row(*texts: str) -> list[QStandardItem]:
+    items = [QStandardItem(text) for text in texts]
+    for item in items:
+        item.setEditable(False)
+    return items
+
+
+def _toggled(hidden: set[str], key: str, hide: bool) -> set[str]:
+    return hidden | {key} if hide else hidden - {key}
+
+
+def _state(checked: bool) -> Qt.CheckState:
+    return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked

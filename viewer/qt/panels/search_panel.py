@@ -1,0 +1,81 @@
+"""Search (Ctrl+F): text across the articles and feature labels; Enter steps to the next match."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from viewer.model.search import Match, search
+from viewer.model.selection import Passage
+from viewer.model.workspace import Workspace
+
+
+class SearchPanel(QWidget):
+    """Choosing a match writes the shared selection: the feature, or the passage and the features citing it."""
+
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.field = QLineEdit()
+        self.field.setPlaceholderText("Search articles and features (Enter: next, Shift+Enter: previous)")
+        self.field.setClearButtonEnabled(True)
+        self.summary = QLabel()
+        self.results = QListWidget()
+        self.results.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.field)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.results, 1)
+        self.matches: list[Match] = []
+        self.field.textChanged.connect(self.run)
+        self.field.installEventFilter(self)
+        self.results.currentRowChanged.connect(self._choose)
+        workspace.bundles_changed.connect(lambda: self.run(self.field.text()))
+
+    def focus(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def run(self, query: str) -> None:
+        self.matches = search(self.workspace.content, query)
+        self.results.blockSignals(True)
+        self.results.clear()
+        for match in self.matches:
+            if match.feature:
+                text = f"Feature: {match.context}"
+            else:
+                document = self.workspace.document(match.document or "")
+                title = document.display_title if document else match.document
+                paragraph = document.paragraph_of(match.start) if document else 0
+                text = f"{title}, ¶{paragraph}: {match.context}"
+            self.results.addItem(QListWidgetItem(text))
+        self.results.blockSignals(False)
+        self.summary.setText(f"{len(self.matches)} match(es)" if query.strip() else "")
+
+    def step(self, direction: int) -> None:
+        if not self.matches:
+            return
+        row = self.results.currentRow()
+        row = 0 if row < 0 and direction > 0 else (row + direction) % len(self.matches)
+        self.results.setCurrentRow(row)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Enter or F3 in the field steps forward, with Shift backward."""
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            backward = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F3):
+                self.step(-1 if backward else 1)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _choose(self, row: int) -> None:
+        if not 0 <= row < len(self.matches):
+            return
+        match = self.matches[row]
+        selection = self.workspace.selection
+        if match.feature:
+            selection.select([match.feature])
+            return
+        citing = [f.id for f in self.workspace.content.features_citing(match.document, match.start, match.end)]
+        selection.select(citing, Passage(match.document, match.start, match.end))

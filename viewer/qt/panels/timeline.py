@@ -1,0 +1,156 @@
+"""The timeline: events on a time axis; a window on it filters the map and the tree; previous, next, play."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from viewer.model.event import LaunchEvent
+from viewer.model.workspace import Workspace
+from viewer.symbology import event_colours
+
+PLAY_STEP_MS = 1500
+DAY = 86400.0
+
+
+class Timeline(QWidget):
+    """Dragging the shaded window sets the workspace's time window; the buttons step through events."""
+
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}, background="w")
+        self.plot.setMouseEnabled(x=True, y=False)
+        self.plot.hideAxis("left")
+        self.plot.setMenuEnabled(False)
+        self.plot.setYRange(-0.2, 1.4, padding=0)
+        self.plot.setMinimumHeight(90)
+        self.window = pg.LinearRegionItem(brush=pg.mkBrush(0, 114, 178, 40), pen=pg.mkPen("#0072B2", width=2))
+        self.window.setZValue(-10)
+        self.plot.addItem(self.window)
+        self.window.sigRegionChangeFinished.connect(self._window_moved)
+        self.previous_button = QPushButton("◀ Previous")
+        self.next_button = QPushButton("Next ▶")
+        self.play_button = QPushButton("Play")
+        self.play_button.setCheckable(True)
+        self.all_button = QPushButton("All")
+        for button, tip in ((self.previous_button, "Show only the previous launch (Alt+Left)"),
+                            (self.next_button, "Show only the next launch (Alt+Right)"),
+                            (self.play_button, "Reveal the launches one after another"),
+                            (self.all_button, "Show every launch")):
+            button.setToolTip(tip)
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.all_button.clicked.connect(self.show_all)
+        self.play_button.toggled.connect(self._play)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._play_step)
+        self._current = -1
+        buttons = QHBoxLayout()
+        for button in (self.previous_button, self.next_button, self.play_button, self.all_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.plot, 1)
+        layout.addLayout(buttons)
+        workspace.bundles_changed.connect(self.rebuild)
+        self.rebuild()
+
+    @property
+    def events(self) -> list[LaunchEvent]:
+        return [e for e in self.workspace.content.events_in_time_order() if e.when is not None]
+
+    def rebuild(self) -> None:
+        for item in list(self.plot.items()):
+            if item is not self.window:
+                self.plot.removeItem(item)
+        events = self.events
+        colours = event_colours([e.id for e in self.workspace.content.events_in_time_order()])
+        for row, event in enumerate(events):
+            t = event.when.timestamp()
+            marker = pg.ScatterPlotItem([t], [0.35], size=12, symbol="t1", brush=pg.mkBrush(colours[event.id]),
+                                        pen=pg.mkPen("w"))
+            marker.setToolTip(f"{event.name}\n{_utc(event)}")
+            self.plot.addItem(marker)
+            label = pg.TextItem(f"{event.date_label}\n{event.name}", color="#222", anchor=(0.5, 0))
+            label.setPos(t, 0.95 if row % 2 else 1.35)
+            self.plot.addItem(label)
+        self.show_all()
+
+    def _span(self) -> tuple[float, float]:
+        times = [e.when.timestamp() for e in self.events]
+        if not times:
+            now = datetime.now(UTC).timestamp()
+            return now - 30 * DAY, now
+        pad = max(30 * DAY, (max(times) - min(times)) * 0.08)
+        return min(times) - pad, max(times) + pad
+
+    def show_all(self) -> None:
+        self._current = -1
+        low, high = self._span()
+        self.plot.setXRange(low, high, padding=0)
+        self._set_window(low, high, notify=False)
+        self.workspace.set_time_window(None)
+
+    def step(self, direction: int) -> None:
+        """Narrow the window to one launch, the previous or next one, and select its launch site."""
+        events = self.events
+        if not events:
+            return
+        self._current = max(0, min(len(events) - 1, self._current + direction if self._current >= 0 else
+                                   (0 if direction > 0 else len(events) - 1)))
+        event = events[self._current]
+        t = event.when.timestamp()
+        self._set_window(t - DAY, t + DAY)
+        if event.site:
+            self.workspace.selection.select([event.site])
+
+    def _play(self, on: bool) -> None:
+        if on:
+            self._current = -1
+            self._timer.start(PLAY_STEP_MS)
+            self._play_step()
+        else:
+            self._timer.stop()
+
+    def _play_step(self) -> None:
+        """Reveal launches cumulatively: the window grows from the first launch to the next one."""
+        events = self.events
+        if not events or self._current >= len(events) - 1:
+            self.play_button.setChecked(False)
+            return
+        self._current += 1
+        start = events[0].when.timestamp() - DAY
+        self._set_window(start, events[self._current].when.timestamp() + DAY)
+
+    def _set_window(self, low: float, high: float, notify: bool = True) -> None:
+        self.window.blockSignals(True)
+        self.window.setRegion((low, high))
+        self.window.blockSignals(False)
+        if notify:
+            self._window_moved()
+
+    def _window_moved(self, *_) -> None:
+        low, high = self.window.getRegion()
+        self.workspace.set_time_window((_datetime(low), _datetime(high)))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Left:
+            self.step(-1)
+        elif event.key() == Qt.Key.Key_Right:
+            self.step(1)
+        else:
+            super().keyPressEvent(event)
+
+
+def _datetime(timestamp: float) -> datetime:
+    return datetime.fromtimestamp(timestamp, UTC)
+
+
+def _utc(event: LaunchEvent) -> str:
+    utc, local = event.time_labels
+    return f"{utc} · {local}" if local else utc
