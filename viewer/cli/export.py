@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from viewer.cli.common import add_files_argument, load_workspace, parse_extent
-from viewer.geo.crs import projection_from_name
+from viewer.geo.crs import DEFAULT_REGION, projection_from_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         if unknown:
             raise UsageError(f"--event {unknown[0]}: no such event (known: {', '.join(workspace.content.events)})")
         workspace.set_hidden(events=set(workspace.content.events) - set(args.event))
-    data_extent = extent or _extent_of(workspace)
+    data_extent = extent or workspace.extent(visible_only=True) or DEFAULT_REGION
     try:
         projection = projection_from_name(args.crs, data_extent)
     except ValueError as error:
@@ -56,15 +56,6 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     print(f"wrote {args.output}")
     return 0
-
-
-def _extent_of(workspace):
-    import shapely
-
-    geometries = [f.geometry for f in workspace.visible_features() if f.geometry is not None]
-    if not geometries:
-        return (116.0, 10.0, 142.0, 43.0)
-    return tuple(float(v) for v in shapely.total_bounds(geometries))
 
 
 def _padded(extent, fraction: float = 0.08):

@@ -22,6 +22,7 @@ Extent = tuple[float, float, float, float]
 
 WGS84 = pyproj.CRS.from_epsg(4326)
 WORLD: Extent = (-180.0, -90.0, 180.0, 90.0)
+DEFAULT_REGION: Extent = (116.0, 10.0, 142.0, 43.0)  # the Korean Peninsula to Luzon: shown when there is no data
 
 
 @lru_cache(maxsize=64)

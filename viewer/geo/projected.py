@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import shapely
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.crs import MapProjection
@@ -47,6 +48,14 @@ class ProjectedFeatures:
         other = ProjectedFeatures(projection)
         other._densified = self._densified
         return other
+
+    def bounds(self, features: Iterable[Feature]) -> tuple[float, float, float, float] | None:
+        """(xmin, ymin, xmax, ymax) in map units of the features' projected geometry, None when empty."""
+        geometries = [g for f in features if (g := self.projected(f)) is not None and not g.is_empty]
+        if not geometries:
+            return None
+        xmin, ymin, xmax, ymax = shapely.total_bounds(geometries)
+        return float(xmin), float(ymin), float(xmax), float(ymax)
 
     def index(self, features: Iterable[Feature]) -> FeatureIndex:
         chosen = [f for f in features if f.geometry is not None]

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+import shapely
 from psygnal import Signal
 
 from viewer.model.bundle import Bundle, merged
@@ -82,6 +83,15 @@ class Workspace:
 
     def visible_features(self) -> list[Feature]:
         return [f for f in self._content.features.values() if self.is_visible(f)]
+
+    def extent(self, visible_only: bool = False) -> tuple[float, float, float, float] | None:
+        """(west, south, east, north) of the features' lon/lat geometry, or None when there is none."""
+        features = self.visible_features() if visible_only else self._content.features.values()
+        geometries = [f.geometry for f in features if f.geometry is not None and not f.geometry.is_empty]
+        if not geometries:
+            return None
+        west, south, east, north = shapely.total_bounds(geometries)
+        return (float(west), float(south), float(east), float(north))
 
     def set_hidden(self, *, events: Iterable[str] | None = None, kinds: Iterable[str] | None = None) -> None:
         if events is not None:

@@ -91,7 +91,7 @@ class MapRenderer:
         options.legend, options.scale_bar, options.north_arrow = request.legend, request.scale_bar, request.north_arrow
         canvas.refresh()
         canvas.decorations.fit_to_viewport()
-        canvas.basemap_layer.show(canvas.projection, canvas._metres_per_pixel())
+        canvas.basemap_layer.show(canvas.projection, canvas.metres_per_pixel())
 
     def close(self) -> None:
         self.canvas.close()

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QToolTip
 
 from viewer.geo.basemap import Basemap
-from viewer.geo.crs import Extent, MapProjection, regional
+from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection, regional
 from viewer.geo.gazetteer import Place
 from viewer.geo.picking import FeatureIndex
 from viewer.geo.projected import ProjectedFeatures
-from viewer.geo.scale import graticule_lines, nice_graticule_step
+from viewer.geo.scale import graticule_lines, ground_distance_per_map_unit, nice_graticule_step
 from viewer.model.kinds import KIND_TITLES, KINDS
 from viewer.model.workspace import Workspace
 from viewer.qt.map.analysis_layer import AnalysisLayer
@@ -26,7 +27,6 @@ from viewer.qt.map.painting import RenderContext
 from viewer.symbology import SEA, event_colours
 
 PICK_TOLERANCE_PX = 7
-DEFAULT_EXTENT: Extent = (116.0, 10.0, 142.0, 43.0)
 
 
 class MapCanvas(pg.GraphicsView):
@@ -51,7 +51,7 @@ class MapCanvas(pg.GraphicsView):
         self.setRenderHints(self.renderHints())
         self.view = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
         self.setCentralItem(self.view)
-        self.projection: MapProjection = regional(DEFAULT_EXTENT)
+        self.projection: MapProjection = regional(DEFAULT_REGION)
         self._cache = ProjectedFeatures(self.projection)
         self._index = FeatureIndex([], [])
         self._hovered: str | None = None
@@ -89,13 +89,7 @@ class MapCanvas(pg.GraphicsView):
 
     def data_extent(self) -> Extent:
         """Lon/lat bounds of every feature, or the default region when there are none."""
-        import shapely
-
-        geometries = [f.geometry for f in self.workspace.content.features.values() if f.geometry is not None]
-        if not geometries:
-            return DEFAULT_EXTENT
-        west, south, east, north = shapely.total_bounds(geometries)
-        return (float(west), float(south), float(east), float(north))
+        return self.workspace.extent() or DEFAULT_REGION
 
     def refresh(self) -> None:
         """Rebuild the feature layers from the workspace (after loading or a visibility change)."""
@@ -115,7 +109,7 @@ class MapCanvas(pg.GraphicsView):
         self.labels.set_labels(self._place_labels())
         self.analysis.redraw(projection)
         self.refresh()
-        self.zoom_to_extent(extent or DEFAULT_EXTENT)
+        self.zoom_to_extent(extent or DEFAULT_REGION)
         self.projection_changed.emit(projection)
 
     # -- view ------------------------------------------------------------------------------------
@@ -126,33 +120,30 @@ class MapCanvas(pg.GraphicsView):
         self.view.setRange(QRectF(xmin - dx, ymin - dy, xmax - xmin + 2 * dx, ymax - ymin + 2 * dy), padding=0)
 
     def zoom_to_features(self, feature_ids: list[str], min_size_km: float = 400.0) -> None:
-        geometries = [self._cache.projected(f) for i in feature_ids if (f := self.workspace.feature(i))]
-        geometries = [g for g in geometries if g is not None and not g.is_empty]
-        if not geometries:
+        bounds = self._bounds_of(feature_ids)
+        if bounds is None:
             return
-        import shapely
-
-        xmin, ymin, xmax, ymax = shapely.total_bounds(geometries)
+        xmin, ymin, xmax, ymax = bounds
         pad = max(min_size_km * 1000 - max(xmax - xmin, ymax - ymin), 0) / 2
         pad = max(pad, 0.1 * max(xmax - xmin, ymax - ymin))
         self.view.setRange(QRectF(xmin - pad, ymin - pad, xmax - xmin + 2 * pad, ymax - ymin + 2 * pad), padding=0)
 
     def ensure_visible(self, feature_ids: list[str]) -> None:
         """Pan (without zooming) so the features are on screen, when they are not already."""
-        rect = self.view.viewRect()
-        geometries = [self._cache.projected(f) for i in feature_ids if (f := self.workspace.feature(i))]
-        geometries = [g for g in geometries if g is not None and not g.is_empty]
-        if not geometries:
+        bounds = self._bounds_of(feature_ids)
+        if bounds is None:
             return
-        import shapely
-
-        xmin, ymin, xmax, ymax = shapely.total_bounds(geometries)
+        xmin, ymin, xmax, ymax = bounds
+        rect = self.view.viewRect()
         if rect.contains(QRectF(xmin, ymin, xmax - xmin, ymax - ymin)):
             return
         if xmax - xmin > rect.width() or ymax - ymin > rect.height():
             self.zoom_to_features(feature_ids)
         else:
             self.view.translateBy(x=(xmin + xmax) / 2 - rect.center().x(), y=(ymin + ymax) / 2 - rect.center().y())
+
+    def _bounds_of(self, feature_ids: list[str]) -> tuple[float, float, float, float] | None:
+        return self._cache.bounds(f for i in feature_ids if (f := self.workspace.feature(i)))
 
     def visible_extent_lonlat(self) -> Extent:
         rect = self.view.viewRect()
@@ -161,7 +152,7 @@ class MapCanvas(pg.GraphicsView):
         lon, lat = self.projection.inverse(xs, ys)
         finite = [(a, b) for a, b in zip(lon, lat, strict=True) if math.isfinite(a) and math.isfinite(b)]
         if not finite:
-            return DEFAULT_EXTENT
+            return DEFAULT_REGION
         lons, lats = zip(*finite, strict=True)
         return (min(lons), min(lats), max(lons), max(lats))
 
@@ -249,16 +240,15 @@ class MapCanvas(pg.GraphicsView):
 
     # -- range changes ---------------------------------------------------------------------------
     def _range_changed(self, *_) -> None:
-        self.basemap_layer.show(self.projection, self._metres_per_pixel())
+        self.basemap_layer.show(self.projection, self.metres_per_pixel())
         extent = self.visible_extent_lonlat()
         span = max(extent[2] - extent[0], extent[3] - extent[1])
         self._graticule = graticule_lines(_padded(extent), nice_graticule_step(span))
         self.graticule.show(self._graticule, self.projection)
         self.decorations.update()
 
-    def _metres_per_pixel(self) -> float:
-        from viewer.geo.scale import ground_distance_per_map_unit
-
+    def metres_per_pixel(self) -> float:
+        """Ground metres per screen pixel at the view centre (what level of detail depends on)."""
         centre = self.view.viewRect().center()
         try:
             per_unit = ground_distance_per_map_unit(self.projection, centre.x(), centre.y())
@@ -272,8 +262,6 @@ class MapCanvas(pg.GraphicsView):
         return getattr(self, "_graticule", [])
 
     def _place_labels(self) -> list[Label]:
-        import numpy as np
-
         chosen = [p for p in self.places if p.label_rank <= 2]
         if not chosen:
             return []

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QTransform
 
 from viewer.qt.map.painting import RenderContext, draw_text_with_halo, symbol_path, with_alpha
 from viewer.symbology import HALO, LABEL
@@ -73,7 +73,5 @@ class LabelLayer(pg.GraphicsObject):
         painter.restore()
 
 
-def _dot(point: QPointF, size: float):
-    from PySide6.QtGui import QTransform
-
+def _dot(point: QPointF, size: float) -> QPainterPath:
     return QTransform().translate(point.x(), point.y()).scale(size, size).map(symbol_path("circle"))
