@@ -123,3 +123,11 @@ def test_search_for_a_label_selects_the_feature(qtbot, sample_workspace):
     feature_rows = [i for i, m in enumerate(panel.matches) if m.feature == SITE_2016]
     panel.results.setCurrentRow(feature_rows[0])
     assert sample_workspace.selection.current == SITE_2016
+
+
+def test_activating_an_event_row_asks_to_frame_its_features(qtbot, sample_workspace):
+    tree = EventTree(sample_workspace)
+    qtbot.addWidget(tree)
+    with qtbot.waitSignal(tree.zoom_requested) as request:
+        tree.activated.emit(find_row(tree, EVENT_ROLE, "2023-08-24-chollima1"))
+    assert set(request.args[0]) == {f.id for f in sample_workspace.content.features_of("2023-08-24-chollima1")}

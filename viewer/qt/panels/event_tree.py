@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
@@ -20,7 +20,12 @@ class EventTree(QTreeView):
     """Writes the shared selection when rows are selected, and follows it when others change it.
 
     Checking an event or a kind row shows or hides it on the map (through the workspace).
+
+    Signals:
+        zoom_requested(list): feature ids to frame on the map (a row was double-clicked or Enter pressed).
     """
+
+    zoom_requested = Signal(list)
 
     def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
@@ -41,6 +46,7 @@ class EventTree(QTreeView):
         self._writing = False  # true while writing the shared selection, so it is not mirrored back
         self.tree.itemChanged.connect(self._check_changed)
         self.selectionModel().selectionChanged.connect(self._rows_selected)
+        self.activated.connect(self._activated)
         workspace.bundles_changed.connect(self.rebuild)
         workspace.visibility_changed.connect(self._sync_checks)
         workspace.selection.changed.connect(self._follow_selection)
@@ -151,6 +157,21 @@ class EventTree(QTreeView):
             self.workspace.selection.select(ids)
         finally:
             self._writing = False
+
+    def _activated(self, index: QModelIndex) -> None:
+        """Double-click or Enter: frame the feature, or every feature of the event or group, on the map."""
+        index = index.siblingAtColumn(0)
+        ids = [i for i in (index.data(FEATURE_ROLE),) if i]
+        stack = [index]
+        while stack:
+            parent = stack.pop()
+            for r in range(self.tree.rowCount(parent)):
+                child = self.tree.index(r, 0, parent)
+                if child.data(FEATURE_ROLE):
+                    ids.append(child.data(FEATURE_ROLE))
+                stack.append(child)
+        if ids:
+            self.zoom_requested.emit(ids)
 
     def _follow_selection(self, *_) -> None:
         if self._writing:
