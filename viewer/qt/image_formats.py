@@ -51,52 +51,54 @@ def write_world_file(renderer: MapRenderer, path: Path, request: ImageRequest) -
 
 def save_svg(renderer: MapRenderer, path: Path, request: ImageRequest) -> RenderTimes:
     from PySide6.QtCore import QRect, QSize
-    from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
 
-    from viewer.qt.render import RenderTimes
-
-    with tempfile.TemporaryDirectory(dir=path.parent) as folder:
-        temp = Path(folder) / path.name
+    def svg(file: Path) -> QSvgGenerator:
         generator = QSvgGenerator()
-        generator.setFileName(str(temp))
+        generator.setFileName(str(file))
         generator.setSize(QSize(request.width, request.height))
         generator.setViewBox(QRect(0, 0, request.width, request.height))
         generator.setResolution(round(request.dpi))
         generator.setTitle(request.title or "launchmap export")
         generator.setDescription("Map exported by launchmap. Basemap: Natural Earth (public domain).")
-        start = time.perf_counter()
-        painter = QPainter(generator)
-        try:
-            renderer.paint(painter, request)
-        finally:
-            painter.end()
-        painted = time.perf_counter()
-        write_bytes_atomic(path, temp.read_bytes())
-    return RenderTimes(paint_s=painted - start)
+        return generator
+
+    return _paint_to_file(renderer, path, request, svg)
 
 
 def save_pdf(renderer: MapRenderer, path: Path, request: ImageRequest) -> RenderTimes:
     from PySide6.QtCore import QMarginsF, QSizeF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-    from viewer.qt.render import RenderTimes
-
-    with tempfile.TemporaryDirectory(dir=path.parent) as folder:
-        temp = Path(folder) / path.name
-        writer = QPdfWriter(str(temp))
+    def pdf(file: Path) -> QPdfWriter:
+        writer = QPdfWriter(str(file))
         writer.setResolution(round(request.dpi))
         size_mm = QSizeF(request.width / request.dpi * 25.4, request.height / request.dpi * 25.4)
         writer.setPageLayout(QPageLayout(QPageSize(size_mm, QPageSize.Unit.Millimeter),
                                          QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
         writer.setTitle(request.title or "launchmap export")
         writer.setCreator("launchmap")
+        return writer
+
+    return _paint_to_file(renderer, path, request, pdf)
+
+
+def _paint_to_file(renderer: MapRenderer, path: Path, request: ImageRequest, device_for) -> RenderTimes:
+    """Paint onto a device writing a temporary file beside ``path``, then move it into place atomically."""
+    from PySide6.QtGui import QPainter
+
+    from viewer.qt.render import RenderTimes
+
+    with tempfile.TemporaryDirectory(dir=path.parent) as folder:
+        temp = Path(folder) / path.name
+        device = device_for(temp)
         start = time.perf_counter()
-        painter = QPainter(writer)
+        painter = QPainter(device)
         try:
             renderer.paint(painter, request)
         finally:
             painter.end()
         painted = time.perf_counter()
+        del device  # let go of the file before reading it back
         write_bytes_atomic(path, temp.read_bytes())
     return RenderTimes(paint_s=painted - start)
