@@ -1,0 +1,1 @@
+"""Dockable panels around the map: the event tree, the timeline, search, the source text and the details."""

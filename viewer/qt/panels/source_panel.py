@@ -1,0 +1,251 @@
+"""The source panel: one article with every citation highlighted by feature kind, linked both ways to the map."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from viewer.model.claim import Claim
+from viewer.model.document import Document
+from viewer.model.marks import Cited, Mark, cited_in, marks_in, orphans_in, passage_features
+from viewer.model.reports import reports_for, shorten
+from viewer.model.selection import Passage
+from viewer.model.workspace import Workspace
+from viewer.qt.panels.article_view import ArticleView
+from viewer.qt.panels.highlighting import (
+    FOCUS_COLOUR,
+    colour_of,
+    extra_selections,
+    mark_kind,
+    span_cursor,
+    title_of,
+)
+from viewer.qt.panels.widgets import plain_label, tooltip_html
+
+ORPHAN_COLOUR = "#A0001C"
+ORPHAN_ROLE = Qt.ItemDataRole.UserRole + 1  # feature ids an orphaned-citation row stands for
+
+
+class SourcePanel(QWidget):
+    """Shows one document at a time, chosen by the user or by the shared selection.
+
+    Follows the selection: opens the document of the passage in focus (or of the current feature's first
+    passage), scrolls to it and draws it in yellow and bold; passages of other selected features are
+    underlined. Clicking a highlight (or Enter on it) selects the features it supports, with that passage
+    in focus; a passage only a launch's claims cite selects the launch site.
+    """
+
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.document_id: str | None = None
+        self.focus: Passage | None = None
+        self.marks: list[Mark] = []
+
+        self.chooser = QComboBox()
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(16)
+        self.chooser.setToolTip("The article shown; choosing a feature opens the article reporting it")
+        self.title = plain_label(bold=True, size=self.font().pointSizeF() * 1.15)
+        self.meta = plain_label(colour="#555")
+        self.text = ArticleView()
+        self.text.describe = self._describe
+        self.text.setPlaceholderText("No article open")
+        self.legend = QLabel()  # rich text of our own kind titles only, never article text
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.orphan_title = plain_label(colour=ORPHAN_COLOUR, bold=True)
+        self.orphans = QListWidget()
+        self.orphans.setWordWrap(True)
+        self.orphans.setMaximumHeight(96)
+        self.orphans.setToolTip("Citations whose quote is not in this text: kept, shown here, never dropped. "
+                                "Enter or a click selects the feature.")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        for widget in (self.chooser, self.title, self.meta):
+            layout.addWidget(widget)
+        layout.addWidget(self.text, 1)
+        for widget in (self.legend, self.orphan_title, self.orphans):
+            layout.addWidget(widget)
+
+        self.chooser.activated.connect(self._chosen)
+        self.text.mark_activated.connect(self.activate)
+        self.orphans.itemActivated.connect(self._orphan_chosen)
+        self.orphans.itemClicked.connect(self._orphan_chosen)
+        workspace.bundles_changed.connect(self.refresh)
+        workspace.selection.changed.connect(self._follow_selection)
+        self.refresh()
+
+    # -- what is shown -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Rebuild the chooser and the open document after bundles were added or removed."""
+        documents = self.workspace.content.documents
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for document in documents.values():
+            self.chooser.addItem(self._choice_text(document), document.id)
+            self.chooser.setItemData(self.chooser.count() - 1, tooltip_html(document.display_title),
+                                    Qt.ItemDataRole.ToolTipRole)
+        self.chooser.blockSignals(False)
+        keep = self.document_id if self.document_id in documents else next(iter(documents), None)
+        self.document_id = None
+        self.show_document(keep)
+        self._follow_selection()
+
+    def show_document(self, document_id: str | None) -> None:
+        if document_id == self.document_id:
+            return
+        self.document_id = document_id
+        document = self.workspace.document(document_id) if document_id else None
+        index = self.chooser.findData(document_id) if document_id else -1
+        self.chooser.setCurrentIndex(index)
+        if document is None:
+            self.title.setText("No article open" if not self.workspace.content.documents else "")
+            self.meta.setText("")
+            self.marks = []
+            self.text.show_text("", [])
+            self._show_orphans([])
+            self.legend.setText("")
+            return
+        self.title.setText(document.display_title)
+        self.meta.setText(_meta_line(document))
+        bundle = self.workspace.content
+        self.marks = marks_in(bundle, document.id) if document.text is not None else []
+        self.text.show_text(document.text or "", self.marks)
+        self.text.setPlaceholderText(
+            "" if document.text is not None
+            else f"The text of this article could not be read ({document.path or 'no text in the bundle'}); "
+            "its citations are listed below as orphaned."
+        )
+        self._show_orphans(orphans_in(bundle, document.id))
+        self.legend.setText(self._legend_html())
+        self._paint()
+
+    def focused_text(self) -> str | None:
+        """The text of the passage in focus as the panel shows it, or None when it is in another document."""
+        if self.focus is None or self.focus.document != self.document_id:
+            return None
+        cursor = span_cursor(self.text.document(), self.text.offsets, self.focus.start, self.focus.end)
+        return cursor.selectedText().replace("\u2029", "\n")
+
+    # -- following and writing the selection ------------------------------------------------------
+    def _follow_selection(self, *_) -> None:
+        selection = self.workspace.selection
+        focus, document_id = selection.passage, None
+        if focus is not None:
+            document_id = focus.document
+        elif selection.current and self.workspace.feature(selection.current):
+            reports = reports_for(self.workspace.content, selection.current)
+            shown = next((r for r in reports if not r.orphaned), reports[0] if reports else None)
+            if shown is not None:
+                focus, document_id = shown.passage, shown.document
+        if document_id is not None and self.workspace.document(document_id) is not None:
+            self.show_document(document_id)
+        self.focus = focus
+        self._paint()
+        if focus is not None and focus.document == self.document_id:
+            self.text.scroll_to(focus.start, focus.end)
+
+    def activate(self, mark: Mark) -> None:
+        """Select what a highlighted passage supports, with the passage in focus."""
+        inner = mark.innermost()
+        features = list(passage_features(mark))
+        if not features:  # only launches' claims cite it: select each launch by its site
+            features = [e.site for e in map(self.workspace.event, mark.events) if e and e.site]
+        self.workspace.selection.select(features, Passage(inner.document, inner.start, inner.end))
+
+    def _paint(self) -> None:
+        selected = set(self.workspace.selection.features)
+        focus = self.focus if self.focus is not None and self.focus.document == self.document_id else None
+        self.text.setExtraSelections(
+            extra_selections(self.text.document(), self.text.offsets, self.marks, self.workspace.content,
+                             selected, focus)
+        )
+        for row in range(self.orphans.count()):
+            item = self.orphans.item(row)
+            item.setSelected(bool(selected.intersection(item.data(ORPHAN_ROLE))))
+
+    def _chosen(self, index: int) -> None:
+        self.show_document(self.chooser.itemData(index))
+
+    def _orphan_chosen(self, item: QListWidgetItem) -> None:
+        self.workspace.selection.select(list(item.data(ORPHAN_ROLE)))
+
+    # -- words ------------------------------------------------------------------------------------
+    def _describe(self, mark: Mark) -> str:
+        """What a highlight supports, for its tooltip: each feature and each launch claim, on its own line."""
+        content = self.workspace.content
+        lines = []
+        for feature_id in mark.features:
+            feature = content.features.get(feature_id)
+            if feature is not None:
+                event = self.workspace.event(feature.event)
+                when = f" ({event.date_label})" if event else ""
+                lines.append(f"• {title_of(feature.kind)}: {feature.label}{when}")
+        for cited in mark.cited:
+            if cited.claim is not None:
+                lines.append(f"• {_claim_line(self._owner_label(cited), cited.claim)}")
+        lines = list(dict.fromkeys(lines))
+        head = f"Supports {len(mark.features)} feature(s)" if mark.features else "Supports a launch's details"
+        return "\n".join([head + " — click or Enter to select:", *lines])
+
+    def _choice_text(self, document: Document) -> str:
+        bundle = self.workspace.content
+        count = len({(c.citation.start, c.citation.end) for c in cited_in(bundle, document.id)
+                     if not c.citation.is_orphaned})
+        orphaned = len(orphans_in(bundle, document.id))
+        extra = f", {orphaned} orphaned" if orphaned else ""
+        return f"{document.display_title} ({count} passage(s){extra})"
+
+    def _legend_html(self) -> str:
+        kinds = list(dict.fromkeys(mark_kind(m, self.workspace.content) for m in self.marks))
+        chips = [
+            f'<span style="background:{colour_of(kind)};">&nbsp;{html.escape(title_of(kind))}&nbsp;</span>'
+            for kind in kinds
+        ]
+        if not chips:
+            return ""
+        chips.append(f'<span style="background:{FOCUS_COLOUR};"><b>&nbsp;in focus&nbsp;</b></span>')
+        return "&nbsp; ".join(chips)
+
+    def _show_orphans(self, orphans: list[Cited]) -> None:
+        self.orphans.clear()
+        grouped: dict[tuple[str, int, int], list[Cited]] = {}
+        for cited in orphans:
+            grouped.setdefault((cited.citation.exact, cited.citation.start, cited.citation.end), []).append(cited)
+        for (exact, _, _), group in grouped.items():
+            features = tuple(dict.fromkeys(c.feature for c in group if c.feature))
+            owners = [self._owner_label(c) for c in group]
+            item = QListWidgetItem(f"Orphaned: “{shorten(exact, 90)}” ({'; '.join(dict.fromkeys(owners))})")
+            item.setForeground(QBrush(QColor(ORPHAN_COLOUR)))
+            item.setToolTip(tooltip_html(f"Quote not found in this text:\n“{exact}”"))
+            item.setData(ORPHAN_ROLE, features)
+            self.orphans.addItem(item)
+        self.orphan_title.setText(
+            f"{len(grouped)} orphaned citation(s): quote not found in this text" if grouped else "")
+        self.orphan_title.setVisible(bool(grouped))
+        self.orphans.setVisible(bool(grouped))
+
+    def _owner_label(self, cited: Cited) -> str:
+        if cited.feature:
+            feature = self.workspace.feature(cited.feature)
+            return f"feature {feature.label if feature else cited.feature}"
+        event = self.workspace.event(cited.event)
+        return f"launch {event.name if event else cited.event}"
+
+
+def _claim_line(subject: str, claim: Claim) -> str:
+    by = f" — {claim.by}" if claim.by else ""
+    return f"{subject}: {claim.property} = {claim.value}{by}"
+
+
+def _meta_line(document: Document) -> str:
+    parts = [document.publisher or "publisher not given", document.published or "date not given"]
+    if document.path:
+        parts.append(document.path.rsplit("/", 1)[-1])
+    return " · ".join(parts)

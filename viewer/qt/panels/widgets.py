@@ -1,0 +1,89 @@
+"""Small widgets the source and details panels share; every one shows untrusted text as plain text."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel
+
+
+def tooltip_html(text: str) -> str:
+    """Tooltip markup showing ``text`` literally: Qt renders a tooltip as HTML whenever it looks like HTML,
+    so the text is escaped and wrapped to force rich text (otherwise '&lt;' itself would show)."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
+def plain_label(text: str = "", *, bold: bool = False, size: float | None = None, wrap: bool = True,
+                colour: str | None = None) -> QLabel:
+    """A label that never interprets its text, selectable with the mouse so quotes can be copied."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setText(text)
+    font = label.font()
+    if bold:
+        font.setBold(True)
+    if size:
+        font.setPointSizeF(size)
+    label.setFont(font)
+    if colour:
+        label.setStyleSheet(f"color: {colour};")
+    return label
+
+
+def section_title(text: str) -> QLabel:
+    label = plain_label(text, bold=True, wrap=False)
+    label.setStyleSheet("margin-top: 6px; color: #444;")
+    return label
+
+
+class PassageLink(QLabel):
+    """A wrapped, plain-text entry that acts like a button: click, Enter or Space activates it; Tab reaches it.
+
+    Signals:
+        activated(): the user chose this entry.
+    """
+
+    activated = Signal()
+
+    STYLE = (
+        "PassageLink { padding: 3px 4px; border: 1px solid transparent; border-radius: 3px; }"
+        "PassageLink:hover { background: #EEF3F8; }"
+        "PassageLink:focus { border: 1px solid palette(highlight); }"
+        "PassageLink[current=\"true\"] { background: #FFF1A8; border-left: 3px solid #D4A800; }"
+        "PassageLink[orphaned=\"true\"] { color: #A0001C; }"
+    )
+
+    def __init__(self, text: str, *, enabled: bool = True, parent=None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setText(text)
+        self.setStyleSheet(self.STYLE)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._enabled = enabled
+        if enabled:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_marked(self, name: str, on: bool) -> None:
+        """Set a style property ('current', 'orphaned') and restyle."""
+        if self.property(name) == on:
+            return
+        self.setProperty(name, on)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def mouseReleaseEvent(self, event) -> None:
+        inside = self.rect().contains(event.position().toPoint())
+        if self._enabled and inside and event.button() == Qt.MouseButton.LeftButton:
+            self.activated.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if self._enabled and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit()
+            return
+        super().keyPressEvent(event)
