@@ -6,7 +6,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QHelpEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QHelpEvent, QTextCursor, QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QPlainTextDocumentLayout, QToolTip
 
 from viewer.cli.common import load_workspace
@@ -133,8 +133,10 @@ def test_every_cited_kind_gets_its_own_colour_and_the_legend_names_it(panel):
     panel.show_document("doc-002")
     colours = {s.format.background().color().name() for s in panel.text.extraSelections()}
     assert len(colours) >= 5
-    assert "Warning area" in panel.legend.text()
-    assert "Overflight" in panel.legend.text()
+    legend = QTextDocumentFragment.fromHtml(panel.legend.text()).toPlainText().replace("\xa0", " ")
+    assert "Warning area" in legend
+    assert "Overflight" in legend
+    assert "in focus" in legend
 
 
 def test_an_orphaned_citation_is_listed_not_highlighted(qtbot, make_bundle):
@@ -218,3 +220,16 @@ def test_opening_another_bundle_adds_its_article_to_the_chooser(panel, make_bund
     panel.workspace.add(read_bundle(path)[0])
     assert panel.chooser.count() == before + 1
     assert panel.document_id == "doc-000"  # what the user was reading stays open
+
+
+def test_an_article_whose_file_is_missing_says_so_and_lists_every_citation(qtbot, make_bundle):
+    bundle, _ = read_bundle(make_bundle(article=None))
+    assert bundle.documents["doc-a"].text is None
+    workspace = Workspace()
+    workspace.add(bundle)
+    panel = SourcePanel(workspace)
+    qtbot.addWidget(panel)
+    assert panel.text.toPlainText() == ""
+    assert panel.text.placeholderText().startswith("The text of this article could not be read (article.txt)")
+    assert panel.orphans.count() == 2
+    assert panel.marks == []

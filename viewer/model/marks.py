@@ -46,30 +46,34 @@ class Mark:
 
 def cited_in(bundle: Bundle, document_id: str) -> list[Cited]:
     """Every citation into the document, orphaned ones included, with what each supports."""
-    found = []
+    return citations_by_document(bundle).get(document_id, [])
+
+
+def citations_by_document(bundle: Bundle) -> dict[str, list[Cited]]:
+    """Every citation of the bundle, filed by document in one pass (a panel over thousands of articles
+    builds this once per change of bundles, not once per article)."""
+    found: dict[str, list[Cited]] = {}
     for feature in bundle.features.values():
-        found += [Cited(c, feature=feature.id) for c in feature.citations if c.document == document_id]
-        found += [
-            Cited(c, feature=feature.id, claim=claim)
-            for claim in feature.claims
-            for c in claim.citations
-            if c.document == document_id
-        ]
+        for c in feature.citations:
+            found.setdefault(c.document, []).append(Cited(c, feature=feature.id))
+        for claim in feature.claims:
+            for c in claim.citations:
+                found.setdefault(c.document, []).append(Cited(c, feature=feature.id, claim=claim))
     for event in bundle.events.values():
-        found += [
-            Cited(c, event=event.id, claim=claim)
-            for claim in event.claims
-            for c in claim.citations
-            if c.document == document_id
-        ]
+        for claim in event.claims:
+            for c in claim.citations:
+                found.setdefault(c.document, []).append(Cited(c, event=event.id, claim=claim))
     return found
 
 
 def marks_in(bundle: Bundle, document_id: str) -> list[Mark]:
     """The document's cited runs in text order, not overlapping; uncited text has no mark."""
-    anchored = [
-        c for c in cited_in(bundle, document_id) if not c.citation.is_orphaned and c.citation.end > c.citation.start
-    ]
+    return marks_of(cited_in(bundle, document_id))
+
+
+def marks_of(cited: list[Cited]) -> list[Mark]:
+    """Runs of text each covered by the same anchored citations, from one document's citations."""
+    anchored = [c for c in cited if not c.citation.is_orphaned and c.citation.end > c.citation.start]
     boundaries = sorted({c.citation.start for c in anchored} | {c.citation.end for c in anchored})
     by_start = sorted(anchored, key=lambda c: c.citation.start)
     marks, active, next_up = [], [], 0
@@ -88,9 +92,10 @@ def orphans_in(bundle: Bundle, document_id: str) -> list[Cited]:
     return [c for c in cited_in(bundle, document_id) if c.citation.is_orphaned]
 
 
-def mark_at(marks: list[Mark], offset: int) -> Mark | None:
-    """The mark holding the character at ``offset``, if any (marks as ``marks_in`` returns them)."""
-    i = bisect.bisect_right([m.start for m in marks], offset) - 1
+def mark_at(marks: list[Mark], offset: int, starts: list[int] | None = None) -> Mark | None:
+    """The mark holding the character at ``offset``, if any (marks as ``marks_in`` returns them; pass their
+    ``starts`` when asking often, as a mouse moving over the text does)."""
+    i = bisect.bisect_right(starts if starts is not None else [m.start for m in marks], offset) - 1
     return marks[i] if i >= 0 and offset < marks[i].end else None
 
 

@@ -36,16 +36,21 @@ class ArticleView(QPlainTextEdit):
         self.setFont(font)
         self.document().setDocumentMargin(8)
         self.marks: list[Mark] = []
+        self.starts: list[int] = []
         self.offsets = QtOffsets("")
         self.describe = lambda mark: ""  # the tooltip text for a mark; the panel sets it
         self._pressed_at: QPoint | None = None
+        self._kept: tuple[int, int] | None = None  # the span scroll_to brought into view, kept there on resize
+        self.verticalScrollBar().actionTriggered.connect(self._let_go)
         self.viewport().installEventFilter(self)
         self.viewport().setMouseTracking(True)
 
     def show_text(self, text: str, marks: list[Mark]) -> None:
+        self._kept = None
         self.setPlainText(text)
         self.offsets = QtOffsets(text)
         self.marks = marks
+        self.starts = [m.start for m in marks]
 
     # -- where things are -------------------------------------------------------------------------
     def offset_at(self, point: QPoint) -> int:
@@ -58,7 +63,7 @@ class ArticleView(QPlainTextEdit):
         return self.offsets.from_qt(position)
 
     def mark_under(self, point: QPoint) -> Mark | None:
-        return mark_at(self.marks, self.offset_at(point))
+        return mark_at(self.marks, self.offset_at(point), self.starts)
 
     def is_visible(self, start: int, end: int) -> bool:
         view = self.viewport().rect()
@@ -66,12 +71,27 @@ class ArticleView(QPlainTextEdit):
 
     def scroll_to(self, start: int, end: int) -> None:
         """Bring the span into view, centred, unless it is already wholly visible (no jump under a click)."""
+        self._kept = (start, end)
         if self.is_visible(start, end):
             return
         cursor = self.textCursor()
         cursor.setPosition(min(self.offsets.to_qt(start), self.document().characterCount() - 1))
         self.setTextCursor(cursor)
         self.centerCursor()
+
+    def resizeEvent(self, event) -> None:
+        """Re-wrapping moves text: keep the passage in focus in view (a dock resized, the window laid out)."""
+        super().resizeEvent(event)
+        if self._kept is not None:
+            self.scroll_to(*self._kept)
+
+    def wheelEvent(self, event) -> None:
+        self._let_go()
+        super().wheelEvent(event)
+
+    def _let_go(self, *_) -> None:
+        """The reader scrolled: stop holding the focused passage in view."""
+        self._kept = None
 
     def _caret_rect(self, offset: int):
         cursor = QTextCursor(self.document())
@@ -109,7 +129,7 @@ class ArticleView(QPlainTextEdit):
     def keyPressEvent(self, event) -> None:
         key, alt = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            mark = mark_at(self.marks, self.offsets.from_qt(self.textCursor().position()))
+            mark = mark_at(self.marks, self.offsets.from_qt(self.textCursor().position()), self.starts)
             if mark is not None:
                 self.mark_activated.emit(mark)
             return
@@ -121,7 +141,7 @@ class ArticleView(QPlainTextEdit):
     def step_mark(self, direction: int) -> int | None:
         """Move the caret to the start of the next (or previous) highlighted stretch; Enter then selects it."""
         here = self.offsets.from_qt(self.textCursor().position())
-        stretches = [m.start for m in self.marks if mark_at(self.marks, m.start - 1) is None]
+        stretches = [m.start for m in self.marks if mark_at(self.marks, m.start - 1, self.starts) is None]
         ahead = [s for s in stretches if (s > here if direction > 0 else s < here)]
         if not ahead:
             return None

@@ -14,12 +14,12 @@ from viewer.model.marks import Mark
 from viewer.model.selection import Passage
 from viewer.symbology import SELECTION
 
-# Light tints (black text stays readable on them) of hues the map's kinds suggest: red-ish danger, amber
-# warning, blue path, violet overflight, green impact, orange site. The map colours by event, so the text
-# colours by kind: the two together answer "which launch" and "what sort of thing".
+# Light tints (black text stays readable on them), none near the yellow of the passage in focus: salmon
+# danger, pink warning, blue path, violet overflight, green impact, peach site. The map colours by event,
+# so the text colours by kind: the two together answer "which launch" and "what sort of thing".
 KIND_COLOURS: dict[str, str] = {
-    "danger_zone": "#F7B7B2",
-    "warning_area": "#FBE29A",
+    "danger_zone": "#F6B3A8",
+    "warning_area": "#F4C6E6",
     "flight_path": "#B7D7F4",
     "overflight": "#D5C4F1",
     "impact_point": "#BFE5C2",

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QListWidgetItem, Q
 
 from viewer.model.claim import Claim
 from viewer.model.document import Document
-from viewer.model.marks import Cited, Mark, cited_in, marks_in, orphans_in, passage_features
+from viewer.model.kinds import KINDS
+from viewer.model.marks import Cited, Mark, citations_by_document, marks_of, passage_features
 from viewer.model.reports import reports_for, shorten
 from viewer.model.selection import Passage
 from viewer.model.workspace import Workspace
@@ -44,6 +45,7 @@ class SourcePanel(QWidget):
         self.document_id: str | None = None
         self.focus: Passage | None = None
         self.marks: list[Mark] = []
+        self.cited: dict[str, list[Cited]] = {}  # every citation by document, rebuilt when bundles change
 
         self.chooser = QComboBox()
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -57,10 +59,12 @@ class SourcePanel(QWidget):
         self.legend = QLabel()  # rich text of our own kind titles only, never article text
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
+        small = self.legend.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.legend.setFont(small)
         self.orphan_title = plain_label(colour=ORPHAN_COLOUR, bold=True)
         self.orphans = QListWidget()
         self.orphans.setWordWrap(True)
-        self.orphans.setMaximumHeight(96)
         self.orphans.setToolTip("Citations whose quote is not in this text: kept, shown here, never dropped. "
                                 "Enter or a click selects the feature.")
 
@@ -85,6 +89,7 @@ class SourcePanel(QWidget):
     def refresh(self) -> None:
         """Rebuild the chooser and the open document after bundles were added or removed."""
         documents = self.workspace.content.documents
+        self.cited = citations_by_document(self.workspace.content)
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for document in documents.values():
@@ -114,15 +119,15 @@ class SourcePanel(QWidget):
             return
         self.title.setText(document.display_title)
         self.meta.setText(_meta_line(document))
-        bundle = self.workspace.content
-        self.marks = marks_in(bundle, document.id) if document.text is not None else []
+        cited = self.cited.get(document.id, [])
+        self.marks = marks_of(cited) if document.text is not None else []
         self.text.show_text(document.text or "", self.marks)
         self.text.setPlaceholderText(
             "" if document.text is not None
             else f"The text of this article could not be read ({document.path or 'no text in the bundle'}); "
             "its citations are listed below as orphaned."
         )
-        self._show_orphans(orphans_in(bundle, document.id))
+        self._show_orphans([c for c in cited if c.citation.is_orphaned])
         self.legend.setText(self._legend_html())
         self._paint()
 
@@ -195,22 +200,23 @@ class SourcePanel(QWidget):
         return "\n".join([head + " — click or Enter to select:", *lines])
 
     def _choice_text(self, document: Document) -> str:
-        bundle = self.workspace.content
-        count = len({(c.citation.start, c.citation.end) for c in cited_in(bundle, document.id)
-                     if not c.citation.is_orphaned})
-        orphaned = len(orphans_in(bundle, document.id))
+        cited = self.cited.get(document.id, [])
+        count = len({(c.citation.start, c.citation.end) for c in cited if not c.citation.is_orphaned})
+        orphaned = len({(c.citation.exact, c.citation.start, c.citation.end) for c in cited if c.citation.is_orphaned})
         extra = f", {orphaned} orphaned" if orphaned else ""
         return f"{document.display_title} ({count} passage(s){extra})"
 
     def _legend_html(self) -> str:
-        kinds = list(dict.fromkeys(mark_kind(m, self.workspace.content) for m in self.marks))
+        present = {mark_kind(m, self.workspace.content) for m in self.marks}
+        kinds = [kind for kind in (*reversed(KINDS), None) if kind in present]
         chips = [
-            f'<span style="background:{colour_of(kind)};">&nbsp;{html.escape(title_of(kind))}&nbsp;</span>'
+            f'<span style="background:{colour_of(kind)};">&nbsp;{html.escape(title_of(kind)).replace(" ", "&nbsp;")}'
+            "&nbsp;</span>"
             for kind in kinds
         ]
         if not chips:
             return ""
-        chips.append(f'<span style="background:{FOCUS_COLOUR};"><b>&nbsp;in focus&nbsp;</b></span>')
+        chips.append(f'<span style="background:{FOCUS_COLOUR};"><b>&nbsp;in&nbsp;focus&nbsp;</b></span>')
         return "&nbsp; ".join(chips)
 
     def _show_orphans(self, orphans: list[Cited]) -> None:
@@ -220,7 +226,7 @@ class SourcePanel(QWidget):
             grouped.setdefault((cited.citation.exact, cited.citation.start, cited.citation.end), []).append(cited)
         for (exact, _, _), group in grouped.items():
             features = tuple(dict.fromkeys(c.feature for c in group if c.feature))
-            owners = [self._owner_label(c) for c in group]
+            owners = [f"{'feature' if c.feature else 'launch'} {self._owner_label(c)}" for c in group]
             item = QListWidgetItem(f"Orphaned: “{shorten(exact, 90)}” ({'; '.join(dict.fromkeys(owners))})")
             item.setForeground(QBrush(QColor(ORPHAN_COLOUR)))
             item.setToolTip(tooltip_html(f"Quote not found in this text:\n“{exact}”"))
@@ -230,18 +236,20 @@ class SourcePanel(QWidget):
             f"{len(grouped)} orphaned citation(s): quote not found in this text" if grouped else "")
         self.orphan_title.setVisible(bool(grouped))
         self.orphans.setVisible(bool(grouped))
+        rows = sum(self.orphans.sizeHintForRow(r) for r in range(min(self.orphans.count(), 4)))
+        self.orphans.setFixedHeight(rows + 2 * self.orphans.frameWidth() + 2 if grouped else 0)
 
     def _owner_label(self, cited: Cited) -> str:
         if cited.feature:
             feature = self.workspace.feature(cited.feature)
-            return f"feature {feature.label if feature else cited.feature}"
+            return feature.label if feature else cited.feature
         event = self.workspace.event(cited.event)
-        return f"launch {event.name if event else cited.event}"
+        return event.name if event else str(cited.event)
 
 
 def _claim_line(subject: str, claim: Claim) -> str:
-    by = f" — {claim.by}" if claim.by else ""
-    return f"{subject}: {claim.property} = {claim.value}{by}"
+    by = f", says {claim.by}" if claim.by else ""
+    return f"{subject} — {claim.property}: {claim.value}{by}"
 
 
 def _meta_line(document: Document) -> str:
