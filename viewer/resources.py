@@ -10,11 +10,14 @@ def _roots() -> list[Path]:
     """Folders that may hold `resources/` and `data/`, most specific first."""
     roots = []
     frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:  # PyInstaller unpacks data files beside the bootloader
+    if frozen:  # a PyInstaller build keeps its data files in its _internal folder (packaging/launchmap.spec)
         roots.append(Path(frozen))
     package = Path(__file__).resolve().parent
-    roots.append(package / "_shipped")  # a wheel carries them inside the package
-    roots.append(package.parent)  # a checkout keeps them at the top level
+    roots.append(package / "_shipped")  # a wheel carries them inside the package (packaging/shipped_data.py)
+    # A checkout keeps them at the top level. Installed, the package's parent is site-packages, where another
+    # distribution's stray `data/` must not be mistaken for ours.
+    if (package.parent / "pyproject.toml").is_file():
+        roots.append(package.parent)
     return roots
 
 
