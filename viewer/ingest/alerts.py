@@ -1,0 +1,98 @@
+"""Warning areas from alert reports (J-Alert and the like name prefectures and islands) and danger zones from
+the corner coordinates notices give, written into the text."""
+
+from __future__ import annotations
+
+import re
+
+from shapely.geometry import Point
+
+from viewer.ingest import construct
+from viewer.ingest.coordinates import Coordinate, find_coordinates
+from viewer.ingest.findings import DraftFeature
+from viewer.ingest.places import PlaceMention
+from viewer.ingest.sentences import Sentence
+
+_ALERT = re.compile(
+    r"\bJ-?Alert\b|\b(?:emergency|missile|evacuation|air[- ]raid|civil defen[cs]e|shelter)\s+(?:warnings?|alerts?|"
+    r"orders?|messages?|sirens?|notices?|broadcasts?)\b|\b(?:take|seek|taking|seeking)\s+shelter\b|"
+    r"\b(?:warned|alerted|urged)\s+(?:the\s+)?(?:residents|citizens|people)\b|"
+    r"\bsirens?\s+(?:sounded|wailed|went off)\b|"
+    r"\bwarnings?\s+(?:was|were|had been|has been)\s+issued\b|\bissued\s+(?:an?\s+)?(?:\w+\s+)?(?:warning|alert)\b",
+    re.IGNORECASE,
+)
+_NOT_AN_ALERT = re.compile(r"\balert posture\b|\bhigh alert\b|\bwarnings? (?:against|of sanctions)\b", re.IGNORECASE)
+_ZONE_BREAK = re.compile(r"\b(?:zones?|areas?|box(?:es)?|regions?|stages?|first|second|third|fourth|one|two|three)\b"
+                         r"|\(\d\)|\b\d\)|[.!?]\s+[A-Z]", re.IGNORECASE)
+_ZONE_WORDS = re.compile(r"\b(?:danger|drop|fall|hazard|restricted|exclusion|no-sail|navigation(?:al)?|NAVAREA|"
+                         r"HYDROPAC|NOTAM|notice|notified|zones?|areas?)\b", re.IGNORECASE)
+_FALL = re.compile(r"\b(?:fell|landed|splashed|crashed|impact\w*|came down|dropped)\b", re.IGNORECASE)
+_LAUNCHED = re.compile(r"\b(?:launched|fired|lifted off|blasted off)\s+from\b", re.IGNORECASE)
+ALERTED_KINDS = frozenset({"prefecture", "island", "island_group", "city", "capital"})
+MAX_CORNER_GAP = 40  # characters between two corners of one zone
+
+
+def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceMention]) -> list[DraftFeature]:
+    """One warning area per place an alert sentence names, citing the alert words through the place's name."""
+    areas: dict[str, DraftFeature] = {}
+    for sentence in sentences:
+        s, e = sentence.start, sentence.end
+        alert = _ALERT.search(text, s, e)
+        if alert is None or (_NOT_AN_ALERT.search(text, s, e) and not re.search(r"J-?Alert", text[s:e])):
+            continue
+        system = "J-Alert" if re.search(r"J-?Alert|Japan|prefecture", text[s:e], re.IGNORECASE) else "Alert"
+        for mention in (p for p in places if s <= p.start < e and p.place.kind in ALERTED_KINDS):
+            span = (min(alert.start(), mention.start), max(alert.end(), mention.end))
+            if mention.place.id in areas:
+                areas[mention.place.id].cite(span)
+                continue
+            polygon, how = construct.alert_area(mention.place)
+            areas[mention.place.id] = DraftFeature(
+                "warning_area", polygon, f"{system}: {mention.place.name}", "approximate",
+                f"{system} area named in the article; {how}", [span], mention.place.id)
+    return list(areas.values())
+
+
+def _groups(text: str, coordinates: list[Coordinate]) -> list[list[Coordinate]]:
+    groups: list[list[Coordinate]] = []
+    for coordinate in coordinates:
+        if groups:
+            gap = text[groups[-1][-1].end : coordinate.start]
+            if len(gap) <= MAX_CORNER_GAP and not _ZONE_BREAK.search(gap):
+                groups[-1].append(coordinate)
+                continue
+        groups.append([coordinate])
+    return groups
+
+
+def find_zones_and_points(text: str, sentences: list[Sentence]) -> list[DraftFeature]:
+    """Danger zones from three or more corners written together; a single position where something fell or was
+    launched from becomes an impact point or a launch site, as reported."""
+    features: list[DraftFeature] = []
+    number = 0
+    for group in _groups(text, find_coordinates(text)):
+        span = (group[0].start, group[-1].end)
+        sentence = next((s for s in sentences if s.start <= span[0] < s.end), None)
+        context = (text[sentence.start : sentence.end] if sentence else "") + text[max(0, span[0] - 200) : span[0]]
+        if len(group) >= 3:
+            number += 1
+            corners = [(c.lon, c.lat) for c in group]
+            polygon = construct.zone_polygon(corners)
+            if polygon.geom_type != "Polygon":
+                continue
+            listed = "; ".join(f"{c.lat:.4f}N {c.lon:.4f}E" for c in group)
+            kind = "danger_zone" if _ZONE_WORDS.search(context) or len(group) >= 3 else "reference_place"
+            features.append(DraftFeature(kind, polygon, f"Danger zone {number} (corners in the text)", "reported",
+                                         f"polygon around the {len(group)} corners the article gives ({listed}), "
+                                         f"drawn as their convex hull with geodesic edges", [span]))
+        elif len(group) == 1 and sentence is not None:
+            c = group[0]
+            point = Point(c.lon, c.lat)
+            where = f"the position the article gives ({c.lat:.4f}N {c.lon:.4f}E)"
+            if _FALL.search(text, sentence.start, sentence.end):
+                features.append(DraftFeature("impact_point", point, "Impact (position in the text)", "reported",
+                                             where, [span]))
+            elif _LAUNCHED.search(text, sentence.start, sentence.end):
+                features.append(DraftFeature("launch_site", point, "Launch site (position in the text)", "reported",
+                                             where, [span]))
+    return features

@@ -1,0 +1,115 @@
+"""Reading an article file (.txt, .md, .html) into the text that citations point into, with its date."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from viewer.ingest.html_text import html_to_text
+from viewer.ingest.times import parse_date
+
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024  # the bundle reader's limit for article files
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+
+# A date line near the top: "date 2023-11-15", "Published: Nov. 21, 2023", markdown front matter "date: …".
+_HEADER_DATE = re.compile(
+    r"^[ \t>#*_-]*(?:date|dated|published|posted|updated|pubdate)\b[ \t]*(?:on)?[ \t:=]*[\"']?(?P<date>[^\n\"']{6,40})",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+class ArticleError(ValueError):
+    """An article that cannot be read as text: one line naming the file."""
+
+
+@dataclass
+class Article:
+    """One article's text. ``text_from_file`` says whether the file's bytes decode to ``text`` exactly,
+    so a bundle may point at the file (path + sha256) instead of carrying the text."""
+
+    id: str
+    text: str
+    title: str = ""
+    published: date | None = None
+    path: Path | None = None
+    text_from_file: bool = False
+    header_end: int = 0  # end of a date header ("date 2023-11-15") at the top: not a date the article reports
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def read_article(path: str | Path, doc_id: str | None = None, published: date | None = None) -> Article:
+    """Read one article file; raises ArticleError (one line naming the file) when it is not usable text."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise ArticleError(f"{path}: not a file")
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"{path}: {size / 2**20:.1f} MiB is over the {MAX_ARTICLE_BYTES // 2**20} MiB limit")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(f"{path}: no such file") from None
+    except OSError as error:
+        raise ArticleError(f"{path}: cannot read ({error.strerror})") from None
+    return article_from_bytes(data, path, doc_id or default_id(path), published)
+
+
+def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | None = None) -> Article:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ArticleError(f"{path}: unknown kind of article (expected {', '.join(sorted(SUFFIXES))})")
+    nul = data.find(b"\0")
+    if nul != -1:
+        raise ArticleError(f"{path}: byte {nul} is NUL; this is not a text file")
+    try:
+        raw, exact = data.decode("utf-8"), True
+    except UnicodeDecodeError:
+        raw, exact = data.decode("cp1252", errors="replace"), False  # older news archives; kept inline
+    if suffix in HTML_SUFFIXES:
+        page = html_to_text(raw)
+        text, title, stated = page.text, page.title, page.published
+        exact = False  # citations point into the reduced text, which the bundle must then carry
+    else:
+        text, title, stated = raw, "", None
+    if raw.startswith("\ufeff"):  # a BOM is not part of the article
+        exact = False
+        text = text.lstrip("\ufeff")
+    header = _HEADER_DATE.search(text[:600])
+    header_date = parse_date(header.group("date"), None) if header else None
+    header_end = header.start("date") + header_date.end if header and header_date else 0
+    if suffix not in HTML_SUFFIXES:
+        title = _first_line(text[header_end:])
+    when = published or _stated_date(stated) or (header_date.value if header_date else None)
+    return Article(doc_id, text, title[:200], when, path, exact, header_end)
+
+
+def default_id(path: Path) -> str:
+    """A document id from the file name: ``doc-`` and the stem, with anything unusual made a hyphen."""
+    return "doc-" + (re.sub(r"[^A-Za-z0-9_.-]+", "-", path.stem).strip("-") or "article")
+
+
+def _stated_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    found = parse_date(value.strip()[:40], None)
+    return found.value if found else None
+
+
+def _first_line(text: str) -> str:
+    """A title for an article file without one: its first line, or that line's first sentence when it is long."""
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            if len(line) <= 120:
+                return line
+            sentence = re.match(r".{20,119}?[.!?](?=\s)", line)
+            return sentence.group() if sentence else line[:line.rfind(" ", 0, 119)] + "…"
+    return ""

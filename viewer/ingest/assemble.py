@@ -1,0 +1,106 @@
+"""Drafts → a bundle: documents, one event per launch, features marked ``draft`` with their citations."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from viewer.ingest.article import Article
+from viewer.ingest.findings import ArticleDraft, DraftFeature
+from viewer.model.bundle import Bundle
+from viewer.model.citation import Citation
+from viewer.model.claim import Claim
+from viewer.model.document import Document
+from viewer.model.event import LaunchEvent
+from viewer.model.feature import Feature
+
+SAME_PLACE_DEGREES = 0.05  # two articles' features this close (about 5 km) are one feature with both citations
+
+
+def document_for(article: Article, base: Path | None) -> Document:
+    """The article as a bundle document: by relative path and sha256 when its file holds exactly the text and
+    sits beside or below ``base`` (the bundle's folder), else with the text inline."""
+    document = Document(id=article.id, title=article.title,
+                        published=article.published.isoformat() if article.published else None)
+    relative = _relative(article.path, base) if article.text_from_file else None
+    if relative is not None:
+        document.path, document.sha256, document.text = relative, article.sha256, article.text
+    else:
+        document.text, document.text_inline = article.text, True
+        if article.path is not None:
+            document.extra["source"] = article.path.name
+    return document
+
+
+def _relative(path: Path | None, base: Path | None) -> str | None:
+    if path is None or base is None:
+        return None
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def build_bundle(drafts: list[tuple[Article, ArticleDraft | None]], base: Path | None = None) -> Bundle:
+    bundle = Bundle(extra={"launchmap": {"version": 1, "draft": True}})
+    for article, draft in drafts:
+        document = document_for(article, base)
+        bundle.documents[document.id] = document
+        if draft is not None:
+            _add_draft(bundle, article, draft)
+    return bundle
+
+
+def _event_id(article: Article, draft: ArticleDraft) -> str:
+    if draft.date is not None:
+        return f"draft-{draft.date.isoformat()}"
+    return "draft-" + re.sub(r"^doc-", "", article.id)
+
+
+def _add_draft(bundle: Bundle, article: Article, draft: ArticleDraft) -> None:
+    text = article.text
+
+    def cite(spans: list[tuple[int, int]]) -> list[Citation]:
+        return [Citation.of_span(article.id, text, max(0, s), min(len(text), e)) for s, e in spans]
+
+    event_id = _event_id(article, draft)
+    event = bundle.events.get(event_id)
+    if event is None:
+        event = LaunchEvent(id=event_id, name=f"{draft.name} (draft)", extra={"draft": True})
+        bundle.events[event_id] = event
+    event.time = event.time or (draft.time.isoformat() if draft.time else None)
+    event.vehicle = event.vehicle or draft.vehicle
+    event.outcome = event.outcome or draft.outcome
+    event.claims.extend(Claim(c.property, c.value, c.by, tuple(cite(c.spans))) for c in draft.claims)
+    for found in draft.features:
+        feature = _same_feature(bundle, event_id, found)
+        citations = cite(found.spans)
+        if feature is not None:
+            feature.citations.extend(c for c in citations if c not in feature.citations)
+            continue
+        feature = Feature(id=_feature_id(bundle, event_id, found.kind), geometry=found.geometry, properties={
+            "event": event_id, "kind": found.kind, "label": found.label, "certainty": found.certainty,
+            "derivation": found.derivation, "draft": True}, citations=citations)
+        if found.place:
+            feature.properties["place"] = found.place
+        bundle.features[feature.id] = feature
+        if found.kind == "launch_site" and event.site is None:
+            event.site = feature.id
+
+
+def _same_feature(bundle: Bundle, event_id: str, found: DraftFeature) -> Feature | None:
+    for feature in bundle.features_of(event_id):
+        if feature.kind == found.kind and feature.geometry is not None and (
+                feature.geometry.hausdorff_distance(found.geometry) < SAME_PLACE_DEGREES):
+            return feature
+    return None
+
+
+def _feature_id(bundle: Bundle, event_id: str, kind: str) -> str:
+    stem = f"{event_id}/{kind.replace('_', '-')}"
+    if stem not in bundle.features:
+        return stem
+    number = 2
+    while f"{stem}-{number}" in bundle.features:
+        number += 1
+    return f"{stem}-{number}"

@@ -1,0 +1,114 @@
+"""What sources claim about a launch: its outcome and its orbit (period, inclination, perigee, apogee), each with
+who says so, as far as the sentence tells."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from viewer.ingest.sentences import Sentence
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ORBIT_OUTCOME = re.compile(
+    r"\b(?:(?:placed|put|inserted|delivered|lofted|launched)\s+(?:[\w\u201c\u201d\"'-]+\s+){0,5}?(?:in|into)\s+(?:[\w-]+\s+){0,2}?orbit"
+    r"|(?:entered|reached|achieved)\s+(?:[\w-]+\s+){0,2}?orbit|(?:is|was|now)\s+in\s+orbit|runs?\s+a\s+[\"\u201c]?(?:\w+\s+)?orbit"
+    r"|(?:an?\s+)?object\s+in\s+(?:space|orbit)|orbiting\s+(?:the\s+)?earth)\b",
+    re.IGNORECASE,
+)
+_FAILURE = re.compile(
+    r"\b(?:fail(?:ed|ure|s)?|unsuccessful(?:ly)?|crash(?:ed|es)?|explod(?:ed|es)|blew up|broke (?:up|apart)|"
+    r"disintegrated|lost (?:contact|thrust)|abnormal(?:ly)?|malfunction(?:ed|s)?|went wrong|fizzled|"
+    r"fell into the (?:sea|ocean|water))\b",
+    re.IGNORECASE,
+)
+_SUCCESS = re.compile(r"(?<!un)\bsuccess(?:ful(?:ly)?)?\b", re.IGNORECASE)
+_ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?in\s+{_MONTH}\b|^\s*{_MONTH}\b|\s+{_MONTH}\s+launch")
+_PERIOD = re.compile(
+    r"\b(?:period\s+of\s+|every\s+|once every\s+|orbits?\s+(?:the\s+)?earth\s+(?:once\s+)?(?:every|in)\s+)"
+    r"(?:about\s+|around\s+|approximately\s+)?(?P<min>\d+(?:\.\d+)?)\s*(?:minutes?|mins?\.?)"
+    r"(?:\s*(?:and\s+)?(?P<sec>\d{1,2})\s*(?:seconds?|secs?|s)\b)?"
+    r"|\b(?P<min2>\d+(?:\.\d+)?)[- ]minute\s+(?:orbit|orbital period|period)",
+    re.IGNORECASE,
+)
+_INCLINATION = re.compile(
+    r"\binclin\w*\s+(?:angle\s+)?(?:of\s+)?(?:about\s+)?(?P<deg>\d{1,3}(?:\.\d+)?)\s*(?:°|degrees?)"
+    r"|\b(?P<deg2>\d{1,3}(?:\.\d+)?)\s*(?:°|degrees?)\s+inclin\w*",
+    re.IGNORECASE,
+)
+_APSIS = re.compile(r"\b(?P<which>perigee|apogee)\s+(?:of\s+)?(?:about\s+)?"
+                    r"(?P<km>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:km|kilomet\w+)"
+                    r"|(?P<km2>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:km|kilomet\w+)\s+(?P<which2>perigee|apogee)",
+                    re.IGNORECASE)
+_ORBIT_KIND = re.compile(r"\b(?P<kind>polar|sun-synchronous|geostationary|low[- ]earth)\s+orbit", re.IGNORECASE)
+_ORBIT_WORDS = re.compile(r"\borbit\w*|\bsatellite|\bperiod\b|\binclin", re.IGNORECASE)
+
+_SAID = (r"said|says|stated|states|claimed|claims|believes|believed|confirmed|reported|announced|insisted|added|"
+         r"revealed|acknowledged|told|declared|estimated|assessed|described")
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{2,60}?)(?=,|\.|;|$)", re.IGNORECASE)
+_BY = re.compile(rf"\b(?:{_SAID}|confirmed|disclosed)\s+by\s+(?P<who>[^,.;]{{2,60}}?)(?=,|\.|;|$)", re.IGNORECASE)
+_SUBJECT = re.compile(rf"(?P<who>[A-Z][^,;:\"\u201c]{{1,70}}?)\s+(?:(?:also|later|previously|has|had|have)\s+)?"
+                      rf"(?:{_SAID})\b")
+
+
+@dataclass(frozen=True)
+class FoundClaim:
+    property: str
+    value: object
+    start: int
+    end: int
+    by: str
+
+
+def attribution(text: str, sentence: Sentence, at: int | None = None) -> str:
+    """Who the sentence says makes the statement: 'according to X', 'confirmed by X' or 'X said'; else the article."""
+    s, e = sentence.start, sentence.end
+    for pattern in (_ACCORDING, _BY, _SUBJECT):
+        matches = list(pattern.finditer(text, s, e))
+        if matches:
+            # The nearest attribution before the statement, else the first one.
+            before = [m for m in matches if at is None or m.start() <= at]
+            who = (before[-1] if before else matches[0]).group("who").strip()
+            who = re.sub(r"^(?:that|and|but|however,?)\s+", "", who, flags=re.IGNORECASE)
+            return f"{who} (per article)"
+    return "the article (unattributed)"
+
+
+def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
+    """'orbit', 'failure' or 'success' as each launch sentence states it; a failure 'in May' is another launch."""
+    found: list[FoundClaim] = []
+    for sentence in sentences:
+        s, e = sentence.start, sentence.end
+        for value, pattern in (("orbit", _ORBIT_OUTCOME), ("failure", _FAILURE), ("success", _SUCCESS)):
+            m = pattern.search(text, s, e)
+            if m is None or _ELSEWHERE.match(text, m.end(), min(e, m.end() + 40)) or _ELSEWHERE.search(
+                    text[max(s, m.start() - 12) : m.start()] + " launch"):
+                continue
+            if value == "success" and re.search(r"\b(?:not|no|never|without)\s+(?:\w+\s+)?$", text[s : m.start()]):
+                continue
+            found.append(FoundClaim("outcome", value, m.start(), m.end(), attribution(text, sentence, m.start())))
+            break
+    return found
+
+
+def orbit_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
+    found: list[FoundClaim] = []
+    for sentence in sentences:
+        s, e = sentence.start, sentence.end
+        if not _ORBIT_WORDS.search(text, s, e):
+            continue
+        by = attribution(text, sentence)
+        for m in _PERIOD.finditer(text, s, e):
+            minutes = float(m.group("min") or m.group("min2"))
+            seconds = float(m.group("sec") or 0) if m.group("min") else 0.0
+            found.append(FoundClaim("orbit_period_min", round(minutes + seconds / 60, 2), m.start(), m.end(), by))
+        for m in _INCLINATION.finditer(text, s, e):
+            degrees = float(m.group("deg") or m.group("deg2"))
+            if degrees <= 180:
+                found.append(FoundClaim("orbit_inclination_deg", degrees, m.start(), m.end(), by))
+        for m in _APSIS.finditer(text, s, e):
+            which = (m.group("which") or m.group("which2")).lower()
+            km = float((m.group("km") or m.group("km2")).replace(",", ""))
+            found.append(FoundClaim(f"orbit_{which}_km", km, m.start(), m.end(), by))
+        for m in _ORBIT_KIND.finditer(text, s, e):
+            found.append(FoundClaim("orbit_type", m.group("kind").lower(), m.start(), m.end(), by))
+    return found

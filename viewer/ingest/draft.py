@@ -1,0 +1,95 @@
+"""One article → the launch it reports: site, flight, alerts, zones, time and claims, each with its passages."""
+
+from __future__ import annotations
+
+import re
+
+from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
+from viewer.ingest.article import Article
+from viewer.ingest.claims import attribution, orbit_claims, outcome_claims
+from viewer.ingest.findings import ArticleDraft, DraftClaim
+from viewer.ingest.flight import find_flight
+from viewer.ingest.launch import LaunchReport, detect_launch
+from viewer.ingest.measures import find_altitudes, find_distances
+from viewer.ingest.places import PlaceMatcher, shipped_matcher
+from viewer.ingest.sentences import Sentence, split_sentences
+from viewer.ingest.sites import find_site
+from viewer.ingest.times import find_dates, find_times, resolve
+
+_ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|rocket|missiles?|satellites?|projectile|fired|object|orbit\w*)\b",
+                           re.IGNORECASE)
+_HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
+                      re.IGNORECASE)
+
+
+def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> ArticleDraft | None:
+    """The launch ``article`` reports, drafted; None when it reports none."""
+    matcher = matcher or shipped_matcher()
+    text = article.text
+    sentences = split_sentences(text)
+    report = detect_launch(text, sentences)
+    if report is None:
+        return None
+    draft = ArticleDraft(name=_name(report), space=report.space, vehicle=report.vehicle)
+    if report.vehicle and report.vehicle_span:
+        draft.claims.append(DraftClaim("vehicle", report.vehicle, "the article (unattributed)", [report.vehicle_span]))
+    _when(draft, text, report, article)
+    places = matcher.find(text)
+
+    coordinates = find_zones_and_points(text, sentences)
+    site = next((f for f in coordinates if f.kind == "launch_site"), None) or find_site(
+        text, report, places, matcher, draft.date)
+    if site is not None:
+        draft.features.append(site)
+    draft.features.extend(find_flight(text, sentences, report, places, matcher, site))
+    draft.features.extend(find_warning_areas(text, sentences, places))
+    draft.features.extend(f for f in coordinates if f.kind != "launch_site")
+    _claims(draft, text, sentences, report)
+    return draft
+
+
+def _name(report: LaunchReport) -> str:
+    subject = report.payload or report.vehicle
+    if subject:
+        return f"{subject} launch"
+    return "Satellite launch" if report.space else "Missile launch"
+
+
+def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article) -> None:
+    """The launch date and time from the launch sentences, resolved against the article's date."""
+    dates = [(d, s) for s in report.related for d in find_dates(text, s.start, s.end, article.published)
+             if d.start >= article.header_end]
+    resolved = next((d.value for d, _ in dates if d.value), None)
+    draft.date = resolved
+    for mention, sentence in dates:
+        value = mention.value.isoformat() if mention.value else mention.label
+        draft.claims.append(DraftClaim("date", value, attribution(text, sentence, mention.start),
+                                       [(mention.start, mention.end)]))
+    for sentence in report.related:
+        same_sentence = next((d.value for d, s in dates if s == sentence and d.value), None)
+        for time in find_times(text, sentence.start, sentence.end):
+            moment = resolve(time, same_sentence or resolved)
+            value = moment.isoformat() if moment else time.label
+            if moment and draft.time is None:
+                draft.time = moment
+            span = (time.start - 3, time.end) if text[max(0, time.start - 3) : time.start] == "at " else (
+                time.start, time.end)
+            draft.claims.append(DraftClaim("time", value, attribution(text, sentence, time.start), [span]))
+
+
+def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport) -> None:
+    about = [s for s in sentences if _ABOUT_LAUNCH.search(text, s.start, s.end) and not _HISTORY.search(
+        text, s.start, s.end)]
+    for found in outcome_claims(text, about) + orbit_claims(text, about):
+        draft.claims.append(DraftClaim(found.property, found.value, found.by, [(found.start, found.end)]))
+    for sentence in report.related:
+        for distance in find_distances(text, sentence.start, sentence.end):
+            if not distance.relative:
+                draft.claims.append(DraftClaim("distance_km", round(distance.km, 1), attribution(
+                    text, sentence, distance.start), [(distance.start, distance.end)]))
+        for start, end, km in find_altitudes(text, sentence.start, sentence.end):
+            draft.claims.append(DraftClaim("apogee_km", round(km, 1), attribution(text, sentence, start),
+                                           [(start, end)]))
+    outcomes = {c.value for c in draft.claims if c.property == "outcome"}
+    if len(outcomes) == 1 or outcomes == {"orbit", "success"}:
+        draft.outcome = "orbit" if "orbit" in outcomes else next(iter(outcomes))

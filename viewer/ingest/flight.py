@@ -1,0 +1,162 @@
+"""The flight: where it went ('2,000 kilometers south'), what it passed over ('passed over Okinawa', 'between
+Okinawa Island and Miyako Island') and where it came down ('about 300 km east of the Philippines')."""
+
+from __future__ import annotations
+
+import re
+
+from shapely.geometry import Point
+
+from viewer.geo import geodesic
+from viewer.ingest import construct
+from viewer.ingest.findings import DraftFeature, Span
+from viewer.ingest.launch import LaunchReport
+from viewer.ingest.measures import Distance, find_distances
+from viewer.ingest.places import PlaceMatcher, PlaceMention
+from viewer.ingest.sentences import Sentence
+
+_FALL = re.compile(r"\b(?:fell|fall(?:en|s|ing)?|land(?:ed|ing|s)?|splash\w*|crash(?:ed|ing)?|plunged|dropped|"
+                   r"came down|impact(?:ed)?|debris|wreckage|sank|hit the (?:sea|water)|remains|stage)\b",
+                   re.IGNORECASE)
+_FLIGHT = re.compile(r"\b(?:flew|fly|flying|flown|flight|travel\w*|launch\w*|fired|headed|heading|distance|range|"
+                     r"trajectory)\b", re.IGNORECASE)
+_OVER = re.compile(r"\b(?:passed|passing|passes|pass|flew|flying|flies|fly|went|crossed|crossing|traveled|travelled|"
+                   r"overflew)\s+(?:\w+\s+){0,2}?(?:over|above|across|through\s+the\s+(?:airspace|skies)\s+(?:of|over|above)"
+                   r"|over\s+the\s+skies\s+of|right over)\s+", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:passed|passing|passes|flew|flying|flies|went|traveled|travelled)\s+"
+                      r"(?:\w+\s+){0,2}?between\s+",
+                      re.IGNORECASE)
+_THERE = re.compile(r"\b(?:passed|passing|flew|flying|went)\s+(?:\w+\s+){0,2}?(?:through|over|above)\s+"
+                    r"(?:the\s+(?:area|region|prefecture|islands?)|it|there)\b|\bpassed\s+overhead\b", re.IGNORECASE)
+OVERFLOWN_KINDS = frozenset({"island", "island_group", "prefecture", "city", "capital", "reference_point"})
+ALERT_KINDS = frozenset({"island", "island_group", "prefecture", "city", "capital"})
+
+
+def _usable(sentence: Sentence, text: str) -> bool:
+    return not re.search(r"\b(?:previous(?:ly)?|last year|in (?:19|20)\d\d|would|could|might|if)\b",
+                         text[sentence.start : sentence.end], re.IGNORECASE)
+
+
+def find_flight(text: str, sentences: list[Sentence], report: LaunchReport, places: list[PlaceMention],
+                matcher: PlaceMatcher, site: DraftFeature | None) -> list[DraftFeature]:
+    features: list[DraftFeature] = []
+    usable = [s for s in sentences if _usable(s, text)]
+    travel: tuple[Distance, Sentence] | None = None
+    for sentence in usable:
+        for distance in find_distances(text, sentence.start, sentence.end):
+            if distance.relative:
+                impact = _relative_point(text, sentence, distance, matcher)
+                if impact is not None:
+                    features.append(impact)
+            elif distance.bearing is not None and travel is None and _FLIGHT.search(text, sentence.start, sentence.end):
+                travel = (distance, sentence)
+    features.extend(_overflights(text, usable, places, matcher, site))
+    if site is not None:
+        path = _path(text, site, travel, features, report)
+        if path is not None:
+            features.insert(0, path)
+    return features
+
+
+def _relative_point(text: str, sentence: Sentence, distance: Distance, matcher: PlaceMatcher) -> DraftFeature | None:
+    """'about 300 km east of the Philippines' in a sentence about where something fell: an impact point."""
+    reference = matcher.place_at(text, distance.end)
+    if reference is None or distance.bearing is None or not _FALL.search(text, sentence.start, sentence.end):
+        return None
+    place = reference.place
+    point = construct.offset_point(place, distance.bearing, distance.km)
+    about = "about " if distance.approximate else ""
+    derivation = (f"{about}{distance.km:,.0f} km at bearing {distance.bearing:g}° ({distance.direction}) from "
+                  f"gazetteer:{place.id} ({place.lat:.4f}N {place.lon:.4f}E, {place.source}), along a geodesic")
+    label = f"Impact ({about}{distance.km:,.0f} km {distance.direction} of {place.name})"
+    return DraftFeature("impact_point", point, label, "approximate" if distance.approximate else "derived",
+                        derivation, [(distance.start, reference.end)], place.id)
+
+
+def _path(text: str, site: DraftFeature, travel: tuple[Distance, Sentence] | None, features: list[DraftFeature],
+          report: LaunchReport) -> DraftFeature | None:
+    start: Point = site.geometry  # type: ignore[assignment]
+    if travel is not None:
+        distance, sentence = travel
+        line = construct.path_along(start, distance.bearing or 0.0, distance.km)
+        derivation = (f"geodesic from the launch site ({site.derivation.split(' ')[0]}) on bearing "
+                      f"{distance.bearing:g}° ({distance.direction}) for {distance.km:,.0f} km, as the article gives")
+        path = DraftFeature("flight_path", line, f"Flight path ({distance.km:,.0f} km {distance.direction})",
+                            "derived", derivation, [(distance.start, distance.end)])
+        if not report.space and _FALL.search(text, sentence.start, sentence.end) and not any(
+                f.kind == "impact_point" for f in features):
+            end = Point(line.coords[-1])
+            features.append(DraftFeature("impact_point", end, f"End of the reported flight ({distance.km:,.0f} km)",
+                                         "derived", f"end of the flight path: {derivation}",
+                                         [(distance.start, distance.end)]))
+        return path
+    waypoints = [f for f in features if f.kind in ("overflight", "impact_point")]
+    if not waypoints:
+        return None
+    anchors = [Point(f.geometry.interpolate(0.5, normalized=True)) if f.kind == "overflight" else f.geometry
+               for f in waypoints]
+    order = sorted(range(len(anchors)), key=lambda i: float(
+        geodesic.inverse(start.x, start.y, anchors[i].x, anchors[i].y)[0]))
+    line = construct.path_through([start, *(anchors[i] for i in order)])
+    names = ", ".join(waypoints[i].label for i in order)
+    spans: list[Span] = [span for i in order for span in waypoints[i].spans]
+    return DraftFeature("flight_path", line, "Flight path (through the places reported)", "approximate",
+                        f"geodesic legs from the launch site through: {names}; no direction or distance given", spans)
+
+
+def _overflights(text: str, sentences: list[Sentence], places: list[PlaceMention], matcher: PlaceMatcher,
+                 site: DraftFeature | None) -> list[DraftFeature]:
+    found: list[DraftFeature] = []
+    origin: Point | None = site.geometry if site else None  # type: ignore[assignment]
+    last_alerted: PlaceMention | None = None
+    for sentence in sentences:
+        s, e = sentence.start, sentence.end
+        for m in _BETWEEN.finditer(text, s, e):
+            first = matcher.place_at(text, m.end())
+            joint = re.match(r"\s*(?:and|&)\s+", text[first.end : e]) if first else None
+            second = matcher.place_at(text, first.end + joint.end()) if first and joint else None
+            if first and second and {first.place.kind, second.place.kind} <= OVERFLOWN_KINDS:
+                a, b = construct.place_point(first.place), construct.place_point(second.place)
+                middle = construct.midpoint(a, b)
+                found.append(_overflight(origin, middle, f"Overflight between {first.place.name} and "
+                                         f"{second.place.name}", f"midway between gazetteer:{first.place.id} and "
+                                         f"gazetteer:{second.place.id}", (m.start(), second.end), first.place.id))
+        for m in _OVER.finditer(text, s, e):
+            mention = matcher.place_at(text, m.end())
+            if mention and mention.place.kind in OVERFLOWN_KINDS:
+                found.append(_overflight(origin, construct.place_point(mention.place),
+                                         f"Overflight of {mention.place.name}", f"gazetteer:{mention.place.id} "
+                                         f"({mention.place.source})", (m.start(), mention.end), mention.place.id))
+        alerted = [p for p in places if s <= p.start < e and p.place.kind in ALERT_KINDS]
+        for m in _THERE.finditer(text, s, e):
+            target = alerted[-1] if alerted else last_alerted
+            if target is not None and not any(f.place == target.place.id for f in found):
+                found.append(_overflight(origin, construct.place_point(target.place),
+                                         f"Overflight of {target.place.name}",
+                                         f"gazetteer:{target.place.id}, the place named before "
+                                         f"'{text[m.start():m.end()]}'", (m.start(), m.end()),
+                                         target.place.id, extra_span=(target.start, target.end)))
+        if alerted:
+            last_alerted = alerted[-1]
+    unique: dict[str | None, DraftFeature] = {}
+    for feature in found:
+        if feature.place in unique:
+            for span in feature.spans:
+                unique[feature.place].cite(span)
+        else:
+            unique[feature.place] = feature
+    return list(unique.values())
+
+
+def _overflight(origin: Point | None, over: Point, label: str, where: str, span: Span, place: str,
+                extra_span: Span | None = None) -> DraftFeature:
+    if origin is not None and origin.distance(over) > 0.5:
+        line = construct.stretch_near(origin, over)
+        derivation = (f"the stretch of the geodesic from the launch site through {where} within "
+                      f"{construct.OVERFLIGHT_HALF_KM:g} km either side of it")
+    else:  # no launch site to come from: a north-south stretch through the place
+        line = construct.stretch_near(construct.offset_point_xy(over, 0.0, 1000.0), over)
+        derivation = (f"a north-south stretch through {where} of ±{construct.OVERFLIGHT_HALF_KM:g} km; the "
+                      f"direction of flight is not known")
+    spans = [span] + ([extra_span] if extra_span else [])
+    return DraftFeature("overflight", line, label, "approximate", derivation, spans, place)

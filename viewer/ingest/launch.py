@@ -1,0 +1,104 @@
+"""Does an article report a North Korean launch, and in which sentences? Precision first: an article about a
+football match in Pyongyang or a speech promising more satellites yields no launch at all."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from viewer.ingest.sentences import Sentence
+
+_VERB = re.compile(r"\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|lift(?:ed|s)?\s+off|"
+                   r"blast(?:ed|s)?\s+off)\b",
+                   re.IGNORECASE)
+_PAST_VERB = re.compile(r"\b(?:(?:test-)?(?:launched|fired|launching|firing)|lift(?:ed|s)?\s+off|"
+                        r"blast(?:ed|s)?\s+off)\b",
+                        re.IGNORECASE)
+# "the launch", "Sunday's launch", "North Korea's rocket launch": one launch, not "missile launches" in general.
+_LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
+                          r"launch\b(?!\s*(?:pad|site|window|facility|station|vehicle|complex|center|centre))",
+                          re.IGNORECASE)
+_PROJECTILE = re.compile(
+    r"\b(?:rockets?|missiles?|satellites?|projectiles?|ICBMs?|IRBMs?|SLBMs?|SRBMs?|launch vehicle|carrier rocket|"
+    r"Unha|Chollima|Hwasong|Pukguksong|Kwangmyongsong|Malligyong|Taepodong|Nodong|Rodong|KN-\d+)\b",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:will|would|could|might|may|shall|plans?|planned|planning|intends?|intended|intention|prepar\w*|ready|"
+    r"readies|threat\w*|vow\w*|expected|expects|ahead of|if|whether|possible|possibly|potential|imminent|likely|"
+    r"upcoming|scheduled|attempt(?:s|ed)? to|try to|seeks? to|aim\w* to|hopes? to|wants? to|capable of|able to|"
+    r"able|allowed|to be|order(?:ed|s)? to|pledg\w*|promis\w*|calls? for|denounc\w*|ban\w*|prohibit\w*|"
+    r"resolutions?|such|any|more|future)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|nor)\b", re.IGNORECASE)
+_HISTORY = re.compile(
+    r"\b(?:previous(?:ly)?|earlier this year|last (?:year|month)|(?:months|weeks|years) (?:after|ago|before)|"
+    r"in (?:19|20)\d\d|since (?:19|20)\d\d|prior|former|first attempt|history|anniversary)\b",
+    re.IGNORECASE,
+)
+_NORTH_KOREA = re.compile(
+    r"\b(?:North Korea\w*|N\. Korea\w*|DPRK|Pyongyang|Kim Jong[- ]Un|KCNA|the North|the regime|"
+    r"Democratic People['\u2019]s Republic of Korea|Sohae|Tongchang-?ri|Dongchang-?ri|Musudan-?ri|Tonghae|NATA)\b"
+)
+_FOREIGN_LAUNCHER = re.compile(
+    r"\b(?:South Korea\w*|Seoul|Japan\w*|Tokyo|United States|U\.S\.|America\w*|China|Chinese|Beijing|Russia\w*|"
+    r"Moscow|India\w*|Iran\w*|SpaceX|NASA|Falcon|Nuri|Vandenberg|Israel\w*)\b"
+)
+_SPACE = re.compile(r"\b(?:satellites?|space rocket|space launch|into space|into orbit|orbit\w*|Unha|Chollima|"
+                    r"Kwangmyongsong|Malligyong|carrier rocket|launch vehicle|spy satellite)\b", re.IGNORECASE)
+_VEHICLE = re.compile(r"\b(?:Unha(?:-\d)?|Chollima-1|Hwasong-\d+\w*|Pukguksong-\d\w*|Taepodong-\d|Nodong|Rodong|"
+                      r"KN-\d+|Hwasal-\d|Pulhwasal-\d+|Haeil(?:-\d)?)\b")
+_PAYLOAD = re.compile(r"\b(?:Kwangmyongsong-\d|Malligyong-\d)\b")
+
+
+@dataclass
+class LaunchReport:
+    """The sentences of an article that report one launch. ``anchors`` state it happened; ``related`` also
+    mention it (where times, places and outcomes are looked for)."""
+
+    anchors: list[Sentence]
+    related: list[Sentence]
+    space: bool  # a satellite launch rather than a missile test
+    vehicle: str | None = None
+    payload: str | None = None
+    vehicle_span: tuple[int, int] | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, strict: bool) -> bool:
+    """Whether the sentence says a launch took place: a launch verb or 'the … launch' with a rocket or missile,
+    not hedged, negated or about an earlier launch, and by North Korea."""
+    s, e = sentence.start, sentence.end
+    if _HISTORY.search(text, s, e):
+        return False
+    verb = (_PAST_VERB if strict else _VERB).search(text, s, e) or _LAUNCH_NOUN.search(text, s, e)
+    if verb is None or (not _PROJECTILE.search(text, s, e) and strict):
+        return False
+    before = text[max(s, verb.start() - 45) : verb.start()]
+    if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
+        return False
+    if _NORTH_KOREA.search(text, s, e):
+        return True
+    # "The missile was launched at 7:29 PM ET" in an article about North Korea, with no other country launching.
+    return article_about_north_korea and not _FOREIGN_LAUNCHER.search(text, max(s, verb.start() - 60), verb.start())
+
+
+def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
+    """The launch the article reports, or None when it reports none."""
+    about_north_korea = len(_NORTH_KOREA.findall(text, 0, min(len(text), 4000))) >= 2
+    anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
+    if not anchors:
+        return None
+    related = [s for s in sentences if s in anchors or _reports(text, s, about_north_korea, strict=False)]
+    scope = " ".join(text[s.start : s.end] for s in related)
+    space = bool(_SPACE.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
+    report = LaunchReport(anchors, related, space)
+    for pattern, attribute in ((_VEHICLE, "vehicle"), (_PAYLOAD, "payload")):
+        found = next((m for s in related for m in [pattern.search(text, s.start, s.end)] if m), None)
+        found = found or pattern.search(text)
+        if found:
+            setattr(report, attribute, found.group())
+            if attribute == "vehicle":
+                report.vehicle_span = found.span()
+    return report

@@ -1,0 +1,103 @@
+"""The launch site: a named facility, a North Korean place the launch came 'from', a descriptive region such as
+'western North Korea' (lower certainty), or, for a satellite launch naming none, Sohae by precedent."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date
+
+from shapely.geometry import Point
+
+from viewer.geo.gazetteer import Place
+from viewer.ingest.construct import place_point
+from viewer.ingest.findings import DraftFeature
+from viewer.ingest.launch import LaunchReport
+from viewer.ingest.places import PlaceMatcher, PlaceMention
+from viewer.ingest.sentences import Sentence
+
+# A rough outline of North Korea (lon, lat), enough to tell its places from those of its neighbours.
+_NORTH_KOREA = [(124.2, 39.8), (125.0, 40.6), (126.9, 41.8), (128.2, 41.6), (129.7, 42.5), (130.7, 42.3),
+                (129.8, 40.8), (128.3, 39.9), (127.4, 39.2), (128.4, 38.6), (127.1, 38.3), (126.0, 37.7),
+                (124.6, 37.8), (124.8, 38.6), (124.2, 39.8)]  # fmt: skip
+_FROM = re.compile(r"\b(?:from|near|in|at|off)\s+(?:the\s+)?"
+                   r"(?:(?:area|vicinity|region|outskirts|coast)\s+(?:of|near|around)\s+"
+                   r"|(?:near|around)\s+)?$", re.IGNORECASE)
+_VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|lift\w*\s+off|blast\w*\s+off)\b", re.IGNORECASE)
+_PROJECTILE_AFTER = re.compile(r"(?:\s+[\w\u201c\u201d\"'-]+){0,4}?\s+"
+                               r"(?:rocket|missiles?|satellite|projectiles?|ICBM|SLBM)"
+                               r"(?:\s+into\s+(?:space|orbit))?", re.IGNORECASE)
+COASTAL_PAD_SINCE = date(2023, 1, 1)  # Sohae's coastal pad carried every satellite launch from 2023 on
+
+
+def in_north_korea(place: Place) -> bool:
+    inside = False
+    ring = _NORTH_KOREA
+    for (x1, y1), (x2, y2) in itertools.pairwise(ring):
+        if (y1 > place.lat) != (y2 > place.lat) and place.lon < x1 + (place.lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def launch_phrase(text: str, sentence: Sentence) -> tuple[int, int]:
+    """'launched a rocket into space': the verb and its object, or the whole sentence when there is no verb."""
+    verb = _VERB.search(text, sentence.start, sentence.end)
+    if verb is None:
+        return sentence.start, sentence.end
+    rest = _PROJECTILE_AFTER.match(text, verb.end(), sentence.end)
+    return verb.start(), rest.end() if rest else verb.end()
+
+
+def _span(a: tuple[int, int], b: tuple[int, int], limit: int = 160) -> tuple[int, int]:
+    start, end = min(a[0], b[0]), max(a[1], b[1])
+    return (start, end) if end - start <= limit else b
+
+
+def find_site(text: str, report: LaunchReport, places: list[PlaceMention], matcher: PlaceMatcher,
+              when: date | None) -> DraftFeature | None:
+    """The launch site, or None when the article gives no ground to place one."""
+    for sentence in report.related:
+        inside = [p for p in places if sentence.start <= p.start < sentence.end]
+        for mention in inside:
+            if mention.place.kind == "launch_facility":
+                return _site(mention.place, _span(launch_phrase(text, sentence), (mention.start, mention.end)),
+                             f"gazetteer:{mention.place.id} ({mention.place.source}), named in the article")
+        for mention in inside:
+            place = mention.place
+            if in_north_korea(place) and _FROM.search(text, max(sentence.start, mention.start - 40), mention.start):
+                if place.id == "western-north-korea" and report.space:
+                    sohae = _sohae(matcher, when)
+                    return _site(sohae, _span(launch_phrase(text, sentence), (mention.start, mention.end)),
+                                 f"gazetteer:{sohae.id}: the article says '{text[mention.start:mention.end]}', and "
+                                 f"Sohae is North Korea's only satellite launch facility in the west",
+                                 certainty="approximate")
+                if place.kind in ("country_region",) and place.id == "north-korea":
+                    continue
+                return _site(place, _span(launch_phrase(text, sentence), (mention.start, mention.end)),
+                             f"gazetteer:{place.id} ({place.source}): "
+                             f"launched from '{text[mention.start:mention.end]}'",
+                             certainty="approximate")
+    facilities = {p.place.id: p for p in places if p.place.kind == "launch_facility"}
+    if len(facilities) == 1:  # named once in the article, though not in a launch sentence
+        mention = next(iter(facilities.values()))
+        return _site(mention.place, (mention.start, mention.end),
+                     f"gazetteer:{mention.place.id}: the only launch facility the article names", "approximate")
+    if report.space and report.anchors:
+        sohae = _sohae(matcher, when)
+        return _site(sohae, launch_phrase(text, report.anchors[0]),
+                     f"gazetteer:{sohae.id}: the article names no site; every North Korean satellite launch since "
+                     f"2012 left from Sohae", certainty="approximate")
+    return None
+
+
+def _sohae(matcher: PlaceMatcher, when: date | None) -> Place:
+    pad = "sohae-coastal-pad" if when and when >= COASTAL_PAD_SINCE else "sohae"
+    place = matcher.place(pad) or matcher.place("sohae")
+    assert place is not None, "the gazetteer has lost Sohae"
+    return place
+
+
+def _site(place: Place, span: tuple[int, int], derivation: str, certainty: str | None = None) -> DraftFeature:
+    point: Point = place_point(place)
+    certainty = certainty or ("reported" if place.certainty == "reported" else "approximate")
+    return DraftFeature("launch_site", point, place.name, certainty, derivation, [span], place.id)

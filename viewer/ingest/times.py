@@ -1,0 +1,205 @@
+"""Dates and clock times in article text, with their zones, resolved against the article's own date.
+
+Pyongyang kept its own "Pyongyang time" of UTC+8:30 from 15 Aug 2015 to 4 May 2018 (UTC+9 before and
+after), so "local time" at a North Korean launch site depends on the date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+MONTHS = {name: number for number, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for name in names}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+PYONGYANG_TIME = (date(2015, 8, 15), date(2018, 5, 4))  # both days inclusive, UTC+8:30
+
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_FORMS = [
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
+]
+_WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u2019s)?\b"
+                      r"(?:\s+(?P<part>morning|afternoon|evening|night))?")
+_RELATIVE = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening|last night)\b",
+                       re.IGNORECASE)
+
+_ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?\s+Time|Washington\s+time|PT|PST|PDT|"
+         r"UTC|GMT|Z|KST|JST|PYT|Pyongyang\s+time|(?:South\s+)?Korean?\s+(?:Standard\s+)?time|Seoul\s+time|"
+         r"Japan(?:ese)?\s+(?:Standard\s+)?time|Tokyo\s+time|local\s+time)")
+_TIME_FORMS = [
+    # 7:29 PM ET, 10.42 p.m. (local time), 9 a.m. KST, 22:42 Pyongyang time
+    re.compile(r"\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?\s*\(?\s*"
+               + _ZONE + r"\b", re.IGNORECASE),
+    # 0030 GMT, 1342 UTC (wire-service style)
+    re.compile(r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:hrs?\s*)?(?P<zone>GMT|UTC|Z|KST|JST)\b"),
+]
+_ZONE_LABELS = [
+    (re.compile(r"^(?:UTC|GMT|Z)$", re.I), "UTC"),
+    (re.compile(r"^E[SD]?T$|^Eastern|^Washington", re.I), "ET"),
+    (re.compile(r"^P[SD]?T$", re.I), "PT"),
+    (re.compile(r"^KST$|Korean?|Seoul", re.I), "KST"),
+    (re.compile(r"^JST$|Japan|Tokyo", re.I), "JST"),
+    (re.compile(r"^PYT$|Pyongyang", re.I), "Pyongyang time"),
+    (re.compile(r"^local", re.I), "local time"),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: date | None  # None when it cannot be resolved (a weekday in an undated article)
+    label: str  # what the text says, normalised: "2016-02-07", "Thursday", "February 7"
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    hour: int
+    minute: int
+    zone: str  # one of UTC, ET, EST, EDT, PT, PST, PDT, KST, JST, Pyongyang time, local time
+
+    @property
+    def label(self) -> str:
+        return f"{self.hour:02d}:{self.minute:02d} {self.zone}"
+
+
+def parse_date(text: str, reference: date | None) -> DateMention | None:
+    """The first date written in ``text`` (ISO, 'Feb. 7, 2016', '7 February'), resolved against ``reference``."""
+    found = find_dates(text, 0, len(text), reference, weekdays=False)
+    return found[0] if found and found[0].value else None
+
+
+def find_dates(text: str, start: int, end: int, reference: date | None, *, weekdays: bool = True) -> list[DateMention]:
+    """Dates in ``text[start:end]`` in order; weekdays and 'yesterday' resolve to the latest such day on or before
+    ``reference`` (the article's date), as news reports them."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for form in _DATE_FORMS:
+        for m in form.finditer(text, start, end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            mention = _calendar_date(m, reference)
+            if mention:
+                found.append(mention)
+                taken.append((m.start(), m.end()))
+    if weekdays:
+        for m in _WEEKDAY.finditer(text, start, end):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            name = m.group("weekday").lower()
+            value = _weekday_on_or_before(WEEKDAYS.index(name), reference) if reference else None
+            found.append(DateMention(m.start(), m.end(), value, m.group("weekday")))
+        for m in _RELATIVE.finditer(text, start, end):
+            word = m.group("word").lower()
+            if reference is None:
+                continue  # "today" in an undated article says nothing
+            back = 1 if word in ("yesterday", "last night") else 0
+            value = reference - timedelta(days=back)
+            found.append(DateMention(m.start(), m.end(), value, word))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _calendar_date(m: re.Match[str], reference: date | None) -> DateMention | None:
+    groups = m.groupdict()
+    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
+    day = int(groups["day"])
+    year = int(groups["year"]) if groups.get("year") else None
+    if year is None:
+        if reference is None:
+            try:
+                return DateMention(m.start(), m.end(), None, f"{date(2000, month, day):%B} {day}")
+            except ValueError:
+                return None
+        year = reference.year
+        # "Dec. 30" in an article of 2 January is last year's.
+        if (month, day) > (reference.month, reference.day) and month - reference.month > 6:
+            year -= 1
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    return DateMention(m.start(), m.end(), value, value.isoformat())
+
+
+def _weekday_on_or_before(weekday: int, reference: date) -> date:
+    return reference - timedelta(days=(reference.weekday() - weekday) % 7)
+
+
+def find_times(text: str, start: int, end: int) -> list[TimeMention]:
+    """Clock times that carry a zone ('7:29 PM ET', '0030 GMT', '10:42 p.m. local time'); a bare '10:42' has
+    no zone and is left out, because guessing one would put the launch hours off."""
+    found: list[TimeMention] = []
+    for form in _TIME_FORMS:
+        for m in form.finditer(text, start, end):
+            if any(t.start < m.end() and m.start() < t.end for t in found):
+                continue
+            hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+            ampm = (m.groupdict().get("ampm") or "").lower().replace(".", "").replace(" ", "")
+            if not ampm and not m.group("minute"):
+                continue  # "2 UTC" or "at 5 JST" is too unusual to trust
+            if ampm:
+                if not 1 <= hour <= 12:
+                    continue
+                hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+            zone = _zone_name(m.group("zone"))
+            found.append(TimeMention(m.start(), m.end(), hour, minute, zone))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _zone_name(raw: str) -> str:
+    compact = " ".join(raw.split())
+    if compact.upper() in ("EST", "EDT", "PST", "PDT"):
+        return compact.upper()
+    return next(label for pattern, label in _ZONE_LABELS if pattern.search(compact))
+
+
+def pyongyang_offset(day: date) -> timedelta:
+    low, high = PYONGYANG_TIME
+    return timedelta(hours=8, minutes=30) if low <= day <= high else timedelta(hours=9)
+
+
+def us_daylight_saving(day: date) -> bool:
+    """US daylight saving time (second Sunday of March to first Sunday of November, since 2007)."""
+    def nth_sunday(month: int, n: int) -> date:
+        first = date(day.year, month, 1)
+        return first + timedelta(days=(6 - first.weekday()) % 7 + 7 * (n - 1))
+
+    if day.year < 2007:  # first Sunday of April to last Sunday of October
+        start = date(day.year, 4, 1) + timedelta(days=(6 - date(day.year, 4, 1).weekday()) % 7)
+        end = date(day.year, 10, 31) - timedelta(days=(date(day.year, 10, 31).weekday() + 1) % 7)
+        return start <= day < end
+    return nth_sunday(3, 2) <= day < nth_sunday(11, 1)
+
+
+def zone_offset(zone: str, day: date | None) -> timedelta | None:
+    """The UTC offset of ``zone`` on ``day``; None when it depends on a day that is not known.
+    'local time' is the launch site's: North Korea's (see PYONGYANG_TIME)."""
+    fixed = {"UTC": 0, "KST": 9, "JST": 9, "EST": -5, "EDT": -4, "PST": -8, "PDT": -7}
+    if zone in fixed:
+        return timedelta(hours=fixed[zone])
+    if day is None:
+        return None
+    if zone in ("Pyongyang time", "local time"):
+        return pyongyang_offset(day)
+    if zone == "ET":
+        return timedelta(hours=-4 if us_daylight_saving(day) else -5)
+    if zone == "PT":
+        return timedelta(hours=-7 if us_daylight_saving(day) else -8)
+    return None
+
+
+def resolve(time: TimeMention, day: date | None) -> datetime | None:
+    """The moment ``time`` on ``day`` in its zone, as an aware datetime; None without a day."""
+    offset = zone_offset(time.zone, day)
+    if day is None or offset is None:
+        return None
+    return datetime(day.year, day.month, day.day, time.hour, time.minute, tzinfo=timezone(offset))
