@@ -30,11 +30,12 @@ def checked_geometry(raw: Any) -> CheckedGeometry:
     if not isinstance(raw, dict):
         raise GeometryError(f"geometry must be an object or null, not {type(raw).__name__}")
     kind = raw.get("type")
-    if kind not in GEOMETRY_TYPES:
+    if not isinstance(kind, str) or kind not in GEOMETRY_TYPES:
         raise GeometryError(f"unknown geometry type {kind!r}")
     try:
         geometry = shape(raw)
-    except (ValueError, TypeError, AttributeError, KeyError, IndexError, shapely.errors.ShapelyError) as error:
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError,
+            shapely.errors.ShapelyError) as error:
         raise GeometryError(f"malformed {kind} coordinates ({error})") from None
     check_lonlat(geometry)
     return repaired(geometry)

@@ -139,8 +139,8 @@ class _Reader:
         return document
 
     def read_article(self, where: str, document: Document) -> str | None:
-        article = (self.path.parent / str(document.path)).resolve()
         try:
+            article = (self.path.parent / str(document.path)).resolve()
             if not article.is_file():
                 self.error(where, f"article file {document.path} not found", fatal=False)
                 return None
@@ -150,6 +150,9 @@ class _Reader:
             data = article.read_bytes()
         except OSError as error:
             self.error(where, f"cannot read article file {document.path}: {error.strerror}", fatal=False)
+            return None
+        except ValueError:  # a NUL in the path
+            self.error(where, f"article path {document.path!r} is not a usable file name", fatal=False)
             return None
         digest = hashlib.sha256(data).hexdigest()
         if document.sha256 and document.sha256.lower() != digest:
@@ -246,7 +249,9 @@ class _Reader:
         if certainty is not None and certainty not in CERTAINTIES:
             self.warn(f"{where}.certainty", f"unknown certainty {certainty!r} (expected {', '.join(CERTAINTIES)})")
         event = properties.get("event")
-        if event is not None and event not in self.named["events"]:
+        if event is not None and not isinstance(event, str):
+            self.error(f"{where}.event", f"must be a string, not {_json_type(event)}")
+        elif event is not None and event not in self.named["events"]:
             self.error(f"{where}.event", f"unknown event {event!r}")
 
     # -- citations and claims --------------------------------------------------------------------

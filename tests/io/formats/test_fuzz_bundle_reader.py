@@ -1,0 +1,105 @@
+"""Property-based fuzzing of the bundle reader: any JSON-ish input is a bundle or a BundleError, never a crash."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from conftest import ARTICLE, small_bundle
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from viewer.io.bundle_reader import read_bundle
+from viewer.io.geojson_import import read_geojson
+from viewer.model.problem import BundleError
+
+FIELDS = ("type", "features", "documents", "events", "launchmap", "version", "id", "geometry", "properties",
+          "coordinates", "geometries", "kind", "event", "label", "certainty", "citations", "claims", "document",
+          "start", "end", "exact", "prefix", "suffix", "property", "value", "by", "reference", "text", "path",
+          "sha256", "time", "site", "name", "title", "published", "crs")
+WORDS = ("FeatureCollection", "Feature", "Point", "LineString", "Polygon", "MultiPolygon", "GeometryCollection",
+         "doc-a", "ev-1", "f-site", "launch_site", "flight_path", "reported", "2016-02-07T00:30:00Z",
+         "2016-02-07", "article.txt", "Sohae", "", "x")
+
+scalars = (st.none() | st.booleans() | st.integers(min_value=-2**1100, max_value=2**1100)
+           | st.floats(allow_nan=False, allow_infinity=False) | st.sampled_from(WORDS) | st.text(max_size=8))
+json_values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=4),
+                                                                inner, max_size=6),
+    max_leaves=30,
+)
+
+
+def places(data, path=()) -> list[tuple]:
+    """Every member and item of a JSON value, as a path of keys and indices."""
+    found = [path]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += places(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += places(value, (*path, index))
+    return found
+
+
+PLACES = places(small_bundle())[1:]
+
+
+def changed(path: tuple, value, delete: bool, extra: tuple[str, object] | None) -> dict:
+    """The small valid bundle with one member replaced (or deleted) and perhaps one member added."""
+    data = small_bundle()
+    holder = data
+    for step in path[:-1]:
+        holder = holder[step]
+    if delete and isinstance(holder, dict):
+        del holder[path[-1]]
+    else:
+        holder[path[-1]] = value
+    if extra is not None and isinstance(holder, dict):
+        holder[extra[0]] = extra[1]
+    return data
+
+
+# One change at a time to a valid bundle reaches every branch of the reader far more often than random JSON.
+bundles = st.builds(changed, st.sampled_from(PLACES), json_values, st.booleans(),
+                    st.none() | st.tuples(st.sampled_from(FIELDS), json_values))
+
+
+def read_both(data) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.geojson"
+        (Path(folder) / "article.txt").write_text(ARTICLE, encoding="utf-8")
+        path.write_text(json.dumps(data), encoding="utf-8")
+        for read in (read_bundle, read_geojson):
+            try:
+                read(path)
+            except BundleError as error:
+                assert error.problems, "a BundleError must say what is wrong"
+                assert all(p.file == str(path) for p in error.problems)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bundles)
+def test_mutated_bundles_never_crash_the_readers(data):
+    read_both(data)
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(json_values)
+def test_any_json_never_crashes_the_readers(data):
+    read_both(data)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
+def test_any_bytes_never_crash_the_readers(raw):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.geojson"
+        path.write_bytes(raw)
+        for read in (read_bundle, read_geojson):
+            try:
+                read(path)
+            except BundleError as error:
+                assert error.problems

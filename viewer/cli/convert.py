@@ -1,0 +1,33 @@
+"""Convert a file between GeoJSON (event bundle), GeoPackage, KML/KMZ and CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from viewer.io.convert import WRITERS, convert
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("input", metavar="IN", help="a bundle, GeoJSON, GeoPackage, KML, KMZ or CSV file")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="OUT.geojson, OUT.gpkg, OUT.kml, OUT.kmz or OUT.csv (the suffix picks the format)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from viewer.cli import UsageError
+
+    output = Path(args.output)
+    if output.suffix.lower() not in WRITERS:
+        raise UsageError(f"-o {args.output}: the suffix must be one of {', '.join(sorted(WRITERS))}")
+    if not output.parent.is_dir():
+        raise UsageError(f"-o {args.output}: folder {output.parent} does not exist")
+    if Path(args.input).resolve() == output.resolve():
+        raise UsageError(f"-o {args.output}: that is the input file; write to another name")
+    bundle, problems = convert(args.input, output)
+    for problem in problems:
+        print(problem, file=sys.stderr)  # warnings only: errors stop the conversion with BundleError
+    print(f"wrote {output} ({len(bundle.features)} features, {len(bundle.events)} events, "
+          f"{len(bundle.documents)} documents)")
+    return 0

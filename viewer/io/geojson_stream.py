@@ -1,0 +1,95 @@
+"""Parse a GeoJSON file one feature at a time, so a long load reports progress and can be cancelled.
+
+The result equals ``json.loads``; any file it cannot parse is handed to `load_json`, whose messages
+(line and column, truncation, encoding) are the ones every launchmap command prints.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from json.decoder import JSONDecodeError, scanstring
+from pathlib import Path
+from typing import Any
+
+from viewer.io.json_source import MAX_JSON_BYTES, load_json
+from viewer.io.progress import Progress, no_progress
+from viewer.model.problem import BundleError, Problem
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_REPORT_EVERY = 2000  # features between progress calls: often enough to cancel, rarely enough to cost nothing
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+
+
+def load_geojson(path: Path, shown_as: str, progress: Progress = no_progress) -> Any:
+    """The parsed file; raises BundleError naming the place when it cannot be read."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise BundleError([Problem(shown_as, "", f"cannot read: {error.strerror or error}")]) from None
+    if size == 0 or size > MAX_JSON_BYTES:
+        return load_json(path, shown_as)  # raises with the size or emptiness message, reading nothing
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+        return _parse(text, progress)
+    except OSError as error:
+        raise BundleError([Problem(shown_as, "", f"cannot read: {error.strerror or error}")]) from None
+    except (ValueError, IndexError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        return load_json(path, shown_as)
+
+
+def _parse(text: str, progress: Progress) -> Any:
+    at = _SPACE.match(text, 0).end()
+    if not text.startswith("{", at):
+        return _DECODER.decode(text)
+    root: dict[str, Any] = {}
+    at = _SPACE.match(text, at + 1).end()
+    if text.startswith("}", at):
+        return _DECODER.decode(text)
+    while True:
+        if not text.startswith('"', at):
+            raise JSONDecodeError("Expecting property name enclosed in double quotes", text, at)
+        key, at = scanstring(text, at + 1)
+        at = _SPACE.match(text, at).end()
+        if not text.startswith(":", at):
+            raise JSONDecodeError("Expecting ':' delimiter", text, at)
+        at = _SPACE.match(text, at + 1).end()
+        if key == "features" and text.startswith("[", at):
+            root[key], at = _array(text, at, progress)
+        else:
+            root[key], at = _DECODER.raw_decode(text, at)
+        at = _SPACE.match(text, at).end()
+        if text.startswith("}", at):
+            break
+        if not text.startswith(",", at):
+            raise JSONDecodeError("Expecting ',' delimiter", text, at)
+        at = _SPACE.match(text, at + 1).end()
+    end = _SPACE.match(text, at + 1).end()
+    if end != len(text):
+        raise JSONDecodeError("Extra data", text, end)
+    progress(len(text), len(text))
+    return root
+
+
+def _array(text: str, at: int, progress: Progress) -> tuple[list[Any], int]:
+    items: list[Any] = []
+    at = _SPACE.match(text, at + 1).end()
+    if text.startswith("]", at):
+        return items, at + 1
+    while True:
+        item, at = _DECODER.raw_decode(text, at)
+        items.append(item)
+        if len(items) % _REPORT_EVERY == 0:
+            progress(at, len(text))
+        at = _SPACE.match(text, at).end()
+        if text.startswith("]", at):
+            return items, at + 1
+        if not text.startswith(",", at):
+            raise JSONDecodeError("Expecting ',' delimiter", text, at)
+        at = _SPACE.match(text, at + 1).end()

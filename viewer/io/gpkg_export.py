@@ -1,0 +1,167 @@
+"""Write a bundle as a GeoPackage QGIS opens: a ``features`` layer and documents, events, claims, citations tables.
+
+Each table has plain columns for people and GIS tools, and an ``extra`` JSON column for whatever else
+the bundle holds, so `gpkg_io` reads the file back into the same bundle.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+
+from viewer import __version__
+from viewer.io.progress import Progress, no_progress
+from viewer.model.bundle import Bundle
+from viewer.model.citation import Citation
+from viewer.model.claim import Claim
+
+FEATURE_COLUMNS = ("event", "kind", "label", "certainty", "derivation")  # properties shown as columns
+KEPT_AS = "launchmap:"  # prefix in ``extra`` of a cell GeoPackage text cannot hold (NUL, lone surrogates)
+INTEGER_COLUMNS = {"text_inline", "position", "claim", "start", "end"}
+
+
+def write_gpkg(bundle: Bundle, path: str | Path, progress: Progress = no_progress) -> None:
+    """Write atomically: GDAL writes a temporary GeoPackage beside ``path``, which then replaces it."""
+    path = Path(path)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part.gpkg", dir=path.parent or ".")
+    os.close(fd)
+    os.unlink(temp_name)  # GDAL creates the file itself
+    try:
+        _write_all(bundle, temp_name, progress)
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(temp_name, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(temp_name, 0o666 & ~_umask())
+        os.replace(temp_name, path)
+    finally:
+        for leftover in (temp_name, f"{temp_name}-journal", f"{temp_name}-wal", f"{temp_name}-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(leftover)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _write_all(bundle: Bundle, path: str, progress: Progress) -> None:
+    from pyogrio.raw import write
+
+    features = list(bundle.features.values())
+    rows = Table("feature_id", *FEATURE_COLUMNS, "properties", "extra")
+    for feature in features:
+        extra = dict(feature.extra)  # foreign members, and ``id`` where the bundle has a number
+        source = feature.source_geometry
+        if source is not None and set(source) - {"type", "coordinates", "geometries"}:
+            extra[f"{KEPT_AS}geometry"] = source  # its foreign members have no place in WKB
+        columns = [v if isinstance(v := feature.properties.get(key), str) else None for key in FEATURE_COLUMNS]
+        # A shown property stays in the JSON as null, holding its place so the order comes back as it was.
+        rest = {k: None if k in FEATURE_COLUMNS and isinstance(v, str) else v for k, v in feature.properties.items()}
+        rows.add([feature.id, *columns, _json(rest), None], extra)
+    geometry = np.array([None if f.geometry is None else shapely.to_wkb(f.geometry) for f in features], dtype=object)
+    progress(1, 3)
+    write(path, geometry, *rows.arrays(), layer="features", driver="GPKG", geometry_type="Unknown",
+          crs="EPSG:4326", layer_options={"DESCRIPTION": "launchmap features (WGS84 lon/lat)"})
+    progress(2, 3)
+    for name, table in _tables(bundle).items():
+        write(path, None, *table.arrays(), layer=name, driver="GPKG", geometry_type=None, append=True)
+    progress(3, 3)
+
+
+def _tables(bundle: Bundle) -> dict[str, Table]:
+    documents = Table("document_id", "title", "published", "publisher", "path", "sha256", "text", "text_inline",
+                      "extra")
+    for document in bundle.documents.values():
+        documents.add([document.id, document.title, document.published, document.publisher, document.path,
+                       document.sha256, document.text, int(document.text_inline), None], dict(document.extra))
+    events = Table("event_id", "name", "time", "vehicle", "outcome", "site", "extra")
+    claims = Table("owner", "owner_id", "position", "property", "value", "by", "reference", "extra")
+    citations = Table("owner", "owner_id", "claim", "position", "document", "start", "end", "exact", "prefix",
+                      "suffix", "status", "extra")
+    for event in bundle.events.values():
+        events.add([event.id, event.name, event.time, event.vehicle, event.outcome, event.site, None],
+                   dict(event.extra))
+        _add_claims(claims, citations, "event", event.id, event.claims)
+    for feature in bundle.features.values():
+        _add_citations(citations, "feature", feature.id, None, feature.citations)
+        _add_claims(claims, citations, "feature", feature.id, feature.claims)
+    header = dict(bundle.extra.get("launchmap") or {})
+    header["version"] = bundle.version
+    meta = Table("key", "value", "extra")
+    rest = {k: v for k, v in bundle.extra.items() if k != "launchmap"}
+    for key, value in (("version", str(bundle.version)), ("header", _json(header)), ("extra", _json(rest)),
+                       ("generator", f"launchmap {__version__}")):
+        meta.add([key, value, None], {})
+    return {"documents": documents, "events": events, "claims": claims, "citations": citations, "launchmap": meta}
+
+
+def _add_claims(claims: Table, citations: Table, owner: str, owner_id: str, items: Iterable[Claim]) -> None:
+    for position, claim in enumerate(items):
+        claims.add([owner, owner_id, position, claim.property, _json(claim.value), claim.by, claim.reference, None],
+                   dict(claim.extra))
+        _add_citations(citations, owner, owner_id, position, claim.citations)
+
+
+def _add_citations(table: Table, owner: str, owner_id: str, claim: int | None,
+                   items: Iterable[Citation]) -> None:
+    for position, c in enumerate(items):
+        table.add([owner, owner_id, claim, position, c.document, c.start, c.end, c.exact, c.prefix, c.suffix,
+                   c.status.value, None], dict(c.extra))
+
+
+class Table:
+    """Rows for one GeoPackage table, as the column arrays pyogrio writes.
+
+    The last column is ``extra`` (JSON). A text cell GeoPackage cannot hold exactly (a NUL ends a
+    string in GDAL) moves into ``extra`` under ``launchmap:COLUMN`` and is read back from there.
+    """
+
+    def __init__(self, *columns: str):
+        self.columns = columns
+        self.rows: list[list[Any]] = []
+
+    def add(self, cells: list[Any], extra: dict[str, Any]) -> None:
+        for index, cell in enumerate(cells[:-1]):
+            if isinstance(cell, str) and not _fits(cell):
+                extra[f"{KEPT_AS}{self.columns[index]}"] = cell
+                cells[index] = None
+        cells[-1] = _json(extra) if extra else None
+        self.rows.append(cells)
+
+    def arrays(self) -> tuple[list[np.ndarray], list[str], list[np.ndarray | None]]:
+        data, masks = [], []
+        for index in range(len(self.columns)):
+            values = [row[index] for row in self.rows]
+            if self.columns[index] in INTEGER_COLUMNS:  # null where None
+                mask = np.array([v is None for v in values], dtype=bool)
+                data.append(np.array([0 if v is None else v for v in values], dtype=np.int64))
+                masks.append(mask if mask.any() else None)
+            else:
+                data.append(np.array(values, dtype=object))
+                masks.append(None)
+        return data, list(self.columns), masks
+
+
+def _fits(text: str) -> bool:
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _json(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text if _fits(text) else json.dumps(value, separators=(",", ":"))

@@ -1,0 +1,250 @@
+"""Import a GeoPackage: one written by launchmap comes back as the same bundle, every other layer as a plain layer."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+
+from viewer.io.bundle_reader import _Reader
+from viewer.io.gpkg_export import FEATURE_COLUMNS, KEPT_AS
+from viewer.io.layer_bundle import MAX_FEATURES, LayerBuilder, checked_many, refuse_large_file
+from viewer.io.progress import Progress, no_progress, stages
+from viewer.model.bundle import Bundle
+from viewer.model.feature import Feature
+from viewer.model.problem import BundleError, Problem
+
+BATCH = 50_000  # features per read: progress and cancelling between batches
+LAUNCHMAP_TABLES = ("features", "documents", "events", "claims", "citations", "launchmap")
+_PLACE = re.compile(r"^(features|documents|events)\[(\d+)\]\.?(.*)$")
+_WGS84 = {"EPSG:4326", "OGC:CRS84"}
+
+
+def read_gpkg(path: str | Path, progress: Progress = no_progress,
+              shown_as: str | None = None) -> tuple[Bundle, list[Problem]]:
+    """Every layer of the GeoPackage in one bundle; raises BundleError naming the layer and fid."""
+    import pyogrio
+
+    path = Path(path)
+    file = shown_as or str(path)
+    refuse_large_file(path, file, 2**62, "GeoPackage")  # size is no measure here; the feature count below is
+    try:
+        layers = [(str(name), kind) for name, kind in pyogrio.list_layers(path)]
+        counts = {name: int(pyogrio.read_info(path, layer=name)["features"]) for name, _ in layers}
+    except RuntimeError as error:  # pyogrio's DataSourceError and friends
+        raise BundleError([Problem(file, "", f"not a GeoPackage, or a damaged one ({_gdal(error)})")]) from None
+    names = {name for name, _ in layers}
+    ours = set(LAUNCHMAP_TABLES) <= names
+    plain = [name for name, kind in layers if kind is not None and not (ours and name == "features")]
+    total = sum(counts[name] for name in plain) + (counts["features"] if ours else 0)
+    if total > MAX_FEATURES:
+        raise BundleError([Problem(file, "", f"{total:,} features, more than the {MAX_FEATURES:,} launchmap holds; "
+                                             "open fewer layers (ogr2ogr can split the file)")])
+    parts = stages(progress, [counts.get("features", 0) + 1 if ours else 0] + [counts[n] + 1 for n in plain])
+    builder = LayerBuilder(path, file)
+    try:
+        if ours:
+            bundle, problems, places = _read_ours(path, file, parts[0])
+            builder.bundle, builder.problems = bundle, problems
+            builder.places.update(zip(bundle.features, places, strict=False))
+        for name, stage in zip(plain, parts[1:], strict=True):
+            _read_plain_layer(path, name, counts[name], builder, stage)
+        for name, kind in layers:
+            if kind is None and not (ours and name in LAUNCHMAP_TABLES):
+                builder.warn(f"layer {name}", "a table without geometry; not shown on the map")
+    except RuntimeError as error:
+        raise BundleError([Problem(file, "", f"cannot read the GeoPackage ({_gdal(error)})")]) from None
+    return builder.finish()
+
+
+# -- a GeoPackage written by gpkg_export ------------------------------------------------------------
+def _read_ours(path: Path, file: str, progress: Progress) -> tuple[Bundle, list[Problem], list[str]]:
+    """The tables rebuilt as bundle JSON and read by the bundle reader, which checks and anchors everything."""
+    meta = {row["key"]: row["value"] for _, row in _rows(path, file, "launchmap")}
+    header = _json_cell(meta.get("header"), file, "layer launchmap", "header") or {"version": 1}
+    root: dict[str, Any] = {"type": "FeatureCollection", "launchmap": header}
+    root.update(_json_cell(meta.get("extra"), file, "layer launchmap", "extra") or {})
+    citations: dict[tuple[str, str, int | None], list[dict]] = {}
+    for _, row in _rows(path, file, "citations"):
+        cited = {k: row[k] for k in ("document", "start", "end", "exact", "prefix", "suffix") if row[k] is not None}
+        for key in ("start", "end"):
+            if isinstance(cited.get(key), float):
+                cited[key] = int(cited[key])
+        cited.update(row["extra"])
+        claim = None if row["claim"] is None else int(row["claim"])
+        citations.setdefault((row["owner"], row["owner_id"], claim), []).append(cited)
+    claims: dict[tuple[str, str], list[dict]] = {}
+    for _, row in _rows(path, file, "claims", ("value",)):
+        claim = {"property": row["property"], "value": row["value"]}
+        claim.update({k: row[k] for k in ("by", "reference") if row[k]})
+        cited = citations.get((row["owner"], row["owner_id"], int(row["position"] or 0)))
+        if cited:
+            claim["citations"] = cited
+        claim.update(row["extra"])
+        claims.setdefault((row["owner"], row["owner_id"]), []).append(claim)
+    documents, places = [], {"documents": [], "events": [], "features": []}
+    for fid, row in _rows(path, file, "documents"):
+        document = {"id": row["document_id"], **{k: row[k] for k in ("title", "published", "publisher", "path",
+                                                                     "sha256") if row[k] is not None}}
+        if row["text"] is not None:
+            document["text"] = row["text"]
+        document.update(row["extra"])
+        documents.append((document, bool(row["text_inline"])))
+        places["documents"].append(f"layer documents, fid {fid}")
+    root["documents"] = [document for document, _ in documents]
+    root["events"] = []
+    for fid, row in _rows(path, file, "events"):
+        event = {"id": row["event_id"], **{k: row[k] for k in ("name", "time", "vehicle", "outcome", "site")
+                                           if row[k] is not None}}
+        if claims.get(("event", row["event_id"])):
+            event["claims"] = claims[("event", row["event_id"])]
+        event.update(row["extra"])
+        root["events"].append(event)
+        places["events"].append(f"layer events, fid {fid}")
+    root["features"] = []
+    for fid, row, geometry in _features(path, file, progress):
+        properties = row["properties"] or {}
+        properties.update({k: row[k] for k in FEATURE_COLUMNS if row[k] is not None})
+        feature_id = row["feature_id"]
+        if citations.get(("feature", feature_id, None)):
+            properties["citations"] = citations[("feature", feature_id, None)]
+        if claims.get(("feature", feature_id)):
+            properties["claims"] = claims[("feature", feature_id)]
+        extra = row["extra"]
+        source = extra.pop(f"{KEPT_AS}geometry", None)
+        root["features"].append({"type": "Feature", "id": extra.pop("id", feature_id), **extra,
+                                 "geometry": source if source is not None else geometry, "properties": properties})
+        places["features"].append(f"layer features, fid {fid}")
+    reader = _Reader(path, file)
+    try:
+        bundle = reader.read(root)
+    except BundleError as error:
+        raise BundleError([_in_layer(p, places) for p in error.problems]) from None
+    for document, inline in documents:
+        if document.get("id") in bundle.documents:
+            bundle.documents[document["id"]].text_inline = inline
+    return bundle, [_in_layer(p, places) for p in reader.problems], places["features"]
+
+
+def _features(path: Path, file: str, progress: Progress):
+    """(fid, row, GeoJSON geometry) of the features layer, in batches."""
+    import pyogrio
+    from pyogrio.raw import read
+
+    count = int(pyogrio.read_info(path, layer="features")["features"])
+    for start in range(0, max(count, 1), BATCH):
+        meta, fids, wkb, fields = read(path, layer="features", skip_features=start, max_features=BATCH,
+                                       return_fids=True, datetime_as_string=True)
+        geometries = shapely.from_wkb(wkb) if wkb is not None else np.full(len(fids), None)
+        texts = shapely.to_geojson(geometries)  # exact: shortest round-tripping decimals
+        for fid, row, text in zip(fids.tolist(), _columns(meta, fields, len(fids)), texts, strict=True):
+            geometry = None if text is None else json.loads(text)
+            yield fid, _unkept(row, file, f"layer features, fid {fid}", ("properties",)), geometry
+        progress(min(start + BATCH, count), count)
+
+
+def _rows(path: Path, file: str, layer: str, json_columns: tuple[str, ...] = ()):
+    from pyogrio.raw import read
+
+    meta, fids, _, fields = read(path, layer=layer, return_fids=True, read_geometry=False, datetime_as_string=True)
+    for fid, row in zip(fids.tolist(), _columns(meta, fields, len(fids)), strict=True):
+        yield fid, _unkept(row, file, f"layer {layer}, fid {fid}", json_columns)
+
+
+def _unkept(row: dict[str, Any], file: str, where: str, json_columns: tuple[str, ...]) -> dict[str, Any]:
+    """The row with its JSON cells parsed, and cells kept in ``extra`` (text GeoPackage could not hold) put back."""
+    for column in json_columns:
+        row[column] = _json_cell(row.get(column), file, where, column)
+    extra = _json_cell(row.get("extra"), file, where, "extra") or {}
+    for key in [k for k in extra if k.startswith(KEPT_AS) and k != f"{KEPT_AS}geometry"]:
+        row[key.removeprefix(KEPT_AS)] = extra.pop(key)
+    row["extra"] = extra
+    return row
+
+
+def _in_layer(problem: Problem, places: dict[str, list[str]]) -> Problem:
+    match = _PLACE.match(problem.where)
+    if not match or int(match.group(2)) >= len(places[match.group(1)]):
+        return problem
+    place = places[match.group(1)][int(match.group(2))]
+    message = f"{match.group(3)}: {problem.message}" if match.group(3) else problem.message
+    return Problem(problem.file, place, message, problem.severity)
+
+
+# -- any other layer --------------------------------------------------------------------------------
+def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder, progress: Progress) -> None:
+    from pyogrio.raw import read
+
+    skipped: set[str] = set()
+    for start in range(0, max(count, 1), BATCH):
+        meta, fids, wkb, fields = read(path, layer=layer, skip_features=start, max_features=BATCH,
+                                       return_fids=True, datetime_as_string=True)
+        geometries = shapely.from_wkb(wkb) if wkb is not None else np.full(len(fids), None)
+        geometries = _to_lonlat(geometries, meta.get("crs"), layer, builder)
+        places = [f"layer {layer}, fid {fid}" for fid in fids.tolist()]
+        geometries = checked_many(builder, geometries, places)
+        rows = _columns(meta, fields, len(fids), skipped)
+        for fid, row, geometry, where in zip(fids.tolist(), rows, geometries, places, strict=True):
+            properties = {k: v for k, v in row.items() if v is not None}
+            properties.setdefault("layer", layer)
+            event = properties.get("event")
+            if isinstance(event, str | int) and event != "":
+                properties["event"] = builder.add_event(event, properties.get("event_name"),
+                                                        properties.get("event_time"))
+            feature_id = builder.unique_id(None, f"{layer}/{fid}")
+            builder.add(where, Feature(id=feature_id, geometry=geometry, properties=properties))
+        progress(min(start + BATCH, count), count)
+    for column in sorted(skipped):
+        builder.warn(f"layer {layer}", f"column {column!r} holds binary data; left out")
+
+
+def _to_lonlat(geometries: np.ndarray, crs: str | None, layer: str, builder: LayerBuilder) -> np.ndarray:
+    if not crs or crs.upper() in _WGS84 or not len(geometries):
+        return geometries
+    from pyproj import CRS, Transformer
+    from pyproj.exceptions import CRSError
+
+    try:
+        transformer = Transformer.from_crs(CRS.from_user_input(crs), "EPSG:4326", always_xy=True)
+    except CRSError as error:
+        builder.error(f"layer {layer}", f"cannot reproject from {crs} ({error})")
+        return geometries
+    return shapely.transform(geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+
+
+def _columns(meta: dict, fields: list[np.ndarray], count: int, skipped: set[str] | None = None):
+    """Each row as a dict of plain Python values: NaN is null, numpy scalars are ints and floats."""
+    names = [str(n) for n in meta["fields"]]
+    types = [str(t) for t in meta.get("ogr_types") or [""] * len(names)]
+    columns = []
+    for name, kind, values in zip(names, types, fields, strict=True):
+        if values.dtype.kind == "f":  # pyogrio reads an integer column with nulls as floats
+            integer = kind.startswith("OFTInteger")
+            columns.append([None if math.isnan(v) else int(v) if integer else v for v in values.tolist()])
+        elif values.dtype.kind == "O" and any(isinstance(v, bytes) for v in values[:100]):
+            if skipped is not None:
+                skipped.add(name)
+            columns.append([None] * len(values))
+        else:
+            columns.append(values.tolist())
+    if not columns:
+        return [{} for _ in range(count)]
+    return [dict(zip(names, cells, strict=True)) for cells in zip(*columns, strict=True)]
+
+
+def _json_cell(text: Any, file: str, where: str, column: str) -> Any:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError) as error:
+        raise BundleError([Problem(file, where, f"column {column!r} is not JSON ({error})")]) from None
+
+
+def _gdal(error: Exception) -> str:
+    return str(error).strip().split("\n")[0]

@@ -1,0 +1,201 @@
+"""Write a bundle as KML or KMZ for Google Earth: styled placemarks in a folder per launch, balloons quoting sources.
+
+Everything KML has no element for (ids, citations with offsets, claims, documents) rides along as
+JSON in ExtendedData, so `kml_io` reads the file back into the same bundle.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from viewer.io.atomic import atomic_writer
+from viewer.io.bundle_writer import bundle_to_dict, document_to_dict, event_to_dict, feature_to_dict
+from viewer.io.kml_geometry import kml_geometry
+from viewer.io.kml_io import BUNDLE, DOCUMENT, EVENT, FEATURE, INDEX, TEXT_INLINE
+from viewer.io.progress import Progress, no_progress
+from viewer.model.bundle import Bundle
+from viewer.model.claim import Claim
+from viewer.model.feature import Feature
+from viewer.model.kinds import KIND_TITLES
+from viewer.symbology import CERTAINTY_ALPHA, NO_EVENT_COLOUR, event_colours, style_for
+
+# Google Earth's own icons: the viewer fetches them, launchmap never does.
+ICONS = {
+    "triangle": "https://maps.google.com/mapfiles/kml/shapes/triangle.png",
+    "cross": "https://maps.google.com/mapfiles/kml/shapes/cross-hairs.png",
+    "circle": "https://maps.google.com/mapfiles/kml/shapes/placemark_circle.png",
+}
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def write_kml(bundle: Bundle, path: str | Path, progress: Progress = no_progress) -> None:
+    """Write atomically; a ``.kmz`` path gets the KML zipped as ``doc.kml``."""
+    path = Path(path)
+    with atomic_writer(path) as handle:
+        if path.suffix.lower() == ".kmz":
+            with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive, archive.open("doc.kml", "w") as kml:
+                _write(bundle, kml, progress)
+        else:
+            _write(bundle, handle, progress)
+
+
+def _write(bundle: Bundle, handle: Any, progress: Progress) -> None:
+    text = io.TextIOWrapper(handle, encoding="utf-8", newline="\n")
+    for piece in kml_pieces(bundle, progress):
+        text.write(piece)
+    text.flush()
+    text.detach()
+
+
+def kml_pieces(bundle: Bundle, progress: Progress = no_progress) -> Iterator[str]:
+    """The document in pieces, so a large bundle is never one string in memory."""
+    events = bundle.events_in_time_order()
+    colours = event_colours([e.id for e in events])
+    header = {k: v for k, v in bundle_to_dict(Bundle(extra=bundle.extra, version=bundle.version)).items()
+              if k not in ("type", "documents", "events", "features")}
+    name = bundle.path.stem if bundle.path else "launchmap"
+    yield ('<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">\n<Document>\n'
+           f"<name>{_text(name)}</name>\n<open>1</open>\n{_data({BUNDLE: _json(header)})}\n")
+    used = {(f.event if f.event in colours else None, f.kind) for f in bundle.features.values()}
+    for event_id, kind in sorted(used, key=lambda k: (k[0] or "", k[1])):
+        yield _style(_style_id(event_id, kind), colours.get(event_id or "", NO_EVENT_COLOUR), kind)
+    index = {feature_id: n for n, feature_id in enumerate(bundle.features)}
+    done, total = 0, len(bundle.features)
+    for event in events:
+        members = bundle.features_of(event.id)
+        yield (f'<Folder id="{_attr(event.id)}">\n<name>{_text(event.name or event.id)}, {_text(event.date_label)}'
+               f"</name>\n{_data({EVENT: _json(event_to_dict(event))})}\n")
+        for feature in members:
+            yield _placemark(bundle, feature, index[feature.id], event.id)
+        yield "</Folder>\n"
+        done += len(members)
+        progress(done, total)
+    others = [f for f in bundle.features.values() if f.event not in bundle.events]
+    if others:
+        yield "<Folder>\n<name>Other features</name>\n"
+        yield from (_placemark(bundle, f, index[f.id], None) for f in others)
+        yield "</Folder>\n"
+    if bundle.documents:
+        yield "<Folder>\n<name>Sources</name>\n"
+        for document in bundle.documents.values():
+            stored = dict(document_to_dict(document), text=document.text)
+            yield (f"<Placemark>\n<name>{_text(document.display_title)}</name>\n"
+                   f"<description>{_text(_article_balloon(document.display_title, document.text))}</description>\n"
+                   f"{_data({DOCUMENT: _json(stored), TEXT_INLINE: str(document.text_inline).lower()})}\n"
+                   "</Placemark>\n")
+        yield "</Folder>\n"
+    progress(total, total)
+    yield "</Document>\n</kml>\n"
+
+
+def _placemark(bundle: Bundle, feature: Feature, index: int, event_id: str | None) -> str:
+    stored = feature_to_dict(feature)
+    geometry = feature.geometry
+    if geometry is not None and not geometry.is_empty:
+        stored.pop("geometry")  # the KML geometry holds it; an empty one has no KML form and stays here
+    readable = {key: feature.properties[key] for key in ("kind", "event", "certainty", "derivation")
+                if isinstance(feature.properties.get(key), str)}
+    event = bundle.events.get(event_id or "")
+    when = f"<TimeStamp><when>{_text(event.time)}</when></TimeStamp>" if event and event.time else ""
+    shape = kml_geometry(geometry) if geometry is not None and not geometry.is_empty else ""
+    return (f"<Placemark>\n<name>{_text(feature.label)}</name>\n"
+            f"<description>{_text(_feature_balloon(bundle, feature))}</description>\n{when}"
+            f"<styleUrl>#{_style_id(event_id, feature.kind)}</styleUrl>\n"
+            f"{_data({**readable, FEATURE: _json(stored), INDEX: str(index)})}\n{shape}\n</Placemark>\n")
+
+
+# -- balloons: HTML built from escaped pieces, then escaped again as XML text -------------------------
+def _feature_balloon(bundle: Bundle, feature: Feature) -> str:
+    event = bundle.events.get(feature.event or "")
+    facts = [f"<b>{KIND_TITLES.get(feature.kind, 'Feature')}</b>"]
+    if event:
+        facts.append(f"{_h(event.name or event.id)}, {_h(event.date_label)}")
+    facts.append(f"certainty: {_h(feature.certainty)}")
+    parts = [f"<p>{' · '.join(facts)}</p>"]
+    if feature.derivation:
+        parts.append(f"<p><i>How it was placed:</i> {_h(feature.derivation)}</p>")
+    if feature.citations:
+        parts.append("<p><b>Who says so</b></p>")
+        parts += [_quote(bundle, c) for c in feature.citations]
+    for claim in feature.claims:
+        parts.append(_claim(bundle, claim))
+    return "\n".join(parts)
+
+
+def _quote(bundle: Bundle, citation: Any) -> str:
+    document = bundle.documents.get(citation.document)
+    source = document.display_title if document else citation.document
+    when = f", {document.published}" if document and document.published else ""
+    orphaned = " <i>(quote no longer found in the article)</i>" if citation.is_orphaned else ""
+    return f"<blockquote>“{_h(citation.exact)}”<br/>— {_h(source)}{_h(when)}{orphaned}</blockquote>"
+
+
+def _claim(bundle: Bundle, claim: Claim) -> str:
+    value = claim.value if isinstance(claim.value, str) else json.dumps(claim.value, ensure_ascii=False)
+    by = f" — {_h(claim.by)}" if claim.by else ""
+    quotes = "".join(_quote(bundle, c) for c in claim.citations)
+    note = f" <i>({_h(claim.reference)})</i>" if claim.reference else ""
+    return f"<p><b>{_h(claim.property)}</b>: {_h(value)}{by}{note}</p>{quotes}"
+
+
+def _article_balloon(title: str, text: str | None) -> str:
+    body = _h(text) if text is not None else "<i>(the article text was not available)</i>"
+    return f"<h3>{_h(title)}</h3><div style=\"white-space:pre-wrap\">{body}</div>"
+
+
+# -- styles -----------------------------------------------------------------------------------------
+def _style_id(event_id: str | None, kind: str) -> str:
+    return "style-" + re.sub(r"[^A-Za-z0-9_-]", "_", f"{event_id or 'none'}-{kind}")
+
+
+def _style(style_id: str, colour: str, kind: str) -> str:
+    style = style_for(kind)
+    line = _abgr(colour, CERTAINTY_ALPHA["reported"])
+    fill = _abgr(colour, style.fill_alpha)
+    icon = ""
+    if style.symbol:
+        scale = style.symbol_size / 15
+        icon = (f"<IconStyle><color>{line}</color><scale>{scale:.2f}</scale><Icon><href>{ICONS[style.symbol]}"
+                "</href></Icon></IconStyle>")
+    return (f'<Style id="{style_id}">{icon}<LabelStyle><scale>0.8</scale></LabelStyle>'
+            f"<LineStyle><color>{line}</color><width>{style.line_width:g}</width></LineStyle>"
+            f"<PolyStyle><color>{fill}</color><outline>1</outline></PolyStyle></Style>\n")
+
+
+def _abgr(colour: str, alpha: int) -> str:
+    """KML colours are aabbggrr."""
+    red, green, blue = colour[1:3], colour[3:5], colour[5:7]
+    return f"{alpha:02x}{blue}{green}{red}".lower()
+
+
+# -- escaping ---------------------------------------------------------------------------------------
+def _data(values: dict[str, str]) -> str:
+    items = "".join(f'<Data name="{_attr(k)}"><value>{_text(v)}</value></Data>' for k, v in values.items())
+    return f"<ExtendedData>{items}</ExtendedData>"
+
+
+def _json(value: Any) -> str:
+    """JSON for ExtendedData; ASCII-only, so any text (control characters, lone surrogates) survives XML."""
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+
+
+def _h(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _text(text: str) -> str:
+    """Element text: escaped, ``\\r`` kept as a character reference (XML would turn it into ``\\n``),
+    and characters XML 1.0 cannot hold dropped (the exact text is in the JSON)."""
+    return _NOT_XML.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+        "\r", "&#13;")
+
+
+def _attr(text: str) -> str:
+    return _text(text).replace('"', "&quot;")

@@ -1,0 +1,160 @@
+"""Turn a plain layer (CSV rows, KML placemarks, GeoPackage layers) into a bundle: ids, labels, checks, limits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from viewer.geo.geometry_check import GeometryError, check_lonlat, repaired
+from viewer.io.antimeridian import antimeridian_warnings
+from viewer.model.bundle import Bundle
+from viewer.model.document import Document
+from viewer.model.event import LaunchEvent, parse_time
+from viewer.model.feature import Feature
+from viewer.model.kinds import KINDS
+from viewer.model.problem import BundleError, Problem, Severity
+
+# ~1-2 KB each in memory: two million features is a few GB, the most a desktop session should hold.
+MAX_FEATURES = 2_000_000
+MAX_ERRORS = 50  # enough to fix a file by; reading stops there so a broken huge file ends quickly
+LABEL_KEYS = ("label", "name", "Name", "NAME", "title", "Title", "TITLE")
+
+
+def refuse_large_file(path: Path, shown_as: str, limit: int, what: str = "file") -> int:
+    """The file's size; raises BundleError, before reading a byte, when it is above ``limit``."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise BundleError([Problem(shown_as, "", f"cannot read: {error.strerror or error}")]) from None
+    if size > limit:
+        raise BundleError([Problem(shown_as, "", f"{what} is {size / 2**20:,.0f} MiB, more than the "
+                                                  f"{limit // 2**20:,} MiB launchmap reads")])
+    if size == 0:
+        raise BundleError([Problem(shown_as, "1", "empty file")])
+    return size
+
+
+class LayerBuilder:
+    """Collects features read from a file with their places, and the problems found on the way.
+
+    Features get ids unique to the file (a second file's row 2 must not clash with this one's), a
+    ``label`` from a name-like property when they have none, and a stub event for each event they name.
+    """
+
+    def __init__(self, path: Path, shown_as: str):
+        self.bundle = Bundle(path=path)
+        self.file = shown_as
+        self.prefix = path.name
+        self.problems: list[Problem] = []
+        self.places: dict[str, str] = {}  # feature id -> where it was read, for later warnings
+        self.errors = 0
+        self._unknown_kinds: set[str] = set()
+
+    # -- problems --------------------------------------------------------------------------------
+    def error(self, where: str, message: str) -> None:
+        self.problems.append(Problem(self.file, where, message))
+        self.errors += 1
+        if self.errors >= MAX_ERRORS:
+            self.problems.sort(key=_line_first)
+            self.problems.append(Problem(self.file, where, f"{MAX_ERRORS} errors; stopped reading"))
+            raise BundleError(self.problems)
+
+    def warn(self, where: str, message: str) -> None:
+        self.problems.append(Problem(self.file, where, message, Severity.WARNING))
+
+    # -- contents --------------------------------------------------------------------------------
+    def unique_id(self, wanted: str | None, fallback: str) -> str:
+        """``wanted`` when it is free, else the file-scoped ``fallback`` (made unique with a suffix)."""
+        if wanted and wanted not in self.bundle.features:
+            return wanted
+        candidate, n = f"{self.prefix}#{fallback}", 2
+        while candidate in self.bundle.features:
+            candidate, n = f"{self.prefix}#{fallback}-{n}", n + 1
+        return candidate
+
+    def checked(self, where: str, geometry: BaseGeometry | None) -> tuple[bool, BaseGeometry | None]:
+        """(usable, geometry): lon/lat in range and valid, repaired with a warning where it can be."""
+        if geometry is None:
+            return True, None
+        try:
+            check_lonlat(geometry)
+            result = repaired(geometry)
+        except GeometryError as error:
+            self.error(where, str(error))
+            return False, None
+        if result.repair:
+            self.warn(where, result.repair)
+        return True, result.geometry
+
+    def add(self, where: str, feature: Feature) -> None:
+        """Add a feature whose geometry has been checked."""
+        if len(self.bundle.features) >= MAX_FEATURES:
+            self.problems.append(Problem(self.file, where, f"more than {MAX_FEATURES:,} features; split the file"))
+            raise BundleError(self.problems)
+        properties = feature.properties
+        if "label" not in properties:
+            name = next((properties[k] for k in LABEL_KEYS if isinstance(properties.get(k), str)), None)
+            if name:
+                properties["label"] = name
+        kind = properties.get("kind")
+        if kind not in (None, "") and kind not in KINDS and str(kind) not in self._unknown_kinds:
+            self._unknown_kinds.add(str(kind))
+            self.warn(f"{where}.kind" if where.startswith(("features", "layer")) else where,
+                      f"unknown kind {kind!r}; drawn as a reference place")
+        self.bundle.features[feature.id] = feature
+        self.places[feature.id] = where
+
+    def add_event(self, event_id: Any, name: Any = None, time: Any = None) -> str:
+        """The id of the event named ``event_id``, created from what the file says about it if new."""
+        event_id = str(event_id)
+        if event_id not in self.bundle.events:
+            event = LaunchEvent(id=event_id, name=str(name) if name else event_id)
+            if isinstance(time, str) and time.strip():
+                try:
+                    parse_time(time.strip())
+                    event.time = time.strip()
+                except ValueError:
+                    pass  # the time stays a plain property of the features; the event is undated
+            self.bundle.events[event_id] = event
+        return event_id
+
+    def add_document(self, document: Document) -> None:
+        self.bundle.documents[document.id] = document
+
+    def finish(self) -> tuple[Bundle, list[Problem]]:
+        """The bundle and its warnings; raises BundleError when any error was found."""
+        self.problems.sort(key=_line_first)  # rows are checked in two passes; report them in file order
+        if self.errors:
+            raise BundleError(self.problems)
+        features = list(self.bundle.features.values())
+        for where, message in antimeridian_warnings(features, [self.places[f.id] for f in features]):
+            self.warn(where, message)
+        return self.bundle, self.problems
+
+
+def _line_first(problem: Problem) -> int:
+    """Sort key: the line a problem is on (``12`` or ``12:5``); -1 for problems about the whole file."""
+    digits = problem.where.split(":")[0]
+    return int(digits) if digits.isdigit() else -1
+
+
+def checked_many(builder: LayerBuilder, geometries: np.ndarray, places: Sequence[str]) -> np.ndarray:
+    """Vectorised `LayerBuilder.checked` for a whole layer; unusable geometries come back as None."""
+    result = np.array(geometries, dtype=object, copy=True)
+    present = np.flatnonzero(~shapely.is_missing(result))
+    if not len(present):
+        return result
+    coords, owner = shapely.get_coordinates(result[present], return_index=True)
+    lon, lat = coords[:, 0], coords[:, 1]
+    bad = ~np.isfinite(coords).all(axis=1) | (np.abs(lon) > 180) | (np.abs(lat) > 90)
+    suspects = set(present[np.unique(owner[bad])].tolist())
+    suspects.update(present[~shapely.is_valid(result[present])].tolist())
+    for index in sorted(suspects):  # the few bad ones get the one-by-one check and its messages
+        usable, geometry = builder.checked(places[index], result[index])
+        result[index] = geometry if usable else None
+    return result
