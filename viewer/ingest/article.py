@@ -107,7 +107,8 @@ def _first_line(text: str) -> str:
     """A title for an article file without one: its first line, or that line's first sentence when it is long."""
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
-        if line:
+        # not a rule of dashes (markdown front matter) nor a "date: …" line
+        if line and not re.fullmatch(r"[-=*_ ]+", line) and not _HEADER_DATE.match(line):
             if len(line) <= 120:
                 return line
             sentence = re.match(r".{20,119}?[.!?](?=\s)", line)

@@ -40,6 +40,17 @@ def place_point(place: Place) -> Point:
     return Point(place.lon, place.lat)
 
 
+def overflown_point(place: Place) -> tuple[Point, str]:
+    """Where a flight 'over' a place most likely crossed it: the middle of its extent when it has one (a prefecture
+    of islands spread over 600 km is crossed anywhere along it; the middle is never more than half of that off),
+    else the place itself."""
+    extent = alert_extents().get(place.id)
+    if extent is None:
+        return place_point(place), f"gazetteer:{place.id} ({place.source})"
+    middle = Point((extent.west + extent.east) / 2, (extent.south + extent.north) / 2)
+    return middle, f"the middle of the extent of {place.name} ({middle.y:.2f}N {middle.x:.2f}E, alert_areas.csv)"
+
+
 def offset_point(place: Place, bearing: float, km: float) -> Point:
     lon, lat = geodesic.destination(place.lon, place.lat, bearing, km)
     return Point(float(lon), float(lat))

@@ -16,7 +16,8 @@ from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
 from viewer.ingest.times import find_dates, find_times, resolve
 
-_ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|rocket|missiles?|satellites?|projectile|fired|object|orbit\w*)\b",
+_ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|rocket|missiles?|satellites?|projectile|fired|object|orbit\w*|flew|"
+                           r"travel\w*|altitude|apogee)\b",
                            re.IGNORECASE)
 _HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
                       re.IGNORECASE)
@@ -82,7 +83,7 @@ def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: L
         text, s.start, s.end)]
     for found in outcome_claims(text, about) + orbit_claims(text, about):
         draft.claims.append(DraftClaim(found.property, found.value, found.by, [(found.start, found.end)]))
-    for sentence in report.related:
+    for sentence in about:
         for distance in find_distances(text, sentence.start, sentence.end):
             if not distance.relative:
                 draft.claims.append(DraftClaim("distance_km", round(distance.km, 1), attribution(

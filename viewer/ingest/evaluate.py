@@ -116,9 +116,12 @@ def _why(feature: Feature, others: list[Feature], own_docs: dict[str, str], othe
     side = "curated" if drafted else "drafted"
     if not same_kind:
         return f"no {side} {feature.kind} from the same article"
-    nearest = min(same_kind, key=lambda o: distance_km(o.geometry, feature.geometry) if drafted else
-                  distance_km(feature.geometry, o.geometry))
-    km = distance_km(feature.geometry, nearest.geometry) if drafted else distance_km(nearest.geometry, feature.geometry)
+    def km_to(other: Feature) -> float:  # always measured from the drafted geometry to the curated one
+        pair = (feature, other) if drafted else (other, feature)
+        return distance_km(pair[0].geometry, pair[1].geometry)
+
+    nearest = min(same_kind, key=km_to)
+    km = km_to(nearest)
     tolerance = TOLERANCE_KM.get(feature.kind, 50.0)
     if km > tolerance:
         return f"nearest {side} {feature.kind} ({nearest.id}) is {km:,.0f} km off (tolerance {tolerance:g} km)"

@@ -124,18 +124,17 @@ def _overflights(text: str, sentences: list[Sentence], places: list[PlaceMention
         for m in _OVER.finditer(text, s, e):
             mention = matcher.place_at(text, m.end())
             if mention and mention.place.kind in OVERFLOWN_KINDS:
-                found.append(_overflight(origin, construct.place_point(mention.place),
-                                         f"Overflight of {mention.place.name}", f"gazetteer:{mention.place.id} "
-                                         f"({mention.place.source})", (m.start(), mention.end), mention.place.id))
+                over, where = construct.overflown_point(mention.place)
+                found.append(_overflight(origin, over, f"Overflight of {mention.place.name}", where,
+                                         (m.start(), mention.end), mention.place.id))
         alerted = [p for p in places if s <= p.start < e and p.place.kind in ALERT_KINDS]
         for m in _THERE.finditer(text, s, e):
             target = alerted[-1] if alerted else last_alerted
             if target is not None and not any(f.place == target.place.id for f in found):
-                found.append(_overflight(origin, construct.place_point(target.place),
-                                         f"Overflight of {target.place.name}",
-                                         f"gazetteer:{target.place.id}, the place named before "
-                                         f"'{text[m.start():m.end()]}'", (m.start(), m.end()),
-                                         target.place.id, extra_span=(target.start, target.end)))
+                over, where = construct.overflown_point(target.place)
+                found.append(_overflight(origin, over, f"Overflight of {target.place.name}",
+                                         f"{where}, the place named before '{text[m.start():m.end()]}'",
+                                         (m.start(), m.end()), target.place.id, extra_span=(target.start, target.end)))
         if alerted:
             last_alerted = alerted[-1]
     unique: dict[str | None, DraftFeature] = {}

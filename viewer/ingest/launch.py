@@ -45,6 +45,10 @@ _FOREIGN_LAUNCHER = re.compile(
     r"\b(?:South Korea\w*|Seoul|Japan\w*|Tokyo|United States|U\.S\.|America\w*|China|Chinese|Beijing|Russia\w*|"
     r"Moscow|India\w*|Iran\w*|SpaceX|NASA|Falcon|Nuri|Vandenberg|Israel\w*)\b"
 )
+_SPORT = re.compile(r"\b(?:match|goals?|striker|stadium|league|tournament|qualifier|midfield\w*|goalkeeper|"
+                    r"scored|penalty|kick-?off|half-?time|fans|coach)\b", re.IGNORECASE)
+_MILITARY = re.compile(r"\b(?:ballistic|warheads?|ICBM|IRBM|SLBM|satellites?|orbit|J-?Alert|Joint Chiefs|"
+                       r"defen[cs]e ministry|launch (?:site|pad)|Security Council)\b", re.IGNORECASE)
 _SPACE = re.compile(r"\b(?:satellites?|space rocket|space launch|into space|into orbit|orbit\w*|Unha|Chollima|"
                     r"Kwangmyongsong|Malligyong|carrier rocket|launch vehicle|spy satellite)\b", re.IGNORECASE)
 _VEHICLE = re.compile(r"\b(?:Unha(?:-\d)?|Chollima-1|Hwasong-\d+\w*|Pukguksong-\d\w*|Taepodong-\d|Nodong|Rodong|"
@@ -72,12 +76,21 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     s, e = sentence.start, sentence.end
     if _HISTORY.search(text, s, e):
         return False
-    verb = (_PAST_VERB if strict else _VERB).search(text, s, e) or _LAUNCH_NOUN.search(text, s, e)
-    if verb is None or (not _PROJECTILE.search(text, s, e) and strict):
+    verb = (_PAST_VERB if strict else _VERB).search(text, s, e)
+    if verb is None:
+        # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
+        # days after North Korea said…", which is about someone else's launch.
+        verb = _LAUNCH_NOUN.search(text, s, e)
+        if verb is None or (strict and not _NORTH_KOREA.search(text, s, verb.end())):
+            return False
+    if strict and not _PROJECTILE.search(text, s, e):
         return False
     before = text[max(s, verb.start() - 45) : verb.start()]
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
         return False
+    lead = text[s : verb.start()]
+    if _FOREIGN_LAUNCHER.search(lead) and not _NORTH_KOREA.search(lead):
+        return False  # "South Korea launched its first spy satellite to watch North Korea"
     if _NORTH_KOREA.search(text, s, e):
         return True
     # "The missile was launched at 7:29 PM ET" in an article about North Korea, with no other country launching.
@@ -86,11 +99,14 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
 
 def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     """The launch the article reports, or None when it reports none."""
+    if len(_SPORT.findall(text)) >= 3 and not _MILITARY.search(text):
+        return None  # a striker who "fired a rocket into the top corner" launched nothing
     about_north_korea = len(_NORTH_KOREA.findall(text, 0, min(len(text), 4000))) >= 2
     anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
     if not anchors:
         return None
-    related = [s for s in sentences if s in anchors or _reports(text, s, about_north_korea, strict=False)]
+    # Once a sentence says North Korea launched, "the missile was launched from …" elsewhere is the same launch.
+    related = [s for s in sentences if s in anchors or _reports(text, s, True, strict=False)]
     scope = " ".join(text[s.start : s.end] for s in related)
     space = bool(_SPACE.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
     report = LaunchReport(anchors, related, space)

@@ -12,7 +12,7 @@ COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
 
 _NUMBER = (r"(?P<qualifier>about|around|approximately|approx\.|roughly|some|nearly|almost|more than|over|at least|"
            r"up to|an estimated|estimated|close to)?\s*(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*-?\s*"
-           r"(?P<unit>kilometers?|kilometres?|km|nautical miles?|nm|miles?|mi)\b\.?")
+           r"(?P<unit>kilometers?|kilometres?|km|nautical miles?|nm|miles?|mi)\b")
 _DIRECTION = (r"(?P<direction>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2})(?:wards?|erly)?\b")
 _RELATIVE = re.compile(_NUMBER + r"\s+(?:to the\s+|off the\s+)?" + _DIRECTION + r"\s+(?:of|from|off)\b", re.IGNORECASE)
 _TRAVEL = re.compile(_NUMBER + r"\s+(?:to the\s+|toward the\s+|towards the\s+|in a\s+|in the\s+)?" + _DIRECTION

@@ -1,0 +1,232 @@
+"""Undoable edits for reviewing a draft bundle: accept, reject, edit a property, link a passage, move a vertex.
+
+Each edit is a command with ``apply(bundle)`` and ``revert(bundle)``; reverting right after applying leaves the
+bundle as it was, so a QUndoStack (or any history) can wrap them one to one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from viewer.model.bundle import Bundle
+from viewer.model.citation import Citation
+from viewer.model.feature import Feature
+from viewer.model.kinds import CERTAINTIES, KINDS
+
+DRAFT = "draft"  # the property ingest sets on every feature it drafted
+STRUCTURED = frozenset({"citations", "claims"})  # held outside ``properties``: edited by their own commands
+
+
+class EditError(ValueError):
+    """An edit that cannot be made; one line saying why. Nothing was changed."""
+
+
+class Edit(Protocol):
+    text: str  # what the edit does, for an Undo menu item
+
+    def apply(self, bundle: Bundle) -> None: ...
+
+    def revert(self, bundle: Bundle) -> None: ...
+
+
+def _feature(bundle: Bundle, feature_id: str) -> Feature:
+    feature = bundle.features.get(feature_id)
+    if feature is None:
+        raise EditError(f"no feature {feature_id!r} in {bundle.name}")
+    return feature
+
+
+_MISSING = object()
+
+
+@dataclass
+class EditProperty:
+    """Set one property of a feature (label, kind, certainty, derivation, event…)."""
+
+    feature_id: str
+    key: str
+    value: Any
+    _old: Any = field(default=_MISSING, init=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return f"Set {self.key} of {self.feature_id}"
+
+    def apply(self, bundle: Bundle) -> None:
+        feature = _feature(bundle, self.feature_id)
+        if self.key in STRUCTURED:
+            raise EditError(f"{self.key} are edited by linking passages, not as a property")
+        if self.key == "kind" and self.value not in KINDS:
+            raise EditError(f"kind must be one of {', '.join(KINDS)}, not {self.value!r}")
+        if self.key == "certainty" and self.value not in CERTAINTIES:
+            raise EditError(f"certainty must be one of {', '.join(CERTAINTIES)}, not {self.value!r}")
+        if self.key == "event" and self.value is not None and self.value not in bundle.events:
+            raise EditError(f"no event {self.value!r} in {bundle.name}")
+        self._old = feature.properties.get(self.key, _MISSING)
+        feature.properties[self.key] = self.value
+
+    def revert(self, bundle: Bundle) -> None:
+        feature = _feature(bundle, self.feature_id)
+        if self._old is _MISSING:
+            feature.properties.pop(self.key, None)
+        else:
+            feature.properties[self.key] = self._old
+
+
+class AcceptDraft(EditProperty):
+    """Accept a drafted feature as it stands: it is no longer marked as a draft."""
+
+    def __init__(self, feature_id: str):
+        super().__init__(feature_id, DRAFT, False)
+
+    @property
+    def text(self) -> str:
+        return f"Accept {self.feature_id}"
+
+    def apply(self, bundle: Bundle) -> None:
+        feature = _feature(bundle, self.feature_id)
+        self._old = feature.properties.pop(DRAFT, _MISSING)  # an accepted feature carries no draft mark at all
+
+
+@dataclass
+class RejectDraft:
+    """Remove a drafted feature (and its event's pointer to it, if it was the launch site); revert puts it back
+    in its place."""
+
+    feature_id: str
+    _feature: Feature | None = field(default=None, init=False, repr=False)
+    _position: int = field(default=0, init=False, repr=False)
+    _site_of: list[str] = field(default_factory=list, init=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return f"Reject {self.feature_id}"
+
+    def apply(self, bundle: Bundle) -> None:
+        _feature(bundle, self.feature_id)
+        self._position = list(bundle.features).index(self.feature_id)
+        self._feature = bundle.features.pop(self.feature_id)
+        self._site_of = [e.id for e in bundle.events.values() if e.site == self.feature_id]
+        for event_id in self._site_of:
+            bundle.events[event_id].site = None
+
+    def revert(self, bundle: Bundle) -> None:
+        if self._feature is None:
+            return
+        items = list(bundle.features.items())
+        items.insert(self._position, (self.feature_id, self._feature))
+        bundle.features.clear()
+        bundle.features.update(items)
+        for event_id in self._site_of:
+            if event_id in bundle.events:
+                bundle.events[event_id].site = self.feature_id
+
+
+@dataclass
+class LinkPassage:
+    """Cite ``document[start:end]`` for a feature: the passage the user selected becomes a new citation."""
+
+    feature_id: str
+    document_id: str
+    start: int
+    end: int
+    citation: Citation | None = field(default=None, init=False)
+
+    @property
+    def text(self) -> str:
+        return f"Link passage to {self.feature_id}"
+
+    def apply(self, bundle: Bundle) -> None:
+        feature = _feature(bundle, self.feature_id)
+        document = bundle.documents.get(self.document_id)
+        if document is None:
+            raise EditError(f"no document {self.document_id!r} in {bundle.name}")
+        if document.text is None:
+            raise EditError(f"the text of {self.document_id!r} is not available")
+        if not 0 <= self.start < self.end <= len(document.text) or not document.text[self.start : self.end].strip():
+            raise EditError(f"select some text of {self.document_id!r} to link (got {self.start}-{self.end})")
+        citation = Citation.of_span(self.document_id, document.text, self.start, self.end)
+        if any((c.document, c.start, c.end) == (citation.document, citation.start, citation.end)
+               for c in feature.citations):
+            raise EditError(f"{self.feature_id} already cites that passage")
+        feature.citations.append(citation)
+        self.citation = citation
+
+    def revert(self, bundle: Bundle) -> None:
+        feature = _feature(bundle, self.feature_id)
+        if self.citation is not None and self.citation in feature.citations:
+            # the last one equal to it: the one apply() appended
+            index = len(feature.citations) - 1 - feature.citations[::-1].index(self.citation)
+            del feature.citations[index]
+
+
+@dataclass
+class MoveVertex:
+    """Move one vertex of a feature to (lon, lat). ``vertex`` is its index along a line or a polygon's outer ring
+    (0 for a point); for a polygon, moving the first vertex moves the closing one too."""
+
+    feature_id: str
+    vertex: int
+    lon: float
+    lat: float
+    _old: tuple[BaseGeometry | None, dict[str, Any] | None] | None = field(default=None, init=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return f"Move {'point' if self.vertex == 0 else f'vertex {self.vertex}'} of {self.feature_id}"
+
+    def apply(self, bundle: Bundle) -> None:
+        feature = _feature(bundle, self.feature_id)
+        if not (-90 <= self.lat <= 90 and -540 <= self.lon <= 540):
+            raise EditError(f"({self.lon}, {self.lat}) is not a longitude and latitude")
+        moved = _moved(feature.geometry, self.vertex, (self.lon, self.lat))
+        self._old = (feature.geometry, feature.source_geometry)
+        feature.geometry = moved
+        feature.source_geometry = None  # written from the new geometry, not as it was read
+
+    def revert(self, bundle: Bundle) -> None:
+        if self._old is not None:
+            feature = _feature(bundle, self.feature_id)
+            feature.geometry, feature.source_geometry = self._old
+
+
+class MovePoint(MoveVertex):
+    """Move a point feature (a launch site, an impact point) to (lon, lat)."""
+
+    def __init__(self, feature_id: str, lon: float, lat: float):
+        super().__init__(feature_id, 0, lon, lat)
+
+
+def _moved(geometry: BaseGeometry | None, vertex: int, to: tuple[float, float]) -> BaseGeometry:
+    if geometry is None:
+        raise EditError("the feature has no geometry to move")
+    if isinstance(geometry, Point):
+        if vertex != 0:
+            raise EditError("a point has one vertex, number 0")
+        return Point(to)
+    if isinstance(geometry, LineString):
+        coords = [tuple(c) for c in geometry.coords]
+        _check_index(vertex, len(coords))
+        coords[vertex] = to
+        return LineString(coords)
+    if isinstance(geometry, Polygon):
+        ring = [tuple(c) for c in geometry.exterior.coords]
+        _check_index(vertex, len(ring) - 1)  # the closing vertex repeats the first
+        ring[vertex] = to
+        if vertex == 0:
+            ring[-1] = to
+        moved = Polygon(ring, [list(r.coords) for r in geometry.interiors])
+        if not shapely.is_valid(moved):
+            raise EditError(f"moving vertex {vertex} there would make the polygon cross itself")
+        return moved
+    raise EditError(f"vertices of a {geometry.geom_type} cannot be moved one by one")
+
+
+def _check_index(vertex: int, count: int) -> None:
+    if not 0 <= vertex < count:
+        raise EditError(f"vertex {vertex} does not exist (the geometry has {count})")
