@@ -170,3 +170,12 @@ def test_a_new_bundle_keeps_the_details_of_the_selection(details, workspace, mak
     workspace.selection.select([SITE_AUG])
     workspace.add(read_bundle(make_bundle())[0])
     assert details.title.text() == "Sohae, coastal launch pad (approx.)"
+
+
+def test_switching_features_from_the_keyboard_keeps_the_focus_in_the_panel(details, workspace, qtbot):
+    workspace.selection.select([SITE_AUG, WARNING_AUG])
+    other = next(label for label in details.body.findChildren(QLabel) if label.text().startswith("Warning area: "))
+    other.setFocus()
+    qtbot.keyClick(other, Qt.Key.Key_Return)
+    assert workspace.selection.current == WARNING_AUG
+    assert details.focusWidget() is details.report_links[0]

@@ -14,6 +14,7 @@ from viewer.io.bundle_reader import read_bundle
 from viewer.model.marks import mark_at
 from viewer.model.selection import Passage
 from viewer.model.workspace import Workspace
+from viewer.qt.panels.highlighting import KIND_COLOURS
 from viewer.qt.panels.source_panel import SourcePanel
 
 SITE_2016 = "2016-02-07-kms4/launch-site"
@@ -37,6 +38,21 @@ def point_of(panel: SourcePanel, offset: int) -> QPoint:
     cursor.setPosition(panel.text.offsets.to_qt(offset))
     rect = panel.text.cursorRect(cursor)
     return QPoint(rect.x() + 3, rect.center().y())
+
+
+def fragments(panel: SourcePanel):
+    """(format, start, end) of each run of the shown document's text formatted alike."""
+    found = []
+    block = panel.text.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            start, end = fragment.position(), fragment.position() + fragment.length()
+            found.append((fragment.charFormat(), panel.text.offsets.from_qt(start), panel.text.offsets.from_qt(end)))
+            iterator += 1
+        block = block.next()
+    return found
 
 
 def bundle_file(make_bundle, article: str, quotes: dict[str, str], title: str = "Test article") -> str:
@@ -131,8 +147,15 @@ def test_hovering_a_highlight_names_the_features_it_supports(panel, qtbot):
 
 def test_every_cited_kind_gets_its_own_colour_and_the_legend_names_it(panel):
     panel.show_document("doc-002")
-    colours = {s.format.background().color().name() for s in panel.text.extraSelections()}
-    assert len(colours) >= 5
+    text = panel.workspace.document("doc-002").text
+    coloured = {}
+    for fragment_format, start, end in fragments(panel):
+        if fragment_format.background().style() != Qt.BrushStyle.NoBrush:
+            coloured.setdefault(fragment_format.background().color().name(), []).append(text[start:end])
+    assert len(coloured) >= 5
+    assert "residents of Okinawa prefecture" in coloured[KIND_COLOURS["overflight"].lower()]
+    assert "the warning was lifted" in coloured[KIND_COLOURS["warning_area"].lower()]
+    assert not any("showcased" in run for runs in coloured.values() for run in runs)  # uncited text stays plain
     legend = QTextDocumentFragment.fromHtml(panel.legend.text()).toPlainText().replace("\xa0", " ")
     assert "Warning area" in legend
     assert "Overflight" in legend
@@ -184,16 +207,9 @@ def test_markup_in_an_article_is_shown_literally_never_rendered(qtbot, make_bund
     assert "<img src=x onerror=alert(1)>" in panel.text.toPlainText()
     assert panel.title.text() == "<b>Bold</b> <img src=x>"
     assert panel.title.textFormat() == Qt.TextFormat.PlainText
-    fragments = []
-    block = panel.text.document().begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragments.append(iterator.fragment().charFormat())
-            iterator += 1
-        block = block.next()
-    assert fragments
-    assert not any(f.isImageFormat() or f.isAnchor() for f in fragments)
+    formats = [fragment_format for fragment_format, _, _ in fragments(panel)]
+    assert formats
+    assert not any(f.isImageFormat() or f.isAnchor() for f in formats)
     assert requested == []
     workspace.selection.select(["f-site"])
     assert panel.focused_text() == "<script>alert(1)</script>"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFormLayout,
     QFrame,
@@ -63,6 +64,8 @@ class DetailsPanel(QWidget):
             self._mark_current(scroll=True)
 
     def rebuild(self) -> None:
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.isAncestorOf(focus)  # a keyboard user switched features here
         self.feature_ids = self.workspace.selection.features
         self.reports, self.report_links, self.claims = [], [], None
         self.body = _Body()
@@ -88,6 +91,8 @@ class DetailsPanel(QWidget):
         if old is not None:
             old.deleteLater()
         self._mark_current()
+        if had_focus:  # the widget that had it is gone: continue at the first passage, or the panel
+            (self.report_links[0] if self.report_links else self.scroll).setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- sections -----------------------------------------------------------------------------------
     def _add_others(self, feature: Feature) -> None:

@@ -21,6 +21,7 @@ from viewer.qt.panels.highlighting import (
     colour_of,
     extra_selections,
     mark_kind,
+    paint_marks,
     span_cursor,
     title_of,
 )
@@ -122,6 +123,7 @@ class SourcePanel(QWidget):
         cited = self.cited.get(document.id, [])
         self.marks = marks_of(cited) if document.text is not None else []
         self.text.show_text(document.text or "", self.marks)
+        paint_marks(self.text.document(), self.text.offsets, self.marks, self.workspace.content)
         self.text.setPlaceholderText(
             "" if document.text is not None
             else f"The text of this article could not be read ({document.path or 'no text in the bundle'}); "
@@ -168,9 +170,7 @@ class SourcePanel(QWidget):
         selected = set(self.workspace.selection.features)
         focus = self.focus if self.focus is not None and self.focus.document == self.document_id else None
         self.text.setExtraSelections(
-            extra_selections(self.text.document(), self.text.offsets, self.marks, self.workspace.content,
-                             selected, focus)
-        )
+            extra_selections(self.text.document(), self.text.offsets, self.marks, selected, focus))
         for row in range(self.orphans.count()):
             item = self.orphans.item(row)
             item.setSelected(bool(selected.intersection(item.data(ORPHAN_ROLE))))
