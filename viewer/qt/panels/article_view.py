@@ -66,7 +66,9 @@ class ArticleView(QPlainTextEdit):
         return mark_at(self.marks, self.offset_at(point), self.starts)
 
     def is_visible(self, start: int, end: int) -> bool:
-        view = self.viewport().rect()
+        """Whether the span is in view with a line to spare above and below (the context one reads it in)."""
+        line = self.fontMetrics().lineSpacing()
+        view = self.viewport().rect().adjusted(0, line, 0, -line)
         return all(view.contains(self._caret_rect(offset).center()) for offset in (start, end))
 
     def scroll_to(self, start: int, end: int) -> None:
