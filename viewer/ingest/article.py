@@ -86,7 +86,7 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
     header_date = parse_date(header.group("date"), None) if header else None
     header_end = header.start("date") + header_date.end if header and header_date else 0
     if suffix not in HTML_SUFFIXES:
-        title = _first_line(text[header_end:])
+        title = _first_line(text[: header.start()] + text[header_end:] if header and header_date else text)
     when = published or _stated_date(stated) or (header_date.value if header_date else None)
     return Article(doc_id, text, title[:200], when, path, exact, header_end)
 
