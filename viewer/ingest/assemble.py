@@ -43,11 +43,12 @@ def _relative(path: Path | None, base: Path | None) -> str | None:
 
 def build_bundle(drafts: list[tuple[Article, ArticleDraft | None]], base: Path | None = None) -> Bundle:
     bundle = Bundle(extra={"launchmap": {"version": 1, "draft": True}})
+    by_event: dict[str, list[Feature]] = {}  # features of each event so far, so merging stays linear
     for article, draft in drafts:
         document = document_for(article, base)
         bundle.documents[document.id] = document
         if draft is not None:
-            _add_draft(bundle, article, draft)
+            _add_draft(bundle, article, draft, by_event)
     return bundle
 
 
@@ -57,7 +58,7 @@ def _event_id(article: Article, draft: ArticleDraft) -> str:
     return "draft-" + re.sub(r"^doc-", "", article.id)
 
 
-def _add_draft(bundle: Bundle, article: Article, draft: ArticleDraft) -> None:
+def _add_draft(bundle: Bundle, article: Article, draft: ArticleDraft, by_event: dict[str, list[Feature]]) -> None:
     text = article.text
 
     def cite(spans: list[tuple[int, int]]) -> list[Citation]:
@@ -73,7 +74,7 @@ def _add_draft(bundle: Bundle, article: Article, draft: ArticleDraft) -> None:
     event.outcome = event.outcome or draft.outcome
     event.claims.extend(Claim(c.property, c.value, c.by, tuple(cite(c.spans))) for c in draft.claims)
     for found in draft.features:
-        feature = _same_feature(bundle, event_id, found)
+        feature = _same_feature(by_event.setdefault(event_id, []), found)
         citations = cite(found.spans)
         if feature is not None:
             feature.citations.extend(c for c in citations if c not in feature.citations)
@@ -84,12 +85,13 @@ def _add_draft(bundle: Bundle, article: Article, draft: ArticleDraft) -> None:
         if found.place:
             feature.properties["place"] = found.place
         bundle.features[feature.id] = feature
+        by_event[event_id].append(feature)
         if found.kind == "launch_site" and event.site is None:
             event.site = feature.id
 
 
-def _same_feature(bundle: Bundle, event_id: str, found: DraftFeature) -> Feature | None:
-    for feature in bundle.features_of(event_id):
+def _same_feature(features: list[Feature], found: DraftFeature) -> Feature | None:
+    for feature in features:
         if feature.kind == found.kind and feature.geometry is not None and (
                 feature.geometry.hausdorff_distance(found.geometry) < SAME_PLACE_DEGREES):
             return feature

@@ -82,9 +82,10 @@ def midpoint(a: Point, b: Point) -> Point:
     return Point(float(lon), float(lat))
 
 
+@functools.lru_cache(maxsize=512)
 def alert_area(place: Place) -> tuple[Polygon, str]:
     """The area an alert for ``place`` covers and how it was drawn: the place's extent where the table has one,
-    otherwise a ring around it."""
+    otherwise a ring around it. (Cached: shapely geometries are immutable, so drafts may share one.)"""
     extent = alert_extents().get(place.id)
     if extent is not None:
         polygon = geodesic.densify(box(extent.west, extent.south, extent.east, extent.north), PATH_MAX_SEGMENT_KM)

@@ -27,6 +27,7 @@ _TRAVEL_REVERSED = re.compile(
 _DISTANCE_ONLY = re.compile(
     r"\b(?:flew|flying|flown|traveled|travelled|travel(?:l)?ing|distance of|range of|covered|covering)\s+"
     r"(?:for\s+|a distance of\s+|a total of\s+)?" + _NUMBER, re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _ALTITUDE = re.compile(
     r"\b(?:altitude|apogee|height)\s+of\s+(?:up to\s+|more than\s+)?" + _NUMBER
     + r"|" + _NUMBER.replace("?P<", "?P<b_") + r"\s+(?:high|in altitude|into space)\b", re.IGNORECASE)
@@ -77,6 +78,8 @@ def _km(m: re.Match[str], prefix: str = "") -> float:
 
 def find_distances(text: str, start: int, end: int) -> list[Distance]:
     found: list[Distance] = []
+    if not _DIGIT.search(text, start, end):  # most sentences hold no number; the patterns are slow to fail
+        return found
 
     def add(m: re.Match[str], relative: bool) -> None:
         if any(d.start < m.end() and m.start() < d.end for d in found):
@@ -98,7 +101,9 @@ def find_distances(text: str, start: int, end: int) -> list[Distance]:
 
 def find_altitudes(text: str, start: int, end: int) -> list[tuple[int, int, float]]:
     """(start, end, km) of stated altitudes ('an altitude of 6,000 km', '2,000 km high')."""
-    found = []
+    found: list[tuple[int, int, float]] = []
+    if not _DIGIT.search(text, start, end):
+        return found
     for m in _ALTITUDE.finditer(text, start, end):
         prefix = "" if m.group("number") else "b_"
         start = m.start() + len(m.group()) - len(m.group().lstrip())
