@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from viewer import __version__
 from viewer.geo.basemap import load_basemap
@@ -16,6 +17,11 @@ from viewer.io.bundle_reader import read_bundle
 from viewer.model.problem import BundleError
 from viewer.model.workspace import Workspace
 from viewer.qt.map.canvas import MapCanvas
+from viewer.qt.panels.details_panel import DetailsPanel
+from viewer.qt.panels.event_tree import EventTree
+from viewer.qt.panels.search_panel import SearchPanel
+from viewer.qt.panels.source_panel import SourcePanel
+from viewer.qt.panels.timeline import Timeline
 
 BUNDLE_FILTER = "Event bundles (*.geojson *.json);;All files (*)"
 
@@ -35,7 +41,57 @@ class MainWindow(QMainWindow):
         self.canvas.cursor_moved.connect(self._show_position)
         self.canvas.projection_changed.connect(lambda p: self._crs.setText(p.name))
         self._crs.setText(self.canvas.projection.name)
+        self.tree = EventTree(self.workspace)
+        self.tree.zoom_requested.connect(self.canvas.zoom_to_features)
+        self.timeline = Timeline(self.workspace)
+        self.search = SearchPanel(self.workspace)
+        self.docks: dict[str, QDockWidget] = {}
+        self._dock("events", "Events and features", self.tree, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("search", "Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._add_source_panels()
         self._build_menus()
+        self._restore_layout()
+
+    # -- docks and layout ------------------------------------------------------------------------
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")  # saveState needs stable names
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[name] = dock
+        return dock
+
+    def _add_source_panels(self) -> None:
+        """The source and details panels, one above the other on the right: who says so, and what exactly."""
+        self.source = SourcePanel(self.workspace)
+        self.details = DetailsPanel(self.workspace)
+        source = self._dock("source", "Source text", self.source, Qt.DockWidgetArea.RightDockWidgetArea)
+        details = self._dock("details", "Details", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(source, details, Qt.Orientation.Vertical)
+        # The right column runs the full height, so the timeline does not squeeze the details at 1366x768.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        else:
+            self.resizeDocks([self.docks["events"]], [330], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["source"]], [400], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["source"], self.docks["details"]], [430, 330], Qt.Orientation.Vertical)
+            self.resizeDocks([self.docks["timeline"]], [130], Qt.Orientation.Vertical)
+            self.tabifyDockWidget(self.docks["events"], self.docks["search"])
+            self.docks["events"].raise_()
+
+    def closeEvent(self, event) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        super().closeEvent(event)
 
     # -- files -----------------------------------------------------------------------------------
     def open_files(self, paths: list[str]) -> None:
@@ -103,6 +159,14 @@ class MainWindow(QMainWindow):
         self.canvas.measured.connect(
             lambda km: self.statusBar().showMessage(f"Geodesic distance: {km:,.1f} km (click to add points)"))
 
+        view_menu.addSeparator()
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        self._action(view_menu, "&Find…", self._find, QKeySequence.StandardKey.Find)
+        self._action(view_menu, "Previous launch", lambda: self.timeline.step(-1), "Alt+Left")
+        self._action(view_menu, "Next launch", lambda: self.timeline.step(1), "Alt+Right")
+        self._action(view_menu, "All launches", self.timeline.show_all, "Alt+Home")
+
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About launchmap", self._about)
 
@@ -113,6 +177,11 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def _find(self) -> None:
+        self.docks["search"].show()
+        self.docks["search"].raise_()
+        self.search.focus()
 
     def _set_projection(self, key: str) -> None:
         self.canvas.set_projection(PROJECTIONS[key].build(self.canvas.data_extent()))
