@@ -64,3 +64,15 @@ def test_inline_text_stays_inline(make_bundle, tmp_path):
     out = tmp_path / "out.geojson"
     write_bundle(bundle, out)
     assert json.loads(out.read_text())["documents"][0]["text"] == ARTICLE
+
+
+def test_a_new_file_gets_the_usual_permissions(make_bundle, tmp_path):
+    import os
+    import stat
+
+    bundle, _ = read_bundle(make_bundle())
+    out = tmp_path / "new.geojson"
+    write_bundle(bundle, out)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask

@@ -20,14 +20,20 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):  # keep the old file's permissions where we may
-                os.chmod(temp_name, target.stat().st_mode & 0o7777)
+        with contextlib.suppress(OSError):
+            # mkstemp makes the file private (0600): keep an old file's permissions, else the usual ones
+            os.chmod(temp_name, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
         os.replace(temp_name, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
