@@ -67,7 +67,9 @@ def _add_draft(bundle: Bundle, article: Article, draft: ArticleDraft, by_event: 
     event_id = _event_id(article, draft)
     event = bundle.events.get(event_id)
     if event is None:
-        event = LaunchEvent(id=event_id, name=f"{draft.name} (draft)", extra={"draft": True})
+        # A date without a clock time cannot be the event's time (which needs an offset), so the name carries it.
+        dated = f", {draft.date.isoformat()}" if draft.date and not draft.time else ""
+        event = LaunchEvent(id=event_id, name=f"{draft.name}{dated} (draft)", extra={"draft": True})
         bundle.events[event_id] = event
     event.time = event.time or (draft.time.isoformat() if draft.time else None)
     event.vehicle = event.vehicle or draft.vehicle

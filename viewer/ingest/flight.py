@@ -75,7 +75,7 @@ def _relative_point(text: str, sentence: Sentence, distance: Distance, matcher: 
 
 def _path(text: str, site: DraftFeature, travel: tuple[Distance, Sentence] | None, features: list[DraftFeature],
           report: LaunchReport) -> DraftFeature | None:
-    start: Point = site.geometry  # type: ignore[assignment]
+    start: Point = site.geometry
     if travel is not None:
         distance, sentence = travel
         line = construct.path_along(start, distance.bearing or 0.0, distance.km)
@@ -107,7 +107,7 @@ def _path(text: str, site: DraftFeature, travel: tuple[Distance, Sentence] | Non
 def _overflights(text: str, sentences: list[Sentence], places: list[PlaceMention], matcher: PlaceMatcher,
                  site: DraftFeature | None) -> list[DraftFeature]:
     found: list[DraftFeature] = []
-    origin: Point | None = site.geometry if site else None  # type: ignore[assignment]
+    origin: Point | None = site.geometry if site else None
     last_alerted: PlaceMention | None = None
     for sentence in sentences:
         s, e = sentence.start, sentence.end
