@@ -1,0 +1,509 @@
+"""The briefing deck as content, with no drawing: a title slide, one slide per bookmark (or per launch), sources.
+
+Each view slide carries its map (PNG bytes from a callback, so this stays Qt-free), the key facts, the cited
+quotes numbered to footnotes naming their documents, and a confidence line. pptx_deck and pdf_deck lay it out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+from viewer.model.bookmark import Bookmark
+from viewer.model.bundle import Bundle
+from viewer.model.citation import Citation
+from viewer.model.claim import disagreements
+from viewer.model.event import LaunchEvent
+from viewer.model.feature import Feature
+from viewer.model.kinds import KIND_TITLES, KINDS
+from viewer.symbology import event_colours
+
+# 16:9 at PowerPoint's widescreen size; every box below is in inches on this page.
+SLIDE_WIDTH_IN, SLIDE_HEIGHT_IN = 13.333, 7.5
+MARGIN_IN = 0.4
+TITLE_BOX = (MARGIN_IN, 0.28, SLIDE_WIDTH_IN - 2 * MARGIN_IN, 0.9)
+MAP_BOX = (MARGIN_IN, 1.25, 6.7, 5.0)  # launches run north-south: a squarish map wastes least of the slide
+TEXT_BOX = (7.45, 1.25, SLIDE_WIDTH_IN - 7.45 - MARGIN_IN, 5.0)
+NOTE_BOX = (MARGIN_IN, 6.35, SLIDE_WIDTH_IN - 2 * MARGIN_IN, 0.8)  # confidence line and footnotes
+FOOTER_Y_IN = 7.22
+OVERVIEW_BOX = (6.9, 1.25, SLIDE_WIDTH_IN - 6.9 - MARGIN_IN, 5.9)  # the title slide's map
+SOURCES_BOX = (MARGIN_IN, 1.25, SLIDE_WIDTH_IN - 2 * MARGIN_IN, 5.9)
+
+SLIDE_PIXELS = 3840  # the slide's width in pixels the maps are rendered for: 4K, sharp on a projector and in print
+DECORATION_SCALE = 1.1  # legend and scale bar a little larger than on screen: ~9 pt type on the slide
+MAX_QUOTES = 5
+MAX_QUOTE_CHARS = 260
+MAX_FACT_EVENTS = 6
+
+# The typeface and colours both writers use.
+FONT_FAMILY = "DejaVu Sans"
+INK, MUTED, ACCENT, RULE = "#1F2933", "#52606D", "#0B4F8A", "#CBD2D9"
+SOURCES_PER_SLIDE = 20
+
+
+@dataclass(frozen=True)
+class MapShot:
+    """A map picture to render: the view, the size in pixels, and the dpi that sizes its decorations."""
+
+    view: Bookmark
+    width: int
+    height: int
+    dpi: float
+    legend: bool = True
+
+
+MapImages = Callable[[MapShot], bytes]
+Progress = Callable[[int, int, str], bool]  # (done, total, what) → keep going
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A cited passage, shown as plain text; ``footnote`` numbers its document in the deck's sources."""
+
+    text: str
+    document: str
+    footnote: int
+    paragraph: int
+    supports: str  # what it reports: a feature's label or a claim ("outcome: orbit")
+    by: str = ""  # who says so, when a claim names it
+    orphaned: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    number: int
+    text: str  # "Title — publisher, date (path)"
+
+
+@dataclass
+class Slide:
+    kind: str  # "title", "view" or "sources"
+    title: str
+    subtitle: str = ""
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    more_quotes: int = 0  # passages that did not make it onto the slide (they are in the notes)
+    footnotes: list[Source] = field(default_factory=list)
+    confidence: str = ""
+    lines: list[str] = field(default_factory=list)  # the sources slide's entries
+    colours: dict[str, str] = field(default_factory=dict)  # the title slide's launch colours, as on the map
+    image: bytes | None = None
+    shot: MapShot | None = None
+    notes: str = ""
+
+
+@dataclass
+class Deck:
+    title: str
+    subtitle: str
+    slides: list[Slide]
+    sources: list[Source]
+
+    @property
+    def view_slides(self) -> list[Slide]:
+        return [s for s in self.slides if s.kind == "view"]
+
+
+class Cancelled(Exception):
+    """The user stopped a deck being built."""
+
+
+# -- building --------------------------------------------------------------------------------------
+def build_deck(content: Bundle, bookmarks: list[Bookmark], images: MapImages | None = None, *,
+               title: str = "", slide_pixels: int = SLIDE_PIXELS, progress: Progress | None = None,
+               today: datetime | None = None) -> Deck:
+    """The deck of ``bookmarks``, or of every launch in time order when there are none.
+
+    ``images`` renders each slide's map (None leaves slides without pictures, for tests of the text);
+    ``progress`` is told of each map and may return False to stop (raises Cancelled).
+    """
+    views = list(bookmarks) or [event_view(content, event) for event in content.events_in_time_order()]
+    numbering = _SourceNumbering(content)
+    slides = [_view_slide(content, view, numbering, slide_pixels) for view in views]
+    covered = {e.id for view in views for e in focus_events(content, view)}
+    deck_title = title or default_title(content)
+    title_slide = Slide("title", deck_title, subtitle=_title_subtitle(content, today or datetime.now(UTC)))
+    overview = _shot(Bookmark(deck_title, extent=_padded(_extent(content.features.values()))), OVERVIEW_BOX,
+                     slide_pixels)
+    title_slide.shot = replace(overview, legend=False)  # the launch list beside it carries the colours
+    title_slide.facts = [(event.date_label, _event_line(event)) for event in content.events_in_time_order()]
+    title_slide.colours = event_colours([e.id for e in content.events_in_time_order()])
+    all_slides = [title_slide, *slides, *_sources_slides(content, numbering, covered)]
+    pictured = [s for s in all_slides if s.shot is not None]
+    for done, slide in enumerate(pictured):
+        if progress is not None and not progress(done, len(pictured), f"Map {done + 1} of {len(pictured)}: "
+                                                                        f"{slide.title}"):
+            raise Cancelled()
+        if images is not None and slide.shot is not None:
+            slide.image = images(slide.shot)
+    if progress is not None:
+        progress(len(pictured), len(pictured), "Writing the deck")
+    return Deck(deck_title, title_slide.subtitle, all_slides, numbering.sources)
+
+
+def event_view(content: Bundle, event: LaunchEvent) -> Bookmark:
+    """The view of one launch: only its features, framed with a margin."""
+    return Bookmark(f"{event.name}", extent=_padded(_extent(content.features_of(event.id))), events=(event.id,))
+
+
+def default_title(content: Bundle) -> str:
+    events = content.events_in_time_order()
+    if len(events) == 1:
+        return f"{events[0].name}, {events[0].date_label}"
+    return "Launches reported in the news" if events else "launchmap briefing"
+
+
+def visible_features(content: Bundle, view: Bookmark) -> list[Feature]:
+    """The features a view shows: its events, kinds and time window, as the workspace filters them."""
+    shown = []
+    for feature in content.features.values():
+        if view.kinds is not None and feature.kind not in view.kinds:
+            continue
+        if view.events is not None and feature.event and feature.event not in view.events:
+            continue
+        if view.time_window is not None and feature.event in content.events:
+            when = content.events[feature.event].when  # type: ignore[index]
+            if when is not None and not view.time_window[0] <= when <= view.time_window[1]:
+                continue
+        shown.append(feature)
+    return shown
+
+
+def focus_events(content: Bundle, view: Bookmark) -> list[LaunchEvent]:
+    """The launches a view is about: those of its selection, else those it shows, in time order."""
+    selected = {content.features[i].event for i in view.selection if i in content.features}
+    shown = selected or {f.event for f in visible_features(content, view)}
+    return [e for e in content.events_in_time_order() if e.id in shown]
+
+
+def _view_slide(content: Bundle, view: Bookmark, numbering: _SourceNumbering, slide_pixels: int) -> Slide:
+    events = focus_events(content, view)
+    features = visible_features(content, view)
+    slide = Slide("view", view.name or (events[0].name if len(events) == 1 else "Launches"))
+    if len(events) == 1:
+        slide.subtitle = _event_subtitle(content, events[0])
+        slide.facts = key_facts(content, events[0])
+    else:
+        slide.subtitle = f"{len(events)} launches" if events else "No launch shown"
+        slide.facts = [(e.date_label, _event_line(e)) for e in events[:MAX_FACT_EVENTS]]
+        if len(events) > MAX_FACT_EVENTS:
+            slide.facts.append(("", f"and {len(events) - MAX_FACT_EVENTS} more launches"))
+    quotes = _quotes(content, view, events, features, numbering)
+    slide.quotes, slide.more_quotes = quotes[:MAX_QUOTES], max(0, len(quotes) - MAX_QUOTES)
+    numbers = sorted({q.footnote for q in slide.quotes})
+    slide.footnotes = [numbering.sources[n - 1] for n in numbers]
+    slide.confidence = confidence_line(features if not events else
+                                       [f for f in features if f.event in {e.id for e in events} or not f.event])
+    slide.notes = _notes(quotes, features)
+    slide.shot = _shot(view, MAP_BOX, slide_pixels)
+    return slide
+
+
+def caption(content: Bundle, view: Bookmark) -> Slide:
+    """One view's slide content on its own, footnotes numbered from 1: presentation mode's caption."""
+    return _view_slide(content, view, _SourceNumbering(content), SLIDE_PIXELS)
+
+
+def source_title(content: Bundle, document_id: str) -> str:
+    document = content.documents.get(document_id)
+    return document.display_title if document is not None else document_id
+
+
+def key_facts(content: Bundle, event: LaunchEvent) -> list[tuple[str, str]]:
+    """Time (UTC and local), vehicle, outcome, site, and where sources disagree."""
+    utc, local = event.time_labels
+    when = utc + (f" ({local.split(' ', 1)[1]} local)" if local and local[:10] == utc[:10] else
+                  f" ({local} local)" if local else "")
+    facts = [("Time", when), ("Vehicle", event.vehicle or "not reported"), ("Outcome", event.outcome or "unknown")]
+    site = content.features.get(event.site or "")
+    facts.append(("Site", site.label if site else "not reported"))
+    for name, claims in disagreements(event.claims).items():
+        if name in ("outcome", "vehicle"):  # times disagree only in precision; the notes carry them
+            values = " · ".join(f"{_value(c.value)} per {c.by or 'an unnamed source'}" for c in claims)
+            facts.append((f"Sources differ on {name}", values))
+    return facts
+
+
+def confidence_line(features: list[Feature]) -> str:
+    """Which features are approximate or derived, by kind, e.g. 'Approximate: launch site, 3 danger zones.'"""
+    parts = []
+    for certainty, heading in (("approximate", "Approximate positions"), ("derived", "Derived (constructed)")):
+        kinds = [f.kind for f in features if f.certainty == certainty]
+        if kinds:
+            named = [_counted(kinds.count(k), KIND_TITLES.get(k, k).lower()) for k in KINDS if k in kinds]
+            parts.append(f"{heading}: {', '.join(named)}.")
+    if not parts:
+        return "Confidence: every feature shown is where the sources put it." if features else ""
+    reported = sum(f.certainty == "reported" for f in features)
+    tail = f" {_counted(reported, 'feature')} as reported." if reported else " Nothing shown is exactly as reported."
+    return "Confidence — " + " ".join(parts) + tail
+
+
+def _counted(count: int, noun: str) -> str:
+    if count == 1:
+        return noun
+    plural = noun[:-1] + "ies" if noun.endswith("y") and not noun.endswith("ay") else noun + "s"
+    return f"{count} {plural}"
+
+
+# -- quotes and sources ----------------------------------------------------------------------------
+_KIND_ORDER = {k: i for i, k in enumerate(("launch_site", "flight_path", "impact_point", "overflight",
+                                           "warning_area", "danger_zone", "reference_place"))}
+
+
+def _quotes(content: Bundle, view: Bookmark, events: list[LaunchEvent], features: list[Feature],
+            numbering: _SourceNumbering) -> list[Quote]:
+    """Cited passages, most telling first: the selection's, the launch's claims (outcome first), then its
+    features' by kind; overlapping passages of one document become one quote."""
+    candidates: list[tuple[Citation, str, str]] = []  # citation, supports, by
+    for feature_id in view.selection:
+        feature = content.features.get(feature_id)
+        if feature is not None:
+            candidates += [(c, feature.label, "") for c in feature.all_citations]
+    claims = [(rank, claim) for event in events for claim in event.claims
+              for rank in [{"outcome": 0, "time": 1}.get(claim.property, 3)]]
+    ids = {e.id for e in events}
+    shown = [f for f in features if not ids or f.event in ids]
+    ranked = sorted([(rank, i, claim.citations, f"{claim.property.replace('_', ' ')}: {_value(claim.value)}",
+                      claim.by) for i, (rank, claim) in enumerate(claims)]
+                    + [(2, i, feature.all_citations, feature.label, "") for i, feature in
+                       enumerate(sorted(shown, key=lambda f: _KIND_ORDER.get(f.kind, 99)))],
+                    key=lambda entry: entry[:2])
+    candidates += [(c, supports, by) for _, _, citations, supports, by in ranked for c in citations]
+    merged: list[list] = []  # [document, start, end, supports list, by list, orphaned]
+    for citation, supports, by in candidates:
+        for entry in merged:
+            if entry[0] == citation.document and citation.start <= entry[2] and entry[1] <= citation.end:
+                entry[1], entry[2] = min(entry[1], citation.start), max(entry[2], citation.end)
+                _add_once(entry[3], supports)
+                _add_once(entry[4], by)
+                break
+        else:
+            merged.append([citation.document, citation.start, citation.end, [supports], [by] if by else [],
+                           citation.is_orphaned, citation.exact])
+    quotes = []
+    for document_id, start, end, supports, by, orphaned, exact in merged:
+        document = content.documents.get(document_id)
+        text = exact
+        if document is not None and document.text and not orphaned and end <= len(document.text):
+            text = document.text[start:end]
+        quotes.append(Quote(_clipped(" ".join(text.split())), document_id, numbering.number(document_id),
+                            document.paragraph_of(start) if document and not orphaned else 0,
+                            _summary(supports), _summary(by, 1), orphaned))
+    return quotes
+
+
+def _add_once(values: list[str], value: str) -> None:
+    if value and value not in values:
+        values.append(value)
+
+
+def _summary(values: list[str], most: int = 2) -> str:
+    shown = "; ".join(values[:most])
+    return shown + (f"; +{len(values) - most} more" if len(values) > most else "")
+
+
+def _clipped(text: str) -> str:
+    if len(text) <= MAX_QUOTE_CHARS:
+        return text
+    return text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+class _SourceNumbering:
+    """Documents numbered in order of first citation in the deck, so [1] means one document on every slide."""
+
+    def __init__(self, content: Bundle):
+        self.content = content
+        self.sources: list[Source] = []
+        self._numbers: dict[str, int] = {}
+
+    def number(self, document_id: str) -> int:
+        if document_id not in self._numbers:
+            self._numbers[document_id] = len(self.sources) + 1
+            self.sources.append(Source(len(self.sources) + 1, self._describe(document_id)))
+        return self._numbers[document_id]
+
+    def _describe(self, document_id: str) -> str:
+        document = self.content.documents.get(document_id)
+        if document is None:
+            return f"{document_id} (document missing from the bundle)"
+        details = [d for d in (document.publisher, document.published or "undated") if d]
+        text = f"{document.display_title} — {', '.join(details)}"
+        return text + (f" ({document.path})" if document.path and document.title else "")
+
+
+def _sources_slides(content: Bundle, numbering: _SourceNumbering, events: set[str]) -> list[Slide]:
+    lines = [f"[{s.number}] {s.text}" for s in numbering.sources]
+    references = []
+    for event in content.events_in_time_order():
+        for claim in event.claims if event.id in events else ():
+            if claim.reference and not claim.citations:
+                line = f"{event.date_label} {claim.property.replace('_', ' ')}: {claim.by or 'unattributed'} — " \
+                       f"{claim.reference}"
+                _add_once(references, line)
+    if references:
+        lines += ["", "Event facts also rest on:", *references]
+    lines += ["", "Basemap: Natural Earth (public domain). Map features and their derivations: the event bundle."]
+    pages = [lines[i:i + SOURCES_PER_SLIDE] for i in range(0, len(lines), SOURCES_PER_SLIDE)] or [[]]
+    return [Slide("sources", "Sources" if i == 0 else "Sources (continued)", lines=[*page])
+            for i, page in enumerate(pages)]
+
+
+def _notes(quotes: list[Quote], features: list[Feature]) -> str:
+    lines = ["Cited passages:"]
+    lines += [f"[{q.footnote}] ¶{q.paragraph} “{q.text}” — {q.supports}" + (f" ({q.by})" if q.by else "")
+              for q in quotes]
+    lines += ["", "How each feature was placed:"]
+    lines += [f"{f.label} ({f.certainty}): {f.derivation}" for f in features if f.derivation]
+    return "\n".join(lines)
+
+
+# -- small helpers ---------------------------------------------------------------------------------
+def _event_subtitle(content: Bundle, event: LaunchEvent) -> str:
+    site = content.features.get(event.site or "")
+    when = event.when
+    date = _day(when) if when else "date unknown"
+    return " · ".join(part for part in (date, event.vehicle, site.label if site else "") if part)
+
+
+def _event_line(event: LaunchEvent) -> str:
+    return " · ".join(part for part in (event.name, event.vehicle, event.outcome) if part)
+
+
+def _title_subtitle(content: Bundle, today: datetime) -> str:
+    events = content.events_in_time_order()
+    dated = [e.when for e in events if e.when]
+    span = f", {_day(min(dated), '%b')} to {_day(max(dated), '%b')}" if len(dated) > 1 else ""
+    count = f"{len(events)} launch{'es' if len(events) != 1 else ''}{span}"
+    documents = len(content.documents)
+    return (f"{count} · from {documents} source document{'s' if documents != 1 else ''} · "
+            f"prepared {_day(today)} with launchmap")
+
+
+def _day(when: datetime, month: str = "%B") -> str:
+    """'21 November 2023': no zero-padded day, without the glibc-only %-d."""
+    return f"{when.day} {when.strftime(month)} {when.year}"
+
+
+def _value(value) -> str:
+    return value if isinstance(value, str) else repr(value)
+
+
+def _extent(features) -> tuple[float, float, float, float] | None:
+    import shapely
+
+    geometries = [f.geometry for f in features if f.geometry is not None and not f.geometry.is_empty]
+    if not geometries:
+        return None
+    west, south, east, north = shapely.total_bounds(geometries)
+    return (float(west), float(south), float(east), float(north))
+
+
+def _padded(extent, fraction: float = 0.08):
+    if extent is None:
+        return None
+    west, south, east, north = extent
+    dx, dy = (east - west) * fraction + 0.5, (north - south) * fraction + 0.5
+    return (max(-180.0, west - dx), max(-85.0, south - dy), min(180.0, east + dx), min(85.0, north + dy))
+
+
+def _shot(view: Bookmark, box: tuple[float, float, float, float], slide_pixels: int) -> MapShot:
+    ppi = slide_pixels / SLIDE_WIDTH_IN
+    return MapShot(view, round(box[2] * ppi), round(box[3] * ppi), ppi * DECORATION_SCALE)
+
+
+# -- the text of each box, for both writers ---------------------------------------------------------
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+
+@dataclass(frozen=True)
+class Run:
+    """Plain text in one style. Control characters (which neither XML nor a PDF font can carry) are dropped."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    colour: str = INK
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", _CONTROL.sub("", self.text))
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph of styled runs; sizes are points before fitting, when a box's text may shrink together."""
+
+    runs: tuple[Run, ...]
+    size: float
+    space_before: float = 0.0
+    align: str = "left"
+
+
+def facts_and_quotes(slide: Slide, quotes: int | None = None, notes: bool = True) -> list[Para]:
+    """The right-hand column of a view slide: key facts, then the first ``quotes`` cited passages;
+    ``notes`` says whether the file has speaker notes to point the rest to."""
+    paras = [Para((Run(f"{label}: ", bold=True), Run(value)) if label else (Run(value),), 16, 3)
+             for label, value in slide.facts]
+    shown = slide.quotes if quotes is None else slide.quotes[:quotes]
+    if shown:
+        paras.append(Para((Run("What the sources say", bold=True, colour=ACCENT),), 16, 14))
+    for quote in shown:
+        mark = " (passage no longer found in its document)" if quote.orphaned else ""
+        paras.append(Para((Run(f"“{quote.text}”", italic=True), Run(f" [{quote.footnote}]", bold=True, colour=ACCENT),
+                           Run(mark, colour=MUTED)), 15, 8))
+        where = f"¶{quote.paragraph} · " if quote.paragraph else ""
+        who = f" · {quote.by}" if quote.by else ""
+        paras.append(Para((Run(f"{where}{quote.supports}{who}", colour=MUTED),), 11.5, 1))
+    hidden = len(slide.quotes) - len(shown) + slide.more_quotes
+    if hidden:
+        where = "in the speaker notes" if notes else "not shown"
+        paras.append(Para((Run(f"+{hidden} more cited passage{'s' if hidden != 1 else ''} {where}",
+                               colour=MUTED),), 11.5, 6))
+    return paras
+
+
+def notes_strip(slide: Slide) -> list[Para]:
+    """Below the map: the confidence line, then the footnotes naming the documents quoted."""
+    paras = [Para((Run(slide.confidence, italic=True, colour=MUTED),), 11)] if slide.confidence else []
+    paras += [Para((Run(f"[{s.number}] ", bold=True, colour=ACCENT), Run(s.text, colour=MUTED)), 10, 2)
+              for s in slide.footnotes]
+    return paras
+
+
+def title_column(slide: Slide) -> list[Para]:
+    paras = [Para((Run(slide.title, bold=True, colour=ACCENT),), 34),
+             Para((Run(slide.subtitle, colour=MUTED),), 15, 12)]
+    if slide.facts:
+        paras.append(Para((Run("Launches in this briefing", bold=True),), 15, 26))
+    chips = list(slide.colours.values())
+    paras += [Para(((Run("■ ", colour=chips[i]),) if i < len(chips) else ()) + (Run(f"{date}  ", bold=True),
+                                                                               Run(line)), 14, 6)
+              for i, (date, line) in enumerate(slide.facts)]
+    return paras
+
+
+def sources_column(slide: Slide) -> list[Para]:
+    paras = []
+    for line in slide.lines:
+        if not line:
+            paras.append(Para((Run(" "),), 4))
+        elif line.startswith("[") and "] " in line:
+            number, rest = line.split("] ", 1)
+            paras.append(Para((Run(number + "] ", bold=True, colour=ACCENT), Run(rest)), 14, 4))
+        elif line.endswith(":"):
+            paras.append(Para((Run(line, bold=True),), 14, 4))
+        else:
+            paras.append(Para((Run(line, colour=MUTED),), 12, 2))
+    return paras
+
+
+def title_and_subtitle(slide: Slide) -> list[Para]:
+    paras = [Para((Run(slide.title, bold=True, colour=ACCENT),), 26)]
+    if slide.subtitle:
+        paras.append(Para((Run(slide.subtitle, colour=MUTED),), 14, 2))
+    return paras
+
+
+def footer(deck: Deck, index: int) -> str:
+    return f"{deck.title} · {index + 1} / {len(deck.slides)}"

@@ -1,0 +1,182 @@
+"""Presentation mode: full screen, one bookmark (or launch) per step, with a caption of key facts and sourced quotes.
+
+Keys are what presenter clickers send: Right, Down, Page Down, Space, Enter go on; Left, Up, Page Up,
+Backspace go back; Home and End jump; B or . blanks the screen; Esc leaves.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from viewer.export.deck import caption, event_view, source_title
+from viewer.model.bookmark import Bookmark
+from viewer.model.workspace import Workspace
+from viewer.qt.map.canvas import MapCanvas
+from viewer.qt.session_controller import show_view
+
+NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Return,
+             Qt.Key.Key_Enter, Qt.Key.Key_N}
+PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_P}
+BLANK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
+CAPTION_SHARE = 0.34  # of the screen's width
+PANEL_STYLE = "background: #FFFFFF; color: #1F2933;"
+
+
+class PresentationWindow(QWidget):
+    """Steps through views on its own map and workspace copy, so the main window's view stays as it was.
+
+    Signals:
+        step_changed(int): the step now shown (0-based).
+        finished(): the presentation was left (Esc or closed).
+    """
+
+    step_changed = Signal(int)
+    finished = Signal()
+
+    def __init__(self, workspace: Workspace, bookmarks: list[Bookmark], start: int = 0, basemap=None,
+                 places=None, parent=None):
+        super().__init__(parent, Qt.WindowType.Window)
+        from viewer.geo.basemap import load_basemap
+        from viewer.geo.gazetteer import load_places
+
+        self.setWindowTitle("launchmap presentation")
+        self.workspace = Workspace()  # the same bundles; filters and selection of its own
+        for bundle in workspace.bundles:
+            self.workspace.add(bundle)
+        content = self.workspace.content
+        self.steps = list(bookmarks) or [event_view(content, e) for e in content.events_in_time_order()]
+        self.canvas = MapCanvas(self.workspace, basemap or load_basemap(),
+                                load_places() if places is None else places, self)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys drive the steps, not the map
+        self.canvas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.canvas.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.caption = QLabel()
+        self.caption.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.counter = QLabel()
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        panel = QFrame()
+        panel.setStyleSheet(PANEL_STYLE)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(28, 24, 28, 16)
+        column.addWidget(self.caption, 1)
+        column.addWidget(self.counter)
+        self.panel = panel
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(panel)
+        self.blank = QWidget(self)
+        self.blank.setStyleSheet("background: black;")
+        self.blank.hide()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.index = -1
+        self.go(min(max(start, 0), len(self.steps) - 1) if self.steps else 0)
+
+    # -- steps -------------------------------------------------------------------------------------
+    def go(self, index: int) -> None:
+        if not self.steps:
+            self.caption.setText("<h2>Nothing to present</h2><p>Add bookmarks, or open a bundle with launches.</p>")
+            return
+        index = max(0, min(index, len(self.steps) - 1))
+        changed = index != self.index
+        self.index = index
+        show_view(self.canvas, self.workspace, self.steps[index])
+        self._write_caption()
+        if changed:
+            self.step_changed.emit(index)
+
+    def next(self) -> None:
+        self.go(self.index + 1)
+
+    def previous(self) -> None:
+        self.go(self.index - 1)
+
+    @property
+    def blanked(self) -> bool:
+        return self.blank.isVisible()
+
+    def toggle_blank(self) -> None:
+        self.blank.setGeometry(self.rect())
+        self.blank.setVisible(not self.blank.isVisible())
+        self.blank.raise_()
+
+    # -- events ------------------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.close()
+        elif self.blanked and key not in (Qt.Key.Key_F11,):
+            self.toggle_blank()  # any key brings the picture back, as in slide software
+        elif key in NEXT_KEYS:
+            self.next()
+        elif key in PREVIOUS_KEYS:
+            self.previous()
+        elif key == Qt.Key.Key_Home:
+            self.go(0)
+        elif key == Qt.Key.Key_End:
+            self.go(len(self.steps) - 1)
+        elif key in BLANK_KEYS:
+            self.toggle_blank()
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.panel.setFixedWidth(max(320, round(self.width() * CAPTION_SHARE)))
+        self.blank.setGeometry(self.rect())
+        if self.steps and self.index >= 0:
+            self._write_caption()
+            show_view(self.canvas, self.workspace, self.steps[self.index])  # refit the area to the new size
+
+    def closeEvent(self, event) -> None:
+        self.finished.emit()
+        super().closeEvent(event)
+
+    # -- the caption -------------------------------------------------------------------------------
+    def _write_caption(self) -> None:
+        content = self.workspace.content
+        slide = caption(content, self.steps[self.index])
+        base = max(14, round(self.height() / 48))
+        small, muted = round(base * 0.75), "#52606D"
+        parts = [f"<div style='font-size:{round(base * 1.6)}px; font-weight:bold; color:#0B4F8A'>"
+                 f"{escape(slide.title)}</div>"]
+        if slide.subtitle:
+            parts.append(f"<div style='font-size:{base}px; color:{muted}'>{escape(slide.subtitle)}</div>")
+        facts = "".join(f"<div style='margin-top:4px'><b>{escape(label)}{': ' if label else ''}</b>"
+                        f"{escape(value)}</div>" for label, value in slide.facts)
+        parts.append(f"<div style='font-size:{base}px; margin-top:14px'>{facts}</div>")
+        if slide.quotes:
+            parts.append(f"<div style='font-size:{base}px; margin-top:18px; font-weight:bold; color:#0B4F8A'>"
+                         "What the sources say</div>")
+        for quote in slide.quotes:
+            where = f", ¶{quote.paragraph}" if quote.paragraph else ""
+            who = f" · {escape(quote.by)}" if quote.by else ""
+            parts.append(f"<div style='font-size:{base}px; margin-top:10px'><i>“{escape(quote.text)}”</i></div>"
+                         f"<div style='font-size:{small}px; color:{muted}'>— "
+                         f"{escape(source_title(content, quote.document))}{where}{who}</div>")
+        if slide.confidence:
+            parts.append(f"<div style='font-size:{small}px; color:{muted}; margin-top:16px'><i>"
+                         f"{escape(slide.confidence)}</i></div>")
+        self.caption.setText("".join(parts))
+        self.counter.setText(f"<span style='font-size:{small}px; color:{muted}'>{self.index + 1} / "
+                             f"{len(self.steps)} · ← → step · Esc leaves</span>")
+
+
+def present(window, bookmarks: list[Bookmark], start: int = 0) -> PresentationWindow:
+    """Present from the main window, full screen on the screen it is on; returns the presentation window."""
+    presentation = PresentationWindow(window.workspace, bookmarks, start, basemap=window.canvas.basemap_layer.basemap,
+                                      places=window.canvas.places, parent=window)
+    presentation.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)  # its own map goes when it is left
+    screen = window.screen()
+    if screen is not None:
+        presentation.setGeometry(screen.geometry())
+    presentation.showFullScreen()
+    presentation.activateWindow()
+    presentation.setFocus()
+    return presentation

@@ -1,0 +1,300 @@
+"""Sessions in the window: open, save, save as, recent files, autosave, and the offer to recover after a crash."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QRectF, QSettings, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from viewer.io.session import (
+    SESSION_SUFFIX,
+    Autosave,
+    Session,
+    discard_autosave,
+    forget_autosave,
+    load_session,
+    recoverable_autosaves,
+    save_session,
+    write_autosave,
+)
+from viewer.model.bookmark import Bookmark, BookmarkList, ProjectionSpec
+from viewer.model.problem import BundleError
+from viewer.model.workspace import Workspace
+
+if TYPE_CHECKING:
+    from viewer.qt.main_window import MainWindow
+    from viewer.qt.map.canvas import MapCanvas
+
+AUTOSAVE_MS = 60_000
+MAX_RECENT = 8
+RECENT_KEY = "session/recent"
+SESSION_FILTER = f"launchmap sessions (*{SESSION_SUFFIX});;All files (*)"
+DECORATION_STYLES = ("title", "legend", "scale_bar", "north_arrow", "graticule_labels")
+
+
+# -- views: what a bookmark records and how it is shown again ---------------------------------------
+def capture_view(canvas: MapCanvas, workspace: Workspace, name: str) -> Bookmark:
+    """The canvas's area and projection, and the workspace's filters and selection, as a bookmark."""
+    rect = canvas.view.viewRect()  # y grows upwards: top() is the smallest y
+    return Bookmark.of_workspace(name, workspace, extent=canvas.visible_extent_lonlat(),
+                                 map_rect=(rect.left(), rect.top(), rect.right(), rect.bottom()),
+                                 projection=ProjectionSpec.of(canvas.projection))
+
+
+def show_view(canvas: MapCanvas, workspace: Workspace, view: Bookmark) -> None:
+    """Show a bookmark: its filters and selection, then its projection and area (last, so nothing pans it)."""
+    view.apply_to(workspace)
+    exact = False
+    if view.projection is not None:
+        try:
+            projection = view.projection.build()
+        except ValueError:
+            projection = None  # framed by its lon/lat extent in the current projection instead
+        if projection is not None:
+            if ProjectionSpec.of(canvas.projection) != view.projection:
+                canvas.set_projection(projection, keep_view=False)
+            exact = view.map_rect is not None
+    if exact:
+        xmin, ymin, xmax, ymax = view.map_rect  # type: ignore[misc]
+        canvas.view.setRange(QRectF(xmin, ymin, xmax - xmin, ymax - ymin), padding=0)
+    elif view.extent is not None:
+        canvas.zoom_to_extent(view.extent)
+    else:
+        canvas.zoom_to_extent(canvas.data_extent(), margin=0.05)
+
+
+class SessionController(QObject):
+    """The main window's session: its file, its bookmarks, whether it changed since saved, and its autosave.
+
+    Closing the window asks to save a session worth saving (one with a file or bookmarks); every
+    AUTOSAVE_MS such a session is written aside, and the next start offers it back if launchmap was killed.
+
+    Signals:
+        changed(): the session changed or was saved (the title and actions may need updating).
+    """
+
+    changed = Signal()
+
+    def __init__(self, window: MainWindow, autosave_ms: int = AUTOSAVE_MS):
+        super().__init__(window)
+        self.window = window
+        self.workspace: Workspace = window.workspace
+        self.canvas: MapCanvas = window.canvas
+        self.bookmarks = BookmarkList()
+        self.path: Path | None = None
+        self.dirty = False
+        self._loading = False
+        self.workspace.bundles_changed.connect(self.mark_dirty)
+        self.workspace.visibility_changed.connect(self.mark_dirty)
+        self.bookmarks.changed.connect(self.mark_dirty)
+        self.canvas.projection_changed.connect(self.mark_dirty)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(autosave_ms)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self._recent_menu: QMenu | None = None
+        window.installEventFilter(self)
+
+    # -- state -------------------------------------------------------------------------------------
+    def mark_dirty(self, *_) -> None:
+        if not self._loading:
+            self.dirty = True
+            self.changed.emit()
+
+    @property
+    def worth_saving(self) -> bool:
+        """Unsaved work a user would miss: changes to a session file, or bookmarks never saved."""
+        return self.dirty and (self.path is not None or len(self.bookmarks) > 0)
+
+    def capture(self, name: str) -> Bookmark:
+        return capture_view(self.canvas, self.workspace, name)
+
+    def show(self, bookmark: Bookmark) -> None:
+        show_view(self.canvas, self.workspace, bookmark)
+
+    def session(self) -> Session:
+        options = self.canvas.decorations.options
+        return Session(bundles=[b.path for b in self.workspace.bundles if b.path is not None],
+                       view=self.capture(""), bookmarks=list(self.bookmarks),
+                       styles={"decorations": {name: getattr(options, name) for name in DECORATION_STYLES}})
+
+    # -- open and save -----------------------------------------------------------------------------
+    def open_session(self, path: str | Path) -> bool:
+        """Replace what is open with the session's bundles, view and bookmarks; False (and a message) if unreadable."""
+        path = Path(path)
+        try:
+            session = load_session(path)
+        except BundleError as error:
+            self._warn(str(error))
+            return False
+        self._loading = True
+        try:
+            for bundle in list(self.workspace.bundles):
+                self.workspace.remove(bundle)
+            self.window.open_files([str(p) for p in session.bundles])  # a missing one is reported, the rest open
+            self.bookmarks.set_all(session.bookmarks)
+            self._apply_styles(session.styles)
+            if session.view is not None:
+                self.show(session.view)
+        finally:
+            self._loading = False
+        self._set_saved(path)
+        return True
+
+    def save(self) -> bool:
+        return self.save_as(self.path) if self.path is not None else self.save_as()
+
+    def save_as(self, path: str | Path | None = None) -> bool:
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self.window, "Save session", f"briefing{SESSION_SUFFIX}",
+                                                    SESSION_FILTER)
+            if not chosen:
+                return False
+            path = chosen if Path(chosen).suffix else chosen + SESSION_SUFFIX
+        path = Path(path)
+        try:
+            save_session(self.session(), path)
+        except (OSError, ValueError) as error:  # the previous file, if any, is untouched
+            self._warn(f"{path}: not saved: {getattr(error, 'strerror', None) or error}")
+            return False
+        self._set_saved(path)
+        return True
+
+    def _set_saved(self, path: Path) -> None:
+        self.path, self.dirty = path, False
+        discard_autosave()
+        self._add_recent(path)
+        self.window.statusBar().showMessage(f"Session {path.name}", 5000)
+        self.changed.emit()
+
+    def _apply_styles(self, styles: dict) -> None:
+        decorations = styles.get("decorations", {})
+        options = self.canvas.decorations.options
+        if isinstance(decorations, dict):
+            for name in DECORATION_STYLES:
+                value = decorations.get(name)
+                if isinstance(value, type(getattr(options, name))):
+                    setattr(options, name, value)
+        self.canvas.decorations.update()
+
+    # -- recent files ------------------------------------------------------------------------------
+    def recent_files(self) -> list[Path]:
+        value = QSettings().value(RECENT_KEY, [])
+        entries = [value] if isinstance(value, str) else list(value or [])
+        return [Path(p) for p in entries if isinstance(p, str) and p]
+
+    def _add_recent(self, path: Path) -> None:
+        entries = [str(path.resolve())] + [str(p) for p in self.recent_files() if p != path.resolve()]
+        QSettings().setValue(RECENT_KEY, entries[:MAX_RECENT])
+        self._fill_recent_menu()
+
+    # -- autosave and recovery ---------------------------------------------------------------------
+    def autosave(self) -> Path | None:
+        """Write the session aside when it has unsaved work; the file is removed once saved or discarded."""
+        if not self.worth_saving:
+            return None
+        try:
+            return write_autosave(self.session(), self.path)
+        except (OSError, ValueError) as error:
+            self.window.statusBar().showMessage(f"Autosave failed: {error}", 10000)
+            return None
+
+    def offer_recovery(self, ask: Callable[[Autosave], bool] | None = None) -> bool:
+        """If an earlier launchmap was killed with unsaved work, offer it back (newest first); True if recovered.
+
+        ``ask`` decides for each autosave (tests pass one); by default a message box asks.
+        """
+        for autosave in recoverable_autosaves():
+            if not (ask or self._ask_recover)(autosave):
+                forget_autosave(autosave)
+                continue
+            self._loading = True
+            try:
+                for bundle in list(self.workspace.bundles):
+                    self.workspace.remove(bundle)
+                self.window.open_files([str(p) for p in autosave.session.bundles])
+                self.bookmarks.set_all(autosave.session.bookmarks)
+                self._apply_styles(autosave.session.styles)
+                if autosave.session.view is not None:
+                    self.show(autosave.session.view)
+            finally:
+                self._loading = False
+            self.path = autosave.origin  # Save writes back where the work came from
+            self.dirty = True
+            forget_autosave(autosave)
+            self.autosave()  # it is this process's unsaved work now
+            self.changed.emit()
+            return True
+        return False
+
+    def _ask_recover(self, autosave: Autosave) -> bool:
+        what = autosave.origin.name if autosave.origin else "an unsaved session"
+        count = len(autosave.session.bookmarks)
+        answer = QMessageBox.question(
+            self.window, "Recover session",
+            f"launchmap did not close properly. Recover {what} autosaved at {autosave.saved_at} "
+            f"({count} bookmark{'s' if count != 1 else ''}, {len(autosave.session.bundles)} bundle file(s))?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- closing -----------------------------------------------------------------------------------
+    def confirm_close(self) -> bool:
+        """Ask to save unsaved work; False when the user cancels."""
+        if not self.worth_saving:
+            return True
+        answer = QMessageBox.question(
+            self.window, "Save session",
+            f"Save the changes to {self.path.name if self.path else 'this session and its bookmarks'}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        return self.save() if answer == QMessageBox.StandardButton.Save else True
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            if not self.confirm_close():
+                event.ignore()
+                return True
+            self.autosave_timer.stop()
+            discard_autosave()  # a clean exit: nothing to recover next time
+        return False
+
+    # -- menu --------------------------------------------------------------------------------------
+    def add_actions(self, menu: QMenu) -> None:
+        """Open session…, Save session, Save session as…, and Recent sessions, added to ``menu``."""
+        for text, slot, shortcut in (("Open &session…", self._open_dialog, "Ctrl+Shift+O"),
+                                     ("&Save session", self.save, QKeySequence.StandardKey.Save),
+                                     ("Save session &as…", self.save_as, QKeySequence.StandardKey.SaveAs)):
+            action = menu.addAction(text)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _=False, s=slot: s())
+        self._recent_menu = menu.addMenu("&Recent sessions")
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        if self._recent_menu is None:
+            return
+        self._recent_menu.clear()
+        for path in self.recent_files():
+            action = self._recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self._open_checked(p))
+        self._recent_menu.setEnabled(bool(self.recent_files()))
+
+    def _open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open session", "", SESSION_FILTER)
+        if path:
+            self._open_checked(Path(path))
+
+    def _open_checked(self, path: Path) -> None:
+        if self.confirm_close():
+            self.open_session(path)
+
+    def _warn(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 20000)
+        QMessageBox.warning(self.window, "launchmap", message)
