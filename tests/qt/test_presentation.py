@@ -117,3 +117,11 @@ def test_captions_show_quoted_markup_as_text(qtbot, make_bundle):
     html = window.caption.text()
     assert "&lt;b&gt;it&lt;/b&gt; &amp; &lt;img src=x&gt;" in html
     assert "<img" not in html
+
+
+def test_the_caption_shrinks_to_fit_a_small_screen(qtbot, presentation):
+    presentation.resize(1024, 576)
+    qtbot.keyClick(presentation, Qt.Key.Key_Right)
+    label = presentation.caption
+    assert label.heightForWidth(label.width()) <= presentation.height() - 90
+    assert "believes the launch was a success" in label.text()

@@ -140,9 +140,19 @@ class PresentationWindow(QWidget):
 
     # -- the caption -------------------------------------------------------------------------------
     def _write_caption(self) -> None:
-        content = self.workspace.content
-        slide = caption(content, self.steps[self.index])
+        """The caption at the largest type that fits the panel's height (it never scrolls in front of a room)."""
+        slide = caption(self.workspace.content, self.steps[self.index])
+        available = self.height() - 90  # margins and the step counter
         base = max(14, round(self.height() / 48))
+        while True:
+            self._caption_html(slide, base)
+            width = self.caption.width() if self.caption.width() > 50 else round(self.width() * CAPTION_SHARE) - 56
+            if base <= 11 or self.caption.heightForWidth(width) <= available:
+                break
+            base -= 1
+
+    def _caption_html(self, slide, base: int) -> None:
+        content = self.workspace.content
         small, muted = round(base * 0.75), "#52606D"
         parts = [f"<div style='font-size:{round(base * 1.6)}px; font-weight:bold; color:#0B4F8A'>"
                  f"{escape(slide.title)}</div>"]
