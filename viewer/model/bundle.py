@@ -25,6 +25,7 @@ class Bundle:
     extra: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
     version: int = FORMAT_VERSION
+    modified: bool = field(default=False, compare=False)  # edited since read or written; not stored
 
     def citations_for(self, feature_id: str) -> list[Citation]:
         """Every citation reporting the feature, its claims' citations included."""

@@ -48,6 +48,12 @@ class Workspace:
         self._content = merged(self.bundles)
         self.bundles_changed.emit()
 
+    def edited(self, bundle: Bundle) -> None:
+        """Say that ``bundle`` was changed in place (a review edit): it is marked unsaved and redrawn."""
+        bundle.modified = True
+        self._content = merged(self.bundles)
+        self.bundles_changed.emit()
+
     def remove(self, bundle: Bundle) -> None:
         self.bundles.remove(bundle)
         self._content = merged(self.bundles)

@@ -22,6 +22,7 @@ from viewer.qt.panels.event_tree import EventTree
 from viewer.qt.panels.search_panel import SearchPanel
 from viewer.qt.panels.source_panel import SourcePanel
 from viewer.qt.panels.timeline import Timeline
+from viewer.qt.review import ReviewController
 
 BUNDLE_FILTER = "Event bundles (*.geojson *.json);;All files (*)"
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self._dock("search", "Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_source_panels()
+        self.review = ReviewController(self)
         self._build_menus()
         self._restore_layout()
 
@@ -86,6 +88,15 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.docks["timeline"]], [130], Qt.Orientation.Vertical)
             self.tabifyDockWidget(self.docks["events"], self.docks["search"])
             self.docks["events"].raise_()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and (self.canvas.picking_points or self.canvas.measuring):
+            self.canvas.set_picking_points(False)
+            self.measure_action.setChecked(False)
+            self.canvas.set_measuring(False)
+            self.statusBar().clearMessage()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
         settings = QSettings()
@@ -134,6 +145,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&Open…", self._open_dialog, QKeySequence.StandardKey.Open)
         self._action(file_menu, "&Export image…", self._export_dialog, "Ctrl+E")
+        file_menu.addSeparator()
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.review.add_actions(edit_menu, file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 

@@ -35,6 +35,7 @@ class MapCanvas(pg.GraphicsView):
     Signals:
         cursor_moved(float, float): lon, lat under the mouse (NaN off the map).
         measured(float): the measured geodesic length in km, after each click of the measuring tool.
+        map_clicked(float, float): lon, lat of a click while picking points (moving a vertex).
         hovered(object): the feature id under the mouse, or None.
         projection_changed(object): the new MapProjection.
     """
@@ -43,6 +44,7 @@ class MapCanvas(pg.GraphicsView):
     hovered = Signal(object)
     projection_changed = Signal(object)
     measured = Signal(float)
+    map_clicked = Signal(float, float)
 
     def __init__(self, workspace: Workspace, basemap: Basemap, places: list[Place] | None = None, parent=None):
         super().__init__(parent, background=SEA)
@@ -71,6 +73,7 @@ class MapCanvas(pg.GraphicsView):
         self.analysis.setZValue(60)
         self.view.addItem(self.analysis, ignoreBounds=True)
         self.measuring = False
+        self.picking_points = False
         self.decorations = Decorations(self)
         self.scene().addItem(self.decorations)
 
@@ -204,6 +207,11 @@ class MapCanvas(pg.GraphicsView):
         if event.button() != Qt.MouseButton.LeftButton or event.double():
             return
         point = self.view.mapSceneToView(event.scenePos())
+        if self.picking_points:
+            lon, lat = self.projection.inverse(point.x(), point.y())
+            self.map_clicked.emit(float(lon), float(lat))
+            event.accept()
+            return
         if self.measuring:
             lon, lat = self.projection.inverse(point.x(), point.y())
             self.analysis.measure_points.append((float(lon), float(lat)))
@@ -233,6 +241,28 @@ class MapCanvas(pg.GraphicsView):
         self.analysis.measure_points.clear()
         self.analysis.redraw(self.projection)
         self.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
+
+    def set_picking_points(self, on: bool) -> None:
+        """While on, clicks report positions (map_clicked) instead of selecting."""
+        self.picking_points = on
+        self.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
+
+    def nearest_vertex(self, feature_id: str, lon: float, lat: float) -> int | None:
+        """Index of the feature's vertex (outer ring for polygons) within picking distance of lon/lat."""
+        feature = self.workspace.feature(feature_id)
+        if feature is None or feature.geometry is None:
+            return None
+        geometry = feature.geometry
+        ring = geometry.exterior if geometry.geom_type == "Polygon" else geometry
+        if ring.geom_type not in ("Point", "LineString", "LinearRing"):
+            return None
+        coords = np.asarray(ring.coords)[:, :2]
+        x, y = self.projection.forward(coords[:, 0], coords[:, 1])
+        px, py = self.projection.forward(lon, lat)
+        distance = np.hypot(np.asarray(x) - px, np.asarray(y) - py)
+        best = int(np.argmin(distance))
+        tolerance = 2 * PICK_TOLERANCE_PX * self.context.scale * self.map_units_per_pixel()
+        return best if distance[best] <= tolerance else None
 
     def show_range_rings(self, lon: float, lat: float, radii_km: list[float]) -> None:
         self.analysis.rings = [((lon, lat), sorted(radii_km))] if radii_km else []

@@ -133,6 +133,15 @@ class SourcePanel(QWidget):
         self.legend.setText(self._legend_html())
         self._paint()
 
+    def selected_span(self) -> Passage | None:
+        """The text the user selected in the open article, as offsets into the document's text."""
+        cursor = self.text.textCursor()
+        if self.document_id is None or not cursor.hasSelection():
+            return None
+        start = self.text.offsets.from_qt(cursor.selectionStart())
+        end = self.text.offsets.from_qt(cursor.selectionEnd())
+        return Passage(self.document_id, start, end) if end > start else None
+
     def focused_text(self) -> str | None:
         """The text of the passage in focus as the panel shows it, or None when it is in another document."""
         if self.focus is None or self.focus.document != self.document_id:

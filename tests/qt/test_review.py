@@ -1,0 +1,101 @@
+"""Reviewing drafts in the window: import articles, accept, reject, link a passage, move a vertex, undo, save."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtGui import QTextCursor
+
+from viewer.io import read_bundle
+
+ARTICLE = (
+    "North Korea launched a long-range rocket from the Sohae Satellite Launching Station on Sunday, "
+    "South Korea's military said. Japan said the rocket flew over Okinawa and traveled about 2,000 "
+    "kilometers south before falling into the Pacific.\n"
+)
+
+
+@pytest.fixture
+def drafted(window, tmp_path):
+    article = tmp_path / "new-launch.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    bundle = window.review.import_articles([str(article)])
+    assert bundle is not None
+    return bundle
+
+
+def draft_ids(bundle):
+    return [f.id for f in bundle.features.values() if f.properties.get("draft")]
+
+
+def test_import_drafts_features_that_accept_and_reject_undoably(window, drafted):
+    drafts = draft_ids(drafted)
+    assert drafts
+    review, selection = window.review, window.workspace.selection
+    first = drafts[0]
+    selection.select([first])
+    review.accept()
+    assert not drafted.features[first].properties.get("draft")
+    review.undo_stack.undo()
+    assert drafted.features[first].properties.get("draft")
+    selection.select([first])
+    review.reject()
+    assert first not in drafted.features
+    assert window.workspace.feature(first) is None  # gone from the map and the tree too
+    review.undo_stack.undo()
+    assert first in window.workspace.content.features
+
+
+def test_link_selected_text_makes_a_citation_and_undo_removes_it(window, drafted, tmp_path):
+    feature_id = draft_ids(drafted)[0]
+    feature = drafted.features[feature_id]
+    window.workspace.selection.select([feature_id])
+    document_id = next(iter(drafted.documents))
+    window.source.show_document(document_id)
+    words = "South Korea's military said"
+    start = ARTICLE.index(words)
+    cursor = QTextCursor(window.source.text.document())
+    cursor.setPosition(window.source.text.offsets.to_qt(start))
+    cursor.setPosition(window.source.text.offsets.to_qt(start + len(words)), QTextCursor.MoveMode.KeepAnchor)
+    window.source.text.setTextCursor(cursor)
+    before = len(feature.citations)
+    window.review.link_passage()
+    assert len(feature.citations) == before + 1
+    assert feature.citations[-1].exact == words
+
+    out = tmp_path / "reviewed.geojson"
+    drafted.path = out
+    assert window.review.save_edited()
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    cited = [c["exact"] for f in saved["features"] if f["id"] == feature_id for c in f["properties"]["citations"]]
+    assert words in cited
+
+    window.review.undo_stack.undo()
+    assert len(feature.citations) == before
+    assert window.review.save_edited()
+    reread, problems = read_bundle(out)
+    assert not [p for p in problems if p.is_error]
+    assert words not in [c.exact for c in reread.features[feature_id].citations]
+
+
+def test_move_a_point_with_two_clicks_and_undo(window, drafted):
+    points = [i for i in draft_ids(drafted) if drafted.features[i].geometry.geom_type == "Point"]
+    assert points
+    feature = drafted.features[points[0]]
+    old = feature.geometry
+    window.workspace.selection.select([feature.id])
+    window.review.start_move()
+    window.canvas.map_clicked.emit(old.x, old.y)  # pick the point
+    window.canvas.map_clicked.emit(old.x + 0.5, old.y - 0.25)  # drop it
+    assert (feature.geometry.x, feature.geometry.y) == pytest.approx((old.x + 0.5, old.y - 0.25))
+    assert not window.canvas.picking_points
+    window.review.undo_stack.undo()
+    assert feature.geometry.equals(old)
+
+
+def test_refused_edit_changes_nothing(window, drafted):
+    window.workspace.selection.select(["2016-02-07-kms4/launch-site"])  # curated, not a draft
+    window.review.accept()
+    assert window.review.undo_stack.count() == 0
+    assert "Only drafted features" in window.statusBar().currentMessage()

@@ -1,0 +1,214 @@
+"""Reviewing drafts in the app: accept, reject, edit, link a passage, move a point or vertex — all undoable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from viewer.io.bundle_writer import write_bundle
+from viewer.model.bundle import Bundle
+from viewer.model.edits import (
+    DRAFT,
+    AcceptDraft,
+    Edit,
+    EditError,
+    EditProperty,
+    LinkPassage,
+    MoveVertex,
+    RejectDraft,
+)
+from viewer.model.kinds import CERTAINTIES, KINDS
+
+if TYPE_CHECKING:
+    from viewer.qt.main_window import MainWindow
+
+ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm);;All files (*)"
+
+
+class EditCommand(QUndoCommand):
+    """One model edit on one bundle, as a QUndoStack entry; the workspace is told after each change."""
+
+    def __init__(self, window: MainWindow, bundle: Bundle, edit: Edit):
+        super().__init__(edit.text)
+        self.window, self.bundle, self.edit = window, bundle, edit
+
+    def redo(self) -> None:
+        self.edit.apply(self.bundle)
+        self.window.workspace.edited(self.bundle)
+
+    def undo(self) -> None:
+        self.edit.revert(self.bundle)
+        self.window.workspace.edited(self.bundle)
+
+
+class ReviewController:
+    """Owns the undo stack and the review actions of the main window."""
+
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.workspace = window.workspace
+        self.undo_stack = QUndoStack(window)
+        self._moving: tuple[str, int] | None = None  # (feature, vertex) picked, waiting for where to drop it
+        window.canvas.map_clicked.connect(self._map_clicked)
+
+    # -- running edits ---------------------------------------------------------------------------
+    def run(self, feature_id: str, edit: Edit) -> bool:
+        """Apply an edit through the undo stack; a refused edit is reported in one line and changes nothing."""
+        bundle = self.workspace.bundle_of(feature_id)
+        if bundle is None:
+            self._say(f"no feature {feature_id!r} is open")
+            return False
+        try:
+            self.undo_stack.push(EditCommand(self.window, bundle, edit))
+        except EditError as error:  # raised by apply() before it changed anything
+            self._say(str(error))
+            return False
+        return True
+
+    def _current(self) -> str | None:
+        current = self.workspace.selection.current
+        if current is None:
+            self._say("Select a feature first")
+        return current
+
+    def accept(self) -> None:
+        if (feature_id := self._current()) and self._is_draft(feature_id):
+            self.run(feature_id, AcceptDraft(feature_id))
+
+    def reject(self) -> None:
+        if (feature_id := self._current()) and self._is_draft(feature_id) and self.run(feature_id,
+                                                                                      RejectDraft(feature_id)):
+            self.workspace.selection.clear()
+
+    def edit_property(self, key: str | None = None, value: str | None = None) -> None:
+        """Set the label, kind or certainty of the current feature (asks when not given)."""
+        feature_id = self._current()
+        feature = self.workspace.feature(feature_id) if feature_id else None
+        if feature is None:
+            return
+        if key is None:
+            key, ok = QInputDialog.getItem(self.window, "Edit feature", "Property:", ["label", "kind", "certainty"],
+                                           0, False)
+            if not ok:
+                return
+        if value is None:
+            choices = {"kind": list(KINDS), "certainty": list(CERTAINTIES)}.get(key)
+            if choices:
+                current = choices.index(feature.properties.get(key)) if feature.properties.get(key) in choices else 0
+                value, ok = QInputDialog.getItem(self.window, "Edit feature", f"{key}:", choices, current, False)
+            else:
+                value, ok = QInputDialog.getText(self.window, "Edit feature", f"{key}:", text=feature.label)
+            if not ok:
+                return
+        self.run(feature.id, EditProperty(feature.id, key, value))
+
+    def link_passage(self) -> None:
+        """Cite the text selected in the source panel for the current feature."""
+        feature_id = self._current()
+        if feature_id is None:
+            return
+        span = self.window.source.selected_span()
+        if span is None:
+            self._say("Select the words in the source text that report this feature, then link them")
+            return
+        self.run(feature_id, LinkPassage(feature_id, span.document, span.start, span.end))
+
+    def start_move(self) -> None:
+        """Next two clicks on the map: the vertex of the current feature to move, then where it goes."""
+        if self._current() is None:
+            return
+        self._moving = None
+        self.window.canvas.set_picking_points(True)
+        self._say("Click the point or vertex to move, then click where it belongs (Esc cancels)")
+
+    def _map_clicked(self, lon: float, lat: float) -> None:
+        feature_id = self.workspace.selection.current
+        if feature_id is None:
+            return
+        if self._moving is None:
+            vertex = self.window.canvas.nearest_vertex(feature_id, lon, lat)
+            if vertex is None:
+                self._say("No vertex of the selected feature there; click closer to one")
+                return
+            self._moving = (feature_id, vertex)
+            self._say(f"Vertex {vertex} picked; click where it belongs")
+            return
+        feature_id, vertex = self._moving
+        self._moving = None
+        self.window.canvas.set_picking_points(False)
+        self.run(feature_id, MoveVertex(feature_id, vertex, lon, lat))
+
+    # -- articles and saving ---------------------------------------------------------------------
+    def import_articles(self, paths: list[str] | None = None) -> Bundle | None:
+        """Draft a bundle from article files and open it beside what is loaded."""
+        from viewer.ingest import ingest_files
+        from viewer.ingest.article import ArticleError
+
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", "", ARTICLE_FILTER)
+            if not paths:
+                return None
+        try:
+            bundle = ingest_files(paths)
+        except (ArticleError, OSError) as error:
+            QMessageBox.warning(self.window, "Import articles", str(error))
+            return None
+        bundle.modified = True  # a draft lives only in memory until saved
+        try:
+            self.workspace.add(bundle)
+        except ValueError as error:
+            QMessageBox.warning(self.window, "Import articles", str(error))
+            return None
+        drafts = sum(1 for f in bundle.features.values() if f.properties.get(DRAFT))
+        self._say(f"Drafted {drafts} feature(s) for {len(bundle.events)} launch(es) from {len(paths)} article(s)")
+        return bundle
+
+    def save_edited(self) -> bool:
+        """Write every edited bundle to its file (asking where for a new draft); atomically."""
+        for bundle in [b for b in self.workspace.bundles if b.modified]:
+            path = bundle.path
+            if path is None:
+                name, _ = QFileDialog.getSaveFileName(self.window, "Save draft bundle", "draft.geojson",
+                                                      "Event bundles (*.geojson)")
+                if not name:
+                    return False
+                path = Path(name)
+            try:
+                write_bundle(bundle, path)
+            except OSError as error:
+                QMessageBox.warning(self.window, "Save", f"{path}: {error.strerror or error}")
+                return False
+            bundle.path, bundle.modified = path, False
+        self.undo_stack.setClean()
+        self._say("Saved")
+        return True
+
+    def add_actions(self, edit_menu, file_menu) -> None:
+        undo = self.undo_stack.createUndoAction(self.window, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self.window, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        act = self.window._action
+        act(edit_menu, "&Accept draft", self.accept, "Ctrl+Return")
+        act(edit_menu, "&Reject draft", self.reject, "Ctrl+Delete")
+        act(edit_menu, "&Edit feature…", lambda: self.edit_property(), "F2")
+        act(edit_menu, "&Link selected text to feature", self.link_passage, "Ctrl+L")
+        act(edit_menu, "&Move point or vertex", self.start_move, "Ctrl+M")
+        act(file_menu, "&Import articles…", lambda: self.import_articles(), "Ctrl+I")
+        act(file_menu, "Save &edited bundles", self.save_edited, "Ctrl+Alt+S")
+
+    def _is_draft(self, feature_id: str) -> bool:
+        feature = self.workspace.feature(feature_id)
+        if feature is None or not feature.properties.get(DRAFT):
+            self._say("Only drafted features are accepted or rejected; edit or link passages for others")
+            return False
+        return True
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10000)
