@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-CORE = ["viewer.model", "viewer.io", "viewer.geo", "viewer.ingest", "viewer.cli", "viewer.resources"]
+CORE = ["viewer.model", "viewer.io", "viewer.geo", "viewer.ingest", "viewer.export", "viewer.cli", "viewer.resources"]
 
 PROBE = """
 import importlib, pkgutil, sys

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         files += [str(p) for p in session.bundles if str(p) not in files]
         bookmarks = session.bookmarks
     workspace = load_workspace(files)
-    from viewer.qt.export_dialog import write_briefing  # Qt renders the maps; loaded only now
+    from viewer.qt.briefing import write_briefing  # Qt renders the maps; loaded only now
 
     try:
         deck = write_briefing(workspace, bookmarks, output, title=args.title, crs=args.crs,

@@ -6,6 +6,7 @@ import argparse
 
 from viewer.cli.common import add_files_argument, load_workspace, parse_extent
 from viewer.geo.crs import DEFAULT_REGION, projection_from_name
+from viewer.model.reports import sources_note
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     title = args.title if args.title is not None else _default_title(workspace, args.event)
     request = ImageRequest(width=args.width, height=args.height, dpi=args.dpi, extent=extent, projection=projection,
                            title=title, legend=not args.no_legend,
-                           footnote=_sources_note(workspace))
+                           footnote=sources_note(workspace))
     renderer = MapRenderer(workspace)
     if extent is None:
         request.extent = _padded(data_extent)
@@ -69,9 +70,3 @@ def _default_title(workspace, events) -> str:
     if len(chosen) == 1:
         return f"{chosen[0].name}, {chosen[0].date_label}"
     return "North Korean launches reported in the sample articles" if chosen else "launchmap"
-
-
-def _sources_note(workspace) -> str:
-    cited = {c.document for f in workspace.visible_features() for c in f.all_citations}
-    titles = [workspace.content.documents[d].display_title for d in workspace.content.documents if d in cited]
-    return f"Sources: {'; '.join(titles)}" if titles else ""

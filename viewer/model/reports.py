@@ -8,6 +8,7 @@ from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
 from viewer.model.claim import Claim, disagreements
 from viewer.model.selection import Passage
+from viewer.model.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -125,3 +126,10 @@ def shorten(text: str, limit: int) -> str:
     if space >= limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:.—-") + "…"
+
+
+def sources_note(workspace: Workspace) -> str:
+    """'Sources: …' naming the documents the visible features cite, for an exported map's footnote."""
+    cited = {c.document for f in workspace.visible_features() for c in f.all_citations}
+    titles = [d.display_title for i, d in workspace.content.documents.items() if i in cited]
+    return f"Sources: {'; '.join(titles)}" if titles else ""

@@ -16,13 +16,17 @@ from viewer.geo.gazetteer import load_places
 from viewer.io.bundle_reader import read_bundle
 from viewer.model.problem import BundleError
 from viewer.model.workspace import Workspace
+from viewer.qt.bookmarks_panel import BookmarksPanel
+from viewer.qt.export_dialog import ask_and_export_briefing, ask_and_export_image
 from viewer.qt.map.canvas import MapCanvas
 from viewer.qt.panels.details_panel import DetailsPanel
 from viewer.qt.panels.event_tree import EventTree
 from viewer.qt.panels.search_panel import SearchPanel
 from viewer.qt.panels.source_panel import SourcePanel
 from viewer.qt.panels.timeline import Timeline
+from viewer.qt.presentation import present
 from viewer.qt.review import ReviewController
+from viewer.qt.session_controller import SessionController
 
 BUNDLE_FILTER = "Event bundles (*.geojson *.json);;All files (*)"
 
@@ -52,6 +56,10 @@ class MainWindow(QMainWindow):
         self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_source_panels()
         self.review = ReviewController(self)
+        self.session = SessionController(self)
+        self.bookmarks_panel = BookmarksPanel(self.session.bookmarks, self.session.capture, self.session.show)
+        self.bookmarks_panel.present_requested.connect(self.present)
+        self._dock("bookmarks", "Bookmarks", self.bookmarks_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._build_menus()
         self._restore_layout()
 
@@ -87,6 +95,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.docks["source"], self.docks["details"]], [430, 330], Qt.Orientation.Vertical)
             self.resizeDocks([self.docks["timeline"]], [130], Qt.Orientation.Vertical)
             self.tabifyDockWidget(self.docks["events"], self.docks["search"])
+            self.tabifyDockWidget(self.docks["events"], self.docks["bookmarks"])
             self.docks["events"].raise_()
 
     def keyPressEvent(self, event) -> None:
@@ -135,9 +144,17 @@ class MainWindow(QMainWindow):
         if paths:
             self.open_files(paths)
 
-    def _export_dialog(self) -> None:
-        from viewer.qt.export_dialog import ask_and_export_image
+    def present(self, start: int = 0) -> None:
+        """Full-screen presentation of the bookmarks, from ``start``."""
+        if not len(self.session.bookmarks):
+            self.statusBar().showMessage("Add a bookmark first (Bookmarks panel): each one is a step", 8000)
+            return
+        present(self, list(self.session.bookmarks), start)
 
+    def _export_briefing(self) -> None:
+        ask_and_export_briefing(self, list(self.session.bookmarks))
+
+    def _export_dialog(self) -> None:
         ask_and_export_image(self)
 
     # -- menus -----------------------------------------------------------------------------------
@@ -145,6 +162,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&Open…", self._open_dialog, QKeySequence.StandardKey.Open)
         self._action(file_menu, "&Export image…", self._export_dialog, "Ctrl+E")
+        self._action(file_menu, "Export &briefing…", self._export_briefing, "Ctrl+B")
+        file_menu.addSeparator()
+        self.session.add_actions(file_menu)
         file_menu.addSeparator()
         edit_menu = self.menuBar().addMenu("&Edit")
         self.review.add_actions(edit_menu, file_menu)
@@ -177,6 +197,7 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
         self._action(view_menu, "&Find…", self._find, QKeySequence.StandardKey.Find)
+        self._action(view_menu, "&Present bookmarks", lambda: self.present(0), "F5")
         self._action(view_menu, "Previous launch", lambda: self.timeline.step(-1), "Alt+Left")
         self._action(view_menu, "Next launch", lambda: self.timeline.step(1), "Alt+Right")
         self._action(view_menu, "All launches", self.timeline.show_all, "Alt+Home")

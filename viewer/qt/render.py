@@ -94,7 +94,9 @@ class MapRenderer:
         canvas.basemap_layer.show(canvas.projection, canvas.metres_per_pixel())
 
     def close(self) -> None:
-        self.canvas.close()
+        """Let Qt delete the offscreen canvas. Not canvas.close(): pyqtgraph's GraphicsView.close calls
+        setViewport(None), which segfaults under PySide6 6.11."""
+        self.canvas.hide()
         self.canvas.deleteLater()
 
     def view_rect(self):
