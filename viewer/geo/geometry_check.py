@@ -36,7 +36,7 @@ def checked_geometry(raw: Any) -> CheckedGeometry:
         geometry = shape(raw)
     except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError,
             shapely.errors.ShapelyError) as error:
-        raise GeometryError(f"malformed {kind} coordinates ({error})") from None
+        raise GeometryError(f"malformed {kind} coordinates ({' '.join(str(error).split())})") from None
     check_lonlat(geometry)
     return repaired(geometry)
 

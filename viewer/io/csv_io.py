@@ -70,7 +70,7 @@ def read_csv(path: str | Path, progress: Progress = no_progress,
             raw.seek(0)
             text = io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape", newline="")
             rows = _Rows(builder, columns, delimiter)
-            reader = csv.reader(text, delimiter=delimiter, strict=True)
+            reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
             next(reader)  # the header, already read by _sniff
             line = reader.line_num + 1
             for count, row in enumerate(reader, start=1):
@@ -82,6 +82,9 @@ def read_csv(path: str | Path, progress: Progress = no_progress,
         if "unexpected end of data" in str(error):
             builder.error(str(line), "a quoted field starting on this line never ends (a stray quote, or the file "
                                      "was cut short)")
+        elif "field larger than field limit" in str(error) or "line longer than" in str(error):
+            builder.error(str(line), f"a line or field longer than {MAX_FIELD_CHARS // 2**20} MiB (a stray quote, "
+                                     "or not a CSV file)")
         else:
             builder.error(str(line), f"malformed CSV: {error}")
     except UnicodeDecodeError as error:  # only UTF-16 decodes strictly
@@ -94,6 +97,14 @@ def read_csv(path: str | Path, progress: Progress = no_progress,
         rows.finish()
     progress(size, size)
     return builder.finish()
+
+
+def _lines(text: io.TextIOWrapper):
+    """The file's lines, refusing one too long to be a row before it is all in memory."""
+    while line := text.readline(MAX_FIELD_CHARS + 1):
+        if len(line) > MAX_FIELD_CHARS:
+            raise csv.Error(f"line longer than {MAX_FIELD_CHARS} characters")
+        yield line
 
 
 class _Rows:
@@ -238,5 +249,9 @@ def _normal(name: str) -> str:
 
 
 def _unguarded(cell: str) -> str:
-    """A cell as written before csv_export guarded it against being run as a spreadsheet formula."""
-    return cell[1:] if cell.startswith("'") and cell[1:2] in FORMULA_STARTS else cell
+    """A cell as written before csv_export guarded it against being run as a spreadsheet formula
+    (``'=…`` was ``=…``; ``''=…`` was ``'=…``)."""
+    rest = cell[1:]
+    if cell.startswith("'") and (rest[:1] in FORMULA_STARTS or (rest[:1] == "'" and rest[1:2] in FORMULA_STARTS)):
+        return rest
+    return cell

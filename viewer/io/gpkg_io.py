@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ BATCH = 50_000  # features per read: progress and cancelling between batches
 LAUNCHMAP_TABLES = ("features", "documents", "events", "claims", "citations", "launchmap")
 _PLACE = re.compile(r"^(features|documents|events)\[(\d+)\]\.?(.*)$")
 _WGS84 = {"EPSG:4326", "OGC:CRS84"}
+# GDAL warns on every read of a GeoPackage not named .gpkg; import_file recognises them by content on purpose.
+warnings.filterwarnings("ignore", message=".*non conformant file extension", category=RuntimeWarning)
 
 
 def read_gpkg(path: str | Path, progress: Progress = no_progress,
@@ -51,6 +54,7 @@ def read_gpkg(path: str | Path, progress: Progress = no_progress,
         if ours:
             bundle, problems, places = _read_ours(path, file, parts[0])
             builder.bundle, builder.problems = bundle, problems
+            builder.taken.update(bundle.features)
             builder.places.update(zip(bundle.features, places, strict=False))
         for name, stage in zip(plain, parts[1:], strict=True):
             _read_plain_layer(path, name, counts[name], builder, stage)
@@ -247,4 +251,9 @@ def _json_cell(text: Any, file: str, where: str, column: str) -> Any:
 
 
 def _gdal(error: Exception) -> str:
-    return str(error).strip().split("\n")[0]
+    """GDAL's message in a few words: no file path (the line names the file), no advice about drivers."""
+    text = " ".join(str(error).split())
+    if "not recognized as being in a supported file format" in text:
+        return "GDAL does not recognise the file"
+    text = text.rpartition("failed: ")[2] if "failed: " in text else text
+    return text.split("; ")[0]

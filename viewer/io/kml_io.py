@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
 
+from viewer.io.antimeridian import antimeridian_warnings
 from viewer.io.bundle_reader import _Reader
 from viewer.io.geojson_import import _prepare_plain
 from viewer.io.kml_geometry import placemark_geometry
@@ -22,7 +23,7 @@ from viewer.io.kml_parse import Container, KmlSyntaxError, Placemark, child, chi
 from viewer.io.layer_bundle import refuse_large_file
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
-from viewer.model.problem import BundleError, Problem
+from viewer.model.problem import BundleError, Problem, Severity
 
 MAX_KML_BYTES = 256 * 2**20  # of XML, in a .kml or unpacked from a .kmz
 MAX_KMZ_BYTES = 256 * 2**20
@@ -106,15 +107,21 @@ def _read(path: Path, file: str, prefix: str, chunks: Iterator[bytes]) -> tuple[
     if collector.problems:
         raise BundleError([Problem(file, prefix + where, message) for where, message in collector.problems])
     root, lines = collector.root()
+    if not root["features"] and not root.get("documents"):
+        collector.notes.append(Problem(file, "", "no placemarks found", Severity.WARNING))
     reader = _Reader(path, file)
     try:
         bundle = reader.read(root)
     except BundleError as error:
         raise BundleError([_at_line(p, lines, prefix) for p in error.problems]) from None
+    features = list(bundle.features.values())
+    places = [f"{prefix}{line}" for line in lines["features"]]
+    warnings = [Problem(file, where, message, Severity.WARNING)
+                for where, message in antimeridian_warnings(features, places)]
     for document_id in collector.stored_as_files:
         if document_id in bundle.documents:
             bundle.documents[document_id].text_inline = False  # as it was in the bundle exported
-    return bundle, collector.notes + [_at_line(p, lines, prefix) for p in reader.problems]
+    return bundle, collector.notes + [_at_line(p, lines, prefix) for p in reader.problems] + warnings
 
 
 def _at_line(problem: Problem, lines: dict[str, list[int]], prefix: str) -> Problem:

@@ -14,6 +14,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 _DECLARED = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _CONTAINERS = ("Document", "Folder")
+MAX_HELD_CHARS = 32 * 2**20  # text held between two placemarks: bounds memory whatever the file's size
 
 
 class KmlSyntaxError(Exception):
@@ -94,6 +95,7 @@ class _Target:
         self.on_placemark = on_placemark
         self.on_container = on_container
         self.line: Callable[[], int] = lambda: 0
+        self.held = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
         element = self.tree.start(tag, attrs)
@@ -117,11 +119,16 @@ class _Target:
             self.on_placemark(placemark)
             if self.stack:
                 self.stack[-1].remove(element)  # what keeps memory bounded: placemarks do not pile up
+            self.held = 0
         elif self.placemark is None and name in _CONTAINERS and self.containers:
             self.on_container(self.containers.pop())
         return element
 
     def data(self, text: str) -> None:
+        self.held += len(text)
+        if self.held > MAX_HELD_CHARS:
+            raise KmlSyntaxError(str(self.line()), f"more than {MAX_HELD_CHARS // 2**20} MiB of text in one "
+                                                   "placemark (or between two); launchmap does not hold that much")
         self.tree.data(text)
 
     def close(self) -> ET.Element | None:

@@ -52,6 +52,7 @@ class LayerBuilder:
         self.prefix = path.name
         self.problems: list[Problem] = []
         self.places: dict[str, str] = {}  # feature id -> where it was read, for later warnings
+        self.taken: set[str] = set()  # ids handed out, before their features are added
         self.errors = 0
         self._unknown_kinds: set[str] = set()
 
@@ -60,21 +61,22 @@ class LayerBuilder:
         self.problems.append(Problem(self.file, where, message))
         self.errors += 1
         if self.errors >= MAX_ERRORS:
-            self.problems.sort(key=_line_first)
             self.problems.append(Problem(self.file, where, f"{MAX_ERRORS} errors; stopped reading"))
-            raise BundleError(self.problems)
+            raise BundleError(errors_first(self.problems))
 
     def warn(self, where: str, message: str) -> None:
         self.problems.append(Problem(self.file, where, message, Severity.WARNING))
 
     # -- contents --------------------------------------------------------------------------------
     def unique_id(self, wanted: str | None, fallback: str) -> str:
-        """``wanted`` when it is free, else the file-scoped ``fallback`` (made unique with a suffix)."""
-        if wanted and wanted not in self.bundle.features:
+        """``wanted`` when it is free, else the file-scoped ``fallback`` (made unique with a suffix); reserved."""
+        if wanted and wanted not in self.taken:
+            self.taken.add(wanted)
             return wanted
         candidate, n = f"{self.prefix}#{fallback}", 2
-        while candidate in self.bundle.features:
+        while candidate in self.taken:
             candidate, n = f"{self.prefix}#{fallback}-{n}", n + 1
+        self.taken.add(candidate)
         return candidate
 
     def checked(self, where: str, geometry: BaseGeometry | None) -> tuple[bool, BaseGeometry | None]:
@@ -130,11 +132,16 @@ class LayerBuilder:
         """The bundle and its warnings; raises BundleError when any error was found."""
         self.problems.sort(key=_line_first)  # rows are checked in two passes; report them in file order
         if self.errors:
-            raise BundleError(self.problems)
+            raise BundleError(errors_first(self.problems))
         features = list(self.bundle.features.values())
         for where, message in antimeridian_warnings(features, [self.places[f.id] for f in features]):
             self.warn(where, message)
         return self.bundle, self.problems
+
+
+def errors_first(problems: list[Problem]) -> list[Problem]:
+    """Errors, then warnings, each in file order: a BundleError's message is its first problem."""
+    return sorted(problems, key=lambda p: not p.is_error)
 
 
 def _line_first(problem: Problem) -> int:

@@ -23,6 +23,8 @@ def stages(progress: Progress, weights: Sequence[float]) -> list[Progress]:
 
     Reading a file is parsing then checking; each stage counts in its own units, the bar moves smoothly.
     """
+    if sum(weights) <= 0:
+        weights = [1.0] * len(weights)
     scale = sum(weights)
     starts, at = [], 0.0
     for weight in weights:
