@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
 from viewer.resources import sample_bundle
+
+# Set to 1, the app prints "first-paint <unix time>" once the map has been painted and quits: the
+# startup benchmark (benchmarks/map_benchmark.py) measures from process start to that line.
+EXIT_AFTER_FIRST_PAINT = "LAUNCHMAP_EXIT_AFTER_FIRST_PAINT"
 
 
 def run_app(files: list[str]) -> int:
@@ -18,7 +24,28 @@ def run_app(files: list[str]) -> int:
     app.setApplicationName("launchmap")
     app.setOrganizationName("launchmap")
     window = MainWindow()
+    if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
+        _quit_after_first_paint(window.canvas.viewport())
     window.show()
     window.open_files(files or [str(sample_bundle())])
     window.canvas.zoom_to_extent(window.canvas.data_extent(), margin=0.05)
     return app.exec()
+
+
+def _quit_after_first_paint(viewport) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                viewport.removeEventFilter(self)
+                QTimer.singleShot(0, self.report)  # runs once this paint event has been handled
+            return False
+
+        def report(self) -> None:
+            print(f"first-paint {time.time():.6f}", flush=True)
+            QApplication.quit()
+
+    viewport._first_paint = FirstPaint(viewport)  # kept alive as long as the viewport
+    viewport.installEventFilter(viewport._first_paint)

@@ -8,7 +8,7 @@ from viewer.geo.drawable import to_xy_arrays
 from viewer.geo.geodesic import densify
 from viewer.geo.scale import GraticuleLine
 from viewer.qt.map.painting import RenderContext
-from viewer.qt.map.path_layer import PathLayer, Stroke, xy_path
+from viewer.qt.map.path_layer import PathLayer, Stroke, xy_path, xy_stroke
 from viewer.symbology import BORDER, COAST, GRATICULE, LAND
 
 METRES_PER_DEGREE = 111_320.0
@@ -22,11 +22,13 @@ class BasemapLayer(PathLayer):
         self.basemap = basemap
         self.projection: MapProjection | None = None
         self.level: int | None = None
+        self.fixed_level: int | None = None  # when set, used at every zoom (benchmarks, full-detail exports)
         self._built: dict[tuple[str, int], list[Stroke]] = {}
 
     def show(self, projection: MapProjection, metres_per_pixel: float) -> None:
         """Draw at the coarsest level whose simplification stays under a pixel at this zoom."""
-        level = self.basemap.level_for(metres_per_pixel / METRES_PER_DEGREE)
+        level = self.fixed_level if self.fixed_level is not None else \
+            self.basemap.level_for(metres_per_pixel / METRES_PER_DEGREE)
         if projection is self.projection and level == self.level:
             return
         if projection is not self.projection:
@@ -44,8 +46,8 @@ class BasemapLayer(PathLayer):
         land_x, land_y = to_xy_arrays(land, projection)
         border_x, border_y = to_xy_arrays(list(data.borders), projection)
         return [
-            Stroke(xy_path(land_x, land_y), COAST, 0.7, fill=LAND, fill_alpha=255),
-            Stroke(xy_path(border_x, border_y), BORDER, 0.9, dash=(4, 2)),
+            xy_stroke(land_x, land_y, COAST, 0.7, fill=LAND, fill_alpha=255),
+            xy_stroke(border_x, border_y, BORDER, 0.9, dash=(4, 2)),
         ]
 
 

@@ -13,11 +13,35 @@ from viewer.geo.drawable import to_xy_arrays
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model.feature import Feature
 from viewer.qt.map.painting import RenderContext
-from viewer.qt.map.path_layer import PathLayer, Stroke, xy_path
+from viewer.qt.map.path_layer import PathLayer, xy_stroke
 from viewer.qt.map.symbol_layer import SymbolLayer, Symbols
 from viewer.symbology import APPROXIMATE_DASH, CERTAINTY_ALPHA, NO_EVENT_COLOUR, style_for
 
 ARROW_FRACTIONS = (0.3, 0.6, 0.9)
+
+
+class _Shown:
+    """What a visual was last asked to show: `refresh()` asks again with the same features before every
+    exported image and on every visibility change, and rebuilding paths for thousands costs seconds."""
+
+    def __init__(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]):
+        self.kind, self.cache, self.colours = kind, cache, dict(colours)
+        self.looks = [(f, f.geometry, f.event, f.certainty) for f in features]
+
+    def same_as(self, other: _Shown | None) -> bool:
+        return (other is not None and other.kind == self.kind and other.cache is self.cache
+                and other.colours == self.colours and len(other.looks) == len(self.looks)
+                and all(a is b or (a[0] is b[0] and a[1] is b[1] and a[2:] == b[2:])
+                        for a, b in zip(self.looks, other.looks, strict=True)))
+
+
+def _unchanged(visual, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> bool:
+    """True if the visual already shows exactly this; otherwise remembers it as what it will show."""
+    shown = _Shown(kind, features, cache, colours)
+    if shown.same_as(getattr(visual, "_shown", None)):
+        return True
+    visual._shown = shown
+    return False
 
 
 def _group(features: list[Feature], colours: dict[str, str]) -> dict[tuple[str, str], list[Feature]]:
@@ -33,13 +57,15 @@ class AreaVisual(PathLayer):
     """Danger zones and warning areas: translucent fill in the event's colour, dashed outline."""
 
     def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
+        if _unchanged(self, kind, features, cache, colours):
+            return
         style = style_for(kind)
         strokes = []
         for (colour, certainty), members in _group(features, colours).items():
             x, y = to_xy_arrays([cache.densified(f) for f in members], cache.projection)
             approximate = certainty == "approximate"
-            strokes.append(Stroke(
-                xy_path(x, y), colour, style.line_width,
+            strokes.append(xy_stroke(
+                x, y, colour, style.line_width,
                 dash=APPROXIMATE_DASH if approximate else style.dash,
                 alpha=CERTAINTY_ALPHA.get(certainty, 255),
                 fill=colour, fill_alpha=style.fill_alpha // (2 if approximate else 1),
@@ -56,15 +82,17 @@ class LineVisual(PathLayer):
         self.arrows.setParentItem(self)
 
     def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
+        if _unchanged(self, kind, features, cache, colours):
+            return
         style = style_for(kind)
         strokes, arrows = [], []
         for (colour, certainty), members in _group(features, colours).items():
             x, y = to_xy_arrays([cache.densified(f) for f in members], cache.projection)
             approximate = certainty == "approximate"
             alpha = style.fill_alpha or CERTAINTY_ALPHA.get(certainty, 255)
-            strokes.append(Stroke(xy_path(x, y), colour, style.line_width,
-                                  dash=APPROXIMATE_DASH if approximate and not style.fill_alpha else (),
-                                  alpha=alpha))
+            strokes.append(xy_stroke(x, y, colour, style.line_width,
+                                     dash=APPROXIMATE_DASH if approximate and not style.fill_alpha else (),
+                                     alpha=alpha))
             if style.arrows:
                 ax, ay, angles = arrow_marks([cache.projected(f) for f in members])
                 arrows.append(Symbols(ax, ay, "arrow", style.line_width * 5, colour, angles=angles,
@@ -77,6 +105,8 @@ class PointVisual(SymbolLayer):
     """Launch sites, impact points and reference places as symbols of a fixed screen size."""
 
     def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
+        if _unchanged(self, kind, features, cache, colours):
+            return
         style = style_for(kind)
         groups = []
         for (colour, certainty), members in _group(features, colours).items():

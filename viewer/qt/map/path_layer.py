@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath
+import shapely
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QPaintEngine, QPainter, QPainterPath, QPixmap, QRegion, QTransform
 
 from viewer.qt.map.painting import RenderContext, with_alpha
+
+TILE_ABOVE = 3000  # vertices: smaller paths are drawn whole
+LEAF_VERTICES = 600  # a tile holding fewer vertices is not split further
+MAX_DEPTH = 9
+MARGIN = 0.1  # a tile keeps the line work reaching this far (times its side) beyond it
+MIN_TILE_PX = 64  # tiles are not split below this size on screen
+SETTLE_MS = 150  # zoomed, a cached layer is shown scaled until the view rests this long, then drawn afresh
+CACHE_ABOVE_MS = 1.0  # layers slower than this to draw keep an image of the screen
 
 
 @dataclass
 class Stroke:
-    """One styled path: every feature of a kind drawn alike shares one."""
+    """One styled path: every feature of a kind drawn alike shares one. Made by `xy_stroke`, it also keeps
+    the arrays, so a large path can be drawn tile by tile (see `PathTiles`)."""
 
     path: QPainterPath
     colour: str
@@ -23,6 +36,16 @@ class Stroke:
     alpha: int = 255
     fill: str | None = None
     fill_alpha: int = 0
+    xy: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
+    _tiles: dict[str, PathTiles | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def tiles(self, role: str) -> PathTiles | None:
+        """Tiles for "fill" (areas, cut to the tiles), "solid" or "dashed" lines (dashes restart at every
+        cut, so dashed lines are kept whole and only sorted into the tiles they cross); None: draw whole."""
+        if role not in self._tiles:
+            big = self.xy is not None and len(self.xy[0]) > TILE_ABOVE
+            self._tiles[role] = PathTiles.build(self.path, *self.xy, role) if big else None
+        return self._tiles[role]
 
 
 def xy_path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
@@ -35,6 +58,10 @@ def xy_path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
     return path
 
 
+def xy_stroke(x: np.ndarray, y: np.ndarray, colour: str, width: float, **style) -> Stroke:
+    return Stroke(xy_path(x, y), colour, width, xy=(np.asarray(x, float), np.asarray(y, float)), **style)
+
+
 class PathLayer(pg.GraphicsObject):
     """Draws its strokes in order; bounds are the union of the paths'."""
 
@@ -43,10 +70,12 @@ class PathLayer(pg.GraphicsObject):
         self.context = context
         self._strokes: list[Stroke] = []
         self._bounds = QRectF()
+        self._screen = ScreenCache(self)
         self.set_strokes(strokes or [])
 
     def set_strokes(self, strokes: list[Stroke]) -> None:
         self.prepareGeometryChange()
+        self._screen.clear()
         self._strokes = strokes
         bounds = QRectF()
         for stroke in strokes:
@@ -63,15 +92,346 @@ class PathLayer(pg.GraphicsObject):
         pad = (self.pixelLength(pg.Point(1, 0)) or 0.0) * 12 * self.context.scale
         return self._bounds.adjusted(-pad, -pad, pad, pad)
 
-    def paint(self, painter: QPainter, *args) -> None:
+    def paint(self, painter: QPainter, option=None, widget=None) -> None:
+        self._screen.paint(painter, widget, self._paint_strokes)
+
+    def _paint_strokes(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        # Tiles only pay on raster devices; SVG and PDF get each path whole.
+        raster = painter.paintEngine().type() == QPaintEngine.Type.Raster
         for stroke in self._strokes:
-            if stroke.fill:
-                painter.setBrush(QBrush(with_alpha(stroke.fill, stroke.fill_alpha)))
+            brush = QBrush(with_alpha(stroke.fill, stroke.fill_alpha)) if stroke.fill else QBrush()
+            pen = self.context.pen(stroke.colour, stroke.width, stroke.dash, stroke.alpha) if stroke.width > 0 \
+                else Qt.PenStyle.NoPen
+            reach = self.context.px(stroke.width) / 2 + 2 if stroke.width > 0 else 2
+            if not raster or stroke.xy is None or len(stroke.xy[0]) <= TILE_ABOVE:
+                _draw(painter, stroke.path, pen, brush)
+            elif not stroke.fill:
+                _draw(painter, stroke.tiles("dashed" if stroke.dash else "solid") or stroke.path, pen, brush, reach)
+            elif stroke.dash or stroke.width <= 0:  # fill and outline apart, as drawPath does them
+                _draw(painter, stroke.tiles("fill") or stroke.path, Qt.PenStyle.NoPen, brush, 2)
+                if stroke.width > 0:
+                    _draw(painter, stroke.tiles("dashed") or stroke.path, pen, QBrush(), reach)
             else:
-                painter.setBrush(QBrush())
-            if stroke.width > 0:
-                painter.setPen(self.context.pen(stroke.colour, stroke.width, stroke.dash, stroke.alpha))
+                _draw(painter, stroke.tiles("fill") or stroke.path, pen, brush, reach)
+
+
+def _draw(painter: QPainter, what: QPainterPath | PathTiles, pen, brush: QBrush, reach: float = 0.0) -> None:
+    painter.setPen(pen)
+    painter.setBrush(brush)
+    if isinstance(what, PathTiles):
+        what.draw(painter, reach)
+    else:
+        painter.drawPath(what)
+
+
+class ScreenCache:
+    """What a slow layer last drew on screen, kept as an image of the part of the viewport it covers.
+
+    While the view moves, panning by whole pixels moves the image and draws only what comes into view, and
+    zooming shows the image scaled. Once the view has rested `SETTLE_MS` the layer is drawn afresh, exactly:
+    a scaled image is blurred, and Qt starts dash patterns from the clip's edge, so dashes can step where
+    a newly drawn strip meets the rest. Exports and other devices always draw; so does a layer that draws
+    in under `CACHE_ABOVE_MS`.
+    """
+
+    enabled = True  # off, every frame is drawn exactly (the benchmark times both)
+
+    def __init__(self, item: pg.GraphicsObject):
+        self._item = item
+        self._image: QPixmap | None = None
+        self._area = QRect()  # the viewport pixels the image covers
+        self._transform = QTransform()  # item to viewport pixels, for what the image holds
+        self._cost_ms = 0.0
+        self._settle = QTimer(item)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._rested)
+
+    def clear(self) -> None:
+        self._image = None
+
+    def paint(self, painter: QPainter, widget, draw: Callable[[QPainter], None]) -> None:
+        if unseen(painter, widget):
+            return
+        if not (ScreenCache.enabled and _on_screen(painter, widget)):
+            draw(painter)
+            return
+        ratio = widget.devicePixelRatioF()
+        to_device = painter.transform()
+        area = to_device.mapRect(self._item.boundingRect()).toAlignedRect().intersected(widget.rect())
+        if self._image is None and self._cost_ms <= CACHE_ABOVE_MS:
+            start = time.perf_counter()
+            draw(painter)
+            if _covers(painter, area):
+                self._cost_ms = (time.perf_counter() - start) * 1e3
+            return
+        if area.isEmpty():
+            self._image = None
+            return
+        shift = _whole_pixel_shift(self._transform, to_device) if self._image is not None else None
+        if shift is None:
+            if self._image is not None and self._preview(painter, to_device, area):
+                return
+            self._draw_afresh(area, to_device, ratio, draw)
+        elif not shift.isNull() or area != self._area:
+            self._move(shift, area, ratio, draw)
+            self._settle.start()
+        painter.save()
+        painter.resetTransform()
+        painter.drawPixmap(self._area.topLeft(), self._image)
+        painter.restore()
+
+    def _draw_afresh(self, area: QRect, to_device: QTransform, ratio: float,
+                     draw: Callable[[QPainter], None]) -> None:
+        self._image = _transparent(area.size(), ratio)
+        self._area, self._transform = QRect(area), QTransform(to_device)
+        start = time.perf_counter()
+        self._draw_into_image(QRegion(area), draw)
+        self._cost_ms = (time.perf_counter() - start) * 1e3
+
+    def _move(self, shift: QPoint, area: QRect, ratio: float, draw: Callable[[QPainter], None]) -> None:
+        """Keep what is still in view, moved by whole pixels, and draw the rest as it would be drawn there."""
+        kept = self._area.translated(shift).intersected(area)
+        if area.size() == self._area.size():
+            step = shift - (area.topLeft() - self._area.topLeft())
+            self._image.scroll(round(step.x() * ratio), round(step.y() * ratio), self._image.rect())
+        else:
+            image = _transparent(area.size(), ratio)
+            painter = QPainter(image)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            painter.drawPixmap(self._area.translated(shift).topLeft() - area.topLeft(), self._image)
+            painter.end()
+            self._image = image
+        self._area = QRect(area)
+        self._transform = self._transform * QTransform.fromTranslate(shift.x(), shift.y())
+        exposed = QRegion(area) - QRegion(kept)
+        painter = QPainter(self._image)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+        for rect in exposed.translated(-area.topLeft()):
+            painter.fillRect(rect, Qt.GlobalColor.transparent)
+        painter.end()
+        self._draw_into_image(exposed, draw)
+
+    def _draw_into_image(self, region: QRegion, draw: Callable[[QPainter], None]) -> None:
+        """Draw the layer as on screen into the image, within `region` (viewport pixels)."""
+        if region.isEmpty():
+            return
+        painter = QPainter(self._image)
+        painter.setClipRegion(region.translated(-self._area.topLeft()))
+        painter.setTransform(self._transform * QTransform.fromTranslate(-self._area.left(), -self._area.top()))
+        draw(painter)
+        painter.end()
+
+    def _preview(self, painter: QPainter, to_device: QTransform, area: QRect) -> bool:
+        """Show the kept image moved and scaled to the new view, if it still covers most of the layer
+        and is magnified no more than 4 times (a preview, so blur is fine)."""
+        moved = QTransform.fromTranslate(self._area.left(), self._area.top()) * self._transform.inverted()[0] \
+            * to_device
+        if moved.type().value > QTransform.TransformationType.TxScale.value or not 0.5 <= abs(moved.m11()) <= 4:
+            return False
+        covered = moved.mapRect(QRectF(0, 0, self._area.width(), self._area.height())).intersected(QRectF(area))
+        if covered.width() * covered.height() < 0.5 * area.width() * area.height():
+            return False
+        painter.save()
+        painter.setTransform(moved)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.drawPixmap(0, 0, self._image)
+        painter.restore()
+        self._settle.start()
+        return True
+
+    def _rested(self) -> None:
+        self._image = None
+        self._item.update()
+
+
+def unseen(painter: QPainter, widget) -> bool:
+    """Painting the widget of a window never shown on screen: the export renderer's canvas, which Qt's
+    event loop paints for nobody (exports draw it through render() into their own device)."""
+    return (widget is not None and painter.device() is widget
+            and widget.window().testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen))
+
+
+def _on_screen(painter: QPainter, widget) -> bool:
+    return widget is not None and painter.device() is widget and widget.devicePixelRatioF().is_integer()
+
+
+def _transparent(size, ratio: float) -> QPixmap:
+    image = QPixmap(size * ratio)
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
+def _whole_pixel_shift(old: QTransform, new: QTransform) -> QPoint | None:
+    """The shift in viewport pixels from one transform to another, if that is all that changed."""
+    same = all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12) for a, b in (
+        (old.m11(), new.m11()), (old.m12(), new.m12()), (old.m21(), new.m21()), (old.m22(), new.m22())))
+    if not same or not (old.isAffine() and new.isAffine()):
+        return None
+    dx, dy = new.dx() - old.dx(), new.dy() - old.dy()
+    if abs(dx - round(dx)) > 0.01 or abs(dy - round(dy)) > 0.01:
+        return None
+    return QPoint(round(dx), round(dy))
+
+
+def _covers(painter: QPainter, area: QRect) -> bool:
+    """Whether this paint drew all of `area` (only such paints tell what a layer costs)."""
+    if not painter.hasClipping():
+        return True
+    return painter.transform().mapRect(painter.clipBoundingRect()).toAlignedRect().contains(area)
+
+
+class PathTiles:
+    """The line work of one path sorted into a quadtree of squares, drawn square by square.
+
+    Qt's anti-aliasing rasteriser slows down sharply with long outlines (it walks the whole outline again
+    for each band of cells its pool holds): the full-detail coastline fills ten times faster as small pieces.
+    Each piece is drawn clipped to its square snapped to whole device pixels, so the squares neither
+    overlap nor leave seams, and everything a square draws comes from line work kept whole to `MARGIN`
+    beyond it: the pixels are those of the whole path. Squares are cut lazily, as zooming reaches them.
+    """
+
+    def __init__(self, whole: QPainterPath, parts: np.ndarray, cut: np.ndarray,
+                 path_of: Callable[[np.ndarray], QPainterPath]):
+        self._path_of = path_of
+        xmin, ymin, xmax, ymax = shapely.total_bounds(parts)
+        self.origin = (xmin, ymin)
+        self.side = max(xmax - xmin, ymax - ymin) * (1 + 1e-9) or 1.0
+        root = (whole, int(shapely.get_num_coordinates(parts).sum()))  # the root square draws the path as given
+        self._nodes: dict[tuple[int, int, int], tuple[QPainterPath, int]] = {(0, 0, 0): root}
+        # Per square: the parts cut to it (+ margin) and the parts kept whole because they touch it.
+        self._parts: dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]] = {(0, 0, 0): (parts[cut], parts[~cut])}
+
+    @classmethod
+    def build(cls, whole: QPainterPath, x: np.ndarray, y: np.ndarray, role: str) -> PathTiles | None:
+        """Tiles for NaN-separated arrays drawn as `whole`; None if nothing in them draws."""
+        ok = np.isfinite(x) & np.isfinite(y)
+        part = np.cumsum(~ok)[ok]
+        coords = np.column_stack([x[ok], y[ok]])
+        count = np.unique(part, return_counts=True)[1]
+        keep = np.repeat(count >= (3 if role == "fill" else 2), count)  # too short to draw anything
+        coords, part = coords[keep], np.unique(part[keep], return_inverse=True)[1]  # shapely wants 0, 1, 2…
+        if not len(coords):
+            return None
+        if role == "fill":
+            parts = shapely.polygons(shapely.linearrings(coords, indices=part))
+        else:
+            parts = shapely.linestrings(coords, indices=part)
+        cut = shapely.is_valid(parts) if role != "dashed" else np.zeros(len(parts), bool)
+        if role == "fill" and not cut.all():
+            parts, cut = _even_odd_valid(parts, cut)
+        return cls(whole, parts, cut, path_of=_path_of_polygons if role == "fill" else _path_of_lines)
+
+    def draw(self, painter: QPainter, reach: float) -> None:
+        """Draw with the painter's pen and brush; `reach` is how far (device px) a pen draws beyond a line."""
+        to_device = painter.transform()
+        if to_device.type().value > QTransform.TransformationType.TxScale.value:
+            self._draw_node(painter, (0, 0, 0), None)  # rotated or sheared: squares do not snap to pixels
+            return
+        if painter.hasClipping():
+            visible = to_device.mapRect(painter.clipBoundingRect()).toAlignedRect()
+        else:
+            visible = QRect(0, 0, painter.device().width(), painter.device().height())
+        # A thin strip (newly scrolled into view) is drawn from smaller squares, so less is drawn outside it.
+        smallest = min(MIN_TILE_PX, 2 * min(visible.width(), visible.height()))
+        stack = [(0, 0, 0)]
+        while stack:
+            key = stack.pop()
+            ix, iy, depth = key
+            box = self._device_box(to_device, ix, iy, depth)
+            if not box.intersects(visible):
+                continue
+            half = box.width() / 2
+            if half >= smallest and half * MARGIN >= reach and self._splits(key):
+                stack += [(2 * ix + i, 2 * iy + j, depth + 1) for i in (0, 1) for j in (0, 1)]
             else:
-                painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawPath(stroke.path)
+                self._draw_node(painter, key, box if depth else None)
+
+    def _device_box(self, to_device: QTransform, ix: int, iy: int, depth: int) -> QRect:
+        # Edges come from the same dyadic fractions of one side, so neighbours share them exactly.
+        x0, y0 = self.origin
+        xs = [to_device.m11() * (x0 + self.side * (i / 2**depth)) + to_device.dx() for i in (ix, ix + 1)]
+        ys = [to_device.m22() * (y0 + self.side * (j / 2**depth)) + to_device.dy() for j in (iy, iy + 1)]
+        left, right = sorted(round(v) for v in xs)
+        top, bottom = sorted(round(v) for v in ys)
+        return QRect(left, top, right - left, bottom - top)
+
+    def _draw_node(self, painter: QPainter, key: tuple[int, int, int], clip: QRect | None) -> None:
+        path = self._node(key)[0]
+        if path.isEmpty():
+            return
+        if clip is None:
+            painter.drawPath(path)
+            return
+        transform = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+        painter.setTransform(transform)
+        painter.drawPath(path)
+        painter.restore()
+
+    def _node(self, key: tuple[int, int, int]) -> tuple[QPainterPath, int]:
+        node = self._nodes.get(key)
+        if node is None:
+            parts = np.concatenate(self._parts_of(key))
+            node = (self._path_of(parts), int(shapely.get_num_coordinates(parts).sum()))
+            self._nodes[key] = node
+        return node
+
+    def _parts_of(self, key: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray]:
+        if key not in self._parts:
+            ix, iy, depth = key
+            cut, kept = self._parts_of((ix // 2, iy // 2, depth - 1))
+            size = self.side / 2**depth
+            xmin, ymin = self.origin[0] + ix * size - MARGIN * size, self.origin[1] + iy * size - MARGIN * size
+            xmax, ymax = xmin + size * (1 + 2 * MARGIN), ymin + size * (1 + 2 * MARGIN)
+            cut = shapely.clip_by_rect(cut, xmin, ymin, xmax, ymax)
+            kept = kept[shapely.intersects(kept, shapely.box(xmin, ymin, xmax, ymax))]
+            self._parts[key] = (cut[~shapely.is_empty(cut)], kept)
+        return self._parts[key]
+
+    def _splits(self, key: tuple[int, int, int]) -> bool:
+        """Worth splitting: many vertices, and the children do not just repeat them (parts kept whole)."""
+        ix, iy, depth = key
+        count = self._node(key)[1]
+        if count <= LEAF_VERTICES or depth >= MAX_DEPTH:
+            return False
+        children = [(2 * ix + i, 2 * iy + j, depth + 1) for i in (0, 1) for j in (0, 1)]
+        return sum(self._node(child)[1] for child in children) < 2 * count
+
+
+def _even_odd_valid(parts: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Self-intersecting rings redone as valid polygons covering what even-odd filling covers (GEOS's
+    linework repair nodes the ring and XORs the faces). Cutting an invalid ring could change what filling
+    makes of it, so one the repair would change otherwise (its outline is not the same length) stays whole."""
+    parts, cut = parts.copy(), valid.copy()
+    for i in np.flatnonzero(~valid):
+        repaired = shapely.make_valid(parts[i], method="linework")
+        polygons = [p for p in shapely.get_parts(repaired) if p.geom_type == "Polygon"]
+        if polygons and np.isclose(sum(p.length for p in polygons), parts[i].length, rtol=1e-9, atol=0):
+            parts[i], cut[i] = shapely.multipolygons(polygons), True
+    return parts, cut
+
+
+def _path_of_lines(parts: np.ndarray) -> QPainterPath:
+    coords, index = shapely.get_coordinates(shapely.get_parts(parts), return_index=True)
+    return _path_of_runs(coords, index)
+
+
+def _path_of_polygons(parts: np.ndarray) -> QPainterPath:
+    rings = shapely.get_rings(shapely.get_parts(parts))
+    coords, index = shapely.get_coordinates(rings, return_index=True)
+    return _path_of_runs(coords, index)
+
+
+def _path_of_runs(coords: np.ndarray, index: np.ndarray) -> QPainterPath:
+    """One path with a NaN between runs of coordinates sharing an index."""
+    if not len(coords):
+        return QPainterPath()
+    breaks = np.flatnonzero(np.diff(index)) + 1
+    x = np.insert(coords[:, 0], breaks, np.nan)
+    y = np.insert(coords[:, 1], breaks, np.nan)
+    return xy_path(x, y)

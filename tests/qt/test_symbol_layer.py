@@ -1,0 +1,161 @@
+"""Point symbols land where they belong, by pixels: drawn as paths or stamped, rotated, scaled, on screen."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsScene
+
+from viewer.qt.map import symbol_layer
+from viewer.qt.map.painting import RenderContext
+from viewer.qt.map.symbol_layer import SymbolLayer, Symbols
+
+RED = "#D00000"
+BACKGROUND = QColor("#202020")
+SIZE = 16  # px: big enough to sample inside a symbol clear of its outline
+
+
+def render(groups: list[Symbols], scale: float = 1.0, size=(200, 120)) -> QImage:
+    """The layer alone, drawn 1:1 (one map unit a pixel) into an image, as an export draws it."""
+    scene = QGraphicsScene()
+    layer = SymbolLayer(RenderContext(scale=scale))
+    scene.addItem(layer)
+    layer.set_symbols(groups)
+    image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(BACKGROUND)
+    painter = QPainter(image)
+    scene.render(painter, QRectF(0, 0, *size), QRectF(0, 0, *size))
+    painter.end()
+    return image
+
+
+def is_red(image: QImage, x: float, y: float) -> bool:
+    colour = image.pixelColor(round(x), round(y))
+    return colour.red() > 170 and colour.green() < 60 and colour.blue() < 60
+
+
+def is_background(image: QImage, x: float, y: float) -> bool:
+    return image.pixelColor(round(x), round(y)) == BACKGROUND
+
+
+def grid(count_x: int, count_y: int, step: float, symbol: str = "circle", angle: float | None = None) -> Symbols:
+    x, y = np.meshgrid(np.arange(count_x) * step + step / 2, np.arange(count_y) * step + step / 2)
+    angles = np.full(x.size, angle) if angle is not None else None
+    return Symbols(x.ravel(), y.ravel(), symbol, SIZE, RED, angles=angles)
+
+
+@pytest.fixture(params=["paths", "stamps"])
+def drawn_as(request, monkeypatch):
+    """Every check runs with the symbols drawn one path each and stamped from a pre-rendered image."""
+    monkeypatch.setattr(symbol_layer, "STAMP_ABOVE", 10**9 if request.param == "paths" else 0)
+    return request.param
+
+
+def test_symbols_sit_on_their_positions(qtbot, drawn_as):
+    image = render([grid(8, 5, 24)])
+    for cx in np.arange(8) * 24 + 12:
+        for cy in np.arange(5) * 24 + 12:
+            assert is_red(image, cx, cy)
+            if cx < 180 and cy < 108:
+                assert is_background(image, cx + 12, cy + 12)  # between four symbols
+
+
+@pytest.mark.parametrize(("angle", "ahead"), [(0, (1, 0)), (90, (0, -1)), (180, (-1, 0)), (270, (0, 1))])
+def test_arrows_point_along_their_angle(qtbot, drawn_as, angle, ahead):
+    """Angles are counter-clockwise in map axes; the screen's y points down, so 90° points up."""
+    image = render([grid(6, 4, 30, "arrow", angle)])
+    cx, cy = 15 + 2 * 30, 15 + 30
+    assert is_red(image, cx + ahead[0] * 0.12 * SIZE, cy + ahead[1] * 0.12 * SIZE)  # the body
+    assert not is_background(image, cx + ahead[0] * 0.4 * SIZE, cy + ahead[1] * 0.4 * SIZE)  # the tip
+    assert is_background(image, cx - ahead[0] * 0.3 * SIZE, cy - ahead[1] * 0.3 * SIZE)  # the notch behind
+
+
+def test_symbols_scale_with_export_resolution(qtbot, drawn_as):
+    """At 192 dpi (scale 2) a symbol covers twice the pixels: a point 0.8 sizes from the centre is inside."""
+    symbols = Symbols(np.array([60.0]), np.array([60.0]), "circle", SIZE, RED)
+    assert not is_red(render([symbols]), 60 + 0.8 * SIZE, 60)
+    assert is_red(render([symbols], scale=2.0), 60 + 0.8 * SIZE, 60)
+
+
+def test_symbols_just_outside_still_reach_in(qtbot, drawn_as):
+    """Culling keeps a symbol centred outside the image whose edge still shows."""
+    x = np.full(30, 200 + SIZE * 0.3)  # right of a 200 px wide image, 0.2 sizes of it inside
+    y = np.linspace(5, 115, 30)
+    inside = Symbols(np.array([20.0]), np.array([20.0]), "circle", SIZE, "#0000D0")  # so the layer is drawn
+    image = render([inside, Symbols(x, y, "circle", SIZE, RED, outline_width=0)])
+    assert is_red(image, 199, y[15])
+
+
+def test_stamps_look_like_paths(qtbot, monkeypatch):
+    """Stamps sit on whole pixels, paths on exact positions: only edge pixels may differ, and a little."""
+    group = Symbols(np.linspace(10.3, 189.6, 500), np.linspace(8.7, 111.2, 500) % 110 + 5, "triangle", 13,
+                    RED, angles=None)
+    monkeypatch.setattr(symbol_layer, "STAMP_ABOVE", 10**9)
+    paths = render([group])
+    monkeypatch.setattr(symbol_layer, "STAMP_ABOVE", 0)
+    stamps = render([group])
+
+    def pixels(image):
+        return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.width(), 4).astype(int)
+
+    difference = np.abs(pixels(paths) - pixels(stamps)).max(axis=2)
+    assert (difference > 64).mean() < 0.02
+
+
+def test_vector_exports_get_paths_not_bitmaps(qtbot, tmp_path):
+    from PySide6.QtCore import QSize
+    from PySide6.QtSvg import QSvgGenerator
+
+    scene = QGraphicsScene()
+    layer = SymbolLayer(RenderContext())
+    scene.addItem(layer)
+    layer.set_symbols([grid(30, 20, 6)])  # 600 symbols: stamped on a raster device
+    generator = QSvgGenerator()
+    generator.setFileName(str(tmp_path / "symbols.svg"))
+    generator.setSize(QSize(180, 120))
+    painter = QPainter(generator)
+    scene.render(painter, QRectF(0, 0, 180, 120), QRectF(0, 0, 180, 120))
+    painter.end()
+    svg = (tmp_path / "symbols.svg").read_text()
+    assert "<image" not in svg
+    assert svg.count("<path") >= 600
+
+
+def test_symbols_follow_the_map_while_panning(qtbot, monkeypatch):
+    """On screen a layer of many symbols keeps an image that panning moves: after each pan the symbols are
+    where the map puts them, and once the view rests they are drawn afresh."""
+    import pyqtgraph as pg
+
+    view = pg.GraphicsView(background=BACKGROUND)
+    qtbot.addWidget(view)
+    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
+    view.setCentralItem(box)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    layer = SymbolLayer(RenderContext())
+    box.addItem(layer, ignoreBounds=True)
+    layer.set_symbols([grid(24, 12, 25)])  # centres at 12.5 + 25 k, out to x = 587.5: some enter while panning
+    box.setRange(QRectF(0, 0, 400, 300), padding=0)
+    monkeypatch.setattr("viewer.qt.map.path_layer.CACHE_ABOVE_MS", -1.0)  # keep an image whatever it costs
+
+    def pixel(mx: float, my: float) -> tuple[float, float]:
+        point = view.mapFromScene(box.mapViewToScene(pg.Point(mx, my)))
+        return point.x(), point.y()
+
+    def check(image: QImage) -> None:
+        for mx in np.arange(24) * 25 + 12.5:
+            for my in (62.5, 162.5, 262.5):
+                x, y = pixel(mx, my)
+                if 2 <= x < 385 and 2 <= y < 285:
+                    assert is_red(image, x, y), (mx, my)
+                    assert is_background(image, *pixel(mx + 12.5, my + 12.5)), (mx, my)
+
+    for _ in range(5):
+        box.translateBy(t=(30 * box.viewPixelSize()[0], 0))  # 30 px: symbols move left, new ones enter
+        view.viewport().repaint()
+        check(view.viewport().grab().toImage())
+    qtbot.wait(300)  # the view rests, so the layer is drawn afresh
+    check(view.viewport().grab().toImage())
