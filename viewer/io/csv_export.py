@@ -43,7 +43,7 @@ def write_csv(bundle: Bundle, path: str | Path, progress: Progress = no_progress
 def _row(bundle: Bundle, feature: Feature, extra: list[str]) -> list[str]:
     event = bundle.events.get(feature.event or "")
     geometry = feature.geometry
-    is_point = geometry is not None and geometry.geom_type == "Point" and not geometry.is_empty
+    point = geometry if geometry is not None and geometry.geom_type == "Point" and not geometry.is_empty else None
     quotes, sources = [], []
     for citation in feature.all_citations:
         document = bundle.documents.get(citation.document)
@@ -54,7 +54,7 @@ def _row(bundle: Bundle, feature: Feature, extra: list[str]) -> list[str]:
         feature.id, feature.event or "", event.name if event else "", (event.time or "") if event else "",
         _text(feature.properties.get("kind")), _text(feature.properties.get("label")),
         _text(feature.properties.get("certainty")), _text(feature.properties.get("derivation")),
-        repr(geometry.x) if is_point else "", repr(geometry.y) if is_point else "",
+        repr(point.x) if point is not None else "", repr(point.y) if point is not None else "",
         shapely.to_wkt(geometry, rounding_precision=-1) if geometry is not None else "",
         " | ".join(quotes), " | ".join(dict.fromkeys(sources)),
     ]

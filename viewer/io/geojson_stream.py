@@ -7,8 +7,9 @@ The result equals ``json.loads``; any file it cannot parse is handed to `load_js
 from __future__ import annotations
 
 import json
+import json.decoder
 import re
-from json.decoder import JSONDecodeError, scanstring
+from json.decoder import JSONDecodeError
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,14 @@ from viewer.io.progress import Progress, no_progress
 from viewer.model.problem import BundleError, Problem
 
 _SPACE = re.compile(r"[ \t\n\r]*")
+_scanstring = json.decoder.scanstring  # type: ignore[attr-defined]  # the C string scanner json.loads uses
 _REPORT_EVERY = 2000  # features between progress calls: often enough to cancel, rarely enough to cost nothing
+
+
+def _skip(text: str, at: int) -> int:
+    """The position of the next character that is not JSON whitespace."""
+    match = _SPACE.match(text, at)
+    return match.end() if match else at
 
 
 def _reject_constant(name: str) -> float:
@@ -45,32 +53,32 @@ def load_geojson(path: Path, shown_as: str, progress: Progress = no_progress) ->
 
 
 def _parse(text: str, progress: Progress) -> Any:
-    at = _SPACE.match(text, 0).end()
+    at = _skip(text, 0)
     if not text.startswith("{", at):
         return _DECODER.decode(text)
     root: dict[str, Any] = {}
-    at = _SPACE.match(text, at + 1).end()
+    at = _skip(text, at + 1)
     if text.startswith("}", at):
         return _DECODER.decode(text)
     while True:
         if not text.startswith('"', at):
             raise JSONDecodeError("Expecting property name enclosed in double quotes", text, at)
-        key, at = scanstring(text, at + 1)
-        at = _SPACE.match(text, at).end()
+        key, at = _scanstring(text, at + 1)
+        at = _skip(text, at)
         if not text.startswith(":", at):
             raise JSONDecodeError("Expecting ':' delimiter", text, at)
-        at = _SPACE.match(text, at + 1).end()
+        at = _skip(text, at + 1)
         if key == "features" and text.startswith("[", at):
             root[key], at = _array(text, at, progress)
         else:
             root[key], at = _DECODER.raw_decode(text, at)
-        at = _SPACE.match(text, at).end()
+        at = _skip(text, at)
         if text.startswith("}", at):
             break
         if not text.startswith(",", at):
             raise JSONDecodeError("Expecting ',' delimiter", text, at)
-        at = _SPACE.match(text, at + 1).end()
-    end = _SPACE.match(text, at + 1).end()
+        at = _skip(text, at + 1)
+    end = _skip(text, at + 1)
     if end != len(text):
         raise JSONDecodeError("Extra data", text, end)
     progress(len(text), len(text))
@@ -79,7 +87,7 @@ def _parse(text: str, progress: Progress) -> Any:
 
 def _array(text: str, at: int, progress: Progress) -> tuple[list[Any], int]:
     items: list[Any] = []
-    at = _SPACE.match(text, at + 1).end()
+    at = _skip(text, at + 1)
     if text.startswith("]", at):
         return items, at + 1
     while True:
@@ -87,9 +95,9 @@ def _array(text: str, at: int, progress: Progress) -> tuple[list[Any], int]:
         items.append(item)
         if len(items) % _REPORT_EVERY == 0:
             progress(at, len(text))
-        at = _SPACE.match(text, at).end()
+        at = _skip(text, at)
         if text.startswith("]", at):
             return items, at + 1
         if not text.startswith(",", at):
             raise JSONDecodeError("Expecting ',' delimiter", text, at)
-        at = _SPACE.match(text, at + 1).end()
+        at = _skip(text, at + 1)

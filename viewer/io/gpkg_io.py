@@ -80,18 +80,19 @@ def _read_ours(path: Path, file: str, progress: Progress) -> tuple[Bundle, list[
             if isinstance(cited.get(key), float):
                 cited[key] = int(cited[key])
         cited.update(row["extra"])
-        claim = None if row["claim"] is None else int(row["claim"])
-        citations.setdefault((row["owner"], row["owner_id"], claim), []).append(cited)
+        of_claim = None if row["claim"] is None else int(row["claim"])
+        citations.setdefault((row["owner"], row["owner_id"], of_claim), []).append(cited)
     claims: dict[tuple[str, str], list[dict]] = {}
     for _, row in _rows(path, file, "claims", ("value",)):
         claim = {"property": row["property"], "value": row["value"]}
         claim.update({k: row[k] for k in ("by", "reference") if row[k]})
-        cited = citations.get((row["owner"], row["owner_id"], int(row["position"] or 0)))
-        if cited:
-            claim["citations"] = cited
+        backing = citations.get((row["owner"], row["owner_id"], int(row["position"] or 0)))
+        if backing:
+            claim["citations"] = backing
         claim.update(row["extra"])
         claims.setdefault((row["owner"], row["owner_id"]), []).append(claim)
-    documents, places = [], {"documents": [], "events": [], "features": []}
+    documents: list[tuple[dict[str, Any], bool]] = []
+    places: dict[str, list[str]] = {"documents": [], "events": [], "features": []}
     for fid, row in _rows(path, file, "documents"):
         document = {"id": row["document_id"], **{k: row[k] for k in ("title", "published", "publisher", "path",
                                                                      "sha256") if row[k] is not None}}

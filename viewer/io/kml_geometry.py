@@ -100,7 +100,8 @@ def kml_geometry(geometry: BaseGeometry) -> str:
 
 
 def _kml(geo: dict[str, Any]) -> str:
-    kind, coords = geo["type"], geo.get("coordinates")
+    kind: str = geo["type"]
+    coords: Any = geo.get("coordinates")
     if kind == "Point":
         return f"<Point><coordinates>{_tuple(coords)}</coordinates></Point>"
     if kind == "LineString":

@@ -235,7 +235,7 @@ class _Collector:
         """Other placemarks as a plain layer; each description becomes a document its placemark cites."""
         if not self.plain:
             return
-        layer = {"type": "FeatureCollection", "features": [feature for _, feature, _ in self.plain]}
+        layer: dict[str, Any] = {"type": "FeatureCollection", "features": [feature for _, feature, _ in self.plain]}
         offset = len(root["features"])
         for i, feature in enumerate(layer["features"]):  # ids by position in the whole file, not in the layer
             if feature["id"] is None:
