@@ -12,7 +12,6 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from viewer import cli
-from viewer.cli import brief
 from viewer.io.session import Session, save_session
 from viewer.model.bookmark import Bookmark
 from viewer.resources import sample_bundle
@@ -21,22 +20,10 @@ from viewer.symbology import EVENT_COLOURS, SEA
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(autouse=True)
-def brief_registered(monkeypatch, qapp):
-    """The subcommand as the lead wires it into viewer.cli (this test registers it for itself only)."""
-    monkeypatch.setitem(cli.SUBCOMMANDS, "brief", brief)
-
-
 @pytest.fixture(scope="module")
 def pptx_deck(tmp_path_factory, qapp):
     path = tmp_path_factory.mktemp("brief") / "deck.pptx"
-    previous = cli.SUBCOMMANDS.get("brief")
-    cli.SUBCOMMANDS["brief"] = brief
-    try:
-        assert cli.main(["brief", "-o", str(path), "--resolution", "1280"]) == 0
-    finally:
-        if previous is None:
-            cli.SUBCOMMANDS.pop("brief")
+    assert cli.main(["brief", "-o", str(path), "--resolution", "1280"]) == 0
     return path
 
 

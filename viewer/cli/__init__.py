@@ -7,11 +7,11 @@ import sys
 from collections.abc import Callable, Sequence
 
 from viewer import __version__
-from viewer.cli import brief, export, ingest, validate
+from viewer.cli import brief, convert, export, ingest, validate
 from viewer.model.problem import BundleError
 
 # Each subcommand module offers add_arguments(parser) and run(args) -> exit code.
-SUBCOMMANDS = {"validate": validate, "export": export, "brief": brief, "ingest": ingest}
+SUBCOMMANDS = {"validate": validate, "export": export, "brief": brief, "ingest": ingest, "convert": convert}
 
 
 class UsageError(Exception):

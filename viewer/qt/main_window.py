@@ -13,7 +13,11 @@ from viewer import __version__
 from viewer.geo.basemap import load_basemap
 from viewer.geo.crs import PROJECTIONS, azimuthal_equidistant, format_lat, format_lon
 from viewer.geo.gazetteer import load_places
-from viewer.io.bundle_reader import read_bundle
+from viewer.io.convert import export_bundle
+from viewer.io.importers import OPEN_FILTER as IMPORT_FILTER
+from viewer.io.importers import import_file
+from viewer.io.progress import Cancelled
+from viewer.io.session import SESSION_SUFFIX
 from viewer.model.problem import BundleError
 from viewer.model.workspace import Workspace
 from viewer.qt.bookmarks_panel import BookmarksPanel
@@ -27,8 +31,11 @@ from viewer.qt.panels.timeline import Timeline
 from viewer.qt.presentation import present
 from viewer.qt.review import ReviewController
 from viewer.qt.session_controller import SessionController
+from viewer.qt.workers import run_with_progress
 
-BUNDLE_FILTER = "Event bundles (*.geojson *.json);;All files (*)"
+OPEN_FILTER = f"Session (*{SESSION_SUFFIX});;" + IMPORT_FILTER
+EXPORT_FILTER = "GeoPackage (*.gpkg);;Event bundle (*.geojson);;KML (*.kml);;KMZ (*.kmz);;CSV (*.csv)"
+RECENT_FILES = 10
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +46,7 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(self.workspace, load_basemap(), load_places(), self)
         self.setCentralWidget(self.canvas)
         self.resize(1280, 800)
+        self.setAcceptDrops(True)
         self._position = QLabel()
         self._crs = QLabel()
         self.statusBar().addPermanentWidget(self._position)
@@ -115,17 +123,30 @@ class MainWindow(QMainWindow):
 
     # -- files -----------------------------------------------------------------------------------
     def open_files(self, paths: list[str]) -> None:
-        """Load bundles; a bad file is reported and skipped, and everything already open stays."""
+        """Open bundles and other geodata (GeoJSON, GeoPackage, KML/KMZ, CSV) and session files.
+
+        Each file loads off the GUI thread behind a progress dialog; a bad file is reported in one line and
+        skipped, and everything already open stays.
+        """
         for path in paths:
+            if Path(path).suffix.lower() == SESSION_SUFFIX:
+                self.session.open_session(path)
+                continue
             try:
-                bundle, problems = read_bundle(path)
+                bundle, problems = run_with_progress(self, f"Opening {Path(path).name}",
+                                                     lambda progress, p=path: import_file(p, progress))
                 self.workspace.add(bundle)
+            except Cancelled:
+                self.statusBar().showMessage(f"Opening {Path(path).name} cancelled; nothing was changed", 8000)
+                continue
             except BundleError as error:
-                self._report(f"{error}" + (f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""))
+                more = len(error.problems) - 1
+                self._report(f"{error}" + (f" (and {more} more)" if more > 0 else ""))
                 continue
             except (OSError, ValueError) as error:
                 self._report(str(error))
                 continue
+            self._remember_recent(path)
             errors = [p for p in problems if p.is_error]
             if problems:
                 self.statusBar().showMessage(
@@ -135,12 +156,44 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
         self.setWindowTitle(" · ".join(b.name for b in self.workspace.bundles) + " — launchmap")
 
+    def _remember_recent(self, path: str) -> None:
+        settings = QSettings()
+        recent = [p for p in (settings.value("files/recent") or []) if p != str(Path(path).resolve())]
+        settings.setValue("files/recent", [str(Path(path).resolve()), *recent][:RECENT_FILES])
+
+    def _fill_recent_files(self) -> None:
+        self._recent_files_menu.clear()
+        for path in QSettings().value("files/recent") or []:
+            self._recent_files_menu.addAction(path, lambda p=path: self.open_files([p]))
+        self._recent_files_menu.setEnabled(not self._recent_files_menu.isEmpty())
+
+    def _export_data(self) -> None:
+        """File ▸ Export data: everything open as GeoJSON, GeoPackage, KML/KMZ or CSV."""
+        name, _ = QFileDialog.getSaveFileName(self, "Export data", "launches.gpkg", EXPORT_FILTER)
+        if not name:
+            return
+        try:
+            run_with_progress(self, "Exporting", lambda progress: export_bundle(self.workspace.content, name, progress))
+        except Cancelled:
+            return
+        except (OSError, ValueError, BundleError) as error:
+            self._report(f"{name}: {error}")
+            return
+        self.statusBar().showMessage(f"Exported {name}", 8000)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        self.open_files([url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()])
+
     def _report(self, message: str) -> None:
         self.statusBar().showMessage(message, 20000)
         QMessageBox.warning(self, "launchmap", message)
 
     def _open_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open event bundles", "", BUNDLE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open", "", OPEN_FILTER)
         if paths:
             self.open_files(paths)
 
@@ -161,8 +214,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&Open…", self._open_dialog, QKeySequence.StandardKey.Open)
+        self._recent_files_menu = file_menu.addMenu("Open &recent")
+        self._recent_files_menu.aboutToShow.connect(self._fill_recent_files)
+        self._fill_recent_files()
         self._action(file_menu, "&Export image…", self._export_dialog, "Ctrl+E")
         self._action(file_menu, "Export &briefing…", self._export_briefing, "Ctrl+B")
+        self._action(file_menu, "Export &data…", self._export_data, "Ctrl+Shift+E")
         file_menu.addSeparator()
         self.session.add_actions(file_menu)
         file_menu.addSeparator()

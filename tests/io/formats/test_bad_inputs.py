@@ -113,7 +113,6 @@ def test_failed_import_leaves_the_workspace_as_it_was():
 
 
 def test_convert_command_prints_one_line_and_writes_nothing(capsys, monkeypatch, tmp_path):
-    monkeypatch.setitem(cli.SUBCOMMANDS, "convert", convert_command)  # until the lead registers it
     out = tmp_path / "out.gpkg"
     code = cli.main(["convert", str(BAD / "kml/billion_laughs.kml"), "-o", str(out)])
     _, err = capsys.readouterr()
