@@ -6,7 +6,7 @@ import os
 import sys
 import time
 
-from viewer.resources import sample_bundle
+from viewer.resources import asset, sample_bundle
 
 # Set to 1, the app prints "first-paint <unix time>" once the map has been painted and quits: the
 # startup benchmark (benchmarks/map_benchmark.py) measures from process start to that line.
@@ -15,6 +15,7 @@ EXIT_AFTER_FIRST_PAINT = "LAUNCHMAP_EXIT_AFTER_FIRST_PAINT"
 
 def run_app(files: list[str]) -> int:
     import pyqtgraph as pg
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from viewer.qt.main_window import MainWindow
@@ -23,12 +24,16 @@ def run_app(files: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("launchmap")
     app.setOrganizationName("launchmap")
+    app.setWindowIcon(QIcon(str(asset("resources", "icons", "launchmap.svg"))))
+    app.setDesktopFileName("io.github.launchmap.launchmap")  # matches the window to its menu entry and icon
     window = MainWindow()
     if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
         _quit_after_first_paint(window.canvas.viewport())
     window.show()
     window.open_files(files or [str(sample_bundle())])
     window.canvas.zoom_to_extent(window.canvas.data_extent(), margin=0.05)
+    if os.environ.get(EXIT_AFTER_FIRST_PAINT) != "1":
+        window.session.offer_recovery()  # a session left by a killed process is offered back
     return app.exec()
 
 
