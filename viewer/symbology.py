@@ -46,6 +46,10 @@ KIND_STYLES: dict[str, KindStyle] = {
 CERTAINTY_ALPHA = {"reported": 255, "derived": 225, "approximate": 160}
 APPROXIMATE_DASH = (5, 3)
 
+# Drafted by ingest and not yet reviewed: a magenta dotted outline over the event's own styling.
+DRAFT = "#C2185B"
+DRAFT_DASH = (1, 2)
+
 
 def event_colours(event_ids: list[str]) -> dict[str, str]:
     """A stable colour per event, in the order given (time order keeps colours stable as files are added)."""

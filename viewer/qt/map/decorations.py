@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QTransf
 from viewer.geo.scale import nice_scale_bar, true_north_angle
 from viewer.model.kinds import KIND_TITLES, KINDS
 from viewer.qt.map.painting import draw_text_with_halo, symbol_path, with_alpha
-from viewer.symbology import APPROXIMATE_DASH, HALO, LABEL, style_for
+from viewer.symbology import APPROXIMATE_DASH, DRAFT, DRAFT_DASH, HALO, LABEL, style_for
 
 if TYPE_CHECKING:
     from viewer.qt.map.canvas import MapCanvas
@@ -198,13 +198,15 @@ class Decorations(pg.GraphicsObject):
         colours = self.canvas.event_colours
         shown_events = {f.event for f in visible}
         rows = [
-            ("event", f"{event.date_label}  {event.name}", colours[event.id])
+            ("event", f"{event.date_label}  {event.name}" if event.when else event.name, colours[event.id])
             for event in workspace.content.events_in_time_order() if event.id in shown_events
         ]
         kinds = {f.kind for f in visible}
         rows += [(kind, KIND_TITLES[kind], "#555555") for kind in KINDS if kind in kinds]
         if any(f.certainty == "approximate" for f in visible):
             rows.append(("approximate", "Approximate (dashed, lighter)", "#555555"))
+        if any(f.properties.get("draft") for f in visible):
+            rows.append(("draft", "Draft, not yet reviewed (dotted)", DRAFT))
         return rows
 
     def _legend_swatch(self, painter: QPainter, kind: str, colour: str, centre: QPointF, size: float) -> None:
@@ -216,8 +218,9 @@ class Decorations(pg.GraphicsObject):
             painter.drawRoundedRect(QRectF(centre.x() - half, centre.y() - self.px(5), size, self.px(10)),
                                     self.px(2), self.px(2))
             return
-        if kind == "approximate":
-            painter.setPen(context.pen(colour, 1.6, APPROXIMATE_DASH, alpha=160))
+        if kind in ("approximate", "draft"):
+            painter.setPen(context.pen(colour, 1.6, APPROXIMATE_DASH if kind == "approximate" else DRAFT_DASH,
+                                       alpha=160 if kind == "approximate" else 255))
             painter.drawLine(QPointF(centre.x() - half, centre.y()), QPointF(centre.x() + half, centre.y()))
             return
         style = style_for(kind)

@@ -11,11 +11,12 @@ from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.drawable import to_xy_arrays
 from viewer.geo.projected import ProjectedFeatures
+from viewer.model.edits import DRAFT as DRAFT_PROPERTY
 from viewer.model.feature import Feature
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer, xy_stroke
 from viewer.qt.map.symbol_layer import SymbolLayer, Symbols
-from viewer.symbology import APPROXIMATE_DASH, CERTAINTY_ALPHA, NO_EVENT_COLOUR, style_for
+from viewer.symbology import APPROXIMATE_DASH, CERTAINTY_ALPHA, DRAFT, DRAFT_DASH, NO_EVENT_COLOUR, style_for
 
 ARROW_FRACTIONS = (0.3, 0.6, 0.9)
 
@@ -26,7 +27,7 @@ class _Shown:
 
     def __init__(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]):
         self.kind, self.cache, self.colours = kind, cache, dict(colours)
-        self.looks = [(f, f.geometry, f.event, f.certainty) for f in features]
+        self.looks = [(f, f.geometry, f.event, f.certainty, is_draft(f)) for f in features]
 
     def same_as(self, other: _Shown | None) -> bool:
         return (other is not None and other.kind == self.kind and other.cache is self.cache
@@ -44,12 +45,16 @@ def _unchanged(visual, kind: str, features: list[Feature], cache: ProjectedFeatu
     return False
 
 
-def _group(features: list[Feature], colours: dict[str, str]) -> dict[tuple[str, str], list[Feature]]:
-    """Features that look alike (same event colour and certainty) share one path."""
-    groups: dict[tuple[str, str], list[Feature]] = defaultdict(list)
+def is_draft(feature: Feature) -> bool:
+    return bool(feature.properties.get(DRAFT_PROPERTY))
+
+
+def _group(features: list[Feature], colours: dict[str, str]) -> dict[tuple[str, str, bool], list[Feature]]:
+    """Features that look alike (same event colour, certainty and draft state) share one path."""
+    groups: dict[tuple[str, str, bool], list[Feature]] = defaultdict(list)
     for feature in features:
         colour = colours.get(feature.event or "", NO_EVENT_COLOUR)
-        groups[(colour, feature.certainty)].append(feature)
+        groups[(colour, feature.certainty, is_draft(feature))].append(feature)
     return groups
 
 
@@ -61,7 +66,7 @@ class AreaVisual(PathLayer):
             return
         style = style_for(kind)
         strokes = []
-        for (colour, certainty), members in _group(features, colours).items():
+        for (colour, certainty, draft), members in _group(features, colours).items():
             x, y = to_xy_arrays([cache.densified(f) for f in members], cache.projection)
             approximate = certainty == "approximate"
             strokes.append(xy_stroke(
@@ -70,6 +75,8 @@ class AreaVisual(PathLayer):
                 alpha=CERTAINTY_ALPHA.get(certainty, 255),
                 fill=colour, fill_alpha=style.fill_alpha // (2 if approximate else 1),
             ))
+            if draft:
+                strokes.append(xy_stroke(x, y, DRAFT, style.line_width + 0.8, dash=DRAFT_DASH))
         self.set_strokes(strokes)
 
 
@@ -86,13 +93,15 @@ class LineVisual(PathLayer):
             return
         style = style_for(kind)
         strokes, arrows = [], []
-        for (colour, certainty), members in _group(features, colours).items():
+        for (colour, certainty, draft), members in _group(features, colours).items():
             x, y = to_xy_arrays([cache.densified(f) for f in members], cache.projection)
             approximate = certainty == "approximate"
             alpha = style.fill_alpha or CERTAINTY_ALPHA.get(certainty, 255)
             strokes.append(xy_stroke(x, y, colour, style.line_width,
                                      dash=APPROXIMATE_DASH if approximate and not style.fill_alpha else (),
                                      alpha=alpha))
+            if draft:
+                strokes.append(xy_stroke(x, y, DRAFT, 1.6, dash=DRAFT_DASH))
             if style.arrows:
                 ax, ay, angles = arrow_marks([cache.projected(f) for f in members])
                 arrows.append(Symbols(ax, ay, "arrow", style.line_width * 5, colour, angles=angles,
@@ -109,7 +118,7 @@ class PointVisual(SymbolLayer):
             return
         style = style_for(kind)
         groups = []
-        for (colour, certainty), members in _group(features, colours).items():
+        for (colour, certainty, draft), members in _group(features, colours).items():
             coords = [_point_xy(cache.projected(f)) for f in members]
             coords = [c for c in coords if c is not None]
             if coords:
@@ -117,9 +126,11 @@ class PointVisual(SymbolLayer):
                 # Symbols stay opaque (a faded marker reads as another colour where sites overlap);
                 # approximate positions get a dashed dark outline instead.
                 approximate = certainty == "approximate"
-                groups.append(Symbols(x, y, style.symbol, style.symbol_size, colour,
-                                      outline="#333333" if approximate else "#FFFFFF",
-                                      outline_dash=APPROXIMATE_DASH if approximate else ()))
+                outline, dash, width = ("#333333", APPROXIMATE_DASH, 1.2) if approximate else ("#FFFFFF", (), 1.2)
+                if draft:
+                    outline, dash, width = DRAFT, DRAFT_DASH, 2.2
+                groups.append(Symbols(x, y, style.symbol, style.symbol_size, colour, outline=outline,
+                                      outline_width=width, outline_dash=dash))
         self.set_symbols(groups)
 
 
