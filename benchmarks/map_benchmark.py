@@ -125,8 +125,11 @@ def redraw_rows(steps: int | None, synthetic: bool) -> list[list[str]]:
     """Each case with the screen caches (the default) and with them off, which is also what a frame costs
     once the view rests and cached layers are drawn afresh."""
     from viewer.cli.common import load_workspace
-    from viewer.qt.map.path_layer import ScreenCache
 
+    try:
+        from viewer.qt.map.path_layer import ScreenCache
+    except ImportError:  # a checkout from before the screen cache, timed for comparison: always exact
+        ScreenCache = None
     workspace = load_workspace([])
     canvas = regional_canvas(workspace)
     rows = []
@@ -137,19 +140,24 @@ def redraw_rows(steps: int | None, synthetic: bool) -> list[list[str]]:
             took = time.perf_counter() - start
             rows.append([f"(b) adding the 100k features and rebuilding the layers took {took:.1f} s"])
         for level, lod in ((None, "auto LOD"), (0, "level 0")):
-            for cached in (True, False):
-                ScreenCache.enabled = cached
+            for cached in ((True, False) if ScreenCache else (False,)):
+                if ScreenCache:
+                    ScreenCache.enabled = cached
+                default = cached or not ScreenCache
                 # Drawing 50k thick lines exactly takes ~1 s a frame: time fewer steps of that.
                 limit = 10 if key == "b" and not cached else steps
                 t = time_redraw(canvas, level, limit)
                 both = t["pan"] + t["zoom"]
                 p95 = percentile(both, 95)
-                mode = "cached (default)" if cached else "exact, no cache" + (f" ({len(both)} steps)" if limit else "")
+                mode = ("cached" if cached else "exact") + (" (default)" if default else "")
+                mode += f", {len(both)} steps" if limit else ""
                 rows.append([f"({key}) {lod}, {mode}", f"{statistics.median(both):.1f}", f"{p95:.1f}",
                              f"{percentile(t['pan'], 95):.1f}", f"{percentile(t['zoom'], 95):.1f}",
                              f"{percentile(t['cpu'], 95):.1f}", f"{percentile(t['frame'], 95):.1f}",
-                             f"≤ {TARGETS[key]:g}" if cached else "", verdict(p95 <= TARGETS[key]) if cached else ""])
-    ScreenCache.enabled = True
+                             f"<= {TARGETS[key]:g}" if default else "",
+                             verdict(p95 <= TARGETS[key], percentile(t["cpu"], 95) <= TARGETS[key]) if default else ""])
+    if ScreenCache:
+        ScreenCache.enabled = True
     return rows
 
 
@@ -283,7 +291,7 @@ def export_rows(env: dict[str, str]) -> list[list[str]]:
             lod = "auto LOD" if level is None else "level 0"
             ratio = theirs / total
             rows.append([f"  warm ratio matplotlib / launchmap ({lod})", "", "", f"{ratio:.2f}x",
-                         f"≥ {TARGETS['c_warm']:g}x", verdict(ratio >= TARGETS["c_warm"])])
+                         f">= {TARGETS['c_warm']:g}x", verdict(ratio >= TARGETS["c_warm"])])
     with tempfile.TemporaryDirectory() as folder:
         out = str(Path(folder) / "map.png")
         extent = ",".join(f"{v:g}" for v in REGION)
@@ -293,7 +301,7 @@ def export_rows(env: dict[str, str]) -> list[list[str]]:
     rows.append(["`launchmap export` whole process", "", "", f"{ours_s * 1e3:.0f}", "", ""])
     rows.append(["geopandas+matplotlib whole process", "", "", f"{theirs_s * 1e3:.0f}", "", ""])
     rows.append(["  process ratio matplotlib / launchmap", "", "", f"{theirs_s / ours_s:.2f}x",
-                 f"≥ {TARGETS['c_process']:g}x", verdict(theirs_s / ours_s >= TARGETS["c_process"])])
+                 f">= {TARGETS['c_process']:g}x", verdict(theirs_s / ours_s >= TARGETS["c_process"])])
     return rows
 
 
@@ -322,8 +330,13 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1e3:.0f}"
 
 
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
+def verdict(ok: bool, ok_in_cpu_time: bool | None = None) -> str:
+    """PASS or MISS; for redraw, also whether this thread's CPU time alone would pass (the wall clock
+    includes waiting for other processes on a busy machine)."""
+    text = "PASS" if ok else "MISS"
+    if ok_in_cpu_time is not None and ok_in_cpu_time != ok:
+        text += f" ({'PASS' if ok_in_cpu_time else 'MISS'} in CPU time)"
+    return text
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
@@ -384,7 +397,7 @@ def main() -> int:
         times = first_paint_seconds(env)
         print("(d) process start to first painted map (`python -m viewer`, offscreen), s:",
               ", ".join(f"{t:.2f}" for t in times), f"→ median {statistics.median(times):.2f}",
-              f"target ≤ {TARGETS['d']:g} {verdict(statistics.median(times) <= TARGETS['d'])}")
+              f"target <= {TARGETS['d']:g} {verdict(statistics.median(times) <= TARGETS['d'])}")
     return 0
 
 

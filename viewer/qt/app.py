@@ -27,12 +27,14 @@ def run_app(files: list[str]) -> int:
     app.setWindowIcon(QIcon(str(asset("resources", "icons", "launchmap.svg"))))
     app.setDesktopFileName("io.github.launchmap.launchmap")  # matches the window to its menu entry and icon
     window = MainWindow()
-    if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
-        _quit_after_first_paint(window.canvas.viewport())
     window.show()
     window.open_files(files or [str(sample_bundle())])
     window.canvas.zoom_to_extent(window.canvas.data_extent(), margin=0.05)
-    if os.environ.get(EXIT_AFTER_FIRST_PAINT) != "1":
+    if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
+        # Opening shows a progress dialog whose event loop may paint the map before the data is in:
+        # count the first paint of the main loop, with the data shown.
+        _quit_after_first_paint(window.canvas.viewport())
+    else:
         window.session.offer_recovery()  # a session left by a killed process is offered back
     return app.exec()
 
@@ -50,7 +52,8 @@ def _quit_after_first_paint(viewport) -> None:
 
         def report(self) -> None:
             print(f"first-paint {time.time():.6f}", flush=True)
-            QApplication.quit()
+            QApplication.exit(0)  # leaves the event loop without closing windows, so no "save?" dialog blocks
 
     viewport._first_paint = FirstPaint(viewport)  # kept alive as long as the viewport
     viewport.installEventFilter(viewport._first_paint)
+    viewport.update()

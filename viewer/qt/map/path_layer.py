@@ -224,14 +224,14 @@ class ScreenCache:
         painter.end()
 
     def _preview(self, painter: QPainter, to_device: QTransform, area: QRect) -> bool:
-        """Show the kept image moved and scaled to the new view, if it still covers most of the layer
-        and is magnified no more than 4 times (a preview, so blur is fine)."""
+        """Show the kept image moved and scaled to the new view, if it still covers a quarter of where the
+        layer now draws and is magnified no more than 4 times: a preview for a moment, so blur will do."""
         moved = QTransform.fromTranslate(self._area.left(), self._area.top()) * self._transform.inverted()[0] \
             * to_device
         if moved.type().value > QTransform.TransformationType.TxScale.value or not 0.5 <= abs(moved.m11()) <= 4:
             return False
         covered = moved.mapRect(QRectF(0, 0, self._area.width(), self._area.height())).intersected(QRectF(area))
-        if covered.width() * covered.height() < 0.5 * area.width() * area.height():
+        if covered.width() * covered.height() < 0.25 * area.width() * area.height():
             return False
         painter.save()
         painter.setTransform(moved)
