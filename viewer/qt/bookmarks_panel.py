@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QGridLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -53,10 +53,11 @@ class BookmarksPanel(QWidget):
         self.delete_button = QPushButton("Delete")
         self.present_button = QPushButton("Present ▶")
         self.present_button.setToolTip("Full screen, one bookmark per step (arrow keys, Page Up/Down; Esc leaves)")
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.update_button, self.rename_button, self.up_button, self.down_button,
-                       self.delete_button):
-            buttons.addWidget(button)
+        # Two rows, so the panel fits a narrow dock beside the map.
+        buttons = QGridLayout()
+        for index, button in enumerate((self.add_button, self.update_button, self.rename_button, self.up_button,
+                                        self.down_button, self.delete_button)):
+            buttons.addWidget(button, index // 3, index % 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.list, 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -45,7 +45,6 @@ class MainWindow(QMainWindow):
         self.workspace = workspace or Workspace()
         self.canvas = MapCanvas(self.workspace, load_basemap(), load_places(), self)
         self.setCentralWidget(self.canvas)
-        self.resize(1280, 800)
         self.setAcceptDrops(True)
         self._position = QLabel()
         self._crs = QLabel()
@@ -95,16 +94,25 @@ class MainWindow(QMainWindow):
         geometry, state = settings.value("window/geometry"), settings.value("window/state")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:  # first run: most of the screen, whatever its size
+            screen = self.screen().availableGeometry()
+            self.resize(min(1680, round(screen.width() * 0.94)), min(1050, round(screen.height() * 0.92)))
         if state is not None:
             self.restoreState(state)
         else:
-            self.resizeDocks([self.docks["events"]], [330], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.docks["source"]], [400], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.docks["source"], self.docks["details"]], [430, 330], Qt.Orientation.Vertical)
-            self.resizeDocks([self.docks["timeline"]], [130], Qt.Orientation.Vertical)
             self.tabifyDockWidget(self.docks["events"], self.docks["search"])
             self.tabifyDockWidget(self.docks["events"], self.docks["bookmarks"])
             self.docks["events"].raise_()
+            QTimer.singleShot(0, self._default_dock_sizes)  # sizes hold only once the window is laid out
+
+    def _default_dock_sizes(self) -> None:
+        """The map keeps about half the width: the tree a fifth, the article and details the rest."""
+        width, height = self.width(), self.height()
+        self.resizeDocks([self.docks["events"], self.docks["source"]], [round(width * 0.21), round(width * 0.29)],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["source"], self.docks["details"]], [round(height * 0.55), round(height * 0.45)],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["timeline"]], [max(120, round(height * 0.16))], Qt.Orientation.Vertical)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape and (self.canvas.picking_points or self.canvas.measuring):

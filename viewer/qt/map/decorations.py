@@ -171,14 +171,22 @@ class Decorations(pg.GraphicsObject):
 
     def _legend(self, painter: QPainter, bottom: float) -> None:
         entries = self._legend_entries()
-        if not entries:
-            return
         font = self.canvas.context.font(8)
         metrics = QFontMetricsF(font)
         row = max(metrics.height(), self.px(16)) + self.px(3)
         swatch = self.px(22)
-        width = swatch + self.px(26) + max(metrics.horizontalAdvance(text) for _, text, _ in entries)
-        height = row * len(entries) + self.px(12)
+
+        def size(rows: list) -> tuple[float, float]:
+            return (swatch + self.px(26) + max(metrics.horizontalAdvance(text) for _, text, _ in rows),
+                    row * len(rows) + self.px(12))
+
+        # A small view keeps its map: first the symbol rows go, then the legend altogether.
+        room_w, room_h = self._rect.width() * 0.5, (bottom - self._rect.top()) * 0.5
+        if entries and (size(entries)[0] > room_w or size(entries)[1] > room_h):
+            entries = [entry for entry in entries if entry[0] == "event"]
+        if not entries or size(entries)[0] > room_w or size(entries)[1] > room_h:
+            return
+        width, height = size(entries)
         box = QRectF(self._rect.right() - width - self.px(10), bottom - height - self.px(10), width, height)
         self._panel(painter, box)
         painter.setFont(font)

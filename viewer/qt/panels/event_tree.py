@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
@@ -13,7 +13,7 @@ from viewer.symbology import event_colours
 FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1  # feature id on feature rows
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 2  # event id on event rows
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # kind on the layer rows
-COLUMNS = ("Event / feature", "Details", "Passages")
+COLUMNS = ("Event / feature", "Details", "Cited")
 
 
 class EventTree(QTreeView):
@@ -37,10 +37,17 @@ class EventTree(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.header().setStretchLastSection(False)
+        # The label column takes what is left and elides; the others keep narrow fixed widths (the user may
+        # drag them), so a narrow dock still shows names first.
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(36)
+        header.resizeSection(1, 84)
+        header.resizeSection(2, 44)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._rows: dict[str, QModelIndex] = {}
         self._following = False  # true while mirroring the shared selection, so it is not written back
         self._writing = False  # true while writing the shared selection, so it is not mirrored back
@@ -52,12 +59,15 @@ class EventTree(QTreeView):
         workspace.selection.changed.connect(self._follow_selection)
         self.rebuild()
 
+    def sizeHint(self) -> QSize:
+        return QSize(300, 400)
+
     def rebuild(self) -> None:
         content = self.workspace.content
         self._following = True
         self.tree.removeRows(0, self.tree.rowCount())
         self._rows.clear()
-        layers = _row("Layers", "what the map draws", "")
+        layers = _row("Layers", "", "")
         layers[0].setToolTip("Show or hide every feature of a kind")
         for kind in KINDS:
             count = sum(1 for f in content.features.values() if f.kind == kind)

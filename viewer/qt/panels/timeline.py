@@ -26,7 +26,7 @@ class Timeline(QWidget):
         self.plot.setMouseEnabled(x=True, y=False)
         self.plot.hideAxis("left")
         self.plot.setMenuEnabled(False)
-        self.plot.setYRange(-0.2, 1.4, padding=0)
+        self.plot.setYRange(-0.12, 1.45, padding=0)
         self.plot.setMinimumHeight(90)
         self.window = pg.LinearRegionItem(brush=pg.mkBrush(0, 114, 178, 40), pen=pg.mkPen("#0072B2", width=2))
         self.window.setZValue(-10)
@@ -72,12 +72,14 @@ class Timeline(QWidget):
         colours = event_colours([e.id for e in self.workspace.content.events_in_time_order()])
         for row, event in enumerate(events):
             t = event.when.timestamp()
-            marker = pg.ScatterPlotItem([t], [0.35], size=12, symbol="t1", brush=pg.mkBrush(colours[event.id]),
+            marker = pg.ScatterPlotItem([t], [0.12], size=12, symbol="t1", brush=pg.mkBrush(colours[event.id]),
                                         pen=pg.mkPen("w"))
             marker.setToolTip(f"{event.name}\n{_utc(event)}")
             self.plot.addItem(marker)
-            label = pg.TextItem(f"{event.date_label}\n{event.name}", color="#222", anchor=(0.5, 0))
-            label.setPos(t, 0.95 if row % 2 else 1.35)
+            # Dates only, on three staggered rows, so launches weeks apart stay legible; names are in tooltips.
+            label = pg.TextItem(event.date_label, color="#222", anchor=(0.5, 0))
+            label.setToolTip(f"{event.name}\n{_utc(event)}")
+            label.setPos(t, (1.35, 1.0, 0.65)[row % 3])
             self.plot.addItem(label)
         self.show_all()
 
