@@ -146,12 +146,14 @@ def test_symbols_follow_the_map_while_panning(qtbot, monkeypatch):
         return point.x(), point.y()
 
     def check(image: QImage) -> None:
+        ratio = image.devicePixelRatio()  # a grab has the screen's pixels, more than the widget's on HiDPI
         for mx in np.arange(24) * 25 + 12.5:
             for my in (62.5, 162.5, 262.5):
                 x, y = pixel(mx, my)
                 if 2 <= x < 385 and 2 <= y < 285:
-                    assert is_red(image, x, y), (mx, my)
-                    assert is_background(image, *pixel(mx + 12.5, my + 12.5)), (mx, my)
+                    assert is_red(image, x * ratio, y * ratio), (mx, my)
+                    between = pixel(mx + 12.5, my + 12.5)
+                    assert is_background(image, between[0] * ratio, between[1] * ratio), (mx, my)
 
     for _ in range(5):
         box.translateBy(t=(30 * box.viewPixelSize()[0], 0))  # 30 px: symbols move left, new ones enter
