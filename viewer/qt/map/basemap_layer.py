@@ -31,13 +31,14 @@ class BasemapLayer(PathLayer):
             self.basemap.level_for(metres_per_pixel / METRES_PER_DEGREE)
         if projection is self.projection and level == self.level:
             return
-        if projection is not self.projection:
+        same_projection = projection is self.projection
+        if not same_projection:
             self._built.clear()
         self.projection, self.level = projection, level
         key = (projection.crs.srs, level)
         if key not in self._built:
             self._built[key] = self._strokes_for(projection, level)
-        self.set_strokes(self._built[key])
+        self.set_strokes(self._built[key], same_look=same_projection)  # another level: the same map
 
     def _strokes_for(self, projection: MapProjection, level: int) -> list[Stroke]:
         data = self.basemap[level]

@@ -73,9 +73,14 @@ class PathLayer(pg.GraphicsObject):
         self._screen = ScreenCache(self)
         self.set_strokes(strokes or [])
 
-    def set_strokes(self, strokes: list[Stroke]) -> None:
+    def set_strokes(self, strokes: list[Stroke], same_look: bool = False) -> None:
+        """`same_look`: the strokes draw what was drawn, at another detail (the screen may show the old
+        image as a preview until the view rests)."""
         self.prepareGeometryChange()
-        self._screen.clear()
+        if same_look:
+            self._screen.stale()
+        else:
+            self._screen.clear()
         self._strokes = strokes
         bounds = QRectF()
         for stroke in strokes:
@@ -143,13 +148,18 @@ class ScreenCache:
         self._area = QRect()  # the viewport pixels the image covers
         self._transform = QTransform()  # item to viewport pixels, for what the image holds
         self._cost_ms = 0.0
+        self._stale = False
         self._settle = QTimer(item)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._rested)
 
     def clear(self) -> None:
-        self._image = None
+        self._image, self._stale = None, False
+
+    def stale(self) -> None:
+        """What the image holds is out of date but close: show it only as a preview, until the view rests."""
+        self._stale = self._image is not None
 
     def paint(self, painter: QPainter, widget, draw: Callable[[QPainter], None]) -> None:
         if unseen(painter, widget):
@@ -169,7 +179,8 @@ class ScreenCache:
         if area.isEmpty():
             self._image = None
             return
-        shift = _whole_pixel_shift(self._transform, to_device) if self._image is not None else None
+        fresh = self._image is not None and not self._stale
+        shift = _whole_pixel_shift(self._transform, to_device) if fresh else None
         if shift is None:
             if self._image is not None and self._preview(painter, to_device, area):
                 return
@@ -184,7 +195,7 @@ class ScreenCache:
 
     def _draw_afresh(self, area: QRect, to_device: QTransform, ratio: float,
                      draw: Callable[[QPainter], None]) -> None:
-        self._image = _transparent(area.size(), ratio)
+        self._image, self._stale = _transparent(area.size(), ratio), False
         self._area, self._transform = QRect(area), QTransform(to_device)
         start = time.perf_counter()
         self._draw_into_image(QRegion(area), draw)
@@ -242,7 +253,7 @@ class ScreenCache:
         return True
 
     def _rested(self) -> None:
-        self._image = None
+        self._image, self._stale = None, False
         self._item.update()
 
 
