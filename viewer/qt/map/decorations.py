@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QTransform
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
 from viewer.geo.scale import nice_scale_bar, true_north_angle
 from viewer.model.kinds import KIND_TITLES, KINDS
-from viewer.qt.map.painting import draw_text_with_halo, symbol_path, with_alpha
+from viewer.qt.map.painting import Stamps, draw_text_with_halo, stamps_pay, symbol_path, with_alpha
 from viewer.symbology import APPROXIMATE_DASH, DRAFT, DRAFT_DASH, HALO, LABEL, style_for
 
 if TYPE_CHECKING:
@@ -44,6 +44,10 @@ class Decorations(pg.GraphicsObject):
         self.options = DecorationOptions()
         self.setZValue(1000)
         self._rect = QRectF(0, 0, 1, 1)
+        self._stamps = Stamps(limit=500)
+        self._graticule_source: object = None  # the canvas's lines, kept so that `is` tells a new list
+        self._graticule_projection = None
+        self._graticule: list[tuple[str, bool, np.ndarray, np.ndarray]] = []
 
     def fit_to_viewport(self) -> None:
         self.prepareGeometryChange()
@@ -188,9 +192,20 @@ class Decorations(pg.GraphicsObject):
             return
         width, height = size(entries)
         box = QRectF(self._rect.right() - width - self.px(10), bottom - height - self.px(10), width, height)
+        if stamps_pay(painter):  # the legend changes with what is shown, not while the view moves
+            key = ("legend", tuple(entries), width, height, self.canvas.context.scale)
+            self._stamps.draw(painter, key, painter.transform().map(box.topLeft()),
+                              QRectF(0, 0, width, height).adjusted(-2, -2, 2, 2),
+                              lambda p, at: self._draw_legend(p, QRectF(at, box.size()), entries, font, row, swatch))
+        else:
+            self._draw_legend(painter, box, entries, font, row, swatch)
+
+    def _draw_legend(self, painter: QPainter, box: QRectF, entries: list[tuple[str, str, str]], font: QFont,
+                     row: float, swatch: float) -> None:
         self._panel(painter, box)
         painter.setFont(font)
         y = box.top() + self.px(6)
+        width = box.width()
         for kind, text, colour in entries:
             centre = QPointF(box.left() + self.px(8) + swatch / 2, y + row / 2)
             self._legend_swatch(painter, kind, colour, centre, swatch)
@@ -253,14 +268,10 @@ class Decorations(pg.GraphicsObject):
     def _graticule_labels(self, painter: QPainter) -> None:
         """Degree labels where meridians cross the bottom edge and parallels cross the left edge."""
         view = self.canvas.view.viewRect()
-        projection = self.canvas.projection
         font = self.canvas.context.font(7)
         metrics = QFontMetricsF(font)
         bottom_y, left_x = view.top(), view.left()  # the view's y grows upwards: top() is the lowest y
-        for label, line in self.canvas.graticule_lines():
-            lon, lat = np.asarray(line.coords).T
-            x, y = projection.forward(lon, lat)
-            meridian = lon[0] == lon[-1]
+        for label, meridian, x, y in self._projected_graticule():
             values, other, edge = (y, x, bottom_y) if meridian else (x, y, left_x)
             crossing = _crossing(values, other, edge)
             if crossing is None:
@@ -275,7 +286,28 @@ class Decorations(pg.GraphicsObject):
                 at = QPointF(self.px(4), point.y() - self.px(3))
                 if not self.px(60) < point.y() < self._rect.height() - self.px(60):
                     continue
-            draw_text_with_halo(painter, at, label, font, "#3A4A58", HALO, self.px(1.5))
+            if stamps_pay(painter):
+                reach = self.px(1.5) + 2
+                extent = QRectF(0, -metrics.ascent(), metrics.horizontalAdvance(label), metrics.height())
+                self._stamps.draw(painter, ("graticule", label, font.pixelSize(), reach), painter.transform().map(at),
+                                  extent.adjusted(-reach, -reach, reach, reach),
+                                  lambda p, at, label=label: self._graticule_label(p, at, label, font))
+            else:
+                self._graticule_label(painter, at, label, font)
+
+    def _projected_graticule(self) -> list[tuple[str, bool, np.ndarray, np.ndarray]]:
+        """(label, is a meridian, x, y) per graticule line, projected once per view change."""
+        lines, projection = self.canvas.graticule_lines(), self.canvas.projection
+        if self._graticule_source is not lines or self._graticule_projection != projection:
+            projected = []
+            for label, line in lines:
+                lon, lat = np.asarray(line.coords).T
+                projected.append((label, bool(lon[0] == lon[-1]), *projection.forward(lon, lat)))
+            self._graticule_source, self._graticule_projection, self._graticule = lines, projection, projected
+        return self._graticule
+
+    def _graticule_label(self, painter: QPainter, at: QPointF, label: str, font: QFont) -> None:
+        draw_text_with_halo(painter, at, label, font, "#3A4A58", HALO, self.px(1.5))
 
 
 def _crossing(values: np.ndarray, other: np.ndarray, edge: float) -> float | None:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize
-from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPainterPath, QTransform
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
-from viewer.qt.map.painting import RenderContext, draw_text_with_halo, symbol_path, with_alpha
+from viewer.qt.map.painting import RenderContext, Stamps, draw_text_with_halo, stamps_pay, symbol_path, with_alpha
 from viewer.qt.map.path_layer import unseen
 from viewer.symbology import HALO, LABEL
-
-PHASES = 4  # stamps per pixel and axis: a stamped label is at most 1/8 px from where it would be drawn
 
 
 @dataclass(frozen=True)
@@ -35,7 +32,7 @@ class LabelLayer(pg.GraphicsObject):
         self._labels: list[Label] = []
         self._bounds = QRectF()
         self._looks: dict[tuple[Label, float], _Look] = {}
-        self._stamps: dict[tuple, tuple[QImage, QPoint]] = {}
+        self._stamps = Stamps()
 
     def set_labels(self, labels: list[Label]) -> None:
         self.prepareGeometryChange()
@@ -62,7 +59,7 @@ class LabelLayer(pg.GraphicsObject):
         # Filling glyph outlines and their halos costs ~0.7 ms a label, so raster devices (screen, PNG) get
         # each label stamped from an image drawn once per quarter-pixel offset: within 1/8 px of the exact
         # place. Vector devices (SVG, PDF) get the text as paths.
-        stamp = painter.paintEngine().type() == QPaintEngine.Type.Raster
+        stamp = stamps_pay(painter)
         placed: list[QRectF] = []
         for label in self._labels:
             point = to_device.map(QPointF(label.x, label.y))
@@ -72,7 +69,8 @@ class LabelLayer(pg.GraphicsObject):
                 continue
             placed.append(box)
             if stamp:
-                self._stamp(painter, label, look, point)
+                self._stamps.draw(painter, (label, self.context.scale), point, self._extent(label, look),
+                                  lambda p, at, label=label, look=look: self._draw(p, label, look, at))
             else:
                 self._draw(painter, label, look, point)
         painter.restore()
@@ -99,35 +97,14 @@ class LabelLayer(pg.GraphicsObject):
         baseline = QPointF(point.x() + look.box.left(), point.y() + look.baseline)
         draw_text_with_halo(painter, baseline, label.text, look.font, LABEL, HALO, self.context.px(1.6))
 
-    def _stamp(self, painter: QPainter, label: Label, look: _Look, point: QPointF) -> None:
-        qx, qy = math.floor(point.x() * PHASES + 0.5) / PHASES, math.floor(point.y() * PHASES + 0.5) / PHASES
-        x, y = math.floor(qx), math.floor(qy)
-        ratio = painter.device().devicePixelRatioF()
-        key = (label, self.context.scale, qx - x, qy - y, ratio)
-        stamp = self._stamps.get(key)
-        if stamp is None:
-            if len(self._stamps) > 5000:
-                self._stamps.clear()
-            stamp = self._stamps[key] = self._render_stamp(label, look, QPointF(qx - x, qy - y), ratio)
-        image, anchor = stamp
-        painter.drawImage(QPointF(x - anchor.x(), y - anchor.y()), image)
-
-    def _render_stamp(self, label: Label, look: _Look, phase: QPointF, ratio: float) -> tuple[QImage, QPoint]:
+    def _extent(self, label: Label, look: _Look) -> QRectF:
+        """What a label draws around its point: text, halo and dot."""
         reach = self.context.px(1.6) + 2
         extent = look.box.adjusted(-reach, -reach, reach, reach)
         if label.dot:
             dot = self.context.px(4) / 2 + 2
             extent = extent.united(QRectF(-dot, -dot, 2 * dot, 2 * dot))
-        anchor = QPoint(math.ceil(-extent.left()), math.ceil(-extent.top()))
-        size = QSize(anchor.x() + math.ceil(extent.right()) + 1, anchor.y() + math.ceil(extent.bottom()) + 1)
-        image = QImage(size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(ratio)
-        image.fill(0)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        self._draw(painter, label, look, QPointF(anchor) + phase)
-        painter.end()
-        return image, anchor
+        return extent
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen, QTransform
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPaintEngine,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QTransform,
+)
+
+PHASES = 4  # stamps per pixel and axis: a stamped drawing is at most 1/8 px from where it would be drawn
 
 
 @dataclass
@@ -99,3 +112,57 @@ def draw_text_with_halo(painter: QPainter, point: QPointF, text: str, font: QFon
     stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     painter.fillPath(stroker.createStroke(path), with_alpha(halo, 220))
     painter.fillPath(path, QColor(colour))
+
+
+def stamps_pay(painter: QPainter) -> bool:
+    """Raster devices (screen, PNG) take stamps; vector devices (SVG, PDF) get the drawing itself."""
+    return painter.paintEngine().type() == QPaintEngine.Type.Raster
+
+
+@dataclass
+class Stamps:
+    """Small drawings that cost more to draw than to copy (text with a halo, a legend), kept as images.
+
+    Each is drawn once per quarter-pixel phase and device pixel ratio, then copied where it goes: within
+    1/8 px of the exact place. Kept by the item that uses them, so no image outlives the application.
+    """
+
+    limit: int = 5000
+    _images: dict[tuple, tuple[QImage, QPoint]] = field(default_factory=dict)
+
+    def draw(self, painter: QPainter, key: Hashable, point: QPointF, extent: QRectF,
+             draw: Callable[[QPainter, QPointF], None]) -> None:
+        """Copy the stamp `key` to `point` (device pixels; the painter's transform is ignored). `extent` bounds
+        the drawing around its point and `draw(painter, point)` makes it, when it is not kept yet."""
+        qx, qy = math.floor(point.x() * PHASES + 0.5) / PHASES, math.floor(point.y() * PHASES + 0.5) / PHASES
+        x, y = math.floor(qx), math.floor(qy)
+        ratio = painter.device().devicePixelRatioF()
+        full_key = (key, qx - x, qy - y, ratio)
+        stamp = self._images.get(full_key)
+        if stamp is None:
+            if len(self._images) > self.limit:
+                self._images.clear()
+            stamp = self._images[full_key] = _render_stamp(extent, QPointF(qx - x, qy - y), ratio, draw)
+        image, anchor = stamp
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(QPointF(x - anchor.x(), y - anchor.y()), image)
+        painter.restore()
+
+    def clear(self) -> None:
+        self._images.clear()
+
+
+def _render_stamp(extent: QRectF, phase: QPointF, ratio: float,
+                  draw: Callable[[QPainter, QPointF], None]) -> tuple[QImage, QPoint]:
+    anchor = QPoint(math.ceil(-extent.left()) + 1, math.ceil(-extent.top()) + 1)
+    size = QSize(anchor.x() + math.ceil(extent.right()) + 2, anchor.y() + math.ceil(extent.bottom()) + 2)
+    image = QImage(size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    draw(painter, QPointF(anchor) + phase)
+    painter.end()
+    return image, anchor
