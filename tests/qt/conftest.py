@@ -20,6 +20,7 @@ def private_settings(tmp_path, monkeypatch):
         QSettings.setPath(QSettings.Format.NativeFormat, scope, str(tmp_path / "settings"))
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(tmp_path / "settings"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 
 
 @pytest.fixture

@@ -9,7 +9,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
-from viewer.qt.map.painting import RenderContext, Stamps, draw_text_with_halo, stamps_pay, symbol_path, with_alpha
+from viewer.qt.map.painting import (
+    RenderContext,
+    Stamps,
+    draw_text_with_halo,
+    pad_by_pixels,
+    stamps_pay,
+    symbol_path,
+    with_alpha,
+)
 from viewer.qt.map.path_layer import unseen
 from viewer.symbology import HALO, LABEL
 
@@ -46,8 +54,7 @@ class LabelLayer(pg.GraphicsObject):
         self.update()
 
     def boundingRect(self) -> QRectF:
-        pad = (self.pixelLength(pg.Point(1, 0)) or 0.0) * 200 * self.context.scale
-        return self._bounds.adjusted(-pad, -pad, pad, pad)
+        return pad_by_pixels(self, self._bounds, 200 * self.context.scale)
 
     def paint(self, painter: QPainter, option=None, widget=None) -> None:
         if unseen(painter, widget):

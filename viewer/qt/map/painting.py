@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
+import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
@@ -48,6 +49,13 @@ class RenderContext:
 
     def px(self, size: float) -> float:
         return size * self.scale
+
+
+def pad_by_pixels(item: pg.GraphicsObject, rect: QRectF, pixels: float) -> QRectF:
+    """`rect` (item coordinates) widened by `pixels` screen pixels: room for what an item draws at a fixed
+    screen size around its positions (thick pens, symbols, labels), so none of it is clipped."""
+    pad = (item.pixelLength(pg.Point(1, 0)) or 0.0) * pixels
+    return rect.adjusted(-pad, -pad, pad, pad)
 
 
 def with_alpha(colour: str | QColor, alpha: int = 255) -> QColor:

@@ -13,7 +13,7 @@ import shapely
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QPaintEngine, QPainter, QPainterPath, QPixmap, QRegion, QTransform
 
-from viewer.qt.map.painting import RenderContext, with_alpha
+from viewer.qt.map.painting import RenderContext, pad_by_pixels, with_alpha
 
 TILE_ABOVE = 3000  # vertices: smaller paths are drawn whole
 LEAF_VERTICES = 600  # a tile holding fewer vertices is not split further
@@ -94,8 +94,7 @@ class PathLayer(pg.GraphicsObject):
 
     def boundingRect(self) -> QRectF:
         # Pens are cosmetic: widen by a few pixels' worth of map units so thick lines are not clipped.
-        pad = (self.pixelLength(pg.Point(1, 0)) or 0.0) * 12 * self.context.scale
-        return self._bounds.adjusted(-pad, -pad, pad, pad)
+        return pad_by_pixels(self, self._bounds, 12 * self.context.scale)
 
     def paint(self, painter: QPainter, option=None, widget=None) -> None:
         self._screen.paint(painter, widget, self._paint_strokes)

@@ -11,7 +11,7 @@ from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QImage, QPaintEngine, QPainter, QPixmap, QTransform
 
-from viewer.qt.map.painting import RenderContext, symbol_path, with_alpha
+from viewer.qt.map.painting import RenderContext, pad_by_pixels, symbol_path, with_alpha
 from viewer.qt.map.path_layer import ScreenCache
 
 # Above this many visible symbols in a group, stamp pre-rendered pixmaps (Qt blits them all from one call)
@@ -63,8 +63,7 @@ class SymbolLayer(pg.GraphicsObject):
         self.update()
 
     def boundingRect(self) -> QRectF:
-        pad = (self.pixelLength(pg.Point(1, 0)) or 0.0) * 20 * self.context.scale
-        return self._bounds.adjusted(-pad, -pad, pad, pad)
+        return pad_by_pixels(self, self._bounds, 20 * self.context.scale)
 
     def paint(self, painter: QPainter, option=None, widget=None) -> None:
         self._screen.paint(painter, widget, self._paint_symbols)

@@ -8,41 +8,8 @@ from PySide6.QtGui import QImage
 
 from viewer.model.bookmark import Bookmark
 from viewer.qt.export_dialog import PRESETS, ExportImageDialog, export_briefing, export_view
-from viewer.resources import sample_bundle
 
 pytestmark = pytest.mark.gui
-
-# Fixtures live here rather than in a conftest.py: test modules import `conftest` by that bare name,
-# and another conftest collected before tests/io would shadow tests/conftest.py.
-
-
-@pytest.fixture
-def private_qt_settings(tmp_path, monkeypatch, qapp):
-    """Window layout and recent files go to a temporary folder, never the user's own settings."""
-    from PySide6.QtCore import QCoreApplication, QSettings
-
-    QCoreApplication.setOrganizationName("launchmap-tests")
-    QCoreApplication.setApplicationName("launchmap-tests")
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(tmp_path / "settings"))
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(tmp_path / "settings"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-
-
-@pytest.fixture
-def main_window(qtbot, private_qt_settings):
-    from viewer.qt.main_window import MainWindow
-
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_files([str(sample_bundle())])
-    window.canvas.zoom_to_extent(window.canvas.data_extent(), margin=0.05)
-    return window
-
 
 def test_presets_set_size_and_resolution_and_editing_makes_it_custom(qtbot):
     dialog = ExportImageDialog(path="out/map.png")
@@ -68,10 +35,10 @@ def test_the_format_follows_the_file_and_the_file_follows_the_format(qtbot):
         assert box.isChecked()
 
 
-def test_export_view_draws_what_the_window_shows_without_the_legend_when_asked(main_window, tmp_path):
+def test_export_view_draws_what_the_window_shows_without_the_legend_when_asked(window, tmp_path):
     with_legend, without = tmp_path / "with.png", tmp_path / "without.png"
-    assert export_view(main_window, with_legend, 800, 600, 96, "Test title") == with_legend
-    assert export_view(main_window, without, 800, 600, 96, "Test title", legend=False, scale_bar=False,
+    assert export_view(window, with_legend, 800, 600, 96, "Test title") == with_legend
+    assert export_view(window, without, 800, 600, 96, "Test title", legend=False, scale_bar=False,
                        north_arrow=False) == without
     a, b = QImage(str(with_legend)), QImage(str(without))
     assert (a.width(), a.height()) == (800, 600)
@@ -80,14 +47,14 @@ def test_export_view_draws_what_the_window_shows_without_the_legend_when_asked(m
     differing = sum(a.pixelColor(x, y) != b.pixelColor(x, y) for x, y in corner)
     assert differing > len(corner) // 3
     assert with_legend.with_suffix(".pgw").is_file()
-    assert main_window.workspace.hidden_events == set()  # the window's own state is untouched
+    assert window.workspace.hidden_events == set()  # the window's own state is untouched
 
 
-def test_export_briefing_from_the_window(main_window, tmp_path):
+def test_export_briefing_from_the_window(window, tmp_path):
     marks = [Bookmark("Region", extent=(115.0, 10.0, 145.0, 43.0)),
              Bookmark("November", extent=(118.0, 12.0, 135.0, 41.0), events=("2023-11-21-chollima1",))]
-    path = export_briefing(main_window, marks, tmp_path / "briefing.pptx")
+    path = export_briefing(window, marks, tmp_path / "briefing.pptx")
     assert path == tmp_path / "briefing.pptx"
     slides = list(Presentation(str(path)).slides)
     assert [s.shapes.title.text_frame.text.split("\n")[0] for s in slides[1:3]] == ["Region", "November"]
-    assert main_window.workspace.hidden_events == set()
+    assert window.workspace.hidden_events == set()
