@@ -106,7 +106,7 @@ def clear_of_legend(renderer, request) -> tuple[float, float, float, float] | No
 def legend_size(canvas) -> tuple[float, float, float]:
     """Pixels the legend and its margins take from the right edge and from the bottom edge (the attribution
     band included), and the band's height. Mirrors Decorations._legend's arithmetic on the rows it would draw."""
-    rows = canvas.decorations._legend_entries()
+    rows = canvas.legend_entries
     band = QFontMetricsF(canvas.context.font(7)).height() + canvas.context.px(4)
     if not rows:
         return (0.0, 0.0, band)

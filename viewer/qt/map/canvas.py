@@ -19,7 +19,7 @@ from viewer.model.kinds import KIND_TITLES, KINDS
 from viewer.model.workspace import Workspace
 from viewer.qt.map.analysis_layer import AnalysisLayer
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
-from viewer.qt.map.decorations import Decorations
+from viewer.qt.map.decorations import Decorations, legend_entries
 from viewer.qt.map.feature_visuals import visual_for
 from viewer.qt.map.highlight import HighlightLayer
 from viewer.qt.map.label_layer import Label, LabelLayer
@@ -74,6 +74,7 @@ class MapCanvas(pg.GraphicsView):
         self.view.addItem(self.analysis, ignoreBounds=True)
         self.measuring = False
         self.picking_points = False
+        self.legend_entries: list[tuple[str, str, str]] = []  # made by refresh(), with the layers
         self.decorations = Decorations(self)
         self.scene().addItem(self.decorations)
 
@@ -101,6 +102,7 @@ class MapCanvas(pg.GraphicsView):
         for kind, visual in self.visuals.items():
             visual.show(kind, [f for f in visible if f.kind == kind], self._cache, colours)
         self._index = self._cache.index(visible)
+        self.legend_entries = legend_entries(self.workspace, visible, colours)
         self._selection_changed()
         self.decorations.update()
 

@@ -18,6 +18,8 @@ from viewer.qt.map.painting import Stamps, draw_text_with_halo, stamps_pay, symb
 from viewer.symbology import APPROXIMATE_DASH, DRAFT, DRAFT_DASH, HALO, LABEL, style_for
 
 if TYPE_CHECKING:
+    from viewer.model.feature import Feature
+    from viewer.model.workspace import Workspace
     from viewer.qt.map.canvas import MapCanvas
 
 ATTRIBUTION = "Basemap: Natural Earth (public domain)"
@@ -174,7 +176,7 @@ class Decorations(pg.GraphicsObject):
                          "true at map centre")
 
     def _legend(self, painter: QPainter, bottom: float) -> None:
-        entries = self._legend_entries()
+        entries = self.canvas.legend_entries
         font = self.canvas.context.font(8)
         metrics = QFontMetricsF(font)
         row = max(metrics.height(), self.px(16)) + self.px(3)
@@ -213,24 +215,6 @@ class Decorations(pg.GraphicsObject):
             painter.drawText(QRectF(centre.x() + swatch / 2 + self.px(8), y, width, row),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
             y += row
-
-    def _legend_entries(self) -> list[tuple[str, str, str]]:
-        """(kind or 'event' or 'approximate', text, colour) rows: events by colour, then kinds by symbol."""
-        workspace = self.canvas.workspace
-        visible = workspace.visible_features()
-        colours = self.canvas.event_colours
-        shown_events = {f.event for f in visible}
-        rows = [
-            ("event", f"{event.date_label}  {event.name}" if event.when else event.name, colours[event.id])
-            for event in workspace.content.events_in_time_order() if event.id in shown_events
-        ]
-        kinds = {f.kind for f in visible}
-        rows += [(kind, KIND_TITLES[kind], "#555555") for kind in KINDS if kind in kinds]
-        if any(f.certainty == "approximate" for f in visible):
-            rows.append(("approximate", "Approximate (dashed, lighter)", "#555555"))
-        if any(f.properties.get("draft") for f in visible):
-            rows.append(("draft", "Draft, not yet reviewed (dotted)", DRAFT))
-        return rows
 
     def _legend_swatch(self, painter: QPainter, kind: str, colour: str, centre: QPointF, size: float) -> None:
         context = self.canvas.context
@@ -308,6 +292,23 @@ class Decorations(pg.GraphicsObject):
 
     def _graticule_label(self, painter: QPainter, at: QPointF, label: str, font: QFont) -> None:
         draw_text_with_halo(painter, at, label, font, "#3A4A58", HALO, self.px(1.5))
+
+
+def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(kind or 'event' or 'approximate' or 'draft', text, colour) rows: events by colour, then kinds by symbol.
+    Made when the layers are (`MapCanvas.refresh`), not per frame: with many features it takes a while."""
+    shown_events = {f.event for f in visible}
+    rows = [
+        ("event", f"{event.date_label}  {event.name}" if event.when else event.name, colours[event.id])
+        for event in workspace.content.events_in_time_order() if event.id in shown_events
+    ]
+    kinds = {f.kind for f in visible}
+    rows += [(kind, KIND_TITLES[kind], "#555555") for kind in KINDS if kind in kinds]
+    if any(f.certainty == "approximate" for f in visible):
+        rows.append(("approximate", "Approximate (dashed, lighter)", "#555555"))
+    if any(f.properties.get("draft") for f in visible):
+        rows.append(("draft", "Draft, not yet reviewed (dotted)", DRAFT))
+    return rows
 
 
 def _crossing(values: np.ndarray, other: np.ndarray, edge: float) -> float | None:
