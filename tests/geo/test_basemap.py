@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import sqlite3
+import struct
 import subprocess
 import sys
+from contextlib import closing
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
 import pytest
 import shapely
+from pyogrio.raw import read as read_raw
 from pyproj import Geod
 
-from viewer.geo.basemap import load_basemap
+from viewer.geo.basemap import _connect, _read_layer, _wkb, load_basemap
 from viewer.resources import asset
 
 GPKG = asset("resources", "basemap", "basemap.gpkg")
@@ -131,6 +136,84 @@ def test_missing_file_and_missing_layer_are_reported(tmp_path):
         load_basemap(partial)
     with pytest.raises(KeyError, match="no basemap level 7"):
         load_basemap()[7]
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_read_with_sqlite_as_pyogrio_reads_it(basemap, level):
+    """The loader reads the GeoPackage through sqlite3 (pyogrio would import pandas): the same rows, in the same
+    order, with the same geometries and names as GDAL gives."""
+    data = basemap[level]
+    for kind, names in (("land", None), ("countries", "country_names"), ("borders", "border_pairs")):
+        _, _, wkb, fields = read_raw(GPKG, layer=f"{kind}_{level}", return_fids=False)
+        expected = shapely.from_wkb(wkb)
+        got = getattr(data, kind)
+        assert len(got) == len(expected)
+        assert all(a.wkb == b.wkb for a, b in zip(got, expected, strict=True))
+        if names == "country_names":
+            assert data.country_names == tuple(fields[0])
+        elif names == "border_pairs":
+            assert data.border_pairs == tuple(zip(*fields, strict=True))
+
+
+def test_geometry_blobs_of_every_header_kind_read_as_gdal_reads_them(tmp_path):
+    # GDAL writes points without an envelope, xyz geometries with a 3D one and empty ones with the empty flag.
+    geometries = [shapely.Point(1, 2), shapely.Point(1, 2, 3), shapely.LineString([(0, 0, 1), (1, 1, 2)]),
+                  shapely.Polygon(), None, shapely.box(0, 0, 1, 1),
+                  shapely.MultiPolygon([shapely.box(0, 0, 1, 1), shapely.box(2, 2, 3, 3)])]
+    path = tmp_path / "mixed.gpkg"
+    frame = gpd.GeoDataFrame({"name": list("abcdefg")}, geometry=geometries, crs="EPSG:4326")
+    pyogrio.write_dataframe(frame, path, layer="mixed", geometry_type="Unknown")
+    with closing(_connect(path)) as db:
+        flags = {blob[3] for (blob,) in db.execute("SELECT geom FROM mixed WHERE geom IS NOT NULL")}
+        got, (names,) = _read_layer(db, "mixed", ("name",))
+    assert {0x01, 0x03, 0x05, 0x11} <= flags  # no envelope, xy, xyz, empty
+    _, _, wkb, _ = read_raw(path, layer="mixed", return_fids=False)
+    expected = shapely.from_wkb(wkb)
+    assert names == list("abcdefg")
+    assert [g is None for g in got] == [g is None for g in expected] == [g is None for g in geometries]
+    assert all(shapely.equals_exact(got, expected, 0) | shapely.is_missing(got))
+    assert list(shapely.has_z(got)) == list(shapely.has_z(expected))
+
+
+@pytest.mark.parametrize(("envelope_code", "doubles"), [(0, 0), (1, 4), (2, 6), (3, 6), (4, 8)])
+@pytest.mark.parametrize("byte_order", ["<", ">"])
+def test_header_length_follows_the_envelope_code(envelope_code, doubles, byte_order):
+    """OGC GeoPackage 2.1.3: 'GP', version, flags (bit 0 byte order, bits 1-3 envelope code), srs_id, envelope."""
+    wkb = shapely.LineString([(125.0, 39.0), (127.5, 26.0)]).wkb
+    flags = (envelope_code << 1) | (byte_order == "<")
+    header = b"GP\x00" + bytes([flags]) + struct.pack(f"{byte_order}i{doubles}d", 4326, *range(doubles))
+    assert _wkb(header + wkb) == wkb
+
+
+def test_unknown_geometry_blobs_are_refused():
+    wkb = shapely.Point(1, 2).wkb
+    with pytest.raises(ValueError, match="not a GeoPackage geometry"):
+        _wkb(wkb)
+    with pytest.raises(ValueError, match="extended"):
+        _wkb(b"GP\x00\x21" + struct.pack("<i", 4326) + wkb)
+    with pytest.raises(ValueError, match="envelope code"):
+        _wkb(b"GP\x00\x0b" + struct.pack("<i", 4326) + wkb)  # code 5 is invalid
+
+
+def test_a_file_that_is_no_geopackage_is_reported(tmp_path):
+    text = tmp_path / "notes.gpkg"
+    text.write_text("not a database")
+    with pytest.raises(ValueError, match=r"notes\.gpkg: not a GeoPackage basemap"):
+        load_basemap(text)
+    plain = tmp_path / "plain.gpkg"
+    with closing(sqlite3.connect(plain)) as db:
+        db.execute("CREATE TABLE t (x)")
+    with pytest.raises(ValueError, match=r"plain\.gpkg: not a GeoPackage basemap"):
+        load_basemap(plain)
+
+
+def test_loading_the_basemap_imports_neither_pyogrio_nor_pandas():
+    # pyogrio's package __init__ imports geopandas and pandas: about half a second of every export's start.
+    code = (
+        "import sys, viewer.geo.basemap as b; b.load_basemap()[1];"
+        "assert not {'pyogrio', 'pandas', 'geopandas'} & set(sys.modules), 'pyogrio or pandas imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_geo_loaders_import_no_qt():

@@ -1,17 +1,18 @@
 """The shipped offline basemap: land, countries and land borders in lon/lat at several levels of detail.
 
 Built by tools/build_basemap.py; each level is read from the GeoPackage the first time it is asked for.
+A GeoPackage is an SQLite database, so it is read with sqlite3: pyogrio would import pandas and geopandas.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import pyogrio
 import shapely
-from pyogrio.raw import read as read_raw
 
 from viewer.resources import asset
 
@@ -62,9 +63,10 @@ class Basemap:
         return self._loaded[level]
 
     def _read(self, level: int) -> BasemapLevel:
-        land, _ = _read_layer(self.path, f"land_{level}")
-        countries, (names,) = _read_layer(self.path, f"countries_{level}")
-        borders, (a, b) = _read_layer(self.path, f"borders_{level}")
+        with closing(_connect(self.path)) as db:
+            land, _ = _read_layer(db, f"land_{level}", ())
+            countries, (names,) = _read_layer(db, f"countries_{level}", ("name",))
+            borders, (a, b) = _read_layer(db, f"borders_{level}", ("a", "b"))
         return BasemapLevel(
             level=level,
             tolerance=self._tolerances[level],
@@ -76,26 +78,60 @@ class Basemap:
         )
 
 
-def _read_layer(path: Path, layer: str) -> tuple[np.ndarray, list[np.ndarray]]:
-    # The raw reader skips building a GeoDataFrame; with from_wkb it is about twice as fast.
-    _, _, wkb, fields = read_raw(path, layer=layer, return_fids=False)
-    return shapely.from_wkb(wkb), fields
-
-
 def load_basemap(path: Path | str | None = None) -> Basemap:
     """Open the basemap (the shipped one unless `path` is given); levels load lazily on first use.
 
-    Raises FileNotFoundError if there is no file and ValueError if it lacks a basemap layer.
+    Raises FileNotFoundError if there is no file and ValueError if it is no GeoPackage or lacks a basemap layer.
     """
     path = Path(path) if path is not None else asset("resources", "basemap", "basemap.gpkg")
     if not path.is_file():
         raise FileNotFoundError(f"{path}: basemap file not found")
-    present = set(pyogrio.list_layers(path)[:, 0])
-    if "levels" not in present:
-        raise ValueError(f"{path}: not a launchmap basemap (no 'levels' table)")
-    _, _, _, (numbers, tolerances) = read_raw(path, layer="levels", read_geometry=False, return_fids=False)
-    levels = {int(n): float(t) for n, t in zip(numbers, tolerances, strict=True)}
+    try:
+        with closing(_connect(path)) as db:
+            present = {name for (name,) in db.execute("SELECT table_name FROM gpkg_contents")}
+            if "levels" not in present:
+                raise ValueError(f"{path}: not a launchmap basemap (no 'levels' table)")
+            levels = {int(n): float(t) for n, t in db.execute('SELECT level, tolerance_deg FROM "levels"')}
+    except sqlite3.DatabaseError as error:  # not SQLite, or SQLite without GeoPackage tables
+        raise ValueError(f"{path}: not a GeoPackage basemap ({error})") from None
     missing = sorted(f"{k}_{lvl}" for lvl in levels for k in KINDS if f"{k}_{lvl}" not in present)
     if missing:
         raise ValueError(f"{path}: basemap layers missing: {', '.join(missing)}")
     return Basemap(path, levels)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def _read_layer(db: sqlite3.Connection, table: str, columns: tuple[str, ...]) -> tuple[np.ndarray, list[list]]:
+    """The geometries (shapely, in feature id order) and the named attribute columns of a feature table."""
+    (geometry_column,) = db.execute(
+        "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)).fetchone()
+    selected = ", ".join(_quoted(c) for c in (geometry_column, *columns))
+    rows = db.execute(f"SELECT {selected} FROM {_quoted(table)} ORDER BY rowid").fetchall()
+    blobs = [row[0] for row in rows]
+    geometries = shapely.from_wkb([None if blob is None else _wkb(blob) for blob in blobs])
+    return geometries, [[row[i] for row in rows] for i in range(1, len(columns) + 1)]
+
+
+# Bytes of the envelope after the 8-byte header, by the envelope code in bits 1-3 of the flags byte:
+# none, xy, xyz, xym, xyzm (OGC GeoPackage 1.3, 2.1.3.1.1 "GeoPackageBinaryHeader").
+_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
+
+
+def _wkb(blob: bytes) -> bytes:
+    """The WKB geometry of a GeoPackage geometry blob: magic 'GP', version, flags, srs_id (int32), envelope."""
+    if blob[:2] != b"GP" or len(blob) < 8:
+        raise ValueError("not a GeoPackage geometry blob")
+    flags = blob[3]
+    if flags & 0b0010_0000:
+        raise ValueError("extended GeoPackage geometry blobs are not supported")
+    envelope = _ENVELOPE_BYTES.get((flags >> 1) & 0b111)
+    if envelope is None:
+        raise ValueError(f"invalid envelope code in GeoPackage geometry flags {flags:#04x}")
+    return blob[8 + envelope:]
+
+
+def _quoted(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
