@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 
 from viewer import __version__
-from viewer.cli import brief, convert, export, ingest, validate
 from viewer.model.problem import BundleError
 
-# Each subcommand module offers add_arguments(parser) and run(args) -> exit code.
-SUBCOMMANDS = {"validate": validate, "export": export, "brief": brief, "ingest": ingest, "convert": convert}
+# Each subcommand module offers add_arguments(parser) and run(args) -> exit code. Only the one asked for is
+# imported: the others bring their own modules (convert every format's reader and writer, brief the briefing
+# deck), some 40 modules that an export does not need.
+SUBCOMMANDS = ("validate", "export", "brief", "ingest", "convert")
 
 
 class UsageError(Exception):
@@ -23,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
     parser = _parser(command)
     args = parser.parse_args(argv[1:] if command else argv)
-    run: Callable[[argparse.Namespace], int] = SUBCOMMANDS[command].run if command else _open_gui
+    run: Callable[[argparse.Namespace], int] = _subcommand(command).run if command else _open_gui
     try:
         return run(args)
     except (BundleError, UsageError, OSError) as error:
@@ -37,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser(command: str | None) -> argparse.ArgumentParser:
     if command:
-        module = SUBCOMMANDS[command]
+        module = _subcommand(command)
         parser = argparse.ArgumentParser(prog=f"launchmap {command}", description=module.__doc__)
         module.add_arguments(parser)
     else:
@@ -51,6 +53,26 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--version", action="version", version=f"launchmap {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
+
+
+def _subcommand(name: str) -> ModuleType:
+    # Spelled out, not import_module(f"viewer.cli.{name}"), so that PyInstaller's analysis still finds them.
+    if name == "validate":
+        from viewer.cli import validate
+        return validate
+    if name == "export":
+        from viewer.cli import export
+        return export
+    if name == "brief":
+        from viewer.cli import brief
+        return brief
+    if name == "ingest":
+        from viewer.cli import ingest
+        return ingest
+    if name == "convert":
+        from viewer.cli import convert
+        return convert
+    raise KeyError(name)
 
 
 def _open_gui(args: argparse.Namespace) -> int:
