@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 from pyproj.enums import WktVersion
 
 from viewer.io.atomic import write_bytes_atomic, write_text_atomic
@@ -18,12 +19,15 @@ if TYPE_CHECKING:
 
 def save_png(renderer: MapRenderer, path: Path, request: ImageRequest) -> RenderTimes:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImage
 
     from viewer.qt.render import RenderTimes
 
     start = time.perf_counter()
     image = renderer.image(request)
     painted = time.perf_counter()
+    if _opaque(image):  # the map fills the image: as RGB, without alpha, the PNG is smaller and faster to write
+        image = image.convertToFormat(QImage.Format.Format_RGB32)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -35,6 +39,12 @@ def save_png(renderer: MapRenderer, path: Path, request: ImageRequest) -> Render
     write_bytes_atomic(path, bytes(data.data()))
     write_world_file(renderer, path, request)
     return RenderTimes(paint_s=painted - start, encode_s=encoded - painted)
+
+
+def _opaque(image) -> bool:
+    """Whether every pixel of a 32-bit ARGB image is opaque (its pixels are 0xAARRGGBB words)."""
+    pixels = np.frombuffer(image.constBits(), np.uint32, image.sizeInBytes() // 4)
+    return bool(np.all(pixels >= 0xFF00_0000))
 
 
 def write_world_file(renderer: MapRenderer, path: Path, request: ImageRequest) -> None:

@@ -71,14 +71,13 @@ class MapRenderer:
 
     def prepare(self, request: ImageRequest) -> None:
         """Size the canvas to the image and frame the extent; afterwards ``view_rect()`` is what gets drawn."""
-        from PySide6.QtWidgets import QApplication
-
         canvas = self.canvas
         canvas.context.scale = request.dpi / SCREEN_DPI
         if request.projection is not None and request.projection is not canvas.projection:
             canvas.set_projection(request.projection, keep_view=False)
+        # The canvas is shown, so the view takes its new size at once; running the event loop here would only
+        # paint the offscreen widget, which nobody sees.
         canvas.resize(request.width, request.height)
-        QApplication.processEvents()  # let the view take its new size before fitting the extent
         if request.map_rect is not None:
             from PySide6.QtCore import QRectF
 
