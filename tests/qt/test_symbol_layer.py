@@ -161,3 +161,40 @@ def test_symbols_follow_the_map_while_panning(qtbot, monkeypatch):
         check(view.viewport().grab().toImage())
     qtbot.wait(300)  # the view rests, so the layer is drawn afresh
     check(view.viewport().grab().toImage())
+
+
+def test_a_slow_layer_leaves_what_pans_into_view_empty_until_the_view_rests(qtbot, monkeypatch):
+    """A layer too slow to draw within a frame (tens of thousands of lines) only moves its image while the
+    view moves; what comes into view is drawn once the view rests."""
+    import pyqtgraph as pg
+
+    view = pg.GraphicsView(background=BACKGROUND)
+    qtbot.addWidget(view)
+    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
+    view.setCentralItem(box)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    layer = SymbolLayer(RenderContext())
+    box.addItem(layer, ignoreBounds=True)
+    layer.set_symbols([grid(24, 12, 25)])
+    box.setRange(QRectF(0, 0, 400, 300), padding=0)
+    monkeypatch.setattr("viewer.qt.map.path_layer.CACHE_ABOVE_MS", -1.0)
+    monkeypatch.setattr("viewer.qt.map.path_layer.SLOW_MS", -1.0)  # every layer counts as slow
+    view.viewport().repaint()
+    qtbot.wait(300)  # at rest: the image is exact
+
+    def pixel(mx: float, my: float) -> tuple[float, float]:
+        point = view.mapFromScene(box.mapViewToScene(pg.Point(mx, my)))
+        ratio = view.viewport().devicePixelRatioF()
+        return point.x() * ratio, point.y() * ratio
+
+    for _ in range(4):
+        box.translateBy(t=(30 * box.viewPixelSize()[0], 0))
+        view.viewport().repaint()
+    moving = view.viewport().grab().toImage()
+    assert is_red(moving, *pixel(187.5, 137.5))  # in view all along: moved with the map
+    assert is_background(moving, *pixel(462.5, 137.5))  # came into view while moving: not drawn yet
+    qtbot.wait(300)
+    rested = view.viewport().grab().toImage()
+    assert is_red(rested, *pixel(187.5, 137.5)) and is_red(rested, *pixel(462.5, 137.5))

@@ -22,6 +22,7 @@ MARGIN = 0.1  # a tile keeps the line work reaching this far (times its side) be
 MIN_TILE_PX = 64  # tiles are not split below this size on screen
 SETTLE_MS = 150  # zoomed, a cached layer is shown scaled until the view rests this long, then drawn afresh
 CACHE_ABOVE_MS = 1.0  # layers slower than this to draw keep an image of the screen
+SLOW_MS = 50.0  # layers slower than this only move and scale their image while the view moves, until it rests
 
 
 @dataclass
@@ -135,8 +136,9 @@ class ScreenCache:
     While the view moves, panning by whole pixels moves the image and draws only what comes into view, and
     zooming shows the image scaled. Once the view has rested `SETTLE_MS` the layer is drawn afresh, exactly:
     a scaled image is blurred, and Qt starts dash patterns from the clip's edge, so dashes can step where
-    a newly drawn strip meets the rest. Exports and other devices always draw; so does a layer that draws
-    in under `CACHE_ABOVE_MS`.
+    a newly drawn strip meets the rest. A layer that takes over `SLOW_MS` to draw (a frame's budget) draws
+    nothing while the view moves: its image is moved and scaled, and what comes into view waits for the rest.
+    Exports and other devices always draw; so does a layer that draws in under `CACHE_ABOVE_MS`.
     """
 
     enabled = True  # off, every frame is drawn exactly (the benchmark times both)
@@ -201,7 +203,8 @@ class ScreenCache:
         self._cost_ms = (time.perf_counter() - start) * 1e3
 
     def _move(self, shift: QPoint, area: QRect, ratio: float, draw: Callable[[QPainter], None]) -> None:
-        """Keep what is still in view, moved by whole pixels, and draw the rest as it would be drawn there."""
+        """Keep what is still in view, moved by whole pixels, and draw the rest as it would be drawn there
+        (except in a layer slower than `SLOW_MS`: even a strip of 50,000 lines takes ~100 ms)."""
         kept = self._area.translated(shift).intersected(area)
         if area.size() == self._area.size():
             step = shift - (area.topLeft() - self._area.topLeft())
@@ -221,7 +224,8 @@ class ScreenCache:
         for rect in exposed.translated(-area.topLeft()):
             painter.fillRect(rect, Qt.GlobalColor.transparent)
         painter.end()
-        self._draw_into_image(exposed, draw)
+        if self._cost_ms <= SLOW_MS:  # a slow layer leaves what comes into view empty until the view rests
+            self._draw_into_image(exposed, draw)
 
     def _draw_into_image(self, region: QRegion, draw: Callable[[QPainter], None]) -> None:
         """Draw the layer as on screen into the image, within `region` (viewport pixels)."""
@@ -236,14 +240,19 @@ class ScreenCache:
     def _preview(self, painter: QPainter, to_device: QTransform, area: QRect) -> bool:
         """Show the kept image moved and scaled to the new view, if it still covers a quarter of where the
         layer now draws and is magnified no more than 4 times: a preview for a moment, so blur will do, and
-        nearest-pixel scaling too (smooth scaling of a screenful costs ~5 ms a layer, which a wheel spin feels)."""
+        nearest-pixel scaling too (smooth scaling of a screenful costs ~5 ms a layer, which a wheel spin feels).
+        A layer slower to draw than `SLOW_MS` (tens of thousands of lines) keeps its preview however far the
+        view zooms, until it rests: part of the layer missing for a moment beats a frame that stalls."""
         moved = QTransform.fromTranslate(self._area.left(), self._area.top()) * self._transform.inverted()[0] \
             * to_device
-        if moved.type().value > QTransform.TransformationType.TxScale.value or not 0.5 <= abs(moved.m11()) <= 4:
+        if moved.type().value > QTransform.TransformationType.TxScale.value:
             return False
-        covered = moved.mapRect(QRectF(0, 0, self._area.width(), self._area.height())).intersected(QRectF(area))
-        if covered.width() * covered.height() < 0.25 * area.width() * area.height():
-            return False
+        if self._cost_ms <= SLOW_MS:
+            if not 0.5 <= abs(moved.m11()) <= 4:
+                return False
+            covered = moved.mapRect(QRectF(0, 0, self._area.width(), self._area.height())).intersected(QRectF(area))
+            if covered.width() * covered.height() < 0.25 * area.width() * area.height():
+                return False
         painter.save()
         painter.setTransform(moved)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
