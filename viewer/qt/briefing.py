@@ -10,6 +10,7 @@ from PySide6.QtGui import QFontMetricsF
 from viewer.export.deck import SLIDE_PIXELS, Deck, MapImages, MapShot, Progress
 from viewer.model.bookmark import Bookmark
 from viewer.model.workspace import Workspace
+from viewer.qt.map.decorations import legend_layout
 
 MAX_ZOOM_OUT = 1.6  # how much smaller a slide's map may be drawn to keep its data clear of the legend
 
@@ -105,13 +106,10 @@ def clear_of_legend(renderer, request) -> tuple[float, float, float, float] | No
 
 def legend_size(canvas) -> tuple[float, float, float]:
     """Pixels the legend and its margins take from the right edge and from the bottom edge (the attribution
-    band included), and the band's height. Mirrors Decorations._legend's arithmetic on the rows it would draw."""
-    rows = canvas.legend_entries
+    band included), and the band's height."""
     band = QFontMetricsF(canvas.context.font(7)).height() + canvas.context.px(4)
-    if not rows:
+    layout = legend_layout(canvas)
+    if layout is None:
         return (0.0, 0.0, band)
     px = canvas.context.px
-    metrics = QFontMetricsF(canvas.context.font(8))
-    row = max(metrics.height(), px(16)) + px(3)
-    width = px(22) + px(26) + max(metrics.horizontalAdvance(text) for _, text, _ in rows)
-    return (width + px(20), row * len(rows) + px(12) + px(20) + band, band)
+    return (layout.width + px(20), layout.height + px(20) + band, band)

@@ -176,39 +176,27 @@ class Decorations(pg.GraphicsObject):
                          "true at map centre")
 
     def _legend(self, painter: QPainter, bottom: float) -> None:
-        entries = self.canvas.legend_entries
-        font = self.canvas.context.font(8)
-        metrics = QFontMetricsF(font)
-        row = max(metrics.height(), self.px(16)) + self.px(3)
-        swatch = self.px(22)
-
-        def size(rows: list) -> tuple[float, float]:
-            return (swatch + self.px(26) + max(metrics.horizontalAdvance(text) for _, text, _ in rows),
-                    row * len(rows) + self.px(12))
-
-        # A small view keeps its map: first the symbol rows go, then the legend altogether.
-        room_w, room_h = self._rect.width() * 0.5, (bottom - self._rect.top()) * 0.5
-        if entries and (size(entries)[0] > room_w or size(entries)[1] > room_h):
-            entries = [entry for entry in entries if entry[0] == "event"]
-        if not entries or size(entries)[0] > room_w or size(entries)[1] > room_h:
+        # A small view keeps its map: the legend takes at most half its width and height.
+        layout = legend_layout(self.canvas, self._rect.width() * 0.5, (bottom - self._rect.top()) * 0.5)
+        if layout is None:
             return
-        width, height = size(entries)
+        width, height = layout.width, layout.height
         box = QRectF(self._rect.right() - width - self.px(10), bottom - height - self.px(10), width, height)
         if stamps_pay(painter):  # the legend changes with what is shown, not while the view moves
-            key = ("legend", tuple(entries), width, height, self.canvas.context.scale)
+            key = ("legend", tuple(layout.rows), width, height, self.canvas.context.scale)
             self._stamps.draw(painter, key, painter.transform().map(box.topLeft()),
                               QRectF(0, 0, width, height).adjusted(-2, -2, 2, 2),
-                              lambda p, at: self._draw_legend(p, QRectF(at, box.size()), entries, font, row, swatch))
+                              lambda p, at: self._draw_legend(p, QRectF(at, box.size()), layout))
         else:
-            self._draw_legend(painter, box, entries, font, row, swatch)
+            self._draw_legend(painter, box, layout)
 
-    def _draw_legend(self, painter: QPainter, box: QRectF, entries: list[tuple[str, str, str]], font: QFont,
-                     row: float, swatch: float) -> None:
+    def _draw_legend(self, painter: QPainter, box: QRectF, layout: LegendLayout) -> None:
         self._panel(painter, box)
-        painter.setFont(font)
+        painter.setFont(layout.font)
+        row, swatch = layout.row, layout.swatch
         y = box.top() + self.px(6)
         width = box.width()
-        for kind, text, colour in entries:
+        for kind, text, colour in layout.rows:
             centre = QPointF(box.left() + self.px(8) + swatch / 2, y + row / 2)
             self._legend_swatch(painter, kind, colour, centre, swatch)
             painter.setPen(self.canvas.context.pen(LABEL, 1))
@@ -293,6 +281,38 @@ class Decorations(pg.GraphicsObject):
     def _graticule_label(self, painter: QPainter, at: QPointF, label: str, font: QFont) -> None:
         draw_text_with_halo(painter, at, label, font, "#3A4A58", HALO, self.px(1.5))
 
+
+@dataclass
+class LegendLayout:
+    rows: list[tuple[str, str, str]]  # (kind, text, colour), texts elided to fit
+    font: QFont
+    row: float  # height of a row
+    swatch: float  # width of a row's symbol
+    width: float
+    height: float
+
+
+def legend_layout(canvas: MapCanvas, room_w: float = math.inf, room_h: float = math.inf) -> LegendLayout | None:
+    """The legend's rows and size within `room_w` x `room_h` pixels: long texts are elided; when the rows do not
+    fit in height, the kinds go and the launches stay; None when not even those fit (or nothing is shown)."""
+    context = canvas.context
+    font = context.font(8)
+    metrics = QFontMetricsF(font)
+    row = max(metrics.height(), context.px(16)) + context.px(3)
+    swatch = context.px(22)
+    room_text = room_w - swatch - context.px(26)
+    rows = canvas.legend_entries
+    if not rows or room_text < context.px(100):
+        return None
+    if row * len(rows) + context.px(12) > room_h:
+        rows = [entry for entry in rows if entry[0] == "event"]
+        if not rows or row * len(rows) + context.px(12) > room_h:
+            return None
+    if math.isfinite(room_text):
+        rows = [(kind, metrics.elidedText(text, Qt.TextElideMode.ElideRight, room_text), colour)
+                for kind, text, colour in rows]
+    width = swatch + context.px(26) + max(metrics.horizontalAdvance(text) for _, text, _ in rows)
+    return LegendLayout(rows, font, row, swatch, width, row * len(rows) + context.px(12))
 
 def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[str, str]) -> list[tuple[str, str, str]]:
     """(kind or 'event' or 'approximate' or 'draft', text, colour) rows: events by colour, then kinds by symbol.
