@@ -149,3 +149,25 @@ def test_projection_key_matches_prj(tmp_path):
     prj = png.with_suffix(".prj").read_text()
     assert "Azimuthal_Equidistant" in prj
     assert "124.705" in prj
+
+
+def test_a_renderer_stamps_labels_only_once_it_draws_again(sample_workspace):
+    """A one-off image draws its labels directly; a renderer asked for more images keeps stamps, and the two
+    images agree (stamps sit within 1/8 px of where direct drawing puts the text)."""
+    from viewer.geo.crs import regional
+    from viewer.qt.render import ImageRequest, MapRenderer
+
+    renderer = MapRenderer(sample_workspace, regional(REGION))
+    request = ImageRequest(400, 300, extent=REGION, projection=renderer.canvas.projection, title="Stamps")
+    try:
+        first = renderer.image(request)
+        assert not renderer.canvas.labels._stamps._images
+        second = renderer.image(request)
+        assert renderer.canvas.labels._stamps._images
+    finally:
+        renderer.close()
+    # Text edges differ by anti-aliasing only (a stamp is placed within 1/8 px): no pixel by a quarter of its range.
+    worst = max(abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+                for x in range(400) for y in range(300)
+                if (a := first.pixelColor(x, y)) != (b := second.pixelColor(x, y)))
+    assert worst < 3 * 64

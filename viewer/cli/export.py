@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     request = ImageRequest(width=args.width, height=args.height, dpi=args.dpi, extent=extent, projection=projection,
                            title=title, legend=not args.no_legend,
                            footnote=sources_note(workspace))
-    renderer = MapRenderer(workspace)
+    renderer = MapRenderer(workspace, projection)
     if extent is None:
         request.extent = _padded(data_extent)
     try:

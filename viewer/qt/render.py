@@ -53,7 +53,8 @@ def application():
 class MapRenderer:
     """An offscreen map canvas sized to the output; reuse it to render several images of one workspace."""
 
-    def __init__(self, workspace: Workspace):
+    def __init__(self, workspace: Workspace, projection: MapProjection | None = None):
+        """`projection`: the one the images will use, if known (saves projecting everything twice)."""
         from PySide6.QtCore import Qt
 
         from viewer.geo.basemap import load_basemap
@@ -62,7 +63,8 @@ class MapRenderer:
 
         application()
         self.workspace = workspace
-        self.canvas = MapCanvas(workspace, load_basemap(), load_places())
+        self.canvas = MapCanvas(workspace, load_basemap(), load_places(), projection=projection)
+        self.canvas.context.reuse = False  # until the first image is drawn
         self.canvas.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self.canvas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.canvas.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -107,6 +109,7 @@ class MapRenderer:
         self.prepare(request)
         target = QRectF(0, 0, request.width, request.height)
         self.canvas.render(painter, target, self.canvas.viewport().rect())
+        self.canvas.context.reuse = True  # a second image is likely: keep what speeds it up
 
     def image(self, request: ImageRequest):
         from PySide6.QtGui import QImage, QPainter

@@ -46,14 +46,15 @@ class MapCanvas(pg.GraphicsView):
     measured = Signal(float)
     map_clicked = Signal(float, float)
 
-    def __init__(self, workspace: Workspace, basemap: Basemap, places: list[Place] | None = None, parent=None):
+    def __init__(self, workspace: Workspace, basemap: Basemap, places: list[Place] | None = None, parent=None,
+                 projection: MapProjection | None = None):
         super().__init__(parent, background=SEA)
         self.workspace = workspace
         self.context = RenderContext()
         self.setRenderHints(self.renderHints())
         self.view = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
         self.setCentralItem(self.view)
-        self.projection: MapProjection = regional(DEFAULT_REGION)
+        self.projection: MapProjection = projection or regional(DEFAULT_REGION)
         self._cache = ProjectedFeatures(self.projection)
         self._index = FeatureIndex([], [])
         self._hovered: str | None = None

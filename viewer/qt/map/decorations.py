@@ -182,7 +182,7 @@ class Decorations(pg.GraphicsObject):
             return
         width, height = layout.width, layout.height
         box = QRectF(self._rect.right() - width - self.px(10), bottom - height - self.px(10), width, height)
-        if stamps_pay(painter):  # the legend changes with what is shown, not while the view moves
+        if stamps_pay(painter, self.canvas.context):  # the legend changes with what is shown, not while the view moves
             key = ("legend", tuple(layout.rows), width, height, self.canvas.context.scale)
             self._stamps.draw(painter, key, painter.transform().map(box.topLeft()),
                               QRectF(0, 0, width, height).adjusted(-2, -2, 2, 2),
@@ -258,7 +258,7 @@ class Decorations(pg.GraphicsObject):
                 at = QPointF(self.px(4), point.y() - self.px(3))
                 if not self.px(60) < point.y() < self._rect.height() - self.px(60):
                     continue
-            if stamps_pay(painter):
+            if stamps_pay(painter, self.canvas.context):
                 reach = self.px(1.5) + 2
                 extent = QRectF(0, -metrics.ascent(), metrics.horizontalAdvance(label), metrics.height())
                 self._stamps.draw(painter, ("graticule", label, font.pixelSize(), reach), painter.transform().map(at),

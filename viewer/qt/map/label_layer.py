@@ -66,7 +66,7 @@ class LabelLayer(pg.GraphicsObject):
         # Filling glyph outlines and their halos costs ~0.7 ms a label, so raster devices (screen, PNG) get
         # each label stamped from an image drawn once per quarter-pixel offset: within 1/8 px of the exact
         # place. Vector devices (SVG, PDF) get the text as paths.
-        stamp = stamps_pay(painter)
+        stamp = stamps_pay(painter, self.context)
         placed: list[QRectF] = []
         for label in self._labels:
             point = to_device.map(QPointF(label.x, label.y))

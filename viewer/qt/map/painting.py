@@ -29,6 +29,9 @@ class RenderContext:
     1 on screen, dpi / 96 when an image is exported at a higher resolution."""
 
     scale: float = 1.0
+    # Whether what is drawn will be drawn again (the screen; an export renderer after its first image): only
+    # then do images kept to speed up later paints (stamps, path tiles) pay for making them.
+    reuse: bool = True
 
     def pen(self, colour: str | QColor, width: float, dash: tuple[float, ...] = (), alpha: int = 255) -> QPen:
         pen = QPen(with_alpha(colour, alpha))
@@ -122,9 +125,10 @@ def draw_text_with_halo(painter: QPainter, point: QPointF, text: str, font: QFon
     painter.fillPath(path, QColor(colour))
 
 
-def stamps_pay(painter: QPainter) -> bool:
-    """Raster devices (screen, PNG) take stamps; vector devices (SVG, PDF) get the drawing itself."""
-    return painter.paintEngine().type() == QPaintEngine.Type.Raster
+def stamps_pay(painter: QPainter, context: RenderContext) -> bool:
+    """Raster devices (screen, PNG) take stamps when they draw again; vector devices (SVG, PDF) and a one-off
+    image get the drawing itself."""
+    return context.reuse and painter.paintEngine().type() == QPaintEngine.Type.Raster
 
 
 @dataclass
