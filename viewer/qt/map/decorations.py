@@ -176,8 +176,8 @@ class Decorations(pg.GraphicsObject):
                          "true at map centre")
 
     def _legend(self, painter: QPainter, bottom: float) -> None:
-        # A small view keeps its map: the legend takes at most half its width and a third of its height.
-        layout = legend_layout(self.canvas, self._rect.width() * 0.5, (bottom - self._rect.top()) * 0.36)
+        # A small view keeps its map: the legend takes at most half its width and 42 % of its height.
+        layout = legend_layout(self.canvas, self._rect.width() * 0.5, (bottom - self._rect.top()) * 0.42)
         if layout is None:
             return
         width, height = layout.width, layout.height
