@@ -123,49 +123,10 @@ def test_vector_exports_get_paths_not_bitmaps(qtbot, tmp_path):
     assert svg.count("<path") >= 600
 
 
-def test_symbols_follow_the_map_while_panning(qtbot, monkeypatch):
-    """On screen a layer of many symbols keeps an image that panning moves: after each pan the symbols are
-    where the map puts them, and once the view rests they are drawn afresh."""
-    import pyqtgraph as pg
-
-    view = pg.GraphicsView(background=BACKGROUND)
-    qtbot.addWidget(view)
-    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
-    view.setCentralItem(box)
-    view.resize(400, 300)
-    view.show()
-    qtbot.waitExposed(view)
-    layer = SymbolLayer(RenderContext())
-    box.addItem(layer, ignoreBounds=True)
-    layer.set_symbols([grid(24, 12, 25)])  # centres at 12.5 + 25 k, out to x = 587.5: some enter while panning
-    box.setRange(QRectF(0, 0, 400, 300), padding=0)
-    monkeypatch.setattr("viewer.qt.map.path_layer.CACHE_ABOVE_MS", -1.0)  # keep an image whatever it costs
-
-    def pixel(mx: float, my: float) -> tuple[float, float]:
-        point = view.mapFromScene(box.mapViewToScene(pg.Point(mx, my)))
-        return point.x(), point.y()
-
-    def check(image: QImage) -> None:
-        ratio = image.devicePixelRatio()  # a grab has the screen's pixels, more than the widget's on HiDPI
-        for mx in np.arange(24) * 25 + 12.5:
-            for my in (62.5, 162.5, 262.5):
-                x, y = pixel(mx, my)
-                if 2 <= x < 385 and 2 <= y < 285:
-                    assert is_red(image, x * ratio, y * ratio), (mx, my)
-                    between = pixel(mx + 12.5, my + 12.5)
-                    assert is_background(image, between[0] * ratio, between[1] * ratio), (mx, my)
-
-    for _ in range(5):
-        box.translateBy(t=(30 * box.viewPixelSize()[0], 0))  # 30 px: symbols move left, new ones enter
-        view.viewport().repaint()
-        check(view.viewport().grab().toImage())
-    qtbot.wait(300)  # the view rests, so the layer is drawn afresh
-    check(view.viewport().grab().toImage())
-
-
-def test_a_slow_layer_leaves_what_pans_into_view_empty_until_the_view_rests(qtbot, monkeypatch):
-    """A layer too slow to draw within a frame (tens of thousands of lines) only moves its image while the
-    view moves; what comes into view is drawn once the view rests."""
+@pytest.fixture
+def panning_view(qtbot, monkeypatch):
+    """A 400 x 300 view, one map unit a pixel, of a symbol layer that keeps an image of the screen whatever it
+    costs; symbols centred at 12.5 + 25 k, out to x = 587.5, so some enter while panning right."""
     import pyqtgraph as pg
 
     view = pg.GraphicsView(background=BACKGROUND)
@@ -180,22 +141,59 @@ def test_a_slow_layer_leaves_what_pans_into_view_empty_until_the_view_rests(qtbo
     layer.set_symbols([grid(24, 12, 25)])
     box.setRange(QRectF(0, 0, 400, 300), padding=0)
     monkeypatch.setattr("viewer.qt.map.path_layer.CACHE_ABOVE_MS", -1.0)
+    return view, box
+
+
+def pan_right(box, pixels: float = 30) -> None:
+    box.translateBy(t=(pixels * box.viewPixelSize()[0], 0))  # symbols move left, new ones enter
+
+
+def grab_pixel(view, box, mx: float, my: float) -> tuple[float, float]:
+    """Where map position (mx, my) is in a grab of the viewport (which has the screen's pixels: more than
+    the widget's on HiDPI)."""
+    import pyqtgraph as pg
+
+    point = view.mapFromScene(box.mapViewToScene(pg.Point(mx, my)))
+    ratio = view.viewport().devicePixelRatioF()
+    return point.x() * ratio, point.y() * ratio
+
+
+def test_symbols_follow_the_map_while_panning(qtbot, panning_view):
+    """On screen a layer of many symbols keeps an image that panning moves: after each pan the symbols are
+    where the map puts them, and once the view rests they are drawn afresh."""
+    view, box = panning_view
+    width, height = (v * view.viewport().devicePixelRatioF() for v in (385, 285))
+
+    def check(image: QImage) -> None:
+        for mx in np.arange(24) * 25 + 12.5:
+            for my in (62.5, 162.5, 262.5):
+                x, y = grab_pixel(view, box, mx, my)
+                if 2 <= x < width and 2 <= y < height:
+                    assert is_red(image, x, y), (mx, my)
+                    assert is_background(image, *grab_pixel(view, box, mx + 12.5, my + 12.5)), (mx, my)
+
+    for _ in range(5):
+        pan_right(box)
+        view.viewport().repaint()
+        check(view.viewport().grab().toImage())
+    qtbot.wait(300)  # the view rests, so the layer is drawn afresh
+    check(view.viewport().grab().toImage())
+
+
+def test_a_slow_layer_leaves_what_pans_into_view_empty_until_the_view_rests(qtbot, panning_view, monkeypatch):
+    """A layer too slow to draw within a frame (tens of thousands of lines) only moves its image while the
+    view moves; what comes into view is drawn once the view rests."""
+    view, box = panning_view
     monkeypatch.setattr("viewer.qt.map.path_layer.SLOW_MS", -1.0)  # every layer counts as slow
     view.viewport().repaint()
     qtbot.wait(300)  # at rest: the image is exact
-
-    def pixel(mx: float, my: float) -> tuple[float, float]:
-        point = view.mapFromScene(box.mapViewToScene(pg.Point(mx, my)))
-        ratio = view.viewport().devicePixelRatioF()
-        return point.x() * ratio, point.y() * ratio
-
     for _ in range(4):
-        box.translateBy(t=(30 * box.viewPixelSize()[0], 0))
+        pan_right(box)
         view.viewport().repaint()
     moving = view.viewport().grab().toImage()
-    assert is_red(moving, *pixel(187.5, 137.5))  # in view all along: moved with the map
-    assert is_background(moving, *pixel(462.5, 137.5))  # came into view while moving: not drawn yet
+    assert is_red(moving, *grab_pixel(view, box, 187.5, 137.5))  # in view all along: moved with the map
+    assert is_background(moving, *grab_pixel(view, box, 462.5, 137.5))  # came into view while moving: not yet
     qtbot.wait(300)
     rested = view.viewport().grab().toImage()
-    assert is_red(rested, *pixel(187.5, 137.5))
-    assert is_red(rested, *pixel(462.5, 137.5))
+    assert is_red(rested, *grab_pixel(view, box, 187.5, 137.5))
+    assert is_red(rested, *grab_pixel(view, box, 462.5, 137.5))
