@@ -6,10 +6,12 @@ import os
 import subprocess
 import sys
 
+import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
 
 from viewer.cli import main
-from viewer.qt.image_formats import _opaque
+from viewer.qt.image_formats import _opaque, png_bytes
 
 PROBE = """
 import sys
@@ -45,3 +47,27 @@ def test_transparency_is_noticed():
     image.setPixelColor(7, 3, QColor(10, 20, 30, 254))
     assert not _opaque(image)
 
+
+
+def qt_png(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+@pytest.mark.parametrize("alpha", [255, 90])
+def test_png_holds_the_pixels_qt_would_write(alpha):
+    """Odd sizes (rows not a multiple of 4 bytes), translucent pixels unpremultiplied as Qt's writer does, and
+    the resolution: read back, our PNG and Qt's are the same image."""
+    image = QImage(37, 23, QImage.Format.Format_ARGB32_Premultiplied)
+    for x in range(37):
+        for y in range(23):
+            image.setPixelColor(x, y, QColor((x * 7) % 256, (y * 11) % 256, (x * y) % 256, alpha if x % 3 else 255))
+    image.setDotsPerMeterX(11811)
+    image.setDotsPerMeterY(11811)
+    ours, qts = QImage.fromData(png_bytes(image, 1)), QImage.fromData(qt_png(image))
+    assert ours.hasAlphaChannel() == (alpha < 255)
+    assert ours.convertToFormat(QImage.Format.Format_RGBA8888) == qts.convertToFormat(QImage.Format.Format_RGBA8888)
+    assert (ours.dotsPerMeterX(), ours.dotsPerMeterY()) == (11811, 11811)

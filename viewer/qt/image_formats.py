@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import math
+import struct
 import tempfile
 import time
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,34 +15,51 @@ from pyproj.enums import WktVersion
 from viewer.io.atomic import write_bytes_atomic, write_text_atomic
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
     from viewer.qt.render import ImageRequest, MapRenderer, RenderTimes
 
 
 def save_png(renderer: MapRenderer, path: Path, request: ImageRequest) -> RenderTimes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtGui import QImage
-
     from viewer.qt.render import RenderTimes
 
     start = time.perf_counter()
     image = renderer.image(request)
     painted = time.perf_counter()
-    if _opaque(image):  # the map fills the image: as RGB, without alpha, the PNG is smaller and faster to write
-        image = image.convertToFormat(QImage.Format.Format_RGB32)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    # Qt's PNG writer sets zlib's level to (100 - quality) * 9 // 91: invert that for the level wanted.
-    quality = 100 - math.ceil(max(0, min(9, request.png_compression)) * 91 / 9)
-    if not image.save(buffer, "PNG", quality):
-        raise OSError(f"{path}: PNG encoding failed")
+    data = png_bytes(image, max(0, min(9, request.png_compression)))
     encoded = time.perf_counter()
-    write_bytes_atomic(path, bytes(data.data()))
+    write_bytes_atomic(path, data)
     write_world_file(renderer, path, request)
     return RenderTimes(paint_s=painted - start, encode_s=encoded - painted)
 
 
-def _opaque(image) -> bool:
+def png_bytes(image: QImage, level: int) -> bytes:
+    """A 32-bit premultiplied image as PNG at zlib `level`: RGB when every pixel is opaque (a map fills its
+    image), else RGBA, with the image's resolution.
+
+    Rows go unfiltered. Qt's writer leaves libpng to try all five row filters on every row; a map's flat areas
+    compress as well without, so this is ~3x faster and smaller (a 1920x1080 map at level 1: 14 ms and 323 kB
+    instead of 46 ms and 373 kB). The pixels are the same."""
+    from PySide6.QtGui import QImage
+
+    opaque = _opaque(image)
+    channels = 3 if opaque else 4
+    pixels = image.convertToFormat(QImage.Format.Format_RGB888 if opaque else QImage.Format.Format_RGBA8888)
+    width, height = pixels.width(), pixels.height()
+    rows = np.frombuffer(pixels.constBits(), np.uint8, pixels.sizeInBytes()).reshape(height, pixels.bytesPerLine())
+    scanlines = np.zeros((height, 1 + width * channels), np.uint8)  # each starts with its filter type, 0: none
+    scanlines[:, 1:] = rows[:, :width * channels]
+    header = struct.pack(">IIBBBBB", width, height, 8, 2 if opaque else 6, 0, 0, 0)  # 8 bits, RGB or RGBA
+    density = struct.pack(">IIB", image.dotsPerMeterX(), image.dotsPerMeterY(), 1)  # 1: per metre
+    return b"".join([b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", header), _chunk(b"pHYs", density),
+                     _chunk(b"IDAT", zlib.compress(scanlines, level)), _chunk(b"IEND", b"")])
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def _opaque(image: QImage) -> bool:
     """Whether every pixel of a 32-bit ARGB image is opaque (its pixels are 0xAARRGGBB words)."""
     pixels = np.frombuffer(image.constBits(), np.uint32, image.sizeInBytes() // 4)
     return bool(np.all(pixels >= 0xFF00_0000))

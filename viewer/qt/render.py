@@ -28,7 +28,7 @@ class ImageRequest:
     legend: bool = True
     scale_bar: bool = True
     north_arrow: bool = True
-    png_compression: int = 1  # zlib level: 1 is ~20 % faster than the default and barely larger for maps
+    png_compression: int = 1  # zlib level: 1 encodes a map twice as fast as 6, for a file ~12 % larger
 
 
 @dataclass
