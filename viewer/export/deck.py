@@ -17,7 +17,7 @@ from viewer.model.citation import Citation
 from viewer.model.claim import disagreements
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
-from viewer.model.kinds import KIND_TITLES, KINDS
+from viewer.model.kinds import KIND_REGISTRY, kind_names, kind_title
 from viewer.symbology import event_colours
 
 # 16:9 at PowerPoint's widescreen size; every box below is in inches on this page.
@@ -232,7 +232,7 @@ def confidence_line(features: list[Feature]) -> str:
     for certainty, heading in (("approximate", "Approximate positions"), ("derived", "Derived (constructed)")):
         kinds = [f.kind for f in features if f.certainty == certainty]
         if kinds:
-            named = [_counted(kinds.count(k), KIND_TITLES.get(k, k).lower()) for k in KINDS if k in kinds]
+            named = [_counted(kinds.count(k), kind_title(k).lower()) for k in kind_names() if k in kinds]
             parts.append(f"{heading}: {', '.join(named)}.")
     if not parts:
         return "Confidence: every feature shown is where the sources put it." if features else ""
@@ -249,8 +249,6 @@ def _counted(count: int, noun: str) -> str:
 
 
 # -- quotes and sources ----------------------------------------------------------------------------
-_KIND_ORDER = {k: i for i, k in enumerate(("launch_site", "flight_path", "impact_point", "overflight",
-                                           "warning_area", "danger_zone", "reference_place"))}
 
 
 def _quotes(content: Bundle, view: Bookmark, events: list[LaunchEvent], features: list[Feature],
@@ -269,7 +267,7 @@ def _quotes(content: Bundle, view: Bookmark, events: list[LaunchEvent], features
     ranked = sorted([(rank, i, claim.citations, f"{claim.property.replace('_', ' ')}: {_value(claim.value)}",
                       claim.by) for i, (rank, claim) in enumerate(claims)]
                     + [(2, i, feature.all_citations, feature.label, "") for i, feature in
-                       enumerate(sorted(shown, key=lambda f: _KIND_ORDER.get(f.kind, 99)))],
+                       enumerate(sorted(shown, key=lambda f: KIND_REGISTRY.get(f.kind).quote_rank))],
                     key=lambda entry: entry[:2])
     candidates += [(c, supports, by) for _, _, citations, supports, by in ranked for c in citations]
     merged: list[list] = []  # [document, start, end, supports list, by list, orphaned]

@@ -20,7 +20,7 @@ from viewer.model.edits import (
     MoveVertex,
     RejectDraft,
 )
-from viewer.model.kinds import CERTAINTIES, KINDS
+from viewer.model.kinds import CERTAINTIES, kind_names
 
 if TYPE_CHECKING:
     from viewer.qt.main_window import MainWindow
@@ -95,7 +95,7 @@ class ReviewController:
             if not ok:
                 return
         if value is None:
-            choices = {"kind": list(KINDS), "certainty": list(CERTAINTIES)}.get(key)
+            choices = {"kind": list(kind_names()), "certainty": list(CERTAINTIES)}.get(key)
             if choices:
                 current = choices.index(feature.properties.get(key)) if feature.properties.get(key) in choices else 0
                 value, ok = QInputDialog.getItem(self.window, "Edit feature", f"{key}:", choices, current, False)

@@ -15,7 +15,7 @@ from viewer.geo.gazetteer import Place
 from viewer.geo.picking import FeatureIndex
 from viewer.geo.projected import ProjectedFeatures
 from viewer.geo.scale import graticule_lines, ground_distance_per_map_unit, nice_graticule_step
-from viewer.model.kinds import KIND_TITLES, KINDS
+from viewer.model.kinds import kind_names, kind_title
 from viewer.model.workspace import Workspace
 from viewer.qt.map.analysis_layer import AnalysisLayer
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
@@ -64,7 +64,7 @@ class MapCanvas(pg.GraphicsView):
         self.graticule = GraticuleLayer(self.context)
         self.highlight = HighlightLayer(self.context)
         self.labels = LabelLayer(self.context)
-        self.visuals = {kind: visual_for(kind, self.context) for kind in KINDS}
+        self.visuals = {kind: visual_for(kind, self.context) for kind in kind_names()}
         for z, item in enumerate([self.basemap_layer, self.graticule, self.highlight, *self.visuals.values()]):
             item.setZValue(z)
             self.view.addItem(item, ignoreBounds=True)
@@ -199,7 +199,7 @@ class MapCanvas(pg.GraphicsView):
             QToolTip.hideText()
             return
         event = self.workspace.event(feature.event)
-        lines = [feature.label, KIND_TITLES.get(feature.kind, feature.kind)]
+        lines = [feature.label, kind_title(feature.kind)]
         if event is not None:
             lines.append(f"{event.name} ({event.date_label})")
         lines.append(f"Certainty: {feature.certainty} · {len(feature.all_citations)} passage(s)")

@@ -13,9 +13,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
 from viewer.geo.scale import nice_scale_bar, true_north_angle
-from viewer.model.kinds import KIND_TITLES, KINDS
+from viewer.model.kinds import kind_names, kind_style, kind_title
 from viewer.qt.map.painting import Stamps, draw_text_with_halo, stamps_pay, symbol_path, with_alpha
-from viewer.symbology import APPROXIMATE_DASH, DRAFT, DRAFT_DASH, HALO, LABEL, style_for
+from viewer.symbology import APPROXIMATE_DASH, DRAFT, DRAFT_DASH, HALO, LABEL
 
 if TYPE_CHECKING:
     from viewer.model.feature import Feature
@@ -218,7 +218,7 @@ class Decorations(pg.GraphicsObject):
                                        alpha=160 if kind == "approximate" else 255))
             painter.drawLine(QPointF(centre.x() - half, centre.y()), QPointF(centre.x() + half, centre.y()))
             return
-        style = style_for(kind)
+        style = kind_style(kind)
         if style.geometry == "area":
             painter.setPen(context.pen(colour, style.line_width, style.dash))
             painter.setBrush(QBrush(with_alpha(colour, style.fill_alpha)))
@@ -323,7 +323,7 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
         for event in workspace.content.events_in_time_order() if event.id in shown_events
     ]
     kinds = {f.kind for f in visible}
-    rows += [(kind, KIND_TITLES[kind], "#555555") for kind in KINDS if kind in kinds]
+    rows += [(kind, kind_title(kind), "#555555") for kind in kind_names() if kind in kinds]
     if any(f.certainty == "approximate" for f in visible):
         rows.append(("approximate", "Approximate (dashed, lighter)", "#555555"))
     if any(f.properties.get("draft") for f in visible):

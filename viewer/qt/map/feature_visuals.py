@@ -13,10 +13,11 @@ from viewer.geo.drawable import to_xy_arrays
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model.edits import DRAFT as DRAFT_PROPERTY
 from viewer.model.feature import Feature
+from viewer.model.kinds import kind_style
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer, xy_stroke
 from viewer.qt.map.symbol_layer import SymbolLayer, Symbols
-from viewer.symbology import APPROXIMATE_DASH, CERTAINTY_ALPHA, DRAFT, DRAFT_DASH, NO_EVENT_COLOUR, style_for
+from viewer.symbology import APPROXIMATE_DASH, CERTAINTY_ALPHA, DRAFT, DRAFT_DASH, NO_EVENT_COLOUR
 
 ARROW_FRACTIONS = (0.3, 0.6, 0.9)
 
@@ -64,7 +65,7 @@ class AreaVisual(PathLayer):
     def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
         if _unchanged(self, kind, features, cache, colours):
             return
-        style = style_for(kind)
+        style = kind_style(kind)
         strokes = []
         for (colour, certainty, draft), members in _group(features, colours).items():
             x, y = to_xy_arrays([cache.densified(f) for f in members], cache.projection)
@@ -91,7 +92,7 @@ class LineVisual(PathLayer):
     def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
         if _unchanged(self, kind, features, cache, colours):
             return
-        style = style_for(kind)
+        style = kind_style(kind)
         strokes, arrows = [], []
         for (colour, certainty, draft), members in _group(features, colours).items():
             x, y = to_xy_arrays([cache.densified(f) for f in members], cache.projection)
@@ -116,7 +117,7 @@ class PointVisual(SymbolLayer):
     def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
         if _unchanged(self, kind, features, cache, colours):
             return
-        style = style_for(kind)
+        style = kind_style(kind)
         groups = []
         for (colour, certainty, draft), members in _group(features, colours).items():
             coords = [_point_xy(cache.projected(f)) for f in members]
@@ -165,5 +166,5 @@ VISUAL_FOR = {"area": AreaVisual, "line": LineVisual, "point": PointVisual}
 
 
 def visual_for(kind: str, context: RenderContext) -> AreaVisual | LineVisual | PointVisual:
-    return VISUAL_FOR[style_for(kind).geometry](context)
+    return VISUAL_FOR[kind_style(kind).geometry](context)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
-from viewer.model.kinds import KIND_TITLES, KINDS
+from viewer.model.kinds import kind_names, kind_title
 from viewer.model.workspace import Workspace
 from viewer.symbology import event_colours
 
@@ -69,11 +69,11 @@ class EventTree(QTreeView):
         self._rows.clear()
         layers = _row("Layers", "", "")
         layers[0].setToolTip("Show or hide every feature of a kind")
-        for kind in KINDS:
+        for kind in kind_names():
             count = sum(1 for f in content.features.values() if f.kind == kind)
             if not count:
                 continue
-            row = _row(KIND_TITLES[kind], f"{count} feature(s)", "")
+            row = _row(kind_title(kind), f"{count} feature(s)", "")
             row[0].setCheckable(True)
             row[0].setData(kind, KIND_ROLE)
             layers[0].appendRow(row)
@@ -102,11 +102,11 @@ class EventTree(QTreeView):
         self._follow_selection()
 
     def _add_features(self, parent: QStandardItem, features) -> None:
-        for kind in KINDS:
+        for kind in kind_names():
             members = [f for f in features if f.kind == kind]
             if not members:
                 continue
-            group = _row(KIND_TITLES[kind], "", str(sum(len(f.all_citations) for f in members)))
+            group = _row(kind_title(kind), "", str(sum(len(f.all_citations) for f in members)))
             for feature in members:
                 passages = len(feature.all_citations)
                 orphaned = sum(c.is_orphaned for c in feature.all_citations)
