@@ -38,6 +38,13 @@ class Bookmark:
     def of(cls, name: str, view: MapView, selection: tuple[str, ...] = ()) -> Bookmark:
         return cls(name, view.snapshot(), tuple(selection))
 
+    @classmethod
+    def framing(cls, name: str, extent: Extent | None, events: tuple[str, ...] | None = None,
+                selection: tuple[str, ...] = ()) -> Bookmark:
+        """A bookmark framing a lon/lat extent in whatever projection shows it, showing only ``events`` if given."""
+        filters = Filters(only_events=None if events is None else frozenset(events))
+        return cls(name, ViewState(extent=extent, filters=filters), tuple(selection))
+
     def renamed(self, name: str) -> Bookmark:
         return replace(self, name=name)
 

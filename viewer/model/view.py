@@ -235,9 +235,11 @@ class MapView:
                          self.frame_extent() if self.frame is not None else None, self.filters,
                          self.decorations if decorations else None)
 
-    def restore(self, state: ViewState, content: Bundle | None = None, fallback: MapProjection | None = None) -> None:
+    def restore(self, state: ViewState, content: Bundle | None = None,
+                fallback: MapProjection | None = None) -> MapRect | None:
         """Show a snapshot: filters first, then projection and frame (an unreadable projection keeps the current
-        one, or ``fallback``, framed by the snapshot's lon/lat extent). Launch ids ``content`` lacks are harmless."""
+        one, or ``fallback``, framed by the snapshot's lon/lat extent). Launch ids ``content`` lacks are harmless.
+        Returns the frame asked for (a canvas of another shape shows a little more around it)."""
         filters = state.filters
         if filters.only_events is not None and content is not None:  # as the tree shows it: unticked launches
             filters = replace(filters, only_events=None,
@@ -259,11 +261,29 @@ class MapView:
             self.projection = projection
             self.projection_changed.emit(projection)
         if exact:
-            self.set_frame(state.map_rect)  # type: ignore[arg-type]
+            frame: MapRect | None = state.map_rect
         elif state.extent is not None:
-            self.fit(state.extent)
+            frame = self.projection.project_extent(state.extent)
         elif content is not None:
-            self.fit(padded(visible_extent(self.visible_features(content)) or DEFAULT_REGION))
+            frame = self.projection.project_extent(padded(visible_extent(self.visible_features(content))
+                                                          or DEFAULT_REGION))
+        else:
+            frame = None
+        if frame is not None:
+            self.set_frame(frame)
+        return frame
+
+    def show_as(self, other: MapView, frame: MapRect | None = None) -> None:
+        """Show what ``other`` shows (its projection, frame or ``frame``, filters and decorations)."""
+        self.set_filters(other.filters)
+        if other.decorations != self.decorations:
+            self.decorations = other.decorations
+            self.decorations_changed.emit()
+        frame = frame or other.frame
+        if ProjectionSpec.of(other.projection) != ProjectionSpec.of(self.projection):
+            self.set_projection(other.projection, frame)
+        elif frame is not None:
+            self.set_frame(frame)
 
     def copy(self) -> MapView:
         """An independent view showing the same (for an export or a presentation)."""

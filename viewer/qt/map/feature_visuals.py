@@ -40,9 +40,9 @@ class _Shown:
 def _unchanged(visual, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> bool:
     """True if the visual already shows exactly this; otherwise remembers it as what it will show."""
     shown = _Shown(kind, features, cache, colours)
-    if shown.same_as(getattr(visual, "_shown", None)):
+    if shown.same_as(visual.shown):
         return True
-    visual._shown = shown
+    visual.shown = shown
     return False
 
 
@@ -62,7 +62,12 @@ def _group(features: list[Feature], colours: dict[str, str]) -> dict[tuple[str, 
 class AreaVisual(PathLayer):
     """Danger zones and warning areas: translucent fill in the event's colour, dashed outline."""
 
-    def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
+    def __init__(self, context: RenderContext):
+        super().__init__(context)
+        self.shown: _Shown | None = None
+
+    def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
+                     colours: dict[str, str]) -> None:
         if _unchanged(self, kind, features, cache, colours):
             return
         style = kind_style(kind)
@@ -86,10 +91,12 @@ class LineVisual(PathLayer):
 
     def __init__(self, context: RenderContext):
         super().__init__(context)
+        self.shown: _Shown | None = None
         self.arrows = SymbolLayer(context)
         self.arrows.setParentItem(self)
 
-    def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
+    def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
+                     colours: dict[str, str]) -> None:
         if _unchanged(self, kind, features, cache, colours):
             return
         style = kind_style(kind)
@@ -114,7 +121,12 @@ class LineVisual(PathLayer):
 class PointVisual(SymbolLayer):
     """Launch sites, impact points and reference places as symbols of a fixed screen size."""
 
-    def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
+    def __init__(self, context: RenderContext):
+        super().__init__(context)
+        self.shown: _Shown | None = None
+
+    def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
+                     colours: dict[str, str]) -> None:
         if _unchanged(self, kind, features, cache, colours):
             return
         style = kind_style(kind)
