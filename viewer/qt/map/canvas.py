@@ -36,7 +36,8 @@ PICK_TOLERANCE_PX = 7
 
 class MapCanvas(pg.GraphicsView):
     """Shows a workspace as a MapView says; writes the user's pans and zooms back to the MapView, and clicks to the
-    shared selection (when it has one: an export's canvas draws no selection and no hover).
+    selection it is given (the workspace's shared one by default; an export's canvas has none, so draws no halo
+    and no hover).
 
     Signals:
         cursor_moved(float, float): lon, lat under the mouse (NaN off the map).
@@ -49,11 +50,13 @@ class MapCanvas(pg.GraphicsView):
     map_clicked = Signal(float, float)
 
     def __init__(self, workspace: Workspace, basemap: Basemap, places: list[Place] | None = None, parent=None,
-                 map_view: MapView | None = None, interactive: bool = True):
+                 map_view: MapView | None = None, selection: Selection | bool | None = True):
         super().__init__(parent, background=SEA)
         self.workspace = workspace
         self.map_view = map_view or MapView()
-        self.selection: Selection | None = workspace.selection if interactive else None
+        # True: the workspace's shared selection; a Selection of its own (a presentation); None: none (an export).
+        self.selection: Selection | None = (workspace.selection if selection is True else
+                                            selection if isinstance(selection, Selection) else None)
         self.context = RenderContext()
         self.frame = ScreenFrame(self.context)
         self.setRenderHints(self.renderHints())
@@ -105,6 +108,11 @@ class MapCanvas(pg.GraphicsView):
     @property
     def event_colours(self) -> dict[str, str]:
         return event_colours([e.id for e in self.workspace.content.events_in_time_order()])
+
+    @property
+    def hovered_feature(self) -> str | None:
+        """The feature under the pointer, whose tooltip shows."""
+        return self._hovered
 
     def data_extent(self) -> Extent:
         """Lon/lat bounds of every feature, or the default region when there are none."""
