@@ -1,6 +1,6 @@
 """Import KML and KMZ: placemarks become features, their descriptions documents the features cite.
 
-A KML written by launchmap (`kml_export`) carries each feature, event and document as JSON in its
+A KML written by launchmap (`kml.writer`) carries each feature, event and document as JSON in its
 ExtendedData and comes back whole; any other KML opens as a plain layer.
 """
 
@@ -15,12 +15,20 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
 
-from viewer.io.antimeridian import antimeridian_warnings
-from viewer.io.bundle_reader import _Reader
-from viewer.io.geojson_import import _prepare_plain
-from viewer.io.kml_geometry import placemark_geometry
-from viewer.io.kml_parse import Container, KmlSyntaxError, Placemark, child, child_text, extended_data, parse_kml
-from viewer.io.layer_bundle import refuse_large_file
+from viewer.io.bundle.reader import BundleParser
+from viewer.io.formats.antimeridian import antimeridian_warnings
+from viewer.io.formats.geojson.reader import _prepare_plain
+from viewer.io.formats.kml.geometry import placemark_geometry
+from viewer.io.formats.kml.parse import (
+    Container,
+    KmlSyntaxError,
+    Placemark,
+    child,
+    child_text,
+    extended_data,
+    parse_kml,
+)
+from viewer.io.formats.layer import refuse_large_file
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError, Problem, Severity
@@ -28,7 +36,7 @@ from viewer.model.problem import BundleError, Problem, Severity
 MAX_KML_BYTES = 256 * 2**20  # of XML, in a .kml or unpacked from a .kmz
 MAX_KMZ_BYTES = 256 * 2**20
 CHUNK = 2**20
-# ExtendedData names under which kml_export stores what KML has no element for
+# ExtendedData names under which the KML writer stores what KML has no element for
 BUNDLE, EVENT, DOCUMENT, FEATURE, INDEX, TEXT_INLINE = (
     "launchmap:bundle", "launchmap:event", "launchmap:document", "launchmap:feature", "launchmap:index",
     "launchmap:text_inline")
@@ -109,7 +117,7 @@ def _read(path: Path, file: str, prefix: str, chunks: Iterator[bytes]) -> tuple[
     root, lines = collector.root()
     if not root["features"] and not root.get("documents"):
         collector.notes.append(Problem(file, "", "no placemarks found", Severity.WARNING))
-    reader = _Reader(path, file)
+    reader = BundleParser(path, file)
     try:
         bundle = reader.read(root)
     except BundleError as error:

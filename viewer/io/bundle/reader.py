@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.geo.geometry_check import GeometryError, checked_geometry
-from viewer.io.json_source import load_json
+from viewer.io.bundle.json_source import load_json
 from viewer.model.anchoring import reanchor
 from viewer.model.bundle import FORMAT_VERSION, Bundle
 from viewer.model.citation import AnchorStatus, Citation
@@ -29,16 +29,28 @@ def read_bundle(path: str | Path, shown_as: str | None = None) -> tuple[Bundle, 
     Raises BundleError, carrying every problem found, when the file cannot be opened as a bundle.
     """
     path = Path(path)
-    reader = _Reader(path, shown_as or str(path))
+    reader = BundleParser(path, shown_as or str(path))
     return reader.read(load_json(path, reader.file)), reader.problems
 
 
-class _Reader:
+class BundleParser:
+    """Turns bundle JSON (already parsed) into a `Bundle`, recording every problem with its place.
+
+    Every format that carries launchmap's own data (GeoJSON, and the GeoPackage and KML launchmap writes,
+    rebuilt as bundle JSON) goes through `read`, so all of them are checked, anchored and reported alike.
+    ``path`` is where the bundle lives: article ``path``s are read relative to its folder. After `read`,
+    ``problems`` holds the warnings and recoverable errors; `read` raises BundleError with all of them when
+    any error is fatal. One parser reads one bundle.
+    """
+
     def __init__(self, path: Path, shown_as: str):
         self.path = path
         self.file = shown_as
         self.problems: list[Problem] = []
         self.fatal = False
+        # ids present in the file, valid or not, by table: a reference to a broken item is not a second problem
+        self.named: dict[str, set[str]] = {"documents": set(), "events": set(), "features": set()}
+        self.documents: dict[str, Document] = {}  # those read so far, for citations to anchor in
 
     def error(self, where: str, message: str, *, fatal: bool = True) -> None:
         self.problems.append(Problem(self.file, where, message))
@@ -75,14 +87,14 @@ class _Reader:
 
     # -- the file --------------------------------------------------------------------------------
     def read(self, root: Any) -> Bundle:
+        """The bundle ``root`` (a parsed FeatureCollection) describes; raises BundleError when it cannot be used."""
         if not isinstance(root, dict) or root.get("type") != "FeatureCollection":
             found = root.get("type") if isinstance(root, dict) else _json_type(root)
             raise BundleError([Problem(self.file, "type", f"not a GeoJSON FeatureCollection (found {found!r})")])
         if not isinstance(root.get("features"), list):
             raise BundleError([Problem(self.file, "features", "missing or not a list")])
         bundle = Bundle(path=self.path, extra={k: v for k, v in root.items() if k not in _TOP_LEVEL})
-        # ids present in the file, valid or not: a reference to a broken item is not a second problem
-        self.named = {key: _raw_ids(root.get(key)) for key in ("documents", "events", "features")}
+        self.named = {key: _raw_ids(root.get(key)) for key in self.named}
         self.read_header(root, bundle)
         self.documents = bundle.documents
         for where, raw in self.objects(root, "documents"):

@@ -13,7 +13,7 @@ from json.decoder import JSONDecodeError
 from pathlib import Path
 from typing import Any
 
-from viewer.io.json_source import MAX_JSON_BYTES, load_json
+from viewer.io.bundle.json_source import MAX_JSON_BYTES, load_json
 from viewer.io.progress import Progress, no_progress
 from viewer.model.problem import BundleError, Problem
 

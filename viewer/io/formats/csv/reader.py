@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from viewer.io.layer_bundle import LayerBuilder, checked_many, refuse_large_file
+from viewer.io.formats.layer import LayerBuilder, checked_many, refuse_large_file
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
@@ -24,7 +24,7 @@ DELIMITERS = (",", ";", "\t", "|")
 LON_NAMES = {"lon", "long", "lng", "longitude", "x", "londeg", "longitudedeg", "decimallongitude", "londd"}
 LAT_NAMES = {"lat", "latitude", "y", "latdeg", "latitudedeg", "decimallatitude", "latdd"}
 WKT_NAMES = {"wkt", "geometry", "geom", "thegeom", "shape", "geometrywkt", "wktgeometry"}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets run as a formula; see csv_export
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets run as a formula; see csv.writer
 _UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by surrogateescape
 _DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d+$")
 _REPORT_EVERY = 5000
@@ -249,7 +249,7 @@ def _normal(name: str) -> str:
 
 
 def _unguarded(cell: str) -> str:
-    """A cell as written before csv_export guarded it against being run as a spreadsheet formula
+    """A cell as written before csv.writer guarded it against being run as a spreadsheet formula
     (``'=…`` was ``=…``; ``''=…`` was ``'=…``)."""
     rest = cell[1:]
     if cell.startswith("'") and (rest[:1] in FORMULA_STARTS or (rest[:1] == "'" and rest[1:2] in FORMULA_STARTS)):

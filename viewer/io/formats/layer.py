@@ -11,9 +11,8 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.geometry_check import GeometryError, check_lonlat, repaired
-from viewer.io.antimeridian import antimeridian_warnings
+from viewer.io.formats.antimeridian import antimeridian_warnings
 from viewer.model.bundle import Bundle
-from viewer.model.document import Document
 from viewer.model.event import LaunchEvent, parse_time
 from viewer.model.feature import Feature
 from viewer.model.kinds import KINDS
@@ -124,9 +123,6 @@ class LayerBuilder:
                     pass  # the time stays a plain property of the features; the event is undated
             self.bundle.events[event_id] = event
         return event_id
-
-    def add_document(self, document: Document) -> None:
-        self.bundle.documents[document.id] = document
 
     def finish(self) -> tuple[Bundle, list[Problem]]:
         """The bundle and its warnings; raises BundleError when any error was found."""

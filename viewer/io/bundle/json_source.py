@@ -8,7 +8,7 @@ from typing import Any
 
 from viewer.model.problem import BundleError, Problem
 
-MAX_JSON_BYTES = 512 * 1024 * 1024  # larger files go through the streaming importers, not json.loads
+MAX_JSON_BYTES = 512 * 1024 * 1024  # larger files go through the streaming readers, not json.loads
 
 
 def _reject_constant(name: str) -> float:
