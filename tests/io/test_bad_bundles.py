@@ -143,7 +143,7 @@ def test_missing_article_file(capsys, make_bundle, tmp_path):
     (tmp_path / "article.txt").unlink()
     code, lines, _ = validate(capsys, path)
     assert code == 1
-    assert lines[0] == f"{path}:documents[0].path: article file article.txt not found"
+    assert lines[0] == f"{path}:documents[0].path: document 'doc-a': article file article.txt not found"
     assert len(lines) == 3
     assert all("orphaned" in line for line in lines[1:])
 

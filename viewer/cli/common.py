@@ -13,6 +13,14 @@ from viewer.resources import sample_bundle
 def add_files_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="event bundles, GeoJSON, GeoPackage, KML, KMZ or CSV files (default: the sample bundle)")
+    add_documents_root_argument(parser)
+
+
+def add_documents_root_argument(parser: argparse.ArgumentParser) -> None:
+    """--documents-root: the one way to let a bundle's documents point outside its own folder."""
+    parser.add_argument("--documents-root", action="append", default=[], metavar="DIR",
+                        help="also read documents' article files from inside DIR (repeatable); by default a "
+                             "bundle's articles are read only from inside its own folder")
 
 
 def load_workspace(files: list[str]) -> Workspace:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from viewer.cli.common import add_documents_root_argument
 from viewer.io.convert import convert
 from viewer.io.formats import write_suffixes, writer_for
 
@@ -14,6 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", metavar="IN", help="a bundle, GeoJSON, GeoPackage, KML, KMZ or CSV file")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="OUT.geojson, OUT.gpkg, OUT.kml, OUT.kmz or OUT.csv (the suffix picks the format)")
+    add_documents_root_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from viewer.cli.common import add_documents_root_argument
 from viewer.io.load import open_path
 from viewer.model.problem import BundleError, Problem
 from viewer.resources import sample_bundle
@@ -13,6 +14,7 @@ from viewer.resources import sample_bundle
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="files to check: bundles, GeoJSON, GeoPackage, KML, KMZ, CSV (default: the sample)")
+    add_documents_root_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

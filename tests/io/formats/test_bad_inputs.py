@@ -153,7 +153,7 @@ def peak_memory_of_refusal(path: Path, message: str) -> int:
 
 
 @pytest.mark.parametrize(("name", "message"), [
-    ("huge.geojson", "file is 600 MiB, more than the 512 MiB limit"),
+    ("huge.geojson", "file is 600 MiB, more than the 512 MiB launchmap reads"),
     ("huge.csv", "CSV file is 600 MiB, more than the 512 MiB launchmap reads"),
     ("huge.kml", "KML file is 600 MiB, more than the 256 MiB launchmap reads"),
     ("huge.kmz", "KMZ file is 600 MiB, more than the 256 MiB launchmap reads"),

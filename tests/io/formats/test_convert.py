@@ -41,11 +41,24 @@ def test_bundle_to_format_and_back_to_a_valid_bundle(tmp_path, capsys, suffix):
     assert all("text" in document for document in again["documents"])
 
 
-def test_bundle_moved_to_another_folder_still_finds_its_articles(tmp_path):
+def test_bundle_moved_to_another_folder_carries_its_articles(tmp_path):
     out = tmp_path / "copy.geojson"
     convert(sample_bundle(), out)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert all("text" not in d and d["path"].endswith(".txt") for d in data["documents"])
+    # articles are read only from inside a bundle's folder: outside the new one, their text travels inline
+    assert all("text" in d for d in data["documents"])
+    assert problems_in(str(out)) == []
+
+
+def test_bundle_written_beside_its_articles_points_at_them(tmp_path):
+    import shutil
+
+    shutil.copytree(sample_bundle().parent, tmp_path / "data")
+    out = tmp_path / "data" / "copy.geojson"
+    convert(tmp_path / "data" / sample_bundle().name, out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["documents"]
+    assert all("text" not in d and d["path"].startswith("articles/") for d in data["documents"])
     assert problems_in(str(out)) == []
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.geo.geometry_check import GeometryError, checked_geometry
+from viewer.io.bundle.articles import ArticleRefused, current_roots, read_article
 from viewer.io.bundle.json_source import load_json
 from viewer.model.anchoring import reanchor
 from viewer.model.bundle import FORMAT_VERSION, Bundle
@@ -18,7 +19,6 @@ from viewer.model.feature import Feature
 from viewer.model.kinds import CERTAINTIES, kind_names
 from viewer.model.problem import BundleError, Problem, Severity
 
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 CITATION_KEYS = ("document", "start", "end", "exact", "prefix", "suffix")
 CLAIM_KEYS = ("property", "value", "by", "citations", "reference")
 
@@ -38,13 +38,15 @@ class BundleParser:
 
     Every format that carries launchmap's own data (GeoJSON, and the GeoPackage and KML launchmap writes,
     rebuilt as bundle JSON) goes through `read`, so all of them are checked, anchored and reported alike.
-    ``path`` is where the bundle lives: article ``path``s are read relative to its folder. After `read`,
+    ``path`` is where the bundle lives: article ``path``s are read relative to its folder and only from inside
+    it or ``roots`` (default: those `articles.allowed_roots` allows now), never from elsewhere. After `read`,
     ``problems`` holds the warnings and recoverable errors; `read` raises BundleError with all of them when
     any error is fatal. One parser reads one bundle.
     """
 
-    def __init__(self, path: Path, shown_as: str):
+    def __init__(self, path: Path, shown_as: str, roots: tuple[Path, ...] | None = None):
         self.path = path
+        self.roots = current_roots() if roots is None else roots
         self.file = shown_as
         self.problems: list[Problem] = []
         self.fatal = False
@@ -151,20 +153,12 @@ class BundleParser:
         return document
 
     def read_article(self, where: str, document: Document) -> str | None:
+        """The text of the document's article file, read only from inside the bundle's folder (or an allowed
+        root); None, with one line naming the document and why, when it is not read."""
         try:
-            article = (self.path.parent / str(document.path)).resolve()
-            if not article.is_file():
-                self.error(where, f"article file {document.path} not found", fatal=False)
-                return None
-            if article.stat().st_size > MAX_ARTICLE_BYTES:
-                self.error(where, f"article file {document.path} is larger than 20 MiB", fatal=False)
-                return None
-            data = article.read_bytes()
-        except OSError as error:
-            self.error(where, f"cannot read article file {document.path}: {error.strerror}", fatal=False)
-            return None
-        except ValueError:  # a NUL in the path
-            self.error(where, f"article path {document.path!r} is not a usable file name", fatal=False)
+            data = read_article(self.path.parent, str(document.path), self.roots)
+        except ArticleRefused as error:
+            self.error(where, f"document {document.id!r}: {error}", fatal=False)
             return None
         digest = hashlib.sha256(data).hexdigest()
         if document.sha256 and document.sha256.lower() != digest:

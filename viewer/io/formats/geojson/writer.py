@@ -19,8 +19,9 @@ def write_geojson(bundle: Bundle, path: str | Path, progress: Progress = no_prog
 
 
 def relocated(bundle: Bundle, folder: Path) -> Bundle:
-    """The bundle as written into ``folder``: article paths made relative to it, or the text carried inline
-    where the article file is not there to point at (it came from a GeoPackage or KML)."""
+    """The bundle as written into ``folder``: article paths made relative to it where the article is inside it,
+    else the text carried inline (the reader reads articles only from inside a bundle's folder; an article
+    from a GeoPackage or KML has no file at all)."""
     documents = {}
     base = bundle.path.parent if bundle.path else None
     for key, document in bundle.documents.items():
@@ -28,11 +29,11 @@ def relocated(bundle: Bundle, folder: Path) -> Bundle:
         if document.text_inline:
             documents[key] = document
         elif article is not None and article.is_file() and document.text is not None:
-            try:
-                moved = os.path.relpath(article.resolve(), folder.resolve())
-            except ValueError:  # another drive on Windows
+            resolved, target = article.resolve(), folder.resolve()
+            if not resolved.is_relative_to(target):
                 documents[key] = replace(document, text_inline=True)
                 continue
+            moved = os.path.relpath(resolved, target)
             documents[key] = replace(document, path=Path(moved).as_posix())
         elif document.text is not None:
             documents[key] = replace(document, text_inline=True)

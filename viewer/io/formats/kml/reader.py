@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from viewer.io.bundle.reader import BundleParser
+from viewer.io.files import FileRefused, open_regular
 from viewer.io.formats.antimeridian import antimeridian_warnings
 from viewer.io.formats.geojson.reader import _prepare_plain
 from viewer.io.formats.kml.geometry import placemark_geometry
@@ -51,8 +52,13 @@ def read_kml(path: str | Path, progress: Progress = no_progress,
     file = shown_as or str(path)
     size = refuse_large_file(path, file, MAX_KML_BYTES, "KML file")
     try:
-        with path.open("rb") as handle:
-            return _read(path, file, "", _chunks(handle, size, progress))
+        with open_regular(path, MAX_KML_BYTES, "KML file") as handle:
+            return _read(path, file, "", _chunks(handle, size, progress, limit=MAX_KML_BYTES))
+    except _TooLarge:
+        raise BundleError([Problem(file, "", f"KML file grew past the {MAX_KML_BYTES // 2**20} MiB launchmap "
+                                             "reads while being read")]) from None
+    except FileRefused as error:
+        raise BundleError([Problem(file, "", str(error))]) from None
     except OSError as error:
         raise BundleError([Problem(file, "", f"cannot read: {error.strerror or error}")]) from None
 
@@ -68,7 +74,7 @@ def read_kmz(path: str | Path, progress: Progress = no_progress,
         return BundleError([Problem(file, where, message)])
 
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_regular(path, MAX_KMZ_BYTES, "KMZ file") as raw, zipfile.ZipFile(raw) as archive:
             kml = [i for i in archive.infolist() if i.filename.lower().endswith(".kml") and not i.is_dir()]
             if not kml:
                 raise fail("", "no .kml file inside the KMZ archive")
@@ -82,6 +88,8 @@ def read_kmz(path: str | Path, progress: Progress = no_progress,
     except _TooLarge as error:
         raise fail(error.name, f"unpacks to more than {MAX_KML_BYTES // 2**20} MiB, although the archive says "
                                f"{error.said:,} bytes (a zip bomb?)") from None
+    except FileRefused as error:
+        raise fail("", str(error)) from None
     except zipfile.BadZipFile as error:
         raise fail("", f"not a KMZ (zip) archive, or a damaged one: {error}") from None
     except (RuntimeError, NotImplementedError, zlib.error, EOFError) as error:  # encrypted, unknown method, corrupt
