@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from viewer.io.bundle_writer import write_bundle
+from viewer.io.bundle.writer import write_bundle
 from viewer.model.bundle import Bundle
 from viewer.model.edits import (
     DRAFT_PROPERTY,
