@@ -54,7 +54,7 @@ def test_viewer_has_no_import_cycles():
 
 def test_the_cycle_finder_finds_a_cycle():
     class Graph:
-        modules = {"a", "b", "c"}
+        modules = frozenset({"a", "b", "c"})
 
         @staticmethod
         def find_modules_directly_imported_by(module):
