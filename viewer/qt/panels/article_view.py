@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
 from viewer.model.marks import Mark, mark_at
@@ -47,6 +47,9 @@ class ArticleView(QPlainTextEdit):
 
     def show_text(self, text: str, marks: list[Mark]) -> None:
         self._kept = None
+        # setPlainText formats the new text with the caret's format, which is a highlight's after a click
+        # in a cited passage: reset it, so no colour leaks into the next article.
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(text)
         self.offsets = QtOffsets(text)
         self.marks = marks
