@@ -69,13 +69,22 @@ def test_a_claims_passage_is_a_link_to_it(details, workspace, qtbot):
 
 def test_agreeing_claims_show_on_request(details, workspace, qtbot):
     workspace.selection.select(["2016-02-07-kms4/launch-site"])
-    assert {row.property for row in details.claims.rows} == {"time", "orbit_period_min"}
+    assert details.claims is None  # 19:29 ET and 00:30 UTC agree to the minute: nothing to alarm about
+    assert details.banner is None
     (toggle,) = details.body.findChildren(QCheckBox)
-    assert toggle.text() == "Also show the 1 point(s) sources agree on"
+    assert toggle.text() == "Also show the 3 point(s) sources agree on"
     qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
     outcome = [row for row in details.claims.rows if row.property == "outcome"]
     assert len(outcome) == 3
-    assert not any(row.disagree for row in outcome)
+    assert not any(row.disagree for row in details.claims.rows)
+    assert "sources agree (±1 min)" in texts(details)
+
+
+def test_the_august_outcome_disagreement_stays_prominent(details, workspace):
+    workspace.selection.select([SITE_AUG])
+    assert details.banner is not None
+    assert details.banner.text().startswith("⚠ Sources disagree on outcome (launch)")
+    assert {row.property for row in details.claims.rows if row.disagree} == {"outcome", "date"}
 
 
 def test_event_and_properties_and_derivation_are_shown(details, workspace):

@@ -56,7 +56,7 @@ class ClaimsTable(QWidget):
             header = plain_label(f"{group.property} — {subject}", bold=True)
             header.setStyleSheet("margin-top: 6px; border-bottom: 1px solid #CCC;")
             grid.addWidget(header, row, 0)
-            marker = plain_label("⚠ Sources disagree" if group.disagree else "sources agree", bold=group.disagree,
+            marker = plain_label("⚠ Sources disagree" if group.disagree else group.agreement.label, bold=group.disagree,
                                  colour=DISAGREE_COLOUR if group.disagree else "#555")
             marker.setStyleSheet(f"margin-top: 6px; border-bottom: 1px solid #CCC; color: "
                                  f"{DISAGREE_COLOUR if group.disagree else '#555'};")
