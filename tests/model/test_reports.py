@@ -91,7 +91,8 @@ def test_the_august_2023_outcome_disagreement_keeps_both_claims(sample):
     outcome = groups[("event", "outcome")]
     assert [c.value for c in outcome.claims] == ["success", "failure"]
     assert outcome.claims[0].citations[0].document == "doc-002"
-    assert outcome.claims[1].reference.startswith("launches.md")
+    assert outcome.claims[1].reference == "Arab News Japan; Britain Herald"  # named as a reader cites them
+    assert outcome.claims[1].extra["sources"] == ["arabnews-jp-101937", "britainherald-chollima"]
     assert ("event", "date") in groups  # the article's header date is not the launch's
     assert ("event", "time") not in groups  # 'on Thursday' is Thursday 24 Aug in Korea: it agrees
 

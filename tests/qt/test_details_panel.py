@@ -51,7 +51,10 @@ def test_august_2023_outcome_claims_are_shown_side_by_side(details, workspace):
     assert [(row.value, row.disagree) for row in outcome] == [("success", True), ("failure", True)]
     assert outcome[0].by == "the article (unattributed)"
     assert "“successfully launching a space rocket”" in outcome[0].where
-    assert outcome[1].where.startswith("Reference: launches.md")
+    assert outcome[1].where == "Reference: Arab News Japan; Britain Herald"
+    labels = details.claims.findChildren(QLabel)
+    reference = next(label for label in labels if label.text().startswith("Reference: Arab"))
+    assert "https://britainherald.com/" in reference.toolTip()  # the full citation on hover
     shown = texts(details)
     assert "success" in shown
     assert "failure" in shown
@@ -94,7 +97,10 @@ def test_event_and_properties_and_derivation_are_shown(details, workspace):
     assert "2016-02-07 00:30 UTC\n2016-02-07 09:30 UTC+09:00" in shown
     assert "Unha" in shown
     assert "orbit" in shown
-    assert any(text.startswith("launches.md §1a S[54]") for text in shown)
+    assert any(text.startswith("The DPRK notice's corners as published (Tongil News, Feb 2016)") for text in shown)
+    assert "• Tongil News, Feb 2016, http://www.tongilnews.com/news/articleView.html?idxno=115401" in [
+        t.replace("\u200b", "") for t in shown]
+    assert not any("§" in text or "S[" in text or "launches.md" in text for text in shown)
     assert "window:" in shown
     assert "Danger zone · certainty: reported" in shown
 

@@ -312,3 +312,12 @@ def test_a_quote_splitting_a_combining_sequence_or_an_emoji_is_highlighted_whole
     assert painted == ["Cafe\u0301", "it 👍🏽"]
     workspace.selection.select(["f-path"])
     assert panel.focused_text() == "it 👍🏽"
+
+
+def test_the_article_header_names_what_is_known_and_says_date_unknown_only_when_it_is(panel):
+    panel.show_document("doc-002")
+    assert panel.meta.text() == "15 Nov 2023"
+    panel.show_document("doc-000")
+    assert panel.meta.text() == "date unknown (reports the launch of 7 Feb 2016)"
+    assert "not given" not in panel.meta.text()
+    assert "000_07ec046ded137453.txt" in panel.meta.toolTip()  # the file, for whoever needs it

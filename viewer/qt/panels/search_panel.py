@@ -74,8 +74,8 @@ class SearchPanel(QWidget):
             return
         match = self.matches[row]
         selection = self.workspace.selection
-        if match.feature:
-            selection.select([match.feature])
+        if match.feature or match.document is None:
+            selection.select([match.feature] if match.feature else [])
             return
         citing = [f.id for f in self.workspace.content.features_citing(match.document, match.start, match.end)]
         selection.select(citing, Passage(match.document, match.start, match.end))
