@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from viewer.model.bundle import Bundle
+from viewer.model.feature import Feature
 
 CONTEXT = 40
 MAX_MATCHES = 2000
@@ -27,7 +28,7 @@ def search(bundle: Bundle, query: str) -> list[Match]:
     if not needle:
         return []
     matches = [
-        Match(None, 0, 0, feature.id, f"{feature.label} ({feature.kind.replace('_', ' ')})")
+        Match(None, 0, 0, feature.id, feature_hit(bundle, feature))
         for feature in bundle.features.values()
         if needle in feature.label.casefold()
     ]
@@ -41,3 +42,11 @@ def search(bundle: Bundle, query: str) -> list[Match]:
             matches.append(Match(document.id, at, end, None, f"…{snippet}…"))
             at = folded.find(needle, end)
     return matches
+
+
+def feature_hit(bundle: Bundle, feature: Feature) -> str:
+    """'J-Alert: Okinawa Prefecture (warning area, launch of 2023-08-24)': each launch has its own alert area,
+    so the launch tells hits with one label apart."""
+    event = bundle.events.get(feature.event) if feature.event else None
+    launch = f", launch of {event.date_label}" if event is not None else ""
+    return f"{feature.label} ({feature.kind.replace('_', ' ')}{launch})"

@@ -23,7 +23,7 @@ from viewer.model.sources import Source, named_sources, sources_in
 from viewer.model.workspace import Workspace
 from viewer.qt.panels.claims_table import DISAGREE_COLOUR, ClaimsTable, breakable, value_text
 from viewer.qt.panels.highlighting import colour_of
-from viewer.qt.panels.widgets import PassageLink, plain_label, section_title, tooltip_html
+from viewer.qt.panels.widgets import PassageLink, follow, plain_label, section_title, tooltip_html
 
 KNOWN_PROPERTIES = {"event", "kind", "label", "certainty", "derivation", "citations", "claims", "sources"}
 QUOTE_CHARS = 160
@@ -54,8 +54,8 @@ class DetailsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroller)
-        workspace.selection.changed.connect(self._follow_selection)
-        workspace.bundles_changed.connect(self.rebuild)
+        follow(workspace.selection.changed, self, self._follow_selection)
+        follow(workspace.bundles_changed, self, self.rebuild)
         self.rebuild()
 
     # -- following the selection --------------------------------------------------------------------

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from viewer.model.search import Match, search
 from viewer.model.selection import Passage
 from viewer.model.workspace import Workspace
+from viewer.qt.panels.widgets import follow
 
 
 class SearchPanel(QWidget):
@@ -31,7 +32,7 @@ class SearchPanel(QWidget):
         self.field.textChanged.connect(self.run)
         self.field.installEventFilter(self)
         self.results.currentRowChanged.connect(self._choose)
-        workspace.bundles_changed.connect(lambda: self.run(self.field.text()))
+        follow(workspace.bundles_changed, self, self.rerun)
 
     def focus(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -52,6 +53,10 @@ class SearchPanel(QWidget):
             self.results.addItem(QListWidgetItem(text))
         self.results.blockSignals(False)
         self.summary.setText(f"{len(self.matches)} match(es)" if query.strip() else "")
+
+    def rerun(self) -> None:
+        """Search again after bundles were added or removed."""
+        self.run(self.field.text())
 
     def step(self, direction: int) -> None:
         if not self.matches:

@@ -26,7 +26,7 @@ from viewer.qt.panels.highlighting import (
     span_cursor,
     title_of,
 )
-from viewer.qt.panels.widgets import plain_label, tooltip_html
+from viewer.qt.panels.widgets import follow, plain_label, tooltip_html
 
 ORPHAN_COLOUR = "#A0001C"
 ORPHAN_ROLE = Qt.ItemDataRole.UserRole + 1  # feature ids an orphaned-citation row stands for
@@ -56,7 +56,7 @@ class SourcePanel(QWidget):
         self.title = plain_label(bold=True, size=self.font().pointSizeF() * 1.15)
         self.meta = plain_label(colour="#555")
         self.text = ArticleView()
-        self.text.describe = self._describe
+        self.text.set_describe(self._describe)
         self.text.setPlaceholderText("No article open")
         self.legend = QLabel()  # rich text of our own kind titles only, never article text
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -83,8 +83,8 @@ class SourcePanel(QWidget):
         self.text.mark_activated.connect(self.activate)
         self.orphans.itemActivated.connect(self._orphan_chosen)
         self.orphans.itemClicked.connect(self._orphan_chosen)
-        workspace.bundles_changed.connect(self.refresh)
-        workspace.selection.changed.connect(self._follow_selection)
+        follow(workspace.bundles_changed, self, self.refresh)
+        follow(workspace.selection.changed, self, self._follow_selection)
         self.refresh()
 
     # -- what is shown -----------------------------------------------------------------------------
