@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QMessageBox
 
 from viewer.io.session import autosave_path, load_session, write_autosave
-from viewer.qt.bookmarks_panel import BookmarksPanel
+from viewer.qt.panels.bookmarks_panel import BookmarksPanel
 from viewer.qt.session_controller import SessionController
 
 KMS4 = "2016-02-07-kms4"
@@ -132,7 +132,7 @@ def test_a_crashed_sessions_autosave_is_offered_and_recovered(window, controller
     crashed = controller.session()
     from viewer.model.bookmark import Bookmark
 
-    crashed.bookmarks = [Bookmark("Unsaved Sohae view", extent=(124.0, 39.0, 126.0, 40.5))]
+    crashed.bookmarks = [Bookmark.framing("Unsaved Sohae view", (124.0, 39.0, 126.0, 40.5))]
     origin = tmp_path / "briefing.lmsession"
     left_behind = write_autosave(crashed, origin, pid=pid)
 

@@ -51,8 +51,8 @@ def test_export_view_draws_what_the_window_shows_without_the_legend_when_asked(w
 
 
 def test_export_briefing_from_the_window(window, tmp_path):
-    marks = [Bookmark("Region", extent=(115.0, 10.0, 145.0, 43.0)),
-             Bookmark("November", extent=(118.0, 12.0, 135.0, 41.0), events=("2023-11-21-chollima1",))]
+    marks = [Bookmark.framing("Region", (115.0, 10.0, 145.0, 43.0)),
+             Bookmark.framing("November", (118.0, 12.0, 135.0, 41.0), events=("2023-11-21-chollima1",))]
     path = export_briefing(window, marks, tmp_path / "briefing.pptx")
     assert path == tmp_path / "briefing.pptx"
     slides = list(Presentation(str(path)).slides)

@@ -13,9 +13,9 @@ KMS4, NOV_2023 = "2016-02-07-kms4", "2023-11-21-chollima1"
 
 @pytest.fixture
 def bookmarks():
-    return [Bookmark("Region", extent=(115.0, 10.0, 145.0, 43.0)),
-            Bookmark("Kwangmyongsong-4", extent=(118.0, 12.0, 134.0, 41.0), events=(KMS4,)),
-            Bookmark("Sohae in November", extent=(124.3, 39.4, 125.1, 39.9), events=(NOV_2023,),
+    return [Bookmark.framing("Region", (115.0, 10.0, 145.0, 43.0)),
+            Bookmark.framing("Kwangmyongsong-4", (118.0, 12.0, 134.0, 41.0), events=(KMS4,)),
+            Bookmark.framing("Sohae in November", (124.3, 39.4, 125.1, 39.9), events=(NOV_2023,),
                      selection=(f"{NOV_2023}/launch-site",))]
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from viewer.model.search import Match, search
 from viewer.model.selection import Passage
 from viewer.model.workspace import Workspace
-from viewer.qt.panels.widgets import follow
+from viewer.qt.lifetime import follow
 
 
 class SearchPanel(QWidget):

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QListWidgetItem, Q
 
 from viewer.model.claim import Claim
 from viewer.model.document import Document
-from viewer.model.kinds import KINDS
+from viewer.model.kinds import kind_names
 from viewer.model.marks import Cited, Mark, citations_by_document, marks_of, passage_features
 from viewer.model.reports import reports_for, shorten
 from viewer.model.selection import Passage
 from viewer.model.sources import document_date, document_url
 from viewer.model.workspace import Workspace
+from viewer.qt.lifetime import follow
 from viewer.qt.panels.article_view import ArticleView
 from viewer.qt.panels.highlighting import (
     FOCUS_COLOUR,
@@ -26,7 +27,7 @@ from viewer.qt.panels.highlighting import (
     span_cursor,
     title_of,
 )
-from viewer.qt.panels.widgets import follow, plain_label, tooltip_html
+from viewer.qt.panels.widgets import plain_label, tooltip_html
 
 ORPHAN_COLOUR = "#A0001C"
 ORPHAN_ROLE = Qt.ItemDataRole.UserRole + 1  # feature ids an orphaned-citation row stands for
@@ -219,7 +220,7 @@ class SourcePanel(QWidget):
 
     def _legend_html(self) -> str:
         present = {mark_kind(m, self.workspace.content) for m in self.marks}
-        kinds = [kind for kind in (*reversed(KINDS), None) if kind in present]
+        kinds = [kind for kind in (*reversed(kind_names()), None) if kind in present]
         chips = [
             f'<span style="background:{colour_of(kind)};">&nbsp;{html.escape(title_of(kind)).replace(" ", "&nbsp;")}'
             "&nbsp;</span>"

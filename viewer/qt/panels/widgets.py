@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import html
-import weakref
-from collections.abc import Callable
-from functools import partial
-from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel
 
 
@@ -16,22 +12,6 @@ def tooltip_html(text: str) -> str:
     """Tooltip markup showing ``text`` literally: Qt renders a tooltip as HTML whenever it looks like HTML,
     so the text is escaped and wrapped to force rich text (otherwise '&lt;' itself would show)."""
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
-
-
-def follow(signal: Any, widget: QObject, method: Callable[..., Any]) -> None:
-    """Connect a model (psygnal) signal to one of ``widget``'s methods for as long as the widget exists.
-
-    psygnal holds a bound method weakly, but a widget's Python side can outlive its C++ side (deleteLater, a
-    closed dock): the connection is dropped when the widget is destroyed, so no emission reaches a dead widget.
-    """
-    signal.connect(method)
-    widget.destroyed.connect(partial(_disconnect, signal, weakref.WeakMethod(method)))
-
-
-def _disconnect(signal: Any, method: weakref.WeakMethod, *_: Any) -> None:
-    bound = method()
-    if bound is not None:
-        signal.disconnect(bound, missing_ok=True)
 
 
 def plain_label(text: str = "", *, bold: bool = False, size: float | None = None, wrap: bool = True,
