@@ -58,7 +58,7 @@ class MapRenderer:
 
         application()
         self.workspace = workspace
-        self.canvas = MapCanvas(workspace, load_basemap(), load_places(), interactive=False)
+        self.canvas = MapCanvas(workspace, load_basemap(), load_places(), selection=None)
         self.canvas.context.reuse = False  # until the first image is drawn
         self.canvas.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self.canvas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
