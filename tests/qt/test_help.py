@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
-
-from viewer.qt.help import shortcut_rows, show_shortcuts
+from viewer.qt.help import HelpPage, shortcut_rows, show_shortcuts
 
 
 def help_action(window, text):
@@ -28,15 +26,15 @@ def test_the_sheet_lists_every_menu_shortcut_of_the_window(window):
 def test_help_menu_opens_the_sheet_and_first_steps(window, qtbot):
     help_action(window, "&Keyboard shortcuts").trigger()
     help_action(window, "&First steps").trigger()
-    pages = {w.windowTitle(): w for w in QApplication.topLevelWidgets() if w.isVisible()}
+    pages = {page.windowTitle(): page for page in window.findChildren(HelpPage)}
+    assert all(page.isVisible() for page in pages.values())
     sheet = pages["Keyboard shortcuts"].browser.toPlainText()
     assert "Ctrl+0" in sheet
     assert "Alt+Down / Alt+Up" in sheet  # keys the panels handle themselves
     steps = pages["First steps with launchmap"].browser.toPlainText()
     assert "who says so?" in steps
     for page in pages.values():
-        if page is not window:
-            page.close()
+        page.close()
 
 
 def test_the_sheet_can_be_built_for_any_main_window(qapp):
