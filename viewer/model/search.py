@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from viewer.model.bundle import Bundle
@@ -32,15 +33,17 @@ def search(bundle: Bundle, query: str) -> list[Match]:
         for feature in bundle.features.values()
         if needle in feature.label.casefold()
     ]
+    # Matched in the text itself, not in a case-folded copy: folding changes lengths ('ß' -> 'ss'), which
+    # would shift every later offset.
+    pattern = re.compile(re.escape(query.strip()), re.IGNORECASE)
     for document in bundle.documents.values():
         text = document.text or ""
-        folded = text.casefold()
-        at = folded.find(needle)
-        while at != -1 and len(matches) < MAX_MATCHES:
-            end = at + len(needle)
-            snippet = text[max(0, at - CONTEXT) : end + CONTEXT].replace("\n", " ")
+        for found in pattern.finditer(text):
+            if len(matches) >= MAX_MATCHES:
+                break
+            at, end = found.span()
+            snippet = " ".join(text[max(0, at - CONTEXT) : end + CONTEXT].split())
             matches.append(Match(document.id, at, end, None, f"…{snippet}…"))
-            at = folded.find(needle, end)
     return matches
 
 
