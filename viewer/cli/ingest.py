@@ -16,9 +16,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from viewer.cli import UsageError
+    from viewer.cli.errors import UsageError
     from viewer.ingest import ArticleError, article_paths, ingest_files
-    from viewer.io.bundle_writer import write_bundle
+    from viewer.io.bundle.writer import write_bundle
 
     output = Path(args.output)
     if output.suffix.lower() not in (".geojson", ".json"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -14,8 +15,8 @@ from viewer.geo.basemap import load_basemap
 from viewer.geo.crs import PROJECTIONS, azimuthal_equidistant, format_lat, format_lon
 from viewer.geo.gazetteer import load_places
 from viewer.io.convert import export_bundle
-from viewer.io.importers import OPEN_FILTER as IMPORT_FILTER
-from viewer.io.importers import import_file
+from viewer.io.formats import export_filter, open_filter
+from viewer.io.load import open_path
 from viewer.io.progress import Cancelled
 from viewer.io.session import SESSION_SUFFIX
 from viewer.model.problem import BundleError
@@ -36,8 +37,8 @@ from viewer.qt.session_controller import SessionController
 from viewer.qt.shell import Shell, add_action
 from viewer.qt.workers import run_with_progress
 
-OPEN_FILTER = f"Session (*{SESSION_SUFFIX});;" + IMPORT_FILTER
-EXPORT_FILTER = "GeoPackage (*.gpkg);;Event bundle (*.geojson);;KML (*.kml);;KMZ (*.kmz);;CSV (*.csv)"
+OPEN_FILTER = f"Session (*{SESSION_SUFFIX});;" + open_filter()
+EXPORT_FILTER = export_filter()
 RECENT_FILES = 10
 
 
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
                 continue
             try:
                 bundle, problems = run_with_progress(self, f"Opening {Path(path).name}",
-                                                     lambda progress, p=path: import_file(p, progress))
+                                                     partial(_open, path))
                 self.workspace.add(bundle)
             except Cancelled:
                 self.statusBar().showMessage(f"Opening {Path(path).name} cancelled; nothing was changed", 8000)
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
     def _fill_recent_files(self) -> None:
         self._recent_files_menu.clear()
         for path in QSettings().value("files/recent") or []:
-            self._recent_files_menu.addAction(path, lambda p=path: self.open_files([p]))
+            self._recent_files_menu.addAction(path, partial(self.open_files, [path]))
         self._recent_files_menu.setEnabled(not self._recent_files_menu.isEmpty())
 
     def _export_data(self) -> None:
@@ -337,3 +338,8 @@ class MainWindow(QMainWindow):
             "Basemap: Natural Earth (public domain), via the world-atlas package.\n"
             "Sample articles and reference facts: see data/ and the bundle's derivations.",
         )
+
+
+def _open(path: str, progress) -> tuple:
+    """The loading job for one file (run off the GUI thread)."""
+    return open_path(path, progress)
