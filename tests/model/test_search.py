@@ -19,7 +19,7 @@ def test_hits_with_one_label_name_their_launch():
 
 
 def test_text_hits_point_at_the_words_even_after_letters_that_fold_longer(make_bundle):
-    from viewer.io.bundle_reader import read_bundle
+    from viewer.io.bundle.reader import read_bundle
 
     article = "Die Straße nach Sohae; STRASSE. Then Okinawa.\r\nOkinawa again.\n"
     bundle, _ = read_bundle(make_bundle(article=article))
