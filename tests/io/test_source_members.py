@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import small_bundle
+from shared_data import small_bundle
 
 from viewer.io.bundle.reader import read_bundle
 from viewer.io.bundle.writer import bundle_to_dict
