@@ -23,6 +23,7 @@ from viewer.model.problem import BundleError
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.export_dialog import ask_and_export_briefing, ask_and_export_image
+from viewer.qt.help import show_first_steps, show_shortcuts
 from viewer.qt.map.canvas import MapCanvas
 from viewer.qt.map_tools import MapTools
 from viewer.qt.panels.bookmarks_panel import BookmarksPanel
@@ -267,6 +268,8 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "All launches", self.timeline.show_all, "Alt+Home")
 
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&First steps", lambda: show_first_steps(self), "F1")
+        self._action(help_menu, "&Keyboard shortcuts", lambda: show_shortcuts(self), "Ctrl+/")
         self._action(help_menu, "&About launchmap", self._about)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
