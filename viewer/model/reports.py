@@ -133,3 +133,11 @@ def sources_note(content: Bundle, features: Iterable[Feature]) -> str:
     cited = {c.document for f in features for c in f.all_citations}
     titles = [d.display_title for i, d in content.documents.items() if i in cited]
     return f"Sources: {'; '.join(titles)}" if titles else ""
+
+
+def default_title(content: Bundle) -> str:
+    """A map's or a deck's title when the user gives none: the one launch it shows, or what it is about."""
+    events = content.events_in_time_order()
+    if len(events) == 1:
+        return f"{events[0].name}, {events[0].date_label}"
+    return "Launches reported in the news" if events else "launchmap briefing"
