@@ -7,8 +7,8 @@ import re
 
 from shapely.geometry import Point
 
+from viewer.geo.coordinates import FoundPosition, find_positions
 from viewer.ingest import construct
-from viewer.ingest.coordinates import Coordinate, find_coordinates
 from viewer.ingest.findings import DraftFeature
 from viewer.ingest.places import PlaceMention
 from viewer.ingest.sentences import Sentence
@@ -53,8 +53,8 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
     return list(areas.values())
 
 
-def _groups(text: str, coordinates: list[Coordinate]) -> list[list[Coordinate]]:
-    groups: list[list[Coordinate]] = []
+def _groups(text: str, coordinates: list[FoundPosition]) -> list[list[FoundPosition]]:
+    groups: list[list[FoundPosition]] = []
     for coordinate in coordinates:
         if groups:
             gap = text[groups[-1][-1].end : coordinate.start]
@@ -70,7 +70,7 @@ def find_zones_and_points(text: str, sentences: list[Sentence]) -> list[DraftFea
     launched from becomes an impact point or a launch site, as reported."""
     features: list[DraftFeature] = []
     number = 0
-    for group in _groups(text, find_coordinates(text)):
+    for group in _groups(text, find_positions(text)):
         span = (group[0].start, group[-1].end)
         sentence = next((s for s in sentences if s.start <= span[0] < s.end), None)
         context = (text[sentence.start : sentence.end] if sentence else "") + text[max(0, span[0] - 200) : span[0]]
