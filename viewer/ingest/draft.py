@@ -11,6 +11,8 @@ from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.flight import find_flight
 from viewer.ingest.launch import LaunchReport, detect_launch
 from viewer.ingest.measures import find_altitudes, find_distances
+from viewer.ingest.notice_draft import draft_notice
+from viewer.ingest.notices import read_notice
 from viewer.ingest.places import PlaceMatcher, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
@@ -21,6 +23,31 @@ _ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|rocket|missiles?|satellites?|project
                            re.IGNORECASE)
 _HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
                       re.IGNORECASE)
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def classify(text: str) -> str:
+    """'notice', 'article' or 'neither' (a table, a data file, a page of numbers: nothing to draft from)."""
+    if read_notice(text) is not None:
+        return "notice"
+    sample = text[:20000]
+    visible = sum(not c.isspace() for c in sample)
+    letters = sum(c.isalpha() for c in sample)
+    if len(_WORD.findall(sample)) >= 15 and letters >= 0.6 * max(visible, 1):
+        return "article"
+    return "neither"
+
+
+def draft_document(article: Article, matcher: PlaceMatcher | None = None) -> ArticleDraft | None:
+    """The draft of an article or a notice; None when it reports no launch (or is neither)."""
+    notice = read_notice(article.text)
+    if notice is not None:
+        if not article.title or article.title == notice.name or not article.title.startswith(notice.series):
+            article.title = notice.name
+        return draft_notice(notice, article.text)
+    return draft_article(article, matcher)
 
 
 def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> ArticleDraft | None:
