@@ -150,7 +150,8 @@ def score_articles(folder: Path, jobs: int | None = 1) -> dict[str, Tally]:
             if launch is not None and expected is not None:
                 tallies["launch"].right += 1
             else:
-                tallies["launch"].misses.append(f"{name}: {'drafted a launch the truth lacks' if expected is None else 'launch not drafted'}")
+                why = "drafted a launch the truth lacks" if expected is None else "launch not drafted"
+                tallies["launch"].misses.append(f"{name}: {why}")
             expected = expected or {}
             values = {"site": launch.site if launch else None, "date": launch.date if launch else None,
                       "time": launch.time if launch else None, "direction": launch.bearing if launch else None,
