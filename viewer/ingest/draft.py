@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, timedelta, timezone
 
 from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
@@ -16,11 +17,13 @@ from viewer.ingest.notices import read_notice
 from viewer.ingest.places import PlaceMatcher, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
-from viewer.ingest.times import find_dates, find_times, resolve
+from viewer.ingest.times import DateMention, TimeMention, find_dates, find_times, resolve, zone_offset
 
 _ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|rocket|missiles?|satellites?|projectile|fired|object|orbit\w*|flew|"
                            r"travel\w*|altitude|apogee)\b",
                            re.IGNORECASE)
+_LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off)\b",
+                          re.IGNORECASE)
 _HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
                       re.IGNORECASE)
 
@@ -84,25 +87,53 @@ def _name(report: LaunchReport) -> str:
 
 
 def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article) -> None:
-    """The launch date and time from the launch sentences, resolved against the article's date."""
+    """The launch date and time from the launch sentences, resolved against the article's date. A time the text
+    zones ('0049 GMT') wins over a bare one ('9:49 a.m.'), whose zone is the dateline's or the launch site's."""
     dates = [(d, s) for s in report.related for d in find_dates(text, s.start, s.end, article.published)
              if d.start >= article.header_end]
-    resolved = next((d.value for d, _ in dates if d.value), None)
+    resolved = next((d.value for d, s in dates if d.value and not _other_zone_date(text, d, s, article)), None)
+    if resolved is None and not dates and article.published is not None:
+        resolved = article.published  # "launched … at 5:57 a.m." in a story of the day, naming no other day
     draft.date = resolved
     for mention, sentence in dates:
         value = mention.value.isoformat() if mention.value else mention.label
         draft.claims.append(DraftClaim("date", value, attribution(text, sentence, mention.start),
                                        [(mention.start, mention.end)]))
+    best: tuple[tuple[bool, bool, bool], datetime] | None = None
     for sentence in report.related:
-        same_sentence = next((d.value for d, s in dates if s == sentence and d.value), None)
-        for time in find_times(text, sentence.start, sentence.end):
-            moment = resolve(time, same_sentence or resolved)
+        verb = _LAUNCH_VERB.search(text, sentence.start, sentence.end)
+        for time in find_times(text, sentence.start, sentence.end, article.zone or "local time"):
+            day = _day_for(time, [(d, s) for d, s in dates if s == sentence and d.value], resolved)
+            moment = resolve(time, day)
             value = moment.isoformat() if moment else time.label
-            if moment and draft.time is None:
-                draft.time = moment
+            # The launch's time: in a sentence stating the launch, after its verb, zoned by the text, first.
+            rank = (sentence not in report.anchors, verb is None or time.start < verb.start(), time.assumed)
+            if moment and (best is None or rank < best[0]):
+                best = (rank, moment)
             span = (time.start - 3, time.end) if text[max(0, time.start - 3) : time.start] == "at " else (
                 time.start, time.end)
-            draft.claims.append(DraftClaim("time", value, attribution(text, sentence, time.start), [span]))
+            by = attribution(text, sentence, time.start)
+            draft.claims.append(DraftClaim("time", value, f"{by}; zone assumed" if time.assumed else by, [span]))
+    draft.time = best[1] if best else None
+    if draft.date is None and draft.time is not None:  # the launch's local date, from a time in another zone
+        local = draft.time.astimezone(timezone(zone_offset("local time", draft.time.date()) or timedelta(hours=9)))
+        draft.date = local.date()
+
+
+def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, article: Article) -> bool:
+    """'(2239 GMT Thursday)': the day of a time in another zone, not the launch's local date."""
+    near = text[max(sentence.start, mention.start - 14) : mention.start]
+    return bool(re.search(r"\d{1,2}[:.]?\d{2}\s*(?:GMT|UTC|Z|ET|EST|EDT)\W*$", near))
+
+
+def _day_for(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]], launch_day: date | None
+             ) -> date | None:
+    """The day a clock time falls on: the date written nearest it in its sentence ('at 7:39 a.m. (2239 GMT
+    Thursday)' puts the GMT time on Thursday), else the launch's date."""
+    if not same_sentence:
+        return launch_day
+    nearest = min(same_sentence, key=lambda pair: min(abs(pair[0].start - time.end), abs(time.start - pair[0].end)))
+    return nearest[0].value
 
 
 def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport) -> None:

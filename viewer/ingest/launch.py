@@ -45,6 +45,8 @@ _FOREIGN_LAUNCHER = re.compile(
     r"\b(?:South Korea\w*|Seoul|Japan\w*|Tokyo|United States|U\.S\.|America\w*|China|Chinese|Beijing|Russia\w*|"
     r"Moscow|India\w*|Iran\w*|SpaceX|NASA|Falcon|Nuri|Vandenberg|Israel\w*)\b"
 )
+_SAID = re.compile(r"\b(?:says?|said|reports?|reported|confirm(?:s|ed)|announce[sd]|told|believes?)\b(?:\s+that)?",
+                   re.IGNORECASE)
 _SPORT = re.compile(r"\b(?:match|goals?|striker|stadium|league|tournament|qualifier|midfield\w*|goalkeeper|"
                     r"scored|penalty|kick-?off|half-?time|fans|coach)\b", re.IGNORECASE)
 _MILITARY = re.compile(r"\b(?:ballistic|warheads?|ICBM|IRBM|SLBM|satellites?|orbit|J-?Alert|Joint Chiefs|"
@@ -89,6 +91,9 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
         return False
     lead = text[s : verb.start()]
+    said = list(_SAID.finditer(lead))
+    if said:  # "Japan's defence ministry says the missile was launched": Japan reports, it does not launch
+        lead = lead[said[-1].end() :]
     if _FOREIGN_LAUNCHER.search(lead) and not _NORTH_KOREA.search(lead):
         return False  # "South Korea launched its first spy satellite to watch North Korea"
     if _NORTH_KOREA.search(text, s, e):

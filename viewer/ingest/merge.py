@@ -44,14 +44,14 @@ class MergeReport:
 
 
 def event_day(event: LaunchEvent) -> date | None:
-    """The launch's date: from its time, else the date a draft carries."""
-    if event.when is not None:
-        return event.when.date()
+    """The launch's date: the local date a draft carries, else the date of its time where it was given."""
     stated = event.extra.get("date")
-    try:
-        return date.fromisoformat(stated) if isinstance(stated, str) else None
-    except ValueError:
-        return None
+    if isinstance(stated, str):
+        try:
+            return date.fromisoformat(stated)
+        except ValueError:
+            pass
+    return event.when.date() if event.when is not None else None
 
 
 def _days(event: LaunchEvent) -> tuple[date, date] | None:

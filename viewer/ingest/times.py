@@ -22,7 +22,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+(?:Juche\s+\d{{1,3}}\s+\()?{_YEAR}\b\)?)?"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
 ]
 _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u2019s)?\b"
@@ -40,6 +40,13 @@ _TIME_FORMS = [
     # 0030 GMT, 1342 UTC (wire-service style)
     re.compile(r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:hrs?\s*)?(?P<zone>GMT|UTC|Z|KST|JST)\b"),
 ]
+# Clock times with no zone: '10:44 p.m.', 'at 7 a.m.', 'at 22:42:28' (24-hour only after 'at', so a score or a
+# ratio is not read as a time). Their zone comes from the dateline, else the launch site's local time.
+_BARE_TIME = re.compile(
+    r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
+    r"|\bat\s+(?:about\s+|around\s+)?(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
+    r"(?!\s*(?:[ap]\.?\s?m\b|[ap]\.\s?m\.))",
+    re.IGNORECASE)
 _ZONE_LABELS = [
     (re.compile(r"^(?:UTC|GMT|Z)$", re.I), "UTC"),
     (re.compile(r"^E[SD]?T$|^Eastern|^Washington", re.I), "ET"),
@@ -66,6 +73,7 @@ class TimeMention:
     hour: int
     minute: int
     zone: str  # one of UTC, ET, EST, EDT, PT, PST, PDT, KST, JST, Pyongyang time, local time
+    assumed: bool = False  # the text gives no zone: it is the dateline's, or the launch site's
 
     @property
     def label(self) -> str:
@@ -134,9 +142,10 @@ def _weekday_on_or_before(weekday: int, reference: date) -> date:
     return reference - timedelta(days=(reference.weekday() - weekday) % 7)
 
 
-def find_times(text: str, start: int, end: int) -> list[TimeMention]:
-    """Clock times that carry a zone ('7:29 PM ET', '0030 GMT', '10:42 p.m. local time'); a bare '10:42' has
-    no zone and is left out, because guessing one would put the launch hours off."""
+def find_times(text: str, start: int, end: int, default_zone: str | None = None) -> list[TimeMention]:
+    """Clock times that carry a zone ('7:29 PM ET', '0030 GMT', '10:42 p.m. local time'). With ``default_zone``
+    (the dateline's zone, or 'local time'), also bare ones ('10:44 p.m.', 'at 22:42:28'), marked assumed; without
+    it a bare '10:42' is left out."""
     found: list[TimeMention] = []
     for form in _TIME_FORMS:
         for m in form.finditer(text, start, end):
@@ -152,6 +161,18 @@ def find_times(text: str, start: int, end: int) -> list[TimeMention]:
                 hour = hour % 12 + (12 if ampm.startswith("p") else 0)
             zone = _zone_name(m.group("zone"))
             found.append(TimeMention(m.start(), m.end(), hour, minute, zone))
+    if default_zone is not None:
+        for m in _BARE_TIME.finditer(text, start, end):
+            if any(t.start < m.end() and m.start() < t.end for t in found):
+                continue
+            if m.group("hour24"):
+                hour, minute = int(m.group("hour24")), int(m.group("minute24"))
+                begin = m.start("hour24")
+            else:
+                hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+                hour = hour % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
+                begin = m.start()
+            found.append(TimeMention(begin, m.end(), hour, minute, default_zone, assumed=True))
     return sorted(found, key=lambda t: t.start)
 
 
