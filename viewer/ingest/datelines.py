@@ -19,9 +19,9 @@ _CALENDAR = (rf"{_WEEKDAY}(?:(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|
              rf"{_MONTH}))(?:,?\s+(?P<year>(?:19|20)\d\d))?")
 _ISO = r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?"
 # "SEOUL, May 28 (Reuters) -", "Pyongyang, November 22 (KCNA) --", "Seoul, 27 January --"
-_CITY_LINE = re.compile(rf"^[ \t]*(?:\(LEAD\)[^\n]*\n)?[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t][A-Z][A-Za-z.'-]+){{0,2}}),"
-                        rf"[ \t]+(?:{_CALENDAR}|{_ISO})[ \t]*(?:\((?P<agency>[^)\n]{{1,40}})\))?[ \t]*(?:--|-|\u2013|\u2014)",
-                        re.MULTILINE)
+_CITY_LINE = re.compile(rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t][A-Z][A-Za-z.'-]+){{0,2}}),"
+                        rf"[ \t]+(?:{_CALENDAR}|{_ISO})[ \t]*(?:\((?P<agency>[^)\n]{{1,40}})\))?[ \t]*"
+                        rf"(?:--|-|\u2013|\u2014)", re.MULTILINE)
 _BARE_CITY = re.compile(r"^[ \t]*(?P<city>[A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*"
                         r"(?:--|\u2013|\u2014)", re.MULTILINE)
 # A line that is only a date (optionally "Published"/"Updated"/"date" before it, a time and zone after it).
