@@ -216,6 +216,7 @@ class MatplotlibMap:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
+        from viewer.model.kinds import kind_style
         from viewer.symbology import (
             APPROXIMATE_DASH,
             BORDER,
@@ -224,7 +225,6 @@ class MatplotlibMap:
             LAND,
             SEA,
             event_colours,
-            style_for,
         )
 
         pt = 72 / 100  # matplotlib widths are in points; the figure is 100 dpi, so 1 px = 0.72 pt
@@ -238,7 +238,7 @@ class MatplotlibMap:
         colours = event_colours(self.event_ids)
         markers = {"triangle": "^", "cross": "X", "circle": "o", "diamond": "D"}
         for (kind, event, certainty), group in self.features.groupby(["kind", "event", "certainty"]):
-            style, colour = style_for(kind), colours.get(event, "#555555")
+            style, colour = kind_style(kind), colours.get(event, "#555555")
             alpha = CERTAINTY_ALPHA.get(certainty, 255) / 255
             if style.geometry == "area":
                 group.plot(ax=ax, facecolor=colour, alpha=style.fill_alpha / 255, edgecolor="none")

@@ -50,8 +50,8 @@ def test_every_launch_slide_has_its_map_rendered(pptx_deck):
 def test_a_session_gives_one_slide_per_bookmark(tmp_path):
     session = tmp_path / "brief.lmsession"
     save_session(Session(bundles=[sample_bundle()], bookmarks=[
-        Bookmark("The region", extent=(115.0, 10.0, 145.0, 43.0)),
-        Bookmark("Sohae", extent=(124.2, 39.4, 125.2, 39.9), events=("2016-02-07-kms4",))]), session)
+        Bookmark.framing("The region", (115.0, 10.0, 145.0, 43.0)),
+        Bookmark.framing("Sohae", (124.2, 39.4, 125.2, 39.9), events=("2016-02-07-kms4",))]), session)
     out = tmp_path / "deck.pdf"
     assert cli.main(["brief", "--session", str(session), "-o", str(out), "--resolution", "800",
                      "--title", "Sohae briefing"]) == 0

@@ -14,7 +14,8 @@ from pptx.util import Emu
 
 from viewer.cli.common import load_workspace
 from viewer.export import write_deck
-from viewer.export.deck import MAP_BOX, SLIDE_HEIGHT_IN, SLIDE_WIDTH_IN, Cancelled, MapShot, build_deck
+from viewer.export.deck import MAP_BOX, SLIDE_HEIGHT_IN, SLIDE_WIDTH_IN, MapShot, build_deck
+from viewer.io.progress import Cancelled
 from viewer.model.bookmark import Bookmark
 
 NEEDS_POPPLER = pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils (./dev installs it) is missing")
@@ -81,8 +82,8 @@ def test_footnotes_number_documents_the_same_way_on_every_slide(deck, sample):
 
 
 def test_bookmarks_make_one_slide_each_in_their_order(sample):
-    marks = [Bookmark("All four launches", extent=(115.0, 8.0, 145.0, 42.0)),
-             Bookmark("Sohae", extent=(124.0, 39.0, 125.5, 40.3), selection=("2016-02-07-kms4/launch-site",))]
+    marks = [Bookmark.framing("All four launches", (115.0, 8.0, 145.0, 42.0)),
+             Bookmark.framing("Sohae", (124.0, 39.0, 125.5, 40.3), selection=("2016-02-07-kms4/launch-site",))]
     deck = build_deck(sample, marks, plain_png, slide_pixels=960)
     assert [s.title for s in deck.slides] == [deck.title, "All four launches", "Sohae", "Sources"]
     overview, sohae = deck.view_slides
@@ -160,7 +161,8 @@ def test_progress_can_cancel_before_anything_is_written(sample, tmp_path):
 
     def progress(done, total, what):
         seen.append((done, total))
-        return done < 2
+        if done >= 2:
+            raise Cancelled()
 
     with pytest.raises(Cancelled):
         build_deck(sample, [], plain_png, progress=progress)

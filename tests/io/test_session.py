@@ -36,8 +36,8 @@ def private_state(tmp_path, monkeypatch):
 
 
 def a_session(bundle: Path) -> Session:
-    return Session(bundles=[bundle], view=Bookmark("", extent=(116.0, 10.0, 142.0, 43.0)),
-                   bookmarks=[Bookmark("Sohae", extent=(124.0, 39.0, 125.5, 40.2), events=("ev-1",)),
+    return Session(bundles=[bundle], view=Bookmark.framing("", (116.0, 10.0, 142.0, 43.0)),
+                   bookmarks=[Bookmark.framing("Sohae", (124.0, 39.0, 125.5, 40.2), events=("ev-1",)),
                               Bookmark("Path", selection=("f-path",))],
                    styles={"decorations": {"title": "Briefing", "legend": False}, "future": {"x": 1}},
                    extra={"comment": "kept"})
@@ -54,8 +54,8 @@ def test_round_trip_with_bundle_paths_relative_to_the_session(make_bundle, tmp_p
     again = load_session(path)
     assert again.bundles == [bundle.resolve()]
     assert [b.name for b in again.bookmarks] == ["Sohae", "Path"]
-    assert again.bookmarks[0].events == ("ev-1",)
-    assert again.view.extent == (116.0, 10.0, 142.0, 43.0)
+    assert again.bookmarks[0].view.filters.only_events == {"ev-1"}
+    assert again.view.view.extent == (116.0, 10.0, 142.0, 43.0)
     assert again.styles == {"decorations": {"title": "Briefing", "legend": False}, "future": {"x": 1}}
     assert again.extra == {"comment": "kept"}
 

@@ -155,10 +155,14 @@ def test_a_renderer_stamps_labels_only_once_it_draws_again(sample_workspace):
     """A one-off image draws its labels directly; a renderer asked for more images keeps stamps, and the two
     images agree (stamps sit within 1/8 px of where direct drawing puts the text)."""
     from viewer.geo.crs import regional
+    from viewer.model.view import MapView
     from viewer.qt.render import ImageRequest, MapRenderer
 
-    renderer = MapRenderer(sample_workspace, regional(REGION))
-    request = ImageRequest(400, 300, extent=REGION, projection=renderer.canvas.projection, title="Stamps")
+    renderer = MapRenderer(sample_workspace)
+    view = MapView(regional(REGION))
+    view.fit(REGION)
+    view.set_decorations(title="Stamps")
+    request = ImageRequest(view, 400, 300)
     try:
         first = renderer.image(request)
         assert not renderer.canvas.labels._stamps._images

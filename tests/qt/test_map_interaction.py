@@ -32,9 +32,8 @@ def test_hover_then_click_selects_the_sohae_site(window, qtbot):
     canvas = window.canvas
     where = sohae_pixel(window)
     move_away(qtbot, canvas)
-    with qtbot.waitSignal(canvas.hovered, timeout=2000) as hovered:
-        qtbot.mouseMove(canvas.viewport(), where)
-    assert hovered.args[0] in launch_site_ids(window)
+    qtbot.mouseMove(canvas.viewport(), where)
+    qtbot.waitUntil(lambda: canvas.hovered_feature in launch_site_ids(window), timeout=2000)
     with qtbot.waitSignal(window.workspace.selection.changed, timeout=2000):
         qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert window.workspace.selection.current in launch_site_ids(window)

@@ -14,7 +14,7 @@ from viewer.io.bundle_reader import read_bundle
 from viewer.model.marks import mark_at
 from viewer.model.selection import Passage
 from viewer.model.workspace import Workspace
-from viewer.qt.panels.highlighting import KIND_COLOURS
+from viewer.qt.panels.highlighting import colour_of
 from viewer.qt.panels.source_panel import SourcePanel
 
 SITE_2016 = "2016-02-07-kms4/launch-site"
@@ -153,8 +153,8 @@ def test_every_cited_kind_gets_its_own_colour_and_the_legend_names_it(panel):
         if fragment_format.background().style() != Qt.BrushStyle.NoBrush:
             coloured.setdefault(fragment_format.background().color().name(), []).append(text[start:end])
     assert len(coloured) >= 5
-    assert "residents of Okinawa prefecture" in coloured[KIND_COLOURS["overflight"].lower()]
-    assert "the warning was lifted" in coloured[KIND_COLOURS["warning_area"].lower()]
+    assert "residents of Okinawa prefecture" in coloured[colour_of("overflight").lower()]
+    assert "the warning was lifted" in coloured[colour_of("warning_area").lower()]
     assert not any("showcased" in run for runs in coloured.values() for run in runs)  # uncited text stays plain
     legend = QTextDocumentFragment.fromHtml(panel.legend.text()).toPlainText().replace("\xa0", " ")
     assert "Warning area" in legend

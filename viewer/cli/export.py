@@ -7,6 +7,7 @@ import argparse
 from viewer.cli.common import add_files_argument, load_workspace, parse_extent
 from viewer.geo.crs import DEFAULT_REGION, projection_from_name
 from viewer.model.reports import sources_note
+from viewer.model.view import MapView, padded, visible_extent
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,35 +35,30 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--dpi {args.dpi:g}: must be between 10 and 1200")
     workspace = load_workspace(args.files)
     extent = parse_extent(args.extent) if args.extent else None
+    view = MapView()
+    content = workspace.content
     if args.event:
-        unknown = [e for e in args.event if e not in workspace.content.events]
+        unknown = [e for e in args.event if e not in content.events]
         if unknown:
-            raise UsageError(f"--event {unknown[0]}: no such event (known: {', '.join(workspace.content.events)})")
-        workspace.set_hidden(events=set(workspace.content.events) - set(args.event))
-    data_extent = extent or workspace.extent(visible_only=True) or DEFAULT_REGION
+            raise UsageError(f"--event {unknown[0]}: no such event (known: {', '.join(content.events)})")
+        view.set_hidden(events=set(content.events) - set(args.event))
+    visible = view.visible_features(content)
+    data_extent = extent or visible_extent(visible) or DEFAULT_REGION
     try:
         projection = projection_from_name(args.crs, data_extent)
     except ValueError as error:
         raise UsageError(f"--crs: {error}") from None
+    view.set_projection(projection)
+    view.fit(extent or padded(data_extent))
     title = args.title if args.title is not None else _default_title(workspace, args.event)
-    request = ImageRequest(width=args.width, height=args.height, dpi=args.dpi, extent=extent, projection=projection,
-                           title=title, legend=not args.no_legend,
-                           footnote=sources_note(workspace))
-    renderer = MapRenderer(workspace, projection)
-    if extent is None:
-        request.extent = _padded(data_extent)
+    view.set_decorations(title=title, legend=not args.no_legend, footnote=sources_note(content, visible))
+    renderer = MapRenderer(workspace)
     try:
-        renderer.save(args.output, request)
+        renderer.save(args.output, ImageRequest(view, width=args.width, height=args.height, dpi=args.dpi))
     except ValueError as error:
         raise UsageError(str(error)) from None
     print(f"wrote {args.output}")
     return 0
-
-
-def _padded(extent, fraction: float = 0.08):
-    west, south, east, north = extent
-    dx, dy = (east - west) * fraction + 0.5, (north - south) * fraction + 0.5
-    return (west - dx, south - dy, east + dx, north + dy)
 
 
 def _default_title(workspace, events) -> str:

@@ -7,17 +7,19 @@ quotes numbered to footnotes naming their documents, and a confidence line. pptx
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from viewer.geo.crs import Extent
 from viewer.model.bookmark import Bookmark
 from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
 from viewer.model.claim import disagreements
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
-from viewer.model.kinds import KIND_TITLES, KINDS
+from viewer.model.kinds import KIND_REGISTRY, kind_names, kind_title
+from viewer.model.view import padded, visible_extent
 from viewer.symbology import event_colours
 
 # 16:9 at PowerPoint's widescreen size; every box below is in inches on this page.
@@ -55,7 +57,8 @@ class MapShot:
 
 
 MapImages = Callable[[MapShot], bytes]
-Progress = Callable[[int, int, str], bool]  # (done, total, what) → keep going
+# The io progress protocol (viewer.io.progress) with a label: progress(done, total, what) raises Cancelled to stop.
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -106,10 +109,6 @@ class Deck:
         return [s for s in self.slides if s.kind == "view"]
 
 
-class Cancelled(Exception):
-    """The user stopped a deck being built."""
-
-
 # -- building --------------------------------------------------------------------------------------
 def build_deck(content: Bundle, bookmarks: list[Bookmark], images: MapImages | None = None, *,
                title: str = "", slide_pixels: int = SLIDE_PIXELS, progress: Progress | None = None,
@@ -117,7 +116,7 @@ def build_deck(content: Bundle, bookmarks: list[Bookmark], images: MapImages | N
     """The deck of ``bookmarks``, or of every launch in time order when there are none.
 
     ``images`` renders each slide's map (None leaves slides without pictures, for tests of the text);
-    ``progress`` is told of each map and may return False to stop (raises Cancelled).
+    ``progress`` is told of each map and raises Cancelled to stop.
     """
     views = list(bookmarks) or [event_view(content, event) for event in content.events_in_time_order()]
     numbering = _SourceNumbering(content)
@@ -125,7 +124,7 @@ def build_deck(content: Bundle, bookmarks: list[Bookmark], images: MapImages | N
     covered = {e.id for view in views for e in focus_events(content, view)}
     deck_title = title or default_title(content)
     title_slide = Slide("title", deck_title, subtitle=_title_subtitle(content, today or datetime.now(UTC)))
-    overview = _shot(Bookmark(deck_title, extent=_padded(_extent(content.features.values()))), OVERVIEW_BOX,
+    overview = _shot(Bookmark.framing(deck_title, _framed(content.features.values())), OVERVIEW_BOX,
                      slide_pixels)
     title_slide.shot = replace(overview, legend=False)  # the launch list beside it carries the colours
     title_slide.facts = [(event.date_label, _event_line(event)) for event in content.events_in_time_order()]
@@ -133,9 +132,8 @@ def build_deck(content: Bundle, bookmarks: list[Bookmark], images: MapImages | N
     all_slides = [title_slide, *slides, *_sources_slides(content, numbering, covered)]
     pictured = [s for s in all_slides if s.shot is not None]
     for done, slide in enumerate(pictured):
-        if progress is not None and not progress(done, len(pictured), f"Map {done + 1} of {len(pictured)}: "
-                                                                        f"{slide.title}"):
-            raise Cancelled()
+        if progress is not None:
+            progress(done, len(pictured), f"Map {done + 1} of {len(pictured)}: {slide.title}")
         if images is not None and slide.shot is not None:
             slide.image = images(slide.shot)
     if progress is not None:
@@ -145,7 +143,7 @@ def build_deck(content: Bundle, bookmarks: list[Bookmark], images: MapImages | N
 
 def event_view(content: Bundle, event: LaunchEvent) -> Bookmark:
     """The view of one launch: only its features, framed with a margin."""
-    return Bookmark(f"{event.name}", extent=_padded(_extent(content.features_of(event.id))), events=(event.id,))
+    return Bookmark.framing(event.name, _framed(content.features_of(event.id)), events=(event.id,))
 
 
 def default_title(content: Bundle) -> str:
@@ -156,19 +154,8 @@ def default_title(content: Bundle) -> str:
 
 
 def visible_features(content: Bundle, view: Bookmark) -> list[Feature]:
-    """The features a view shows: its events, kinds and time window, as the workspace filters them."""
-    shown = []
-    for feature in content.features.values():
-        if view.kinds is not None and feature.kind not in view.kinds:
-            continue
-        if view.events is not None and feature.event and feature.event not in view.events:
-            continue
-        if view.time_window is not None and feature.event in content.events:
-            when = content.events[feature.event].when  # type: ignore[index]
-            if when is not None and not view.time_window[0] <= when <= view.time_window[1]:
-                continue
-        shown.append(feature)
-    return shown
+    """The features a bookmark shows: its launches, kinds and time window."""
+    return view.view.filters.features(content)
 
 
 def focus_events(content: Bundle, view: Bookmark) -> list[LaunchEvent]:
@@ -232,7 +219,7 @@ def confidence_line(features: list[Feature]) -> str:
     for certainty, heading in (("approximate", "Approximate positions"), ("derived", "Derived (constructed)")):
         kinds = [f.kind for f in features if f.certainty == certainty]
         if kinds:
-            named = [_counted(kinds.count(k), KIND_TITLES.get(k, k).lower()) for k in KINDS if k in kinds]
+            named = [_counted(kinds.count(k), kind_title(k).lower()) for k in kind_names() if k in kinds]
             parts.append(f"{heading}: {', '.join(named)}.")
     if not parts:
         return "Confidence: every feature shown is where the sources put it." if features else ""
@@ -249,8 +236,6 @@ def _counted(count: int, noun: str) -> str:
 
 
 # -- quotes and sources ----------------------------------------------------------------------------
-_KIND_ORDER = {k: i for i, k in enumerate(("launch_site", "flight_path", "impact_point", "overflight",
-                                           "warning_area", "danger_zone", "reference_place"))}
 
 
 def _quotes(content: Bundle, view: Bookmark, events: list[LaunchEvent], features: list[Feature],
@@ -269,7 +254,7 @@ def _quotes(content: Bundle, view: Bookmark, events: list[LaunchEvent], features
     ranked = sorted([(rank, i, claim.citations, f"{claim.property.replace('_', ' ')}: {_value(claim.value)}",
                       claim.by) for i, (rank, claim) in enumerate(claims)]
                     + [(2, i, feature.all_citations, feature.label, "") for i, feature in
-                       enumerate(sorted(shown, key=lambda f: _KIND_ORDER.get(f.kind, 99)))],
+                       enumerate(sorted(shown, key=lambda f: KIND_REGISTRY.get(f.kind).quote_rank))],
                     key=lambda entry: entry[:2])
     candidates += [(c, supports, by) for _, _, citations, supports, by in ranked for c in citations]
     merged: list[list] = []  # [document, start, end, supports list, by list, orphaned]
@@ -391,22 +376,9 @@ def _value(value) -> str:
     return value if isinstance(value, str) else repr(value)
 
 
-def _extent(features) -> tuple[float, float, float, float] | None:
-    import shapely
-
-    geometries = [f.geometry for f in features if f.geometry is not None and not f.geometry.is_empty]
-    if not geometries:
-        return None
-    west, south, east, north = shapely.total_bounds(geometries)
-    return (float(west), float(south), float(east), float(north))
-
-
-def _padded(extent, fraction: float = 0.08):
-    if extent is None:
-        return None
-    west, south, east, north = extent
-    dx, dy = (east - west) * fraction + 0.5, (north - south) * fraction + 0.5
-    return (max(-180.0, west - dx), max(-85.0, south - dy), min(180.0, east + dx), min(85.0, north + dy))
+def _framed(features: Iterable[Feature]) -> Extent | None:
+    extent = visible_extent(features)
+    return padded(extent) if extent is not None else None
 
 
 def _shot(view: Bookmark, box: tuple[float, float, float, float], slide_pixels: int) -> MapShot:

@@ -15,7 +15,7 @@ from viewer.model.claim import Claim
 from viewer.model.document import Document
 from viewer.model.event import LaunchEvent, parse_time
 from viewer.model.feature import Feature
-from viewer.model.kinds import CERTAINTIES, KINDS
+from viewer.model.kinds import CERTAINTIES, kind_names
 from viewer.model.problem import BundleError, Problem, Severity
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -243,7 +243,7 @@ class _Reader:
 
     def check_properties(self, where: str, properties: dict, bundle: Bundle) -> None:
         kind = properties.get("kind")
-        if kind is not None and kind not in KINDS:
+        if kind is not None and kind not in kind_names():
             self.warn(f"{where}.kind", f"unknown kind {kind!r}; drawn as a reference place")
         certainty = properties.get("certainty")
         if certainty is not None and certainty not in CERTAINTIES:

@@ -23,8 +23,8 @@ from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.claim import Claim
 from viewer.model.feature import Feature
-from viewer.model.kinds import KIND_TITLES
-from viewer.symbology import CERTAINTY_ALPHA, NO_EVENT_COLOUR, event_colours, style_for
+from viewer.model.kinds import kind_style, kind_title
+from viewer.symbology import CERTAINTY_ALPHA, NO_EVENT_COLOUR, event_colours
 
 # Google Earth's own icons: the viewer fetches them, launchmap never does.
 ICONS = {
@@ -114,7 +114,7 @@ def _placemark(bundle: Bundle, feature: Feature, index: int, event_id: str | Non
 # -- balloons: HTML built from escaped pieces, then escaped again as XML text -------------------------
 def _feature_balloon(bundle: Bundle, feature: Feature) -> str:
     event = bundle.events.get(feature.event or "")
-    facts = [f"<b>{KIND_TITLES.get(feature.kind, 'Feature')}</b>"]
+    facts = [f"<b>{kind_title(feature.kind)}</b>"]
     if event:
         facts.append(f"{_h(event.name or event.id)}, {_h(event.date_label)}")
     facts.append(f"certainty: {_h(feature.certainty)}")
@@ -156,7 +156,7 @@ def _style_id(event_id: str | None, kind: str) -> str:
 
 
 def _style(style_id: str, colour: str, kind: str) -> str:
-    style = style_for(kind)
+    style = kind_style(kind)
     line = _abgr(colour, CERTAINTY_ALPHA["reported"])
     fill = _abgr(colour, style.fill_alpha)
     icon = ""

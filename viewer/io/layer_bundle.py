@@ -16,7 +16,7 @@ from viewer.model.bundle import Bundle
 from viewer.model.document import Document
 from viewer.model.event import LaunchEvent, parse_time
 from viewer.model.feature import Feature
-from viewer.model.kinds import KINDS
+from viewer.model.kinds import kind_names
 from viewer.model.problem import BundleError, Problem, Severity
 
 # ~1-2 KB each in memory: two million features is a few GB, the most a desktop session should hold.
@@ -104,7 +104,7 @@ class LayerBuilder:
             if name:
                 properties["label"] = name
         kind = properties.get("kind")
-        if kind not in (None, "") and kind not in KINDS and str(kind) not in self._unknown_kinds:
+        if kind not in (None, "") and kind not in kind_names() and str(kind) not in self._unknown_kinds:
             self._unknown_kinds.add(str(kind))
             self.warn(f"{where}.kind" if where.startswith(("features", "layer")) else where,
                       f"unknown kind {kind!r}; drawn as a reference place")

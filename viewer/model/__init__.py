@@ -6,13 +6,12 @@ from viewer.model.claim import Claim
 from viewer.model.document import Document
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
-from viewer.model.kinds import CERTAINTIES, KINDS
+from viewer.model.kinds import CERTAINTIES, kind_names
 from viewer.model.problem import BundleError, Problem, Severity
 from viewer.model.selection import Passage, Selection
 
 __all__ = [
     "CERTAINTIES",
-    "KINDS",
     "AnchorStatus",
     "Bundle",
     "BundleError",
@@ -25,4 +24,5 @@ __all__ = [
     "Problem",
     "Selection",
     "Severity",
+    "kind_names",
 ]

@@ -1,7 +1,8 @@
-"""Bookmarks: named views (area, projection, what is shown, selection) and the ordered list a briefing steps through."""
+"""Bookmarks: named snapshots of a map view with their own selection, and the ordered list a briefing steps through."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -9,13 +10,14 @@ from typing import TYPE_CHECKING, Any
 from psygnal import Signal
 
 from viewer.model.event import parse_time
+from viewer.model.kinds import kind_names
+from viewer.model.view import Filters, MapRect, ProjectionSpec, ViewState
 
 if TYPE_CHECKING:
-    from viewer.geo.crs import MapProjection
-    from viewer.model.workspace import Workspace
+    from viewer.geo.crs import Extent
+    from viewer.model.view import MapView
 
-Extent = tuple[float, float, float, float]  # (west, south, east, north) in degrees
-MapRect = tuple[float, float, float, float]  # (xmin, ymin, xmax, ymax) in the projection's map units
+__all__ = ["Bookmark", "BookmarkError", "BookmarkList", "ProjectionSpec"]
 
 
 class BookmarkError(ValueError):
@@ -23,75 +25,25 @@ class BookmarkError(ValueError):
 
 
 @dataclass(frozen=True)
-class ProjectionSpec:
-    """A map projection as plain data: a saved view can rebuild exactly the CRS it was drawn in."""
-
-    key: str
-    name: str
-    definition: str  # a proj string, WKT or authority code pyproj accepts
-    seam_lon: float | None = None
-    max_lat: float = 90.0
-
-    @classmethod
-    def of(cls, projection: MapProjection) -> ProjectionSpec:
-        crs = projection.crs
-        return cls(projection.key, projection.name, crs.srs or crs.to_wkt(), projection.seam_lon, projection.max_lat)
-
-    def build(self) -> MapProjection:
-        """The MapProjection; raises ValueError when pyproj cannot read the definition."""
-        import pyproj
-        from pyproj.exceptions import CRSError
-
-        from viewer.geo.crs import MapProjection
-
-        try:
-            crs = pyproj.CRS.from_user_input(self.definition)
-        except CRSError as error:
-            raise ValueError(f"projection {self.name or self.key!r}: {error}") from None
-        return MapProjection(self.key, self.name, crs, self.seam_lon, self.max_lat)
-
-
-@dataclass(frozen=True)
 class Bookmark:
-    """A named view. ``events``/``kinds`` are what is shown (None: everything, including what is added later);
-    ``map_rect`` is exact in ``projection``, ``extent`` is the same area in lon/lat for any other projection."""
+    """A named, frozen snapshot of a MapView. ``selection`` is the bookmark's own: its caption (the quotes and facts
+    of a slide) comes from it, never from what is selected now."""
 
     name: str
-    extent: Extent | None = None
-    map_rect: MapRect | None = None
-    projection: ProjectionSpec | None = None
-    events: tuple[str, ...] | None = None
-    kinds: tuple[str, ...] | None = None
-    time_window: tuple[datetime, datetime] | None = None
+    view: ViewState = field(default_factory=ViewState)
     selection: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)  # members a newer launchmap wrote
 
     @classmethod
-    def of_workspace(cls, name: str, workspace: Workspace, **view: Any) -> Bookmark:
-        """What the workspace shows now; ``view`` gives extent, map_rect and projection (the canvas knows them)."""
-        content = workspace.content
-        events = None
-        if workspace.hidden_events & content.events.keys():
-            events = tuple(e.id for e in content.events_in_time_order() if e.id not in workspace.hidden_events)
-        kinds = None
-        if workspace.hidden_kinds:
-            from viewer.model.kinds import KINDS
+    def of(cls, name: str, view: MapView, selection: tuple[str, ...] = ()) -> Bookmark:
+        return cls(name, view.snapshot(), tuple(selection))
 
-            kinds = tuple(k for k in KINDS if k not in workspace.hidden_kinds)
-        return cls(name, events=events, kinds=kinds, time_window=workspace.time_window,
-                   selection=workspace.selection.features, **view)
-
-    def apply_to(self, workspace: Workspace) -> None:
-        """Show what the bookmark shows (ids the workspace no longer has are ignored) and select its selection."""
-        from viewer.model.kinds import KINDS
-
-        content = workspace.content
-        hidden_events = set() if self.events is None else set(content.events) - set(self.events)
-        hidden_kinds = set() if self.kinds is None else set(KINDS) - set(self.kinds)
-        if (hidden_events, hidden_kinds) != (workspace.hidden_events, workspace.hidden_kinds):
-            workspace.set_hidden(events=hidden_events, kinds=hidden_kinds)
-        workspace.set_time_window(self.time_window)
-        workspace.selection.select([f for f in self.selection if f in content.features])
+    @classmethod
+    def framing(cls, name: str, extent: Extent | None, events: tuple[str, ...] | None = None,
+                selection: tuple[str, ...] = ()) -> Bookmark:
+        """A bookmark framing a lon/lat extent in whatever projection shows it, showing only ``events`` if given."""
+        filters = Filters(only_events=None if events is None else frozenset(events))
+        return cls(name, ViewState(extent=extent, filters=filters), tuple(selection))
 
     def renamed(self, name: str) -> Bookmark:
         return replace(self, name=name)
@@ -100,44 +52,51 @@ class Bookmark:
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = dict(self.extra)
         data["name"] = self.name
-        if self.extent is not None:
-            data["extent"] = list(self.extent)
-        if self.map_rect is not None:
-            data["map_rect"] = list(self.map_rect)
-        if self.projection is not None:
-            spec = self.projection
+        view, filters = self.view, self.view.filters
+        if view.extent is not None:
+            data["extent"] = list(view.extent)
+        if view.map_rect is not None:
+            data["map_rect"] = list(view.map_rect)
+        if view.projection is not None:
+            spec = view.projection
             data["projection"] = {"key": spec.key, "name": spec.name, "definition": spec.definition,
                                   "seam_lon": spec.seam_lon, "max_lat": spec.max_lat}
-        if self.events is not None:
-            data["events"] = list(self.events)
-        if self.kinds is not None:
-            data["kinds"] = list(self.kinds)
-        if self.time_window is not None:
-            data["time_window"] = [self.time_window[0].isoformat(), self.time_window[1].isoformat()]
+        if filters.only_events is not None:
+            data["events"] = sorted(filters.only_events)
+        if filters.hidden_events:
+            data["hidden_events"] = sorted(filters.hidden_events)
+        if filters.hidden_kinds:
+            data["hidden_kinds"] = sorted(filters.hidden_kinds)
+        if filters.time_window is not None:
+            data["time_window"] = [filters.time_window[0].isoformat(), filters.time_window[1].isoformat()]
         if self.selection:
             data["selection"] = list(self.selection)
         return data
 
     @classmethod
     def from_dict(cls, data: Any, where: str = "bookmark") -> Bookmark:
-        """Raises BookmarkError naming the member (``bookmarks[2].extent``) that is wrong."""
+        """Raises BookmarkError naming the member (``bookmarks[2].extent``) that is wrong.
+
+        ``events`` lists the only launches shown; ``kinds`` (written by launchmap 0.1) the kinds shown."""
         if not isinstance(data, dict):
             raise BookmarkError(f"{where}: must be an object")
         name = data.get("name", "")
         if not isinstance(name, str):
             raise BookmarkError(f"{where}.name: must be a string")
-        known = {"name", "extent", "map_rect", "projection", "events", "kinds", "time_window", "selection"}
-        return cls(
-            name=name,
-            extent=_numbers(data, "extent", where, 4),  # type: ignore[arg-type]
-            map_rect=_numbers(data, "map_rect", where, 4),  # type: ignore[arg-type]
-            projection=_projection(data.get("projection"), f"{where}.projection"),
-            events=_strings(data, "events", where),
-            kinds=_strings(data, "kinds", where),
-            time_window=_time_window(data.get("time_window"), f"{where}.time_window"),
-            selection=_strings(data, "selection", where) or (),
-            extra={k: v for k, v in data.items() if k not in known},
-        )
+        known = {"name", "extent", "map_rect", "projection", "events", "kinds", "hidden_events", "hidden_kinds",
+                 "time_window", "selection"}
+        only = _strings(data, "events", where)
+        hidden_kinds = set(_strings(data, "hidden_kinds", where) or ())
+        shown_kinds = _strings(data, "kinds", where)
+        if shown_kinds is not None:
+            hidden_kinds |= set(kind_names()) - set(shown_kinds)
+        filters = Filters(frozenset(_strings(data, "hidden_events", where) or ()), frozenset(hidden_kinds),
+                          _time_window(data.get("time_window"), f"{where}.time_window"),
+                          None if only is None else frozenset(only))
+        view = ViewState(projection=_projection(data.get("projection"), f"{where}.projection"),
+                         map_rect=_rect(data, "map_rect", where), extent=_extent(data, where), filters=filters)
+        return cls(name, view, _strings(data, "selection", where) or (),
+                   extra={k: v for k, v in data.items() if k not in known})
 
 
 class BookmarkList:
@@ -210,7 +169,24 @@ def _numbers(data: dict, key: str, where: str, count: int) -> tuple[float, ...] 
     if (not isinstance(value, list) or len(value) != count
             or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)):
         raise BookmarkError(f"{where}.{key}: must be a list of {count} numbers")
-    return tuple(float(v) for v in value)
+    numbers = tuple(float(v) for v in value)
+    if not all(math.isfinite(v) and abs(v) <= 1e9 for v in numbers):
+        raise BookmarkError(f"{where}.{key}: numbers must be finite and within ±1e9")
+    return numbers
+
+
+def _rect(data: dict, key: str, where: str) -> MapRect | None:
+    rect = _numbers(data, key, where, 4)
+    if rect is not None and not (rect[0] < rect[2] and rect[1] < rect[3]):
+        raise BookmarkError(f"{where}.{key}: must be (xmin, ymin, xmax, ymax) with xmin < xmax and ymin < ymax")
+    return rect  # type: ignore[return-value]
+
+
+def _extent(data: dict, where: str) -> Extent | None:
+    extent = _rect(data, "extent", where)
+    if extent is not None and not (extent[0] >= -360 and extent[2] <= 360 and extent[1] >= -90 and extent[3] <= 90):
+        raise BookmarkError(f"{where}.extent: must be west, south, east, north in degrees")
+    return extent
 
 
 def _strings(data: dict, key: str, where: str) -> tuple[str, ...] | None:

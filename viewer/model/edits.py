@@ -16,7 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
 from viewer.model.feature import Feature
-from viewer.model.kinds import CERTAINTIES, KINDS
+from viewer.model.kinds import CERTAINTIES, kind_names
 
 DRAFT = "draft"  # the property ingest sets on every feature it drafted
 STRUCTURED = frozenset({"citations", "claims"})  # held outside ``properties``: edited by their own commands
@@ -61,8 +61,8 @@ class EditProperty:
         feature = _feature(bundle, self.feature_id)
         if self.key in STRUCTURED:
             raise EditError(f"{self.key} are edited by linking passages, not as a property")
-        if self.key == "kind" and self.value not in KINDS:
-            raise EditError(f"kind must be one of {', '.join(KINDS)}, not {self.value!r}")
+        if self.key == "kind" and self.value not in kind_names():
+            raise EditError(f"kind must be one of {', '.join(kind_names())}, not {self.value!r}")
         if self.key == "certainty" and self.value not in CERTAINTIES:
             raise EditError(f"certainty must be one of {', '.join(CERTAINTIES)}, not {self.value!r}")
         if self.key == "event" and self.value is not None and self.value not in bundle.events:

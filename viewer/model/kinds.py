@@ -1,26 +1,120 @@
-"""The vocabularies of the bundle: feature kinds and certainty levels."""
+"""The feature kinds of the bundle, one registry entry each (title, draw order, style, text tint, quote rank),
+and the certainty levels. Adding a kind is one `Kind(...)` here: the map, legend, tree, text and deck follow."""
 
 from __future__ import annotations
 
-# Order matters: it is the drawing order (areas under lines under points) and the legend order.
-KINDS: tuple[str, ...] = (
-    "danger_zone",
-    "warning_area",
-    "flight_path",
-    "overflight",
-    "impact_point",
-    "launch_site",
-    "reference_place",
-)
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-KIND_TITLES: dict[str, str] = {
-    "danger_zone": "Danger zone",
-    "warning_area": "Warning area",
-    "flight_path": "Flight path",
-    "overflight": "Overflight",
-    "impact_point": "Impact point",
-    "launch_site": "Launch site",
-    "reference_place": "Reference place",
-}
+
+@dataclass(frozen=True)
+class KindStyle:
+    """How one kind of feature is drawn; sizes are in screen pixels at 96 dpi."""
+
+    geometry: str  # "area", "line" or "point"
+    line_width: float = 1.5
+    fill_alpha: int = 0  # 0-255 applied to the event colour
+    dash: tuple[float, ...] = ()  # pen dash pattern in line widths; () = solid
+    symbol: str = ""  # point symbol: triangle, cross, circle, diamond
+    symbol_size: float = 0.0
+    arrows: bool = False
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of feature.
+
+    ``tint`` is the light colour its cited passages get in the article text (black text stays readable on it);
+    ``quote_rank`` orders a slide's quotes (lower first).
+    """
+
+    name: str
+    title: str
+    style: KindStyle
+    tint: str
+    quote_rank: int
+
+
+class KindRegistry:
+    """The kinds in drawing order (areas under lines under points), which is also the legend's and the tree's."""
+
+    def __init__(self, kinds: list[Kind], fallback: str):
+        self._kinds = {k.name: k for k in kinds}
+        self._fallback = fallback
+
+    def __iter__(self) -> Iterator[Kind]:
+        return iter(list(self._kinds.values()))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._kinds
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._kinds)
+
+    def get(self, name: str | None) -> Kind:
+        """The kind called ``name``; an unknown kind is drawn and tinted as the fallback, under its own name."""
+        if name in self._kinds:
+            return self._kinds[name]  # type: ignore[index]
+        fallback = self._kinds[self._fallback]
+        return Kind(str(name), str(name), fallback.style, fallback.tint, fallback.quote_rank + 1)
+
+    def title(self, name: str | None) -> str:
+        return self.get(name).title
+
+    def order(self, name: str | None) -> int:
+        """Drawing order; unknown kinds come last."""
+        names = self.names()
+        return names.index(name) if name in names else len(names)
+
+    def add(self, kind: Kind, before: str | None = None) -> None:
+        items = [k for k in self._kinds.values() if k.name != kind.name]
+        at = next((i for i, k in enumerate(items) if k.name == before), len(items))
+        items.insert(at, kind)
+        self._kinds = {k.name: k for k in items}
+
+    def remove(self, name: str) -> None:
+        self._kinds.pop(name, None)
+
+    @contextlib.contextmanager
+    def registered(self, kind: Kind, before: str | None = None) -> Iterator[Kind]:
+        """The registry with ``kind`` added for the duration (tests and plug-ins)."""
+        self.add(kind, before)
+        try:
+            yield kind
+        finally:
+            self.remove(kind.name)
+
+
+# Text tints: none near the yellow of the passage in focus. The map colours by launch, so the text colours by kind:
+# the two together answer "which launch" and "what sort of thing".
+KIND_REGISTRY = KindRegistry([
+    Kind("danger_zone", "Danger zone",
+         KindStyle("area", line_width=1.6, fill_alpha=70, dash=(4, 2)), "#F6B3A8", quote_rank=5),
+    Kind("warning_area", "Warning area",
+         KindStyle("area", line_width=1.4, fill_alpha=28, dash=(1, 2)), "#F4C6E6", quote_rank=4),
+    Kind("flight_path", "Flight path", KindStyle("line", line_width=2.4, arrows=True), "#B7D7F4", quote_rank=1),
+    Kind("overflight", "Overflight", KindStyle("line", line_width=6.0, fill_alpha=110), "#D5C4F1", quote_rank=3),
+    Kind("impact_point", "Impact point",
+         KindStyle("point", symbol="cross", symbol_size=13), "#BFE5C2", quote_rank=2),
+    Kind("launch_site", "Launch site",
+         KindStyle("point", symbol="triangle", symbol_size=15), "#F9CFA0", quote_rank=0),
+    Kind("reference_place", "Reference place",
+         KindStyle("point", symbol="circle", symbol_size=7), "#DDDDDD", quote_rank=6),
+], fallback="reference_place")
+
+
+def kind_names() -> tuple[str, ...]:
+    """Every kind's name, in drawing order."""
+    return KIND_REGISTRY.names()
+
+
+def kind_title(name: str | None) -> str:
+    return KIND_REGISTRY.title(name)
+
+
+def kind_style(name: str | None) -> KindStyle:
+    return KIND_REGISTRY.get(name).style
+
 
 CERTAINTIES: tuple[str, ...] = ("reported", "derived", "approximate")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
 from viewer.model.claim import Claim, disagreements
+from viewer.model.feature import Feature
 from viewer.model.selection import Passage
-from viewer.model.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,8 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.—-") + "…"
 
 
-def sources_note(workspace: Workspace) -> str:
-    """'Sources: …' naming the documents the visible features cite, for an exported map's footnote."""
-    cited = {c.document for f in workspace.visible_features() for c in f.all_citations}
-    titles = [d.display_title for i, d in workspace.content.documents.items() if i in cited]
+def sources_note(content: Bundle, features: Iterable[Feature]) -> str:
+    """'Sources: …' naming the documents ``features`` (those a view shows) cite, for an exported map's footnote."""
+    cited = {c.document for f in features for c in f.all_citations}
+    titles = [d.display_title for i, d in content.documents.items() if i in cited]
     return f"Sources: {'; '.join(titles)}" if titles else ""

@@ -1,12 +1,10 @@
-"""The open workspace: the bundles loaded, what is visible, the time window and the shared selection."""
+"""The open workspace: the bundles loaded and the shared selection (how they are shown is a MapView)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import shapely
 from psygnal import Signal
 
 from viewer.model.bundle import Bundle, merged
@@ -14,25 +12,24 @@ from viewer.model.document import Document
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
 from viewer.model.selection import Selection
+from viewer.model.view import visible_extent
+
+if TYPE_CHECKING:
+    from viewer.geo.crs import Extent
 
 
 class Workspace:
-    """Everything the views show. Views observe it and never talk to each other.
+    """The data every view shows, and the one shared selection. Views observe it and never talk to each other.
 
     Signals:
         bundles_changed(): a bundle was added or removed; contents must be redrawn.
-        visibility_changed(): hidden events or kinds, or the time window, changed.
     """
 
     bundles_changed = Signal()
-    visibility_changed = Signal()
 
     def __init__(self) -> None:
         self.bundles: list[Bundle] = []
         self.selection = Selection()
-        self.hidden_events: set[str] = set()
-        self.hidden_kinds: set[str] = set()
-        self.time_window: tuple[datetime, datetime] | None = None
         self._content = Bundle()
 
     # -- contents --------------------------------------------------------------------------------
@@ -77,39 +74,9 @@ class Workspace:
     def bundle_of(self, feature_id: str) -> Bundle | None:
         return next((b for b in self.bundles if feature_id in b.features), None)
 
-    # -- visibility ------------------------------------------------------------------------------
-    def is_visible(self, feature: Feature) -> bool:
-        if feature.kind in self.hidden_kinds or (feature.event and feature.event in self.hidden_events):
-            return False
-        if self.time_window is not None and feature.event:
-            when = self._content.events[feature.event].when if feature.event in self._content.events else None
-            if when is not None and not self.time_window[0] <= when <= self.time_window[1]:
-                return False
-        return True
-
-    def visible_features(self) -> list[Feature]:
-        return [f for f in self._content.features.values() if self.is_visible(f)]
-
-    def extent(self, visible_only: bool = False) -> tuple[float, float, float, float] | None:
-        """(west, south, east, north) of the features' lon/lat geometry, or None when there is none."""
-        features = self.visible_features() if visible_only else self._content.features.values()
-        geometries = [f.geometry for f in features if f.geometry is not None and not f.geometry.is_empty]
-        if not geometries:
-            return None
-        west, south, east, north = shapely.total_bounds(geometries)
-        return (float(west), float(south), float(east), float(north))
-
-    def set_hidden(self, *, events: Iterable[str] | None = None, kinds: Iterable[str] | None = None) -> None:
-        if events is not None:
-            self.hidden_events = set(events)
-        if kinds is not None:
-            self.hidden_kinds = set(kinds)
-        self.visibility_changed.emit()
-
-    def set_time_window(self, window: tuple[datetime, datetime] | None) -> None:
-        if window != self.time_window:
-            self.time_window = window
-            self.visibility_changed.emit()
+    def extent(self) -> Extent | None:
+        """(west, south, east, north) of every feature's lon/lat geometry, or None when there is none."""
+        return visible_extent(self._content.features.values())
 
 
 def _same_file(a: Path | None, b: Path) -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFontMetricsF
 
 from viewer.export.deck import SLIDE_PIXELS, Deck, MapImages, MapShot, Progress
 from viewer.model.bookmark import Bookmark
+from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.map.decorations import legend_layout
 
@@ -20,23 +21,20 @@ def write_briefing(workspace: Workspace, bookmarks: list[Bookmark], path: str | 
     """Render every slide's map offscreen and write the deck (by suffix); the workspace itself is not changed.
 
     Raises ValueError for a projection that cannot be built, OSError when the file cannot be written,
-    and deck.Cancelled when ``progress`` returns False.
+    and viewer.io.progress.Cancelled when ``progress`` raises it.
     """
     from viewer.export import write_deck
     from viewer.export.deck import build_deck
     from viewer.geo.crs import DEFAULT_REGION, projection_from_name
     from viewer.qt.render import MapRenderer
 
-    scratch = Workspace()  # slides hide and select freely without touching what the window shows
-    for bundle in workspace.bundles:
-        scratch.add(bundle)
     try:
-        projection = projection_from_name(crs, scratch.extent() or DEFAULT_REGION)
+        projection = projection_from_name(crs, workspace.extent() or DEFAULT_REGION)
     except ValueError as error:
         raise ValueError(f"--crs: {error}") from None
-    renderer = MapRenderer(scratch)
+    renderer = MapRenderer(workspace)  # slides show their own views; the window's view is not touched
     try:
-        deck = build_deck(scratch.content, bookmarks, map_images(renderer, projection), title=title,
+        deck = build_deck(workspace.content, bookmarks, map_images(renderer, projection), title=title,
                           slide_pixels=slide_pixels, progress=progress)
     finally:
         renderer.close()
@@ -45,23 +43,20 @@ def write_briefing(workspace: Workspace, bookmarks: list[Bookmark], path: str | 
 
 
 def map_images(renderer, default_projection) -> MapImages:
-    """The deck's image callback: show each slide's view on the offscreen canvas and encode it as PNG."""
+    """The deck's image callback: render each slide's view offscreen and encode it as PNG."""
     from viewer.qt.render import ImageRequest
 
     def render(shot: MapShot) -> bytes:
-        view = shot.view
-        view.apply_to(renderer.workspace)
-        projection = default_projection
-        if view.projection is not None:
-            try:
-                projection = view.projection.build()
-            except ValueError:
-                projection = default_projection  # the lon/lat extent still frames the same area
-        exact = view.map_rect is not None and projection is not default_projection
-        request = ImageRequest(width=shot.width, height=shot.height, dpi=shot.dpi, projection=projection,
-                               extent=view.extent, map_rect=view.map_rect if exact else None, legend=shot.legend)
-        if not exact and view.extent is not None and shot.legend:
-            request.map_rect = clear_of_legend(renderer, request)
+        state = shot.view.view
+        view = MapView(default_projection)
+        view.restore(state, renderer.workspace.content, fallback=default_projection)
+        view.set_decorations(legend=shot.legend)
+        request = ImageRequest(view, width=shot.width, height=shot.height, dpi=shot.dpi)
+        exact = state.map_rect is not None and view.projection is not default_projection
+        if not exact and state.extent is not None and shot.legend:
+            frame = clear_of_legend(renderer, request, state.extent)
+            if frame is not None:
+                view.set_frame(frame)
         image = renderer.image(request)
         data = QByteArray()
         buffer = QBuffer(data)
@@ -73,8 +68,8 @@ def map_images(renderer, default_projection) -> MapImages:
     return render
 
 
-def clear_of_legend(renderer, request) -> tuple[float, float, float, float] | None:
-    """A map rect that shows ``request.extent`` beside or above the legend rather than under it.
+def clear_of_legend(renderer, request, extent) -> tuple[float, float, float, float] | None:
+    """A map rect that shows ``extent`` beside or above the legend rather than under it.
 
     The legend sits in the bottom-right corner; on a slide it is large next to the map, and launches
     running north-south would pass beneath it. Of the two ways to keep the data clear of it, the one
@@ -84,7 +79,7 @@ def clear_of_legend(renderer, request) -> tuple[float, float, float, float] | No
     renderer.prepare(request)  # sizes the canvas and decides what is visible, hence the legend's rows
     canvas = renderer.canvas
     legend_w, legend_h, band = legend_size(canvas)
-    xmin, ymin, xmax, ymax = canvas.projection.project_extent(request.extent)
+    xmin, ymin, xmax, ymax = canvas.projection.project_extent(extent)
     width, height = request.width, request.height
     fitted = max((xmax - xmin) / width, (ymax - ymin) / height)  # map units per pixel, ignoring the legend
     best = None
@@ -108,7 +103,7 @@ def legend_size(canvas) -> tuple[float, float, float]:
     """Pixels the legend and its margins take from the right edge and from the bottom edge (the attribution
     band included), and the band's height."""
     band = QFontMetricsF(canvas.context.font(7)).height() + canvas.context.px(4)
-    layout = legend_layout(canvas)
+    layout = legend_layout(canvas.frame)
     if layout is None:
         return (0.0, 0.0, band)
     px = canvas.context.px

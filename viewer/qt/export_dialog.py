@@ -26,13 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.io.progress import Cancelled
 from viewer.model.bookmark import Bookmark
 from viewer.model.reports import sources_note
 from viewer.model.workspace import Workspace
 from viewer.qt.briefing import write_briefing
 
 if TYPE_CHECKING:
-    from viewer.qt.main_window import MainWindow
+    from viewer.model.view import MapView
+    from viewer.qt.shell import Shell
 
 
 @dataclass(frozen=True)
@@ -170,93 +172,82 @@ def _spin(low: int, high: int, value: int) -> QSpinBox:
     return box
 
 
-def ask_and_export_image(window: MainWindow) -> Path | None:
-    """Ask for size, decorations and file, then export what the map shows now (same projection and area)."""
-    dialog = ExportImageDialog(window)
+def ask_and_export_image(workspace: Workspace, map_view: MapView, shell: Shell) -> Path | None:
+    """Ask for size, decorations and file, then export what the map shows now (same projection, frame, filters)."""
+    dialog = ExportImageDialog(shell.parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return export_view(window, dialog.path, dialog.width_box.value(), dialog.height_box.value(),
+    return export_view(workspace, map_view, shell, dialog.path, dialog.width_box.value(), dialog.height_box.value(),
                        dialog.dpi_box.value(), dialog.title_edit.text(), dialog.legend_box.isChecked(),
                        scale_bar=dialog.scale_bar_box.isChecked(), north_arrow=dialog.north_arrow_box.isChecked())
 
 
-def export_view(window: MainWindow, path: Path, width: int, height: int, dpi: float, title: str,
-                legend: bool = True, *, scale_bar: bool = True, north_arrow: bool = True) -> Path | None:
-    """Render the window's current view offscreen and write it; a progress dialog shows while it works."""
+def export_view(workspace: Workspace, map_view: MapView, shell: Shell, path: Path, width: int, height: int,
+                dpi: float, title: str, legend: bool = True, *, scale_bar: bool = True,
+                north_arrow: bool = True) -> Path | None:
+    """Render ``map_view`` offscreen, as it is on screen but without selection or hover, and write it."""
     from viewer.qt.render import ImageRequest, MapRenderer
 
-    canvas = window.canvas
-    rect = canvas.view.viewRect()
-    request = ImageRequest(width=width, height=height, dpi=dpi, projection=canvas.projection, title=title,
-                           legend=legend, scale_bar=scale_bar, north_arrow=north_arrow,
-                           footnote=sources_note(window.workspace),
-                           map_rect=(rect.left(), rect.top(), rect.right(), rect.bottom()))
-    progress = _progress(window, "Export image", f"Drawing {path.name} ({width}{BY}{height} px)…", 3)
-    renderer = MapRenderer(_copy_of(window.workspace))
+    view = map_view.copy()
+    content = workspace.content
+    view.set_decorations(title=title, legend=legend, scale_bar=scale_bar, north_arrow=north_arrow,
+                         footnote=sources_note(content, view.visible_features(content)))
+    progress = _progress(shell.parent, "Export image", f"Drawing {path.name} ({width}{BY}{height} px)…", 3)
+    renderer = MapRenderer(workspace)
     try:
         progress.setValue(1)
-        QApplication.processEvents()
-        renderer.save(path, request)
+        renderer.save(path, ImageRequest(view, width=width, height=height, dpi=dpi))
         progress.setValue(3)
     except (OSError, ValueError) as error:
-        QMessageBox.warning(window, "Export image", f"{path}: {getattr(error, 'strerror', None) or error}")
+        QMessageBox.warning(shell.parent, "Export image", f"{path}: {getattr(error, 'strerror', None) or error}")
         return None
     finally:
         progress.close()
         renderer.close()
-    window.statusBar().showMessage(f"Exported {path}", 8000)
+    shell.status(f"Exported {path}", 8000)
     return path
 
 
-def ask_and_export_briefing(window: MainWindow, bookmarks: list[Bookmark], path: Path | None = None) -> Path | None:
+def ask_and_export_briefing(workspace: Workspace, bookmarks: list[Bookmark], shell: Shell,
+                            path: Path | None = None) -> Path | None:
     """File ▸ Export briefing: the deck (PPTX or PDF) of the bookmarks, or of every launch without any."""
     if path is None:
-        chosen, selected = QFileDialog.getSaveFileName(window, "Export briefing", "briefing.pptx", DECK_FILTER)
+        chosen, selected = QFileDialog.getSaveFileName(shell.parent, "Export briefing", "briefing.pptx", DECK_FILTER)
         if not chosen:
             return None
         path = Path(chosen)
         if path.suffix.lower() not in (".pptx", ".pdf"):
             path = path.with_suffix(".pdf" if "PDF" in selected else ".pptx")
-    return export_briefing(window, bookmarks, path)
+    return export_briefing(workspace, bookmarks, shell, path)
 
 
-def export_briefing(window: MainWindow, bookmarks: list[Bookmark], path: Path, title: str = "") -> Path | None:
+def export_briefing(workspace: Workspace, bookmarks: list[Bookmark], shell: Shell, path: Path,
+                    title: str = "") -> Path | None:
     """Render one map per slide with a cancellable progress dialog, then write the deck atomically."""
-    from viewer.export.deck import Cancelled
+    slides = len(bookmarks) or len(workspace.content.events)
+    progress = _progress(shell.parent, "Export briefing", f"Preparing {path.name}…", slides + 2, cancellable=True)
 
-    slides = len(bookmarks) or len(window.workspace.content.events)
-    progress = _progress(window, "Export briefing", f"Preparing {path.name}…", slides + 2, cancellable=True)
-
-    def report(done: int, total: int, what: str) -> bool:
+    def report(done: int, total: int, what: str = "") -> None:
         progress.setMaximum(total + 1)
         progress.setValue(done)
-        progress.setLabelText(what)
-        QApplication.processEvents()
-        return not progress.wasCanceled()
+        if what:
+            progress.setLabelText(what)
+        QApplication.processEvents()  # the maps are drawn by Qt's scene on this thread: keep Cancel alive
+        if progress.wasCanceled():
+            raise Cancelled()
 
     try:
-        deck = write_briefing(window.workspace, bookmarks, path, title=title, progress=report)
+        deck = write_briefing(workspace, bookmarks, path, title=title, progress=report)
     except Cancelled:
-        window.statusBar().showMessage("Briefing export cancelled; nothing was written", 8000)
+        shell.status("Briefing export cancelled; nothing was written", 8000)
         return None
     except (OSError, ValueError) as error:
-        QMessageBox.warning(window, "Export briefing", f"{path}: {getattr(error, 'strerror', None) or error}")
+        QMessageBox.warning(shell.parent, "Export briefing", f"{path}: {getattr(error, 'strerror', None) or error}")
         return None
     finally:
         progress.close()
-    window.statusBar().showMessage(f"Exported {path} ({len(deck.slides)} slides)", 8000)
+    shell.status(f"Exported {path} ({len(deck.slides)} slides)", 8000)
     return path
-
-
-def _copy_of(workspace: Workspace) -> Workspace:
-    """The same bundles, filters and selection in a workspace of its own for the offscreen canvas."""
-    copy = Workspace()
-    for bundle in workspace.bundles:
-        copy.add(bundle)
-    copy.set_hidden(events=workspace.hidden_events, kinds=workspace.hidden_kinds)
-    copy.set_time_window(workspace.time_window)
-    copy.selection.select(workspace.selection.features)
-    return copy
 
 
 def _progress(window: QWidget, title: str, text: str, steps: int, cancellable: bool = False) -> QProgressDialog:

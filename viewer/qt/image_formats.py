@@ -87,7 +87,7 @@ def save_svg(renderer: MapRenderer, path: Path, request: ImageRequest) -> Render
         generator.setSize(QSize(request.width, request.height))
         generator.setViewBox(QRect(0, 0, request.width, request.height))
         generator.setResolution(round(request.dpi))
-        generator.setTitle(request.title or "launchmap export")
+        generator.setTitle(request.view.decorations.title or "launchmap export")
         generator.setDescription("Map exported by launchmap. Basemap: Natural Earth (public domain).")
         return generator
 
@@ -104,7 +104,7 @@ def save_pdf(renderer: MapRenderer, path: Path, request: ImageRequest) -> Render
         size_mm = QSizeF(request.width / request.dpi * 25.4, request.height / request.dpi * 25.4)
         writer.setPageLayout(QPageLayout(QPageSize(size_mm, QPageSize.Unit.Millimeter),
                                          QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-        writer.setTitle(request.title or "launchmap export")
+        writer.setTitle(request.view.decorations.title or "launchmap export")
         writer.setCreator("launchmap")
         return writer
 

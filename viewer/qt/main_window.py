@@ -19,10 +19,11 @@ from viewer.io.importers import import_file
 from viewer.io.progress import Cancelled
 from viewer.io.session import SESSION_SUFFIX
 from viewer.model.problem import BundleError
+from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
-from viewer.qt.bookmarks_panel import BookmarksPanel
 from viewer.qt.export_dialog import ask_and_export_briefing, ask_and_export_image
 from viewer.qt.map.canvas import MapCanvas
+from viewer.qt.panels.bookmarks_panel import BookmarksPanel
 from viewer.qt.panels.details_panel import DetailsPanel
 from viewer.qt.panels.event_tree import EventTree
 from viewer.qt.panels.search_panel import SearchPanel
@@ -31,6 +32,7 @@ from viewer.qt.panels.timeline import Timeline
 from viewer.qt.presentation import present
 from viewer.qt.review import ReviewController
 from viewer.qt.session_controller import SessionController
+from viewer.qt.shell import Shell, add_action
 from viewer.qt.workers import run_with_progress
 
 OPEN_FILTER = f"Session (*{SESSION_SUFFIX});;" + IMPORT_FILTER
@@ -43,7 +45,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("launchmap")
         self.workspace = workspace or Workspace()
-        self.canvas = MapCanvas(self.workspace, load_basemap(), load_places(), self)
+        self.map_view = MapView()
+        self.canvas = MapCanvas(self.workspace, load_basemap(), load_places(), self, map_view=self.map_view)
+        self.shell = Shell(self, self.statusBar(), self.open_files)
         self.setCentralWidget(self.canvas)
         self.setAcceptDrops(True)
         self._position = QLabel()
@@ -51,19 +55,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._position)
         self.statusBar().addPermanentWidget(self._crs)
         self.canvas.cursor_moved.connect(self._show_position)
-        self.canvas.projection_changed.connect(lambda p: self._crs.setText(p.name))
+        self.map_view.projection_changed.connect(self._projection_changed)
         self._crs.setText(self.canvas.projection.name)
-        self.tree = EventTree(self.workspace)
+        self.tree = EventTree(self.workspace, self.map_view)
         self.tree.zoom_requested.connect(self.canvas.zoom_to_features)
-        self.timeline = Timeline(self.workspace)
+        self.timeline = Timeline(self.workspace, self.map_view)
         self.search = SearchPanel(self.workspace)
         self.docks: dict[str, QDockWidget] = {}
         self._dock("events", "Events and features", self.tree, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("search", "Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_source_panels()
-        self.review = ReviewController(self)
-        self.session = SessionController(self)
+        self.review = ReviewController(self.workspace, self.canvas, self.source.selected_span, self.shell)
+        self.session = SessionController(self.workspace, self.map_view, self.canvas, self.shell)
         self.bookmarks_panel = BookmarksPanel(self.session.bookmarks, self.session.capture, self.session.show)
         self.bookmarks_panel.present_requested.connect(self.present)
         self._dock("bookmarks", "Bookmarks", self.bookmarks_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -210,13 +214,14 @@ class MainWindow(QMainWindow):
         if not len(self.session.bookmarks):
             self.statusBar().showMessage("Add a bookmark first (Bookmarks panel): each one is a step", 8000)
             return
-        present(self, list(self.session.bookmarks), start)
+        present(self.workspace, list(self.session.bookmarks), start, parent=self,
+                basemap=self.canvas.basemap_layer.basemap, places=self.canvas.places)
 
     def _export_briefing(self) -> None:
-        ask_and_export_briefing(self, list(self.session.bookmarks))
+        ask_and_export_briefing(self.workspace, list(self.session.bookmarks), self.shell)
 
     def _export_dialog(self) -> None:
-        ask_and_export_image(self)
+        ask_and_export_image(self.workspace, self.map_view, self.shell)
 
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -271,12 +276,10 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&About launchmap", self._about)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+        return add_action(menu, text, slot, shortcut)
+
+    def _projection_changed(self, projection) -> None:
+        self._crs.setText(projection.name)
 
     def _find(self) -> None:
         self.docks["search"].show()

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from viewer.export.deck import caption, event_view, source_title
 from viewer.model.bookmark import Bookmark
+from viewer.model.selection import Selection
 from viewer.model.workspace import Workspace
 from viewer.qt.map.canvas import MapCanvas
-from viewer.qt.session_controller import show_view
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Return,
              Qt.Key.Key_Enter, Qt.Key.Key_N}
@@ -43,13 +43,12 @@ class PresentationWindow(QWidget):
         from viewer.geo.gazetteer import load_places
 
         self.setWindowTitle("launchmap presentation")
-        self.workspace = Workspace()  # the same bundles; filters and selection of its own
-        for bundle in workspace.bundles:
-            self.workspace.add(bundle)
-        content = self.workspace.content
+        self.workspace = workspace  # shown through a view of its own: the main window's view stays as it was
+        content = workspace.content
         self.steps = list(bookmarks) or [event_view(content, e) for e in content.events_in_time_order()]
-        self.canvas = MapCanvas(self.workspace, basemap or load_basemap(),
-                                load_places() if places is None else places, self)
+        self.selection = Selection()  # each step's own, highlighted here only: the window's selection stays
+        self.canvas = MapCanvas(workspace, basemap or load_basemap(), load_places() if places is None else places,
+                                self, selection=self.selection)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys drive the steps, not the map
         self.canvas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.canvas.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -86,7 +85,9 @@ class PresentationWindow(QWidget):
         index = max(0, min(index, len(self.steps) - 1))
         changed = index != self.index
         self.index = index
-        show_view(self.canvas, self.workspace, self.steps[index])
+        step = self.steps[index]
+        self.canvas.show_state(step.view)
+        self.selection.select([f for f in step.selection if f in self.workspace.content.features])
         self._write_caption()
         if changed:
             self.step_changed.emit(index)
@@ -132,7 +133,7 @@ class PresentationWindow(QWidget):
         self.blank.setGeometry(self.rect())
         if self.steps and self.index >= 0:
             self._write_caption()
-            show_view(self.canvas, self.workspace, self.steps[self.index])  # refit the area to the new size
+            self.canvas.show_state(self.steps[self.index].view)  # refit the area to the new size
 
     def closeEvent(self, event) -> None:
         self.finished.emit()
@@ -178,12 +179,12 @@ class PresentationWindow(QWidget):
                              f"{len(self.steps)} · ← → step · Esc leaves</span>")
 
 
-def present(window, bookmarks: list[Bookmark], start: int = 0) -> PresentationWindow:
-    """Present from the main window, full screen on the screen it is on; returns the presentation window."""
-    presentation = PresentationWindow(window.workspace, bookmarks, start, basemap=window.canvas.basemap_layer.basemap,
-                                      places=window.canvas.places, parent=window)
+def present(workspace: Workspace, bookmarks: list[Bookmark], start: int = 0, *, parent: QWidget, basemap=None,
+            places=None) -> PresentationWindow:
+    """Present full screen on the screen ``parent`` is on; returns the presentation window."""
+    presentation = PresentationWindow(workspace, bookmarks, start, basemap=basemap, places=places, parent=parent)
     presentation.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)  # its own map goes when it is left
-    screen = window.screen()
+    screen = parent.screen()
     if screen is not None:
         presentation.setGeometry(screen.geometry())
     presentation.showFullScreen()

@@ -7,7 +7,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.geo.crs import Extent, MapProjection
+from viewer.geo.crs import DEFAULT_REGION
+from viewer.model.view import MapView, padded, visible_extent
 from viewer.model.workspace import Workspace
 
 SCREEN_DPI = 96.0
@@ -15,19 +16,13 @@ SCREEN_DPI = 96.0
 
 @dataclass
 class ImageRequest:
-    """What to draw: ``extent`` (lon/lat) is fitted to the image, which the map fills entirely."""
+    """An image of ``view`` (projection, frame, filters, decorations): its frame is fitted to the image, which the
+    map fills entirely. A view without a frame shows the visible data with a margin."""
 
+    view: MapView
     width: int = 1920
     height: int = 1080
     dpi: float = SCREEN_DPI
-    extent: Extent | None = None
-    map_rect: tuple[float, float, float, float] | None = None  # (xmin, ymin, xmax, ymax) in map units; wins over extent
-    projection: MapProjection | None = None
-    title: str = ""
-    footnote: str = ""
-    legend: bool = True
-    scale_bar: bool = True
-    north_arrow: bool = True
     png_compression: int = 1  # zlib level: 1 encodes a map twice as fast as 6, for a file ~12 % larger
 
 
@@ -51,10 +46,10 @@ def application():
 
 
 class MapRenderer:
-    """An offscreen map canvas sized to the output; reuse it to render several images of one workspace."""
+    """Renders (Workspace, MapView) pairs to images on one offscreen canvas sized to each output, with no selection
+    and no hover: the same drawing as the window's canvas. Reuse it to render several images of one workspace."""
 
-    def __init__(self, workspace: Workspace, projection: MapProjection | None = None):
-        """`projection`: the one the images will use, if known (saves projecting everything twice)."""
+    def __init__(self, workspace: Workspace):
         from PySide6.QtCore import Qt
 
         from viewer.geo.basemap import load_basemap
@@ -63,7 +58,7 @@ class MapRenderer:
 
         application()
         self.workspace = workspace
-        self.canvas = MapCanvas(workspace, load_basemap(), load_places(), projection=projection)
+        self.canvas = MapCanvas(workspace, load_basemap(), load_places(), selection=None)
         self.canvas.context.reuse = False  # until the first image is drawn
         self.canvas.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self.canvas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -72,27 +67,22 @@ class MapRenderer:
         self.canvas.show()
 
     def prepare(self, request: ImageRequest) -> None:
-        """Size the canvas to the image and frame the extent; afterwards ``view_rect()`` is what gets drawn."""
+        """Size the canvas to the image and show the request's view; afterwards ``view_rect()`` is what gets drawn."""
         canvas = self.canvas
         canvas.context.scale = request.dpi / SCREEN_DPI
-        if request.projection is not None and request.projection is not canvas.projection:
-            canvas.set_projection(request.projection, keep_view=False)
         # The canvas is shown, so the view takes its new size at once; running the event loop here would only
         # paint the offscreen widget, which nobody sees.
         canvas.resize(request.width, request.height)
-        if request.map_rect is not None:
-            from PySide6.QtCore import QRectF
-
-            xmin, ymin, xmax, ymax = request.map_rect
-            canvas.view.setRange(QRectF(xmin, ymin, xmax - xmin, ymax - ymin), padding=0)
-        else:
-            canvas.zoom_to_extent(request.extent or canvas.data_extent(), margin=0.0 if request.extent else 0.06)
-        options = canvas.decorations.options
-        options.title, options.footnote = request.title, request.footnote
-        options.legend, options.scale_bar, options.north_arrow = request.legend, request.scale_bar, request.north_arrow
-        canvas.refresh()
+        view = request.view
+        frame = view.frame
+        if frame is None:
+            content = self.workspace.content
+            extent = visible_extent(view.visible_features(content)) or self.workspace.extent() or DEFAULT_REGION
+            frame = view.projection.project_extent(padded(extent))
+        canvas.map_view.show_as(view, frame)
+        canvas.show_frame(frame)  # again at this size, even when the frame is the one shown last time
         canvas.decorations.fit_to_viewport()
-        canvas.basemap_layer.show(canvas.projection, canvas.metres_per_pixel())
+        canvas.basemap_layer.set_view(canvas.projection, canvas.metres_per_pixel())
 
     def close(self) -> None:
         """Let Qt delete the offscreen canvas. Not canvas.close(): pyqtgraph's GraphicsView.close calls

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,10 +21,13 @@ from viewer.model.edits import (
     MoveVertex,
     RejectDraft,
 )
-from viewer.model.kinds import CERTAINTIES, KINDS
+from viewer.model.kinds import CERTAINTIES, kind_names
+from viewer.model.workspace import Workspace
+from viewer.qt.shell import Shell, add_action
 
 if TYPE_CHECKING:
-    from viewer.qt.main_window import MainWindow
+    from viewer.model.selection import Passage
+    from viewer.qt.map.canvas import MapCanvas
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm);;All files (*)"
 
@@ -31,28 +35,32 @@ ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm);;All files (*)"
 class EditCommand(QUndoCommand):
     """One model edit on one bundle, as a QUndoStack entry; the workspace is told after each change."""
 
-    def __init__(self, window: MainWindow, bundle: Bundle, edit: Edit):
+    def __init__(self, workspace: Workspace, bundle: Bundle, edit: Edit):
         super().__init__(edit.text)
-        self.window, self.bundle, self.edit = window, bundle, edit
+        self.workspace, self.bundle, self.edit = workspace, bundle, edit
 
     def redo(self) -> None:
         self.edit.apply(self.bundle)
-        self.window.workspace.edited(self.bundle)
+        self.workspace.edited(self.bundle)
 
     def undo(self) -> None:
         self.edit.revert(self.bundle)
-        self.window.workspace.edited(self.bundle)
+        self.workspace.edited(self.bundle)
 
 
 class ReviewController:
-    """Owns the undo stack and the review actions of the main window."""
+    """Owns the undo stack and the review actions: edits to the workspace's bundles, made on the canvas and with
+    the text selected in the source panel (``selected_span``)."""
 
-    def __init__(self, window: MainWindow):
-        self.window = window
-        self.workspace = window.workspace
-        self.undo_stack = QUndoStack(window)
+    def __init__(self, workspace: Workspace, canvas: MapCanvas, selected_span: Callable[[], Passage | None],
+                 shell: Shell):
+        self.shell = shell
+        self.workspace = workspace
+        self.canvas = canvas
+        self.selected_span = selected_span
+        self.undo_stack = QUndoStack(shell.parent)
         self._moving: tuple[str, int] | None = None  # (feature, vertex) picked, waiting for where to drop it
-        window.canvas.map_clicked.connect(self._map_clicked)
+        canvas.map_clicked.connect(self._map_clicked)
 
     # -- running edits ---------------------------------------------------------------------------
     def run(self, feature_id: str, edit: Edit) -> bool:
@@ -62,7 +70,7 @@ class ReviewController:
             self._say(f"no feature {feature_id!r} is open")
             return False
         try:
-            self.undo_stack.push(EditCommand(self.window, bundle, edit))
+            self.undo_stack.push(EditCommand(self.workspace, bundle, edit))
         except EditError as error:  # raised by apply() before it changed anything
             self._say(str(error))
             return False
@@ -90,17 +98,17 @@ class ReviewController:
         if feature is None:
             return
         if key is None:
-            key, ok = QInputDialog.getItem(self.window, "Edit feature", "Property:", ["label", "kind", "certainty"],
-                                           0, False)
+            key, ok = QInputDialog.getItem(self.shell.parent, "Edit feature", "Property:",
+                                           ["label", "kind", "certainty"], 0, False)
             if not ok:
                 return
         if value is None:
-            choices = {"kind": list(KINDS), "certainty": list(CERTAINTIES)}.get(key)
+            choices = {"kind": list(kind_names()), "certainty": list(CERTAINTIES)}.get(key)
             if choices:
                 current = choices.index(feature.properties.get(key)) if feature.properties.get(key) in choices else 0
-                value, ok = QInputDialog.getItem(self.window, "Edit feature", f"{key}:", choices, current, False)
+                value, ok = QInputDialog.getItem(self.shell.parent, "Edit feature", f"{key}:", choices, current, False)
             else:
-                value, ok = QInputDialog.getText(self.window, "Edit feature", f"{key}:", text=feature.label)
+                value, ok = QInputDialog.getText(self.shell.parent, "Edit feature", f"{key}:", text=feature.label)
             if not ok:
                 return
         self.run(feature.id, EditProperty(feature.id, key, value))
@@ -110,7 +118,7 @@ class ReviewController:
         feature_id = self._current()
         if feature_id is None:
             return
-        span = self.window.source.selected_span()
+        span = self.selected_span()
         if span is None:
             self._say("Select the words in the source text that report this feature, then link them")
             return
@@ -121,7 +129,7 @@ class ReviewController:
         if self._current() is None:
             return
         self._moving = None
-        self.window.canvas.set_picking_points(True)
+        self.canvas.set_picking_points(True)
         self._say("Click the point or vertex to move, then click where it belongs (Esc cancels)")
 
     def _map_clicked(self, lon: float, lat: float) -> None:
@@ -129,7 +137,7 @@ class ReviewController:
         if feature_id is None:
             return
         if self._moving is None:
-            vertex = self.window.canvas.nearest_vertex(feature_id, lon, lat)
+            vertex = self.canvas.nearest_vertex(feature_id, lon, lat)
             if vertex is None:
                 self._say("No vertex of the selected feature there; click closer to one")
                 return
@@ -138,7 +146,7 @@ class ReviewController:
             return
         feature_id, vertex = self._moving
         self._moving = None
-        self.window.canvas.set_picking_points(False)
+        self.canvas.set_picking_points(False)
         self.run(feature_id, MoveVertex(feature_id, vertex, lon, lat))
 
     # -- articles and saving ---------------------------------------------------------------------
@@ -148,19 +156,19 @@ class ReviewController:
         from viewer.ingest.article import ArticleError
 
         if paths is None:
-            paths, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", "", ARTICLE_FILTER)
+            paths, _ = QFileDialog.getOpenFileNames(self.shell.parent, "Import articles", "", ARTICLE_FILTER)
             if not paths:
                 return None
         try:
             bundle = ingest_files(paths)
         except (ArticleError, OSError) as error:
-            QMessageBox.warning(self.window, "Import articles", str(error))
+            QMessageBox.warning(self.shell.parent, "Import articles", str(error))
             return None
         bundle.modified = True  # a draft lives only in memory until saved
         try:
             self.workspace.add(bundle)
         except ValueError as error:
-            QMessageBox.warning(self.window, "Import articles", str(error))
+            QMessageBox.warning(self.shell.parent, "Import articles", str(error))
             return None
         drafts = sum(1 for f in bundle.features.values() if f.properties.get(DRAFT))
         self._say(f"Drafted {drafts} feature(s) for {len(bundle.events)} launch(es) from {len(paths)} article(s)")
@@ -171,7 +179,7 @@ class ReviewController:
         for bundle in [b for b in self.workspace.bundles if b.modified]:
             path = bundle.path
             if path is None:
-                name, _ = QFileDialog.getSaveFileName(self.window, "Save draft bundle", "draft.geojson",
+                name, _ = QFileDialog.getSaveFileName(self.shell.parent, "Save draft bundle", "draft.geojson",
                                                       "Event bundles (*.geojson)")
                 if not name:
                     return False
@@ -179,7 +187,7 @@ class ReviewController:
             try:
                 write_bundle(bundle, path)
             except OSError as error:
-                QMessageBox.warning(self.window, "Save", f"{path}: {error.strerror or error}")
+                QMessageBox.warning(self.shell.parent, "Save", f"{path}: {error.strerror or error}")
                 return False
             bundle.path, bundle.modified = path, False
         self.undo_stack.setClean()
@@ -187,14 +195,14 @@ class ReviewController:
         return True
 
     def add_actions(self, edit_menu, file_menu) -> None:
-        undo = self.undo_stack.createUndoAction(self.window, "&Undo")
+        undo = self.undo_stack.createUndoAction(self.shell.parent, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self.window, "&Redo")
+        redo = self.undo_stack.createRedoAction(self.shell.parent, "&Redo")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
-        act = self.window._action
+        act = add_action
         act(edit_menu, "&Accept draft", self.accept, "Ctrl+Return")
         act(edit_menu, "&Reject draft", self.reject, "Ctrl+Delete")
         act(edit_menu, "&Edit feature…", lambda: self.edit_property(), "F2")
@@ -211,4 +219,4 @@ class ReviewController:
         return True
 
     def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 10000)
+        self.shell.status(message, 10000)

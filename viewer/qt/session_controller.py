@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -21,50 +21,20 @@ from viewer.io.session import (
     save_session,
     write_autosave,
 )
-from viewer.model.bookmark import Bookmark, BookmarkList, ProjectionSpec
+from viewer.model.bookmark import Bookmark, BookmarkList
 from viewer.model.problem import BundleError
+from viewer.model.view import DecorationOptions, MapView
 from viewer.model.workspace import Workspace
+from viewer.qt.lifetime import follow
 
 if TYPE_CHECKING:
-    from viewer.qt.main_window import MainWindow
     from viewer.qt.map.canvas import MapCanvas
+    from viewer.qt.shell import Shell
 
 AUTOSAVE_MS = 60_000
 MAX_RECENT = 8
 RECENT_KEY = "session/recent"
 SESSION_FILTER = f"launchmap sessions (*{SESSION_SUFFIX});;All files (*)"
-DECORATION_STYLES = ("title", "legend", "scale_bar", "north_arrow", "graticule_labels")
-
-
-# -- views: what a bookmark records and how it is shown again ---------------------------------------
-def capture_view(canvas: MapCanvas, workspace: Workspace, name: str) -> Bookmark:
-    """The canvas's area and projection, and the workspace's filters and selection, as a bookmark."""
-    rect = canvas.view.viewRect()  # y grows upwards: top() is the smallest y
-    return Bookmark.of_workspace(name, workspace, extent=canvas.visible_extent_lonlat(),
-                                 map_rect=(rect.left(), rect.top(), rect.right(), rect.bottom()),
-                                 projection=ProjectionSpec.of(canvas.projection))
-
-
-def show_view(canvas: MapCanvas, workspace: Workspace, view: Bookmark) -> None:
-    """Show a bookmark: its filters and selection, then its projection and area (last, so nothing pans it)."""
-    view.apply_to(workspace)
-    exact = False
-    if view.projection is not None:
-        try:
-            projection = view.projection.build()
-        except ValueError:
-            projection = None  # framed by its lon/lat extent in the current projection instead
-        if projection is not None:
-            if ProjectionSpec.of(canvas.projection) != view.projection:
-                canvas.set_projection(projection, keep_view=False)
-            exact = view.map_rect is not None
-    if exact:
-        xmin, ymin, xmax, ymax = view.map_rect  # type: ignore[misc]
-        canvas.view.setRange(QRectF(xmin, ymin, xmax - xmin, ymax - ymin), padding=0)
-    elif view.extent is not None:
-        canvas.zoom_to_extent(view.extent)
-    else:
-        canvas.zoom_to_extent(canvas.data_extent(), margin=0.05)
 
 
 class SessionController(QObject):
@@ -79,25 +49,26 @@ class SessionController(QObject):
 
     changed = Signal()
 
-    def __init__(self, window: MainWindow, autosave_ms: int = AUTOSAVE_MS):
-        super().__init__(window)
-        self.window = window
-        self.workspace: Workspace = window.workspace
-        self.canvas: MapCanvas = window.canvas
+    def __init__(self, workspace: Workspace, map_view: MapView, canvas: MapCanvas, shell: Shell,
+                 autosave_ms: int = AUTOSAVE_MS):
+        super().__init__(shell.parent)
+        self.shell = shell
+        self.workspace = workspace
+        self.map_view = map_view
+        self.canvas = canvas
         self.bookmarks = BookmarkList()
         self.path: Path | None = None
         self.dirty = False
         self._loading = False
-        self.workspace.bundles_changed.connect(self.mark_dirty)
-        self.workspace.visibility_changed.connect(self.mark_dirty)
-        self.bookmarks.changed.connect(self.mark_dirty)
-        self.canvas.projection_changed.connect(self.mark_dirty)
+        for signal in (workspace.bundles_changed, map_view.filters_changed, map_view.projection_changed,
+                       map_view.decorations_changed, self.bookmarks.changed):
+            follow(signal, self, self.mark_dirty)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(autosave_ms)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
         self._recent_menu: QMenu | None = None
-        window.installEventFilter(self)
+        shell.parent.installEventFilter(self)
 
     # -- state -------------------------------------------------------------------------------------
     def mark_dirty(self, *_) -> None:
@@ -111,16 +82,20 @@ class SessionController(QObject):
         return self.dirty and (self.path is not None or len(self.bookmarks) > 0)
 
     def capture(self, name: str) -> Bookmark:
-        return capture_view(self.canvas, self.workspace, name)
+        """What the map shows now, and what is selected (the bookmark's caption is about it), as a bookmark."""
+        return Bookmark.of(name, self.map_view, self.workspace.selection.features)
 
     def show(self, bookmark: Bookmark) -> None:
-        show_view(self.canvas, self.workspace, bookmark)
+        """Show a bookmark: its filters, projection and frame, and select its selection."""
+        self.canvas.show_state(bookmark.view)
+        content = self.workspace.content
+        self.workspace.selection.select([f for f in bookmark.selection if f in content.features])
 
     def session(self) -> Session:
-        options = self.canvas.decorations.options
+        options = self.map_view.decorations
         return Session(bundles=[b.path for b in self.workspace.bundles if b.path is not None],
                        view=self.capture(""), bookmarks=list(self.bookmarks),
-                       styles={"decorations": {name: getattr(options, name) for name in DECORATION_STYLES}})
+                       styles={"decorations": {name: getattr(options, name) for name in DecorationOptions.SAVED}})
 
     # -- open and save -----------------------------------------------------------------------------
     def open_session(self, path: str | Path) -> bool:
@@ -135,7 +110,7 @@ class SessionController(QObject):
         try:
             for bundle in list(self.workspace.bundles):
                 self.workspace.remove(bundle)
-            self.window.open_files([str(p) for p in session.bundles])  # a missing one is reported, the rest open
+            self.shell.open_files([str(p) for p in session.bundles])  # a missing one is reported, the rest open
             self.bookmarks.set_all(session.bookmarks)
             self._apply_styles(session.styles)
             if session.view is not None:
@@ -150,7 +125,7 @@ class SessionController(QObject):
 
     def save_as(self, path: str | Path | None = None) -> bool:
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self.window, "Save session", f"briefing{SESSION_SUFFIX}",
+            chosen, _ = QFileDialog.getSaveFileName(self.shell.parent, "Save session", f"briefing{SESSION_SUFFIX}",
                                                     SESSION_FILTER)
             if not chosen:
                 return False
@@ -168,18 +143,16 @@ class SessionController(QObject):
         self.path, self.dirty = path, False
         discard_autosave()
         self._add_recent(path)
-        self.window.statusBar().showMessage(f"Session {path.name}", 5000)
+        self.shell.status(f"Session {path.name}", 5000)
         self.changed.emit()
 
     def _apply_styles(self, styles: dict) -> None:
         decorations = styles.get("decorations", {})
-        options = self.canvas.decorations.options
+        options = self.map_view.decorations
         if isinstance(decorations, dict):
-            for name in DECORATION_STYLES:
-                value = decorations.get(name)
-                if isinstance(value, type(getattr(options, name))):
-                    setattr(options, name, value)
-        self.canvas.decorations.update()
+            wanted = {name: decorations.get(name) for name in DecorationOptions.SAVED}
+            self.map_view.set_decorations(**{name: value for name, value in wanted.items()
+                                             if isinstance(value, type(getattr(options, name)))})
 
     # -- recent files ------------------------------------------------------------------------------
     def recent_files(self) -> list[Path]:
@@ -200,7 +173,7 @@ class SessionController(QObject):
         try:
             return write_autosave(self.session(), self.path)
         except (OSError, ValueError) as error:
-            self.window.statusBar().showMessage(f"Autosave failed: {error}", 10000)
+            self.shell.status(f"Autosave failed: {error}", 10000)
             return None
 
     def offer_recovery(self, ask: Callable[[Autosave], bool] | None = None) -> bool:
@@ -216,7 +189,7 @@ class SessionController(QObject):
             try:
                 for bundle in list(self.workspace.bundles):
                     self.workspace.remove(bundle)
-                self.window.open_files([str(p) for p in autosave.session.bundles])
+                self.shell.open_files([str(p) for p in autosave.session.bundles])
                 self.bookmarks.set_all(autosave.session.bookmarks)
                 self._apply_styles(autosave.session.styles)
                 if autosave.session.view is not None:
@@ -235,7 +208,7 @@ class SessionController(QObject):
         what = autosave.origin.name if autosave.origin else "an unsaved session"
         count = len(autosave.session.bookmarks)
         answer = QMessageBox.question(
-            self.window, "Recover session",
+            self.shell.parent, "Recover session",
             f"launchmap did not close properly. Recover {what} autosaved at {autosave.saved_at} "
             f"({count} bookmark{'s' if count != 1 else ''}, {len(autosave.session.bundles)} bundle file(s))?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
@@ -247,7 +220,7 @@ class SessionController(QObject):
         if not self.worth_saving:
             return True
         answer = QMessageBox.question(
-            self.window, "Save session",
+            self.shell.parent, "Save session",
             f"Save the changes to {self.path.name if self.path else 'this session and its bookmarks'}?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
@@ -256,7 +229,7 @@ class SessionController(QObject):
         return self.save() if answer == QMessageBox.StandardButton.Save else True
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if watched is self.shell.parent and event.type() == QEvent.Type.Close:
             if not self.confirm_close():
                 event.ignore()
                 return True
@@ -287,7 +260,7 @@ class SessionController(QObject):
         self._recent_menu.setEnabled(bool(self.recent_files()))
 
     def _open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open session", "", SESSION_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.shell.parent, "Open session", "", SESSION_FILTER)
         if path:
             self._open_checked(Path(path))
 
@@ -296,5 +269,4 @@ class SessionController(QObject):
             self.open_session(path)
 
     def _warn(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 20000)
-        QMessageBox.warning(self.window, "launchmap", message)
+        self.shell.warn("launchmap", message)

@@ -33,7 +33,7 @@ class BasemapLayer(PathLayer):
         self._built: dict[tuple[str, int], list[Stroke]] = {}
         self._land: dict[int, list] = {}  # densified land by level: the same in every projection
 
-    def show(self, projection: MapProjection, metres_per_pixel: float) -> None:
+    def set_view(self, projection: MapProjection, metres_per_pixel: float) -> None:
         """Draw at the coarsest level whose simplification stays under a pixel at this zoom."""
         level = self.fixed_level if self.fixed_level is not None else \
             self.basemap.level_for(metres_per_pixel / METRES_PER_DEGREE)
@@ -77,6 +77,6 @@ def _densified(land: np.ndarray) -> list:
 
 
 class GraticuleLayer(PathLayer):
-    def show(self, lines: list[GraticuleLine], projection: MapProjection) -> None:
+    def set_lines(self, lines: list[GraticuleLine], projection: MapProjection) -> None:
         x, y = to_xy_arrays([line.line for line in lines], projection)
         self.set_strokes([Stroke(xy_path(x, y), GRATICULE, 0.6, alpha=170)])

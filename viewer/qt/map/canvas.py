@@ -10,17 +10,22 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QToolTip
 
 from viewer.geo.basemap import Basemap
-from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection, regional
+from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection
 from viewer.geo.gazetteer import Place
 from viewer.geo.picking import FeatureIndex
 from viewer.geo.projected import ProjectedFeatures
 from viewer.geo.scale import graticule_lines, ground_distance_per_map_unit, nice_graticule_step
-from viewer.model.kinds import KIND_TITLES, KINDS
+from viewer.model.feature import Feature
+from viewer.model.kinds import kind_names, kind_title
+from viewer.model.selection import Selection
+from viewer.model.view import MapView, ViewState
 from viewer.model.workspace import Workspace
+from viewer.qt.lifetime import follow
 from viewer.qt.map.analysis_layer import AnalysisLayer
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
 from viewer.qt.map.decorations import Decorations, legend_entries
 from viewer.qt.map.feature_visuals import visual_for
+from viewer.qt.map.frame import ScreenFrame
 from viewer.qt.map.highlight import HighlightLayer
 from viewer.qt.map.label_layer import Label, LabelLayer
 from viewer.qt.map.painting import RenderContext
@@ -30,41 +35,44 @@ PICK_TOLERANCE_PX = 7
 
 
 class MapCanvas(pg.GraphicsView):
-    """Shows the workspace; writes the shared selection on click and reads it to highlight.
+    """Shows a workspace as a MapView says; writes the user's pans and zooms back to the MapView, and clicks to the
+    selection it is given (the workspace's shared one by default; an export's canvas has none, so draws no halo
+    and no hover).
 
     Signals:
         cursor_moved(float, float): lon, lat under the mouse (NaN off the map).
         measured(float): the measured geodesic length in km, after each click of the measuring tool.
         map_clicked(float, float): lon, lat of a click while picking points (moving a vertex).
-        hovered(object): the feature id under the mouse, or None.
-        projection_changed(object): the new MapProjection.
     """
 
     cursor_moved = Signal(float, float)
-    hovered = Signal(object)
-    projection_changed = Signal(object)
     measured = Signal(float)
     map_clicked = Signal(float, float)
 
     def __init__(self, workspace: Workspace, basemap: Basemap, places: list[Place] | None = None, parent=None,
-                 projection: MapProjection | None = None):
+                 map_view: MapView | None = None, selection: Selection | bool | None = True):
         super().__init__(parent, background=SEA)
         self.workspace = workspace
+        self.map_view = map_view or MapView()
+        # True: the workspace's shared selection; a Selection of its own (a presentation); None: none (an export).
+        self.selection: Selection | None = (workspace.selection if selection is True else
+                                            selection if isinstance(selection, Selection) else None)
         self.context = RenderContext()
+        self.frame = ScreenFrame(self.context)
         self.setRenderHints(self.renderHints())
         self.view = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
         self.setCentralItem(self.view)
-        self.projection: MapProjection = projection or regional(DEFAULT_REGION)
         self._cache = ProjectedFeatures(self.projection)
         self._index = FeatureIndex([], [])
         self._hovered: str | None = None
+        self._applying_frame = False
         self.places = places or []
 
         self.basemap_layer = BasemapLayer(self.context, basemap)
         self.graticule = GraticuleLayer(self.context)
         self.highlight = HighlightLayer(self.context)
         self.labels = LabelLayer(self.context)
-        self.visuals = {kind: visual_for(kind, self.context) for kind in KINDS}
+        self.visuals = {kind: visual_for(kind, self.context) for kind in kind_names()}
         for z, item in enumerate([self.basemap_layer, self.graticule, self.highlight, *self.visuals.values()]):
             item.setZValue(z)
             self.view.addItem(item, ignoreBounds=True)
@@ -75,55 +83,97 @@ class MapCanvas(pg.GraphicsView):
         self.view.addItem(self.analysis, ignoreBounds=True)
         self.measuring = False
         self.picking_points = False
-        self.legend_entries: list[tuple[str, str, str]] = []  # made by refresh(), with the layers
-        self.decorations = Decorations(self)
+        self.decorations = Decorations(self.map_view, self.frame)
         self.scene().addItem(self.decorations)
 
         self.view.sigRangeChanged.connect(self._range_changed)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
-        workspace.bundles_changed.connect(self.refresh)
-        workspace.visibility_changed.connect(self.refresh)
-        workspace.selection.changed.connect(self._selection_changed)
-        self.set_projection(self.projection, keep_view=False)
+        follow(workspace.bundles_changed, self, self.refresh)
+        follow(self.map_view.filters_changed, self, self.refresh)
+        follow(self.map_view.projection_changed, self, self._projection_changed)
+        follow(self.map_view.frame_changed, self, self._apply_frame)
+        follow(self.map_view.decorations_changed, self, self._decorations_changed)
+        if self.selection is not None:
+            follow(self.selection.changed, self, self._selection_changed)
+        self._projection_changed()
+        if self.map_view.frame is None:
+            self.map_view.fit(DEFAULT_REGION)
 
     # -- what is shown ---------------------------------------------------------------------------
     @property
+    def projection(self) -> MapProjection:
+        return self.map_view.projection
+
+    @property
     def event_colours(self) -> dict[str, str]:
         return event_colours([e.id for e in self.workspace.content.events_in_time_order()])
+
+    @property
+    def hovered_feature(self) -> str | None:
+        """The feature under the pointer, whose tooltip shows."""
+        return self._hovered
 
     def data_extent(self) -> Extent:
         """Lon/lat bounds of every feature, or the default region when there are none."""
         return self.workspace.extent() or DEFAULT_REGION
 
+    def visible_features(self) -> list[Feature]:
+        return self.map_view.visible_features(self.workspace.content)
+
     def refresh(self) -> None:
-        """Rebuild the feature layers from the workspace (after loading or a visibility change)."""
-        visible = self.workspace.visible_features()
+        """Rebuild the feature layers from the workspace (after loading or a change of filters)."""
+        visible = self.visible_features()
         colours = self.event_colours
         for kind, visual in self.visuals.items():
-            visual.show(kind, [f for f in visible if f.kind == kind], self._cache, colours)
+            visual.set_features(kind, [f for f in visible if f.kind == kind], self._cache, colours)
         self._index = self._cache.index(visible)
-        self.legend_entries = legend_entries(self.workspace, visible, colours)
+        self.frame.legend_rows = legend_entries(self.workspace, visible, colours)
         self._selection_changed()
         self.decorations.update()
 
     def set_projection(self, projection: MapProjection, keep_view: bool = True) -> None:
-        """Reproject every layer; the view keeps showing the same lon/lat area."""
-        extent = self.visible_extent_lonlat() if keep_view else None
-        self.projection = projection
+        """Reproject every layer; the view keeps showing the same lon/lat area (or the default region)."""
+        if keep_view:
+            self.map_view.set_projection(projection)
+        else:
+            self.map_view.set_projection(projection, projection.project_extent(DEFAULT_REGION))
+
+    def _projection_changed(self, *_) -> None:
+        projection = self.projection
         self._cache = self._cache.reprojected(projection)
         self.labels.set_labels(self._place_labels())
         self.analysis.redraw(projection)
         self.refresh()
-        self.zoom_to_extent(extent or DEFAULT_REGION)
-        self.projection_changed.emit(projection)
+        self._apply_frame()
+
+    def _decorations_changed(self) -> None:
+        self.decorations.update()
+
+    def _apply_frame(self) -> None:
+        """Show the MapView's frame, unless the frame is what this canvas just reported."""
+        frame = self.map_view.frame
+        if frame is None or self._applying_frame:
+            return
+        rect = self.view.viewRect()
+        if (rect.left(), rect.top(), rect.right(), rect.bottom()) != frame:
+            self.show_frame(frame)
+
+    def show_state(self, state: ViewState) -> None:
+        """Show a bookmark's view: its filters, projection and frame, fitted to this canvas's size."""
+        frame = self.map_view.restore(state, self.workspace.content)
+        if frame is not None:
+            self.show_frame(frame)
+
+    def show_frame(self, frame: tuple[float, float, float, float]) -> None:
+        """Fit a map rect (xmin, ymin, xmax, ymax) to the widget; the MapView then holds what is shown."""
+        xmin, ymin, xmax, ymax = frame
+        self.view.setRange(QRectF(xmin, ymin, xmax - xmin, ymax - ymin), padding=0)
 
     # -- view ------------------------------------------------------------------------------------
     def zoom_to_extent(self, extent: Extent, margin: float = 0.0) -> None:
         """Fit a lon/lat extent (west, south, east, north) to the view."""
-        xmin, ymin, xmax, ymax = self.projection.project_extent(extent)
-        dx, dy = (xmax - xmin) * margin, (ymax - ymin) * margin
-        self.view.setRange(QRectF(xmin - dx, ymin - dy, xmax - xmin + 2 * dx, ymax - ymin + 2 * dy), padding=0)
+        self.map_view.fit(extent, margin)
 
     def zoom_to_features(self, feature_ids: list[str], min_size_km: float = 400.0) -> None:
         bounds = self._bounds_of(feature_ids)
@@ -132,7 +182,7 @@ class MapCanvas(pg.GraphicsView):
         xmin, ymin, xmax, ymax = bounds
         pad = max(min_size_km * 1000 - max(xmax - xmin, ymax - ymin), 0) / 2
         pad = max(pad, 0.1 * max(xmax - xmin, ymax - ymin))
-        self.view.setRange(QRectF(xmin - pad, ymin - pad, xmax - xmin + 2 * pad, ymax - ymin + 2 * pad), padding=0)
+        self.map_view.set_frame((xmin - pad, ymin - pad, xmax + pad, ymax + pad))
 
     def ensure_visible(self, feature_ids: list[str]) -> None:
         """Pan (without zooming) so the features are on screen, when they are not already."""
@@ -146,21 +196,14 @@ class MapCanvas(pg.GraphicsView):
         if xmax - xmin > rect.width() or ymax - ymin > rect.height():
             self.zoom_to_features(feature_ids)
         else:
-            self.view.translateBy(x=(xmin + xmax) / 2 - rect.center().x(), y=(ymin + ymax) / 2 - rect.center().y())
+            dx, dy = (xmin + xmax) / 2 - rect.center().x(), (ymin + ymax) / 2 - rect.center().y()
+            self.map_view.set_frame((rect.left() + dx, rect.top() + dy, rect.right() + dx, rect.bottom() + dy))
 
     def _bounds_of(self, feature_ids: list[str]) -> tuple[float, float, float, float] | None:
         return self._cache.bounds(f for i in feature_ids if (f := self.workspace.feature(i)))
 
     def visible_extent_lonlat(self) -> Extent:
-        rect = self.view.viewRect()
-        xs = [rect.left(), rect.right(), rect.left(), rect.right(), rect.center().x()]
-        ys = [rect.top(), rect.top(), rect.bottom(), rect.bottom(), rect.center().y()]
-        lon, lat = self.projection.inverse(xs, ys)
-        finite = [(a, b) for a, b in zip(lon, lat, strict=True) if math.isfinite(a) and math.isfinite(b)]
-        if not finite:
-            return DEFAULT_REGION
-        lons, lats = zip(*finite, strict=True)
-        return (min(lons), min(lats), max(lons), max(lats))
+        return self.map_view.frame_extent()
 
     def map_units_per_pixel(self) -> float:
         rect = self.view.viewRect()
@@ -187,10 +230,9 @@ class MapCanvas(pg.GraphicsView):
         self.cursor_moved.emit(float(lon), float(lat))
         found = self.features_at(point.x(), point.y())
         hovered = found[0] if found else None
-        if hovered != self._hovered:
+        if hovered != self._hovered and self.selection is not None:
             self._hovered = hovered
             self.highlight.show_hovered(self.workspace.feature(hovered) if hovered else None, self._cache)
-            self.hovered.emit(hovered)
             self._show_tooltip(hovered, scene_pos)
 
     def _show_tooltip(self, feature_id: str | None, scene_pos: QPointF) -> None:
@@ -199,7 +241,7 @@ class MapCanvas(pg.GraphicsView):
             QToolTip.hideText()
             return
         event = self.workspace.event(feature.event)
-        lines = [feature.label, KIND_TITLES.get(feature.kind, feature.kind)]
+        lines = [feature.label, kind_title(feature.kind)]
         if event is not None:
             lines.append(f"{event.name} ({event.date_label})")
         lines.append(f"Certainty: {feature.certainty} · {len(feature.all_citations)} passage(s)")
@@ -223,7 +265,9 @@ class MapCanvas(pg.GraphicsView):
             event.accept()
             return
         found = self.features_at(point.x(), point.y())
-        selection = self.workspace.selection
+        selection = self.selection
+        if selection is None:
+            return
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             if found:
                 selection.toggle(found[0])
@@ -232,7 +276,9 @@ class MapCanvas(pg.GraphicsView):
         event.accept()
 
     def _selection_changed(self, *_) -> None:
-        selected = [f for i in self.workspace.selection.features if (f := self.workspace.feature(i))]
+        if self.selection is None:
+            return
+        selected = [f for i in self.selection.features if (f := self.workspace.feature(i))]
         self.highlight.show_selected(selected, self._cache)
         if selected:  # chosen in the tree, the text or a search: bring it on screen
             self.ensure_visible([f.id for f in selected])
@@ -273,11 +319,20 @@ class MapCanvas(pg.GraphicsView):
 
     # -- range changes ---------------------------------------------------------------------------
     def _range_changed(self, *_) -> None:
-        self.basemap_layer.show(self.projection, self.metres_per_pixel())
+        rect = self.view.viewRect()
+        self._applying_frame = True  # the frame shown is the MapView's frame: report it without applying it again
+        try:
+            self.map_view.set_frame((rect.left(), rect.top(), rect.right(), rect.bottom()))
+        except ValueError:
+            pass  # a view with no size yet
+        finally:
+            self._applying_frame = False
+        self.frame.set_view(rect, QRectF(self.viewport().rect()))
+        self.basemap_layer.set_view(self.projection, self.metres_per_pixel())
         extent = self.visible_extent_lonlat()
         span = max(extent[2] - extent[0], extent[3] - extent[1])
-        self._graticule = graticule_lines(_padded(extent), nice_graticule_step(span))
-        self.graticule.show(self._graticule, self.projection)
+        self.frame.graticule = graticule_lines(_padded(extent), nice_graticule_step(span))
+        self.graticule.set_lines(self.frame.graticule, self.projection)
         self.decorations.update()
 
     def metres_per_pixel(self) -> float:
@@ -291,9 +346,6 @@ class MapCanvas(pg.GraphicsView):
             per_unit = 1.0
         return self.map_units_per_pixel() * per_unit / self.context.scale
 
-    def graticule_lines(self):
-        return getattr(self, "_graticule", [])
-
     def _place_labels(self) -> list[Label]:
         chosen = [p for p in self.places if p.label_rank <= 2]
         if not chosen:
@@ -306,7 +358,8 @@ class MapCanvas(pg.GraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if hasattr(self, "decorations"):
+        if hasattr(self, "decorations"):  # Qt resizes the view once before __init__ is through
+            self.frame.set_view(self.view.viewRect(), QRectF(self.viewport().rect()))
             self.decorations.fit_to_viewport()
 
 

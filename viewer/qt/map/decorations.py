@@ -4,7 +4,7 @@ graticule labels, projection name and attribution."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -13,37 +13,28 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
 from viewer.geo.scale import nice_scale_bar, true_north_angle
-from viewer.model.kinds import KIND_TITLES, KINDS
+from viewer.model.kinds import kind_names, kind_style, kind_title
 from viewer.qt.map.painting import Stamps, draw_text_with_halo, stamps_pay, symbol_path, with_alpha
-from viewer.symbology import APPROXIMATE_DASH, DRAFT, DRAFT_DASH, HALO, LABEL, style_for
+from viewer.symbology import APPROXIMATE_DASH, DRAFT, DRAFT_DASH, HALO, LABEL
 
 if TYPE_CHECKING:
     from viewer.model.feature import Feature
+    from viewer.model.view import MapView
     from viewer.model.workspace import Workspace
-    from viewer.qt.map.canvas import MapCanvas
+    from viewer.qt.map.frame import ScreenFrame
 
 ATTRIBUTION = "Basemap: Natural Earth (public domain)"
 PANEL = "#FFFFFF"
 
 
-@dataclass
-class DecorationOptions:
-    title: str = ""
-    legend: bool = True
-    scale_bar: bool = True
-    north_arrow: bool = True
-    graticule_labels: bool = True
-    footnote: str = ""  # sources line, e.g. "Sources: 3 articles"
-    extra_attribution: list[str] = field(default_factory=list)
-
-
 class Decorations(pg.GraphicsObject):
-    """One item in scene (= viewport pixel) coordinates covering the whole view."""
+    """One item in scene (= viewport pixel) coordinates covering the whole view; draws what the MapView's
+    decoration options ask for over the map that ``frame`` describes."""
 
-    def __init__(self, canvas: MapCanvas):
+    def __init__(self, map_view: MapView, frame: ScreenFrame):
         super().__init__()
-        self.canvas = canvas
-        self.options = DecorationOptions()
+        self.map_view = map_view
+        self.frame = frame
         self.setZValue(1000)
         self._rect = QRectF(0, 0, 1, 1)
         self._stamps = Stamps(limit=500)
@@ -53,7 +44,7 @@ class Decorations(pg.GraphicsObject):
 
     def fit_to_viewport(self) -> None:
         self.prepareGeometryChange()
-        self._rect = QRectF(self.canvas.viewport().rect())
+        self._rect = QRectF(self.frame.pixels)
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -64,41 +55,42 @@ class Decorations(pg.GraphicsObject):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        if self.options.graticule_labels:
+        if self.map_view.decorations.graticule_labels:
             self._graticule_labels(painter)
-        top = self._title(painter) if self.options.title else self.px(10)
-        if self.options.north_arrow:
+        top = self._title(painter) if self.map_view.decorations.title else self.px(10)
+        if self.map_view.decorations.north_arrow:
             self._north_arrow(painter, top)
         bottom = self._footer(painter)
-        if self.options.scale_bar:
+        if self.map_view.decorations.scale_bar:
             self._scale_bar(painter, bottom)
-        if self.options.legend:
+        if self.map_view.decorations.legend:
             self._legend(painter, bottom)
 
     def px(self, value: float) -> float:
-        return self.canvas.context.px(value)
+        return self.frame.context.px(value)
 
     # -- pieces ----------------------------------------------------------------------------------
     def _panel(self, painter: QPainter, rect: QRectF) -> None:
-        painter.setPen(self.canvas.context.pen("#9AA5AE", 0.8))
+        painter.setPen(self.frame.context.pen("#9AA5AE", 0.8))
         painter.setBrush(QBrush(with_alpha(PANEL, 225)))
         painter.drawRoundedRect(rect, self.px(3), self.px(3))
 
     def _title(self, painter: QPainter) -> float:
-        font = self.canvas.context.font(15, bold=True)
+        font = self.frame.context.font(15, bold=True)
         metrics = QFontMetricsF(font)
         margin = self.px(10)
-        text = metrics.elidedText(self.options.title, Qt.TextElideMode.ElideRight, self._rect.width() - 4 * margin)
+        title = self.map_view.decorations.title
+        text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, self._rect.width() - 4 * margin)
         box = QRectF(margin, margin, metrics.horizontalAdvance(text) + 2 * margin, metrics.height() + margin)
         self._panel(painter, box)
         painter.setFont(font)
-        painter.setPen(self.canvas.context.pen(LABEL, 1))
+        painter.setPen(self.frame.context.pen(LABEL, 1))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         return box.bottom() + margin
 
     def _north_arrow(self, painter: QPainter, top: float) -> None:
-        view = self.canvas.view.viewRect()
-        angle = true_north_angle(self.canvas.projection, view.center().x(), view.center().y())
+        view = self.frame.view_rect
+        angle = true_north_angle(self.map_view.projection, view.center().x(), view.center().y())
         if not math.isfinite(angle):
             return
         size = self.px(38)
@@ -116,12 +108,12 @@ class Decorations(pg.GraphicsObject):
         right.lineTo(half * 0.42, half * 0.55)
         right.lineTo(0, half * 0.3)
         right.closeSubpath()
-        painter.setPen(self.canvas.context.pen(LABEL, 1))
+        painter.setPen(self.frame.context.pen(LABEL, 1))
         painter.setBrush(QBrush(with_alpha(LABEL)))
         painter.drawPath(left)
         painter.setBrush(QBrush(with_alpha(HALO)))
         painter.drawPath(right)
-        font = self.canvas.context.font(10, bold=True)
+        font = self.frame.context.font(10, bold=True)
         metrics = QFontMetricsF(font)
         draw_text_with_halo(painter, QPointF(-metrics.horizontalAdvance("N") / 2, -half - self.px(3)), "N", font,
                             LABEL, HALO, self.px(1.5))
@@ -129,11 +121,11 @@ class Decorations(pg.GraphicsObject):
 
     def _footer(self, painter: QPainter) -> float:
         """Projection and attribution along the bottom edge; returns the y above it."""
-        font = self.canvas.context.font(7)
+        font = self.frame.context.font(7)
         metrics = QFontMetricsF(font)
-        parts = [self.canvas.projection.name, ATTRIBUTION, *self.options.extra_attribution]
-        if self.options.footnote:
-            parts.insert(0, self.options.footnote)
+        parts = [self.map_view.projection.name, ATTRIBUTION, *self.map_view.decorations.extra_attribution]
+        if self.map_view.decorations.footnote:
+            parts.insert(0, self.map_view.decorations.footnote)
         text = metrics.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideMiddle,
                                   self._rect.width() - self.px(16))
         height = metrics.height() + self.px(4)
@@ -142,20 +134,20 @@ class Decorations(pg.GraphicsObject):
         painter.setBrush(QBrush(with_alpha(PANEL, 200)))
         painter.drawRect(band)
         painter.setFont(font)
-        painter.setPen(self.canvas.context.pen("#333333", 1))
+        painter.setPen(self.frame.context.pen("#333333", 1))
         painter.drawText(band.adjusted(self.px(8), 0, -self.px(8), 0),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
         return band.top()
 
     def _scale_bar(self, painter: QPainter, bottom: float) -> None:
-        view = self.canvas.view.viewRect()
+        view = self.frame.view_rect
         units_per_px = view.width() / max(1.0, self._rect.width())
         max_px = min(self.px(180), self._rect.width() * 0.3)
-        km, length = nice_scale_bar(self.canvas.projection, view.center().x(), view.center().y(), units_per_px,
+        km, length = nice_scale_bar(self.map_view.projection, view.center().x(), view.center().y(), units_per_px,
                                     max_px)
         if not (math.isfinite(km) and length > 0):
             return
-        font = self.canvas.context.font(8)
+        font = self.frame.context.font(8)
         metrics = QFontMetricsF(font)
         margin, bar_h = self.px(10), self.px(5)
         label = f"{km:,.0f} km" if km >= 1 else f"{km * 1000:,.0f} m"
@@ -163,27 +155,27 @@ class Decorations(pg.GraphicsObject):
                      self.px(40))
         self._panel(painter, box)
         x0, y0 = box.left() + self.px(10), box.top() + self.px(21)
-        painter.setPen(self.canvas.context.pen(LABEL, 0.8))
+        painter.setPen(self.frame.context.pen(LABEL, 0.8))
         for i in range(4):
             painter.setBrush(QBrush(with_alpha(LABEL if i % 2 == 0 else HALO)))
             painter.drawRect(QRectF(x0 + i * length / 4, y0, length / 4, bar_h))
         painter.setFont(font)
         painter.drawText(QPointF(x0 - metrics.horizontalAdvance("0") / 2, y0 - self.px(4)), "0")
         painter.drawText(QPointF(x0 + length - metrics.horizontalAdvance(label) / 2, y0 - self.px(4)), label)
-        small = self.canvas.context.font(6)
+        small = self.frame.context.font(6)
         painter.setFont(small)
         painter.drawText(QPointF(x0, y0 + bar_h + QFontMetricsF(small).ascent() + self.px(2)),
                          "true at map centre")
 
     def _legend(self, painter: QPainter, bottom: float) -> None:
         # A small view keeps its map: the legend takes at most half its width and 42 % of its height.
-        layout = legend_layout(self.canvas, self._rect.width() * 0.5, (bottom - self._rect.top()) * 0.42)
+        layout = legend_layout(self.frame, self._rect.width() * 0.5, (bottom - self._rect.top()) * 0.42)
         if layout is None:
             return
         width, height = layout.width, layout.height
         box = QRectF(self._rect.right() - width - self.px(10), bottom - height - self.px(10), width, height)
-        if stamps_pay(painter, self.canvas.context):  # the legend changes with what is shown, not while the view moves
-            key = ("legend", tuple(layout.rows), width, height, self.canvas.context.scale)
+        if stamps_pay(painter, self.frame.context):  # the legend changes with what is shown, not while the view moves
+            key = ("legend", tuple(layout.rows), width, height, self.frame.context.scale)
             self._stamps.draw(painter, key, painter.transform().map(box.topLeft()),
                               QRectF(0, 0, width, height).adjusted(-2, -2, 2, 2),
                               lambda p, at: self._draw_legend(p, QRectF(at, box.size()), layout))
@@ -199,13 +191,13 @@ class Decorations(pg.GraphicsObject):
         for kind, text, colour in layout.rows:
             centre = QPointF(box.left() + self.px(8) + swatch / 2, y + row / 2)
             self._legend_swatch(painter, kind, colour, centre, swatch)
-            painter.setPen(self.canvas.context.pen(LABEL, 1))
+            painter.setPen(self.frame.context.pen(LABEL, 1))
             painter.drawText(QRectF(centre.x() + swatch / 2 + self.px(8), y, width, row),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
             y += row
 
     def _legend_swatch(self, painter: QPainter, kind: str, colour: str, centre: QPointF, size: float) -> None:
-        context = self.canvas.context
+        context = self.frame.context
         half = size / 2
         if kind == "event":
             painter.setPen(Qt.PenStyle.NoPen)
@@ -218,7 +210,7 @@ class Decorations(pg.GraphicsObject):
                                        alpha=160 if kind == "approximate" else 255))
             painter.drawLine(QPointF(centre.x() - half, centre.y()), QPointF(centre.x() + half, centre.y()))
             return
-        style = style_for(kind)
+        style = kind_style(kind)
         if style.geometry == "area":
             painter.setPen(context.pen(colour, style.line_width, style.dash))
             painter.setBrush(QBrush(with_alpha(colour, style.fill_alpha)))
@@ -232,15 +224,15 @@ class Decorations(pg.GraphicsObject):
             self._symbol(painter, style.symbol, centre, min(style.symbol_size, 15), colour)
 
     def _symbol(self, painter: QPainter, name: str, centre: QPointF, size: float, colour: str) -> None:
-        painter.setPen(self.canvas.context.pen(HALO, 1.2))
+        painter.setPen(self.frame.context.pen(HALO, 1.2))
         painter.setBrush(QBrush(with_alpha(colour)))
         transform = QTransform().translate(centre.x(), centre.y()).scale(self.px(size), self.px(size))
         painter.drawPath(transform.map(symbol_path(name)))
 
     def _graticule_labels(self, painter: QPainter) -> None:
         """Degree labels where meridians cross the bottom edge and parallels cross the left edge."""
-        view = self.canvas.view.viewRect()
-        font = self.canvas.context.font(7)
+        view = self.frame.view_rect
+        font = self.frame.context.font(7)
         metrics = QFontMetricsF(font)
         bottom_y, left_x = view.top(), view.left()  # the view's y grows upwards: top() is the lowest y
         for label, meridian, x, y in self._projected_graticule():
@@ -248,7 +240,7 @@ class Decorations(pg.GraphicsObject):
             crossing = _crossing(values, other, edge)
             if crossing is None:
                 continue
-            point = self.canvas.map_to_pixel(crossing, edge) if meridian else self.canvas.map_to_pixel(edge, crossing)
+            point = self.frame.map_to_pixel(crossing, edge) if meridian else self.frame.map_to_pixel(edge, crossing)
             if meridian:
                 at = QPointF(point.x() - metrics.horizontalAdvance(label) / 2,
                              self._rect.bottom() - self.px(18))
@@ -258,7 +250,7 @@ class Decorations(pg.GraphicsObject):
                 at = QPointF(self.px(4), point.y() - self.px(3))
                 if not self.px(60) < point.y() < self._rect.height() - self.px(60):
                     continue
-            if stamps_pay(painter, self.canvas.context):
+            if stamps_pay(painter, self.frame.context):
                 reach = self.px(1.5) + 2
                 extent = QRectF(0, -metrics.ascent(), metrics.horizontalAdvance(label), metrics.height())
                 self._stamps.draw(painter, ("graticule", label, font.pixelSize(), reach), painter.transform().map(at),
@@ -269,7 +261,7 @@ class Decorations(pg.GraphicsObject):
 
     def _projected_graticule(self) -> list[tuple[str, bool, np.ndarray, np.ndarray]]:
         """(label, is a meridian, x, y) per graticule line, projected once per view change."""
-        lines, projection = self.canvas.graticule_lines(), self.canvas.projection
+        lines, projection = self.frame.graticule, self.map_view.projection
         if self._graticule_source is not lines or self._graticule_projection != projection:
             projected = []
             for label, line in lines:
@@ -292,16 +284,16 @@ class LegendLayout:
     height: float
 
 
-def legend_layout(canvas: MapCanvas, room_w: float = math.inf, room_h: float = math.inf) -> LegendLayout | None:
+def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = math.inf) -> LegendLayout | None:
     """The legend's rows and size within `room_w` x `room_h` pixels: long texts are elided; when the rows do not
     fit in height, the kinds go and the launches stay; None when not even those fit (or nothing is shown)."""
-    context = canvas.context
+    context = frame.context
     font = context.font(8)
     metrics = QFontMetricsF(font)
     row = max(metrics.height(), context.px(16)) + context.px(3)
     swatch = context.px(22)
     room_text = room_w - swatch - context.px(26)
-    rows = canvas.legend_entries
+    rows = frame.legend_rows
     if not rows or room_text < context.px(100):
         return None
     if row * len(rows) + context.px(12) > room_h:
@@ -323,7 +315,7 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
         for event in workspace.content.events_in_time_order() if event.id in shown_events
     ]
     kinds = {f.kind for f in visible}
-    rows += [(kind, KIND_TITLES[kind], "#555555") for kind in KINDS if kind in kinds]
+    rows += [(kind, kind_title(kind), "#555555") for kind in kind_names() if kind in kinds]
     if any(f.certainty == "approximate" for f in visible):
         rows.append(("approximate", "Approximate (dashed, lighter)", "#555555"))
     if any(f.properties.get("draft") for f in visible):

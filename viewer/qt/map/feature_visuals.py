@@ -13,10 +13,11 @@ from viewer.geo.drawable import to_xy_arrays
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model.edits import DRAFT as DRAFT_PROPERTY
 from viewer.model.feature import Feature
+from viewer.model.kinds import kind_style
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer, xy_stroke
 from viewer.qt.map.symbol_layer import SymbolLayer, Symbols
-from viewer.symbology import APPROXIMATE_DASH, CERTAINTY_ALPHA, DRAFT, DRAFT_DASH, NO_EVENT_COLOUR, style_for
+from viewer.symbology import APPROXIMATE_DASH, CERTAINTY_ALPHA, DRAFT, DRAFT_DASH, NO_EVENT_COLOUR
 
 ARROW_FRACTIONS = (0.3, 0.6, 0.9)
 
@@ -39,9 +40,9 @@ class _Shown:
 def _unchanged(visual, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> bool:
     """True if the visual already shows exactly this; otherwise remembers it as what it will show."""
     shown = _Shown(kind, features, cache, colours)
-    if shown.same_as(getattr(visual, "_shown", None)):
+    if shown.same_as(visual.shown):
         return True
-    visual._shown = shown
+    visual.shown = shown
     return False
 
 
@@ -61,10 +62,15 @@ def _group(features: list[Feature], colours: dict[str, str]) -> dict[tuple[str, 
 class AreaVisual(PathLayer):
     """Danger zones and warning areas: translucent fill in the event's colour, dashed outline."""
 
-    def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
+    def __init__(self, context: RenderContext):
+        super().__init__(context)
+        self.shown: _Shown | None = None
+
+    def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
+                     colours: dict[str, str]) -> None:
         if _unchanged(self, kind, features, cache, colours):
             return
-        style = style_for(kind)
+        style = kind_style(kind)
         strokes = []
         for (colour, certainty, draft), members in _group(features, colours).items():
             x, y = to_xy_arrays([cache.densified(f) for f in members], cache.projection)
@@ -85,13 +91,15 @@ class LineVisual(PathLayer):
 
     def __init__(self, context: RenderContext):
         super().__init__(context)
+        self.shown: _Shown | None = None
         self.arrows = SymbolLayer(context)
         self.arrows.setParentItem(self)
 
-    def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
+    def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
+                     colours: dict[str, str]) -> None:
         if _unchanged(self, kind, features, cache, colours):
             return
-        style = style_for(kind)
+        style = kind_style(kind)
         strokes, arrows = [], []
         for (colour, certainty, draft), members in _group(features, colours).items():
             x, y = to_xy_arrays([cache.densified(f) for f in members], cache.projection)
@@ -113,10 +121,15 @@ class LineVisual(PathLayer):
 class PointVisual(SymbolLayer):
     """Launch sites, impact points and reference places as symbols of a fixed screen size."""
 
-    def show(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> None:
+    def __init__(self, context: RenderContext):
+        super().__init__(context)
+        self.shown: _Shown | None = None
+
+    def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
+                     colours: dict[str, str]) -> None:
         if _unchanged(self, kind, features, cache, colours):
             return
-        style = style_for(kind)
+        style = kind_style(kind)
         groups = []
         for (colour, certainty, draft), members in _group(features, colours).items():
             coords = [_point_xy(cache.projected(f)) for f in members]
@@ -165,5 +178,5 @@ VISUAL_FOR = {"area": AreaVisual, "line": LineVisual, "point": PointVisual}
 
 
 def visual_for(kind: str, context: RenderContext) -> AreaVisual | LineVisual | PointVisual:
-    return VISUAL_FOR[style_for(kind).geometry](context)
+    return VISUAL_FOR[kind_style(kind).geometry](context)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model.feature import Feature
-from viewer.model.kinds import KIND_TITLES
+from viewer.model.kinds import kind_title
 from viewer.model.reports import Report, claim_groups, current_index, reported_by, reports_for, shorten
 from viewer.model.workspace import Workspace
 from viewer.qt.panels.claims_table import DISAGREE_COLOUR, ClaimsTable, breakable, value_text
@@ -102,14 +102,14 @@ class DetailsPanel(QWidget):
         self.body_layout.addWidget(plain_label(f"{len(self.feature_ids)} features selected; showing the first. "
                                                "Others:", colour="#555"))
         for other in others:
-            link = PassageLink(f"{KIND_TITLES.get(other.kind, other.kind)}: {other.label}")
+            link = PassageLink(f"{kind_title(other.kind)}: {other.label}")
             link.activated.connect(lambda fid=other.id: self._make_current(fid))
             self.body_layout.addWidget(link)
 
     def _add_identity(self, feature: Feature) -> None:
         self.title = plain_label(feature.label, bold=True, size=self.font().pointSizeF() * 1.25)
         self.body_layout.addWidget(self.title)
-        kind = plain_label(f"{KIND_TITLES.get(feature.kind, feature.kind)} · certainty: {feature.certainty}",
+        kind = plain_label(f"{kind_title(feature.kind)} · certainty: {feature.certainty}",
                            wrap=False)
         kind.setStyleSheet(f"background: {colour_of(feature.kind)}; padding: 1px 4px; border-radius: 2px;")
         self.body_layout.addWidget(kind, 0, Qt.AlignmentFlag.AlignLeft)

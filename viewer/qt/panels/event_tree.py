@@ -6,8 +6,10 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
-from viewer.model.kinds import KIND_TITLES, KINDS
+from viewer.model.kinds import kind_names, kind_title
+from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
+from viewer.qt.lifetime import follow
 from viewer.symbology import event_colours
 
 FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1  # feature id on feature rows
@@ -27,9 +29,10 @@ class EventTree(QTreeView):
 
     zoom_requested = Signal(list)
 
-    def __init__(self, workspace: Workspace, parent=None):
+    def __init__(self, workspace: Workspace, map_view: MapView, parent=None):
         super().__init__(parent)
         self.workspace = workspace
+        self.map_view = map_view
         self.tree = QStandardItemModel(self)
         self.tree.setHorizontalHeaderLabels(list(COLUMNS))
         self.setModel(self.tree)
@@ -54,9 +57,9 @@ class EventTree(QTreeView):
         self.tree.itemChanged.connect(self._check_changed)
         self.selectionModel().selectionChanged.connect(self._rows_selected)
         self.activated.connect(self._activated)
-        workspace.bundles_changed.connect(self.rebuild)
-        workspace.visibility_changed.connect(self._sync_checks)
-        workspace.selection.changed.connect(self._follow_selection)
+        follow(workspace.bundles_changed, self, self.rebuild)
+        follow(map_view.filters_changed, self, self._sync_checks)
+        follow(workspace.selection.changed, self, self._follow_selection)
         self.rebuild()
 
     def sizeHint(self) -> QSize:
@@ -69,11 +72,11 @@ class EventTree(QTreeView):
         self._rows.clear()
         layers = _row("Layers", "", "")
         layers[0].setToolTip("Show or hide every feature of a kind")
-        for kind in KINDS:
+        for kind in kind_names():
             count = sum(1 for f in content.features.values() if f.kind == kind)
             if not count:
                 continue
-            row = _row(KIND_TITLES[kind], f"{count} feature(s)", "")
+            row = _row(kind_title(kind), f"{count} feature(s)", "")
             row[0].setCheckable(True)
             row[0].setData(kind, KIND_ROLE)
             layers[0].appendRow(row)
@@ -102,11 +105,11 @@ class EventTree(QTreeView):
         self._follow_selection()
 
     def _add_features(self, parent: QStandardItem, features) -> None:
-        for kind in KINDS:
+        for kind in kind_names():
             members = [f for f in features if f.kind == kind]
             if not members:
                 continue
-            group = _row(KIND_TITLES[kind], "", str(sum(len(f.all_citations) for f in members)))
+            group = _row(kind_title(kind), "", str(sum(len(f.all_citations) for f in members)))
             for feature in members:
                 passages = len(feature.all_citations)
                 orphaned = sum(c.is_orphaned for c in feature.all_citations)
@@ -136,20 +139,20 @@ class EventTree(QTreeView):
             return
         hidden = item.checkState() != Qt.CheckState.Checked
         if (event_id := item.data(EVENT_ROLE)) is not None:
-            self.workspace.set_hidden(events=_toggled(self.workspace.hidden_events, event_id, hidden))
+            self.map_view.set_hidden(events=_toggled(self.map_view.hidden_events, event_id, hidden))
         elif (kind := item.data(KIND_ROLE)) is not None:
-            self.workspace.set_hidden(kinds=_toggled(self.workspace.hidden_kinds, kind, hidden))
+            self.map_view.set_hidden(kinds=_toggled(self.map_view.hidden_kinds, kind, hidden))
 
     def _sync_checks(self) -> None:
         self._following = True
         for r in range(self.tree.rowCount()):
             item = self.tree.item(r, 0)
             if (event_id := item.data(EVENT_ROLE)) is not None:
-                item.setCheckState(_state(event_id not in self.workspace.hidden_events))
+                item.setCheckState(_state(not self.map_view.filters.event_hidden(event_id)))
             for c in range(item.rowCount()):
                 child = item.child(c, 0)
                 if (kind := child.data(KIND_ROLE)) is not None:
-                    child.setCheckState(_state(kind not in self.workspace.hidden_kinds))
+                    child.setCheckState(_state(kind not in self.map_view.hidden_kinds))
         self._following = False
 
     # -- selection -------------------------------------------------------------------------------
@@ -210,7 +213,7 @@ def _row(*texts: str) -> list[QStandardItem]:
     return items
 
 
-def _toggled(hidden: set[str], key: str, hide: bool) -> set[str]:
+def _toggled(hidden: frozenset[str], key: str, hide: bool) -> set[str]:
     return hidden | {key} if hide else hidden - {key}
 
 

@@ -9,23 +9,11 @@ from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QTextCursor, Q
 from PySide6.QtWidgets import QTextEdit
 
 from viewer.model.bundle import Bundle
-from viewer.model.kinds import KIND_TITLES, KINDS
+from viewer.model.kinds import KIND_REGISTRY, kind_names, kind_title
 from viewer.model.marks import Mark
 from viewer.model.selection import Passage
 from viewer.symbology import SELECTION
 
-# Light tints (black text stays readable on them), none near the yellow of the passage in focus: salmon
-# danger, pink warning, blue path, violet overflight, green impact, peach site. The map colours by event,
-# so the text colours by kind: the two together answer "which launch" and "what sort of thing".
-KIND_COLOURS: dict[str, str] = {
-    "danger_zone": "#F6B3A8",
-    "warning_area": "#F4C6E6",
-    "flight_path": "#B7D7F4",
-    "overflight": "#D5C4F1",
-    "impact_point": "#BFE5C2",
-    "launch_site": "#F9CFA0",
-    "reference_place": "#DDDDDD",
-}
 EVENT_CLAIM_COLOUR = "#E4DCCB"  # passages only an event's claims cite (a time, an outcome)
 EVENT_CLAIM_TITLE = "Launch (time, outcome…)"
 FOCUS_COLOUR = SELECTION  # the passage in focus looks like the selection on the map
@@ -38,7 +26,7 @@ def mark_kind(mark: Mark, bundle: Bundle) -> str | None:
     None when only launch events' claims cite it.
     """
     kinds = {bundle.features[f].kind for f in mark.features if f in bundle.features}
-    for kind in reversed(KINDS):
+    for kind in reversed(kind_names()):
         if kind in kinds:
             return kind
     return next(iter(sorted(kinds)), None)
@@ -47,11 +35,11 @@ def mark_kind(mark: Mark, bundle: Bundle) -> str | None:
 def colour_of(kind: str | None) -> str:
     if kind is None:
         return EVENT_CLAIM_COLOUR
-    return KIND_COLOURS.get(kind, KIND_COLOURS["reference_place"])
+    return KIND_REGISTRY.get(kind).tint
 
 
 def title_of(kind: str | None) -> str:
-    return EVENT_CLAIM_TITLE if kind is None else KIND_TITLES.get(kind, kind)
+    return EVENT_CLAIM_TITLE if kind is None else kind_title(kind)
 
 
 class QtOffsets:

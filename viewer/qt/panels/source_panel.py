@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QListWidgetItem, Q
 
 from viewer.model.claim import Claim
 from viewer.model.document import Document
-from viewer.model.kinds import KINDS
+from viewer.model.kinds import kind_names
 from viewer.model.marks import Cited, Mark, citations_by_document, marks_of, passage_features
 from viewer.model.reports import reports_for, shorten
 from viewer.model.selection import Passage
@@ -217,7 +217,7 @@ class SourcePanel(QWidget):
 
     def _legend_html(self) -> str:
         present = {mark_kind(m, self.workspace.content) for m in self.marks}
-        kinds = [kind for kind in (*reversed(KINDS), None) if kind in present]
+        kinds = [kind for kind in (*reversed(kind_names()), None) if kind in present]
         chips = [
             f'<span style="background:{colour_of(kind)};">&nbsp;{html.escape(title_of(kind)).replace(" ", "&nbsp;")}'
             "&nbsp;</span>"

@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from viewer.model.event import LaunchEvent
+from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
+from viewer.qt.lifetime import follow
 from viewer.symbology import event_colours
 
 PLAY_STEP_MS = 1500
@@ -19,9 +21,10 @@ DAY = 86400.0
 class Timeline(QWidget):
     """Dragging the shaded window sets the workspace's time window; the buttons step through events."""
 
-    def __init__(self, workspace: Workspace, parent=None):
+    def __init__(self, workspace: Workspace, map_view: MapView, parent=None):
         super().__init__(parent)
         self.workspace = workspace
+        self.map_view = map_view
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}, background="w")
         self.plot.setMouseEnabled(x=True, y=False)
         self.plot.hideAxis("left")
@@ -57,7 +60,7 @@ class Timeline(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.plot, 1)
         layout.addLayout(buttons)
-        workspace.bundles_changed.connect(self.rebuild)
+        follow(workspace.bundles_changed, self, self.rebuild)
         self.rebuild()
 
     @property
@@ -96,7 +99,7 @@ class Timeline(QWidget):
         low, high = self._span()
         self.plot.setXRange(low, high, padding=0)
         self._set_window(low, high, notify=False)
-        self.workspace.set_time_window(None)
+        self.map_view.set_time_window(None)
 
     def step(self, direction: int) -> None:
         """Narrow the window to one launch, the previous or next one, and select its launch site."""
@@ -138,7 +141,7 @@ class Timeline(QWidget):
 
     def _window_moved(self, *_) -> None:
         low, high = self.window.getRegion()
-        self.workspace.set_time_window((_datetime(low), _datetime(high)))
+        self.map_view.set_time_window((_datetime(low), _datetime(high)))
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Left:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model.bookmark import Bookmark, BookmarkList
+from viewer.qt.lifetime import follow
 
 
 class BookmarksPanel(QWidget):
@@ -75,7 +76,7 @@ class BookmarksPanel(QWidget):
         self.list.itemChanged.connect(self._renamed)
         self.list.model().rowsMoved.connect(self._dragged)
         self.list.currentRowChanged.connect(lambda _: self._enable())
-        bookmarks.changed.connect(self.rebuild)
+        follow(bookmarks.changed, self, self.rebuild)
         self.rebuild()
 
     # -- actions -----------------------------------------------------------------------------------

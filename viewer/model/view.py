@@ -1,0 +1,290 @@
+"""What the map shows — projection, frame, filters, time window, decorations — kept apart from the data (Workspace).
+
+The canvas, bookmarks, image export, the deck and presentation mode all render a (Workspace, MapView) pair, so what
+the screen shows is what an export shows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import shapely
+from psygnal import Signal
+
+from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection, regional
+
+if TYPE_CHECKING:
+    from viewer.model.bundle import Bundle
+    from viewer.model.feature import Feature
+
+MapRect = tuple[float, float, float, float]  # (xmin, ymin, xmax, ymax) in the projection's map units
+
+
+@dataclass(frozen=True)
+class ProjectionSpec:
+    """A map projection as plain data: a saved view can rebuild exactly the CRS it was drawn in."""
+
+    key: str
+    name: str
+    definition: str  # a proj string, WKT or authority code pyproj accepts
+    seam_lon: float | None = None
+    max_lat: float = 90.0
+
+    @classmethod
+    def of(cls, projection: MapProjection) -> ProjectionSpec:
+        crs = projection.crs
+        return cls(projection.key, projection.name, crs.srs or crs.to_wkt(), projection.seam_lon, projection.max_lat)
+
+    def build(self) -> MapProjection:
+        """The MapProjection; raises ValueError when pyproj cannot read the definition."""
+        import pyproj
+        from pyproj.exceptions import CRSError
+
+        try:
+            crs = pyproj.CRS.from_user_input(self.definition)
+        except CRSError as error:
+            raise ValueError(f"projection {self.name or self.key!r}: {error}") from None
+        return MapProjection(self.key, self.name, crs, self.seam_lon, self.max_lat)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which features a view shows. ``only_events`` (None: all) limits it to some launches whatever is added later
+    (a launch's own slide); hidden launches and kinds are what the user unticked."""
+
+    hidden_events: frozenset[str] = frozenset()
+    hidden_kinds: frozenset[str] = frozenset()
+    time_window: tuple[datetime, datetime] | None = None
+    only_events: frozenset[str] | None = None
+
+    def shows(self, feature: Feature, content: Bundle) -> bool:
+        if feature.kind in self.hidden_kinds:
+            return False
+        if feature.event:
+            if feature.event in self.hidden_events:
+                return False
+            if self.only_events is not None and feature.event not in self.only_events:
+                return False
+            if self.time_window is not None and feature.event in content.events:
+                when = content.events[feature.event].when
+                if when is not None and not self.time_window[0] <= when <= self.time_window[1]:
+                    return False
+        return True
+
+    def features(self, content: Bundle) -> list[Feature]:
+        return [f for f in content.features.values() if self.shows(f, content)]
+
+    def event_hidden(self, event_id: str) -> bool:
+        return event_id in self.hidden_events or (self.only_events is not None and event_id not in self.only_events)
+
+
+@dataclass(frozen=True)
+class DecorationOptions:
+    """What is drawn over the map, whatever is selected."""
+
+    title: str = ""
+    legend: bool = True
+    scale_bar: bool = True
+    north_arrow: bool = True
+    graticule_labels: bool = True
+    footnote: str = ""  # sources line, e.g. "Sources: 3 articles"
+    extra_attribution: tuple[str, ...] = ()
+
+    SAVED = ("title", "legend", "scale_bar", "north_arrow", "graticule_labels")  # what a session keeps
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """A frozen snapshot of a MapView: what a bookmark keeps and an export renders.
+
+    ``map_rect`` is exact in ``projection``; ``extent`` is the same area in lon/lat, for any other projection.
+    ``decorations`` None leaves the viewer's own as they are.
+    """
+
+    projection: ProjectionSpec | None = None
+    map_rect: MapRect | None = None
+    extent: Extent | None = None
+    filters: Filters = field(default_factory=Filters)
+    decorations: DecorationOptions | None = None
+
+
+def visible_extent(features: Iterable[Feature]) -> Extent | None:
+    """(west, south, east, north) of the features' lon/lat geometry, or None when there is none."""
+    geometries = [f.geometry for f in features if f.geometry is not None and not f.geometry.is_empty]
+    if not geometries:
+        return None
+    west, south, east, north = shapely.total_bounds(geometries)
+    return (float(west), float(south), float(east), float(north))
+
+
+def padded(extent: Extent, fraction: float = 0.08) -> Extent:
+    """``extent`` with a margin of ``fraction`` of its size plus half a degree, kept on the globe (data framing)."""
+    west, south, east, north = extent
+    dx, dy = (east - west) * fraction + 0.5, (north - south) * fraction + 0.5
+    return (max(-180.0, west - dx), max(-85.0, south - dy), min(180.0, east + dx), min(85.0, north + dy))
+
+
+class MapView:
+    """How the map shows a workspace. The canvas follows it and writes the user's pans and zooms back.
+
+    Signals:
+        projection_changed(object): the new MapProjection (the frame changes with it).
+        frame_changed(): the frame (the map rect shown) changed.
+        filters_changed(): hidden launches or kinds, or the time window, changed.
+        decorations_changed(): title, legend, scale bar, north arrow or graticule options changed.
+    """
+
+    projection_changed = Signal(object)
+    frame_changed = Signal()
+    filters_changed = Signal()
+    decorations_changed = Signal()
+
+    def __init__(self, projection: MapProjection | None = None, frame: MapRect | None = None,
+                 filters: Filters | None = None, decorations: DecorationOptions | None = None):
+        self.projection: MapProjection = projection or regional(DEFAULT_REGION)
+        self.frame: MapRect | None = frame
+        self.filters: Filters = filters or Filters()
+        self.decorations: DecorationOptions = decorations or DecorationOptions()
+
+    # -- projection and frame ----------------------------------------------------------------------
+    def set_projection(self, projection: MapProjection, frame: MapRect | None = None) -> None:
+        """Show ``projection``; the frame is ``frame`` or, when None, the same lon/lat area as before."""
+        extent = self.frame_extent() if frame is None and self.frame is not None else None
+        self.projection = projection
+        self.frame = frame if frame is not None else (projection.project_extent(extent) if extent else None)
+        self.projection_changed.emit(projection)
+        self.frame_changed.emit()
+
+    def set_frame(self, frame: MapRect) -> None:
+        if not all(math.isfinite(v) for v in frame) or frame[2] <= frame[0] or frame[3] <= frame[1]:
+            raise ValueError(f"frame {frame}: must be finite with xmin < xmax and ymin < ymax")
+        if frame != self.frame:
+            self.frame = tuple(float(v) for v in frame)  # type: ignore[assignment]
+            self.frame_changed.emit()
+
+    def fit(self, extent: Extent, margin: float = 0.0) -> None:
+        """Frame a lon/lat extent (west, south, east, north), with ``margin`` of its size around it."""
+        xmin, ymin, xmax, ymax = self.projection.project_extent(extent)
+        dx, dy = (xmax - xmin) * margin, (ymax - ymin) * margin
+        self.set_frame((xmin - dx, ymin - dy, xmax + dx, ymax + dy))
+
+    def frame_extent(self) -> Extent:
+        """The frame as lon/lat (west, south, east, north): its corners and centre, inverse-projected."""
+        if self.frame is None:
+            return DEFAULT_REGION
+        xmin, ymin, xmax, ymax = self.frame
+        xs = [xmin, xmax, xmin, xmax, (xmin + xmax) / 2]
+        ys = [ymin, ymin, ymax, ymax, (ymin + ymax) / 2]
+        lon, lat = self.projection.inverse(xs, ys)
+        finite = [(a, b) for a, b in zip(lon, lat, strict=True) if math.isfinite(a) and math.isfinite(b)]
+        if not finite:
+            return DEFAULT_REGION
+        lons, lats = zip(*finite, strict=True)
+        return (min(lons), min(lats), max(lons), max(lats))
+
+    # -- filters -----------------------------------------------------------------------------------
+    @property
+    def hidden_events(self) -> frozenset[str]:
+        return self.filters.hidden_events
+
+    @property
+    def hidden_kinds(self) -> frozenset[str]:
+        return self.filters.hidden_kinds
+
+    @property
+    def time_window(self) -> tuple[datetime, datetime] | None:
+        return self.filters.time_window
+
+    def set_filters(self, filters: Filters) -> None:
+        if filters != self.filters:
+            self.filters = filters
+            self.filters_changed.emit()
+
+    def set_hidden(self, *, events: Iterable[str] | None = None, kinds: Iterable[str] | None = None) -> None:
+        changes: dict[str, Any] = {}
+        if events is not None:
+            changes["hidden_events"] = frozenset(events)
+        if kinds is not None:
+            changes["hidden_kinds"] = frozenset(kinds)
+        self.set_filters(replace(self.filters, **changes))
+
+    def set_time_window(self, window: tuple[datetime, datetime] | None) -> None:
+        self.set_filters(replace(self.filters, time_window=window))
+
+    def is_visible(self, feature: Feature, content: Bundle) -> bool:
+        return self.filters.shows(feature, content)
+
+    def visible_features(self, content: Bundle) -> list[Feature]:
+        return self.filters.features(content)
+
+    # -- decorations -------------------------------------------------------------------------------
+    def set_decorations(self, **changes: Any) -> None:
+        """Change decoration options by name (``title="…"``, ``legend=False``…)."""
+        options = replace(self.decorations, **changes)
+        if options != self.decorations:
+            self.decorations = options
+            self.decorations_changed.emit()
+
+    # -- snapshots ---------------------------------------------------------------------------------
+    def snapshot(self, decorations: bool = False) -> ViewState:
+        return ViewState(ProjectionSpec.of(self.projection), self.frame,
+                         self.frame_extent() if self.frame is not None else None, self.filters,
+                         self.decorations if decorations else None)
+
+    def restore(self, state: ViewState, content: Bundle | None = None,
+                fallback: MapProjection | None = None) -> MapRect | None:
+        """Show a snapshot: filters first, then projection and frame (an unreadable projection keeps the current
+        one, or ``fallback``, framed by the snapshot's lon/lat extent). Launch ids ``content`` lacks are harmless.
+        Returns the frame asked for (a canvas of another shape shows a little more around it)."""
+        filters = state.filters
+        if filters.only_events is not None and content is not None:  # as the tree shows it: unticked launches
+            filters = replace(filters, only_events=None,
+                              hidden_events=filters.hidden_events | (frozenset(content.events) - filters.only_events))
+        self.set_filters(filters)
+        if state.decorations is not None and state.decorations != self.decorations:
+            self.decorations = state.decorations
+            self.decorations_changed.emit()
+        projection = None
+        if state.projection is not None:
+            try:
+                projection = state.projection.build()
+            except ValueError:
+                projection = None
+        exact = projection is not None and state.map_rect is not None
+        if projection is None:
+            projection = fallback or self.projection
+        if ProjectionSpec.of(projection) != ProjectionSpec.of(self.projection):
+            self.projection = projection
+            self.projection_changed.emit(projection)
+        if exact:
+            frame: MapRect | None = state.map_rect
+        elif state.extent is not None:
+            frame = self.projection.project_extent(state.extent)
+        elif content is not None:
+            frame = self.projection.project_extent(padded(visible_extent(self.visible_features(content))
+                                                          or DEFAULT_REGION))
+        else:
+            frame = None
+        if frame is not None:
+            self.set_frame(frame)
+        return frame
+
+    def show_as(self, other: MapView, frame: MapRect | None = None) -> None:
+        """Show what ``other`` shows (its projection, frame or ``frame``, filters and decorations)."""
+        self.set_filters(other.filters)
+        if other.decorations != self.decorations:
+            self.decorations = other.decorations
+            self.decorations_changed.emit()
+        frame = frame or other.frame
+        if ProjectionSpec.of(other.projection) != ProjectionSpec.of(self.projection):
+            self.set_projection(other.projection, frame)
+        elif frame is not None:
+            self.set_frame(frame)
+
+    def copy(self) -> MapView:
+        """An independent view showing the same (for an export or a presentation)."""
+        return MapView(self.projection, self.frame, self.filters, self.decorations)

@@ -1,0 +1,42 @@
+"""What controllers may ask of the window they serve: a parent for their dialogs, status messages, warnings, and
+opening files. They get this, not the main window, so none of them reaches into another's widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QStatusBar, QWidget
+
+
+class Shell:
+    """The window's services for controllers (session, review, export, presentation)."""
+
+    def __init__(self, parent: QWidget, status_bar: QStatusBar, open_files: Callable[[list[str]], None]):
+        self.parent = parent
+        self._status_bar = status_bar
+        self._open_files = open_files
+
+    def status(self, message: str, ms: int = 5000) -> None:
+        self._status_bar.showMessage(message, ms)
+
+    def clear_status(self) -> None:
+        self._status_bar.clearMessage()
+
+    def warn(self, title: str, message: str) -> None:
+        """A problem the user must see: in the status bar and in a message box."""
+        self._status_bar.showMessage(message, 20000)
+        QMessageBox.warning(self.parent, title, message)
+
+    def open_files(self, paths: list[str]) -> None:
+        self._open_files(paths)
+
+
+def add_action(menu: QMenu, text: str, slot: Callable, shortcut=None) -> QAction:
+    """A menu entry (owned by the menu) that calls ``slot``, with an optional shortcut."""
+    action = QAction(text, menu)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
