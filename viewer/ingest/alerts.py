@@ -28,6 +28,8 @@ _ZONE_WORDS = re.compile(r"\b(?:danger|drop|fall|hazard|restricted|exclusion|no-
                          r"HYDROPAC|NOTAM|notice|notified|zones?|areas?)\b", re.IGNORECASE)
 _FALL = re.compile(r"\b(?:fell|landed|splashed|crashed|impact\w*|came down|dropped)\b", re.IGNORECASE)
 _LAUNCHED = re.compile(r"\b(?:launched|fired|lifted off|blasted off)\s+from\b", re.IGNORECASE)
+_REFERENCE_ONLY = re.compile(r"\b(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?\s+of\s+(?:the\s+)?$",
+                             re.IGNORECASE)
 ALERTED_KINDS = frozenset({"prefecture", "island", "island_group", "city", "capital"})
 MAX_CORNER_GAP = 40  # characters between two corners of one zone
 
@@ -42,6 +44,8 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
             continue
         system = "J-Alert" if re.search(r"J-?Alert|Japan|prefecture", text[s:e], re.IGNORECASE) else "Alert"
         for mention in (p for p in places if s <= p.start < e and p.place.kind in ALERTED_KINDS):
+            if _REFERENCE_ONLY.search(text, max(s, mention.start - 30), mention.start):
+                continue  # "passed west of the Sakishima islands": a reference point, not where the alert went
             span = (min(alert.start(), mention.start), max(alert.end(), mention.end))
             if mention.place.id in areas:
                 areas[mention.place.id].cite(span)

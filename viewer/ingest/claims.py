@@ -21,8 +21,16 @@ _FAILURE = re.compile(
     r"fell into the (?:sea|ocean|water))\b",
     re.IGNORECASE,
 )
+# "an attempt to put a satellite into orbit", "no object entered orbit": orbit named, not reached.
+_NOT_REACHED = re.compile(r"(?:\b(?:attempts?|attempted|try|tried|trying|bid|effort|aim\w*|plans?|failed|fails|"
+                          r"failure)\s+to|\b(?:no|not|never|nothing|neither|without|didn't|did not|failed to))\s+"
+                          r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# "may have exploded", "whether the launch succeeded": a guess, not a claim.
+_HEDGED = re.compile(r"\b(?:may|might|could|possibly|perhaps|whether|if|apparently)\s+(?:have\s+)?(?:been\s+)?"
+                     r"(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 _SUCCESS = re.compile(r"(?<!un)\bsuccess(?:ful(?:ly)?)?\b", re.IGNORECASE)
-_ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?in\s+{_MONTH}\b|^\s*{_MONTH}\b|\s+{_MONTH}\s+launch")
+_ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:in|last)\s+{_MONTH}\b|\s+last\s+(?:year|month)\b|^\s*{_MONTH}\b"
+                        rf"|\s+{_MONTH}\s+launch")
 _PERIOD = re.compile(
     r"\b(?:period\s+of\s+|every\s+|once every\s+|orbits?\s+(?:the\s+)?earth\s+(?:once\s+)?(?:every|in)\s+)"
     r"(?:about\s+|around\s+|approximately\s+)?(?P<min>\d+(?:\.\d+)?)\s*(?:minutes?|mins?\.?)"
@@ -84,6 +92,11 @@ def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
                     text[max(s, m.start() - 12) : m.start()] + " launch"):
                 continue
             if value == "success" and re.search(r"\b(?:not|no|never|without)\s+(?:\w+\s+)?$", text[s : m.start()]):
+                continue
+            lead = text[max(s, m.start() - 60) : m.start()]
+            if value == "orbit" and _NOT_REACHED.search(lead):
+                continue  # "failed to put … into orbit" is a failure, found by the next pattern
+            if _HEDGED.search(lead):
                 continue
             found.append(FoundClaim("outcome", value, m.start(), m.end(), attribution(text, sentence, m.start())))
             break

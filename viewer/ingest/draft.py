@@ -19,8 +19,8 @@ from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
 from viewer.ingest.times import DateMention, TimeMention, find_dates, find_times, resolve, zone_offset
 
-_ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|rocket|missiles?|satellites?|projectile|fired|object|orbit\w*|flew|"
-                           r"travel\w*|altitude|apogee)\b",
+_ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satellites?|projectile|fired|object|"
+                           r"orbit\w*|flew|travel\w*|altitude|apogee)\b",
                            re.IGNORECASE)
 _LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off)\b",
                           re.IGNORECASE)
