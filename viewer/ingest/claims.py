@@ -67,18 +67,55 @@ class FoundClaim:
     by: str
 
 
-def attribution(text: str, sentence: Sentence, at: int | None = None) -> str:
-    """Who the sentence says makes the statement: 'according to X', 'confirmed by X' or 'X said'; else the article."""
+# Names news uses for a source that are not its name: the entity they stand for.
+_ENTITIES = [
+    (re.compile(r"^(?:the\s+)?(?:hermit\s+kingdom|(?:reclusive|isolated|secretive|nuclear-armed)\s+(?:state|nation|"
+                r"country|regime|north)|regime|north|dprk|pyongyang|kim\s+jong[- ]un['\u2019]?s?\s+(?:regime|"
+                r"government)|north\s+korean?\s+(?:government|regime|authorities|leadership))$",
+                re.IGNORECASE), "North Korea"),
+    (re.compile(r"^(?:the\s+)?(?:(?:north\s+korea['\u2019]s|north\s+korean|pyongyang['\u2019]s|the\s+north['\u2019]s)\s+)?"
+                r"(?:official\s+)?state\s+(?:media|news\s+agency|television|tv)$", re.IGNORECASE),
+     "North Korean state media"),
+    (re.compile(r"^(?:seoul|the\s+south)$", re.IGNORECASE), "South Korea"),
+    (re.compile(r"^tokyo$", re.IGNORECASE), "Japan"),
+    (re.compile(r"^washington$", re.IGNORECASE), "the United States"),
+]
+
+
+_THE_COUNTRY = re.compile(r"^the\s+(?:country|nation)$", re.IGNORECASE)
+_COUNTRY = re.compile(r"\b(North Korea|South Korea|Japan|China|Russia|the United States)\b")
+
+
+def source_entity(who: str, before: str = "") -> str:
+    """'The hermit kingdom' → 'North Korea', 'Seoul' → 'South Korea': a nickname or a capital is not a source.
+    'The country' is the country named last in ``before`` (the text up to the sentence)."""
+    if _THE_COUNTRY.match(who.strip()):
+        named = _COUNTRY.findall(before[-2000:])
+        return named[-1] if named else who
+    for pattern, entity in _ENTITIES:
+        if pattern.match(who.strip()):
+            return entity
+    return who
+
+
+def attributed(text: str, sentence: Sentence, at: int | None = None) -> tuple[str, int | None]:
+    """Who the sentence says makes the statement ('according to X', 'confirmed by X' or 'X said'), named as the
+    entity, and where the words naming them start; else the article, and None."""
     s, e = sentence.start, sentence.end
     for pattern in (_ACCORDING, _BY, _SUBJECT):
         matches = list(pattern.finditer(text, s, e))
         if matches:
             # The nearest attribution before the statement, else the first one.
             before = [m for m in matches if at is None or m.start() <= at]
-            who = (before[-1] if before else matches[0]).group("who").strip()
+            chosen = before[-1] if before else matches[0]
+            who = chosen.group("who").strip()
             who = re.sub(r"^(?:that|and|but|however,?)\s+", "", who, flags=re.IGNORECASE)
-            return f"{who} (per article)"
-    return "the article (unattributed)"
+            return f"{source_entity(who, text[:s])} (per article)", chosen.start("who")
+    return "the article (unattributed)", None
+
+
+def attribution(text: str, sentence: Sentence, at: int | None = None) -> str:
+    return attributed(text, sentence, at)[0]
 
 
 def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
@@ -98,7 +135,10 @@ def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
                 continue  # "failed to put … into orbit" is a failure, found by the next pattern
             if _HEDGED.search(lead):
                 continue
-            found.append(FoundClaim("outcome", value, m.start(), m.end(), attribution(text, sentence, m.start())))
+            by, said_at = attributed(text, sentence, m.start())
+            # The quote keeps the words naming the source ("The hermit kingdom claimed that it …") when close.
+            start = said_at if said_at is not None and said_at < m.start() and m.end() - said_at <= 160 else m.start()
+            found.append(FoundClaim("outcome", value, start, m.end(), by))
             break
     return found
 

@@ -17,7 +17,16 @@ from viewer.ingest.notices import read_notice
 from viewer.ingest.places import PlaceMatcher, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
-from viewer.ingest.times import DateMention, TimeMention, find_dates, find_times, resolve, zone_offset
+from viewer.ingest.times import (
+    WEEKDAY_NAMES,
+    DateMention,
+    TimeMention,
+    announced_windows,
+    find_dates,
+    find_times,
+    resolve,
+    zone_offset,
+)
 
 _ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satellites?|projectile|fired|object|"
                            r"orbit\w*|flew|travel\w*|altitude|apogee)\b",
@@ -91,6 +100,7 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     zones ('0049 GMT') wins over a bare one ('9:49 a.m.'), whose zone is the dateline's or the launch site's."""
     dates = [(d, s) for s in report.related for d in find_dates(text, s.start, s.end, article.published)
              if d.start >= article.header_end]
+    dates = _in_announced_window(text, dates, article.published)
     resolved = next((d.value for d, s in dates if d.value and not _other_zone_date(text, d, s, article)), None)
     if resolved is None and not dates and article.published is not None:
         resolved = article.published  # "launched … at 5:57 a.m." in a story of the day, naming no other day
@@ -118,6 +128,26 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     if draft.date is None and draft.time is not None:  # the launch's local date, from a time in another zone
         local = draft.time.astimezone(timezone(zone_offset("local time", draft.time.date()) or timedelta(hours=9)))
         draft.date = local.date()
+
+
+def _in_announced_window(text: str, dates: list[tuple[DateMention, Sentence]], published: date | None
+                         ) -> list[tuple[DateMention, Sentence]]:
+    """A weekday resolved against a dateline that falls after the launch window the article cites ('announced
+    … between August 24th and 31st'; a re-post or crawl date) is that weekday's first day in the window."""
+    windows = announced_windows(text, published)
+    if not windows or published is None:
+        return dates
+    fixed = []
+    for mention, sentence in dates:
+        if mention.value is not None and mention.label in WEEKDAY_NAMES and not any(
+                low <= mention.value <= high for low, high in windows):
+            low, high = next((w for w in windows if w[1] < published), (None, None))
+            if low is not None and high is not None:
+                day = low + timedelta(days=(WEEKDAY_NAMES.index(mention.label) - low.weekday()) % 7)
+                if day <= high:
+                    mention = DateMention(mention.start, mention.end, day, mention.label)
+        fixed.append((mention, sentence))
+    return fixed
 
 
 def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, article: Article) -> bool:

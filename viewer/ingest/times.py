@@ -14,6 +14,7 @@ MONTHS = {name: number for number, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
      ("dec", "december")], start=1) for name in names}  # fmt: skip
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PYONGYANG_TIME = (date(2015, 8, 15), date(2018, 5, 4))  # both days inclusive, UTC+8:30
 
@@ -114,6 +115,33 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
             value = reference - timedelta(days=back)
             found.append(DateMention(m.start(), m.end(), value, word))
     return sorted(found, key=lambda d: d.start)
+
+
+_WINDOW = re.compile(
+    rf"\b(?:between|from)\s+{_MONTH}\s+{_DAY}\s*(?:and|to|through|-|\u2013)\s*"
+    rf"(?:(?P<month2>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    rf"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b", re.IGNORECASE)
+
+
+def announced_windows(text: str, reference: date | None) -> list[tuple[date, date]]:
+    """Date ranges an article cites ('between August 24th and 31st', 'from May 31 to June 11'), in the year of
+    ``reference`` (or the year before, when that puts them after it)."""
+    if reference is None:
+        return []
+    found = []
+    for m in _WINDOW.finditer(text):
+        month1 = MONTHS[m.group("month").lower().rstrip(".")]
+        month2 = MONTHS[m.group("month2").lower().rstrip(".")] if m.group("month2") else month1
+        try:
+            year = reference.year
+            low, high = date(year, month1, int(m.group("day"))), date(year, month2, int(m.group("day2")))
+            if low > reference:
+                low, high = low.replace(year=year - 1), high.replace(year=year - 1)
+        except ValueError:
+            continue
+        if low <= high:
+            found.append((low, high))
+    return found
 
 
 def _calendar_date(m: re.Match[str], reference: date | None) -> DateMention | None:
