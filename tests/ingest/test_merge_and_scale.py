@@ -66,7 +66,7 @@ def test_ingest_into_a_bundle_writes_both(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "joins known launch 2023-11-21-chollima1" in printed
     merged, problems = read_bundle(out)
-    assert not [p for p in problems if p.severity == "error"]
+    assert not [p for p in problems if p.is_error]
     assert len(merged.events) == 4
 
 
