@@ -11,10 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from viewer.ingest.corpus_score import score_articles, score_notices, table  # after the checkout is on the path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
