@@ -23,7 +23,8 @@ _PATTERNS = [
     re.compile(rf"\b(?:flew|flying|flown|headed|heading|fired|launched|travell?ed|went|moved|turned)\s+"
                rf"(?:[\w-]+\s+){{0,2}}?(?:to\s+the\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
 ]
-_TOWARD = re.compile(r"\btowards?\s+", re.IGNORECASE)
+# "toward the East Sea"; "fired two missiles into the East Sea" (the firing, not where debris fell)
+_TOWARD = re.compile(r"\btowards?\s+|\b(?:fired|launched|flew)\s+(?:[\w-]+\s+){0,5}?into\s+", re.IGNORECASE)
 TOWARD_KINDS = frozenset({"sea", "prefecture", "island", "island_group", "country_region", "reference_point"})
 
 

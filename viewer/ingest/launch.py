@@ -45,6 +45,7 @@ _FOREIGN_LAUNCHER = re.compile(
     r"\b(?:South Korea\w*|Seoul|Japan\w*|Tokyo|United States|U\.S\.|America\w*|China|Chinese|Beijing|Russia\w*|"
     r"Moscow|India\w*|Iran\w*|SpaceX|NASA|Falcon|Nuri|Vandenberg|Israel\w*)\b"
 )
+_FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,60}$", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:says?|said|reports?|reported|confirm(?:s|ed)|announce[sd]|told|believes?)\b(?:\s+that)?",
                    re.IGNORECASE)
 _SPORT = re.compile(r"\b(?:match|goals?|striker|stadium|league|tournament|qualifier|midfield\w*|goalkeeper|"
@@ -76,8 +77,9 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     """Whether the sentence says a launch took place: a launch verb or 'the … launch' with a rocket or missile,
     not hedged, negated or about an earlier launch, and by North Korea."""
     s, e = sentence.start, sentence.end
-    if _HISTORY.search(text, s, e):
-        return False
+    history = _HISTORY.search(text, s, e)
+    if history and not (history.group().lower().startswith("since") and _FIRST_SINCE.search(text, s, history.start())):
+        return False  # about an earlier launch; but "the first ICBM test since 2017" reports this one
     verb = (_PAST_VERB if strict else _VERB).search(text, s, e)
     if verb is None:
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
@@ -99,7 +101,7 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if _NORTH_KOREA.search(text, s, e):
         return True
     # "The missile was launched at 7:29 PM ET" in an article about North Korea, with no other country launching.
-    return article_about_north_korea and not _FOREIGN_LAUNCHER.search(text, max(s, verb.start() - 60), verb.start())
+    return article_about_north_korea and not _FOREIGN_LAUNCHER.search(lead[-60:])
 
 
 def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
