@@ -25,7 +25,7 @@ import numpy as np
 MEASURE = textwrap.dedent("""
     import json, sys, time
     import geopandas, shapely
-    from viewer.io.importers import import_file
+    from viewer.io.load import open_path
 
     def status(key):
         with open("/proc/self/status") as handle:
@@ -37,7 +37,7 @@ MEASURE = textwrap.dedent("""
     before = status("VmRSS")
     start = time.perf_counter()
     if which == "launchmap":
-        bundle, problems = import_file(path)
+        bundle, problems = open_path(path)
         count = len(bundle.features)
     else:
         frame = geopandas.read_file(path)

@@ -11,7 +11,7 @@ from launch_articles import HTML_2022, SPEECH, UNHA_2012
 
 from viewer.cli import UsageError, ingest
 from viewer.ingest import evaluate
-from viewer.io.bundle_reader import read_bundle
+from viewer.io.bundle.reader import read_bundle
 from viewer.resources import asset
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from viewer.cli import ingest as ingest_command
 from viewer.ingest import ingest_articles, ingest_files, read_files
 from viewer.ingest.merge import merge_draft
-from viewer.io.bundle_reader import read_bundle
+from viewer.io.bundle.reader import read_bundle
 from viewer.resources import asset
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "ingest_corpus"

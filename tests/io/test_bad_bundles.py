@@ -43,9 +43,16 @@ def test_invalid_json_names_line_and_column(capsys, tmp_path):
 
 
 def test_not_a_feature_collection(capsys, tmp_path):
+    path = tmp_path / "topology.geojson"
+    path.write_text('{"type": "Topology", "objects": {}}')
+    assert_one_line(capsys, path, 1, "type", "not a GeoJSON FeatureCollection (found 'Topology')")
+
+
+def test_a_bare_feature_validates_as_the_window_opens_it(capsys, tmp_path):
     path = tmp_path / "feature.geojson"
-    path.write_text('{"type": "Feature", "geometry": null, "properties": {}}')
-    assert_one_line(capsys, path, 1, "type", "not a GeoJSON FeatureCollection (found 'Feature')")
+    path.write_text('{"type": "Feature", "geometry": {"type": "Point", "coordinates": [124.7, 39.7]}, '
+                    '"properties": {"name": "Sohae"}}')
+    assert validate(capsys, path) == (0, [], "")
 
 
 def test_missing_member(capsys, make_bundle):
@@ -136,7 +143,7 @@ def test_missing_article_file(capsys, make_bundle, tmp_path):
     (tmp_path / "article.txt").unlink()
     code, lines, _ = validate(capsys, path)
     assert code == 1
-    assert lines[0] == f"{path}:documents[0].path: article file article.txt not found"
+    assert lines[0] == f"{path}:documents[0].path: document 'doc-a': article file article.txt not found"
     assert len(lines) == 3
     assert all("orphaned" in line for line in lines[1:])
 

@@ -13,17 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from viewer.io import session as session_io
 from viewer.io.session import (
     Session,
     autosave_path,
     discard_autosave,
+    forget_autosave,
     load_session,
     recoverable_autosaves,
     save_session,
     state_folder,
     write_autosave,
 )
+from viewer.io.session import file as session_io
 from viewer.model.bookmark import Bookmark
 from viewer.model.problem import BundleError
 
@@ -153,7 +154,7 @@ def test_an_autosave_left_by_a_killed_process_is_offered(make_bundle, tmp_path):
     assert found[0].session.bundles == [bundle.resolve()]
     assert found[0].origin == origin.resolve()
     assert "autosave" not in found[0].session.extra  # the bookkeeping is not part of the session
-    session_io.forget_autosave(found[0])
+    forget_autosave(found[0])
     assert recoverable_autosaves() == []
 
 

@@ -6,8 +6,8 @@ import pytest
 from shapely.geometry import Point
 
 from viewer.ingest import ingest_files
-from viewer.io.bundle_reader import read_bundle
-from viewer.io.bundle_writer import write_bundle
+from viewer.io.bundle.reader import read_bundle
+from viewer.io.bundle.writer import write_bundle
 from viewer.model.citation import AnchorStatus
 from viewer.model.edits import (
     AcceptDraft,

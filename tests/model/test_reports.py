@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from viewer.io.bundle_reader import read_bundle
+from viewer.io.bundle.reader import read_bundle
 from viewer.model.marks import mark_at, marks_in, orphans_in, passage_features
 from viewer.model.reports import claim_groups, current_index, disagreements_for, reported_by, reports_for
 from viewer.model.selection import Passage

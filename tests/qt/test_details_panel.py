@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel
 
 from viewer.cli.common import load_workspace
-from viewer.io.bundle_reader import read_bundle
+from viewer.io.bundle.reader import read_bundle
 from viewer.model.reports import reports_for
 from viewer.model.workspace import Workspace
 from viewer.qt.panels.details_panel import DetailsPanel

@@ -177,9 +177,3 @@ def test_a_renderer_stamps_labels_only_once_it_draws_again(sample_workspace):
     assert worst < 3 * 64
 
 
-def test_path_tiles_pay_when_drawn_again_or_with_pens_wider_than_a_pixel():
-    from viewer.qt.map.painting import RenderContext
-
-    assert RenderContext().tiles_pay  # the screen draws again and again
-    assert not RenderContext(reuse=False).tiles_pay  # a one-off image at 96 dpi strokes its coastline whole faster
-    assert RenderContext(scale=300 / 96, reuse=False).tiles_pay  # wide pens: whole, the coastline takes a second

@@ -19,7 +19,8 @@ from viewer.cli import main
 assert main(["export", "-o", sys.argv[1]]) == 0
 loaded = set(sys.modules)
 print("SUBCOMMANDS", sorted(m for m in loaded if m.startswith("viewer.cli.") and m != "viewer.cli.common"))
-print("HEAVY", sorted(loaded & {"pyogrio", "pandas", "geopandas", "viewer.io.gpkg_io", "viewer.export.deck"}))
+print("HEAVY", sorted(loaded & {"pyogrio", "pandas", "geopandas", "viewer.io.formats.gpkg.reader",
+                               "viewer.export.deck"}))
 """
 
 

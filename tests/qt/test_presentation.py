@@ -67,7 +67,6 @@ def test_each_step_shows_its_view_and_caption(qtbot, presentation, sample_worksp
     assert presentation.selection.features == (f"{NOV_2023}/launch-site",)
     assert sample_workspace.selection.features == ()  # the window's selection is not the presentation's
     # the main window's workspace is not touched by presenting
-    assert sample_workspace.hidden_events == set()
     assert sample_workspace.selection.features == ()
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QHelpEvent, QTextCursor, QTextDocument, QTextDocumentF
 from PySide6.QtWidgets import QApplication, QPlainTextDocumentLayout, QToolTip
 
 from viewer.cli.common import load_workspace
-from viewer.io.bundle_reader import read_bundle
+from viewer.io.bundle.reader import read_bundle
 from viewer.model.marks import mark_at
 from viewer.model.selection import Passage
 from viewer.model.workspace import Workspace

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
-from viewer.io.importers import import_file
+from viewer.io.load import open_path
 from viewer.io.progress import Cancelled
 from viewer.model.problem import BundleError, Problem
 from viewer.qt.workers import Worker, run_with_progress
@@ -66,7 +66,7 @@ def test_100k_feature_file_loads_with_progress_while_the_window_repaints(window,
     timer.start()
     counter.paints = 0
     loading["on"] = True
-    bundle, problems = run_with_progress(window, "Opening points.geojson", lambda progress: import_file(path, progress),
+    bundle, problems = run_with_progress(window, "Opening points.geojson", lambda progress: open_path(path, progress),
                                          minimum_duration_ms=0)
     loading["on"] = False
     timer.stop()
@@ -122,7 +122,7 @@ def test_a_failing_job_raises_its_own_error_in_the_gui_thread(window):
 def test_worker_signals_progress_and_result(qtbot, tmp_path):
     path = tmp_path / "few.geojson"
     write_points(path, 5_000)
-    worker = Worker(lambda progress: import_file(path, progress))
+    worker = Worker(lambda progress: open_path(path, progress))
     reports = []
     worker.progress.connect(lambda done, total: reports.append((done, total)))
     with qtbot.waitSignal(worker.finished, timeout=60_000) as finished:
@@ -135,7 +135,7 @@ def test_worker_signals_progress_and_result(qtbot, tmp_path):
 def test_worker_reports_failure_as_one_line(qtbot, tmp_path):
     path = tmp_path / "broken.geojson"
     path.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
-    worker = Worker(lambda progress: import_file(path, progress))
+    worker = Worker(lambda progress: open_path(path, progress))
     with qtbot.waitSignal(worker.failed, timeout=10_000) as failed:
         worker.start()
     assert failed.args[0] == f"{path}:1:44: truncated JSON (the file ends too early)"

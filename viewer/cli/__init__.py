@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from viewer import __version__
+from viewer.io.bundle.articles import allowed_roots
 from viewer.model.problem import BundleError
 
 # Each subcommand module offers add_arguments(parser) and run(args) -> exit code. Only the one asked for is
@@ -27,7 +28,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv[1:] if command else argv)
     run: Callable[[argparse.Namespace], int] = _subcommand(command).run if command else _open_gui
     try:
-        return run(args)
+        with allowed_roots(getattr(args, "documents_root", None) or ()):  # what --documents-root allows
+            return run(args)
     except (BundleError, UsageError, OSError) as error:
         if args.debug:
             raise

@@ -4,29 +4,37 @@ from __future__ import annotations
 
 import argparse
 
-from viewer.io.bundle_reader import read_bundle
-from viewer.model.problem import BundleError
+from viewer.io.load import open_path
+from viewer.model.problem import BundleError, Problem
 from viewer.model.workspace import Workspace
 from viewer.resources import sample_bundle
 
 
 def add_files_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="*", metavar="FILE", help="event bundles (default: the sample bundle)")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="event bundles, GeoJSON, GeoPackage, KML, KMZ or CSV files (default: the sample bundle)")
+    add_documents_root_argument(parser)
+
+
+def add_documents_root_argument(parser: argparse.ArgumentParser) -> None:
+    """--documents-root: the one way to let a bundle's documents point outside its own folder."""
+    parser.add_argument("--documents-root", action="append", default=[], metavar="DIR",
+                        help="also read documents' article files from inside DIR (repeatable); by default a "
+                             "bundle's articles are read only from inside its own folder")
 
 
 def load_workspace(files: list[str]) -> Workspace:
-    """A workspace with every file loaded; raises BundleError on the first file that cannot be read.
+    """A workspace with every file loaded as the window opens it; raises BundleError on the first file that
+    cannot be read.
 
     Warnings and recoverable errors (orphaned citations) do not stop an export; `validate` reports them.
     """
     workspace = Workspace()
     for file in files or [str(sample_bundle())]:
-        bundle, _ = read_bundle(file)
+        bundle, _ = open_path(file)
         try:
             workspace.add(bundle)
         except ValueError as error:
-            from viewer.model.problem import Problem
-
             raise BundleError([Problem(file, "", str(error))]) from None
     return workspace
 

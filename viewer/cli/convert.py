@@ -6,21 +6,24 @@ import argparse
 import sys
 from pathlib import Path
 
-from viewer.io.convert import WRITERS, convert
+from viewer.cli.common import add_documents_root_argument
+from viewer.io.convert import convert
+from viewer.io.formats import write_suffixes, writer_for
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", metavar="IN", help="a bundle, GeoJSON, GeoPackage, KML, KMZ or CSV file")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="OUT.geojson, OUT.gpkg, OUT.kml, OUT.kmz or OUT.csv (the suffix picks the format)")
+    add_documents_root_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from viewer.cli import UsageError
 
     output = Path(args.output)
-    if output.suffix.lower() not in WRITERS:
-        raise UsageError(f"-o {args.output}: the suffix must be one of {', '.join(sorted(WRITERS))}")
+    if writer_for(output) is None:
+        raise UsageError(f"-o {args.output}: the suffix must be one of {', '.join(write_suffixes())}")
     if not output.parent.is_dir():
         raise UsageError(f"-o {args.output}: folder {output.parent} does not exist")
     if Path(args.input).resolve() == output.resolve():

@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from viewer.cli import UsageError
     from viewer.ingest import ArticleError, article_paths, ingest_articles, read_files
-    from viewer.io.bundle_writer import write_bundle
+    from viewer.io.bundle.writer import write_bundle
 
     output = Path(args.output)
     if output.suffix.lower() not in (".geojson", ".json"):
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _known(paths: list[str]):
-    from viewer.io.bundle_reader import read_bundle
+    from viewer.io.bundle.reader import read_bundle
 
     return [read_bundle(path)[0] for path in paths]
 

@@ -1,16 +1,20 @@
-"""Check bundles: exit 0 when valid, else 1 with one `FILE:WHERE: message` line per problem."""
+"""Check files as the window opens them (bundles, GeoJSON, GeoPackage, KML, KMZ, CSV): exit 0 when valid, else 1
+with one `FILE:WHERE: message` line per problem; warnings print but do not fail."""
 
 from __future__ import annotations
 
 import argparse
 
-from viewer.io.bundle_reader import read_bundle
+from viewer.cli.common import add_documents_root_argument
+from viewer.io.load import open_path
 from viewer.model.problem import BundleError, Problem
 from viewer.resources import sample_bundle
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="*", metavar="FILE", help="bundles to check (default: the sample)")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="files to check: bundles, GeoJSON, GeoPackage, KML, KMZ, CSV (default: the sample)")
+    add_documents_root_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,8 +29,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def problems_in(file: str) -> list[Problem]:
+    """What `validate` prints for ``file``: the problems the window reports when it opens it."""
     try:
-        _, problems = read_bundle(file, shown_as=file)
+        _, problems = open_path(file, shown_as=file)
     except BundleError as error:
         return error.problems
     return problems

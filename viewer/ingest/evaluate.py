@@ -149,7 +149,7 @@ def report(result: Evaluation) -> str:
 
 def evaluate_corpus(articles: Path, curated_path: Path) -> Evaluation:
     from viewer.ingest import ingest_files
-    from viewer.io.bundle_reader import read_bundle
+    from viewer.io.bundle.reader import read_bundle
 
     curated, _ = read_bundle(curated_path)
     return evaluate(ingest_files([articles], base=curated_path.parent), curated)

@@ -1,4 +1,10 @@
-"""Progress reporting and cancelling for long work (loading, converting), free of Qt."""
+"""The one progress and cancel protocol for long work (loading, converting, image and deck export), free of Qt.
+
+Long work takes a ``progress`` callback and calls ``progress(done, total)`` now and then (every few thousand
+items, every chunk). The callback may raise `Cancelled` when the user asked to stop: the work lets it pass and
+leaves nothing changed (atomic writes, a new bundle that is dropped). The Qt shell's worker turns the calls
+into a progress dialog; work nobody watches gets `no_progress`; work in steps splits one bar with `stages`.
+"""
 
 from __future__ import annotations
 

@@ -14,8 +14,8 @@ from viewer.geo.basemap import load_basemap
 from viewer.geo.crs import PROJECTIONS, azimuthal_equidistant, format_lat, format_lon
 from viewer.geo.gazetteer import load_places
 from viewer.io.convert import export_bundle
-from viewer.io.importers import OPEN_FILTER as IMPORT_FILTER
-from viewer.io.importers import import_file
+from viewer.io.formats import export_filter, open_filter
+from viewer.io.load import open_path
 from viewer.io.progress import Cancelled
 from viewer.io.session import SESSION_SUFFIX
 from viewer.model.problem import BundleError
@@ -35,8 +35,8 @@ from viewer.qt.session_controller import SessionController
 from viewer.qt.shell import Shell, add_action
 from viewer.qt.workers import run_with_progress
 
-OPEN_FILTER = f"Session (*{SESSION_SUFFIX});;" + IMPORT_FILTER
-EXPORT_FILTER = "GeoPackage (*.gpkg);;Event bundle (*.geojson);;KML (*.kml);;KMZ (*.kmz);;CSV (*.csv)"
+OPEN_FILTER = f"Session (*{SESSION_SUFFIX});;" + open_filter()
+EXPORT_FILTER = export_filter()
 RECENT_FILES = 10
 
 
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
                 continue
             try:
                 bundle, problems = run_with_progress(self, f"Opening {Path(path).name}",
-                                                     lambda progress, p=path: import_file(p, progress))
+                                                     lambda progress, p=path: open_path(p, progress))
                 self.workspace.add(bundle)
             except Cancelled:
                 self.statusBar().showMessage(f"Opening {Path(path).name} cancelled; nothing was changed", 8000)

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from viewer.io.bundle_writer import write_bundle
+from viewer.io.bundle.writer import write_bundle
 from viewer.model.bundle import Bundle
 from viewer.model.edits import (
-    DRAFT,
+    DRAFT_PROPERTY,
     AcceptDraft,
     Edit,
     EditError,
@@ -170,7 +170,7 @@ class ReviewController:
         except ValueError as error:
             QMessageBox.warning(self.shell.parent, "Import articles", str(error))
             return None
-        drafts = sum(1 for f in bundle.features.values() if f.properties.get(DRAFT))
+        drafts = sum(1 for f in bundle.features.values() if f.properties.get(DRAFT_PROPERTY))
         self._say(f"Drafted {drafts} feature(s) for {len(bundle.events)} launch(es) from {len(paths)} article(s)")
         return bundle
 
@@ -213,7 +213,7 @@ class ReviewController:
 
     def _is_draft(self, feature_id: str) -> bool:
         feature = self.workspace.feature(feature_id)
-        if feature is None or not feature.properties.get(DRAFT):
+        if feature is None or not feature.properties.get(DRAFT_PROPERTY):
             self._say("Only drafted features are accepted or rejected; edit or link passages for others")
             return False
         return True

@@ -12,8 +12,9 @@ import pytest
 
 from viewer import cli
 from viewer.cli import convert as convert_command
-from viewer.io import gpkg_io, layer_bundle
-from viewer.io.importers import import_file
+from viewer.io.formats import layer as layer_bundle
+from viewer.io.formats.gpkg import reader as gpkg_io
+from viewer.io.load import open_path
 from viewer.model.problem import BundleError
 from viewer.model.workspace import Workspace
 from viewer.resources import sample_bundle
@@ -71,7 +72,7 @@ WARNINGS = [
 
 def first_line(path: Path) -> str:
     with pytest.raises(BundleError) as raised:
-        import_file(path)
+        open_path(path)
     return str(raised.value)
 
 
@@ -88,7 +89,7 @@ def test_bad_file_gets_one_clear_line(name, where, message):
 @pytest.mark.parametrize(("name", "where", "message"), WARNINGS, ids=[w[0] for w in WARNINGS])
 def test_suspect_file_opens_with_a_warning(name, where, message):
     path = BAD / name
-    bundle, problems = import_file(path)
+    bundle, problems = open_path(path)
     assert len(bundle.features) == 1
     assert [str(p) for p in problems if p.is_error] == []
     lines = [str(p) for p in problems]
@@ -103,11 +104,11 @@ def test_every_format_has_a_corpus():
 
 def test_failed_import_leaves_the_workspace_as_it_was():
     workspace = Workspace()
-    workspace.add(import_file(sample_bundle())[0])
+    workspace.add(open_path(sample_bundle())[0])
     before = (list(workspace.content.features), list(workspace.content.documents), list(workspace.content.events))
     for name, *_ in ERRORS:
         with pytest.raises(BundleError):
-            workspace.add(import_file(BAD / name)[0])
+            workspace.add(open_path(BAD / name)[0])
     assert (list(workspace.content.features), list(workspace.content.documents),
             list(workspace.content.events)) == before
 
@@ -140,11 +141,11 @@ def sparse_file(path: Path, size: int, head: bytes = b"") -> Path:
 
 
 def peak_memory_of_refusal(path: Path, message: str) -> int:
-    """Peak Python memory while `import_file` refuses ``path`` with ``message`` (a regex)."""
+    """Peak Python memory while `open_path` refuses ``path`` with ``message`` (a regex)."""
     tracemalloc.start()
     try:
         with pytest.raises(BundleError, match=message):
-            import_file(path)
+            open_path(path)
     finally:
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
@@ -152,7 +153,7 @@ def peak_memory_of_refusal(path: Path, message: str) -> int:
 
 
 @pytest.mark.parametrize(("name", "message"), [
-    ("huge.geojson", "file is 600 MiB, more than the 512 MiB limit"),
+    ("huge.geojson", "file is 600 MiB, more than the 512 MiB launchmap reads"),
     ("huge.csv", "CSV file is 600 MiB, more than the 512 MiB launchmap reads"),
     ("huge.kml", "KML file is 600 MiB, more than the 256 MiB launchmap reads"),
     ("huge.kmz", "KMZ file is 600 MiB, more than the 256 MiB launchmap reads"),
@@ -232,4 +233,4 @@ def test_geopackage_with_too_many_features_is_refused_before_reading(tmp_path, m
     monkeypatch.setattr(layer_bundle, "MAX_FEATURES", 20)
     monkeypatch.setattr(gpkg_io, "MAX_FEATURES", 20)
     with pytest.raises(BundleError, match=r"many\.gpkg: 30 features, more than the 20 launchmap holds"):
-        import_file(path)
+        open_path(path)

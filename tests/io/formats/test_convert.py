@@ -9,9 +9,9 @@ import pytest
 
 from viewer.cli import convert as convert_command
 from viewer.cli.validate import problems_in
-from viewer.io.bundle_writer import bundle_to_dict
+from viewer.io.bundle.writer import bundle_to_dict
 from viewer.io.convert import convert, export_bundle
-from viewer.io.importers import import_file
+from viewer.io.load import open_path
 from viewer.resources import sample_bundle
 
 
@@ -32,8 +32,8 @@ def test_bundle_to_format_and_back_to_a_valid_bundle(tmp_path, capsys, suffix):
     assert out == [f"wrote {middle} (31 features, 4 events, 3 documents)",
                    f"wrote {back} (31 features, 4 events, 3 documents)"]
     assert problems_in(str(back)) == []  # what `launchmap validate` checks
-    original = bundle_to_dict(import_file(sample_bundle())[0])
-    again = bundle_to_dict(import_file(back)[0])
+    original = bundle_to_dict(open_path(sample_bundle())[0])
+    again = bundle_to_dict(open_path(back)[0])
     assert [f["id"] for f in again["features"]] == [f["id"] for f in original["features"]]
     assert [f["properties"] for f in again["features"]] == [f["properties"] for f in original["features"]]
     assert again["events"] == original["events"]
@@ -41,34 +41,47 @@ def test_bundle_to_format_and_back_to_a_valid_bundle(tmp_path, capsys, suffix):
     assert all("text" in document for document in again["documents"])
 
 
-def test_bundle_moved_to_another_folder_still_finds_its_articles(tmp_path):
+def test_bundle_moved_to_another_folder_carries_its_articles(tmp_path):
     out = tmp_path / "copy.geojson"
     convert(sample_bundle(), out)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert all("text" not in d and d["path"].endswith(".txt") for d in data["documents"])
+    # articles are read only from inside a bundle's folder: outside the new one, their text travels inline
+    assert all("text" in d for d in data["documents"])
+    assert problems_in(str(out)) == []
+
+
+def test_bundle_written_beside_its_articles_points_at_them(tmp_path):
+    import shutil
+
+    shutil.copytree(sample_bundle().parent, tmp_path / "data")
+    out = tmp_path / "data" / "copy.geojson"
+    convert(tmp_path / "data" / sample_bundle().name, out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["documents"]
+    assert all("text" not in d and d["path"].startswith("articles/") for d in data["documents"])
     assert problems_in(str(out)) == []
 
 
 def test_csv_export_then_import(tmp_path):
     out = tmp_path / "launches.csv"
     bundle, _ = convert(sample_bundle(), out)
-    again, problems = import_file(out)
+    again, problems = open_path(out)
     assert problems == []
     assert again.features.keys() == bundle.features.keys()
 
 
 def test_unknown_output_format_is_refused_before_reading(tmp_path):
     with pytest.raises(ValueError, match=r"cannot write \.shp; use one of \.csv, \.geojson"):
-        export_bundle(import_file(sample_bundle())[0], tmp_path / "out.shp")
+        export_bundle(open_path(sample_bundle())[0], tmp_path / "out.shp")
     with pytest.raises(ValueError, match=r"cannot write \.shp"):
         convert(tmp_path / "does-not-exist.kml", tmp_path / "out.shp")
 
 
 @pytest.mark.parametrize("suffix", [".kml", ".kmz"])
 def test_kml_write_is_atomic(tmp_path, monkeypatch, suffix):
-    from viewer.io import kml_export
+    from viewer.io.formats.kml import writer as kml_export
 
-    bundle, _ = import_file(sample_bundle())
+    bundle, _ = open_path(sample_bundle())
     path = tmp_path / f"launches{suffix}"
     export_bundle(bundle, path)
     before = path.read_bytes()

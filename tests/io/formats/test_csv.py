@@ -8,8 +8,8 @@ import io
 import pytest
 from conftest import small_bundle
 
-from viewer.io.csv_export import write_csv
-from viewer.io.importers import import_file
+from viewer.io.formats.csv.writer import write_csv
+from viewer.io.load import open_path
 from viewer.model.problem import BundleError
 from viewer.resources import sample_bundle
 
@@ -21,7 +21,7 @@ def write(tmp_path, name: str, text: str, encoding: str = "utf-8"):
 
 
 def test_sample_exports_for_spreadsheets_and_reads_back(tmp_path):
-    bundle, _ = import_file(sample_bundle())
+    bundle, _ = open_path(sample_bundle())
     path = tmp_path / "launches.csv"
     write_csv(bundle, path)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with the mark
@@ -32,7 +32,7 @@ def test_sample_exports_for_spreadsheets_and_reads_back(tmp_path):
     assert site["event_name"] == "Kwangmyongsong-4 launch"
     quotes = [f"“{c.exact}”" for c in bundle.features[site["id"]].all_citations]
     assert site["quotes"] == " | ".join(quotes)
-    again, problems = import_file(path)
+    again, problems = open_path(path)
     assert problems == []
     assert again.features.keys() == bundle.features.keys()
     for feature_id, feature in bundle.features.items():
@@ -47,13 +47,13 @@ def test_formulas_in_text_are_not_run_by_spreadsheets(make_bundle, tmp_path):
     data["features"][0]["properties"]["label"] = '=HYPERLINK("http://example.com","click")'
     data["features"][1]["properties"]["label"] = "'=already quoted"
     data["features"][1]["properties"]["depth"] = "-5"
-    bundle, _ = import_file(make_bundle(data))
+    bundle, _ = open_path(make_bundle(data))
     path = tmp_path / "guarded.csv"
     write_csv(bundle, path)
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))}
     assert rows["f-site"]["label"] == "'=HYPERLINK(\"http://example.com\",\"click\")"
     assert rows["f-path"]["depth"] == "-5"  # a number is not a formula
-    again, _ = import_file(path)
+    again, _ = open_path(path)
     assert again.features["f-site"].label == '=HYPERLINK("http://example.com","click")'
     assert again.features["f-path"].label == "'=already quoted"
 
@@ -66,7 +66,7 @@ def test_formulas_in_text_are_not_run_by_spreadsheets(make_bundle, tmp_path):
     ('name,WKT\nSohae,"POINT (124.705 39.66)"\n', "utf-8"),
 ])
 def test_header_names_delimiters_and_encodings_are_recognised(tmp_path, text, encoding):
-    bundle, problems = import_file(write(tmp_path, "sites.csv", text, encoding))
+    bundle, problems = open_path(write(tmp_path, "sites.csv", text, encoding))
     assert problems == []
     (feature,) = bundle.features.values()
     assert (feature.geometry.x, feature.geometry.y) == (124.705, 39.66)
@@ -79,7 +79,7 @@ def test_rows_become_features_with_file_scoped_ids(tmp_path):
             "a,Duplicate id,124.4,21.7,impact_point,ev1,,\n"
             ",No place,,,volcano,,,\n"
             "b,Also no kind,125,30,volcano,,,\n")
-    bundle, problems = import_file(write(tmp_path, "rows.csv", text))
+    bundle, problems = open_path(write(tmp_path, "rows.csv", text))
     assert list(bundle.features) == ["a", "rows.csv#line3", "rows.csv#line4", "b"]
     assert bundle.features["rows.csv#line4"].geometry is None
     assert bundle.events["ev1"].name == "Test launch"
@@ -94,7 +94,7 @@ def test_rows_become_features_with_file_scoped_ids(tmp_path):
 def test_every_bad_row_is_reported_in_file_order(tmp_path):
     text = "name,lon,lat\nok,124,39\nbad lat,124,north\nswapped,39,124\nbad lon,east,39\n"
     with pytest.raises(BundleError) as raised:
-        import_file(write(tmp_path, "rows.csv", text))
+        open_path(write(tmp_path, "rows.csv", text))
     assert [(p.where, p.message.split(" (")[0]) for p in raised.value.problems] == [
         ("3", "latitude 'north' is not a number of degrees"),
         ("4", "latitude 124 out of range"),
@@ -105,15 +105,15 @@ def test_every_bad_row_is_reported_in_file_order(tmp_path):
 def test_reading_stops_after_fifty_errors(tmp_path):
     text = "name,lon,lat\n" + "".join(f"row {i},x,y\n" for i in range(500))
     with pytest.raises(BundleError) as raised:
-        import_file(write(tmp_path, "rows.csv", text))
+        open_path(write(tmp_path, "rows.csv", text))
     assert len(raised.value.problems) == 51
     assert raised.value.problems[-1].message == "50 errors; stopped reading"
 
 
 def test_write_is_atomic(tmp_path, monkeypatch):
-    from viewer.io import csv_export
+    from viewer.io.formats.csv import writer as csv_export
 
-    bundle, _ = import_file(sample_bundle())
+    bundle, _ = open_path(sample_bundle())
     path = tmp_path / "launches.csv"
     path.write_text("the previous export\n")
     calls = {"n": 0}

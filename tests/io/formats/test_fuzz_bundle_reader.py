@@ -10,8 +10,8 @@ from conftest import ARTICLE, small_bundle
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from viewer.io.bundle_reader import read_bundle
-from viewer.io.geojson_import import read_geojson
+from viewer.io.bundle.reader import read_bundle
+from viewer.io.formats.geojson.reader import read_geojson
 from viewer.model.problem import BundleError
 
 FIELDS = ("type", "features", "documents", "events", "launchmap", "version", "id", "geometry", "properties",

@@ -10,9 +10,9 @@ from conftest import small_bundle
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.io.geojson_import import read_geojson
-from viewer.io.geojson_stream import _parse, load_geojson
-from viewer.io.importers import format_of, import_file
+from viewer.io.bundle.json_stream import _parse, load_geojson
+from viewer.io.formats.geojson.reader import read_geojson
+from viewer.io.load import format_of, open_path
 from viewer.io.progress import Cancelled
 from viewer.model.problem import BundleError
 from viewer.model.workspace import Workspace
@@ -35,7 +35,7 @@ def plain_collection() -> dict:
 
 
 def test_plain_collection_becomes_a_layer(tmp_path):
-    bundle, problems = import_file(write_json(tmp_path, "survey.geojson", plain_collection()))
+    bundle, problems = open_path(write_json(tmp_path, "survey.geojson", plain_collection()))
     assert list(bundle.features) == ["survey.geojson#0", "survey.geojson#1"]
     sohae, musudan = bundle.features.values()
     assert (sohae.label, sohae.kind, sohae.event) == ("Sohae", "reference_place", "2016")
@@ -52,7 +52,7 @@ def test_two_plain_files_and_the_sample_open_together(tmp_path):
     workspace = Workspace()
     for path in (sample_bundle(), write_json(tmp_path, "a.geojson", plain_collection()),
                  write_json(tmp_path, "b.geojson", plain_collection())):
-        workspace.add(import_file(path)[0])
+        workspace.add(open_path(path)[0])
     assert len(workspace.content.features) == 31 + 4
 
 
@@ -63,18 +63,18 @@ def test_two_plain_files_and_the_sample_open_together(tmp_path):
 ])
 def test_bare_feature_or_geometry_opens_and_reports_its_own_places(tmp_path, data, where):
     path = write_json(tmp_path, "bare.geojson", data)
-    bundle, _ = import_file(path)
+    bundle, _ = open_path(path)
     assert len(bundle.features) == 1
     broken = json.loads(json.dumps(data).replace("39.66", "99.5"))
     with pytest.raises(BundleError) as raised:
-        import_file(write_json(tmp_path, "broken.geojson", broken))
+        open_path(write_json(tmp_path, "broken.geojson", broken))
     assert str(raised.value) == (f"{tmp_path / 'broken.geojson'}{where}: latitude 99.5 out of range (-90..90) — "
                                  "are lon and lat swapped?")
 
 
 def test_bundle_is_read_as_the_bundle_reader_reads_it(make_bundle):
-    from viewer.io.bundle_reader import read_bundle
-    from viewer.io.bundle_writer import bundle_to_dict
+    from viewer.io.bundle.reader import read_bundle
+    from viewer.io.bundle.writer import bundle_to_dict
 
     path = make_bundle()
     assert bundle_to_dict(read_geojson(path)[0]) == bundle_to_dict(read_bundle(path)[0])
@@ -85,7 +85,7 @@ def test_progress_moves_forward_to_the_end(tmp_path):
                  "properties": {}} for i in range(10_000)]
     path = write_json(tmp_path, "many.geojson", {"type": "FeatureCollection", "features": features})
     reports = []
-    bundle, _ = import_file(path, lambda done, total: reports.append((done, total)))
+    bundle, _ = open_path(path, lambda done, total: reports.append((done, total)))
     assert len(bundle.features) == 10_000
     fractions = [done / total for done, total in reports]
     assert fractions == sorted(fractions)
@@ -104,7 +104,7 @@ def test_cancelling_stops_the_load(tmp_path):
             raise Cancelled()
 
     with pytest.raises(Cancelled):
-        import_file(path, progress)
+        open_path(path, progress)
     assert len(calls) == 3
 
 
@@ -133,18 +133,18 @@ def test_streamed_parse_falls_back_to_the_usual_messages(tmp_path):
 
 @pytest.mark.filterwarnings("ignore:.*non conformant file extension:RuntimeWarning")  # GDAL's, as intended
 def test_format_is_recognised_by_content_before_suffix(tmp_path):
-    from viewer.io.gpkg_export import write_gpkg
-    from viewer.io.kml_export import write_kml
+    from viewer.io.formats.gpkg.writer import write_gpkg
+    from viewer.io.formats.kml.writer import write_kml
 
-    bundle, _ = import_file(sample_bundle())
+    bundle, _ = open_path(sample_bundle())
     write_gpkg(bundle, tmp_path / "really_a_geopackage.json")
     write_kml(bundle, tmp_path / "really_a.kmz")
     (tmp_path / "really_a.kmz").rename(tmp_path / "zipped.dat")
     (tmp_path / "layer.dat").write_text('{"type": "Point", "coordinates": [1, 2]}')
-    assert format_of(tmp_path / "really_a_geopackage.json") == "gpkg"
-    assert format_of(tmp_path / "zipped.dat") == "kmz"
-    assert format_of(tmp_path / "layer.dat") == "geojson"
-    assert len(import_file(tmp_path / "really_a_geopackage.json")[0].features) == 31
+    assert format_of(tmp_path / "really_a_geopackage.json").name == "gpkg"
+    assert format_of(tmp_path / "zipped.dat").name == "kmz"
+    assert format_of(tmp_path / "layer.dat").name == "geojson"
+    assert len(open_path(tmp_path / "really_a_geopackage.json")[0].features) == 31
 
 
 def test_small_bundle_fixture_is_a_bundle():

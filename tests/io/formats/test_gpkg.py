@@ -14,10 +14,10 @@ import pytest
 import shapely
 from conftest import small_bundle
 
-from viewer.io.bundle_writer import bundle_to_dict
-from viewer.io.gpkg_export import write_gpkg
-from viewer.io.gpkg_io import read_gpkg
-from viewer.io.importers import import_file
+from viewer.io.bundle.writer import bundle_to_dict
+from viewer.io.formats.gpkg.reader import read_gpkg
+from viewer.io.formats.gpkg.writer import write_gpkg
+from viewer.io.load import open_path
 from viewer.model.citation import AnchorStatus
 from viewer.model.problem import BundleError
 from viewer.resources import sample_bundle
@@ -43,10 +43,10 @@ def as_text(bundle) -> str:
 
 
 def test_sample_bundle_round_trips_exactly(tmp_path):
-    bundle, _ = import_file(sample_bundle())
+    bundle, _ = open_path(sample_bundle())
     path = tmp_path / "launches.gpkg"
     write_gpkg(bundle, path)
-    again, problems = import_file(path)
+    again, problems = open_path(path)
     assert problems == []
     assert as_text(again) == as_text(bundle)  # every member, in order, with the same numbers
     assert again.features.keys() == bundle.features.keys()
@@ -77,16 +77,16 @@ def test_odd_content_round_trips(make_bundle, tmp_path):
     data["features"].append({"type": "Feature", "id": "empty", "properties": {},
                              "geometry": {"type": "GeometryCollection", "geometries": []}})
     data["events"][0]["claims"] = [{"property": "outcome", "value": {"stage": 2}, "by": "KCNA", "reference": "S[9]"}]
-    bundle, _ = import_file(make_bundle(data))
+    bundle, _ = open_path(make_bundle(data))
     path = tmp_path / "odd.gpkg"
     write_gpkg(bundle, path)
-    again, _ = import_file(path)
+    again, _ = open_path(path)
     assert as_text(again) == as_text(bundle)
     assert again.documents["doc-a"].text == document["text"]
 
 
 def test_opens_as_geopackage_layers_and_tables(tmp_path):
-    bundle, _ = import_file(sample_bundle())
+    bundle, _ = open_path(sample_bundle())
     path = tmp_path / "launches.gpkg"
     write_gpkg(bundle, path)
     layers = {name: kind for name, kind in pyogrio.list_layers(path)}
@@ -106,13 +106,13 @@ def test_opens_as_geopackage_layers_and_tables(tmp_path):
 
 
 def test_edits_in_a_gis_survive_and_bad_edits_are_named(tmp_path):
-    bundle, _ = import_file(sample_bundle())
+    bundle, _ = open_path(sample_bundle())
     path = tmp_path / "launches.gpkg"
     write_gpkg(bundle, path)
     with editable(path) as db:  # what editing the attribute table in QGIS does
         db.execute("UPDATE features SET label = 'Sohae (edited)' WHERE feature_id = '2016-02-07-kms4/launch-site'")
         db.execute("UPDATE citations SET exact = 'words no article has' WHERE fid = 1")
-    again, problems = import_file(path)
+    again, problems = open_path(path)
     assert again.features["2016-02-07-kms4/launch-site"].label == "Sohae (edited)"
     orphaned = [p for p in problems if "orphaned citation" in p.message]
     assert len(orphaned) == 1
@@ -120,7 +120,7 @@ def test_edits_in_a_gis_survive_and_bad_edits_are_named(tmp_path):
     with editable(path) as db:
         db.execute("UPDATE features SET properties = '{not json' WHERE fid = 3")
     with pytest.raises(BundleError, match=r"launches\.gpkg:layer features, fid 3: column 'properties' is not JSON"):
-        import_file(path)
+        open_path(path)
 
 
 @pytest.fixture
@@ -174,9 +174,9 @@ def test_bad_features_in_another_geopackage_are_named_by_layer_and_fid(tmp_path)
 
 
 def test_write_replaces_atomically_and_leaves_nothing_behind(tmp_path, monkeypatch):
-    from viewer.io import gpkg_export
+    from viewer.io.formats.gpkg import writer as gpkg_export
 
-    bundle, _ = import_file(sample_bundle())
+    bundle, _ = open_path(sample_bundle())
     path = tmp_path / "launches.gpkg"
     write_gpkg(bundle, path)
     before = path.read_bytes()

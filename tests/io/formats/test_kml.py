@@ -11,9 +11,9 @@ import pyogrio
 import pytest
 from conftest import small_bundle
 
-from viewer.io.bundle_writer import bundle_to_dict
-from viewer.io.importers import import_file
-from viewer.io.kml_export import write_kml
+from viewer.io.bundle.writer import bundle_to_dict
+from viewer.io.formats.kml.writer import write_kml
+from viewer.io.load import open_path
 from viewer.model.citation import AnchorStatus
 from viewer.resources import sample_bundle
 
@@ -26,10 +26,10 @@ def as_text(bundle) -> str:
 
 @pytest.mark.parametrize("suffix", [".kml", ".kmz"])
 def test_sample_bundle_round_trips(tmp_path, suffix):
-    bundle, _ = import_file(sample_bundle())
+    bundle, _ = open_path(sample_bundle())
     path = tmp_path / f"launches{suffix}"
     write_kml(bundle, path)
-    again, problems = import_file(path)
+    again, problems = open_path(path)
     assert problems == []
     assert as_text(again) == as_text(bundle)
     for feature_id, feature in bundle.features.items():
@@ -40,7 +40,7 @@ def test_sample_bundle_round_trips(tmp_path, suffix):
 
 
 def test_kmz_holds_doc_kml(tmp_path):
-    bundle, _ = import_file(sample_bundle())
+    bundle, _ = open_path(sample_bundle())
     path = tmp_path / "launches.kmz"
     write_kml(bundle, path)
     with zipfile.ZipFile(path) as archive:
@@ -49,7 +49,7 @@ def test_kmz_holds_doc_kml(tmp_path):
 
 
 def test_placemarks_are_styled_and_balloons_quote_their_sources(tmp_path):
-    bundle, _ = import_file(sample_bundle())
+    bundle, _ = open_path(sample_bundle())
     path = tmp_path / "launches.kml"
     write_kml(bundle, path)
     root = SafeET.parse(path).getroot()  # parses with entities forbidden: what Google Earth gets is plain XML
@@ -77,7 +77,7 @@ def test_untrusted_text_is_escaped_not_interpreted(make_bundle, tmp_path):
     data = small_bundle()
     data["features"][0]["properties"]["label"] = "Sohae ]]> <b>bold</b> & co"
     data["features"][0]["properties"]["derivation"] = '<img src=x onerror="alert(1)">'
-    bundle, _ = import_file(make_bundle(data, article="<script>alert('the Sohae station')</script>\n"))
+    bundle, _ = open_path(make_bundle(data, article="<script>alert('the Sohae station')</script>\n"))
     path = tmp_path / "escaped.kml"
     write_kml(bundle, path)
     root = SafeET.parse(path).getroot()
@@ -90,7 +90,7 @@ def test_untrusted_text_is_escaped_not_interpreted(make_bundle, tmp_path):
     article = next(p for p in root.iter(f"{KML}Placemark") if p.findtext(f"{KML}name") == "Test article")
     assert "&lt;script&gt;" in article.findtext(f"{KML}description")
     assert "<script" not in article.findtext(f"{KML}description")
-    again, _ = import_file(path)
+    again, _ = open_path(path)
     assert again.features["f-site"].label == "Sohae ]]> <b>bold</b> & co"
     assert again.documents["doc-a"].text == "<script>alert('the Sohae station')</script>\n"
 
@@ -103,16 +103,16 @@ def test_text_xml_cannot_hold_survives(make_bundle, tmp_path):
     citation = data["features"][0]["properties"]["citations"][0]
     citation.update(start=document["text"].index("the Sohae"), end=len(document["text"]), prefix="", suffix="")
     data["features"][1]["properties"]["citations"] = []
-    bundle, _ = import_file(make_bundle(data))
+    bundle, _ = open_path(make_bundle(data))
     path = tmp_path / "odd.kml"
     write_kml(bundle, path)
-    again, problems = import_file(path)
+    again, problems = open_path(path)
     assert problems == []
     assert again.documents["doc-a"].text == document["text"]
 
 
 def test_gdal_reads_the_kml(tmp_path):
-    bundle, _ = import_file(sample_bundle())
+    bundle, _ = open_path(sample_bundle())
     path = tmp_path / "launches.kml"
     write_kml(bundle, path)
     layers = [name for name, _ in pyogrio.list_layers(path)]
@@ -159,7 +159,7 @@ GOOGLE_EARTH_KML = """<?xml version="1.0" encoding="UTF-8"?>
 def test_any_kml_opens_with_descriptions_as_cited_documents(tmp_path):
     path = tmp_path / "places.kml"
     path.write_text(GOOGLE_EARTH_KML, encoding="utf-8")
-    bundle, problems = import_file(path)
+    bundle, problems = open_path(path)
     assert problems == []
     sohae = bundle.features["places.kml#sohae"]
     assert (sohae.label, sohae.kind, sohae.event) == ("Sohae", "launch_site", "2016-02-07-kms4")
@@ -188,5 +188,5 @@ def test_two_plain_kml_files_open_side_by_side(tmp_path):
     for name in ("a.kml", "b.kml"):
         path = tmp_path / name
         path.write_text(GOOGLE_EARTH_KML, encoding="utf-8")
-        workspace.add(import_file(path)[0])  # file-scoped ids: no clash
+        workspace.add(open_path(path)[0])  # file-scoped ids: no clash
     assert len(workspace.content.features) == 6

@@ -184,21 +184,6 @@ class MapCanvas(pg.GraphicsView):
         pad = max(pad, 0.1 * max(xmax - xmin, ymax - ymin))
         self.map_view.set_frame((xmin - pad, ymin - pad, xmax + pad, ymax + pad))
 
-    def ensure_visible(self, feature_ids: list[str]) -> None:
-        """Pan (without zooming) so the features are on screen, when they are not already."""
-        bounds = self._bounds_of(feature_ids)
-        if bounds is None:
-            return
-        xmin, ymin, xmax, ymax = bounds
-        rect = self.view.viewRect()
-        if rect.contains(QRectF(xmin, ymin, xmax - xmin, ymax - ymin)):
-            return
-        if xmax - xmin > rect.width() or ymax - ymin > rect.height():
-            self.zoom_to_features(feature_ids)
-        else:
-            dx, dy = (xmin + xmax) / 2 - rect.center().x(), (ymin + ymax) / 2 - rect.center().y()
-            self.map_view.set_frame((rect.left() + dx, rect.top() + dy, rect.right() + dx, rect.bottom() + dy))
-
     def _bounds_of(self, feature_ids: list[str]) -> tuple[float, float, float, float] | None:
         return self._cache.bounds(f for i in feature_ids if (f := self.workspace.feature(i)))
 
@@ -280,8 +265,24 @@ class MapCanvas(pg.GraphicsView):
             return
         selected = [f for i in self.selection.features if (f := self.workspace.feature(i))]
         self.highlight.show_selected(selected, self._cache)
-        if selected:  # chosen in the tree, the text or a search: bring it on screen
-            self.ensure_visible([f.id for f in selected])
+        if selected:  # chosen in the text, the tree or a search while off screen: "where is that?"
+            self._bring_into_view([f.id for f in selected])
+
+    def _bring_into_view(self, feature_ids: list[str]) -> None:
+        """Pan (or zoom out) only when the features are wholly off screen: a selection that can be seen, such as one
+        made by clicking the map, never moves the view."""
+        bounds = self._bounds_of(feature_ids)
+        if bounds is None:
+            return
+        xmin, ymin, xmax, ymax = bounds
+        rect = self.view.viewRect()
+        if xmax >= rect.left() and xmin <= rect.right() and ymax >= rect.top() and ymin <= rect.bottom():
+            return
+        if xmax - xmin > rect.width() or ymax - ymin > rect.height():
+            self.zoom_to_features(feature_ids)
+        else:
+            dx, dy = (xmin + xmax) / 2 - rect.center().x(), (ymin + ymax) / 2 - rect.center().y()
+            self.map_view.set_frame((rect.left() + dx, rect.top() + dy, rect.right() + dx, rect.bottom() + dy))
 
     # -- measuring and range rings ---------------------------------------------------------------
     def set_measuring(self, on: bool) -> None:

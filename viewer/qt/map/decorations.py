@@ -13,9 +13,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
 from viewer.geo.scale import nice_scale_bar, true_north_angle
+from viewer.model.edits import DRAFT_PROPERTY
 from viewer.model.kinds import kind_names, kind_style, kind_title
 from viewer.qt.map.painting import Stamps, draw_text_with_halo, stamps_pay, symbol_path, with_alpha
-from viewer.symbology import APPROXIMATE_DASH, DRAFT, DRAFT_DASH, HALO, LABEL
+from viewer.symbology import APPROXIMATE_DASH, DRAFT_COLOUR, DRAFT_DASH, HALO, LABEL
 
 if TYPE_CHECKING:
     from viewer.model.feature import Feature
@@ -318,8 +319,8 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
     rows += [(kind, kind_title(kind), "#555555") for kind in kind_names() if kind in kinds]
     if any(f.certainty == "approximate" for f in visible):
         rows.append(("approximate", "Approximate (dashed, lighter)", "#555555"))
-    if any(f.properties.get("draft") for f in visible):
-        rows.append(("draft", "Draft, not yet reviewed (dotted)", DRAFT))
+    if any(f.properties.get(DRAFT_PROPERTY) for f in visible):
+        rows.append(("draft", "Draft, not yet reviewed (dotted)", DRAFT_COLOUR))
     return rows
 
 

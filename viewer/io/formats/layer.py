@@ -11,9 +11,9 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.geometry_check import GeometryError, check_lonlat, repaired
-from viewer.io.antimeridian import antimeridian_warnings
+from viewer.io.files import FileRefused, regular_size
+from viewer.io.formats.antimeridian import antimeridian_warnings
 from viewer.model.bundle import Bundle
-from viewer.model.document import Document
 from viewer.model.event import LaunchEvent, parse_time
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_names
@@ -26,14 +26,12 @@ LABEL_KEYS = ("label", "name", "Name", "NAME", "title", "Title", "TITLE")
 
 
 def refuse_large_file(path: Path, shown_as: str, limit: int, what: str = "file") -> int:
-    """The file's size; raises BundleError, before reading a byte, when it is above ``limit``."""
+    """The size of the regular file at ``path``; raises BundleError, before reading a byte, when it is above
+    ``limit``, empty, or not a regular file (a FIFO, a device, a directory)."""
     try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise BundleError([Problem(shown_as, "", f"cannot read: {error.strerror or error}")]) from None
-    if size > limit:
-        raise BundleError([Problem(shown_as, "", f"{what} is {size / 2**20:,.0f} MiB, more than the "
-                                                  f"{limit // 2**20:,} MiB launchmap reads")])
+        size = regular_size(path, limit, what)
+    except FileRefused as error:
+        raise BundleError([Problem(shown_as, "", str(error))]) from None
     if size == 0:
         raise BundleError([Problem(shown_as, "1", "empty file")])
     return size
@@ -124,9 +122,6 @@ class LayerBuilder:
                     pass  # the time stays a plain property of the features; the event is undated
             self.bundle.events[event_id] = event
         return event_id
-
-    def add_document(self, document: Document) -> None:
-        self.bundle.documents[document.id] = document
 
     def finish(self) -> tuple[Bundle, list[Problem]]:
         """The bundle and its warnings; raises BundleError when any error was found."""

@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from viewer.geo.geometry_check import GEOMETRY_TYPES
-from viewer.io.antimeridian import antimeridian_warnings
-from viewer.io.bundle_reader import _Reader
-from viewer.io.geojson_stream import load_geojson
-from viewer.io.layer_bundle import LABEL_KEYS
+from viewer.io.bundle.json_stream import load_geojson
+from viewer.io.bundle.reader import BundleParser
+from viewer.io.formats.antimeridian import antimeridian_warnings
+from viewer.io.formats.layer import LABEL_KEYS
 from viewer.io.progress import Progress, no_progress, stages
 from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError, Problem, Severity
@@ -29,7 +29,7 @@ def read_geojson(path: str | Path, progress: Progress = no_progress,
     notes = _prepare_plain(root, path.name, file) if _is_plain(root) else []
     if isinstance(root, dict) and isinstance(root.get("features"), list):
         root["features"] = _Reporting(root["features"], reading)
-    reader = _Reader(path, file)
+    reader = BundleParser(path, file)
     try:
         bundle = reader.read(root)
     except BundleError as error:

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from viewer.io.files import FileRefused, read_regular
 from viewer.model.problem import BundleError, Problem
 
-MAX_JSON_BYTES = 512 * 1024 * 1024  # larger files go through the streaming importers, not json.loads
+MAX_JSON_BYTES = 512 * 1024 * 1024  # the most launchmap parses as one JSON value
 
 
 def _reject_constant(name: str) -> float:
@@ -21,14 +22,17 @@ def load_json(path: Path, shown_as: str) -> Any:
         return BundleError([Problem(shown_as, where, message)])
 
     try:
-        size = path.stat().st_size
-        if size > MAX_JSON_BYTES:
-            raise fail("", f"file is {size / 2**20:.0f} MiB, more than the {MAX_JSON_BYTES // 2**20} MiB limit")
-        data = path.read_bytes()
-    except BundleError:
-        raise
-    except OSError as error:
-        raise fail("", f"cannot read: {error.strerror or error}") from None
+        data = read_regular(path, MAX_JSON_BYTES)
+    except FileRefused as error:
+        raise fail("", str(error)) from None
+    return parse_json(data, shown_as)
+
+
+def parse_json(data: bytes, shown_as: str) -> Any:
+    """The JSON value in ``data`` (a file's bytes); raises BundleError with one Problem naming the place."""
+    def fail(where: str, message: str) -> BundleError:
+        return BundleError([Problem(shown_as, where, message)])
+
     if not data.strip():
         raise fail("1:1", "empty file")
     try:

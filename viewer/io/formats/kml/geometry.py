@@ -9,7 +9,7 @@ from typing import Any
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
-from viewer.io.kml_parse import KmlSyntaxError, Placemark, child, child_text, local
+from viewer.io.formats.kml.parse import KmlSyntaxError, Placemark, child, child_text, local
 
 GEOMETRY_ELEMENTS = ("Point", "LineString", "LinearRing", "Polygon", "MultiGeometry", "Track", "MultiTrack", "Model")
 _COMMA = re.compile(r"\s*,\s*")

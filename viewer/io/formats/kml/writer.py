@@ -1,7 +1,7 @@
 """Write a bundle as KML or KMZ for Google Earth: styled placemarks in a folder per launch, balloons quoting sources.
 
 Everything KML has no element for (ids, citations with offsets, claims, documents) rides along as
-JSON in ExtendedData, so `kml_io` reads the file back into the same bundle.
+JSON in ExtendedData, so `kml.reader` reads the file back into the same bundle.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from viewer.io.atomic import atomic_writer
-from viewer.io.bundle_writer import document_to_dict, event_to_dict, feature_to_dict
-from viewer.io.kml_geometry import kml_geometry
-from viewer.io.kml_io import BUNDLE, DOCUMENT, EVENT, FEATURE, INDEX, TEXT_INLINE
+from viewer.io.bundle.writer import document_to_dict, event_to_dict, feature_to_dict
+from viewer.io.formats.kml.geometry import kml_geometry
+from viewer.io.formats.kml.reader import BUNDLE, DOCUMENT, EVENT, FEATURE, INDEX, TEXT_INLINE
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.claim import Claim

@@ -1,6 +1,6 @@
 """Import KML and KMZ: placemarks become features, their descriptions documents the features cite.
 
-A KML written by launchmap (`kml_export`) carries each feature, event and document as JSON in its
+A KML written by launchmap (`kml.writer`) carries each feature, event and document as JSON in its
 ExtendedData and comes back whole; any other KML opens as a plain layer.
 """
 
@@ -15,12 +15,21 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
 
-from viewer.io.antimeridian import antimeridian_warnings
-from viewer.io.bundle_reader import _Reader
-from viewer.io.geojson_import import _prepare_plain
-from viewer.io.kml_geometry import placemark_geometry
-from viewer.io.kml_parse import Container, KmlSyntaxError, Placemark, child, child_text, extended_data, parse_kml
-from viewer.io.layer_bundle import refuse_large_file
+from viewer.io.bundle.reader import BundleParser
+from viewer.io.files import FileRefused, open_regular
+from viewer.io.formats.antimeridian import antimeridian_warnings
+from viewer.io.formats.geojson.reader import _prepare_plain
+from viewer.io.formats.kml.geometry import placemark_geometry
+from viewer.io.formats.kml.parse import (
+    Container,
+    KmlSyntaxError,
+    Placemark,
+    child,
+    child_text,
+    extended_data,
+    parse_kml,
+)
+from viewer.io.formats.layer import refuse_large_file
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError, Problem, Severity
@@ -28,7 +37,7 @@ from viewer.model.problem import BundleError, Problem, Severity
 MAX_KML_BYTES = 256 * 2**20  # of XML, in a .kml or unpacked from a .kmz
 MAX_KMZ_BYTES = 256 * 2**20
 CHUNK = 2**20
-# ExtendedData names under which kml_export stores what KML has no element for
+# ExtendedData names under which the KML writer stores what KML has no element for
 BUNDLE, EVENT, DOCUMENT, FEATURE, INDEX, TEXT_INLINE = (
     "launchmap:bundle", "launchmap:event", "launchmap:document", "launchmap:feature", "launchmap:index",
     "launchmap:text_inline")
@@ -43,8 +52,13 @@ def read_kml(path: str | Path, progress: Progress = no_progress,
     file = shown_as or str(path)
     size = refuse_large_file(path, file, MAX_KML_BYTES, "KML file")
     try:
-        with path.open("rb") as handle:
-            return _read(path, file, "", _chunks(handle, size, progress))
+        with open_regular(path, MAX_KML_BYTES, "KML file") as handle:
+            return _read(path, file, "", _chunks(handle, size, progress, limit=MAX_KML_BYTES))
+    except _TooLarge:
+        raise BundleError([Problem(file, "", f"KML file grew past the {MAX_KML_BYTES // 2**20} MiB launchmap "
+                                             "reads while being read")]) from None
+    except FileRefused as error:
+        raise BundleError([Problem(file, "", str(error))]) from None
     except OSError as error:
         raise BundleError([Problem(file, "", f"cannot read: {error.strerror or error}")]) from None
 
@@ -60,7 +74,7 @@ def read_kmz(path: str | Path, progress: Progress = no_progress,
         return BundleError([Problem(file, where, message)])
 
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_regular(path, MAX_KMZ_BYTES, "KMZ file") as raw, zipfile.ZipFile(raw) as archive:
             kml = [i for i in archive.infolist() if i.filename.lower().endswith(".kml") and not i.is_dir()]
             if not kml:
                 raise fail("", "no .kml file inside the KMZ archive")
@@ -74,6 +88,8 @@ def read_kmz(path: str | Path, progress: Progress = no_progress,
     except _TooLarge as error:
         raise fail(error.name, f"unpacks to more than {MAX_KML_BYTES // 2**20} MiB, although the archive says "
                                f"{error.said:,} bytes (a zip bomb?)") from None
+    except FileRefused as error:
+        raise fail("", str(error)) from None
     except zipfile.BadZipFile as error:
         raise fail("", f"not a KMZ (zip) archive, or a damaged one: {error}") from None
     except (RuntimeError, NotImplementedError, zlib.error, EOFError) as error:  # encrypted, unknown method, corrupt
@@ -109,7 +125,7 @@ def _read(path: Path, file: str, prefix: str, chunks: Iterator[bytes]) -> tuple[
     root, lines = collector.root()
     if not root["features"] and not root.get("documents"):
         collector.notes.append(Problem(file, "", "no placemarks found", Severity.WARNING))
-    reader = _Reader(path, file)
+    reader = BundleParser(path, file)
     try:
         bundle = reader.read(root)
     except BundleError as error:

@@ -1,7 +1,7 @@
 """Write a bundle as a GeoPackage QGIS opens: a ``features`` layer and documents, events, claims, citations tables.
 
 Each table has plain columns for people and GIS tools, and an ``extra`` JSON column for whatever else
-the bundle holds, so `gpkg_io` reads the file back into the same bundle.
+the bundle holds, so `gpkg.reader` reads the file back into the same bundle.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from typing import Any
 import shapely
 
 from viewer.io.atomic import atomic_writer
-from viewer.io.csv_io import FORMULA_STARTS
+from viewer.io.formats.csv.reader import FORMULA_STARTS
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature

@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from viewer.io.layer_bundle import LayerBuilder, checked_many, refuse_large_file
+from viewer.io.files import FileRefused, open_regular
+from viewer.io.formats.layer import LayerBuilder, checked_many, refuse_large_file
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
@@ -24,7 +25,7 @@ DELIMITERS = (",", ";", "\t", "|")
 LON_NAMES = {"lon", "long", "lng", "longitude", "x", "londeg", "longitudedeg", "decimallongitude", "londd"}
 LAT_NAMES = {"lat", "latitude", "y", "latdeg", "latitudedeg", "decimallatitude", "latdd"}
 WKT_NAMES = {"wkt", "geometry", "geom", "thegeom", "shape", "geometrywkt", "wktgeometry"}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets run as a formula; see csv_export
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets run as a formula; see csv.writer
 _UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by surrogateescape
 _DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d+$")
 _REPORT_EVERY = 5000
@@ -63,7 +64,7 @@ def read_csv(path: str | Path, progress: Progress = no_progress,
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, MAX_FIELD_CHARS))  # process-wide; put back below
     try:
-        with path.open("rb") as raw:
+        with open_regular(path, MAX_CSV_BYTES, "CSV file") as raw:
             head = raw.read(64 * 1024)
             encoding = "utf-16" if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
             delimiter, columns = _sniff(head, encoding, file)
@@ -77,7 +78,10 @@ def read_csv(path: str | Path, progress: Progress = no_progress,
                 rows.add(line, row)
                 line = reader.line_num + 1
                 if count % _REPORT_EVERY == 0:
-                    progress(raw.tell(), size)
+                    progress(min(raw.tell(), size), size)
+                    if raw.tell() > MAX_CSV_BYTES:
+                        raise FileRefused(f"CSV file grew past the {MAX_CSV_BYTES // 2**20} MiB launchmap reads "
+                                          "while being read")
     except csv.Error as error:
         if "unexpected end of data" in str(error):
             builder.error(str(line), "a quoted field starting on this line never ends (a stray quote, or the file "
@@ -89,6 +93,8 @@ def read_csv(path: str | Path, progress: Progress = no_progress,
             builder.error(str(line), f"malformed CSV: {error}")
     except UnicodeDecodeError as error:  # only UTF-16 decodes strictly
         builder.error("", f"not {encoding.upper()} text (byte {error.start} of a read block)")
+    except FileRefused as error:
+        raise BundleError([Problem(file, "", str(error))]) from None
     except OSError as error:
         raise BundleError([Problem(file, "", f"cannot read: {error.strerror or error}")]) from None
     finally:
@@ -249,7 +255,7 @@ def _normal(name: str) -> str:
 
 
 def _unguarded(cell: str) -> str:
-    """A cell as written before csv_export guarded it against being run as a spreadsheet formula
+    """A cell as written before csv.writer guarded it against being run as a spreadsheet formula
     (``'=…`` was ``=…``; ``''=…`` was ``'=…``)."""
     rest = cell[1:]
     if cell.startswith("'") and (rest[:1] in FORMULA_STARTS or (rest[:1] == "'" and rest[1:2] in FORMULA_STARTS)):

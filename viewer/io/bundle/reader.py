@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from viewer.geo.geometry_check import GeometryError, checked_geometry
-from viewer.io.json_source import load_json
+from viewer.io.bundle.articles import ArticleRefused, current_roots, read_article
+from viewer.io.bundle.json_source import load_json
 from viewer.model.anchoring import reanchor
 from viewer.model.bundle import FORMAT_VERSION, Bundle
 from viewer.model.citation import AnchorStatus, Citation
@@ -18,7 +19,6 @@ from viewer.model.feature import Feature
 from viewer.model.kinds import CERTAINTIES, kind_names
 from viewer.model.problem import BundleError, Problem, Severity
 
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 CITATION_KEYS = ("document", "start", "end", "exact", "prefix", "suffix")
 CLAIM_KEYS = ("property", "value", "by", "citations", "reference")
 
@@ -29,16 +29,30 @@ def read_bundle(path: str | Path, shown_as: str | None = None) -> tuple[Bundle, 
     Raises BundleError, carrying every problem found, when the file cannot be opened as a bundle.
     """
     path = Path(path)
-    reader = _Reader(path, shown_as or str(path))
+    reader = BundleParser(path, shown_as or str(path))
     return reader.read(load_json(path, reader.file)), reader.problems
 
 
-class _Reader:
-    def __init__(self, path: Path, shown_as: str):
+class BundleParser:
+    """Turns bundle JSON (already parsed) into a `Bundle`, recording every problem with its place.
+
+    Every format that carries launchmap's own data (GeoJSON, and the GeoPackage and KML launchmap writes,
+    rebuilt as bundle JSON) goes through `read`, so all of them are checked, anchored and reported alike.
+    ``path`` is where the bundle lives: article ``path``s are read relative to its folder and only from inside
+    it or ``roots`` (default: those `articles.allowed_roots` allows now), never from elsewhere. After `read`,
+    ``problems`` holds the warnings and recoverable errors; `read` raises BundleError with all of them when
+    any error is fatal. One parser reads one bundle.
+    """
+
+    def __init__(self, path: Path, shown_as: str, roots: tuple[Path, ...] | None = None):
         self.path = path
+        self.roots = current_roots() if roots is None else roots
         self.file = shown_as
         self.problems: list[Problem] = []
         self.fatal = False
+        # ids present in the file, valid or not, by table: a reference to a broken item is not a second problem
+        self.named: dict[str, set[str]] = {"documents": set(), "events": set(), "features": set()}
+        self.documents: dict[str, Document] = {}  # those read so far, for citations to anchor in
 
     def error(self, where: str, message: str, *, fatal: bool = True) -> None:
         self.problems.append(Problem(self.file, where, message))
@@ -75,14 +89,14 @@ class _Reader:
 
     # -- the file --------------------------------------------------------------------------------
     def read(self, root: Any) -> Bundle:
+        """The bundle ``root`` (a parsed FeatureCollection) describes; raises BundleError when it cannot be used."""
         if not isinstance(root, dict) or root.get("type") != "FeatureCollection":
             found = root.get("type") if isinstance(root, dict) else _json_type(root)
             raise BundleError([Problem(self.file, "type", f"not a GeoJSON FeatureCollection (found {found!r})")])
         if not isinstance(root.get("features"), list):
             raise BundleError([Problem(self.file, "features", "missing or not a list")])
         bundle = Bundle(path=self.path, extra={k: v for k, v in root.items() if k not in _TOP_LEVEL})
-        # ids present in the file, valid or not: a reference to a broken item is not a second problem
-        self.named = {key: _raw_ids(root.get(key)) for key in ("documents", "events", "features")}
+        self.named = {key: _raw_ids(root.get(key)) for key in self.named}
         self.read_header(root, bundle)
         self.documents = bundle.documents
         for where, raw in self.objects(root, "documents"):
@@ -139,20 +153,12 @@ class _Reader:
         return document
 
     def read_article(self, where: str, document: Document) -> str | None:
+        """The text of the document's article file, read only from inside the bundle's folder (or an allowed
+        root); None, with one line naming the document and why, when it is not read."""
         try:
-            article = (self.path.parent / str(document.path)).resolve()
-            if not article.is_file():
-                self.error(where, f"article file {document.path} not found", fatal=False)
-                return None
-            if article.stat().st_size > MAX_ARTICLE_BYTES:
-                self.error(where, f"article file {document.path} is larger than 20 MiB", fatal=False)
-                return None
-            data = article.read_bytes()
-        except OSError as error:
-            self.error(where, f"cannot read article file {document.path}: {error.strerror}", fatal=False)
-            return None
-        except ValueError:  # a NUL in the path
-            self.error(where, f"article path {document.path!r} is not a usable file name", fatal=False)
+            data = read_article(self.path.parent, str(document.path), self.roots)
+        except ArticleRefused as error:
+            self.error(where, f"document {document.id!r}: {error}", fatal=False)
             return None
         digest = hashlib.sha256(data).hexdigest()
         if document.sha256 and document.sha256.lower() != digest:

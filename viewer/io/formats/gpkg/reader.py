@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import shapely
 
-from viewer.io.bundle_reader import _Reader
-from viewer.io.gpkg_export import FEATURE_COLUMNS, KEPT_AS
-from viewer.io.layer_bundle import MAX_FEATURES, LayerBuilder, checked_many, refuse_large_file
+from viewer.io.bundle.reader import BundleParser
+from viewer.io.formats.gpkg.writer import FEATURE_COLUMNS, KEPT_AS
+from viewer.io.formats.layer import MAX_FEATURES, LayerBuilder, checked_many, refuse_large_file
 from viewer.io.progress import Progress, no_progress, stages
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
@@ -24,8 +26,8 @@ BATCH = 50_000  # features per read: progress and cancelling between batches
 LAUNCHMAP_TABLES = ("features", "documents", "events", "claims", "citations", "launchmap")
 _PLACE = re.compile(r"^(features|documents|events)\[(\d+)\]\.?(.*)$")
 _WGS84 = {"EPSG:4326", "OGC:CRS84"}
-# GDAL warns on every read of a GeoPackage not named .gpkg; import_file recognises them by content on purpose.
-warnings.filterwarnings("ignore", message=".*non conformant file extension", category=RuntimeWarning)
+# GDAL warns on every read of a GeoPackage not named .gpkg; the loader recognises them by content on purpose.
+_EXPECTED_WARNINGS = ("non conformant file extension",)
 
 
 def read_gpkg(path: str | Path, progress: Progress = no_progress,
@@ -36,9 +38,11 @@ def read_gpkg(path: str | Path, progress: Progress = no_progress,
     path = Path(path)
     file = shown_as or str(path)
     refuse_large_file(path, file, 2**62, "GeoPackage")  # size is no measure here; the feature count below is
+    builder = LayerBuilder(path, file)
     try:
-        layers = [(str(name), kind) for name, kind in pyogrio.list_layers(path)]
-        counts = {name: int(pyogrio.read_info(path, layer=name)["features"]) for name, _ in layers}
+        with gdal_warnings(builder, ""):
+            layers = [(str(name), kind) for name, kind in pyogrio.list_layers(path)]
+            counts = {name: int(pyogrio.read_info(path, layer=name)["features"]) for name, _ in layers}
     except RuntimeError as error:  # pyogrio's DataSourceError and friends
         raise BundleError([Problem(file, "", f"not a GeoPackage, or a damaged one ({_gdal(error)})")]) from None
     names = {name for name, _ in layers}
@@ -49,24 +53,46 @@ def read_gpkg(path: str | Path, progress: Progress = no_progress,
         raise BundleError([Problem(file, "", f"{total:,} features, more than the {MAX_FEATURES:,} launchmap holds; "
                                              "open fewer layers (ogr2ogr can split the file)")])
     parts = stages(progress, [counts.get("features", 0) + 1 if ours else 0] + [counts[n] + 1 for n in plain])
-    builder = LayerBuilder(path, file)
+    _read_layers(path, file, layers, ours, plain, counts, parts, builder)
+    return builder.finish()
+
+
+@contextlib.contextmanager
+def gdal_warnings(builder: LayerBuilder, where: str) -> Iterator[None]:
+    """GDAL's warnings while reading, each reported as one line of the file's problems at ``where``.
+
+    Scoped to the read, not filtered process-wide: another part of launchmap may want to see them.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for warning in caught:
+        text = " ".join(str(warning.message).split())
+        if not any(expected in text for expected in _EXPECTED_WARNINGS):
+            builder.warn(where, f"GDAL: {text}")
+
+
+def _read_layers(path: Path, file: str, layers: list[tuple[str, Any]], ours: bool, plain: list[str],
+                 counts: dict[str, int], parts: list[Progress], builder: LayerBuilder) -> None:
     try:
         if ours:
-            bundle, problems, places = _read_ours(path, file, parts[0])
-            builder.bundle, builder.problems = bundle, problems
+            with gdal_warnings(builder, "layer features"):
+                bundle, problems, places = _read_ours(path, file, parts[0])
+            builder.bundle = bundle
+            builder.problems.extend(problems)
             builder.taken.update(bundle.features)
             builder.places.update(zip(bundle.features, places, strict=False))
         for name, stage in zip(plain, parts[1:], strict=True):
-            _read_plain_layer(path, name, counts[name], builder, stage)
+            with gdal_warnings(builder, f"layer {name}"):
+                _read_plain_layer(path, name, counts[name], builder, stage)
         for name, kind in layers:
             if kind is None and not (ours and name in LAUNCHMAP_TABLES):
                 builder.warn(f"layer {name}", "a table without geometry; not shown on the map")
     except RuntimeError as error:
         raise BundleError([Problem(file, "", f"cannot read the GeoPackage ({_gdal(error)})")]) from None
-    return builder.finish()
 
 
-# -- a GeoPackage written by gpkg_export ------------------------------------------------------------
+# -- a GeoPackage written by gpkg.writer --------------------------------------------------------
 def _read_ours(path: Path, file: str, progress: Progress) -> tuple[Bundle, list[Problem], list[str]]:
     """The tables rebuilt as bundle JSON and read by the bundle reader, which checks and anchors everything."""
     meta = {row["key"]: row["value"] for _, row in _rows(path, file, "launchmap")}
@@ -125,7 +151,7 @@ def _read_ours(path: Path, file: str, progress: Progress) -> tuple[Bundle, list[
         root["features"].append({"type": "Feature", "id": extra.pop("id", feature_id), **extra,
                                  "geometry": source if source is not None else geometry, "properties": properties})
         places["features"].append(f"layer features, fid {fid}")
-    reader = _Reader(path, file)
+    reader = BundleParser(path, file)
     try:
         bundle = reader.read(root)
     except BundleError as error:

@@ -1,6 +1,6 @@
 """Parse a GeoJSON file one feature at a time, so a long load reports progress and can be cancelled.
 
-The result equals ``json.loads``; any file it cannot parse is handed to `load_json`, whose messages
+The result equals ``json.loads``; any file it cannot parse is handed to `parse_json`, whose messages
 (line and column, truncation, encoding) are the ones every launchmap command prints.
 """
 
@@ -13,7 +13,8 @@ from json.decoder import JSONDecodeError
 from pathlib import Path
 from typing import Any
 
-from viewer.io.json_source import MAX_JSON_BYTES, load_json
+from viewer.io.bundle.json_source import MAX_JSON_BYTES, parse_json
+from viewer.io.files import FileRefused, read_regular
 from viewer.io.progress import Progress, no_progress
 from viewer.model.problem import BundleError, Problem
 
@@ -38,18 +39,13 @@ _DECODER = json.JSONDecoder(parse_constant=_reject_constant)
 def load_geojson(path: Path, shown_as: str, progress: Progress = no_progress) -> Any:
     """The parsed file; raises BundleError naming the place when it cannot be read."""
     try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise BundleError([Problem(shown_as, "", f"cannot read: {error.strerror or error}")]) from None
-    if size == 0 or size > MAX_JSON_BYTES:
-        return load_json(path, shown_as)  # raises with the size or emptiness message, reading nothing
+        data = read_regular(path, MAX_JSON_BYTES)
+    except FileRefused as error:
+        raise BundleError([Problem(shown_as, "", str(error))]) from None
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-        return _parse(text, progress)
-    except OSError as error:
-        raise BundleError([Problem(shown_as, "", f"cannot read: {error.strerror or error}")]) from None
+        return _parse(data.decode("utf-8-sig"), progress)
     except (ValueError, IndexError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
-        return load_json(path, shown_as)
+        return parse_json(data, shown_as)  # raises with the message every launchmap command prints
 
 
 def _parse(text: str, progress: Progress) -> Any:

@@ -1,0 +1,74 @@
+"""Read the article file a document's ``path`` names, only from inside the bundle's folder.
+
+A bundle arrives by mail; re-shared after conversion, it must not carry the receiver's files away. So a path
+is resolved against the bundle's folder, symlinks included, and must stay inside it, or inside a folder the
+user allowed explicitly (`launchmap … --documents-root DIR`, `allowed_roots`); only regular files are read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from viewer.io.files import FileRefused, read_regular
+
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+_ROOTS: ContextVar[tuple[Path, ...]] = ContextVar("documents_roots", default=())
+
+
+class ArticleRefused(Exception):
+    """The article was not read; the message says why, in words that name the path."""
+
+
+@contextlib.contextmanager
+def allowed_roots(roots: Iterable[str | os.PathLike[str]]) -> Iterator[None]:
+    """Also read articles from inside ``roots`` while in this block (in this thread)."""
+    token = _ROOTS.set(tuple(Path(root).resolve() for root in roots))
+    try:
+        yield
+    finally:
+        _ROOTS.reset(token)
+
+
+def current_roots() -> tuple[Path, ...]:
+    return _ROOTS.get()
+
+
+def read_article(folder: Path, path: str, roots: Iterable[Path] = ()) -> bytes:
+    """The bytes of the article at ``path`` (as the bundle writes it) relative to the bundle's ``folder``.
+
+    Raises ArticleRefused for an absolute path, a ``..`` or a symlink that leads out of ``folder`` and
+    ``roots``, anything not a regular file, a symlink loop, or a file over `MAX_ARTICLE_BYTES`.
+    """
+    if "\x00" in path:
+        raise ArticleRefused(f"article path {path!r} is not a usable file name")
+    if PurePosixPath(path).is_absolute() or PureWindowsPath(path).is_absolute() or PureWindowsPath(path).drive:
+        raise ArticleRefused(f"article path {path!r} is absolute; only files inside the bundle's folder are read "
+                             "(or inside a --documents-root)")
+    try:
+        base = folder.resolve()
+        allowed = (base, *roots)
+        wanted = Path(os.path.normpath(base / path))
+        target = (base / path).resolve()
+    except (OSError, RuntimeError):  # RuntimeError: Python < 3.13 reports a symlink loop so
+        raise ArticleRefused(f"article file {path} is a symlink loop") from None
+    if not any(_inside(target, root) for root in allowed):
+        how = "is a symlink to a file" if any(_inside(wanted, root) for root in allowed) else "leads"
+        raise ArticleRefused(f"article file {path} {how} outside the bundle's folder; not read "
+                             "(allow a folder with --documents-root)")
+    try:
+        return read_regular(target, MAX_ARTICLE_BYTES, "article file")
+    except FileRefused as error:
+        reason = str(error)
+        if reason.startswith("cannot read: No such file"):
+            raise ArticleRefused(f"article file {path} not found") from None
+        if reason.startswith("article file "):
+            reason = reason.removeprefix("article file ")
+        raise ArticleRefused(f"article file {path} {reason}") from None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or path.is_relative_to(root)

@@ -1,0 +1,87 @@
+"""Open only regular files, never blocking: a FIFO, a device, a socket, a directory or a symlink loop is refused
+with one line saying what it is, and a size limit is checked before opening and held to while reading."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+from typing import BinaryIO
+
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+class FileRefused(Exception):
+    """The path is not a regular file launchmap can read; the message says why in a few words."""
+
+
+def describe(mode: int) -> str:
+    """What a file of this mode is, for messages: "a directory", "a FIFO (named pipe)", …"""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def regular_size(path: str | os.PathLike[str], limit: int | None = None, what: str = "file") -> int:
+    """The size of the regular file at ``path`` (symlinks followed); raises FileRefused for anything else."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise FileRefused(_why(error)) from None
+    except ValueError:  # a NUL in the name
+        raise FileRefused("is not a usable file name") from None
+    _check(info, limit, what)
+    return info.st_size
+
+
+def open_regular(path: str | os.PathLike[str], limit: int | None = None, what: str = "file") -> BinaryIO:
+    """``path`` opened for reading, checked by ``fstat`` after opening (no race with a file swapped in between).
+
+    Opened non-blocking, so a FIFO is refused at once instead of waiting for a writer.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+                     | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        with contextlib.suppress(OSError):  # a socket cannot be opened at all: say what it is all the same
+            _check(os.stat(path), None, what)
+        raise FileRefused(_why(error)) from None
+    except ValueError:
+        raise FileRefused("is not a usable file name") from None
+    try:
+        _check(os.fstat(fd), limit, what)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_regular(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
+    """The whole regular file, at most ``limit`` bytes: one that grows past it while being read is refused too."""
+    with open_regular(path, limit, what) as handle:
+        try:
+            data = handle.read(limit + 1)
+        except OSError as error:
+            raise FileRefused(_why(error)) from None
+    if len(data) > limit:
+        raise FileRefused(f"{what} grew past the {_mib(limit)} launchmap reads while being read")
+    return data
+
+
+def _check(info: os.stat_result, limit: int | None, what: str) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise FileRefused(f"is {describe(info.st_mode)}, not a regular file")
+    if limit is not None and info.st_size > limit:
+        raise FileRefused(f"{what} is {_mib(info.st_size)}, more than the {_mib(limit)} launchmap reads")
+
+
+def _why(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "is a symlink loop"
+    if error.errno == errno.EISDIR:
+        return "is a directory"
+    return f"cannot read: {error.strerror or error}"
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:,.0f} MiB" if size >= 2**20 else f"{size:,} bytes"

@@ -1,0 +1,126 @@
+"""Autosave and recovery: the unsaved session kept under $XDG_STATE_HOME, offered back after a crash."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from viewer.io.session.file import Session, load_session, save_session
+from viewer.model.problem import BundleError
+
+AUTOSAVE_PREFIX = "autosave-"
+
+
+@dataclass(frozen=True)
+class Autosave:
+    """An autosave left by a launchmap that did not exit cleanly; ``origin`` is the session file it belonged to."""
+
+    path: Path
+    session: Session
+    origin: Path | None
+    saved_at: str
+    pid: int
+
+
+def state_folder() -> Path:
+    """Where launchmap keeps state that is not settings: $XDG_STATE_HOME/launchmap (~/.local/state/launchmap)."""
+    base = os.environ.get("XDG_STATE_HOME") or ""
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".local" / "state"  # the spec ignores relative ones
+    return root / "launchmap"
+
+
+def autosave_path(pid: int | None = None) -> Path:
+    """This process's autosave file; one per process so two running windows never overwrite each other."""
+    return state_folder() / f"{AUTOSAVE_PREFIX}{os.getpid() if pid is None else pid}.json"
+
+
+def write_autosave(session: Session, origin: Path | None, pid: int | None = None) -> Path:
+    """Save the unsaved session beside the other state; bundle paths are absolute since the file lives elsewhere."""
+    path = autosave_path(pid)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    session = Session(session.bundles, session.view, session.bookmarks, session.styles, dict(session.extra))
+    session.extra["autosave"] = {"origin": str(Path(origin).resolve()) if origin else None,
+                                 "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                                 "pid": os.getpid() if pid is None else pid}
+    save_session(session, path, relative=False)
+    return path
+
+
+def discard_autosave(pid: int | None = None) -> None:
+    """Forget this process's autosave: the session was saved, or the user chose to discard it."""
+    with contextlib.suppress(FileNotFoundError):
+        autosave_path(pid).unlink()
+
+
+def recoverable_autosaves() -> list[Autosave]:
+    """Autosaves whose launchmap is no longer running (killed, crashed, power lost), newest first.
+
+    Unreadable ones are skipped: a crash may have happened while one was being replaced.
+    """
+    found = []
+    for path in _autosave_files():
+        try:
+            session = load_session(path)
+        except BundleError:
+            continue
+        info = session.extra.pop("autosave", {})
+        if not isinstance(info, dict):
+            info = {}
+        pid = info.get("pid") if isinstance(info.get("pid"), int) else _pid_of(path)
+        if pid is None or _is_running(pid):
+            continue
+        origin = info.get("origin")
+        found.append(Autosave(path, session, Path(origin) if isinstance(origin, str) else None,
+                              str(info.get("saved_at", "")), pid))
+    return sorted(found, key=lambda a: a.saved_at, reverse=True)
+
+
+def forget_autosave(autosave: Autosave) -> None:
+    """Remove a crashed session's autosave once it was recovered or declined."""
+    with contextlib.suppress(FileNotFoundError):
+        autosave.path.unlink()
+
+
+def _autosave_files() -> Iterator[Path]:
+    folder = state_folder()
+    if folder.is_dir():
+        yield from sorted(folder.glob(f"{AUTOSAVE_PREFIX}*.json"))
+
+
+def _pid_of(path: Path) -> int | None:
+    digits = path.stem.removeprefix(AUTOSAVE_PREFIX)
+    return int(digits) if digits.isdigit() else None
+
+
+def _is_running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # os.kill would terminate the process there; ask whether it is still active instead
+        return _windows_process_active(pid)
+    try:
+        os.kill(pid, 0)  # signal 0 checks that the process exists without touching it
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process has that id now; leave its file alone
+    except OSError:
+        return False
+    return True
+
+
+def _windows_process_active(pid: int) -> bool:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
