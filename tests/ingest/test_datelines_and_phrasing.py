@@ -129,3 +129,20 @@ def test_a_weekday_after_the_announced_window_is_not_read_against_a_later_dateli
     draft = draft_article(story)
     assert draft is not None
     assert draft.date == date(2023, 8, 24)  # "on Thursday", the first Thursday of the 24-31 August window
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("an intercontinental ballistic missile", "ICBM"),
+        ("a submarine-launched ballistic missile", "SLBM"),
+        ("two short-range ballistic missiles", "SRBM"),
+        ("several cruise missiles", "cruise missile"),
+    ],
+)
+def test_ballistic_and_cruise_missile_launches_are_named_by_kind(words, kind):
+    draft = draft_article(article(f"SEOUL, March 9, 2023 -- North Korea fired {words} from Sinpo on Thursday, "
+                                  "the military said."))
+    assert draft is not None
+    assert draft.name == f"{kind[0].upper()}{kind[1:]} launch"
+    assert ("vehicle_class", kind) in {(c.property, c.value) for c in draft.claims}

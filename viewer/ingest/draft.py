@@ -73,6 +73,9 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     draft = ArticleDraft(name=_name(report), space=report.space, vehicle=report.vehicle)
     if report.vehicle and report.vehicle_span:
         draft.claims.append(DraftClaim("vehicle", report.vehicle, "the article (unattributed)", [report.vehicle_span]))
+    if report.vehicle_class and report.class_span:
+        draft.claims.append(DraftClaim("vehicle_class", report.vehicle_class, "the article (unattributed)",
+                                       [report.class_span]))
     _when(draft, text, report, article)
     places = matcher.find(text)
 
@@ -92,7 +95,10 @@ def _name(report: LaunchReport) -> str:
     subject = report.payload or report.vehicle
     if subject:
         return f"{subject} launch"
-    return "Satellite launch" if report.space else "Missile launch"
+    if report.space:
+        return "Satellite launch"
+    label = report.vehicle_class
+    return f"{label[0].upper()}{label[1:]} launch" if label else "Missile launch"
 
 
 def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article) -> None:

@@ -56,6 +56,15 @@ _SPACE = re.compile(r"\b(?:satellites?|space rocket|space launch|into space|into
                     r"Kwangmyongsong|Malligyong|carrier rocket|launch vehicle|spy satellite)\b", re.IGNORECASE)
 _VEHICLE = re.compile(r"\b(?:Unha(?:-\d)?|Chollima-1|Hwasong-\d+\w*|Pukguksong-\d\w*|Taepodong-\d|Nodong|Rodong|"
                       r"KN-\d+|Hwasal-\d|Pulhwasal-\d+|Haeil(?:-\d)?)\b")
+# What kind of launch: named in the report so a ballistic-missile test is drafted as one, not as "a launch".
+_CLASSES = [
+    ("ICBM", re.compile(r"\b(?:ICBMs?|intercontinental(?:-range)? ballistic missiles?)\b", re.IGNORECASE)),
+    ("SLBM", re.compile(r"\b(?:SLBMs?|submarine-launched (?:ballistic )?missiles?)\b", re.IGNORECASE)),
+    ("IRBM", re.compile(r"\b(?:IRBMs?|intermediate-range (?:ballistic )?missiles?)\b", re.IGNORECASE)),
+    ("SRBM", re.compile(r"\b(?:SRBMs?|short-range ballistic missiles?)\b", re.IGNORECASE)),
+    ("cruise missile", re.compile(r"\bcruise missiles?\b", re.IGNORECASE)),
+    ("ballistic missile", re.compile(r"\bballistic missiles?\b", re.IGNORECASE)),
+]
 _PAYLOAD = re.compile(r"\b(?:Kwangmyongsong-\d|Malligyong-\d)\b")
 
 
@@ -70,6 +79,8 @@ class LaunchReport:
     vehicle: str | None = None
     payload: str | None = None
     vehicle_span: tuple[int, int] | None = None
+    vehicle_class: str | None = None  # "ICBM", "SLBM", "cruise missile", … or "satellite launch vehicle"
+    class_span: tuple[int, int] | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -117,6 +128,13 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     scope = " ".join(text[s.start : s.end] for s in related)
     space = bool(_SPACE.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
     report = LaunchReport(anchors, related, space)
+    for label, pattern in _CLASSES:
+        found_class = next((m for s in anchors for m in [pattern.search(text, s.start, s.end)] if m), None)
+        if found_class:
+            report.vehicle_class, report.class_span = label, found_class.span()
+            break
+    if report.vehicle_class is None and space:
+        report.vehicle_class = "satellite launch vehicle"
     for pattern, attribute in ((_VEHICLE, "vehicle"), (_PAYLOAD, "payload")):
         found = next((m for s in related for m in [pattern.search(text, s.start, s.end)] if m), None)
         found = found or pattern.search(text)
