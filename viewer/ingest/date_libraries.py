@@ -61,12 +61,12 @@ def with_dateparser(article: Article) -> tuple[date | None, date | None]:
 
     head = search_dates(article.text[:HEAD_CHARS], languages=["en"])
     published = head[0][1].date() if head else None
-    settings = {"PREFER_DATES_FROM": "past"}
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past"}
     if published:
-        settings["RELATIVE_BASE"] = datetime.combine(published, datetime.min.time())  # type: ignore[assignment]
+        settings["RELATIVE_BASE"] = datetime.combine(published, datetime.min.time())
     launch = None
     for sentence in _launch_sentences(article):
-        found = search_dates(sentence, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        found = search_dates(sentence, languages=["en"], settings=settings)
         if found:
             launch = found[0][1].date()
             break
@@ -79,8 +79,9 @@ def compare(folder: Path) -> list[str]:
     names = [n for n in sorted(truth) if not n.startswith("_")]
     articles = {name: read_files([folder / name])[0] for name in names}
     readers: dict[str, Reader] = {"launchmap rules": ours}
-    for label, reader, module in (("python-dateutil", with_dateutil, "dateutil"),
-                                  ("dateparser", with_dateparser, "dateparser")):
+    libraries: list[tuple[str, Reader, str]] = [("python-dateutil", with_dateutil, "dateutil"),
+                                                ("dateparser", with_dateparser, "dateparser")]
+    for label, reader, module in libraries:
         try:
             __import__(module)
             readers[label] = reader
