@@ -146,3 +146,23 @@ def test_ballistic_and_cruise_missile_launches_are_named_by_kind(words, kind):
     assert draft is not None
     assert draft.name == f"{kind[0].upper()}{kind[1:]} launch"
     assert ("vehicle_class", kind) in {(c.property, c.value) for c in draft.claims}
+
+
+def test_a_story_of_two_launches_drafts_both():
+    draft = draft_article(article(
+        "SEOUL, July 29, 2017 -- North Korea launched an intercontinental ballistic missile late on Friday from "
+        "Mupyong-ri, officials said. The missile was fired at 11:41 p.m. on Friday. Earlier this month, on July 4, "
+        "North Korea launched its first ICBM, a Hwasong-14, from Panghyon near Kusong at 9:40 a.m."))
+    assert draft is not None
+    assert (draft.date, draft.vehicle) == (date(2017, 7, 28), None)  # the Hwasong-14 is the other launch's
+    assert draft.first("launch_site").place == "mupyong-ri"
+    (other,) = draft.others
+    assert (other.date, other.vehicle, other.first("launch_site").place) == (date(2017, 7, 4), "Hwasong-14", "kusong")
+    assert other.time.isoformat() == "2017-07-04T09:40:00+09:00"
+
+
+def test_a_date_repeated_in_another_sentence_is_the_same_launch():
+    draft = draft_article(article("SEOUL, July 29, 2017 -- North Korea launched a missile from Mupyong-ri on July 28, "
+                                  "officials said. The missile launched from Mupyong-ri on July 28 flew east."))
+    assert draft is not None
+    assert draft.others == []

@@ -51,7 +51,8 @@ def build_bundle(drafts: list[tuple[Article, ArticleDraft | None]], base: Path |
     for article, _ in drafts:
         document = document_for(article, base)
         bundle.documents[document.id] = document
-    ordered = sorted(((a, d) for a, d in drafts if d is not None), key=lambda pair: pair[1].notice is not None)
+    launches = [(a, one) for a, d in drafts if d is not None for one in (d, *d.others)]
+    ordered = sorted(launches, key=lambda pair: pair[1].notice is not None)
     for article, draft in ordered:
         if draft.notice and not draft.features:
             continue  # a cancellation, or a notice with nothing to draw: no launch of its own

@@ -10,11 +10,12 @@ from viewer.ingest.article import Article
 from viewer.ingest.claims import attribution, orbit_claims, outcome_claims
 from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.flight import find_flight
-from viewer.ingest.launch import LaunchReport, detect_launch
+from viewer.ingest.launch import LaunchReport, describe, detect_launch
 from viewer.ingest.measures import find_altitudes, find_distances
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import read_notice
-from viewer.ingest.places import PlaceMatcher, shipped_matcher
+from viewer.ingest.other_launches import other_launch_sentences
+from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
 from viewer.ingest.times import (
@@ -70,15 +71,27 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     report = detect_launch(text, sentences)
     if report is None:
         return None
-    draft = ArticleDraft(name=_name(report), space=report.space, vehicle=report.vehicle)
-    if report.vehicle and report.vehicle_span:
-        draft.claims.append(DraftClaim("vehicle", report.vehicle, "the article (unattributed)", [report.vehicle_span]))
-    if report.vehicle_class and report.class_span:
-        draft.claims.append(DraftClaim("vehicle_class", report.vehicle_class, "the article (unattributed)",
-                                       [report.class_span]))
-    _when(draft, text, report, article)
     places = matcher.find(text)
+    draft = _draft_report(article, report, sentences, places, matcher)
+    others = [(s, day) for s, day in other_launch_sentences(text, report, places, article.published)
+              if draft.date is None or abs((day - draft.date).days) > 1]
+    if others:  # a story of two launches: the main one without the other's sentences, then each other one
+        apart = {s for s, _ in others}
+        related = [s for s in report.related if s not in apart]
+        main = describe(text, LaunchReport([s for s in report.anchors if s not in apart], related, report.space),
+                        whole_text=False)
+        draft = _draft_report(article, main, sentences, places, matcher)
+        for sentence, _ in others:
+            other = describe(text, LaunchReport([sentence], [sentence], report.space), whole_text=False)
+            draft.others.append(_draft_other(article, other, places, matcher))
+    return draft
 
+
+def _draft_report(article: Article, report: LaunchReport, sentences: list[Sentence], places: list[PlaceMention],
+                  matcher: PlaceMatcher) -> ArticleDraft:
+    text = article.text
+    draft = _named(text, report)
+    _when(draft, text, report, article)
     coordinates = find_zones_and_points(text, sentences)
     site = next((f for f in coordinates if f.kind == "launch_site"), None) or find_site(
         text, report, places, matcher, draft.date)
@@ -88,6 +101,27 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     draft.features.extend(find_warning_areas(text, sentences, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
     _claims(draft, text, sentences, report)
+    return draft
+
+
+def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMention],
+                 matcher: PlaceMatcher) -> ArticleDraft:
+    """Another launch the story reports in passing, with a date and a site: drafted from its own sentence only."""
+    draft = _named(article.text, report)
+    _when(draft, article.text, report, article)
+    site = find_site(article.text, report, places, matcher, draft.date)
+    if site is not None:
+        draft.features.append(site)
+    return draft
+
+
+def _named(text: str, report: LaunchReport) -> ArticleDraft:
+    draft = ArticleDraft(name=_name(report), space=report.space, vehicle=report.vehicle)
+    if report.vehicle and report.vehicle_span:
+        draft.claims.append(DraftClaim("vehicle", report.vehicle, "the article (unattributed)", [report.vehicle_span]))
+    if report.vehicle_class and report.class_span:
+        draft.claims.append(DraftClaim("vehicle_class", report.vehicle_class, "the article (unattributed)",
+                                       [report.class_span]))
     return draft
 
 

@@ -52,6 +52,7 @@ class ArticleDraft:
     window: tuple[datetime, datetime] | None = None  # a notice's time in force, UTC
     cancels: list[str] = field(default_factory=list)  # notices this one cancels
     problems: list[tuple[int, str]] = field(default_factory=list)  # (offset, message): what could not be read
+    others: list[ArticleDraft] = field(default_factory=list)  # other launches the same story reports
 
     def first(self, kind: str) -> DraftFeature | None:
         return next((f for f in self.features if f.kind == kind), None)

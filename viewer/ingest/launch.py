@@ -127,17 +127,22 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     related = [s for s in sentences if s in anchors or _reports(text, s, True, strict=False)]
     scope = " ".join(text[s.start : s.end] for s in related)
     space = bool(_SPACE.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
-    report = LaunchReport(anchors, related, space)
+    return describe(text, LaunchReport(anchors, related, space))
+
+
+def describe(text: str, report: LaunchReport, whole_text: bool = True) -> LaunchReport:
+    """Name the report's vehicle, payload and kind of launch from its sentences (and, with ``whole_text``, from
+    anywhere in the article when its sentences name none)."""
     for label, pattern in _CLASSES:
-        found_class = next((m for s in anchors for m in [pattern.search(text, s.start, s.end)] if m), None)
+        found_class = next((m for s in report.anchors for m in [pattern.search(text, s.start, s.end)] if m), None)
         if found_class:
             report.vehicle_class, report.class_span = label, found_class.span()
             break
-    if report.vehicle_class is None and space:
+    if report.vehicle_class is None and report.space:
         report.vehicle_class = "satellite launch vehicle"
     for pattern, attribute in ((_VEHICLE, "vehicle"), (_PAYLOAD, "payload")):
-        found = next((m for s in related for m in [pattern.search(text, s.start, s.end)] if m), None)
-        found = found or pattern.search(text)
+        found = next((m for s in report.related for m in [pattern.search(text, s.start, s.end)] if m), None)
+        found = found or (pattern.search(text) if whole_text else None)
         if found:
             setattr(report, attribute, found.group())
             if attribute == "vehicle":
