@@ -94,3 +94,25 @@ def test_two_processes_draft_the_same_bundle_as_one():
     assert list(one.events) == list(two.events)
     assert [(f.id, f.geometry.wkt, f.citations) for f in one.features.values()] == [
         (f.id, f.geometry.wkt, f.citations) for f in two.features.values()]
+
+
+def test_drafting_on_a_dask_local_cluster_gives_the_same_bundle():
+    distributed = __import__("pytest").importorskip("distributed")
+    articles = read_files([CORPUS / "articles", CORPUS / "notices"])
+    one = ingest_articles(articles, jobs=1)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        on_dask = ingest_articles(read_files([CORPUS / "articles", CORPUS / "notices"]), dask=cluster)
+    assert list(one.events) == list(on_dask.events)
+    assert [(f.id, f.geometry.wkt) for f in one.features.values()] == [
+        (f.id, f.geometry.wkt) for f in on_dask.features.values()]
+
+
+def test_the_dask_option_of_the_command(tmp_path):
+    distributed = __import__("pytest").importorskip("distributed")
+    out = tmp_path / "draft.geojson"
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        assert run(str(CORPUS / "notices" / "n01_navarea_xi_satellite.txt"), "--dask", cluster.scheduler_address,
+                   "-o", str(out)) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 3

@@ -19,6 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="merge the drafts into this bundle's known launches (repeatable); OUT then holds both")
     parser.add_argument("--jobs", type=int, default=None, metavar="N",
                         help="processes to draft with (default: all cores for 200 documents or more, else 1)")
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="draft on the Dask cluster at ADDRESS (tcp://host:8786); needs launchmap[scale]")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,7 +50,15 @@ def run(args: argparse.Namespace) -> int:
     except ArticleError as error:
         raise UsageError(str(error)) from None
     problems: list[str] = []
-    bundle = ingest_articles(articles, base=output.parent, problems=problems, jobs=args.jobs)
+    if args.dask:
+        try:
+            import distributed  # noqa: F401 - only to say clearly when the extra is missing
+        except ImportError:
+            raise UsageError("--dask: Dask is not installed (pip install 'launchmap[scale]')") from None
+    try:
+        bundle = ingest_articles(articles, base=output.parent, problems=problems, jobs=args.jobs, dask=args.dask)
+    except OSError as error:  # a scheduler that cannot be reached
+        raise UsageError(f"--dask {args.dask}: {error}") from None
     drafted, features = len(bundle.events), len(bundle.features)
     documents = len(bundle.documents)
     quiet = documents - len(_reporting(bundle))

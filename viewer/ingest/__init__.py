@@ -40,14 +40,15 @@ def problems_of(article: Article, draft: ArticleDraft | None) -> list[str]:
 
 
 def ingest_articles(articles: Iterable[Article], base: Path | None = None, problems: list[str] | None = None,
-                    jobs: int | None = 1) -> Bundle:
+                    jobs: int | None = 1, dask: object | None = None) -> Bundle:
     """The draft bundle of already-read articles and notices; ``base`` is the folder the bundle will be written to,
     ``jobs`` the number of processes (None: all cores for a large batch). What could not be read is appended to
-    ``problems`` as 'FILE:LINE: message' lines."""
-    from viewer.ingest.parallel import draft_all
+    ``problems`` as 'FILE:LINE: message' lines. ``dask`` (a scheduler address or cluster) drafts on Dask."""
+    from viewer.ingest.parallel import draft_all, draft_on_dask
 
     articles = list(articles)
-    drafts = list(zip(articles, draft_all(articles, jobs), strict=True))
+    drafted = draft_on_dask(articles, dask) if dask is not None else draft_all(articles, jobs)  # type: ignore[arg-type]
+    drafts = list(zip(articles, drafted, strict=True))
     if problems is not None:
         for article, draft in drafts:
             problems.extend(problems_of(article, draft))

@@ -1,4 +1,5 @@
-"""Drafting many documents on several cores: the same `draft_document` in worker processes, in order."""
+"""Drafting many documents on several cores — the same `draft_document` in worker processes, in order — or on
+a Dask cluster for archives beyond one machine (the optional `launchmap[scale]` extra)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,14 @@ def draft_all(articles: Sequence[Article], jobs: int | None = None) -> list[Arti
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         return [draft for chunk in pool.map(_draft_chunk, chunks) for draft in chunk]
+
+
+def draft_on_dask(articles: Sequence[Article], address: str, chunk: int = 200) -> list[ArticleDraft | None]:
+    """``draft_document`` of every article on the Dask cluster at ``address`` (a scheduler address, or a
+    ``distributed.LocalCluster``), in order. Raises ImportError when dask.distributed is not installed."""
+    from distributed import Client
+
+    chunks = [list(articles[i : i + chunk]) for i in range(0, len(articles), chunk)]
+    with Client(address) as client:
+        futures = client.map(_draft_chunk, chunks, pure=False)
+        return [draft for done in client.gather(futures) for draft in done]
