@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from viewer.cli import UsageError
+    from viewer.cli.errors import UsageError
     from viewer.ingest import ArticleError, article_paths, ingest_articles, read_files
     from viewer.io.bundle.writer import write_bundle
 

@@ -174,7 +174,8 @@ def _point_xy(geometry: BaseGeometry | None) -> tuple[float, float] | None:
 
 
 # napari's layer_to_visual, for our kinds: which visual draws which geometry style.
-VISUAL_FOR = {"area": AreaVisual, "line": LineVisual, "point": PointVisual}
+VISUAL_FOR: dict[str, type[AreaVisual | LineVisual | PointVisual]] = {
+    "area": AreaVisual, "line": LineVisual, "point": PointVisual}
 
 
 def visual_for(kind: str, context: RenderContext) -> AreaVisual | LineVisual | PointVisual:
