@@ -165,6 +165,11 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
             by = attribution(text, sentence, time.start)
             draft.claims.append(DraftClaim("time", value, f"{by}; zone assumed" if time.assumed else by, [span]))
     draft.time = best[1] if best else None
+    part = next(((d, s) for d, s in dates if d.part_of_day), None)
+    if draft.time is None and part is not None:  # "on Monday night", no clock time: keep the time of day
+        mention, sentence = part
+        draft.claims.append(DraftClaim("time_of_day", mention.part_of_day, attribution(text, sentence, mention.start),
+                                       [(mention.start, mention.end)]))
     if draft.date is None and draft.time is not None:  # the launch's local date, from a time in another zone
         local = draft.time.astimezone(timezone(zone_offset("local time", draft.time.date()) or timedelta(hours=9)))
         draft.date = local.date()

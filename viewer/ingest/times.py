@@ -31,6 +31,7 @@ _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|S
 _RELATIVE = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening|last night)\b",
                        re.IGNORECASE)
 
+_VAGUE = re.compile(r"\b(?:(?:earlier|later)\s+this\s+month|last\s+month)\b", re.IGNORECASE)
 _ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?\s+Time|Washington\s+time|PT|PST|PDT|"
          r"UTC|GMT|Z|KST|JST|PYT|Pyongyang\s+time|(?:South\s+)?Korean?\s+(?:Standard\s+)?time|Seoul\s+time|"
          r"Japan(?:ese)?\s+(?:Standard\s+)?time|Tokyo\s+time|local\s+time)")
@@ -64,7 +65,8 @@ class DateMention:
     start: int
     end: int
     value: date | None  # None when it cannot be resolved (a weekday in an undated article)
-    label: str  # what the text says, normalised: "2016-02-07", "Thursday", "February 7"
+    label: str  # what the text says, normalised: "2016-02-07", "Thursday", "February 7", "2023-12 (earlier…)"
+    part_of_day: str | None = None  # "night" in "on Monday night": kept when no clock time is given
 
 
 @dataclass(frozen=True)
@@ -106,14 +108,24 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
                 continue
             name = m.group("weekday").lower()
             value = _weekday_on_or_before(WEEKDAYS.index(name), reference) if reference else None
-            found.append(DateMention(m.start(), m.end(), value, m.group("weekday")))
+            part = m.group("part").lower() if m.group("part") else None
+            found.append(DateMention(m.start(), m.end(), value, m.group("weekday"), part))
         for m in _RELATIVE.finditer(text, start, end):
             word = m.group("word").lower()
             if reference is None:
                 continue  # "today" in an undated article says nothing
             back = 1 if word in ("yesterday", "last night") else 0
             value = reference - timedelta(days=back)
-            found.append(DateMention(m.start(), m.end(), value, word))
+            part = next((p for p in ("morning", "afternoon", "evening", "night") if p in word), None)
+            found.append(DateMention(m.start(), m.end(), value, word, part))
+        for m in _VAGUE.finditer(text, start, end):
+            if reference is None:
+                continue
+            month = reference.replace(day=1)
+            if m.group().lower().startswith("last"):
+                month = (month - timedelta(days=1)).replace(day=1)
+            # No day can be named: the month is the claim, and no launch date is set from it.
+            found.append(DateMention(m.start(), m.end(), None, f"{month:%Y-%m} ({m.group().lower()})"))
     return sorted(found, key=lambda d: d.start)
 
 
