@@ -166,3 +166,22 @@ def test_a_date_repeated_in_another_sentence_is_the_same_launch():
                                   "officials said. The missile launched from Mupyong-ri on July 28 flew east."))
     assert draft is not None
     assert draft.others == []
+
+
+def test_a_weekday_of_an_eastern_time_is_not_the_launchs_local_date():
+    draft = draft_article(article("WASHINGTON, Oct. 4, 2022 -- North Korea launched a missile from Mupyong-ri at "
+                                  "6:23 p.m. Eastern time on Monday, officials said."))
+    assert draft is not None
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2022-10-03T18:23:00-04:00"
+    assert draft.date == date(2022, 10, 4)  # Tuesday morning at the launch site
+
+
+def test_a_question_claims_no_outcome_and_toward_the_east_is_a_heading():
+    draft = draft_article(article("SEOUL, Oct. 4, 2022 -- North Korea launched a missile from Sunan toward the east, "
+                                  "officials said.\n\nQ: Was the launch a success?"))
+    assert draft is not None
+    assert draft.outcome is None
+    path = draft.first("flight_path")
+    assert path is not None
+    assert path.label.startswith("Heading east")

@@ -123,6 +123,8 @@ def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
     found: list[FoundClaim] = []
     for sentence in sentences:
         s, e = sentence.start, sentence.end
+        if text[s:e].rstrip("\"\u201d' ").endswith("?"):
+            continue  # "Was the launch a success?" asks; it claims nothing
         for value, pattern in (("orbit", _ORBIT_OUTCOME), ("failure", _FAILURE), ("success", _SUCCESS)):
             m = pattern.search(text, s, e)
             if m is None or _ELSEWHERE.match(text, m.end(), min(e, m.end() + 40)) or _ELSEWHERE.search(

@@ -20,6 +20,7 @@ _PATTERNS = [
                re.IGNORECASE),
     re.compile(rf"\bin\s+an?\s+{_DIR}(?:erly|ern|ward)?\s+direction\b", re.IGNORECASE),
     re.compile(rf"\b{_DIR}wards?\b", re.IGNORECASE),
+    re.compile(rf"\btowards?\s+the\s+{_DIR}\b{_NOT_A_HEADING}", re.IGNORECASE),
     re.compile(rf"\b(?:flew|flying|flown|headed|heading|fired|launched|travell?ed|went|moved|turned)\s+"
                rf"(?:[\w-]+\s+){{0,2}}?(?:to\s+the\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
 ]

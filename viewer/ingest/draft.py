@@ -196,9 +196,12 @@ def _in_announced_window(text: str, dates: list[tuple[DateMention, Sentence]], p
 
 
 def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, article: Article) -> bool:
-    """'(2239 GMT Thursday)': the day of a time in another zone, not the launch's local date."""
-    near = text[max(sentence.start, mention.start - 14) : mention.start]
-    return bool(re.search(r"\d{1,2}[:.]?\d{2}\s*(?:GMT|UTC|Z|ET|EST|EDT)\W*$", near))
+    """'(2239 GMT Thursday)', '6:23 p.m. Eastern time on Monday': the day of a time in a zone other than the launch
+    site's, not the launch's local date."""
+    near = max(sentence.start, mention.start - 30)
+    times = find_times(text, near, mention.start)
+    return bool(times) and times[-1].zone not in ("KST", "JST", "Pyongyang time", "local time") and not re.search(
+        r"[.;]", text[times[-1].end : mention.start])
 
 
 def _day_for(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]], launch_day: date | None
