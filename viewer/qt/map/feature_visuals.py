@@ -54,7 +54,7 @@ def _group(features: list[Feature], colours: dict[str, str]) -> dict[tuple[str, 
     """Features that look alike (same event colour, certainty and draft state) share one path."""
     groups: dict[tuple[str, str, bool], list[Feature]] = defaultdict(list)
     for feature in features:
-        colour = colours.get(feature.event or "", NO_EVENT_COLOUR)
+        colour = colours.get(feature.event or feature.layer or "", NO_EVENT_COLOUR)
         groups[(colour, feature.certainty, is_draft(feature))].append(feature)
     return groups
 
