@@ -30,7 +30,7 @@ ERRORS = [
     ("geojson/invalid_geometry.geojson", "features[0].geometry", "malformed LineString coordinates"),
     ("geojson/out_of_range.geojson", "features[0].geometry", "latitude 124.705 out of range (-90..90) — are lon and"),
     ("geojson/latin1.geojson", "byte 202", "not UTF-8 text (byte 0xf6)"),
-    ("geojson/nan.geojson", "", "invalid JSON: NaN is not a JSON number"),
+    ("geojson/nan.geojson", "1:110", "invalid JSON: NaN is not a JSON number"),
     ("geojson/bare_feature_bad_coordinates.geojson", "geometry", "malformed Point coordinates"),
     ("geojson/reprojected.geojson", "crs", "coordinates are in urn:ogc:def:crs:EPSG::3857"),
     ("csv/truncated.csv", "2", "a quoted field starting on this line never ends"),

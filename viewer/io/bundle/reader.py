@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from viewer.geo.geometry_check import GeometryError, checked_geometry
+from viewer.io.bundle import geometries
 from viewer.io.bundle.articles import ArticleRefused, current_roots, read_article
 from viewer.io.bundle.json_source import load_json
 from viewer.model.anchoring import reanchor
@@ -53,6 +53,8 @@ class BundleParser:
         # ids present in the file, valid or not, by table: a reference to a broken item is not a second problem
         self.named: dict[str, set[str]] = {"documents": set(), "events": set(), "features": set()}
         self.documents: dict[str, Document] = {}  # those read so far, for citations to anchor in
+        # features whose geometry is made after all are read, all at once: (where, feature, raw, problems so far)
+        self.pending: list[tuple[str, Feature, Any, int]] = []
 
     def error(self, where: str, message: str, *, fatal: bool = True) -> None:
         self.problems.append(Problem(self.file, where, message))
@@ -110,6 +112,7 @@ class BundleParser:
                 self.error(where, f"must be a Feature object, not {_json_type(raw)}")
                 continue
             self.add(bundle.features, self.read_feature(where, raw, index, bundle), where)
+        self.attach_geometries()
         for where, raw in events:
             site = bundle.events.get(str(raw.get("id")))
             if site and site.site and site.site not in self.named["features"]:
@@ -213,16 +216,6 @@ class BundleParser:
         if "geometry" not in raw:
             self.error(where, "missing member 'geometry'")
             return None
-        geometry = None
-        if raw["geometry"] is not None:
-            try:
-                checked = checked_geometry(raw["geometry"])
-            except GeometryError as error:
-                self.error(f"{where}.geometry", str(error))
-                return None
-            geometry = checked.geometry
-            if checked.repair:
-                self.warn(f"{where}.geometry", checked.repair)
         properties = raw.get("properties")
         if properties is None:
             properties = {}
@@ -236,16 +229,43 @@ class BundleParser:
         properties.pop("claims", None)
         feature = Feature(
             id=feature_id,
-            geometry=geometry,
+            geometry=None,
             properties=properties,
             citations=citations,
             claims=claims,
             extra={k: v for k, v in raw.items() if k not in _FEATURE_KEYS},
-            source_geometry=raw["geometry"] if geometry is not None and not checked.repair else None,
         )
         if raw_id is not None and not isinstance(raw_id, str):
             feature.extra["id"] = raw_id  # written back as the number it was
+        if raw["geometry"] is not None:
+            self.pending.append((f"{where}.geometry", feature, raw["geometry"], len(self.problems)))
         return feature
+
+    def attach_geometries(self) -> None:
+        """Make every pending feature's geometry in one pass (`geometries.build`); its problems take the place
+        in the list they would have had if each geometry had been checked when its feature was read."""
+        if not self.pending:
+            return
+        built = geometries.build([raw for _, _, raw, _ in self.pending])
+        late: list[tuple[int, Problem]] = []
+        for index, (where, feature, raw, position) in enumerate(self.pending):
+            feature.geometry = built.geometries[index]
+            if index in built.errors:
+                late.append((position, Problem(self.file, where, built.errors[index])))
+                self.fatal = True
+            elif index in built.repairs:
+                late.append((position, Problem(self.file, where, built.repairs[index], Severity.WARNING)))
+            if index in built.keep_source:
+                feature.source_geometry = raw  # written back exactly as read: its own members, 4-D positions
+        self.pending.clear()
+        if late:
+            merged: list[Problem] = []
+            at = 0
+            for position, problem in late:
+                merged += self.problems[at:position]
+                merged.append(problem)
+                at = max(at, position)
+            self.problems[:] = merged + self.problems[at:]
 
     def check_properties(self, where: str, properties: dict, bundle: Bundle) -> None:
         kind = properties.get("kind")

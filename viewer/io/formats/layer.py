@@ -83,6 +83,7 @@ class LayerBuilder:
             return True, None
         try:
             check_lonlat(geometry)
+            check_altitudes(geometry)
             result = repaired(geometry)
         except GeometryError as error:
             self.error(where, str(error))
@@ -134,6 +135,15 @@ class LayerBuilder:
         return self.bundle, self.problems
 
 
+def check_altitudes(geometry: BaseGeometry) -> None:
+    """Raise GeometryError when a geometry with altitudes has one that is not a finite number (KML ``1e400``):
+    no format launchmap writes could hold it."""
+    if geometry.has_z:
+        z = shapely.get_coordinates(geometry, include_z=True)[:, 2]
+        if not np.isfinite(z).all():
+            raise GeometryError(f"altitude {z[~np.isfinite(z)][0]:g} is not a finite number")
+
+
 def errors_first(problems: list[Problem]) -> list[Problem]:
     """Errors, then warnings, each in file order: a BundleError's message is its first problem."""
     return sorted(problems, key=lambda p: not p.is_error)
@@ -151,9 +161,10 @@ def checked_many(builder: LayerBuilder, geometries: np.ndarray, places: Sequence
     present = np.flatnonzero(~shapely.is_missing(result))
     if not len(present):
         return result
-    coords, owner = shapely.get_coordinates(result[present], return_index=True)
-    lon, lat = coords[:, 0], coords[:, 1]
-    bad = ~np.isfinite(coords).all(axis=1) | (np.abs(lon) > 180) | (np.abs(lat) > 90)
+    coords, owner = shapely.get_coordinates(result[present], include_z=True, return_index=True)
+    lon, lat, z = coords[:, 0], coords[:, 1], coords[:, 2]
+    bad = ~np.isfinite(coords[:, :2]).all(axis=1) | (np.abs(lon) > 180) | (np.abs(lat) > 90)
+    bad |= np.isinf(z) | (np.isnan(z) & shapely.has_z(result[present])[owner])  # 2-D geometries have NaN z
     suspects = set(present[np.unique(owner[bad])].tolist())
     suspects.update(present[~shapely.is_valid(result[present])].tolist())
     for index in sorted(suspects):  # the few bad ones get the one-by-one check and its messages

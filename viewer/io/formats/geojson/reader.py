@@ -24,9 +24,10 @@ def read_geojson(path: str | Path, progress: Progress = no_progress,
     path = Path(path)
     file = shown_as or str(path)
     parsing, reading = stages(progress, (1, 3))
-    root = load_geojson(path, file, parsing)
+    notes: list[Problem] = []  # keys given twice, found while parsing
+    root = load_geojson(path, file, parsing, notes)
     root, inside = _as_collection(root)
-    notes = _prepare_plain(root, path.name, file) if _is_plain(root) else []
+    notes += _prepare_plain(root, path.name, file) if _is_plain(root) else []
     if isinstance(root, dict) and isinstance(root.get("features"), list):
         root["features"] = _Reporting(root["features"], reading)
     reader = BundleParser(path, file)

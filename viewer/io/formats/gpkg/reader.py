@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import shapely
 
+from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, non_finite_message
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.gpkg.writer import FEATURE_COLUMNS, KEPT_AS
 from viewer.io.formats.layer import MAX_FEATURES, LayerBuilder, checked_many, refuse_large_file
@@ -219,6 +220,7 @@ def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder,
         geometries = _to_lonlat(geometries, meta.get("crs"), layer, builder)
         places = [f"layer {layer}, fid {fid}" for fid in fids.tolist()]
         geometries = checked_many(builder, geometries, places)
+        _refuse_infinite(builder, meta, fields, places)
         rows = _columns(meta, fields, len(fids), skipped)
         for fid, row, geometry, where in zip(fids.tolist(), rows, geometries, places, strict=True):
             properties = {k: v for k, v in row.items() if v is not None}
@@ -232,6 +234,14 @@ def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder,
         progress(min(start + BATCH, count), count)
     for column in sorted(skipped):
         builder.warn(f"layer {layer}", f"column {column!r} holds binary data; left out")
+
+
+def _refuse_infinite(builder: LayerBuilder, meta: dict, fields: list[np.ndarray], places: list[str]) -> None:
+    """An error for each cell holding ±infinity (SQLite stores it; no format launchmap writes can)."""
+    for name, values in zip(meta["fields"], fields, strict=True):
+        if values.dtype.kind == "f":
+            for row in np.flatnonzero(np.isinf(values)).tolist():
+                builder.error(places[row], f"column {str(name)!r}: {values[row]} is not a finite number")
 
 
 def _to_lonlat(geometries: np.ndarray, crs: str | None, layer: str, builder: LayerBuilder) -> np.ndarray:
@@ -272,7 +282,9 @@ def _json_cell(text: Any, file: str, where: str, column: str) -> Any:
     if text is None:
         return None
     try:
-        return json.loads(text)
+        return CheckedDecoder().decode(text)
+    except NonFinite as error:
+        raise BundleError([Problem(file, where, f"column {column!r}: {non_finite_message(error.token)}")]) from None
     except (TypeError, ValueError) as error:
         raise BundleError([Problem(file, where, f"column {column!r} is not JSON ({error})")]) from None
 
