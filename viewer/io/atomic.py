@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -12,9 +14,13 @@ from typing import BinaryIO
 
 @contextlib.contextmanager
 def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
-    """Yield a binary file that replaces ``path`` only once it has been written and flushed to disk."""
+    """Yield a binary file that replaces ``path`` only once it has been written and flushed to disk.
+
+    Temporary files an earlier, killed save of the same ``path`` left behind are removed once this one succeeds.
+    """
     target = Path(path)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    started = time.time()
+    fd, temp_name = make_temp(target, ".part")
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
@@ -28,6 +34,31 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         raise
+    remove_leftovers(target, started)
+
+
+def make_temp(target: Path, suffix: str) -> tuple[int, str]:
+    """A new hidden temporary file beside ``target``; an error names ``target``, not the temporary file."""
+    try:
+        return tempfile.mkstemp(prefix=temp_prefix(target), suffix=suffix, dir=target.parent or ".")
+    except OSError as error:
+        raise type(error)(f"{target}: cannot write there: {error.strerror or error}") from None
+
+
+def temp_prefix(target: Path) -> str:
+    """How the temporary files of a save of ``target`` begin (beside it, hidden): ``.NAME.``"""
+    return f".{target.name}."
+
+
+def remove_leftovers(target: Path, before: float) -> None:
+    """Remove the temporary files (``.NAME.*.part``, SQLite's ``-journal``, ``-wal``, ``-shm`` beside them) that
+    saves of ``target`` started before ``before`` (a time.time()) left: a killed save cannot clean up after
+    itself, the next one does. Newer ones may belong to a save still running in another process."""
+    folder = target.parent
+    for leftover in folder.glob(glob.escape(temp_prefix(target)) + "*.part*"):
+        with contextlib.suppress(OSError):
+            if leftover.is_file() and not leftover.is_symlink() and leftover.stat().st_mtime < before:
+                leftover.unlink()
 
 
 def _umask() -> int:
