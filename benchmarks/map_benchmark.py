@@ -154,7 +154,7 @@ def redraw_rows(steps: int | None, synthetic: bool) -> list[list[str]]:
         for level, lod in ((None, "auto LOD"), (0, "level 0")):
             for cached in ((True, False) if ScreenCache else (False,)):
                 if ScreenCache:
-                    ScreenCache.enabled = cached
+                    canvas.context.screen_cache = cached
                 default = cached or not ScreenCache
                 # Drawing 50k thick lines exactly takes ~1 s a frame: time fewer steps of that.
                 limit = 10 if key == "b" and not cached else steps
@@ -169,7 +169,7 @@ def redraw_rows(steps: int | None, synthetic: bool) -> list[list[str]]:
                              f"<= {TARGETS[key]:g}" if default else "",
                              verdict(p95 <= TARGETS[key], percentile(t["cpu"], 95) <= TARGETS[key]) if default else ""])
     if ScreenCache:
-        ScreenCache.enabled = True
+        canvas.context.screen_cache = True
     return rows
 
 
@@ -180,8 +180,12 @@ def launchmap_export_times(renderer, level: int | None, compression: int, repeat
     from viewer.qt.render import ImageRequest
 
     renderer.canvas.basemap_layer.fixed_level = level
-    request = ImageRequest(WIDTH, HEIGHT, extent=REGION, projection=regional(REGION), title="Regional view",
-                           png_compression=compression)
+    from viewer.model.view import MapView
+
+    view = MapView(regional(REGION))
+    view.fit(REGION)
+    view.set_decorations(title="Regional view")
+    request = ImageRequest(view, WIDTH, HEIGHT, png_compression=compression)
     with tempfile.TemporaryDirectory() as folder:
         times = [renderer.save(Path(folder) / "map.png", request) for _ in range(repeats + 1)][1:]
     return statistics.median(t.paint_s for t in times), statistics.median(t.encode_s for t in times)

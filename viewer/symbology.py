@@ -23,7 +23,7 @@ CERTAINTY_ALPHA = {"reported": 255, "derived": 225, "approximate": 160}
 APPROXIMATE_DASH = (5, 3)
 
 # Drafted by ingest and not yet reviewed: a magenta dotted outline over the event's own styling.
-DRAFT = "#C2185B"
+DRAFT_COLOUR = "#C2185B"
 DRAFT_DASH = (1, 2)
 
 

@@ -35,10 +35,10 @@ def test_another_projection_reuses_the_densified_land(qapp, basemap, monkeypatch
     monkeypatch.setattr(basemap_layer, "densify", lambda g, km: calls.append(g) or densify(g, km))
     layer = BasemapLayer(RenderContext(), basemap)
     layer.fixed_level = 1
-    layer.show(regional(DEFAULT_REGION), 1000.0)
+    layer.set_view(regional(DEFAULT_REGION), 1000.0)
     densified = len(calls)
     second = web_mercator()
-    layer.show(second, 1000.0)
+    layer.set_view(second, 1000.0)
     assert densified > 0
     assert len(calls) == densified
     assert layer.projection is second

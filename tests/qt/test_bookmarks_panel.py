@@ -27,7 +27,8 @@ def private_state(tmp_path, monkeypatch):
 
 @pytest.fixture
 def controller(window):
-    return getattr(window, "session", None) or SessionController(window)
+    return getattr(window, "session", None) or SessionController(window.workspace, window.map_view, window.canvas,
+                                                                 window.shell)
 
 
 @pytest.fixture
@@ -43,20 +44,20 @@ def rect_of(window):
 
 
 def test_add_then_show_again_brings_back_area_and_filters(qtbot, window, panel, controller):
-    window.workspace.set_hidden(events=set(window.workspace.content.events) - {KMS4})
+    window.map_view.set_hidden(events=set(window.workspace.content.events) - {KMS4})
     bookmarked = rect_of(window)
     panel.add_button.click()
     assert panel.list.count() == 1
     mark = controller.bookmarks[0]
     assert mark.name == "View 1"
-    assert mark.events == (KMS4,)
-    assert mark.projection.name == window.canvas.projection.name
-    assert mark.map_rect == pytest.approx(bookmarked)
+    assert mark.view.filters.hidden_events == set(window.workspace.content.events) - {KMS4}
+    assert mark.view.projection.name == window.canvas.projection.name
+    assert mark.view.map_rect == pytest.approx(bookmarked)
 
-    window.workspace.set_hidden(events=())
+    window.map_view.set_hidden(events=())
     window.canvas.view.setRange(QRectF(0, 0, 1000, 1000), padding=0)
     panel.list.itemActivated.emit(panel.list.item(0))  # what a double-click or Enter does
-    assert window.workspace.hidden_events == set(window.workspace.content.events) - {KMS4}
+    assert window.map_view.hidden_events == set(window.workspace.content.events) - {KMS4}
     xmin, ymin, xmax, ymax = rect_of(window)
     assert xmin <= bookmarked[0] + 1
     assert xmax >= bookmarked[2] - 1
@@ -89,8 +90,8 @@ def test_rename_reorder_and_delete(qtbot, panel, controller):
 
 
 def test_session_round_trip_through_the_window(qtbot, window, panel, controller, tmp_path):
-    window.workspace.set_hidden(kinds={"danger_zone"})
-    window.canvas.decorations.options.title = "Okinawa overflights"
+    window.map_view.set_hidden(kinds={"danger_zone"})
+    window.map_view.set_decorations(title="Okinawa overflights")
     panel.add_button.click()
     window.canvas.zoom_to_extent((124.0, 39.0, 126.0, 40.5))
     panel.add_button.click()
@@ -100,15 +101,15 @@ def test_session_round_trip_through_the_window(qtbot, window, panel, controller,
     assert controller.recent_files()[0] == path.resolve()
     saved_view = rect_of(window)
 
-    window.workspace.set_hidden(kinds=())
-    window.canvas.decorations.options.title = ""
+    window.map_view.set_hidden(kinds=())
+    window.map_view.set_decorations(title="")
     controller.bookmarks.set_all([])
     window.canvas.zoom_to_extent((100.0, -10.0, 160.0, 50.0))
     assert controller.open_session(path)
 
     assert controller.bookmarks.names() == ["View 1", "View 2"]
-    assert window.workspace.hidden_kinds == {"danger_zone"}
-    assert window.canvas.decorations.options.title == "Okinawa overflights"
+    assert window.map_view.hidden_kinds == {"danger_zone"}
+    assert window.map_view.decorations.title == "Okinawa overflights"
     assert [b.path.resolve() for b in window.workspace.bundles] == load_session(path).bundles
     assert rect_of(window)[0] <= saved_view[0] + 1
     assert rect_of(window)[2] >= saved_view[2] - 1

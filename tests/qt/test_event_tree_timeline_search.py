@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 
+from viewer.model.view import MapView
 from viewer.qt.panels.event_tree import EVENT_ROLE, FEATURE_ROLE, KIND_ROLE, EventTree
 from viewer.qt.panels.search_panel import SearchPanel
 from viewer.qt.panels.timeline import Timeline
@@ -24,8 +26,13 @@ def find_row(tree: EventTree, role, value):
     raise AssertionError(f"no row with {value!r}")
 
 
-def test_tree_lists_events_with_passage_counts(qtbot, sample_workspace):
-    tree = EventTree(sample_workspace)
+@pytest.fixture
+def view():
+    return MapView()
+
+
+def test_tree_lists_events_with_passage_counts(qtbot, sample_workspace, view):
+    tree = EventTree(sample_workspace, view)
     qtbot.addWidget(tree)
     events = [tree.tree.item(r, 0).data(EVENT_ROLE) for r in range(tree.tree.rowCount())]
     assert [e for e in events if e] == [e.id for e in sample_workspace.content.events_in_time_order()]
@@ -34,8 +41,8 @@ def test_tree_lists_events_with_passage_counts(qtbot, sample_workspace):
     assert passages == str(len(sample_workspace.feature(SITE_2016).all_citations))
 
 
-def test_selecting_a_row_writes_the_selection_and_the_selection_selects_rows(qtbot, sample_workspace):
-    tree = EventTree(sample_workspace)
+def test_selecting_a_row_writes_the_selection_and_the_selection_selects_rows(qtbot, sample_workspace, view):
+    tree = EventTree(sample_workspace, view)
     qtbot.addWidget(tree)
     tree.show()
     row = find_row(tree, FEATURE_ROLE, SITE_2016)
@@ -49,48 +56,49 @@ def test_selecting_a_row_writes_the_selection_and_the_selection_selects_rows(qtb
     assert sample_workspace.selection.features == (other,)  # following did not write back
 
 
-def test_unchecking_an_event_and_a_kind_hides_them(qtbot, sample_workspace):
-    tree = EventTree(sample_workspace)
+def test_unchecking_an_event_and_a_kind_hides_them(qtbot, sample_workspace, view):
+    tree = EventTree(sample_workspace, view)
     qtbot.addWidget(tree)
     event_item = tree.tree.itemFromIndex(find_row(tree, EVENT_ROLE, "2016-02-07-kms4"))
     event_item.setCheckState(Qt.CheckState.Unchecked)
-    assert sample_workspace.hidden_events == {"2016-02-07-kms4"}
-    assert not any(f.event == "2016-02-07-kms4" for f in sample_workspace.visible_features())
+    assert view.hidden_events == {"2016-02-07-kms4"}
+    assert not any(f.event == "2016-02-07-kms4" for f in view.visible_features(sample_workspace.content))
     kind_item = tree.tree.itemFromIndex(find_row(tree, KIND_ROLE, "danger_zone"))
     kind_item.setCheckState(Qt.CheckState.Unchecked)
-    assert not any(f.kind == "danger_zone" for f in sample_workspace.visible_features())
+    assert not any(f.kind == "danger_zone" for f in view.visible_features(sample_workspace.content))
     event_item.setCheckState(Qt.CheckState.Checked)
-    assert sample_workspace.hidden_events == set()
+    assert view.hidden_events == set()
 
 
-def test_timeline_window_filters_what_is_visible(qtbot, sample_workspace):
-    timeline = Timeline(sample_workspace)
+def test_timeline_window_filters_what_is_visible(qtbot, sample_workspace, view):
+    timeline = Timeline(sample_workspace, view)
     qtbot.addWidget(timeline)
-    all_features = len(sample_workspace.visible_features())
+    all_features = len(view.visible_features(sample_workspace.content))
     timeline.step(1)  # the first launch only
-    visible_events = {f.event for f in sample_workspace.visible_features()}
+    visible_events = {f.event for f in view.visible_features(sample_workspace.content)}
     assert visible_events == {"2016-02-07-kms4"}
     assert sample_workspace.selection.current == SITE_2016
     timeline.step(1)
-    assert {f.event for f in sample_workspace.visible_features()} == {"2023-05-31-chollima1"}
+    assert {f.event for f in view.visible_features(sample_workspace.content)} == {"2023-05-31-chollima1"}
     timeline.show_all()
-    assert len(sample_workspace.visible_features()) == all_features
+    assert len(view.visible_features(sample_workspace.content)) == all_features
 
 
-def test_timeline_drag_sets_the_window(qtbot, sample_workspace):
-    timeline = Timeline(sample_workspace)
+def test_timeline_drag_sets_the_window(qtbot, sample_workspace, view):
+    timeline = Timeline(sample_workspace, view)
     qtbot.addWidget(timeline)
     start, end = datetime(2023, 1, 1, tzinfo=UTC), datetime(2023, 9, 1, tzinfo=UTC)
-    timeline.window.setRegion((start.timestamp(), end.timestamp()))  # emits sigRegionChangeFinished
-    assert {f.event for f in sample_workspace.visible_features()} == {"2023-05-31-chollima1", "2023-08-24-chollima1"}
+    timeline.region.setRegion((start.timestamp(), end.timestamp()))  # emits sigRegionChangeFinished
+    shown = {f.event for f in view.visible_features(sample_workspace.content)}
+    assert shown == {"2023-05-31-chollima1", "2023-08-24-chollima1"}
 
 
-def test_timeline_play_reveals_launches_in_order(qtbot, sample_workspace, monkeypatch):
-    timeline = Timeline(sample_workspace)
+def test_timeline_play_reveals_launches_in_order(qtbot, sample_workspace, monkeypatch, view):
+    timeline = Timeline(sample_workspace, view)
     qtbot.addWidget(timeline)
     seen = []
-    sample_workspace.visibility_changed.connect(
-        lambda: seen.append(len({f.event for f in sample_workspace.visible_features()})))
+    view.filters_changed.connect(
+        lambda: seen.append(len({f.event for f in view.visible_features(sample_workspace.content)})))
     monkeypatch.setattr("viewer.qt.panels.timeline.PLAY_STEP_MS", 10)
     timeline.play_button.setChecked(True)
     qtbot.waitUntil(lambda: not timeline.play_button.isChecked(), timeout=5000)
@@ -125,8 +133,8 @@ def test_search_for_a_label_selects_the_feature(qtbot, sample_workspace):
     assert sample_workspace.selection.current == SITE_2016
 
 
-def test_activating_an_event_row_asks_to_frame_its_features(qtbot, sample_workspace):
-    tree = EventTree(sample_workspace)
+def test_activating_an_event_row_asks_to_frame_its_features(qtbot, sample_workspace, view):
+    tree = EventTree(sample_workspace, view)
     qtbot.addWidget(tree)
     with qtbot.waitSignal(tree.zoom_requested) as request:
         tree.activated.emit(find_row(tree, EVENT_ROLE, "2023-08-24-chollima1"))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from pptx import Presentation
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 
 from viewer.model.bookmark import Bookmark
 from viewer.qt.export_dialog import PRESETS, ExportImageDialog, export_briefing, export_view
+from viewer.symbology import SELECTION
 
 pytestmark = pytest.mark.gui
 
@@ -37,8 +38,9 @@ def test_the_format_follows_the_file_and_the_file_follows_the_format(qtbot):
 
 def test_export_view_draws_what_the_window_shows_without_the_legend_when_asked(window, tmp_path):
     with_legend, without = tmp_path / "with.png", tmp_path / "without.png"
-    assert export_view(window, with_legend, 800, 600, 96, "Test title") == with_legend
-    assert export_view(window, without, 800, 600, 96, "Test title", legend=False, scale_bar=False,
+    shown = (window.workspace, window.map_view, window.shell)
+    assert export_view(*shown, with_legend, 800, 600, 96, "Test title") == with_legend
+    assert export_view(*shown, without, 800, 600, 96, "Test title", legend=False, scale_bar=False,
                        north_arrow=False) == without
     a, b = QImage(str(with_legend)), QImage(str(without))
     assert (a.width(), a.height()) == (800, 600)
@@ -47,14 +49,51 @@ def test_export_view_draws_what_the_window_shows_without_the_legend_when_asked(w
     differing = sum(a.pixelColor(x, y) != b.pixelColor(x, y) for x, y in corner)
     assert differing > len(corner) // 3
     assert with_legend.with_suffix(".pgw").is_file()
-    assert window.workspace.hidden_events == set()  # the window's own state is untouched
+    assert window.map_view.hidden_events == set()  # the window's own state is untouched
 
 
 def test_export_briefing_from_the_window(window, tmp_path):
     marks = [Bookmark.framing("Region", (115.0, 10.0, 145.0, 43.0)),
              Bookmark.framing("November", (118.0, 12.0, 135.0, 41.0), events=("2023-11-21-chollima1",))]
-    path = export_briefing(window, marks, tmp_path / "briefing.pptx")
+    path = export_briefing(window.workspace, marks, window.shell, tmp_path / "briefing.pptx")
     assert path == tmp_path / "briefing.pptx"
     slides = list(Presentation(str(path)).slides)
     assert [s.shapes.title.text_frame.text.split("\n")[0] for s in slides[1:3]] == ["Region", "November"]
-    assert window.workspace.hidden_events == set()
+    assert window.map_view.hidden_events == set()
+
+
+SOHAE_SITE = "2016-02-07-kms4/launch-site"
+
+
+def test_export_image_is_the_view_on_screen_whatever_is_selected(qtbot, window, tmp_path):
+    """Select Sohae, pan to Okinawa, export: the world file frames exactly the view, and no halo is printed."""
+    window.workspace.selection.select([SOHAE_SITE])
+    window.canvas.zoom_to_extent((125.5, 24.0, 130.5, 28.5))  # Okinawa, far from the selected site
+    canvas = window.canvas
+    shown = window.map_view.frame
+    width, height = canvas.viewport().width(), canvas.viewport().height()
+    path = export_view(window.workspace, window.map_view, window.shell, tmp_path / "okinawa.png", width, height, 96,
+                       "")
+    assert path is not None
+    a, _, _, e, c, f = (float(v) for v in path.with_suffix(".pgw").read_text().split())
+    left, top = c - a / 2, f - e / 2  # the world file names the centre of the top-left pixel
+    exported = (left, top + e * height, left + a * width, top)
+    assert exported == pytest.approx(shown, rel=1e-6, abs=1.0)
+    assert window.map_view.frame == shown  # exporting did not move the view
+    assert window.workspace.selection.features == (SOHAE_SITE,)
+
+    # With Sohae itself in view, the exported image has no selection halo: no pixel of the selection's yellow.
+    window.canvas.zoom_to_extent((123.5, 39.0, 126.0, 40.6))
+    assert window.canvas.highlight.isVisible()
+    selected = export_view(window.workspace, window.map_view, window.shell, tmp_path / "selected.png", 600, 400,
+                           96, "")
+    image = QImage(str(selected))
+    halo = QColor(SELECTION)
+    yellow = [(x, y) for x in range(0, 600, 2) for y in range(0, 400, 2)
+              if _near(image.pixelColor(x, y), halo)]
+    assert yellow == []
+
+
+def _near(colour: QColor, other: QColor, tolerance: int = 40) -> bool:
+    return (abs(colour.red() - other.red()) + abs(colour.green() - other.green())
+            + abs(colour.blue() - other.blue())) < tolerance

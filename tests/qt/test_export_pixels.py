@@ -155,10 +155,14 @@ def test_a_renderer_stamps_labels_only_once_it_draws_again(sample_workspace):
     """A one-off image draws its labels directly; a renderer asked for more images keeps stamps, and the two
     images agree (stamps sit within 1/8 px of where direct drawing puts the text)."""
     from viewer.geo.crs import regional
+    from viewer.model.view import MapView
     from viewer.qt.render import ImageRequest, MapRenderer
 
-    renderer = MapRenderer(sample_workspace, regional(REGION))
-    request = ImageRequest(400, 300, extent=REGION, projection=renderer.canvas.projection, title="Stamps")
+    renderer = MapRenderer(sample_workspace)
+    view = MapView(regional(REGION))
+    view.fit(REGION)
+    view.set_decorations(title="Stamps")
+    request = ImageRequest(view, 400, 300)
     try:
         first = renderer.image(request)
         assert not renderer.canvas.labels._stamps._images
@@ -173,9 +177,3 @@ def test_a_renderer_stamps_labels_only_once_it_draws_again(sample_workspace):
     assert worst < 3 * 64
 
 
-def test_path_tiles_pay_when_drawn_again_or_with_pens_wider_than_a_pixel():
-    from viewer.qt.map.painting import RenderContext
-
-    assert RenderContext().tiles_pay  # the screen draws again and again
-    assert not RenderContext(reuse=False).tiles_pay  # a one-off image at 96 dpi strokes its coastline whole faster
-    assert RenderContext(scale=300 / 96, reuse=False).tiles_pay  # wide pens: whole, the coastline takes a second

@@ -32,9 +32,8 @@ def test_hover_then_click_selects_the_sohae_site(window, qtbot):
     canvas = window.canvas
     where = sohae_pixel(window)
     move_away(qtbot, canvas)
-    with qtbot.waitSignal(canvas.hovered, timeout=2000) as hovered:
-        qtbot.mouseMove(canvas.viewport(), where)
-    assert hovered.args[0] in launch_site_ids(window)
+    qtbot.mouseMove(canvas.viewport(), where)
+    qtbot.waitUntil(lambda: canvas.hovered_feature in launch_site_ids(window), timeout=2000)
     with qtbot.waitSignal(window.workspace.selection.changed, timeout=2000):
         qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert window.workspace.selection.current in launch_site_ids(window)
@@ -97,3 +96,19 @@ def _centre_pixel(canvas) -> tuple[float, float]:
     centre = canvas.view.viewRect().center()
     point = canvas.map_to_pixel(centre.x(), centre.y())
     return point.x(), point.y()
+
+
+def test_clicking_a_point_near_the_edge_selects_it_without_moving_the_map(window, qtbot):
+    """Sohae near the top edge: the click selects it and the map stays put (it used to re-centre on it)."""
+    canvas = window.canvas
+    west, east = SOHAE[0] - 6, SOHAE[0] + 6
+    canvas.zoom_to_extent((west, SOHAE[1] - 7.6, east, SOHAE[1] + 0.4))  # the site a few pixels below the top
+    before = window.map_view.frame
+    where = sohae_pixel(window)
+    assert 0 < where.y() < canvas.viewport().height() * 0.2
+    move_away(qtbot, canvas)
+    qtbot.mouseMove(canvas.viewport(), where)
+    with qtbot.waitSignal(window.workspace.selection.changed, timeout=2000):
+        qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert window.workspace.selection.current in launch_site_ids(window)
+    assert window.map_view.frame == before

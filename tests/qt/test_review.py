@@ -102,14 +102,14 @@ def test_refused_edit_changes_nothing(window, drafted):
 
 
 def test_drafts_are_drawn_with_the_draft_outline_until_accepted(window, drafted):
-    from viewer.symbology import DRAFT
+    from viewer.symbology import DRAFT_COLOUR
 
     feature_id = next(i for i in draft_ids(drafted) if drafted.features[i].kind == "flight_path")
     visual = window.canvas.visuals["flight_path"]
-    assert any(stroke.colour == DRAFT for stroke in visual.strokes)
+    assert any(stroke.colour == DRAFT_COLOUR for stroke in visual.strokes)
     for other in draft_ids(drafted):
         if drafted.features[other].kind == "flight_path":
             window.workspace.selection.select([other])
             window.review.accept()
     assert feature_id in drafted.features
-    assert not any(stroke.colour == DRAFT for stroke in visual.strokes)
+    assert not any(stroke.colour == DRAFT_COLOUR for stroke in visual.strokes)

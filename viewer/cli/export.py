@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from viewer.cli import UsageError
+    from viewer.cli.errors import UsageError
     from viewer.qt.render import ImageRequest, MapRenderer
 
     for name, value, limit in (("--width", args.width, 20000), ("--height", args.height, 20000)):

@@ -6,7 +6,6 @@ quotes numbered to footnotes naming their documents, and a confidence line. pptx
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -257,27 +256,42 @@ def _quotes(content: Bundle, view: Bookmark, events: list[LaunchEvent], features
                        enumerate(sorted(shown, key=lambda f: KIND_REGISTRY.get(f.kind).quote_rank))],
                     key=lambda entry: entry[:2])
     candidates += [(c, supports, by) for _, _, citations, supports, by in ranked for c in citations]
-    merged: list[list] = []  # [document, start, end, supports list, by list, orphaned]
+    passages: list[_Passage] = []
     for citation, supports, by in candidates:
-        for entry in merged:
-            if entry[0] == citation.document and citation.start <= entry[2] and entry[1] <= citation.end:
-                entry[1], entry[2] = min(entry[1], citation.start), max(entry[2], citation.end)
-                _add_once(entry[3], supports)
-                _add_once(entry[4], by)
+        for passage in passages:
+            same = passage.document == citation.document
+            if same and citation.start <= passage.end and passage.start <= citation.end:
+                passage.start, passage.end = min(passage.start, citation.start), max(passage.end, citation.end)
+                _add_once(passage.supports, supports)
+                _add_once(passage.by, by)
                 break
         else:
-            merged.append([citation.document, citation.start, citation.end, [supports], [by] if by else [],
-                           citation.is_orphaned, citation.exact])
+            passages.append(_Passage(citation.document, citation.start, citation.end, [supports], [by] if by else [],
+                                     citation.is_orphaned, citation.exact))
     quotes = []
-    for document_id, start, end, supports, by, orphaned, exact in merged:
-        document = content.documents.get(document_id)
-        text = exact
-        if document is not None and document.text and not orphaned and end <= len(document.text):
-            text = document.text[start:end]
-        quotes.append(Quote(_clipped(" ".join(text.split())), document_id, numbering.number(document_id),
-                            document.paragraph_of(start) if document and not orphaned else 0,
-                            _summary(supports), _summary(by, 1), orphaned))
+    for passage in passages:
+        document = content.documents.get(passage.document)
+        text = passage.exact
+        if (document is not None and document.text and not passage.orphaned
+                and passage.end <= len(document.text)):
+            text = document.text[passage.start:passage.end]
+        quotes.append(Quote(_clipped(" ".join(text.split())), passage.document, numbering.number(passage.document),
+                            document.paragraph_of(passage.start) if document and not passage.orphaned else 0,
+                            _summary(passage.supports), _summary(passage.by, 1), passage.orphaned))
     return quotes
+
+
+@dataclass
+class _Passage:
+    """Cited passages of one document that overlap, merged into one quote as they are collected."""
+
+    document: str
+    start: int
+    end: int
+    supports: list[str]
+    by: list[str]
+    orphaned: bool
+    exact: str
 
 
 def _add_once(values: list[str], value: str) -> None:
@@ -321,7 +335,7 @@ class _SourceNumbering:
 
 def _sources_slides(content: Bundle, numbering: _SourceNumbering, events: set[str]) -> list[Slide]:
     lines = [f"[{s.number}] {s.text}" for s in numbering.sources]
-    references = []
+    references: list[str] = []
     for event in content.events_in_time_order():
         for claim in event.claims if event.id in events else ():
             if claim.reference and not claim.citations:
@@ -384,98 +398,3 @@ def _framed(features: Iterable[Feature]) -> Extent | None:
 def _shot(view: Bookmark, box: tuple[float, float, float, float], slide_pixels: int) -> MapShot:
     ppi = slide_pixels / SLIDE_WIDTH_IN
     return MapShot(view, round(box[2] * ppi), round(box[3] * ppi), ppi * DECORATION_SCALE)
-
-
-# -- the text of each box, for both writers ---------------------------------------------------------
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
-
-@dataclass(frozen=True)
-class Run:
-    """Plain text in one style. Control characters (which neither XML nor a PDF font can carry) are dropped."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    colour: str = INK
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "text", _CONTROL.sub("", self.text))
-
-
-@dataclass(frozen=True)
-class Para:
-    """A paragraph of styled runs; sizes are points before fitting, when a box's text may shrink together."""
-
-    runs: tuple[Run, ...]
-    size: float
-    space_before: float = 0.0
-    align: str = "left"
-
-
-def facts_and_quotes(slide: Slide, quotes: int | None = None, notes: bool = True) -> list[Para]:
-    """The right-hand column of a view slide: key facts, then the first ``quotes`` cited passages;
-    ``notes`` says whether the file has speaker notes to point the rest to."""
-    paras = [Para((Run(f"{label}: ", bold=True), Run(value)) if label else (Run(value),), 16, 3)
-             for label, value in slide.facts]
-    shown = slide.quotes if quotes is None else slide.quotes[:quotes]
-    if shown:
-        paras.append(Para((Run("What the sources say", bold=True, colour=ACCENT),), 16, 14))
-    for quote in shown:
-        mark = " (passage no longer found in its document)" if quote.orphaned else ""
-        paras.append(Para((Run(f"“{quote.text}”", italic=True), Run(f" [{quote.footnote}]", bold=True, colour=ACCENT),
-                           Run(mark, colour=MUTED)), 15, 8))
-        where = f"¶{quote.paragraph} · " if quote.paragraph else ""
-        who = f" · {quote.by}" if quote.by else ""
-        paras.append(Para((Run(f"{where}{quote.supports}{who}", colour=MUTED),), 11.5, 1))
-    hidden = len(slide.quotes) - len(shown) + slide.more_quotes
-    if hidden:
-        where = "in the speaker notes" if notes else "not shown"
-        paras.append(Para((Run(f"+{hidden} more cited passage{'s' if hidden != 1 else ''} {where}",
-                               colour=MUTED),), 11.5, 6))
-    return paras
-
-
-def notes_strip(slide: Slide) -> list[Para]:
-    """Below the map: the confidence line, then the footnotes naming the documents quoted."""
-    paras = [Para((Run(slide.confidence, italic=True, colour=MUTED),), 11)] if slide.confidence else []
-    paras += [Para((Run(f"[{s.number}] ", bold=True, colour=ACCENT), Run(s.text, colour=MUTED)), 10, 2)
-              for s in slide.footnotes]
-    return paras
-
-
-def title_column(slide: Slide) -> list[Para]:
-    paras = [Para((Run(slide.title, bold=True, colour=ACCENT),), 34),
-             Para((Run(slide.subtitle, colour=MUTED),), 15, 12)]
-    if slide.facts:
-        paras.append(Para((Run("Launches in this briefing", bold=True),), 15, 26))
-    chips = list(slide.colours.values())
-    paras += [Para(((Run("■ ", colour=chips[i]),) if i < len(chips) else ()) + (Run(f"{date}  ", bold=True),
-                                                                               Run(line)), 14, 6)
-              for i, (date, line) in enumerate(slide.facts)]
-    return paras
-
-
-def sources_column(slide: Slide) -> list[Para]:
-    paras = []
-    for line in slide.lines:
-        if not line:
-            paras.append(Para((Run(" "),), 4))
-        elif line.startswith("[") and "] " in line:
-            number, rest = line.split("] ", 1)
-            paras.append(Para((Run(number + "] ", bold=True, colour=ACCENT), Run(rest)), 14, 4))
-        elif line.endswith(":"):
-            paras.append(Para((Run(line, bold=True),), 14, 4))
-        else:
-            paras.append(Para((Run(line, colour=MUTED),), 12, 2))
-    return paras
-
-
-def title_and_subtitle(slide: Slide) -> list[Para]:
-    paras = [Para((Run(slide.title, bold=True, colour=ACCENT),), 26)]
-    if slide.subtitle:
-        paras.append(Para((Run(slide.subtitle, colour=MUTED),), 14, 2))
-    return paras
-
-
-def footer(deck: Deck, index: int) -> str:
-    return f"{deck.title} · {index + 1} / {len(deck.slides)}"

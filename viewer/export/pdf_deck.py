@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from viewer.export import deck as d
+from viewer.export import deck_text as t
 from viewer.io.atomic import write_bytes_atomic
 
 POINTS_PER_INCH = 72.0
@@ -51,7 +52,7 @@ def register_fonts() -> str:
 
 
 # -- typesetting ------------------------------------------------------------------------------------
-def paragraph(para: d.Para, scale: float = 1.0) -> Paragraph:
+def paragraph(para: t.Para, scale: float = 1.0) -> Paragraph:
     """A reportlab Paragraph of plain text: every run is escaped, so quoted text is shown, never interpreted."""
     register_fonts()
     size = para.size * scale
@@ -68,12 +69,12 @@ def paragraph(para: d.Para, scale: float = 1.0) -> Paragraph:
     return Paragraph("".join(markup), style)
 
 
-def height_of(paras: list[d.Para], width: float, scale: float) -> float:
+def height_of(paras: list[t.Para], width: float, scale: float) -> float:
     """Points the paragraphs take set ``width`` points wide."""
     return sum(paragraph(p, scale).wrap(width, 1e6)[1] + p.space_before * scale for p in paras)
 
 
-def fit(paras: list[d.Para], width: float, height: float) -> float:
+def fit(paras: list[t.Para], width: float, height: float) -> float:
     """The largest scale (1 at most) at which the paragraphs fit the box, or MIN_SCALE when none does."""
     scale = 1.0
     while scale > MIN_SCALE and height_of(paras, width, scale) > height:
@@ -81,8 +82,8 @@ def fit(paras: list[d.Para], width: float, height: float) -> float:
     return max(scale, MIN_SCALE)
 
 
-def fit_column(build: Callable[[int], list[d.Para]], quotes: int, width: float,
-               height: float) -> tuple[list[d.Para], float]:
+def fit_column(build: Callable[[int], list[t.Para]], quotes: int, width: float,
+               height: float) -> tuple[list[t.Para], float]:
     """The facts-and-quotes column with as many quotes as fit at a legible size (dropped ones are counted);
     with a single quote left it may shrink down to MIN_SCALE."""
     for shown in range(quotes, 0, -1):
@@ -127,33 +128,33 @@ class _PageWriter:
         if slide.kind == "title":
             self.title_slide(slide)
         else:
-            self.text(d.title_and_subtitle(slide), d.TITLE_BOX)
+            self.text(t.title_and_subtitle(slide), d.TITLE_BOX)
             self.rule(d.TITLE_BOX[1] + d.TITLE_BOX[3] + 0.02)
             if slide.kind == "view":
                 self.view_slide(slide)
             else:
-                self.text(d.sources_column(slide), d.SOURCES_BOX)
-        self.footer(d.footer(deck, index))
+                self.text(t.sources_column(slide), d.SOURCES_BOX)
+        self.footer(t.footer(deck, index))
 
     def title_slide(self, slide: d.Slide) -> None:
         left = (d.MARGIN_IN, 1.25, d.OVERVIEW_BOX[0] - d.MARGIN_IN - 0.4, d.OVERVIEW_BOX[3])
-        self.text(d.title_column(slide), left)
+        self.text(t.title_column(slide), left)
         self.picture(slide.image, d.OVERVIEW_BOX)
 
     def view_slide(self, slide: d.Slide) -> None:
         self.picture(slide.image, d.MAP_BOX)
         _, _, width, height = box_points(d.TEXT_BOX)
-        paras, scale = fit_column(lambda n: d.facts_and_quotes(slide, n, notes=False), len(slide.quotes),
+        paras, scale = fit_column(lambda n: t.facts_and_quotes(slide, n, notes=False), len(slide.quotes),
                                   width, height)
         self.paras(paras, scale, d.TEXT_BOX)
-        self.text(d.notes_strip(slide), d.NOTE_BOX)
+        self.text(t.notes_strip(slide), d.NOTE_BOX)
 
     # -- pieces ------------------------------------------------------------------------------------
-    def text(self, paras: list[d.Para], box: tuple[float, float, float, float]) -> None:
+    def text(self, paras: list[t.Para], box: tuple[float, float, float, float]) -> None:
         _, _, width, height = box_points(box)
         self.paras(paras, fit(paras, width, height), box)
 
-    def paras(self, paras: list[d.Para], scale: float, box: tuple[float, float, float, float]) -> None:
+    def paras(self, paras: list[t.Para], scale: float, box: tuple[float, float, float, float]) -> None:
         x, top, width, _ = box_points(box)
         y = self.page_height - top
         for para in paras:

@@ -15,6 +15,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
 from viewer.export import deck as d
+from viewer.export import deck_text as t
 from viewer.export.pdf_deck import fit, fit_column
 from viewer.io.atomic import write_bytes_atomic
 
@@ -34,13 +35,13 @@ def write_pptx(deck: d.Deck, path: str | os.PathLike[str]) -> None:
         if slide.kind == "title":
             _title_slide(page, slide)
         else:
-            _place_title(page, d.title_and_subtitle(slide), d.TITLE_BOX)
+            _place_title(page, t.title_and_subtitle(slide), d.TITLE_BOX)
             _rule(page, d.TITLE_BOX[1] + d.TITLE_BOX[3] + 0.02)
             if slide.kind == "view":
                 _view_slide(page, slide)
             else:
-                _text(page, d.sources_column(slide), d.SOURCES_BOX)
-        _footer(page, d.footer(deck, index))
+                _text(page, t.sources_column(slide), d.SOURCES_BOX)
+        _footer(page, t.footer(deck, index))
         if slide.notes:
             page.notes_slide.notes_text_frame.text = slide.notes
     data = io.BytesIO()
@@ -50,7 +51,7 @@ def write_pptx(deck: d.Deck, path: str | os.PathLike[str]) -> None:
 
 def _title_slide(page, slide: d.Slide) -> None:
     left = (d.MARGIN_IN, 1.25, d.OVERVIEW_BOX[0] - d.MARGIN_IN - 0.4, d.OVERVIEW_BOX[3])
-    paras = d.title_column(slide)
+    paras = t.title_column(slide)
     _place_title(page, paras[:1], (left[0], left[1], left[2], 1.6))  # the title placeholder holds the deck title
     _text(page, paras[1:], (left[0], left[1] + 1.6, left[2], left[3] - 1.6))
     _picture(page, slide.image, d.OVERVIEW_BOX, slide.title)
@@ -59,19 +60,19 @@ def _title_slide(page, slide: d.Slide) -> None:
 def _view_slide(page, slide: d.Slide) -> None:
     _picture(page, slide.image, d.MAP_BOX, f"Map: {slide.title}")
     width, height = d.TEXT_BOX[2] * 72, d.TEXT_BOX[3] * 72
-    paras, scale = fit_column(lambda n: d.facts_and_quotes(slide, n), len(slide.quotes), width, height)
+    paras, scale = fit_column(lambda n: t.facts_and_quotes(slide, n), len(slide.quotes), width, height)
     _fill(_textbox(page, d.TEXT_BOX).text_frame, paras, scale)
-    _text(page, d.notes_strip(slide), d.NOTE_BOX)
+    _text(page, t.notes_strip(slide), d.NOTE_BOX)
 
 
 # -- pieces ----------------------------------------------------------------------------------------
-def _place_title(page, paras: list[d.Para], box) -> None:
+def _place_title(page, paras: list[t.Para], box) -> None:
     title = page.shapes.title
     title.left, title.top, title.width, title.height = (Inches(v) for v in box)
     _fill(title.text_frame, paras, fit(paras, box[2] * 72, box[3] * 72))
 
 
-def _text(page, paras: list[d.Para], box) -> None:
+def _text(page, paras: list[t.Para], box) -> None:
     if paras:
         _fill(_textbox(page, box).text_frame, paras, fit(paras, box[2] * 72, box[3] * 72))
 
@@ -80,7 +81,7 @@ def _textbox(page, box):
     return page.shapes.add_textbox(*(Inches(v) for v in box))
 
 
-def _fill(frame, paras: list[d.Para], scale: float) -> None:
+def _fill(frame, paras: list[t.Para], scale: float) -> None:
     """Plain-text runs with explicit sizes; no autofit, so every viewer shows the size that was measured."""
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
@@ -121,4 +122,4 @@ def _rule(page, y_in: float) -> None:
 
 def _footer(page, text: str) -> None:
     box = (d.MARGIN_IN, d.FOOTER_Y_IN, d.SLIDE_WIDTH_IN - 2 * d.MARGIN_IN, 0.22)
-    _fill(_textbox(page, box).text_frame, [d.Para((d.Run(text, colour=d.MUTED),), 9, align="right")], 1.0)
+    _fill(_textbox(page, box).text_frame, [t.Para((t.Run(text, colour=d.MUTED),), 9, align="right")], 1.0)

@@ -18,7 +18,7 @@ from viewer.model.citation import Citation
 from viewer.model.feature import Feature
 from viewer.model.kinds import CERTAINTIES, kind_names
 
-DRAFT = "draft"  # the property ingest sets on every feature it drafted
+DRAFT_PROPERTY = "draft"  # the property ingest sets on every feature it drafted
 STRUCTURED = frozenset({"citations", "claims"})  # held outside ``properties``: edited by their own commands
 
 
@@ -27,7 +27,8 @@ class EditError(ValueError):
 
 
 class Edit(Protocol):
-    text: str  # what the edit does, for an Undo menu item
+    @property
+    def text(self) -> str: ...  # what the edit does, for an Undo menu item
 
     def apply(self, bundle: Bundle) -> None: ...
 
@@ -82,7 +83,7 @@ class AcceptDraft(EditProperty):
     """Accept a drafted feature as it stands: it is no longer marked as a draft."""
 
     def __init__(self, feature_id: str):
-        super().__init__(feature_id, DRAFT, False)
+        super().__init__(feature_id, DRAFT_PROPERTY, False)
 
     @property
     def text(self) -> str:
@@ -90,7 +91,7 @@ class AcceptDraft(EditProperty):
 
     def apply(self, bundle: Bundle) -> None:
         feature = _feature(bundle, self.feature_id)
-        self._old = feature.properties.pop(DRAFT, _MISSING)  # an accepted feature carries no draft mark at all
+        self._old = feature.properties.pop(DRAFT_PROPERTY, _MISSING)  # an accepted feature carries no draft mark at all
 
 
 @dataclass

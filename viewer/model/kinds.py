@@ -55,7 +55,7 @@ class KindRegistry:
     def get(self, name: str | None) -> Kind:
         """The kind called ``name``; an unknown kind is drawn and tinted as the fallback, under its own name."""
         if name in self._kinds:
-            return self._kinds[name]  # type: ignore[index]
+            return self._kinds[name]
         fallback = self._kinds[self._fallback]
         return Kind(str(name), str(name), fallback.style, fallback.tint, fallback.quote_rank + 1)
 

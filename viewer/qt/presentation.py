@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from viewer.export.deck import caption, event_view, source_title
 from viewer.model.bookmark import Bookmark
+from viewer.model.selection import Selection
 from viewer.model.workspace import Workspace
 from viewer.qt.map.canvas import MapCanvas
 
@@ -45,8 +46,9 @@ class PresentationWindow(QWidget):
         self.workspace = workspace  # shown through a view of its own: the main window's view stays as it was
         content = workspace.content
         self.steps = list(bookmarks) or [event_view(content, e) for e in content.events_in_time_order()]
+        self.selection = Selection()  # each step's own, highlighted here only: the window's selection stays
         self.canvas = MapCanvas(workspace, basemap or load_basemap(), load_places() if places is None else places,
-                                self, interactive=False)
+                                self, selection=self.selection)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys drive the steps, not the map
         self.canvas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.canvas.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -83,7 +85,9 @@ class PresentationWindow(QWidget):
         index = max(0, min(index, len(self.steps) - 1))
         changed = index != self.index
         self.index = index
-        self.canvas.show_state(self.steps[index].view)
+        step = self.steps[index]
+        self.canvas.show_state(step.view)
+        self.selection.select([f for f in step.selection if f in self.workspace.content.features])
         self._write_caption()
         if changed:
             self.step_changed.emit(index)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from viewer.io.bundle.writer import write_bundle
 from viewer.model.bundle import Bundle
 from viewer.model.edits import (
-    DRAFT,
+    DRAFT_PROPERTY,
     AcceptDraft,
     Edit,
     EditError,
@@ -105,7 +105,8 @@ class ReviewController:
         if value is None:
             choices = {"kind": list(kind_names()), "certainty": list(CERTAINTIES)}.get(key)
             if choices:
-                current = choices.index(feature.properties.get(key)) if feature.properties.get(key) in choices else 0
+                now = feature.properties.get(key)
+                current = choices.index(now) if isinstance(now, str) and now in choices else 0
                 value, ok = QInputDialog.getItem(self.shell.parent, "Edit feature", f"{key}:", choices, current, False)
             else:
                 value, ok = QInputDialog.getText(self.shell.parent, "Edit feature", f"{key}:", text=feature.label)
@@ -170,7 +171,7 @@ class ReviewController:
         except ValueError as error:
             QMessageBox.warning(self.shell.parent, "Import articles", str(error))
             return None
-        drafts = sum(1 for f in bundle.features.values() if f.properties.get(DRAFT))
+        drafts = sum(1 for f in bundle.features.values() if f.properties.get(DRAFT_PROPERTY))
         self._say(f"Drafted {drafts} feature(s) for {len(bundle.events)} launch(es) from {len(paths)} article(s)")
         return bundle
 
@@ -213,7 +214,7 @@ class ReviewController:
 
     def _is_draft(self, feature_id: str) -> bool:
         feature = self.workspace.feature(feature_id)
-        if feature is None or not feature.properties.get(DRAFT):
+        if feature is None or not feature.properties.get(DRAFT_PROPERTY):
             self._say("Only drafted features are accepted or rejected; edit or link passages for others")
             return False
         return True

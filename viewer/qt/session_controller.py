@@ -157,7 +157,7 @@ class SessionController(QObject):
     # -- recent files ------------------------------------------------------------------------------
     def recent_files(self) -> list[Path]:
         value = QSettings().value(RECENT_KEY, [])
-        entries = [value] if isinstance(value, str) else list(value or [])
+        entries = [value] if isinstance(value, str) else list(value) if isinstance(value, list | tuple) else []
         return [Path(p) for p in entries if isinstance(p, str) and p]
 
     def _add_recent(self, path: Path) -> None:

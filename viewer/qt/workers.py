@@ -100,13 +100,6 @@ class Worker(QObject):
         time.sleep(0)  # hand the GIL over now, so the window repaints without waiting for a forced switch
 
 
-def start_job(job: Job) -> Worker:
-    """A started worker for ``job``; for results connect to its signals (beware: it may already be running)."""
-    worker = Worker(job)
-    worker.start()
-    return worker
-
-
 def run_with_progress(parent: QWidget | None, title: str, job: Job, *, label: str | None = None,
                       minimum_duration_ms: int = 400) -> Any:
     """Run ``job`` off the GUI thread behind a window-modal progress dialog and return its result.

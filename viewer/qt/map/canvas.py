@@ -36,7 +36,8 @@ PICK_TOLERANCE_PX = 7
 
 class MapCanvas(pg.GraphicsView):
     """Shows a workspace as a MapView says; writes the user's pans and zooms back to the MapView, and clicks to the
-    shared selection (when it has one: an export's canvas draws no selection and no hover).
+    selection it is given (the workspace's shared one by default; an export's canvas has none, so draws no halo
+    and no hover).
 
     Signals:
         cursor_moved(float, float): lon, lat under the mouse (NaN off the map).
@@ -49,11 +50,13 @@ class MapCanvas(pg.GraphicsView):
     map_clicked = Signal(float, float)
 
     def __init__(self, workspace: Workspace, basemap: Basemap, places: list[Place] | None = None, parent=None,
-                 map_view: MapView | None = None, interactive: bool = True):
+                 map_view: MapView | None = None, selection: Selection | bool | None = True):
         super().__init__(parent, background=SEA)
         self.workspace = workspace
         self.map_view = map_view or MapView()
-        self.selection: Selection | None = workspace.selection if interactive else None
+        # True: the workspace's shared selection; a Selection of its own (a presentation); None: none (an export).
+        self.selection: Selection | None = (workspace.selection if selection is True else
+                                            selection if isinstance(selection, Selection) else None)
         self.context = RenderContext()
         self.frame = ScreenFrame(self.context)
         self.setRenderHints(self.renderHints())
@@ -105,6 +108,11 @@ class MapCanvas(pg.GraphicsView):
     @property
     def event_colours(self) -> dict[str, str]:
         return event_colours([e.id for e in self.workspace.content.events_in_time_order()])
+
+    @property
+    def hovered_feature(self) -> str | None:
+        """The feature under the pointer, whose tooltip shows."""
+        return self._hovered
 
     def data_extent(self) -> Extent:
         """Lon/lat bounds of every feature, or the default region when there are none."""
@@ -175,21 +183,6 @@ class MapCanvas(pg.GraphicsView):
         pad = max(min_size_km * 1000 - max(xmax - xmin, ymax - ymin), 0) / 2
         pad = max(pad, 0.1 * max(xmax - xmin, ymax - ymin))
         self.map_view.set_frame((xmin - pad, ymin - pad, xmax + pad, ymax + pad))
-
-    def ensure_visible(self, feature_ids: list[str]) -> None:
-        """Pan (without zooming) so the features are on screen, when they are not already."""
-        bounds = self._bounds_of(feature_ids)
-        if bounds is None:
-            return
-        xmin, ymin, xmax, ymax = bounds
-        rect = self.view.viewRect()
-        if rect.contains(QRectF(xmin, ymin, xmax - xmin, ymax - ymin)):
-            return
-        if xmax - xmin > rect.width() or ymax - ymin > rect.height():
-            self.zoom_to_features(feature_ids)
-        else:
-            dx, dy = (xmin + xmax) / 2 - rect.center().x(), (ymin + ymax) / 2 - rect.center().y()
-            self.map_view.set_frame((rect.left() + dx, rect.top() + dy, rect.right() + dx, rect.bottom() + dy))
 
     def _bounds_of(self, feature_ids: list[str]) -> tuple[float, float, float, float] | None:
         return self._cache.bounds(f for i in feature_ids if (f := self.workspace.feature(i)))
@@ -272,8 +265,24 @@ class MapCanvas(pg.GraphicsView):
             return
         selected = [f for i in self.selection.features if (f := self.workspace.feature(i))]
         self.highlight.show_selected(selected, self._cache)
-        if selected:  # chosen in the tree, the text or a search: bring it on screen
-            self.ensure_visible([f.id for f in selected])
+        if selected:  # chosen in the text, the tree or a search while off screen: "where is that?"
+            self._bring_into_view([f.id for f in selected])
+
+    def _bring_into_view(self, feature_ids: list[str]) -> None:
+        """Pan (or zoom out) only when the features are wholly off screen: a selection that can be seen, such as one
+        made by clicking the map, never moves the view."""
+        bounds = self._bounds_of(feature_ids)
+        if bounds is None:
+            return
+        xmin, ymin, xmax, ymax = bounds
+        rect = self.view.viewRect()
+        if xmax >= rect.left() and xmin <= rect.right() and ymax >= rect.top() and ymin <= rect.bottom():
+            return
+        if xmax - xmin > rect.width() or ymax - ymin > rect.height():
+            self.zoom_to_features(feature_ids)
+        else:
+            dx, dy = (xmin + xmax) / 2 - rect.center().x(), (ymin + ymax) / 2 - rect.center().y()
+            self.map_view.set_frame((rect.left() + dx, rect.top() + dy, rect.right() + dx, rect.bottom() + dy))
 
     # -- measuring and range rings ---------------------------------------------------------------
     def set_measuring(self, on: bool) -> None:

@@ -11,13 +11,13 @@ from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.drawable import to_xy_arrays
 from viewer.geo.projected import ProjectedFeatures
-from viewer.model.edits import DRAFT as DRAFT_PROPERTY
+from viewer.model.edits import DRAFT_PROPERTY
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_style
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer, xy_stroke
 from viewer.qt.map.symbol_layer import SymbolLayer, Symbols
-from viewer.symbology import APPROXIMATE_DASH, CERTAINTY_ALPHA, DRAFT, DRAFT_DASH, NO_EVENT_COLOUR
+from viewer.symbology import APPROXIMATE_DASH, CERTAINTY_ALPHA, DRAFT_COLOUR, DRAFT_DASH, NO_EVENT_COLOUR
 
 ARROW_FRACTIONS = (0.3, 0.6, 0.9)
 
@@ -82,7 +82,7 @@ class AreaVisual(PathLayer):
                 fill=colour, fill_alpha=style.fill_alpha // (2 if approximate else 1),
             ))
             if draft:
-                strokes.append(xy_stroke(x, y, DRAFT, style.line_width + 0.8, dash=DRAFT_DASH))
+                strokes.append(xy_stroke(x, y, DRAFT_COLOUR, style.line_width + 0.8, dash=DRAFT_DASH))
         self.set_strokes(strokes)
 
 
@@ -109,7 +109,7 @@ class LineVisual(PathLayer):
                                      dash=APPROXIMATE_DASH if approximate and not style.fill_alpha else (),
                                      alpha=alpha))
             if draft:
-                strokes.append(xy_stroke(x, y, DRAFT, 1.6, dash=DRAFT_DASH))
+                strokes.append(xy_stroke(x, y, DRAFT_COLOUR, 1.6, dash=DRAFT_DASH))
             if style.arrows:
                 ax, ay, angles = arrow_marks([cache.projected(f) for f in members])
                 arrows.append(Symbols(ax, ay, "arrow", style.line_width * 5, colour, angles=angles,
@@ -141,7 +141,7 @@ class PointVisual(SymbolLayer):
                 approximate = certainty == "approximate"
                 outline, dash, width = ("#333333", APPROXIMATE_DASH, 1.2) if approximate else ("#FFFFFF", (), 1.2)
                 if draft:
-                    outline, dash, width = DRAFT, DRAFT_DASH, 2.2
+                    outline, dash, width = DRAFT_COLOUR, DRAFT_DASH, 2.2
                 groups.append(Symbols(x, y, style.symbol, style.symbol_size, colour, outline=outline,
                                       outline_width=width, outline_dash=dash))
         self.set_symbols(groups)
@@ -174,7 +174,8 @@ def _point_xy(geometry: BaseGeometry | None) -> tuple[float, float] | None:
 
 
 # napari's layer_to_visual, for our kinds: which visual draws which geometry style.
-VISUAL_FOR = {"area": AreaVisual, "line": LineVisual, "point": PointVisual}
+VISUAL_FOR: dict[str, type[AreaVisual | LineVisual | PointVisual]] = {
+    "area": AreaVisual, "line": LineVisual, "point": PointVisual}
 
 
 def visual_for(kind: str, context: RenderContext) -> AreaVisual | LineVisual | PointVisual:

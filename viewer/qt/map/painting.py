@@ -30,8 +30,11 @@ class RenderContext:
 
     scale: float = 1.0
     # Whether what is drawn will be drawn again (the screen; an export renderer after its first image): only
-    # then do images kept to speed up later paints (stamps) pay for making them. Path tiles: see tiles_pay.
+    # then do images kept to speed up later paints (stamps) pay for making them.
     reuse: bool = True
+    # Slow layers keep an image of the screen, moved while the view moves (path_layer.ScreenCache); off, every
+    # frame is drawn exactly (the benchmark times both).
+    screen_cache: bool = True
 
     def pen(self, colour: str | QColor, width: float, dash: tuple[float, ...] = (), alpha: int = 255) -> QPen:
         pen = QPen(with_alpha(colour, alpha))
@@ -52,14 +55,6 @@ class RenderContext:
 
     def px(self, size: float) -> float:
         return size * self.scale
-
-    @property
-    def tiles_pay(self) -> bool:
-        """Whether long paths are worth cutting into tiles (path_layer.PathTiles) on a raster device: when
-        they are drawn again, or when their pens are wider than a pixel. Qt draws pens up to a pixel wide
-        line by line, fast however long the outline, but outlines and fills a wider pen, which slows down
-        with long outlines: a 1920x1080 export's coastline strokes whole in 1.5 ms at 96 dpi, 270 ms at 144."""
-        return self.reuse or self.scale > 1
 
 
 def pad_by_pixels(item: pg.GraphicsObject, rect: QRectF, pixels: float) -> QRectF:

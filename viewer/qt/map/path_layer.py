@@ -71,7 +71,7 @@ class PathLayer(pg.GraphicsObject):
         self.context = context
         self._strokes: list[Stroke] = []
         self._bounds = QRectF()
-        self._screen = ScreenCache(self)
+        self._screen = ScreenCache(self, context)
         self.set_strokes(strokes or [])
 
     def set_strokes(self, strokes: list[Stroke], same_look: bool = False) -> None:
@@ -141,10 +141,9 @@ class ScreenCache:
     Exports and other devices always draw; so does a layer that draws in under `CACHE_ABOVE_MS`.
     """
 
-    enabled = True  # off, every frame is drawn exactly (the benchmark times both)
-
-    def __init__(self, item: pg.GraphicsObject):
+    def __init__(self, item: pg.GraphicsObject, context: RenderContext):
         self._item = item
+        self._context = context
         self._image: QPixmap | None = None
         self._area = QRect()  # the viewport pixels the image covers
         self._transform = QTransform()  # item to viewport pixels, for what the image holds
@@ -165,7 +164,7 @@ class ScreenCache:
     def paint(self, painter: QPainter, widget, draw: Callable[[QPainter], None]) -> None:
         if unseen(painter, widget):
             return
-        if not (ScreenCache.enabled and _on_screen(painter, widget)):
+        if not (self._context.screen_cache and _on_screen(painter, widget)):
             draw(painter)
             return
         ratio = widget.devicePixelRatioF()

@@ -46,7 +46,7 @@ class SymbolLayer(pg.GraphicsObject):
         self._bounds = QRectF()
         self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
         self._stamps: dict[tuple, tuple[QPixmap, int]] = {}  # kept by the item so no pixmap outlives the app
-        self._screen = ScreenCache(self)
+        self._screen = ScreenCache(self, context)
 
     def set_symbols(self, groups: list[Symbols]) -> None:
         self.prepareGeometryChange()

@@ -213,7 +213,7 @@ def _row(*texts: str) -> list[QStandardItem]:
     return items
 
 
-def _toggled(hidden: frozenset[str], key: str, hide: bool) -> set[str]:
+def _toggled(hidden: frozenset[str], key: str, hide: bool) -> frozenset[str]:
     return hidden | {key} if hide else hidden - {key}
 
 
