@@ -9,7 +9,7 @@ from typing import Any
 from viewer.io.bundle import geometries
 from viewer.io.bundle.articles import ArticleRefused, current_roots, read_article
 from viewer.io.bundle.json_source import load_json
-from viewer.model.anchoring import reanchor
+from viewer.model.anchoring import anchor
 from viewer.model.bundle import FORMAT_VERSION, Bundle
 from viewer.model.citation import AnchorStatus, Citation
 from viewer.model.claim import Claim
@@ -347,7 +347,8 @@ class BundleParser:
 
     def anchor(self, where: str, citation: Citation) -> Citation:
         text = self.documents[citation.document].text
-        checked = reanchor(citation, text)
+        anchoring = anchor(citation, text)
+        checked = anchoring.citation
         if text is None:
             self.warn(where, f"orphaned citation: the text of {citation.document!r} is not available")
             return checked
@@ -358,7 +359,13 @@ class BundleParser:
                 message += f"; quote found at {checked.start}"
             self.error(f"{where}.end", message, fatal=False)
         elif checked.status is AnchorStatus.REANCHORED:
-            self.warn(where, f"quote {_short(citation.exact)} re-anchored from {citation.start} to {checked.start}")
+            why = " (the quote is at the old offsets, but its prefix and suffix fit there)" \
+                if anchoring.context_moved else ""
+            quote = _short(citation.exact)
+            self.warn(where, f"quote {quote} re-anchored from {citation.start} to {checked.start}{why}")
+        if anchoring.ties:
+            self.warn(where, f"quote {_short(citation.exact)} fits {anchoring.ties + 1} places equally well; "
+                             f"re-anchored to the one nearest its old offset, {checked.start}: check it")
         if checked.status is AnchorStatus.ORPHANED:
             self.error(where, f"orphaned citation: quote {_short(citation.exact)} not found in {citation.document!r}",
                        fatal=False)
