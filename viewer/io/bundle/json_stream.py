@@ -10,7 +10,7 @@ import json.decoder
 import re
 from json.decoder import JSONDecodeError
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, duplicate_message, non_finite_message, place_of
 from viewer.io.bundle.json_source import MAX_JSON_BYTES, parse_json
@@ -29,25 +29,41 @@ def _skip(text: str, at: int) -> int:
     return match.end() if match else at
 
 
+class FeatureSink(Protocol):
+    """Takes a FeatureCollection's features one by one as they are parsed, instead of a list of them all."""
+
+    def start(self, root: dict[str, Any]) -> bool:
+        """Called with the members parsed before "features"; returns whether to be handed the features."""
+
+    def feature(self, index: int, raw: Any) -> None:
+        """The ``index``-th feature, parsed; it is not kept in the result (``features`` is an empty list)."""
+
+
 def load_geojson(path: Path, shown_as: str, progress: Progress = no_progress,
-                 notes: list[Problem] | None = None) -> Any:
+                 notes: list[Problem] | None = None, sink: FeatureSink | None = None) -> Any:
     """The parsed file; raises BundleError naming the place when it cannot be read.
 
     Numbers beyond float range are refused with their line and column; keys given twice in one object are
-    warned about in ``notes`` (when given), with the feature or member they are in.
+    warned about in ``notes`` (when given), with the feature or member they are in. With a ``sink``, the
+    features of a FeatureCollection go to it as they are parsed, and the result's ``features`` is empty.
     """
     try:
         data = read_regular(path, MAX_JSON_BYTES)
     except FileRefused as error:
         raise BundleError([Problem(shown_as, "", str(error))]) from None
-    parser = _Parser(shown_as, progress)
+    parser = _Parser(shown_as, progress, sink)
     try:
         text = data.decode("utf-8-sig")
+        del data  # the text is all the parser needs; read again only if it fails
         root = parser.parse(text)
     except NonFinite as error:
         where = place_of(text, error.token, parser.item_start)
         raise BundleError([Problem(shown_as, where, non_finite_message(error.token))]) from None
     except (ValueError, IndexError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        try:
+            data = read_regular(path, MAX_JSON_BYTES)
+        except FileRefused as error:
+            raise BundleError([Problem(shown_as, "", str(error))]) from None
         return parse_json(data, shown_as)  # raises with the message every launchmap command prints
     if notes is not None:
         notes.extend(Problem(shown_as, where, duplicate_message(key), Severity.WARNING)
@@ -58,8 +74,9 @@ def load_geojson(path: Path, shown_as: str, progress: Progress = no_progress,
 class _Parser:
     """One parse: the top-level object member by member, its ``features`` one feature at a time."""
 
-    def __init__(self, shown_as: str, progress: Progress):
+    def __init__(self, shown_as: str, progress: Progress, sink: FeatureSink | None = None):
         self.progress = progress
+        self.sink = sink
         self.decoder = CheckedDecoder()
         self.duplicates: list[tuple[str, str]] = []  # (where, key)
         self.item_start = 0  # where the value being decoded starts, to find a bad number after it
@@ -91,7 +108,8 @@ class _Parser:
             if key in root:
                 self.duplicates.append(("", key))
             if key == "features" and text.startswith("[", at):
-                root[key], at = self.array(text, at)
+                streamed = self.sink is not None and "features" not in root and self.sink.start(root)
+                root[key], at = self.array(text, at, streamed)
             else:
                 root[key], at = self.decode(text, at, key)
             at = _skip(text, at)
@@ -112,15 +130,21 @@ class _Parser:
             raise JSONDecodeError("Extra data", text, end)
         return value
 
-    def array(self, text: str, at: int) -> tuple[list[Any], int]:
+    def array(self, text: str, at: int, streamed: bool = False) -> tuple[list[Any], int]:
+        """The features array, or (``streamed``) an empty list, each feature handed to the sink instead."""
         items: list[Any] = []
+        count = 0
         at = _skip(text, at + 1)
         if text.startswith("]", at):
             return items, at + 1
         while True:
-            item, at = self.decode(text, at, f"features[{len(items)}]")
-            items.append(item)
-            if len(items) % _REPORT_EVERY == 0:
+            item, at = self.decode(text, at, f"features[{count}]")
+            if streamed:
+                self.sink.feature(count, item)  # type: ignore[union-attr]
+            else:
+                items.append(item)
+            count += 1
+            if count % _REPORT_EVERY == 0:
                 self.progress(at, len(text))
             at = _skip(text, at)
             if text.startswith("]", at):

@@ -19,6 +19,7 @@ from viewer.model.feature import Feature
 from viewer.model.kinds import CERTAINTIES, kind_names
 from viewer.model.problem import BundleError, Problem, Severity
 
+GEOMETRY_BATCH = 20_000  # geometries made at once: large enough to be fast, small enough to free the JSON early
 CITATION_KEYS = ("document", "start", "end", "exact", "prefix", "suffix")
 CLAIM_KEYS = ("property", "value", "by", "citations", "reference")
 
@@ -55,6 +56,7 @@ class BundleParser:
         self.documents: dict[str, Document] = {}  # those read so far, for citations to anchor in
         # features whose geometry is made after all are read, all at once: (where, feature, raw, problems so far)
         self.pending: list[tuple[str, Feature, Any, int]] = []
+        self.events: list[tuple[str, dict]] = []  # (where, raw) of the events, for the checks after the features
 
     def error(self, where: str, message: str, *, fatal: bool = True) -> None:
         self.problems.append(Problem(self.file, where, message))
@@ -92,28 +94,46 @@ class BundleParser:
     # -- the file --------------------------------------------------------------------------------
     def read(self, root: Any) -> Bundle:
         """The bundle ``root`` (a parsed FeatureCollection) describes; raises BundleError when it cannot be used."""
+        if isinstance(root, dict) and root.get("type") == "FeatureCollection" and not isinstance(
+                root.get("features"), list):
+            raise BundleError([Problem(self.file, "features", "missing or not a list")])
+        bundle = self.begin(root)
+        for index, raw in enumerate(root["features"]):
+            self.feature(bundle, index, raw)
+        return self.finish(bundle)
+
+    # A file too large to hold parsed whole is read feature by feature: begin() with the members before
+    # "features", feature() for each as it is parsed, finish() after the last. read() does the same at once.
+    def begin(self, root: Any) -> Bundle:
+        """A new bundle with what ``root`` holds besides its features: header, documents, events."""
         if not isinstance(root, dict) or root.get("type") != "FeatureCollection":
             found = root.get("type") if isinstance(root, dict) else _json_type(root)
             raise BundleError([Problem(self.file, "type", f"not a GeoJSON FeatureCollection (found {found!r})")])
-        if not isinstance(root.get("features"), list):
-            raise BundleError([Problem(self.file, "features", "missing or not a list")])
         bundle = Bundle(path=self.path, extra={k: v for k, v in root.items() if k not in _TOP_LEVEL})
         self.named = {key: _raw_ids(root.get(key)) for key in self.named}
         self.read_header(root, bundle)
         self.documents = bundle.documents
         for where, raw in self.objects(root, "documents"):
             self.add(bundle.documents, self.read_document(where, raw), where)
-        events = [(where, raw) for where, raw in self.objects(root, "events")]
-        for where, raw in events:
+        self.events = self.objects(root, "events")
+        for where, raw in self.events:
             self.add(bundle.events, self.read_event(where, raw), where)
-        for index, raw in enumerate(root["features"]):
-            where = f"features[{index}]"
-            if not isinstance(raw, dict):
-                self.error(where, f"must be a Feature object, not {_json_type(raw)}")
-                continue
-            self.add(bundle.features, self.read_feature(where, raw, index, bundle), where)
+        return bundle
+
+    def feature(self, bundle: Bundle, index: int, raw: Any) -> None:
+        """Read the ``index``-th feature into ``bundle``; its geometry is made with the others (`attach_geometries`)."""
+        where = f"features[{index}]"
+        if not isinstance(raw, dict):
+            self.error(where, f"must be a Feature object, not {_json_type(raw)}")
+            return
+        self.add(bundle.features, self.read_feature(where, raw, index, bundle), where)
+        if len(self.pending) >= GEOMETRY_BATCH:
+            self.attach_geometries()
+
+    def finish(self, bundle: Bundle) -> Bundle:
+        """The bundle, once every feature was read; raises BundleError when any error was fatal."""
         self.attach_geometries()
-        for where, raw in events:
+        for where, raw in self.events:
             site = bundle.events.get(str(raw.get("id")))
             if site and site.site and site.site not in self.named["features"]:
                 self.error(f"{where}.site", f"unknown feature {site.site!r}")
