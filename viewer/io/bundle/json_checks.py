@@ -8,10 +8,7 @@ JSON) or a GeoPackage that cannot be read back. ``NaN`` and ``Infinity`` literal
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any
-
-_intern = sys.intern
 
 
 class NonFinite(ValueError):
@@ -45,10 +42,7 @@ class CheckedDecoder(json.JSONDecoder):
         self.duplicates: list[str] = []
 
     def _object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        # Keys, and short strings such as "Feature", "Point" or a kind, are shared, not held once per feature:
-        # json shares keys only within one decode call, and the streaming reader decodes feature by feature.
-        result = {_intern(key): _intern(value) if value.__class__ is str and len(value) < 24 else value
-                  for key, value in pairs}
+        result = dict(pairs)
         if len(result) != len(pairs):
             seen: set[str] = set()
             self.duplicates.append(next(key for key, _ in pairs if key in seen or seen.add(key)))  # type: ignore[func-returns-value]

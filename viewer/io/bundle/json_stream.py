@@ -19,12 +19,15 @@ from viewer.io.progress import Progress, no_progress
 from viewer.model.problem import BundleError, Problem, Severity
 
 _SPACE = re.compile(r"[ \t\n\r]*")
+_BLANKS = (" ", "\t", "\n", "\r")
 _scanstring = json.decoder.scanstring  # type: ignore[attr-defined]  # the C string scanner json.loads uses
 _REPORT_EVERY = 2000  # features between progress calls: often enough to cancel, rarely enough to cost nothing
 
 
 def _skip(text: str, at: int) -> int:
     """The position of the next character that is not JSON whitespace."""
+    if text[at : at + 1] not in _BLANKS:
+        return at
     match = _SPACE.match(text, at)
     return match.end() if match else at
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,11 @@ from viewer.model.claim import Claim
 from viewer.model.document import Document
 from viewer.model.event import LaunchEvent, parse_time
 from viewer.model.feature import Feature
-from viewer.model.kinds import CERTAINTIES, kind_names
+from viewer.model.kinds import CERTAINTIES, KIND_REGISTRY
 from viewer.model.problem import BundleError, Problem, Severity
 
+_intern = sys.intern
+_SHARED_VALUES = ("kind", "certainty", "event")  # property values many features have in common
 GEOMETRY_BATCH = 20_000  # geometries made at once: large enough to be fast, small enough to free the JSON early
 CITATION_KEYS = ("document", "start", "end", "exact", "prefix", "suffix")
 CLAIM_KEYS = ("property", "value", "by", "citations", "reference")
@@ -224,7 +227,9 @@ class BundleParser:
             self.error(f"{where}.type", f"must be 'Feature', not {raw.get('type')!r}")
             return None
         raw_id = raw.get("id")
-        if raw_id is None:
+        if raw_id.__class__ is str:
+            feature_id = raw_id
+        elif raw_id is None:
             feature_id = f"feature-{index}"
             if "launchmap" in bundle.extra:
                 self.warn(where, f"feature has no id; it is called {feature_id!r} here")
@@ -242,10 +247,18 @@ class BundleParser:
         elif not isinstance(properties, dict):
             self.error(f"{where}.properties", f"must be an object or null, not {_json_type(properties)}")
             return None
-        properties = dict(properties)
-        self.check_properties(f"{where}.properties", properties, bundle)
-        citations = self.read_citations(f"{where}.properties", properties.pop("citations", None))
-        claims = self.read_claims(f"{where}.properties", properties)
+        # keys and the usual values shared, not held once per feature (json shares keys only within one decode
+        # call, and a large file is decoded feature by feature)
+        properties = dict(zip(map(_intern, properties), properties.values(), strict=True))
+        for key in _SHARED_VALUES:
+            value = properties.get(key)
+            if value.__class__ is str:
+                properties[key] = _intern(value)
+        place = f"{where}.properties"
+        self.check_properties(place, properties, bundle)
+        raw_citations = properties.pop("citations", None)
+        citations = self.read_citations(place, raw_citations) if raw_citations is not None else []
+        claims = self.read_claims(place, properties) if "claims" in properties else []
         properties.pop("claims", None)
         feature = Feature(
             id=feature_id,
@@ -253,7 +266,7 @@ class BundleParser:
             properties=properties,
             citations=citations,
             claims=claims,
-            extra={k: v for k, v in raw.items() if k not in _FEATURE_KEYS},
+            extra={} if raw.keys() <= _FEATURE_KEYS else {k: v for k, v in raw.items() if k not in _FEATURE_KEYS},
         )
         if raw_id is not None and not isinstance(raw_id, str):
             feature.extra["id"] = raw_id  # written back as the number it was
@@ -289,7 +302,7 @@ class BundleParser:
 
     def check_properties(self, where: str, properties: dict, bundle: Bundle) -> None:
         kind = properties.get("kind")
-        if kind is not None and kind not in kind_names():
+        if kind is not None and (kind.__class__ is not str or kind not in KIND_REGISTRY):
             self.warn(f"{where}.kind", f"unknown kind {kind!r}; drawn as a reference place")
         certainty = properties.get("certainty")
         if certainty is not None and certainty not in CERTAINTIES:
