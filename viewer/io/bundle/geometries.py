@@ -132,6 +132,7 @@ def _one(result: Geometries, index: int, raw: Any) -> None:
     usable = _three_numbers(raw)
     try:
         checked = checked_geometry(usable)
+        check_altitudes(checked.geometry)
     except GeometryError as error:
         result.errors[index] = str(error)
         result.geometries[index] = None
@@ -142,6 +143,15 @@ def _one(result: Geometries, index: int, raw: Any) -> None:
         result.keep_source.discard(index)
     elif usable is not raw or not isinstance(raw, dict) or raw.get("type") not in ("Point", "LineString", "Polygon"):
         result.keep_source.add(index)  # 4-D positions, and the rarer types, are written back as they were read
+
+
+def check_altitudes(geometry: BaseGeometry) -> None:
+    """Raise GeometryError when a geometry with altitudes has one that is not a finite number (KML ``1e400``):
+    no format launchmap writes could hold it."""
+    if geometry.has_z:
+        z = shapely.get_coordinates(geometry, include_z=True)[:, 2]
+        if not np.isfinite(z).all():
+            raise GeometryError(f"altitude {z[~np.isfinite(z)][0]:g} is not a finite number")
 
 
 def _three_numbers(raw: Any) -> Any:

@@ -11,6 +11,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.geometry_check import GeometryError, check_lonlat, repaired
+from viewer.io.bundle.geometries import check_altitudes
 from viewer.io.files import FileRefused, regular_size
 from viewer.io.formats.antimeridian import antimeridian_warnings
 from viewer.model.bundle import Bundle
@@ -133,15 +134,6 @@ class LayerBuilder:
         for where, message in antimeridian_warnings(features, [self.places[f.id] for f in features]):
             self.warn(where, message)
         return self.bundle, self.problems
-
-
-def check_altitudes(geometry: BaseGeometry) -> None:
-    """Raise GeometryError when a geometry with altitudes has one that is not a finite number (KML ``1e400``):
-    no format launchmap writes could hold it."""
-    if geometry.has_z:
-        z = shapely.get_coordinates(geometry, include_z=True)[:, 2]
-        if not np.isfinite(z).all():
-            raise GeometryError(f"altitude {z[~np.isfinite(z)][0]:g} is not a finite number")
 
 
 def errors_first(problems: list[Problem]) -> list[Problem]:
