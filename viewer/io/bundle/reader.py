@@ -57,7 +57,7 @@ class BundleParser:
         # ids present in the file, valid or not, by table: a reference to a broken item is not a second problem
         self.named: dict[str, set[str]] = {"documents": set(), "events": set(), "features": set()}
         self.documents: dict[str, Document] = {}  # those read so far, for citations to anchor in
-        # features whose geometry is made after all are read, all at once: (where, feature, raw, problems so far)
+        # features whose geometry is made later, many at once: (feature's place, feature, raw, problems so far)
         self.pending: list[tuple[str, Feature, Any, int]] = []
         self.events: list[tuple[str, dict]] = []  # (where, raw) of the events, for the checks after the features
 
@@ -249,29 +249,26 @@ class BundleParser:
             return None
         # keys and the usual values shared, not held once per feature (json shares keys only within one decode
         # call, and a large file is decoded feature by feature)
-        properties = dict(zip(map(_intern, properties), properties.values(), strict=True))
+        properties = dict(zip(map(_intern, properties), properties.values(), strict=False))
         for key in _SHARED_VALUES:
             value = properties.get(key)
             if value.__class__ is str:
                 properties[key] = _intern(value)
-        place = f"{where}.properties"
-        self.check_properties(place, properties, bundle)
-        raw_citations = properties.pop("citations", None)
-        citations = self.read_citations(place, raw_citations) if raw_citations is not None else []
-        claims = self.read_claims(place, properties) if "claims" in properties else []
-        properties.pop("claims", None)
-        feature = Feature(
-            id=feature_id,
-            geometry=None,
-            properties=properties,
-            citations=citations,
-            claims=claims,
-            extra={} if raw.keys() <= _FEATURE_KEYS else {k: v for k, v in raw.items() if k not in _FEATURE_KEYS},
-        )
-        if raw_id is not None and not isinstance(raw_id, str):
-            feature.extra["id"] = raw_id  # written back as the number it was
-        if raw["geometry"] is not None:
-            self.pending.append((f"{where}.geometry", feature, raw["geometry"], len(self.problems)))
+        self.check_properties(where, properties, bundle)
+        citations: list[Citation] = []
+        claims: list[Claim] = []
+        if "citations" in properties or "claims" in properties:
+            place = f"{where}.properties"
+            citations = self.read_citations(place, properties.pop("citations", None))
+            claims = self.read_claims(place, properties)
+            properties.pop("claims", None)
+        extra = {} if raw.keys() <= _FEATURE_KEYS else {k: v for k, v in raw.items() if k not in _FEATURE_KEYS}
+        if raw_id is not None and raw_id.__class__ is not str:
+            extra["id"] = raw_id  # written back as the number it was
+        feature = Feature(feature_id, None, properties, citations, claims, extra)
+        geometry = raw["geometry"]
+        if geometry is not None:
+            self.pending.append((where, feature, geometry, len(self.problems)))
         return feature
 
     def attach_geometries(self) -> None:
@@ -284,10 +281,11 @@ class BundleParser:
         for index, (where, feature, raw, position) in enumerate(self.pending):
             feature.geometry = built.geometries[index]
             if index in built.errors:
-                late.append((position, Problem(self.file, where, built.errors[index])))
+                late.append((position, Problem(self.file, f"{where}.geometry", built.errors[index])))
                 self.fatal = True
             elif index in built.repairs:
-                late.append((position, Problem(self.file, where, built.repairs[index], Severity.WARNING)))
+                late.append((position, Problem(self.file, f"{where}.geometry", built.repairs[index],
+                                               Severity.WARNING)))
             if index in built.keep_source:
                 feature.source_geometry = raw  # written back exactly as read: its own members, 4-D positions
         self.pending.clear()
@@ -301,17 +299,19 @@ class BundleParser:
             self.problems[:] = merged + self.problems[at:]
 
     def check_properties(self, where: str, properties: dict, bundle: Bundle) -> None:
+        """Warn about an unknown kind or certainty, refuse an unknown event; ``where`` is the feature's place."""
         kind = properties.get("kind")
         if kind is not None and (kind.__class__ is not str or kind not in KIND_REGISTRY):
-            self.warn(f"{where}.kind", f"unknown kind {kind!r}; drawn as a reference place")
+            self.warn(f"{where}.properties.kind", f"unknown kind {kind!r}; drawn as a reference place")
         certainty = properties.get("certainty")
         if certainty is not None and certainty not in CERTAINTIES:
-            self.warn(f"{where}.certainty", f"unknown certainty {certainty!r} (expected {', '.join(CERTAINTIES)})")
+            self.warn(f"{where}.properties.certainty",
+                      f"unknown certainty {certainty!r} (expected {', '.join(CERTAINTIES)})")
         event = properties.get("event")
         if event is not None and not isinstance(event, str):
-            self.error(f"{where}.event", f"must be a string, not {_json_type(event)}")
+            self.error(f"{where}.properties.event", f"must be a string, not {_json_type(event)}")
         elif event is not None and event not in self.named["events"]:
-            self.error(f"{where}.event", f"unknown event {event!r}")
+            self.error(f"{where}.properties.event", f"unknown event {event!r}")
 
     # -- citations and claims --------------------------------------------------------------------
     def read_claims(self, where: str, owner: dict) -> list[Claim]:

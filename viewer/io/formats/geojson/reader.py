@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +61,22 @@ def read_geojson(path: str | Path, progress: Progress = no_progress,
 
 def _crossing(bundle: Bundle, file: str, inside: str | None) -> list[Problem]:
     features = list(bundle.features.values())
-    places = [inside if inside is not None else f"features[{i}]" for i in range(len(features))]
+    places = _Places(inside, len(features))
     return [Problem(file, where, message, Severity.WARNING)
             for where, message in antimeridian_warnings(features, places)]
+
+
+class _Places(Sequence[str]):
+    """``features[i]`` for each feature (or ``inside`` for a bare one), made only for those that are named."""
+
+    def __init__(self, inside: str | None, size: int):
+        self.inside, self.size = inside, size
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, index):
+        return self.inside if self.inside is not None else f"features[{index}]"
 
 
 class _Streaming:
