@@ -10,6 +10,7 @@ from typing import Any
 from viewer.io.bundle import geometries
 from viewer.io.bundle.articles import ArticleRefused, current_roots, read_article
 from viewer.io.bundle.json_source import load_json
+from viewer.io.bundle.problem_log import ProblemLog, json_type, raw_ids, short
 from viewer.model.anchoring import anchor
 from viewer.model.bundle import FORMAT_VERSION, Bundle
 from viewer.model.citation import AnchorStatus, Citation
@@ -37,7 +38,7 @@ def read_bundle(path: str | Path, shown_as: str | None = None) -> tuple[Bundle, 
     return reader.read(load_json(path, reader.file)), reader.problems
 
 
-class BundleParser:
+class BundleParser(ProblemLog):
     """Turns bundle JSON (already parsed) into a `Bundle`, recording every problem with its place.
 
     Every format that carries launchmap's own data (GeoJSON, and the GeoPackage and KML launchmap writes,
@@ -49,50 +50,15 @@ class BundleParser:
     """
 
     def __init__(self, path: Path, shown_as: str, roots: tuple[Path, ...] | None = None):
+        super().__init__(shown_as)
         self.path = path
         self.roots = current_roots() if roots is None else roots
-        self.file = shown_as
-        self.problems: list[Problem] = []
-        self.fatal = False
         # ids present in the file, valid or not, by table: a reference to a broken item is not a second problem
         self.named: dict[str, set[str]] = {"documents": set(), "events": set(), "features": set()}
         self.documents: dict[str, Document] = {}  # those read so far, for citations to anchor in
         # features whose geometry is made later, many at once: (feature's place, feature, raw, problems so far)
         self.pending: list[tuple[str, Feature, Any, int]] = []
         self.events: list[tuple[str, dict]] = []  # (where, raw) of the events, for the checks after the features
-
-    def error(self, where: str, message: str, *, fatal: bool = True) -> None:
-        self.problems.append(Problem(self.file, where, message))
-        self.fatal = self.fatal or fatal
-
-    def warn(self, where: str, message: str) -> None:
-        self.problems.append(Problem(self.file, where, message, Severity.WARNING))
-
-    # -- typed access ----------------------------------------------------------------------------
-    def member(self, obj: dict, key: str, where: str, types: type | tuple[type, ...], *, required=False):
-        """``obj[key]`` when it has one of ``types``; records a problem and returns None otherwise."""
-        if key not in obj or obj[key] is None:
-            if required:
-                self.error(where, f"missing member {key!r}")
-            return None
-        value = obj[key]
-        if not isinstance(value, types) or (isinstance(value, bool) and bool not in _as_tuple(types)):
-            place = f"{where}.{key}" if where else key
-            self.error(place, f"must be {_type_names(types)}, not {_json_type(value)}")
-            return None
-        return value
-
-    def objects(self, root: dict, key: str) -> list[tuple[str, dict]]:
-        """The JSON objects in the list member ``key``, each with its place."""
-        items = self.member(root, key, "", list) or []
-        result = []
-        for index, item in enumerate(items):
-            where = f"{key}[{index}]"
-            if isinstance(item, dict):
-                result.append((where, item))
-            else:
-                self.error(where, f"must be an object, not {_json_type(item)}")
-        return result
 
     # -- the file --------------------------------------------------------------------------------
     def read(self, root: Any) -> Bundle:
@@ -110,10 +76,10 @@ class BundleParser:
     def begin(self, root: Any) -> Bundle:
         """A new bundle with what ``root`` holds besides its features: header, documents, events."""
         if not isinstance(root, dict) or root.get("type") != "FeatureCollection":
-            found = root.get("type") if isinstance(root, dict) else _json_type(root)
+            found = root.get("type") if isinstance(root, dict) else json_type(root)
             raise BundleError([Problem(self.file, "type", f"not a GeoJSON FeatureCollection (found {found!r})")])
         bundle = Bundle(path=self.path, extra={k: v for k, v in root.items() if k not in _TOP_LEVEL})
-        self.named = {key: _raw_ids(root.get(key)) for key in self.named}
+        self.named = {key: raw_ids(root.get(key)) for key in self.named}
         self.read_header(root, bundle)
         self.documents = bundle.documents
         for where, raw in self.objects(root, "documents"):
@@ -127,7 +93,7 @@ class BundleParser:
         """Read the ``index``-th feature into ``bundle``; its geometry is made with the others (`attach_geometries`)."""
         where = f"features[{index}]"
         if not isinstance(raw, dict):
-            self.error(where, f"must be a Feature object, not {_json_type(raw)}")
+            self.error(where, f"must be a Feature object, not {json_type(raw)}")
             return
         self.add(bundle.features, self.read_feature(where, raw, index, bundle), where)
         if len(self.pending) >= GEOMETRY_BATCH:
@@ -236,7 +202,7 @@ class BundleParser:
         elif isinstance(raw_id, str | int | float) and not isinstance(raw_id, bool):
             feature_id = str(raw_id)
         else:
-            self.error(f"{where}.id", f"must be a string or number, not {_json_type(raw_id)}")
+            self.error(f"{where}.id", f"must be a string or number, not {json_type(raw_id)}")
             return None
         if "geometry" not in raw:
             self.error(where, "missing member 'geometry'")
@@ -245,7 +211,7 @@ class BundleParser:
         if properties is None:
             properties = {}
         elif not isinstance(properties, dict):
-            self.error(f"{where}.properties", f"must be an object or null, not {_json_type(properties)}")
+            self.error(f"{where}.properties", f"must be an object or null, not {json_type(properties)}")
             return None
         # keys and the usual values shared, not held once per feature (json shares keys only within one decode
         # call, and a large file is decoded feature by feature)
@@ -309,7 +275,7 @@ class BundleParser:
                       f"unknown certainty {certainty!r} (expected {', '.join(CERTAINTIES)})")
         event = properties.get("event")
         if event is not None and not isinstance(event, str):
-            self.error(f"{where}.properties.event", f"must be a string, not {_json_type(event)}")
+            self.error(f"{where}.properties.event", f"must be a string, not {json_type(event)}")
         elif event is not None and event not in self.named["events"]:
             self.error(f"{where}.properties.event", f"unknown event {event!r}")
 
@@ -320,7 +286,7 @@ class BundleParser:
         for index, raw in enumerate(raw_claims):
             place = f"{where}.claims[{index}]"
             if not isinstance(raw, dict):
-                self.error(place, f"must be an object, not {_json_type(raw)}")
+                self.error(place, f"must be an object, not {json_type(raw)}")
                 continue
             name = self.member(raw, "property", place, str, required=True)
             if name is None:
@@ -341,7 +307,7 @@ class BundleParser:
         if raw_list is None:
             return []
         if not isinstance(raw_list, list):
-            self.error(f"{where}.citations", f"must be a list, not {_json_type(raw_list)}")
+            self.error(f"{where}.citations", f"must be a list, not {json_type(raw_list)}")
             return []
         citations = []
         for index, raw in enumerate(raw_list):
@@ -352,7 +318,7 @@ class BundleParser:
 
     def read_citation(self, where: str, raw: Any) -> Citation | None:
         if not isinstance(raw, dict):
-            self.error(where, f"must be an object, not {_json_type(raw)}")
+            self.error(where, f"must be an object, not {json_type(raw)}")
             return None
         document_id = self.member(raw, "document", where, str, required=True)
         start = self.member(raw, "start", where, int, required=True)
@@ -394,13 +360,13 @@ class BundleParser:
         elif checked.status is AnchorStatus.REANCHORED:
             why = " (the quote is at the old offsets, but its prefix and suffix fit there)" \
                 if anchoring.context_moved else ""
-            quote = _short(citation.exact)
+            quote = short(citation.exact)
             self.warn(where, f"quote {quote} re-anchored from {citation.start} to {checked.start}{why}")
         if anchoring.ties:
-            self.warn(where, f"quote {_short(citation.exact)} fits {anchoring.ties + 1} places equally well; "
+            self.warn(where, f"quote {short(citation.exact)} fits {anchoring.ties + 1} places equally well; "
                              f"re-anchored to the one nearest its old offset, {checked.start}: check it")
         if checked.status is AnchorStatus.ORPHANED:
-            self.error(where, f"orphaned citation: quote {_short(citation.exact)} not found in {citation.document!r}",
+            self.error(where, f"orphaned citation: quote {short(citation.exact)} not found in {citation.document!r}",
                        fatal=False)
         return checked
 
@@ -410,30 +376,3 @@ _DOCUMENT_STRINGS = ("title", "published", "publisher", "path", "sha256")
 _DOCUMENT_KEYS = {"id", "text", *_DOCUMENT_STRINGS}
 _EVENT_KEYS = {"id", "name", "time", "vehicle", "outcome", "site", "claims"}
 _FEATURE_KEYS = {"type", "id", "geometry", "properties"}
-
-
-def _raw_ids(items: Any) -> set[str]:
-    if not isinstance(items, list):
-        return set()
-    return {str(item["id"]) for item in items if isinstance(item, dict) and item.get("id") is not None}
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
-
-
-def _as_tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
-    return types if isinstance(types, tuple) else (types,)
-
-
-def _type_names(types: type | tuple[type, ...]) -> str:
-    names = {str: "a string", int: "an integer", float: "a number", list: "a list", dict: "an object"}
-    return " or ".join(names.get(t, t.__name__) for t in _as_tuple(types))
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    return _type_names(type(value)) if type(value) in (str, int, float, list, dict) else type(value).__name__
