@@ -41,6 +41,14 @@ MEASURE = textwrap.dedent("""
     if which == "launchmap":
         bundle, problems = open_path(path)
         count = len(bundle.features)
+    elif which == "launchmap-convert":
+        from viewer.io.convert import convert
+        bundle, problems = convert(path, sys.argv[3])
+        count = len(bundle.features)
+    elif which == "geopandas-convert":
+        frame = geopandas.read_file(path)
+        frame.to_file(sys.argv[3], driver="GPKG")
+        count = len(frame)
     else:
         frame = geopandas.read_file(path)
         count = len(frame)
@@ -86,9 +94,12 @@ def write_gpkg(source: Path, path: Path) -> None:
     pyogrio.write_dataframe(frame, path, layer="features", driver="GPKG")
 
 
-def measure(which: str, path: Path) -> dict:
-    result = subprocess.run([sys.executable, "-c", MEASURE, which, str(path)], capture_output=True, text=True,
-                            check=True, cwd=Path(__file__).resolve().parents[1])
+def measure(which: str, path: Path, out: Path | None = None) -> dict:
+    extra = [str(out)] if out is not None else []
+    if out is not None and out.exists():
+        out.unlink()
+    result = subprocess.run([sys.executable, "-c", MEASURE, which, str(path), *extra], capture_output=True,
+                            text=True, check=True, cwd=Path(__file__).resolve().parents[1])
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -97,6 +108,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--formats", default="geojson,gpkg")
     parser.add_argument("--kinds", default="mixed", help="mixed (points, lines, polygons), points or lines")
+    parser.add_argument("--convert", action="store_true",
+                        help="also time `launchmap convert` to GeoPackage against geopandas read_file + to_file")
     parser.add_argument("--folder", help="keep the generated files here (default: a temporary folder)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -120,6 +133,12 @@ def main() -> None:
                     print(f"{size:>9,} {which:>6} {kind:>7} | {_pair(ours, theirs, 'seconds', '.2f')} | "
                           f"{_pair(ours, theirs, 'cpu', '.2f')} | {_pair(ours, theirs, 'peak_mib', '.0f')} | "
                           f"{path.stat().st_size / 2**20:>8.1f}", flush=True)
+                    if args.convert and kind == "geojson":
+                        out = folder / "converted.gpkg"
+                        ours, theirs = measure("launchmap-convert", path, out), measure("geopandas-convert", path, out)
+                        print(f"{size:>9,} {which:>6} {'→gpkg':>7} | {_pair(ours, theirs, 'seconds', '.2f')} | "
+                              f"{_pair(ours, theirs, 'cpu', '.2f')} | {_pair(ours, theirs, 'peak_mib', '.0f')} |",
+                              flush=True)
 
 
 def _pair(ours: dict, theirs: dict, key: str, spec: str) -> str:
