@@ -74,7 +74,7 @@ def _write_all(bundle: Bundle, path: str, progress: Progress) -> None:
         # A shown property stays in the JSON as null, holding its place so the order comes back as it was.
         rest = {k: None if k in FEATURE_COLUMNS and isinstance(v, str) else v for k, v in feature.properties.items()}
         rows.add([feature.id, *columns, _json(rest), None], extra)
-    geometry = np.array([None if f.geometry is None else shapely.to_wkb(f.geometry) for f in features], dtype=object)
+    geometry = shapely.to_wkb(np.array([f.geometry for f in features], dtype=object))  # all at once; None stays None
     progress(1, 3)
     write(path, geometry, *rows.arrays(), layer="features", driver="GPKG", geometry_type="Unknown",
           crs="EPSG:4326", layer_options={"DESCRIPTION": "launchmap features (WGS84 lon/lat)"})
@@ -168,6 +168,10 @@ def _fits(text: str) -> bool:
     return True
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # made once: json.dumps makes one a call
+_COMPACT_ASCII = json.JSONEncoder(separators=(",", ":"))
+
+
 def _json(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text if _fits(text) else json.dumps(value, separators=(",", ":"))
+    text = _COMPACT.encode(value)
+    return text if _fits(text) else _COMPACT_ASCII.encode(value)
