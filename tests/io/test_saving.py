@@ -78,3 +78,37 @@ def test_a_geopackage_write_error_is_one_line(tmp_path, capsys, monkeypatch):
     assert err == (f"launchmap: {out}: cannot write the GeoPackage (failed to write feature 3: database or disk "
                    "is full)\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_files_written_as_one_unit_are_all_or_none(tmp_path, monkeypatch):
+    from viewer.io.atomic import write_files_atomic
+
+    png, world = tmp_path / "map.png", tmp_path / "map.pgw"
+    write_files_atomic({png: b"old png", world: b"old world"})
+    real = os.fsync
+    calls = []
+
+    def full_on_the_second(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", full_on_the_second)
+    with pytest.raises(OSError, match=r"map\.png, .*map\.pgw: cannot write: No space left on device; the previous "
+                                      r"files are left as they were"):
+        write_files_atomic({png: b"new png", world: b"new world"})
+    assert (png.read_bytes(), world.read_bytes()) == (b"old png", b"old world")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.pgw", "map.png"]
+
+
+def test_a_write_that_fails_part_way_names_the_output(tmp_path):
+    from viewer.io.atomic import atomic_writer
+
+    out = tmp_path / "out.geojson"
+    out.write_text("old")
+    with pytest.raises(OSError, match=r"out\.geojson: cannot write: File too large; the previous file is left"), \
+            atomic_writer(out) as handle:
+        handle.write(b"new")
+        raise OSError(27, "File too large")
+    assert out.read_text() == "old"

@@ -26,15 +26,51 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            # mkstemp makes the file private (0600): keep an old file's permissions, else the usual ones
-            os.chmod(temp_name, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
+        _usual_mode(temp_name, target)
         os.replace(temp_name, target)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
+        if isinstance(error, OSError) and error.filename is None and error.strerror:  # disk full, file too large
+            raise type(error)(f"{target}: cannot write: {error.strerror}; the previous file is left as it was") \
+                from None
         raise
     remove_leftovers(target, started)
+
+
+def write_files_atomic(files: dict[Path, bytes]) -> None:
+    """Write several files as one unit (a PNG, its world file and .prj): all are written and flushed to disk
+    beside their targets first, and only then moved into place, so a failure leaves every old file as it was."""
+    started = time.time()
+    temps: list[tuple[str, Path]] = []
+    try:
+        for target, data in files.items():
+            fd, temp_name = make_temp(target, ".part")
+            temps.append((temp_name, target))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            _usual_mode(temp_name, target)
+    except BaseException as error:
+        for temp_name, _ in temps:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp_name)
+        if isinstance(error, OSError) and error.filename is None and error.strerror:
+            names = ", ".join(str(target) for target in files)
+            raise type(error)(f"{names}: cannot write: {error.strerror}; the previous files are left as they were") \
+                from None
+        raise
+    for temp_name, target in temps:
+        os.replace(temp_name, target)
+    for target in files:
+        remove_leftovers(target, started)
+
+
+def _usual_mode(temp_name: str, target: Path) -> None:
+    """mkstemp makes the file private (0600): keep an old file's permissions, else the usual ones."""
+    with contextlib.suppress(OSError):
+        os.chmod(temp_name, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
 
 
 def make_temp(target: Path, suffix: str) -> tuple[int, str]:
