@@ -107,8 +107,11 @@ def test_a_write_that_fails_part_way_names_the_output(tmp_path):
 
     out = tmp_path / "out.geojson"
     out.write_text("old")
-    with pytest.raises(OSError, match=r"out\.geojson: cannot write: File too large; the previous file is left"), \
-            atomic_writer(out) as handle:
-        handle.write(b"new")
-        raise OSError(27, "File too large")
+    def write_too_much() -> None:
+        with atomic_writer(out) as handle:
+            handle.write(b"new")
+            raise OSError(27, "File too large")  # what a write past `ulimit -f` raises
+
+    with pytest.raises(OSError, match=r"out\.geojson: cannot write: File too large; the previous file is left"):
+        write_too_much()
     assert out.read_text() == "old"
