@@ -16,6 +16,7 @@ import shapely
 from psygnal import Signal
 
 from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection, regional
+from viewer.geo.room import LEGEND_PLACES
 
 if TYPE_CHECKING:
     from viewer.model.bundle import Bundle
@@ -87,14 +88,42 @@ class DecorationOptions:
     """What is drawn over the map, whatever is selected."""
 
     title: str = ""
-    legend: bool = True
+    legend: str = "auto"  # one of LEGEND_PLACES; True and False (older sessions and callers) mean auto and none
     scale_bar: bool = True
     north_arrow: bool = True
     graticule_labels: bool = True
     footnote: str = ""  # sources line, e.g. "Sources: 3 articles"
     extra_attribution: tuple[str, ...] = ()
+    legend_collapsed: bool = False  # only the legend's heading is drawn (on screen, to see what is under it)
+    labels: bool = True  # countries, islands, places and the features' own labels
 
-    SAVED = ("title", "legend", "scale_bar", "north_arrow", "graticule_labels")  # what a session keeps
+    SAVED = ("title", "legend", "scale_bar", "north_arrow", "graticule_labels", "legend_collapsed",
+             "labels")  # what a session keeps
+
+    def __post_init__(self) -> None:
+        legend = self.legend
+        if isinstance(legend, bool):
+            legend = "auto" if legend else "none"
+        if legend not in LEGEND_PLACES:
+            raise ValueError(f"legend {legend!r}: must be one of {', '.join(LEGEND_PLACES)}")
+        object.__setattr__(self, "legend", legend)
+
+    def with_saved(self, saved: object) -> DecorationOptions:
+        """These options with those a session saved (``{"title": …, "legend": …}``); values of the wrong type are
+        ignored, and a legend saved as true or false (launchmap before placements) means auto or none."""
+        if not isinstance(saved, dict):
+            return self
+        changes: dict[str, Any] = {}
+        for name in self.SAVED:
+            value, current = saved.get(name), getattr(self, name)
+            legend_value = isinstance(value, bool) or value in LEGEND_PLACES
+            if legend_value if name == "legend" else isinstance(value, type(current)):
+                changes[name] = value
+        return replace(self, **changes)
+
+    @property
+    def shows_legend(self) -> bool:
+        return self.legend != "none"
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.export_dialog import ask_and_export_briefing, ask_and_export_image
 from viewer.qt.map.canvas import MapCanvas
+from viewer.qt.map.legend_menu import LegendMenu
 from viewer.qt.panels.bookmarks_panel import BookmarksPanel
 from viewer.qt.panels.details_panel import DetailsPanel
 from viewer.qt.panels.event_tree import EventTree
@@ -242,10 +243,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         view_menu = self.menuBar().addMenu("&View")
-        self._action(view_menu, "Zoom to &data", lambda: self.canvas.zoom_to_extent(
-            self.canvas.data_extent(), margin=0.05), "Ctrl+0")
+        self._action(view_menu, "Zoom to &data", self.canvas.zoom_to_data, "Ctrl+0")
         self._action(view_menu, "Zoom to &selection", lambda: self.canvas.zoom_to_features(
             list(self.workspace.selection.features)), "Ctrl+Shift+0")
+        self.legend_menu = LegendMenu(view_menu.addMenu("&Legend"), self.map_view)
         projection_menu = view_menu.addMenu("&Projection")
         group = QActionGroup(self)
         for key, preset in PROJECTIONS.items():

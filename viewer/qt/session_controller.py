@@ -147,12 +147,8 @@ class SessionController(QObject):
         self.changed.emit()
 
     def _apply_styles(self, styles: dict) -> None:
-        decorations = styles.get("decorations", {})
-        options = self.map_view.decorations
-        if isinstance(decorations, dict):
-            wanted = {name: decorations.get(name) for name in DecorationOptions.SAVED}
-            self.map_view.set_decorations(**{name: value for name, value in wanted.items()
-                                             if isinstance(value, type(getattr(options, name)))})
+        options = self.map_view.decorations.with_saved(styles.get("decorations", {}))
+        self.map_view.set_decorations(**{name: getattr(options, name) for name in DecorationOptions.SAVED})
 
     # -- recent files ------------------------------------------------------------------------------
     def recent_files(self) -> list[Path]:

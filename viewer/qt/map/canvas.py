@@ -23,11 +23,12 @@ from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
 from viewer.qt.map.analysis_layer import AnalysisLayer
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
-from viewer.qt.map.decorations import Decorations, legend_entries
+from viewer.qt.map.decorations import Decorations
 from viewer.qt.map.feature_visuals import visual_for
 from viewer.qt.map.frame import ScreenFrame
 from viewer.qt.map.highlight import HighlightLayer
 from viewer.qt.map.label_layer import Label, LabelLayer
+from viewer.qt.map.legend import legend_entries
 from viewer.qt.map.painting import RenderContext
 from viewer.symbology import SEA, event_colours
 
@@ -128,6 +129,8 @@ class MapCanvas(pg.GraphicsView):
         for kind, visual in self.visuals.items():
             visual.set_features(kind, [f for f in visible if f.kind == kind], self._cache, colours)
         self._index = self._cache.index(visible)
+        index = self._index
+        self.frame.data_count = lambda *rect: len(index.in_rect(*rect))
         self.frame.legend_rows = legend_entries(self.workspace, visible, colours)
         self._selection_changed()
         self.decorations.update()
@@ -160,9 +163,13 @@ class MapCanvas(pg.GraphicsView):
             self.show_frame(frame)
 
     def show_state(self, state: ViewState) -> None:
-        """Show a bookmark's view: its filters, projection and frame, fitted to this canvas's size."""
+        """Show a bookmark's view: its filters, projection and frame, fitted to this canvas's size. A view saved
+        as an area (a launch, a slide) is fitted into the room the decorations leave."""
         frame = self.map_view.restore(state, self.workspace.content)
-        if frame is not None:
+        exact = frame is not None and frame == state.map_rect
+        if not exact and state.extent is not None:
+            self.frame_extent(state.extent)
+        elif frame is not None:
             self.show_frame(frame)
 
     def show_frame(self, frame: tuple[float, float, float, float]) -> None:
@@ -172,17 +179,61 @@ class MapCanvas(pg.GraphicsView):
 
     # -- view ------------------------------------------------------------------------------------
     def zoom_to_extent(self, extent: Extent, margin: float = 0.0) -> None:
-        """Fit a lon/lat extent (west, south, east, north) to the view."""
-        self.map_view.fit(extent, margin)
+        """Fit a lon/lat extent (west, south, east, north) to the view, clear of the decorations."""
+        xmin, ymin, xmax, ymax = self.projection.project_extent(extent)
+        dx, dy = (xmax - xmin) * margin, (ymax - ymin) * margin
+        self.frame_rect((xmin - dx, ymin - dy, xmax + dx, ymax + dy))
+
+    def frame_extent(self, extent: Extent) -> None:
+        """Frame a lon/lat extent as a saved view or a slide asks: as large as it goes in the room left free."""
+        self.frame_rect(self.projection.project_extent(extent))
+
+    def zoom_to_data(self) -> None:
+        """Every shown feature as large as it goes in the room the decorations leave (View ▸ Zoom to data)."""
+        bounds = self._cache.bounds(self.visible_features())
+        if bounds is None:
+            self.zoom_to_extent(self.data_extent())
+        else:
+            self.frame_rect(bounds, min_span=self._min_span(400.0))
 
     def zoom_to_features(self, feature_ids: list[str], min_size_km: float = 400.0) -> None:
+        """Frame features (a launch's whole extent: site, path, zones, impact points), clear of the decorations."""
         bounds = self._bounds_of(feature_ids)
+        if bounds is not None:
+            self.frame_rect(bounds, min_span=self._min_span(min_size_km))
+
+    def frame_rect(self, rect: tuple[float, float, float, float], min_span: float = 0.0) -> None:
+        """Show a map rect (xmin, ymin, xmax, ymax) as large as it goes clear of every decoration."""
+        frame = self.room_frame(rect, min_span) or rect  # a view too small for its decorations: fit it plainly
+        self.map_view.set_frame(frame)
+        self.show_frame(frame)
+
+    def room_frame(self, rect: tuple[float, float, float, float],
+                   min_span: float = 0.0) -> tuple[float, float, float, float] | None:
+        """The frame that shows a map rect as large as it goes clear of every decoration at this canvas's size
+        (None when the decorations leave no room); the one computation every framing uses."""
+        self.frame.set_view(self.view.viewRect(), QRectF(self.viewport().rect()))
+        self.decorations.fit_to_viewport()
+        try:
+            return self.decorations.frame_for(rect, min_span)
+        except ValueError:
+            return None
+
+    def data_frame(self, min_size_km: float = 0.0) -> tuple[float, float, float, float] | None:
+        """The frame for every shown feature clear of the decorations (export, a launch's frame)."""
+        bounds = self._cache.bounds(self.visible_features())
         if bounds is None:
-            return
-        xmin, ymin, xmax, ymax = bounds
-        pad = max(min_size_km * 1000 - max(xmax - xmin, ymax - ymin), 0) / 2
-        pad = max(pad, 0.1 * max(xmax - xmin, ymax - ymin))
-        self.map_view.set_frame((xmin - pad, ymin - pad, xmax + pad, ymax + pad))
+            return None
+        return self.room_frame(bounds, self._min_span(min_size_km) if min_size_km else 0.0)
+
+    def _min_span(self, km: float) -> float:
+        """``km`` in map units at the view's centre (metres in most projections)."""
+        centre = self.view.viewRect().center()
+        try:
+            per_unit = ground_distance_per_map_unit(self.projection, centre.x(), centre.y())
+        except (ValueError, ZeroDivisionError):
+            per_unit = math.nan
+        return km * 1000 / per_unit if math.isfinite(per_unit) and per_unit > 0 else km * 1000
 
     def _bounds_of(self, feature_ids: list[str]) -> tuple[float, float, float, float] | None:
         return self._cache.bounds(f for i in feature_ids if (f := self.workspace.feature(i)))

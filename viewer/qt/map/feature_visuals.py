@@ -17,7 +17,14 @@ from viewer.model.kinds import kind_style
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer, xy_stroke
 from viewer.qt.map.symbol_layer import SymbolLayer, Symbols
-from viewer.symbology import APPROXIMATE_DASH, CERTAINTY_ALPHA, DRAFT_COLOUR, DRAFT_DASH, NO_EVENT_COLOUR
+from viewer.symbology import (
+    APPROXIMATE_DASH,
+    APPROXIMATE_WIDTH,
+    CERTAINTY_ALPHA,
+    DRAFT_COLOUR,
+    DRAFT_DASH,
+    NO_EVENT_COLOUR,
+)
 
 ARROW_FRACTIONS = (0.3, 0.6, 0.9)
 
@@ -105,9 +112,9 @@ class LineVisual(PathLayer):
             x, y = to_xy_arrays([cache.densified(f) for f in members], cache.projection)
             approximate = certainty == "approximate"
             alpha = style.fill_alpha or CERTAINTY_ALPHA.get(certainty, 255)
-            strokes.append(xy_stroke(x, y, colour, style.line_width,
-                                     dash=APPROXIMATE_DASH if approximate and not style.fill_alpha else (),
-                                     alpha=alpha))
+            thinner = approximate and not style.fill_alpha  # a band (overflight) keeps its width
+            strokes.append(xy_stroke(x, y, colour, style.line_width * (APPROXIMATE_WIDTH if thinner else 1.0),
+                                     dash=APPROXIMATE_DASH if thinner else (), alpha=alpha))
             if draft:
                 strokes.append(xy_stroke(x, y, DRAFT_COLOUR, 1.6, dash=DRAFT_DASH))
             if style.arrows:
