@@ -24,7 +24,7 @@ class ImageRequest:
     height: int = 1080
     dpi: float = SCREEN_DPI
     png_compression: int = 1  # zlib level: 1 encodes a map twice as fast as 6, for a file ~12 % larger
-    decoration_scale: float | None = None  # pens, symbols and text x this; None: dpi / 96 (viewer.export.page_size)
+    decoration_scale: float | None = None  # pens, symbols and text x this; None: dpi / 96 (viewer.geo.page_size)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from viewer.geo.picking import FeatureIndex
 from viewer.geo.projected import ProjectedFeatures
 from viewer.geo.scale import graticule_lines, ground_distance_per_map_unit, nice_graticule_step
 from viewer.model.feature import Feature
-from viewer.model.kinds import kind_names, kind_title
+from viewer.model.kinds import kind_names, kind_style, kind_title
 from viewer.model.selection import Selection
 from viewer.model.view import MapView, ViewState
 from viewer.model.workspace import Workspace
@@ -24,10 +24,11 @@ from viewer.qt.lifetime import follow
 from viewer.qt.map.analysis_layer import AnalysisLayer
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
 from viewer.qt.map.decorations import Decorations
+from viewer.qt.map.feature_labels import basemap_labels, feature_labels
 from viewer.qt.map.feature_visuals import visual_for
 from viewer.qt.map.frame import ScreenFrame
 from viewer.qt.map.highlight import HighlightLayer
-from viewer.qt.map.label_layer import Label, LabelLayer
+from viewer.qt.map.label_layer import LabelLayer
 from viewer.qt.map.legend import legend_entries
 from viewer.qt.map.painting import RenderContext
 from viewer.symbology import SEA, event_colours
@@ -73,11 +74,17 @@ class MapCanvas(pg.GraphicsView):
         self.graticule = GraticuleLayer(self.context)
         self.highlight = HighlightLayer(self.context)
         self.labels = LabelLayer(self.context)
-        self.visuals = {kind: visual_for(kind, self.context) for kind in kind_names()}
+        # In the registry's drawing order, except that wide translucent bands (overflight) go under every line,
+        # so the paths they follow stay readable.
+        names = kind_names()
+        first_line = min((i for i, k in enumerate(names) if kind_style(k).geometry == "line"), default=0)
+        kinds = sorted(names, key=lambda k: first_line - 0.5 if _is_band(k) else names.index(k))
+        self.visuals = {kind: visual_for(kind, self.context) for kind in kinds}
         for z, item in enumerate([self.basemap_layer, self.graticule, self.highlight, *self.visuals.values()]):
             item.setZValue(z)
             self.view.addItem(item, ignoreBounds=True)
         self.labels.setZValue(50)
+        self.labels.decoration_boxes = lambda: list(self.decorations.layout().boxes.values())
         self.view.addItem(self.labels, ignoreBounds=True)
         self.analysis = AnalysisLayer(self.context)
         self.analysis.setZValue(60)
@@ -132,6 +139,10 @@ class MapCanvas(pg.GraphicsView):
         index = self._index
         self.frame.data_count = lambda *rect: len(index.in_rect(*rect))
         self.frame.legend_rows = legend_entries(self.workspace, visible, colours)
+        labels, marks = feature_labels(self.workspace, visible, self._cache, colours)
+        self.labels.set_feature_labels(labels, marks)
+        named = {f.label.split(",")[0].split(" (")[0] for f in visible if f.kind == "launch_site"}
+        self.labels.set_labels(basemap_labels(self.places, self.basemap_layer.basemap, self.projection, named))
         self._selection_changed()
         self.decorations.update()
 
@@ -145,12 +156,13 @@ class MapCanvas(pg.GraphicsView):
     def _projection_changed(self, *_) -> None:
         projection = self.projection
         self._cache = self._cache.reprojected(projection)
-        self.labels.set_labels(self._place_labels())
         self.analysis.redraw(projection)
         self.refresh()
         self._apply_frame()
 
     def _decorations_changed(self) -> None:
+        self.labels.enabled = self.map_view.decorations.labels
+        self.labels.update()
         self.decorations.update()
 
     def _apply_frame(self) -> None:
@@ -315,6 +327,7 @@ class MapCanvas(pg.GraphicsView):
         if self.selection is None:
             return
         selected = [f for i in self.selection.features if (f := self.workspace.feature(i))]
+        self.labels.set_selected(frozenset(f.id for f in selected))
         self.highlight.show_selected(selected, self._cache)
         if selected:  # chosen in the text, the tree or a search while off screen: "where is that?"
             self._bring_into_view([f.id for f in selected])
@@ -398,21 +411,16 @@ class MapCanvas(pg.GraphicsView):
             per_unit = 1.0
         return self.map_units_per_pixel() * per_unit / self.context.scale
 
-    def _place_labels(self) -> list[Label]:
-        chosen = [p for p in self.places if p.label_rank <= 2]
-        if not chosen:
-            return []
-        x, y = self.projection.forward(np.array([p.lon for p in chosen]), np.array([p.lat for p in chosen]))
-        return [
-            Label(float(px), float(py), p.name, rank=p.label_rank, dot=p.kind != "sea", italic_sea=p.kind == "sea")
-            for p, px, py in zip(chosen, x, y, strict=True)
-        ]
-
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if hasattr(self, "decorations"):  # Qt resizes the view once before __init__ is through
             self.frame.set_view(self.view.viewRect(), QRectF(self.viewport().rect()))
             self.decorations.fit_to_viewport()
+
+
+def _is_band(kind: str) -> bool:
+    style = kind_style(kind)
+    return style.geometry == "line" and style.fill_alpha > 0
 
 
 def _padded(extent: Extent, degrees: float = 5.0) -> Extent:
