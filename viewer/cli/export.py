@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from viewer.cli.common import add_files_argument, allow_negative_values, load_workspace, parse_extent
-from viewer.geo.page_size import PAPERS, PageSize, paper_inches, physical, pixels, size_inches
 from viewer.geo.crs import DEFAULT_REGION, projection_from_name, suited
+from viewer.geo.page_size import PAPERS, PageSize, paper_inches, physical, pixels, size_inches
 from viewer.geo.room import LEGEND_PLACES
 from viewer.model.reports import sources_note
 from viewer.model.view import MapView, padded, visible_extent
