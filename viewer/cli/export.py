@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from viewer.cli.common import add_files_argument, allow_negative_values, load_workspace, parse_extent
+from viewer.export.deck import default_title
 from viewer.geo.crs import DEFAULT_REGION, projection_from_name, suited
 from viewer.geo.page_size import PAPERS, PageSize, paper_inches, physical, pixels, size_inches
 from viewer.geo.room import LEGEND_PLACES
@@ -48,7 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def page_size(args: argparse.Namespace) -> PageSize:
     """Pixels and decoration scale from --paper/--size and --dpi, or from --width/--height."""
-    from viewer.cli import UsageError
+    from viewer.cli.errors import UsageError
 
     if args.paper and args.size:
         raise UsageError("--paper and --size: give one of them")
@@ -72,7 +73,7 @@ def page_size(args: argparse.Namespace) -> PageSize:
 
 
 def run(args: argparse.Namespace) -> int:
-    from viewer.cli import UsageError
+    from viewer.cli.errors import UsageError
     from viewer.qt.render import ImageRequest, MapRenderer
 
     size = page_size(args)
@@ -133,4 +134,6 @@ def _default_title(workspace, events) -> str:
     chosen = [workspace.content.events[e] for e in events] if events else workspace.content.events_in_time_order()
     if len(chosen) == 1:
         return f"{chosen[0].name}, {chosen[0].date_label}"
-    return "North Korean launches reported in the sample articles" if chosen else "launchmap"
+    if chosen:
+        return default_title(workspace.content)
+    return ", ".join(workspace.layers()) or "launchmap"  # files from other tools: named after them

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
@@ -139,7 +140,7 @@ class LabelLayer(pg.GraphicsObject):
             anchor = self._anchor_of(label, to_device, j)
             if stamp:
                 self._stamps.draw(painter, (label, self.context.scale), at, look.extent,
-                                  lambda p, point, label=label, look=look: self._draw(p, label, look, point))
+                                  partial(self._draw_at, label=label, look=look))
             else:
                 self._draw(painter, label, look, at)
             if label.dot and anchor is not None:
@@ -218,6 +219,9 @@ class LabelLayer(pg.GraphicsObject):
                          QRectF(-reach, -reach, width + 2 * reach, height + 2 * reach))
             self._looks[key] = look
         return look
+
+    def _draw_at(self, painter: QPainter, top_left: QPointF, *, label: Label, look: _Look) -> None:
+        self._draw(painter, label, look, top_left)
 
     def _draw(self, painter: QPainter, label: Label, look: _Look, top_left: QPointF) -> None:
         baseline = QPointF(top_left.x(), top_left.y() + look.ascent)
