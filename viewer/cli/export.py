@@ -45,6 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(a column beside the map), none, or a corner nw, ne, sw, se")
     parser.add_argument("--no-legend", dest="legend", action="store_const", const="none", help="same as --legend none")
     parser.add_argument("--no-labels", action="store_true", help="no country, place or feature labels")
+    parser.add_argument("--rings", metavar="LON,LAT:KM[,KM…]", help="range rings (geodesic circles) around a point, "
+                                                                    "e.g. 125.74,39.02:5500,13000 around Pyongyang")
 
 
 def page_size(args: argparse.Namespace) -> PageSize:
@@ -103,7 +105,10 @@ def run(args: argparse.Namespace) -> int:
     title = args.title if args.title is not None else _default_title(workspace, args.event)
     view.set_decorations(title=title, legend=args.legend, labels=not args.no_labels,
                          footnote=sources_note(content, visible))
+    rings = _rings(args.rings) if args.rings else None
     renderer = MapRenderer(workspace)
+    if rings is not None:
+        renderer.canvas.show_range_rings(*rings)
     request = ImageRequest(view, width=size.width, height=size.height, dpi=size.dpi,
                            decoration_scale=size.decoration_scale)
     try:
@@ -117,6 +122,20 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     print(f"wrote {args.output}")
     return 0
+
+
+def _rings(text: str) -> tuple[float, float, list[float]]:
+    from viewer.cli.errors import UsageError
+
+    try:
+        centre, radii = text.split(":")
+        lon, lat = (float(v) for v in centre.split(","))
+        kms = [float(v) for v in radii.split(",")]
+    except ValueError:
+        raise UsageError(f"--rings {text!r}: expected LON,LAT:KM[,KM…], e.g. 125.74,39.02:5500,13000") from None
+    if not (-180 <= lon <= 180 and -90 <= lat <= 90) or not all(0 < km < 20000 for km in kms):
+        raise UsageError(f"--rings {text!r}: the centre must be on the earth and radii between 0 and 20,000 km")
+    return lon, lat, kms
 
 
 def _site(workspace, events) -> tuple[float, float] | None:

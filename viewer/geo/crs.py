@@ -77,6 +77,9 @@ class MapProjection:
                               east - (east - west) * t, np.full(samples, west)])
         lat = np.concatenate([np.full(samples, south), south + (north - south) * t,
                               np.full(samples, north), north - (north - south) * t])
+        # and the inside: on a globe the edges of a large extent may lie wholly beyond the horizon
+        grid_lon, grid_lat = np.meshgrid(west + (east - west) * t[::4], south + (north - south) * t[::4])
+        lon, lat = np.concatenate([lon, grid_lon.ravel()]), np.concatenate([lat, grid_lat.ravel()])
         x, y = self.forward(lon, lat)
         ok = np.isfinite(x) & np.isfinite(y)
         if not ok.any():

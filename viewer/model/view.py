@@ -212,15 +212,22 @@ class MapView:
         """The frame as lon/lat (west, south, east, north): its corners and centre, inverse-projected."""
         if self.frame is None:
             return DEFAULT_REGION
+        import numpy as np
+
         xmin, ymin, xmax, ymax = self.frame
-        xs = [xmin, xmax, xmin, xmax, (xmin + xmax) / 2]
-        ys = [ymin, ymin, ymax, ymax, (ymin + ymax) / 2]
-        lon, lat = self.projection.inverse(xs, ys)
-        finite = [(a, b) for a, b in zip(lon, lat, strict=True) if math.isfinite(a) and math.isfinite(b)]
-        if not finite:
+        # A grid over the frame, not only its corners: the corners of a world or globe map lie off the earth,
+        # and only points that project back where they came from are on it.
+        gx, gy = np.meshgrid(np.linspace(xmin, xmax, 9), np.linspace(ymin, ymax, 9))
+        xs, ys = gx.ravel(), gy.ravel()
+        lon, lat = (np.asarray(v, dtype=float) for v in self.projection.inverse(xs, ys))
+        back_x, back_y = (np.asarray(v, dtype=float) for v in self.projection.forward(lon, lat))
+        span = max(xmax - xmin, ymax - ymin)
+        on_earth = (np.isfinite(lon) & np.isfinite(lat) & np.isfinite(back_x) & np.isfinite(back_y)
+                    & (np.hypot(back_x - xs, back_y - ys) <= span * 1e-6 + 1e-6))
+        if not on_earth.any():
             return DEFAULT_REGION
-        lons, lats = zip(*finite, strict=True)
-        return (min(lons), min(lats), max(lons), max(lats))
+        lon, lat = lon[on_earth], lat[on_earth]
+        return (float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max()))
 
     # -- filters -----------------------------------------------------------------------------------
     @property
