@@ -30,6 +30,7 @@ CLIP_BOX = (90.0, -10.0, 170.0, 60.0)
 # Degrees; chosen for ~4-5x (level 1) and ~20x (level 2) fewer vertices than level 0. Level 3 is the whole world at
 # 110 m, for world and globe views.
 TOLERANCES = {0: 0.0, 1: 0.02, 2: 0.1, 3: 0.25}
+COUNTRY_TOLERANCE = 0.05  # degrees, the least simplification of country outlines (see build)
 SCALES = {0: "10m+50m", 1: "10m+50m", 2: "10m+50m", 3: "110m"}  # the sources of each level
 OUT = Path(__file__).resolve().parent.parent / "resources" / "basemap" / "basemap.gpkg"
 CRS = "EPSG:4326"
@@ -239,7 +240,9 @@ def build(source: Path, out: Path) -> None:
     pyogrio.write_dataframe(levels, tmp, layer="levels", driver="GPKG")
     for level, tolerance in TOLERANCES.items():
         for kind, df in layers_of[level].items():
-            lod = simplified(df, tolerance)
+            # Countries are not drawn (land and borders are); they name countries and hold points: coarser
+            # outlines serve, and keep the file small.
+            lod = simplified(df, max(tolerance, COUNTRY_TOLERANCE) if kind == "countries" else tolerance)
             where = f"10 m inside {CLIP_BOX}, 50 m outside" if SCALES[level] != "110m" else "110 m"
             note = f"Natural Earth {where} via {PACKAGE}; simplify {tolerance} deg"
             pyogrio.write_dataframe(
@@ -248,7 +251,7 @@ def build(source: Path, out: Path) -> None:
                 layer=f"{kind}_{level}",
                 driver="GPKG",
                 append=True,
-                layer_options={"DESCRIPTION": note},
+                layer_options={"DESCRIPTION": note, "SPATIAL_INDEX": "NO"},  # the viewer culls by itself
             )
             print(f"{kind}_{level}: {len(lod):5d} features {vertices(lod):7d} vertices")
     tmp.replace(out)

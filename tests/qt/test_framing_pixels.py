@@ -4,8 +4,9 @@ legend, scale bar, title and labels: checked by the pixels found where the world
 from __future__ import annotations
 
 import pytest
+from pixels import marker_shows, near, pixel_of
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QImage
 
 from viewer.cli import main
 from viewer.cli.common import load_workspace
@@ -13,29 +14,6 @@ from viewer.symbology import event_colours
 
 EVENTS = ("2016-02-07-kms4", "2023-05-31-chollima1", "2023-08-24-chollima1", "2023-11-21-chollima1")
 SIZES = ((1600, 900), (800, 600))
-
-
-def pixel_of(png, lon, lat):
-    """Pixel of a lon/lat in an exported PNG, located through its world file and .prj, as QGIS does."""
-    import pyproj
-
-    crs = pyproj.CRS.from_wkt(png.with_suffix(".prj").read_text())
-    x, y = pyproj.Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform(lon, lat)
-    size_x, _, _, size_y, centre_x, centre_y = (float(v) for v in png.with_suffix(".pgw").read_text().split())
-    return round((x - centre_x) / size_x), round((y - centre_y) / size_y)
-
-
-def near(colour: QColor, hex_colour: str, tolerance: int = 30) -> bool:
-    want = QColor(hex_colour)
-    return all(abs(a - b) <= tolerance for a, b in ((colour.red(), want.red()), (colour.green(), want.green()),
-                                                    (colour.blue(), want.blue())))
-
-
-def marker_shows(image: QImage, px: int, py: int, colour: str, reach: int = 3) -> bool:
-    """The launch's colour is drawn within ``reach`` pixels of (px, py): the mark is there and nothing covers it."""
-    return any(near(image.pixelColor(px + dx, py + dy), colour)
-               for dx in range(-reach, reach + 1) for dy in range(-reach, reach + 1)
-               if 0 <= px + dx < image.width() and 0 <= py + dy < image.height())
 
 
 @pytest.fixture(scope="module")

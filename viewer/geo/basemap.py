@@ -123,7 +123,12 @@ def _off_the_antimeridian(geometries: np.ndarray) -> np.ndarray:
         xy[:, 0] = np.clip(xy[:, 0], -ANTIMERIDIAN_INSIDE, ANTIMERIDIAN_INSIDE)
         return xy
 
-    return shapely.transform(geometries, inside)
+    bounds = shapely.bounds(geometries)
+    touching = np.flatnonzero((bounds[:, 0] < -ANTIMERIDIAN_INSIDE) | (bounds[:, 2] > ANTIMERIDIAN_INSIDE))
+    if len(touching):
+        geometries = geometries.copy()
+        geometries[touching] = shapely.transform(geometries[touching], inside)
+    return geometries
 
 
 # Bytes of the envelope after the 8-byte header, by the envelope code in bits 1-3 of the flags byte:
