@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 
 from viewer.cli.common import add_files_argument, allow_negative_values, load_workspace, parse_extent
-from viewer.export.deck import default_title
 from viewer.geo.crs import DEFAULT_REGION, projection_from_name, suited
 from viewer.geo.page_size import PAPERS, PageSize, paper_inches, physical, pixels, size_inches
 from viewer.geo.room import LEGEND_PLACES
-from viewer.model.reports import sources_note
+from viewer.model.reports import default_title, sources_note
 from viewer.model.view import MapView, padded, visible_extent
 
 PHYSICAL_DPI = 150.0  # a page's resolution when --paper or --size is given without --dpi
