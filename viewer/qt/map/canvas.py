@@ -84,7 +84,6 @@ class MapCanvas(pg.GraphicsView):
             item.setZValue(z)
             self.view.addItem(item, ignoreBounds=True)
         self.labels.setZValue(50)
-        self.labels.decoration_boxes = lambda: list(self.decorations.layout().boxes.values())
         self.view.addItem(self.labels, ignoreBounds=True)
         self.analysis = AnalysisLayer(self.context)
         self.analysis.setZValue(60)
@@ -93,6 +92,7 @@ class MapCanvas(pg.GraphicsView):
         self.picking_points = False
         self.decorations = Decorations(self.map_view, self.frame)
         self.scene().addItem(self.decorations)
+        self.labels.decoration_boxes = lambda: list(self.decorations.layout().boxes.values())
 
         self.view.sigRangeChanged.connect(self._range_changed)
         self.scene().sigMouseMoved.connect(self._mouse_moved)

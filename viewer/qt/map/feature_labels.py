@@ -148,11 +148,13 @@ def _linework(geometry) -> tuple[np.ndarray, np.ndarray]:
     """NaN-separated x, y of a geometry's lines (polygon outlines for areas)."""
     if geometry.geom_type in ("Polygon", "MultiPolygon"):
         geometry = geometry.boundary
-    xs, ys = [], []
+    xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    gap = np.array([np.nan])
     for part in shapely.get_parts(geometry):
         coords = np.asarray(part.coords)
-        xs += [coords[:, 0], [np.nan]]
-        ys += [coords[:, 1], [np.nan]]
+        xs += [coords[:, 0], gap]
+        ys += [coords[:, 1], gap]
     return np.concatenate(xs) if xs else np.empty(0), np.concatenate(ys) if ys else np.empty(0)
 
 

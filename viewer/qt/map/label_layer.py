@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import cast
 
 import numpy as np
 import pyqtgraph as pg
@@ -133,7 +134,7 @@ class LabelLayer(pg.GraphicsObject):
         stamp = stamps_pay(painter, self.context)
         self.placed = []
         for i, j in chosen:
-            label, look = specs[i].key, looks[i]  # type: ignore[assignment]
+            label, look = cast(Label, specs[i].key), looks[i]
             box = specs[i].candidates[j]
             at = QPointF(box[0], box[1])
             self.placed.append((label.text, QRectF(at, QPointF(box[2], box[3]))))
