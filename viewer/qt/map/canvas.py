@@ -300,6 +300,8 @@ class MapCanvas(pg.GraphicsView):
     def _mouse_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton or event.double():
             return
+        if event.isAccepted() and event.acceptedItem is self.decorations:  # the legend took it
+            return
         point = self.view.mapSceneToView(event.scenePos())
         if self.picking_points:
             lon, lat = self.projection.inverse(point.x(), point.y())

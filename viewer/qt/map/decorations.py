@@ -100,6 +100,19 @@ class Decorations(pg.GraphicsObject):
     def px(self, value: float) -> float:
         return self.frame.context.px(value)
 
+    def mouseClickEvent(self, event) -> None:
+        """A click on the legend collapses it to its heading, or opens it again (the map keeps the click
+        otherwise)."""
+        layout = self.last_layout
+        box = layout.legend_box if layout is not None else None
+        pos = event.scenePos()
+        if (event.button() == Qt.MouseButton.LeftButton and box is not None
+                and box[0] <= pos.x() <= box[2] and box[1] <= pos.y() <= box[3]):
+            event.accept()
+            self.map_view.set_decorations(legend_collapsed=not self.map_view.decorations.legend_collapsed)
+        else:
+            event.ignore()
+
     # -- where things go ---------------------------------------------------------------------------
     def sizes(self, legend_place: str | None = None) -> DecorationSizes:
         """Each decoration's size in pixels at the current view size (the scale bar at its longest)."""
