@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     view.fit(extent or padded(data_extent))
     title = args.title if args.title is not None else _default_title(workspace, args.event)
     view.set_decorations(title=title, legend=not args.no_legend, footnote=sources_note(content, visible))
-    renderer = MapRenderer(workspace)
+    renderer = MapRenderer(workspace, view)
     try:
         renderer.save(args.output, ImageRequest(view, width=args.width, height=args.height, dpi=args.dpi))
     except ValueError as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -14,6 +15,7 @@ from viewer.geo.picking import FeatureIndex
 from viewer.model.feature import Feature
 
 MAX_SEGMENT_KM = 25.0
+_POINTS = (0, 4)  # shapely type ids of Point and MultiPoint
 
 
 class ProjectedFeatures:
@@ -43,6 +45,23 @@ class ProjectedFeatures:
             self._projected[feature.id] = cached
         return cached[1]
 
+    def prepare(self, features: Iterable[Feature]) -> None:
+        """Densify and project every feature not cached yet in one call to PROJ: one call per feature spends
+        ~0.1 ms in overheads, seconds for 100,000 features (the cache then answers `projected` at once)."""
+        todo = [f for f in features if f.geometry is not None
+                and ((cached := self._projected.get(f.id)) is None or cached[0] is not f.geometry)]
+        if not todo:
+            return
+        geometries = np.empty(len(todo), dtype=object)
+        geometries[:] = [f.geometry for f in todo]
+        # Points need no densifying: only other geometries go through the per-geometry geodesic code.
+        lines = np.flatnonzero(~np.isin(shapely.get_type_id(geometries), _POINTS))
+        for i in lines:
+            geometries[i] = self.densified(todo[i])
+        projected = project_geometry(geometries, self.projection)
+        for feature, geometry in zip(todo, projected, strict=True):
+            self._projected[feature.id] = (feature.geometry, geometry)
+
     def reprojected(self, projection: MapProjection) -> ProjectedFeatures:
         """The same cache for another projection, keeping the densified geometries."""
         other = ProjectedFeatures(projection)
@@ -59,4 +78,5 @@ class ProjectedFeatures:
 
     def index(self, features: Iterable[Feature]) -> FeatureIndex:
         chosen = [f for f in features if f.geometry is not None]
+        self.prepare(chosen)
         return FeatureIndex([f.id for f in chosen], [self.projected(f) for f in chosen])

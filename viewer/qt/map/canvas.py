@@ -124,6 +124,7 @@ class MapCanvas(pg.GraphicsView):
     def refresh(self) -> None:
         """Rebuild the feature layers from the workspace (after loading or a change of filters)."""
         visible = self.visible_features()
+        self._cache.prepare(visible)  # all at once: per feature, 100k features take seconds
         colours = self.event_colours
         for kind, visual in self.visuals.items():
             visual.set_features(kind, [f for f in visible if f.kind == kind], self._cache, colours)
