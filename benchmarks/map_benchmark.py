@@ -22,7 +22,7 @@ import numpy as np
 REGION = (115.0, 14.0, 140.0, 42.0)  # the regional view (west, south, east, north), as the export tests use
 WIDTH, HEIGHT = 1920, 1080
 ROOT = Path(__file__).resolve().parent.parent
-TARGETS = {"a": 16.0, "b": 50.0, "c_warm": 2.5, "c_process": 2.0, "d": 2.0}
+TARGETS = {"a": 16.0, "b": 50.0, "c_warm": 2.5, "c_process": 2.0, "d": 2.0, "e": 50.0, "rss_mb": 1500.0}
 
 
 # -- (a), (b): redraw while panning and zooming ---------------------------------------------------------------
@@ -170,6 +170,75 @@ def redraw_rows(steps: int | None, synthetic: bool) -> list[list[str]]:
                              verdict(p95 <= TARGETS[key], percentile(t["cpu"], 95) <= TARGETS[key]) if default else ""])
     if ScreenCache:
         canvas.context.screen_cache = True
+    return rows
+
+
+# -- (e): the event loop's latency while the view moves and rests, with many user features ----------------------
+def event_loop_gaps(canvas, seconds_rest: float = 1.0, rounds: int = 2) -> tuple[list[float], list[float]]:
+    """Gaps (ms) between ticks of a 5 ms timer while the event loop runs pans (40 px every 16 ms), rests and wheel
+    zooms (8 % every 16 ms), as a person drags and spins: every paint happens in the event loop, as on screen,
+    and whatever the GUI thread waits for shows as a gap. Also the GUI thread's own CPU time between ticks, which
+    other processes on a busy machine cannot inflate (the wall gap also counts waiting for a CPU or the GIL)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    steps: list[tuple[str, object]] = []
+    for _ in range(rounds):
+        view = view_steps(canvas)
+        steps += view[:25] + [("rest", None)] * round(seconds_rest * 1000 / 16) + view[50:75] \
+            + [("rest", None)] * round(seconds_rest * 1000 / 16) + view[75:] + [("rest", None)] * 60
+    ticks: list[tuple[float, float]] = []
+    probe = QTimer()
+    probe.setInterval(5)
+    probe.timeout.connect(lambda: ticks.append((time.perf_counter(), time.thread_time())))
+    loop = QEventLoop()
+    driver = QTimer()
+    driver.setInterval(16)
+    remaining = iter(steps)
+
+    def next_step() -> None:
+        step = next(remaining, None)
+        if step is None:
+            loop.quit()
+        elif step[1] is not None:
+            step[1]()
+
+    driver.timeout.connect(next_step)
+    probe.start()
+    driver.start()
+    loop.exec()
+    driver.stop()
+    probe.stop()
+    gaps = np.diff(np.array(ticks), axis=0) * 1e3
+    return list(gaps[:, 0]), list(gaps[:, 1])
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def latency_rows() -> list[list[str]]:
+    from viewer.cli.common import load_workspace
+
+    workspace = load_workspace([])
+    canvas = regional_canvas(workspace)
+    rows, added = [], None
+    for label, points, lines in (("sample", 0, 0), ("100k", 50_000, 50_000), ("1M", 950_000, 50_000)):
+        took = 0.0
+        if points:
+            if added is not None:
+                workspace.remove(added)
+            added = synthetic_bundle(points, lines, seed=len(label))
+            start = time.perf_counter()
+            workspace.add(added)
+            took = time.perf_counter() - start
+            rest(canvas, 3.0)
+        gaps, cpu = event_loop_gaps(canvas)
+        rows.append([f"(e) {label} features" + (f" (adding took {took:.1f} s)" if points else ""),
+                     f"{max(gaps):.0f}", f"{percentile(gaps, 99):.0f}", f"{max(cpu):.0f}", f"{percentile(cpu, 99):.0f}",
+                     f"{rss_mb():.0f}", f"<= {TARGETS['e']:g}", verdict(max(gaps) <= TARGETS["e"], max(cpu) <= TARGETS["e"])])
     return rows
 
 
@@ -416,6 +485,11 @@ def main() -> int:
         for note in (r[0] for r in rows if len(r) == 1):
             print(note)
         print()
+    if "e" in args.only:
+        print("(e) event loop latency: gaps in ms between ticks of a 5 ms timer over two rounds of 25 pans, a 1 s\n"
+              "rest, 25 zooms in, a 1 s rest, 25 zooms out, a 1 s rest, one step every 16 ms, all in the event loop;\n"
+              "'CPU': the GUI thread's own CPU time between ticks; RSS of the benchmark process after the round (MB).")
+        print(table(["case", "max gap", "p99", "CPU max", "CPU p99", "RSS MB", "target", ""], latency_rows()), "\n")
     if "c" in args.only:
         print("(c) 1920x1080 PNG export of the regional view, ms (warm: median of renders 2-5 of one renderer;\n"
               "whole process: median of 3, start to exit). launchmap also draws graticule, labels, legend.")
