@@ -27,7 +27,8 @@ class EditError(ValueError):
 
 
 class Edit(Protocol):
-    text: str  # what the edit does, for an Undo menu item
+    @property
+    def text(self) -> str: ...  # what the edit does, for an Undo menu item
 
     def apply(self, bundle: Bundle) -> None: ...
 

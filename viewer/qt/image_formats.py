@@ -6,6 +6,7 @@ import struct
 import tempfile
 import time
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,11 +18,16 @@ from viewer.io.atomic import write_bytes_atomic, write_text_atomic
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
-    from viewer.qt.render import ImageRequest, MapRenderer, RenderTimes
+    from viewer.qt.render import ImageRequest, MapRenderer
+
+
+@dataclass
+class RenderTimes:
+    paint_s: float = 0.0
+    encode_s: float = 0.0
 
 
 def save_png(renderer: MapRenderer, path: Path, request: ImageRequest) -> RenderTimes:
-    from viewer.qt.render import RenderTimes
 
     start = time.perf_counter()
     image = renderer.image(request)
@@ -115,7 +121,6 @@ def _paint_to_file(renderer: MapRenderer, path: Path, request: ImageRequest, dev
     """Paint onto a device writing a temporary file beside ``path``, then move it into place atomically."""
     from PySide6.QtGui import QPainter
 
-    from viewer.qt.render import RenderTimes
 
     with tempfile.TemporaryDirectory(dir=path.parent) as folder:
         temp = Path(folder) / path.name

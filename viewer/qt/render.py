@@ -10,6 +10,7 @@ from pathlib import Path
 from viewer.geo.crs import DEFAULT_REGION
 from viewer.model.view import MapView, padded, visible_extent
 from viewer.model.workspace import Workspace
+from viewer.qt.image_formats import RenderTimes, save_pdf, save_png, save_svg
 
 SCREEN_DPI = 96.0
 
@@ -25,11 +26,6 @@ class ImageRequest:
     dpi: float = SCREEN_DPI
     png_compression: int = 1  # zlib level: 1 encodes a map twice as fast as 6, for a file ~12 % larger
 
-
-@dataclass
-class RenderTimes:
-    paint_s: float = 0.0
-    encode_s: float = 0.0
 
 
 def ensure_gui_platform() -> None:
@@ -120,8 +116,6 @@ class MapRenderer:
 
     def save(self, path: str | Path, request: ImageRequest) -> RenderTimes:
         """Write PNG (with world file and .prj), SVG or PDF, chosen by the suffix; returns the times taken."""
-        from viewer.qt.image_formats import save_pdf, save_png, save_svg
-
         path = Path(path)
         suffix = path.suffix.lower()
         writers = {".png": save_png, ".svg": save_svg, ".pdf": save_pdf}
