@@ -20,6 +20,7 @@ LEAF_VERTICES = 600  # a tile holding fewer vertices is not split further
 MAX_DEPTH = 9
 MARGIN = 0.1  # a tile keeps the line work reaching this far (times its side) beyond it
 MIN_TILE_PX = 64  # tiles are not split below this size on screen
+REPAIR_UP_TO_VERTICES = 20_000  # self-intersecting rings bigger than this are drawn whole, not repaired and cut
 BULK_PARTS = 500  # lines in one stroke above which it is drawn with a pen at most 1 px wide (see Stroke.pen_width)
 BULK_VERTICES = 50_000
 SLOW_ABOVE_VERTICES = 150_000  # a layer this big is first drawn on a worker thread (the full basemap has 80,000)
@@ -272,7 +273,10 @@ def _even_odd_valid(parts: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, n
     linework repair nodes the ring and XORs the faces). Cutting an invalid ring could change what filling
     makes of it, so one the repair would change otherwise (its outline is not the same length) stays whole."""
     parts, cut = parts.copy(), valid.copy()
-    for i in np.flatnonzero(~valid):
+    # GEOS's repair of a ring with hundreds of thousands of crossing edges runs for minutes: such a ring is kept
+    # whole (drawn as given, even-odd), never cut.
+    small = shapely.get_num_coordinates(parts) <= REPAIR_UP_TO_VERTICES
+    for i in np.flatnonzero(~valid & small):
         repaired = shapely.make_valid(parts[i], method="linework")
         polygons = [p for p in shapely.get_parts(repaired) if p.geom_type == "Polygon"]
         if polygons and np.isclose(sum(p.length for p in polygons), parts[i].length, rtol=1e-9, atol=0):
