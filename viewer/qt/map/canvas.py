@@ -246,9 +246,7 @@ class MapCanvas(pg.GraphicsView):
             return
         if self.measuring:
             lon, lat = self.projection.inverse(point.x(), point.y())
-            self.analysis.measure_points.append((float(lon), float(lat)))
-            self.analysis.redraw(self.projection)
-            self.measured.emit(self.analysis.measured_km())
+            self.add_measure_point(float(lon), float(lat))
             event.accept()
             return
         found = self.features_at(point.x(), point.y())
@@ -293,6 +291,11 @@ class MapCanvas(pg.GraphicsView):
         self.analysis.measure_points.clear()
         self.analysis.redraw(self.projection)
         self.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
+
+    def add_measure_point(self, lon: float, lat: float) -> None:
+        self.analysis.measure_points.append((lon, lat))
+        self.analysis.redraw(self.projection)
+        self.measured.emit(self.analysis.measured_km())
 
     def set_picking_points(self, on: bool) -> None:
         """While on, clicks report positions (map_clicked) instead of selecting."""
@@ -358,6 +361,14 @@ class MapCanvas(pg.GraphicsView):
             Label(float(px), float(py), p.name, rank=p.label_rank, dot=p.kind != "sea", italic_sea=p.kind == "sea")
             for p, px, py in zip(chosen, x, y, strict=True)
         ]
+
+    def leaveEvent(self, event) -> None:
+        """The pointer left the map: no feature is hovered any more (its halo and tooltip go)."""
+        super().leaveEvent(event)
+        if self._hovered is not None:
+            self._hovered = None
+            self.highlight.show_hovered(None, self._cache)
+            QToolTip.hideText()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
