@@ -4,6 +4,7 @@ menu (what is here, copy coordinates, measure from here, rings here)."""
 from __future__ import annotations
 
 import math
+from functools import partial
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
@@ -145,7 +146,7 @@ class MapTools(QObject):
                     event = self.workspace.event(feature.event)
                     launch = f" ({event.date_label})" if event is not None and event.when else ""
                     menu.addAction(f"{kind_title(feature.kind)}: {feature.label}{launch}",
-                                   lambda f=feature_id: self.workspace.selection.select([f]))
+                                   partial(self.workspace.selection.select, [feature_id]))
         menu.addSeparator()
         menu.addAction("Measure from here", lambda: self.measure_from(lon, lat))
         menu.addAction("Range rings here…", lambda: self.ask_rings(lon, lat, where))
