@@ -10,6 +10,7 @@ from viewer.geo.geometry_check import GeometryError, checked_geometry
 from viewer.io.bundle.articles import ArticleRefused, current_roots, read_article
 from viewer.io.bundle.json_source import load_json
 from viewer.model.anchoring import reanchor
+from viewer.model.annotation import problems_of as annotation_problems
 from viewer.model.bundle import FORMAT_VERSION, Bundle
 from viewer.model.citation import AnchorStatus, Citation
 from viewer.model.claim import Claim
@@ -231,6 +232,9 @@ class BundleParser:
             return None
         properties = dict(properties)
         self.check_properties(f"{where}.properties", properties, bundle)
+        for member, message in annotation_problems(properties, raw["geometry"]):  # the user's marks: checked apart
+            self.error(f"{where}.{'' if member == 'geometry' else 'properties.'}{member}",
+                       f"annotation {feature_id!r}: {message}")
         citations = self.read_citations(f"{where}.properties", properties.pop("citations", None))
         claims = self.read_claims(f"{where}.properties", properties)
         properties.pop("claims", None)

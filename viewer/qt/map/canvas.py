@@ -22,6 +22,7 @@ from viewer.model.view import MapView, ViewState
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
 from viewer.qt.map.analysis_layer import AnalysisLayer
+from viewer.qt.map.annotation_layer import AnnotationVisual
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
 from viewer.qt.map.decorations import Decorations, legend_entries
 from viewer.qt.map.feature_visuals import visual_for
@@ -78,6 +79,9 @@ class MapCanvas(pg.GraphicsView):
             self.view.addItem(item, ignoreBounds=True)
         self.labels.setZValue(50)
         self.view.addItem(self.labels, ignoreBounds=True)
+        for visual in self.visuals.values():
+            if isinstance(visual, AnnotationVisual):
+                visual.setZValue(55)  # the user's own words over place names
         self.analysis = AnalysisLayer(self.context)
         self.analysis.setZValue(60)
         self.view.addItem(self.analysis, ignoreBounds=True)
@@ -125,6 +129,9 @@ class MapCanvas(pg.GraphicsView):
         """Rebuild the feature layers from the workspace (after loading or a change of filters)."""
         visible = self.visible_features()
         colours = self.event_colours
+        for visual in self.visuals.values():
+            if isinstance(visual, AnnotationVisual):  # a quote callout names its source
+                visual.content = self.workspace.content
         for kind, visual in self.visuals.items():
             visual.set_features(kind, [f for f in visible if f.kind == kind], self._cache, colours)
         self._index = self._cache.index(visible)

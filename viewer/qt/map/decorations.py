@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, 
 
 from viewer.geo.scale import nice_scale_bar, true_north_angle
 from viewer.model.edits import DRAFT_PROPERTY
-from viewer.model.kinds import kind_names, kind_style, kind_title
+from viewer.model.kinds import KIND_REGISTRY, kind_names, kind_style, kind_title
 from viewer.qt.map.painting import Stamps, draw_text_with_halo, stamps_pay, symbol_path, with_alpha
 from viewer.symbology import APPROXIMATE_DASH, DRAFT_COLOUR, DRAFT_DASH, HALO, LABEL
 
@@ -316,7 +316,8 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
         for event in workspace.content.events_in_time_order() if event.id in shown_events
     ]
     kinds = {f.kind for f in visible}
-    rows += [(kind, kind_title(kind), "#555555") for kind in kind_names() if kind in kinds]
+    rows += [(kind, kind_title(kind), "#555555") for kind in kind_names()
+             if kind in kinds and KIND_REGISTRY.get(kind).in_legend]
     if any(f.certainty == "approximate" for f in visible):
         rows.append(("approximate", "Approximate (dashed, lighter)", "#555555"))
     if any(f.properties.get(DRAFT_PROPERTY) for f in visible):
