@@ -23,9 +23,11 @@ def is_annotation(feature: Feature) -> bool:
     return feature.properties.get("kind") == ANNOTATION
 
 
-def problems_of(properties: Mapping[str, Any], geometry: Mapping[str, Any] | None = None) -> list[tuple[str, str]]:
+def problems_of(properties: Mapping[str, Any], geometry: Mapping[str, Any] | None = None, *,
+                cited: bool | None = None) -> list[tuple[str, str]]:
     """What is wrong with an annotation's properties (and its raw GeoJSON geometry, when given), as
-    (member, message) pairs; nothing for a feature of another kind. The bundle reader reports each as an error."""
+    (member, message) pairs; nothing for a feature of another kind. The bundle reader reports each as an error.
+    ``cited`` says whether it cites a passage (None: whether ``properties`` holds citations)."""
     if properties.get("kind") != ANNOTATION:
         return []
     problems = []
@@ -33,9 +35,9 @@ def problems_of(properties: Mapping[str, Any], geometry: Mapping[str, Any] | Non
     if style not in STYLES:
         problems.append(("style", f"unknown annotation style {style!r} (expected {', '.join(STYLES)})"))
     text = properties.get("text")
-    if not isinstance(text, str) or not text.strip():
-        if not properties.get("citations"):  # a quote callout takes its words from what it cites
-            problems.append(("text", "an annotation needs a non-empty 'text'"))
+    quoting = properties.get("citations") if cited is None else cited  # a quote callout's words are its quote
+    if (not isinstance(text, str) or not text.strip()) and not quoting:
+        problems.append(("text", "an annotation needs a non-empty 'text'"))
     if "anchor" in properties and properties["anchor"] is not None and position_of(properties["anchor"]) is None:
         problems.append(("anchor", "must be a position [longitude, latitude] within ±180 and ±90"))
     if style == "arrow" and properties.get("anchor") is None:
@@ -66,18 +68,22 @@ def position_of(value: Any) -> tuple[float, float] | None:
 
 def style_of(feature: Feature) -> str:
     style = feature.properties.get("style")
-    return style if style in STYLES else "text"
+    return style if isinstance(style, str) and style in STYLES else "text"
 
 
 def colour_of(feature: Feature) -> str:
     colour = feature.properties.get("color")
-    return colour if _is_colour(colour) else DEFAULT_COLOUR
+    return colour if isinstance(colour, str) and _is_colour(colour) else DEFAULT_COLOUR
 
 
 def size_of(feature: Feature) -> float:
-    size = feature.properties.get("size")
-    return float(size) if isinstance(size, int | float) and not isinstance(size, bool) and 4 <= size <= MAX_SIZE \
-        else DEFAULT_SIZE
+    return size_value(feature.properties.get("size"))
+
+
+def size_value(size: Any) -> float:
+    """A text size in points, or the default when ``size`` is not one."""
+    ok = isinstance(size, int | float) and not isinstance(size, bool) and 4 <= size <= MAX_SIZE
+    return float(size) if ok else DEFAULT_SIZE
 
 
 def anchor_of(feature: Feature) -> tuple[float, float] | None:

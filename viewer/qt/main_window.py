@@ -23,6 +23,7 @@ from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.export_dialog import ask_and_export_briefing, ask_and_export_image
 from viewer.qt.map.canvas import MapCanvas
+from viewer.qt.marks_controller import MarksController
 from viewer.qt.panels.bookmarks_panel import BookmarksPanel
 from viewer.qt.panels.details_panel import DetailsPanel
 from viewer.qt.panels.event_tree import EventTree
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_source_panels()
         self.review = ReviewController(self.workspace, self.canvas, self.source.selected_span, self.shell)
+        self.marks = MarksController(self.workspace, self.map_view, self.canvas, self.review, self.shell)
         self.session = SessionController(self.workspace, self.map_view, self.canvas, self.shell)
         self.bookmarks_panel = BookmarksPanel(self.session.bookmarks, self.session.capture, self.session.show)
         self.bookmarks_panel.present_requested.connect(self.present)
@@ -120,6 +122,8 @@ class MainWindow(QMainWindow):
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape and (self.canvas.picking_points or self.canvas.measuring):
+            self.marks.cancel()
+            self.review.cancel_move()
             self.canvas.set_picking_points(False)
             self.measure_action.setChecked(False)
             self.canvas.set_measuring(False)
@@ -260,6 +264,7 @@ class MainWindow(QMainWindow):
         self.measure_action.setCheckable(True)
         self._action(tools_menu, "&Range rings around selection…", self._ask_range_rings, "R")
         self._action(tools_menu, "&Clear rings", lambda: self.canvas.show_range_rings(0, 0, []))
+        self.marks.add_actions(tools_menu)
         self.canvas.measured.connect(
             lambda km: self.statusBar().showMessage(f"Geodesic distance: {km:,.1f} km (click to add points)"))
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPolygo
 
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model import annotation as a
+from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
 from viewer.qt.map.painting import RenderContext, draw_text_with_halo, pad_by_pixels, with_alpha
 from viewer.qt.map.path_layer import unseen
@@ -79,7 +80,7 @@ class AnnotationVisual(pg.GraphicsObject):
         self.context = context
         self.marks: list[Mark] = []
         self._bounds = QRectF()
-        self.content = None  # the workspace's content, for the names of quoted sources (set by the canvas)
+        self.content: Bundle | None = None  # for the names of quoted sources (set by the canvas)
 
     def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
                      colours: dict[str, str]) -> None:

@@ -179,5 +179,5 @@ VISUAL_FOR = {"area": AreaVisual, "line": LineVisual, "point": PointVisual, "ann
 
 
 def visual_for(kind: str, context: RenderContext) -> AreaVisual | LineVisual | PointVisual | AnnotationVisual:
-    return VISUAL_FOR[kind_style(kind).geometry](context)
+    return VISUAL_FOR[kind_style(kind).geometry](context)  # type: ignore[return-value]
 
