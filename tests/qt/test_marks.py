@@ -101,3 +101,55 @@ def test_annotation_is_in_the_png_export_where_it_was_placed(qtbot, marked_windo
     assert not any(abs(c.red() - 0xC2) < 30 and abs(c.green() - 0x18) < 30 and abs(c.blue() - 0x5B) < 30
                    for c in far)
     assert np.isfinite(centre.x())
+
+
+def count_colour(image, colour: str, tolerance: int = 40) -> int:
+    from PySide6.QtGui import QColor
+
+    want = QColor(colour)
+    data = image.convertToFormat(image.Format.Format_RGB888)
+    pixels = np.frombuffer(data.constBits(), np.uint8, data.sizeInBytes()).reshape(data.height(),
+                                                                                     data.bytesPerLine())
+    rgb = pixels[:, :data.width() * 3].reshape(data.height(), data.width(), 3).astype(int)
+    close = np.all(np.abs(rgb - [want.red(), want.green(), want.blue()]) < tolerance, axis=2)
+    return int(close.sum())
+
+
+def test_rings_and_measurement_are_exported_and_come_back_with_the_session(qtbot, marked_window, tmp_path):
+    from viewer.qt.main_window import MainWindow
+    from viewer.qt.map.analysis_layer import MEASURE_COLOUR, RING_COLOUR
+    from viewer.qt.render import ImageRequest, MapRenderer
+
+    window = marked_window
+    window.workspace.selection.select(["f-site"])
+    window.canvas.show_range_rings(124.705, 39.66, [500, 1000], "Sohae")
+    window.measure_action.trigger()
+    for lon, lat in ((121.0, 25.0), (130.0, 30.0)):
+        click_map(qtbot, window.canvas, lon, lat)
+    window.measure_action.trigger()  # measuring stops; the measurement stays on the map
+    window.workspace.selection.clear()
+    assert [len(m.points) for m in window.workspace.overlays.measurements] == [2]
+
+    def exported(workspace, view) -> tuple[int, int]:
+        renderer = MapRenderer(workspace)
+        try:
+            image = renderer.image(ImageRequest(view.copy(), width=900, height=900))
+        finally:
+            renderer.close()
+        return count_colour(image, RING_COLOUR), count_colour(image, MEASURE_COLOUR, 25)
+
+    rings, measure = exported(window.workspace, window.map_view)
+    window.workspace.overlays.clear()
+    no_rings, no_measure = exported(window.workspace, window.map_view)
+    assert rings > no_rings + 500 and measure > no_measure + 100
+    window.canvas.show_range_rings(124.705, 39.66, [500, 1000], "Sohae")
+    for lon, lat in ((121.0, 25.0), (130.0, 30.0)):
+        window.workspace.overlays.extend_measurement(lon, lat)
+    session = tmp_path / "briefing.lmsession"
+    assert window.session.save_as(session)
+    other = MainWindow()
+    qtbot.addWidget(other)
+    assert other.session.open_session(session)
+    back = other.workspace.overlays
+    assert [(r.centre, r.radii_km, r.label) for r in back.rings] == [((124.705, 39.66), (500.0, 1000.0), "Sohae")]
+    assert [m.points for m in back.measurements] == [((121.0, 25.0), (130.0, 30.0))]

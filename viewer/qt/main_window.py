@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
         self.measure_action = self._action(tools_menu, "&Measure distance", self._toggle_measuring, "M")
         self.measure_action.setCheckable(True)
         self._action(tools_menu, "&Range rings around selection…", self._ask_range_rings, "R")
-        self._action(tools_menu, "&Clear rings", lambda: self.canvas.show_range_rings(0, 0, []))
+        self._action(tools_menu, "&Clear rings and measurements", self.workspace.overlays.clear)
         self.marks.add_actions(tools_menu)
         self.canvas.measured.connect(
             lambda km: self.statusBar().showMessage(f"Geodesic distance: {km:,.1f} km (click to add points)"))
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Range rings: {text!r} is not a list of numbers", 8000)
             return
         centre = feature.geometry.centroid
-        self.canvas.show_range_rings(centre.x, centre.y, [r for r in radii if 0 < r <= 20000])
+        self.canvas.show_range_rings(centre.x, centre.y, [r for r in radii if 0 < r <= 20000], feature.label)
 
     def _show_position(self, lon: float, lat: float) -> None:
         if math.isfinite(lon) and math.isfinite(lat) and abs(lat) <= 90:

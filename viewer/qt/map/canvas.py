@@ -17,6 +17,7 @@ from viewer.geo.projected import ProjectedFeatures
 from viewer.geo.scale import graticule_lines, ground_distance_per_map_unit, nice_graticule_step
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_names, kind_title
+from viewer.model.overlays import RangeRings
 from viewer.model.selection import Selection
 from viewer.model.view import MapView, ViewState
 from viewer.model.workspace import Workspace
@@ -98,6 +99,7 @@ class MapCanvas(pg.GraphicsView):
         follow(self.map_view.projection_changed, self, self._projection_changed)
         follow(self.map_view.frame_changed, self, self._apply_frame)
         follow(self.map_view.decorations_changed, self, self._decorations_changed)
+        follow(workspace.overlays.changed, self, self._overlays_changed)
         if self.selection is not None:
             follow(self.selection.changed, self, self._selection_changed)
         self._projection_changed()
@@ -150,7 +152,7 @@ class MapCanvas(pg.GraphicsView):
         projection = self.projection
         self._cache = self._cache.reprojected(projection)
         self.labels.set_labels(self._place_labels())
-        self.analysis.redraw(projection)
+        self._overlays_changed()
         self.refresh()
         self._apply_frame()
 
@@ -251,9 +253,7 @@ class MapCanvas(pg.GraphicsView):
             return
         if self.measuring:
             lon, lat = self.projection.inverse(point.x(), point.y())
-            self.analysis.measure_points.append((float(lon), float(lat)))
-            self.analysis.redraw(self.projection)
-            self.measured.emit(self.analysis.measured_km())
+            self.measured.emit(self.workspace.overlays.extend_measurement(float(lon), float(lat)).length_km())
             event.accept()
             return
         found = self.features_at(point.x(), point.y())
@@ -293,10 +293,13 @@ class MapCanvas(pg.GraphicsView):
 
     # -- measuring and range rings ---------------------------------------------------------------
     def set_measuring(self, on: bool) -> None:
-        """In measuring mode clicks add vertices to a geodesic path instead of selecting."""
+        """In measuring mode clicks add vertices to a geodesic path instead of selecting; the path stays on the
+        map (and in exports and the session) after measuring stops, until a new one starts or they are cleared."""
+        if on and not self.measuring:
+            self.workspace.overlays.start_measurement()
+        elif not on and self.measuring:
+            self.workspace.overlays.end_measurement()
         self.measuring = on
-        self.analysis.measure_points.clear()
-        self.analysis.redraw(self.projection)
         self.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
 
     def set_picking_points(self, on: bool) -> None:
@@ -321,9 +324,13 @@ class MapCanvas(pg.GraphicsView):
         tolerance = 2 * PICK_TOLERANCE_PX * self.context.scale * self.map_units_per_pixel()
         return best if distance[best] <= tolerance else None
 
-    def show_range_rings(self, lon: float, lat: float, radii_km: list[float]) -> None:
-        self.analysis.rings = [((lon, lat), sorted(radii_km))] if radii_km else []
-        self.analysis.redraw(self.projection)
+    def show_range_rings(self, lon: float, lat: float, radii_km: list[float], label: str = "") -> None:
+        """Rings around (lon, lat), replacing any; no radii clears them."""
+        rings = [RangeRings((lon, lat), tuple(sorted(radii_km)), label)] if radii_km else []
+        self.workspace.overlays.set_rings(rings)
+
+    def _overlays_changed(self) -> None:
+        self.analysis.redraw(self.projection, self.workspace.overlays)
 
     # -- range changes ---------------------------------------------------------------------------
     def _range_changed(self, *_) -> None:
