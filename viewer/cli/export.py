@@ -1,4 +1,4 @@
-"""Export a map image (PNG with world file, SVG or PDF) of bundles, headless."""
+"""Export a map image (PNG or JPEG with world file, layered SVG, or PDF) of bundles, headless."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from viewer.model.view import MapView, padded, visible_extent
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_files_argument(parser)
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.jpg, OUT.svg or OUT.pdf")
     parser.add_argument("--width", type=int, default=1920, help="pixels (default 1920)")
     parser.add_argument("--height", type=int, default=1080, help="pixels (default 1080)")
     parser.add_argument("--dpi", type=float, default=96.0, help="resolution: line widths and text scale with it")
@@ -22,6 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--event", action="append", metavar="ID", help="show only this event (repeatable)")
     parser.add_argument("--title", default=None, help="title drawn on the map")
     parser.add_argument("--no-legend", action="store_true")
+    parser.add_argument("--quality", type=int, default=90, help="JPEG quality, 1-100 (default 90)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"{name} {value}: must be between 16 and {limit} pixels")
     if not 10 <= args.dpi <= 1200:
         raise UsageError(f"--dpi {args.dpi:g}: must be between 10 and 1200")
+    if not 1 <= args.quality <= 100:
+        raise UsageError(f"--quality {args.quality}: must be from 1 to 100")
     workspace = load_workspace(args.files)
     extent = parse_extent(args.extent) if args.extent else None
     view = MapView()
@@ -54,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     view.set_decorations(title=title, legend=not args.no_legend, footnote=sources_note(content, visible))
     renderer = MapRenderer(workspace)
     try:
-        renderer.save(args.output, ImageRequest(view, width=args.width, height=args.height, dpi=args.dpi))
+        renderer.save(args.output, ImageRequest(view, width=args.width, height=args.height, dpi=args.dpi,
+                                                   quality=args.quality))
     except ValueError as error:
         raise UsageError(str(error)) from None
     print(f"wrote {args.output}")

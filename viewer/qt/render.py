@@ -24,6 +24,7 @@ class ImageRequest:
     height: int = 1080
     dpi: float = SCREEN_DPI
     png_compression: int = 1  # zlib level: 1 encodes a map twice as fast as 6, for a file ~12 % larger
+    quality: int = 90  # JPEG quality, 1-100
 
 
 @dataclass
@@ -116,14 +117,14 @@ class MapRenderer:
         return image
 
     def save(self, path: str | Path, request: ImageRequest) -> RenderTimes:
-        """Write PNG (with world file and .prj), SVG or PDF, chosen by the suffix; returns the times taken."""
-        from viewer.qt.image_formats import save_pdf, save_png, save_svg
+        """Write PNG or JPEG (with world file and .prj), SVG or PDF, chosen by the suffix; returns the times taken."""
+        from viewer.qt.image_formats import WRITERS as writers
 
         path = Path(path)
         suffix = path.suffix.lower()
-        writers = {".png": save_png, ".svg": save_svg, ".pdf": save_pdf}
         if suffix not in writers:
-            raise ValueError(f"{path}: cannot export {suffix or 'a file without suffix'}; use .png, .svg or .pdf")
+            raise ValueError(f"{path}: cannot export {suffix or 'a file without suffix'}; "
+                             f"use {', '.join(sorted(writers))}")
         start = time.perf_counter()
         times = writers[suffix](self, path, request)
         times.paint_s = times.paint_s or time.perf_counter() - start - times.encode_s

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -131,15 +132,21 @@ class MapCanvas(pg.GraphicsView):
         """Rebuild the feature layers from the workspace (after loading or a change of filters)."""
         visible = self.visible_features()
         colours = self.event_colours
-        for visual in self.visuals.values():
-            if isinstance(visual, AnnotationVisual):  # a quote callout names its source
-                visual.content = self.workspace.content
-        for kind, visual in self.visuals.items():
-            visual.set_features(kind, [f for f in visible if f.kind == kind], self._cache, colours)
+        self.draw_only(None)
         self._index = self._cache.index(visible)
         self.frame.legend_rows = legend_entries(self.workspace, visible, colours)
         self._selection_changed()
         self.decorations.update()
+
+    def draw_only(self, keep: Callable[[Feature], bool] | None) -> None:
+        """Draw the visible features ``keep`` accepts, or all of them when None (an SVG export draws one launch at
+        a time, each as its own group)."""
+        visible = [f for f in self.visible_features() if keep is None or keep(f)]
+        colours = self.event_colours
+        for kind, visual in self.visuals.items():
+            if isinstance(visual, AnnotationVisual):  # a quote callout names its source
+                visual.content = self.workspace.content
+            visual.set_features(kind, [f for f in visible if f.kind == kind], self._cache, colours)
 
     def set_projection(self, projection: MapProjection, keep_view: bool = True) -> None:
         """Reproject every layer; the view keeps showing the same lon/lat area (or the default region)."""
