@@ -19,7 +19,8 @@ def test_overlays_round_trip_through_a_session_file(tmp_path):
     path = tmp_path / "s.lmsession"
     save_session(Session(overlays=overlays), path)
     back = load_session(path).overlays
-    assert back.rings == overlays.rings and back.measurements == overlays.measurements
+    assert back.rings == overlays.rings
+    assert back.measurements == overlays.measurements
     # Sohae to Naha is about 1,530 km along the geodesic
     assert back.measurements[0].length_km() == pytest.approx(1530, abs=40)
 
@@ -44,7 +45,8 @@ def test_bad_overlays_are_one_line_naming_the_place(tmp_path, overlays, where, m
         load_session(path)
     assert len(caught.value.problems) == 1
     line = str(caught.value.problems[0])
-    assert f"{path}:{where}:" in line and message in line
+    assert f"{path}:{where}:" in line
+    assert message in line
 
 
 def test_a_measurement_of_one_point_is_dropped_when_measuring_stops():

@@ -88,7 +88,7 @@ def test_timeline_drag_sets_the_window(qtbot, sample_workspace, view):
     timeline = Timeline(sample_workspace, view)
     qtbot.addWidget(timeline)
     start, end = datetime(2023, 1, 1, tzinfo=UTC), datetime(2023, 9, 1, tzinfo=UTC)
-    timeline.window.setRegion((start.timestamp(), end.timestamp()))  # emits sigRegionChangeFinished
+    timeline.region.setRegion((start.timestamp(), end.timestamp()))  # emits sigRegionChangeFinished
     shown = {f.event for f in view.visible_features(sample_workspace.content)}
     assert shown == {"2023-05-31-chollima1", "2023-08-24-chollima1"}
 

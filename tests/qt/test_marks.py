@@ -67,13 +67,15 @@ def test_annotation_added_by_clicking_is_saved_and_undo_removes_it(qtbot, marked
     window = marked_window
     feature_id = add_text_annotation(qtbot, window)
     feature = window.workspace.feature(feature_id)
-    assert feature.kind == "annotation" and feature.properties["text"] == WORDS
+    assert feature.kind == "annotation"
+    assert feature.properties["text"] == WORDS
     assert feature.geometry.distance(__import__("shapely").Point(SPOT)) < 0.2
     assert window.review.save_edited()
     saved = json.loads(window.bundle_path.read_text(encoding="utf-8"))
     stored = next(f for f in saved["features"] if f["id"] == feature_id)
     assert stored["geometry"]["type"] == "Point"  # other GIS see a point with properties
-    assert stored["properties"]["style"] == "text" and stored["properties"]["text"] == WORDS
+    assert stored["properties"]["style"] == "text"
+    assert stored["properties"]["text"] == WORDS
     read_bundle(window.bundle_path)  # and it reads back as valid
     window.review.undo_stack.undo()
     assert window.workspace.feature(feature_id) is None
@@ -141,7 +143,8 @@ def test_rings_and_measurement_are_exported_and_come_back_with_the_session(qtbot
     rings, measure = exported(window.workspace, window.map_view)
     window.workspace.overlays.clear()
     no_rings, no_measure = exported(window.workspace, window.map_view)
-    assert rings > no_rings + 500 and measure > no_measure + 100
+    assert rings > no_rings + 500
+    assert measure > no_measure + 100
     window.canvas.show_range_rings(124.705, 39.66, [500, 1000], "Sohae")
     for lon, lat in ((121.0, 25.0), (130.0, 30.0)):
         window.workspace.overlays.extend_measurement(lon, lat)

@@ -8,17 +8,15 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from viewer import __version__
-from viewer.io.bundle.articles import allowed_roots
-from viewer.model.problem import BundleError
+from viewer.cli.errors import UsageError
 
 # Each subcommand module offers add_arguments(parser) and run(args) -> exit code. Only the one asked for is
 # imported: the others bring their own modules (convert every format's reader and writer, brief the briefing
 # deck), some 40 modules that an export does not need.
+from viewer.io.bundle.articles import allowed_roots
+from viewer.model.problem import BundleError
+
 SUBCOMMANDS = ("validate", "export", "brief", "ingest", "convert")
-
-
-class UsageError(Exception):
-    """Bad input found by a subcommand: one line, exit 1."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from viewer.cli import UsageError
+    from viewer.cli.errors import UsageError
 
     output = Path(args.output)
     if output.suffix.lower() not in DECK_SUFFIXES:

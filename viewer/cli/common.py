@@ -40,7 +40,7 @@ def load_workspace(files: list[str]) -> Workspace:
 
 
 def parse_extent(text: str) -> tuple[float, float, float, float]:
-    from viewer.cli import UsageError
+    from viewer.cli.errors import UsageError
 
     try:
         west, south, east, north = (float(part) for part in text.split(","))

@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from viewer.cli import UsageError
+    from viewer.cli.errors import UsageError
 
     output = Path(args.output)
     if writer_for(output) is None:

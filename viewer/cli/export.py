@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from viewer.cli.common import add_files_argument, load_workspace, parse_extent
+from viewer.export.deck import default_title
 from viewer.geo.crs import DEFAULT_REGION, projection_from_name
 from viewer.model.reports import sources_note
 from viewer.model.view import MapView, padded, visible_extent
@@ -26,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from viewer.cli import UsageError
+    from viewer.cli.errors import UsageError
     from viewer.qt.render import ImageRequest, MapRenderer
 
     for name, value, limit in (("--width", args.width, 20000), ("--height", args.height, 20000)):
@@ -69,4 +70,6 @@ def _default_title(workspace, events) -> str:
     chosen = [workspace.content.events[e] for e in events] if events else workspace.content.events_in_time_order()
     if len(chosen) == 1:
         return f"{chosen[0].name}, {chosen[0].date_label}"
-    return "North Korean launches reported in the sample articles" if chosen else "launchmap"
+    if chosen:
+        return default_title(workspace.content)
+    return ", ".join(workspace.layers()) or "launchmap"  # files from other tools: named after them

@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from viewer.cli import UsageError
+    from viewer.cli.errors import UsageError
     from viewer.ingest import ArticleError, article_paths, ingest_files
     from viewer.io.bundle.writer import write_bundle
 

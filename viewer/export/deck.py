@@ -335,7 +335,7 @@ class _SourceNumbering:
 
 def _sources_slides(content: Bundle, numbering: _SourceNumbering, events: set[str]) -> list[Slide]:
     lines = [f"[{s.number}] {s.text}" for s in numbering.sources]
-    references = []
+    references: list[str] = []
     for event in content.events_in_time_order():
         for claim in event.claims if event.id in events else ():
             if claim.reference and not claim.citations:

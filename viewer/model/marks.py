@@ -76,7 +76,9 @@ def marks_of(cited: list[Cited]) -> list[Mark]:
     anchored = [c for c in cited if not c.citation.is_orphaned and c.citation.end > c.citation.start]
     boundaries = sorted({c.citation.start for c in anchored} | {c.citation.end for c in anchored})
     by_start = sorted(anchored, key=lambda c: c.citation.start)
-    marks, active, next_up = [], [], 0
+    marks: list[Mark] = []
+    active: list = []
+    next_up = 0
     for start, end in pairwise(boundaries):
         active = [c for c in active if c.citation.end > start]
         while next_up < len(by_start) and by_start[next_up].citation.start <= start:

@@ -16,6 +16,7 @@ import shapely
 from psygnal import Signal
 
 from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection, regional
+from viewer.symbology import event_colours
 
 if TYPE_CHECKING:
     from viewer.model.bundle import Bundle
@@ -60,9 +61,12 @@ class Filters:
     hidden_kinds: frozenset[str] = frozenset()
     time_window: tuple[datetime, datetime] | None = None
     only_events: frozenset[str] | None = None
+    hidden_layers: frozenset[str] = frozenset()  # source layers of features that belong to no launch
 
     def shows(self, feature: Feature, content: Bundle) -> bool:
         if feature.kind in self.hidden_kinds:
+            return False
+        if feature.layer is not None and not feature.event and feature.layer in self.hidden_layers:
             return False
         if feature.event:
             if feature.event in self.hidden_events:
@@ -136,12 +140,14 @@ class MapView:
         frame_changed(): the frame (the map rect shown) changed.
         filters_changed(): hidden launches or kinds, or the time window, changed.
         decorations_changed(): title, legend, scale bar, north arrow or graticule options changed.
+        colours_changed(): a layer was given a colour of its own.
     """
 
     projection_changed = Signal(object)
     frame_changed = Signal()
     filters_changed = Signal()
     decorations_changed = Signal()
+    colours_changed = Signal()
 
     def __init__(self, projection: MapProjection | None = None, frame: MapRect | None = None,
                  filters: Filters | None = None, decorations: DecorationOptions | None = None):
@@ -149,6 +155,7 @@ class MapView:
         self.frame: MapRect | None = frame
         self.filters: Filters = filters or Filters()
         self.decorations: DecorationOptions = decorations or DecorationOptions()
+        self.layer_colours: dict[str, str] = {}  # a source layer's colour chosen by the user, over the palette
 
     # -- projection and frame ----------------------------------------------------------------------
     def set_projection(self, projection: MapProjection, frame: MapRect | None = None) -> None:
@@ -196,6 +203,10 @@ class MapView:
         return self.filters.hidden_kinds
 
     @property
+    def hidden_layers(self) -> frozenset[str]:
+        return self.filters.hidden_layers
+
+    @property
     def time_window(self) -> tuple[datetime, datetime] | None:
         return self.filters.time_window
 
@@ -204,8 +215,11 @@ class MapView:
             self.filters = filters
             self.filters_changed.emit()
 
-    def set_hidden(self, *, events: Iterable[str] | None = None, kinds: Iterable[str] | None = None) -> None:
+    def set_hidden(self, *, events: Iterable[str] | None = None, kinds: Iterable[str] | None = None,
+                   layers: Iterable[str] | None = None) -> None:
         changes: dict[str, Any] = {}
+        if layers is not None:
+            changes["hidden_layers"] = frozenset(layers)
         if events is not None:
             changes["hidden_events"] = frozenset(events)
         if kinds is not None:
@@ -220,6 +234,24 @@ class MapView:
 
     def visible_features(self, content: Bundle) -> list[Feature]:
         return self.filters.features(content)
+
+    # -- colours -----------------------------------------------------------------------------------
+    def colours(self, keys: list[str]) -> dict[str, str]:
+        """A colour for each launch id and layer name in ``keys`` (Workspace.colour_keys): the palette in order,
+        and the layers' own colours where the user chose one."""
+        colours = event_colours(keys)
+        colours.update({k: v for k, v in self.layer_colours.items() if k in colours})
+        return colours
+
+    def set_layer_colour(self, layer: str, colour: str | None) -> None:
+        """Give a source layer its own colour (``#RRGGBB``), or None for the palette's again."""
+        if colour is None:
+            changed = self.layer_colours.pop(layer, None) is not None
+        else:
+            changed = self.layer_colours.get(layer) != colour
+            self.layer_colours[layer] = colour
+        if changed:
+            self.colours_changed.emit()
 
     # -- decorations -------------------------------------------------------------------------------
     def set_decorations(self, **changes: Any) -> None:
@@ -276,6 +308,9 @@ class MapView:
     def show_as(self, other: MapView, frame: MapRect | None = None) -> None:
         """Show what ``other`` shows (its projection, frame or ``frame``, filters and decorations)."""
         self.set_filters(other.filters)
+        if other.layer_colours != self.layer_colours:
+            self.layer_colours = dict(other.layer_colours)
+            self.colours_changed.emit()
         if other.decorations != self.decorations:
             self.decorations = other.decorations
             self.decorations_changed.emit()
@@ -287,4 +322,6 @@ class MapView:
 
     def copy(self) -> MapView:
         """An independent view showing the same (for an export or a presentation)."""
-        return MapView(self.projection, self.frame, self.filters, self.decorations)
+        view = MapView(self.projection, self.frame, self.filters, self.decorations)
+        view.layer_colours = dict(self.layer_colours)
+        return view

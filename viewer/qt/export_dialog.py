@@ -103,8 +103,8 @@ class ExportImageDialog(QDialog):
 
         self._applying = False
         self.preset_box.currentIndexChanged.connect(self._preset_chosen)
-        for box in (self.width_box, self.height_box, self.dpi_box):
-            box.valueChanged.connect(self._size_edited)
+        for spin in (self.width_box, self.height_box, self.dpi_box):
+            spin.valueChanged.connect(self._size_edited)
         self.format_box.currentIndexChanged.connect(self._format_chosen)
         browse.clicked.connect(self._browse)
         self._format_from_path()

@@ -7,6 +7,7 @@ import struct
 import tempfile
 import time
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,11 +19,16 @@ from viewer.io.atomic import write_bytes_atomic, write_text_atomic
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
-    from viewer.qt.render import ImageRequest, MapRenderer, RenderTimes
+    from viewer.qt.render import ImageRequest, MapRenderer
+
+
+@dataclass
+class RenderTimes:
+    paint_s: float = 0.0
+    encode_s: float = 0.0
 
 
 def save_png(renderer: MapRenderer, path: Path, request: ImageRequest) -> RenderTimes:
-    from viewer.qt.render import RenderTimes
 
     start = time.perf_counter()
     image = renderer.image(request)
@@ -37,8 +43,6 @@ def save_png(renderer: MapRenderer, path: Path, request: ImageRequest) -> Render
 def save_jpeg(renderer: MapRenderer, path: Path, request: ImageRequest) -> RenderTimes:
     """JPEG at ``request.quality`` (1-100), with a world file (.jgw) and .prj like the PNG."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-    from viewer.qt.render import RenderTimes
 
     if not 1 <= request.quality <= 100:
         raise ValueError(f"--quality {request.quality}: must be from 1 to 100")
@@ -104,7 +108,6 @@ def write_world_file(renderer: MapRenderer, path: Path, request: ImageRequest) -
 
 def save_svg(renderer: MapRenderer, path: Path, request: ImageRequest) -> RenderTimes:
     """A layered SVG (see viewer.qt.svg_export): one group per layer, words as text."""
-    from viewer.qt.render import RenderTimes
     from viewer.qt.svg_export import svg_bytes
 
     start = time.perf_counter()
@@ -142,7 +145,6 @@ def _paint_to_file(renderer: MapRenderer, path: Path, request: ImageRequest, dev
     """Paint onto a device writing a temporary file beside ``path``, then move it into place atomically."""
     from PySide6.QtGui import QPainter
 
-    from viewer.qt.render import RenderTimes
 
     with tempfile.TemporaryDirectory(dir=path.parent) as folder:
         temp = Path(folder) / path.name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
                 continue
             try:
                 bundle, problems = run_with_progress(self, f"Opening {Path(path).name}",
-                                                     lambda progress, p=path: open_path(p, progress))
+                                                     partial(_open, path))
                 self.workspace.add(bundle)
             except Cancelled:
                 self.statusBar().showMessage(f"Opening {Path(path).name} cancelled; nothing was changed", 8000)
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
     def _fill_recent_files(self) -> None:
         self._recent_files_menu.clear()
         for path in QSettings().value("files/recent") or []:
-            self._recent_files_menu.addAction(path, lambda p=path: self.open_files([p]))
+            self._recent_files_menu.addAction(path, partial(self.open_files, [path]))
         self._recent_files_menu.setEnabled(not self._recent_files_menu.isEmpty())
 
     def _export_data(self) -> None:
@@ -339,3 +340,8 @@ class MainWindow(QMainWindow):
             "Basemap: Natural Earth (public domain), via the world-atlas package.\n"
             "Sample articles and reference facts: see data/ and the bundle's derivations.",
         )
+
+
+def _open(path: str, progress) -> tuple:
+    """The loading job for one file (run off the GUI thread)."""
+    return open_path(path, progress)

@@ -10,6 +10,7 @@ from pathlib import Path
 from viewer.geo.crs import DEFAULT_REGION
 from viewer.model.view import MapView, padded, visible_extent
 from viewer.model.workspace import Workspace
+from viewer.qt.image_formats import WRITERS, RenderTimes
 
 SCREEN_DPI = 96.0
 
@@ -26,11 +27,6 @@ class ImageRequest:
     png_compression: int = 1  # zlib level: 1 encodes a map twice as fast as 6, for a file ~12 % larger
     quality: int = 90  # JPEG quality, 1-100
 
-
-@dataclass
-class RenderTimes:
-    paint_s: float = 0.0
-    encode_s: float = 0.0
 
 
 def ensure_gui_platform() -> None:
@@ -118,10 +114,9 @@ class MapRenderer:
 
     def save(self, path: str | Path, request: ImageRequest) -> RenderTimes:
         """Write PNG or JPEG (with world file and .prj), SVG or PDF, chosen by the suffix; returns the times taken."""
-        from viewer.qt.image_formats import WRITERS as writers
-
         path = Path(path)
         suffix = path.suffix.lower()
+        writers = WRITERS
         if suffix not in writers:
             raise ValueError(f"{path}: cannot export {suffix or 'a file without suffix'}; "
                              f"use {', '.join(sorted(writers))}")

@@ -124,8 +124,8 @@ class ReviewController:
         if value is None:
             choices = {"kind": list(kind_names()), "certainty": list(CERTAINTIES)}.get(key)
             if choices:
-                now = str(feature.properties.get(key))
-                current = choices.index(now) if now in choices else 0
+                now = feature.properties.get(key)
+                current = choices.index(now) if isinstance(now, str) and now in choices else 0
                 value, ok = QInputDialog.getItem(self.shell.parent, "Edit feature", f"{key}:", choices, current, False)
             else:
                 value, ok = QInputDialog.getText(self.shell.parent, "Edit feature", f"{key}:", text=feature.label)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from viewer.io.session import (
@@ -61,7 +61,8 @@ class SessionController(QObject):
         self.dirty = False
         self._loading = False
         for signal in (workspace.bundles_changed, map_view.filters_changed, map_view.projection_changed,
-                       map_view.decorations_changed, self.bookmarks.changed, workspace.overlays.changed):
+                       map_view.decorations_changed, map_view.colours_changed, self.bookmarks.changed,
+                       workspace.overlays.changed):
             follow(signal, self, self.mark_dirty)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(autosave_ms)
@@ -95,7 +96,8 @@ class SessionController(QObject):
         options = self.map_view.decorations
         return Session(bundles=[b.path for b in self.workspace.bundles if b.path is not None],
                        view=self.capture(""), bookmarks=list(self.bookmarks),
-                       styles={"decorations": {name: getattr(options, name) for name in DecorationOptions.SAVED}},
+                       styles={"decorations": {name: getattr(options, name) for name in DecorationOptions.SAVED},
+                               "layer_colours": dict(self.map_view.layer_colours)},
                        overlays=self.workspace.overlays)
 
     # -- open and save -----------------------------------------------------------------------------
@@ -149,6 +151,11 @@ class SessionController(QObject):
         self.changed.emit()
 
     def _apply_styles(self, styles: dict) -> None:
+        colours = styles.get("layer_colours", {})
+        if isinstance(colours, dict):
+            for layer, colour in colours.items():
+                if isinstance(layer, str) and isinstance(colour, str) and QColor(colour).isValid():
+                    self.map_view.set_layer_colour(layer, QColor(colour).name())
         decorations = styles.get("decorations", {})
         options = self.map_view.decorations
         if isinstance(decorations, dict):
@@ -159,7 +166,7 @@ class SessionController(QObject):
     # -- recent files ------------------------------------------------------------------------------
     def recent_files(self) -> list[Path]:
         value = QSettings().value(RECENT_KEY, [])
-        entries = [value] if isinstance(value, str) else list(value or [])
+        entries = [value] if isinstance(value, str) else list(value) if isinstance(value, list | tuple) else []
         return [Path(p) for p in entries if isinstance(p, str) and p]
 
     def _add_recent(self, path: Path) -> None:

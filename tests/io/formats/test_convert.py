@@ -102,7 +102,7 @@ def test_kml_write_is_atomic(tmp_path, monkeypatch, suffix):
 
 
 def test_convert_refuses_to_overwrite_its_input(tmp_path):
-    from viewer.cli import UsageError
+    from viewer.cli.errors import UsageError
 
     source = tmp_path / "a.kml"
     convert(sample_bundle(), source)

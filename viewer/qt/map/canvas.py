@@ -32,7 +32,7 @@ from viewer.qt.map.frame import ScreenFrame
 from viewer.qt.map.highlight import HighlightLayer
 from viewer.qt.map.label_layer import Label, LabelLayer
 from viewer.qt.map.painting import RenderContext
-from viewer.symbology import SEA, event_colours
+from viewer.symbology import SEA
 
 PICK_TOLERANCE_PX = 7
 
@@ -97,6 +97,7 @@ class MapCanvas(pg.GraphicsView):
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
         follow(workspace.bundles_changed, self, self.refresh)
         follow(self.map_view.filters_changed, self, self.refresh)
+        follow(self.map_view.colours_changed, self, self.refresh)
         follow(self.map_view.projection_changed, self, self._projection_changed)
         follow(self.map_view.frame_changed, self, self._apply_frame)
         follow(self.map_view.decorations_changed, self, self._decorations_changed)
@@ -114,7 +115,7 @@ class MapCanvas(pg.GraphicsView):
 
     @property
     def event_colours(self) -> dict[str, str]:
-        return event_colours([e.id for e in self.workspace.content.events_in_time_order()])
+        return self.map_view.colours(self.workspace.colour_keys())
 
     @property
     def hovered_feature(self) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,6 +20,7 @@ from viewer.qt.map.painting import Stamps, draw_text_with_halo, stamps_pay, symb
 from viewer.symbology import APPROXIMATE_DASH, DRAFT_COLOUR, DRAFT_DASH, HALO, LABEL
 
 if TYPE_CHECKING:
+    from viewer.geo.crs import MapProjection
     from viewer.model.feature import Feature
     from viewer.model.view import MapView
     from viewer.model.workspace import Workspace
@@ -40,7 +42,7 @@ class Decorations(pg.GraphicsObject):
         self._rect = QRectF(0, 0, 1, 1)
         self._stamps = Stamps(limit=500)
         self._graticule_source: object = None  # the canvas's lines, kept so that `is` tells a new list
-        self._graticule_projection = None
+        self._graticule_projection: MapProjection | None = None
         self._graticule: list[tuple[str, bool, np.ndarray, np.ndarray]] = []
 
     def fit_to_viewport(self) -> None:
@@ -256,9 +258,9 @@ class Decorations(pg.GraphicsObject):
                 extent = QRectF(0, -metrics.ascent(), metrics.horizontalAdvance(label), metrics.height())
                 self._stamps.draw(painter, ("graticule", label, font.pixelSize(), reach), painter.transform().map(at),
                                   extent.adjusted(-reach, -reach, reach, reach),
-                                  lambda p, at, label=label: self._graticule_label(p, at, label, font))
+                                  partial(self._graticule_label, label=label, font=font))
             else:
-                self._graticule_label(painter, at, label, font)
+                self._graticule_label(painter, at, label=label, font=font)
 
     def _projected_graticule(self) -> list[tuple[str, bool, np.ndarray, np.ndarray]]:
         """(label, is a meridian, x, y) per graticule line, projected once per view change."""
@@ -271,7 +273,7 @@ class Decorations(pg.GraphicsObject):
             self._graticule_source, self._graticule_projection, self._graticule = lines, projection, projected
         return self._graticule
 
-    def _graticule_label(self, painter: QPainter, at: QPointF, label: str, font: QFont) -> None:
+    def _graticule_label(self, painter: QPainter, at: QPointF, *, label: str, font: QFont) -> None:
         draw_text_with_halo(painter, at, label, font, "#3A4A58", HALO, self.px(1.5))
 
 
@@ -315,6 +317,8 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
         ("event", f"{event.date_label}  {event.name}" if event.when else event.name, colours[event.id])
         for event in workspace.content.events_in_time_order() if event.id in shown_events
     ]
+    shown_layers = {f.layer for f in visible if not f.event}
+    rows += [("event", layer, colours[layer]) for layer in workspace.layers() if layer in shown_layers]
     kinds = {f.kind for f in visible}
     rows += [(kind, kind_title(kind), "#555555") for kind in kind_names()
              if kind in kinds and KIND_REGISTRY.get(kind).in_legend]

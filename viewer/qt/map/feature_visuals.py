@@ -55,7 +55,7 @@ def _group(features: list[Feature], colours: dict[str, str]) -> dict[tuple[str, 
     """Features that look alike (same event colour, certainty and draft state) share one path."""
     groups: dict[tuple[str, str, bool], list[Feature]] = defaultdict(list)
     for feature in features:
-        colour = colours.get(feature.event or "", NO_EVENT_COLOUR)
+        colour = colours.get(feature.event or feature.layer or "", NO_EVENT_COLOUR)
         groups[(colour, feature.certainty, is_draft(feature))].append(feature)
     return groups
 
@@ -175,7 +175,8 @@ def _point_xy(geometry: BaseGeometry | None) -> tuple[float, float] | None:
 
 
 # napari's layer_to_visual, for our kinds: which visual draws which geometry style.
-VISUAL_FOR = {"area": AreaVisual, "line": LineVisual, "point": PointVisual, "annotation": AnnotationVisual}
+VISUAL_FOR: dict[str, type[AreaVisual | LineVisual | PointVisual | AnnotationVisual]] = {
+    "area": AreaVisual, "line": LineVisual, "point": PointVisual, "annotation": AnnotationVisual}
 
 
 def visual_for(kind: str, context: RenderContext) -> AreaVisual | LineVisual | PointVisual | AnnotationVisual:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
@@ -77,7 +78,7 @@ class LabelLayer(pg.GraphicsObject):
             placed.append(box)
             if stamp:
                 self._stamps.draw(painter, (label, self.context.scale), point, self._extent(label, look),
-                                  lambda p, at, label=label, look=look: self._draw(p, label, look, at))
+                                  partial(self._draw_at, label=label, look=look))
             else:
                 self._draw(painter, label, look, point)
         painter.restore()
@@ -95,6 +96,9 @@ class LabelLayer(pg.GraphicsObject):
             look = _Look(font, box, metrics.ascent() / 2 - self.context.px(1))
             self._looks[key] = look
         return look
+
+    def _draw_at(self, painter: QPainter, point: QPointF, *, label: Label, look: _Look) -> None:
+        self._draw(painter, label, look, point)
 
     def _draw(self, painter: QPainter, label: Label, look: _Look, point: QPointF) -> None:
         if label.dot:

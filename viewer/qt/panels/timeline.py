@@ -31,10 +31,10 @@ class Timeline(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setYRange(-0.12, 1.45, padding=0)
         self.plot.setMinimumHeight(90)
-        self.window = pg.LinearRegionItem(brush=pg.mkBrush(0, 114, 178, 40), pen=pg.mkPen("#0072B2", width=2))
-        self.window.setZValue(-10)
-        self.plot.addItem(self.window)
-        self.window.sigRegionChangeFinished.connect(self._window_moved)
+        self.region = pg.LinearRegionItem(brush=pg.mkBrush(0, 114, 178, 40), pen=pg.mkPen("#0072B2", width=2))
+        self.region.setZValue(-10)
+        self.plot.addItem(self.region)
+        self.region.sigRegionChangeFinished.connect(self._window_moved)
         self.previous_button = QPushButton("◀ Previous")
         self.next_button = QPushButton("Next ▶")
         self.play_button = QPushButton("Play")
@@ -69,12 +69,12 @@ class Timeline(QWidget):
 
     def rebuild(self) -> None:
         for item in list(self.plot.items()):
-            if item is not self.window:
+            if item is not self.region:
                 self.plot.removeItem(item)
         events = self.events
         colours = event_colours([e.id for e in self.workspace.content.events_in_time_order()])
         for row, event in enumerate(events):
-            t = event.when.timestamp()
+            t = _seconds(event)
             marker = pg.ScatterPlotItem([t], [0.12], size=12, symbol="t1", brush=pg.mkBrush(colours[event.id]),
                                         pen=pg.mkPen("w"))
             marker.setToolTip(f"{event.name}\n{_utc(event)}")
@@ -87,7 +87,7 @@ class Timeline(QWidget):
         self.show_all()
 
     def _span(self) -> tuple[float, float]:
-        times = [e.when.timestamp() for e in self.events]
+        times = [_seconds(e) for e in self.events]
         if not times:
             now = datetime.now(UTC).timestamp()
             return now - 30 * DAY, now
@@ -109,7 +109,7 @@ class Timeline(QWidget):
         self._current = max(0, min(len(events) - 1, self._current + direction if self._current >= 0 else
                                    (0 if direction > 0 else len(events) - 1)))
         event = events[self._current]
-        t = event.when.timestamp()
+        t = _seconds(event)
         self._set_window(t - DAY, t + DAY)
         if event.site:
             self.workspace.selection.select([event.site])
@@ -129,18 +129,18 @@ class Timeline(QWidget):
             self.play_button.setChecked(False)
             return
         self._current += 1
-        start = events[0].when.timestamp() - DAY
-        self._set_window(start, events[self._current].when.timestamp() + DAY)
+        start = _seconds(events[0]) - DAY
+        self._set_window(start, _seconds(events[self._current]) + DAY)
 
     def _set_window(self, low: float, high: float, notify: bool = True) -> None:
-        self.window.blockSignals(True)
-        self.window.setRegion((low, high))
-        self.window.blockSignals(False)
+        self.region.blockSignals(True)
+        self.region.setRegion((low, high))
+        self.region.blockSignals(False)
         if notify:
             self._window_moved()
 
     def _window_moved(self, *_) -> None:
-        low, high = self.window.getRegion()
+        low, high = self.region.getRegion()
         self.map_view.set_time_window((_datetime(low), _datetime(high)))
 
     def keyPressEvent(self, event) -> None:
@@ -159,3 +159,9 @@ def _datetime(timestamp: float) -> datetime:
 def _utc(event: LaunchEvent) -> str:
     utc, local = event.time_labels
     return f"{utc} · {local}" if local else utc
+
+
+def _seconds(event: LaunchEvent) -> float:
+    """A dated launch's time as a POSIX timestamp (the timeline lists dated launches only)."""
+    assert event.when is not None
+    return event.when.timestamp()
