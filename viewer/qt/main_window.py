@@ -225,6 +225,12 @@ class MainWindow(QMainWindow):
     def _export_briefing(self) -> None:
         ask_and_export_briefing(self.workspace, list(self.session.bookmarks), self.shell)
 
+    def _copy_map(self) -> None:
+        from viewer.qt.clipboard import copy_map
+
+        copy_map(self.workspace, self.map_view, self.canvas.viewport().width(), self.canvas.viewport().height())
+        self.statusBar().showMessage("Map copied to the clipboard", 5000)
+
     def _export_dialog(self) -> None:
         ask_and_export_image(self.workspace, self.map_view, self.shell)
 
@@ -243,6 +249,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         edit_menu = self.menuBar().addMenu("&Edit")
         self.review.add_actions(edit_menu, file_menu)
+        self._action(edit_menu, "&Copy map", self._copy_map, "Ctrl+Shift+C")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
