@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from shared_data import SOHAE  # noqa: F401  (kept for fixtures' readers)
 
 from viewer.resources import sample_bundle
-
-SOHAE = (124.705, 39.660)
 
 
 @pytest.fixture(autouse=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
-from conftest import SOHAE
 from PySide6.QtGui import QColor, QImage
+from shared_data import SOHAE
 
 from viewer.cli import main
 from viewer.symbology import EVENT_COLOURS, SEA

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from conftest import SOHAE
 from PySide6.QtCore import QPoint, Qt
+from shared_data import SOHAE
 
 from viewer.geo.crs import PROJECTIONS
 from viewer.geo.geodesic import inverse

@@ -6,9 +6,9 @@ import json
 import tempfile
 from pathlib import Path
 
-from conftest import ARTICLE, small_bundle
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shared_data import ARTICLE, small_bundle
 
 from viewer.io.bundle.reader import read_bundle
 from viewer.io.formats.geojson.reader import read_geojson

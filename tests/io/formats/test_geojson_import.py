@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import small_bundle
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_data import small_bundle
 
 from viewer.io.bundle.json_stream import _parse, load_geojson
 from viewer.io.formats.geojson.reader import read_geojson
