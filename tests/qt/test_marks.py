@@ -1,14 +1,21 @@
-"""Making marks in the window: an annotation placed by clicks lands in the saved bundle and every export, and
-undo removes it; features from typed coordinates and Go to."""
+"""Making marks in the window: an annotation placed by clicks lands in the saved bundle and in every export (PNG,
+layered SVG as <text>, the deck, KML, the clipboard), undo removes it, a quote callout shows exactly the words it
+cites; range rings and measurements are exported and saved with the session; JPEG and A4 PDF exports."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import zipfile
 
+import defusedxml.ElementTree as SafeET
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog
+from shared_data import ARTICLE
 
 from viewer.io import read_bundle
 
@@ -156,3 +163,130 @@ def test_rings_and_measurement_are_exported_and_come_back_with_the_session(qtbot
     back = other.workspace.overlays
     assert [(r.centre, r.radii_km, r.label) for r in back.rings] == [((124.705, 39.66), (500.0, 1000.0), "Sohae")]
     assert [m.points for m in back.measurements] == [((121.0, 25.0), (130.0, 30.0))]
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_annotation_is_text_in_its_own_group_of_the_svg(qtbot, marked_window, sheet_answers, tmp_path):
+    from viewer.qt.render import ImageRequest, MapRenderer
+
+    window = marked_window
+    add_text_annotation(qtbot, window)
+    path = tmp_path / "map.svg"
+    renderer = MapRenderer(window.workspace)
+    try:
+        renderer.save(path, ImageRequest(window.map_view.copy(), width=1000, height=800))
+    finally:
+        renderer.close()
+    root = SafeET.parse(path).getroot()
+    groups = [g.get("id") for g in root.findall(f"{SVG}g")]
+    assert groups == ["basemap", "launch-ev-1", "place-names", "overlays", "annotations", "decorations"]
+    annotations = root.find(f"{SVG}g[@id='annotations']")
+    words = [t for t in annotations.iter(f"{SVG}text") if t.text == WORDS]
+    assert len(words) == 1  # a word a reader can select and an editor can change, not glyph outlines
+    assert "DejaVu Sans" in words[0].get("font-family")
+    places = {t.text for t in root.find(f"{SVG}g[@id='place-names']").iter(f"{SVG}text")}
+    assert "Seoul" in places
+    title = {t.text for t in root.find(f"{SVG}g[@id='decorations']").iter(f"{SVG}text")}
+    assert any(t and "km" in t for t in title)  # the scale bar's words
+    # strokes carry their width in their own units: librsvg and Inkscape ignore non-scaling strokes
+    assert all(p.get("vector-effect") != "non-scaling-stroke" for p in root.iter(f"{SVG}path"))
+
+
+def test_annotation_is_on_the_deck_and_in_the_kml(qtbot, marked_window, sheet_answers, tmp_path):
+    from viewer.io.convert import export_bundle
+    from viewer.qt.briefing import write_briefing
+
+    window = marked_window
+    add_text_annotation(qtbot, window)
+    deck = tmp_path / "brief.pptx"
+    write_briefing(window.workspace, [], deck, slide_pixels=960)
+    with zipfile.ZipFile(deck) as archive:
+        presentation = archive.read("ppt/presentation.xml").decode()
+        slide = archive.read("ppt/slides/slide2.xml").decode()
+    assert '<p:sldSz cx="12192000" cy="6858000"' in presentation  # PowerPoint's own Widescreen, not a custom size
+    assert WORDS in slide
+    kml = tmp_path / "marks.kmz"
+    export_bundle(window.workspace.content, str(kml))
+    with zipfile.ZipFile(kml) as archive:
+        placemarks = SafeET.fromstring(archive.read("doc.kml")).iter("{http://www.opengis.net/kml/2.2}Placemark")
+        assert WORDS in [p.findtext("{http://www.opengis.net/kml/2.2}name") for p in placemarks]
+
+
+def select_words(window, words: str) -> int:
+    window.source.show_document("doc-a")
+    start = ARTICLE.index(words)
+    cursor = QTextCursor(window.source.text.document())
+    cursor.setPosition(window.source.text.offsets.to_qt(start))
+    cursor.setPosition(window.source.text.offsets.to_qt(start + len(words)), QTextCursor.MoveMode.KeepAnchor)
+    window.source.text.setTextCursor(cursor)
+    return start
+
+
+def test_quote_callout_shows_exactly_the_words_it_cites(qtbot, marked_window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from viewer.model.annotation import quote_of
+    from viewer.qt.dialogs.property_sheet import PropertySheet
+
+    monkeypatch.setattr(PropertySheet, "exec", lambda sheet: QDialog.DialogCode.Accepted)
+    window = marked_window
+    words = "launched a rocket from the Sohae station"
+    start = select_words(window, words)  # the words to quote, selected in the source text
+    window.marks.start("callout")
+    click_map(qtbot, window.canvas, 124.705, 39.66)  # what it points at: Sohae
+    assert window.workspace.selection.current is None
+    click_map(qtbot, window.canvas, 129.0, 35.0)  # where it goes
+    callout_id = window.workspace.selection.current
+    feature = window.workspace.feature(callout_id)
+    assert feature.properties["anchor"] == pytest.approx([124.705, 39.66], abs=0.2)
+    assert quote_of(feature) == words == ARTICLE[feature.citations[0].start:feature.citations[0].end]
+    assert "text" not in feature.properties
+    drawn = next(m.text for m in window.canvas.visuals["annotation"].marks if m.feature_id == callout_id)
+    assert drawn == f"\u201c{words}\u201d \u2014 Test article"
+    # linked both ways: the passage lists the callout among the features it supports, like any cited feature
+    assert callout_id in [f.id for f in window.workspace.content.features_citing("doc-a", start, start + 5)]
+    # a second passage linked with Ctrl+L is one more citation; the callout still quotes its first
+    select_words(window, "traveled 2,000 kilometers south")
+    window.review.link_passage()
+    assert len(feature.citations) == 2
+    assert quote_of(feature) == words
+    window.review.undo_stack.undo()  # the link
+    window.review.undo_stack.undo()  # the callout
+    assert window.workspace.feature(callout_id) is None
+
+
+def test_copy_map_puts_the_view_on_the_clipboard(qtbot, marked_window, sheet_answers):
+    from PySide6.QtGui import QGuiApplication
+
+    window = marked_window
+    add_text_annotation(qtbot, window)
+    window._copy_map()
+    image = QGuiApplication.clipboard().image()
+    assert (image.width(), image.height()) == (window.canvas.viewport().width(), window.canvas.viewport().height())
+
+
+def launchmap(*args: str, cwd) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "viewer", *args], capture_output=True, text=True, cwd=cwd,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(cwd)}, timeout=120)
+
+
+@pytest.mark.slow
+def test_export_writes_jpeg_and_a4_pdf_with_text(tmp_path):
+    done = launchmap("export", "-o", str(tmp_path / "map.jpg"), "--quality", "70", "--width", "800",
+                     "--height", "600", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    data = (tmp_path / "map.jpg").read_bytes()
+    assert data[:3] == b"\xff\xd8\xff"
+    assert len((tmp_path / "map.jgw").read_text().split()) == 6  # QGIS places it
+    bad = launchmap("export", "-o", str(tmp_path / "bad.jpg"), "--quality", "0", cwd=tmp_path)
+    assert bad.returncode != 0
+    assert bad.stderr.strip().splitlines()[-1].endswith("--quality 0: must be from 1 to 100")
+    assert "Traceback" not in bad.stderr
+    # A4 landscape at 96 dpi: 1123 x 794 pixels
+    done = launchmap("export", "-o", str(tmp_path / "map.pdf"), "--width", "1123", "--height", "794", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    pdf = (tmp_path / "map.pdf").read_bytes()
+    box = [float(v) for v in pdf.split(b"/MediaBox [")[1].split(b"]")[0].split()]
+    assert [round(v) for v in box] == [0, 0, 842, 595]
+    assert b"/FontFile" in pdf or b"/Font" in pdf  # text kept as text (fonts embedded), not outlines

@@ -13,6 +13,7 @@ from shapely.geometry.base import BaseGeometry
 
 from viewer.model.annotation import ANNOTATION
 from viewer.model.bundle import Bundle
+from viewer.model.citation import Citation
 from viewer.model.edits import AddFeature
 from viewer.model.feature import Feature
 from viewer.model.new_feature import SHAPE_KIND, geometry_of, new_feature, position_label
@@ -98,7 +99,18 @@ class MarksController:
             return None
         kind = ANNOTATION if tool in ("text", "callout", "arrow", "box") else SHAPE_KIND[tool]
         feature = new_feature(geometry, kind, event=self._current_event(), **extra)
+        if tool == "callout":
+            self._quote_selection(feature)
         return self.add(feature, ask=True)
+
+    def _quote_selection(self, feature: Feature) -> None:
+        """A callout made while words are selected in the source text quotes them (its words are the quote)."""
+        span = self.review.selected_span()
+        document = self.workspace.document(span.document) if span is not None else None
+        if span is None or document is None or document.text is None:
+            return
+        feature.citations = [Citation.of_span(span.document, document.text, span.start, span.end)]
+        feature.properties.pop("text", None)
 
     def _shape(self, tool: str, clicks: list[tuple[float, float]]) -> tuple[BaseGeometry, dict]:
         if tool == "text":
