@@ -290,3 +290,35 @@ def test_export_writes_jpeg_and_a4_pdf_with_text(tmp_path):
     box = [float(v) for v in pdf.split(b"/MediaBox [")[1].split(b"]")[0].split()]
     assert [round(v) for v in box] == [0, 0, 842, 595]
     assert b"/FontFile" in pdf or b"/Font" in pdf  # text kept as text (fonts embedded), not outlines
+
+
+def test_f2_property_sheet_edits_every_property_in_one_undoable_step(qtbot, marked_window, sheet_answers,
+                                                                     monkeypatch):
+    from viewer.qt.dialogs.property_sheet import PropertySheet
+
+    window = marked_window
+    feature_id = add_text_annotation(qtbot, window)
+    feature = window.workspace.feature(feature_id)
+    shown = {}
+
+    def edit(sheet: PropertySheet) -> int:
+        shown.update({sheet.form.itemAt(i, sheet.form.ItemRole.LabelRole).widget().text(): True
+                      for i in range(sheet.form.rowCount())})
+        sheet.label_box.setText("Debris")
+        sheet.text_box.setPlainText("Debris fell here, Japan says")
+        sheet.style_box.setCurrentIndex(sheet.style_box.findData("box"))
+        sheet.certainty_box.setCurrentIndex(sheet.certainty_box.findData("approximate"))
+        sheet.event_box.setCurrentIndex(sheet.event_box.findData("ev-1"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PropertySheet, "exec", edit)
+    window.workspace.selection.select([feature_id])
+    assert window.review.edit_properties()
+    assert {"Label", "Kind", "Launch", "Certainty", "Derivation", "Text", "Annotation style", "Colour"} <= set(shown)
+    assert (feature.label, feature.properties["style"], feature.certainty, feature.event) == (
+        "Debris", "box", "approximate", "ev-1")
+    assert window.review.undo_stack.undoText().startswith("Edit ")
+    window.review.undo_stack.undo()  # one step undoes the whole sheet
+    assert feature.properties["text"] == WORDS
+    assert feature.properties["style"] == "text"
+    assert "event" not in feature.properties
