@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMenu
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from viewer.model.annotation import ANNOTATION
+from viewer.model.annotation import ANNOTATION, shown_text
 from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
 from viewer.model.edits import AddFeature
@@ -135,6 +135,9 @@ class MarksController:
             if sheet.exec() != QDialog.DialogCode.Accepted:
                 return None
             feature.properties = {k: v for k, v in sheet.values().items() if v is not None}
+        if feature.kind == ANNOTATION and not feature.properties.get("label"):  # named by its words in the tree
+            words = " ".join(shown_text(feature, self.workspace.content).split())
+            feature.properties["label"] = words if len(words) <= 40 else words[:39].rstrip() + "\u2026"
         bundle = self._bundle_for(feature.event)
         if not self.review.run_on(bundle, AddFeature(feature)):
             return None

@@ -317,7 +317,7 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
         ("event", f"{event.date_label}  {event.name}" if event.when else event.name, colours[event.id])
         for event in workspace.content.events_in_time_order() if event.id in shown_events
     ]
-    shown_layers = {f.layer for f in visible if not f.event}
+    shown_layers = {f.layer for f in visible if not f.event and KIND_REGISTRY.get(f.kind).in_legend}
     rows += [("event", layer, colours[layer]) for layer in workspace.layers() if layer in shown_layers]
     kinds = {f.kind for f in visible}
     rows += [(kind, kind_title(kind), "#555555") for kind in kind_names()
