@@ -29,6 +29,9 @@ def write_pptx(deck: d.Deck, path: str | os.PathLike[str]) -> None:
     presentation = Presentation()
     # Exactly PowerPoint's Widescreen (13.333 in is 12,191,695 EMU, which PowerPoint reports as a custom size).
     presentation.slide_width, presentation.slide_height = Emu(WIDESCREEN_EMU[0]), Emu(WIDESCREEN_EMU[1])
+    size = presentation.part._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}sldSz")
+    if size is not None:  # the template says 4:3; PowerPoint's own Widescreen files name no type
+        size.attrib.pop("type", None)
     properties = presentation.core_properties
     properties.title, properties.subject, properties.author = deck.title, deck.subtitle, "launchmap"
     layout = presentation.slide_layouts[TITLE_ONLY_LAYOUT]
@@ -60,7 +63,7 @@ def _title_slide(page, slide: d.Slide) -> None:
 
 
 def _view_slide(page, slide: d.Slide) -> None:
-    annotations = "; ".join(f"\u201c{' '.join(words.split())}\u201d" for words in slide.annotations)
+    annotations = "; ".join(" ".join(words.split()) for words in slide.annotations)
     _picture(page, slide.image, d.MAP_BOX,
              f"Map: {slide.title}" + (f". Annotations on the map: {annotations}" if annotations else ""))
     width, height = d.TEXT_BOX[2] * 72, d.TEXT_BOX[3] * 72
