@@ -124,3 +124,14 @@ def test_text_that_is_not_utf8_is_read_and_carried_inline(tmp_path):
     article = read_article(path)
     assert "Sinpô \u2013 officials" in article.text
     assert not article.text_from_file
+
+
+def test_schema_org_date_published_in_json_ld_is_read_as_data_only():
+    from viewer.ingest.html_text import html_to_text
+
+    page = html_to_text('<html><head><script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+                        '"datePublished": "2024-05-28T14:02:00+09:00"}]}</script><script>alert(1)</script></head>'
+                        "<body><p>North Korea fired a rocket.</p></body></html>")
+    assert page.published == "2024-05-28T14:02:00+09:00"
+    assert page.text == "North Korea fired a rocket."
+    assert html_to_text('<script type="application/ld+json">{"datePublished": </script><p>x</p>').published is None

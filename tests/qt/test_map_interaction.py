@@ -69,7 +69,7 @@ def test_status_bar_reads_the_cursor_position(window, qtbot):
 def test_every_projection_shows_sohae_and_names_itself(window, qtbot):
     canvas = window.canvas
     for key in PROJECTIONS:
-        window._set_projection(key)
+        window.tools.set_projection(key)
         assert window._crs.text() == canvas.projection.name
         point = sohae_pixel(window)
         assert canvas.viewport().rect().contains(point), key
@@ -78,7 +78,7 @@ def test_every_projection_shows_sohae_and_names_itself(window, qtbot):
 def test_scale_bar_agrees_with_the_geodesic_distance(window):
     canvas = window.canvas
     for key in ("regional", "mercator", "aeqd"):
-        window._set_projection(key)
+        window.tools.set_projection(key)
         from viewer.geo.scale import nice_scale_bar
 
         centre = canvas.view.viewRect().center()

@@ -132,10 +132,10 @@ def test_rings_and_measurement_are_exported_and_come_back_with_the_session(qtbot
     window = marked_window
     window.workspace.selection.select(["f-site"])
     window.canvas.show_range_rings(124.705, 39.66, [500, 1000], "Sohae")
-    window.measure_action.trigger()
+    window.tools.measure_action.trigger()
     for lon, lat in ((121.0, 25.0), (130.0, 30.0)):
         click_map(qtbot, window.canvas, lon, lat)
-    window.measure_action.trigger()  # measuring stops; the measurement stays on the map
+    window.tools.measure_action.trigger()  # measuring stops; the measurement stays on the map
     window.workspace.selection.clear()
     assert [len(m.points) for m in window.workspace.overlays.measurements] == [2]
 

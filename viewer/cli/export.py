@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 
 from viewer.cli.common import add_files_argument, load_workspace, parse_extent
-from viewer.export.deck import default_title
 from viewer.geo.crs import DEFAULT_REGION, projection_from_name
-from viewer.model.reports import sources_note
+from viewer.model.reports import default_title, sources_note
 from viewer.model.view import MapView, padded, visible_extent
 
 

@@ -102,6 +102,9 @@ class BundleParser:
         self.documents = bundle.documents
         for where, raw in self.objects(root, "documents"):
             self.add(bundle.documents, self.read_document(where, raw), where)
+        for where, raw in self.objects(root, "sources"):  # reference pages, kept as given (model.sources)
+            for key in ("id", "publisher", "title", "published", "url"):
+                self.member(raw, key, where, str, required=key == "id")
         events = [(where, raw) for where, raw in self.objects(root, "events")]
         for where, raw in events:
             self.add(bundle.events, self.read_event(where, raw), where)
@@ -143,6 +146,7 @@ class BundleParser:
         if not doc_id:
             return None
         strings = {key: self.member(raw, key, where, str) for key in _DOCUMENT_STRINGS}
+        self.member(raw, "url", where, str)  # kept among the document's own members (model.sources)
         document = Document(id=doc_id, **strings, extra={k: v for k, v in raw.items() if k not in _DOCUMENT_KEYS})
         inline = self.member(raw, "text", where, str)
         if inline is not None:

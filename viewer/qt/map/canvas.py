@@ -261,7 +261,7 @@ class MapCanvas(pg.GraphicsView):
             return
         if self.measuring:
             lon, lat = self.projection.inverse(point.x(), point.y())
-            self.measured.emit(self.workspace.overlays.extend_measurement(float(lon), float(lat)).length_km())
+            self.add_measure_point(float(lon), float(lat))
             event.accept()
             return
         found = self.features_at(point.x(), point.y())
@@ -309,6 +309,16 @@ class MapCanvas(pg.GraphicsView):
             self.workspace.overlays.end_measurement()
         self.measuring = on
         self.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
+
+    def add_measure_point(self, lon: float, lat: float) -> None:
+        """Extend the measurement being made (a session item: the workspace's overlays) by a point."""
+        self.measured.emit(self.workspace.overlays.extend_measurement(lon, lat).length_km())
+
+    @property
+    def measure_points(self) -> list[tuple[float, float]]:
+        """The points of the measurement being made (or the last one made)."""
+        measurements = self.workspace.overlays.measurements
+        return list(measurements[-1].points) if measurements else []
 
     def set_picking_points(self, on: bool) -> None:
         """While on, clicks report positions (map_clicked) instead of selecting."""
@@ -378,6 +388,14 @@ class MapCanvas(pg.GraphicsView):
             Label(float(px), float(py), p.name, rank=p.label_rank, dot=p.kind != "sea", italic_sea=p.kind == "sea")
             for p, px, py in zip(chosen, x, y, strict=True)
         ]
+
+    def leaveEvent(self, event) -> None:
+        """The pointer left the map: no feature is hovered any more (its halo and tooltip go)."""
+        super().leaveEvent(event)
+        if self._hovered is not None:
+            self._hovered = None
+            self.highlight.show_hovered(None, self._cache)
+            QToolTip.hideText()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -50,7 +50,7 @@ class EventTree(QTreeView):
         header.setMinimumSectionSize(36)
         header.resizeSection(1, 84)
         header.resizeSection(2, 44)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "J-Alert: …Prefecture" keeps both ends
         self._rows: dict[str, QModelIndex] = {}
         self._following = False  # true while mirroring the shared selection, so it is not written back
         self._writing = False  # true while writing the shared selection, so it is not mirrored back
