@@ -122,7 +122,8 @@ def _time_spans(events: list) -> dict[str, str]:
     """Each dated launch spans from its time to the next launch's (the last one stays on)."""
     dated = [e for e in events if e.time]
     spans = {}
-    for event, following in zip(dated, [*dated[1:], None], strict=True):
+    for n, event in enumerate(dated):
+        following = dated[n + 1] if n + 1 < len(dated) else None
         end = f"<end>{_text(following.time)}</end>" if following is not None else ""
         spans[event.id] = f"<TimeSpan><begin>{_text(event.time)}</begin>{end}</TimeSpan>\n"
     return spans
