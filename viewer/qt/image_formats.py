@@ -79,7 +79,7 @@ def png_bytes(image: QImage, level: int) -> bytes:
     header = struct.pack(">IIBBBBB", width, height, 8, 2 if opaque else 6, 0, 0, 0)  # 8 bits, RGB or RGBA
     density = struct.pack(">IIB", image.dotsPerMeterX(), image.dotsPerMeterY(), 1)  # 1: per metre
     return b"".join([b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", header), _chunk(b"pHYs", density),
-                     _chunk(b"IDAT", zlib.compress(scanlines, level)), _chunk(b"IEND", b"")])
+                     _chunk(b"IDAT", zlib.compress(scanlines.data, level)), _chunk(b"IEND", b"")])
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:

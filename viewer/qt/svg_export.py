@@ -45,23 +45,25 @@ Layer = tuple[str, str, list, Callable[[Feature], bool] | None, bool]
 
 def _layers(canvas: MapCanvas) -> list[Layer]:
     """(id, title, items shown, features drawn, sea drawn) per group, bottom to top."""
-    visuals = list(canvas.visuals.values())
     annotations = [v for k, v in canvas.visuals.items() if k == ANNOTATION]
     features = [v for k, v in canvas.visuals.items() if k != ANNOTATION]
     visible = canvas.visible_features()
     layers: list[Layer] = [("basemap", "Basemap", [canvas.basemap_layer, canvas.graticule], None, True)]
     for event in canvas.workspace.content.events_in_time_order():
         if any(f.event == event.id and f.kind != ANNOTATION for f in visible):
-            layers.append((f"launch-{_xml_id(event.id)}", event.name or event.id, features,
-                           lambda f, e=event.id: f.event == e, False))
+            layers.append((f"launch-{_xml_id(event.id)}", event.name or event.id, features, _of_launch(event.id),
+                           False))
     if any(not f.event and f.kind != ANNOTATION for f in visible):
         layers.append(("features-without-launch", "Features of no launch", features, lambda f: not f.event, False))
     layers += [("place-names", "Place names", [canvas.labels], None, False),
                ("overlays", "Range rings and measurements", [canvas.analysis], None, False),
                ("annotations", "Annotations", annotations, lambda f: f.kind == ANNOTATION, False),
                ("decorations", "Title, legend, scale, north arrow, attribution", [canvas.decorations], None, False)]
-    del visuals
     return layers
+
+
+def _of_launch(event_id: str) -> Callable[[Feature], bool]:
+    return lambda feature: feature.event == event_id
 
 
 def _painted(renderer: MapRenderer, request: ImageRequest, items: list, keep, background: bool) -> bytes:

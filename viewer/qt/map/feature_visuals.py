@@ -180,5 +180,5 @@ VISUAL_FOR: dict[str, type[AreaVisual | LineVisual | PointVisual | AnnotationVis
 
 
 def visual_for(kind: str, context: RenderContext) -> AreaVisual | LineVisual | PointVisual | AnnotationVisual:
-    return VISUAL_FOR[kind_style(kind).geometry](context)  # type: ignore[return-value]
+    return VISUAL_FOR[kind_style(kind).geometry](context)
 
