@@ -322,3 +322,38 @@ def test_f2_property_sheet_edits_every_property_in_one_undoable_step(qtbot, mark
     assert feature.properties["text"] == WORDS
     assert feature.properties["style"] == "text"
     assert "event" not in feature.properties
+
+
+def test_a_box_drawn_by_dragging_is_added_and_the_map_does_not_pan(qtbot, marked_window, sheet_answers):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    window = marked_window
+    canvas = window.canvas
+    frame = window.map_view.frame
+    window.marks.start("box")
+    corners = []
+    for lon, lat in ((125.0, 30.0), (129.0, 27.0)):
+        x, y = canvas.projection.forward(lon, lat)
+        corners.append(canvas.map_to_pixel(float(x), float(y)))
+    viewport = canvas.viewport()
+
+    def send(kind, at: QPointF, buttons) -> None:
+        event = QMouseEvent(kind, at, viewport.mapToGlobal(at), Qt.MouseButton.LeftButton, buttons,
+                            Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(viewport, event)
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    send(QEvent.Type.MouseButtonPress, corners[0], Qt.MouseButton.LeftButton)
+    for step in range(1, 11):
+        at = corners[0] + (corners[1] - corners[0]) * (step / 10)
+        send(QEvent.Type.MouseMove, at, Qt.MouseButton.LeftButton)
+    send(QEvent.Type.MouseButtonRelease, corners[1], Qt.MouseButton.NoButton)
+    feature = window.workspace.feature(window.workspace.selection.current or "")
+    assert feature is not None
+    assert feature.properties["style"] == "box"
+    west, south, east, north = feature.geometry.bounds
+    assert (west, south, east, north) == pytest.approx((125.0, 27.0, 129.0, 30.0), abs=0.3)
+    assert window.map_view.frame == frame  # dragging drew the box; it did not pan the map

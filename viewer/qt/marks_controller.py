@@ -33,9 +33,9 @@ SKETCH_COLOUR = "#C2185B"
 CLICKS = {"text": 1, "callout": 2, "arrow": 2, "box": 2, "point": 1, "line": None, "area": None}
 ASK = {
     "text": ["Click where the words go"],
-    "callout": ["Click the place the callout points at", "Click where the callout goes"],
-    "arrow": ["Click where the words go (the arrow's tail)", "Click the place the arrow points at"],
-    "box": ["Click one corner of the box", "Click the opposite corner"],
+    "callout": ["Click (or drag from) the place the callout points at", "Click where the callout goes"],
+    "arrow": ["Click (or drag from) where the words go", "Click the place the arrow points at"],
+    "box": ["Click (or drag from) one corner of the box", "Click the opposite corner"],
     "point": ["Click the point"],
     "line": ["Click the line's vertices; Enter finishes, Esc cancels"],
     "area": ["Click the area's corners; Enter finishes, Esc cancels"],
@@ -55,6 +55,7 @@ class MarksController:
         self.sketch.setZValue(70)
         canvas.view.addItem(self.sketch, ignoreBounds=True)
         canvas.map_clicked.connect(self._clicked)
+        canvas.map_dragged.connect(self._dragged)
         self.finish_action: QAction | None = None
 
     # -- tools -------------------------------------------------------------------------------------
@@ -85,6 +86,13 @@ class MarksController:
             self.finish()
         elif wanted is not None:
             self.shell.status(ASK[self.tool][len(self.clicks)] + " (Esc cancels)", 0)
+
+    def _dragged(self, lon1: float, lat1: float, lon2: float, lat2: float) -> None:
+        """A box from corner to corner, an arrow from its words to what it points at, a callout from what it points
+        at to where it sits: one drag instead of two clicks."""
+        if self.tool in ("box", "arrow", "callout") and not self.clicks:
+            self.clicks = [(lon1, lat1), (lon2, lat2)]
+            self.finish()
 
     def finish(self) -> Feature | None:
         """Make the feature from the clicks so far and ask for its properties; None when cancelled or refused."""

@@ -46,11 +46,14 @@ class MapCanvas(pg.GraphicsView):
         cursor_moved(float, float): lon, lat under the mouse (NaN off the map).
         measured(float): the measured geodesic length in km, after each click of the measuring tool.
         map_clicked(float, float): lon, lat of a click while picking points (moving a vertex).
+        map_dragged(float, float, float, float): lon, lat where a drag began and ended while picking points (a box
+            or an arrow drawn by dragging); the map does not pan then.
     """
 
     cursor_moved = Signal(float, float)
     measured = Signal(float)
     map_clicked = Signal(float, float)
+    map_dragged = Signal(float, float, float, float)
 
     def __init__(self, workspace: Workspace, basemap: Basemap, places: list[Place] | None = None, parent=None,
                  map_view: MapView | None = None, selection: Selection | bool | None = True):
@@ -63,7 +66,7 @@ class MapCanvas(pg.GraphicsView):
         self.context = RenderContext()
         self.frame = ScreenFrame(self.context)
         self.setRenderHints(self.renderHints())
-        self.view = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
+        self.view = _MapViewBox(self, lockAspect=True, enableMenu=False, defaultPadding=0.0)
         self.setCentralItem(self.view)
         self._cache = ProjectedFeatures(self.projection)
         self._index = FeatureIndex([], [])
@@ -402,6 +405,27 @@ class MapCanvas(pg.GraphicsView):
         if hasattr(self, "decorations"):  # Qt resizes the view once before __init__ is through
             self.frame.set_view(self.view.viewRect(), QRectF(self.viewport().rect()))
             self.decorations.fit_to_viewport()
+
+
+class _MapViewBox(pg.ViewBox):
+    """The canvas's view box: while the canvas picks points, a left drag reports where it began and ended instead
+    of panning."""
+
+    def __init__(self, canvas: MapCanvas, **options):
+        super().__init__(**options)
+        self._canvas = canvas
+
+    def mouseDragEvent(self, ev, axis=None) -> None:
+        if not (self._canvas.picking_points and ev.button() == Qt.MouseButton.LeftButton):
+            super().mouseDragEvent(ev, axis)
+            return
+        ev.accept()
+        if ev.isFinish():
+            projection = self._canvas.projection
+            start, end = self.mapSceneToView(ev.buttonDownScenePos()), self.mapSceneToView(ev.scenePos())
+            lon1, lat1 = projection.inverse(start.x(), start.y())
+            lon2, lat2 = projection.inverse(end.x(), end.y())
+            self._canvas.map_dragged.emit(float(lon1), float(lat1), float(lon2), float(lat2))
 
 
 def _padded(extent: Extent, degrees: float = 5.0) -> Extent:
