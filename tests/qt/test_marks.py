@@ -362,3 +362,25 @@ def test_a_box_drawn_by_dragging_is_added_and_the_map_does_not_pan(qtbot, marked
     west, south, east, north = feature.geometry.bounds
     assert (west, south, east, north) == pytest.approx((125.0, 27.0, 129.0, 30.0), abs=0.3)
     assert window.map_view.frame == frame  # dragging drew the box; it did not pan the map
+
+
+def test_presentation_shows_annotations_rings_and_measurements(qtbot, marked_window, sheet_answers):
+    from PySide6.QtGui import QImage
+
+    from viewer.model.bookmark import Bookmark
+    from viewer.qt.map.analysis_layer import RING_COLOUR
+    from viewer.qt.presentation import PresentationWindow
+
+    window = marked_window
+    add_text_annotation(qtbot, window)
+    window.canvas.show_range_rings(124.705, 39.66, [800], "Sohae")
+    window.workspace.selection.clear()
+    shown = PresentationWindow(window.workspace, [Bookmark.framing("Region", (118.0, 18.0, 134.0, 42.0))])
+    qtbot.addWidget(shown)
+    shown.resize(1200, 800)
+    shown.show()
+    qtbot.waitExposed(shown)
+    assert [m.text for m in shown.canvas.visuals["annotation"].marks] == [WORDS]
+    image: QImage = shown.canvas.grab().toImage()
+    assert count_colour(image, RING_COLOUR) > 300
+    assert count_colour(image, PINK, 30) > 40
