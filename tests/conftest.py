@@ -29,3 +29,12 @@ def make_bundle(tmp_path: Path):
         return path
 
     return write
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that needs a QApplication is `gui`: those under tests/qt and any that takes a Qt fixture, so
+    `-m "not gui and not slow"` is the core's quick loop."""
+    qt_fixtures = {"qtbot", "qapp", "window"}
+    for item in items:
+        if "tests/qt/" in item.nodeid or qt_fixtures & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
