@@ -26,6 +26,9 @@ def with_annotation(**properties) -> dict:
 
 @pytest.mark.parametrize(("properties", "where", "message"), [
     ({"style": "banner", "text": "x"}, "features[2].properties.style", "unknown annotation style 'banner'"),
+    ({"style": "banner", "text": "x",
+      "geometry": {"type": "Polygon", "coordinates": [[[1, 1], [2, 1], [2, 2], [1, 1]]]}},
+     "features[2].properties.style", "unknown annotation style 'banner'"),
     ({"style": "text"}, "features[2].properties.text", "needs a non-empty 'text'"),
     ({"style": "text", "text": "  "}, "features[2].properties.text", "needs a non-empty 'text'"),
     ({"style": "callout", "text": "x", "anchor": [200, 10]}, "features[2].properties.anchor", "within ±180"),

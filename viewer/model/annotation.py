@@ -48,7 +48,7 @@ def problems_of(properties: Mapping[str, Any], geometry: Mapping[str, Any] | Non
     size = properties.get("size")
     if size is not None and (isinstance(size, bool) or not isinstance(size, int | float) or not 4 <= size <= MAX_SIZE):
         problems.append(("size", f"must be a number of points from 4 to {MAX_SIZE:g}, not {size!r}"))
-    if geometry is not None:
+    if geometry is not None and style in STYLES:  # an unknown style is one problem, not two
         kind = geometry.get("type")
         allowed = ("Point", "Polygon") if style == "box" else ("Point",)
         if kind not in allowed:

@@ -1,5 +1,5 @@
-"""File ▸ Export image (the current view as PNG, JPEG, SVG or PDF at a chosen size) and File ▸ Export briefing (the deck),
-both with progress while they work; the deck's maps are drawn by viewer.qt.briefing."""
+"""File ▸ Export image (the current view as PNG, JPEG, SVG or PDF at a chosen size) and File ▸ Export briefing (the
+deck), both with progress while they work; the deck's maps are drawn by viewer.qt.briefing."""
 
 from __future__ import annotations
 
