@@ -384,3 +384,24 @@ def test_presentation_shows_annotations_rings_and_measurements(qtbot, marked_win
     image: QImage = shown.canvas.grab().toImage()
     assert count_colour(image, RING_COLOUR) > 300
     assert count_colour(image, PINK, 30) > 40
+
+
+def test_an_arrow_moves_by_its_words_and_by_what_it_points_at(qtbot, marked_window, sheet_answers):
+    window = marked_window
+    window.marks.start("arrow")
+    click_map(qtbot, window.canvas, 129.0, 33.0)  # the words
+    click_map(qtbot, window.canvas, 127.7, 26.3)  # what it points at
+    arrow = window.workspace.feature(window.workspace.selection.current)
+    assert arrow.properties["anchor"] == pytest.approx([127.7, 26.3], abs=0.2)
+    window.review.start_move()
+    click_map(qtbot, window.canvas, *arrow.properties["anchor"])  # pick the head
+    click_map(qtbot, window.canvas, 125.0, 25.0)  # drop it
+    assert arrow.properties["anchor"] == pytest.approx([125.0, 25.0], abs=0.2)
+    window.review.start_move()
+    click_map(qtbot, window.canvas, arrow.geometry.x, arrow.geometry.y)  # pick the words
+    click_map(qtbot, window.canvas, 130.0, 31.0)
+    assert (arrow.geometry.x, arrow.geometry.y) == pytest.approx((130.0, 31.0), abs=0.2)
+    assert arrow.properties["anchor"] == pytest.approx([125.0, 25.0], abs=0.2)
+    window.review.undo_stack.undo()
+    window.review.undo_stack.undo()
+    assert arrow.properties["anchor"] == pytest.approx([127.7, 26.3], abs=0.2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from viewer.model.selection import Passage
     from viewer.qt.map.canvas import MapCanvas
 
+ANCHOR = -1  # the "vertex" that is an annotation's anchor, the point it points at
 ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm);;All files (*)"
 
 
@@ -161,7 +163,12 @@ class ReviewController:
         if feature_id is None or not self._move_armed:
             return
         if self._moving is None:
-            vertex = self.canvas.nearest_vertex(feature_id, lon, lat)
+            vertex = ANCHOR if self._near_anchor(feature_id, lon, lat) else self.canvas.nearest_vertex(feature_id,
+                                                                                                       lon, lat)
+            if vertex == ANCHOR:
+                self._moving = (feature_id, ANCHOR)
+                self._say("The point the annotation points at is picked; click where it belongs")
+                return
             if vertex is None:
                 self._say("No vertex of the selected feature there; click closer to one")
                 return
@@ -171,7 +178,24 @@ class ReviewController:
         feature_id, vertex = self._moving
         self._moving, self._move_armed = None, False
         self.canvas.set_picking_points(False)
-        self.run(feature_id, MoveVertex(feature_id, vertex, lon, lat))
+        if vertex == ANCHOR:
+            self.run(feature_id, EditProperty(feature_id, "anchor", [round(lon, 6), round(lat, 6)]))
+        else:
+            self.run(feature_id, MoveVertex(feature_id, vertex, lon, lat))
+
+    def _near_anchor(self, feature_id: str, lon: float, lat: float) -> bool:
+        """Whether a click is on the point a callout or an arrow points at (closer than any vertex would need)."""
+        from viewer.model.annotation import anchor_of
+        from viewer.qt.map.canvas import PICK_TOLERANCE_PX
+
+        feature = self.workspace.feature(feature_id)
+        anchor = anchor_of(feature) if feature is not None else None
+        if anchor is None:
+            return False
+        projection = self.canvas.projection
+        (ax, ay), (px, py) = projection.forward(*anchor), projection.forward(lon, lat)
+        tolerance = 2 * PICK_TOLERANCE_PX * self.canvas.context.scale * self.canvas.map_units_per_pixel()
+        return bool(math.hypot(ax - px, ay - py) <= tolerance)
 
     # -- articles and saving ---------------------------------------------------------------------
     def import_articles(self, paths: list[str] | None = None) -> Bundle | None:
