@@ -405,3 +405,20 @@ def test_an_arrow_moves_by_its_words_and_by_what_it_points_at(qtbot, marked_wind
     window.review.undo_stack.undo()
     window.review.undo_stack.undo()
     assert arrow.properties["anchor"] == pytest.approx([127.7, 26.3], abs=0.2)
+
+
+@pytest.mark.parametrize(("key", "modifier", "tool"), [
+    (Qt.Key.Key_T, Qt.KeyboardModifier.NoModifier, "text"), (Qt.Key.Key_C, Qt.KeyboardModifier.NoModifier, "callout"),
+    (Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "arrow"), (Qt.Key.Key_B, Qt.KeyboardModifier.NoModifier, "box"),
+    (Qt.Key.Key_P, Qt.KeyboardModifier.NoModifier, "point"), (Qt.Key.Key_L, Qt.KeyboardModifier.NoModifier, "line"),
+    (Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier, "area"),
+])
+def test_each_mark_tool_has_its_key_and_esc_leaves_it(qtbot, marked_window, key, modifier, tool):
+    window = marked_window
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, key, modifier)
+    assert window.marks.tool == tool
+    assert window.canvas.picking_points
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+    assert window.marks.tool is None
+    assert not window.canvas.picking_points

@@ -219,15 +219,17 @@ class MarksController:
                                 [xy_stroke(np.repeat(xs, 2), np.repeat(ys, 2), SKETCH_COLOUR, 8.0)])
 
     def add_actions(self, tools_menu: QMenu) -> None:
+        """Single keys like the other map tools (M, R): Ctrl+Alt chords lock the screen or open a terminal on
+        common Linux desktops."""
         tools_menu.addSeparator()
         annotation_menu = tools_menu.addMenu("Add &annotation")
-        for text, tool, key in (("&Text", "text", "Ctrl+Alt+T"), ("&Callout", "callout", "Ctrl+Alt+C"),
-                                ("&Arrow", "arrow", "Ctrl+Alt+A"), ("&Box", "box", "Ctrl+Alt+B")):
+        for text, tool, key in (("&Text", "text", "T"), ("&Callout", "callout", "C"),
+                                ("&Arrow", "arrow", "A"), ("&Box", "box", "B")):
             add_action(annotation_menu, text, lambda _=False, t=tool: self.start(t), key)
-        add_action(tools_menu, "Add &point", lambda: self.start("point"), "Ctrl+Alt+P")
-        add_action(tools_menu, "Add &line", lambda: self.start("line"), "Ctrl+Alt+L")
-        add_action(tools_menu, "Add ar&ea", lambda: self.start("area"), "Ctrl+Alt+R")
+        add_action(tools_menu, "Add &point", lambda: self.start("point"), "P")
+        add_action(tools_menu, "Add &line", lambda: self.start("line"), "L")
+        add_action(tools_menu, "Add ar&ea", lambda: self.start("area"), "Shift+A")
         self.finish_action = add_action(tools_menu, "&Finish line or area", self.finish, "Return")
         self.finish_action.setEnabled(False)
-        add_action(tools_menu, "Add from &coordinates…", self.add_from_coordinates, "Ctrl+Alt+K")
+        add_action(tools_menu, "Add from &coordinates…", self.add_from_coordinates, "Ctrl+Shift+G")
         add_action(tools_menu, "&Go to…", lambda: self.go_to(), "Ctrl+G")
