@@ -218,7 +218,8 @@ def test_annotations_are_placemarks_with_their_words_in_their_own_folder(make_bu
     data = small_bundle()
     data["features"].append({"type": "Feature", "id": "note-1",
                              "geometry": {"type": "Point", "coordinates": [128.0, 33.0]},
-                             "properties": {"kind": "annotation", "style": "text", "text": "Debris fell here"}})
+                             "properties": {"kind": "annotation", "style": "text", "text": "Debris fell here",
+                                            "color": "#C2185B"}})
     data["features"].append({"type": "Feature", "id": "note-2", "geometry": {"type": "Point",
                                                                               "coordinates": [125.0, 30.0]},
                              "properties": {"kind": "annotation", "style": "callout", "event": "ev-1",
@@ -233,7 +234,9 @@ def test_annotations_are_placemarks_with_their_words_in_their_own_folder(make_bu
     folder = next(f for f in document.findall(f"{KML}Folder") if f.findtext(f"{KML}name") == "Annotations")
     names = [p.findtext(f"{KML}name") for p in folder.findall(f"{KML}Placemark")]
     assert names == ["Debris fell here", "\u201cthe Sohae station\u201d \u2014 Test article"]  # quote, source
-    assert "Debris fell here" in folder.find(f"{KML}Placemark").findtext(f"{KML}description")
+    first = folder.find(f"{KML}Placemark")
+    assert "Debris fell here" in first.findtext(f"{KML}description")
+    assert first.findtext(f"{KML}Style/{KML}LabelStyle/{KML}color") == "ff5b18c2"  # its colour, as KML writes it
     again, problems = open_path(path)
     assert problems == []
     assert again.features["note-2"].properties["anchor"] == [124.705, 39.66]

@@ -22,7 +22,7 @@ from viewer.io.formats.kml.geometry import kml_geometry
 from viewer.io.formats.kml.icons import icon_path, icon_png
 from viewer.io.formats.kml.reader import BUNDLE, DOCUMENT, EVENT, FEATURE, INDEX, TEXT_INLINE
 from viewer.io.progress import Progress, no_progress
-from viewer.model.annotation import ANNOTATION, is_annotation, shown_text
+from viewer.model.annotation import ANNOTATION, colour_of, is_annotation, shown_text
 from viewer.model.bundle import Bundle
 from viewer.model.claim import Claim
 from viewer.model.feature import Feature
@@ -137,14 +137,17 @@ def _placemark(bundle: Bundle, feature: Feature, index: int, event_id: str | Non
     readable = {key: feature.properties[key] for key in ("kind", "event", "certainty", "derivation", "style", "text")
                 if isinstance(feature.properties.get(key), str)}
     shape = kml_geometry(geometry) if geometry is not None and not geometry.is_empty else ""
-    name, balloon = feature.label, _feature_balloon(bundle, feature)
+    name, balloon, own_style = feature.label, _feature_balloon(bundle, feature), ""
     if is_annotation(feature):
         words = shown_text(feature, bundle)
         name = _clip(" ".join(words.split())) or feature.label
         balloon = f"<p>{_h(words).replace(chr(10), '<br/>')}</p>\n{balloon}"
+        if feature.properties.get("color"):  # the colour the user chose; else Google Earth's white labels
+            colour = _abgr(_rgb(colour_of(feature)), 255)
+            own_style = f"<Style><LabelStyle><color>{colour}</color></LabelStyle></Style>\n"
     return (f"<Placemark>\n<name>{_text(name)}</name>\n"
             f"<description>{_text(balloon)}</description>\n{span}"
-            f"<styleUrl>#{_style_id(event_id, feature.kind)}</styleUrl>\n"
+            f"<styleUrl>#{_style_id(event_id, feature.kind)}</styleUrl>\n{own_style}"
             f"{_data({**readable, FEATURE: _json(stored), INDEX: str(index)})}\n{shape}\n</Placemark>\n")
 
 
@@ -220,6 +223,11 @@ def _style(style_id: str, colour: str, kind: str, icons: bool) -> str:
     return (f'<Style id="{style_id}">{icon}{label}'
             f"<LineStyle><color>{line}</color><width>{style.line_width:g}</width></LineStyle>"
             f"<PolyStyle><color>{fill}</color><outline>1</outline></PolyStyle></Style>\n")
+
+
+def _rgb(colour: str) -> str:
+    """'#RGB', '#RRGGBB' or '#RRGGBBAA' as '#RRGGBB'."""
+    return "#" + "".join(c * 2 for c in colour[1:4]) if len(colour) == 4 else colour[:7]
 
 
 def _abgr(colour: str, alpha: int) -> str:
