@@ -25,6 +25,7 @@ from viewer.model.workspace import Workspace
 from viewer.qt.export_dialog import ask_and_export_briefing, ask_and_export_image
 from viewer.qt.help import show_first_steps, show_shortcuts
 from viewer.qt.map.canvas import MapCanvas
+from viewer.qt.map.legend_menu import LegendMenu
 from viewer.qt.map_tools import MapTools
 from viewer.qt.marks_controller import MarksController
 from viewer.qt.panels.bookmarks_panel import BookmarksPanel
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.timeline.frame_requested.connect(self.canvas.zoom_to_features)
         self.search = SearchPanel(self.workspace)
         self.docks: dict[str, QDockWidget] = {}
-        self._dock("events", "Events and features", self.tree, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("events", "Events", self.tree, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("search", "Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_source_panels()
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
     def _default_dock_sizes(self) -> None:
         """The map keeps about half the width: the tree a fifth, the article and details the rest."""
         width, height = self.width(), self.height()
-        self.resizeDocks([self.docks["events"], self.docks["source"]], [round(width * 0.21), round(width * 0.29)],
+        self.resizeDocks([self.docks["events"], self.docks["source"]], [round(width * 0.25), round(width * 0.27)],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["source"], self.docks["details"]], [round(height * 0.55), round(height * 0.45)],
                          Qt.Orientation.Vertical)
@@ -259,10 +260,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         view_menu = self.menuBar().addMenu("&View")
-        self._action(view_menu, "Zoom to &data", lambda: self.canvas.zoom_to_extent(
-            self.canvas.data_extent(), margin=0.05), "Ctrl+0")
+        self._action(view_menu, "Zoom to &data", self.canvas.zoom_to_data, "Ctrl+0")
         self._action(view_menu, "Zoom to &selection", lambda: self.canvas.zoom_to_features(
             list(self.workspace.selection.features)), "Ctrl+Shift+0")
+        self.legend_menu = LegendMenu(view_menu.addMenu("&Legend"), self.map_view)
         projection_menu = view_menu.addMenu("&Projection")
         tools_menu = self.menuBar().addMenu("&Tools")
         toolbar = self.addToolBar("Map tools")

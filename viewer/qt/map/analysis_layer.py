@@ -41,7 +41,7 @@ class AnalysisLayer(pg.GraphicsObject):
         for rings in overlays.rings:
             lon, lat = rings.centre
             circles = [range_ring(lon, lat, radius) for radius in rings.radii_km]
-            x, y = to_xy_arrays(circles, projection)
+            x, y = to_xy_arrays([c.exterior for c in circles], projection)  # lines: a globe cuts them at its edge
             strokes.append(Stroke(xy_path(x, y), RING_COLOUR, 1.6, dash=(6, 3)))
             for radius, circle in zip(rings.radii_km, circles, strict=True):
                 north = max(circle.exterior.coords, key=lambda c: c[1])
