@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from shared_data import ARTICLE
 
 from viewer.io import read_bundle
@@ -415,6 +415,8 @@ def test_an_arrow_moves_by_its_words_and_by_what_it_points_at(qtbot, marked_wind
 ])
 def test_each_mark_tool_has_its_key_and_esc_leaves_it(qtbot, marked_window, key, modifier, tool):
     window = marked_window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # window shortcuts need the active window
     window.canvas.setFocus()
     qtbot.keyClick(window.canvas, key, modifier)
     assert window.marks.tool == tool
