@@ -115,3 +115,17 @@ def test_a_write_that_fails_part_way_names_the_output(tmp_path):
     with pytest.raises(OSError, match=r"out\.geojson: cannot write: File too large; the previous file is left"):
         write_too_much()
     assert out.read_text() == "old"
+
+
+@pytest.mark.parametrize(("ending", "data"), [
+    (b"</svg>", b"<svg><g>"), (b"%%EOF", b"%PDF-1.4\n1 0 obj"), (b"%%EOF", b"")])
+def test_a_file_that_does_not_end_as_its_format_does_is_not_written(tmp_path, ending, data):
+    from viewer.io.atomic import write_complete
+
+    out = tmp_path / "map.out"
+    out.write_bytes(b"old map")
+    with pytest.raises(OSError, match=r"map\.out: the map was not written whole .*previous file is left as it was"):
+        write_complete(out, data, ending, "map")
+    assert out.read_bytes() == b"old map"
+    write_complete(out, data + ending + b"\n", ending, "map")
+    assert out.read_bytes() == data + ending + b"\n"
