@@ -1,7 +1,8 @@
 """How fast ingest drafts articles: articles per second on 1,000 synthetic articles (launch reports in varied
 wording, with some no-launch stories mixed in), read from files and drafted into one bundle.
 
-A script, not a test: `.venv/bin/python benchmarks/ingest_benchmark.py [--articles N] [--seed S]`.
+A script, not a test: `.venv/bin/python benchmarks/ingest_benchmark.py [--articles N] [--seed S] [--jobs 1,2]`
+(each --jobs figure is one timed configuration: 1 process, 2 processes, …).
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--repeat", type=int, default=3, help="timed runs (the median is reported)")
+    parser.add_argument("--jobs", default="1,2", help="comma-separated process counts to time (default 1,2)")
     args = parser.parse_args()
 
     from viewer.ingest import ingest_files
@@ -87,20 +89,23 @@ def main() -> int:
             name, text = synthetic_article(rng, number)
             (root / name).write_text(text, encoding="utf-8")
             sizes.append(len(text))
-        runs = []
-        for _ in range(args.repeat):
-            started = time.perf_counter()
-            bundle = ingest_files([root], base=root)
-            runs.append(time.perf_counter() - started)
-    seconds = statistics.median(runs)
+        timings: dict[int, float] = {}
+        for jobs in (int(j) for j in args.jobs.split(",")):
+            runs = []
+            for _ in range(args.repeat):
+                started = time.perf_counter()
+                bundle = ingest_files([root], base=root, jobs=jobs)
+                runs.append(time.perf_counter() - started)
+            timings[jobs] = statistics.median(runs)
     launches = len(bundle.events)
     print(f"python {platform.python_version()} on {platform.machine()}, {platform.processor() or 'cpu'}")
     print(f"{args.articles} synthetic articles, {statistics.mean(sizes):,.0f} characters each on average")
     print(f"one-off load of the gazetteer and GeoNames cities: {warm_up:.2f} s")
     print(f"drafted {launches} launches, {len(bundle.features)} features, "
           f"{sum(len(e.claims) for e in bundle.events.values())} claims")
-    print(f"ingest time (median of {args.repeat}): {seconds:.2f} s")
-    print(f"throughput: {args.articles / seconds:,.0f} articles per second")
+    for jobs, seconds in timings.items():
+        print(f"{jobs} process{'es' if jobs > 1 else ''}: ingest time (median of {args.repeat}) {seconds:.2f} s, "
+              f"{args.articles / seconds:,.0f} articles per second")
     return 0
 
 

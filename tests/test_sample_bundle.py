@@ -249,3 +249,36 @@ def test_warning_areas_cover_okinawa_prefecture_and_carry_times(bundle):
         assert area["properties"]["time"].endswith("+09:00")
         if event["id"] != KMS4:  # 2016's second message said 'passed overhead', not 'lifted'
             assert area["properties"]["lifted"] > area["properties"]["time"]
+
+
+# -- sources named as readers cite them ------------------------------------------------------------------------
+def test_no_private_reference_numbers_reach_readers():
+    text = BUNDLE.read_text(encoding="utf-8")
+    for private in ("launches.md", "§", "S[", "APPROX"):
+        assert private not in text, private
+
+
+def test_every_source_named_is_listed_with_publisher_and_url(bundle):
+    listed = {s["id"]: s for s in bundle["sources"]}
+    assert len(listed) == len(bundle["sources"])
+    named = [i for f in bundle["features"] for i in f["properties"]["sources"]]
+    claims = [c for e in bundle["events"] for c in e["claims"]]
+    claims += [c for f in bundle["features"] for c in f["properties"].get("claims", [])]
+    named += [i for c in claims for i in c.get("sources", [])]
+    assert set(named) == set(listed)  # every one named is listed, every one listed is used
+    for source in bundle["sources"]:
+        assert source["publisher"], source
+        assert source["url"].startswith(("http://", "https://")), source
+    for claim in claims:  # a reference reads as the sources it names
+        if "reference" in claim:
+            assert claim["sources"], claim
+            assert all(listed[i]["publisher"] in claim["reference"] for i in claim["sources"]), claim
+
+
+def test_the_sample_articles_carry_the_dates_they_state(bundle):
+    documents = {d["id"]: d for d in bundle["documents"]}
+    assert documents["doc-002"]["published"] == "2023-11-15"  # the text's own header
+    for doc_id in ("doc-000", "doc-001"):  # the articles carry no date line
+        assert documents[doc_id]["published"] is None
+        text = (BUNDLE.parent / documents[doc_id]["path"]).read_text(encoding="utf-8")
+        assert "date " not in text[:40]

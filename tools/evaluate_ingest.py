@@ -1,17 +1,50 @@
-"""Score ingest on the sample corpus: draft data/articles/ and compare it with the curated data/launches.geojson,
-printing precision and recall per kind with every miss explained.
+"""Score ingest: precision and recall per field on the hand-written corpus (tests/data/ingest_corpus: articles
+and notices with truth), the sample scored against the curated bundle, and with --dates the date libraries
+next to ingest's own rules.
 
-`.venv/bin/python tools/evaluate_ingest.py [ARTICLES] [CURATED]` (the same as `python -m viewer.ingest.evaluate`).
+`.venv/bin/python tools/evaluate_ingest.py [--corpus DIR] [--dates] [--misses]`
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from viewer.ingest.evaluate import main  # after the checkout is on the path
+from viewer.ingest.corpus_score import score_articles, score_notices, table  # after the checkout is on the path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "data" / "ingest_corpus")
+    parser.add_argument("--dates", action="store_true", help="compare python-dateutil and dateparser (if installed)")
+    parser.add_argument("--misses", action="store_true", help="list every miss")
+    args = parser.parse_args()
+
+    articles = score_articles(args.corpus / "articles")
+    notices = score_notices(args.corpus / "notices")
+    print(f"corpus {args.corpus}: articles")
+    print("\n".join(table(articles)))
+    print("\nnotices (areas: every corner within 0.01 degrees)")
+    print("\n".join(table(notices)))
+    if args.misses:
+        for name, tally in {**articles, **notices}.items():
+            for miss in tally.misses:
+                print(f"  {name}: {miss}")
+    if args.dates:
+        from viewer.ingest.date_libraries import compare
+
+        print("\ndates: ingest's rules next to the libraries")
+        print("\n".join(compare(args.corpus / "articles")))
+    print("\nthe sample (data/articles) against the curated bundle:")
+    from viewer.ingest.evaluate import main as sample
+
+    return sample([])
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -78,7 +78,7 @@ def test_footnotes_number_documents_the_same_way_on_every_slide(deck, sample):
     sources = [s for s in deck.slides if s.kind == "sources"]
     listed = "\n".join(line for s in sources for line in s.lines)
     for document_id, number in numbers.items():
-        assert f"[{number}] {sample.documents[document_id].title}" in listed
+        assert f"[{number}] “{sample.documents[document_id].title}”" in listed
 
 
 def test_bookmarks_make_one_slide_each_in_their_order(sample):
@@ -133,7 +133,7 @@ def test_pdf_has_a_16_by_9_page_per_slide_and_the_quotes_as_text(deck, tmp_path)
                           check=True).stdout
     pages = text.split("\f")
     assert "successfully launched a satellite into orbit" in pages[4]
-    assert "[3] North Korea launches rocket believed to carry a spy satellite" in pages[4]
+    assert "[3] “North Korea launches rocket believed to carry a spy satellite" in pages[4]
     assert "Sources" in pages[5]
     images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
     pages_with_images = {int(line.split()[0]) for line in images.splitlines()[2:]}

@@ -67,8 +67,9 @@ def test_sourced_coordinates_are_the_reference_ones():
     assert (find("Naha").lat, find("Naha").lon) == (26.2122, 127.6792)
     assert (find("Pyongyang").lat, find("Pyongyang").lon) == (39.0194, 125.7381)
     assert (find("Okinotorishima").lat, find("Okinotorishima").lon) == (20.4225, 136.09)
-    assert find("Tonghae").certainty == "approximate"
-    assert find("Tonghae").source == "general knowledge"
+    # Launch facilities name their source (issue 17): Tonghae from its Wikipedia infobox.
+    assert find("Tonghae").certainty == "reported"
+    assert find("Tonghae").source.startswith('Wikipedia "Tonghae Satellite Launching Ground"')
 
 
 def test_label_ranks(places):

@@ -9,7 +9,8 @@ import shutil
 import pytest
 from launch_articles import HTML_2022, SPEECH, UNHA_2012
 
-from viewer.cli.errors import UsageError, ingest
+from viewer.cli import ingest
+from viewer.cli.errors import UsageError
 from viewer.ingest import evaluate
 from viewer.io.bundle.reader import read_bundle
 from viewer.resources import asset

@@ -57,6 +57,7 @@ def test_hostile_html_is_reduced_as_text_and_never_interpreted():
     assert "visible" in text
 
 
+@pytest.mark.slow
 def test_deep_nesting_and_unclosed_tags_cost_time_in_proportion_to_size():
     nested = "<div><span>" * 50_000 + "deep text" + "<p>unclosed <b>" * 50_000
     started = time.perf_counter()
@@ -71,6 +72,7 @@ def test_entity_heavy_html():
     assert text == "&<>\"'é中" * 20_000
 
 
+@pytest.mark.slow
 def test_a_five_megabyte_page_is_read(tmp_path):
     paragraph = "<p>Filler about a football match in Pyongyang &amp; the weather.</p>\n"
     body = paragraph * (5 * 2**20 // len(paragraph) + 1)
@@ -124,3 +126,14 @@ def test_text_that_is_not_utf8_is_read_and_carried_inline(tmp_path):
     article = read_article(path)
     assert "Sinpô \u2013 officials" in article.text
     assert not article.text_from_file
+
+
+def test_schema_org_date_published_in_json_ld_is_read_as_data_only():
+    from viewer.ingest.html_text import html_to_text
+
+    page = html_to_text('<html><head><script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+                        '"datePublished": "2024-05-28T14:02:00+09:00"}]}</script><script>alert(1)</script></head>'
+                        "<body><p>North Korea fired a rocket.</p></body></html>")
+    assert page.published == "2024-05-28T14:02:00+09:00"
+    assert page.text == "North Korea fired a rocket."
+    assert html_to_text('<script type="application/ld+json">{"datePublished": </script><p>x</p>').published is None

@@ -53,3 +53,11 @@ def test_dates_weekdays_and_relative_days():
     ]
     undated = find_dates("on Tuesday evening, today", 0, 25, None)
     assert [(d.label, d.value) for d in undated] == [("Tuesday", None)]
+
+
+def test_the_part_of_day_and_vague_months_are_kept():
+    text = "on Monday night; earlier this month; last month"
+    found = find_dates(text, 0, len(text), date(2023, 12, 2))
+    assert [(d.label, d.value, d.part_of_day) for d in found] == [
+        ("Monday", date(2023, 11, 27), "night"), ("2023-12 (earlier this month)", None, None),
+        ("2023-11 (last month)", None, None)]

@@ -1,7 +1,7 @@
 """Each kind of bad bundle gets one `FILE:WHERE: message` line and the right exit code, no traceback."""
 
 import pytest
-from conftest import ARTICLE, small_bundle
+from shared_data import ARTICLE, small_bundle
 
 from viewer.cli import main
 

@@ -12,9 +12,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, small_bundle
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shared_data import ARTICLE, small_bundle
 
 from viewer.cli import main
 from viewer.io.bundle.reader import read_bundle

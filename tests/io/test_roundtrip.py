@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import ARTICLE, small_bundle
+from shared_data import ARTICLE, small_bundle
 
 from viewer.io import read_bundle, write_bundle
 from viewer.model.citation import AnchorStatus

@@ -91,8 +91,18 @@ def test_the_august_2023_outcome_disagreement_keeps_both_claims(sample):
     outcome = groups[("event", "outcome")]
     assert [c.value for c in outcome.claims] == ["success", "failure"]
     assert outcome.claims[0].citations[0].document == "doc-002"
-    assert outcome.claims[1].reference.startswith("launches.md")
-    assert ("event", "time") in groups
+    assert outcome.claims[1].reference == "Arab News Japan; Britain Herald"  # named as a reader cites them
+    assert outcome.claims[1].extra["sources"] == ["arabnews-jp-101937", "britainherald-chollima"]
+    assert ("event", "date") in groups  # the article's header date is not the launch's
+    assert ("event", "time") not in groups  # 'on Thursday' is Thursday 24 Aug in Korea: it agrees
+
+
+def test_times_a_minute_apart_at_minute_precision_agree(sample):
+    time = next(g for g in claim_groups(sample, SITE_2016) if g.property == "time")
+    assert [c.value for c in time.claims] == ["2016-02-06T19:29:00-05:00", "2016-02-07T00:30:00Z"]
+    assert not time.disagree
+    assert time.agreement.label == "sources agree (±1 min)"
+    assert disagreements_for(sample, SITE_2016) == []
 
 
 def test_agreeing_claims_are_grouped_but_not_disagreements(sample):

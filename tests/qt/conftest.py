@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from shared_data import SOHAE  # noqa: F401  (kept for fixtures' readers)
 
 from viewer.resources import sample_bundle
-
-SOHAE = (124.705, 39.660)
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +20,15 @@ def private_settings(tmp_path, monkeypatch):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(tmp_path / "settings"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
+@pytest.fixture(autouse=True)
+def answer_questions_with_discard(monkeypatch):
+    """A window closed at a test's end with unsaved work would ask (a modal box nobody answers offscreen): the
+    answer is Discard, unless the test answers itself (it patches QMessageBox.question again)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
 
 
 @pytest.fixture

@@ -51,7 +51,10 @@ def test_august_2023_outcome_claims_are_shown_side_by_side(details, workspace):
     assert [(row.value, row.disagree) for row in outcome] == [("success", True), ("failure", True)]
     assert outcome[0].by == "the article (unattributed)"
     assert "“successfully launching a space rocket”" in outcome[0].where
-    assert outcome[1].where.startswith("Reference: launches.md")
+    assert outcome[1].where == "Reference: Arab News Japan; Britain Herald"
+    labels = details.claims.findChildren(QLabel)
+    reference = next(label for label in labels if label.text().startswith("Reference: Arab"))
+    assert "https://britainherald.com/" in reference.toolTip()  # the full citation on hover
     shown = texts(details)
     assert "success" in shown
     assert "failure" in shown
@@ -69,13 +72,22 @@ def test_a_claims_passage_is_a_link_to_it(details, workspace, qtbot):
 
 def test_agreeing_claims_show_on_request(details, workspace, qtbot):
     workspace.selection.select(["2016-02-07-kms4/launch-site"])
-    assert {row.property for row in details.claims.rows} == {"time", "orbit_period_min"}
+    assert details.claims is None  # 19:29 ET and 00:30 UTC agree to the minute: nothing to alarm about
+    assert details.banner is None
     (toggle,) = details.body.findChildren(QCheckBox)
-    assert toggle.text() == "Also show the 1 point(s) sources agree on"
+    assert toggle.text() == "Also show the 3 point(s) sources agree on"
     qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
     outcome = [row for row in details.claims.rows if row.property == "outcome"]
     assert len(outcome) == 3
-    assert not any(row.disagree for row in outcome)
+    assert not any(row.disagree for row in details.claims.rows)
+    assert "sources agree (±1 min)" in texts(details)
+
+
+def test_the_august_outcome_disagreement_stays_prominent(details, workspace):
+    workspace.selection.select([SITE_AUG])
+    assert details.banner is not None
+    assert details.banner.text().startswith("⚠ Sources disagree on outcome (launch)")
+    assert {row.property for row in details.claims.rows if row.disagree} == {"outcome", "date"}
 
 
 def test_event_and_properties_and_derivation_are_shown(details, workspace):
@@ -85,7 +97,10 @@ def test_event_and_properties_and_derivation_are_shown(details, workspace):
     assert "2016-02-07 00:30 UTC\n2016-02-07 09:30 UTC+09:00" in shown
     assert "Unha" in shown
     assert "orbit" in shown
-    assert any(text.startswith("launches.md §1a S[54]") for text in shown)
+    assert any(text.startswith("The DPRK notice's corners as published (Tongil News, Feb 2016)") for text in shown)
+    assert "• Tongil News, Feb 2016, http://www.tongilnews.com/news/articleView.html?idxno=115401" in [
+        t.replace("\u200b", "") for t in shown]
+    assert not any("§" in text or "S[" in text or "launches.md" in text for text in shown)
     assert "window:" in shown
     assert "Danger zone · certainty: reported" in shown
 

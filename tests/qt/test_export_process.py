@@ -18,7 +18,8 @@ import sys
 from viewer.cli import main
 assert main(["export", "-o", sys.argv[1]]) == 0
 loaded = set(sys.modules)
-print("SUBCOMMANDS", sorted(m for m in loaded if m.startswith("viewer.cli.") and m != "viewer.cli.common"))
+shared = ("viewer.cli.common", "viewer.cli.errors")
+print("SUBCOMMANDS", sorted(m for m in loaded if m.startswith("viewer.cli.") and m not in shared))
 print("HEAVY", sorted(loaded & {"pyogrio", "pandas", "geopandas", "viewer.io.formats.gpkg.reader",
                                "viewer.export.deck"}))
 """

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import SOHAE
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
+from shared_data import SOHAE
 
 from viewer.qt.panels.event_tree import FEATURE_ROLE
 

@@ -249,3 +249,75 @@ def test_an_article_whose_file_is_missing_says_so_and_lists_every_citation(qtbot
     assert panel.text.placeholderText().startswith("The text of this article could not be read (article.txt)")
     assert panel.orphans.count() == 2
     assert panel.marks == []
+
+
+def coloured_runs(panel: SourcePanel) -> list[tuple[int, int]]:
+    """(start, end) text offsets of every run painted with a background colour."""
+    return [(start, end) for fmt, start, end in fragments(panel)
+            if fmt.background().style() != Qt.BrushStyle.NoBrush and end > start]
+
+
+def assert_only_cited_spans_coloured(panel: SourcePanel) -> None:
+    runs = coloured_runs(panel)
+    assert runs, "the cited passages are coloured"
+    cited = {offset for m in panel.marks for offset in range(m.start, m.end)}
+    for start, end in runs:  # adjacent marks of one colour make one run
+        assert cited.issuperset(range(start, end)), (start, end)
+
+
+def test_switching_article_after_clicking_a_passage_colours_only_cited_spans(panel, qtbot):
+    text = panel.workspace.document("doc-000").text
+    at = text.index("left an object in space") + 4
+    panel.text.scroll_to(at, at + 1)
+    with qtbot.waitSignal(panel.workspace.selection.changed):
+        qtbot.mouseClick(panel.text.viewport(), Qt.MouseButton.LeftButton, pos=point_of(panel, at))
+    for document_id in ("doc-001", "doc-002", "doc-000"):
+        index = panel.chooser.findData(document_id)
+        panel.chooser.setCurrentIndex(index)
+        panel.chooser.activated.emit(index)
+        assert panel.document_id == document_id
+        assert_only_cited_spans_coloured(panel)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n", "\u2028", "\u2029"])
+def test_line_breaks_of_every_kind_leave_highlights_on_their_words(qtbot, make_bundle, newline):
+    article = newline.join(["The launch.", "", "It rose from Tongchang-ri.", "Then it flew south."]) + newline
+    path = bundle_file(make_bundle, article, {"f-site": "Tongchang-ri", "f-path": "flew south"})
+    workspace = Workspace()
+    workspace.add(read_bundle(path)[0])
+    panel = SourcePanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    painted = sorted(article[start:end] for start, end in coloured_runs(panel))
+    assert painted == ["Tongchang-ri", "flew south"]
+    document = panel.text.document()
+    for mark in panel.marks:
+        start, end = panel.text.offsets.to_span(mark.start, mark.end)
+        shown = "".join(document.characterAt(i) for i in range(start, end))
+        assert shown == article[mark.start:mark.end]
+    workspace.selection.select(["f-site"])
+    assert panel.focused_text() == "Tongchang-ri"
+
+
+def test_a_quote_splitting_a_combining_sequence_or_an_emoji_is_highlighted_whole(qtbot, make_bundle):
+    article = "Cafe\u0301 owners saw it 👍🏽 fly from Sohae.\r\n"
+    # the quotes cut between 'e' and its accent, and between the thumb and its skin tone
+    path = bundle_file(make_bundle, article, {"f-site": "Cafe", "f-path": "it 👍"})
+    workspace = Workspace()
+    workspace.add(read_bundle(path)[0])
+    panel = SourcePanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    painted = sorted(article[start:end] for start, end in coloured_runs(panel))
+    assert painted == ["Cafe\u0301", "it 👍🏽"]
+    workspace.selection.select(["f-path"])
+    assert panel.focused_text() == "it 👍🏽"
+
+
+def test_the_article_header_names_what_is_known_and_says_date_unknown_only_when_it_is(panel):
+    panel.show_document("doc-002")
+    assert panel.meta.text() == "15 Nov 2023"
+    panel.show_document("doc-000")
+    assert panel.meta.text() == "date unknown (reports the launch of 7 Feb 2016)"
+    assert "not given" not in panel.meta.text()
+    assert "000_07ec046ded137453.txt" in panel.meta.toolTip()  # the file, for whoever needs it

@@ -18,6 +18,8 @@ from viewer.model.claim import disagreements
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
 from viewer.model.kinds import KIND_REGISTRY, kind_names, kind_title
+from viewer.model.reports import default_title
+from viewer.model.sources import document_citation
 from viewer.model.view import padded, visible_extent
 from viewer.symbology import event_colours
 
@@ -143,13 +145,6 @@ def build_deck(content: Bundle, bookmarks: list[Bookmark], images: MapImages | N
 def event_view(content: Bundle, event: LaunchEvent) -> Bookmark:
     """The view of one launch: only its features, framed with a margin."""
     return Bookmark.framing(event.name, _framed(content.features_of(event.id)), events=(event.id,))
-
-
-def default_title(content: Bundle) -> str:
-    events = content.events_in_time_order()
-    if len(events) == 1:
-        return f"{events[0].name}, {events[0].date_label}"
-    return "Launches reported in the news" if events else "launchmap briefing"
 
 
 def visible_features(content: Bundle, view: Bookmark) -> list[Feature]:
@@ -328,9 +323,7 @@ class _SourceNumbering:
         document = self.content.documents.get(document_id)
         if document is None:
             return f"{document_id} (document missing from the bundle)"
-        details = [d for d in (document.publisher, document.published or "undated") if d]
-        text = f"{document.display_title} — {', '.join(details)}"
-        return text + (f" ({document.path})" if document.path and document.title else "")
+        return document_citation(self.content, document)  # as a reader cites it: title, publisher, date, URL
 
 
 def _sources_slides(content: Bundle, numbering: _SourceNumbering, events: set[str]) -> list[Slide]:

@@ -1,4 +1,5 @@
-"""Ingest: article text (.txt, .md, .html) → a draft bundle whose every feature cites the words it came from."""
+"""Ingest: article text (.txt, .md, .html) and official notices (NAVAREA, HYDROPAC, NOTAM) → a draft bundle whose
+every feature cites the words it came from."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from pathlib import Path
 
 from viewer.ingest.article import SUFFIXES, Article, ArticleError, read_article
 from viewer.ingest.assemble import build_bundle
-from viewer.ingest.draft import draft_article
+from viewer.ingest.draft import classify, draft_article, draft_document
+from viewer.ingest.findings import ArticleDraft
+from viewer.ingest.notices import line_of
 from viewer.model.bundle import Bundle
 
-__all__ = ["SUFFIXES", "Article", "ArticleError", "article_paths", "draft_article", "ingest_articles",
-           "ingest_files", "read_article"]
+__all__ = ["SUFFIXES", "Article", "ArticleError", "article_paths", "classify", "draft_article", "draft_document",
+           "ingest_articles", "ingest_files", "read_article",
+           "read_files"]
 
 
 def article_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -26,21 +30,47 @@ def article_paths(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def ingest_articles(articles: Iterable[Article], base: Path | None = None) -> Bundle:
-    """The draft bundle of already-read articles; ``base`` is the folder the bundle will be written to."""
-    return build_bundle([(article, draft_article(article)) for article in articles], base)
+def problems_of(article: Article, draft: ArticleDraft | None) -> list[str]:
+    """'FILE:LINE: message' for what could not be read, and one line for a file that is neither article nor
+    notice."""
+    name = str(article.path) if article.path else article.id
+    if draft is None and classify(article.text) == "neither":
+        return [f"{name}:1: neither an article nor a notice (no prose, no notice number); nothing drafted"]
+    return [f"{name}:{line_of(article.text, at)}: {message}" for at, message in (draft.problems if draft else [])]
 
 
-def ingest_files(paths: Iterable[str | Path], base: Path | None = None, published: date | None = None) -> Bundle:
-    """Read and draft article files (raises ArticleError on the first that is not usable text)."""
-    files = article_paths(paths)
+def ingest_articles(articles: Iterable[Article], base: Path | None = None, problems: list[str] | None = None,
+                    jobs: int | None = 1, dask: object | None = None) -> Bundle:
+    """The draft bundle of already-read articles and notices; ``base`` is the folder the bundle will be written to,
+    ``jobs`` the number of processes (None: all cores for a large batch). What could not be read is appended to
+    ``problems`` as 'FILE:LINE: message' lines. ``dask`` (a scheduler address or cluster) drafts on Dask."""
+    from viewer.ingest.parallel import draft_all, draft_on_dask
+
+    articles = list(articles)
+    drafted = draft_on_dask(articles, dask) if dask is not None else draft_all(articles, jobs)  # type: ignore[arg-type]
+    drafts = list(zip(articles, drafted, strict=True))
+    if problems is not None:
+        for article, draft in drafts:
+            problems.extend(problems_of(article, draft))
+    return build_bundle(drafts, base)
+
+
+def read_files(paths: Iterable[str | Path], published: date | None = None) -> list[Article]:
+    """Read article and notice files, each with an id unique among them (raises ArticleError on the first that
+    is not usable text)."""
     ids: set[str] = set()
     articles = []
-    for path in files:
+    for path in article_paths(paths):
         article = read_article(path, published=published)
         stem, number = article.id, 2
         while article.id in ids:  # two files of one name in different folders
             article.id, number = f"{stem}-{number}", number + 1
         ids.add(article.id)
         articles.append(article)
-    return ingest_articles(articles, base)
+    return articles
+
+
+def ingest_files(paths: Iterable[str | Path], base: Path | None = None, published: date | None = None,
+                 problems: list[str] | None = None, jobs: int | None = 1) -> Bundle:
+    """Read and draft article and notice files (raises ArticleError on the first that is not usable text)."""
+    return ingest_articles(read_files(paths, published), base, problems, jobs)

@@ -7,8 +7,8 @@ import re
 
 from shapely.geometry import Point
 
+from viewer.geo.coordinates import FoundPosition, find_positions
 from viewer.ingest import construct
-from viewer.ingest.coordinates import Coordinate, find_coordinates
 from viewer.ingest.findings import DraftFeature
 from viewer.ingest.places import PlaceMention
 from viewer.ingest.sentences import Sentence
@@ -28,6 +28,8 @@ _ZONE_WORDS = re.compile(r"\b(?:danger|drop|fall|hazard|restricted|exclusion|no-
                          r"HYDROPAC|NOTAM|notice|notified|zones?|areas?)\b", re.IGNORECASE)
 _FALL = re.compile(r"\b(?:fell|landed|splashed|crashed|impact\w*|came down|dropped)\b", re.IGNORECASE)
 _LAUNCHED = re.compile(r"\b(?:launched|fired|lifted off|blasted off)\s+from\b", re.IGNORECASE)
+_REFERENCE_ONLY = re.compile(r"\b(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?\s+of\s+(?:the\s+)?$",
+                             re.IGNORECASE)
 ALERTED_KINDS = frozenset({"prefecture", "island", "island_group", "city", "capital"})
 MAX_CORNER_GAP = 40  # characters between two corners of one zone
 
@@ -42,6 +44,8 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
             continue
         system = "J-Alert" if re.search(r"J-?Alert|Japan|prefecture", text[s:e], re.IGNORECASE) else "Alert"
         for mention in (p for p in places if s <= p.start < e and p.place.kind in ALERTED_KINDS):
+            if _REFERENCE_ONLY.search(text, max(s, mention.start - 30), mention.start):
+                continue  # "passed west of the Sakishima islands": a reference point, not where the alert went
             span = (min(alert.start(), mention.start), max(alert.end(), mention.end))
             if mention.place.id in areas:
                 areas[mention.place.id].cite(span)
@@ -53,8 +57,8 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
     return list(areas.values())
 
 
-def _groups(text: str, coordinates: list[Coordinate]) -> list[list[Coordinate]]:
-    groups: list[list[Coordinate]] = []
+def _groups(text: str, coordinates: list[FoundPosition]) -> list[list[FoundPosition]]:
+    groups: list[list[FoundPosition]] = []
     for coordinate in coordinates:
         if groups:
             gap = text[groups[-1][-1].end : coordinate.start]
@@ -70,7 +74,7 @@ def find_zones_and_points(text: str, sentences: list[Sentence]) -> list[DraftFea
     launched from becomes an impact point or a launch site, as reported."""
     features: list[DraftFeature] = []
     number = 0
-    for group in _groups(text, find_coordinates(text)):
+    for group in _groups(text, find_positions(text)):
         span = (group[0].start, group[-1].end)
         sentence = next((s for s in sentences if s.start <= span[0] < s.end), None)
         context = (text[sentence.start : sentence.end] if sentence else "") + text[max(0, span[0] - 200) : span[0]]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from viewer.ingest.datelines import find_dateline
 from viewer.ingest.html_text import html_to_text
 from viewer.ingest.times import parse_date
 
@@ -39,6 +40,7 @@ class Article:
     path: Path | None = None
     text_from_file: bool = False
     header_end: int = 0  # end of a date header ("date 2023-11-15") at the top: not a date the article reports
+    zone: str | None = None  # the zone of bare clock times, from the dateline's city ("SEOUL, …": KST)
 
     @property
     def sha256(self) -> str:
@@ -87,8 +89,12 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
     header_end = header.start("date") + header_date.end if header and header_date else 0
     if suffix not in HTML_SUFFIXES:
         title = _first_line(text[: header.start()] + text[header_end:] if header and header_date else text)
-    when = published or _stated_date(stated) or (header_date.value if header_date else None)
-    return Article(doc_id, text, title[:200], when, path, exact, header_end)
+    dateline = find_dateline(text)
+    if dateline is not None:
+        header_end = max(header_end, dateline.end)
+    when = published or _stated_date(stated) or (dateline.value if dateline else None) or (
+        header_date.value if header_date else None)
+    return Article(doc_id, text, title[:200], when, path, exact, header_end, dateline.zone if dateline else None)
 
 
 def default_id(path: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 from viewer.ingest.article import Article
@@ -42,14 +43,45 @@ def _relative(path: Path | None, base: Path | None) -> str | None:
 
 
 def build_bundle(drafts: list[tuple[Article, ArticleDraft | None]], base: Path | None = None) -> Bundle:
+    """Documents in the order given; articles' launches first, then notices, each notice joining the launch its
+    window holds (a day either side), so an article and the notices for its launch make one launch."""
     bundle = Bundle(extra={"launchmap": {"version": 1, "draft": True}})
     by_event: dict[str, list[Feature]] = {}  # features of each event so far, so merging stays linear
-    for article, draft in drafts:
+    days: dict[str, tuple[date, date]] = {}  # each drafted event's date, or its notices' window
+    for article, _ in drafts:
         document = document_for(article, base)
         bundle.documents[document.id] = document
-        if draft is not None:
-            _add_draft(bundle, article, draft, by_event)
+    launches = [(a, one) for a, d in drafts if d is not None for one in (d, *d.others)]
+    ordered = sorted(launches, key=lambda pair: pair[1].notice is not None)
+    for article, draft in ordered:
+        if draft.notice and not draft.features:
+            continue  # a cancellation, or a notice with nothing to draw: no launch of its own
+        event_id = _event_for(article, draft, days)
+        _add_draft(bundle, article, draft, by_event, event_id)
+    _mark_cancelled(bundle, {c for _, d in drafts if d is not None for c in d.cancels})
     return bundle
+
+
+def _event_for(article: Article, draft: ArticleDraft, days: dict[str, tuple[date, date]]) -> str:
+    if draft.notice is None or draft.window is None:
+        event_id = _event_id(article, draft)
+        if draft.date is not None:
+            days.setdefault(event_id, (draft.date, draft.date))
+        return event_id
+    first, last = draft.window[0].date(), draft.window[1].date()
+    for event_id, (low, high) in days.items():  # a launch inside the window, or another notice's overlapping window
+        if low <= last + timedelta(days=1) and first - timedelta(days=1) <= high:
+            return event_id
+    event_id = f"draft-window-{first.isoformat()}"
+    days[event_id] = (first, last)
+    return event_id
+
+
+def _mark_cancelled(bundle: Bundle, cancelled: set[str]) -> None:
+    for feature in bundle.features.values():
+        if feature.properties.get("notice") in cancelled:
+            feature.properties["cancelled"] = True
+            feature.properties["label"] = f"{feature.label} (cancelled)"
 
 
 def _event_id(article: Article, draft: ArticleDraft) -> str:
@@ -58,25 +90,32 @@ def _event_id(article: Article, draft: ArticleDraft) -> str:
     return "draft-" + re.sub(r"^doc-", "", article.id)
 
 
-def _add_draft(bundle: Bundle, article: Article, draft: ArticleDraft, by_event: dict[str, list[Feature]]) -> None:
+def _add_draft(bundle: Bundle, article: Article, draft: ArticleDraft, by_event: dict[str, list[Feature]],
+               event_id: str) -> None:
     text = article.text
 
     def cite(spans: list[tuple[int, int]]) -> list[Citation]:
         return [Citation.of_span(article.id, text, max(0, s), min(len(text), e)) for s, e in spans]
 
-    event_id = _event_id(article, draft)
     event = bundle.events.get(event_id)
     if event is None:
         # A date without a clock time cannot be the event's time (which needs an offset), so the name carries it.
         dated = f", {draft.date.isoformat()}" if draft.date and not draft.time else ""
         event = LaunchEvent(id=event_id, name=f"{draft.name}{dated} (draft)", extra={"draft": True})
+        if draft.date is not None:
+            event.extra["date"] = draft.date.isoformat()  # the launch's date, when no time with an offset is known
         bundle.events[event_id] = event
+    if draft.notice and draft.window:
+        event.extra.setdefault("notified_windows", []).append(
+            {"notice": draft.notice, "document": article.id, "start": draft.window[0].strftime("%Y-%m-%dT%H:%MZ"),
+             "end": draft.window[1].strftime("%Y-%m-%dT%H:%MZ")})
     event.time = event.time or (draft.time.isoformat() if draft.time else None)
     event.vehicle = event.vehicle or draft.vehicle
     event.outcome = event.outcome or draft.outcome
     event.claims.extend(Claim(c.property, c.value, c.by, tuple(cite(c.spans))) for c in draft.claims)
     for found in draft.features:
-        feature = _same_feature(by_event.setdefault(event_id, []), found)
+        feature = None if draft.notice else _same_feature(by_event.setdefault(event_id, []), found)
+        by_event.setdefault(event_id, [])
         citations = cite(found.spans)
         if feature is not None:
             feature.citations.extend(c for c in citations if c not in feature.citations)
@@ -86,6 +125,7 @@ def _add_draft(bundle: Bundle, article: Article, draft: ArticleDraft, by_event: 
             "derivation": found.derivation, "draft": True}, citations=citations)
         if found.place:
             feature.properties["place"] = found.place
+        feature.properties.update(found.properties)
         bundle.features[feature.id] = feature
         by_event[event_id].append(feature)
         if found.kind == "launch_site" and event.site is None:

@@ -21,8 +21,16 @@ _FAILURE = re.compile(
     r"fell into the (?:sea|ocean|water))\b",
     re.IGNORECASE,
 )
+# "an attempt to put a satellite into orbit", "no object entered orbit": orbit named, not reached.
+_NOT_REACHED = re.compile(r"(?:\b(?:attempts?|attempted|try|tried|trying|bid|effort|aim\w*|plans?|failed|fails|"
+                          r"failure)\s+to|\b(?:no|not|never|nothing|neither|without|didn't|did not|failed to))\s+"
+                          r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# "may have exploded", "whether the launch succeeded": a guess, not a claim.
+_HEDGED = re.compile(r"\b(?:may|might|could|possibly|perhaps|whether|if|apparently)\s+(?:have\s+)?(?:been\s+)?"
+                     r"(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 _SUCCESS = re.compile(r"(?<!un)\bsuccess(?:ful(?:ly)?)?\b", re.IGNORECASE)
-_ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?in\s+{_MONTH}\b|^\s*{_MONTH}\b|\s+{_MONTH}\s+launch")
+_ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:in|last)\s+{_MONTH}\b|\s+last\s+(?:year|month)\b|^\s*{_MONTH}\b"
+                        rf"|\s+{_MONTH}\s+launch")
 _PERIOD = re.compile(
     r"\b(?:period\s+of\s+|every\s+|once every\s+|orbits?\s+(?:the\s+)?earth\s+(?:once\s+)?(?:every|in)\s+)"
     r"(?:about\s+|around\s+|approximately\s+)?(?P<min>\d+(?:\.\d+)?)\s*(?:minutes?|mins?\.?)"
@@ -59,18 +67,55 @@ class FoundClaim:
     by: str
 
 
-def attribution(text: str, sentence: Sentence, at: int | None = None) -> str:
-    """Who the sentence says makes the statement: 'according to X', 'confirmed by X' or 'X said'; else the article."""
+# Names news uses for a source that are not its name: the entity they stand for.
+_ENTITIES = [
+    (re.compile(r"^(?:the\s+)?(?:hermit\s+kingdom|(?:reclusive|isolated|secretive|nuclear-armed)\s+(?:state|nation|"
+                r"country|regime|north)|regime|north|dprk|pyongyang|kim\s+jong[- ]un['\u2019]?s?\s+(?:regime|"
+                r"government)|north\s+korean?\s+(?:government|regime|authorities|leadership))$",
+                re.IGNORECASE), "North Korea"),
+    (re.compile(r"^(?:the\s+)?(?:(?:north\s+korea['\u2019]s|north\s+korean|pyongyang['\u2019]s|the\s+north['\u2019]s)\s+)?"
+                r"(?:official\s+)?state\s+(?:media|news\s+agency|television|tv)$", re.IGNORECASE),
+     "North Korean state media"),
+    (re.compile(r"^(?:seoul|the\s+south)$", re.IGNORECASE), "South Korea"),
+    (re.compile(r"^tokyo$", re.IGNORECASE), "Japan"),
+    (re.compile(r"^washington$", re.IGNORECASE), "the United States"),
+]
+
+
+_THE_COUNTRY = re.compile(r"^the\s+(?:country|nation)$", re.IGNORECASE)
+_COUNTRY = re.compile(r"\b(North Korea|South Korea|Japan|China|Russia|the United States)\b")
+
+
+def source_entity(who: str, before: str = "") -> str:
+    """'The hermit kingdom' → 'North Korea', 'Seoul' → 'South Korea': a nickname or a capital is not a source.
+    'The country' is the country named last in ``before`` (the text up to the sentence)."""
+    if _THE_COUNTRY.match(who.strip()):
+        named = _COUNTRY.findall(before[-2000:])
+        return named[-1] if named else who
+    for pattern, entity in _ENTITIES:
+        if pattern.match(who.strip()):
+            return entity
+    return who
+
+
+def attributed(text: str, sentence: Sentence, at: int | None = None) -> tuple[str, int | None]:
+    """Who the sentence says makes the statement ('according to X', 'confirmed by X' or 'X said'), named as the
+    entity, and where the words naming them start; else the article, and None."""
     s, e = sentence.start, sentence.end
     for pattern in (_ACCORDING, _BY, _SUBJECT):
         matches = list(pattern.finditer(text, s, e))
         if matches:
             # The nearest attribution before the statement, else the first one.
             before = [m for m in matches if at is None or m.start() <= at]
-            who = (before[-1] if before else matches[0]).group("who").strip()
+            chosen = before[-1] if before else matches[0]
+            who = chosen.group("who").strip()
             who = re.sub(r"^(?:that|and|but|however,?)\s+", "", who, flags=re.IGNORECASE)
-            return f"{who} (per article)"
-    return "the article (unattributed)"
+            return f"{source_entity(who, text[:s])} (per article)", chosen.start("who")
+    return "the article (unattributed)", None
+
+
+def attribution(text: str, sentence: Sentence, at: int | None = None) -> str:
+    return attributed(text, sentence, at)[0]
 
 
 def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
@@ -78,6 +123,8 @@ def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
     found: list[FoundClaim] = []
     for sentence in sentences:
         s, e = sentence.start, sentence.end
+        if text[s:e].rstrip("\"\u201d' ").endswith("?"):
+            continue  # "Was the launch a success?" asks; it claims nothing
         for value, pattern in (("orbit", _ORBIT_OUTCOME), ("failure", _FAILURE), ("success", _SUCCESS)):
             m = pattern.search(text, s, e)
             if m is None or _ELSEWHERE.match(text, m.end(), min(e, m.end() + 40)) or _ELSEWHERE.search(
@@ -85,7 +132,15 @@ def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
                 continue
             if value == "success" and re.search(r"\b(?:not|no|never|without)\s+(?:\w+\s+)?$", text[s : m.start()]):
                 continue
-            found.append(FoundClaim("outcome", value, m.start(), m.end(), attribution(text, sentence, m.start())))
+            lead = text[max(s, m.start() - 60) : m.start()]
+            if value == "orbit" and _NOT_REACHED.search(lead):
+                continue  # "failed to put … into orbit" is a failure, found by the next pattern
+            if _HEDGED.search(lead):
+                continue
+            by, said_at = attributed(text, sentence, m.start())
+            # The quote keeps the words naming the source ("The hermit kingdom claimed that it …") when close.
+            start = said_at if said_at is not None and said_at < m.start() and m.end() - said_at <= 160 else m.start()
+            found.append(FoundClaim("outcome", value, start, m.end(), by))
             break
     return found
 

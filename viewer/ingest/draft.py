@@ -3,24 +3,64 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, timedelta, timezone
 
 from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
 from viewer.ingest.claims import attribution, orbit_claims, outcome_claims
 from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.flight import find_flight
-from viewer.ingest.launch import LaunchReport, detect_launch
+from viewer.ingest.launch import LaunchReport, describe, detect_launch
 from viewer.ingest.measures import find_altitudes, find_distances
-from viewer.ingest.places import PlaceMatcher, shipped_matcher
+from viewer.ingest.notice_draft import draft_notice
+from viewer.ingest.notices import read_notice
+from viewer.ingest.other_launches import other_launch_sentences
+from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
-from viewer.ingest.times import find_dates, find_times, resolve
+from viewer.ingest.times import (
+    WEEKDAY_NAMES,
+    DateMention,
+    TimeMention,
+    announced_windows,
+    find_dates,
+    find_times,
+    resolve,
+    zone_offset,
+)
 
-_ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|rocket|missiles?|satellites?|projectile|fired|object|orbit\w*|flew|"
-                           r"travel\w*|altitude|apogee)\b",
+_ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satellites?|projectile|fired|object|"
+                           r"orbit\w*|flew|travel\w*|altitude|apogee)\b",
                            re.IGNORECASE)
+_LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off)\b",
+                          re.IGNORECASE)
 _HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
                       re.IGNORECASE)
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def classify(text: str) -> str:
+    """'notice', 'article' or 'neither' (a table, a data file, a page of numbers: nothing to draft from)."""
+    if read_notice(text) is not None:
+        return "notice"
+    sample = text[:20000]
+    visible = sum(not c.isspace() for c in sample)
+    letters = sum(c.isalpha() for c in sample)
+    if len(_WORD.findall(sample)) >= 15 and letters >= 0.6 * max(visible, 1):
+        return "article"
+    return "neither"
+
+
+def draft_document(article: Article, matcher: PlaceMatcher | None = None) -> ArticleDraft | None:
+    """The draft of an article or a notice; None when it reports no launch (or is neither)."""
+    notice = read_notice(article.text)
+    if notice is not None:
+        if not article.title or article.title == notice.name or not article.title.startswith(notice.series):
+            article.title = notice.name
+        return draft_notice(notice, article.text)
+    return draft_article(article, matcher)
 
 
 def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> ArticleDraft | None:
@@ -31,12 +71,27 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     report = detect_launch(text, sentences)
     if report is None:
         return None
-    draft = ArticleDraft(name=_name(report), space=report.space, vehicle=report.vehicle)
-    if report.vehicle and report.vehicle_span:
-        draft.claims.append(DraftClaim("vehicle", report.vehicle, "the article (unattributed)", [report.vehicle_span]))
-    _when(draft, text, report, article)
     places = matcher.find(text)
+    draft = _draft_report(article, report, sentences, places, matcher)
+    others = [(s, day) for s, day in other_launch_sentences(text, report, places, article.published)
+              if draft.date is None or abs((day - draft.date).days) > 1]
+    if others:  # a story of two launches: the main one without the other's sentences, then each other one
+        apart = {s for s, _ in others}
+        related = [s for s in report.related if s not in apart]
+        main = describe(text, LaunchReport([s for s in report.anchors if s not in apart], related, report.space),
+                        whole_text=False)
+        draft = _draft_report(article, main, sentences, places, matcher)
+        for sentence, _ in others:
+            other = describe(text, LaunchReport([sentence], [sentence], report.space), whole_text=False)
+            draft.others.append(_draft_other(article, other, places, matcher))
+    return draft
 
+
+def _draft_report(article: Article, report: LaunchReport, sentences: list[Sentence], places: list[PlaceMention],
+                  matcher: PlaceMatcher) -> ArticleDraft:
+    text = article.text
+    draft = _named(text, report)
+    _when(draft, text, report, article)
     coordinates = find_zones_and_points(text, sentences)
     site = next((f for f in coordinates if f.kind == "launch_site"), None) or find_site(
         text, report, places, matcher, draft.date)
@@ -49,33 +104,114 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     return draft
 
 
+def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMention],
+                 matcher: PlaceMatcher) -> ArticleDraft:
+    """Another launch the story reports in passing, with a date and a site: drafted from its own sentence only."""
+    draft = _named(article.text, report)
+    _when(draft, article.text, report, article)
+    site = find_site(article.text, report, places, matcher, draft.date)
+    if site is not None:
+        draft.features.append(site)
+    return draft
+
+
+def _named(text: str, report: LaunchReport) -> ArticleDraft:
+    draft = ArticleDraft(name=_name(report), space=report.space, vehicle=report.vehicle)
+    if report.vehicle and report.vehicle_span:
+        draft.claims.append(DraftClaim("vehicle", report.vehicle, "the article (unattributed)", [report.vehicle_span]))
+    if report.vehicle_class and report.class_span:
+        draft.claims.append(DraftClaim("vehicle_class", report.vehicle_class, "the article (unattributed)",
+                                       [report.class_span]))
+    return draft
+
+
 def _name(report: LaunchReport) -> str:
     subject = report.payload or report.vehicle
     if subject:
         return f"{subject} launch"
-    return "Satellite launch" if report.space else "Missile launch"
+    if report.space:
+        return "Satellite launch"
+    label = report.vehicle_class
+    return f"{label[0].upper()}{label[1:]} launch" if label else "Missile launch"
 
 
 def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article) -> None:
-    """The launch date and time from the launch sentences, resolved against the article's date."""
+    """The launch date and time from the launch sentences, resolved against the article's date. A time the text
+    zones ('0049 GMT') wins over a bare one ('9:49 a.m.'), whose zone is the dateline's or the launch site's."""
     dates = [(d, s) for s in report.related for d in find_dates(text, s.start, s.end, article.published)
              if d.start >= article.header_end]
-    resolved = next((d.value for d, _ in dates if d.value), None)
+    dates = _in_announced_window(text, dates, article.published)
+    resolved = next((d.value for d, s in dates if d.value and not _other_zone_date(text, d, s, article)), None)
+    if resolved is None and not dates and article.published is not None:
+        resolved = article.published  # "launched … at 5:57 a.m." in a story of the day, naming no other day
     draft.date = resolved
     for mention, sentence in dates:
         value = mention.value.isoformat() if mention.value else mention.label
         draft.claims.append(DraftClaim("date", value, attribution(text, sentence, mention.start),
                                        [(mention.start, mention.end)]))
+    best: tuple[tuple[bool, bool, bool], datetime] | None = None
     for sentence in report.related:
-        same_sentence = next((d.value for d, s in dates if s == sentence and d.value), None)
-        for time in find_times(text, sentence.start, sentence.end):
-            moment = resolve(time, same_sentence or resolved)
+        verb = _LAUNCH_VERB.search(text, sentence.start, sentence.end)
+        for time in find_times(text, sentence.start, sentence.end, article.zone or "local time"):
+            day = _day_for(time, [(d, s) for d, s in dates if s == sentence and d.value], resolved)
+            moment = resolve(time, day)
             value = moment.isoformat() if moment else time.label
-            if moment and draft.time is None:
-                draft.time = moment
+            # The launch's time: in a sentence stating the launch, after its verb, zoned by the text, first.
+            rank = (sentence not in report.anchors, verb is None or time.start < verb.start(), time.assumed)
+            if moment and (best is None or rank < best[0]):
+                best = (rank, moment)
             span = (time.start - 3, time.end) if text[max(0, time.start - 3) : time.start] == "at " else (
                 time.start, time.end)
-            draft.claims.append(DraftClaim("time", value, attribution(text, sentence, time.start), [span]))
+            by = attribution(text, sentence, time.start)
+            draft.claims.append(DraftClaim("time", value, f"{by}; zone assumed" if time.assumed else by, [span]))
+    draft.time = best[1] if best else None
+    part = next(((d, s) for d, s in dates if d.part_of_day), None)
+    if draft.time is None and part is not None:  # "on Monday night", no clock time: keep the time of day
+        mention, sentence = part
+        draft.claims.append(DraftClaim("time_of_day", mention.part_of_day, attribution(text, sentence, mention.start),
+                                       [(mention.start, mention.end)]))
+    if draft.date is None and draft.time is not None:  # the launch's local date, from a time in another zone
+        local = draft.time.astimezone(timezone(zone_offset("local time", draft.time.date()) or timedelta(hours=9)))
+        draft.date = local.date()
+
+
+def _in_announced_window(text: str, dates: list[tuple[DateMention, Sentence]], published: date | None
+                         ) -> list[tuple[DateMention, Sentence]]:
+    """A weekday resolved against a dateline that falls after the launch window the article cites ('announced
+    … between August 24th and 31st'; a re-post or crawl date) is that weekday's first day in the window."""
+    windows = announced_windows(text, published)
+    if not windows or published is None:
+        return dates
+    fixed = []
+    for mention, sentence in dates:
+        if mention.value is not None and mention.label in WEEKDAY_NAMES and not any(
+                low <= mention.value <= high for low, high in windows):
+            low, high = next((w for w in windows if w[1] < published), (None, None))
+            if low is not None and high is not None:
+                day = low + timedelta(days=(WEEKDAY_NAMES.index(mention.label) - low.weekday()) % 7)
+                if day <= high:
+                    mention = DateMention(mention.start, mention.end, day, mention.label)
+        fixed.append((mention, sentence))
+    return fixed
+
+
+def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, article: Article) -> bool:
+    """'(2239 GMT Thursday)', '6:23 p.m. Eastern time on Monday': the day of a time in a zone other than the launch
+    site's, not the launch's local date."""
+    near = max(sentence.start, mention.start - 30)
+    times = find_times(text, near, mention.start)
+    return bool(times) and times[-1].zone not in ("KST", "JST", "Pyongyang time", "local time") and not re.search(
+        r"[.;]", text[times[-1].end : mention.start])
+
+
+def _day_for(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]], launch_day: date | None
+             ) -> date | None:
+    """The day a clock time falls on: the date written nearest it in its sentence ('at 7:39 a.m. (2239 GMT
+    Thursday)' puts the GMT time on Thursday), else the launch's date."""
+    if not same_sentence:
+        return launch_day
+    nearest = min(same_sentence, key=lambda pair: min(abs(pair[0].start - time.end), abs(time.start - pair[0].end)))
+    return nearest[0].value
 
 
 def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport) -> None:

@@ -21,6 +21,7 @@ class DraftFeature:
     derivation: str
     spans: list[Span]
     place: str | None = None  # gazetteer id of the place it stands on or is measured from
+    properties: dict[str, Any] = field(default_factory=dict)  # more bundle properties (a notice's number, window)
 
     def cite(self, span: Span) -> None:
         if span not in self.spans:
@@ -37,7 +38,7 @@ class DraftClaim:
 
 @dataclass
 class ArticleDraft:
-    """The launch one article reports."""
+    """The launch one article reports, or the launch window one notice announces."""
 
     name: str
     space: bool
@@ -47,6 +48,11 @@ class ArticleDraft:
     outcome: str | None = None
     features: list[DraftFeature] = field(default_factory=list)
     claims: list[DraftClaim] = field(default_factory=list)
+    notice: str | None = None  # "NAVAREA XI 0746/23" when the document is an official notice
+    window: tuple[datetime, datetime] | None = None  # a notice's time in force, UTC
+    cancels: list[str] = field(default_factory=list)  # notices this one cancels
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (offset, message): what could not be read
+    others: list[ArticleDraft] = field(default_factory=list)  # other launches the same story reports
 
     def first(self, kind: str) -> DraftFeature | None:
         return next((f for f in self.features if f.kind == kind), None)

@@ -9,6 +9,7 @@ from shapely.geometry import Point
 
 from viewer.geo import geodesic
 from viewer.ingest import construct
+from viewer.ingest.directions import stated_direction
 from viewer.ingest.findings import DraftFeature, Span
 from viewer.ingest.launch import LaunchReport
 from viewer.ingest.measures import Distance, find_distances
@@ -28,6 +29,7 @@ _BETWEEN = re.compile(r"\b(?:passed|passing|passes|flew|flying|flies|went|travel
                       re.IGNORECASE)
 _THERE = re.compile(r"\b(?:passed|passing|flew|flying|went)\s+(?:\w+\s+){0,2}?(?:through|over|above)\s+"
                     r"(?:the\s+(?:area|region|prefecture|islands?)|it|there)\b|\bpassed\s+overhead\b", re.IGNORECASE)
+HEADING_KM = 150.0  # a heading's leg: long enough to read on a regional map, short of any missile's range
 OVERFLOWN_KINDS = frozenset({"island", "island_group", "prefecture", "city", "capital", "reference_point"})
 ALERT_KINDS = frozenset({"island", "island_group", "prefecture", "city", "capital"})
 
@@ -52,10 +54,30 @@ def find_flight(text: str, sentences: list[Sentence], report: LaunchReport, plac
                 travel = (distance, sentence)
     features.extend(_overflights(text, usable, places, matcher, site))
     if site is not None:
-        path = _path(text, site, travel, features, report)
+        path = _path(text, site, travel, features, report) or _heading(
+            text, site, [s for s in report.related if s in usable], matcher)
         if path is not None:
             features.insert(0, path)
     return features
+
+
+def _heading(text: str, site: DraftFeature, sentences: list[Sentence], matcher: PlaceMatcher) -> DraftFeature | None:
+    """A direction with no distance ('on a southward path', 'toward the East Sea'): a short leg from the site
+    that shows the heading, not a range."""
+    stated = stated_direction(text, sentences, matcher, site.geometry)
+    if stated is None:
+        return None
+    line = construct.path_along(site.geometry, stated.bearing, HEADING_KM)
+    toward = f" toward {stated.words} (bearing from the site to gazetteer:{stated.toward})" if stated.toward else ""
+    return DraftFeature("flight_path", line, f"Heading {_compass(stated.bearing)} (distance not reported)",
+                        "approximate", f"geodesic of {HEADING_KM:g} km from the launch site on bearing "
+                        f"{stated.bearing:.0f}°{toward}, as the article states the direction only; it shows the "
+                        f"heading, not how far the flight went", [stated.span])
+
+
+def _compass(bearing: float) -> str:
+    names = ["north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west"]
+    return names[round(bearing / 45) % 8]
 
 
 def _relative_point(text: str, sentence: Sentence, distance: Distance, matcher: PlaceMatcher) -> DraftFeature | None:

@@ -6,6 +6,7 @@ entity-heavy pages cost time in proportion to their size and cannot expand into 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -20,6 +21,7 @@ BLOCKS = frozenset({"address", "article", "blockquote", "dd", "div", "dl", "dt",
                     "table", "tr", "ul", "br", "title"})  # fmt: skip
 DATE_METAS = frozenset({"article:published_time", "date", "pubdate", "publishdate", "dc.date", "dcterms.date",
                         "og:published_time", "sailthru.date", "parsely-pub-date"})  # fmt: skip
+JSON_LD_LIMIT = 200  # chunks of structured data kept per script, so a huge one costs no memory
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 
@@ -39,6 +41,8 @@ class _Reducer(HTMLParser):
         self.in_title = False
         self.title: list[str] = []
         self.published: str | None = None
+        self.in_json_ld = False  # inside <script type="application/ld+json">: read as data, never run
+        self.json_ld: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.skipping:
@@ -47,6 +51,8 @@ class _Reducer(HTMLParser):
             return
         if tag in SKIPPED:
             self.skipping.append(tag)
+            types = {k.lower(): (v or "").lower() for k, v in attrs}
+            self.in_json_ld = tag == "script" and types.get("type") == "application/ld+json"
             return
         if tag == "title":
             self.in_title = True
@@ -68,6 +74,10 @@ class _Reducer(HTMLParser):
         if self.skipping:
             if tag == self.skipping[-1]:
                 self.skipping.pop()
+                if not self.skipping and self.in_json_ld:
+                    self.in_json_ld = False
+                    self.published = self.published or _json_ld_date("".join(self.json_ld))
+                    self.json_ld = []
             return
         if tag == "title":
             self.in_title = False
@@ -77,6 +87,8 @@ class _Reducer(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
+            if self.in_json_ld and len(self.json_ld) < JSON_LD_LIMIT:
+                self.json_ld.append(data)
             return
         if self.in_title:
             self.title.append(data)
@@ -93,6 +105,25 @@ class _Reducer(HTMLParser):
         self._end_block()
         title = _SPACES.sub(" ", "".join(self.title).replace("\n", " ")).strip()
         return HtmlText("\n\n".join(self.blocks), title, self.published)
+
+
+def _json_ld_date(raw: str) -> str | None:
+    """schema.org ``datePublished`` from a JSON-LD block (parsed as JSON data, nothing else), or None."""
+    try:
+        data = json.loads(raw[:100_000])
+    except ValueError:
+        return None
+    stack = [data]
+    while stack:  # objects, lists and @graph members, without recursion
+        item = stack.pop()
+        if isinstance(item, dict):
+            found = item.get("datePublished")
+            if isinstance(found, str):
+                return found
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 def html_to_text(html: str) -> HtmlText:

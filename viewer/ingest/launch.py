@@ -45,6 +45,9 @@ _FOREIGN_LAUNCHER = re.compile(
     r"\b(?:South Korea\w*|Seoul|Japan\w*|Tokyo|United States|U\.S\.|America\w*|China|Chinese|Beijing|Russia\w*|"
     r"Moscow|India\w*|Iran\w*|SpaceX|NASA|Falcon|Nuri|Vandenberg|Israel\w*)\b"
 )
+_FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,60}$", re.IGNORECASE)
+_SAID = re.compile(r"\b(?:says?|said|reports?|reported|confirm(?:s|ed)|announce[sd]|told|believes?)\b(?:\s+that)?",
+                   re.IGNORECASE)
 _SPORT = re.compile(r"\b(?:match|goals?|striker|stadium|league|tournament|qualifier|midfield\w*|goalkeeper|"
                     r"scored|penalty|kick-?off|half-?time|fans|coach)\b", re.IGNORECASE)
 _MILITARY = re.compile(r"\b(?:ballistic|warheads?|ICBM|IRBM|SLBM|satellites?|orbit|J-?Alert|Joint Chiefs|"
@@ -53,6 +56,15 @@ _SPACE = re.compile(r"\b(?:satellites?|space rocket|space launch|into space|into
                     r"Kwangmyongsong|Malligyong|carrier rocket|launch vehicle|spy satellite)\b", re.IGNORECASE)
 _VEHICLE = re.compile(r"\b(?:Unha(?:-\d)?|Chollima-1|Hwasong-\d+\w*|Pukguksong-\d\w*|Taepodong-\d|Nodong|Rodong|"
                       r"KN-\d+|Hwasal-\d|Pulhwasal-\d+|Haeil(?:-\d)?)\b")
+# What kind of launch: named in the report so a ballistic-missile test is drafted as one, not as "a launch".
+_CLASSES = [
+    ("ICBM", re.compile(r"\b(?:ICBMs?|intercontinental(?:-range)? ballistic missiles?)\b", re.IGNORECASE)),
+    ("SLBM", re.compile(r"\b(?:SLBMs?|submarine-launched (?:ballistic )?missiles?)\b", re.IGNORECASE)),
+    ("IRBM", re.compile(r"\b(?:IRBMs?|intermediate-range (?:ballistic )?missiles?)\b", re.IGNORECASE)),
+    ("SRBM", re.compile(r"\b(?:SRBMs?|short-range ballistic missiles?)\b", re.IGNORECASE)),
+    ("cruise missile", re.compile(r"\bcruise missiles?\b", re.IGNORECASE)),
+    ("ballistic missile", re.compile(r"\bballistic missiles?\b", re.IGNORECASE)),
+]
 _PAYLOAD = re.compile(r"\b(?:Kwangmyongsong-\d|Malligyong-\d)\b")
 
 
@@ -67,6 +79,8 @@ class LaunchReport:
     vehicle: str | None = None
     payload: str | None = None
     vehicle_span: tuple[int, int] | None = None
+    vehicle_class: str | None = None  # "ICBM", "SLBM", "cruise missile", … or "satellite launch vehicle"
+    class_span: tuple[int, int] | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -74,8 +88,9 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     """Whether the sentence says a launch took place: a launch verb or 'the … launch' with a rocket or missile,
     not hedged, negated or about an earlier launch, and by North Korea."""
     s, e = sentence.start, sentence.end
-    if _HISTORY.search(text, s, e):
-        return False
+    history = _HISTORY.search(text, s, e)
+    if history and not (history.group().lower().startswith("since") and _FIRST_SINCE.search(text, s, history.start())):
+        return False  # about an earlier launch; but "the first ICBM test since 2017" reports this one
     verb = (_PAST_VERB if strict else _VERB).search(text, s, e)
     if verb is None:
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
@@ -89,12 +104,15 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
         return False
     lead = text[s : verb.start()]
+    said = list(_SAID.finditer(lead))
+    if said:  # "Japan's defence ministry says the missile was launched": Japan reports, it does not launch
+        lead = lead[said[-1].end() :]
     if _FOREIGN_LAUNCHER.search(lead) and not _NORTH_KOREA.search(lead):
         return False  # "South Korea launched its first spy satellite to watch North Korea"
     if _NORTH_KOREA.search(text, s, e):
         return True
     # "The missile was launched at 7:29 PM ET" in an article about North Korea, with no other country launching.
-    return article_about_north_korea and not _FOREIGN_LAUNCHER.search(text, max(s, verb.start() - 60), verb.start())
+    return article_about_north_korea and not _FOREIGN_LAUNCHER.search(lead[-60:])
 
 
 def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
@@ -109,10 +127,22 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     related = [s for s in sentences if s in anchors or _reports(text, s, True, strict=False)]
     scope = " ".join(text[s.start : s.end] for s in related)
     space = bool(_SPACE.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
-    report = LaunchReport(anchors, related, space)
+    return describe(text, LaunchReport(anchors, related, space))
+
+
+def describe(text: str, report: LaunchReport, whole_text: bool = True) -> LaunchReport:
+    """Name the report's vehicle, payload and kind of launch from its sentences (and, with ``whole_text``, from
+    anywhere in the article when its sentences name none)."""
+    for label, pattern in _CLASSES:
+        found_class = next((m for s in report.anchors for m in [pattern.search(text, s.start, s.end)] if m), None)
+        if found_class:
+            report.vehicle_class, report.class_span = label, found_class.span()
+            break
+    if report.vehicle_class is None and report.space:
+        report.vehicle_class = "satellite launch vehicle"
     for pattern, attribute in ((_VEHICLE, "vehicle"), (_PAYLOAD, "payload")):
-        found = next((m for s in related for m in [pattern.search(text, s.start, s.end)] if m), None)
-        found = found or pattern.search(text)
+        found = next((m for s in report.related for m in [pattern.search(text, s.start, s.end)] if m), None)
+        found = found or (pattern.search(text) if whole_text else None)
         if found:
             setattr(report, attribute, found.group())
             if attribute == "vehicle":

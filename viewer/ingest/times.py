@@ -14,6 +14,7 @@ MONTHS = {name: number for number, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
      ("dec", "december")], start=1) for name in names}  # fmt: skip
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PYONGYANG_TIME = (date(2015, 8, 15), date(2018, 5, 4))  # both days inclusive, UTC+8:30
 
@@ -22,7 +23,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+(?:Juche\s+\d{{1,3}}\s+\()?{_YEAR}\b\)?)?"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
 ]
 _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u2019s)?\b"
@@ -30,6 +31,7 @@ _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|S
 _RELATIVE = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening|last night)\b",
                        re.IGNORECASE)
 
+_VAGUE = re.compile(r"\b(?:(?:earlier|later)\s+this\s+month|last\s+month)\b", re.IGNORECASE)
 _ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?\s+Time|Washington\s+time|PT|PST|PDT|"
          r"UTC|GMT|Z|KST|JST|PYT|Pyongyang\s+time|(?:South\s+)?Korean?\s+(?:Standard\s+)?time|Seoul\s+time|"
          r"Japan(?:ese)?\s+(?:Standard\s+)?time|Tokyo\s+time|local\s+time)")
@@ -40,6 +42,13 @@ _TIME_FORMS = [
     # 0030 GMT, 1342 UTC (wire-service style)
     re.compile(r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:hrs?\s*)?(?P<zone>GMT|UTC|Z|KST|JST)\b"),
 ]
+# Clock times with no zone: '10:44 p.m.', 'at 7 a.m.', 'at 22:42:28' (24-hour only after 'at', so a score or a
+# ratio is not read as a time). Their zone comes from the dateline, else the launch site's local time.
+_BARE_TIME = re.compile(
+    r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
+    r"|\bat\s+(?:about\s+|around\s+)?(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
+    r"(?!\s*(?:[ap]\.?\s?m\b|[ap]\.\s?m\.))",
+    re.IGNORECASE)
 _ZONE_LABELS = [
     (re.compile(r"^(?:UTC|GMT|Z)$", re.I), "UTC"),
     (re.compile(r"^E[SD]?T$|^Eastern|^Washington", re.I), "ET"),
@@ -56,7 +65,8 @@ class DateMention:
     start: int
     end: int
     value: date | None  # None when it cannot be resolved (a weekday in an undated article)
-    label: str  # what the text says, normalised: "2016-02-07", "Thursday", "February 7"
+    label: str  # what the text says, normalised: "2016-02-07", "Thursday", "February 7", "2023-12 (earlier…)"
+    part_of_day: str | None = None  # "night" in "on Monday night": kept when no clock time is given
 
 
 @dataclass(frozen=True)
@@ -66,6 +76,7 @@ class TimeMention:
     hour: int
     minute: int
     zone: str  # one of UTC, ET, EST, EDT, PT, PST, PDT, KST, JST, Pyongyang time, local time
+    assumed: bool = False  # the text gives no zone: it is the dateline's, or the launch site's
 
     @property
     def label(self) -> str:
@@ -97,15 +108,52 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
                 continue
             name = m.group("weekday").lower()
             value = _weekday_on_or_before(WEEKDAYS.index(name), reference) if reference else None
-            found.append(DateMention(m.start(), m.end(), value, m.group("weekday")))
+            part = m.group("part").lower() if m.group("part") else None
+            found.append(DateMention(m.start(), m.end(), value, m.group("weekday"), part))
         for m in _RELATIVE.finditer(text, start, end):
             word = m.group("word").lower()
             if reference is None:
                 continue  # "today" in an undated article says nothing
             back = 1 if word in ("yesterday", "last night") else 0
             value = reference - timedelta(days=back)
-            found.append(DateMention(m.start(), m.end(), value, word))
+            part = next((p for p in ("morning", "afternoon", "evening", "night") if p in word), None)
+            found.append(DateMention(m.start(), m.end(), value, word, part))
+        for m in _VAGUE.finditer(text, start, end):
+            if reference is None:
+                continue
+            month = reference.replace(day=1)
+            if m.group().lower().startswith("last"):
+                month = (month - timedelta(days=1)).replace(day=1)
+            # No day can be named: the month is the claim, and no launch date is set from it.
+            found.append(DateMention(m.start(), m.end(), None, f"{month:%Y-%m} ({m.group().lower()})"))
     return sorted(found, key=lambda d: d.start)
+
+
+_WINDOW = re.compile(
+    rf"\b(?:between|from)\s+{_MONTH}\s+{_DAY}\s*(?:and|to|through|-|\u2013)\s*"
+    rf"(?:(?P<month2>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    rf"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b", re.IGNORECASE)
+
+
+def announced_windows(text: str, reference: date | None) -> list[tuple[date, date]]:
+    """Date ranges an article cites ('between August 24th and 31st', 'from May 31 to June 11'), in the year of
+    ``reference`` (or the year before, when that puts them after it)."""
+    if reference is None:
+        return []
+    found = []
+    for m in _WINDOW.finditer(text):
+        month1 = MONTHS[m.group("month").lower().rstrip(".")]
+        month2 = MONTHS[m.group("month2").lower().rstrip(".")] if m.group("month2") else month1
+        try:
+            year = reference.year
+            low, high = date(year, month1, int(m.group("day"))), date(year, month2, int(m.group("day2")))
+            if low > reference:
+                low, high = low.replace(year=year - 1), high.replace(year=year - 1)
+        except ValueError:
+            continue
+        if low <= high:
+            found.append((low, high))
+    return found
 
 
 def _calendar_date(m: re.Match[str], reference: date | None) -> DateMention | None:
@@ -134,9 +182,10 @@ def _weekday_on_or_before(weekday: int, reference: date) -> date:
     return reference - timedelta(days=(reference.weekday() - weekday) % 7)
 
 
-def find_times(text: str, start: int, end: int) -> list[TimeMention]:
-    """Clock times that carry a zone ('7:29 PM ET', '0030 GMT', '10:42 p.m. local time'); a bare '10:42' has
-    no zone and is left out, because guessing one would put the launch hours off."""
+def find_times(text: str, start: int, end: int, default_zone: str | None = None) -> list[TimeMention]:
+    """Clock times that carry a zone ('7:29 PM ET', '0030 GMT', '10:42 p.m. local time'). With ``default_zone``
+    (the dateline's zone, or 'local time'), also bare ones ('10:44 p.m.', 'at 22:42:28'), marked assumed; without
+    it a bare '10:42' is left out."""
     found: list[TimeMention] = []
     for form in _TIME_FORMS:
         for m in form.finditer(text, start, end):
@@ -152,6 +201,18 @@ def find_times(text: str, start: int, end: int) -> list[TimeMention]:
                 hour = hour % 12 + (12 if ampm.startswith("p") else 0)
             zone = _zone_name(m.group("zone"))
             found.append(TimeMention(m.start(), m.end(), hour, minute, zone))
+    if default_zone is not None:
+        for m in _BARE_TIME.finditer(text, start, end):
+            if any(t.start < m.end() and m.start() < t.end for t in found):
+                continue
+            if m.group("hour24"):
+                hour, minute = int(m.group("hour24")), int(m.group("minute24"))
+                begin = m.start("hour24")
+            else:
+                hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+                hour = hour % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
+                begin = m.start()
+            found.append(TimeMention(begin, m.end(), hour, minute, default_zone, assumed=True))
     return sorted(found, key=lambda t: t.start)
 
 

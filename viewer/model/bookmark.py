@@ -67,6 +67,8 @@ class Bookmark:
             data["hidden_events"] = sorted(filters.hidden_events)
         if filters.hidden_kinds:
             data["hidden_kinds"] = sorted(filters.hidden_kinds)
+        if filters.hidden_layers:
+            data["hidden_layers"] = sorted(filters.hidden_layers)
         if filters.time_window is not None:
             data["time_window"] = [filters.time_window[0].isoformat(), filters.time_window[1].isoformat()]
         if self.selection:
@@ -84,7 +86,7 @@ class Bookmark:
         if not isinstance(name, str):
             raise BookmarkError(f"{where}.name: must be a string")
         known = {"name", "extent", "map_rect", "projection", "events", "kinds", "hidden_events", "hidden_kinds",
-                 "time_window", "selection"}
+                 "hidden_layers", "time_window", "selection"}
         only = _strings(data, "events", where)
         hidden_kinds = set(_strings(data, "hidden_kinds", where) or ())
         shown_kinds = _strings(data, "kinds", where)
@@ -92,7 +94,8 @@ class Bookmark:
             hidden_kinds |= set(kind_names()) - set(shown_kinds)
         filters = Filters(frozenset(_strings(data, "hidden_events", where) or ()), frozenset(hidden_kinds),
                           _time_window(data.get("time_window"), f"{where}.time_window"),
-                          None if only is None else frozenset(only))
+                          None if only is None else frozenset(only),
+                          frozenset(_strings(data, "hidden_layers", where) or ()))
         view = ViewState(projection=_projection(data.get("projection"), f"{where}.projection"),
                          map_rect=_rect(data, "map_rect", where), extent=_extent(data, where), filters=filters)
         return cls(name, view, _strings(data, "selection", where) or (),

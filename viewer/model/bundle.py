@@ -59,6 +59,15 @@ class Bundle:
     def name(self) -> str:
         return self.path.name if self.path else "untitled bundle"
 
+    @property
+    def layer_name(self) -> str:
+        """What its features that belong to no launch are called as a layer: the file's ``name`` member (as
+        GDAL and QGIS write it), else the file's name without suffix."""
+        named = self.extra.get("name")
+        if isinstance(named, str) and named.strip():
+            return named.strip()
+        return self.path.stem if self.path else "untitled layer"
+
 
 def merged(bundles: Iterable[Bundle]) -> Bundle:
     """One bundle holding all of several bundles' documents, events and features (first one wins on ids)."""

@@ -1,10 +1,11 @@
-"""Claims: what one source says about one property; two claims that differ are a disagreement."""
+"""Claims: what one source says about one property; claims that differ beyond their precision disagree."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+from viewer.model.agreement import Agreement, compare
 from viewer.model.citation import Citation
 
 
@@ -20,17 +21,19 @@ class Claim:
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
-def disagreements(claims: list[Claim] | tuple[Claim, ...]) -> dict[str, list[Claim]]:
-    """Claims grouped by property, keeping only properties on which the claims give different values."""
-    by_property: dict[str, list[Claim]] = {}
+def by_property(claims: list[Claim] | tuple[Claim, ...]) -> dict[str, list[Claim]]:
+    grouped: dict[str, list[Claim]] = {}
     for claim in claims:
-        by_property.setdefault(claim.property, []).append(claim)
-    return {
-        name: group
-        for name, group in by_property.items()
-        if len({_comparable(claim.value) for claim in group}) > 1
-    }
+        grouped.setdefault(claim.property, []).append(claim)
+    return grouped
 
 
-def _comparable(value: Any) -> str:
-    return repr(value) if not isinstance(value, str) else value.strip().casefold()
+def agreement(claims: list[Claim] | tuple[Claim, ...]) -> Agreement:
+    """How claims about one property compare, values read with their precision (see ``model.agreement``)."""
+    return compare([claim.value for claim in claims], claims[0].property if claims else "")
+
+
+def disagreements(claims: list[Claim] | tuple[Claim, ...]) -> dict[str, list[Claim]]:
+    """Claims grouped by property, keeping only properties on which the sources disagree beyond the
+    precision they stated (19:29 ET and 00:30 UTC agree; a success and a failure do not)."""
+    return {name: group for name, group in by_property(claims).items() if agreement(group).disagree}

@@ -24,15 +24,16 @@ class Document:
         """1-based number of the paragraph holding ``offset`` (paragraphs are runs of non-blank lines)."""
         if self.text is None:
             return 0
-        number, in_paragraph = 0, False
-        for line_start, line in _lines_with_offsets(self.text):
+        number, in_paragraph, line_start = 0, False, 0
+        for line in self.text.splitlines(keepends=True):  # '\n', '\r\n', a lone '\r', '\u2029'…
             if line.strip():
                 if not in_paragraph:
                     number += 1
                     in_paragraph = True
             else:
                 in_paragraph = False
-            if offset < line_start + len(line) + 1:
+            line_start += len(line)
+            if offset < line_start:
                 return max(number, 1)
         return max(number, 1)
 
@@ -40,9 +41,3 @@ class Document:
     def display_title(self) -> str:
         return self.title or self.path or self.id
 
-
-def _lines_with_offsets(text: str):
-    start = 0
-    for line in text.split("\n"):
-        yield start, line
-        start += len(line) + 1

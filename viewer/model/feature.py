@@ -10,6 +10,9 @@ from shapely.geometry.base import BaseGeometry
 from viewer.model.citation import Citation
 from viewer.model.claim import Claim
 
+GEOMETRY_KINDS = {"Point": "point", "MultiPoint": "point", "LineString": "line", "MultiLineString": "line",
+                  "LinearRing": "line", "Polygon": "area", "MultiPolygon": "area"}
+
 
 @dataclass
 class Feature:
@@ -23,10 +26,16 @@ class Feature:
     claims: list[Claim] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)  # foreign members of the Feature object
     source_geometry: dict[str, Any] | None = field(default=None, repr=False)  # as read, written back if unchanged
+    # The source layer (a file's name) of a feature that belongs to no launch: set by the workspace, never stored.
+    layer: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def kind(self) -> str:
-        return str(self.properties.get("kind") or "reference_place")
+        """The launchmap kind, or for a feature from another tool (no kind) its geometry type: point, line, area."""
+        kind = self.properties.get("kind")
+        if kind:
+            return str(kind)
+        return GEOMETRY_KINDS.get(self.geometry.geom_type if self.geometry is not None else "", "reference_place")
 
     @property
     def event(self) -> str | None:

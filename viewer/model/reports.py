@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from viewer.model.agreement import Agreement
 from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
-from viewer.model.claim import Claim, disagreements
+from viewer.model.claim import Claim, by_property
+from viewer.model.claim import agreement as agreement_of
 from viewer.model.feature import Feature
 from viewer.model.selection import Passage
 
@@ -91,7 +93,8 @@ class ClaimGroup:
     subject_label: str
     property: str
     claims: tuple[Claim, ...]
-    disagree: bool  # the claims give different values: show them side by side, never pick one
+    agreement: Agreement  # how the values compare with their precision ('sources agree (±1 min)')
+    disagree: bool  # beyond their precision: show the claims side by side, never pick one
 
 
 def claim_groups(bundle: Bundle, feature_id: str) -> list[ClaimGroup]:
@@ -103,13 +106,9 @@ def claim_groups(bundle: Bundle, feature_id: str) -> list[ClaimGroup]:
         subjects.append(("event", event.name or event.id, event.claims))
     groups = []
     for subject, label, claims in subjects:
-        differing = disagreements(claims)
-        by_property: dict[str, list[Claim]] = {}
-        for claim in claims:
-            by_property.setdefault(claim.property, []).append(claim)
-        groups += [
-            ClaimGroup(subject, label, name, tuple(group), name in differing) for name, group in by_property.items()
-        ]
+        for name, group in by_property(claims).items():
+            agreement = agreement_of(group)
+            groups.append(ClaimGroup(subject, label, name, tuple(group), agreement, agreement.disagree))
     return groups
 
 
@@ -134,3 +133,11 @@ def sources_note(content: Bundle, features: Iterable[Feature]) -> str:
     cited = {c.document for f in features for c in f.all_citations}
     titles = [d.display_title for i, d in content.documents.items() if i in cited]
     return f"Sources: {'; '.join(titles)}" if titles else ""
+
+
+def default_title(content: Bundle) -> str:
+    """A map's or a deck's title when the user gives none: the one launch it shows, or what it is about."""
+    events = content.events_in_time_order()
+    if len(events) == 1:
+        return f"{events[0].name}, {events[0].date_label}"
+    return "Launches reported in the news" if events else "launchmap briefing"

@@ -16,6 +16,8 @@ import shapely
 from psygnal import Signal
 
 from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection, regional
+from viewer.geo.room import LEGEND_PLACES
+from viewer.symbology import event_colours
 
 if TYPE_CHECKING:
     from viewer.model.bundle import Bundle
@@ -60,9 +62,12 @@ class Filters:
     hidden_kinds: frozenset[str] = frozenset()
     time_window: tuple[datetime, datetime] | None = None
     only_events: frozenset[str] | None = None
+    hidden_layers: frozenset[str] = frozenset()  # source layers of features that belong to no launch
 
     def shows(self, feature: Feature, content: Bundle) -> bool:
         if feature.kind in self.hidden_kinds:
+            return False
+        if feature.layer is not None and not feature.event and feature.layer in self.hidden_layers:
             return False
         if feature.event:
             if feature.event in self.hidden_events:
@@ -87,14 +92,42 @@ class DecorationOptions:
     """What is drawn over the map, whatever is selected."""
 
     title: str = ""
-    legend: bool = True
+    legend: str = "auto"  # one of LEGEND_PLACES; True and False (older sessions and callers) mean auto and none
     scale_bar: bool = True
     north_arrow: bool = True
     graticule_labels: bool = True
     footnote: str = ""  # sources line, e.g. "Sources: 3 articles"
     extra_attribution: tuple[str, ...] = ()
+    legend_collapsed: bool = False  # only the legend's heading is drawn (on screen, to see what is under it)
+    labels: bool = True  # countries, islands, places and the features' own labels
 
-    SAVED = ("title", "legend", "scale_bar", "north_arrow", "graticule_labels")  # what a session keeps
+    SAVED = ("title", "legend", "scale_bar", "north_arrow", "graticule_labels", "legend_collapsed",
+             "labels")  # what a session keeps
+
+    def __post_init__(self) -> None:
+        legend = self.legend
+        if isinstance(legend, bool):
+            legend = "auto" if legend else "none"
+        if legend not in LEGEND_PLACES:
+            raise ValueError(f"legend {legend!r}: must be one of {', '.join(LEGEND_PLACES)}")
+        object.__setattr__(self, "legend", legend)
+
+    def with_saved(self, saved: object) -> DecorationOptions:
+        """These options with those a session saved (``{"title": …, "legend": …}``); values of the wrong type are
+        ignored, and a legend saved as true or false (launchmap before placements) means auto or none."""
+        if not isinstance(saved, dict):
+            return self
+        changes: dict[str, Any] = {}
+        for name in self.SAVED:
+            value, current = saved.get(name), getattr(self, name)
+            legend_value = isinstance(value, bool) or value in LEGEND_PLACES
+            if legend_value if name == "legend" else isinstance(value, type(current)):
+                changes[name] = value
+        return replace(self, **changes)
+
+    @property
+    def shows_legend(self) -> bool:
+        return self.legend != "none"
 
 
 @dataclass(frozen=True)
@@ -136,12 +169,14 @@ class MapView:
         frame_changed(): the frame (the map rect shown) changed.
         filters_changed(): hidden launches or kinds, or the time window, changed.
         decorations_changed(): title, legend, scale bar, north arrow or graticule options changed.
+        colours_changed(): a layer was given a colour of its own.
     """
 
     projection_changed = Signal(object)
     frame_changed = Signal()
     filters_changed = Signal()
     decorations_changed = Signal()
+    colours_changed = Signal()
 
     def __init__(self, projection: MapProjection | None = None, frame: MapRect | None = None,
                  filters: Filters | None = None, decorations: DecorationOptions | None = None):
@@ -149,6 +184,7 @@ class MapView:
         self.frame: MapRect | None = frame
         self.filters: Filters = filters or Filters()
         self.decorations: DecorationOptions = decorations or DecorationOptions()
+        self.layer_colours: dict[str, str] = {}  # a source layer's colour chosen by the user, over the palette
 
     # -- projection and frame ----------------------------------------------------------------------
     def set_projection(self, projection: MapProjection, frame: MapRect | None = None) -> None:
@@ -176,15 +212,22 @@ class MapView:
         """The frame as lon/lat (west, south, east, north): its corners and centre, inverse-projected."""
         if self.frame is None:
             return DEFAULT_REGION
+        import numpy as np
+
         xmin, ymin, xmax, ymax = self.frame
-        xs = [xmin, xmax, xmin, xmax, (xmin + xmax) / 2]
-        ys = [ymin, ymin, ymax, ymax, (ymin + ymax) / 2]
-        lon, lat = self.projection.inverse(xs, ys)
-        finite = [(a, b) for a, b in zip(lon, lat, strict=True) if math.isfinite(a) and math.isfinite(b)]
-        if not finite:
+        # A grid over the frame, not only its corners: the corners of a world or globe map lie off the earth,
+        # and only points that project back where they came from are on it.
+        gx, gy = np.meshgrid(np.linspace(xmin, xmax, 9), np.linspace(ymin, ymax, 9))
+        xs, ys = gx.ravel(), gy.ravel()
+        lon, lat = (np.asarray(v, dtype=float) for v in self.projection.inverse(xs, ys))
+        back_x, back_y = (np.asarray(v, dtype=float) for v in self.projection.forward(lon, lat))
+        span = max(xmax - xmin, ymax - ymin)
+        on_earth = (np.isfinite(lon) & np.isfinite(lat) & np.isfinite(back_x) & np.isfinite(back_y)
+                    & (np.hypot(back_x - xs, back_y - ys) <= span * 1e-6 + 1e-6))
+        if not on_earth.any():
             return DEFAULT_REGION
-        lons, lats = zip(*finite, strict=True)
-        return (min(lons), min(lats), max(lons), max(lats))
+        lon, lat = lon[on_earth], lat[on_earth]
+        return (float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max()))
 
     # -- filters -----------------------------------------------------------------------------------
     @property
@@ -196,6 +239,10 @@ class MapView:
         return self.filters.hidden_kinds
 
     @property
+    def hidden_layers(self) -> frozenset[str]:
+        return self.filters.hidden_layers
+
+    @property
     def time_window(self) -> tuple[datetime, datetime] | None:
         return self.filters.time_window
 
@@ -204,8 +251,11 @@ class MapView:
             self.filters = filters
             self.filters_changed.emit()
 
-    def set_hidden(self, *, events: Iterable[str] | None = None, kinds: Iterable[str] | None = None) -> None:
+    def set_hidden(self, *, events: Iterable[str] | None = None, kinds: Iterable[str] | None = None,
+                   layers: Iterable[str] | None = None) -> None:
         changes: dict[str, Any] = {}
+        if layers is not None:
+            changes["hidden_layers"] = frozenset(layers)
         if events is not None:
             changes["hidden_events"] = frozenset(events)
         if kinds is not None:
@@ -220,6 +270,24 @@ class MapView:
 
     def visible_features(self, content: Bundle) -> list[Feature]:
         return self.filters.features(content)
+
+    # -- colours -----------------------------------------------------------------------------------
+    def colours(self, keys: list[str]) -> dict[str, str]:
+        """A colour for each launch id and layer name in ``keys`` (Workspace.colour_keys): the palette in order,
+        and the layers' own colours where the user chose one."""
+        colours = event_colours(keys)
+        colours.update({k: v for k, v in self.layer_colours.items() if k in colours})
+        return colours
+
+    def set_layer_colour(self, layer: str, colour: str | None) -> None:
+        """Give a source layer its own colour (``#RRGGBB``), or None for the palette's again."""
+        if colour is None:
+            changed = self.layer_colours.pop(layer, None) is not None
+        else:
+            changed = self.layer_colours.get(layer) != colour
+            self.layer_colours[layer] = colour
+        if changed:
+            self.colours_changed.emit()
 
     # -- decorations -------------------------------------------------------------------------------
     def set_decorations(self, **changes: Any) -> None:
@@ -276,6 +344,9 @@ class MapView:
     def show_as(self, other: MapView, frame: MapRect | None = None) -> None:
         """Show what ``other`` shows (its projection, frame or ``frame``, filters and decorations)."""
         self.set_filters(other.filters)
+        if other.layer_colours != self.layer_colours:
+            self.layer_colours = dict(other.layer_colours)
+            self.colours_changed.emit()
         if other.decorations != self.decorations:
             self.decorations = other.decorations
             self.decorations_changed.emit()
@@ -287,4 +358,6 @@ class MapView:
 
     def copy(self) -> MapView:
         """An independent view showing the same (for an export or a presentation)."""
-        return MapView(self.projection, self.frame, self.filters, self.decorations)
+        view = MapView(self.projection, self.frame, self.filters, self.decorations)
+        view.layer_colours = dict(self.layer_colours)
+        return view

@@ -31,6 +31,7 @@ class Workspace:
         self.bundles: list[Bundle] = []
         self.selection = Selection()
         self._content = Bundle()
+        self._layers: list[str] = []
 
     # -- contents --------------------------------------------------------------------------------
     def add(self, bundle: Bundle) -> None:
@@ -42,20 +43,40 @@ class Workspace:
             if clash:
                 raise ValueError(f"{bundle.name}: feature id {sorted(clash)[0]!r} is already used by {other.name}")
         self.bundles.append(bundle)
-        self._content = merged(self.bundles)
-        self.bundles_changed.emit()
+        self._rebuild()
 
     def edited(self, bundle: Bundle) -> None:
         """Say that ``bundle`` was changed in place (a review edit): it is marked unsaved and redrawn."""
         bundle.modified = True
-        self._content = merged(self.bundles)
-        self.bundles_changed.emit()
+        self._rebuild()
 
     def remove(self, bundle: Bundle) -> None:
         self.bundles.remove(bundle)
-        self._content = merged(self.bundles)
         self.selection.clear()
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self._content = merged(self.bundles)
+        self._layers = []
+        for bundle in self.bundles:
+            loose = [f for f in bundle.features.values() if not f.event]
+            if not loose:
+                continue
+            name, number = bundle.layer_name, 2
+            while name in self._layers:
+                name, number = f"{bundle.layer_name} ({number})", number + 1
+            self._layers.append(name)
+            for feature in loose:
+                feature.layer = name
         self.bundles_changed.emit()
+
+    def layers(self) -> list[str]:
+        """The source layers of features that belong to no launch, one per file, in the order opened."""
+        return list(self._layers)
+
+    def colour_keys(self) -> list[str]:
+        """What gets a colour of its own: the launches in time order, then the layers."""
+        return [e.id for e in self._content.events_in_time_order()] + self._layers
 
     @property
     def content(self) -> Bundle:

@@ -7,12 +7,12 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabBar, QWidget
 
 from viewer import __version__
 from viewer.geo.basemap import load_basemap
-from viewer.geo.crs import PROJECTIONS, azimuthal_equidistant, format_lat, format_lon
+from viewer.geo.crs import format_lat, format_lon
 from viewer.geo.gazetteer import load_places
 from viewer.io.convert import export_bundle
 from viewer.io.formats import export_filter, open_filter
@@ -23,7 +23,10 @@ from viewer.model.problem import BundleError
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.export_dialog import ask_and_export_briefing, ask_and_export_image
+from viewer.qt.help import show_first_steps, show_shortcuts
 from viewer.qt.map.canvas import MapCanvas
+from viewer.qt.map.legend_menu import LegendMenu
+from viewer.qt.map_tools import MapTools
 from viewer.qt.panels.bookmarks_panel import BookmarksPanel
 from viewer.qt.panels.details_panel import DetailsPanel
 from viewer.qt.panels.event_tree import EventTree
@@ -36,7 +39,7 @@ from viewer.qt.session_controller import SessionController
 from viewer.qt.shell import Shell, add_action
 from viewer.qt.workers import run_with_progress
 
-OPEN_FILTER = f"Session (*{SESSION_SUFFIX});;" + open_filter()
+OPEN_FILTER = open_filter(("launchmap sessions", f"*{SESSION_SUFFIX}"))  # "All supported files" comes first
 EXPORT_FILTER = export_filter()
 RECENT_FILES = 10
 
@@ -61,14 +64,17 @@ class MainWindow(QMainWindow):
         self.tree = EventTree(self.workspace, self.map_view)
         self.tree.zoom_requested.connect(self.canvas.zoom_to_features)
         self.timeline = Timeline(self.workspace, self.map_view)
+        self.timeline.frame_requested.connect(self.canvas.zoom_to_features)
         self.search = SearchPanel(self.workspace)
         self.docks: dict[str, QDockWidget] = {}
-        self._dock("events", "Events and features", self.tree, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("events", "Events", self.tree, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("search", "Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_source_panels()
         self.review = ReviewController(self.workspace, self.canvas, self.source.selected_span, self.shell)
         self.session = SessionController(self.workspace, self.map_view, self.canvas, self.shell)
+        self.tools = MapTools(self.workspace, self.canvas, self.shell)
+        self.statusBar().insertPermanentWidget(0, self.tools.mode_badge)  # a message does not hide it
         self.bookmarks_panel = BookmarksPanel(self.session.bookmarks, self.session.capture, self.session.show)
         self.bookmarks_panel.present_requested.connect(self.present)
         self._dock("bookmarks", "Bookmarks", self.bookmarks_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -108,12 +114,15 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(self.docks["events"], self.docks["search"])
             self.tabifyDockWidget(self.docks["events"], self.docks["bookmarks"])
             self.docks["events"].raise_()
+            for tabs in self.findChildren(QTabBar):  # dock tabs read "Search", "Bookmarks", not "Se…"
+                tabs.setElideMode(Qt.TextElideMode.ElideNone)
+                tabs.setExpanding(False)
             QTimer.singleShot(0, self._default_dock_sizes)  # sizes hold only once the window is laid out
 
     def _default_dock_sizes(self) -> None:
         """The map keeps about half the width: the tree a fifth, the article and details the rest."""
         width, height = self.width(), self.height()
-        self.resizeDocks([self.docks["events"], self.docks["source"]], [round(width * 0.21), round(width * 0.29)],
+        self.resizeDocks([self.docks["events"], self.docks["source"]], [round(width * 0.25), round(width * 0.27)],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["source"], self.docks["details"]], [round(height * 0.55), round(height * 0.45)],
                          Qt.Orientation.Vertical)
@@ -121,10 +130,7 @@ class MainWindow(QMainWindow):
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape and (self.canvas.picking_points or self.canvas.measuring):
-            self.canvas.set_picking_points(False)
-            self.measure_action.setChecked(False)
-            self.canvas.set_measuring(False)
-            self.statusBar().clearMessage()
+            self.tools.leave_modes()
             return
         super().keyPressEvent(event)
 
@@ -243,26 +249,15 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         view_menu = self.menuBar().addMenu("&View")
-        self._action(view_menu, "Zoom to &data", lambda: self.canvas.zoom_to_extent(
-            self.canvas.data_extent(), margin=0.05), "Ctrl+0")
+        self._action(view_menu, "Zoom to &data", self.canvas.zoom_to_data, "Ctrl+0")
         self._action(view_menu, "Zoom to &selection", lambda: self.canvas.zoom_to_features(
             list(self.workspace.selection.features)), "Ctrl+Shift+0")
+        self.legend_menu = LegendMenu(view_menu.addMenu("&Legend"), self.map_view)
         projection_menu = view_menu.addMenu("&Projection")
-        group = QActionGroup(self)
-        for key, preset in PROJECTIONS.items():
-            action = self._action(projection_menu, preset.title, lambda _=False, k=key: self._set_projection(k))
-            action.setCheckable(True)
-            action.setChecked(key == "regional")
-            group.addAction(action)
-        self._action(projection_menu, "Azimuthal equidistant on selected &site", self._centre_on_selection)
-
         tools_menu = self.menuBar().addMenu("&Tools")
-        self.measure_action = self._action(tools_menu, "&Measure distance", self._toggle_measuring, "M")
-        self.measure_action.setCheckable(True)
-        self._action(tools_menu, "&Range rings around selection…", self._ask_range_rings, "R")
-        self._action(tools_menu, "&Clear rings", lambda: self.canvas.show_range_rings(0, 0, []))
-        self.canvas.measured.connect(
-            lambda km: self.statusBar().showMessage(f"Geodesic distance: {km:,.1f} km (click to add points)"))
+        toolbar = self.addToolBar("Map tools")
+        toolbar.setObjectName("toolbar-map")
+        self.tools.add_actions(tools_menu, projection_menu, toolbar)
 
         view_menu.addSeparator()
         for dock in self.docks.values():
@@ -274,6 +269,8 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "All launches", self.timeline.show_all, "Alt+Home")
 
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&First steps", lambda: show_first_steps(self), "F1")
+        self._action(help_menu, "&Keyboard shortcuts", lambda: show_shortcuts(self), "Ctrl+/")
         self._action(help_menu, "&About launchmap", self._about)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
@@ -286,40 +283,6 @@ class MainWindow(QMainWindow):
         self.docks["search"].show()
         self.docks["search"].raise_()
         self.search.focus()
-
-    def _set_projection(self, key: str) -> None:
-        self.canvas.set_projection(PROJECTIONS[key].build(self.canvas.data_extent()))
-
-    def _centre_on_selection(self) -> None:
-        feature = self.workspace.feature(self.workspace.selection.current or "")
-        if feature is None or feature.geometry is None:
-            self.statusBar().showMessage("Select a launch site first", 5000)
-            return
-        centre = feature.geometry.centroid
-        self.canvas.set_projection(azimuthal_equidistant(centre.x, centre.y, feature.label))
-
-    def _toggle_measuring(self, on: bool) -> None:
-        self.canvas.set_measuring(on)
-        self.statusBar().showMessage("Measuring: click points on the map; M again to stop" if on else "", 8000)
-
-    def _ask_range_rings(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        feature = self.workspace.feature(self.workspace.selection.current or "")
-        if feature is None or feature.geometry is None:
-            self.statusBar().showMessage("Select a launch site (or any feature) first", 5000)
-            return
-        text, ok = QInputDialog.getText(self, "Range rings", f"Radii in km around {feature.label}:",
-                                        text="500, 1000, 2000")
-        if not ok:
-            return
-        try:
-            radii = [float(part) for part in text.replace(";", ",").split(",") if part.strip()]
-        except ValueError:
-            self.statusBar().showMessage(f"Range rings: {text!r} is not a list of numbers", 8000)
-            return
-        centre = feature.geometry.centroid
-        self.canvas.show_range_rings(centre.x, centre.y, [r for r in radii if 0 < r <= 20000])
 
     def _show_position(self, lon: float, lat: float) -> None:
         if math.isfinite(lon) and math.isfinite(lat) and abs(lat) <= 90:

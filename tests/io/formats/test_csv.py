@@ -6,7 +6,7 @@ import csv
 import io
 
 import pytest
-from conftest import small_bundle
+from shared_data import small_bundle
 
 from viewer.io.formats.csv.writer import write_csv
 from viewer.io.load import open_path

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import small_bundle
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_data import small_bundle
 
 from viewer.io.bundle.json_stream import _Parser, load_geojson
 from viewer.io.formats.geojson.reader import read_geojson
@@ -38,7 +38,7 @@ def test_plain_collection_becomes_a_layer(tmp_path):
     bundle, problems = open_path(write_json(tmp_path, "survey.geojson", plain_collection()))
     assert list(bundle.features) == ["survey.geojson#0", "survey.geojson#1"]
     sohae, musudan = bundle.features.values()
-    assert (sohae.label, sohae.kind, sohae.event) == ("Sohae", "reference_place", "2016")
+    assert (sohae.label, sohae.kind, sohae.event) == ("Sohae", "point", "2016")
     assert musudan.label == "Musudan-ri"
     assert bundle.events["2016"].name == "2016"
     assert sohae.citations == []

@@ -12,7 +12,7 @@ import geopandas as gpd
 import pyogrio
 import pytest
 import shapely
-from conftest import small_bundle
+from shared_data import small_bundle
 
 from viewer.io.bundle.writer import bundle_to_dict
 from viewer.io.formats.gpkg.reader import read_gpkg

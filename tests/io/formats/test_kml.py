@@ -9,7 +9,7 @@ import zipfile
 import defusedxml.ElementTree as SafeET
 import pyogrio
 import pytest
-from conftest import small_bundle
+from shared_data import small_bundle
 
 from viewer.io.bundle.writer import bundle_to_dict
 from viewer.io.formats.kml.writer import write_kml

@@ -84,6 +84,9 @@ class BundleParser(ProblemLog):
         self.documents = bundle.documents
         for where, raw in self.objects(root, "documents"):
             self.add(bundle.documents, self.read_document(where, raw), where)
+        for where, raw in self.objects(root, "sources"):  # reference pages, kept as given (model.sources)
+            for key in ("id", "publisher", "title", "published", "url"):
+                self.member(raw, key, where, str, required=key == "id")
         self.events = self.objects(root, "events")
         for where, raw in self.events:
             self.add(bundle.events, self.read_event(where, raw), where)
@@ -134,6 +137,7 @@ class BundleParser(ProblemLog):
         if not doc_id:
             return None
         strings = {key: self.member(raw, key, where, str) for key in _DOCUMENT_STRINGS}
+        self.member(raw, "url", where, str)  # kept among the document's own members (model.sources)
         document = Document(id=doc_id, **strings, extra={k: v for k, v in raw.items() if k not in _DOCUMENT_KEYS})
         inline = self.member(raw, "text", where, str)
         if inline is not None:

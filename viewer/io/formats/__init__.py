@@ -89,11 +89,12 @@ def by_content(head: bytes, suffix: str) -> Format:
     return next((f for f in FORMATS if start and start in f.starts), format_named(FALLBACK))
 
 
-def open_filter() -> str:
-    """For a file dialog that opens: every format first, then each on its own, then all files."""
-    every = " ".join(f.patterns for f in FORMATS)
+def open_filter(*others: tuple[str, str]) -> str:
+    """For a file dialog that opens: every format first (the default choice), then each on its own, then ``others``
+    (description, patterns) such as sessions, then all files."""
+    every = " ".join([f.patterns for f in FORMATS] + [patterns for _, patterns in others])
     return ";;".join([f"All supported files ({every})", *(f"{f.description} ({f.patterns})" for f in FORMATS),
-                      "All files (*)"])
+                      *(f"{description} ({patterns})" for description, patterns in others), "All files (*)"])
 
 
 def export_filter(first: str = "gpkg") -> str:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
+import weakref
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
 from viewer.model.marks import Mark, mark_at
@@ -38,15 +42,30 @@ class ArticleView(QPlainTextEdit):
         self.marks: list[Mark] = []
         self.starts: list[int] = []
         self.offsets = QtOffsets("")
-        self.describe = lambda mark: ""  # the tooltip text for a mark; the panel sets it
+        self._describe: Callable[[], Callable[[Mark], str] | None] = lambda: None  # see set_describe
         self._pressed_at: QPoint | None = None
         self._kept: tuple[int, int] | None = None  # the span scroll_to brought into view, kept there on resize
         self.verticalScrollBar().actionTriggered.connect(self._let_go)
         self.viewport().installEventFilter(self)
         self.viewport().setMouseTracking(True)
 
+    def set_describe(self, describe: Callable[[Mark], str]) -> None:
+        """What a highlight's tooltip says. A panel's method is held weakly: the view is the panel's child, and
+        a strong reference back would make a cycle that outlives the panel."""
+        if inspect.ismethod(describe):
+            self._describe = weakref.WeakMethod(describe)
+        else:
+            self._describe = lambda: describe
+
+    def describe(self, mark: Mark) -> str:
+        describe = self._describe()
+        return describe(mark) if describe is not None else ""
+
     def show_text(self, text: str, marks: list[Mark]) -> None:
         self._kept = None
+        # setPlainText formats the new text with the caret's format, which is a highlight's after a click
+        # in a cited passage: reset it, so no colour leaks into the next article.
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(text)
         self.offsets = QtOffsets(text)
         self.marks = marks

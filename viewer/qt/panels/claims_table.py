@@ -14,6 +14,7 @@ from viewer.model.bundle import Bundle
 from viewer.model.claim import Claim
 from viewer.model.reports import ClaimGroup, report, shorten
 from viewer.model.selection import Passage
+from viewer.model.sources import Source, named_sources
 from viewer.qt.panels.widgets import PassageLink, plain_label, tooltip_html
 
 DISAGREE_COLOUR = "#A0001C"
@@ -38,10 +39,12 @@ class ClaimsTable(QWidget):
     the value beside who says so, with where below it (each passage a link that puts it in focus, or the
     reference). Two columns rather than four, so it reads in a dock 380 px wide."""
 
-    def __init__(self, bundle: Bundle, groups: list[ClaimGroup], focus: Callable[[Passage], None], parent=None):
+    def __init__(self, bundle: Bundle, groups: list[ClaimGroup], focus: Callable[[Passage], None],
+                 sources: dict[str, Source] | None = None, parent=None):
         super().__init__(parent)
         self.rows: list[ClaimRow] = []
         self.links: list[PassageLink] = []
+        self.sources = sources or {}
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
@@ -56,7 +59,7 @@ class ClaimsTable(QWidget):
             header = plain_label(f"{group.property} — {subject}", bold=True)
             header.setStyleSheet("margin-top: 6px; border-bottom: 1px solid #CCC;")
             grid.addWidget(header, row, 0)
-            marker = plain_label("⚠ Sources disagree" if group.disagree else "sources agree", bold=group.disagree,
+            marker = plain_label("⚠ Sources disagree" if group.disagree else group.agreement.label, bold=group.disagree,
                                  colour=DISAGREE_COLOUR if group.disagree else "#555")
             marker.setStyleSheet(f"margin-top: 6px; border-bottom: 1px solid #CCC; color: "
                                  f"{DISAGREE_COLOUR if group.disagree else '#555'};")
@@ -100,6 +103,9 @@ class ClaimsTable(QWidget):
         if claim.reference:
             reference = plain_label(breakable(f"Reference: {claim.reference}"))
             reference.setStyleSheet("color: #444; padding-left: 5px;")
+            named = named_sources(claim.extra.get("sources"), self.sources)
+            if named:  # the full citations, URLs included, on hover
+                reference.setToolTip(tooltip_html("\n".join(source.full for source in named)))
             layout.addWidget(reference)
         if not claim.citations and not claim.reference:
             layout.addWidget(plain_label("no source given", colour="#888"))

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_title
 from viewer.model.reports import Report, claim_groups, current_index, reported_by, reports_for, shorten
+from viewer.model.sources import Source, named_sources, sources_in
 from viewer.model.workspace import Workspace
+from viewer.qt.lifetime import follow
 from viewer.qt.panels.claims_table import DISAGREE_COLOUR, ClaimsTable, breakable, value_text
 from viewer.qt.panels.highlighting import colour_of
 from viewer.qt.panels.widgets import PassageLink, plain_label, section_title, tooltip_html
 
-KNOWN_PROPERTIES = {"event", "kind", "label", "certainty", "derivation", "citations", "claims"}
+KNOWN_PROPERTIES = {"event", "kind", "label", "certainty", "derivation", "citations", "claims", "sources"}
 QUOTE_CHARS = 160
 EMPTY_TEXT = "Select a feature on the map, in the tree or in an article to see who reports it and in which words."
 
@@ -44,16 +46,17 @@ class DetailsPanel(QWidget):
         self.reports: list[Report] = []
         self.report_links: list[PassageLink] = []
         self.claims: ClaimsTable | None = None
+        self.sources: dict[str, Source] = {}
         self.show_agreeing = False
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
-        workspace.selection.changed.connect(self._follow_selection)
-        workspace.bundles_changed.connect(self.rebuild)
+        layout.addWidget(self.scroller)
+        follow(workspace.selection.changed, self, self._follow_selection)
+        follow(workspace.bundles_changed, self, self.rebuild)
         self.rebuild()
 
     # -- following the selection --------------------------------------------------------------------
@@ -67,6 +70,7 @@ class DetailsPanel(QWidget):
         focus = QApplication.focusWidget()
         had_focus = focus is not None and self.isAncestorOf(focus)  # a keyboard user switched features here
         self.feature_ids = self.workspace.selection.features
+        self.sources = sources_in(self.workspace.bundles)
         self.reports, self.report_links, self.claims = [], [], None
         self.body = _Body()
         self.body_layout = QVBoxLayout(self.body)
@@ -86,13 +90,13 @@ class DetailsPanel(QWidget):
             self._add_reports(feature)
             self._add_claims(feature)
         self.body_layout.addStretch(1)
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(self.body)
+        old = self.scroller.takeWidget()
+        self.scroller.setWidget(self.body)
         if old is not None:
             old.deleteLater()
         self._mark_current()
         if had_focus:  # the widget that had it is gone: continue at the first passage, or the panel
-            (self.report_links[0] if self.report_links else self.scroll).setFocus(Qt.FocusReason.OtherFocusReason)
+            (self.report_links[0] if self.report_links else self.scroller).setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- sections -----------------------------------------------------------------------------------
     def _add_others(self, feature: Feature) -> None:
@@ -142,6 +146,11 @@ class DetailsPanel(QWidget):
         if feature.derivation:
             self.body_layout.addWidget(section_title("How it was drawn"))
             self.body_layout.addWidget(plain_label(feature.derivation))
+        named = named_sources(feature.properties.get("sources"), self.sources)
+        if named:  # the reference pages the derivation names, cited in full (publisher, title, date, URL)
+            self.body_layout.addWidget(section_title(f"Sources ({len(named)})"))
+            for source in named:
+                self.body_layout.addWidget(plain_label(breakable(f"• {source.full}"), colour="#333"))
 
     def _add_properties(self, feature: Feature) -> None:
         unknown = {k: v for k, v in feature.properties.items() if k not in KNOWN_PROPERTIES}
@@ -198,7 +207,8 @@ class DetailsPanel(QWidget):
             self.body_layout.addWidget(toggle)
         shown = groups if self.show_agreeing else differing
         if shown:
-            self.claims = ClaimsTable(self.workspace.content, shown, self.workspace.selection.focus_passage)
+            self.claims = ClaimsTable(self.workspace.content, shown, self.workspace.selection.focus_passage,
+                                      self.sources)
             self.body_layout.addWidget(self.claims)
 
     # -- stepping through "reported by" -------------------------------------------------------------
@@ -227,7 +237,7 @@ class DetailsPanel(QWidget):
         self.previous_button.setEnabled(bool(anchored) and (here < 0 or here > anchored[0]))
         self.next_button.setEnabled(bool(anchored) and (here < 0 or here < anchored[-1]))
         if scroll and 0 <= here < len(self.report_links):
-            self.scroll.ensureWidgetVisible(self.report_links[here], 0, 40)
+            self.scroller.ensureWidgetVisible(self.report_links[here], 0, 40)
 
     def _make_current(self, feature_id: str) -> None:
         rest = [i for i in self.feature_ids if i != feature_id]
@@ -235,9 +245,9 @@ class DetailsPanel(QWidget):
 
     def _toggle_agreeing(self, on: bool) -> None:
         self.show_agreeing = on
-        scrolled = self.scroll.verticalScrollBar().value()
+        scrolled = self.scroller.verticalScrollBar().value()
         self.rebuild()
-        self.scroll.verticalScrollBar().setValue(scrolled)
+        self.scroller.verticalScrollBar().setValue(scrolled)
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()

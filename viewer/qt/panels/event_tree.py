@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QColorDialog, QHeaderView, QMenu, QTreeView
 
 from viewer.model.kinds import kind_names, kind_title
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
-from viewer.symbology import event_colours
 
 FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1  # feature id on feature rows
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 2  # event id on event rows
-KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # kind on the layer rows
+KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # kind on the kind rows
+LAYER_ROLE = Qt.ItemDataRole.UserRole + 4  # source layer on the rows of files' features that belong to no launch
 COLUMNS = ("Event / feature", "Details", "Cited")
 
 
@@ -48,17 +48,20 @@ class EventTree(QTreeView):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(36)
-        header.resizeSection(1, 84)
-        header.resizeSection(2, 44)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.resizeSection(1, 72)
+        header.resizeSection(2, 40)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "J-Alert: …Prefecture" keeps both ends
         self._rows: dict[str, QModelIndex] = {}
         self._following = False  # true while mirroring the shared selection, so it is not written back
         self._writing = False  # true while writing the shared selection, so it is not mirrored back
         self.tree.itemChanged.connect(self._check_changed)
         self.selectionModel().selectionChanged.connect(self._rows_selected)
         self.activated.connect(self._activated)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
         follow(workspace.bundles_changed, self, self.rebuild)
         follow(map_view.filters_changed, self, self._sync_checks)
+        follow(map_view.colours_changed, self, self.rebuild)
         follow(workspace.selection.changed, self, self._follow_selection)
         self.rebuild()
 
@@ -70,18 +73,19 @@ class EventTree(QTreeView):
         self._following = True
         self.tree.removeRows(0, self.tree.rowCount())
         self._rows.clear()
-        layers = _row("Layers", "", "")
-        layers[0].setToolTip("Show or hide every feature of a kind")
+        kinds = _row("Kinds", "", "")
+        kinds[0].setToolTip("Show or hide every feature of a kind")
         for kind in kind_names():
             count = sum(1 for f in content.features.values() if f.kind == kind)
             if not count:
                 continue
-            row = _row(kind_title(kind), f"{count} feature(s)", "")
+            row = _row(kind_title(kind), f"{count}", "")
+            row[1].setToolTip(f"{count} feature(s)")
             row[0].setCheckable(True)
             row[0].setData(kind, KIND_ROLE)
-            layers[0].appendRow(row)
-        self.tree.appendRow(layers)
-        colours = event_colours([e.id for e in content.events_in_time_order()])
+            kinds[0].appendRow(row)
+        self.tree.appendRow(kinds)
+        colours = self.map_view.colours(self.workspace.colour_keys())
         for event in content.events_in_time_order():
             details = " · ".join(v for v in (event.vehicle, event.outcome) if v)
             features = content.features_of(event.id)
@@ -93,10 +97,16 @@ class EventTree(QTreeView):
             row[0].setToolTip(f"{event.name}\n{event.time or 'time unknown'}")
             self._add_features(row[0], features)
             self.tree.appendRow(row)
-        orphans = content.features_of(None)
-        if orphans:
-            row = _row("Other features", "no event", str(sum(len(f.all_citations) for f in orphans)))
-            self._add_features(row[0], orphans)
+        loose = content.features_of(None)
+        for layer in self.workspace.layers():  # features from other tools: one row per file, in its colour
+            members = [f for f in loose if f.layer == layer]
+            row = _row(layer, f"{len(members)}", str(sum(len(f.all_citations) for f in members)))
+            row[1].setToolTip(f"a file's layer: {len(members)} feature(s)")
+            row[0].setCheckable(True)
+            row[0].setData(layer, LAYER_ROLE)
+            row[0].setForeground(QBrush(QColor(colours[layer]).darker(130)))
+            row[0].setToolTip(f"{layer}: features that belong to no launch")
+            self._add_features(row[0], members)
             self.tree.appendRow(row)
         self._index_rows()
         self._following = False
@@ -133,6 +143,25 @@ class EventTree(QTreeView):
 
         walk(QModelIndex())
 
+    # -- a layer's style ---------------------------------------------------------------------------------
+    def _context_menu(self, point) -> None:
+        layer = self.indexAt(point).siblingAtColumn(0).data(LAYER_ROLE)
+        if layer is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Colour…", lambda: self.choose_layer_colour(layer))
+        reset = menu.addAction("Palette colour", lambda: self.map_view.set_layer_colour(layer, None))
+        reset.setEnabled(layer in self.map_view.layer_colours)
+        menu.exec(self.viewport().mapToGlobal(point))
+
+    def choose_layer_colour(self, layer: str, colour: QColor | None = None) -> None:
+        """Give a layer a colour of its own (asked for when not given); kept in the session."""
+        if colour is None:
+            current = self.map_view.colours(self.workspace.colour_keys()).get(layer, "#555555")
+            colour = QColorDialog.getColor(QColor(current), self, f"Colour of {layer}")
+        if colour.isValid():
+            self.map_view.set_layer_colour(layer, colour.name())
+
     # -- visibility ------------------------------------------------------------------------------
     def _check_changed(self, item: QStandardItem) -> None:
         if self._following or not item.isCheckable():
@@ -142,6 +171,8 @@ class EventTree(QTreeView):
             self.map_view.set_hidden(events=_toggled(self.map_view.hidden_events, event_id, hidden))
         elif (kind := item.data(KIND_ROLE)) is not None:
             self.map_view.set_hidden(kinds=_toggled(self.map_view.hidden_kinds, kind, hidden))
+        elif (layer := item.data(LAYER_ROLE)) is not None:
+            self.map_view.set_hidden(layers=_toggled(self.map_view.hidden_layers, layer, hidden))
 
     def _sync_checks(self) -> None:
         self._following = True
@@ -149,6 +180,8 @@ class EventTree(QTreeView):
             item = self.tree.item(r, 0)
             if (event_id := item.data(EVENT_ROLE)) is not None:
                 item.setCheckState(_state(not self.map_view.filters.event_hidden(event_id)))
+            elif (layer := item.data(LAYER_ROLE)) is not None:
+                item.setCheckState(_state(layer not in self.map_view.hidden_layers))
             for c in range(item.rowCount()):
                 child = item.child(c, 0)
                 if (kind := child.data(KIND_ROLE)) is not None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import bisect
-from itertools import accumulate
-
+from PySide6.QtCore import QTextBoundaryFinder
 from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
@@ -12,6 +10,7 @@ from viewer.model.bundle import Bundle
 from viewer.model.kinds import KIND_REGISTRY, kind_names, kind_title
 from viewer.model.marks import Mark
 from viewer.model.selection import Passage
+from viewer.model.text_positions import TextPositions
 from viewer.symbology import SELECTION
 
 EVENT_CLAIM_COLOUR = "#E4DCCB"  # passages only an event's claims cite (a time, an outcome)
@@ -42,36 +41,42 @@ def title_of(kind: str | None) -> str:
     return EVENT_CLAIM_TITLE if kind is None else kind_title(kind)
 
 
-class QtOffsets:
-    """Maps a Python string offset (code points, as citations count) to a position in a QTextDocument
-    holding that text (UTF-16 units, with '\\r\\n' as one position) and back."""
+class QtOffsets(TextPositions):
+    """Text offsets and a QTextDocument's positions, under the names the Qt shell uses."""
 
-    def __init__(self, text: str):
-        if text.isascii() or ("\r" not in text and all(ord(ch) <= 0xFFFF for ch in text)):
-            self._positions: list[int] | None = None  # the common case: the same numbers
-            return
-        steps = [
-            0 if ch == "\r" and text[i + 1 : i + 2] == "\n" else (2 if ord(ch) > 0xFFFF else 1)
-            for i, ch in enumerate(text)
-        ]
-        self._positions = [0, *accumulate(steps)]
+    to_qt = TextPositions.to_position
+    from_qt = TextPositions.to_offset
 
-    def to_qt(self, offset: int) -> int:
-        if self._positions is None:
-            return offset
-        return self._positions[max(0, min(offset, len(self._positions) - 1))]
 
-    def from_qt(self, position: int) -> int:
-        if self._positions is None:
-            return position
-        return max(0, bisect.bisect_right(self._positions, position) - 1)
+def whole_clusters(document: QTextDocument, start: int, end: int) -> tuple[int, int]:
+    """Document positions ``start``/``end`` widened to grapheme-cluster boundaries, so a quote that cuts
+    between a letter and its accent, or an emoji and its modifier, is drawn over the whole character
+    (Qt's boundary finder follows the Unicode rules of the Qt release; no other library needed)."""
+    return _boundary(document, start, forward=False), _boundary(document, max(start, end), forward=True)
+
+
+def _boundary(document: QTextDocument, position: int, *, forward: bool) -> int:
+    block = document.findBlock(position)
+    if not block.isValid():
+        return position
+    text, local = block.text(), position - block.position()
+    if local <= 0 or local >= len(text.encode("utf-16-le")) // 2:
+        return position  # a block's start and end are always boundaries
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Grapheme, text)
+    finder.setPosition(local)
+    if finder.isAtBoundary():
+        return position
+    moved = finder.toNextBoundary() if forward else finder.toPreviousBoundary()
+    return position if moved < 0 else block.position() + moved
 
 
 def span_cursor(document: QTextDocument, offsets: QtOffsets, start: int, end: int) -> QTextCursor:
+    """A cursor selecting text offsets ``start``-``end``, widened to whole grapheme clusters."""
     cursor = QTextCursor(document)
     last = document.characterCount() - 1
-    cursor.setPosition(min(offsets.to_qt(start), last))
-    cursor.setPosition(min(offsets.to_qt(end), last), QTextCursor.MoveMode.KeepAnchor)
+    first, after = whole_clusters(document, *(min(p, last) for p in offsets.to_span(start, end)))
+    cursor.setPosition(first)
+    cursor.setPosition(after, QTextCursor.MoveMode.KeepAnchor)
     return cursor
 
 
@@ -79,19 +84,16 @@ def paint_marks(document: QTextDocument, offsets: QtOffsets, marks: list[Mark], 
     """Give every cited run its kind's background in the document's own formats, once per opened text:
     extra selections are re-sent and re-scanned on every repaint, which a text cited thousands of times
     cannot afford, while the document's formats cost nothing once applied."""
-    cursor = QTextCursor(document)
-    last = document.characterCount() - 1
+    editing = QTextCursor(document)
     formats: dict[str, QTextCharFormat] = {}
-    cursor.beginEditBlock()  # one re-layout at the end, not one per run
+    editing.beginEditBlock()  # one re-layout at the end, not one per run
     for mark in marks:
         colour = colour_of(mark_kind(mark, bundle))
         if colour not in formats:
             formats[colour] = QTextCharFormat()
             formats[colour].setBackground(QBrush(QColor(colour)))
-        cursor.setPosition(min(offsets.to_qt(mark.start), last))
-        cursor.setPosition(min(offsets.to_qt(mark.end), last), QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(formats[colour])
-    cursor.endEditBlock()
+        span_cursor(document, offsets, mark.start, mark.end).mergeCharFormat(formats[colour])
+    editing.endEditBlock()
 
 
 def extra_selections(

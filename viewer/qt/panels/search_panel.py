@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from viewer.model.search import Match, search
 from viewer.model.selection import Passage
 from viewer.model.workspace import Workspace
+from viewer.qt.lifetime import follow
 
 
 class SearchPanel(QWidget):
@@ -31,7 +32,7 @@ class SearchPanel(QWidget):
         self.field.textChanged.connect(self.run)
         self.field.installEventFilter(self)
         self.results.currentRowChanged.connect(self._choose)
-        workspace.bundles_changed.connect(lambda: self.run(self.field.text()))
+        follow(workspace.bundles_changed, self, self.rerun)
 
     def focus(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -52,6 +53,10 @@ class SearchPanel(QWidget):
             self.results.addItem(QListWidgetItem(text))
         self.results.blockSignals(False)
         self.summary.setText(f"{len(self.matches)} match(es)" if query.strip() else "")
+
+    def rerun(self) -> None:
+        """Search again after bundles were added or removed."""
+        self.run(self.field.text())
 
     def step(self, direction: int) -> None:
         if not self.matches:
@@ -74,8 +79,8 @@ class SearchPanel(QWidget):
             return
         match = self.matches[row]
         selection = self.workspace.selection
-        if match.feature:
-            selection.select([match.feature])
+        if match.feature or match.document is None:
+            selection.select([match.feature] if match.feature else [])
             return
         citing = [f.id for f in self.workspace.content.features_citing(match.document, match.start, match.end)]
         selection.select(citing, Passage(match.document, match.start, match.end))

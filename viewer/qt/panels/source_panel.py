@@ -14,7 +14,9 @@ from viewer.model.kinds import kind_names
 from viewer.model.marks import Cited, Mark, citations_by_document, marks_of, passage_features
 from viewer.model.reports import reports_for, shorten
 from viewer.model.selection import Passage
+from viewer.model.sources import document_date, document_url
 from viewer.model.workspace import Workspace
+from viewer.qt.lifetime import follow
 from viewer.qt.panels.article_view import ArticleView
 from viewer.qt.panels.highlighting import (
     FOCUS_COLOUR,
@@ -55,7 +57,7 @@ class SourcePanel(QWidget):
         self.title = plain_label(bold=True, size=self.font().pointSizeF() * 1.15)
         self.meta = plain_label(colour="#555")
         self.text = ArticleView()
-        self.text.describe = self._describe
+        self.text.set_describe(self._describe)
         self.text.setPlaceholderText("No article open")
         self.legend = QLabel()  # rich text of our own kind titles only, never article text
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -72,18 +74,18 @@ class SourcePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
-        for widget in (self.chooser, self.title, self.meta):
-            layout.addWidget(widget)
+        for above in (self.chooser, self.title, self.meta):
+            layout.addWidget(above)
         layout.addWidget(self.text, 1)
-        for widget in (self.legend, self.orphan_title, self.orphans):
-            layout.addWidget(widget)
+        for below in (self.legend, self.orphan_title, self.orphans):
+            layout.addWidget(below)
 
         self.chooser.activated.connect(self._chosen)
         self.text.mark_activated.connect(self.activate)
         self.orphans.itemActivated.connect(self._orphan_chosen)
         self.orphans.itemClicked.connect(self._orphan_chosen)
-        workspace.bundles_changed.connect(self.refresh)
-        workspace.selection.changed.connect(self._follow_selection)
+        follow(workspace.bundles_changed, self, self.refresh)
+        follow(workspace.selection.changed, self, self._follow_selection)
         self.refresh()
 
     # -- what is shown -----------------------------------------------------------------------------
@@ -119,7 +121,8 @@ class SourcePanel(QWidget):
             self.legend.setText("")
             return
         self.title.setText(document.display_title)
-        self.meta.setText(_meta_line(document))
+        self.meta.setText(self._meta_line(document))
+        self.meta.setToolTip(tooltip_html(f"File: {document.path}") if document.path else "")
         cited = self.cited.get(document.id, [])
         self.marks = marks_of(cited) if document.text is not None else []
         self.text.show_text(document.text or "", self.marks)
@@ -248,6 +251,11 @@ class SourcePanel(QWidget):
         rows = sum(self.orphans.sizeHintForRow(r) for r in range(min(self.orphans.count(), 4)))
         self.orphans.setFixedHeight(rows + 2 * self.orphans.frameWidth() + 2 if grouped else 0)
 
+    def _meta_line(self, document: Document) -> str:
+        """Publisher, date and URL as far as known: '15 Nov 2023', 'date unknown (reports the launch of …)'."""
+        parts = [document.publisher, document_date(self.workspace.content, document), document_url(document)]
+        return " · ".join(part for part in parts if part)
+
     def _owner_label(self, cited: Cited) -> str:
         if cited.feature:
             feature = self.workspace.feature(cited.feature)
@@ -261,8 +269,3 @@ def _claim_line(subject: str, claim: Claim) -> str:
     return f"{subject} — {claim.property}: {claim.value}{by}"
 
 
-def _meta_line(document: Document) -> str:
-    parts = [document.publisher or "publisher not given", document.published or "date not given"]
-    if document.path:
-        parts.append(document.path.rsplit("/", 1)[-1])
-    return " · ".join(parts)

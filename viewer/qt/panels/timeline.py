@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from viewer.model.event import LaunchEvent
@@ -19,7 +19,13 @@ DAY = 86400.0
 
 
 class Timeline(QWidget):
-    """Dragging the shaded window sets the workspace's time window; the buttons step through events."""
+    """Dragging the shaded window sets the view's time window; the buttons step through events.
+
+    Signals:
+        frame_requested(list): feature ids of the launch stepped to, to frame on the map.
+    """
+
+    frame_requested = Signal(list)
 
     def __init__(self, workspace: Workspace, map_view: MapView, parent=None):
         super().__init__(parent)
@@ -29,6 +35,7 @@ class Timeline(QWidget):
         self.plot.setMouseEnabled(x=True, y=False)
         self.plot.hideAxis("left")
         self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()  # pyqtgraph's "A" (auto-range) button means nothing on a timeline
         self.plot.setYRange(-0.12, 1.45, padding=0)
         self.plot.setMinimumHeight(90)
         self.region = pg.LinearRegionItem(brush=pg.mkBrush(0, 114, 178, 40), pen=pg.mkPen("#0072B2", width=2))
@@ -113,6 +120,7 @@ class Timeline(QWidget):
         self._set_window(t - DAY, t + DAY)
         if event.site:
             self.workspace.selection.select([event.site])
+        self.frame_requested.emit([f.id for f in self.workspace.content.features_of(event.id)])
 
     def _play(self, on: bool) -> None:
         if on:

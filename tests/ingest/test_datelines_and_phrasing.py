@@ -1,0 +1,187 @@
+"""Datelines, bare clock times, directions, outcomes and sources as newsrooms write them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from viewer.ingest import draft_article
+from viewer.ingest.article import article_from_bytes
+from viewer.ingest.datelines import find_dateline
+from viewer.resources import asset
+
+
+def article(text: str, name: str = "story.txt"):
+    from pathlib import Path
+
+    return article_from_bytes(text.encode("utf-8"), Path(name), "doc-story")
+
+
+@pytest.mark.parametrize(
+    ("head", "day", "zone"),
+    [
+        ("Headline\n\nSEOUL, May 28, 2024 (Reuters) - North Korea fired", date(2024, 5, 28), "KST"),
+        ("Headline\n\nTOKYO, Sept. 15, 2017 -- North Korea fired", date(2017, 9, 15), "JST"),
+        ("Headline\n\nMay 28, 2024\n\nBy a reporter\n\nNorth Korea fired", date(2024, 5, 28), None),
+        ("Headline\n\nFriday, 18 March 2022\n\nNorth Korea fired", date(2022, 3, 18), None),
+        ("Headline\n\nPublished 28 May 2024, 14:02 KST\n\nNorth Korea fired", date(2024, 5, 28), None),
+        ("Headline\n\nUpdated: August 29, 2017, 08:40 JST\n\nNorth Korea fired", date(2017, 8, 29), None),
+        ("Headline\n\n2023-08-24T06:10:00+09:00\n\nNorth Korea fired", date(2023, 8, 24), None),
+        ("Headline\n\nWASHINGTON -- The Pentagon said", None, "ET"),
+        ("Headline\n\nPyongyang, November 22 (KCNA) -- The", None, "KST"),
+    ],
+)
+def test_datelines_in_every_common_form(head, day, zone):
+    found = find_dateline(head)
+    assert found is not None
+    assert (found.value, found.zone) == (day, zone)
+
+
+def test_no_dateline_in_running_text():
+    assert find_dateline("North Korea fired a missile on May 28, 2024, officials said in Seoul.") is None
+
+
+def test_a_bare_time_takes_the_datelines_zone_and_weekdays_resolve_against_it():
+    story = article("Rocket explodes\n\nMay 28, 2024\n\nThe rocket was fired from Tongchang-ri on Monday night at "
+                    "10:44 p.m. on a southward path over the Yellow Sea, the military said. It exploded in flight.")
+    assert story.published == date(2024, 5, 28)
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2024, 5, 27)
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2024-05-27T22:44:00+09:00"  # the launch site's local time: no city given
+    assert draft.outcome == "failure"
+    time_claim = next(c for c in draft.claims if c.property == "time")
+    assert time_claim.by.endswith("zone assumed")
+
+
+def test_a_time_zoned_by_the_text_wins_and_its_weekday_is_not_the_local_date():
+    story = article("SEOUL, April 13, 2012 (Wire) - The Unha-3 rocket was launched from Tongchang-ri at 7:39 a.m. "
+                    "(2239 GMT Thursday) and headed south, the ministry said.")
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2012-04-12T22:39:00+00:00"
+    assert draft.date == date(2012, 4, 13)
+
+
+def test_an_et_time_in_a_washington_story():
+    story = article("WASHINGTON -- North Korea launched a missile from Mupyong-ri at about 10:41 a.m. EDT on Friday, "
+                    "28 July 2017, the Pentagon said.")
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2017-07-28T10:41:00-04:00"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "heading"),
+    [
+        ("fired a rocket from Tongchang-ri on a southward path over the Yellow Sea", "south"),
+        ("fired a missile from Sunan eastward", "east"),
+        ("launched a missile from Sinpo that flew east into the sea", "east"),
+        ("launched a missile from Mupyong-ri in an easterly direction", "east"),
+        ("fired a missile from Jangyon that headed west", "west"),
+        ("fired a missile from Sunan toward the East Sea", "east"),
+    ],
+)
+def test_directions_without_a_distance_draw_a_short_heading(sentence, heading):
+    draft = draft_article(article(f"SEOUL, March 9, 2023 -- North Korea {sentence}, the military said."))
+    assert draft is not None
+    path = draft.first("flight_path")
+    assert path is not None
+    assert path.label.startswith(f"Heading {heading}")
+    assert path.certainty == "approximate"
+    assert 140 < path.geometry.length * 111 < 200  # about 150 km: a heading, not a range
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("North Korea's attempt to put a satellite into orbit ended in failure when the rocket exploded.", "failure"),
+        ("The U.S. said no object entered orbit and the payload fell into the ocean.", "failure"),
+        ("State media said the satellite was placed into orbit.", "orbit"),
+        ("Local reports said the missile may have exploded shortly after lift-off.", None),
+    ],
+)
+def test_outcomes_named_but_not_reached_or_hedged(sentence, outcome):
+    draft = draft_article(article("SEOUL, Dec 12, 2012 -- North Korea launched a rocket from Sohae on Wednesday, "
+                                  f"officials said. {sentence}"))
+    assert draft is not None
+    assert draft.outcome == outcome
+
+
+def test_a_nickname_is_not_a_source_issue_14():
+    text = asset("data", "articles", "001_4e722cd045efdfe0.txt").read_text(encoding="utf-8")
+    draft = draft_article(article(text))
+    assert draft is not None
+    claim = next(c for c in draft.claims if c.property == "outcome")
+    assert claim.by == "North Korea (per article)"
+    start, end = claim.spans[0]
+    assert text[start:end].startswith("The hermit kingdom claimed")
+
+
+def test_a_weekday_after_the_announced_window_is_not_read_against_a_later_dateline_issue_14():
+    text = asset("data", "articles", "002_722ae5fc878264be.txt").read_text(encoding="utf-8")
+    story = article(text)
+    assert story.published == date(2023, 11, 15)  # the header date, a re-post: the text reports August
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2023, 8, 24)  # "on Thursday", the first Thursday of the 24-31 August window
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("an intercontinental ballistic missile", "ICBM"),
+        ("a submarine-launched ballistic missile", "SLBM"),
+        ("two short-range ballistic missiles", "SRBM"),
+        ("several cruise missiles", "cruise missile"),
+    ],
+)
+def test_ballistic_and_cruise_missile_launches_are_named_by_kind(words, kind):
+    draft = draft_article(article(f"SEOUL, March 9, 2023 -- North Korea fired {words} from Sinpo on Thursday, "
+                                  "the military said."))
+    assert draft is not None
+    assert draft.name == f"{kind[0].upper()}{kind[1:]} launch"
+    assert ("vehicle_class", kind) in {(c.property, c.value) for c in draft.claims}
+
+
+def test_a_story_of_two_launches_drafts_both():
+    draft = draft_article(article(
+        "SEOUL, July 29, 2017 -- North Korea launched an intercontinental ballistic missile late on Friday from "
+        "Mupyong-ri, officials said. The missile was fired at 11:41 p.m. on Friday. Earlier this month, on July 4, "
+        "North Korea launched its first ICBM, a Hwasong-14, from Panghyon near Kusong at 9:40 a.m."))
+    assert draft is not None
+    assert (draft.date, draft.vehicle) == (date(2017, 7, 28), None)  # the Hwasong-14 is the other launch's
+    assert draft.first("launch_site").place == "mupyong-ri"
+    (other,) = draft.others
+    assert (other.date, other.vehicle, other.first("launch_site").place) == (date(2017, 7, 4), "Hwasong-14", "kusong")
+    assert other.time.isoformat() == "2017-07-04T09:40:00+09:00"
+
+
+def test_a_date_repeated_in_another_sentence_is_the_same_launch():
+    draft = draft_article(article("SEOUL, July 29, 2017 -- North Korea launched a missile from Mupyong-ri on July 28, "
+                                  "officials said. The missile launched from Mupyong-ri on July 28 flew east."))
+    assert draft is not None
+    assert draft.others == []
+
+
+def test_a_weekday_of_an_eastern_time_is_not_the_launchs_local_date():
+    draft = draft_article(article("WASHINGTON, Oct. 4, 2022 -- North Korea launched a missile from Mupyong-ri at "
+                                  "6:23 p.m. Eastern time on Monday, officials said."))
+    assert draft is not None
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2022-10-03T18:23:00-04:00"
+    assert draft.date == date(2022, 10, 4)  # Tuesday morning at the launch site
+
+
+def test_a_question_claims_no_outcome_and_toward_the_east_is_a_heading():
+    draft = draft_article(article("SEOUL, Oct. 4, 2022 -- North Korea launched a missile from Sunan toward the east, "
+                                  "officials said.\n\nQ: Was the launch a success?"))
+    assert draft is not None
+    assert draft.outcome is None
+    path = draft.first("flight_path")
+    assert path is not None
+    assert path.label.startswith("Heading east")

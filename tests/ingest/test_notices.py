@@ -1,0 +1,106 @@
+"""Official notices as broadcast → danger zones citing their coordinate text, with windows and numbers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import shapely
+
+from viewer.ingest import classify, ingest_files
+from viewer.ingest.notice_windows import find_windows
+from viewer.ingest.notices import read_notice
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "ingest_corpus" / "notices"
+TRUTH = json.loads((CORPUS / "truth.json").read_text(encoding="utf-8"))
+NOTICES = sorted(name for name in TRUTH if not name.startswith("_"))
+
+
+@pytest.mark.parametrize("name", NOTICES)
+def test_each_notice_gives_its_areas_within_a_hundredth_of_a_degree(name):
+    truth = TRUTH[name]
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    notice = read_notice(text)
+    assert notice is not None
+    assert notice.name == truth["notice"]
+    assert notice.airspace == (truth["kind"] == "warning_area")
+    areas = {a.label: a for a in notice.areas}
+    expected = {**truth.get("areas", {}), **truth.get("circles", {})}
+    assert set(areas) == set(expected)
+    for label, corners in truth.get("areas", {}).items():
+        got = areas[label].corners
+        assert len(got) == len(corners)
+        for (lon, lat), (want_lon, want_lat) in zip(got, corners, strict=True):
+            assert abs(lon - want_lon) <= 0.01
+            assert abs(lat - want_lat) <= 0.01
+        assert areas[label].geometry.is_valid
+        assert areas[label].geometry.buffer(1e-3).contains(shapely.MultiPoint(corners))
+    for label, circle in truth.get("circles", {}).items():
+        area = areas[label]
+        assert area.radius_nm == pytest.approx(circle["radius_nm"])
+        centre = area.geometry.centroid
+        assert abs(centre.x - circle["centre"][0]) <= 0.01
+        assert abs(centre.y - circle["centre"][1]) <= 0.01
+    if "window" in truth:
+        starts = min(w.start for w in notice.windows).strftime("%Y-%m-%dT%H:%MZ")
+        ends = max(w.end for w in notice.windows).strftime("%Y-%m-%dT%H:%MZ")
+        assert [starts, ends] == truth["window"]
+    assert notice.cancels == truth.get("cancels", [])
+    assert [label for label in "ABCDEFGH" if any(f"area {label}:" in m for _, m in notice.problems)] == truth.get(
+        "unreadable", [])
+
+
+def test_each_area_cites_exactly_its_coordinate_text():
+    text = (CORPUS / "n04_notam_airspace.txt").read_text(encoding="utf-8")
+    notice = read_notice(text)
+    assert notice is not None
+    (area,) = notice.areas
+    assert text[slice(*area.span)] == "2700N12630E-2700N12730E-2600N12730E-2600N12630E-2700N12630E"
+    circle = read_notice((CORPUS / "n05_navarea_circle.txt").read_text(encoding="utf-8"))
+    assert circle is not None
+    assert [(circle_text := (CORPUS / "n05_navarea_circle.txt").read_text(encoding="utf-8"))[slice(*a.span)]
+            for a in circle.areas] == ["WITHIN 5NM OF 3920N12840E", "WITHIN 10 NM RADIUS OF 40-10N 129-55E"]
+    assert circle_text
+
+
+def test_windows_as_broadcast():
+    def window(text, year=2023):
+        (found,) = find_windows(text, year)
+        return found.start.strftime("%d %H%M"), found.end.strftime("%d %H%M"), found.daily
+
+    assert window("2200Z TO 0305Z DAILY 09 THRU 21 DEC") == ("09 2200", "22 0305", "2200Z-0305Z")
+    assert window("090100Z TO 090400Z DEC 23") == ("09 0100", "09 0400", None)
+    assert window("310001Z MAY TO 110000Z JUN 23") == ("31 0001", "11 0000", None)
+    assert window("B) 2311212200 C) 2311301500") == ("21 2200", "30 1500", None)
+    assert find_windows("2200Z TO 0305Z DAILY 09 THRU 21 DEC", None) == []  # no year known: nothing guessed
+
+
+def test_a_malformed_coordinate_drafts_the_other_areas_and_names_the_one_it_cannot(tmp_path):
+    problems: list[str] = []
+    bundle = ingest_files([CORPUS / "n06_navarea_malformed.txt"], problems=problems)
+    assert [f.properties["notice_area"] for f in bundle.features.values()] == ["A", "C"]
+    assert len(problems) == 1
+    assert problems[0].endswith("n06_navarea_malformed.txt:9: area B: cannot read the coordinate '32-74N'; "
+                                "area B is not drafted")
+
+
+def test_notam_cancellation_marks_the_cancelled_areas_and_notices_of_one_launch_merge():
+    bundle = ingest_files([CORPUS / "n01_navarea_xi_satellite.txt", CORPUS / "n04_notam_airspace.txt",
+                           CORPUS / "n07_notam_cancel.txt"])
+    assert len(bundle.events) == 1  # the NAVAREA warning and the NOTAM announce one launch window
+    airspace = [f for f in bundle.features.values() if f.kind == "warning_area"]
+    assert [f.properties.get("cancelled") for f in airspace] == [True]
+    assert all(not f.properties.get("cancelled") for f in bundle.features.values() if f.kind == "danger_zone")
+    zone = next(f for f in bundle.features.values() if f.kind == "danger_zone")
+    assert zone.properties["notice"] == "NAVAREA XI 0746/23"
+    assert zone.properties["window"][0]["start"] == "2023-11-21T15:00Z"
+    assert zone.citations[0].exact.startswith("36-04.00N 124-30.00E")
+
+
+def test_what_is_neither_article_nor_notice_is_told_apart():
+    assert classify((CORPUS / "n02_hydropac_missile.txt").read_text(encoding="utf-8")) == "notice"
+    assert classify("id,lon,lat\n1,124.7,39.6\n2,125.1,38.2\n") == "neither"
+    assert classify('{"type": "FeatureCollection", "features": []}') == "neither"
+    prose = "North Korea fired a ballistic missile toward the sea on Monday, the South Korean military said. " * 2
+    assert classify(prose) == "article"

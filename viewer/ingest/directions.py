@@ -1,0 +1,60 @@
+"""Directions of flight stated without a distance: 'on a southward path', 'fired … eastward', 'flew east', 'in an
+easterly direction', 'headed south', 'toward the East Sea' (the bearing from the launch site to the sea named)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from shapely.geometry import Point
+
+from viewer.geo import geodesic
+from viewer.ingest.measures import bearing_of
+from viewer.ingest.places import PlaceMatcher
+from viewer.ingest.sentences import Sentence
+
+_DIR = r"(?P<dir>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?)"
+_NOT_A_HEADING = r"(?!\s+(?:of|coast|Korea|Sea|Japan|side|part|region|Pacific|China|Asia|Hwanghae|Phyongan|Hamgyong))"
+_PATTERNS = [
+    re.compile(rf"\b(?:on|along)\s+an?\s+{_DIR}(?:ward|erly|ern)?\s+(?:path|course|trajectory|route|heading)\b",
+               re.IGNORECASE),
+    re.compile(rf"\bin\s+an?\s+{_DIR}(?:erly|ern|ward)?\s+direction\b", re.IGNORECASE),
+    re.compile(rf"\b{_DIR}wards?\b", re.IGNORECASE),
+    re.compile(rf"\btowards?\s+the\s+{_DIR}\b{_NOT_A_HEADING}", re.IGNORECASE),
+    re.compile(rf"\b(?:flew|flying|flown|headed|heading|fired|launched|travell?ed|went|moved|turned)\s+"
+               rf"(?:[\w-]+\s+){{0,2}}?(?:to\s+the\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
+]
+# "toward the East Sea"; "fired two missiles into the East Sea" (the firing, not where debris fell)
+_TOWARD = re.compile(r"\btowards?\s+|\b(?:fired|launched|flew)\s+(?:[\w-]+\s+){0,5}?into\s+", re.IGNORECASE)
+TOWARD_KINDS = frozenset({"sea", "prefecture", "island", "island_group", "country_region", "reference_point"})
+
+
+@dataclass(frozen=True)
+class StatedDirection:
+    bearing: float
+    words: str  # as written: "south", "southward", "the East Sea"
+    span: tuple[int, int]
+    toward: str | None = None  # gazetteer id of the place named after 'toward'
+
+
+def stated_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher,
+                     site: Point | None) -> StatedDirection | None:
+    """The first direction of flight the sentences state in compass words, else the first place the flight went
+    'toward' (a sea's label point is only roughly where the flight went, so compass words win)."""
+    for sentence in sentences:
+        for pattern in _PATTERNS:
+            m = pattern.search(text, sentence.start, sentence.end)
+            if m is None:
+                continue
+            bearing = bearing_of(m.group("dir"))
+            if bearing is not None:
+                return StatedDirection(bearing, m.group("dir").lower(), m.span())
+    for sentence in sentences if site is not None else []:
+        assert site is not None
+        for m in _TOWARD.finditer(text, sentence.start, sentence.end):
+            place = matcher.place_at(text, m.end())
+            if place is None or place.place.kind not in TOWARD_KINDS:
+                continue
+            bearing = float(geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
+            return StatedDirection(bearing, text[place.start : place.end], (m.start(), place.end), place.place.id)
+    return None

@@ -1,0 +1,135 @@
+"""When a notice is in force, as broadcast: '2200Z TO 0305Z DAILY 21 THRU 30 NOV 23', '310001Z MAY TO 110000Z JUN
+23', NOTAM 'B) 2311212200 C) 2311301500', and the self-cancelling 'CANCEL THIS MSG 301605Z NOV 23'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from viewer.ingest.times import MONTHS
+
+_MON = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*"
+_Z = r"(?:Z|\s?UTC)"
+_DAILY = re.compile(
+    rf"\b(?P<h1>[0-2]\d[0-5]\d){_Z}\s*(?:TO|-|THRU)\s*(?P<h2>[0-2]\d[0-5]\d){_Z}\s*(?P<daily>DAILY\s+)?"
+    rf"(?:(?:FROM\s+)?(?P<d1>[0-3]?\d)(?:\s+(?P<m1>{_MON}))?\s*(?:THRU|THROUGH|TO|-)\s*)?"
+    rf"(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})(?:\s+(?P<y>(?:20)?\d\d))?\b", re.IGNORECASE)
+_DTG_RANGE = re.compile(
+    rf"\b(?P<t1>[0-3]\d[0-2]\d[0-5]\d){_Z}(?:\s+(?P<m1>{_MON})(?:\s+(?P<y1>(?:20)?\d\d))?)?\s*(?:TO|THRU|-)\s*"
+    rf"(?P<t2>[0-3]\d[0-2]\d[0-5]\d){_Z}\s+(?P<m2>{_MON})(?:\s+(?P<y2>(?:20)?\d\d))?\b", re.IGNORECASE)
+_TIMED_DAYS = re.compile(
+    rf"\b(?P<h1>[0-2]\d[0-5]\d){_Z}\s+(?P<d1>[0-3]?\d)\s+(?P<m1>{_MON})(?:\s+(?P<y1>(?:20)?\d\d))?\s*(?:TO|THRU|-)\s*"
+    rf"(?P<h2>[0-2]\d[0-5]\d){_Z}\s+(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})(?:\s+(?P<y2>(?:20)?\d\d))?\b", re.IGNORECASE)
+_NOTAM_B = re.compile(r"\bB\)\s*(?P<t>\d{10})\b")
+_NOTAM_C = re.compile(r"\bC\)\s*(?P<t>\d{10})(?:\s*EST)?\b")
+_EXPIRES = re.compile(rf"\bCANCEL\s+THIS\s+(?:MSG|MESSAGE)\s+(?P<t>[0-3]\d[0-2]\d[0-5]\d){_Z}\s+(?P<m>{_MON})"
+                      rf"(?:\s+(?P<y>(?:20)?\d\d))?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Window:
+    """A notice's time in force (UTC). ``daily`` holds the daily hours ('2200Z-0305Z') when it recurs."""
+
+    start: datetime
+    end: datetime
+    span: tuple[int, int]
+    daily: str | None = None
+
+    def as_property(self, text: str) -> dict[str, str]:
+        found = {"start": _iso(self.start), "end": _iso(self.end), "text": " ".join(text[slice(*self.span)].split())}
+        if self.daily:
+            found["daily"] = self.daily
+        return found
+
+
+def _iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%MZ")
+
+
+def _year(written: str | None, fallback: int | None) -> int | None:
+    if written:
+        return int(written) + (2000 if len(written) == 2 else 0)
+    return fallback
+
+
+def _month(written: str) -> int:
+    return MONTHS[written[:3].lower()]
+
+
+def _moment(year: int, month: int, day: int, hhmm: str) -> datetime | None:
+    try:
+        base = datetime(year, month, day, tzinfo=UTC)
+    except ValueError:
+        return None
+    hours, minutes = int(hhmm[:2]), int(hhmm[2:])
+    if hours > 24 or minutes > 59:
+        return None
+    return base + timedelta(hours=hours, minutes=minutes)
+
+
+def find_windows(text: str, year: int | None) -> list[Window]:
+    """Every time window the notice states, in order; ``year`` is the notice's (from its number) for windows
+    that give none."""
+    found: list[Window] = []
+    for m in _DTG_RANGE.finditer(text):
+        y2 = _year(m.group("y2"), year)
+        y1 = _year(m.group("y1"), y2)
+        m2 = _month(m.group("m2"))
+        m1 = _month(m.group("m1")) if m.group("m1") else m2
+        t1, t2 = m.group("t1"), m.group("t2")
+        if y1 is None or y2 is None:
+            continue
+        start = _moment(y1 - (1 if m1 > m2 and y1 == y2 else 0), m1, int(t1[:2]), t1[2:])
+        end = _moment(y2, m2, int(t2[:2]), t2[2:])
+        if start and end and end > start:
+            found.append(Window(start, end, m.span()))
+    for m in _TIMED_DAYS.finditer(text):  # 1530Z 23 AUG TO 1500Z 31 AUG 23
+        y2 = _year(m.group("y2"), year)
+        y1 = _year(m.group("y1"), y2)
+        if y1 is None or y2 is None:
+            continue
+        start = _moment(y1, _month(m.group("m1")), int(m.group("d1")), m.group("h1"))
+        end = _moment(y2, _month(m.group("m2")), int(m.group("d2")), m.group("h2"))
+        if start and end and end > start:
+            found.append(Window(start, end, m.span()))
+    for m in _DAILY.finditer(text):
+        if any(w.span[0] < m.end() and m.start() < w.span[1] for w in found):
+            continue
+        y = _year(m.group("y"), year)
+        if y is None:
+            continue
+        m2 = _month(m.group("m2"))
+        m1 = _month(m.group("m1")) if m.group("m1") else m2
+        d2 = int(m.group("d2"))
+        d1 = int(m.group("d1")) if m.group("d1") else d2
+        h1, h2 = m.group("h1"), m.group("h2")
+        start = _moment(y - (1 if m1 > m2 else 0), m1, d1, h1)
+        end = _moment(y, m2, d2, h2)
+        if start is None or end is None:
+            continue
+        if h2 < h1:  # the hours run past midnight: each day's window ends the next day
+            end += timedelta(days=1)
+        daily = f"{h1}Z-{h2}Z" if (m.group("daily") or d1 != d2) and h1 != h2 else None
+        found.append(Window(start, end, m.span(), daily))
+    b, c = _NOTAM_B.search(text), _NOTAM_C.search(text)
+    if b and c:
+        start, end = _notam_time(b.group("t")), _notam_time(c.group("t"))
+        if start and end and end > start:
+            found.append(Window(start, end, (b.start(), c.end())))
+    return sorted(found, key=lambda w: w.span[0])
+
+
+def _notam_time(digits: str) -> datetime | None:
+    """YYMMDDhhmm, as NOTAM items B) and C) give it."""
+    return _moment(2000 + int(digits[:2]), int(digits[2:4]), int(digits[4:6]), digits[6:])
+
+
+def expiry(text: str, year: int | None) -> datetime | None:
+    """When a navigational warning cancels itself ('CANCEL THIS MSG 301605Z NOV 23')."""
+    m = _EXPIRES.search(text)
+    if m is None:
+        return None
+    y = _year(m.group("y"), year)
+    t = m.group("t")
+    return _moment(y, _month(m.group("m")), int(t[:2]), t[2:]) if y else None

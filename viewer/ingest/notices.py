@@ -1,0 +1,169 @@
+"""Official notices — NAVAREA XI / HYDROPAC and Japan Coast Guard navigational warnings, ICAO NOTAMs — as
+broadcast (upper case, line-wrapped): their number, lettered areas, circles and time windows.
+
+Each area becomes a danger zone (a warning area for a NOTAM's airspace) citing the exact coordinate text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import shapely
+from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
+
+from viewer.geo import geodesic
+from viewer.geo.coordinates import find_positions
+from viewer.ingest.notice_windows import Window, expiry, find_windows
+
+NM_KM = 1.852
+EDGE_KM = 25.0  # densify edges so they draw as geodesics in any projection
+
+_NAV_NUMBER = re.compile(r"\b(?P<series>NAVAREA\s+(?:XI|[IVX]{1,5})|HYDROPAC|HYDROLANT|NAVTEX|"
+                         r"(?:JAPAN\s+)?(?:COAST\s+GUARD\s+)?NAV(?:IGATIONAL)?\s+WARNING(?:\s+(?:NR|NO)\.?)?|"
+                         r"(?:YOKOHAMA|MOJI|OTARU|NAHA)\s+NAV\s+WARN(?:ING)?(?:\s+(?:NR|NO)\.?)?)"
+                         r"\s+(?P<number>\d{1,4}/\d{2}(?:\(\w+\))?)")
+_NOTAM_NUMBER = re.compile(r"\b(?P<number>[A-Z]\d{4}/\d{2})\s+NOTAM(?P<type>[NRC])\b(?:\s+(?P<ref>[A-Z]\d{4}/\d{2}))?")
+_NOTAM_FIELDS = re.compile(r"(?m)^\s*(?:Q\)|[A-G]\)\s*\S)")
+_NOTAM_E = re.compile(r"(?ms)^\s*E\)(?P<body>.*?)(?=^\s*[F-G]\)|\Z)")
+_CANCEL = re.compile(r"\bCANCEL\s+(?!THIS\b)(?P<ref>(?:NAVAREA\s+[IVX]+|HYDROPAC|HYDROLANT|NAV\s+WARNING)\s+"
+                     r"\d{1,4}/\d{2})", re.IGNORECASE)
+# Where an area begins: "A.", "B)", "(2)", "AREA ALFA", "AREA B". A NOTAM's Q) A) ... G) items are fields, not areas.
+_AREA_MARK = re.compile(
+    r"(?m)(?:^|(?<=[\s.,:;]))(?:(?P<letter>[A-H])\.(?=\s)|\((?P<paren>[A-H1-9])\)|(?<![A-Z])(?P<item>[1-9])\.(?=\s)|"
+    r"AREAS?\s+(?P<word>ALFA|ALPHA|BRAVO|CHARLIE|DELTA|ECHO|FOXTROT|[A-H1-9])\b)")
+_CIRCLE = re.compile(r"\b(?:WITHIN|WI)\s+(?P<r>\d+(?:\.\d+)?)\s*(?P<unit>NM|NAUTICAL\s+MILES?|KM|KILOMETERS?|"
+                     r"KILOMETRES?)\s+(?:RADIUS\s+)?(?:OF|FROM|CENTERED\s+(?:ON|AT)|CENTRED\s+(?:ON|AT))\s*:?\s*$"
+                     r"|\b(?P<r2>\d+(?:\.\d+)?)\s*(?P<unit2>NM|KM)\s+RADIUS\s+(?:OF|CENTERED\s+(?:ON|AT)|"
+                     r"CENTRED\s+(?:ON|AT)|AROUND)\s*:?\s*$", re.IGNORECASE)
+# Anything that looks like a coordinate, to tell which ones could not be read.
+_COORDINATE_LIKE = re.compile(r"(?<![\w.])\d{1,3}(?:[-\u00b0 ]\d{1,3}(?:\.\d+)?)+\s?[NSEW](?![A-Za-z])"
+                              r"|(?<![\w.])\d{4,8}(?:\.\d+)?[NSEW](?![A-Za-z])")
+_AIRSPACE = re.compile(r"\b(?:AIRSPACE|ALTITUDES?|FL\d{3}|SFC|UNL|AIRCRAFT|FIR)\b")
+_AREA_WORDS = {"ALFA": "A", "ALPHA": "A", "BRAVO": "B", "CHARLIE": "C", "DELTA": "D", "ECHO": "E", "FOXTROT": "F"}
+
+
+@dataclass
+class NoticeArea:
+    label: str  # "A", "1", or "" when the notice has a single area
+    geometry: BaseGeometry
+    span: tuple[int, int]  # the coordinate text, from the first position to the last
+    corners: list[tuple[float, float]]
+    radius_nm: float | None = None
+
+
+@dataclass
+class Notice:
+    series: str  # "NAVAREA XI", "HYDROPAC", "NAV WARNING", "NOTAM"
+    number: str  # "0746/23", "A1234/23"
+    span: tuple[int, int]
+    airspace: bool
+    areas: list[NoticeArea] = field(default_factory=list)
+    windows: list[Window] = field(default_factory=list)
+    expires: datetime | None = None
+    cancels: list[str] = field(default_factory=list)  # notices this one cancels ("HYDROPAC 3951/23")
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (offset, message) for what could not be read
+
+    @property
+    def name(self) -> str:
+        return f"{self.series} {self.number}"
+
+
+def read_notice(text: str) -> Notice | None:
+    """The notice ``text`` holds, or None when it is not one (an article, or anything else)."""
+    head = text[:600]
+    notam = _NOTAM_NUMBER.search(head)
+    nav = _NAV_NUMBER.search(head)
+    if notam and len(_NOTAM_FIELDS.findall(text)) >= 3:
+        notice = Notice("NOTAM", notam.group("number"), notam.span(), airspace=True)
+        if notam.group("type") == "C" and notam.group("ref"):
+            notice.cancels.append(f"NOTAM {notam.group('ref')}")
+    elif nav and _mostly_upper(text):
+        series = " ".join(nav.group("series").split()).upper()
+        series = re.sub(r"\s+(?:NR|NO)\.?$", "", series)
+        notice = Notice(series, nav.group("number"), nav.span(), airspace=bool(_AIRSPACE.search(text)))
+        notice.cancels.extend(" ".join(m.group("ref").split()).upper() for m in _CANCEL.finditer(text))
+    else:
+        return None
+    year = _notice_year(notice.number)
+    notice.windows = find_windows(text, year)
+    notice.expires = expiry(text, year)
+    field_e = _NOTAM_E.search(text) if notice.series == "NOTAM" else None
+    _read_areas(text, notice, *(field_e.span("body") if field_e else (0, len(text))))
+    return notice
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text[:2000] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _notice_year(number: str) -> int | None:
+    m = re.search(r"/(\d\d)", number)
+    return 2000 + int(m.group(1)) if m else None
+
+
+def _regions(text: str, begin: int, end: int) -> list[tuple[str, int, int]]:
+    """(label, start, end) of each stretch of text that one area mark begins; before the first mark, ''."""
+    marks = [(m.start(), _label(m)) for m in _AREA_MARK.finditer(text, begin, end)]
+    starts = [(begin, ""), *marks] if not marks or marks[0][0] > begin else marks
+    return [(label, at, starts[i + 1][0] if i + 1 < len(starts) else end)
+            for i, (at, label) in enumerate(starts)]
+
+
+def _label(m: re.Match[str]) -> str:
+    raw = next(g for g in (m.group("letter"), m.group("paren"), m.group("item"), m.group("word")) if g)
+    return _AREA_WORDS.get(raw.upper(), raw.upper())
+
+
+def _read_areas(text: str, notice: Notice, begin: int, finish: int) -> None:
+    positions = find_positions(text, begin, finish)
+    unreadable = [m for m in _COORDINATE_LIKE.finditer(text, begin, finish)
+                  if not any(p.start <= m.start() < p.end for p in positions)]
+    for label, at, end in _regions(text, begin, finish):
+        group = [p for p in positions if at <= p.start < end]
+        bad = [m for m in unreadable if at <= m.start() < end]
+        name = f"area {label}" if label else "the area"
+        if bad:
+            notice.problems.append((bad[0].start(), f"{name}: cannot read the coordinate "
+                                                    f"{bad[0].group().strip()!r}; {name} is not drafted"))
+            continue
+        if not group:
+            continue
+        window = text[max(at, group[0].start - 60) : group[0].start]
+        circle = _CIRCLE.search(window)
+        if circle and len(group) == 1:
+            radius = float(circle.group("r") or circle.group("r2"))
+            unit = (circle.group("unit") or circle.group("unit2")).upper()
+            km = radius * (NM_KM if unit.startswith(("NM", "NAUTICAL")) else 1.0)
+            centre = group[0]
+            ring = geodesic.range_ring(centre.lon, centre.lat, km, 72)
+            start = group[0].start - len(window) + circle.start()
+            notice.areas.append(NoticeArea(label, ring, (start, centre.end), [(centre.lon, centre.lat)],
+                                           round(km / NM_KM, 3)))
+        elif len(group) >= 3:
+            corners = [(p.lon, p.lat) for p in group]
+            if len(corners) > 3 and corners[0] == corners[-1]:
+                corners.pop()  # NOTAMs close the ring by repeating the first corner
+            notice.areas.append(NoticeArea(label, _polygon(corners), (group[0].start, group[-1].end), corners))
+        else:
+            notice.problems.append((group[0].start, f"{name}: {len(group)} position(s) and no radius; "
+                                                    f"not an area, not drafted"))
+
+
+def _polygon(corners: list[tuple[float, float]]) -> BaseGeometry:
+    """The corners joined in the notice's order (notices list them round the area); when that ring crosses
+    itself, their convex hull."""
+    ring = corners[:-1] if len(corners) > 3 and corners[0] == corners[-1] else corners
+    polygon: BaseGeometry = Polygon(ring)
+    if not polygon.is_valid or polygon.area == 0:
+        polygon = shapely.convex_hull(shapely.MultiPoint(ring))
+    if polygon.geom_type != "Polygon":
+        return polygon
+    return geodesic.densify(shapely.orient_polygons(polygon), EDGE_KM)
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of ``offset``, for 'FILE:LINE: message'."""
+    return text.count("\n", 0, offset) + 1
