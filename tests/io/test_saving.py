@@ -4,6 +4,8 @@ is one line naming the output, never the temporary file, and never a traceback."
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -115,3 +117,48 @@ def test_a_write_that_fails_part_way_names_the_output(tmp_path):
     with pytest.raises(OSError, match=r"out\.geojson: cannot write: File too large; the previous file is left"):
         write_too_much()
     assert out.read_text() == "old"
+
+
+@pytest.mark.parametrize(("ending", "data"), [
+    (b"</svg>", b"<svg><g>"), (b"%%EOF", b"%PDF-1.4\n1 0 obj"), (b"%%EOF", b"")])
+def test_a_file_that_does_not_end_as_its_format_does_is_not_written(tmp_path, ending, data):
+    from viewer.io.atomic import write_complete
+
+    out = tmp_path / "map.out"
+    out.write_bytes(b"old map")
+    with pytest.raises(OSError, match=r"map\.out: the map was not written whole .*previous file is left as it was"):
+        write_complete(out, data, ending, "map")
+    assert out.read_bytes() == b"old map"
+    write_complete(out, data + ending + b"\n", ending, "map")
+    assert out.read_bytes() == data + ending + b"\n"
+
+
+EXPORT_UNDER_LIMIT = """
+import resource, sys
+from viewer.cli import main
+limit = int(sys.argv[2])
+if limit:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))  # `ulimit -f`: writes past it fail (EFBIG)
+sys.exit(main(["export", "-o", sys.argv[1], "--width", "640", "--height", "400"]))
+"""
+
+
+def export_in_a_process(out, limit: int = 0) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", EXPORT_UNDER_LIMIT, str(out), str(limit)], capture_output=True,
+                          text=True, timeout=300, check=False, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", [".svg", ".pdf", ".png"])
+def test_a_map_export_that_cannot_be_written_whole_keeps_the_old_file(tmp_path, suffix):
+    out = tmp_path / f"map{suffix}"
+    first = export_in_a_process(out)
+    assert first.returncode == 0, first.stderr
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    failed = export_in_a_process(out, limit=4096)  # far less than any of these maps
+    assert failed.returncode != 0
+    assert "Traceback" not in failed.stderr
+    assert failed.stderr.count("\n") == 1, failed.stderr
+    assert str(out) in failed.stderr
+    assert "wrote" not in failed.stdout
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # the old map (and world file) intact

@@ -38,6 +38,16 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     remove_leftovers(target, started)
 
 
+def write_complete(path: str | os.PathLike[str], data: bytes, ending: bytes, what: str) -> None:
+    """Write ``data``, a whole file made by a writer that does not report its own write errors (Qt's SVG and
+    PDF writers), atomically, once it is seen to be complete: not empty and ending with ``ending`` (``</svg>``,
+    ``%%EOF``). A truncated one (disk full, a file size limit) raises OSError and the old file stays."""
+    if not data.rstrip().endswith(ending):
+        raise OSError(f"{path}: the {what} was not written whole ({len(data):,} bytes, no closing "
+                      f"{ending.decode()}): disk full, or a file size limit? The previous file is left as it was")
+    write_bytes_atomic(path, data)
+
+
 def write_files_atomic(files: dict[Path, bytes]) -> None:
     """Write several files as one unit (a PNG, its world file and .prj): all are written and flushed to disk
     beside their targets first, and only then moved into place, so a failure leaves every old file as it was."""

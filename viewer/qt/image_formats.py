@@ -3,8 +3,8 @@ snapped to their standard names), each saved atomically."""
 
 from __future__ import annotations
 
+import os
 import struct
-import tempfile
 import time
 import zlib
 from dataclasses import dataclass
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pyproj.enums import WktVersion
 
-from viewer.io.atomic import write_bytes_atomic, write_text_atomic
+from viewer.io.atomic import make_temp, write_complete, write_files_atomic
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -35,8 +35,7 @@ def save_png(renderer: MapRenderer, path: Path, request: ImageRequest) -> Render
     painted = time.perf_counter()
     data = png_bytes(image, max(0, min(9, request.png_compression)))
     encoded = time.perf_counter()
-    write_bytes_atomic(path, data)
-    write_world_file(renderer, path, request)
+    write_files_atomic({path: data, **world_files(renderer, path, request)})  # all three, or none of them
     return RenderTimes(paint_s=painted - start, encode_s=encoded - painted)
 
 
@@ -55,8 +54,7 @@ def save_jpeg(renderer: MapRenderer, path: Path, request: ImageRequest) -> Rende
     if not image.convertToFormat(image.Format.Format_RGB32).save(buffer, "JPEG", request.quality):
         raise OSError(f"{path}: JPEG encoding failed")
     encoded = time.perf_counter()
-    write_bytes_atomic(path, bytes(data.data()))
-    write_world_file(renderer, path, request)
+    write_files_atomic({path: bytes(data.data()), **world_files(renderer, path, request)})  # all, or none
     return RenderTimes(paint_s=painted - start, encode_s=encoded - painted)
 
 
@@ -95,15 +93,20 @@ def _opaque(image: QImage) -> bool:
 def write_world_file(renderer: MapRenderer, path: Path, request: ImageRequest) -> None:
     """A world file (.pgw beside a PNG, .jgw beside a JPEG) and a .prj, as GIS tools write them, so QGIS places the
     image where it belongs."""
+    write_files_atomic(world_files(renderer, path, request))
+
+
+def world_files(renderer: MapRenderer, path: Path, request: ImageRequest) -> dict[Path, bytes]:
+    """The world file and .prj of the image at ``path``: where GIS tools place it, and in which projection."""
     rect = renderer.view_rect()  # map coordinates; y grows upwards, rect.top() is the smallest y
     pixel_x = rect.width() / request.width
     pixel_y = rect.height() / request.height
     left, top = rect.left(), rect.top() + rect.height()
     lines = [pixel_x, 0.0, 0.0, -pixel_y, left + pixel_x / 2, top - pixel_y / 2]  # centre of the top-left pixel
     world = ".pgw" if path.suffix.lower() == ".png" else ".jgw"
-    write_text_atomic(path.with_suffix(world), "".join(f"{value:.10f}\n" for value in lines))
     crs = renderer.canvas.projection.crs
-    write_text_atomic(path.with_suffix(".prj"), crs.to_wkt(WktVersion.WKT1_ESRI) or crs.to_wkt())
+    return {path.with_suffix(world): "".join(f"{value:.10f}\n" for value in lines).encode(),
+            path.with_suffix(".prj"): (crs.to_wkt(WktVersion.WKT1_ESRI) or crs.to_wkt()).encode()}
 
 
 def save_svg(renderer: MapRenderer, path: Path, request: ImageRequest) -> RenderTimes:
@@ -113,7 +116,7 @@ def save_svg(renderer: MapRenderer, path: Path, request: ImageRequest) -> Render
     start = time.perf_counter()
     data = svg_bytes(renderer, request)
     painted = time.perf_counter()
-    write_bytes_atomic(path, data)
+    write_complete(path, data, b"</svg>", "SVG map")
     return RenderTimes(paint_s=painted - start)
 
 
@@ -138,26 +141,34 @@ def save_pdf(renderer: MapRenderer, path: Path, request: ImageRequest) -> Render
         writer.setCreator("launchmap")
         return writer
 
-    return _paint_to_file(renderer, path, request, pdf)
+    return _paint_to_file(renderer, path, request, pdf, b"%%EOF", "PDF map")
 
 
-def _paint_to_file(renderer: MapRenderer, path: Path, request: ImageRequest, device_for) -> RenderTimes:
-    """Paint onto a device writing a temporary file beside ``path``, then move it into place atomically."""
+def _paint_to_file(renderer: MapRenderer, path: Path, request: ImageRequest, device_for, ending: bytes,
+                   what: str) -> RenderTimes:
+    """Paint onto a device writing a temporary file beside ``path``; move it into place (fsynced, atomically)
+    only once it is seen whole. Qt's PDF writer ignores write errors (disk full, ``ulimit -f``), so a truncated
+    file is recognised by its missing ending (``%%EOF``): then the old file stays, and OSError says so."""
     from PySide6.QtGui import QPainter
 
-
-    with tempfile.TemporaryDirectory(dir=path.parent) as folder:
-        temp = Path(folder) / path.name
+    fd, temp_name = make_temp(path, ".part")
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
         device = device_for(temp)
         start = time.perf_counter()
         painter = QPainter(device)
         try:
             renderer.paint(painter, request)
         finally:
-            painter.end()
+            ended = painter.end()
         painted = time.perf_counter()
         del device  # let go of the file before reading it back
-        write_bytes_atomic(path, temp.read_bytes())
+        if not ended:
+            raise OSError(f"{path}: the {what} could not be written; the previous file is left as it was")
+        write_complete(path, temp.read_bytes(), ending, what)
+    finally:
+        temp.unlink(missing_ok=True)
     return RenderTimes(paint_s=painted - start)
 
 

@@ -108,7 +108,7 @@ class BundleParser(ProblemLog):
         self.attach_geometries()
         for where, raw in self.events:
             site = bundle.events.get(str(raw.get("id")))
-            if site and site.site and site.site not in self.named["features"]:
+            if site and site.site and site.site not in bundle.features and site.site not in self.named["features"]:
                 self.error(f"{where}.site", f"unknown feature {site.site!r}")
         if self.fatal:
             raise BundleError(self.problems)

@@ -119,9 +119,9 @@ class _Streaming:
                 parser.events.append((where, stub))
                 parser.named["events"].add(event)
                 parser.add(self.bundle.events, parser.read_event(where, stub), where)
-        if isinstance(raw, dict) and raw.get("id") is not None:
-            parser.named["features"].add(str(raw["id"]))
         parser.feature(self.bundle, index, raw)
+        if isinstance(raw, dict) and raw.get("id") is not None and str(raw["id"]) not in self.bundle.features:
+            parser.named["features"].add(str(raw["id"]))  # read or not, a site may name it: no second problem
 
     def finish(self, root: dict, late: set[str], notes: list[Problem]) -> tuple[Bundle, list[Problem]]:
         assert self.bundle is not None
