@@ -4,6 +4,7 @@ image export and the deck all draw through it."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -11,7 +12,7 @@ from typing import cast
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
 from viewer.geo.labels import PLACE, Box, LabelSpec, around_point, centred, place, segment_boxes
@@ -29,6 +30,7 @@ from viewer.symbology import HALO, LABEL
 
 DOT = 4.0  # a place's dot, pixels at 96 dpi
 LETTER_SPACING = 115.0  # percent, for country names in capitals
+REPLACE_S = 0.15  # while the view pans, labels are placed afresh at most this often (seconds)
 CENTRE_NUDGES = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, 1), (1, -1), (-1, 1))
 
 
@@ -84,6 +86,7 @@ class LabelLayer(pg.GraphicsObject):
         self.decoration_boxes: Callable[[], list[Box]] | None = None  # scene (viewport) pixels
         self.enabled = True
         self.placed: list[tuple[str, QRectF]] = []
+        self._last: tuple | None = None  # (key, dx, dy, time, placement) of the last full placement
 
     def set_labels(self, labels: list[Label]) -> None:
         """The labels that follow the projection: places, islands, seas, countries."""
@@ -115,7 +118,8 @@ class LabelLayer(pg.GraphicsObject):
         return pad_by_pixels(self, self._bounds, 200 * self.context.scale)
 
     def paint(self, painter: QPainter, option=None, widget=None) -> None:
-        if unseen(painter, widget) or not self.enabled:
+        if unseen(painter, widget) or not self.enabled or not (self._labels or self._feature_labels):
+            self.placed = []
             return
         to_device = painter.transform()
         scene_to_device = self.sceneTransform().inverted()[0] * to_device
@@ -124,31 +128,70 @@ class LabelLayer(pg.GraphicsObject):
             return
         area = scene_to_device.mapRect(view.sceneBoundingRect())
         bounds: Box = (area.left(), area.top(), area.right(), area.bottom())
-        labels = [*self._feature_labels, *self._labels]
-        specs, looks = self._specs(labels, to_device, bounds)
-        obstacles = self._obstacles(to_device, scene_to_device, bounds)
-        chosen = place(specs, obstacles, bounds)
+        stamp = stamps_pay(painter, self.context)
+        placement = self._moved_placement(to_device, scene_to_device, bounds) if stamp else None
+        if placement is None:
+            placement = self._placement(to_device, scene_to_device, bounds)
+            self._last = (self._placement_key(to_device, bounds), to_device.dx(), to_device.dy(),
+                          time.perf_counter(), placement)
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        stamp = stamps_pay(painter, self.context)
         self.placed = []
-        for i, j in chosen:
-            label, look = cast(Label, specs[i].key), looks[i]
-            box = specs[i].candidates[j]
+        for label, look, box in placement:
             at = QPointF(box[0], box[1])
             self.placed.append((label.text, QRectF(at, QPointF(box[2], box[3]))))
-            anchor = self._anchor_of(label, to_device, j)
             if stamp:
                 self._stamps.draw(painter, (label, self.context.scale), at, look.extent,
                                   partial(self._draw_at, label=label, look=look))
             else:
                 self._draw(painter, label, look, at)
-            if label.dot and anchor is not None:
+            if label.dot:
+                anchor = to_device.map(QPointF(label.x, label.y))
                 painter.setPen(self.context.pen(HALO, 1))
                 painter.setBrush(with_alpha(LABEL, 255))
                 painter.drawPath(_dot(anchor, self.context.px(DOT)))
         painter.restore()
+
+    def _placement(self, to_device: QTransform, scene_to_device: QTransform, bounds: Box) -> list[_Placed]:
+        specs, looks = self._specs([*self._feature_labels, *self._labels], to_device, bounds)
+        chosen = place(specs, self._obstacles(to_device, scene_to_device, bounds), bounds)
+        return [(cast(Label, specs[i].key), looks[i], specs[i].candidates[j]) for i, j in chosen]
+
+    def _placement_key(self, to_device: QTransform, bounds: Box) -> tuple:
+        return (to_device.m11(), to_device.m12(), to_device.m21(), to_device.m22(), self.context.scale,
+                id(self._labels), id(self._feature_labels), self._selected, bounds[2] - bounds[0],
+                bounds[3] - bounds[1])
+
+    def _moved_placement(self, to_device: QTransform, scene_to_device: QTransform,
+                         bounds: Box) -> list[_Placed] | None:
+        """While the view pans (same zoom, same labels), the last placement moved with it, for up to
+        REPLACE_S: every label and mark moves alike, so none of them can meet; labels that now leave the map
+        or meet a decoration are left out. Placing them afresh costs ~20 ms, more than a frame; once the view
+        rests, a fresh placement follows."""
+        if self._last is None:
+            return None
+        key, dx, dy, when, placement = self._last
+        if key != self._placement_key(to_device, bounds) or time.perf_counter() - when > REPLACE_S:
+            return None
+        shift_x, shift_y = to_device.dx() - dx, to_device.dy() - dy
+        if shift_x == 0 and shift_y == 0:
+            return placement
+        fixed = []
+        if self.decoration_boxes is not None:
+            for left, top, right, bottom in self.decoration_boxes():
+                rect = scene_to_device.mapRect(QRectF(QPointF(left, top), QPointF(right, bottom)))
+                fixed.append((rect.left(), rect.top(), rect.right(), rect.bottom()))
+        moved = []
+        for label, look, box in placement:
+            left, top, right, bottom = box[0] + shift_x, box[1] + shift_y, box[2] + shift_x, box[3] + shift_y
+            if left < bounds[0] or top < bounds[1] or right > bounds[2] or bottom > bounds[3]:
+                continue
+            if any(left < f[2] and right > f[0] and top < f[3] and bottom > f[1] for f in fixed):
+                continue
+            moved.append((label, look, (left, top, right, bottom)))
+        QTimer.singleShot(round(REPLACE_S * 1000) + 20, self.update)  # the placement afresh, once at rest
+        return moved
 
     # -- placing -----------------------------------------------------------------------------------
     def _specs(self, labels: list[Label], to_device: QTransform,
@@ -176,17 +219,13 @@ class LabelLayer(pg.GraphicsObject):
                 looks.append(look)
         return specs, looks
 
-    def _anchor_of(self, label: Label, to_device: QTransform, candidate: int) -> QPointF | None:
-        if not label.dot:
-            return None
-        return to_device.map(QPointF(label.x, label.y))
-
-    def _obstacles(self, to_device: QTransform, scene_to_device: QTransform, bounds: Box) -> list[Box]:
-        boxes: list[Box] = []
+    def _obstacles(self, to_device: QTransform, scene_to_device: QTransform, bounds: Box) -> np.ndarray:
+        """(n, 4) boxes no label may touch, in device pixels: the decorations, the marks and the lines."""
+        boxes: list[np.ndarray] = [np.empty((0, 4))]
         if self.decoration_boxes is not None:
-            for left, top, right, bottom in self.decoration_boxes():
-                rect = scene_to_device.mapRect(QRectF(QPointF(left, top), QPointF(right, bottom)))
-                boxes.append((rect.left(), rect.top(), rect.right(), rect.bottom()))
+            rects = [scene_to_device.mapRect(QRectF(QPointF(left, top), QPointF(right, bottom)))
+                     for left, top, right, bottom in self.decoration_boxes()]
+            boxes.append(np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in rects]).reshape(-1, 4))
         a, b, c, d = to_device.m11(), to_device.m21(), to_device.m12(), to_device.m22()
         dx, dy = to_device.dx(), to_device.dy()
         points = self._marks.points
@@ -194,14 +233,14 @@ class LabelLayer(pg.GraphicsObject):
             x, y = a * points[:, 0] + b * points[:, 1] + dx, c * points[:, 0] + d * points[:, 1] + dy
             r = points[:, 2] * self.context.scale
             keep = (x > bounds[0] - 50) & (x < bounds[2] + 50) & (y > bounds[1] - 50) & (y < bounds[3] + 50)
-            boxes += list(map(tuple, np.column_stack([x - r, y - r, x + r, y + r])[keep]))
+            boxes.append(np.column_stack([x - r, y - r, x + r, y + r])[keep])
         for lx, ly, half in self._marks.lines:
             x, y = a * lx + b * ly + dx, c * lx + d * ly + dy
             segments = segment_boxes(x, y, half * self.context.scale)
             keep = ((segments[:, 2] > bounds[0]) & (segments[:, 0] < bounds[2])
                     & (segments[:, 3] > bounds[1]) & (segments[:, 1] < bounds[3]))
-            boxes += list(map(tuple, segments[keep]))
-        return boxes
+            boxes.append(segments[keep])
+        return np.concatenate(boxes)
 
     # -- drawing -----------------------------------------------------------------------------------
     def _look(self, label: Label) -> _Look:
@@ -237,6 +276,9 @@ class _Look:
     size: tuple[float, float]
     ascent: float
     extent: QRectF
+
+
+_Placed = tuple[Label, _Look, Box]  # a placed label, its look and its box in device pixels
 
 
 def _dot(point: QPointF, size: float) -> QPainterPath:
