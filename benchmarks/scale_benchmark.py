@@ -1,13 +1,15 @@
-"""Load time and peak memory of launchmap's importers at 10k, 100k and 1M features, next to geopandas.
+"""Load time and peak memory of launchmap's loader at 10k, 100k and 1M features, next to geopandas.
 
-Each measurement runs in a fresh Python process: the time of the load alone, and the peak resident
-memory it adds over the process after its imports (Linux: /proc/self/clear_refs resets the peak).
-geopandas reads the same file with pyogrio, as a GIS user's baseline: it keeps geometry in arrays;
-launchmap keeps a Feature object per feature with its provenance, checks every geometry and anchors
-every citation, so it is expected to be slower.
+Each measurement runs in a fresh Python process: the time of the load alone (wall clock, and CPU time,
+which a machine busy with other work disturbs less), and the peak resident memory it adds over the
+process after its imports (Linux: /proc/self/clear_refs resets the peak). launchmap is measured through
+`open_path`, what `launchmap validate` and the window's open both run; geopandas reads the same file with
+pyogrio, as a GIS user's baseline: it keeps geometry in arrays; launchmap keeps a Feature object per
+feature with its provenance, and checks every geometry and every member.
 
     .venv/bin/python benchmarks/scale_benchmark.py                   # 10k, 100k, 1M; GeoJSON and GeoPackage
     .venv/bin/python benchmarks/scale_benchmark.py --sizes 10000 --formats geojson
+    .venv/bin/python benchmarks/scale_benchmark.py --sizes 1000000 --kinds points --formats geojson
 """
 
 from __future__ import annotations
@@ -35,26 +37,37 @@ MEASURE = textwrap.dedent("""
     with open("/proc/self/clear_refs", "w") as handle:
         handle.write("5")  # Linux: reset the peak resident size (VmHWM) to the current one
     before = status("VmRSS")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     if which == "launchmap":
         bundle, problems = open_path(path)
         count = len(bundle.features)
+    elif which == "launchmap-convert":
+        from viewer.io.convert import convert
+        bundle, problems = convert(path, sys.argv[3])
+        count = len(bundle.features)
+    elif which == "geopandas-convert":
+        frame = geopandas.read_file(path)
+        frame.to_file(sys.argv[3], driver="GPKG")
+        count = len(frame)
     else:
         frame = geopandas.read_file(path)
         count = len(frame)
-    seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "peak_mib": (status("VmHWM") - before) / 1024, "features": count}))
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mib": (status("VmHWM") - before) / 1024,
+                      "features": count}))
 """)
 
 
-def features(count: int, seed: int = 7) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Kinds (0 point, 1 line, 2 polygon) and positions over the seas around Korea and Japan."""
+def features(count: int, which: str = "mixed", seed: int = 7) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Kinds (0 point, 1 line, 2 polygon; ``which`` is mixed, points or lines) and positions over the seas
+    around Korea and Japan."""
     rng = np.random.default_rng(seed)
-    return rng.integers(0, 3, count), 120 + rng.random(count) * 25, 20 + rng.random(count) * 25
+    kinds = rng.integers(0, 3, count) if which == "mixed" else np.full(count, {"points": 0, "lines": 1}[which])
+    return kinds, 120 + rng.random(count) * 25, 20 + rng.random(count) * 25
 
 
-def write_geojson(path: Path, count: int) -> None:
-    kinds, lons, lats = features(count)
+def write_geojson(path: Path, count: int, which: str = "mixed") -> None:
+    kinds, lons, lats = features(count, which)
     names = ("reference_place", "flight_path", "warning_area")
     with path.open("w", encoding="utf-8") as handle:
         handle.write('{"type": "FeatureCollection", "features": [\n')
@@ -81,9 +94,12 @@ def write_gpkg(source: Path, path: Path) -> None:
     pyogrio.write_dataframe(frame, path, layer="features", driver="GPKG")
 
 
-def measure(which: str, path: Path) -> dict:
-    result = subprocess.run([sys.executable, "-c", MEASURE, which, str(path)], capture_output=True, text=True,
-                            check=True, cwd=Path(__file__).resolve().parents[1])
+def measure(which: str, path: Path, out: Path | None = None) -> dict:
+    extra = [str(out)] if out is not None else []
+    if out is not None and out.exists():
+        out.unlink()
+    result = subprocess.run([sys.executable, "-c", MEASURE, which, str(path), *extra], capture_output=True,
+                            text=True, check=True, cwd=Path(__file__).resolve().parents[1])
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -91,6 +107,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--formats", default="geojson,gpkg")
+    parser.add_argument("--kinds", default="mixed", help="mixed (points, lines, polygons), points or lines")
+    parser.add_argument("--convert", action="store_true",
+                        help="also time `launchmap convert` to GeoPackage against geopandas read_file + to_file")
     parser.add_argument("--folder", help="keep the generated files here (default: a temporary folder)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -98,22 +117,32 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(args.folder or temporary)
         folder.mkdir(parents=True, exist_ok=True)
-        print(f"{'features':>9} {'format':>7} | {'launchmap s':>11} {'geopandas s':>11} {'ratio':>6} | "
-              f"{'launchmap MiB':>13} {'geopandas MiB':>13} {'ratio':>6} | {'file MiB':>8}")
-        for size in sizes:
-            source = folder / f"scale_{size}.geojson"
-            if not source.exists():
-                write_geojson(source, size)
-            for kind in formats:
-                path = source if kind == "geojson" else folder / f"scale_{size}.gpkg"
-                if not path.exists():
-                    write_gpkg(source, path)
-                ours, theirs = measure("launchmap", path), measure("geopandas", path)
-                assert ours["features"] == theirs["features"] == size, (ours, theirs)
-                print(f"{size:>9,} {kind:>7} | {ours['seconds']:>11.2f} {theirs['seconds']:>11.2f} "
-                      f"{ours['seconds'] / theirs['seconds']:>6.1f} | {ours['peak_mib']:>13.0f} "
-                      f"{theirs['peak_mib']:>13.0f} {ours['peak_mib'] / max(theirs['peak_mib'], 1):>6.1f} | "
-                      f"{path.stat().st_size / 2**20:>8.1f}", flush=True)
+        print(f"{'features':>9} {'kinds':>6} {'format':>7} | {'wall s':>13} {'ratio':>5} | {'CPU s':>13} "
+              f"{'ratio':>5} | {'peak MiB':>11} {'ratio':>5} | {'file MiB':>8}   (launchmap / geopandas)")
+        for which in args.kinds.split(","):
+            for size in sizes:
+                source = folder / f"scale_{which}_{size}.geojson"
+                if not source.exists():
+                    write_geojson(source, size, which)
+                for kind in formats:
+                    path = source if kind == "geojson" else source.with_suffix(".gpkg")
+                    if not path.exists():
+                        write_gpkg(source, path)
+                    ours, theirs = measure("launchmap", path), measure("geopandas", path)
+                    assert ours["features"] == theirs["features"] == size, (ours, theirs)
+                    print(f"{size:>9,} {which:>6} {kind:>7} | {_pair(ours, theirs, 'seconds', '.2f')} | "
+                          f"{_pair(ours, theirs, 'cpu', '.2f')} | {_pair(ours, theirs, 'peak_mib', '.0f')} | "
+                          f"{path.stat().st_size / 2**20:>8.1f}", flush=True)
+                    if args.convert and kind == "geojson":
+                        out = folder / "converted.gpkg"
+                        ours, theirs = measure("launchmap-convert", path, out), measure("geopandas-convert", path, out)
+                        print(f"{size:>9,} {which:>6} {'→gpkg':>7} | {_pair(ours, theirs, 'seconds', '.2f')} | "
+                              f"{_pair(ours, theirs, 'cpu', '.2f')} | {_pair(ours, theirs, 'peak_mib', '.0f')} |",
+                              flush=True)
+
+
+def _pair(ours: dict, theirs: dict, key: str, spec: str) -> str:
+    return f"{ours[key]:>6{spec}}/{theirs[key]:<6{spec}} {ours[key] / max(theirs[key], 1e-9):>5.1f}"
 
 
 if __name__ == "__main__":

@@ -57,6 +57,7 @@ def test_hostile_html_is_reduced_as_text_and_never_interpreted():
     assert "visible" in text
 
 
+@pytest.mark.slow
 def test_deep_nesting_and_unclosed_tags_cost_time_in_proportion_to_size():
     nested = "<div><span>" * 50_000 + "deep text" + "<p>unclosed <b>" * 50_000
     started = time.perf_counter()
@@ -71,6 +72,7 @@ def test_entity_heavy_html():
     assert text == "&<>\"'é中" * 20_000
 
 
+@pytest.mark.slow
 def test_a_five_megabyte_page_is_read(tmp_path):
     paragraph = "<p>Filler about a football match in Pyongyang &amp; the weather.</p>\n"
     body = paragraph * (5 * 2**20 // len(paragraph) + 1)

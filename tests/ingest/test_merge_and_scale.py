@@ -7,6 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from viewer.cli import ingest as ingest_command
 from viewer.ingest import ingest_articles, ingest_files, read_files
 from viewer.ingest.merge import merge_draft
@@ -87,6 +89,7 @@ def test_a_file_that_is_neither_article_nor_notice_says_so(tmp_path, capsys):
     assert "table.txt:1: neither an article nor a notice" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_two_processes_draft_the_same_bundle_as_one():
     articles = read_files([CORPUS / "articles", CORPUS / "notices"])
     one = ingest_articles(articles, jobs=1)
@@ -96,6 +99,7 @@ def test_two_processes_draft_the_same_bundle_as_one():
         (f.id, f.geometry.wkt, f.citations) for f in two.features.values()]
 
 
+@pytest.mark.slow
 def test_drafting_on_a_dask_local_cluster_gives_the_same_bundle():
     distributed = __import__("pytest").importorskip("distributed")
     articles = read_files([CORPUS / "articles", CORPUS / "notices"])

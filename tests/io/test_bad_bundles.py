@@ -174,7 +174,8 @@ def test_every_problem_is_listed(capsys, make_bundle):
     data["features"][1]["geometry"]["coordinates"][1] = [124.4, 95.0]
     code, lines, _ = validate(capsys, make_bundle(data))
     assert code == 1
-    assert len(lines) == 2
+    assert [line.split(": ", 1)[0].rpartition(":")[2] for line in lines] == [
+        "features[1].geometry", "features[1].id", "events[0].site"]  # in file order, each problem once
 
 
 def test_several_files_one_bad(capsys, make_bundle, tmp_path):

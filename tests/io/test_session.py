@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from viewer.io.session import (
     Session,
@@ -162,3 +166,72 @@ def test_a_half_written_autosave_is_skipped(private_state):
     private_state.mkdir(parents=True)
     (private_state / "autosave-999999999.json").write_text('{"launchmap_session": 1, "bund', encoding="utf-8")
     assert recoverable_autosaves() == []
+
+
+def test_a_corrupt_autosave_is_reported_once_and_moved_aside(private_state):
+    private_state.mkdir(parents=True)
+    corrupt = private_state / "autosave-999999999.json"
+    corrupt.write_text('{"launchmap_session": 1, "view": {"map_rect": [-1e308, -1e308, 1e308, 1e308]}}')
+    problems: list = []
+    assert recoverable_autosaves(problems) == []
+    assert [str(p) for p in problems] == [
+        f"{corrupt}:view.map_rect: numbers must be finite and within ±1e+10; this autosave cannot be recovered "
+        "and was moved aside to autosave-999999999.json.unreadable"]
+    assert not corrupt.exists()
+    assert (private_state / "autosave-999999999.json.unreadable").exists()
+    again: list = []
+    assert recoverable_autosaves(again) == []
+    assert again == []  # once
+
+
+@pytest.mark.parametrize(("view", "where", "message"), [
+    ({"map_rect": [-1e308, -1e308, 1e308, 1e308]}, "view.map_rect", "numbers must be finite and within ±1e+10"),
+    ({"map_rect": [0, 0, 0, 1]}, "view.map_rect", "no width or no height"),
+    ({"extent": [-1e300, 0, 10, 10]}, "view.extent", "within ±360"),
+    ({"projection": {"definition": "EPSG:3857", "max_lat": 1e300}}, "view.projection.max_lat", "between 1 and 90"),
+])
+def test_out_of_range_views_are_refused_in_one_line(tmp_path, view, where, message):
+    path = tmp_path / "s.lmsession"
+    path.write_text(json.dumps({"launchmap_session": 1, "bundles": [], "view": view}))
+    with pytest.raises(BundleError) as raised:
+        load_session(path)
+    assert str(raised.value).startswith(f"{path}:{where}: ")
+    assert message in str(raised.value)
+
+
+def test_a_number_beyond_float_range_is_refused(tmp_path):
+    path = tmp_path / "s.lmsession"
+    path.write_text('{"launchmap_session": 1, "view": {"map_rect": [0, 0, 1e400, 1]}}')
+    with pytest.raises(BundleError, match=r"s\.lmsession:1:54: number 1e400 is beyond the range of a double"):
+        load_session(path)
+
+
+numbers = st.floats(allow_nan=False, allow_infinity=False) | st.integers(-2**70, 2**70)
+views = st.fixed_dictionaries({}, optional={
+    "map_rect": st.lists(numbers, min_size=0, max_size=5), "extent": st.lists(numbers, min_size=0, max_size=5),
+    "projection": st.fixed_dictionaries({"definition": st.sampled_from(["EPSG:3857", "EPSG:4326", "x"])},
+                                        optional={"seam_lon": numbers, "max_lat": numbers}),
+    "name": st.text(max_size=3), "events": st.lists(st.text(max_size=3), max_size=2)})
+
+
+@given(view=views, bookmarks=st.lists(views, max_size=2))
+@settings(max_examples=200, deadline=None)
+def test_fuzzed_session_files_load_sanely_or_fail_in_one_line(view, bookmarks):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.lmsession"
+        path.write_text(json.dumps({"launchmap_session": 1, "bundles": [], "view": view, "bookmarks": bookmarks}))
+        try:
+            session = load_session(path)
+        except BundleError as error:
+            message = str(error)
+        else:
+            message = ""
+        assert "\n" not in message
+        if message:
+            return
+        for bookmark in [session.view, *session.bookmarks]:
+            rect = bookmark.view.map_rect if bookmark is not None else None
+            if rect is not None:
+                assert all(math.isfinite(v) and abs(v) <= 1e10 for v in rect)
+                assert rect[2] - rect[0] > 0
+                assert math.isfinite(rect[2] - rect[0])

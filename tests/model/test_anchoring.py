@@ -1,6 +1,8 @@
 """Citation anchoring: offsets checked against the quote, re-anchoring by context, orphans kept."""
 
-from viewer.model.anchoring import reanchor
+import time
+
+from viewer.model.anchoring import anchor, reanchor
 from viewer.model.citation import AnchorStatus, Citation
 
 TEXT = "The rocket flew south. Officials said the rocket flew south again later that day."
@@ -55,3 +57,50 @@ def test_overlap_rules():
     assert cited.overlaps(0, 11)
     assert not cited.overlaps(20, 25)
     assert not cited.overlaps(20, 20)
+
+
+def test_offsets_do_not_win_over_a_context_that_points_elsewhere():
+    text = "Seoul said the rocket fell. Tokyo said the rocket flew over Okinawa."
+    second = text.index("rocket flew")
+    # offsets at the first "rocket", prefix and suffix of the second one
+    cited = Citation("d", text.index("rocket"), text.index("rocket") + 6, "rocket", "Tokyo said the ", " flew over")
+    result = anchor(cited, text)
+    assert (result.citation.status, result.citation.start) == (AnchorStatus.REANCHORED, second)
+    assert result.context_moved
+
+
+def test_offsets_stay_when_the_context_fits_there_too():
+    cited = Citation.of_span("d", TEXT, 4, 10)
+    assert anchor(cited, TEXT) == anchor(cited, TEXT)
+    assert anchor(cited, TEXT).citation.status is AnchorStatus.ANCHORED
+    assert not anchor(cited, TEXT).context_moved
+
+
+def test_equally_good_places_are_reported_as_ties():
+    text = "x. the rocket flew. y. the rocket flew. z."
+    cited = Citation("d", 500, 506, "rocket", "the ", " flew")
+    result = anchor(cited, text)
+    assert result.ties == 1
+    assert result.citation.start == text.rindex("rocket")  # nearest the old offset
+
+
+def test_reanchoring_is_near_linear_when_the_quote_is_everywhere():
+    text = "ab" * 2_500_000  # 5 MB in which the quote occurs at every other character
+    citations = [Citation("d", 7_000_000 + i, 7_000_002 + i, "ab", "zz" + "ab" * 10, "ab" * 10 + "q")
+                 for i in range(200)]
+    started = time.perf_counter()
+    results = [anchor(c, text) for c in citations]
+    elapsed = time.perf_counter() - started
+    assert elapsed < 2.0, f"{elapsed:.1f} s for 200 citations"
+    assert all(r.citation.status is AnchorStatus.REANCHORED for r in results)
+    assert all(r.ties > 0 for r in results)  # every place fits the same: said so, not hidden
+
+
+def test_a_unique_context_is_found_among_countless_copies_of_the_quote():
+    text = "ab" * 1_000_000 + "Sohae: ab launched" + "ab" * 1_000_000
+    cited = Citation("d", 5, 7, "ab", "Sohae: ", " launched")
+    started = time.perf_counter()
+    result = anchor(cited, text)
+    assert time.perf_counter() - started < 0.5
+    assert result.citation.start == text.index("Sohae: ab") + len("Sohae: ")
+    assert result.ties == 0

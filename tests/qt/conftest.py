@@ -22,6 +22,15 @@ def private_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 
 
+@pytest.fixture(autouse=True)
+def answer_questions_with_discard(monkeypatch):
+    """A window closed at a test's end with unsaved work would ask (a modal box nobody answers offscreen): the
+    answer is Discard, unless the test answers itself (it patches QMessageBox.question again)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+
+
 @pytest.fixture
 def window(qtbot):
     from viewer.qt.main_window import MainWindow

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -12,22 +14,87 @@ from typing import BinaryIO
 
 @contextlib.contextmanager
 def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
-    """Yield a binary file that replaces ``path`` only once it has been written and flushed to disk."""
+    """Yield a binary file that replaces ``path`` only once it has been written and flushed to disk.
+
+    Temporary files an earlier, killed save of the same ``path`` left behind are removed once this one succeeds.
+    """
     target = Path(path)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    started = time.time()
+    fd, temp_name = make_temp(target, ".part")
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            # mkstemp makes the file private (0600): keep an old file's permissions, else the usual ones
-            os.chmod(temp_name, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
+        _usual_mode(temp_name, target)
         os.replace(temp_name, target)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
+        if isinstance(error, OSError) and error.filename is None and error.strerror:  # disk full, file too large
+            raise type(error)(f"{target}: cannot write: {error.strerror}; the previous file is left as it was") \
+                from None
         raise
+    remove_leftovers(target, started)
+
+
+def write_files_atomic(files: dict[Path, bytes]) -> None:
+    """Write several files as one unit (a PNG, its world file and .prj): all are written and flushed to disk
+    beside their targets first, and only then moved into place, so a failure leaves every old file as it was."""
+    started = time.time()
+    temps: list[tuple[str, Path]] = []
+    try:
+        for target, data in files.items():
+            fd, temp_name = make_temp(target, ".part")
+            temps.append((temp_name, target))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            _usual_mode(temp_name, target)
+    except BaseException as error:
+        for temp_name, _ in temps:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp_name)
+        if isinstance(error, OSError) and error.filename is None and error.strerror:
+            names = ", ".join(str(target) for target in files)
+            raise type(error)(f"{names}: cannot write: {error.strerror}; the previous files are left as they were") \
+                from None
+        raise
+    for temp_name, target in temps:
+        os.replace(temp_name, target)
+    for target in files:
+        remove_leftovers(target, started)
+
+
+def _usual_mode(temp_name: str, target: Path) -> None:
+    """mkstemp makes the file private (0600): keep an old file's permissions, else the usual ones."""
+    with contextlib.suppress(OSError):
+        os.chmod(temp_name, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
+
+
+def make_temp(target: Path, suffix: str) -> tuple[int, str]:
+    """A new hidden temporary file beside ``target``; an error names ``target``, not the temporary file."""
+    try:
+        return tempfile.mkstemp(prefix=temp_prefix(target), suffix=suffix, dir=target.parent or ".")
+    except OSError as error:
+        raise type(error)(f"{target}: cannot write there: {error.strerror or error}") from None
+
+
+def temp_prefix(target: Path) -> str:
+    """How the temporary files of a save of ``target`` begin (beside it, hidden): ``.NAME.``"""
+    return f".{target.name}."
+
+
+def remove_leftovers(target: Path, before: float) -> None:
+    """Remove the temporary files (``.NAME.*.part``, SQLite's ``-journal``, ``-wal``, ``-shm`` beside them) that
+    saves of ``target`` started before ``before`` (a time.time()) left: a killed save cannot clean up after
+    itself, the next one does. Newer ones may belong to a save still running in another process."""
+    folder = target.parent
+    for leftover in folder.glob(glob.escape(temp_prefix(target)) + "*.part*"):
+        with contextlib.suppress(OSError):
+            if leftover.is_file() and not leftover.is_symlink() and leftover.stat().st_mtime < before:
+                leftover.unlink()
 
 
 def _umask() -> int:

@@ -60,7 +60,13 @@ def read_regular(path: str | os.PathLike[str], limit: int, what: str = "file") -
     """The whole regular file, at most ``limit`` bytes: one that grows past it while being read is refused too."""
     with open_regular(path, limit, what) as handle:
         try:
-            data = handle.read(limit + 1)
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(size + 1)  # not read(limit + 1): that allocates the whole limit up front
+            while len(data) > size and len(data) <= limit:  # it grew since: read on, up to the limit
+                more = handle.read(min(limit + 1 - len(data), 2**20))
+                if not more:
+                    break
+                data += more
         except OSError as error:
             raise FileRefused(_why(error)) from None
     if len(data) > limit:

@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.timeline.frame_requested.connect(self.canvas.zoom_to_features)
         self.search = SearchPanel(self.workspace)
         self.docks: dict[str, QDockWidget] = {}
-        self._dock("events", "Events and features", self.tree, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("events", "Events", self.tree, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("search", "Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_source_panels()
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
     def _default_dock_sizes(self) -> None:
         """The map keeps about half the width: the tree a fifth, the article and details the rest."""
         width, height = self.width(), self.height()
-        self.resizeDocks([self.docks["events"], self.docks["source"]], [round(width * 0.21), round(width * 0.29)],
+        self.resizeDocks([self.docks["events"], self.docks["source"]], [round(width * 0.25), round(width * 0.27)],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["source"], self.docks["details"]], [round(height * 0.55), round(height * 0.45)],
                          Qt.Orientation.Vertical)

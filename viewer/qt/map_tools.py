@@ -86,8 +86,7 @@ class MapTools(QObject):
             return
         (lon1, lat1), (lon2, lat2) = points[0], points[1]
         bearing = float(inverse(lon1, lat1, lon2, lat2)[1]) % 360
-        self.shell.status(f"Geodesic distance: {km:,.1f} km · initial bearing {bearing:.0f}° "
-                          f"(click to add points, Esc to stop)", 0)
+        self.shell.status(f"Geodesic distance: {km:,.1f} km · initial bearing {bearing:.0f}°", 0)
 
     # -- range rings -------------------------------------------------------------------------------
     def rings_around_selection(self) -> None:
@@ -143,7 +142,9 @@ class MapTools(QObject):
             for feature_id in found[:8]:
                 feature = self.workspace.feature(feature_id)
                 if feature is not None:
-                    menu.addAction(f"{kind_title(feature.kind)}: {feature.label}",
+                    event = self.workspace.event(feature.event)
+                    launch = f" ({event.date_label})" if event is not None and event.when else ""
+                    menu.addAction(f"{kind_title(feature.kind)}: {feature.label}{launch}",
                                    lambda f=feature_id: self.workspace.selection.select([f]))
         menu.addSeparator()
         menu.addAction("Measure from here", lambda: self.measure_from(lon, lat))

@@ -21,7 +21,18 @@ from viewer.io.session import (
     save_session,
     write_autosave,
 )
+from viewer.io.session.autosave import autosave_path
+from viewer.io.session.edits import (
+    EDITED_KEY,
+    EditedCopy,
+    as_session_member,
+    discard_edits,
+    edited_copies,
+    restore_origin,
+    write_edited_copies,
+)
 from viewer.model.bookmark import Bookmark, BookmarkList
+from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError
 from viewer.model.view import DecorationOptions, MapView
 from viewer.model.workspace import Workspace
@@ -31,7 +42,8 @@ if TYPE_CHECKING:
     from viewer.qt.map.canvas import MapCanvas
     from viewer.qt.shell import Shell
 
-AUTOSAVE_MS = 60_000
+AUTOSAVE_MS = 30_000
+EDIT_IDLE_MS = 2_000
 MAX_RECENT = 8
 RECENT_KEY = "session/recent"
 SESSION_FILTER = f"launchmap sessions (*{SESSION_SUFFIX});;All files (*)"
@@ -40,8 +52,9 @@ SESSION_FILTER = f"launchmap sessions (*{SESSION_SUFFIX});;All files (*)"
 class SessionController(QObject):
     """The main window's session: its file, its bookmarks, whether it changed since saved, and its autosave.
 
-    Closing the window asks to save a session worth saving (one with a file or bookmarks); every
-    AUTOSAVE_MS such a session is written aside, and the next start offers it back if launchmap was killed.
+    Closing the window asks to save a session worth saving (one with a file, bookmarks or edited bundles); every
+    AUTOSAVE_MS, and EDIT_IDLE_MS after an edit, such a session is written aside with a copy of each edited bundle,
+    and the next start offers it back if launchmap was killed.
 
     Signals:
         changed(): the session changed or was saved (the title and actions may need updating).
@@ -67,6 +80,11 @@ class SessionController(QObject):
         self.autosave_timer.setInterval(autosave_ms)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
+        self.edit_timer = QTimer(self)  # an edit is autosaved once editing pauses
+        self.edit_timer.setSingleShot(True)
+        self.edit_timer.setInterval(EDIT_IDLE_MS)
+        self.edit_timer.timeout.connect(self.autosave)
+        follow(workspace.bundles_changed, self, self._maybe_edited)
         self._recent_menu: QMenu | None = None
         shell.parent.installEventFilter(self)
 
@@ -78,8 +96,15 @@ class SessionController(QObject):
 
     @property
     def worth_saving(self) -> bool:
-        """Unsaved work a user would miss: changes to a session file, or bookmarks never saved."""
-        return self.dirty and (self.path is not None or len(self.bookmarks) > 0)
+        """Unsaved work a user would miss: changes to a session file, bookmarks never saved, or edited bundles."""
+        return self.dirty and (self.path is not None or len(self.bookmarks) > 0 or bool(self.edited_bundles()))
+
+    def edited_bundles(self) -> list[Bundle]:
+        return [b for b in self.workspace.bundles if b.modified]
+
+    def _maybe_edited(self) -> None:
+        if not self._loading and self.edited_bundles():
+            self.edit_timer.start()
 
     def capture(self, name: str) -> Bookmark:
         """What the map shows now, and what is selected (the bookmark's caption is about it), as a bookmark."""
@@ -143,6 +168,7 @@ class SessionController(QObject):
     def _set_saved(self, path: Path) -> None:
         self.path, self.dirty = path, False
         discard_autosave()
+        discard_edits(autosave_path())
         self._add_recent(path)
         self.shell.status(f"Session {path.name}", 5000)
         self.changed.emit()
@@ -173,7 +199,12 @@ class SessionController(QObject):
         if not self.worth_saving:
             return None
         try:
-            return write_autosave(self.session(), self.path)
+            session, edited = self.session(), self.edited_bundles()
+            copies = write_edited_copies(edited, autosave_path())
+            diverted = {b.path for b in edited}
+            session.bundles = [p for p in session.bundles if p not in diverted]
+            session.extra[EDITED_KEY] = as_session_member(copies)
+            return write_autosave(session, self.path)
         except (OSError, ValueError) as error:
             self.shell.status(f"Autosave failed: {error}", 10000)
             return None
@@ -191,7 +222,9 @@ class SessionController(QObject):
             try:
                 for bundle in list(self.workspace.bundles):
                     self.workspace.remove(bundle)
-                self.shell.open_files([str(p) for p in autosave.session.bundles])
+                copies = edited_copies(autosave.session.extra.get(EDITED_KEY))
+                self.shell.open_files([str(p) for p in autosave.session.bundles] + [str(c.copy) for c in copies])
+                self._restore_edited(copies)
                 self.bookmarks.set_all(autosave.session.bookmarks)
                 self._apply_styles(autosave.session.styles)
                 if autosave.session.view is not None:
@@ -201,10 +234,20 @@ class SessionController(QObject):
             self.path = autosave.origin  # Save writes back where the work came from
             self.dirty = True
             forget_autosave(autosave)
-            self.autosave()  # it is this process's unsaved work now
+            self.autosave()  # it is this process's unsaved work now (its edited copies written anew)
+            discard_edits(autosave.path)
             self.changed.emit()
             return True
         return False
+
+    def _restore_edited(self, copies: list[EditedCopy]) -> None:
+        """The bundles opened from edited copies become the edited originals again (Save writes back there)."""
+        by_copy = {c.copy.resolve(): c for c in copies}
+        for bundle in self.workspace.bundles:
+            copy = by_copy.get(bundle.path.resolve()) if bundle.path else None
+            if copy is not None:
+                restore_origin(bundle, copy)
+                self.workspace.edited(bundle)
 
     def _ask_recover(self, autosave: Autosave) -> bool:
         what = autosave.origin.name if autosave.origin else "an unsaved session"
@@ -237,6 +280,7 @@ class SessionController(QObject):
                 return True
             self.autosave_timer.stop()
             discard_autosave()  # a clean exit: nothing to recover next time
+            discard_edits(autosave_path())
         return False
 
     # -- menu --------------------------------------------------------------------------------------

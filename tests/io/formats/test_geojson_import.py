@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shared_data import small_bundle
 
-from viewer.io.bundle.json_stream import _parse, load_geojson
+from viewer.io.bundle.json_stream import _Parser, load_geojson
 from viewer.io.formats.geojson.reader import read_geojson
 from viewer.io.load import format_of, open_path
 from viewer.io.progress import Cancelled
@@ -121,7 +121,7 @@ json_values = st.recursive(
 def test_streamed_parse_equals_json_loads(root, features, indent, ascii_only):
     root = {**root, "features": features}
     text = json.dumps(root, indent=indent, ensure_ascii=ascii_only)
-    assert _parse(text, lambda done, total: None) == json.loads(text)
+    assert _Parser("x", lambda done, total: None).parse(text) == json.loads(text)
 
 
 def test_streamed_parse_falls_back_to_the_usual_messages(tmp_path):

@@ -6,14 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, duplicate_message, non_finite_message, place_of
 from viewer.io.files import FileRefused, read_regular
-from viewer.model.problem import BundleError, Problem
+from viewer.model.problem import BundleError, Problem, Severity
 
 MAX_JSON_BYTES = 512 * 1024 * 1024  # the most launchmap parses as one JSON value
-
-
-def _reject_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a JSON number")
 
 
 def load_json(path: Path, shown_as: str) -> Any:
@@ -28,8 +25,12 @@ def load_json(path: Path, shown_as: str) -> Any:
     return parse_json(data, shown_as)
 
 
-def parse_json(data: bytes, shown_as: str) -> Any:
-    """The JSON value in ``data`` (a file's bytes); raises BundleError with one Problem naming the place."""
+def parse_json(data: bytes, shown_as: str, notes: list[Problem] | None = None) -> Any:
+    """The JSON value in ``data`` (a file's bytes); raises BundleError with one Problem naming the place.
+
+    Numbers beyond float range are refused (`json_checks`); keys given twice in an object are warned about
+    in ``notes`` when given.
+    """
     def fail(where: str, message: str) -> BundleError:
         return BundleError([Problem(shown_as, where, message)])
 
@@ -39,8 +40,11 @@ def parse_json(data: bytes, shown_as: str) -> Any:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise fail(f"byte {error.start}", f"not UTF-8 text (byte 0x{data[error.start]:02x})") from None
+    decoder = CheckedDecoder()
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        value = decoder.decode(text)
+    except NonFinite as error:
+        raise fail(place_of(text, error.token), non_finite_message(error.token)) from None
     except json.JSONDecodeError as error:
         if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             lines = text.rstrip().split("\n")
@@ -48,3 +52,6 @@ def parse_json(data: bytes, shown_as: str) -> Any:
         raise fail(f"{error.lineno}:{error.colno}", f"invalid JSON: {error.msg}") from None
     except (ValueError, RecursionError) as error:
         raise fail("", f"invalid JSON: {error}") from None
+    if notes is not None:
+        notes.extend(Problem(shown_as, "", duplicate_message(key), Severity.WARNING) for key in decoder.duplicates)
+    return value

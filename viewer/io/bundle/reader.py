@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from pathlib import Path
 from typing import Any
 
-from viewer.geo.geometry_check import GeometryError, checked_geometry
+from viewer.io.bundle import geometries
 from viewer.io.bundle.articles import ArticleRefused, current_roots, read_article
 from viewer.io.bundle.json_source import load_json
-from viewer.model.anchoring import reanchor
+from viewer.io.bundle.problem_log import ProblemLog, json_type, raw_ids, short
+from viewer.model.anchoring import anchor
 from viewer.model.bundle import FORMAT_VERSION, Bundle
 from viewer.model.citation import AnchorStatus, Citation
 from viewer.model.claim import Claim
 from viewer.model.document import Document
 from viewer.model.event import LaunchEvent, parse_time
 from viewer.model.feature import Feature
-from viewer.model.kinds import CERTAINTIES, kind_names
+from viewer.model.kinds import CERTAINTIES, KIND_REGISTRY
 from viewer.model.problem import BundleError, Problem, Severity
 
+_intern = sys.intern
+_SHARED_VALUES = ("kind", "certainty", "event")  # property values many features have in common
+GEOMETRY_BATCH = 20_000  # geometries made at once: large enough to be fast, small enough to free the JSON early
 CITATION_KEYS = ("document", "start", "end", "exact", "prefix", "suffix")
 CLAIM_KEYS = ("property", "value", "by", "citations", "reference")
 
@@ -33,7 +38,7 @@ def read_bundle(path: str | Path, shown_as: str | None = None) -> tuple[Bundle, 
     return reader.read(load_json(path, reader.file)), reader.problems
 
 
-class BundleParser:
+class BundleParser(ProblemLog):
     """Turns bundle JSON (already parsed) into a `Bundle`, recording every problem with its place.
 
     Every format that carries launchmap's own data (GeoJSON, and the GeoPackage and KML launchmap writes,
@@ -45,58 +50,36 @@ class BundleParser:
     """
 
     def __init__(self, path: Path, shown_as: str, roots: tuple[Path, ...] | None = None):
+        super().__init__(shown_as)
         self.path = path
         self.roots = current_roots() if roots is None else roots
-        self.file = shown_as
-        self.problems: list[Problem] = []
-        self.fatal = False
         # ids present in the file, valid or not, by table: a reference to a broken item is not a second problem
         self.named: dict[str, set[str]] = {"documents": set(), "events": set(), "features": set()}
         self.documents: dict[str, Document] = {}  # those read so far, for citations to anchor in
-
-    def error(self, where: str, message: str, *, fatal: bool = True) -> None:
-        self.problems.append(Problem(self.file, where, message))
-        self.fatal = self.fatal or fatal
-
-    def warn(self, where: str, message: str) -> None:
-        self.problems.append(Problem(self.file, where, message, Severity.WARNING))
-
-    # -- typed access ----------------------------------------------------------------------------
-    def member(self, obj: dict, key: str, where: str, types: type | tuple[type, ...], *, required=False):
-        """``obj[key]`` when it has one of ``types``; records a problem and returns None otherwise."""
-        if key not in obj or obj[key] is None:
-            if required:
-                self.error(where, f"missing member {key!r}")
-            return None
-        value = obj[key]
-        if not isinstance(value, types) or (isinstance(value, bool) and bool not in _as_tuple(types)):
-            place = f"{where}.{key}" if where else key
-            self.error(place, f"must be {_type_names(types)}, not {_json_type(value)}")
-            return None
-        return value
-
-    def objects(self, root: dict, key: str) -> list[tuple[str, dict]]:
-        """The JSON objects in the list member ``key``, each with its place."""
-        items = self.member(root, key, "", list) or []
-        result = []
-        for index, item in enumerate(items):
-            where = f"{key}[{index}]"
-            if isinstance(item, dict):
-                result.append((where, item))
-            else:
-                self.error(where, f"must be an object, not {_json_type(item)}")
-        return result
+        # features whose geometry is made later, many at once: (feature's place, feature, raw, problems so far)
+        self.pending: list[tuple[str, Feature, Any, int]] = []
+        self.events: list[tuple[str, dict]] = []  # (where, raw) of the events, for the checks after the features
 
     # -- the file --------------------------------------------------------------------------------
     def read(self, root: Any) -> Bundle:
         """The bundle ``root`` (a parsed FeatureCollection) describes; raises BundleError when it cannot be used."""
-        if not isinstance(root, dict) or root.get("type") != "FeatureCollection":
-            found = root.get("type") if isinstance(root, dict) else _json_type(root)
-            raise BundleError([Problem(self.file, "type", f"not a GeoJSON FeatureCollection (found {found!r})")])
-        if not isinstance(root.get("features"), list):
+        if isinstance(root, dict) and root.get("type") == "FeatureCollection" and not isinstance(
+                root.get("features"), list):
             raise BundleError([Problem(self.file, "features", "missing or not a list")])
+        bundle = self.begin(root)
+        for index, raw in enumerate(root["features"]):
+            self.feature(bundle, index, raw)
+        return self.finish(bundle)
+
+    # A file too large to hold parsed whole is read feature by feature: begin() with the members before
+    # "features", feature() for each as it is parsed, finish() after the last. read() does the same at once.
+    def begin(self, root: Any) -> Bundle:
+        """A new bundle with what ``root`` holds besides its features: header, documents, events."""
+        if not isinstance(root, dict) or root.get("type") != "FeatureCollection":
+            found = root.get("type") if isinstance(root, dict) else json_type(root)
+            raise BundleError([Problem(self.file, "type", f"not a GeoJSON FeatureCollection (found {found!r})")])
         bundle = Bundle(path=self.path, extra={k: v for k, v in root.items() if k not in _TOP_LEVEL})
-        self.named = {key: _raw_ids(root.get(key)) for key in self.named}
+        self.named = {key: raw_ids(root.get(key)) for key in self.named}
         self.read_header(root, bundle)
         self.documents = bundle.documents
         for where, raw in self.objects(root, "documents"):
@@ -104,16 +87,25 @@ class BundleParser:
         for where, raw in self.objects(root, "sources"):  # reference pages, kept as given (model.sources)
             for key in ("id", "publisher", "title", "published", "url"):
                 self.member(raw, key, where, str, required=key == "id")
-        events = [(where, raw) for where, raw in self.objects(root, "events")]
-        for where, raw in events:
+        self.events = self.objects(root, "events")
+        for where, raw in self.events:
             self.add(bundle.events, self.read_event(where, raw), where)
-        for index, raw in enumerate(root["features"]):
-            where = f"features[{index}]"
-            if not isinstance(raw, dict):
-                self.error(where, f"must be a Feature object, not {_json_type(raw)}")
-                continue
-            self.add(bundle.features, self.read_feature(where, raw, index, bundle), where)
-        for where, raw in events:
+        return bundle
+
+    def feature(self, bundle: Bundle, index: int, raw: Any) -> None:
+        """Read the ``index``-th feature into ``bundle``; its geometry is made with the others (`attach_geometries`)."""
+        where = f"features[{index}]"
+        if not isinstance(raw, dict):
+            self.error(where, f"must be a Feature object, not {json_type(raw)}")
+            return
+        self.add(bundle.features, self.read_feature(where, raw, index, bundle), where)
+        if len(self.pending) >= GEOMETRY_BATCH:
+            self.attach_geometries()
+
+    def finish(self, bundle: Bundle) -> Bundle:
+        """The bundle, once every feature was read; raises BundleError when any error was fatal."""
+        self.attach_geometries()
+        for where, raw in self.events:
             site = bundle.events.get(str(raw.get("id")))
             if site and site.site and site.site not in self.named["features"]:
                 self.error(f"{where}.site", f"unknown feature {site.site!r}")
@@ -205,64 +197,91 @@ class BundleParser:
             self.error(f"{where}.type", f"must be 'Feature', not {raw.get('type')!r}")
             return None
         raw_id = raw.get("id")
-        if raw_id is None:
+        if raw_id.__class__ is str:
+            feature_id = raw_id
+        elif raw_id is None:
             feature_id = f"feature-{index}"
             if "launchmap" in bundle.extra:
                 self.warn(where, f"feature has no id; it is called {feature_id!r} here")
         elif isinstance(raw_id, str | int | float) and not isinstance(raw_id, bool):
             feature_id = str(raw_id)
         else:
-            self.error(f"{where}.id", f"must be a string or number, not {_json_type(raw_id)}")
+            self.error(f"{where}.id", f"must be a string or number, not {json_type(raw_id)}")
             return None
         if "geometry" not in raw:
             self.error(where, "missing member 'geometry'")
             return None
-        geometry = None
-        if raw["geometry"] is not None:
-            try:
-                checked = checked_geometry(raw["geometry"])
-            except GeometryError as error:
-                self.error(f"{where}.geometry", str(error))
-                return None
-            geometry = checked.geometry
-            if checked.repair:
-                self.warn(f"{where}.geometry", checked.repair)
         properties = raw.get("properties")
         if properties is None:
             properties = {}
         elif not isinstance(properties, dict):
-            self.error(f"{where}.properties", f"must be an object or null, not {_json_type(properties)}")
+            self.error(f"{where}.properties", f"must be an object or null, not {json_type(properties)}")
             return None
-        properties = dict(properties)
-        self.check_properties(f"{where}.properties", properties, bundle)
-        citations = self.read_citations(f"{where}.properties", properties.pop("citations", None))
-        claims = self.read_claims(f"{where}.properties", properties)
-        properties.pop("claims", None)
-        feature = Feature(
-            id=feature_id,
-            geometry=geometry,
-            properties=properties,
-            citations=citations,
-            claims=claims,
-            extra={k: v for k, v in raw.items() if k not in _FEATURE_KEYS},
-            source_geometry=raw["geometry"] if geometry is not None and not checked.repair else None,
-        )
-        if raw_id is not None and not isinstance(raw_id, str):
-            feature.extra["id"] = raw_id  # written back as the number it was
+        # keys and the usual values shared, not held once per feature (json shares keys only within one decode
+        # call, and a large file is decoded feature by feature)
+        properties = dict(zip(map(_intern, properties), properties.values(), strict=False))
+        for key in _SHARED_VALUES:
+            value = properties.get(key)
+            if value.__class__ is str:
+                properties[key] = _intern(value)
+        self.check_properties(where, properties, bundle)
+        citations: list[Citation] = []
+        claims: list[Claim] = []
+        if "citations" in properties or "claims" in properties:
+            place = f"{where}.properties"
+            citations = self.read_citations(place, properties.pop("citations", None))
+            claims = self.read_claims(place, properties)
+            properties.pop("claims", None)
+        extra = {} if raw.keys() <= _FEATURE_KEYS else {k: v for k, v in raw.items() if k not in _FEATURE_KEYS}
+        if raw_id is not None and raw_id.__class__ is not str:
+            extra["id"] = raw_id  # written back as the number it was
+        feature = Feature(feature_id, None, properties, citations, claims, extra)
+        geometry = raw["geometry"]
+        if geometry is not None:
+            self.pending.append((where, feature, geometry, len(self.problems)))
         return feature
 
+    def attach_geometries(self) -> None:
+        """Make every pending feature's geometry in one pass (`geometries.build`); its problems take the place
+        in the list they would have had if each geometry had been checked when its feature was read."""
+        if not self.pending:
+            return
+        built = geometries.build([raw for _, _, raw, _ in self.pending])
+        late: list[tuple[int, Problem]] = []
+        for index, (where, feature, raw, position) in enumerate(self.pending):
+            feature.geometry = built.geometries[index]
+            if index in built.errors:
+                late.append((position, Problem(self.file, f"{where}.geometry", built.errors[index])))
+                self.fatal = True
+            elif index in built.repairs:
+                late.append((position, Problem(self.file, f"{where}.geometry", built.repairs[index],
+                                               Severity.WARNING)))
+            if index in built.keep_source:
+                feature.source_geometry = raw  # written back exactly as read: its own members, 4-D positions
+        self.pending.clear()
+        if late:
+            merged: list[Problem] = []
+            at = 0
+            for position, problem in late:
+                merged += self.problems[at:position]
+                merged.append(problem)
+                at = max(at, position)
+            self.problems[:] = merged + self.problems[at:]
+
     def check_properties(self, where: str, properties: dict, bundle: Bundle) -> None:
+        """Warn about an unknown kind or certainty, refuse an unknown event; ``where`` is the feature's place."""
         kind = properties.get("kind")
-        if kind is not None and kind not in kind_names():
-            self.warn(f"{where}.kind", f"unknown kind {kind!r}; drawn as a reference place")
+        if kind is not None and (kind.__class__ is not str or kind not in KIND_REGISTRY):
+            self.warn(f"{where}.properties.kind", f"unknown kind {kind!r}; drawn as a reference place")
         certainty = properties.get("certainty")
         if certainty is not None and certainty not in CERTAINTIES:
-            self.warn(f"{where}.certainty", f"unknown certainty {certainty!r} (expected {', '.join(CERTAINTIES)})")
+            self.warn(f"{where}.properties.certainty",
+                      f"unknown certainty {certainty!r} (expected {', '.join(CERTAINTIES)})")
         event = properties.get("event")
         if event is not None and not isinstance(event, str):
-            self.error(f"{where}.event", f"must be a string, not {_json_type(event)}")
+            self.error(f"{where}.properties.event", f"must be a string, not {json_type(event)}")
         elif event is not None and event not in self.named["events"]:
-            self.error(f"{where}.event", f"unknown event {event!r}")
+            self.error(f"{where}.properties.event", f"unknown event {event!r}")
 
     # -- citations and claims --------------------------------------------------------------------
     def read_claims(self, where: str, owner: dict) -> list[Claim]:
@@ -271,7 +290,7 @@ class BundleParser:
         for index, raw in enumerate(raw_claims):
             place = f"{where}.claims[{index}]"
             if not isinstance(raw, dict):
-                self.error(place, f"must be an object, not {_json_type(raw)}")
+                self.error(place, f"must be an object, not {json_type(raw)}")
                 continue
             name = self.member(raw, "property", place, str, required=True)
             if name is None:
@@ -292,7 +311,7 @@ class BundleParser:
         if raw_list is None:
             return []
         if not isinstance(raw_list, list):
-            self.error(f"{where}.citations", f"must be a list, not {_json_type(raw_list)}")
+            self.error(f"{where}.citations", f"must be a list, not {json_type(raw_list)}")
             return []
         citations = []
         for index, raw in enumerate(raw_list):
@@ -303,7 +322,7 @@ class BundleParser:
 
     def read_citation(self, where: str, raw: Any) -> Citation | None:
         if not isinstance(raw, dict):
-            self.error(where, f"must be an object, not {_json_type(raw)}")
+            self.error(where, f"must be an object, not {json_type(raw)}")
             return None
         document_id = self.member(raw, "document", where, str, required=True)
         start = self.member(raw, "start", where, int, required=True)
@@ -331,7 +350,8 @@ class BundleParser:
 
     def anchor(self, where: str, citation: Citation) -> Citation:
         text = self.documents[citation.document].text
-        checked = reanchor(citation, text)
+        anchoring = anchor(citation, text)
+        checked = anchoring.citation
         if text is None:
             self.warn(where, f"orphaned citation: the text of {citation.document!r} is not available")
             return checked
@@ -342,9 +362,15 @@ class BundleParser:
                 message += f"; quote found at {checked.start}"
             self.error(f"{where}.end", message, fatal=False)
         elif checked.status is AnchorStatus.REANCHORED:
-            self.warn(where, f"quote {_short(citation.exact)} re-anchored from {citation.start} to {checked.start}")
+            why = " (the quote is at the old offsets, but its prefix and suffix fit there)" \
+                if anchoring.context_moved else ""
+            quote = short(citation.exact)
+            self.warn(where, f"quote {quote} re-anchored from {citation.start} to {checked.start}{why}")
+        if anchoring.ties:
+            self.warn(where, f"quote {short(citation.exact)} fits {anchoring.ties + 1} places equally well; "
+                             f"re-anchored to the one nearest its old offset, {checked.start}: check it")
         if checked.status is AnchorStatus.ORPHANED:
-            self.error(where, f"orphaned citation: quote {_short(citation.exact)} not found in {citation.document!r}",
+            self.error(where, f"orphaned citation: quote {short(citation.exact)} not found in {citation.document!r}",
                        fatal=False)
         return checked
 
@@ -354,30 +380,3 @@ _DOCUMENT_STRINGS = ("title", "published", "publisher", "path", "sha256")
 _DOCUMENT_KEYS = {"id", "text", *_DOCUMENT_STRINGS}
 _EVENT_KEYS = {"id", "name", "time", "vehicle", "outcome", "site", "claims"}
 _FEATURE_KEYS = {"type", "id", "geometry", "properties"}
-
-
-def _raw_ids(items: Any) -> set[str]:
-    if not isinstance(items, list):
-        return set()
-    return {str(item["id"]) for item in items if isinstance(item, dict) and item.get("id") is not None}
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
-
-
-def _as_tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
-    return types if isinstance(types, tuple) else (types,)
-
-
-def _type_names(types: type | tuple[type, ...]) -> str:
-    names = {str: "a string", int: "an integer", float: "a number", list: "a list", dict: "an object"}
-    return " or ".join(names.get(t, t.__name__) for t in _as_tuple(types))
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    return _type_names(type(value)) if type(value) in (str, int, float, list, dict) else type(value).__name__

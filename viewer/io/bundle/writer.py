@@ -19,7 +19,8 @@ from viewer.model.feature import Feature
 
 def write_bundle(bundle: Bundle, path: str | Path) -> None:
     """Write atomically: a failure part-way leaves the previous file intact."""
-    text = json.dumps(bundle_to_dict(bundle), ensure_ascii=False, indent=1) + "\n"
+    # allow_nan=False: never write Infinity or NaN, which no JSON reader (launchmap's included) accepts
+    text = json.dumps(bundle_to_dict(bundle), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     write_text_atomic(path, text)
 
 

@@ -11,6 +11,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.geometry_check import GeometryError, check_lonlat, repaired
+from viewer.io.bundle.geometries import check_altitudes
 from viewer.io.files import FileRefused, regular_size
 from viewer.io.formats.antimeridian import antimeridian_warnings
 from viewer.model.bundle import Bundle
@@ -83,6 +84,7 @@ class LayerBuilder:
             return True, None
         try:
             check_lonlat(geometry)
+            check_altitudes(geometry)
             result = repaired(geometry)
         except GeometryError as error:
             self.error(where, str(error))
@@ -151,9 +153,10 @@ def checked_many(builder: LayerBuilder, geometries: np.ndarray, places: Sequence
     present = np.flatnonzero(~shapely.is_missing(result))
     if not len(present):
         return result
-    coords, owner = shapely.get_coordinates(result[present], return_index=True)
-    lon, lat = coords[:, 0], coords[:, 1]
-    bad = ~np.isfinite(coords).all(axis=1) | (np.abs(lon) > 180) | (np.abs(lat) > 90)
+    coords, owner = shapely.get_coordinates(result[present], include_z=True, return_index=True)
+    lon, lat, z = coords[:, 0], coords[:, 1], coords[:, 2]
+    bad = ~np.isfinite(coords[:, :2]).all(axis=1) | (np.abs(lon) > 180) | (np.abs(lat) > 90)
+    bad |= np.isinf(z) | (np.isnan(z) & shapely.has_z(result[present])[owner])  # 2-D geometries have NaN z
     suspects = set(present[np.unique(owner[bad])].tolist())
     suspects.update(present[~shapely.is_valid(result[present])].tolist())
     for index in sorted(suspects):  # the few bad ones get the one-by-one check and its messages

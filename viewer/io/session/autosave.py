@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from viewer.io.session.file import Session, load_session, save_session
-from viewer.model.problem import BundleError
+from viewer.model.problem import BundleError, Problem
 
 AUTOSAVE_PREFIX = "autosave-"
+UNREADABLE_SUFFIX = ".unreadable"
 
 
 @dataclass(frozen=True)
@@ -56,16 +57,27 @@ def discard_autosave(pid: int | None = None) -> None:
         autosave_path(pid).unlink()
 
 
-def recoverable_autosaves() -> list[Autosave]:
+def recoverable_autosaves(problems: list[Problem] | None = None) -> list[Autosave]:
     """Autosaves whose launchmap is no longer running (killed, crashed, power lost), newest first.
 
-    Unreadable ones are skipped: a crash may have happened while one was being replaced.
+    One that cannot be read (corrupt, or out of range) is renamed ``….unreadable`` so that it is reported once,
+    not at every start, and kept for whoever wants to look; one line about it goes to ``problems``.
     """
     found = []
     for path in _autosave_files():
         try:
             session = load_session(path)
-        except BundleError:
+        except BundleError as error:
+            owner = _pid_of(path)
+            if owner is not None and _is_running(owner):
+                continue  # being written right now by the launchmap whose file it is
+            aside = path.with_name(path.name + UNREADABLE_SUFFIX)
+            with contextlib.suppress(OSError):
+                os.replace(path, aside)
+            if problems is not None:
+                first = error.problems[0]
+                problems.append(Problem(first.file, first.where, f"{first.message}; this autosave cannot be "
+                                                                 f"recovered and was moved aside to {aside.name}"))
             continue
         info = session.extra.pop("autosave", {})
         if not isinstance(info, dict):

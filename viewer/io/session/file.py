@@ -4,6 +4,7 @@ saved atomically."""
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,8 @@ from viewer.model.problem import BundleError, Problem
 SESSION_SUFFIX = ".lmsession"
 FORMAT_KEY = "launchmap_session"
 FORMAT_VERSION = 1
+MAX_MAP_COORDINATE = 1e10  # map units (metres, or degrees): the widest projection spans ~4e7 m
+MIN_SPAN = 1e-9
 
 
 @dataclass
@@ -94,6 +97,11 @@ def load_session(path: str | os.PathLike[str]) -> Session:
     styles = data.get("styles", {})
     if not isinstance(styles, dict):
         raise fail("styles", "must be an object")
+    views = [("view", data.get("view"))] + [(f"bookmarks[{i}]", b) for i, b in enumerate(bookmarks)]
+    for where, raw in views:
+        problem = _insane(raw, where)
+        if problem:
+            raise fail(*problem)
     try:
         view = Bookmark.from_dict(data["view"], "view") if data.get("view") is not None else None
         marks = [Bookmark.from_dict(b, f"bookmarks[{i}]") for i, b in enumerate(bookmarks)]
@@ -102,6 +110,27 @@ def load_session(path: str | os.PathLike[str]) -> Session:
         raise fail(where, message) from None
     known = {FORMAT_KEY, "bundles", "view", "bookmarks", "styles"}
     return Session(paths, view, marks, styles, {k: v for k, v in data.items() if k not in known})
+
+
+def _insane(view: Any, where: str) -> tuple[str, str] | None:
+    """(where, message) when a view's numbers are out of any sane range (a hand-edited or corrupt file: a map
+    rectangle of ±1e308 overflows every computation that follows), else None; types are the bookmark's to check."""
+    if not isinstance(view, dict):
+        return None
+    for key, limit in (("map_rect", MAX_MAP_COORDINATE), ("extent", 360.0)):
+        rect = view.get(key)
+        if isinstance(rect, list) and all(isinstance(v, int | float) and not isinstance(v, bool) for v in rect):
+            if not all(math.isfinite(v) and abs(v) <= limit for v in rect):
+                return f"{where}.{key}", f"numbers must be finite and within ±{limit:g}"
+            if len(rect) == 4 and (rect[2] - rect[0] < MIN_SPAN or rect[3] - rect[1] < MIN_SPAN):
+                return f"{where}.{key}", "the rectangle has no width or no height"
+    projection = view.get("projection")
+    if isinstance(projection, dict):
+        for key, low, high in (("seam_lon", -360.0, 360.0), ("max_lat", 1.0, 90.0)):
+            value = projection.get(key)
+            if isinstance(value, int | float) and not isinstance(value, bool) and not low <= value <= high:
+                return f"{where}.projection.{key}", f"must be between {low:g} and {high:g}"
+    return None
 
 
 def _portable(path: Path, folder: Path | None) -> str:

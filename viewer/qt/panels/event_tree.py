@@ -48,8 +48,8 @@ class EventTree(QTreeView):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(36)
-        header.resizeSection(1, 84)
-        header.resizeSection(2, 44)
+        header.resizeSection(1, 72)
+        header.resizeSection(2, 40)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "J-Alert: …Prefecture" keeps both ends
         self._rows: dict[str, QModelIndex] = {}
         self._following = False  # true while mirroring the shared selection, so it is not written back
@@ -79,7 +79,8 @@ class EventTree(QTreeView):
             count = sum(1 for f in content.features.values() if f.kind == kind)
             if not count:
                 continue
-            row = _row(kind_title(kind), f"{count} feature(s)", "")
+            row = _row(kind_title(kind), f"{count}", "")
+            row[1].setToolTip(f"{count} feature(s)")
             row[0].setCheckable(True)
             row[0].setData(kind, KIND_ROLE)
             kinds[0].appendRow(row)
@@ -99,7 +100,8 @@ class EventTree(QTreeView):
         loose = content.features_of(None)
         for layer in self.workspace.layers():  # features from other tools: one row per file, in its colour
             members = [f for f in loose if f.layer == layer]
-            row = _row(layer, f"layer · {len(members)} feature(s)", str(sum(len(f.all_citations) for f in members)))
+            row = _row(layer, f"{len(members)}", str(sum(len(f.all_citations) for f in members)))
+            row[1].setToolTip(f"a file's layer: {len(members)} feature(s)")
             row[0].setCheckable(True)
             row[0].setData(layer, LAYER_ROLE)
             row[0].setForeground(QBrush(QColor(colours[layer]).darker(130)))

@@ -213,7 +213,7 @@ def _sniff(head: bytes, encoding: str, file: str) -> tuple[str, Columns]:
         raise BundleError([Problem(file, "1", "no header line (expected column names such as lon,lat or wkt)")])
     best: tuple[str, Columns] | None = None
     for delimiter in DELIMITERS:
-        header = next(csv.reader([first_line], delimiter=delimiter))
+        header = [_unguarded(name) for name in next(csv.reader([first_line], delimiter=delimiter))]
         columns = find_columns(header)
         if columns.found:
             return delimiter, columns

@@ -30,7 +30,7 @@ def write_csv(bundle: Bundle, path: str | Path, progress: Progress = no_progress
     with atomic_writer(path) as handle:
         text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
         writer = csv.writer(text)
-        writer.writerow(FIXED_COLUMNS + tuple(extra))
+        writer.writerow(FIXED_COLUMNS + tuple(_guarded(name) for name in extra))  # names come from property keys
         for count, feature in enumerate(bundle.features.values(), start=1):
             writer.writerow(_row(bundle, feature, extra))
             if count % 5000 == 0:

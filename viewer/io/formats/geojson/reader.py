@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -9,24 +10,44 @@ from viewer.geo.geometry_check import GEOMETRY_TYPES
 from viewer.io.bundle.json_stream import load_geojson
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.antimeridian import antimeridian_warnings
-from viewer.io.formats.layer import LABEL_KEYS
+from viewer.io.formats.geojson.plain import (
+    BUNDLE_MEMBERS,
+    check_crs,
+    is_plain,
+    prepare_feature,
+    prepare_plain,
+    renamed_notes,
+)
 from viewer.io.progress import Progress, no_progress, stages
 from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError, Problem, Severity
 
-_BUNDLE_MEMBERS = ("launchmap", "documents", "events")
-_WGS84 = ("urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326")
+# Members the features depend on: a file that gives one after its features is read again, whole.
+_NEEDED_FIRST = {"type", "launchmap", "documents", "events", "crs"}
 
 
 def read_geojson(path: str | Path, progress: Progress = no_progress,
                  shown_as: str | None = None) -> tuple[Bundle, list[Problem]]:
-    """The file as a bundle, with its warnings; raises BundleError naming the place when it cannot be opened."""
+    """The file as a bundle, with its warnings; raises BundleError naming the place when it cannot be opened.
+
+    A FeatureCollection is read feature by feature as it is parsed (`_Streaming`), so the parsed JSON of the
+    whole file is never held at once; the rest (a bare Feature or geometry, a file that gives its documents
+    after its features) is parsed whole, then read.
+    """
     path = Path(path)
     file = shown_as or str(path)
+    notes: list[Problem] = []  # keys given twice, found while parsing
     parsing, reading = stages(progress, (1, 3))
-    root = load_geojson(path, file, parsing)
+    streaming = _Streaming(path, file, progress, parsing)
+    root = load_geojson(path, file, streaming.progress, notes, sink=streaming)
+    if streaming.bundle is not None:
+        late = set(root) - streaming.keys_before - {"features"}
+        if not late & _NEEDED_FIRST:
+            return streaming.finish(root, late, notes)
+        notes = []
+        root = load_geojson(path, file, parsing, notes)
     root, inside = _as_collection(root)
-    notes = _prepare_plain(root, path.name, file) if _is_plain(root) else []
+    notes += prepare_plain(root, path.name, file) if is_plain(root) else []
     if isinstance(root, dict) and isinstance(root.get("features"), list):
         root["features"] = _Reporting(root["features"], reading)
     reader = BundleParser(path, file)
@@ -35,11 +56,82 @@ def read_geojson(path: str | Path, progress: Progress = no_progress,
     except BundleError as error:
         raise BundleError(notes + [_relocated(p, inside) for p in error.problems]) from None
     problems = notes + [_relocated(p, inside) for p in reader.problems]
+    return bundle, problems + _crossing(bundle, file, inside)
+
+
+def _crossing(bundle: Bundle, file: str, inside: str | None) -> list[Problem]:
     features = list(bundle.features.values())
-    places = [inside if inside is not None else f"features[{i}]" for i in range(len(features))]
-    problems += [Problem(file, where, message, Severity.WARNING)
-                 for where, message in antimeridian_warnings(features, places)]
-    return bundle, problems
+    places = _Places(inside, len(features))
+    return [Problem(file, where, message, Severity.WARNING)
+            for where, message in antimeridian_warnings(features, places)]
+
+
+class _Places(Sequence[str]):
+    """``features[i]`` for each feature (or ``inside`` for a bare one), made only for those that are named."""
+
+    def __init__(self, inside: str | None, size: int):
+        self.inside, self.size = inside, size
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, index):
+        return self.inside if self.inside is not None else f"features[{index}]"
+
+
+class _Streaming:
+    """Reads a FeatureCollection's features into a bundle one by one as the JSON parser hands them over.
+
+    ``progress`` is the one the parser reports to: the parsing stage of the bar until the features begin,
+    then the whole bar, since parsing them is reading them.
+    """
+
+    def __init__(self, path: Path, file: str, whole: Progress, parsing: Progress):
+        self.parser = BundleParser(path, file)
+        self.name, self.file = path.name, file
+        self.whole, self.parsing = whole, parsing
+        self.bundle: Bundle | None = None
+        self.plain = False
+        self.keys_before: set[str] = set()
+        self.renamed: set[str] = set()
+
+    def progress(self, done: int, total: int) -> None:
+        (self.parsing if self.bundle is None else self.whole)(done, total)
+
+    def start(self, root: dict) -> bool:
+        """Called with the members before "features": True to be handed the features, False to leave them."""
+        if root.get("type") != "FeatureCollection":
+            return False  # parsed whole, and refused with the usual message
+        self.plain = not any(key in root for key in BUNDLE_MEMBERS)
+        if self.plain:
+            check_crs(root, self.file)
+        self.keys_before = set(root)
+        self.bundle = self.parser.begin(root)
+        return True
+
+    def feature(self, index: int, raw: Any) -> None:
+        assert self.bundle is not None
+        parser = self.parser
+        if self.plain:
+            event = prepare_feature(raw, index, self.name, self.renamed)
+            if event is not None and event not in parser.named["events"]:
+                where, stub = f"events[{len(parser.events)}]", {"id": event, "name": event}
+                parser.events.append((where, stub))
+                parser.named["events"].add(event)
+                parser.add(self.bundle.events, parser.read_event(where, stub), where)
+        if isinstance(raw, dict) and raw.get("id") is not None:
+            parser.named["features"].add(str(raw["id"]))
+        parser.feature(self.bundle, index, raw)
+
+    def finish(self, root: dict, late: set[str], notes: list[Problem]) -> tuple[Bundle, list[Problem]]:
+        assert self.bundle is not None
+        notes = notes + renamed_notes(self.renamed, self.file)
+        self.bundle.extra.update({key: root[key] for key in root if key in late})
+        try:
+            bundle = self.parser.finish(self.bundle)
+        except BundleError as error:
+            raise BundleError(notes + error.problems) from None
+        return bundle, notes + self.parser.problems + _crossing(bundle, self.file, None)
 
 
 def _as_collection(root: Any) -> tuple[Any, str | None]:
@@ -61,53 +153,6 @@ def _relocated(problem: Problem, inside: str | None) -> Problem:
     if inside == "geometry":
         rest = rest.removeprefix("geometry").lstrip(".")
     return Problem(problem.file, rest or "", problem.message, problem.severity)
-
-
-def _is_plain(root: Any) -> bool:
-    return isinstance(root, dict) and root.get("type") == "FeatureCollection" and isinstance(
-        root.get("features"), list) and not any(key in root for key in _BUNDLE_MEMBERS)
-
-
-def _prepare_plain(root: dict, name: str, file: str) -> list[Problem]:
-    """Make a plain FeatureCollection a layer: file-scoped ids, labels, the events its features name.
-
-    Citations and claims need the bundle's documents; a plain file has none, so those properties are
-    kept under another name rather than failing the whole file.
-    """
-    notes: list[Problem] = []
-    crs = root.get("crs")
-    crs_name = crs.get("properties", {}).get("name") if isinstance(crs, dict) else None
-    if isinstance(crs_name, str) and crs_name not in _WGS84 and not crs_name.endswith(("CRS84", ":4326")):
-        raise BundleError([Problem(file, "crs", f"coordinates are in {crs_name}, but GeoJSON is WGS84 lon/lat; "
-                                                "reproject the file (e.g. ogr2ogr -t_srs EPSG:4326)")])
-    events: dict[str, None] = {}
-    renamed: set[str] = set()
-    for index, raw in enumerate(root["features"]):
-        if not isinstance(raw, dict):
-            continue  # the reader reports it
-        if raw.get("id") is None:
-            raw["id"] = f"{name}#{index}"
-        properties = raw.get("properties")
-        if not isinstance(properties, dict):
-            continue
-        if "label" not in properties:
-            label = next((properties[k] for k in LABEL_KEYS if isinstance(properties.get(k), str)), None)
-            if label:
-                properties["label"] = label
-        event = properties.get("event")
-        if isinstance(event, str | int | float) and not isinstance(event, bool):
-            properties["event"] = str(event)
-            events[str(event)] = None
-        for key in ("citations", "claims"):
-            if key in properties:
-                properties[f"source_{key}"] = properties.pop(key)
-                renamed.add(key)
-    if events:
-        root["events"] = [{"id": event, "name": event} for event in events]
-    for key in sorted(renamed):
-        notes.append(Problem(file, "features", f"'{key}' need the documents of an event bundle and this file has "
-                                               f"none; kept as property 'source_{key}'", Severity.WARNING))
-    return notes
 
 
 class _Reporting(list):

@@ -14,7 +14,10 @@ from typing import Any
 import numpy as np
 import shapely
 
+from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, non_finite_message
 from viewer.io.bundle.reader import BundleParser
+from viewer.io.formats.gpkg import inspect
+from viewer.io.formats.gpkg.batches import DamagedFeatures, read_batch
 from viewer.io.formats.gpkg.writer import FEATURE_COLUMNS, KEPT_AS
 from viewer.io.formats.layer import MAX_FEATURES, LayerBuilder, checked_many, refuse_large_file
 from viewer.io.progress import Progress, no_progress, stages
@@ -40,11 +43,17 @@ def read_gpkg(path: str | Path, progress: Progress = no_progress,
     refuse_large_file(path, file, 2**62, "GeoPackage")  # size is no measure here; the feature count below is
     builder = LayerBuilder(path, file)
     try:
+        skipped = inspect.views(path)
+    except inspect.TooSlow as error:
+        raise BundleError([Problem(file, "", f"not read: {error}")]) from None
+    try:
         with gdal_warnings(builder, ""):
-            layers = [(str(name), kind) for name, kind in pyogrio.list_layers(path)]
+            layers = [(str(name), kind) for name, kind in pyogrio.list_layers(path) if str(name) not in skipped]
             counts = {name: int(pyogrio.read_info(path, layer=name)["features"]) for name, _ in layers}
     except RuntimeError as error:  # pyogrio's DataSourceError and friends
         raise BundleError([Problem(file, "", f"not a GeoPackage, or a damaged one ({_gdal(error)})")]) from None
+    for name in sorted(skipped):  # never counted nor read: a view is a query, which may run without end
+        builder.warn(f"layer {name}", "a view (a stored query), not a table; not read")
     names = {name for name, _ in layers}
     ours = set(LAUNCHMAP_TABLES) <= names
     plain = [name for name, kind in layers if kind is not None and not (ours and name == "features")]
@@ -165,12 +174,20 @@ def _read_ours(path: Path, file: str, progress: Progress) -> tuple[Bundle, list[
 def _features(path: Path, file: str, progress: Progress):
     """(fid, row, GeoJSON geometry) of the features layer, in batches."""
     import pyogrio
-    from pyogrio.raw import read
 
     count = int(pyogrio.read_info(path, layer="features")["features"])
     for start in range(0, max(count, 1), BATCH):
-        meta, fids, wkb, fields = read(path, layer="features", skip_features=start, max_features=BATCH,
-                                       return_fids=True, datetime_as_string=True)
+        try:
+            meta, fids, wkb, fields = read_batch(path, "features", start, max(min(BATCH, count - start), 1))
+        except DamagedFeatures as error:
+            raise BundleError([Problem(file, f"layer features, fid {fid}", f"geometry cannot be read ({error.message})")
+                               for fid in error.fids] or [Problem(file, "layer features", error.message)]) from None
+        missing = [int(fid) for fid, blob in zip(fids.tolist(), wkb, strict=True) if blob is None] if wkb is not None \
+            else []
+        damaged = inspect.unreadable(path, "features", missing)
+        if damaged:
+            raise BundleError([Problem(file, f"layer features, fid {fid}", "geometry cannot be read (a damaged "
+                                                                            "geometry blob)") for fid in damaged])
         geometries = shapely.from_wkb(wkb) if wkb is not None else np.full(len(fids), None)
         texts = shapely.to_geojson(geometries)  # exact: shortest round-tripping decimals
         for fid, row, text in zip(fids.tolist(), _columns(meta, fields, len(fids)), texts, strict=True):
@@ -209,16 +226,25 @@ def _in_layer(problem: Problem, places: dict[str, list[str]]) -> Problem:
 
 # -- any other layer --------------------------------------------------------------------------------
 def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder, progress: Progress) -> None:
-    from pyogrio.raw import read
-
     skipped: set[str] = set()
     for start in range(0, max(count, 1), BATCH):
-        meta, fids, wkb, fields = read(path, layer=layer, skip_features=start, max_features=BATCH,
-                                       return_fids=True, datetime_as_string=True)
+        try:
+            meta, fids, wkb, fields = read_batch(path, layer, start, max(min(BATCH, count - start), 1))
+        except DamagedFeatures as error:
+            for fid in error.fids:
+                builder.error(f"layer {layer}, fid {fid}", f"geometry cannot be read ({error.message})")
+            if not error.fids:
+                builder.error(f"layer {layer}", f"features {start + 1} to {start + BATCH}: {error.message}")
+            continue  # the file fails; its other batches are still checked, for their own messages
+        if wkb is not None:
+            missing = [int(fid) for fid, blob in zip(fids.tolist(), wkb, strict=True) if blob is None]
+            for fid in inspect.unreadable(path, layer, missing):
+                builder.error(f"layer {layer}, fid {fid}", "geometry cannot be read (a damaged geometry blob)")
         geometries = shapely.from_wkb(wkb) if wkb is not None else np.full(len(fids), None)
         geometries = _to_lonlat(geometries, meta.get("crs"), layer, builder)
         places = [f"layer {layer}, fid {fid}" for fid in fids.tolist()]
         geometries = checked_many(builder, geometries, places)
+        _refuse_infinite(builder, meta, fields, places)
         rows = _columns(meta, fields, len(fids), skipped)
         for fid, row, geometry, where in zip(fids.tolist(), rows, geometries, places, strict=True):
             properties = {k: v for k, v in row.items() if v is not None}
@@ -232,6 +258,14 @@ def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder,
         progress(min(start + BATCH, count), count)
     for column in sorted(skipped):
         builder.warn(f"layer {layer}", f"column {column!r} holds binary data; left out")
+
+
+def _refuse_infinite(builder: LayerBuilder, meta: dict, fields: list[np.ndarray], places: list[str]) -> None:
+    """An error for each cell holding ±infinity (SQLite stores it; no format launchmap writes can)."""
+    for name, values in zip(meta["fields"], fields, strict=True):
+        if values.dtype.kind == "f":
+            for row in np.flatnonzero(np.isinf(values)).tolist():
+                builder.error(places[row], f"column {str(name)!r}: {values[row]} is not a finite number")
 
 
 def _to_lonlat(geometries: np.ndarray, crs: str | None, layer: str, builder: LayerBuilder) -> np.ndarray:
@@ -272,7 +306,9 @@ def _json_cell(text: Any, file: str, where: str, column: str) -> Any:
     if text is None:
         return None
     try:
-        return json.loads(text)
+        return CheckedDecoder().decode(text)
+    except NonFinite as error:
+        raise BundleError([Problem(file, where, f"column {column!r}: {non_finite_message(error.token)}")]) from None
     except (TypeError, ValueError) as error:
         raise BundleError([Problem(file, where, f"column {column!r} is not JSON ({error})")]) from None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ import numpy as np
 import shapely
 
 from viewer import __version__
+from viewer.io.atomic import make_temp, remove_leftovers
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
@@ -31,11 +32,15 @@ INTEGER_COLUMNS = {"text_inline", "position", "claim", "start", "end"}
 def write_gpkg(bundle: Bundle, path: str | Path, progress: Progress = no_progress) -> None:
     """Write atomically: GDAL writes a temporary GeoPackage beside ``path``, which then replaces it."""
     path = Path(path)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part.gpkg", dir=path.parent or ".")
+    started = time.time()
+    fd, temp_name = make_temp(path, ".part.gpkg")
     os.close(fd)
     os.unlink(temp_name)  # GDAL creates the file itself
     try:
-        _write_all(bundle, temp_name, progress)
+        try:
+            _write_all(bundle, temp_name, progress)
+        except RuntimeError as error:  # pyogrio's FeatureError, DataSourceError…: a full disk, a read-only folder
+            raise OSError(f"{path}: cannot write the GeoPackage ({' '.join(str(error).split())})") from None
         if path.exists():
             with contextlib.suppress(OSError):
                 os.chmod(temp_name, path.stat().st_mode & 0o7777)
@@ -46,6 +51,7 @@ def write_gpkg(bundle: Bundle, path: str | Path, progress: Progress = no_progres
         for leftover in (temp_name, f"{temp_name}-journal", f"{temp_name}-wal", f"{temp_name}-shm"):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(leftover)
+    remove_leftovers(path, started)
 
 
 def _umask() -> int:
@@ -68,7 +74,7 @@ def _write_all(bundle: Bundle, path: str, progress: Progress) -> None:
         # A shown property stays in the JSON as null, holding its place so the order comes back as it was.
         rest = {k: None if k in FEATURE_COLUMNS and isinstance(v, str) else v for k, v in feature.properties.items()}
         rows.add([feature.id, *columns, _json(rest), None], extra)
-    geometry = np.array([None if f.geometry is None else shapely.to_wkb(f.geometry) for f in features], dtype=object)
+    geometry = shapely.to_wkb(np.array([f.geometry for f in features], dtype=object))  # all at once; None stays None
     progress(1, 3)
     write(path, geometry, *rows.arrays(), layer="features", driver="GPKG", geometry_type="Unknown",
           crs="EPSG:4326", layer_options={"DESCRIPTION": "launchmap features (WGS84 lon/lat)"})
@@ -162,6 +168,10 @@ def _fits(text: str) -> bool:
     return True
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # made once: json.dumps makes one a call
+_COMPACT_ASCII = json.JSONEncoder(separators=(",", ":"))
+
+
 def _json(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text if _fits(text) else json.dumps(value, separators=(",", ":"))
+    text = _COMPACT.encode(value)
+    return text if _fits(text) else _COMPACT_ASCII.encode(value)

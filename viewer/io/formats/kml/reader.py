@@ -18,7 +18,7 @@ from typing import IO, Any
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.files import FileRefused, open_regular
 from viewer.io.formats.antimeridian import antimeridian_warnings
-from viewer.io.formats.geojson.reader import _prepare_plain
+from viewer.io.formats.geojson.plain import prepare_plain
 from viewer.io.formats.kml.geometry import placemark_geometry
 from viewer.io.formats.kml.parse import (
     Container,
@@ -256,7 +256,7 @@ class _Collector:
         for i, feature in enumerate(layer["features"]):  # ids by position in the whole file, not in the layer
             if feature["id"] is None:
                 feature["id"] = f"{self.name}#{offset + i}"
-        self.notes += _prepare_plain(layer, self.name, self.file)
+        self.notes += prepare_plain(layer, self.name, self.file)
         known = {event.get("id") for event in root["events"]}
         for event in layer.get("events", []):
             if event["id"] not in known:

@@ -1,0 +1,117 @@
+"""Saving: leftovers of a killed save are cleaned by the next save of the same file; a save that cannot be made
+is one line naming the output, never the temporary file, and never a traceback."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from viewer.cli import main
+from viewer.io.convert import convert
+from viewer.io.session import Session, save_session
+from viewer.resources import sample_bundle
+
+
+def leave_leftovers(folder, name: str) -> list:
+    """What a save of ``name`` killed half-way leaves: its temporary file, and SQLite's journal beside it."""
+    old = time.time() - 60
+    leftovers = [folder / f".{name}.k1ll3d.part", folder / f".{name}.x7y8z9.part.gpkg",
+                 folder / f".{name}.x7y8z9.part.gpkg-journal"]
+    for leftover in leftovers:
+        leftover.write_bytes(b"half a file")
+        os.utime(leftover, (old, old))
+    return leftovers
+
+
+@pytest.mark.parametrize("suffix", [".geojson", ".gpkg", ".kml", ".kmz", ".csv"])
+def test_leftovers_of_a_killed_save_are_cleaned_by_the_next(tmp_path, suffix):
+    out = tmp_path / f"launches{suffix}"
+    leftovers = leave_leftovers(tmp_path, out.name)
+    unrelated = tmp_path / ".other.geojson.abc.part"
+    unrelated.write_bytes(b"another file's")
+    convert(sample_bundle(), out)
+    assert not any(p.exists() for p in leftovers)
+    assert unrelated.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, unrelated.name])
+
+
+def test_a_session_save_cleans_its_leftovers_too(tmp_path):
+    out = tmp_path / "brief.lmsession"
+    leftovers = leave_leftovers(tmp_path, out.name)
+    save_session(Session(), out)
+    assert not any(p.exists() for p in leftovers)
+
+
+def test_a_leftover_of_a_save_still_running_is_left_alone(tmp_path):
+    out = tmp_path / "launches.geojson"
+    running = tmp_path / ".launches.geojson.n0w.part"
+    running.write_bytes(b"being written by another launchmap right now")
+    future = time.time() + 60
+    os.utime(running, (future, future))
+    convert(sample_bundle(), out)
+    assert running.exists()
+
+
+@pytest.mark.parametrize("suffix", [".geojson", ".gpkg", ".csv"])
+def test_a_read_only_folder_names_the_output(tmp_path, capsys, monkeypatch, suffix):
+    def refused(prefix, suffix, dir):  # what mkstemp does in a folder one may not write to (even as root here)
+        raise PermissionError(13, "Permission denied", os.path.join(dir, f"{prefix}abc123{suffix}"))
+
+    monkeypatch.setattr("tempfile.mkstemp", refused)
+    out = tmp_path / f"out{suffix}"
+    assert main(["convert", str(sample_bundle()), "-o", str(out)]) == 1
+    assert capsys.readouterr().err == f"launchmap: {out}: cannot write there: Permission denied\n"
+
+
+def test_a_geopackage_write_error_is_one_line(tmp_path, capsys, monkeypatch):
+    from pyogrio.errors import FeatureError
+
+    def full_disk(*args, **kwargs):
+        raise FeatureError("failed to write feature 3: database or disk is full")
+
+    monkeypatch.setattr("pyogrio.raw.write", full_disk)
+    out = tmp_path / "out.gpkg"
+    assert main(["convert", str(sample_bundle()), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"launchmap: {out}: cannot write the GeoPackage (failed to write feature 3: database or disk "
+                   "is full)\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_files_written_as_one_unit_are_all_or_none(tmp_path, monkeypatch):
+    from viewer.io.atomic import write_files_atomic
+
+    png, world = tmp_path / "map.png", tmp_path / "map.pgw"
+    write_files_atomic({png: b"old png", world: b"old world"})
+    real = os.fsync
+    calls = []
+
+    def full_on_the_second(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", full_on_the_second)
+    with pytest.raises(OSError, match=r"map\.png, .*map\.pgw: cannot write: No space left on device; the previous "
+                                      r"files are left as they were"):
+        write_files_atomic({png: b"new png", world: b"new world"})
+    assert (png.read_bytes(), world.read_bytes()) == (b"old png", b"old world")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.pgw", "map.png"]
+
+
+def test_a_write_that_fails_part_way_names_the_output(tmp_path):
+    from viewer.io.atomic import atomic_writer
+
+    out = tmp_path / "out.geojson"
+    out.write_text("old")
+    def write_too_much() -> None:
+        with atomic_writer(out) as handle:
+            handle.write(b"new")
+            raise OSError(27, "File too large")  # what a write past `ulimit -f` raises
+
+    with pytest.raises(OSError, match=r"out\.geojson: cannot write: File too large; the previous file is left"):
+        write_too_much()
+    assert out.read_text() == "old"

@@ -1,0 +1,74 @@
+"""A plain FeatureCollection (no launchmap members) made a layer: file-scoped ids, labels, the events its
+features name; whole (`prepare_plain`) or one feature at a time as it is parsed (`check_crs`, `prepare_feature`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from viewer.io.formats.layer import LABEL_KEYS
+from viewer.model.problem import BundleError, Problem, Severity
+
+BUNDLE_MEMBERS = ("launchmap", "documents", "events")
+_WGS84 = ("urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326")
+
+
+def is_plain(root: Any) -> bool:
+    return isinstance(root, dict) and root.get("type") == "FeatureCollection" and isinstance(
+        root.get("features"), list) and not any(key in root for key in BUNDLE_MEMBERS)
+
+
+def prepare_plain(root: dict, name: str, file: str) -> list[Problem]:
+    """Make a plain FeatureCollection a layer: file-scoped ids, labels, the events its features name.
+
+    Citations and claims need the bundle's documents; a plain file has none, so those properties are
+    kept under another name rather than failing the whole file.
+    """
+    check_crs(root, file)
+    events: dict[str, None] = {}
+    renamed: set[str] = set()
+    for index, raw in enumerate(root["features"]):
+        event = prepare_feature(raw, index, name, renamed)
+        if event is not None:
+            events[event] = None
+    if events:
+        root["events"] = [{"id": event, "name": event} for event in events]
+    return renamed_notes(renamed, file)
+
+
+def check_crs(root: dict, file: str) -> None:
+    """Raise BundleError when the (2008 GeoJSON) ``crs`` member names coordinates other than lon/lat."""
+    crs = root.get("crs")
+    crs_name = crs.get("properties", {}).get("name") if isinstance(crs, dict) else None
+    if isinstance(crs_name, str) and crs_name not in _WGS84 and not crs_name.endswith(("CRS84", ":4326")):
+        raise BundleError([Problem(file, "crs", f"coordinates are in {crs_name}, but GeoJSON is WGS84 lon/lat; "
+                                                "reproject the file (e.g. ogr2ogr -t_srs EPSG:4326)")])
+
+
+def prepare_feature(raw: Any, index: int, name: str, renamed: set[str]) -> str | None:
+    """Give one feature of a plain file its id and label, and put aside citations and claims (their names go
+    into ``renamed``); returns the id of the event it names, if any."""
+    if not isinstance(raw, dict):
+        return None  # the reader reports it
+    if raw.get("id") is None:
+        raw["id"] = f"{name}#{index}"
+    properties = raw.get("properties")
+    if not isinstance(properties, dict):
+        return None
+    if "label" not in properties:
+        label = next((properties[k] for k in LABEL_KEYS if isinstance(properties.get(k), str)), None)
+        if label:
+            properties["label"] = label
+    for key in ("citations", "claims"):
+        if key in properties:
+            properties[f"source_{key}"] = properties.pop(key)
+            renamed.add(key)
+    event = properties.get("event")
+    if isinstance(event, str | int | float) and not isinstance(event, bool):
+        properties["event"] = str(event)
+        return str(event)
+    return None
+
+
+def renamed_notes(renamed: set[str], file: str) -> list[Problem]:
+    return [Problem(file, "features", f"'{key}' need the documents of an event bundle and this file has none; "
+                                      f"kept as property 'source_{key}'", Severity.WARNING) for key in sorted(renamed)]

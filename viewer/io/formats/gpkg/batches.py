@@ -1,0 +1,52 @@
+"""Read a GeoPackage layer in batches with pyogrio, naming the fid of any feature GDAL cannot read.
+
+pyogrio refuses a whole batch when one geometry blob is damaged ("Unable to read geometry"), saying
+neither which nor where; the damaged ones are then found by halving the batch, a few reads more.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+class DamagedFeatures(Exception):
+    """Features GDAL cannot read: ``fids`` (at most `limit` of them) and GDAL's message."""
+
+    def __init__(self, fids: list[int], message: str):
+        super().__init__(message)
+        self.fids, self.message = fids, message
+
+
+def read_batch(path: Path, layer: str, start: int, count: int, limit: int = 50) -> tuple[Any, Any, Any, Any]:
+    """(meta, fids, wkb, fields) of ``count`` features from the ``start``-th; raises DamagedFeatures."""
+    from pyogrio.errors import FeatureError
+
+    try:
+        return _read(path, layer, start, count)
+    except FeatureError as error:
+        message = " ".join(str(error).split())
+        raise DamagedFeatures(_damaged(path, layer, start, count, limit), message) from None
+
+
+def _read(path: Path, layer: str, start: int, count: int, **options: Any) -> tuple[Any, Any, Any, Any]:
+    from pyogrio.raw import read
+
+    return read(path, layer=layer, skip_features=start, max_features=count, return_fids=True,
+                datetime_as_string=True, **options)
+
+
+def _damaged(path: Path, layer: str, start: int, count: int, limit: int) -> list[int]:
+    """The fids among ``count`` features from ``start`` that cannot be read, by halving."""
+    from pyogrio.errors import FeatureError
+
+    try:
+        _read(path, layer, start, count)
+        return []
+    except FeatureError:
+        if count == 1:
+            return [int(_read(path, layer, start, 1, read_geometry=False)[1][0])]
+    first = _damaged(path, layer, start, count // 2, limit)
+    if len(first) >= limit:
+        return first
+    return first + _damaged(path, layer, start + count // 2, count - count // 2, limit - len(first))

@@ -1,0 +1,85 @@
+"""Unsaved edits to bundles, kept beside an autosave: each edited bundle written whole (its articles' text inline,
+since the copy lives away from their folder) and named in the session, so recovery opens the edited copy."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from viewer.io.bundle.writer import write_bundle
+from viewer.model.bundle import Bundle
+
+EDITED_KEY = "edited_bundles"  # the session member: [{"origin": path or null, "copy": path}]
+
+
+@dataclass(frozen=True)
+class EditedCopy:
+    """An edited bundle's autosaved copy; ``origin`` is the file it was read from (None for a new draft), and
+    ``articles`` the article files its documents named there ({document id: [path, sha256]}), restored on recovery
+    so that saving writes the bundle back as it was, pointing at its articles."""
+
+    origin: Path | None
+    copy: Path
+    articles: dict[str, list[str | None]]
+
+
+def edits_folder(autosave: Path) -> Path:
+    return autosave.with_name(autosave.stem + "-edits")
+
+
+def write_edited_copies(bundles: list[Bundle], autosave: Path) -> list[EditedCopy]:
+    """Write every bundle in ``bundles`` beside ``autosave`` (atomically, one file each); returns what was written.
+    Copies of bundles no longer edited are removed."""
+    folder = edits_folder(autosave)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for number, bundle in enumerate(bundles, start=1):
+        copy = folder / f"edited-{number}.geojson"
+        articles = {key: [d.path, d.sha256] for key, d in bundle.documents.items()
+                    if d.path and not d.text_inline and d.text is not None}
+        documents = {key: replace(d, text_inline=True, path=None, sha256=None) if key in articles else d
+                     for key, d in bundle.documents.items()}
+        write_bundle(replace(bundle, documents=documents, path=copy), copy)
+        written.append(EditedCopy(bundle.path, copy, articles))
+    keep = {c.copy.name for c in written}
+    for stale in folder.glob("edited-*.geojson"):
+        if stale.name not in keep:
+            stale.unlink(missing_ok=True)
+    return written
+
+
+def as_session_member(copies: list[EditedCopy]) -> list[dict[str, Any]]:
+    return [{"origin": str(c.origin.resolve()) if c.origin else None, "copy": str(c.copy), "articles": c.articles}
+            for c in copies]
+
+
+def edited_copies(member: Any) -> list[EditedCopy]:
+    """The session member read back; entries that are not well formed are skipped (the autosave is advisory)."""
+    copies = []
+    for entry in member if isinstance(member, list) else []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("copy"), str):
+            continue
+        origin = entry.get("origin")
+        articles = entry.get("articles") if isinstance(entry.get("articles"), dict) else {}
+        articles = {k: v for k, v in articles.items() if isinstance(v, list) and len(v) == 2
+                    and all(x is None or isinstance(x, str) for x in v)}
+        copies.append(EditedCopy(Path(origin) if isinstance(origin, str) else None, Path(entry["copy"]), articles))
+    return copies
+
+
+def restore_origin(bundle: Bundle, copy: EditedCopy) -> None:
+    """Make a bundle read from an edited copy the edited original again: its file, its article files, unsaved."""
+    for key, (path, sha256) in copy.articles.items():
+        document = bundle.documents.get(key)
+        if document is not None:
+            document.path, document.sha256, document.text_inline = path, sha256, False
+    bundle.path = copy.origin
+    bundle.modified = True
+
+
+def discard_edits(autosave: Path) -> None:
+    with contextlib.suppress(OSError):
+        shutil.rmtree(edits_folder(autosave))
