@@ -4,7 +4,6 @@ image export and the deck all draw through it."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -30,7 +29,7 @@ from viewer.symbology import HALO, LABEL
 
 DOT = 4.0  # a place's dot, pixels at 96 dpi
 LETTER_SPACING = 115.0  # percent, for country names in capitals
-REPLACE_S = 0.15  # while the view pans, labels are placed afresh at most this often (seconds)
+REST_S = 0.15  # seconds without a pan after which labels are placed afresh
 CENTRE_NUDGES = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, 1), (1, -1), (-1, 1))
 
 
@@ -86,7 +85,12 @@ class LabelLayer(pg.GraphicsObject):
         self.decoration_boxes: Callable[[], list[Box]] | None = None  # scene (viewport) pixels
         self.enabled = True
         self.placed: list[tuple[str, QRectF]] = []
-        self._last: tuple | None = None  # (key, dx, dy, time, placement) of the last full placement
+        self._last: tuple | None = None  # (key, dx, dy, decoration boxes, placement) of the last full placement
+        self._stale = False  # the view has rested since the placement was last moved: place afresh
+        self._rest = QTimer()
+        self._rest.setSingleShot(True)
+        self._rest.setInterval(round(REST_S * 1000))
+        self._rest.timeout.connect(self._at_rest)
 
     def set_labels(self, labels: list[Label]) -> None:
         """The labels that follow the projection: places, islands, seas, countries."""
@@ -129,11 +133,12 @@ class LabelLayer(pg.GraphicsObject):
         area = scene_to_device.mapRect(view.sceneBoundingRect())
         bounds: Box = (area.left(), area.top(), area.right(), area.bottom())
         stamp = stamps_pay(painter, self.context)
-        placement = self._moved_placement(to_device, scene_to_device, bounds) if stamp else None
+        placement = self._moved_placement(to_device, bounds) if stamp and not self._stale else None
         if placement is None:
-            placement = self._placement(to_device, scene_to_device, bounds)
-            self._last = (self._placement_key(to_device, bounds), to_device.dx(), to_device.dy(),
-                          time.perf_counter(), placement)
+            fixed = self._decoration_obstacles(scene_to_device)
+            placement = self._placement(to_device, fixed, bounds)
+            self._last = (self._placement_key(to_device, bounds), to_device.dx(), to_device.dy(), fixed, placement)
+            self._stale = False
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -153,9 +158,9 @@ class LabelLayer(pg.GraphicsObject):
                 painter.drawPath(_dot(anchor, self.context.px(DOT)))
         painter.restore()
 
-    def _placement(self, to_device: QTransform, scene_to_device: QTransform, bounds: Box) -> list[_Placed]:
+    def _placement(self, to_device: QTransform, fixed: np.ndarray, bounds: Box) -> list[_Placed]:
         specs, looks = self._specs([*self._feature_labels, *self._labels], to_device, bounds)
-        chosen = place(specs, self._obstacles(to_device, scene_to_device, bounds), bounds)
+        chosen = place(specs, np.concatenate([fixed, self._obstacles(to_device, bounds)]), bounds)
         return [(cast(Label, specs[i].key), looks[i], specs[i].candidates[j]) for i, j in chosen]
 
     def _placement_key(self, to_device: QTransform, bounds: Box) -> tuple:
@@ -163,35 +168,33 @@ class LabelLayer(pg.GraphicsObject):
                 id(self._labels), id(self._feature_labels), self._selected, bounds[2] - bounds[0],
                 bounds[3] - bounds[1])
 
-    def _moved_placement(self, to_device: QTransform, scene_to_device: QTransform,
-                         bounds: Box) -> list[_Placed] | None:
-        """While the view pans (same zoom, same labels), the last placement moved with it, for up to
-        REPLACE_S: every label and mark moves alike, so none of them can meet; labels that now leave the map
-        or meet a decoration are left out. Placing them afresh costs ~20 ms, more than a frame; once the view
-        rests, a fresh placement follows."""
+    def _moved_placement(self, to_device: QTransform, bounds: Box) -> list[_Placed] | None:
+        """While the view pans (same zoom, same labels, same size), the last placement moved with it: every
+        label and mark moves alike, so none of them can meet; labels that now leave the map or meet a
+        decoration are left out. Placing afresh costs ~20 ms, more than a frame: it waits until the view has
+        rested REST_S."""
         if self._last is None:
             return None
-        key, dx, dy, when, placement = self._last
-        if key != self._placement_key(to_device, bounds) or time.perf_counter() - when > REPLACE_S:
+        key, dx, dy, fixed, placement = self._last
+        if key != self._placement_key(to_device, bounds):
             return None
         shift_x, shift_y = to_device.dx() - dx, to_device.dy() - dy
         if shift_x == 0 and shift_y == 0:
             return placement
-        fixed = []
-        if self.decoration_boxes is not None:
-            for left, top, right, bottom in self.decoration_boxes():
-                rect = scene_to_device.mapRect(QRectF(QPointF(left, top), QPointF(right, bottom)))
-                fixed.append((rect.left(), rect.top(), rect.right(), rect.bottom()))
         moved = []
         for label, look, box in placement:
             left, top, right, bottom = box[0] + shift_x, box[1] + shift_y, box[2] + shift_x, box[3] + shift_y
             if left < bounds[0] or top < bounds[1] or right > bounds[2] or bottom > bounds[3]:
                 continue
-            if any(left < f[2] and right > f[0] and top < f[3] and bottom > f[1] for f in fixed):
+            if np.any((fixed[:, 0] < right) & (fixed[:, 2] > left) & (fixed[:, 1] < bottom) & (fixed[:, 3] > top)):
                 continue
             moved.append((label, look, (left, top, right, bottom)))
-        QTimer.singleShot(round(REPLACE_S * 1000) + 20, self.update)  # the placement afresh, once at rest
+        self._rest.start()  # placed afresh once the view rests
         return moved
+
+    def _at_rest(self) -> None:
+        self._stale = True
+        self.update()
 
     # -- placing -----------------------------------------------------------------------------------
     def _specs(self, labels: list[Label], to_device: QTransform,
@@ -219,13 +222,17 @@ class LabelLayer(pg.GraphicsObject):
                 looks.append(look)
         return specs, looks
 
-    def _obstacles(self, to_device: QTransform, scene_to_device: QTransform, bounds: Box) -> np.ndarray:
-        """(n, 4) boxes no label may touch, in device pixels: the decorations, the marks and the lines."""
+    def _decoration_obstacles(self, scene_to_device: QTransform) -> np.ndarray:
+        """The decorations' boxes in device pixels (they stay put while the view moves)."""
+        if self.decoration_boxes is None:
+            return np.empty((0, 4))
+        rects = [scene_to_device.mapRect(QRectF(QPointF(left, top), QPointF(right, bottom)))
+                 for left, top, right, bottom in self.decoration_boxes()]
+        return np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in rects], dtype=float).reshape(-1, 4)
+
+    def _obstacles(self, to_device: QTransform, bounds: Box) -> np.ndarray:
+        """(n, 4) boxes of the marks and lines no label may touch, in device pixels."""
         boxes: list[np.ndarray] = [np.empty((0, 4))]
-        if self.decoration_boxes is not None:
-            rects = [scene_to_device.mapRect(QRectF(QPointF(left, top), QPointF(right, bottom)))
-                     for left, top, right, bottom in self.decoration_boxes()]
-            boxes.append(np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in rects]).reshape(-1, 4))
         a, b, c, d = to_device.m11(), to_device.m21(), to_device.m12(), to_device.m22()
         dx, dy = to_device.dx(), to_device.dy()
         points = self._marks.points
