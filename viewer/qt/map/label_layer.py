@@ -85,7 +85,7 @@ class LabelLayer(pg.GraphicsObject):
         self.decoration_boxes: Callable[[], list[Box]] | None = None  # scene (viewport) pixels
         self.enabled = True
         self.placed: list[tuple[str, QRectF]] = []
-        self._last: tuple | None = None  # (key, dx, dy, decoration boxes, placement) of the last full placement
+        self._last: tuple | None = None  # (key, transform, decoration boxes, placement) of the last full placement
         self._stale = False  # the view has rested since the placement was last moved: place afresh
         self._rest = QTimer()
         self._rest.setSingleShot(True)
@@ -133,17 +133,18 @@ class LabelLayer(pg.GraphicsObject):
         area = scene_to_device.mapRect(view.sceneBoundingRect())
         bounds: Box = (area.left(), area.top(), area.right(), area.bottom())
         stamp = stamps_pay(painter, self.context)
-        placement = self._moved_placement(to_device, bounds) if stamp and not self._stale else None
+        # only on screen (an image is drawn once, and exactly): the placement follows the moving view
+        placement = self._moved_placement(to_device, bounds) if widget is not None and not self._stale else None
         if placement is None:
             fixed = self._decoration_obstacles(scene_to_device)
             placement = self._placement(to_device, fixed, bounds)
-            self._last = (self._placement_key(to_device, bounds), to_device.dx(), to_device.dy(), fixed, placement)
+            self._last = (self._placement_key(bounds), QTransform(to_device), fixed, placement)
             self._stale = False
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.placed = []
-        for label, look, box in placement:
+        for label, look, box, _ in placement:
             at = QPointF(box[0], box[1])
             self.placed.append((label.text, QRectF(at, QPointF(box[2], box[3]))))
             if stamp:
@@ -159,36 +160,47 @@ class LabelLayer(pg.GraphicsObject):
         painter.restore()
 
     def _placement(self, to_device: QTransform, fixed: np.ndarray, bounds: Box) -> list[_Placed]:
-        specs, looks = self._specs([*self._feature_labels, *self._labels], to_device, bounds)
+        specs, looks, anchors = self._specs([*self._feature_labels, *self._labels], to_device, bounds)
         chosen = place(specs, np.concatenate([fixed, self._obstacles(to_device, bounds)]), bounds)
-        return [(cast(Label, specs[i].key), looks[i], specs[i].candidates[j]) for i, j in chosen]
+        placed = []
+        for i, j in chosen:
+            box = specs[i].candidates[j]
+            x, y = anchors[i][j]
+            at = to_device.map(QPointF(x, y))
+            placed.append((cast(Label, specs[i].key), looks[i], box,
+                           (x, y, box[0] - at.x(), box[1] - at.y())))
+        return placed
 
-    def _placement_key(self, to_device: QTransform, bounds: Box) -> tuple:
-        return (to_device.m11(), to_device.m12(), to_device.m21(), to_device.m22(), self.context.scale,
-                id(self._labels), id(self._feature_labels), self._selected, bounds[2] - bounds[0],
-                bounds[3] - bounds[1])
+    def _placement_key(self, bounds: Box) -> tuple:
+        return (self.context.scale, id(self._labels), id(self._feature_labels), self._selected,
+                bounds[2] - bounds[0], bounds[3] - bounds[1])
 
     def _moved_placement(self, to_device: QTransform, bounds: Box) -> list[_Placed] | None:
-        """While the view pans (same zoom, same labels, same size), the last placement moved with it: every
-        label and mark moves alike, so none of them can meet; labels that now leave the map or meet a
-        decoration are left out. Placing afresh costs ~20 ms, more than a frame: it waits until the view has
-        rested REST_S."""
+        """While the view pans or zooms (same labels, same size), the last placement follows it: each label
+        stays beside its map position; labels that now leave the map, meet a decoration or meet a label placed
+        before them are left out (marks may come close for a moment). Placing afresh costs ~20 ms, more than a
+        frame: it waits until the view has rested REST_S."""
         if self._last is None:
             return None
-        key, dx, dy, fixed, placement = self._last
-        if key != self._placement_key(to_device, bounds):
+        key, transform, fixed, placement = self._last
+        if key != self._placement_key(bounds):
             return None
-        shift_x, shift_y = to_device.dx() - dx, to_device.dy() - dy
-        if shift_x == 0 and shift_y == 0:
+        if transform == to_device:
             return placement
-        moved = []
-        for label, look, box in placement:
-            left, top, right, bottom = box[0] + shift_x, box[1] + shift_y, box[2] + shift_x, box[3] + shift_y
+        moved: list[_Placed] = []
+        taken = np.empty((0, 4))
+        for label, look, box, (x, y, off_x, off_y) in placement:
+            at = to_device.map(QPointF(x, y))
+            left, top = at.x() + off_x, at.y() + off_y
+            right, bottom = left + box[2] - box[0], top + box[3] - box[1]
             if left < bounds[0] or top < bounds[1] or right > bounds[2] or bottom > bounds[3]:
                 continue
-            if np.any((fixed[:, 0] < right) & (fixed[:, 2] > left) & (fixed[:, 1] < bottom) & (fixed[:, 3] > top)):
+            others = np.concatenate([fixed, taken])
+            if np.any((others[:, 0] < right) & (others[:, 2] > left) & (others[:, 1] < bottom)
+                      & (others[:, 3] > top)):
                 continue
-            moved.append((label, look, (left, top, right, bottom)))
+            taken = np.vstack([taken, (left, top, right, bottom)])
+            moved.append((label, look, (left, top, right, bottom), (x, y, off_x, off_y)))
         self._rest.start()  # placed afresh once the view rests
         return moved
 
@@ -198,29 +210,35 @@ class LabelLayer(pg.GraphicsObject):
 
     # -- placing -----------------------------------------------------------------------------------
     def _specs(self, labels: list[Label], to_device: QTransform,
-               bounds: Box) -> tuple[list[LabelSpec], list[_Look]]:
-        specs, looks = [], []
+               bounds: Box) -> tuple[list[LabelSpec], list[_Look], list[list[tuple[float, float]]]]:
+        """Each label's candidate boxes (device pixels), its look, and the map position each candidate is
+        beside (so a placement can follow the view)."""
+        specs, looks, anchors = [], [], []
         margin = 300 * self.context.scale
         for label in labels:
             look = self._look(label)
             width, height = look.size
             candidates: list[Box] = []
+            beside: list[tuple[float, float]] = []
             for x, y in label.positions:
                 point = to_device.map(QPointF(x, y))
                 px, py = point.x(), point.y()
                 if not (bounds[0] - margin < px < bounds[2] + margin and bounds[1] - margin < py < bounds[3] + margin):
                     continue
                 if label.centre:  # on the spot, else nudged by up to a line's height or half its width
-                    candidates += [centred(px + dx * width / 2, py + dy * height, width, height)
-                                   for dx, dy in CENTRE_NUDGES]
+                    boxes = [centred(px + dx * width / 2, py + dy * height, width, height)
+                             for dx, dy in CENTRE_NUDGES]
                 else:
                     gap = self.context.px(label.gap if label.gap else DOT / 2 + 2)
-                    candidates += around_point(px, py, width, height, gap)
+                    boxes = list(around_point(px, py, width, height, gap))
+                candidates += boxes
+                beside += [(x, y)] * len(boxes)
             if candidates:
                 priority = 0 if label.feature and label.feature in self._selected else label.priority
                 specs.append(LabelSpec(label, priority, tuple(candidates)))
                 looks.append(look)
-        return specs, looks
+                anchors.append(beside)
+        return specs, looks, anchors
 
     def _decoration_obstacles(self, scene_to_device: QTransform) -> np.ndarray:
         """The decorations' boxes in device pixels (they stay put while the view moves)."""
@@ -285,7 +303,9 @@ class _Look:
     extent: QRectF
 
 
-_Placed = tuple[Label, _Look, Box]  # a placed label, its look and its box in device pixels
+# A placed label: its look, its box in device pixels, and the map position it is beside with the box's offset
+# from it in pixels (to follow the view).
+_Placed = tuple[Label, _Look, Box, tuple[float, float, float, float]]
 
 
 def _dot(point: QPointF, size: float) -> QPainterPath:
