@@ -53,7 +53,7 @@ def centred(x: float, y: float, width: float, height: float) -> Box:
     return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
 
 
-def place(labels: Sequence[LabelSpec], obstacles: Sequence[Box], bounds: Box) -> list[tuple[int, int]]:
+def place(labels: Sequence[LabelSpec], obstacles: Sequence[Box] | np.ndarray, bounds: Box) -> list[tuple[int, int]]:
     """(label index, candidate index) of each placed label, in placing order. A candidate must lie inside
     ``bounds`` and touch no obstacle and no label placed before it."""
     order = sorted(range(len(labels)), key=lambda i: labels[i].priority)
@@ -101,8 +101,9 @@ def segment_boxes(x: np.ndarray, y: np.ndarray, half_width: float) -> np.ndarray
     x0, y0, x1, y1 = x0[ok], y0[ok], x1[ok], y1[ok]
     length = np.hypot(x1 - x0, y1 - y0)
     pieces = np.clip(np.ceil(length / max(4 * half_width, 6.0)), 1, 200).astype(int)
-    t0 = np.concatenate([np.arange(n) / n for n in pieces]) if len(pieces) else np.empty(0)
-    t1 = np.concatenate([(np.arange(n) + 1) / n for n in pieces]) if len(pieces) else np.empty(0)
+    count = np.repeat(pieces, pieces).astype(float)
+    within = np.arange(int(pieces.sum())) - np.repeat(np.cumsum(pieces) - pieces, pieces)  # 0..n-1 per segment
+    t0, t1 = within / count, (within + 1) / count
     rx0, ry0 = np.repeat(x0, pieces), np.repeat(y0, pieces)
     dx, dy = np.repeat(x1 - x0, pieces), np.repeat(y1 - y0, pieces)
     ax, ay, bx, by = rx0 + dx * t0, ry0 + dy * t0, rx0 + dx * t1, ry0 + dy * t1

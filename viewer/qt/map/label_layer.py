@@ -11,7 +11,7 @@ from typing import cast
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
 from viewer.geo.labels import PLACE, Box, LabelSpec, around_point, centred, place, segment_boxes
@@ -29,6 +29,7 @@ from viewer.symbology import HALO, LABEL
 
 DOT = 4.0  # a place's dot, pixels at 96 dpi
 LETTER_SPACING = 115.0  # percent, for country names in capitals
+REST_S = 0.15  # seconds without a pan after which labels are placed afresh
 CENTRE_NUDGES = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, 1), (1, -1), (-1, 1))
 
 
@@ -84,6 +85,12 @@ class LabelLayer(pg.GraphicsObject):
         self.decoration_boxes: Callable[[], list[Box]] | None = None  # scene (viewport) pixels
         self.enabled = True
         self.placed: list[tuple[str, QRectF]] = []
+        self._last: tuple | None = None  # (key, transform, decoration boxes, placement) of the last full placement
+        self._stale = False  # the view has rested since the placement was last moved: place afresh
+        self._rest = QTimer()
+        self._rest.setSingleShot(True)
+        self._rest.setInterval(round(REST_S * 1000))
+        self._rest.timeout.connect(self._at_rest)
 
     def set_labels(self, labels: list[Label]) -> None:
         """The labels that follow the projection: places, islands, seas, countries."""
@@ -115,7 +122,8 @@ class LabelLayer(pg.GraphicsObject):
         return pad_by_pixels(self, self._bounds, 200 * self.context.scale)
 
     def paint(self, painter: QPainter, option=None, widget=None) -> None:
-        if unseen(painter, widget) or not self.enabled:
+        if unseen(painter, widget) or not self.enabled or not (self._labels or self._feature_labels):
+            self.placed = []
             return
         to_device = painter.transform()
         scene_to_device = self.sceneTransform().inverted()[0] * to_device
@@ -124,69 +132,125 @@ class LabelLayer(pg.GraphicsObject):
             return
         area = scene_to_device.mapRect(view.sceneBoundingRect())
         bounds: Box = (area.left(), area.top(), area.right(), area.bottom())
-        labels = [*self._feature_labels, *self._labels]
-        specs, looks = self._specs(labels, to_device, bounds)
-        obstacles = self._obstacles(to_device, scene_to_device, bounds)
-        chosen = place(specs, obstacles, bounds)
+        stamp = stamps_pay(painter, self.context)
+        # only on screen (an image is drawn once, and exactly): the placement follows the moving view
+        placement = self._moved_placement(to_device, bounds) if widget is not None and not self._stale else None
+        if placement is None:
+            fixed = self._decoration_obstacles(scene_to_device)
+            placement = self._placement(to_device, fixed, bounds)
+            self._last = (self._placement_key(bounds), QTransform(to_device), fixed, placement)
+            self._stale = False
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        stamp = stamps_pay(painter, self.context)
         self.placed = []
-        for i, j in chosen:
-            label, look = cast(Label, specs[i].key), looks[i]
-            box = specs[i].candidates[j]
+        for label, look, box, _ in placement:
             at = QPointF(box[0], box[1])
             self.placed.append((label.text, QRectF(at, QPointF(box[2], box[3]))))
-            anchor = self._anchor_of(label, to_device, j)
             if stamp:
                 self._stamps.draw(painter, (label, self.context.scale), at, look.extent,
                                   partial(self._draw_at, label=label, look=look))
             else:
                 self._draw(painter, label, look, at)
-            if label.dot and anchor is not None:
+            if label.dot:
+                anchor = to_device.map(QPointF(label.x, label.y))
                 painter.setPen(self.context.pen(HALO, 1))
                 painter.setBrush(with_alpha(LABEL, 255))
                 painter.drawPath(_dot(anchor, self.context.px(DOT)))
         painter.restore()
 
+    def _placement(self, to_device: QTransform, fixed: np.ndarray, bounds: Box) -> list[_Placed]:
+        specs, looks, anchors = self._specs([*self._feature_labels, *self._labels], to_device, bounds)
+        chosen = place(specs, np.concatenate([fixed, self._obstacles(to_device, bounds)]), bounds)
+        placed = []
+        for i, j in chosen:
+            box = specs[i].candidates[j]
+            x, y = anchors[i][j]
+            at = to_device.map(QPointF(x, y))
+            placed.append((cast(Label, specs[i].key), looks[i], box,
+                           (x, y, box[0] - at.x(), box[1] - at.y())))
+        return placed
+
+    def _placement_key(self, bounds: Box) -> tuple:
+        return (self.context.scale, id(self._labels), id(self._feature_labels), self._selected,
+                bounds[2] - bounds[0], bounds[3] - bounds[1])
+
+    def _moved_placement(self, to_device: QTransform, bounds: Box) -> list[_Placed] | None:
+        """While the view pans or zooms (same labels, same size), the last placement follows it: each label
+        stays beside its map position; labels that now leave the map, meet a decoration or meet a label placed
+        before them are left out (marks may come close for a moment). Placing afresh costs ~20 ms, more than a
+        frame: it waits until the view has rested REST_S."""
+        if self._last is None:
+            return None
+        key, transform, fixed, placement = self._last
+        if key != self._placement_key(bounds):
+            return None
+        if transform == to_device:
+            return placement
+        moved: list[_Placed] = []
+        taken = np.empty((0, 4))
+        for label, look, box, (x, y, off_x, off_y) in placement:
+            at = to_device.map(QPointF(x, y))
+            left, top = at.x() + off_x, at.y() + off_y
+            right, bottom = left + box[2] - box[0], top + box[3] - box[1]
+            if left < bounds[0] or top < bounds[1] or right > bounds[2] or bottom > bounds[3]:
+                continue
+            others = np.concatenate([fixed, taken])
+            if np.any((others[:, 0] < right) & (others[:, 2] > left) & (others[:, 1] < bottom)
+                      & (others[:, 3] > top)):
+                continue
+            taken = np.vstack([taken, (left, top, right, bottom)])
+            moved.append((label, look, (left, top, right, bottom), (x, y, off_x, off_y)))
+        self._rest.start()  # placed afresh once the view rests
+        return moved
+
+    def _at_rest(self) -> None:
+        self._stale = True
+        self.update()
+
     # -- placing -----------------------------------------------------------------------------------
     def _specs(self, labels: list[Label], to_device: QTransform,
-               bounds: Box) -> tuple[list[LabelSpec], list[_Look]]:
-        specs, looks = [], []
+               bounds: Box) -> tuple[list[LabelSpec], list[_Look], list[list[tuple[float, float]]]]:
+        """Each label's candidate boxes (device pixels), its look, and the map position each candidate is
+        beside (so a placement can follow the view)."""
+        specs, looks, anchors = [], [], []
         margin = 300 * self.context.scale
         for label in labels:
             look = self._look(label)
             width, height = look.size
             candidates: list[Box] = []
+            beside: list[tuple[float, float]] = []
             for x, y in label.positions:
                 point = to_device.map(QPointF(x, y))
                 px, py = point.x(), point.y()
                 if not (bounds[0] - margin < px < bounds[2] + margin and bounds[1] - margin < py < bounds[3] + margin):
                     continue
                 if label.centre:  # on the spot, else nudged by up to a line's height or half its width
-                    candidates += [centred(px + dx * width / 2, py + dy * height, width, height)
-                                   for dx, dy in CENTRE_NUDGES]
+                    boxes = [centred(px + dx * width / 2, py + dy * height, width, height)
+                             for dx, dy in CENTRE_NUDGES]
                 else:
                     gap = self.context.px(label.gap if label.gap else DOT / 2 + 2)
-                    candidates += around_point(px, py, width, height, gap)
+                    boxes = list(around_point(px, py, width, height, gap))
+                candidates += boxes
+                beside += [(x, y)] * len(boxes)
             if candidates:
                 priority = 0 if label.feature and label.feature in self._selected else label.priority
                 specs.append(LabelSpec(label, priority, tuple(candidates)))
                 looks.append(look)
-        return specs, looks
+                anchors.append(beside)
+        return specs, looks, anchors
 
-    def _anchor_of(self, label: Label, to_device: QTransform, candidate: int) -> QPointF | None:
-        if not label.dot:
-            return None
-        return to_device.map(QPointF(label.x, label.y))
+    def _decoration_obstacles(self, scene_to_device: QTransform) -> np.ndarray:
+        """The decorations' boxes in device pixels (they stay put while the view moves)."""
+        if self.decoration_boxes is None:
+            return np.empty((0, 4))
+        rects = [scene_to_device.mapRect(QRectF(QPointF(left, top), QPointF(right, bottom)))
+                 for left, top, right, bottom in self.decoration_boxes()]
+        return np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in rects], dtype=float).reshape(-1, 4)
 
-    def _obstacles(self, to_device: QTransform, scene_to_device: QTransform, bounds: Box) -> list[Box]:
-        boxes: list[Box] = []
-        if self.decoration_boxes is not None:
-            for left, top, right, bottom in self.decoration_boxes():
-                rect = scene_to_device.mapRect(QRectF(QPointF(left, top), QPointF(right, bottom)))
-                boxes.append((rect.left(), rect.top(), rect.right(), rect.bottom()))
+    def _obstacles(self, to_device: QTransform, bounds: Box) -> np.ndarray:
+        """(n, 4) boxes of the marks and lines no label may touch, in device pixels."""
+        boxes: list[np.ndarray] = [np.empty((0, 4))]
         a, b, c, d = to_device.m11(), to_device.m21(), to_device.m12(), to_device.m22()
         dx, dy = to_device.dx(), to_device.dy()
         points = self._marks.points
@@ -194,14 +258,14 @@ class LabelLayer(pg.GraphicsObject):
             x, y = a * points[:, 0] + b * points[:, 1] + dx, c * points[:, 0] + d * points[:, 1] + dy
             r = points[:, 2] * self.context.scale
             keep = (x > bounds[0] - 50) & (x < bounds[2] + 50) & (y > bounds[1] - 50) & (y < bounds[3] + 50)
-            boxes += list(map(tuple, np.column_stack([x - r, y - r, x + r, y + r])[keep]))
+            boxes.append(np.column_stack([x - r, y - r, x + r, y + r])[keep])
         for lx, ly, half in self._marks.lines:
             x, y = a * lx + b * ly + dx, c * lx + d * ly + dy
             segments = segment_boxes(x, y, half * self.context.scale)
             keep = ((segments[:, 2] > bounds[0]) & (segments[:, 0] < bounds[2])
                     & (segments[:, 3] > bounds[1]) & (segments[:, 1] < bounds[3]))
-            boxes += list(map(tuple, segments[keep]))
-        return boxes
+            boxes.append(segments[keep])
+        return np.concatenate(boxes)
 
     # -- drawing -----------------------------------------------------------------------------------
     def _look(self, label: Label) -> _Look:
@@ -237,6 +301,11 @@ class _Look:
     size: tuple[float, float]
     ascent: float
     extent: QRectF
+
+
+# A placed label: its look, its box in device pixels, and the map position it is beside with the box's offset
+# from it in pixels (to follow the view).
+_Placed = tuple[Label, _Look, Box, tuple[float, float, float, float]]
 
 
 def _dot(point: QPointF, size: float) -> QPainterPath:
