@@ -140,7 +140,7 @@ def panning_view(qtbot, monkeypatch):
     box.addItem(layer, ignoreBounds=True)
     layer.set_symbols([grid(24, 12, 25)])
     box.setRange(QRectF(0, 0, 400, 300), padding=0)
-    monkeypatch.setattr("viewer.qt.map.path_layer.CACHE_ABOVE_MS", -1.0)
+    monkeypatch.setattr("viewer.qt.map.screen_cache.CACHE_ABOVE_MS", -1.0)
     return view, box
 
 
@@ -184,7 +184,7 @@ def test_a_slow_layer_leaves_what_pans_into_view_empty_until_the_view_rests(qtbo
     """A layer too slow to draw within a frame (tens of thousands of lines) only moves its image while the
     view moves; what comes into view is drawn once the view rests."""
     view, box = panning_view
-    monkeypatch.setattr("viewer.qt.map.path_layer.SLOW_MS", -1.0)  # every layer counts as slow
+    monkeypatch.setattr("viewer.qt.map.screen_cache.SLOW_MS", -1.0)  # every layer counts as slow
     view.viewport().repaint()
     qtbot.wait(300)  # at rest: the image is exact
     for _ in range(4):

@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     view.set_decorations(title=title, legend=args.legend, labels=not args.no_labels,
                          footnote=sources_note(content, visible))
     rings = _rings(args.rings) if args.rings else None
-    renderer = MapRenderer(workspace)
+    renderer = MapRenderer(workspace, view)
     if rings is not None:
         renderer.canvas.show_range_rings(*rings)
     request = ImageRequest(view, width=size.width, height=size.height, dpi=size.dpi,

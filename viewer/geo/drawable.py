@@ -51,7 +51,8 @@ def _linework(geometries: Any) -> np.ndarray:
     return linework[~shapely.is_empty(linework)]
 
 
-def _unwrap_parts(lon: np.ndarray, starts: np.ndarray) -> np.ndarray:
+def unwrap_parts(lon: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Longitudes made continuous within each part (parts begin at ``starts``): every step the short way round."""
     # Whole turns per step (never across a part boundary), accumulated within each part.
     step = np.diff(lon, prepend=lon[:1])
     turns = -np.round(step / 360.0)
@@ -103,7 +104,7 @@ def to_xy_arrays(geometries: Any, projection: MapProjection) -> tuple[np.ndarray
     coords, part = shapely.get_coordinates(linework, return_index=True)
     lon, lat = coords[:, 0], coords[:, 1]
     starts = np.flatnonzero(np.diff(part, prepend=-1))
-    lon = _unwrap_parts(lon, starts)
+    lon = unwrap_parts(lon, starts)
     if projection.seam_lon is not None:
         lon, lat, part = _cut_at_seam(lon, lat, part, projection.seam_lon)
     x, y = _project(lon, lat, projection)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.crs import MapProjection
-from viewer.geo.drawable import project_geometry
-from viewer.geo.geodesic import densify
+from viewer.geo.drawable import project_geometry, unwrap_parts
+from viewer.geo.geodesic import GEOD, densify
 from viewer.geo.picking import FeatureIndex
 from viewer.model.feature import Feature
 
 MAX_SEGMENT_KM = 25.0
+_POINTS = (0, 4)  # shapely type ids of Point and MultiPoint
+_LINESTRING = 1
 
 
 class ProjectedFeatures:
@@ -43,6 +46,27 @@ class ProjectedFeatures:
             self._projected[feature.id] = cached
         return cached[1]
 
+    def prepare(self, features: Iterable[Feature]) -> None:
+        """Densify and project every feature not cached yet in one call to PROJ: one call per feature spends
+        ~0.1 ms in overheads, seconds for 100,000 features (the cache then answers `projected` at once)."""
+        todo = [f for f in features if f.geometry is not None
+                and ((cached := self._projected.get(f.id)) is None or cached[0] is not f.geometry)]
+        if not todo:
+            return
+        geometries = np.empty(len(todo), dtype=object)
+        geometries[:] = [f.geometry for f in todo]
+        # Points need no densifying; lines are densified all at once; other geometries one by one.
+        types = shapely.get_type_id(geometries)
+        lines = np.flatnonzero(types == _LINESTRING)
+        lines = lines[[(c := self._densified.get(todo[i].id)) is None or c[0] is not todo[i].geometry for i in lines]]
+        for i, line in zip(lines, densify_lines(geometries[lines], MAX_SEGMENT_KM), strict=True):
+            self._densified[todo[i].id] = (todo[i].geometry, line)
+        for i in np.flatnonzero(~np.isin(types, _POINTS)):
+            geometries[i] = self.densified(todo[i])
+        projected = project_geometry(geometries, self.projection)
+        for feature, geometry in zip(todo, projected, strict=True):
+            self._projected[feature.id] = (feature.geometry, geometry)
+
     def reprojected(self, projection: MapProjection) -> ProjectedFeatures:
         """The same cache for another projection, keeping the densified geometries."""
         other = ProjectedFeatures(projection)
@@ -59,4 +83,32 @@ class ProjectedFeatures:
 
     def index(self, features: Iterable[Feature]) -> FeatureIndex:
         chosen = [f for f in features if f.geometry is not None]
+        self.prepare(chosen)
         return FeatureIndex([f.id for f in chosen], [self.projected(f) for f in chosen])
+
+
+def densify_lines(lines: np.ndarray, max_segment_km: float) -> np.ndarray:
+    """`geodesic.densify` for an array of LineStrings in a few vectorised calls: every segment longer than
+    `max_segment_km` gets evenly spaced geodesic vertices, and longitudes are kept continuous along each line."""
+    if not len(lines):
+        return np.empty(0, dtype=object)
+    coords, owner = shapely.get_coordinates(lines, return_index=True)
+    same = owner[:-1] == owner[1:]
+    az, _, metres = GEOD.inv(coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1])
+    metres = np.where(same, np.asarray(metres), 0.0)
+    pieces = np.maximum(1, np.ceil(metres / (max_segment_km * 1000.0))).astype(np.int64)
+    inner = np.append(pieces - 1, 0)  # vertices added after each vertex (none after a line's last)
+    slot = np.arange(len(coords)) + np.concatenate([[0], np.cumsum(inner)[:-1]])
+    out = np.empty((len(coords) + int(inner.sum()), 2))
+    out_owner = np.empty(len(out), dtype=np.int64)
+    out[slot], out_owner[slot] = coords, owner
+    if inner.any():
+        start = np.repeat(np.flatnonzero(inner), inner[inner > 0])  # the segment each new vertex lies on
+        k = np.arange(len(start)) - np.repeat(np.cumsum(inner[inner > 0]) - inner[inner > 0], inner[inner > 0]) + 1
+        lon, lat, _ = GEOD.fwd(coords[start, 0], coords[start, 1], np.asarray(az)[start],
+                               metres[start] * k / pieces[start])
+        at = slot[start] + k
+        out[at, 0], out[at, 1], out_owner[at] = lon, lat, owner[start]
+    starts = np.flatnonzero(np.diff(out_owner, prepend=-1))
+    out[:, 0] = unwrap_parts(out[:, 0], starts)
+    return shapely.linestrings(out, indices=out_owner)

@@ -203,7 +203,7 @@ def export_view(workspace: Workspace, map_view: MapView, shell: Shell, path: Pat
                          north_arrow=north_arrow,
                          footnote=sources_note(content, view.visible_features(content)))
     progress = _progress(shell.parent, "Export image", f"Drawing {path.name} ({width}{BY}{height} px)…", 3)
-    renderer = MapRenderer(workspace)
+    renderer = MapRenderer(workspace, view)
     try:
         progress.setValue(1)
         renderer.save(path, ImageRequest(view, width=width, height=height, dpi=dpi, decoration_scale=scale))

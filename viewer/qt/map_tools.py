@@ -4,6 +4,7 @@ menu (what is here, copy coordinates, measure from here, rings here)."""
 from __future__ import annotations
 
 import math
+from functools import partial
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
@@ -97,12 +98,18 @@ class MapTools(QObject):
 
     # -- range rings -------------------------------------------------------------------------------
     def rings_around_selection(self) -> None:
+        chosen = self._selected_centre("Select a launch site (or any feature) first")
+        if chosen is not None:
+            self.ask_rings(*chosen)
+
+    def _selected_centre(self, otherwise: str) -> tuple[float, float, str] | None:
+        """The selected feature's centre (lon, lat) and label; None, and ``otherwise`` said, when there is none."""
         feature = self.workspace.feature(self.workspace.selection.current or "")
         if feature is None or feature.geometry is None:
-            self.shell.status("Select a launch site (or any feature) first", 5000)
-            return
+            self.shell.status(otherwise, 5000)
+            return None
         centre = feature.geometry.centroid
-        self.ask_rings(centre.x, centre.y, feature.label)
+        return centre.x, centre.y, feature.label
 
     def ask_rings(self, lon: float, lat: float, around: str) -> None:
         text, ok = QInputDialog.getText(self.shell.parent, "Range rings", f"Radii in km around {around}:",
@@ -124,12 +131,9 @@ class MapTools(QObject):
         self.canvas.set_projection(PROJECTIONS[key].build(self.canvas.data_extent()))
 
     def centre_on_selection(self) -> None:
-        feature = self.workspace.feature(self.workspace.selection.current or "")
-        if feature is None or feature.geometry is None:
-            self.shell.status("Select a launch site first", 5000)
-            return
-        centre = feature.geometry.centroid
-        self.canvas.set_projection(azimuthal_equidistant(centre.x, centre.y, feature.label))
+        chosen = self._selected_centre("Select a launch site first")
+        if chosen is not None:
+            self.canvas.set_projection(azimuthal_equidistant(*chosen))
 
     # -- the right-click menu ----------------------------------------------------------------------
     def context_menu(self, at: QPoint, show: bool = True) -> QMenu | None:
@@ -153,7 +157,7 @@ class MapTools(QObject):
                     event = self.workspace.event(feature.event)
                     launch = f" ({event.date_label})" if event is not None and event.when else ""
                     menu.addAction(f"{kind_title(feature.kind)}: {feature.label}{launch}",
-                                   lambda f=feature_id: self.workspace.selection.select([f]))
+                                   partial(self.workspace.selection.select, [feature_id]))
         menu.addSeparator()
         menu.addAction("Measure from here", lambda: self.measure_from(lon, lat))
         menu.addAction("Range rings here…", lambda: self.ask_rings(lon, lat, where))

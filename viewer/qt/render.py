@@ -47,7 +47,9 @@ class MapRenderer:
     """Renders (Workspace, MapView) pairs to images on one offscreen canvas sized to each output, with no selection
     and no hover: the same drawing as the window's canvas. Reuse it to render several images of one workspace."""
 
-    def __init__(self, workspace: Workspace):
+    def __init__(self, workspace: Workspace, view: MapView | None = None):
+        """``view``: what the first image will show, so the canvas is built in its projection and filters (not
+        built in the default projection, then reprojected: with many features, projecting is most of the work)."""
         from PySide6.QtCore import Qt
 
         from viewer.geo.basemap import load_basemap
@@ -56,7 +58,8 @@ class MapRenderer:
 
         application()
         self.workspace = workspace
-        self.canvas = MapCanvas(workspace, load_basemap(), load_places(), selection=None)
+        self.canvas = MapCanvas(workspace, load_basemap(), load_places(), selection=None,
+                                map_view=view.copy() if view is not None else None)
         self.canvas.context.reuse = False  # until the first image is drawn
         self.canvas.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self.canvas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -116,6 +116,7 @@ class MapCanvas(pg.GraphicsView):
         if self.selection is not None:
             follow(self.selection.changed, self, self._selection_changed)
         self._projection_changed()
+        self._decorations_changed()  # a view may come with its options set (an export's)
         if self.map_view.frame is None:
             self.map_view.fit(DEFAULT_REGION)
 
@@ -143,6 +144,7 @@ class MapCanvas(pg.GraphicsView):
     def refresh(self) -> None:
         """Rebuild the feature layers from the workspace (after loading or a change of filters)."""
         visible = self.visible_features()
+        self._cache.prepare(visible)  # all at once: per feature, 100k features take seconds
         colours = self.event_colours
         self.draw_only(None)
         self._index = self._cache.index(visible)

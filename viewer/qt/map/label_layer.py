@@ -24,7 +24,7 @@ from viewer.qt.map.painting import (
     symbol_path,
     with_alpha,
 )
-from viewer.qt.map.path_layer import unseen
+from viewer.qt.map.screen_cache import unseen
 from viewer.symbology import HALO, LABEL
 
 DOT = 4.0  # a place's dot, pixels at 96 dpi

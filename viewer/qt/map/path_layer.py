@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
-import math
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
 import shapely
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
-from PySide6.QtGui import QBrush, QPaintEngine, QPainter, QPainterPath, QPixmap, QRegion, QTransform
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QPaintEngine, QPainter, QPainterPath, QTransform
 
 from viewer.qt.map.painting import RenderContext, pad_by_pixels, with_alpha
+from viewer.qt.map.render_jobs import cancelled
+from viewer.qt.map.screen_cache import ScreenCache
 
 TILE_ABOVE = 3000  # vertices: smaller paths are drawn whole
 LEAF_VERTICES = 600  # a tile holding fewer vertices is not split further
 MAX_DEPTH = 9
 MARGIN = 0.1  # a tile keeps the line work reaching this far (times its side) beyond it
 MIN_TILE_PX = 64  # tiles are not split below this size on screen
-SETTLE_MS = 150  # zoomed, a cached layer is shown scaled until the view rests this long, then drawn afresh
-CACHE_ABOVE_MS = 1.0  # layers slower than this to draw keep an image of the screen
-SLOW_MS = 50.0  # layers slower than this only move and scale their image while the view moves, until it rests
+REPAIR_UP_TO_VERTICES = 20_000  # self-intersecting rings bigger than this are drawn whole, not repaired and cut
+BULK_PARTS = 500  # lines in one stroke above which it is drawn with a pen at most 1 px wide (see Stroke.pen_width)
+BULK_VERTICES = 50_000
+SLOW_ABOVE_VERTICES = 150_000  # a layer this big is first drawn on a worker thread (the full basemap has 80,000)
 
 
 @dataclass
@@ -39,6 +40,18 @@ class Stroke:
     fill_alpha: int = 0
     xy: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
     _tiles: dict[str, PathTiles | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def pen_width(self) -> float:
+        """The width drawn: a bulk stroke (a catalogue of hundreds of lines) at most 1 px. Qt's rasteriser draws
+        lines up to 1 px wide on a fast path (1,000 random 50-vertex lines: ~10 ms), wider ones by outlining
+        every round join and cap (1.8 px: ~300 ms drawn line by line, seconds as one path); in a mass of lines
+        the width does not show, and the legend still names the layer."""
+        if self.width > 1.0 and self.xy is not None:
+            x = self.xy[0]
+            if len(x) > BULK_VERTICES or np.count_nonzero(np.isnan(x)) >= BULK_PARTS:
+                return 1.0
+        return self.width
 
     def tiles(self, role: str) -> PathTiles | None:
         """Tiles for "fill" (areas, cut to the tiles), "solid" or "dashed" lines (dashes restart at every
@@ -83,6 +96,7 @@ class PathLayer(pg.GraphicsObject):
         else:
             self._screen.clear()
         self._strokes = strokes
+        self._screen.expect_slow(sum(len(s.xy[0]) for s in strokes if s.xy is not None) > SLOW_ABOVE_VERTICES)
         bounds = QRectF()
         for stroke in strokes:
             bounds = bounds.united(stroke.path.boundingRect())
@@ -105,11 +119,15 @@ class PathLayer(pg.GraphicsObject):
         # Tiles only pay on raster devices; SVG and PDF get each path whole.
         raster = painter.paintEngine().type() == QPaintEngine.Type.Raster
         for stroke in self._strokes:
+            if cancelled():  # drawn for a view that is gone
+                return
             brush = QBrush(with_alpha(stroke.fill, stroke.fill_alpha)) if stroke.fill else QBrush()
-            pen = self.context.pen(stroke.colour, stroke.width, stroke.dash, stroke.alpha) if stroke.width > 0 \
-                else Qt.PenStyle.NoPen
-            reach = self.context.px(stroke.width) / 2 + 2 if stroke.width > 0 else 2
-            if not raster or stroke.xy is None or len(stroke.xy[0]) <= TILE_ABOVE:
+            width = stroke.pen_width
+            pen = self.context.pen(stroke.colour, width, stroke.dash, stroke.alpha) if width > 0 else Qt.PenStyle.NoPen
+            reach = self.context.px(width) / 2 + 2 if width > 0 else 2
+            # Lines up to a pixel wide take Qt's fast path whatever their length: tiles would only add work.
+            thin = not stroke.fill and self.context.px(width) <= 1.0
+            if not raster or stroke.xy is None or len(stroke.xy[0]) <= TILE_ABOVE or thin:
                 _draw(painter, stroke.path, pen, brush)
             elif not stroke.fill:
                 _draw(painter, stroke.tiles("dashed" if stroke.dash else "solid") or stroke.path, pen, brush, reach)
@@ -128,178 +146,6 @@ def _draw(painter: QPainter, what: QPainterPath | PathTiles, pen, brush: QBrush,
         what.draw(painter, reach)
     else:
         painter.drawPath(what)
-
-
-class ScreenCache:
-    """What a slow layer last drew on screen, kept as an image of the part of the viewport it covers.
-
-    While the view moves, panning by whole pixels moves the image and draws only what comes into view, and
-    zooming shows the image scaled. Once the view has rested `SETTLE_MS` the layer is drawn afresh, exactly:
-    a scaled image is blurred, and Qt starts dash patterns from the clip's edge, so dashes can step where
-    a newly drawn strip meets the rest. A layer that takes over `SLOW_MS` to draw (a frame's budget) draws
-    nothing while the view moves: its image is moved and scaled, and what comes into view waits for the rest.
-    Exports and other devices always draw; so does a layer that draws in under `CACHE_ABOVE_MS`.
-    """
-
-    def __init__(self, item: pg.GraphicsObject, context: RenderContext):
-        self._item = item
-        self._context = context
-        self._image: QPixmap | None = None
-        self._area = QRect()  # the viewport pixels the image covers
-        self._transform = QTransform()  # item to viewport pixels, for what the image holds
-        self._cost_ms = 0.0
-        self._stale = False
-        self._settle = QTimer(item)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self._rested)
-
-    def clear(self) -> None:
-        self._image, self._stale = None, False
-
-    def stale(self) -> None:
-        """What the image holds is out of date but close: show it only as a preview, until the view rests."""
-        self._stale = self._image is not None
-
-    def paint(self, painter: QPainter, widget, draw: Callable[[QPainter], None]) -> None:
-        if unseen(painter, widget):
-            return
-        if not (self._context.screen_cache and _on_screen(painter, widget)):
-            draw(painter)
-            return
-        ratio = widget.devicePixelRatioF()
-        to_device = painter.transform()
-        area = to_device.mapRect(self._item.boundingRect()).toAlignedRect().intersected(widget.rect())
-        if self._image is None and self._cost_ms <= CACHE_ABOVE_MS:
-            start = time.perf_counter()
-            draw(painter)
-            if _covers(painter, area):
-                self._cost_ms = (time.perf_counter() - start) * 1e3
-            return
-        if area.isEmpty():
-            self._image = None
-            return
-        fresh = self._image is not None and not self._stale
-        shift = _whole_pixel_shift(self._transform, to_device) if fresh else None
-        if shift is None:
-            if self._image is not None and self._preview(painter, to_device, area):
-                return
-            self._draw_afresh(area, to_device, ratio, draw)
-        elif not shift.isNull() or area != self._area:
-            self._move(shift, area, ratio, draw)
-            self._settle.start()
-        painter.save()
-        painter.resetTransform()
-        painter.drawPixmap(self._area.topLeft(), self._image)
-        painter.restore()
-
-    def _draw_afresh(self, area: QRect, to_device: QTransform, ratio: float,
-                     draw: Callable[[QPainter], None]) -> None:
-        self._image, self._stale = _transparent(area.size(), ratio), False
-        self._area, self._transform = QRect(area), QTransform(to_device)
-        start = time.perf_counter()
-        self._draw_into_image(QRegion(area), draw)
-        self._cost_ms = (time.perf_counter() - start) * 1e3
-
-    def _move(self, shift: QPoint, area: QRect, ratio: float, draw: Callable[[QPainter], None]) -> None:
-        """Keep what is still in view, moved by whole pixels, and draw the rest as it would be drawn there
-        (except in a layer slower than `SLOW_MS`: even a strip of 50,000 lines takes ~100 ms)."""
-        kept = self._area.translated(shift).intersected(area)
-        if area.size() == self._area.size():
-            step = shift - (area.topLeft() - self._area.topLeft())
-            self._image.scroll(round(step.x() * ratio), round(step.y() * ratio), self._image.rect())
-        else:
-            image = _transparent(area.size(), ratio)
-            painter = QPainter(image)
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            painter.drawPixmap(self._area.translated(shift).topLeft() - area.topLeft(), self._image)
-            painter.end()
-            self._image = image
-        self._area = QRect(area)
-        self._transform = self._transform * QTransform.fromTranslate(shift.x(), shift.y())
-        exposed = QRegion(area) - QRegion(kept)
-        painter = QPainter(self._image)
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
-        for rect in exposed.translated(-area.topLeft()):
-            painter.fillRect(rect, Qt.GlobalColor.transparent)
-        painter.end()
-        if self._cost_ms <= SLOW_MS:  # a slow layer leaves what comes into view empty until the view rests
-            self._draw_into_image(exposed, draw)
-
-    def _draw_into_image(self, region: QRegion, draw: Callable[[QPainter], None]) -> None:
-        """Draw the layer as on screen into the image, within `region` (viewport pixels)."""
-        if region.isEmpty():
-            return
-        painter = QPainter(self._image)
-        painter.setClipRegion(region.translated(-self._area.topLeft()))
-        painter.setTransform(self._transform * QTransform.fromTranslate(-self._area.left(), -self._area.top()))
-        draw(painter)
-        painter.end()
-
-    def _preview(self, painter: QPainter, to_device: QTransform, area: QRect) -> bool:
-        """Show the kept image moved and scaled to the new view, if it still covers a quarter of where the
-        layer now draws and is magnified no more than 4 times: a preview for a moment, so blur will do, and
-        nearest-pixel scaling too (smooth scaling of a screenful costs ~5 ms a layer, which a wheel spin feels).
-        A layer slower to draw than `SLOW_MS` (tens of thousands of lines) keeps its preview however far the
-        view zooms, until it rests: part of the layer missing for a moment beats a frame that stalls."""
-        moved = QTransform.fromTranslate(self._area.left(), self._area.top()) * self._transform.inverted()[0] \
-            * to_device
-        if moved.type().value > QTransform.TransformationType.TxScale.value:
-            return False
-        if self._cost_ms <= SLOW_MS:
-            if not 0.5 <= abs(moved.m11()) <= 4:
-                return False
-            covered = moved.mapRect(QRectF(0, 0, self._area.width(), self._area.height())).intersected(QRectF(area))
-            if covered.width() * covered.height() < 0.25 * area.width() * area.height():
-                return False
-        painter.save()
-        painter.setTransform(moved)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        painter.drawPixmap(0, 0, self._image)
-        painter.restore()
-        self._settle.start()
-        return True
-
-    def _rested(self) -> None:
-        self._image, self._stale = None, False
-        self._item.update()
-
-
-def unseen(painter: QPainter, widget) -> bool:
-    """Painting the widget of a window never shown on screen: the export renderer's canvas, which Qt's
-    event loop paints for nobody (exports draw it through render() into their own device)."""
-    return (widget is not None and painter.device() is widget
-            and widget.window().testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen))
-
-
-def _on_screen(painter: QPainter, widget) -> bool:
-    return widget is not None and painter.device() is widget and widget.devicePixelRatioF().is_integer()
-
-
-def _transparent(size, ratio: float) -> QPixmap:
-    image = QPixmap(size * ratio)
-    image.setDevicePixelRatio(ratio)
-    image.fill(Qt.GlobalColor.transparent)
-    return image
-
-
-def _whole_pixel_shift(old: QTransform, new: QTransform) -> QPoint | None:
-    """The shift in viewport pixels from one transform to another, if that is all that changed."""
-    same = all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12) for a, b in (
-        (old.m11(), new.m11()), (old.m12(), new.m12()), (old.m21(), new.m21()), (old.m22(), new.m22())))
-    if not same or not (old.isAffine() and new.isAffine()):
-        return None
-    dx, dy = new.dx() - old.dx(), new.dy() - old.dy()
-    if abs(dx - round(dx)) > 0.01 or abs(dy - round(dy)) > 0.01:
-        return None
-    return QPoint(round(dx), round(dy))
-
-
-def _covers(painter: QPainter, area: QRect) -> bool:
-    """Whether this paint drew all of `area` (only such paints tell what a layer costs)."""
-    if not painter.hasClipping():
-        return True
-    return painter.transform().mapRect(painter.clipBoundingRect()).toAlignedRect().contains(area)
 
 
 class PathTiles:
@@ -356,7 +202,7 @@ class PathTiles:
         # A thin strip (newly scrolled into view) is drawn from smaller squares, so less is drawn outside it.
         smallest = min(MIN_TILE_PX, 2 * min(visible.width(), visible.height()))
         stack = [(0, 0, 0)]
-        while stack:
+        while stack and not cancelled():
             key = stack.pop()
             ix, iy, depth = key
             box = self._device_box(to_device, ix, iy, depth)
@@ -427,7 +273,10 @@ def _even_odd_valid(parts: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, n
     linework repair nodes the ring and XORs the faces). Cutting an invalid ring could change what filling
     makes of it, so one the repair would change otherwise (its outline is not the same length) stays whole."""
     parts, cut = parts.copy(), valid.copy()
-    for i in np.flatnonzero(~valid):
+    # GEOS's repair of a ring with hundreds of thousands of crossing edges runs for minutes: such a ring is kept
+    # whole (drawn as given, even-odd), never cut.
+    small = shapely.get_num_coordinates(parts) <= REPAIR_UP_TO_VERTICES
+    for i in np.flatnonzero(~valid & small):
         repaired = shapely.make_valid(parts[i], method="linework")
         polygons = [p for p in shapely.get_parts(repaired) if p.geom_type == "Polygon"]
         if polygons and np.isclose(sum(p.length for p in polygons), parts[i].length, rtol=1e-9, atol=0):

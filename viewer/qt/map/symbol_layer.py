@@ -12,11 +12,13 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QImage, QPaintEngine, QPainter, QPixmap, QTransform
 
 from viewer.qt.map.painting import RenderContext, pad_by_pixels, symbol_path, with_alpha
-from viewer.qt.map.path_layer import ScreenCache
+from viewer.qt.map.render_jobs import cancelled
+from viewer.qt.map.screen_cache import ScreenCache
 
 # Above this many visible symbols in a group, stamp pre-rendered pixmaps (Qt blits them all from one call)
 # instead of filling one path per symbol; stamps sit on whole pixels, paths on exact positions.
 STAMP_ABOVE = 400
+SLOW_ABOVE = 20_000  # symbols: a layer this big is first drawn on a worker thread
 ANGLE_STEPS = 72  # stamped arrows are pre-rotated every 5°: at most 2.5° off, invisible at symbol size
 
 
@@ -52,6 +54,7 @@ class SymbolLayer(pg.GraphicsObject):
         self.prepareGeometryChange()
         self._screen.clear()
         self._groups = [g for g in groups if len(g.x)]
+        self._screen.expect_slow(sum(len(g.x) for g in self._groups) > SLOW_ABOVE)
         if self._groups:
             xs = np.concatenate([g.x for g in self._groups])
             ys = np.concatenate([g.y for g in self._groups])
@@ -77,6 +80,8 @@ class SymbolLayer(pg.GraphicsObject):
         # Stamps are bitmaps: vector devices (SVG, PDF) always get paths.
         can_stamp = painter.paintEngine().type() == QPaintEngine.Type.Raster
         for group in self._groups:
+            if cancelled():  # drawn for a view that is gone
+                break
             x, y = _map(to_device, group.x, group.y)
             reach = self.context.px(group.size + group.outline_width) * 0.75 + 1
             inside = np.flatnonzero((x >= visible.left() - reach) & (x <= visible.right() + reach)

@@ -1,0 +1,90 @@
+"""A slow layer is drawn on a worker thread: the event loop runs while it draws, and a new gesture cancels it."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QRectF, QTimer
+
+from tests.qt.test_symbol_layer import BACKGROUND, grab_pixel, grid, is_red, pan_right
+from viewer.qt.map import render_jobs, symbol_layer
+from viewer.qt.map.painting import RenderContext
+from viewer.qt.map.symbol_layer import SymbolLayer
+
+
+class BlockedDrawing:
+    """Wraps a layer's drawing: each call records its thread and whether its job was cancelled once it may go
+    on, and waits (off the GUI thread only) until the test releases it."""
+
+    def __init__(self, draw):
+        self._draw = draw
+        self.release = threading.Event()
+        self.started = threading.Event()
+        self.calls: list[tuple[bool, bool]] = []  # (on the GUI thread, cancelled when released)
+
+    def __call__(self, painter) -> None:
+        on_gui_thread = threading.current_thread() is threading.main_thread()
+        self.started.set()
+        if not on_gui_thread:
+            assert self.release.wait(20), "never released"
+        self.calls.append((on_gui_thread, render_jobs.cancelled()))
+        self._draw(painter)
+
+
+@pytest.fixture
+def slow_view(qtbot, monkeypatch):
+    """A 400 x 300 view, one map unit a pixel, of a symbol layer counted as slow, whose drawing is blocked."""
+    import pyqtgraph as pg
+
+    monkeypatch.setattr(symbol_layer, "SLOW_ABOVE", 0)  # every symbol layer is drawn in the background
+    view = pg.GraphicsView(background=BACKGROUND)
+    qtbot.addWidget(view)
+    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
+    view.setCentralItem(box)
+    view.resize(400, 300)
+    layer = SymbolLayer(RenderContext())
+    drawing = BlockedDrawing(layer._paint_symbols)
+    monkeypatch.setattr(layer, "_paint_symbols", drawing)
+    box.addItem(layer, ignoreBounds=True)
+    layer.set_symbols([grid(24, 12, 25)])
+    box.setRange(QRectF(0, 0, 400, 300), padding=0)
+    yield view, box, drawing
+    drawing.release.set()
+    assert render_jobs.wait_for_all(20_000)
+
+
+def test_the_event_loop_runs_while_a_slow_layer_draws(qtbot, slow_view):
+    view, box, drawing = slow_view
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(drawing.started.is_set, timeout=10_000)
+    # The drawing is blocked on its worker thread; meanwhile the GUI thread handles timers and paints.
+    qtbot.waitUntil(lambda: len(ticks) >= 20, timeout=10_000)
+    view.viewport().repaint()
+    assert not is_red(view.viewport().grab().toImage(), *grab_pixel(view, box, 112.5, 112.5))  # not drawn yet
+    drawing.release.set()
+    qtbot.waitUntil(lambda: is_red(view.viewport().grab().toImage(), *grab_pixel(view, box, 112.5, 112.5)),
+                    timeout=10_000)
+    assert drawing.calls
+    assert not any(on_gui for on_gui, _ in drawing.calls)
+
+
+def test_a_new_gesture_cancels_the_drawing_for_the_old_view(qtbot, slow_view):
+    view, box, drawing = slow_view
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(drawing.started.is_set, timeout=10_000)
+    for _ in range(3):  # a drag while the first view is being drawn
+        pan_right(box)
+        view.viewport().repaint()
+    drawing.release.set()
+    # The first job stops as cancelled; once the view rests it is drawn for where it is now.
+    at = (462.5, 137.5)  # panned into view: only a drawing for the new view has it
+    qtbot.waitUntil(lambda: is_red(view.viewport().grab().toImage(), *grab_pixel(view, box, *at)), timeout=10_000)
+    assert drawing.calls[0] == (False, True)
+    assert drawing.calls[-1] == (False, False)

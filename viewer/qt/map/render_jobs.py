@@ -1,0 +1,98 @@
+"""Layers drawn into images on worker threads, so the GUI thread never waits for a slow layer to draw.
+
+A job draws a layer from plain data (QPainterPaths, arrays, images: never a QGraphicsItem's scene state) with
+a QPainter on a QImage in a QThreadPool, and hands the image back to the GUI thread through a queued signal.
+Qt's raster painter and PySide6 release the GIL while they draw, so the event loop keeps running meanwhile.
+Drawing code asks `cancelled()` between paths, so a job a new gesture made stale stops early.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRect, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QImage, QPainter, QTransform
+
+_current = threading.local()  # the job the calling thread is drawing for, if any
+
+
+def cancelled() -> bool:
+    """Whether the job this thread draws for is no longer wanted (always False on the GUI thread)."""
+    job = getattr(_current, "job", None)
+    return job is not None and job.is_cancelled
+
+
+class JobSignals(QObject):
+    """Lives on the GUI thread; a worker's emit reaches it queued.
+
+    Signals:
+        finished(object): the RenderJob, drawn, cancelled or failed.
+    """
+
+    finished = Signal(object)
+
+
+class RenderJob(QRunnable):
+    """Draws `draw(painter)` into an image of `area` (viewport pixels) with the map-to-viewport `transform`."""
+
+    def __init__(self, area: QRect, transform: QTransform, ratio: float, draw: Callable[[QPainter], None],
+                 signals: JobSignals):
+        super().__init__()
+        self.setAutoDelete(False)  # Python keeps it until `finished` has been handled
+        self.area, self.transform, self.ratio = QRect(area), QTransform(transform), ratio
+        self.image: QImage | None = None
+        self.cost_ms = 0.0
+        self.error: BaseException | None = None
+        self._draw = draw
+        self._signals = signals
+        self._cancelled = threading.Event()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def run(self) -> None:
+        _current.job = self
+        try:
+            if not self.is_cancelled:
+                self.image = self._render()
+        except BaseException as error:  # handed to the GUI thread, which raises it
+            self.error = error
+        finally:
+            _current.job = None
+        with contextlib.suppress(RuntimeError):  # the layer was deleted meanwhile: nobody wants the image
+            self._signals.finished.emit(self)
+
+    def _render(self) -> QImage:
+        image = QImage(self.area.size() * self.ratio, QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(self.ratio)
+        image.fill(0)
+        painter = QPainter(image)
+        painter.setClipRect(QRect(0, 0, self.area.width(), self.area.height()))
+        painter.setTransform(self.transform * QTransform.fromTranslate(-self.area.left(), -self.area.top()))
+        start = time.perf_counter()
+        try:
+            self._draw(painter)
+        finally:
+            painter.end()
+        self.cost_ms = (time.perf_counter() - start) * 1e3
+        return image
+
+
+def pool() -> QThreadPool:
+    return QThreadPool.globalInstance()
+
+
+def start(job: RenderJob) -> None:
+    pool().start(job)
+
+
+def wait_for_all(timeout_ms: int = 5000) -> bool:
+    """Wait until no job runs (before the application quits, and in tests)."""
+    return pool().waitForDone(timeout_ms)

@@ -1,0 +1,272 @@
+"""What a layer last drew on screen, kept as an image: moved and scaled while the view moves, and drawn on a
+worker thread when the layer is slower than a frame, so the GUI thread never waits for it."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QPainter, QPixmap, QRegion, QTransform
+
+from viewer.qt.map import render_jobs
+from viewer.qt.map.painting import RenderContext
+from viewer.qt.map.render_jobs import JobSignals, RenderJob
+
+SETTLE_MS = 150  # zoomed, a cached layer is shown scaled until the view rests this long, then drawn afresh
+CACHE_ABOVE_MS = 1.0  # layers slower than this to draw keep an image of the screen
+SLOW_MS = 25.0  # layers slower than this (half a 50 ms frame) are drawn on a worker thread
+
+
+class ScreenCache:
+    """What a layer last drew on screen, kept as an image of the part of the viewport it covers.
+
+    While the view moves, panning by whole pixels moves the image and draws only what comes into view, and
+    zooming shows the image scaled. Once the view has rested `SETTLE_MS` the layer is drawn afresh, exactly:
+    a scaled image is blurred, and Qt starts dash patterns from the clip's edge, so dashes can step where
+    a newly drawn strip meets the rest. Exports and other devices always draw; so does a layer that draws in
+    under `CACHE_ABOVE_MS`.
+
+    A layer that takes over `SLOW_MS` to draw (or is expected to: `expect_slow`) is never drawn on the GUI
+    thread: while the view moves its last image is moved and scaled; once the view rests (or when there is no
+    image yet) a `RenderJob` draws it on a worker thread, and the image replaces the preview when it is done.
+    A job that the view has moved on from is cancelled; each layer runs one job at a time.
+    """
+
+    def __init__(self, item: pg.GraphicsObject, context: RenderContext):
+        self._item = item
+        self._context = context
+        self._image: QPixmap | None = None
+        self._area = QRect()  # the viewport pixels the image covers
+        self._transform = QTransform()  # item to viewport pixels, for what the image holds
+        self._cost_ms: float | None = None  # what drawing the whole layer took last time; None: not drawn yet
+        self._expect_slow = False
+        self._stale = False
+        self._shown: tuple[QTransform, QRect] | None = None  # the view of the last paint (background layers)
+        self._job: RenderJob | None = None  # the job drawing this layer, if one runs
+        self._signals = JobSignals(item)
+        self._signals.finished.connect(self._job_finished)
+        self._settle = QTimer(item)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._rested)
+
+    def clear(self) -> None:
+        self._image, self._stale = None, False
+        self._cancel()
+
+    def stale(self) -> None:
+        """What the image holds is out of date but close: show it only as a preview, until the view rests."""
+        self._stale = self._image is not None
+        self._cancel()
+
+    def expect_slow(self, slow: bool) -> None:
+        """Whether the layer, not drawn yet, will be slow (many features): its first drawing is then done on a
+        worker thread too. Once drawn, what it took decides."""
+        self._expect_slow = slow
+        self._cost_ms = None
+
+    @property
+    def drawing_in_background(self) -> bool:
+        """Whether a job is drawing this layer now."""
+        return self._job is not None
+
+    @property
+    def slow(self) -> bool:
+        return self._expect_slow if self._cost_ms is None else self._cost_ms > SLOW_MS
+
+    def paint(self, painter: QPainter, widget, draw: Callable[[QPainter], None]) -> None:
+        if unseen(painter, widget):
+            return
+        if not (self._context.screen_cache and _on_screen(painter, widget)):
+            draw(painter)
+            return
+        ratio = widget.devicePixelRatioF()
+        to_device = painter.transform()
+        area = to_device.mapRect(self._item.boundingRect()).toAlignedRect().intersected(widget.rect())
+        if self.slow:
+            self._paint_from_background(painter, to_device, area, ratio, draw)
+            return
+        if self._image is None and (self._cost_ms or 0.0) <= CACHE_ABOVE_MS:
+            start = time.perf_counter()
+            draw(painter)
+            if _covers(painter, area):
+                self._cost_ms = (time.perf_counter() - start) * 1e3
+            return
+        if area.isEmpty():
+            self._image = None
+            return
+        fresh = self._image is not None and not self._stale
+        shift = _whole_pixel_shift(self._transform, to_device) if fresh else None
+        if shift is None:
+            if self._image is not None and self._preview(painter, to_device, area):
+                self._settle.start()
+                return
+            self._draw_afresh(area, to_device, ratio, draw)
+        elif not shift.isNull() or area != self._area:
+            self._move(shift, area, ratio, draw)
+            self._settle.start()
+        self._blit(painter)
+
+    # -- drawn on a worker thread --------------------------------------------------------------------
+    def _paint_from_background(self, painter: QPainter, to_device: QTransform, area: QRect, ratio: float,
+                               draw: Callable[[QPainter], None]) -> None:
+        view = (QTransform(to_device), QRect(area))
+        moved = self._shown is not None and not _same_view(self._shown, view)
+        self._shown = view
+        if area.isEmpty():
+            self._cancel()
+            return
+        if self._image is not None and not self._stale and _same_view((self._transform, self._area), view):
+            self._blit(painter)
+            return
+        job = self._job
+        if job is not None and not _same_view((job.transform, job.area), view):
+            job.cancel()  # a new gesture: what the job draws would be out of date before it is shown
+        if self._image is not None:
+            self._preview(painter, to_device, area, anywhere=True)
+            if moved:
+                self._settle.start()
+                return  # drawn afresh once the view rests
+        if self._settle.isActive() or self._job is not None:
+            return  # at rest soon; or a job runs (a cancelled one ends quickly, then the layer is painted again)
+        self._job = RenderJob(area, to_device, ratio, draw, self._signals)
+        render_jobs.start(self._job)
+
+    def _job_finished(self, job: RenderJob) -> None:
+        if job is not self._job:
+            return
+        self._job = None
+        if job.error is not None:
+            raise job.error
+        if not job.is_cancelled and job.image is not None:
+            self._image, self._stale = QPixmap.fromImage(job.image), False
+            self._area, self._transform = job.area, job.transform
+            self._cost_ms = job.cost_ms
+        self._item.update()  # shows the image, or starts the job the view now needs
+
+    def _cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+
+    # -- drawn on the GUI thread ---------------------------------------------------------------------
+    def _blit(self, painter: QPainter) -> None:
+        painter.save()
+        painter.resetTransform()
+        painter.drawPixmap(self._area.topLeft(), self._image)
+        painter.restore()
+
+    def _draw_afresh(self, area: QRect, to_device: QTransform, ratio: float,
+                     draw: Callable[[QPainter], None]) -> None:
+        self._image, self._stale = _transparent(area.size(), ratio), False
+        self._area, self._transform = QRect(area), QTransform(to_device)
+        start = time.perf_counter()
+        self._draw_into_image(QRegion(area), draw)
+        self._cost_ms = (time.perf_counter() - start) * 1e3
+
+    def _move(self, shift: QPoint, area: QRect, ratio: float, draw: Callable[[QPainter], None]) -> None:
+        """Keep what is still in view, moved by whole pixels, and draw the rest as it would be drawn there."""
+        kept = self._area.translated(shift).intersected(area)
+        if area.size() == self._area.size():
+            step = shift - (area.topLeft() - self._area.topLeft())
+            self._image.scroll(round(step.x() * ratio), round(step.y() * ratio), self._image.rect())
+        else:
+            image = _transparent(area.size(), ratio)
+            painter = QPainter(image)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            painter.drawPixmap(self._area.translated(shift).topLeft() - area.topLeft(), self._image)
+            painter.end()
+            self._image = image
+        self._area = QRect(area)
+        self._transform = self._transform * QTransform.fromTranslate(shift.x(), shift.y())
+        exposed = QRegion(area) - QRegion(kept)
+        painter = QPainter(self._image)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+        for rect in exposed.translated(-area.topLeft()):
+            painter.fillRect(rect, Qt.GlobalColor.transparent)
+        painter.end()
+        self._draw_into_image(exposed, draw)
+
+    def _draw_into_image(self, region: QRegion, draw: Callable[[QPainter], None]) -> None:
+        """Draw the layer as on screen into the image, within `region` (viewport pixels)."""
+        if region.isEmpty():
+            return
+        painter = QPainter(self._image)
+        painter.setClipRegion(region.translated(-self._area.topLeft()))
+        painter.setTransform(self._transform * QTransform.fromTranslate(-self._area.left(), -self._area.top()))
+        draw(painter)
+        painter.end()
+
+    def _preview(self, painter: QPainter, to_device: QTransform, area: QRect, anywhere: bool = False) -> bool:
+        """Show the kept image moved and scaled to the new view, if it still covers a quarter of where the
+        layer now draws and is magnified no more than 4 times: a preview for a moment, so blur will do, and
+        nearest-pixel scaling too (smooth scaling of a screenful costs ~5 ms a layer, which a wheel spin feels).
+        A layer drawn in the background (`anywhere`) keeps its preview however far the view zooms, until it
+        rests: part of the layer missing for a moment beats a frame that stalls."""
+        moved = QTransform.fromTranslate(self._area.left(), self._area.top()) * self._transform.inverted()[0] \
+            * to_device
+        if moved.type().value > QTransform.TransformationType.TxScale.value:
+            return False
+        if not anywhere:
+            if not 0.5 <= abs(moved.m11()) <= 4:
+                return False
+            covered = moved.mapRect(QRectF(0, 0, self._area.width(), self._area.height())).intersected(QRectF(area))
+            if covered.width() * covered.height() < 0.25 * area.width() * area.height():
+                return False
+        painter.save()
+        painter.setTransform(moved)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.drawPixmap(0, 0, self._image)
+        painter.restore()
+        return True
+
+    def _rested(self) -> None:
+        if not self.slow:  # drawn afresh at the next paint; a background layer keeps its image as the preview
+            self._image, self._stale = None, False
+        self._item.update()
+
+
+def unseen(painter: QPainter, widget) -> bool:
+    """Painting the widget of a window never shown on screen: the export renderer's canvas, which Qt's
+    event loop paints for nobody (exports draw it through render() into their own device)."""
+    return (widget is not None and painter.device() is widget
+            and widget.window().testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen))
+
+
+def _on_screen(painter: QPainter, widget) -> bool:
+    return widget is not None and painter.device() is widget and widget.devicePixelRatioF().is_integer()
+
+
+def _transparent(size, ratio: float) -> QPixmap:
+    image = QPixmap(size * ratio)
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
+def _whole_pixel_shift(old: QTransform, new: QTransform) -> QPoint | None:
+    """The shift in viewport pixels from one transform to another, if that is all that changed."""
+    same = all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12) for a, b in (
+        (old.m11(), new.m11()), (old.m12(), new.m12()), (old.m21(), new.m21()), (old.m22(), new.m22())))
+    if not same or not (old.isAffine() and new.isAffine()):
+        return None
+    dx, dy = new.dx() - old.dx(), new.dy() - old.dy()
+    if abs(dx - round(dx)) > 0.01 or abs(dy - round(dy)) > 0.01:
+        return None
+    return QPoint(round(dx), round(dy))
+
+
+def _same_view(a: tuple[QTransform, QRect], b: tuple[QTransform, QRect]) -> bool:
+    """Whether two (item-to-viewport transform, viewport area) pairs draw the same pixels."""
+    return a[1] == b[1] and _whole_pixel_shift(a[0], b[0]) == QPoint(0, 0)
+
+
+def _covers(painter: QPainter, area: QRect) -> bool:
+    """Whether this paint drew all of `area` (only such paints tell what a layer costs)."""
+    if not painter.hasClipping():
+        return True
+    return painter.transform().mapRect(painter.clipBoundingRect()).toAlignedRect().contains(area)
+
+
