@@ -126,7 +126,9 @@ def draw_text_with_halo(painter: QPainter, point: QPointF, text: str, font: QFon
     stroker.setWidth(halo_width * 2)
     stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     painter.fillPath(stroker.createStroke(path), with_alpha(halo, 220))
-    if painter.paintEngine().type() == QPaintEngine.Type.Raster:
+    engine = painter.paintEngine().type()
+    if engine == QPaintEngine.Type.Raster or (engine == QPaintEngine.Type.SVG and _spaced(font)):
+        # Qt's SVG writer drops letter spacing: spaced text (country names) would not fill its halo there
         painter.fillPath(path, QColor(colour))
     else:
         painter.save()
@@ -134,6 +136,13 @@ def draw_text_with_halo(painter: QPainter, point: QPointF, text: str, font: QFon
         painter.setPen(QColor(colour))
         painter.drawText(point, text)
         painter.restore()
+
+
+def _spaced(font: QFont) -> bool:
+    spacing = font.letterSpacing()
+    if font.letterSpacingType() == QFont.SpacingType.PercentageSpacing:
+        return spacing not in (0.0, 100.0)
+    return spacing != 0.0 or font.wordSpacing() != 0.0
 
 
 def stamps_pay(painter: QPainter, context: RenderContext) -> bool:
