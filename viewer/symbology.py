@@ -18,9 +18,11 @@ SELECTION = "#FFD400"
 HOVER = "#00E5FF"
 
 
-# Certainty shows as the line's look: approximate geometry is dashed and lighter, derived is slightly lighter.
-CERTAINTY_ALPHA = {"reported": 255, "derived": 225, "approximate": 160}
+# Certainty shows as the line's look: approximate geometry is dashed and thinner in its launch's own hue (fading
+# it washed two launches' colours into the same grey where they cross); derived is slightly lighter.
+CERTAINTY_ALPHA = {"reported": 255, "derived": 225, "approximate": 235}
 APPROXIMATE_DASH = (5, 3)
+APPROXIMATE_WIDTH = 0.7  # times the kind's line width
 
 # Drafted by ingest and not yet reviewed: a magenta dotted outline over the event's own styling.
 DRAFT_COLOUR = "#C2185B"

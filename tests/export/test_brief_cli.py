@@ -42,7 +42,8 @@ def test_every_launch_slide_has_its_map_rendered(pptx_deck):
         assert image.size == (round(6.7 * 1280 / 13.333), round(5.0 * 1280 / 13.333))
         colours = image.getcolors(image.width * image.height)
         sea = sum(count for count, pixel in colours if near(pixel, SEA, 6))
-        assert sea > 0.3 * image.width * image.height  # the map, not a blank picture
+        # the map, not a blank picture (the legend's column beside the map takes a third of it)
+        assert sea > 0.2 * image.width * image.height
         launch = sum(count for count, pixel in colours if near(pixel, EVENT_COLOURS[number]))
         assert launch > 50, f"slide {number + 2}: the launch's colour is not drawn"
 

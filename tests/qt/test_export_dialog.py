@@ -39,6 +39,7 @@ def test_the_format_follows_the_file_and_the_file_follows_the_format(qtbot):
 def test_export_view_draws_what_the_window_shows_without_the_legend_when_asked(window, tmp_path):
     with_legend, without = tmp_path / "with.png", tmp_path / "without.png"
     shown = (window.workspace, window.map_view, window.shell)
+    window.map_view.set_decorations(legend="se")  # the export keeps the window's placement
     assert export_view(*shown, with_legend, 800, 600, 96, "Test title") == with_legend
     assert export_view(*shown, without, 800, 600, 96, "Test title", legend=False, scale_bar=False,
                        north_arrow=False) == without

@@ -38,7 +38,8 @@ def close(colour: QColor, hex_colour: str, tolerance: int = 18) -> bool:
 @pytest.fixture(scope="module")
 def regional_png(tmp_path_factory):
     path = tmp_path_factory.mktemp("export") / "region.png"
-    assert main(["export", "-o", str(path), "--extent", ",".join(map(str, REGION)), "--no-legend"]) == 0
+    # no labels: these tests read land, sea and marks at given places, where a label may go
+    assert main(["export", "-o", str(path), "--extent", ",".join(map(str, REGION)), "--no-legend", "--no-labels"]) == 0
     return path
 
 
@@ -57,8 +58,9 @@ def test_the_extent_is_fitted_to_the_image(regional_png):
         assert 0 <= py <= image.height()
 
 
-def test_sea_at_30n_125e(regional_png):
-    sea = QImage(str(regional_png)).pixelColor(*pixel_of(regional_png, 125.0, 30.0))
+def test_sea_at_29n_123e(regional_png):
+    # the East China Sea west of the 2023 paths (which cross 30°N near 125°E), off the 30°N graticule line
+    sea = QImage(str(regional_png)).pixelColor(*pixel_of(regional_png, 123.3, 29.6))
     assert close(sea, SEA), sea.name()
 
 
@@ -100,21 +102,39 @@ def test_2016_path_crosses_sakishima_latitude_between_ishigaki_and_miyako(tmp_pa
     assert not west_of_ishigaki
 
 
-def test_300_dpi_scales_lines_and_text(tmp_path):
-    small, large = tmp_path / "96.png", tmp_path / "300.png"
-    common = ["--extent", "118,20,132,28", "--event", "2016-02-07-kms4", "--no-legend", "--title", "Scale check"]
-    assert main(["export", "-o", str(small), "--width", "960", "--height", "540", *common]) == 0
-    assert main(["export", "-o", str(large), "--width", "3000", "--height", "1688", "--dpi", "300", *common]) == 0
+def _ink(png, box):
+    image = QImage(str(png))
+    return sum(image.pixelColor(x, y).value() < 90 for x in range(box[0], box[2]) for y in range(box[1], box[3]))
 
-    def ink_in_title(png, box):
-        image = QImage(str(png))
-        return sum(image.pixelColor(x, y).value() < 90 for x in range(box[0], box[2]) for y in range(box[1], box[3]))
 
-    ratio = 3000 / 960
-    dark_small = ink_in_title(small, (0, 0, 300, 60))
-    dark_large = ink_in_title(large, (0, 0, round(300 * ratio), round(60 * ratio)))
-    # the same title drawn at 300/96 the size covers about ratio² as many dark pixels
-    assert math.isclose(dark_large / dark_small, ratio**2, rel_tol=0.35), (dark_small, dark_large)
+COMMON = ["--extent", "118,20,132,28", "--event", "2016-02-07-kms4", "--no-legend", "--title", "Scale check"]
+
+
+def test_a_physical_size_keeps_text_in_points_at_any_dpi(tmp_path):
+    """--paper A4 --dpi 300 is 3508x2480 px, and its title is the same size on paper as at 150 dpi."""
+    low, high = tmp_path / "150.png", tmp_path / "300.png"
+    assert main(["export", "-o", str(low), "--paper", "A4", "--dpi", "150", *COMMON]) == 0
+    assert main(["export", "-o", str(high), "--paper", "A4", "--dpi", "300", *COMMON]) == 0
+    assert (QImage(str(high)).width(), QImage(str(high)).height()) == (3508, 2480)
+    assert (QImage(str(low)).width(), QImage(str(low)).height()) == (1754, 1240)
+    ratio = 2.0
+    dark_low = _ink(low, (0, 0, 500, 90))
+    dark_high = _ink(high, (0, 0, round(500 * ratio), round(90 * ratio)))
+    # the same title at twice the pixels per inch covers about ratio² as many dark pixels: the same on paper
+    assert math.isclose(dark_high / dark_low, ratio**2, rel_tol=0.3), (dark_low, dark_high)
+    assert abs(QImage(str(high)).dotsPerMeterX() * 0.0254 - 300) < 1
+
+
+def test_pixel_sizes_scale_decorations_with_the_image_not_the_dpi(tmp_path):
+    screen, dpi300, uhd = tmp_path / "screen.png", tmp_path / "dpi300.png", tmp_path / "uhd.png"
+    assert main(["export", "-o", str(screen), "--width", "1920", "--height", "1080", *COMMON]) == 0
+    assert main(["export", "-o", str(dpi300), "--width", "1920", "--height", "1080", "--dpi", "300", *COMMON]) == 0
+    assert main(["export", "-o", str(uhd), "--width", "3840", "--height", "2160", *COMMON]) == 0
+    title = (0, 0, 700, 80)
+    # --dpi with pixels is only written into the file: the title is not blown up (it was 3x, cut off)
+    assert math.isclose(_ink(dpi300, title), _ink(screen, title), rel_tol=0.1)
+    # a 4K image draws its decorations twice as large, so the text reads the same on a slide
+    assert math.isclose(_ink(uhd, (0, 0, 1400, 160)) / _ink(screen, title), 4.0, rel_tol=0.3)
 
 
 def test_svg_and_pdf_exports(tmp_path):

@@ -34,3 +34,74 @@ def test_a_short_view_keeps_the_launches_and_a_tiny_one_has_no_legend(window):
     assert [kind for kind, _, _ in launches.rows] == ["event"] * 4
     assert legend_layout(window.canvas.frame, 1000, full.row * 2) is None
     assert legend_layout(window.canvas.frame, 60, 1000) is None
+
+
+# -- placement on screen (issue 15: decorations never hide data) ---------------------------------------------
+def _data_pixels(canvas):
+    """Pixels of every shown feature's vertices."""
+    import numpy as np
+    import shapely
+
+    points = []
+    for feature in canvas.visible_features():
+        geometry = canvas._cache.projected(feature)
+        if geometry is not None:
+            points += [canvas.map_to_pixel(x, y) for x, y in np.asarray(shapely.get_coordinates(geometry))]
+    return points
+
+
+def _inside(point, box) -> bool:
+    return box[0] <= point.x() <= box[2] and box[1] <= point.y() <= box[3]
+
+
+def test_zoom_to_data_at_1366x768_fits_the_data_clear_of_the_legend(window, qtbot):
+    """At 1366x768 the legend hid the 2023 paths, both 2023 impact points and the Philippine Sea zone."""
+    window.resize(1366, 768)
+    qtbot.wait(50)
+    window.canvas.zoom_to_data()
+    qtbot.wait(50)
+    window.canvas.viewport().repaint()
+    layout = window.canvas.decorations.layout()
+    assert layout.legend_box is not None
+    points = _data_pixels(window.canvas)
+    assert len(points) > 100
+    for name, box in layout.boxes.items():
+        assert not any(_inside(p, box) for p in points), name
+
+
+def test_view_legend_places_collapses_and_hides_it(window, qtbot):
+    menu = window.legend_menu
+    for place in ("nw", "ne", "sw", "se"):
+        menu.actions[place].trigger()
+        assert window.map_view.decorations.legend == place
+        assert window.canvas.decorations.layout().legend_place == place
+    menu.collapse.trigger()
+    assert window.map_view.decorations.legend_collapsed
+    collapsed = window.canvas.decorations.layout().legend_box
+    assert collapsed[2] - collapsed[0] < 120
+    menu.actions["none"].trigger()
+    assert "legend" not in window.canvas.decorations.layout().boxes
+
+
+def test_a_click_on_the_legend_collapses_it_without_selecting(window, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+
+    canvas = window.canvas
+    canvas.viewport().repaint()
+    box = canvas.decorations.last_layout.legend_box
+    window.workspace.selection.select([next(iter(window.workspace.content.features))])
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(round((box[0] + box[2]) / 2), round((box[1] + box[3]) / 2)))
+    assert window.map_view.decorations.legend_collapsed
+    assert window.workspace.selection.features  # the click was the legend's, not a click on the empty map
+    assert window.legend_menu.collapse.isChecked()
+
+
+def test_sessions_saved_with_a_legend_true_or_false_still_read():
+    from viewer.model.view import DecorationOptions
+
+    options = DecorationOptions()
+    assert options.with_saved({"legend": False}).legend == "none"
+    assert options.with_saved({"legend": True}).legend == "auto"
+    assert options.with_saved({"legend": "sw", "legend_collapsed": True}).legend_collapsed
+    assert options.with_saved({"legend": "middle"}).legend == "auto"  # unknown: ignored

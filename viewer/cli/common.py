@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 
 from viewer.io.load import open_path
 from viewer.model.problem import BundleError, Problem
@@ -49,3 +50,10 @@ def parse_extent(text: str) -> tuple[float, float, float, float]:
     if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south < north <= 90):
         raise UsageError(f"--extent {text!r}: longitudes must be within ±180, latitudes within ±90, south < north")
     return west, south, east, north
+
+
+def allow_negative_values(parser: argparse.ArgumentParser) -> None:
+    """Let option values start with a minus and a digit (``--extent -180,-60,180,80``): argparse takes only plain
+    negative numbers for values and anything else starting with '-' for an option. No option of launchmap starts
+    with a digit, so nothing is lost."""
+    parser._negative_number_matcher = re.compile(r"^-\d[\d.,\s-]*$|^-\.\d")

@@ -17,6 +17,7 @@ import shapely
 from viewer.resources import asset
 
 KINDS = ("land", "countries", "borders")
+ANTIMERIDIAN_INSIDE = 180.0 - 1e-6  # degrees: about 0.1 m
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,22 @@ def _read_layer(db: sqlite3.Connection, table: str, columns: tuple[str, ...]) ->
     rows = db.execute(f"SELECT {selected} FROM {_quoted(table)} ORDER BY rowid").fetchall()
     blobs = [row[0] for row in rows]
     geometries = shapely.from_wkb([None if blob is None else _wkb(blob) for blob in blobs])
-    return geometries, [[row[i] for row in rows] for i in range(1, len(columns) + 1)]
+    return _off_the_antimeridian(geometries), [[row[i] for row in rows] for i in range(1, len(columns) + 1)]
+
+
+def _off_the_antimeridian(geometries: np.ndarray) -> np.ndarray:
+    """Vertices on ±180° moved a hair inside: a piece of land that ends on 180° then stays on its own side of a
+    map cut there, instead of reaching across the whole map to the other edge."""
+    def inside(xy: np.ndarray) -> np.ndarray:
+        xy[:, 0] = np.clip(xy[:, 0], -ANTIMERIDIAN_INSIDE, ANTIMERIDIAN_INSIDE)
+        return xy
+
+    bounds = shapely.bounds(geometries)
+    touching = np.flatnonzero((bounds[:, 0] < -ANTIMERIDIAN_INSIDE) | (bounds[:, 2] > ANTIMERIDIAN_INSIDE))
+    if len(touching):
+        geometries = geometries.copy()
+        geometries[touching] = shapely.transform(geometries[touching], inside)
+    return geometries
 
 
 # Bytes of the envelope after the 8-byte header, by the envelope code in bits 1-3 of the flags byte:

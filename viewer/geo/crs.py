@@ -1,7 +1,8 @@
 """Map projections as small frozen objects with cached lon/lat ⇄ map transformers.
 
-Presets: a regional Lambert conformal conic, Web Mercator, plate carrée in metres and an
-azimuthal equidistant centred on a launch site; any CRS pyproj understands works as well.
+Presets: a regional Lambert conformal conic, Web Mercator, plate carrée in metres, an azimuthal equidistant
+centred on a launch site, the globe (orthographic) and the world (Robinson, Equal Earth); any CRS pyproj
+understands works as well.
 """
 
 from __future__ import annotations
@@ -76,6 +77,9 @@ class MapProjection:
                               east - (east - west) * t, np.full(samples, west)])
         lat = np.concatenate([np.full(samples, south), south + (north - south) * t,
                               np.full(samples, north), north - (north - south) * t])
+        # and the inside: on a globe the edges of a large extent may lie wholly beyond the horizon
+        grid_lon, grid_lat = np.meshgrid(west + (east - west) * t[::4], south + (north - south) * t[::4])
+        lon, lat = np.concatenate([lon, grid_lon.ravel()]), np.concatenate([lat, grid_lat.ravel()])
         x, y = self.forward(lon, lat)
         ok = np.isfinite(x) & np.isfinite(y)
         if not ok.any():
@@ -159,6 +163,45 @@ def azimuthal_equidistant(lon: float, lat: float, label: str = "") -> MapProject
     return MapProjection("aeqd", f"Azimuthal Equidistant centred on {where}", crs)
 
 
+def orthographic(lon: float, lat: float, label: str = "") -> MapProjection:
+    """The globe seen from far away above (lon, lat): one hemisphere, shapes true near its centre."""
+    crs = pyproj.CRS(f"+proj=ortho +lat_0={lat} +lon_0={lon} +ellps=WGS84 +units=m +no_defs")
+    where = label or f"{format_lat(round(lat, 3))} {format_lon(round(lon, 3))}"
+    return MapProjection("globe", f"Orthographic (globe) centred on {where}", crs)
+
+
+def robinson(lon0: float = 0.0) -> MapProjection:
+    """Robinson: the whole world with little distortion of shape or area, for range rings across oceans."""
+    crs = pyproj.CRS(f"+proj=robin +lon_0={lon0} +datum=WGS84 +units=m +no_defs")
+    return MapProjection("robinson", f"Robinson centred {format_lon(lon0)}", crs, seam_lon=wrap_lon(lon0 + 180.0))
+
+
+def equal_earth(lon0: float = 0.0) -> MapProjection:
+    """Equal Earth (EPSG:8857's method): the whole world with true areas."""
+    crs = pyproj.CRS(f"+proj=eqearth +lon_0={lon0} +datum=WGS84 +units=m +no_defs")
+    return MapProjection("equalearth", f"Equal Earth centred {format_lon(lon0)}", crs,
+                         seam_lon=wrap_lon(lon0 + 180.0))
+
+
+LONG_EXTENT_KM = 3500.0  # a launch longer than this is framed in an azimuthal equidistant on its site
+
+
+def suited(extent: Extent, site: tuple[float, float] | None = None) -> MapProjection:
+    """The projection that suits one launch's extent: the regional conic fitted to it, or, when the extent is
+    long (a path far into the Pacific), an azimuthal equidistant on the site so distances from it stay true."""
+    from viewer.geo import geodesic
+
+    west, south, east, north = extent
+    if east < west:
+        east += 360.0
+    span_km = float(geodesic.inverse(wrap_lon(west), south, wrap_lon(east), north)[0])
+    if site is not None and span_km > LONG_EXTENT_KM:
+        return azimuthal_equidistant(site[0], site[1], "the launch site")
+    if east - west > 150.0 or north - south > 100.0:
+        return robinson(round(extent_centre(extent)[0]))
+    return regional(extent)
+
+
 class Preset(NamedTuple):
     """A projection the UI lists: menu title and a builder taking the data's extent."""
 
@@ -172,9 +215,13 @@ PROJECTIONS: dict[str, Preset] = {
     "platecarree": Preset("Plate Carrée", lambda extent: plate_carree()),
     "aeqd": Preset("Azimuthal equidistant (extent centre)",
                    lambda extent: azimuthal_equidistant(*extent_centre(extent), label="extent centre")),
+    "globe": Preset("Globe (orthographic, extent centre)",
+                    lambda extent: orthographic(*extent_centre(extent), label="extent centre")),
+    "robinson": Preset("World: Robinson", lambda extent: robinson(round(extent_centre(extent)[0]))),
+    "equalearth": Preset("World: Equal Earth", lambda extent: equal_earth(round(extent_centre(extent)[0]))),
 }
 
-_AEQD_AT = re.compile(r"^aeqd:\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)$", re.IGNORECASE)
+_CENTRED_AT = re.compile(r"^(aeqd|globe|ortho):\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)$", re.IGNORECASE)
 
 
 def _seam_of(crs: pyproj.CRS) -> float | None:
@@ -193,13 +240,18 @@ def _seam_of(crs: pyproj.CRS) -> float | None:
 
 
 def projection_from_name(text: str, extent: Extent = WORLD) -> MapProjection:
-    """A preset key (`regional`, `mercator`, `platecarree`, `aeqd`, `aeqd:LON,LAT`) or any CRS
+    """A preset key (`regional`, `mercator`, `platecarree`, `aeqd`, `globe`, `robinson`, `equalearth`,
+    `aeqd:LON,LAT`, `globe:LON,LAT`) or any CRS
     pyproj accepts (EPSG:32652, a proj string, WKT). Raises ValueError with a one-line message."""
     key = text.strip()
     if key.lower() in PROJECTIONS:
         return PROJECTIONS[key.lower()].build(extent)
-    if match := _AEQD_AT.match(key):
-        return azimuthal_equidistant(float(match[1]), float(match[2]))
+    if match := _CENTRED_AT.match(key):
+        lon, lat = float(match[2]), float(match[3])
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            raise ValueError(f"projection {text!r}: centre must be LON,LAT within ±180, ±90")
+        build = azimuthal_equidistant if match[1].lower() == "aeqd" else orthographic
+        return build(lon, lat)
     try:
         crs = pyproj.CRS.from_user_input(key)
     except CRSError:

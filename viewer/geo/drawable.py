@@ -15,6 +15,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.crs import MapProjection
+from viewer.geo.horizon import visible_part
 
 _POINT, _LINESTRING, _LINEARRING, _POLYGON = 0, 1, 2, 3
 _MULTI = (4, 5, 6, 7)
@@ -97,7 +98,7 @@ def to_xy_arrays(geometries: Any, projection: MapProjection) -> tuple[np.ndarray
     are ignored here — draw them with `points_xy`. Densify lon/lat geometry first
     (`geodesic.densify`) if its segments are long.
     """
-    linework = _linework(geometries)
+    linework = _linework(visible_part(geometries, projection))  # a globe shows one hemisphere
     if not len(linework):
         return np.empty(0), np.empty(0)
     coords, part = shapely.get_coordinates(linework, return_index=True)

@@ -16,6 +16,7 @@ import shapely
 from psygnal import Signal
 
 from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection, regional
+from viewer.geo.room import LEGEND_PLACES
 from viewer.symbology import event_colours
 
 if TYPE_CHECKING:
@@ -91,14 +92,42 @@ class DecorationOptions:
     """What is drawn over the map, whatever is selected."""
 
     title: str = ""
-    legend: bool = True
+    legend: str = "auto"  # one of LEGEND_PLACES; True and False (older sessions and callers) mean auto and none
     scale_bar: bool = True
     north_arrow: bool = True
     graticule_labels: bool = True
     footnote: str = ""  # sources line, e.g. "Sources: 3 articles"
     extra_attribution: tuple[str, ...] = ()
+    legend_collapsed: bool = False  # only the legend's heading is drawn (on screen, to see what is under it)
+    labels: bool = True  # countries, islands, places and the features' own labels
 
-    SAVED = ("title", "legend", "scale_bar", "north_arrow", "graticule_labels")  # what a session keeps
+    SAVED = ("title", "legend", "scale_bar", "north_arrow", "graticule_labels", "legend_collapsed",
+             "labels")  # what a session keeps
+
+    def __post_init__(self) -> None:
+        legend = self.legend
+        if isinstance(legend, bool):
+            legend = "auto" if legend else "none"
+        if legend not in LEGEND_PLACES:
+            raise ValueError(f"legend {legend!r}: must be one of {', '.join(LEGEND_PLACES)}")
+        object.__setattr__(self, "legend", legend)
+
+    def with_saved(self, saved: object) -> DecorationOptions:
+        """These options with those a session saved (``{"title": …, "legend": …}``); values of the wrong type are
+        ignored, and a legend saved as true or false (launchmap before placements) means auto or none."""
+        if not isinstance(saved, dict):
+            return self
+        changes: dict[str, Any] = {}
+        for name in self.SAVED:
+            value, current = saved.get(name), getattr(self, name)
+            legend_value = isinstance(value, bool) or value in LEGEND_PLACES
+            if legend_value if name == "legend" else isinstance(value, type(current)):
+                changes[name] = value
+        return replace(self, **changes)
+
+    @property
+    def shows_legend(self) -> bool:
+        return self.legend != "none"
 
 
 @dataclass(frozen=True)
@@ -183,15 +212,22 @@ class MapView:
         """The frame as lon/lat (west, south, east, north): its corners and centre, inverse-projected."""
         if self.frame is None:
             return DEFAULT_REGION
+        import numpy as np
+
         xmin, ymin, xmax, ymax = self.frame
-        xs = [xmin, xmax, xmin, xmax, (xmin + xmax) / 2]
-        ys = [ymin, ymin, ymax, ymax, (ymin + ymax) / 2]
-        lon, lat = self.projection.inverse(xs, ys)
-        finite = [(a, b) for a, b in zip(lon, lat, strict=True) if math.isfinite(a) and math.isfinite(b)]
-        if not finite:
+        # A grid over the frame, not only its corners: the corners of a world or globe map lie off the earth,
+        # and only points that project back where they came from are on it.
+        gx, gy = np.meshgrid(np.linspace(xmin, xmax, 9), np.linspace(ymin, ymax, 9))
+        xs, ys = gx.ravel(), gy.ravel()
+        lon, lat = (np.asarray(v, dtype=float) for v in self.projection.inverse(xs, ys))
+        back_x, back_y = (np.asarray(v, dtype=float) for v in self.projection.forward(lon, lat))
+        span = max(xmax - xmin, ymax - ymin)
+        on_earth = (np.isfinite(lon) & np.isfinite(lat) & np.isfinite(back_x) & np.isfinite(back_y)
+                    & (np.hypot(back_x - xs, back_y - ys) <= span * 1e-6 + 1e-6))
+        if not on_earth.any():
             return DEFAULT_REGION
-        lons, lats = zip(*finite, strict=True)
-        return (min(lons), min(lats), max(lons), max(lats))
+        lon, lat = lon[on_earth], lat[on_earth]
+        return (float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max()))
 
     # -- filters -----------------------------------------------------------------------------------
     @property

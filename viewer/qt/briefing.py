@@ -1,19 +1,19 @@
-"""The briefing deck's maps: each slide's view drawn on an offscreen canvas, kept clear of the legend."""
+"""The briefing deck's maps: each slide's view drawn on an offscreen canvas, its data framed clear of the legend
+and every other decoration."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QFontMetricsF
 
 from viewer.export.deck import SLIDE_PIXELS, Deck, MapImages, MapShot, Progress
+from viewer.geo.crs import DEFAULT_REGION, suited
 from viewer.model.bookmark import Bookmark
-from viewer.model.view import MapView
+from viewer.model.view import MapView, padded, visible_extent
 from viewer.model.workspace import Workspace
-from viewer.qt.map.decorations import legend_layout
 
-MAX_ZOOM_OUT = 1.6  # how much smaller a slide's map may be drawn to keep its data clear of the legend
+MIN_LAUNCH_KM = 400.0  # a slide's data spans at least this much: a launch that ended at its site is not blown up
 
 
 def write_briefing(workspace: Workspace, bookmarks: list[Bookmark], path: str | Path, *, title: str = "",
@@ -43,20 +43,30 @@ def write_briefing(workspace: Workspace, bookmarks: list[Bookmark], path: str | 
 
 
 def map_images(renderer, default_projection) -> MapImages:
-    """The deck's image callback: render each slide's view offscreen and encode it as PNG."""
+    """The deck's image callback: render each slide's view offscreen and encode it as PNG.
+
+    A slide saved as an area (a launch's own slide, the overview) is drawn in the projection that suits it and
+    framed clear of its decorations, the legend in a column beside the map; a bookmark with an exact frame is
+    drawn as it was saved, with the legend where least data is."""
     from viewer.qt.render import ImageRequest
 
     def render(shot: MapShot) -> bytes:
+        content = renderer.workspace.content
         state = shot.view.view
         view = MapView(default_projection)
-        view.restore(state, renderer.workspace.content, fallback=default_projection)
-        view.set_decorations(legend=shot.legend)
+        frame = view.restore(state, content, fallback=default_projection)
+        exact = frame is not None and frame == state.map_rect
+        if not exact:
+            view.set_projection(_projection_for(content, view, state.extent, default_projection))
+        view.set_decorations(legend=("outside" if not exact else "auto") if shot.legend else "none")
         request = ImageRequest(view, width=shot.width, height=shot.height, dpi=shot.dpi)
-        exact = state.map_rect is not None and view.projection is not default_projection
-        if not exact and state.extent is not None and shot.legend:
-            frame = clear_of_legend(renderer, request, state.extent)
-            if frame is not None:
-                view.set_frame(frame)
+        if not exact:
+            renderer.prepare(request)  # sizes the canvas and decides what is visible, hence the legend's rows
+            framed = renderer.canvas.data_frame(MIN_LAUNCH_KM)
+            if framed is None and state.extent is not None:
+                framed = renderer.canvas.room_frame(view.projection.project_extent(state.extent))
+            if framed is not None:
+                view.set_frame(framed)
         image = renderer.image(request)
         data = QByteArray()
         buffer = QBuffer(data)
@@ -68,43 +78,14 @@ def map_images(renderer, default_projection) -> MapImages:
     return render
 
 
-def clear_of_legend(renderer, request, extent) -> tuple[float, float, float, float] | None:
-    """A map rect that shows ``extent`` beside or above the legend rather than under it.
-
-    The legend sits in the bottom-right corner; on a slide it is large next to the map, and launches
-    running north-south would pass beneath it. Of the two ways to keep the data clear of it, the one
-    drawing the data larger wins, unless it would shrink the map by more than MAX_ZOOM_OUT: then None,
-    and the extent is simply fitted.
-    """
-    renderer.prepare(request)  # sizes the canvas and decides what is visible, hence the legend's rows
-    canvas = renderer.canvas
-    legend_w, legend_h, band = legend_size(canvas)
-    xmin, ymin, xmax, ymax = canvas.projection.project_extent(extent)
-    width, height = request.width, request.height
-    fitted = max((xmax - xmin) / width, (ymax - ymin) / height)  # map units per pixel, ignoring the legend
-    best = None
-    # beside the legend the data still keeps above the attribution band along the bottom
-    for free_w, free_h, beside in ((width - legend_w, height - band, True), (width, height - legend_h, False)):
-        if free_w < 0.25 * width or free_h < 0.25 * height:
-            continue
-        per_px = max((xmax - xmin) / free_w, (ymax - ymin) / free_h)
-        if best is None or per_px < best[0]:
-            best = (per_px, free_w, free_h, beside)
-    if best is None or best[0] > fitted * MAX_ZOOM_OUT:
-        return None
-    per_px, free_w, free_h, beside = best
-    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
-    left = cx - (free_w if beside else width) / 2 * per_px
-    top = cy + free_h / 2 * per_px  # map y grows upwards: the image's top is the largest y
-    return (left, top - height * per_px, left + width * per_px, top)
-
-
-def legend_size(canvas) -> tuple[float, float, float]:
-    """Pixels the legend and its margins take from the right edge and from the bottom edge (the attribution
-    band included), and the band's height."""
-    band = QFontMetricsF(canvas.context.font(7)).height() + canvas.context.px(4)
-    layout = legend_layout(canvas.frame)
-    if layout is None:
-        return (0.0, 0.0, band)
-    px = canvas.context.px
-    return (layout.width + px(20), layout.height + px(20) + band, band)
+def _projection_for(content, view: MapView, extent, default_projection):
+    """One launch's slide: the projection that suits its extent; any other view: the deck's projection."""
+    shown = {f.event for f in view.visible_features(content) if f.event}
+    if len(shown) != 1 or default_projection.key != "regional":
+        return default_projection
+    features = view.visible_features(content)
+    extent = padded(visible_extent(features) or extent or DEFAULT_REGION)
+    event = content.events.get(next(iter(shown)))
+    site = content.features.get(event.site or "") if event is not None else None
+    centre = site.geometry.centroid if site is not None and site.geometry is not None else None
+    return suited(extent, (centre.x, centre.y) if centre is not None else None)

@@ -43,12 +43,13 @@ class SizePreset:
     width: int
     height: int
     dpi: float
+    physical: bool = False  # a page: decorations in points of it (else they scale with the pixels)
 
 
 BY = " \N{MULTIPLICATION SIGN} "
 PRESETS = (
     SizePreset(f"Screen, 1920{BY}1080", 1920, 1080, 96),
-    SizePreset(f"A4 landscape, 300 dpi (3508{BY}2480)", 3508, 2480, 300),
+    SizePreset(f"A4 landscape, 300 dpi (3508{BY}2480)", 3508, 2480, 300, physical=True),
     SizePreset(f"Square, 1080{BY}1080", 1080, 1080, 96),
 )
 CUSTOM = "Custom"
@@ -70,7 +71,9 @@ class ExportImageDialog(QDialog):
         self.dpi_box = QDoubleSpinBox()
         self.dpi_box.setRange(10, 1200)
         self.dpi_box.setValue(96)
-        self.dpi_box.setToolTip("Line widths and text grow with the resolution: 300 for print, 96 for screens")
+        self.dpi_box.setToolTip("A page preset (A4) keeps text in points at any resolution; other sizes are pixels, "
+                                "whose decorations grow with images larger than 1920x1080 (the dpi is only written "
+                                "into the file)")
         self.format_box = QComboBox()
         self.format_box.addItems(list(FORMATS))
         self.path_edit = QLineEdit(path)
@@ -186,17 +189,23 @@ def export_view(workspace: Workspace, map_view: MapView, shell: Shell, path: Pat
                 dpi: float, title: str, legend: bool = True, *, scale_bar: bool = True,
                 north_arrow: bool = True) -> Path | None:
     """Render ``map_view`` offscreen, as it is on screen but without selection or hover, and write it."""
+    from viewer.geo.page_size import SCREEN_DPI, pixels
     from viewer.qt.render import ImageRequest, MapRenderer
 
     view = map_view.copy()
     content = workspace.content
-    view.set_decorations(title=title, legend=legend, scale_bar=scale_bar, north_arrow=north_arrow,
+    # The same rules as the command line: a page preset sizes decorations in its points, pixels scale them.
+    page = any((p.width, p.height, p.dpi) == (width, height, dpi) and p.physical for p in PRESETS)
+    scale = dpi / SCREEN_DPI if page else pixels(width, height, dpi).decoration_scale
+    placement = view.decorations.legend if view.decorations.shows_legend else "auto"
+    view.set_decorations(title=title, legend=placement if legend else "none", scale_bar=scale_bar,
+                         north_arrow=north_arrow,
                          footnote=sources_note(content, view.visible_features(content)))
     progress = _progress(shell.parent, "Export image", f"Drawing {path.name} ({width}{BY}{height} px)…", 3)
     renderer = MapRenderer(workspace, view)
     try:
         progress.setValue(1)
-        renderer.save(path, ImageRequest(view, width=width, height=height, dpi=dpi))
+        renderer.save(path, ImageRequest(view, width=width, height=height, dpi=dpi, decoration_scale=scale))
         progress.setValue(3)
     except (OSError, ValueError) as error:
         QMessageBox.warning(shell.parent, "Export image", f"{path}: {getattr(error, 'strerror', None) or error}")

@@ -25,6 +25,7 @@ from viewer.model.workspace import Workspace
 from viewer.qt.export_dialog import ask_and_export_briefing, ask_and_export_image
 from viewer.qt.help import show_first_steps, show_shortcuts
 from viewer.qt.map.canvas import MapCanvas
+from viewer.qt.map.legend_menu import LegendMenu
 from viewer.qt.map_tools import MapTools
 from viewer.qt.panels.bookmarks_panel import BookmarksPanel
 from viewer.qt.panels.details_panel import DetailsPanel
@@ -248,10 +249,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         view_menu = self.menuBar().addMenu("&View")
-        self._action(view_menu, "Zoom to &data", lambda: self.canvas.zoom_to_extent(
-            self.canvas.data_extent(), margin=0.05), "Ctrl+0")
+        self._action(view_menu, "Zoom to &data", self.canvas.zoom_to_data, "Ctrl+0")
         self._action(view_menu, "Zoom to &selection", lambda: self.canvas.zoom_to_features(
             list(self.workspace.selection.features)), "Ctrl+Shift+0")
+        self.legend_menu = LegendMenu(view_menu.addMenu("&Legend"), self.map_view)
         projection_menu = view_menu.addMenu("&Projection")
         tools_menu = self.menuBar().addMenu("&Tools")
         toolbar = self.addToolBar("Map tools")

@@ -25,6 +25,7 @@ class ImageRequest:
     height: int = 1080
     dpi: float = SCREEN_DPI
     png_compression: int = 1  # zlib level: 1 encodes a map twice as fast as 6, for a file ~12 % larger
+    decoration_scale: float | None = None  # pens, symbols and text x this; None: dpi / 96 (viewer.geo.page_size)
 
 
 
@@ -68,7 +69,7 @@ class MapRenderer:
     def prepare(self, request: ImageRequest) -> None:
         """Size the canvas to the image and show the request's view; afterwards ``view_rect()`` is what gets drawn."""
         canvas = self.canvas
-        canvas.context.scale = request.dpi / SCREEN_DPI
+        canvas.context.scale = request.decoration_scale or request.dpi / SCREEN_DPI
         # The canvas is shown, so the view takes its new size at once; running the event loop here would only
         # paint the offscreen widget, which nobody sees.
         canvas.resize(request.width, request.height)

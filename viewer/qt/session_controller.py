@@ -179,12 +179,8 @@ class SessionController(QObject):
             for layer, colour in colours.items():
                 if isinstance(layer, str) and isinstance(colour, str) and QColor(colour).isValid():
                     self.map_view.set_layer_colour(layer, QColor(colour).name())
-        decorations = styles.get("decorations", {})
-        options = self.map_view.decorations
-        if isinstance(decorations, dict):
-            wanted = {name: decorations.get(name) for name in DecorationOptions.SAVED}
-            self.map_view.set_decorations(**{name: value for name, value in wanted.items()
-                                             if isinstance(value, type(getattr(options, name)))})
+        options = self.map_view.decorations.with_saved(styles.get("decorations", {}))
+        self.map_view.set_decorations(**{name: getattr(options, name) for name in DecorationOptions.SAVED})
 
     # -- recent files ------------------------------------------------------------------------------
     def recent_files(self) -> list[Path]:

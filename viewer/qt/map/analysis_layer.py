@@ -44,7 +44,7 @@ class AnalysisLayer(pg.GraphicsObject):
             labels.append(Label(float(lx), float(ly), f"{self.measured_km():,.0f} km", rank=0))
         for (lon, lat), radii in self.rings:
             circles = [range_ring(lon, lat, radius) for radius in radii]
-            x, y = to_xy_arrays(circles, projection)
+            x, y = to_xy_arrays([c.exterior for c in circles], projection)  # lines: a globe cuts them at its edge
             strokes.append(Stroke(xy_path(x, y), RING_COLOUR, 1.6, dash=(6, 3)))
             for radius, circle in zip(radii, circles, strict=True):
                 north = max(circle.exterior.coords, key=lambda c: c[1])

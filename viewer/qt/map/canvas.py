@@ -16,18 +16,20 @@ from viewer.geo.picking import FeatureIndex
 from viewer.geo.projected import ProjectedFeatures
 from viewer.geo.scale import graticule_lines, ground_distance_per_map_unit, nice_graticule_step
 from viewer.model.feature import Feature
-from viewer.model.kinds import kind_names, kind_title
+from viewer.model.kinds import kind_names, kind_style, kind_title
 from viewer.model.selection import Selection
 from viewer.model.view import MapView, ViewState
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
 from viewer.qt.map.analysis_layer import AnalysisLayer
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
-from viewer.qt.map.decorations import Decorations, legend_entries
+from viewer.qt.map.decorations import Decorations
+from viewer.qt.map.feature_labels import basemap_labels, feature_labels
 from viewer.qt.map.feature_visuals import visual_for
 from viewer.qt.map.frame import ScreenFrame
 from viewer.qt.map.highlight import HighlightLayer
-from viewer.qt.map.label_layer import Label, LabelLayer
+from viewer.qt.map.label_layer import LabelLayer
+from viewer.qt.map.legend import legend_entries
 from viewer.qt.map.painting import RenderContext
 from viewer.symbology import SEA
 
@@ -72,7 +74,12 @@ class MapCanvas(pg.GraphicsView):
         self.graticule = GraticuleLayer(self.context)
         self.highlight = HighlightLayer(self.context)
         self.labels = LabelLayer(self.context)
-        self.visuals = {kind: visual_for(kind, self.context) for kind in kind_names()}
+        # In the registry's drawing order, except that wide translucent bands (overflight) go under every line,
+        # so the paths they follow stay readable.
+        names = kind_names()
+        first_line = min((i for i, k in enumerate(names) if kind_style(k).geometry == "line"), default=0)
+        kinds = sorted(names, key=lambda k: first_line - 0.5 if _is_band(k) else names.index(k))
+        self.visuals = {kind: visual_for(kind, self.context) for kind in kinds}
         for z, item in enumerate([self.basemap_layer, self.graticule, self.highlight, *self.visuals.values()]):
             item.setZValue(z)
             self.view.addItem(item, ignoreBounds=True)
@@ -85,6 +92,7 @@ class MapCanvas(pg.GraphicsView):
         self.picking_points = False
         self.decorations = Decorations(self.map_view, self.frame)
         self.scene().addItem(self.decorations)
+        self.labels.decoration_boxes = lambda: list(self.decorations.layout().boxes.values())
 
         self.view.sigRangeChanged.connect(self._range_changed)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
@@ -130,7 +138,13 @@ class MapCanvas(pg.GraphicsView):
         for kind, visual in self.visuals.items():
             visual.set_features(kind, [f for f in visible if f.kind == kind], self._cache, colours)
         self._index = self._cache.index(visible)
+        index = self._index
+        self.frame.data_count = lambda *rect: len(index.in_rect(*rect))
         self.frame.legend_rows = legend_entries(self.workspace, visible, colours)
+        labels, marks = feature_labels(self.workspace, visible, self._cache, colours)
+        self.labels.set_feature_labels(labels, marks)
+        named = {f.label.split(",")[0].split(" (")[0] for f in visible if f.kind == "launch_site"}
+        self.labels.set_labels(basemap_labels(self.places, self.basemap_layer.basemap, self.projection, named))
         self._selection_changed()
         self.decorations.update()
 
@@ -144,12 +158,13 @@ class MapCanvas(pg.GraphicsView):
     def _projection_changed(self, *_) -> None:
         projection = self.projection
         self._cache = self._cache.reprojected(projection)
-        self.labels.set_labels(self._place_labels())
         self.analysis.redraw(projection)
         self.refresh()
         self._apply_frame()
 
     def _decorations_changed(self) -> None:
+        self.labels.enabled = self.map_view.decorations.labels
+        self.labels.update()
         self.decorations.update()
 
     def _apply_frame(self) -> None:
@@ -162,9 +177,13 @@ class MapCanvas(pg.GraphicsView):
             self.show_frame(frame)
 
     def show_state(self, state: ViewState) -> None:
-        """Show a bookmark's view: its filters, projection and frame, fitted to this canvas's size."""
+        """Show a bookmark's view: its filters, projection and frame, fitted to this canvas's size. A view saved
+        as an area (a launch, a slide) is fitted into the room the decorations leave."""
         frame = self.map_view.restore(state, self.workspace.content)
-        if frame is not None:
+        exact = frame is not None and frame == state.map_rect
+        if not exact and state.extent is not None:
+            self.frame_extent(state.extent)
+        elif frame is not None:
             self.show_frame(frame)
 
     def show_frame(self, frame: tuple[float, float, float, float]) -> None:
@@ -174,17 +193,61 @@ class MapCanvas(pg.GraphicsView):
 
     # -- view ------------------------------------------------------------------------------------
     def zoom_to_extent(self, extent: Extent, margin: float = 0.0) -> None:
-        """Fit a lon/lat extent (west, south, east, north) to the view."""
-        self.map_view.fit(extent, margin)
+        """Fit a lon/lat extent (west, south, east, north) to the view, clear of the decorations."""
+        xmin, ymin, xmax, ymax = self.projection.project_extent(extent)
+        dx, dy = (xmax - xmin) * margin, (ymax - ymin) * margin
+        self.frame_rect((xmin - dx, ymin - dy, xmax + dx, ymax + dy))
+
+    def frame_extent(self, extent: Extent) -> None:
+        """Frame a lon/lat extent as a saved view or a slide asks: as large as it goes in the room left free."""
+        self.frame_rect(self.projection.project_extent(extent))
+
+    def zoom_to_data(self) -> None:
+        """Every shown feature as large as it goes in the room the decorations leave (View ▸ Zoom to data)."""
+        bounds = self._cache.bounds(self.visible_features())
+        if bounds is None:
+            self.zoom_to_extent(self.data_extent())
+        else:
+            self.frame_rect(bounds, min_span=self._min_span(400.0))
 
     def zoom_to_features(self, feature_ids: list[str], min_size_km: float = 400.0) -> None:
+        """Frame features (a launch's whole extent: site, path, zones, impact points), clear of the decorations."""
         bounds = self._bounds_of(feature_ids)
+        if bounds is not None:
+            self.frame_rect(bounds, min_span=self._min_span(min_size_km))
+
+    def frame_rect(self, rect: tuple[float, float, float, float], min_span: float = 0.0) -> None:
+        """Show a map rect (xmin, ymin, xmax, ymax) as large as it goes clear of every decoration."""
+        frame = self.room_frame(rect, min_span) or rect  # a view too small for its decorations: fit it plainly
+        self.map_view.set_frame(frame)
+        self.show_frame(frame)
+
+    def room_frame(self, rect: tuple[float, float, float, float],
+                   min_span: float = 0.0) -> tuple[float, float, float, float] | None:
+        """The frame that shows a map rect as large as it goes clear of every decoration at this canvas's size
+        (None when the decorations leave no room); the one computation every framing uses."""
+        self.frame.set_view(self.view.viewRect(), QRectF(self.viewport().rect()))
+        self.decorations.fit_to_viewport()
+        try:
+            return self.decorations.frame_for(rect, min_span)
+        except ValueError:
+            return None
+
+    def data_frame(self, min_size_km: float = 0.0) -> tuple[float, float, float, float] | None:
+        """The frame for every shown feature clear of the decorations (export, a launch's frame)."""
+        bounds = self._cache.bounds(self.visible_features())
         if bounds is None:
-            return
-        xmin, ymin, xmax, ymax = bounds
-        pad = max(min_size_km * 1000 - max(xmax - xmin, ymax - ymin), 0) / 2
-        pad = max(pad, 0.1 * max(xmax - xmin, ymax - ymin))
-        self.map_view.set_frame((xmin - pad, ymin - pad, xmax + pad, ymax + pad))
+            return None
+        return self.room_frame(bounds, self._min_span(min_size_km) if min_size_km else 0.0)
+
+    def _min_span(self, km: float) -> float:
+        """``km`` in map units at the view's centre (metres in most projections)."""
+        centre = self.view.viewRect().center()
+        try:
+            per_unit = ground_distance_per_map_unit(self.projection, centre.x(), centre.y())
+        except (ValueError, ZeroDivisionError):
+            per_unit = math.nan
+        return km * 1000 / per_unit if math.isfinite(per_unit) and per_unit > 0 else km * 1000
 
     def _bounds_of(self, feature_ids: list[str]) -> tuple[float, float, float, float] | None:
         return self._cache.bounds(f for i in feature_ids if (f := self.workspace.feature(i)))
@@ -238,6 +301,8 @@ class MapCanvas(pg.GraphicsView):
     def _mouse_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton or event.double():
             return
+        if event.isAccepted() and event.acceptedItem is self.decorations:  # the legend took it
+            return
         point = self.view.mapSceneToView(event.scenePos())
         if self.picking_points:
             lon, lat = self.projection.inverse(point.x(), point.y())
@@ -264,6 +329,7 @@ class MapCanvas(pg.GraphicsView):
         if self.selection is None:
             return
         selected = [f for i in self.selection.features if (f := self.workspace.feature(i))]
+        self.labels.set_selected(frozenset(f.id for f in selected))
         self.highlight.show_selected(selected, self._cache)
         if selected:  # chosen in the text, the tree or a search while off screen: "where is that?"
             self._bring_into_view([f.id for f in selected])
@@ -352,16 +418,6 @@ class MapCanvas(pg.GraphicsView):
             per_unit = 1.0
         return self.map_units_per_pixel() * per_unit / self.context.scale
 
-    def _place_labels(self) -> list[Label]:
-        chosen = [p for p in self.places if p.label_rank <= 2]
-        if not chosen:
-            return []
-        x, y = self.projection.forward(np.array([p.lon for p in chosen]), np.array([p.lat for p in chosen]))
-        return [
-            Label(float(px), float(py), p.name, rank=p.label_rank, dot=p.kind != "sea", italic_sea=p.kind == "sea")
-            for p, px, py in zip(chosen, x, y, strict=True)
-        ]
-
     def leaveEvent(self, event) -> None:
         """The pointer left the map: no feature is hovered any more (its halo and tooltip go)."""
         super().leaveEvent(event)
@@ -375,6 +431,11 @@ class MapCanvas(pg.GraphicsView):
         if hasattr(self, "decorations"):  # Qt resizes the view once before __init__ is through
             self.frame.set_view(self.view.viewRect(), QRectF(self.viewport().rect()))
             self.decorations.fit_to_viewport()
+
+
+def _is_band(kind: str) -> bool:
+    style = kind_style(kind)
+    return style.geometry == "line" and style.fill_alpha > 0
 
 
 def _padded(extent: Extent, degrees: float = 5.0) -> Extent:

@@ -1,38 +1,56 @@
 """Map decorations drawn over the map in screen space: title, legend, scale bar, north arrow,
-graticule labels, projection name and attribution."""
+graticule labels, projection name and attribution — placed by viewer.geo.room so that framed data stays clear."""
 
 from __future__ import annotations
 
+import functools
 import math
-from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath
 
+from viewer.geo.room import (
+    Box,
+    DecorationLayout,
+    DecorationSizes,
+    MapRect,
+    frame_in_room,
+    legend_choices,
+    place_decorations,
+)
 from viewer.geo.scale import nice_scale_bar, true_north_angle
-from viewer.model.edits import DRAFT_PROPERTY
-from viewer.model.kinds import kind_names, kind_style, kind_title
-from viewer.qt.map.painting import Stamps, draw_text_with_halo, stamps_pay, symbol_path, with_alpha
-from viewer.symbology import APPROXIMATE_DASH, DRAFT_COLOUR, DRAFT_DASH, HALO, LABEL
+from viewer.qt.map.legend import (
+    LegendLayout,
+    collapsed_size,
+    draw_collapsed,
+    draw_legend,
+    draw_panel,
+    legend_entries,
+    legend_layout,
+)
+from viewer.qt.map.painting import Stamps, draw_text_with_halo, stamps_pay, with_alpha
+from viewer.symbology import HALO, LABEL
 
 if TYPE_CHECKING:
     from viewer.geo.crs import MapProjection
-    from viewer.model.feature import Feature
     from viewer.model.view import MapView
-    from viewer.model.workspace import Workspace
     from viewer.qt.map.frame import ScreenFrame
+
+__all__ = ["ATTRIBUTION", "Decorations", "LegendLayout", "legend_entries", "legend_layout"]
 
 ATTRIBUTION = "Basemap: Natural Earth (public domain)"
 PANEL = "#FFFFFF"
+LEGEND_SHARE_W, LEGEND_SHARE_H = 0.5, 0.42  # a legend in a corner takes at most this much of the map
+COLUMN_SHARE_W = 0.36  # a legend in a column beside the map ("outside"), at most this much of the width
+SCALE_BAR_MAX = 180.0  # pixels at 96 dpi; at most 30 % of the width
 
 
 class Decorations(pg.GraphicsObject):
     """One item in scene (= viewport pixel) coordinates covering the whole view; draws what the MapView's
-    decoration options ask for over the map that ``frame`` describes."""
+    decoration options ask for over the map that ``frame`` describes, where ``layout()`` places it."""
 
     def __init__(self, map_view: MapView, frame: ScreenFrame):
         super().__init__()
@@ -44,6 +62,7 @@ class Decorations(pg.GraphicsObject):
         self._graticule_source: object = None  # the canvas's lines, kept so that `is` tells a new list
         self._graticule_projection: MapProjection | None = None
         self._graticule: list[tuple[str, bool, np.ndarray, np.ndarray]] = []
+        self.last_layout: DecorationLayout | None = None  # what was drawn last (tests, the label engine)
 
     def fit_to_viewport(self) -> None:
         self.prepareGeometryChange()
@@ -58,46 +77,114 @@ class Decorations(pg.GraphicsObject):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        layout = self.layout()
+        self.last_layout = layout
+        boxes = {name: QRectF(QPointF(b[0], b[1]), QPointF(b[2], b[3])) for name, b in layout.boxes.items()}
         if self.map_view.decorations.graticule_labels:
-            self._graticule_labels(painter)
-        top = self._title(painter) if self.map_view.decorations.title else self.px(10)
-        if self.map_view.decorations.north_arrow:
-            self._north_arrow(painter, top)
-        bottom = self._footer(painter)
-        if self.map_view.decorations.scale_bar:
-            self._scale_bar(painter, bottom)
-        if self.map_view.decorations.legend:
-            self._legend(painter, bottom)
+            self._graticule_labels(painter, list(layout.boxes.values()))
+        if "column" in boxes:
+            painter.setPen(self.frame.context.pen("#9AA5AE", 0.8))
+            painter.setBrush(QBrush(with_alpha(PANEL, 245)))
+            painter.drawRect(boxes["column"])
+        if "title" in boxes:
+            self._title(painter, boxes["title"])
+        if "north_arrow" in boxes:
+            self._north_arrow(painter, boxes["north_arrow"])
+        if "footer" in boxes:
+            self._footer(painter, boxes["footer"])
+        if "scale_bar" in boxes:
+            self._scale_bar(painter, boxes["scale_bar"])
+        if "legend" in boxes:
+            self._legend(painter, boxes["legend"], layout.legend_place == "outside")
 
     def px(self, value: float) -> float:
         return self.frame.context.px(value)
 
+    def mouseClickEvent(self, event) -> None:
+        """A click on the legend collapses it to its heading, or opens it again (the map keeps the click
+        otherwise)."""
+        layout = self.last_layout
+        box = layout.legend_box if layout is not None else None
+        pos = event.scenePos()
+        if (event.button() == Qt.MouseButton.LeftButton and box is not None
+                and box[0] <= pos.x() <= box[2] and box[1] <= pos.y() <= box[3]):
+            event.accept()
+            self.map_view.set_decorations(legend_collapsed=not self.map_view.decorations.legend_collapsed)
+        else:
+            event.ignore()
+
+    # -- where things go ---------------------------------------------------------------------------
+    def sizes(self, legend_place: str | None = None) -> DecorationSizes:
+        """Each decoration's size in pixels at the current view size (the scale bar at its longest)."""
+        options = self.map_view.decorations
+        width, height = self._rect.width(), self._rect.height()
+        margin = self.px(10)
+        footer = QFontMetricsF(self.frame.context.font(7)).height() + self.px(4)
+        title = arrow = bar = legend = column = None
+        if options.title:
+            metrics = QFontMetricsF(self.frame.context.font(15, bold=True))
+            text_w = min(metrics.horizontalAdvance(options.title), width - 4 * margin)
+            title = (text_w + 2 * margin, metrics.height() + margin)
+        if options.north_arrow:
+            arrow = (self.px(38) + self.px(8), self.px(38) + self.px(20))
+        if options.scale_bar:
+            label_w = QFontMetricsF(self.frame.context.font(8)).horizontalAdvance("10,000 km")
+            bar = (self._scale_bar_max() + self.px(24) + label_w / 2, self.px(40))
+        if options.shows_legend:
+            if options.legend_collapsed:
+                legend = column = collapsed_size(self.frame.context)
+            else:
+                room_h = height - footer
+                corner = legend_layout(self.frame, width * LEGEND_SHARE_W, room_h * LEGEND_SHARE_H)
+                legend = (corner.width, corner.height) if corner else None
+                if legend_place in (None, "outside", "auto"):
+                    tall = legend_layout(self.frame, width * COLUMN_SHARE_W,
+                                         room_h - 3 * margin - (arrow[1] if arrow else 0))
+                    column = (tall.width, tall.height) if tall else None
+        return DecorationSizes(width, height, margin, title, arrow, bar, footer, legend, column)
+
+    def layout(self) -> DecorationLayout:
+        """Where each decoration goes now: the legend in its place, or the corner with least data under it."""
+        return place_decorations(self.sizes(), self.map_view.decorations.legend, self._data_under)
+
+    def frame_for(self, data: MapRect, min_span: float = 0.0, pad: float = 14.0) -> MapRect:
+        """The map rect showing ``data`` (map units) as large as it goes clear of every decoration, ``pad``
+        pixels (at 96 dpi) from them: the legend goes wherever leaves the data most room."""
+        legend = self.map_view.decorations.legend
+        layouts = [place_decorations(self.sizes(place), place) for place in legend_choices(legend)]
+        return frame_in_room(layouts, data, self.px(pad), min_span)[1]
+
+    def _data_under(self, box: Box) -> float:
+        counter = self.frame.data_count
+        if counter is None:
+            return 0.0
+        (x0, y0), (x1, y1) = self.frame.pixel_to_map(box[0], box[3]), self.frame.pixel_to_map(box[2], box[1])
+        return counter(x0, y0, x1, y1)
+
+    def _scale_bar_max(self) -> float:
+        return min(self.px(SCALE_BAR_MAX), self._rect.width() * 0.3)
+
     # -- pieces ----------------------------------------------------------------------------------
     def _panel(self, painter: QPainter, rect: QRectF) -> None:
-        painter.setPen(self.frame.context.pen("#9AA5AE", 0.8))
-        painter.setBrush(QBrush(with_alpha(PANEL, 225)))
-        painter.drawRoundedRect(rect, self.px(3), self.px(3))
+        draw_panel(painter, self.frame.context, rect)
 
-    def _title(self, painter: QPainter) -> float:
+    def _title(self, painter: QPainter, box: QRectF) -> None:
         font = self.frame.context.font(15, bold=True)
         metrics = QFontMetricsF(font)
-        margin = self.px(10)
-        title = self.map_view.decorations.title
-        text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, self._rect.width() - 4 * margin)
-        box = QRectF(margin, margin, metrics.horizontalAdvance(text) + 2 * margin, metrics.height() + margin)
+        text = metrics.elidedText(self.map_view.decorations.title, Qt.TextElideMode.ElideRight,
+                                  box.width() - self.px(18))
         self._panel(painter, box)
         painter.setFont(font)
         painter.setPen(self.frame.context.pen(LABEL, 1))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-        return box.bottom() + margin
 
-    def _north_arrow(self, painter: QPainter, top: float) -> None:
+    def _north_arrow(self, painter: QPainter, box: QRectF) -> None:
         view = self.frame.view_rect
         angle = true_north_angle(self.map_view.projection, view.center().x(), view.center().y())
         if not math.isfinite(angle):
             return
         size = self.px(38)
-        centre = QPointF(self._rect.right() - self.px(12) - size / 2, top + self.px(14) + size / 2)
+        centre = QPointF(box.center().x(), box.bottom() - self.px(4) - size / 2)
         painter.save()
         painter.translate(centre)
         painter.rotate(angle)
@@ -122,17 +209,14 @@ class Decorations(pg.GraphicsObject):
                             LABEL, HALO, self.px(1.5))
         painter.restore()
 
-    def _footer(self, painter: QPainter) -> float:
-        """Projection and attribution along the bottom edge; returns the y above it."""
+    def _footer(self, painter: QPainter, band: QRectF) -> None:
+        """Projection and attribution along the bottom edge."""
         font = self.frame.context.font(7)
         metrics = QFontMetricsF(font)
         parts = [self.map_view.projection.name, ATTRIBUTION, *self.map_view.decorations.extra_attribution]
         if self.map_view.decorations.footnote:
             parts.insert(0, self.map_view.decorations.footnote)
-        text = metrics.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideMiddle,
-                                  self._rect.width() - self.px(16))
-        height = metrics.height() + self.px(4)
-        band = QRectF(0, self._rect.bottom() - height, self._rect.width(), height)
+        text = metrics.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideMiddle, band.width() - self.px(16))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(with_alpha(PANEL, 200)))
         painter.drawRect(band)
@@ -140,22 +224,20 @@ class Decorations(pg.GraphicsObject):
         painter.setPen(self.frame.context.pen("#333333", 1))
         painter.drawText(band.adjusted(self.px(8), 0, -self.px(8), 0),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
-        return band.top()
 
-    def _scale_bar(self, painter: QPainter, bottom: float) -> None:
+    def _scale_bar(self, painter: QPainter, room: QRectF) -> None:
         view = self.frame.view_rect
         units_per_px = view.width() / max(1.0, self._rect.width())
-        max_px = min(self.px(180), self._rect.width() * 0.3)
         km, length = nice_scale_bar(self.map_view.projection, view.center().x(), view.center().y(), units_per_px,
-                                    max_px)
+                                    self._scale_bar_max())
         if not (math.isfinite(km) and length > 0):
             return
         font = self.frame.context.font(8)
         metrics = QFontMetricsF(font)
-        margin, bar_h = self.px(10), self.px(5)
+        bar_h = self.px(5)
         label = f"{km:,.0f} km" if km >= 1 else f"{km * 1000:,.0f} m"
-        box = QRectF(margin, bottom - margin - self.px(40), length + self.px(24) + metrics.horizontalAdvance(label) / 2,
-                     self.px(40))
+        box = QRectF(room.left(), room.top(), length + self.px(24) + metrics.horizontalAdvance(label) / 2,
+                     room.height())
         self._panel(painter, box)
         x0, y0 = box.left() + self.px(10), box.top() + self.px(21)
         painter.setPen(self.frame.context.pen(LABEL, 0.8))
@@ -170,70 +252,29 @@ class Decorations(pg.GraphicsObject):
         painter.drawText(QPointF(x0, y0 + bar_h + QFontMetricsF(small).ascent() + self.px(2)),
                          "true at map centre")
 
-    def _legend(self, painter: QPainter, bottom: float) -> None:
-        # A small view keeps its map: the legend takes at most half its width and 42 % of its height.
-        layout = legend_layout(self.frame, self._rect.width() * 0.5, (bottom - self._rect.top()) * 0.42)
+    def _legend(self, painter: QPainter, box: QRectF, outside: bool) -> None:
+        context = self.frame.context
+        if self.map_view.decorations.legend_collapsed:
+            draw_collapsed(painter, context, box)
+            return
+        height = self._rect.height()
+        layout = (legend_layout(self.frame, box.width() + 1, box.height() + 1) if outside else
+                  legend_layout(self.frame, self._rect.width() * LEGEND_SHARE_W,
+                                (box.bottom() if box.top() > height / 3 else height) * LEGEND_SHARE_H))
         if layout is None:
             return
-        width, height = layout.width, layout.height
-        box = QRectF(self._rect.right() - width - self.px(10), bottom - height - self.px(10), width, height)
-        if stamps_pay(painter, self.frame.context):  # the legend changes with what is shown, not while the view moves
-            key = ("legend", tuple(layout.rows), width, height, self.frame.context.scale)
+        box = QRectF(box.topLeft(), box.size())
+        if stamps_pay(painter, context):  # the legend changes with what is shown, not while the view moves
+            key = ("legend", tuple(layout.rows), layout.width, layout.height, context.scale)
             self._stamps.draw(painter, key, painter.transform().map(box.topLeft()),
-                              QRectF(0, 0, width, height).adjusted(-2, -2, 2, 2),
-                              lambda p, at: self._draw_legend(p, QRectF(at, box.size()), layout))
+                              QRectF(0, 0, box.width(), box.height()).adjusted(-2, -2, 2, 2),
+                              lambda p, at: draw_legend(p, context, QRectF(at, box.size()), layout))
         else:
-            self._draw_legend(painter, box, layout)
+            draw_legend(painter, context, box, layout)
 
-    def _draw_legend(self, painter: QPainter, box: QRectF, layout: LegendLayout) -> None:
-        self._panel(painter, box)
-        painter.setFont(layout.font)
-        row, swatch = layout.row, layout.swatch
-        y = box.top() + self.px(6)
-        width = box.width()
-        for kind, text, colour in layout.rows:
-            centre = QPointF(box.left() + self.px(8) + swatch / 2, y + row / 2)
-            self._legend_swatch(painter, kind, colour, centre, swatch)
-            painter.setPen(self.frame.context.pen(LABEL, 1))
-            painter.drawText(QRectF(centre.x() + swatch / 2 + self.px(8), y, width, row),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
-            y += row
-
-    def _legend_swatch(self, painter: QPainter, kind: str, colour: str, centre: QPointF, size: float) -> None:
-        context = self.frame.context
-        half = size / 2
-        if kind == "event":
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(with_alpha(colour)))
-            painter.drawRoundedRect(QRectF(centre.x() - half, centre.y() - self.px(5), size, self.px(10)),
-                                    self.px(2), self.px(2))
-            return
-        if kind in ("approximate", "draft"):
-            painter.setPen(context.pen(colour, 1.6, APPROXIMATE_DASH if kind == "approximate" else DRAFT_DASH,
-                                       alpha=160 if kind == "approximate" else 255))
-            painter.drawLine(QPointF(centre.x() - half, centre.y()), QPointF(centre.x() + half, centre.y()))
-            return
-        style = kind_style(kind)
-        if style.geometry == "area":
-            painter.setPen(context.pen(colour, style.line_width, style.dash))
-            painter.setBrush(QBrush(with_alpha(colour, style.fill_alpha)))
-            painter.drawRect(QRectF(centre.x() - half, centre.y() - self.px(6), size, self.px(12)))
-        elif style.geometry == "line":
-            painter.setPen(context.pen(colour, style.line_width, alpha=style.fill_alpha or 255))
-            painter.drawLine(QPointF(centre.x() - half, centre.y()), QPointF(centre.x() + half, centre.y()))
-            if style.arrows:
-                self._symbol(painter, "arrow", centre, style.line_width * 5, colour)
-        else:
-            self._symbol(painter, style.symbol, centre, min(style.symbol_size, 15), colour)
-
-    def _symbol(self, painter: QPainter, name: str, centre: QPointF, size: float, colour: str) -> None:
-        painter.setPen(self.frame.context.pen(HALO, 1.2))
-        painter.setBrush(QBrush(with_alpha(colour)))
-        transform = QTransform().translate(centre.x(), centre.y()).scale(self.px(size), self.px(size))
-        painter.drawPath(transform.map(symbol_path(name)))
-
-    def _graticule_labels(self, painter: QPainter) -> None:
-        """Degree labels where meridians cross the bottom edge and parallels cross the left edge."""
+    def _graticule_labels(self, painter: QPainter, boxes: list[Box]) -> None:
+        """Degree labels where meridians cross the bottom edge and parallels cross the left edge, where no other
+        decoration is."""
         view = self.frame.view_rect
         font = self.frame.context.font(7)
         metrics = QFontMetricsF(font)
@@ -253,12 +294,16 @@ class Decorations(pg.GraphicsObject):
                 at = QPointF(self.px(4), point.y() - self.px(3))
                 if not self.px(60) < point.y() < self._rect.height() - self.px(60):
                     continue
+            width = metrics.horizontalAdvance(label)
+            if any(at.x() < b[2] and at.x() + width > b[0] and at.y() - metrics.ascent() < b[3] and at.y() > b[1]
+                   for b in boxes):
+                continue
             if stamps_pay(painter, self.frame.context):
                 reach = self.px(1.5) + 2
                 extent = QRectF(0, -metrics.ascent(), metrics.horizontalAdvance(label), metrics.height())
                 self._stamps.draw(painter, ("graticule", label, font.pixelSize(), reach), painter.transform().map(at),
                                   extent.adjusted(-reach, -reach, reach, reach),
-                                  partial(self._graticule_label, label=label, font=font))
+                                  functools.partial(self._graticule_label, label=label, font=font))
             else:
                 self._graticule_label(painter, at, label=label, font=font)
 
@@ -275,57 +320,6 @@ class Decorations(pg.GraphicsObject):
 
     def _graticule_label(self, painter: QPainter, at: QPointF, *, label: str, font: QFont) -> None:
         draw_text_with_halo(painter, at, label, font, "#3A4A58", HALO, self.px(1.5))
-
-
-@dataclass
-class LegendLayout:
-    rows: list[tuple[str, str, str]]  # (kind, text, colour), texts elided to fit
-    font: QFont
-    row: float  # height of a row
-    swatch: float  # width of a row's symbol
-    width: float
-    height: float
-
-
-def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = math.inf) -> LegendLayout | None:
-    """The legend's rows and size within `room_w` x `room_h` pixels: long texts are elided; when the rows do not
-    fit in height, the kinds go and the launches stay; None when not even those fit (or nothing is shown)."""
-    context = frame.context
-    font = context.font(8)
-    metrics = QFontMetricsF(font)
-    row = max(metrics.height(), context.px(16)) + context.px(3)
-    swatch = context.px(22)
-    room_text = room_w - swatch - context.px(26)
-    rows = frame.legend_rows
-    if not rows or room_text < context.px(100):
-        return None
-    if row * len(rows) + context.px(12) > room_h:
-        rows = [entry for entry in rows if entry[0] == "event"]
-        if not rows or row * len(rows) + context.px(12) > room_h:
-            return None
-    if math.isfinite(room_text):
-        rows = [(kind, metrics.elidedText(text, Qt.TextElideMode.ElideRight, room_text), colour)
-                for kind, text, colour in rows]
-    width = swatch + context.px(26) + max(metrics.horizontalAdvance(text) for _, text, _ in rows)
-    return LegendLayout(rows, font, row, swatch, width, row * len(rows) + context.px(12))
-
-def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[str, str]) -> list[tuple[str, str, str]]:
-    """(kind or 'event' or 'approximate' or 'draft', text, colour) rows: events by colour, then kinds by symbol.
-    Made when the layers are (`MapCanvas.refresh`), not per frame: with many features it takes a while."""
-    shown_events = {f.event for f in visible}
-    rows = [
-        ("event", f"{event.date_label}  {event.name}" if event.when else event.name, colours[event.id])
-        for event in workspace.content.events_in_time_order() if event.id in shown_events
-    ]
-    shown_layers = {f.layer for f in visible if not f.event}
-    rows += [("event", layer, colours[layer]) for layer in workspace.layers() if layer in shown_layers]
-    kinds = {f.kind for f in visible}
-    rows += [(kind, kind_title(kind), "#555555") for kind in kind_names() if kind in kinds]
-    if any(f.certainty == "approximate" for f in visible):
-        rows.append(("approximate", "Approximate (dashed, lighter)", "#555555"))
-    if any(f.properties.get(DRAFT_PROPERTY) for f in visible):
-        rows.append(("draft", "Draft, not yet reviewed (dotted)", DRAFT_COLOUR))
-    return rows
 
 
 def _crossing(values: np.ndarray, other: np.ndarray, edge: float) -> float | None:

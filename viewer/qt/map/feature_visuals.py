@@ -16,9 +16,19 @@ from viewer.model.kinds import kind_style
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer, xy_stroke
 from viewer.qt.map.symbol_layer import SymbolLayer, Symbols
-from viewer.symbology import APPROXIMATE_DASH, CERTAINTY_ALPHA, DRAFT_COLOUR, DRAFT_DASH, NO_EVENT_COLOUR
+from viewer.symbology import (
+    APPROXIMATE_DASH,
+    APPROXIMATE_WIDTH,
+    CERTAINTY_ALPHA,
+    DRAFT_COLOUR,
+    DRAFT_DASH,
+    NO_EVENT_COLOUR,
+)
 
 ARROW_FRACTIONS = (0.3, 0.6, 0.9)
+CASING = 1.3  # how much wider a path is drawn for each later launch's path running along it
+ALONG_FRACTION = 0.5  # two paths "run along" each other when half of one lies within NEAR of the other
+NEAR = 15_000.0  # metres (map units of every preset); a few pixels at the regional scale
 
 
 class _Shown:
@@ -71,18 +81,36 @@ class AreaVisual(PathLayer):
             return
         style = kind_style(kind)
         strokes = []
+        filled = None  # what earlier groups filled: overlapping areas are filled once, never darkened by stacking
         for (colour, certainty, draft), members in _group(features, colours).items():
-            x, y = to_xy_arrays([cache.densified(f) for f in members], cache.projection)
+            shapes = [g for f in members if (g := cache.densified(f)) is not None and not g.is_empty]
+            x, y = to_xy_arrays(shapes, cache.projection)
             approximate = certainty == "approximate"
-            strokes.append(xy_stroke(
-                x, y, colour, style.line_width,
-                dash=APPROXIMATE_DASH if approximate else style.dash,
-                alpha=CERTAINTY_ALPHA.get(certainty, 255),
-                fill=colour, fill_alpha=style.fill_alpha // (2 if approximate else 1),
-            ))
+            fill = _union(shapes)
+            if fill is not None and filled is not None:
+                fill = fill.difference(filled)
+            if fill is not None and not fill.is_empty:
+                fx, fy = to_xy_arrays([fill], cache.projection)
+                strokes.append(xy_stroke(fx, fy, colour, 0, fill=colour,
+                                         fill_alpha=style.fill_alpha // (2 if approximate else 1)))
+                filled = fill if filled is None else filled.union(fill)
+            # The kind's own outline (dashed zone, dotted warning area) whatever the certainty, as the legend
+            # shows it: approximate is a thinner outline and a lighter fill, not another dash.
+            strokes.append(xy_stroke(x, y, colour, style.line_width * (APPROXIMATE_WIDTH if approximate else 1.0),
+                                     dash=style.dash, alpha=CERTAINTY_ALPHA.get(certainty, 255)))
             if draft:
                 strokes.append(xy_stroke(x, y, DRAFT_COLOUR, style.line_width + 0.8, dash=DRAFT_DASH))
         self.set_strokes(strokes)
+
+
+def _union(shapes: list[BaseGeometry]) -> BaseGeometry | None:
+    areas = [g for g in shapes if g.geom_type in ("Polygon", "MultiPolygon")]
+    if not areas:
+        return None
+    try:
+        return shapely.union_all(shapely.make_valid(np.asarray(areas, dtype=object)))
+    except shapely.errors.GEOSException:
+        return None
 
 
 class LineVisual(PathLayer):
@@ -100,13 +128,17 @@ class LineVisual(PathLayer):
             return
         style = kind_style(kind)
         strokes, arrows = [], []
-        for (colour, certainty, draft), members in _group(features, colours).items():
+        groups = _group(features, colours)
+        casing = _casings([[cache.projected(f) for f in members] for members in groups.values()])
+        for ((colour, certainty, draft), members), under in zip(groups.items(), casing, strict=True):
             x, y = to_xy_arrays([cache.densified(f) for f in members], cache.projection)
             approximate = certainty == "approximate"
             alpha = style.fill_alpha or CERTAINTY_ALPHA.get(certainty, 255)
-            strokes.append(xy_stroke(x, y, colour, style.line_width,
-                                     dash=APPROXIMATE_DASH if approximate and not style.fill_alpha else (),
-                                     alpha=alpha))
+            thinner = approximate and not style.fill_alpha  # a band (overflight) keeps its width
+            # A launch whose path runs where a later launch's runs is drawn wider beneath it, as a casing: both
+            # colours show side by side instead of the later one hiding the earlier.
+            width = style.line_width * (APPROXIMATE_WIDTH if thinner else 1.0) * (1 + CASING * under)
+            strokes.append(xy_stroke(x, y, colour, width, dash=APPROXIMATE_DASH if thinner else (), alpha=alpha))
             if draft:
                 strokes.append(xy_stroke(x, y, DRAFT_COLOUR, 1.6, dash=DRAFT_DASH))
             if style.arrows:
@@ -144,6 +176,23 @@ class PointVisual(SymbolLayer):
                 groups.append(Symbols(x, y, style.symbol, style.symbol_size, colour, outline=outline,
                                       outline_width=width, outline_dash=dash))
         self.set_symbols(groups)
+
+
+def _casings(lines: list[list[BaseGeometry | None]]) -> list[int]:
+    """For each group of lines (in drawing order), how many later groups run along it."""
+    merged = [shapely.union_all([g for g in group if g is not None and not g.is_empty]) if any(
+        g is not None for g in group) else None for group in lines]
+    counts = [0] * len(merged)
+    for i, lower in enumerate(merged):
+        if lower is None or lower.is_empty or lower.length == 0:
+            continue
+        for upper in merged[i + 1:]:
+            if upper is None or upper.is_empty:
+                continue
+            shared = lower.intersection(upper.buffer(NEAR, quad_segs=2)).length
+            if shared >= ALONG_FRACTION * min(lower.length, upper.length) or shared > 20 * NEAR:
+                counts[i] += 1
+    return counts
 
 
 def arrow_marks(lines: list[BaseGeometry | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -3,6 +3,8 @@ the legend's rows and the graticule; the canvas (or an export's canvas) keeps it
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF
 
 from viewer.geo.scale import GraticuleLine
@@ -18,6 +20,8 @@ class ScreenFrame:
         self.pixels = QRectF(0, 0, 1, 1)
         self.legend_rows: list[tuple[str, str, str]] = []  # (kind or 'event'…, text, colour), made with the layers
         self.graticule: list[GraticuleLine] = []
+        # How many shown features a map rect (xmin, ymin, xmax, ymax) touches: where the legend may go.
+        self.data_count: Callable[[float, float, float, float], int] | None = None
 
     def set_view(self, view_rect: QRectF, pixels: QRectF) -> None:
         self.view_rect, self.pixels = QRectF(view_rect), QRectF(pixels)
@@ -31,3 +35,10 @@ class ScreenFrame:
         sx = pixels.width() / view.width() if view.width() else 1.0
         sy = pixels.height() / view.height() if view.height() else 1.0
         return QPointF(pixels.left() + (x - view.left()) * sx, pixels.top() + (view.bottom() - y) * sy)
+
+    def pixel_to_map(self, px: float, py: float) -> tuple[float, float]:
+        """Pixels of the map's rect to map coordinates."""
+        view, pixels = self.view_rect, self.pixels
+        sx = view.width() / pixels.width() if pixels.width() else 1.0
+        sy = view.height() / pixels.height() if pixels.height() else 1.0
+        return view.left() + (px - pixels.left()) * sx, view.bottom() - (py - pixels.top()) * sy

@@ -1,15 +1,20 @@
-"""Place labels: text at map positions, drawn at a fixed screen size with a halo, skipping overlaps."""
+"""Every label of the map — features, countries, islands, places, seas — placed by one engine (viewer.geo.labels):
+in priority order, clear of the marks, the decorations and each other, dropped when they do not fit. The screen,
+image export and the deck all draw through it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import partial
+from typing import cast
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
+from viewer.geo.labels import PLACE, Box, LabelSpec, around_point, centred, place, segment_boxes
 from viewer.qt.map.painting import (
     RenderContext,
     Stamps,
@@ -22,33 +27,85 @@ from viewer.qt.map.painting import (
 from viewer.qt.map.screen_cache import unseen
 from viewer.symbology import HALO, LABEL
 
+DOT = 4.0  # a place's dot, pixels at 96 dpi
+LETTER_SPACING = 115.0  # percent, for country names in capitals
+CENTRE_NUDGES = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, 1), (1, -1), (-1, 1))
+
 
 @dataclass(frozen=True)
 class Label:
+    """Text at one or more map positions (``anchors``, tried in turn: points along a path). ``gap`` is the radius
+    of the mark the text goes beside; ``centre`` puts it on its anchor (countries, seas, zones)."""
+
     x: float
     y: float
     text: str
-    rank: int = 1  # lower ranks are placed first and win overlaps
+    rank: int = 1  # places: 1 always, 2 when there is room; sets the type size
     dot: bool = True  # mark the exact position with a small dot
     italic_sea: bool = False
+    priority: int = PLACE
+    centre: bool = False
+    gap: float = 0.0
+    points: float = 0.0  # type size; 0: by rank
+    bold: bool = False
+    capitals: bool = False  # spaced out, as country names are (the text is given in capitals)
+    colour: str = LABEL
+    feature: str = ""  # the feature it names: selected features' labels go first
+    anchors: tuple[tuple[float, float], ...] = ()
+
+    @property
+    def positions(self) -> tuple[tuple[float, float], ...]:
+        return self.anchors or ((self.x, self.y),)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the features draw, as obstacles for labels: points (x, y, radius in pixels at 96 dpi) and
+    NaN-separated polylines (x, y) with their half width in pixels, all in map units."""
+
+    points: np.ndarray = field(default_factory=lambda: np.empty((0, 3)))
+    lines: tuple[tuple[np.ndarray, np.ndarray, float], ...] = ()
 
 
 class LabelLayer(pg.GraphicsObject):
+    """Draws the labels placed; ``placed`` keeps (text, device box) of the last paint (tests, the export)."""
+
     def __init__(self, context: RenderContext, points: float = 8.0):
         super().__init__()
         self.context = context
         self.points = points
         self._labels: list[Label] = []
+        self._feature_labels: list[Label] = []
+        self._marks = Marks()
+        self._selected: frozenset[str] = frozenset()
         self._bounds = QRectF()
         self._looks: dict[tuple[Label, float], _Look] = {}
         self._stamps = Stamps()
+        self.decoration_boxes: Callable[[], list[Box]] | None = None  # scene (viewport) pixels
+        self.enabled = True
+        self.placed: list[tuple[str, QRectF]] = []
 
     def set_labels(self, labels: list[Label]) -> None:
+        """The labels that follow the projection: places, islands, seas, countries."""
+        self._labels = [lb for lb in labels if np.isfinite(lb.x) and np.isfinite(lb.y)]
+        self._changed()
+
+    def set_feature_labels(self, labels: list[Label], marks: Marks) -> None:
+        """The labels of the features shown, and the marks they draw (which no label may cover)."""
+        self._feature_labels = [lb for lb in labels if np.isfinite(lb.x) and np.isfinite(lb.y)]
+        self._marks = marks
+        self._changed()
+
+    def set_selected(self, feature_ids: frozenset[str]) -> None:
+        if feature_ids != self._selected:
+            self._selected = feature_ids
+            self.update()
+
+    def _changed(self) -> None:
         self.prepareGeometryChange()
-        self._labels = sorted((lb for lb in labels if np.isfinite(lb.x) and np.isfinite(lb.y)), key=lambda lb: lb.rank)
-        if self._labels:
-            xs = [lb.x for lb in self._labels]
-            ys = [lb.y for lb in self._labels]
+        every = [p for lb in (*self._labels, *self._feature_labels) for p in lb.positions]
+        if every:
+            xs, ys = zip(*every, strict=True)
             self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
         else:
             self._bounds = QRectF()
@@ -58,73 +115,128 @@ class LabelLayer(pg.GraphicsObject):
         return pad_by_pixels(self, self._bounds, 200 * self.context.scale)
 
     def paint(self, painter: QPainter, option=None, widget=None) -> None:
-        if unseen(painter, widget):
+        if unseen(painter, widget) or not self.enabled:
             return
         to_device = painter.transform()
+        scene_to_device = self.sceneTransform().inverted()[0] * to_device
+        view = self.getViewBox()
+        if view is None:
+            return
+        area = scene_to_device.mapRect(view.sceneBoundingRect())
+        bounds: Box = (area.left(), area.top(), area.right(), area.bottom())
+        labels = [*self._feature_labels, *self._labels]
+        specs, looks = self._specs(labels, to_device, bounds)
+        obstacles = self._obstacles(to_device, scene_to_device, bounds)
+        chosen = place(specs, obstacles, bounds)
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        # Filling glyph outlines and their halos costs ~0.7 ms a label, so raster devices (screen, PNG) get
-        # each label stamped from an image drawn once per quarter-pixel offset: within 1/8 px of the exact
-        # place. Vector devices (SVG, PDF) get the text as paths.
         stamp = stamps_pay(painter, self.context)
-        placed: list[QRectF] = []
-        for label in self._labels:
-            point = to_device.map(QPointF(label.x, label.y))
-            look = self._look(label)
-            box = look.box.translated(point)
-            if any(box.intersects(other) for other in placed):
-                continue
-            placed.append(box)
+        self.placed = []
+        for i, j in chosen:
+            label, look = cast(Label, specs[i].key), looks[i]
+            box = specs[i].candidates[j]
+            at = QPointF(box[0], box[1])
+            self.placed.append((label.text, QRectF(at, QPointF(box[2], box[3]))))
+            anchor = self._anchor_of(label, to_device, j)
             if stamp:
-                self._stamps.draw(painter, (label, self.context.scale), point, self._extent(label, look),
+                self._stamps.draw(painter, (label, self.context.scale), at, look.extent,
                                   partial(self._draw_at, label=label, look=look))
             else:
-                self._draw(painter, label, look, point)
+                self._draw(painter, label, look, at)
+            if label.dot and anchor is not None:
+                painter.setPen(self.context.pen(HALO, 1))
+                painter.setBrush(with_alpha(LABEL, 255))
+                painter.drawPath(_dot(anchor, self.context.px(DOT)))
         painter.restore()
 
+    # -- placing -----------------------------------------------------------------------------------
+    def _specs(self, labels: list[Label], to_device: QTransform,
+               bounds: Box) -> tuple[list[LabelSpec], list[_Look]]:
+        specs, looks = [], []
+        margin = 300 * self.context.scale
+        for label in labels:
+            look = self._look(label)
+            width, height = look.size
+            candidates: list[Box] = []
+            for x, y in label.positions:
+                point = to_device.map(QPointF(x, y))
+                px, py = point.x(), point.y()
+                if not (bounds[0] - margin < px < bounds[2] + margin and bounds[1] - margin < py < bounds[3] + margin):
+                    continue
+                if label.centre:  # on the spot, else nudged by up to a line's height or half its width
+                    candidates += [centred(px + dx * width / 2, py + dy * height, width, height)
+                                   for dx, dy in CENTRE_NUDGES]
+                else:
+                    gap = self.context.px(label.gap if label.gap else DOT / 2 + 2)
+                    candidates += around_point(px, py, width, height, gap)
+            if candidates:
+                priority = 0 if label.feature and label.feature in self._selected else label.priority
+                specs.append(LabelSpec(label, priority, tuple(candidates)))
+                looks.append(look)
+        return specs, looks
+
+    def _anchor_of(self, label: Label, to_device: QTransform, candidate: int) -> QPointF | None:
+        if not label.dot:
+            return None
+        return to_device.map(QPointF(label.x, label.y))
+
+    def _obstacles(self, to_device: QTransform, scene_to_device: QTransform, bounds: Box) -> list[Box]:
+        boxes: list[Box] = []
+        if self.decoration_boxes is not None:
+            for left, top, right, bottom in self.decoration_boxes():
+                rect = scene_to_device.mapRect(QRectF(QPointF(left, top), QPointF(right, bottom)))
+                boxes.append((rect.left(), rect.top(), rect.right(), rect.bottom()))
+        a, b, c, d = to_device.m11(), to_device.m21(), to_device.m12(), to_device.m22()
+        dx, dy = to_device.dx(), to_device.dy()
+        points = self._marks.points
+        if len(points):
+            x, y = a * points[:, 0] + b * points[:, 1] + dx, c * points[:, 0] + d * points[:, 1] + dy
+            r = points[:, 2] * self.context.scale
+            keep = (x > bounds[0] - 50) & (x < bounds[2] + 50) & (y > bounds[1] - 50) & (y < bounds[3] + 50)
+            boxes += list(map(tuple, np.column_stack([x - r, y - r, x + r, y + r])[keep]))
+        for lx, ly, half in self._marks.lines:
+            x, y = a * lx + b * ly + dx, c * lx + d * ly + dy
+            segments = segment_boxes(x, y, half * self.context.scale)
+            keep = ((segments[:, 2] > bounds[0]) & (segments[:, 0] < bounds[2])
+                    & (segments[:, 3] > bounds[1]) & (segments[:, 1] < bounds[3]))
+            boxes += list(map(tuple, segments[keep]))
+        return boxes
+
+    # -- drawing -----------------------------------------------------------------------------------
     def _look(self, label: Label) -> _Look:
         key = (label, self.context.scale)
         look = self._looks.get(key)
         if look is None:
-            font = self.context.font(self.points * (1.15 if label.rank == 1 else 1.0), bold=label.rank == 1)
+            points = label.points or self.points * (1.15 if label.rank == 1 else 1.0)
+            font = self.context.font(points, bold=label.bold or (label.rank == 1 and not label.points))
             font.setItalic(label.italic_sea)
+            if label.capitals:  # the text itself is in capitals: the drawn path and its width agree
+                font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, LETTER_SPACING)
             metrics = QFontMetricsF(font)
-            width = metrics.horizontalAdvance(label.text)
-            offset = self.context.px(4) if label.dot else -width / 2
-            box = QRectF(offset, -metrics.ascent() / 2 - self.context.px(1), width, metrics.height())
-            look = _Look(font, box, metrics.ascent() / 2 - self.context.px(1))
+            width, height = metrics.horizontalAdvance(label.text), metrics.height()
+            reach = self.context.px(1.6) + 2
+            look = _Look(font, (width, height), metrics.ascent(),
+                         QRectF(-reach, -reach, width + 2 * reach, height + 2 * reach))
             self._looks[key] = look
         return look
 
-    def _draw_at(self, painter: QPainter, point: QPointF, *, label: Label, look: _Look) -> None:
-        self._draw(painter, label, look, point)
+    def _draw_at(self, painter: QPainter, top_left: QPointF, *, label: Label, look: _Look) -> None:
+        self._draw(painter, label, look, top_left)
 
-    def _draw(self, painter: QPainter, label: Label, look: _Look, point: QPointF) -> None:
-        if label.dot:
-            painter.setPen(self.context.pen(HALO, 1))
-            painter.setBrush(with_alpha(LABEL, 255))
-            painter.drawPath(_dot(point, self.context.px(4)))
-        baseline = QPointF(point.x() + look.box.left(), point.y() + look.baseline)
-        draw_text_with_halo(painter, baseline, label.text, look.font, LABEL, HALO, self.context.px(1.6))
-
-    def _extent(self, label: Label, look: _Look) -> QRectF:
-        """What a label draws around its point: text, halo and dot."""
-        reach = self.context.px(1.6) + 2
-        extent = look.box.adjusted(-reach, -reach, reach, reach)
-        if label.dot:
-            dot = self.context.px(4) / 2 + 2
-            extent = extent.united(QRectF(-dot, -dot, 2 * dot, 2 * dot))
-        return extent
+    def _draw(self, painter: QPainter, label: Label, look: _Look, top_left: QPointF) -> None:
+        baseline = QPointF(top_left.x(), top_left.y() + look.ascent)
+        draw_text_with_halo(painter, baseline, label.text, look.font, label.colour, HALO, self.context.px(1.6))
 
 
 @dataclass(frozen=True)
 class _Look:
-    """How a label sits around its point: font, text box and baseline relative to the point."""
+    """A label's font, text size in pixels, ascent, and what it draws around its box's top left (halo included)."""
 
     font: QFont
-    box: QRectF
-    baseline: float
+    size: tuple[float, float]
+    ascent: float
+    extent: QRectF
 
 
 def _dot(point: QPointF, size: float) -> QPainterPath:

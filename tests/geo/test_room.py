@@ -1,0 +1,70 @@
+"""Decorations are placed, and data framed, so that nothing framed lies under a decoration."""
+
+from __future__ import annotations
+
+import pytest
+
+from viewer.geo.room import DecorationSizes, fit_in, frame_in_room, free_rects, legend_choices, place_decorations
+
+SIZES = DecorationSizes(1366, 768, margin=10, title=(500, 40), north_arrow=(46, 58), scale_bar=(220, 40),
+                        footer=14, legend=(380, 220), column=(380, 300))
+
+
+def overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("place", ["nw", "ne", "sw", "se", "outside"])
+def test_decorations_never_overlap_each_other(place):
+    layout = place_decorations(SIZES, place)
+    assert layout.legend_place == place
+    boxes = {k: v for k, v in layout.boxes.items() if k != "column"}
+    names = list(boxes)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert not overlaps(boxes[a], boxes[b]), (place, a, b)
+        assert 0 <= boxes[a][0] < boxes[a][2] <= SIZES.width
+        assert 0 <= boxes[a][1] < boxes[a][3] <= SIZES.height
+
+
+def test_auto_takes_the_corner_with_least_data_under_it():
+    data = (900, 400, 1300, 700)  # data in the bottom right
+    layout = place_decorations(SIZES, "auto", lambda box: float(overlaps(box, data)))
+    assert layout.legend_place in ("nw", "ne", "sw")
+    assert not overlaps(layout.legend_box, data)
+
+
+def test_auto_goes_beside_the_map_when_the_legend_fits_no_corner():
+    sizes = DecorationSizes(600, 400, footer=14, legend=None, column=(150, 200))
+    assert place_decorations(sizes, "auto").legend_place == "outside"
+
+
+def test_none_draws_no_legend():
+    assert "legend" not in place_decorations(SIZES, "none").boxes
+
+
+def test_free_rects_avoid_every_box():
+    boxes = [(0, 0, 100, 50), (500, 300, 600, 400)]
+    for rect in free_rects(600, 400, boxes):
+        assert not any(overlaps(rect, b) for b in boxes)
+    assert free_rects(600, 400, boxes)[0] == (0, 50, 500, 400)  # the largest
+
+
+def test_framed_data_lies_clear_of_every_decoration_and_as_large_as_it_goes():
+    data = (0.0, 0.0, 1000.0, 3000.0)  # a launch running north-south, in map units
+    layouts = [place_decorations(SIZES, place) for place in legend_choices("auto")]
+    layout, frame = frame_in_room(layouts, data, pad=12)
+    scale = SIZES.width / (frame[2] - frame[0])
+    assert frame[3] - frame[1] == pytest.approx(SIZES.height / scale)
+    # the data's corners in pixels
+    left, top = (data[0] - frame[0]) * scale, (frame[3] - data[3]) * scale
+    right, bottom = (data[2] - frame[0]) * scale, (frame[3] - data[1]) * scale
+    for name, box in layout.boxes.items():
+        assert not overlaps((left, top, right, bottom), box), name
+    # fits the height between the decorations: as large as the free room allows
+    assert bottom - top == pytest.approx(SIZES.height - SIZES.footer - 24, rel=0.02)
+
+
+def test_a_tiny_launch_is_not_blown_up():
+    _scale, frame = fit_in((0, 0, 1000, 500), (0, 0, 1, 1), 1000, 500, min_span=400_000)
+    assert frame[2] - frame[0] >= 400_000

@@ -1,0 +1,142 @@
+"""Label placement without Qt: each label offers candidate boxes (pixels, y down) in its order of preference;
+labels are taken in priority order and each gets its first candidate clear of the marks, the decorations and the
+labels already placed; a label with no free candidate is dropped, never stacked.
+
+No maintained library does this outside a plotting stack (adjustText moves matplotlib texts by repulsion, dymo is
+unmaintained since 2012, QGIS's PAL needs QGIS), so it is the classic greedy rule of map labelling (Imhof's
+positions around a point, priority order), made fast with one bulk STRtree query of every candidate against the
+obstacles and a numpy test against the labels placed so far.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+Box = tuple[float, float, float, float]  # (left, top, right, bottom) in pixels, y down
+
+# Priorities: lower is placed first.
+SELECTED, SITE, IMPACT, ZONE, PATH, WARNING, COUNTRY, ISLAND, PLACE, MINOR_PLACE, SEA = range(11)
+
+# Imhof's order of preference around a point: right, upper right, lower right, left, upper left, lower left,
+# above, below (dx, dy are the sides of the box relative to the point).
+POINT_POSITIONS = ((1, 0), (1, -1), (1, 1), (-1, 0), (-1, -1), (-1, 1), (0, -1), (0, 1))
+
+
+@dataclass(frozen=True)
+class LabelSpec:
+    """A label to place: what it is (``key``, for the drawing side), its priority and its candidate boxes."""
+
+    key: Hashable
+    priority: int
+    candidates: tuple[Box, ...]
+
+
+def around_point(x: float, y: float, width: float, height: float, gap: float) -> tuple[Box, ...]:
+    """Boxes of a width x height text beside a point mark of radius ``gap``, in Imhof's order."""
+    boxes = []
+    for dx, dy in POINT_POSITIONS:
+        left = x + gap if dx > 0 else x - gap - width if dx < 0 else x - width / 2
+        top = y - height / 2 if dy == 0 else (y - gap * 0.7 - height if dy < 0 else y + gap * 0.7)
+        if dx == 0:
+            top = y - gap - height if dy < 0 else y + gap
+        boxes.append((left, top, left + width, top + height))
+    return tuple(boxes)
+
+
+def centred(x: float, y: float, width: float, height: float) -> Box:
+    return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+
+
+def place(labels: Sequence[LabelSpec], obstacles: Sequence[Box], bounds: Box) -> list[tuple[int, int]]:
+    """(label index, candidate index) of each placed label, in placing order. A candidate must lie inside
+    ``bounds`` and touch no obstacle and no label placed before it."""
+    order = sorted(range(len(labels)), key=lambda i: labels[i].priority)
+    owner, which, boxes = [], [], []
+    for i in order:
+        for j, box in enumerate(labels[i].candidates):
+            owner.append(i)
+            which.append(j)
+            boxes.append(box)
+    if not boxes:
+        return []
+    candidates = np.asarray(boxes, dtype=float)
+    inside = ((candidates[:, 0] >= bounds[0]) & (candidates[:, 1] >= bounds[1])
+              & (candidates[:, 2] <= bounds[2]) & (candidates[:, 3] <= bounds[3]))
+    free = inside & np.isfinite(candidates).all(axis=1)
+    if len(obstacles):
+        tree = shapely.STRtree(shapely.box(*np.asarray(obstacles, dtype=float).T))
+        hit, _ = tree.query(shapely.box(*candidates.T), predicate="intersects")
+        free[hit] = False
+    placed: list[tuple[int, int]] = []
+    taken = np.empty((0, 4))
+    done: set[int] = set()
+    for k in np.flatnonzero(free):
+        label = owner[k]
+        if label in done:
+            continue
+        left, top, right, bottom = candidates[k]
+        if len(taken) and np.any((taken[:, 0] < right) & (taken[:, 2] > left)
+                                 & (taken[:, 1] < bottom) & (taken[:, 3] > top)):
+            continue
+        taken = np.vstack([taken, candidates[k]])
+        placed.append((label, which[k]))
+        done.add(label)
+    return placed
+
+
+def segment_boxes(x: np.ndarray, y: np.ndarray, half_width: float) -> np.ndarray:
+    """Bounding boxes (n x 4) of the segments of NaN-separated polylines, each widened by ``half_width``: the
+    obstacles a drawn line makes. Long segments are split so their boxes hug the line."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if len(x) < 2:
+        return np.empty((0, 4))
+    x0, y0, x1, y1 = x[:-1], y[:-1], x[1:], y[1:]
+    ok = np.isfinite(x0) & np.isfinite(y0) & np.isfinite(x1) & np.isfinite(y1)
+    x0, y0, x1, y1 = x0[ok], y0[ok], x1[ok], y1[ok]
+    length = np.hypot(x1 - x0, y1 - y0)
+    pieces = np.clip(np.ceil(length / max(4 * half_width, 6.0)), 1, 200).astype(int)
+    t0 = np.concatenate([np.arange(n) / n for n in pieces]) if len(pieces) else np.empty(0)
+    t1 = np.concatenate([(np.arange(n) + 1) / n for n in pieces]) if len(pieces) else np.empty(0)
+    rx0, ry0 = np.repeat(x0, pieces), np.repeat(y0, pieces)
+    dx, dy = np.repeat(x1 - x0, pieces), np.repeat(y1 - y0, pieces)
+    ax, ay, bx, by = rx0 + dx * t0, ry0 + dy * t0, rx0 + dx * t1, ry0 + dy * t1
+    return np.column_stack([np.minimum(ax, bx) - half_width, np.minimum(ay, by) - half_width,
+                            np.maximum(ax, bx) + half_width, np.maximum(ay, by) + half_width])
+
+
+# -- what a feature's label says ---------------------------------------------------------------------
+_ZONE = re.compile(r"^danger zone\s+(\w+)\s*\(([^,)]+)", re.IGNORECASE)
+
+
+def short_label(kind: str, label: str) -> str:
+    """The few words a map label needs: 'Danger zone 2 (fairing, W of Jeju)' → 'Zone 2 (fairing)',
+    '4th object fall (~2,000 km S of Japan)' → '4th object fall', 'Sohae, original gantry pad' → 'Sohae'."""
+    label = " ".join(label.split())
+    if kind == "danger_zone" and (match := _ZONE.match(label)):
+        return f"Zone {match[1]} ({match[2].strip()})"
+    if kind == "launch_site":
+        return label.split(",")[0].split(" (")[0].strip()
+    return label.split(" (")[0].strip()
+
+
+def country_points(names: Sequence[str], geometries: Sequence[object]) -> list[tuple[str, float, float, float]]:
+    """(name, lon, lat, area in km²) per country: the point deepest inside its largest part (the pole of
+    inaccessibility, where a name sits best), for the name drawn in the country's interior."""
+    from shapely.ops import polylabel
+
+    found = []
+    for name, geometry in zip(names, geometries, strict=True):
+        if geometry is None or geometry.is_empty:  # type: ignore[attr-defined]
+            continue
+        parts = shapely.get_parts(geometry)
+        largest = max(parts, key=lambda p: p.area)
+        point = polylabel(largest, tolerance=0.05)
+        km2 = float(sum(p.area for p in parts)) * 111.32 ** 2 * math.cos(math.radians(point.y))
+        found.append((name, float(point.x), float(point.y), km2))
+    return found

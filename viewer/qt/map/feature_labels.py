@@ -1,0 +1,165 @@
+"""What the label engine gets from the map: labels for the features shown (sites, impact points, zones, paths) and
+for the basemap (countries, key islands, places, seas), and the marks no label may cover."""
+
+from __future__ import annotations
+
+import functools
+import math
+
+import numpy as np
+import shapely
+
+from viewer.geo.basemap import Basemap
+from viewer.geo.crs import MapProjection
+from viewer.geo.gazetteer import Place
+from viewer.geo.labels import (
+    COUNTRY,
+    IMPACT,
+    ISLAND,
+    MINOR_PLACE,
+    PATH,
+    PLACE,
+    SEA,
+    SITE,
+    WARNING,
+    ZONE,
+    country_points,
+    short_label,
+)
+from viewer.geo.projected import ProjectedFeatures
+from viewer.model.feature import Feature
+from viewer.model.kinds import kind_style
+from viewer.model.workspace import Workspace
+from viewer.qt.map.label_layer import Label, Marks
+from viewer.symbology import NO_EVENT_COLOUR
+
+PRIORITY = {"launch_site": SITE, "impact_point": IMPACT, "danger_zone": ZONE, "flight_path": PATH,
+            "warning_area": WARNING}
+PATH_FRACTIONS = (0.4, 0.55, 0.25, 0.7, 0.85)  # where along a path its name may go, best first
+# The islands a briefing names by their short name, whatever the gazetteer calls them (its ids).
+KEY_ISLANDS = {"okinawa-island": "Okinawa", "miyako-island": "Miyako", "ishigaki": "Ishigaki", "jeju": "Jeju",
+               "hokkaido": "Hokkaido"}
+# Warning areas are wide and drawn faintly: text may cross their outline (with its halo) without hiding anything.
+SEE_THROUGH = {"warning_area"}
+SAME_PLACE_M = 50_000.0  # two features of one name nearer than this (map units, metres) are named once
+COUNTRY_COLOUR = "#6B5E55"
+ISLAND_COLOUR = "#3D3833"
+SEA_COLOUR = "#35607F"
+
+
+def feature_labels(workspace: Workspace, features: list[Feature], cache: ProjectedFeatures,
+                   colours: dict[str, str]) -> tuple[list[Label], Marks]:
+    """One label per distinct thing shown (the same zone of three launches is named once) and the marks."""
+    labels: list[Label] = []
+    points, lines = [], []
+    for feature in features:
+        geometry = cache.projected(feature)
+        if geometry is None or geometry.is_empty:
+            continue
+        style = kind_style(feature.kind)
+        if style.geometry == "point":
+            point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
+            points.append((point.x, point.y, style.symbol_size / 2 + 1.5))
+        elif feature.kind not in SEE_THROUGH:
+            x, y = _linework(geometry)
+            lines.append((x, y, style.line_width / 2 + 1.0))
+        label = _label_for(workspace, feature, geometry, colours)
+        if label is not None and not any(other.text == label.text and math.hypot(other.x - label.x, other.y - label.y)
+                                         < SAME_PLACE_M for other in labels):
+            labels.append(label)
+    marks = Marks(np.array(points, dtype=float).reshape(-1, 3), tuple(lines))
+    return labels, marks
+
+
+def _label_for(workspace: Workspace, feature: Feature, geometry, colours: dict[str, str]) -> Label | None:
+    priority = PRIORITY.get(feature.kind)
+    if priority is None:
+        return None
+    style = kind_style(feature.kind)
+    if feature.kind == "flight_path":
+        event = workspace.event(feature.event)
+        if event is None:
+            return None
+        name = event.vehicle or event.name.split(" (")[0]
+        text = f"{name} {event.date_label}"
+        line = max(shapely.get_parts(geometry), key=lambda g: g.length)
+        anchors = tuple((p.x, p.y) for p in (line.interpolate(f, normalized=True) for f in PATH_FRACTIONS))
+        return Label(anchors[0][0], anchors[0][1], text, dot=False, priority=priority, gap=6.0, points=7.5,
+                     bold=True, colour=_darker(colours.get(feature.event or "", NO_EVENT_COLOUR)),
+                     feature=feature.id, anchors=anchors)
+    text = short_label(feature.kind, feature.label)
+    if not text:
+        return None
+    if style.geometry == "point":
+        point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
+        return Label(point.x, point.y, text, dot=False, priority=priority, gap=style.symbol_size / 2 + 3,
+                     points=7.5, bold=feature.kind == "launch_site", feature=feature.id)
+    xmin, ymin, xmax, ymax = geometry.bounds
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    anchors = ((xmax, cy), (xmin, cy), (cx, ymax), (cx, ymin))  # beside the area, never over its outline
+    return Label(cx, cy, text, dot=False, priority=priority, gap=4.0, points=7.0, feature=feature.id,
+                 anchors=anchors)
+
+
+def basemap_labels(places: list[Place], basemap: Basemap, projection: MapProjection,
+                   skip: set[str] = frozenset()) -> list[Label]:  # type: ignore[assignment]
+    """Countries (a size by area), key islands, places and seas, projected; names in ``skip`` are left out
+    (a launch site the features already name)."""
+    labels = []
+    chosen = [p for p in places if (p.label_rank <= 2 or p.id in KEY_ISLANDS) and p.name not in skip]
+    if chosen:
+        x, y = projection.forward(np.array([p.lon for p in chosen]), np.array([p.lat for p in chosen]))
+        for p, px, py in zip(chosen, x, y, strict=True):
+            if p.kind == "sea":
+                labels.append(Label(float(px), float(py), p.name, rank=2, dot=False, italic_sea=True,
+                                    priority=SEA, centre=True, colour=SEA_COLOUR))
+            elif p.id in KEY_ISLANDS:
+                labels.append(Label(float(px), float(py), KEY_ISLANDS[p.id], rank=1, dot=False, priority=ISLAND,
+                                    gap=3.0, points=8.5, bold=True, colour=ISLAND_COLOUR))
+            else:
+                labels.append(Label(float(px), float(py), p.name, rank=p.label_rank,
+                                    priority=PLACE if p.label_rank == 1 else MINOR_PLACE))
+    countries = _countries(basemap)
+    if countries:
+        lon = np.array([c[1] for c in countries])
+        lat = np.array([c[2] for c in countries])
+        x, y = projection.forward(lon, lat)
+        for (name, _, _, km2), px, py in zip(countries, x, y, strict=True):
+            size = 11.0 if km2 > 2e6 else 9.5 if km2 > 2e5 else 8.0
+            labels.append(Label(float(px), float(py), name.upper(), dot=False, priority=COUNTRY, centre=True,
+                                points=size, capitals=True, colour=COUNTRY_COLOUR))
+    return labels
+
+
+@functools.lru_cache(maxsize=4)
+def _countries_cached(basemap: Basemap) -> tuple[tuple[str, float, float, float], ...]:
+    coarsest = basemap[max(basemap.levels)]
+    return tuple(country_points(coarsest.country_names, list(coarsest.countries)))
+
+
+def _countries(basemap: Basemap) -> tuple[tuple[str, float, float, float], ...]:
+    try:
+        return _countries_cached(basemap)
+    except (KeyError, ValueError):
+        return ()
+
+
+def _linework(geometry) -> tuple[np.ndarray, np.ndarray]:
+    """NaN-separated x, y of a geometry's lines (polygon outlines for areas)."""
+    if geometry.geom_type in ("Polygon", "MultiPolygon"):
+        geometry = geometry.boundary
+    xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    gap = np.array([np.nan])
+    for part in shapely.get_parts(geometry):
+        coords = np.asarray(part.coords)
+        xs += [coords[:, 0], gap]
+        ys += [coords[:, 1], gap]
+    return np.concatenate(xs) if xs else np.empty(0), np.concatenate(ys) if ys else np.empty(0)
+
+
+def _darker(colour: str) -> str:
+    """The launch's colour darkened a little, so its name reads on land and sea."""
+    value = colour.lstrip("#")
+    r, g, b = (int(value[i:i + 2], 16) for i in (0, 2, 4))
+    return "#{:02X}{:02X}{:02X}".format(*(round(c * 0.72) for c in (r, g, b)))
