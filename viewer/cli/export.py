@@ -18,7 +18,8 @@ MIN_LAUNCH_KM = 400.0  # a launch framed alone spans at least this much, so a si
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_files_argument(parser)
     allow_negative_values(parser)
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.jpg, OUT.svg or OUT.pdf")
+    parser.add_argument("--quality", type=int, default=90, help="JPEG quality, 1-100 (default 90)")
     parser.add_argument("--width", type=int, default=None, help="pixels (default 1920); decorations scale with "
                                                                 "images larger than 1920x1080")
     parser.add_argument("--height", type=int, default=None, help="pixels (default 1080)")
@@ -78,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
     from viewer.qt.render import ImageRequest, MapRenderer
 
     size = page_size(args)
+    if not 1 <= args.quality <= 100:
+        raise UsageError(f"--quality {args.quality}: must be from 1 to 100")
     workspace = load_workspace(args.files)
     extent = parse_extent(args.extent) if args.extent else None
     view = MapView()
@@ -109,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     if rings is not None:
         renderer.canvas.show_range_rings(*rings)
     request = ImageRequest(view, width=size.width, height=size.height, dpi=size.dpi,
-                           decoration_scale=size.decoration_scale)
+                           decoration_scale=size.decoration_scale, quality=args.quality)
     try:
         if extent is None and visible:  # the data, as large as it goes clear of the decorations
             renderer.prepare(request)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from viewer.geo.crs import Extent
+from viewer.model.annotation import is_annotation, shown_text
 from viewer.model.bookmark import Bookmark
 from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
@@ -96,6 +97,7 @@ class Slide:
     image: bytes | None = None
     shot: MapShot | None = None
     notes: str = ""
+    annotations: list[str] = field(default_factory=list)  # the words of the annotations on its map
 
 
 @dataclass
@@ -177,7 +179,10 @@ def _view_slide(content: Bundle, view: Bookmark, numbering: _SourceNumbering, sl
     slide.footnotes = [numbering.sources[n - 1] for n in numbers]
     slide.confidence = confidence_line(features if not events else
                                        [f for f in features if f.event in {e.id for e in events} or not f.event])
+    slide.annotations = [words for f in features if is_annotation(f) and (words := shown_text(f, content))]
     slide.notes = _notes(quotes, features)
+    if slide.annotations:
+        slide.notes += "\n\nAnnotations on the map:\n" + "\n".join(slide.annotations)
     slide.shot = _shot(view, MAP_BOX, slide_pixels)
     return slide
 

@@ -12,7 +12,7 @@ import os
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.util import Inches, Pt
+from pptx.util import Emu, Inches, Pt
 
 from viewer.export import deck as d
 from viewer.export import deck_text as t
@@ -20,13 +20,18 @@ from viewer.export.pdf_deck import fit, fit_column
 from viewer.io.atomic import write_bytes_atomic
 
 PPTX_FONT = "Arial"
+WIDESCREEN_EMU = (12_192_000, 6_858_000)  # 16:9, 13 1/3 x 7 1/2 in
 TITLE_ONLY_LAYOUT = 5  # in python-pptx's default template: a title placeholder, so outlines list the slides
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 
 
 def write_pptx(deck: d.Deck, path: str | os.PathLike[str]) -> None:
     presentation = Presentation()
-    presentation.slide_width, presentation.slide_height = Inches(d.SLIDE_WIDTH_IN), Inches(d.SLIDE_HEIGHT_IN)
+    # Exactly PowerPoint's Widescreen (13.333 in is 12,191,695 EMU, which PowerPoint reports as a custom size).
+    presentation.slide_width, presentation.slide_height = Emu(WIDESCREEN_EMU[0]), Emu(WIDESCREEN_EMU[1])
+    size = presentation.part._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}sldSz")
+    if size is not None:  # the template says 4:3; PowerPoint's own Widescreen files name no type
+        size.attrib.pop("type", None)
     properties = presentation.core_properties
     properties.title, properties.subject, properties.author = deck.title, deck.subtitle, "launchmap"
     layout = presentation.slide_layouts[TITLE_ONLY_LAYOUT]
@@ -58,7 +63,9 @@ def _title_slide(page, slide: d.Slide) -> None:
 
 
 def _view_slide(page, slide: d.Slide) -> None:
-    _picture(page, slide.image, d.MAP_BOX, f"Map: {slide.title}")
+    annotations = "; ".join(" ".join(words.split()) for words in slide.annotations)
+    _picture(page, slide.image, d.MAP_BOX,
+             f"Map: {slide.title}" + (f". Annotations on the map: {annotations}" if annotations else ""))
     width, height = d.TEXT_BOX[2] * 72, d.TEXT_BOX[3] * 72
     paras, scale = fit_column(lambda n: t.facts_and_quotes(slide, n), len(slide.quotes), width, height)
     _fill(_textbox(page, d.TEXT_BOX).text_frame, paras, scale)

@@ -231,3 +231,72 @@ def _moved(geometry: BaseGeometry | None, vertex: int, to: tuple[float, float]) 
 def _check_index(vertex: int, count: int) -> None:
     if not 0 <= vertex < count:
         raise EditError(f"vertex {vertex} does not exist (the geometry has {count})")
+
+
+@dataclass
+class AddFeature:
+    """Add a new feature the user made (an annotation, a point, a line or an area); revert removes it."""
+
+    feature: Feature
+
+    @property
+    def text(self) -> str:
+        return f"Add {self.feature.kind.replace('_', ' ')} {self.feature.label}"
+
+    def apply(self, bundle: Bundle) -> None:
+        feature = self.feature
+        if feature.id in bundle.features:
+            raise EditError(f"feature id {feature.id!r} is already used in {bundle.name}")
+        if feature.geometry is None or feature.geometry.is_empty or not shapely.is_valid(feature.geometry):
+            raise EditError(f"{feature.id}: the geometry is empty or crosses itself")
+        _check_properties(feature.properties, bundle, bool(feature.citations))
+        bundle.features[feature.id] = feature
+
+    def revert(self, bundle: Bundle) -> None:
+        bundle.features.pop(self.feature.id, None)
+
+
+@dataclass
+class EditProperties:
+    """Set several properties of a feature at once (the property sheet); a value of None removes the property."""
+
+    feature_id: str
+    changes: dict[str, Any]
+    _old: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return f"Edit {', '.join(self.changes)} of {self.feature_id}"
+
+    def apply(self, bundle: Bundle) -> None:
+        feature = _feature(bundle, self.feature_id)
+        if STRUCTURED & self.changes.keys():
+            raise EditError("citations and claims are edited by linking passages, not as properties")
+        after = {k: v for k, v in {**feature.properties, **self.changes}.items() if v is not None}
+        _check_properties(after, bundle, bool(feature.citations))
+        self._old = {key: feature.properties.get(key, _MISSING) for key in self.changes}
+        feature.properties.clear()
+        feature.properties.update(after)
+
+    def revert(self, bundle: Bundle) -> None:
+        feature = _feature(bundle, self.feature_id)
+        for key, old in self._old.items():
+            if old is _MISSING:
+                feature.properties.pop(key, None)
+            else:
+                feature.properties[key] = old
+
+
+def _check_properties(properties: dict[str, Any], bundle: Bundle, cited: bool) -> None:
+    """Refuse kinds, certainties and launches that do not exist, and annotations their readers would refuse."""
+    from viewer.model.annotation import problems_of
+
+    kind, certainty, event = properties.get("kind"), properties.get("certainty"), properties.get("event")
+    if kind is not None and kind not in kind_names():
+        raise EditError(f"kind must be one of {', '.join(kind_names())}, not {kind!r}")
+    if certainty is not None and certainty not in CERTAINTIES:
+        raise EditError(f"certainty must be one of {', '.join(CERTAINTIES)}, not {certainty!r}")
+    if event is not None and event not in bundle.events:
+        raise EditError(f"no event {event!r} in {bundle.name}")
+    for member, message in problems_of(properties, cited=cited):
+        raise EditError(f"{member}: {message}")

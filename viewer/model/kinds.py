@@ -12,7 +12,7 @@ from dataclasses import dataclass
 class KindStyle:
     """How one kind of feature is drawn; sizes are in screen pixels at 96 dpi."""
 
-    geometry: str  # "area", "line" or "point"
+    geometry: str  # "area", "line", "point" or "annotation" (the user's own marks: text, callouts, arrows, boxes)
     line_width: float = 1.5
     fill_alpha: int = 0  # 0-255 applied to the event colour
     dash: tuple[float, ...] = ()  # pen dash pattern in line widths; () = solid
@@ -26,7 +26,8 @@ class Kind:
     """One kind of feature.
 
     ``tint`` is the light colour its cited passages get in the article text (black text stays readable on it);
-    ``quote_rank`` orders a slide's quotes (lower first).
+    ``quote_rank`` orders a slide's quotes (lower first); ``in_legend`` False keeps it out of the map's legend
+    (annotations explain themselves).
     """
 
     name: str
@@ -34,6 +35,7 @@ class Kind:
     style: KindStyle
     tint: str
     quote_rank: int
+    in_legend: bool = True
 
 
 class KindRegistry:
@@ -105,6 +107,8 @@ KIND_REGISTRY = KindRegistry([
     Kind("point", "Point", KindStyle("point", symbol="circle", symbol_size=8), "#E2E2E2", quote_rank=9),
     Kind("reference_place", "Reference place",
          KindStyle("point", symbol="circle", symbol_size=7), "#DDDDDD", quote_rank=6),
+    Kind("annotation", "Annotation", KindStyle("annotation", line_width=1.4), "#E6E0C8", quote_rank=7,
+         in_legend=False),
 ], fallback="reference_place")
 
 

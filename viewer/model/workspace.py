@@ -11,6 +11,7 @@ from viewer.model.bundle import Bundle, merged
 from viewer.model.document import Document
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
+from viewer.model.overlays import Overlays
 from viewer.model.selection import Selection
 from viewer.model.view import visible_extent
 
@@ -30,6 +31,7 @@ class Workspace:
     def __init__(self) -> None:
         self.bundles: list[Bundle] = []
         self.selection = Selection()
+        self.overlays = Overlays()  # the user's range rings and measurements: session items drawn by every canvas
         self._content = Bundle()
         self._layers: list[str] = []
 

@@ -1,5 +1,5 @@
-"""File ▸ Export image (the current view as PNG, SVG or PDF at a chosen size) and File ▸ Export briefing (the deck),
-both with progress while they work; the deck's maps are drawn by viewer.qt.briefing."""
+"""File ▸ Export image (the current view as PNG, JPEG, SVG or PDF at a chosen size) and File ▸ Export briefing (the
+deck), both with progress while they work; the deck's maps are drawn by viewer.qt.briefing."""
 
 from __future__ import annotations
 
@@ -53,7 +53,8 @@ PRESETS = (
     SizePreset(f"Square, 1080{BY}1080", 1080, 1080, 96),
 )
 CUSTOM = "Custom"
-FORMATS = {"PNG image (with world file)": ".png", "SVG drawing": ".svg", "PDF document": ".pdf"}
+FORMATS = {"PNG image (with world file)": ".png", "SVG drawing": ".svg", "PDF document": ".pdf",
+           "JPEG image (with world file)": ".jpg"}
 DECK_FILTER = "PowerPoint deck (*.pptx);;PDF deck (*.pdf)"
 
 
@@ -159,7 +160,7 @@ class ExportImageDialog(QDialog):
     def _accept_if_valid(self) -> None:
         path = Path(self.path_edit.text())
         if path.suffix.lower() not in FORMATS.values() or not path.name:
-            QMessageBox.warning(self, "Export image", f"{path}: the file must end in .png, .svg or .pdf")
+            QMessageBox.warning(self, "Export image", f"{path}: the file must end in .png, .jpg, .svg or .pdf")
             return
         self.accept()
 

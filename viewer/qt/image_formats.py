@@ -1,4 +1,5 @@
-"""Writers for exported map images: PNG with a world file and .prj, SVG and PDF, each saved atomically."""
+"""Writers for exported map images: PNG and JPEG with a world file and .prj, layered SVG and PDF (paper sizes
+snapped to their standard names), each saved atomically."""
 
 from __future__ import annotations
 
@@ -39,6 +40,26 @@ def save_png(renderer: MapRenderer, path: Path, request: ImageRequest) -> Render
     return RenderTimes(paint_s=painted - start, encode_s=encoded - painted)
 
 
+def save_jpeg(renderer: MapRenderer, path: Path, request: ImageRequest) -> RenderTimes:
+    """JPEG at ``request.quality`` (1-100), with a world file (.jgw) and .prj like the PNG."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    if not 1 <= request.quality <= 100:
+        raise ValueError(f"--quality {request.quality}: must be from 1 to 100")
+    start = time.perf_counter()
+    image = renderer.image(request)
+    painted = time.perf_counter()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.convertToFormat(image.Format.Format_RGB32).save(buffer, "JPEG", request.quality):
+        raise OSError(f"{path}: JPEG encoding failed")
+    encoded = time.perf_counter()
+    write_bytes_atomic(path, bytes(data.data()))
+    write_world_file(renderer, path, request)
+    return RenderTimes(paint_s=painted - start, encode_s=encoded - painted)
+
+
 def png_bytes(image: QImage, level: int) -> bytes:
     """A 32-bit premultiplied image as PNG at zlib `level`: RGB when every pixel is opaque (a map fills its
     image), else RGBA, with the image's resolution.
@@ -58,7 +79,7 @@ def png_bytes(image: QImage, level: int) -> bytes:
     header = struct.pack(">IIBBBBB", width, height, 8, 2 if opaque else 6, 0, 0, 0)  # 8 bits, RGB or RGBA
     density = struct.pack(">IIB", image.dotsPerMeterX(), image.dotsPerMeterY(), 1)  # 1: per metre
     return b"".join([b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", header), _chunk(b"pHYs", density),
-                     _chunk(b"IDAT", zlib.compress(scanlines, level)), _chunk(b"IEND", b"")])
+                     _chunk(b"IDAT", zlib.compress(scanlines.data, level)), _chunk(b"IEND", b"")])
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -72,32 +93,28 @@ def _opaque(image: QImage) -> bool:
 
 
 def write_world_file(renderer: MapRenderer, path: Path, request: ImageRequest) -> None:
-    """A .pgw and .prj beside the PNG, as GIS tools write them, so QGIS places the image where it belongs."""
+    """A world file (.pgw beside a PNG, .jgw beside a JPEG) and a .prj, as GIS tools write them, so QGIS places the
+    image where it belongs."""
     rect = renderer.view_rect()  # map coordinates; y grows upwards, rect.top() is the smallest y
     pixel_x = rect.width() / request.width
     pixel_y = rect.height() / request.height
     left, top = rect.left(), rect.top() + rect.height()
     lines = [pixel_x, 0.0, 0.0, -pixel_y, left + pixel_x / 2, top - pixel_y / 2]  # centre of the top-left pixel
-    write_text_atomic(path.with_suffix(".pgw"), "".join(f"{value:.10f}\n" for value in lines))
+    world = ".pgw" if path.suffix.lower() == ".png" else ".jgw"
+    write_text_atomic(path.with_suffix(world), "".join(f"{value:.10f}\n" for value in lines))
     crs = renderer.canvas.projection.crs
     write_text_atomic(path.with_suffix(".prj"), crs.to_wkt(WktVersion.WKT1_ESRI) or crs.to_wkt())
 
 
 def save_svg(renderer: MapRenderer, path: Path, request: ImageRequest) -> RenderTimes:
-    from PySide6.QtCore import QRect, QSize
-    from PySide6.QtSvg import QSvgGenerator
+    """A layered SVG (see viewer.qt.svg_export): one group per layer, words as text."""
+    from viewer.qt.svg_export import svg_bytes
 
-    def svg(file: Path) -> QSvgGenerator:
-        generator = QSvgGenerator()
-        generator.setFileName(str(file))
-        generator.setSize(QSize(request.width, request.height))
-        generator.setViewBox(QRect(0, 0, request.width, request.height))
-        generator.setResolution(round(request.dpi))
-        generator.setTitle(request.view.decorations.title or "launchmap export")
-        generator.setDescription("Map exported by launchmap. Basemap: Natural Earth (public domain).")
-        return generator
-
-    return _paint_to_file(renderer, path, request, svg)
+    start = time.perf_counter()
+    data = svg_bytes(renderer, request)
+    painted = time.perf_counter()
+    write_bytes_atomic(path, data)
+    return RenderTimes(paint_s=painted - start)
 
 
 def save_pdf(renderer: MapRenderer, path: Path, request: ImageRequest) -> RenderTimes:
@@ -108,7 +125,14 @@ def save_pdf(renderer: MapRenderer, path: Path, request: ImageRequest) -> Render
         writer = QPdfWriter(str(file))
         writer.setResolution(round(request.dpi))
         size_mm = QSizeF(request.width / request.dpi * 25.4, request.height / request.dpi * 25.4)
-        writer.setPageLayout(QPageLayout(QPageSize(size_mm, QPageSize.Unit.Millimeter),
+        # Within a millimetre of a paper size (an A4 page asked for in pixels), the page is that paper size exactly
+        # (A4 landscape: 842 x 595 pt), so printers and viewers name it.
+        page = QPageSize(size_mm, QPageSize.Unit.Millimeter, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+        landscape = size_mm.width() > size_mm.height()
+        if page.id() == QPageSize.PageSizeId.Custom:
+            page = QPageSize(size_mm, QPageSize.Unit.Millimeter, "", QPageSize.SizeMatchPolicy.ExactMatch)
+            landscape = False  # a custom size is written as given
+        writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Landscape if landscape else
                                          QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
         writer.setTitle(request.view.decorations.title or "launchmap export")
         writer.setCreator("launchmap")
@@ -135,3 +159,6 @@ def _paint_to_file(renderer: MapRenderer, path: Path, request: ImageRequest, dev
         del device  # let go of the file before reading it back
         write_bytes_atomic(path, temp.read_bytes())
     return RenderTimes(paint_s=painted - start)
+
+
+WRITERS = {".png": save_png, ".jpg": save_jpeg, ".jpeg": save_jpeg, ".svg": save_svg, ".pdf": save_pdf}

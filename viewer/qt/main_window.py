@@ -27,6 +27,7 @@ from viewer.qt.help import show_first_steps, show_shortcuts
 from viewer.qt.map.canvas import MapCanvas
 from viewer.qt.map.legend_menu import LegendMenu
 from viewer.qt.map_tools import MapTools
+from viewer.qt.marks_controller import MarksController
 from viewer.qt.panels.bookmarks_panel import BookmarksPanel
 from viewer.qt.panels.details_panel import DetailsPanel
 from viewer.qt.panels.event_tree import EventTree
@@ -74,6 +75,9 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(self.workspace, self.canvas, self.source.selected_span, self.shell)
         self.session = SessionController(self.workspace, self.map_view, self.canvas, self.shell)
         self.tools = MapTools(self.workspace, self.canvas, self.shell)
+        self.marks = MarksController(self.workspace, self.map_view, self.canvas, self.review, self.shell)
+        self.tools.modes_left.connect(self.marks.cancel)
+        self.tools.modes_left.connect(self.review.cancel_move)
         self.statusBar().insertPermanentWidget(0, self.tools.mode_badge)  # a message does not hide it
         self.bookmarks_panel = BookmarksPanel(self.session.bookmarks, self.session.capture, self.session.show)
         self.bookmarks_panel.present_requested.connect(self.present)
@@ -227,6 +231,12 @@ class MainWindow(QMainWindow):
     def _export_briefing(self) -> None:
         ask_and_export_briefing(self.workspace, list(self.session.bookmarks), self.shell)
 
+    def _copy_map(self) -> None:
+        from viewer.qt.clipboard import copy_map
+
+        copy_map(self.workspace, self.map_view, self.canvas.viewport().width(), self.canvas.viewport().height())
+        self.statusBar().showMessage("Map copied to the clipboard", 5000)
+
     def _export_dialog(self) -> None:
         ask_and_export_image(self.workspace, self.map_view, self.shell)
 
@@ -245,6 +255,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         edit_menu = self.menuBar().addMenu("&Edit")
         self.review.add_actions(edit_menu, file_menu)
+        self._action(edit_menu, "&Copy map", self._copy_map, "Ctrl+Shift+C")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -258,6 +269,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Map tools")
         toolbar.setObjectName("toolbar-map")
         self.tools.add_actions(tools_menu, projection_menu, toolbar)
+        self.marks.add_actions(tools_menu)
 
         view_menu.addSeparator()
         for dock in self.docks.values():

@@ -4,8 +4,9 @@ menu (what is here, copy coordinates, measure from here, rings here)."""
 from __future__ import annotations
 
 import math
+from functools import partial
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QToolBar
 
@@ -22,7 +23,13 @@ MODE_STYLE = "background: #FFD400; color: #1A1A1A; padding: 1px 8px; font-weight
 
 class MapTools(QObject):
     """Tools acting on the canvas. While measuring, clicks add points instead of selecting: the cursor is a cross,
-    the status bar says so in a yellow badge, the toolbar button is down, and Esc (or M) leaves."""
+    the status bar says so in a yellow badge, the toolbar button is down, and Esc (or M) leaves.
+
+    Signals:
+        modes_left(): Esc was pressed: tools that pick points on the map (adding marks, moving) stop too.
+    """
+
+    modes_left = Signal()
 
     def __init__(self, workspace: Workspace, canvas: MapCanvas, shell: Shell):
         super().__init__(canvas)
@@ -48,7 +55,7 @@ class MapTools(QObject):
     def add_actions(self, tools_menu: QMenu, projection_menu: QMenu, toolbar: QToolBar) -> None:
         tools_menu.addAction(self.measure_action)
         add_action(tools_menu, "&Range rings around selection…", self.rings_around_selection, "R")
-        add_action(tools_menu, "&Clear rings", self.clear_rings)
+        add_action(tools_menu, "&Clear rings and measurements", self.clear_rings)
         toolbar.addAction(self.measure_action)
         group = QActionGroup(projection_menu)
         for key, preset in PROJECTIONS.items():
@@ -73,14 +80,15 @@ class MapTools(QObject):
         self.canvas.add_measure_point(lon, lat)
 
     def leave_modes(self) -> None:
-        """Esc: leave measuring or point picking."""
+        """Esc: leave measuring or point picking (placing marks, moving a vertex)."""
+        self.modes_left.emit()
         if self.canvas.picking_points:
             self.canvas.set_picking_points(False)
         self.set_measuring(False)
         self.shell.clear_status()
 
     def _measured(self, km: float) -> None:
-        points = self.canvas.analysis.measure_points
+        points = self.canvas.measure_points
         if len(points) < 2:
             self.shell.status("Measuring: click the next point", 0)
             return
@@ -90,12 +98,18 @@ class MapTools(QObject):
 
     # -- range rings -------------------------------------------------------------------------------
     def rings_around_selection(self) -> None:
+        chosen = self._selected_centre("Select a launch site (or any feature) first")
+        if chosen is not None:
+            self.ask_rings(*chosen)
+
+    def _selected_centre(self, otherwise: str) -> tuple[float, float, str] | None:
+        """The selected feature's centre (lon, lat) and label; None, and ``otherwise`` said, when there is none."""
         feature = self.workspace.feature(self.workspace.selection.current or "")
         if feature is None or feature.geometry is None:
-            self.shell.status("Select a launch site (or any feature) first", 5000)
-            return
+            self.shell.status(otherwise, 5000)
+            return None
         centre = feature.geometry.centroid
-        self.ask_rings(centre.x, centre.y, feature.label)
+        return centre.x, centre.y, feature.label
 
     def ask_rings(self, lon: float, lat: float, around: str) -> None:
         text, ok = QInputDialog.getText(self.shell.parent, "Range rings", f"Radii in km around {around}:",
@@ -106,22 +120,20 @@ class MapTools(QObject):
         if radii is None:
             self.shell.status(f"Range rings: {text!r} is not a list of distances in km (e.g. 500, 1000)", 8000)
             return
-        self.canvas.show_range_rings(lon, lat, radii)
+        self.canvas.show_range_rings(lon, lat, radii, around)
 
     def clear_rings(self) -> None:
-        self.canvas.show_range_rings(0, 0, [])
+        """Remove the range rings and measurements (session items, kept on the map and in exports until then)."""
+        self.workspace.overlays.clear()
 
     # -- projections -------------------------------------------------------------------------------
     def set_projection(self, key: str) -> None:
         self.canvas.set_projection(PROJECTIONS[key].build(self.canvas.data_extent()))
 
     def centre_on_selection(self) -> None:
-        feature = self.workspace.feature(self.workspace.selection.current or "")
-        if feature is None or feature.geometry is None:
-            self.shell.status("Select a launch site first", 5000)
-            return
-        centre = feature.geometry.centroid
-        self.canvas.set_projection(azimuthal_equidistant(centre.x, centre.y, feature.label))
+        chosen = self._selected_centre("Select a launch site first")
+        if chosen is not None:
+            self.canvas.set_projection(azimuthal_equidistant(*chosen))
 
     # -- the right-click menu ----------------------------------------------------------------------
     def context_menu(self, at: QPoint, show: bool = True) -> QMenu | None:
@@ -145,7 +157,7 @@ class MapTools(QObject):
                     event = self.workspace.event(feature.event)
                     launch = f" ({event.date_label})" if event is not None and event.when else ""
                     menu.addAction(f"{kind_title(feature.kind)}: {feature.label}{launch}",
-                                   lambda f=feature_id: self.workspace.selection.select([f]))
+                                   partial(self.workspace.selection.select, [feature_id]))
         menu.addSeparator()
         menu.addAction("Measure from here", lambda: self.measure_from(lon, lat))
         menu.addAction("Range rings here…", lambda: self.ask_rings(lon, lat, where))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from viewer.model.edits import (
     AcceptDraft,
     Edit,
     EditError,
+    EditProperties,
     EditProperty,
     LinkPassage,
     MoveVertex,
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from viewer.model.selection import Passage
     from viewer.qt.map.canvas import MapCanvas
 
+ANCHOR = -1  # the "vertex" that is an annotation's anchor, the point it points at
 ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm);;All files (*)"
 
 
@@ -60,6 +63,7 @@ class ReviewController:
         self.selected_span = selected_span
         self.undo_stack = QUndoStack(shell.parent)
         self._moving: tuple[str, int] | None = None  # (feature, vertex) picked, waiting for where to drop it
+        self._move_armed = False  # clicks on the map are this controller's only after Move was chosen
         canvas.map_clicked.connect(self._map_clicked)
 
     # -- running edits ---------------------------------------------------------------------------
@@ -69,6 +73,10 @@ class ReviewController:
         if bundle is None:
             self._say(f"no feature {feature_id!r} is open")
             return False
+        return self.run_on(bundle, edit)
+
+    def run_on(self, bundle: Bundle, edit: Edit) -> bool:
+        """Apply an edit to ``bundle`` (a feature being added is in none yet) through the undo stack."""
         try:
             self.undo_stack.push(EditCommand(self.workspace, bundle, edit))
         except EditError as error:  # raised by apply() before it changed anything
@@ -91,17 +99,30 @@ class ReviewController:
                                                                                       RejectDraft(feature_id)):
             self.workspace.selection.clear()
 
+    def edit_properties(self) -> bool:
+        """F2: the property sheet of the current feature — every property in one form, applied as one edit."""
+        from viewer.qt.dialogs.property_sheet import PropertySheet
+
+        feature_id = self._current()
+        feature = self.workspace.feature(feature_id) if feature_id else None
+        if feature is None:
+            return False
+        sheet = PropertySheet(feature.properties, self.workspace.content, f"Properties of {feature.label}",
+                              self.shell.parent)
+        if sheet.exec() != PropertySheet.DialogCode.Accepted:
+            return False
+        changes = sheet.changes()
+        return bool(changes) and self.run(feature.id, EditProperties(feature.id, changes))
+
     def edit_property(self, key: str | None = None, value: str | None = None) -> None:
-        """Set the label, kind or certainty of the current feature (asks when not given)."""
+        """Set the label, kind or certainty of the current feature (asks for the value when not given)."""
         feature_id = self._current()
         feature = self.workspace.feature(feature_id) if feature_id else None
         if feature is None:
             return
         if key is None:
-            key, ok = QInputDialog.getItem(self.shell.parent, "Edit feature", "Property:",
-                                           ["label", "kind", "certainty"], 0, False)
-            if not ok:
-                return
+            self.edit_properties()
+            return
         if value is None:
             choices = {"kind": list(kind_names()), "certainty": list(CERTAINTIES)}.get(key)
             if choices:
@@ -130,15 +151,24 @@ class ReviewController:
         if self._current() is None:
             return
         self._moving = None
+        self._move_armed = True
         self.canvas.set_picking_points(True)
         self._say("Click the point or vertex to move, then click where it belongs (Esc cancels)")
 
+    def cancel_move(self) -> None:
+        self._moving, self._move_armed = None, False
+
     def _map_clicked(self, lon: float, lat: float) -> None:
         feature_id = self.workspace.selection.current
-        if feature_id is None:
+        if feature_id is None or not self._move_armed:
             return
         if self._moving is None:
-            vertex = self.canvas.nearest_vertex(feature_id, lon, lat)
+            vertex = ANCHOR if self._near_anchor(feature_id, lon, lat) else self.canvas.nearest_vertex(feature_id,
+                                                                                                       lon, lat)
+            if vertex == ANCHOR:
+                self._moving = (feature_id, ANCHOR)
+                self._say("The point the annotation points at is picked; click where it belongs")
+                return
             if vertex is None:
                 self._say("No vertex of the selected feature there; click closer to one")
                 return
@@ -146,9 +176,26 @@ class ReviewController:
             self._say(f"Vertex {vertex} picked; click where it belongs")
             return
         feature_id, vertex = self._moving
-        self._moving = None
+        self._moving, self._move_armed = None, False
         self.canvas.set_picking_points(False)
-        self.run(feature_id, MoveVertex(feature_id, vertex, lon, lat))
+        if vertex == ANCHOR:
+            self.run(feature_id, EditProperty(feature_id, "anchor", [round(lon, 6), round(lat, 6)]))
+        else:
+            self.run(feature_id, MoveVertex(feature_id, vertex, lon, lat))
+
+    def _near_anchor(self, feature_id: str, lon: float, lat: float) -> bool:
+        """Whether a click is on the point a callout or an arrow points at (closer than any vertex would need)."""
+        from viewer.model.annotation import anchor_of
+        from viewer.qt.map.canvas import PICK_TOLERANCE_PX
+
+        feature = self.workspace.feature(feature_id)
+        anchor = anchor_of(feature) if feature is not None else None
+        if anchor is None:
+            return False
+        projection = self.canvas.projection
+        (ax, ay), (px, py) = projection.forward(*anchor), projection.forward(lon, lat)
+        tolerance = 2 * PICK_TOLERANCE_PX * self.canvas.context.scale * self.canvas.map_units_per_pixel()
+        return bool(math.hypot(ax - px, ay - py) <= tolerance)
 
     # -- articles and saving ---------------------------------------------------------------------
     def import_articles(self, paths: list[str] | None = None) -> Bundle | None:
@@ -206,7 +253,7 @@ class ReviewController:
         act = add_action
         act(edit_menu, "&Accept draft", self.accept, "Ctrl+Return")
         act(edit_menu, "&Reject draft", self.reject, "Ctrl+Delete")
-        act(edit_menu, "&Edit feature…", lambda: self.edit_property(), "F2")
+        act(edit_menu, "&Edit feature…", self.edit_properties, "F2")
         act(edit_menu, "&Link selected text to feature", self.link_passage, "Ctrl+L")
         act(edit_menu, "&Move point or vertex", self.start_move, "Ctrl+M")
         act(file_menu, "&Import articles…", lambda: self.import_articles(), "Ctrl+I")

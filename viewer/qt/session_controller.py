@@ -74,7 +74,8 @@ class SessionController(QObject):
         self.dirty = False
         self._loading = False
         for signal in (workspace.bundles_changed, map_view.filters_changed, map_view.projection_changed,
-                       map_view.decorations_changed, map_view.colours_changed, self.bookmarks.changed):
+                       map_view.decorations_changed, map_view.colours_changed, self.bookmarks.changed,
+                       workspace.overlays.changed):
             follow(signal, self, self.mark_dirty)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(autosave_ms)
@@ -121,7 +122,8 @@ class SessionController(QObject):
         return Session(bundles=[b.path for b in self.workspace.bundles if b.path is not None],
                        view=self.capture(""), bookmarks=list(self.bookmarks),
                        styles={"decorations": {name: getattr(options, name) for name in DecorationOptions.SAVED},
-                               "layer_colours": dict(self.map_view.layer_colours)})
+                               "layer_colours": dict(self.map_view.layer_colours)},
+                       overlays=self.workspace.overlays)
 
     # -- open and save -----------------------------------------------------------------------------
     def open_session(self, path: str | Path) -> bool:
@@ -138,6 +140,7 @@ class SessionController(QObject):
                 self.workspace.remove(bundle)
             self.shell.open_files([str(p) for p in session.bundles])  # a missing one is reported, the rest open
             self.bookmarks.set_all(session.bookmarks)
+            self.workspace.overlays.set_all(session.overlays)
             self._apply_styles(session.styles)
             if session.view is not None:
                 self.show(session.view)
@@ -226,6 +229,7 @@ class SessionController(QObject):
                 self.shell.open_files([str(p) for p in autosave.session.bundles] + [str(c.copy) for c in copies])
                 self._restore_edited(copies)
                 self.bookmarks.set_all(autosave.session.bookmarks)
+                self.workspace.overlays.set_all(autosave.session.overlays)
                 self._apply_styles(autosave.session.styles)
                 if autosave.session.view is not None:
                     self.show(autosave.session.view)

@@ -15,6 +15,7 @@ from viewer.io.bundle.writer import bundle_to_dict
 from viewer.io.formats.kml.writer import write_kml
 from viewer.io.load import open_path
 from viewer.model.citation import AnchorStatus
+from viewer.model.kinds import kind_style
 from viewer.resources import sample_bundle
 
 KML = "{http://www.opengis.net/kml/2.2}"
@@ -39,13 +40,21 @@ def test_sample_bundle_round_trips(tmp_path, suffix):
     assert {d: doc.text for d, doc in again.documents.items()} == {d: doc.text for d, doc in bundle.documents.items()}
 
 
-def test_kmz_holds_doc_kml(tmp_path):
+def test_kmz_holds_doc_kml_and_the_icons_it_uses(tmp_path):
     bundle, _ = open_path(sample_bundle())
     path = tmp_path / "launches.kmz"
     write_kml(bundle, path)
+    icons = {f"files/{kind_style(f.kind).symbol}.png" for f in bundle.features.values() if kind_style(f.kind).symbol}
+    assert icons == {"files/cross.png", "files/triangle.png"}  # impact points and launch sites
     with zipfile.ZipFile(path) as archive:
-        assert archive.namelist() == ["doc.kml"]
-        SafeET.fromstring(archive.read("doc.kml"))
+        assert archive.namelist() == ["doc.kml", *sorted(icons)]
+        kml = archive.read("doc.kml")
+        root = SafeET.fromstring(kml)
+        hrefs = {h.text for h in root.iter(f"{KML}href")}
+        assert hrefs == icons  # offline: nothing fetched
+        assert b"maps.google.com" not in kml
+        for name in hrefs:
+            assert archive.read(name).startswith(b"\x89PNG\r\n\x1a\n")
 
 
 def test_placemarks_are_styled_and_balloons_quote_their_sources(tmp_path):
@@ -54,9 +63,18 @@ def test_placemarks_are_styled_and_balloons_quote_their_sources(tmp_path):
     write_kml(bundle, path)
     root = SafeET.parse(path).getroot()  # parses with entities forbidden: what Google Earth gets is plain XML
     styles = {s.get("id"): s for s in root.iter(f"{KML}Style")}
-    folders = [f.findtext(f"{KML}name") for f in root.iter(f"{KML}Folder")]
+    document = root.find(f"{KML}Document")
+    folders = [f.findtext(f"{KML}name") for f in document.findall(f"{KML}Folder")]
     assert folders[:4] == [f"{e.name}, {e.date_label}" for e in bundle.events_in_time_order()]
     assert folders[-1] == "Sources"
+    first = document.find(f"{KML}Folder")
+    kinds = [f.findtext(f"{KML}name") for f in first.findall(f"{KML}Folder")]
+    assert kinds == ["Danger zones", "Warning areas", "Flight paths", "Overflights", "Impact points",
+                     "Launch sites", "Reference places"][:len(kinds)]  # kinds as sub-folders, in the map's order
+    assert "Launch sites" in kinds
+    times = [e.time for e in bundle.events_in_time_order()]
+    assert first.findtext(f"{KML}TimeSpan/{KML}begin") == times[0]  # the launch spans until the next one
+    assert first.findtext(f"{KML}TimeSpan/{KML}end") == times[1]
     placemarks = [p for p in root.iter(f"{KML}Placemark") if p.find(f"{KML}styleUrl") is not None]
     assert len(placemarks) == len(bundle.features)
     for placemark in placemarks:
@@ -65,12 +83,12 @@ def test_placemarks_are_styled_and_balloons_quote_their_sources(tmp_path):
     site = next(p for p in placemarks if p.findtext(f"{KML}name") == bundle.features[
         "2016-02-07-kms4/launch-site"].label)
     style = styles[site.findtext(f"{KML}styleUrl")[1:]]
-    assert style.find(f"{KML}IconStyle/{KML}Icon/{KML}href").text.endswith("triangle.png")
+    assert style.find(f"{KML}IconStyle/{KML}color") is not None  # a plain KML leaves the pin to Google Earth
     balloon = site.findtext(f"{KML}description")
     for citation in bundle.features["2016-02-07-kms4/launch-site"].citations:
         assert f"“{citation.exact}”" in balloon
     assert "Who says so" in balloon
-    assert site.findtext(f"{KML}TimeStamp/{KML}when") == bundle.events["2016-02-07-kms4"].time
+    assert site.findtext(f"{KML}TimeSpan/{KML}begin") == bundle.events["2016-02-07-kms4"].time
 
 
 def test_untrusted_text_is_escaped_not_interpreted(make_bundle, tmp_path):
@@ -116,8 +134,12 @@ def test_gdal_reads_the_kml(tmp_path):
     path = tmp_path / "launches.kml"
     write_kml(bundle, path)
     layers = [name for name, _ in pyogrio.list_layers(path)]
-    assert len(layers) == len(bundle.events) + 1  # a layer per launch folder, and the sources
-    frame = pyogrio.read_dataframe(path, layer=layers[0])
+    # a layer per folder: the launches, their kinds, and the sources
+    assert [e for e in layers if e.endswith(tuple(e.date_label for e in bundle.events.values()))] == [
+        f"{e.name}, {e.date_label}" for e in bundle.events_in_time_order()]
+    assert "Launch sites" in layers
+    assert layers[-1] == "Sources"
+    frame = pyogrio.read_dataframe(path, layer=layers[1])
     assert set(frame["kind"]) <= {"launch_site", "flight_path", "overflight", "danger_zone", "warning_area",
                                   "impact_point", "reference_place"}
 
@@ -190,3 +212,32 @@ def test_two_plain_kml_files_open_side_by_side(tmp_path):
         path.write_text(GOOGLE_EARTH_KML, encoding="utf-8")
         workspace.add(open_path(path)[0])  # file-scoped ids: no clash
     assert len(workspace.content.features) == 6
+
+
+def test_annotations_are_placemarks_with_their_words_in_their_own_folder(make_bundle, tmp_path):
+    data = small_bundle()
+    data["features"].append({"type": "Feature", "id": "note-1",
+                             "geometry": {"type": "Point", "coordinates": [128.0, 33.0]},
+                             "properties": {"kind": "annotation", "style": "text", "text": "Debris fell here",
+                                            "color": "#C2185B"}})
+    data["features"].append({"type": "Feature", "id": "note-2", "geometry": {"type": "Point",
+                                                                              "coordinates": [125.0, 30.0]},
+                             "properties": {"kind": "annotation", "style": "callout", "event": "ev-1",
+                                            "anchor": [124.705, 39.66],
+                                            "citations": [data["features"][0]["properties"]["citations"][0]]}})
+    bundle, _ = open_path(make_bundle(data))
+    path = tmp_path / "marks.kmz"
+    write_kml(bundle, path)
+    with zipfile.ZipFile(path) as archive:
+        root = SafeET.fromstring(archive.read("doc.kml"))
+    document = root.find(f"{KML}Document")
+    folder = next(f for f in document.findall(f"{KML}Folder") if f.findtext(f"{KML}name") == "Annotations")
+    names = [p.findtext(f"{KML}name") for p in folder.findall(f"{KML}Placemark")]
+    assert names == ["Debris fell here", "\u201cthe Sohae station\u201d \u2014 Test article"]  # quote, source
+    first = folder.find(f"{KML}Placemark")
+    assert "Debris fell here" in first.findtext(f"{KML}description")
+    assert first.findtext(f"{KML}Style/{KML}LabelStyle/{KML}color") == "ff5b18c2"  # its colour, as KML writes it
+    again, problems = open_path(path)
+    assert problems == []
+    assert again.features["note-2"].properties["anchor"] == [124.705, 39.66]
+    assert again.features["note-1"].properties["text"] == "Debris fell here"

@@ -12,6 +12,7 @@ from viewer.io.bundle.articles import ArticleRefused, current_roots, read_articl
 from viewer.io.bundle.json_source import load_json
 from viewer.io.bundle.problem_log import ProblemLog, json_type, raw_ids, short
 from viewer.model.anchoring import anchor
+from viewer.model.annotation import problems_of as annotation_problems
 from viewer.model.bundle import FORMAT_VERSION, Bundle
 from viewer.model.citation import AnchorStatus, Citation
 from viewer.model.claim import Claim
@@ -225,6 +226,9 @@ class BundleParser(ProblemLog):
             if value.__class__ is str:
                 properties[key] = _intern(value)
         self.check_properties(where, properties, bundle)
+        for member, message in annotation_problems(properties, raw["geometry"]):  # the user's marks: checked apart
+            self.error(f"{where}.{'' if member == 'geometry' else 'properties.'}{member}",
+                       f"annotation {feature_id!r}: {message}")
         citations: list[Citation] = []
         claims: list[Claim] = []
         if "citations" in properties or "claims" in properties:

@@ -43,7 +43,8 @@ def write_autosave(session: Session, origin: Path | None, pid: int | None = None
     """Save the unsaved session beside the other state; bundle paths are absolute since the file lives elsewhere."""
     path = autosave_path(pid)
     path.parent.mkdir(parents=True, exist_ok=True)
-    session = Session(session.bundles, session.view, session.bookmarks, session.styles, dict(session.extra))
+    session = Session(session.bundles, session.view, session.bookmarks, session.styles, dict(session.extra),
+                      session.overlays)
     session.extra["autosave"] = {"origin": str(Path(origin).resolve()) if origin else None,
                                  "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
                                  "pid": os.getpid() if pid is None else pid}

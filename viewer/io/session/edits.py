@@ -63,9 +63,9 @@ def edited_copies(member: Any) -> list[EditedCopy]:
         if not isinstance(entry, dict) or not isinstance(entry.get("copy"), str):
             continue
         origin = entry.get("origin")
-        articles = entry.get("articles") if isinstance(entry.get("articles"), dict) else {}
-        articles = {k: v for k, v in articles.items() if isinstance(v, list) and len(v) == 2
-                    and all(x is None or isinstance(x, str) for x in v)}
+        given = entry.get("articles")
+        articles = {k: v for k, v in (given.items() if isinstance(given, dict) else ())
+                    if isinstance(v, list) and len(v) == 2 and all(x is None or isinstance(x, str) for x in v)}
         copies.append(EditedCopy(Path(origin) if isinstance(origin, str) else None, Path(entry["copy"]), articles))
     return copies
 

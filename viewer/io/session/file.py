@@ -1,5 +1,5 @@
-"""Session files: the bundles open (relative to the session file), the view, the bookmarks and the styles, as JSON,
-saved atomically."""
+"""Session files: the bundles open (relative to the session file), the view, the bookmarks, the styles and the
+overlays (range rings, measurements), as JSON, saved atomically."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import IO, Any
 from viewer.io.atomic import atomic_writer
 from viewer.io.bundle.json_source import load_json
 from viewer.model.bookmark import Bookmark, BookmarkError
+from viewer.model.overlays import Overlays
 from viewer.model.problem import BundleError, Problem
 
 SESSION_SUFFIX = ".lmsession"
@@ -35,6 +36,7 @@ class Session:
     bookmarks: list[Bookmark] = field(default_factory=list)
     styles: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    overlays: Overlays = field(default_factory=Overlays)  # range rings and measurements
 
 
 # -- reading and writing ---------------------------------------------------------------------------
@@ -47,6 +49,8 @@ def session_to_dict(session: Session, relative_to: Path | None) -> dict[str, Any
         data["view"] = session.view.to_dict()
     data["bookmarks"] = [bookmark.to_dict() for bookmark in session.bookmarks]
     data["styles"] = session.styles
+    if session.overlays:
+        data["overlays"] = session.overlays.to_dict()
     return data
 
 
@@ -108,8 +112,13 @@ def load_session(path: str | os.PathLike[str]) -> Session:
     except BookmarkError as error:
         where, _, message = str(error).partition(": ")
         raise fail(where, message) from None
-    known = {FORMAT_KEY, "bundles", "view", "bookmarks", "styles"}
-    return Session(paths, view, marks, styles, {k: v for k, v in data.items() if k not in known})
+    try:
+        overlays = Overlays.from_dict(data["overlays"]) if data.get("overlays") is not None else Overlays()
+    except ValueError as error:
+        where, _, message = str(error).partition(": ")
+        raise fail(where, message) from None
+    known = {FORMAT_KEY, "bundles", "view", "bookmarks", "styles", "overlays"}
+    return Session(paths, view, marks, styles, {k: v for k, v in data.items() if k not in known}, overlays)
 
 
 def _insane(view: Any, where: str) -> tuple[str, str] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -17,11 +18,13 @@ from viewer.geo.projected import ProjectedFeatures
 from viewer.geo.scale import graticule_lines, ground_distance_per_map_unit, nice_graticule_step
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_names, kind_style, kind_title
+from viewer.model.overlays import RangeRings
 from viewer.model.selection import Selection
 from viewer.model.view import MapView, ViewState
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
 from viewer.qt.map.analysis_layer import AnalysisLayer
+from viewer.qt.map.annotation_layer import AnnotationVisual
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
 from viewer.qt.map.decorations import Decorations
 from viewer.qt.map.feature_labels import basemap_labels, feature_labels
@@ -45,11 +48,14 @@ class MapCanvas(pg.GraphicsView):
         cursor_moved(float, float): lon, lat under the mouse (NaN off the map).
         measured(float): the measured geodesic length in km, after each click of the measuring tool.
         map_clicked(float, float): lon, lat of a click while picking points (moving a vertex).
+        map_dragged(float, float, float, float): lon, lat where a drag began and ended while picking points (a box
+            or an arrow drawn by dragging); the map does not pan then.
     """
 
     cursor_moved = Signal(float, float)
     measured = Signal(float)
     map_clicked = Signal(float, float)
+    map_dragged = Signal(float, float, float, float)
 
     def __init__(self, workspace: Workspace, basemap: Basemap, places: list[Place] | None = None, parent=None,
                  map_view: MapView | None = None, selection: Selection | bool | None = True):
@@ -62,7 +68,7 @@ class MapCanvas(pg.GraphicsView):
         self.context = RenderContext()
         self.frame = ScreenFrame(self.context)
         self.setRenderHints(self.renderHints())
-        self.view = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
+        self.view = _MapViewBox(self, lockAspect=True, enableMenu=False, defaultPadding=0.0)
         self.setCentralItem(self.view)
         self._cache = ProjectedFeatures(self.projection)
         self._index = FeatureIndex([], [])
@@ -85,6 +91,9 @@ class MapCanvas(pg.GraphicsView):
             self.view.addItem(item, ignoreBounds=True)
         self.labels.setZValue(50)
         self.view.addItem(self.labels, ignoreBounds=True)
+        for visual in self.visuals.values():
+            if isinstance(visual, AnnotationVisual):
+                visual.setZValue(55)  # the user's own words over place names
         self.analysis = AnalysisLayer(self.context)
         self.analysis.setZValue(60)
         self.view.addItem(self.analysis, ignoreBounds=True)
@@ -103,9 +112,11 @@ class MapCanvas(pg.GraphicsView):
         follow(self.map_view.projection_changed, self, self._projection_changed)
         follow(self.map_view.frame_changed, self, self._apply_frame)
         follow(self.map_view.decorations_changed, self, self._decorations_changed)
+        follow(workspace.overlays.changed, self, self._overlays_changed)
         if self.selection is not None:
             follow(self.selection.changed, self, self._selection_changed)
         self._projection_changed()
+        self._decorations_changed()  # a view may come with its options set (an export's)
         if self.map_view.frame is None:
             self.map_view.fit(DEFAULT_REGION)
 
@@ -135,8 +146,7 @@ class MapCanvas(pg.GraphicsView):
         visible = self.visible_features()
         self._cache.prepare(visible)  # all at once: per feature, 100k features take seconds
         colours = self.event_colours
-        for kind, visual in self.visuals.items():
-            visual.set_features(kind, [f for f in visible if f.kind == kind], self._cache, colours)
+        self.draw_only(None)
         self._index = self._cache.index(visible)
         index = self._index
         self.frame.data_count = lambda *rect: len(index.in_rect(*rect))
@@ -148,6 +158,16 @@ class MapCanvas(pg.GraphicsView):
         self._selection_changed()
         self.decorations.update()
 
+    def draw_only(self, keep: Callable[[Feature], bool] | None) -> None:
+        """Draw the visible features ``keep`` accepts, or all of them when None (an SVG export draws one launch at
+        a time, each as its own group)."""
+        visible = [f for f in self.visible_features() if keep is None or keep(f)]
+        colours = self.event_colours
+        for kind, visual in self.visuals.items():
+            if isinstance(visual, AnnotationVisual):  # a quote callout names its source
+                visual.content = self.workspace.content
+            visual.set_features(kind, [f for f in visible if f.kind == kind], self._cache, colours)
+
     def set_projection(self, projection: MapProjection, keep_view: bool = True) -> None:
         """Reproject every layer; the view keeps showing the same lon/lat area (or the default region)."""
         if keep_view:
@@ -158,7 +178,7 @@ class MapCanvas(pg.GraphicsView):
     def _projection_changed(self, *_) -> None:
         projection = self.projection
         self._cache = self._cache.reprojected(projection)
-        self.analysis.redraw(projection)
+        self._overlays_changed()
         self.refresh()
         self._apply_frame()
 
@@ -352,16 +372,24 @@ class MapCanvas(pg.GraphicsView):
 
     # -- measuring and range rings ---------------------------------------------------------------
     def set_measuring(self, on: bool) -> None:
-        """In measuring mode clicks add vertices to a geodesic path instead of selecting."""
+        """In measuring mode clicks add vertices to a geodesic path instead of selecting; the path stays on the
+        map (and in exports and the session) after measuring stops, until a new one starts or they are cleared."""
+        if on and not self.measuring:
+            self.workspace.overlays.start_measurement()
+        elif not on and self.measuring:
+            self.workspace.overlays.end_measurement()
         self.measuring = on
-        self.analysis.measure_points.clear()
-        self.analysis.redraw(self.projection)
         self.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
 
     def add_measure_point(self, lon: float, lat: float) -> None:
-        self.analysis.measure_points.append((lon, lat))
-        self.analysis.redraw(self.projection)
-        self.measured.emit(self.analysis.measured_km())
+        """Extend the measurement being made (a session item: the workspace's overlays) by a point."""
+        self.measured.emit(self.workspace.overlays.extend_measurement(lon, lat).length_km())
+
+    @property
+    def measure_points(self) -> list[tuple[float, float]]:
+        """The points of the measurement being made (or the last one made)."""
+        measurements = self.workspace.overlays.measurements
+        return list(measurements[-1].points) if measurements else []
 
     def set_picking_points(self, on: bool) -> None:
         """While on, clicks report positions (map_clicked) instead of selecting."""
@@ -385,9 +413,13 @@ class MapCanvas(pg.GraphicsView):
         tolerance = 2 * PICK_TOLERANCE_PX * self.context.scale * self.map_units_per_pixel()
         return best if distance[best] <= tolerance else None
 
-    def show_range_rings(self, lon: float, lat: float, radii_km: list[float]) -> None:
-        self.analysis.rings = [((lon, lat), sorted(radii_km))] if radii_km else []
-        self.analysis.redraw(self.projection)
+    def show_range_rings(self, lon: float, lat: float, radii_km: list[float], label: str = "") -> None:
+        """Rings around (lon, lat), replacing any; no radii clears them."""
+        rings = [RangeRings((lon, lat), tuple(sorted(radii_km)), label)] if radii_km else []
+        self.workspace.overlays.set_rings(rings)
+
+    def _overlays_changed(self) -> None:
+        self.analysis.redraw(self.projection, self.workspace.overlays)
 
     # -- range changes ---------------------------------------------------------------------------
     def _range_changed(self, *_) -> None:
@@ -431,6 +463,27 @@ class MapCanvas(pg.GraphicsView):
         if hasattr(self, "decorations"):  # Qt resizes the view once before __init__ is through
             self.frame.set_view(self.view.viewRect(), QRectF(self.viewport().rect()))
             self.decorations.fit_to_viewport()
+
+
+class _MapViewBox(pg.ViewBox):
+    """The canvas's view box: while the canvas picks points, a left drag reports where it began and ended instead
+    of panning."""
+
+    def __init__(self, canvas: MapCanvas, **options):
+        super().__init__(**options)
+        self._canvas = canvas
+
+    def mouseDragEvent(self, ev, axis=None) -> None:
+        if not (self._canvas.picking_points and ev.button() == Qt.MouseButton.LeftButton):
+            super().mouseDragEvent(ev, axis)
+            return
+        ev.accept()
+        if ev.isFinish():
+            projection = self._canvas.projection
+            start, end = self.mapSceneToView(ev.buttonDownScenePos()), self.mapSceneToView(ev.scenePos())
+            lon1, lat1 = projection.inverse(start.x(), start.y())
+            lon2, lat2 = projection.inverse(end.x(), end.y())
+            self._canvas.map_dragged.emit(float(lon1), float(lat1), float(lon2), float(lat2))
 
 
 def _is_band(kind: str) -> bool:

@@ -13,6 +13,7 @@ from viewer.geo.projected import ProjectedFeatures
 from viewer.model.edits import DRAFT_PROPERTY
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_style
+from viewer.qt.map.annotation_layer import AnnotationVisual
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer, xy_stroke
 from viewer.qt.map.symbol_layer import SymbolLayer, Symbols
@@ -222,10 +223,10 @@ def _point_xy(geometry: BaseGeometry | None) -> tuple[float, float] | None:
 
 
 # napari's layer_to_visual, for our kinds: which visual draws which geometry style.
-VISUAL_FOR: dict[str, type[AreaVisual | LineVisual | PointVisual]] = {
-    "area": AreaVisual, "line": LineVisual, "point": PointVisual}
+VISUAL_FOR: dict[str, type[AreaVisual | LineVisual | PointVisual | AnnotationVisual]] = {
+    "area": AreaVisual, "line": LineVisual, "point": PointVisual, "annotation": AnnotationVisual}
 
 
-def visual_for(kind: str, context: RenderContext) -> AreaVisual | LineVisual | PointVisual:
+def visual_for(kind: str, context: RenderContext) -> AreaVisual | LineVisual | PointVisual | AnnotationVisual:
     return VISUAL_FOR[kind_style(kind).geometry](context)
 

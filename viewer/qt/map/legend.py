@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QTransform
 
 from viewer.model.edits import DRAFT_PROPERTY
-from viewer.model.kinds import kind_names, kind_style, kind_title
+from viewer.model.kinds import KIND_REGISTRY, kind_names, kind_style, kind_title
 from viewer.qt.map.painting import RenderContext, symbol_path, with_alpha
 from viewer.symbology import APPROXIMATE_DASH, APPROXIMATE_WIDTH, DRAFT_COLOUR, DRAFT_DASH, HALO, LABEL
 
@@ -70,10 +70,11 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
         ("event", f"{event.date_label}  {event.name}" if event.when else event.name, colours[event.id])
         for event in workspace.content.events_in_time_order() if event.id in shown_events
     ]
-    shown_layers = {f.layer for f in visible if not f.event}
+    shown_layers = {f.layer for f in visible if not f.event and KIND_REGISTRY.get(f.kind).in_legend}
     rows += [("event", layer, colours[layer]) for layer in workspace.layers() if layer in shown_layers]
     kinds = {f.kind for f in visible}
-    rows += [(kind, kind_title(kind), "#555555") for kind in kind_names() if kind in kinds]
+    rows += [(kind, kind_title(kind), "#555555") for kind in kind_names()
+             if kind in kinds and KIND_REGISTRY.get(kind).in_legend]  # annotations explain themselves
     if any(f.certainty == "approximate" for f in visible):
         rows.append(("approximate", "Approximate (dashed, thinner)", "#555555"))
     if any(f.properties.get(DRAFT_PROPERTY) for f in visible):

@@ -118,14 +118,22 @@ def symbol_path(name: str) -> QPainterPath:
 
 def draw_text_with_halo(painter: QPainter, point: QPointF, text: str, font: QFont, colour: str, halo: str,
                         halo_width: float) -> None:
-    """Text with a light outline so it stays legible over land, sea and lines."""
+    """Text with a light outline so it stays legible over land, sea and lines. Vector devices (SVG, PDF) get the
+    words as text over the outlined halo, so they stay words a reader can select and an editor can change."""
     path = QPainterPath()
     path.addText(point, font, text)
     stroker = QPainterPathStroker()
     stroker.setWidth(halo_width * 2)
     stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     painter.fillPath(stroker.createStroke(path), with_alpha(halo, 220))
-    painter.fillPath(path, QColor(colour))
+    if painter.paintEngine().type() == QPaintEngine.Type.Raster:
+        painter.fillPath(path, QColor(colour))
+    else:
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(QColor(colour))
+        painter.drawText(point, text)
+        painter.restore()
 
 
 def stamps_pay(painter: QPainter, context: RenderContext) -> bool:

@@ -1,0 +1,183 @@
+"""SVG export that edits cleanly in Inkscape or Illustrator: one group (``<g id="…">``, an Inkscape layer) per map
+layer — basemap, each launch, place names, overlays, annotations, decorations — and words as ``<text>``.
+
+Why this way: QSvgGenerator alone writes one flat group. Writing SVG by hand from the layers would be a second
+drawing of every layer to keep in step with the screen. So each layer is painted alone through QSvgGenerator (the
+same drawing as the screen, with words drawn as text on vector devices) and the pieces are put together as groups.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import defusedxml.ElementTree as SafeET
+
+from viewer.model.annotation import ANNOTATION
+from viewer.model.feature import Feature
+
+if TYPE_CHECKING:
+    from viewer.qt.map.canvas import MapCanvas
+    from viewer.qt.render import ImageRequest, MapRenderer
+
+SVG = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
+INKSCAPE = "http://www.inkscape.org/namespaces/inkscape"
+FONT_FAMILY = "DejaVu Sans, Verdana, sans-serif"  # the words' fallback where DejaVu is not installed
+
+
+def svg_bytes(renderer: MapRenderer, request: ImageRequest) -> bytes:
+    """The request's map as a layered SVG document."""
+    renderer.prepare(request)
+    canvas = renderer.canvas
+    parts = [(layer_id, title, _painted(renderer, request, items, keep, background))
+             for layer_id, title, items, keep, background in _layers(canvas)]
+    canvas.draw_only(None)
+    return _assembled(parts, request)
+
+
+# -- the layers ------------------------------------------------------------------------------------
+Layer = tuple[str, str, list, Callable[[Feature], bool] | None, bool]
+
+
+def _layers(canvas: MapCanvas) -> list[Layer]:
+    """(id, title, items shown, features drawn, sea drawn) per group, bottom to top."""
+    annotations = [v for k, v in canvas.visuals.items() if k == ANNOTATION]
+    features = [v for k, v in canvas.visuals.items() if k != ANNOTATION]
+    visible = canvas.visible_features()
+    layers: list[Layer] = [("basemap", "Basemap", [canvas.basemap_layer, canvas.graticule], None, True)]
+    for event in canvas.workspace.content.events_in_time_order():
+        if any(f.event == event.id and f.kind != ANNOTATION for f in visible):
+            layers.append((f"launch-{_xml_id(event.id)}", event.name or event.id, features, _of_launch(event.id),
+                           False))
+    if any(not f.event and f.kind != ANNOTATION for f in visible):
+        layers.append(("features-without-launch", "Features of no launch", features, lambda f: not f.event, False))
+    layers += [("place-names", "Place names", [canvas.labels], None, False),
+               ("overlays", "Range rings and measurements", [canvas.analysis], None, False),
+               ("annotations", "Annotations", annotations, lambda f: f.kind == ANNOTATION, False),
+               ("decorations", "Title, legend, scale, north arrow, attribution", [canvas.decorations], None, False)]
+    return layers
+
+
+def _of_launch(event_id: str) -> Callable[[Feature], bool]:
+    return lambda feature: feature.event == event_id
+
+
+def _painted(renderer: MapRenderer, request: ImageRequest, items: list, keep, background: bool) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    canvas = renderer.canvas
+    canvas.draw_only(keep)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(request.width, request.height))
+    generator.setViewBox(QRect(0, 0, request.width, request.height))
+    generator.setResolution(round(request.dpi))
+    with _only(canvas, items, background):
+        painter = QPainter(generator)
+        try:
+            renderer.paint(painter, request)
+        finally:
+            painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+@contextmanager
+def _only(canvas: MapCanvas, items: list, background: bool) -> Iterator[None]:
+    """Only ``items`` (and the sea, when ``background``) are drawn inside the block."""
+    every = [canvas.basemap_layer, canvas.graticule, canvas.highlight, canvas.labels, canvas.analysis,
+             canvas.decorations, *canvas.visuals.values()]
+    shown = {id(item) for item in items}
+    before = [(item, item.isVisible()) for item in every]
+    brush = canvas.backgroundBrush()
+    for item in every:
+        item.setVisible(id(item) in shown)
+    if not background:
+        canvas.setBackground(None)
+    try:
+        yield
+    finally:
+        for item, visible in before:
+            item.setVisible(visible)
+        canvas.setBackgroundBrush(brush)
+
+
+# -- putting the pieces together -------------------------------------------------------------------
+def _assembled(parts: list[tuple[str, str, bytes]], request: ImageRequest) -> bytes:
+    ET.register_namespace("", SVG)
+    ET.register_namespace("xlink", XLINK)
+    ET.register_namespace("inkscape", INKSCAPE)
+    root = ET.Element(f"{{{SVG}}}svg", {
+        "width": f"{request.width}px", "height": f"{request.height}px",
+        "viewBox": f"0 0 {request.width} {request.height}", "version": "1.1",
+        "font-family": FONT_FAMILY})
+    ET.SubElement(root, f"{{{SVG}}}title").text = request.view.decorations.title or "launchmap export"
+    ET.SubElement(root, f"{{{SVG}}}desc").text = "Map exported by launchmap. Basemap: Natural Earth (public domain)."
+    defs = ET.SubElement(root, f"{{{SVG}}}defs")
+    for layer_id, title, data in parts:
+        piece = SafeET.fromstring(data)  # our own output, parsed without entity expansion all the same
+        group = ET.SubElement(root, f"{{{SVG}}}g", {"id": layer_id, f"{{{INKSCAPE}}}groupmode": "layer",
+                                                     f"{{{INKSCAPE}}}label": title})
+        for child in list(piece):
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "defs":
+                defs.extend(list(child))
+            elif tag not in ("title", "desc"):
+                group.append(child)
+    for group in list(root.iter(f"{{{SVG}}}g")):
+        _scaled_strokes(group)
+    _drop_empty_groups(root)
+    for text in root.iter(f"{{{SVG}}}text"):  # fallbacks for machines without DejaVu Sans
+        if text.get("font-family", "").strip('"') == "DejaVu Sans":
+            text.set("font-family", FONT_FAMILY)
+    if not len(defs):
+        root.remove(defs)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8")
+
+
+def _scaled_strokes(group: ET.Element) -> None:
+    """Pens of a fixed screen width (Qt's cosmetic pens) come out as ``vector-effect="non-scaling-stroke"`` inside a
+    group scaled from map units; librsvg, Inkscape and print drivers ignore that effect and draw the stroke in map
+    units (invisibly thin). The width and dashes are written in the group's own units instead, so every reader
+    draws the width seen on screen."""
+    match = re.fullmatch(r"matrix\(([^)]*)\)", group.get("transform", ""))
+    paths = [p for p in group if p.get("vector-effect") == "non-scaling-stroke"]
+    if not paths:
+        return
+    for path in paths:
+        del path.attrib["vector-effect"]
+    if match is None:
+        return
+    a, b, c, d, _, _ = (float(v) for v in match.group(1).replace(",", " ").split())
+    scale = abs(a * d - b * c) ** 0.5
+    if scale == 0 or abs(scale - 1) < 1e-9:
+        return
+    for name in ("stroke-width", "stroke-dashoffset"):
+        if group.get(name):
+            group.set(name, f"{float(group.get(name, '0')) / scale:.6g}")
+    if group.get("stroke-dasharray") not in (None, "none"):
+        values = group.get("stroke-dasharray", "").replace(",", " ").split()
+        group.set("stroke-dasharray", ",".join(f"{float(v) / scale:.6g}" for v in values))
+
+
+def _drop_empty_groups(root: ET.Element) -> None:
+    """Qt opens a group for every change of pen, many of them never drawn in: they only clutter an editor's
+    layer panel."""
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if child.tag == f"{{{SVG}}}g" and not len(child) and not child.get("id"):
+                parent.remove(child)
+
+
+def _xml_id(text: str) -> str:
+    """``text`` as an XML id: letters, digits, '-', '_' and '.' kept, anything else as '-'."""
+    return re.sub(r"[^A-Za-z0-9_.-]", "-", text) or "launch"
