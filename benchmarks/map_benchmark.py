@@ -140,7 +140,7 @@ def redraw_rows(steps: int | None, synthetic: bool) -> list[list[str]]:
     from viewer.cli.common import load_workspace
 
     try:
-        from viewer.qt.map.path_layer import ScreenCache
+        from viewer.qt.map.screen_cache import ScreenCache
     except ImportError:  # a checkout from before the screen cache, timed for comparison: always exact
         ScreenCache = None
     workspace = load_workspace([])

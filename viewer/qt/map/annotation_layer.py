@@ -19,7 +19,7 @@ from viewer.model import annotation as a
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
 from viewer.qt.map.painting import RenderContext, draw_text_with_halo, pad_by_pixels, with_alpha
-from viewer.qt.map.path_layer import unseen
+from viewer.qt.map.screen_cache import unseen
 from viewer.symbology import HALO
 
 WRAP_CHARS = 42  # a callout's line length: a quote reads as a paragraph, not a banner
