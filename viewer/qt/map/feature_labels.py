@@ -51,6 +51,7 @@ def feature_labels(workspace: Workspace, features: list[Feature], cache: Project
                    colours: dict[str, str]) -> tuple[list[Label], Marks]:
     """One label per distinct thing shown (the same zone of three launches is named once) and the marks."""
     labels: list[Label] = []
+    placed: dict[str, list[tuple[float, float]]] = {}  # label text -> where labels with it are
     points, lines = [], []
     for feature in features:
         geometry = cache.projected(feature)
@@ -64,9 +65,13 @@ def feature_labels(workspace: Workspace, features: list[Feature], cache: Project
             x, y = _linework(geometry)
             lines.append((x, y, style.line_width / 2 + 1.0))
         label = _label_for(workspace, feature, geometry, colours)
-        if label is not None and not any(other.text == label.text and math.hypot(other.x - label.x, other.y - label.y)
-                                         < SAME_PLACE_M for other in labels):
+        if label is None:
+            continue
+        # Compared only with labels of the same text: against every label, 10,000 features took 37 s.
+        same_text = placed.setdefault(label.text, [])
+        if not any(math.hypot(x - label.x, y - label.y) < SAME_PLACE_M for x, y in same_text):
             labels.append(label)
+            same_text.append((label.x, label.y))
     marks = Marks(np.array(points, dtype=float).reshape(-1, 3), tuple(lines))
     return labels, marks
 
