@@ -41,6 +41,7 @@ KEY_ISLANDS = {"okinawa-island": "Okinawa", "miyako-island": "Miyako", "ishigaki
                "hokkaido": "Hokkaido"}
 # Warning areas are wide and drawn faintly: text may cross their outline (with its halo) without hiding anything.
 SEE_THROUGH = {"warning_area"}
+BULK_FEATURES = 2_000
 SAME_PLACE_M = 50_000.0  # two features of one name nearer than this (map units, metres) are named once
 COUNTRY_COLOUR = "#6B5E55"
 ISLAND_COLOUR = "#3D3833"
@@ -49,7 +50,13 @@ SEA_COLOUR = "#35607F"
 
 def feature_labels(workspace: Workspace, features: list[Feature], cache: ProjectedFeatures,
                    colours: dict[str, str]) -> tuple[list[Label], Marks]:
-    """One label per distinct thing shown (the same zone of three launches is named once) and the marks."""
+    """One label per distinct thing shown (the same zone of three launches is named once) and the marks.
+
+    Bulk data is not labelled feature by feature: beyond BULK_FEATURES shown, only launches' features are named
+    and avoided (20,000 labels and marks made every placement take seconds, as QGIS would not label them either).
+    """
+    if len(features) > BULK_FEATURES:
+        features = [f for f in features if f.event]
     labels: list[Label] = []
     placed: dict[str, list[tuple[float, float]]] = {}  # label text -> where labels with it are
     points, lines = [], []
