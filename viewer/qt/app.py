@@ -21,7 +21,8 @@ def run_app(files: list[str]) -> int:
     from viewer.qt.main_window import MainWindow
 
     pg.setConfigOptions(antialias=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("launchmap")
     app.setOrganizationName("launchmap")
     app.setWindowIcon(QIcon(str(asset("resources", "icons", "launchmap.svg"))))

@@ -57,8 +57,9 @@ class Stroke:
         """Tiles for "fill" (areas, cut to the tiles), "solid" or "dashed" lines (dashes restart at every
         cut, so dashed lines are kept whole and only sorted into the tiles they cross); None: draw whole."""
         if role not in self._tiles:
-            big = self.xy is not None and len(self.xy[0]) > TILE_ABOVE
-            self._tiles[role] = PathTiles.build(self.path, *self.xy, role) if big else None
+            xy = self.xy
+            big = xy is not None and len(xy[0]) > TILE_ABOVE
+            self._tiles[role] = PathTiles.build(self.path, xy[0], xy[1], role) if xy is not None and big else None
         return self._tiles[role]
 
 

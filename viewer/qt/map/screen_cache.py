@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap, QRegion, QTransform
+from PySide6.QtWidgets import QWidget
 
 from viewer.qt.map import render_jobs
 from viewer.qt.map.painting import RenderContext
@@ -155,7 +156,7 @@ class ScreenCache:
     def _blit(self, painter: QPainter) -> None:
         painter.save()
         painter.resetTransform()
-        painter.drawPixmap(self._area.topLeft(), self._image)
+        painter.drawPixmap(self._area.topLeft(), self._kept())
         painter.restore()
 
     def _draw_afresh(self, area: QRect, to_device: QTransform, ratio: float,
@@ -171,20 +172,21 @@ class ScreenCache:
         kept = self._area.translated(shift).intersected(area)
         if area.size() == self._area.size():
             step = shift - (area.topLeft() - self._area.topLeft())
-            self._image.scroll(round(step.x() * ratio), round(step.y() * ratio), self._image.rect())
+            kept_image = self._kept()
+            kept_image.scroll(round(step.x() * ratio), round(step.y() * ratio), kept_image.rect())
         else:
             image = _transparent(area.size(), ratio)
             painter = QPainter(image)
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            painter.drawPixmap(self._area.translated(shift).topLeft() - area.topLeft(), self._image)
+            painter.drawPixmap(self._area.translated(shift).topLeft() - area.topLeft(), self._kept())
             painter.end()
             self._image = image
         self._area = QRect(area)
         self._transform = self._transform * QTransform.fromTranslate(shift.x(), shift.y())
         exposed = QRegion(area) - QRegion(kept)
-        painter = QPainter(self._image)
+        painter = QPainter(self._kept())
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
-        for rect in exposed.translated(-area.topLeft()):
+        for rect in exposed.translated(-area.topLeft()):  # type: ignore[attr-defined]  # iterable in PySide6
             painter.fillRect(rect, Qt.GlobalColor.transparent)
         painter.end()
         self._draw_into_image(exposed, draw)
@@ -193,7 +195,7 @@ class ScreenCache:
         """Draw the layer as on screen into the image, within `region` (viewport pixels)."""
         if region.isEmpty():
             return
-        painter = QPainter(self._image)
+        painter = QPainter(self._kept())
         painter.setClipRegion(region.translated(-self._area.topLeft()))
         painter.setTransform(self._transform * QTransform.fromTranslate(-self._area.left(), -self._area.top()))
         draw(painter)
@@ -218,9 +220,14 @@ class ScreenCache:
         painter.save()
         painter.setTransform(moved)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        painter.drawPixmap(0, 0, self._image)
+        painter.drawPixmap(0, 0, self._kept())
         painter.restore()
         return True
+
+    def _kept(self) -> QPixmap:
+        """The image kept of the screen (callers run only once there is one)."""
+        assert self._image is not None
+        return self._image
 
     def _rested(self) -> None:
         if not self.slow:  # drawn afresh at the next paint; a background layer keeps its image as the preview
@@ -231,7 +238,7 @@ class ScreenCache:
 def unseen(painter: QPainter, widget) -> bool:
     """Painting the widget of a window never shown on screen: the export renderer's canvas, which Qt's
     event loop paints for nobody (exports draw it through render() into their own device)."""
-    return (widget is not None and painter.device() is widget
+    return (isinstance(widget, QWidget) and painter.device() is widget
             and widget.window().testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen))
 
 

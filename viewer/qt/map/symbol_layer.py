@@ -126,7 +126,7 @@ class SymbolLayer(pg.GraphicsObject):
             fragments[:, 2] = np.round(group.angles[index] * (ANGLE_STEPS / 360.0)) % ANGLE_STEPS * side
         fragments[:, 3:6] = (0.0, side, side)
         fragments[:, 6:10] = (1 / ratio, 1 / ratio, 0.0, 1.0)
-        painter.drawPixmapFragments(*self._fragments.drawargs(), sheet)
+        painter.drawPixmapFragments(*self._fragments.drawargs(), sheet)  # type: ignore[call-arg]  # stubs lack this form
 
 
 def _stamps(symbol: str, size: float, colour: str, outline: str, outline_width: float, dash: tuple[float, ...],
