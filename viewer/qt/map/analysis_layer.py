@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
@@ -28,7 +29,9 @@ class AnalysisLayer(pg.GraphicsObject):
         for child in (self.paths, self.labels):
             child.setParentItem(self)
 
-    def redraw(self, projection: MapProjection, overlays: Overlays) -> None:
+    def redraw(self, projection: MapProjection, overlays: Overlays,
+               frame: tuple[float, float, float, float] | None = None) -> None:
+        """``frame``: the map rect shown, so each ring's label goes where that ring is on screen."""
         strokes, labels = [], []
         for measurement in overlays.measurements:
             if len(measurement.points) < 2:
@@ -44,9 +47,8 @@ class AnalysisLayer(pg.GraphicsObject):
             x, y = to_xy_arrays([c.exterior for c in circles], projection)  # lines: a globe cuts them at its edge
             strokes.append(Stroke(xy_path(x, y), RING_COLOUR, 1.6, dash=(6, 3)))
             for radius, circle in zip(rings.radii_km, circles, strict=True):
-                north = max(circle.exterior.coords, key=lambda c: c[1])
-                nx, ny = projection.forward(*north)
-                labels.append(Label(float(nx), float(ny), f"{radius:,.0f} km", rank=0, dot=False))
+                nx, ny = ring_label_position(circle.exterior.coords, projection, frame)
+                labels.append(Label(nx, ny, f"{radius:,.0f} km", rank=0, dot=False))
         self.paths.set_strokes(strokes)
         self.labels.set_labels(labels)
 
@@ -55,3 +57,23 @@ class AnalysisLayer(pg.GraphicsObject):
 
     def paint(self, painter, *args) -> None:
         pass
+
+
+def ring_label_position(coords, projection: MapProjection,
+                        frame: tuple[float, float, float, float] | None) -> tuple[float, float]:
+    """Where a ring's label goes: its northernmost point on screen (inside the frame, clear of its edges), else its
+    northernmost point; so a ring larger than the view is still named where it crosses it."""
+    lon, lat = np.asarray(coords, dtype=float).T
+    x, y = (np.asarray(v, dtype=float) for v in projection.forward(lon, lat))
+    finite = np.isfinite(x) & np.isfinite(y)
+    if not finite.any():
+        return (float("nan"), float("nan"))
+    candidates = finite
+    if frame is not None:
+        xmin, ymin, xmax, ymax = frame
+        inset_x, inset_y = (xmax - xmin) * 0.06, (ymax - ymin) * 0.06
+        inside = finite & (x > xmin + inset_x) & (x < xmax - inset_x) & (y > ymin + inset_y) & (y < ymax - inset_y)
+        if inside.any():
+            candidates = inside
+    best = int(np.argmax(np.where(candidates, y, -np.inf)))
+    return float(x[best]), float(y[best])

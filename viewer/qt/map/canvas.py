@@ -419,7 +419,7 @@ class MapCanvas(pg.GraphicsView):
         self.workspace.overlays.set_rings(rings)
 
     def _overlays_changed(self) -> None:
-        self.analysis.redraw(self.projection, self.workspace.overlays)
+        self.analysis.redraw(self.projection, self.workspace.overlays, self.map_view.frame)
 
     # -- range changes ---------------------------------------------------------------------------
     def _range_changed(self, *_) -> None:
@@ -437,6 +437,8 @@ class MapCanvas(pg.GraphicsView):
         span = max(extent[2] - extent[0], extent[3] - extent[1])
         self.frame.graticule = graticule_lines(_padded(extent), nice_graticule_step(span))
         self.graticule.set_lines(self.frame.graticule, self.projection)
+        if self.workspace.overlays.rings:  # ring labels go where each ring crosses the view
+            self._overlays_changed()
         self.decorations.update()
 
     def metres_per_pixel(self) -> float:
