@@ -11,7 +11,7 @@ SOHAE = (124.705, 39.66)
 
 def test_a_ring_larger_than_the_view_is_named_where_it_crosses_the_view():
     projection = regional(DEFAULT_REGION)
-    frame = projection.project_extent((124.0, 33.0, 130.0, 41.0))
+    frame = projection.project_extent((120.0, 30.0, 135.0, 41.0))  # the ring crosses it, bottom right
     ring = range_ring(*SOHAE, 1000.0)
     x, y = ring_label_position(ring.exterior.coords, projection, frame)
     xmin, ymin, xmax, ymax = frame
