@@ -263,7 +263,12 @@ class Decorations(pg.GraphicsObject):
                                 (box.bottom() if box.top() > height / 3 else height) * LEGEND_SHARE_H))
         if layout is None:
             return
-        box = QRectF(box.topLeft(), box.size())
+        # The panel is as large as what it lists (fewer rows may fit than the place was made for), kept to the
+        # place's corner nearest the map's edge.
+        width, height = min(layout.width, box.width()), min(layout.height, box.height())
+        x = box.right() - width if box.center().x() > self._rect.center().x() else box.left()
+        y = box.bottom() - height if box.center().y() > self._rect.center().y() else box.top()
+        box = QRectF(x, y, width, height)
         if stamps_pay(painter, context):  # the legend changes with what is shown, not while the view moves
             key = ("legend", tuple(layout.rows), layout.width, layout.height, context.scale)
             self._stamps.draw(painter, key, painter.transform().map(box.topLeft()),
