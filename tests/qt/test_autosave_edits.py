@@ -39,3 +39,18 @@ def test_an_edited_label_comes_back_after_a_crash(qtbot, window):
     assert bundle.modified  # still to be saved…
     assert bundle.path.resolve() == sample_bundle().resolve()  # …back to the file it came from
     assert all(d.path and not d.text_inline for d in bundle.documents.values())  # pointing at its articles
+
+
+def test_an_unreadable_autosave_is_reported_in_the_window_once(window):
+    from viewer.io.session.autosave import state_folder
+
+    state_folder().mkdir(parents=True, exist_ok=True)
+    corrupt = state_folder() / "autosave-999999999.json"
+    corrupt.write_text('{"launchmap_session": 1, "view": {"map_rect": [-1e308, -1e308, 1e308, 1e308]}}')
+    assert window.session.offer_recovery(ask=lambda autosave: True) is False  # nothing to recover, no crash
+    message = window.statusBar().currentMessage()
+    assert str(corrupt) in message
+    assert "cannot be recovered" in message
+    window.statusBar().clearMessage()
+    assert window.session.offer_recovery(ask=lambda autosave: True) is False
+    assert window.statusBar().currentMessage() == ""  # moved aside: said once

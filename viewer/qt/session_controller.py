@@ -33,7 +33,7 @@ from viewer.io.session.edits import (
 )
 from viewer.model.bookmark import Bookmark, BookmarkList
 from viewer.model.bundle import Bundle
-from viewer.model.problem import BundleError
+from viewer.model.problem import BundleError, Problem
 from viewer.model.view import DecorationOptions, MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
@@ -217,7 +217,11 @@ class SessionController(QObject):
 
         ``ask`` decides for each autosave (tests pass one); by default a message box asks.
         """
-        for autosave in recoverable_autosaves():
+        unreadable: list[Problem] = []
+        autosaves = recoverable_autosaves(unreadable)
+        for problem in unreadable:  # reported once: the file was moved aside
+            self.shell.status(str(problem), 20000)
+        for autosave in autosaves:
             if not (ask or self._ask_recover)(autosave):
                 forget_autosave(autosave)
                 continue
