@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import shapely
 from shapely.geometry import Point, box
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+    from viewer.geo.crs import MapProjection
 
 _AREAL = (3, 6)  # Polygon, MultiPolygon
 
@@ -59,3 +64,18 @@ class FeatureIndex:
         """(xmin, ymin, xmax, ymax) of all features, e.g. to zoom to them; NaN when empty."""
         xmin, ymin, xmax, ymax = shapely.total_bounds(self._geoms)
         return float(xmin), float(ymin), float(xmax), float(ymax)
+
+
+def nearest_vertex(geometry: BaseGeometry, projection: MapProjection, lon: float, lat: float,
+                   tolerance: float) -> int | None:
+    """Index of the vertex of a point, line or polygon (its outer ring) nearest lon/lat on the map, if within
+    ``tolerance`` map units; None otherwise."""
+    ring = geometry.exterior if geometry.geom_type == "Polygon" else geometry
+    if ring.geom_type not in ("Point", "LineString", "LinearRing"):
+        return None
+    coords = np.asarray(ring.coords)[:, :2]
+    x, y = projection.forward(coords[:, 0], coords[:, 1])
+    px, py = projection.forward(lon, lat)
+    distance = np.hypot(np.asarray(x) - px, np.asarray(y) - py)
+    best = int(np.argmin(distance))
+    return best if distance[best] <= tolerance else None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QToolTip
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import QToolTip
 from viewer.geo.basemap import Basemap
 from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection
 from viewer.geo.gazetteer import Place
-from viewer.geo.picking import FeatureIndex
+from viewer.geo.picking import FeatureIndex, nearest_vertex
 from viewer.geo.projected import ProjectedFeatures
 from viewer.geo.scale import graticule_lines, ground_distance_per_map_unit, nice_graticule_step
 from viewer.model.feature import Feature
@@ -30,16 +29,18 @@ from viewer.qt.map.decorations import Decorations
 from viewer.qt.map.feature_labels import basemap_labels, feature_labels
 from viewer.qt.map.feature_visuals import visual_for
 from viewer.qt.map.frame import ScreenFrame
+from viewer.qt.map.framing import Framing
 from viewer.qt.map.highlight import HighlightLayer
 from viewer.qt.map.label_layer import LabelLayer
 from viewer.qt.map.legend import legend_entries
 from viewer.qt.map.painting import RenderContext
+from viewer.qt.map.view_box import MapViewBox
 from viewer.symbology import SEA
 
 PICK_TOLERANCE_PX = 7
 
 
-class MapCanvas(pg.GraphicsView):
+class MapCanvas(Framing, pg.GraphicsView):
     """Shows a workspace as a MapView says; writes the user's pans and zooms back to the MapView, and clicks to the
     selection it is given (the workspace's shared one by default; an export's canvas has none, so draws no halo
     and no hover).
@@ -68,7 +69,7 @@ class MapCanvas(pg.GraphicsView):
         self.context = RenderContext()
         self.frame = ScreenFrame(self.context)
         self.setRenderHints(self.renderHints())
-        self.view = _MapViewBox(self, lockAspect=True, enableMenu=False, defaultPadding=0.0)
+        self.view = MapViewBox(self, lockAspect=True, enableMenu=False, defaultPadding=0.0)
         self.setCentralItem(self.view)
         self._cache = ProjectedFeatures(self.projection)
         self._index = FeatureIndex([], [])
@@ -211,64 +212,6 @@ class MapCanvas(pg.GraphicsView):
         xmin, ymin, xmax, ymax = frame
         self.view.setRange(QRectF(xmin, ymin, xmax - xmin, ymax - ymin), padding=0)
 
-    # -- view ------------------------------------------------------------------------------------
-    def zoom_to_extent(self, extent: Extent, margin: float = 0.0) -> None:
-        """Fit a lon/lat extent (west, south, east, north) to the view, clear of the decorations."""
-        xmin, ymin, xmax, ymax = self.projection.project_extent(extent)
-        dx, dy = (xmax - xmin) * margin, (ymax - ymin) * margin
-        self.frame_rect((xmin - dx, ymin - dy, xmax + dx, ymax + dy))
-
-    def frame_extent(self, extent: Extent) -> None:
-        """Frame a lon/lat extent as a saved view or a slide asks: as large as it goes in the room left free."""
-        self.frame_rect(self.projection.project_extent(extent))
-
-    def zoom_to_data(self) -> None:
-        """Every shown feature as large as it goes in the room the decorations leave (View ▸ Zoom to data)."""
-        bounds = self._cache.bounds(self.visible_features())
-        if bounds is None:
-            self.zoom_to_extent(self.data_extent())
-        else:
-            self.frame_rect(bounds, min_span=self._min_span(400.0))
-
-    def zoom_to_features(self, feature_ids: list[str], min_size_km: float = 400.0) -> None:
-        """Frame features (a launch's whole extent: site, path, zones, impact points), clear of the decorations."""
-        bounds = self._bounds_of(feature_ids)
-        if bounds is not None:
-            self.frame_rect(bounds, min_span=self._min_span(min_size_km))
-
-    def frame_rect(self, rect: tuple[float, float, float, float], min_span: float = 0.0) -> None:
-        """Show a map rect (xmin, ymin, xmax, ymax) as large as it goes clear of every decoration."""
-        frame = self.room_frame(rect, min_span) or rect  # a view too small for its decorations: fit it plainly
-        self.map_view.set_frame(frame)
-        self.show_frame(frame)
-
-    def room_frame(self, rect: tuple[float, float, float, float],
-                   min_span: float = 0.0) -> tuple[float, float, float, float] | None:
-        """The frame that shows a map rect as large as it goes clear of every decoration at this canvas's size
-        (None when the decorations leave no room); the one computation every framing uses."""
-        self.frame.set_view(self.view.viewRect(), QRectF(self.viewport().rect()))
-        self.decorations.fit_to_viewport()
-        try:
-            return self.decorations.frame_for(rect, min_span)
-        except ValueError:
-            return None
-
-    def data_frame(self, min_size_km: float = 0.0) -> tuple[float, float, float, float] | None:
-        """The frame for every shown feature clear of the decorations (export, a launch's frame)."""
-        bounds = self._cache.bounds(self.visible_features())
-        if bounds is None:
-            return None
-        return self.room_frame(bounds, self._min_span(min_size_km) if min_size_km else 0.0)
-
-    def _min_span(self, km: float) -> float:
-        """``km`` in map units at the view's centre (metres in most projections)."""
-        centre = self.view.viewRect().center()
-        try:
-            per_unit = ground_distance_per_map_unit(self.projection, centre.x(), centre.y())
-        except (ValueError, ZeroDivisionError):
-            per_unit = math.nan
-        return km * 1000 / per_unit if math.isfinite(per_unit) and per_unit > 0 else km * 1000
-
     def _bounds_of(self, feature_ids: list[str]) -> tuple[float, float, float, float] | None:
         return self._cache.bounds(f for i in feature_ids if (f := self.workspace.feature(i)))
 
@@ -354,22 +297,6 @@ class MapCanvas(pg.GraphicsView):
         if selected:  # chosen in the text, the tree or a search while off screen: "where is that?"
             self._bring_into_view([f.id for f in selected])
 
-    def _bring_into_view(self, feature_ids: list[str]) -> None:
-        """Pan (or zoom out) only when the features are wholly off screen: a selection that can be seen, such as one
-        made by clicking the map, never moves the view."""
-        bounds = self._bounds_of(feature_ids)
-        if bounds is None:
-            return
-        xmin, ymin, xmax, ymax = bounds
-        rect = self.view.viewRect()
-        if xmax >= rect.left() and xmin <= rect.right() and ymax >= rect.top() and ymin <= rect.bottom():
-            return
-        if xmax - xmin > rect.width() or ymax - ymin > rect.height():
-            self.zoom_to_features(feature_ids)
-        else:
-            dx, dy = (xmin + xmax) / 2 - rect.center().x(), (ymin + ymax) / 2 - rect.center().y()
-            self.map_view.set_frame((rect.left() + dx, rect.top() + dy, rect.right() + dx, rect.bottom() + dy))
-
     # -- measuring and range rings ---------------------------------------------------------------
     def set_measuring(self, on: bool) -> None:
         """In measuring mode clicks add vertices to a geodesic path instead of selecting; the path stays on the
@@ -401,17 +328,8 @@ class MapCanvas(pg.GraphicsView):
         feature = self.workspace.feature(feature_id)
         if feature is None or feature.geometry is None:
             return None
-        geometry = feature.geometry
-        ring = geometry.exterior if geometry.geom_type == "Polygon" else geometry
-        if ring.geom_type not in ("Point", "LineString", "LinearRing"):
-            return None
-        coords = np.asarray(ring.coords)[:, :2]
-        x, y = self.projection.forward(coords[:, 0], coords[:, 1])
-        px, py = self.projection.forward(lon, lat)
-        distance = np.hypot(np.asarray(x) - px, np.asarray(y) - py)
-        best = int(np.argmin(distance))
         tolerance = 2 * PICK_TOLERANCE_PX * self.context.scale * self.map_units_per_pixel()
-        return best if distance[best] <= tolerance else None
+        return nearest_vertex(feature.geometry, self.projection, lon, lat, tolerance)
 
     def show_range_rings(self, lon: float, lat: float, radii_km: list[float], label: str = "") -> None:
         """Rings around (lon, lat), replacing any; no radii clears them."""
@@ -443,14 +361,16 @@ class MapCanvas(pg.GraphicsView):
 
     def metres_per_pixel(self) -> float:
         """Ground metres per screen pixel at the view centre (what level of detail depends on)."""
+        return self.map_units_per_pixel() * self.metres_per_map_unit() / self.context.scale
+
+    def metres_per_map_unit(self) -> float:
+        """Ground metres per map unit at the view centre (1 where the projection cannot say)."""
         centre = self.view.viewRect().center()
         try:
             per_unit = ground_distance_per_map_unit(self.projection, centre.x(), centre.y())
         except (ValueError, ZeroDivisionError):
-            per_unit = 1.0
-        if not math.isfinite(per_unit) or per_unit <= 0:
-            per_unit = 1.0
-        return self.map_units_per_pixel() * per_unit / self.context.scale
+            return 1.0
+        return per_unit if math.isfinite(per_unit) and per_unit > 0 else 1.0
 
     def leaveEvent(self, event) -> None:
         """The pointer left the map: no feature is hovered any more (its halo and tooltip go)."""
@@ -465,27 +385,6 @@ class MapCanvas(pg.GraphicsView):
         if hasattr(self, "decorations"):  # Qt resizes the view once before __init__ is through
             self.frame.set_view(self.view.viewRect(), QRectF(self.viewport().rect()))
             self.decorations.fit_to_viewport()
-
-
-class _MapViewBox(pg.ViewBox):
-    """The canvas's view box: while the canvas picks points, a left drag reports where it began and ended instead
-    of panning."""
-
-    def __init__(self, canvas: MapCanvas, **options):
-        super().__init__(**options)
-        self._canvas = canvas
-
-    def mouseDragEvent(self, ev, axis=None) -> None:
-        if not (self._canvas.picking_points and ev.button() == Qt.MouseButton.LeftButton):
-            super().mouseDragEvent(ev, axis)
-            return
-        ev.accept()
-        if ev.isFinish():
-            projection = self._canvas.projection
-            start, end = self.mapSceneToView(ev.buttonDownScenePos()), self.mapSceneToView(ev.scenePos())
-            lon1, lat1 = projection.inverse(start.x(), start.y())
-            lon2, lat2 = projection.inverse(end.x(), end.y())
-            self._canvas.map_dragged.emit(float(lon1), float(lat1), float(lon2), float(lat2))
 
 
 def _is_band(kind: str) -> bool:
