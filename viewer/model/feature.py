@@ -2,32 +2,81 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
 from viewer.model.citation import Citation
 from viewer.model.claim import Claim
+from viewer.model.feature_containers import EmptyDict, EmptyList
 
 GEOMETRY_KINDS = {"Point": "point", "MultiPoint": "point", "LineString": "line", "MultiLineString": "line",
                   "LinearRing": "line", "Polygon": "area", "MultiPolygon": "area"}
 
 
-@dataclass
 class Feature:
     """A GeoJSON feature. ``properties`` holds every property except the parsed citations and claims,
-    including ones launchmap does not know, so they survive a round trip."""
+    including ones launchmap does not know, so they survive a round trip.
 
-    id: str
-    geometry: BaseGeometry | None
-    properties: dict[str, Any] = field(default_factory=dict)
-    citations: list[Citation] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)  # foreign members of the Feature object
-    source_geometry: dict[str, Any] | None = field(default=None, repr=False)  # as read, written back if unchanged
-    # The source layer (a file's name) of a feature that belongs to no launch: set by the workspace, never stored.
-    layer: str | None = field(default=None, repr=False, compare=False)
+    A file of a million points makes a million of these, so they are lean: slots, no instance dict, and
+    ``citations``, ``claims`` and ``extra`` held only once something is put in them (most features of a
+    plain layer have none). Reading an empty one hands out a fresh empty container that joins the feature
+    when it is first added to, so ``feature.citations.append(c)`` works as on a list held all along.
+    """
+
+    __slots__ = ("id", "geometry", "properties", "_citations", "_claims", "_extra", "source_geometry", "layer")
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value (as the dataclass it was)
+
+    def __init__(self, id: str, geometry: BaseGeometry | None, properties: dict[str, Any] | None = None,
+                 citations: list[Citation] | None = None, claims: list[Claim] | None = None,
+                 extra: dict[str, Any] | None = None, source_geometry: dict[str, Any] | None = None,
+                 layer: str | None = None):
+        self.id = id
+        self.geometry = geometry
+        self.properties: dict[str, Any] = {} if properties is None else properties
+        self._citations = citations
+        self._claims = claims
+        self._extra = extra
+        self.source_geometry = source_geometry  # as read, written back if the geometry is unchanged
+        # The source layer (a file's name) of a feature that belongs to no launch: set by the workspace, never stored.
+        self.layer = layer
+
+    @property
+    def citations(self) -> list[Citation]:
+        return self._citations if self._citations is not None else EmptyList(self, "_citations")
+
+    @citations.setter
+    def citations(self, value: list[Citation]) -> None:
+        self._citations = value
+
+    @property
+    def claims(self) -> list[Claim]:
+        return self._claims if self._claims is not None else EmptyList(self, "_claims")
+
+    @claims.setter
+    def claims(self, value: list[Claim]) -> None:
+        self._claims = value
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Foreign members of the Feature object."""
+        return self._extra if self._extra is not None else EmptyDict(self, "_extra")
+
+    @extra.setter
+    def extra(self, value: dict[str, Any]) -> None:
+        self._extra = value
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Feature)
+        return (self.id, self.geometry, self.properties, self.citations, self.claims, self.extra,
+                self.source_geometry) == (other.id, other.geometry, other.properties, other.citations,
+                                          other.claims, other.extra, other.source_geometry)
+
+    def __repr__(self) -> str:
+        return (f"Feature(id={self.id!r}, geometry={self.geometry!r}, properties={self.properties!r}, "
+                f"citations={self.citations!r}, claims={self.claims!r}, extra={self.extra!r})")
 
     @property
     def kind(self) -> str:

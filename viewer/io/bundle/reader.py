@@ -239,7 +239,7 @@ class BundleParser(ProblemLog):
         extra = {} if raw.keys() <= _FEATURE_KEYS else {k: v for k, v in raw.items() if k not in _FEATURE_KEYS}
         if raw_id is not None and raw_id.__class__ is not str:
             extra["id"] = raw_id  # written back as the number it was
-        feature = Feature(feature_id, None, properties, citations, claims, extra)
+        feature = Feature(feature_id, None, properties, citations or None, claims or None, extra or None)
         geometry = raw["geometry"]
         if geometry is not None:
             self.pending.append((where, feature, geometry, len(self.problems)))
