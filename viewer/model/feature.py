@@ -24,7 +24,7 @@ class Feature:
     when it is first added to, so ``feature.citations.append(c)`` works as on a list held all along.
     """
 
-    __slots__ = ("id", "geometry", "properties", "_citations", "_claims", "_extra", "source_geometry", "layer")
+    __slots__ = ("_citations", "_claims", "_extra", "geometry", "id", "layer", "properties", "source_geometry")
     __hash__ = None  # type: ignore[assignment]  # mutable, compared by value (as the dataclass it was)
 
     def __init__(self, id: str, geometry: BaseGeometry | None, properties: dict[str, Any] | None = None,

@@ -33,9 +33,9 @@ class EmptyList(list):
         self._join()
         super().insert(index, item)
 
-    def __iadd__(self, items: Any) -> EmptyList:  # type: ignore[override,misc]
+    def __iadd__(self, items: Any) -> EmptyList:
         self._join()
-        return super().__iadd__(items)  # type: ignore[return-value]
+        return super().__iadd__(items)
 
     def __setitem__(self, index: Any, value: Any) -> None:
         self._join()
@@ -80,9 +80,9 @@ class EmptyDict(dict):
         self._join()
         return super().setdefault(key, default)
 
-    def __ior__(self, other: Any) -> EmptyDict:  # type: ignore[override,misc]
+    def __ior__(self, other: Any) -> EmptyDict:
         self._join()
-        return super().__ior__(other)  # type: ignore[return-value]
+        return super().__ior__(other)
 
     def __copy__(self) -> dict:
         return dict(self)
