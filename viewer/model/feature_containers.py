@@ -33,7 +33,7 @@ class EmptyList(list):
         self._join()
         super().insert(index, item)
 
-    def __iadd__(self, items: Any) -> EmptyList:
+    def __iadd__(self, items: Any) -> EmptyList:  # type: ignore[misc]
         self._join()
         return super().__iadd__(items)
 
@@ -80,7 +80,7 @@ class EmptyDict(dict):
         self._join()
         return super().setdefault(key, default)
 
-    def __ior__(self, other: Any) -> EmptyDict:
+    def __ior__(self, other: Any) -> EmptyDict:  # type: ignore[misc]
         self._join()
         return super().__ior__(other)
 
