@@ -1,7 +1,8 @@
 """Parse a GeoJSON file one feature at a time, so a long load reports progress and can be cancelled.
 
 The result equals ``json.loads``; any file it cannot parse is handed to `parse_json`, whose messages
-(line and column, truncation, encoding) are the ones every launchmap command prints.
+(line and column, truncation, encoding) are the ones every launchmap command prints. A file with nothing to
+report is parsed the quick way (`json_fast`); the rest the exact way here, which says where the problem is.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, duplicate_message, non_finite_message, place_of
+from viewer.io.bundle.json_fast import NotFast, parse_fast
 from viewer.io.bundle.json_source import MAX_JSON_BYTES, parse_json
 from viewer.io.files import FileRefused, read_regular
 from viewer.io.progress import Progress, no_progress
@@ -42,18 +44,30 @@ class FeatureSink(Protocol):
         """The ``index``-th feature, parsed; it is not kept in the result (``features`` is an empty list)."""
 
 
+class StartAgain(Exception):
+    """The quick parse handed features to the sink before it found something to report: parse again, the
+    exact way (``quick=False``), with a new sink."""
+
+
 def load_geojson(path: Path, shown_as: str, progress: Progress = no_progress,
-                 notes: list[Problem] | None = None, sink: FeatureSink | None = None) -> Any:
+                 notes: list[Problem] | None = None, sink: FeatureSink | None = None, quick: bool = True) -> Any:
     """The parsed file; raises BundleError naming the place when it cannot be read.
 
     Numbers beyond float range are refused with their line and column; keys given twice in one object are
     warned about in ``notes`` (when given), with the feature or member they are in. With a ``sink``, the
     features of a FeatureCollection go to it as they are parsed, and the result's ``features`` is empty.
+    Raises `StartAgain` when the quick parse (``quick``) fed the sink and then found something to report.
     """
     try:
         data = read_regular(path, MAX_JSON_BYTES)
     except FileRefused as error:
         raise BundleError([Problem(shown_as, "", str(error))]) from None
+    if quick:
+        try:
+            return parse_fast(data, sink, progress)
+        except NotFast as failed:
+            if failed.touched:
+                raise StartAgain from None
     parser = _Parser(shown_as, progress, sink)
     try:
         text = data.decode("utf-8-sig")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.geo.geometry_check import GEOMETRY_TYPES
-from viewer.io.bundle.json_stream import load_geojson
+from viewer.io.bundle.json_stream import StartAgain, load_geojson
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.antimeridian import antimeridian_warnings
 from viewer.io.formats.geojson.plain import (
@@ -39,7 +39,11 @@ def read_geojson(path: str | Path, progress: Progress = no_progress,
     notes: list[Problem] = []  # keys given twice, found while parsing
     parsing, reading = stages(progress, (1, 3))
     streaming = _Streaming(path, file, progress, parsing)
-    root = load_geojson(path, file, streaming.progress, notes, sink=streaming)
+    try:
+        root = load_geojson(path, file, streaming.progress, notes, sink=streaming)
+    except StartAgain:  # the quick parse found something to report, after some features: the exact way
+        streaming = _Streaming(path, file, progress, parsing)
+        root = load_geojson(path, file, streaming.progress, notes, sink=streaming, quick=False)
     if streaming.bundle is not None:
         late = set(root) - streaming.keys_before - {"features"}
         if not late & _NEEDED_FIRST:
