@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,39 @@ from viewer.model.problem import BundleError, Problem, Severity
 MAX_FEATURES = 2_000_000
 MAX_ERRORS = 50  # enough to fix a file by; reading stops there so a broken huge file ends quickly
 LABEL_KEYS = ("label", "name", "Name", "NAME", "title", "Title", "TITLE")
+SHARED_VALUES = ("kind", "certainty", "event", "layer")  # property values many features have in common
+
+
+class Places(Sequence[str]):
+    """Where each feature was read, in the order the features were added: given one by one, or as a run
+    (a GeoPackage batch's ``layer NAME, fid N``) made into text only when a message names it."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._runs: list[Sequence[str]] = []
+        self._size = 0
+
+    def append(self, where: str) -> None:
+        if not self._runs or not isinstance(self._runs[-1], list):
+            self._starts.append(self._size)
+            self._runs.append([])
+        self._runs[-1].append(where)  # type: ignore[attr-defined]
+        self._size += 1
+
+    def extend(self, run: Sequence[str]) -> None:
+        if len(run):
+            self._starts.append(self._size)
+            self._runs.append(run)
+            self._size += len(run)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, index):
+        if not 0 <= index < self._size:
+            raise IndexError(index)
+        run = bisect_right(self._starts, index) - 1
+        return self._runs[run][index - self._starts[run]]
 
 
 def refuse_large_file(path: Path, shown_as: str, limit: int, what: str = "file") -> int:
@@ -50,8 +85,8 @@ class LayerBuilder:
         self.file = shown_as
         self.prefix = path.name
         self.problems: list[Problem] = []
-        self.places: dict[str, str] = {}  # feature id -> where it was read, for later warnings
-        self.taken: set[str] = set()  # ids handed out, before their features are added
+        self.places = Places()  # where each feature of the bundle was read, in order, for later warnings
+        self.taken: set[str] = set()  # ids handed out, until their features are added
         self.errors = 0
         self._unknown_kinds: set[str] = set()
 
@@ -69,11 +104,12 @@ class LayerBuilder:
     # -- contents --------------------------------------------------------------------------------
     def unique_id(self, wanted: str | None, fallback: str) -> str:
         """``wanted`` when it is free, else the file-scoped ``fallback`` (made unique with a suffix); reserved."""
-        if wanted and wanted not in self.taken:
+        features = self.bundle.features
+        if wanted and wanted not in self.taken and wanted not in features:
             self.taken.add(wanted)
             return wanted
         candidate, n = f"{self.prefix}#{fallback}", 2
-        while candidate in self.taken:
+        while candidate in self.taken or candidate in features:
             candidate, n = f"{self.prefix}#{fallback}-{n}", n + 1
         self.taken.add(candidate)
         return candidate
@@ -95,21 +131,64 @@ class LayerBuilder:
 
     def add(self, where: str, feature: Feature) -> None:
         """Add a feature whose geometry has been checked."""
+        self._add([where], 0, feature)
+        self.places.append(where)
+
+    def add_run(self, places: Sequence[str], features: Sequence[Feature]) -> None:
+        """Add features whose geometries have been checked, read at ``places`` (one each, made into text only
+        for a message); their shared property values must already be shared (`shared_column`)."""
+        table = self.bundle.features
+        if len(table) + len(features) > MAX_FEATURES or any(f.id in table for f in features):
+            for index, feature in enumerate(features):  # one by one, for the message at the right place
+                self._add(places, index, feature)
+            self.places.extend(places)
+            return
+        known = frozenset(kind_names())
+        for index, feature in enumerate(features):
+            properties = feature.properties
+            if "label" not in properties:
+                name = next((properties[k] for k in LABEL_KEYS if isinstance(properties.get(k), str)), None)
+                if name:
+                    properties["label"] = name
+            kind = properties.get("kind")
+            if kind not in known and kind not in (None, "") and str(kind) not in self._unknown_kinds:
+                self._unknown_kinds.add(str(kind))
+                self.warn(f"{places[index]}.kind", f"unknown kind {kind!r}; drawn as a reference place")
+        table.update((f.id, f) for f in features)
+        self.taken.difference_update(f.id for f in features)
+        self.places.extend(places)
+
+    def unique_ids(self, fallbacks: Sequence[str]) -> list[str]:
+        """`unique_id` (no wanted id) for each of ``fallbacks``, quicker for a batch."""
+        prefix, taken, features = f"{self.prefix}#", self.taken, self.bundle.features
+        ids = [prefix + fallback for fallback in fallbacks]
+        if any(i in taken or i in features for i in ids) or len(set(ids)) != len(ids):
+            return [self.unique_id(None, fallback) for fallback in fallbacks]
+        taken.update(ids)
+        return ids
+
+    def _add(self, places: Sequence[str], index: int, feature: Feature) -> None:
         if len(self.bundle.features) >= MAX_FEATURES:
-            self.problems.append(Problem(self.file, where, f"more than {MAX_FEATURES:,} features; split the file"))
+            self.problems.append(Problem(self.file, places[index],
+                                        f"more than {MAX_FEATURES:,} features; split the file"))
             raise BundleError(self.problems)
         properties = feature.properties
         if "label" not in properties:
             name = next((properties[k] for k in LABEL_KEYS if isinstance(properties.get(k), str)), None)
             if name:
                 properties["label"] = name
+        for key in SHARED_VALUES:  # held once, not once per feature
+            value = properties.get(key)
+            if value.__class__ is str:
+                properties[key] = sys.intern(value)
         kind = properties.get("kind")
         if kind not in (None, "") and kind not in kind_names() and str(kind) not in self._unknown_kinds:
             self._unknown_kinds.add(str(kind))
+            where = places[index]
             self.warn(f"{where}.kind" if where.startswith(("features", "layer")) else where,
                       f"unknown kind {kind!r}; drawn as a reference place")
         self.bundle.features[feature.id] = feature
-        self.places[feature.id] = where
+        self.taken.discard(feature.id)
 
     def add_event(self, event_id: Any, name: Any = None, time: Any = None) -> str:
         """The id of the event named ``event_id``, created from what the file says about it if new."""
@@ -131,9 +210,15 @@ class LayerBuilder:
         if self.errors:
             raise BundleError(errors_first(self.problems))
         features = list(self.bundle.features.values())
-        for where, message in antimeridian_warnings(features, [self.places[f.id] for f in features]):
+        for where, message in antimeridian_warnings(features, self.places):
             self.warn(where, message)
         return self.bundle, self.problems
+
+
+def shared_column(values: list[Any]) -> list[Any]:
+    """A column's cells with each text held once, not once per row (a layer's kinds, its events)."""
+    intern = sys.intern
+    return [intern(v) if v.__class__ is str else v for v in values]
 
 
 def errors_first(problems: list[Problem]) -> list[Problem]:

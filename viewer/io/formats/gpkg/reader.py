@@ -7,7 +7,7 @@ import json
 import math
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,14 @@ from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.gpkg import inspect
 from viewer.io.formats.gpkg.batches import DamagedFeatures, read_batch
 from viewer.io.formats.gpkg.writer import FEATURE_COLUMNS, KEPT_AS
-from viewer.io.formats.layer import MAX_FEATURES, LayerBuilder, checked_many, refuse_large_file
+from viewer.io.formats.layer import (
+    MAX_FEATURES,
+    SHARED_VALUES,
+    LayerBuilder,
+    checked_many,
+    refuse_large_file,
+    shared_column,
+)
 from viewer.io.progress import Progress, no_progress, stages
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
@@ -89,8 +96,7 @@ def _read_layers(path: Path, file: str, layers: list[tuple[str, Any]], ours: boo
                 bundle, problems, places = _read_ours(path, file, parts[0])
             builder.bundle = bundle
             builder.problems.extend(problems)
-            builder.taken.update(bundle.features)
-            builder.places.update(zip(bundle.features, places, strict=False))
+            builder.places.extend(places[:len(bundle.features)])
         for name, stage in zip(plain, parts[1:], strict=True):
             with gdal_warnings(builder, f"layer {name}"):
                 _read_plain_layer(path, name, counts[name], builder, stage)
@@ -242,25 +248,24 @@ def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder,
                 builder.error(f"layer {layer}, fid {fid}", "geometry cannot be read (a damaged geometry blob)")
         geometries = shapely.from_wkb(wkb) if wkb is not None else np.full(len(fids), None)
         geometries = _to_lonlat(geometries, meta.get("crs"), layer, builder)
-        places = [f"layer {layer}, fid {fid}" for fid in fids.tolist()]
+        places = FidPlaces(layer, fids)
         geometries = checked_many(builder, geometries, places)
         _refuse_infinite(builder, meta, fields, places)
-        rows = _columns(meta, fields, len(fids), skipped)
-        for fid, row, geometry, where in zip(fids.tolist(), rows, geometries, places, strict=True):
-            properties = {k: v for k, v in row.items() if v is not None}
+        rows = _columns(meta, fields, len(fids), skipped, True)
+        for properties in rows:
             properties.setdefault("layer", layer)
             event = properties.get("event")
             if isinstance(event, str | int) and event != "":
                 properties["event"] = builder.add_event(event, properties.get("event_name"),
                                                         properties.get("event_time"))
-            feature_id = builder.unique_id(None, f"{layer}/{fid}")
-            builder.add(where, Feature(id=feature_id, geometry=geometry, properties=properties))
+        ids = builder.unique_ids([f"{layer}/{fid}" for fid in fids.tolist()])
+        builder.add_run(places, list(map(Feature, ids, geometries.tolist(), rows)))
         progress(min(start + BATCH, count), count)
     for column in sorted(skipped):
         builder.warn(f"layer {layer}", f"column {column!r} holds binary data; left out")
 
 
-def _refuse_infinite(builder: LayerBuilder, meta: dict, fields: list[np.ndarray], places: list[str]) -> None:
+def _refuse_infinite(builder: LayerBuilder, meta: dict, fields: list[np.ndarray], places: Sequence[str]) -> None:
     """An error for each cell holding ±infinity (SQLite stores it; no format launchmap writes can)."""
     for name, values in zip(meta["fields"], fields, strict=True):
         if values.dtype.kind == "f":
@@ -282,8 +287,23 @@ def _to_lonlat(geometries: np.ndarray, crs: str | None, layer: str, builder: Lay
     return shapely.transform(geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
 
 
-def _columns(meta: dict, fields: list[np.ndarray], count: int, skipped: set[str] | None = None):
-    """Each row as a dict of plain Python values: NaN is null, numpy scalars are ints and floats."""
+class FidPlaces(Sequence[str]):
+    """``layer NAME, fid N`` for each feature of a batch, made into text only when a message names one."""
+
+    def __init__(self, layer: str, fids: np.ndarray):
+        self.layer, self.fids = layer, fids
+
+    def __len__(self) -> int:
+        return len(self.fids)
+
+    def __getitem__(self, index):
+        return f"layer {self.layer}, fid {int(self.fids[index])}"
+
+
+def _columns(meta: dict, fields: list[np.ndarray], count: int, skipped: set[str] | None = None,
+             no_nulls: bool = False):
+    """Each row as a dict of plain Python values: NaN is null, numpy scalars are ints and floats; with
+    ``no_nulls``, null cells are left out of the row."""
     names = [str(n) for n in meta["fields"]]
     types = [str(t) for t in meta.get("ogr_types") or [""] * len(names)]
     columns = []
@@ -296,9 +316,12 @@ def _columns(meta: dict, fields: list[np.ndarray], count: int, skipped: set[str]
                 skipped.add(name)
             columns.append([None] * len(values))
         else:
-            columns.append(values.tolist())
+            columns.append(shared_column(values.tolist()) if name in SHARED_VALUES else values.tolist())
     if not columns:
         return [{} for _ in range(count)]
+    if no_nulls and any(None in column for column in columns):
+        return [{name: cell for name, cell in zip(names, cells, strict=True) if cell is not None}
+                for cells in zip(*columns, strict=True)]
     return [dict(zip(names, cells, strict=True)) for cells in zip(*columns, strict=True)]
 
 
