@@ -10,6 +10,15 @@ import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from viewer.geo.crossings import crossings_over, first_crossing
+
+# GEOS's validity check and repair take minutes on a polygon that crosses itself everywhere: beyond this
+# many vertices a polygon is screened for crossings with bounded work (`crossings`) before GEOS sees it,
+# and below it repaired only when its edges cross at most MAX_REPAIR_CROSSINGS times (about a second).
+REPAIR_BUDGET = 100_000
+MAX_REPAIR_CROSSINGS = 500
+_POLYGONAL = ("Polygon", "MultiPolygon")
+
 GEOMETRY_TYPES = {
     "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection",
 }
@@ -58,10 +67,22 @@ def check_lonlat(geometry: BaseGeometry) -> None:
 
 
 def repaired(geometry: BaseGeometry) -> CheckedGeometry:
-    """The geometry made valid where it is not (self-intersecting rings), keeping its dimension."""
+    """The geometry made valid where it is not (self-intersecting rings), keeping its dimension; a polygon
+    too large or too tangled to repair in seconds is kept as read, with a warning (drawn with even-odd fill)."""
+    kind = geometry.geom_type
+    vertices = int(shapely.get_num_coordinates(geometry))
+    if kind in _POLYGONAL and vertices > REPAIR_BUDGET:
+        search = first_crossing(geometry)
+        if search.where is not None:
+            return _unrepaired(geometry, vertices, f"it crosses itself near {_lonlat(search.where)}")
+        if not search.complete:
+            return CheckedGeometry(geometry, f"{kind} of {vertices:,} vertices not checked for self-intersection "
+                                             "(too many overlapping edges); drawn with even-odd fill")
     if geometry.is_valid:
         return CheckedGeometry(geometry)
     reason = shapely.is_valid_reason(geometry)
+    if kind in _POLYGONAL and vertices <= REPAIR_BUDGET and crossings_over(geometry, MAX_REPAIR_CROSSINGS):
+        return _unrepaired(geometry, vertices, f"over {MAX_REPAIR_CROSSINGS} self-intersections ({reason})")
     fixed = shapely.make_valid(geometry)
     if fixed.geom_type == "GeometryCollection":  # keep the parts of the original's dimension
         dimension = shapely.get_dimensions(geometry)
@@ -70,3 +91,22 @@ def repaired(geometry: BaseGeometry) -> CheckedGeometry:
     if not fixed.is_valid or fixed.is_empty:
         raise GeometryError(f"invalid {geometry.geom_type} that cannot be repaired ({reason})")
     return CheckedGeometry(fixed, f"invalid {geometry.geom_type} repaired ({reason})")
+
+
+def needs_one_by_one(geometries: np.ndarray) -> np.ndarray:
+    """Whether each geometry (an array, None allowed) is not valid, or too large for GEOS to say so quickly:
+    those go through `repaired` one by one."""
+    large = shapely.get_num_coordinates(geometries) > REPAIR_BUDGET
+    result = large.copy()
+    result[~large] = ~shapely.is_valid(geometries[~large]) & ~shapely.is_missing(geometries[~large])
+    return result
+
+
+def _unrepaired(geometry: BaseGeometry, vertices: int, why: str) -> CheckedGeometry:
+    return CheckedGeometry(geometry, f"invalid {geometry.geom_type} not repaired: {vertices:,} vertices, {why}; "
+                                     "kept as read, drawn with even-odd fill")
+
+
+def _lonlat(where: tuple[float, float]) -> str:
+    lon, lat = where
+    return f"{abs(lat):.5g}°{'N' if lat >= 0 else 'S'} {abs(lon):.5g}°{'E' if lon >= 0 else 'W'}"

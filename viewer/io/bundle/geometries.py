@@ -18,7 +18,7 @@ import shapely
 from shapely import GeometryType
 from shapely.geometry.base import BaseGeometry
 
-from viewer.geo.geometry_check import GeometryError, checked_geometry
+from viewer.geo.geometry_check import GeometryError, checked_geometry, needs_one_by_one
 
 _PLAIN_KEYS = frozenset(("type", "coordinates"))
 
@@ -123,7 +123,7 @@ def _suspects(geometries: list[BaseGeometry | None], made: list[int]) -> set[int
     bad = ~np.isfinite(coords[:, :2]).all(axis=1) | (np.abs(lon) > 180) | (np.abs(lat) > 90) | np.isinf(z)
     suspect = np.zeros(len(made), dtype=bool)
     suspect[owner[bad]] = True
-    suspect |= ~shapely.is_valid(array)
+    suspect |= needs_one_by_one(array)
     return {made[i] for i in np.flatnonzero(suspect).tolist()}
 
 

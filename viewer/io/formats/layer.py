@@ -12,7 +12,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from viewer.geo.geometry_check import GeometryError, check_lonlat, repaired
+from viewer.geo.geometry_check import GeometryError, check_lonlat, needs_one_by_one, repaired
 from viewer.io.bundle.geometries import check_altitudes
 from viewer.io.files import FileRefused, regular_size
 from viewer.io.formats.antimeridian import antimeridian_warnings
@@ -243,7 +243,7 @@ def checked_many(builder: LayerBuilder, geometries: np.ndarray, places: Sequence
     bad = ~np.isfinite(coords[:, :2]).all(axis=1) | (np.abs(lon) > 180) | (np.abs(lat) > 90)
     bad |= np.isinf(z) | (np.isnan(z) & shapely.has_z(result[present])[owner])  # 2-D geometries have NaN z
     suspects = set(present[np.unique(owner[bad])].tolist())
-    suspects.update(present[~shapely.is_valid(result[present])].tolist())
+    suspects.update(present[needs_one_by_one(result[present])].tolist())
     for index in sorted(suspects):  # the few bad ones get the one-by-one check and its messages
         usable, geometry = builder.checked(places[index], result[index])
         result[index] = geometry if usable else None
