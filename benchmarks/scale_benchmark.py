@@ -1,8 +1,9 @@
 """Load time and peak memory of launchmap's loader at 10k, 100k and 1M features, next to geopandas.
 
 Each measurement runs in a fresh Python process: the time of the load alone (wall clock, and CPU time,
-which a machine busy with other work disturbs less), and the peak resident memory it adds over the
-process after its imports (Linux: /proc/self/clear_refs resets the peak). launchmap is measured through
+which a machine busy with other work disturbs less), the peak resident memory it adds over the
+process after its imports (Linux: /proc/self/clear_refs resets the peak), and the whole process's
+resident memory once loaded (imports included). launchmap is measured through
 `open_path`, what `launchmap validate` and the window's open both run; geopandas reads the same file with
 pyogrio, as a GIS user's baseline: it keeps geometry in arrays; launchmap keeps a Feature object per
 feature with its provenance, and checks every geometry and every member.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -54,7 +56,7 @@ MEASURE = textwrap.dedent("""
         count = len(frame)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mib": (status("VmHWM") - before) / 1024,
-                      "features": count}))
+                      "rss_mib": status("VmRSS") / 1024, "features": count}))
 """)
 
 
@@ -117,8 +119,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(args.folder or temporary)
         folder.mkdir(parents=True, exist_ok=True)
+        print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
         print(f"{'features':>9} {'kinds':>6} {'format':>7} | {'wall s':>13} {'ratio':>5} | {'CPU s':>13} "
-              f"{'ratio':>5} | {'peak MiB':>11} {'ratio':>5} | {'file MiB':>8}   (launchmap / geopandas)")
+              f"{'ratio':>5} | {'peak MiB':>11} {'ratio':>5} | {'file MiB':>8} | {'RSS after':>9}"
+              "   (launchmap / geopandas)")
         for which in args.kinds.split(","):
             for size in sizes:
                 source = folder / f"scale_{which}_{size}.geojson"
@@ -132,7 +136,8 @@ def main() -> None:
                     assert ours["features"] == theirs["features"] == size, (ours, theirs)
                     print(f"{size:>9,} {which:>6} {kind:>7} | {_pair(ours, theirs, 'seconds', '.2f')} | "
                           f"{_pair(ours, theirs, 'cpu', '.2f')} | {_pair(ours, theirs, 'peak_mib', '.0f')} | "
-                          f"{path.stat().st_size / 2**20:>8.1f}", flush=True)
+                          f"{path.stat().st_size / 2**20:>8.1f} | {ours['rss_mib']:>5.0f}/{theirs['rss_mib']:<4.0f}",
+                          flush=True)
                     if args.convert and kind == "geojson":
                         out = folder / "converted.gpkg"
                         ours, theirs = measure("launchmap-convert", path, out), measure("geopandas-convert", path, out)

@@ -66,6 +66,11 @@ class Feature:
     def extra(self, value: dict[str, Any]) -> None:
         self._extra = value
 
+    @property
+    def extra_if_any(self) -> dict[str, Any] | None:
+        """The foreign members, or None (not a new empty dict) when it has none: for a writer's loop."""
+        return self._extra or None
+
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented

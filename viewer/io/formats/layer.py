@@ -134,38 +134,31 @@ class LayerBuilder:
         self._add([where], 0, feature)
         self.places.append(where)
 
-    def add_run(self, places: Sequence[str], features: Sequence[Feature]) -> None:
-        """Add features whose geometries have been checked, read at ``places`` (one each, made into text only
-        for a message); their shared property values must already be shared (`shared_column`)."""
-        table = self.bundle.features
-        if len(table) + len(features) > MAX_FEATURES or any(f.id in table for f in features):
+    def add_run(self, places: Sequence[str], ids: list[str], features: list[Feature]) -> None:
+        """Add features whose geometries, labels and kinds have been checked (`check_kinds`), with ids from
+        `unique_ids`, read at ``places`` (one each, made into text only for a message)."""
+        if len(self.bundle.features) + len(features) > MAX_FEATURES:
             for index, feature in enumerate(features):  # one by one, for the message at the right place
                 self._add(places, index, feature)
-            self.places.extend(places)
-            return
-        known = frozenset(kind_names())
-        for index, feature in enumerate(features):
-            properties = feature.properties
-            if "label" not in properties:
-                name = next((properties[k] for k in LABEL_KEYS if isinstance(properties.get(k), str)), None)
-                if name:
-                    properties["label"] = name
-            kind = properties.get("kind")
-            if kind not in known and kind not in (None, "") and str(kind) not in self._unknown_kinds:
-                self._unknown_kinds.add(str(kind))
-                self.warn(f"{places[index]}.kind", f"unknown kind {kind!r}; drawn as a reference place")
-        table.update((f.id, f) for f in features)
-        self.taken.difference_update(f.id for f in features)
+        self.bundle.features.update(zip(ids, features, strict=True))
         self.places.extend(places)
 
     def unique_ids(self, fallbacks: Sequence[str]) -> list[str]:
-        """`unique_id` (no wanted id) for each of ``fallbacks``, quicker for a batch."""
+        """`unique_id` (no wanted id) for each of ``fallbacks``, for features added at once by `add_run`."""
         prefix, taken, features = f"{self.prefix}#", self.taken, self.bundle.features
         ids = [prefix + fallback for fallback in fallbacks]
         if any(i in taken or i in features for i in ids) or len(set(ids)) != len(ids):
-            return [self.unique_id(None, fallback) for fallback in fallbacks]
-        taken.update(ids)
+            ids = [self.unique_id(None, fallback) for fallback in fallbacks]
+            taken.difference_update(ids)
         return ids
+
+    def check_kinds(self, kinds: list[Any], places: Sequence[str]) -> None:
+        """Warn once about each kind launchmap does not know, at the first feature (of ``places``) that has it."""
+        known = set(kind_names())
+        for kind in dict.fromkeys(kinds):
+            if kind not in known and kind not in (None, "") and str(kind) not in self._unknown_kinds:
+                self._unknown_kinds.add(str(kind))
+                self.warn(f"{places[kinds.index(kind)]}.kind", f"unknown kind {kind!r}; drawn as a reference place")
 
     def _add(self, places: Sequence[str], index: int, feature: Feature) -> None:
         if len(self.bundle.features) >= MAX_FEATURES:

@@ -20,6 +20,7 @@ from viewer.io.formats.gpkg import inspect
 from viewer.io.formats.gpkg.batches import DamagedFeatures, read_batch
 from viewer.io.formats.gpkg.writer import FEATURE_COLUMNS, KEPT_AS
 from viewer.io.formats.layer import (
+    LABEL_KEYS,
     MAX_FEATURES,
     SHARED_VALUES,
     LayerBuilder,
@@ -251,15 +252,11 @@ def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder,
         places = FidPlaces(layer, fids)
         geometries = checked_many(builder, geometries, places)
         _refuse_infinite(builder, meta, fields, places)
-        rows = _columns(meta, fields, len(fids), skipped, True)
-        for properties in rows:
-            properties.setdefault("layer", layer)
-            event = properties.get("event")
-            if isinstance(event, str | int) and event != "":
-                properties["event"] = builder.add_event(event, properties.get("event_name"),
-                                                        properties.get("event_time"))
+        names, columns = _column_lists(meta, fields, skipped)
+        _layer_columns(names, columns, layer, len(fids), builder, places)
+        rows = _rows_of(names, columns, len(fids), no_nulls=True)
         ids = builder.unique_ids([f"{layer}/{fid}" for fid in fids.tolist()])
-        builder.add_run(places, list(map(Feature, ids, geometries.tolist(), rows)))
+        builder.add_run(places, ids, list(map(Feature, ids, geometries.tolist(), rows)))
         progress(min(start + BATCH, count), count)
     for column in sorted(skipped):
         builder.warn(f"layer {layer}", f"column {column!r} holds binary data; left out")
@@ -300,10 +297,15 @@ class FidPlaces(Sequence[str]):
         return f"layer {self.layer}, fid {int(self.fids[index])}"
 
 
-def _columns(meta: dict, fields: list[np.ndarray], count: int, skipped: set[str] | None = None,
-             no_nulls: bool = False):
-    """Each row as a dict of plain Python values: NaN is null, numpy scalars are ints and floats; with
-    ``no_nulls``, null cells are left out of the row."""
+def _columns(meta: dict, fields: list[np.ndarray], count: int) -> list[dict[str, Any]]:
+    """Each row as a dict of plain Python values: NaN is null, numpy scalars are ints and floats."""
+    return _rows_of(*_column_lists(meta, fields), count)
+
+
+def _column_lists(meta: dict, fields: list[np.ndarray],
+                  skipped: set[str] | None = None) -> tuple[list[str], list[list[Any]]]:
+    """The column names, and each column as a list of plain Python values (NaN is None); binary columns are
+    left empty (their names go into ``skipped``)."""
     names = [str(n) for n in meta["fields"]]
     types = [str(t) for t in meta.get("ogr_types") or [""] * len(names)]
     columns = []
@@ -317,6 +319,40 @@ def _columns(meta: dict, fields: list[np.ndarray], count: int, skipped: set[str]
             columns.append([None] * len(values))
         else:
             columns.append(shared_column(values.tolist()) if name in SHARED_VALUES else values.tolist())
+    return names, columns
+
+
+def _layer_columns(names: list[str], columns: list[list[Any]], layer: str, count: int, builder: LayerBuilder,
+                   places: Sequence[str]) -> None:
+    """Complete a plain layer's columns as `LayerBuilder.add` would each feature: ``layer``, a ``label`` from a
+    name-like column, the events named (made stubs), a warning for each unknown kind."""
+    if "layer" not in names:
+        names.append("layer")
+        columns.append([layer] * count)
+    else:  # a null cell gets the layer's name, as a missing one does
+        own = columns[names.index("layer")]
+        own[:] = [layer if cell is None else cell for cell in own]
+    named = [columns[names.index(key)] for key in LABEL_KEYS if key in names and key != "label"]
+    labels = columns[names.index("label")] if "label" in names else None
+    if named and (labels is None or None in labels):
+        firsts = [next((v for v in cells if isinstance(v, str)), None) or None for cells in zip(*named, strict=True)]
+        if labels is None:
+            names.append("label")
+            columns.append(firsts)
+        else:
+            labels[:] = [first if label is None else label for label, first in zip(labels, firsts, strict=True)]
+    column = dict(zip(names, columns, strict=True))
+    events = column.get("event")
+    for row, event in enumerate(events or ()):
+        if isinstance(event, str | int) and event != "":
+            events[row] = builder.add_event(event, column.get("event_name", [None] * count)[row],  # type: ignore[index]
+                                            column.get("event_time", [None] * count)[row])
+    if "kind" in column:
+        builder.check_kinds(column["kind"], places)
+
+
+def _rows_of(names: list[str], columns: list[list[Any]], count: int, no_nulls: bool = False) -> list[dict[str, Any]]:
+    """Each row as a dict; with ``no_nulls``, null cells are left out of the row."""
     if not columns:
         return [{} for _ in range(count)]
     if no_nulls and any(None in column for column in columns):

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import numpy as np
 import shapely
 
@@ -65,15 +66,19 @@ def _write_all(bundle: Bundle, path: str, progress: Progress) -> None:
 
     features = list(bundle.features.values())
     rows = Table("feature_id", *FEATURE_COLUMNS, "properties", "extra")
+    rests: list[dict[str, Any]] = []
     for feature in features:
-        extra = dict(feature.extra)  # foreign members, and ``id`` where the bundle has a number
+        extra = dict(feature.extra_if_any or {})  # foreign members, and ``id`` where the bundle has a number
         source = feature.source_geometry
         if source is not None and set(source) - {"type", "coordinates", "geometries"}:
             extra[f"{KEPT_AS}geometry"] = source  # its foreign members have no place in WKB
-        columns = [v if isinstance(v := feature.properties.get(key), str) else None for key in FEATURE_COLUMNS]
+        properties = feature.properties
+        columns = [v if isinstance(v := properties.get(key), str) else None for key in FEATURE_COLUMNS]
         # A shown property stays in the JSON as null, holding its place so the order comes back as it was.
-        rest = {k: None if k in FEATURE_COLUMNS and isinstance(v, str) else v for k, v in feature.properties.items()}
-        rows.add([feature.id, *columns, _json(rest), None], extra)
+        rests.append({k: None if k in FEATURE_COLUMNS and isinstance(v, str) else v for k, v in properties.items()})
+        rows.add([feature.id, *columns, None, None], extra)
+    for row, text in zip(rows.rows, json_each(rests), strict=True):
+        row[-2] = text
     geometry = shapely.to_wkb(np.array([f.geometry for f in features], dtype=object))  # all at once; None stays None
     progress(1, 3)
     write(path, geometry, *rows.arrays(), layer="features", driver="GPKG", geometry_type="Unknown",
@@ -99,8 +104,10 @@ def _tables(bundle: Bundle) -> dict[str, Table]:
                    dict(event.extra))
         _add_claims(claims, citations, "event", event.id, event.claims)
     for feature in bundle.features.values():
-        _add_citations(citations, "feature", feature.id, None, feature.citations)
-        _add_claims(claims, citations, "feature", feature.id, feature.claims)
+        if feature.citations:
+            _add_citations(citations, "feature", feature.id, None, feature.citations)
+        if feature.claims:
+            _add_claims(claims, citations, "feature", feature.id, feature.claims)
     header = dict(bundle.extra.get("launchmap") or {})
     header["version"] = bundle.version
     meta = Table("key", "value", "extra")
@@ -130,25 +137,31 @@ class Table:
 
     The last column is ``extra`` (JSON). A text cell GeoPackage cannot hold exactly (a NUL ends a
     string in GDAL) moves into ``extra`` under ``launchmap:COLUMN`` and is read back from there.
+    Cells are checked and ``extra`` encoded a column at a time, when the arrays are made.
     """
 
     def __init__(self, *columns: str):
         self.columns = columns
         self.rows: list[list[Any]] = []
+        self.extras: list[dict[str, Any] | None] = []
 
     def add(self, cells: list[Any], extra: dict[str, Any]) -> None:
-        for index, cell in enumerate(cells[:-1]):
-            if isinstance(cell, str) and not _fits(cell):
-                extra[f"{KEPT_AS}{self.columns[index]}"] = cell
-                cells[index] = None
-        cells[-1] = _json(extra) if extra else None
         self.rows.append(cells)
+        self.extras.append(extra or None)
 
     def arrays(self) -> tuple[list[np.ndarray], list[str], list[np.ndarray | None]]:
         data, masks = [], []
-        for index in range(len(self.columns)):
-            values = [row[index] for row in self.rows]
-            if self.columns[index] in INTEGER_COLUMNS:  # null where None
+        extras = self.extras
+        columns = [[row[index] for row in self.rows] for index in range(len(self.columns) - 1)]
+        for name, values in zip(self.columns, columns, strict=False):
+            unfit = [i for i, v in enumerate(values)
+                     if isinstance(v, str) and not (v.isascii() and "\x00" not in v) and not _fits(v)]
+            for row in unfit:
+                extras[row] = {**(extras[row] or {}), f"{KEPT_AS}{name}": values[row]}
+                values[row] = None
+        columns.append(json_each(extras))
+        for name, values in zip(self.columns, columns, strict=True):
+            if name in INTEGER_COLUMNS:  # null where None
                 mask = np.array([v is None for v in values], dtype=bool)
                 data.append(np.array([0 if v is None else v for v in values], dtype=np.int64))
                 masks.append(mask if mask.any() else None)
@@ -161,6 +174,8 @@ class Table:
 def _fits(text: str) -> bool:
     if "\x00" in text:
         return False
+    if text.isascii():  # a flag of the string: no encoding needed to know
+        return True
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -170,6 +185,24 @@ def _fits(text: str) -> bool:
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # made once: json.dumps makes one a call
 _COMPACT_ASCII = json.JSONEncoder(separators=(",", ":"))
+
+
+_pieces = msgspec.json.Decoder(list[msgspec.Raw])
+
+
+def json_each(values: list[Any]) -> list[str | None]:
+    """`_json` of each value (None stays None), encoded in one call: a call each costs more than the text."""
+    present = [value for value in values if value is not None]
+    try:
+        pieces = _pieces.decode(_COMPACT.encode(present).encode("utf-8"))
+        texts = iter([str(piece, "utf-8") for piece in pieces])
+    except (msgspec.DecodeError, UnicodeError):  # NaN (not JSON to msgspec), lone surrogates: one at a time
+        texts = iter([_json(value) for value in present])
+    return [None if value is None else _checked(next(texts), value) for value in values]
+
+
+def _checked(text: str, value: Any) -> str:
+    return text if _fits(text) else _COMPACT_ASCII.encode(value)
 
 
 def _json(value: Any) -> str:
