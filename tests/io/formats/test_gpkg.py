@@ -189,3 +189,20 @@ def test_write_replaces_atomically_and_leaves_nothing_behind(tmp_path, monkeypat
         write_gpkg(bundle, path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["launches.gpkg"]
+
+
+def test_a_bundle_larger_than_one_encoding_batch_comes_back_the_same(tmp_path):
+    from viewer.io.formats.gpkg import writer
+    from viewer.model.bundle import Bundle
+    from viewer.model.feature import Feature
+
+    bundle = Bundle()
+    count = writer._JSON_BATCH + 7
+    for i in range(count):
+        properties = {"kind": "reference_place", "label": f"place {i}", "rank": i, "note": "é\x00" if i == count - 1
+                      else None, "nested": {"a": [i, 1.5]}}
+        bundle.features[f"f{i}"] = Feature(f"f{i}", shapely.Point(120 + i / count, 30), properties,
+                                           extra={"id": i} if i % 3 == 0 else None)
+    write_gpkg(bundle, tmp_path / "many.gpkg")
+    again, _ = read_gpkg(tmp_path / "many.gpkg")
+    assert bundle_to_dict(again)["features"] == bundle_to_dict(bundle)["features"]

@@ -28,6 +28,7 @@ from viewer.model.claim import Claim
 FEATURE_COLUMNS = ("event", "kind", "label", "certainty", "derivation")  # properties shown as columns
 KEPT_AS = "launchmap:"  # prefix in ``extra`` of a cell GeoPackage text cannot hold (NUL, lone surrogates)
 INTEGER_COLUMNS = {"text_inline", "position", "claim", "start", "end"}
+_JSON_BATCH = 10_000  # features whose properties are encoded in one call
 
 
 def write_gpkg(bundle: Bundle, path: str | Path, progress: Progress = no_progress) -> None:
@@ -67,7 +68,7 @@ def _write_all(bundle: Bundle, path: str, progress: Progress) -> None:
     features = list(bundle.features.values())
     rows = Table("feature_id", *FEATURE_COLUMNS, "properties", "extra")
     rests: list[dict[str, Any]] = []
-    for feature in features:
+    for number, feature in enumerate(features, 1):
         extra = dict(feature.extra_if_any or {})  # foreign members, and ``id`` where the bundle has a number
         source = feature.source_geometry
         if source is not None and set(source) - {"type", "coordinates", "geometries"}:
@@ -77,8 +78,10 @@ def _write_all(bundle: Bundle, path: str, progress: Progress) -> None:
         # A shown property stays in the JSON as null, holding its place so the order comes back as it was.
         rests.append({k: None if k in FEATURE_COLUMNS and isinstance(v, str) else v for k, v in properties.items()})
         rows.add([feature.id, *columns, None, None], extra)
-    for row, text in zip(rows.rows, json_each(rests), strict=True):
-        row[-2] = text
+        if len(rests) == _JSON_BATCH or number == len(features):  # encoded a batch at a time, then let go
+            for row, text in zip(rows.rows[number - len(rests):], json_each(rests), strict=True):
+                row[-2] = text
+            rests.clear()
     geometry = shapely.to_wkb(np.array([f.geometry for f in features], dtype=object))  # all at once; None stays None
     progress(1, 3)
     write(path, geometry, *rows.arrays(), layer="features", driver="GPKG", geometry_type="Unknown",
