@@ -71,6 +71,11 @@ class Feature:
         """The foreign members, or None (not a new empty dict) when it has none: for a writer's loop."""
         return self._extra or None
 
+    @property
+    def has_citations_or_claims(self) -> bool:
+        """Whether it holds any citation or claim, without making empty lists to say no."""
+        return bool(self._citations or self._claims)
+
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented

@@ -107,9 +107,8 @@ def _tables(bundle: Bundle) -> dict[str, Table]:
                    dict(event.extra))
         _add_claims(claims, citations, "event", event.id, event.claims)
     for feature in bundle.features.values():
-        if feature.citations:
+        if feature.has_citations_or_claims:
             _add_citations(citations, "feature", feature.id, None, feature.citations)
-        if feature.claims:
             _add_claims(claims, citations, "feature", feature.id, feature.claims)
     header = dict(bundle.extra.get("launchmap") or {})
     header["version"] = bundle.version
@@ -157,8 +156,10 @@ class Table:
         extras = self.extras
         columns = [[row[index] for row in self.rows] for index in range(len(self.columns) - 1)]
         for name, values in zip(self.columns, columns, strict=False):
-            unfit = [i for i, v in enumerate(values)
-                     if isinstance(v, str) and not (v.isascii() and "\x00" not in v) and not _fits(v)]
+            texts = "".join([v for v in values if isinstance(v, str)])
+            if texts.isascii() and "\x00" not in texts:  # the usual column: all fit, seen in one pass
+                continue
+            unfit = [i for i, v in enumerate(values) if isinstance(v, str) and not _fits(v)]
             for row in unfit:
                 extras[row] = {**(extras[row] or {}), f"{KEPT_AS}{name}": values[row]}
                 values[row] = None
