@@ -250,7 +250,7 @@ def launchmap_export_times(renderer, level: int | None, compression: int, repeat
     from viewer.geo.crs import regional
     from viewer.qt.render import ImageRequest
 
-    renderer.canvas.basemap_layer.fixed_level = level
+    renderer.scene.basemap.fixed_level = level
     from viewer.model.view import MapView
 
     view = MapView(regional(REGION))
