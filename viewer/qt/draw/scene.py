@@ -66,6 +66,8 @@ class MapScene:
         self._cache = ProjectedFeatures(self.map_view.projection)
         self._index = FeatureIndex([], [])
         self._keep: Callable[[Feature], bool] | None = None
+        # Called between layers while painting: an export on a worker thread raises Cancelled from it to stop.
+        self.checkpoint: Callable[[], None] | None = None
         self.map_view.filters_changed.connect(self.refresh)
         self.map_view.colours_changed.connect(self.refresh)
         self.map_view.projection_changed.connect(self._projection_changed)
@@ -188,6 +190,12 @@ class MapScene:
 
         pixels = self.frame.pixels
         painter.save()
+        try:
+            self._paint_layers(painter, shown, pixels, sea)
+        finally:
+            painter.restore()  # also when a checkpoint stops the drawing
+
+    def _paint_layers(self, painter: QPainter, shown: Callable[[str], bool], pixels: QRectF, sea: bool) -> None:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)  # as a QGraphicsView paints
         if sea:
             painter.fillRect(pixels, QColor(SEA))
@@ -197,6 +205,8 @@ class MapScene:
         stamp = stamps_pay(painter, self.context)
 
         def on_map(draw: Callable[[], None]) -> None:
+            if self.checkpoint is not None:
+                self.checkpoint()
             painter.save()
             painter.setTransform(to_device, combine=True)
             draw()
@@ -222,7 +232,6 @@ class MapScene:
                 on_map(lambda: self.overlay_labels.paint(painter, bounds, device_boxes([], to_device), stamp))
         if shown("decorations") and pixels.width() >= 50 and pixels.height() >= 50:
             self.decorations.paint(painter)
-        painter.restore()
 
 
 def fitted(frame: MapRect, width: int, height: int) -> MapRect:
