@@ -109,11 +109,14 @@ class MapScene:
         """Draw the visible features ``keep`` accepts, or all of them when None (an SVG export draws one launch at
         a time, each as its own group)."""
         self._keep = keep
-        visible = [f for f in self.visible_features() if keep is None or keep(f)]
+        by_kind: dict[str, list[Feature]] = {kind: [] for kind in self.layers}
+        for feature in self.visible_features():
+            if keep is None or keep(feature):
+                by_kind.setdefault(feature.kind, []).append(feature)  # once each: 10,000 features x 17 kinds added up
         colours = self.map_view.colours(self.workspace.colour_keys())
         for kind, layer in self.layers.items():
             layer.content = self.workspace.content
-            layer.set_features([f for f in visible if f.kind == kind], self._cache, colours)
+            layer.set_features(by_kind[kind], self._cache, colours)
 
     def _projection_changed(self, *_) -> None:
         self._cache = self._cache.reprojected(self.projection)
