@@ -96,7 +96,7 @@ class MapScene:
         visible = self.visible_features()
         self._cache.prepare(visible)
         colours = self.map_view.colours(self.workspace.colour_keys())
-        self.draw_only(self._keep)
+        self._set_layers([f for f in visible if self._keep(f)] if self._keep is not None else visible, colours)
         self._index = index = self._cache.index(visible)
         self.frame.data_count = lambda *rect: len(index.in_rect(*rect))
         self.frame.legend_rows = legend_entries(self.workspace, visible, colours)
@@ -109,11 +109,13 @@ class MapScene:
         """Draw the visible features ``keep`` accepts, or all of them when None (an SVG export draws one launch at
         a time, each as its own group)."""
         self._keep = keep
+        visible = [f for f in self.visible_features() if keep is None or keep(f)]
+        self._set_layers(visible, self.map_view.colours(self.workspace.colour_keys()))
+
+    def _set_layers(self, features: list[Feature], colours: dict[str, str]) -> None:
         by_kind: dict[str, list[Feature]] = {kind: [] for kind in self.layers}
-        for feature in self.visible_features():
-            if keep is None or keep(feature):
-                by_kind.setdefault(feature.kind, []).append(feature)  # once each: 10,000 features x 17 kinds added up
-        colours = self.map_view.colours(self.workspace.colour_keys())
+        for feature in features:
+            by_kind.setdefault(feature.kind, []).append(feature)  # once each: 10,000 features x 17 kinds added up
         for kind, layer in self.layers.items():
             layer.content = self.workspace.content
             layer.set_features(by_kind[kind], self._cache, colours)
