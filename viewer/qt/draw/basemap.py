@@ -9,7 +9,7 @@ import shapely
 from viewer.geo.basemap import Basemap
 from viewer.geo.crs import MapProjection
 from viewer.geo.drawable import to_xy_arrays
-from viewer.geo.geodesic import densify
+from viewer.geo.projected import densified_polygons
 from viewer.geo.scale import GraticuleLine
 from viewer.qt.draw.paths import Stroke, xy_stroke
 from viewer.qt.draw.qpath import xy_path
@@ -74,6 +74,7 @@ def densified(land: np.ndarray) -> list:
     long = np.zeros(len(land), dtype=bool)
     long[owner[1:][(owner[1:] == owner[:-1]) & (step > DENSIFY_KM)]] = True
     result = list(land)
-    for i in np.flatnonzero(long):
-        result[i] = densify(land[i], DENSIFY_KM)
+    chosen = np.flatnonzero(long)
+    for i, polygon in zip(chosen, densified_polygons(np.asarray(land)[chosen], DENSIFY_KM), strict=True):
+        result[i] = polygon
     return result
