@@ -6,7 +6,7 @@ import math
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabBar, QWidget
 
@@ -48,6 +48,7 @@ RECENT_FILES = 10
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace | None = None):
         super().__init__()
+        self._dock_sizes_due = False
         self.setWindowTitle("launchmap")
         self.workspace = workspace or Workspace()
         self.map_view = MapView()
@@ -121,10 +122,20 @@ class MainWindow(QMainWindow):
             for tabs in self.findChildren(QTabBar):  # dock tabs read "Search", "Bookmarks", not "Se…"
                 tabs.setElideMode(Qt.TextElideMode.ElideNone)
                 tabs.setExpanding(False)
+            self._dock_sizes_due = True
             QTimer.singleShot(0, self._default_dock_sizes)  # sizes hold only once the window is laid out
+
+    def lay_out(self) -> None:
+        """Lay the shown window out now, first-run dock sizes included, rather than in the event loop: the map
+        then has its size before its first view is framed and drawn."""
+        self._default_dock_sizes()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _default_dock_sizes(self) -> None:
         """The map keeps about half the width: the tree a fifth, the article and details the rest."""
+        if not self._dock_sizes_due:
+            return
+        self._dock_sizes_due = False
         width, height = self.width(), self.height()
         self.resizeDocks([self.docks["events"], self.docks["source"]], [round(width * 0.25), round(width * 0.27)],
                          Qt.Orientation.Horizontal)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -75,6 +76,7 @@ class MapCanvas(Framing, pg.GraphicsView):
         self._index = FeatureIndex([], [])
         self._hovered: str | None = None
         self._applying_frame = False
+        self._basemap_deferred = False
         self.places = places or []
 
         self.basemap_layer = BasemapLayer(self.context, basemap)
@@ -350,7 +352,7 @@ class MapCanvas(Framing, pg.GraphicsView):
         finally:
             self._applying_frame = False
         self.frame.set_view(rect, QRectF(self.viewport().rect()))
-        self.basemap_layer.set_view(self.projection, self.metres_per_pixel())
+        self._basemap_to_view()
         extent = self.visible_extent_lonlat()
         span = max(extent[2] - extent[0], extent[3] - extent[1])
         self.frame.graticule = graticule_lines(_padded(extent), nice_graticule_step(span))
@@ -358,6 +360,28 @@ class MapCanvas(Framing, pg.GraphicsView):
         if self.workspace.overlays.rings:  # ring labels go where each ring crosses the view
             self._overlays_changed()
         self.decorations.update()
+
+    @contextmanager
+    def basemap_deferred(self) -> Iterator[None]:
+        """Choose the basemap's level once, at the end: the window is shown, laid out and framed meanwhile."""
+        self._basemap_deferred = True
+        try:
+            yield
+        finally:
+            self._basemap_deferred = False
+            self._basemap_to_view()
+
+    def _basemap_to_view(self) -> None:
+        """The basemap's level of detail for the view shown; only once the canvas is shown, so that only the level
+        its first view needs is built. On screen, finer levels are built on a worker thread while the level shown
+        stays; an export's canvas (never on screen) builds them at once."""
+        if self.isVisible() and not self._basemap_deferred:
+            on_screen = not self.window().testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+            self.basemap_layer.set_view(self.projection, self.metres_per_pixel(), background=on_screen)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._basemap_to_view()
 
     def metres_per_pixel(self) -> float:
         """Ground metres per screen pixel at the view centre (what level of detail depends on)."""
