@@ -12,8 +12,9 @@ from PySide6.QtCore import QTimer
 from viewer.geo.basemap import load_basemap
 from viewer.geo.crs import DEFAULT_REGION, regional, web_mercator
 from viewer.geo.geodesic import densify
+from viewer.qt.draw.basemap import DENSIFY_KM, METRES_PER_DEGREE, densified
 from viewer.qt.map import basemap_layer
-from viewer.qt.map.basemap_layer import DENSIFY_KM, BasemapLayer, _densified
+from viewer.qt.map.basemap_layer import BasemapLayer
 from viewer.qt.map.painting import RenderContext
 
 
@@ -25,7 +26,7 @@ def basemap():
 @pytest.mark.parametrize("level", [0, 1, 2])
 def test_land_comes_out_as_densifying_every_polygon_would_make_it(basemap, level):
     land = basemap[level].land
-    quick = _densified(land)
+    quick = densified(land)
     whole = [densify(g, DENSIFY_KM) for g in land]
     assert len(quick) == len(whole)
     for a, b in zip(quick, whole, strict=True):  # points placed along each edge at once: the same to 1e-9°
@@ -36,15 +37,15 @@ def test_land_comes_out_as_densifying_every_polygon_would_make_it(basemap, level
 
 def test_another_projection_reuses_the_densified_land(qapp, basemap, monkeypatch):
     calls = []
-    monkeypatch.setattr(basemap_layer, "_densified", lambda land: calls.append(land) or _densified(land))
+    monkeypatch.setattr(basemap_layer, "densified", lambda land: calls.append(land) or densified(land))
     layer = BasemapLayer(RenderContext(), basemap)
     layer.fixed_level = 1
     layer.set_view(regional(DEFAULT_REGION), 1000.0)
-    densified = len(calls)
+    densified_first = len(calls)
     second = web_mercator()
     layer.set_view(second, 1000.0)
-    assert densified > 0
-    assert len(calls) == densified
+    assert densified_first > 0
+    assert len(calls) == densified_first
     assert layer.projection is second
     assert len(layer.strokes) == 2
 
@@ -92,7 +93,7 @@ def test_only_the_first_views_level_is_built_before_the_canvas_shows(qtbot, show
     assert build.calls == []
     canvas.show()
     qtbot.waitExposed(canvas)
-    wanted = canvas.basemap_layer.basemap.level_for(canvas.metres_per_pixel() / basemap_layer.METRES_PER_DEGREE)
+    wanted = canvas.basemap_layer.basemap.level_for(canvas.metres_per_pixel() / METRES_PER_DEGREE)
     assert build.calls == [(wanted, True)]  # one level, at once: there is nothing else to show
     assert canvas.basemap_layer.level == wanted
 
@@ -106,7 +107,7 @@ def test_the_event_loop_runs_while_a_finer_level_is_built(qtbot, shown_canvas):
     coarse = layer.level
     coarse_strokes = layer.strokes
     canvas.zoom_to_extent((124.0, 37.0, 128.0, 40.0))  # the Korean Peninsula's west coast: a finer level
-    fine = layer.basemap.level_for(canvas.metres_per_pixel() / basemap_layer.METRES_PER_DEGREE)
+    fine = layer.basemap.level_for(canvas.metres_per_pixel() / METRES_PER_DEGREE)
     assert fine < coarse
     qtbot.waitUntil(build.started.is_set, timeout=10_000)
     ticks = []

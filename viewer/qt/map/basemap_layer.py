@@ -1,4 +1,5 @@
-"""The basemap drawn under everything: land, country borders and the graticule, detail chosen by zoom."""
+"""The basemap drawn under everything: land, country borders and the graticule, detail chosen by zoom (the strokes
+come from viewer.qt.draw.basemap, which the headless export shares); finer levels are built off the GUI thread."""
 
 from __future__ import annotations
 
@@ -6,26 +7,19 @@ import contextlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-import numpy as np
-import shapely
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QPainter, QTransform
 
 from viewer.geo.basemap import Basemap
 from viewer.geo.crs import MapProjection
-from viewer.geo.drawable import to_xy_arrays, unwrap_parts
-from viewer.geo.geodesic import GEOD
 from viewer.geo.scale import GraticuleLine
+from viewer.qt.draw.basemap import BasemapStrokes, basemap_strokes, densified, graticule_strokes
+from viewer.qt.draw.paths import TILE_ABOVE, Stroke
+from viewer.qt.draw.tiles import PathTiles
 from viewer.qt.map.painting import RenderContext
-from viewer.qt.map.path_layer import TILE_ABOVE, PathLayer, PathTiles, Stroke, xy_path, xy_stroke
+from viewer.qt.map.path_layer import PathLayer
 from viewer.qt.map.render_jobs import JobSignals
-from viewer.symbology import BORDER, COAST, GRATICULE, LAND
 
-METRES_PER_DEGREE = 111_320.0
-DENSIFY_KM = 50.0
-# No lon/lat step of d degrees spans more than 112 * d km on the WGS84 ellipsoid (a degree of latitude is at
-# most 111.7 km, at the poles; of longitude 111.3 km, at the equator), so no geodesic between its ends does.
-KM_PER_DEGREE_AT_MOST = 112.0
 # Levels are built on one long-lived Python thread, not in Qt's pool: PROJ crashed (a segfault in
 # proj_crs_get_coordoperation) when pyproj ran on a pool thread that had run Python code for an earlier job.
 _BUILDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="basemap-levels")
@@ -45,7 +39,7 @@ class BasemapLayer(PathLayer):
         self.basemap = basemap
         self.projection: MapProjection | None = None
         self.level: int | None = None
-        self.fixed_level: int | None = None  # when set, used at every zoom (benchmarks, full-detail exports)
+        self._levels = BasemapStrokes(basemap)  # the level a zoom needs; the export's own strokes and caches
         self._built: dict[tuple[str, int], list[Stroke]] = {}
         self._land: dict[int, list] = {}  # densified land by level: the same in every projection
         self._wanted: int | None = None  # the level the view asks for, being built in the background
@@ -53,6 +47,15 @@ class BasemapLayer(PathLayer):
         self._build: LevelBuild | None = None
         self._signals = JobSignals()
         self._signals.finished.connect(self._level_built)
+
+    @property
+    def fixed_level(self) -> int | None:
+        """When set, used at every zoom (benchmarks, full-detail exports)."""
+        return self._levels.fixed_level
+
+    @fixed_level.setter
+    def fixed_level(self, level: int | None) -> None:
+        self._levels.fixed_level = level
 
     @property
     def building(self) -> bool:
@@ -64,8 +67,7 @@ class BasemapLayer(PathLayer):
 
         `background`: a level not built yet is built on a worker thread if a level of this projection is shown
         meanwhile; without it (exports) the level is built before this returns."""
-        level = self.fixed_level if self.fixed_level is not None else \
-            self.basemap.level_for(metres_per_pixel / METRES_PER_DEGREE)
+        level = self._levels.level_for(metres_per_pixel)
         if projection is not self.projection:
             self._built.clear()
             self._wanted = self._untiled = None
@@ -130,13 +132,8 @@ class BasemapLayer(PathLayer):
         data = self.basemap[level]
         land = self._land.get(level)
         if land is None:
-            land = self._land[level] = _densified(data.land)
-        land_x, land_y = to_xy_arrays(land, projection)
-        border_x, border_y = to_xy_arrays(list(data.borders), projection)
-        return [
-            xy_stroke(land_x, land_y, COAST, 0.7, fill=LAND, fill_alpha=255),
-            xy_stroke(border_x, border_y, BORDER, 0.9, dash=(4, 2)),
-        ]
+            land = self._land[level] = densified(data.land)
+        return basemap_strokes(land, data.borders, projection)
 
 
 class LevelBuild:
@@ -176,49 +173,6 @@ def _draw_whole(land: Stroke) -> None:
     land._tiles["fill"] = None
 
 
-def _densified(land: np.ndarray) -> list:
-    """Long straight edges made by clipping to the basemap's box become curves in a conic: densify them.
-
-    The same vertices as `densify` gives polygon by polygon (to 1e-9°), in a few vectorised calls: only edges
-    that may be longer than DENSIFY_KM (one bound on all steps) are measured on the ellipsoid, and the points
-    along the long ones are placed all at once (per polygon, the coarse levels took 0.1-0.2 s).
-    """
-    if not len(land):
-        return []
-    rings, polygon_of = shapely.get_rings(land, return_index=True)
-    xy, ring_of = shapely.get_coordinates(rings, return_index=True)
-    inside = np.flatnonzero(ring_of[1:] == ring_of[:-1])  # edges: vertex i to i + 1 of one ring
-    step = np.hypot(*(xy[inside + 1] - xy[inside]).T) * KM_PER_DEGREE_AT_MOST
-    edges = inside[step > DENSIFY_KM]
-    azimuth, _, metres = GEOD.inv(xy[edges, 0], xy[edges, 1], xy[edges + 1, 0], xy[edges + 1, 1])
-    long = metres > DENSIFY_KM * 1000.0
-    edges, azimuth, metres = edges[long], np.asarray(azimuth)[long], np.asarray(metres)[long]
-    pieces = np.maximum(1, np.ceil(metres / (DENSIFY_KM * 1000.0))).astype(int)
-    added = np.zeros(len(xy), dtype=int)
-    added[edges] = pieces - 1  # points inserted after each vertex
-    edge = np.repeat(np.arange(len(edges)), pieces - 1)
-    k = np.arange(len(edge)) - np.repeat(np.cumsum(pieces - 1) - (pieces - 1), pieces - 1) + 1
-    lon, lat, _ = GEOD.fwd(xy[edges[edge], 0], xy[edges[edge], 1], azimuth[edge], metres[edge] * k / pieces[edge])
-    at = np.cumsum(added + 1) - added - 1  # where each old vertex goes
-    out = np.empty((len(xy) + added.sum(), 2))
-    out[at] = xy
-    new = np.ones(len(out), dtype=bool)
-    new[at] = False
-    out[new] = np.column_stack([lon, lat])
-    out_ring = np.repeat(ring_of, added + 1)
-    # densify keeps longitudes continuous along a polygon it touched; elsewhere that changes nothing (no step
-    # over 180° is short in the bound above)
-    touched = np.zeros(len(land), dtype=bool)
-    touched[polygon_of[ring_of[inside[step > DENSIFY_KM]]]] = True
-    keep = touched[polygon_of[out_ring]]
-    starts = np.flatnonzero(np.diff(out_ring, prepend=-1))
-    out[:, 0] = np.where(keep, unwrap_parts(out[:, 0], starts), out[:, 0])
-    new_rings = shapely.linearrings(out, indices=out_ring)
-    densified = shapely.polygons(new_rings, indices=polygon_of)
-    return [new if touched[i] else old for i, (old, new) in enumerate(zip(land, densified, strict=True))]
-
-
 class GraticuleLayer(PathLayer):
     def set_lines(self, lines: list[GraticuleLine], projection: MapProjection) -> None:
-        x, y = to_xy_arrays([line.line for line in lines], projection)
-        self.set_strokes([Stroke(xy_path(x, y), GRATICULE, 0.6, alpha=170)])
+        self.set_strokes(graticule_strokes(lines, projection))
