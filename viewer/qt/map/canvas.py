@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -15,7 +14,7 @@ from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection
 from viewer.geo.gazetteer import Place
 from viewer.geo.picking import FeatureIndex, nearest_vertex
 from viewer.geo.projected import ProjectedFeatures
-from viewer.geo.scale import graticule_lines, ground_distance_per_map_unit, nice_graticule_step
+from viewer.geo.scale import graticule_lines, nice_graticule_step
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_names, kind_style, kind_title
 from viewer.model.overlays import RangeRings
@@ -220,11 +219,6 @@ class MapCanvas(Framing, pg.GraphicsView):
     def visible_extent_lonlat(self) -> Extent:
         return self.map_view.frame_extent()
 
-    def map_units_per_pixel(self) -> float:
-        rect = self.view.viewRect()
-        width = max(1.0, self.view.width())
-        return rect.width() / width
-
     def map_to_pixel(self, x: float, y: float) -> QPointF:
         """Map coordinates to viewport pixels (fractional)."""
         return self.viewportTransform().map(self.view.mapViewToScene(QPointF(x, y)))
@@ -382,19 +376,6 @@ class MapCanvas(Framing, pg.GraphicsView):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._basemap_to_view()
-
-    def metres_per_pixel(self) -> float:
-        """Ground metres per screen pixel at the view centre (what level of detail depends on)."""
-        return self.map_units_per_pixel() * self.metres_per_map_unit() / self.context.scale
-
-    def metres_per_map_unit(self) -> float:
-        """Ground metres per map unit at the view centre (1 where the projection cannot say)."""
-        centre = self.view.viewRect().center()
-        try:
-            per_unit = ground_distance_per_map_unit(self.projection, centre.x(), centre.y())
-        except (ValueError, ZeroDivisionError):
-            return 1.0
-        return per_unit if math.isfinite(per_unit) and per_unit > 0 else 1.0
 
     def leaveEvent(self, event) -> None:
         """The pointer left the map: no feature is hovered any more (its halo and tooltip go)."""
