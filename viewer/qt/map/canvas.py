@@ -150,8 +150,7 @@ class MapCanvas(Framing, pg.GraphicsView):
         colours = self.event_colours
         self.draw_only(None)
         self._index = self._cache.index(visible)
-        index = self._index
-        self.frame.data_count = lambda *rect: len(index.in_rect(*rect))
+        self.frame.data_count = self._index.count_in_rect  # where decorations cover least data: every frame
         self.frame.legend_rows = legend_entries(self.workspace, visible, colours)
         labels, marks = feature_labels(self.workspace, visible, self._cache, colours)
         self.labels.set_feature_labels(labels, marks)
