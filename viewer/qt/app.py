@@ -12,7 +12,7 @@ from viewer.resources import asset, sample_bundle
 # Set to 1, the app prints "first-paint <unix time>" once the map has been painted and quits: the
 # startup benchmark (benchmarks/map_benchmark.py) measures from process start to that line.
 EXIT_AFTER_FIRST_PAINT = "LAUNCHMAP_EXIT_AFTER_FIRST_PAINT"
-READ_BEFORE_SHOWING_BYTES = 2_000_000
+READ_BEFORE_SHOWING_BYTES = 1_000_000
 
 
 def run_app(files: list[str]) -> int:
