@@ -158,3 +158,22 @@ def test_a_level_built_for_a_projection_no_longer_shown_is_dropped(qtbot, shown_
     qtbot.waitUntil(lambda: not layer.building, timeout=10_000)
     assert layer.projection is canvas.projection
     assert layer.level == mercator_level
+
+
+def test_a_small_pan_keeps_the_graticule_drawn_and_a_far_one_or_a_zoom_redraws_it(qtbot, shown_canvas):
+    canvas, build = shown_canvas
+    build.release.set()
+    canvas.zoom_to_extent((120.0, 30.0, 130.0, 40.0))
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    drawn = canvas.graticule.strokes
+    labelled = canvas.frame.graticule
+    per_px = canvas.map_units_per_pixel()
+    canvas.view.translateBy(t=(40 * per_px, 0))
+    assert canvas.graticule.strokes is drawn  # moved on screen, not projected again
+    assert canvas.frame.graticule is not labelled  # the labels follow the view exactly
+    canvas.view.translateBy(t=(3000 * per_px, 0))
+    assert canvas.graticule.strokes is not drawn
+    moved = canvas.graticule.strokes
+    canvas.zoom_to_extent((60.0, -10.0, 180.0, 70.0))  # another step between lines
+    assert canvas.graticule.strokes is not moved

@@ -11,8 +11,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QPainter, QTransform
 
 from viewer.geo.basemap import Basemap
-from viewer.geo.crs import MapProjection
-from viewer.geo.scale import GraticuleLine
+from viewer.geo.crs import Extent, MapProjection
+from viewer.geo.scale import GraticuleLine, graticule_lines
 from viewer.qt.draw.basemap import BasemapStrokes, basemap_strokes, densified, graticule_strokes
 from viewer.qt.draw.paths import TILE_ABOVE, Stroke
 from viewer.qt.draw.tiles import PathTiles
@@ -174,5 +174,28 @@ def _draw_whole(land: Stroke) -> None:
 
 
 class GraticuleLayer(PathLayer):
+    """The graticule's lines, drawn for a margin around the view: a pan within it keeps them, and their image on
+    screen, instead of projecting new lines at every step."""
+
+    def __init__(self, context: RenderContext):
+        super().__init__(context)
+        self._drawn: tuple[MapProjection, float, Extent] | None = None  # projection, step, extent drawn
+
     def set_lines(self, lines: list[GraticuleLine], projection: MapProjection) -> None:
+        self._drawn = None
         self.set_strokes(graticule_strokes(lines, projection))
+
+    def cover(self, extent: Extent, step: float, projection: MapProjection) -> None:
+        """Lines every `step` degrees over at least `extent` (west, south, east, north)."""
+        if self._drawn is not None:
+            shown, shown_step, (west, south, east, north) = self._drawn
+            if (shown is projection and shown_step == step and west <= extent[0] and south <= extent[1]
+                    and east >= extent[2] and north >= extent[3]):
+                return
+        wide = extent
+        if extent[0] <= extent[2]:  # not across 180°: a margin of half the view each way
+            margin = max(extent[2] - extent[0], extent[3] - extent[1]) / 2
+            wide = (max(-180.0, extent[0] - margin), max(-89.0, extent[1] - margin),
+                    min(180.0, extent[2] + margin), min(89.0, extent[3] + margin))
+        self.set_lines(graticule_lines(wide, step), projection)
+        self._drawn = (projection, step, wide) if wide is not extent else None

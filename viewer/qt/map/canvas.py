@@ -348,8 +348,9 @@ class MapCanvas(Framing, pg.GraphicsView):
         self._basemap_to_view()
         extent = self.visible_extent_lonlat()
         span = max(extent[2] - extent[0], extent[3] - extent[1])
-        self.frame.graticule = graticule_lines(_padded(extent), nice_graticule_step(span))
-        self.graticule.set_lines(self.frame.graticule, self.projection)
+        step = nice_graticule_step(span)
+        self.frame.graticule = graticule_lines(_padded(extent), step)  # labelled where they cross the frame
+        self.graticule.cover(_padded(extent), step, self.projection)
         if self.workspace.overlays.rings:  # ring labels go where each ring crosses the view
             self._overlays_changed()
         self.decorations.update()
