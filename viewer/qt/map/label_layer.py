@@ -164,7 +164,7 @@ class LabelLayer(pg.GraphicsObject):
         chosen = place(specs, np.concatenate([fixed, self._obstacles(to_device, bounds)]), bounds)
         placed = []
         for i, j in chosen:
-            box = specs[i].candidates[j]
+            box = cast(Box, specs[i].candidates[j])  # upright boxes only, until names follow paths here
             x, y = anchors[i][j]
             at = to_device.map(QPointF(x, y))
             placed.append((cast(Label, specs[i].key), looks[i], box,
