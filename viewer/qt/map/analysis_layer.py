@@ -1,25 +1,19 @@
-"""Measurements and range rings: geodesic lines and circles the user draws over the map, with distance labels."""
+"""Measurements and range rings over the map, as one graphics item (viewer.qt.draw.overlays makes their strokes and
+labels, which the headless export shares)."""
 
 from __future__ import annotations
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
 from viewer.geo.crs import MapProjection
-from viewer.geo.drawable import to_xy_arrays
-from viewer.geo.geodesic import path_through
-from viewer.geo.labels import MEASUREMENT, RING
-from viewer.geo.rings import drawn_ring
 from viewer.model.overlays import Overlays
-from viewer.qt.map.label_layer import Label, LabelLayer
+from viewer.qt.draw.overlays import FAR_SIDE_COLOUR, LABEL_POINTS, MEASURE_COLOUR, RING_COLOUR, overlay_drawing
+from viewer.qt.map.label_layer import LabelLayer
 from viewer.qt.map.painting import RenderContext
-from viewer.qt.map.path_layer import PathLayer, Stroke, xy_path
+from viewer.qt.map.path_layer import PathLayer
 
-MEASURE_COLOUR = "#111111"
-RING_COLOUR = "#6A1B9A"
-FAR_SIDE_COLOUR = "#A07CC0"  # the ring's hue, faded: a ring beyond a globe's horizon, seen through the earth
-FAR_SIDE = " (far side)"
+__all__ = ["FAR_SIDE_COLOUR", "MEASURE_COLOUR", "RING_COLOUR", "AnalysisLayer"]
 
 
 class AnalysisLayer(pg.GraphicsObject):
@@ -29,43 +23,20 @@ class AnalysisLayer(pg.GraphicsObject):
     def __init__(self, context: RenderContext):
         super().__init__()
         self.paths = PathLayer(context)
-        self.labels = LabelLayer(context, points=8.5)
-        self._drawn: tuple | None = None  # what the strokes and labels show: redrawn only when it changes
+        self.labels = LabelLayer(context, points=LABEL_POINTS)
+        self._drawn: tuple | None = None  # what the strokes and labels show: made again only when it changes
         for child in (self.paths, self.labels):
             child.setParentItem(self)
 
     def redraw(self, projection: MapProjection, overlays: Overlays,
                frame: tuple[float, float, float, float] | None = None) -> None:
-        """Strokes and labels for the overlays in ``projection``. A ring's label may go at any of its anchors (its
-        northernmost on screen first), so panning needs no redraw; ``frame`` is not needed any more."""
+        """Strokes and labels for the overlays in ``projection`` (``frame`` is not needed: a ring's label takes the
+        first of its positions on screen, so panning changes nothing here)."""
         key = (projection.key, projection.crs.srs, tuple(overlays.rings), tuple(overlays.measurements))
         if key == self._drawn:
             return
         self._drawn = key
-        strokes, labels = [], []
-        for measurement in overlays.measurements:
-            if len(measurement.points) < 2:
-                continue
-            line = path_through(list(measurement.points), 10.0)
-            x, y = to_xy_arrays(line, projection)
-            strokes.append(Stroke(xy_path(x, y), MEASURE_COLOUR, 2.0, dash=(3, 2)))
-            lx, ly = projection.forward(*measurement.points[-1])
-            labels.append(Label(float(lx), float(ly), f"{measurement.length_km():,.0f} km", rank=0,
-                                priority=MEASUREMENT))
-        for rings in overlays.rings:
-            lon, lat = rings.centre
-            drawn = [drawn_ring(projection, lon, lat, radius) for radius in rings.radii_km]
-            near = [ring.near for ring in drawn if ring.near[0].size]
-            far = [ring.far for ring in drawn if ring.far[0].size]
-            if near:
-                strokes.append(Stroke(xy_path(*_joined(near)), RING_COLOUR, 1.6, dash=(6, 3)))
-            if far:
-                strokes.append(Stroke(xy_path(*_joined(far)), FAR_SIDE_COLOUR, 1.6, dash=(3, 3)))
-            for radius, ring in zip(rings.radii_km, drawn, strict=True):
-                if not ring.anchors:
-                    continue
-                (x0, y0), text = ring.anchors[0], f"{radius:,.0f} km" + (FAR_SIDE if ring.far_side else "")
-                labels.append(Label(x0, y0, text, rank=0, dot=False, priority=RING, anchors=ring.anchors))
+        strokes, labels = overlay_drawing(projection, overlays)
         self.paths.set_strokes(strokes)
         self.labels.set_labels(labels)
 
@@ -74,11 +45,3 @@ class AnalysisLayer(pg.GraphicsObject):
 
     def paint(self, painter, *args) -> None:
         pass
-
-
-def _joined(lines: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    """NaN-separated lines as one pair of arrays."""
-    gap = np.array([np.nan])
-    xs = [part for x, _ in lines for part in (x, gap)]
-    ys = [part for _, y in lines for part in (y, gap)]
-    return np.concatenate(xs), np.concatenate(ys)
