@@ -36,7 +36,7 @@ def overlay_drawing(projection: MapProjection, overlays: Overlays) -> tuple[list
         x, y = to_xy_arrays(line, projection)
         strokes.append(Stroke(xy_path(x, y), MEASURE_COLOUR, 2.0, dash=(3, 2)))
         lx, ly = projection.forward(*measurement.points[-1])
-        labels.append(Label(float(lx), float(ly), f"{measurement.length_km():,.0f} km", rank=0,
+        labels.append(Label(float(lx), float(ly), f"{measurement.length_km():,.0f} km", rank=0, points=LABEL_POINTS,
                             priority=MEASUREMENT))
     for rings in overlays.rings:
         lon, lat = rings.centre
@@ -50,7 +50,8 @@ def overlay_drawing(projection: MapProjection, overlays: Overlays) -> tuple[list
         for radius, ring in zip(rings.radii_km, drawn, strict=True):
             if ring.anchors:
                 (x0, y0), text = ring.anchors[0], f"{radius:,.0f} km" + (FAR_SIDE if ring.far_side else "")
-                labels.append(Label(x0, y0, text, rank=0, dot=False, priority=RING, anchors=ring.anchors))
+                labels.append(Label(x0, y0, text, rank=0, dot=False, priority=RING, points=LABEL_POINTS,
+                                    anchors=ring.anchors))
     return strokes, labels
 
 

@@ -20,13 +20,17 @@ class AnalysisLayer(pg.GraphicsObject):
     """Draws a workspace's overlays (viewer.model.overlays): measured paths and range rings, reprojected with the
     map. Every canvas has one, so the screen, exports, slides and presentations show the same."""
 
-    def __init__(self, context: RenderContext):
+    def __init__(self, context: RenderContext, labels: LabelLayer | None = None):
+        """``labels``: the map's label layer, so measurements and rings are labelled by the one label engine, before
+        any other label (without it, by a label layer of their own)."""
         super().__init__()
         self.paths = PathLayer(context)
-        self.labels = LabelLayer(context, points=LABEL_POINTS)
+        self.paths.setParentItem(self)
+        if labels is None:
+            labels = LabelLayer(context, points=LABEL_POINTS)
+            labels.setParentItem(self)
+        self.labels: LabelLayer = labels
         self._drawn: tuple | None = None  # what the strokes and labels show: made again only when it changes
-        for child in (self.paths, self.labels):
-            child.setParentItem(self)
 
     def redraw(self, projection: MapProjection, overlays: Overlays,
                frame: tuple[float, float, float, float] | None = None) -> None:
@@ -38,7 +42,7 @@ class AnalysisLayer(pg.GraphicsObject):
         self._drawn = key
         strokes, labels = overlay_drawing(projection, overlays)
         self.paths.set_strokes(strokes)
-        self.labels.set_labels(labels)
+        self.labels.set_overlay_labels(labels)
 
     def boundingRect(self) -> QRectF:
         return QRectF()

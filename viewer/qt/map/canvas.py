@@ -95,7 +95,7 @@ class MapCanvas(Framing, pg.GraphicsView):
         for visual in self.visuals.values():
             if isinstance(visual, AnnotationVisual):
                 visual.setZValue(55)  # the user's own words over place names
-        self.analysis = AnalysisLayer(self.context)
+        self.analysis = AnalysisLayer(self.context, self.labels)  # labelled by the one label engine
         self.analysis.setZValue(60)
         self.view.addItem(self.analysis, ignoreBounds=True)
         self.measuring = False

@@ -35,7 +35,9 @@ from viewer.symbology import NO_EVENT_COLOUR
 
 PRIORITY = {"launch_site": SITE, "impact_point": IMPACT, "danger_zone": ZONE, "flight_path": PATH,
             "warning_area": WARNING}
-PATH_FRACTIONS = (0.4, 0.55, 0.25, 0.7, 0.85)  # where along a path its name may go, best first
+PATH_FRACTIONS = (0.4, 0.55, 0.25, 0.7, 0.85)  # where along a path its name is about (its extent)
+PATH_VERTICES = 400  # at most this many of a path's vertices are offered to place its name along
+PATH_GAP = 5.0  # pixels between a path and its name: clear of the boxes its line makes as an obstacle
 # The islands a briefing names by their short name, whatever the gazetteer calls them (its ids).
 KEY_ISLANDS = {"okinawa-island": "Okinawa", "miyako-island": "Miyako", "ishigaki": "Ishigaki", "jeju": "Jeju",
                "hokkaido": "Hokkaido"}
@@ -96,9 +98,12 @@ def _label_for(workspace: Workspace, feature: Feature, geometry, colours: dict[s
         text = f"{name} {event.date_label}"
         line = max(shapely.get_parts(geometry), key=lambda g: g.length)
         anchors = tuple((p.x, p.y) for p in (line.interpolate(f, normalized=True) for f in PATH_FRACTIONS))
-        return Label(anchors[0][0], anchors[0][1], text, dot=False, priority=priority, gap=6.0, points=7.5,
+        coords = np.asarray(line.coords, dtype=float)[:, :2]
+        coords = coords[:: max(1, len(coords) // PATH_VERTICES)]  # enough to find a straight stretch on
+        # along the line, turned with it, beside it (never on it: the line is a mark), once
+        return Label(anchors[0][0], anchors[0][1], text, dot=False, priority=priority, gap=PATH_GAP, points=7.5,
                      bold=True, colour=_darker(colours.get(feature.event or "", NO_EVENT_COLOUR)),
-                     feature=feature.id, anchors=anchors)
+                     feature=feature.id, anchors=anchors, path=tuple(map(tuple, coords)))
     text = short_label(feature.kind, feature.label)
     if not text:
         return None
