@@ -185,7 +185,7 @@ class MapCanvas(Framing, pg.GraphicsView):
 
     def _decorations_changed(self) -> None:
         self.labels.enabled = self.map_view.decorations.labels
-        self.labels.update()
+        self.labels.place_afresh()  # the legend may have moved: labels keep clear of it
         self.decorations.update()
 
     def _apply_frame(self) -> None:

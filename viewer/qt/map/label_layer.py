@@ -75,6 +75,11 @@ class LabelLayer(pg.GraphicsObject):
             self.drawing.selected = feature_ids
             self.update()
 
+    def place_afresh(self) -> None:
+        """Place the labels anew at the next paint (the decorations moved: the legend went to another corner)."""
+        self._last = None
+        self.update()
+
     def _changed(self) -> None:
         self.prepareGeometryChange()
         self._bounds = self.drawing.bounds()
