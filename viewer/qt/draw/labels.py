@@ -179,7 +179,8 @@ class LabelPainter:
             width, height = look.size
             candidates: list[Candidate] = []
             beside: list[tuple[float, float]] = []
-            if label.path:  # turned along the line: each candidate follows the map point under its centre
+            if label.path and self._near_view(label, to_device, bounds, margin):
+                # turned along the line: each candidate follows the map point under its centre
                 turned = self._along(label, to_device, width, height)
                 from_device = to_device.inverted()[0]
                 candidates += turned
@@ -203,6 +204,20 @@ class LabelPainter:
                 looks.append(look)
                 anchors.append(beside)
         return specs, looks, anchors
+
+    @staticmethod
+    def _near_view(label: Label, to_device: QTransform, bounds: Box, margin: float) -> bool:
+        """Whether a path's line comes near the view: tested on its few anchors along it first (cheap, and true
+        for most paths shown), then on its bounds (a long path crossing the view between them)."""
+        for x, y in label.positions:
+            point = to_device.map(QPointF(x, y))
+            if (bounds[0] - margin < point.x() < bounds[2] + margin
+                    and bounds[1] - margin < point.y() < bounds[3] + margin):
+                return True
+        xs, ys = zip(*label.path, strict=True)
+        area = to_device.mapRect(QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys))))
+        return (area.right() > bounds[0] and area.left() < bounds[2]
+                and area.bottom() > bounds[1] and area.top() < bounds[3])
 
     def _along(self, label: Label, to_device: QTransform, width: float, height: float) -> tuple[Turned, ...]:
         """Candidates for a name along its line, in device pixels."""

@@ -60,7 +60,7 @@ def feature_labels(workspace: Workspace, features: list[Feature], cache: Project
     if len(features) > BULK_FEATURES:
         features = [f for f in features if f.event]
     labels: list[Label] = []
-    placed: dict[str, list[tuple[float, float]]] = {}  # label text -> where labels with it are
+    placed: dict[tuple[str, int, int], list[tuple[float, float]]] = {}  # (text, grid cell) -> labels there
     points, lines = [], []
     for feature in features:
         geometry = cache.projected(feature)
@@ -76,11 +76,13 @@ def feature_labels(workspace: Workspace, features: list[Feature], cache: Project
         label = _label_for(workspace, feature, geometry, colours)
         if label is None:
             continue
-        # Compared only with labels of the same text: against every label, 10,000 features took 37 s.
-        same_text = placed.setdefault(label.text, [])
-        if not any(math.hypot(x - label.x, y - label.y) < SAME_PLACE_M for x, y in same_text):
+        # Compared only with labels of the same text in the 3 x 3 grid cells of SAME_PLACE_M around it: against
+        # every label, 10,000 features took 37 s; against every label of the same text, 100,000 took minutes.
+        cell_x, cell_y = math.floor(label.x / SAME_PLACE_M), math.floor(label.y / SAME_PLACE_M)
+        near = (placed.get((label.text, cell_x + i, cell_y + j), ()) for i in (-1, 0, 1) for j in (-1, 0, 1))
+        if not any(math.hypot(x - label.x, y - label.y) < SAME_PLACE_M for cell in near for x, y in cell):
             labels.append(label)
-            same_text.append((label.x, label.y))
+            placed.setdefault((label.text, cell_x, cell_y), []).append((label.x, label.y))
     marks = Marks(np.array(points, dtype=float).reshape(-1, 3), tuple(lines))
     return labels, marks
 
