@@ -135,7 +135,7 @@ def _drawn(canvas, box):
 
 def test_the_legend_is_dragged_with_the_mouse_to_another_corner(window, qtbot):
     """Dragged from the bottom right and let go over the top left quarter, the legend goes to the top left corner:
-    the view's placement (so sessions, bookmarks and exports keep it), the room framings leave, and where the
+    the view's placement (so the session and exports of the view keep it), the room framings leave, and where the
     screen draws it; the map does not pan."""
     from PySide6.QtCore import QPoint, Qt
 
@@ -180,4 +180,12 @@ def test_the_legend_is_dragged_with_the_mouse_to_another_corner(window, qtbot):
     assert canvas.decorations.layout().legend_place == "nw"
     for p in _data_pixels(canvas):
         assert not _inside(p, canvas.decorations.layout().legend_box)
-    assert window.map_view.snapshot(decorations=True).decorations.legend == "nw"  # bookmarks keep it
+    assert window.session.session().styles["decorations"]["legend"] == "nw"  # the session keeps it
+    from viewer.qt.render import ImageRequest, MapRenderer
+
+    renderer = MapRenderer(window.workspace)  # an export of this view puts it there too
+    try:
+        renderer.image(ImageRequest(window.map_view.copy(), 1366, 768))
+        assert renderer.canvas.decorations.last_layout.legend_place == "nw"
+    finally:
+        renderer.close()

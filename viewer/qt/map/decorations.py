@@ -59,7 +59,7 @@ class Decorations(pg.GraphicsObject):
 
     def mouseDragEvent(self, event) -> None:
         """Dragging the legend moves it with the pointer; where it is let go, it goes to the nearest corner, which
-        becomes the view's legend placement (kept in sessions and bookmarks, used by exports of the view, and
+        becomes the view's legend placement (kept in the session, used by exports of the view, and
         by every framing's room). A drag anywhere else pans the map."""
         if event.button() != Qt.MouseButton.LeftButton:
             event.ignore()
