@@ -186,6 +186,6 @@ def test_the_legend_is_dragged_with_the_mouse_to_another_corner(window, qtbot):
     renderer = MapRenderer(window.workspace)  # an export of this view puts it there too
     try:
         renderer.image(ImageRequest(window.map_view.copy(), 1366, 768))
-        assert renderer.canvas.decorations.last_layout.legend_place == "nw"
+        assert renderer.scene.decorations.last_layout.legend_place == "nw"
     finally:
         renderer.close()
