@@ -34,6 +34,7 @@ def test_a_ring_larger_than_the_view_is_named_where_it_crosses_the_view(window, 
         window.map_view.set_frame((frame[0] + i * step, frame[1], frame[2] + i * step, frame[3]))
         canvas.viewport().repaint()
     # once the view rests (REST_S after the last pan, longer on a loaded machine), labels are placed afresh
+    # (repainting all the while: a still view's repaints do not postpone that)
     qtbot.waitUntil(lambda: _ring_label(canvas, "1,000 km") is not None, timeout=5000)
     box = _ring_label(canvas, "1,000 km")
     assert view.contains(box)

@@ -32,6 +32,7 @@ class LabelLayer(pg.GraphicsObject):
         self.decoration_boxes: Callable[[], list[Box]] | None = None  # scene (viewport) pixels
         self._last: tuple | None = None  # (key, transform, decoration boxes, placement) of the last full placement
         self._stale = False  # the view has rested since the placement was last moved: place afresh
+        self._moved_to: QTransform | None = None  # the view's transform when the placement was last moved
         self._rest = QTimer()
         self._rest.setSingleShot(True)
         self._rest.setInterval(round(REST_S * 1000))
@@ -136,7 +137,9 @@ class LabelLayer(pg.GraphicsObject):
                 continue
             taken = np.vstack([taken, (left, top, right, bottom)])
             moved.append((label, look, candidate, (x, y, off_x, off_y)))
-        self._rest.start()  # placed afresh once the view rests
+        if self._moved_to != to_device:  # placed afresh once the view rests (repaints of a still view do not wait)
+            self._moved_to = QTransform(to_device)
+            self._rest.start()
         return moved
 
     def _at_rest(self) -> None:
