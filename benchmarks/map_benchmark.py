@@ -26,6 +26,16 @@ TARGETS = {"a": 16.0, "b": 50.0, "c_warm": 2.5, "c_process": 2.0, "d": 0.6, "e":
            "heavy_ms": 250.0, "c_heavy_process": 1.5}
 
 
+def widgets_application():
+    """A QApplication (viewer.qt.render.application makes a QGuiApplication, which widgets cannot live in)."""
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.qt.render import ensure_gui_platform
+
+    ensure_gui_platform()
+    return QApplication.instance() or QApplication(["launchmap-benchmark"])
+
+
 # -- (a), (b): redraw while panning and zooming ---------------------------------------------------------------
 def regional_canvas(workspace):
     """A 1920x1080 map canvas showing the regional view, as the main window's would (no scroll bars)."""
@@ -35,9 +45,8 @@ def regional_canvas(workspace):
     from viewer.geo.crs import regional
     from viewer.geo.gazetteer import load_places
     from viewer.qt.map.canvas import MapCanvas
-    from viewer.qt.render import application
 
-    app = application()
+    app = widgets_application()
     canvas = MapCanvas(workspace, load_basemap(), load_places())
     canvas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     canvas.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -264,7 +273,6 @@ def memory_rows(count: int = 1_000_000) -> list[list[str]]:
     """RSS of the real window (1366x768) with the sample, then with `count` plain points added, then after a round
     of pans, zooms and rests; run in a process of its own (see main), so nothing else the benchmark made counts."""
     from viewer.qt.main_window import MainWindow
-    from viewer.qt.render import application
     from viewer.resources import sample_bundle
 
     def row(what: str, seconds: float | None = None) -> list[str]:
@@ -273,7 +281,7 @@ def memory_rows(count: int = 1_000_000) -> list[list[str]]:
         rss, peak = (int(status[key].split()[0]) / 1024 for key in ("VmRSS", "VmHWM"))
         return [what + took, f"{rss:.0f}", f"{peak:.0f}"]
 
-    app = application()
+    app = widgets_application()
     window = MainWindow()
     window.resize(1366, 768)
     window.show()
@@ -597,9 +605,7 @@ def main() -> int:
     # PYTHONDONTWRITEBYTECODE=1 would otherwise compile launchmap's ~150 modules at every start, ~0.3 s).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "viewer")], check=True, env=env)
-    from viewer.qt.render import application
-
-    application()
+    widgets_application()  # the canvases of (a), (b) and (e) are widgets; exports take this application too
     print(f"launchmap map benchmark — {machine()}; load average {os.getloadavg()[0]:.2f} at start")
     print(f"reference: a fixed pure-Python loop took {reference_ms():.0f} ms (speed varies: compare runs by it)")
     print(f"{WIDTH}x{HEIGHT}, regional view {REGION} (lon/lat W,S,E,N) in the regional projection\n")
