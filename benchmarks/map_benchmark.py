@@ -26,13 +26,13 @@ TARGETS = {"a": 16.0, "b": 50.0, "c_warm": 2.5, "c_process": 2.0, "d": 0.6, "e":
            "heavy_ms": 250.0, "c_heavy_process": 1.5}
 
 
-def widgets_application():
-    """A QApplication (viewer.qt.render.application makes a QGuiApplication, which widgets cannot live in)."""
+def application():
+    """The benchmark's Qt application: a QApplication, as the window's canvas needs widgets (an export alone would
+    make do with the QGuiApplication viewer.qt.render.application makes, and Qt allows one per process)."""
     from PySide6.QtWidgets import QApplication
 
-    from viewer.qt.render import ensure_gui_platform
-
-    ensure_gui_platform()
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return QApplication.instance() or QApplication(["launchmap-benchmark"])
 
 
@@ -45,8 +45,7 @@ def regional_canvas(workspace):
     from viewer.geo.crs import regional
     from viewer.geo.gazetteer import load_places
     from viewer.qt.map.canvas import MapCanvas
-
-    app = widgets_application()
+    app = application()
     canvas = MapCanvas(workspace, load_basemap(), load_places())
     canvas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     canvas.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -105,8 +104,6 @@ def time_redraw(canvas, level: int | None, limit: int | None = None) -> dict[str
 
 def rest(canvas, seconds: float = 0.3) -> None:
     """Let the view rest, running events, as between two gestures: layers shown scaled are drawn afresh."""
-    from viewer.qt.render import application
-
     canvas.viewport().repaint()
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
@@ -281,7 +278,7 @@ def memory_rows(count: int = 1_000_000) -> list[list[str]]:
         rss, peak = (int(status[key].split()[0]) / 1024 for key in ("VmRSS", "VmHWM"))
         return [what + took, f"{rss:.0f}", f"{peak:.0f}"]
 
-    app = widgets_application()
+    app = application()
     window = MainWindow()
     window.resize(1366, 768)
     window.show()
@@ -605,7 +602,7 @@ def main() -> int:
     # PYTHONDONTWRITEBYTECODE=1 would otherwise compile launchmap's ~150 modules at every start, ~0.3 s).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "viewer")], check=True, env=env)
-    widgets_application()  # the canvases of (a), (b) and (e) are widgets; exports take this application too
+    application()
     print(f"launchmap map benchmark — {machine()}; load average {os.getloadavg()[0]:.2f} at start")
     print(f"reference: a fixed pure-Python loop took {reference_ms():.0f} ms (speed varies: compare runs by it)")
     print(f"{WIDTH}x{HEIGHT}, regional view {REGION} (lon/lat W,S,E,N) in the regional projection\n")
