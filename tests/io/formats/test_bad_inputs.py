@@ -33,7 +33,7 @@ ERRORS = [
     ("geojson/latin1.geojson", "byte 202", "not UTF-8 text (byte 0xf6)"),
     ("geojson/nan.geojson", "1:110", "invalid JSON: NaN is not a JSON number"),
     ("geojson/bare_feature_bad_coordinates.geojson", "geometry", "malformed Point coordinates"),
-    ("geojson/reprojected.geojson", "crs", "coordinates are in urn:ogc:def:crs:EPSG::3857"),
+    ("geojson/unknown_crs.geojson", "crs", "unknown coordinate reference system 'urn:ogc:def:crs:EPSG::999999'"),
     ("geojson/infinite_number.geojson", "5:48", "number 1e400 is beyond the range of a double (it would be infinity)"),
     ("kml/infinite_altitude.kml", "4", "geometry: altitude inf is not a finite number"),
     ("csv/infinite_longitude.csv", "3", "coordinates contain NaN or infinity"),

@@ -1,15 +1,15 @@
 """A plain FeatureCollection (no launchmap members) made a layer: file-scoped ids, labels, the events its
-features name; whole (`prepare_plain`) or one feature at a time as it is parsed (`check_crs`, `prepare_feature`)."""
+features name; whole (`prepare_plain`) or one feature at a time as it is parsed (`crs_of`, `prepare_feature`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from viewer.io.formats.geojson.legacy_crs import crs_of
 from viewer.io.formats.layer import LABEL_KEYS
-from viewer.model.problem import BundleError, Problem, Severity
+from viewer.model.problem import Problem, Severity
 
 BUNDLE_MEMBERS = ("launchmap", "documents", "events")
-_WGS84 = ("urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326")
 
 
 def is_plain(root: Any) -> bool:
@@ -23,25 +23,18 @@ def prepare_plain(root: dict, name: str, file: str) -> list[Problem]:
     Citations and claims need the bundle's documents; a plain file has none, so those properties are
     kept under another name rather than failing the whole file.
     """
-    check_crs(root, file)
+    reproject, notes = crs_of(root, file)
     events: dict[str, None] = {}
     renamed: set[str] = set()
     for index, raw in enumerate(root["features"]):
+        if reproject is not None:
+            reproject(raw)
         event = prepare_feature(raw, index, name, renamed)
         if event is not None:
             events[event] = None
     if events:
         root["events"] = [{"id": event, "name": event} for event in events]
-    return renamed_notes(renamed, file)
-
-
-def check_crs(root: dict, file: str) -> None:
-    """Raise BundleError when the (2008 GeoJSON) ``crs`` member names coordinates other than lon/lat."""
-    crs = root.get("crs")
-    crs_name = crs.get("properties", {}).get("name") if isinstance(crs, dict) else None
-    if isinstance(crs_name, str) and crs_name not in _WGS84 and not crs_name.endswith(("CRS84", ":4326")):
-        raise BundleError([Problem(file, "crs", f"coordinates are in {crs_name}, but GeoJSON is WGS84 lon/lat; "
-                                                "reproject the file (e.g. ogr2ogr -t_srs EPSG:4326)")])
+    return notes + renamed_notes(renamed, file)
 
 
 def prepare_feature(raw: Any, index: int, name: str, renamed: set[str]) -> str | None:

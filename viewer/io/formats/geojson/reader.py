@@ -10,9 +10,9 @@ from viewer.geo.geometry_check import GEOMETRY_TYPES
 from viewer.io.bundle.json_stream import StartAgain, load_geojson
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.antimeridian import antimeridian_warnings
+from viewer.io.formats.geojson.legacy_crs import Reproject, crs_of
 from viewer.io.formats.geojson.plain import (
     BUNDLE_MEMBERS,
-    check_crs,
     is_plain,
     prepare_feature,
     prepare_plain,
@@ -98,6 +98,8 @@ class _Streaming:
         self.plain = False
         self.keys_before: set[str] = set()
         self.renamed: set[str] = set()
+        self.reproject: Reproject | None = None
+        self.crs_notes: list[Problem] = []
 
     def progress(self, done: int, total: int) -> None:
         (self.parsing if self.bundle is None else self.whole)(done, total)
@@ -108,7 +110,7 @@ class _Streaming:
             return False  # parsed whole, and refused with the usual message
         self.plain = not any(key in root for key in BUNDLE_MEMBERS)
         if self.plain:
-            check_crs(root, self.file)
+            self.reproject, self.crs_notes = crs_of(root, self.file)
         self.keys_before = set(root)
         self.bundle = self.parser.begin(root)
         return True
@@ -117,6 +119,8 @@ class _Streaming:
         assert self.bundle is not None
         parser = self.parser
         if self.plain:
+            if self.reproject is not None:
+                self.reproject(raw)
             event = prepare_feature(raw, index, self.name, self.renamed)
             if event is not None and event not in parser.named["events"]:
                 where, stub = f"events[{len(parser.events)}]", {"id": event, "name": event}
@@ -129,7 +133,7 @@ class _Streaming:
 
     def finish(self, root: dict, late: set[str], notes: list[Problem]) -> tuple[Bundle, list[Problem]]:
         assert self.bundle is not None
-        notes = notes + renamed_notes(self.renamed, self.file)
+        notes = notes + self.crs_notes + renamed_notes(self.renamed, self.file)
         self.bundle.extra.update({key: root[key] for key in root if key in late})
         try:
             bundle = self.parser.finish(self.bundle)
