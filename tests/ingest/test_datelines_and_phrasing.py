@@ -30,6 +30,9 @@ def article(text: str, name: str = "story.txt"):
         ("Headline\n\n2023-08-24T06:10:00+09:00\n\nNorth Korea fired", date(2023, 8, 24), None),
         ("Headline\n\nWASHINGTON -- The Pentagon said", None, "ET"),
         ("Headline\n\nPyongyang, November 22 (KCNA) -- The", None, "KST"),
+        ("Headline\n\nSEOUL/TOKYO, Oct 4, 2022 (Reuters) - North Korea", date(2022, 10, 4), "KST"),
+        ("Headline\n\nSeoul (AFP) - Wed, September 28, 2022\n\nNorth Korea fired", date(2022, 9, 28), "KST"),
+        ("Headline\n\nDate: 2024.07.01\n\nNorth Korea fired", date(2024, 7, 1), None),
     ],
 )
 def test_datelines_in_every_common_form(head, day, zone):
@@ -185,3 +188,25 @@ def test_a_question_claims_no_outcome_and_toward_the_east_is_a_heading():
     path = draft.first("flight_path")
     assert path is not None
     assert path.label.startswith("Heading east")
+
+
+def test_a_launching_station_named_in_a_story_of_preparations_is_not_a_launch():
+    text = ("Imagery shows work at Sohae\n\nSEOUL, Nov 10, 2023 -- New imagery shows that North Korea has expanded "
+            "construction at its Sohae Satellite Launching Station, suggesting it could attempt another satellite "
+            "launch in the coming weeks, analysts said on Friday.\n")
+    assert draft_article(article(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bearing"),
+    [
+        ("The missile was flown on a lofted trajectory to the east, officials said.", 90),
+        ("It was fired towards the sea off its east coast, Seoul's military said.", 90),
+    ],
+)
+def test_directions_in_more_newsroom_phrasing(sentence, bearing):
+    text = (f"Launch\n\nSEOUL, Sept. 28, 2022 -- North Korea launched a ballistic missile from Sunan on "
+            f"Wednesday. {sentence}\n")
+    path = draft_article(article(text)).first("flight_path")
+    assert path is not None
+    assert f"bearing {bearing}" in path.derivation

@@ -26,7 +26,7 @@ _NOT_REACHED = re.compile(r"(?:\b(?:attempts?|attempted|try|tried|trying|bid|eff
                           r"failure)\s+to|\b(?:no|not|never|nothing|neither|without|didn't|did not|failed to))\s+"
                           r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "may have exploded", "whether the launch succeeded": a guess, not a claim.
-_HEDGED = re.compile(r"\b(?:may|might|could|possibly|perhaps|whether|if|apparently)\s+(?:have\s+)?(?:been\s+)?"
+_HEDGED = re.compile(r"\b(?:(?-i:may)|might|could|possibly|perhaps|whether|if|apparently)\s+(?:have\s+)?(?:been\s+)?"
                      r"(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 _SUCCESS = re.compile(r"(?<!un)\bsuccess(?:ful(?:ly)?)?\b", re.IGNORECASE)
 _ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:in|last)\s+{_MONTH}\b|\s+last\s+(?:year|month)\b|^\s*{_MONTH}\b"

@@ -83,11 +83,13 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _site_right(drafted: tuple[float, float], truth: str) -> bool:
-    place = find_place(truth) or next((p for p in _places() if p.id == truth), None)
-    if place is None:
-        return False
-    return float(_GEOD.inv(drafted[0], drafted[1], place.lon, place.lat)[2]) / 1000 <= SITE_KM
+def _site_right(drafted: tuple[float, float], truth: str | list[str]) -> bool:
+    """Within SITE_KM of the truth's place (of one of them, for 'the Pyongyang area')."""
+    for name in _as_list(truth):
+        place = find_place(name) or next((p for p in _places() if p.id == name), None)
+        if place is not None and float(_GEOD.inv(drafted[0], drafted[1], place.lon, place.lat)[2]) / 1000 <= SITE_KM:
+            return True
+    return False
 
 
 def _places():
@@ -174,8 +176,10 @@ def score_notices(folder: Path) -> dict[str, Tally]:
     right when start and end are the truth's to the minute."""
     from viewer.ingest.notices import read_notice
 
-    truth_all = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     tallies = {"notice areas": Tally(), "notice windows": Tally(), "notice kind": Tally()}
+    if not (folder / "truth.json").exists():  # a corpus of articles only
+        return tallies
+    truth_all = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     for name in (n for n in sorted(truth_all) if not n.startswith("_")):
         truth = truth_all[name]
         notice = read_notice((folder / name).read_text(encoding="utf-8"))

@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
 from viewer.ingest.claims import attribution, orbit_claims, outcome_claims
+from viewer.ingest.datelines import HEAD_CHARS
+from viewer.ingest.failure import add_failure_area
 from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.flight import find_flight
 from viewer.ingest.launch import LaunchReport, describe, detect_launch
@@ -101,6 +103,7 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
     draft.features.extend(find_warning_areas(text, sentences, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
     _claims(draft, text, sentences, report)
+    add_failure_area(draft, text, report, matcher, site)
     return draft
 
 
@@ -138,7 +141,8 @@ def _name(report: LaunchReport) -> str:
 def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article) -> None:
     """The launch date and time from the launch sentences, resolved against the article's date. A time the text
     zones ('0049 GMT') wins over a bare one ('9:49 a.m.'), whose zone is the dateline's or the launch site's."""
-    dates = [(d, s) for s in report.related for d in find_dates(text, s.start, s.end, article.published)
+    reference = article.published or _undated_reference(text, report)
+    dates = [(d, s) for s in report.related for d in find_dates(text, s.start, s.end, reference)
              if d.start >= article.header_end]
     dates = _in_announced_window(text, dates, article.published)
     resolved = next((d.value for d, s in dates if d.value and not _other_zone_date(text, d, s, article)), None)
@@ -173,6 +177,20 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     if draft.date is None and draft.time is not None:  # the launch's local date, from a time in another zone
         local = draft.time.astimezone(timezone(zone_offset("local time", draft.time.date()) or timedelta(hours=9)))
         draft.date = local.date()
+
+
+def _undated_reference(text: str, report: LaunchReport) -> date | None:
+    """For an article with no dateline, the date yearless dates and weekdays resolve against: a full date in its
+    headline ('Hwasong-18 launch of 18 December 2023'), else a full date anywhere in it that falls on the very
+    weekday the launch sentences name (the two agree, so neither is a history date). Not its published date."""
+    head = next((d.value for d in find_dates(text, 0, min(len(text), HEAD_CHARS), None, weekdays=False)
+                 if d.value and d.label[:4].isdigit()), None)
+    if head is not None:
+        return head
+    named = {d.label for s in report.related for d in find_dates(text, s.start, s.end, None) if d.label in
+             WEEKDAY_NAMES}
+    return next((d.value for d in find_dates(text, 0, len(text), None, weekdays=False)
+                 if d.value and WEEKDAY_NAMES[d.value.weekday()] in named), None)
 
 
 def _in_announced_window(text: str, dates: list[tuple[DateMention, Sentence]], published: date | None

@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 
 from viewer.ingest.sentences import Sentence
 
+# "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
+_NOT_VERB = r"(?!\s+(?:station|ground|site|pad|facility|complex|cent(?:er|re)|tubes?|platform|range|drill))"
 _VERB = re.compile(r"\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|lift(?:ed|s)?\s+off|"
-                   r"blast(?:ed|s)?\s+off)\b",
+                   rf"blast(?:ed|s)?\s+off)\b{_NOT_VERB}",
                    re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:(?:test-)?(?:launched|fired|launching|firing)|lift(?:ed|s)?\s+off|"
-                        r"blast(?:ed|s)?\s+off)\b",
+                        rf"blast(?:ed|s)?\s+off)\b{_NOT_VERB}",
                         re.IGNORECASE)
+_FLOWN = re.compile(r"\b(?:flew|flown|soared)\b", re.IGNORECASE)
 # "the launch", "Sunday's launch", "North Korea's rocket launch": one launch, not "missile launches" in general.
 _LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
                           r"launch\b(?!\s*(?:pad|site|window|facility|station|vehicle|complex|center|centre))",
@@ -24,7 +27,7 @@ _PROJECTILE = re.compile(
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:will|would|could|might|may|shall|plans?|planned|planning|intends?|intended|intention|prepar\w*|ready|"
+    r"\b(?:will|would|could|might|(?-i:may)|shall|plans?|planned|planning|intends?|intended|intention|prepar\w*|ready|"
     r"readies|threat\w*|vow\w*|expected|expects|ahead of|if|whether|possible|possibly|potential|imminent|likely|"
     r"upcoming|scheduled|attempt(?:s|ed)? to|try to|seeks? to|aim\w* to|hopes? to|wants? to|capable of|able to|"
     r"able|allowed|to be|order(?:ed|s)? to|pledg\w*|promis\w*|calls? for|denounc\w*|ban\w*|prohibit\w*|"
@@ -92,6 +95,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if history and not (history.group().lower().startswith("since") and _FIRST_SINCE.search(text, s, history.start())):
         return False  # about an earlier launch; but "the first ICBM test since 2017" reports this one
     verb = (_PAST_VERB if strict else _VERB).search(text, s, e)
+    if verb is None and not strict:  # "The missile was flown on a lofted trajectory to the east": the same flight
+        verb = _FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e) else None
     if verb is None:
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
         # days after North Korea said…", which is about someone else's launch.
