@@ -186,3 +186,20 @@ def _one_event_bundle(article: str) -> dict:
             "documents": [{"id": "doc-a", "title": "Test article", "path": "article.txt"}],
             "events": [{"id": "ev-1", "name": "Test launch", "time": "2016-02-07T00:30:00Z", "site": "site"}],
             "features": [site]}
+
+
+@NEEDS_POPPLER
+def test_cjk_names_are_set_in_a_font_that_has_them(make_bundle, tmp_path):
+    """DejaVu has no kanji or hangul: a satellite's Japanese or Korean name must not come out as empty boxes."""
+    article = "North Korea said the satellite 万里鏡1号 (만리경-1호) reached orbit.\n"
+    workspace = load_workspace([str(make_bundle(_one_event_bundle(article), article=article))])
+    deck = build_deck(workspace.content, [], plain_png, slide_pixels=960)
+    write_deck(deck, tmp_path / "deck.pdf")
+    text = subprocess.run(["pdftotext", str(tmp_path / "deck.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "万里鏡1号" in text
+    assert "만리경-1호" in text
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "deck.pdf")], capture_output=True, text=True,
+                           check=True).stdout
+    assert "HeiseiKakuGo-W5" in fonts
+    assert "HYGothic-Medium" in fonts

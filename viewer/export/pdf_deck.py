@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -16,6 +17,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -35,6 +37,14 @@ _FONT_FOLDERS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", 
                  str(Path.home() / ".local/share/fonts"))
 
 
+# DejaVu has no CJK glyphs. Runs of hangul, and of kana and CJK ideographs, are set in the Adobe standard CJK
+# fonts that reportlab names without embedding: every PDF reader supplies them (or a substitute), so a
+# satellite's name such as 万里鏡1号 reads as written instead of as boxes, at no cost in file size.
+KOREAN_FONT, JAPANESE_FONT = "HYGothic-Medium", "HeiseiKakuGo-W5"
+_CJK_RUNS = re.compile(r"(?P<ko>[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+)|"
+                       r"(?P<ja>[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+)")
+
+
 @cache
 def register_fonts() -> str:
     """Register DejaVu Sans (Unicode quotes, dashes, ¶, °) as one family; reportlab's own Bitstream Vera,
@@ -48,7 +58,18 @@ def register_fonts() -> str:
         pdfmetrics.registerFont(TTFont(FONT + _STYLES[style], str(path)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Oblique",
                                   boldItalic=FONT + "-BoldOblique")
+    for name in (KOREAN_FONT, JAPANESE_FONT):
+        pdfmetrics.registerFont(UnicodeCIDFont(name))
     return FONT
+
+
+def _with_cjk_fonts(escaped: str) -> str:
+    """Paragraph markup of already escaped text with its CJK runs set in a font that has their glyphs."""
+    def font(match: re.Match) -> str:
+        name = KOREAN_FONT if match.group("ko") else JAPANESE_FONT
+        return f'<font name="{name}">{match.group(0)}</font>'
+
+    return _CJK_RUNS.sub(font, escaped)
 
 
 # -- typesetting ------------------------------------------------------------------------------------
@@ -60,7 +81,7 @@ def paragraph(para: t.Para, scale: float = 1.0) -> Paragraph:
                            alignment={"left": 0, "center": 1, "right": 2}[para.align])
     markup = []
     for run in para.runs:
-        text = escape(run.text).replace("\n", "<br/>")
+        text = _with_cjk_fonts(escape(run.text)).replace("\n", "<br/>")
         if run.bold:
             text = f"<b>{text}</b>"
         if run.italic:
