@@ -57,3 +57,16 @@ def test_a_failure_whose_impact_is_reported_keeps_the_reported_point():
     assert result.outcome == "failure"
     assert result.first("impact_point") is not None
     assert not any(f.kind == "area" for f in result.features)
+
+
+def test_an_eez_phrase_is_kept_as_a_cited_claim_not_an_area():
+    result = draft("ICBM lands near Japan\n\nTOKYO, Nov. 18, 2022 -- North Korea fired an ICBM from Sunan on Friday. "
+                   "Japan's defence minister said the missile landed within Japan's exclusive economic zone, while "
+                   "Seoul said an earlier missile did not fall inside the EEZ.\n")
+    zones = [c for c in result.claims if c.property == "impact_zone"]
+    assert [c.value for c in zones] == ["inside Japan's EEZ"]
+    assert "defence minister" in zones[0].by
+    assert not any("EEZ" in f.label for f in result.features)
+    outside = draft("Missile test\n\nSEOUL, July 12, 2023 -- North Korea launched a missile from Sunan on Wednesday. "
+                    "It did not land within the EEZ, Japan's government said.\n")
+    assert [c.value for c in outside.claims if c.property == "impact_zone"] == ["outside Japan's EEZ"]

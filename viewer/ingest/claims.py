@@ -110,6 +110,7 @@ def attributed(text: str, sentence: Sentence, at: int | None = None) -> tuple[st
             chosen = before[-1] if before else matches[0]
             who = chosen.group("who").strip()
             who = re.sub(r"^(?:that|and|but|however,?)\s+", "", who, flags=re.IGNORECASE)
+            who = re.sub(r"^[A-Z]{2,4}\s*[-\u2013\u2014]\s*", "", who)  # a live blog's "KST - Japan's …" stamp
             return f"{source_entity(who, text[:s])} (per article)", chosen.start("who")
     return "the article (unattributed)", None
 

@@ -9,6 +9,7 @@ from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
 from viewer.ingest.claims import attribution, orbit_claims, outcome_claims
 from viewer.ingest.datelines import HEAD_CHARS
+from viewer.ingest.eez import eez_claims
 from viewer.ingest.failure import add_failure_area
 from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.flight import find_flight
@@ -235,7 +236,8 @@ def _day_for(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]
 def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport) -> None:
     about = [s for s in sentences if _ABOUT_LAUNCH.search(text, s.start, s.end) and not _HISTORY.search(
         text, s.start, s.end)]
-    for found in outcome_claims(text, about) + orbit_claims(text, about):
+    current = [s for s in sentences if not _HISTORY.search(text, s.start, s.end)]  # "it did not land within the EEZ"
+    for found in outcome_claims(text, about) + orbit_claims(text, about) + eez_claims(text, current):
         draft.claims.append(DraftClaim(found.property, found.value, found.by, [(found.start, found.end)]))
     for sentence in about:
         for distance in find_distances(text, sentence.start, sentence.end):
