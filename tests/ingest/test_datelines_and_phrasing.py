@@ -33,6 +33,11 @@ def article(text: str, name: str = "story.txt"):
         ("Headline\n\nSEOUL/TOKYO, Oct 4, 2022 (Reuters) - North Korea", date(2022, 10, 4), "KST"),
         ("Headline\n\nSeoul (AFP) - Wed, September 28, 2022\n\nNorth Korea fired", date(2022, 9, 28), "KST"),
         ("Headline\n\nDate: 2024.07.01\n\nNorth Korea fired", date(2024, 7, 1), None),
+        ("Press release\n\n2022. 11. 3.\n\n1. The Joint Chiefs of Staff detected", date(2022, 11, 3), None),
+        ("Headline\n\nSEOUL, January 14, 2022. /TASS/. North Korea on Friday", date(2022, 1, 14), "KST"),
+        ("Headline\n\nSource: Xinhua | 2023-03-17 09:45:12\n\nPYONGYANG, March 17 (Xinhua) -- The DPRK",
+         date(2023, 3, 17), "KST"),
+        ("MORNING EDITION - Broadcast: October 19, 2021\n\nANCHOR: North Korea has fired", date(2021, 10, 19), None),
     ],
 )
 def test_datelines_in_every_common_form(head, day, zone):
@@ -210,3 +215,36 @@ def test_directions_in_more_newsroom_phrasing(sentence, bearing):
     path = draft_article(article(text)).first("flight_path")
     assert path is not None
     assert f"bearing {bearing}" in path.derivation
+
+
+def test_a_bare_time_paired_with_a_zoned_one_shares_its_zone():
+    text = ("Missiles\n\nSEOUL, January 14, 2022. /TASS/. North Korea on Friday launched two short-range ballistic "
+            "missiles from North Phyongan Province. They were fired at 14:41 and 14:52 local time, the JCS said.\n")
+    result = draft_article(article(text))
+    assert result.time.isoformat() == "2022-01-14T14:41:00+09:00"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lo", "hi"),
+    [
+        ("North Korea launched a ballistic missile from Sunan toward the eastern waters on Sunday.", 45, 135),
+        ("North Korea fired a ballistic missile from the Sunan area of Pyongyang over Japan's northern Hokkaido "
+         "island on Friday.", 45, 135),
+    ],
+)
+def test_directions_from_waters_named_by_compass_and_from_an_island_fired_over(sentence, lo, hi):
+    path = draft_article(article(f"Launch\n\nSEOUL, Jan. 14, 2024 -- {sentence}\n")).first("flight_path")
+    assert path is not None
+    bearing = float(path.derivation.split("bearing ")[1].split("°")[0]) if "bearing " in path.derivation else None
+    assert bearing is None or lo <= bearing <= hi  # a path through Hokkaido gives its direction by its shape
+    end = path.geometry.coords[-1]
+    assert end[0] > path.geometry.coords[0][0]  # it heads east
+
+
+def test_an_earlier_launch_fired_from_a_town_is_drafted_from_its_own_sentence():
+    text = ("Projectiles\n\nSEOUL, Aug. 24, 2019 (Yonhap) -- North Korea fired two short-range projectiles from "
+            "Sondok into the East Sea on Saturday morning, the JCS said. It was the North's first launch since Aug. "
+            "16, when it fired two missiles from Tongchon.\n")
+    result = draft_article(article(text))
+    assert [o.date for o in result.others] == [date(2019, 8, 16)]
+    assert result.others[0].first("launch_site").place == "tongchon"

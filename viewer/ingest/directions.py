@@ -21,6 +21,8 @@ _PATTERNS = [
     re.compile(rf"\bin\s+an?\s+{_DIR}(?:erly|ern|ward)?\s+direction\b", re.IGNORECASE),
     re.compile(rf"\b{_DIR}wards?\b", re.IGNORECASE),
     re.compile(rf"\btowards?\s+the\s+{_DIR}\b{_NOT_A_HEADING}", re.IGNORECASE),
+    # "toward the eastern waters", "into western waters"
+    re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?{_DIR}(?:ern)?\s+(?:waters|seas?)\b", re.IGNORECASE),
     # "on a lofted trajectory to the east" (not "the sea to the east of Japan")
     re.compile(rf"\bto\s+the\s+{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
     # "towards the sea off its east coast", "into waters off the west coast": where it went, seen from the site
@@ -29,8 +31,9 @@ _PATTERNS = [
     re.compile(rf"\b(?:flew|flying|flown|headed|heading|fired|launched|travell?ed|went|moved|turned)\s+"
                rf"(?:[\w-]+\s+){{0,2}}?(?:to\s+the\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
 ]
-# "toward the East Sea"; "fired two missiles into the East Sea" (the firing, not where debris fell)
-_TOWARD = re.compile(r"\btowards?\s+|\b(?:fired|launched|flew)\s+(?:[\w-]+\s+){0,5}?into\s+", re.IGNORECASE)
+# "toward the East Sea"; "fired two projectiles from Sondok in South Hamgyong Province into the East Sea" (the
+# firing, not where debris fell: "landed in the Sea of Japan" names a sea 1,000 km across, not a direction)
+_TOWARD = re.compile(r"\btowards?\s+|\b(?:fired|launched|flew)\s+(?:[\w-]+\s+){0,10}?into\s+", re.IGNORECASE)
 TOWARD_KINDS = frozenset({"sea", "prefecture", "island", "island_group", "country_region", "reference_point"})
 
 

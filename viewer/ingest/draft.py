@@ -113,7 +113,8 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
     """Another launch the story reports in passing, with a date and a site: drafted from its own sentence only."""
     draft = _named(article.text, report)
     _when(draft, article.text, report, article)
-    site = find_site(article.text, report, places, matcher, draft.date)
+    own = [p for s in report.related for p in places if s.start <= p.start < s.end]  # not the main launch's site
+    site = find_site(article.text, report, own, matcher, draft.date)
     if site is not None:
         draft.features.append(site)
     return draft
