@@ -38,6 +38,7 @@ def article(text: str, name: str = "story.txt"):
         ("Headline\n\nSource: Xinhua | 2023-03-17 09:45:12\n\nPYONGYANG, March 17 (Xinhua) -- The DPRK",
          date(2023, 3, 17), "KST"),
         ("MORNING EDITION - Broadcast: October 19, 2021\n\nANCHOR: North Korea has fired", date(2021, 10, 19), None),
+        ("Headline\n\nPyongyang, April 3, Juche 113 (2024) (KCNA) -- The DPRK", date(2024, 4, 3), "KST"),
     ],
 )
 def test_datelines_in_every_common_form(head, day, zone):
@@ -248,3 +249,19 @@ def test_an_earlier_launch_fired_from_a_town_is_drafted_from_its_own_sentence():
     result = draft_article(article(text))
     assert [o.date for o in result.others] == [date(2019, 8, 16)]
     assert result.others[0].first("launch_site").place == "tongchon"
+
+
+def test_a_dateline_city_is_not_an_alerted_place():
+    text = ("ICBM\n\nTOKYO, Nov 3, 2022 (AP) — North Korea fired an ICBM eastward on Thursday morning, prompting "
+            "Japan to issue J-Alert warnings for Miyagi, Yamagata and Niigata prefectures.\n")
+    areas = {f.place for f in draft_article(article(text)).features if f.kind == "warning_area"}
+    assert areas == {"miyagi-prefecture", "yamagata-prefecture", "niigata-prefecture"}
+
+
+def test_a_state_media_test_fire_on_a_date_from_the_suburbs_of_pyongyang():
+    text = ("Test-fire\n\nPyongyang, April 3, Juche 113 (2024) (KCNA) -- The DPRK Missile Administration conducted a "
+            "test-fire of a new-type ballistic missile on April 2.\n\nThe missile was launched from the suburbs of "
+            "Pyongyang and flew 1,000 km.\n")
+    result = draft_article(article(text))
+    assert result.date == date(2024, 4, 2)
+    assert result.first("launch_site").place == "pyongyang"

@@ -10,7 +10,7 @@ from viewer.ingest.sentences import Sentence
 
 # "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
 _NOT_VERB = r"(?!\s+(?:station|ground|site|pad|facility|complex|cent(?:er|re)|tubes?|platform|range|drill))"
-_VERB = re.compile(r"\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|lift(?:ed|s)?\s+off|"
+_VERB = re.compile(r"\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|test-fire|lift(?:ed|s)?\s+off|"
                    rf"blast(?:ed|s)?\s+off)\b{_NOT_VERB}",
                    re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:(?:test-)?(?:launched|fired|launching|firing)|lift(?:ed|s)?\s+off|"

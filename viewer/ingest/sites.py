@@ -22,7 +22,7 @@ _NORTH_KOREA = [(124.2, 39.8), (125.0, 40.6), (126.9, 41.8), (128.2, 41.6), (129
                 (126.6, 37.75), (125.2, 37.85), (124.9, 38.1), (124.8, 38.6), (124.2, 39.8)]  # fmt: skip
 # (Wonsan, Tongchon and Kaesong inside; South Korea's Baengnyeongdo, off the Ongjin peninsula, outside)
 _FROM = re.compile(r"\b(?:from|near|in|at|off)\s+(?:the\s+)?"
-                   r"(?:(?:area|vicinity|region|outskirts|coast)\s+(?:of|near|around)\s+"
+                   r"(?:(?:area|vicinity|region|outskirts|suburbs?|coast)\s+(?:of|near|around)\s+"
                    r"|(?:near|around)\s+)?$", re.IGNORECASE)
 _VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|lift\w*\s+off|blast\w*\s+off)\b", re.IGNORECASE)
 _PROJECTILE_AFTER = re.compile(r"(?:\s+[\w\u201c\u201d\"'-]+){0,4}?\s+"
