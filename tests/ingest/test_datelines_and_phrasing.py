@@ -265,3 +265,27 @@ def test_a_state_media_test_fire_on_a_date_from_the_suburbs_of_pyongyang():
     result = draft_article(article(text))
     assert result.date == date(2024, 4, 2)
     assert result.first("launch_site").place == "pyongyang"
+
+
+def test_a_direction_with_no_site_is_kept_as_a_claim():
+    text = ("Flash\n\nSEOUL, March 18, 2024 (Yonhap) -- North Korea fired an unidentified ballistic missile toward "
+            "the east on Monday, South Korea's military said.\n")
+    result = draft_article(article(text))
+    assert result.first("launch_site") is None
+    assert [c.value for c in result.claims if c.property == "direction_deg"] == [90]
+
+
+def test_revised_romanisation_and_sixteen_point_compass():
+    text = ("Missiles\n\nSEOUL, Dec 31, 2022 (Reuters) - North Korea fired three short-range ballistic missiles from "
+            "the Junghwa area on Saturday. They flew east-northeast, the JCS said.\n")
+    result = draft_article(article(text))
+    assert result.first("launch_site").place == "chunghwa"
+    assert "bearing 68°" in result.first("flight_path").derivation
+
+
+def test_a_location_off_the_coast_is_not_a_direction():
+    text = ("Cruise missiles\n\nSEOUL, Jan. 24, 2024 -- North Korea fired several cruise missiles over the waters "
+            "off its west coast on Wednesday, South Korea's military said.\n")
+    result = draft_article(article(text))
+    assert not [c for c in result.claims if c.property == "direction_deg"]
+    assert result.first("flight_path") is None

@@ -69,6 +69,8 @@ def _launch(bundle: Bundle, event: LaunchEvent) -> DraftedLaunch:
     if path is not None and len(path.coords) >= 2:
         (x1, y1), (x2, y2) = path.coords[0], path.coords[-1]
         bearing = float(_GEOD.inv(x1, y1, x2, y2)[0]) % 360
+    else:  # no site to draw a path from: the direction the story states, kept as a claim
+        bearing = next((float(c.value) for c in event.claims if c.property == "direction_deg"), None)
     day = event_day(event)
     when = event.when
     return DraftedLaunch(

@@ -9,6 +9,7 @@ from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
 from viewer.ingest.claims import attribution, orbit_claims, outcome_claims
 from viewer.ingest.datelines import HEAD_CHARS
+from viewer.ingest.directions import stated_direction
 from viewer.ingest.eez import eez_claims
 from viewer.ingest.failure import add_failure_area
 from viewer.ingest.findings import ArticleDraft, DraftClaim
@@ -101,6 +102,12 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
     if site is not None:
         draft.features.append(site)
     draft.features.extend(find_flight(text, sentences, report, places, matcher, site))
+    if site is None:  # "fired a missile into the sea off its east coast", no site: the direction as a claim
+        stated = stated_direction(text, report.related, matcher, None)
+        if stated is not None:
+            draft.claims.append(DraftClaim("direction_deg", stated.bearing, attribution(
+                text, next(s for s in report.related if s.start <= stated.span[0] < s.end), stated.span[0]),
+                [stated.span]))
     draft.features.extend(find_warning_areas(text, sentences, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
     _claims(draft, text, sentences, report)

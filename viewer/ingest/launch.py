@@ -17,6 +17,7 @@ _PAST_VERB = re.compile(r"\b(?:(?:test-)?(?:launched|fired|launching|firing)|lif
                         rf"blast(?:ed|s)?\s+off)\b{_NOT_VERB}",
                         re.IGNORECASE)
 _FLOWN = re.compile(r"\b(?:flew|flown|soared)\b", re.IGNORECASE)
+_PRONOUN_FLEW = re.compile(r"\s*(?:It|They)\s+(?:\w+\s+)?(?:flew|soared|travell?ed)\b")  # "They flew east-northeast"
 # "the launch", "Sunday's launch", "North Korea's rocket launch": one launch, not "missile launches" in general.
 _LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
                           r"launch\b(?!\s*(?:pad|site|window|facility|station|vehicle|complex|center|centre))",
@@ -96,7 +97,7 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         return False  # about an earlier launch; but "the first ICBM test since 2017" reports this one
     verb = (_PAST_VERB if strict else _VERB).search(text, s, e)
     if verb is None and not strict:  # "The missile was flown on a lofted trajectory to the east": the same flight
-        verb = _FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e) else None
+        verb = _FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e) else _PRONOUN_FLEW.match(text, s, e)
     if verb is None:
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
         # days after North Korea said…", which is about someone else's launch.
