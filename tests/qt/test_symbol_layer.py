@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
-from viewer.qt.map import symbol_layer
+from viewer.qt.draw import symbols as symbol_drawing
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.symbol_layer import SymbolLayer, Symbols
 
@@ -49,7 +49,7 @@ def grid(count_x: int, count_y: int, step: float, symbol: str = "circle", angle:
 @pytest.fixture(params=["paths", "stamps"])
 def drawn_as(request, monkeypatch):
     """Every check runs with the symbols drawn one path each and stamped from a pre-rendered image."""
-    monkeypatch.setattr(symbol_layer, "STAMP_ABOVE", 10**9 if request.param == "paths" else 0)
+    monkeypatch.setattr(symbol_drawing, "STAMP_ABOVE", 10**9 if request.param == "paths" else 0)
     return request.param
 
 
@@ -92,9 +92,9 @@ def test_stamps_look_like_paths(qtbot, monkeypatch):
     """Stamps sit on whole pixels, paths on exact positions: only edge pixels may differ, and a little."""
     group = Symbols(np.linspace(10.3, 189.6, 500), np.linspace(8.7, 111.2, 500) % 110 + 5, "triangle", 13,
                     RED, angles=None)
-    monkeypatch.setattr(symbol_layer, "STAMP_ABOVE", 10**9)
+    monkeypatch.setattr(symbol_drawing, "STAMP_ABOVE", 10**9)
     paths = render([group])
-    monkeypatch.setattr(symbol_layer, "STAMP_ABOVE", 0)
+    monkeypatch.setattr(symbol_drawing, "STAMP_ABOVE", 0)
     stamps = render([group])
 
     def pixels(image):

@@ -1,104 +1,59 @@
-"""Map decorations drawn over the map in screen space: title, legend, scale bar, north arrow,
-graticule labels, projection name and attribution — placed by viewer.geo.room so that framed data stays clear."""
+"""The map's decorations as one graphics item over the view; viewer.qt.draw.decorations draws and places them (the
+headless export shares it). A click on the legend collapses or opens it."""
 
 from __future__ import annotations
 
-import functools
-import math
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter
 
-from viewer.geo.room import (
-    Box,
-    DecorationLayout,
-    DecorationSizes,
-    MapRect,
-    frame_in_room,
-    legend_choices,
-    place_decorations,
-)
-from viewer.geo.scale import nice_scale_bar, true_north_angle
-from viewer.qt.map.legend import (
-    LegendLayout,
-    collapsed_size,
-    draw_collapsed,
-    draw_legend,
-    draw_panel,
-    legend_entries,
-    legend_layout,
-)
-from viewer.qt.map.painting import Stamps, draw_text_with_halo, stamps_pay, with_alpha
-from viewer.symbology import HALO, LABEL
+from viewer.qt.draw.decorations import ATTRIBUTION, DecorationPainter
+from viewer.qt.draw.legend import LegendLayout, legend_entries, legend_layout
 
 if TYPE_CHECKING:
-    from viewer.geo.crs import MapProjection
+    from viewer.geo.room import DecorationLayout, DecorationSizes, MapRect
     from viewer.model.view import MapView
-    from viewer.qt.map.frame import ScreenFrame
+    from viewer.qt.draw.frame import ScreenFrame
 
 __all__ = ["ATTRIBUTION", "Decorations", "LegendLayout", "legend_entries", "legend_layout"]
 
-ATTRIBUTION = "Basemap: Natural Earth (public domain)"
-PANEL = "#FFFFFF"
-LEGEND_SHARE_W, LEGEND_SHARE_H = 0.5, 0.42  # a legend in a corner takes at most this much of the map
-COLUMN_SHARE_W = 0.36  # a legend in a column beside the map ("outside"), at most this much of the width
-SCALE_BAR_MAX = 180.0  # pixels at 96 dpi; at most 30 % of the width
-
 
 class Decorations(pg.GraphicsObject):
-    """One item in scene (= viewport pixel) coordinates covering the whole view; draws what the MapView's
-    decoration options ask for over the map that ``frame`` describes, where ``layout()`` places it."""
+    """One item in scene (= viewport pixel) coordinates covering the whole view."""
 
     def __init__(self, map_view: MapView, frame: ScreenFrame):
         super().__init__()
         self.map_view = map_view
         self.frame = frame
+        self.drawing = DecorationPainter(map_view, frame)
         self.setZValue(1000)
-        self._rect = QRectF(0, 0, 1, 1)
-        self._stamps = Stamps(limit=500)
-        self._graticule_source: object = None  # the canvas's lines, kept so that `is` tells a new list
-        self._graticule_projection: MapProjection | None = None
-        self._graticule: list[tuple[str, bool, np.ndarray, np.ndarray]] = []
-        self.last_layout: DecorationLayout | None = None  # what was drawn last (tests, the label engine)
+
+    @property
+    def last_layout(self) -> DecorationLayout | None:
+        """What was drawn last (tests, the label engine)."""
+        return self.drawing.last_layout
 
     def fit_to_viewport(self) -> None:
         self.prepareGeometryChange()
-        self._rect = QRectF(self.frame.pixels)
+        self.drawing.fit_to_viewport()
         self.update()
 
     def boundingRect(self) -> QRectF:
-        return self._rect
+        return self.drawing.rect
 
     def paint(self, painter: QPainter, *args) -> None:
-        if self._rect.width() < 50 or self._rect.height() < 50:
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        layout = self.layout()
-        self.last_layout = layout
-        boxes = {name: QRectF(QPointF(b[0], b[1]), QPointF(b[2], b[3])) for name, b in layout.boxes.items()}
-        if self.map_view.decorations.graticule_labels:
-            self._graticule_labels(painter, list(layout.boxes.values()))
-        if "column" in boxes:
-            painter.setPen(self.frame.context.pen("#9AA5AE", 0.8))
-            painter.setBrush(QBrush(with_alpha(PANEL, 245)))
-            painter.drawRect(boxes["column"])
-        if "title" in boxes:
-            self._title(painter, boxes["title"])
-        if "north_arrow" in boxes:
-            self._north_arrow(painter, boxes["north_arrow"])
-        if "footer" in boxes:
-            self._footer(painter, boxes["footer"])
-        if "scale_bar" in boxes:
-            self._scale_bar(painter, boxes["scale_bar"])
-        if "legend" in boxes:
-            self._legend(painter, boxes["legend"], layout.legend_place == "outside")
+        self.drawing.paint(painter)
 
-    def px(self, value: float) -> float:
-        return self.frame.context.px(value)
+    def sizes(self, legend_place: str | None = None) -> DecorationSizes:
+        return self.drawing.sizes(legend_place)
+
+    def layout(self) -> DecorationLayout:
+        return self.drawing.layout()
+
+    def frame_for(self, data: MapRect, min_span: float = 0.0, pad: float = 14.0) -> MapRect:
+        return self.drawing.frame_for(data, min_span, pad)
 
     def mouseClickEvent(self, event) -> None:
         """A click on the legend collapses it to its heading, or opens it again (the map keeps the click
@@ -112,231 +67,3 @@ class Decorations(pg.GraphicsObject):
             self.map_view.set_decorations(legend_collapsed=not self.map_view.decorations.legend_collapsed)
         else:
             event.ignore()
-
-    # -- where things go ---------------------------------------------------------------------------
-    def sizes(self, legend_place: str | None = None) -> DecorationSizes:
-        """Each decoration's size in pixels at the current view size (the scale bar at its longest)."""
-        options = self.map_view.decorations
-        width, height = self._rect.width(), self._rect.height()
-        margin = self.px(10)
-        footer = QFontMetricsF(self.frame.context.font(7)).height() + self.px(4)
-        title = arrow = bar = legend = column = None
-        if options.title:
-            metrics = QFontMetricsF(self.frame.context.font(15, bold=True))
-            text_w = min(metrics.horizontalAdvance(options.title), width - 4 * margin)
-            title = (text_w + 2 * margin, metrics.height() + margin)
-        if options.north_arrow:
-            arrow = (self.px(38) + self.px(8), self.px(38) + self.px(20))
-        if options.scale_bar:
-            label_w = QFontMetricsF(self.frame.context.font(8)).horizontalAdvance("10,000 km")
-            bar = (self._scale_bar_max() + self.px(24) + label_w / 2, self.px(40))
-        if options.shows_legend:
-            if options.legend_collapsed:
-                legend = column = collapsed_size(self.frame.context)
-            else:
-                room_h = height - footer
-                corner = legend_layout(self.frame, width * LEGEND_SHARE_W, room_h * LEGEND_SHARE_H)
-                legend = (corner.width, corner.height) if corner else None
-                if legend_place in (None, "outside", "auto"):
-                    tall = legend_layout(self.frame, width * COLUMN_SHARE_W,
-                                         room_h - 3 * margin - (arrow[1] if arrow else 0))
-                    column = (tall.width, tall.height) if tall else None
-        return DecorationSizes(width, height, margin, title, arrow, bar, footer, legend, column)
-
-    def layout(self) -> DecorationLayout:
-        """Where each decoration goes now: the legend in its place, or the corner with least data under it."""
-        return place_decorations(self.sizes(), self.map_view.decorations.legend, self._data_under)
-
-    def frame_for(self, data: MapRect, min_span: float = 0.0, pad: float = 14.0) -> MapRect:
-        """The map rect showing ``data`` (map units) as large as it goes clear of every decoration, ``pad``
-        pixels (at 96 dpi) from them: the legend goes wherever leaves the data most room."""
-        legend = self.map_view.decorations.legend
-        layouts = [place_decorations(self.sizes(place), place) for place in legend_choices(legend)]
-        return frame_in_room(layouts, data, self.px(pad), min_span)[1]
-
-    def _data_under(self, box: Box) -> float:
-        counter = self.frame.data_count
-        if counter is None:
-            return 0.0
-        (x0, y0), (x1, y1) = self.frame.pixel_to_map(box[0], box[3]), self.frame.pixel_to_map(box[2], box[1])
-        return counter(x0, y0, x1, y1)
-
-    def _scale_bar_max(self) -> float:
-        return min(self.px(SCALE_BAR_MAX), self._rect.width() * 0.3)
-
-    # -- pieces ----------------------------------------------------------------------------------
-    def _panel(self, painter: QPainter, rect: QRectF) -> None:
-        draw_panel(painter, self.frame.context, rect)
-
-    def _title(self, painter: QPainter, box: QRectF) -> None:
-        font = self.frame.context.font(15, bold=True)
-        metrics = QFontMetricsF(font)
-        text = metrics.elidedText(self.map_view.decorations.title, Qt.TextElideMode.ElideRight,
-                                  box.width() - self.px(18))
-        self._panel(painter, box)
-        painter.setFont(font)
-        painter.setPen(self.frame.context.pen(LABEL, 1))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-
-    def _north_arrow(self, painter: QPainter, box: QRectF) -> None:
-        view = self.frame.view_rect
-        angle = true_north_angle(self.map_view.projection, view.center().x(), view.center().y())
-        if not math.isfinite(angle):
-            return
-        size = self.px(38)
-        centre = QPointF(box.center().x(), box.bottom() - self.px(4) - size / 2)
-        painter.save()
-        painter.translate(centre)
-        painter.rotate(angle)
-        half = size / 2
-        left, right = QPainterPath(), QPainterPath()
-        left.moveTo(0, -half)
-        left.lineTo(-half * 0.42, half * 0.55)
-        left.lineTo(0, half * 0.3)
-        left.closeSubpath()
-        right.moveTo(0, -half)
-        right.lineTo(half * 0.42, half * 0.55)
-        right.lineTo(0, half * 0.3)
-        right.closeSubpath()
-        painter.setPen(self.frame.context.pen(LABEL, 1))
-        painter.setBrush(QBrush(with_alpha(LABEL)))
-        painter.drawPath(left)
-        painter.setBrush(QBrush(with_alpha(HALO)))
-        painter.drawPath(right)
-        font = self.frame.context.font(10, bold=True)
-        metrics = QFontMetricsF(font)
-        draw_text_with_halo(painter, QPointF(-metrics.horizontalAdvance("N") / 2, -half - self.px(3)), "N", font,
-                            LABEL, HALO, self.px(1.5))
-        painter.restore()
-
-    def _footer(self, painter: QPainter, band: QRectF) -> None:
-        """Projection and attribution along the bottom edge."""
-        font = self.frame.context.font(7)
-        metrics = QFontMetricsF(font)
-        parts = [self.map_view.projection.name, ATTRIBUTION, *self.map_view.decorations.extra_attribution]
-        if self.map_view.decorations.footnote:
-            parts.insert(0, self.map_view.decorations.footnote)
-        text = metrics.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideMiddle, band.width() - self.px(16))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(with_alpha(PANEL, 200)))
-        painter.drawRect(band)
-        painter.setFont(font)
-        painter.setPen(self.frame.context.pen("#333333", 1))
-        painter.drawText(band.adjusted(self.px(8), 0, -self.px(8), 0),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
-
-    def _scale_bar(self, painter: QPainter, room: QRectF) -> None:
-        view = self.frame.view_rect
-        units_per_px = view.width() / max(1.0, self._rect.width())
-        km, length = nice_scale_bar(self.map_view.projection, view.center().x(), view.center().y(), units_per_px,
-                                    self._scale_bar_max())
-        if not (math.isfinite(km) and length > 0):
-            return
-        font = self.frame.context.font(8)
-        metrics = QFontMetricsF(font)
-        bar_h = self.px(5)
-        label = f"{km:,.0f} km" if km >= 1 else f"{km * 1000:,.0f} m"
-        box = QRectF(room.left(), room.top(), length + self.px(24) + metrics.horizontalAdvance(label) / 2,
-                     room.height())
-        self._panel(painter, box)
-        x0, y0 = box.left() + self.px(10), box.top() + self.px(21)
-        painter.setPen(self.frame.context.pen(LABEL, 0.8))
-        for i in range(4):
-            painter.setBrush(QBrush(with_alpha(LABEL if i % 2 == 0 else HALO)))
-            painter.drawRect(QRectF(x0 + i * length / 4, y0, length / 4, bar_h))
-        painter.setFont(font)
-        painter.drawText(QPointF(x0 - metrics.horizontalAdvance("0") / 2, y0 - self.px(4)), "0")
-        painter.drawText(QPointF(x0 + length - metrics.horizontalAdvance(label) / 2, y0 - self.px(4)), label)
-        small = self.frame.context.font(6)
-        painter.setFont(small)
-        painter.drawText(QPointF(x0, y0 + bar_h + QFontMetricsF(small).ascent() + self.px(2)),
-                         "true at map centre")
-
-    def _legend(self, painter: QPainter, box: QRectF, outside: bool) -> None:
-        context = self.frame.context
-        if self.map_view.decorations.legend_collapsed:
-            draw_collapsed(painter, context, box)
-            return
-        height = self._rect.height()
-        layout = (legend_layout(self.frame, box.width() + 1, box.height() + 1) if outside else
-                  legend_layout(self.frame, self._rect.width() * LEGEND_SHARE_W,
-                                (box.bottom() if box.top() > height / 3 else height) * LEGEND_SHARE_H))
-        if layout is None:
-            return
-        # The panel is as large as what it lists (fewer rows may fit than the place was made for), kept to the
-        # place's corner nearest the map's edge.
-        width, height = min(layout.width, box.width()), min(layout.height, box.height())
-        x = box.right() - width if box.center().x() > self._rect.center().x() else box.left()
-        y = box.bottom() - height if box.center().y() > self._rect.center().y() else box.top()
-        box = QRectF(x, y, width, height)
-        if stamps_pay(painter, context):  # the legend changes with what is shown, not while the view moves
-            key = ("legend", tuple(layout.rows), layout.width, layout.height, context.scale)
-            self._stamps.draw(painter, key, painter.transform().map(box.topLeft()),
-                              QRectF(0, 0, box.width(), box.height()).adjusted(-2, -2, 2, 2),
-                              lambda p, at: draw_legend(p, context, QRectF(at, box.size()), layout))
-        else:
-            draw_legend(painter, context, box, layout)
-
-    def _graticule_labels(self, painter: QPainter, boxes: list[Box]) -> None:
-        """Degree labels where meridians cross the bottom edge and parallels cross the left edge, where no other
-        decoration is."""
-        view = self.frame.view_rect
-        font = self.frame.context.font(7)
-        metrics = QFontMetricsF(font)
-        bottom_y, left_x = view.top(), view.left()  # the view's y grows upwards: top() is the lowest y
-        for label, meridian, x, y in self._projected_graticule():
-            values, other, edge = (y, x, bottom_y) if meridian else (x, y, left_x)
-            crossing = _crossing(values, other, edge)
-            if crossing is None:
-                continue
-            point = self.frame.map_to_pixel(crossing, edge) if meridian else self.frame.map_to_pixel(edge, crossing)
-            if meridian:
-                at = QPointF(point.x() - metrics.horizontalAdvance(label) / 2,
-                             self._rect.bottom() - self.px(18))
-                if not self.px(30) < point.x() < self._rect.width() - self.px(30):
-                    continue
-            else:
-                at = QPointF(self.px(4), point.y() - self.px(3))
-                if not self.px(60) < point.y() < self._rect.height() - self.px(60):
-                    continue
-            width = metrics.horizontalAdvance(label)
-            if any(at.x() < b[2] and at.x() + width > b[0] and at.y() - metrics.ascent() < b[3] and at.y() > b[1]
-                   for b in boxes):
-                continue
-            if stamps_pay(painter, self.frame.context):
-                reach = self.px(1.5) + 2
-                extent = QRectF(0, -metrics.ascent(), metrics.horizontalAdvance(label), metrics.height())
-                self._stamps.draw(painter, ("graticule", label, font.pixelSize(), reach), painter.transform().map(at),
-                                  extent.adjusted(-reach, -reach, reach, reach),
-                                  functools.partial(self._graticule_label, label=label, font=font))
-            else:
-                self._graticule_label(painter, at, label=label, font=font)
-
-    def _projected_graticule(self) -> list[tuple[str, bool, np.ndarray, np.ndarray]]:
-        """(label, is a meridian, x, y) per graticule line, projected once per view change."""
-        lines, projection = self.frame.graticule, self.map_view.projection
-        if self._graticule_source is not lines or self._graticule_projection != projection:
-            projected = []
-            for label, line in lines:
-                lon, lat = np.asarray(line.coords).T
-                projected.append((label, bool(lon[0] == lon[-1]), *projection.forward(lon, lat)))
-            self._graticule_source, self._graticule_projection, self._graticule = lines, projection, projected
-        return self._graticule
-
-    def _graticule_label(self, painter: QPainter, at: QPointF, *, label: str, font: QFont) -> None:
-        draw_text_with_halo(painter, at, label, font, "#3A4A58", HALO, self.px(1.5))
-
-
-def _crossing(values: np.ndarray, other: np.ndarray, edge: float) -> float | None:
-    """Where the polyline (other, values) crosses values == edge, interpolated; None if it does not."""
-    finite = np.isfinite(values) & np.isfinite(other)
-    values, other = values[finite], other[finite]
-    if len(values) < 2:
-        return None
-    side = np.sign(values - edge)
-    changes = np.flatnonzero(side[:-1] * side[1:] < 0)
-    if not len(changes):
-        return None
-    i = changes[0]
-    t = (edge - values[i]) / (values[i + 1] - values[i])
-    return float(other[i] + t * (other[i + 1] - other[i]))

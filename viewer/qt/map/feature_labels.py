@@ -30,7 +30,7 @@ from viewer.geo.projected import ProjectedFeatures
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_style
 from viewer.model.workspace import Workspace
-from viewer.qt.map.label_layer import Label, Marks
+from viewer.qt.draw.labels import Label, Marks
 from viewer.symbology import NO_EVENT_COLOUR
 
 PRIORITY = {"launch_site": SITE, "impact_point": IMPACT, "danger_zone": ZONE, "flight_path": PATH,

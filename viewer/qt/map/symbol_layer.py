@@ -1,41 +1,20 @@
-"""One graphics item drawing many point symbols (sites, impacts, arrows) at a fixed screen size."""
+"""One graphics item drawing many point symbols (sites, impacts, arrows) at a fixed screen size; the drawing itself
+is viewer.qt.draw.symbols, which the headless export shares."""
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.Qt.internals import PrimitiveArray
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QImage, QPaintEngine, QPainter, QPixmap, QTransform
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
 
-from viewer.qt.map.painting import RenderContext, pad_by_pixels, symbol_path, with_alpha
-from viewer.qt.map.render_jobs import cancelled
+from viewer.qt.draw.symbols import SymbolPainter, Symbols
+from viewer.qt.map.painting import RenderContext, pad_by_pixels
 from viewer.qt.map.screen_cache import ScreenCache
 
-# Above this many visible symbols in a group, stamp pre-rendered pixmaps (Qt blits them all from one call)
-# instead of filling one path per symbol; stamps sit on whole pixels, paths on exact positions.
-STAMP_ABOVE = 400
+__all__ = ["SLOW_ABOVE", "SymbolLayer", "Symbols"]
+
 SLOW_ABOVE = 20_000  # symbols: a layer this big is first drawn on a worker thread
-ANGLE_STEPS = 72  # stamped arrows are pre-rotated every 5°: at most 2.5° off, invisible at symbol size
-
-
-@dataclass
-class Symbols:
-    """Symbols of one look at map positions; ``angles`` (degrees, screen, counter-clockwise) rotate them."""
-
-    x: np.ndarray
-    y: np.ndarray
-    symbol: str
-    size: float  # screen pixels
-    colour: str
-    outline: str = "#FFFFFF"
-    outline_width: float = 1.2
-    alpha: int = 255
-    angles: np.ndarray | None = None
-    outline_dash: tuple[float, ...] = ()
 
 
 class SymbolLayer(pg.GraphicsObject):
@@ -46,9 +25,12 @@ class SymbolLayer(pg.GraphicsObject):
         self.context = context
         self._groups: list[Symbols] = []
         self._bounds = QRectF()
-        self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
-        self._stamps: dict[tuple, tuple[QPixmap, int]] = {}  # kept by the item so no pixmap outlives the app
+        self._painter = SymbolPainter(context)
         self._screen = ScreenCache(self, context)
+
+    @property
+    def groups(self) -> list[Symbols]:
+        return self._groups
 
     def set_symbols(self, groups: list[Symbols]) -> None:
         self.prepareGeometryChange()
@@ -72,99 +54,4 @@ class SymbolLayer(pg.GraphicsObject):
         self._screen.paint(painter, widget, self._paint_symbols)
 
     def _paint_symbols(self, painter: QPainter) -> None:
-        to_device = painter.transform()
-        painter.save()
-        painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        visible = _device_clip(painter)
-        # Stamps are bitmaps: vector devices (SVG, PDF) always get paths.
-        can_stamp = painter.paintEngine().type() == QPaintEngine.Type.Raster
-        for group in self._groups:
-            if cancelled():  # drawn for a view that is gone
-                break
-            x, y = _map(to_device, group.x, group.y)
-            reach = self.context.px(group.size + group.outline_width) * 0.75 + 1
-            inside = np.flatnonzero((x >= visible.left() - reach) & (x <= visible.right() + reach)
-                                    & (y >= visible.top() - reach) & (y <= visible.bottom() + reach))
-            if can_stamp and len(inside) > STAMP_ABOVE:
-                self._stamp_group(painter, group, x[inside], y[inside], inside)
-            else:
-                self._paint_group(painter, group, x[inside], y[inside], inside)
-        painter.restore()
-
-    def _paint_group(self, painter: QPainter, group: Symbols, x: np.ndarray, y: np.ndarray,
-                     index: np.ndarray) -> None:
-        size = self.context.px(group.size)
-        base = symbol_path(group.symbol)
-        painter.setPen(self.context.pen(group.outline, group.outline_width, group.outline_dash, alpha=group.alpha))
-        painter.setBrush(QBrush(with_alpha(group.colour, group.alpha)))
-        angles = group.angles[index].tolist() if group.angles is not None else None
-        for i, (px, py) in enumerate(zip(x.tolist(), y.tolist(), strict=True)):
-            transform = QTransform().translate(px, py)
-            if angles is not None:
-                transform.rotate(-angles[i])  # device y points down
-            transform.scale(size, size)
-            painter.drawPath(transform.map(base))
-
-    def _stamp_group(self, painter: QPainter, group: Symbols, x: np.ndarray, y: np.ndarray,
-                     index: np.ndarray) -> None:
-        ratio = painter.device().devicePixelRatioF()
-        key = (group.symbol, self.context.px(group.size), group.colour, group.outline,
-               self.context.px(group.outline_width), group.outline_dash, group.alpha, ratio, group.angles is not None)
-        if key not in self._stamps:
-            if len(self._stamps) > 32:
-                self._stamps.clear()
-            self._stamps[key] = _stamps(*key)
-        sheet, side = self._stamps[key]
-        self._fragments.resize(len(x))
-        fragments = self._fragments.ndarray()  # x, y (centre), source x, y, w, h, scale x, y, rotation, opacity
-        fragments[:, 0] = x
-        fragments[:, 1] = y
-        if group.angles is None:
-            fragments[:, 2] = 0.0
-        else:
-            fragments[:, 2] = np.round(group.angles[index] * (ANGLE_STEPS / 360.0)) % ANGLE_STEPS * side
-        fragments[:, 3:6] = (0.0, side, side)
-        fragments[:, 6:10] = (1 / ratio, 1 / ratio, 0.0, 1.0)
-        painter.drawPixmapFragments(*self._fragments.drawargs(), sheet)  # type: ignore[call-arg]  # stubs lack this form
-
-
-def _stamps(symbol: str, size: float, colour: str, outline: str, outline_width: float, dash: tuple[float, ...],
-            alpha: int, ratio: float, rotated: bool) -> tuple[QPixmap, int]:
-    """A row of one symbol drawn as the path would be (one per 5° if rotated) and its side in pixmap pixels."""
-    logical = 2 * math.ceil((size * 1.25 + outline_width + 2) / 2)  # even, so the centre is a pixel corner
-    side = math.ceil(logical * ratio)
-    count = ANGLE_STEPS if rotated else 1
-    image = QImage(side * count, side, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    image.setDevicePixelRatio(ratio)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setPen(RenderContext(scale=1.0).pen(outline, outline_width, dash, alpha=alpha))
-    painter.setBrush(QBrush(with_alpha(colour, alpha)))
-    for step in range(count):
-        transform = QTransform().translate((step + 0.5) * side / ratio, side / ratio / 2)
-        transform.rotate(-step * 360.0 / ANGLE_STEPS)
-        transform.scale(size, size)
-        painter.drawPath(transform.map(symbol_path(symbol)))
-    painter.end()
-    return QPixmap.fromImage(image), side
-
-
-def _map(transform: QTransform, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """QTransform.map over arrays."""
-    with np.errstate(invalid="ignore", divide="ignore"):
-        dx = transform.m11() * x + transform.m21() * y + transform.dx()
-        dy = transform.m12() * x + transform.m22() * y + transform.dy()
-        if not transform.isAffine():
-            w = transform.m13() * x + transform.m23() * y + transform.m33()
-            dx, dy = dx / w, dy / w
-    return dx, dy
-
-
-def _device_clip(painter: QPainter) -> QRectF:
-    """What can be painted, in device pixels (the painter's transform must be reset)."""
-    if painter.hasClipping():
-        return painter.clipBoundingRect()
-    device = painter.device()
-    return QRectF(0, 0, device.width(), device.height())
+        self._painter.paint(painter, self._groups)

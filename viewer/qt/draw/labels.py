@@ -1,0 +1,235 @@
+"""Every label of the map — features, countries, islands, places, seas — placed by one engine (viewer.geo.labels):
+in priority order, clear of the marks, the decorations and each other, dropped when they do not fit, and drawn.
+The screen (viewer.qt.map.label_layer), image export and the deck all draw through it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import partial
+from typing import cast
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
+
+from viewer.geo.labels import PLACE, Box, LabelSpec, around_point, centred, place, segment_boxes
+from viewer.qt.draw.style import RenderContext, Stamps, draw_text_with_halo, symbol_path, with_alpha
+from viewer.symbology import HALO, LABEL
+
+DOT = 4.0  # a place's dot, pixels at 96 dpi
+LETTER_SPACING = 115.0  # percent, for country names in capitals
+CENTRE_NUDGES = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, 1), (1, -1), (-1, 1))
+
+
+@dataclass(frozen=True)
+class Label:
+    """Text at one or more map positions (``anchors``, tried in turn: points along a path). ``gap`` is the radius
+    of the mark the text goes beside; ``centre`` puts it on its anchor (countries, seas, zones)."""
+
+    x: float
+    y: float
+    text: str
+    rank: int = 1  # places: 1 always, 2 when there is room; sets the type size
+    dot: bool = True  # mark the exact position with a small dot
+    italic_sea: bool = False
+    priority: int = PLACE
+    centre: bool = False
+    gap: float = 0.0
+    points: float = 0.0  # type size; 0: by rank
+    bold: bool = False
+    capitals: bool = False  # spaced out, as country names are (the text is given in capitals)
+    colour: str = LABEL
+    feature: str = ""  # the feature it names: selected features' labels go first
+    anchors: tuple[tuple[float, float], ...] = ()
+
+    @property
+    def positions(self) -> tuple[tuple[float, float], ...]:
+        return self.anchors or ((self.x, self.y),)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the features draw, as obstacles for labels: points (x, y, radius in pixels at 96 dpi) and
+    NaN-separated polylines (x, y) with their half width in pixels, all in map units."""
+
+    points: np.ndarray = field(default_factory=lambda: np.empty((0, 3)))
+    lines: tuple[tuple[np.ndarray, np.ndarray, float], ...] = ()
+
+
+class LabelPainter:
+    """Places and draws the labels it is given; ``placed`` keeps (text, device box) of the last drawing (tests, the
+    export)."""
+
+    def __init__(self, context: RenderContext, points: float = 8.0):
+        self.context = context
+        self.points = points
+        self.labels: list[Label] = []
+        self.feature_labels: list[Label] = []
+        self._marks = Marks()
+        self.selected: frozenset[str] = frozenset()
+        self._looks: dict[tuple[Label, float], _Look] = {}
+        self._stamps = Stamps()
+        self.placed: list[tuple[str, QRectF]] = []
+
+    def set_labels(self, labels: list[Label]) -> None:
+        """The labels that follow the projection: places, islands, seas, countries."""
+        self.labels = [lb for lb in labels if np.isfinite(lb.x) and np.isfinite(lb.y)]
+
+    def set_feature_labels(self, labels: list[Label], marks: Marks) -> None:
+        """The labels of the features shown, and the marks they draw (which no label may cover)."""
+        self.feature_labels = [lb for lb in labels if np.isfinite(lb.x) and np.isfinite(lb.y)]
+        self._marks = marks
+
+    def bounds(self) -> QRectF:
+        """Where the labels' positions are, in map units."""
+        every = [p for lb in (*self.labels, *self.feature_labels) for p in lb.positions]
+        if not every:
+            return QRectF()
+        xs, ys = zip(*every, strict=True)
+        return QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+    def paint(self, painter: QPainter, bounds: Box, fixed: np.ndarray, stamp: bool) -> None:
+        """Place the labels afresh within ``bounds`` (device pixels), clear of the ``fixed`` boxes (the decorations',
+        device pixels), and draw them under the painter's (map to device) transform."""
+        to_device = painter.transform()
+        self.draw(painter, to_device, self.placement(to_device, fixed, bounds), stamp)
+
+    def draw(self, painter: QPainter, to_device: QTransform, placement: list[Placed], stamp: bool) -> None:
+        """Draw a placement; ``stamp``: copy each label from an image kept for the next drawing."""
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.placed = []
+        for label, look, box, _ in placement:
+            at = QPointF(box[0], box[1])
+            self.placed.append((label.text, QRectF(at, QPointF(box[2], box[3]))))
+            if stamp:
+                self._stamps.draw(painter, (label, self.context.scale), at, look.extent,
+                                  partial(self._draw_at, label=label, look=look))
+            else:
+                self._draw(painter, label, look, at)
+            if label.dot:
+                anchor = to_device.map(QPointF(label.x, label.y))
+                painter.setPen(self.context.pen(HALO, 1))
+                painter.setBrush(with_alpha(LABEL, 255))
+                painter.drawPath(_dot(anchor, self.context.px(DOT)))
+        painter.restore()
+
+    def placement(self, to_device: QTransform, fixed: np.ndarray, bounds: Box) -> list[Placed]:
+        specs, looks, anchors = self._specs([*self.feature_labels, *self.labels], to_device, bounds)
+        chosen = place(specs, np.concatenate([fixed, self._obstacles(to_device, bounds)]), bounds)
+        placed = []
+        for i, j in chosen:
+            box = specs[i].candidates[j]
+            x, y = anchors[i][j]
+            at = to_device.map(QPointF(x, y))
+            placed.append((cast(Label, specs[i].key), looks[i], box,
+                           (x, y, box[0] - at.x(), box[1] - at.y())))
+        return placed
+
+    def placement_key(self, bounds: Box) -> tuple:
+        """What a placement depends on besides the view's position: another key, another placement."""
+        return (self.context.scale, id(self.labels), id(self.feature_labels), self.selected,
+                bounds[2] - bounds[0], bounds[3] - bounds[1])
+
+    # -- placing -----------------------------------------------------------------------------------
+    def _specs(self, labels: list[Label], to_device: QTransform,
+               bounds: Box) -> tuple[list[LabelSpec], list[_Look], list[list[tuple[float, float]]]]:
+        """Each label's candidate boxes (device pixels), its look, and the map position each candidate is
+        beside (so a placement can follow the view)."""
+        specs, looks, anchors = [], [], []
+        margin = 300 * self.context.scale
+        for label in labels:
+            look = self._look(label)
+            width, height = look.size
+            candidates: list[Box] = []
+            beside: list[tuple[float, float]] = []
+            for x, y in label.positions:
+                point = to_device.map(QPointF(x, y))
+                px, py = point.x(), point.y()
+                if not (bounds[0] - margin < px < bounds[2] + margin and bounds[1] - margin < py < bounds[3] + margin):
+                    continue
+                if label.centre:  # on the spot, else nudged by up to a line's height or half its width
+                    boxes = [centred(px + dx * width / 2, py + dy * height, width, height)
+                             for dx, dy in CENTRE_NUDGES]
+                else:
+                    gap = self.context.px(label.gap if label.gap else DOT / 2 + 2)
+                    boxes = list(around_point(px, py, width, height, gap))
+                candidates += boxes
+                beside += [(x, y)] * len(boxes)
+            if candidates:
+                priority = 0 if label.feature and label.feature in self.selected else label.priority
+                specs.append(LabelSpec(label, priority, tuple(candidates)))
+                looks.append(look)
+                anchors.append(beside)
+        return specs, looks, anchors
+
+    def _obstacles(self, to_device: QTransform, bounds: Box) -> np.ndarray:
+        """(n, 4) boxes of the marks and lines no label may touch, in device pixels."""
+        boxes: list[np.ndarray] = [np.empty((0, 4))]
+        a, b, c, d = to_device.m11(), to_device.m21(), to_device.m12(), to_device.m22()
+        dx, dy = to_device.dx(), to_device.dy()
+        points = self._marks.points
+        if len(points):
+            x, y = a * points[:, 0] + b * points[:, 1] + dx, c * points[:, 0] + d * points[:, 1] + dy
+            r = points[:, 2] * self.context.scale
+            keep = (x > bounds[0] - 50) & (x < bounds[2] + 50) & (y > bounds[1] - 50) & (y < bounds[3] + 50)
+            boxes.append(np.column_stack([x - r, y - r, x + r, y + r])[keep])
+        for lx, ly, half in self._marks.lines:
+            x, y = a * lx + b * ly + dx, c * lx + d * ly + dy
+            segments = segment_boxes(x, y, half * self.context.scale)
+            keep = ((segments[:, 2] > bounds[0]) & (segments[:, 0] < bounds[2])
+                    & (segments[:, 3] > bounds[1]) & (segments[:, 1] < bounds[3]))
+            boxes.append(segments[keep])
+        return np.concatenate(boxes)
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def _look(self, label: Label) -> _Look:
+        key = (label, self.context.scale)
+        look = self._looks.get(key)
+        if look is None:
+            points = label.points or self.points * (1.15 if label.rank == 1 else 1.0)
+            font = self.context.font(points, bold=label.bold or (label.rank == 1 and not label.points))
+            font.setItalic(label.italic_sea)
+            if label.capitals:  # the text itself is in capitals: the drawn path and its width agree
+                font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, LETTER_SPACING)
+            metrics = QFontMetricsF(font)
+            width, height = metrics.horizontalAdvance(label.text), metrics.height()
+            reach = self.context.px(1.6) + 2
+            look = _Look(font, (width, height), metrics.ascent(),
+                         QRectF(-reach, -reach, width + 2 * reach, height + 2 * reach))
+            self._looks[key] = look
+        return look
+
+    def _draw_at(self, painter: QPainter, top_left: QPointF, *, label: Label, look: _Look) -> None:
+        self._draw(painter, label, look, top_left)
+
+    def _draw(self, painter: QPainter, label: Label, look: _Look, top_left: QPointF) -> None:
+        baseline = QPointF(top_left.x(), top_left.y() + look.ascent)
+        draw_text_with_halo(painter, baseline, label.text, look.font, label.colour, HALO, self.context.px(1.6))
+
+
+@dataclass(frozen=True)
+class _Look:
+    """A label's font, text size in pixels, ascent, and what it draws around its box's top left (halo included)."""
+
+    font: QFont
+    size: tuple[float, float]
+    ascent: float
+    extent: QRectF
+
+
+# A placed label: its look, its box in device pixels, and the map position it is beside with the box's offset
+# from it in pixels (to follow the view).
+Placed = tuple[Label, _Look, Box, tuple[float, float, float, float]]
+
+
+def device_boxes(boxes: list[Box], transform: QTransform) -> np.ndarray:
+    """(n, 4) boxes (left, top, right, bottom) mapped by ``transform``: the decorations' boxes in device pixels."""
+    rects = [transform.mapRect(QRectF(QPointF(left, top), QPointF(right, bottom)))
+             for left, top, right, bottom in boxes]
+    return np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in rects], dtype=float).reshape(-1, 4)
+
+
+def _dot(point: QPointF, size: float) -> QPainterPath:
+    return QTransform().translate(point.x(), point.y()).scale(size, size).map(symbol_path("circle"))

@@ -1,0 +1,148 @@
+"""The map legend: its rows (launches by colour, then kinds by symbol), its size within the room given, and its
+drawing — in full, or collapsed to its heading."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QTransform
+
+from viewer.model.edits import DRAFT_PROPERTY
+from viewer.model.kinds import KIND_REGISTRY, kind_names, kind_style, kind_title
+from viewer.qt.draw.style import RenderContext, symbol_path, with_alpha
+from viewer.symbology import APPROXIMATE_DASH, APPROXIMATE_WIDTH, DRAFT_COLOUR, DRAFT_DASH, HALO, LABEL
+
+if TYPE_CHECKING:
+    from viewer.model.feature import Feature
+    from viewer.model.workspace import Workspace
+    from viewer.qt.draw.frame import ScreenFrame
+
+PANEL = "#FFFFFF"
+COLLAPSED_TEXT = "Legend ▸"
+
+
+@dataclass
+class LegendLayout:
+    rows: list[tuple[str, str, str]]  # (kind, text, colour), texts elided to fit
+    font: QFont
+    row: float  # height of a row
+    swatch: float  # width of a row's symbol
+    width: float
+    height: float
+
+
+def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = math.inf) -> LegendLayout | None:
+    """The legend's rows and size within `room_w` x `room_h` pixels: long texts are elided; when the rows do not
+    fit in height, the kinds go and the launches stay; None when not even those fit (or nothing is shown)."""
+    context = frame.context
+    font = context.font(8)
+    metrics = QFontMetricsF(font)
+    row = max(metrics.height(), context.px(16)) + context.px(3)
+    swatch = context.px(22)
+    room_text = room_w - swatch - context.px(26)
+    rows = frame.legend_rows
+    if not rows or room_text < context.px(100):
+        return None
+    if row * len(rows) + context.px(12) > room_h:
+        rows = [entry for entry in rows if entry[0] == "event"]
+        if not rows or row * len(rows) + context.px(12) > room_h:
+            return None
+    if math.isfinite(room_text):
+        rows = [(kind, metrics.elidedText(text, Qt.TextElideMode.ElideRight, room_text), colour)
+                for kind, text, colour in rows]
+    width = swatch + context.px(26) + max(metrics.horizontalAdvance(text) for _, text, _ in rows)
+    return LegendLayout(rows, font, row, swatch, width, row * len(rows) + context.px(12))
+
+
+def collapsed_size(context: RenderContext) -> tuple[float, float]:
+    metrics = QFontMetricsF(context.font(8, bold=True))
+    return metrics.horizontalAdvance(COLLAPSED_TEXT) + context.px(16), metrics.height() + context.px(8)
+
+
+def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(kind or 'event' or 'approximate' or 'draft', text, colour) rows: events by colour, then kinds by symbol.
+    Made when the layers are (`MapCanvas.refresh`), not per frame: with many features it takes a while."""
+    shown_events = {f.event for f in visible}
+    rows = [
+        ("event", f"{event.date_label}  {event.name}" if event.when else event.name, colours[event.id])
+        for event in workspace.content.events_in_time_order() if event.id in shown_events
+    ]
+    shown_layers = {f.layer for f in visible if not f.event and KIND_REGISTRY.get(f.kind).in_legend}
+    rows += [("event", layer, colours[layer]) for layer in workspace.layers() if layer in shown_layers]
+    kinds = {f.kind for f in visible}
+    rows += [(kind, kind_title(kind), "#555555") for kind in kind_names()
+             if kind in kinds and KIND_REGISTRY.get(kind).in_legend]  # annotations explain themselves
+    if any(f.certainty == "approximate" for f in visible):
+        rows.append(("approximate", "Approximate (dashed, thinner)", "#555555"))
+    if any(f.properties.get(DRAFT_PROPERTY) for f in visible):
+        rows.append(("draft", "Draft, not yet reviewed (dotted)", DRAFT_COLOUR))
+    return rows
+
+
+def draw_panel(painter: QPainter, context: RenderContext, rect: QRectF) -> None:
+    painter.setPen(context.pen("#9AA5AE", 0.8))
+    painter.setBrush(QBrush(with_alpha(PANEL, 225)))
+    painter.drawRoundedRect(rect, context.px(3), context.px(3))
+
+
+def draw_collapsed(painter: QPainter, context: RenderContext, box: QRectF) -> None:
+    draw_panel(painter, context, box)
+    painter.setFont(context.font(8, bold=True))
+    painter.setPen(context.pen(LABEL, 1))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, COLLAPSED_TEXT)
+
+
+def draw_legend(painter: QPainter, context: RenderContext, box: QRectF, layout: LegendLayout) -> None:
+    draw_panel(painter, context, box)
+    painter.setFont(layout.font)
+    row, swatch = layout.row, layout.swatch
+    y = box.top() + context.px(6)
+    width = box.width()
+    for kind, text, colour in layout.rows:
+        centre = QPointF(box.left() + context.px(8) + swatch / 2, y + row / 2)
+        _swatch(painter, context, kind, colour, centre, swatch)
+        painter.setPen(context.pen(LABEL, 1))
+        painter.drawText(QRectF(centre.x() + swatch / 2 + context.px(8), y, width, row),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        y += row
+
+
+def _swatch(painter: QPainter, context: RenderContext, kind: str, colour: str, centre: QPointF,
+            size: float) -> None:
+    """The kind's symbol drawn as the map draws it: the same pen widths, dashes, fill and pattern."""
+    half = size / 2
+    if kind == "event":
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(with_alpha(colour)))
+        painter.drawRoundedRect(QRectF(centre.x() - half, centre.y() - context.px(5), size, context.px(10)),
+                                context.px(2), context.px(2))
+        return
+    if kind in ("approximate", "draft"):
+        approximate = kind == "approximate"
+        painter.setPen(context.pen(colour, APPROXIMATE_WIDTH * 2.4 if approximate else 1.6,
+                                   APPROXIMATE_DASH if approximate else DRAFT_DASH))
+        painter.drawLine(QPointF(centre.x() - half, centre.y()), QPointF(centre.x() + half, centre.y()))
+        return
+    style = kind_style(kind)
+    if style.geometry == "area":
+        painter.setPen(context.pen(colour, style.line_width, style.dash))
+        painter.setBrush(QBrush(with_alpha(colour, style.fill_alpha)))
+        painter.drawRect(QRectF(centre.x() - half, centre.y() - context.px(6), size, context.px(12)))
+    elif style.geometry == "line":
+        painter.setPen(context.pen(colour, style.line_width, alpha=style.fill_alpha or 255))
+        painter.drawLine(QPointF(centre.x() - half, centre.y()), QPointF(centre.x() + half, centre.y()))
+        if style.arrows:
+            _symbol(painter, context, "arrow", centre, style.line_width * 5, colour)
+    else:
+        _symbol(painter, context, style.symbol, centre, min(style.symbol_size, 15), colour)
+
+
+def _symbol(painter: QPainter, context: RenderContext, name: str, centre: QPointF, size: float,
+            colour: str) -> None:
+    painter.setPen(context.pen(HALO, 1.2))
+    painter.setBrush(QBrush(with_alpha(colour)))
+    transform = QTransform().translate(centre.x(), centre.y()).scale(context.px(size), context.px(size))
+    painter.drawPath(transform.map(symbol_path(name)))

@@ -1,0 +1,95 @@
+"""Many features drawn as a few pre-built QPainterPaths (one per style): the strokes and how they are painted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QPaintEngine, QPainter, QPainterPath
+
+from viewer.qt.draw.qpath import xy_path
+from viewer.qt.draw.style import RenderContext, with_alpha
+from viewer.qt.draw.tiles import PathTiles
+from viewer.qt.map.render_jobs import cancelled
+
+TILE_ABOVE = 3000  # vertices: smaller paths are drawn whole
+BULK_PARTS = 500  # lines in one stroke above which it is drawn with a pen at most 1 px wide (see Stroke.pen_width)
+BULK_VERTICES = 50_000
+SLOW_ABOVE_VERTICES = 150_000  # a layer this big is first drawn on a worker thread (the full basemap has 80,000)
+
+
+@dataclass
+class Stroke:
+    """One styled path: every feature of a kind drawn alike shares one. Made by `xy_stroke`, it also keeps
+    the arrays, so a large path can be drawn tile by tile (see `PathTiles`)."""
+
+    path: QPainterPath
+    colour: str
+    width: float  # screen pixels; 0 draws no outline
+    dash: tuple[float, ...] = ()
+    alpha: int = 255
+    fill: str | None = None
+    fill_alpha: int = 0
+    xy: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
+    _tiles: dict[str, PathTiles | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def pen_width(self) -> float:
+        """The width drawn: a bulk stroke (a catalogue of hundreds of lines) at most 1 px. Qt's rasteriser draws
+        lines up to 1 px wide on a fast path (1,000 random 50-vertex lines: ~10 ms), wider ones by outlining
+        every round join and cap (1.8 px: ~300 ms drawn line by line, seconds as one path); in a mass of lines
+        the width does not show, and the legend still names the layer."""
+        if self.width > 1.0 and self.xy is not None:
+            x = self.xy[0]
+            if len(x) > BULK_VERTICES or np.count_nonzero(np.isnan(x)) >= BULK_PARTS:
+                return 1.0
+        return self.width
+
+    def tiles(self, role: str) -> PathTiles | None:
+        """Tiles for "fill" (areas, cut to the tiles), "solid" or "dashed" lines (dashes restart at every
+        cut, so dashed lines are kept whole and only sorted into the tiles they cross); None: draw whole."""
+        if role not in self._tiles:
+            xy = self.xy
+            big = xy is not None and len(xy[0]) > TILE_ABOVE
+            self._tiles[role] = PathTiles.build(self.path, xy[0], xy[1], role) if xy is not None and big else None
+        return self._tiles[role]
+
+
+def xy_stroke(x: np.ndarray, y: np.ndarray, colour: str, width: float, **style) -> Stroke:
+    return Stroke(xy_path(x, y), colour, width, xy=(np.asarray(x, float), np.asarray(y, float)), **style)
+
+
+def paint_strokes(painter: QPainter, context: RenderContext, strokes: list[Stroke]) -> None:
+    """Draw `strokes` in order under the painter's (map to device) transform."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    # Tiles only pay on raster devices; SVG and PDF get each path whole.
+    raster = painter.paintEngine().type() == QPaintEngine.Type.Raster
+    for stroke in strokes:
+        if cancelled():  # drawn for a view that is gone
+            return
+        brush = QBrush(with_alpha(stroke.fill, stroke.fill_alpha)) if stroke.fill else QBrush()
+        width = stroke.pen_width
+        pen = context.pen(stroke.colour, width, stroke.dash, stroke.alpha) if width > 0 else Qt.PenStyle.NoPen
+        reach = context.px(width) / 2 + 2 if width > 0 else 2
+        # Lines up to a pixel wide take Qt's fast path whatever their length: tiles would only add work.
+        thin = not stroke.fill and context.px(width) <= 1.0
+        if not raster or stroke.xy is None or len(stroke.xy[0]) <= TILE_ABOVE or thin:
+            _draw(painter, stroke.path, pen, brush)
+        elif not stroke.fill:
+            _draw(painter, stroke.tiles("dashed" if stroke.dash else "solid") or stroke.path, pen, brush, reach)
+        elif stroke.dash or stroke.width <= 0:  # fill and outline apart, as drawPath does them
+            _draw(painter, stroke.tiles("fill") or stroke.path, Qt.PenStyle.NoPen, brush, 2)
+            if stroke.width > 0:
+                _draw(painter, stroke.tiles("dashed") or stroke.path, pen, QBrush(), reach)
+        else:
+            _draw(painter, stroke.tiles("fill") or stroke.path, pen, brush, reach)
+
+
+def _draw(painter: QPainter, what: QPainterPath | PathTiles, pen, brush: QBrush, reach: float = 0.0) -> None:
+    painter.setPen(pen)
+    painter.setBrush(brush)
+    if isinstance(what, PathTiles):
+        what.draw(painter, reach)
+    else:
+        painter.drawPath(what)
