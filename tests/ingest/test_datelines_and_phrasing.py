@@ -289,3 +289,37 @@ def test_a_location_off_the_coast_is_not_a_direction():
     result = draft_article(article(text))
     assert not [c for c in result.claims if c.property == "direction_deg"]
     assert result.first("flight_path") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "utc"),
+    [
+        ("North Korea fired a ballistic missile from Sunan at 07:10 local time (2210 GMT Wednesday), the JCS said.",
+         "2023-03-15T22:10:00+00:00"),
+        ("North Korea test-fired an ICBM from Sunan at 7:10 a.m. (2210 GMT) on Thursday.", "2023-03-15T22:10:00+00:00"),
+        ("The North launched an ICBM from Sunan at 7:10 a.m. on Thursday, Seoul said.", "2023-03-16T07:10:00+09:00"),
+    ],
+)
+def test_a_launch_time_and_its_gmt_fall_on_the_right_days(sentence, utc):
+    result = draft_article(article(f"Launch\n\nSEOUL, March 16, 2023 (Reuters) - {sentence}\n"))
+    assert result.date == date(2023, 3, 16)
+    assert result.time.isoformat() == utc
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "North Korea fired a ballistic missile from Sunan toward waters east of the Korean Peninsula on Thursday.",
+        "North Korea fired a ballistic missile from Sunan on Thursday in the direction of the Sea of Japan.",
+        "North Korea fired a ballistic missile from Sunan on Thursday; it headed out over the East Sea.",
+    ],
+)
+def test_more_ways_of_saying_east(sentence):
+    path = draft_article(article(f"Launch\n\nSEOUL, March 16, 2023 (Reuters) - {sentence}\n")).first("flight_path")
+    bearing = float(path.derivation.split("bearing ")[1].split("°")[0])
+    assert 45 <= bearing <= 135
+
+
+def test_from_near_the_capital():
+    text = "Launch\n\nSEOUL, March 16, 2023 - North Korea fired a missile from near the capital Pyongyang on Friday.\n"
+    assert draft_article(article(text)).first("launch_site").place == "pyongyang"

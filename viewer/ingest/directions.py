@@ -21,6 +21,8 @@ _PATTERNS = [
     re.compile(rf"\bin\s+an?\s+{_DIR}(?:erly|ern|ward)?\s+direction\b", re.IGNORECASE),
     re.compile(rf"\b{_DIR}wards?\b", re.IGNORECASE),
     re.compile(rf"\btowards?\s+the\s+{_DIR}\b{_NOT_A_HEADING}", re.IGNORECASE),
+    # "toward waters east of the Korean Peninsula"
+    re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?(?:waters|seas?)\s+{_DIR}\s+of\b", re.IGNORECASE),
     # "toward the eastern waters", "into western waters"
     re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?{_DIR}(?:ern)?\s+(?:waters|seas?)\b", re.IGNORECASE),
     # "on a lofted trajectory to the east" (not "the sea to the east of Japan")
@@ -34,7 +36,8 @@ _PATTERNS = [
 ]
 # "toward the East Sea"; "fired two projectiles from Sondok in South Hamgyong Province into the East Sea" (the
 # firing, not where debris fell: "landed in the Sea of Japan" names a sea 1,000 km across, not a direction)
-_TOWARD = re.compile(r"\btowards?\s+|\b(?:fired|launched|flew)\s+(?:[\w-]+\s+){0,10}?into\s+", re.IGNORECASE)
+_TOWARD = re.compile(r"\btowards?\s+|\bin\s+the\s+direction\s+of\s+|\b(?:fired|launched|flew)\s+(?:[\w-]+\s+){0,10}?"
+                     r"into\s+|\bhead(?:ed|ing)\s+(?:out\s+)?(?:over|into)\s+", re.IGNORECASE)  # "it headed out over …"
 TOWARD_KINDS = frozenset({"sea", "prefecture", "island", "island_group", "country_region", "reference_point"})
 
 

@@ -166,8 +166,8 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     for sentence in report.related:
         verb = _LAUNCH_VERB.search(text, sentence.start, sentence.end)
         for time in find_times(text, sentence.start, sentence.end, article.zone or "local time"):
-            day = _day_for(time, [(d, s) for d, s in dates if s == sentence and d.value], resolved)
-            moment = resolve(time, day)
+            same = [(d, s) for d, s in dates if s == sentence and d.value]
+            moment = _moment(time, same, resolved, {d for d, s in same if _other_zone_date(text, d, s, article)})
             value = moment.isoformat() if moment else time.label
             # The launch's time: in a sentence stating the launch, after its verb, zoned by the text, first.
             rank = (sentence not in report.anchors, verb is None or time.start < verb.start(), time.assumed)
@@ -228,7 +228,32 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
     near = max(sentence.start, mention.start - 30)
     times = find_times(text, near, mention.start)
     return bool(times) and times[-1].zone not in ("KST", "JST", "Pyongyang time", "local time") and not re.search(
-        r"[.;]", text[times[-1].end : mention.start])
+        r"[.;)]", text[times[-1].end : mention.start])  # "(2210 GMT) on Thursday": the bracket closed first
+
+
+LOCAL_ZONES = ("KST", "JST", "Pyongyang time", "local time")
+
+
+def _moment(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]], launch_day: date | None,
+            foreign_dates: set[DateMention]) -> datetime | None:
+    """The instant of a clock time. A launch-zone time ignores the day written for another zone ('07:10 local
+    time (2210 GMT Wednesday)'); a time in another zone whose day is not its own ('7:10 a.m. (2210 GMT) on
+    Thursday') falls on whichever UTC day makes the launch's local date the one written."""
+    local = time.zone in LOCAL_ZONES
+    candidates = [(d, s) for d, s in same_sentence if not (local and d in foreign_dates)]
+    day = _day_for(time, candidates, launch_day)
+    def distance(pair: tuple[DateMention, Sentence]) -> int:
+        return min(abs(pair[0].start - time.end), abs(time.start - pair[0].end))
+
+    own_day = bool(candidates) and not local and min(candidates, key=distance)[0] in foreign_dates
+    if local or own_day or day is None:
+        return resolve(time, day)
+    for shift in (0, -1, 1):  # the written day is the launch's local date
+        moment = resolve(time, day + timedelta(days=shift))
+        offset = zone_offset("local time", day)
+        if moment is not None and offset is not None and moment.astimezone(timezone(offset)).date() == day:
+            return moment
+    return resolve(time, day)
 
 
 def _day_for(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]], launch_day: date | None

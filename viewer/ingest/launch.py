@@ -42,7 +42,8 @@ _HISTORY = re.compile(
     re.IGNORECASE,
 )
 _NORTH_KOREA = re.compile(
-    r"\b(?:North Korea\w*|N\. Korea\w*|DPRK|Pyongyang|Kim Jong[- ]Un|KCNA|the North|the regime|"
+    r"\b(?:North Korea\w*|N\. Korea\w*|DPRK|Pyongyang|Kim Jong[- ]Un|KCNA|[Tt]he North\b(?!\s+(?:Atlantic|Pacific|"
+    r"Sea|Pole|American))|[Tt]he regime|"
     r"Democratic People['\u2019]s Republic of Korea|Sohae|Tongchang-?ri|Dongchang-?ri|Musudan-?ri|Tonghae|NATA)\b"
 )
 _FOREIGN_LAUNCHER = re.compile(
