@@ -323,3 +323,14 @@ def test_more_ways_of_saying_east(sentence):
 def test_from_near_the_capital():
     text = "Launch\n\nSEOUL, March 16, 2023 - North Korea fired a missile from near the capital Pyongyang on Friday.\n"
     assert draft_article(article(text)).first("launch_site").place == "pyongyang"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Japan issued an evacuation advisory for Okinawa prefecture.",
+     "The alert, for Okinawa, was lifted 30 minutes later."],
+)
+def test_more_alert_phrasing(sentence):
+    text = f"Rocket\n\nTOKYO, Nov 21, 2023 (Reuters) - North Korea launched a satellite rocket on Tuesday. {sentence}\n"
+    areas = [f.place for f in draft_article(article(text)).features if f.kind == "warning_area"]
+    assert areas == ["okinawa-prefecture"]

@@ -15,7 +15,7 @@ from viewer.ingest.sentences import Sentence
 
 _ALERT = re.compile(
     r"\bJ-?Alert\b|\b(?:emergency|missile|evacuation|air[- ]raid|civil defen[cs]e|shelter)\s+(?:warnings?|alerts?|"
-    r"orders?|messages?|sirens?|notices?|broadcasts?)\b|\b(?:take|seek|taking|seeking)\s+shelter\b|"
+    r"orders?|messages?|sirens?|notices?|broadcasts?|advisor(?:y|ies))\b|\balerts?,?\s+(?:for|in)\s+(?=[A-Z])|\b(?:take|seek|taking|seeking)\s+shelter\b|"
     r"\b(?:warned|alerted|urged)\s+(?:the\s+)?(?:residents|citizens|people)\b|"
     r"\bsirens?\s+(?:sounded|wailed|went off)\b|"
     r"\bwarnings?\s+(?:was|were|had been|has been)\s+issued\b|\bissued\s+(?:an?\s+)?(?:\w+\s+)?(?:warning|alert)\b",
