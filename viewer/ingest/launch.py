@@ -38,7 +38,8 @@ _HYPOTHETICAL = re.compile(
 _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|nor)\b", re.IGNORECASE)
 _HISTORY = re.compile(
     r"\b(?:previous(?:ly)?|earlier this year|last (?:year|month)|(?:months|weeks|years) (?:after|ago|before)|"
-    r"in (?:19|20)\d\d|since (?:19|20)\d\d|prior|former|first attempt|history|anniversary)\b",
+    r"in (?:19|20)\d\d|since (?:19|20)\d\d|prior|former|first attempt|history|anniversary|last\s+(?:fired|launched|"
+    r"tested))\b",
     re.IGNORECASE,
 )
 _NORTH_KOREA = re.compile(
@@ -89,6 +90,28 @@ class LaunchReport:
     notes: list[str] = field(default_factory=list)
 
 
+# What a verb's object is when it is not a rocket: "fired his defence minister", "launched a new destroyer capable of
+# firing missiles", "fired warning shots", "launched a campaign to build more missiles".
+_OTHER_OBJECT = re.compile(r"\b(?:minister|officials?|chief|commander|generals?|officers?|aides?|shots|shells|rounds|"
+                           r"artillery|guns?|destroyer|warship|frigate|ship|vessels?|submarine|campaign|drive|probe|"
+                           r"investigation|attack|cyberattack|offensive|programm?e?|plan|website)\b(?!-)",
+                           re.IGNORECASE)  # not "a submarine-launched ballistic missile"
+_COUNT = re.compile(r"\b(?:dozens|scores|hundreds)\s+of\s+|\b(?:more\s+than|over)\s+\d+\s+", re.IGNORECASE)
+
+
+def _launches_a_projectile(text: str, s: int, e: int, verb: re.Match[str]) -> bool:
+    """A rocket or missile is the verb's subject ('the missile was launched') or its object ('fired two ballistic
+    missiles'), not a count of them ('has launched dozens of missiles this year') nor something else's object."""
+    if _PROJECTILE.search(text, verb.start(), verb.end()):
+        return True  # "North Korea's ballistic missile launch"
+    after = _PROJECTILE.search(text, verb.end(), e)
+    if after is not None:
+        gap = text[verb.end() : after.start()]
+        if not _OTHER_OBJECT.search(gap) and not _COUNT.search(gap):
+            return True
+    return _PROJECTILE.search(text, s, verb.start()) is not None
+
+
 def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, strict: bool) -> bool:
     """Whether the sentence says a launch took place: a launch verb or 'the … launch' with a rocket or missile,
     not hedged, negated or about an earlier launch, and by North Korea."""
@@ -105,7 +128,7 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         verb = _LAUNCH_NOUN.search(text, s, e)
         if verb is None or (strict and not _NORTH_KOREA.search(text, s, verb.end())):
             return False
-    if strict and not _PROJECTILE.search(text, s, e):
+    if strict and not _launches_a_projectile(text, s, e, verb):
         return False
     before = text[max(s, verb.start() - 45) : verb.start()]
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
