@@ -334,3 +334,13 @@ def test_more_alert_phrasing(sentence):
     text = f"Rocket\n\nTOKYO, Nov 21, 2023 (Reuters) - North Korea launched a satellite rocket on Tuesday. {sentence}\n"
     areas = [f.place for f in draft_article(article(text)).features if f.kind == "warning_area"]
     assert areas == ["okinawa-prefecture"]
+
+
+@pytest.mark.parametrize(
+    ("place", "site"),
+    [("the western coastal town of Nampo", "nampo"), ("South Hamgyong Province", "eastern-north-korea"),
+     ("a location near Pukchang", "pukchang")],
+)
+def test_sites_as_wire_stories_name_them(place, site):
+    text = f"Launch\n\nSEOUL, May 21, 2017 (Reuters) - North Korea fired a ballistic missile from {place} on Sunday.\n"
+    assert draft_article(article(text)).first("launch_site").place == site

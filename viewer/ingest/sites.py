@@ -23,7 +23,8 @@ _NORTH_KOREA = [(124.2, 39.8), (125.0, 40.6), (126.9, 41.8), (128.2, 41.6), (129
 # (Wonsan, Tongchon and Kaesong inside; South Korea's Baengnyeongdo, off the Ongjin peninsula, outside)
 _FROM = re.compile(r"\b(?:from|near|in|at|off)\s+(?:the\s+)?"
                    r"(?:(?:area|vicinity|region|outskirts|suburbs?|coast)\s+(?:of|near|around)\s+"
-                   r"|(?:near|around)\s+)?(?:the\s+)?(?:(?:capital|city|port\s+city|port|town|county)\s+(?:of\s+)?)?$",
+                   r"|(?:near|around)\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:capital|city|port\s+city|port|town|county)"
+                   r"\s+(?:of\s+)?)?$",
                    re.IGNORECASE)  # "from near the capital Pyongyang"
 _VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|lift\w*\s+off|blast\w*\s+off)\b", re.IGNORECASE)
 _PROJECTILE_AFTER = re.compile(r"(?:\s+[\w\u201c\u201d\"'-]+){0,4}?\s+"
