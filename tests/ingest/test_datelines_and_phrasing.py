@@ -344,3 +344,17 @@ def test_more_alert_phrasing(sentence):
 def test_sites_as_wire_stories_name_them(place, site):
     text = f"Launch\n\nSEOUL, May 21, 2017 (Reuters) - North Korea fired a ballistic missile from {place} on Sunday.\n"
     assert draft_article(article(text)).first("launch_site").place == site
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("North Korea has a history of failed launches.", None),
+        ("Seoul said it could not confirm whether the satellite reached orbit.", None),
+        ("After two failed attempts, the third launch succeeded, Pyongyang said.", "success"),
+    ],
+)
+def test_outcomes_of_other_launches_and_open_questions_are_not_this_ones(sentence, outcome):
+    text = (f"Rocket\n\nSEOUL, Nov 22, 2023 (Reuters) - North Korea launched a satellite rocket from Sohae on Tuesday "
+            f"night. {sentence}\n")
+    assert draft_article(article(text)).outcome == outcome
