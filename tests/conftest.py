@@ -38,3 +38,13 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/qt/" in item.nodeid or qt_fixtures & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+
+
+def pytest_collection_finish(session):
+    """Qt allows one application per process, and its class cannot change: an export made first would create a
+    QGuiApplication (the renderer needs no widgets), and a later window test could then not have its QApplication.
+    When the session runs any Qt test, the QApplication is made before the first test, as pytest-qt would make it."""
+    if any(item.get_closest_marker("gui") for item in session.items):
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance() or QApplication(["pytest"])

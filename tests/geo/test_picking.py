@@ -48,6 +48,12 @@ def test_in_rect_returns_features_touching_the_rectangle() -> None:
     assert index().in_rect(200, 200, 300, 300) == []
 
 
+def test_count_in_rect_counts_what_in_rect_lists_for_boxes_and_points() -> None:
+    assert index().count_in_rect(45, 45, 51, 51) == 3
+    assert index().count_in_rect(200, 200, 300, 300) == 0
+    assert index().count_in_rect(52, 49, 54, 51) == len(index().in_rect(52, 49, 54, 51)) == 3
+
+
 def test_ids_and_geometries_must_match() -> None:
     with pytest.raises(ValueError, match="2 ids but 1 geometries"):
         FeatureIndex(["a", "b"], [Point(0, 0)])

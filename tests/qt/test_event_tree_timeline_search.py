@@ -139,3 +139,30 @@ def test_activating_an_event_row_asks_to_frame_its_features(qtbot, sample_worksp
     with qtbot.waitSignal(tree.zoom_requested) as request:
         tree.activated.emit(find_row(tree, EVENT_ROLE, "2023-08-24-chollima1"))
     assert set(request.args[0]) == {f.id for f in sample_workspace.content.features_of("2023-08-24-chollima1")}
+
+
+def test_a_catalogue_too_large_to_list_is_one_row_that_frames_it_all(qtbot, sample_workspace, view):
+    import shapely
+
+    from viewer.model.bundle import Bundle
+    from viewer.model.feature import Feature
+    from viewer.qt.panels.event_tree import GROUP_ROLE, LAYER_ROLE, LISTED_UP_TO
+
+    count = LISTED_UP_TO + 1
+    catalogue = Bundle(features={f"p{i}": Feature(f"p{i}", shapely.Point(120 + i * 1e-3, 30), {"name": f"p{i}"})
+                                 for i in range(count)})
+    sample_workspace.add(catalogue)
+    tree = EventTree(sample_workspace, view)
+    qtbot.addWidget(tree)
+    layer = find_row(tree, LAYER_ROLE, sample_workspace.layers()[0])
+    assert tree.tree.rowCount(layer) == 1
+    group = tree.tree.index(0, 0, layer)
+    assert tree.tree.rowCount(group) == 0  # no row per point
+    assert group.siblingAtColumn(1).data() == f"{count:,}"
+    with pytest.raises(AssertionError):
+        find_row(tree, FEATURE_ROLE, "p0")
+    find_row(tree, FEATURE_ROLE, SITE_2016)  # a launch's few features are still listed one by one
+    with qtbot.waitSignal(tree.zoom_requested) as request:
+        tree.activated.emit(group)
+    assert set(request.args[0]) == set(catalogue.features)
+    assert group.data(GROUP_ROLE)

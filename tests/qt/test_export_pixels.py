@@ -185,9 +185,9 @@ def test_a_renderer_stamps_labels_only_once_it_draws_again(sample_workspace):
     request = ImageRequest(view, 400, 300)
     try:
         first = renderer.image(request)
-        assert not renderer.canvas.labels.drawing._stamps._images
+        assert not renderer.scene.labels._stamps._images
         second = renderer.image(request)
-        assert renderer.canvas.labels.drawing._stamps._images
+        assert renderer.scene.labels._stamps._images
     finally:
         renderer.close()
     # Text edges differ by anti-aliasing only (a stamp is placed within 1/8 px): no pixel by a quarter of its range.

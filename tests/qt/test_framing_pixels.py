@@ -59,7 +59,7 @@ def test_every_deck_slide_shows_its_sites_and_impact_points(sample):
             if slide.shot is None:
                 continue
             image = QImage.fromData(render(slide.shot), "PNG")
-            canvas = renderer.canvas
+            canvas = renderer.scene
             shown = {f.event for f in canvas.visible_features()}
             layout = canvas.decorations.last_layout
             for event_id in shown:
@@ -86,12 +86,12 @@ def test_labels_never_overlap_and_countries_are_named(sample):
     try:
         for width, height in ((1920, 1080), (1366, 768), (800, 600)):
             renderer.image(ImageRequest(MapView(), width, height))
-            placed = renderer.canvas.labels.placed
+            placed = renderer.scene.labels.placed
             assert len(placed) > 15
             for i, (text, box) in enumerate(placed):
                 for other, other_box in placed[i + 1:]:
                     assert not box.intersects(other_box), (text, other)
-            layout = renderer.canvas.decorations.last_layout
+            layout = renderer.scene.decorations.last_layout
             for text, box in placed:
                 for name, b in layout.boxes.items():
                     assert not box.intersects(QRectF(b[0], b[1], b[2] - b[0], b[3] - b[1])), (text, name)

@@ -99,8 +99,8 @@ def test_annotation_is_in_the_png_export_where_it_was_placed(qtbot, marked_windo
     try:
         request = ImageRequest(window.map_view.copy(), width=1000, height=800)
         image = renderer.image(request)
-        x, y = renderer.canvas.projection.forward(*SPOT)
-        centre = renderer.canvas.map_to_pixel(float(x), float(y))
+        x, y = renderer.scene.projection.forward(*SPOT)
+        centre = renderer.scene.map_to_pixel(float(x), float(y))
     finally:
         renderer.close()
     pixels = [image.pixelColor(px, py) for px in range(round(centre.x()) - 70, round(centre.x()) + 70)

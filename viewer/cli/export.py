@@ -110,13 +110,13 @@ def run(args: argparse.Namespace) -> int:
     rings = _rings(args.rings) if args.rings else None
     renderer = MapRenderer(workspace, view)
     if rings is not None:
-        renderer.canvas.show_range_rings(*rings)
+        renderer.scene.show_range_rings(*rings)
     request = ImageRequest(view, width=size.width, height=size.height, dpi=size.dpi,
                            decoration_scale=size.decoration_scale, quality=args.quality)
     try:
         if extent is None and visible:  # the data, as large as it goes clear of the decorations
             renderer.prepare(request)
-            frame = renderer.canvas.data_frame(MIN_LAUNCH_KM if args.event else 0.0)
+            frame = renderer.scene.data_frame(MIN_LAUNCH_KM if args.event else 0.0)
             if frame is not None:
                 view.set_frame(frame)
         renderer.save(args.output, request)

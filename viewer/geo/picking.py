@@ -55,6 +55,11 @@ class FeatureIndex:
         order = np.lexsort((found, within, group))
         return [self._ids[i] for i in found[order]]
 
+    def count_in_rect(self, xmin: float, ymin: float, xmax: float, ymax: float) -> int:
+        """About how many features lie in the rectangle (their bounding boxes meet it): cheap enough for every
+        frame, with no list of ids (100,000 features in view took ~40 ms a frame through `in_rect`)."""
+        return len(self._tree.query(box(xmin, ymin, xmax, ymax)))
+
     def in_rect(self, xmin: float, ymin: float, xmax: float, ymax: float) -> list[Hashable]:
         """Ids of features intersecting the rectangle, in the order they were given."""
         found = np.sort(self._tree.query(box(xmin, ymin, xmax, ymax), predicate="intersects"))

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import numpy as np
 import shapely
+from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.crs import MapProjection
@@ -15,6 +16,10 @@ from viewer.geo.picking import FeatureIndex
 from viewer.model.feature import Feature
 
 MAX_SEGMENT_KM = 25.0
+VECTORISED_ABOVE = 5_000  # areas with more vertices are densified ring by ring in arrays, not leg by leg
+# Vertices densifying one area may add, about: a million spikes 800 km long would become 30 million vertices at
+# 25 km; beyond the budget the geodesic steps get longer (such an outline is a speckle at any scale anyway).
+DENSIFY_BUDGET = 500_000
 _POINTS = (0, 4)  # shapely type ids of Point and MultiPoint
 _LINESTRING = 1
 
@@ -33,7 +38,11 @@ class ProjectedFeatures:
             return None
         cached = self._densified.get(feature.id)
         if cached is None or cached[0] is not feature.geometry:
-            cached = (feature.geometry, densify(feature.geometry, MAX_SEGMENT_KM))
+            geometry = feature.geometry
+            big_area = geometry.geom_type in ("Polygon", "MultiPolygon") and \
+                shapely.get_num_coordinates(geometry) > VECTORISED_ABOVE
+            cached = (geometry, densified_area(geometry, MAX_SEGMENT_KM) if big_area else
+                      densify(geometry, MAX_SEGMENT_KM))
             self._densified[feature.id] = cached
         return cached[1]
 
@@ -87,9 +96,25 @@ class ProjectedFeatures:
         return FeatureIndex([f.id for f in chosen], [self.projected(f) for f in chosen])
 
 
-def densify_lines(lines: np.ndarray, max_segment_km: float) -> np.ndarray:
+def densified_area(geometry: BaseGeometry, max_segment_km: float) -> BaseGeometry:
+    """`geodesic.densify` of a (multi)polygon with all its rings in one `densify_lines` call (a million-vertex ring
+    of long spikes took minutes leg by leg), adding at most about as many vertices as it has or DENSIFY_BUDGET."""
+    polygons = shapely.get_parts(geometry)
+    rings, owner = shapely.get_rings(polygons, return_index=True)
+    coords, index = shapely.get_coordinates(rings, return_index=True)
+    dense = densify_lines(shapely.linestrings(coords, indices=index), max_segment_km,
+                          max_added=max(DENSIFY_BUDGET, len(coords)))
+    parts = []
+    for i in range(len(polygons)):
+        mine = dense[owner == i]
+        parts.append(Polygon(shapely.get_coordinates(mine[0]), [shapely.get_coordinates(r) for r in mine[1:]]))
+    return parts[0] if geometry.geom_type == "Polygon" else MultiPolygon(parts)
+
+
+def densify_lines(lines: np.ndarray, max_segment_km: float, max_added: int | None = None) -> np.ndarray:
     """`geodesic.densify` for an array of LineStrings in a few vectorised calls: every segment longer than
-    `max_segment_km` gets evenly spaced geodesic vertices, and longitudes are kept continuous along each line."""
+    `max_segment_km` gets evenly spaced geodesic vertices, and longitudes are kept continuous along each line.
+    ``max_added``: at most about this many vertices are added (the segments allowed get longer to stay within it)."""
     if not len(lines):
         return np.empty(0, dtype=object)
     coords, owner = shapely.get_coordinates(lines, return_index=True)
@@ -97,6 +122,9 @@ def densify_lines(lines: np.ndarray, max_segment_km: float) -> np.ndarray:
     az, _, metres = GEOD.inv(coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1])
     metres = np.where(same, np.asarray(metres), 0.0)
     pieces = np.maximum(1, np.ceil(metres / (max_segment_km * 1000.0))).astype(np.int64)
+    if max_added is not None and int(pieces.sum() - len(pieces)) > max_added:
+        longer = (pieces.sum() - len(pieces)) / max(1, max_added)
+        pieces = np.maximum(1, np.ceil(metres / (max_segment_km * 1000.0 * longer))).astype(np.int64)
     inner = np.append(pieces - 1, 0)  # vertices added after each vertex (none after a line's last)
     slot = np.arange(len(coords)) + np.concatenate([[0], np.cumsum(inner)[:-1]])
     out = np.empty((len(coords) + int(inner.sum()), 2))

@@ -5,16 +5,19 @@ from __future__ import annotations
 import os
 import sys
 import time
+from functools import partial
 
 from viewer.resources import asset, sample_bundle
 
 # Set to 1, the app prints "first-paint <unix time>" once the map has been painted and quits: the
 # startup benchmark (benchmarks/map_benchmark.py) measures from process start to that line.
 EXIT_AFTER_FIRST_PAINT = "LAUNCHMAP_EXIT_AFTER_FIRST_PAINT"
+READ_BEFORE_SHOWING_BYTES = 1_000_000
 
 
 def run_app(files: list[str]) -> int:
     import pyqtgraph as pg
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -28,9 +31,18 @@ def run_app(files: list[str]) -> int:
     app.setWindowIcon(QIcon(str(asset("resources", "icons", "launchmap.svg"))))
     app.setDesktopFileName("io.github.launchmap.launchmap")  # matches the window to its menu entry and icon
     window = MainWindow()
-    window.show()
-    window.open_files(files or [str(sample_bundle())])
-    window.canvas.zoom_to_extent(window.canvas.data_extent(), margin=0.05)
+    paths = files or [str(sample_bundle())]
+    # Small files (the sample: 10 ms) are read before the window shows, so its first paint frames their data and
+    # the basemap is projected once, for that view; larger ones load behind a progress dialog once it is up.
+    early = all(_size(path) <= READ_BEFORE_SHOWING_BYTES for path in paths)
+    with window.canvas.basemap_deferred():
+        if early:
+            window.open_files(paths)
+        window.show()
+        window.lay_out()
+        window.canvas.zoom_to_extent(window.canvas.data_extent(), margin=0.05)
+    if not early:
+        QTimer.singleShot(0, partial(_open_and_frame, window, paths))
     if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
         # Opening shows a progress dialog whose event loop may paint the map before the data is in:
         # count the first paint of the main loop, with the data shown.
@@ -38,6 +50,18 @@ def run_app(files: list[str]) -> int:
     else:
         window.session.offer_recovery()  # a session left by a killed process is offered back
     return app.exec()
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # reported when it is opened
+
+
+def _open_and_frame(window, paths: list[str]) -> None:
+    window.open_files(paths)
+    window.canvas.zoom_to_extent(window.canvas.data_extent(), margin=0.05)
 
 
 def _quit_after_first_paint(viewport) -> None:

@@ -62,9 +62,9 @@ def map_images(renderer, default_projection) -> MapImages:
         request = ImageRequest(view, width=shot.width, height=shot.height, dpi=shot.dpi)
         if not exact:
             renderer.prepare(request)  # sizes the canvas and decides what is visible, hence the legend's rows
-            framed = renderer.canvas.data_frame(MIN_LAUNCH_KM)
+            framed = renderer.scene.data_frame(MIN_LAUNCH_KM)
             if framed is None and state.extent is not None:
-                framed = renderer.canvas.room_frame(view.projection.project_extent(state.extent))
+                framed = renderer.scene.room_frame(view.projection.project_extent(state.extent))
             if framed is not None:
                 view.set_frame(framed)
         image = renderer.image(request)

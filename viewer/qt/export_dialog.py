@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -20,17 +18,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSpinBox,
     QWidget,
 )
 
-from viewer.io.progress import Cancelled
+from viewer.io.progress import Cancelled, Progress
 from viewer.model.bookmark import Bookmark
 from viewer.model.reports import sources_note
 from viewer.model.workspace import Workspace
 from viewer.qt.briefing import write_briefing
+from viewer.qt.workers import run_with_progress
 
 if TYPE_CHECKING:
     from viewer.model.view import MapView
@@ -202,18 +200,28 @@ def export_view(workspace: Workspace, map_view: MapView, shell: Shell, path: Pat
     view.set_decorations(title=title, legend=placement if legend else "none", scale_bar=scale_bar,
                          north_arrow=north_arrow,
                          footnote=sources_note(content, view.visible_features(content)))
-    progress = _progress(shell.parent, "Export image", f"Drawing {path.name} ({width}{BY}{height} px)…", 3)
-    renderer = MapRenderer(workspace, view)
+    request = ImageRequest(view, width=width, height=height, dpi=dpi, decoration_scale=scale)
+
+    def draw(progress: Progress) -> None:  # on a worker thread: the window keeps running while the map draws
+        progress(0, 3)
+        renderer = MapRenderer(workspace, view)
+        try:
+            renderer.scene.checkpoint = lambda: progress(1, 3)  # Cancel stops the drawing between layers
+            progress(1, 3)
+            renderer.save(path, request)  # all files or none: a cancelled drawing writes nothing
+        finally:
+            renderer.close()
+        progress(3, 3)
+
     try:
-        progress.setValue(1)
-        renderer.save(path, ImageRequest(view, width=width, height=height, dpi=dpi, decoration_scale=scale))
-        progress.setValue(3)
+        run_with_progress(shell.parent, "Export image", draw, label=f"Drawing {path.name} ({width}{BY}{height} px)…",
+                          minimum_duration_ms=0)
+    except Cancelled:
+        shell.status("Image export cancelled; nothing was written", 8000)
+        return None
     except (OSError, ValueError) as error:
         QMessageBox.warning(shell.parent, "Export image", f"{path}: {getattr(error, 'strerror', None) or error}")
         return None
-    finally:
-        progress.close()
-        renderer.close()
     shell.status(f"Exported {path}", 8000)
     return path
 
@@ -234,41 +242,20 @@ def ask_and_export_briefing(workspace: Workspace, bookmarks: list[Bookmark], she
 def export_briefing(workspace: Workspace, bookmarks: list[Bookmark], shell: Shell, path: Path,
                     title: str = "") -> Path | None:
     """Render one map per slide with a cancellable progress dialog, then write the deck atomically."""
-    slides = len(bookmarks) or len(workspace.content.events)
-    progress = _progress(shell.parent, "Export briefing", f"Preparing {path.name}…", slides + 2, cancellable=True)
+    def job(progress: Progress):  # on a worker thread: the maps are drawn without a scene, so off the GUI thread
+        def report(done: int, total: int, what: str = "") -> None:
+            progress(done, total + 1)  # the last step writes the deck
 
-    def report(done: int, total: int, what: str = "") -> None:
-        progress.setMaximum(total + 1)
-        progress.setValue(done)
-        if what:
-            progress.setLabelText(what)
-        QApplication.processEvents()  # the maps are drawn by Qt's scene on this thread: keep Cancel alive
-        if progress.wasCanceled():
-            raise Cancelled()
+        return write_briefing(workspace, bookmarks, path, title=title, progress=report)
 
     try:
-        deck = write_briefing(workspace, bookmarks, path, title=title, progress=report)
+        deck = run_with_progress(shell.parent, "Export briefing", job, label=f"Drawing the maps of {path.name}…",
+                                 minimum_duration_ms=0)
     except Cancelled:
         shell.status("Briefing export cancelled; nothing was written", 8000)
         return None
     except (OSError, ValueError) as error:
         QMessageBox.warning(shell.parent, "Export briefing", f"{path}: {getattr(error, 'strerror', None) or error}")
         return None
-    finally:
-        progress.close()
     shell.status(f"Exported {path} ({len(deck.slides)} slides)", 8000)
     return path
-
-
-def _progress(window: QWidget, title: str, text: str, steps: int, cancellable: bool = False) -> QProgressDialog:
-    progress = QProgressDialog(text, "Cancel", 0, steps, window)
-    if not cancellable:
-        progress.setCancelButton(None)  # one image cannot be stopped half-drawn
-    progress.setWindowTitle(title)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-    progress.setValue(0)
-    QApplication.processEvents()
-    return progress

@@ -104,7 +104,7 @@ def world_files(renderer: MapRenderer, path: Path, request: ImageRequest) -> dic
     left, top = rect.left(), rect.top() + rect.height()
     lines = [pixel_x, 0.0, 0.0, -pixel_y, left + pixel_x / 2, top - pixel_y / 2]  # centre of the top-left pixel
     world = ".pgw" if path.suffix.lower() == ".png" else ".jgw"
-    crs = renderer.canvas.projection.crs
+    crs = renderer.scene.projection.crs
     return {path.with_suffix(world): "".join(f"{value:.10f}\n" for value in lines).encode(),
             path.with_suffix(".prj"): (crs.to_wkt(WktVersion.WKT1_ESRI) or crs.to_wkt()).encode()}
 

@@ -6,7 +6,7 @@ import math
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabBar, QWidget
 
@@ -14,7 +14,6 @@ from viewer import __version__
 from viewer.geo.basemap import load_basemap
 from viewer.geo.crs import format_lat, format_lon
 from viewer.geo.gazetteer import load_places
-from viewer.io.convert import export_bundle
 from viewer.io.formats import export_filter, open_filter
 from viewer.io.load import open_path
 from viewer.io.progress import Cancelled
@@ -22,8 +21,6 @@ from viewer.io.session import SESSION_SUFFIX
 from viewer.model.problem import BundleError
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
-from viewer.qt.export_dialog import ask_and_export_briefing, ask_and_export_image
-from viewer.qt.help import show_first_steps, show_shortcuts
 from viewer.qt.map.canvas import MapCanvas
 from viewer.qt.map.legend_menu import LegendMenu
 from viewer.qt.map_tools import MapTools
@@ -34,7 +31,6 @@ from viewer.qt.panels.event_tree import EventTree
 from viewer.qt.panels.search_panel import SearchPanel
 from viewer.qt.panels.source_panel import SourcePanel
 from viewer.qt.panels.timeline import Timeline
-from viewer.qt.presentation import present
 from viewer.qt.review import ReviewController
 from viewer.qt.session_controller import SessionController
 from viewer.qt.shell import Shell, add_action
@@ -48,6 +44,7 @@ RECENT_FILES = 10
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace | None = None):
         super().__init__()
+        self._dock_sizes_due = False
         self.setWindowTitle("launchmap")
         self.workspace = workspace or Workspace()
         self.map_view = MapView()
@@ -121,10 +118,20 @@ class MainWindow(QMainWindow):
             for tabs in self.findChildren(QTabBar):  # dock tabs read "Search", "Bookmarks", not "Se…"
                 tabs.setElideMode(Qt.TextElideMode.ElideNone)
                 tabs.setExpanding(False)
+            self._dock_sizes_due = True
             QTimer.singleShot(0, self._default_dock_sizes)  # sizes hold only once the window is laid out
+
+    def lay_out(self) -> None:
+        """Lay the shown window out now, first-run dock sizes included, rather than in the event loop: the map
+        then has its size before its first view is framed and drawn."""
+        self._default_dock_sizes()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _default_dock_sizes(self) -> None:
         """The map keeps about half the width: the tree a fifth, the article and details the rest."""
+        if not self._dock_sizes_due:
+            return
+        self._dock_sizes_due = False
         width, height = self.width(), self.height()
         self.resizeDocks([self.docks["events"], self.docks["source"]], [round(width * 0.25), round(width * 0.27)],
                          Qt.Orientation.Horizontal)
@@ -192,6 +199,8 @@ class MainWindow(QMainWindow):
 
     def _export_data(self) -> None:
         """File ▸ Export data: everything open as GeoJSON, GeoPackage, KML/KMZ or CSV."""
+        from viewer.io.convert import export_bundle
+
         name, _ = QFileDialog.getSaveFileName(self, "Export data", "launches.gpkg", EXPORT_FILTER)
         if not name:
             return
@@ -225,10 +234,15 @@ class MainWindow(QMainWindow):
         if not len(self.session.bookmarks):
             self.statusBar().showMessage("Add a bookmark first (Bookmarks panel): each one is a step", 8000)
             return
+        from viewer.qt.presentation import present
+
         present(self.workspace, list(self.session.bookmarks), start, parent=self,
                 basemap=self.canvas.basemap_layer.basemap, places=self.canvas.places)
 
+    # Dialogs, exports and help are imported when first used: the first paint of the window does not need them.
     def _export_briefing(self) -> None:
+        from viewer.qt.export_dialog import ask_and_export_briefing
+
         ask_and_export_briefing(self.workspace, list(self.session.bookmarks), self.shell)
 
     def _copy_map(self) -> None:
@@ -238,6 +252,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Map copied to the clipboard", 5000)
 
     def _export_dialog(self) -> None:
+        from viewer.qt.export_dialog import ask_and_export_image
+
         ask_and_export_image(self.workspace, self.map_view, self.shell)
 
     # -- menus -----------------------------------------------------------------------------------
@@ -281,8 +297,8 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "All launches", self.timeline.show_all, "Alt+Home")
 
         help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&First steps", lambda: show_first_steps(self), "F1")
-        self._action(help_menu, "&Keyboard shortcuts", lambda: show_shortcuts(self), "Ctrl+/")
+        self._action(help_menu, "&First steps", self._first_steps, "F1")
+        self._action(help_menu, "&Keyboard shortcuts", self._shortcuts, "Ctrl+/")
         self._action(help_menu, "&About launchmap", self._about)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
@@ -301,6 +317,16 @@ class MainWindow(QMainWindow):
             self._position.setText(f"{format_lat(round(lat, 3))}  {format_lon(round(lon, 3))}")
         else:
             self._position.setText("")
+
+    def _first_steps(self) -> None:
+        from viewer.qt.help import show_first_steps
+
+        show_first_steps(self)
+
+    def _shortcuts(self) -> None:
+        from viewer.qt.help import show_shortcuts
+
+        show_shortcuts(self)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -37,70 +37,59 @@ def ensure_gui_platform() -> None:
 
 
 def application():
-    from PySide6.QtWidgets import QApplication
+    """The Qt application an export needs: a QGuiApplication (painting images and fonts needs no widgets), or the
+    window's QApplication when there is one."""
+    from PySide6.QtGui import QGuiApplication
 
     ensure_gui_platform()
-    return QApplication.instance() or QApplication(["launchmap"])
+    return QGuiApplication.instance() or QGuiApplication(["launchmap"])
 
 
 class MapRenderer:
-    """Renders (Workspace, MapView) pairs to images on one offscreen canvas sized to each output, with no selection
-    and no hover: the same drawing as the window's canvas. Reuse it to render several images of one workspace."""
+    """Renders (Workspace, MapView) pairs to images with a scene-free MapScene (viewer.qt.draw.scene) sized to each
+    output, with no selection and no hover: the same drawing as the window's canvas, without pyqtgraph or
+    QtWidgets. Reuse it to render several images of one workspace."""
 
     def __init__(self, workspace: Workspace, view: MapView | None = None):
-        """``view``: what the first image will show, so the canvas is built in its projection and filters (not
+        """``view``: what the first image will show, so the scene is built in its projection and filters (not
         built in the default projection, then reprojected: with many features, projecting is most of the work)."""
-        from PySide6.QtCore import Qt
-
         from viewer.geo.basemap import load_basemap
         from viewer.geo.gazetteer import load_places
-        from viewer.qt.map.canvas import MapCanvas
+        from viewer.qt.draw.scene import MapScene
 
         application()
         self.workspace = workspace
-        self.canvas = MapCanvas(workspace, load_basemap(), load_places(), selection=None,
-                                map_view=view.copy() if view is not None else None)
-        self.canvas.context.reuse = False  # until the first image is drawn
-        self.canvas.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-        self.canvas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.canvas.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.canvas.setFrameShape(self.canvas.Shape.NoFrame)
-        self.canvas.show()
+        map_view = view.copy() if view is not None else MapView()
+        if map_view.frame is None:
+            map_view.fit(DEFAULT_REGION)
+        self.scene = MapScene(workspace, load_basemap(), load_places(), map_view=map_view)
+        self.scene.context.reuse = False  # until the first image is drawn
 
     def prepare(self, request: ImageRequest) -> None:
-        """Size the canvas to the image and show the request's view; afterwards ``view_rect()`` is what gets drawn."""
-        canvas = self.canvas
-        canvas.context.scale = request.decoration_scale or request.dpi / SCREEN_DPI
-        # The canvas is shown, so the view takes its new size at once; running the event loop here would only
-        # paint the offscreen widget, which nobody sees.
-        canvas.resize(request.width, request.height)
+        """Size the scene to the image and show the request's view; afterwards ``view_rect()`` is what gets drawn."""
+        scene = self.scene
+        scene.context.scale = request.decoration_scale or request.dpi / SCREEN_DPI
         view = request.view
         frame = view.frame
         if frame is None:
             content = self.workspace.content
             extent = visible_extent(view.visible_features(content)) or self.workspace.extent() or DEFAULT_REGION
             frame = view.projection.project_extent(padded(extent))
-        canvas.map_view.show_as(view, frame)
-        canvas.show_frame(frame)  # again at this size, even when the frame is the one shown last time
-        canvas.decorations.fit_to_viewport()
-        canvas.basemap_layer.set_view(canvas.projection, canvas.metres_per_pixel())
+        scene.show(view, frame, request.width, request.height)
 
     def close(self) -> None:
-        """Let Qt delete the offscreen canvas. Not canvas.close(): pyqtgraph's GraphicsView.close calls
-        setViewport(None), which segfaults under PySide6 6.11."""
-        self.canvas.hide()
-        self.canvas.deleteLater()
+        """Stop following the workspace (its overlays and bundles): a closed renderer draws no more images."""
+        self.scene.close()
 
     def view_rect(self):
-        return self.canvas.view.viewRect()
+        return self.scene.view_rect()
 
-    def paint(self, painter, request: ImageRequest) -> None:
-        from PySide6.QtCore import QRectF
-
+    def paint(self, painter, request: ImageRequest, layers: frozenset[str] | None = None, sea: bool = True) -> None:
+        """Draw the request's map on ``painter``'s device (``request.width`` x ``request.height`` pixels);
+        ``layers``/``sea``: as MapScene.paint."""
         self.prepare(request)
-        target = QRectF(0, 0, request.width, request.height)
-        self.canvas.render(painter, target, self.canvas.viewport().rect())
-        self.canvas.context.reuse = True  # a second image is likely: keep what speeds it up
+        self.scene.paint(painter, layers, sea)
+        self.scene.context.reuse = True  # a second image is likely: keep what speeds it up
 
     def image(self, request: ImageRequest):
         from PySide6.QtGui import QImage, QPainter

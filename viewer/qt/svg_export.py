@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import defusedxml.ElementTree as SafeET
@@ -20,7 +19,7 @@ from viewer.model.annotation import ANNOTATION
 from viewer.model.feature import Feature
 
 if TYPE_CHECKING:
-    from viewer.qt.map.canvas import MapCanvas
+    from viewer.qt.draw.scene import MapScene
     from viewer.qt.render import ImageRequest, MapRenderer
 
 SVG = "http://www.w3.org/2000/svg"
@@ -32,33 +31,35 @@ FONT_FAMILY = "DejaVu Sans, Verdana, sans-serif"  # the words' fallback where De
 def svg_bytes(renderer: MapRenderer, request: ImageRequest) -> bytes:
     """The request's map as a layered SVG document."""
     renderer.prepare(request)
-    canvas = renderer.canvas
-    parts = [(layer_id, title, _painted(renderer, request, items, keep, background))
-             for layer_id, title, items, keep, background in _layers(canvas)]
-    canvas.draw_only(None)
+    scene = renderer.scene
+    try:
+        parts = [(layer_id, title, _painted(renderer, request, layers, keep, background))
+                 for layer_id, title, layers, keep, background in _layers(scene)]
+    finally:
+        scene.draw_only(None)
     return _assembled(parts, request)
 
 
 # -- the layers ------------------------------------------------------------------------------------
-Layer = tuple[str, str, list, Callable[[Feature], bool] | None, bool]
+Layer = tuple[str, str, frozenset[str], Callable[[Feature], bool] | None, bool]
 
 
-def _layers(canvas: MapCanvas) -> list[Layer]:
-    """(id, title, items shown, features drawn, sea drawn) per group, bottom to top."""
-    annotations = [v for k, v in canvas.visuals.items() if k == ANNOTATION]
-    features = [v for k, v in canvas.visuals.items() if k != ANNOTATION]
-    visible = canvas.visible_features()
-    layers: list[Layer] = [("basemap", "Basemap", [canvas.basemap_layer, canvas.graticule], None, True)]
-    for event in canvas.workspace.content.events_in_time_order():
+def _layers(scene: MapScene) -> list[Layer]:
+    """(id, title, the scene's layers drawn, features drawn, sea drawn) per group, bottom to top."""
+    features = frozenset({"features"})
+    visible = scene.visible_features()
+    layers: list[Layer] = [("basemap", "Basemap", frozenset({"basemap"}), None, True)]
+    for event in scene.workspace.content.events_in_time_order():
         if any(f.event == event.id and f.kind != ANNOTATION for f in visible):
             layers.append((f"launch-{_xml_id(event.id)}", event.name or event.id, features, _of_launch(event.id),
                            False))
     if any(not f.event and f.kind != ANNOTATION for f in visible):
         layers.append(("features-without-launch", "Features of no launch", features, lambda f: not f.event, False))
-    layers += [("place-names", "Place names", [canvas.labels], None, False),
-               ("overlays", "Range rings and measurements", [canvas.analysis], None, False),
-               ("annotations", "Annotations", annotations, lambda f: f.kind == ANNOTATION, False),
-               ("decorations", "Title, legend, scale, north arrow, attribution", [canvas.decorations], None, False)]
+    layers += [("place-names", "Place names", frozenset({"labels"}), None, False),
+               ("overlays", "Range rings and measurements", frozenset({"overlays"}), None, False),
+               ("annotations", "Annotations", frozenset({"annotations"}), lambda f: f.kind == ANNOTATION, False),
+               ("decorations", "Title, legend, scale, north arrow, attribution", frozenset({"decorations"}), None,
+                False)]
     return layers
 
 
@@ -66,13 +67,12 @@ def _of_launch(event_id: str) -> Callable[[Feature], bool]:
     return lambda feature: feature.event == event_id
 
 
-def _painted(renderer: MapRenderer, request: ImageRequest, items: list, keep, background: bool) -> bytes:
+def _painted(renderer: MapRenderer, request: ImageRequest, layers: frozenset[str], keep, background: bool) -> bytes:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
 
-    canvas = renderer.canvas
-    canvas.draw_only(keep)
+    renderer.scene.draw_only(keep)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -81,34 +81,13 @@ def _painted(renderer: MapRenderer, request: ImageRequest, items: list, keep, ba
     generator.setSize(QSize(request.width, request.height))
     generator.setViewBox(QRect(0, 0, request.width, request.height))
     generator.setResolution(round(request.dpi))
-    with _only(canvas, items, background):
-        painter = QPainter(generator)
-        try:
-            renderer.paint(painter, request)
-        finally:
-            painter.end()
+    painter = QPainter(generator)
+    try:
+        renderer.paint(painter, request, layers, sea=background)
+    finally:
+        painter.end()
     buffer.close()
     return bytes(data.data())
-
-
-@contextmanager
-def _only(canvas: MapCanvas, items: list, background: bool) -> Iterator[None]:
-    """Only ``items`` (and the sea, when ``background``) are drawn inside the block."""
-    every = [canvas.basemap_layer, canvas.graticule, canvas.highlight, canvas.labels, canvas.analysis,
-             canvas.decorations, *canvas.visuals.values()]
-    shown = {id(item) for item in items}
-    before = [(item, item.isVisible()) for item in every]
-    brush = canvas.backgroundBrush()
-    for item in every:
-        item.setVisible(id(item) in shown)
-    if not background:
-        canvas.setBackground(None)
-    try:
-        yield
-    finally:
-        for item, visible in before:
-            item.setVisible(visible)
-        canvas.setBackgroundBrush(brush)
 
 
 # -- putting the pieces together -------------------------------------------------------------------

@@ -26,6 +26,7 @@ from viewer.symbology import (
 )
 
 CASING_MAX_LINES = 200
+UNION_UP_TO_VERTICES = 50_000  # areas: bigger ones are filled as given, not repaired and merged (see _union)
 ARROW_FRACTIONS = (0.3, 0.6, 0.9)
 CASING = 1.3  # how much wider a path is drawn for each later launch's path running along it
 ALONG_FRACTION = 0.5  # two paths "run along" each other when half of one lies within NEAR of the other
@@ -79,13 +80,13 @@ def area_strokes(kind: str, features: list[Feature], cache: ProjectedFeatures, c
         x, y = to_xy_arrays(shapes, cache.projection)
         approximate = certainty == "approximate"
         fill = _union(shapes)
-        if fill is not None and filled is not None:
+        if fill is not None and filled is not None and _small(fill, filled):
             fill = fill.difference(filled)
         if fill is not None and not fill.is_empty:
             fx, fy = to_xy_arrays([fill], cache.projection)
             strokes.append(xy_stroke(fx, fy, colour, 0, fill=colour,
                                      fill_alpha=style.fill_alpha // (2 if approximate else 1)))
-            filled = fill if filled is None else filled.union(fill)
+            filled = fill if filled is None else filled.union(fill) if _small(fill, filled) else filled
         # The kind's own outline (dashed zone, dotted warning area) whatever the certainty, as the legend
         # shows it: approximate is a thinner outline and a lighter fill, not another dash.
         strokes.append(xy_stroke(x, y, colour, style.line_width * (APPROXIMATE_WIDTH if approximate else 1.0),
@@ -96,13 +97,22 @@ def area_strokes(kind: str, features: list[Feature], cache: ProjectedFeatures, c
 
 
 def _union(shapes: list[BaseGeometry]) -> BaseGeometry | None:
+    """The areas as one valid geometry, filled once where they overlap. Areas of more than UNION_UP_TO_VERTICES
+    are filled as given (even-odd where they cross themselves): GEOS's repair of a self-intersecting million-vertex
+    ring runs for minutes."""
     areas = [g for g in shapes if g.geom_type in ("Polygon", "MultiPolygon")]
     if not areas:
         return None
+    if not _small(*areas):
+        return shapely.GeometryCollection(areas)
     try:
         return shapely.union_all(shapely.make_valid(np.asarray(areas, dtype=object)))
     except shapely.errors.GEOSException:
         return None
+
+
+def _small(*geometries: BaseGeometry) -> bool:
+    return int(sum(shapely.get_num_coordinates(g) for g in geometries)) <= UNION_UP_TO_VERTICES
 
 
 def line_strokes(kind: str, features: list[Feature], cache: ProjectedFeatures,

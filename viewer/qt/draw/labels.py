@@ -18,6 +18,7 @@ from viewer.symbology import HALO, LABEL
 
 DOT = 4.0  # a place's dot, pixels at 96 dpi
 LETTER_SPACING = 115.0  # percent, for country names in capitals
+OBSTACLE_VERTICES = 20_000  # a line with more vertices stands in the labels' way as boxes of runs of them
 CENTRE_NUDGES = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, 1), (1, -1), (-1, 1))
 
 
@@ -177,7 +178,8 @@ class LabelPainter:
             boxes.append(np.column_stack([x - r, y - r, x + r, y + r])[keep])
         for lx, ly, half in self._marks.lines:
             x, y = a * lx + b * ly + dx, c * lx + d * ly + dy
-            segments = segment_boxes(x, y, half * self.context.scale)
+            segments = (segment_boxes(x, y, half * self.context.scale) if len(x) <= OBSTACLE_VERTICES else
+                        run_boxes(x, y, half * self.context.scale))
             keep = ((segments[:, 2] > bounds[0]) & (segments[:, 0] < bounds[2])
                     & (segments[:, 3] > bounds[1]) & (segments[:, 1] < bounds[3]))
             boxes.append(segments[keep])
@@ -222,6 +224,28 @@ class _Look:
 # A placed label: its look, its box in device pixels, and the map position it is beside with the box's offset
 # from it in pixels (to follow the view).
 Placed = tuple[Label, _Look, Box, tuple[float, float, float, float]]
+
+
+def run_boxes(x: np.ndarray, y: np.ndarray, half_width: float, runs: int = OBSTACLE_VERTICES // 10) -> np.ndarray:
+    """Bounding boxes (n x 4) of about ``runs`` runs of consecutive vertices of a huge polyline (each run shares its
+    last vertex with the next, so every segment is covered), widened by ``half_width``: coarser obstacles than one
+    box per segment, never smaller, and a bounded number of them (a million-vertex outline)."""
+    finite = np.isfinite(x) & np.isfinite(y)
+    x, y = x[finite], y[finite]
+    if len(x) < 2:
+        return np.empty((0, 4))
+    size = max(2, -(-len(x) // runs))
+    starts = np.arange(0, len(x) - 1, size - 1)
+    with np.errstate(invalid="ignore"):
+        boxes = [np.minimum.reduceat(x, starts), np.minimum.reduceat(y, starts),
+                 np.maximum.reduceat(x, starts), np.maximum.reduceat(y, starts)]
+    # reduceat ends each run where the next starts; the shared vertex joins them
+    shared = np.minimum(starts[1:], len(x) - 1)
+    boxes[0][:-1] = np.minimum(boxes[0][:-1], x[shared])
+    boxes[1][:-1] = np.minimum(boxes[1][:-1], y[shared])
+    boxes[2][:-1] = np.maximum(boxes[2][:-1], x[shared])
+    boxes[3][:-1] = np.maximum(boxes[3][:-1], y[shared])
+    return np.column_stack(boxes) + np.array([-half_width, -half_width, half_width, half_width])
 
 
 def device_boxes(boxes: list[Box], transform: QTransform) -> np.ndarray:

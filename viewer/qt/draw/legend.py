@@ -65,19 +65,30 @@ def collapsed_size(context: RenderContext) -> tuple[float, float]:
 def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[str, str]) -> list[tuple[str, str, str]]:
     """(kind or 'event' or 'approximate' or 'draft', text, colour) rows: events by colour, then kinds by symbol.
     Made when the layers are (`MapCanvas.refresh`), not per frame: with many features it takes a while."""
-    shown_events = {f.event for f in visible}
+    shown_events: set[str] = set()
+    layer_kinds: set[tuple[str | None, str]] = set()
+    kinds: set[str] = set()
+    approximate = draft = False
+    for feature in visible:  # one pass: with 100,000 features each property read costs
+        kind = feature.kind
+        kinds.add(kind)
+        if feature.event:
+            shown_events.add(feature.event)
+        else:
+            layer_kinds.add((feature.layer, kind))
+        approximate = approximate or feature.certainty == "approximate"
+        draft = draft or bool(feature.properties.get(DRAFT_PROPERTY))
     rows = [
         ("event", f"{event.date_label}  {event.name}" if event.when else event.name, colours[event.id])
         for event in workspace.content.events_in_time_order() if event.id in shown_events
     ]
-    shown_layers = {f.layer for f in visible if not f.event and KIND_REGISTRY.get(f.kind).in_legend}
+    shown_layers = {layer for layer, kind in layer_kinds if KIND_REGISTRY.get(kind).in_legend}
     rows += [("event", layer, colours[layer]) for layer in workspace.layers() if layer in shown_layers]
-    kinds = {f.kind for f in visible}
     rows += [(kind, kind_title(kind), "#555555") for kind in kind_names()
              if kind in kinds and KIND_REGISTRY.get(kind).in_legend]  # annotations explain themselves
-    if any(f.certainty == "approximate" for f in visible):
+    if approximate:
         rows.append(("approximate", "Approximate (dashed, thinner)", "#555555"))
-    if any(f.properties.get(DRAFT_PROPERTY) for f in visible):
+    if draft:
         rows.append(("draft", "Draft, not yet reviewed (dotted)", DRAFT_COLOUR))
     return rows
 

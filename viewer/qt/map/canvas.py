@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -14,7 +14,7 @@ from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection
 from viewer.geo.gazetteer import Place
 from viewer.geo.picking import FeatureIndex, nearest_vertex
 from viewer.geo.projected import ProjectedFeatures
-from viewer.geo.scale import graticule_lines, ground_distance_per_map_unit, nice_graticule_step
+from viewer.geo.scale import graticule_lines, nice_graticule_step
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_names, kind_style, kind_title
 from viewer.model.overlays import RangeRings
@@ -75,6 +75,7 @@ class MapCanvas(Framing, pg.GraphicsView):
         self._index = FeatureIndex([], [])
         self._hovered: str | None = None
         self._applying_frame = False
+        self._basemap_deferred = False
         self.places = places or []
 
         self.basemap_layer = BasemapLayer(self.context, basemap)
@@ -149,8 +150,7 @@ class MapCanvas(Framing, pg.GraphicsView):
         colours = self.event_colours
         self.draw_only(None)
         self._index = self._cache.index(visible)
-        index = self._index
-        self.frame.data_count = lambda *rect: len(index.in_rect(*rect))
+        self.frame.data_count = self._index.count_in_rect  # where decorations cover least data: every frame
         self.frame.legend_rows = legend_entries(self.workspace, visible, colours)
         labels, marks = feature_labels(self.workspace, visible, self._cache, colours)
         self.labels.set_feature_labels(labels, marks)
@@ -217,11 +217,6 @@ class MapCanvas(Framing, pg.GraphicsView):
 
     def visible_extent_lonlat(self) -> Extent:
         return self.map_view.frame_extent()
-
-    def map_units_per_pixel(self) -> float:
-        rect = self.view.viewRect()
-        width = max(1.0, self.view.width())
-        return rect.width() / width
 
     def map_to_pixel(self, x: float, y: float) -> QPointF:
         """Map coordinates to viewport pixels (fractional)."""
@@ -350,27 +345,37 @@ class MapCanvas(Framing, pg.GraphicsView):
         finally:
             self._applying_frame = False
         self.frame.set_view(rect, QRectF(self.viewport().rect()))
-        self.basemap_layer.set_view(self.projection, self.metres_per_pixel())
+        self._basemap_to_view()
         extent = self.visible_extent_lonlat()
         span = max(extent[2] - extent[0], extent[3] - extent[1])
-        self.frame.graticule = graticule_lines(_padded(extent), nice_graticule_step(span))
-        self.graticule.set_lines(self.frame.graticule, self.projection)
+        step = nice_graticule_step(span)
+        self.frame.graticule = graticule_lines(_padded(extent), step)  # labelled where they cross the frame
+        self.graticule.cover(_padded(extent), step, self.projection)
         if self.workspace.overlays.rings:  # ring labels go where each ring crosses the view
             self._overlays_changed()
         self.decorations.update()
 
-    def metres_per_pixel(self) -> float:
-        """Ground metres per screen pixel at the view centre (what level of detail depends on)."""
-        return self.map_units_per_pixel() * self.metres_per_map_unit() / self.context.scale
-
-    def metres_per_map_unit(self) -> float:
-        """Ground metres per map unit at the view centre (1 where the projection cannot say)."""
-        centre = self.view.viewRect().center()
+    @contextmanager
+    def basemap_deferred(self) -> Iterator[None]:
+        """Choose the basemap's level once, at the end: the window is shown, laid out and framed meanwhile."""
+        self._basemap_deferred = True
         try:
-            per_unit = ground_distance_per_map_unit(self.projection, centre.x(), centre.y())
-        except (ValueError, ZeroDivisionError):
-            return 1.0
-        return per_unit if math.isfinite(per_unit) and per_unit > 0 else 1.0
+            yield
+        finally:
+            self._basemap_deferred = False
+            self._basemap_to_view()
+
+    def _basemap_to_view(self) -> None:
+        """The basemap's level of detail for the view shown; only once the canvas is shown, so that only the level
+        its first view needs is built. On screen, finer levels are built on a worker thread while the level shown
+        stays; an export's canvas (never on screen) builds them at once."""
+        if self.isVisible() and not self._basemap_deferred:
+            on_screen = not self.window().testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+            self.basemap_layer.set_view(self.projection, self.metres_per_pixel(), background=on_screen)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._basemap_to_view()
 
     def leaveEvent(self, event) -> None:
         """The pointer left the map: no feature is hovered any more (its halo and tooltip go)."""

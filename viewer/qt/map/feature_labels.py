@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections import Counter
 
 import numpy as np
 import shapely
@@ -42,6 +43,7 @@ KEY_ISLANDS = {"okinawa-island": "Okinawa", "miyako-island": "Miyako", "ishigaki
 # Warning areas are wide and drawn faintly: text may cross their outline (with its halo) without hiding anything.
 SEE_THROUGH = {"warning_area"}
 BULK_FEATURES = 2_000
+LAUNCH_GROUP_LABELLED = 200  # beyond BULK_FEATURES shown, a launch's features of one kind are named up to this many
 SAME_PLACE_M = 50_000.0  # two features of one name nearer than this (map units, metres) are named once
 COUNTRY_COLOUR = "#6B5E55"
 ISLAND_COLOUR = "#3D3833"
@@ -53,10 +55,14 @@ def feature_labels(workspace: Workspace, features: list[Feature], cache: Project
     """One label per distinct thing shown (the same zone of three launches is named once) and the marks.
 
     Bulk data is not labelled feature by feature: beyond BULK_FEATURES shown, only launches' features are named
-    and avoided (20,000 labels and marks made every placement take seconds, as QGIS would not label them either).
+    and avoided, in groups (one launch's features of one kind) of at most LAUNCH_GROUP_LABELLED (20,000 labels and
+    marks made every placement take seconds, as QGIS would not label them either).
     """
     if len(features) > BULK_FEATURES:
-        features = [f for f in features if f.event]
+        # ... nor a launch's catalogue-sized group (a synthetic launch of 12,500 impact points): placing 100,000
+        # labels took seconds a repaint on the GUI thread.
+        groups = Counter((f.event, f.kind) for f in features if f.event)
+        features = [f for f in features if f.event and groups[(f.event, f.kind)] <= LAUNCH_GROUP_LABELLED]
     labels: list[Label] = []
     placed: dict[str, list[tuple[float, float]]] = {}  # label text -> where labels with it are
     points, lines = [], []

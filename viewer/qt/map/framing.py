@@ -1,11 +1,15 @@
-"""How the map is framed: every framing (zoom to data, a launch, a saved view, a slide) fits a map rect as large as
-it goes in the room the decorations leave; a selection made elsewhere pans into view only when wholly off screen."""
+"""How the map is framed, and its scale: every framing (zoom to data, a launch, a saved view, a slide) fits a map rect
+as large as it goes in the room the decorations leave; a selection made elsewhere pans into view only when wholly
+off screen."""
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
+
+from viewer.geo.scale import ground_distance_per_map_unit
 
 if TYPE_CHECKING:
 
@@ -18,6 +22,7 @@ if TYPE_CHECKING:
     from viewer.model.view import MapView
     from viewer.qt.map.decorations import Decorations
     from viewer.qt.map.frame import ScreenFrame
+    from viewer.qt.map.painting import RenderContext
 
 MapRect = tuple[float, float, float, float]
 
@@ -29,6 +34,7 @@ class Framing:
         map_view: MapView
         view: pg.ViewBox
         frame: ScreenFrame
+        context: RenderContext
         decorations: Decorations
         _cache: ProjectedFeatures
 
@@ -37,7 +43,6 @@ class Framing:
         def visible_features(self) -> list[Feature]: ...
         def data_extent(self) -> Extent: ...
         def show_frame(self, frame: MapRect) -> None: ...
-        def metres_per_map_unit(self) -> float: ...
         def viewport(self) -> QWidget: ...
         def _bounds_of(self, feature_ids: list[str]) -> MapRect | None: ...
 
@@ -88,6 +93,25 @@ class Framing:
         if bounds is None:
             return None
         return self.room_frame(bounds, self._min_span(min_size_km) if min_size_km else 0.0)
+
+    # -- the view's scale -------------------------------------------------------------------------
+    def map_units_per_pixel(self) -> float:
+        rect = self.view.viewRect()
+        width = max(1.0, self.view.width())
+        return rect.width() / width
+
+    def metres_per_pixel(self) -> float:
+        """Ground metres per screen pixel at the view centre (what level of detail depends on)."""
+        return self.map_units_per_pixel() * self.metres_per_map_unit() / self.context.scale
+
+    def metres_per_map_unit(self) -> float:
+        """Ground metres per map unit at the view centre (1 where the projection cannot say)."""
+        centre = self.view.viewRect().center()
+        try:
+            per_unit = ground_distance_per_map_unit(self.projection, centre.x(), centre.y())
+        except (ValueError, ZeroDivisionError):
+            return 1.0
+        return per_unit if math.isfinite(per_unit) and per_unit > 0 else 1.0
 
     def _min_span(self, km: float) -> float:
         """``km`` in map units at the view's centre (metres in most projections)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QColorDialog, QHeaderView, QMenu, QTreeView
@@ -15,7 +17,9 @@ FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1  # feature id on feature rows
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 2  # event id on event rows
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # kind on the kind rows
 LAYER_ROLE = Qt.ItemDataRole.UserRole + 4  # source layer on the rows of files' features that belong to no launch
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 5  # feature ids of a group too large to list feature by feature
 COLUMNS = ("Event / feature", "Details", "Cited")
+LISTED_UP_TO = 2_000  # features of one kind in one launch or file listed row by row
 
 
 class EventTree(QTreeView):
@@ -75,8 +79,9 @@ class EventTree(QTreeView):
         self._rows.clear()
         kinds = _row("Kinds", "", "")
         kinds[0].setToolTip("Show or hide every feature of a kind")
+        counts = Counter(f.kind for f in content.features.values())
         for kind in kind_names():
-            count = sum(1 for f in content.features.values() if f.kind == kind)
+            count = counts[kind]
             if not count:
                 continue
             row = _row(kind_title(kind), f"{count}", "")
@@ -115,11 +120,23 @@ class EventTree(QTreeView):
         self._follow_selection()
 
     def _add_features(self, parent: QStandardItem, features) -> None:
+        by_kind: dict[str, list] = defaultdict(list)
+        for feature in features:
+            by_kind[feature.kind].append(feature)
         for kind in kind_names():
-            members = [f for f in features if f.kind == kind]
+            members = by_kind.get(kind)
             if not members:
                 continue
             group = _row(kind_title(kind), "", str(sum(len(f.all_citations) for f in members)))
+            if len(members) > LISTED_UP_TO:
+                # A catalogue's features are found on the map, not in a list: three items a row cost ~1 kB
+                # each, and a million of them gigabytes. Double-clicking the group frames them all.
+                group[1].setText(f"{len(members):,}")
+                group[0].setToolTip(f"{len(members):,} features, too many to list one by one: pick them on "
+                                    "the map; double-click to frame them all")
+                group[0].setData([f.id for f in members], GROUP_ROLE)
+                parent.appendRow(group)
+                continue
             for feature in members:
                 passages = len(feature.all_citations)
                 orphaned = sum(c.is_orphaned for c in feature.all_citations)
@@ -207,7 +224,7 @@ class EventTree(QTreeView):
     def _activated(self, index: QModelIndex) -> None:
         """Double-click or Enter: frame the feature, or every feature of the event or group, on the map."""
         index = index.siblingAtColumn(0)
-        ids = [i for i in (index.data(FEATURE_ROLE),) if i]
+        ids = [i for i in (index.data(FEATURE_ROLE),) if i] + list(index.data(GROUP_ROLE) or [])
         stack = [index]
         while stack:
             parent = stack.pop()
@@ -215,6 +232,7 @@ class EventTree(QTreeView):
                 child = self.tree.index(r, 0, parent)
                 if child.data(FEATURE_ROLE):
                     ids.append(child.data(FEATURE_ROLE))
+                ids += child.data(GROUP_ROLE) or []
                 stack.append(child)
         if ids:
             self.zoom_requested.emit(ids)

@@ -1,0 +1,38 @@
+"""Starting the window: the sample is read before the window shows, so its first paint frames the data, and the
+basemap is built once, at the level that view needs."""
+
+from __future__ import annotations
+
+from viewer.qt import app as app_module
+from viewer.qt import main_window
+from viewer.qt.map.basemap_layer import BasemapLayer
+
+
+def test_the_first_paint_frames_the_sample_with_one_basemap_level_built(qtbot, monkeypatch):
+    built: list[int] = []
+    build = BasemapLayer._strokes_for
+    monkeypatch.setattr(BasemapLayer, "_strokes_for", lambda self, projection, level: built.append(level)
+                        or build(self, projection, level))
+    windows: list[main_window.MainWindow] = []
+
+    class Started(main_window.MainWindow):
+        def __init__(self) -> None:
+            super().__init__()
+            windows.append(self)
+
+    monkeypatch.setattr(main_window, "MainWindow", Started)
+    monkeypatch.setenv(app_module.EXIT_AFTER_FIRST_PAINT, "1")
+    assert app_module.run_app([]) == 0  # returns once the map has been painted
+    window = windows[0]
+    qtbot.addWidget(window)
+    canvas = window.canvas
+    assert window.workspace.content.features  # the sample was in before the first paint
+    assert built == [canvas.basemap_layer.level]  # one level, the first view's
+    west, south, east, north = canvas.data_extent()
+    xmin, ymin, xmax, ymax = canvas.projection.project_extent((west, south, east, north))
+    rect = canvas.view.viewRect()
+    assert rect.left() <= xmin
+    assert rect.top() <= ymin
+    assert rect.right() >= xmax
+    assert rect.bottom() >= ymax
+    assert canvas.width() > window.docks["events"].width()  # laid out, docks at their first-run sizes

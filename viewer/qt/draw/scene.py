@@ -1,0 +1,265 @@
+"""A map drawn without a scene graph: the basemap, graticule, features, labels, annotations, overlays and
+decorations of a (Workspace, MapView) pair painted in the window canvas's order onto any QPaintDevice.
+
+The headless export (image, SVG, PDF, deck) draws through it without loading pyqtgraph or QtWidgets; the window's
+canvas draws the same layers through its pyqtgraph items, which call the same drawing code
+(tests/qt/test_scene_free_export.py compares the two images pixel by pixel).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter
+
+from viewer.geo.basemap import Basemap
+from viewer.geo.crs import MapProjection
+from viewer.geo.gazetteer import Place
+from viewer.geo.picking import FeatureIndex
+from viewer.geo.projected import ProjectedFeatures
+from viewer.geo.scale import graticule_lines, ground_distance_per_map_unit, nice_graticule_step
+from viewer.model.feature import Feature
+from viewer.model.kinds import kind_names, kind_style
+from viewer.model.overlays import RangeRings
+from viewer.model.view import MapView
+from viewer.model.workspace import Workspace
+from viewer.qt.draw.basemap import BasemapStrokes, graticule_strokes
+from viewer.qt.draw.decorations import DecorationPainter
+from viewer.qt.draw.frame import ScreenFrame
+from viewer.qt.draw.labels import LabelPainter, device_boxes
+from viewer.qt.draw.layers import FeatureLayer
+from viewer.qt.draw.legend import legend_entries
+from viewer.qt.draw.overlays import LABEL_POINTS, overlay_drawing
+from viewer.qt.draw.paths import Stroke, paint_strokes
+from viewer.qt.draw.style import RenderContext, stamps_pay
+from viewer.qt.map.feature_labels import basemap_labels, feature_labels
+from viewer.symbology import SEA
+
+MapRect = tuple[float, float, float, float]
+
+
+class MapScene:
+    """Everything one map image draws, kept between images of the same workspace (paths, labels' stamps)."""
+
+    def __init__(self, workspace: Workspace, basemap: Basemap, places: list[Place] | None = None,
+                 map_view: MapView | None = None):
+        self.workspace = workspace
+        self.map_view = map_view or MapView()
+        self.places = places or []
+        self.context = RenderContext()
+        self.frame = ScreenFrame(self.context)
+        self.basemap = BasemapStrokes(basemap)
+        self.basemap_strokes: list[Stroke] = []
+        self.graticule: list[Stroke] = []
+        # The canvas's order: the registry's, except that wide translucent bands (overflight) go under every line.
+        names = kind_names()
+        first_line = min((i for i, k in enumerate(names) if kind_style(k).geometry == "line"), default=0)
+        kinds = sorted(names, key=lambda k: first_line - 0.5 if _is_band(k) else names.index(k))
+        self.layers = {kind: FeatureLayer(kind, self.context) for kind in kinds}
+        self.labels = LabelPainter(self.context)
+        self.overlay_strokes: list[Stroke] = []
+        self.overlay_labels = LabelPainter(self.context, points=LABEL_POINTS)
+        self.decorations = DecorationPainter(self.map_view, self.frame)
+        self._cache = ProjectedFeatures(self.map_view.projection)
+        self._index = FeatureIndex([], [])
+        self._keep: Callable[[Feature], bool] | None = None
+        # Called between layers while painting: an export on a worker thread raises Cancelled from it to stop.
+        self.checkpoint: Callable[[], None] | None = None
+        self.map_view.filters_changed.connect(self.refresh)
+        self.map_view.colours_changed.connect(self.refresh)
+        self.map_view.projection_changed.connect(self._projection_changed)
+        workspace.bundles_changed.connect(self.refresh)
+        workspace.overlays.changed.connect(self._overlays_changed)
+        self.refresh()
+
+    def close(self) -> None:
+        """Stop following the workspace and the view (the workspace outlives an export's scene)."""
+        self.workspace.bundles_changed.disconnect(self.refresh)
+        self.workspace.overlays.changed.disconnect(self._overlays_changed)
+        self.map_view.filters_changed.disconnect(self.refresh)
+        self.map_view.colours_changed.disconnect(self.refresh)
+        self.map_view.projection_changed.disconnect(self._projection_changed)
+
+    # -- what is shown -------------------------------------------------------------------------------
+    @property
+    def projection(self) -> MapProjection:
+        return self.map_view.projection
+
+    def visible_features(self) -> list[Feature]:
+        return self.map_view.visible_features(self.workspace.content)
+
+    def refresh(self) -> None:
+        """Rebuild the feature layers and labels from the workspace (as the canvas does on a change of filters)."""
+        visible = self.visible_features()
+        self._cache.prepare(visible)
+        colours = self.map_view.colours(self.workspace.colour_keys())
+        self._set_layers([f for f in visible if self._keep(f)] if self._keep is not None else visible, colours)
+        self._index = index = self._cache.index(visible)
+        self.frame.data_count = lambda *rect: len(index.in_rect(*rect))
+        self.frame.legend_rows = legend_entries(self.workspace, visible, colours)
+        labels, marks = feature_labels(self.workspace, visible, self._cache, colours)
+        self.labels.set_feature_labels(labels, marks)
+        named = {f.label.split(",")[0].split(" (")[0] for f in visible if f.kind == "launch_site"}
+        self.labels.set_labels(basemap_labels(self.places, self.basemap.basemap, self.projection, named))
+
+    def draw_only(self, keep: Callable[[Feature], bool] | None) -> None:
+        """Draw the visible features ``keep`` accepts, or all of them when None (an SVG export draws one launch at
+        a time, each as its own group)."""
+        self._keep = keep
+        visible = [f for f in self.visible_features() if keep is None or keep(f)]
+        self._set_layers(visible, self.map_view.colours(self.workspace.colour_keys()))
+
+    def _set_layers(self, features: list[Feature], colours: dict[str, str]) -> None:
+        by_kind: dict[str, list[Feature]] = {kind: [] for kind in self.layers}
+        for feature in features:
+            by_kind.setdefault(feature.kind, []).append(feature)  # once each: 10,000 features x 17 kinds added up
+        for kind, layer in self.layers.items():
+            layer.content = self.workspace.content
+            layer.set_features(by_kind[kind], self._cache, colours)
+
+    def _projection_changed(self, *_) -> None:
+        self._cache = self._cache.reprojected(self.projection)
+        self.refresh()
+
+    def show_range_rings(self, lon: float, lat: float, radii_km: list[float], label: str = "") -> None:
+        """Rings around (lon, lat), replacing any; no radii clears them."""
+        self.workspace.overlays.set_rings([RangeRings((lon, lat), tuple(sorted(radii_km)), label)] if radii_km else [])
+
+    def _overlays_changed(self) -> None:
+        self.overlay_strokes, labels = overlay_drawing(self.projection, self.workspace.overlays, self.map_view.frame)
+        self.overlay_labels.set_labels(labels)
+
+    # -- the view --------------------------------------------------------------------------------------
+    def show(self, view: MapView, frame: MapRect, width: int, height: int) -> None:
+        """Show ``view`` with ``frame`` fitted to ``width`` x ``height`` pixels, as the canvas's view box fits it:
+        the frame's centre kept, the shorter side widened to the image's aspect."""
+        self.map_view.show_as(view, frame)
+        rect = fitted(frame, width, height)
+        self.map_view.set_frame(rect)
+        self.frame.set_view(QRectF(rect[0], rect[1], rect[2] - rect[0], rect[3] - rect[1]),
+                            QRectF(0, 0, width, height))
+        self.decorations.fit_to_viewport()
+        self.basemap_strokes = self.basemap.strokes(self.projection, self.basemap.level_for(self.metres_per_pixel()))
+        extent = self.map_view.frame_extent()
+        span = max(extent[2] - extent[0], extent[3] - extent[1])
+        self.frame.graticule = graticule_lines(_padded(extent), nice_graticule_step(span))
+        self.graticule = graticule_strokes(self.frame.graticule, self.projection)
+        self._overlays_changed()  # ring labels go where each ring crosses the view
+
+    def view_rect(self) -> QRectF:
+        return QRectF(self.frame.view_rect)
+
+    def map_units_per_pixel(self) -> float:
+        return self.frame.units_per_pixel()
+
+    def map_to_pixel(self, x: float, y: float) -> QPointF:
+        return self.frame.map_to_pixel(x, y)
+
+    def metres_per_pixel(self) -> float:
+        return self.map_units_per_pixel() * self.metres_per_map_unit() / self.context.scale
+
+    def metres_per_map_unit(self) -> float:
+        """Ground metres per map unit at the view centre (1 where the projection cannot say)."""
+        centre = self.frame.view_rect.center()
+        try:
+            per_unit = ground_distance_per_map_unit(self.projection, centre.x(), centre.y())
+        except (ValueError, ZeroDivisionError):
+            return 1.0
+        return per_unit if math.isfinite(per_unit) and per_unit > 0 else 1.0
+
+    # -- framing (as the canvas's Framing) ------------------------------------------------------------
+    def room_frame(self, rect: MapRect, min_span: float = 0.0) -> MapRect | None:
+        """The frame showing a map rect as large as it goes clear of every decoration (None: no room)."""
+        self.decorations.fit_to_viewport()
+        try:
+            return self.decorations.frame_for(rect, min_span)
+        except ValueError:
+            return None
+
+    def data_frame(self, min_size_km: float = 0.0) -> MapRect | None:
+        """The frame for every shown feature clear of the decorations (export, a launch's frame)."""
+        bounds = self._cache.bounds(self.visible_features())
+        if bounds is None:
+            return None
+        return self.room_frame(bounds, min_size_km * 1000 / self.metres_per_map_unit() if min_size_km else 0.0)
+
+    # -- drawing -----------------------------------------------------------------------------------------
+    def paint(self, painter: QPainter, layers: frozenset[str] | None = None, sea: bool = True) -> None:
+        """Draw the map over the frame's pixels; ``layers``: only these of "basemap", "features", "labels",
+        "annotations", "overlays", "decorations" (an SVG's groups), all when None; ``sea``: fill the background."""
+        def shown(name: str) -> bool:
+            return layers is None or name in layers
+
+        pixels = self.frame.pixels
+        painter.save()
+        try:
+            self._paint_layers(painter, shown, pixels, sea)
+        finally:
+            painter.restore()  # also when a checkpoint stops the drawing
+
+    def _paint_layers(self, painter: QPainter, shown: Callable[[str], bool], pixels: QRectF, sea: bool) -> None:
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)  # as a QGraphicsView paints
+        if sea:
+            painter.fillRect(pixels, QColor(SEA))
+        painter.setClipRect(pixels)
+        to_device = self.frame.to_device()
+        bounds = (pixels.left(), pixels.top(), pixels.right(), pixels.bottom())
+        stamp = stamps_pay(painter, self.context)
+
+        def on_map(draw: Callable[[], None]) -> None:
+            if self.checkpoint is not None:
+                self.checkpoint()
+            painter.save()
+            painter.setTransform(to_device, combine=True)
+            draw()
+            painter.restore()
+
+        if shown("basemap"):
+            on_map(lambda: paint_strokes(painter, self.context, self.basemap_strokes))
+            on_map(lambda: paint_strokes(painter, self.context, self.graticule))
+        annotations = [layer for layer in self.layers.values() if layer.annotations]
+        if shown("features"):
+            for layer in self.layers.values():
+                if not layer.annotations:
+                    on_map(functools.partial(layer.paint, painter))
+        if shown("labels") and self.map_view.decorations.labels and (self.labels.labels or self.labels.feature_labels):
+            fixed = device_boxes(list(self.decorations.layout().boxes.values()), painter.transform())
+            on_map(lambda: self.labels.paint(painter, bounds, fixed, stamp))
+        if shown("annotations"):
+            for layer in annotations:
+                on_map(functools.partial(layer.paint, painter))
+        if shown("overlays"):
+            on_map(lambda: paint_strokes(painter, self.context, self.overlay_strokes))
+            if self.overlay_labels.labels:
+                on_map(lambda: self.overlay_labels.paint(painter, bounds, device_boxes([], to_device), stamp))
+        if shown("decorations") and pixels.width() >= 50 and pixels.height() >= 50:
+            self.decorations.paint(painter)
+
+
+def fitted(frame: MapRect, width: int, height: int) -> MapRect:
+    """``frame`` widened about its centre to the aspect of ``width`` x ``height`` pixels (pyqtgraph's ViewBox with
+    its aspect locked does the same, so the window and an export of one frame show the same rect)."""
+    xmin, ymin, xmax, ymax = frame
+    tw, th = xmax - xmin, ymax - ymin
+    if th == 0 or width == 0 or height == 0:
+        return frame
+    view_ratio = width / height
+    if tw / th > view_ratio:
+        dy = 0.5 * (tw / view_ratio - th)
+        return (xmin, ymin - dy, xmax, ymax + dy)
+    dx = 0.5 * (th * view_ratio - tw)
+    return (xmin - dx, ymin, xmax + dx, ymax)
+
+
+def _is_band(kind: str) -> bool:
+    style = kind_style(kind)
+    return style.geometry == "line" and style.fill_alpha > 0
+
+
+def _padded(extent, degrees: float = 5.0):
+    west, south, east, north = extent
+    return (max(-180.0, west - degrees), max(-89.0, south - degrees), min(180.0, east + degrees),
+            min(89.0, north + degrees))
