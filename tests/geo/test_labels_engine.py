@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
-from viewer.geo.labels import LabelSpec, around_point, place, segment_boxes, short_label
+import itertools
+import math
+
+import numpy as np
+import pytest
+import shapely
+
+from viewer.geo.labels import (
+    LabelSpec,
+    Turned,
+    along_line,
+    around_point,
+    overlapping,
+    place,
+    segment_boxes,
+    shape_of,
+    short_label,
+)
 
 
 def overlaps(a, b) -> bool:
@@ -52,3 +69,78 @@ def test_short_labels():
     assert short_label("danger_zone", "Danger zone 2 (fairing, W of Jeju)") == "Zone 2 (fairing)"
     assert short_label("impact_point", "4th object fall (~2,000 km S of Japan)") == "4th object fall"
     assert short_label("launch_site", "Sohae, original gantry pad") == "Sohae"
+
+
+# -- names along paths -------------------------------------------------------------------------------------------
+def _polyline(points, step=2.0):
+    """A polyline through ``points`` with a vertex every ``step`` pixels (as a projected path is densified)."""
+    import numpy as np
+
+    xs, ys = [], []
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        n = max(2, int(math.hypot(x1 - x0, y1 - y0) / step))
+        xs.append(np.linspace(x0, x1, n, endpoint=False))
+        ys.append(np.linspace(y0, y1, n, endpoint=False))
+    xs.append(np.array([points[-1][0]]))
+    ys.append(np.array([points[-1][1]]))
+    return np.concatenate(xs), np.concatenate(ys)
+
+
+@pytest.mark.parametrize("heading", [0.0, 30.0, 80.0, 100.0, 150.0, 200.0, 260.0, -60.0])
+def test_a_name_along_a_straight_path_follows_it_upright_and_beside_it(heading):
+    a = math.radians(heading)
+    x, y = _polyline([(250 - 200 * math.cos(a), 250 - 200 * math.sin(a)),
+                      (250 + 200 * math.cos(a), 250 + 200 * math.sin(a))])
+    candidates = along_line(x, y, 90, 12, gap=4)
+    assert candidates
+    for turned in candidates:
+        # the same direction as the path (modulo 180°), and never upside down
+        assert abs(((turned.angle - heading) + 90) % 180 - 90) < 1.0
+        assert -90 < turned.angle <= 90
+        # beside the line, not on it: the box's centre is gap + half its height from it
+        distance = abs((turned.cx - 250) * math.sin(a) - (turned.cy - 250) * math.cos(a))
+        assert distance == pytest.approx(4 + 6, abs=0.5)
+    line = shapely.LineString(np.column_stack([x, y]))
+    assert not any(shape_of(t).intersects(line) for t in candidates)
+
+
+def test_a_name_goes_on_the_straight_stretch_of_a_bent_path_and_a_zigzag_gets_none():
+    x, y = _polyline([(0, 300), (150, 300), (160, 260), (170, 300), (480, 20)])  # a spike, then a long diagonal
+    candidates = along_line(x, y, 100, 12, gap=4)
+    assert candidates
+    diagonal = math.degrees(math.atan2(20 - 300, 480 - 170))
+    best = candidates[0]
+    assert abs(best.angle - diagonal) < 1.0
+    assert best.cx > 170
+    zigzag = _polyline([(i * 12, 100 + (15 if i % 2 else -15)) for i in range(40)])
+    assert along_line(*zigzag, 100, 12, gap=4) == ()
+    assert along_line(*_polyline([(0, 0), (60, 0)]), 100, 12, gap=4) == ()  # shorter than the name
+
+
+def test_turned_names_and_upright_labels_never_overlap_and_are_tested_as_turned():
+    import random
+
+    rng = random.Random(7)
+    specs = []
+    for i in range(60):  # paths in every direction
+        x0, y0 = rng.uniform(0, 600), rng.uniform(0, 600)
+        a = rng.uniform(0, 2 * math.pi)
+        x, y = _polyline([(x0, y0), (x0 + 250 * math.cos(a), y0 + 250 * math.sin(a))])
+        specs.append(LabelSpec(("path", i), rng.randint(0, 5), along_line(x, y, rng.uniform(50, 110), 12, 4)))
+    specs += [LabelSpec(("place", i), rng.randint(0, 8), around_point(rng.uniform(0, 600), rng.uniform(0, 600),
+                                                                        50, 12, 5)) for i in range(200)]
+    placed = place(specs, [(250, 250, 330, 330)], (0, 0, 600, 600))
+    chosen = [specs[i].candidates[j] for i, j in placed]
+    turned = [c for c in chosen if isinstance(c, Turned)]
+    assert len(turned) > 10
+    assert any(abs(t.angle) > 20 for t in turned)
+    for k, a in enumerate(chosen):
+        assert not overlapping(a, (250, 250, 330, 330))
+        for b in chosen[k + 1:]:
+            assert not overlapping(a, b), (a, b)
+    # the test is exact: two diagonal names whose bounds overlap but whose boxes do not are both placed
+    one = Turned(100, 100, 120, 10, 45)
+    two = Turned(100 + 14, 100 - 14, 120, 10, 45)  # parallel, 20 px apart across the text
+    assert not overlapping(one, two)
+    both = place([LabelSpec("a", 1, (one,)), LabelSpec("b", 2, (two,))], [], (0, 0, 400, 400))
+    assert len(both) == 2

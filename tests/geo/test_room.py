@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.geo.room import DecorationSizes, fit_in, frame_in_room, free_rects, legend_choices, place_decorations
+from viewer.geo.room import (
+    DecorationSizes,
+    fit_in,
+    frame_in_room,
+    free_rects,
+    legend_choices,
+    nearest_corner,
+    place_decorations,
+)
 
 SIZES = DecorationSizes(1366, 768, margin=10, title=(500, 40), north_arrow=(46, 58), scale_bar=(220, 40),
                         footer=14, legend=(380, 220), column=(380, 300))
@@ -68,3 +76,11 @@ def test_framed_data_lies_clear_of_every_decoration_and_as_large_as_it_goes():
 def test_a_tiny_launch_is_not_blown_up():
     _scale, frame = fit_in((0, 0, 1000, 500), (0, 0, 1, 1), 1000, 500, min_span=400_000)
     assert frame[2] - frame[0] >= 400_000
+
+
+@pytest.mark.parametrize(("x", "y", "corner"), [(10, 10, "nw"), (1300, 40, "ne"), (200, 700, "sw"),
+                                                (1000, 500, "se"), (682, 383, "nw")])
+def test_a_legend_dropped_anywhere_goes_to_the_nearest_corner(x, y, corner):
+    assert nearest_corner(1366, 768, x, y) == corner
+    layout = place_decorations(SIZES, corner)
+    assert layout.legend_place == corner

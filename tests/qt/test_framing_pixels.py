@@ -78,6 +78,7 @@ def test_every_deck_slide_shows_its_sites_and_impact_points(sample):
 
 
 def test_labels_never_overlap_and_countries_are_named(sample):
+    from viewer.geo.labels import overlapping
     from viewer.model.view import MapView
     from viewer.qt.render import ImageRequest, MapRenderer
 
@@ -86,15 +87,15 @@ def test_labels_never_overlap_and_countries_are_named(sample):
     try:
         for width, height in ((1920, 1080), (1366, 768), (800, 600)):
             renderer.image(ImageRequest(MapView(), width, height))
-            placed = renderer.scene.labels.placed
+            placed = renderer.scene.labels.placed_shapes  # names along paths as the turned boxes they are
             assert len(placed) > 15
-            for i, (text, box) in enumerate(placed):
-                for other, other_box in placed[i + 1:]:
-                    assert not box.intersects(other_box), (text, other)
+            for i, (text, shape) in enumerate(placed):
+                for other, other_shape in placed[i + 1:]:
+                    assert not overlapping(shape, other_shape), (text, other)
             layout = renderer.scene.decorations.last_layout
-            for text, box in placed:
+            for text, shape in placed:
                 for name, b in layout.boxes.items():
-                    assert not box.intersects(QRectF(b[0], b[1], b[2] - b[0], b[3] - b[1])), (text, name)
+                    assert not overlapping(shape, b), (text, name)
             if width == 1920:
                 names = {text for text, _ in placed}
                 assert {"CHINA", "JAPAN", "TAIWAN", "PHILIPPINES", "SOUTH KOREA"} <= names, names

@@ -1,19 +1,28 @@
 """Labels on screen: while the view pans, the last placement moves with it and still never overlaps itself or a
-decoration; once the view rests they are placed afresh."""
+decoration; once the view rests they are placed afresh. Launch names go along their paths, once each."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+import math
+
+import numpy as np
+import pytest
+import shapely
+
+from viewer.geo.labels import Turned, overlapping
 
 
 def _check(canvas):
-    placed = canvas.labels.placed
-    for i, (text, box) in enumerate(placed):
-        for other, other_box in placed[i + 1:]:
-            assert not box.intersects(other_box), (text, other)
+    """No two labels cover a common area (names along paths tested as the turned boxes they are), and none lies
+    under a decoration."""
+    placed = canvas.labels.placed_shapes
+    assert len(placed) == len(canvas.labels.placed)
+    for i, (text, shape) in enumerate(placed):
+        for other, other_shape in placed[i + 1:]:
+            assert not overlapping(shape, other_shape), (text, other)
     for name, b in canvas.decorations.layout().boxes.items():
-        for text, box in placed:
-            assert not box.intersects(QRectF(b[0], b[1], b[2] - b[0], b[3] - b[1])), (text, name)
+        for text, shape in placed:
+            assert not overlapping(shape, b), (text, name)
 
 
 def test_labels_stay_apart_while_panning_and_are_placed_afresh_at_rest(window, qtbot):
@@ -40,3 +49,70 @@ def test_no_labels_when_the_view_says_so(window):
     window.map_view.set_decorations(labels=True)
     window.canvas.viewport().repaint()
     assert window.canvas.labels.placed
+
+
+def _path_direction(canvas, feature, cx, cy):
+    """The direction (degrees, screen y down) of the feature's drawn line nearest the device point (cx, cy), and
+    how far that line is."""
+    line = canvas._cache.projected(feature)
+    line = max((part for part in getattr(line, "geoms", [line])), key=lambda g: g.length)
+    points = [canvas.map_to_pixel(x, y) for x, y in np.asarray(line.coords)[:, :2]]
+    xy = np.array([(p.x(), p.y()) for p in points])
+    k = int(np.argmin(np.hypot(xy[:, 0] - cx, xy[:, 1] - cy)))
+    a, b = xy[max(0, k - 2)], xy[min(len(xy) - 1, k + 2)]
+    return math.degrees(math.atan2(b[1] - a[1], b[0] - a[0])), shapely.LineString(xy).distance(shapely.Point(cx, cy))
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_launch_names_go_along_their_paths_upright_once_and_clear_of_everything(window, qtbot, size):
+    window.resize(*size)
+    qtbot.wait(50)
+    canvas = window.canvas
+    canvas.zoom_to_data()
+    qtbot.wait(250)
+    canvas.viewport().repaint()
+    _check(canvas)
+    paths = [f for f in canvas.visible_features() if f.kind == "flight_path"]
+    names = {}
+    for feature in paths:
+        event = window.workspace.event(feature.event)
+        names[f"{event.vehicle or event.name} {event.date_label}"] = feature
+    turned = [(text, shape) for text, shape in canvas.labels.placed_shapes if isinstance(shape, Turned)]
+    assert len(turned) >= 2
+    texts = [text for text, _ in canvas.labels.placed_shapes]
+    for text, shape in turned:
+        assert text in names
+        assert texts.count(text) == 1  # once
+        assert -90 < shape.angle <= 90  # never upside down
+        direction, distance = _path_direction(canvas, names[text], shape.cx, shape.cy)
+        assert abs(((shape.angle - direction) + 90) % 180 - 90) < 8, (text, shape.angle, direction)
+        # beside its own line: a gap, at most twice the bend allowed (a third of its height), half its height
+        assert shape.height / 2 < distance < shape.height * (1 / 2 + 2 / 3) + 8
+    assert any(abs(shape.angle) > 30 for _, shape in turned)  # these paths run north to south
+
+
+def test_a_measurement_label_goes_first_and_place_names_give_way(window, qtbot):
+    """A measurement ending at Naha was labelled by a layer of its own, over the name "Naha"; now it is placed by the
+    one engine before every other label, in its first position, and Naha's name moves or goes."""
+    from viewer.geo.labels import around_point
+
+    canvas = window.canvas
+    sohae, naha = (124.705, 39.66), (127.68, 26.21)
+    canvas.zoom_to_extent((123.0, 24.0, 131.0, 30.0))
+    canvas.set_measuring(True)
+    canvas.add_measure_point(*sohae)
+    canvas.add_measure_point(*naha)
+    canvas.set_measuring(False)
+    qtbot.wait(250)
+    canvas.viewport().repaint()
+    _check(canvas)
+    km = f"{window.workspace.overlays.measurements[-1].length_km():,.0f} km"
+    shapes = dict(canvas.labels.placed_shapes)
+    assert km in shapes
+    box = shapes[km]
+    x, y = canvas.projection.forward(*naha)
+    at = canvas.map_to_pixel(x, y)
+    first = around_point(at.x(), at.y(), box[2] - box[0], box[3] - box[1], 0)[0]
+    assert box[0] == pytest.approx(first[0], abs=8)  # right of the point, its first choice
+    assert box[1] == pytest.approx(first[1], abs=1)
+    assert "Naha" in shapes  # moved aside, not lost

@@ -105,3 +105,87 @@ def test_sessions_saved_with_a_legend_true_or_false_still_read():
     assert options.with_saved({"legend": True}).legend == "auto"
     assert options.with_saved({"legend": "sw", "legend_collapsed": True}).legend_collapsed
     assert options.with_saved({"legend": "middle"}).legend == "auto"  # unknown: ignored
+
+
+def _panel_share(image, box) -> float:
+    """The share of a box's pixels that are the legend's white panel (the map has no white: land and sea are
+    tinted, and label halos are thin)."""
+    left, top, right, bottom = (round(v) for v in box)
+    total = white = 0
+    for x in range(max(0, left), min(image.width(), right), 2):
+        for y in range(max(0, top), min(image.height(), bottom), 2):
+            colour = image.pixelColor(x, y)
+            total += 1
+            white += min(colour.red(), colour.green(), colour.blue()) >= 246
+    return white / max(1, total)
+
+
+def _drawn(canvas, box):
+    """The legend's panel as drawn: as large as its rows, kept to its place's corner nearest the map's edge."""
+    from viewer.qt.draw.decorations import LEGEND_SHARE_W
+
+    layout = canvas.decorations.drawing
+    rows = legend_layout(canvas.frame, layout.rect.width() * LEGEND_SHARE_W, box[3] - box[1] + 1)
+    width, height = min(rows.width, box[2] - box[0]), min(rows.height, box[3] - box[1])
+    middle_x, middle_y = layout.rect.center().x(), layout.rect.center().y()
+    x = box[2] - width if (box[0] + box[2]) / 2 > middle_x else box[0]
+    y = box[3] - height if (box[1] + box[3]) / 2 > middle_y else box[1]
+    return [x + 3, y + 3, x + width - 3, y + height - 3]
+
+
+def test_the_legend_is_dragged_with_the_mouse_to_another_corner(window, qtbot):
+    """Dragged from the bottom right and let go over the top left quarter, the legend goes to the top left corner:
+    the view's placement (so the session and exports of the view keep it), the room framings leave, and where the
+    screen draws it; the map does not pan."""
+    from PySide6.QtCore import QPoint, Qt
+
+    window.resize(1366, 768)
+    qtbot.wait(50)
+    canvas = window.canvas
+    window.legend_menu.actions["se"].trigger()
+    canvas.viewport().repaint()
+    start = canvas.decorations.last_layout.legend_box
+    frame = window.map_view.frame
+    drawn = _drawn(canvas, start)
+    assert _panel_share(canvas.grab().toImage(), drawn) > 0.6
+    grip = QPoint(round((start[0] + start[2]) / 2), round(start[1] + 8))
+    drop = QPoint(round(canvas.viewport().width() * 0.2), round(canvas.viewport().height() * 0.3))
+    viewport = canvas.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=grip)
+    for t in (0.1, 0.3, 0.6, 0.9, 1.0):  # the panel follows the pointer on its way
+        qtbot.mouseMove(viewport, QPoint(round(grip.x() + (drop.x() - grip.x()) * t),
+                                         round(grip.y() + (drop.y() - grip.y()) * t)))
+        qtbot.wait(20)
+    moving = canvas.grab().toImage()
+    assert _panel_share(moving, drawn) < 0.2  # it left its corner with the pointer
+    offset = (drop.x() - grip.x(), drop.y() - grip.y())
+    assert _panel_share(moving, [drawn[0] + offset[0], drawn[1] + offset[1], drawn[2] + offset[0],
+                                 drawn[3] + offset[1]]) > 0.6
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=drop)
+    assert window.map_view.decorations.legend == "nw"
+    assert window.legend_menu.actions["nw"].isChecked()
+    assert window.map_view.frame == frame  # the drag was the legend's, not a pan
+    canvas.viewport().repaint()
+    layout = canvas.decorations.last_layout
+    assert layout.legend_place == "nw"
+    box = layout.legend_box
+    assert box[0] < viewport.width() / 2
+    assert box[1] < viewport.height() / 2
+    after = canvas.grab().toImage()
+    assert _panel_share(after, _drawn(canvas, box)) > 0.6
+    assert _panel_share(after, drawn) < 0.2
+    # framing follows: zoom to data fits the data clear of the legend in its new corner
+    canvas.zoom_to_data()
+    canvas.viewport().repaint()
+    assert canvas.decorations.layout().legend_place == "nw"
+    for p in _data_pixels(canvas):
+        assert not _inside(p, canvas.decorations.layout().legend_box)
+    assert window.session.session().styles["decorations"]["legend"] == "nw"  # the session keeps it
+    from viewer.qt.render import ImageRequest, MapRenderer
+
+    renderer = MapRenderer(window.workspace)  # an export of this view puts it there too
+    try:
+        renderer.image(ImageRequest(window.map_view.copy(), 1366, 768))
+        assert renderer.scene.decorations.last_layout.legend_place == "nw"
+    finally:
+        renderer.close()

@@ -83,3 +83,23 @@ def test_file_open_offers_every_supported_file_first():
     assert first.startswith("All supported files")
     for pattern in ("*.geojson", "*.gpkg", "*.kml", "*.kmz", "*.csv", "*.lmsession"):
         assert pattern in first
+
+
+def test_a_ring_beyond_a_globes_horizon_is_said_and_the_range_rings_view_shows_it_whole(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from viewer.geo.crs import orthographic
+
+    pyongyang = (125.74, 39.02)
+    window.canvas.set_projection(orthographic(*pyongyang))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("5500, 13000", True))
+    window.tools.ask_rings(*pyongyang, "Pyongyang")
+    message = window.statusBar().currentMessage()
+    assert "13,000 km lies beyond the globe's horizon" in message
+    window.tools.range_rings_view()
+    assert window.canvas.projection.key == "aeqd"
+    xmin, ymin, xmax, ymax = window.map_view.frame
+    assert xmin < -13_000_000
+    assert xmax > 13_000_000
+    assert ymin < -13_000_000
+    assert ymax > 13_000_000

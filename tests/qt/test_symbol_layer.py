@@ -141,6 +141,9 @@ def panning_view(qtbot, monkeypatch):
     layer.set_symbols([grid(24, 12, 25)])
     box.setRange(QRectF(0, 0, 400, 300), padding=0)
     monkeypatch.setattr("viewer.qt.map.screen_cache.CACHE_ABOVE_MS", -1.0)
+    # ... and draws it on the GUI thread: on a loaded machine one drawing may take over SLOW_MS, which would send
+    # the layer to the worker-thread path (tested in test_render_jobs) and leave a strip blank for a moment.
+    monkeypatch.setattr("viewer.qt.map.screen_cache.SLOW_MS", 1e9)
     return view, box
 
 

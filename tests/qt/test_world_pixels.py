@@ -3,18 +3,23 @@ world and globe maps."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
-from pixels import near, pixel_of
+from pixels import marker_shows, near, pixel_of
 from PySide6.QtGui import QColor, QImage
 
 from viewer.cli import main
-from viewer.qt.map.analysis_layer import RING_COLOUR
+from viewer.qt.map.analysis_layer import FAR_SIDE_COLOUR, RING_COLOUR
 from viewer.symbology import LAND, SEA
 
 LAND_POINTS = {  # well inland, clear of borders and lakes (general knowledge)
     "Africa": (22.0, 7.0), "Europe": (11.0, 50.5), "Asia": (97.0, 47.0), "North America": (-98.0, 52.5),
     "South America": (-57.0, -12.0), "Australia": (134.0, -25.0), "Antarctica": (20.0, -75.0),
 }  # none on a graticule line (every 30° on this map)
+PYONGYANG = (125.74, 39.02)  # general knowledge
+GLOBE = ["--crs", "globe:125.74,39.02", "--extent", "-180,-90,180,90", "--width", "900", "--height", "900",
+         "--no-legend", "--no-labels", "--title", ""]
 SEA_POINTS = {"Atlantic": (-33.0, 3.0), "Pacific": (-140.0, 10.0), "Indian Ocean": (75.0, -20.0),
               "Southern Ocean": (40.0, -55.0)}
 
@@ -72,16 +77,46 @@ def test_an_icbm_range_ring_of_13000_km_on_a_world_map(tmp_path):
 
 
 def test_a_globe_centred_on_pyongyang_shows_its_hemisphere_and_rings_to_its_horizon(tmp_path):
-    """The globe shows what lies within 10,000 km of its centre: a 9,000 km ring is drawn whole, a 13,000 km
-    ring lies on the far side of the earth and is not drawn across the visible side."""
-    near_png, far_png = tmp_path / "near.png", tmp_path / "far.png"
-    common = ["--crs", "globe:125.74,39.02", "--extent", "-180,-90,180,90", "--width", "900", "--height", "900",
-              "--no-legend", "--no-labels", "--title", ""]
-    assert main(["export", "-o", str(near_png), "--rings", "125.74,39.02:9000", *common]) == 0
-    assert main(["export", "-o", str(far_png), "--rings", "125.74,39.02:13000", *common]) == 0
+    """The globe shows what lies within 10,000 km of its centre: a 9,000 km ring is drawn whole in the ring's
+    colour; no ring beyond the horizon is drawn as if it were on the visible side."""
+    near_png = tmp_path / "near.png"
+    assert main(["export", "-o", str(near_png), "--rings", "125.74,39.02:9000", *GLOBE]) == 0
     assert ring_pixels(near_png) > 200
-    assert ring_pixels(far_png) < 20
     image = QImage(str(near_png))
     assert near(image.pixelColor(*pixel_of(near_png, 100.0, 45.0)), LAND, 12)  # Mongolia, on this side
     centre = image.pixelColor(*pixel_of(near_png, 125.74, 39.02))
     assert isinstance(centre, QColor)
+
+
+def _seen_through_pixel(png, lon, lat, centre=PYONGYANG):
+    """Where a point beyond the horizon shows through a glass earth: its east/north offset from the centre on the
+    plane the globe is drawn on (earth-centred coordinates turned to the centre's east, north, up), then to pixels
+    through the world file."""
+    import pyproj
+
+    to_ecef = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:4978", always_xy=True)
+    (px, py, pz), (cx, cy, cz) = to_ecef.transform(lon, lat, 0.0), to_ecef.transform(*centre, 0.0)
+    lam, phi = math.radians(centre[0]), math.radians(centre[1])
+    d = (px - cx, py - cy, pz - cz)
+    east = -math.sin(lam) * d[0] + math.cos(lam) * d[1]
+    north = -math.sin(phi) * math.cos(lam) * d[0] - math.sin(phi) * math.sin(lam) * d[1] + math.cos(phi) * d[2]
+    size_x, _, _, size_y, centre_x, centre_y = (float(v) for v in png.with_suffix(".pgw").read_text().split())
+    return round((east - centre_x) / size_x), round((north - centre_y) / size_y)
+
+
+def test_a_13000_km_ring_on_a_globe_centred_on_pyongyang_is_drawn_seen_through_the_earth(tmp_path):
+    """An ICBM's 13,000 km lies wholly beyond the horizon of a globe on Pyongyang (~10,000 km): the ring is drawn
+    where it shows through a glass earth, faint and dotted, and the 5,500 km ring on this side as usual."""
+    png = tmp_path / "globe.png"
+    assert main(["export", "-o", str(png), "--rings", "125.74,39.02:5500,13000", *GLOBE]) == 0
+    image = QImage(str(png))
+    from viewer.geo import geodesic
+
+    found = 0
+    for azimuth in range(0, 360, 30):
+        lon, lat = (float(v) for v in geodesic.destination(*PYONGYANG, azimuth, 13000.0))
+        px, py = _seen_through_pixel(png, lon, lat)
+        found += marker_shows(image, px, py, FAR_SIDE_COLOUR, reach=4)
+    assert found >= 9  # a few may sit under a label, a line or a decoration
+    lon, lat = (float(v) for v in geodesic.destination(*PYONGYANG, 300.0, 5500.0))
+    assert marker_shows(image, *pixel_of(png, lon, lat), RING_COLOUR, reach=4)

@@ -28,7 +28,7 @@ def visible_part(geometries: Any, projection: MapProjection) -> Any:
     but the antipode is torn, then taken back to lon/lat."""
     if not has_horizon(projection):
         return geometries
-    to_aeqd, to_lonlat = _aeqd(*_centre(projection))
+    to_aeqd, to_lonlat = _aeqd(*globe_centre(projection))
     disk = shapely.Point(0, 0).buffer(QUARTER_MERIDIAN_M * HORIZON_SHARE, quad_segs=64)
     single = isinstance(geometries, shapely.Geometry)
     array = np.asarray([geometries] if single else list(geometries), dtype=object)
@@ -43,7 +43,7 @@ def visible_part(geometries: Any, projection: MapProjection) -> Any:
     return cut[0] if single else cut
 
 
-def _centre(projection: MapProjection) -> tuple[float, float]:
+def globe_centre(projection: MapProjection) -> tuple[float, float]:
     lon = lat = 0.0
     for param in projection.crs.coordinate_operation.params:  # type: ignore[union-attr]
         name = param.name.lower()

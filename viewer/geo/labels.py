@@ -1,11 +1,12 @@
-"""Label placement without Qt: each label offers candidate boxes (pixels, y down) in its order of preference;
-labels are taken in priority order and each gets its first candidate clear of the marks, the decorations and the
-labels already placed; a label with no free candidate is dropped, never stacked.
+"""Label placement without Qt: each label offers candidate boxes (pixels, y down) in its order of preference —
+upright, or turned along a path; labels are taken in priority order and each gets its first candidate clear of the
+marks, the decorations and the labels already placed; a label with no free candidate is dropped, never stacked.
 
 No maintained library does this outside a plotting stack (adjustText moves matplotlib texts by repulsion, dymo is
 unmaintained since 2012, QGIS's PAL needs QGIS), so it is the classic greedy rule of map labelling (Imhof's
 positions around a point, priority order), made fast with one bulk STRtree query of every candidate against the
-obstacles and a numpy test against the labels placed so far.
+obstacles and a numpy test against the labels placed so far (exact polygon tests only where a turned box's
+bounds meet another's).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import shapely
 
 Box = tuple[float, float, float, float]  # (left, top, right, bottom) in pixels, y down
 
-# Priorities: lower is placed first.
+# Priorities: lower is placed first. The user's own measurements and range rings come before everything.
+MEASUREMENT, RING = -2, -1
 SELECTED, SITE, IMPACT, ZONE, PATH, WARNING, COUNTRY, ISLAND, PLACE, MINOR_PLACE, SEA = range(11)
 
 # Imhof's order of preference around a point: right, upper right, lower right, left, upper left, lower left,
@@ -29,12 +31,55 @@ POINT_POSITIONS = ((1, 0), (1, -1), (1, 1), (-1, 0), (-1, -1), (-1, 1), (0, -1),
 
 
 @dataclass(frozen=True)
+class Turned:
+    """A width x height text box turned ``angle`` degrees about its centre (clockwise on screen, y down), as a
+    name along a path is; the text reads left to right along (cos angle, sin angle)."""
+
+    cx: float
+    cy: float
+    width: float
+    height: float
+    angle: float
+
+    def corners(self) -> np.ndarray:
+        """(4, 2): top left, top right, bottom right, bottom left of the text."""
+        a = math.radians(self.angle)
+        along, up = np.array([math.cos(a), math.sin(a)]), np.array([math.sin(a), -math.cos(a)])
+        w, h, c = self.width / 2, self.height / 2, np.array([self.cx, self.cy])
+        return np.array([c - along * w + up * h, c + along * w + up * h, c + along * w - up * h,
+                         c - along * w - up * h])
+
+    @property
+    def bounds(self) -> Box:
+        corners = self.corners()
+        (left, top), (right, bottom) = corners.min(axis=0), corners.max(axis=0)
+        return (float(left), float(top), float(right), float(bottom))
+
+    def moved(self, dx: float, dy: float) -> Turned:
+        return Turned(self.cx + dx, self.cy + dy, self.width, self.height, self.angle)
+
+
+Candidate = Box | Turned
+
+
+@dataclass(frozen=True)
 class LabelSpec:
     """A label to place: what it is (``key``, for the drawing side), its priority and its candidate boxes."""
 
     key: Hashable
     priority: int
-    candidates: tuple[Box, ...]
+    candidates: tuple[Candidate, ...]
+
+
+def bounds_of(candidate: Candidate) -> Box:
+    return candidate.bounds if isinstance(candidate, Turned) else candidate
+
+
+def shape_of(candidate: Candidate) -> shapely.Polygon:
+    """The candidate as a polygon: the exact area its text covers."""
+    if isinstance(candidate, Turned):
+        return shapely.Polygon(candidate.corners())
+    return shapely.box(*candidate)
 
 
 def around_point(x: float, y: float, width: float, height: float, gap: float) -> tuple[Box, ...]:
@@ -57,37 +102,100 @@ def place(labels: Sequence[LabelSpec], obstacles: Sequence[Box] | np.ndarray, bo
     """(label index, candidate index) of each placed label, in placing order. A candidate must lie inside
     ``bounds`` and touch no obstacle and no label placed before it."""
     order = sorted(range(len(labels)), key=lambda i: labels[i].priority)
-    owner, which, boxes = [], [], []
+    owner, which, boxes, turned = [], [], [], []
     for i in order:
-        for j, box in enumerate(labels[i].candidates):
+        for j, candidate in enumerate(labels[i].candidates):
             owner.append(i)
             which.append(j)
-            boxes.append(box)
+            boxes.append(bounds_of(candidate))
+            turned.append(isinstance(candidate, Turned))
     if not boxes:
         return []
     candidates = np.asarray(boxes, dtype=float)
     inside = ((candidates[:, 0] >= bounds[0]) & (candidates[:, 1] >= bounds[1])
               & (candidates[:, 2] <= bounds[2]) & (candidates[:, 3] <= bounds[3]))
     free = inside & np.isfinite(candidates).all(axis=1)
+    shapes = shapely.box(*candidates.T)
+    is_turned = np.asarray(turned, dtype=bool)
+    for k in np.flatnonzero(is_turned & free):  # a turned box is tested as what it covers, not its bounds
+        shapes[k] = shape_of(labels[owner[k]].candidates[which[k]])
     if len(obstacles):
         tree = shapely.STRtree(shapely.box(*np.asarray(obstacles, dtype=float).T))
-        hit, _ = tree.query(shapely.box(*candidates.T), predicate="intersects")
-        free[hit] = False
+        hit, _ = tree.query(shapes[free], predicate="intersects")
+        free[np.flatnonzero(free)[hit]] = False
     placed: list[tuple[int, int]] = []
     taken = np.empty((0, 4))
+    taken_turned: list[bool] = []
+    taken_shapes: list[shapely.Polygon] = []
     done: set[int] = set()
     for k in np.flatnonzero(free):
         label = owner[k]
         if label in done:
             continue
         left, top, right, bottom = candidates[k]
-        if len(taken) and np.any((taken[:, 0] < right) & (taken[:, 2] > left)
-                                 & (taken[:, 1] < bottom) & (taken[:, 3] > top)):
-            continue
+        if len(taken):
+            near = np.flatnonzero((taken[:, 0] < right) & (taken[:, 2] > left)
+                                  & (taken[:, 1] < bottom) & (taken[:, 3] > top))
+            if len(near) and ((not turned[k] and not any(taken_turned[n] for n in near))
+                              or any(shapely.intersects(shapes[k], taken_shapes[n]) for n in near)):
+                continue
         taken = np.vstack([taken, candidates[k]])
+        taken_turned.append(turned[k])
+        taken_shapes.append(shapes[k])
         placed.append((label, which[k]))
         done.add(label)
     return placed
+
+
+def overlapping(a: Candidate, b: Candidate) -> bool:
+    """Whether two placed labels cover any common area (touching edges do not count)."""
+    return bool(shapely.intersection(shape_of(a), shape_of(b)).area > 1e-6)
+
+
+def along_line(x: np.ndarray, y: np.ndarray, width: float, height: float, gap: float,
+               limit: int = 24) -> tuple[Turned, ...]:
+    """Boxes for a name along a drawn line (pixels, NaN-separated parts): turned to follow a stretch of it that is
+    straight enough for the text, ``gap`` beside it (above, then below), upright (never upside down). Stretches
+    nearest 45 % of the way along come first; a line too short or too bent for the text offers none."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    found: list[tuple[float, Turned]] = []
+    finite = np.isfinite(x) & np.isfinite(y)
+    breaks = np.flatnonzero(np.diff(np.concatenate([[0], finite.astype(int), [0]])))
+    for start, end in zip(breaks[::2], breaks[1::2], strict=True):
+        px, py = x[start:end], y[start:end]
+        if len(px) < 2:
+            continue
+        along = np.concatenate([[0.0], np.cumsum(np.hypot(np.diff(px), np.diff(py)))])
+        total = float(along[-1])
+        if total < width + 2 * height:
+            continue
+        step = max(width / 4, 4.0)
+        for centre in np.arange(width / 2 + height, total - width / 2 - height + 1e-9, step):
+            samples = np.linspace(centre - width / 2, centre + width / 2, 9)
+            sx, sy = np.interp(samples, along, px), np.interp(samples, along, py)
+            dx, dy = sx[-1] - sx[0], sy[-1] - sy[0]
+            chord = math.hypot(dx, dy)
+            if chord < width * 0.9:
+                continue
+            # how far the line strays from the straight text: at most a third of the text's height
+            strays = np.abs((sx - sx[0]) * dy - (sy - sy[0]) * dx) / chord
+            bend = float(strays.max())
+            if bend > height / 3:
+                continue
+            angle = math.degrees(math.atan2(dy, dx))
+            if angle > 90:
+                angle -= 180
+            elif angle <= -90:
+                angle += 180
+            a = math.radians(angle)
+            ux, uy = math.sin(a), -math.cos(a)  # the text's up, on screen
+            mx, my = (sx[0] + sx[-1]) / 2, (sy[0] + sy[-1]) / 2
+            reach = gap + bend + height / 2
+            preference = abs(centre / total - 0.45)
+            found.append((preference, Turned(mx + ux * reach, my + uy * reach, width, height, angle)))
+            found.append((preference + 1e-6, Turned(mx - ux * reach, my - uy * reach, width, height, angle)))
+    found.sort(key=lambda item: item[0])
+    return tuple(t for _, t in found[:limit])
 
 
 def segment_boxes(x: np.ndarray, y: np.ndarray, half_width: float) -> np.ndarray:

@@ -196,3 +196,8 @@ def legend_choices(legend: str) -> tuple[str, ...]:
     if legend == "auto":
         return (*CORNERS, "outside")
     return (legend,)
+
+
+def nearest_corner(width: float, height: float, x: float, y: float) -> str:
+    """The corner of a width x height image nearest the point (x, y), y down: where a legend dropped there goes."""
+    return ("n" if y < height / 2 else "s") + ("w" if x < width / 2 else "e")

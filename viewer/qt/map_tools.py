@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QToolBar
 
 from viewer.geo.crs import PROJECTIONS, azimuthal_equidistant, format_lat, format_lon
 from viewer.geo.geodesic import inverse
+from viewer.geo.rings import drawn_ring
 from viewer.model.kinds import kind_title
 from viewer.model.workspace import Workspace
 from viewer.qt.map.canvas import MapCanvas
 from viewer.qt.shell import Shell, add_action
 
+AEQD_EDGE_M = 20_037_508.0  # the antipode, at the rim of an azimuthal equidistant map
 MAX_RING_KM = 20000.0
 MODE_STYLE = "background: #FFD400; color: #1A1A1A; padding: 1px 8px; font-weight: bold;"
 
@@ -64,6 +66,8 @@ class MapTools(QObject):
             action.setChecked(key == "regional")
             group.addAction(action)
         add_action(projection_menu, "Azimuthal equidistant on selected &site", self.centre_on_selection)
+        add_action(projection_menu, "Range rings &view (azimuthal equidistant on the rings' centre)",
+                   self.range_rings_view)
 
     # -- measuring ---------------------------------------------------------------------------------
     def set_measuring(self, on: bool) -> None:
@@ -121,6 +125,11 @@ class MapTools(QObject):
             self.shell.status(f"Range rings: {text!r} is not a list of distances in km (e.g. 500, 1000)", 8000)
             return
         self.canvas.show_range_rings(lon, lat, radii, around)
+        beyond = [r for r in radii if drawn_ring(self.canvas.projection, lon, lat, r).far_side]
+        if beyond:
+            self.shell.status(f"{beyond[0]:,.0f} km lies beyond the globe's horizon: drawn seen through the earth "
+                              "(faint). View ▸ Projection ▸ Range rings view shows every ring as a true circle",
+                              15000)
 
     def clear_rings(self) -> None:
         """Remove the range rings and measurements (session items, kept on the map and in exports until then)."""
@@ -134,6 +143,17 @@ class MapTools(QObject):
         chosen = self._selected_centre("Select a launch site first")
         if chosen is not None:
             self.canvas.set_projection(azimuthal_equidistant(*chosen))
+
+    def range_rings_view(self) -> None:
+        """The azimuthal equidistant on the range rings' centre, where every ring is a true circle, framed to show
+        the largest ring whole."""
+        rings = self.workspace.overlays.rings
+        if not rings:
+            self.shell.status("Draw range rings first (Tools ▸ Range rings around selection, R)", 5000)
+            return
+        (lon, lat), largest = rings[0].centre, min(max(rings[0].radii_km) * 1000.0 * 1.08, AEQD_EDGE_M)
+        self.canvas.set_projection(azimuthal_equidistant(lon, lat, rings[0].label), keep_view=False)
+        self.canvas.frame_rect((-largest, -largest, largest, largest))
 
     # -- the right-click menu ----------------------------------------------------------------------
     def context_menu(self, at: QPoint, show: bool = True) -> QMenu | None:

@@ -60,6 +60,7 @@ class DecorationPainter:
         self._graticule_projection: MapProjection | None = None
         self._graticule: list[tuple[str, bool, np.ndarray, np.ndarray]] = []
         self.last_layout: DecorationLayout | None = None  # what was drawn last (tests, the label engine)
+        self.legend_offset = QPointF()  # pixels the legend is drawn away from its place while it is dragged
 
     def fit_to_viewport(self) -> None:
         """Cover the frame's pixels (after the view's size changed)."""
@@ -92,7 +93,10 @@ class DecorationPainter:
         if "scale_bar" in boxes:
             self._scale_bar(painter, boxes["scale_bar"])
         if "legend" in boxes:
+            painter.save()
+            painter.translate(self.legend_offset)  # how far the legend is being dragged (zero otherwise)
             self._legend(painter, boxes["legend"], layout.legend_place == "outside")
+            painter.restore()
 
     def px(self, value: float) -> float:
         return self.frame.context.px(value)

@@ -12,7 +12,19 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
-from viewer.geo.labels import PLACE, Box, LabelSpec, around_point, centred, place, segment_boxes
+from viewer.geo.labels import (
+    PLACE,
+    Box,
+    Candidate,
+    LabelSpec,
+    Turned,
+    along_line,
+    around_point,
+    bounds_of,
+    centred,
+    place,
+    segment_boxes,
+)
 from viewer.qt.draw.style import RenderContext, Stamps, draw_text_with_halo, symbol_path, with_alpha
 from viewer.symbology import HALO, LABEL
 
@@ -42,6 +54,7 @@ class Label:
     colour: str = LABEL
     feature: str = ""  # the feature it names: selected features' labels go first
     anchors: tuple[tuple[float, float], ...] = ()
+    path: tuple[tuple[float, float], ...] = ()  # a line the name goes along, turned with it (map units)
 
     @property
     def positions(self) -> tuple[tuple[float, float], ...]:
@@ -59,18 +72,21 @@ class Marks:
 
 class LabelPainter:
     """Places and draws the labels it is given; ``placed`` keeps (text, device box) of the last drawing (tests, the
-    export)."""
+    export), ``placed_shapes`` (text, box or turned box) what each covers exactly."""
 
     def __init__(self, context: RenderContext, points: float = 8.0):
         self.context = context
         self.points = points
         self.labels: list[Label] = []
         self.feature_labels: list[Label] = []
+        self.overlay_labels: list[Label] = []  # measurements and range rings: first of all
+        self.others_shown = True  # False: only the overlays' labels (the view's labels are off)
         self._marks = Marks()
         self.selected: frozenset[str] = frozenset()
         self._looks: dict[tuple[Label, float], _Look] = {}
         self._stamps = Stamps()
         self.placed: list[tuple[str, QRectF]] = []
+        self.placed_shapes: list[tuple[str, Candidate]] = []
 
     def set_labels(self, labels: list[Label]) -> None:
         """The labels that follow the projection: places, islands, seas, countries."""
@@ -81,9 +97,19 @@ class LabelPainter:
         self.feature_labels = [lb for lb in labels if np.isfinite(lb.x) and np.isfinite(lb.y)]
         self._marks = marks
 
+    def set_overlay_labels(self, labels: list[Label]) -> None:
+        """The labels of the user's measurements and range rings: placed before any other, so others give way."""
+        self.overlay_labels = [lb for lb in labels if np.isfinite(lb.x) and np.isfinite(lb.y)]
+
+    @property
+    def every_label(self) -> list[Label]:
+        if not self.others_shown:
+            return list(self.overlay_labels)
+        return [*self.overlay_labels, *self.feature_labels, *self.labels]
+
     def bounds(self) -> QRectF:
         """Where the labels' positions are, in map units."""
-        every = [p for lb in (*self.labels, *self.feature_labels) for p in lb.positions]
+        every = [p for lb in self.every_label for p in lb.positions]
         if not every:
             return QRectF()
         xs, ys = zip(*every, strict=True)
@@ -101,10 +127,19 @@ class LabelPainter:
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.placed = []
-        for label, look, box, _ in placement:
+        self.placed_shapes = []
+        for label, look, candidate, _ in placement:
+            box = bounds_of(candidate)
             at = QPointF(box[0], box[1])
             self.placed.append((label.text, QRectF(at, QPointF(box[2], box[3]))))
-            if stamp:
+            self.placed_shapes.append((label.text, candidate))
+            if isinstance(candidate, Turned):  # along a path: drawn turned about its centre
+                painter.save()
+                painter.translate(candidate.cx, candidate.cy)
+                painter.rotate(candidate.angle)
+                self._draw(painter, label, look, QPointF(-candidate.width / 2, -candidate.height / 2))
+                painter.restore()
+            elif stamp:
                 self._stamps.draw(painter, (label, self.context.scale), at, look.extent,
                                   partial(self._draw_at, label=label, look=look))
             else:
@@ -117,21 +152,21 @@ class LabelPainter:
         painter.restore()
 
     def placement(self, to_device: QTransform, fixed: np.ndarray, bounds: Box) -> list[Placed]:
-        specs, looks, anchors = self._specs([*self.feature_labels, *self.labels], to_device, bounds)
+        specs, looks, anchors = self._specs(self.every_label, to_device, bounds)
         chosen = place(specs, np.concatenate([fixed, self._obstacles(to_device, bounds)]), bounds)
         placed = []
         for i, j in chosen:
-            box = specs[i].candidates[j]
+            candidate = specs[i].candidates[j]
             x, y = anchors[i][j]
             at = to_device.map(QPointF(x, y))
-            placed.append((cast(Label, specs[i].key), looks[i], box,
-                           (x, y, box[0] - at.x(), box[1] - at.y())))
+            ref_x, ref_y = reference_point(candidate)
+            placed.append((cast(Label, specs[i].key), looks[i], candidate, (x, y, ref_x - at.x(), ref_y - at.y())))
         return placed
 
     def placement_key(self, bounds: Box) -> tuple:
         """What a placement depends on besides the view's position: another key, another placement."""
-        return (self.context.scale, id(self.labels), id(self.feature_labels), self.selected,
-                bounds[2] - bounds[0], bounds[3] - bounds[1])
+        return (self.context.scale, id(self.labels), id(self.feature_labels), id(self.overlay_labels),
+                self.others_shown, self.selected, bounds[2] - bounds[0], bounds[3] - bounds[1])
 
     # -- placing -----------------------------------------------------------------------------------
     def _specs(self, labels: list[Label], to_device: QTransform,
@@ -143,9 +178,15 @@ class LabelPainter:
         for label in labels:
             look = self._look(label)
             width, height = look.size
-            candidates: list[Box] = []
+            candidates: list[Candidate] = []
             beside: list[tuple[float, float]] = []
-            for x, y in label.positions:
+            if label.path and self._near_view(label, to_device, bounds, margin):
+                # turned along the line: each candidate follows the map point under its centre
+                turned = self._along(label, to_device, width, height)
+                from_device = to_device.inverted()[0]
+                candidates += turned
+                beside += [(p.x(), p.y()) for p in (from_device.map(QPointF(t.cx, t.cy)) for t in turned)]
+            for x, y in () if label.path else label.positions:
                 point = to_device.map(QPointF(x, y))
                 px, py = point.x(), point.y()
                 if not (bounds[0] - margin < px < bounds[2] + margin and bounds[1] - margin < py < bounds[3] + margin):
@@ -164,6 +205,28 @@ class LabelPainter:
                 looks.append(look)
                 anchors.append(beside)
         return specs, looks, anchors
+
+    @staticmethod
+    def _near_view(label: Label, to_device: QTransform, bounds: Box, margin: float) -> bool:
+        """Whether a path's line comes near the view: tested on its few anchors along it first (cheap, and true
+        for most paths shown), then on its bounds (a long path crossing the view between them)."""
+        for x, y in label.positions:
+            point = to_device.map(QPointF(x, y))
+            if (bounds[0] - margin < point.x() < bounds[2] + margin
+                    and bounds[1] - margin < point.y() < bounds[3] + margin):
+                return True
+        xs, ys = zip(*label.path, strict=True)
+        area = to_device.mapRect(QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys))))
+        return (area.right() > bounds[0] and area.left() < bounds[2]
+                and area.bottom() > bounds[1] and area.top() < bounds[3])
+
+    def _along(self, label: Label, to_device: QTransform, width: float, height: float) -> tuple[Turned, ...]:
+        """Candidates for a name along its line, in device pixels."""
+        line = np.asarray(label.path, dtype=float)
+        a, b, c, d = to_device.m11(), to_device.m21(), to_device.m12(), to_device.m22()
+        x = a * line[:, 0] + b * line[:, 1] + to_device.dx()
+        y = c * line[:, 0] + d * line[:, 1] + to_device.dy()
+        return along_line(x, y, width, height, self.context.px(label.gap or 3.0))
 
     def _obstacles(self, to_device: QTransform, bounds: Box) -> np.ndarray:
         """(n, 4) boxes of the marks and lines no label may touch, in device pixels."""
@@ -221,9 +284,25 @@ class _Look:
     extent: QRectF
 
 
-# A placed label: its look, its box in device pixels, and the map position it is beside with the box's offset
-# from it in pixels (to follow the view).
-Placed = tuple[Label, _Look, Box, tuple[float, float, float, float]]
+# A placed label: its look, its box in device pixels (upright or turned), and the map position it is beside with
+# the offset of its reference point (see reference_point) from it in pixels, to follow the view.
+Placed = tuple[Label, _Look, Candidate, tuple[float, float, float, float]]
+
+
+def reference_point(candidate: Candidate) -> tuple[float, float]:
+    """The point a placed box keeps beside its map position while the view moves: an upright box's top left, a
+    turned box's centre."""
+    if isinstance(candidate, Turned):
+        return candidate.cx, candidate.cy
+    return candidate[0], candidate[1]
+
+
+def moved_to(candidate: Candidate, x: float, y: float) -> Candidate:
+    """The box with its reference point moved to (x, y)."""
+    if isinstance(candidate, Turned):
+        return candidate.moved(x - candidate.cx, y - candidate.cy)
+    left, top, right, bottom = candidate
+    return (x, y, x + right - left, y + bottom - top)
 
 
 def run_boxes(x: np.ndarray, y: np.ndarray, half_width: float, runs: int = OBSTACLE_VERTICES // 10) -> np.ndarray:

@@ -32,7 +32,7 @@ from viewer.qt.draw.frame import ScreenFrame
 from viewer.qt.draw.labels import LabelPainter, device_boxes
 from viewer.qt.draw.layers import FeatureLayer
 from viewer.qt.draw.legend import legend_entries
-from viewer.qt.draw.overlays import LABEL_POINTS, overlay_drawing
+from viewer.qt.draw.overlays import overlay_drawing
 from viewer.qt.draw.paths import Stroke, paint_strokes
 from viewer.qt.draw.style import RenderContext, stamps_pay
 from viewer.qt.map.feature_labels import basemap_labels, feature_labels
@@ -60,8 +60,7 @@ class MapScene:
         kinds = sorted(names, key=lambda k: first_line - 0.5 if _is_band(k) else names.index(k))
         self.layers = {kind: FeatureLayer(kind, self.context) for kind in kinds}
         self.labels = LabelPainter(self.context)
-        self.overlay_strokes: list[Stroke] = []
-        self.overlay_labels = LabelPainter(self.context, points=LABEL_POINTS)
+        self.overlay_strokes: list[Stroke] = []  # their labels go to the one label engine (self.labels), first
         self.decorations = DecorationPainter(self.map_view, self.frame)
         self._cache = ProjectedFeatures(self.map_view.projection)
         self._index = FeatureIndex([], [])
@@ -129,8 +128,8 @@ class MapScene:
         self.workspace.overlays.set_rings([RangeRings((lon, lat), tuple(sorted(radii_km)), label)] if radii_km else [])
 
     def _overlays_changed(self) -> None:
-        self.overlay_strokes, labels = overlay_drawing(self.projection, self.workspace.overlays, self.map_view.frame)
-        self.overlay_labels.set_labels(labels)
+        self.overlay_strokes, labels = overlay_drawing(self.projection, self.workspace.overlays)
+        self.labels.set_overlay_labels(labels)
 
     # -- the view --------------------------------------------------------------------------------------
     def show(self, view: MapView, frame: MapRect, width: int, height: int) -> None:
@@ -147,7 +146,7 @@ class MapScene:
         span = max(extent[2] - extent[0], extent[3] - extent[1])
         self.frame.graticule = graticule_lines(_padded(extent), nice_graticule_step(span))
         self.graticule = graticule_strokes(self.frame.graticule, self.projection)
-        self._overlays_changed()  # ring labels go where each ring crosses the view
+        self._overlays_changed()  # in this projection (rings are cached per projection)
 
     def view_rect(self) -> QRectF:
         return QRectF(self.frame.view_rect)
@@ -225,7 +224,8 @@ class MapScene:
             for layer in self.layers.values():
                 if not layer.annotations:
                     on_map(functools.partial(layer.paint, painter))
-        if shown("labels") and self.map_view.decorations.labels and (self.labels.labels or self.labels.feature_labels):
+        self.labels.others_shown = self.map_view.decorations.labels  # measurements and rings are labelled anyway
+        if shown("labels") and self.labels.every_label:
             fixed = device_boxes(list(self.decorations.layout().boxes.values()), painter.transform())
             on_map(lambda: self.labels.paint(painter, bounds, fixed, stamp))
         if shown("annotations"):
@@ -233,8 +233,6 @@ class MapScene:
                 on_map(functools.partial(layer.paint, painter))
         if shown("overlays"):
             on_map(lambda: paint_strokes(painter, self.context, self.overlay_strokes))
-            if self.overlay_labels.labels:
-                on_map(lambda: self.overlay_labels.paint(painter, bounds, device_boxes([], to_device), stamp))
         if shown("decorations") and pixels.width() >= 50 and pixels.height() >= 50:
             self.decorations.paint(painter)
 

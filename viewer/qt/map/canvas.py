@@ -96,7 +96,7 @@ class MapCanvas(Framing, pg.GraphicsView):
         for visual in self.visuals.values():
             if isinstance(visual, AnnotationVisual):
                 visual.setZValue(55)  # the user's own words over place names
-        self.analysis = AnalysisLayer(self.context)
+        self.analysis = AnalysisLayer(self.context, self.labels)  # labelled by the one label engine
         self.analysis.setZValue(60)
         self.view.addItem(self.analysis, ignoreBounds=True)
         self.measuring = False
@@ -185,7 +185,7 @@ class MapCanvas(Framing, pg.GraphicsView):
 
     def _decorations_changed(self) -> None:
         self.labels.enabled = self.map_view.decorations.labels
-        self.labels.update()
+        self.labels.place_afresh()  # the legend may have moved: labels keep clear of it
         self.decorations.update()
 
     def _apply_frame(self) -> None:

@@ -1,14 +1,15 @@
 """The map's decorations as one graphics item over the view; viewer.qt.draw.decorations draws and places them (the
-headless export shares it). A click on the legend collapses or opens it."""
+headless export shares it). A click on the legend collapses or opens it; dragging it takes it to another corner."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter
 
+from viewer.geo.room import Box, nearest_corner
 from viewer.qt.draw.decorations import ATTRIBUTION, DecorationPainter
 from viewer.qt.draw.legend import LegendLayout, legend_entries, legend_layout
 
@@ -28,6 +29,7 @@ class Decorations(pg.GraphicsObject):
         self.map_view = map_view
         self.frame = frame
         self.drawing = DecorationPainter(map_view, frame)
+        self._dragged: Box | None = None  # the legend's box where a drag of it began
         self.setZValue(1000)
 
     @property
@@ -54,6 +56,37 @@ class Decorations(pg.GraphicsObject):
 
     def frame_for(self, data: MapRect, min_span: float = 0.0, pad: float = 14.0) -> MapRect:
         return self.drawing.frame_for(data, min_span, pad)
+
+    def mouseDragEvent(self, event) -> None:
+        """Dragging the legend moves it with the pointer; where it is let go, it goes to the nearest corner, which
+        becomes the view's legend placement (kept in the session, used by exports of the view, and
+        by every framing's room). A drag anywhere else pans the map."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        if event.isStart():
+            layout = self.last_layout
+            box = layout.legend_box if layout is not None else None
+            down = event.buttonDownScenePos()
+            if box is None or not (box[0] <= down.x() <= box[2] and box[1] <= down.y() <= box[3]):
+                event.ignore()
+                return
+            self._dragged = box
+        if self._dragged is None:
+            event.ignore()
+            return
+        event.accept()
+        offset = event.scenePos() - event.buttonDownScenePos()
+        self.drawing.legend_offset = offset
+        if event.isFinish():
+            left, top, right, bottom = self._dragged
+            rect = self.drawing.rect
+            corner = nearest_corner(rect.width(), rect.height(), (left + right) / 2 + offset.x(),
+                                    (top + bottom) / 2 + offset.y())
+            self._dragged = None
+            self.drawing.legend_offset = QPointF()
+            self.map_view.set_decorations(legend=corner)
+        self.update()
 
     def mouseClickEvent(self, event) -> None:
         """A click on the legend collapses it to its heading, or opens it again (the map keeps the click

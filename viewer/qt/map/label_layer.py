@@ -10,8 +10,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QTimer
 from PySide6.QtGui import QPainter, QTransform
 
-from viewer.geo.labels import Box
-from viewer.qt.draw.labels import DOT, Label, LabelPainter, Marks, Placed, device_boxes
+from viewer.geo.labels import Box, Candidate, bounds_of
+from viewer.qt.draw.labels import DOT, Label, LabelPainter, Marks, Placed, device_boxes, moved_to
 from viewer.qt.draw.style import RenderContext, stamps_pay
 from viewer.qt.map.painting import pad_by_pixels
 from viewer.qt.map.screen_cache import unseen
@@ -30,17 +30,31 @@ class LabelLayer(pg.GraphicsObject):
         self.drawing = LabelPainter(context, points)
         self._bounds = QRectF()
         self.decoration_boxes: Callable[[], list[Box]] | None = None  # scene (viewport) pixels
-        self.enabled = True
         self._last: tuple | None = None  # (key, transform, decoration boxes, placement) of the last full placement
         self._stale = False  # the view has rested since the placement was last moved: place afresh
+        self._moved_to: QTransform | None = None  # the view's transform when the placement was last moved
         self._rest = QTimer()
         self._rest.setSingleShot(True)
         self._rest.setInterval(round(REST_S * 1000))
         self._rest.timeout.connect(self._at_rest)
 
     @property
+    def enabled(self) -> bool:
+        """Whether the view's labels are drawn; the measurements' and range rings' labels always are."""
+        return self.drawing.others_shown
+
+    @enabled.setter
+    def enabled(self, on: bool) -> None:
+        self.drawing.others_shown = on
+
+    @property
     def placed(self) -> list[tuple[str, QRectF]]:
         return self.drawing.placed
+
+    @property
+    def placed_shapes(self) -> list[tuple[str, Candidate]]:
+        """What each label drawn last covers: its box, or its turned box along a path (device pixels)."""
+        return self.drawing.placed_shapes
 
     def set_labels(self, labels: list[Label]) -> None:
         """The labels that follow the projection: places, islands, seas, countries."""
@@ -52,10 +66,20 @@ class LabelLayer(pg.GraphicsObject):
         self.drawing.set_feature_labels(labels, marks)
         self._changed()
 
+    def set_overlay_labels(self, labels: list[Label]) -> None:
+        """The measurements' and range rings' labels: placed first, so every other label gives way."""
+        self.drawing.set_overlay_labels(labels)
+        self._changed()
+
     def set_selected(self, feature_ids: frozenset[str]) -> None:
         if feature_ids != self.drawing.selected:
             self.drawing.selected = feature_ids
             self.update()
+
+    def place_afresh(self) -> None:
+        """Place the labels anew at the next paint (the decorations moved: the legend went to another corner)."""
+        self._last = None
+        self.update()
 
     def _changed(self) -> None:
         self.prepareGeometryChange()
@@ -67,8 +91,8 @@ class LabelLayer(pg.GraphicsObject):
 
     def paint(self, painter: QPainter, option=None, widget=None) -> None:
         drawing = self.drawing
-        if unseen(painter, widget) or not self.enabled or not (drawing.labels or drawing.feature_labels):
-            drawing.placed = []
+        if unseen(painter, widget) or not drawing.every_label:
+            drawing.placed, drawing.placed_shapes = [], []
             return
         to_device = painter.transform()
         scene_to_device = self.sceneTransform().inverted()[0] * to_device
@@ -101,10 +125,10 @@ class LabelLayer(pg.GraphicsObject):
             return placement
         moved: list[Placed] = []
         taken = np.empty((0, 4))
-        for label, look, box, (x, y, off_x, off_y) in placement:
+        for label, look, candidate, (x, y, off_x, off_y) in placement:
             at = to_device.map(QPointF(x, y))
-            left, top = at.x() + off_x, at.y() + off_y
-            right, bottom = left + box[2] - box[0], top + box[3] - box[1]
+            candidate = moved_to(candidate, at.x() + off_x, at.y() + off_y)
+            left, top, right, bottom = bounds_of(candidate)  # a turned box by its bounds: it may drop out sooner
             if left < bounds[0] or top < bounds[1] or right > bounds[2] or bottom > bounds[3]:
                 continue
             others = np.concatenate([fixed, taken])
@@ -112,8 +136,10 @@ class LabelLayer(pg.GraphicsObject):
                       & (others[:, 3] > top)):
                 continue
             taken = np.vstack([taken, (left, top, right, bottom)])
-            moved.append((label, look, (left, top, right, bottom), (x, y, off_x, off_y)))
-        self._rest.start()  # placed afresh once the view rests
+            moved.append((label, look, candidate, (x, y, off_x, off_y)))
+        if self._moved_to != to_device:  # placed afresh once the view rests (repaints of a still view do not wait)
+            self._moved_to = QTransform(to_device)
+            self._rest.start()
         return moved
 
     def _at_rest(self) -> None:
