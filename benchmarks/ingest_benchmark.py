@@ -8,6 +8,7 @@ A script, not a test: `.venv/bin/python benchmarks/ingest_benchmark.py [--articl
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
 import statistics
@@ -70,6 +71,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--repeat", type=int, default=3, help="timed runs (the median is reported)")
     parser.add_argument("--jobs", default="1,2", help="comma-separated process counts to time (default 1,2)")
+    parser.add_argument("--dask", type=int, default=0,
+                        help="also time a Dask LocalCluster of this many worker processes (launchmap[scale])")
     args = parser.parse_args()
 
     from viewer.ingest import ingest_files
@@ -90,13 +93,17 @@ def main() -> int:
             (root / name).write_text(text, encoding="utf-8")
             sizes.append(len(text))
         timings: dict[int, float] = {}
+        cpu: list[float] = []  # one process's CPU seconds: what a core does when other work shares the machine
         for jobs in (int(j) for j in args.jobs.split(",")):
             runs = []
             for _ in range(args.repeat):
-                started = time.perf_counter()
+                started, cpu_started = time.perf_counter(), time.process_time()
                 bundle = ingest_files([root], base=root, jobs=jobs)
                 runs.append(time.perf_counter() - started)
+                if jobs == 1:
+                    cpu.append(time.process_time() - cpu_started)
             timings[jobs] = statistics.median(runs)
+        dask_seconds = _time_dask(root, args.dask, args.repeat) if args.dask else None
     launches = len(bundle.events)
     print(f"python {platform.python_version()} on {platform.machine()}, {platform.processor() or 'cpu'}")
     print(f"{args.articles} synthetic articles, {statistics.mean(sizes):,.0f} characters each on average")
@@ -106,7 +113,31 @@ def main() -> int:
     for jobs, seconds in timings.items():
         print(f"{jobs} process{'es' if jobs > 1 else ''}: ingest time (median of {args.repeat}) {seconds:.2f} s, "
               f"{args.articles / seconds:,.0f} articles per second")
+    if cpu:
+        print(f"1 process, CPU time (median of {args.repeat}) {statistics.median(cpu):.2f} s, "
+              f"{args.articles / statistics.median(cpu):,.0f} articles per CPU-second (the idle-core rate; load "
+              f"average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    if dask_seconds is not None:
+        print(f"Dask LocalCluster of {args.dask} worker process{'es' if args.dask > 1 else ''}: ingest time (median "
+              f"of {args.repeat}, cluster already started) {dask_seconds:.2f} s, "
+              f"{args.articles / dask_seconds:,.0f} articles per second")
     return 0
+
+
+def _time_dask(root: Path, workers: int, repeat: int) -> float:
+    """Median seconds to read and draft the folder on a local Dask cluster (started once, not timed)."""
+    from distributed import LocalCluster
+
+    from viewer.ingest import ingest_articles, read_files
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        ingest_articles(read_files([root]), base=root, dask=cluster.scheduler_address)  # workers load the gazetteer
+        runs = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            ingest_articles(read_files([root]), base=root, dask=cluster.scheduler_address)
+            runs.append(time.perf_counter() - started)
+    return statistics.median(runs)
 
 
 if __name__ == "__main__":

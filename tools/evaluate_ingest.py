@@ -43,7 +43,8 @@ def main() -> int:
     print("\nthe sample (data/articles) against the curated bundle:")
     from viewer.ingest.evaluate import main as sample
 
-    return sample([])
+    stated = ROOT / "tests" / "data" / "ingest_corpus" / "sample_stated.json"
+    return sample([str(ROOT / "data" / "articles"), str(ROOT / "data" / "launches.geojson"), str(stated)])
 
 
 if __name__ == "__main__":

@@ -30,6 +30,15 @@ def article(text: str, name: str = "story.txt"):
         ("Headline\n\n2023-08-24T06:10:00+09:00\n\nNorth Korea fired", date(2023, 8, 24), None),
         ("Headline\n\nWASHINGTON -- The Pentagon said", None, "ET"),
         ("Headline\n\nPyongyang, November 22 (KCNA) -- The", None, "KST"),
+        ("Headline\n\nSEOUL/TOKYO, Oct 4, 2022 (Reuters) - North Korea", date(2022, 10, 4), "KST"),
+        ("Headline\n\nSeoul (AFP) - Wed, September 28, 2022\n\nNorth Korea fired", date(2022, 9, 28), "KST"),
+        ("Headline\n\nDate: 2024.07.01\n\nNorth Korea fired", date(2024, 7, 1), None),
+        ("Press release\n\n2022. 11. 3.\n\n1. The Joint Chiefs of Staff detected", date(2022, 11, 3), None),
+        ("Headline\n\nSEOUL, January 14, 2022. /TASS/. North Korea on Friday", date(2022, 1, 14), "KST"),
+        ("Headline\n\nSource: Xinhua | 2023-03-17 09:45:12\n\nPYONGYANG, March 17 (Xinhua) -- The DPRK",
+         date(2023, 3, 17), "KST"),
+        ("MORNING EDITION - Broadcast: October 19, 2021\n\nANCHOR: North Korea has fired", date(2021, 10, 19), None),
+        ("Headline\n\nPyongyang, April 3, Juche 113 (2024) (KCNA) -- The DPRK", date(2024, 4, 3), "KST"),
     ],
 )
 def test_datelines_in_every_common_form(head, day, zone):
@@ -185,3 +194,167 @@ def test_a_question_claims_no_outcome_and_toward_the_east_is_a_heading():
     path = draft.first("flight_path")
     assert path is not None
     assert path.label.startswith("Heading east")
+
+
+def test_a_launching_station_named_in_a_story_of_preparations_is_not_a_launch():
+    text = ("Imagery shows work at Sohae\n\nSEOUL, Nov 10, 2023 -- New imagery shows that North Korea has expanded "
+            "construction at its Sohae Satellite Launching Station, suggesting it could attempt another satellite "
+            "launch in the coming weeks, analysts said on Friday.\n")
+    assert draft_article(article(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bearing"),
+    [
+        ("The missile was flown on a lofted trajectory to the east, officials said.", 90),
+        ("It was fired towards the sea off its east coast, Seoul's military said.", 90),
+    ],
+)
+def test_directions_in_more_newsroom_phrasing(sentence, bearing):
+    text = (f"Launch\n\nSEOUL, Sept. 28, 2022 -- North Korea launched a ballistic missile from Sunan on "
+            f"Wednesday. {sentence}\n")
+    path = draft_article(article(text)).first("flight_path")
+    assert path is not None
+    assert f"bearing {bearing}" in path.derivation
+
+
+def test_a_bare_time_paired_with_a_zoned_one_shares_its_zone():
+    text = ("Missiles\n\nSEOUL, January 14, 2022. /TASS/. North Korea on Friday launched two short-range ballistic "
+            "missiles from North Phyongan Province. They were fired at 14:41 and 14:52 local time, the JCS said.\n")
+    result = draft_article(article(text))
+    assert result.time.isoformat() == "2022-01-14T14:41:00+09:00"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lo", "hi"),
+    [
+        ("North Korea launched a ballistic missile from Sunan toward the eastern waters on Sunday.", 45, 135),
+        ("North Korea fired a ballistic missile from the Sunan area of Pyongyang over Japan's northern Hokkaido "
+         "island on Friday.", 45, 135),
+    ],
+)
+def test_directions_from_waters_named_by_compass_and_from_an_island_fired_over(sentence, lo, hi):
+    path = draft_article(article(f"Launch\n\nSEOUL, Jan. 14, 2024 -- {sentence}\n")).first("flight_path")
+    assert path is not None
+    bearing = float(path.derivation.split("bearing ")[1].split("°")[0]) if "bearing " in path.derivation else None
+    assert bearing is None or lo <= bearing <= hi  # a path through Hokkaido gives its direction by its shape
+    end = path.geometry.coords[-1]
+    assert end[0] > path.geometry.coords[0][0]  # it heads east
+
+
+def test_an_earlier_launch_fired_from_a_town_is_drafted_from_its_own_sentence():
+    text = ("Projectiles\n\nSEOUL, Aug. 24, 2019 (Yonhap) -- North Korea fired two short-range projectiles from "
+            "Sondok into the East Sea on Saturday morning, the JCS said. It was the North's first launch since Aug. "
+            "16, when it fired two missiles from Tongchon.\n")
+    result = draft_article(article(text))
+    assert [o.date for o in result.others] == [date(2019, 8, 16)]
+    assert result.others[0].first("launch_site").place == "tongchon"
+
+
+def test_a_dateline_city_is_not_an_alerted_place():
+    text = ("ICBM\n\nTOKYO, Nov 3, 2022 (AP) — North Korea fired an ICBM eastward on Thursday morning, prompting "
+            "Japan to issue J-Alert warnings for Miyagi, Yamagata and Niigata prefectures.\n")
+    areas = {f.place for f in draft_article(article(text)).features if f.kind == "warning_area"}
+    assert areas == {"miyagi-prefecture", "yamagata-prefecture", "niigata-prefecture"}
+
+
+def test_a_state_media_test_fire_on_a_date_from_the_suburbs_of_pyongyang():
+    text = ("Test-fire\n\nPyongyang, April 3, Juche 113 (2024) (KCNA) -- The DPRK Missile Administration conducted a "
+            "test-fire of a new-type ballistic missile on April 2.\n\nThe missile was launched from the suburbs of "
+            "Pyongyang and flew 1,000 km.\n")
+    result = draft_article(article(text))
+    assert result.date == date(2024, 4, 2)
+    assert result.first("launch_site").place == "pyongyang"
+
+
+def test_a_direction_with_no_site_is_kept_as_a_claim():
+    text = ("Flash\n\nSEOUL, March 18, 2024 (Yonhap) -- North Korea fired an unidentified ballistic missile toward "
+            "the east on Monday, South Korea's military said.\n")
+    result = draft_article(article(text))
+    assert result.first("launch_site") is None
+    assert [c.value for c in result.claims if c.property == "direction_deg"] == [90]
+
+
+def test_revised_romanisation_and_sixteen_point_compass():
+    text = ("Missiles\n\nSEOUL, Dec 31, 2022 (Reuters) - North Korea fired three short-range ballistic missiles from "
+            "the Junghwa area on Saturday. They flew east-northeast, the JCS said.\n")
+    result = draft_article(article(text))
+    assert result.first("launch_site").place == "chunghwa"
+    assert "bearing 68°" in result.first("flight_path").derivation
+
+
+def test_a_location_off_the_coast_is_not_a_direction():
+    text = ("Cruise missiles\n\nSEOUL, Jan. 24, 2024 -- North Korea fired several cruise missiles over the waters "
+            "off its west coast on Wednesday, South Korea's military said.\n")
+    result = draft_article(article(text))
+    assert not [c for c in result.claims if c.property == "direction_deg"]
+    assert result.first("flight_path") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "utc"),
+    [
+        ("North Korea fired a ballistic missile from Sunan at 07:10 local time (2210 GMT Wednesday), the JCS said.",
+         "2023-03-15T22:10:00+00:00"),
+        ("North Korea test-fired an ICBM from Sunan at 7:10 a.m. (2210 GMT) on Thursday.", "2023-03-15T22:10:00+00:00"),
+        ("The North launched an ICBM from Sunan at 7:10 a.m. on Thursday, Seoul said.", "2023-03-16T07:10:00+09:00"),
+    ],
+)
+def test_a_launch_time_and_its_gmt_fall_on_the_right_days(sentence, utc):
+    result = draft_article(article(f"Launch\n\nSEOUL, March 16, 2023 (Reuters) - {sentence}\n"))
+    assert result.date == date(2023, 3, 16)
+    assert result.time.isoformat() == utc
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "North Korea fired a ballistic missile from Sunan toward waters east of the Korean Peninsula on Thursday.",
+        "North Korea fired a ballistic missile from Sunan on Thursday in the direction of the Sea of Japan.",
+        "North Korea fired a ballistic missile from Sunan on Thursday; it headed out over the East Sea.",
+    ],
+)
+def test_more_ways_of_saying_east(sentence):
+    path = draft_article(article(f"Launch\n\nSEOUL, March 16, 2023 (Reuters) - {sentence}\n")).first("flight_path")
+    bearing = float(path.derivation.split("bearing ")[1].split("°")[0])
+    assert 45 <= bearing <= 135
+
+
+def test_from_near_the_capital():
+    text = "Launch\n\nSEOUL, March 16, 2023 - North Korea fired a missile from near the capital Pyongyang on Friday.\n"
+    assert draft_article(article(text)).first("launch_site").place == "pyongyang"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Japan issued an evacuation advisory for Okinawa prefecture.",
+     "The alert, for Okinawa, was lifted 30 minutes later."],
+)
+def test_more_alert_phrasing(sentence):
+    text = f"Rocket\n\nTOKYO, Nov 21, 2023 (Reuters) - North Korea launched a satellite rocket on Tuesday. {sentence}\n"
+    areas = [f.place for f in draft_article(article(text)).features if f.kind == "warning_area"]
+    assert areas == ["okinawa-prefecture"]
+
+
+@pytest.mark.parametrize(
+    ("place", "site"),
+    [("the western coastal town of Nampo", "nampo"), ("South Hamgyong Province", "eastern-north-korea"),
+     ("a location near Pukchang", "pukchang")],
+)
+def test_sites_as_wire_stories_name_them(place, site):
+    text = f"Launch\n\nSEOUL, May 21, 2017 (Reuters) - North Korea fired a ballistic missile from {place} on Sunday.\n"
+    assert draft_article(article(text)).first("launch_site").place == site
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("North Korea has a history of failed launches.", None),
+        ("Seoul said it could not confirm whether the satellite reached orbit.", None),
+        ("After two failed attempts, the third launch succeeded, Pyongyang said.", "success"),
+    ],
+)
+def test_outcomes_of_other_launches_and_open_questions_are_not_this_ones(sentence, outcome):
+    text = (f"Rocket\n\nSEOUL, Nov 22, 2023 (Reuters) - North Korea launched a satellite rocket from Sohae on Tuesday "
+            f"night. {sentence}\n")
+    assert draft_article(article(text)).outcome == outcome

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from launch_articles import HTML_2022, SPEECH, UNHA_2012
@@ -110,3 +111,18 @@ def test_evaluation_matches_kind_position_and_citation(tmp_path):
     result = evaluate.evaluate(moved, curated)
     assert "2016-02-07-kms4/launch-site" not in {p.draft.id for p in result.pairs}
     assert any("km off" in why for f, why in result.wrong if f.id == "2016-02-07-kms4/launch-site")
+
+
+def test_the_sample_is_also_scored_against_what_its_articles_state(capsys):
+    stated_file = Path(__file__).parent.parent / "data" / "ingest_corpus" / "sample_stated.json"
+    argv = [str(asset("data", "articles")), str(asset("data", "launches.geojson")), str(stated_file)]
+    assert evaluate.main(argv) == 0
+    out = capsys.readouterr().out
+    assert "recall against what the articles state" in out
+    stated = {k for k in json.loads(stated_file.read_text(encoding="utf-8")) if not k.startswith("_")}
+    result = evaluate.evaluate_corpus(asset("data", "articles"), asset("data", "launches.geojson"))
+    right, total = evaluate.stated_recall(result, stated)
+    assert total == len(stated)
+    assert right == len(stated & {p.curated.id for p in result.pairs})
+    assert right / total > result.recall  # the notices' zones are not held against the articles
+    assert all(k in {f.id for f in result.curated} for k in stated)  # every listed feature exists

@@ -183,3 +183,32 @@ def test_every_drafted_feature_is_marked_and_cites_its_words():
             assert text[citation.start : citation.end] == citation.exact
     for event in bundle.events.values():
         assert event.site in bundle.features
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "North Korea has launched dozens of missiles this year, straining regional security.",
+        "North Korea launched a new 5,000-tonne destroyer capable of firing ballistic and cruise missiles on Thursday.",
+        "North Korea launched a campaign to build more missiles, KCNA said on Thursday.",
+        "Kim Jong Un fired his defence minister after a missile test went badly, reports said.",
+        "North Korean troops fired warning shots at the border on Thursday; no missile was involved.",
+        "North Korea last fired a ballistic missile on March 18, when it launched three SRBMs toward the East Sea.",
+    ],
+)
+def test_a_launch_verb_whose_object_is_not_a_launch_of_the_day_drafts_nothing(sentence):
+    text = f"North Korea news\n\nSEOUL, April 25, 2024 (Reuters) - {sentence} Seoul condemned North Korea.\n"
+    assert draft_article(article_from_bytes(text.encode(), Path("s.txt"), "s")) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "North Korea fired a submarine-launched ballistic missile from Sinpo on Tuesday.",
+        "North Korea fired two cruise missiles from a new destroyer on Tuesday.",
+        "A Hwasong-17 ICBM was launched by North Korea from Sunan on Tuesday.",
+    ],
+)
+def test_a_rocket_as_object_or_subject_is_a_launch(sentence):
+    text = f"Launch\n\nSEOUL, Oct 19, 2021 - {sentence}\n"
+    assert draft_article(article_from_bytes(text.encode(), Path("s.txt"), "s")) is not None

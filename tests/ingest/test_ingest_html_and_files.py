@@ -137,3 +137,19 @@ def test_schema_org_date_published_in_json_ld_is_read_as_data_only():
     assert page.published == "2024-05-28T14:02:00+09:00"
     assert page.text == "North Korea fired a rocket."
     assert html_to_text('<script type="application/ld+json">{"datePublished": </script><p>x</p>').published is None
+
+
+@pytest.mark.parametrize(
+    "meta",
+    ['<meta name="pubdate" content="20230824">', '<meta name="DC.date.issued" content="2023-08-24">',
+     '<meta name="article.published" content="2023-08-24T08:00:00Z">'],
+)
+def test_more_published_metadata(meta):
+    from datetime import date
+    from pathlib import Path
+
+    from viewer.ingest.article import article_from_bytes
+
+    html = (f"<html><head><title>Launch</title>{meta}</head><body><p>North Korea launched a rocket from Sohae at "
+            "3:50 a.m. on Thursday, South Korea said.</p></body></html>")
+    assert article_from_bytes(html.encode(), Path("p.html"), "p").published == date(2023, 8, 24)

@@ -104,3 +104,14 @@ def test_what_is_neither_article_nor_notice_is_told_apart():
     assert classify('{"type": "FeatureCollection", "features": []}') == "neither"
     prose = "North Korea fired a ballistic missile toward the sea on Monday, the South Korean military said. " * 2
     assert classify(prose) == "article"
+
+
+def test_a_circle_in_plain_miles_is_in_nautical_miles():
+    notice = read_notice("NAVAREA XI 0459/23\nPHILIPPINE SEA.\nDPRK.\n1. ROCKET LAUNCHING 2215Z TO 2330Z DAILY "
+                         "30 MAY THRU 10 JUN IN AREAS:\n"
+                         "   A. 33-59N 123-06E, 33-59N 123-45E, 33-05N 123-45E, 33-05N 123-06E.\n"
+                         "   B. WITHIN 20 MILES OF 14-30N 128-30E.\n2. CANCEL THIS MSG 102430Z JUN 23.\n")
+    circle = next(a for a in notice.areas if a.label == "B")
+    assert circle.radius_nm == 20.0
+    assert circle.corners == [(128.5, 14.5)]
+    assert not notice.problems

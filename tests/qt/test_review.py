@@ -113,3 +113,49 @@ def test_drafts_are_drawn_with_the_draft_outline_until_accepted(window, drafted)
             window.review.accept()
     assert feature_id in drafted.features
     assert not any(stroke.colour == DRAFT_COLOUR for stroke in visual.strokes)
+
+
+KNOWN_LAUNCH_ARTICLE = (
+    "North Korea's satellite launch fails again\n\n"
+    "SEOUL, Aug 24, 2023 (Reuters) - North Korea launched a satellite rocket from the Sohae Satellite Launching "
+    "Station at 3:50 a.m. on Thursday, South Korea's military said. The rocket flew south and Japan issued an "
+    "emergency warning for Okinawa. The launch failed in its third stage, the North's space agency said.\n"
+)
+
+
+def test_an_article_about_an_open_launch_joins_it_and_shows_what_is_new(window, tmp_path):
+    """17.5: with the sample open, an article about its 24 Aug 2023 launch attaches to that launch."""
+    article = tmp_path / "aug-24.txt"
+    article.write_text(KNOWN_LAUNCH_ARTICLE, encoding="utf-8")
+    workspace = window.workspace
+    known = workspace.event("2023-08-24-chollima1")
+    claims_before = len(known.claims)
+    citations_before = len(workspace.feature("2023-08-24-chollima1/launch-site").citations)
+    events_before = set(workspace.content.events)
+
+    window.review.import_articles([str(article)])
+
+    report = window.review.last_merge
+    assert report.attached
+    assert report.attached[0][1] == "2023-08-24-chollima1"
+    assert set(workspace.content.events) == events_before  # no duplicate launch
+    known = workspace.event("2023-08-24-chollima1")
+    site = workspace.feature("2023-08-24-chollima1/launch-site")
+    new_citations = site.citations[citations_before:]
+    assert new_citations
+    assert all(c.extra.get("new") for c in new_citations)
+    assert all(c.document in workspace.content.documents for c in new_citations)
+    new_claims = known.claims[claims_before:]
+    assert new_claims
+    assert all(c.extra.get("new") for c in new_claims)
+    assert not any(c.extra.get("new") for c in known.claims[:claims_before])
+    bundle = workspace.bundle_of("2023-08-24-chollima1/launch-site")
+    assert bundle.modified
+    assert "joins known launch 2023-08-24-chollima1" in window.statusBar().currentMessage()
+    assert "2023-08-24-chollima1/launch-site" in workspace.selection.features
+
+
+def test_an_article_about_a_new_launch_opens_as_its_own_draft(window, drafted):
+    assert drafted.events
+    assert not window.review.last_merge.attached
+    assert drafted in window.workspace.bundles

@@ -43,7 +43,8 @@ def _leg(lon1: float, lat1: float, lon2: float, lat2: float, max_segment_km: flo
     """(n, 2) vertices along one geodesic, evenly spaced, both endpoints as given."""
     _, _, metres = GEOD.inv(lon1, lat1, lon2, lat2)
     segments = max(1, math.ceil(metres / (max_segment_km * 1000.0)))
-    inner = np.asarray(GEOD.npts(lon1, lat1, lon2, lat2, segments - 1), dtype=float).reshape(-1, 2)
+    inner = (np.asarray(GEOD.npts(lon1, lat1, lon2, lat2, segments - 1), dtype=float).reshape(-1, 2)
+             if segments > 1 else np.empty((0, 2)))  # pyproj refuses npts=0 for a leg shorter than a segment
     lons = np.concatenate([[lon1], inner[:, 0], [lon2]])
     lats = np.concatenate([[lat1], inner[:, 1], [lat2]])
     return np.column_stack([lons, lats])

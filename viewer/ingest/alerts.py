@@ -15,7 +15,7 @@ from viewer.ingest.sentences import Sentence
 
 _ALERT = re.compile(
     r"\bJ-?Alert\b|\b(?:emergency|missile|evacuation|air[- ]raid|civil defen[cs]e|shelter)\s+(?:warnings?|alerts?|"
-    r"orders?|messages?|sirens?|notices?|broadcasts?)\b|\b(?:take|seek|taking|seeking)\s+shelter\b|"
+    r"orders?|messages?|sirens?|notices?|broadcasts?|advisor(?:y|ies))\b|\balerts?,?\s+(?:for|in)\s+(?=[A-Z])|\b(?:take|seek|taking|seeking)\s+shelter\b|"
     r"\b(?:warned|alerted|urged)\s+(?:the\s+)?(?:residents|citizens|people)\b|"
     r"\bsirens?\s+(?:sounded|wailed|went off)\b|"
     r"\bwarnings?\s+(?:was|were|had been|has been)\s+issued\b|\bissued\s+(?:an?\s+)?(?:\w+\s+)?(?:warning|alert)\b",
@@ -46,6 +46,8 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
         for mention in (p for p in places if s <= p.start < e and p.place.kind in ALERTED_KINDS):
             if _REFERENCE_ONLY.search(text, max(s, mention.start - 30), mention.start):
                 continue  # "passed west of the Sakishima islands": a reference point, not where the alert went
+            if _dateline_city(text, mention):
+                continue  # "TOKYO, Nov 3, 2022 (AP) — … J-Alert warnings for Miyagi": where the story was filed
             span = (min(alert.start(), mention.start), max(alert.end(), mention.end))
             if mention.place.id in areas:
                 areas[mention.place.id].cite(span)
@@ -55,6 +57,13 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
                 "warning_area", polygon, f"{system}: {mention.place.name}", "approximate",
                 f"{system} area named in the article; {how}", [span], mention.place.id)
     return list(areas.values())
+
+
+def _dateline_city(text: str, mention: PlaceMention) -> bool:
+    """A city that opens a line and is followed by a comma or an agency: the dateline, not an alerted place."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return not text[line_start : mention.start].strip() and bool(
+        re.match(r"(?:/[A-Za-z]+)?\s*(?:,|\()", text[mention.end : mention.end + 20]))
 
 
 def _groups(text: str, coordinates: list[FoundPosition]) -> list[list[FoundPosition]]:

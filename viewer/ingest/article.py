@@ -105,6 +105,12 @@ def default_id(path: Path) -> str:
 def _stated_date(value: str | None) -> date | None:
     if not value:
         return None
+    compact = re.fullmatch(r"((?:19|20)\d\d)([01]\d)([0-3]\d)", value.strip())  # pubdate "20230824"
+    if compact:
+        try:
+            return date(*map(int, compact.groups()))
+        except ValueError:
+            return None
     found = parse_date(value.strip()[:40], None)
     return found.value if found else None
 

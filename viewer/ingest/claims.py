@@ -26,9 +26,12 @@ _NOT_REACHED = re.compile(r"(?:\b(?:attempts?|attempted|try|tried|trying|bid|eff
                           r"failure)\s+to|\b(?:no|not|never|nothing|neither|without|didn't|did not|failed to))\s+"
                           r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "may have exploded", "whether the launch succeeded": a guess, not a claim.
-_HEDGED = re.compile(r"\b(?:may|might|could|possibly|perhaps|whether|if|apparently)\s+(?:have\s+)?(?:been\s+)?"
-                     r"(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
-_SUCCESS = re.compile(r"(?<!un)\bsuccess(?:ful(?:ly)?)?\b", re.IGNORECASE)
+_HEDGED = re.compile(r"\b(?:(?-i:may)|might|could|possibly|perhaps|whether|if|apparently)\s+(?:have\s+)?(?:been\s+)?"
+                     r"(?:[\w-]+\s+){0,1}$|\b(?:whether|if)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# "after two failed attempts", "a string of failures": other launches' outcomes
+_OTHERS_FAILED = re.compile(r"\b(?:two|three|four|several|previous|earlier|past|prior|repeated|string\s+of|series\s+of|"
+                            r"history\s+of|record\s+of)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_SUCCESS = re.compile(r"(?<!un)\bsucce(?:ss(?:ful(?:ly)?)?|eded|eds)\b", re.IGNORECASE)
 _ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:in|last)\s+{_MONTH}\b|\s+last\s+(?:year|month)\b|^\s*{_MONTH}\b"
                         rf"|\s+{_MONTH}\s+launch")
 _PERIOD = re.compile(
@@ -110,6 +113,7 @@ def attributed(text: str, sentence: Sentence, at: int | None = None) -> tuple[st
             chosen = before[-1] if before else matches[0]
             who = chosen.group("who").strip()
             who = re.sub(r"^(?:that|and|but|however,?)\s+", "", who, flags=re.IGNORECASE)
+            who = re.sub(r"^[A-Z]{2,4}\s*[-\u2013\u2014]\s*", "", who)  # a live blog's "KST - Japan's …" stamp
             return f"{source_entity(who, text[:s])} (per article)", chosen.start("who")
     return "the article (unattributed)", None
 
@@ -135,7 +139,7 @@ def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
             lead = text[max(s, m.start() - 60) : m.start()]
             if value == "orbit" and _NOT_REACHED.search(lead):
                 continue  # "failed to put … into orbit" is a failure, found by the next pattern
-            if _HEDGED.search(lead):
+            if _HEDGED.search(lead) or (value == "failure" and _OTHERS_FAILED.search(lead)):
                 continue
             by, said_at = attributed(text, sentence, m.start())
             # The quote keeps the words naming the source ("The hermit kingdom claimed that it …") when close.

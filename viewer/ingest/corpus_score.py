@@ -69,6 +69,8 @@ def _launch(bundle: Bundle, event: LaunchEvent) -> DraftedLaunch:
     if path is not None and len(path.coords) >= 2:
         (x1, y1), (x2, y2) = path.coords[0], path.coords[-1]
         bearing = float(_GEOD.inv(x1, y1, x2, y2)[0]) % 360
+    else:  # no site to draw a path from: the direction the story states, kept as a claim
+        bearing = next((float(c.value) for c in event.claims if c.property == "direction_deg"), None)
     day = event_day(event)
     when = event.when
     return DraftedLaunch(
@@ -83,11 +85,13 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _site_right(drafted: tuple[float, float], truth: str) -> bool:
-    place = find_place(truth) or next((p for p in _places() if p.id == truth), None)
-    if place is None:
-        return False
-    return float(_GEOD.inv(drafted[0], drafted[1], place.lon, place.lat)[2]) / 1000 <= SITE_KM
+def _site_right(drafted: tuple[float, float], truth: str | list[str]) -> bool:
+    """Within SITE_KM of the truth's place (of one of them, for 'the Pyongyang area')."""
+    for name in _as_list(truth):
+        place = find_place(name) or next((p for p in _places() if p.id == name), None)
+        if place is not None and float(_GEOD.inv(drafted[0], drafted[1], place.lon, place.lat)[2]) / 1000 <= SITE_KM:
+            return True
+    return False
 
 
 def _places():
@@ -174,8 +178,10 @@ def score_notices(folder: Path) -> dict[str, Tally]:
     right when start and end are the truth's to the minute."""
     from viewer.ingest.notices import read_notice
 
-    truth_all = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     tallies = {"notice areas": Tally(), "notice windows": Tally(), "notice kind": Tally()}
+    if not (folder / "truth.json").exists():  # a corpus of articles only
+        return tallies
+    truth_all = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     for name in (n for n in sorted(truth_all) if not n.startswith("_")):
         truth = truth_all[name]
         notice = read_notice((folder / name).read_text(encoding="utf-8"))

@@ -13,7 +13,7 @@ from viewer.ingest.measures import bearing_of
 from viewer.ingest.places import PlaceMatcher
 from viewer.ingest.sentences import Sentence
 
-_DIR = r"(?P<dir>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?)"
+_DIR = r"(?P<dir>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2})"  # up to "east-northeast"
 _NOT_A_HEADING = r"(?!\s+(?:of|coast|Korea|Sea|Japan|side|part|region|Pacific|China|Asia|Hwanghae|Phyongan|Hamgyong))"
 _PATTERNS = [
     re.compile(rf"\b(?:on|along)\s+an?\s+{_DIR}(?:ward|erly|ern)?\s+(?:path|course|trajectory|route|heading)\b",
@@ -21,11 +21,23 @@ _PATTERNS = [
     re.compile(rf"\bin\s+an?\s+{_DIR}(?:erly|ern|ward)?\s+direction\b", re.IGNORECASE),
     re.compile(rf"\b{_DIR}wards?\b", re.IGNORECASE),
     re.compile(rf"\btowards?\s+the\s+{_DIR}\b{_NOT_A_HEADING}", re.IGNORECASE),
+    # "toward waters east of the Korean Peninsula"
+    re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?(?:waters|seas?)\s+{_DIR}\s+of\b", re.IGNORECASE),
+    # "toward the eastern waters", "into western waters"
+    re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?{_DIR}(?:ern)?\s+(?:waters|seas?)\b", re.IGNORECASE),
+    # "on a lofted trajectory to the east" (not "the sea to the east of Japan")
+    re.compile(rf"\bto\s+the\s+{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
+    # "towards the sea off its east coast", "into waters off the west coast": where it went, seen from the site
+    # ("fired … off its east coast" or "over the waters off its west coast" say where, not which way)
+    re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:sea|waters?)\s+off\s+(?:its|the|North\s+Korea['\u2019]s|the\s+North['\u2019]s|the\s+country"
+               rf"['\u2019]s)\s+{_DIR}(?:ern)?\s+coast", re.IGNORECASE),
     re.compile(rf"\b(?:flew|flying|flown|headed|heading|fired|launched|travell?ed|went|moved|turned)\s+"
                rf"(?:[\w-]+\s+){{0,2}}?(?:to\s+the\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
 ]
-# "toward the East Sea"; "fired two missiles into the East Sea" (the firing, not where debris fell)
-_TOWARD = re.compile(r"\btowards?\s+|\b(?:fired|launched|flew)\s+(?:[\w-]+\s+){0,5}?into\s+", re.IGNORECASE)
+# "toward the East Sea"; "fired two projectiles from Sondok in South Hamgyong Province into the East Sea" (the
+# firing, not where debris fell: "landed in the Sea of Japan" names a sea 1,000 km across, not a direction)
+_TOWARD = re.compile(r"\btowards?\s+|\bin\s+the\s+direction\s+of\s+|\b(?:fired|launched|flew)\s+(?:[\w-]+\s+){0,10}?"
+                     r"into\s+|\bhead(?:ed|ing)\s+(?:out\s+)?(?:over|into)\s+", re.IGNORECASE)  # "it headed out over …"
 TOWARD_KINDS = frozenset({"sea", "prefecture", "island", "island_group", "country_region", "reference_point"})
 
 

@@ -8,6 +8,10 @@ from datetime import date, datetime, timedelta, timezone
 from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
 from viewer.ingest.claims import attribution, orbit_claims, outcome_claims
+from viewer.ingest.datelines import HEAD_CHARS
+from viewer.ingest.directions import stated_direction
+from viewer.ingest.eez import eez_claims
+from viewer.ingest.failure import add_failure_area
 from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.flight import find_flight
 from viewer.ingest.launch import LaunchReport, describe, detect_launch
@@ -98,9 +102,16 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
     if site is not None:
         draft.features.append(site)
     draft.features.extend(find_flight(text, sentences, report, places, matcher, site))
+    if site is None:  # "fired a missile into the sea off its east coast", no site: the direction as a claim
+        stated = stated_direction(text, report.related, matcher, None)
+        if stated is not None:
+            draft.claims.append(DraftClaim("direction_deg", stated.bearing, attribution(
+                text, next(s for s in report.related if s.start <= stated.span[0] < s.end), stated.span[0]),
+                [stated.span]))
     draft.features.extend(find_warning_areas(text, sentences, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
     _claims(draft, text, sentences, report)
+    add_failure_area(draft, text, report, matcher, site)
     return draft
 
 
@@ -109,7 +120,8 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
     """Another launch the story reports in passing, with a date and a site: drafted from its own sentence only."""
     draft = _named(article.text, report)
     _when(draft, article.text, report, article)
-    site = find_site(article.text, report, places, matcher, draft.date)
+    own = [p for s in report.related for p in places if s.start <= p.start < s.end]  # not the main launch's site
+    site = find_site(article.text, report, own, matcher, draft.date)
     if site is not None:
         draft.features.append(site)
     return draft
@@ -138,7 +150,8 @@ def _name(report: LaunchReport) -> str:
 def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article) -> None:
     """The launch date and time from the launch sentences, resolved against the article's date. A time the text
     zones ('0049 GMT') wins over a bare one ('9:49 a.m.'), whose zone is the dateline's or the launch site's."""
-    dates = [(d, s) for s in report.related for d in find_dates(text, s.start, s.end, article.published)
+    reference = article.published or _undated_reference(text, report)
+    dates = [(d, s) for s in report.related for d in find_dates(text, s.start, s.end, reference)
              if d.start >= article.header_end]
     dates = _in_announced_window(text, dates, article.published)
     resolved = next((d.value for d, s in dates if d.value and not _other_zone_date(text, d, s, article)), None)
@@ -153,8 +166,8 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     for sentence in report.related:
         verb = _LAUNCH_VERB.search(text, sentence.start, sentence.end)
         for time in find_times(text, sentence.start, sentence.end, article.zone or "local time"):
-            day = _day_for(time, [(d, s) for d, s in dates if s == sentence and d.value], resolved)
-            moment = resolve(time, day)
+            same = [(d, s) for d, s in dates if s == sentence and d.value]
+            moment = _moment(time, same, resolved, {d for d, s in same if _other_zone_date(text, d, s, article)})
             value = moment.isoformat() if moment else time.label
             # The launch's time: in a sentence stating the launch, after its verb, zoned by the text, first.
             rank = (sentence not in report.anchors, verb is None or time.start < verb.start(), time.assumed)
@@ -173,6 +186,20 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     if draft.date is None and draft.time is not None:  # the launch's local date, from a time in another zone
         local = draft.time.astimezone(timezone(zone_offset("local time", draft.time.date()) or timedelta(hours=9)))
         draft.date = local.date()
+
+
+def _undated_reference(text: str, report: LaunchReport) -> date | None:
+    """For an article with no dateline, the date yearless dates and weekdays resolve against: a full date in its
+    headline ('Hwasong-18 launch of 18 December 2023'), else a full date anywhere in it that falls on the very
+    weekday the launch sentences name (the two agree, so neither is a history date). Not its published date."""
+    head = next((d.value for d in find_dates(text, 0, min(len(text), HEAD_CHARS), None, weekdays=False)
+                 if d.value and d.label[:4].isdigit()), None)
+    if head is not None:
+        return head
+    named = {d.label for s in report.related for d in find_dates(text, s.start, s.end, None) if d.label in
+             WEEKDAY_NAMES}
+    return next((d.value for d in find_dates(text, 0, len(text), None, weekdays=False)
+                 if d.value and WEEKDAY_NAMES[d.value.weekday()] in named), None)
 
 
 def _in_announced_window(text: str, dates: list[tuple[DateMention, Sentence]], published: date | None
@@ -201,7 +228,32 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
     near = max(sentence.start, mention.start - 30)
     times = find_times(text, near, mention.start)
     return bool(times) and times[-1].zone not in ("KST", "JST", "Pyongyang time", "local time") and not re.search(
-        r"[.;]", text[times[-1].end : mention.start])
+        r"[.;)]", text[times[-1].end : mention.start])  # "(2210 GMT) on Thursday": the bracket closed first
+
+
+LOCAL_ZONES = ("KST", "JST", "Pyongyang time", "local time")
+
+
+def _moment(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]], launch_day: date | None,
+            foreign_dates: set[DateMention]) -> datetime | None:
+    """The instant of a clock time. A launch-zone time ignores the day written for another zone ('07:10 local
+    time (2210 GMT Wednesday)'); a time in another zone whose day is not its own ('7:10 a.m. (2210 GMT) on
+    Thursday') falls on whichever UTC day makes the launch's local date the one written."""
+    local = time.zone in LOCAL_ZONES
+    candidates = [(d, s) for d, s in same_sentence if not (local and d in foreign_dates)]
+    day = _day_for(time, candidates, launch_day)
+    def distance(pair: tuple[DateMention, Sentence]) -> int:
+        return min(abs(pair[0].start - time.end), abs(time.start - pair[0].end))
+
+    own_day = bool(candidates) and not local and min(candidates, key=distance)[0] in foreign_dates
+    if local or own_day or day is None:
+        return resolve(time, day)
+    for shift in (0, -1, 1):  # the written day is the launch's local date
+        moment = resolve(time, day + timedelta(days=shift))
+        offset = zone_offset("local time", day)
+        if moment is not None and offset is not None and moment.astimezone(timezone(offset)).date() == day:
+            return moment
+    return resolve(time, day)
 
 
 def _day_for(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]], launch_day: date | None
@@ -217,7 +269,8 @@ def _day_for(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]
 def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport) -> None:
     about = [s for s in sentences if _ABOUT_LAUNCH.search(text, s.start, s.end) and not _HISTORY.search(
         text, s.start, s.end)]
-    for found in outcome_claims(text, about) + orbit_claims(text, about):
+    current = [s for s in sentences if not _HISTORY.search(text, s.start, s.end)]  # "it did not land within the EEZ"
+    for found in outcome_claims(text, about) + orbit_claims(text, about) + eez_claims(text, current):
         draft.claims.append(DraftClaim(found.property, found.value, found.by, [(found.start, found.end)]))
     for sentence in about:
         for distance in find_distances(text, sentence.start, sentence.end):

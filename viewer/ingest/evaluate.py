@@ -1,7 +1,8 @@
 """Score a draft against a curated bundle: a drafted feature is right when a curated feature has its kind, lies
 within the kind's tolerance of it and cites an overlapping passage of the same article.
 
-`python -m viewer.ingest.evaluate [ARTICLES] [CURATED]` prints precision and recall per kind, with every miss.
+`python -m viewer.ingest.evaluate [ARTICLES] [CURATED] [STATED]` prints precision and recall per kind, with every
+miss, and with STATED (a JSON object keyed by the curated feature ids the articles state) the recall against those.
 """
 
 from __future__ import annotations
@@ -147,6 +148,13 @@ def report(result: Evaluation) -> str:
     return "\n".join(lines)
 
 
+def stated_recall(result: Evaluation, stated: set[str]) -> tuple[int, int]:
+    """(drafted, of) the curated features the articles themselves state: the fair measure of ingest, as the
+    rest of a curated bundle comes from notices and reporting the articles do not carry."""
+    matched = {p.curated.id for p in result.pairs}
+    return len(matched & stated), len(stated)
+
+
 def evaluate_corpus(articles: Path, curated_path: Path) -> Evaluation:
     from viewer.ingest import ingest_files
     from viewer.io.bundle.reader import read_bundle
@@ -163,7 +171,17 @@ def main(argv: list[str] | None = None) -> int:
     curated = Path(argv[1]) if len(argv) > 1 else asset("data", "launches.geojson")
     print(f"ingest of {articles} scored against {curated}")
     print("tolerances (km): " + ", ".join(f"{k} {v:g}" for k, v in TOLERANCE_KM.items()))
-    print(report(evaluate_corpus(articles, curated)))
+    result = evaluate_corpus(articles, curated)
+    print(report(result))
+    if len(argv) > 2:  # the curated features the articles state (a JSON object keyed by feature id)
+        import json
+
+        stated = {k for k in json.loads(Path(argv[2]).read_text(encoding="utf-8")) if not k.startswith("_")}
+        right, total = stated_recall(result, stated)
+        missed = sorted(stated - {p.curated.id for p in result.pairs})
+        print(f"\nrecall against what the articles state: {right / total:.2f} ({right} of {total}); "
+              f"against the whole bundle: {result.recall:.2f} ({len(result.pairs)} of {len(result.curated)})")
+        print("".join(f"\n  stated, not drafted: {m}" for m in missed))
     return 0
 
 

@@ -21,9 +21,12 @@ _FALL = re.compile(r"\b(?:fell|fall(?:en|s|ing)?|land(?:ed|ing|s)?|splash\w*|cra
                    re.IGNORECASE)
 _FLIGHT = re.compile(r"\b(?:flew|fly|flying|flown|flight|travel\w*|launch\w*|fired|headed|heading|distance|range|"
                      r"trajectory)\b", re.IGNORECASE)
+_QUALIFIER = r"(?:Japan['\u2019]s\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|south-?western)\s+)?"
+# "passed over Okinawa", "flew over Japan's northern Hokkaido island", "fired a missile from Sunan over Hokkaido"
 _OVER = re.compile(r"\b(?:passed|passing|passes|pass|flew|flying|flies|fly|went|crossed|crossing|traveled|travelled|"
                    r"overflew)\s+(?:\w+\s+){0,2}?(?:over|above|across|through\s+the\s+(?:airspace|skies)\s+(?:of|over|above)"
-                   r"|over\s+the\s+skies\s+of|right over)\s+", re.IGNORECASE)
+                   rf"|over\s+the\s+skies\s+of|right over)\s+{_QUALIFIER}"
+                   rf"|\b(?:fired|launched)\s+(?:[\w'\u2019-]+\s+){{0,10}}?over\s+{_QUALIFIER}", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:passed|passing|passes|flew|flying|flies|went|traveled|travelled)\s+"
                       r"(?:\w+\s+){0,2}?between\s+",
                       re.IGNORECASE)

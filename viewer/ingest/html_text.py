@@ -20,7 +20,9 @@ BLOCKS = frozenset({"address", "article", "blockquote", "dd", "div", "dl", "dt",
                     "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section",
                     "table", "tr", "ul", "br", "title"})  # fmt: skip
 DATE_METAS = frozenset({"article:published_time", "date", "pubdate", "publishdate", "dc.date", "dcterms.date",
-                        "og:published_time", "sailthru.date", "parsely-pub-date"})  # fmt: skip
+                        "og:published_time", "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued",
+                        "dcterms.created", "article.published", "og:article:published_time", "publish-date",
+                        "publication_date", "citation_publication_date"})  # fmt: skip
 JSON_LD_LIMIT = 200  # chunks of structured data kept per script, so a huge one costs no memory
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 

@@ -8,12 +8,16 @@ from dataclasses import dataclass, field
 
 from viewer.ingest.sentences import Sentence
 
-_VERB = re.compile(r"\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|lift(?:ed|s)?\s+off|"
-                   r"blast(?:ed|s)?\s+off)\b",
+# "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
+_NOT_VERB = r"(?!\s+(?:station|ground|site|pad|facility|complex|cent(?:er|re)|tubes?|platform|range|drill))"
+_VERB = re.compile(r"\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|test-fire|lift(?:ed|s)?\s+off|"
+                   rf"blast(?:ed|s)?\s+off)\b{_NOT_VERB}",
                    re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:(?:test-)?(?:launched|fired|launching|firing)|lift(?:ed|s)?\s+off|"
-                        r"blast(?:ed|s)?\s+off)\b",
+                        rf"blast(?:ed|s)?\s+off)\b{_NOT_VERB}",
                         re.IGNORECASE)
+_FLOWN = re.compile(r"\b(?:flew|flown|soared)\b", re.IGNORECASE)
+_PRONOUN_FLEW = re.compile(r"\s*(?:It|They)\s+(?:\w+\s+)?(?:flew|soared|travell?ed)\b")  # "They flew east-northeast"
 # "the launch", "Sunday's launch", "North Korea's rocket launch": one launch, not "missile launches" in general.
 _LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
                           r"launch\b(?!\s*(?:pad|site|window|facility|station|vehicle|complex|center|centre))",
@@ -24,7 +28,7 @@ _PROJECTILE = re.compile(
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:will|would|could|might|may|shall|plans?|planned|planning|intends?|intended|intention|prepar\w*|ready|"
+    r"\b(?:will|would|could|might|(?-i:may)|shall|plans?|planned|planning|intends?|intended|intention|prepar\w*|ready|"
     r"readies|threat\w*|vow\w*|expected|expects|ahead of|if|whether|possible|possibly|potential|imminent|likely|"
     r"upcoming|scheduled|attempt(?:s|ed)? to|try to|seeks? to|aim\w* to|hopes? to|wants? to|capable of|able to|"
     r"able|allowed|to be|order(?:ed|s)? to|pledg\w*|promis\w*|calls? for|denounc\w*|ban\w*|prohibit\w*|"
@@ -34,11 +38,13 @@ _HYPOTHETICAL = re.compile(
 _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|nor)\b", re.IGNORECASE)
 _HISTORY = re.compile(
     r"\b(?:previous(?:ly)?|earlier this year|last (?:year|month)|(?:months|weeks|years) (?:after|ago|before)|"
-    r"in (?:19|20)\d\d|since (?:19|20)\d\d|prior|former|first attempt|history|anniversary)\b",
+    r"in (?:19|20)\d\d|since (?:19|20)\d\d|prior|former|first attempt|history|anniversary|last\s+(?:fired|launched|"
+    r"tested))\b",
     re.IGNORECASE,
 )
 _NORTH_KOREA = re.compile(
-    r"\b(?:North Korea\w*|N\. Korea\w*|DPRK|Pyongyang|Kim Jong[- ]Un|KCNA|the North|the regime|"
+    r"\b(?:North Korea\w*|N\. Korea\w*|DPRK|Pyongyang|Kim Jong[- ]Un|KCNA|[Tt]he North\b(?!\s+(?:Atlantic|Pacific|"
+    r"Sea|Pole|American))|[Tt]he regime|"
     r"Democratic People['\u2019]s Republic of Korea|Sohae|Tongchang-?ri|Dongchang-?ri|Musudan-?ri|Tonghae|NATA)\b"
 )
 _FOREIGN_LAUNCHER = re.compile(
@@ -84,6 +90,28 @@ class LaunchReport:
     notes: list[str] = field(default_factory=list)
 
 
+# What a verb's object is when it is not a rocket: "fired his defence minister", "launched a new destroyer capable of
+# firing missiles", "fired warning shots", "launched a campaign to build more missiles".
+_OTHER_OBJECT = re.compile(r"\b(?:minister|officials?|chief|commander|generals?|officers?|aides?|shots|shells|rounds|"
+                           r"artillery|guns?|destroyer|warship|frigate|ship|vessels?|submarine|campaign|drive|probe|"
+                           r"investigation|attack|cyberattack|offensive|programm?e?|plan|website)\b(?!-)",
+                           re.IGNORECASE)  # not "a submarine-launched ballistic missile"
+_COUNT = re.compile(r"\b(?:dozens|scores|hundreds)\s+of\s+|\b(?:more\s+than|over)\s+\d+\s+", re.IGNORECASE)
+
+
+def _launches_a_projectile(text: str, s: int, e: int, verb: re.Match[str]) -> bool:
+    """A rocket or missile is the verb's subject ('the missile was launched') or its object ('fired two ballistic
+    missiles'), not a count of them ('has launched dozens of missiles this year') nor something else's object."""
+    if _PROJECTILE.search(text, verb.start(), verb.end()):
+        return True  # "North Korea's ballistic missile launch"
+    after = _PROJECTILE.search(text, verb.end(), e)
+    if after is not None:
+        gap = text[verb.end() : after.start()]
+        if not _OTHER_OBJECT.search(gap) and not _COUNT.search(gap):
+            return True
+    return _PROJECTILE.search(text, s, verb.start()) is not None
+
+
 def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, strict: bool) -> bool:
     """Whether the sentence says a launch took place: a launch verb or 'the … launch' with a rocket or missile,
     not hedged, negated or about an earlier launch, and by North Korea."""
@@ -92,13 +120,15 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if history and not (history.group().lower().startswith("since") and _FIRST_SINCE.search(text, s, history.start())):
         return False  # about an earlier launch; but "the first ICBM test since 2017" reports this one
     verb = (_PAST_VERB if strict else _VERB).search(text, s, e)
+    if verb is None and not strict:  # "The missile was flown on a lofted trajectory to the east": the same flight
+        verb = _FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e) else _PRONOUN_FLEW.match(text, s, e)
     if verb is None:
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
         # days after North Korea said…", which is about someone else's launch.
         verb = _LAUNCH_NOUN.search(text, s, e)
         if verb is None or (strict and not _NORTH_KOREA.search(text, s, verb.end())):
             return False
-    if strict and not _PROJECTILE.search(text, s, e):
+    if strict and not _launches_a_projectile(text, s, e, verb):
         return False
     before = text[max(s, verb.start() - 45) : verb.start()]
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):

@@ -14,6 +14,7 @@ from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
 
 from viewer.model.bundle import Bundle
+from viewer.model.citation import Citation
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
 
@@ -148,13 +149,69 @@ def merge_draft(existing_bundles: Sequence[Bundle], draft: Bundle) -> tuple[Bund
     return merged, report
 
 
+def attach_drafts(bundles: Sequence[Bundle], draft: Bundle) -> tuple[MergeReport, list[Bundle]]:
+    """In place, for the window: each drafted launch with a known launch in one of ``bundles`` (same site within
+    30 km, date a day either side) joins it there — the documents it cites, its new citations and claims (marked
+    ``extra["new"]``) and its new features (still drafts) go into that bundle — and leaves ``draft``, which keeps
+    only new launches. Returns what was added and the bundles changed."""
+    report, changed = MergeReport(), []
+    for event in list(draft.events.values()):
+        found = next(((b, k) for b in bundles for k in [_known_launch(b, draft, event)] if k is not None), None)
+        if found is None:
+            continue
+        bundle, known_id = found
+        renamed = _take_documents(bundle, draft, event, report)
+        report.attached.append((event.id, known_id))
+        target = bundle.events[known_id]
+        _merge_claims(target, event, renamed, report, mark_new=True)
+        _merge_features(bundle, draft, event, target, renamed, report, mark_new=True)
+        for feature in draft.features_of(event.id):
+            del draft.features[feature.id]
+        del draft.events[event.id]
+        if bundle not in changed:
+            changed.append(bundle)
+    cited = {c.document for f in draft.features.values() for c in f.all_citations} | {
+        c.document for e in draft.events.values() for claim in e.claims for c in claim.citations}
+    for document_id in [d for d in draft.documents if d not in cited]:
+        del draft.documents[document_id]  # its launch joined a known one; the document went with it
+    return report, changed
+
+
+def _take_documents(bundle: Bundle, draft: Bundle, event: LaunchEvent, report: MergeReport) -> dict[str, str]:
+    """Copy into ``bundle`` the draft documents ``event`` cites; their ids as renamed where one was taken."""
+    cited = {c.document for f in draft.features_of(event.id) for c in f.all_citations} | {
+        c.document for claim in event.claims for c in claim.citations}
+    renamed: dict[str, str] = {}
+    for document_id in sorted(cited):
+        document = draft.documents.get(document_id)
+        if document is None:
+            continue
+        same = bundle.documents.get(document_id)
+        if same is not None and same.text == document.text:
+            continue
+        doc = copy.deepcopy(document)
+        doc.id = _unique(bundle.documents, document.id)  # type: ignore[arg-type]
+        if doc.id != document.id:
+            renamed[document.id] = doc.id
+        bundle.documents[doc.id] = doc
+        report.new_documents.append(doc.id)
+    return renamed
+
+
+def _new(citations: list[Citation], mark: bool) -> list[Citation]:
+    return [dataclasses.replace(c, extra={**c.extra, "new": True}) for c in citations] if mark else citations
+
+
 def _rename(citations, renamed: dict[str, str]):
     return [c if c.document not in renamed else dataclasses.replace(c, document=renamed[c.document]) for c in citations]
 
 
-def _merge_claims(target: LaunchEvent, event: LaunchEvent, renamed: dict[str, str], report: MergeReport) -> None:
+def _merge_claims(target: LaunchEvent, event: LaunchEvent, renamed: dict[str, str], report: MergeReport,
+                  mark_new: bool = False) -> None:
     for claim in event.claims:
         moved = dataclasses.replace(claim, citations=tuple(_rename(claim.citations, renamed)))
+        if mark_new:
+            moved = dataclasses.replace(moved, extra={**moved.extra, "new": True})  # extra is not compared
         if moved not in target.claims:
             target.claims.append(moved)
             report.new_claims.append((target.id, claim.property, claim.value))
@@ -164,7 +221,7 @@ def _merge_claims(target: LaunchEvent, event: LaunchEvent, renamed: dict[str, st
 
 
 def _merge_features(merged: Bundle, draft: Bundle, event: LaunchEvent, target: LaunchEvent,
-                    renamed: dict[str, str], report: MergeReport) -> None:
+                    renamed: dict[str, str], report: MergeReport, mark_new: bool = False) -> None:
     known = merged.features_of(target.id)
     for feature in draft.features_of(event.id):
         citations = _rename(feature.citations, renamed)
@@ -173,7 +230,7 @@ def _merge_features(merged: Bundle, draft: Bundle, event: LaunchEvent, target: L
                      and k.geometry.hausdorff_distance(feature.geometry) < SAME_PLACE_DEGREES), None)
         if same is not None:
             added = [c for c in citations if c not in same.citations]
-            same.citations.extend(added)
+            same.citations.extend(_new(added, mark_new))
             if added:
                 report.new_citations[same.id] = report.new_citations.get(same.id, 0) + len(added)
             continue

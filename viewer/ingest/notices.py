@@ -33,7 +33,8 @@ _CANCEL = re.compile(r"\bCANCEL\s+(?!THIS\b)(?P<ref>(?:NAVAREA\s+[IVX]+|HYDROPAC
 _AREA_MARK = re.compile(
     r"(?m)(?:^|(?<=[\s.,:;]))(?:(?P<letter>[A-H])\.(?=\s)|\((?P<paren>[A-H1-9])\)|(?<![A-Z])(?P<item>[1-9])\.(?=\s)|"
     r"AREAS?\s+(?P<word>ALFA|ALPHA|BRAVO|CHARLIE|DELTA|ECHO|FOXTROT|[A-H1-9])\b)")
-_CIRCLE = re.compile(r"\b(?:WITHIN|WI)\s+(?P<r>\d+(?:\.\d+)?)\s*(?P<unit>NM|NAUTICAL\s+MILES?|KM|KILOMETERS?|"
+# "WITHIN 20 MILES OF": a navigational warning's miles are nautical miles
+_CIRCLE = re.compile(r"\b(?:WITHIN|WI)\s+(?P<r>\d+(?:\.\d+)?)\s*(?P<unit>NM|NAUTICAL\s+MILES?|MILES?|KM|KILOMETERS?|"
                      r"KILOMETRES?)\s+(?:RADIUS\s+)?(?:OF|FROM|CENTERED\s+(?:ON|AT)|CENTRED\s+(?:ON|AT))\s*:?\s*$"
                      r"|\b(?P<r2>\d+(?:\.\d+)?)\s*(?P<unit2>NM|KM)\s+RADIUS\s+(?:OF|CENTERED\s+(?:ON|AT)|"
                      r"CENTRED\s+(?:ON|AT)|AROUND)\s*:?\s*$", re.IGNORECASE)
@@ -136,7 +137,7 @@ def _read_areas(text: str, notice: Notice, begin: int, finish: int) -> None:
         if circle and len(group) == 1:
             radius = float(circle.group("r") or circle.group("r2"))
             unit = (circle.group("unit") or circle.group("unit2")).upper()
-            km = radius * (NM_KM if unit.startswith(("NM", "NAUTICAL")) else 1.0)
+            km = radius * (NM_KM if unit.startswith(("NM", "NAUTICAL", "MILE")) else 1.0)
             centre = group[0]
             ring = geodesic.range_ring(centre.lon, centre.lat, km, 72)
             start = group[0].start - len(window) + circle.start()

@@ -18,11 +18,14 @@ from viewer.ingest.sentences import Sentence
 
 # A rough outline of North Korea (lon, lat), enough to tell its places from those of its neighbours.
 _NORTH_KOREA = [(124.2, 39.8), (125.0, 40.6), (126.9, 41.8), (128.2, 41.6), (129.7, 42.5), (130.7, 42.3),
-                (129.8, 40.8), (128.3, 39.9), (127.4, 39.2), (128.4, 38.6), (127.1, 38.3), (126.0, 37.7),
-                (124.6, 37.8), (124.8, 38.6), (124.2, 39.8)]  # fmt: skip
+                (129.8, 40.8), (128.3, 39.9), (127.7, 39.3), (128.1, 38.9), (128.4, 38.6), (127.1, 38.3),
+                (126.6, 37.75), (125.2, 37.85), (124.9, 38.1), (124.8, 38.6), (124.2, 39.8)]  # fmt: skip
+# (Wonsan, Tongchon and Kaesong inside; South Korea's Baengnyeongdo, off the Ongjin peninsula, outside)
 _FROM = re.compile(r"\b(?:from|near|in|at|off)\s+(?:the\s+)?"
-                   r"(?:(?:area|vicinity|region|outskirts|coast)\s+(?:of|near|around)\s+"
-                   r"|(?:near|around)\s+)?$", re.IGNORECASE)
+                   r"(?:(?:area|vicinity|region|outskirts|suburbs?|coast)\s+(?:of|near|around)\s+"
+                   r"|(?:near|around)\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:capital|city|port\s+city|port|town|county)"
+                   r"\s+(?:of\s+)?)?$",
+                   re.IGNORECASE)  # "from near the capital Pyongyang"
 _VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|lift\w*\s+off|blast\w*\s+off)\b", re.IGNORECASE)
 _PROJECTILE_AFTER = re.compile(r"(?:\s+[\w\u201c\u201d\"'-]+){0,4}?\s+"
                                r"(?:rocket|missiles?|satellite|projectiles?|ICBM|SLBM)"

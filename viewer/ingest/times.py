@@ -212,7 +212,11 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
                 hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
                 hour = hour % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
                 begin = m.start()
-            found.append(TimeMention(begin, m.end(), hour, minute, default_zone, assumed=True))
+            # "at 14:41 and 14:52 local time": the pair shares the zone written after the second
+            paired = next((t for t in found if not t.assumed and re.match(r"\s*(?:and|&|,)\s*$",
+                                                                          text[m.end() : t.start])), None)
+            zone, assumed = (paired.zone, False) if paired else (default_zone, True)
+            found.append(TimeMention(begin, m.end(), hour, minute, zone, assumed=assumed))
     return sorted(found, key=lambda t: t.start)
 
 

@@ -28,6 +28,7 @@ from viewer.model.workspace import Workspace
 from viewer.qt.shell import Shell, add_action
 
 if TYPE_CHECKING:
+    from viewer.ingest.merge import MergeReport
     from viewer.model.selection import Passage
     from viewer.qt.map.canvas import MapCanvas
 
@@ -64,6 +65,7 @@ class ReviewController:
         self.undo_stack = QUndoStack(shell.parent)
         self._moving: tuple[str, int] | None = None  # (feature, vertex) picked, waiting for where to drop it
         self._move_armed = False  # clicks on the map are this controller's only after Move was chosen
+        self.last_merge: MergeReport | None = None  # what the last import added to launches already open
         canvas.map_clicked.connect(self._map_clicked)
 
     # -- running edits ---------------------------------------------------------------------------
@@ -199,9 +201,12 @@ class ReviewController:
 
     # -- articles and saving ---------------------------------------------------------------------
     def import_articles(self, paths: list[str] | None = None) -> Bundle | None:
-        """Draft a bundle from article files and open it beside what is loaded."""
+        """Draft a bundle from article files. A drafted launch with the site and date (±1 day) of a launch already
+        open joins it (its passages and claims marked new, its new features drafts); the rest opens beside what
+        is loaded. What is new is selected and said in the status bar."""
         from viewer.ingest import ingest_files
         from viewer.ingest.article import ArticleError
+        from viewer.ingest.merge import attach_drafts
 
         if paths is None:
             paths, _ = QFileDialog.getOpenFileNames(self.shell.parent, "Import articles", "", ARTICLE_FILTER)
@@ -213,13 +218,24 @@ class ReviewController:
             QMessageBox.warning(self.shell.parent, "Import articles", str(error))
             return None
         bundle.modified = True  # a draft lives only in memory until saved
-        try:
-            self.workspace.add(bundle)
-        except ValueError as error:
-            QMessageBox.warning(self.shell.parent, "Import articles", str(error))
-            return None
+        report, changed = attach_drafts(self.workspace.bundles, bundle)
+        self.last_merge = report
+        for known in changed:
+            self.workspace.edited(known)
+        if bundle.events or bundle.features:
+            try:
+                self.workspace.add(bundle)
+            except ValueError as error:
+                QMessageBox.warning(self.shell.parent, "Import articles", str(error))
+                return None
         drafts = sum(1 for f in bundle.features.values() if f.properties.get(DRAFT_PROPERTY))
-        self._say(f"Drafted {drafts} feature(s) for {len(bundle.events)} launch(es) from {len(paths)} article(s)")
+        said = [f"Drafted {drafts} feature(s) for {len(bundle.events)} new launch(es) from {len(paths)} article(s)"]
+        if report.attached:
+            said.append("; ".join(report.lines()))
+        new = [f for f in [*report.new_features, *report.new_citations] if self.workspace.feature(f) is not None]
+        if new:
+            self.workspace.selection.select(new)  # what the articles added to known launches, shown on the map
+        self._say("; ".join(said))
         return bundle
 
     def save_edited(self) -> bool:
