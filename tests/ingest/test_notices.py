@@ -115,3 +115,17 @@ def test_a_circle_in_plain_miles_is_in_nautical_miles():
     assert circle.radius_nm == 20.0
     assert circle.corners == [(128.5, 14.5)]
     assert not notice.problems
+
+
+def test_a_coordinate_mistyped_with_a_letter_is_named_not_dropped_from_its_area():
+    """A letter O for a zero in a minute (33 deg 2O min N) must not leave a three-corner area drawn from the rest."""
+    prime = "\u2032"
+    text = ("JAPAN COAST GUARD NAVIGATIONAL WARNING\nNR 2288/23\n201412 UTC NOV 23\n"
+            "ROCKET LAUNCHING BY DPRK (SATELLITE).\nHAZARDOUS AREAS BOUNDED BY:\n"
+            "1. 36°05'N 124°28'E, 36°05'N 124°58'E,\n   35°28'N 124°58'E, 35°28'N 124°28'E.\n"
+            "2. 33°58'N 124°10'E, 33°58'N 124°37'E,\n   33°2O'N 124°37'E, 33°20'N 124°10'E.\n").replace("'", prime)
+    notice = read_notice(text)
+    assert notice is not None
+    assert [area.label for area in notice.areas] == ["1"]
+    assert [message for _, message in notice.problems] == [
+        f"area 2: cannot read the coordinate '33°2O{prime}N'; area 2 is not drafted"]

@@ -38,8 +38,10 @@ _CIRCLE = re.compile(r"\b(?:WITHIN|WI)\s+(?P<r>\d+(?:\.\d+)?)\s*(?P<unit>NM|NAUT
                      r"KILOMETRES?)\s+(?:RADIUS\s+)?(?:OF|FROM|CENTERED\s+(?:ON|AT)|CENTRED\s+(?:ON|AT))\s*:?\s*$"
                      r"|\b(?P<r2>\d+(?:\.\d+)?)\s*(?P<unit2>NM|KM)\s+RADIUS\s+(?:OF|CENTERED\s+(?:ON|AT)|"
                      r"CENTRED\s+(?:ON|AT)|AROUND)\s*:?\s*$", re.IGNORECASE)
-# Anything that looks like a coordinate, to tell which ones could not be read.
-_COORDINATE_LIKE = re.compile(r"(?<![\w.])\d{1,3}(?:[-\u00b0 ]\d{1,3}(?:\.\d+)?)+\s?[NSEW](?![A-Za-z])"
+# Anything that looks like a coordinate, to tell which ones could not be read: a digit mistyped as a letter
+# (33 deg 2O min N) still looks like one, so its area is named as unreadable rather than drawn from the other corners.
+_COORDINATE_LIKE = re.compile(r"(?<![\w.])\d[\dOoIl]{0,2}(?:[-\u00b0\u2032'\u2033\" ][\dOoIl]{1,3}(?:\.[\dOoIl]+)?)+"
+                              r"\s?[\u2032'\u2033\"]?\s?[NSEW](?![A-Za-z])"
                               r"|(?<![\w.])\d{4,8}(?:\.\d+)?[NSEW](?![A-Za-z])")
 _AIRSPACE = re.compile(r"\b(?:AIRSPACE|ALTITUDES?|FL\d{3}|SFC|UNL|AIRCRAFT|FIR)\b")
 _AREA_WORDS = {"ALFA": "A", "ALPHA": "A", "BRAVO": "B", "CHARLIE": "C", "DELTA": "D", "ECHO": "E", "FOXTROT": "F"}
