@@ -26,6 +26,16 @@ TARGETS = {"a": 16.0, "b": 50.0, "c_warm": 2.5, "c_process": 2.0, "d": 0.6, "e":
            "heavy_ms": 250.0, "c_heavy_process": 1.5}
 
 
+def application():
+    """The benchmark's Qt application: a QApplication, as the window's canvas needs widgets (an export alone would
+    make do with the QGuiApplication viewer.qt.render.application makes, and Qt allows one per process)."""
+    from PySide6.QtWidgets import QApplication
+
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QApplication.instance() or QApplication(["launchmap-benchmark"])
+
+
 # -- (a), (b): redraw while panning and zooming ---------------------------------------------------------------
 def regional_canvas(workspace):
     """A 1920x1080 map canvas showing the regional view, as the main window's would (no scroll bars)."""
@@ -35,8 +45,6 @@ def regional_canvas(workspace):
     from viewer.geo.crs import regional
     from viewer.geo.gazetteer import load_places
     from viewer.qt.map.canvas import MapCanvas
-    from viewer.qt.render import application
-
     app = application()
     canvas = MapCanvas(workspace, load_basemap(), load_places())
     canvas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -96,8 +104,6 @@ def time_redraw(canvas, level: int | None, limit: int | None = None) -> dict[str
 
 def rest(canvas, seconds: float = 0.3) -> None:
     """Let the view rest, running events, as between two gestures: layers shown scaled are drawn afresh."""
-    from viewer.qt.render import application
-
     canvas.viewport().repaint()
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
@@ -264,7 +270,6 @@ def memory_rows(count: int = 1_000_000) -> list[list[str]]:
     """RSS of the real window (1366x768) with the sample, then with `count` plain points added, then after a round
     of pans, zooms and rests; run in a process of its own (see main), so nothing else the benchmark made counts."""
     from viewer.qt.main_window import MainWindow
-    from viewer.qt.render import application
     from viewer.resources import sample_bundle
 
     def row(what: str, seconds: float | None = None) -> list[str]:
@@ -597,8 +602,6 @@ def main() -> int:
     # PYTHONDONTWRITEBYTECODE=1 would otherwise compile launchmap's ~150 modules at every start, ~0.3 s).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "viewer")], check=True, env=env)
-    from viewer.qt.render import application
-
     application()
     print(f"launchmap map benchmark — {machine()}; load average {os.getloadavg()[0]:.2f} at start")
     print(f"reference: a fixed pure-Python loop took {reference_ms():.0f} ms (speed varies: compare runs by it)")
