@@ -42,8 +42,9 @@ def test_every_launch_slide_has_its_map_rendered(pptx_deck):
         assert image.size == (round(6.7 * 1280 / 13.333), round(5.0 * 1280 / 13.333))
         colours = image.getcolors(image.width * image.height)
         sea = sum(count for count, pixel in colours if near(pixel, SEA, 6))
-        # the map, not a blank picture (the legend's column beside the map takes a third of it)
-        assert sea > 0.2 * image.width * image.height
+        # the map, not a blank picture (the legend's column beside the map takes a third of it, and a launch's
+        # frame shows as much land as sea: 2016's is about a fifth sea)
+        assert sea > 0.15 * image.width * image.height
         launch = sum(count for count, pixel in colours if near(pixel, EVENT_COLOURS[number]))
         assert launch > 50, f"slide {number + 2}: the launch's colour is not drawn"
 

@@ -19,6 +19,10 @@ MapRect = tuple[float, float, float, float]  # (xmin, ymin, xmax, ymax) in map u
 
 LEGEND_PLACES = ("auto", "outside", "none", "nw", "ne", "sw", "se")
 CORNERS = ("se", "ne", "sw", "nw")  # auto's order of preference when several are equally free
+# Pixels (at 96 dpi) a framing keeps data from the image's edges and the decorations, measured to the data's
+# points: 14 px clear of the largest marker's half (the 15 px launch-site triangle), which at 14 px touched
+# the top edge of a launch's frame.
+FRAME_PAD = 22.0
 
 
 @dataclass(frozen=True)

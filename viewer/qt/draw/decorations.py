@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath
 
 from viewer.geo.room import (
+    FRAME_PAD,
     Box,
     DecorationLayout,
     DecorationSizes,
@@ -135,7 +136,7 @@ class DecorationPainter:
         """Where each decoration goes now: the legend in its place, or the corner with least data under it."""
         return place_decorations(self.sizes(), self.map_view.decorations.legend, self._data_under)
 
-    def frame_for(self, data: MapRect, min_span: float = 0.0, pad: float = 14.0) -> MapRect:
+    def frame_for(self, data: MapRect, min_span: float = 0.0, pad: float = FRAME_PAD) -> MapRect:
         """The map rect showing ``data`` (map units) as large as it goes clear of every decoration, ``pad``
         pixels (at 96 dpi) from them: the legend goes wherever leaves the data most room."""
         legend = self.map_view.decorations.legend

@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter
 
-from viewer.geo.room import Box, nearest_corner
+from viewer.geo.room import FRAME_PAD, Box, nearest_corner
 from viewer.qt.draw.decorations import ATTRIBUTION, DecorationPainter
 from viewer.qt.draw.legend import LegendLayout, legend_entries, legend_layout
 
@@ -54,7 +54,7 @@ class Decorations(pg.GraphicsObject):
     def layout(self) -> DecorationLayout:
         return self.drawing.layout()
 
-    def frame_for(self, data: MapRect, min_span: float = 0.0, pad: float = 14.0) -> MapRect:
+    def frame_for(self, data: MapRect, min_span: float = 0.0, pad: float = FRAME_PAD) -> MapRect:
         return self.drawing.frame_for(data, min_span, pad)
 
     def mouseDragEvent(self, event) -> None:
