@@ -1,7 +1,8 @@
 """Build resources/basemap/basemap.gpkg from Natural Earth (npm world-atlas@2.0.2): the whole world at 50 m with
 East Asia at 10 m for the detailed levels, and the whole world at 110 m for the coarsest.
 
-Run `python tools/build_basemap.py` (needs the `tools` extra, npm and network) or `--source DIR` with an extracted package.
+Run `python tools/build_basemap.py` (needs the `tools` extra, npm and network) or `--source DIR` with an
+extracted package.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tomllib
 from pathlib import Path
@@ -63,5 +64,21 @@ def check_headless_launchmap(tmp_path):
         export = run("export", "-o", "map.png", "--width", "800", "--height", "500")
         assert export.returncode == 0, export.stderr
         check_map_png(work / "map.png", 800, 500)
+
+    return check
+
+
+@pytest.fixture
+def check_headless_geopackage(tmp_path):
+    """Returns check(command): converts the sample bundle (a copy of data/, articles included) to a GeoPackage
+    and validates it, from a terminal with no display."""
+
+    def check(command: list[str]) -> None:
+        work = tmp_path / "geopackage"
+        shutil.copytree(ROOT / "data", work)
+        for args in (["convert", "launches.geojson", "-o", "launches.gpkg"], ["validate", "launches.gpkg"]):
+            run = subprocess.run([*command, *args], cwd=work, env=headless_env(), capture_output=True, text=True,
+                                 timeout=300, check=False)
+            assert run.returncode == 0, run.stdout + run.stderr
 
     return check

@@ -47,7 +47,8 @@ def test_wheel_carries_resources_and_sample_data(wheel):
 
 
 @pytest.mark.slow
-def test_installed_wheel_runs_headless_outside_the_checkout(wheel, tmp_path, check_headless_launchmap):
+def test_installed_wheel_runs_headless_outside_the_checkout(wheel, tmp_path, check_headless_launchmap,
+                                                             check_headless_geopackage):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     python = venv / "bin" / "python"
@@ -63,3 +64,9 @@ def test_installed_wheel_runs_headless_outside_the_checkout(wheel, tmp_path, che
                            check=True).stdout.split()
     assert all(Path(path).is_relative_to(venv) for path in where), where  # the installed copy, not the checkout
     check_headless_launchmap([str(venv / "bin" / "launchmap")])
+    # GeoPackages are read and written through pyogrio alone: an install has no geopandas (nor pandas), which
+    # pyogrio would import on every GeoPackage read or write if it were there.
+    spec = subprocess.run([str(python), "-c", "import importlib.util as u; print(u.find_spec('geopandas'))"],
+                          capture_output=True, text=True, timeout=120, check=True).stdout.strip()
+    assert spec == "None"
+    check_headless_geopackage([str(venv / "bin" / "launchmap")])
