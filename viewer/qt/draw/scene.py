@@ -35,7 +35,7 @@ from viewer.qt.draw.legend import legend_entries
 from viewer.qt.draw.overlays import overlay_drawing
 from viewer.qt.draw.paths import Stroke, paint_strokes
 from viewer.qt.draw.style import RenderContext, stamps_pay
-from viewer.qt.map.feature_labels import basemap_labels, feature_labels
+from viewer.qt.map.feature_labels import map_labels
 from viewer.symbology import SEA
 
 MapRect = tuple[float, float, float, float]
@@ -96,13 +96,13 @@ class MapScene:
         self._cache.prepare(visible)
         colours = self.map_view.colours(self.workspace.colour_keys())
         self._set_layers([f for f in visible if self._keep(f)] if self._keep is not None else visible, colours)
-        self._index = index = self._cache.index(visible)
-        self.frame.data_count = lambda *rect: len(index.in_rect(*rect))
+        self._index = self._cache.index(visible)
+        self.frame.data_count = self._index.count_in_rect  # as the canvas: a count, not a list of ids
         self.frame.legend_rows = legend_entries(self.workspace, visible, colours)
-        labels, marks = feature_labels(self.workspace, visible, self._cache, colours)
+        labels, marks, places = map_labels(self.workspace, visible, self._cache, colours, self.places,
+                                           self.basemap.basemap, self.projection)
         self.labels.set_feature_labels(labels, marks)
-        named = {f.label.split(",")[0].split(" (")[0] for f in visible if f.kind == "launch_site"}
-        self.labels.set_labels(basemap_labels(self.places, self.basemap.basemap, self.projection, named))
+        self.labels.set_labels(places)
 
     def draw_only(self, keep: Callable[[Feature], bool] | None) -> None:
         """Draw the visible features ``keep`` accepts, or all of them when None (an SVG export draws one launch at

@@ -32,10 +32,9 @@ class AnalysisLayer(pg.GraphicsObject):
         self.labels: LabelLayer = labels
         self._drawn: tuple | None = None  # what the strokes and labels show: made again only when it changes
 
-    def redraw(self, projection: MapProjection, overlays: Overlays,
-               frame: tuple[float, float, float, float] | None = None) -> None:
-        """Strokes and labels for the overlays in ``projection`` (``frame`` is not needed: a ring's label takes the
-        first of its positions on screen, so panning changes nothing here)."""
+    def redraw(self, projection: MapProjection, overlays: Overlays) -> None:
+        """Strokes and labels for the overlays in ``projection``; nothing to do on a pan: a ring's label takes the
+        first of its positions on screen, placed with the map's other labels."""
         key = (projection.key, projection.crs.srs, tuple(overlays.rings), tuple(overlays.measurements))
         if key == self._drawn:
             return

@@ -26,7 +26,7 @@ from viewer.qt.map.analysis_layer import AnalysisLayer
 from viewer.qt.map.annotation_layer import AnnotationVisual
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
 from viewer.qt.map.decorations import Decorations
-from viewer.qt.map.feature_labels import basemap_labels, feature_labels
+from viewer.qt.map.feature_labels import map_labels
 from viewer.qt.map.feature_visuals import visual_for
 from viewer.qt.map.frame import ScreenFrame
 from viewer.qt.map.framing import Framing
@@ -152,10 +152,10 @@ class MapCanvas(Framing, pg.GraphicsView):
         self._index = self._cache.index(visible)
         self.frame.data_count = self._index.count_in_rect  # where decorations cover least data: every frame
         self.frame.legend_rows = legend_entries(self.workspace, visible, colours)
-        labels, marks = feature_labels(self.workspace, visible, self._cache, colours)
+        labels, marks, places = map_labels(self.workspace, visible, self._cache, colours, self.places,
+                                           self.basemap_layer.basemap, self.projection)
         self.labels.set_feature_labels(labels, marks)
-        named = {f.label.split(",")[0].split(" (")[0] for f in visible if f.kind == "launch_site"}
-        self.labels.set_labels(basemap_labels(self.places, self.basemap_layer.basemap, self.projection, named))
+        self.labels.set_labels(places)
         self._selection_changed()
         self.decorations.update()
 
@@ -332,7 +332,7 @@ class MapCanvas(Framing, pg.GraphicsView):
         self.workspace.overlays.set_rings(rings)
 
     def _overlays_changed(self) -> None:
-        self.analysis.redraw(self.projection, self.workspace.overlays, self.map_view.frame)
+        self.analysis.redraw(self.projection, self.workspace.overlays)
 
     # -- range changes ---------------------------------------------------------------------------
     def _range_changed(self, *_) -> None:
@@ -351,8 +351,6 @@ class MapCanvas(Framing, pg.GraphicsView):
         step = nice_graticule_step(span)
         self.frame.graticule = graticule_lines(_padded(extent), step)  # labelled where they cross the frame
         self.graticule.cover(_padded(extent), step, self.projection)
-        if self.workspace.overlays.rings:  # ring labels go where each ring crosses the view
-            self._overlays_changed()
         self.decorations.update()
 
     @contextmanager

@@ -52,6 +52,16 @@ ISLAND_COLOUR = "#3D3833"
 SEA_COLOUR = "#35607F"
 
 
+def map_labels(workspace: Workspace, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str],
+               places: list[Place], basemap: Basemap,
+               projection: MapProjection) -> tuple[list[Label], Marks, list[Label]]:
+    """What a map's label engine gets: the features' labels and marks (`feature_labels`), then the basemap's
+    labels (`basemap_labels`), leaving out the places a launch site shown already names."""
+    labels, marks = feature_labels(workspace, features, cache, colours)
+    named = {f.label.split(",")[0].split(" (")[0] for f in features if f.kind == "launch_site"}
+    return labels, marks, basemap_labels(places, basemap, projection, named)
+
+
 def feature_labels(workspace: Workspace, features: list[Feature], cache: ProjectedFeatures,
                    colours: dict[str, str]) -> tuple[list[Label], Marks]:
     """One label per distinct thing shown (the same zone of three launches is named once) and the marks.
