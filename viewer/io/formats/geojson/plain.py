@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from viewer.io.formats.geojson.legacy_crs import crs_of
+from viewer.io.formats.geojson.legacy_crs import Reproject, crs_of
 from viewer.io.formats.layer import LABEL_KEYS
 from viewer.model.problem import Problem, Severity
 
@@ -27,9 +27,7 @@ def prepare_plain(root: dict, name: str, file: str) -> list[Problem]:
     events: dict[str, None] = {}
     renamed: set[str] = set()
     for index, raw in enumerate(root["features"]):
-        if reproject is not None:
-            reproject(raw)
-        event = prepare_feature(raw, index, name, renamed)
+        event = prepare_feature(raw, index, name, renamed, reproject)
         if event is not None:
             events[event] = None
     if events:
@@ -37,11 +35,15 @@ def prepare_plain(root: dict, name: str, file: str) -> list[Problem]:
     return notes + renamed_notes(renamed, file)
 
 
-def prepare_feature(raw: Any, index: int, name: str, renamed: set[str]) -> str | None:
-    """Give one feature of a plain file its id and label, and put aside citations and claims (their names go
-    into ``renamed``); returns the id of the event it names, if any."""
+def prepare_feature(raw: Any, index: int, name: str, renamed: set[str],
+                    reproject: Reproject | None = None) -> str | None:
+    """Give one feature of a plain file its id and label, its coordinates in lon/lat (``reproject``, from
+    `crs_of`), and put aside citations and claims (their names go into ``renamed``); returns the id of the
+    event it names, if any."""
     if not isinstance(raw, dict):
         return None  # the reader reports it
+    if reproject is not None:
+        reproject(raw)
     if raw.get("id") is None:
         raw["id"] = f"{name}#{index}"
     properties = raw.get("properties")

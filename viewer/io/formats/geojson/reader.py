@@ -119,9 +119,7 @@ class _Streaming:
         assert self.bundle is not None
         parser = self.parser
         if self.plain:
-            if self.reproject is not None:
-                self.reproject(raw)
-            event = prepare_feature(raw, index, self.name, self.renamed)
+            event = prepare_feature(raw, index, self.name, self.renamed, self.reproject)
             if event is not None and event not in parser.named["events"]:
                 where, stub = f"events[{len(parser.events)}]", {"id": event, "name": event}
                 parser.events.append((where, stub))
