@@ -111,18 +111,24 @@ class ProjectedFeatures:
         rows = np.fromiter((c if (c := cache.get(f.id)).__class__ is int else -1 for f in features),
                            dtype=np.int64, count=len(features))
         new = np.flatnonzero(rows < 0)
+        first = len(self._point_source)
         if len(new):
-            first = len(self._point_source)
             rows[new] = np.arange(first, first + len(new))
             self._point_source.extend([None] * len(new))
             if len(self._point_xy) < len(self._point_source):  # a quarter spare: a few more points need no copy
                 grown = np.empty((len(self._point_source) + len(self._point_source) // 4, 2))
                 grown[:first] = self._point_xy[:first]
                 self._point_xy = grown
-            for i, row in zip(new.tolist(), rows[new].tolist(), strict=True):
-                cache[features[i].id] = row
-        for row, geometry in zip(rows.tolist(), geometries, strict=True):
-            self._point_source[row] = geometry
+            # The rows from a range, not from rows.tolist(): a million temporary ints freed among the million kept
+            # left their memory scattered, never given back.
+            fresh = features if len(new) == len(features) else [features[i] for i in new.tolist()]
+            for feature, row in zip(fresh, range(first, first + len(new)), strict=True):
+                cache[feature.id] = row
+        if len(new) == len(features):
+            self._point_source[first:] = geometries
+        else:
+            for row, geometry in zip(rows.tolist(), geometries, strict=True):
+                self._point_source[row] = geometry
         self._point_xy[rows, 0] = x
         self._point_xy[rows, 1] = y
 
