@@ -43,7 +43,7 @@ class Shown:
 
     def __init__(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]):
         self.kind, self.cache, self.colours = kind, cache, dict(colours)
-        self.features = features  # the callers' own list, made for this call and not changed afterwards
+        self.features = tuple(features)  # a copy costs nothing kept: the caller's list is dropped after the call
         self.geometries = [f.geometry for f in features]  # features are mutable: a new geometry is a change
         table: dict[tuple[str | None, str, bool], int] = {}
         self.codes = np.fromiter((table.setdefault((f.event, f.certainty, is_draft(f)), len(table))
