@@ -25,26 +25,40 @@ def article(text: str, name: str = "story.txt"):
         ("Headline\n\nTOKYO, Sept. 15, 2017 -- North Korea fired", date(2017, 9, 15), "JST"),
         ("Headline\n\nMay 28, 2024\n\nBy a reporter\n\nNorth Korea fired", date(2024, 5, 28), None),
         ("Headline\n\nFriday, 18 March 2022\n\nNorth Korea fired", date(2022, 3, 18), None),
-        ("Headline\n\nPublished 28 May 2024, 14:02 KST\n\nNorth Korea fired", date(2024, 5, 28), None),
-        ("Headline\n\nUpdated: August 29, 2017, 08:40 JST\n\nNorth Korea fired", date(2017, 8, 29), None),
+        ("Headline\n\nPublished 28 May 2024, 14:02 KST\n\nNorth Korea fired", date(2024, 5, 28), "KST"),
+        ("Headline\n\nUpdated: August 29, 2017, 08:40 JST\n\nNorth Korea fired", date(2017, 8, 29), "JST"),
         ("Headline\n\n2023-08-24T06:10:00+09:00\n\nNorth Korea fired", date(2023, 8, 24), None),
         ("Headline\n\nWASHINGTON -- The Pentagon said", None, "ET"),
-        ("Headline\n\nPyongyang, November 22 (KCNA) -- The", None, "KST"),
+        ("Headline\n\nPyongyang, November 22 (KCNA) -- The", None, "Pyongyang time"),
         ("Headline\n\nSEOUL/TOKYO, Oct 4, 2022 (Reuters) - North Korea", date(2022, 10, 4), "KST"),
         ("Headline\n\nSeoul (AFP) - Wed, September 28, 2022\n\nNorth Korea fired", date(2022, 9, 28), "KST"),
         ("Headline\n\nDate: 2024.07.01\n\nNorth Korea fired", date(2024, 7, 1), None),
         ("Press release\n\n2022. 11. 3.\n\n1. The Joint Chiefs of Staff detected", date(2022, 11, 3), None),
         ("Headline\n\nSEOUL, January 14, 2022. /TASS/. North Korea on Friday", date(2022, 1, 14), "KST"),
         ("Headline\n\nSource: Xinhua | 2023-03-17 09:45:12\n\nPYONGYANG, March 17 (Xinhua) -- The DPRK",
-         date(2023, 3, 17), "KST"),
+         date(2023, 3, 17), "Pyongyang time"),
         ("MORNING EDITION - Broadcast: October 19, 2021\n\nANCHOR: North Korea has fired", date(2021, 10, 19), None),
-        ("Headline\n\nPyongyang, April 3, Juche 113 (2024) (KCNA) -- The DPRK", date(2024, 4, 3), "KST"),
+        ("Headline\n\nPyongyang, April 3, Juche 113 (2024) (KCNA) -- The DPRK", date(2024, 4, 3), "Pyongyang time"),
+        ("Headline\n\nTOKYO, Nov. 3 Jiji - A missile", None, "JST"),
+        ("Headline\n\nBUSAN, South Korea (AP) \u2014 A missile", None, "KST"),
+        ("Headline\n\nTokyo (Reuters) - A missile", None, "JST"),
+        ("Notice\n\n2019. 8. 6. (Tue)\n\n1. A missile", date(2019, 8, 6), None),
+        ("[Press pool] 2019.08.06 (Tue)\n\n[Notice 1] A missile", date(2019, 8, 6), None),
+        ("Headline\r\n\r\nTuesday 6 August 2019\r\n\r\nLive updates", date(2019, 8, 6), None),
+        ("Headline\n\nPosted on: 16/08/2019 - 07:12 Edited: 16/08/2019 - 11:30\n\nBody", date(2019, 8, 16), None),
+        ("Headline\n\nBerlin | Commentary | 6 August 2019\n\nBody", date(2019, 8, 6), None),
+        ("Headline\n\nAugust 6, 2019 (The Daily Example)\n\nBody", date(2019, 8, 6), None),
+        ("Evening bulletin\nTuesday, August 6, 2019, 21:00 JST\n\nANCHOR: A missile", date(2019, 8, 6), "JST"),
     ],
 )
 def test_datelines_in_every_common_form(head, day, zone):
     found = find_dateline(head)
     assert found is not None
     assert (found.value, found.zone) == (day, zone)
+
+
+def test_a_slashed_date_that_could_be_either_order_is_not_guessed():
+    assert find_dateline("Headline\n\nPosted on: 06/08/2019 - 07:12 Edited: 06/08/2019 - 11:30\n\nBody") is None
 
 
 def test_no_dateline_in_running_text():

@@ -1,7 +1,8 @@
 """Dates and clock times in article text, with their zones, resolved against the article's own date.
 
-Pyongyang kept its own "Pyongyang time" of UTC+8:30 from 15 Aug 2015 to 4 May 2018 (UTC+9 before and
-after), so "local time" at a North Korean launch site depends on the date.
+Pyongyang kept its own "Pyongyang time" of UTC+8:30 from 15 Aug 2015 to 4 May 2018 (UTC+9 before and after:
+timeanddate.com news of 7 Aug 2015 and 30 Apr 2018; NK News, 7 Aug 2015), so a time given in Pyongyang's own
+clock depends on the date; news from Seoul and Tokyo gives UTC+9 throughout.
 """
 
 from __future__ import annotations
@@ -200,6 +201,8 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
                     continue
                 hour = hour % 12 + (12 if ampm.startswith("p") else 0)
             zone = _zone_name(m.group("zone"))
+            if zone == "local time" and default_zone == "Pyongyang time":  # KCNA's "local time" is Pyongyang's
+                zone = default_zone
             found.append(TimeMention(m.start(), m.end(), hour, minute, zone))
     if default_zone is not None:
         for m in _BARE_TIME.finditer(text, start, end):
@@ -247,13 +250,15 @@ def us_daylight_saving(day: date) -> bool:
 
 def zone_offset(zone: str, day: date | None) -> timedelta | None:
     """The UTC offset of ``zone`` on ``day``; None when it depends on a day that is not known.
-    'local time' is the launch site's: North Korea's (see PYONGYANG_TIME)."""
-    fixed = {"UTC": 0, "KST": 9, "JST": 9, "EST": -5, "EDT": -4, "PST": -8, "PDT": -7}
+    'local time' is UTC+9: reports of North Korean launches come from Seoul and Tokyo and give their time, also
+    while Pyongyang kept UTC+8:30 (2015-2018: 'at 5:57 a.m. local time' was Seoul's 5:57). Only 'Pyongyang time',
+    or 'local time' in a story datelined Pyongyang (find_times), is Pyongyang's own (see PYONGYANG_TIME)."""
+    fixed = {"UTC": 0, "KST": 9, "JST": 9, "EST": -5, "EDT": -4, "PST": -8, "PDT": -7, "local time": 9}
     if zone in fixed:
         return timedelta(hours=fixed[zone])
     if day is None:
         return None
-    if zone in ("Pyongyang time", "local time"):
+    if zone == "Pyongyang time":
         return pyongyang_offset(day)
     if zone == "ET":
         return timedelta(hours=-4 if us_daylight_saving(day) else -5)
