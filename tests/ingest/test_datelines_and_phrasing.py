@@ -372,3 +372,39 @@ def test_outcomes_of_other_launches_and_open_questions_are_not_this_ones(sentenc
     text = (f"Rocket\n\nSEOUL, Nov 22, 2023 (Reuters) - North Korea launched a satellite rocket from Sohae on Tuesday "
             f"night. {sentence}\n")
     assert draft_article(article(text)).outcome == outcome
+
+
+def test_a_story_dated_in_washington_names_koreas_next_day():
+    story = article("Missile test\n\nPosted 8:40 PM ET, Thu March 9, 2023\n\nWASHINGTON -- North Korea fired a "
+                    "short-range ballistic missile from Sunan early Friday local time, the Pentagon said.")
+    assert story.day_behind
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2023, 3, 10)
+
+
+def test_the_day_a_statement_was_made_is_not_the_launch_day():
+    story = article("Satellite\n\nSEOUL, March 9, 2023 (Reuters) - North Korea announced Thursday that it had "
+                    "launched a rocket from Sohae late Wednesday.")
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2023, 3, 8)
+
+
+def test_a_live_blogs_day_headings_date_what_follows():
+    story = article("LIVE: missile test\n\nThursday 9 March 2023\n\n21:40 KST\nNorth Korea fired a missile from "
+                    "Sunan toward the East Sea, the JCS says.\n\nFriday 10 March 2023\n\n06:10 KST\nState media "
+                    "says yesterday's launch was a test of a new engine.")
+    assert story.published == date(2023, 3, 9)
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2023, 3, 9)
+
+
+def test_what_had_happened_before_does_not_date_the_launch():
+    story = article("LIVE\n\nThursday 9 March 2023\n\n10:05 KST\nNorth Korea has fired a rocket from Sohae, "
+                    "Seoul says.\n\n10:40 KST\nThe launch caught many by surprise. On Monday, Pyongyang had "
+                    "postponed its launch window by a week.")
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2023, 3, 9)

@@ -142,6 +142,23 @@ def find_dateline(text: str) -> Dateline | None:
     return None
 
 
+_WESTERN_STAMP = re.compile(r"\b[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*(?:ET|EDT|EST|PT|PDT|PST|GMT|BST|UTC)\b",
+                            re.IGNORECASE)
+
+
+def stamped_west_of_korea(line: str) -> bool:
+    """'Updated 9:12 PM ET, Tue August 23, 2016', 'August 28, 2017 at 9:15 p.m. EDT': a page dated in a zone hours
+    behind Korea, whose date can be the day before the Korean date of what it reports."""
+    return _WESTERN_STAMP.search(line) is not None
+
+
+def body_stamps(text: str, start: int) -> list[tuple[int, date]]:
+    """Lines after ``start`` that are only a date, as a live blog heads each day ('Monday 15 January 2024'):
+    (where each ends, its date). Weekdays and 'yesterday' below one are that day's."""
+    return [(m.end(), value) for m in _DATE_LINE.finditer(text, start)
+            if m.group("label") is None and (value := _value(m)) is not None]
+
+
 def _stamp_zone(line: str) -> str | None:
     """'Saturday, July 29, 2017, 06:00 JST': a page stamped in Korea's or Japan's time tells its bare clock times in
     it. (A stamp in GMT or ET is the outlet's clock, not the zone its reporters give times of a launch in.)"""

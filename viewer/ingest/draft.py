@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
 from viewer.ingest.claims import attribution, orbit_claims, outcome_claims
-from viewer.ingest.datelines import HEAD_CHARS
+from viewer.ingest.datelines import HEAD_CHARS, body_stamps
 from viewer.ingest.directions import stated_direction
 from viewer.ingest.eez import eez_claims
 from viewer.ingest.failure import add_failure_area
@@ -38,6 +38,11 @@ _ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satel
                            re.IGNORECASE)
 _LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off)\b",
                           re.IGNORECASE)
+# "North Korea said Wednesday it had …": the day of the statement, not of the launch
+_SAID_ON = re.compile(r"\b(?:said|says|announced|reported|confirmed|told\s+\w+|claimed|stated)\s+(?:on\s+)?$",
+                      re.IGNORECASE)
+_PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+)?(?:been|\w+ed|begun|flown|shown|taken|given|made)\b",
+                         re.IGNORECASE)
 _HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
                       re.IGNORECASE)
 
@@ -151,11 +156,19 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     """The launch date and time from the launch sentences, resolved against the article's date. A time the text
     zones ('0049 GMT') wins over a bare one ('9:49 a.m.'), whose zone is the dateline's or the launch site's."""
     reference = article.published or _undated_reference(text, report)
-    dates = [(d, s) for s in report.related for d in find_dates(text, s.start, s.end, reference)
-             if d.start >= article.header_end]
+    stamps = body_stamps(text, article.header_end)
+    dates = []
+    for s in report.related:
+        day = next((value for end, value in reversed(stamps) if end <= s.start), reference)  # a live blog's day
+        ahead = day + timedelta(days=1) if day and article.day_behind and day == article.published else None
+        dates += [(d, s) for d in find_dates(text, s.start, s.end, day, weekday_reference=ahead)
+                  if d.start >= article.header_end and not _SAID_ON.search(text, max(s.start, d.start - 25), d.start)]
     dates = _in_announced_window(text, dates, article.published)
-    resolved = next((d.value for d, s in dates if d.value and not _other_zone_date(text, d, s, article)), None)
-    if resolved is None and not dates and article.published is not None:
+    # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
+    # that, not the launch, unless it states the launch itself.
+    launch_dates = [(d, s) for d, s in dates if s in report.anchors or not _PLUPERFECT.search(text, s.start, s.end)]
+    resolved = next((d.value for d, s in launch_dates if d.value and not _other_zone_date(text, d, s, article)), None)
+    if resolved is None and not launch_dates and article.published is not None:
         resolved = article.published  # "launched … at 5:57 a.m." in a story of the day, naming no other day
     draft.date = resolved
     for mention, sentence in dates:

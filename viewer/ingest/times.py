@@ -90,9 +90,11 @@ def parse_date(text: str, reference: date | None) -> DateMention | None:
     return found[0] if found and found[0].value else None
 
 
-def find_dates(text: str, start: int, end: int, reference: date | None, *, weekdays: bool = True) -> list[DateMention]:
+def find_dates(text: str, start: int, end: int, reference: date | None, *, weekdays: bool = True,
+               weekday_reference: date | None = None) -> list[DateMention]:
     """Dates in ``text[start:end]`` in order; weekdays and 'yesterday' resolve to the latest such day on or before
-    ``reference`` (the article's date), as news reports them."""
+    ``reference`` (the article's date), as news reports them; weekdays on or before ``weekday_reference`` when
+    given (a story dated in Washington names Korea's days, which can run a day ahead of its date)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for form in _DATE_FORMS:
@@ -108,7 +110,8 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
             if any(a <= m.start() < b for a, b in taken):
                 continue
             name = m.group("weekday").lower()
-            value = _weekday_on_or_before(WEEKDAYS.index(name), reference) if reference else None
+            base = weekday_reference or reference
+            value = _weekday_on_or_before(WEEKDAYS.index(name), base) if base else None
             part = m.group("part").lower() if m.group("part") else None
             found.append(DateMention(m.start(), m.end(), value, m.group("weekday"), part))
         for m in _RELATIVE.finditer(text, start, end):
