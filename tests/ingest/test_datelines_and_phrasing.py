@@ -408,3 +408,13 @@ def test_what_had_happened_before_does_not_date_the_launch():
     draft = draft_article(story)
     assert draft is not None
     assert draft.date == date(2023, 3, 9)
+
+
+def test_a_rocket_that_took_off_was_launched():
+    story = article("Satellite attempt\n\nSEOUL, March 9, 2023 (Reuters) - The new rocket took off from the Sohae "
+                    "launching station at 6:20am on Thursday and flew south, South Korea's military said.")
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2023, 3, 9)
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2023-03-09T06:20:00+09:00"

@@ -36,7 +36,7 @@ from viewer.ingest.times import (
 _ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satellites?|projectile|fired|object|"
                            r"orbit\w*|flew|travel\w*|altitude|apogee)\b",
                            re.IGNORECASE)
-_LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off)\b",
+_LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off|took\s+off)\b",
                           re.IGNORECASE)
 # "North Korea said Wednesday it had …": the day of the statement, not of the launch
 _SAID_ON = re.compile(r"\b(?:said|says|announced|reported|confirmed|told\s+\w+|claimed|stated)\s+(?:on\s+)?$",

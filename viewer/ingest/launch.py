@@ -11,10 +11,10 @@ from viewer.ingest.sentences import Sentence
 # "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
 _NOT_VERB = r"(?!\s+(?:station|ground|site|pad|facility|complex|cent(?:er|re)|tubes?|platform|range|drill))"
 _VERB = re.compile(r"\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|test-fire|lift(?:ed|s)?\s+off|"
-                   rf"blast(?:ed|s)?\s+off)\b{_NOT_VERB}",
+                   rf"blast(?:ed|s)?\s+off|(?:took|takes)\s+off)\b{_NOT_VERB}",
                    re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:(?:test-)?(?:launched|fired|launching|firing)|lift(?:ed|s)?\s+off|"
-                        rf"blast(?:ed|s)?\s+off)\b{_NOT_VERB}",
+                        rf"blast(?:ed|s)?\s+off|took\s+off)\b{_NOT_VERB}",  # "the rocket took off at 3:50am"
                         re.IGNORECASE)
 _FLOWN = re.compile(r"\b(?:flew|flown|soared)\b", re.IGNORECASE)
 _PRONOUN_FLEW = re.compile(r"\s*(?:It|They)\s+(?:\w+\s+)?(?:flew|soared|travell?ed)\b")  # "They flew east-northeast"

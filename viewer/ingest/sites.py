@@ -26,7 +26,7 @@ _FROM = re.compile(r"\b(?:from|near|in|at|off)\s+(?:the\s+)?"
                    r"|(?:near|around)\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:capital|city|port\s+city|port|town|county)"
                    r"\s+(?:of\s+)?)?$",
                    re.IGNORECASE)  # "from near the capital Pyongyang"
-_VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|lift\w*\s+off|blast\w*\s+off)\b", re.IGNORECASE)
+_VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|lift\w*\s+off|blast\w*\s+off|took\s+off)\b", re.IGNORECASE)
 _PROJECTILE_AFTER = re.compile(r"(?:\s+[\w\u201c\u201d\"'-]+){0,4}?\s+"
                                r"(?:rocket|missiles?|satellite|projectiles?|ICBM|SLBM)"
                                r"(?:\s+into\s+(?:space|orbit))?", re.IGNORECASE)
