@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
@@ -18,11 +19,12 @@ from viewer.ingest.launch import LaunchReport, describe, detect_launch
 from viewer.ingest.measures import find_altitudes, find_distances
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import read_notice
-from viewer.ingest.other_launches import other_launch_sentences
+from viewer.ingest.other_launches import SAME_SITE, candidate_sentences, is_another_launch, same_launch
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
 from viewer.ingest.times import (
+    PLUPERFECT,
     WEEKDAY_NAMES,
     DateMention,
     TimeMention,
@@ -30,6 +32,7 @@ from viewer.ingest.times import (
     find_dates,
     find_times,
     resolve,
+    statement_day,
     zone_offset,
 )
 
@@ -38,11 +41,6 @@ _ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satel
                            re.IGNORECASE)
 _LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off|took\s+off)\b",
                           re.IGNORECASE)
-# "North Korea said Wednesday it had …": the day of the statement, not of the launch
-_SAID_ON = re.compile(r"\b(?:said|says|announced|reported|confirmed|told\s+\w+|claimed|stated)\s+(?:on\s+)?$",
-                      re.IGNORECASE)
-_PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+)?(?:been|\w+ed|begun|flown|shown|taken|given|made)\b",
-                         re.IGNORECASE)
 _HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
                       re.IGNORECASE)
 
@@ -82,22 +80,32 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         return None
     places = matcher.find(text)
     draft = _draft_report(article, report, sentences, places, matcher)
-    others = [(s, day) for s, day in other_launch_sentences(text, report, places, article.published)
-              if draft.date is None or abs((day - draft.date).days) > 1]
-    if others:  # a story of two launches: the main one without the other's sentences, then each other one
-        apart = {s for s, _ in others}
-        related = [s for s in report.related if s not in apart]
-        main = describe(text, LaunchReport([s for s in report.anchors if s not in apart], related, report.space),
-                        whole_text=False)
-        draft = _draft_report(article, main, sentences, places, matcher)
-        for sentence, _ in others:
-            other = describe(text, LaunchReport([sentence], [sentence], report.space), whole_text=False)
-            draft.others.append(_draft_other(article, other, places, matcher))
+    groups: list[tuple[list[Sentence], ArticleDraft]] = []  # other launches, each with its sentences
+    for sentence, ordinal in candidate_sentences(text, report):
+        other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], report.space),
+                                               whole_text=False), places, matcher, draft)
+        if not is_another_launch(other, draft, ordinal):
+            continue
+        group = next((g for g in groups if same_launch(g[1], other)), None)
+        if group is None:
+            groups.append(([sentence], other))
+        else:
+            group[0].append(sentence)
+    if groups:  # a story of several launches: the main one without the others' sentences, then each other one
+        apart = {s for g in groups for s in g[0]}
+        anchors = [s for s in report.anchors if s not in apart]
+        if anchors:
+            related = [s for s in report.related if s not in apart]
+            main = describe(text, LaunchReport(anchors, related, report.space), whole_text=False)
+            draft = _draft_report(article, main, sentences, places, matcher, apart)
+        for own, _ in groups:
+            other_report = describe(text, LaunchReport(own, own, report.space), whole_text=False)
+            draft.others.append(_draft_other(article, other_report, places, matcher, draft))
     return draft
 
 
 def _draft_report(article: Article, report: LaunchReport, sentences: list[Sentence], places: list[PlaceMention],
-                  matcher: PlaceMatcher) -> ArticleDraft:
+                  matcher: PlaceMatcher, apart: set[Sentence] | None = None) -> ArticleDraft:
     text = article.text
     draft = _named(text, report)
     _when(draft, text, report, article)
@@ -115,20 +123,29 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
                 [stated.span]))
     draft.features.extend(find_warning_areas(text, sentences, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
-    _claims(draft, text, sentences, report)
+    _claims(draft, text, [s for s in sentences if s not in (apart or set())], report)
     add_failure_area(draft, text, report, matcher, site)
     return draft
 
 
-def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMention],
-                 matcher: PlaceMatcher) -> ArticleDraft:
-    """Another launch the story reports in passing, with a date and a site: drafted from its own sentence only."""
-    draft = _named(article.text, report)
-    _when(draft, article.text, report, article)
+def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMention], matcher: PlaceMatcher,
+                 main: ArticleDraft) -> ArticleDraft:
+    """Another launch the story reports, drafted from its own sentences only: when, where ('from the same area'
+    is the main launch's site), which way and how it ended."""
+    text = article.text
+    draft = _named(text, report)
+    _when(draft, text, report, article)
     own = [p for s in report.related for p in places if s.start <= p.start < s.end]  # not the main launch's site
-    site = find_site(article.text, report, own, matcher, draft.date)
+    site = find_site(text, report, own, matcher, draft.date)
+    same = next((m for s in report.related for m in [SAME_SITE.search(text, s.start, s.end)] if m), None)
+    main_site = next((f for f in main.features if f.kind == "launch_site"), None)
+    if site is None and same is not None and main_site is not None:
+        site = replace(main_site, spans=[same.span()], properties=dict(main_site.properties))
     if site is not None:
         draft.features.append(site)
+        draft.features.extend(f for f in find_flight(text, report.related, report, own, matcher, site)
+                              if f.kind == "flight_path")
+    _claims(draft, text, report.related, report)
     return draft
 
 
@@ -162,11 +179,11 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
         day = next((value for end, value in reversed(stamps) if end <= s.start), reference)  # a live blog's day
         ahead = day + timedelta(days=1) if day and article.day_behind and day == article.published else None
         dates += [(d, s) for d in find_dates(text, s.start, s.end, day, weekday_reference=ahead)
-                  if d.start >= article.header_end and not _SAID_ON.search(text, max(s.start, d.start - 25), d.start)]
+                  if d.start >= article.header_end and not statement_day(text, d, s.start)]
     dates = _in_announced_window(text, dates, article.published)
     # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
     # that, not the launch, unless it states the launch itself.
-    launch_dates = [(d, s) for d, s in dates if s in report.anchors or not _PLUPERFECT.search(text, s.start, s.end)]
+    launch_dates = [(d, s) for d, s in dates if s in report.anchors or not PLUPERFECT.search(text, s.start, s.end)]
     resolved = next((d.value for d, s in launch_dates if d.value and not _other_zone_date(text, d, s, article)), None)
     if resolved is None and not launch_dates and article.published is not None:
         resolved = article.published  # "launched … at 5:57 a.m." in a story of the day, naming no other day

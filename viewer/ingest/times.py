@@ -160,6 +160,26 @@ def announced_windows(text: str, reference: date | None) -> list[tuple[date, dat
     return found
 
 
+# "North Korea said Wednesday it had …", "On Monday, North Korea's state media said the missile …": the day of a
+# statement, not of the launch it reports
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|confirmed|told\s+\w+|claimed|stated)\s+(?:on\s+)?$",
+                          re.IGNORECASE)
+_SAID_AFTER = re.compile(r"[\s,]*(?:[\w'\u2019.-]+\s+){0,4}?(?:said|says|reported|announced|claimed)\b", re.IGNORECASE)
+_OPENING = re.compile(r"\s*(?:(?:On|Early|Late|Later)\s+)?", re.IGNORECASE)
+PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+)?(?:been|\w+ed|begun|flown|shown|taken|given|made)\b",
+                        re.IGNORECASE)
+
+
+def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
+    """Whether the date is when something was said, not when it happened."""
+    if _SAID_BEFORE.search(text, max(sentence_start, mention.start - 25), mention.start):
+        return True
+    # a date opening the sentence and its subject saying something ("On Monday, state media said the missile …"),
+    # not a date after the verb ("fired … on Monday night, the military said")
+    return bool(_OPENING.fullmatch(text, sentence_start, mention.start)) and bool(
+        _SAID_AFTER.match(text, mention.end, mention.end + 50))
+
+
 def _calendar_date(m: re.Match[str], reference: date | None) -> DateMention | None:
     groups = m.groupdict()
     month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
