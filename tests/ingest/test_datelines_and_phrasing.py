@@ -418,3 +418,40 @@ def test_a_rocket_that_took_off_was_launched():
     assert draft.date == date(2023, 3, 9)
     assert draft.time is not None
     assert draft.time.isoformat() == "2023-03-09T06:20:00+09:00"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bearing"),
+    [
+        ("North Korea fired a missile from Sukchon at 10:31 p.m. on Sunday. It headed east across the country "
+         "and fell into the sea.", 90.0),
+        ("North Korea's rocket lifted off from Sohae at 6:27 a.m. on Sunday. It vanished from radar after flying "
+         "south past a South Korean island.", 180.0),
+        ("North Korea fired a missile from Kusong on Sunday that flew about 700 kilometers (435 miles) northeast "
+         "before landing in the sea.", 45.0),
+    ],
+)
+def test_directions_in_following_sentences_and_converted_distances(sentence, bearing):
+    draft = draft_article(article(f"Launch\n\nSEOUL, May 14, 2023 (Reuters) - {sentence}"))
+    assert draft is not None
+    path = next(f for f in draft.features if f.kind == "flight_path")
+    from viewer.geo import geodesic
+
+    (x1, y1), (x2, y2) = path.geometry.coords[0], path.geometry.coords[-1]
+    assert abs((geodesic.inverse(x1, y1, x2, y2)[1] - bearing + 180) % 360 - 180) <= 5
+
+
+def test_a_launch_report_written_in_fields():
+    story = article("Missile launch by North Korea (defence ministry)\n\n3 June 2023\n\n"
+                    "Time: around 6:12 a.m. (JST), 3 June 2023\nLaunch location: around Kusong\n"
+                    "Direction: toward the northeast\nFlight: about 600 km\n")
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2023-06-03T06:12:00+09:00"
+    assert next(f for f in draft.features if f.kind == "launch_site").place == "kusong"
+
+
+def test_fields_without_a_launch_heading_are_not_a_launch():
+    assert draft_article(article("Weather for North Korea\n\nTime: 6:00 a.m.\nLocation: Kusong\nDirection: east "
+                                 "wind\nRange: 12 to 20 C\n")) is None

@@ -17,7 +17,9 @@ _PAST_VERB = re.compile(r"\b(?:(?:test-)?(?:launched|fired|launching|firing)|lif
                         rf"blast(?:ed|s)?\s+off|took\s+off)\b{_NOT_VERB}",  # "the rocket took off at 3:50am"
                         re.IGNORECASE)
 _FLOWN = re.compile(r"\b(?:flew|flown|soared)\b", re.IGNORECASE)
-_PRONOUN_FLEW = re.compile(r"\s*(?:It|They)\s+(?:\w+\s+)?(?:flew|soared|travell?ed)\b")  # "They flew east-northeast"
+# "They flew east-northeast", "It headed east across the peninsula", "It vanished from radar … after flying south"
+_PRONOUN_FLEW = re.compile(r"\s*(?:It|They)\s+(?:(?:\w+\s+)?(?:flew|soared|travell?ed|headed)\b|"
+                           r"[^.;\n]{0,80}?\bafter\s+(?:flying|travell?ing|heading)\b)")
 # "the launch", "Sunday's launch", "North Korea's rocket launch": one launch, not "missile launches" in general.
 _LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
                           r"launch\b(?!\s*(?:pad|site|window|facility|station|vehicle|complex|center|centre))",
@@ -152,12 +154,37 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     about_north_korea = len(_NORTH_KOREA.findall(text, 0, min(len(text), 4000))) >= 2
     anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
     if not anchors:
+        anchors = _field_lines(text, sentences)
+    if not anchors:
         return None
     # Once a sentence says North Korea launched, "the missile was launched from …" elsewhere is the same launch.
     related = [s for s in sentences if s in anchors or _reports(text, s, True, strict=False)]
     scope = " ".join(text[s.start : s.end] for s in related)
     space = bool(_SPACE.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
     return describe(text, LaunchReport(anchors, related, space))
+
+
+# A report in fields, one a line ("Time: around 9:59 a.m. (JST), 12 July 2023", "Launch location: around
+# Pyongyang", "Direction: toward the east"), as defence ministries and trackers publish them
+_FIELD = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Za-z]+(?:[ \t/][A-Za-z]+){0,2})[ \t]*:[ \t]+\S[^\n]*", re.MULTILINE)
+_FIELD_LABELS = frozenset({"time", "launch", "launch time", "date and time", "location", "launch location",
+                           "launch site", "launch point", "site", "type", "number", "direction", "heading", "flight",
+                           "range", "impact", "altitude", "apogee", "missile", "vehicle", "trajectory"})
+_WHEN_LABELS = frozenset({"time", "launch", "launch time", "date and time"})
+_TITLE_LAUNCH = re.compile(r"\blaunch(?:es|ed)?\b", re.IGNORECASE)
+
+
+def _field_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The lines of a launch report written in fields: at least three known fields, one of them its time, under a
+    heading that names a launch by North Korea. Each line then states the launch."""
+    fields = [m for m in _FIELD.finditer(text) if m.group("label").lower() in _FIELD_LABELS]
+    labels = {m.group("label").lower() for m in fields}
+    if len(labels) < 3 or not labels & _WHEN_LABELS:
+        return []
+    head = text[: fields[0].start()]
+    if not _TITLE_LAUNCH.search(head) or not _NORTH_KOREA.search(head):
+        return []
+    return [s for s in sentences if any(m.start() <= s.start < m.end() for m in fields)]
 
 
 def describe(text: str, report: LaunchReport, whole_text: bool = True) -> LaunchReport:
