@@ -455,3 +455,20 @@ def test_a_launch_report_written_in_fields():
 def test_fields_without_a_launch_heading_are_not_a_launch():
     assert draft_article(article("Weather for North Korea\n\nTime: 6:00 a.m.\nLocation: Kusong\nDirection: east "
                                  "wind\nRange: 12 to 20 C\n")) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("It was the best flight yet of a rocket that has repeatedly failed.", None),
+        ("Earlier tests of the engine had ended in failure.", None),
+        ("Every attempt last spring ended in failure.", None),
+        ("The first stage separated and fell into the sea as planned.", None),
+        ("The rocket broke apart a minute into its flight.", "failure"),
+    ],
+)
+def test_how_other_launches_and_spent_stages_went_is_not_this_launchs_outcome(sentence, outcome):
+    draft = draft_article(article("Launch\n\nSEOUL, May 14, 2023 (Reuters) - North Korea fired a rocket from Sohae "
+                                  f"on Sunday. {sentence}"))
+    assert draft is not None
+    assert draft.outcome == outcome

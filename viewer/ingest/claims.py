@@ -29,8 +29,14 @@ _NOT_REACHED = re.compile(r"(?:\b(?:attempts?|attempted|try|tried|trying|bid|eff
 _HEDGED = re.compile(r"\b(?:(?-i:may)|might|could|possibly|perhaps|whether|if|apparently)\s+(?:have\s+)?(?:been\s+)?"
                      r"(?:[\w-]+\s+){0,1}$|\b(?:whether|if)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "after two failed attempts", "a string of failures": other launches' outcomes
-_OTHERS_FAILED = re.compile(r"\b(?:two|three|four|several|previous|earlier|past|prior|repeated|string\s+of|series\s+of|"
-                            r"history\s+of|record\s+of)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_OTHERS_FAILED = re.compile(r"\b(?:two|three|four|several|previous|earlier|past|prior|repeated(?:ly)?|string\s+of|"
+                            r"series\s+of|history\s+of|record\s+of)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "every attempt ended in failure", "Earlier submarine-launched tests had ended in failure": how other launches went
+_OTHERS_ENDED = re.compile(r"\b(?:(?:every|each|all|previous|earlier|past|prior)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:attempts?|tests?|launch(?:es)?|flights?)|(?:attempts|tests|launches|flights)\s+"
+                           r"(?:had|have))\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# "The first stage separated and fell into the Sea of Japan": a spent stage falls as planned
+_SPENT_STAGE = re.compile(r"\b(?:stages?|boosters?|fairings?)\b(?:\s+\w+){0,3}\s+$", re.IGNORECASE)
 _SUCCESS = re.compile(r"(?<!un)\bsucce(?:ss(?:ful(?:ly)?)?|eded|eds)\b", re.IGNORECASE)
 _ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:in|last)\s+{_MONTH}\b|\s+last\s+(?:year|month)\b|^\s*{_MONTH}\b"
                         rf"|\s+{_MONTH}\s+launch")
@@ -139,7 +145,11 @@ def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
             lead = text[max(s, m.start() - 60) : m.start()]
             if value == "orbit" and _NOT_REACHED.search(lead):
                 continue  # "failed to put … into orbit" is a failure, found by the next pattern
-            if _HEDGED.search(lead) or (value == "failure" and _OTHERS_FAILED.search(lead)):
+            if _HEDGED.search(lead) or _OTHERS_ENDED.search(lead):
+                continue
+            if value == "failure" and _OTHERS_FAILED.search(lead):
+                continue
+            if value == "failure" and m.group().lower().startswith("fell") and _SPENT_STAGE.search(lead):
                 continue
             by, said_at = attributed(text, sentence, m.start())
             # The quote keeps the words naming the source ("The hermit kingdom claimed that it …") when close.
