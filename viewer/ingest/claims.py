@@ -34,7 +34,7 @@ _OTHERS_FAILED = re.compile(r"\b(?:two|three|four|several|previous|earlier|past|
 # "every attempt ended in failure", "Earlier submarine-launched tests had ended in failure": how other launches went
 _OTHERS_ENDED = re.compile(r"\b(?:(?:every|each|all|previous|earlier|past|prior)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:attempts?|tests?|launch(?:es)?|flights?)|(?:attempts|tests|launches|flights)\s+"
-                           r"(?:had|have))\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+                           r"(?:had|have))\s+(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
 # "The first stage separated and fell into the Sea of Japan": a spent stage falls as planned
 _SPENT_STAGE = re.compile(r"\b(?:stages?|boosters?|fairings?)\b(?:\s+\w+){0,3}\s+$", re.IGNORECASE)
 _SUCCESS = re.compile(r"(?<!un)\bsucce(?:ss(?:ful(?:ly)?)?|eded|eds)\b", re.IGNORECASE)
