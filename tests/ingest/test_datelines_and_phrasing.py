@@ -472,3 +472,12 @@ def test_how_other_launches_and_spent_stages_went_is_not_this_launchs_outcome(se
                                   f"on Sunday. {sentence}"))
     assert draft is not None
     assert draft.outcome == outcome
+
+
+def test_an_aside_before_the_verb_does_not_hedge_it():
+    draft = draft_article(article("Launch\n\nSEOUL, May 14, 2023 (Reuters) - According to officials, the North "
+                                  "Korean missile, believed to be a new type, was launched at 7:10 a.m. from Kusong "
+                                  "on Sunday."))
+    assert draft is not None
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2023-05-14T07:10:00+09:00"

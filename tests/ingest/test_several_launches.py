@@ -58,3 +58,25 @@ def test_a_salvo_in_one_sentence_and_a_statement_day_are_one_launch():
     assert draft is not None
     assert draft.date == date(2023, 3, 14)
     assert draft.others == []
+
+
+def test_another_launch_with_no_site_keeps_its_stated_direction():
+    story = article("Test\n\nSEOUL, March 14, 2023 (Yonhap) -- North Korea fired a missile from Sinpo on Tuesday. "
+                    "It followed Friday's launch of two missiles from a western airfield. Those missiles, fired at "
+                    "6:05 a.m. on Friday, flew on an eastward path across the country.")
+    draft = draft_article(story)
+    assert draft is not None
+    (other,) = draft.others
+    assert other.date == date(2023, 3, 10)
+    assert [c.value for c in other.claims if c.property == "direction_deg"] == [90.0]
+
+
+def test_debris_near_a_city_and_the_souths_military_give_no_direction():
+    story = article("Test\n\nMarch 24, 2023\n\nNorth Korea fired a missile from Sunan at 2:34 p.m. on Friday. A "
+                    "launch from the same area on March 16 blew up shortly after liftoff, according to the South's "
+                    "military, with debris falling near Pyongyang.")
+    draft = draft_article(story)
+    assert draft is not None
+    (other,) = draft.others
+    assert next(f for f in other.features if f.kind == "launch_site").place == "sunan"
+    assert not [f for f in other.features if f.kind == "flight_path"]

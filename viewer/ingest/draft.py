@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
+from viewer.geo import geodesic
 from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
 from viewer.ingest.claims import attribution, orbit_claims, outcome_claims
@@ -13,7 +14,7 @@ from viewer.ingest.datelines import HEAD_CHARS, body_stamps
 from viewer.ingest.directions import stated_direction
 from viewer.ingest.eez import eez_claims
 from viewer.ingest.failure import add_failure_area
-from viewer.ingest.findings import ArticleDraft, DraftClaim
+from viewer.ingest.findings import ArticleDraft, DraftClaim, DraftFeature
 from viewer.ingest.flight import find_flight
 from viewer.ingest.launch import LaunchReport, describe, detect_launch
 from viewer.ingest.measures import find_altitudes, find_distances
@@ -116,11 +117,7 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
         draft.features.append(site)
     draft.features.extend(find_flight(text, sentences, report, places, matcher, site))
     if site is None:  # "fired a missile into the sea off its east coast", no site: the direction as a claim
-        stated = stated_direction(text, report.related, matcher, None)
-        if stated is not None:
-            draft.claims.append(DraftClaim("direction_deg", stated.bearing, attribution(
-                text, next(s for s in report.related if s.start <= stated.span[0] < s.end), stated.span[0]),
-                [stated.span]))
+        _direction_claim(draft, text, report, matcher)
     draft.features.extend(find_warning_areas(text, sentences, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
     _claims(draft, text, [s for s in sentences if s not in (apart or set())], report)
@@ -136,17 +133,33 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
     draft = _named(text, report)
     _when(draft, text, report, article)
     own = [p for s in report.related for p in places if s.start <= p.start < s.end]  # not the main launch's site
-    site = find_site(text, report, own, matcher, draft.date)
     same = next((m for s in report.related for m in [SAME_SITE.search(text, s.start, s.end)] if m), None)
     main_site = next((f for f in main.features if f.kind == "launch_site"), None)
-    if site is None and same is not None and main_site is not None:
-        site = replace(main_site, spans=[same.span()], properties=dict(main_site.properties))
+    if same is not None and main_site is not None:  # "a launch from the same area … debris falling near Pyongyang"
+        site: DraftFeature | None = replace(main_site, spans=[same.span()], properties=dict(main_site.properties))
+    else:
+        site = find_site(text, report, own, matcher, draft.date)
     if site is not None:
         draft.features.append(site)
+        # a path to debris 'near Pyongyang', a few km from the pad, says nothing of where the flight was headed
         draft.features.extend(f for f in find_flight(text, report.related, report, own, matcher, site)
-                              if f.kind == "flight_path")
+                              if f.kind == "flight_path" and geodesic.length_km(f.geometry) >= SHORTEST_PATH_KM)
+    else:
+        _direction_claim(draft, text, report, matcher)
     _claims(draft, text, report.related, report)
     return draft
+
+
+SHORTEST_PATH_KM = 50.0
+
+
+def _direction_claim(draft: ArticleDraft, text: str, report: LaunchReport, matcher: PlaceMatcher) -> None:
+    """A direction stated with no site to draw it from ('on an eastward path'), kept as a claim."""
+    stated = stated_direction(text, report.related, matcher, None)
+    if stated is not None:
+        draft.claims.append(DraftClaim("direction_deg", stated.bearing, attribution(
+            text, next(s for s in report.related if s.start <= stated.span[0] < s.end), stated.span[0]),
+            [stated.span]))
 
 
 def _named(text: str, report: LaunchReport) -> ArticleDraft:

@@ -37,6 +37,7 @@ _HYPOTHETICAL = re.compile(
     r"resolutions?|such|any|more|future)\b",
     re.IGNORECASE,
 )
+_AFTER_APPOSITIVE = re.compile(r",\s*(?:was|were|had\s+been|has\s+been)\s+$")
 _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|nor)\b", re.IGNORECASE)
 _HISTORY = re.compile(
     r"\b(?:previous(?:ly)?|earlier this year|last (?:year|month)|(?:months|weeks|years) (?:after|ago|before)|"
@@ -133,6 +134,10 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if strict and not _launches_a_projectile(text, s, e, verb):
         return False
     before = text[max(s, verb.start() - 45) : verb.start()]
+    aside = _AFTER_APPOSITIVE.search(before)
+    if aside:  # "the missile, believed to be a Taepodong-1, was launched": the aside does not hedge the verb
+        opening = before.rfind(",", 0, aside.start())
+        before = (before[:opening] if opening >= 0 else "") + before[aside.start() + 1 :]
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
         return False
     lead = text[s : verb.start()]
