@@ -80,3 +80,13 @@ def test_debris_near_a_city_and_the_souths_military_give_no_direction():
     (other,) = draft.others
     assert next(f for f in other.features if f.kind == "launch_site").place == "sunan"
     assert not [f for f in other.features if f.kind == "flight_path"]
+
+
+def test_the_first_launch_since_a_date_names_a_launch_on_that_date():
+    story = article("Test\n\nTOKYO, March 14, 2023 (Kyodo) - North Korea fired a ballistic missile from Sunan on "
+                    "Tuesday that flew over Hokkaido. It was the first missile to cross Japan since October 4, 2022, "
+                    "the government said.")
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2023, 3, 14)
+    assert [o.date for o in draft.others] == [date(2022, 10, 4)]

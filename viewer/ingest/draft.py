@@ -82,7 +82,7 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     places = matcher.find(text)
     draft = _draft_report(article, report, sentences, places, matcher)
     groups: list[tuple[list[Sentence], ArticleDraft]] = []  # other launches, each with its sentences
-    for sentence, ordinal in candidate_sentences(text, report):
+    for sentence, ordinal in candidate_sentences(text, report, sentences):
         other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], report.space),
                                                whole_text=False), places, matcher, draft)
         if not is_another_launch(other, draft, ordinal):

@@ -21,11 +21,19 @@ APART_HOURS = 3  # two launch times of one day this far apart are two launches (
 SALVO_MINUTES = 5  # missiles told one by one, this far apart, are launches of their own
 
 
-def candidate_sentences(text: str, report: LaunchReport) -> list[tuple[Sentence, bool]]:
-    """Launch sentences after the lead that carry a date of their own or tell one missile of several: (sentence,
-    told missile by missile)."""
+# "the first missile to fly over Japan since September 15, 2017": a launch on that day
+_FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,80}?\b(?:launch\w*|missiles?|rockets?|ICBMs?|tests?|fir\w+|flights?|"
+                          r"fly|flew)\b[^.;]{0,60}?\bsince\s+$", re.IGNORECASE)
+
+
+def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentence]) -> list[tuple[Sentence, bool]]:
+    """Launch sentences after the lead that carry a date of their own or tell one missile of several, and any
+    sentence naming the day of the last such launch ('the first … since September 15, 2017'): (sentence, told
+    missile by missile)."""
     lead = report.anchors[0]
-    found = []
+    found = [(s, False) for s in sentences if s not in report.related and any(
+        d.value and d.label[:4].isdigit() and _FIRST_SINCE.search(text, s.start, d.start)
+        for d in find_dates(text, s.start, s.end, None, weekdays=False))]
     for sentence in report.related:
         if sentence.start <= lead.start:
             continue
@@ -36,7 +44,7 @@ def candidate_sentences(text: str, report: LaunchReport) -> list[tuple[Sentence,
                  if not statement_day(text, d, sentence.start)]
         if ordinal or dates:
             found.append((sentence, ordinal))
-    return found
+    return sorted(found, key=lambda pair: pair[0].start)
 
 
 def is_another_launch(other: ArticleDraft, main: ArticleDraft, ordinal: bool) -> bool:
