@@ -31,7 +31,8 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
     sentence naming the day of the last such launch ('the first … since September 15, 2017'): (sentence, told
     missile by missile)."""
     lead = report.anchors[0]
-    found = [(s, False) for s in sentences if s not in report.related and any(
+    related = set(report.related)
+    found = [(s, False) for s in sentences if "since" in text[s.start : s.end] and s not in related and any(
         d.value and d.label[:4].isdigit() and _FIRST_SINCE.search(text, s.start, d.start)
         for d in find_dates(text, s.start, s.end, None, weekdays=False))]
     for sentence in report.related:
