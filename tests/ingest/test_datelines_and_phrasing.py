@@ -481,3 +481,38 @@ def test_an_aside_before_the_verb_does_not_hedge_it():
     assert draft is not None
     assert draft.time is not None
     assert draft.time.isoformat() == "2023-05-14T07:10:00+09:00"
+
+
+def test_a_yearless_dateline_takes_the_one_year_the_story_pins():
+    from viewer.ingest.dateline_year import dateline_year
+
+    text = ("SEOUL, March 14 (Reuters) - North Korea fired a missile on Tuesday, its third launch since tests "
+            "resumed in 2022.")
+    # 14 March is a Tuesday in 2023 only, of 2022 … 2026
+    assert dateline_year(text, 26, (3, 14), date(2026, 12, 6)) == date(2023, 3, 14)
+    assert dateline_year(text.replace(" in 2022", ""), 26, (3, 14), date(2026, 12, 6)) is None  # no year named
+    assert dateline_year(text.replace("2022", "2016"), 26, (3, 14), date(2026, 12, 6)) is None  # 2017 fits too
+    future = "SEOUL, March 14 (Reuters) - North Korea fired a missile on Tuesday. It plans a satellite launch in 2022."
+    assert dateline_year(future, 26, (3, 14), date(2026, 12, 6)) is None
+
+
+def test_the_ledes_day_dates_a_launch_its_launch_sentences_do_not():
+    story = article("Satellite attempt fails\n\nSEOUL, March 15, 2023 (Reuters) - North Korea's satellite "
+                    "attempt ended on Tuesday night when its rocket blew up. The rocket was launched from Sohae at "
+                    "10:44 p.m., the military said.")
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2023, 3, 14)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The military is analysing the possibility that the missile exploded.",
+     "On March 2 it fired another missile, but Seoul said that missile blew up.",
+     "One of the missiles may have failed and exploded over land."],
+)
+def test_possible_failures_and_that_missiles_failure_are_not_this_launchs(sentence):
+    draft = draft_article(article("Launch\n\nSEOUL, May 14, 2023 (Reuters) - North Korea fired two missiles from "
+                                  f"Sukchon on Sunday. {sentence}"))
+    assert draft is not None
+    assert draft.outcome is None

@@ -67,6 +67,7 @@ class Dateline:
     end: int
     city: str | None = None
     zone: str | None = None  # the zone bare clock times in the story are in, from the city
+    month_day: tuple[int, int] | None = None  # of a dateline with no year ("SEOUL, May 28 (Reuters) -")
 
 
 def _value(m: re.Match[str]) -> date | None:
@@ -126,7 +127,9 @@ def find_dateline(text: str) -> Dateline | None:
         name = " ".join(city.group("city").split()).lower()
         first = name.split("/")[0]  # "SEOUL/TOKYO": filed from both; the first city leads
         value = _value(city) or _year_from_head(city, head)
-        return Dateline(value, city.start("city"), city.end(), name.title(), CITY_ZONES.get(first))
+        month, day = city.group("month") or city.group("month2"), city.group("day") or city.group("day2")
+        month_day = (MONTHS[month.lower().rstrip(".")], int(day)) if month and day and value is None else None
+        return Dateline(value, city.start("city"), city.end(), name.title(), CITY_ZONES.get(first), month_day)
     bare = _BARE_CITY.search(head)
     bare_city = " ".join((bare.group("city") or bare.group("city2")).split()) if bare else ""
     zone = CITY_ZONES.get(bare_city.lower()) if bare else None

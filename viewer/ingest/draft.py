@@ -199,7 +199,9 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     launch_dates = [(d, s) for d, s in dates if s in report.anchors or not PLUPERFECT.search(text, s.start, s.end)]
     resolved = next((d.value for d, s in launch_dates if d.value and not _other_zone_date(text, d, s, article)), None)
     if resolved is None and not launch_dates and article.published is not None:
-        resolved = article.published  # "launched … at 5:57 a.m." in a story of the day, naming no other day
+        # no launch sentence names a day: the lede's ("… failed on Monday night when the rocket blew up"), else
+        # the story's own ("launched … at 5:57 a.m." in a story of the day)
+        resolved = _lede_day(text, article, reference) or article.published
     draft.date = resolved
     for mention, sentence in dates:
         value = mention.value.isoformat() if mention.value else mention.label
@@ -229,6 +231,20 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     if draft.date is None and draft.time is not None:  # the launch's local date, from a time in another zone
         local = draft.time.astimezone(timezone(zone_offset("local time", draft.time.date()) or timedelta(hours=9)))
         draft.date = local.date()
+
+
+def _lede_day(text: str, article: Article, reference: date | None) -> date | None:
+    """The day the first sentence after the dateline gives, when it is about a launch and says when."""
+    end = _LEDE_END.search(text, article.header_end, article.header_end + 500)
+    start, stop = article.header_end, end.start() + 1 if end else min(len(text), article.header_end + 500)
+    if not _ABOUT_LAUNCH.search(text, start, stop):
+        return None
+    ahead = reference + timedelta(days=1) if reference and article.day_behind else None
+    return next((d.value for d in find_dates(text, start, stop, reference, weekday_reference=ahead)
+                 if d.value and not statement_day(text, d, start)), None)
+
+
+_LEDE_END = re.compile(r"[.!?](?=\s+[A-Z\"\u201c])|\n\s*\n")
 
 
 def _undated_reference(text: str, report: LaunchReport) -> date | None:
