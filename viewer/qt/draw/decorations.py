@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -85,14 +86,21 @@ class DecorationPainter:
             painter.setPen(self.frame.context.pen("#9AA5AE", 0.8))
             painter.setBrush(QBrush(with_alpha(PANEL, 245)))
             painter.drawRect(boxes["column"])
+        # Each piece is stamped from an image kept for the next paint (screen): a pan redraws them all.
         if "title" in boxes:
-            self._title(painter, boxes["title"])
+            self._stamped(painter, ("title", self.map_view.decorations.title), boxes["title"], self._title)
         if "north_arrow" in boxes:
-            self._north_arrow(painter, boxes["north_arrow"])
+            angle = self._north_angle()
+            if angle is not None:
+                self._stamped(painter, ("north", angle), boxes["north_arrow"],
+                              functools.partial(self._north_arrow, angle=angle))
         if "footer" in boxes:
-            self._footer(painter, boxes["footer"])
+            self._stamped(painter, ("footer", self._footer_text(boxes["footer"])), boxes["footer"], self._footer)
         if "scale_bar" in boxes:
-            self._scale_bar(painter, boxes["scale_bar"])
+            bar = self._scale_bar_length()
+            if bar is not None:
+                self._stamped(painter, ("scale", *bar), boxes["scale_bar"],
+                              functools.partial(self._scale_bar, bar=bar))
         if "legend" in boxes:
             painter.save()
             painter.translate(self.legend_offset)  # how far the legend is being dragged (zero otherwise)
@@ -154,6 +162,18 @@ class DecorationPainter:
         return min(self.px(SCALE_BAR_MAX), self._rect.width() * 0.3)
 
     # -- pieces ----------------------------------------------------------------------------------
+    def _stamped(self, painter: QPainter, key: tuple, box: QRectF,
+                 draw: Callable[[QPainter, QRectF], None]) -> None:
+        """``draw(painter, box)``, or on the screen a copy of it kept by ``key`` (what it shows) and box size."""
+        if not stamps_pay(painter, self.frame.context):
+            draw(painter, box)
+            return
+        size = box.size()
+        self._stamps.draw(painter, (*key, size.width(), size.height(), self.frame.context.scale),
+                          painter.transform().map(box.topLeft()),
+                          QRectF(0, 0, size.width(), size.height()).adjusted(-3, -3, 3, 3),
+                          lambda p, at: draw(p, QRectF(at, size)))
+
     def _panel(self, painter: QPainter, rect: QRectF) -> None:
         draw_panel(painter, self.frame.context, rect)
 
@@ -167,11 +187,13 @@ class DecorationPainter:
         painter.setPen(self.frame.context.pen(LABEL, 1))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
-    def _north_arrow(self, painter: QPainter, box: QRectF) -> None:
+    def _north_angle(self) -> float | None:
+        """Degrees the arrow turns to point at true north from the view's centre, to a tenth (None: nowhere)."""
         view = self.frame.view_rect
         angle = true_north_angle(self.map_view.projection, view.center().x(), view.center().y())
-        if not math.isfinite(angle):
-            return
+        return round(angle, 1) if math.isfinite(angle) else None
+
+    def _north_arrow(self, painter: QPainter, box: QRectF, angle: float) -> None:
         size = self.px(38)
         centre = QPointF(box.center().x(), box.bottom() - self.px(4) - size / 2)
         painter.save()
@@ -198,14 +220,17 @@ class DecorationPainter:
                             LABEL, HALO, self.px(1.5))
         painter.restore()
 
-    def _footer(self, painter: QPainter, band: QRectF) -> None:
-        """Projection and attribution along the bottom edge."""
-        font = self.frame.context.font(7)
-        metrics = QFontMetricsF(font)
+    def _footer_text(self, band: QRectF) -> str:
+        metrics = QFontMetricsF(self.frame.context.font(7))
         parts = [self.map_view.projection.name, ATTRIBUTION, *self.map_view.decorations.extra_attribution]
         if self.map_view.decorations.footnote:
             parts.insert(0, self.map_view.decorations.footnote)
-        text = metrics.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideMiddle, band.width() - self.px(16))
+        return metrics.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideMiddle, band.width() - self.px(16))
+
+    def _footer(self, painter: QPainter, band: QRectF) -> None:
+        """Projection and attribution along the bottom edge."""
+        font = self.frame.context.font(7)
+        text = self._footer_text(band)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(with_alpha(PANEL, 200)))
         painter.drawRect(band)
@@ -214,13 +239,18 @@ class DecorationPainter:
         painter.drawText(band.adjusted(self.px(8), 0, -self.px(8), 0),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
 
-    def _scale_bar(self, painter: QPainter, room: QRectF) -> None:
+    def _scale_bar_length(self) -> tuple[float, float] | None:
+        """(km, pixels) of the scale bar at the view's centre, the length to a quarter pixel (None: no scale)."""
         view = self.frame.view_rect
         units_per_px = view.width() / max(1.0, self._rect.width())
         km, length = nice_scale_bar(self.map_view.projection, view.center().x(), view.center().y(), units_per_px,
                                     self._scale_bar_max())
         if not (math.isfinite(km) and length > 0):
-            return
+            return None
+        return km, round(length * 4) / 4
+
+    def _scale_bar(self, painter: QPainter, room: QRectF, bar: tuple[float, float]) -> None:
+        km, length = bar
         font = self.frame.context.font(8)
         metrics = QFontMetricsF(font)
         bar_h = self.px(5)

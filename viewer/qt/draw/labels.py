@@ -133,12 +133,13 @@ class LabelPainter:
             at = QPointF(box[0], box[1])
             self.placed.append((label.text, QRectF(at, QPointF(box[2], box[3]))))
             self.placed_shapes.append((label.text, candidate))
-            if isinstance(candidate, Turned):  # along a path: drawn turned about its centre
-                painter.save()
-                painter.translate(candidate.cx, candidate.cy)
-                painter.rotate(candidate.angle)
-                self._draw(painter, label, look, QPointF(-candidate.width / 2, -candidate.height / 2))
-                painter.restore()
+            if isinstance(candidate, Turned) and stamp:  # a name along a path keeps its angle while the view pans
+                self._stamps.draw(painter, (label, self.context.scale, candidate.angle),
+                                  QPointF(candidate.cx, candidate.cy), _turned_extent(look, candidate.angle),
+                                  partial(self._draw_turned, label=label, look=look, angle=candidate.angle))
+            elif isinstance(candidate, Turned):
+                self._draw_turned(painter, QPointF(candidate.cx, candidate.cy), label=label, look=look,
+                                  angle=candidate.angle)
             elif stamp:
                 self._stamps.draw(painter, (label, self.context.scale), at, look.extent,
                                   partial(self._draw_at, label=label, look=look))
@@ -269,6 +270,14 @@ class LabelPainter:
     def _draw_at(self, painter: QPainter, top_left: QPointF, *, label: Label, look: _Look) -> None:
         self._draw(painter, label, look, top_left)
 
+    def _draw_turned(self, painter: QPainter, centre: QPointF, *, label: Label, look: _Look, angle: float) -> None:
+        """A name along a path: drawn turned ``angle`` degrees about its centre."""
+        painter.save()
+        painter.translate(centre)
+        painter.rotate(angle)
+        self._draw(painter, label, look, QPointF(-look.size[0] / 2, -look.size[1] / 2))
+        painter.restore()
+
     def _draw(self, painter: QPainter, label: Label, look: _Look, top_left: QPointF) -> None:
         baseline = QPointF(top_left.x(), top_left.y() + look.ascent)
         draw_text_with_halo(painter, baseline, label.text, look.font, label.colour, HALO, self.context.px(1.6))
@@ -282,6 +291,13 @@ class _Look:
     size: tuple[float, float]
     ascent: float
     extent: QRectF
+
+
+def _turned_extent(look: _Look, angle: float) -> QRectF:
+    """What a label drawn turned ``angle`` degrees about its centre covers around that centre, halo included."""
+    width, height = look.size
+    upright = look.extent.translated(-width / 2, -height / 2)
+    return QTransform().rotate(angle).mapRect(upright)
 
 
 # A placed label: its look, its box in device pixels (upright or turned), and the map position it is beside with
