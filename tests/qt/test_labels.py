@@ -116,3 +116,49 @@ def test_a_measurement_label_goes_first_and_place_names_give_way(window, qtbot):
     assert box[0] == pytest.approx(first[0], abs=8)  # right of the point, its first choice
     assert box[1] == pytest.approx(first[1], abs=1)
     assert "Naha" in shapes  # moved aside, not lost
+
+
+def _cut_labels(drawing, width: float, height: float) -> list[str]:
+    """Labels not wholly inside a width x height map: their text with its halo, and the dot of a place."""
+    from viewer.qt.draw.labels import DOT
+
+    halo = drawing.context.px(1.6)
+    by_text = {label.text: label for label in drawing.every_label}
+    cut = []
+    for text, box in drawing.placed:
+        if box.left() - halo < 0 or box.top() - halo < 0 or box.right() + halo > width or box.bottom() + halo > height:
+            cut.append(text)
+    for text, _ in drawing.placed:
+        label = by_text.get(text)
+        if label is not None and label.dot:
+            anchors = [p for p in drawing.placed_dots if p[0] == text]
+            for _, x, y in anchors:
+                r = drawing.context.px(DOT) / 2 + 1
+                if x - r < 0 or y - r < 0 or x + r > width or y + r > height:
+                    cut.append(f"{text} (its dot)")
+    return cut
+
+
+@pytest.mark.parametrize("event", ["2023-11-21-chollima1", "2016-02-07-kms4", None])
+def test_an_exported_label_is_wholly_inside_the_map_or_left_out(tmp_path, monkeypatch, event):
+    """In `export --event 2023-11-21-chollima1` 'Beijing' was named below its dot, which the image's top edge
+    cut in half (issue 15)."""
+    from viewer.cli import main
+    from viewer.qt.render import MapRenderer
+
+    drawn = []
+    save = MapRenderer.save
+
+    def save_and_keep(self, path, request):
+        times = save(self, path, request)
+        drawn.append((self.scene.labels, request.width, request.height))
+        return times
+
+    monkeypatch.setattr(MapRenderer, "save", save_and_keep)
+    for width, height in ((1920, 1080), (1600, 900), (1366, 768), (800, 600)):
+        png = tmp_path / f"{width}.png"
+        assert main(["export", "-o", str(png), "--width", str(width), "--height", str(height),
+                     *(["--event", event] if event else [])]) == 0
+        drawing, w, h = drawn[-1]
+        assert len(drawing.placed) > 10
+        assert _cut_labels(drawing, w, h) == [], (width, height)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -63,6 +64,10 @@ class DecorationPainter:
         self._graticule: list[tuple[str, bool, np.ndarray, np.ndarray]] = []
         self.last_layout: DecorationLayout | None = None  # what was drawn last (tests, the label engine)
         self.legend_offset = QPointF()  # pixels the legend is drawn away from its place while it is dragged
+        # On screen, the map's rect when the view last rested (an export has none): while the view differs from
+        # it (a pan or zoom under way), the auto legend stays where it was drawn at rest.
+        self.rest_view: QRectF | None = None
+        self._sizes: tuple[tuple, DecorationSizes] | None = None
 
     def fit_to_viewport(self) -> None:
         """Cover the frame's pixels (after the view's size changed)."""
@@ -140,9 +145,30 @@ class DecorationPainter:
                     column = (tall.width, tall.height) if tall else None
         return DecorationSizes(width, height, margin, title, arrow, bar, footer, legend, column)
 
+    @property
+    def moving(self) -> bool:
+        """Whether the view is moving on screen (it differs from where it last rested)."""
+        return self.rest_view is not None and self.frame.view_rect != self.rest_view
+
     def layout(self) -> DecorationLayout:
-        """Where each decoration goes now: the legend in its place, or the corner with least data under it."""
-        return place_decorations(self.sizes(), self.map_view.decorations.legend, self._data_under)
+        """Where each decoration goes now: the legend in its place, or (auto) the corner with least data under it,
+        staying where it was drawn last unless another place is clearly better, and never moved mid-gesture."""
+        options = self.map_view.decorations
+        sizes = self._current_sizes()
+        if options.legend == "auto" and options.legend_kept and self.moving:
+            held = place_decorations(sizes, options.legend_kept)
+            if held.legend_place == options.legend_kept:
+                return held
+        return place_decorations(sizes, options.legend, self._data_under, keep=options.legend_kept)
+
+    def _current_sizes(self) -> DecorationSizes:
+        """``sizes()`` for the auto or named place, kept while what they depend on is unchanged (every paint asks)."""
+        options, context = self.map_view.decorations, self.frame.context
+        key = (self._rect.width(), self._rect.height(), replace(options, legend_kept=""),
+               tuple(self.frame.legend_rows), context.scale)
+        if self._sizes is None or self._sizes[0] != key:
+            self._sizes = (key, self.sizes())
+        return self._sizes[1]
 
     def frame_for(self, data: MapRect, min_span: float = 0.0, pad: float = FRAME_PAD) -> MapRect:
         """The map rect showing ``data`` (map units) as large as it goes clear of every decoration, ``pad``

@@ -31,6 +31,7 @@ from viewer.symbology import HALO, LABEL
 DOT = 4.0  # a place's dot, pixels at 96 dpi
 LETTER_SPACING = 115.0  # percent, for country names in capitals
 OBSTACLE_VERTICES = 20_000  # a line with more vertices stands in the labels' way as boxes of runs of them
+HALO_WIDTH = 1.6  # pixels at 96 dpi of a label's light outline; it, too, stays inside the map
 CENTRE_NUDGES = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, 1), (1, -1), (-1, 1))
 
 
@@ -87,6 +88,7 @@ class LabelPainter:
         self._stamps = Stamps()
         self.placed: list[tuple[str, QRectF]] = []
         self.placed_shapes: list[tuple[str, Candidate]] = []
+        self.placed_dots: list[tuple[str, float, float]] = []  # (text, x, y) of each place's dot drawn last
 
     def set_labels(self, labels: list[Label]) -> None:
         """The labels that follow the projection: places, islands, seas, countries."""
@@ -128,6 +130,7 @@ class LabelPainter:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.placed = []
         self.placed_shapes = []
+        self.placed_dots = []
         for label, look, candidate, _ in placement:
             box = bounds_of(candidate)
             at = QPointF(box[0], box[1])
@@ -147,6 +150,7 @@ class LabelPainter:
                 self._draw(painter, label, look, at)
             if label.dot:
                 anchor = to_device.map(QPointF(label.x, label.y))
+                self.placed_dots.append((label.text, anchor.x(), anchor.y()))
                 painter.setPen(self.context.pen(HALO, 1))
                 painter.setBrush(with_alpha(LABEL, 255))
                 painter.drawPath(_dot(anchor, self.context.px(DOT)))
@@ -154,7 +158,7 @@ class LabelPainter:
 
     def placement(self, to_device: QTransform, fixed: np.ndarray, bounds: Box) -> list[Placed]:
         specs, looks, anchors = self._specs(self.every_label, to_device, bounds)
-        chosen = place(specs, np.concatenate([fixed, self._obstacles(to_device, bounds)]), bounds)
+        chosen = place(specs, np.concatenate([fixed, self._obstacles(to_device, bounds)]), self.inner(bounds))
         placed = []
         for i, j in chosen:
             candidate = specs[i].candidates[j]
@@ -163,6 +167,16 @@ class LabelPainter:
             ref_x, ref_y = reference_point(candidate)
             placed.append((cast(Label, specs[i].key), looks[i], candidate, (x, y, ref_x - at.x(), ref_y - at.y())))
         return placed
+
+    def inner(self, bounds: Box) -> Box:
+        """Where a label's box may go within the map's ``bounds``: wholly inside it with its halo."""
+        halo = self.context.px(HALO_WIDTH)
+        return (bounds[0] + halo, bounds[1] + halo, bounds[2] - halo, bounds[3] - halo)
+
+    def dot_inside(self, x: float, y: float, bounds: Box) -> bool:
+        """Whether a place's dot at (x, y), device pixels, is wholly inside the map's ``bounds``."""
+        r = self.context.px(DOT) / 2 + self.context.px(1)
+        return bounds[0] + r <= x <= bounds[2] - r and bounds[1] + r <= y <= bounds[3] - r
 
     def placement_key(self, bounds: Box) -> tuple:
         """What a placement depends on besides the view's position: another key, another placement."""
@@ -191,6 +205,8 @@ class LabelPainter:
                 point = to_device.map(QPointF(x, y))
                 px, py = point.x(), point.y()
                 if not (bounds[0] - margin < px < bounds[2] + margin and bounds[1] - margin < py < bounds[3] + margin):
+                    continue
+                if label.dot and not self.dot_inside(px, py, bounds):  # a place cut at the edge: not named
                     continue
                 if label.centre:  # on the spot, else nudged by up to a line's height or half its width
                     boxes = [centred(px + dx * width / 2, py + dy * height, width, height)
@@ -261,7 +277,7 @@ class LabelPainter:
                 font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, LETTER_SPACING)
             metrics = QFontMetricsF(font)
             width, height = metrics.horizontalAdvance(label.text), metrics.height()
-            reach = self.context.px(1.6) + 2
+            reach = self.context.px(HALO_WIDTH) + 2
             look = _Look(font, (width, height), metrics.ascent(),
                          QRectF(-reach, -reach, width + 2 * reach, height + 2 * reach))
             self._looks[key] = look
@@ -280,7 +296,8 @@ class LabelPainter:
 
     def _draw(self, painter: QPainter, label: Label, look: _Look, top_left: QPointF) -> None:
         baseline = QPointF(top_left.x(), top_left.y() + look.ascent)
-        draw_text_with_halo(painter, baseline, label.text, look.font, label.colour, HALO, self.context.px(1.6))
+        draw_text_with_halo(painter, baseline, label.text, look.font, label.colour, HALO,
+                            self.context.px(HALO_WIDTH))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtCore import QPointF, QRectF, QTimer
 from PySide6.QtGui import QPainter, QTransform
 
 from viewer.geo.labels import Box, Candidate, bounds_of
@@ -113,18 +113,19 @@ class LabelLayer(pg.GraphicsObject):
             return
         area = scene_to_device.mapRect(view.sceneBoundingRect())
         bounds: Box = (area.left(), area.top(), area.right(), area.bottom())
+        boxes = self.decoration_boxes() if self.decoration_boxes is not None else []
+        fixed = device_boxes(boxes, scene_to_device)
         # only on screen (an image is drawn once, and exactly): the placement follows the moving view
-        placement = self._moved_placement(to_device, bounds) if widget is not None and not self._stale else None
+        placement = (self._moved_placement(to_device, bounds, fixed) if widget is not None and not self._stale
+                     else None)
         if placement is None:
-            boxes = self.decoration_boxes() if self.decoration_boxes is not None else []
-            fixed = device_boxes(boxes, scene_to_device)
             placement = drawing.placement(to_device, fixed, bounds)
             self._last = (drawing.placement_key(bounds), QTransform(to_device), fixed, placement)
             self._follow = _follow_arrays(placement)
             self._stale = False
         drawing.draw(painter, to_device, placement, stamps_pay(painter, self.context))
 
-    def _moved_placement(self, to_device: QTransform, bounds: Box) -> list[Placed] | None:
+    def _moved_placement(self, to_device: QTransform, bounds: Box, decorations: np.ndarray) -> list[Placed] | None:
         """While the view pans or zooms (same labels, same size), the last placement follows it: each label
         stays beside its map position; labels that now leave the map, meet a decoration or meet a label placed
         before them are left out (marks may come close for a moment). Placing afresh costs ~20 ms, more than a
@@ -132,8 +133,8 @@ class LabelLayer(pg.GraphicsObject):
         if self._last is None:
             return None
         key, transform, fixed, placement = self._last
-        if key != self.drawing.placement_key(bounds):
-            return None
+        if key != self.drawing.placement_key(bounds) or not np.array_equal(fixed, decorations):
+            return None  # other labels, or the decorations moved (the legend went to another corner)
         if transform == to_device:
             return placement
         if self._moved_to != to_device:  # placed afresh once the view rests (repaints of a still view do not wait)
@@ -141,13 +142,18 @@ class LabelLayer(pg.GraphicsObject):
             self._rest.start()
         if not placement:
             return []
-        anchors, offsets, extents = self._follow
+        anchors, offsets, extents, dots = self._follow
         # every label's reference point where the view now puts its map position, then its box around it
         x = to_device.m11() * anchors[:, 0] + to_device.m21() * anchors[:, 1] + to_device.dx() + offsets[:, 0]
         y = to_device.m12() * anchors[:, 0] + to_device.m22() * anchors[:, 1] + to_device.dy() + offsets[:, 1]
         boxes = extents + np.column_stack([x, y, x, y])  # a turned box by its bounds: it may drop out sooner
-        keep = ((boxes[:, 0] >= bounds[0]) & (boxes[:, 1] >= bounds[1]) & (boxes[:, 2] <= bounds[2])
-                & (boxes[:, 3] <= bounds[3]))
+        inner = self.drawing.inner(bounds)  # wholly inside the map, halo and place's dot too
+        keep = ((boxes[:, 0] >= inner[0]) & (boxes[:, 1] >= inner[1]) & (boxes[:, 2] <= inner[2])
+                & (boxes[:, 3] <= inner[3]))
+        for i in np.flatnonzero(dots & keep):
+            label = placement[i][0]
+            dot = to_device.map(QPointF(label.x, label.y))
+            keep[i] = self.drawing.dot_inside(dot.x(), dot.y(), bounds)
         if len(fixed):
             keep &= ~_meets(boxes, fixed).any(axis=1)
         meets = _meets(boxes, boxes)
@@ -165,9 +171,10 @@ class LabelLayer(pg.GraphicsObject):
 
 
 
-def _follow_arrays(placement: list[Placed]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(n, 2) map positions, (n, 2) offsets of the reference points from them and (n, 4) box bounds about the
-    reference points, of a placement's labels (numpy moves them all at once while the view moves)."""
+def _follow_arrays(placement: list[Placed]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(n, 2) map positions, (n, 2) offsets of the reference points from them, (n, 4) box bounds about the
+    reference points and (n,) whether it has a dot, of a placement's labels (numpy moves them all at once while
+    the view moves)."""
     anchors = np.array([(x, y) for *_, (x, y, _, _) in placement], dtype=float).reshape(-1, 2)
     offsets = np.array([(dx, dy) for *_, (_, _, dx, dy) in placement], dtype=float).reshape(-1, 2)
     extents = []
@@ -175,7 +182,8 @@ def _follow_arrays(placement: list[Placed]) -> tuple[np.ndarray, np.ndarray, np.
         ref_x, ref_y = reference_point(candidate)
         left, top, right, bottom = bounds_of(candidate)
         extents.append((left - ref_x, top - ref_y, right - ref_x, bottom - ref_y))
-    return anchors, offsets, np.array(extents, dtype=float).reshape(-1, 4)
+    dots = np.array([label.dot for label, *_ in placement], dtype=bool)
+    return anchors, offsets, np.array(extents, dtype=float).reshape(-1, 4), dots
 
 
 def _meets(a: np.ndarray, b: np.ndarray) -> np.ndarray:
