@@ -162,3 +162,43 @@ def test_an_exported_label_is_wholly_inside_the_map_or_left_out(tmp_path, monkey
         drawing, w, h = drawn[-1]
         assert len(drawing.placed) > 10
         assert _cut_labels(drawing, w, h) == [], (width, height)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (800, 600)])
+def test_degree_labels_give_way_to_the_maps_labels(tmp_path, monkeypatch, size):
+    """'15°N' was drawn over 'THAILAND' in the sample's 1366x768 export: degree labels were not in the label
+    engine (issue 15). They are the least of labels now, on screen as in an export."""
+    from viewer.cli import main
+    from viewer.qt.render import MapRenderer
+
+    drawn = []
+    save = MapRenderer.save
+
+    def save_and_keep(self, path, request):
+        times = save(self, path, request)
+        drawn.append((list(self.scene.labels.placed_shapes), list(self.scene.decorations.graticule_drawn)))
+        return times
+
+    monkeypatch.setattr(MapRenderer, "save", save_and_keep)
+    assert main(["export", "-o", str(tmp_path / "map.png"), "--width", str(size[0]), "--height", str(size[1])]) == 0
+    labels, degrees = drawn[-1]
+    assert len(degrees) >= 2 and len(labels) > 10
+    for degree, box in degrees:
+        for text, shape in labels:
+            assert not overlapping(shape, box), (degree, text)
+
+
+def test_degree_labels_on_screen_give_way_to_labels(window, qtbot):
+    window.resize(1366, 768)
+    qtbot.wait(50)
+    canvas = window.canvas
+    for _ in range(8):
+        xmin, ymin, xmax, ymax = window.map_view.frame
+        step = canvas.map_units_per_pixel() * 23
+        window.map_view.set_frame((xmin - step, ymin + step, xmax - step, ymax + step))
+        canvas.viewport().repaint()
+        degrees = canvas.decorations.drawing.graticule_drawn
+        assert degrees
+        for degree, box in degrees:
+            for text, shape in canvas.labels.placed_shapes:
+                assert not overlapping(shape, box), (degree, text)

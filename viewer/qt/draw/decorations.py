@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath
 
+from viewer.geo.labels import Candidate, bounds_of
 from viewer.geo.room import (
     FRAME_PAD,
     Box,
@@ -67,6 +68,10 @@ class DecorationPainter:
         # On screen, the map's rect when the view last rested (an export has none): while the view differs from
         # it (a pan or zoom under way), the auto legend stays where it was drawn at rest.
         self.rest_view: QRectF | None = None
+        # The map's labels as drawn (device pixels): graticule labels, the least of labels, give way to them. The
+        # canvas and an export's scene point it at their label engine's last placement.
+        self.label_boxes: Callable[[], list[Candidate]] | None = None
+        self.graticule_drawn: list[tuple[str, Box]] = []  # (text, box) of the degree labels drawn last (tests)
         self._sizes: tuple[tuple, DecorationSizes] | None = None
 
     def fit_to_viewport(self) -> None:
@@ -324,7 +329,14 @@ class DecorationPainter:
 
     def _graticule_labels(self, painter: QPainter, boxes: list[Box]) -> None:
         """Degree labels where meridians cross the bottom edge and parallels cross the left edge, where no other
-        decoration is."""
+        decoration is and no label of the map: they are the least of labels, placed last ('15°N' sat on
+        'THAILAND')."""
+        self.graticule_drawn = []
+        from_device = painter.transform().inverted()[0]
+        taken = [from_device.mapRect(QRectF(QPointF(b[0], b[1]), QPointF(b[2], b[3])))
+                 for b in (bounds_of(c) for c in (self.label_boxes() if self.label_boxes is not None else []))]
+        labels = np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in taken], dtype=float).reshape(-1, 4)
+        halo = self.px(1.5)
         view = self.frame.view_rect
         font = self.frame.context.font(7)
         metrics = QFontMetricsF(font)
@@ -348,6 +360,12 @@ class DecorationPainter:
             if any(at.x() < b[2] and at.x() + width > b[0] and at.y() - metrics.ascent() < b[3] and at.y() > b[1]
                    for b in boxes):
                 continue
+            box = (at.x() - halo, at.y() - metrics.ascent() - halo, at.x() + width + halo,
+                   at.y() + metrics.descent() + halo)
+            if np.any((labels[:, 0] < box[2]) & (labels[:, 2] > box[0]) & (labels[:, 1] < box[3])
+                      & (labels[:, 3] > box[1])):
+                continue
+            self.graticule_drawn.append((label, box))
             if stamps_pay(painter, self.frame.context):
                 reach = self.px(1.5) + 2
                 extent = QRectF(0, -metrics.ascent(), metrics.horizontalAdvance(label), metrics.height())
