@@ -133,7 +133,7 @@ class LabelLayer(pg.GraphicsObject):
         if self._last is None:
             return None
         key, transform, fixed, placement = self._last
-        if key != self.drawing.placement_key(bounds) or not np.array_equal(fixed, decorations):
+        if key != self.drawing.placement_key(bounds) or not _same_boxes(fixed, decorations):
             return None  # other labels, or the decorations moved (the legend went to another corner)
         if transform == to_device:
             return placement
@@ -190,3 +190,9 @@ def _meets(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """(len(a), len(b)): which boxes of ``a`` overlap which of ``b`` (touching edges do not)."""
     return ((a[:, None, 0] < b[None, :, 2]) & (a[:, None, 2] > b[None, :, 0]) & (a[:, None, 1] < b[None, :, 3])
             & (a[:, None, 3] > b[None, :, 1]))
+
+
+def _same_boxes(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two sets of decoration boxes (device pixels) are the same, to rounding (the label item's transform
+    to the device is recomputed at every paint)."""
+    return a.shape == b.shape and bool(np.allclose(a, b, atol=0.01))
