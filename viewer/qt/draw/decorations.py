@@ -38,7 +38,6 @@ from viewer.qt.draw.style import Stamps, draw_text_with_halo, stamps_pay, with_a
 from viewer.symbology import HALO, LABEL
 
 if TYPE_CHECKING:
-    from viewer.geo.crs import MapProjection
     from viewer.model.view import MapView
     from viewer.qt.draw.frame import ScreenFrame
 
@@ -48,6 +47,7 @@ ATTRIBUTION = "Basemap: Natural Earth (public domain)"
 PANEL = "#FFFFFF"
 LEGEND_SHARE_W, LEGEND_SHARE_H = 0.5, 0.42  # a legend in a corner takes at most this much of the map
 COLUMN_SHARE_W = 0.36  # a legend in a column beside the map ("outside"), at most this much of the width
+EDGE_SAMPLES = 129  # points along an edge where the graticule's crossings are looked for
 SCALE_BAR_MAX = 180.0  # pixels at 96 dpi; at most 30 % of the width
 
 
@@ -61,8 +61,8 @@ class DecorationPainter:
         self._rect = QRectF(0, 0, 1, 1)
         self._stamps = Stamps(limit=500)
         self._graticule_source: object = None  # the canvas's lines, kept so that `is` tells a new list
-        self._graticule_projection: MapProjection | None = None
-        self._graticule: list[tuple[str, bool, np.ndarray, np.ndarray]] = []
+        self._graticule_key: tuple | None = None  # (projection, view rect) the crossings were found for
+        self._graticule: list[tuple[str, bool, float]] = []
         self.last_layout: DecorationLayout | None = None  # what was drawn last (tests, the label engine)
         self.legend_offset = QPointF()  # pixels the legend is drawn away from its place while it is dragged
         # On screen, the map's rect when the view last rested (an export has none): while the view differs from
@@ -341,12 +341,9 @@ class DecorationPainter:
         font = self.frame.context.font(7)
         metrics = QFontMetricsF(font)
         bottom_y, left_x = view.top(), view.left()  # the view's y grows upwards: top() is the lowest y
-        for label, meridian, x, y in self._projected_graticule():
-            values, other, edge = (y, x, bottom_y) if meridian else (x, y, left_x)
-            crossing = _crossing(values, other, edge)
-            if crossing is None:
-                continue
-            point = self.frame.map_to_pixel(crossing, edge) if meridian else self.frame.map_to_pixel(edge, crossing)
+        for label, meridian, crossing in self._edge_crossings():
+            point = (self.frame.map_to_pixel(crossing, bottom_y) if meridian else
+                     self.frame.map_to_pixel(left_x, crossing))
             if meridian:
                 at = QPointF(point.x() - metrics.horizontalAdvance(label) / 2,
                              self._rect.bottom() - self.px(18))
@@ -375,31 +372,47 @@ class DecorationPainter:
             else:
                 self._graticule_label(painter, at, label=label, font=font)
 
-    def _projected_graticule(self) -> list[tuple[str, bool, np.ndarray, np.ndarray]]:
-        """(label, is a meridian, x, y) per graticule line, projected once per view change."""
-        lines, projection = self.frame.graticule, self.map_view.projection
-        if self._graticule_source is not lines or self._graticule_projection != projection:
-            projected = []
-            for label, line in lines:
-                lon, lat = np.asarray(line.coords).T
-                projected.append((label, bool(lon[0] == lon[-1]), *projection.forward(lon, lat)))
-            self._graticule_source, self._graticule_projection, self._graticule = lines, projection, projected
-        return self._graticule
+    def _edge_crossings(self) -> list[tuple[str, bool, float]]:
+        """(label, is a meridian, where along its edge in map units) of each graticule line that crosses the bottom
+        edge (meridians) or the left edge (parallels) of the view. The edges are sampled and projected back to
+        lon/lat (two projections a view, where projecting each line cost ~1 ms a repaint while panning)."""
+        lines, projection, view = self.frame.graticule, self.map_view.projection, QRectF(self.frame.view_rect)
+        key = (projection, view)
+        if self._graticule_source is lines and self._graticule_key == key:
+            return self._graticule
+        values = [(label, bool(line.coords[0][0] == line.coords[-1][0]), line.coords[0]) for label, line in lines]
+        along_x = np.linspace(view.left(), view.right(), EDGE_SAMPLES)
+        along_y = np.linspace(view.top(), view.bottom(), EDGE_SAMPLES)
+        with np.errstate(invalid="ignore"):
+            lon, _ = projection.inverse(along_x, np.full(EDGE_SAMPLES, view.top()))
+            _, lat = projection.inverse(np.full(EDGE_SAMPLES, view.left()), along_y)
+        found = []
+        for label, meridian, (lon0, lat0) in values:
+            with np.errstate(invalid="ignore"):  # off the globe the edge has no lon/lat (NaN)
+                if meridian:  # the signed difference of longitudes, the short way round the globe
+                    crossing = _crossing(((np.asarray(lon) - lon0 + 180.0) % 360.0) - 180.0, along_x)
+                else:
+                    crossing = _crossing(np.asarray(lat) - lat0, along_y)
+            if crossing is not None:
+                found.append((label, meridian, crossing))
+        self._graticule_source, self._graticule_key, self._graticule = lines, key, found
+        return found
 
     def _graticule_label(self, painter: QPainter, at: QPointF, *, label: str, font: QFont) -> None:
         draw_text_with_halo(painter, at, label, font, "#3A4A58", HALO, self.px(1.5))
 
 
-def _crossing(values: np.ndarray, other: np.ndarray, edge: float) -> float | None:
-    """Where the polyline (other, values) crosses values == edge, interpolated; None if it does not."""
-    finite = np.isfinite(values) & np.isfinite(other)
-    values, other = values[finite], other[finite]
-    if len(values) < 2:
+def _crossing(difference: np.ndarray, along: np.ndarray) -> float | None:
+    """Where ``difference`` (sampled at the positions ``along`` an edge) first passes through zero, interpolated;
+    None if it does not. A jump of more than 90 between samples is a wrap (longitudes past 180°), not a crossing."""
+    finite = np.isfinite(difference)
+    difference, along = difference[finite], along[finite]
+    if len(difference) < 2:
         return None
-    side = np.sign(values - edge)
-    changes = np.flatnonzero(side[:-1] * side[1:] < 0)
+    a, b = difference[:-1], difference[1:]
+    changes = np.flatnonzero((np.sign(a) * np.sign(b) <= 0) & (np.abs(a - b) < 90) & (a != b))
     if not len(changes):
         return None
     i = changes[0]
-    t = (edge - values[i]) / (values[i + 1] - values[i])
-    return float(other[i] + t * (other[i + 1] - other[i]))
+    t = a[i] / (a[i] - b[i])
+    return float(along[i] + t * (along[i + 1] - along[i]))
