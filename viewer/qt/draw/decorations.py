@@ -10,8 +10,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
+import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
 from viewer.geo.labels import Candidate, bounds_of
 from viewer.geo.room import (
@@ -332,10 +333,9 @@ class DecorationPainter:
         decoration is and no label of the map: they are the least of labels, placed last ('15°N' sat on
         'THAILAND')."""
         self.graticule_drawn = []
-        from_device = painter.transform().inverted()[0]
-        taken = [from_device.mapRect(QRectF(QPointF(b[0], b[1]), QPointF(b[2], b[3])))
-                 for b in (bounds_of(c) for c in (self.label_boxes() if self.label_boxes is not None else []))]
-        labels = np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in taken], dtype=float).reshape(-1, 4)
+        placed = self.label_boxes() if self.label_boxes is not None else []
+        labels = _mapped_boxes(np.array([bounds_of(c) for c in placed], dtype=float).reshape(-1, 4),
+                               painter.transform().inverted()[0])
         halo = self.px(1.5)
         view = self.frame.view_rect
         font = self.frame.context.font(7)
@@ -380,7 +380,11 @@ class DecorationPainter:
         key = (projection, view)
         if self._graticule_source is lines and self._graticule_key == key:
             return self._graticule
-        values = [(label, bool(line.coords[0][0] == line.coords[-1][0]), line.coords[0]) for label, line in lines]
+        geometries = np.array([line for _, line in lines], dtype=object)
+        first, last = shapely.get_point(geometries, 0), shapely.get_point(geometries, -1)
+        start_lon, start_lat = shapely.get_x(first), shapely.get_y(first)
+        starts = zip(start_lon, start_lat, strict=True)
+        values = zip([label for label, _ in lines], start_lon == shapely.get_x(last), starts, strict=True)
         along_x = np.linspace(view.left(), view.right(), EDGE_SAMPLES)
         along_y = np.linspace(view.top(), view.bottom(), EDGE_SAMPLES)
         with np.errstate(invalid="ignore"):
@@ -400,6 +404,15 @@ class DecorationPainter:
 
     def _graticule_label(self, painter: QPainter, at: QPointF, *, label: str, font: QFont) -> None:
         draw_text_with_halo(painter, at, label, font, "#3A4A58", HALO, self.px(1.5))
+
+
+def _mapped_boxes(boxes: np.ndarray, transform: QTransform) -> np.ndarray:
+    """(n, 4) boxes (left, top, right, bottom) mapped by ``transform``, as the bounds of their mapped corners."""
+    x = np.stack([boxes[:, 0], boxes[:, 2], boxes[:, 2], boxes[:, 0]], axis=1)
+    y = np.stack([boxes[:, 1], boxes[:, 1], boxes[:, 3], boxes[:, 3]], axis=1)
+    mx = transform.m11() * x + transform.m21() * y + transform.dx()
+    my = transform.m12() * x + transform.m22() * y + transform.dy()
+    return np.column_stack([mx.min(axis=1), my.min(axis=1), mx.max(axis=1), my.max(axis=1)]).reshape(-1, 4)
 
 
 def _crossing(difference: np.ndarray, along: np.ndarray) -> float | None:
