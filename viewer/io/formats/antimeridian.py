@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 import numpy as np
 import shapely
@@ -11,6 +12,7 @@ from viewer.model.feature import Feature
 
 _LINESTRING, _LINEARRING, _POLYGON = 1, 2, 3
 _MULTI = (4, 5, 6, 7)
+_WITH_LINES = (_LINESTRING, _LINEARRING, _POLYGON, *_MULTI)
 
 
 def antimeridian_warnings(features: Sequence[Feature], places: Sequence[str]) -> list[tuple[str, str]]:
@@ -19,10 +21,12 @@ def antimeridian_warnings(features: Sequence[Feature], places: Sequence[str]) ->
     launchmap draws such a step the short way round, across ±180° (a path from Japan out into the
     Pacific); RFC 7946 asks for it to be split there, and QGIS or a spreadsheet will draw it across the world.
     """
-    geometries = np.array([f.geometry for f in features], dtype=object)
-    present = np.flatnonzero(~shapely.is_missing(geometries)) if len(geometries) else np.array([], dtype=int)
-    if not len(present):
+    geometries = np.empty(len(features), dtype=object)
+    geometries[:] = list(map(attrgetter("geometry"), features))
+    kinds = shapely.get_type_id(geometries)  # -1 where there is none
+    if not np.isin(kinds, _WITH_LINES).any():  # a layer of points: nothing to look at, and nothing more made
         return []
+    present = np.flatnonzero(kinds >= 0)
     parts, owner = geometries[present], present
     while len(parts) and np.isin(shapely.get_type_id(parts), _MULTI).any():  # collections may nest
         parts, index = shapely.get_parts(parts, return_index=True)

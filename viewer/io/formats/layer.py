@@ -147,7 +147,7 @@ class LayerBuilder:
         """`unique_id` (no wanted id) for each of ``fallbacks``, for features added at once by `add_run`."""
         prefix, taken, features = f"{self.prefix}#", self.taken, self.bundle.features
         ids = [prefix + fallback for fallback in fallbacks]
-        if any(i in taken or i in features for i in ids) or len(set(ids)) != len(ids):
+        if not (taken.isdisjoint(ids) and features.keys().isdisjoint(ids)) or len(set(ids)) != len(ids):
             ids = [self.unique_id(None, fallback) for fallback in fallbacks]
             taken.difference_update(ids)
         return ids
