@@ -190,7 +190,9 @@ class Table:
         self.extras.append(extra or None)
 
     def arrays(self) -> tuple[list[np.ndarray], list[str], list[np.ndarray | None]]:
-        data, masks = [], []
+        """(arrays, names, null masks) for pyogrio; called once: the cell lists are let go as they become arrays."""
+        data: list[np.ndarray] = []
+        masks: list[np.ndarray | None] = []
         extras = self.extras
         columns = self.cells
         for name, values in zip(self.columns, columns, strict=False):
