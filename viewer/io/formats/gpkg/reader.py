@@ -245,7 +245,7 @@ def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder,
                 builder.error(f"layer {layer}", f"features {start + 1} to {start + BATCH}: {error.message}")
             continue  # the file fails; its other batches are still checked, for their own messages
         if wkb is not None:
-            missing = [int(fid) for fid, blob in zip(fids.tolist(), wkb, strict=True) if blob is None]
+            missing = fids[np.equal(wkb, None)].tolist()  # no geometry, or one GDAL could not read
             for fid in inspect.unreadable(path, layer, missing):
                 builder.error(f"layer {layer}, fid {fid}", "geometry cannot be read (a damaged geometry blob)")
         geometries = shapely.from_wkb(wkb) if wkb is not None else np.full(len(fids), None)
@@ -256,7 +256,7 @@ def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder,
         names, columns = _column_lists(meta, fields, skipped)
         _layer_columns(names, columns, layer, len(fids), builder, places)
         rows = _rows_of(names, columns, len(fids), no_nulls=True)
-        ids = builder.unique_ids([f"{layer}/{fid}" for fid in fids.tolist()])
+        ids = builder.unique_ids(f"{layer}/", fids.tolist())
         builder.add_run(places, ids, list(map(Feature, ids, geometries.tolist(), rows)))
         progress(min(start + BATCH, count), count)
     for column in sorted(skipped):
