@@ -227,7 +227,8 @@ def test_properties_the_columns_hold_are_not_written_twice_and_come_back_in_orde
     write_gpkg(bundle, path)
     with sqlite3.connect(path) as db:
         stored = dict(db.execute("SELECT feature_id, properties FROM features").fetchall())
-    assert stored["shown"] is None and stored["none"] is None
+    assert stored["shown"] is None
+    assert stored["none"] is None
     assert all(stored[name] is not None for name in ("reordered", "null", "number", "more"))
     again, _ = read_gpkg(path)
     for name, properties in cases.items():

@@ -235,17 +235,20 @@ def _in_layer(problem: Problem, places: dict[str, list[str]]) -> Problem:
 # -- any other layer --------------------------------------------------------------------------------
 def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder, progress: Progress) -> None:
     skipped: set[str] = set()
+    after: int | None = None  # the last fid read, where the next batch starts
     for start in range(0, max(count, 1), BATCH):
         try:
-            meta, fids, wkb, fields = read_batch(path, layer, start, max(min(BATCH, count - start), 1))
+            meta, fids, wkb, fields = read_batch(path, layer, start, max(min(BATCH, count - start), 1), after=after)
+            after = int(fids[-1]) if len(fids) else None
         except DamagedFeatures as error:
+            after = None
             for fid in error.fids:
                 builder.error(f"layer {layer}, fid {fid}", f"geometry cannot be read ({error.message})")
             if not error.fids:
                 builder.error(f"layer {layer}", f"features {start + 1} to {start + BATCH}: {error.message}")
             continue  # the file fails; its other batches are still checked, for their own messages
         if wkb is not None:
-            missing = fids[np.equal(wkb, None)].tolist()  # no geometry, or one GDAL could not read
+            missing = fids[~wkb.astype(bool)].tolist()  # no geometry (None), or one GDAL could not read
             for fid in inspect.unreadable(path, layer, missing):
                 builder.error(f"layer {layer}, fid {fid}", "geometry cannot be read (a damaged geometry blob)")
         geometries = shapely.from_wkb(wkb) if wkb is not None else np.full(len(fids), None)
