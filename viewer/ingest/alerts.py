@@ -12,6 +12,7 @@ from viewer.ingest import construct
 from viewer.ingest.findings import DraftFeature
 from viewer.ingest.places import PlaceMention
 from viewer.ingest.sentences import Sentence
+from viewer.ingest.sites import in_north_korea
 
 _ALERT = re.compile(
     r"\bJ-?Alert\b|\b(?:emergency|missile|evacuation|air[- ]raid|civil defen[cs]e|shelter)\s+(?:warnings?|alerts?|"
@@ -30,6 +31,9 @@ _FALL = re.compile(r"\b(?:fell|landed|splashed|crashed|impact\w*|came down|dropp
 _LAUNCHED = re.compile(r"\b(?:launched|fired|lifted off|blasted off|took off)\s+from\b", re.IGNORECASE)
 _REFERENCE_ONLY = re.compile(r"\b(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?\s+of\s+(?:the\s+)?$",
                              re.IGNORECASE)
+_SENDER = re.compile(r"['\u2019]?s?\s+(?:(?:has|have|had|also|then|later)\s+)?(?:sent|sends|issued|issues|said|says|"
+                     r"called|calls|told|tells|announced|announces|warned|warns|urged|urges|asked|asks|condemned|"
+                     r"protested|lodged|government|authorities)\b", re.IGNORECASE)
 ALERTED_KINDS = frozenset({"prefecture", "island", "island_group", "city", "capital"})
 MAX_CORNER_GAP = 40  # characters between two corners of one zone
 
@@ -46,6 +50,8 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
         for mention in (p for p in places if s <= p.start < e and p.place.kind in ALERTED_KINDS):
             if _REFERENCE_ONLY.search(text, max(s, mention.start - 30), mention.start):
                 continue  # "passed west of the Sakishima islands": a reference point, not where the alert went
+            if _SENDER.match(text, mention.end, e) or in_north_korea(mention.place):
+                continue  # "Tokyo sent a J-Alert to …", "Pyongyang has called …": who sent or spoke, not alerted
             if _dateline_city(text, mention):
                 continue  # "TOKYO, Nov 3, 2022 (AP) — … J-Alert warnings for Miyagi": where the story was filed
             span = (min(alert.start(), mention.start), max(alert.end(), mention.end))

@@ -18,7 +18,7 @@ _ORBIT_OUTCOME = re.compile(
 _FAILURE = re.compile(
     r"\b(?:fail(?:ed|ure|s)?|unsuccessful(?:ly)?|crash(?:ed|es)?|explod(?:ed|es)|blew up|broke (?:up|apart)|"
     r"disintegrated|lost (?:contact|thrust)|abnormal(?:ly)?|malfunction(?:ed|s)?|went wrong|fizzled|"
-    r"fell into the (?:sea|ocean|water))\b",
+    r"fell into the (?-i:sea|ocean|water)(?!\s+of\b))\b",  # not "fell into the Sea of Japan": where it was aimed
     re.IGNORECASE,
 )
 # "an attempt to put a satellite into orbit", "no object entered orbit": orbit named, not reached.
@@ -41,6 +41,8 @@ _NOT_THIS_ONE = re.compile(r"\bpossibility\s+(?:that\s+)?(?:[\w-]+\s+){0,3}$|\b(
                            r"launch(?:es)?)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 # "The first stage separated and fell into the Sea of Japan": a spent stage falls as planned
 _SPENT_STAGE = re.compile(r"\b(?:stages?|boosters?|fairings?)\b(?:\s+\w+){0,3}\s+$", re.IGNORECASE)
+# "Pyongyang said in November that it had successfully tested …": what a month named earlier had shown
+_EARLIER_MONTH = re.compile(rf"\b(?:in|last)\s+{_MONTH}\b[^.;]{{0,40}}\bhad\s+(?:\w+\s+)?$")
 _SUCCESS = re.compile(r"(?<!un)\bsucce(?:ss(?:ful(?:ly)?)?|eded|eds)\b", re.IGNORECASE)
 _ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:in|last)\s+{_MONTH}\b|\s+last\s+(?:year|month)\b|^\s*{_MONTH}\b"
                         rf"|\s+{_MONTH}\s+launch")
@@ -149,7 +151,8 @@ def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
             lead = text[max(s, m.start() - 60) : m.start()]
             if value == "orbit" and _NOT_REACHED.search(lead):
                 continue  # "failed to put … into orbit" is a failure, found by the next pattern
-            if _HEDGED.search(lead) or _OTHERS_ENDED.search(lead) or _NOT_THIS_ONE.search(lead):
+            if _HEDGED.search(lead) or _OTHERS_ENDED.search(lead) or _NOT_THIS_ONE.search(lead) or (
+                    _EARLIER_MONTH.search(lead)):
                 continue
             if value == "failure" and _OTHERS_FAILED.search(lead):
                 continue

@@ -16,7 +16,7 @@ from viewer.ingest.eez import eez_claims
 from viewer.ingest.failure import add_failure_area
 from viewer.ingest.findings import ArticleDraft, DraftClaim, DraftFeature
 from viewer.ingest.flight import find_flight
-from viewer.ingest.launch import LaunchReport, describe, detect_launch
+from viewer.ingest.launch import LaunchReport, describe, detect_launch, foreign_launch_sentences
 from viewer.ingest.measures import find_altitudes, find_distances
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import read_notice
@@ -120,7 +120,7 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
         _direction_claim(draft, text, report, matcher)
     draft.features.extend(find_warning_areas(text, sentences, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
-    _claims(draft, text, [s for s in sentences if s not in (apart or set())], report)
+    _claims(draft, text, [s for s in sentences if s not in (apart or set())], report, article.published)
     add_failure_area(draft, text, report, matcher, site)
     return draft
 
@@ -146,7 +146,7 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
                               if f.kind == "flight_path" and geodesic.length_km(f.geometry) >= SHORTEST_PATH_KM)
     else:
         _direction_claim(draft, text, report, matcher)
-    _claims(draft, text, report.related, report)
+    _claims(draft, text, report.related, report, article.published)
     return draft
 
 
@@ -192,7 +192,8 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
         day = next((value for end, value in reversed(stamps) if end <= s.start), reference)  # a live blog's day
         ahead = day + timedelta(days=1) if day and article.day_behind and day == article.published else None
         dates += [(d, s) for d in find_dates(text, s.start, s.end, day, weekday_reference=ahead)
-                  if d.start >= article.header_end and not statement_day(text, d, s.start)]
+                  if d.start >= article.header_end and not statement_day(text, d, s.start)
+                  and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)]
     dates = _in_announced_window(text, dates, article.published)
     # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
     # that, not the launch, unless it states the launch itself.
@@ -231,6 +232,12 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     if draft.date is None and draft.time is not None:  # the launch's local date, from a time in another zone
         local = draft.time.astimezone(timezone(zone_offset("local time", draft.time.date()) or timedelta(hours=9)))
         draft.date = local.date()
+
+
+# "from the same place as the launch that flew over Hokkaido on Aug. 29": the day of the launch compared with
+_ANOTHER_LAUNCH_CLAUSE = re.compile(r"\b(?:as|like|than|to)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:launch|missile|"
+                                    r"rocket|test|one|ICBM|satellite)\s+(?:that|which)\b[^,;.()]{0,70}$",
+                                    re.IGNORECASE)
 
 
 def _lede_day(text: str, article: Article, reference: date | None) -> date | None:
@@ -325,11 +332,23 @@ def _day_for(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]
     return nearest[0].value
 
 
-def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport) -> None:
+def _dated_elsewhere(text: str, sentence: Sentence, day: date | None, published: date | None) -> bool:
+    """A sentence whose own date is more than a day from the launch's (a statement's day aside)."""
+    if day is None:
+        return False
+    return any(d.value is not None and abs((d.value - day).days) > 1 and not statement_day(text, d, sentence.start)
+               for d in find_dates(text, sentence.start, sentence.end, published or day))
+
+
+def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport,
+            published: date | None) -> None:
+    foreign = foreign_launch_sentences(text, sentences)  # "South Korea fired two missiles; one fell into the sea"
     about = [s for s in sentences if _ABOUT_LAUNCH.search(text, s.start, s.end) and not _HISTORY.search(
-        text, s.start, s.end)]
+        text, s.start, s.end) and s not in foreign]
     current = [s for s in sentences if not _HISTORY.search(text, s.start, s.end)]  # "it did not land within the EEZ"
-    for found in outcome_claims(text, about) + orbit_claims(text, about) + eez_claims(text, current):
+    # "On 16 March a missile exploded" in a story of the launch of 24 March: that launch's outcome, not this one's
+    own_day = [s for s in about if not _dated_elsewhere(text, s, draft.date, published)]
+    for found in outcome_claims(text, own_day) + orbit_claims(text, about) + eez_claims(text, current):
         draft.claims.append(DraftClaim(found.property, found.value, found.by, [(found.start, found.end)]))
     for sentence in about:
         for distance in find_distances(text, sentence.start, sentence.end):

@@ -10,11 +10,13 @@ from viewer.ingest.sentences import Sentence
 
 # "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
 _NOT_VERB = r"(?!\s+(?:station|ground|site|pad|facility|complex|cent(?:er|re)|tubes?|platform|range|drill))"
-_VERB = re.compile(r"\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|test-fire|lift(?:ed|s)?\s+off|"
+# "a submarine-launched missile", "air-launched": an adjective, not a launch ("test-fired" is the verb itself)
+_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|test-fire|lift(?:ed|s)?\s+off|"
                    rf"blast(?:ed|s)?\s+off|(?:took|takes)\s+off)\b{_NOT_VERB}",
                    re.IGNORECASE)
-_PAST_VERB = re.compile(r"\b(?:(?:test-)?(?:launched|fired|launching|firing)|lift(?:ed|s)?\s+off|"
-                        rf"blast(?:ed|s)?\s+off|took\s+off)\b{_NOT_VERB}",  # "the rocket took off at 3:50am"
+_PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|firing)|test-fir(?:e|ing)\s+of\b|"
+                        # "the rocket took off at 3:50am"
+                        rf"lift(?:ed|s)?\s+off|blast(?:ed|s)?\s+off|took\s+off)\b{_NOT_VERB}",
                         re.IGNORECASE)
 _FLOWN = re.compile(r"\b(?:flew|flown|soared)\b", re.IGNORECASE)
 # "They flew east-northeast", "It headed east across the peninsula", "It vanished from radar … after flying south"
@@ -140,16 +142,61 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         before = (before[:opening] if opening >= 0 else "") + before[aside.start() + 1 :]
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
         return False
-    lead = text[s : verb.start()]
-    said = list(_SAID.finditer(lead))
-    if said:  # "Japan's defence ministry says the missile was launched": Japan reports, it does not launch
-        lead = lead[said[-1].end() :]
-    if _FOREIGN_LAUNCHER.search(lead) and not _NORTH_KOREA.search(lead):
+    if _foreign_launcher(text, s, verb.start()):
         return False  # "South Korea launched its first spy satellite to watch North Korea"
     if _NORTH_KOREA.search(text, s, e):
         return True
     # "The missile was launched at 7:29 PM ET" in an article about North Korea, with no other country launching.
-    return article_about_north_korea and not _FOREIGN_LAUNCHER.search(lead[-60:])
+    return article_about_north_korea and not _FOREIGN_LAUNCHER.search(_after_said(text[s : verb.start()])[1][-60:])
+
+
+# "the military says it fired two missiles", "Japan said its destroyers fired": the speaker is who fired
+_SPEAKER_FIRED = re.compile(r"\s*(?:that\s+)?(?:it|they|its\s+[\w-]+|their\s+[\w-]+)\s+(?:had\s+|also\s+|then\s+)?",
+                            re.IGNORECASE)
+
+
+def _after_said(lead: str) -> tuple[str, str]:
+    """The words before a verb of saying (the speaker) and after it (the clause said)."""
+    said = list(_SAID.finditer(lead))
+    return (lead[: said[-1].start()], lead[said[-1].end() :]) if said else ("", lead)
+
+
+def _foreign_launcher(text: str, start: int, verb_start: int) -> bool:
+    """Whether the subject of the launch verb is another country: named ('South Korea launched …'; 'Japan's defence
+    ministry says the missile was launched' is Japan reporting) or the speaker itself ('In Seoul, the military says
+    it fired two missiles as a show of force')."""
+    speaker, lead = _after_said(text[start:verb_start])
+    if _FOREIGN_LAUNCHER.search(lead) and not _NORTH_KOREA.search(lead):
+        return True
+    return bool(_SPEAKER_FIRED.fullmatch(lead)) and bool(_FOREIGN_LAUNCHER.search(speaker)) and not (
+        _NORTH_KOREA.search(speaker))
+
+
+# "One of them fell into the sea", "They flew 300 km": the subject of the sentence before
+_ANAPHORIC = re.compile(r"\s*(?:One|Two|Both|Each|Neither|Either|All|Some|None)\s+of\s+(?:them|those|these)\b|"
+                        r"\s*(?:It|They|Both|The other)\s+(?!(?:is|was|were|are)\s+(?:the|a)\b)")
+
+
+def foreign_launch_sentences(text: str, sentences: list[Sentence]) -> set[Sentence]:
+    """Sentences about another country's launch: the one saying so and those after it that continue with its
+    missiles as their subject ('In Seoul, the military says it fired two missiles. One of them fell into the sea
+    shortly after launch.')."""
+    found: set[Sentence] = set()
+    for i, sentence in enumerate(sentences):
+        if reports_foreign_launch(text, sentence):
+            found.add(sentence)
+            for after in sentences[i + 1 :]:
+                if not _ANAPHORIC.match(text, after.start, after.end):
+                    break
+                found.add(after)
+    return found
+
+
+def reports_foreign_launch(text: str, sentence: Sentence) -> bool:
+    """A sentence saying another country launched or fired ('South Korea fired two missiles in response')."""
+    verb = _PAST_VERB.search(text, sentence.start, sentence.end)
+    return verb is not None and _launches_a_projectile(text, sentence.start, sentence.end, verb) and (
+        _foreign_launcher(text, sentence.start, verb.start()))
 
 
 def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
@@ -163,7 +210,8 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     if not anchors:
         return None
     # Once a sentence says North Korea launched, "the missile was launched from …" elsewhere is the same launch.
-    related = [s for s in sentences if s in anchors or _reports(text, s, True, strict=False)]
+    foreign = foreign_launch_sentences(text, sentences)
+    related = [s for s in sentences if s in anchors or (s not in foreign and _reports(text, s, True, strict=False))]
     scope = " ".join(text[s.start : s.end] for s in related)
     space = bool(_SPACE.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
     return describe(text, LaunchReport(anchors, related, space))

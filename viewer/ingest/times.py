@@ -170,9 +170,17 @@ PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+)?(?:been|\w+ed|begun|
                         re.IGNORECASE)
 
 
+# "drills, which began on March 13", "talks that opened Monday": the day of something else the sentence names
+_OTHER_EVENT_BEFORE = re.compile(r"\b(?:which|that)\s+(?:(?:have|has|had)\s+)?(?:began|begun|begins|started|starts|"
+                                 r"opened|opens|ended|ends|closed|closes|kicked\s+off|took\s+place|(?:was|were)\s+"
+                                 r"held)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
 def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
-    """Whether the date is when something was said, not when it happened."""
-    if _SAID_BEFORE.search(text, max(sentence_start, mention.start - 25), mention.start):
+    """Whether the date is when something was said, or when something other than a launch began or ended
+    ('exercises, which began on March 13'), not when the launch happened."""
+    before = max(sentence_start, mention.start - 40)
+    if _SAID_BEFORE.search(text, before, mention.start) or _OTHER_EVENT_BEFORE.search(text, before, mention.start):
         return True
     # a date opening the sentence and its subject saying something ("On Monday, state media said the missile …"),
     # not a date after the verb ("fired … on Monday night, the military said")
