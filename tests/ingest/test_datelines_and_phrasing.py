@@ -49,6 +49,12 @@ def article(text: str, name: str = "story.txt"):
         ("Headline\n\nBerlin | Commentary | 6 August 2019\n\nBody", date(2019, 8, 6), None),
         ("Headline\n\nAugust 6, 2019 (The Daily Example)\n\nBody", date(2019, 8, 6), None),
         ("Evening bulletin\nTuesday, August 6, 2019, 21:00 JST\n\nANCHOR: A missile", date(2019, 8, 6), "JST"),
+        ("Headline\n\nGENEVA, 3 June 2031\n\nThe conference", date(2031, 6, 3), None),
+        ("Headline\n\nUNITED NATIONS, 3 June 2031\n\nThe council", date(2031, 6, 3), "ET"),
+        ("Headline\n\uc785\ub825 2031. 6. 3. 10:05 | \uc218\uc815 2031. 6. 3. 11:40\n\nSEOUL -- A missile",
+         date(2031, 6, 3), "KST"),
+        ("Headline\n\ub4f1\ub85d 2031. 6. 3. 10:05   \uc218\uc815 2031. 6. 3. 11:40\n\nA missile",
+         date(2031, 6, 3), None),
     ],
 )
 def test_datelines_in_every_common_form(head, day, zone):

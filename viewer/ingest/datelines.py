@@ -23,11 +23,14 @@ _DOTTED = r"(?P<kyear>(?:19|20)\d\d)\.[ \t]*(?P<kmonth>[01]?\d)\.[ \t]*(?P<kday>
 # "22/06/2016" as European and Asian outlets stamp a page; read only when the day is over 12 (else 03/04 could be
 # either order)
 _SLASHED = r"(?P<sday>[0-3]?\d)/(?P<smonth>[01]?\d)/(?P<syear>(?:19|20)\d\d)"
+# A Korean page's stamps: 입력 (posted), 등록 (filed), 수정 (modified), 작성 (written), 기사입력 (article posted)
+_KOREAN_LABELS = "\uae30\uc0ac\uc785\ub825|\uc785\ub825|\ub4f1\ub85d|\uc218\uc815|\uc791\uc131"
 # "SEOUL, May 28 (Reuters) -", "Pyongyang, November 22 (KCNA) --", "Seoul, 27 January --", "TOKYO, Oct. 31 Kyodo -"
 _CITY_LINE = re.compile(rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t/][A-Z][A-Za-z.'-]+){{0,2}}),"
                         rf"[ \t]+(?:{_CALENDAR}|{_ISO})[ \t]*"
                         rf"(?:\((?P<agency>[^)\n]{{1,40}})\)|[A-Z][A-Za-z]{{1,15}})?[ \t]*"
-                        rf"(?:--|-|\u2013|\u2014|\.?[ \t]*/[A-Z]{{2,10}}/\.?)", re.MULTILINE)  # TASS: ". /TASS/."
+                        # TASS: ". /TASS/."; "UNITED NATIONS, 22 December 2017" on a line of its own
+                        rf"(?:--|-|\u2013|\u2014|\.?[ \t]*/[A-Z]{{2,10}}/\.?|[ \t\r]*$)", re.MULTILINE)
 _AGENCY_FIRST = re.compile(rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t/][A-Z][A-Za-z.'-]+){{0,2}})[ \t]*"
                            rf"\((?P<agency>[^)\n]{{1,40}})\)[ \t]*(?:--|-|\u2013|\u2014)[ \t]*(?:{_CALENDAR}|{_ISO})\b",
                            re.MULTILINE)
@@ -41,12 +44,14 @@ _BARE_CITY = re.compile(r"^[ \t]*(?:(?P<city>[A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})"
 # A line that is only a date (optionally "Published"/"Updated"/"date" before it, a time and zone after it).
 _DATE_LINE = re.compile(
     rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z ]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"  # "MORNING EDITION - Broadcast: …"
-    rf"(?:(?P<label>date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|issued|released)"
+    rf"(?:(?P<label>date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|issued|released|"
+    rf"{_KOREAN_LABELS})"
     rf"\b[ \t]*(?:on)?[ \t:=]*)?"
     rf"[\"']?(?:{_CALENDAR}|{_ISO}|{_DOTTED})[\"']?(?:,?[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?"
     rf"(?:[ \t]+[A-Z]{{2,4}})?)?[ \t\r]*$",
     re.MULTILINE | re.IGNORECASE)
-_LABEL = r"(?:date|dated|published|posted|updated|modified|pubdate|last updated|broadcast|aired|filed|issued|released)"
+_LABEL = (r"(?:date|dated|published|posted|updated|modified|pubdate|last updated|broadcast|aired|filed|issued|released|"
+          rf"{_KOREAN_LABELS})")
 # One part of a stamp line: 'Published on : 22/06/2016', '3 March 2024', '2017. 5. 21.', 'Sunday 14 January 2024'
 _STAMP_PART = re.compile(rf"(?:{_LABEL}\b[ \t]*(?:on)?[ \t:=]*)?(?:{_CALENDAR}|{_ISO}|{_DOTTED}|{_SLASHED})"
                          rf"(?:,?[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{{2,4}})?)?",
@@ -54,7 +59,7 @@ _STAMP_PART = re.compile(rf"(?:{_LABEL}\b[ \t]*(?:on)?[ \t:=]*)?(?:{_CALENDAR}|{
 # What a stamp line carries around its date: "[Defense pool]", "(Sun)", "(Mainichi Japan)"; its parts are set apart
 # by bars, bullets or a spaced dash ("Washington, D.C. | Analysis | 3 March 2024", "22/06/2016 - 05:47")
 _ASIDE = re.compile(r"\[[^\]\n]{0,40}\]|\([^)\n]{0,40}\)")
-_PARTS = re.compile(r"[ \t]*(?:\||\u00b7|\u2022|[ \t][-\u2013\u2014][ \t])[ \t]*")
+_PARTS = re.compile(r"[ \t]*(?:\||\u00b7|\u2022|[ \t][-\u2013\u2014][ \t]|[ \t]{3})[ \t]*")  # or a wide gap
 # Pyongyang's own time is UTC+8:30 from August 2015 to May 2018 (times.PYONGYANG_TIME), UTC+9 otherwise
 CITY_ZONES = {"seoul": "KST", "pyongyang": "Pyongyang time", "panmunjom": "KST", "busan": "KST", "tokyo": "JST",
               "osaka": "JST", "naha": "JST", "washington": "ET", "new york": "ET", "united nations": "ET"}  # fmt: skip
