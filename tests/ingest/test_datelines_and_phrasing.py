@@ -50,6 +50,7 @@ def article(text: str, name: str = "story.txt"):
         ("Headline\n\nAugust 6, 2019 (The Daily Example)\n\nBody", date(2019, 8, 6), None),
         ("Evening bulletin\nTuesday, August 6, 2019, 21:00 JST\n\nANCHOR: A missile", date(2019, 8, 6), "JST"),
         ("Headline\n\nGENEVA, 3 June 2031\n\nThe conference", date(2031, 6, 3), None),
+        ("Headline\nNorth Korea 09:12 June 3, 2031\n\nSEOUL, June 3 (Yonhap) -- North Korea", date(2031, 6, 3), "KST"),
         ("Headline\n\nUNITED NATIONS, 3 June 2031\n\nThe council", date(2031, 6, 3), "ET"),
         ("Headline\n\uc785\ub825 2031. 6. 3. 10:05 | \uc218\uc815 2031. 6. 3. 11:40\n\nSEOUL -- A missile",
          date(2031, 6, 3), "KST"),

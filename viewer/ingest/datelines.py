@@ -110,7 +110,7 @@ def _year_from_head(city: re.Match[str], head: str) -> date | None:
     month, day = city.group("month") or city.group("month2"), city.group("day") or city.group("day2")
     if not month or not day:
         return None
-    for m in re.finditer(rf"{_ISO}|{_CALENDAR}", head):
+    for m in re.finditer(rf"(?<![\d:.])(?:{_ISO}|{_CALENDAR})", head):  # not "08 October" of "15:08 October 19, 2021"
         full = _value(m)
         if full is None:
             continue
