@@ -92,3 +92,13 @@ def test_the_day_of_a_launch_compared_with_is_not_this_ones():
     draft = draft_article(article(text))
     assert draft is not None
     assert draft.date == date(2031, 6, 6)
+
+
+def test_both_missiles_flew_is_the_launchs_direction():
+    text = ("Two missiles fired\n\nSEOUL, June 3, 2031 (Yonhap) -- North Korea fired two short-range missiles from "
+            "near Wonsan on Tuesday, the military said. Both flew in a northeasterly direction, officials said.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    path = next(f for f in draft.features if f.kind == "flight_path")
+    assert path.geometry.coords[-1][1] > path.geometry.coords[0][1]  # north-east: later points are further north
+    assert path.geometry.coords[-1][0] > path.geometry.coords[0][0]

@@ -19,8 +19,10 @@ _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|fir
                         rf"lift(?:ed|s)?\s+off|blast(?:ed|s)?\s+off|took\s+off)\b{_NOT_VERB}",
                         re.IGNORECASE)
 _FLOWN = re.compile(r"\b(?:flew|flown|soared)\b", re.IGNORECASE)
-# "They flew east-northeast", "It headed east across the peninsula", "It vanished from radar … after flying south"
-_PRONOUN_FLEW = re.compile(r"\s*(?:It|They)\s+(?:(?:\w+\s+)?(?:flew|soared|travell?ed|headed)\b|"
+# "They flew east-northeast", "Both flew in an easterly direction", "It headed east across the peninsula", "It
+# vanished from radar … after flying south"
+_PRONOUN_FLEW = re.compile(r"\s*(?:It|They|Both(?:\s+(?:missiles|rockets|projectiles))?)\s+"
+                           r"(?:(?:\w+\s+)?(?:flew|soared|travell?ed|headed)\b|"
                            r"[^.;\n]{0,80}?\bafter\s+(?:flying|travell?ing|heading)\b)")
 # "the launch", "Sunday's launch", "North Korea's rocket launch": one launch, not "missile launches" in general.
 _LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
