@@ -90,3 +90,23 @@ def test_the_first_launch_since_a_date_names_a_launch_on_that_date():
     assert draft is not None
     assert draft.date == date(2023, 3, 14)
     assert [o.date for o in draft.others] == [date(2022, 10, 4)]
+
+
+def test_a_launch_an_hour_later_with_missiles_of_its_own_is_another_launch():
+    text = ("Missiles fired\n\nSEOUL, June 3, 2031 (Yonhap) -- North Korea fired a long-range missile from the Sunan "
+            "area on Tuesday morning, the military said. About an hour later, the military said, two short-range "
+            "missiles were fired from Kaechon, north of Pyongyang, toward the East Sea.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    (other,) = draft.others
+    assert other.date == draft.date == date(2031, 6, 3)
+    assert next(f for f in other.features if f.kind == "launch_site").place == "kaechon"
+
+
+def test_a_statement_an_hour_later_is_not_another_launch():
+    text = ("Missile fired\n\nSEOUL, June 3, 2031 (Yonhap) -- North Korea fired a long-range missile from the Sunan "
+            "area on Tuesday morning, the military said. About an hour later, state media said it had launched the "
+            "missile to test a new engine.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.others == []

@@ -20,7 +20,13 @@ from viewer.ingest.launch import LaunchReport, describe, detect_launch, foreign_
 from viewer.ingest.measures import find_altitudes, find_distances
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import read_notice
-from viewer.ingest.other_launches import SAME_SITE, candidate_sentences, is_another_launch, same_launch
+from viewer.ingest.other_launches import (
+    SAME_SITE,
+    candidate_sentences,
+    is_another_launch,
+    same_launch,
+    told_later,
+)
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
@@ -85,7 +91,8 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     for sentence, ordinal in candidate_sentences(text, report, sentences):
         other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], report.space),
                                                whole_text=False), places, matcher, draft)
-        if not is_another_launch(other, draft, ordinal):
+        if not is_another_launch(other, draft, ordinal) and not (
+                sentence in report.anchors and told_later(text, sentence)):
             continue
         group = next((g for g in groups if same_launch(g[1], other)), None)
         if group is None:
@@ -132,6 +139,9 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
     text = article.text
     draft = _named(text, report)
     _when(draft, text, report, article)
+    if main.date is not None and all(told_later(text, s) and not find_dates(text, s.start, s.end, None)
+                                     for s in report.related):
+        draft.date = main.date  # "About an hour later, two missiles were fired …": the lead launch's day
     own = [p for s in report.related for p in places if s.start <= p.start < s.end]  # not the main launch's site
     same = next((m for s in report.related for m in [SAME_SITE.search(text, s.start, s.end)] if m), None)
     main_site = next((f for f in main.features if f.kind == "launch_site"), None)

@@ -21,6 +21,21 @@ APART_HOURS = 3  # two launch times of one day this far apart are two launches (
 SALVO_MINUTES = 5  # missiles told one by one, this far apart, are launches of their own
 
 
+# "About an hour later, two short-range missiles were fired from Kaechon", "Hours later it launched another": a
+# launch told as coming after the lead one, with missiles of its own (not "Hours later, state media said it …")
+_LATER = re.compile(r"\b(?:(?:about|some|nearly|roughly|around|less\s+than|more\s+than|just\s+over)\s+)?"
+                    r"(?:an?|one|two|three|four|five|six|several|a\s+few|\d+)\s+hours?\s+later\b|\b[Hh]ours\s+later\b",
+                    re.IGNORECASE)
+_NEW_MISSILES = re.compile(r"\b(?:another|two|three|four|five|\d+|more|a\s+second|several)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?)\b", re.IGNORECASE)
+
+
+def told_later(text: str, sentence: Sentence) -> bool:
+    """A sentence stating a launch 'an hour later' than the lead one, of missiles it names anew."""
+    return bool(_LATER.search(text, sentence.start, sentence.end)) and bool(
+        _NEW_MISSILES.search(text, sentence.start, sentence.end))
+
+
 # "the first missile to fly over Japan since September 15, 2017": a launch on that day
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,80}?\b(?:launch\w*|missiles?|rockets?|ICBMs?|tests?|fir\w+|flights?|"
                           r"fly|flew)\b[^.;]{0,60}?\bsince\s+$", re.IGNORECASE)
@@ -43,7 +58,7 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
         ordinal = _ORDINAL.search(text, sentence.start, sentence.end) is not None
         dates = [d for d in find_dates(text, sentence.start, sentence.end, None)
                  if not statement_day(text, d, sentence.start)]
-        if ordinal or dates:
+        if ordinal or dates or (sentence in report.anchors and told_later(text, sentence)):
             found.append((sentence, ordinal))
     return sorted(found, key=lambda pair: pair[0].start)
 
