@@ -102,3 +102,12 @@ def test_both_missiles_flew_is_the_launchs_direction():
     path = next(f for f in draft.features if f.kind == "flight_path")
     assert path.geometry.coords[-1][1] > path.geometry.coords[0][1]  # north-east: later points are further north
     assert path.geometry.coords[-1][0] > path.geometry.coords[0][0]
+
+
+def test_a_failure_in_flight_is_this_launchs_outcome():
+    text = ("ICBM\n\nSEOUL, June 3, 2031 (Yonhap) -- North Korea fired a long-range missile from the Sunan "
+            "area on Tuesday morning, the military said. Officials believe it failed in flight after its second "
+            "stage separated.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.outcome == "failure"

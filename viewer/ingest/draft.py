@@ -44,7 +44,7 @@ from viewer.ingest.times import (
 )
 
 _ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satellites?|projectile|fired|object|"
-                           r"orbit\w*|flew|travel\w*|altitude|apogee)\b",
+                           r"orbit\w*|flew|travel\w*|altitude|apogee|(?:in|mid)[- ]flight)\b",
                            re.IGNORECASE)
 _LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off|took\s+off)\b",
                           re.IGNORECASE)
