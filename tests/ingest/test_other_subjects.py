@@ -111,3 +111,13 @@ def test_a_failure_in_flight_is_this_launchs_outcome():
     draft = draft_article(article(text))
     assert draft is not None
     assert draft.outcome == "failure"
+
+
+def test_another_country_timing_the_launch_does_not_launch_it():
+    text = ("ICBM\n\nPublished 3 June 2031, 10:40 KST\n\nNorth Korea fired a long-range missile into the East Sea on "
+            "Tuesday morning. Japan's Defense Ministry put the launch at 6:52 a.m. and said the missile flew for "
+            "about an hour.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2031-06-03T06:52:00+09:00"

@@ -144,12 +144,16 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         before = (before[:opening] if opening >= 0 else "") + before[aside.start() + 1 :]
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
         return False
-    if _foreign_launcher(text, s, verb.start()):
+    # "Japan's Defense Ministry put the launch at 7:09 a.m.": 'the launch' is a noun, Japan times it, not launches it
+    noun = verb.group().lower() == "launch" and re.search(r"\b(?:the|this|that)\s+$", text[s : verb.start()],
+                                                          re.IGNORECASE)
+    if not noun and _foreign_launcher(text, s, verb.start()):
         return False  # "South Korea launched its first spy satellite to watch North Korea"
     if _NORTH_KOREA.search(text, s, e):
         return True
     # "The missile was launched at 7:29 PM ET" in an article about North Korea, with no other country launching.
-    return article_about_north_korea and not _FOREIGN_LAUNCHER.search(_after_said(text[s : verb.start()])[1][-60:])
+    return article_about_north_korea and (bool(noun) or not _FOREIGN_LAUNCHER.search(
+        _after_said(text[s : verb.start()])[1][-60:]))
 
 
 # "the military says it fired two missiles", "Japan said its destroyers fired": the speaker is who fired
