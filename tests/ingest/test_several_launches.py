@@ -110,3 +110,12 @@ def test_a_statement_an_hour_later_is_not_another_launch():
     draft = draft_article(article(text))
     assert draft is not None
     assert draft.others == []
+
+
+def test_a_dated_launch_the_north_claimed_is_a_launch_on_that_day():
+    text = ("SLBM fired\n\nSEOUL, June 3, 2031 (Yonhap) -- North Korea fired a ballistic missile from Sinpo on "
+            "Tuesday, the military said. On May 12, it fired what it claimed was a new cruise missile.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    (other,) = draft.others
+    assert other.date == date(2031, 5, 12)

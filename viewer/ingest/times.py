@@ -164,7 +164,9 @@ def announced_windows(text: str, reference: date | None) -> list[tuple[date, dat
 # statement, not of the launch it reports
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|confirmed|told\s+\w+|claimed|stated)\s+(?:on\s+)?$",
                           re.IGNORECASE)
-_SAID_AFTER = re.compile(r"[\s,]*(?:[\w'\u2019.-]+\s+){0,4}?(?:said|says|reported|announced|claimed)\b", re.IGNORECASE)
+# (the subject saying it, not "On Sept. 28, it fired what it claimed was …": a launch on that day)
+_SAID_AFTER = re.compile(r"[\s,]*(?:(?!(?:fired|launched|test-fired|fires|launches)\b)[\w'\u2019.-]+\s+){0,4}?"
+                         r"(?:said|says|reported|announced|claimed)\b", re.IGNORECASE)
 _OPENING = re.compile(r"\s*(?:(?:On|Early|Late|Later)\s+)?", re.IGNORECASE)
 PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+)?(?:been|\w+ed|begun|flown|shown|taken|given|made)\b",
                         re.IGNORECASE)
