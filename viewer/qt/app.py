@@ -1,55 +1,152 @@
-"""Start the GUI: one QApplication, one main window, the bundles named on the command line."""
+"""Start the GUI: one QApplication, one main window, the bundles named on the command line.
+
+The window shows its first frame (viewer.qt.first_frame: the map drawn without pyqtgraph) as soon as the small files
+are read; then the canvas, panels and menus are built and the canvas takes over the frame in place.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 import time
-from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer.resources import asset, sample_bundle
 
-# Set to 1, the app prints "first-paint <unix time>" once the map has been painted and quits: the
-# startup benchmark (benchmarks/map_benchmark.py) measures from process start to that line.
+if TYPE_CHECKING:
+    from viewer.model.bundle import Bundle
+    from viewer.model.problem import Problem
+    from viewer.qt.first_frame import FirstFrame
+
+    Opened = tuple[str, Bundle, list[Problem]]  # a file read before the window was built
+
+# Set to 1, the app prints "first-frame <unix time>" once the first frame has been painted and "canvas-paint <unix
+# time>" once the canvas has, then quits: the startup benchmark (benchmarks/map_benchmark.py) measures from
+# process start to those lines.
 EXIT_AFTER_FIRST_PAINT = "LAUNCHMAP_EXIT_AFTER_FIRST_PAINT"
 READ_BEFORE_SHOWING_BYTES = 1_000_000
+DATA_MARGIN = 0.05  # around the data when the window frames it at start (viewer.qt.first_frame frames it so too)
 
 
 def run_app(files: list[str]) -> int:
-    import pyqtgraph as pg
-    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from viewer.qt.main_window import MainWindow
-
-    pg.setConfigOptions(antialias=True)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("launchmap")
     app.setOrganizationName("launchmap")
     app.setWindowIcon(QIcon(str(asset("resources", "icons", "launchmap.svg"))))
     app.setDesktopFileName("io.github.launchmap.launchmap")  # matches the window to its menu entry and icon
-    window = MainWindow()
-    paths = files or [str(sample_bundle())]
-    # Small files (the sample: 10 ms) are read before the window shows, so its first paint frames their data and
-    # the basemap is projected once, for that view; larger ones load behind a progress dialog once it is up.
-    early = all(_size(path) <= READ_BEFORE_SHOWING_BYTES for path in paths)
-    with window.canvas.basemap_deferred():
-        if early:
-            window.open_files(paths)
-        window.show()
-        window.lay_out()
-        window.canvas.zoom_to_extent(window.canvas.data_extent(), margin=0.05)
-    if not early:
-        QTimer.singleShot(0, partial(_open_and_frame, window, paths))
-    if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
-        # Opening shows a progress dialog whose event loop may paint the map before the data is in:
-        # count the first paint of the main loop, with the data shown.
-        _quit_after_first_paint(window.canvas.viewport())
-    else:
-        window.session.offer_recovery()  # a session left by a killed process is offered back
+    startup = Startup(files or [str(sample_bundle())], exit_after_paint=os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1")
+    startup.show_first_frame()
     return app.exec()
+
+
+class Startup:
+    """The window's start: small files read, the window shown with its first frame, then (once that frame is on
+    screen) the canvas and panels built, the files handed to the window, the large ones opened behind a progress
+    dialog, and the recovery of an autosave offered."""
+
+    def __init__(self, paths: list[str], exit_after_paint: bool = False):
+        from viewer.qt.main_window import MainWindow  # without pyqtgraph: the canvas and panels come in build()
+
+        self.window = MainWindow(deferred=True)
+        # Small files (the sample: 10 ms) are read before the window shows, so its first frame shows their data;
+        # larger ones load behind a progress dialog once the window is built.
+        self.opened, self.later = read_small_files(paths)
+        self.exit_after_paint = exit_after_paint
+        self.first_frame: FirstFrame | None = None
+
+    def show_first_frame(self) -> None:
+        from PySide6.QtCore import QRect, QSettings
+
+        from viewer.geo.basemap import load_basemap
+        from viewer.geo.gazetteer import load_places
+        from viewer.model.workspace import Workspace
+        from viewer.qt.first_frame import FirstFrame
+        from viewer.qt.main_window import MAP_RECT_KEY
+
+        window = self.window
+        window.lay_out_bars()  # where the map goes is known before anything is shown
+        remembered = _remembered_rect(QSettings().value(MAP_RECT_KEY), window.width(), window.height())
+        rect = QRect(*remembered) if remembered is not None else window.first_run_map_rect()
+        workspace = Workspace()
+        for _path, bundle, _problems in self.opened:
+            workspace.add(bundle)
+        first = self.first_frame = FirstFrame(window, rect, workspace, load_basemap(), load_places(), window.map_view)
+        first.painted.connect(self.take_over)
+        if self.exit_after_paint:
+            first.painted.connect(lambda: print(f"first-frame {time.time():.6f}", flush=True))
+        window.show()
+
+    def take_over(self) -> None:
+        """Build the canvas, panels and menus, and let the canvas show the first frame's map where it was drawn."""
+        import pyqtgraph as pg
+        from PySide6.QtCore import QTimer
+
+        pg.setConfigOptions(antialias=True)
+        window, first = self.window, self.first_frame
+        assert first is not None
+        if not window.isVisible():
+            return  # closed before its canvas came
+        scene = first.scene
+        window.build(scene.basemap.basemap, scene.places)
+        first.close_scene()
+        with window.canvas.basemap_deferred():
+            window.adopt(self.opened)
+            window.lay_out(first.geometry())
+            here = window.map_rect()
+            if here.contains(first.geometry()):  # the same map at the same pixels, with more around it if larger
+                window.canvas.show_frame(first.view_at(here))
+            else:  # the docks' minimum sizes left the map less room than the first frame had: framed afresh
+                window.canvas.zoom_to_extent(window.canvas.data_extent(), margin=DATA_MARGIN)
+        first.hide()
+        first.deleteLater()
+        self.first_frame = None
+        window.remember_map_rect()
+        if self.exit_after_paint:
+            _quit_after_first_paint(window.canvas.viewport())
+            return
+        QTimer.singleShot(0, self._open_later_and_recover)
+
+    def _open_later_and_recover(self) -> None:
+        if self.later:
+            _open_and_frame(self.window, self.later)
+        self.window.session.offer_recovery()  # a session left by a killed process is offered back
+
+
+def read_small_files(paths: list[str]) -> tuple[list[Opened], list[str]]:
+    """(path, bundle, problems) of each small file that reads cleanly, and the paths left for the window to open
+    (large files, sessions, files it must report: it reports them in its own words once it is up)."""
+    from viewer.io.load import open_path
+    from viewer.io.session import SESSION_SUFFIX
+    from viewer.model.problem import BundleError
+
+    if not all(_size(path) <= READ_BEFORE_SHOWING_BYTES for path in paths):
+        return [], list(paths)  # in order, all behind the progress dialog
+    opened: list[Opened] = []
+    for index, path in enumerate(paths):
+        if Path(path).suffix.lower() == SESSION_SUFFIX:
+            return opened, paths[index:]
+        try:
+            bundle, problems = open_path(path)
+        except (BundleError, OSError, ValueError):
+            return opened, paths[index:]
+        opened.append((path, bundle, problems))
+    return opened, []
+
+
+def _remembered_rect(value, width: int, height: int) -> tuple[int, int, int, int] | None:
+    """The map's rect saved for a window of this size, if any (settings files hold untrusted text)."""
+    try:
+        x, y, w, h, saved_width, saved_height = (int(v) for v in value)
+    except (TypeError, ValueError):
+        return None
+    if (saved_width, saved_height) != (width, height) or w <= 0 or h <= 0:
+        return None
+    return x, y, w, h
 
 
 def _size(path: str) -> int:
@@ -61,7 +158,7 @@ def _size(path: str) -> int:
 
 def _open_and_frame(window, paths: list[str]) -> None:
     window.open_files(paths)
-    window.canvas.zoom_to_extent(window.canvas.data_extent(), margin=0.05)
+    window.canvas.zoom_to_extent(window.canvas.data_extent(), margin=DATA_MARGIN)
 
 
 def _quit_after_first_paint(viewport) -> None:
@@ -76,7 +173,7 @@ def _quit_after_first_paint(viewport) -> None:
             return False
 
         def report(self) -> None:
-            print(f"first-paint {time.time():.6f}", flush=True)
+            print(f"canvas-paint {time.time():.6f}", flush=True)
             QApplication.exit(0)  # leaves the event loop without closing windows, so no "save?" dialog blocks
 
     viewport._first_paint = FirstPaint(viewport)  # kept alive as long as the viewport
