@@ -4,7 +4,10 @@ takes over in place, showing the same map at the same pixels."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, QTimer, Signal
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -16,27 +19,43 @@ from viewer.model.workspace import Workspace
 from viewer.qt.app import DATA_MARGIN
 from viewer.qt.draw.scene import MapScene, fitted
 
+if TYPE_CHECKING:
+    from viewer.qt.map.canvas import MapCanvas
+
 MapRect = tuple[float, float, float, float]
+CHECK_MS = 15  # how often a frame over the canvas looks whether the canvas has drawn everything
+LONGEST_WAIT_S = 3.0  # and when it gives way anyway (a layer that keeps drawing)
 
 
 class FirstFrame(QWidget):
     """The map drawn at ``rect`` of ``window`` (its coordinates), framed as the canvas frames it at start-up: the
     data with a margin, clear of the decorations, or the default region when there is none.
 
-    It takes no input: a click or a key before the canvas comes goes to the window, which ignores it, or waits in
-    the event queue while the canvas is built and then reaches the canvas, which shows the same map there.
+    Once the canvas is built under it, it stays over the canvas until the canvas has drawn every layer (slow ones
+    are drawn on worker threads: the canvas's first paint may lack the land), so the map never flickers; then it
+    hides (`retire`). It takes no input: the mouse reaches what is under it (the canvas, once built), keys the
+    window; input that comes while the canvas is being built waits in the event queue and then reaches the canvas,
+    which shows the same map there. A view moved by the user retires it at once.
 
     Signals:
         painted(): once, after its first paint has reached the screen (queued after the paint event).
+        retired(): once it has given way to the canvas.
     """
 
     painted = Signal()
+    retired = Signal()
 
     def __init__(self, window: QWidget, rect: QRect, workspace: Workspace, basemap: Basemap, places: list[Place],
                  map_view: MapView):
         super().__init__(window)
         self.setGeometry(rect)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._canvas: MapCanvas | None = None
+        self._since = 0.0
         self.scene = MapScene(workspace, basemap, places, map_view=map_view)
+        # Drawn once or twice: whole paths and text, not the tiles and stamps that pay only for paints made again
+        # (cutting the land into tiles alone took 0.2-0.5 s; the canvas too draws a level whole at first).
+        self.scene.context.reuse = False
         self._reported = False
         width, height = rect.width(), rect.height()
         projection = map_view.projection
@@ -69,6 +88,33 @@ class FirstFrame(QWidget):
             self._reported = True
             QTimer.singleShot(0, self.painted.emit)  # runs once the paint has been flushed to the screen
 
-    def close_scene(self) -> None:
-        """Stop following the workspace and the view: the canvas shows them now."""
-        self.scene.close()
+    def give_way_to(self, canvas: MapCanvas) -> None:
+        """Stay over ``canvas`` (showing the same map) until it has drawn everything, then `retire`."""
+        self.scene.close()  # the canvas follows the workspace and the view now
+        self._canvas, self._since = canvas, time.monotonic()
+        self.raise_()
+        canvas.map_view.frame_changed.connect(self.retire)  # the user moved the map: the canvas shows it
+        timer = QTimer(self)
+        timer.setInterval(CHECK_MS)
+        timer.timeout.connect(self._retire_if_drawn)
+        timer.start()
+
+    def _retire_if_drawn(self) -> None:
+        pool = QThreadPool.globalInstance()
+        waited = time.monotonic() - self._since > LONGEST_WAIT_S
+        if self._canvas is None or (pool.activeThreadCount() and not waited):
+            return  # layers are still being drawn on worker threads
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)  # their images reach their layers
+        self._canvas.viewport().repaint()  # under this frame: unseen until it hides
+        if pool.activeThreadCount() and not waited:
+            return  # that paint started another layer's drawing
+        self.retire()
+
+    def retire(self) -> None:
+        if self._canvas is None:
+            return
+        self._canvas.map_view.frame_changed.disconnect(self.retire)
+        self._canvas = None
+        self.hide()
+        self.retired.emit()
+        self.deleteLater()

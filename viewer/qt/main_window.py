@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
         return QRect(left, place.top(), right - left, bottom - place.top())
 
     def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and (self.canvas.picking_points or self.canvas.measuring):
+        if self.built and event.key() == Qt.Key.Key_Escape and (self.canvas.picking_points or self.canvas.measuring):
             self.tools.leave_modes()
             return
         super().keyPressEvent(event)
