@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from viewer.qt import app as app_module
-from viewer.qt.main_window import MAP_RECT_KEY
+from viewer.qt.main_window import MAP_RECT_KEY, MainWindow
 from viewer.resources import sample_bundle
 
 WIDTH, HEIGHT = 1284, 707  # the first-run window on a 1366x768 screen
@@ -37,10 +37,10 @@ def on_screen(window, rect) -> np.ndarray:
 def started(qtbot, monkeypatch, size=(WIDTH, HEIGHT)) -> app_module.Startup:
     """A start on the sample up to its first frame (the window sized as a first run on a laptop screen)."""
     monkeypatch.setattr(app_module.Startup, "_open_later_and_recover", lambda self: None)  # no recovery box
+    monkeypatch.setattr(MainWindow, "_restore_geometry", lambda self: self.resize(*size))
     startup = app_module.Startup([str(sample_bundle())])
-    qtbot.addWidget(startup.window)
-    startup.window.resize(*size)
     startup.show_first_frame()
+    qtbot.addWidget(startup.window)
     return startup
 
 
@@ -154,3 +154,20 @@ def test_a_remembered_map_rect_is_used_only_for_a_window_of_its_size():
     assert app_module._remembered_rect("garbage", 1284, 707) is None
     assert app_module._remembered_rect(None, 1284, 707) is None
     assert app_module._remembered_rect([10, 48, 0, 480, 1284, 707], 1284, 707) is None
+
+
+def test_the_quicker_pyside_feature_check_gives_pyside_s_own_answers():
+    import viewer.qt.main_window  # noqa: F401  (modules that use PySide6, and numpy, shapely... that do not)
+
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not hasattr(feature, "_mod_uses_pyside"):
+        return  # a PySide6 without the check: quicker_feature_check leaves it alone
+    own = feature._mod_uses_pyside
+    own = getattr(own, "pyside_check", own)  # already replaced in this process: PySide6's own is kept on it
+    app_module.quicker_feature_check()
+    quicker = feature._mod_uses_pyside
+    modules = list(sys.modules.values())
+    answers = [own(module) for module in modules]
+    assert [quicker(module) for module in modules] == answers
+    assert any(answers)
+    assert not all(answers)

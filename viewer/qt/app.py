@@ -31,52 +31,54 @@ DATA_MARGIN = 0.05  # around the data when the window frames it at start (viewer
 
 
 def run_app(files: list[str]) -> int:
+    # What needs no Qt comes first (reading the files, the basemap, their modules): PySide6 reads the source of
+    # every module imported after it (its __feature__ check, ~0.3-1.5 ms a module, more as more are loaded).
+    startup = Startup(files or [str(sample_bundle())], exit_after_paint=os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1")
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    quicker_feature_check()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("launchmap")
     app.setOrganizationName("launchmap")
     app.setWindowIcon(QIcon(str(asset("resources", "icons", "launchmap.svg"))))
     app.setDesktopFileName("io.github.launchmap.launchmap")  # matches the window to its menu entry and icon
-    startup = Startup(files or [str(sample_bundle())], exit_after_paint=os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1")
     startup.show_first_frame()
     return app.exec()
 
 
 class Startup:
-    """The window's start: small files read, the window shown with its first frame, then (once that frame is on
-    screen) the canvas and panels built, the files handed to the window, the large ones opened behind a progress
-    dialog, and the recovery of an autosave offered."""
+    """The window's start: small files read and the basemap opened (no Qt yet), the window shown with its first
+    frame, then (once that frame is on screen) the canvas and panels built, the files handed to the window, the
+    large ones opened behind a progress dialog, and the recovery of an autosave offered."""
 
     def __init__(self, paths: list[str], exit_after_paint: bool = False):
-        from viewer.qt.main_window import MainWindow  # without pyqtgraph: the canvas and panels come in build()
+        from viewer.geo.basemap import load_basemap
+        from viewer.geo.gazetteer import load_places
 
-        self.window = MainWindow(deferred=True)
         # Small files (the sample: 10 ms) are read before the window shows, so its first frame shows their data;
         # larger ones load behind a progress dialog once the window is built.
         self.opened, self.later = read_small_files(paths)
+        self.basemap, self.places = load_basemap(), load_places()
         self.exit_after_paint = exit_after_paint
         self.first_frame: FirstFrame | None = None
 
     def show_first_frame(self) -> None:
         from PySide6.QtCore import QRect, QSettings
 
-        from viewer.geo.basemap import load_basemap
-        from viewer.geo.gazetteer import load_places
         from viewer.model.workspace import Workspace
         from viewer.qt.first_frame import FirstFrame
-        from viewer.qt.main_window import MAP_RECT_KEY
+        from viewer.qt.main_window import MAP_RECT_KEY, MainWindow  # no pyqtgraph: the canvas comes in build()
 
-        window = self.window
+        window = self.window = MainWindow(deferred=True)
         window.lay_out_bars()  # where the map goes is known before anything is shown
         remembered = _remembered_rect(QSettings().value(MAP_RECT_KEY), window.width(), window.height())
         rect = QRect(*remembered) if remembered is not None else window.first_run_map_rect()
         workspace = Workspace()
         for _path, bundle, _problems in self.opened:
             workspace.add(bundle)
-        first = self.first_frame = FirstFrame(window, rect, workspace, load_basemap(), load_places(), window.map_view)
+        first = self.first_frame = FirstFrame(window, rect, workspace, self.basemap, self.places, window.map_view)
         first.painted.connect(self.take_over)
         if self.exit_after_paint:
             first.painted.connect(lambda: print(f"first-frame {time.time():.6f} cpu {time.process_time():.3f}",
@@ -92,8 +94,7 @@ class Startup:
         assert first is not None
         if not window.isVisible():
             return  # closed before its canvas came
-        scene = first.scene
-        window.build(scene.basemap.basemap, scene.places)
+        window.build(self.basemap, self.places)
         with window.canvas.basemap_deferred():
             window.adopt(self.opened)
             window.lay_out(first.geometry())
@@ -121,6 +122,34 @@ class Startup:
         if self.later:
             _open_and_frame(self.window, self.later)
         self.window.session.offer_recovery()  # a session left by a killed process is offered back
+
+
+def quicker_feature_check() -> None:
+    """Make PySide6's check of each module imported after it cheap, with the same answer.
+
+    PySide6 (shibokensupport.feature._mod_uses_pyside, PYSIDE-2029) asks of every module imported after it whether
+    its source contains "PySide6", through inspect.getsource, whose inspect.getmodule walks all of sys.modules: some
+    1-2 ms a module with launchmap's ~700 modules loaded, 0.3 s of start-up on a loaded machine. Reading the .py
+    file's bytes answers the same question in microseconds; anything else (no file, a compiled extension) goes to
+    PySide6's own check. Nothing changes if a PySide6 release renames or drops the function.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if check is None or hasattr(check, "pyside_check"):
+        return
+
+    def uses_pyside(module) -> bool:
+        path = getattr(module, "__file__", None)
+        if not (isinstance(path, str) and path.endswith(".py")):
+            return check(module)
+        try:
+            with open(path, "rb") as source:
+                return b"PySide6" in source.read()
+        except OSError:
+            return check(module)
+
+    uses_pyside.pyside_check = check  # type: ignore[attr-defined]  # replaced once
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
 
 
 def read_small_files(paths: list[str]) -> tuple[list[Opened], list[str]]:
