@@ -8,7 +8,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
 from viewer.geo.basemap import Basemap
@@ -57,6 +57,7 @@ class FirstFrame(QWidget):
         # (cutting the land into tiles alone took 0.2-0.5 s; the canvas too draws a level whole at first).
         self.scene.context.reuse = False
         self._reported = False
+        self._image: QImage | None = None
         width, height = rect.width(), rect.height()
         projection = map_view.projection
         # The room left by the decorations depends on the view (the scale bar's length): measured, as the canvas
@@ -79,11 +80,20 @@ class FirstFrame(QWidget):
         return (xmin, ymax - rect.height() * per_pixel, xmin + rect.width() * per_pixel, ymax)
 
     def paintEvent(self, event) -> None:
+        # Drawn once into an image, then copied: the window repaints the frame while the canvas is built and laid
+        # out under it (each paint of the map ~0.1 s).
+        ratio = self.devicePixelRatioF()
+        if self._image is None or self._image.size() != self.size() * ratio:
+            self._image = QImage(self.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+            self._image.setDevicePixelRatio(ratio)
+            drawing = QPainter(self._image)
+            try:
+                self.scene.paint(drawing)
+            finally:
+                drawing.end()
         painter = QPainter(self)
-        try:
-            self.scene.paint(painter)
-        finally:
-            painter.end()
+        painter.drawImage(0, 0, self._image)
+        painter.end()
         if not self._reported:
             self._reported = True
             QTimer.singleShot(0, self.painted.emit)  # runs once the paint has been flushed to the screen
