@@ -171,3 +171,16 @@ def test_the_quicker_pyside_feature_check_gives_pyside_s_own_answers():
     assert [quicker(module) for module in modules] == answers
     assert any(answers)
     assert not all(answers)
+
+
+def test_a_click_on_the_map_while_the_canvas_draws_under_the_frame_shows_the_canvas(qtbot, monkeypatch):
+    startup = started(qtbot, monkeypatch)
+    first = startup.first_frame
+    assert first is not None
+    first.painted.disconnect()
+    qtbot.waitUntil(lambda: first._reported, timeout=30000)
+    startup.take_over()  # the frame stays over the canvas until the canvas has drawn everything
+    viewport = startup.window.canvas.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=viewport.rect().center())
+    assert startup.first_frame is None  # the click reached the canvas, which shows now
+    assert not first.isVisible()

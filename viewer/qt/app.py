@@ -113,6 +113,7 @@ class Startup:
 
         self.first_frame = None
         if self.exit_after_paint:
+            self.window.canvas.viewport().repaint()  # on screen now, the frame gone from over it
             print(f"canvas-ready {time.time():.6f} cpu {time.process_time():.3f}", flush=True)
             QApplication.exit(0)  # leaves the event loop without closing windows, so no "save?" dialog blocks
             return

@@ -104,6 +104,7 @@ class FirstFrame(QWidget):
         self._canvas, self._since = canvas, time.monotonic()
         self.raise_()
         canvas.map_view.frame_changed.connect(self.retire)  # the user moved the map: the canvas shows it
+        canvas.viewport().installEventFilter(self)  # or clicked it (a selection): the canvas shows that
         timer = QTimer(self)
         timer.setInterval(CHECK_MS)
         timer.timeout.connect(self._retire_if_drawn)
@@ -120,10 +121,16 @@ class FirstFrame(QWidget):
             return  # that paint started another layer's drawing
         self.retire()
 
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
+            self.retire()
+        return False
+
     def retire(self) -> None:
         if self._canvas is None:
             return
         self._canvas.map_view.frame_changed.disconnect(self.retire)
+        self._canvas.viewport().removeEventFilter(self)
         self._canvas = None
         self.hide()
         self.retired.emit()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QStyle,
     QTabBar,
     QToolBar,
     QWidget,
@@ -47,6 +46,7 @@ EXPORT_FILTER = export_filter()
 RECENT_FILES = 10
 MAP_RECT_KEY = "window/map_rect"
 EVENTS_WIDTH, SOURCE_WIDTH = 0.25, 0.27  # of the window's width, at first run
+DOCK_SEPARATOR_PX = 6
 
 
 class MainWindow(QMainWindow):
@@ -125,9 +125,10 @@ class MainWindow(QMainWindow):
         self._dock("bookmarks", "Bookmarks", self.bookmarks_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._build_menus()
         self._toolbar.setMinimumHeight(0)
-        # Docks added to a window already shown (after the first frame) are shown by a queued call: made now, or
-        # restoreState would size them as hidden ones.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+        if self.isVisible():
+            # Docks added to a window already shown (after the first frame) are shown by a queued call: made now,
+            # or restoreState would size them as hidden ones.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
         self._restore_layout()
         self.built = True
 
@@ -218,7 +219,9 @@ class MainWindow(QMainWindow):
     def first_run_map_rect(self) -> QRect:
         """Where the first-run dock sizes put the map (before the docks are built: the bars are in place)."""
         place, width = self.map_rect(), self.width()
-        gap = self.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, self)
+        # The separator between a dock and the map: Fusion's (lay_out sizes the docks to put the map exactly here,
+        # whatever the style's; asking the style would create QStyle's Python enums first).
+        gap = DOCK_SEPARATOR_PX
         left, right = round(width * EVENTS_WIDTH) + gap, width - round(width * SOURCE_WIDTH) - gap
         bottom = place.bottom() + 1 - _timeline_height(self.height()) - gap
         return QRect(left, place.top(), right - left, bottom - place.top())
@@ -446,9 +449,9 @@ class MainWindow(QMainWindow):
 
 
 def _timeline_height(window_height: int) -> int:
-    """The timeline's first-run height: at least its own minimum with its title (~140 px), so that the map is
-    where `first_run_map_rect` says."""
-    return max(150, round(window_height * 0.16))
+    """The timeline's first-run height: at least its own minimum with its title (138 px with the default fonts),
+    or the map would not be where `first_run_map_rect` says."""
+    return max(140, round(window_height * 0.16))
 
 
 def _filled_height(toolbar: QToolBar) -> int:
