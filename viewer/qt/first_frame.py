@@ -35,7 +35,7 @@ class FirstFrame(QWidget):
     are drawn on worker threads: the canvas's first paint may lack the land), so the map never flickers; then it
     hides (`retire`). It takes no input: the mouse reaches what is under it (the canvas, once built), keys the
     window; input that comes while the canvas is being built waits in the event queue and then reaches the canvas,
-    which shows the same map there. A view moved by the user retires it at once.
+    which shows the same map there. A click or the wheel on the map retires it at once.
 
     Signals:
         painted(): once, after its first paint has reached the screen (queued after the paint event).
@@ -103,8 +103,9 @@ class FirstFrame(QWidget):
         self.scene.close()  # the canvas follows the workspace and the view now
         self._canvas, self._since = canvas, time.monotonic()
         self.raise_()
-        canvas.map_view.frame_changed.connect(self.retire)  # the user moved the map: the canvas shows it
-        canvas.viewport().installEventFilter(self)  # or clicked it (a selection): the canvas shows that
+        # A click or a turn of the wheel on the map (the mouse passes through this frame to the canvas) lets the
+        # canvas show what it does at once; a view changed otherwise (the window resized) waits for the drawing.
+        canvas.viewport().installEventFilter(self)
         timer = QTimer(self)
         timer.setInterval(CHECK_MS)
         timer.timeout.connect(self._retire_if_drawn)
@@ -129,7 +130,6 @@ class FirstFrame(QWidget):
     def retire(self) -> None:
         if self._canvas is None:
             return
-        self._canvas.map_view.frame_changed.disconnect(self.retire)
         self._canvas.viewport().removeEventFilter(self)
         self._canvas = None
         self.hide()
