@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from viewer.qt import app as app_module
+from viewer.qt.first_frame import FirstFrame
 from viewer.qt.main_window import MAP_RECT_KEY, MainWindow
 from viewer.resources import sample_bundle
 
@@ -38,6 +39,7 @@ def started(qtbot, monkeypatch, size=(WIDTH, HEIGHT)) -> app_module.Startup:
     """A start on the sample up to its first frame (the window sized as a first run on a laptop screen)."""
     monkeypatch.setattr(app_module.Startup, "_open_later_and_recover", lambda self: None)  # no recovery box
     monkeypatch.setattr(MainWindow, "_restore_geometry", lambda self: self.resize(*size))
+    monkeypatch.setattr(app_module, "TAKE_OVER_UNSEEN_MS", 600_000)  # taken over once painted, or by the test
     startup = app_module.Startup([str(sample_bundle())])
     startup.show_first_frame()
     qtbot.addWidget(startup.window)
@@ -184,3 +186,14 @@ def test_a_click_on_the_map_while_the_canvas_draws_under_the_frame_shows_the_can
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=viewport.rect().center())
     assert startup.first_frame is None  # the click reached the canvas, which shows now
     assert not first.isVisible()
+
+
+def test_a_first_frame_never_painted_is_taken_over_all_the_same(qtbot, monkeypatch):
+    monkeypatch.setattr(app_module.Startup, "_open_later_and_recover", lambda self: None)
+    monkeypatch.setattr(app_module, "TAKE_OVER_UNSEEN_MS", 100)
+    monkeypatch.setattr(FirstFrame, "paintEvent", lambda self, event: None)  # a window never exposed paints nothing
+    startup = app_module.Startup([str(sample_bundle())])
+    startup.show_first_frame()
+    qtbot.addWidget(startup.window)
+    qtbot.waitUntil(lambda: startup.window.built, timeout=30000)
+    assert startup.window.workspace.content.features

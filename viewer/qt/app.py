@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 # CPU time so far).
 EXIT_AFTER_FIRST_PAINT = "LAUNCHMAP_EXIT_AFTER_FIRST_PAINT"
 READ_BEFORE_SHOWING_BYTES = 1_000_000
+TAKE_OVER_UNSEEN_MS = 2000  # the canvas is built then even if the first frame was never painted
 DATA_MARGIN = 0.05  # around the data when the window frames it at start (viewer.qt.first_frame frames it so too)
 
 
@@ -65,7 +66,7 @@ class Startup:
         self.first_frame: FirstFrame | None = None
 
     def show_first_frame(self) -> None:
-        from PySide6.QtCore import QRect, QSettings
+        from PySide6.QtCore import QRect, QSettings, QTimer
 
         from viewer.model.workspace import Workspace
         from viewer.qt.first_frame import FirstFrame
@@ -79,10 +80,13 @@ class Startup:
         for _path, bundle, _problems in self.opened:
             workspace.add(bundle)
         first = self.first_frame = FirstFrame(window, rect, workspace, self.basemap, self.places, window.map_view)
-        first.painted.connect(self.take_over)
-        if self.exit_after_paint:
+        if self.exit_after_paint:  # before take_over, which keeps the GUI thread for a while
             first.painted.connect(lambda: print(f"first-frame {time.time():.6f} cpu {time.process_time():.3f}",
                                                 flush=True))
+        first.painted.connect(self.take_over)
+        # Taken over when the frame is on screen, or after a while if the window is never exposed (minimised,
+        # on another desktop), which paints nothing.
+        QTimer.singleShot(TAKE_OVER_UNSEEN_MS, window, self.take_over)  # not once the window is gone
         window.show()
 
     def take_over(self) -> None:
@@ -91,9 +95,8 @@ class Startup:
 
         pg.setConfigOptions(antialias=True)
         window, first = self.window, self.first_frame
-        assert first is not None
-        if not window.isVisible():
-            return  # closed before its canvas came
+        if first is None or window.built or not window.isVisible():
+            return  # taken over already, or closed before its canvas came
         window.build(self.basemap, self.places)
         with window.canvas.basemap_deferred():
             window.adopt(self.opened)
