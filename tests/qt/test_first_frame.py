@@ -10,6 +10,7 @@ import sys
 import textwrap
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
@@ -33,6 +34,18 @@ def on_screen(window, rect) -> np.ndarray:
     what its layers drawn on worker threads put on screen)."""
     return pixels(window.screen().grabWindow(window.winId(), rect.x(), rect.y(), rect.width(),
                                              rect.height()).toImage())
+
+
+@pytest.fixture(autouse=True)
+def basemap_builds_end_with_their_test(qtbot):
+    """A canvas's basemap level is still cut into tiles on a worker thread after its test: wait for it, so that
+    it does not run on into the next test's start-up."""
+    yield
+    from viewer.qt.map import basemap_layer, render_jobs
+
+    basemap_layer._BUILDER.submit(lambda: None).result(timeout=60)
+    render_jobs.wait_for_all()
+    qtbot.wait(10)
 
 
 def started(qtbot, monkeypatch, size=(WIDTH, HEIGHT)) -> app_module.Startup:

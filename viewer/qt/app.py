@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 EXIT_AFTER_FIRST_PAINT = "LAUNCHMAP_EXIT_AFTER_FIRST_PAINT"
 READ_BEFORE_SHOWING_BYTES = 1_000_000
 TAKE_OVER_UNSEEN_MS = 2000  # the canvas is built then even if the first frame was never painted
-DATA_MARGIN = 0.05  # around the data when the window frames it at start (viewer.qt.first_frame frames it so too)
 
 
 def run_app(files: list[str]) -> int:
@@ -93,19 +93,21 @@ class Startup:
         """Build the canvas, panels and menus, and let the canvas show the first frame's map where it was drawn."""
         import pyqtgraph as pg
 
+        from viewer.qt import first_frame
+
         pg.setConfigOptions(antialias=True)
         window, first = self.window, self.first_frame
         if first is None or window.built or not window.isVisible():
             return  # taken over already, or closed before its canvas came
-        window.build(self.basemap, self.places)
-        with window.canvas.basemap_deferred():
+        with ExitStack() as hold:  # the basemap's level chosen once, for the view taken over
+            window.build(self.basemap, self.places, hold)
             window.adopt(self.opened)
             window.lay_out(first.geometry())
             here = window.map_rect()
             if here.contains(first.geometry()):  # the same map at the same pixels, with more around it if larger
                 window.canvas.show_frame(first.view_at(here))
             else:  # the docks' minimum sizes left the map less room than the first frame had: framed afresh
-                window.canvas.zoom_to_extent(window.canvas.data_extent(), margin=DATA_MARGIN)
+                window.canvas.zoom_to_extent(window.canvas.data_extent(), margin=first_frame.DATA_MARGIN)
         window.remember_map_rect()
         first.retired.connect(self._canvas_ready)
         first.give_way_to(window.canvas)
@@ -196,5 +198,7 @@ def _size(path: str) -> int:
 
 
 def _open_and_frame(window, paths: list[str]) -> None:
+    from viewer.qt.first_frame import DATA_MARGIN
+
     window.open_files(paths)
     window.canvas.zoom_to_extent(window.canvas.data_extent(), margin=DATA_MARGIN)

@@ -16,13 +16,13 @@ from viewer.geo.crs import DEFAULT_REGION
 from viewer.geo.gazetteer import Place
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
-from viewer.qt.app import DATA_MARGIN
 from viewer.qt.draw.scene import MapScene, fitted
 
 if TYPE_CHECKING:
     from viewer.qt.map.canvas import MapCanvas
 
 MapRect = tuple[float, float, float, float]
+DATA_MARGIN = 0.05  # around the data, as the window frames it at start (viewer.qt.app)
 CHECK_MS = 15  # how often a frame over the canvas looks whether the canvas has drawn everything
 LONGEST_WAIT_S = 3.0  # and when it gives way anyway (a layer that keeps drawing)
 
@@ -51,7 +51,7 @@ class FirstFrame(QWidget):
         self.setGeometry(rect)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._canvas: MapCanvas | None = None
-        self._since = 0.0
+        self._since = self._painted_at = self._quiet_s = 0.0
         self.scene = MapScene(workspace, basemap, places, map_view=map_view)
         # Drawn once or twice: whole paths and text, not the tiles and stamps that pay only for paints made again
         # (cutting the land into tiles alone took 0.2-0.5 s; the canvas too draws a level whole at first).
@@ -100,12 +100,19 @@ class FirstFrame(QWidget):
 
     def give_way_to(self, canvas: MapCanvas) -> None:
         """Stay over ``canvas`` (showing the same map) until it has drawn everything, then `retire`."""
+        from viewer.qt.map.screen_cache import SETTLE_MS
+
         self.scene.close()  # the canvas follows the workspace and the view now
-        self._canvas, self._since = canvas, time.monotonic()
+        self._canvas, self._since, self._painted_at = canvas, time.monotonic(), time.monotonic()
+        # A layer drawn on a worker thread may first wait for the view to rest (SETTLE_MS) before it starts: the
+        # canvas is taken as drawn once no worker draws, every image drawn has been painted, and no paint has come
+        # for longer than that.
+        self._quiet_s = (SETTLE_MS + 50) / 1000
         self.raise_()
         # A click or a turn of the wheel on the map (the mouse passes through this frame to the canvas) lets the
         # canvas show what it does at once; a view changed otherwise (the window resized) waits for the drawing.
         canvas.viewport().installEventFilter(self)
+        canvas.viewport().update()  # painted at least once under this frame
         timer = QTimer(self)
         timer.setInterval(CHECK_MS)
         timer.timeout.connect(self._retire_if_drawn)
@@ -113,17 +120,22 @@ class FirstFrame(QWidget):
 
     def _retire_if_drawn(self) -> None:
         pool = QThreadPool.globalInstance()
-        waited = time.monotonic() - self._since > LONGEST_WAIT_S
-        if self._canvas is None or (pool.activeThreadCount() and not waited):
+        now = time.monotonic()
+        if now - self._since > LONGEST_WAIT_S:
+            self.retire()
+            return
+        if self._canvas is None or pool.activeThreadCount():
             return  # layers are still being drawn on worker threads
         QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)  # their images reach their layers
-        self._canvas.viewport().repaint()  # under this frame: unseen until it hides
-        if pool.activeThreadCount() and not waited:
-            return  # that paint started another layer's drawing
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)  # and are painted (under this frame)
+        if pool.activeThreadCount() or now - self._painted_at < self._quiet_s:
+            return  # a paint started a drawing, or may start one once the view rests
         self.retire()
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
+        if event.type() == QEvent.Type.Paint:
+            self._painted_at = time.monotonic()
+        elif event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
             self.retire()
         return False
 

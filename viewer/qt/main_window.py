@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,9 +79,11 @@ class MainWindow(QMainWindow):
         self._place = QWidget()  # holds the map's place until the canvas comes
         self.setCentralWidget(self._place)
 
-    def build(self, basemap: Basemap | None = None, places: list[Place] | None = None) -> None:
+    def build(self, basemap: Basemap | None = None, places: list[Place] | None = None,
+              hold: ExitStack | None = None) -> None:
         """The canvas, panels, controllers and menus (imported here: pyqtgraph and the panels are most of
-        start-up's imports, and the first frame needs none of them)."""
+        start-up's imports, and the first frame needs none of them). ``hold``: the canvas's basemap waits until it
+        closes to choose its level (start-up lays the window out first: not a level for each size meanwhile)."""
         from viewer.qt.map.canvas import MapCanvas
         from viewer.qt.map_tools import MapTools
         from viewer.qt.marks_controller import MarksController
@@ -93,6 +96,8 @@ class MainWindow(QMainWindow):
 
         self.canvas: MapCanvas = MapCanvas(self.workspace, basemap or load_basemap(),
                                            load_places() if places is None else places, self, map_view=self.map_view)
+        if hold is not None:
+            hold.enter_context(self.canvas.basemap_deferred())
         self.shell = Shell(self, self.statusBar(), self.open_files)
         self.setCentralWidget(self.canvas)
         self.setAcceptDrops(True)
