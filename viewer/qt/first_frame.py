@@ -130,6 +130,14 @@ class FirstFrame(QWidget):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)  # and are painted (under this frame)
         if pool.activeThreadCount() or now - self._painted_at < self._quiet_s:
             return  # a paint started a drawing, or may start one once the view rests
+        # The paint the canvas gets when this frame hides must find everything drawn: a layer found slow while it
+        # was drawn directly draws on a worker thread from its next paint on, and has no image of its own yet.
+        self._canvas.viewport().repaint()
+        painted = self._painted_at
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)
+        if pool.activeThreadCount() or self._painted_at != painted:
+            return  # that paint started a drawing (or one ended and was painted): wait for quiet again
         self.retire()
 
     def eventFilter(self, watched, event) -> bool:
