@@ -182,7 +182,8 @@ def test_degree_labels_give_way_to_the_maps_labels(tmp_path, monkeypatch, size):
     monkeypatch.setattr(MapRenderer, "save", save_and_keep)
     assert main(["export", "-o", str(tmp_path / "map.png"), "--width", str(size[0]), "--height", str(size[1])]) == 0
     labels, degrees = drawn[-1]
-    assert len(degrees) >= 2 and len(labels) > 10
+    assert len(degrees) >= 2
+    assert len(labels) > 10
     for degree, box in degrees:
         for text, shape in labels:
             assert not overlapping(shape, box), (degree, text)
