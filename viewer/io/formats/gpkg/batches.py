@@ -6,6 +6,7 @@ neither which nor where; the damaged ones are then found by halving the batch, a
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,18 @@ class DamagedFeatures(Exception):
         self.fids, self.message = fids, message
 
 
-def read_batch(path: Path, layer: str, start: int, count: int, limit: int = 50) -> tuple[Any, Any, Any, Any]:
-    """(meta, fids, wkb, fields) of ``count`` features from the ``start``-th; raises DamagedFeatures."""
+def read_batch(path: Path, layer: str, start: int, count: int, limit: int = 50,
+               after: int | None = None) -> tuple[Any, Any, Any, Any]:
+    """(meta, fids, wkb, fields) of ``count`` features from the ``start``-th; raises DamagedFeatures.
+
+    ``after``, the fid of the ``start - 1``-th feature when known, starts the read at the next fid through the
+    primary key: skipping ``start`` rows (SQLite's OFFSET) steps over each of them, 40 ms at a million.
+    """
     from pyogrio.errors import FeatureError
 
     try:
+        if after is not None:
+            return _read(path, layer, 0, count, where=f"FID > {int(after)}")
         return _read(path, layer, start, count)
     except FeatureError as error:
         message = " ".join(str(error).split())
@@ -32,8 +40,13 @@ def read_batch(path: Path, layer: str, start: int, count: int, limit: int = 50) 
 def _read(path: Path, layer: str, start: int, count: int, **options: Any) -> tuple[Any, Any, Any, Any]:
     from pyogrio.raw import read
 
-    return read(path, layer=layer, skip_features=start, max_features=count, return_fids=True,
-                datetime_as_string=True, **options)
+    result = read(path, layer=layer, skip_features=start, max_features=count, return_fids=True,
+                  datetime_as_string=True, **options)
+    # pyogrio leaves each read's column lists in a reference cycle (a closure of its Cython reader), so the
+    # batch's every cell lives until the cyclic collector runs, and the loader pauses it: a 1M-point layer
+    # held 200 MB of finished batches. Collected here, where the cycle is new; what was read lives on.
+    gc.collect(0)
+    return result
 
 
 def _damaged(path: Path, layer: str, start: int, count: int, limit: int) -> list[int]:
