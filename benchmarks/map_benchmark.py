@@ -643,7 +643,8 @@ def main() -> int:
         print("(e) event loop latency: gaps in ms between ticks of a 5 ms timer over two rounds of 25 pans, a 1 s\n"
               "rest, 25 zooms in, a 1 s rest, 25 zooms out, a 1 s rest, one step every 16 ms, all in the event loop;\n"
               "'CPU': the GUI thread's own CPU time between ticks; RSS of the benchmark process after the round (MB).")
-        print(table(["case", "max gap", "p99", "CPU max", "CPU p99", "RSS MB", "target", ""], latency_rows(args.stalls)), "\n")
+        header = ["case", "max gap", "p99", "CPU max", "CPU p99", "RSS MB", "target", ""]
+        print(table(header, latency_rows(args.stalls)), "\n")
     if "c" in args.only:
         print("(c) 1920x1080 PNG export of the regional view, ms (warm: median of renders 2-5 of one renderer;\n"
               "whole process: median of 5 interleaved with the baseline's, start to exit). launchmap also draws\n"

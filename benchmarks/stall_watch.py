@@ -5,6 +5,7 @@ Used by map_benchmark.py part (e) with `--stalls`; Linux only (it reads /proc/se
 from __future__ import annotations
 
 import collections
+import itertools
 import os
 import sys
 import threading
@@ -82,7 +83,7 @@ class StallWatch:
             now = time.perf_counter()
             if (now - last) * 1e3 < LATE_MS:
                 continue
-            frame = sys._current_frames().get(self._main)  # noqa: SLF001 (the documented way to sample a thread)
+            frame = sys._current_frames().get(self._main)  # how faulthandler samples a thread
             stack = []
             while frame is not None and len(stack) < 40:
                 code = frame.f_code
@@ -101,7 +102,7 @@ class StallWatch:
         """Each tick gap over `over_ms`: where the GUI thread's stack was (its innermost launchmap frame and its
         innermost frame), and over all of them which threads ran, and how long the GUI thread ran, waited for a
         CPU or slept (a sleep inside a gap is waiting for the GIL or a lock)."""
-        big = [(a[0], (b[0] - a[0]) * 1e3, (b[1] - a[1]) * 1e3) for a, b in zip(ticks, ticks[1:], strict=False)
+        big = [(a[0], (b[0] - a[0]) * 1e3, (b[1] - a[1]) * 1e3) for a, b in itertools.pairwise(ticks)
                if (b[0] - a[0]) * 1e3 > over_ms]
         if not big:
             return f"no gap over {over_ms:g} ms"
@@ -148,7 +149,8 @@ class StallWatch:
                "... by its innermost frame:",
                *(f"  {ms:6.0f}  {name}" for name, ms in leaves.most_common(top)),
                f"over the {sampled:.0f} ms the watchdog saw of them: GUI thread on a CPU {main_run:.0f} ms, waiting "
-               f"for a CPU {main_wait:.0f} ms, else asleep (the GIL, a lock) {max(0.0, sampled - main_run - main_wait):.0f} ms; "
+               f"for a CPU {main_wait:.0f} ms, else asleep (the GIL, a lock) "
+               f"{max(0.0, sampled - main_run - main_wait):.0f} ms; "
                "other threads' CPU:",
                *(f"  {ms:6.0f}  {name}" for name, ms in threads.most_common(6) if ms >= 1)]
         return "\n".join(out)
@@ -168,7 +170,8 @@ class StallWatch:
             used[label] += (cpu - before[1]) * 1e3
             if tid == self._main_native:
                 wait = (queued - before[2]) * 1e3
-        return ("CPU ms by thread over the round: " + ", ".join(f"{n} {ms:.0f}" for n, ms in used.most_common(8) if ms >= 1)
+        return ("CPU ms by thread over the round: "
+                + ", ".join(f"{n} {ms:.0f}" for n, ms in used.most_common(8) if ms >= 1)
                 + f"; GUI thread waited for a CPU {wait:.0f} ms")
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap, QRegion, QTransform
 from PySide6.QtWidgets import QWidget
 
+from viewer.qt.draw.tiles import cut_later
 from viewer.qt.map import render_jobs
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.render_jobs import JobSignals, RenderJob
@@ -198,7 +199,8 @@ class ScreenCache:
         painter = QPainter(self._kept())
         painter.setClipRegion(region.translated(-self._area.topLeft()))
         painter.setTransform(self._transform * QTransform.fromTranslate(-self._area.left(), -self._area.top()))
-        draw(painter)
+        with cut_later():  # squares of large paths a pan reaches are cut on a worker thread, not here
+            draw(painter)
         painter.end()
 
     def _preview(self, painter: QPainter, to_device: QTransform, area: QRect, anywhere: bool = False) -> bool:
