@@ -45,6 +45,7 @@ class RenderJob(QRunnable):
         self.area, self.transform, self.ratio = QRect(area), QTransform(transform), ratio
         self.image: QImage | None = None
         self.cost_ms = 0.0
+        self.at_rest = False  # drawing afresh, at rest, a layer otherwise drawn on the GUI thread
         self.error: BaseException | None = None
         self._draw = draw
         self._signals = signals
