@@ -160,3 +160,23 @@ def test_a_new_gesture_cancels_the_drawing_at_rest(qtbot, resting_view):
     assert (False, True) in drawing.calls  # the job for the old view learnt it was cancelled
     at = (487.5, 137.5)  # panned into view by the new drag
     qtbot.waitUntil(lambda: is_red(view.viewport().grab().toImage(), *grab_pixel(view, box, *at)), timeout=10_000)
+
+
+def test_a_zoom_past_what_a_preview_can_show_is_drawn_on_a_worker_and_not_cancelled_by_the_next_steps(
+        qtbot, resting_view):
+    view, box, drawing = resting_view
+    drawing.calls.clear()
+    drawing.started.clear()
+    box.scaleBy((0.2, 0.2))  # magnified 5x: the kept image is shown, and a job draws this view
+    view.viewport().repaint()
+    qtbot.waitUntil(drawing.started.is_set, timeout=10_000)
+    for _ in range(3):  # the wheel spins on
+        box.scaleBy((0.9, 0.9))
+        view.viewport().repaint()
+    assert drawing.calls == []  # the GUI thread drew nothing itself
+    drawing.release.set()
+    qtbot.waitUntil(lambda: len(drawing.calls) >= 1, timeout=10_000)
+    assert drawing.calls[0] == (False, False)  # drawn on a worker, and not cancelled by the steps after it
+    # At rest the view reached is drawn afresh, on a worker too.
+    qtbot.waitUntil(lambda: len(drawing.calls) >= 2, timeout=10_000)
+    assert all(not on_gui for on_gui, _ in drawing.calls)

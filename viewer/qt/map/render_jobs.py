@@ -45,7 +45,9 @@ class RenderJob(QRunnable):
         self.area, self.transform, self.ratio = QRect(area), QTransform(transform), ratio
         self.image: QImage | None = None
         self.cost_ms = 0.0
-        self.at_rest = False  # drawing afresh, at rest, a layer otherwise drawn on the GUI thread
+        # "slow": a layer never drawn on the GUI thread; for a layer otherwise drawn there, "rest": drawn afresh
+        # once the view rests, "catch_up": drawn while a zoom has magnified its image too far
+        self.kind = "slow"
         self.error: BaseException | None = None
         self._draw = draw
         self._signals = signals

@@ -38,9 +38,9 @@ class ScreenCache:
     A job that the view has moved on from is cancelled; each layer runs one job at a time.
 
     Every other cached layer that takes over `REST_IN_BACKGROUND_MS` is drawn afresh at rest by a job too (every
-    layer's settle timer fires together, and their redraws on the GUI thread added up to one long frame), and
-    keeps its preview however far the view zooms until then, as a slow layer does; while panning, what comes
-    into view is still drawn on the GUI thread.
+    layer's settle timer fires together, and their redraws on the GUI thread added up to one long frame); a zoom
+    that magnifies its image past 4x shows the image still, while a job draws the view of that moment, whose
+    image then serves the next steps. While panning, what comes into view is still drawn on the GUI thread.
     """
 
     def __init__(self, item: pg.GraphicsObject, context: RenderContext):
@@ -104,7 +104,8 @@ class ScreenCache:
         if self.slow:
             self._paint_from_background(painter, to_device, area, ratio, draw)
             return
-        if (self._refresh or self._job is not None) and self._refresh_at_rest(painter, to_device, area, ratio, draw):
+        at_rest = self._job is not None and self._job.kind == "rest"
+        if (self._refresh or at_rest) and self._refresh_at_rest(painter, to_device, area, ratio, draw):
             return
         if self._image is None and (self._cost_ms or 0.0) <= CACHE_ABOVE_MS:
             start = time.perf_counter()
@@ -118,8 +119,15 @@ class ScreenCache:
         fresh = self._image is not None and not self._stale
         shift = _whole_pixel_shift(self._transform, to_device) if fresh else None
         if shift is None:
-            if self._image is not None and self._preview(painter, to_device, area, anywhere=self._at_rest_in_job):
-                self._settle.start()  # a layer drawn afresh at rest by a job keeps its preview, as a slow one does
+            if self._image is not None and self._preview(painter, to_device, area):
+                self._settle.start()
+                return
+            if self._image is not None and self._at_rest_in_job and self._preview(painter, to_device, area, True):
+                # Magnified past 4x, or mostly out of view: a worker draws this view meanwhile (the next zoom steps
+                # do not cancel it: its image is a closer preview for them), and the preview stays until it is done.
+                self._settle.start()
+                if self._job is None:
+                    self._start_job(area, to_device, ratio, draw, "catch_up")
                 return
             self._draw_afresh(area, to_device, ratio, draw)
         elif not shift.isNull() or area != self._area:
@@ -149,8 +157,7 @@ class ScreenCache:
                 return  # drawn afresh once the view rests
         if self._settle.isActive() or self._job is not None:
             return  # at rest soon; or a job runs (a cancelled one ends quickly, then the layer is painted again)
-        self._job = RenderJob(area, to_device, ratio, draw, self._signals)
-        render_jobs.start(self._job)
+        self._start_job(area, to_device, ratio, draw, "slow")
 
     def _refresh_at_rest(self, painter: QPainter, to_device: QTransform, area: QRect, ratio: float,
                          draw: Callable[[QPainter], None]) -> bool:
@@ -159,7 +166,7 @@ class ScreenCache:
         paints as while moving."""
         view = (QTransform(to_device), QRect(area))
         job = self._job
-        if job is not None and not _same_view((job.transform, job.area), view):
+        if job is not None and job.kind == "rest" and not _same_view((job.transform, job.area), view):
             job.cancel()  # a new gesture: the layer is moved and previewed on the GUI thread again
             self._refresh = False
             return False
@@ -171,12 +178,16 @@ class ScreenCache:
         elif not self._preview(painter, to_device, area, anywhere=True):
             self._refresh = False
             return False
-        if job is None:
+        if job is None:  # (a job drawing a zoom's view ends first; then this one starts)
             self._refresh = False
-            self._job = RenderJob(area, to_device, ratio, draw, self._signals)
-            self._job.at_rest = True
-            render_jobs.start(self._job)
+            self._start_job(area, to_device, ratio, draw, "rest")
         return True
+
+    def _start_job(self, area: QRect, to_device: QTransform, ratio: float, draw: Callable[[QPainter], None],
+                   kind: str) -> None:
+        self._job = RenderJob(area, to_device, ratio, draw, self._signals)
+        self._job.kind = kind
+        render_jobs.start(self._job)
 
     def _job_finished(self, job: RenderJob) -> None:
         if job is not self._job:
@@ -187,7 +198,7 @@ class ScreenCache:
         if not job.is_cancelled and job.image is not None:
             self._image, self._stale = QPixmap.fromImage(job.image), False
             self._area, self._transform = job.area, job.transform
-            if not job.at_rest:  # a worker's time (it may wait for the GIL) does not make a fast layer slow
+            if job.kind == "slow":  # a worker's time (it may wait for the GIL) does not make a fast layer slow
                 self._cost_ms = job.cost_ms
         self._item.update()  # shows the image, or starts the job the view now needs
 
