@@ -76,3 +76,54 @@ def test_empty_and_missing_geometries_are_never_picked() -> None:
     tree = FeatureIndex(["none", "empty", "poly"], [None, Polygon(), box(0, 0, 1, 1)])
     assert tree.pick(0.5, 0.5, tolerance=10) == ["poly"]
     assert tree.bounds() == (0.0, 0.0, 1.0, 1.0)
+
+
+def test_points_and_shapes_mixed_keep_the_order_given() -> None:
+    ids = ["zone", "p1", "path", "p2"]
+    tree = FeatureIndex(ids, [box(0, 0, 10, 10), Point(5, 5), LineString([(0, 5), (10, 5)]), Point(5.5, 5)])
+    assert tree.pick(5.2, 5, tolerance=1) == ["p1", "p2", "path", "zone"]
+    assert tree.in_rect(4, 4, 6, 6) == ids
+    assert tree.count_in_rect(4, 4, 6, 6) == 4
+    assert tree.bounds() == (0.0, 0.0, 10.0, 10.0)
+
+
+def test_index_of_coordinates_answers_as_the_index_of_shapely_points() -> None:
+    n = 20_000
+    rng = np.random.default_rng(11)
+    xy = rng.uniform(-3e6, 3e6, (n, 2))
+    xy[:50] = np.round(xy[:50], -5)  # some on the same grid lines as the rectangles below
+    zone = box(-1e6, -1e6, 1e6, 1e6)
+    ids = ["zone", *range(n)]
+    of_points = FeatureIndex(ids, [zone, *shapely.points(xy)])
+    of_parts = FeatureIndex.of_parts(ids, np.array([0]), [zone], np.arange(1, n + 1), xy)
+    for _ in range(30):
+        x0, y0 = np.round(rng.uniform(-3.5e6, 3e6, 2), -5)
+        x1, y1 = x0 + np.round(rng.uniform(0, 2e6), -5), y0 + np.round(rng.uniform(0, 2e6), -5)
+        inside = np.flatnonzero((xy[:, 0] >= x0) & (xy[:, 0] <= x1) & (xy[:, 1] >= y0) & (xy[:, 1] <= y1))
+        meets_zone = int(zone.intersects(box(x0, y0, x1, y1)))
+        assert of_parts.count_in_rect(x0, y0, x1, y1) == len(inside) + meets_zone
+        assert of_parts.in_rect(x0, y0, x1, y1) == of_points.in_rect(x0, y0, x1, y1)
+        x, y = rng.uniform(-3e6, 3e6, 2)
+        assert of_parts.pick(x, y, 40_000) == of_points.pick(x, y, 40_000)
+
+
+@pytest.mark.slow
+def test_the_nearest_of_a_million_points_is_picked() -> None:
+    n = 1_000_000
+    rng = np.random.default_rng(5)
+    xy = rng.uniform(0, 2e6, (n, 2))
+    tree = FeatureIndex.of_parts([f"p{i}" for i in range(n)], np.empty(0, dtype=np.int64), [], np.arange(n), xy)
+    for target in (0, 123_456, n - 1):
+        x, y = xy[target] + 1.0
+        distance = np.hypot(xy[:, 0] - x, xy[:, 1] - y)
+        picked = tree.pick(x, y, tolerance=3_000.0)
+        assert picked[0] == f"p{target}"
+        assert picked == [f"p{i}" for i in np.lexsort((np.arange(n), distance))[:len(picked)]]
+        assert len(picked) == np.count_nonzero(distance <= 3_000.0)
+
+
+def test_unprojectable_points_are_never_picked_nor_counted() -> None:
+    tree = FeatureIndex(["far side", "here"], [Point(np.inf, np.inf), Point(1, 1)])
+    assert tree.pick(1, 1, tolerance=1) == ["here"]
+    assert tree.count_in_rect(-1e308, -1e308, 1e308, 1e308) == 1
+    assert tree.bounds() == (1.0, 1.0, 1.0, 1.0)

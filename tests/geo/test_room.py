@@ -84,3 +84,35 @@ def test_a_legend_dropped_anywhere_goes_to_the_nearest_corner(x, y, corner):
     assert nearest_corner(1366, 768, x, y) == corner
     layout = place_decorations(SIZES, corner)
     assert layout.legend_place == corner
+
+
+# -- auto keeps its place (issue 15: the legend flipped to a column after a pan when every corner covered data) --
+def _under(data):
+    return lambda box: float(sum(overlaps(box, d) for d in data))
+
+
+def test_auto_keeps_its_corner_unless_another_is_clearly_better():
+    free = _under([])
+    assert place_decorations(SIZES, "auto", free).legend_place == "se"  # no history: the first free corner
+    assert place_decorations(SIZES, "auto", free, keep="sw").legend_place == "sw"  # every corner free: kept
+    # the kept corner covers one thing and another none: moved
+    under_sw = (100, 600, 120, 620)
+    assert place_decorations(SIZES, "auto", _under([under_sw]), keep="sw").legend_place == "se"
+    # every corner covers some data, the kept one a little more than another: kept
+    corners = {c: place_decorations(SIZES, c).legend_box for c in ("nw", "ne", "sw", "se")}
+    data = [corners["sw"]] * 3 + [corners["se"]] * 2 + [corners["ne"]] * 4 + [corners["nw"]] * 4
+    assert place_decorations(SIZES, "auto", _under(data), keep="sw").legend_place == "sw"
+    assert place_decorations(SIZES, "auto", _under(data)).legend_place == "se"
+
+
+def test_auto_takes_the_column_only_when_it_hides_less_than_every_corner():
+    """The column beside the map hides everything under it, not only what is under the legend in it."""
+    sizes = DecorationSizes(800, 600, margin=10, footer=14, legend=(380, 200), column=(250, 400))
+    corners = {c: place_decorations(sizes, c).legend_box for c in ("nw", "ne", "sw", "se")}
+    column = place_decorations(sizes, "outside").boxes["column"]
+    # a little data under the left edge of each corner's legend, clear of the column
+    data = [(b[0] + 1, b[1] + 1, b[0] + 5, b[1] + 5) for b in corners.values()]
+    assert all(d[2] < column[0] for d in data)
+    assert place_decorations(sizes, "auto", _under(data)).legend_place == "outside"
+    under_column_not_legend = (column[0] + 5, sizes.height - 60, column[0] + 10, sizes.height - 50)
+    assert place_decorations(sizes, "auto", _under(data + [under_column_not_legend] * 3)).legend_place != "outside"

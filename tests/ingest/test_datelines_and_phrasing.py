@@ -25,26 +25,40 @@ def article(text: str, name: str = "story.txt"):
         ("Headline\n\nTOKYO, Sept. 15, 2017 -- North Korea fired", date(2017, 9, 15), "JST"),
         ("Headline\n\nMay 28, 2024\n\nBy a reporter\n\nNorth Korea fired", date(2024, 5, 28), None),
         ("Headline\n\nFriday, 18 March 2022\n\nNorth Korea fired", date(2022, 3, 18), None),
-        ("Headline\n\nPublished 28 May 2024, 14:02 KST\n\nNorth Korea fired", date(2024, 5, 28), None),
-        ("Headline\n\nUpdated: August 29, 2017, 08:40 JST\n\nNorth Korea fired", date(2017, 8, 29), None),
+        ("Headline\n\nPublished 28 May 2024, 14:02 KST\n\nNorth Korea fired", date(2024, 5, 28), "KST"),
+        ("Headline\n\nUpdated: August 29, 2017, 08:40 JST\n\nNorth Korea fired", date(2017, 8, 29), "JST"),
         ("Headline\n\n2023-08-24T06:10:00+09:00\n\nNorth Korea fired", date(2023, 8, 24), None),
         ("Headline\n\nWASHINGTON -- The Pentagon said", None, "ET"),
-        ("Headline\n\nPyongyang, November 22 (KCNA) -- The", None, "KST"),
+        ("Headline\n\nPyongyang, November 22 (KCNA) -- The", None, "Pyongyang time"),
         ("Headline\n\nSEOUL/TOKYO, Oct 4, 2022 (Reuters) - North Korea", date(2022, 10, 4), "KST"),
         ("Headline\n\nSeoul (AFP) - Wed, September 28, 2022\n\nNorth Korea fired", date(2022, 9, 28), "KST"),
         ("Headline\n\nDate: 2024.07.01\n\nNorth Korea fired", date(2024, 7, 1), None),
         ("Press release\n\n2022. 11. 3.\n\n1. The Joint Chiefs of Staff detected", date(2022, 11, 3), None),
         ("Headline\n\nSEOUL, January 14, 2022. /TASS/. North Korea on Friday", date(2022, 1, 14), "KST"),
         ("Headline\n\nSource: Xinhua | 2023-03-17 09:45:12\n\nPYONGYANG, March 17 (Xinhua) -- The DPRK",
-         date(2023, 3, 17), "KST"),
+         date(2023, 3, 17), "Pyongyang time"),
         ("MORNING EDITION - Broadcast: October 19, 2021\n\nANCHOR: North Korea has fired", date(2021, 10, 19), None),
-        ("Headline\n\nPyongyang, April 3, Juche 113 (2024) (KCNA) -- The DPRK", date(2024, 4, 3), "KST"),
+        ("Headline\n\nPyongyang, April 3, Juche 113 (2024) (KCNA) -- The DPRK", date(2024, 4, 3), "Pyongyang time"),
+        ("Headline\n\nTOKYO, Nov. 3 Jiji - A missile", None, "JST"),
+        ("Headline\n\nBUSAN, South Korea (AP) \u2014 A missile", None, "KST"),
+        ("Headline\n\nTokyo (Reuters) - A missile", None, "JST"),
+        ("Notice\n\n2019. 8. 6. (Tue)\n\n1. A missile", date(2019, 8, 6), None),
+        ("[Press pool] 2019.08.06 (Tue)\n\n[Notice 1] A missile", date(2019, 8, 6), None),
+        ("Headline\r\n\r\nTuesday 6 August 2019\r\n\r\nLive updates", date(2019, 8, 6), None),
+        ("Headline\n\nPosted on: 16/08/2019 - 07:12 Edited: 16/08/2019 - 11:30\n\nBody", date(2019, 8, 16), None),
+        ("Headline\n\nBerlin | Commentary | 6 August 2019\n\nBody", date(2019, 8, 6), None),
+        ("Headline\n\nAugust 6, 2019 (The Daily Example)\n\nBody", date(2019, 8, 6), None),
+        ("Evening bulletin\nTuesday, August 6, 2019, 21:00 JST\n\nANCHOR: A missile", date(2019, 8, 6), "JST"),
     ],
 )
 def test_datelines_in_every_common_form(head, day, zone):
     found = find_dateline(head)
     assert found is not None
     assert (found.value, found.zone) == (day, zone)
+
+
+def test_a_slashed_date_that_could_be_either_order_is_not_guessed():
+    assert find_dateline("Headline\n\nPosted on: 06/08/2019 - 07:12 Edited: 06/08/2019 - 11:30\n\nBody") is None
 
 
 def test_no_dateline_in_running_text():
@@ -358,3 +372,147 @@ def test_outcomes_of_other_launches_and_open_questions_are_not_this_ones(sentenc
     text = (f"Rocket\n\nSEOUL, Nov 22, 2023 (Reuters) - North Korea launched a satellite rocket from Sohae on Tuesday "
             f"night. {sentence}\n")
     assert draft_article(article(text)).outcome == outcome
+
+
+def test_a_story_dated_in_washington_names_koreas_next_day():
+    story = article("Missile test\n\nPosted 8:40 PM ET, Thu March 9, 2023\n\nWASHINGTON -- North Korea fired a "
+                    "short-range ballistic missile from Sunan early Friday local time, the Pentagon said.")
+    assert story.day_behind
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2023, 3, 10)
+
+
+def test_the_day_a_statement_was_made_is_not_the_launch_day():
+    story = article("Satellite\n\nSEOUL, March 9, 2023 (Reuters) - North Korea announced Thursday that it had "
+                    "launched a rocket from Sohae late Wednesday.")
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2023, 3, 8)
+
+
+def test_a_live_blogs_day_headings_date_what_follows():
+    story = article("LIVE: missile test\n\nThursday 9 March 2023\n\n21:40 KST\nNorth Korea fired a missile from "
+                    "Sunan toward the East Sea, the JCS says.\n\nFriday 10 March 2023\n\n06:10 KST\nState media "
+                    "says yesterday's launch was a test of a new engine.")
+    assert story.published == date(2023, 3, 9)
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2023, 3, 9)
+
+
+def test_what_had_happened_before_does_not_date_the_launch():
+    story = article("LIVE\n\nThursday 9 March 2023\n\n10:05 KST\nNorth Korea has fired a rocket from Sohae, "
+                    "Seoul says.\n\n10:40 KST\nThe launch caught many by surprise. On Monday, Pyongyang had "
+                    "postponed its launch window by a week.")
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2023, 3, 9)
+
+
+def test_a_rocket_that_took_off_was_launched():
+    story = article("Satellite attempt\n\nSEOUL, March 9, 2023 (Reuters) - The new rocket took off from the Sohae "
+                    "launching station at 6:20am on Thursday and flew south, South Korea's military said.")
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2023, 3, 9)
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2023-03-09T06:20:00+09:00"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bearing"),
+    [
+        ("North Korea fired a missile from Sukchon at 10:31 p.m. on Sunday. It headed east across the country "
+         "and fell into the sea.", 90.0),
+        ("North Korea's rocket lifted off from Sohae at 6:27 a.m. on Sunday. It vanished from radar after flying "
+         "south past a South Korean island.", 180.0),
+        ("North Korea fired a missile from Kusong on Sunday that flew about 700 kilometers (435 miles) northeast "
+         "before landing in the sea.", 45.0),
+    ],
+)
+def test_directions_in_following_sentences_and_converted_distances(sentence, bearing):
+    draft = draft_article(article(f"Launch\n\nSEOUL, May 14, 2023 (Reuters) - {sentence}"))
+    assert draft is not None
+    path = next(f for f in draft.features if f.kind == "flight_path")
+    from viewer.geo import geodesic
+
+    (x1, y1), (x2, y2) = path.geometry.coords[0], path.geometry.coords[-1]
+    assert abs((geodesic.inverse(x1, y1, x2, y2)[1] - bearing + 180) % 360 - 180) <= 5
+
+
+def test_a_launch_report_written_in_fields():
+    story = article("Missile launch by North Korea (defence ministry)\n\n3 June 2023\n\n"
+                    "Time: around 6:12 a.m. (JST), 3 June 2023\nLaunch location: around Kusong\n"
+                    "Direction: toward the northeast\nFlight: about 600 km\n")
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2023-06-03T06:12:00+09:00"
+    assert next(f for f in draft.features if f.kind == "launch_site").place == "kusong"
+
+
+def test_fields_without_a_launch_heading_are_not_a_launch():
+    assert draft_article(article("Weather for North Korea\n\nTime: 6:00 a.m.\nLocation: Kusong\nDirection: east "
+                                 "wind\nRange: 12 to 20 C\n")) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("It was the best flight yet of a rocket that has repeatedly failed.", None),
+        ("Earlier tests of the engine had ended in failure.", None),
+        ("Every attempt last spring ended in failure.", None),
+        ("The first stage separated and fell into the sea as planned.", None),
+        ("The rocket broke apart a minute into its flight.", "failure"),
+    ],
+)
+def test_how_other_launches_and_spent_stages_went_is_not_this_launchs_outcome(sentence, outcome):
+    draft = draft_article(article("Launch\n\nSEOUL, May 14, 2023 (Reuters) - North Korea fired a rocket from Sohae "
+                                  f"on Sunday. {sentence}"))
+    assert draft is not None
+    assert draft.outcome == outcome
+
+
+def test_an_aside_before_the_verb_does_not_hedge_it():
+    draft = draft_article(article("Launch\n\nSEOUL, May 14, 2023 (Reuters) - According to officials, the North "
+                                  "Korean missile, believed to be a new type, was launched at 7:10 a.m. from Kusong "
+                                  "on Sunday."))
+    assert draft is not None
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2023-05-14T07:10:00+09:00"
+
+
+def test_a_yearless_dateline_takes_the_one_year_the_story_pins():
+    from viewer.ingest.dateline_year import dateline_year
+
+    text = ("SEOUL, March 14 (Reuters) - North Korea fired a missile on Tuesday, its third launch since tests "
+            "resumed in 2022.")
+    # 14 March is a Tuesday in 2023 only, of 2022 … 2026
+    assert dateline_year(text, 26, (3, 14), date(2026, 12, 6)) == date(2023, 3, 14)
+    assert dateline_year(text.replace(" in 2022", ""), 26, (3, 14), date(2026, 12, 6)) is None  # no year named
+    assert dateline_year(text.replace("2022", "2016"), 26, (3, 14), date(2026, 12, 6)) is None  # 2017 fits too
+    future = "SEOUL, March 14 (Reuters) - North Korea fired a missile on Tuesday. It plans a satellite launch in 2022."
+    assert dateline_year(future, 26, (3, 14), date(2026, 12, 6)) is None
+
+
+def test_the_ledes_day_dates_a_launch_its_launch_sentences_do_not():
+    story = article("Satellite attempt fails\n\nSEOUL, March 15, 2023 (Reuters) - North Korea's satellite "
+                    "attempt ended on Tuesday night when its rocket blew up. The rocket was launched from Sohae at "
+                    "10:44 p.m., the military said.")
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2023, 3, 14)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The military is analysing the possibility that the missile exploded.",
+     "On March 2 it fired another missile, but Seoul said that missile blew up.",
+     "One of the missiles may have failed and exploded over land."],
+)
+def test_possible_failures_and_that_missiles_failure_are_not_this_launchs(sentence):
+    draft = draft_article(article("Launch\n\nSEOUL, May 14, 2023 (Reuters) - North Korea fired two missiles from "
+                                  f"Sukchon on Sunday. {sentence}"))
+    assert draft is not None
+    assert draft.outcome is None

@@ -40,8 +40,16 @@ def test_pyongyang_time_from_august_2015_to_may_2018():
     assert pyongyang_offset(date(2015, 8, 15)) == timedelta(hours=8, minutes=30)
     assert pyongyang_offset(date(2018, 5, 4)) == timedelta(hours=8, minutes=30)
     assert pyongyang_offset(date(2018, 5, 5)) == timedelta(hours=9)
-    kms4 = find_times("at 09:00 local time", 0, 19)[0]
+    kms4 = find_times("at 09:00 Pyongyang time", 0, 23)[0]
     assert resolve(kms4, date(2016, 2, 7)).isoformat() == "2016-02-07T09:00:00+08:30"
+
+
+def test_local_time_is_seouls_unless_the_story_is_datelined_pyongyang():
+    # Wire stories from Seoul and Tokyo gave "local time" in UTC+9 while Pyongyang kept UTC+8:30 (2015-2018).
+    seoul = find_times("fired at 6:10 a.m. local time", 0, 29)[0]
+    assert resolve(seoul, date(2017, 6, 3)).isoformat() == "2017-06-03T06:10:00+09:00"
+    kcna = find_times("fired at 6:10 a.m. local time", 0, 29, "Pyongyang time")[0]
+    assert resolve(kcna, date(2017, 6, 3)).isoformat() == "2017-06-03T06:10:00+08:30"
 
 
 def test_dates_weekdays_and_relative_days():

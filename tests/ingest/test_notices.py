@@ -129,3 +129,25 @@ def test_a_coordinate_mistyped_with_a_letter_is_named_not_dropped_from_its_area(
     assert [area.label for area in notice.areas] == ["1"]
     assert [message for _, message in notice.problems] == [
         f"area 2: cannot read the coordinate '33°2O{prime}N'; area 2 is not drafted"]
+
+
+def test_area_alfa_and_area_a_are_one_label_in_drafts_and_scores(tmp_path):
+    spelled = ("HYDROPAC 1234/25(61)\nSEA OF JAPAN.\nDPRK MISSILE EXERCISE 0100Z TO 0400Z 12 MAR 25 IN AREAS:\n"
+               "AREA ALFA 38-00N 130-00E, 38-00N 131-00E, 37-00N 131-00E, 37-00N 130-00E.\n"
+               "AREA BRAVO WITHIN 10NM OF 39-30N 129-10E.\n")
+    lettered = spelled.replace("AREA ALFA", "A.").replace("AREA BRAVO", "B.")
+    for text in (spelled, lettered):
+        notice = read_notice(text)
+        assert notice is not None
+        assert [a.label for a in notice.areas] == ["A", "B"]
+    from viewer.ingest.corpus_score import score_notices
+    from viewer.ingest.notices import area_letter
+
+    assert [area_letter(x) for x in ("ALFA", "Alpha", "AREA BRAVO", "C", "2")] == ["A", "A", "B", "C", "2"]
+    (tmp_path / "n.txt").write_text(spelled, encoding="utf-8")
+    corners = [[130, 38], [131, 38], [131, 37], [130, 37]]
+    truth = {"n.txt": {"notice": "HYDROPAC 1234/25(61)", "kind": "danger_zone", "areas": {"ALFA": corners},
+                       "circles": {"B": {"centre": [129 + 10 / 60, 39.5], "radius_nm": 10}}}}
+    (tmp_path / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    tally = score_notices(tmp_path)["notice areas"]
+    assert (tally.right, tally.drafted, tally.truth) == (2, 2, 2), tally.misses

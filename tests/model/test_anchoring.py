@@ -88,10 +88,10 @@ def test_reanchoring_is_near_linear_when_the_quote_is_everywhere():
     text = "ab" * 2_500_000  # 5 MB in which the quote occurs at every other character
     citations = [Citation("d", 7_000_000 + i, 7_000_002 + i, "ab", "zz" + "ab" * 10, "ab" * 10 + "q")
                  for i in range(200)]
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU time: other work on a shared machine does not count
     results = [anchor(c, text) for c in citations]
-    elapsed = time.perf_counter() - started
-    assert elapsed < 2.0, f"{elapsed:.1f} s for 200 citations"
+    elapsed = time.process_time() - started
+    assert elapsed < 2.0, f"{elapsed:.1f} s of CPU for 200 citations"
     assert all(r.citation.status is AnchorStatus.REANCHORED for r in results)
     assert all(r.ties > 0 for r in results)  # every place fits the same: said so, not hidden
 

@@ -116,3 +116,90 @@ def test_a_measurement_label_goes_first_and_place_names_give_way(window, qtbot):
     assert box[0] == pytest.approx(first[0], abs=8)  # right of the point, its first choice
     assert box[1] == pytest.approx(first[1], abs=1)
     assert "Naha" in shapes  # moved aside, not lost
+
+
+def _cut_labels(drawing, width: float, height: float) -> list[str]:
+    """Labels not wholly inside a width x height map: their text with its halo, and the dot of a place."""
+    from viewer.qt.draw.labels import DOT
+
+    halo = drawing.context.px(1.6)
+    by_text = {label.text: label for label in drawing.every_label}
+    cut = []
+    for text, box in drawing.placed:
+        if box.left() - halo < 0 or box.top() - halo < 0 or box.right() + halo > width or box.bottom() + halo > height:
+            cut.append(text)
+    for text, _ in drawing.placed:
+        label = by_text.get(text)
+        if label is not None and label.dot:
+            anchors = [p for p in drawing.placed_dots if p[0] == text]
+            for _, x, y in anchors:
+                r = drawing.context.px(DOT) / 2 + 1
+                if x - r < 0 or y - r < 0 or x + r > width or y + r > height:
+                    cut.append(f"{text} (its dot)")
+    return cut
+
+
+@pytest.mark.parametrize("event", ["2023-11-21-chollima1", "2016-02-07-kms4", None])
+def test_an_exported_label_is_wholly_inside_the_map_or_left_out(tmp_path, monkeypatch, event):
+    """In `export --event 2023-11-21-chollima1` 'Beijing' was named below its dot, which the image's top edge
+    cut in half (issue 15)."""
+    from viewer.cli import main
+    from viewer.qt.render import MapRenderer
+
+    drawn = []
+    save = MapRenderer.save
+
+    def save_and_keep(self, path, request):
+        times = save(self, path, request)
+        drawn.append((self.scene.labels, request.width, request.height))
+        return times
+
+    monkeypatch.setattr(MapRenderer, "save", save_and_keep)
+    for width, height in ((1920, 1080), (1600, 900), (1366, 768), (800, 600)):
+        png = tmp_path / f"{width}.png"
+        assert main(["export", "-o", str(png), "--width", str(width), "--height", str(height),
+                     *(["--event", event] if event else [])]) == 0
+        drawing, w, h = drawn[-1]
+        assert len(drawing.placed) > 10
+        assert _cut_labels(drawing, w, h) == [], (width, height)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (800, 600)])
+def test_degree_labels_give_way_to_the_maps_labels(tmp_path, monkeypatch, size):
+    """'15°N' was drawn over 'THAILAND' in the sample's 1366x768 export: degree labels were not in the label
+    engine (issue 15). They are the least of labels now, on screen as in an export."""
+    from viewer.cli import main
+    from viewer.qt.render import MapRenderer
+
+    drawn = []
+    save = MapRenderer.save
+
+    def save_and_keep(self, path, request):
+        times = save(self, path, request)
+        drawn.append((list(self.scene.labels.placed_shapes), list(self.scene.decorations.graticule_drawn)))
+        return times
+
+    monkeypatch.setattr(MapRenderer, "save", save_and_keep)
+    assert main(["export", "-o", str(tmp_path / "map.png"), "--width", str(size[0]), "--height", str(size[1])]) == 0
+    labels, degrees = drawn[-1]
+    assert len(degrees) >= 2
+    assert len(labels) > 10
+    for degree, box in degrees:
+        for text, shape in labels:
+            assert not overlapping(shape, box), (degree, text)
+
+
+def test_degree_labels_on_screen_give_way_to_labels(window, qtbot):
+    window.resize(1366, 768)
+    qtbot.wait(50)
+    canvas = window.canvas
+    for _ in range(8):
+        xmin, ymin, xmax, ymax = window.map_view.frame
+        step = canvas.map_units_per_pixel() * 23
+        window.map_view.set_frame((xmin - step, ymin + step, xmax - step, ymax + step))
+        canvas.viewport().repaint()
+        degrees = canvas.decorations.drawing.graticule_drawn
+        assert degrees
+        for degree, box in degrees:
+            for text, shape in canvas.labels.placed_shapes:
+                assert not overlapping(shape, box), (degree, text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFontMetricsF
 
+from viewer.geo.labels import overlapping
+from viewer.geo.room import place_decorations
 from viewer.qt.map.decorations import legend_layout
 
 
@@ -189,3 +191,51 @@ def test_the_legend_is_dragged_with_the_mouse_to_another_corner(window, qtbot):
         assert renderer.scene.decorations.last_layout.legend_place == "nw"
     finally:
         renderer.close()
+
+
+def _pan(window, dx_px: float, dy_px: float) -> None:
+    step = window.canvas.map_units_per_pixel()
+    xmin, ymin, xmax, ymax = window.map_view.frame
+    window.map_view.set_frame((xmin - dx_px * step, ymin + dy_px * step, xmax - dx_px * step, ymax + dy_px * step))
+
+
+def test_the_auto_legend_stays_put_while_panning_and_an_export_of_the_view_agrees(window, qtbot):
+    """It went to another corner, or to a column beside the map, in the middle of a drag (issue 15). Panning
+    right from the data's frame at 1366x768 takes every corner over data on the way."""
+    from viewer.qt.render import ImageRequest, MapRenderer
+
+    window.resize(1366, 768)
+    qtbot.wait(50)
+    canvas = window.canvas
+    canvas.zoom_to_data()
+    qtbot.wait(300)
+    canvas.viewport().repaint()
+    start = canvas.decorations.last_layout.legend_place
+    assert start is not None
+    drawn, fresh = set(), set()
+    for _ in range(6):  # a quick drag: no events between the steps
+        _pan(window, -40, 0)
+        canvas.viewport().repaint()
+        drawn.add(canvas.decorations.last_layout.legend_place)
+        fresh.add(place_decorations(canvas.decorations.sizes(), "auto", canvas.decorations.drawing._data_under)
+                  .legend_place)
+    assert len(fresh) > 1  # left to itself, auto would have moved it mid-drag
+    assert drawn == {start}
+    for text, shape in canvas.labels.placed_shapes:  # the labels kept clear of it all along
+        assert not overlapping(shape, canvas.decorations.last_layout.legend_box), text
+    qtbot.wait(400)  # at rest: it may move once, to a clearly better place
+    canvas.viewport().repaint()
+    at_rest = canvas.decorations.last_layout
+    for text, shape in canvas.labels.placed_shapes:
+        assert not overlapping(shape, at_rest.legend_box), text
+    size = canvas.viewport().size()
+    renderer = MapRenderer(window.workspace, window.map_view)
+    try:
+        renderer.prepare(ImageRequest(window.map_view.copy(), size.width(), size.height()))
+        assert renderer.scene.decorations.layout().boxes == at_rest.boxes
+    finally:
+        renderer.close()
+    # at rest, a still view's repaints keep it
+    for _ in range(3):
+        canvas.viewport().repaint()
+        assert canvas.decorations.last_layout.legend_place == at_rest.legend_place

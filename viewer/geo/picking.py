@@ -1,4 +1,4 @@
-"""Which features lie under the cursor or inside a rubber band: an STRtree over map geometries."""
+"""Which features lie under the cursor or inside a rubber band: a grid over points, an STRtree over other geometries."""
 
 from __future__ import annotations
 
@@ -9,27 +9,50 @@ import numpy as np
 import shapely
 from shapely.geometry import Point, box
 
+from viewer.geo.point_grid import PointGrid
+
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
     from viewer.geo.crs import MapProjection
 
+_POINT = 0
 _AREAL = (3, 6)  # Polygon, MultiPolygon
 
 
 class FeatureIndex:
     """Spatial index of feature ids by their geometry in map coordinates (project first).
 
-    Queries touch only the tree's candidates, so they stay fast for 100,000 features.
+    Single points go to a `PointGrid` (a million of them as arrays, not shapely objects), every other geometry to an
+    STRtree; queries touch only candidates, so they stay fast for a million features.
     """
 
     def __init__(self, ids: Sequence[Hashable], geometries: Any) -> None:
+        geoms = np.asarray(geometries, dtype=object).reshape(-1)
+        if len(ids) != len(geoms):
+            raise ValueError(f"{len(ids)} ids but {len(geoms)} geometries")
+        single = (shapely.get_type_id(geoms) == _POINT) & ~shapely.is_empty(geoms)
+        points = np.flatnonzero(single)
+        shapes = np.flatnonzero(~single)
+        self._build(ids, shapes, geoms[shapes], points, shapely.get_coordinates(geoms[points]))
+
+    @classmethod
+    def of_parts(cls, ids: Sequence[Hashable], shape_positions: np.ndarray, shapes: Any,
+                 point_positions: np.ndarray, point_xy: np.ndarray) -> FeatureIndex:
+        """The index of ``ids`` whose geometries are ``shapes`` (at ``shape_positions`` in ids) and single points at
+        ``point_xy`` (at ``point_positions``): no shapely object is made for the points."""
+        index = cls.__new__(cls)
+        index._build(ids, shape_positions, shapes, point_positions, point_xy)
+        return index
+
+    def _build(self, ids: Sequence[Hashable], shape_positions: np.ndarray, shapes: Any,
+               point_positions: np.ndarray, point_xy: np.ndarray) -> None:
         self._ids = list(ids)
-        self._geoms = np.asarray(geometries, dtype=object)
-        if len(self._ids) != len(self._geoms):
-            raise ValueError(f"{len(self._ids)} ids but {len(self._geoms)} geometries")
+        self._shape_positions = np.asarray(shape_positions, dtype=np.int64)
+        self._geoms = np.asarray(shapes, dtype=object).reshape(-1)
         self._tree = shapely.STRtree(self._geoms)  # None and empty geometries are never returned
         self._areal = np.isin(shapely.get_type_id(self._geoms), _AREAL)
+        self._points = PointGrid(point_xy, np.asarray(point_positions, dtype=np.int64))
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -41,33 +64,40 @@ class FeatureIndex:
         zone can be reached), then polygons whose outline is within tolerance (nearest first)."""
         here = Point(x, y)
         found = self._tree.query(here, predicate="dwithin", distance=tolerance)
-        if not len(found):
+        point_positions, point_distance = self._points.near(x, y, tolerance)
+        if not len(found) and not len(point_positions):
             return []
         geoms = self._geoms[found]
         distance = shapely.distance(geoms, here)
         areal = self._areal[found]
         inside = areal & shapely.contains_xy(geoms, x, y)
         # Sort keys: group (0 point, 1 line, 2 polygon containing, 3 polygon outline nearby),
-        # then distance or area within the group; lexsort takes its last key as primary.
+        # then distance or area within the group, then the order given; lexsort takes its last key as primary.
         is_point = shapely.get_dimensions(geoms) == 0
-        group = np.where(is_point, 0, np.where(~areal, 1, np.where(inside, 2, 3)))
-        within = np.where(inside, shapely.area(geoms), distance)
-        order = np.lexsort((found, within, group))
-        return [self._ids[i] for i in found[order]]
+        group = np.concatenate([np.where(is_point, 0, np.where(~areal, 1, np.where(inside, 2, 3))),
+                                np.zeros(len(point_positions), dtype=np.int64)])
+        within = np.concatenate([np.where(inside, shapely.area(geoms), distance), point_distance])
+        positions = np.concatenate([self._shape_positions[found], point_positions])
+        order = np.lexsort((positions, within, group))
+        return [self._ids[i] for i in positions[order]]
 
     def count_in_rect(self, xmin: float, ymin: float, xmax: float, ymax: float) -> int:
         """About how many features lie in the rectangle (their bounding boxes meet it): cheap enough for every
         frame, with no list of ids (100,000 features in view took ~40 ms a frame through `in_rect`)."""
-        return len(self._tree.query(box(xmin, ymin, xmax, ymax)))
+        return len(self._tree.query(box(xmin, ymin, xmax, ymax))) + self._points.count_in_rect(xmin, ymin, xmax, ymax)
 
     def in_rect(self, xmin: float, ymin: float, xmax: float, ymax: float) -> list[Hashable]:
         """Ids of features intersecting the rectangle, in the order they were given."""
-        found = np.sort(self._tree.query(box(xmin, ymin, xmax, ymax), predicate="intersects"))
+        shapes = self._shape_positions[self._tree.query(box(xmin, ymin, xmax, ymax), predicate="intersects")]
+        found = np.sort(np.concatenate([shapes, self._points.in_rect(xmin, ymin, xmax, ymax)]))
         return [self._ids[i] for i in found]
 
     def bounds(self) -> tuple[float, float, float, float]:
         """(xmin, ymin, xmax, ymax) of all features, e.g. to zoom to them; NaN when empty."""
-        xmin, ymin, xmax, ymax = shapely.total_bounds(self._geoms)
+        shapes = shapely.total_bounds(self._geoms) if len(self._geoms) else np.full(4, np.nan)
+        points = self._points.bounds()
+        xmin, ymin = np.fmin(shapes[:2], points[:2])  # fmin/fmax: NaN (an empty part) loses to a number
+        xmax, ymax = np.fmax(shapes[2:], points[2:])
         return float(xmin), float(ymin), float(xmax), float(ymax)
 
 

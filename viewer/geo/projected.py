@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import numpy as np
 import shapely
-from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.crs import MapProjection
@@ -20,17 +20,25 @@ VECTORISED_ABOVE = 5_000  # areas with more vertices are densified ring by ring 
 # Vertices densifying one area may add, about: a million spikes 800 km long would become 30 million vertices at
 # 25 km; beyond the budget the geodesic steps get longer (such an outline is a speckle at any scale anyway).
 DENSIFY_BUDGET = 500_000
+_POINT = 0
 _POINTS = (0, 4)  # shapely type ids of Point and MultiPoint
 _LINESTRING = 1
 
 
 class ProjectedFeatures:
-    """Projected geometry per feature for one projection; a feature whose geometry changes is redone."""
+    """Projected geometry per feature for one projection; a feature whose geometry changes is redone.
+
+    A single point is kept as a row of a coordinate table, not as a shapely Point (a million plain points held
+    ~390 bytes each as (source, Point) pairs and GEOS points; a row and its dict entry take ~100): `projected`
+    makes its Point when asked, `positions`, `bounds` and `index` read the table directly."""
 
     def __init__(self, projection: MapProjection):
         self.projection = projection
         self._densified: dict[str, tuple[BaseGeometry, BaseGeometry]] = {}  # id -> (source, densified)
-        self._projected: dict[str, tuple[BaseGeometry, BaseGeometry]] = {}  # id -> (source, projected)
+        # id -> (source, projected), or for a single point its row in the point table
+        self._projected: dict[str, tuple[BaseGeometry, BaseGeometry] | int] = {}
+        self._point_source: list[BaseGeometry | None] = []  # per row: the lon/lat point it was projected from
+        self._point_xy = np.empty((0, 2))  # per row: x, y in map units (rows beyond _point_source are spare)
 
     def densified(self, feature: Feature) -> BaseGeometry | None:
         """The lon/lat geometry with geodesic vertices every 25 km (independent of the projection)."""
@@ -47,25 +55,42 @@ class ProjectedFeatures:
         return cached[1]
 
     def projected(self, feature: Feature) -> BaseGeometry | None:
-        if feature.geometry is None:
+        geometry = feature.geometry
+        if geometry is None:
             return None
+        if not self._is_current(feature):
+            self.prepare([feature])
+        cached = self._projected[feature.id]
+        if cached.__class__ is int:
+            return Point(self._point_xy[cached])
+        return cached[1]  # type: ignore[index]
+
+    def _is_current(self, feature: Feature) -> bool:
         cached = self._projected.get(feature.id)
-        if cached is None or cached[0] is not feature.geometry:
-            cached = (feature.geometry, project_geometry(self.densified(feature), self.projection))
-            self._projected[feature.id] = cached
-        return cached[1]
+        if cached is None:
+            return False
+        return (self._point_source[cached] if cached.__class__ is int else cached[0]) is feature.geometry  # type: ignore[index]
 
     def prepare(self, features: Iterable[Feature]) -> None:
         """Densify and project every feature not cached yet in one call to PROJ: one call per feature spends
         ~0.1 ms in overheads, seconds for 100,000 features (the cache then answers `projected` at once)."""
-        todo = [f for f in features if f.geometry is not None
-                and ((cached := self._projected.get(f.id)) is None or cached[0] is not f.geometry)]
+        cache, sources = self._projected, self._point_source
+        todo = [f for f in features if (g := f.geometry) is not None and (
+            (c := cache.get(f.id)) is None or (sources[c] if c.__class__ is int else c[0]) is not g)]  # type: ignore[index]
         if not todo:
             return
         geometries = np.empty(len(todo), dtype=object)
         geometries[:] = [f.geometry for f in todo]
-        # Points need no densifying; lines are densified all at once; other geometries one by one.
         types = shapely.get_type_id(geometries)
+        single = (types == _POINT) & ~shapely.is_empty(geometries)
+        if single.any():
+            points = np.flatnonzero(single)
+            self._store_points([todo[i] for i in points], geometries[points])
+            rest = np.flatnonzero(~single)
+            todo, geometries, types = [todo[i] for i in rest], geometries[rest], types[rest]
+            if not todo:
+                return
+        # Points need no densifying; lines are densified all at once; other geometries one by one.
         lines = np.flatnonzero(types == _LINESTRING)
         lines = lines[[(c := self._densified.get(todo[i].id)) is None or c[0] is not todo[i].geometry for i in lines]]
         for i, line in zip(lines, densify_lines(geometries[lines], MAX_SEGMENT_KM), strict=True):
@@ -74,7 +99,59 @@ class ProjectedFeatures:
             geometries[i] = self.densified(todo[i])
         projected = project_geometry(geometries, self.projection)
         for feature, geometry in zip(todo, projected, strict=True):
-            self._projected[feature.id] = (feature.geometry, geometry)
+            if (row := cache.get(feature.id)).__class__ is int:  # a point no more: its row is left unused
+                sources[row] = None
+            cache[feature.id] = (feature.geometry, geometry)
+
+    def _store_points(self, features: list[Feature], geometries: np.ndarray) -> None:
+        """Project single points into the table: a feature keeps its row, a new one gets the next."""
+        coords = shapely.get_coordinates(geometries)
+        x, y = self.projection.forward(coords[:, 0], coords[:, 1])  # as project_geometry would
+        cache = self._projected
+        rows = np.fromiter((c if (c := cache.get(f.id)).__class__ is int else -1 for f in features),
+                           dtype=np.int64, count=len(features))
+        new = np.flatnonzero(rows < 0)
+        first = len(self._point_source)
+        if len(new):
+            rows[new] = np.arange(first, first + len(new))
+            self._point_source.extend([None] * len(new))
+            if len(self._point_xy) < len(self._point_source):  # a quarter spare: a few more points need no copy
+                grown = np.empty((len(self._point_source) + len(self._point_source) // 4, 2))
+                grown[:first] = self._point_xy[:first]
+                self._point_xy = grown
+            # The rows from a range, not from rows.tolist(): a million temporary ints freed among the million kept
+            # left their memory scattered, never given back.
+            fresh = features if len(new) == len(features) else [features[i] for i in new.tolist()]
+            for feature, row in zip(fresh, range(first, first + len(new)), strict=True):
+                cache[feature.id] = row
+        if len(new) == len(features):
+            self._point_source[first:] = geometries
+        else:
+            for row, geometry in zip(rows.tolist(), geometries, strict=True):
+                self._point_source[row] = geometry
+        self._point_xy[rows, 0] = x
+        self._point_xy[rows, 1] = y
+
+    def _point_rows(self, features: list[Feature]) -> np.ndarray:
+        """Each feature's row in the point table if it is a single point cached for its current geometry, else -1."""
+        cache, sources = self._projected, self._point_source
+        return np.fromiter((c if (c := cache.get(f.id)).__class__ is int and sources[c] is f.geometry else -1
+                            for f in features), dtype=np.int64, count=len(features))
+
+    def positions(self, features: list[Feature]) -> np.ndarray:
+        """(n, 2) map positions of the features' symbols: a point where it is, any other geometry at its
+        representative point; NaN for a feature with no (or an empty) geometry."""
+        self.prepare(features)
+        rows = self._point_rows(features)
+        xy = self._point_xy[np.maximum(rows, 0)] if len(self._point_source) else np.full((len(rows), 2), np.nan)
+        for i in np.flatnonzero(rows < 0).tolist():
+            geometry = self.projected(features[i])
+            if geometry is None or geometry.is_empty:
+                xy[i] = np.nan
+            else:
+                point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
+                xy[i] = point.x, point.y
+        return xy
 
     def reprojected(self, projection: MapProjection) -> ProjectedFeatures:
         """The same cache for another projection, keeping the densified geometries."""
@@ -84,16 +161,30 @@ class ProjectedFeatures:
 
     def bounds(self, features: Iterable[Feature]) -> tuple[float, float, float, float] | None:
         """(xmin, ymin, xmax, ymax) in map units of the features' projected geometry, None when empty."""
-        geometries = [g for f in features if (g := self.projected(f)) is not None and not g.is_empty]
-        if not geometries:
+        features = [f for f in features if f.geometry is not None]
+        self.prepare(features)
+        rows = self._point_rows(features)
+        xy = self._point_xy[rows[rows >= 0]]
+        xy = xy[np.isfinite(xy).all(axis=1)]
+        shapes = [g for i in np.flatnonzero(rows < 0).tolist()
+                  if (g := self.projected(features[i])) is not None and not g.is_empty]
+        if not shapes and not len(xy):
             return None
-        xmin, ymin, xmax, ymax = shapely.total_bounds(geometries)
+        corners = [shapely.total_bounds(shapes).reshape(2, 2)] if shapes else []
+        if len(xy):
+            corners.append(np.array([xy.min(axis=0), xy.max(axis=0)]))
+        xmin, ymin = np.min([c[0] for c in corners], axis=0)
+        xmax, ymax = np.max([c[1] for c in corners], axis=0)
         return float(xmin), float(ymin), float(xmax), float(ymax)
 
     def index(self, features: Iterable[Feature]) -> FeatureIndex:
         chosen = [f for f in features if f.geometry is not None]
         self.prepare(chosen)
-        return FeatureIndex([f.id for f in chosen], [self.projected(f) for f in chosen])
+        rows = self._point_rows(chosen)
+        points = np.flatnonzero(rows >= 0)
+        shapes = np.flatnonzero(rows < 0)
+        return FeatureIndex.of_parts([f.id for f in chosen], shapes, [self.projected(chosen[i]) for i in shapes],
+                                     points, self._point_xy[rows[points]])
 
 
 def densified_area(geometry: BaseGeometry, max_segment_km: float) -> BaseGeometry:

@@ -60,29 +60,46 @@ class DecorationLayout:
 
 
 def place_decorations(sizes: DecorationSizes, legend: str = "auto",
-                      data_under: Callable[[Box], float] | None = None) -> DecorationLayout:
+                      data_under: Callable[[Box], float] | None = None, keep: str = "") -> DecorationLayout:
     """Lay the decorations out. ``legend`` is one of LEGEND_PLACES; "auto" takes the corner with least data under
     it (``data_under`` tells how much data a pixel box covers) and, when the legend fits in no corner or every
-    corner covers data while the column would not, the column beside the map."""
+    corner covers data while the column would hide less, the column beside the map. ``keep``: where auto put the
+    legend last (on screen); it stays there unless another place is clearly better (`clearly_better`), so a
+    legend does not jump about as the view moves."""
     if legend == "auto":
-        return _auto(sizes, data_under)
+        return _auto(sizes, data_under, keep)
     return _layout(sizes, legend)
 
 
-def _auto(sizes: DecorationSizes, data_under: Callable[[Box], float] | None) -> DecorationLayout:
+def clearly_better(covered: float, kept: float) -> bool:
+    """Whether a place covering ``covered`` data is worth moving the legend to from one covering ``kept``: it
+    covers none where the kept place covers some, or at most half as much."""
+    return covered < kept and (covered == 0 or covered <= kept / 2)
+
+
+def _auto(sizes: DecorationSizes, data_under: Callable[[Box], float] | None, keep: str = "") -> DecorationLayout:
     candidates = [_layout(sizes, corner) for corner in CORNERS if sizes.legend is not None]
     candidates = [c for c in candidates if c.legend_box is not None]
+    outside = _layout(sizes, "outside") if sizes.column is not None else None
+    if outside is not None and outside.legend_place != "outside":
+        outside = None
     if not candidates:
-        return _layout(sizes, "outside")
+        return outside or _layout(sizes, "outside")
     if data_under is None:
         return candidates[0]
     covered = [data_under(c.legend_box) for c in candidates]  # type: ignore[arg-type]
     best = min(range(len(candidates)), key=lambda i: (covered[i], i))
-    if covered[best] > 0 and sizes.column is not None:
-        outside = _layout(sizes, "outside")
-        if outside.legend_box is not None and data_under(outside.legend_box) < covered[best]:
-            return outside
-    return candidates[best]
+    choice, choice_covers = candidates[best], covered[best]
+    if choice_covers > 0 and outside is not None:
+        hidden = data_under(outside.boxes["column"])  # the column hides all beside the map, not just the legend
+        if hidden < choice_covers:
+            choice, choice_covers = outside, hidden
+    kept = next((c for c in [*candidates, outside] if c is not None and c.legend_place == keep), None)
+    if kept is not None and kept is not choice:
+        kept_covers = data_under(kept.boxes["column" if keep == "outside" else "legend"])
+        if not clearly_better(choice_covers, kept_covers):
+            return kept
+    return choice
 
 
 def _layout(sizes: DecorationSizes, legend: str) -> DecorationLayout:

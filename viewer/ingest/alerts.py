@@ -27,7 +27,7 @@ _ZONE_BREAK = re.compile(r"\b(?:zones?|areas?|box(?:es)?|regions?|stages?|first|
 _ZONE_WORDS = re.compile(r"\b(?:danger|drop|fall|hazard|restricted|exclusion|no-sail|navigation(?:al)?|NAVAREA|"
                          r"HYDROPAC|NOTAM|notice|notified|zones?|areas?)\b", re.IGNORECASE)
 _FALL = re.compile(r"\b(?:fell|landed|splashed|crashed|impact\w*|came down|dropped)\b", re.IGNORECASE)
-_LAUNCHED = re.compile(r"\b(?:launched|fired|lifted off|blasted off)\s+from\b", re.IGNORECASE)
+_LAUNCHED = re.compile(r"\b(?:launched|fired|lifted off|blasted off|took off)\s+from\b", re.IGNORECASE)
 _REFERENCE_ONLY = re.compile(r"\b(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?\s+of\s+(?:the\s+)?$",
                              re.IGNORECASE)
 ALERTED_KINDS = frozenset({"prefecture", "island", "island_group", "city", "capital"})

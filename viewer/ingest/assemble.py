@@ -53,10 +53,15 @@ def build_bundle(drafts: list[tuple[Article, ArticleDraft | None]], base: Path |
         bundle.documents[document.id] = document
     launches = [(a, one) for a, d in drafts if d is not None for one in (d, *d.others)]
     ordered = sorted(launches, key=lambda pair: pair[1].notice is not None)
+    own_events: dict[str, set[str]] = {}  # the events each article's launches went to
     for article, draft in ordered:
         if draft.notice and not draft.features:
             continue  # a cancellation, or a notice with nothing to draw: no launch of its own
         event_id = _event_for(article, draft, days)
+        taken = own_events.setdefault(article.id, set())
+        if draft.notice is None and event_id in taken:  # two launches of one day in one story stay two
+            event_id = next(f"{event_id}-{n}" for n in range(2, 100) if f"{event_id}-{n}" not in taken)
+        taken.add(event_id)
         _add_draft(bundle, article, draft, by_event, event_id)
     _mark_cancelled(bundle, {c for _, d in drafts if d is not None for c in d.cancels})
     return bundle

@@ -27,10 +27,20 @@ _NOT_REACHED = re.compile(r"(?:\b(?:attempts?|attempted|try|tried|trying|bid|eff
                           r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "may have exploded", "whether the launch succeeded": a guess, not a claim.
 _HEDGED = re.compile(r"\b(?:(?-i:may)|might|could|possibly|perhaps|whether|if|apparently)\s+(?:have\s+)?(?:been\s+)?"
-                     r"(?:[\w-]+\s+){0,1}$|\b(?:whether|if)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+                     r"(?:[\w-]+\s+(?:and\s+)?)?$|\b(?:whether|if)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "after two failed attempts", "a string of failures": other launches' outcomes
-_OTHERS_FAILED = re.compile(r"\b(?:two|three|four|several|previous|earlier|past|prior|repeated|string\s+of|series\s+of|"
-                            r"history\s+of|record\s+of)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_OTHERS_FAILED = re.compile(r"\b(?:two|three|four|several|previous|earlier|past|prior|repeated(?:ly)?|string\s+of|"
+                            r"series\s+of|history\s+of|record\s+of)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "every attempt ended in failure", "Earlier submarine-launched tests had ended in failure": how other launches went
+_OTHERS_ENDED = re.compile(r"\b(?:(?:every|each|all|previous|earlier|past|prior)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:attempts?|tests?|launch(?:es)?|flights?)|(?:attempts|tests|launches|flights)\s+"
+                           r"(?:had|have))\s+(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
+# "analyzing the possibility that the missile exploded": not known; "Seoul said that missile blew up": 'that
+# missile', not 'the missile', is another launch the story mentioned
+_NOT_THIS_ONE = re.compile(r"\bpossibility\s+(?:that\s+)?(?:[\w-]+\s+){0,3}$|\b(?:that|those)\s+(?:missiles?|rockets?|"
+                           r"launch(?:es)?)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+# "The first stage separated and fell into the Sea of Japan": a spent stage falls as planned
+_SPENT_STAGE = re.compile(r"\b(?:stages?|boosters?|fairings?)\b(?:\s+\w+){0,3}\s+$", re.IGNORECASE)
 _SUCCESS = re.compile(r"(?<!un)\bsucce(?:ss(?:ful(?:ly)?)?|eded|eds)\b", re.IGNORECASE)
 _ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:in|last)\s+{_MONTH}\b|\s+last\s+(?:year|month)\b|^\s*{_MONTH}\b"
                         rf"|\s+{_MONTH}\s+launch")
@@ -139,7 +149,11 @@ def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
             lead = text[max(s, m.start() - 60) : m.start()]
             if value == "orbit" and _NOT_REACHED.search(lead):
                 continue  # "failed to put … into orbit" is a failure, found by the next pattern
-            if _HEDGED.search(lead) or (value == "failure" and _OTHERS_FAILED.search(lead)):
+            if _HEDGED.search(lead) or _OTHERS_ENDED.search(lead) or _NOT_THIS_ONE.search(lead):
+                continue
+            if value == "failure" and _OTHERS_FAILED.search(lead):
+                continue
+            if value == "failure" and m.group().lower().startswith("fell") and _SPENT_STAGE.search(lead):
                 continue
             by, said_at = attributed(text, sentence, m.start())
             # The quote keeps the words naming the source ("The hermit kingdom claimed that it …") when close.

@@ -176,7 +176,7 @@ def score_articles(folder: Path, jobs: int | None = 1) -> dict[str, Tally]:
 def score_notices(folder: Path) -> dict[str, Tally]:
     """Areas right when every corner lies within 0.01° of the truth's (circles: centre and radius); windows
     right when start and end are the truth's to the minute."""
-    from viewer.ingest.notices import read_notice
+    from viewer.ingest.notices import area_letter, read_notice
 
     tallies = {"notice areas": Tally(), "notice windows": Tally(), "notice kind": Tally()}
     if not (folder / "truth.json").exists():  # a corpus of articles only
@@ -186,7 +186,8 @@ def score_notices(folder: Path) -> dict[str, Tally]:
         truth = truth_all[name]
         notice = read_notice((folder / name).read_text(encoding="utf-8"))
         areas = {a.label: a for a in notice.areas} if notice else {}
-        expected = {**truth.get("areas", {}), **truth.get("circles", {})}
+        # a truth keyed "ALFA" and a draft labelled "A" name the same area (see notices.area_letter)
+        expected = {area_letter(k): v for k, v in {**truth.get("areas", {}), **truth.get("circles", {})}.items()}
         tally = tallies["notice areas"]
         tally.drafted += len(areas)
         tally.truth += len(expected)

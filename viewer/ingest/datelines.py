@@ -20,25 +20,44 @@ _CALENDAR = (rf"{_WEEKDAY}(?:(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|
 _ISO = (r"(?P<iso>(?:19|20)\d\d(?P<sep>[-./])[01]\d(?P=sep)[0-3]\d)"
         r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?")
 _DOTTED = r"(?P<kyear>(?:19|20)\d\d)\.[ \t]*(?P<kmonth>[01]?\d)\.[ \t]*(?P<kday>[0-3]?\d)\.?"  # Korean "2022. 11. 3."
-# "SEOUL, May 28 (Reuters) -", "Pyongyang, November 22 (KCNA) --", "Seoul, 27 January --"
+# "22/06/2016" as European and Asian outlets stamp a page; read only when the day is over 12 (else 03/04 could be
+# either order)
+_SLASHED = r"(?P<sday>[0-3]?\d)/(?P<smonth>[01]?\d)/(?P<syear>(?:19|20)\d\d)"
+# "SEOUL, May 28 (Reuters) -", "Pyongyang, November 22 (KCNA) --", "Seoul, 27 January --", "TOKYO, Oct. 31 Kyodo -"
 _CITY_LINE = re.compile(rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t/][A-Z][A-Za-z.'-]+){{0,2}}),"
-                        rf"[ \t]+(?:{_CALENDAR}|{_ISO})[ \t]*(?:\((?P<agency>[^)\n]{{1,40}})\))?[ \t]*"
+                        rf"[ \t]+(?:{_CALENDAR}|{_ISO})[ \t]*"
+                        rf"(?:\((?P<agency>[^)\n]{{1,40}})\)|[A-Z][A-Za-z]{{1,15}})?[ \t]*"
                         rf"(?:--|-|\u2013|\u2014|\.?[ \t]*/[A-Z]{{2,10}}/\.?)", re.MULTILINE)  # TASS: ". /TASS/."
 _AGENCY_FIRST = re.compile(rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t/][A-Z][A-Za-z.'-]+){{0,2}})[ \t]*"
                            rf"\((?P<agency>[^)\n]{{1,40}})\)[ \t]*(?:--|-|\u2013|\u2014)[ \t]*(?:{_CALENDAR}|{_ISO})\b",
                            re.MULTILINE)
-_BARE_CITY = re.compile(r"^[ \t]*(?P<city>[A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*"
-                        r"(?:--|\u2013|\u2014)", re.MULTILINE)
+# "SEOUL --", "SEOUL, South Korea (AP) —", "Seoul (AFP) - North Korea …"
+_BARE_CITY = re.compile(r"^[ \t]*(?:(?P<city>[A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})"
+                        r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*"
+                        r"(?:--|\u2013|\u2014)"
+                        r"|(?P<city2>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]*\([A-Z][A-Za-z .]{1,30}\)[ \t]*"
+                        r"(?:--|-|\u2013|\u2014)[ \t])",
+                        re.MULTILINE)
 # A line that is only a date (optionally "Published"/"Updated"/"date" before it, a time and zone after it).
 _DATE_LINE = re.compile(
     rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z ]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"  # "MORNING EDITION - Broadcast: …"
     rf"(?:(?P<label>date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|issued|released)"
     rf"\b[ \t]*(?:on)?[ \t:=]*)?"
     rf"[\"']?(?:{_CALENDAR}|{_ISO}|{_DOTTED})[\"']?(?:,?[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?"
-    rf"(?:[ \t]+[A-Z]{{2,4}})?)?[ \t]*$",
+    rf"(?:[ \t]+[A-Z]{{2,4}})?)?[ \t\r]*$",
     re.MULTILINE | re.IGNORECASE)
-CITY_ZONES = {"seoul": "KST", "pyongyang": "KST", "panmunjom": "KST", "busan": "KST", "tokyo": "JST", "osaka": "JST",
-              "naha": "JST", "washington": "ET", "new york": "ET", "united nations": "ET"}  # fmt: skip
+_LABEL = r"(?:date|dated|published|posted|updated|modified|pubdate|last updated|broadcast|aired|filed|issued|released)"
+# One part of a stamp line: 'Published on : 22/06/2016', '3 March 2024', '2017. 5. 21.', 'Sunday 14 January 2024'
+_STAMP_PART = re.compile(rf"(?:{_LABEL}\b[ \t]*(?:on)?[ \t:=]*)?(?:{_CALENDAR}|{_ISO}|{_DOTTED}|{_SLASHED})"
+                         rf"(?:,?[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{{2,4}})?)?",
+                         re.IGNORECASE)
+# What a stamp line carries around its date: "[Defense pool]", "(Sun)", "(Mainichi Japan)"; its parts are set apart
+# by bars, bullets or a spaced dash ("Washington, D.C. | Analysis | 3 March 2024", "22/06/2016 - 05:47")
+_ASIDE = re.compile(r"\[[^\]\n]{0,40}\]|\([^)\n]{0,40}\)")
+_PARTS = re.compile(r"[ \t]*(?:\||\u00b7|\u2022|[ \t][-\u2013\u2014][ \t])[ \t]*")
+# Pyongyang's own time is UTC+8:30 from August 2015 to May 2018 (times.PYONGYANG_TIME), UTC+9 otherwise
+CITY_ZONES = {"seoul": "KST", "pyongyang": "Pyongyang time", "panmunjom": "KST", "busan": "KST", "tokyo": "JST",
+              "osaka": "JST", "naha": "JST", "washington": "ET", "new york": "ET", "united nations": "ET"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -48,12 +67,20 @@ class Dateline:
     end: int
     city: str | None = None
     zone: str | None = None  # the zone bare clock times in the story are in, from the city
+    month_day: tuple[int, int] | None = None  # of a dateline with no year ("SEOUL, May 28 (Reuters) -")
 
 
 def _value(m: re.Match[str]) -> date | None:
     if m.groupdict().get("kyear"):
         try:
             return date(int(m.group("kyear")), int(m.group("kmonth")), int(m.group("kday")))
+        except ValueError:
+            return None
+    if m.groupdict().get("syear"):
+        if int(m.group("sday")) <= 12:
+            return None  # "03/04/2016": day-first or month-first cannot be told
+        try:
+            return date(int(m.group("syear")), int(m.group("smonth")), int(m.group("sday")))
         except ValueError:
             return None
     if m.group("iso"):
@@ -100,13 +127,61 @@ def find_dateline(text: str) -> Dateline | None:
         name = " ".join(city.group("city").split()).lower()
         first = name.split("/")[0]  # "SEOUL/TOKYO": filed from both; the first city leads
         value = _value(city) or _year_from_head(city, head)
-        return Dateline(value, city.start("city"), city.end(), name.title(), CITY_ZONES.get(first))
+        month, day = city.group("month") or city.group("month2"), city.group("day") or city.group("day2")
+        month_day = (MONTHS[month.lower().rstrip(".")], int(day)) if month and day and value is None else None
+        return Dateline(value, city.start("city"), city.end(), name.title(), CITY_ZONES.get(first), month_day)
     bare = _BARE_CITY.search(head)
-    zone = CITY_ZONES.get(" ".join(bare.group("city").split()).lower()) if bare else None
+    bare_city = " ".join((bare.group("city") or bare.group("city2")).split()) if bare else ""
+    zone = CITY_ZONES.get(bare_city.lower()) if bare else None
     for line in _DATE_LINE.finditer(head):
         value = _value(line)
         if value is not None:
-            return Dateline(value, line.start(), line.end(), zone=zone)
+            return Dateline(value, line.start(), line.end(), zone=zone or _stamp_zone(line.group()))
+    stamp = _stamp_line(head)
+    if stamp is not None:
+        return Dateline(stamp[0], stamp[1], stamp[2], zone=zone or _stamp_zone(head[stamp[1] : stamp[2]]))
     if bare is not None:
-        return Dateline(None, bare.start("city"), bare.end(), bare.group("city").title(), zone)
+        return Dateline(None, bare.start(), bare.end(), bare_city.title(), zone)
+    return None
+
+
+_WESTERN_STAMP = re.compile(r"\b[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*(?:ET|EDT|EST|PT|PDT|PST|GMT|BST|UTC)\b",
+                            re.IGNORECASE)
+
+
+def stamped_west_of_korea(line: str) -> bool:
+    """'Updated 9:12 PM ET, Tue August 23, 2016', 'August 28, 2017 at 9:15 p.m. EDT': a page dated in a zone hours
+    behind Korea, whose date can be the day before the Korean date of what it reports."""
+    return _WESTERN_STAMP.search(line) is not None
+
+
+def body_stamps(text: str, start: int) -> list[tuple[int, date]]:
+    """Lines after ``start`` that are only a date, as a live blog heads each day ('Monday 15 January 2024'):
+    (where each ends, its date). Weekdays and 'yesterday' below one are that day's."""
+    return [(m.end(), value) for m in _DATE_LINE.finditer(text, start)
+            if m.group("label") is None and (value := _value(m)) is not None]
+
+
+def _stamp_zone(line: str) -> str | None:
+    """'Saturday, July 29, 2017, 06:00 JST': a page stamped in Korea's or Japan's time tells its bare clock times in
+    it. (A stamp in GMT or ET is the outlet's clock, not the zone its reporters give times of a launch in.)"""
+    found = re.search(r"\b(KST|JST)\b", line)
+    return found.group(1) if found else None
+
+
+def _stamp_line(head: str) -> tuple[date, int, int] | None:
+    """A short line near the top that is a date with only asides around it: '2017. 5. 21. (Sun)', '[Defense pool]
+    2023.03.16 (Thu)', 'February 13, 2017 (Mainichi Japan)', 'Published on : 22/06/2016 - 05:47 Modified : …',
+    'Washington, D.C. | Analysis | 3 March 2024'. Its first part that is wholly a full date gives the date."""
+    at = 0
+    for line in head.splitlines(keepends=True):
+        start, at = at, at + len(line)
+        if len(line) > 120 or not any(c.isdigit() for c in line):
+            continue
+        plain = _ASIDE.sub(" ", line).strip()
+        for part in _PARTS.split(plain):
+            m = _STAMP_PART.fullmatch(part.strip().rstrip(",;"))
+            value = _value(m) if m else None
+            if value is not None:
+                return value, start, start + len(line.rstrip())
     return None

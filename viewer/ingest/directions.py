@@ -14,7 +14,9 @@ from viewer.ingest.places import PlaceMatcher
 from viewer.ingest.sentences import Sentence
 
 _DIR = r"(?P<dir>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2})"  # up to "east-northeast"
-_NOT_A_HEADING = r"(?!\s+(?:of|coast|Korea|Sea|Japan|side|part|region|Pacific|China|Asia|Hwanghae|Phyongan|Hamgyong))"
+# (nor "according to the South's military": the country)
+_NOT_A_HEADING = (r"(?!\s+(?:of|coast|Korea|Sea|Japan|side|part|region|Pacific|China|Asia|Hwanghae|Phyongan|Hamgyong)"
+                  r"|['\u2019]s\b)")
 _PATTERNS = [
     re.compile(rf"\b(?:on|along)\s+an?\s+{_DIR}(?:ward|erly|ern)?\s+(?:path|course|trajectory|route|heading)\b",
                re.IGNORECASE),

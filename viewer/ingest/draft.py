@@ -3,26 +3,29 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
+from viewer.geo import geodesic
 from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
 from viewer.ingest.claims import attribution, orbit_claims, outcome_claims
-from viewer.ingest.datelines import HEAD_CHARS
+from viewer.ingest.datelines import HEAD_CHARS, body_stamps
 from viewer.ingest.directions import stated_direction
 from viewer.ingest.eez import eez_claims
 from viewer.ingest.failure import add_failure_area
-from viewer.ingest.findings import ArticleDraft, DraftClaim
+from viewer.ingest.findings import ArticleDraft, DraftClaim, DraftFeature
 from viewer.ingest.flight import find_flight
 from viewer.ingest.launch import LaunchReport, describe, detect_launch
 from viewer.ingest.measures import find_altitudes, find_distances
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import read_notice
-from viewer.ingest.other_launches import other_launch_sentences
+from viewer.ingest.other_launches import SAME_SITE, candidate_sentences, is_another_launch, same_launch
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
 from viewer.ingest.times import (
+    PLUPERFECT,
     WEEKDAY_NAMES,
     DateMention,
     TimeMention,
@@ -30,13 +33,14 @@ from viewer.ingest.times import (
     find_dates,
     find_times,
     resolve,
+    statement_day,
     zone_offset,
 )
 
 _ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satellites?|projectile|fired|object|"
                            r"orbit\w*|flew|travel\w*|altitude|apogee)\b",
                            re.IGNORECASE)
-_LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off)\b",
+_LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off|took\s+off)\b",
                           re.IGNORECASE)
 _HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
                       re.IGNORECASE)
@@ -77,22 +81,32 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         return None
     places = matcher.find(text)
     draft = _draft_report(article, report, sentences, places, matcher)
-    others = [(s, day) for s, day in other_launch_sentences(text, report, places, article.published)
-              if draft.date is None or abs((day - draft.date).days) > 1]
-    if others:  # a story of two launches: the main one without the other's sentences, then each other one
-        apart = {s for s, _ in others}
-        related = [s for s in report.related if s not in apart]
-        main = describe(text, LaunchReport([s for s in report.anchors if s not in apart], related, report.space),
-                        whole_text=False)
-        draft = _draft_report(article, main, sentences, places, matcher)
-        for sentence, _ in others:
-            other = describe(text, LaunchReport([sentence], [sentence], report.space), whole_text=False)
-            draft.others.append(_draft_other(article, other, places, matcher))
+    groups: list[tuple[list[Sentence], ArticleDraft]] = []  # other launches, each with its sentences
+    for sentence, ordinal in candidate_sentences(text, report, sentences):
+        other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], report.space),
+                                               whole_text=False), places, matcher, draft)
+        if not is_another_launch(other, draft, ordinal):
+            continue
+        group = next((g for g in groups if same_launch(g[1], other)), None)
+        if group is None:
+            groups.append(([sentence], other))
+        else:
+            group[0].append(sentence)
+    if groups:  # a story of several launches: the main one without the others' sentences, then each other one
+        apart = {s for g in groups for s in g[0]}
+        anchors = [s for s in report.anchors if s not in apart]
+        if anchors:
+            related = [s for s in report.related if s not in apart]
+            main = describe(text, LaunchReport(anchors, related, report.space), whole_text=False)
+            draft = _draft_report(article, main, sentences, places, matcher, apart)
+        for own, _ in groups:
+            other_report = describe(text, LaunchReport(own, own, report.space), whole_text=False)
+            draft.others.append(_draft_other(article, other_report, places, matcher, draft))
     return draft
 
 
 def _draft_report(article: Article, report: LaunchReport, sentences: list[Sentence], places: list[PlaceMention],
-                  matcher: PlaceMatcher) -> ArticleDraft:
+                  matcher: PlaceMatcher, apart: set[Sentence] | None = None) -> ArticleDraft:
     text = article.text
     draft = _named(text, report)
     _when(draft, text, report, article)
@@ -103,28 +117,49 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
         draft.features.append(site)
     draft.features.extend(find_flight(text, sentences, report, places, matcher, site))
     if site is None:  # "fired a missile into the sea off its east coast", no site: the direction as a claim
-        stated = stated_direction(text, report.related, matcher, None)
-        if stated is not None:
-            draft.claims.append(DraftClaim("direction_deg", stated.bearing, attribution(
-                text, next(s for s in report.related if s.start <= stated.span[0] < s.end), stated.span[0]),
-                [stated.span]))
+        _direction_claim(draft, text, report, matcher)
     draft.features.extend(find_warning_areas(text, sentences, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
-    _claims(draft, text, sentences, report)
+    _claims(draft, text, [s for s in sentences if s not in (apart or set())], report)
     add_failure_area(draft, text, report, matcher, site)
     return draft
 
 
-def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMention],
-                 matcher: PlaceMatcher) -> ArticleDraft:
-    """Another launch the story reports in passing, with a date and a site: drafted from its own sentence only."""
-    draft = _named(article.text, report)
-    _when(draft, article.text, report, article)
+def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMention], matcher: PlaceMatcher,
+                 main: ArticleDraft) -> ArticleDraft:
+    """Another launch the story reports, drafted from its own sentences only: when, where ('from the same area'
+    is the main launch's site), which way and how it ended."""
+    text = article.text
+    draft = _named(text, report)
+    _when(draft, text, report, article)
     own = [p for s in report.related for p in places if s.start <= p.start < s.end]  # not the main launch's site
-    site = find_site(article.text, report, own, matcher, draft.date)
+    same = next((m for s in report.related for m in [SAME_SITE.search(text, s.start, s.end)] if m), None)
+    main_site = next((f for f in main.features if f.kind == "launch_site"), None)
+    if same is not None and main_site is not None:  # "a launch from the same area … debris falling near Pyongyang"
+        site: DraftFeature | None = replace(main_site, spans=[same.span()], properties=dict(main_site.properties))
+    else:
+        site = find_site(text, report, own, matcher, draft.date)
     if site is not None:
         draft.features.append(site)
+        # a path to debris 'near Pyongyang', a few km from the pad, says nothing of where the flight was headed
+        draft.features.extend(f for f in find_flight(text, report.related, report, own, matcher, site)
+                              if f.kind == "flight_path" and geodesic.length_km(f.geometry) >= SHORTEST_PATH_KM)
+    else:
+        _direction_claim(draft, text, report, matcher)
+    _claims(draft, text, report.related, report)
     return draft
+
+
+SHORTEST_PATH_KM = 50.0
+
+
+def _direction_claim(draft: ArticleDraft, text: str, report: LaunchReport, matcher: PlaceMatcher) -> None:
+    """A direction stated with no site to draw it from ('on an eastward path'), kept as a claim."""
+    stated = stated_direction(text, report.related, matcher, None)
+    if stated is not None:
+        draft.claims.append(DraftClaim("direction_deg", stated.bearing, attribution(
+            text, next(s for s in report.related if s.start <= stated.span[0] < s.end), stated.span[0]),
+            [stated.span]))
 
 
 def _named(text: str, report: LaunchReport) -> ArticleDraft:
@@ -151,12 +186,22 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     """The launch date and time from the launch sentences, resolved against the article's date. A time the text
     zones ('0049 GMT') wins over a bare one ('9:49 a.m.'), whose zone is the dateline's or the launch site's."""
     reference = article.published or _undated_reference(text, report)
-    dates = [(d, s) for s in report.related for d in find_dates(text, s.start, s.end, reference)
-             if d.start >= article.header_end]
+    stamps = body_stamps(text, article.header_end)
+    dates = []
+    for s in report.related:
+        day = next((value for end, value in reversed(stamps) if end <= s.start), reference)  # a live blog's day
+        ahead = day + timedelta(days=1) if day and article.day_behind and day == article.published else None
+        dates += [(d, s) for d in find_dates(text, s.start, s.end, day, weekday_reference=ahead)
+                  if d.start >= article.header_end and not statement_day(text, d, s.start)]
     dates = _in_announced_window(text, dates, article.published)
-    resolved = next((d.value for d, s in dates if d.value and not _other_zone_date(text, d, s, article)), None)
-    if resolved is None and not dates and article.published is not None:
-        resolved = article.published  # "launched … at 5:57 a.m." in a story of the day, naming no other day
+    # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
+    # that, not the launch, unless it states the launch itself.
+    launch_dates = [(d, s) for d, s in dates if s in report.anchors or not PLUPERFECT.search(text, s.start, s.end)]
+    resolved = next((d.value for d, s in launch_dates if d.value and not _other_zone_date(text, d, s, article)), None)
+    if resolved is None and not launch_dates and article.published is not None:
+        # no launch sentence names a day: the lede's ("… failed on Monday night when the rocket blew up"), else
+        # the story's own ("launched … at 5:57 a.m." in a story of the day)
+        resolved = _lede_day(text, article, reference) or article.published
     draft.date = resolved
     for mention, sentence in dates:
         value = mention.value.isoformat() if mention.value else mention.label
@@ -186,6 +231,20 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     if draft.date is None and draft.time is not None:  # the launch's local date, from a time in another zone
         local = draft.time.astimezone(timezone(zone_offset("local time", draft.time.date()) or timedelta(hours=9)))
         draft.date = local.date()
+
+
+def _lede_day(text: str, article: Article, reference: date | None) -> date | None:
+    """The day the first sentence after the dateline gives, when it is about a launch and says when."""
+    end = _LEDE_END.search(text, article.header_end, article.header_end + 500)
+    start, stop = article.header_end, end.start() + 1 if end else min(len(text), article.header_end + 500)
+    if not _ABOUT_LAUNCH.search(text, start, stop):
+        return None
+    ahead = reference + timedelta(days=1) if reference and article.day_behind else None
+    return next((d.value for d in find_dates(text, start, stop, reference, weekday_reference=ahead)
+                 if d.value and not statement_day(text, d, start)), None)
+
+
+_LEDE_END = re.compile(r"[.!?](?=\s+[A-Z\"\u201c])|\n\s*\n")
 
 
 def _undated_reference(text: str, report: LaunchReport) -> date | None:

@@ -11,13 +11,15 @@ from viewer.ingest.sentences import Sentence
 # "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
 _NOT_VERB = r"(?!\s+(?:station|ground|site|pad|facility|complex|cent(?:er|re)|tubes?|platform|range|drill))"
 _VERB = re.compile(r"\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|test-fire|lift(?:ed|s)?\s+off|"
-                   rf"blast(?:ed|s)?\s+off)\b{_NOT_VERB}",
+                   rf"blast(?:ed|s)?\s+off|(?:took|takes)\s+off)\b{_NOT_VERB}",
                    re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:(?:test-)?(?:launched|fired|launching|firing)|lift(?:ed|s)?\s+off|"
-                        rf"blast(?:ed|s)?\s+off)\b{_NOT_VERB}",
+                        rf"blast(?:ed|s)?\s+off|took\s+off)\b{_NOT_VERB}",  # "the rocket took off at 3:50am"
                         re.IGNORECASE)
 _FLOWN = re.compile(r"\b(?:flew|flown|soared)\b", re.IGNORECASE)
-_PRONOUN_FLEW = re.compile(r"\s*(?:It|They)\s+(?:\w+\s+)?(?:flew|soared|travell?ed)\b")  # "They flew east-northeast"
+# "They flew east-northeast", "It headed east across the peninsula", "It vanished from radar … after flying south"
+_PRONOUN_FLEW = re.compile(r"\s*(?:It|They)\s+(?:(?:\w+\s+)?(?:flew|soared|travell?ed|headed)\b|"
+                           r"[^.;\n]{0,80}?\bafter\s+(?:flying|travell?ing|heading)\b)")
 # "the launch", "Sunday's launch", "North Korea's rocket launch": one launch, not "missile launches" in general.
 _LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
                           r"launch\b(?!\s*(?:pad|site|window|facility|station|vehicle|complex|center|centre))",
@@ -35,6 +37,7 @@ _HYPOTHETICAL = re.compile(
     r"resolutions?|such|any|more|future)\b",
     re.IGNORECASE,
 )
+_AFTER_APPOSITIVE = re.compile(r",\s*(?:was|were|had\s+been|has\s+been)\s+$")
 _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|nor)\b", re.IGNORECASE)
 _HISTORY = re.compile(
     r"\b(?:previous(?:ly)?|earlier this year|last (?:year|month)|(?:months|weeks|years) (?:after|ago|before)|"
@@ -131,6 +134,10 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if strict and not _launches_a_projectile(text, s, e, verb):
         return False
     before = text[max(s, verb.start() - 45) : verb.start()]
+    aside = _AFTER_APPOSITIVE.search(before)
+    if aside:  # "the missile, believed to be a Taepodong-1, was launched": the aside does not hedge the verb
+        opening = before.rfind(",", 0, aside.start())
+        before = (before[:opening] if opening >= 0 else "") + before[aside.start() + 1 :]
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
         return False
     lead = text[s : verb.start()]
@@ -152,12 +159,37 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     about_north_korea = len(_NORTH_KOREA.findall(text, 0, min(len(text), 4000))) >= 2
     anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
     if not anchors:
+        anchors = _field_lines(text, sentences)
+    if not anchors:
         return None
     # Once a sentence says North Korea launched, "the missile was launched from …" elsewhere is the same launch.
     related = [s for s in sentences if s in anchors or _reports(text, s, True, strict=False)]
     scope = " ".join(text[s.start : s.end] for s in related)
     space = bool(_SPACE.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
     return describe(text, LaunchReport(anchors, related, space))
+
+
+# A report in fields, one a line ("Time: around 9:59 a.m. (JST), 12 July 2023", "Launch location: around
+# Pyongyang", "Direction: toward the east"), as defence ministries and trackers publish them
+_FIELD = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Za-z]+(?:[ \t/][A-Za-z]+){0,2})[ \t]*:[ \t]+\S[^\n]*", re.MULTILINE)
+_FIELD_LABELS = frozenset({"time", "launch", "launch time", "date and time", "location", "launch location",
+                           "launch site", "launch point", "site", "type", "number", "direction", "heading", "flight",
+                           "range", "impact", "altitude", "apogee", "missile", "vehicle", "trajectory"})
+_WHEN_LABELS = frozenset({"time", "launch", "launch time", "date and time"})
+_TITLE_LAUNCH = re.compile(r"\blaunch(?:es|ed)?\b", re.IGNORECASE)
+
+
+def _field_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The lines of a launch report written in fields: at least three known fields, one of them its time, under a
+    heading that names a launch by North Korea. Each line then states the launch."""
+    fields = [m for m in _FIELD.finditer(text) if m.group("label").lower() in _FIELD_LABELS]
+    labels = {m.group("label").lower() for m in fields}
+    if len(labels) < 3 or not labels & _WHEN_LABELS:
+        return []
+    head = text[: fields[0].start()]
+    if not _TITLE_LAUNCH.search(head) or not _NORTH_KOREA.search(head):
+        return []
+    return [s for s in sentences if any(m.start() <= s.start < m.end() for m in fields)]
 
 
 def describe(text: str, report: LaunchReport, whole_text: bool = True) -> LaunchReport:

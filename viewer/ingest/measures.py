@@ -14,8 +14,13 @@ _NUMBER = (r"(?P<qualifier>about|around|approximately|approx\.|roughly|some|near
            r"up to|an estimated|estimated|close to)?\s*(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*-?\s*"
            r"(?P<unit>kilometers?|kilometres?|km|nautical miles?|nm|miles?|mi)\b")
 _DIRECTION = (r"(?P<direction>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2})(?:wards?|erly)?\b")
-_RELATIVE = re.compile(_NUMBER + r"\s+(?:to the\s+|off the\s+)?" + _DIRECTION + r"\s+(?:of|from|off)\b", re.IGNORECASE)
-_TRAVEL = re.compile(_NUMBER + r"\s+(?:to the\s+|toward the\s+|towards the\s+|in a\s+|in the\s+)?" + _DIRECTION
+# "700 kilometers (435 miles) northeast": the same distance converted, in brackets
+_CONVERSION = (r"(?:\s*\(\s*(?:about\s+|some\s+)?[\d,.]+\s*(?:miles?|mi|km|kilometers?|kilometres?|"
+               r"nautical miles?)\s*\))?")
+_RELATIVE = re.compile(_NUMBER + _CONVERSION + r"\s+(?:to the\s+|off the\s+)?" + _DIRECTION + r"\s+(?:of|from|off)\b",
+                       re.IGNORECASE)
+_TRAVEL = re.compile(_NUMBER + _CONVERSION + r"\s+(?:to the\s+|toward the\s+|towards the\s+|in a\s+|in the\s+)?"
+                     + _DIRECTION
                      + r"(?!\s+(?:of|from|off)\b)(?![- ](?:coast|side|part|region|Korea|Japan|Pacific|Sea))",
                      re.IGNORECASE)
 _TRAVEL_REVERSED = re.compile(

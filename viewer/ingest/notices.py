@@ -116,8 +116,15 @@ def _regions(text: str, begin: int, end: int) -> list[tuple[str, int, int]]:
 
 
 def _label(m: re.Match[str]) -> str:
-    raw = next(g for g in (m.group("letter"), m.group("paren"), m.group("item"), m.group("word")) if g)
-    return _AREA_WORDS.get(raw.upper(), raw.upper())
+    return area_letter(next(g for g in (m.group("letter"), m.group("paren"), m.group("item"), m.group("word")) if g))
+
+
+def area_letter(label: str) -> str:
+    """The one label an area is known by: 'AREA ALFA' and 'A.' are both area A (the phonetic word is how a
+    broadcast spells the letter out), so drafts, citations and scores say 'A' for either."""
+    raw = label.strip().upper()
+    raw = raw[5:].strip() if raw.startswith("AREA ") else raw
+    return _AREA_WORDS.get(raw, raw)
 
 
 def _read_areas(text: str, notice: Notice, begin: int, finish: int) -> None:

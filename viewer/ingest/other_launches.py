@@ -1,29 +1,68 @@
-"""A story of two launches: sentences stating another launch, on another date, from a named facility
-('Earlier this month, on July 4, North Korea launched its first ICBM … from Panghyon near Kusong')."""
+"""A story of more than one launch: sentences that may state another launch — dated ('On June 26, the North
+fired …', 'Tuesday's launch of two missiles from …') or told missile by missile ('The second was fired … at
+5:15 a.m.') — and the test that they do: another day, or another time of the same day."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import timedelta
 
+from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.launch import LaunchReport
-from viewer.ingest.places import PlaceMention
 from viewer.ingest.sentences import Sentence
-from viewer.ingest.times import find_dates
+from viewer.ingest.times import PLUPERFECT, find_dates, statement_day
 
-_FROM = re.compile(r"\bfrom\s+(?:near\s+|the\s+)?$", re.IGNORECASE)  # "fired two missiles from Tongchon"
+# "The second missile was launched …", "the first of them at about 3:30 a.m.", "The second was fired …"
+_ORDINAL = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|other)\s+(?:(?:missile|rocket|projectile|one)s?\b|"
+                      r"of\s+them\b|(?:was|were|flew)\b)")
+# "fired from the same area": the site of the launch the story leads with
+SAME_SITE = re.compile(r"\bfrom\s+the\s+same\s+(?:area|site|place|location|pad|base|launch\s+site)\b", re.IGNORECASE)
+APART_HOURS = 3  # two launch times of one day this far apart are two launches ("hours after it fired …")
+SALVO_MINUTES = 5  # missiles told one by one, this far apart, are launches of their own
 
 
-def other_launch_sentences(text: str, report: LaunchReport, places: list[PlaceMention],
-                           reference: date | None) -> list[tuple[Sentence, date]]:
-    """Launch sentences after the first that give a calendar date (not a weekday) and name a launch facility (or
-    a town it was fired 'from'): each may be another launch, when its date is not the main launch's."""
-    found = []
-    for sentence in report.anchors[1:]:
-        dates = [d.value for d in find_dates(text, sentence.start, sentence.end, reference, weekdays=False) if d.value]
-        named = any(sentence.start <= p.start < sentence.end and (p.place.kind == "launch_facility" or (
-            p.place.kind in ("city", "capital") and _FROM.search(text[max(sentence.start, p.start - 16) : p.start])))
-            for p in places)
-        if dates and named:
-            found.append((sentence, dates[0]))
-    return found
+# "the first missile to fly over Japan since September 15, 2017": a launch on that day
+_FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,80}?\b(?:launch\w*|missiles?|rockets?|ICBMs?|tests?|fir\w+|flights?|"
+                          r"fly|flew)\b[^.;]{0,60}?\bsince\s+$", re.IGNORECASE)
+
+
+def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentence]) -> list[tuple[Sentence, bool]]:
+    """Launch sentences after the lead that carry a date of their own or tell one missile of several, and any
+    sentence naming the day of the last such launch ('the first … since September 15, 2017'): (sentence, told
+    missile by missile)."""
+    lead = report.anchors[0]
+    related = set(report.related)
+    found = [(s, False) for s in sentences if "since" in text[s.start : s.end] and s not in related and any(
+        d.value and d.label[:4].isdigit() and _FIRST_SINCE.search(text, s.start, d.start)
+        for d in find_dates(text, s.start, s.end, None, weekdays=False))]
+    for sentence in report.related:
+        if sentence.start <= lead.start:
+            continue
+        if sentence not in report.anchors and PLUPERFECT.search(text, sentence.start, sentence.end):
+            continue  # "On Monday, Pyongyang had extended its launch window": what had happened before
+        ordinal = _ORDINAL.search(text, sentence.start, sentence.end) is not None
+        dates = [d for d in find_dates(text, sentence.start, sentence.end, None)
+                 if not statement_day(text, d, sentence.start)]
+        if ordinal or dates:
+            found.append((sentence, ordinal))
+    return sorted(found, key=lambda pair: pair[0].start)
+
+
+def is_another_launch(other: ArticleDraft, main: ArticleDraft, ordinal: bool) -> bool:
+    """Another launch: on a day more than one from the main one's, or at a time of its own — hours apart on
+    another date ('late Sunday', then 'Monday morning'), or minutes apart for missiles told one by one."""
+    if other.date is not None and main.date is not None and abs((other.date - main.date).days) > 1:
+        return True
+    if other.time is None or main.time is None:
+        return False
+    apart = abs(other.time - main.time)
+    if ordinal and apart >= timedelta(minutes=SALVO_MINUTES):
+        return True
+    return other.date != main.date and apart >= timedelta(hours=APART_HOURS)
+
+
+def same_launch(a: ArticleDraft, b: ArticleDraft) -> bool:
+    """Two sentences about one other launch: the same day, and no times an hour apart."""
+    if a.date is None or a.date != b.date:
+        return False
+    return a.time is None or b.time is None or abs(a.time - b.time) < timedelta(hours=1)

@@ -24,9 +24,10 @@ _NORTH_KOREA = [(124.2, 39.8), (125.0, 40.6), (126.9, 41.8), (128.2, 41.6), (129
 _FROM = re.compile(r"\b(?:from|near|in|at|off)\s+(?:the\s+)?"
                    r"(?:(?:area|vicinity|region|outskirts|suburbs?|coast)\s+(?:of|near|around)\s+"
                    r"|(?:near|around)\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:capital|city|port\s+city|port|town|county)"
-                   r"\s+(?:of\s+)?)?$",
+                   r"\s+(?:of\s+)?)?$"
+                   r"|\b(?:location|site|point)\s*:\s*(?:(?:around|near|the|vicinity\s+of)\s+)*$",  # a report's field
                    re.IGNORECASE)  # "from near the capital Pyongyang"
-_VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|lift\w*\s+off|blast\w*\s+off)\b", re.IGNORECASE)
+_VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|lift\w*\s+off|blast\w*\s+off|took\s+off)\b", re.IGNORECASE)
 _PROJECTILE_AFTER = re.compile(r"(?:\s+[\w\u201c\u201d\"'-]+){0,4}?\s+"
                                r"(?:rocket|missiles?|satellite|projectiles?|ICBM|SLBM)"
                                r"(?:\s+into\s+(?:space|orbit))?", re.IGNORECASE)

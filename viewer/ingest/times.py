@@ -1,7 +1,8 @@
 """Dates and clock times in article text, with their zones, resolved against the article's own date.
 
-Pyongyang kept its own "Pyongyang time" of UTC+8:30 from 15 Aug 2015 to 4 May 2018 (UTC+9 before and
-after), so "local time" at a North Korean launch site depends on the date.
+Pyongyang kept its own "Pyongyang time" of UTC+8:30 from 15 Aug 2015 to 4 May 2018 (UTC+9 before and after:
+timeanddate.com news of 7 Aug 2015 and 30 Apr 2018; NK News, 7 Aug 2015), so a time given in Pyongyang's own
+clock depends on the date; news from Seoul and Tokyo gives UTC+9 throughout.
 """
 
 from __future__ import annotations
@@ -89,9 +90,11 @@ def parse_date(text: str, reference: date | None) -> DateMention | None:
     return found[0] if found and found[0].value else None
 
 
-def find_dates(text: str, start: int, end: int, reference: date | None, *, weekdays: bool = True) -> list[DateMention]:
+def find_dates(text: str, start: int, end: int, reference: date | None, *, weekdays: bool = True,
+               weekday_reference: date | None = None) -> list[DateMention]:
     """Dates in ``text[start:end]`` in order; weekdays and 'yesterday' resolve to the latest such day on or before
-    ``reference`` (the article's date), as news reports them."""
+    ``reference`` (the article's date), as news reports them; weekdays on or before ``weekday_reference`` when
+    given (a story dated in Washington names Korea's days, which can run a day ahead of its date)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for form in _DATE_FORMS:
@@ -107,7 +110,8 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
             if any(a <= m.start() < b for a, b in taken):
                 continue
             name = m.group("weekday").lower()
-            value = _weekday_on_or_before(WEEKDAYS.index(name), reference) if reference else None
+            base = weekday_reference or reference
+            value = _weekday_on_or_before(WEEKDAYS.index(name), base) if base else None
             part = m.group("part").lower() if m.group("part") else None
             found.append(DateMention(m.start(), m.end(), value, m.group("weekday"), part))
         for m in _RELATIVE.finditer(text, start, end):
@@ -156,6 +160,26 @@ def announced_windows(text: str, reference: date | None) -> list[tuple[date, dat
     return found
 
 
+# "North Korea said Wednesday it had …", "On Monday, North Korea's state media said the missile …": the day of a
+# statement, not of the launch it reports
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|confirmed|told\s+\w+|claimed|stated)\s+(?:on\s+)?$",
+                          re.IGNORECASE)
+_SAID_AFTER = re.compile(r"[\s,]*(?:[\w'\u2019.-]+\s+){0,4}?(?:said|says|reported|announced|claimed)\b", re.IGNORECASE)
+_OPENING = re.compile(r"\s*(?:(?:On|Early|Late|Later)\s+)?", re.IGNORECASE)
+PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+)?(?:been|\w+ed|begun|flown|shown|taken|given|made)\b",
+                        re.IGNORECASE)
+
+
+def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
+    """Whether the date is when something was said, not when it happened."""
+    if _SAID_BEFORE.search(text, max(sentence_start, mention.start - 25), mention.start):
+        return True
+    # a date opening the sentence and its subject saying something ("On Monday, state media said the missile …"),
+    # not a date after the verb ("fired … on Monday night, the military said")
+    return bool(_OPENING.fullmatch(text, sentence_start, mention.start)) and bool(
+        _SAID_AFTER.match(text, mention.end, mention.end + 50))
+
+
 def _calendar_date(m: re.Match[str], reference: date | None) -> DateMention | None:
     groups = m.groupdict()
     month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
@@ -200,6 +224,8 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
                     continue
                 hour = hour % 12 + (12 if ampm.startswith("p") else 0)
             zone = _zone_name(m.group("zone"))
+            if zone == "local time" and default_zone == "Pyongyang time":  # KCNA's "local time" is Pyongyang's
+                zone = default_zone
             found.append(TimeMention(m.start(), m.end(), hour, minute, zone))
     if default_zone is not None:
         for m in _BARE_TIME.finditer(text, start, end):
@@ -247,13 +273,15 @@ def us_daylight_saving(day: date) -> bool:
 
 def zone_offset(zone: str, day: date | None) -> timedelta | None:
     """The UTC offset of ``zone`` on ``day``; None when it depends on a day that is not known.
-    'local time' is the launch site's: North Korea's (see PYONGYANG_TIME)."""
-    fixed = {"UTC": 0, "KST": 9, "JST": 9, "EST": -5, "EDT": -4, "PST": -8, "PDT": -7}
+    'local time' is UTC+9: reports of North Korean launches come from Seoul and Tokyo and give their time, also
+    while Pyongyang kept UTC+8:30 (2015-2018: 'at 5:57 a.m. local time' was Seoul's 5:57). Only 'Pyongyang time',
+    or 'local time' in a story datelined Pyongyang (find_times), is Pyongyang's own (see PYONGYANG_TIME)."""
+    fixed = {"UTC": 0, "KST": 9, "JST": 9, "EST": -5, "EDT": -4, "PST": -8, "PDT": -7, "local time": 9}
     if zone in fixed:
         return timedelta(hours=fixed[zone])
     if day is None:
         return None
-    if zone in ("Pyongyang time", "local time"):
+    if zone == "Pyongyang time":
         return pyongyang_offset(day)
     if zone == "ET":
         return timedelta(hours=-4 if us_daylight_saving(day) else -5)

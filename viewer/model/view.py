@@ -100,6 +100,9 @@ class DecorationOptions:
     extra_attribution: tuple[str, ...] = ()
     legend_collapsed: bool = False  # only the legend's heading is drawn (on screen, to see what is under it)
     labels: bool = True  # countries, islands, places and the features' own labels
+    # Where "auto" drew the legend last on screen, so it stays there unless another place is clearly better (an
+    # export of the view keeps it too); not saved: a session's view finds its own.
+    legend_kept: str = ""
 
     SAVED = ("title", "legend", "scale_bar", "north_arrow", "graticule_labels", "legend_collapsed",
              "labels")  # what a session keeps

@@ -206,3 +206,30 @@ def test_a_bundle_larger_than_one_encoding_batch_comes_back_the_same(tmp_path):
     write_gpkg(bundle, tmp_path / "many.gpkg")
     again, _ = read_gpkg(tmp_path / "many.gpkg")
     assert bundle_to_dict(again)["features"] == bundle_to_dict(bundle)["features"]
+
+
+def test_properties_the_columns_hold_are_not_written_twice_and_come_back_in_order(tmp_path):
+    from viewer.model.bundle import Bundle
+    from viewer.model.feature import Feature
+
+    cases = {
+        "shown": {"kind": "reference_place", "label": "a", "certainty": "reported"},  # columns say it all
+        "none": {},
+        "reordered": {"label": "b", "kind": "reference_place"},
+        "null": {"kind": "reference_place", "label": None},
+        "number": {"kind": "reference_place", "label": 7},
+        "more": {"kind": "reference_place", "depth_m": 3},
+    }
+    bundle = Bundle()
+    for name, properties in cases.items():
+        bundle.features[name] = Feature(name, shapely.Point(125, 39), dict(properties))
+    path = tmp_path / "columns.gpkg"
+    write_gpkg(bundle, path)
+    with sqlite3.connect(path) as db:
+        stored = dict(db.execute("SELECT feature_id, properties FROM features").fetchall())
+    assert stored["shown"] is None
+    assert stored["none"] is None
+    assert all(stored[name] is not None for name in ("reordered", "null", "number", "more"))
+    again, _ = read_gpkg(path)
+    for name, properties in cases.items():
+        assert list(again.features[name].properties.items()) == list(properties.items())

@@ -95,3 +95,30 @@ def test_gdal_warnings_are_one_line_each_and_name_the_layer(tmp_path, monkeypatc
     _, problems = open_path(path)
     assert [str(p) for p in problems if "GDAL" in p.message] == [
         f"{path}:layer sites: warning: GDAL: Something odd over two lines"]
+
+
+def test_a_layer_read_in_batches_keeps_every_feature_and_names_damage_after_gaps(tmp_path, monkeypatch):
+    from viewer.io.formats.gpkg import reader
+
+    monkeypatch.setattr(reader, "BATCH", 2)  # batches after the first start at the last fid read, or skip rows
+    path = tmp_path / "sites.gpkg"
+    frame = geopandas.GeoDataFrame({"name": [f"s{i}" for i in range(1, 10)]},
+                                   geometry=[shapely.Point(120 + i, 30) for i in range(1, 10)], crs="EPSG:4326")
+    frame.to_file(path, layer="sites")
+    connection = sqlite3.connect(path)
+    for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        connection.execute(f'DROP TRIGGER "{name}"')
+    connection.execute("DELETE FROM sites WHERE fid IN (2, 5)")  # fids with gaps: 1 3 4 6 7 8 9
+    connection.commit()
+    bundle, _ = open_path(path)
+    assert [f.label for f in bundle.features.values()] == ["s1", "s3", "s4", "s6", "s7", "s8", "s9"]
+    assert list(bundle.features)[-1] == "sites.gpkg#sites/9"
+    blob = connection.execute("SELECT geom FROM sites WHERE fid = 4").fetchone()[0]
+    damaged = blob[:8] + b"\x01\x02\x00\x00\x00\xff\xff\x00"
+    for fid in (4, 8):  # one in the second batch, one after it
+        connection.execute("UPDATE sites SET geom = ? WHERE fid = ?", (damaged, fid))
+    connection.commit()
+    connection.close()
+    with pytest.raises(BundleError) as raised:
+        open_path(path)
+    assert [p.where for p in raised.value.problems] == ["layer sites, fid 4", "layer sites, fid 8"]

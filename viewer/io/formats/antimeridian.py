@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 import numpy as np
 import shapely
@@ -11,6 +12,8 @@ from viewer.model.feature import Feature
 
 _LINESTRING, _LINEARRING, _POLYGON = 1, 2, 3
 _MULTI = (4, 5, 6, 7)
+_CHUNK = 50_000  # features looked at at once
+_WITH_LINES = (_LINESTRING, _LINEARRING, _POLYGON, *_MULTI)
 
 
 def antimeridian_warnings(features: Sequence[Feature], places: Sequence[str]) -> list[tuple[str, str]]:
@@ -18,11 +21,24 @@ def antimeridian_warnings(features: Sequence[Feature], places: Sequence[str]) ->
 
     launchmap draws such a step the short way round, across ±180° (a path from Japan out into the
     Pacific); RFC 7946 asks for it to be split there, and QGIS or a spreadsheet will draw it across the world.
+    Looked at a chunk of features at a time: the coordinate arrays of a whole large file were the highest
+    point of its load's memory.
     """
-    geometries = np.array([f.geometry for f in features], dtype=object)
-    present = np.flatnonzero(~shapely.is_missing(geometries)) if len(geometries) else np.array([], dtype=int)
-    if not len(present):
+    warnings: list[tuple[str, str]] = []
+    for start in range(0, len(features), _CHUNK):
+        chunk = features[start:start + _CHUNK]
+        warnings += [(places[start + index], message) for index, message in _crossings(chunk)]
+    return warnings
+
+
+def _crossings(features: Sequence[Feature]) -> list[tuple[int, str]]:
+    """(index in ``features``, message) for each feature that steps across the antimeridian."""
+    geometries = np.empty(len(features), dtype=object)
+    geometries[:] = list(map(attrgetter("geometry"), features))
+    kinds = shapely.get_type_id(geometries)  # -1 where there is none
+    if not np.isin(kinds, _WITH_LINES).any():  # a layer of points: nothing to look at, and nothing more made
         return []
+    present = np.flatnonzero(kinds >= 0)
     parts, owner = geometries[present], present
     while len(parts) and np.isin(shapely.get_type_id(parts), _MULTI).any():  # collections may nest
         parts, index = shapely.get_parts(parts, return_index=True)
@@ -46,7 +62,7 @@ def antimeridian_warnings(features: Sequence[Feature], places: Sequence[str]) ->
             continue
         seen.add(feature)
         (lon0, lat0), (lon1, lat1) = coords[jump, :2], coords[jump + 1, :2]
-        warnings.append((places[feature], (
+        warnings.append((feature, (
             f"crosses the antimeridian ({_place(lon0, lat0)} → {_place(lon1, lat1)}): drawn the short "
             "way round here, but other GIS tools draw it across the world; split it at ±180° (RFC 7946 §3.1.9)")))
     return warnings

@@ -143,12 +143,13 @@ class LayerBuilder:
         self.bundle.features.update(zip(ids, features, strict=True))
         self.places.extend(places)
 
-    def unique_ids(self, fallbacks: Sequence[str]) -> list[str]:
-        """`unique_id` (no wanted id) for each of ``fallbacks``, for features added at once by `add_run`."""
-        prefix, taken, features = f"{self.prefix}#", self.taken, self.bundle.features
-        ids = [prefix + fallback for fallback in fallbacks]
-        if any(i in taken or i in features for i in ids) or len(set(ids)) != len(ids):
-            ids = [self.unique_id(None, fallback) for fallback in fallbacks]
+    def unique_ids(self, scope: str, keys: list[Any]) -> list[str]:
+        """`unique_id` (no wanted id) for fallback ``scope + key`` of each of ``keys`` (a GeoPackage batch's
+        ``layer/`` and fids), for features added at once by `add_run`; one string made per feature."""
+        prefix, taken, features = f"{self.prefix}#{scope}", self.taken, self.bundle.features
+        ids = [f"{prefix}{key}" for key in keys]
+        if not (taken.isdisjoint(ids) and features.keys().isdisjoint(ids)) or len(set(ids)) != len(ids):
+            ids = [self.unique_id(None, f"{scope}{key}") for key in keys]
             taken.difference_update(ids)
         return ids
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
+import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
+from viewer.geo.labels import Candidate, bounds_of
 from viewer.geo.room import (
     FRAME_PAD,
     Box,
@@ -35,7 +39,6 @@ from viewer.qt.draw.style import Stamps, draw_text_with_halo, stamps_pay, with_a
 from viewer.symbology import HALO, LABEL
 
 if TYPE_CHECKING:
-    from viewer.geo.crs import MapProjection
     from viewer.model.view import MapView
     from viewer.qt.draw.frame import ScreenFrame
 
@@ -45,6 +48,7 @@ ATTRIBUTION = "Basemap: Natural Earth (public domain)"
 PANEL = "#FFFFFF"
 LEGEND_SHARE_W, LEGEND_SHARE_H = 0.5, 0.42  # a legend in a corner takes at most this much of the map
 COLUMN_SHARE_W = 0.36  # a legend in a column beside the map ("outside"), at most this much of the width
+EDGE_SAMPLES = 129  # points along an edge where the graticule's crossings are looked for
 SCALE_BAR_MAX = 180.0  # pixels at 96 dpi; at most 30 % of the width
 
 
@@ -58,10 +62,18 @@ class DecorationPainter:
         self._rect = QRectF(0, 0, 1, 1)
         self._stamps = Stamps(limit=500)
         self._graticule_source: object = None  # the canvas's lines, kept so that `is` tells a new list
-        self._graticule_projection: MapProjection | None = None
-        self._graticule: list[tuple[str, bool, np.ndarray, np.ndarray]] = []
+        self._graticule_key: tuple | None = None  # (projection, view rect) the crossings were found for
+        self._graticule: list[tuple[str, bool, float]] = []
         self.last_layout: DecorationLayout | None = None  # what was drawn last (tests, the label engine)
         self.legend_offset = QPointF()  # pixels the legend is drawn away from its place while it is dragged
+        # On screen, the map's rect when the view last rested (an export has none): while the view differs from
+        # it (a pan or zoom under way), the auto legend stays where it was drawn at rest.
+        self.rest_view: QRectF | None = None
+        # The map's labels as drawn (device pixels): graticule labels, the least of labels, give way to them. The
+        # canvas and an export's scene point it at their label engine's last placement.
+        self.label_boxes: Callable[[], list[Candidate]] | None = None
+        self.graticule_drawn: list[tuple[str, Box]] = []  # (text, box) of the degree labels drawn last (tests)
+        self._sizes: tuple[tuple, DecorationSizes] | None = None
 
     def fit_to_viewport(self) -> None:
         """Cover the frame's pixels (after the view's size changed)."""
@@ -85,14 +97,21 @@ class DecorationPainter:
             painter.setPen(self.frame.context.pen("#9AA5AE", 0.8))
             painter.setBrush(QBrush(with_alpha(PANEL, 245)))
             painter.drawRect(boxes["column"])
+        # Each piece is stamped from an image kept for the next paint (screen): a pan redraws them all.
         if "title" in boxes:
-            self._title(painter, boxes["title"])
+            self._stamped(painter, ("title", self.map_view.decorations.title), boxes["title"], self._title)
         if "north_arrow" in boxes:
-            self._north_arrow(painter, boxes["north_arrow"])
+            angle = self._north_angle()
+            if angle is not None:
+                self._stamped(painter, ("north", angle), boxes["north_arrow"],
+                              functools.partial(self._north_arrow, angle=angle))
         if "footer" in boxes:
-            self._footer(painter, boxes["footer"])
+            self._stamped(painter, ("footer", self._footer_text(boxes["footer"])), boxes["footer"], self._footer)
         if "scale_bar" in boxes:
-            self._scale_bar(painter, boxes["scale_bar"])
+            bar = self._scale_bar_length()
+            if bar is not None:
+                self._stamped(painter, ("scale", *bar), boxes["scale_bar"],
+                              functools.partial(self._scale_bar, bar=bar))
         if "legend" in boxes:
             painter.save()
             painter.translate(self.legend_offset)  # how far the legend is being dragged (zero otherwise)
@@ -132,9 +151,30 @@ class DecorationPainter:
                     column = (tall.width, tall.height) if tall else None
         return DecorationSizes(width, height, margin, title, arrow, bar, footer, legend, column)
 
+    @property
+    def moving(self) -> bool:
+        """Whether the view is moving on screen (it differs from where it last rested)."""
+        return self.rest_view is not None and self.frame.view_rect != self.rest_view
+
     def layout(self) -> DecorationLayout:
-        """Where each decoration goes now: the legend in its place, or the corner with least data under it."""
-        return place_decorations(self.sizes(), self.map_view.decorations.legend, self._data_under)
+        """Where each decoration goes now: the legend in its place, or (auto) the corner with least data under it,
+        staying where it was drawn last unless another place is clearly better, and never moved mid-gesture."""
+        options = self.map_view.decorations
+        sizes = self._current_sizes()
+        if options.legend == "auto" and options.legend_kept and self.moving:
+            held = place_decorations(sizes, options.legend_kept)
+            if held.legend_place == options.legend_kept:
+                return held
+        return place_decorations(sizes, options.legend, self._data_under, keep=options.legend_kept)
+
+    def _current_sizes(self) -> DecorationSizes:
+        """``sizes()`` for the auto or named place, kept while what they depend on is unchanged (every paint asks)."""
+        options, context = self.map_view.decorations, self.frame.context
+        key = (self._rect.width(), self._rect.height(), replace(options, legend_kept=""),
+               tuple(self.frame.legend_rows), context.scale)
+        if self._sizes is None or self._sizes[0] != key:
+            self._sizes = (key, self.sizes())
+        return self._sizes[1]
 
     def frame_for(self, data: MapRect, min_span: float = 0.0, pad: float = FRAME_PAD) -> MapRect:
         """The map rect showing ``data`` (map units) as large as it goes clear of every decoration, ``pad``
@@ -154,6 +194,18 @@ class DecorationPainter:
         return min(self.px(SCALE_BAR_MAX), self._rect.width() * 0.3)
 
     # -- pieces ----------------------------------------------------------------------------------
+    def _stamped(self, painter: QPainter, key: tuple, box: QRectF,
+                 draw: Callable[[QPainter, QRectF], None]) -> None:
+        """``draw(painter, box)``, or on the screen a copy of it kept by ``key`` (what it shows) and box size."""
+        if not stamps_pay(painter, self.frame.context):
+            draw(painter, box)
+            return
+        size = box.size()
+        self._stamps.draw(painter, (*key, size.width(), size.height(), self.frame.context.scale),
+                          painter.transform().map(box.topLeft()),
+                          QRectF(0, 0, size.width(), size.height()).adjusted(-3, -3, 3, 3),
+                          lambda p, at: draw(p, QRectF(at, size)))
+
     def _panel(self, painter: QPainter, rect: QRectF) -> None:
         draw_panel(painter, self.frame.context, rect)
 
@@ -167,11 +219,13 @@ class DecorationPainter:
         painter.setPen(self.frame.context.pen(LABEL, 1))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
-    def _north_arrow(self, painter: QPainter, box: QRectF) -> None:
+    def _north_angle(self) -> float | None:
+        """Degrees the arrow turns to point at true north from the view's centre, to a tenth (None: nowhere)."""
         view = self.frame.view_rect
         angle = true_north_angle(self.map_view.projection, view.center().x(), view.center().y())
-        if not math.isfinite(angle):
-            return
+        return round(angle, 1) if math.isfinite(angle) else None
+
+    def _north_arrow(self, painter: QPainter, box: QRectF, angle: float) -> None:
         size = self.px(38)
         centre = QPointF(box.center().x(), box.bottom() - self.px(4) - size / 2)
         painter.save()
@@ -198,14 +252,17 @@ class DecorationPainter:
                             LABEL, HALO, self.px(1.5))
         painter.restore()
 
-    def _footer(self, painter: QPainter, band: QRectF) -> None:
-        """Projection and attribution along the bottom edge."""
-        font = self.frame.context.font(7)
-        metrics = QFontMetricsF(font)
+    def _footer_text(self, band: QRectF) -> str:
+        metrics = QFontMetricsF(self.frame.context.font(7))
         parts = [self.map_view.projection.name, ATTRIBUTION, *self.map_view.decorations.extra_attribution]
         if self.map_view.decorations.footnote:
             parts.insert(0, self.map_view.decorations.footnote)
-        text = metrics.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideMiddle, band.width() - self.px(16))
+        return metrics.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideMiddle, band.width() - self.px(16))
+
+    def _footer(self, painter: QPainter, band: QRectF) -> None:
+        """Projection and attribution along the bottom edge."""
+        font = self.frame.context.font(7)
+        text = self._footer_text(band)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(with_alpha(PANEL, 200)))
         painter.drawRect(band)
@@ -214,13 +271,18 @@ class DecorationPainter:
         painter.drawText(band.adjusted(self.px(8), 0, -self.px(8), 0),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
 
-    def _scale_bar(self, painter: QPainter, room: QRectF) -> None:
+    def _scale_bar_length(self) -> tuple[float, float] | None:
+        """(km, pixels) of the scale bar at the view's centre, the length to a quarter pixel (None: no scale)."""
         view = self.frame.view_rect
         units_per_px = view.width() / max(1.0, self._rect.width())
         km, length = nice_scale_bar(self.map_view.projection, view.center().x(), view.center().y(), units_per_px,
                                     self._scale_bar_max())
         if not (math.isfinite(km) and length > 0):
-            return
+            return None
+        return km, round(length * 4) / 4
+
+    def _scale_bar(self, painter: QPainter, room: QRectF, bar: tuple[float, float]) -> None:
+        km, length = bar
         font = self.frame.context.font(8)
         metrics = QFontMetricsF(font)
         bar_h = self.px(5)
@@ -268,17 +330,20 @@ class DecorationPainter:
 
     def _graticule_labels(self, painter: QPainter, boxes: list[Box]) -> None:
         """Degree labels where meridians cross the bottom edge and parallels cross the left edge, where no other
-        decoration is."""
+        decoration is and no label of the map: they are the least of labels, placed last ('15°N' sat on
+        'THAILAND')."""
+        self.graticule_drawn = []
+        placed = self.label_boxes() if self.label_boxes is not None else []
+        labels = _mapped_boxes(np.array([bounds_of(c) for c in placed], dtype=float).reshape(-1, 4),
+                               painter.transform().inverted()[0])
+        halo = self.px(1.5)
         view = self.frame.view_rect
         font = self.frame.context.font(7)
         metrics = QFontMetricsF(font)
         bottom_y, left_x = view.top(), view.left()  # the view's y grows upwards: top() is the lowest y
-        for label, meridian, x, y in self._projected_graticule():
-            values, other, edge = (y, x, bottom_y) if meridian else (x, y, left_x)
-            crossing = _crossing(values, other, edge)
-            if crossing is None:
-                continue
-            point = self.frame.map_to_pixel(crossing, edge) if meridian else self.frame.map_to_pixel(edge, crossing)
+        for label, meridian, crossing in self._edge_crossings():
+            point = (self.frame.map_to_pixel(crossing, bottom_y) if meridian else
+                     self.frame.map_to_pixel(left_x, crossing))
             if meridian:
                 at = QPointF(point.x() - metrics.horizontalAdvance(label) / 2,
                              self._rect.bottom() - self.px(18))
@@ -292,6 +357,12 @@ class DecorationPainter:
             if any(at.x() < b[2] and at.x() + width > b[0] and at.y() - metrics.ascent() < b[3] and at.y() > b[1]
                    for b in boxes):
                 continue
+            box = (at.x() - halo, at.y() - metrics.ascent() - halo, at.x() + width + halo,
+                   at.y() + metrics.descent() + halo)
+            if np.any((labels[:, 0] < box[2]) & (labels[:, 2] > box[0]) & (labels[:, 1] < box[3])
+                      & (labels[:, 3] > box[1])):
+                continue
+            self.graticule_drawn.append((label, box))
             if stamps_pay(painter, self.frame.context):
                 reach = self.px(1.5) + 2
                 extent = QRectF(0, -metrics.ascent(), metrics.horizontalAdvance(label), metrics.height())
@@ -301,31 +372,60 @@ class DecorationPainter:
             else:
                 self._graticule_label(painter, at, label=label, font=font)
 
-    def _projected_graticule(self) -> list[tuple[str, bool, np.ndarray, np.ndarray]]:
-        """(label, is a meridian, x, y) per graticule line, projected once per view change."""
-        lines, projection = self.frame.graticule, self.map_view.projection
-        if self._graticule_source is not lines or self._graticule_projection != projection:
-            projected = []
-            for label, line in lines:
-                lon, lat = np.asarray(line.coords).T
-                projected.append((label, bool(lon[0] == lon[-1]), *projection.forward(lon, lat)))
-            self._graticule_source, self._graticule_projection, self._graticule = lines, projection, projected
-        return self._graticule
+    def _edge_crossings(self) -> list[tuple[str, bool, float]]:
+        """(label, is a meridian, where along its edge in map units) of each graticule line that crosses the bottom
+        edge (meridians) or the left edge (parallels) of the view. The edges are sampled and projected back to
+        lon/lat (two projections a view, where projecting each line cost ~1 ms a repaint while panning)."""
+        lines, projection, view = self.frame.graticule, self.map_view.projection, QRectF(self.frame.view_rect)
+        key = (projection, view)
+        if self._graticule_source is lines and self._graticule_key == key:
+            return self._graticule
+        geometries = np.array([line for _, line in lines], dtype=object)
+        first, last = shapely.get_point(geometries, 0), shapely.get_point(geometries, -1)
+        start_lon, start_lat = shapely.get_x(first), shapely.get_y(first)
+        starts = zip(start_lon, start_lat, strict=True)
+        values = zip([label for label, _ in lines], start_lon == shapely.get_x(last), starts, strict=True)
+        along_x = np.linspace(view.left(), view.right(), EDGE_SAMPLES)
+        along_y = np.linspace(view.top(), view.bottom(), EDGE_SAMPLES)
+        with np.errstate(invalid="ignore"):
+            lon, _ = projection.inverse(along_x, np.full(EDGE_SAMPLES, view.top()))
+            _, lat = projection.inverse(np.full(EDGE_SAMPLES, view.left()), along_y)
+        found = []
+        for label, meridian, (lon0, lat0) in values:
+            with np.errstate(invalid="ignore"):  # off the globe the edge has no lon/lat (NaN)
+                if meridian:  # the signed difference of longitudes, the short way round the globe
+                    crossing = _crossing(((np.asarray(lon) - lon0 + 180.0) % 360.0) - 180.0, along_x)
+                else:
+                    crossing = _crossing(np.asarray(lat) - lat0, along_y)
+            if crossing is not None:
+                found.append((label, meridian, crossing))
+        self._graticule_source, self._graticule_key, self._graticule = lines, key, found
+        return found
 
     def _graticule_label(self, painter: QPainter, at: QPointF, *, label: str, font: QFont) -> None:
         draw_text_with_halo(painter, at, label, font, "#3A4A58", HALO, self.px(1.5))
 
 
-def _crossing(values: np.ndarray, other: np.ndarray, edge: float) -> float | None:
-    """Where the polyline (other, values) crosses values == edge, interpolated; None if it does not."""
-    finite = np.isfinite(values) & np.isfinite(other)
-    values, other = values[finite], other[finite]
-    if len(values) < 2:
+def _mapped_boxes(boxes: np.ndarray, transform: QTransform) -> np.ndarray:
+    """(n, 4) boxes (left, top, right, bottom) mapped by ``transform``, as the bounds of their mapped corners."""
+    x = np.stack([boxes[:, 0], boxes[:, 2], boxes[:, 2], boxes[:, 0]], axis=1)
+    y = np.stack([boxes[:, 1], boxes[:, 1], boxes[:, 3], boxes[:, 3]], axis=1)
+    mx = transform.m11() * x + transform.m21() * y + transform.dx()
+    my = transform.m12() * x + transform.m22() * y + transform.dy()
+    return np.column_stack([mx.min(axis=1), my.min(axis=1), mx.max(axis=1), my.max(axis=1)]).reshape(-1, 4)
+
+
+def _crossing(difference: np.ndarray, along: np.ndarray) -> float | None:
+    """Where ``difference`` (sampled at the positions ``along`` an edge) first passes through zero, interpolated;
+    None if it does not. A jump of more than 90 between samples is a wrap (longitudes past 180°), not a crossing."""
+    finite = np.isfinite(difference)
+    difference, along = difference[finite], along[finite]
+    if len(difference) < 2:
         return None
-    side = np.sign(values - edge)
-    changes = np.flatnonzero(side[:-1] * side[1:] < 0)
+    a, b = difference[:-1], difference[1:]
+    changes = np.flatnonzero((np.sign(a) * np.sign(b) <= 0) & (np.abs(a - b) < 90) & (a != b))
     if not len(changes):
         return None
     i = changes[0]
-    t = (edge - values[i]) / (values[i + 1] - values[i])
-    return float(other[i] + t * (other[i + 1] - other[i]))
+    t = a[i] / (a[i] - b[i])
+    return float(along[i] + t * (along[i + 1] - along[i]))

@@ -3,6 +3,7 @@ features as strokes and symbols (the screen's visuals and the headless export dr
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 
 import numpy as np
@@ -35,17 +36,26 @@ NEAR = 15_000.0  # metres (map units of every preset); a few pixels at the regio
 
 class Shown:
     """What a visual was last asked to show: `refresh()` asks again with the same features before every
-    exported image and on every visibility change, and rebuilding paths for thousands costs seconds."""
+    exported image and on every visibility change, and rebuilding paths for thousands costs seconds.
+
+    Compact for a million features: the list of features as given, their geometries, and a small code per feature
+    for its look (event, certainty, draft) in a table of the looks met (a tuple per feature took ~90 bytes)."""
 
     def __init__(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]):
         self.kind, self.cache, self.colours = kind, cache, dict(colours)
-        self.looks = [(f, f.geometry, f.event, f.certainty, is_draft(f)) for f in features]
+        self.features = tuple(features)  # a copy costs nothing kept: the caller's list is dropped after the call
+        self.geometries = [f.geometry for f in features]  # features are mutable: a new geometry is a change
+        table: dict[tuple[str | None, str, bool], int] = {}
+        self.codes = np.fromiter((table.setdefault((f.event, f.certainty, is_draft(f)), len(table))
+                                  for f in features), dtype=np.int32, count=len(features))
+        self.looks = list(table)  # the look of each code, in the order first met
 
     def same_as(self, other: Shown | None) -> bool:
         return (other is not None and other.kind == self.kind and other.cache is self.cache
-                and other.colours == self.colours and len(other.looks) == len(self.looks)
-                and all(a is b or (a[0] is b[0] and a[1] is b[1] and a[2:] == b[2:])
-                        for a, b in zip(self.looks, other.looks, strict=True)))
+                and other.colours == self.colours and len(other.features) == len(self.features)
+                and other.looks == self.looks and np.array_equal(other.codes, self.codes)
+                and all(map(operator.is_, other.features, self.features))
+                and all(map(operator.is_, other.geometries, self.geometries)))
 
 
 def unchanged(visual, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> bool:
@@ -146,18 +156,17 @@ def point_symbols(kind: str, features: list[Feature], cache: ProjectedFeatures,
     style = kind_style(kind)
     groups = []
     for (colour, certainty, draft), members in _group(features, colours).items():
-        coords = [_point_xy(cache.projected(f)) for f in members]
-        coords = [c for c in coords if c is not None]
-        if coords:
-            x, y = np.array(coords, dtype=float).T
+        xy = cache.positions(members)
+        xy = xy[~np.isnan(xy).any(axis=1)]
+        if len(xy):
             # Symbols stay opaque (a faded marker reads as another colour where sites overlap);
             # approximate positions get a dashed dark outline instead.
             approximate = certainty == "approximate"
             outline, dash, width = ("#333333", APPROXIMATE_DASH, 1.2) if approximate else ("#FFFFFF", (), 1.2)
             if draft:
                 outline, dash, width = DRAFT_COLOUR, DRAFT_DASH, 2.2
-            groups.append(Symbols(x, y, style.symbol, style.symbol_size, colour, outline=outline,
-                                  outline_width=width, outline_dash=dash))
+            groups.append(Symbols(np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1]), style.symbol,
+                                  style.symbol_size, colour, outline=outline, outline_width=width, outline_dash=dash))
     return groups
 
 
@@ -198,10 +207,3 @@ def arrow_marks(lines: list[BaseGeometry | None]) -> tuple[np.ndarray, np.ndarra
                                                                     normalized=True))
     angles = np.degrees(np.arctan2(ahead[:, 1] - behind[:, 1], ahead[:, 0] - behind[:, 0]))
     return here[:, 0].astype(float), here[:, 1].astype(float), angles.astype(float)
-
-
-def _point_xy(geometry: BaseGeometry | None) -> tuple[float, float] | None:
-    if geometry is None or geometry.is_empty:
-        return None
-    point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
-    return point.x, point.y

@@ -31,6 +31,7 @@ from viewer.symbology import HALO, LABEL
 DOT = 4.0  # a place's dot, pixels at 96 dpi
 LETTER_SPACING = 115.0  # percent, for country names in capitals
 OBSTACLE_VERTICES = 20_000  # a line with more vertices stands in the labels' way as boxes of runs of them
+HALO_WIDTH = 1.6  # pixels at 96 dpi of a label's light outline; it, too, stays inside the map
 CENTRE_NUDGES = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, 1), (1, -1), (-1, 1))
 
 
@@ -87,6 +88,7 @@ class LabelPainter:
         self._stamps = Stamps()
         self.placed: list[tuple[str, QRectF]] = []
         self.placed_shapes: list[tuple[str, Candidate]] = []
+        self.placed_dots: list[tuple[str, float, float]] = []  # (text, x, y) of each place's dot drawn last
 
     def set_labels(self, labels: list[Label]) -> None:
         """The labels that follow the projection: places, islands, seas, countries."""
@@ -128,17 +130,19 @@ class LabelPainter:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.placed = []
         self.placed_shapes = []
+        self.placed_dots = []
         for label, look, candidate, _ in placement:
             box = bounds_of(candidate)
             at = QPointF(box[0], box[1])
             self.placed.append((label.text, QRectF(at, QPointF(box[2], box[3]))))
             self.placed_shapes.append((label.text, candidate))
-            if isinstance(candidate, Turned):  # along a path: drawn turned about its centre
-                painter.save()
-                painter.translate(candidate.cx, candidate.cy)
-                painter.rotate(candidate.angle)
-                self._draw(painter, label, look, QPointF(-candidate.width / 2, -candidate.height / 2))
-                painter.restore()
+            if isinstance(candidate, Turned) and stamp:  # a name along a path keeps its angle while the view pans
+                self._stamps.draw(painter, (label, self.context.scale, candidate.angle),
+                                  QPointF(candidate.cx, candidate.cy), _turned_extent(look, candidate.angle),
+                                  partial(self._draw_turned, label=label, look=look, angle=candidate.angle))
+            elif isinstance(candidate, Turned):
+                self._draw_turned(painter, QPointF(candidate.cx, candidate.cy), label=label, look=look,
+                                  angle=candidate.angle)
             elif stamp:
                 self._stamps.draw(painter, (label, self.context.scale), at, look.extent,
                                   partial(self._draw_at, label=label, look=look))
@@ -146,6 +150,7 @@ class LabelPainter:
                 self._draw(painter, label, look, at)
             if label.dot:
                 anchor = to_device.map(QPointF(label.x, label.y))
+                self.placed_dots.append((label.text, anchor.x(), anchor.y()))
                 painter.setPen(self.context.pen(HALO, 1))
                 painter.setBrush(with_alpha(LABEL, 255))
                 painter.drawPath(_dot(anchor, self.context.px(DOT)))
@@ -153,7 +158,7 @@ class LabelPainter:
 
     def placement(self, to_device: QTransform, fixed: np.ndarray, bounds: Box) -> list[Placed]:
         specs, looks, anchors = self._specs(self.every_label, to_device, bounds)
-        chosen = place(specs, np.concatenate([fixed, self._obstacles(to_device, bounds)]), bounds)
+        chosen = place(specs, np.concatenate([fixed, self._obstacles(to_device, bounds)]), self.inner(bounds))
         placed = []
         for i, j in chosen:
             candidate = specs[i].candidates[j]
@@ -162,6 +167,16 @@ class LabelPainter:
             ref_x, ref_y = reference_point(candidate)
             placed.append((cast(Label, specs[i].key), looks[i], candidate, (x, y, ref_x - at.x(), ref_y - at.y())))
         return placed
+
+    def inner(self, bounds: Box) -> Box:
+        """Where a label's box may go within the map's ``bounds``: wholly inside it with its halo."""
+        halo = self.context.px(HALO_WIDTH)
+        return (bounds[0] + halo, bounds[1] + halo, bounds[2] - halo, bounds[3] - halo)
+
+    def dot_inside(self, x: float, y: float, bounds: Box) -> bool:
+        """Whether a place's dot at (x, y), device pixels, is wholly inside the map's ``bounds``."""
+        r = self.context.px(DOT) / 2 + self.context.px(1)
+        return bounds[0] + r <= x <= bounds[2] - r and bounds[1] + r <= y <= bounds[3] - r
 
     def placement_key(self, bounds: Box) -> tuple:
         """What a placement depends on besides the view's position: another key, another placement."""
@@ -190,6 +205,8 @@ class LabelPainter:
                 point = to_device.map(QPointF(x, y))
                 px, py = point.x(), point.y()
                 if not (bounds[0] - margin < px < bounds[2] + margin and bounds[1] - margin < py < bounds[3] + margin):
+                    continue
+                if label.dot and not self.dot_inside(px, py, bounds):  # a place cut at the edge: not named
                     continue
                 if label.centre:  # on the spot, else nudged by up to a line's height or half its width
                     boxes = [centred(px + dx * width / 2, py + dy * height, width, height)
@@ -260,7 +277,7 @@ class LabelPainter:
                 font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, LETTER_SPACING)
             metrics = QFontMetricsF(font)
             width, height = metrics.horizontalAdvance(label.text), metrics.height()
-            reach = self.context.px(1.6) + 2
+            reach = self.context.px(HALO_WIDTH) + 2
             look = _Look(font, (width, height), metrics.ascent(),
                          QRectF(-reach, -reach, width + 2 * reach, height + 2 * reach))
             self._looks[key] = look
@@ -269,9 +286,18 @@ class LabelPainter:
     def _draw_at(self, painter: QPainter, top_left: QPointF, *, label: Label, look: _Look) -> None:
         self._draw(painter, label, look, top_left)
 
+    def _draw_turned(self, painter: QPainter, centre: QPointF, *, label: Label, look: _Look, angle: float) -> None:
+        """A name along a path: drawn turned ``angle`` degrees about its centre."""
+        painter.save()
+        painter.translate(centre)
+        painter.rotate(angle)
+        self._draw(painter, label, look, QPointF(-look.size[0] / 2, -look.size[1] / 2))
+        painter.restore()
+
     def _draw(self, painter: QPainter, label: Label, look: _Look, top_left: QPointF) -> None:
         baseline = QPointF(top_left.x(), top_left.y() + look.ascent)
-        draw_text_with_halo(painter, baseline, label.text, look.font, label.colour, HALO, self.context.px(1.6))
+        draw_text_with_halo(painter, baseline, label.text, look.font, label.colour, HALO,
+                            self.context.px(HALO_WIDTH))
 
 
 @dataclass(frozen=True)
@@ -282,6 +308,13 @@ class _Look:
     size: tuple[float, float]
     ascent: float
     extent: QRectF
+
+
+def _turned_extent(look: _Look, angle: float) -> QRectF:
+    """What a label drawn turned ``angle`` degrees about its centre covers around that centre, halo included."""
+    width, height = look.size
+    upright = look.extent.translated(-width / 2, -height / 2)
+    return QTransform().rotate(angle).mapRect(upright)
 
 
 # A placed label: its look, its box in device pixels (upright or turned), and the map position it is beside with

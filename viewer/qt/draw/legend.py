@@ -3,6 +3,7 @@ drawing — in full, or collapsed to its heading."""
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,7 +25,7 @@ PANEL = "#FFFFFF"
 COLLAPSED_TEXT = "Legend ▸"
 
 
-@dataclass
+@dataclass(frozen=True)
 class LegendLayout:
     rows: list[tuple[str, str, str]]  # (kind, text, colour), texts elided to fit
     font: QFont
@@ -36,25 +37,31 @@ class LegendLayout:
 
 def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = math.inf) -> LegendLayout | None:
     """The legend's rows and size within `room_w` x `room_h` pixels: long texts are elided; when the rows do not
-    fit in height, the kinds go and the launches stay; None when not even those fit (or nothing is shown)."""
-    context = frame.context
+    fit in height, the kinds go and the launches stay; None when not even those fit (or nothing is shown).
+    Kept for the same rows and room: every repaint asks (eliding each row's text is what costs)."""
+    return _legend_layout(tuple(frame.legend_rows), frame.context.scale, room_w, room_h)
+
+
+@functools.lru_cache(maxsize=64)
+def _legend_layout(rows: tuple[tuple[str, str, str], ...], scale: float, room_w: float,
+                   room_h: float) -> LegendLayout | None:
+    context = RenderContext(scale=scale)  # fonts and sizes follow the scale alone
     font = context.font(8)
     metrics = QFontMetricsF(font)
     row = max(metrics.height(), context.px(16)) + context.px(3)
     swatch = context.px(22)
     room_text = room_w - swatch - context.px(26)
-    rows = frame.legend_rows
     if not rows or room_text < context.px(100):
         return None
     if row * len(rows) + context.px(12) > room_h:
-        rows = [entry for entry in rows if entry[0] == "event"]
+        rows = tuple(entry for entry in rows if entry[0] == "event")
         if not rows or row * len(rows) + context.px(12) > room_h:
             return None
     if math.isfinite(room_text):
-        rows = [(kind, metrics.elidedText(text, Qt.TextElideMode.ElideRight, room_text), colour)
-                for kind, text, colour in rows]
+        rows = tuple((kind, metrics.elidedText(text, Qt.TextElideMode.ElideRight, room_text), colour)
+                     for kind, text, colour in rows)
     width = swatch + context.px(26) + max(metrics.horizontalAdvance(text) for _, text, _ in rows)
-    return LegendLayout(rows, font, row, swatch, width, row * len(rows) + context.px(12))
+    return LegendLayout(list(rows), font, row, swatch, width, row * len(rows) + context.px(12))
 
 
 def collapsed_size(context: RenderContext) -> tuple[float, float]:

@@ -62,6 +62,7 @@ class MapScene:
         self.labels = LabelPainter(self.context)
         self.overlay_strokes: list[Stroke] = []  # their labels go to the one label engine (self.labels), first
         self.decorations = DecorationPainter(self.map_view, self.frame)
+        self.decorations.label_boxes = lambda: [shape for _, shape in self.labels.placed_shapes]
         self._cache = ProjectedFeatures(self.map_view.projection)
         self._index = FeatureIndex([], [])
         self._keep: Callable[[Feature], bool] | None = None
@@ -228,6 +229,8 @@ class MapScene:
         if shown("labels") and self.labels.every_label:
             fixed = device_boxes(list(self.decorations.layout().boxes.values()), painter.transform())
             on_map(lambda: self.labels.paint(painter, bounds, fixed, stamp))
+        elif shown("labels"):  # none drawn: the graticule's labels give way to none of an earlier image
+            self.labels.placed, self.labels.placed_shapes = [], []
         if shown("annotations"):
             for layer in annotations:
                 on_map(functools.partial(layer.paint, painter))

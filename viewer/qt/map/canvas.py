@@ -111,6 +111,7 @@ class MapCanvas(Framing, pg.GraphicsView):
         self.decorations = Decorations(self.map_view, self.frame)
         self.scene().addItem(self.decorations)
         self.labels.decoration_boxes = lambda: list(self.decorations.layout().boxes.values())
+        self.decorations.drawing.label_boxes = lambda: [shape for _, shape in self.labels.placed_shapes]
 
         self.view.sigRangeChanged.connect(self._range_changed)
         self.scene().sigMouseMoved.connect(self._mouse_moved)

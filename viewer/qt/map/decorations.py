@@ -3,10 +3,11 @@ headless export shares it). A click on the legend collapses or opens it; draggin
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter
 
 from viewer.geo.room import FRAME_PAD, Box, nearest_corner
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ATTRIBUTION", "Decorations", "LegendLayout", "legend_entries", "legend_layout"]
 
+REST_S = 0.15  # seconds without a pan or zoom after which the auto legend may go to a clearly better place
+
 
 class Decorations(pg.GraphicsObject):
     """One item in scene (= viewport pixel) coordinates covering the whole view."""
@@ -30,6 +33,11 @@ class Decorations(pg.GraphicsObject):
         self.frame = frame
         self.drawing = DecorationPainter(map_view, frame)
         self._dragged: Box | None = None  # the legend's box where a drag of it began
+        self._painted_view: QRectF | None = None  # the map's rect at the last paint
+        self._rest = QTimer()  # the view has not moved for REST_S: the auto legend may move
+        self._rest.setSingleShot(True)
+        self._rest.setInterval(round(REST_S * 1000))
+        self._rest.timeout.connect(self._at_rest)
         self.setZValue(1000)
 
     @property
@@ -46,7 +54,23 @@ class Decorations(pg.GraphicsObject):
         return self.drawing.rect
 
     def paint(self, painter: QPainter, *args) -> None:
-        self.drawing.paint(painter)
+        drawing, view = self.drawing, QRectF(self.frame.view_rect)
+        if drawing.rest_view is None:
+            drawing.rest_view = view
+        if view != self._painted_view:
+            self._painted_view = view
+            self._rest.start()
+        drawing.paint(painter)
+        options, layout = self.map_view.decorations, drawing.last_layout
+        if (options.legend == "auto" and layout is not None and layout.legend_place
+                and layout.legend_place != options.legend_kept and not drawing.moving):
+            # where auto put it, kept with the view (an export of it keeps it too); set as it is, not through
+            # set_decorations: not a change of the user's, so the session stays clean
+            self.map_view.decorations = replace(options, legend_kept=layout.legend_place)
+
+    def _at_rest(self) -> None:
+        self.drawing.rest_view = QRectF(self.frame.view_rect)
+        self.update()
 
     def sizes(self, legend_place: str | None = None) -> DecorationSizes:
         return self.drawing.sizes(legend_place)

