@@ -88,3 +88,95 @@ def test_a_new_gesture_cancels_the_drawing_for_the_old_view(qtbot, slow_view):
     qtbot.waitUntil(lambda: is_red(view.viewport().grab().toImage(), *grab_pixel(view, box, *at)), timeout=10_000)
     assert drawing.calls[0] == (False, True)
     assert drawing.calls[-1] == (False, False)
+
+
+@pytest.fixture
+def resting_view(qtbot, monkeypatch):
+    """A 400 x 300 view of a symbol layer fast enough to be moved on the GUI thread, but drawn afresh at rest by a
+    job (every cached layer counts as worth it); its drawing off the GUI thread waits for the test."""
+    import pyqtgraph as pg
+
+    monkeypatch.setattr("viewer.qt.map.screen_cache.CACHE_ABOVE_MS", -1.0)
+    monkeypatch.setattr("viewer.qt.map.screen_cache.SLOW_MS", 1e9)
+    monkeypatch.setattr("viewer.qt.map.screen_cache.REST_IN_BACKGROUND_MS", -1.0)
+    view = pg.GraphicsView(background=BACKGROUND)
+    qtbot.addWidget(view)
+    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
+    view.setCentralItem(box)
+    view.resize(400, 300)
+    layer = SymbolLayer(RenderContext())
+    drawing = BlockedDrawing(layer._paint_symbols)
+    monkeypatch.setattr(layer, "_paint_symbols", drawing)
+    box.addItem(layer, ignoreBounds=True)
+    layer.set_symbols([grid(24, 12, 25)])
+    box.setRange(QRectF(0, 0, 400, 300), padding=0)
+    view.show()
+    qtbot.waitExposed(view)
+    view.viewport().repaint()
+    yield view, box, drawing
+    drawing.release.set()
+    assert render_jobs.wait_for_all(20_000)
+
+
+def test_at_rest_a_layer_is_drawn_afresh_on_a_worker_while_the_event_loop_runs(qtbot, resting_view):
+    view, box, drawing = resting_view
+    assert drawing.calls
+    assert all(on_gui for on_gui, _ in drawing.calls)  # moved and drawn on the GUI thread while the view moves
+    drawing.calls.clear()
+    pan_right(box)
+    view.viewport().repaint()
+    assert drawing.calls == [(True, False)]  # the strip panned into view
+    drawing.started.clear()  # from now on only a job draws
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    # At rest the job starts and waits for the test; meanwhile the event loop runs and the screen keeps the image.
+    qtbot.waitUntil(lambda: drawing.started.is_set() and len(ticks) >= 40, timeout=10_000)
+    assert len(drawing.calls) == 1  # the job has not drawn: the GUI thread did not draw again either
+    view.viewport().repaint()
+    assert is_red(view.viewport().grab().toImage(), *grab_pixel(view, box, 187.5, 137.5))
+    drawing.release.set()
+    qtbot.waitUntil(lambda: len(drawing.calls) == 2, timeout=10_000)
+    assert drawing.calls[1] == (False, False)  # drawn on a worker, for the view shown
+    assert render_jobs.wait_for_all(10_000)
+    qtbot.waitUntil(lambda: is_red(view.viewport().grab().toImage(), *grab_pixel(view, box, 412.5, 137.5)),
+                    timeout=10_000)
+
+
+def test_a_new_gesture_cancels_the_drawing_at_rest(qtbot, resting_view):
+    view, box, drawing = resting_view
+    drawing.calls.clear()
+    pan_right(box)
+    view.viewport().repaint()
+    drawing.started.clear()
+    qtbot.waitUntil(drawing.started.is_set, timeout=10_000)  # at rest, the job has begun and waits
+    for _ in range(3):  # the next drag begins
+        pan_right(box)
+        view.viewport().repaint()
+    assert all(on_gui for on_gui, _ in drawing.calls)  # the new strips: drawn on the GUI thread, as while moving
+    drawing.release.set()
+    qtbot.waitUntil(lambda: any(not on_gui for on_gui, _ in drawing.calls), timeout=10_000)
+    assert (False, True) in drawing.calls  # the job for the old view learnt it was cancelled
+    at = (487.5, 137.5)  # panned into view by the new drag
+    qtbot.waitUntil(lambda: is_red(view.viewport().grab().toImage(), *grab_pixel(view, box, *at)), timeout=10_000)
+
+
+def test_a_zoom_past_what_a_preview_can_show_is_drawn_on_a_worker_and_not_cancelled_by_the_next_steps(
+        qtbot, resting_view):
+    view, box, drawing = resting_view
+    drawing.calls.clear()
+    drawing.started.clear()
+    box.scaleBy((0.2, 0.2))  # magnified 5x: the kept image is shown, and a job draws this view
+    view.viewport().repaint()
+    qtbot.waitUntil(drawing.started.is_set, timeout=10_000)
+    for _ in range(3):  # the wheel spins on
+        box.scaleBy((0.9, 0.9))
+        view.viewport().repaint()
+    assert drawing.calls == []  # the GUI thread drew nothing itself
+    drawing.release.set()
+    qtbot.waitUntil(lambda: len(drawing.calls) >= 1, timeout=10_000)
+    assert drawing.calls[0] == (False, False)  # drawn on a worker, and not cancelled by the steps after it
+    # At rest the view reached is drawn afresh, on a worker too.
+    qtbot.waitUntil(lambda: len(drawing.calls) >= 2, timeout=10_000)
+    assert all(not on_gui for on_gui, _ in drawing.calls)

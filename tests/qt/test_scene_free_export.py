@@ -37,9 +37,10 @@ def test_the_export_draws_what_the_window_canvas_draws(qtbot, request, sample_wo
     canvas.map_view.fit(workspace.extent(), margin=0.05)
     canvas.workspace.overlays.set_rings([])
     canvas.show_range_rings(124.705, 39.66, [500, 1500], "Sohae")
-    for _ in range(3):  # layers slow to draw are drawn on worker threads once painted: let them finish
+    for _ in range(3):  # layers slow to draw, and finer basemap levels, are made on worker threads: let them finish
         canvas.grab()
         render_jobs.wait_for_all()
+        qtbot.waitUntil(lambda: not canvas.basemap_layer.building, timeout=120_000)  # slow on a loaded machine
         qtbot.wait(SETTLE_MS + 50)
     window = canvas.grab().toImage()
     assert (window.width(), window.height()) == (WIDTH, HEIGHT)

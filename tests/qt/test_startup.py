@@ -16,8 +16,8 @@ def test_the_first_paint_frames_the_sample_with_one_basemap_level_built(qtbot, m
     windows: list[main_window.MainWindow] = []
 
     class Started(main_window.MainWindow):
-        def __init__(self) -> None:
-            super().__init__()
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
             windows.append(self)
 
     monkeypatch.setattr(main_window, "MainWindow", Started)

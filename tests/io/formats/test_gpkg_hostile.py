@@ -122,3 +122,23 @@ def test_a_layer_read_in_batches_keeps_every_feature_and_names_damage_after_gaps
     with pytest.raises(BundleError) as raised:
         open_path(path)
     assert [p.where for p in raised.value.problems] == ["layer sites, fid 4", "layer sites, fid 8"]
+
+
+def test_a_batch_let_go_is_freed_while_the_collector_is_paused(tmp_path):
+    import gc
+    import weakref
+
+    from viewer.io.formats.gpkg.batches import read_batch
+
+    path = tmp_path / "sites.gpkg"
+    plain_gpkg(path).close()
+    enabled = gc.isenabled()
+    gc.disable()  # as during a load (`open_path`)
+    try:
+        _, _, _, fields = read_batch(path, "sites", 0, 3)
+        column = weakref.ref(fields[0])
+        del fields
+        assert column() is None  # pyogrio's reference cycle does not keep the batch's cells alive
+    finally:
+        if enabled:
+            gc.enable()

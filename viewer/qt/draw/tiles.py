@@ -3,7 +3,10 @@ sharply with long outlines."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import numpy as np
 import shapely
@@ -18,6 +21,25 @@ MAX_DEPTH = 9
 MARGIN = 0.1  # a tile keeps the line work reaching this far (times its side) beyond it
 MIN_TILE_PX = 64  # tiles are not split below this size on screen
 REPAIR_UP_TO_VERTICES = 20_000  # self-intersecting rings bigger than this are drawn whole, not repaired and cut
+
+# Squares the screen needs while the view moves are cut here, not on the GUI thread (cutting the squares a pan
+# reaches took 20-40 ms there). One thread: GEOS releases the GIL while it clips, so it runs beside the GUI thread.
+_CUTTER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tile-cutter")
+_later = threading.local()
+
+
+@contextmanager
+def cut_later() -> Iterator[None]:
+    """Within it, this thread never waits for squares to be cut: a square not cut yet is cut on a worker thread,
+    and meanwhile its nearest cut ancestor is drawn clipped to it (slower to draw; at worst the whole path, which
+    differs from drawing in squares by a few antialiased pixels along outlines). For the GUI thread drawing the
+    screen; exports and render jobs wait for the squares they need."""
+    before = getattr(_later, "on", False)
+    _later.on = True
+    try:
+        yield
+    finally:
+        _later.on = before
 
 
 class PathTiles:
@@ -40,6 +62,8 @@ class PathTiles:
         self._nodes: dict[tuple[int, int, int], tuple[QPainterPath, int]] = {(0, 0, 0): root}
         # Per square: the parts cut to it (+ margin) and the parts kept whole because they touch it.
         self._parts: dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]] = {(0, 0, 0): (parts[cut], parts[~cut])}
+        self._pending: set[tuple[int, int, int]] = set()  # squares being cut on the worker thread
+        self._failed: set[tuple[int, int, int]] = set()  # cutting failed there: cut where drawn, which raises
 
     @classmethod
     def build(cls, whole: QPainterPath, x: np.ndarray, y: np.ndarray, role: str) -> PathTiles | None:
@@ -73,6 +97,7 @@ class PathTiles:
             visible = QRect(0, 0, painter.device().width(), painter.device().height())
         # A thin strip (newly scrolled into view) is drawn from smaller squares, so less is drawn outside it.
         smallest = min(MIN_TILE_PX, 2 * min(visible.width(), visible.height()))
+        later = getattr(_later, "on", False)
         stack = [(0, 0, 0)]
         while stack and not cancelled():
             key = stack.pop()
@@ -81,7 +106,7 @@ class PathTiles:
             if not box.intersects(visible):
                 continue
             half = box.width() / 2
-            if half >= smallest and half * MARGIN >= reach and self._splits(key):
+            if half >= smallest and half * MARGIN >= reach and self._splits(key, later):
                 stack += [(2 * ix + i, 2 * iy + j, depth + 1) for i in (0, 1) for j in (0, 1)]
             else:
                 self._draw_node(painter, key, box if depth else None)
@@ -130,14 +155,37 @@ class PathTiles:
             self._parts[key] = (cut[~shapely.is_empty(cut)], kept)
         return self._parts[key]
 
-    def _splits(self, key: tuple[int, int, int]) -> bool:
-        """Worth splitting: many vertices, and the children do not just repeat them (parts kept whole)."""
+    def _splits(self, key: tuple[int, int, int], later: bool = False) -> bool:
+        """Worth splitting: many vertices, and the children do not just repeat them (parts kept whole).
+        `later`: children not cut yet are cut on the worker thread, and the square is not split meanwhile."""
         ix, iy, depth = key
         count = self._node(key)[1]
         if count <= LEAF_VERTICES or depth >= MAX_DEPTH:
             return False
         children = [(2 * ix + i, 2 * iy + j, depth + 1) for i in (0, 1) for j in (0, 1)]
+        if later and not all(child in self._nodes or child in self._failed for child in children):
+            self._cut_soon(children)
+            return False
         return sum(self._node(child)[1] for child in children) < 2 * count
+
+    @property
+    def cutting(self) -> bool:
+        """Whether squares are being cut on the worker thread now."""
+        return bool(self._pending)
+
+    def _cut_soon(self, keys: list[tuple[int, int, int]]) -> None:
+        wanted = [key for key in keys if key not in self._nodes and key not in self._pending | self._failed]
+        if wanted:
+            self._pending.update(wanted)
+            _CUTTER.submit(self._cut, wanted)
+
+    def _cut(self, keys: list[tuple[int, int, int]]) -> None:
+        for key in keys:
+            try:
+                self._node(key)
+            except Exception:  # cut again where the square is drawn, which reports it
+                self._failed.add(key)
+        self._pending.difference_update(keys)
 
 
 def _even_odd_valid(parts: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QToolTip
 
 from viewer.geo.basemap import Basemap
@@ -22,6 +22,7 @@ from viewer.model.selection import Selection
 from viewer.model.view import MapView, ViewState
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
+from viewer.qt.map import long_lived
 from viewer.qt.map.analysis_layer import AnalysisLayer
 from viewer.qt.map.annotation_layer import AnnotationVisual
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
@@ -77,6 +78,12 @@ class MapCanvas(Framing, pg.GraphicsView):
         self._applying_frame = False
         self._basemap_deferred = False
         self.places = places or []
+        # Once the data has changed and the event loop runs again, on screen: see long_lived.settle.
+        self._settle_heap = QTimer(self)
+        self._settle_heap.setSingleShot(True)
+        self._settle_heap.setInterval(0)
+        self._settle_heap.timeout.connect(self._heap_settled)
+        self._heap_pending = False  # the data changed while the canvas was hidden: settle once it shows
 
         self.basemap_layer = BasemapLayer(self.context, basemap)
         self.graticule = GraticuleLayer(self.context)
@@ -159,6 +166,13 @@ class MapCanvas(Framing, pg.GraphicsView):
         self.labels.set_labels(places)
         self._selection_changed()
         self.decorations.update()
+        self._settle_heap.start()
+
+    def _heap_settled(self) -> None:
+        """After the data changed, on screen (an export's canvas never is): what is alive now is long-lived."""
+        self._heap_pending = not self.isVisible()
+        if self.isVisible() and not self.window().testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+            long_lived.settle()
 
     def draw_only(self, keep: Callable[[Feature], bool] | None) -> None:
         """Draw the visible features ``keep`` accepts, or all of them when None (an SVG export draws one launch at
@@ -375,6 +389,8 @@ class MapCanvas(Framing, pg.GraphicsView):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._basemap_to_view()
+        if self._heap_pending:
+            self._settle_heap.start()
 
     def leaveEvent(self, event) -> None:
         """The pointer left the map: no feature is hovered any more (its halo and tooltip go)."""

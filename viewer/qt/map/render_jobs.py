@@ -45,6 +45,9 @@ class RenderJob(QRunnable):
         self.area, self.transform, self.ratio = QRect(area), QTransform(transform), ratio
         self.image: QImage | None = None
         self.cost_ms = 0.0
+        # "slow": a layer never drawn on the GUI thread; for a layer otherwise drawn there, "rest": drawn afresh
+        # once the view rests, "catch_up": drawn while a zoom has magnified its image too far
+        self.kind = "slow"
         self.error: BaseException | None = None
         self._draw = draw
         self._signals = signals

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap, QRegion, QTransform
 from PySide6.QtWidgets import QWidget
 
+from viewer.qt.draw.tiles import cut_later
 from viewer.qt.map import render_jobs
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.render_jobs import JobSignals, RenderJob
@@ -19,6 +20,7 @@ from viewer.qt.map.render_jobs import JobSignals, RenderJob
 SETTLE_MS = 150  # zoomed, a cached layer is shown scaled until the view rests this long, then drawn afresh
 CACHE_ABOVE_MS = 1.0  # layers slower than this to draw keep an image of the screen
 SLOW_MS = 25.0  # layers slower than this (half a 50 ms frame) are drawn on a worker thread
+REST_IN_BACKGROUND_MS = 5.0  # cached layers slower than this are drawn afresh at rest on a worker thread
 
 
 class ScreenCache:
@@ -34,6 +36,11 @@ class ScreenCache:
     thread: while the view moves its last image is moved and scaled; once the view rests (or when there is no
     image yet) a `RenderJob` draws it on a worker thread, and the image replaces the preview when it is done.
     A job that the view has moved on from is cancelled; each layer runs one job at a time.
+
+    Every other cached layer that takes over `REST_IN_BACKGROUND_MS` is drawn afresh at rest by a job too (every
+    layer's settle timer fires together, and their redraws on the GUI thread added up to one long frame); a zoom
+    that magnifies its image past 4x shows the image still, while a job draws the view of that moment, whose
+    image then serves the next steps. While panning, what comes into view is still drawn on the GUI thread.
     """
 
     def __init__(self, item: pg.GraphicsObject, context: RenderContext):
@@ -45,6 +52,7 @@ class ScreenCache:
         self._cost_ms: float | None = None  # what drawing the whole layer took last time; None: not drawn yet
         self._expect_slow = False
         self._stale = False
+        self._refresh = False  # at rest: draw afresh on a worker thread, showing the image meanwhile
         self._shown: tuple[QTransform, QRect] | None = None  # the view of the last paint (background layers)
         self._job: RenderJob | None = None  # the job drawing this layer, if one runs
         self._signals = JobSignals(item)
@@ -55,12 +63,13 @@ class ScreenCache:
         self._settle.timeout.connect(self._rested)
 
     def clear(self) -> None:
-        self._image, self._stale = None, False
+        self._image, self._stale, self._refresh = None, False, False
         self._cancel()
 
     def stale(self) -> None:
         """What the image holds is out of date but close: show it only as a preview, until the view rests."""
         self._stale = self._image is not None
+        self._refresh = False
         self._cancel()
 
     def expect_slow(self, slow: bool) -> None:
@@ -73,6 +82,11 @@ class ScreenCache:
     def drawing_in_background(self) -> bool:
         """Whether a job is drawing this layer now."""
         return self._job is not None
+
+    @property
+    def _at_rest_in_job(self) -> bool:
+        """Whether the layer is drawn afresh at rest by a job (it takes over REST_IN_BACKGROUND_MS)."""
+        return (self._cost_ms or 0.0) > REST_IN_BACKGROUND_MS
 
     @property
     def slow(self) -> bool:
@@ -90,6 +104,9 @@ class ScreenCache:
         if self.slow:
             self._paint_from_background(painter, to_device, area, ratio, draw)
             return
+        at_rest = self._job is not None and self._job.kind == "rest"
+        if (self._refresh or at_rest) and self._refresh_at_rest(painter, to_device, area, ratio, draw):
+            return
         if self._image is None and (self._cost_ms or 0.0) <= CACHE_ABOVE_MS:
             start = time.perf_counter()
             draw(painter)
@@ -104,6 +121,13 @@ class ScreenCache:
         if shift is None:
             if self._image is not None and self._preview(painter, to_device, area):
                 self._settle.start()
+                return
+            if self._image is not None and self._at_rest_in_job and self._preview(painter, to_device, area, True):
+                # Magnified past 4x, or mostly out of view: a worker draws this view meanwhile (the next zoom steps
+                # do not cancel it: its image is a closer preview for them), and the preview stays until it is done.
+                self._settle.start()
+                if self._job is None:
+                    self._start_job(area, to_device, ratio, draw, "catch_up")
                 return
             self._draw_afresh(area, to_device, ratio, draw)
         elif not shift.isNull() or area != self._area:
@@ -133,7 +157,36 @@ class ScreenCache:
                 return  # drawn afresh once the view rests
         if self._settle.isActive() or self._job is not None:
             return  # at rest soon; or a job runs (a cancelled one ends quickly, then the layer is painted again)
+        self._start_job(area, to_device, ratio, draw, "slow")
+
+    def _refresh_at_rest(self, painter: QPainter, to_device: QTransform, area: QRect, ratio: float,
+                         draw: Callable[[QPainter], None]) -> bool:
+        """A layer fast enough to be moved on the GUI thread, drawn afresh at rest by a job: the kept image is
+        shown meanwhile. False: the view moved on (the job is cancelled), or nothing can be shown; the caller
+        paints as while moving."""
+        view = (QTransform(to_device), QRect(area))
+        job = self._job
+        if job is not None and job.kind == "rest" and not _same_view((job.transform, job.area), view):
+            job.cancel()  # a new gesture: the layer is moved and previewed on the GUI thread again
+            self._refresh = False
+            return False
+        if self._image is None or area.isEmpty():
+            self._refresh = False
+            return False
+        if _same_view((self._transform, self._area), view) and not self._stale:
+            self._blit(painter)
+        elif not self._preview(painter, to_device, area, anywhere=True):
+            self._refresh = False
+            return False
+        if job is None:  # (a job drawing a zoom's view ends first; then this one starts)
+            self._refresh = False
+            self._start_job(area, to_device, ratio, draw, "rest")
+        return True
+
+    def _start_job(self, area: QRect, to_device: QTransform, ratio: float, draw: Callable[[QPainter], None],
+                   kind: str) -> None:
         self._job = RenderJob(area, to_device, ratio, draw, self._signals)
+        self._job.kind = kind
         render_jobs.start(self._job)
 
     def _job_finished(self, job: RenderJob) -> None:
@@ -145,7 +198,8 @@ class ScreenCache:
         if not job.is_cancelled and job.image is not None:
             self._image, self._stale = QPixmap.fromImage(job.image), False
             self._area, self._transform = job.area, job.transform
-            self._cost_ms = job.cost_ms
+            if job.kind == "slow":  # a worker's time (it may wait for the GIL) does not make a fast layer slow
+                self._cost_ms = job.cost_ms
         self._item.update()  # shows the image, or starts the job the view now needs
 
     def _cancel(self) -> None:
@@ -198,7 +252,8 @@ class ScreenCache:
         painter = QPainter(self._kept())
         painter.setClipRegion(region.translated(-self._area.topLeft()))
         painter.setTransform(self._transform * QTransform.fromTranslate(-self._area.left(), -self._area.top()))
-        draw(painter)
+        with cut_later():  # squares of large paths a pan reaches are cut on a worker thread, not here
+            draw(painter)
         painter.end()
 
     def _preview(self, painter: QPainter, to_device: QTransform, area: QRect, anywhere: bool = False) -> bool:
@@ -231,7 +286,10 @@ class ScreenCache:
 
     def _rested(self) -> None:
         if not self.slow:  # drawn afresh at the next paint; a background layer keeps its image as the preview
-            self._image, self._stale = None, False
+            if self._image is not None and self._at_rest_in_job:
+                self._refresh = True  # ... by a job, this one too: the image stays until it is done
+            else:
+                self._image, self._stale = None, False
         self._item.update()
 
 
