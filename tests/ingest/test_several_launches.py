@@ -119,3 +119,14 @@ def test_a_dated_launch_the_north_claimed_is_a_launch_on_that_day():
     assert draft is not None
     (other,) = draft.others
     assert other.date == date(2031, 5, 12)
+
+
+def test_a_missile_that_exploded_after_leaving_its_pad_on_another_day_is_a_failed_launch():
+    text = ("Launches from the airport\n\nAnalysis | 2 June 2031\n\nNorth Korea fired a long-range missile from "
+            "Sunan on 28 May. On 12 May a missile blew up seconds after lift-off, scattering debris near the city.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    (other,) = draft.others
+    assert other.date == date(2031, 5, 12)
+    assert other.outcome == "failure"
+    assert draft.outcome is None

@@ -18,6 +18,10 @@ _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|fir
                         # "the rocket took off at 3:50am"
                         rf"lift(?:ed|s)?\s+off|blast(?:ed|s)?\s+off|took\s+off)\b{_NOT_VERB}",
                         re.IGNORECASE)
+# "a missile exploded in the air shortly after leaving the airfield", "blew up seconds after lift-off": a failed launch
+_FAILED_AFTER_LEAVING = re.compile(r"\b(?:exploded|blew\s+up|broke\s+(?:up|apart)|disintegrated)\b[^.;]{0,40}?"
+                                   r"\bafter\s+(?:leaving|lift-?off|liftoff|launch|take-?off|clearing)\b",
+                                   re.IGNORECASE)
 _FLOWN = re.compile(r"\b(?:flew|flown|soared)\b", re.IGNORECASE)
 # "They flew east-northeast", "Both flew in an easterly direction", "It headed east across the peninsula", "It
 # vanished from radar … after flying south"
@@ -127,6 +131,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if history and not (history.group().lower().startswith("since") and _FIRST_SINCE.search(text, s, history.start())):
         return False  # about an earlier launch; but "the first ICBM test since 2017" reports this one
     verb = (_PAST_VERB if strict else _VERB).search(text, s, e)
+    if verb is None and _PROJECTILE.search(text, s, e):
+        verb = _FAILED_AFTER_LEAVING.search(text, s, e)
     if verb is None and not strict:  # "The missile was flown on a lofted trajectory to the east": the same flight
         verb = _FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e) else _PRONOUN_FLEW.match(text, s, e)
     if verb is None:
