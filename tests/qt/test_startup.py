@@ -36,3 +36,26 @@ def test_the_first_paint_frames_the_sample_with_one_basemap_level_built(qtbot, m
     assert rect.right() >= xmax
     assert rect.bottom() >= ymax
     assert canvas.width() > window.docks["events"].width()  # laid out, docks at their first-run sizes
+
+
+def test_the_unseen_window_fallback_does_not_fire_once_the_start_is_over(qtbot, monkeypatch):
+    """The fallback that takes over a window never painted is stopped by the take-over: it fired 2 s later into
+    whatever ran next (a later test), calling into a start-up already finished (a crash when that was collected)."""
+    calls: list[bool] = []
+    take_over = app_module.Startup.take_over
+    monkeypatch.setattr(app_module.Startup, "take_over", lambda self: calls.append(True) or take_over(self))
+    monkeypatch.setattr(app_module, "TAKE_OVER_UNSEEN_MS", 1500)
+    windows: list[main_window.MainWindow] = []
+
+    class Started(main_window.MainWindow):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            windows.append(self)
+
+    monkeypatch.setattr(main_window, "MainWindow", Started)
+    monkeypatch.setenv(app_module.EXIT_AFTER_FIRST_PAINT, "1")
+    assert app_module.run_app([]) == 0
+    qtbot.addWidget(windows[0])
+    assert calls == [True]
+    qtbot.wait(2000)  # past the fallback's time
+    assert calls == [True]

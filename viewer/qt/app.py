@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from viewer.resources import asset, sample_bundle
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTimer
+
     from viewer.model.bundle import Bundle
     from viewer.model.problem import Problem
     from viewer.qt.first_frame import FirstFrame
@@ -64,6 +66,7 @@ class Startup:
         self.basemap, self.places = load_basemap(), load_places()
         self.exit_after_paint = exit_after_paint
         self.first_frame: FirstFrame | None = None
+        self.unseen: QTimer | None = None
 
     def show_first_frame(self) -> None:
         from PySide6.QtCore import QRect, QSettings, QTimer
@@ -86,19 +89,26 @@ class Startup:
         first.painted.connect(self.take_over)
         # Taken over when the frame is on screen, or after a while if the window is never exposed (minimised,
         # on another desktop), which paints nothing.
-        QTimer.singleShot(TAKE_OVER_UNSEEN_MS, window, self.take_over)  # not once the window is gone
+        # The window's child, deleted with it, and stopped by the take-over: it never fires for a start that is over.
+        unseen = self.unseen = QTimer(window)
+        unseen.setSingleShot(True)
+        unseen.timeout.connect(self.take_over)
+        unseen.start(TAKE_OVER_UNSEEN_MS)
         window.show()
 
     def take_over(self) -> None:
         """Build the canvas, panels and menus, and let the canvas show the first frame's map where it was drawn."""
         import pyqtgraph as pg
+        import shiboken6
 
         from viewer.qt import first_frame
 
         pg.setConfigOptions(antialias=True)
         window, first = self.window, self.first_frame
-        if first is None or window.built or not window.isVisible():
-            return  # taken over already, or closed before its canvas came
+        if shiboken6.isValid(self.unseen):
+            self.unseen.stop()
+        if first is None or not shiboken6.isValid(window) or window.built or not window.isVisible():
+            return  # taken over already, or closed (or deleted) before its canvas came
         with ExitStack() as hold:  # the basemap's level chosen once, for the view taken over
             window.build(self.basemap, self.places, hold)
             window.adopt(self.opened)
@@ -122,7 +132,7 @@ class Startup:
             print(f"canvas-ready {time.time():.6f} cpu {time.process_time():.3f}", flush=True)
             QApplication.exit(0)  # leaves the event loop without closing windows, so no "save?" dialog blocks
             return
-        QTimer.singleShot(0, self._open_later_and_recover)
+        QTimer.singleShot(0, self.window, self._open_later_and_recover)
 
     def _open_later_and_recover(self) -> None:
         if self.later:

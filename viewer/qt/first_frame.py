@@ -96,7 +96,8 @@ class FirstFrame(QWidget):
         painter.end()
         if not self._reported:
             self._reported = True
-            QTimer.singleShot(0, self.painted.emit)  # runs once the paint has been flushed to the screen
+            # Runs once the paint has been flushed to the screen; not at all if this frame is deleted first.
+            QTimer.singleShot(0, self, self.painted.emit)
 
     def give_way_to(self, canvas: MapCanvas) -> None:
         """Stay over ``canvas`` (showing the same map) until it has drawn everything, then `retire`."""
