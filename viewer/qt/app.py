@@ -105,7 +105,7 @@ class Startup:
 
         pg.setConfigOptions(antialias=True)
         window, first = self.window, self.first_frame
-        if shiboken6.isValid(self.unseen):
+        if self.unseen is not None and shiboken6.isValid(self.unseen):
             self.unseen.stop()
         if first is None or not shiboken6.isValid(window) or window.built or not window.isVisible():
             return  # taken over already, or closed (or deleted) before its canvas came
