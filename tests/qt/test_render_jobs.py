@@ -32,12 +32,11 @@ class BlockedDrawing:
         self._draw(painter)
 
 
-@pytest.fixture
-def slow_view(qtbot, monkeypatch):
-    """A 400 x 300 view, one map unit a pixel, of a symbol layer counted as slow, whose drawing is blocked."""
+def blocked_symbol_view(qtbot, monkeypatch):
+    """A 400 x 300 view, one map unit a pixel, of a grid of symbols whose drawing off the GUI thread waits for the
+    test (`BlockedDrawing`)."""
     import pyqtgraph as pg
 
-    monkeypatch.setattr(symbol_layer, "SLOW_ABOVE", 0)  # every symbol layer is drawn in the background
     view = pg.GraphicsView(background=BACKGROUND)
     qtbot.addWidget(view)
     box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
@@ -49,6 +48,14 @@ def slow_view(qtbot, monkeypatch):
     box.addItem(layer, ignoreBounds=True)
     layer.set_symbols([grid(24, 12, 25)])
     box.setRange(QRectF(0, 0, 400, 300), padding=0)
+    return view, box, drawing
+
+
+@pytest.fixture
+def slow_view(qtbot, monkeypatch):
+    """A 400 x 300 view, one map unit a pixel, of a symbol layer counted as slow, whose drawing is blocked."""
+    monkeypatch.setattr(symbol_layer, "SLOW_ABOVE", 0)  # every symbol layer is drawn in the background
+    view, box, drawing = blocked_symbol_view(qtbot, monkeypatch)
     yield view, box, drawing
     drawing.release.set()
     assert render_jobs.wait_for_all(20_000)
@@ -94,22 +101,10 @@ def test_a_new_gesture_cancels_the_drawing_for_the_old_view(qtbot, slow_view):
 def resting_view(qtbot, monkeypatch):
     """A 400 x 300 view of a symbol layer fast enough to be moved on the GUI thread, but drawn afresh at rest by a
     job (every cached layer counts as worth it); its drawing off the GUI thread waits for the test."""
-    import pyqtgraph as pg
-
     monkeypatch.setattr("viewer.qt.map.screen_cache.CACHE_ABOVE_MS", -1.0)
     monkeypatch.setattr("viewer.qt.map.screen_cache.SLOW_MS", 1e9)
     monkeypatch.setattr("viewer.qt.map.screen_cache.REST_IN_BACKGROUND_MS", -1.0)
-    view = pg.GraphicsView(background=BACKGROUND)
-    qtbot.addWidget(view)
-    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
-    view.setCentralItem(box)
-    view.resize(400, 300)
-    layer = SymbolLayer(RenderContext())
-    drawing = BlockedDrawing(layer._paint_symbols)
-    monkeypatch.setattr(layer, "_paint_symbols", drawing)
-    box.addItem(layer, ignoreBounds=True)
-    layer.set_symbols([grid(24, 12, 25)])
-    box.setRange(QRectF(0, 0, 400, 300), padding=0)
+    view, box, drawing = blocked_symbol_view(qtbot, monkeypatch)
     view.show()
     qtbot.waitExposed(view)
     view.viewport().repaint()
