@@ -8,11 +8,9 @@ from viewer.qt import main_window
 from viewer.qt.map.basemap_layer import BasemapLayer
 
 
-def test_the_first_paint_frames_the_sample_with_one_basemap_level_built(qtbot, monkeypatch):
-    built: list[int] = []
-    build = BasemapLayer._strokes_for
-    monkeypatch.setattr(BasemapLayer, "_strokes_for", lambda self, projection, level: built.append(level)
-                        or build(self, projection, level))
+def started_window(qtbot, monkeypatch) -> main_window.MainWindow:
+    """The window `run_app` starts on the sample, returned once its first frame has been painted and the canvas
+    has taken over (the app quits there)."""
     windows: list[main_window.MainWindow] = []
 
     class Started(main_window.MainWindow):
@@ -23,8 +21,16 @@ def test_the_first_paint_frames_the_sample_with_one_basemap_level_built(qtbot, m
     monkeypatch.setattr(main_window, "MainWindow", Started)
     monkeypatch.setenv(app_module.EXIT_AFTER_FIRST_PAINT, "1")
     assert app_module.run_app([]) == 0  # returns once the map has been painted
-    window = windows[0]
-    qtbot.addWidget(window)
+    qtbot.addWidget(windows[0])
+    return windows[0]
+
+
+def test_the_first_paint_frames_the_sample_with_one_basemap_level_built(qtbot, monkeypatch):
+    built: list[int] = []
+    build = BasemapLayer._strokes_for
+    monkeypatch.setattr(BasemapLayer, "_strokes_for", lambda self, projection, level: built.append(level)
+                        or build(self, projection, level))
+    window = started_window(qtbot, monkeypatch)
     canvas = window.canvas
     assert window.workspace.content.features  # the sample was in before the first paint
     assert built == [canvas.basemap_layer.level]  # one level, the first view's
@@ -45,17 +51,7 @@ def test_the_unseen_window_fallback_does_not_fire_once_the_start_is_over(qtbot, 
     take_over = app_module.Startup.take_over
     monkeypatch.setattr(app_module.Startup, "take_over", lambda self: calls.append(True) or take_over(self))
     monkeypatch.setattr(app_module, "TAKE_OVER_UNSEEN_MS", 1500)
-    windows: list[main_window.MainWindow] = []
-
-    class Started(main_window.MainWindow):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            windows.append(self)
-
-    monkeypatch.setattr(main_window, "MainWindow", Started)
-    monkeypatch.setenv(app_module.EXIT_AFTER_FIRST_PAINT, "1")
-    assert app_module.run_app([]) == 0
-    qtbot.addWidget(windows[0])
+    started_window(qtbot, monkeypatch)
     assert calls == [True]
     qtbot.wait(2000)  # past the fallback's time
     assert calls == [True]

@@ -87,9 +87,9 @@ class Startup:
             first.painted.connect(lambda: print(f"first-frame {time.time():.6f} cpu {time.process_time():.3f}",
                                                 flush=True))
         first.painted.connect(self.take_over)
-        # Taken over when the frame is on screen, or after a while if the window is never exposed (minimised,
-        # on another desktop), which paints nothing.
-        # The window's child, deleted with it, and stopped by the take-over: it never fires for a start that is over.
+        # Taken over when the frame is on screen, or after a while if the window is never exposed (minimised, on
+        # another desktop), which paints nothing. The fallback is the window's child, deleted with it, and stopped by
+        # the take-over: it never fires for a start that is over.
         unseen = self.unseen = QTimer(window)
         unseen.setSingleShot(True)
         unseen.timeout.connect(self.take_over)
