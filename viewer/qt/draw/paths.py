@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QBrush, QPaintEngine, QPainter, QPainterPath
+from PySide6.QtGui import QBrush, QPaintEngine, QPainter, QPainterPath, QTransform
 
 from viewer.qt.draw.qpath import xy_path
 from viewer.qt.draw.scanline import SCANLINE_ABOVE_ROWS, fill_even_odd, rows_crossed
@@ -35,6 +35,7 @@ class Stroke:
     fill_alpha: int = 0
     xy: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
     _tiles: dict[str, PathTiles | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _rings: RingRows | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def pen_width(self) -> float:
@@ -103,10 +104,45 @@ def _filled_by_scanlines(painter: QPainter, stroke: Stroke) -> bool:
     visible = painter.transform().mapRect(painter.clipBoundingRect()).toAlignedRect().intersected(device) \
         if painter.hasClipping() else device
     x, y = stroke.xy
+    if stroke._rings is None:
+        stroke._rings = RingRows(x, y)
+    if stroke._rings.at_most(painter.transform(), visible) <= SCANLINE_ABOVE_ROWS:
+        return False  # (the bound takes microseconds; counting exactly, ~3 ms for the basemap's land a paint)
     if rows_crossed(x, y, painter.transform(), visible) <= SCANLINE_ABOVE_ROWS:
         return False
     fill_even_odd(painter, x, y, with_alpha(stroke.fill, stroke.fill_alpha), visible)
     return True
+
+
+class RingRows:
+    """Per ring of NaN-separated closed rings: its extent in y and how far its edges run in x and in y (map
+    units), from which an upper bound of the pixel rows that filling them crosses follows in a few array
+    operations."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray):
+        finite = np.isfinite(x) & np.isfinite(y)
+        ring = np.cumsum(~finite)[finite]
+        x, y = x[finite], y[finite]
+        starts = np.flatnonzero(np.r_[True, ring[1:] != ring[:-1]])
+        if not len(x):
+            self.ymin = self.ymax = self.run_x = self.run_y = np.zeros(0)
+            return
+        following = np.arange(1, len(x) + 1)
+        following[np.r_[starts[1:], len(x)] - 1] = starts  # the last vertex of a ring joins its first
+        self.ymin, self.ymax = np.minimum.reduceat(y, starts), np.maximum.reduceat(y, starts)
+        self.run_x = np.add.reduceat(np.abs(x[following] - x), starts)
+        self.run_y = np.add.reduceat(np.abs(y[following] - y), starts)
+
+    def at_most(self, transform: QTransform, visible: QRect) -> float:
+        """At least what `rows_crossed` counts: a device edge runs |m12 dx + m22 dy| rows; under a scale and a
+        translation, only the rings reaching the visible rows count."""
+        runs = abs(transform.m12()) * self.run_x + abs(transform.m22()) * self.run_y
+        if transform.m12() != 0 or transform.m21() != 0:
+            return float(runs.sum())
+        a = transform.m22() * self.ymin + transform.dy()
+        b = transform.m22() * self.ymax + transform.dy()
+        reach = (np.maximum(a, b) >= visible.top()) & (np.minimum(a, b) <= visible.top() + visible.height())
+        return float(runs[reach].sum())
 
 
 def _draw(painter: QPainter, what: QPainterPath | PathTiles, pen, brush: QBrush, reach: float = 0.0) -> None:

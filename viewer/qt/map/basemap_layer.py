@@ -181,21 +181,25 @@ class GraticuleLayer(PathLayer):
         super().__init__(context)
         self._drawn: tuple[MapProjection, float, Extent] | None = None  # projection, step, extent drawn
 
-    def set_lines(self, lines: list[GraticuleLine], projection: MapProjection) -> None:
+    def set_lines(self, lines: list[GraticuleLine], projection: MapProjection, same_step: bool = False) -> None:
+        """`same_step`: the lines shown, over another extent: drawn again where they were, so the image of the
+        screen is kept and only what pans into view is drawn with the new lines."""
         self._drawn = None
-        self.set_strokes(graticule_strokes(lines, projection))
+        self.set_strokes(graticule_strokes(lines, projection), keep_image=same_step)
 
     def cover(self, extent: Extent, step: float, projection: MapProjection) -> None:
         """Lines every `step` degrees over at least `extent` (west, south, east, north)."""
+        same_step = False
         if self._drawn is not None:
             shown, shown_step, (west, south, east, north) = self._drawn
             if (shown is projection and shown_step == step and west <= extent[0] and south <= extent[1]
                     and east >= extent[2] and north >= extent[3]):
                 return
+            same_step = shown is projection and shown_step == step
         wide = extent
         if extent[0] <= extent[2]:  # not across 180°: a margin of half the view each way
             margin = max(extent[2] - extent[0], extent[3] - extent[1]) / 2
             wide = (max(-180.0, extent[0] - margin), max(-89.0, extent[1] - margin),
                     min(180.0, extent[2] + margin), min(89.0, extent[3] + margin))
-        self.set_lines(graticule_lines(wide, step), projection)
+        self.set_lines(graticule_lines(wide, step), projection, same_step)
         self._drawn = (projection, step, wide) if wide is not extent else None

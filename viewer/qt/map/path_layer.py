@@ -27,16 +27,19 @@ class PathLayer(pg.GraphicsObject):
         self._screen = ScreenCache(self, context)
         self.set_strokes(strokes or [])
 
-    def set_strokes(self, strokes: list[Stroke], same_look: bool = False) -> None:
+    def set_strokes(self, strokes: list[Stroke], same_look: bool = False, keep_image: bool = False) -> None:
         """`same_look`: the strokes draw what was drawn, at another detail (the screen may show the old
-        image as a preview until the view rests)."""
+        image as a preview until the view rests). `keep_image`: they draw the same pixels where the old ones
+        drew, and more around them (the screen's image stays exact while the view moves; it is drawn afresh
+        once the view rests, as after any move)."""
         self.prepareGeometryChange()
         if same_look:
             self._screen.stale()
-        else:
+        elif not keep_image:
             self._screen.clear()
         self._strokes = strokes
-        self._screen.expect_slow(sum(len(s.xy[0]) for s in strokes if s.xy is not None) > SLOW_ABOVE_VERTICES)
+        self._screen.expect_slow(sum(len(s.xy[0]) for s in strokes if s.xy is not None) > SLOW_ABOVE_VERTICES,
+                                 same_look or keep_image)
         bounds = QRectF()
         for stroke in strokes:
             bounds = bounds.united(stroke.path.boundingRect())

@@ -44,7 +44,7 @@ class RenderJob(QRunnable):
         self.setAutoDelete(False)  # Python keeps it until `finished` has been handled
         self.area, self.transform, self.ratio = QRect(area), QTransform(transform), ratio
         self.image: QImage | None = None
-        self.cost_ms = 0.0
+        self.cost_ms = 0.0  # the worker thread's CPU time drawing (waiting for the GIL or a core is not drawing)
         # "slow": a layer never drawn on the GUI thread; for a layer otherwise drawn there, "rest": drawn afresh
         # once the view rests, "catch_up": drawn while a zoom has magnified its image too far
         self.kind = "slow"
@@ -79,12 +79,12 @@ class RenderJob(QRunnable):
         painter = QPainter(image)
         painter.setClipRect(QRect(0, 0, self.area.width(), self.area.height()))
         painter.setTransform(self.transform * QTransform.fromTranslate(-self.area.left(), -self.area.top()))
-        start = time.perf_counter()
+        start = time.thread_time()
         try:
             self._draw(painter)
         finally:
             painter.end()
-        self.cost_ms = (time.perf_counter() - start) * 1e3
+        self.cost_ms = (time.thread_time() - start) * 1e3
         return image
 
 

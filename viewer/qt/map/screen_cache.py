@@ -18,7 +18,11 @@ from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.render_jobs import JobSignals, RenderJob
 
 SETTLE_MS = 150  # zoomed, a cached layer is shown scaled until the view rests this long, then drawn afresh
-CACHE_ABOVE_MS = 1.0  # layers slower than this to draw keep an image of the screen
+# Layers slower to draw than this plus PREVIEW_MS_PER_MEGAPIXEL per megapixel they cover keep an image of the
+# screen: showing the image costs too (moved, ~0.4 ms a megapixel; scaled while zooming, ~1 ms), and a layer
+# that draws faster than its image shows is drawn exactly, every frame.
+CACHE_ABOVE_MS = 0.5
+PREVIEW_MS_PER_MEGAPIXEL = 0.8
 SLOW_MS = 25.0  # layers slower than this (half a 50 ms frame) are drawn on a worker thread
 REST_IN_BACKGROUND_MS = 5.0  # cached layers slower than this are drawn afresh at rest on a worker thread
 
@@ -29,8 +33,8 @@ class ScreenCache:
     While the view moves, panning by whole pixels moves the image and draws only what comes into view, and
     zooming shows the image scaled. Once the view has rested `SETTLE_MS` the layer is drawn afresh, exactly:
     a scaled image is blurred, and Qt starts dash patterns from the clip's edge, so dashes can step where
-    a newly drawn strip meets the rest. Exports and other devices always draw; so does a layer that draws in
-    under `CACHE_ABOVE_MS`.
+    a newly drawn strip meets the rest. Exports and other devices always draw; so does a layer that draws
+    faster than its image would show (`_worth_an_image_above`).
 
     A layer that takes over `SLOW_MS` to draw (or is expected to: `expect_slow`) is never drawn on the GUI
     thread: while the view moves its last image is moved and scaled; once the view rests (or when there is no
@@ -49,7 +53,10 @@ class ScreenCache:
         self._image: QPixmap | None = None
         self._area = QRect()  # the viewport pixels the image covers
         self._transform = QTransform()  # item to viewport pixels, for what the image holds
-        self._cost_ms: float | None = None  # what drawing the whole layer took last time; None: not drawn yet
+        # What drawing the whole layer took last time, in the drawing thread's CPU time (wall time on a busy machine
+        # swung the basemap's land across SLOW_MS, and then pans left it out of what they bring into view); None: not
+        # drawn yet.
+        self._cost_ms: float | None = None
         self._expect_slow = False
         self._stale = False
         self._refresh = False  # at rest: draw afresh on a worker thread, showing the image meanwhile
@@ -72,11 +79,14 @@ class ScreenCache:
         self._refresh = False
         self._cancel()
 
-    def expect_slow(self, slow: bool) -> None:
+    def expect_slow(self, slow: bool, same_look: bool = False) -> None:
         """Whether the layer, not drawn yet, will be slow (many features): its first drawing is then done on a
-        worker thread too. Once drawn, what it took decides."""
+        worker thread too. Once drawn, what it took decides. `same_look`: what the layer draws is what it drew,
+        at another detail (a basemap level): what that took still counts until it is drawn again (with no cost
+        known, a zoom past what its preview can show would draw it on the GUI thread, 10-16 ms for the land)."""
         self._expect_slow = slow
-        self._cost_ms = None
+        if not same_look:
+            self._cost_ms = None
 
     @property
     def drawing_in_background(self) -> bool:
@@ -107,11 +117,11 @@ class ScreenCache:
         at_rest = self._job is not None and self._job.kind == "rest"
         if (self._refresh or at_rest) and self._refresh_at_rest(painter, to_device, area, ratio, draw):
             return
-        if self._image is None and (self._cost_ms or 0.0) <= CACHE_ABOVE_MS:
-            start = time.perf_counter()
+        if self._image is None and (self._cost_ms or 0.0) <= _worth_an_image_above(area, ratio):
+            start = time.thread_time()
             draw(painter)
             if _covers(painter, area):
-                self._cost_ms = (time.perf_counter() - start) * 1e3
+                self._cost_ms = (time.thread_time() - start) * 1e3
             return
         if area.isEmpty():
             self._image = None
@@ -217,9 +227,9 @@ class ScreenCache:
                      draw: Callable[[QPainter], None]) -> None:
         self._image, self._stale = _transparent(area.size(), ratio), False
         self._area, self._transform = QRect(area), QTransform(to_device)
-        start = time.perf_counter()
+        start = time.thread_time()
         self._draw_into_image(QRegion(area), draw)
-        self._cost_ms = (time.perf_counter() - start) * 1e3
+        self._cost_ms = (time.thread_time() - start) * 1e3
 
     def _move(self, shift: QPoint, area: QRect, ratio: float, draw: Callable[[QPainter], None]) -> None:
         """Keep what is still in view, moved by whole pixels, and draw the rest as it would be drawn there."""
@@ -302,6 +312,11 @@ def unseen(painter: QPainter, widget) -> bool:
 
 def _on_screen(painter: QPainter, widget) -> bool:
     return widget is not None and painter.device() is widget and widget.devicePixelRatioF().is_integer()
+
+
+def _worth_an_image_above(area: QRect, ratio: float) -> float:
+    """The drawing time (ms) above which a layer covering `area` (viewport pixels) keeps an image of it."""
+    return CACHE_ABOVE_MS + PREVIEW_MS_PER_MEGAPIXEL * area.width() * area.height() * ratio * ratio / 1e6
 
 
 def _transparent(size, ratio: float) -> QPixmap:
