@@ -200,3 +200,22 @@ def test_a_slow_layer_leaves_what_pans_into_view_empty_until_the_view_rests(qtbo
     rested = view.viewport().grab().toImage()
     assert is_red(rested, *grab_pixel(view, box, 187.5, 137.5))
     assert is_red(rested, *grab_pixel(view, box, 462.5, 137.5))
+
+
+def test_a_zoomed_preview_is_drawn_afresh_once_the_view_rests_while_the_screen_keeps_repainting(qtbot, panning_view):
+    """The rest is counted from the last change of view: other layers' jobs ending repaint the screen, and those
+    paints must not put off the exact drawing (each one used to start the wait again)."""
+    view, box = panning_view
+    view.viewport().repaint()
+    qtbot.wait(300)  # at rest: an exact image
+    box.scaleBy((0.5, 0.5))  # magnified 2x: the image is shown scaled, symbols twice their size
+    view.viewport().repaint()
+    centre = grab_pixel(view, box, 187.5, 137.5)
+    beside = (centre[0] + 12 * view.viewport().devicePixelRatioF(), centre[1])  # inside a doubled symbol only
+    assert is_red(view.viewport().grab().toImage(), *beside)
+    for _ in range(12):  # the view rests; the screen is repainted every 40 ms meanwhile
+        qtbot.wait(40)
+        view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    assert is_red(image, *centre)
+    assert is_background(image, *beside)  # drawn afresh: the symbol has its own size again

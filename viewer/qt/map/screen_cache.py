@@ -60,7 +60,7 @@ class ScreenCache:
         self._expect_slow = False
         self._stale = False
         self._refresh = False  # at rest: draw afresh on a worker thread, showing the image meanwhile
-        self._shown: tuple[QTransform, QRect] | None = None  # the view of the last paint (background layers)
+        self._shown: tuple[QTransform, QRect] | None = None  # the view of the last paint
         self._job: RenderJob | None = None  # the job drawing this layer, if one runs
         self._signals = JobSignals(item)
         self._signals.finished.connect(self._job_finished)
@@ -111,8 +111,11 @@ class ScreenCache:
         ratio = widget.devicePixelRatioF()
         to_device = painter.transform()
         area = to_device.mapRect(self._item.boundingRect()).toAlignedRect().intersected(widget.rect())
+        view = (QTransform(to_device), QRect(area))
+        moved = self._shown is not None and not _same_view(self._shown, view)
+        self._shown = view
         if self.slow:
-            self._paint_from_background(painter, to_device, area, ratio, draw)
+            self._paint_from_background(painter, to_device, area, ratio, draw, moved)
             return
         at_rest = self._job is not None and self._job.kind == "rest"
         if (self._refresh or at_rest) and self._refresh_at_rest(painter, to_device, area, ratio, draw):
@@ -130,12 +133,12 @@ class ScreenCache:
         shift = _whole_pixel_shift(self._transform, to_device) if fresh else None
         if shift is None:
             if self._image is not None and self._preview(painter, to_device, area):
-                self._settle.start()
+                self._settle_soon(moved)
                 return
             if self._image is not None and self._at_rest_in_job and self._preview(painter, to_device, area, True):
                 # Magnified past 4x, or mostly out of view: a worker draws this view meanwhile (the next zoom steps
                 # do not cancel it: its image is a closer preview for them), and the preview stays until it is done.
-                self._settle.start()
+                self._settle_soon(moved)
                 if self._job is None:
                     self._start_job(area, to_device, ratio, draw, "catch_up")
                 return
@@ -147,10 +150,8 @@ class ScreenCache:
 
     # -- drawn on a worker thread --------------------------------------------------------------------
     def _paint_from_background(self, painter: QPainter, to_device: QTransform, area: QRect, ratio: float,
-                               draw: Callable[[QPainter], None]) -> None:
+                               draw: Callable[[QPainter], None], moved: bool) -> None:
         view = (QTransform(to_device), QRect(area))
-        moved = self._shown is not None and not _same_view(self._shown, view)
-        self._shown = view
         if area.isEmpty():
             self._cancel()
             return
@@ -168,6 +169,12 @@ class ScreenCache:
         if self._settle.isActive() or self._job is not None:
             return  # at rest soon; or a job runs (a cancelled one ends quickly, then the layer is painted again)
         self._start_job(area, to_device, ratio, draw, "slow")
+
+    def _settle_soon(self, moved: bool) -> None:
+        """Draw afresh once the view has rested SETTLE_MS: counted from the last change of view, not from the last
+        paint (other layers' jobs ending repaint the screen, and each such paint put off the rest again)."""
+        if moved or not self._settle.isActive():
+            self._settle.start()
 
     def _refresh_at_rest(self, painter: QPainter, to_device: QTransform, area: QRect, ratio: float,
                          draw: Callable[[QPainter], None]) -> bool:
