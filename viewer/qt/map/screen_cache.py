@@ -74,7 +74,9 @@ class ScreenCache:
         self._cancel()
 
     def stale(self) -> None:
-        """What the image holds is out of date but close: show it only as a preview, until the view rests."""
+        """What the image holds is out of date but close (the same layer at another detail): it is moved and shown
+        scaled while the view moves, what a pan brings into view drawn afresh, and is drawn afresh once the view
+        rests."""
         self._stale = self._image is not None
         self._refresh = False
         self._cancel()
@@ -129,8 +131,10 @@ class ScreenCache:
         if area.isEmpty():
             self._image = None
             return
-        fresh = self._image is not None and not self._stale
-        shift = _whole_pixel_shift(self._transform, to_device) if fresh else None
+        # A stale image (the layer's detail changed: another basemap level) is moved by a pan like any other, what
+        # comes into view drawn at the new detail, until the view rests; left unmoved, the land went missing from
+        # every strip a pan brought into view after a level change.
+        shift = _whole_pixel_shift(self._transform, to_device) if self._image is not None else None
         if shift is None:
             if self._image is not None and self._preview(painter, to_device, area):
                 self._settle_soon(moved)
@@ -146,6 +150,8 @@ class ScreenCache:
         elif not shift.isNull() or area != self._area:
             self._move(shift, area, ratio, draw)
             self._settle.start()
+        elif self._stale:
+            self._settle_soon(moved)
         self._blit(painter)
 
     # -- drawn on a worker thread --------------------------------------------------------------------
