@@ -36,6 +36,7 @@ class Stroke:
     xy: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
     _tiles: dict[str, PathTiles | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _rings: RingRows | None = field(default=None, init=False, repr=False, compare=False)
+    _parts: Parts | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def pen_width(self) -> float:
@@ -84,7 +85,7 @@ def paint_strokes(painter: QPainter, context: RenderContext, strokes: list[Strok
             if width > 0:
                 _draw(painter, stroke.path, pen, QBrush())
         elif not tiled or stroke.xy is None or len(stroke.xy[0]) <= TILE_ABOVE or thin:
-            _draw(painter, stroke.path, pen, brush)
+            _draw(painter, _within_clip(painter, stroke, reach), pen, brush)
         elif not stroke.fill:
             _draw(painter, stroke.tiles("dashed" if stroke.dash else "solid") or stroke.path, pen, brush, reach)
         elif stroke.dash or stroke.width <= 0:  # fill and outline apart, as drawPath does them
@@ -112,6 +113,62 @@ def _filled_by_scanlines(painter: QPainter, stroke: Stroke) -> bool:
         return False
     fill_even_odd(painter, x, y, with_alpha(stroke.fill, stroke.fill_alpha), visible)
     return True
+
+
+def _within_clip(painter: QPainter, stroke: Stroke, reach: float) -> QPainterPath:
+    """The stroke's path, or, when the painter is clipped to a small part of it (a strip a pan brought into view),
+    only its subpaths reaching the clip: Qt strokes and dashes a path whole whatever the clip (a 40 px strip of
+    four wide dashed flight paths cost as much as the whole screen's, ~2.5 ms). Subpaths are kept or left whole,
+    and Qt starts the dash pattern afresh at each, so the pixels within the clip are the same."""
+    transform = painter.transform()
+    if stroke.xy is None or not painter.hasClipping() or transform.type().value > \
+            QTransform.TransformationType.TxScale.value:
+        return stroke.path
+    if stroke._parts is None:
+        stroke._parts = Parts(*stroke.xy)
+    clip = transform.mapRect(painter.clipBoundingRect())
+    if clip.width() * clip.height() > 0.5 * stroke._parts.device_area(transform):
+        return stroke.path
+    within = stroke._parts.within(transform, clip.adjusted(-reach, -reach, reach, reach))
+    return stroke.path if within is None else within
+
+
+class Parts:
+    """The subpaths of NaN-separated arrays with their bounds (map units), to draw only those reaching a rect."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray):
+        self.x, self.y = x, y
+        finite = np.isfinite(x) & np.isfinite(y)
+        self.part_of = np.cumsum(~finite)  # a NaN belongs to the subpath after it
+        count = int(self.part_of[-1]) + 1 if len(x) else 0
+        self.xmin, self.ymin = np.full(count, np.inf), np.full(count, np.inf)
+        self.xmax, self.ymax = np.full(count, -np.inf), np.full(count, -np.inf)
+        parts = self.part_of[finite]
+        np.minimum.at(self.xmin, parts, x[finite])
+        np.minimum.at(self.ymin, parts, y[finite])
+        np.maximum.at(self.xmax, parts, x[finite])
+        np.maximum.at(self.ymax, parts, y[finite])
+        present = np.isfinite(self.xmin)
+        self.bounds = (float(self.xmin[present].min()), float(self.ymin[present].min()),
+                       float(self.xmax[present].max()), float(self.ymax[present].max())) if present.any() else None
+
+    def device_area(self, transform: QTransform) -> float:
+        if self.bounds is None:
+            return 0.0
+        xmin, ymin, xmax, ymax = self.bounds
+        return abs(transform.m11() * (xmax - xmin) * transform.m22() * (ymax - ymin))
+
+    def within(self, transform: QTransform, rect) -> QPainterPath | None:
+        """A path of the subpaths whose bounds reach `rect` (device pixels; a scale and a translation only), or
+        None if they all do."""
+        x0, x1 = transform.m11() * self.xmin + transform.dx(), transform.m11() * self.xmax + transform.dx()
+        y0, y1 = transform.m22() * self.ymin + transform.dy(), transform.m22() * self.ymax + transform.dy()
+        near = ((np.maximum(x0, x1) >= rect.left()) & (np.minimum(x0, x1) <= rect.right())
+                & (np.maximum(y0, y1) >= rect.top()) & (np.minimum(y0, y1) <= rect.bottom()))
+        if near.all():
+            return None
+        keep = near[self.part_of]
+        return xy_path(self.x[keep], self.y[keep])
 
 
 class RingRows:

@@ -25,6 +25,10 @@ CACHE_ABOVE_MS = 0.5
 PREVIEW_MS_PER_MEGAPIXEL = 0.8
 SLOW_MS = 25.0  # layers slower than this (half a 50 ms frame) are drawn on a worker thread
 REST_IN_BACKGROUND_MS = 5.0  # cached layers slower than this are drawn afresh at rest on a worker thread
+# A layer (cheaper than REST_IN_BACKGROUND_MS) whose strip newly panned into view took more than this share of a
+# whole drawing is drawn whole while panning: Qt strokes a path whole whatever the clip, so a strip of a few
+# wide dashed paths (flight paths, danger zones: 2-3 ms) cost as much as the layer, plus moving its image.
+STRIPS_PAY_BELOW = 0.5
 
 
 class ScreenCache:
@@ -62,6 +66,7 @@ class ScreenCache:
         self._refresh = False  # at rest: draw afresh on a worker thread, showing the image meanwhile
         self._shown: tuple[QTransform, QRect] | None = None  # the view of the last paint
         self._job: RenderJob | None = None  # the job drawing this layer, if one runs
+        self._strips_pay = True  # whether drawing what a pan brings into view costs clearly less than the layer
         self._signals = JobSignals(item)
         self._signals.finished.connect(self._job_finished)
         self._settle = QTimer(item)
@@ -70,7 +75,7 @@ class ScreenCache:
         self._settle.timeout.connect(self._rested)
 
     def clear(self) -> None:
-        self._image, self._stale, self._refresh = None, False, False
+        self._image, self._stale, self._refresh, self._strips_pay = None, False, False, True
         self._cancel()
 
     def stale(self) -> None:
@@ -148,6 +153,11 @@ class ScreenCache:
                 return
             self._draw_afresh(area, to_device, ratio, draw)
         elif not shift.isNull() or area != self._area:
+            if not self._strips_pay:  # drawn exactly; the image, out of date now, stays as a zoom's preview
+                self._stale = True
+                self._settle.start()
+                draw(painter)
+                return
             self._move(shift, area, ratio, draw)
             self._settle.start()
         elif self._stale:
@@ -238,7 +248,12 @@ class ScreenCache:
 
     def _draw_afresh(self, area: QRect, to_device: QTransform, ratio: float,
                      draw: Callable[[QPainter], None]) -> None:
-        self._image, self._stale = _transparent(area.size(), ratio), False
+        image = self._image
+        if image is not None and image.size() == area.size() * ratio and image.devicePixelRatio() == ratio:
+            image.fill(Qt.GlobalColor.transparent)  # reused: a new screenful is 8 MB to map and clear
+        else:
+            image = _transparent(area.size(), ratio)
+        self._image, self._stale = image, False
         self._area, self._transform = QRect(area), QTransform(to_device)
         start = time.thread_time()
         self._draw_into_image(QRegion(area), draw)
@@ -266,7 +281,12 @@ class ScreenCache:
         for rect in exposed.translated(-area.topLeft()):  # type: ignore[attr-defined]  # iterable in PySide6
             painter.fillRect(rect, Qt.GlobalColor.transparent)
         painter.end()
+        start = time.thread_time()
         self._draw_into_image(exposed, draw)
+        strip_ms = (time.thread_time() - start) * 1e3
+        if self._cost_ms is not None and strip_ms > STRIPS_PAY_BELOW * self._cost_ms \
+                and not self._at_rest_in_job:
+            self._strips_pay = False
 
     def _draw_into_image(self, region: QRegion, draw: Callable[[QPainter], None]) -> None:
         """Draw the layer as on screen into the image, within `region` (viewport pixels)."""
