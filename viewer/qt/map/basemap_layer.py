@@ -8,7 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage, QPainter, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from viewer.geo.basemap import Basemap
 from viewer.geo.crs import Extent, MapProjection
@@ -19,6 +19,7 @@ from viewer.qt.draw.tiles import PathTiles
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer
 from viewer.qt.map.render_jobs import JobSignals
+from viewer.symbology import SEA
 
 # Levels are built on one long-lived Python thread, not in Qt's pool: PROJ crashed (a segfault in
 # proj_crs_get_coordoperation) when pyproj ran on a pool thread that had run Python code for an earlier job.
@@ -47,6 +48,7 @@ class BasemapLayer(PathLayer):
         self._build: LevelBuild | None = None
         self._signals = JobSignals()
         self._signals.finished.connect(self._level_built)
+        self._screen.background = QColor(SEA)  # the bottom layer, on the view's sea: its image is opaque
 
     @property
     def fixed_level(self) -> int | None:
