@@ -73,3 +73,15 @@ def test_only_the_subpaths_reaching_a_strip_are_drawn():
     painter.end()
     assert whole is stroke.path
     assert 0 < drawn_path.elementCount() < stroke.path.elementCount() / 3
+
+
+def test_parts_have_the_bounds_of_their_vertices_whatever_the_nans():
+    x = np.array([np.nan, 0.0, 5.0, np.nan, np.nan, 10.0, 12.0, np.nan, 20.0])
+    y = np.array([np.nan, 1.0, 2.0, np.nan, np.nan, 3.0, 9.0, np.nan, 4.0])
+    parts = paths.Parts(x, y)
+    drawn = [(lo, hi) for lo, hi in zip(parts.xmin, parts.xmax, strict=True) if np.isfinite(lo)]
+    assert drawn == [(0.0, 5.0), (10.0, 12.0), (20.0, 20.0)]
+    assert parts.bounds == (0.0, 1.0, 20.0, 9.0)
+    path = parts.within(QTransform(), QRect(9, 0, 4, 10))
+    assert path is not None
+    assert path.boundingRect().getCoords() == (10.0, 3.0, 12.0, 9.0)  # the middle subpath only

@@ -138,16 +138,14 @@ class Parts:
 
     def __init__(self, x: np.ndarray, y: np.ndarray):
         self.x, self.y = x, y
-        finite = np.isfinite(x) & np.isfinite(y)
-        self.part_of = np.cumsum(~finite)  # a NaN belongs to the subpath after it
-        count = int(self.part_of[-1]) + 1 if len(x) else 0
-        self.xmin, self.ymin = np.full(count, np.inf), np.full(count, np.inf)
-        self.xmax, self.ymax = np.full(count, -np.inf), np.full(count, -np.inf)
-        parts = self.part_of[finite]
-        np.minimum.at(self.xmin, parts, x[finite])
-        np.minimum.at(self.ymin, parts, y[finite])
-        np.maximum.at(self.xmax, parts, x[finite])
-        np.maximum.at(self.ymax, parts, y[finite])
+        gap = ~(np.isfinite(x) & np.isfinite(y))
+        begins = np.r_[True, gap[1:]] if len(x) else np.zeros(0, bool)  # a NaN begins the subpath after it
+        self.part_of = np.cumsum(begins) - 1
+        starts = np.flatnonzero(begins)
+        x = np.where(gap, np.nan, x)  # fmin and fmax skip NaNs; a part of NaNs alone stays NaN
+        y = np.where(gap, np.nan, y)
+        self.xmin, self.xmax = np.fmin.reduceat(x, starts), np.fmax.reduceat(x, starts)
+        self.ymin, self.ymax = np.fmin.reduceat(y, starts), np.fmax.reduceat(y, starts)
         present = np.isfinite(self.xmin)
         self.bounds = (float(self.xmin[present].min()), float(self.ymin[present].min()),
                        float(self.xmax[present].max()), float(self.ymax[present].max())) if present.any() else None
