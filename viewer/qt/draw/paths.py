@@ -19,6 +19,9 @@ BULK_PARTS = 500  # lines in one stroke above which it is drawn with a pen at mo
 BULK_VERTICES = 50_000
 SCANLINE_CHECK_ABOVE = 20_000  # vertices: smaller fills are always Qt's (their cost is not worth estimating)
 SLOW_ABOVE_VERTICES = 150_000  # a layer this big is first drawn on a worker thread (the full basemap has 80,000)
+# Strokes up to this many vertices are drawn from the subpaths reaching a small clip only (`_within_clip`): building
+# that path holds the GIL (~0.4 us a vertex), which a render job drawing 100k lines must not do.
+CLIPPED_PARTS_UP_TO = 20_000
 
 
 @dataclass
@@ -121,8 +124,8 @@ def _within_clip(painter: QPainter, stroke: Stroke, reach: float) -> QPainterPat
     four wide dashed flight paths cost as much as the whole screen's, ~2.5 ms). Subpaths are kept or left whole,
     and Qt starts the dash pattern afresh at each, so the pixels within the clip are the same."""
     transform = painter.transform()
-    if stroke.xy is None or not painter.hasClipping() or transform.type().value > \
-            QTransform.TransformationType.TxScale.value:
+    if stroke.xy is None or len(stroke.xy[0]) > CLIPPED_PARTS_UP_TO or not painter.hasClipping() \
+            or transform.type().value > QTransform.TransformationType.TxScale.value:
         return stroke.path
     if stroke._parts is None:
         stroke._parts = Parts(*stroke.xy)
