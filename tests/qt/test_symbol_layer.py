@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from viewer.qt.draw import symbols as symbol_drawing
 from viewer.qt.map.painting import RenderContext
@@ -219,3 +219,21 @@ def test_a_zoomed_preview_is_drawn_afresh_once_the_view_rests_while_the_screen_k
     image = view.viewport().grab().toImage()
     assert is_red(image, *centre)
     assert is_background(image, *beside)  # drawn afresh: the symbol has its own size again
+
+
+def test_a_layer_with_nothing_to_draw_is_left_out_of_painting(qapp):
+    """Empty layers (kinds with no features, an empty highlight) used to report a padded box round the map's origin,
+    so Qt painted them every frame; they now have no contents until they have something to draw."""
+    from viewer.qt.map.path_layer import PathLayer, xy_stroke
+
+    no_contents = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+    for layer, fill in ((SymbolLayer(RenderContext()), lambda layer: layer.set_symbols([grid(2, 2, 25)])),
+                        (PathLayer(RenderContext()), lambda layer: layer.set_strokes(
+                            [xy_stroke(np.array([0.0, 50.0]), np.array([0.0, 50.0]), RED, 2.0)]))):
+        scene = QGraphicsScene()
+        scene.addItem(layer)
+        assert layer.flags() & no_contents
+        assert layer.boundingRect().isEmpty()
+        fill(layer)
+        assert not layer.flags() & no_contents
+        assert not layer.boundingRect().isEmpty()
