@@ -182,11 +182,12 @@ class GraticuleLayer(PathLayer):
     def __init__(self, context: RenderContext):
         super().__init__(context)
         self._drawn: tuple[MapProjection, float, Extent] | None = None  # projection, step, extent drawn
+        self.lines: list[GraticuleLine] = []  # the lines drawn
 
     def set_lines(self, lines: list[GraticuleLine], projection: MapProjection, same_step: bool = False) -> None:
         """`same_step`: the lines shown, over another extent: drawn again where they were, so the image of the
         screen is kept and only what pans into view is drawn with the new lines."""
-        self._drawn = None
+        self._drawn, self.lines = None, lines
         self.set_strokes(graticule_strokes(lines, projection), keep_image=same_step)
 
     def cover(self, extent: Extent, step: float, projection: MapProjection) -> None:
