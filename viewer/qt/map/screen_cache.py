@@ -235,8 +235,7 @@ class ScreenCache:
         if not job.is_cancelled and job.image is not None:
             self._image, self._stale = QPixmap.fromImage(job.image), False
             self._area, self._transform = job.area, job.transform
-            if job.kind == "slow":  # a worker's time (it may wait for the GIL) does not make a fast layer slow
-                self._cost_ms = job.cost_ms
+            self._cost_ms = job.cost_ms  # the worker's CPU time: waiting for the GIL or a core does not count
         self._item.update()  # shows the image, or starts the job the view now needs
 
     def _cancel(self) -> None:
@@ -291,6 +290,10 @@ class ScreenCache:
         if self._cost_ms is not None and strip_ms > STRIPS_PAY_BELOW * self._cost_ms \
                 and not self._at_rest_in_job:
             self._strips_pay = False
+        # A strip dearer than the last whole drawing (the basemap's full detail, whose squares can hold a 38,000-vertex
+        # ring that no cut splits: 25-50 ms a strip) says what panning the layer costs; over SLOW_MS it is then left
+        # to render jobs like any slow layer.
+        self._cost_ms = max(self._cost_ms or 0.0, strip_ms)
 
     def _draw_into_image(self, region: QRegion, draw: Callable[[QPainter], None]) -> None:
         """Draw the layer as on screen into the image, within `region` (viewport pixels)."""
