@@ -213,7 +213,19 @@ def key_facts(content: Bundle, event: LaunchEvent) -> list[tuple[str, str]]:
 
 
 def confidence_line(features: list[Feature]) -> str:
-    """Which features are approximate or derived, by kind, e.g. 'Approximate: launch site, 3 danger zones.'"""
+    """Which features are approximate or derived, by kind, e.g. 'Approximate: launch site, 3 danger zones.'
+    Features of other files state no certainty (the model reads theirs as 'reported'): they are counted apart, never
+    as placed where the sources put them; the user's annotations are no claim about a position at all."""
+    stated = [f for f in features if f.properties.get("certainty") and not is_annotation(f)]
+    unstated = sum(1 for f in features if not f.properties.get("certainty") and not is_annotation(f))
+    line = _certainty_line(stated)
+    if unstated:
+        tail = f"{_counted(unstated, 'feature')} of other files state{'s' if unstated == 1 else ''} no certainty."
+        line = f"{line} {tail}" if line else f"Confidence — {tail}"
+    return line
+
+
+def _certainty_line(features: list[Feature]) -> str:
     parts = []
     for certainty, heading in (("approximate", "Approximate positions"), ("derived", "Derived (constructed)")):
         kinds = [f.kind for f in features if f.certainty == certainty]
