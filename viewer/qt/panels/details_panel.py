@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.model.annotation import is_annotation
 from viewer.model.feature import Feature
-from viewer.model.kinds import kind_title
+from viewer.model.kinds import kind_title, stated_certainty
 from viewer.model.reports import Report, claim_groups, current_index, reported_by, reports_for, shorten
 from viewer.model.sources import Source, named_sources, sources_in
 from viewer.model.workspace import Workspace
@@ -113,8 +114,14 @@ class DetailsPanel(QWidget):
     def _add_identity(self, feature: Feature) -> None:
         self.title = plain_label(feature.label, bold=True, size=self.font().pointSizeF() * 1.25)
         self.body_layout.addWidget(self.title)
-        kind = plain_label(f"{kind_title(feature.kind)} · certainty: {feature.certainty}",
-                           wrap=False)
+        certainty = stated_certainty(feature.properties)
+        if certainty:
+            badge = f"{kind_title(feature.kind)} · certainty: {certainty}"
+        elif is_annotation(feature):
+            badge = f"{kind_title(feature.kind)} · your mark"
+        else:  # another tool's file: nothing says how sure its position is, and no article reports it
+            badge = f"{kind_title(feature.kind)} · certainty not stated"
+        kind = plain_label(badge, wrap=False)
         kind.setStyleSheet(f"background: {colour_of(feature.kind)}; padding: 1px 4px; border-radius: 2px;")
         self.body_layout.addWidget(kind, 0, Qt.AlignmentFlag.AlignLeft)
 
