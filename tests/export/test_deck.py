@@ -226,3 +226,14 @@ def test_features_of_other_files_are_not_counted_as_reported(tmp_path):
         assert beside.confidence == alone.confidence + " 3 features of other files state no certainty."
     may = with_lines.view_slides[1].confidence
     assert "features as reported" not in may  # every feature of that launch is approximate
+
+
+def test_counts_in_the_confidence_line_are_written_with_thousands_separators():
+    """With 5,000 points of another file open, presentation mode read '5015 features of other files'."""
+    from shapely.geometry import Point
+
+    from viewer.export.deck import confidence_line
+    from viewer.model.feature import Feature
+
+    points = [Feature(f"p{i}", Point(130.0, 30.0), {"name": f"P{i}"}) for i in range(5015)]
+    assert confidence_line(points) == "Confidence — 5,015 features of other files state no certainty."

@@ -243,7 +243,7 @@ def _counted(count: int, noun: str) -> str:
     if count == 1:
         return noun
     plural = noun[:-1] + "ies" if noun.endswith("y") and not noun.endswith("ay") else noun + "s"
-    return f"{count} {plural}"
+    return f"{count:,} {plural}"
 
 
 # -- quotes and sources ----------------------------------------------------------------------------
