@@ -4,13 +4,14 @@ The screen (viewer.qt.map.label_layer), image export and the deck all draw throu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import cast
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QTransform
 
 from viewer.geo.labels import (
     PLACE,
@@ -136,16 +137,11 @@ class LabelPainter:
             at = QPointF(box[0], box[1])
             self.placed.append((label.text, QRectF(at, QPointF(box[2], box[3]))))
             self.placed_shapes.append((label.text, candidate))
-            if isinstance(candidate, Turned) and stamp:  # a name along a path keeps its angle while the view pans
-                self._stamps.draw(painter, (label, self.context.scale, candidate.angle),
-                                  QPointF(candidate.cx, candidate.cy), _turned_extent(look, candidate.angle),
-                                  partial(self._draw_turned, label=label, look=look, angle=candidate.angle))
+            if stamp:
+                self._stamp(painter, label, look, candidate)
             elif isinstance(candidate, Turned):
                 self._draw_turned(painter, QPointF(candidate.cx, candidate.cy), label=label, look=look,
                                   angle=candidate.angle)
-            elif stamp:
-                self._stamps.draw(painter, (label, self.context.scale), at, look.extent,
-                                  partial(self._draw_at, label=label, look=look))
             else:
                 self._draw(painter, label, look, at)
             if label.dot:
@@ -156,9 +152,45 @@ class LabelPainter:
                 painter.drawPath(_dot(anchor, self.context.px(DOT)))
         painter.restore()
 
+    def warm(self, placement: list[Placed], ratio: float) -> None:
+        """Make the stamps a placement's labels need and are not kept yet, for a device of pixel ratio ``ratio``,
+        so the paint that shows it only copies them (on the worker thread that placed it: a placement at rest
+        names labels not drawn before, and drawing their text cost the GUI thread up to 24 ms)."""
+        scratch = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+        scratch.setDevicePixelRatio(ratio)
+        painter = QPainter(scratch)
+        try:
+            for label, look, candidate, _ in placement:
+                self._stamp(painter, label, look, candidate)  # copied out of the 1-pixel scratch image: nothing
+        finally:
+            painter.end()
+
+    def _stamp(self, painter: QPainter, label: Label, look: _Look, candidate: Candidate) -> None:
+        """Copy the label's stamp where it goes, made first if it is not kept."""
+        if isinstance(candidate, Turned):  # a name along a path keeps its angle while the view pans
+            self._stamps.draw(painter, (label, self.context.scale, candidate.angle),
+                              QPointF(candidate.cx, candidate.cy), _turned_extent(look, candidate.angle),
+                              partial(self._draw_turned, label=label, look=look, angle=candidate.angle))
+        else:
+            self._stamps.draw(painter, (label, self.context.scale), QPointF(candidate[0], candidate[1]),
+                              look.extent, partial(self._draw_at, label=label, look=look))
+
     def placement(self, to_device: QTransform, fixed: np.ndarray, bounds: Box) -> list[Placed]:
-        specs, looks, anchors = self._specs(self.every_label, to_device, bounds)
-        chosen = place(specs, np.concatenate([fixed, self._obstacles(to_device, bounds)]), self.inner(bounds))
+        return self.placing(to_device, fixed, bounds)()
+
+    def placing(self, to_device: QTransform, fixed: np.ndarray, bounds: Box) -> Callable[[], list[Placed]]:
+        """The placement for this view as work to run later on any thread: it holds what it reads of this painter
+        (the labels, their looks, the marks, the selection) as they are now, so a change meanwhile cannot reach
+        it half-way. Fonts and their metrics are made here, on the calling thread."""
+        labels = self.every_label
+        looks = [self._look(label) for label in labels]
+        return partial(self._placement, labels, looks, self._marks, self.selected, QTransform(to_device),
+                       np.array(fixed, dtype=float).reshape(-1, 4), bounds)
+
+    def _placement(self, labels: list[Label], looks: list[_Look], marks: Marks, selected: frozenset[str],
+                   to_device: QTransform, fixed: np.ndarray, bounds: Box) -> list[Placed]:
+        specs, looks, anchors = self._specs(labels, looks, selected, to_device, bounds)
+        chosen = place(specs, np.concatenate([fixed, self._obstacles(marks, to_device, bounds)]), self.inner(bounds))
         placed = []
         for i, j in chosen:
             candidate = specs[i].candidates[j]
@@ -184,14 +216,13 @@ class LabelPainter:
                 self.others_shown, self.selected, bounds[2] - bounds[0], bounds[3] - bounds[1])
 
     # -- placing -----------------------------------------------------------------------------------
-    def _specs(self, labels: list[Label], to_device: QTransform,
+    def _specs(self, labels: list[Label], label_looks: list[_Look], selected: frozenset[str], to_device: QTransform,
                bounds: Box) -> tuple[list[LabelSpec], list[_Look], list[list[tuple[float, float]]]]:
         """Each label's candidate boxes (device pixels), its look, and the map position each candidate is
         beside (so a placement can follow the view)."""
         specs, looks, anchors = [], [], []
         margin = 300 * self.context.scale
-        for label in labels:
-            look = self._look(label)
+        for label, look in zip(labels, label_looks, strict=True):
             width, height = look.size
             candidates: list[Candidate] = []
             beside: list[tuple[float, float]] = []
@@ -217,7 +248,7 @@ class LabelPainter:
                 candidates += boxes
                 beside += [(x, y)] * len(boxes)
             if candidates:
-                priority = 0 if label.feature and label.feature in self.selected else label.priority
+                priority = 0 if label.feature and label.feature in selected else label.priority
                 specs.append(LabelSpec(label, priority, tuple(candidates)))
                 looks.append(look)
                 anchors.append(beside)
@@ -245,18 +276,18 @@ class LabelPainter:
         y = c * line[:, 0] + d * line[:, 1] + to_device.dy()
         return along_line(x, y, width, height, self.context.px(label.gap or 3.0))
 
-    def _obstacles(self, to_device: QTransform, bounds: Box) -> np.ndarray:
+    def _obstacles(self, marks: Marks, to_device: QTransform, bounds: Box) -> np.ndarray:
         """(n, 4) boxes of the marks and lines no label may touch, in device pixels."""
         boxes: list[np.ndarray] = [np.empty((0, 4))]
         a, b, c, d = to_device.m11(), to_device.m21(), to_device.m12(), to_device.m22()
         dx, dy = to_device.dx(), to_device.dy()
-        points = self._marks.points
+        points = marks.points
         if len(points):
             x, y = a * points[:, 0] + b * points[:, 1] + dx, c * points[:, 0] + d * points[:, 1] + dy
             r = points[:, 2] * self.context.scale
             keep = (x > bounds[0] - 50) & (x < bounds[2] + 50) & (y > bounds[1] - 50) & (y < bounds[3] + 50)
             boxes.append(np.column_stack([x - r, y - r, x + r, y + r])[keep])
-        for lx, ly, half in self._marks.lines:
+        for lx, ly, half in marks.lines:
             x, y = a * lx + b * ly + dx, c * lx + d * ly + dy
             segments = (segment_boxes(x, y, half * self.context.scale) if len(x) <= OBSTACLE_VERTICES else
                         run_boxes(x, y, half * self.context.scale))
