@@ -110,9 +110,11 @@ def test_a_placement_made_for_a_view_no_longer_shown_is_dropped(window, qtbot, h
     release.set()
     qtbot.waitUntil(lambda: canvas.labels.settled, timeout=10_000)
     canvas.viewport().repaint()
-    assert len(views) == 2 and views[1] != old  # placed again for the view now shown
+    assert len(views) >= 2  # placed again for the view now shown (again if the auto legend moved at rest)
+    assert old not in views[1:]
     assert old not in kept  # the first placement was never shown
-    assert kept and kept[-1] == canvas.labels._shown.transform
+    assert kept
+    assert kept[-1] == canvas.labels._shown.transform
     assert _shown(canvas) == _exact(canvas)
 
 

@@ -5,7 +5,7 @@ The screen (viewer.qt.map.label_layer), image export and the deck all draw throu
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import cast
 
@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QTransform
 
 from viewer.geo.labels import (
+    OBSTACLE_VERTICES,
     PLACE,
     Box,
     Candidate,
@@ -24,6 +25,7 @@ from viewer.geo.labels import (
     bounds_of,
     centred,
     place,
+    run_boxes,
     segment_boxes,
 )
 from viewer.qt.draw.style import RenderContext, Stamps, draw_text_with_halo, symbol_path, with_alpha
@@ -31,7 +33,6 @@ from viewer.symbology import HALO, LABEL
 
 DOT = 4.0  # a place's dot, pixels at 96 dpi
 LETTER_SPACING = 115.0  # percent, for country names in capitals
-OBSTACLE_VERTICES = 20_000  # a line with more vertices stands in the labels' way as boxes of runs of them
 HALO_WIDTH = 1.6  # pixels at 96 dpi of a label's light outline; it, too, stays inside the map
 CENTRE_NUDGES = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, 1), (1, -1), (-1, 1))
 
@@ -158,10 +159,18 @@ class LabelPainter:
         names labels not drawn before, and drawing their text cost the GUI thread up to 24 ms)."""
         scratch = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
         scratch.setDevicePixelRatio(ratio)
+        own: dict[int, _Look] = {}
         painter = QPainter(scratch)
         try:
             for label, look, candidate, _ in placement:
-                self._stamp(painter, label, look, candidate)  # copied out of the 1-pixel scratch image: nothing
+                # a font of this thread's own (a copy would share the GUI thread's font data, which Qt's font
+                # engine cache changes as it draws), equal to the look's
+                mine = own.get(id(look))
+                if mine is None:
+                    font = QFont()
+                    font.fromString(look.font.toString())
+                    mine = own[id(look)] = replace(look, font=font)
+                self._stamp(painter, label, mine, candidate)  # copied out of the 1-pixel scratch image: nothing
         finally:
             painter.end()
 
@@ -367,28 +376,6 @@ def moved_to(candidate: Candidate, x: float, y: float) -> Candidate:
         return candidate.moved(x - candidate.cx, y - candidate.cy)
     left, top, right, bottom = candidate
     return (x, y, x + right - left, y + bottom - top)
-
-
-def run_boxes(x: np.ndarray, y: np.ndarray, half_width: float, runs: int = OBSTACLE_VERTICES // 10) -> np.ndarray:
-    """Bounding boxes (n x 4) of about ``runs`` runs of consecutive vertices of a huge polyline (each run shares its
-    last vertex with the next, so every segment is covered), widened by ``half_width``: coarser obstacles than one
-    box per segment, never smaller, and a bounded number of them (a million-vertex outline)."""
-    finite = np.isfinite(x) & np.isfinite(y)
-    x, y = x[finite], y[finite]
-    if len(x) < 2:
-        return np.empty((0, 4))
-    size = max(2, -(-len(x) // runs))
-    starts = np.arange(0, len(x) - 1, size - 1)
-    with np.errstate(invalid="ignore"):
-        boxes = [np.minimum.reduceat(x, starts), np.minimum.reduceat(y, starts),
-                 np.maximum.reduceat(x, starts), np.maximum.reduceat(y, starts)]
-    # reduceat ends each run where the next starts; the shared vertex joins them
-    shared = np.minimum(starts[1:], len(x) - 1)
-    boxes[0][:-1] = np.minimum(boxes[0][:-1], x[shared])
-    boxes[1][:-1] = np.minimum(boxes[1][:-1], y[shared])
-    boxes[2][:-1] = np.maximum(boxes[2][:-1], x[shared])
-    boxes[3][:-1] = np.maximum(boxes[3][:-1], y[shared])
-    return np.column_stack(boxes) + np.array([-half_width, -half_width, half_width, half_width])
 
 
 def device_boxes(boxes: list[Box], transform: QTransform) -> np.ndarray:

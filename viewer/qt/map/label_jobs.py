@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QTransform
 
 from viewer.geo.labels import Box
@@ -53,6 +53,9 @@ class LabelJobs(QObject):
         self._running: tuple[Request, Worker] | None = None
         self._next: Request | None = None  # asked for while a job ran: started when it ends
         self._ready: tuple[Request, list[Placed]] | None = None
+        application = QCoreApplication.instance()
+        if application is not None:  # a thread still running when Python ends takes the process down with it
+            application.aboutToQuit.connect(self.wait)
 
     @property
     def busy(self) -> bool:
