@@ -25,10 +25,6 @@ CACHE_ABOVE_MS = 0.5
 PREVIEW_MS_PER_MEGAPIXEL = 0.8
 SLOW_MS = 25.0  # layers slower than this (half a 50 ms frame) are drawn on a worker thread
 REST_IN_BACKGROUND_MS = 5.0  # cached layers slower than this are drawn afresh at rest on a worker thread
-# A layer (cheaper than REST_IN_BACKGROUND_MS) whose strip newly panned into view took more than this share of a
-# whole drawing is drawn whole while panning: Qt strokes a path whole whatever the clip, so a strip of a few
-# wide dashed paths (flight paths, danger zones: 2-3 ms) cost as much as the layer, plus moving its image.
-STRIPS_PAY_BELOW = 0.5
 
 
 class ScreenCache:
@@ -66,7 +62,6 @@ class ScreenCache:
         self._refresh = False  # at rest: draw afresh on a worker thread, showing the image meanwhile
         self._shown: tuple[QTransform, QRect] | None = None  # the view of the last paint
         self._job: RenderJob | None = None  # the job drawing this layer, if one runs
-        self._strips_pay = True  # whether drawing what a pan brings into view costs clearly less than the layer
         # The colour under the layer, if it is the bottom one and covers what it draws on (the basemap on the sea):
         # its image is then opaque, which Qt copies rather than blends (moved ~0.4 ms a screenful, not ~0.8;
         # scaled while zooming ~1 ms, not ~2).
@@ -79,7 +74,7 @@ class ScreenCache:
         self._settle.timeout.connect(self._rested)
 
     def clear(self) -> None:
-        self._image, self._stale, self._refresh, self._strips_pay = None, False, False, True
+        self._image, self._stale, self._refresh = None, False, False
         self._cancel()
 
     def stale(self) -> None:
@@ -157,11 +152,6 @@ class ScreenCache:
                 return
             self._draw_afresh(area, to_device, ratio, draw)
         elif not shift.isNull() or area != self._area:
-            if not self._strips_pay:  # drawn exactly; the image, out of date now, stays as a zoom's preview
-                self._stale = True
-                self._settle.start()
-                draw(painter)
-                return
             self._move(shift, area, ratio, draw)
             self._settle.start()
         elif self._stale:
@@ -287,9 +277,6 @@ class ScreenCache:
         start = time.thread_time()
         self._draw_into_image(exposed, draw)
         strip_ms = (time.thread_time() - start) * 1e3
-        if self._cost_ms is not None and strip_ms > STRIPS_PAY_BELOW * self._cost_ms \
-                and not self._at_rest_in_job:
-            self._strips_pay = False
         # A strip dearer than the last whole drawing (the basemap's full detail, whose squares can hold a 38,000-vertex
         # ring that no cut splits: 25-50 ms a strip) says what panning the layer costs; over SLOW_MS it is then left
         # to render jobs like any slow layer.
