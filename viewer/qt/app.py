@@ -6,6 +6,7 @@ are read; then the canvas, panels and menus are built and the canvas takes over 
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -98,6 +99,7 @@ class Startup:
 
     def take_over(self) -> None:
         """Build the canvas, panels and menus, and let the canvas show the first frame's map where it was drawn."""
+        gc.enable()  # held off until the first frame by the command line (viewer.cli), as start-up makes no garbage
         import pyqtgraph as pg
         import shiboken6
 
