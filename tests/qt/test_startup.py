@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 
 from viewer.qt import app as app_module
-from viewer.qt import main_window
+from viewer.qt import first_frame, main_window
 from viewer.qt.map.basemap_layer import BasemapLayer
 from viewer.resources import sample_bundle
 
@@ -83,3 +83,17 @@ def test_the_collector_waits_for_the_first_frame_and_runs_again_from_then_on(qtb
     assert gc.isenabled()
     assert cli.main(["validate", str(sample_bundle())]) == 0  # headless commands leave it alone
     assert gc.isenabled()
+
+
+def test_the_window_gets_its_icon_once_its_first_frame_is_on_screen(qtbot, monkeypatch):
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.setWindowIcon(QIcon())
+    icons = []
+    paint = first_frame.FirstFrame.paintEvent
+    monkeypatch.setattr(first_frame.FirstFrame, "paintEvent",
+                        lambda self, event: icons.append(QApplication.windowIcon().isNull()) or paint(self, event))
+    started_window(qtbot, monkeypatch)
+    assert icons[0]  # not loaded (Qt's SVG plugin) before the first frame
+    assert not QApplication.windowIcon().isNull()
