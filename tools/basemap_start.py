@@ -51,11 +51,10 @@ def store(path: Path) -> None:
     with closing(sqlite3.connect(path)) as db, db:
         for table in (COUNTRY_POINTS, PROJECTED):
             db.execute(f'DROP TABLE IF EXISTS "{table}"')
-            db.execute("DELETE FROM gpkg_contents WHERE table_name = ?", (table,))
-        db.execute(f'CREATE TABLE "{COUNTRY_POINTS}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, '
+        db.execute(f'CREATE TABLE "{COUNTRY_POINTS}" (fid INTEGER PRIMARY KEY NOT NULL, '
                    "name TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL, km2 REAL NOT NULL)")
         db.executemany(f'INSERT INTO "{COUNTRY_POINTS}" (name, lon, lat, km2) VALUES (?, ?, ?, ?)', points)
-        db.execute(f'CREATE TABLE "{PROJECTED}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, srs TEXT NOT NULL, '
+        db.execute(f'CREATE TABLE "{PROJECTED}" (fid INTEGER PRIMARY KEY NOT NULL, srs TEXT NOT NULL, '
                    "level INTEGER NOT NULL, land_x BLOB NOT NULL, land_y BLOB NOT NULL, border_x BLOB NOT NULL, "
                    "border_y BLOB NOT NULL)")
         db.executemany(f'INSERT INTO "{PROJECTED}" (srs, level, land_x, land_y, border_x, border_y) '
@@ -63,8 +62,11 @@ def store(path: Path) -> None:
         # Attribute tables of the GeoPackage (OGC 12-128r18, 2.4): listed in gpkg_contents, no geometry.
         notes = {COUNTRY_POINTS: "Label point (pole of inaccessibility) of each country of the coarsest level",
                  PROJECTED: "Levels projected for the default map projection, little-endian float64 x, y"}
+        # An upsert keeps a row's place when the tables are stored again: the same file from the same levels.
         db.executemany("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) "
-                       "VALUES (?, 'attributes', ?, ?, ?)", [(t, t, note, LAST_CHANGE) for t, note in notes.items()])
+                       "VALUES (?, 'attributes', ?, ?, ?) ON CONFLICT (table_name) DO UPDATE SET "
+                       "description = excluded.description, last_change = excluded.last_change",
+                       [(t, t, note, LAST_CHANGE) for t, note in notes.items()])
     with closing(sqlite3.connect(path)) as db:
         db.execute("VACUUM")
     print(f"{COUNTRY_POINTS}: {len(points)} countries; {path} now {path.stat().st_size / 1e6:.2f} MB")
