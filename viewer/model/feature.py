@@ -71,7 +71,8 @@ class Feature:
         properties = self._properties
         if properties is not None:
             return properties.get(key)
-        return self._columns.cell(key, self._row)  # type: ignore[union-attr]
+        column = self._columns.by_name.get(key)  # type: ignore[union-attr]
+        return None if column is None else column[self._row]
 
     @property
     def citations(self) -> list[Citation]:
@@ -124,15 +125,15 @@ class Feature:
     def kind(self) -> str:
         """The launchmap kind, or for a feature from another tool (no kind) its geometry type: point, line, area."""
         properties = self._properties
-        kind = properties.get("kind") if properties is not None else self._columns.cell("kind", self._row)  # type: ignore[union-attr]
+        kind = properties.get("kind") if properties is not None else self._columns.kind[self._row]  # type: ignore[union-attr]
         if kind:
-            return str(kind)
+            return kind if kind.__class__ is str else str(kind)
         return GEOMETRY_KINDS.get(self.geometry.geom_type if self.geometry is not None else "", "reference_place")
 
     @property
     def event(self) -> str | None:
         properties = self._properties
-        return properties.get("event") if properties is not None else self._columns.cell("event", self._row)  # type: ignore[union-attr]
+        return properties.get("event") if properties is not None else self._columns.event[self._row]  # type: ignore[union-attr]
 
     @property
     def label(self) -> str:
@@ -140,7 +141,12 @@ class Feature:
 
     @property
     def certainty(self) -> str:
-        return str(self.value("certainty") or "reported")
+        properties = self._properties
+        certainty = properties.get("certainty") if properties is not None else \
+            self._columns.certainty[self._row]  # type: ignore[union-attr]
+        if not certainty:
+            return "reported"
+        return certainty if certainty.__class__ is str else str(certainty)
 
     @property
     def derivation(self) -> str:

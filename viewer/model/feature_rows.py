@@ -14,11 +14,17 @@ class LayerColumns:
     goes to the feature's own dict), so a copy of a feature shares them.
     """
 
-    __slots__ = ("by_name", "columns", "names")
+    __slots__ = ("by_name", "certainty", "columns", "event", "kind", "names")
 
     def __init__(self, names: list[str], columns: list[list[Any]]):
         self.names, self.columns = names, columns
         self.by_name = dict(zip(names, columns, strict=True))
+        # The cells the window reads of every feature, many times over (kind, event, certainty: some 30 reads a feature
+        # to open a layer), held where `Feature` reaches them in two steps; a missing column reads as nulls.
+        nulls = [None] * (len(columns[0]) if columns else 0)
+        self.kind: list[Any] = self.by_name.get("kind", nulls)
+        self.event: list[Any] = self.by_name.get("event", nulls)
+        self.certainty: list[Any] = self.by_name.get("certainty", nulls)
 
     def row(self, index: int) -> dict[str, Any]:
         """The row as a properties dict: its non-null cells, in column order."""
