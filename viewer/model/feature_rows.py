@@ -19,9 +19,10 @@ class LayerColumns:
     def __init__(self, names: list[str], columns: list[list[Any]]):
         self.names, self.columns = names, columns
         self.by_name = dict(zip(names, columns, strict=True))
-        # The cells the window reads of every feature, many times over (kind, event, certainty: some 30 reads a feature
-        # to open a layer), held where `Feature` reaches them in two steps; a missing column reads as nulls.
-        nulls = [None] * (len(columns[0]) if columns else 0)
+        # The cells the window reads of every feature in each of its passes (drawing, filters, legend, tree), held
+        # where `Feature` reaches them in two steps; a missing column reads as nulls.
+        wanted = ("kind", "event", "certainty")
+        nulls = [] if all(map(self.by_name.__contains__, wanted)) else [None] * (len(columns[0]) if columns else 0)
         self.kind: list[Any] = self.by_name.get("kind", nulls)
         self.event: list[Any] = self.by_name.get("event", nulls)
         self.certainty: list[Any] = self.by_name.get("certainty", nulls)
@@ -30,11 +31,6 @@ class LayerColumns:
         """The row as a properties dict: its non-null cells, in column order."""
         return {name: cell for name, cell in zip(self.names, [column[index] for column in self.columns],
                                                  strict=True) if cell is not None}
-
-    def cell(self, name: str, index: int) -> Any:
-        """The row's cell in column ``name``; None when null or there is no such column."""
-        column = self.by_name.get(name)
-        return None if column is None else column[index]
 
     def __copy__(self) -> LayerColumns:
         return self
