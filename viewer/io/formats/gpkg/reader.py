@@ -19,7 +19,7 @@ from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, non_finite_m
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.gpkg import inspect
 from viewer.io.formats.gpkg.batches import DamagedFeatures, read_batch
-from viewer.io.formats.gpkg.writer import FEATURE_COLUMNS, KEPT_AS
+from viewer.io.formats.gpkg.columns import FEATURE_COLUMNS, KEPT_AS
 from viewer.io.formats.layer import (
     LABEL_KEYS,
     MAX_FEATURES,
