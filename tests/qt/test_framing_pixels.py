@@ -3,6 +3,8 @@ legend, scale bar, title and labels: checked by the pixels found where the world
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pixels import marker_shows, near, pixel_of
 from PySide6.QtCore import QRectF
@@ -14,6 +16,7 @@ from viewer.symbology import event_colours
 
 EVENTS = ("2016-02-07-kms4", "2023-05-31-chollima1", "2023-08-24-chollima1", "2023-11-21-chollima1")
 SIZES = ((1600, 900), (800, 600))
+SAMPLE = str(Path(__file__).resolve().parents[2] / "data" / "launches.geojson")
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +124,45 @@ def test_each_launch_keeps_its_hue_over_okinawa(tmp_path, sample):
                 if near(colour, colours[event], 24):
                     found[event] += 1
     assert all(count >= 40 for count in found.values()), found
+
+
+def _far_context_layer(folder):
+    """A plain line from another tool (no kind, no launch) far from the sample's launches: off Hokkaido."""
+    import json
+
+    path = folder / "far_lanes.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Lane"},
+         "geometry": {"type": "LineString", "coordinates": [[145.0, 44.0], [150.0, 47.0]]}}]}))
+    return path
+
+
+def test_a_launch_framed_alone_is_framed_on_its_own_features_not_on_other_files(tmp_path):
+    """Found using it with other files open: `export --event` framed the launch together with every plain layer,
+    so a launch off Korea shrank into a corner of a map reaching Hokkaido. The frame is the launch's; the other
+    files are still drawn where they fall inside it."""
+    png = tmp_path / "may.png"
+    assert main(["export", SAMPLE, str(_far_context_layer(tmp_path)), "-o", str(png), "--event",
+                 "2023-05-31-chollima1", "--width", "800", "--height", "600"]) == 0
+    far_x, far_y = pixel_of(png, 147.5, 45.5)
+    assert not (0 <= far_x < 800 and 0 <= far_y < 600), (far_x, far_y)
+
+
+def test_a_deck_slide_of_one_launch_is_framed_on_that_launch_with_other_files_open(tmp_path):
+    from viewer.export.deck import build_deck
+    from viewer.geo.crs import projection_from_name
+    from viewer.qt.briefing import map_images
+    from viewer.qt.render import MapRenderer
+
+    workspace = load_workspace([SAMPLE, str(_far_context_layer(tmp_path))])
+    renderer = MapRenderer(workspace)
+    render = map_images(renderer, projection_from_name("regional", workspace.extent()))
+    try:
+        deck = build_deck(workspace.content, [], None, slide_pixels=960)
+        slide = next(s for s in deck.slides if s.shot is not None and "1st attempt" in s.title)
+        render(slide.shot)
+        scene = renderer.scene
+        far = scene.map_to_pixel(*scene.projection.forward(147.5, 45.5))
+        assert not scene.frame.pixels.contains(far), (far.x(), far.y())
+    finally:
+        renderer.close()

@@ -9,7 +9,7 @@ from viewer.geo.crs import DEFAULT_REGION, azimuthal_equidistant, projection_fro
 from viewer.geo.page_size import PAPERS, PageSize, paper_inches, physical, pixels, size_inches
 from viewer.geo.room import LEGEND_PLACES
 from viewer.model.reports import default_title, sources_note
-from viewer.model.view import MapView, padded, visible_extent
+from viewer.model.view import MapView, launch_features, padded, visible_extent
 
 PHYSICAL_DPI = 150.0  # a page's resolution when --paper or --size is given without --dpi
 MIN_LAUNCH_KM = 400.0  # a launch framed alone spans at least this much, so a single point is not blown up
@@ -57,7 +57,8 @@ def page_size(args: argparse.Namespace) -> PageSize:
 
     if args.paper and args.size:
         raise UsageError("--paper and --size: give one of them")
-    if (args.paper or args.size) and (args.width or args.height):
+    given = args.width is not None or args.height is not None  # 0 is given too: it is refused below, not ignored
+    if (args.paper or args.size) and given:
         raise UsageError("--width/--height and --paper/--size: give pixels or a physical size, not both")
     dpi = args.dpi
     if dpi is not None and not 10 <= dpi <= 1200:
@@ -69,7 +70,8 @@ def page_size(args: argparse.Namespace) -> PageSize:
             raise UsageError(f"{'--paper' if args.paper else '--size'}: {error}") from None
         size = physical(inches, dpi or PHYSICAL_DPI)
     else:
-        size = pixels(args.width or 1920, args.height or 1080, dpi or 96.0)
+        size = pixels(1920 if args.width is None else args.width, 1080 if args.height is None else args.height,
+                      dpi or 96.0)
     for name, value in (("width", size.width), ("height", size.height)):
         if not 16 <= value <= 20000:
             raise UsageError(f"{name} {value} pixels: must be between 16 and 20000")
@@ -93,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"--event {unknown[0]}: no such event (known: {', '.join(content.events)})")
         view.set_hidden(events=set(content.events) - set(args.event))
     visible = view.visible_features(content)
-    data_extent = extent or visible_extent(visible) or DEFAULT_REGION
+    data_extent = extent or visible_extent(launch_features(visible) if args.event else visible) or DEFAULT_REGION
     rings = _rings(args.rings) if args.rings else None
     try:
         if args.crs is None and rings is not None and not extent:  # every ring a true circle, as Range rings view
@@ -120,7 +122,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         if extent is None and (visible or rings):  # the data and rings, as large as they go clear of decorations
             renderer.prepare(request)
-            frame = renderer.scene.data_frame(MIN_LAUNCH_KM if args.event else 0.0, overlays=rings is not None)
+            frame = renderer.scene.data_frame(MIN_LAUNCH_KM if args.event else 0.0, overlays=rings is not None,
+                                              launch=bool(args.event))
             if frame is not None:
                 view.set_frame(frame)
         renderer.save(args.output, request)

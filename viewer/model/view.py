@@ -157,6 +157,13 @@ def visible_extent(features: Iterable[Feature]) -> Extent | None:
     return (float(west), float(south), float(east), float(north))
 
 
+def launch_features(features: Iterable[Feature]) -> list[Feature]:
+    """What a launch's frame is about: the features of launches among ``features``. Layers from other files (features
+    of no launch) are context: drawn where they fall, framed only when no launch is among them."""
+    features = list(features)
+    return [f for f in features if f.event] or features
+
+
 def padded(extent: Extent, fraction: float = 0.08) -> Extent:
     """``extent`` with a margin of ``fraction`` of its size plus half a degree, kept on the globe (data framing)."""
     west, south, east, north = extent

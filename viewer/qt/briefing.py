@@ -10,7 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from viewer.export.deck import SLIDE_PIXELS, Deck, MapImages, MapShot, Progress
 from viewer.geo.crs import DEFAULT_REGION, suited
 from viewer.model.bookmark import Bookmark
-from viewer.model.view import MapView, padded, visible_extent
+from viewer.model.view import MapView, launch_features, padded, visible_extent
 from viewer.model.workspace import Workspace
 
 MIN_LAUNCH_KM = 400.0  # a slide's data spans at least this much: a launch that ended at its site is not blown up
@@ -62,7 +62,7 @@ def map_images(renderer, default_projection) -> MapImages:
         request = ImageRequest(view, width=shot.width, height=shot.height, dpi=shot.dpi)
         if not exact:
             renderer.prepare(request)  # sizes the canvas and decides what is visible, hence the legend's rows
-            framed = renderer.scene.data_frame(MIN_LAUNCH_KM)
+            framed = renderer.scene.data_frame(MIN_LAUNCH_KM, launch=state.filters.only_events is not None)
             if framed is None and state.extent is not None:
                 framed = renderer.scene.room_frame(view.projection.project_extent(state.extent))
             if framed is not None:
@@ -83,7 +83,7 @@ def _projection_for(content, view: MapView, extent, default_projection):
     shown = {f.event for f in view.visible_features(content) if f.event}
     if len(shown) != 1 or default_projection.key != "regional":
         return default_projection
-    features = view.visible_features(content)
+    features = launch_features(view.visible_features(content))
     extent = padded(visible_extent(features) or extent or DEFAULT_REGION)
     event = content.events.get(next(iter(shown)))
     site = content.features.get(event.site or "") if event is not None else None

@@ -24,7 +24,7 @@ from viewer.geo.scale import graticule_lines, ground_distance_per_map_unit, nice
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_names, kind_style
 from viewer.model.overlays import RangeRings
-from viewer.model.view import MapView
+from viewer.model.view import MapView, launch_features
 from viewer.model.workspace import Workspace
 from viewer.qt.draw.basemap import BasemapStrokes, graticule_strokes
 from viewer.qt.draw.decorations import DecorationPainter
@@ -179,10 +179,13 @@ class MapScene:
         except ValueError:
             return None
 
-    def data_frame(self, min_size_km: float = 0.0, overlays: bool = False) -> MapRect | None:
+    def data_frame(self, min_size_km: float = 0.0, overlays: bool = False, launch: bool = False) -> MapRect | None:
         """The frame for every shown feature clear of the decorations (export, a launch's frame); with
-        ``overlays``, the measurements and range rings as drawn too."""
-        bounds = _union(self._cache.bounds(self.visible_features()), self.overlay_bounds() if overlays else None)
+        ``overlays``, the measurements and range rings as drawn too; with ``launch``, the launches' features only
+        (`launch_features`: other files' layers are context)."""
+        shown = self.visible_features()
+        bounds = _union(self._cache.bounds(launch_features(shown) if launch else shown),
+                        self.overlay_bounds() if overlays else None)
         if bounds is None:
             return None
         return self.room_frame(bounds, min_size_km * 1000 / self.metres_per_map_unit() if min_size_km else 0.0)
