@@ -63,6 +63,7 @@ def test_a_plain_geopackage_opens_drawn_and_in_the_legend_without_making_its_row
     import shapely
 
     from viewer.model.feature_rows import LayerColumns
+    from viewer.qt.panels import event_tree
 
     path = tmp_path / "catalogue.gpkg"
     gpd.GeoDataFrame({"name": ["Buoy", "Mast"], "height": [3.5, None]},
@@ -72,6 +73,9 @@ def test_a_plain_geopackage_opens_drawn_and_in_the_legend_without_making_its_row
                      crs=4326).to_file(path, layer="tracks")
     made = []
     monkeypatch.setattr(LayerColumns, "row", lambda columns, index: made.append(index))
+    # The tree lists a small layer's features one by one, each with the certainty its row states (a dict made for
+    # each of at most LISTED_UP_TO); a catalogue too large to list is what must open without making any.
+    monkeypatch.setattr(event_tree, "LISTED_UP_TO", 0)
     window.open_files([str(path)])
     qtbot.wait(50)
     window.canvas.viewport().repaint()
