@@ -25,6 +25,13 @@ def _check(canvas):
             assert not overlapping(shape, b), (text, name)
 
 
+def _rest(canvas, qtbot):
+    """Let the view rest until its labels are placed afresh (on a worker thread) and shown."""
+    canvas.viewport().repaint()
+    qtbot.waitUntil(lambda: canvas.labels.settled, timeout=10_000)
+    canvas.viewport().repaint()
+
+
 def test_labels_stay_apart_while_panning_and_are_placed_afresh_at_rest(window, qtbot):
     canvas = window.canvas
     canvas.viewport().repaint()
@@ -36,8 +43,7 @@ def test_labels_stay_apart_while_panning_and_are_placed_afresh_at_rest(window, q
         window.map_view.set_frame((xmin + step, ymin, xmax + step, ymax))
         canvas.viewport().repaint()
         _check(canvas)
-    qtbot.wait(250)  # at rest: placed afresh
-    canvas.viewport().repaint()
+    _rest(canvas, qtbot)  # at rest: placed afresh
     _check(canvas)
     assert len(canvas.labels.placed) >= before * 0.8
 
@@ -69,8 +75,7 @@ def test_launch_names_go_along_their_paths_upright_once_and_clear_of_everything(
     qtbot.wait(50)
     canvas = window.canvas
     canvas.zoom_to_data()
-    qtbot.wait(250)
-    canvas.viewport().repaint()
+    _rest(canvas, qtbot)
     _check(canvas)
     paths = [f for f in canvas.visible_features() if f.kind == "flight_path"]
     names = {}
@@ -103,8 +108,7 @@ def test_a_measurement_label_goes_first_and_place_names_give_way(window, qtbot):
     canvas.add_measure_point(*sohae)
     canvas.add_measure_point(*naha)
     canvas.set_measuring(False)
-    qtbot.wait(250)
-    canvas.viewport().repaint()
+    _rest(canvas, qtbot)
     _check(canvas)
     km = f"{window.workspace.overlays.measurements[-1].length_km():,.0f} km"
     shapes = dict(canvas.labels.placed_shapes)

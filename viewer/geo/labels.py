@@ -24,6 +24,7 @@ Box = tuple[float, float, float, float]  # (left, top, right, bottom) in pixels,
 # Priorities: lower is placed first. The user's own measurements and range rings come before everything.
 MEASUREMENT, RING = -2, -1
 SELECTED, SITE, IMPACT, ZONE, PATH, WARNING, COUNTRY, ISLAND, PLACE, MINOR_PLACE, SEA = range(11)
+OBSTACLE_VERTICES = 20_000  # a line with more vertices stands in the labels' way as boxes of runs of them
 
 # Imhof's order of preference around a point: right, upper right, lower right, left, upper left, lower left,
 # above, below (dx, dy are the sides of the box relative to the point).
@@ -217,6 +218,28 @@ def segment_boxes(x: np.ndarray, y: np.ndarray, half_width: float) -> np.ndarray
     ax, ay, bx, by = rx0 + dx * t0, ry0 + dy * t0, rx0 + dx * t1, ry0 + dy * t1
     return np.column_stack([np.minimum(ax, bx) - half_width, np.minimum(ay, by) - half_width,
                             np.maximum(ax, bx) + half_width, np.maximum(ay, by) + half_width])
+
+
+def run_boxes(x: np.ndarray, y: np.ndarray, half_width: float, runs: int = OBSTACLE_VERTICES // 10) -> np.ndarray:
+    """Bounding boxes (n x 4) of about ``runs`` runs of consecutive vertices of a huge polyline (each run shares its
+    last vertex with the next, so every segment is covered), widened by ``half_width``: coarser obstacles than one
+    box per segment, never smaller, and a bounded number of them (a million-vertex outline)."""
+    finite = np.isfinite(x) & np.isfinite(y)
+    x, y = x[finite], y[finite]
+    if len(x) < 2:
+        return np.empty((0, 4))
+    size = max(2, -(-len(x) // runs))
+    starts = np.arange(0, len(x) - 1, size - 1)
+    with np.errstate(invalid="ignore"):
+        boxes = [np.minimum.reduceat(x, starts), np.minimum.reduceat(y, starts),
+                 np.maximum.reduceat(x, starts), np.maximum.reduceat(y, starts)]
+    # reduceat ends each run where the next starts; the shared vertex joins them
+    shared = np.minimum(starts[1:], len(x) - 1)
+    boxes[0][:-1] = np.minimum(boxes[0][:-1], x[shared])
+    boxes[1][:-1] = np.minimum(boxes[1][:-1], y[shared])
+    boxes[2][:-1] = np.maximum(boxes[2][:-1], x[shared])
+    boxes[3][:-1] = np.maximum(boxes[3][:-1], y[shared])
+    return np.column_stack(boxes) + np.array([-half_width, -half_width, half_width, half_width])
 
 
 # -- what a feature's label says ---------------------------------------------------------------------

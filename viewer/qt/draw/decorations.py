@@ -74,6 +74,7 @@ class DecorationPainter:
         self.label_boxes: Callable[[], list[Candidate]] | None = None
         self.graticule_drawn: list[tuple[str, Box]] = []  # (text, box) of the degree labels drawn last (tests)
         self._sizes: tuple[tuple, DecorationSizes] | None = None
+        self._widths: dict[tuple[str, str], float] = {}  # (text, font key): advance, of the degree labels
 
     def fit_to_viewport(self) -> None:
         """Cover the frame's pixels (after the view's size changed)."""
@@ -340,20 +341,23 @@ class DecorationPainter:
         view = self.frame.view_rect
         font = self.frame.context.font(7)
         metrics = QFontMetricsF(font)
+        # on screen each degree label goes to a whole pixel, so a pan or zoom copies its one stamp (at the view's
+        # own fractions of a pixel it drew a new one now and then: up to 5 ms a frame); an image is exact
+        stamp = stamps_pay(painter, self.frame.context)
+        snap = round if stamp else float
         bottom_y, left_x = view.top(), view.left()  # the view's y grows upwards: top() is the lowest y
         for label, meridian, crossing in self._edge_crossings():
             point = (self.frame.map_to_pixel(crossing, bottom_y) if meridian else
                      self.frame.map_to_pixel(left_x, crossing))
+            width = self._text_width(label, font, metrics)
             if meridian:
-                at = QPointF(point.x() - metrics.horizontalAdvance(label) / 2,
-                             self._rect.bottom() - self.px(18))
+                at = QPointF(snap(point.x() - width / 2), snap(self._rect.bottom() - self.px(18)))
                 if not self.px(30) < point.x() < self._rect.width() - self.px(30):
                     continue
             else:
-                at = QPointF(self.px(4), point.y() - self.px(3))
+                at = QPointF(snap(self.px(4)), snap(point.y() - self.px(3)))
                 if not self.px(60) < point.y() < self._rect.height() - self.px(60):
                     continue
-            width = metrics.horizontalAdvance(label)
             if any(at.x() < b[2] and at.x() + width > b[0] and at.y() - metrics.ascent() < b[3] and at.y() > b[1]
                    for b in boxes):
                 continue
@@ -363,7 +367,7 @@ class DecorationPainter:
                       & (labels[:, 3] > box[1])):
                 continue
             self.graticule_drawn.append((label, box))
-            if stamps_pay(painter, self.frame.context):
+            if stamp:
                 reach = self.px(1.5) + 2
                 extent = QRectF(0, -metrics.ascent(), metrics.horizontalAdvance(label), metrics.height())
                 self._stamps.draw(painter, ("graticule", label, font.pixelSize(), reach), painter.transform().map(at),
@@ -371,6 +375,16 @@ class DecorationPainter:
                                   functools.partial(self._graticule_label, label=label, font=font))
             else:
                 self._graticule_label(painter, at, label=label, font=font)
+
+    def _text_width(self, text: str, font: QFont, metrics: QFontMetricsF) -> float:
+        """The text's advance in ``font``, kept: every paint asks it of every degree label."""
+        key = (text, font.key())
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > 1000:
+                self._widths.clear()
+            width = self._widths[key] = metrics.horizontalAdvance(text)
+        return width
 
     def _edge_crossings(self) -> list[tuple[str, bool, float]]:
         """(label, is a meridian, where along its edge in map units) of each graticule line that crosses the bottom

@@ -4,15 +4,17 @@ The screen (viewer.qt.map.label_layer), image export and the deck all draw throu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import cast
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QTransform
 
 from viewer.geo.labels import (
+    OBSTACLE_VERTICES,
     PLACE,
     Box,
     Candidate,
@@ -23,6 +25,7 @@ from viewer.geo.labels import (
     bounds_of,
     centred,
     place,
+    run_boxes,
     segment_boxes,
 )
 from viewer.qt.draw.style import RenderContext, Stamps, draw_text_with_halo, symbol_path, with_alpha
@@ -30,7 +33,6 @@ from viewer.symbology import HALO, LABEL
 
 DOT = 4.0  # a place's dot, pixels at 96 dpi
 LETTER_SPACING = 115.0  # percent, for country names in capitals
-OBSTACLE_VERTICES = 20_000  # a line with more vertices stands in the labels' way as boxes of runs of them
 HALO_WIDTH = 1.6  # pixels at 96 dpi of a label's light outline; it, too, stays inside the map
 CENTRE_NUDGES = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, 1), (1, -1), (-1, 1))
 
@@ -136,16 +138,11 @@ class LabelPainter:
             at = QPointF(box[0], box[1])
             self.placed.append((label.text, QRectF(at, QPointF(box[2], box[3]))))
             self.placed_shapes.append((label.text, candidate))
-            if isinstance(candidate, Turned) and stamp:  # a name along a path keeps its angle while the view pans
-                self._stamps.draw(painter, (label, self.context.scale, candidate.angle),
-                                  QPointF(candidate.cx, candidate.cy), _turned_extent(look, candidate.angle),
-                                  partial(self._draw_turned, label=label, look=look, angle=candidate.angle))
+            if stamp:
+                self._stamp(painter, label, look, candidate)
             elif isinstance(candidate, Turned):
                 self._draw_turned(painter, QPointF(candidate.cx, candidate.cy), label=label, look=look,
                                   angle=candidate.angle)
-            elif stamp:
-                self._stamps.draw(painter, (label, self.context.scale), at, look.extent,
-                                  partial(self._draw_at, label=label, look=look))
             else:
                 self._draw(painter, label, look, at)
             if label.dot:
@@ -156,9 +153,53 @@ class LabelPainter:
                 painter.drawPath(_dot(anchor, self.context.px(DOT)))
         painter.restore()
 
+    def warm(self, placement: list[Placed], ratio: float) -> None:
+        """Make the stamps a placement's labels need and are not kept yet, for a device of pixel ratio ``ratio``,
+        so the paint that shows it only copies them (on the worker thread that placed it: a placement at rest
+        names labels not drawn before, and drawing their text cost the GUI thread up to 24 ms)."""
+        scratch = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+        scratch.setDevicePixelRatio(ratio)
+        own: dict[int, _Look] = {}
+        painter = QPainter(scratch)
+        try:
+            for label, look, candidate, _ in placement:
+                # a font of this thread's own (a copy would share the GUI thread's font data, which Qt's font
+                # engine cache changes as it draws), equal to the look's
+                mine = own.get(id(look))
+                if mine is None:
+                    font = QFont()
+                    font.fromString(look.font.toString())
+                    mine = own[id(look)] = replace(look, font=font)
+                self._stamp(painter, label, mine, candidate)  # copied out of the 1-pixel scratch image: nothing
+        finally:
+            painter.end()
+
+    def _stamp(self, painter: QPainter, label: Label, look: _Look, candidate: Candidate) -> None:
+        """Copy the label's stamp where it goes, made first if it is not kept."""
+        if isinstance(candidate, Turned):  # a name along a path keeps its angle while the view pans
+            self._stamps.draw(painter, (label, self.context.scale, candidate.angle),
+                              QPointF(candidate.cx, candidate.cy), _turned_extent(look, candidate.angle),
+                              partial(self._draw_turned, label=label, look=look, angle=candidate.angle))
+        else:
+            self._stamps.draw(painter, (label, self.context.scale), QPointF(candidate[0], candidate[1]),
+                              look.extent, partial(self._draw_at, label=label, look=look))
+
     def placement(self, to_device: QTransform, fixed: np.ndarray, bounds: Box) -> list[Placed]:
-        specs, looks, anchors = self._specs(self.every_label, to_device, bounds)
-        chosen = place(specs, np.concatenate([fixed, self._obstacles(to_device, bounds)]), self.inner(bounds))
+        return self.placing(to_device, fixed, bounds)()
+
+    def placing(self, to_device: QTransform, fixed: np.ndarray, bounds: Box) -> Callable[[], list[Placed]]:
+        """The placement for this view as work to run later on any thread: it holds what it reads of this painter
+        (the labels, their looks, the marks, the selection) as they are now, so a change meanwhile cannot reach
+        it half-way. Fonts and their metrics are made here, on the calling thread."""
+        labels = self.every_label
+        looks = [self._look(label) for label in labels]
+        return partial(self._placement, labels, looks, self._marks, self.selected, QTransform(to_device),
+                       np.array(fixed, dtype=float).reshape(-1, 4), bounds)
+
+    def _placement(self, labels: list[Label], looks: list[_Look], marks: Marks, selected: frozenset[str],
+                   to_device: QTransform, fixed: np.ndarray, bounds: Box) -> list[Placed]:
+        specs, looks, anchors = self._specs(labels, looks, selected, to_device, bounds)
+        chosen = place(specs, np.concatenate([fixed, self._obstacles(marks, to_device, bounds)]), self.inner(bounds))
         placed = []
         for i, j in chosen:
             candidate = specs[i].candidates[j]
@@ -184,14 +225,13 @@ class LabelPainter:
                 self.others_shown, self.selected, bounds[2] - bounds[0], bounds[3] - bounds[1])
 
     # -- placing -----------------------------------------------------------------------------------
-    def _specs(self, labels: list[Label], to_device: QTransform,
+    def _specs(self, labels: list[Label], label_looks: list[_Look], selected: frozenset[str], to_device: QTransform,
                bounds: Box) -> tuple[list[LabelSpec], list[_Look], list[list[tuple[float, float]]]]:
         """Each label's candidate boxes (device pixels), its look, and the map position each candidate is
         beside (so a placement can follow the view)."""
         specs, looks, anchors = [], [], []
         margin = 300 * self.context.scale
-        for label in labels:
-            look = self._look(label)
+        for label, look in zip(labels, label_looks, strict=True):
             width, height = look.size
             candidates: list[Candidate] = []
             beside: list[tuple[float, float]] = []
@@ -217,7 +257,7 @@ class LabelPainter:
                 candidates += boxes
                 beside += [(x, y)] * len(boxes)
             if candidates:
-                priority = 0 if label.feature and label.feature in self.selected else label.priority
+                priority = 0 if label.feature and label.feature in selected else label.priority
                 specs.append(LabelSpec(label, priority, tuple(candidates)))
                 looks.append(look)
                 anchors.append(beside)
@@ -245,18 +285,18 @@ class LabelPainter:
         y = c * line[:, 0] + d * line[:, 1] + to_device.dy()
         return along_line(x, y, width, height, self.context.px(label.gap or 3.0))
 
-    def _obstacles(self, to_device: QTransform, bounds: Box) -> np.ndarray:
+    def _obstacles(self, marks: Marks, to_device: QTransform, bounds: Box) -> np.ndarray:
         """(n, 4) boxes of the marks and lines no label may touch, in device pixels."""
         boxes: list[np.ndarray] = [np.empty((0, 4))]
         a, b, c, d = to_device.m11(), to_device.m21(), to_device.m12(), to_device.m22()
         dx, dy = to_device.dx(), to_device.dy()
-        points = self._marks.points
+        points = marks.points
         if len(points):
             x, y = a * points[:, 0] + b * points[:, 1] + dx, c * points[:, 0] + d * points[:, 1] + dy
             r = points[:, 2] * self.context.scale
             keep = (x > bounds[0] - 50) & (x < bounds[2] + 50) & (y > bounds[1] - 50) & (y < bounds[3] + 50)
             boxes.append(np.column_stack([x - r, y - r, x + r, y + r])[keep])
-        for lx, ly, half in self._marks.lines:
+        for lx, ly, half in marks.lines:
             x, y = a * lx + b * ly + dx, c * lx + d * ly + dy
             segments = (segment_boxes(x, y, half * self.context.scale) if len(x) <= OBSTACLE_VERTICES else
                         run_boxes(x, y, half * self.context.scale))
@@ -336,28 +376,6 @@ def moved_to(candidate: Candidate, x: float, y: float) -> Candidate:
         return candidate.moved(x - candidate.cx, y - candidate.cy)
     left, top, right, bottom = candidate
     return (x, y, x + right - left, y + bottom - top)
-
-
-def run_boxes(x: np.ndarray, y: np.ndarray, half_width: float, runs: int = OBSTACLE_VERTICES // 10) -> np.ndarray:
-    """Bounding boxes (n x 4) of about ``runs`` runs of consecutive vertices of a huge polyline (each run shares its
-    last vertex with the next, so every segment is covered), widened by ``half_width``: coarser obstacles than one
-    box per segment, never smaller, and a bounded number of them (a million-vertex outline)."""
-    finite = np.isfinite(x) & np.isfinite(y)
-    x, y = x[finite], y[finite]
-    if len(x) < 2:
-        return np.empty((0, 4))
-    size = max(2, -(-len(x) // runs))
-    starts = np.arange(0, len(x) - 1, size - 1)
-    with np.errstate(invalid="ignore"):
-        boxes = [np.minimum.reduceat(x, starts), np.minimum.reduceat(y, starts),
-                 np.maximum.reduceat(x, starts), np.maximum.reduceat(y, starts)]
-    # reduceat ends each run where the next starts; the shared vertex joins them
-    shared = np.minimum(starts[1:], len(x) - 1)
-    boxes[0][:-1] = np.minimum(boxes[0][:-1], x[shared])
-    boxes[1][:-1] = np.minimum(boxes[1][:-1], y[shared])
-    boxes[2][:-1] = np.maximum(boxes[2][:-1], x[shared])
-    boxes[3][:-1] = np.maximum(boxes[3][:-1], y[shared])
-    return np.column_stack(boxes) + np.array([-half_width, -half_width, half_width, half_width])
 
 
 def device_boxes(boxes: list[Box], transform: QTransform) -> np.ndarray:

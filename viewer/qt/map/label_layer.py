@@ -1,5 +1,6 @@
 """The map's labels as one graphics item: viewer.qt.draw.labels places and draws them (the headless export shares
-it); while the view moves, the last placement follows it, and labels are placed afresh once it rests."""
+it); while the view moves, the last placement follows it, and once it rests labels are placed afresh on a worker
+thread (viewer.qt.map.label_jobs), shown by the first paint of that view after."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from viewer.qt.draw.labels import (
     reference_point,
 )
 from viewer.qt.draw.style import RenderContext, stamps_pay
+from viewer.qt.map.label_jobs import LabelJobs, Request
 from viewer.qt.map.painting import pad_by_pixels
 from viewer.qt.map.screen_cache import unseen
 
@@ -40,8 +42,12 @@ class LabelLayer(pg.GraphicsObject):
         self._bounds = QRectF()
         self.decoration_boxes: Callable[[], list[Box]] | None = None  # scene (viewport) pixels
         self._last: tuple | None = None  # (key, transform, decoration boxes, placement) of the last full placement
-        self._stale = False  # the view has rested since the placement was last moved: place afresh
-        self._moved_to: QTransform | None = None  # the view's transform when the placement was last moved
+        # the view's transform and decoration boxes when the placement was last moved: the rest timer starts again
+        # when either changes
+        self._moved: tuple[QTransform, np.ndarray] | None = None
+        self._shown: Request | None = None  # the view of the last paint on screen
+        self._jobs = LabelJobs(self.drawing)
+        self._jobs.placed.connect(self.update)
         # per label of the last placement: its map position, its reference point's offset from it (pixels) and its
         # box's bounds about its reference point
         self._follow = _follow_arrays([])
@@ -91,7 +97,18 @@ class LabelLayer(pg.GraphicsObject):
     def place_afresh(self) -> None:
         """Place the labels anew at the next paint (the decorations moved: the legend went to another corner)."""
         self._last = None
+        self._jobs.cancel()
         self.update()
+
+    @property
+    def settled(self) -> bool:
+        """Whether the labels shown are placed for the view at rest: no rest awaited, no placement being made or
+        waiting for its paint (tests wait for it)."""
+        return not self._rest.isActive() and not self._jobs.busy
+
+    def wait(self) -> None:
+        """Block until a placement being made on its worker thread has ended (before the item goes)."""
+        self._jobs.wait()
 
     def _changed(self) -> None:
         self.prepareGeometryChange()
@@ -115,37 +132,54 @@ class LabelLayer(pg.GraphicsObject):
         bounds: Box = (area.left(), area.top(), area.right(), area.bottom())
         boxes = self.decoration_boxes() if self.decoration_boxes is not None else []
         fixed = device_boxes(boxes, scene_to_device)
-        # only on screen (an image is drawn once, and exactly): the placement follows the moving view
-        placement = (self._moved_placement(to_device, bounds, fixed) if widget is not None and not self._stale
-                     else None)
-        if placement is None:
+        key = drawing.placement_key(bounds)
+        placement = None
+        if widget is not None:  # on screen (an image is drawn once, and exactly): placed at rest, or followed
+            self._shown = Request(key, QTransform(to_device), fixed, bounds, painter.device().devicePixelRatioF())
+            placement = self._jobs.take(key, to_device, fixed)
+            if placement is not None:
+                self._keep(key, to_device, fixed, placement)
+            else:
+                placement = self._moved_placement(to_device, bounds, fixed)
+        if placement is None:  # the first placement, other labels, or an image: placed here and now
             placement = drawing.placement(to_device, fixed, bounds)
-            self._last = (drawing.placement_key(bounds), QTransform(to_device), fixed, placement)
-            self._follow = _follow_arrays(placement)
-            self._stale = False
+            self._keep(key, to_device, fixed, placement)
         drawing.draw(painter, to_device, placement, stamps_pay(painter, self.context))
+
+    def _keep(self, key: tuple, to_device: QTransform, fixed: np.ndarray, placement: list[Placed]) -> None:
+        """The placement made for this view: shown as it is while the view stays, followed when it moves."""
+        self._last = (key, QTransform(to_device), fixed, placement)
+        self._follow = _follow_arrays(placement)
+        self._moved = None
 
     def _moved_placement(self, to_device: QTransform, bounds: Box, decorations: np.ndarray) -> list[Placed] | None:
         """While the view pans or zooms (same labels, same size), the last placement follows it: each label
-        stays beside its map position; labels that now leave the map, meet a decoration or meet a label placed
-        before them are left out (marks may come close for a moment). Placing afresh costs ~20 ms, more than a
-        frame: it waits until the view has rested REST_S."""
+        stays beside its map position; labels that now leave the map, meet a decoration (as it is now: the scale
+        bar grows and shrinks with a zoom) or meet a label placed before them are left out (marks may come close
+        for a moment). Placing afresh costs 5-25 ms of CPU, more than a frame, and drawing the labels it brings
+        as much: once the view has rested REST_S, a worker thread does both."""
         if self._last is None:
             return None
         key, transform, fixed, placement = self._last
-        if key != self.drawing.placement_key(bounds) or not _same_boxes(fixed, decorations):
-            return None  # other labels, or the decorations moved (the legend went to another corner)
-        if transform == to_device:
+        if key != self.drawing.placement_key(bounds):
+            return None  # other labels: the old ones may be gone
+        if transform == to_device and _same_boxes(fixed, decorations):
             return placement
-        if self._moved_to != to_device:  # placed afresh once the view rests (repaints of a still view do not wait)
-            self._moved_to = QTransform(to_device)
+        moved = self._moved
+        if moved is None or moved[0] != to_device or not _same_boxes(moved[1], decorations):
+            # placed afresh once the view rests (repaints of a still view do not postpone it)
+            self._moved = (QTransform(to_device), decorations)
+            self._jobs.cancel()
             self._rest.start()
         if not placement:
             return []
-        anchors, offsets, extents, dots = self._follow
-        # every label's reference point where the view now puts its map position, then its box around it
+        anchors, offsets, extents, dots, placed = self._follow
+        # every label's reference point where the view now puts its map position, then its box around it; moved by
+        # whole pixels from where it was placed, so each frame copies the label's one stamp at the phase it was
+        # drawn with (at the view's own fractions of a pixel, the first zoom frames drew 25 labels' text, 28 ms)
         x = to_device.m11() * anchors[:, 0] + to_device.m21() * anchors[:, 1] + to_device.dx() + offsets[:, 0]
         y = to_device.m12() * anchors[:, 0] + to_device.m22() * anchors[:, 1] + to_device.dy() + offsets[:, 1]
+        x, y = placed[:, 0] + np.round(x - placed[:, 0]), placed[:, 1] + np.round(y - placed[:, 1])
         boxes = extents + np.column_stack([x, y, x, y])  # a turned box by its bounds: it may drop out sooner
         inner = self.drawing.inner(bounds)  # wholly inside the map, halo and place's dot too
         keep = ((boxes[:, 0] >= inner[0]) & (boxes[:, 1] >= inner[1]) & (boxes[:, 2] <= inner[2])
@@ -154,8 +188,8 @@ class LabelLayer(pg.GraphicsObject):
             label = placement[i][0]
             dot = to_device.map(QPointF(label.x, label.y))
             keep[i] = self.drawing.dot_inside(dot.x(), dot.y(), bounds)
-        if len(fixed):
-            keep &= ~_meets(boxes, fixed).any(axis=1)
+        if len(decorations):
+            keep &= ~_meets(boxes, decorations).any(axis=1)
         meets = _meets(boxes, boxes)
         np.fill_diagonal(meets, False)
         if meets[np.ix_(keep, keep)].any():  # a zoom brought labels together: the first placed stays
@@ -166,24 +200,29 @@ class LabelLayer(pg.GraphicsObject):
                 for i, (label, look, candidate, at) in enumerate(placement) if keep[i]]
 
     def _at_rest(self) -> None:
-        self._stale = True
-        self.update()
+        """The view has rested: place its labels afresh on the worker thread (the moved placement stays till then)."""
+        shown = self._shown
+        if shown is None or self._last is None or self._moved is None:
+            return
+        self._jobs.ask(shown)
 
 
 
-def _follow_arrays(placement: list[Placed]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _follow_arrays(placement: list[Placed]) -> tuple[np.ndarray, ...]:
     """(n, 2) map positions, (n, 2) offsets of the reference points from them, (n, 4) box bounds about the
-    reference points and (n,) whether it has a dot, of a placement's labels (numpy moves them all at once while
-    the view moves)."""
+    reference points, (n,) whether it has a dot and (n, 2) the reference points as placed (device pixels), of a
+    placement's labels (numpy moves them all at once while the view moves)."""
     anchors = np.array([(x, y) for *_, (x, y, _, _) in placement], dtype=float).reshape(-1, 2)
     offsets = np.array([(dx, dy) for *_, (_, _, dx, dy) in placement], dtype=float).reshape(-1, 2)
-    extents = []
+    extents, placed = [], []
     for _, _, candidate, _ in placement:
         ref_x, ref_y = reference_point(candidate)
         left, top, right, bottom = bounds_of(candidate)
         extents.append((left - ref_x, top - ref_y, right - ref_x, bottom - ref_y))
+        placed.append((ref_x, ref_y))
     dots = np.array([label.dot for label, *_ in placement], dtype=bool)
-    return anchors, offsets, np.array(extents, dtype=float).reshape(-1, 4), dots
+    return (anchors, offsets, np.array(extents, dtype=float).reshape(-1, 4), dots,
+            np.array(placed, dtype=float).reshape(-1, 2))
 
 
 def _meets(a: np.ndarray, b: np.ndarray) -> np.ndarray:
