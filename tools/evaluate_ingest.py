@@ -66,7 +66,7 @@ def sets_table(folders: list[Path]) -> list[str]:
         right, drafted, truth = (sum(getattr(t, key) for t in tallies) for key in ("right", "drafted", "truth"))
         if not truth and not drafted:
             continue
-        cells = [f"{t.right} / {t.drafted} / {t.truth}" if t.truth or t.drafted else "–" for t in tallies]
+        cells = [f"{t.right} / {t.drafted} / {t.truth}" if t.truth or t.drafted else "-" for t in tallies]
         precision = f"{right / drafted:.2f}" if drafted else "-"
         recall = f"{right / truth:.2f}" if truth else "-"
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {precision} | {recall} |")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
@@ -25,6 +26,7 @@ from viewer.ingest.other_launches import (
     candidate_sentences,
     is_another_launch,
     same_launch,
+    times_of_several,
     told_later,
 )
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
@@ -109,7 +111,36 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         for own, _ in groups:
             other_report = describe(text, LaunchReport(own, own, report.space), whole_text=False)
             draft.others.append(_draft_other(article, other_report, places, matcher, draft))
+    draft.others.extend(_told_in_one_sentence(text, report, draft))
     return draft
+
+
+_INSTANT = re.compile(r"\d{4}-\d\d-\d\dT")  # a time claim resolved to an instant, not a label such as "05:34 KST"
+
+
+def _told_in_one_sentence(text: str, report: LaunchReport, draft: ArticleDraft) -> list[ArticleDraft]:
+    """Several missiles with a time each in one sentence about the lead launch ('two missiles …, the first at 4:29
+    p.m. and the second at 4:49 p.m.'): the draft keeps the first; each later one is a launch of its own, with the
+    lead's site, flight and claims but its own time."""
+    for sentence in report.related:
+        moments = [(c.spans[0][0], datetime.fromisoformat(c.value)) for c in draft.claims if c.property == "time"
+                   and sentence.start <= c.spans[0][0] < sentence.end and _INSTANT.match(c.value)]
+        several = times_of_several(text, sentence, moments)
+        if several:
+            break
+    else:
+        return []
+    draft.time = several[0][1]
+    others = []
+    for offset, moment in several[1:]:
+        other = copy.deepcopy(draft)
+        other.others, other.time = [], moment
+        other.claims = [c for c in other.claims if c.property != "time" or c.spans[0][0] == offset]
+        others.append(other)
+    first = several[0][0]
+    draft.claims = [c for c in draft.claims if c.property != "time" or not any(c.spans[0][0] == o for o, _ in several)
+                    or c.spans[0][0] == first]
+    return others
 
 
 def _draft_report(article: Article, report: LaunchReport, sentences: list[Sentence], places: list[PlaceMention],

@@ -5,7 +5,7 @@ fired …', 'Tuesday's launch of two missiles from …') or told missile by miss
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.launch import LaunchReport
@@ -61,6 +61,26 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
         if ordinal or dates or (sentence in report.anchors and told_later(text, sentence)):
             found.append((sentence, ordinal))
     return sorted(found, key=lambda pair: pair[0].start)
+
+
+# "fired two missiles …, the first at 4:29 p.m. and the second at 4:49 p.m.", "three ballistic missiles … at 0600 hrs,
+# 0637 hrs and 0642 hrs", "flew 420 km and 270 km respectively": several missiles, each with its own time
+_SEVERAL = re.compile(r"\b(?:two|three|four|five|six|[2-9])\s+(?:[\w-]+\s+){0,3}?(?:missiles|rockets|projectiles|ICBMs|"
+                      r"SRBMs|IRBMs|SLBMs)\b|\bthe\s+first\b[^;]{0,160}?\b(?:the\s+)?second\b|\brespectively\b",
+                      re.IGNORECASE)
+
+
+def times_of_several(text: str, sentence: Sentence, moments: list[tuple[int, datetime]]) -> list[tuple[int, datetime]]:
+    """The launch times of several missiles told in one sentence, earliest first: each a launch of its own when the
+    sentence counts more than one missile and the times are SALVO_MINUTES or more apart (a time and its GMT
+    equivalent, '05:34 (2034 GMT)', are one moment). ``moments`` are (offset, instant) of the sentence's times."""
+    if not _SEVERAL.search(text, sentence.start, sentence.end):
+        return []
+    apart: list[tuple[int, datetime]] = []
+    for offset, moment in sorted(moments, key=lambda pair: pair[1]):
+        if all(abs(moment - other) >= timedelta(minutes=SALVO_MINUTES) for _, other in apart):
+            apart.append((offset, moment))
+    return apart if len(apart) >= 2 else []
 
 
 def is_another_launch(other: ArticleDraft, main: ArticleDraft, ordinal: bool) -> bool:

@@ -1,0 +1,69 @@
+"""Issue 17, round 5: classes of newsroom phrasing rather than single sentences — several missiles timed in one
+sentence, military 'hrs' times, launches named in passing with a date, a dateline year the story pins, verbs and
+directions paraphrased. Every sentence here was written for the test."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from viewer.ingest import draft_article
+from viewer.ingest.article import article_from_bytes
+from viewer.ingest.times import find_times
+
+
+def article(text: str, name: str = "story.txt"):
+    return article_from_bytes(text.encode("utf-8"), Path(name), "doc-story")
+
+
+def utc(draft) -> str | None:
+    return draft.time.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ") if draft.time else None
+
+
+def test_military_hrs_times_are_read_with_the_assumed_zone():
+    text = "The missile was fired at approximately 0534 hrs today, and another at 1710hrs."
+    times = find_times(text, 0, len(text), "KST")
+    assert [(t.hour, t.minute, t.zone, t.assumed) for t in times] == [(5, 34, "KST", True), (17, 10, "KST", True)]
+    zoned = "It was fired at 2034 hrs GMT."
+    assert [(t.hour, t.zone, t.assumed) for t in find_times(zoned, 0, len(zoned), "KST")] == [(20, "UTC", False)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "North Korea fired two short-range missiles from the Kusong area on Thursday, the first at 4:29 p.m. and the "
+    "second at 4:49 p.m., the military said.",
+    "North Korea launched two ballistic missiles from Kusong on Thursday at 4:29 p.m. and 4:49 p.m., the JCS said.",
+    "The first North Korean missile lifted off from Kusong at 16:29 KST on Thursday and the second followed at "
+    "16:49 KST, officials said.",
+])
+def test_two_missiles_timed_in_one_sentence_are_two_launches(sentence):
+    draft = draft_article(article(f"SEOUL, May 9, 2019 (Yonhap) -- {sentence} They flew east.\n"))
+    assert draft is not None
+    assert [utc(draft), *(utc(o) for o in draft.others)] == ["2019-05-09T07:29Z", "2019-05-09T07:49Z"]
+    assert all(o.first("launch_site") is not None for o in draft.others)
+
+
+def test_three_hrs_times_in_one_sentence_are_three_launches():
+    text = ("25 May 2022\n\nOur military detected three ballistic missiles that North Korea fired toward the East Sea "
+            "from the Sunan area at approximately 0600 hrs, 0637 hrs and 0642 hrs today.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert [utc(draft), *(utc(o) for o in draft.others)] == [
+        "2022-05-24T21:00Z", "2022-05-24T21:37Z", "2022-05-24T21:42Z"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # one missile: a local time and its GMT equivalent are one moment
+    "North Korea fired a ballistic missile from Sunan at 05:34 (2034 GMT) on Friday, the military said.",
+    # two missiles fired together, one time: one launch event
+    "North Korea fired two ballistic missiles from Sunan at 5:34 a.m. on Friday, the military said.",
+    # two missiles a minute apart: a salvo
+    "North Korea fired two ballistic missiles from Sunan at 5:34 a.m. and 5:35 a.m. on Friday, the military said.",
+])
+def test_one_moment_or_a_salvo_stays_one_launch(sentence):
+    draft = draft_article(article(f"SEOUL, March 3, 2023 (Reuters) - {sentence}\n"))
+    assert draft is not None
+    assert draft.others == []
+    assert draft.date == date(2023, 3, 3)
+    assert draft.time == datetime(2023, 3, 2, 20, 34, tzinfo=UTC)
