@@ -67,3 +67,56 @@ def test_one_moment_or_a_salvo_stays_one_launch(sentence):
     assert draft.others == []
     assert draft.date == date(2023, 3, 3)
     assert draft.time == datetime(2023, 3, 2, 20, 34, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("sentence", "day", "outcome"), [
+    ("Friday's launch came three weeks after the Aug. 29 launch, also from Sunan, that flew over Hokkaido.",
+     date(2017, 8, 29), None),
+    ("Earlier underwater launches, including one on July 9, ended in failure.", date(2017, 7, 9), "failure"),
+    ("The North last launched an SLBM on Aug. 24, 2016, from waters near Sinpo.", date(2016, 8, 24), None),
+    ("It flew from the same area as the missile that crashed on April 28.", date(2017, 4, 28), "failure"),
+])
+def test_a_launch_named_in_passing_with_a_date_is_drafted_and_marked(sentence, day, outcome):
+    text = ("TOKYO, Sept. 15, 2017 (Kyodo) -- North Korea fired a ballistic missile from Sunan on Friday morning, "
+            f"the government said. {sentence}\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.date == date(2017, 9, 15)
+    assert [o.date for o in draft.others] == [day]
+    passing = draft.others[0]
+    assert passing.time is None
+    assert passing.outcome == outcome
+
+
+def test_a_launch_named_only_in_passing_is_marked_so():
+    text = ("TOKYO, Sept. 15, 2017 (Kyodo) -- North Korea fired a ballistic missile from Sunan on Friday morning. "
+            "Friday's launch came three weeks after the Aug. 29 launch, also from Sunan, that flew over Hokkaido.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    passing = draft.others[0]
+    assert "named in passing" in passing.name
+    assert [c.value for c in passing.claims if c.property == "mention"] == [
+        "named in passing in a story of another launch"]
+    assert passing.first("launch_site") is not None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Security Council met on Aug. 29 to discuss the launches.",
+    "North Korea has fired more than 20 missiles since Jan. 1.",
+    "Pyongyang notified shipping of a launch window between Aug. 24 and Aug. 31.",
+    "The allies' exercises, which began on Aug. 21, end next week.",
+    "North Korea said on Sept. 3 it had tested a hydrogen bomb.",
+    "It plans to launch a satellite on Oct. 10, state media said.",
+])
+def test_a_date_that_is_not_a_launchs_day_names_no_launch_in_passing(sentence):
+    text = ("TOKYO, Sept. 15, 2017 (Kyodo) -- North Korea fired a ballistic missile from Sunan on Friday morning, "
+            f"the government said. {sentence}\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.others == []
+
+
+def test_a_story_with_no_launch_drafts_none_from_launches_named_in_passing():
+    text = ("WASHINGTON, Oct. 9, 2023 - Satellite images show North Korea readying its Sohae site, analysts said. "
+            "A rocket last lifted off from Sohae on Aug. 24, but its third stage failed.\n")
+    assert draft_article(article(text)) is None

@@ -29,6 +29,7 @@ from viewer.ingest.other_launches import (
     times_of_several,
     told_later,
 )
+from viewer.ingest.passing import passing_mentions
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
@@ -112,7 +113,33 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
             other_report = describe(text, LaunchReport(own, own, report.space), whole_text=False)
             draft.others.append(_draft_other(article, other_report, places, matcher, draft))
     draft.others.extend(_told_in_one_sentence(text, report, draft))
+    foreign = foreign_launch_sentences(text, sentences)
+    known = [d.date for d in (draft, *draft.others) if d.date is not None]
+    for sentence, mention in passing_mentions(text, [s for s in sentences if s.start >= article.header_end
+                                                     and s not in foreign], article.published, known):
+        draft.others.append(_draft_passing(article, report, sentence, mention, places, matcher, draft))
     return draft
+
+
+def _draft_passing(article: Article, report: LaunchReport, sentence: Sentence, mention: DateMention,
+                   places: list[PlaceMention], matcher: PlaceMatcher, main: ArticleDraft) -> ArticleDraft:
+    """An earlier launch the story names in passing with its date: drafted from that sentence, on that day, with no
+    time, and marked so."""
+    text = article.text
+    other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], report.space),
+                                           whole_text=False), places, matcher, main)
+    other.date, other.time = mention.value, None
+    other.name = f"{other.name} (named in passing)"
+    other.claims = [c for c in other.claims if c.property not in ("date", "time", "time_of_day")]
+    by = attribution(text, sentence, mention.start)
+    assert mention.value is not None  # passing_mentions keeps resolved days only
+    other.claims.append(DraftClaim("date", mention.value.isoformat(), by, [(mention.start, mention.end)]))
+    other.claims.append(DraftClaim("mention", "named in passing in a story of another launch",
+                                   "the article (unattributed)", [(sentence.start, sentence.end)]))
+    if other.outcome is None:  # "Previous SLBM tests, including one on July 9, ended in failure": history is the point
+        outcomes = {found.value for found in outcome_claims(text, [sentence])}
+        other.outcome = next(iter(outcomes)) if len(outcomes) == 1 else None
+    return other
 
 
 _INSTANT = re.compile(r"\d{4}-\d\d-\d\dT")  # a time claim resolved to an instant, not a label such as "05:34 KST"

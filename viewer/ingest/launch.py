@@ -50,7 +50,7 @@ _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|
 _HISTORY = re.compile(
     r"\b(?:previous(?:ly)?|earlier this year|last (?:year|month)|(?:months|weeks|years) (?:after|ago|before)|"
     r"in (?:19|20)\d\d|since (?:19|20)\d\d|prior|former|first attempt|history|anniversary|last\s+(?:fired|launched|"
-    r"tested))\b",
+    r"tested|test-fired|flew|lifted\s+off|blasted\s+off|took\s+off))\b",
     re.IGNORECASE,
 )
 _NORTH_KOREA = re.compile(

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.launch import LaunchReport
+from viewer.ingest.passing import not_a_launch_day
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import PLUPERFECT, find_dates, statement_day
 
@@ -57,7 +58,7 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
             continue  # "On Monday, Pyongyang had extended its launch window": what had happened before
         ordinal = _ORDINAL.search(text, sentence.start, sentence.end) is not None
         dates = [d for d in find_dates(text, sentence.start, sentence.end, None)
-                 if not statement_day(text, d, sentence.start)]
+                 if not not_a_launch_day(text, d, sentence.start)]
         if ordinal or dates or (sentence in report.anchors and told_later(text, sentence)):
             found.append((sentence, ordinal))
     return sorted(found, key=lambda pair: pair[0].start)
