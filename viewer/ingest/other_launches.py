@@ -11,7 +11,7 @@ from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.launch import LaunchReport
 from viewer.ingest.passing import not_a_launch_day
 from viewer.ingest.sentences import Sentence
-from viewer.ingest.times import PLUPERFECT, find_dates, statement_day
+from viewer.ingest.times import PLUPERFECT, find_dates
 
 # "The second missile was launched …", "the first of them at about 3:30 a.m.", "The second was fired …"
 _ORDINAL = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|other)\s+(?:(?:missile|rocket|projectile|one)s?\b|"
