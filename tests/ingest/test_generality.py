@@ -120,3 +120,47 @@ def test_a_story_with_no_launch_drafts_none_from_launches_named_in_passing():
     text = ("WASHINGTON, Oct. 9, 2023 - Satellite images show North Korea readying its Sohae site, analysts said. "
             "A rocket last lifted off from Sohae on Aug. 24, but its third stage failed.\n")
     assert draft_article(article(text)) is None
+
+
+@pytest.mark.parametrize(("body", "year"), [
+    ("The test, the twelfth weapons launch of 2022, was conducted on March 24.", 2022),
+    ("It was 2023's third ICBM launch, fired on Friday.", 2023),
+    ("North Korea has fired 30 missiles so far in 2024, and fired another on Sunday.", 2024),
+])
+def test_a_yearless_dateline_takes_the_year_the_story_counts_launches_in(body, year):
+    from viewer.ingest.dateline_year import dateline_year
+
+    text = f"PYONGYANG, March 25 (KCNA) -- {body}"
+    inferred = dateline_year(text, 28, (3, 25), date(2026, 12, 6))
+    assert inferred is not None
+    assert inferred.day == date(year, 3, 25)
+    assert str(year) in text[inferred.span[0] : inferred.span[1]]
+
+
+def test_a_vehicle_first_shown_in_a_known_year_bounds_a_yearless_dateline():
+    from viewer.ingest.dateline_year import dateline_year
+
+    text = ("SEOUL, Dec 18 (Reuters) - North Korea fired an ICBM on Monday morning. The last, a Hwasong-18, "
+            "flew in July.")
+    inferred = dateline_year(text, 26, (12, 18), date(2026, 12, 6))  # 18 Dec: a Monday in 2023 of 2023 … 2025
+    assert inferred is not None
+    assert inferred.day == date(2023, 12, 18)
+    assert "Hwasong-18 was first shown in 2023" in inferred.why
+    no_weekday = text.replace("on Monday morning", "on Sunday night").replace("Sunday", "")
+    assert dateline_year(no_weekday, 26, (12, 18), date(2026, 12, 6)) is None  # any year from 2023 would do
+    assert dateline_year(text.replace("Hwasong-18", "Hwasong-5"), 26, (12, 18), date(2026, 12, 6)) is None
+
+
+def test_the_draft_says_why_a_dateline_year_was_inferred():
+    text = ("Kim guides test\n\nPyongyang, March 25 (KCNA) -- A test-fire of the new-type ICBM Hwasong-17 was "
+            "conducted on March 24. The ICBM, launched from Pyongyang International Airport at 14:33, flew 1,090 km. "
+            "The test, the twelfth weapons launch of 2022, was a success.\n")
+    story = article(text)
+    assert story.published == date(2022, 3, 25)
+    draft = draft_article(story)
+    assert draft is not None
+    assert draft.date == date(2022, 3, 24)
+    assert utc(draft) == "2022-03-24T05:33Z"
+    [claim] = [c for c in draft.claims if c.property == "dateline_year"]
+    assert claim.value == 2022
+    assert claim.by.startswith("inferred: the story counts launches within 2022")

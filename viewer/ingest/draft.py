@@ -175,6 +175,9 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
     text = article.text
     draft = _named(text, report)
     _when(draft, text, report, article)
+    if article.inferred_year is not None:  # a yearless dateline: say what pinned the year the dates resolve in
+        pinned = article.inferred_year
+        draft.claims.append(DraftClaim("dateline_year", pinned.day.year, f"inferred: {pinned.why}", [pinned.span]))
     coordinates = find_zones_and_points(text, sentences)
     site = next((f for f in coordinates if f.kind == "launch_site"), None) or find_site(
         text, report, places, matcher, draft.date)
