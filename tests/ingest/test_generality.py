@@ -164,3 +164,27 @@ def test_the_draft_says_why_a_dateline_year_was_inferred():
     [claim] = [c for c in draft.claims if c.property == "dateline_year"]
     assert claim.value == 2022
     assert claim.by.startswith("inferred: the story counts launches within 2022")
+
+
+@pytest.mark.parametrize("words", [
+    "flew 1,090 km before accurately landing in the preset area of open waters of the East Sea",
+    "accurately hit the designated target in the sea",
+    "landed precisely in the planned waters",
+    "struck the target island accurately",
+])
+def test_state_media_claiming_a_hit_is_a_success(words):
+    text = (f"Kim guides test\n\nPYONGYANG, March 25, 2022 (KCNA) -- The ICBM, launched from Sunan on March 24, "
+            f"{words}, KCNA said.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.outcome == "success"
+    [claim] = [c for c in draft.claims if c.property == "outcome"]
+    assert claim.by.startswith("KCNA")
+
+
+def test_a_hit_aimed_for_but_not_claimed_is_no_success():
+    text = ("Test\n\nSEOUL, March 25, 2022 (Reuters) - North Korea fired a missile from Sunan on Thursday. It is "
+            "not known whether it hit the designated target area, officials said.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.outcome is None
