@@ -188,3 +188,35 @@ def test_a_hit_aimed_for_but_not_claimed_is_no_success():
     draft = draft_article(article(text))
     assert draft is not None
     assert draft.outcome is None
+
+
+@pytest.mark.parametrize(("sentence", "low", "high"), [
+    ("The missile came down in the sea some 240 kilometres to the east.", 80, 100),
+    ("It came down in the sea east of the Korean peninsula.", 80, 100),
+    ("It flew about 3,700 kilometers, coming down some 2,200 km east of Cape Erimo.", 60, 95),
+    ("The missile headed out to sea to the east.", 80, 100),
+    ("It was seen heading north-east.", 35, 55),
+    ("The missile travelled in an east-north-easterly direction.", 60, 75),
+    ("They splashed down in waters east of the peninsula.", 80, 100),
+])
+def test_what_the_missile_did_after_lift_off_tells_its_direction(sentence, low, high):
+    text = f"SEOUL, Nov. 17, 2022 (AFP) - North Korea fired a missile from Sunan on Thursday. {sentence}\n"
+    draft = draft_article(article(text))
+    assert draft is not None
+    path = draft.first("flight_path")
+    assert path is not None
+    from viewer.geo import geodesic
+
+    (x0, y0), (x1, y1) = path.geometry.coords[0], path.geometry.coords[-1]
+    assert low <= float(geodesic.inverse(x0, y0, x1, y1)[1]) % 360 <= high
+
+
+@pytest.mark.parametrize("sentence", [
+    "That missile came down in the sea west of Japan.",  # where it fell, seen from Japan: not a heading
+    "The rocket crashed into the West Sea of Korea after its second stage failed.",  # a sea's name, where it fell
+])
+def test_where_a_missile_fell_named_from_elsewhere_is_no_heading(sentence):
+    text = f"SEOUL, Nov. 17, 2022 (AFP) - North Korea fired a missile from Sunan on Thursday. {sentence}\n"
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.first("flight_path") is None

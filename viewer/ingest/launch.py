@@ -22,11 +22,16 @@ _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|fir
 _FAILED_AFTER_LEAVING = re.compile(r"\b(?:exploded|blew\s+up|broke\s+(?:up|apart)|disintegrated)\b[^.;]{0,40}?"
                                    r"\bafter\s+(?:leaving|lift-?off|liftoff|launch|take-?off|clearing)\b",
                                    re.IGNORECASE)
-_FLOWN = re.compile(r"\b(?:flew|flown|soared)\b", re.IGNORECASE)
+# What a missile does after lift-off, told of the flight the story reports: "The missile came down in the sea some
+# 240 kilometres to the east", "It was seen heading north-east", "The missile travelled in an east-north-easterly
+# direction", "The missile headed out to sea", "They splashed down in the East Sea"
+_FLIGHT_VERB = (r"(?:flew|flown|soared|travell?ed|headed|came\s+down|splashed\s+down|landed|crashed|plunged|"
+                r"flying|travell?ing|heading|coming\s+down|splashing\s+down|landing)")
+_FLOWN = re.compile(rf"\b{_FLIGHT_VERB}\b", re.IGNORECASE)
 # "They flew east-northeast", "Both flew in an easterly direction", "It headed east across the peninsula", "It
-# vanished from radar … after flying south"
+# vanished from radar … after flying south", "It was seen heading north-east"
 _PRONOUN_FLEW = re.compile(r"\s*(?:It|They|Both(?:\s+(?:missiles|rockets|projectiles))?)\s+"
-                           r"(?:(?:\w+\s+)?(?:flew|soared|travell?ed|headed)\b|"
+                           rf"(?:(?:\w+\s+){{0,2}}?{_FLIGHT_VERB}\b|"
                            r"[^.;\n]{0,80}?\bafter\s+(?:flying|travell?ing|heading)\b)")
 # "the launch", "Sunday's launch", "North Korea's rocket launch": one launch, not "missile launches" in general.
 _LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
