@@ -220,3 +220,15 @@ def test_where_a_missile_fell_named_from_elsewhere_is_no_heading(sentence):
     draft = draft_article(article(text))
     assert draft is not None
     assert draft.first("flight_path") is None
+
+
+@pytest.mark.parametrize(("sentence", "alerted"), [
+    ("The launch prompted the government in Tokyo to tell residents of Aomori to take shelter.",
+     ["aomori-prefecture"]),
+    ("Officials in Seoul said Japan issued a J-Alert for Hokkaido.", ["hokkaido"]),
+])
+def test_the_government_in_a_capital_sends_the_alert_and_is_not_alerted(sentence, alerted):
+    text = f"SEOUL, Oct. 4, 2022 (AFP) - North Korea fired a missile from Mupyong-ri on Tuesday. {sentence}\n"
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert sorted(f.place for f in draft.features if f.kind == "warning_area") == alerted
