@@ -232,3 +232,50 @@ def test_the_government_in_a_capital_sends_the_alert_and_is_not_alerted(sentence
     draft = draft_article(article(text))
     assert draft is not None
     assert sorted(f.place for f in draft.features if f.kind == "warning_area") == alerted
+
+
+def test_a_dotted_european_date_after_a_city_is_a_dateline_and_an_ambiguous_one_is_not():
+    from viewer.ingest.datelines import find_dateline
+
+    found = find_dateline("Headline\n\nBerlin, 22.11.2023\n\nNorth Korea's rocket lifted off on Tuesday.")
+    assert found is not None
+    assert found.value == date(2023, 11, 22)
+    unsure = find_dateline("Headline\n\nMoscow, 05.11.2023\n\nNorth Korea fired a missile.")
+    assert unsure is None or unsure.value is None  # 5 November or 11 May
+
+
+def test_a_launch_day_earlier_in_the_day_with_a_missile_named_anew_is_another_launch():
+    text = ("N. Korea's Musudan fails again\n\n"
+            "SEOUL, April 28, 2016 (Yonhap) -- North Korea's second Musudan launch of the day ended in failure, the "
+            "JCS said. The missile, fired from the Wonsan area at about 7:26 p.m., crashed seconds after lift-off. "
+            "Earlier in the day, at about 6:10 a.m., another Musudan launched from the same area also failed.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert utc(draft) == "2016-04-28T10:26Z"
+    assert [(utc(o), o.outcome) for o in draft.others] == [("2016-04-27T21:10Z", "failure")]
+    assert draft.others[0].first("launch_site") is not None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The launch came days after a failed satellite launch.",
+    "It was the first test following its failed attempt in May.",
+])
+def test_another_launchs_failure_is_not_this_ones(sentence):
+    text = f"SEOUL, May 30, 2024 (Reuters) - North Korea fired missiles from Sunan on Thursday. {sentence}\n"
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.outcome is None
+
+
+def test_a_launch_named_vaguely_earlier_this_month_is_no_launch():
+    text = ("TOKYO, Nov. 16, 2022 - Japan's navy test-fired an interceptor missile off Hawaii on Wednesday. A North "
+            "Korean missile launched earlier this month prompted J-Alert warnings in Miyagi.\n")
+    assert draft_article(article(text)) is None
+
+
+def test_on_a_date_north_korea_launched_names_a_launch_in_passing_with_its_time():
+    text = ("SEOUL, July 29, 2017 -- North Korea launched an ICBM late on Friday from Mupyong-ri. Earlier this "
+            "month, on July 4, North Korea launched its first ICBM from Panghyon near Kusong at 9:40 a.m.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert [(o.date, utc(o)) for o in draft.others] == [(date(2017, 7, 4), "2017-07-04T00:40Z")]

@@ -30,7 +30,10 @@ _HEDGED = re.compile(r"\b(?:(?-i:may)|might|could|possibly|perhaps|whether|if|ap
                      r"(?:[\w-]+\s+(?:and\s+)?)?$|\b(?:whether|if)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "after two failed attempts", "a string of failures": other launches' outcomes
 _OTHERS_FAILED = re.compile(r"\b(?:two|three|four|several|previous|earlier|past|prior|repeated(?:ly)?|string\s+of|"
-                            r"series\s+of|history\s+of|record\s+of)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+                            r"series\s+of|history\s+of|record\s+of)\s+(?:[\w-]+\s+)?$|"
+                            # "days after a failed satellite launch", "following its failed attempt": another launch
+                            r"\b(?:after|following|since)\s+(?:a|an|the|its|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+)?$",
+                            re.IGNORECASE)
 # "every attempt ended in failure", "Earlier submarine-launched tests had ended in failure": how other launches went
 _OTHERS_ENDED = re.compile(r"\b(?:(?:every|each|all|previous|earlier|past|prior)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:attempts?|tests?|launch(?:es)?|flights?)|(?:attempts|tests|launches|flights)\s+"

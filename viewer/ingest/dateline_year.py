@@ -20,7 +20,7 @@ _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tent
             r"latest|last|\w+est)")
 # a count within the year the story is written in: "the twelfth weapons launch of 2022", "its fifth ICBM test in
 # 2023", "2023's third launch", "so far in 2024", "this year, 2024,"
-_PINNED = re.compile(rf"\b(?:the|its|a|North Korea['\u2019]s)\s+{_ORDINAL}\s+(?:[\w-]+\s+){{0,3}}?(?:of|in|for)\s+"
+_PINNED = re.compile(rf"\b(?:the|its|a|[\w-]+['\u2019]s)\s+{_ORDINAL}\s+(?:[\w-]+\s+){{0,3}}?(?:of|in|for)\s+"
                      r"(?P<year>(?:19|20)\d\d)\b(?!\s*(?:and|or|to|-)\s*(?:19|20)\d\d)|"
                      rf"\b(?P<year2>(?:19|20)\d\d)['\u2019]s\s+{_ORDINAL}\b|"
                      r"\bso\s+far\s+(?:in|this\s+year,?)\s+(?P<year3>(?:19|20)\d\d)\b", re.IGNORECASE)

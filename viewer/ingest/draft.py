@@ -112,25 +112,33 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         for own, _ in groups:
             other_report = describe(text, LaunchReport(own, own, report.space), whole_text=False)
             draft.others.append(_draft_other(article, other_report, places, matcher, draft))
-    draft.others.extend(_told_in_one_sentence(text, report, draft))
     foreign = foreign_launch_sentences(text, sentences)
     known = [d.date for d in (draft, *draft.others) if d.date is not None]
-    for sentence, mention in passing_mentions(text, [s for s in sentences if s.start >= article.header_end
-                                                     and s not in foreign], article.published, known):
-        draft.others.append(_draft_passing(article, report, sentence, mention, places, matcher, draft))
+    passing = passing_mentions(text, [s for s in sentences if s.start >= article.header_end and s not in foreign],
+                               article.published, known)
+    if not groups and report.vehicle_span and any(s.start <= report.vehicle_span[0] < s.end for s, _ in passing):
+        # the vehicle named was the earlier launch's ("on July 4, North Korea launched its first ICBM, a Hwasong-14")
+        lead = describe(text, LaunchReport(report.anchors, report.related, report.space), whole_text=False)
+        draft = _draft_report(article, lead, sentences, places, matcher)
+    draft.others.extend(_told_in_one_sentence(text, report, draft))
+    draft.others.extend(_draft_passing(article, report, sentence, mention, places, matcher, draft)
+                        for sentence, mention in passing)
     return draft
 
 
 def _draft_passing(article: Article, report: LaunchReport, sentence: Sentence, mention: DateMention,
                    places: list[PlaceMention], matcher: PlaceMatcher, main: ArticleDraft) -> ArticleDraft:
-    """An earlier launch the story names in passing with its date: drafted from that sentence, on that day, with no
-    time, and marked so."""
+    """An earlier launch the story names in passing with its date: drafted from that sentence, on that day (with the
+    time the sentence gives it, if any), and marked so."""
     text = article.text
     other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], report.space),
                                            whole_text=False), places, matcher, main)
-    other.date, other.time = mention.value, None
+    if other.date != mention.value:  # its clock time, if any, was read against another day of the sentence
+        other.time = None
+        other.claims = [c for c in other.claims if c.property not in ("time", "time_of_day")]
+    other.date = mention.value
     other.name = f"{other.name} (named in passing)"
-    other.claims = [c for c in other.claims if c.property not in ("date", "time", "time_of_day")]
+    other.claims = [c for c in other.claims if c.property != "date"]
     by = attribution(text, sentence, mention.start)
     assert mention.value is not None  # passing_mentions keeps resolved days only
     other.claims.append(DraftClaim("date", mention.value.isoformat(), by, [(mention.start, mention.end)]))

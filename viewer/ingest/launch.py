@@ -39,7 +39,8 @@ _LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+
                           re.IGNORECASE)
 _PROJECTILE = re.compile(
     r"\b(?:rockets?|missiles?|satellites?|projectiles?|ICBMs?|IRBMs?|SLBMs?|SRBMs?|launch vehicle|carrier rocket|"
-    r"Unha|Chollima|Hwasong|Pukguksong|Kwangmyongsong|Malligyong|Taepodong|Nodong|Rodong|KN-\d+)\b",
+    r"Unha|Chollima|Hwasong|Pukguksong|Kwangmyongsong|Malligyong|Taepodong|Nodong|Rodong|KN-\d+|Musudans?|Scuds?|"
+    r"Hwasal|Pulhwasal|Haeil)\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
@@ -53,9 +54,9 @@ _HYPOTHETICAL = re.compile(
 _AFTER_APPOSITIVE = re.compile(r",\s*(?:was|were|had\s+been|has\s+been)\s+$")
 _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|nor)\b", re.IGNORECASE)
 _HISTORY = re.compile(
-    r"\b(?:previous(?:ly)?|earlier this year|last (?:year|month)|(?:months|weeks|years) (?:after|ago|before)|"
-    r"in (?:19|20)\d\d|since (?:19|20)\d\d|prior|former|first attempt|history|anniversary|last\s+(?:fired|launched|"
-    r"tested|test-fired|flew|lifted\s+off|blasted\s+off|took\s+off))\b",
+    r"\b(?:previous(?:ly)?|earlier this (?:year|month|week)|last (?:year|month|week)|"
+    r"(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d|since (?:19|20)\d\d|prior|former|first attempt|"
+    r"history|anniversary|last\s+(?:fired|launched|tested|test-fired|flew|lifted\s+off|blasted\s+off|took\s+off))\b",
     re.IGNORECASE,
 )
 _NORTH_KOREA = re.compile(

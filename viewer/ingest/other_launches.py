@@ -25,10 +25,14 @@ SALVO_MINUTES = 5  # missiles told one by one, this far apart, are launches of t
 # "About an hour later, two short-range missiles were fired from Kaechon", "Hours later it launched another": a
 # launch told as coming after the lead one, with missiles of its own (not "Hours later, state media said it …")
 _LATER = re.compile(r"\b(?:(?:about|some|nearly|roughly|around|less\s+than|more\s+than|just\s+over)\s+)?"
-                    r"(?:an?|one|two|three|four|five|six|several|a\s+few|\d+)\s+hours?\s+later\b|\b[Hh]ours\s+later\b",
+                    r"(?:an?|one|two|three|four|five|six|several|a\s+few|\d+)\s+hours?\s+(?:later|earlier)\b|"
+                    r"\b[Hh]ours\s+(?:later|earlier)\b|"
+                    # "Earlier in the day, at about 6:10 a.m., another Musudan …", "later that day"
+                    r"\b(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+(?:day|morning|evening|night)\b",
                     re.IGNORECASE)
 _NEW_MISSILES = re.compile(r"\b(?:another|two|three|four|five|\d+|more|a\s+second|several)\s+(?:[\w-]+\s+){0,3}?"
-                           r"(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?)\b", re.IGNORECASE)
+                           r"(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|Musudans?|Scuds?|Rodongs?|"
+                           r"Nodongs?|Hwasong(?:-\d+\w*)?|KN-\d+)\b", re.IGNORECASE)
 
 
 def told_later(text: str, sentence: Sentence) -> bool:

@@ -20,6 +20,8 @@ _LAUNCH_WORD = re.compile(r"\b(?:launch(?:es|ed|ing)?|(?:test-)?fir(?:ed|ing)|te
 _ON_BEFORE = re.compile(r"\b(?:on|of)\s+$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|its|a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:launch|test(?:-fire)?|firing|flight)\b", re.IGNORECASE)
+_VERB_AFTER = re.compile(r",?\s+(?:[\w.'\u2019-]+\s+){0,4}?(?:(?:test-)?(?:launched|fired)|lifted\s+off|blasted\s+off|"
+                         r"conducted\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:launch|test))\b", re.IGNORECASE)
 # not a launch that happened: a window, a plan, a count since a day, a day something else began
 _NOT_A_LAUNCH = re.compile(r"\b(?:between|until|through|by|will|would|could|plans?|planned|scheduled|"
                            r"window|notif\w+|began|begin|started|start|ended|adopted|passed|met|meeting|summit|talks|"
@@ -58,12 +60,15 @@ def not_a_launch_day(text: str, mention: DateMention, sentence_start: int) -> bo
 
 
 def _names_a_launch(text: str, sentence: Sentence, mention: DateMention) -> bool:
-    """'the Aug. 29 launch', or a launch word in the same clause before 'on Aug. 29'."""
+    """'the Aug. 29 launch', a launch word in the same clause before 'on Aug. 29', or 'on July 4, North Korea
+    launched …'."""
     before = text[max(sentence.start, mention.start - 12) : mention.start]
     if _THE_BEFORE.search(before) and _NOUN_AFTER.match(text, mention.end, sentence.end):
         return True
     if not _ON_BEFORE.search(before):
         return False
+    if _VERB_AFTER.match(text, mention.end, sentence.end):  # "on July 4, North Korea launched its first ICBM"
+        return True
     clause = text[max(sentence.start, mention.start - LAUNCH_GAP) : mention.start]
     clause = re.split(r"[;:]|\bsaid\b|\bwhile\b|\bbut\b", clause)[-1]
     return _LAUNCH_WORD.search(clause) is not None
