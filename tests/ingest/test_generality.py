@@ -44,6 +44,14 @@ def test_two_missiles_timed_in_one_sentence_are_two_launches(sentence):
     assert all(o.first("launch_site") is not None for o in draft.others)
 
 
+def test_two_missiles_a_minute_apart_are_still_two_launches():
+    text = ("SEOUL, May 9, 2019 (Yonhap) -- North Korea fired two ballistic missiles from Kusong on Thursday at 4:29 "
+            "p.m. and 4:30 p.m., the JCS said.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert [utc(draft), *(utc(o) for o in draft.others)] == ["2019-05-09T07:29Z", "2019-05-09T07:30Z"]
+
+
 def test_three_hrs_times_in_one_sentence_are_three_launches():
     text = ("25 May 2022\n\nOur military detected three ballistic missiles that North Korea fired toward the East Sea "
             "from the Sunan area at approximately 0600 hrs, 0637 hrs and 0642 hrs today.\n")
@@ -58,10 +66,8 @@ def test_three_hrs_times_in_one_sentence_are_three_launches():
     "North Korea fired a ballistic missile from Sunan at 05:34 (2034 GMT) on Friday, the military said.",
     # two missiles fired together, one time: one launch event
     "North Korea fired two ballistic missiles from Sunan at 5:34 a.m. on Friday, the military said.",
-    # two missiles a minute apart: a salvo
-    "North Korea fired two ballistic missiles from Sunan at 5:34 a.m. and 5:35 a.m. on Friday, the military said.",
 ])
-def test_one_moment_or_a_salvo_stays_one_launch(sentence):
+def test_one_moment_or_one_time_for_several_missiles_stays_one_launch(sentence):
     draft = draft_article(article(f"SEOUL, March 3, 2023 (Reuters) - {sentence}\n"))
     assert draft is not None
     assert draft.others == []

@@ -77,13 +77,14 @@ _SEVERAL = re.compile(r"\b(?:two|three|four|five|six|[2-9])\s+(?:[\w-]+\s+){0,3}
 
 def times_of_several(text: str, sentence: Sentence, moments: list[tuple[int, datetime]]) -> list[tuple[int, datetime]]:
     """The launch times of several missiles told in one sentence, earliest first: each a launch of its own when the
-    sentence counts more than one missile and the times are SALVO_MINUTES or more apart (a time and its GMT
-    equivalent, '05:34 (2034 GMT)', are one moment). ``moments`` are (offset, instant) of the sentence's times."""
+    sentence counts more than one missile and gives them different times, even a minute apart (the writer told them
+    apart; a time and its GMT equivalent, '05:34 (2034 GMT)', are one moment). ``moments`` are (offset, instant) of
+    the sentence's times."""
     if not _SEVERAL.search(text, sentence.start, sentence.end):
         return []
     apart: list[tuple[int, datetime]] = []
     for offset, moment in sorted(moments, key=lambda pair: pair[1]):
-        if all(abs(moment - other) >= timedelta(minutes=SALVO_MINUTES) for _, other in apart):
+        if all(abs(moment - other) >= timedelta(minutes=1) for _, other in apart):
             apart.append((offset, moment))
     return apart if len(apart) >= 2 else []
 
