@@ -285,3 +285,17 @@ def test_on_a_date_north_korea_launched_names_a_launch_in_passing_with_its_time(
     draft = draft_article(article(text))
     assert draft is not None
     assert [(o.date, utc(o)) for o in draft.others] == [(date(2017, 7, 4), "2017-07-04T00:40Z")]
+
+
+@pytest.mark.parametrize("words", [
+    "the island of Oshima-Oshima", "Japan's westernmost island of Oshima-Oshima", "the uninhabited island of "
+    "Oshima-Oshima", "Oshima-Oshima",
+])
+def test_a_place_described_before_its_name_is_found(words):
+    from viewer.ingest.places import shipped_matcher
+
+    text = f"It fell about 200 km west of {words}, officials said."
+    found = shipped_matcher().place_at(text, text.index(" of ") + 3)
+    assert found is not None
+    assert found.place.id == "oshima-oshima"
+    assert text[found.start : found.end] == "Oshima-Oshima"
