@@ -299,3 +299,53 @@ def test_a_place_described_before_its_name_is_found(words):
     assert found is not None
     assert found.place.id == "oshima-oshima"
     assert text[found.start : found.end] == "Oshima-Oshima"
+
+
+@pytest.mark.parametrize("words", [
+    "a pair of short-range ballistic missiles from Kusong on Wednesday, one at 5:06 a.m. and another at 5:27 a.m.",
+    "two short-range ballistic missiles from Kusong on Wednesday, one at 5:06 a.m. and another at 5:27 a.m.",
+])
+def test_one_and_another_with_their_times_are_two_launches(words):
+    draft = draft_article(article(f"SEOUL, July 31, 2019 (Yonhap) -- North Korea fired {words}, the JCS said.\n"))
+    assert draft is not None
+    assert [utc(draft), *(utc(o) for o in draft.others)] == ["2019-07-30T20:06Z", "2019-07-30T20:27Z"]
+
+
+def test_missiles_told_one_by_one_after_a_comma_are_launches_of_their_own_from_the_leads_site():
+    text = ("SEOUL, June 22, 2016 (AFP) - North Korea test-fired two Musudan missiles from near Wonsan on Wednesday, "
+            "officials said. The first, launched at 5:58am, exploded in mid-air. The second, fired at 8:05am, flew "
+            "some 400 km eastward and crashed near Hamhung.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert (utc(draft), draft.outcome) == ("2016-06-21T20:58Z", "failure")
+    assert draft.first("flight_path") is None  # the second's flight is not the first's
+    (second,) = draft.others
+    assert utc(second) == "2016-06-21T23:05Z"
+    assert second.first("launch_site").place == "wonsan-kalma"  # not Hamhung, where it came down
+
+
+def test_missiles_told_one_by_one_from_a_separate_base_do_not_take_the_leads_site():
+    text = ("WASHINGTON, July 5, 2006 - North Korea test-fired a Taepodong-2 from Musudan-ri at 5 a.m. local time "
+            "that failed. Six Scud "
+            "missiles were fired from a separate base during the day, the first of them at about 3:30 a.m. local "
+            "time, officials said.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert [o.first("launch_site") for o in draft.others] == [None]
+
+
+def test_the_test_once_reported_is_the_launch_and_carries_its_time():
+    text = ("WASHINGTON, Oct. 15, 2016 - A North Korean Musudan missile exploded immediately after launch from near "
+            "Kusong on Saturday, U.S. Strategic Command said. The failed test was detected at 11:03 p.m. ET Friday, "
+            "officials said.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert (draft.date, utc(draft), draft.outcome) == (date(2016, 10, 15), "2016-10-15T03:03Z", "failure")
+
+
+@pytest.mark.parametrize("text", [
+    "Pyongyang, September 9, 2023 (KCNA) -- The DPRK will launch more reconnaissance satellites soon, NATA said.",
+    "SEOUL, Sept. 9, 2023 (Yonhap) -- North Korea conducted a nuclear test on Sunday. The test was detected at 9 a.m.",
+])
+def test_a_launch_to_come_or_another_kind_of_test_is_no_launch(text):
+    assert draft_article(article(text + "\n")) is None

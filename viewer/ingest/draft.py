@@ -22,6 +22,7 @@ from viewer.ingest.measures import find_altitudes, find_distances
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import read_notice
 from viewer.ingest.other_launches import (
+    ORDINAL,
     SAME_SITE,
     candidate_sentences,
     is_another_launch,
@@ -193,12 +194,13 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
         text, report, places, matcher, draft.date)
     if site is not None:
         draft.features.append(site)
-    draft.features.extend(find_flight(text, sentences, report, places, matcher, site))
+    own = [s for s in sentences if s not in (apart or set())]  # not the other launches' sentences
+    draft.features.extend(find_flight(text, own, report, places, matcher, site))
     if site is None:  # "fired a missile into the sea off its east coast", no site: the direction as a claim
         _direction_claim(draft, text, report, matcher)
     draft.features.extend(find_warning_areas(text, sentences, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
-    _claims(draft, text, [s for s in sentences if s not in (apart or set())], report, article.published)
+    _claims(draft, text, own, report, article.published)
     add_failure_area(draft, text, report, matcher, site)
     return draft
 
@@ -216,8 +218,15 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
     own = [p for s in report.related for p in places if s.start <= p.start < s.end]  # not the main launch's site
     same = next((m for s in report.related for m in [SAME_SITE.search(text, s.start, s.end)] if m), None)
     main_site = next((f for f in main.features if f.kind == "launch_site"), None)
+    # "The second, launched at 5:15 a.m., … possibly crashing on land near Pyongyang": one of the missiles the lead
+    # sentence fired from its site, unless its own sentence says it came from elsewhere
+    told = next((m for s in report.related for m in [ORDINAL.search(text, s.start, s.end)] if m), None)
+    from_elsewhere = any(_FROM_BEFORE.search(text, max(0, p.start - 30), p.start) for p in own) or any(
+        _ANOTHER_SITE.search(text, s.start, s.end) for s in report.related)
     if same is not None and main_site is not None:  # "a launch from the same area … debris falling near Pyongyang"
         site: DraftFeature | None = replace(main_site, spans=[same.span()], properties=dict(main_site.properties))
+    elif told is not None and main_site is not None and not from_elsewhere:
+        site = replace(main_site, spans=[*main_site.spans, told.span()], properties=dict(main_site.properties))
     else:
         site = find_site(text, report, own, matcher, draft.date)
     if site is not None:
@@ -232,6 +241,8 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
 
 
 SHORTEST_PATH_KM = 50.0
+_ANOTHER_SITE = re.compile(r"\bfrom\s+(?:a|an|another)\s+(?:separate|different|second|other)\s+", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:near\s+|the\s+|an?\s+\w+\s+(?:near|in)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _direction_claim(draft: ArticleDraft, text: str, report: LaunchReport, matcher: PlaceMatcher) -> None:

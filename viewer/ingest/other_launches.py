@@ -14,8 +14,8 @@ from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import PLUPERFECT, find_dates
 
 # "The second missile was launched …", "the first of them at about 3:30 a.m.", "The second was fired …"
-_ORDINAL = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|other)\s+(?:(?:missile|rocket|projectile|one)s?\b|"
-                      r"of\s+them\b|(?:was|were|flew)\b)")
+ORDINAL = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|other)\s*(?:(?:missile|rocket|projectile|one)s?\b|"
+                      r"of\s+them\b|(?:was|were|flew)\b|,)")  # "The second, fired from the same area at 8:05am, …"
 # "fired from the same area": the site of the launch the story leads with
 SAME_SITE = re.compile(r"\bfrom\s+the\s+same\s+(?:area|site|place|location|pad|base|launch\s+site)\b", re.IGNORECASE)
 APART_HOURS = 3  # two launch times of one day this far apart are two launches ("hours after it fired …")
@@ -60,7 +60,7 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
             continue
         if sentence not in report.anchors and PLUPERFECT.search(text, sentence.start, sentence.end):
             continue  # "On Monday, Pyongyang had extended its launch window": what had happened before
-        ordinal = _ORDINAL.search(text, sentence.start, sentence.end) is not None
+        ordinal = ORDINAL.search(text, sentence.start, sentence.end) is not None
         dates = [d for d in find_dates(text, sentence.start, sentence.end, None)
                  if not not_a_launch_day(text, d, sentence.start)]
         if ordinal or dates or (sentence in report.anchors and told_later(text, sentence)):
@@ -71,7 +71,9 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
 # "fired two missiles …, the first at 4:29 p.m. and the second at 4:49 p.m.", "three ballistic missiles … at 0600 hrs,
 # 0637 hrs and 0642 hrs", "flew 420 km and 270 km respectively": several missiles, each with its own time
 _SEVERAL = re.compile(r"\b(?:two|three|four|five|six|[2-9])\s+(?:[\w-]+\s+){0,3}?(?:missiles|rockets|projectiles|ICBMs|"
-                      r"SRBMs|IRBMs|SLBMs)\b|\bthe\s+first\b[^;]{0,160}?\b(?:the\s+)?second\b|\brespectively\b",
+                      r"SRBMs|IRBMs|SLBMs)\b|\bthe\s+first\b[^;]{0,160}?\b(?:the\s+)?second\b|\brespectively\b|"
+                      # "a pair of …", "one at 5:06 a.m. and another at 5:27 a.m."
+                      r"\ba\s+(?:pair|couple|volley|salvo|barrage)\s+of\b|\bone\b[^;]{0,80}?\banother\b",
                       re.IGNORECASE)
 
 
