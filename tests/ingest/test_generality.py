@@ -349,3 +349,16 @@ def test_the_test_once_reported_is_the_launch_and_carries_its_time():
 ])
 def test_a_launch_to_come_or_another_kind_of_test_is_no_launch(text):
     assert draft_article(article(text + "\n")) is None
+
+
+def test_a_clause_of_the_lead_sentence_about_the_second_missile_is_the_seconds():
+    text = ("SEOUL, June 22, 2016 -- North Korea fired two Musudan missiles from near Wonsan on Wednesday, and the "
+            "second flew about 400 km toward the East Sea, officials said. The first missile, launched at 5:58 a.m., "
+            "exploded in mid-air. The second, fired at 8:05 a.m., reached an altitude of more than 1,000 km.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.first("flight_path") is None  # the 400 km were the second's
+    (second,) = draft.others
+    path = second.first("flight_path")
+    assert path is not None
+    assert path.geometry.coords[-1][0] > path.geometry.coords[0][0] + 1  # heading east, toward the East Sea

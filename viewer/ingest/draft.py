@@ -26,6 +26,7 @@ from viewer.ingest.other_launches import (
     SAME_SITE,
     candidate_sentences,
     is_another_launch,
+    ordinal_clause,
     same_launch,
     times_of_several,
     told_later,
@@ -105,6 +106,7 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
             group[0].append(sentence)
     if groups:  # a story of several launches: the main one without the others' sentences, then each other one
         apart = {s for g in groups for s in g[0]}
+        sentences, report = _clauses_apart(text, sentences, report, groups, apart)
         anchors = [s for s in report.anchors if s not in apart]
         if anchors:
             related = [s for s in report.related if s not in apart]
@@ -125,6 +127,28 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     draft.others.extend(_draft_passing(article, report, sentence, mention, places, matcher, draft)
                         for sentence, mention in passing)
     return draft
+
+
+def _clauses_apart(text: str, sentences: list[Sentence], report: LaunchReport,
+                   groups: list[tuple[list[Sentence], ArticleDraft]], apart: set[Sentence]
+                   ) -> tuple[list[Sentence], LaunchReport]:
+    """A clause of the lead's sentences that tells a missile drafted on its own ('…, and the second flew about 400
+    km toward the East Sea') goes to that missile: the lead keeps the sentence up to the clause."""
+    cut: dict[Sentence, Sentence] = {}
+    for own, _ in groups:
+        for sentence in report.related:
+            if sentence in apart or sentence in cut:
+                continue
+            clause = ordinal_clause(text, sentence, own[0])
+            if clause is not None:
+                cut[sentence] = Sentence(sentence.start, clause.start, sentence.paragraph)
+                own.append(clause)
+                apart.add(clause)
+    if not cut:
+        return sentences, report
+    def keep(items: list[Sentence]) -> list[Sentence]:
+        return [cut.get(s, s) for s in items]
+    return keep(sentences), LaunchReport(keep(report.anchors), keep(report.related), report.space)
 
 
 def _draft_passing(article: Article, report: LaunchReport, sentence: Sentence, mention: DateMention,

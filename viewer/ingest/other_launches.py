@@ -35,6 +35,26 @@ _NEW_MISSILES = re.compile(r"\b(?:another|two|three|four|five|\d+|more|a\s+secon
                            r"Nodongs?|Hwasong(?:-\d+\w*)?|KN-\d+)\b", re.IGNORECASE)
 
 
+# "…from near Wonsan on Wednesday, and the second flew about 400 km toward the East Sea": a clause of the lead sentence
+# that tells a later missile of several
+_ORDINAL_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s)(?:and\s+|while\s+|but\s+|whereas\s+)?the\s+"
+                             r"(?P<n>second|third|fourth|other)\b(?!\s+(?:time|day|week|month|year|stage)\b)",
+                             re.IGNORECASE)
+_ORDINAL_WORD = re.compile(r"\b[Tt]he\s+(?P<n>second|third|fourth|other)\b")
+
+
+def ordinal_clause(text: str, sentence: Sentence, ordinal_sentence: Sentence) -> Sentence | None:
+    """The clause of ``sentence`` about the missile ``ordinal_sentence`` tells ('The second, fired at 8:05 a.m.,
+    …' claims '…, and the second flew about 400 km …' of the lead sentence), as a sentence of its own."""
+    told = _ORDINAL_WORD.search(text, ordinal_sentence.start, ordinal_sentence.end)
+    if told is None:
+        return None
+    for m in _ORDINAL_CLAUSE.finditer(text, sentence.start + 1, sentence.end):
+        if m.group("n").lower() == told.group("n").lower():
+            return Sentence(m.start("n") - 4, sentence.end, sentence.paragraph)  # from "the second"
+    return None
+
+
 def told_later(text: str, sentence: Sentence) -> bool:
     """A sentence stating a launch 'an hour later' than the lead one, of missiles it names anew."""
     return bool(_LATER.search(text, sentence.start, sentence.end)) and bool(
