@@ -362,3 +362,15 @@ def test_a_clause_of_the_lead_sentence_about_the_second_missile_is_the_seconds()
     path = second.first("flight_path")
     assert path is not None
     assert path.geometry.coords[-1][0] > path.geometry.coords[0][0] + 1  # heading east, toward the East Sea
+
+
+def test_a_town_is_not_taken_for_a_feature_that_bears_its_name():
+    from viewer.ingest.places import shipped_matcher
+
+    matcher = shipped_matcher()
+    text = "It fell about 150 km west of the Oshima Peninsula and far from the Foo Strait."
+    found = matcher.place_at(text, text.index(" of ") + 3)
+    assert found is not None
+    assert found.place.id == "oshima-peninsula"  # not the GeoNames town of Oshima in Toyama
+    strait = text.index("the Foo Strait")
+    assert matcher.place_at(text, strait) is None

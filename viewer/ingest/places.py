@@ -118,6 +118,8 @@ class PlaceMatcher:
         while words and words[-1] in ("of", "de", "la"):
             words.pop()
         for n in range(len(words), 0, -1):  # the longest run of words that names a city
+            if n < len(words) and _FEATURE.fullmatch(words[n].rstrip(".,'\u2019")):
+                continue  # "the Oshima Peninsula" is not the town of Oshima: a feature the gazetteer lacks
             name = " ".join(words[:n]).rstrip(".,'\u2019")
             place = find_general(name)
             if place is not None:
@@ -125,6 +127,8 @@ class PlaceMatcher:
         return None
 
 
+_FEATURE = re.compile(r"Peninsula|Island|Islands|Isle|Islet|Strait|Bay|Sea|Gulf|Cape|Mountains?|Province|Prefecture|"
+                      r"County|River|Lake|Rock|Rocks|Reef|Airport|Airfield|Base|Port|Harbou?r|Coast", re.IGNORECASE)
 # What news puts before a place's name: "the island of Oshima-Oshima", "Japan's northern island of Hokkaido", "the
 # remote Japanese islet of Okinotorishima", "the South Korean port city of Busan"
 _DESCRIBED = re.compile(r"\s*(?:the\s+)?(?:(?:Japan|South\s+Korea|Korea|China|the\s+Philippines)['\u2019]s\s+)?"
