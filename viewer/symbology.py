@@ -3,8 +3,11 @@ Styles per feature kind live with the kinds (viewer.model.kinds)."""
 
 from __future__ import annotations
 
-# Colour-blind-safe qualitative palette (Okabe-Ito, without yellow, which vanishes on light land).
-EVENT_COLOURS = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#44AA99")
+# Colour-blind-safe qualitative palette (Okabe-Ito, without yellow, which vanishes on light land), then Paul Tol's
+# muted colours unlike those: with four launches and five files open the ninth key wrapped round to the first
+# launch's orange. Beyond twelve, colours repeat (a layer's colour can be chosen from its right-click menu).
+EVENT_COLOURS = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#44AA99",
+                 "#332288", "#999933", "#AA4499", "#661100")
 NO_EVENT_COLOUR = "#555555"
 
 LAND = "#EFEBE3"

@@ -91,3 +91,24 @@ def test_libreoffice_impress_opens_the_pptx(pptx_deck, tmp_path):
     assert converted.is_file(), result.stderr
     info = subprocess.run(["pdfinfo", str(converted)], capture_output=True, text=True, check=True).stdout
     assert "Pages:           6" in info
+
+
+def test_a_session_given_as_a_file_is_briefed_as_a_session(tmp_path, capsys):
+    """`launchmap brief work.lmsession -o deck.pdf` — as the window opens a session given as FILE — failed with
+    'work.lmsession:type: not a GeoJSON FeatureCollection (found None)'. The session's bundles and bookmarks make
+    the deck, as with --session; `export` and `convert` say what to do with a session instead of misreading it."""
+    session = tmp_path / "work.lmsession"
+    save_session(Session(bundles=[sample_bundle()], bookmarks=[
+        Bookmark.framing("The region", (115.0, 10.0, 145.0, 43.0))]), session)
+    out = tmp_path / "deck.pptx"
+    assert cli.main(["brief", str(session), "-o", str(out), "--resolution", "800"]) == 0
+    slides = list(Presentation(str(out)).slides)
+    assert len(slides) == 3  # title, the one bookmark, sources
+    assert cli.main(["brief", str(session), "--session", str(session), "-o", str(out)]) == 1
+    assert "one session" in capsys.readouterr().err
+    png = tmp_path / "map.png"
+    assert cli.main(["export", str(session), "-o", str(png)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"launchmap: {session}: a session, not geodata: brief it with `launchmap brief --session`, or "
+                   "open it in the window\n")
+    assert not png.exists()

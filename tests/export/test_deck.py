@@ -203,3 +203,37 @@ def test_cjk_names_are_set_in_a_font_that_has_them(make_bundle, tmp_path):
                            check=True).stdout
     assert "HeiseiKakuGo-W5" in fonts
     assert "HYGothic-Medium" in fonts
+
+
+def test_features_of_other_files_are_not_counted_as_reported(tmp_path):
+    """With a plain GeoJSON of lines open beside the sample, the 31 May 2023 slide read 'Approximate positions:
+    3 danger zones, … launch site. 3 features as reported.': the three lines, which state no certainty and cite
+    nothing, were counted as placed where the sources put them."""
+    import json
+
+    from viewer.resources import sample_bundle
+
+    lines = tmp_path / "shipping.geojson"
+    lines.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": f"lane {i}"},
+         "geometry": {"type": "LineString", "coordinates": [[124.0 + i, 37.0], [129.0 + i, 31.0]]}}
+        for i in range(3)]}))
+    workspace = load_workspace([])
+    plain = build_deck(workspace.content, [], plain_png, slide_pixels=960)
+    workspace = load_workspace([str(sample_bundle()), str(lines)])
+    with_lines = build_deck(workspace.content, [], plain_png, slide_pixels=960)
+    for alone, beside in zip(plain.view_slides, with_lines.view_slides, strict=True):
+        assert beside.confidence == alone.confidence + " 3 features of other files state no certainty."
+    may = with_lines.view_slides[1].confidence
+    assert "features as reported" not in may  # every feature of that launch is approximate
+
+
+def test_counts_in_the_confidence_line_are_written_with_thousands_separators():
+    """With 5,000 points of another file open, presentation mode read '5015 features of other files'."""
+    from shapely.geometry import Point
+
+    from viewer.export.deck import confidence_line
+    from viewer.model.feature import Feature
+
+    points = [Feature(f"p{i}", Point(130.0, 30.0), {"name": f"P{i}"}) for i in range(5015)]
+    assert confidence_line(points) == "Confidence — 5,015 features of other files state no certainty."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -194,3 +195,76 @@ def test_switching_features_from_the_keyboard_keeps_the_focus_in_the_panel(detai
     qtbot.keyClick(other, Qt.Key.Key_Return)
     assert workspace.selection.current == WARNING_AUG
     assert details.focusWidget() is details.report_links[0]
+
+
+def test_a_feature_of_another_tools_file_is_not_called_reported(qtbot, tmp_path):
+    """A line from a plain GeoJSON (no certainty, no citation) showed 'Line · certainty: reported' above 'Reported
+    by (0 passage(s))', and 'reported' in the tree: nothing reported it. Its certainty is 'not stated'; the sample's
+    features keep theirs, and the user's annotation is their own mark."""
+    from viewer.model.view import MapView
+    from viewer.qt.panels.event_tree import FEATURE_ROLE, EventTree
+    from viewer.resources import sample_bundle
+
+    lines = tmp_path / "shipping.geojson"
+    lines.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": "lane", "properties": {"name": "Shipping lane A"},
+         "geometry": {"type": "LineString", "coordinates": [[124.0, 37.0], [129.0, 31.0]]}},
+        {"type": "Feature", "id": "note", "properties": {"kind": "annotation", "style": "text", "text": "Look here",
+                                                         "certainty": "reported"},
+         "geometry": {"type": "Point", "coordinates": [130.0, 30.0]}}]}))
+    workspace = load_workspace([str(sample_bundle()), str(lines)])
+    panel = DetailsPanel(workspace)
+    qtbot.addWidget(panel)
+    tree = EventTree(workspace, MapView())
+    qtbot.addWidget(tree)
+    lane = next(f for f in workspace.content.features.values() if f.label == "Shipping lane A")
+    note = next(f for f in workspace.content.features.values() if f.properties.get("text") == "Look here")
+
+    def badge() -> str:
+        return texts(panel)[1]
+
+    workspace.selection.select([lane.id])
+    assert badge() == "Line · certainty not stated"
+    workspace.selection.select([note.id])
+    assert badge() == "Annotation · your mark"
+    workspace.selection.select(["2016-02-07-kms4/launch-site"])
+    assert badge() == "Launch site · certainty: reported"
+    rows = {}
+    model = tree.tree
+    stack = [model.index(r, 0) for r in range(model.rowCount())]
+    while stack:
+        index = stack.pop()
+        if index.data(FEATURE_ROLE):
+            rows[index.data(FEATURE_ROLE)] = index.siblingAtColumn(1).data()
+        stack += [model.index(r, 0, index) for r in range(model.rowCount(index))]
+    assert rows[lane.id] == ""
+    assert rows["2016-02-07-kms4/launch-site"] == "reported"
+
+
+def test_an_annotation_shows_its_words_and_where_it_points_as_a_reader_writes_them(qtbot, tmp_path):
+    """A callout's details listed 'Other properties: style: callout, anchor: [139.64083710975157,
+    35.756439742542845], text: …' — the bundle's raw members. They read as the property sheet writes them."""
+    from viewer.resources import sample_bundle
+
+    notes = tmp_path / "notes.geojson"
+    notes.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": "note", "properties": {
+            "kind": "annotation", "style": "callout", "text": "Tokyo: no J-Alert issued",
+            "anchor": [139.64083710975157, 35.756439742542845], "color": "#C2185B", "size": 12, "reviewer": "AB"},
+         "geometry": {"type": "Point", "coordinates": [152.0, 12.0]}}]}))
+    workspace = load_workspace([str(sample_bundle()), str(notes)])
+    panel = DetailsPanel(workspace)
+    qtbot.addWidget(panel)
+    note = next(f for f in workspace.content.features.values() if f.properties.get("text", "").startswith("Tokyo"))
+    workspace.selection.select([note.id])
+    shown = texts(panel)
+    assert panel.title.text() == "Tokyo: no J-Alert issued"  # not its id, 'note'
+    assert "Annotation" in shown
+    rows = dict(itertools.pairwise(shown))
+    assert rows["Words:"] == "Tokyo: no J-Alert issued"
+    assert rows["Style:"] == "callout"
+    assert rows["Points at:"] == "35.7564, 139.6408 (lat, lon)"
+    assert rows["Colour:"] == "#C2185B"
+    assert rows["Size:"] == "12 pt"
+    assert rows["reviewer:"] == "AB"  # a property launchmap does not know is still shown as it is
+    assert not any("139.64083710975157" in text for text in shown)

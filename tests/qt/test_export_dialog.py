@@ -98,3 +98,56 @@ def test_export_image_is_the_view_on_screen_whatever_is_selected(qtbot, window, 
 def _near(colour: QColor, other: QColor, tolerance: int = 40) -> bool:
     return (abs(colour.red() - other.red()) + abs(colour.green() - other.green())
             + abs(colour.blue() - other.blue())) < tolerance
+
+
+def test_the_first_size_offered_is_the_views_shape_so_the_image_shows_what_the_screen_does(qtbot, window, tmp_path):
+    """The dialog offered 1920 x 1080 first whatever the window's shape: from a 604 x 491 map the image showed
+    a wider area than the screen, with other labels. Its first preset is now the view's own shape, 1920 px on the
+    longer side, and the image's world file frames exactly what the screen shows."""
+    canvas = window.canvas
+    canvas.zoom_to_extent((125.5, 24.0, 130.5, 28.5))
+    width, height = canvas.viewport().width(), canvas.viewport().height()
+    dialog = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=(width, height))
+    qtbot.addWidget(dialog)
+    assert dialog.preset_box.currentIndex() == 0
+    assert dialog.preset_box.currentText().startswith("This view's shape")
+    w, h = dialog.width_box.value(), dialog.height_box.value()
+    assert max(w, h) == 1920
+    assert w / h == pytest.approx(width / height, abs=0.01)
+    dialog.choose_preset(1)
+    assert (dialog.width_box.value(), dialog.height_box.value()) == (1920, 1080)  # the fixed presets follow
+    path = export_view(window.workspace, window.map_view, window.shell, tmp_path / "view.png", w, h, 96, "")
+    a, _, _, e, c, f = (float(v) for v in path.with_suffix(".pgw").read_text().split())
+    left, top = c - a / 2, f - e / 2
+    exported = (left, top + e * h, left + a * w, top)
+    shown = canvas.view.viewRect()
+    screen = (shown.left(), shown.top(), shown.right(), shown.bottom())
+    span = shown.width()
+    assert exported == pytest.approx(screen, abs=span * 0.003)
+
+
+def test_the_file_is_a_full_path_kept_for_the_next_export_and_never_overwritten_unasked(qtbot, tmp_path,
+                                                                                      monkeypatch):
+    """The dialog offered 'map.png', written wherever the program happened to start, the next time 'map.png'
+    again, and an existing file was replaced without a word."""
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = ExportImageDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.path.is_absolute()
+    target = tmp_path / "briefing map.png"
+    target.write_bytes(b"the user's earlier image")
+    dialog.path_edit.setText(str(target))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]) or
+                        QMessageBox.StandardButton.No)
+    dialog._accept_if_valid()
+    assert len(asked) == 1
+    assert str(target) in asked[0]
+    assert dialog.result() != dialog.DialogCode.Accepted
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    dialog._accept_if_valid()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    again = ExportImageDialog()
+    qtbot.addWidget(again)
+    assert again.path == target  # the last file, offered again: its folder is where the user keeps them

@@ -33,11 +33,19 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{output}: a deck is written as .pptx or .pdf, not {output.suffix or 'without suffix'}")
     if not 640 <= args.resolution <= 7680:
         raise UsageError(f"--resolution {args.resolution}: must be between 640 and 7680 pixels")
-    files, bookmarks = list(args.files), []
-    if args.session:
+    from viewer.io.session.file import SESSION_SUFFIX
+
+    # A session given as FILE is briefed as --session (the window opens one given as FILE too).
+    sessions = [f for f in args.files if Path(f).suffix.lower() == SESSION_SUFFIX]
+    files, bookmarks = [f for f in args.files if f not in sessions], []
+    if len(sessions) + bool(args.session) > 1:
+        raise UsageError(f"{', '.join(sessions + ([args.session] if args.session else []))}: a deck is made from "
+                         "one session")
+    session_path = args.session or (sessions[0] if sessions else None)
+    if session_path:
         from viewer.io.session import load_session
 
-        session = load_session(args.session)
+        session = load_session(session_path)
         files += [str(p) for p in session.bundles if str(p) not in files]
         bookmarks = session.bookmarks
     workspace = load_workspace(files)

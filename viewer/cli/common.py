@@ -30,8 +30,13 @@ def load_workspace(files: list[str]) -> Workspace:
 
     Warnings and recoverable errors (orphaned citations) do not stop an export; `validate` reports them.
     """
+    from viewer.io.session.file import SESSION_SUFFIX
+
     workspace = Workspace()
     for file in files or [str(sample_bundle())]:
+        if file.lower().endswith(SESSION_SUFFIX):  # read as geodata it was 'not a GeoJSON FeatureCollection'
+            raise BundleError([Problem(file, "", "a session, not geodata: brief it with `launchmap brief --session`, "
+                                                 "or open it in the window")])
         bundle, _ = open_path(file)
         try:
             workspace.add(bundle)

@@ -57,7 +57,8 @@ def page_size(args: argparse.Namespace) -> PageSize:
 
     if args.paper and args.size:
         raise UsageError("--paper and --size: give one of them")
-    if (args.paper or args.size) and (args.width or args.height):
+    given = args.width is not None or args.height is not None  # 0 is given too: it is refused below, not ignored
+    if (args.paper or args.size) and given:
         raise UsageError("--width/--height and --paper/--size: give pixels or a physical size, not both")
     dpi = args.dpi
     if dpi is not None and not 10 <= dpi <= 1200:
@@ -69,7 +70,8 @@ def page_size(args: argparse.Namespace) -> PageSize:
             raise UsageError(f"{'--paper' if args.paper else '--size'}: {error}") from None
         size = physical(inches, dpi or PHYSICAL_DPI)
     else:
-        size = pixels(args.width or 1920, args.height or 1080, dpi or 96.0)
+        size = pixels(1920 if args.width is None else args.width, 1080 if args.height is None else args.height,
+                      dpi or 96.0)
     for name, value in (("width", size.width), ("height", size.height)):
         if not 16 <= value <= 20000:
             raise UsageError(f"{name} {value} pixels: must be between 16 and 20000")

@@ -18,7 +18,7 @@ from viewer.model.citation import Citation
 from viewer.model.claim import disagreements
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
-from viewer.model.kinds import KIND_REGISTRY, kind_names, kind_title
+from viewer.model.kinds import KIND_REGISTRY, kind_names, kind_title, stated_certainty
 from viewer.model.reports import default_title
 from viewer.model.sources import document_citation
 from viewer.model.view import padded, visible_extent
@@ -213,7 +213,19 @@ def key_facts(content: Bundle, event: LaunchEvent) -> list[tuple[str, str]]:
 
 
 def confidence_line(features: list[Feature]) -> str:
-    """Which features are approximate or derived, by kind, e.g. 'Approximate: launch site, 3 danger zones.'"""
+    """Which features are approximate or derived, by kind, e.g. 'Approximate: launch site, 3 danger zones.'
+    Features of other files state no certainty (the model reads theirs as 'reported'): they are counted apart, never
+    as placed where the sources put them; the user's annotations are no claim about a position at all."""
+    stated = [f for f in features if stated_certainty(f.properties)]
+    unstated = sum(1 for f in features if not stated_certainty(f.properties) and not is_annotation(f))
+    line = _certainty_line(stated)
+    if unstated:
+        tail = f"{_counted(unstated, 'feature')} of other files state{'s' if unstated == 1 else ''} no certainty."
+        line = f"{line} {tail}" if line else f"Confidence — {tail}"
+    return line
+
+
+def _certainty_line(features: list[Feature]) -> str:
     parts = []
     for certainty, heading in (("approximate", "Approximate positions"), ("derived", "Derived (constructed)")):
         kinds = [f.kind for f in features if f.certainty == certainty]
@@ -231,7 +243,7 @@ def _counted(count: int, noun: str) -> str:
     if count == 1:
         return noun
     plural = noun[:-1] + "ies" if noun.endswith("y") and not noun.endswith("ay") else noun + "s"
-    return f"{count} {plural}"
+    return f"{count:,} {plural}"
 
 
 # -- quotes and sources ----------------------------------------------------------------------------

@@ -4,8 +4,9 @@ and the certainty levels. Adding a kind is one `Kind(...)` here: the map, legend
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -127,3 +128,12 @@ def kind_style(name: str | None) -> KindStyle:
 
 
 CERTAINTIES: tuple[str, ...] = ("reported", "derived", "approximate")
+
+
+def stated_certainty(properties: Mapping[str, Any]) -> str:
+    """A feature's certainty as its file states it: '' for a feature of another tool's file (the model reads it as
+    'reported', but nothing reported it) and for the user's annotation, which makes no claim about a position."""
+    if properties.get("kind") == "annotation":
+        return ""
+    certainty = properties.get("certainty")
+    return certainty if isinstance(certainty, str) else ""

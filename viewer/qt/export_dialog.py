@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,6 +52,8 @@ PRESETS = (
     SizePreset(f"Square, 1080{BY}1080", 1080, 1080, 96),
 )
 CUSTOM = "Custom"
+LONGER_SIDE = 1920  # the view's shape is offered at this many pixels on its longer side
+LAST_IMAGE_KEY = "export/last_image"
 FORMATS = {"PNG image (with world file)": ".png", "SVG drawing": ".svg", "PDF document": ".pdf",
            "JPEG image (with world file)": ".jpg"}
 DECK_FILTER = "PowerPoint deck (*.pptx);;PDF deck (*.pdf)"
@@ -59,12 +62,17 @@ DECK_FILTER = "PowerPoint deck (*.pptx);;PDF deck (*.pdf)"
 class ExportImageDialog(QDialog):
     """Size (a preset or custom), resolution, format and file, title, and which decorations to draw."""
 
-    def __init__(self, parent: QWidget | None = None, path: str = "map.png"):
+    def __init__(self, parent: QWidget | None = None, path: str | None = None,
+                 view_size: tuple[int, int] | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export image")
+        path = path or last_image_path()
+        # The view's own shape comes first: fitted to it, the image shows the area the screen shows (another shape
+        # shows more around it, and other labels).
+        self.presets = ([_view_preset(*view_size)] if view_size and min(view_size) > 0 else []) + list(PRESETS)
         form = QFormLayout(self)
         self.preset_box = QComboBox()
-        self.preset_box.addItems([p.title for p in PRESETS] + [CUSTOM])
+        self.preset_box.addItems([p.title for p in self.presets] + [CUSTOM])
         self.width_box = _spin(16, 20000, 1920)
         self.height_box = _spin(16, 20000, 1080)
         self.dpi_box = QDoubleSpinBox()
@@ -110,15 +118,16 @@ class ExportImageDialog(QDialog):
         self.format_box.currentIndexChanged.connect(self._format_chosen)
         browse.clicked.connect(self._browse)
         self._format_from_path()
+        self._preset_chosen(0)
 
     # -- presets and formats -----------------------------------------------------------------------
     def choose_preset(self, index: int) -> None:
         self.preset_box.setCurrentIndex(index)
 
     def _preset_chosen(self, index: int) -> None:
-        if index >= len(PRESETS):
+        if index >= len(self.presets):
             return
-        preset = PRESETS[index]
+        preset = self.presets[index]
         self._applying = True
         self.width_box.setValue(preset.width)
         self.height_box.setValue(preset.height)
@@ -129,7 +138,7 @@ class ExportImageDialog(QDialog):
         if self._applying:
             return
         size = (self.width_box.value(), self.height_box.value(), self.dpi_box.value())
-        match = next((i for i, p in enumerate(PRESETS) if (p.width, p.height, p.dpi) == size), len(PRESETS))
+        match = next((i for i, p in enumerate(self.presets) if (p.width, p.height, p.dpi) == size), len(self.presets))
         self.preset_box.blockSignals(True)
         self.preset_box.setCurrentIndex(match)
         self.preset_box.blockSignals(False)
@@ -150,21 +159,42 @@ class ExportImageDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export image", self.path_edit.text(),
-                                              ";;".join(f"{t} (*{s})" for t, s in FORMATS.items()))
+                                              ";;".join(f"{t} (*{s})" for t, s in FORMATS.items()),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)  # Export asks
         if path:
             self.path_edit.setText(path if Path(path).suffix else path + self.suffix)
             self._format_from_path()
 
     def _accept_if_valid(self) -> None:
-        path = Path(self.path_edit.text())
+        path = self.path
         if path.suffix.lower() not in FORMATS.values() or not path.name:
             QMessageBox.warning(self, "Export image", f"{path}: the file must end in .png, .jpg, .svg or .pdf")
             return
+        if path.exists():
+            answer = QMessageBox.question(self, "Export image", f"{path} exists. Replace it?",
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                          QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        QSettings().setValue(LAST_IMAGE_KEY, str(path))
         self.accept()
 
     @property
     def path(self) -> Path:
-        return Path(self.path_edit.text()).expanduser()
+        """The file as a full path: a bare name went wherever the program was started."""
+        return Path(self.path_edit.text()).expanduser().absolute()
+
+
+def last_image_path() -> str:
+    """The image exported last (its folder is where the user keeps them), else map.png in the home folder."""
+    last = QSettings().value(LAST_IMAGE_KEY, "")
+    return str(last) if isinstance(last, str) and last else str(Path.home() / "map.png")
+
+
+def _view_preset(width: int, height: int) -> SizePreset:
+    scale = LONGER_SIDE / max(width, height)
+    w, h = max(16, round(width * scale)), max(16, round(height * scale))
+    return SizePreset(f"This view's shape, {w}{BY}{h}", w, h, 96)
 
 
 def _spin(low: int, high: int, value: int) -> QSpinBox:
@@ -174,9 +204,11 @@ def _spin(low: int, high: int, value: int) -> QSpinBox:
     return box
 
 
-def ask_and_export_image(workspace: Workspace, map_view: MapView, shell: Shell) -> Path | None:
-    """Ask for size, decorations and file, then export what the map shows now (same projection, frame, filters)."""
-    dialog = ExportImageDialog(shell.parent)
+def ask_and_export_image(workspace: Workspace, map_view: MapView, shell: Shell,
+                         view_size: tuple[int, int] | None = None) -> Path | None:
+    """Ask for size, decorations and file, then export what the map shows now (same projection, frame, filters);
+    ``view_size``, the map's size on screen, is offered first."""
+    dialog = ExportImageDialog(shell.parent, view_size=view_size)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return export_view(workspace, map_view, shell, dialog.path, dialog.width_box.value(), dialog.height_box.value(),

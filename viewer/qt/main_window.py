@@ -368,7 +368,8 @@ class MainWindow(QMainWindow):
     def _export_dialog(self) -> None:
         from viewer.qt.export_dialog import ask_and_export_image
 
-        ask_and_export_image(self.workspace, self.map_view, self.shell)
+        viewport = self.canvas.viewport()
+        ask_and_export_image(self.workspace, self.map_view, self.shell, (viewport.width(), viewport.height()))
 
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:

@@ -25,6 +25,7 @@ from viewer.model.edits import DRAFT_PROPERTY
 from viewer.model.kinds import CERTAINTIES, kind_names, kind_title
 
 NO_EVENT = "(no launch: shown with any)"
+NOT_STATED = "not stated"
 OWN_FIELDS = ("label", "kind", "event", "certainty", "derivation", "text", "style", "color", "size", "anchor",
               DRAFT_PROPERTY)
 
@@ -42,7 +43,11 @@ class PropertySheet(QDialog):
         self.kind_box = _combo([(kind_title(k), k) for k in kind_names()], properties.get("kind") or "reference_place")
         self.event_box = _combo([(NO_EVENT, None)] + [(f"{e.date_label}  {e.name}", e.id)
                                                    for e in content.events_in_time_order()], properties.get("event"))
-        self.certainty_box = _combo([(c, c) for c in CERTAINTIES], properties.get("certainty") or "reported")
+        # A feature of another tool's file states no certainty: saying 'reported' for it would be made up, and OK
+        # would write it. A new feature is typed from a source: 'reported' unless the user says otherwise.
+        unstated = not new and not properties.get("certainty")
+        self.certainty_box = _combo([(NOT_STATED, None)] * unstated + [(c, c) for c in CERTAINTIES],
+                                    properties.get("certainty") or (None if unstated else "reported"))
         self.derivation_box = QLineEdit(str(properties.get("derivation") or ""))
         self.text_box = QPlainTextEdit(str(properties.get("text") or ""))
         self.text_box.setTabChangesFocus(True)

@@ -23,6 +23,7 @@ RING_COLOUR = "#6A1B9A"
 FAR_SIDE_COLOUR = "#A07CC0"  # the ring's hue, faded: a ring beyond a globe's horizon, seen through the earth
 FAR_SIDE = " (far side)"
 LABEL_POINTS = 8.5
+ALONG = (0.5, 0.35, 0.65, 0.2, 0.8, 0.0)  # fractions of a measurement's line its distance may sit beside
 
 
 def overlay_drawing(projection: MapProjection, overlays: Overlays) -> tuple[list[Stroke], list[Label]]:
@@ -37,7 +38,7 @@ def overlay_drawing(projection: MapProjection, overlays: Overlays) -> tuple[list
         strokes.append(Stroke(xy_path(x, y), MEASURE_COLOUR, 2.0, dash=(3, 2)))
         lx, ly = projection.forward(*measurement.points[-1])
         labels.append(Label(float(lx), float(ly), f"{measurement.length_km():,.0f} km", rank=0, points=LABEL_POINTS,
-                            priority=MEASUREMENT))
+                            priority=MEASUREMENT, anchors=_along(float(lx), float(ly), x, y)))
     for rings in overlays.rings:
         lon, lat = rings.centre
         drawn = [drawn_ring(projection, lon, lat, radius) for radius in rings.radii_km]
@@ -53,6 +54,18 @@ def overlay_drawing(projection: MapProjection, overlays: Overlays) -> tuple[list
                 labels.append(Label(x0, y0, text, rank=0, dot=False, priority=RING, points=LABEL_POINTS,
                                     anchors=ring.anchors))
     return strokes, labels
+
+
+def _along(end_x: float, end_y: float, x: np.ndarray, y: np.ndarray) -> tuple[tuple[float, float], ...]:
+    """Where a measurement's distance may go, in turn: beside its end, then beside points along the line (middle
+    first), then its start. Beside the end alone, a mark there (a place of a CSV, an impact point) left the
+    distance out."""
+    finite = np.isfinite(x) & np.isfinite(y)
+    xs, ys = x[finite], y[finite]
+    if not len(xs):
+        return ((end_x, end_y),)
+    picks = [round(f * (len(xs) - 1)) for f in ALONG]
+    return ((end_x, end_y), *((float(xs[i]), float(ys[i])) for i in picks))
 
 
 def _joined(lines: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:

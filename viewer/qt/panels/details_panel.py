@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.model.annotation import anchor_of, is_annotation, shown_text, size_of, style_of
+from viewer.model.annotation import colour_of as annotation_colour
 from viewer.model.feature import Feature
-from viewer.model.kinds import kind_title
+from viewer.model.kinds import kind_title, stated_certainty
 from viewer.model.reports import Report, claim_groups, current_index, reported_by, reports_for, shorten
 from viewer.model.sources import Source, named_sources, sources_in
 from viewer.model.workspace import Workspace
@@ -27,6 +29,7 @@ from viewer.qt.panels.highlighting import colour_of
 from viewer.qt.panels.widgets import PassageLink, plain_label, section_title, tooltip_html
 
 KNOWN_PROPERTIES = {"event", "kind", "label", "certainty", "derivation", "citations", "claims", "sources"}
+ANNOTATION_PROPERTIES = {"style", "text", "anchor", "color", "size"}
 QUOTE_CHARS = 160
 EMPTY_TEXT = "Select a feature on the map, in the tree or in an article to see who reports it and in which words."
 
@@ -86,6 +89,7 @@ class DetailsPanel(QWidget):
             self._add_disagreement_banner(feature)
             self._add_event(feature)
             self._add_derivation(feature)
+            self._add_annotation(feature)
             self._add_properties(feature)
             self._add_reports(feature)
             self._add_claims(feature)
@@ -111,10 +115,19 @@ class DetailsPanel(QWidget):
             self.body_layout.addWidget(link)
 
     def _add_identity(self, feature: Feature) -> None:
-        self.title = plain_label(feature.label, bold=True, size=self.font().pointSizeF() * 1.25)
+        title = feature.label
+        if is_annotation(feature) and not feature.properties.get("label"):  # its words, not its id
+            title = shown_text(feature, self.workspace.content) or title
+        self.title = plain_label(title, bold=True, size=self.font().pointSizeF() * 1.25)
         self.body_layout.addWidget(self.title)
-        kind = plain_label(f"{kind_title(feature.kind)} · certainty: {feature.certainty}",
-                           wrap=False)
+        certainty = stated_certainty(feature.properties)
+        if certainty:
+            badge = f"{kind_title(feature.kind)} · certainty: {certainty}"
+        elif is_annotation(feature):
+            badge = f"{kind_title(feature.kind)} · your mark"
+        else:  # another tool's file: nothing says how sure its position is, and no article reports it
+            badge = f"{kind_title(feature.kind)} · certainty not stated"
+        kind = plain_label(badge, wrap=False)
         kind.setStyleSheet(f"background: {colour_of(feature.kind)}; padding: 1px 4px; border-radius: 2px;")
         self.body_layout.addWidget(kind, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -152,8 +165,25 @@ class DetailsPanel(QWidget):
             for source in named:
                 self.body_layout.addWidget(plain_label(breakable(f"• {source.full}"), colour="#333"))
 
+    def _add_annotation(self, feature: Feature) -> None:
+        """An annotation's words, style, the place it points at, colour and size, as the property sheet shows them."""
+        if not is_annotation(feature):
+            return
+        self.body_layout.addWidget(section_title("Annotation"))
+        form = self._form()
+        words = shown_text(feature, self.workspace.content)
+        if words:
+            form.addRow(_key("Words"), plain_label(breakable(words)))
+        form.addRow(_key("Style"), plain_label(style_of(feature)))
+        anchor = anchor_of(feature)
+        if anchor is not None:
+            form.addRow(_key("Points at"), plain_label(f"{anchor[1]:.4f}, {anchor[0]:.4f} (lat, lon)"))
+        form.addRow(_key("Colour"), plain_label(annotation_colour(feature)))
+        form.addRow(_key("Size"), plain_label(f"{size_of(feature):g} pt"))
+
     def _add_properties(self, feature: Feature) -> None:
-        unknown = {k: v for k, v in feature.properties.items() if k not in KNOWN_PROPERTIES}
+        known = KNOWN_PROPERTIES | (ANNOTATION_PROPERTIES if is_annotation(feature) else set())
+        unknown = {k: v for k, v in feature.properties.items() if k not in known}
         if not unknown:
             return
         self.body_layout.addWidget(section_title("Other properties"))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QColorDialog, QHeaderView, QMenu, QTreeView
 
-from viewer.model.kinds import kind_names, kind_title
+from viewer.model.kinds import kind_names, kind_title, stated_certainty
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
@@ -141,7 +141,7 @@ class EventTree(QTreeView):
                 passages = len(feature.all_citations)
                 orphaned = sum(c.is_orphaned for c in feature.all_citations)
                 count = f"{passages}" + (f" ({orphaned} orphaned)" if orphaned else "")
-                row = _row(feature.label, feature.certainty, count)
+                row = _row(feature.label, stated_certainty(feature.properties), count)
                 row[0].setData(feature.id, FEATURE_ROLE)
                 row[0].setToolTip(feature.derivation or feature.label)
                 if orphaned:
