@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
@@ -197,3 +198,27 @@ def test_a_renderer_stamps_labels_only_once_it_draws_again(sample_workspace):
     assert worst < 3 * 64
 
 
+
+
+def test_a_context_layer_from_another_tool_is_drawn_under_the_launches(tmp_path):
+    """Plain lines and points (no kind: shipping lanes, stations from another tool) crossing Sohae used to be drawn
+    over the launch site's marker and the flight paths; they now go under the launches' own kinds, so the pixels at
+    the site are the same with and without the context layer."""
+    import json
+
+    lanes = tmp_path / "lanes.geojson"
+    lanes.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Lane"}, "geometry": {"type": "LineString", "coordinates": [
+            [SOHAE[0] - 3.0, SOHAE[1]], [SOHAE[0] + 3.0, SOHAE[1]]]}},
+        {"type": "Feature", "properties": {"name": "Buoy"}, "geometry": {"type": "Point", "coordinates": list(SOHAE)}},
+    ]}))
+    sample = str(Path(__file__).resolve().parents[2] / "data" / "launches.geojson")
+    common = ["--extent", "122,37,128,42", "--width", "600", "--height", "500", "--no-legend", "--no-labels",
+              "--title", ""]
+    alone, with_lanes = tmp_path / "alone.png", tmp_path / "lanes.png"
+    assert main(["export", sample, "-o", str(alone), *common]) == 0
+    assert main(["export", sample, str(lanes), "-o", str(with_lanes), *common]) == 0
+    px, py = pixel_of(alone, *SOHAE)
+    first, second = QImage(str(alone)), QImage(str(with_lanes))
+    assert [first.pixelColor(px + d, py + 2).name() for d in (-2, 0, 2)] == \
+        [second.pixelColor(px + d, py + 2).name() for d in (-2, 0, 2)]

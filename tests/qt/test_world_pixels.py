@@ -120,3 +120,39 @@ def test_a_13000_km_ring_on_a_globe_centred_on_pyongyang_is_drawn_seen_through_t
     assert found >= 9  # a few may sit under a label, a line or a decoration
     lon, lat = (float(v) for v in geodesic.destination(*PYONGYANG, 300.0, 5500.0))
     assert marker_shows(image, *pixel_of(png, lon, lat), RING_COLOUR, reach=4)
+
+
+def test_rings_asked_for_without_an_extent_are_framed_whole_on_the_azimuthal_equidistant(tmp_path):
+    """`export --rings` with no --crs and no --extent used to frame the data only (the regional map of the sample),
+    leaving a 13,000 km ring off the image: the rings now choose the azimuthal equidistant on their centre (where
+    each is a true circle, as View ▸ Projection ▸ Range rings view) and the frame holds the largest whole, with the
+    data."""
+    from viewer.geo import geodesic
+
+    png = tmp_path / "reach.png"
+    assert main(["export", "-o", str(png), "--rings", "125.74,39.02:5500,13000", "--width", "900", "--height", "900",
+                 "--no-labels"]) == 0
+    assert "Azimuthal" in png.with_suffix(".prj").read_text()
+    image = QImage(str(png))
+    for azimuth in (0.0, 90.0, 200.0, 300.0):
+        for radius in (5500.0, 13000.0):
+            lon, lat = (float(v) for v in geodesic.destination(*PYONGYANG, azimuth, radius))
+            px, py = pixel_of(png, lon, lat)
+            assert (0 <= px < 900, 0 <= py < 900) == (True, True), (azimuth, radius, px, py)
+            assert marker_shows(image, px, py, RING_COLOUR, reach=4), (azimuth, radius)
+    sohae = pixel_of(png, 124.705, 39.66)  # the sample's launch site (data/launches.geojson) stays in the frame
+    assert 0 <= sohae[0] < 900
+    assert 0 <= sohae[1] < 900
+
+
+def test_rings_with_a_chosen_projection_are_framed_with_the_data(tmp_path):
+    """With --crs and no --extent, the frame holds the data and the rings' drawn extent in that projection."""
+    from viewer.geo import geodesic
+
+    png = tmp_path / "robinson.png"
+    assert main(["export", "-o", str(png), "--crs", "robinson", "--rings", "125.74,39.02:5500", "--width", "1200",
+                 "--height", "800", "--no-labels"]) == 0
+    for azimuth in (90.0, 270.0):
+        lon, lat = (float(v) for v in geodesic.destination(*PYONGYANG, azimuth, 5500.0))
+        px, py = pixel_of(png, lon, lat)
+        assert (0 <= px < 1200, 0 <= py < 800) == (True, True), (azimuth, px, py)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from viewer.cli.common import add_files_argument, allow_negative_values, load_workspace, parse_extent
-from viewer.geo.crs import DEFAULT_REGION, projection_from_name, suited
+from viewer.geo.crs import DEFAULT_REGION, azimuthal_equidistant, projection_from_name, suited
 from viewer.geo.page_size import PAPERS, PageSize, paper_inches, physical, pixels, size_inches
 from viewer.geo.room import LEGEND_PLACES
 from viewer.model.reports import default_title, sources_note
@@ -46,7 +46,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-legend", dest="legend", action="store_const", const="none", help="same as --legend none")
     parser.add_argument("--no-labels", action="store_true", help="no country, place or feature labels")
     parser.add_argument("--rings", metavar="LON,LAT:KM[,KM…]", help="range rings (geodesic circles) around a point, "
-                                                                    "e.g. 125.74,39.02:5500,13000 around Pyongyang")
+                                                                    "e.g. 125.74,39.02:5500,13000 around Pyongyang; "
+                                                                    "without --crs and --extent the map is the "
+                                                                    "azimuthal equidistant on it, framed to the rings")
 
 
 def page_size(args: argparse.Namespace) -> PageSize:
@@ -92,8 +94,11 @@ def run(args: argparse.Namespace) -> int:
         view.set_hidden(events=set(content.events) - set(args.event))
     visible = view.visible_features(content)
     data_extent = extent or visible_extent(visible) or DEFAULT_REGION
+    rings = _rings(args.rings) if args.rings else None
     try:
-        if args.crs is None and args.event and not extent:
+        if args.crs is None and rings is not None and not extent:  # every ring a true circle, as Range rings view
+            projection = azimuthal_equidistant(rings[0], rings[1])
+        elif args.crs is None and args.event and not extent:
             projection = suited(padded(data_extent), _site(workspace, args.event))
         else:
             projection = projection_from_name(args.crs or "regional", data_extent)
@@ -107,16 +112,15 @@ def run(args: argparse.Namespace) -> int:
     title = args.title if args.title is not None else _default_title(workspace, args.event)
     view.set_decorations(title=title, legend=args.legend, labels=not args.no_labels,
                          footnote=sources_note(content, visible))
-    rings = _rings(args.rings) if args.rings else None
     renderer = MapRenderer(workspace, view)
     if rings is not None:
         renderer.scene.show_range_rings(*rings)
     request = ImageRequest(view, width=size.width, height=size.height, dpi=size.dpi,
                            decoration_scale=size.decoration_scale, quality=args.quality)
     try:
-        if extent is None and visible:  # the data, as large as it goes clear of the decorations
+        if extent is None and (visible or rings):  # the data and rings, as large as they go clear of decorations
             renderer.prepare(request)
-            frame = renderer.scene.data_frame(MIN_LAUNCH_KM if args.event else 0.0)
+            frame = renderer.scene.data_frame(MIN_LAUNCH_KM if args.event else 0.0, overlays=rings is not None)
             if frame is not None:
                 view.set_frame(frame)
         renderer.save(args.output, request)

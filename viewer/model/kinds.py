@@ -88,23 +88,24 @@ class KindRegistry:
             self.remove(kind.name)
 
 
-# Features from other tools carry no kind: they are drawn by geometry type (point, line, area) in their layer's colour.
+# Features from other tools carry no kind: they are drawn by geometry type (point, line, area) in their layer's colour,
+# each under the launches' kinds of its geometry (context such as shipping lanes never covers a launch's path or site).
 # Text tints: none near the yellow of the passage in focus. The map colours by launch, so the text colours by kind:
 # the two together answer "which launch" and "what sort of thing".
 KIND_REGISTRY = KindRegistry([
+    Kind("area", "Area", KindStyle("area", line_width=1.6, fill_alpha=40), "#E2E2E2", quote_rank=9),
     Kind("danger_zone", "Danger zone",
          KindStyle("area", line_width=1.6, fill_alpha=70, dash=(4, 2)), "#F6B3A8", quote_rank=5),
     Kind("warning_area", "Warning area",
          KindStyle("area", line_width=1.4, fill_alpha=28, dash=(1, 2)), "#F4C6E6", quote_rank=4),
-    Kind("area", "Area", KindStyle("area", line_width=1.6, fill_alpha=40), "#E2E2E2", quote_rank=9),
+    Kind("line", "Line", KindStyle("line", line_width=1.8), "#E2E2E2", quote_rank=9),
     Kind("flight_path", "Flight path", KindStyle("line", line_width=2.4, arrows=True), "#B7D7F4", quote_rank=1),
     Kind("overflight", "Overflight", KindStyle("line", line_width=6.0, fill_alpha=110), "#D5C4F1", quote_rank=3),
-    Kind("line", "Line", KindStyle("line", line_width=1.8), "#E2E2E2", quote_rank=9),
+    Kind("point", "Point", KindStyle("point", symbol="circle", symbol_size=8), "#E2E2E2", quote_rank=9),
     Kind("impact_point", "Impact point",
          KindStyle("point", symbol="cross", symbol_size=13), "#BFE5C2", quote_rank=2),
     Kind("launch_site", "Launch site",
          KindStyle("point", symbol="triangle", symbol_size=15), "#F9CFA0", quote_rank=0),
-    Kind("point", "Point", KindStyle("point", symbol="circle", symbol_size=8), "#E2E2E2", quote_rank=9),
     Kind("reference_place", "Reference place",
          KindStyle("point", symbol="circle", symbol_size=7), "#DDDDDD", quote_rank=6),
     Kind("annotation", "Annotation", KindStyle("annotation", line_width=1.4), "#E6E0C8", quote_rank=7,

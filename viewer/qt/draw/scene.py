@@ -179,12 +179,21 @@ class MapScene:
         except ValueError:
             return None
 
-    def data_frame(self, min_size_km: float = 0.0) -> MapRect | None:
-        """The frame for every shown feature clear of the decorations (export, a launch's frame)."""
-        bounds = self._cache.bounds(self.visible_features())
+    def data_frame(self, min_size_km: float = 0.0, overlays: bool = False) -> MapRect | None:
+        """The frame for every shown feature clear of the decorations (export, a launch's frame); with
+        ``overlays``, the measurements and range rings as drawn too."""
+        bounds = _union(self._cache.bounds(self.visible_features()), self.overlay_bounds() if overlays else None)
         if bounds is None:
             return None
         return self.room_frame(bounds, min_size_km * 1000 / self.metres_per_map_unit() if min_size_km else 0.0)
+
+    def overlay_bounds(self) -> MapRect | None:
+        """The map rect the measurements and range rings are drawn over in this projection (None: nothing)."""
+        rects = [stroke.path.boundingRect() for stroke in self.overlay_strokes if not stroke.path.isEmpty()]
+        bounds = None
+        for rect in rects:
+            bounds = _union(bounds, (rect.left(), rect.top(), rect.right(), rect.bottom()))
+        return bounds
 
     # -- drawing -----------------------------------------------------------------------------------------
     def paint(self, painter: QPainter, layers: frozenset[str] | None = None, sea: bool = True) -> None:
@@ -264,3 +273,9 @@ def _padded(extent, degrees: float = 5.0):
     west, south, east, north = extent
     return (max(-180.0, west - degrees), max(-89.0, south - degrees), min(180.0, east + degrees),
             min(89.0, north + degrees))
+
+
+def _union(a: MapRect | None, b: MapRect | None) -> MapRect | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
