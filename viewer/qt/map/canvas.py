@@ -16,7 +16,7 @@ from viewer.geo.picking import FeatureIndex, nearest_vertex
 from viewer.geo.projected import ProjectedFeatures
 from viewer.geo.scale import nice_graticule_step
 from viewer.model.feature import Feature
-from viewer.model.kinds import kind_names, kind_style, kind_title
+from viewer.model.kinds import certainty_note, kind_names, kind_style, kind_title
 from viewer.model.overlays import RangeRings
 from viewer.model.selection import Selection
 from viewer.model.view import MapView, ViewState
@@ -268,13 +268,20 @@ class MapCanvas(Framing, pg.GraphicsView):
         if feature is None:
             QToolTip.hideText()
             return
+        global_pos = self.viewport().mapToGlobal(self.mapFromScene(scene_pos))
+        QToolTip.showText(global_pos, self.tooltip_text(feature), self)
+
+    def tooltip_text(self, feature: Feature) -> str:
+        """What hovering a feature says: its label, kind, launch, how sure its position is and who reports it."""
         event = self.workspace.event(feature.event)
         lines = [feature.label, kind_title(feature.kind)]
         if event is not None:
             lines.append(f"{event.name} ({event.date_label})")
-        lines.append(f"Certainty: {feature.certainty} · {len(feature.all_citations)} passage(s)")
-        global_pos = self.viewport().mapToGlobal(self.mapFromScene(scene_pos))
-        QToolTip.showText(global_pos, "\n".join(lines), self)
+        cited = len(feature.all_citations)
+        note = certainty_note(feature.properties)
+        lines.append(f"{note[0].upper()}{note[1:]} · {cited} passage{'s' if cited != 1 else ''}" if cited else
+                     f"{note[0].upper()}{note[1:]}")
+        return "\n".join(lines)
 
     def _mouse_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton or event.double():
