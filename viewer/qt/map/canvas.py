@@ -313,7 +313,9 @@ class MapCanvas(Framing, pg.GraphicsView):
     def _selection_changed(self, *_) -> None:
         if self.selection is None:
             return
-        selected = [f for i in self.selection.features if (f := self.workspace.feature(i))]
+        content = self.workspace.content
+        selected = [f for i in self.selection.features  # a filter hiding a selected feature hides its glow too
+                    if (f := self.workspace.feature(i)) and self.map_view.is_visible(f, content)]
         self.labels.set_selected(frozenset(f.id for f in selected))
         self.highlight.show_selected(selected, self._cache)
         if selected:  # chosen in the text, the tree or a search while off screen: "where is that?"
