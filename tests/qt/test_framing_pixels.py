@@ -166,3 +166,39 @@ def test_a_deck_slide_of_one_launch_is_framed_on_that_launch_with_other_files_op
         assert not scene.frame.pixels.contains(far), (far.x(), far.y())
     finally:
         renderer.close()
+
+
+def _hue_counts(image, colours, events):
+    found = dict.fromkeys(events, 0)
+    for y in range(60, image.height() - 60, 2):
+        for x in range(0, image.width(), 2):
+            colour = image.pixelColor(x, y)
+            for event in found:
+                if near(colour, colours[event], 24):
+                    found[event] += 1
+    return found
+
+
+@pytest.mark.qt_log_ignore("Invalid path data")  # Qt's SVG reader on a path of Qt's own SVG writer (librsvg reads it)
+def test_the_svg_shows_each_launchs_hue_over_okinawa_as_the_png_does(tmp_path, sample):
+    """Found in use: the SVG was drawn one launch at a time, so the August 2023 path lost the casing that keeps it
+    visible under November's, and later launches' areas covered earlier launches' lines. The SVG is drawn in the
+    screen's order (kind by kind), with casings worked out over every launch."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    _, colours = sample
+    common = ["--extent", "123,23.5,129.5,28", "--width", "1200", "--height", "800", "--no-legend", "--no-labels",
+              "--title", ""]
+    png, svg = tmp_path / "okinawa.png", tmp_path / "okinawa.svg"
+    assert main(["export", "-o", str(png), *common]) == 0
+    assert main(["export", "-o", str(svg), *common]) == 0
+    drawn = QImage(1200, 800, QImage.Format.Format_RGB32)
+    drawn.fill(0xFFFFFFFF)
+    painter = QPainter(drawn)
+    QSvgRenderer(str(svg)).render(painter)
+    painter.end()
+    events = ("2016-02-07-kms4", "2023-08-24-chollima1", "2023-11-21-chollima1")
+    in_png, in_svg = _hue_counts(QImage(str(png)), colours, events), _hue_counts(drawn, colours, events)
+    for event in events:
+        assert in_svg[event] >= 0.6 * in_png[event], (event, in_png, in_svg)

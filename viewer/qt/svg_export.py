@@ -1,5 +1,6 @@
 """SVG export that edits cleanly in Inkscape or Illustrator: one group (``<g id="…">``, an Inkscape layer) per map
-layer — basemap, each launch, place names, overlays, annotations, decorations — and words as ``<text>``.
+layer — basemap, each kind of feature (danger zones, flight paths, …, in the screen's order), place names, overlays,
+annotations, decorations — and words as ``<text>``.
 
 Why this way: QSvgGenerator alone writes one flat group. Writing SVG by hand from the layers would be a second
 drawing of every layer to keep in step with the screen. So each layer is painted alone through QSvgGenerator (the
@@ -17,6 +18,7 @@ import defusedxml.ElementTree as SafeET
 
 from viewer.model.annotation import ANNOTATION
 from viewer.model.feature import Feature
+from viewer.model.kinds import kind_title
 
 if TYPE_CHECKING:
     from viewer.qt.draw.scene import MapScene
@@ -49,12 +51,13 @@ def _layers(scene: MapScene) -> list[Layer]:
     features = frozenset({"features"})
     visible = scene.visible_features()
     layers: list[Layer] = [("basemap", "Basemap", frozenset({"basemap"}), None, True)]
-    for event in scene.workspace.content.events_in_time_order():
-        if any(f.event == event.id and f.kind != ANNOTATION for f in visible):
-            layers.append((f"launch-{_xml_id(event.id)}", event.name or event.id, features, _of_launch(event.id),
-                           False))
-    if any(not f.event and f.kind != ANNOTATION for f in visible):
-        layers.append(("features-without-launch", "Features of no launch", features, lambda f: not f.event, False))
+    # One group per kind, in the screen's drawing order and drawn as the screen draws it (every launch's features of
+    # the kind at once: casings, unions and what covers what as on screen); one group per launch drew a later
+    # launch's areas over an earlier launch's paths and lost the casings between launches.
+    shown_kinds = {f.kind for f in visible if f.kind != ANNOTATION}
+    for kind in scene.layers:  # the scene's drawing order (bands under lines)
+        if kind in shown_kinds:
+            layers.append((f"kind-{_xml_id(kind)}", kind_title(kind), features, _of_kind(kind), False))
     layers += [("place-names", "Place names", frozenset({"labels"}), None, False),
                ("overlays", "Range rings and measurements", frozenset({"overlays"}), None, False),
                ("annotations", "Annotations", frozenset({"annotations"}), lambda f: f.kind == ANNOTATION, False),
@@ -63,8 +66,8 @@ def _layers(scene: MapScene) -> list[Layer]:
     return layers
 
 
-def _of_launch(event_id: str) -> Callable[[Feature], bool]:
-    return lambda feature: feature.event == event_id
+def _of_kind(kind: str) -> Callable[[Feature], bool]:
+    return lambda feature: feature.kind == kind
 
 
 def _painted(renderer: MapRenderer, request: ImageRequest, layers: frozenset[str], keep, background: bool) -> bytes:
