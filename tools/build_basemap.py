@@ -21,6 +21,7 @@ import pandas as pd
 import pyogrio
 import shapely
 import shapely.affinity
+from basemap_start import store as store_start_tables  # this folder (the script's own) is on sys.path
 
 PACKAGE = "world-atlas@2.0.2"
 # The registry's published shasum for that tarball: a changed upstream file must not slip in unseen.
@@ -255,6 +256,7 @@ def build(source: Path, out: Path) -> None:
                 layer_options={"DESCRIPTION": note, "SPATIAL_INDEX": "NO"},  # the viewer culls by itself
             )
             print(f"{kind}_{level}: {len(lod):5d} features {vertices(lod):7d} vertices")
+    store_start_tables(tmp)  # what every start of the window would compute the same way from these levels
     tmp.replace(out)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
 

@@ -126,3 +126,39 @@ def test_project_extent_covers_curved_edges() -> None:
     assert ymin < y_corner - 100_000.0
     assert xmin < 0 < xmax
     assert ymin < 0 < ymax
+
+
+EVERY_PRESET_FAMILY = [
+    crs.regional(KOREA), crs.regional(crs.DEFAULT_REGION), crs.regional((120.0, -5.0, 140.0, 5.0)),  # a Mercator
+    crs.regional((125.0, 38.0, 125.5, 38.4)), crs.plate_carree(30.0), crs.azimuthal_equidistant(*SOHAE),
+    crs.orthographic(127.0, 37.0), crs.robinson(-150), crs.equal_earth(130),
+    crs.projection_from_name("+proj=utm +zone=52 +south +datum=WGS84 +units=m +no_defs"),
+    crs.projection_from_name("+proj=stere +lat_0=90 +lon_0=-45 +k=0.994 +x_0=2000000 +y_0=2000000 +datum=WGS84"),
+]
+
+
+@pytest.mark.parametrize("projection", EVERY_PRESET_FAMILY, ids=lambda p: p.crs.srs)
+def test_pipelines_built_from_a_plain_proj_string_are_those_pyproj_finds(projection: MapProjection) -> None:
+    # Built without PROJ's database search (tens of ms a transformer): the very pipelines from_crs finds, so the
+    # same numbers to the last bit.
+    srs = projection.crs.srs
+    assert crs._plain_pipelines(srs, projection.crs) is not None
+    forward, inverse = crs._transformers(srs)
+    found_forward = pyproj.Transformer.from_crs(crs.WGS84, projection.crs, always_xy=True)
+    found_inverse = pyproj.Transformer.from_crs(projection.crs, crs.WGS84, always_xy=True)
+    assert (forward.definition, inverse.definition) == (found_forward.definition, found_inverse.definition)
+    lon, lat = np.random.default_rng(7).uniform((-180, -89), (180, 89), (5000, 2)).T
+    x, y = forward.transform(lon, lat, errcheck=False)
+    assert np.array_equal(np.array([x, y]), np.array(found_forward.transform(lon, lat, errcheck=False)),
+                          equal_nan=True)
+    shown = np.isfinite(x) & np.isfinite(y)
+    assert np.array_equal(np.array(inverse.transform(x[shown], y[shown], errcheck=False)),
+                          np.array(found_inverse.transform(x[shown], y[shown], errcheck=False)))
+
+
+@pytest.mark.parametrize("srs", ["EPSG:32652", "+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 "
+                                 "+y_0=-100000 +ellps=airy +units=m", "+proj=lcc +lat_1=30 +lat_2=60 +datum=WGS84 "
+                                 "+towgs84=1,2,3 +units=m", "+proj=longlat +datum=WGS84", "+proj=merc +units=km "
+                                 "+datum=WGS84"])
+def test_other_crs_are_left_to_pyproj_to_find_the_way(srs: str) -> None:
+    assert crs._plain_pipelines(srs, pyproj.CRS.from_user_input(srs)) is None

@@ -13,7 +13,7 @@ from viewer.resources import asset
 
 CSV = asset("resources", "gazetteer", "places.csv")
 # Too small for Natural Earth 10 m, or a submerged rock: no land is drawn under them.
-NOT_IN_BASEMAP = {"okinotorishima", "eocheongdo", "ieodo"}
+NOT_IN_BASEMAP = {"okinotorishima", "eocheongdo", "ieodo", "liancourt-rocks"}  # too small for the 10 m basemap
 REQUIRED = {
     "sohae", "sohae-coastal-pad", "tonghae", "pyongyang-satellite-control-center", "pyongyang", "seoul",
     "tokyo", "naha", "okinawa-island", "miyako-island", "miyakojima", "ishigaki", "okinotorishima", "jeju",

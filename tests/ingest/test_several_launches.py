@@ -51,13 +51,16 @@ def test_a_launch_named_in_passing_with_its_date():
     assert [o.date for o in draft.others] == [date(2023, 3, 9)]
 
 
-def test_a_salvo_in_one_sentence_and_a_statement_day_are_one_launch():
+def test_two_missiles_timed_in_one_sentence_are_two_launches_and_a_statement_day_is_none():
+    # issue 17 round 5: missiles with a time each, told in one sentence, are launches of their own (they were one
+    # before); the day state media spoke on is still no launch
     story = article("Test\n\nSEOUL, March 14, 2023 (Yonhap) -- North Korea fired two missiles from Sinpo at 6:10 "
                     "a.m. and 6:25 a.m. on Tuesday. On Wednesday, state media said the missiles were a new type.")
     draft = draft_article(story)
     assert draft is not None
     assert draft.date == date(2023, 3, 14)
-    assert draft.others == []
+    assert [(o.date, o.time.strftime("%H:%M") if o.time else None) for o in draft.others] == [
+        (date(2023, 3, 14), "06:25")]
 
 
 def test_another_launch_with_no_site_keeps_its_stated_direction():

@@ -8,13 +8,17 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QImage, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from viewer.geo.basemap import load_basemap
+from viewer.model.view import MapView
+from viewer.model.workspace import Workspace
 from viewer.qt import app as app_module
 from viewer.qt.first_frame import FirstFrame
 from viewer.qt.main_window import MAP_RECT_KEY, MainWindow
@@ -210,3 +214,48 @@ def test_a_first_frame_never_painted_is_taken_over_all_the_same(qtbot, monkeypat
     qtbot.addWidget(startup.window)
     qtbot.waitUntil(lambda: startup.window.built, timeout=30000)
     assert startup.window.workspace.content.features
+
+
+class SettlingCanvas:
+    """Stands in for a canvas whose layer shows its last image moved after a view change and draws afresh once the
+    view has rested (a screen cache's settle timer, restarted at each paint of the moved image)."""
+
+    def __init__(self, window: QWidget):
+        self.view = QWidget(window)
+        self.view.setGeometry(window.rect())
+        self.moved = True
+        self.settle = QTimer(self.view)
+        self.settle.setSingleShot(True)
+        self.settle.setInterval(150)
+        self.settle.timeout.connect(self._rested)
+        self.view.paintEvent = self._painted
+
+    def viewport(self) -> QWidget:
+        return self.view
+
+    def _painted(self, event) -> None:
+        if self.moved:
+            self.settle.start()
+
+    def _rested(self) -> None:
+        self.moved = False
+        self.view.update()
+
+
+def test_a_layer_due_to_draw_afresh_when_the_event_loop_was_held_up_draws_before_the_frame_goes(qtbot):
+    # Under load the GUI thread can be held up past both the frame's next look and a layer's settle timer: the
+    # frame used to look first, find no paint for a while and go, and the canvas showed the layer's moved image
+    # (a launch site's symbol or a path's name missing) until the settle timer fired.
+    window = QWidget()
+    window.resize(400, 300)
+    qtbot.addWidget(window)
+    canvas = SettlingCanvas(window)
+    first = FirstFrame(window, window.rect(), Workspace(), load_basemap(), [], MapView())
+    window.show()
+    qtbot.waitExposed(window)
+    shown_when_retired = []
+    first.retired.connect(lambda: shown_when_retired.append("moved" if canvas.moved else "drawn afresh"))
+    first.give_way_to(canvas)  # paints the canvas once: its moved image, the settle timer started
+    QTimer.singleShot(20, lambda: time.sleep(0.4))  # the GUI thread held up past the settle timer
+    qtbot.waitUntil(lambda: bool(shown_when_retired), timeout=5000)
+    assert shown_when_retired == ["drawn afresh"]

@@ -55,3 +55,32 @@ def test_a_layers_colour_is_the_users_and_comes_back_with_the_session(window, qt
     window.map_view.set_layer_colour("ship_tracks", None)
     assert window.session.open_session(session)
     assert window.map_view.layer_colours == {"ship_tracks": "#112233"}
+
+
+def test_a_plain_geopackage_opens_drawn_and_in_the_legend_without_making_its_rows(window, qtbot, tmp_path,
+                                                                                   monkeypatch):
+    import geopandas as gpd
+    import shapely
+
+    from viewer.model.feature_rows import LayerColumns
+    from viewer.qt.panels import event_tree
+
+    path = tmp_path / "catalogue.gpkg"
+    gpd.GeoDataFrame({"name": ["Buoy", "Mast"], "height": [3.5, None]},
+                     geometry=[shapely.Point(127.5, 28.5), shapely.Point(128.5, 29.5)], crs=4326).to_file(
+        path, layer="buoys")
+    gpd.GeoDataFrame({"name": ["Track A"]}, geometry=[shapely.LineString([(125, 30), (128, 27), (131, 25)])],
+                     crs=4326).to_file(path, layer="tracks")
+    made = []
+    monkeypatch.setattr(LayerColumns, "row", lambda columns, index: made.append(index))
+    # The tree lists a small layer's features one by one, each with the certainty its row states (a dict made for
+    # each of at most LISTED_UP_TO); a catalogue too large to list is what must open without making any.
+    monkeypatch.setattr(event_tree, "LISTED_UP_TO", 0)
+    window.open_files([str(path)])
+    qtbot.wait(50)
+    window.canvas.viewport().repaint()
+    features = {f.label: f for f in window.workspace.content.features.values() if f.layer == "catalogue"}
+    assert {name: f.kind for name, f in features.items()} == {"Buoy": "point", "Mast": "point", "Track A": "line"}
+    assert window.canvas.visuals["line"].strokes  # drawn, in the tree and the legend, from the cells alone
+    assert any(row[1] == "catalogue" for row in window.canvas.frame.legend_rows)
+    assert made == []

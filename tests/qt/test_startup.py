@@ -3,9 +3,12 @@ basemap is built once, at the level that view needs."""
 
 from __future__ import annotations
 
+import gc
+
 from viewer.qt import app as app_module
-from viewer.qt import main_window
+from viewer.qt import first_frame, main_window
 from viewer.qt.map.basemap_layer import BasemapLayer
+from viewer.resources import sample_bundle
 
 
 def started_window(qtbot, monkeypatch) -> main_window.MainWindow:
@@ -55,3 +58,42 @@ def test_the_unseen_window_fallback_does_not_fire_once_the_start_is_over(qtbot, 
     assert calls == [True]
     qtbot.wait(2000)  # past the fallback's time
     assert calls == [True]
+
+
+def test_the_collector_waits_for_the_first_frame_and_runs_again_from_then_on(qtbot, monkeypatch):
+    from viewer import cli
+
+    seen = []
+    take_over = app_module.Startup.take_over
+
+    def spy(self) -> None:
+        seen.append(("first frame painted", gc.isenabled()))
+        take_over(self)
+        seen.append(("taken over", gc.isenabled()))
+
+    monkeypatch.setattr(app_module.Startup, "take_over", spy)
+    monkeypatch.setattr(app_module.Startup, "_open_later_and_recover", lambda self: None)
+    monkeypatch.setenv(app_module.EXIT_AFTER_FIRST_PAINT, "1")
+    windows = []
+    monkeypatch.setattr(main_window.MainWindow, "showEvent", lambda self, event: windows.append(self))
+    assert gc.isenabled()
+    assert cli.main([]) == 0
+    qtbot.addWidget(windows[0])
+    assert seen == [("first frame painted", False), ("taken over", True)]
+    assert gc.isenabled()
+    assert cli.main(["validate", str(sample_bundle())]) == 0  # headless commands leave it alone
+    assert gc.isenabled()
+
+
+def test_the_window_gets_its_icon_once_its_first_frame_is_on_screen(qtbot, monkeypatch):
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.setWindowIcon(QIcon())
+    icons = []
+    paint = first_frame.FirstFrame.paintEvent
+    monkeypatch.setattr(first_frame.FirstFrame, "paintEvent",
+                        lambda self, event: icons.append(QApplication.windowIcon().isNull()) or paint(self, event))
+    started_window(qtbot, monkeypatch)
+    assert icons[0]  # not loaded (Qt's SVG plugin) before the first frame
+    assert not QApplication.windowIcon().isNull()

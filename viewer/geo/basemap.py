@@ -2,6 +2,8 @@
 
 Built by tools/build_basemap.py; each level is read from the GeoPackage the first time it is asked for.
 A GeoPackage is an SQLite database, so it is read with sqlite3: pyogrio would import pandas and geopandas.
+What every start computed the same way is stored with it (tools/basemap_start.py): the countries' label points,
+and the coarser levels projected for the map's default projection, which the first view of a start is drawn in.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import shapely
@@ -18,6 +21,17 @@ from viewer.resources import asset
 
 KINDS = ("land", "countries", "borders")
 ANTIMERIDIAN_INSIDE = 180.0 - 1e-6  # degrees: about 0.1 m
+COUNTRY_POINTS = "country_points"  # (name, lon, lat, km2): viewer.geo.labels.country_points of the coarsest level
+PROJECTED = "projected_levels"  # (srs, level, land_x, land_y, border_x, border_y): a level's strokes' vertices
+
+
+class ProjectedLevel(NamedTuple):
+    """A level's land (densified) and borders in one projection: NaN-separated x and y, as drawn."""
+
+    land_x: np.ndarray
+    land_y: np.ndarray
+    border_x: np.ndarray
+    border_y: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -36,10 +50,11 @@ class BasemapLevel:
 class Basemap:
     """Levels of detail of the basemap; level 0 is full detail, higher levels are coarser."""
 
-    def __init__(self, path: Path, tolerances: dict[int, float]) -> None:
+    def __init__(self, path: Path, tolerances: dict[int, float], tables: frozenset[str] = frozenset()) -> None:
         self.path = path
         self._tolerances = dict(sorted(tolerances.items()))
         self._loaded: dict[int, BasemapLevel] = {}
+        self._tables = tables  # which of the stored start-up tables the file has
 
     @property
     def levels(self) -> tuple[int, ...]:
@@ -62,6 +77,28 @@ class Basemap:
         if level not in self._loaded:
             self._loaded[level] = self._read(level)
         return self._loaded[level]
+
+    def country_points(self) -> tuple[tuple[str, float, float, float], ...] | None:
+        """(name, lon, lat, km²) per country, as `viewer.geo.labels.country_points` finds them on the coarsest
+        level (computed when the file was built: ~30 ms of every start); None if the file does not have them."""
+        if COUNTRY_POINTS not in self._tables:
+            return None
+        with closing(_connect(self.path)) as db:
+            rows = db.execute(f'SELECT name, lon, lat, km2 FROM "{COUNTRY_POINTS}" ORDER BY rowid').fetchall()
+        return tuple((str(name), float(lon), float(lat), float(km2)) for name, lon, lat, km2 in rows)
+
+    def projected(self, level: int, srs: str) -> ProjectedLevel | None:
+        """The level's land and borders projected in the CRS ``srs`` (its PROJ string), if the file has them (the
+        default projection's coarser levels: projecting one took ~60 ms of every start); None otherwise."""
+        if PROJECTED not in self._tables:
+            return None
+        with closing(_connect(self.path)) as db:
+            row = db.execute(f'SELECT land_x, land_y, border_x, border_y FROM "{PROJECTED}" WHERE srs = ? AND '
+                             "level = ?", (srs, level)).fetchone()
+        if row is None:
+            return None
+        # Copied: arrays over the row's bytes would be read-only.
+        return ProjectedLevel(*(np.frombuffer(blob, dtype="<f8").astype(float) for blob in row))
 
     def _read(self, level: int) -> BasemapLevel:
         with closing(_connect(self.path)) as db:
@@ -98,7 +135,7 @@ def load_basemap(path: Path | str | None = None) -> Basemap:
     missing = sorted(f"{k}_{lvl}" for lvl in levels for k in KINDS if f"{k}_{lvl}" not in present)
     if missing:
         raise ValueError(f"{path}: basemap layers missing: {', '.join(missing)}")
-    return Basemap(path, levels)
+    return Basemap(path, levels, frozenset(present & {COUNTRY_POINTS, PROJECTED}))
 
 
 def _connect(path: Path) -> sqlite3.Connection:

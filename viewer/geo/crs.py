@@ -26,15 +26,51 @@ WORLD: Extent = (-180.0, -90.0, 180.0, 90.0)
 DEFAULT_REGION: Extent = (116.0, 10.0, 142.0, 43.0)  # the Korean Peninsula to Luzon: shown when there is no data
 
 
+# The PROJ-string parameters of a projection on the WGS84 ellipsoid that need no datum shift from EPSG:4326: the
+# presets' CRSs, and a user's proj string made of these alone.
+_PLAIN_PARAMETERS = frozenset({"proj", "lat_0", "lon_0", "lat_1", "lat_2", "lat_ts", "x_0", "y_0", "k", "k_0", "zone",
+                               "south", "units", "no_defs", "type", "datum", "ellps"})
+_DEGREES_TO_RADIANS = "+proj=unitconvert +xy_in=deg +xy_out=rad"
+
+
 @lru_cache(maxsize=64)
 def _transformers(srs: str) -> tuple[pyproj.Transformer, pyproj.Transformer]:
     # Building a Transformer costs milliseconds; a redraw may project many layers, so
     # every projection with the same CRS shares one pair (pyproj ≥ 3.1 makes them thread-safe).
     # Keyed by the CRS text because hashing a pyproj.CRS renders its whole WKT each time.
     crs = pyproj.CRS.from_user_input(srs)
+    pipelines = _plain_pipelines(srs, crs)
+    if pipelines is not None:
+        return pyproj.Transformer.from_pipeline(pipelines[0]), pyproj.Transformer.from_pipeline(pipelines[1])
     forward = pyproj.Transformer.from_crs(WGS84, crs, always_xy=True)
     inverse = pyproj.Transformer.from_crs(crs, WGS84, always_xy=True)
     return forward, inverse
+
+
+def _plain_pipelines(srs: str, crs: pyproj.CRS) -> tuple[str, str] | None:
+    """The forward and inverse pipelines `Transformer.from_crs` finds between EPSG:4326 (lon, lat) and a projection
+    given as a PROJ string on the WGS84 ellipsoid, or None for any other CRS.
+
+    For such a CRS, from_crs searches PROJ's database for operations (10-40 ms a transformer, two for every
+    projection shown, the first of them before the window's first frame) and finds only the CRS's own conversion
+    after degrees to radians: the same pipeline, built here from the conversion (tests/geo/test_crs.py compares
+    both pipelines and their results with from_crs's for every preset).
+    """
+    words = srs.split()
+    if not words or not all(w.startswith("+") for w in words):
+        return None
+    parameters = dict(w[1:].partition("=")[::2] for w in words)
+    if not parameters.keys() <= _PLAIN_PARAMETERS or "WGS84" not in (parameters.get("datum"), parameters.get("ellps")):
+        return None
+    if parameters.get("datum", "WGS84") != "WGS84" or parameters.get("units", "m") != "m":
+        return None
+    conversion = crs.coordinate_operation
+    pipeline = conversion.to_proj4() if conversion is not None else None
+    steps = pipeline.split(" +step ") if pipeline else []
+    if len(steps) != 3 or steps[0] != "+proj=pipeline" or steps[1] != _DEGREES_TO_RADIANS or "+inv" in steps[2]:
+        return None
+    return (f"+proj=pipeline +step {_DEGREES_TO_RADIANS} +step {steps[2]}",
+            f"+proj=pipeline +step +inv {steps[2]} +step +proj=unitconvert +xy_in=rad +xy_out=deg")
 
 
 @dataclass(frozen=True)

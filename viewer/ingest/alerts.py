@@ -34,6 +34,9 @@ _REFERENCE_ONLY = re.compile(r"\b(?:north|south|east|west)(?:[- ]?(?:north|south
 _SENDER = re.compile(r"['\u2019]?s?\s+(?:(?:has|have|had|also|then|later)\s+)?(?:sent|sends|issued|issues|said|says|"
                      r"called|calls|told|tells|announced|announces|warned|warns|urged|urges|asked|asks|condemned|"
                      r"protested|lodged|government|authorities)\b", re.IGNORECASE)
+# "prompting the government in Tokyo to tell residents …", "officials in Seoul said": who speaks, by where they sit
+_SENDER_BEFORE = re.compile(r"\b(?:government|officials?|authorities|ministry|ministers?|leaders?|administration|"
+                            r"embassy|spokes(?:man|woman|person)|military|cabinet)\s+(?:in|of)\s+$", re.IGNORECASE)
 ALERTED_KINDS = frozenset({"prefecture", "island", "island_group", "city", "capital"})
 MAX_CORNER_GAP = 40  # characters between two corners of one zone
 
@@ -50,7 +53,9 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
         for mention in (p for p in places if s <= p.start < e and p.place.kind in ALERTED_KINDS):
             if _REFERENCE_ONLY.search(text, max(s, mention.start - 30), mention.start):
                 continue  # "passed west of the Sakishima islands": a reference point, not where the alert went
-            if _SENDER.match(text, mention.end, e) or in_north_korea(mention.place):
+            if _SENDER.match(text, mention.end, e) or _SENDER_BEFORE.search(text, max(s, mention.start - 30),
+                                                                             mention.start) or in_north_korea(
+                    mention.place):
                 continue  # "Tokyo sent a J-Alert to …", "Pyongyang has called …": who sent or spoke, not alerted
             if _dateline_city(text, mention):
                 continue  # "TOKYO, Nov 3, 2022 (AP) — … J-Alert warnings for Miyagi": where the story was filed

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from viewer.ingest.dateline_year import dateline_year
+from viewer.ingest.dateline_year import InferredYear, dateline_year
 from viewer.ingest.datelines import find_dateline, stamped_west_of_korea
 from viewer.ingest.html_text import html_to_text
 from viewer.ingest.times import parse_date
@@ -43,6 +43,7 @@ class Article:
     header_end: int = 0  # end of a date header ("date 2023-11-15") at the top: not a date the article reports
     zone: str | None = None  # the zone of bare clock times, from the dateline's city ("SEOUL, …": KST)
     day_behind: bool = False  # dated hours behind Korea (ET, GMT): its "Wednesday" may be the day after its date
+    inferred_year: InferredYear | None = None  # a yearless dateline's year, pinned by the story (and why)
 
     @property
     def sha256(self) -> str:
@@ -96,12 +97,14 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
         header_end = max(header_end, dateline.end)
     when = published or _stated_date(stated) or (dateline.value if dateline else None) or (
         header_date.value if header_date else None)
+    inferred = None
     if when is None and dateline is not None and dateline.month_day is not None:
-        when = dateline_year(text, dateline.end, dateline.month_day, date.today())
+        inferred = dateline_year(text, dateline.end, dateline.month_day, date.today())
+        when = inferred.day if inferred else None
     stamps = [header.group(0) if header else "", text[dateline.start : dateline.end] if dateline else ""]
     behind = any(stamped_west_of_korea(line) for line in stamps) or bool(dateline and dateline.zone in ("ET", "PT"))
     return Article(doc_id, text, title[:200], when, path, exact, header_end, dateline.zone if dateline else None,
-                   behind)
+                   behind, inferred)
 
 
 def default_id(path: Path) -> str:

@@ -30,7 +30,10 @@ _HEDGED = re.compile(r"\b(?:(?-i:may)|might|could|possibly|perhaps|whether|if|ap
                      r"(?:[\w-]+\s+(?:and\s+)?)?$|\b(?:whether|if)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "after two failed attempts", "a string of failures": other launches' outcomes
 _OTHERS_FAILED = re.compile(r"\b(?:two|three|four|several|previous|earlier|past|prior|repeated(?:ly)?|string\s+of|"
-                            r"series\s+of|history\s+of|record\s+of)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+                            r"series\s+of|history\s+of|record\s+of)\s+(?:[\w-]+\s+)?$|"
+                            # "days after a failed satellite launch", "following its failed attempt": another launch
+                            r"\b(?:after|following|since)\s+(?:a|an|the|its|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+)?$",
+                            re.IGNORECASE)
 # "every attempt ended in failure", "Earlier submarine-launched tests had ended in failure": how other launches went
 _OTHERS_ENDED = re.compile(r"\b(?:(?:every|each|all|previous|earlier|past|prior)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:attempts?|tests?|launch(?:es)?|flights?)|(?:attempts|tests|launches|flights)\s+"
@@ -43,7 +46,14 @@ _NOT_THIS_ONE = re.compile(r"\bpossibility\s+(?:that\s+)?(?:[\w-]+\s+){0,3}$|\b(
 _SPENT_STAGE = re.compile(r"\b(?:stages?|boosters?|fairings?)\b(?:\s+\w+){0,3}\s+$", re.IGNORECASE)
 # "Pyongyang said in November that it had successfully tested …": what a month named earlier had shown
 _EARLIER_MONTH = re.compile(rf"\b(?:in|last)\s+{_MONTH}\b[^.;]{{0,40}}\bhad\s+(?:\w+\s+)?$")
-_SUCCESS = re.compile(r"(?<!un)\bsucce(?:ss(?:ful(?:ly)?)?|eded|eds)\b", re.IGNORECASE)
+# "succeeded", and state media's claim of a hit: "accurately landing in the preset area of open waters", "hit the
+# designated target precisely", "landed precisely in the planned waters"
+_HIT = r"(?:hit(?:ting|s)?|str(?:uck|ike|iking|ikes)|land(?:ed|ing|s)?|f[ae]ll(?:ing|s)?|splash(?:ed|ing)\s+down)"
+_AIM = (r"(?:on|in|into|at)?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:preset|pre-set|designated|planned|set|intended|"
+        r"targeted|target)\s+(?:target|waters|area|point|spot|sea\s+area|zone|island)")
+_SUCCESS = re.compile(rf"(?<!un)\bsucce(?:ss(?:ful(?:ly)?)?|eded|eds)\b|\b(?:accurately|precisely|exactly|correctly)\s+"
+                      rf"{_HIT}\s+{_AIM}|\b{_HIT}\s+(?:{_AIM}\s+)?(?:accurately|precisely|exactly)\b(?:\s+{_AIM})?",
+                      re.IGNORECASE)
 _ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:in|last)\s+{_MONTH}\b|\s+last\s+(?:year|month)\b|^\s*{_MONTH}\b"
                         rf"|\s+{_MONTH}\s+launch")
 _PERIOD = re.compile(

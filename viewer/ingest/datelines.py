@@ -22,12 +22,13 @@ _ISO = (r"(?P<iso>(?:19|20)\d\d(?P<sep>[-./])[01]\d(?P=sep)[0-3]\d)"
 _DOTTED = r"(?P<kyear>(?:19|20)\d\d)\.[ \t]*(?P<kmonth>[01]?\d)\.[ \t]*(?P<kday>[0-3]?\d)\.?"  # Korean "2022. 11. 3."
 # "22/06/2016" as European and Asian outlets stamp a page; read only when the day is over 12 (else 03/04 could be
 # either order)
-_SLASHED = r"(?P<sday>[0-3]?\d)/(?P<smonth>[01]?\d)/(?P<syear>(?:19|20)\d\d)"
+# either order); "22.11.2023" likewise, as German and Russian outlets write it
+_SLASHED = r"(?P<sday>[0-3]?\d)(?P<ssep>[/.])(?P<smonth>[01]?\d)(?P=ssep)(?P<syear>(?:19|20)\d\d)"
 # A Korean page's stamps: 입력 (posted), 등록 (filed), 수정 (modified), 작성 (written), 기사입력 (article posted)
 _KOREAN_LABELS = "\uae30\uc0ac\uc785\ub825|\uc785\ub825|\ub4f1\ub85d|\uc218\uc815|\uc791\uc131"
 # "SEOUL, May 28 (Reuters) -", "Pyongyang, November 22 (KCNA) --", "Seoul, 27 January --", "TOKYO, Oct. 31 Kyodo -"
 _CITY_LINE = re.compile(rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t/][A-Z][A-Za-z.'-]+){{0,2}}),"
-                        rf"[ \t]+(?:{_CALENDAR}|{_ISO})[ \t]*"
+                        rf"[ \t]+(?:{_CALENDAR}|{_ISO}|{_SLASHED})[ \t]*"
                         rf"(?:\((?P<agency>[^)\n]{{1,40}})\)|[A-Z][A-Za-z]{{1,15}})?[ \t]*"
                         # TASS: ". /TASS/."; "UNITED NATIONS, 22 December 2017" on a line of its own
                         rf"(?:--|-|\u2013|\u2014|\.?[ \t]*/[A-Z]{{2,10}}/\.?|[ \t\r]*$)", re.MULTILINE)

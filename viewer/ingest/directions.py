@@ -23,17 +23,21 @@ _PATTERNS = [
     re.compile(rf"\bin\s+an?\s+{_DIR}(?:erly|ern|ward)?\s+direction\b", re.IGNORECASE),
     re.compile(rf"\b{_DIR}wards?\b", re.IGNORECASE),
     re.compile(rf"\btowards?\s+the\s+{_DIR}\b{_NOT_A_HEADING}", re.IGNORECASE),
-    # "toward waters east of the Korean Peninsula"
-    re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?(?:waters|seas?)\s+{_DIR}\s+of\b", re.IGNORECASE),
-    # "toward the eastern waters", "into western waters"
-    re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?{_DIR}(?:ern)?\s+(?:waters|seas?)\b", re.IGNORECASE),
+    # "toward waters east of the Korean Peninsula", "came down in the sea east of the peninsula" (of the launch's own
+    # land: a heading; "the sea west of Japan" is where, not which way)
+    re.compile(rf"\b(?:towards?|into|in)\s+(?:the\s+)?(?:waters|seas?)\s+{_DIR}\s+of\s+(?:the\s+)?(?:Korean\s+"
+               r"peninsula|peninsula|North\s+Korea|North|country)\b", re.IGNORECASE),
+    # "toward the eastern waters", "into western waters", "fired into the East Sea" (the firing; not "crashed into
+    # the West Sea", where a failed rocket fell)
+    re.compile(rf"(?<!crashed\s)(?<!plunged\s)(?<!fell\s)(?<!landed\s)\b(?:towards?|into)\s+(?:the\s+)?{_DIR}(?:ern)?"
+               r"\s+(?:waters|seas?)\b", re.IGNORECASE),
     # "on a lofted trajectory to the east" (not "the sea to the east of Japan")
     re.compile(rf"\bto\s+the\s+{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
     # "towards the sea off its east coast", "into waters off the west coast": where it went, seen from the site
     # ("fired … off its east coast" or "over the waters off its west coast" say where, not which way)
     re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:sea|waters?)\s+off\s+(?:its|the|North\s+Korea['\u2019]s|the\s+North['\u2019]s|the\s+country"
                rf"['\u2019]s)\s+{_DIR}(?:ern)?\s+coast", re.IGNORECASE),
-    re.compile(rf"\b(?:flew|flying|flown|headed|heading|fired|launched|travell?ed|went|moved|turned)\s+"
+    re.compile(rf"\b(?:flew|flying|flown|headed|heading|fired|launched|travell?ed|went|moved|turned|sen(?:t|ding))\s+"
                rf"(?:[\w-]+\s+){{0,2}}?(?:to\s+the\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
 ]
 # "toward the East Sea"; "fired two projectiles from Sondok in South Hamgyong Province into the East Sea" (the

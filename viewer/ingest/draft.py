@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
@@ -21,12 +22,16 @@ from viewer.ingest.measures import find_altitudes, find_distances
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import read_notice
 from viewer.ingest.other_launches import (
+    ORDINAL,
     SAME_SITE,
     candidate_sentences,
     is_another_launch,
+    ordinal_clause,
     same_launch,
+    times_of_several,
     told_later,
 )
+from viewer.ingest.passing import passing_mentions
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
@@ -101,6 +106,7 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
             group[0].append(sentence)
     if groups:  # a story of several launches: the main one without the others' sentences, then each other one
         apart = {s for g in groups for s in g[0]}
+        sentences, report = _clauses_apart(text, sentences, report, groups, apart)
         anchors = [s for s in report.anchors if s not in apart]
         if anchors:
             related = [s for s in report.related if s not in apart]
@@ -109,7 +115,94 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         for own, _ in groups:
             other_report = describe(text, LaunchReport(own, own, report.space), whole_text=False)
             draft.others.append(_draft_other(article, other_report, places, matcher, draft))
+    foreign = foreign_launch_sentences(text, sentences)
+    known = [d.date for d in (draft, *draft.others) if d.date is not None]
+    passing = passing_mentions(text, [s for s in sentences if s.start >= article.header_end and s not in foreign],
+                               article.published, known)
+    if not groups and report.vehicle_span and any(s.start <= report.vehicle_span[0] < s.end for s, _ in passing):
+        # the vehicle named was the earlier launch's ("on July 4, North Korea launched its first ICBM, a Hwasong-14")
+        lead = describe(text, LaunchReport(report.anchors, report.related, report.space), whole_text=False)
+        draft = _draft_report(article, lead, sentences, places, matcher)
+    draft.others.extend(_told_in_one_sentence(text, report, draft))
+    draft.others.extend(_draft_passing(article, report, sentence, mention, places, matcher, draft)
+                        for sentence, mention in passing)
     return draft
+
+
+def _clauses_apart(text: str, sentences: list[Sentence], report: LaunchReport,
+                   groups: list[tuple[list[Sentence], ArticleDraft]], apart: set[Sentence]
+                   ) -> tuple[list[Sentence], LaunchReport]:
+    """A clause of the lead's sentences that tells a missile drafted on its own ('…, and the second flew about 400
+    km toward the East Sea') goes to that missile: the lead keeps the sentence up to the clause."""
+    cut: dict[Sentence, Sentence] = {}
+    for own, _ in groups:
+        for sentence in report.related:
+            if sentence in apart or sentence in cut:
+                continue
+            clause = ordinal_clause(text, sentence, own[0])
+            if clause is not None:
+                cut[sentence] = Sentence(sentence.start, clause.start, sentence.paragraph)
+                own.append(clause)
+                apart.add(clause)
+    if not cut:
+        return sentences, report
+    def keep(items: list[Sentence]) -> list[Sentence]:
+        return [cut.get(s, s) for s in items]
+    return keep(sentences), LaunchReport(keep(report.anchors), keep(report.related), report.space)
+
+
+def _draft_passing(article: Article, report: LaunchReport, sentence: Sentence, mention: DateMention,
+                   places: list[PlaceMention], matcher: PlaceMatcher, main: ArticleDraft) -> ArticleDraft:
+    """An earlier launch the story names in passing with its date: drafted from that sentence, on that day (with the
+    time the sentence gives it, if any), and marked so."""
+    text = article.text
+    other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], report.space),
+                                           whole_text=False), places, matcher, main)
+    if other.date != mention.value:  # its clock time, if any, was read against another day of the sentence
+        other.time = None
+        other.claims = [c for c in other.claims if c.property not in ("time", "time_of_day")]
+    other.date = mention.value
+    other.name = f"{other.name} (named in passing)"
+    other.claims = [c for c in other.claims if c.property != "date"]
+    by = attribution(text, sentence, mention.start)
+    assert mention.value is not None  # passing_mentions keeps resolved days only
+    other.claims.append(DraftClaim("date", mention.value.isoformat(), by, [(mention.start, mention.end)]))
+    other.claims.append(DraftClaim("mention", "named in passing in a story of another launch",
+                                   "the article (unattributed)", [(sentence.start, sentence.end)]))
+    if other.outcome is None:  # "Previous SLBM tests, including one on July 9, ended in failure": history is the point
+        found = outcome_claims(text, [sentence])
+        if len({f.value for f in found}) == 1:
+            other.outcome = str(found[0].value)
+            other.claims.extend(DraftClaim(f.property, f.value, f.by, [(f.start, f.end)]) for f in found)
+    return other
+
+
+_INSTANT = re.compile(r"\d{4}-\d\d-\d\dT")  # a time claim resolved to an instant, not a label such as "05:34 KST"
+
+
+def _told_in_one_sentence(text: str, report: LaunchReport, draft: ArticleDraft) -> list[ArticleDraft]:
+    """Several missiles with a time each in one sentence about the lead launch ('two missiles …, the first at 4:29
+    p.m. and the second at 4:49 p.m.'): the draft keeps the first; each later one is a launch of its own, with the
+    lead's site, flight and claims but its own time."""
+    for sentence in report.related:
+        moments = [(c.spans[0][0], datetime.fromisoformat(c.value)) for c in draft.claims if c.property == "time"
+                   and sentence.start <= c.spans[0][0] < sentence.end and _INSTANT.match(c.value)]
+        several = times_of_several(text, sentence, moments)
+        if several:
+            break
+    else:
+        return []
+    draft.time = several[0][1]
+    others = []
+    for offset, moment in several[1:]:
+        other = copy.deepcopy(draft)
+        other.others, other.time = [], moment
+        other.claims = [c for c in other.claims if c.property != "time" or c.spans[0][0] == offset]
+        others.append(other)
+    first = several[0][0]
+    draft.claims = [c for c in draft.claims if c.property != "time" or not any(c.spans[0][0] == o for o, _ in several)
+                    or c.spans[0][0] == first]
+    return others
 
 
 def _draft_report(article: Article, report: LaunchReport, sentences: list[Sentence], places: list[PlaceMention],
@@ -117,17 +210,21 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
     text = article.text
     draft = _named(text, report)
     _when(draft, text, report, article)
+    if article.inferred_year is not None:  # a yearless dateline: say what pinned the year the dates resolve in
+        pinned = article.inferred_year
+        draft.claims.append(DraftClaim("dateline_year", pinned.day.year, f"inferred: {pinned.why}", [pinned.span]))
     coordinates = find_zones_and_points(text, sentences)
     site = next((f for f in coordinates if f.kind == "launch_site"), None) or find_site(
         text, report, places, matcher, draft.date)
     if site is not None:
         draft.features.append(site)
-    draft.features.extend(find_flight(text, sentences, report, places, matcher, site))
+    own = [s for s in sentences if s not in (apart or set())]  # not the other launches' sentences
+    draft.features.extend(find_flight(text, own, report, places, matcher, site))
     if site is None:  # "fired a missile into the sea off its east coast", no site: the direction as a claim
         _direction_claim(draft, text, report, matcher)
     draft.features.extend(find_warning_areas(text, sentences, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
-    _claims(draft, text, [s for s in sentences if s not in (apart or set())], report, article.published)
+    _claims(draft, text, own, report, article.published)
     add_failure_area(draft, text, report, matcher, site)
     return draft
 
@@ -145,8 +242,15 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
     own = [p for s in report.related for p in places if s.start <= p.start < s.end]  # not the main launch's site
     same = next((m for s in report.related for m in [SAME_SITE.search(text, s.start, s.end)] if m), None)
     main_site = next((f for f in main.features if f.kind == "launch_site"), None)
+    # "The second, launched at 5:15 a.m., … possibly crashing on land near Pyongyang": one of the missiles the lead
+    # sentence fired from its site, unless its own sentence says it came from elsewhere
+    told = next((m for s in report.related for m in [ORDINAL.search(text, s.start, s.end)] if m), None)
+    from_elsewhere = any(_FROM_BEFORE.search(text, max(0, p.start - 30), p.start) for p in own) or any(
+        _ANOTHER_SITE.search(text, s.start, s.end) for s in report.related)
     if same is not None and main_site is not None:  # "a launch from the same area … debris falling near Pyongyang"
         site: DraftFeature | None = replace(main_site, spans=[same.span()], properties=dict(main_site.properties))
+    elif told is not None and main_site is not None and not from_elsewhere:
+        site = replace(main_site, spans=[*main_site.spans, told.span()], properties=dict(main_site.properties))
     else:
         site = find_site(text, report, own, matcher, draft.date)
     if site is not None:
@@ -161,6 +265,8 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
 
 
 SHORTEST_PATH_KM = 50.0
+_ANOTHER_SITE = re.compile(r"\bfrom\s+(?:a|an|another)\s+(?:separate|different|second|other)\s+", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:near\s+|the\s+|an?\s+\w+\s+(?:near|in)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _direction_claim(draft: ArticleDraft, text: str, report: LaunchReport, matcher: PlaceMatcher) -> None:

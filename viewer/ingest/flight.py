@@ -17,7 +17,7 @@ from viewer.ingest.places import PlaceMatcher, PlaceMention
 from viewer.ingest.sentences import Sentence
 
 _FALL = re.compile(r"\b(?:fell|fall(?:en|s|ing)?|land(?:ed|ing|s)?|splash\w*|crash(?:ed|ing)?|plunged|dropped|"
-                   r"came down|impact(?:ed)?|debris|wreckage|sank|hit the (?:sea|water)|remains|stage)\b",
+                   r"c(?:ame|oming) down|impact(?:ed)?|debris|wreckage|sank|hit the (?:sea|water)|remains|stage)\b",
                    re.IGNORECASE)
 _FLIGHT = re.compile(r"\b(?:flew|fly|flying|flown|flight|travel\w*|launch\w*|fired|headed|heading|distance|range|"
                      r"trajectory)\b", re.IGNORECASE)

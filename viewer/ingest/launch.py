@@ -22,19 +22,30 @@ _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|fir
 _FAILED_AFTER_LEAVING = re.compile(r"\b(?:exploded|blew\s+up|broke\s+(?:up|apart)|disintegrated)\b[^.;]{0,40}?"
                                    r"\bafter\s+(?:leaving|lift-?off|liftoff|launch|take-?off|clearing)\b",
                                    re.IGNORECASE)
-_FLOWN = re.compile(r"\b(?:flew|flown|soared)\b", re.IGNORECASE)
+# What a missile does after lift-off, told of the flight the story reports: "The missile came down in the sea some
+# 240 kilometres to the east", "It was seen heading north-east", "The missile travelled in an east-north-easterly
+# direction", "The missile headed out to sea", "They splashed down in the East Sea"
+_FLIGHT_VERB = (r"(?:flew|flown|soared|travell?ed|headed|came\s+down|splashed\s+down|landed|crashed|plunged|"
+                r"flying|travell?ing|heading|coming\s+down|splashing\s+down|landing)")
+_FLOWN = re.compile(rf"\b{_FLIGHT_VERB}\b", re.IGNORECASE)
 # "They flew east-northeast", "Both flew in an easterly direction", "It headed east across the peninsula", "It
-# vanished from radar … after flying south"
+# vanished from radar … after flying south", "It was seen heading north-east"
 _PRONOUN_FLEW = re.compile(r"\s*(?:It|They|Both(?:\s+(?:missiles|rockets|projectiles))?)\s+"
-                           r"(?:(?:\w+\s+)?(?:flew|soared|travell?ed|headed)\b|"
+                           rf"(?:(?:\w+\s+){{0,2}}?{_FLIGHT_VERB}\b|"
                            r"[^.;\n]{0,80}?\bafter\s+(?:flying|travell?ing|heading)\b)")
 # "the launch", "Sunday's launch", "North Korea's rocket launch": one launch, not "missile launches" in general.
 _LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
                           r"launch\b(?!\s*(?:pad|site|window|facility|station|vehicle|complex|center|centre))",
                           re.IGNORECASE)
+# "The failed test was detected at 11:03 p.m. ET", "the firing took place at dawn": once a launch is reported, the
+# test of a missile is that launch (not a nuclear or an engine test)
+_TEST_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|\w+['\u2019]s)\s+"
+                        r"(?:(?:failed|latest|missile|weapons?)\s+)?(?:test|test-fire|test-launch|firing)\b"
+                        r"(?!\s+(?:site|range|ban|stand))(?![^.;]{0,60}\b(?:nuclear|engine|bomb))", re.IGNORECASE)
 _PROJECTILE = re.compile(
     r"\b(?:rockets?|missiles?|satellites?|projectiles?|ICBMs?|IRBMs?|SLBMs?|SRBMs?|launch vehicle|carrier rocket|"
-    r"Unha|Chollima|Hwasong|Pukguksong|Kwangmyongsong|Malligyong|Taepodong|Nodong|Rodong|KN-\d+)\b",
+    r"Unha|Chollima|Hwasong|Pukguksong|Kwangmyongsong|Malligyong|Taepodong|Nodong|Rodong|KN-\d+|Musudans?|Scuds?|"
+    r"Hwasal|Pulhwasal|Haeil)\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
@@ -45,12 +56,13 @@ _HYPOTHETICAL = re.compile(
     r"resolutions?|such|any|more|future)\b",
     re.IGNORECASE,
 )
+_MODAL = re.compile(r"\b(?:will|would|could|might|shall|can|(?-i:may))\b", re.IGNORECASE)
 _AFTER_APPOSITIVE = re.compile(r",\s*(?:was|were|had\s+been|has\s+been)\s+$")
 _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|nor)\b", re.IGNORECASE)
 _HISTORY = re.compile(
-    r"\b(?:previous(?:ly)?|earlier this year|last (?:year|month)|(?:months|weeks|years) (?:after|ago|before)|"
-    r"in (?:19|20)\d\d|since (?:19|20)\d\d|prior|former|first attempt|history|anniversary|last\s+(?:fired|launched|"
-    r"tested))\b",
+    r"\b(?:previous(?:ly)?|earlier this (?:year|month|week)|last (?:year|month|week)|"
+    r"(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d|since (?:19|20)\d\d|prior|former|first attempt|"
+    r"history|anniversary|last\s+(?:fired|launched|tested|test-fired|flew|lifted\s+off|blasted\s+off|took\s+off))\b",
     re.IGNORECASE,
 )
 _NORTH_KOREA = re.compile(
@@ -138,7 +150,7 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if verb is None:
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
         # days after North Korea said…", which is about someone else's launch.
-        verb = _LAUNCH_NOUN.search(text, s, e)
+        verb = _LAUNCH_NOUN.search(text, s, e) or (None if strict else _TEST_NOUN.search(text, s, e))
         if verb is None or (strict and not _NORTH_KOREA.search(text, s, verb.end())):
             return False
     if strict and not _launches_a_projectile(text, s, e, verb):
@@ -148,6 +160,9 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if aside:  # "the missile, believed to be a Taepodong-1, was launched": the aside does not hedge the verb
         opening = before.rfind(",", 0, aside.start())
         before = (before[:opening] if opening >= 0 else "") + before[aside.start() + 1 :]
+    # "The DPRK will launch more satellites" read as the noun phrase "The DPRK will launch": no launch
+    if verb.group().lower().endswith("launch") and _MODAL.search(text, verb.start(), verb.end()):
+        return False
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
         return False
     # "Japan's Defense Ministry put the launch at 7:09 a.m.": 'the launch' is a noun, Japan times it, not launches it

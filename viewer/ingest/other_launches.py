@@ -5,16 +5,17 @@ fired …', 'Tuesday's launch of two missiles from …') or told missile by miss
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.launch import LaunchReport
+from viewer.ingest.passing import not_a_launch_day
 from viewer.ingest.sentences import Sentence
-from viewer.ingest.times import PLUPERFECT, find_dates, statement_day
+from viewer.ingest.times import PLUPERFECT, find_dates
 
 # "The second missile was launched …", "the first of them at about 3:30 a.m.", "The second was fired …"
-_ORDINAL = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|other)\s+(?:(?:missile|rocket|projectile|one)s?\b|"
-                      r"of\s+them\b|(?:was|were|flew)\b)")
+ORDINAL = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|other)\s*(?:(?:missile|rocket|projectile|one)s?\b|"
+                      r"of\s+them\b|(?:was|were|flew)\b|,)")  # "The second, fired from the same area at 8:05am, …"
 # "fired from the same area": the site of the launch the story leads with
 SAME_SITE = re.compile(r"\bfrom\s+the\s+same\s+(?:area|site|place|location|pad|base|launch\s+site)\b", re.IGNORECASE)
 APART_HOURS = 3  # two launch times of one day this far apart are two launches ("hours after it fired …")
@@ -24,10 +25,34 @@ SALVO_MINUTES = 5  # missiles told one by one, this far apart, are launches of t
 # "About an hour later, two short-range missiles were fired from Kaechon", "Hours later it launched another": a
 # launch told as coming after the lead one, with missiles of its own (not "Hours later, state media said it …")
 _LATER = re.compile(r"\b(?:(?:about|some|nearly|roughly|around|less\s+than|more\s+than|just\s+over)\s+)?"
-                    r"(?:an?|one|two|three|four|five|six|several|a\s+few|\d+)\s+hours?\s+later\b|\b[Hh]ours\s+later\b",
+                    r"(?:an?|one|two|three|four|five|six|several|a\s+few|\d+)\s+hours?\s+(?:later|earlier)\b|"
+                    r"\b[Hh]ours\s+(?:later|earlier)\b|"
+                    # "Earlier in the day, at about 6:10 a.m., another Musudan …", "later that day"
+                    r"\b(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+(?:day|morning|evening|night)\b",
                     re.IGNORECASE)
 _NEW_MISSILES = re.compile(r"\b(?:another|two|three|four|five|\d+|more|a\s+second|several)\s+(?:[\w-]+\s+){0,3}?"
-                           r"(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?)\b", re.IGNORECASE)
+                           r"(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|Musudans?|Scuds?|Rodongs?|"
+                           r"Nodongs?|Hwasong(?:-\d+\w*)?|KN-\d+)\b", re.IGNORECASE)
+
+
+# "…from near Wonsan on Wednesday, and the second flew about 400 km toward the East Sea": a clause of the lead sentence
+# that tells a later missile of several
+_ORDINAL_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s)(?:and\s+|while\s+|but\s+|whereas\s+)?the\s+"
+                             r"(?P<n>second|third|fourth|other)\b(?!\s+(?:time|day|week|month|year|stage)\b)",
+                             re.IGNORECASE)
+_ORDINAL_WORD = re.compile(r"\b[Tt]he\s+(?P<n>second|third|fourth|other)\b")
+
+
+def ordinal_clause(text: str, sentence: Sentence, ordinal_sentence: Sentence) -> Sentence | None:
+    """The clause of ``sentence`` about the missile ``ordinal_sentence`` tells ('The second, fired at 8:05 a.m.,
+    …' claims '…, and the second flew about 400 km …' of the lead sentence), as a sentence of its own."""
+    told = _ORDINAL_WORD.search(text, ordinal_sentence.start, ordinal_sentence.end)
+    if told is None:
+        return None
+    for m in _ORDINAL_CLAUSE.finditer(text, sentence.start + 1, sentence.end):
+        if m.group("n").lower() == told.group("n").lower():
+            return Sentence(m.start("n") - 4, sentence.end, sentence.paragraph)  # from "the second"
+    return None
 
 
 def told_later(text: str, sentence: Sentence) -> bool:
@@ -55,12 +80,35 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
             continue
         if sentence not in report.anchors and PLUPERFECT.search(text, sentence.start, sentence.end):
             continue  # "On Monday, Pyongyang had extended its launch window": what had happened before
-        ordinal = _ORDINAL.search(text, sentence.start, sentence.end) is not None
+        ordinal = ORDINAL.search(text, sentence.start, sentence.end) is not None
         dates = [d for d in find_dates(text, sentence.start, sentence.end, None)
-                 if not statement_day(text, d, sentence.start)]
+                 if not not_a_launch_day(text, d, sentence.start)]
         if ordinal or dates or (sentence in report.anchors and told_later(text, sentence)):
             found.append((sentence, ordinal))
     return sorted(found, key=lambda pair: pair[0].start)
+
+
+# "fired two missiles …, the first at 4:29 p.m. and the second at 4:49 p.m.", "three ballistic missiles … at 0600 hrs,
+# 0637 hrs and 0642 hrs", "flew 420 km and 270 km respectively": several missiles, each with its own time
+_SEVERAL = re.compile(r"\b(?:two|three|four|five|six|[2-9])\s+(?:[\w-]+\s+){0,3}?(?:missiles|rockets|projectiles|ICBMs|"
+                      r"SRBMs|IRBMs|SLBMs)\b|\bthe\s+first\b[^;]{0,160}?\b(?:the\s+)?second\b|\brespectively\b|"
+                      # "a pair of …", "one at 5:06 a.m. and another at 5:27 a.m."
+                      r"\ba\s+(?:pair|couple|volley|salvo|barrage)\s+of\b|\bone\b[^;]{0,80}?\banother\b",
+                      re.IGNORECASE)
+
+
+def times_of_several(text: str, sentence: Sentence, moments: list[tuple[int, datetime]]) -> list[tuple[int, datetime]]:
+    """The launch times of several missiles told in one sentence, earliest first: each a launch of its own when the
+    sentence counts more than one missile and gives them different times, even a minute apart (the writer told them
+    apart; a time and its GMT equivalent, '05:34 (2034 GMT)', are one moment). ``moments`` are (offset, instant) of
+    the sentence's times."""
+    if not _SEVERAL.search(text, sentence.start, sentence.end):
+        return []
+    apart: list[tuple[int, datetime]] = []
+    for offset, moment in sorted(moments, key=lambda pair: pair[1]):
+        if all(abs(moment - other) >= timedelta(minutes=1) for _, other in apart):
+            apart.append((offset, moment))
+    return apart if len(apart) >= 2 else []
 
 
 def is_another_launch(other: ArticleDraft, main: ArticleDraft, ordinal: bool) -> bool:

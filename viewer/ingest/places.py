@@ -101,9 +101,10 @@ class PlaceMatcher:
         return place
 
     def place_at(self, text: str, at: int, limit: int = 60) -> PlaceMention | None:
-        """The place named right at ``at`` (after an optional 'the'): a curated one, else a GeoNames city."""
+        """The place named right at ``at`` (after 'the', 'Japan's', 'the island of', 'the northern Japanese island
+        of' …): a curated one, else a GeoNames city."""
         window_end = min(len(text), at + limit)
-        m = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE).match(text, at, window_end)
+        m = _DESCRIBED.match(text, at, window_end)
         begin = m.end() if m else at
         curated = self._pattern.match(text, begin, window_end)
         if curated:
@@ -117,11 +118,25 @@ class PlaceMatcher:
         while words and words[-1] in ("of", "de", "la"):
             words.pop()
         for n in range(len(words), 0, -1):  # the longest run of words that names a city
+            if n < len(words) and _FEATURE.fullmatch(words[n].rstrip(".,'\u2019")):
+                continue  # "the Oshima Peninsula" is not the town of Oshima: a feature the gazetteer lacks
             name = " ".join(words[:n]).rstrip(".,'\u2019")
             place = find_general(name)
             if place is not None:
                 return PlaceMention(run.start(1), run.start(1) + len(name), place)
         return None
+
+
+_FEATURE = re.compile(r"Peninsula|Island|Islands|Isle|Islet|Strait|Bay|Sea|Gulf|Cape|Mountains?|Province|Prefecture|"
+                      r"County|River|Lake|Rock|Rocks|Reef|Airport|Airfield|Base|Port|Harbou?r|Coast", re.IGNORECASE)
+# What news puts before a place's name: "the island of Oshima-Oshima", "Japan's northern island of Hokkaido", "the
+# remote Japanese islet of Okinotorishima", "the South Korean port city of Busan"
+_DESCRIBED = re.compile(r"\s*(?:the\s+)?(?:(?:Japan|South\s+Korea|Korea|China|the\s+Philippines)['\u2019]s\s+)?"
+                        r"(?:(?:Japanese|South\s+Korean|Korean|Chinese|Philippine|northern|southern|eastern|western|"
+                        r"north-?eastern|south-?western|remote|uninhabited|tiny|small|main|southernmost|northernmost|"
+                        r"westernmost|easternmost|resort|port|coastal|border)\s+)*"
+                        r"(?:(?:island|islet|islands|city|town|port|prefecture|province|peninsula|cape)\s+of\s+"
+                        r"(?:the\s+)?)?", re.IGNORECASE)
 
 
 @functools.cache

@@ -48,7 +48,9 @@ _TIME_FORMS = [
 _BARE_TIME = re.compile(
     r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
     r"|\bat\s+(?:about\s+|around\s+)?(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
-    r"(?!\s*(?:[ap]\.?\s?m\b|[ap]\.\s?m\.))",
+    r"(?!\s*(?:[ap]\.?\s?m\b|[ap]\.\s?m\.))"
+    # "at approximately 0534 hrs", "0600 hrs, 0637 hrs and 0642 hrs": military style (a zone after it is a zoned form)
+    r"|\b(?P<hourhrs>[01]\d|2[0-3])(?P<minutehrs>[0-5]\d)\s*hrs?\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)",
     re.IGNORECASE)
 _ZONE_LABELS = [
     (re.compile(r"^(?:UTC|GMT|Z)$", re.I), "UTC"),
@@ -244,6 +246,9 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
             if m.group("hour24"):
                 hour, minute = int(m.group("hour24")), int(m.group("minute24"))
                 begin = m.start("hour24")
+            elif m.group("hourhrs"):
+                hour, minute = int(m.group("hourhrs")), int(m.group("minutehrs"))
+                begin = m.start()
             else:
                 hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
                 hour = hour % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)

@@ -20,7 +20,7 @@ MAX_SIZE = 72.0
 
 
 def is_annotation(feature: Feature) -> bool:
-    return feature.properties.get("kind") == ANNOTATION
+    return feature.value("kind") == ANNOTATION
 
 
 def problems_of(properties: Mapping[str, Any], geometry: Mapping[str, Any] | None = None, *,

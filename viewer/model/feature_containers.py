@@ -11,8 +11,7 @@ class EmptyList(list):
 
     __slots__ = ("_owner", "_slot")
 
-    def __init__(self, owner: object, slot: str):
-        super().__init__()
+    def __init__(self, owner: object, slot: str):  # not list/dict's __init__: it only empties, and it is empty
         self._owner, self._slot = owner, slot
 
     def _join(self) -> None:
@@ -58,8 +57,7 @@ class EmptyDict(dict):
 
     __slots__ = ("_owner", "_slot")
 
-    def __init__(self, owner: object, slot: str):
-        super().__init__()
+    def __init__(self, owner: object, slot: str):  # not list/dict's __init__: it only empties, and it is empty
         self._owner, self._slot = owner, slot
 
     def _join(self) -> None:

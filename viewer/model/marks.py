@@ -54,6 +54,8 @@ def citations_by_document(bundle: Bundle) -> dict[str, list[Cited]]:
     builds this once per change of bundles, not once per article)."""
     found: dict[str, list[Cited]] = {}
     for feature in bundle.features.values():
+        if not feature.has_citations_or_claims:  # most of a large layer: no empty lists made to say so
+            continue
         for c in feature.citations:
             found.setdefault(c.document, []).append(Cited(c, feature=feature.id))
         for claim in feature.claims:

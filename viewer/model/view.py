@@ -65,19 +65,19 @@ class Filters:
     hidden_layers: frozenset[str] = frozenset()  # source layers of features that belong to no launch
 
     def shows(self, feature: Feature, content: Bundle) -> bool:
-        if feature.kind in self.hidden_kinds:
+        if self.hidden_kinds and feature.kind in self.hidden_kinds:
             return False
-        if feature.layer is not None and not feature.event and feature.layer in self.hidden_layers:
+        event = feature.event  # read once: called for every feature of every layer on each refresh
+        if not event:
+            return feature.layer is None or feature.layer not in self.hidden_layers
+        if event in self.hidden_events:
             return False
-        if feature.event:
-            if feature.event in self.hidden_events:
+        if self.only_events is not None and event not in self.only_events:
+            return False
+        if self.time_window is not None and event in content.events:
+            when = content.events[event].when
+            if when is not None and not self.time_window[0] <= when <= self.time_window[1]:
                 return False
-            if self.only_events is not None and feature.event not in self.only_events:
-                return False
-            if self.time_window is not None and feature.event in content.events:
-                when = content.events[feature.event].when
-                if when is not None and not self.time_window[0] <= when <= self.time_window[1]:
-                    return False
         return True
 
     def features(self, content: Bundle) -> list[Feature]:

@@ -6,6 +6,7 @@ are read; then the canvas, panels and menus are built and the canvas takes over 
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -37,7 +38,6 @@ def run_app(files: list[str]) -> int:
     # What needs no Qt comes first (reading the files, the basemap, their modules): PySide6 reads the source of
     # every module imported after it (its __feature__ check, ~0.3-1.5 ms a module, more as more are loaded).
     startup = Startup(files or [str(sample_bundle())], exit_after_paint=os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1")
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     quicker_feature_check()
@@ -45,7 +45,6 @@ def run_app(files: list[str]) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("launchmap")
     app.setOrganizationName("launchmap")
-    app.setWindowIcon(QIcon(str(asset("resources", "icons", "launchmap.svg"))))
     app.setDesktopFileName("io.github.launchmap.launchmap")  # matches the window to its menu entry and icon
     startup.show_first_frame()
     return app.exec()
@@ -98,7 +97,14 @@ class Startup:
 
     def take_over(self) -> None:
         """Build the canvas, panels and menus, and let the canvas show the first frame's map where it was drawn."""
+        gc.enable()  # held off until the first frame by the command line (viewer.cli), as start-up makes no garbage
         import pyqtgraph as pg
+        from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QApplication
+
+        # Given once the frame is on screen: a window shown with it loaded Qt's SVG icon plugin and drew the icon
+        # first (~3 ms of CPU, 5-60 ms of the window's showing); the window manager takes it up when it comes.
+        QApplication.setWindowIcon(QIcon(str(asset("resources", "icons", "launchmap.svg"))))
         import shiboken6
 
         from viewer.qt import first_frame

@@ -57,6 +57,7 @@ class FirstFrame(QWidget):
         # (cutting the land into tiles alone took 0.2-0.5 s; the canvas too draws a level whole at first).
         self.scene.context.reuse = False
         self._reported = False
+        self._last_look_due = False
         self._image: QImage | None = None
         width, height = rect.width(), rect.height()
         projection = map_view.projection
@@ -129,8 +130,24 @@ class FirstFrame(QWidget):
             return  # layers are still being drawn on worker threads
         QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)  # their images reach their layers
         QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)  # and are painted (under this frame)
-        if pool.activeThreadCount() or now - self._painted_at < self._quiet_s:
+        if pool.activeThreadCount() or now - self._painted_at < self._quiet_s or self._last_look_due:
             return  # a paint started a drawing, or may start one once the view rests
+        # A last look once every timer due by now has fired: when the event loop was held up (a loaded machine, a
+        # worker holding the GIL), a layer's settle timer that came due meanwhile fires in the same pass as this
+        # check, perhaps after it; the repaint below would restart it, and the canvas showed that layer's moved
+        # image (a symbol or a path's name missing) for its settle time after this frame went.
+        self._last_look_due = True
+        QTimer.singleShot(1, self, self._last_look)
+
+    def _last_look(self) -> None:
+        self._last_look_due = False
+        pool = QThreadPool.globalInstance()
+        if self._canvas is None:
+            return
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)
+        if pool.activeThreadCount() or time.monotonic() - self._painted_at < self._quiet_s:
+            return  # a timer that was due drew or started a drawing: wait for quiet again
         # The paint the canvas gets when this frame hides must find everything drawn: a layer found slow while it
         # was drawn directly draws on a worker thread from its next paint on, and has no image of its own yet.
         self._canvas.viewport().repaint()

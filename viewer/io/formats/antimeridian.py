@@ -16,8 +16,9 @@ _CHUNK = 50_000  # features looked at at once
 _WITH_LINES = (_LINESTRING, _LINEARRING, _POLYGON, *_MULTI)
 
 
-def antimeridian_warnings(features: Sequence[Feature], places: Sequence[str]) -> list[tuple[str, str]]:
-    """(where, message) for each feature with a step of more than 180° of longitude between two vertices.
+def antimeridian_warnings(features: Sequence[Feature], places: Sequence[str], first: int = 0) -> list[tuple[str, str]]:
+    """(where, message) for each feature from the ``first`` with a step of more than 180° of longitude between
+    two vertices.
 
     launchmap draws such a step the short way round, across ±180° (a path from Japan out into the
     Pacific); RFC 7946 asks for it to be split there, and QGIS or a spreadsheet will draw it across the world.
@@ -25,16 +26,15 @@ def antimeridian_warnings(features: Sequence[Feature], places: Sequence[str]) ->
     point of its load's memory.
     """
     warnings: list[tuple[str, str]] = []
-    for start in range(0, len(features), _CHUNK):
+    for start in range(first, len(features), _CHUNK):
         chunk = features[start:start + _CHUNK]
-        warnings += [(places[start + index], message) for index, message in _crossings(chunk)]
+        geometries = np.fromiter(map(attrgetter("geometry"), chunk), dtype=object, count=len(chunk))
+        warnings += [(places[start + index], message) for index, message in crossings(geometries)]
     return warnings
 
 
-def _crossings(features: Sequence[Feature]) -> list[tuple[int, str]]:
-    """(index in ``features``, message) for each feature that steps across the antimeridian."""
-    geometries = np.empty(len(features), dtype=object)
-    geometries[:] = list(map(attrgetter("geometry"), features))
+def crossings(geometries: np.ndarray) -> list[tuple[int, str]]:
+    """(index in ``geometries``, message) for each geometry (None for none) that steps across the antimeridian."""
     kinds = shapely.get_type_id(geometries)  # -1 where there is none
     if not np.isin(kinds, _WITH_LINES).any():  # a layer of points: nothing to look at, and nothing more made
         return []

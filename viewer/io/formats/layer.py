@@ -15,7 +15,7 @@ from shapely.geometry.base import BaseGeometry
 from viewer.geo.geometry_check import GeometryError, check_lonlat, needs_one_by_one, repaired
 from viewer.io.bundle.geometries import check_altitudes
 from viewer.io.files import FileRefused, regular_size
-from viewer.io.formats.antimeridian import antimeridian_warnings
+from viewer.io.formats.antimeridian import antimeridian_warnings, crossings
 from viewer.model.bundle import Bundle
 from viewer.model.event import LaunchEvent, parse_time
 from viewer.model.feature import Feature
@@ -89,6 +89,10 @@ class LayerBuilder:
         self.taken: set[str] = set()  # ids handed out, until their features are added
         self.errors = 0
         self._unknown_kinds: set[str] = set()
+        # The antimeridian check of the first features, done on their batches' geometry arrays as they came.
+        self._crossings_checked = 0
+        self._in_runs = 0  # features added by add_run, whose ids come from unique_ids
+        self._crossings: list[tuple[str, str]] = []
 
     # -- problems --------------------------------------------------------------------------------
     def error(self, where: str, message: str) -> None:
@@ -134,21 +138,36 @@ class LayerBuilder:
         self._add([where], 0, feature)
         self.places.append(where)
 
-    def add_run(self, places: Sequence[str], ids: list[str], features: list[Feature]) -> None:
+    def add_run(self, places: Sequence[str], ids: list[str], features: list[Feature],
+                geometries: np.ndarray | None = None) -> None:
         """Add features whose geometries, labels and kinds have been checked (`check_kinds`), with ids from
-        `unique_ids`, read at ``places`` (one each, made into text only for a message)."""
+        `unique_ids`, read at ``places`` (one each, made into text only for a message). ``geometries``, their
+        geometries as an array, lets the antimeridian check look at them now, without gathering them again."""
         if len(self.bundle.features) + len(features) > MAX_FEATURES:
             for index, feature in enumerate(features):  # one by one, for the message at the right place
                 self._add(places, index, feature)
+        if geometries is not None and self._crossings_checked == len(self.bundle.features):
+            self._crossings += [(places[index], message) for index, message in crossings(geometries)]
+            self._crossings_checked += len(features)
         self.bundle.features.update(zip(ids, features, strict=True))
+        self._in_runs += len(features)
         self.places.extend(places)
 
-    def unique_ids(self, scope: str, keys: list[Any]) -> list[str]:
+    def unique_ids(self, scope: str, keys: list[Any], distinct: bool = False) -> list[str]:
         """`unique_id` (no wanted id) for fallback ``scope + key`` of each of ``keys`` (a GeoPackage batch's
-        ``layer/`` and fids), for features added at once by `add_run`; one string made per feature."""
+        ``layer/`` and fids), for features added at once by `add_run`; one string made per feature.
+
+        ``distinct`` says the keys are integers never given before with this scope (a layer's fids, its primary
+        key): their ids then cannot clash with each other nor with other runs' (each scope ends in ``/``), only
+        with ids given one by one, which are looked for only when there are any (0.4 s at a million)."""
         prefix, taken, features = f"{self.prefix}#{scope}", self.taken, self.bundle.features
         ids = [f"{prefix}{key}" for key in keys]
-        if not (taken.isdisjoint(ids) and features.keys().isdisjoint(ids)) or len(set(ids)) != len(ids):
+        if distinct and scope.endswith("/"):
+            clash = (taken and not taken.isdisjoint(ids)) or (
+                len(features) > self._in_runs and not features.keys().isdisjoint(ids))
+        else:
+            clash = not (taken.isdisjoint(ids) and features.keys().isdisjoint(ids)) or len(set(ids)) != len(ids)
+        if clash:
             ids = [self.unique_id(None, f"{scope}{key}") for key in keys]
             taken.difference_update(ids)
         return ids
@@ -204,7 +223,9 @@ class LayerBuilder:
         if self.errors:
             raise BundleError(errors_first(self.problems))
         features = list(self.bundle.features.values())
-        for where, message in antimeridian_warnings(features, self.places):
+        later = antimeridian_warnings(features, self.places, self._crossings_checked) if len(features) > \
+            self._crossings_checked else []
+        for where, message in self._crossings + later:
             self.warn(where, message)
         return self.bundle, self.problems
 

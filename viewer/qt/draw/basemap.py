@@ -42,16 +42,30 @@ class BasemapStrokes:
         if any(srs != key[0] for srs, _ in self._built):
             self._built.clear()  # another projection: the last one's paths are not drawn again soon
         if key not in self._built:
-            if level not in self._land:
-                self._land[level] = densified(self.basemap[level].land)
-            self._built[key] = basemap_strokes(self._land[level], self.basemap[level].borders, projection)
+            self._built[key] = level_strokes(self.basemap, self._land, projection, level)
         return self._built[key]
+
+
+def level_strokes(basemap: Basemap, land: dict[int, list], projection: MapProjection, level: int) -> list[Stroke]:
+    """A level's `basemap_strokes` in a projection: from the vertices the basemap stores projected (the default
+    projection's coarser levels, computed by the same code when the file was built), or computed from its land
+    (densified once per level into ``land``, the same in every projection) and borders."""
+    stored = basemap.projected(level, projection.crs.srs)
+    if stored is not None:
+        return _strokes(*stored)
+    if level not in land:
+        land[level] = densified(basemap[level].land)
+    return basemap_strokes(land[level], basemap[level].borders, projection)
 
 
 def basemap_strokes(land: list, borders, projection: MapProjection) -> list[Stroke]:
     """Land (densified, see `densified`) filled with its coastline, then the borders dashed."""
     land_x, land_y = to_xy_arrays(land, projection)
     border_x, border_y = to_xy_arrays(list(borders), projection)
+    return _strokes(land_x, land_y, border_x, border_y)
+
+
+def _strokes(land_x: np.ndarray, land_y: np.ndarray, border_x: np.ndarray, border_y: np.ndarray) -> list[Stroke]:
     return [
         xy_stroke(land_x, land_y, COAST, 0.7, fill=LAND, fill_alpha=255),
         xy_stroke(border_x, border_y, BORDER, 0.9, dash=(4, 2)),

@@ -68,7 +68,7 @@ def unchanged(visual, kind: str, features: list[Feature], cache: ProjectedFeatur
 
 
 def is_draft(feature: Feature) -> bool:
-    return bool(feature.properties.get(DRAFT_PROPERTY))
+    return bool(feature.value(DRAFT_PROPERTY))
 
 
 def _group(features: list[Feature], colours: dict[str, str]) -> dict[tuple[str, str, bool], list[Feature]]:

@@ -84,7 +84,7 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
         else:
             layer_kinds.add((feature.layer, kind))
         approximate = approximate or feature.certainty == "approximate"
-        draft = draft or bool(feature.properties.get(DRAFT_PROPERTY))
+        draft = draft or bool(feature.value(DRAFT_PROPERTY))
     rows = [
         ("event", f"{event.date_label}  {event.name}" if event.when else event.name, colours[event.id])
         for event in workspace.content.events_in_time_order() if event.id in shown_events

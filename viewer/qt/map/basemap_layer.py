@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QPainter, QTransform
 from viewer.geo.basemap import Basemap
 from viewer.geo.crs import Extent, MapProjection
 from viewer.geo.scale import GraticuleLine, graticule_lines
-from viewer.qt.draw.basemap import BasemapStrokes, basemap_strokes, densified, graticule_strokes
+from viewer.qt.draw.basemap import BasemapStrokes, graticule_strokes, level_strokes
 from viewer.qt.draw.paths import TILE_ABOVE, Stroke
 from viewer.qt.draw.tiles import PathTiles
 from viewer.qt.map.painting import RenderContext
@@ -129,11 +129,7 @@ class BasemapLayer(PathLayer):
 
     def _strokes_for(self, projection: MapProjection, level: int) -> list[Stroke]:
         """The land and border strokes of a level in a projection (thread-safe: plain data and QPainterPaths)."""
-        data = self.basemap[level]
-        land = self._land.get(level)
-        if land is None:
-            land = self._land[level] = densified(data.land)
-        return basemap_strokes(land, data.borders, projection)
+        return level_strokes(self.basemap, self._land, projection, level)
 
 
 class LevelBuild:

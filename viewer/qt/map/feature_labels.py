@@ -236,6 +236,9 @@ def basemap_labels(places: list[Place], basemap: Basemap, projection: MapProject
 
 @functools.lru_cache(maxsize=4)
 def _countries_cached(basemap: Basemap) -> tuple[tuple[str, float, float, float], ...]:
+    stored = basemap.country_points()  # the same points, found when the shipped basemap was built
+    if stored is not None:
+        return stored
     coarsest = basemap[max(basemap.levels)]
     return tuple(country_points(coarsest.country_names, list(coarsest.countries)))
 

@@ -19,7 +19,7 @@ from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, non_finite_m
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.gpkg import inspect
 from viewer.io.formats.gpkg.batches import DamagedFeatures, read_batch
-from viewer.io.formats.gpkg.writer import FEATURE_COLUMNS, KEPT_AS
+from viewer.io.formats.gpkg.columns import FEATURE_COLUMNS, KEPT_AS
 from viewer.io.formats.layer import (
     LABEL_KEYS,
     MAX_FEATURES,
@@ -31,7 +31,8 @@ from viewer.io.formats.layer import (
 )
 from viewer.io.progress import Progress, no_progress, stages
 from viewer.model.bundle import Bundle
-from viewer.model.feature import Feature
+from viewer.model.feature import features_of_rows
+from viewer.model.feature_rows import LayerColumns
 from viewer.model.problem import BundleError, Problem
 
 BATCH = 50_000  # features per read: progress and cancelling between batches
@@ -256,11 +257,11 @@ def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder,
         places = FidPlaces(layer, fids)
         geometries = checked_many(builder, geometries, places)
         _refuse_infinite(builder, meta, fields, places)
-        names, columns = _column_lists(meta, fields, skipped)
+        names, columns = _column_lists(meta, fields, skipped, shared=False)
         _layer_columns(names, columns, layer, len(fids), builder, places)
-        rows = _rows_of(names, columns, len(fids), no_nulls=True)
-        ids = builder.unique_ids(f"{layer}/", fids.tolist())
-        builder.add_run(places, ids, list(map(Feature, ids, geometries.tolist(), rows)))
+        ids = builder.unique_ids(f"{layer}/", fids.tolist(), distinct=True)  # fids: the primary key
+        builder.add_run(places, ids, features_of_rows(ids, geometries.tolist(), LayerColumns(names, columns)),
+                         geometries)
         progress(min(start + BATCH, count), count)
     for column in sorted(skipped):
         builder.warn(f"layer {layer}", f"column {column!r} holds binary data; left out")
@@ -306,10 +307,11 @@ def _columns(meta: dict, fields: list[np.ndarray], count: int) -> list[dict[str,
     return _rows_of(*_column_lists(meta, fields), count)
 
 
-def _column_lists(meta: dict, fields: list[np.ndarray],
-                  skipped: set[str] | None = None) -> tuple[list[str], list[list[Any]]]:
+def _column_lists(meta: dict, fields: list[np.ndarray], skipped: set[str] | None = None,
+                  shared: bool = True) -> tuple[list[str], list[list[Any]]]:
     """The column names, and each column as a list of plain Python values (NaN is None); binary columns are
-    left empty (their names go into ``skipped``)."""
+    left empty (their names go into ``skipped``). With ``shared``, the texts of `SHARED_VALUES` columns are held
+    once each (worth it for rows made into dicts that outlive the columns, not for cells kept in them)."""
     names = [str(n) for n in meta["fields"]]
     types = [str(t) for t in meta.get("ogr_types") or [""] * len(names)]
     columns = []
@@ -322,7 +324,7 @@ def _column_lists(meta: dict, fields: list[np.ndarray],
                 skipped.add(name)
             columns.append([None] * len(values))
         else:
-            columns.append(shared_column(values.tolist()) if name in SHARED_VALUES else values.tolist())
+            columns.append(shared_column(values.tolist()) if shared and name in SHARED_VALUES else values.tolist())
     return names, columns
 
 

@@ -23,17 +23,16 @@ import shapely
 
 from viewer import __version__
 from viewer.io.atomic import make_temp, remove_leftovers
+from viewer.io.formats.gpkg.columns import FEATURE_COLUMNS, KEPT_AS
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
 from viewer.model.claim import Claim
 from viewer.model.feature import Feature
 
-FEATURE_COLUMNS = ("event", "kind", "label", "certainty", "derivation")  # properties shown as columns
 # Each order of keys the columns alone give back (the shown ones present, in column order).
 _SHOWN_ORDERS = {tuple(k for i, k in enumerate(FEATURE_COLUMNS) if mask >> i & 1)
                  for mask in range(2 ** len(FEATURE_COLUMNS))}
-KEPT_AS = "launchmap:"  # prefix in ``extra`` of a cell GeoPackage text cannot hold (NUL, lone surrogates)
 INTEGER_COLUMNS = {"text_inline", "position", "claim", "start", "end"}
 _JSON_BATCH = 10_000  # features whose properties are encoded in one call
 

@@ -1,0 +1,74 @@
+"""Earlier launches a story names in passing with their date ('the Aug. 29 launch, also from Sunan, that flew over
+Hokkaido', 'Previous SLBM tests, including one on July 9, ended …', 'The North last launched an SLBM on Aug. 24,
+2016'): a newsroom user wants them drafted too, marked as mentioned in passing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from viewer.ingest.sentences import Sentence
+from viewer.ingest.times import DateMention, find_dates, statement_day
+
+# a launch word: the noun ('the Aug. 29 launch', 'one on July 9' after 'tests'), or a verb of launching
+_LAUNCH_WORD = re.compile(r"\b(?:launch(?:es|ed|ing)?|(?:test-)?fir(?:ed|ing)|test-fire|tests?|tested|firings?|"
+                          r"lift(?:ed)?\s+off|blast(?:ed)?\s+off|flights?|flew|missiles?|rockets?|ICBMs?|SLBMs?|"
+                          r"IRBMs?|SRBMs?)\b", re.IGNORECASE)
+# the date belongs to the launch: 'the Aug. 29 launch', '… launch that flew over Hokkaido on Aug. 29', 'including one
+# on July 9', 'launched an SLBM on Aug. 24, 2016' (the launch word at most a clause before 'on <date>')
+_ON_BEFORE = re.compile(r"\b(?:on|of)\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:the|its|a|an)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:launch|test(?:-fire)?|firing|flight)\b", re.IGNORECASE)
+_VERB_AFTER = re.compile(r",?\s+(?:[\w.'\u2019-]+\s+){0,4}?(?:(?:test-)?(?:launched|fired)|lifted\s+off|blasted\s+off|"
+                         r"conducted\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:launch|test))\b", re.IGNORECASE)
+# not a launch that happened: a window, a plan, a count since a day, a day something else began
+_NOT_A_LAUNCH = re.compile(r"\b(?:between|until|through|by|will|would|could|plans?|planned|scheduled|"
+                           r"window|notif\w+|began|begin|started|start|ended|adopted|passed|met|meeting|summit|talks|"
+                           r"visit\w*|parades?)\W+(?:[\w.,-]+\W+){0,3}$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_FIRST_SINCE = re.compile(r"\bfirst\b[^;]{0,80}?\bsince\s+$", re.IGNORECASE)
+LAUNCH_GAP = 70  # characters from the launch word to 'on <date>': one clause
+
+
+def passing_mentions(text: str, sentences: Iterable[Sentence], reference: date | None,
+                     known: list[date]) -> list[tuple[Sentence, DateMention]]:
+    """Each earlier launch named with a calendar date in ``sentences`` (one per day), on a day more than one day
+    from every launch already drafted (``known``)."""
+    found: list[tuple[Sentence, DateMention]] = []
+    for sentence in sentences:
+        for mention in find_dates(text, sentence.start, sentence.end, reference, weekdays=False):
+            day = mention.value
+            if day is None or reference is None or day > reference:
+                continue
+            if any(abs((day - other).days) <= 1 for other in [*known, *(m.value for _, m in found if m.value)]):
+                continue
+            if not_a_launch_day(text, mention, sentence.start):
+                continue
+            if _names_a_launch(text, sentence, mention):
+                found.append((sentence, mention))
+    return found
+
+
+def not_a_launch_day(text: str, mention: DateMention, sentence_start: int) -> bool:
+    """A date that is not a launch's day: when something was said, or a window, a plan, a count since it, a day a
+    meeting or an exercise began ('The Security Council met on Aug. 29', 'more than 20 missiles since Jan. 1')."""
+    if _SINCE.search(text, max(sentence_start, mention.start - 12), mention.start):
+        return not _FIRST_SINCE.search(text, sentence_start, mention.start)  # "the first launch since Aug. 16"
+    return statement_day(text, mention, sentence_start) or _NOT_A_LAUNCH.search(
+        text, max(sentence_start, mention.start - 40), mention.start) is not None
+
+
+def _names_a_launch(text: str, sentence: Sentence, mention: DateMention) -> bool:
+    """'the Aug. 29 launch', a launch word in the same clause before 'on Aug. 29', or 'on July 4, North Korea
+    launched …'."""
+    before = text[max(sentence.start, mention.start - 12) : mention.start]
+    if _THE_BEFORE.search(before) and _NOUN_AFTER.match(text, mention.end, sentence.end):
+        return True
+    if not _ON_BEFORE.search(before):
+        return False
+    if _VERB_AFTER.match(text, mention.end, sentence.end):  # "on July 4, North Korea launched its first ICBM"
+        return True
+    clause = text[max(sentence.start, mention.start - LAUNCH_GAP) : mention.start]
+    clause = re.split(r"[;:]|\bsaid\b|\bwhile\b|\bbut\b", clause)[-1]
+    return _LAUNCH_WORD.search(clause) is not None

@@ -1,0 +1,39 @@
+"""A plain layer's cells kept column by column: a feature read from them makes its properties dict on first use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class LayerColumns:
+    """A batch of a plain layer (a catalogue from another tool), one list of cells per column, null cells None.
+
+    Each `Feature` read from it holds the batch and its row number and makes its properties dict from its row
+    the first time they are asked for; until then `Feature.value` reads single cells. A million-row layer so
+    holds no million dicts until something wants them. The cells never change once the layer is read (an edit
+    goes to the feature's own dict), so a copy of a feature shares them.
+    """
+
+    __slots__ = ("by_name", "certainty", "columns", "event", "kind", "names")
+
+    def __init__(self, names: list[str], columns: list[list[Any]]):
+        self.names, self.columns = names, columns
+        self.by_name = dict(zip(names, columns, strict=True))
+        # The cells the window reads of every feature in each of its passes (drawing, filters, legend, tree), held
+        # where `Feature` reaches them in two steps; a missing column reads as nulls.
+        wanted = ("kind", "event", "certainty")
+        nulls = [] if all(map(self.by_name.__contains__, wanted)) else [None] * (len(columns[0]) if columns else 0)
+        self.kind: list[Any] = self.by_name.get("kind", nulls)
+        self.event: list[Any] = self.by_name.get("event", nulls)
+        self.certainty: list[Any] = self.by_name.get("certainty", nulls)
+
+    def row(self, index: int) -> dict[str, Any]:
+        """The row as a properties dict: its non-null cells, in column order."""
+        return {name: cell for name, cell in zip(self.names, [column[index] for column in self.columns],
+                                                 strict=True) if cell is not None}
+
+    def __copy__(self) -> LayerColumns:
+        return self
+
+    def __deepcopy__(self, memo: dict) -> LayerColumns:
+        return self
