@@ -194,10 +194,8 @@ def _named(feature: Feature, geometry, colours: dict[str, str]) -> Label | None:
 def name_of(feature: Feature) -> str:
     """The feature's name from the first name-like property given as text (label, name, title), on one line and
     at most NAME_CHARS long; empty when it has none."""
-    properties = feature.properties
-    value = next((properties[k] for k in LABEL_KEYS if isinstance(properties.get(k), str) and properties[k].strip()),
-                 "")
-    text = " ".join(value.split())
+    values = (feature.value(key) for key in LABEL_KEYS)  # cells of a layer's row: no properties dict made
+    text = " ".join(next((v for v in values if isinstance(v, str) and v.strip()), "").split())
     return text if len(text) <= NAME_CHARS else text[:NAME_CHARS - 1].rstrip() + "…"
 
 
