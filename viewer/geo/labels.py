@@ -22,8 +22,11 @@ import shapely
 Box = tuple[float, float, float, float]  # (left, top, right, bottom) in pixels, y down
 
 # Priorities: lower is placed first. The user's own measurements and range rings come before everything.
+# CONTEXT names the features of other files (a CSV of places, a KML's placemarks): after the launches, which the map
+# is about, and before the basemap's countries and places, because a file the user opened is their own data and
+# more particular than the basemap (a country's name can move about its interior; a point's name has one spot).
 MEASUREMENT, RING = -2, -1
-SELECTED, SITE, IMPACT, ZONE, PATH, WARNING, COUNTRY, ISLAND, PLACE, MINOR_PLACE, SEA = range(11)
+SELECTED, SITE, IMPACT, ZONE, PATH, WARNING, CONTEXT, COUNTRY, ISLAND, PLACE, MINOR_PLACE, SEA = range(12)
 OBSTACLE_VERTICES = 20_000  # a line with more vertices stands in the labels' way as boxes of runs of them
 
 # Imhof's order of preference around a point: right, upper right, lower right, left, upper left, lower left,

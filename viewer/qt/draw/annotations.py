@@ -92,6 +92,23 @@ def mark_bounds(marks: list[Mark]) -> QRectF:
     return QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)) if xs else QRectF()
 
 
+def mark_outline(context: RenderContext, mark: Mark, at: QPointF, anchor: QPointF | None,
+                 ring: list[QPointF]) -> tuple[QRectF, tuple[QPointF, QPointF] | None]:
+    """What a mark drawn at ``at`` covers, in device pixels, as its drawing below lays it out: the box of its words
+    (with a callout's panel, or a box's polygon) and its leader or arrow line to ``anchor`` (None: it has none).
+    The decorations count it as data they must not hide."""
+    wrap = None if mark.style == "text" else WRAP_CHARS
+    width, height = _block_size(context, mark, _lines(mark, wrap))
+    pad = context.px({"callout": 6, "box": 5}.get(mark.style, 0))
+    box = QRectF(at.x() - width / 2 - pad, at.y() - height / 2 - pad, width + 2 * pad, height + 2 * pad)
+    if mark.style == "box" and len(ring) >= 3:
+        box = QPolygonF(ring).boundingRect().united(QRectF(at.x() + pad, at.y() + pad, width, height))
+    line = None
+    if anchor is not None and mark.style in ("callout", "arrow") and not box.contains(anchor):
+        line = (_edge_towards(box, anchor), anchor)
+    return box, line
+
+
 # -- drawing one mark (device pixels) --------------------------------------------------------------
 def _lines(mark: Mark, wrap: int | None = None) -> list[str]:
     lines = []

@@ -41,6 +41,7 @@ from viewer.symbology import HALO, LABEL
 if TYPE_CHECKING:
     from viewer.model.view import MapView
     from viewer.qt.draw.frame import ScreenFrame
+    from viewer.qt.draw.overlay_data import OverlayData
 
 __all__ = ["ATTRIBUTION", "DecorationPainter", "LegendLayout", "legend_entries", "legend_layout"]
 
@@ -72,6 +73,9 @@ class DecorationPainter:
         # The map's labels as drawn (device pixels): graticule labels, the least of labels, give way to them. The
         # canvas and an export's scene point it at their label engine's last placement.
         self.label_boxes: Callable[[], list[Candidate]] | None = None
+        # The measurements, range rings and annotations drawn: data the auto legend avoids as it avoids features
+        # (the canvas and an export's scene set it, so the screen, an export and the deck count alike).
+        self.overlay_data: OverlayData | None = None
         self.graticule_drawn: list[tuple[str, Box]] = []  # (text, box) of the degree labels drawn last (tests)
         self._sizes: tuple[tuple, DecorationSizes] | None = None
         self._widths: dict[tuple[str, str], float] = {}  # (text, font key): advance, of the degree labels
@@ -185,11 +189,16 @@ class DecorationPainter:
         return frame_in_room(layouts, data, self.px(pad), min_span)[1]
 
     def _data_under(self, box: Box) -> float:
+        """How much data a box of the map's pixels covers: the features there, and the measurements, range rings
+        and annotations (a legend over a ring or an annotation's leader line hid them while 'covering nothing')."""
         counter = self.frame.data_count
-        if counter is None:
-            return 0.0
-        (x0, y0), (x1, y1) = self.frame.pixel_to_map(box[0], box[3]), self.frame.pixel_to_map(box[2], box[1])
-        return counter(x0, y0, x1, y1)
+        found = 0.0
+        if counter is not None:
+            (x0, y0), (x1, y1) = self.frame.pixel_to_map(box[0], box[3]), self.frame.pixel_to_map(box[2], box[1])
+            found += counter(x0, y0, x1, y1)
+        if self.overlay_data is not None:
+            found += self.overlay_data.count(box)
+        return found
 
     def _scale_bar_max(self) -> float:
         return min(self.px(SCALE_BAR_MAX), self._rect.width() * 0.3)

@@ -32,6 +32,7 @@ from viewer.qt.draw.frame import ScreenFrame
 from viewer.qt.draw.labels import LabelPainter, device_boxes
 from viewer.qt.draw.layers import FeatureLayer
 from viewer.qt.draw.legend import legend_entries
+from viewer.qt.draw.overlay_data import OverlayData
 from viewer.qt.draw.overlays import overlay_drawing
 from viewer.qt.draw.paths import Stroke, paint_strokes
 from viewer.qt.draw.style import RenderContext, stamps_pay
@@ -63,6 +64,8 @@ class MapScene:
         self.overlay_strokes: list[Stroke] = []  # their labels go to the one label engine (self.labels), first
         self.decorations = DecorationPainter(self.map_view, self.frame)
         self.decorations.label_boxes = lambda: [shape for _, shape in self.labels.placed_shapes]
+        self.decorations.overlay_data = OverlayData(self.frame, lambda: (self.overlay_strokes, [
+            mark for layer in self.layers.values() if layer.annotations for mark in layer.marks]))
         self._cache = ProjectedFeatures(self.map_view.projection)
         self._index = FeatureIndex([], [])
         self._keep: Callable[[Feature], bool] | None = None

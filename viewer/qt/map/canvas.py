@@ -26,7 +26,7 @@ from viewer.qt.map import long_lived
 from viewer.qt.map.analysis_layer import AnalysisLayer
 from viewer.qt.map.annotation_layer import AnnotationVisual
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
-from viewer.qt.map.decorations import Decorations
+from viewer.qt.map.decorations import Decorations, OverlayData
 from viewer.qt.map.feature_labels import map_labels
 from viewer.qt.map.feature_visuals import visual_for
 from viewer.qt.map.frame import ScreenFrame
@@ -112,6 +112,8 @@ class MapCanvas(Framing, pg.GraphicsView):
         self.scene().addItem(self.decorations)
         self.labels.decoration_boxes = lambda: list(self.decorations.layout().boxes.values())
         self.decorations.drawing.label_boxes = lambda: [shape for _, shape in self.labels.placed_shapes]
+        self.decorations.drawing.overlay_data = OverlayData(self.frame, lambda: (self.analysis.paths.strokes, [
+            mark for visual in self.visuals.values() if isinstance(visual, AnnotationVisual) for mark in visual.marks]))
 
         self.view.sigRangeChanged.connect(self._range_changed)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
@@ -362,6 +364,7 @@ class MapCanvas(Framing, pg.GraphicsView):
 
     def _overlays_changed(self) -> None:
         self.analysis.redraw(self.projection, self.workspace.overlays)
+        self.decorations.update()  # the auto legend avoids rings and measurements too
 
     # -- range changes ---------------------------------------------------------------------------
     def _range_changed(self, *_) -> None:

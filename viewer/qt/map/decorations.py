@@ -13,13 +13,14 @@ from PySide6.QtGui import QPainter
 from viewer.geo.room import FRAME_PAD, Box, nearest_corner
 from viewer.qt.draw.decorations import ATTRIBUTION, DecorationPainter
 from viewer.qt.draw.legend import LegendLayout, legend_entries, legend_layout
+from viewer.qt.draw.overlay_data import OverlayData
 
 if TYPE_CHECKING:
     from viewer.geo.room import DecorationLayout, DecorationSizes, MapRect
     from viewer.model.view import MapView
     from viewer.qt.draw.frame import ScreenFrame
 
-__all__ = ["ATTRIBUTION", "Decorations", "LegendLayout", "legend_entries", "legend_layout"]
+__all__ = ["ATTRIBUTION", "Decorations", "LegendLayout", "OverlayData", "legend_entries", "legend_layout"]
 
 REST_S = 0.15  # seconds without a pan or zoom after which the auto legend may go to a clearly better place
 

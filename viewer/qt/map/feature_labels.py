@@ -1,5 +1,6 @@
-"""What the label engine gets from the map: labels for the features shown (sites, impact points, zones, paths) and
-for the basemap (countries, key islands, places, seas), and the marks no label may cover."""
+"""What the label engine gets from the map: labels for the features shown (sites, impact points, zones, paths, and
+other files' points, lines and areas by their name) and for the basemap (countries, key islands, places, seas), and
+the marks no label may cover."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from viewer.geo.basemap import Basemap
 from viewer.geo.crs import MapProjection
 from viewer.geo.gazetteer import Place
 from viewer.geo.labels import (
+    CONTEXT,
     COUNTRY,
     IMPACT,
     ISLAND,
@@ -28,6 +30,7 @@ from viewer.geo.labels import (
     short_label,
 )
 from viewer.geo.projected import ProjectedFeatures
+from viewer.io.formats.layer import LABEL_KEYS
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_style
 from viewer.model.workspace import Workspace
@@ -44,9 +47,15 @@ KEY_ISLANDS = {"okinawa-island": "Okinawa", "miyako-island": "Miyako", "ishigaki
                "hokkaido": "Hokkaido"}
 # Warning areas are wide and drawn faintly: text may cross their outline (with its halo) without hiding anything.
 SEE_THROUGH = {"warning_area"}
+# Kinds not named as launch features nor drawn with words of their own: other files' points, lines and areas (and
+# unknown kinds, drawn as reference places) are named by their name property, as QGIS or Google Earth names them.
+UNNAMED_KINDS = {"overflight", "annotation"}
+NAME_CHARS = 40  # a longer name is cut with an ellipsis: a map label, not a description
 BULK_FEATURES = 2_000
-LAUNCH_GROUP_LABELLED = 200  # beyond BULK_FEATURES shown, a launch's features of one kind are named up to this many
+# Beyond BULK_FEATURES shown, a launch's features of one kind, or a file's layer, are named up to this many
+LAUNCH_GROUP_LABELLED = 200
 SAME_PLACE_M = 50_000.0  # two features of one name nearer than this (map units, metres) are named once
+SAME_PLACE_KM = SAME_PLACE_M / 1000  # a file's point this near a basemap place of its name names it alone
 COUNTRY_COLOUR = "#6B5E55"
 ISLAND_COLOUR = "#3D3833"
 SEA_COLOUR = "#35607F"
@@ -59,22 +68,35 @@ def map_labels(workspace: Workspace, features: list[Feature], cache: ProjectedFe
     labels (`basemap_labels`), leaving out the places a launch site shown already names."""
     labels, marks = feature_labels(workspace, features, cache, colours)
     named = {f.label.split(",")[0].split(" (")[0] for f in features if f.kind == "launch_site"}
-    return labels, marks, basemap_labels(places, basemap, projection, named)
+    return labels, marks, basemap_labels(places, basemap, projection, named, _named_points(workspace, labels))
+
+
+def _named_points(workspace: Workspace, labels: list[Label]) -> dict[str, list[tuple[float, float]]]:
+    """(lon, lat) of the points of other files that are named, by their name folded: a basemap place of the same
+    name there is not named again (a CSV's "Naha" dot sat on the basemap's "Naha", which gave way to it)."""
+    found: dict[str, list[tuple[float, float]]] = {}
+    features = workspace.content.features
+    for label in labels:
+        feature = features.get(label.feature) if label.priority == CONTEXT and not label.path else None
+        geometry = feature.geometry if feature is not None else None
+        if geometry is not None and geometry.geom_type == "Point":
+            found.setdefault(label.text.casefold(), []).append((geometry.x, geometry.y))
+    return found
 
 
 def feature_labels(workspace: Workspace, features: list[Feature], cache: ProjectedFeatures,
                    colours: dict[str, str]) -> tuple[list[Label], Marks]:
     """One label per distinct thing shown (the same zone of three launches is named once) and the marks.
 
-    Bulk data is not labelled feature by feature: beyond BULK_FEATURES shown, only launches' features are named
-    and avoided, in groups (one launch's features of one kind) of at most LAUNCH_GROUP_LABELLED (20,000 labels and
-    marks made every placement take seconds, as QGIS would not label them either).
+    Bulk data is not labelled feature by feature: beyond BULK_FEATURES shown, features are named and avoided only
+    in groups (one launch's features of one kind, or one file's layer) of at most LAUNCH_GROUP_LABELLED (20,000
+    labels and marks made every placement take seconds, as QGIS would not label them either).
     """
     if len(features) > BULK_FEATURES:
-        # ... nor a launch's catalogue-sized group (a synthetic launch of 12,500 impact points): placing 100,000
-        # labels took seconds a repaint on the GUI thread.
-        groups = Counter((f.event, f.kind) for f in features if f.event)
-        features = [f for f in features if f.event and groups[(f.event, f.kind)] <= LAUNCH_GROUP_LABELLED]
+        # ... nor a launch's catalogue-sized group (a synthetic launch of 12,500 impact points), nor a layer of a
+        # million points: placing 100,000 labels took seconds a repaint on the GUI thread.
+        groups = Counter(_group(f) for f in features)
+        features = [f for f in features if groups[_group(f)] <= LAUNCH_GROUP_LABELLED]
     labels: list[Label] = []
     placed: dict[tuple[str, int, int], list[tuple[float, float]]] = {}  # (text, grid cell) -> labels there
     points, lines = [], []
@@ -103,10 +125,18 @@ def feature_labels(workspace: Workspace, features: list[Feature], cache: Project
     return labels, marks
 
 
+def _group(feature: Feature) -> tuple[str | None, str | None]:
+    """What a feature is counted with for the bulk rule: its launch and kind, or its file's layer."""
+    event = feature.event
+    return (event, feature.kind) if event else (None, feature.layer)
+
+
 def _label_for(workspace: Workspace, feature: Feature, geometry, colours: dict[str, str]) -> Label | None:
     priority = PRIORITY.get(feature.kind)
     if priority is None:
-        return None
+        if feature.kind in UNNAMED_KINDS:
+            return None
+        return _named(feature, geometry, colours)
     style = kind_style(feature.kind)
     if feature.kind == "flight_path":
         event = workspace.event(feature.event)
@@ -136,12 +166,48 @@ def _label_for(workspace: Workspace, feature: Feature, geometry, colours: dict[s
                  anchors=anchors)
 
 
+def _named(feature: Feature, geometry, colours: dict[str, str]) -> Label | None:
+    """A feature of another file named by its name (or label, or title) property, as QGIS labels a layer by its
+    name field; nothing when it has none (its id is no name). Drawn as text, never interpreted."""
+    text = name_of(feature)
+    if not text:
+        return None
+    style = kind_style(feature.kind)
+    if style.geometry == "point":
+        point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
+        return Label(point.x, point.y, text, dot=False, priority=CONTEXT, gap=style.symbol_size / 2 + 3,
+                     points=7.5, feature=feature.id)
+    if style.geometry == "line":  # along the line, as a launch's name along its path
+        line = max(shapely.get_parts(geometry), key=lambda g: g.length)
+        anchors = tuple((p.x, p.y) for p in (line.interpolate(f, normalized=True) for f in PATH_FRACTIONS))
+        coords = np.asarray(line.coords, dtype=float)[:, :2]
+        coords = coords[:: max(1, len(coords) // PATH_VERTICES)]
+        colour = _darker(colours.get(feature.event or feature.layer or "", NO_EVENT_COLOUR))
+        return Label(anchors[0][0], anchors[0][1], text, dot=False, priority=CONTEXT, gap=PATH_GAP, points=7.5,
+                     colour=colour, feature=feature.id, anchors=anchors, path=tuple(map(tuple, coords)))
+    xmin, ymin, xmax, ymax = geometry.bounds
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    return Label(cx, cy, text, dot=False, priority=CONTEXT, gap=4.0, points=7.0, feature=feature.id,
+                 anchors=((xmax, cy), (xmin, cy), (cx, ymax), (cx, ymin)))
+
+
+def name_of(feature: Feature) -> str:
+    """The feature's name from the first name-like property given as text (label, name, title), on one line and
+    at most NAME_CHARS long; empty when it has none."""
+    values = (feature.value(key) for key in LABEL_KEYS)  # cells of a layer's row: no properties dict made
+    text = " ".join(next((v for v in values if isinstance(v, str) and v.strip()), "").split())
+    return text if len(text) <= NAME_CHARS else text[:NAME_CHARS - 1].rstrip() + "…"
+
+
 def basemap_labels(places: list[Place], basemap: Basemap, projection: MapProjection,
-                   skip: set[str] = frozenset()) -> list[Label]:  # type: ignore[assignment]
+                   skip: set[str] = frozenset(),  # type: ignore[assignment]
+                   named: dict[str, list[tuple[float, float]]] | None = None) -> list[Label]:
     """Countries (a size by area), key islands, places and seas, projected; names in ``skip`` are left out
-    (a launch site the features already name)."""
+    (a launch site the features already name), and a place ``named`` already names where it is (folded name ->
+    lon/lat of other files' named points within SAME_PLACE_KM)."""
     labels = []
-    chosen = [p for p in places if (p.label_rank <= 2 or p.id in KEY_ISLANDS) and p.name not in skip]
+    chosen = [p for p in places if (p.label_rank <= 2 or p.id in KEY_ISLANDS) and p.name not in skip
+              and not _named_near(p, named)]
     if chosen:
         x, y = projection.forward(np.array([p.lon for p in chosen]), np.array([p.lat for p in chosen]))
         for p, px, py in zip(chosen, x, y, strict=True):
@@ -180,6 +246,22 @@ def _countries(basemap: Basemap) -> tuple[tuple[str, float, float, float], ...]:
         return _countries_cached(basemap)
     except (KeyError, ValueError):
         return ()
+
+
+def _named_near(place: Place, named: dict[str, list[tuple[float, float]]] | None) -> bool:
+    """Whether one of ``named``'s points of the place's name (or one of its other names) lies within SAME_PLACE_KM
+    of it."""
+    if not named:
+        return False
+    here = [at for name in place.names for at in named.get(name.casefold(), ())]
+    return any(_km(place.lon, place.lat, lon, lat) < SAME_PLACE_KM for lon, lat in here)
+
+
+def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Great-circle distance (haversine, mean earth radius): near enough to tell one place from another."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _linework(geometry) -> tuple[np.ndarray, np.ndarray]:
