@@ -17,7 +17,7 @@ from viewer.ingest.eez import eez_claims
 from viewer.ingest.failure import add_failure_area
 from viewer.ingest.findings import ArticleDraft, DraftClaim, DraftFeature
 from viewer.ingest.flight import find_flight
-from viewer.ingest.launch import LaunchReport, describe, detect_launch, foreign_launch_sentences
+from viewer.ingest.launch import LaunchReport, describe, detect_launch, foreign_launch_sentences, space_of
 from viewer.ingest.measures import find_altitudes, find_distances
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import read_notice
@@ -94,7 +94,8 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     draft = _draft_report(article, report, sentences, places, matcher)
     groups: list[tuple[list[Sentence], ArticleDraft]] = []  # other launches, each with its sentences
     for sentence, ordinal in candidate_sentences(text, report, sentences):
-        other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], report.space),
+        own_space = space_of(text, [sentence], report.space)
+        other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], own_space),
                                                whole_text=False), places, matcher, draft)
         if not is_another_launch(other, draft, ordinal) and not (
                 sentence in report.anchors and told_later(text, sentence)):
@@ -113,7 +114,7 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
             main = describe(text, LaunchReport(anchors, related, report.space), whole_text=False)
             draft = _draft_report(article, main, sentences, places, matcher, apart)
         for own, _ in groups:
-            other_report = describe(text, LaunchReport(own, own, report.space), whole_text=False)
+            other_report = describe(text, LaunchReport(own, own, space_of(text, own, report.space)), whole_text=False)
             draft.others.append(_draft_other(article, other_report, places, matcher, draft))
     foreign = foreign_launch_sentences(text, sentences)
     known = [d.date for d in (draft, *draft.others) if d.date is not None]
@@ -156,7 +157,8 @@ def _draft_passing(article: Article, report: LaunchReport, sentence: Sentence, m
     """An earlier launch the story names in passing with its date: drafted from that sentence, on that day (with the
     time the sentence gives it, if any), and marked so."""
     text = article.text
-    other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], report.space),
+    own_space = space_of(text, [sentence], report.space)
+    other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], own_space),
                                            whole_text=False), places, matcher, main)
     if other.date != mention.value:  # its clock time, if any, was read against another day of the sentence
         other.time = None

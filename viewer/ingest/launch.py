@@ -226,6 +226,21 @@ def reports_foreign_launch(text: str, sentence: Sentence) -> bool:
         _foreign_launcher(text, sentence.start, verb.start()))
 
 
+# A missile by its kind or name: a launch told as one is a missile test, though the story around it is of a satellite
+_MISSILE = re.compile(r"\b(?:missiles?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|Taepodong-?\d?|Hwasong-\d+\w*|Rodong|Nodong|Musudan|"
+                      r"Pukguksong-\d\w*|KN-\d+)\b(?!-?ri)", re.IGNORECASE)
+
+
+def space_of(text: str, own: list[Sentence], story_space: bool) -> bool:
+    """Whether another launch a story tells (in its ``own`` sentences) was a satellite launch: its own words say so,
+    or, when they name neither a satellite nor a missile, the story's launch was one. 'A missile fired on April 29'
+    in a story whose missile climbed 'into space' is no satellite launch."""
+    words = " ".join(text[s.start : s.end] for s in own)
+    if _SPACE.search(words):
+        return True
+    return story_space and not _MISSILE.search(words)
+
+
 def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     """The launch the article reports, or None when it reports none."""
     if len(_SPORT.findall(text)) >= 3 and not _MILITARY.search(text):
