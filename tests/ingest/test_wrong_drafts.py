@@ -21,3 +21,14 @@ def test_a_missile_named_in_passing_in_a_story_that_says_space_gets_no_satellite
     assert draft is not None
     [other] = [d for d in draft.others if d.date and d.date.isoformat() == "2021-03-05"]
     assert not any(f.kind == "launch_site" for f in other.features)
+
+
+def test_the_day_a_picture_was_taken_is_not_the_launch_day():
+    text = ("Satellite imagery: work resumes at Sohae\nMarch 20, 2025\n\n"
+            "Commercial satellite imagery from March 17 shows vehicles at the Sohae Satellite Launching Station "
+            "after North Korea's failed satellite launch on March 9.\n\n"
+            "The rocket exploded during first-stage flight, according to state media.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    days = sorted({d.date.isoformat() for d in (draft, *draft.others) if d.date})
+    assert days == ["2025-03-09"]

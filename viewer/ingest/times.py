@@ -179,12 +179,19 @@ _OTHER_EVENT_BEFORE = re.compile(r"\b(?:which|that)\s+(?:(?:have|has|had)\s+)?(?
                                  r"opened|opens|ended|ends|closed|closes|kicked\s+off|took\s+place|(?:was|were)\s+"
                                  r"held)\s+(?:on\s+)?$", re.IGNORECASE)
 
+# the day a picture was taken ("Commercial satellite imagery from June 4 shows … after the failed launch on May 27")
+_PICTURE_BEFORE = re.compile(r"\b(?:imagery|images?|photos?|photographs?|pictures?|footage|video)\s+"
+                             r"(?:(?:taken|captured|acquired|collected|dated|shot)\s+)?(?:from|of|on|dated)\s+$",
+                             re.IGNORECASE)
+
 
 def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
     """Whether the date is when something was said, or when something other than a launch began or ended
-    ('exercises, which began on March 13'), not when the launch happened."""
+    ('exercises, which began on March 13'), or when a picture was taken ('imagery from June 4'), not when the
+    launch happened."""
     before = max(sentence_start, mention.start - 40)
-    if _SAID_BEFORE.search(text, before, mention.start) or _OTHER_EVENT_BEFORE.search(text, before, mention.start):
+    if (_SAID_BEFORE.search(text, before, mention.start) or _OTHER_EVENT_BEFORE.search(text, before, mention.start)
+            or _PICTURE_BEFORE.search(text, before, mention.start)):
         return True
     # a date opening the sentence and its subject saying something ("On Monday, state media said the missile …"),
     # not a date after the verb ("fired … on Monday night, the military said")
