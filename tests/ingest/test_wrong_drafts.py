@@ -32,3 +32,18 @@ def test_the_day_a_picture_was_taken_is_not_the_launch_day():
     assert draft is not None
     days = sorted({d.date.isoformat() for d in (draft, *draft.others) if d.date})
     assert days == ["2025-03-09"]
+
+
+def test_a_story_that_opens_by_saying_nothing_was_launched_drafts_no_launch():
+    text = ("NIIGATA DAILY\nMonday, June 2, 2025\n\nSirens by mistake in Sado\n\n"
+            "No North Korean missile was fired on Sunday. For ten minutes, though, Sado's loudspeakers said "
+            "otherwise.\n\nAt 9:05 a.m. the city relayed a message that North Korea \"appears to have launched a "
+            "ballistic missile,\" before withdrawing it at 9:15 a.m.\n")
+    assert draft_article(article(text)) is None
+
+
+def test_a_real_launch_story_that_denies_something_else_still_drafts():
+    text = ("SEOUL, June 2, 2025 (Wire) - North Korea fired a ballistic missile from Pyongyang toward the East Sea "
+            "on Monday morning, the Joint Chiefs of Staff said.\n\n"
+            "Japan's government said no debris fell in its territory.\n")
+    assert draft_article(article(text)) is not None
