@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from viewer.ingest import draft_article
 from viewer.ingest.article import article_from_bytes
 
@@ -47,3 +49,16 @@ def test_a_real_launch_story_that_denies_something_else_still_drafts():
             "on Monday morning, the Joint Chiefs of Staff said.\n\n"
             "Japan's government said no debris fell in its territory.\n")
     assert draft_article(article(text)) is not None
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("North Korea fired a ballistic missile toward the East Sea on Monday. The missile fell into the sea after "
+     "flying about 900 km, the military said.", None),
+    ("North Korea launched a rocket carrying a satellite on Monday. The payload fell into the ocean short of orbit, "
+     "U.S. officials said.", "failure"),
+])
+def test_a_missile_that_fell_into_the_sea_landed_a_payload_that_did_failed(sentence, outcome):
+    text = f"SEOUL, June 2, 2025 (Wire) - {sentence}\n"
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert next((c.value for c in draft.claims if c.property == "outcome"), None) == outcome

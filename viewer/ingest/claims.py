@@ -44,6 +44,9 @@ _NOT_THIS_ONE = re.compile(r"\bpossibility\s+(?:that\s+)?(?:[\w-]+\s+){0,3}$|\b(
                            r"launch(?:es)?)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 # "The first stage separated and fell into the Sea of Japan": a spent stage falls as planned
 _SPENT_STAGE = re.compile(r"\b(?:stages?|boosters?|fairings?)\b(?:\s+\w+){0,3}\s+$", re.IGNORECASE)
+# "the missile fell into the sea and did not reach Hokkaido": a ballistic missile's flight ends in the sea, so that
+# is where it landed, not how it failed (a payload or rocket that "fell into the ocean" short of orbit did fail)
+_MISSILE_FELL = re.compile(r"\b(?:missiles?|ICBMs?|IRBMs?|SRBMs?|warheads?)\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 # "Pyongyang said in November that it had successfully tested …": what a month named earlier had shown
 _EARLIER_MONTH = re.compile(rf"\b(?:in|last)\s+{_MONTH}\b[^.;]{{0,40}}\bhad\s+(?:\w+\s+)?$")
 # "succeeded", and state media's claim of a hit: "accurately landing in the preset area of open waters", "hit the
@@ -166,7 +169,8 @@ def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
                 continue
             if value == "failure" and _OTHERS_FAILED.search(lead):
                 continue
-            if value == "failure" and m.group().lower().startswith("fell") and _SPENT_STAGE.search(lead):
+            if value == "failure" and m.group().lower().startswith("fell") and (
+                    _SPENT_STAGE.search(lead) or _MISSILE_FELL.search(lead)):
                 continue
             by, said_at = attributed(text, sentence, m.start())
             # The quote keeps the words naming the source ("The hermit kingdom claimed that it …") when close.
