@@ -62,3 +62,13 @@ def test_a_missile_that_fell_into_the_sea_landed_a_payload_that_did_failed(sente
     draft = draft_article(article(text))
     assert draft is not None
     assert next((c.value for c in draft.claims if c.property == "outcome"), None) == outcome
+
+
+def test_a_launch_told_on_a_day_before_the_dateline_is_not_dated_by_the_dateline():
+    text = ("SEOUL, March 7 2025 - North Korea said Friday that its leader had watched a test of a new rocket "
+            "launcher.\n\nSouth Korea's Joint Chiefs of Staff said on Thursday that the North had fired two "
+            "projectiles at around 3:10 p.m. into the waters off its east coast.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.date is not None
+    assert draft.date.isoformat() == "2025-03-06"

@@ -44,6 +44,7 @@ from viewer.ingest.times import (
     find_dates,
     find_times,
     resolve,
+    said_day,
     statement_day,
     zone_offset,
 )
@@ -321,6 +322,12 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
         # no launch sentence names a day: the lede's ("… failed on Monday night when the rocket blew up"), else
         # the story's own ("launched … at 5:57 a.m." in a story of the day)
         resolved = _lede_day(text, article, reference) or article.published
+        # "the JCS said on Thursday that the North had fired …" in a Friday story: not launched after it was told
+        told = [d.value for s in report.related for d in find_dates(text, s.start, s.end, reference)
+                if d.value and d.start >= article.header_end and said_day(text, d, s.start)
+                and not _RELATIVE_DAY.match(text, d.start)]  # "says yesterday's launch": whose yesterday is unsure
+        if told and resolved and min(told) < resolved:
+            resolved = min(told)
     draft.date = resolved
     for mention, sentence in dates:
         value = mention.value.isoformat() if mention.value else mention.label
@@ -369,6 +376,7 @@ def _lede_day(text: str, article: Article, reference: date | None) -> date | Non
                  if d.value and not statement_day(text, d, start)), None)
 
 
+_RELATIVE_DAY = re.compile(r"(?i)yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)")
 _LEDE_END = re.compile(r"[.!?](?=\s+[A-Z\"\u201c])|\n\s*\n")
 
 

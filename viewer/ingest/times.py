@@ -185,6 +185,11 @@ _PICTURE_BEFORE = re.compile(r"\b(?:imagery|images?|photos?|photographs?|picture
                              re.IGNORECASE)
 
 
+def said_day(text: str, mention: DateMention, sentence_start: int) -> bool:
+    """Whether the date is the day something was said ('the JCS said on Thursday that …')."""
+    return bool(_SAID_BEFORE.search(text, max(sentence_start, mention.start - 40), mention.start))
+
+
 def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
     """Whether the date is when something was said, or when something other than a launch began or ended
     ('exercises, which began on March 13'), or when a picture was taken ('imagery from June 4'), not when the
