@@ -72,3 +72,18 @@ def test_a_launch_told_on_a_day_before_the_dateline_is_not_dated_by_the_dateline
     assert draft is not None
     assert draft.date is not None
     assert draft.date.isoformat() == "2025-03-06"
+
+
+def test_a_page_stamp_with_an_update_after_it_dates_the_story_and_its_zone():
+    text = ("World\n\nNorth Korea fires missile toward Japan\n\nBy A. Writer\n"
+            "March 3, 2025, 7:15 PM EST  Updated on March 3, 2025, 10:40 PM EST\n\n"
+            "North Korea fired a ballistic missile toward the Sea of Japan early Tuesday local time, officials in "
+            "Seoul said.\n")
+    a = article(text)
+    assert a.published is not None
+    assert a.published.isoformat() == "2025-03-03"
+    assert a.day_behind
+    draft = draft_article(a)
+    assert draft is not None
+    assert draft.date is not None
+    assert draft.date.isoformat() == "2025-03-04"
