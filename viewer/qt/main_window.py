@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -48,6 +48,7 @@ RECENT_FILES = 10
 MAP_RECT_KEY = "window/map_rect"
 EVENTS_WIDTH, SOURCE_WIDTH = 0.25, 0.27  # of the window's width, at first run
 DOCK_SEPARATOR_PX = 6
+MIN_MAP_SIZE = QSize(320, 200)  # the smallest map the window lays out: room for a legend beside the data
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         if hold is not None:
             hold.enter_context(self.canvas.basemap_deferred())
         self.shell = Shell(self, self.statusBar(), self.open_files)
+        self.canvas.setMinimumSize(MIN_MAP_SIZE)  # in a small window the panels give up room, not the map
         self.setCentralWidget(self.canvas)
         self.setAcceptDrops(True)
         self._position = QLabel()

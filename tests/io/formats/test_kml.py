@@ -190,7 +190,8 @@ def test_any_kml_opens_with_descriptions_as_cited_documents(tmp_path):
     assert bundle.events["2016-02-07-kms4"].name == "2016-02-07-kms4"
     (citation,) = bundle.citations_for("places.kml#sohae")
     document = bundle.documents[citation.document]
-    assert document.title == "Sohae"
+    # an exported map's "Sources:" names where the words come from, not just the placemark ("Sources: Seoul")
+    assert document.title == "Sohae — description in places.kml"
     assert document.text == "Satellite launching station at Tongchang-ri.\n\nUsed since 2012."  # HTML read as text
     assert document.text[citation.start:citation.end] == citation.exact == document.text
     assert bundle.features_citing(document.id, 0, 5) == [sohae]

@@ -265,8 +265,9 @@ class _Collector:
         for (line, feature, description), n in zip(self.plain, range(offset, offset + len(self.plain)), strict=True):
             if description:
                 document_id = f"{self.name}#description-{n}"
-                title = feature["properties"].get("label") or f"Placemark on line {line}"
-                root["documents"].append({"id": document_id, "title": str(title), "text": description})
+                placemark = feature["properties"].get("label") or f"Placemark on line {line}"
+                title = f"{placemark} — description in {self.name}"  # a map's "Sources:" says whose words they are
+                root["documents"].append({"id": document_id, "title": title, "text": description})
                 lines["documents"].append(line)
                 feature["properties"]["citations"] = [
                     {"document": document_id, "start": 0, "end": len(description), "exact": description}]
