@@ -87,3 +87,15 @@ def test_a_page_stamp_with_an_update_after_it_dates_the_story_and_its_zone():
     assert draft is not None
     assert draft.date is not None
     assert draft.date.isoformat() == "2025-03-04"
+
+
+@pytest.mark.parametrize("second", [
+    "The launch came a week after another missile fired from the same airfield exploded shortly after lift-off.",
+    "It was the first launch days after failed satellite launch, analysts noted.",
+])
+def test_another_launchs_failure_is_not_this_ones(second):
+    text = ("SEOUL, June 2, 2025 (Wire) - North Korea fired a ballistic missile from Sunan toward the East Sea on "
+            f"Monday, the military said. {second}\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.outcome is None

@@ -32,7 +32,11 @@ _HEDGED = re.compile(r"\b(?:(?-i:may)|might|could|possibly|perhaps|whether|if|ap
 _OTHERS_FAILED = re.compile(r"\b(?:two|three|four|several|previous|earlier|past|prior|repeated(?:ly)?|string\s+of|"
                             r"series\s+of|history\s+of|record\s+of)\s+(?:[\w-]+\s+)?$|"
                             # "days after a failed satellite launch", "following its failed attempt": another launch
-                            r"\b(?:after|following|since)\s+(?:a|an|the|its|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+)?$",
+                            # ("days after failed satellite launch", a headline's)
+                            r"\b(?:after|following|since)\s+(?:(?:a|an|the|its|last\s+\w+['\u2019]s)\s+)?(?:[\w-]+\s+)?$|"
+                            # "eight days after another projectile fired from the same airfield exploded"
+                            r"\b(?:another|an\s+earlier|a\s+previous|an\s+other)\s+(?:[\w-]+\s+)?"
+                            r"(?:projectiles?|missiles?|rockets?|launch(?:es)?|attempts?)\b[^.;]*$",
                             re.IGNORECASE)
 # "every attempt ended in failure", "Earlier submarine-launched tests had ended in failure": how other launches went
 _OTHERS_ENDED = re.compile(r"\b(?:(?:every|each|all|previous|earlier|past|prior)\s+(?:[\w-]+\s+){0,2}?"
