@@ -99,3 +99,11 @@ def test_another_launchs_failure_is_not_this_ones(second):
     draft = draft_article(article(text))
     assert draft is not None
     assert draft.outcome is None
+
+
+def test_an_alert_for_a_citys_outlying_islands_is_not_an_alert_for_the_city():
+    text = ("AOMORI, Oct. 4, 2022 - North Korea launched a ballistic missile over Japan on Tuesday morning. The "
+            "J-Alert message went out to Hokkaido and to islands under Tokyo's jurisdiction at 7:27 a.m.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert {f.place for f in draft.features if f.kind == "warning_area"} == {"hokkaido"}
