@@ -3,6 +3,7 @@ drafted as a launch. Every sentence here was written for the test."""
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,16 @@ def test_an_alert_for_a_citys_outlying_islands_is_not_an_alert_for_the_city():
     draft = draft_article(article(text))
     assert draft is not None
     assert {f.place for f in draft.features if f.kind == "warning_area"} == {"hokkaido"}
+
+
+def test_a_weekday_between_a_clock_and_its_western_zone_is_that_clocks_day():
+    text = ("The Ledger - World\nMarch 3, 2025, 11:00 p.m. ET\n\n"
+            "SEOUL, South Korea - North Korea launched a ballistic missile on Tuesday morning, officials said.\n\n"
+            "The missile lifted off at 9:40 a.m. local time (7:40 p.m. Monday Eastern) from Panghyon, the Joint "
+            "Chiefs of Staff said.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.date is not None
+    assert draft.date.isoformat() == "2025-03-04"
+    assert draft.time is not None
+    assert draft.time.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ") == "2025-03-04T00:40Z"

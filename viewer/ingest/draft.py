@@ -418,7 +418,7 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
     """'(2239 GMT Thursday)', '6:23 p.m. Eastern time on Monday': the day of a time in a zone other than the launch
     site's, not the launch's local date."""
     near = max(sentence.start, mention.start - 30)
-    times = find_times(text, near, mention.start)
+    times = [t for t in find_times(text, near, sentence.end) if t.start < mention.start]  # "8:40 p.m. Monday Eastern"
     return bool(times) and times[-1].zone not in ("KST", "JST", "Pyongyang time", "local time") and not re.search(
         r"[.;)]", text[times[-1].end : mention.start])  # "(2210 GMT) on Thursday": the bracket closed first
 
