@@ -72,29 +72,37 @@ def view_steps(canvas) -> list[tuple[str, object]]:
     return steps
 
 
-def time_redraw(canvas, level: int | None, limit: int | None = None) -> dict[str, list[float]]:
+def gesture_steps(canvas, limit: int | None = None) -> list[tuple[str, object]]:
+    """`view_steps`, or `limit` of them: half pans, half zooms."""
+    steps = view_steps(canvas)
+    return steps[: limit // 2] + steps[50: 50 + limit // 2] if limit else steps
+
+
+def time_redraw(canvas, level: int | None, limit: int | None = None, explain=None) -> dict[str, list[float]]:
     """Per step: change the view, then repaint the viewport synchronously (wall and this thread's CPU time,
     which other processes on the machine cannot inflate). One untimed pass first, so the basemap levels,
     tiles and stamps any step needs exist; the timed pass is the steady state. The pans and the zooms are
     two gestures, each started from a view at rest (so the screen caches hold exact images); within a
-    gesture no events run between steps, as in a fast drag or wheel spin."""
+    gesture no events run between steps, as in a fast drag or wheel spin. `explain`: a redraw_explain.FrameRecorder,
+    which records what each timed repaint did (its wrappers add a little to every frame)."""
     canvas.basemap_layer.fixed_level = level
-    steps = view_steps(canvas)
-    if limit:
-        steps = steps[: limit // 2] + steps[50: 50 + limit // 2]
+    steps = gesture_steps(canvas, limit)
     times: dict[str, list[float]] = {"pan": [], "zoom": [], "cpu": [], "frame": []}
     for timed in (False, True):
         canvas.zoom_to_extent(REGION)
         gc.collect()
         previous = None
-        for kind, step in steps:
+        for index, (kind, step) in enumerate(steps):
             if kind != previous:
                 rest(canvas)
                 previous = kind
             start = time.perf_counter()
             step()
             changed, cpu = time.perf_counter(), time.thread_time()
-            canvas.viewport().repaint()
+            if explain is not None and timed:
+                explain.frame(index, kind, canvas.viewport().repaint)
+            else:
+                canvas.viewport().repaint()
             done, cpu_done = time.perf_counter(), time.thread_time()
             if timed:
                 times[kind].append((done - changed) * 1e3)
@@ -141,7 +149,7 @@ def synthetic_bundle(points: int = 50_000, lines: int = 50_000, seed: int = 2024
     return Bundle(events=events, features=features)
 
 
-def redraw_rows(steps: int | None, synthetic: bool) -> list[list[str]]:
+def redraw_rows(steps: int | None, synthetic: bool, explain: bool = False) -> list[list[str]]:
     """Each case with the screen caches (the default) and with them off, which is also what a frame costs
     once the view rests and cached layers are drawn afresh."""
     from viewer.cli.common import load_workspace
@@ -166,7 +174,16 @@ def redraw_rows(steps: int | None, synthetic: bool) -> list[list[str]]:
                 default = cached or not ScreenCache
                 # Drawing 50k thick lines exactly takes ~1 s a frame: time fewer steps of that.
                 limit = 10 if key == "b" and not cached else steps
-                t = time_redraw(canvas, level, limit)
+                recorder = None
+                if explain and default and level is None:
+                    from redraw_explain import FrameRecorder
+                    recorder = FrameRecorder()
+                t = time_redraw(canvas, level, limit, recorder)
+                if recorder is not None:
+                    from redraw_explain import profile_steps
+                    canvas.zoom_to_extent(REGION)
+                    wanted = {step for step, *_ in recorder.slowest()}
+                    rows.append([recorder.report(profile_steps(canvas, gesture_steps(canvas, limit), wanted, rest))])
                 both = t["pan"] + t["zoom"]
                 p95 = percentile(both, 95)
                 mode = ("cached" if cached else "exact") + (" (default)" if default else "")
@@ -647,6 +664,8 @@ def main() -> int:
     parser.add_argument("--stalls", action="store_true",
                         help="(e): sample the GUI thread in every gap over the target, and report where they went")
     parser.add_argument("--steps", type=int, default=None, help="fewer redraw steps (half pans, half zooms)")
+    parser.add_argument("--explain", action="store_true",
+                        help="(a): what each layer's screen cache did in the slowest 5 %% of frames, and their profile")
     parser.add_argument("--matplotlib-export", metavar="OUT", help=argparse.SUPPRESS)  # the baseline's own process
     parser.add_argument("--extra", action="append", default=[], help=argparse.SUPPRESS)  # plain files it also draws
     parser.add_argument("--memory-child", action="store_true", help=argparse.SUPPRESS)  # part (m)'s own process
@@ -677,7 +696,7 @@ def main() -> int:
               "(immune to other processes); 'frame p95' adds the view change. 'cached': slow layers keep an image\n"
               "of the screen, moved while panning and shown scaled while zooming, then drawn afresh once the view\n"
               "has rested 150 ms (the view rests before each gesture); 'exact': every frame drawn in full.")
-        rows = redraw_rows(args.steps, synthetic="b" in args.only)
+        rows = redraw_rows(args.steps, synthetic="b" in args.only, explain=args.explain)
         if "a" not in args.only:
             rows = [r for r in rows if r[0].startswith("(b)")]
         header = ["case", "median", "p95", "pan p95", "zoom p95", "CPU p95", "frame p95", "target", ""]

@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from viewer.geo.basemap import load_basemap
 from viewer.geo.crs import DEFAULT_REGION, regional, web_mercator
 from viewer.geo.geodesic import densify
+from viewer.geo.scale import graticule_lines, nice_graticule_step
 from viewer.qt.draw import basemap as basemap_draw
 from viewer.qt.draw.basemap import DENSIFY_KM, METRES_PER_DEGREE, densified
 from viewer.qt.map.basemap_layer import BasemapLayer
@@ -168,13 +169,28 @@ def test_a_small_pan_keeps_the_graticule_drawn_and_a_far_one_or_a_zoom_redraws_i
     canvas.show()
     qtbot.waitExposed(canvas)
     drawn = canvas.graticule.strokes
-    labelled = canvas.frame.graticule
     per_px = canvas.map_units_per_pixel()
     canvas.view.translateBy(t=(40 * per_px, 0))
     assert canvas.graticule.strokes is drawn  # moved on screen, not projected again
-    assert canvas.frame.graticule is not labelled  # the labels follow the view exactly
+    assert canvas.frame.graticule is canvas.graticule.lines  # labelled from the lines drawn ...
+    assert labels_at_edges(canvas) == labels_at_edges(canvas, exact=True)  # ... where lines made for the view cross
     canvas.view.translateBy(t=(3000 * per_px, 0))
     assert canvas.graticule.strokes is not drawn
     moved = canvas.graticule.strokes
     canvas.zoom_to_extent((60.0, -10.0, 180.0, 70.0))  # another step between lines
     assert canvas.graticule.strokes is not moved
+
+
+def labels_at_edges(canvas, exact: bool = False) -> list[tuple[str, bool, float]]:
+    """The degree labels the decorations place where graticule lines cross the view's edges; `exact`: from lines
+    made for this view alone, as the canvas made them every frame before."""
+    drawing, kept = canvas.decorations.drawing, canvas.frame.graticule
+    if exact:
+        west, south, east, north = canvas.visible_extent_lonlat()
+        span = max(east - west, north - south)
+        padded = (max(-180.0, west - 5), max(-89.0, south - 5), min(180.0, east + 5), min(89.0, north + 5))
+        canvas.frame.graticule = graticule_lines(padded, nice_graticule_step(span))
+    try:
+        return sorted(drawing._edge_crossings())
+    finally:
+        canvas.frame.graticule = kept

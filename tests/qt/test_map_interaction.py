@@ -114,3 +114,15 @@ def test_clicking_a_point_near_the_edge_selects_it_without_moving_the_map(window
         qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert window.workspace.selection.current in launch_site_ids(window)
     assert window.map_view.frame == before
+
+
+def test_a_selected_feature_hidden_by_a_filter_loses_its_highlight(window, qtbot):
+    """Found in use: a selected launch site hidden by the time filter kept its yellow selection glow."""
+    from datetime import UTC, datetime
+
+    window.workspace.selection.select(["2016-02-07-kms4/launch-site"])
+    assert window.canvas.highlight.selected_ids == ["2016-02-07-kms4/launch-site"]
+    window.map_view.set_time_window((datetime(2023, 1, 1, tzinfo=UTC), datetime(2024, 1, 1, tzinfo=UTC)))
+    assert window.canvas.highlight.selected_ids == []
+    window.map_view.set_time_window(None)
+    assert window.canvas.highlight.selected_ids == ["2016-02-07-kms4/launch-site"]

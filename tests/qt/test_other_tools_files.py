@@ -84,3 +84,14 @@ def test_a_plain_geopackage_opens_drawn_and_in_the_legend_without_making_its_row
     assert window.canvas.visuals["line"].strokes  # drawn, in the tree and the legend, from the cells alone
     assert any(row[1] == "catalogue" for row in window.canvas.frame.legend_rows)
     assert made == []
+
+
+def test_hovering_a_plain_feature_does_not_call_it_reported(window, tmp_path):
+    """Found in use: the tooltip of a line from another tool read 'Certainty: reported · 0 passage(s)'."""
+    window.open_files([plain_geojson(tmp_path)])
+    track = next(f for f in window.workspace.content.features.values() if f.label == "Track A")
+    assert window.canvas.tooltip_text(track).splitlines()[-1] == "Certainty not stated"
+    site = window.workspace.content.features["2016-02-07-kms4/launch-site"]
+    cited = len(site.all_citations)
+    plural = "" if cited == 1 else "s"
+    assert window.canvas.tooltip_text(site).splitlines()[-1] == f"Certainty: {site.certainty} · {cited} passage{plural}"

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from viewer.qt.draw import symbols as symbol_drawing
 from viewer.qt.map.painting import RenderContext
@@ -200,3 +200,40 @@ def test_a_slow_layer_leaves_what_pans_into_view_empty_until_the_view_rests(qtbo
     rested = view.viewport().grab().toImage()
     assert is_red(rested, *grab_pixel(view, box, 187.5, 137.5))
     assert is_red(rested, *grab_pixel(view, box, 462.5, 137.5))
+
+
+def test_a_zoomed_preview_is_drawn_afresh_once_the_view_rests_while_the_screen_keeps_repainting(qtbot, panning_view):
+    """The rest is counted from the last change of view: other layers' jobs ending repaint the screen, and those
+    paints must not put off the exact drawing (each one used to start the wait again)."""
+    view, box = panning_view
+    view.viewport().repaint()
+    qtbot.wait(300)  # at rest: an exact image
+    box.scaleBy((0.5, 0.5))  # magnified 2x: the image is shown scaled, symbols twice their size
+    view.viewport().repaint()
+    centre = grab_pixel(view, box, 187.5, 137.5)
+    beside = (centre[0] + 12 * view.viewport().devicePixelRatioF(), centre[1])  # inside a doubled symbol only
+    assert is_red(view.viewport().grab().toImage(), *beside)
+    for _ in range(12):  # the view rests; the screen is repainted every 40 ms meanwhile
+        qtbot.wait(40)
+        view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    assert is_red(image, *centre)
+    assert is_background(image, *beside)  # drawn afresh: the symbol has its own size again
+
+
+def test_a_layer_with_nothing_to_draw_is_left_out_of_painting(qapp):
+    """Empty layers (kinds with no features, an empty highlight) used to report a padded box round the map's origin,
+    so Qt painted them every frame; they now have no contents until they have something to draw."""
+    from viewer.qt.map.path_layer import PathLayer, xy_stroke
+
+    no_contents = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+    for layer, fill in ((SymbolLayer(RenderContext()), lambda layer: layer.set_symbols([grid(2, 2, 25)])),
+                        (PathLayer(RenderContext()), lambda layer: layer.set_strokes(
+                            [xy_stroke(np.array([0.0, 50.0]), np.array([0.0, 50.0]), RED, 2.0)]))):
+        scene = QGraphicsScene()
+        scene.addItem(layer)
+        assert layer.flags() & no_contents
+        assert layer.boundingRect().isEmpty()
+        fill(layer)
+        assert not layer.flags() & no_contents
+        assert not layer.boundingRect().isEmpty()

@@ -137,3 +137,12 @@ def stated_certainty(properties: Mapping[str, Any]) -> str:
         return ""
     certainty = properties.get("certainty")
     return certainty if isinstance(certainty, str) else ""
+
+
+def certainty_note(properties: Mapping[str, Any]) -> str:
+    """How sure a feature's position is, in words for its badge and tooltip: "certainty: approximate", "your mark"
+    (an annotation) or "certainty not stated" (another tool's file: nothing says, and no article reports it)."""
+    certainty = stated_certainty(properties)
+    if certainty:
+        return f"certainty: {certainty}"
+    return "your mark" if properties.get("kind") == "annotation" else "certainty not stated"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QBrush, QPaintEngine, QPainter, QPainterPath
+from PySide6.QtGui import QBrush, QPaintEngine, QPainter, QPainterPath, QTransform
 
 from viewer.qt.draw.qpath import xy_path
 from viewer.qt.draw.scanline import SCANLINE_ABOVE_ROWS, fill_even_odd, rows_crossed
@@ -19,6 +19,9 @@ BULK_PARTS = 500  # lines in one stroke above which it is drawn with a pen at mo
 BULK_VERTICES = 50_000
 SCANLINE_CHECK_ABOVE = 20_000  # vertices: smaller fills are always Qt's (their cost is not worth estimating)
 SLOW_ABOVE_VERTICES = 150_000  # a layer this big is first drawn on a worker thread (the full basemap has 80,000)
+# Strokes up to this many vertices are drawn from the subpaths reaching a small clip only (`_within_clip`): building
+# that path holds the GIL (~0.4 us a vertex), which a render job drawing 100k lines must not do.
+CLIPPED_PARTS_UP_TO = 20_000
 
 
 @dataclass
@@ -35,6 +38,8 @@ class Stroke:
     fill_alpha: int = 0
     xy: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
     _tiles: dict[str, PathTiles | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _rings: RingRows | None = field(default=None, init=False, repr=False, compare=False)
+    _parts: Parts | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def pen_width(self) -> float:
@@ -83,7 +88,7 @@ def paint_strokes(painter: QPainter, context: RenderContext, strokes: list[Strok
             if width > 0:
                 _draw(painter, stroke.path, pen, QBrush())
         elif not tiled or stroke.xy is None or len(stroke.xy[0]) <= TILE_ABOVE or thin:
-            _draw(painter, stroke.path, pen, brush)
+            _draw(painter, _within_clip(painter, stroke, reach), pen, brush)
         elif not stroke.fill:
             _draw(painter, stroke.tiles("dashed" if stroke.dash else "solid") or stroke.path, pen, brush, reach)
         elif stroke.dash or stroke.width <= 0:  # fill and outline apart, as drawPath does them
@@ -103,10 +108,99 @@ def _filled_by_scanlines(painter: QPainter, stroke: Stroke) -> bool:
     visible = painter.transform().mapRect(painter.clipBoundingRect()).toAlignedRect().intersected(device) \
         if painter.hasClipping() else device
     x, y = stroke.xy
+    if stroke._rings is None:
+        stroke._rings = RingRows(x, y)
+    if stroke._rings.at_most(painter.transform(), visible) <= SCANLINE_ABOVE_ROWS:
+        return False  # (the bound takes microseconds; counting exactly, ~3 ms for the basemap's land a paint)
     if rows_crossed(x, y, painter.transform(), visible) <= SCANLINE_ABOVE_ROWS:
         return False
     fill_even_odd(painter, x, y, with_alpha(stroke.fill, stroke.fill_alpha), visible)
     return True
+
+
+def _within_clip(painter: QPainter, stroke: Stroke, reach: float) -> QPainterPath:
+    """The stroke's path, or, when the painter is clipped to a small part of it (a strip a pan brought into view),
+    only its subpaths reaching the clip: Qt strokes and dashes a path whole whatever the clip (a 40 px strip of
+    four wide dashed flight paths cost as much as the whole screen's, ~2.5 ms). Subpaths are kept or left whole,
+    and Qt starts the dash pattern afresh at each, so the pixels within the clip are the same."""
+    transform = painter.transform()
+    if stroke.xy is None or len(stroke.xy[0]) > CLIPPED_PARTS_UP_TO or not painter.hasClipping() \
+            or transform.type().value > QTransform.TransformationType.TxScale.value:
+        return stroke.path
+    if stroke._parts is None:
+        stroke._parts = Parts(*stroke.xy)
+    clip = transform.mapRect(painter.clipBoundingRect())
+    if clip.width() * clip.height() > 0.5 * stroke._parts.device_area(transform):
+        return stroke.path
+    within = stroke._parts.within(transform, clip.adjusted(-reach, -reach, reach, reach))
+    return stroke.path if within is None else within
+
+
+class Parts:
+    """The subpaths of NaN-separated arrays with their bounds (map units), to draw only those reaching a rect."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray):
+        self.x, self.y = x, y
+        gap = ~(np.isfinite(x) & np.isfinite(y))
+        begins = np.r_[True, gap[1:]] if len(x) else np.zeros(0, bool)  # a NaN begins the subpath after it
+        self.part_of = np.cumsum(begins) - 1
+        starts = np.flatnonzero(begins)
+        x = np.where(gap, np.nan, x)  # fmin and fmax skip NaNs; a part of NaNs alone stays NaN
+        y = np.where(gap, np.nan, y)
+        self.xmin, self.xmax = np.fmin.reduceat(x, starts), np.fmax.reduceat(x, starts)
+        self.ymin, self.ymax = np.fmin.reduceat(y, starts), np.fmax.reduceat(y, starts)
+        present = np.isfinite(self.xmin)
+        self.bounds = (float(self.xmin[present].min()), float(self.ymin[present].min()),
+                       float(self.xmax[present].max()), float(self.ymax[present].max())) if present.any() else None
+
+    def device_area(self, transform: QTransform) -> float:
+        if self.bounds is None:
+            return 0.0
+        xmin, ymin, xmax, ymax = self.bounds
+        return abs(transform.m11() * (xmax - xmin) * transform.m22() * (ymax - ymin))
+
+    def within(self, transform: QTransform, rect) -> QPainterPath | None:
+        """A path of the subpaths whose bounds reach `rect` (device pixels; a scale and a translation only), or
+        None if they all do."""
+        x0, x1 = transform.m11() * self.xmin + transform.dx(), transform.m11() * self.xmax + transform.dx()
+        y0, y1 = transform.m22() * self.ymin + transform.dy(), transform.m22() * self.ymax + transform.dy()
+        near = ((np.maximum(x0, x1) >= rect.left()) & (np.minimum(x0, x1) <= rect.right())
+                & (np.maximum(y0, y1) >= rect.top()) & (np.minimum(y0, y1) <= rect.bottom()))
+        if near.all():
+            return None
+        keep = near[self.part_of]
+        return xy_path(self.x[keep], self.y[keep])
+
+
+class RingRows:
+    """Per ring of NaN-separated closed rings: its extent in y and how far its edges run in x and in y (map
+    units), from which an upper bound of the pixel rows that filling them crosses follows in a few array
+    operations."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray):
+        finite = np.isfinite(x) & np.isfinite(y)
+        ring = np.cumsum(~finite)[finite]
+        x, y = x[finite], y[finite]
+        starts = np.flatnonzero(np.r_[True, ring[1:] != ring[:-1]])
+        if not len(x):
+            self.ymin = self.ymax = self.run_x = self.run_y = np.zeros(0)
+            return
+        following = np.arange(1, len(x) + 1)
+        following[np.r_[starts[1:], len(x)] - 1] = starts  # the last vertex of a ring joins its first
+        self.ymin, self.ymax = np.minimum.reduceat(y, starts), np.maximum.reduceat(y, starts)
+        self.run_x = np.add.reduceat(np.abs(x[following] - x), starts)
+        self.run_y = np.add.reduceat(np.abs(y[following] - y), starts)
+
+    def at_most(self, transform: QTransform, visible: QRect) -> float:
+        """At least what `rows_crossed` counts: a device edge runs |m12 dx + m22 dy| rows; under a scale and a
+        translation, only the rings reaching the visible rows count."""
+        runs = abs(transform.m12()) * self.run_x + abs(transform.m22()) * self.run_y
+        if transform.m12() != 0 or transform.m21() != 0:
+            return float(runs.sum())
+        a = transform.m22() * self.ymin + transform.dy()
+        b = transform.m22() * self.ymax + transform.dy()
+        reach = (np.maximum(a, b) >= visible.top()) & (np.minimum(a, b) <= visible.top() + visible.height())
+        return float(runs[reach].sum())
 
 
 def _draw(painter: QPainter, what: QPainterPath | PathTiles, pen, brush: QBrush, reach: float = 0.0) -> None:

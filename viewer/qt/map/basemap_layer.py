@@ -8,7 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage, QPainter, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from viewer.geo.basemap import Basemap
 from viewer.geo.crs import Extent, MapProjection
@@ -19,6 +19,7 @@ from viewer.qt.draw.tiles import PathTiles
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer
 from viewer.qt.map.render_jobs import JobSignals
+from viewer.symbology import SEA
 
 # Levels are built on one long-lived Python thread, not in Qt's pool: PROJ crashed (a segfault in
 # proj_crs_get_coordoperation) when pyproj ran on a pool thread that had run Python code for an earlier job.
@@ -47,6 +48,7 @@ class BasemapLayer(PathLayer):
         self._build: LevelBuild | None = None
         self._signals = JobSignals()
         self._signals.finished.connect(self._level_built)
+        self._screen.background = QColor(SEA)  # the bottom layer, on the view's sea: its image is opaque
 
     @property
     def fixed_level(self) -> int | None:
@@ -176,22 +178,27 @@ class GraticuleLayer(PathLayer):
     def __init__(self, context: RenderContext):
         super().__init__(context)
         self._drawn: tuple[MapProjection, float, Extent] | None = None  # projection, step, extent drawn
+        self.lines: list[GraticuleLine] = []  # the lines drawn
 
-    def set_lines(self, lines: list[GraticuleLine], projection: MapProjection) -> None:
-        self._drawn = None
-        self.set_strokes(graticule_strokes(lines, projection))
+    def set_lines(self, lines: list[GraticuleLine], projection: MapProjection, same_step: bool = False) -> None:
+        """`same_step`: the lines shown, over another extent: drawn again where they were, so the image of the
+        screen is kept and only what pans into view is drawn with the new lines."""
+        self._drawn, self.lines = None, lines
+        self.set_strokes(graticule_strokes(lines, projection), keep_image=same_step)
 
     def cover(self, extent: Extent, step: float, projection: MapProjection) -> None:
         """Lines every `step` degrees over at least `extent` (west, south, east, north)."""
+        same_step = False
         if self._drawn is not None:
             shown, shown_step, (west, south, east, north) = self._drawn
             if (shown is projection and shown_step == step and west <= extent[0] and south <= extent[1]
                     and east >= extent[2] and north >= extent[3]):
                 return
+            same_step = shown is projection and shown_step == step
         wide = extent
         if extent[0] <= extent[2]:  # not across 180°: a margin of half the view each way
             margin = max(extent[2] - extent[0], extent[3] - extent[1]) / 2
             wide = (max(-180.0, extent[0] - margin), max(-89.0, extent[1] - margin),
                     min(180.0, extent[2] + margin), min(89.0, extent[3] + margin))
-        self.set_lines(graticule_lines(wide, step), projection)
+        self.set_lines(graticule_lines(wide, step), projection, same_step)
         self._drawn = (projection, step, wide) if wide is not extent else None

@@ -14,9 +14,9 @@ from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection
 from viewer.geo.gazetteer import Place
 from viewer.geo.picking import FeatureIndex, nearest_vertex
 from viewer.geo.projected import ProjectedFeatures
-from viewer.geo.scale import graticule_lines, nice_graticule_step
+from viewer.geo.scale import nice_graticule_step
 from viewer.model.feature import Feature
-from viewer.model.kinds import kind_names, kind_style, kind_title
+from viewer.model.kinds import certainty_note, kind_names, kind_style, kind_title
 from viewer.model.overlays import RangeRings
 from viewer.model.selection import Selection
 from viewer.model.view import MapView, ViewState
@@ -268,13 +268,20 @@ class MapCanvas(Framing, pg.GraphicsView):
         if feature is None:
             QToolTip.hideText()
             return
+        global_pos = self.viewport().mapToGlobal(self.mapFromScene(scene_pos))
+        QToolTip.showText(global_pos, self.tooltip_text(feature), self)
+
+    def tooltip_text(self, feature: Feature) -> str:
+        """What hovering a feature says: its label, kind, launch, how sure its position is and who reports it."""
         event = self.workspace.event(feature.event)
         lines = [feature.label, kind_title(feature.kind)]
         if event is not None:
             lines.append(f"{event.name} ({event.date_label})")
-        lines.append(f"Certainty: {feature.certainty} · {len(feature.all_citations)} passage(s)")
-        global_pos = self.viewport().mapToGlobal(self.mapFromScene(scene_pos))
-        QToolTip.showText(global_pos, "\n".join(lines), self)
+        cited = len(feature.all_citations)
+        note = certainty_note(feature.properties)
+        lines.append(f"{note[0].upper()}{note[1:]} · {cited} passage{'s' if cited != 1 else ''}" if cited else
+                     f"{note[0].upper()}{note[1:]}")
+        return "\n".join(lines)
 
     def _mouse_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton or event.double():
@@ -306,7 +313,9 @@ class MapCanvas(Framing, pg.GraphicsView):
     def _selection_changed(self, *_) -> None:
         if self.selection is None:
             return
-        selected = [f for i in self.selection.features if (f := self.workspace.feature(i))]
+        content = self.workspace.content
+        selected = [f for i in self.selection.features  # a filter hiding a selected feature hides its glow too
+                    if (f := self.workspace.feature(i)) and self.map_view.is_visible(f, content)]
         self.labels.set_selected(frozenset(f.id for f in selected))
         self.highlight.show_selected(selected, self._cache)
         if selected:  # chosen in the text, the tree or a search while off screen: "where is that?"
@@ -369,8 +378,10 @@ class MapCanvas(Framing, pg.GraphicsView):
         extent = self.visible_extent_lonlat()
         span = max(extent[2] - extent[0], extent[3] - extent[1])
         step = nice_graticule_step(span)
-        self.frame.graticule = graticule_lines(_padded(extent), step)  # labelled where they cross the frame
         self.graticule.cover(_padded(extent), step, self.projection)
+        # Labelled where they cross the frame: the lines drawn, over a margin round the view (lines beyond it cross
+        # no edge), kept while a pan stays within it (making them afresh every frame cost ~1 ms of the view change).
+        self.frame.graticule = self.graticule.lines
         self.decorations.update()
 
     @contextmanager

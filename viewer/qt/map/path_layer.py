@@ -27,20 +27,26 @@ class PathLayer(pg.GraphicsObject):
         self._screen = ScreenCache(self, context)
         self.set_strokes(strokes or [])
 
-    def set_strokes(self, strokes: list[Stroke], same_look: bool = False) -> None:
+    def set_strokes(self, strokes: list[Stroke], same_look: bool = False, keep_image: bool = False) -> None:
         """`same_look`: the strokes draw what was drawn, at another detail (the screen may show the old
-        image as a preview until the view rests)."""
+        image as a preview until the view rests). `keep_image`: they draw the same pixels where the old ones
+        drew, and more around them (the screen's image stays exact while the view moves; it is drawn afresh
+        once the view rests, as after any move)."""
         self.prepareGeometryChange()
         if same_look:
             self._screen.stale()
-        else:
+        elif not keep_image:
             self._screen.clear()
         self._strokes = strokes
-        self._screen.expect_slow(sum(len(s.xy[0]) for s in strokes if s.xy is not None) > SLOW_ABOVE_VERTICES)
+        self._screen.expect_slow(sum(len(s.xy[0]) for s in strokes if s.xy is not None) > SLOW_ABOVE_VERTICES,
+                                 same_look or keep_image)
         bounds = QRectF()
         for stroke in strokes:
             bounds = bounds.united(stroke.path.boundingRect())
         self._bounds = bounds
+        # Nothing to draw (a kind with no features, an empty highlight): Qt then neither paints the item nor asks
+        # its bounds; a dozen such layers cost ~2 ms a frame, their padded empty bounds lying in view.
+        self.setFlag(self.GraphicsItemFlag.ItemHasNoContents, not strokes)
         self.update()
 
     @property
@@ -49,7 +55,7 @@ class PathLayer(pg.GraphicsObject):
 
     def boundingRect(self) -> QRectF:
         # Pens are cosmetic: widen by a few pixels' worth of map units so thick lines are not clipped.
-        return pad_by_pixels(self, self._bounds, 12 * self.context.scale)
+        return pad_by_pixels(self, self._bounds, 12 * self.context.scale) if self._strokes else QRectF()
 
     def paint(self, painter: QPainter, option=None, widget=None) -> None:
         self._screen.paint(painter, widget, self._paint_strokes)

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRect, QRunnable, QThreadPool, Signal
-from PySide6.QtGui import QImage, QPainter, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 _current = threading.local()  # the job the calling thread is drawing for, if any
 
@@ -39,12 +39,13 @@ class RenderJob(QRunnable):
     """Draws `draw(painter)` into an image of `area` (viewport pixels) with the map-to-viewport `transform`."""
 
     def __init__(self, area: QRect, transform: QTransform, ratio: float, draw: Callable[[QPainter], None],
-                 signals: JobSignals):
+                 signals: JobSignals, background: QColor | None = None):
         super().__init__()
         self.setAutoDelete(False)  # Python keeps it until `finished` has been handled
         self.area, self.transform, self.ratio = QRect(area), QTransform(transform), ratio
+        self.background = background  # drawn on this opaque colour; None: on transparency
         self.image: QImage | None = None
-        self.cost_ms = 0.0
+        self.cost_ms = 0.0  # the worker thread's CPU time drawing (waiting for the GIL or a core is not drawing)
         # "slow": a layer never drawn on the GUI thread; for a layer otherwise drawn there, "rest": drawn afresh
         # once the view rests, "catch_up": drawn while a zoom has magnified its image too far
         self.kind = "slow"
@@ -73,18 +74,20 @@ class RenderJob(QRunnable):
             self._signals.finished.emit(self)
 
     def _render(self) -> QImage:
-        image = QImage(self.area.size() * self.ratio, QImage.Format.Format_ARGB32_Premultiplied)
+        opaque = self.background is not None
+        image = QImage(self.area.size() * self.ratio,
+                       QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(self.ratio)
-        image.fill(0)
+        image.fill(self.background if self.background is not None else 0)
         painter = QPainter(image)
         painter.setClipRect(QRect(0, 0, self.area.width(), self.area.height()))
         painter.setTransform(self.transform * QTransform.fromTranslate(-self.area.left(), -self.area.top()))
-        start = time.perf_counter()
+        start = time.thread_time()
         try:
             self._draw(painter)
         finally:
             painter.end()
-        self.cost_ms = (time.perf_counter() - start) * 1e3
+        self.cost_ms = (time.thread_time() - start) * 1e3
         return image
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
-from PySide6.QtGui import QPainter, QPixmap, QRegion, QTransform
+from PySide6.QtGui import QColor, QPainter, QPixmap, QRegion, QTransform
 from PySide6.QtWidgets import QWidget
 
 from viewer.qt.draw.tiles import cut_later
@@ -18,7 +18,11 @@ from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.render_jobs import JobSignals, RenderJob
 
 SETTLE_MS = 150  # zoomed, a cached layer is shown scaled until the view rests this long, then drawn afresh
-CACHE_ABOVE_MS = 1.0  # layers slower than this to draw keep an image of the screen
+# Layers slower to draw than this plus PREVIEW_MS_PER_MEGAPIXEL per megapixel they cover keep an image of the
+# screen: showing the image costs too (moved, ~0.4 ms a megapixel; scaled while zooming, ~1 ms), and a layer
+# that draws faster than its image shows is drawn exactly, every frame.
+CACHE_ABOVE_MS = 0.5
+PREVIEW_MS_PER_MEGAPIXEL = 0.8
 SLOW_MS = 25.0  # layers slower than this (half a 50 ms frame) are drawn on a worker thread
 REST_IN_BACKGROUND_MS = 5.0  # cached layers slower than this are drawn afresh at rest on a worker thread
 
@@ -29,8 +33,8 @@ class ScreenCache:
     While the view moves, panning by whole pixels moves the image and draws only what comes into view, and
     zooming shows the image scaled. Once the view has rested `SETTLE_MS` the layer is drawn afresh, exactly:
     a scaled image is blurred, and Qt starts dash patterns from the clip's edge, so dashes can step where
-    a newly drawn strip meets the rest. Exports and other devices always draw; so does a layer that draws in
-    under `CACHE_ABOVE_MS`.
+    a newly drawn strip meets the rest. Exports and other devices always draw; so does a layer that draws
+    faster than its image would show (`_worth_an_image_above`).
 
     A layer that takes over `SLOW_MS` to draw (or is expected to: `expect_slow`) is never drawn on the GUI
     thread: while the view moves its last image is moved and scaled; once the view rests (or when there is no
@@ -49,12 +53,19 @@ class ScreenCache:
         self._image: QPixmap | None = None
         self._area = QRect()  # the viewport pixels the image covers
         self._transform = QTransform()  # item to viewport pixels, for what the image holds
-        self._cost_ms: float | None = None  # what drawing the whole layer took last time; None: not drawn yet
+        # What drawing the whole layer took last time, in the drawing thread's CPU time (wall time on a busy machine
+        # swung the basemap's land across SLOW_MS, and then pans left it out of what they bring into view); None: not
+        # drawn yet.
+        self._cost_ms: float | None = None
         self._expect_slow = False
         self._stale = False
         self._refresh = False  # at rest: draw afresh on a worker thread, showing the image meanwhile
-        self._shown: tuple[QTransform, QRect] | None = None  # the view of the last paint (background layers)
+        self._shown: tuple[QTransform, QRect] | None = None  # the view of the last paint
         self._job: RenderJob | None = None  # the job drawing this layer, if one runs
+        # The colour under the layer, if it is the bottom one and covers what it draws on (the basemap on the sea):
+        # its image is then opaque, which Qt copies rather than blends (moved ~0.4 ms a screenful, not ~0.8;
+        # scaled while zooming ~1 ms, not ~2).
+        self.background: QColor | None = None
         self._signals = JobSignals(item)
         self._signals.finished.connect(self._job_finished)
         self._settle = QTimer(item)
@@ -67,16 +78,21 @@ class ScreenCache:
         self._cancel()
 
     def stale(self) -> None:
-        """What the image holds is out of date but close: show it only as a preview, until the view rests."""
+        """What the image holds is out of date but close (the same layer at another detail): it is moved and shown
+        scaled while the view moves, what a pan brings into view drawn afresh, and is drawn afresh once the view
+        rests."""
         self._stale = self._image is not None
         self._refresh = False
         self._cancel()
 
-    def expect_slow(self, slow: bool) -> None:
+    def expect_slow(self, slow: bool, same_look: bool = False) -> None:
         """Whether the layer, not drawn yet, will be slow (many features): its first drawing is then done on a
-        worker thread too. Once drawn, what it took decides."""
+        worker thread too. Once drawn, what it took decides. `same_look`: what the layer draws is what it drew,
+        at another detail (a basemap level): what that took still counts until it is drawn again (with no cost
+        known, a zoom past what its preview can show would draw it on the GUI thread, 10-16 ms for the land)."""
         self._expect_slow = slow
-        self._cost_ms = None
+        if not same_look:
+            self._cost_ms = None
 
     @property
     def drawing_in_background(self) -> bool:
@@ -101,31 +117,36 @@ class ScreenCache:
         ratio = widget.devicePixelRatioF()
         to_device = painter.transform()
         area = to_device.mapRect(self._item.boundingRect()).toAlignedRect().intersected(widget.rect())
+        view = (QTransform(to_device), QRect(area))
+        moved = self._shown is not None and not _same_view(self._shown, view)
+        self._shown = view
         if self.slow:
-            self._paint_from_background(painter, to_device, area, ratio, draw)
+            self._paint_from_background(painter, to_device, area, ratio, draw, moved)
             return
         at_rest = self._job is not None and self._job.kind == "rest"
         if (self._refresh or at_rest) and self._refresh_at_rest(painter, to_device, area, ratio, draw):
             return
-        if self._image is None and (self._cost_ms or 0.0) <= CACHE_ABOVE_MS:
-            start = time.perf_counter()
+        if self._image is None and (self._cost_ms or 0.0) <= _worth_an_image_above(area, ratio):
+            start = time.thread_time()
             draw(painter)
             if _covers(painter, area):
-                self._cost_ms = (time.perf_counter() - start) * 1e3
+                self._cost_ms = (time.thread_time() - start) * 1e3
             return
         if area.isEmpty():
             self._image = None
             return
-        fresh = self._image is not None and not self._stale
-        shift = _whole_pixel_shift(self._transform, to_device) if fresh else None
+        # A stale image (the layer's detail changed: another basemap level) is moved by a pan like any other, what
+        # comes into view drawn at the new detail, until the view rests; left unmoved, the land went missing from
+        # every strip a pan brought into view after a level change.
+        shift = _whole_pixel_shift(self._transform, to_device) if self._image is not None else None
         if shift is None:
             if self._image is not None and self._preview(painter, to_device, area):
-                self._settle.start()
+                self._settle_soon(moved)
                 return
             if self._image is not None and self._at_rest_in_job and self._preview(painter, to_device, area, True):
                 # Magnified past 4x, or mostly out of view: a worker draws this view meanwhile (the next zoom steps
                 # do not cancel it: its image is a closer preview for them), and the preview stays until it is done.
-                self._settle.start()
+                self._settle_soon(moved)
                 if self._job is None:
                     self._start_job(area, to_device, ratio, draw, "catch_up")
                 return
@@ -133,14 +154,14 @@ class ScreenCache:
         elif not shift.isNull() or area != self._area:
             self._move(shift, area, ratio, draw)
             self._settle.start()
+        elif self._stale:
+            self._settle_soon(moved)
         self._blit(painter)
 
     # -- drawn on a worker thread --------------------------------------------------------------------
     def _paint_from_background(self, painter: QPainter, to_device: QTransform, area: QRect, ratio: float,
-                               draw: Callable[[QPainter], None]) -> None:
+                               draw: Callable[[QPainter], None], moved: bool) -> None:
         view = (QTransform(to_device), QRect(area))
-        moved = self._shown is not None and not _same_view(self._shown, view)
-        self._shown = view
         if area.isEmpty():
             self._cancel()
             return
@@ -158,6 +179,12 @@ class ScreenCache:
         if self._settle.isActive() or self._job is not None:
             return  # at rest soon; or a job runs (a cancelled one ends quickly, then the layer is painted again)
         self._start_job(area, to_device, ratio, draw, "slow")
+
+    def _settle_soon(self, moved: bool) -> None:
+        """Draw afresh once the view has rested SETTLE_MS: counted from the last change of view, not from the last
+        paint (other layers' jobs ending repaint the screen, and each such paint put off the rest again)."""
+        if moved or not self._settle.isActive():
+            self._settle.start()
 
     def _refresh_at_rest(self, painter: QPainter, to_device: QTransform, area: QRect, ratio: float,
                          draw: Callable[[QPainter], None]) -> bool:
@@ -185,7 +212,7 @@ class ScreenCache:
 
     def _start_job(self, area: QRect, to_device: QTransform, ratio: float, draw: Callable[[QPainter], None],
                    kind: str) -> None:
-        self._job = RenderJob(area, to_device, ratio, draw, self._signals)
+        self._job = RenderJob(area, to_device, ratio, draw, self._signals, self.background)
         self._job.kind = kind
         render_jobs.start(self._job)
 
@@ -198,8 +225,7 @@ class ScreenCache:
         if not job.is_cancelled and job.image is not None:
             self._image, self._stale = QPixmap.fromImage(job.image), False
             self._area, self._transform = job.area, job.transform
-            if job.kind == "slow":  # a worker's time (it may wait for the GIL) does not make a fast layer slow
-                self._cost_ms = job.cost_ms
+            self._cost_ms = job.cost_ms  # the worker's CPU time: waiting for the GIL or a core does not count
         self._item.update()  # shows the image, or starts the job the view now needs
 
     def _cancel(self) -> None:
@@ -215,11 +241,16 @@ class ScreenCache:
 
     def _draw_afresh(self, area: QRect, to_device: QTransform, ratio: float,
                      draw: Callable[[QPainter], None]) -> None:
-        self._image, self._stale = _transparent(area.size(), ratio), False
+        image = self._image
+        if image is not None and image.size() == area.size() * ratio and image.devicePixelRatio() == ratio:
+            image.fill(self.background or Qt.GlobalColor.transparent)  # reused: a new screenful is 8 MB to clear
+        else:
+            image = _blank(area.size(), ratio, self.background)
+        self._image, self._stale = image, False
         self._area, self._transform = QRect(area), QTransform(to_device)
-        start = time.perf_counter()
+        start = time.thread_time()
         self._draw_into_image(QRegion(area), draw)
-        self._cost_ms = (time.perf_counter() - start) * 1e3
+        self._cost_ms = (time.thread_time() - start) * 1e3
 
     def _move(self, shift: QPoint, area: QRect, ratio: float, draw: Callable[[QPainter], None]) -> None:
         """Keep what is still in view, moved by whole pixels, and draw the rest as it would be drawn there."""
@@ -229,7 +260,7 @@ class ScreenCache:
             kept_image = self._kept()
             kept_image.scroll(round(step.x() * ratio), round(step.y() * ratio), kept_image.rect())
         else:
-            image = _transparent(area.size(), ratio)
+            image = _blank(area.size(), ratio, self.background)
             painter = QPainter(image)
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
             painter.drawPixmap(self._area.translated(shift).topLeft() - area.topLeft(), self._kept())
@@ -239,11 +270,17 @@ class ScreenCache:
         self._transform = self._transform * QTransform.fromTranslate(shift.x(), shift.y())
         exposed = QRegion(area) - QRegion(kept)
         painter = QPainter(self._kept())
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
         for rect in exposed.translated(-area.topLeft()):  # type: ignore[attr-defined]  # iterable in PySide6
-            painter.fillRect(rect, Qt.GlobalColor.transparent)
+            painter.fillRect(rect, self.background or Qt.GlobalColor.transparent)
         painter.end()
+        start = time.thread_time()
         self._draw_into_image(exposed, draw)
+        strip_ms = (time.thread_time() - start) * 1e3
+        # A strip dearer than the last whole drawing (the basemap's full detail, whose squares can hold a 38,000-vertex
+        # ring that no cut splits: 25-50 ms a strip) says what panning the layer costs; over SLOW_MS it is then left
+        # to render jobs like any slow layer.
+        self._cost_ms = max(self._cost_ms or 0.0, strip_ms)
 
     def _draw_into_image(self, region: QRegion, draw: Callable[[QPainter], None]) -> None:
         """Draw the layer as on screen into the image, within `region` (viewport pixels)."""
@@ -304,10 +341,16 @@ def _on_screen(painter: QPainter, widget) -> bool:
     return widget is not None and painter.device() is widget and widget.devicePixelRatioF().is_integer()
 
 
-def _transparent(size, ratio: float) -> QPixmap:
+def _worth_an_image_above(area: QRect, ratio: float) -> float:
+    """The drawing time (ms) above which a layer covering `area` (viewport pixels) keeps an image of it."""
+    return CACHE_ABOVE_MS + PREVIEW_MS_PER_MEGAPIXEL * area.width() * area.height() * ratio * ratio / 1e6
+
+
+def _blank(size, ratio: float, background: QColor | None) -> QPixmap:
+    """A pixmap of `size` (viewport pixels) filled with `background`, or transparent."""
     image = QPixmap(size * ratio)
     image.setDevicePixelRatio(ratio)
-    image.fill(Qt.GlobalColor.transparent)
+    image.fill(background or Qt.GlobalColor.transparent)  # an opaque fill keeps Qt's opaque format
     return image
 
 

@@ -27,6 +27,7 @@ class SymbolLayer(pg.GraphicsObject):
         self._bounds = QRectF()
         self._painter = SymbolPainter(context)
         self._screen = ScreenCache(self, context)
+        self.setFlag(self.GraphicsItemFlag.ItemHasNoContents)  # nothing to draw yet (see PathLayer.set_strokes)
 
     @property
     def groups(self) -> list[Symbols]:
@@ -45,10 +46,11 @@ class SymbolLayer(pg.GraphicsObject):
             self._bounds = QRectF(xs.min(), ys.min(), np.ptp(xs), np.ptp(ys)) if len(xs) else QRectF()
         else:
             self._bounds = QRectF()
+        self.setFlag(self.GraphicsItemFlag.ItemHasNoContents, not self._groups)  # see PathLayer.set_strokes
         self.update()
 
     def boundingRect(self) -> QRectF:
-        return pad_by_pixels(self, self._bounds, 20 * self.context.scale)
+        return pad_by_pixels(self, self._bounds, 20 * self.context.scale) if self._groups else QRectF()
 
     def paint(self, painter: QPainter, option=None, widget=None) -> None:
         self._screen.paint(painter, widget, self._paint_symbols)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from viewer.model.annotation import anchor_of, is_annotation, shown_text, size_of, style_of
 from viewer.model.annotation import colour_of as annotation_colour
 from viewer.model.feature import Feature
-from viewer.model.kinds import kind_title, stated_certainty
+from viewer.model.kinds import certainty_note, kind_title
 from viewer.model.reports import Report, claim_groups, current_index, reported_by, reports_for, shorten
 from viewer.model.sources import Source, named_sources, sources_in
 from viewer.model.workspace import Workspace
@@ -120,14 +120,7 @@ class DetailsPanel(QWidget):
             title = shown_text(feature, self.workspace.content) or title
         self.title = plain_label(title, bold=True, size=self.font().pointSizeF() * 1.25)
         self.body_layout.addWidget(self.title)
-        certainty = stated_certainty(feature.properties)
-        if certainty:
-            badge = f"{kind_title(feature.kind)} · certainty: {certainty}"
-        elif is_annotation(feature):
-            badge = f"{kind_title(feature.kind)} · your mark"
-        else:  # another tool's file: nothing says how sure its position is, and no article reports it
-            badge = f"{kind_title(feature.kind)} · certainty not stated"
-        kind = plain_label(badge, wrap=False)
+        kind = plain_label(f"{kind_title(feature.kind)} · {certainty_note(feature.properties)}", wrap=False)
         kind.setStyleSheet(f"background: {colour_of(feature.kind)}; padding: 1px 4px; border-radius: 2px;")
         self.body_layout.addWidget(kind, 0, Qt.AlignmentFlag.AlignLeft)
 

@@ -1,0 +1,54 @@
+"""A layer whose strips cost more than drawing it whole (the basemap's full detail: a square no cut splits holds a
+38,000-vertex ring) counts as slow once a strip has shown it: pans then leave it to render jobs."""
+
+from __future__ import annotations
+
+import time
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+
+from tests.qt.test_stale_image_pans import land
+from tests.qt.test_symbol_layer import BACKGROUND, pan_right
+from viewer.qt.map import render_jobs
+from viewer.qt.map.painting import RenderContext
+from viewer.qt.map.path_layer import PathLayer
+
+
+def test_a_strip_dearer_than_slow_makes_the_layer_slow(qtbot, monkeypatch):
+    monkeypatch.setattr("viewer.qt.map.screen_cache.CACHE_ABOVE_MS", -1.0)  # keeps an image whatever it costs
+    monkeypatch.setattr("viewer.qt.map.screen_cache.SLOW_MS", 30.0)
+    view = pg.GraphicsView(background=BACKGROUND)
+    qtbot.addWidget(view)
+    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
+    view.setCentralItem(box)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    layer = PathLayer(RenderContext())
+    strips = []
+
+    def draw(painter) -> None:  # a strip (a clip narrower than the view) burns 40 ms of CPU
+        if painter.hasClipping() and painter.clipBoundingRect().width() < 100 * box.viewPixelSize()[0]:
+            strips.append(1)
+            end = time.thread_time() + 0.04
+            while time.thread_time() < end:
+                pass
+        layer.__class__._paint_strokes(layer, painter)
+
+    monkeypatch.setattr(layer, "_paint_strokes", draw)
+    box.addItem(layer, ignoreBounds=True)
+    layer.set_strokes(land(1000))
+    box.setRange(QRectF(0, 0, 400, 300), padding=0)
+    view.viewport().repaint()
+    qtbot.wait(300)
+    assert not layer._screen.slow
+    pan_right(box)
+    view.viewport().repaint()
+    assert strips == [1]  # the first strip was drawn on the GUI thread, and cost 40 ms
+    assert layer._screen.slow
+    for _ in range(3):
+        pan_right(box)
+        view.viewport().repaint()
+    assert strips == [1]  # no more strips on the GUI thread: a job draws the view once it rests
+    assert render_jobs.wait_for_all(20_000)
