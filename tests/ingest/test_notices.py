@@ -151,3 +151,81 @@ def test_area_alfa_and_area_a_are_one_label_in_drafts_and_scores(tmp_path):
     (tmp_path / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
     tally = score_notices(tmp_path)["notice areas"]
     assert (tally.right, tally.drafted, tally.truth) == (2, 2, 2), tally.misses
+
+
+# Japan Coast Guard warnings also reach readers relayed with a country tag after the series, or retyped as prose
+# with "Period:" and "Area (1):" lines; these sentences are written for the tests, not taken from a corpus.
+PRIME = "\u2032"  # the prime sign a typeset warning writes for minutes
+_JCG_RELAY = """JAPAN COAST GUARD NAVIGATIONAL WARNING
+NAVAREA XI (JAPAN) 0123/25
+ISSUED 020100 UTC MAR 25
+
+SEA OF JAPAN.
+MISSILE FIRING.
+FROM 031500 UTC TO 031800 UTC MAR 25, DAILY UNTIL 06 MAR 25.
+FALLING OBJECTS EXPECTED IN AREA BOUNDED BY:
+(1) 39°10'N 131°20'E, 39°10'N 131°50'E,
+    38°40.5'N 131°50'E, 38°40.5'N 131°20'E.
+""".replace("'", PRIME)
+
+_JCG_PROSE = """Japan Coast Guard
+Navigational Warning No. 0345/25
+Issued 2 March 2025, 10:00 JST
+
+Title: Rocket launch (Yellow Sea)
+
+Vessels are requested to pay attention to falling objects in the following areas.
+
+Period: 4 March 2025 to 6 March 2025, daily from 2300 JST to 0100 JST the following day
+
+Area (1): 36°00'N 124°00'E, 36°00'N 124°30'E, 35°20'N 124°30'E, 35°20'N 124°00'E
+Area (2): within a radius of 5 nautical miles centred at 34°10.5'N 124°40.0'E
+""".replace("'", PRIME)
+
+_JCG_ONE_DAY = """JAPAN COAST GUARD
+NAVIGATIONAL WARNING No. 0400/25
+Period: from 0800 JST 9 April 2025 to 1600 JST 9 April 2025
+Area: the area bounded by 38°00'N 132°00'E, 38°00'N 132°30'E, 37°30'N 132°30'E and 37°30'N 132°00'E
+""".replace("'", PRIME)
+
+
+def test_a_relayed_jcg_warning_with_a_country_tag_is_a_notice_with_a_daily_window_until_a_day():
+    notice = read_notice(_JCG_RELAY)
+    assert notice is not None
+    assert notice.name == "NAVAREA XI 0123/25"
+    assert [a.label for a in notice.areas] == ["1"]
+    assert notice.areas[0].corners[2] == pytest.approx((131 + 50 / 60, 38 + 40.5 / 60))
+    [window] = notice.windows
+    assert (window.start.isoformat(), window.end.isoformat()) == ("2025-03-03T15:00:00+00:00",
+                                                                  "2025-03-06T18:00:00+00:00")
+    assert window.daily == "1500Z-1800Z"
+
+
+def test_a_jcg_warning_retyped_as_prose_is_a_notice_in_jst():
+    notice = read_notice(_JCG_PROSE)
+    assert notice is not None
+    assert notice.number == "0345/25"
+    assert not notice.airspace
+    assert [a.label for a in notice.areas] == ["1", "2"]
+    assert notice.areas[1].radius_nm == pytest.approx(5)
+    [window] = notice.windows
+    # 23:00 JST on 4 March is 14:00Z; the last night ends 01:00 JST on 7 March, 16:00Z on the 6th
+    assert (window.start.isoformat(), window.end.isoformat()) == ("2025-03-04T14:00:00+00:00",
+                                                                  "2025-03-06T16:00:00+00:00")
+    assert window.daily == "1400Z-1600Z"
+
+
+def test_a_jcg_window_in_jst_with_full_dates_and_an_area_bounded_by_corners():
+    notice = read_notice(_JCG_ONE_DAY)
+    assert notice is not None
+    assert len(notice.areas) == 1
+    assert len(notice.areas[0].corners) == 4
+    [window] = notice.windows
+    assert (window.start.isoformat(), window.end.isoformat()) == ("2025-04-08T23:00:00+00:00",
+                                                                  "2025-04-09T07:00:00+00:00")
+
+
+def test_an_article_quoting_a_warning_number_is_still_an_article():
+    text = ("TOKYO (Kyodo) -- The Japan Coast Guard issued Navigational Warning No. 0345/25 on Sunday, "
+            "asking vessels to watch for falling objects in the Yellow Sea from March 4.\n")
+    assert read_notice(text) is None

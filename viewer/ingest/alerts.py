@@ -41,6 +41,9 @@ ALERTED_KINDS = frozenset({"prefecture", "island", "island_group", "city", "capi
 MAX_CORNER_GAP = 40  # characters between two corners of one zone
 
 
+_OWNER = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:islands?|jurisdiction|outlying|remote)\b")
+
+
 def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceMention]) -> list[DraftFeature]:
     """One warning area per place an alert sentence names, citing the alert words through the place's name."""
     areas: dict[str, DraftFeature] = {}
@@ -59,6 +62,8 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
                 continue  # "Tokyo sent a J-Alert to …", "Pyongyang has called …": who sent or spoke, not alerted
             if _dateline_city(text, mention):
                 continue  # "TOKYO, Nov 3, 2022 (AP) — … J-Alert warnings for Miyagi": where the story was filed
+            if _OWNER.match(text, mention.end, e):
+                continue  # "islands under Tokyo's jurisdiction": what the place owns was alerted, not all of it
             span = (min(alert.start(), mention.start), max(alert.end(), mention.end))
             if mention.place.id in areas:
                 areas[mention.place.id].cite(span)

@@ -32,7 +32,11 @@ _HEDGED = re.compile(r"\b(?:(?-i:may)|might|could|possibly|perhaps|whether|if|ap
 _OTHERS_FAILED = re.compile(r"\b(?:two|three|four|several|previous|earlier|past|prior|repeated(?:ly)?|string\s+of|"
                             r"series\s+of|history\s+of|record\s+of)\s+(?:[\w-]+\s+)?$|"
                             # "days after a failed satellite launch", "following its failed attempt": another launch
-                            r"\b(?:after|following|since)\s+(?:a|an|the|its|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+)?$",
+                            # ("days after failed satellite launch", a headline's)
+                            r"\b(?:after|following|since)\s+(?:(?:a|an|the|its|last\s+\w+['\u2019]s)\s+)?(?:[\w-]+\s+)?$|"
+                            # "eight days after another projectile fired from the same airfield exploded"
+                            r"\b(?:another|an\s+earlier|a\s+previous|an\s+other)\s+(?:[\w-]+\s+)?"
+                            r"(?:projectiles?|missiles?|rockets?|launch(?:es)?|attempts?)\b[^.;]*$",
                             re.IGNORECASE)
 # "every attempt ended in failure", "Earlier submarine-launched tests had ended in failure": how other launches went
 _OTHERS_ENDED = re.compile(r"\b(?:(?:every|each|all|previous|earlier|past|prior)\s+(?:[\w-]+\s+){0,2}?"
@@ -44,6 +48,9 @@ _NOT_THIS_ONE = re.compile(r"\bpossibility\s+(?:that\s+)?(?:[\w-]+\s+){0,3}$|\b(
                            r"launch(?:es)?)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 # "The first stage separated and fell into the Sea of Japan": a spent stage falls as planned
 _SPENT_STAGE = re.compile(r"\b(?:stages?|boosters?|fairings?)\b(?:\s+\w+){0,3}\s+$", re.IGNORECASE)
+# "the missile fell into the sea and did not reach Hokkaido": a ballistic missile's flight ends in the sea, so that
+# is where it landed, not how it failed (a payload or rocket that "fell into the ocean" short of orbit did fail)
+_MISSILE_FELL = re.compile(r"\b(?:missiles?|ICBMs?|IRBMs?|SRBMs?|warheads?)\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 # "Pyongyang said in November that it had successfully tested …": what a month named earlier had shown
 _EARLIER_MONTH = re.compile(rf"\b(?:in|last)\s+{_MONTH}\b[^.;]{{0,40}}\bhad\s+(?:\w+\s+)?$")
 # "succeeded", and state media's claim of a hit: "accurately landing in the preset area of open waters", "hit the
@@ -166,7 +173,8 @@ def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
                 continue
             if value == "failure" and _OTHERS_FAILED.search(lead):
                 continue
-            if value == "failure" and m.group().lower().startswith("fell") and _SPENT_STAGE.search(lead):
+            if value == "failure" and m.group().lower().startswith("fell") and (
+                    _SPENT_STAGE.search(lead) or _MISSILE_FELL.search(lead)):
                 continue
             by, said_at = attributed(text, sentence, m.start())
             # The quote keeps the words naming the source ("The hermit kingdom claimed that it …") when close.

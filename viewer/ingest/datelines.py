@@ -49,7 +49,9 @@ _DATE_LINE = re.compile(
     rf"{_KOREAN_LABELS})"
     rf"\b[ \t]*(?:on)?[ \t:=]*)?"
     rf"[\"']?(?:{_CALENDAR}|{_ISO}|{_DOTTED})[\"']?(?:,?[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?"
-    rf"(?:[ \t]+[A-Z]{{2,4}})?)?[ \t\r]*$",
+    rf"(?:[ \t]+[A-Z]{{2,4}})?)?"
+    rf"(?:[ \t]+[|\u00b7-]?[ \t]*(?:updated|last updated|modified)\b[^\n]*)?"  # "… 6:02 PM EDT  Updated on …"
+    rf"[ \t\r]*$",
     re.MULTILINE | re.IGNORECASE)
 _LABEL = (r"(?:date|dated|published|posted|updated|modified|pubdate|last updated|broadcast|aired|filed|issued|released|"
           rf"{_KOREAN_LABELS})")

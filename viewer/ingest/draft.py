@@ -17,7 +17,7 @@ from viewer.ingest.eez import eez_claims
 from viewer.ingest.failure import add_failure_area
 from viewer.ingest.findings import ArticleDraft, DraftClaim, DraftFeature
 from viewer.ingest.flight import find_flight
-from viewer.ingest.launch import LaunchReport, describe, detect_launch, foreign_launch_sentences
+from viewer.ingest.launch import LaunchReport, describe, detect_launch, foreign_launch_sentences, space_of
 from viewer.ingest.measures import find_altitudes, find_distances
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import read_notice
@@ -44,6 +44,7 @@ from viewer.ingest.times import (
     find_dates,
     find_times,
     resolve,
+    said_day,
     statement_day,
     zone_offset,
 )
@@ -94,7 +95,8 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     draft = _draft_report(article, report, sentences, places, matcher)
     groups: list[tuple[list[Sentence], ArticleDraft]] = []  # other launches, each with its sentences
     for sentence, ordinal in candidate_sentences(text, report, sentences):
-        other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], report.space),
+        own_space = space_of(text, [sentence], report.space)
+        other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], own_space),
                                                whole_text=False), places, matcher, draft)
         if not is_another_launch(other, draft, ordinal) and not (
                 sentence in report.anchors and told_later(text, sentence)):
@@ -113,7 +115,7 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
             main = describe(text, LaunchReport(anchors, related, report.space), whole_text=False)
             draft = _draft_report(article, main, sentences, places, matcher, apart)
         for own, _ in groups:
-            other_report = describe(text, LaunchReport(own, own, report.space), whole_text=False)
+            other_report = describe(text, LaunchReport(own, own, space_of(text, own, report.space)), whole_text=False)
             draft.others.append(_draft_other(article, other_report, places, matcher, draft))
     foreign = foreign_launch_sentences(text, sentences)
     known = [d.date for d in (draft, *draft.others) if d.date is not None]
@@ -156,7 +158,8 @@ def _draft_passing(article: Article, report: LaunchReport, sentence: Sentence, m
     """An earlier launch the story names in passing with its date: drafted from that sentence, on that day (with the
     time the sentence gives it, if any), and marked so."""
     text = article.text
-    other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], report.space),
+    own_space = space_of(text, [sentence], report.space)
+    other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], own_space),
                                            whole_text=False), places, matcher, main)
     if other.date != mention.value:  # its clock time, if any, was read against another day of the sentence
         other.time = None
@@ -319,6 +322,12 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
         # no launch sentence names a day: the lede's ("… failed on Monday night when the rocket blew up"), else
         # the story's own ("launched … at 5:57 a.m." in a story of the day)
         resolved = _lede_day(text, article, reference) or article.published
+        # "the JCS said on Thursday that the North had fired …" in a Friday story: not launched after it was told
+        told = [d.value for s in report.related for d in find_dates(text, s.start, s.end, reference)
+                if d.value and d.start >= article.header_end and said_day(text, d, s.start)
+                and not _RELATIVE_DAY.match(text, d.start)]  # "says yesterday's launch": whose yesterday is unsure
+        if told and resolved and min(told) < resolved:
+            resolved = min(told)
     draft.date = resolved
     for mention, sentence in dates:
         value = mention.value.isoformat() if mention.value else mention.label
@@ -367,6 +376,7 @@ def _lede_day(text: str, article: Article, reference: date | None) -> date | Non
                  if d.value and not statement_day(text, d, start)), None)
 
 
+_RELATIVE_DAY = re.compile(r"(?i)yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)")
 _LEDE_END = re.compile(r"[.!?](?=\s+[A-Z\"\u201c])|\n\s*\n")
 
 
@@ -408,7 +418,7 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
     """'(2239 GMT Thursday)', '6:23 p.m. Eastern time on Monday': the day of a time in a zone other than the launch
     site's, not the launch's local date."""
     near = max(sentence.start, mention.start - 30)
-    times = find_times(text, near, mention.start)
+    times = [t for t in find_times(text, near, sentence.end) if t.start < mention.start]  # "8:40 p.m. Monday Eastern"
     return bool(times) and times[-1].zone not in ("KST", "JST", "Pyongyang time", "local time") and not re.search(
         r"[.;)]", text[times[-1].end : mention.start])  # "(2210 GMT) on Thursday": the bracket closed first
 

@@ -226,10 +226,41 @@ def reports_foreign_launch(text: str, sentence: Sentence) -> bool:
         _foreign_launcher(text, sentence.start, verb.start()))
 
 
+# A missile by its kind or name: a launch told as one is a missile test, though the story around it is of a satellite
+_MISSILE = re.compile(r"\b(?:missiles?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|Taepodong-?\d?|Hwasong-\d+\w*|Rodong|Nodong|Musudan|"
+                      r"Pukguksong-\d\w*|KN-\d+)\b(?!-?ri)", re.IGNORECASE)
+
+
+def space_of(text: str, own: list[Sentence], story_space: bool) -> bool:
+    """Whether another launch a story tells (in its ``own`` sentences) was a satellite launch: its own words say so,
+    or, when they name neither a satellite nor a missile, the story's launch was one. 'A missile fired on April 29'
+    in a story whose missile climbed 'into space' is no satellite launch."""
+    words = " ".join(text[s.start : s.end] for s in own)
+    if _SPACE.search(words):
+        return True
+    return story_space and not _MISSILE.search(words)
+
+
+# A story that opens by saying nothing was launched ("No North Korean rocket was launched yesterday", "North Korea
+# did not launch a missile") is about a false alarm or a launch that did not happen; what it quotes is not a launch.
+_NO_LAUNCH = re.compile(r"\b(?:No\s+(?:[\w-]+\s+){0,3}?(?:rockets?|missiles?|projectiles?|satellites?)\s+"
+                        r"(?:was|were|has\s+been|had\s+been)\s+(?:launched|fired)"
+                        r"|(?:did\s+not|didn['\u2019]t|never)\s+(?:launch|fire)\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:rockets?|missiles?|projectiles?|satellites?))\b")
+LEDE_PARAGRAPHS = 6  # masthead, date, headline and deck, then the lede
+
+
+def denies_launch(text: str, sentences: list[Sentence]) -> bool:
+    """The story's opening says no launch took place."""
+    return any(_NO_LAUNCH.search(text, s.start, s.end) for s in sentences if s.paragraph < LEDE_PARAGRAPHS)
+
+
 def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     """The launch the article reports, or None when it reports none."""
     if len(_SPORT.findall(text)) >= 3 and not _MILITARY.search(text):
         return None  # a striker who "fired a rocket into the top corner" launched nothing
+    if denies_launch(text, sentences):
+        return None
     about_north_korea = len(_NORTH_KOREA.findall(text, 0, min(len(text), 4000))) >= 2
     anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
     if not anchors:

@@ -15,12 +15,25 @@ _DAILY = re.compile(
     rf"\b(?P<h1>[0-2]\d[0-5]\d){_Z}\s*(?:TO|-|THRU)\s*(?P<h2>[0-2]\d[0-5]\d){_Z}\s*(?P<daily>DAILY\s+)?"
     rf"(?:(?:FROM\s+)?(?P<d1>[0-3]?\d)(?:\s+(?P<m1>{_MON}))?\s*(?:THRU|THROUGH|TO|-)\s*)?"
     rf"(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})(?:\s+(?P<y>(?:20)?\d\d))?\b", re.IGNORECASE)
+# "082000 UTC TO 082300 UTC APR 26, DAILY UNTIL 15 APR 26": the first day's hours, repeated until a day
 _DTG_RANGE = re.compile(
     rf"\b(?P<t1>[0-3]\d[0-2]\d[0-5]\d){_Z}(?:\s+(?P<m1>{_MON})(?:\s+(?P<y1>(?:20)?\d\d))?)?\s*(?:TO|THRU|-)\s*"
-    rf"(?P<t2>[0-3]\d[0-2]\d[0-5]\d){_Z}\s+(?P<m2>{_MON})(?:\s+(?P<y2>(?:20)?\d\d))?\b", re.IGNORECASE)
+    rf"(?P<t2>[0-3]\d[0-2]\d[0-5]\d){_Z}\s+(?P<m2>{_MON})(?:\s+(?P<y2>(?:20)?\d\d))?\b"
+    rf"(?:,?\s*DAILY\s+(?:UNTIL|THRU|THROUGH|TO)\s+(?P<d3>[0-3]?\d)\s+(?P<m3>{_MON})(?:\s+(?P<y3>(?:20)?\d\d))?\b)?",
+    re.IGNORECASE)
+# Japan Coast Guard warnings retyped for readers give Japan's clock: "0900 JST 18 November 2026"
+_ZONE = r"\s?(?P<z{n}>Z|UTC|GMT|JST|KST)"
+_OFFSET_HOURS = {"Z": 0, "UTC": 0, "GMT": 0, "JST": 9, "KST": 9}
 _TIMED_DAYS = re.compile(
-    rf"\b(?P<h1>[0-2]\d[0-5]\d){_Z}\s+(?P<d1>[0-3]?\d)\s+(?P<m1>{_MON})(?:\s+(?P<y1>(?:20)?\d\d))?\s*(?:TO|THRU|-)\s*"
-    rf"(?P<h2>[0-2]\d[0-5]\d){_Z}\s+(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})(?:\s+(?P<y2>(?:20)?\d\d))?\b", re.IGNORECASE)
+    rf"\b(?P<h1>[0-2]\d[0-5]\d){_ZONE.format(n=1)}\s+(?P<d1>[0-3]?\d)\s+(?P<m1>{_MON})(?:\s+(?P<y1>(?:20)?\d\d))?"
+    rf"\s*(?:TO|THRU|-)\s*(?P<h2>[0-2]\d[0-5]\d){_ZONE.format(n=2)}\s+(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})"
+    rf"(?:\s+(?P<y2>(?:20)?\d\d))?\b", re.IGNORECASE)
+# "Period: 14 May 2026 to 20 May 2026, daily from 2230 JST to 0030 JST the following day"
+_DAYS_THEN_HOURS = re.compile(
+    rf"\b(?P<d1>[0-3]?\d)\s+(?P<m1>{_MON})\s+(?P<y1>20\d\d)\s*(?:TO|UNTIL|THRU|-|\u2013)\s*(?P<d2>[0-3]?\d)\s+"
+    rf"(?P<m2>{_MON})\s+(?P<y2>20\d\d),?\s+DAILY\s+(?:FROM\s+)?(?P<h1>[0-2]\d[0-5]\d){_ZONE.format(n=1)}\s*"
+    rf"(?:TO|-|\u2013)\s*(?P<h2>[0-2]\d[0-5]\d){_ZONE.format(n=2)}(?P<next>\s+(?:OF\s+)?THE\s+(?:FOLLOWING|NEXT)\s+DAY)?",
+    re.IGNORECASE)
 _NOTAM_B = re.compile(r"\bB\)\s*(?P<t>\d{10})\b")
 _NOTAM_C = re.compile(r"\bC\)\s*(?P<t>\d{10})(?:\s*EST)?\b")
 _EXPIRES = re.compile(rf"\bCANCEL\s+THIS\s+(?:MSG|MESSAGE)\s+(?P<t>[0-3]\d[0-2]\d[0-5]\d){_Z}\s+(?P<m>{_MON})"
@@ -82,9 +95,14 @@ def find_windows(text: str, year: int | None) -> list[Window]:
             continue
         start = _moment(y1 - (1 if m1 > m2 and y1 == y2 else 0), m1, int(t1[:2]), t1[2:])
         end = _moment(y2, m2, int(t2[:2]), t2[2:])
+        daily = None
+        if m.group("d3") and end:  # the same hours each day until the stated day
+            last = _moment(_year(m.group("y3"), y2) or y2, _month(m.group("m3")), int(m.group("d3")), t2[2:])
+            if last and last > end:
+                end, daily = last + timedelta(days=1 if t2[2:] < t1[2:] else 0), f"{t1[2:]}Z-{t2[2:]}Z"
         if start and end and end > start:
-            found.append(Window(start, end, m.span()))
-    for m in _TIMED_DAYS.finditer(text):  # 1530Z 23 AUG TO 1500Z 31 AUG 23
+            found.append(Window(start, end, m.span(), daily))
+    for m in _TIMED_DAYS.finditer(text):  # 1530Z 23 AUG TO 1500Z 31 AUG 23; 0900 JST 18 November 2026 TO ...
         y2 = _year(m.group("y2"), year)
         y1 = _year(m.group("y1"), y2)
         if y1 is None or y2 is None:
@@ -92,7 +110,11 @@ def find_windows(text: str, year: int | None) -> list[Window]:
         start = _moment(y1, _month(m.group("m1")), int(m.group("d1")), m.group("h1"))
         end = _moment(y2, _month(m.group("m2")), int(m.group("d2")), m.group("h2"))
         if start and end and end > start:
-            found.append(Window(start, end, m.span()))
+            found.append(Window(start - _offset(m.group("z1")), end - _offset(m.group("z2")), m.span()))
+    for m in _DAYS_THEN_HOURS.finditer(text):
+        window = _days_then_hours(m)
+        if window:
+            found.append(window)
     for m in _DAILY.finditer(text):
         if any(w.span[0] < m.end() and m.start() < w.span[1] for w in found):
             continue
@@ -118,6 +140,27 @@ def find_windows(text: str, year: int | None) -> list[Window]:
         if start and end and end > start:
             found.append(Window(start, end, (b.start(), c.end())))
     return sorted(found, key=lambda w: w.span[0])
+
+
+def _offset(zone: str) -> timedelta:
+    return timedelta(hours=_OFFSET_HOURS[zone.strip().upper()])
+
+
+def _days_then_hours(m: re.Match[str]) -> Window | None:
+    """Days first, then each day's hours in a zone: the window runs from the first day's start to the last
+    day's end (the next day when the hours run past midnight), in UTC."""
+    h1, h2 = m.group("h1"), m.group("h2")
+    start = _moment(int(m.group("y1")), _month(m.group("m1")), int(m.group("d1")), h1)
+    end = _moment(int(m.group("y2")), _month(m.group("m2")), int(m.group("d2")), h2)
+    if start is None or end is None:
+        return None
+    if h2 < h1 or m.group("next"):
+        end += timedelta(days=1)
+    start, end = start - _offset(m.group("z1")), end - _offset(m.group("z2"))
+    if end <= start:
+        return None
+    daily = f"{start:%H%M}Z-{end:%H%M}Z" if h1 != h2 else None
+    return Window(start, end, m.span(), daily)
 
 
 def _notam_time(digits: str) -> datetime | None:

@@ -20,10 +20,12 @@ from viewer.ingest.notice_windows import Window, expiry, find_windows
 NM_KM = 1.852
 EDGE_KM = 25.0  # densify edges so they draw as geodesics in any projection
 
+# "NAVAREA XI (JAPAN) 0577/26": a relay tags the series with the issuing country; a warning retyped as prose writes
+# "Navigational Warning No. 0612/26" in mixed case (read as a notice only when it heads the text, see _heads)
 _NAV_NUMBER = re.compile(r"\b(?P<series>NAVAREA\s+(?:XI|[IVX]{1,5})|HYDROPAC|HYDROLANT|NAVTEX|"
-                         r"(?:JAPAN\s+)?(?:COAST\s+GUARD\s+)?NAV(?:IGATIONAL)?\s+WARNING(?:\s+(?:NR|NO)\.?)?|"
+                         r"(?i:(?:JAPAN\s+)?(?:COAST\s+GUARD\s+)?NAV(?:IGATIONAL)?\s+WARNING(?:\s+(?:NR|NO)\.?)?)|"
                          r"(?:YOKOHAMA|MOJI|OTARU|NAHA)\s+NAV\s+WARN(?:ING)?(?:\s+(?:NR|NO)\.?)?)"
-                         r"\s+(?P<number>\d{1,4}/\d{2}(?:\(\w+\))?)")
+                         r"(?:\s+\([A-Z]+\))?\s+(?P<number>\d{1,4}/\d{2}(?:\(\w+\))?)")
 _NOTAM_NUMBER = re.compile(r"\b(?P<number>[A-Z]\d{4}/\d{2})\s+NOTAM(?P<type>[NRC])\b(?:\s+(?P<ref>[A-Z]\d{4}/\d{2}))?")
 _NOTAM_FIELDS = re.compile(r"(?m)^\s*(?:Q\)|[A-G]\)\s*\S)")
 _NOTAM_E = re.compile(r"(?ms)^\s*E\)(?P<body>.*?)(?=^\s*[F-G]\)|\Z)")
@@ -34,8 +36,8 @@ _AREA_MARK = re.compile(
     r"(?m)(?:^|(?<=[\s.,:;]))(?:(?P<letter>[A-H])\.(?=\s)|\((?P<paren>[A-H1-9])\)|(?<![A-Z])(?P<item>[1-9])\.(?=\s)|"
     r"AREAS?\s+(?P<word>ALFA|ALPHA|BRAVO|CHARLIE|DELTA|ECHO|FOXTROT|[A-H1-9])\b)")
 # "WITHIN 20 MILES OF": a navigational warning's miles are nautical miles
-_CIRCLE = re.compile(r"\b(?:WITHIN|WI)\s+(?P<r>\d+(?:\.\d+)?)\s*(?P<unit>NM|NAUTICAL\s+MILES?|MILES?|KM|KILOMETERS?|"
-                     r"KILOMETRES?)\s+(?:RADIUS\s+)?(?:OF|FROM|CENTERED\s+(?:ON|AT)|CENTRED\s+(?:ON|AT))\s*:?\s*$"
+_CIRCLE = re.compile(r"\b(?:WITHIN|WI)\s+(?:A\s+RADIUS\s+OF\s+)?(?P<r>\d+(?:\.\d+)?)\s*"
+                     r"(?P<unit>NM|NAUTICAL\s+MILES?|MILES?|KM|KILOMETERS?|KILOMETRES?)\s+(?:RADIUS\s+)?(?:OF|FROM|CENTERED\s+(?:ON|AT)|CENTRED\s+(?:ON|AT))\s*:?\s*$"
                      r"|\b(?P<r2>\d+(?:\.\d+)?)\s*(?P<unit2>NM|KM)\s+RADIUS\s+(?:OF|CENTERED\s+(?:ON|AT)|"
                      r"CENTRED\s+(?:ON|AT)|AROUND)\s*:?\s*$", re.IGNORECASE)
 # Anything that looks like a coordinate, to tell which ones could not be read: a digit mistyped as a letter
@@ -82,7 +84,7 @@ def read_notice(text: str) -> Notice | None:
         notice = Notice("NOTAM", notam.group("number"), notam.span(), airspace=True)
         if notam.group("type") == "C" and notam.group("ref"):
             notice.cancels.append(f"NOTAM {notam.group('ref')}")
-    elif nav and _mostly_upper(text):
+    elif nav and (_mostly_upper(text) or _heads(text, nav)):
         series = " ".join(nav.group("series").split()).upper()
         series = re.sub(r"\s+(?:NR|NO)\.?$", "", series)
         notice = Notice(series, nav.group("number"), nav.span(), airspace=bool(_AIRSPACE.search(text)))
@@ -95,6 +97,17 @@ def read_notice(text: str) -> Notice | None:
     field_e = _NOTAM_E.search(text) if notice.series == "NOTAM" else None
     _read_areas(text, notice, *(field_e.span("body") if field_e else (0, len(text))))
     return notice
+
+
+def _heads(text: str, nav: re.Match[str]) -> bool:
+    """The warning number is the text's heading: its line begins with it (or with the issuer's name before it),
+    within the first three lines that hold anything. An article quoting a warning number mentions it in a
+    sentence, so an article is not taken for a notice."""
+    line_start = text.rfind("\n", 0, nav.start()) + 1
+    before = text[line_start:nav.start()].strip()
+    if before and not re.fullmatch(r"(?i)(?:JAPAN\s+)?COAST\s+GUARD", before):
+        return False
+    return sum(1 for line in text[:line_start].splitlines() if line.strip()) < 3
 
 
 def _mostly_upper(text: str) -> bool:

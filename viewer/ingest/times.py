@@ -33,12 +33,14 @@ _RELATIVE = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this af
                        re.IGNORECASE)
 
 _VAGUE = re.compile(r"\b(?:(?:earlier|later)\s+this\s+month|last\s+month)\b", re.IGNORECASE)
-_ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?\s+Time|Washington\s+time|PT|PST|PDT|"
+_ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?(?:\s+Time)?|Washington\s+time|PT|PST|PDT|"
          r"UTC|GMT|Z|KST|JST|PYT|Pyongyang\s+time|(?:South\s+)?Korean?\s+(?:Standard\s+)?time|Seoul\s+time|"
          r"Japan(?:ese)?\s+(?:Standard\s+)?time|Tokyo\s+time|local\s+time)")
 _TIME_FORMS = [
     # 7:29 PM ET, 10.42 p.m. (local time), 9 a.m. KST, 22:42 Pyongyang time
+    # ("8:40 p.m. Monday Eastern": the day of the zone's clock between them)
     re.compile(r"\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?\s*\(?\s*"
+               r"(?:(?<=[m.\s])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?=Eastern|Pacific|GMT|UTC|E[SD]?T|P[SD]?T))?"
                + _ZONE + r"\b", re.IGNORECASE),
     # 0030 GMT, 1342 UTC (wire-service style)
     re.compile(r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:hrs?\s*)?(?P<zone>GMT|UTC|Z|KST|JST)\b"),
@@ -179,12 +181,24 @@ _OTHER_EVENT_BEFORE = re.compile(r"\b(?:which|that)\s+(?:(?:have|has|had)\s+)?(?
                                  r"opened|opens|ended|ends|closed|closes|kicked\s+off|took\s+place|(?:was|were)\s+"
                                  r"held)\s+(?:on\s+)?$", re.IGNORECASE)
 
+# the day a picture was taken ("Commercial satellite imagery from June 4 shows … after the failed launch on May 27")
+_PICTURE_BEFORE = re.compile(r"\b(?:imagery|images?|photos?|photographs?|pictures?|footage|video)\s+"
+                             r"(?:(?:taken|captured|acquired|collected|dated|shot)\s+)?(?:from|of|on|dated)\s+$",
+                             re.IGNORECASE)
+
+
+def said_day(text: str, mention: DateMention, sentence_start: int) -> bool:
+    """Whether the date is the day something was said ('the JCS said on Thursday that …')."""
+    return bool(_SAID_BEFORE.search(text, max(sentence_start, mention.start - 40), mention.start))
+
 
 def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
     """Whether the date is when something was said, or when something other than a launch began or ended
-    ('exercises, which began on March 13'), not when the launch happened."""
+    ('exercises, which began on March 13'), or when a picture was taken ('imagery from June 4'), not when the
+    launch happened."""
     before = max(sentence_start, mention.start - 40)
-    if _SAID_BEFORE.search(text, before, mention.start) or _OTHER_EVENT_BEFORE.search(text, before, mention.start):
+    if (_SAID_BEFORE.search(text, before, mention.start) or _OTHER_EVENT_BEFORE.search(text, before, mention.start)
+            or _PICTURE_BEFORE.search(text, before, mention.start)):
         return True
     # a date opening the sentence and its subject saying something ("On Monday, state media said the missile …"),
     # not a date after the verb ("fired … on Monday night, the military said")
