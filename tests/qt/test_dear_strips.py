@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import time
 
-import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
 from tests.qt.test_stale_image_pans import land
-from tests.qt.test_symbol_layer import BACKGROUND, pan_right
+from tests.qt.test_symbol_layer import pan_right, shown_view
 from viewer.qt.map import render_jobs
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer
@@ -18,13 +17,7 @@ from viewer.qt.map.path_layer import PathLayer
 def test_a_strip_dearer_than_slow_makes_the_layer_slow(qtbot, monkeypatch):
     monkeypatch.setattr("viewer.qt.map.screen_cache.CACHE_ABOVE_MS", -1.0)  # keeps an image whatever it costs
     monkeypatch.setattr("viewer.qt.map.screen_cache.SLOW_MS", 30.0)
-    view = pg.GraphicsView(background=BACKGROUND)
-    qtbot.addWidget(view)
-    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
-    view.setCentralItem(box)
-    view.resize(400, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    view, box = shown_view(qtbot)
     layer = PathLayer(RenderContext())
     strips = []
 

@@ -115,14 +115,7 @@ def test_each_launch_keeps_its_hue_over_okinawa(tmp_path, sample):
     png = tmp_path / "okinawa.png"
     assert main(["export", "-o", str(png), "--extent", "123,23.5,129.5,28", "--width", "1200", "--height", "800",
                  "--no-legend", "--title", ""]) == 0
-    image = QImage(str(png))
-    found = {event: 0 for event in ("2016-02-07-kms4", "2023-08-24-chollima1", "2023-11-21-chollima1")}
-    for y in range(60, image.height() - 60, 2):
-        for x in range(0, image.width(), 2):
-            colour = image.pixelColor(x, y)
-            for event in found:
-                if near(colour, colours[event], 24):
-                    found[event] += 1
+    found = _hue_counts(QImage(str(png)), colours, ("2016-02-07-kms4", "2023-08-24-chollima1", "2023-11-21-chollima1"))
     assert all(count >= 40 for count in found.values()), found
 
 

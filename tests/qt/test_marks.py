@@ -183,7 +183,8 @@ def test_annotation_is_text_in_its_own_group_of_the_svg(qtbot, marked_window, sh
     groups = [g.get("id") for g in root.findall(f"{SVG}g")]
     assert groups[0] == "basemap"  # then a group per kind of feature shown, in the screen's order
     assert groups[-4:] == ["place-names", "overlays", "annotations", "decorations"]
-    assert groups[1:-4] and all(g.startswith("kind-") for g in groups[1:-4])
+    assert groups[1:-4]
+    assert all(g.startswith("kind-") for g in groups[1:-4])
     annotations = root.find(f"{SVG}g[@id='annotations']")
     words = [t for t in annotations.iter(f"{SVG}text") if t.text == WORDS]
     assert len(words) == 1  # a word a reader can select and an editor can change, not glyph outlines

@@ -4,23 +4,16 @@ screen shows the same pixels as with a transparent image, at rest, while panning
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage
 
-from tests.qt.test_symbol_layer import BACKGROUND, pan_right
+from tests.qt.test_symbol_layer import BACKGROUND, pan_right, shown_view
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer, xy_stroke
 
 
 def island_view(qtbot, background: QColor | None):
-    view = pg.GraphicsView(background=BACKGROUND)
-    qtbot.addWidget(view)
-    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
-    view.setCentralItem(box)
-    view.resize(400, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    view, box = shown_view(qtbot)
     layer = PathLayer(RenderContext())
     layer._screen.background = background
     box.addItem(layer, ignoreBounds=True)

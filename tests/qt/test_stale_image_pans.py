@@ -4,10 +4,9 @@ brings into view at the new detail: the land never goes missing from a strip unt
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from tests.qt.test_symbol_layer import BACKGROUND, grab_pixel, pan_right
+from tests.qt.test_symbol_layer import grab_pixel, pan_right, shown_view
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer, xy_stroke
 
@@ -30,13 +29,7 @@ def test_a_pan_after_a_change_of_detail_draws_what_comes_into_view(qtbot, monkey
     monkeypatch.setattr("viewer.qt.map.screen_cache.CACHE_ABOVE_MS", -1.0)  # keeps an image whatever it costs
     monkeypatch.setattr("viewer.qt.map.screen_cache.SLOW_MS", 1e9)  # ... drawn on the GUI thread
     monkeypatch.setattr("viewer.qt.map.screen_cache.REST_IN_BACKGROUND_MS", 1e9)
-    view = pg.GraphicsView(background=BACKGROUND)
-    qtbot.addWidget(view)
-    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
-    view.setCentralItem(box)
-    view.resize(400, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    view, box = shown_view(qtbot)
     layer = PathLayer(RenderContext())
     box.addItem(layer, ignoreBounds=True)
     layer.set_strokes(land(1000))

@@ -14,6 +14,20 @@ from viewer.qt.map.symbol_layer import SymbolLayer, Symbols
 
 RED = "#D00000"
 BACKGROUND = QColor("#202020")
+
+def shown_view(qtbot):
+    """A shown 400 x 300 pyqtgraph view with one aspect-locked ViewBox (the screen caches' tests draw in it)."""
+    import pyqtgraph as pg
+
+    view = pg.GraphicsView(background=BACKGROUND)
+    qtbot.addWidget(view)
+    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
+    view.setCentralItem(box)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    return view, box
+
 SIZE = 16  # px: big enough to sample inside a symbol clear of its outline
 
 
@@ -127,15 +141,8 @@ def test_vector_exports_get_paths_not_bitmaps(qtbot, tmp_path):
 def panning_view(qtbot, monkeypatch):
     """A 400 x 300 view, one map unit a pixel, of a symbol layer that keeps an image of the screen whatever it
     costs; symbols centred at 12.5 + 25 k, out to x = 587.5, so some enter while panning right."""
-    import pyqtgraph as pg
 
-    view = pg.GraphicsView(background=BACKGROUND)
-    qtbot.addWidget(view)
-    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.0)
-    view.setCentralItem(box)
-    view.resize(400, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    view, box = shown_view(qtbot)
     layer = SymbolLayer(RenderContext())
     box.addItem(layer, ignoreBounds=True)
     layer.set_symbols([grid(24, 12, 25)])
