@@ -79,3 +79,34 @@ def test_the_window_names_a_csvs_places_at_1366x768(window, qtbot, tmp_path):
     texts = [text for text, _ in shapes]
     for name in PLACES:
         assert texts.count(name) == 1, name
+
+
+def test_a_dense_layer_of_context_lines_does_not_hide_every_label(tmp_path):
+    """Found in use: 30 wavy routes from another tool (every half degree over Korea) left one or two labels after
+    zooming in, as every label would cross a line and lines were obstacles. Other files' lines and areas are
+    see-through for labels (text and its halo may cross them, as QGIS labels cross other layers' lines); their
+    points, the launches' own paths and marks are still avoided."""
+    import json
+    import math
+
+    from viewer.cli.common import load_workspace
+    from viewer.model.view import MapView
+    from viewer.qt.render import ImageRequest, MapRenderer
+
+    routes = tmp_path / "routes.geojson"
+    routes.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"route": f"R{i}"}, "geometry": {"type": "LineString", "coordinates": [
+            [120.0 + j * 0.8, 30.0 + i * 0.5 + math.sin(j / 3)] for j in range(20)]}} for i in range(30)]}))
+    names = {}
+    for files in ([SAMPLE], [SAMPLE, str(routes)]):
+        workspace = load_workspace(files)
+        renderer = MapRenderer(workspace)
+        try:
+            view = MapView()
+            view.fit((123.0, 33.0, 130.0, 39.0))
+            renderer.image(ImageRequest(view, 1366, 768))
+            names[len(files)] = {text for text, _ in renderer.scene.labels.placed_shapes}
+        finally:
+            renderer.close()
+    assert {"Jeju", "SOUTH KOREA", "Seoul"} <= names[1], names[1]
+    assert {"Jeju", "SOUTH KOREA", "Seoul"} <= names[2], names[2]

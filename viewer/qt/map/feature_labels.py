@@ -46,7 +46,9 @@ PATH_GAP = 5.0  # pixels between a path and its name: clear of the boxes its lin
 KEY_ISLANDS = {"okinawa-island": "Okinawa", "miyako-island": "Miyako", "ishigaki": "Ishigaki", "jeju": "Jeju",
                "hokkaido": "Hokkaido"}
 # Warning areas are wide and drawn faintly: text may cross their outline (with its halo) without hiding anything.
-SEE_THROUGH = {"warning_area"}
+# Other files' lines and areas are context (routes, boundaries, a grid): names may cross them as QGIS labels cross
+# other layers' lines; as obstacles, a dense layer of them left no room for any label. Their points stay obstacles.
+SEE_THROUGH = {"warning_area", "line", "area"}
 # Kinds not named as launch features nor drawn with words of their own: other files' points, lines and areas (and
 # unknown kinds, drawn as reference places) are named by their name property, as QGIS or Google Earth names them.
 UNNAMED_KINDS = {"overflight", "annotation"}
