@@ -4,9 +4,12 @@ and the certainty levels. Adding a kind is one `Kind(...)` here: the map, legend
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from viewer.model.feature import Feature
 
 
 @dataclass(frozen=True)
@@ -146,3 +149,14 @@ def certainty_note(properties: Mapping[str, Any]) -> str:
     if certainty:
         return f"certainty: {certainty}"
     return "your mark" if properties.get("kind") == "annotation" else "certainty not stated"
+
+
+def by_kind(features: Iterable[Feature], kinds: Iterable[str]) -> dict[str, list[Feature]]:
+    """``features`` sorted into a list per kind of ``kinds``, in one pass (a million features' kinds read once, not
+    once per kind); features of other kinds are left out."""
+    groups: dict[str, list[Feature]] = {kind: [] for kind in kinds}
+    for feature in features:
+        members = groups.get(feature.kind)
+        if members is not None:
+            members.append(feature)
+    return groups

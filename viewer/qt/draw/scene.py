@@ -22,7 +22,7 @@ from viewer.geo.picking import FeatureIndex
 from viewer.geo.projected import ProjectedFeatures
 from viewer.geo.scale import graticule_lines, ground_distance_per_map_unit, nice_graticule_step
 from viewer.model.feature import Feature
-from viewer.model.kinds import kind_names, kind_style
+from viewer.model.kinds import by_kind, kind_names, kind_style
 from viewer.model.overlays import RangeRings
 from viewer.model.view import MapView, launch_features
 from viewer.model.workspace import Workspace
@@ -109,19 +109,17 @@ class MapScene:
         self.labels.set_labels(places)
 
     def draw_only(self, keep: Callable[[Feature], bool] | None) -> None:
-        """Draw the visible features ``keep`` accepts, or all of them when None (an SVG export draws one launch at
-        a time, each as its own group)."""
+        """Draw the visible features ``keep`` accepts, or all of them when None (an SVG export draws one kind at a
+        time, each as its own group)."""
         self._keep = keep
         visible = [f for f in self.visible_features() if keep is None or keep(f)]
         self._set_layers(visible, self.map_view.colours(self.workspace.colour_keys()))
 
     def _set_layers(self, features: list[Feature], colours: dict[str, str]) -> None:
-        by_kind: dict[str, list[Feature]] = {kind: [] for kind in self.layers}
-        for feature in features:
-            by_kind.setdefault(feature.kind, []).append(feature)  # once each: 10,000 features x 17 kinds added up
+        groups = by_kind(features, self.layers)
         for kind, layer in self.layers.items():
             layer.content = self.workspace.content
-            layer.set_features(by_kind[kind], self._cache, colours)
+            layer.set_features(groups[kind], self._cache, colours)
 
     def _projection_changed(self, *_) -> None:
         self._cache = self._cache.reprojected(self.projection)
