@@ -138,59 +138,42 @@ def _label_for(workspace: Workspace, feature: Feature, geometry, colours: dict[s
     if priority is None:
         if feature.kind in UNNAMED_KINDS:
             return None
-        return _named(feature, geometry, colours)
-    style = kind_style(feature.kind)
-    if feature.kind == "flight_path":
+        # another file's feature, named by its name (or label, or title) property, as QGIS labels a layer by its
+        # name field; nothing when it has none (its id is no name). Drawn as text, never interpreted.
+        text, priority = name_of(feature), CONTEXT
+    elif feature.kind == "flight_path":
         event = workspace.event(feature.event)
         if event is None:
             return None
         name = event.vehicle or event.name.split(" (")[0]
         text = f"{name} {event.date_label}"
+    else:
+        text = short_label(feature.kind, feature.label)
+    return _placed(feature, geometry, text, priority, colours) if text else None
+
+
+def _placed(feature: Feature, geometry, text: str, priority: int, colours: dict[str, str]) -> Label:
+    """``text`` as the feature's geometry places it: beside a point, along a line, beside an area."""
+    style = kind_style(feature.kind)
+    bold = feature.kind in ("launch_site", "flight_path")
+    if style.geometry == "point":
+        point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
+        return Label(point.x, point.y, text, dot=False, priority=priority, gap=style.symbol_size / 2 + 3,
+                     points=7.5, bold=bold, feature=feature.id)
+    if style.geometry == "line":
         line = max(shapely.get_parts(geometry), key=lambda g: g.length)
         anchors = tuple((p.x, p.y) for p in (line.interpolate(f, normalized=True) for f in PATH_FRACTIONS))
         coords = np.asarray(line.coords, dtype=float)[:, :2]
         coords = coords[:: max(1, len(coords) // PATH_VERTICES)]  # enough to find a straight stretch on
         # along the line, turned with it, beside it (never on it: the line is a mark), once
         return Label(anchors[0][0], anchors[0][1], text, dot=False, priority=priority, gap=PATH_GAP, points=7.5,
-                     bold=True, colour=_darker(colours.get(feature.event or "", NO_EVENT_COLOUR)),
+                     bold=bold, colour=_darker(colours.get(feature.event or feature.layer or "", NO_EVENT_COLOUR)),
                      feature=feature.id, anchors=anchors, path=tuple(map(tuple, coords)))
-    text = short_label(feature.kind, feature.label)
-    if not text:
-        return None
-    if style.geometry == "point":
-        point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
-        return Label(point.x, point.y, text, dot=False, priority=priority, gap=style.symbol_size / 2 + 3,
-                     points=7.5, bold=feature.kind == "launch_site", feature=feature.id)
     xmin, ymin, xmax, ymax = geometry.bounds
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
     anchors = ((xmax, cy), (xmin, cy), (cx, ymax), (cx, ymin))  # beside the area, never over its outline
     return Label(cx, cy, text, dot=False, priority=priority, gap=4.0, points=7.0, feature=feature.id,
                  anchors=anchors)
-
-
-def _named(feature: Feature, geometry, colours: dict[str, str]) -> Label | None:
-    """A feature of another file named by its name (or label, or title) property, as QGIS labels a layer by its
-    name field; nothing when it has none (its id is no name). Drawn as text, never interpreted."""
-    text = name_of(feature)
-    if not text:
-        return None
-    style = kind_style(feature.kind)
-    if style.geometry == "point":
-        point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
-        return Label(point.x, point.y, text, dot=False, priority=CONTEXT, gap=style.symbol_size / 2 + 3,
-                     points=7.5, feature=feature.id)
-    if style.geometry == "line":  # along the line, as a launch's name along its path
-        line = max(shapely.get_parts(geometry), key=lambda g: g.length)
-        anchors = tuple((p.x, p.y) for p in (line.interpolate(f, normalized=True) for f in PATH_FRACTIONS))
-        coords = np.asarray(line.coords, dtype=float)[:, :2]
-        coords = coords[:: max(1, len(coords) // PATH_VERTICES)]
-        colour = _darker(colours.get(feature.event or feature.layer or "", NO_EVENT_COLOUR))
-        return Label(anchors[0][0], anchors[0][1], text, dot=False, priority=CONTEXT, gap=PATH_GAP, points=7.5,
-                     colour=colour, feature=feature.id, anchors=anchors, path=tuple(map(tuple, coords)))
-    xmin, ymin, xmax, ymax = geometry.bounds
-    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
-    return Label(cx, cy, text, dot=False, priority=CONTEXT, gap=4.0, points=7.0, feature=feature.id,
-                 anchors=((xmax, cy), (xmin, cy), (cx, ymax), (cx, ymin)))
 
 
 def name_of(feature: Feature) -> str:
