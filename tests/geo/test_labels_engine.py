@@ -14,6 +14,7 @@ from viewer.geo.labels import (
     Turned,
     along_line,
     around_point,
+    beside_area,
     overlapping,
     place,
     segment_boxes,
@@ -144,3 +145,25 @@ def test_turned_names_and_upright_labels_never_overlap_and_are_tested_as_turned(
     assert not overlapping(one, two)
     both = place([LabelSpec("a", 1, (one,)), LabelSpec("b", 2, (two,))], [], (0, 0, 400, 400))
     assert len(both) == 2
+
+
+def test_an_area_is_labelled_beside_its_outline_not_beside_its_bounding_box():
+    """A diagonal warning area (the J-Alert envelope over Okinawa runs south-west to north-east): its label beside
+    the bounding box's east side sat ~30 px from the outline, over other places' names."""
+    area = shapely.Polygon([(0, 0), (60, 0), (100, 80), (40, 80)])  # a parallelogram leaning east, y up
+    anchors = beside_area(area)
+    assert len(anchors) == 4
+    boundary = area.boundary
+    for x, y in anchors:
+        assert boundary.distance(shapely.Point(x, y)) < 1e-6, (x, y)
+    (ex, ey), (wx, wy), (nx, ny), (sx, sy) = anchors
+    assert (ex > wx, ey) == (True, wy)  # east and west on one row through the area
+    assert (ny > sy, nx) == (True, sx)  # north and south on one column
+    assert ex < 100  # the bounding box's east side is at 100: the outline at that row is well inside it
+    assert area.contains(shapely.Point((ex + wx) / 2, ey))
+
+
+def test_an_area_in_parts_is_labelled_beside_its_largest_part():
+    small, large = shapely.box(0, 0, 1, 1), shapely.box(10, 10, 30, 20)
+    for x, y in beside_area(shapely.MultiPolygon([small, large])):
+        assert large.boundary.distance(shapely.Point(x, y)) < 1e-6
