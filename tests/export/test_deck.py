@@ -14,7 +14,8 @@ from pptx.util import Emu
 
 from viewer.cli.common import load_workspace
 from viewer.export import write_deck
-from viewer.export.deck import MAP_BOX, SLIDE_HEIGHT_IN, SLIDE_WIDTH_IN, MapShot, build_deck
+from viewer.export.deck import build_deck
+from viewer.export.slides import MAP_BOX, SLIDE_HEIGHT_IN, SLIDE_WIDTH_IN, MapShot
 from viewer.io.progress import Cancelled
 from viewer.model.bookmark import Bookmark
 
@@ -232,7 +233,7 @@ def test_counts_in_the_confidence_line_are_written_with_thousands_separators():
     """With 5,000 points of another file open, presentation mode read '5015 features of other files'."""
     from shapely.geometry import Point
 
-    from viewer.export.deck import confidence_line
+    from viewer.export.deck_facts import confidence_line
     from viewer.model.feature import Feature
 
     points = [Feature(f"p{i}", Point(130.0, 30.0), {"name": f"P{i}"}) for i in range(5015)]

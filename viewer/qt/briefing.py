@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
-from viewer.export.deck import SLIDE_PIXELS, Deck, MapImages, MapShot, Progress
+from viewer.export.slides import SLIDE_PIXELS, Deck, MapImages, MapShot, Progress
 from viewer.geo.crs import DEFAULT_REGION, suited
 from viewer.model.bookmark import Bookmark
 from viewer.model.view import MapView, launch_features, padded, visible_extent
