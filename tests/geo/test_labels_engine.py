@@ -167,3 +167,29 @@ def test_an_area_in_parts_is_labelled_beside_its_largest_part():
     small, large = shapely.box(0, 0, 1, 1), shapely.box(10, 10, 30, 20)
     for x, y in beside_area(shapely.MultiPolygon([small, large])):
         assert large.boundary.distance(shapely.Point(x, y)) < 1e-6
+
+
+def test_a_long_lines_name_is_offered_where_the_line_is_in_view():
+    """Zoomed in on Okinawa, a launch's 2,500 km path crossed the view far from 45 % of its length: the 24
+    candidates nearest 45 % all lay outside the image, so an export of the zoomed view named no 2023 path while
+    the smaller screen (fewer, wider-spaced candidates) did."""
+    x = np.linspace(0, 20_000, 401)  # a straight path 20,000 px long at this zoom
+    y = np.full_like(x, 500.0)
+    view = (16_000.0, 0.0, 17_920.0, 1_000.0)  # only 80-90 % of the way along is in view
+    shown = along_line(x, y, 120, 12, 3, within=view)
+    assert shown
+    for candidate in shown:
+        left, top, right, bottom = candidate.bounds
+        assert (view[0] <= left, right <= view[2], view[1] <= top, bottom <= view[3]) == (True,) * 4
+
+
+def test_a_lines_name_is_offered_from_all_along_it_not_from_one_stretch():
+    """Another launch's path running alongside blocked every candidate of one stretch (the 24 nearest 45 % of the
+    way along): the first is still the stretch nearest 45 %, the others spread over the line."""
+    x = np.linspace(0, 20_000, 401)
+    y = np.full_like(x, 500.0)
+    offered = along_line(x, y, 120, 12, 3)
+    assert len(offered) <= 24
+    centres = [t.cx / 20_000 for t in offered]
+    assert abs(centres[0] - 0.45) < 0.01
+    assert (min(centres) < 0.1, max(centres) > 0.9) == (True, True)

@@ -182,10 +182,13 @@ def overlapping(a: Candidate, b: Candidate) -> bool:
 
 
 def along_line(x: np.ndarray, y: np.ndarray, width: float, height: float, gap: float,
-               limit: int = 24) -> tuple[Turned, ...]:
+               limit: int = 24, within: Box | None = None) -> tuple[Turned, ...]:
     """Boxes for a name along a drawn line (pixels, NaN-separated parts): turned to follow a stretch of it that is
-    straight enough for the text, ``gap`` beside it (above, then below), upright (never upside down). Stretches
-    nearest 45 % of the way along come first; a line too short or too bent for the text offers none."""
+    straight enough for the text, ``gap`` beside it (above, then below), upright (never upside down). The stretch
+    nearest 45 % of the way along comes first, then at most ``limit`` others from all along it; a line too short or
+    too bent for the text offers none. ``within``
+    (the image's box): only boxes wholly inside it count towards ``limit`` — zoomed in, the stretches nearest 45 %
+    of a long path lie outside the image."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     found: list[tuple[float, Turned]] = []
     finite = np.isfinite(x) & np.isfinite(y)
@@ -199,7 +202,12 @@ def along_line(x: np.ndarray, y: np.ndarray, width: float, height: float, gap: f
         if total < width + 2 * height:
             continue
         step = max(width / 4, 4.0)
-        for centre in np.arange(width / 2 + height, total - width / 2 - height + 1e-9, step):
+        centres = np.arange(width / 2 + height, total - width / 2 - height + 1e-9, step)
+        if within is not None:  # zoomed far in, a long path has thousands of stretches off the image
+            cx, cy, near = np.interp(centres, along, px), np.interp(centres, along, py), width + gap + height
+            centres = centres[(cx > within[0] - near) & (cx < within[2] + near)
+                              & (cy > within[1] - near) & (cy < within[3] + near)]
+        for centre in centres:
             samples = np.linspace(centre - width / 2, centre + width / 2, 9)
             sx, sy = np.interp(samples, along, px), np.interp(samples, along, py)
             dx, dy = sx[-1] - sx[0], sy[-1] - sy[0]
@@ -223,8 +231,18 @@ def along_line(x: np.ndarray, y: np.ndarray, width: float, height: float, gap: f
             preference = abs(centre / total - 0.45)
             found.append((preference, Turned(mx + ux * reach, my + uy * reach, width, height, angle)))
             found.append((preference + 1e-6, Turned(mx - ux * reach, my - uy * reach, width, height, angle)))
+    if within is not None:
+        found = [(p, t) for p, t in found if _inside(t.bounds, within)]
     found.sort(key=lambda item: item[0])
-    return tuple(t for _, t in found[:limit])
+    if len(found) > limit:
+        # the best and then others spread over the whole line, not the next best: those all lie in one stretch,
+        # which another launch's path running alongside could block everywhere (the Okinawa zoom lost two names)
+        found = [found[i] for i in np.unique(np.round(np.linspace(0, len(found) - 1, limit)).astype(int))]
+    return tuple(t for _, t in found)
+
+
+def _inside(box: Box, bounds: Box) -> bool:
+    return bounds[0] <= box[0] and bounds[1] <= box[1] and box[2] <= bounds[2] and box[3] <= bounds[3]
 
 
 def segment_boxes(x: np.ndarray, y: np.ndarray, half_width: float) -> np.ndarray:
