@@ -193,3 +193,34 @@ def test_a_lines_name_is_offered_from_all_along_it_not_from_one_stretch():
     centres = [t.cx / 20_000 for t in offered]
     assert abs(centres[0] - 0.45) < 0.01
     assert (min(centres) < 0.1, max(centres) > 0.9) == (True, True)
+
+
+def _dot(x: float, y: float, r: float = 3.0) -> tuple[float, float, float, float]:
+    return (x - r, y - r, x + r, y + r)
+
+
+def test_a_places_dot_is_never_under_a_label_placed_after_it():
+    """'San Policarpo' was drawn across Mercedes' dot on the deck's May 2023 slide: a place's dot stood in no later
+    label's way."""
+    mercedes = LabelSpec("Mercedes", 1, around_point(100, 100, 60, 12, 4), marks=(_dot(100, 100),) * 8)
+    # a later label whose first choice runs across Mercedes' dot, not its text
+    across = (30.0, 95.0, 102.0, 107.0)
+    assert overlaps(across, _dot(100, 100))
+    policarpo = LabelSpec("San Policarpo", 2, (across, (200.0, 200.0, 270.0, 212.0)))
+    placed = dict(place([mercedes, policarpo], [], (0, 0, 400, 400)))
+    first_choice_of_mercedes = around_point(100, 100, 60, 12, 4)[0]
+    assert not overlaps(first_choice_of_mercedes, across)  # its text is clear of it: only the dot is in the way
+    assert placed == {0: 0, 1: 1}
+
+
+def test_a_place_whose_dot_would_lie_under_an_earlier_label_is_left_out():
+    earlier = LabelSpec("Zone 3 (2nd stage)", 0, ((60.0, 90.0, 160.0, 104.0),))
+    place_here = LabelSpec("Samar", 1, around_point(100, 97, 40, 12, 4), marks=(_dot(100, 97),) * 8)
+    assert place([earlier, place_here], [], (0, 0, 400, 400)) == [(0, 0)]
+
+
+def test_two_names_of_one_spot_share_its_dot():
+    """A measurement ending at Naha and Naha itself: both dots lie on the spot, and both names are placed."""
+    distance = LabelSpec("1,517 km", -2, around_point(100, 100, 50, 12, 4), marks=(_dot(100, 100),) * 8)
+    naha = LabelSpec("Naha", 5, around_point(100, 100, 30, 12, 4), marks=(_dot(100, 100),) * 8)
+    assert [label for label, _ in place([distance, naha], [], (0, 0, 400, 400))] == [0, 1]

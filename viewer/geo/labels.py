@@ -68,11 +68,14 @@ Candidate = Box | Turned
 
 @dataclass(frozen=True)
 class LabelSpec:
-    """A label to place: what it is (``key``, for the drawing side), its priority and its candidate boxes."""
+    """A label to place: what it is (``key``, for the drawing side), its priority and its candidate boxes.
+    ``marks``: for each candidate, the box of the dot drawn with it (a place's), or none for every candidate: a
+    dot is never drawn under a label placed before it, nor covered by one placed after it."""
 
     key: Hashable
     priority: int
     candidates: tuple[Candidate, ...]
+    marks: tuple[Box, ...] = ()
 
 
 def bounds_of(candidate: Candidate) -> Box:
@@ -131,13 +134,14 @@ def place(labels: Sequence[LabelSpec], obstacles: Sequence[Box] | np.ndarray, bo
     """(label index, candidate index) of each placed label, in placing order. A candidate must lie inside
     ``bounds`` and touch no obstacle and no label placed before it."""
     order = sorted(range(len(labels)), key=lambda i: labels[i].priority)
-    owner, which, boxes, turned = [], [], [], []
+    owner, which, boxes, turned, dots = [], [], [], [], []
     for i in order:
         for j, candidate in enumerate(labels[i].candidates):
             owner.append(i)
             which.append(j)
             boxes.append(bounds_of(candidate))
             turned.append(isinstance(candidate, Turned))
+            dots.append(labels[i].marks[j] if labels[i].marks else None)
     if not boxes:
         return []
     candidates = np.asarray(boxes, dtype=float)
@@ -156,24 +160,46 @@ def place(labels: Sequence[LabelSpec], obstacles: Sequence[Box] | np.ndarray, bo
     taken = np.empty((0, 4))
     taken_turned: list[bool] = []
     taken_shapes: list[shapely.Polygon] = []
+    dot_boxes = np.empty((0, 4))
     done: set[int] = set()
     for k in np.flatnonzero(free):
         label = owner[k]
         if label in done:
             continue
-        left, top, right, bottom = candidates[k]
-        if len(taken):
-            near = np.flatnonzero((taken[:, 0] < right) & (taken[:, 2] > left)
-                                  & (taken[:, 1] < bottom) & (taken[:, 3] > top))
-            if len(near) and ((not turned[k] and not any(taken_turned[n] for n in near))
-                              or any(shapely.intersects(shapes[k], taken_shapes[n]) for n in near)):
-                continue
+        if _meets_taken(candidates[k], turned[k], shapes[k], taken, taken_turned, taken_shapes):
+            continue
+        # A dot is kept clear of every text, before or after it; two dots may meet (two names of one spot: a
+        # measurement ending at a place).
+        dot = dots[k]
+        if dot is not None and _meets_taken(dot, False, None, taken, taken_turned, taken_shapes):
+            continue
+        if len(dot_boxes) and _meets_taken(candidates[k], turned[k], shapes[k], dot_boxes, [False] * len(dot_boxes),
+                                           []):
+            continue
         taken = np.vstack([taken, candidates[k]])
         taken_turned.append(turned[k])
         taken_shapes.append(shapes[k])
+        if dot is not None:
+            dot_boxes = np.vstack([dot_boxes, dot])
         placed.append((label, which[k]))
         done.add(label)
     return placed
+
+
+def _meets_taken(box: Sequence[float], is_turned: bool, shape: shapely.Polygon | None, taken: np.ndarray,
+                 taken_turned: list[bool], taken_shapes: list[shapely.Polygon]) -> bool:
+    """Whether a box (a turned one tested as the ``shape`` it covers) meets any box taken so far."""
+    if not len(taken):
+        return False
+    left, top, right, bottom = box
+    near = np.flatnonzero((taken[:, 0] < right) & (taken[:, 2] > left) & (taken[:, 1] < bottom) & (taken[:, 3] > top))
+    if not len(near):
+        return False
+    if not is_turned and not any(taken_turned[n] for n in near):
+        return True
+    shape = shape if shape is not None else shapely.box(*box)
+    return any(shapely.intersects(shape, taken_shapes[n] if taken_turned[n] else shapely.box(*taken[n]))
+               for n in near)
 
 
 def overlapping(a: Candidate, b: Candidate) -> bool:

@@ -235,6 +235,7 @@ class LabelPainter:
             width, height = look.size
             candidates: list[Candidate] = []
             beside: list[tuple[float, float]] = []
+            dots: list[Box] = []  # a place's dot beside each candidate: no other label may cover it
             if label.path and self._near_view(label, to_device, bounds, margin):
                 # turned along the line: each candidate follows the map point under its centre
                 turned = self._along(label, to_device, width, height, self.inner(bounds))
@@ -256,9 +257,12 @@ class LabelPainter:
                     boxes = list(around_point(px, py, width, height, gap))
                 candidates += boxes
                 beside += [(x, y)] * len(boxes)
+                r = self.context.px(DOT) / 2 + self.context.px(1)
+                dots += [(px - r, py - r, px + r, py + r)] * len(boxes)
             if candidates:
                 priority = 0 if label.feature and label.feature in selected else label.priority
-                specs.append(LabelSpec(label, priority, tuple(candidates)))
+                specs.append(LabelSpec(label, priority, tuple(candidates),
+                                       tuple(dots) if label.dot and len(dots) == len(candidates) else ()))
                 looks.append(look)
                 anchors.append(beside)
         return specs, looks, anchors
