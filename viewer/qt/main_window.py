@@ -346,9 +346,9 @@ class MainWindow(QMainWindow):
             self.open_files(paths)
 
     def present(self, start: int = 0) -> None:
-        """Full-screen presentation of the bookmarks, from ``start``."""
-        if not len(self.session.bookmarks):
-            self.statusBar().showMessage("Add a bookmark first (Bookmarks panel): each one is a step", 8000)
+        """Full-screen presentation of the bookmarks from ``start``; without bookmarks, of each launch (as the deck)."""
+        if not len(self.session.bookmarks) and not self.workspace.content.events:
+            self.statusBar().showMessage("Nothing to present: add a bookmark (Bookmarks panel) or open launches", 8000)
             return
         from viewer.qt.presentation import present
 
