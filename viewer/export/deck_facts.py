@@ -8,7 +8,7 @@ from datetime import datetime
 from viewer.model.annotation import is_annotation
 from viewer.model.bundle import Bundle
 from viewer.model.claim import disagreements
-from viewer.model.event import LaunchEvent
+from viewer.model.event import LaunchEvent, parse_time
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_names, kind_title, stated_certainty
 
@@ -89,4 +89,15 @@ def _day(when: datetime, month: str = "%B") -> str:
 
 
 def claim_value(value) -> str:
-    return value if isinstance(value, str) else repr(value)
+    """A claimed value as a slide says it: a time as '2016-02-06 19:29 UTC-05:00', not in ISO 8601's T form."""
+    if not isinstance(value, str):
+        return repr(value)
+    if len(value) > 10 and value[10:11] == "T":
+        try:
+            when = parse_time(value)
+        except ValueError:
+            return value
+        offset = when.strftime("%z")
+        zone = "UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}"
+        return f"{when:%Y-%m-%d %H:%M} {zone}"
+    return value
