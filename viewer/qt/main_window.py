@@ -395,6 +395,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         view_menu = self._menus["view"]
+        self._action(view_menu, "Zoom &in", lambda: self.canvas.view.scaleBy((0.5, 0.5)),
+                     QKeySequence.StandardKey.ZoomIn)
+        self._action(view_menu, "Zoom &out", lambda: self.canvas.view.scaleBy((2.0, 2.0)),
+                     QKeySequence.StandardKey.ZoomOut)
         self._action(view_menu, "Zoom to &data", self.canvas.zoom_to_data, "Ctrl+0")
         self._action(view_menu, "Zoom to &selection", lambda: self.canvas.zoom_to_features(
             list(self.workspace.selection.features)), "Ctrl+Shift+0")
