@@ -80,10 +80,14 @@ class Startup:
         window.lay_out_bars()  # where the map goes is known before anything is shown
         remembered = _remembered_rect(QSettings().value(MAP_RECT_KEY), window.width(), window.height())
         rect = QRect(*remembered) if remembered is not None else window.first_run_map_rect()
+        # Shown before its map is prepared: the display server maps the window (in its own process) while this one
+        # projects the data and the basemap; the window paints once the event loop runs, the frame in it.
+        window.show()
         workspace = Workspace()
         for _path, bundle, _problems in self.opened:
             workspace.add(bundle)
         first = self.first_frame = FirstFrame(window, rect, workspace, self.basemap, self.places, window.map_view)
+        first.show()  # a child made after its window was shown is shown by hand
         if self.exit_after_paint:  # before take_over, which keeps the GUI thread for a while
             first.painted.connect(lambda: print(f"first-frame {time.time():.6f} cpu {time.process_time():.3f}",
                                                 flush=True))
@@ -95,7 +99,6 @@ class Startup:
         unseen.setSingleShot(True)
         unseen.timeout.connect(self.take_over)
         unseen.start(TAKE_OVER_UNSEEN_MS)
-        window.show()
 
     def take_over(self) -> None:
         """Build the canvas, panels and menus, and let the canvas show the first frame's map where it was drawn."""
