@@ -14,14 +14,14 @@ from datetime import UTC, datetime
 from viewer.export.deck_facts import confidence_line, event_line, event_subtitle, key_facts, title_subtitle
 from viewer.export.deck_sources import SourceNumbering, cited_quotes, sources_slides, speaker_notes
 from viewer.export.slides import MAP_BOX, OVERVIEW_BOX, SLIDE_PIXELS, Deck, MapImages, Progress, Slide, shot
-from viewer.geo.crs import Extent
+from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection, suited
 from viewer.model.annotation import is_annotation, shown_text
 from viewer.model.bookmark import Bookmark
 from viewer.model.bundle import Bundle
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
 from viewer.model.reports import default_title
-from viewer.model.view import padded, visible_extent
+from viewer.model.view import launch_features, padded, visible_extent
 from viewer.symbology import event_colours
 
 MAX_QUOTES = 5
@@ -61,6 +61,15 @@ def build_deck(content: Bundle, bookmarks: list[Bookmark], images: MapImages | N
 def event_view(content: Bundle, event: LaunchEvent) -> Bookmark:
     """The view of one launch: only its features, framed with a margin."""
     return Bookmark.framing(event.name, _framed(content.features_of(event.id)), events=(event.id,))
+
+
+def launch_projection(content: Bundle, event: LaunchEvent, extent: Extent | None = None) -> MapProjection:
+    """The projection one launch's slide, step or `export --event` is drawn in: the regional conic fitted to its
+    ``extent`` (default: its features'), or the azimuthal equidistant on its site when that is long."""
+    extent = padded(extent or visible_extent(launch_features(content.features_of(event.id))) or DEFAULT_REGION)
+    site = content.features.get(event.site or "")
+    centre = site.geometry.centroid if site is not None and site.geometry is not None else None
+    return suited(extent, (centre.x, centre.y) if centre is not None else None)
 
 
 def visible_features(content: Bundle, view: Bookmark) -> list[Feature]:
