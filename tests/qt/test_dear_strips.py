@@ -35,8 +35,10 @@ def test_a_strip_dearer_than_slow_makes_the_layer_slow(qtbot, monkeypatch):
     box.setRange(QRectF(0, 0, 400, 300), padding=0)
     view.viewport().repaint()
     qtbot.wait(300)
+    assert render_jobs.wait_for_all(10_000)
+    qtbot.wait(50)
     assert not layer._screen.slow
-    pan_right(box)
+    pan_right(box, 100)  # beyond the margin drawn at rest (80 px): a strip is drawn
     view.viewport().repaint()
     assert strips == [1]  # the first strip was drawn on the GUI thread, and cost 40 ms
     assert layer._screen.slow

@@ -19,6 +19,16 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 _current = threading.local()  # the job the calling thread is drawing for, if any
 
 
+def not_drawing(seconds: float) -> None:
+    """Leave `seconds` of this thread's CPU time out of what a job's drawing costs: one-off work (cutting the
+    basemap's squares a margin reaches) says nothing of how slow the layer is to draw."""
+    _current.aside = _set_aside_seconds() + seconds
+
+
+def _set_aside_seconds() -> float:
+    return getattr(_current, "aside", 0.0)
+
+
 def cancelled() -> bool:
     """Whether the job this thread draws for is no longer wanted (always False on the GUI thread)."""
     job = getattr(_current, "job", None)
@@ -49,6 +59,7 @@ class RenderJob(QRunnable):
         # "slow": a layer never drawn on the GUI thread; for a layer otherwise drawn there, "rest": drawn afresh
         # once the view rests, "catch_up": drawn while a zoom has magnified its image too far
         self.kind = "slow"
+        self.view_share = 1.0  # the share of `area` that is the view (the rest: a margin round it)
         self.error: BaseException | None = None
         self._draw = draw
         self._signals = signals
@@ -82,12 +93,12 @@ class RenderJob(QRunnable):
         painter = QPainter(image)
         painter.setClipRect(QRect(0, 0, self.area.width(), self.area.height()))
         painter.setTransform(self.transform * QTransform.fromTranslate(-self.area.left(), -self.area.top()))
-        start = time.thread_time()
+        start, aside = time.thread_time(), _set_aside_seconds()
         try:
             self._draw(painter)
         finally:
             painter.end()
-        self.cost_ms = (time.thread_time() - start) * 1e3
+        self.cost_ms = (time.thread_time() - start - (_set_aside_seconds() - aside)) * 1e3
         return image
 
 
