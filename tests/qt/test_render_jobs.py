@@ -126,7 +126,7 @@ def resting_view(qtbot, monkeypatch):
 
 def test_at_rest_a_layer_is_drawn_afresh_on_a_worker_while_the_event_loop_runs(qtbot, resting_view):
     view, box, drawing = resting_view
-    pan_right(box, 100)  # beyond the image's margin (a fifth of 400 px)
+    pan_right(box, 120)  # beyond the image's margin (a quarter of 400 px)
     view.viewport().repaint()
     assert drawing.calls == [(True, False)]  # the strip panned into view
     drawing.started.clear()  # from now on only a job draws
@@ -140,9 +140,10 @@ def test_at_rest_a_layer_is_drawn_afresh_on_a_worker_while_the_event_loop_runs(q
     view.viewport().repaint()
     assert is_red(view.viewport().grab().toImage(), *grab_pixel(view, box, 187.5, 137.5))
     drawing.release.set()
-    qtbot.waitUntil(lambda: len(drawing.calls) == 2, timeout=10_000)
-    assert drawing.calls[1] == (False, False)  # drawn on a worker, for the view shown
     assert render_jobs.wait_for_all(10_000)
+    # drawn on a worker, for the view shown (the view, then the margin round it a side at a time)
+    assert len(drawing.calls) >= 2
+    assert all(call == (False, False) for call in drawing.calls[1:])
     qtbot.waitUntil(lambda: is_red(view.viewport().grab().toImage(), *grab_pixel(view, box, 412.5, 137.5)),
                     timeout=10_000)
 
@@ -151,7 +152,7 @@ def test_a_pan_lets_the_drawing_at_rest_go_on(qtbot, resting_view):
     """What a job draws at rest is exact at that scale wherever the view has panned since: it goes on, and once done
     its image serves the view where it is then."""
     view, box, drawing = resting_view
-    pan_right(box, 100)
+    pan_right(box, 120)
     view.viewport().repaint()
     drawing.started.clear()  # (set by the strip drawn on the GUI thread)
     qtbot.waitUntil(drawing.started.is_set, timeout=10_000)  # at rest, the job has begun and waits
@@ -168,7 +169,7 @@ def test_a_pan_lets_the_drawing_at_rest_go_on(qtbot, resting_view):
 
 def test_a_zoom_cancels_the_drawing_at_rest(qtbot, resting_view):
     view, box, drawing = resting_view
-    pan_right(box, 100)
+    pan_right(box, 120)
     view.viewport().repaint()
     drawing.started.clear()  # (set by the strip drawn on the GUI thread)
     qtbot.waitUntil(drawing.started.is_set, timeout=10_000)  # at rest, the job has begun and waits

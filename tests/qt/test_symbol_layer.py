@@ -193,8 +193,8 @@ def test_symbols_follow_the_map_while_panning(qtbot, panning_view):
 def test_a_slow_layer_leaves_what_pans_into_view_beyond_its_margin_empty_until_the_view_rests(
         qtbot, panning_view, monkeypatch):
     """A layer too slow to draw within a frame (tens of thousands of lines) only moves its image while the
-    view moves: what comes into view within the margin its image was drawn with (a fifth of the view's larger side,
-    80 px here) shows at once; beyond it, it is drawn once the view rests."""
+    view moves: what comes into view within the margin its image was drawn with (a quarter of the view's larger side,
+    100 px here) shows at once; beyond it, it is drawn once the view rests."""
     from viewer.qt.map import render_jobs
 
     view, box = panning_view
