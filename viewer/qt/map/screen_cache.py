@@ -228,13 +228,14 @@ class ScreenCache:
         render_jobs.start(self._job)
 
     def _job_finished(self, job: RenderJob) -> None:
+        image = job.take_image()
         if job is not self._job:
             return
         self._job = None
         if job.error is not None:
             raise job.error
-        if not job.is_cancelled and job.image is not None:
-            self._image, self._stale = QPixmap.fromImage(job.image), False
+        if image is not None:
+            self._image, self._stale = QPixmap.fromImage(image), False
             self._area, self._transform, self._valid = job.area, job.transform, QRegion(job.area)
             # What drawing the view took the worker. It makes a layer drawn on the GUI thread no slower: a layer
             # counted slow leaves pans' strips empty until the view rests.
