@@ -110,13 +110,11 @@ def resting_view(qtbot, monkeypatch):
     view.viewport().repaint()
     qtbot.waitUntil(first.started.is_set, timeout=10_000)
     first.release.set()
-    qtbot.waitUntil(lambda: any(not on_gui for on_gui, _ in first.calls), timeout=10_000)
-    assert render_jobs.wait_for_all(10_000)
-    qtbot.wait(50)  # the job's image is taken
+    layer = box.childGroup.childItems()[0]
+    qtbot.waitUntil(lambda: layer._screen._area.width() > 400, timeout=20_000)  # the job's image is taken
     # Drawn first on the GUI thread, then with its margin at rest by a job, as after any change of view.
     assert first.calls[0] == (True, False)
     assert first.calls[-1] == (False, False)
-    layer = box.childGroup.childItems()[0]
     drawing = BlockedDrawing(first._draw)
     monkeypatch.setattr(layer, "_paint_symbols", drawing)
     yield view, box, drawing
