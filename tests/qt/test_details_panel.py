@@ -272,12 +272,6 @@ def test_an_annotation_shows_its_words_and_where_it_points_as_a_reader_writes_th
 
 def test_counts_read_as_words_not_with_a_plural_in_brackets(details, workspace, qtbot):
     """The panel said 'Reported by (0 passage(s))' and 'Also show the 2 point(s) sources agree on'."""
-    from viewer.qt.panels.widgets import counted
-
-    assert (counted(0, "passage"), counted(1, "passage"), counted(2, "passage")) == (
-        "no passage", "1 passage", "2 passages")
-    assert counted(3, "launch") == "3 launches"
-    assert counted(2, "orphaned citation") == "2 orphaned citations"
     workspace.selection.select(["2016-02-07-kms4/launch-site"])
     headings = [label.text() for label in details.body.findChildren(QLabel)]
     assert not any("(s)" in text for text in headings), headings

@@ -11,6 +11,7 @@ from viewer.model.claim import disagreements
 from viewer.model.event import LaunchEvent, parse_time
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_names, kind_title, stated_certainty
+from viewer.wording import plural
 
 
 def key_facts(content: Bundle, event: LaunchEvent) -> list[tuple[str, str]]:
@@ -56,10 +57,8 @@ def _certainty_line(features: list[Feature]) -> str:
 
 
 def _counted(count: int, noun: str) -> str:
-    if count == 1:
-        return noun
-    plural = noun[:-1] + "ies" if noun.endswith("y") and not noun.endswith("ay") else noun + "s"
-    return f"{count:,} {plural}"
+    """'launch site', '3 danger zones': a slide names a single thing without the 1."""
+    return noun if count == 1 else f"{count:,} {plural(noun)}"
 
 
 def event_subtitle(content: Bundle, event: LaunchEvent) -> str:

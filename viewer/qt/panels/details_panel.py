@@ -26,7 +26,8 @@ from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
 from viewer.qt.panels.claims_table import DISAGREE_COLOUR, ClaimsTable, breakable, value_text
 from viewer.qt.panels.highlighting import colour_of
-from viewer.qt.panels.widgets import PassageLink, counted, plain_label, section_title, tooltip_html
+from viewer.qt.panels.widgets import PassageLink, plain_label, section_title, tooltip_html
+from viewer.wording import counted
 
 KNOWN_PROPERTIES = {"event", "kind", "label", "certainty", "derivation", "citations", "claims", "sources"}
 ANNOTATION_PROPERTIES = {"style", "text", "anchor", "color", "size"}

@@ -27,7 +27,8 @@ from viewer.qt.panels.highlighting import (
     span_cursor,
     title_of,
 )
-from viewer.qt.panels.widgets import counted, plain_label, tooltip_html
+from viewer.qt.panels.widgets import plain_label, tooltip_html
+from viewer.wording import counted
 
 ORPHAN_COLOUR = "#A0001C"
 ORPHAN_ROLE = Qt.ItemDataRole.UserRole + 1  # feature ids an orphaned-citation row stands for
