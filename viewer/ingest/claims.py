@@ -16,8 +16,10 @@ _ORBIT_OUTCOME = re.compile(
     re.IGNORECASE,
 )
 _FAILURE = re.compile(
-    r"\b(?:fail(?:ed|ure|s)?|unsuccessful(?:ly)?|crash(?:ed|es)?|explod(?:ed|es)|blew up|broke (?:up|apart)|"
-    r"disintegrated|lost (?:contact|thrust)|abnormal(?:ly)?|malfunction(?:ed|s)?|went wrong|fizzled|"
+    r"\b(?:fail(?:ed|ure|s)?|unsuccessful(?:ly)?|crash(?:ed|es|ing)?|explod(?:ed|es|ing)|blew up|blowing up|"
+    r"(?:broke|breaking|came|coming|fell|falling) apart|broke up|breaking up|self-destruct(?:ed)?|aborted|"
+    r"disintegrat(?:ed|ing)|lost (?:contact|thrust)|abnormal(?:ly)?|malfunction(?:ed|s)?|went wrong|fizzled|"
+    r"short of orbit|"
     r"fell into the (?-i:sea|ocean|water)(?!\s+of\b))\b",  # not "fell into the Sea of Japan": where it was aimed
     re.IGNORECASE,
 )
@@ -61,6 +63,8 @@ _AIM = (r"(?:on|in|into|at)?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:preset|pre-set|d
 _SUCCESS = re.compile(rf"(?<!un)\bsucce(?:ss(?:ful(?:ly)?)?|eded|eds)\b|\b(?:accurately|precisely|exactly|correctly)\s+"
                       rf"{_HIT}\s+{_AIM}|\b{_HIT}\s+(?:{_AIM}\s+)?(?:accurately|precisely|exactly)\b(?:\s+{_AIM})?",
                       re.IGNORECASE)
+_SPACE_WORDS = re.compile(r"\b(?:orbit\w*|payload|satellite|spacecraft)\b", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:not|no|never|without)\s+(?:(?:any|sign|signs|of|an?|the)\s+){0,3}$", re.IGNORECASE)
 _ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:in|last)\s+{_MONTH}\b|\s+last\s+(?:year|month)\b|^\s*{_MONTH}\b"
                         rf"|\s+{_MONTH}\s+launch")
 _PERIOD = re.compile(
@@ -151,8 +155,9 @@ def attribution(text: str, sentence: Sentence, at: int | None = None) -> str:
     return attributed(text, sentence, at)[0]
 
 
-def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
-    """'orbit', 'failure' or 'success' as each launch sentence states it; a failure 'in May' is another launch."""
+def outcome_claims(text: str, sentences: list[Sentence], space: bool = True) -> list[FoundClaim]:
+    """'orbit', 'failure' or 'success' as each launch sentence states it; a failure 'in May' is another launch. A
+    missile (not ``space``) that 'fell into the sea' landed where missiles land: that is no failure."""
     found: list[FoundClaim] = []
     for sentence in sentences:
         s, e = sentence.start, sentence.end
@@ -163,8 +168,8 @@ def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
             if m is None or _ELSEWHERE.match(text, m.end(), min(e, m.end() + 40)) or _ELSEWHERE.search(
                     text[max(s, m.start() - 12) : m.start()] + " launch"):
                 continue
-            if value == "success" and re.search(r"\b(?:not|no|never|without)\s+(?:\w+\s+)?$", text[s : m.start()]):
-                continue
+            if value in ("success", "failure") and _DENIED.search(text[s : m.start()]):
+                continue  # "did not fail", "without any malfunction", "no sign of failure", "not successful"
             lead = text[max(s, m.start() - 60) : m.start()]
             if value == "orbit" and _NOT_REACHED.search(lead):
                 continue  # "failed to put … into orbit" is a failure, found by the next pattern
@@ -173,7 +178,10 @@ def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
                 continue
             if value == "failure" and _OTHERS_FAILED.search(lead):
                 continue
-            if value == "failure" and m.group().lower().startswith("fell") and (
+            if value == "failure" and m.group().lower().startswith("fell into") and not space and not (
+                    _SPACE_WORDS.search(text, s, e)):
+                continue
+            if value == "failure" and m.group().lower().startswith("fell into") and (
                     _SPENT_STAGE.search(lead) or _MISSILE_FELL.search(lead)):
                 continue
             by, said_at = attributed(text, sentence, m.start())

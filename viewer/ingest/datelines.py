@@ -188,8 +188,19 @@ def _stamp_line(head: str) -> tuple[date, int, int] | None:
             continue
         plain = _ASIDE.sub(" ", line).strip()
         for part in _PARTS.split(plain):
-            m = _STAMP_PART.fullmatch(part.strip().rstrip(",;"))
-            value = _value(m) if m else None
-            if value is not None:
-                return value, start, start + len(line.rstrip())
+            for tail in _tails(part.strip().rstrip(",;")):
+                m = _STAMP_PART.fullmatch(tail)
+                value = _value(m) if m else None
+                if value is not None:
+                    return value, start, start + len(line.rstrip())
     return None
+
+
+_LABEL_COMMA = re.compile(r"^(?:[\w.'-]+[ \t]+){0,4}[\w.'-]+,[ \t]+")
+
+
+def _tails(part: str) -> list[str]:
+    """The part, and what follows a short label and its comma ('Launch note, 2 June 2026', 'Seoul bureau,
+    2026-03-14'): the date a newsletter or bureau heads its item with."""
+    label = _LABEL_COMMA.match(part)
+    return [part, part[label.end() :]] if label else [part]

@@ -50,6 +50,7 @@ from viewer.ingest.times import (
 )
 
 _ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satellites?|projectile|fired|object|"
+                           r"payload|warhead|ICBM|IRBM|SRBM|SLBM|"
                            r"orbit\w*|flew|travel\w*|altitude|apogee|(?:in|mid)[- ]flight)\b",
                            re.IGNORECASE)
 _LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off|took\s+off)\b",
@@ -173,7 +174,7 @@ def _draft_passing(article: Article, report: LaunchReport, sentence: Sentence, m
     other.claims.append(DraftClaim("mention", "named in passing in a story of another launch",
                                    "the article (unattributed)", [(sentence.start, sentence.end)]))
     if other.outcome is None:  # "Previous SLBM tests, including one on July 9, ended in failure": history is the point
-        found = outcome_claims(text, [sentence])
+        found = outcome_claims(text, [sentence], other.space)
         if len({f.value for f in found}) == 1:
             other.outcome = str(found[0].value)
             other.claims.extend(DraftClaim(f.property, f.value, f.by, [(f.start, f.end)]) for f in found)
@@ -474,7 +475,7 @@ def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: L
     current = [s for s in sentences if not _HISTORY.search(text, s.start, s.end)]  # "it did not land within the EEZ"
     # "On 16 March a missile exploded" in a story of the launch of 24 March: that launch's outcome, not this one's
     own_day = [s for s in about if not _dated_elsewhere(text, s, draft.date, published)]
-    for found in outcome_claims(text, own_day) + orbit_claims(text, about) + eez_claims(text, current):
+    for found in outcome_claims(text, own_day, draft.space) + orbit_claims(text, about) + eez_claims(text, current):
         draft.claims.append(DraftClaim(found.property, found.value, found.by, [(found.start, found.end)]))
     for sentence in about:
         for distance in find_distances(text, sentence.start, sentence.end):

@@ -33,6 +33,10 @@ _FLOWN = re.compile(rf"\b{_FLIGHT_VERB}\b", re.IGNORECASE)
 _PRONOUN_FLEW = re.compile(r"\s*(?:It|They|Both(?:\s+(?:missiles|rockets|projectiles))?)\s+"
                            rf"(?:(?:\w+\s+){{0,2}}?{_FLIGHT_VERB}\b|"
                            r"[^.;\n]{0,80}?\bafter\s+(?:flying|travell?ing|heading)\b)")
+# "The second left eleven minutes after the first", "The third followed at 6:02": one of several missiles, told by
+# its place in the count, with a verb of its own
+_ORDINAL_LEFT = re.compile(r"\s*(?:The|the)\s+(?:second|third|fourth|fifth|last|other)\s+(?:(?:missile|rocket|"
+                           r"projectile|one)\s+)?(?:left|followed|went\s+up|rose|lifted|took\s+off|flew|soared)\b")
 # "the launch", "Sunday's launch", "North Korea's rocket launch": one launch, not "missile launches" in general.
 _LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
                           r"launch\b(?!\s*(?:pad|site|window|facility|station|vehicle|complex|center|centre))",
@@ -53,9 +57,12 @@ _HYPOTHETICAL = re.compile(
     r"readies|threat\w*|vow\w*|expected|expects|ahead of|if|whether|possible|possibly|potential|imminent|likely|"
     r"upcoming|scheduled|attempt(?:s|ed)? to|try to|seeks? to|aim\w* to|hopes? to|wants? to|capable of|able to|"
     r"able|allowed|to be|order(?:ed|s)? to|pledg\w*|promis\w*|calls? for|denounc\w*|ban\w*|prohibit\w*|"
-    r"resolutions?|such|any|more|future)\b",
+    r"resolutions?|such|any|more|future|urg\w*|call(?:ed|s|ing)?\s+off|cancel\w*|postpon\w*|scrap\w*|"
+    r"refrain\w*|halt\w*|stop|prevent\w*)\b",
     re.IGNORECASE,
 )
+_STILL_TO_COME = re.compile(r",?\s*(?:which|that)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:will|would|is\s+to|was\s+to)\b",
+                            re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|would|could|might|shall|can|(?-i:may))\b", re.IGNORECASE)
 _AFTER_APPOSITIVE = re.compile(r",\s*(?:was|were|had\s+been|has\s+been)\s+$")
 _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|nor)\b", re.IGNORECASE)
@@ -146,7 +153,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if verb is None and _PROJECTILE.search(text, s, e):
         verb = _FAILED_AFTER_LEAVING.search(text, s, e)
     if verb is None and not strict:  # "The missile was flown on a lofted trajectory to the east": the same flight
-        verb = _FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e) else _PRONOUN_FLEW.match(text, s, e)
+        verb = _ORDINAL_LEFT.match(text, s, e) or (_FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e)
+                                                    else _PRONOUN_FLEW.match(text, s, e))
     if verb is None:
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
         # days after North Korea said…", which is about someone else's launch.
@@ -162,6 +170,9 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         before = (before[:opening] if opening >= 0 else "") + before[aside.start() + 1 :]
     # "The DPRK will launch more satellites" read as the noun phrase "The DPRK will launch": no launch
     if verb.group().lower().endswith("launch") and _MODAL.search(text, verb.start(), verb.end()):
+        return False
+    # "the launch, which they said would use ballistic missile technology": a launch still to come
+    if verb.group().lower().endswith("launch") and _STILL_TO_COME.match(text, verb.end(), e):
         return False
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
         return False
@@ -182,9 +193,13 @@ _SPEAKER_FIRED = re.compile(r"\s*(?:that\s+)?(?:it|they|its\s+[\w-]+|their\s+[\w
                             re.IGNORECASE)
 
 
+# "South Korea's Joint Chiefs of Staff: the missile was fired …" (a live blog, a bulletin): the colon says
+_SAID_OR_COLON = re.compile(rf"{_SAID.pattern}|:(?=\s)", re.IGNORECASE)
+
+
 def _after_said(lead: str) -> tuple[str, str]:
-    """The words before a verb of saying (the speaker) and after it (the clause said)."""
-    said = list(_SAID.finditer(lead))
+    """The words before a verb of saying or a speaker's colon (the speaker) and after it (the clause said)."""
+    said = list(_SAID_OR_COLON.finditer(lead))
     return (lead[: said[-1].start()], lead[said[-1].end() :]) if said else ("", lead)
 
 

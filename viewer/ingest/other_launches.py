@@ -14,8 +14,9 @@ from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import PLUPERFECT, find_dates
 
 # "The second missile was launched …", "the first of them at about 3:30 a.m.", "The second was fired …"
+# "The second, fired from the same area at 8:05am, …", "The second left eleven minutes after the first"
 ORDINAL = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|other)\s*(?:(?:missile|rocket|projectile|one)s?\b|"
-                      r"of\s+them\b|(?:was|were|flew)\b|,)")  # "The second, fired from the same area at 8:05am, …"
+                      r"of\s+them\b|(?:was|were|flew|left|followed|rose|soared|lifted|took)\b|,)")
 # "fired from the same area": the site of the launch the story leads with
 SAME_SITE = re.compile(r"\bfrom\s+the\s+same\s+(?:area|site|place|location|pad|base|launch\s+site)\b", re.IGNORECASE)
 APART_HOURS = 3  # two launch times of one day this far apart are two launches ("hours after it fired …")

@@ -1,0 +1,116 @@
+"""Issue 17, round 7: classes the rules had not met, each probed with sentences written for the test (not corpus
+text): a speaker's colon in a live blog, a missile told by its place in the count with a verb of its own, a
+bureau or newsletter label before a date line, a launch still to come, a missile that fell into the sea, failure
+verbs and their denial."""
+
+from __future__ import annotations
+
+from datetime import UTC, date
+from pathlib import Path
+
+import pytest
+
+from viewer.ingest import draft_article
+from viewer.ingest.article import article_from_bytes
+from viewer.ingest.datelines import find_dateline
+
+
+def article(text: str, name: str = "story.txt"):
+    return article_from_bytes(text.encode("utf-8"), Path(name), "doc-story")
+
+
+def utc(draft) -> str | None:
+    return draft.time.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ") if draft.time else None
+
+
+@pytest.mark.parametrize("speaker", ["South Korea's Joint Chiefs of Staff", "Seoul's defence ministry",
+                                     "Japan's Ministry of Defense"])
+def test_a_speakers_colon_reports_the_launch_it_does_not_make_one(speaker):
+    text = ("North Korea missile launch: rolling coverage - Friday, 6 March 2026\n\n"
+            "07:31 KST - Japan's coast guard says an object that may be a North Korean missile has been launched.\n\n"
+            f"07:40 KST - {speaker}: a ballistic missile was launched at 7:12 a.m. from Sukchon and flew east.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert utc(draft) == "2026-03-05T22:12Z"
+    site = draft.first("launch_site")
+    assert site is not None
+    assert site.place == "sukchon"
+
+
+def test_a_speakers_colon_before_its_own_launch_is_still_its_own():
+    text = ("North Korea tensions: rolling coverage - Friday, 6 March 2026\n\n"
+            "07:31 KST - North Korea's state media condemns the allies' drills.\n\n"
+            "07:40 KST - South Korea's navy: it fired two missiles in a drill off Pohang.\n")
+    assert draft_article(article(text)) is None
+
+
+@pytest.mark.parametrize("later", [
+    "The second left nine minutes after the first, at 22:21 UTC.",
+    "The second missile followed nine minutes later, at 22:21 UTC.",
+    "The other rose from the same pad at 22:21 UTC.",
+])
+def test_a_missile_told_by_its_place_in_the_count_is_a_launch_of_its_own(later):
+    text = ("Briefing note, 6 March 2026\n\nAt 22:12 UTC on 5 March, North Korea fired two short-range ballistic "
+            f"missiles from the Sukchon area. {later}\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert [utc(draft), *(utc(o) for o in draft.others)] == ["2026-03-05T22:12Z", "2026-03-05T22:21Z"]
+    assert all(o.first("launch_site") is not None for o in draft.others)
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("Launch note, 2 June 2026", date(2026, 6, 2)),
+    ("Tokyo bureau, 2026-06-02", date(2026, 6, 2)),
+    ("Weekly security digest, June 2, 2026", date(2026, 6, 2)),
+])
+def test_a_short_label_and_comma_before_a_full_date_is_the_items_date(line, day):
+    found = find_dateline(f"{line}\n\nNorth Korea fired a missile on Tuesday.\n")
+    assert found is not None
+    assert found.value == day
+
+
+def test_a_headline_with_a_comma_and_no_full_date_is_no_date():
+    assert find_dateline("Missiles, again\n\nNorth Korea fired a missile on Tuesday.\n") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials in Tokyo urged Pyongyang to call off the launch.",
+    "Seoul asked the North to postpone the launch, which it said would breach UN resolutions.",
+    "Diplomats said the launch, which would be the first of the year, could come within days.",
+])
+def test_a_launch_still_to_come_is_not_drafted(sentence):
+    text = ("TOKYO, Aug. 17, 2026 (Kyodo) -- North Korea has told Japan's coast guard it intends to put a satellite "
+            f"into orbit between Aug. 19 and Aug. 28. {sentence}\n")
+    assert draft_article(article(text)) is None
+
+
+def test_a_missile_that_fell_into_the_sea_landed_it_did_not_fail():
+    text = ("SEOUL, June 2, 2026 (Yonhap) -- North Korea fired two short-range ballistic missiles from Sukchon at "
+            "6:37 a.m. on Tuesday. Both covered about 340 km and fell into the sea between the peninsula and Japan.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.outcome is None
+
+
+def test_a_rocket_whose_payload_fell_into_the_sea_failed():
+    text = ("SEOUL, Aug. 20, 2026 (Yonhap) -- North Korea launched a rocket from Sohae on Thursday night. The "
+            "payload fell into the sea off the peninsula's west coast, the military said.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.outcome == "failure"
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("The missile came apart in the air about 90 seconds after launch, the JCS said.", "failure"),
+    ("Officials said the missile was seen falling apart at low altitude.", "failure"),
+    ("The second stage shut down early and the rocket fell short of orbit, the U.S. said.", "failure"),
+    ("The JCS said the test was aborted less than a minute after lift-off.", "failure"),
+    ("The JCS said the flight showed no sign of failure.", None),
+    ("Analysts said the test was completed without any malfunction.", None),
+])
+def test_failure_verbs_and_their_denial(sentence, outcome):
+    text = ("SEOUL, Jan. 11, 2026 (Reuters) -- North Korea fired a ballistic missile from near Pyongyang at 7:04 "
+            f"a.m. on Sunday, South Korea's military said. {sentence}\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.outcome == outcome
