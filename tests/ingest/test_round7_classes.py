@@ -114,3 +114,42 @@ def test_failure_verbs_and_their_denial(sentence, outcome):
     draft = draft_article(article(text))
     assert draft is not None
     assert draft.outcome == outcome
+
+
+def test_dates_listed_after_a_launch_word_are_each_a_launch_named_in_passing():
+    text = ("SEOUL, Nov. 28, 2026 (Yonhap) -- North Korea fired two rockets from Hamhung on Thursday, the JCS said. "
+            "The same launcher had been tested three times before this year, on April 2, June 19 and Sept. 8.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert [o.date for o in draft.others] == [date(2026, 4, 2), date(2026, 6, 19), date(2026, 9, 8)]
+
+
+def test_a_date_list_after_a_meeting_names_no_launch():
+    text = ("SEOUL, Nov. 28, 2026 (Yonhap) -- North Korea fired two rockets from Hamhung on Thursday, the JCS said. "
+            "Envoys had met on April 2, June 19 and Sept. 8.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.others == []
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("Two earlier attempts failed; the last, on May 3, blew up on its launcher.", "failure"),
+    ("On May 3 two Scud-Cs went about 500 km out to sea.", None),
+    ("A test on May 3 ended within seconds of lift-off, officials said then.", "failure"),
+])
+def test_an_earlier_launch_told_after_its_date_with_its_own_outcome(sentence, outcome):
+    text = ("SEOUL, June 22, 2026 (Reuters) -- North Korea fired a missile from near Wonsan at 5:58 a.m. on "
+            f"Monday, the JCS said. {sentence}\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.outcome is None
+    assert [(o.date, o.outcome) for o in draft.others] == [(date(2026, 5, 3), outcome)]
+
+
+def test_the_first_outcome_word_in_the_sentence_that_states_this_launch_wins():
+    text = ("SEOUL, Aug. 24, 2026 (Reuters) -- North Korea fired a missile from a submarine near Sinpo at 5:29 a.m. "
+            "on Monday, officials said. Officials called the test the most successful so far; earlier tests had "
+            "ended in failure, including one in July in which the missile exploded leaving the water.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.outcome == "success"

@@ -19,7 +19,7 @@ _FAILURE = re.compile(
     r"\b(?:fail(?:ed|ure|s)?|unsuccessful(?:ly)?|crash(?:ed|es|ing)?|explod(?:ed|es|ing)|blew up|blowing up|"
     r"(?:broke|breaking|came|coming|fell|falling) apart|broke up|breaking up|self-destruct(?:ed)?|aborted|"
     r"disintegrat(?:ed|ing)|lost (?:contact|thrust)|abnormal(?:ly)?|malfunction(?:ed|s)?|went wrong|fizzled|"
-    r"short of orbit|"
+    r"short of orbit|ended\s+(?:within|just|only|a\s+few)?\s*(?:seconds|moments)\s+(?:of|after|into)|"
     r"fell into the (?-i:sea|ocean|water)(?!\s+of\b))\b",  # not "fell into the Sea of Japan": where it was aimed
     re.IGNORECASE,
 )
@@ -63,6 +63,7 @@ _AIM = (r"(?:on|in|into|at)?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:preset|pre-set|d
 _SUCCESS = re.compile(rf"(?<!un)\bsucce(?:ss(?:ful(?:ly)?)?|eded|eds)\b|\b(?:accurately|precisely|exactly|correctly)\s+"
                       rf"{_HIT}\s+{_AIM}|\b{_HIT}\s+(?:{_AIM}\s+)?(?:accurately|precisely|exactly)\b(?:\s+{_AIM})?",
                       re.IGNORECASE)
+_MONTH_CLAUSE = re.compile(rf"\b(?:in|on|last)\s+{_MONTH}\b[^.;]{{0,30}}?\b(?:in\s+which|when|where)\b[^.;]*$")
 _SPACE_WORDS = re.compile(r"\b(?:orbit\w*|payload|satellite|spacecraft)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:not|no|never|without)\s+(?:(?:any|sign|signs|of|an?|the)\s+){0,3}$", re.IGNORECASE)
 _ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:in|last)\s+{_MONTH}\b|\s+last\s+(?:year|month)\b|^\s*{_MONTH}\b"
@@ -155,41 +156,55 @@ def attribution(text: str, sentence: Sentence, at: int | None = None) -> str:
     return attributed(text, sentence, at)[0]
 
 
-def outcome_claims(text: str, sentences: list[Sentence], space: bool = True) -> list[FoundClaim]:
+def outcome_claims(text: str, sentences: list[Sentence], space: bool = True, earlier: bool = False
+                   ) -> list[FoundClaim]:
     """'orbit', 'failure' or 'success' as each launch sentence states it; a failure 'in May' is another launch. A
-    missile (not ``space``) that 'fell into the sea' landed where missiles land: that is no failure."""
+    missile (not ``space``) that 'fell into the sea' landed where missiles land: that is no failure. For an
+    ``earlier`` launch named in passing, 'previous', 'another' and 'earlier tries' are that launch's words."""
     found: list[FoundClaim] = []
     for sentence in sentences:
         s, e = sentence.start, sentence.end
         if text[s:e].rstrip("\"\u201d' ").endswith("?"):
             continue  # "Was the launch a success?" asks; it claims nothing
-        for value, pattern in (("orbit", _ORBIT_OUTCOME), ("failure", _FAILURE), ("success", _SUCCESS)):
-            m = pattern.search(text, s, e)
-            if m is None or _ELSEWHERE.match(text, m.end(), min(e, m.end() + 40)) or _ELSEWHERE.search(
-                    text[max(s, m.start() - 12) : m.start()] + " launch"):
-                continue
-            if value in ("success", "failure") and _DENIED.search(text[s : m.start()]):
-                continue  # "did not fail", "without any malfunction", "no sign of failure", "not successful"
-            lead = text[max(s, m.start() - 60) : m.start()]
-            if value == "orbit" and _NOT_REACHED.search(lead):
-                continue  # "failed to put … into orbit" is a failure, found by the next pattern
-            if _HEDGED.search(lead) or _OTHERS_ENDED.search(lead) or _NOT_THIS_ONE.search(lead) or (
-                    _EARLIER_MONTH.search(lead)):
-                continue
-            if value == "failure" and _OTHERS_FAILED.search(lead):
-                continue
-            if value == "failure" and m.group().lower().startswith("fell into") and not space and not (
-                    _SPACE_WORDS.search(text, s, e)):
-                continue
-            if value == "failure" and m.group().lower().startswith("fell into") and (
-                    _SPENT_STAGE.search(lead) or _MISSILE_FELL.search(lead)):
-                continue
-            by, said_at = attributed(text, sentence, m.start())
-            # The quote keeps the words naming the source ("The hermit kingdom claimed that it …") when close.
-            start = said_at if said_at is not None and said_at < m.start() and m.end() - said_at <= 160 else m.start()
-            found.append(FoundClaim("outcome", value, start, m.end(), by))
-            break
+        # each word of an outcome in turn: "All four earlier tries failed; the most recent exploded" is rejected at
+        # 'failed' (others' outcome) and read at 'exploded'
+        words = sorted(((m, value) for value, pattern in (("orbit", _ORBIT_OUTCOME), ("failure", _FAILURE),
+                                                          ("success", _SUCCESS)) for m in pattern.finditer(text, s, e)),
+                       key=lambda pair: pair[0].start())
+        m, value = next(((m, value) for m, value in words if _states(text, s, e, m, value, space, earlier)),
+                       (None, ""))
+        if m is None:
+            continue
+        by, said_at = attributed(text, sentence, m.start())
+        # The quote keeps the words naming the source ("The hermit kingdom claimed that it …") when close.
+        start = said_at if said_at is not None and said_at < m.start() and m.end() - said_at <= 160 else m.start()
+        found.append(FoundClaim("outcome", value, start, m.end(), by))
     return found
+
+
+def _states(text: str, s: int, e: int, m: re.Match[str], value: str, space: bool, earlier: bool = False) -> bool:
+    """Whether the outcome word ``m`` in the sentence s:e states this launch's outcome: not another month's or
+    launch's, not denied, hedged or only aimed at."""
+    if _ELSEWHERE.match(text, m.end(), min(e, m.end() + 40)) or _ELSEWHERE.search(
+            text[max(s, m.start() - 12) : m.start()] + " launch"):
+        return False
+    if value in ("success", "failure") and _DENIED.search(text[s : m.start()]):
+        return False  # "did not fail", "without any malfunction", "no sign of failure", "not successful"
+    lead = text[max(s, m.start() - 60) : m.start()]
+    if value == "orbit" and _NOT_REACHED.search(lead):
+        return False  # "failed to put … into orbit" is a failure, found by the next pattern
+    if _HEDGED.search(lead):
+        return False
+    if not earlier and (_OTHERS_ENDED.search(lead) or _NOT_THIS_ONE.search(lead) or _EARLIER_MONTH.search(lead)
+                        or _MONTH_CLAUSE.search(text, max(s, m.start() - 80), m.start())):
+        return False  # "including one in July in which the missile exploded": July's launch
+    if value == "failure" and not earlier and _OTHERS_FAILED.search(lead):
+        return False
+    if value == "failure" and m.group().lower().startswith("fell into"):
+        if not space and not _SPACE_WORDS.search(text, s, e):
+            return False
+        return not (_SPENT_STAGE.search(lead) or _MISSILE_FELL.search(lead))
+    return True
 
 
 def orbit_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:

@@ -174,7 +174,7 @@ def _draft_passing(article: Article, report: LaunchReport, sentence: Sentence, m
     other.claims.append(DraftClaim("mention", "named in passing in a story of another launch",
                                    "the article (unattributed)", [(sentence.start, sentence.end)]))
     if other.outcome is None:  # "Previous SLBM tests, including one on July 9, ended in failure": history is the point
-        found = outcome_claims(text, [sentence], other.space)
+        found = outcome_claims(text, [sentence], other.space, earlier=True)
         if len({f.value for f in found}) == 1:
             other.outcome = str(found[0].value)
             other.claims.extend(DraftClaim(f.property, f.value, f.by, [(f.start, f.end)]) for f in found)

@@ -23,6 +23,14 @@ _NOUN_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:launch|test(?:-fire)?|firing
 _VERB_AFTER = re.compile(r",?\s+(?:[\w.'\u2019-]+\s+){0,4}?(?:(?:test-)?(?:launched|fired)|lifted\s+off|blasted\s+off|"
                          r"conducted\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:launch|test))\b", re.IGNORECASE)
 # not a launch that happened: a window, a plan, a count since a day, a day something else began
+# "the most recent, on May 31, exploded on its launcher", "on March 3 two Scud-Cs went about 500 km": what the
+# rocket did that day, told after the date
+_FLEW_AFTER = re.compile(r",?\s+(?:(?:[\w.'\u2019-]+\s+){0,3}?(?:missiles?|rockets?|projectiles?|Scud[\w-]*|Rodongs?|"
+                         r"Nodongs?|Musudans?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|Hwasong[\w-]*|KN-\d+)\s+(?:went|flew|"
+                         r"travell?ed|splashed|landed|exploded|blew\s+up|failed|crashed)|(?:exploded|blew\s+up|failed|"
+                         r"crashed|broke\s+(?:up|apart))\b)", re.IGNORECASE)
+# "tried three times before, on Aug. 24, Sept. 10 and Oct. 31": the dates listed after the first are launches too
+_LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:on\s+|again\s+on\s+)?$", re.IGNORECASE)
 _NOT_A_LAUNCH = re.compile(r"\b(?:between|until|through|by|will|would|could|plans?|planned|scheduled|"
                            r"window|notif\w+|began|begin|started|start|ended|adopted|passed|met|meeting|summit|talks|"
                            r"visit\w*|parades?)\W+(?:[\w.,-]+\W+){0,3}$", re.IGNORECASE)
@@ -37,16 +45,20 @@ def passing_mentions(text: str, sentences: Iterable[Sentence], reference: date |
     from every launch already drafted (``known``)."""
     found: list[tuple[Sentence, DateMention]] = []
     for sentence in sentences:
+        named: DateMention | None = None  # the last date of the sentence that named a launch
         for mention in find_dates(text, sentence.start, sentence.end, reference, weekdays=False):
             day = mention.value
+            listed = named is not None and _LISTED.fullmatch(text, named.end, mention.start) is not None
+            named = None
             if day is None or reference is None or day > reference:
                 continue
-            if any(abs((day - other).days) <= 1 for other in [*known, *(m.value for _, m in found if m.value)]):
+            if not listed and not_a_launch_day(text, mention, sentence.start):
                 continue
-            if not_a_launch_day(text, mention, sentence.start):
-                continue
-            if _names_a_launch(text, sentence, mention):
-                found.append((sentence, mention))
+            if listed or _names_a_launch(text, sentence, mention):
+                named = mention
+                if not any(abs((day - other).days) <= 1 for other in [*known, *(m.value for _, m in found
+                                                                                   if m.value)]):
+                    found.append((sentence, mention))
     return found
 
 
@@ -67,8 +79,8 @@ def _names_a_launch(text: str, sentence: Sentence, mention: DateMention) -> bool
         return True
     if not _ON_BEFORE.search(before):
         return False
-    if _VERB_AFTER.match(text, mention.end, sentence.end):  # "on July 4, North Korea launched its first ICBM"
-        return True
+    if _VERB_AFTER.match(text, mention.end, sentence.end) or _FLEW_AFTER.match(text, mention.end, sentence.end):
+        return True  # "on July 4, North Korea launched its first ICBM", "on May 31, exploded on its launcher"
     clause = text[max(sentence.start, mention.start - LAUNCH_GAP) : mention.start]
     clause = re.split(r"[;:]|\bsaid\b|\bwhile\b|\bbut\b", clause)[-1]
     return _LAUNCH_WORD.search(clause) is not None
