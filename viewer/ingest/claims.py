@@ -10,7 +10,7 @@ from viewer.ingest.sentences import Sentence
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _ORBIT_OUTCOME = re.compile(
-    r"\b(?:(?:placed|put|inserted|delivered|lofted|launched)\s+(?:[\w\u201c\u201d\"'-]+\s+){0,5}?(?:in|into)\s+(?:[\w-]+\s+){0,2}?orbit"
+    r"\b(?:(?:placed|placing|put|putting|inserted|inserting|delivered|delivering|lofted|launched)\s+(?:[\w\u201c\u201d\"'-]+\s+){0,5}?(?:in|into)\s+(?:[\w-]+\s+){0,2}?orbit"
     r"|(?:entered|reached|achieved)\s+(?:[\w-]+\s+){0,2}?orbit|(?:is|was|now)\s+in\s+orbit|runs?\s+a\s+[\"\u201c]?(?:\w+\s+)?orbit"
     r"|(?:an?\s+)?object\s+in\s+(?:space|orbit)|orbiting\s+(?:the\s+)?earth)\b",
     re.IGNORECASE,
@@ -171,10 +171,12 @@ def outcome_claims(text: str, sentences: list[Sentence], space: bool = True, ear
         words = sorted(((m, value) for value, pattern in (("orbit", _ORBIT_OUTCOME), ("failure", _FAILURE),
                                                           ("success", _SUCCESS)) for m in pattern.finditer(text, s, e)),
                        key=lambda pair: pair[0].start())
-        m, value = next(((m, value) for m, value in words if _states(text, s, e, m, value, space, earlier)),
-                       (None, ""))
-        if m is None:
+        stated = [(m, value) for m, value in words if _states(text, s, e, m, value, space, earlier)]
+        if not stated:
             continue
+        # "successfully launched the satellite …, placing it into orbit": orbit says more than success
+        m, value = next((pair for pair in stated if pair[1] == "orbit"), stated[0]) if stated[0][1] == "success" else (
+            stated[0])
         by, said_at = attributed(text, sentence, m.start())
         # The quote keeps the words naming the source ("The hermit kingdom claimed that it …") when close.
         start = said_at if said_at is not None and said_at < m.start() and m.end() - said_at <= 160 else m.start()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from viewer.ingest.times import MONTHS
 
@@ -148,8 +148,39 @@ def find_dateline(text: str) -> Dateline | None:
     stamp = _stamp_line(head)
     if stamp is not None:
         return Dateline(stamp[0], stamp[1], stamp[2], zone=zone or _stamp_zone(head[stamp[1] : stamp[2]]))
+    slashed = _slashed_by_weekday(head, text)
+    if slashed is not None:
+        return Dateline(slashed[0], slashed[1], slashed[2], zone=zone or _stamp_zone(head[slashed[1] : slashed[2]]))
     if bare is not None:
         return Dateline(None, bare.start(), bare.end(), bare_city.title(), zone)
+    return None
+
+
+_SLASHED_STAMP = re.compile(rf"(?<![\d/.]){_SLASHED}(?![\d/.])")
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_LEDE_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _slashed_by_weekday(head: str, text: str) -> tuple[date, int, int] | None:
+    """'05/03/2026' on a short line near the top, day-first or month-first: the reading on whose day, or the day
+    after, falls the weekday the story first names ('… on Thursday morning'); None when both or neither fit."""
+    for line in re.finditer(r"^[^\n]{0,120}$", head, re.MULTILINE):
+        m = _SLASHED_STAMP.search(line.group())
+        if m is None:
+            continue
+        weekday = _LEDE_WEEKDAY.search(text, line.end(), line.end() + 600)
+        if weekday is None:
+            return None
+        named = _WEEKDAY_NAMES.index(weekday.group(1).lower())
+        readings = set()
+        for day, month in ((m.group("sday"), m.group("smonth")), (m.group("smonth"), m.group("sday"))):
+            try:
+                value = date(int(m.group("syear")), int(month), int(day))
+            except ValueError:
+                continue
+            if named in (value.weekday(), (value - timedelta(days=1)).weekday()):
+                readings.add(value)
+        return (readings.pop(), line.start() + m.start(), line.start() + m.end()) if len(readings) == 1 else None
     return None
 
 

@@ -11,12 +11,15 @@ from viewer.ingest.sentences import Sentence
 # "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
 _NOT_VERB = r"(?!\s+(?:station|ground|site|pad|facility|complex|cent(?:er|re)|tubes?|platform|range|drill))"
 # "a submarine-launched missile", "air-launched": an adjective, not a launch ("test-fired" is the verb itself)
-_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|test-fire|lift(?:ed|s)?\s+off|"
-                   rf"blast(?:ed|s)?\s+off|(?:took|takes)\s+off)\b{_NOT_VERB}",
+_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|test-fire|"
+                   r"lift(?:ed|s|ing)?\s+off|blast(?:ed|s|ing)?\s+off|(?:took|takes|taking)\s+off|"
+                   rf"shot(?!\s+down)|shoots?(?!\s+down)|shooting(?!\s+down))\b{_NOT_VERB}",
                    re.IGNORECASE)
 _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|firing)|test-fir(?:e|ing)\s+of\b|"
                         # "the rocket took off at 3:50am"
-                        rf"lift(?:ed|s)?\s+off|blast(?:ed|s)?\s+off|took\s+off)\b{_NOT_VERB}",
+                        r"lift(?:ed|s|ing)?\s+off|blast(?:ed|s|ing)?\s+off|(?:took|taking)\s+off|"
+                        # "shot a ballistic missile eastward" (not "shot down a drone")
+                        rf"shot(?!\s+down))\b{_NOT_VERB}",
                         re.IGNORECASE)
 # "a missile exploded in the air shortly after leaving the airfield", "blew up seconds after lift-off": a failed launch
 _FAILED_AFTER_LEAVING = re.compile(r"\b(?:exploded|blew\s+up|broke\s+(?:up|apart)|disintegrated)\b[^.;]{0,40}?"

@@ -1,0 +1,103 @@
+"""Issue 17, round 7: probe sentences in phrasing written for the test, each a short story with the fields a reader
+would draft from it (date, UTC time, site, heading in degrees within 45°, outcome). Five of them failed before this
+round's rules: 'shot a … missile', 'blasting off', 'placing it … into orbit' after 'successfully launched', "Pyongyang's
+international airport", a day-first '05/03/2026' stamp told apart by the lede's weekday."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC
+from pathlib import Path
+
+import pytest
+
+from viewer.ingest import draft_article
+from viewer.ingest.article import article_from_bytes
+
+H = "SEOUL, March 5, 2026 (Yonhap) -- "
+CASES = [
+    (H + "North Korea fired a ballistic missile from Tongchang-ri at 10:48 (0148 GMT) on Thursday, the JCS said.",
+     {"date": "2026-03-05", "time": "2026-03-05T01:48Z", "site": "sohae"}),
+    (H + "North Korea launched a missile at 1:14 p.m. Korean time on Thursday from the Pyongyang area, the military "
+     "said. It flew northeastward for about 600 km.",
+     {"date": "2026-03-05", "time": "2026-03-05T04:14Z", "site": "pyongyang", "heading": 45}),
+    (H + "North Korea shot a short-range ballistic missile eastward from near the east coast city of Wonsan at 7:12 "
+     "am (local) on Thursday.",
+     {"date": "2026-03-05", "time": "2026-03-04T22:12Z", "site": "wonsan-kalma", "heading": 90}),
+    ("TOKYO, March 5, 2026 (Kyodo) -- A North Korean ballistic missile launched at 08:01 JST on Thursday from Kusong "
+     "flew about 800 km in a northeasterly direction, Japan's Defense Ministry said.",
+     {"date": "2026-03-05", "time": "2026-03-04T23:01Z", "site": "kusong", "heading": 45}),
+    (H + "North Korea fired a missile from the west coast town of Jangyon late last night, at 11:40 p.m., the JCS said "
+     "on Thursday. It flew toward the northeast.",
+     {"date": "2026-03-04", "time": "2026-03-04T14:40Z", "site": "jangyon", "heading": 45}),
+    (H + "A ballistic missile was launched by the North at 6:30 a.m. Thursday from Kaechon, South Pyongan Province, "
+     "and flew on a northeastward trajectory, the military said.",
+     {"date": "2026-03-05", "time": "2026-03-04T21:30Z", "site": "kaechon", "heading": 45}),
+    (H + "North Korea's satellite launch failed on Thursday when the rocket exploded in mid-air during second-stage "
+     "flight, the JCS said. It lifted off from the Sohae Satellite Launching Ground at 10:51 p.m.",
+     {"date": "2026-03-05", "time": "2026-03-05T13:51Z", "site": "sohae", "outcome": "failure"}),
+    ("PYONGYANG, March 6, 2026 (KCNA) -- The DPRK successfully launched the reconnaissance satellite Malligyong-2 "
+     "from the Sohae Satellite Launching Ground on March 5, placing it precisely into orbit.",
+     {"date": "2026-03-05", "site": "sohae", "outcome": "orbit"}),
+    (H + "The North fired the missile from waters near the port city of Sinpo at 5:29 a.m. on Thursday; it travelled "
+     "about 500 km east.",
+     {"date": "2026-03-05", "time": "2026-03-04T20:29Z", "site": "sinpo", "heading": 90}),
+    ("March 5, 2026\n\nNorth Korea fired a ballistic missile from near Pyongyang's international airport at 7:44 a.m. "
+     "Thursday (2244 GMT Wednesday). The missile flew east-southeast for about 370 km.",
+     {"date": "2026-03-05", "time": "2026-03-04T22:44Z", "site": "sunan", "heading": 112}),
+    ("Thu 5 Mar 2026 09.12 GMT\n\nNorth Korea has fired a ballistic missile towards the sea off its east coast, South "
+     "Korea's military said. The missile was fired from Sukchon at 7.59am local time.",
+     {"date": "2026-03-05", "time": "2026-03-04T22:59Z", "site": "sukchon"}),
+    ("By Staff Reporter | 05/03/2026 14:00\n\nNorth Korea fired a missile from Kusong on Thursday morning at 6:07 "
+     "a.m., Seoul's military said, and it flew 700 km toward the east.",
+     {"date": "2026-03-05", "time": "2026-03-04T21:07Z", "site": "kusong", "heading": 90}),
+    ("Updated 10:24 PM EST, March 4, 2026\n\nSEOUL, South Korea (AP) — North Korea test-launched a ballistic missile "
+     "early Thursday from the Sunan area, South Korea's military said. It was fired at 11:02 a.m.",
+     {"date": "2026-03-05", "time": "2026-03-05T02:02Z", "site": "sunan"}),
+    (H + "North Korea fired a missile on Thursday from Hamhung, South Hamgyong Province, at 3:02 p.m.; it flew some "
+     "350 km in a southeasterly direction before landing in the sea.",
+     {"date": "2026-03-05", "time": "2026-03-05T06:02Z", "site": "hamhung", "heading": 135, "outcome": None}),
+    (H + "North Korea launched a rocket carrying a satellite from Tongchang-ri on Thursday at 9:05 a.m., but the "
+     "rocket lost altitude and crashed into the sea west of the peninsula, officials said.",
+     {"date": "2026-03-05", "time": "2026-03-05T00:05Z", "site": "sohae", "outcome": "failure"}),
+    (H + "North Korea successfully test-fired a new solid-fuel ICBM from the Pyongyang area at 8:24 a.m. on Thursday, "
+     "state media said, adding the missile hit a target in the East Sea.",
+     {"date": "2026-03-05", "time": "2026-03-04T23:24Z", "site": "pyongyang", "outcome": "success"}),
+    (H + "North Korea's rocket carrying a spy satellite failed to reach orbit on Thursday after blasting off from "
+     "Sohae at 10:43 p.m., Seoul said.",
+     {"date": "2026-03-05", "time": "2026-03-05T13:43Z", "site": "sohae", "outcome": "failure"}),
+]
+
+
+def _heading(draft) -> float | None:
+    path = draft.first("flight_path")
+    if path is None:
+        return None
+    (x0, y0), (x1, y1) = path.geometry.coords[0], path.geometry.coords[-1]
+    return math.degrees(math.atan2((x1 - x0) * math.cos(math.radians(y0)), y1 - y0)) % 360
+
+
+@pytest.mark.parametrize(("text", "want"), CASES)
+def test_probe_story_is_drafted_as_a_reader_would(text, want):
+    draft = draft_article(article_from_bytes(text.encode("utf-8"), Path("probe.txt"), "doc-probe"))
+    assert draft is not None
+    site = draft.first("launch_site")
+    got = {"date": draft.date.isoformat() if draft.date else None,
+           "time": draft.time.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ") if draft.time else None,
+           "site": site.place if site else None, "outcome": draft.outcome}
+    for field, value in want.items():
+        if field == "heading":
+            heading = _heading(draft)
+            assert heading is not None
+            assert abs((heading - value + 180) % 360 - 180) <= 45
+        else:
+            assert got[field] == value, field
+
+
+def test_a_slashed_stamp_whose_readings_do_not_fit_the_weekday_is_not_guessed():
+    # 04/11/2026 is 4 November (a Wednesday) or 11 April (a Saturday); the lede's Monday is neither, nor the day after
+    text = ("By Staff Reporter | 04/11/2026 14:00\n\nNorth Korea fired a missile from Kusong on Monday at 6:07 a.m., "
+            "Seoul's military said.")
+    draft = draft_article(article_from_bytes(text.encode("utf-8"), Path("probe.txt"), "doc-probe"))
+    assert draft is not None
+    assert draft.date is None
