@@ -5,6 +5,7 @@ verbs and their denial."""
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, date
 from pathlib import Path
 
@@ -153,3 +154,43 @@ def test_the_first_outcome_word_in_the_sentence_that_states_this_launch_wins():
     draft = draft_article(article(text))
     assert draft is not None
     assert draft.outcome == "success"
+
+
+def test_a_dateline_year_with_no_space_after_the_comma():
+    found = find_dateline("Daily paper\n\nTwo missiles fired\n\nJun 23,2016\n\nNorth Korea fired two missiles.\n")
+    assert found is not None
+    assert found.value == date(2016, 6, 23)
+
+
+def test_missiles_told_one_by_one_with_no_day_take_the_ledes_day_past_blank_lines():
+    text = ("City paper\n\nTwo missiles fired\n\nJun 23,2026\n\nNorth Korea fired two missiles off its east coast on "
+            "Monday, officials said.\n\nThe first missile was launched from near Wonsan at 5:58 a.m. and broke up. "
+            "The second was fired from the same area at 8:05 a.m. and flew 400 km east.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.date == date(2026, 6, 22)
+    assert [utc(d) for d in (draft, *draft.others)] == ["2026-06-21T20:58Z", "2026-06-21T23:05Z"]
+
+
+@pytest.mark.parametrize("sentence", ["An official declined to call the launch a success.",
+                                      "The JCS stopped short of calling it a failure."])
+def test_declining_to_call_it_claims_nothing(sentence):
+    text = ("SEOUL, June 22, 2026 (Reuters) -- North Korea fired a missile from near Wonsan at 5:58 a.m. on Monday, "
+            f"the JCS said. {sentence}\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.outcome is None
+
+
+@pytest.mark.parametrize(("phrase", "bearing"), [("on a bearing roughly east-northeast", 67.5),
+                                                 ("on a heading of about east-northeast", 67.5), ("eastbound", 90)])
+def test_a_bearing_or_heading_in_compass_words(phrase, bearing):
+    text = ("SEOUL, June 22, 2026 (Reuters) -- North Korea fired a missile from Kusong at 5:58 a.m. on Monday. It "
+            f"flew some 900 km {phrase}, the JCS said.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    path = draft.first("flight_path")
+    assert path is not None
+    (x0, y0), (x1, y1) = path.geometry.coords[0], path.geometry.coords[-1]
+    heading = math.degrees(math.atan2((x1 - x0) * math.cos(math.radians(y0)), y1 - y0)) % 360
+    assert abs(heading - bearing) < 12  # a geodesic leg's end, seen on the plate carrée

@@ -65,7 +65,10 @@ _SUCCESS = re.compile(rf"(?<!un)\bsucce(?:ss(?:ful(?:ly)?)?|eded|eds)\b|\b(?:acc
                       re.IGNORECASE)
 _MONTH_CLAUSE = re.compile(rf"\b(?:in|on|last)\s+{_MONTH}\b[^.;]{{0,30}}?\b(?:in\s+which|when|where)\b[^.;]*$")
 _SPACE_WORDS = re.compile(r"\b(?:orbit\w*|payload|satellite|spacecraft)\b", re.IGNORECASE)
-_DENIED = re.compile(r"\b(?:not|no|never|without)\s+(?:(?:any|sign|signs|of|an?|the)\s+){0,3}$", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:not|no|never|without)\s+(?:(?:any|sign|signs|of|an?|the)\s+){0,3}$"
+                     # "He declined to call the launch a success", "stopped short of calling it a failure"
+                     r"|\b(?:declin\w*|refus\w*|reluctant|stopp?\w*\s+short\s+of|hesitat\w*)\s+(?:to\s+)?"
+                     r"(?:call|calling|describ\w*|term\w*|label\w*|declar\w*)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:in|last)\s+{_MONTH}\b|\s+last\s+(?:year|month)\b|^\s*{_MONTH}\b"
                         rf"|\s+{_MONTH}\s+launch")
 _PERIOD = re.compile(

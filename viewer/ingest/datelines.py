@@ -16,7 +16,8 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?"
 _CALENDAR = (rf"{_WEEKDAY}(?:(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?P<day2>[0-3]?\d)\s+(?P<month2>"
-             rf"{_MONTH}))(?:,?\s+(?:Juche\s+\d{{1,3}}\s+\()?(?P<year>(?:19|20)\d\d)\)?)?")  # KCNA: "Juche 113 (2024)"
+             # KCNA: "Juche 113 (2024)"; "Jun 23,2016" with no space
+             rf"{_MONTH}))(?:(?:,[ \t]*|\s+)(?:Juche\s+\d{{1,3}}\s+\()?(?P<year>(?:19|20)\d\d)\)?)?")
 _ISO = (r"(?P<iso>(?:19|20)\d\d(?P<sep>[-./])[01]\d(?P=sep)[0-3]\d)"
         r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?")
 _DOTTED = r"(?P<kyear>(?:19|20)\d\d)\.[ \t]*(?P<kmonth>[01]?\d)\.[ \t]*(?P<kday>[0-3]?\d)\.?"  # Korean "2022. 11. 3."

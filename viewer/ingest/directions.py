@@ -20,8 +20,11 @@ _NOT_A_HEADING = (r"(?!\s+(?:of|coast|Korea|Sea|Japan|side|part|region|Pacific|C
 _PATTERNS = [
     re.compile(rf"\b(?:on|along)\s+an?\s+{_DIR}(?:ward|erly|ern)?\s+(?:path|course|trajectory|route|heading)\b",
                re.IGNORECASE),
-    re.compile(rf"\bin\s+an?\s+{_DIR}(?:erly|ern|ward)?\s+direction\b", re.IGNORECASE),
-    re.compile(rf"\b{_DIR}wards?\b", re.IGNORECASE),
+    re.compile(rf"\bin\s+(?:an?|the)\s+{_DIR}(?:erly|ern|ward)?\s+direction\b", re.IGNORECASE),
+    re.compile(rf"\b{_DIR}(?:wards?|bound)\b", re.IGNORECASE),
+    # "on a bearing roughly east-northeast", "on a heading of about north-northeast", "at a heading due east"
+    re.compile(rf"\b(?:on|along|at)\s+an?\s+(?:bearing|heading|course|azimuth)\s+(?:of\s+)?(?:(?:roughly|about|around|"
+               rf"approximately|nearly|almost|due|just)\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
     re.compile(rf"\btowards?\s+the\s+{_DIR}\b{_NOT_A_HEADING}", re.IGNORECASE),
     # "toward waters east of the Korean Peninsula", "came down in the sea east of the peninsula" (of the launch's own
     # land: a heading; "the sea west of Japan" is where, not which way)

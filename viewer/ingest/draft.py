@@ -239,7 +239,7 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
     is the main launch's site), which way and how it ended."""
     text = article.text
     draft = _named(text, report)
-    _when(draft, text, report, article)
+    _when(draft, text, report, article, main.date)
     if main.date is not None and all(told_later(text, s) and not find_dates(text, s.start, s.end, None)
                                      for s in report.related):
         draft.date = main.date  # "About an hour later, two missiles were fired …": the lead launch's day
@@ -302,9 +302,11 @@ def _name(report: LaunchReport) -> str:
     return f"{label[0].upper()}{label[1:]} launch" if label else "Missile launch"
 
 
-def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article) -> None:
+def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article, lead_day: date | None = None
+          ) -> None:
     """The launch date and time from the launch sentences, resolved against the article's date. A time the text
-    zones ('0049 GMT') wins over a bare one ('9:49 a.m.'), whose zone is the dateline's or the launch site's."""
+    zones ('0049 GMT') wins over a bare one ('9:49 a.m.'), whose zone is the dateline's or the launch site's. With no
+    day in the launch sentences, ``lead_day`` (another missile of the lead launch's story), else the lede's."""
     reference = article.published or _undated_reference(text, report)
     stamps = body_stamps(text, article.header_end)
     dates = []
@@ -322,7 +324,8 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     if resolved is None and not launch_dates and article.published is not None:
         # no launch sentence names a day: the lede's ("… failed on Monday night when the rocket blew up"), else
         # the story's own ("launched … at 5:57 a.m." in a story of the day)
-        resolved = _lede_day(text, article, reference) or article.published
+        # (another missile the story tells with no day of its own: the lead launch's day, ``lead_day``)
+        resolved = lead_day or _lede_day(text, article, reference) or article.published
         # "the JCS said on Thursday that the North had fired …" in a Friday story: not launched after it was told
         told = [d.value for s in report.related for d in find_dates(text, s.start, s.end, reference)
                 if d.value and d.start >= article.header_end and said_day(text, d, s.start)
@@ -368,13 +371,16 @@ _ANOTHER_LAUNCH_CLAUSE = re.compile(r"\b(?:as|like|than|to)\s+(?:the|a|an)\s+(?:
 
 def _lede_day(text: str, article: Article, reference: date | None) -> date | None:
     """The day the first sentence after the dateline gives, when it is about a launch and says when."""
-    end = _LEDE_END.search(text, article.header_end, article.header_end + 500)
-    start, stop = article.header_end, end.start() + 1 if end else min(len(text), article.header_end + 500)
+    start = article.header_end + len(text[article.header_end : article.header_end + 500]) - len(
+        text[article.header_end : article.header_end + 500].lstrip())  # the lede's first word, past blank lines
+    end = _LEDE_END.search(text, start, start + 500)
+    stop = end.start() + 1 if end else min(len(text), start + 500)
     if not _ABOUT_LAUNCH.search(text, start, stop):
         return None
     ahead = reference + timedelta(days=1) if reference and article.day_behind else None
     return next((d.value for d in find_dates(text, start, stop, reference, weekday_reference=ahead)
-                 if d.value and not statement_day(text, d, start)), None)
+                 if d.value and not statement_day(text, d, start)
+                 and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(start, d.start - 90), d.start)), None)
 
 
 _RELATIVE_DAY = re.compile(r"(?i)yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)")

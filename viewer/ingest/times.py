@@ -24,7 +24,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+(?:Juche\s+\d{{1,3}}\s+\()?{_YEAR}\b\)?)?"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:(?:,[ \t]*|\s+)(?:Juche\s+\d{{1,3}}\s+\()?{_YEAR}\b\)?)?"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
 ]
 _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u2019s)?\b"
