@@ -194,3 +194,41 @@ def test_a_bearing_or_heading_in_compass_words(phrase, bearing):
     (x0, y0), (x1, y1) = path.geometry.coords[0], path.geometry.coords[-1]
     heading = math.degrees(math.atan2((x1 - x0) * math.cos(math.radians(y0)), y1 - y0)) % 360
     assert abs(heading - bearing) < 12  # a geodesic leg's end, seen on the plate carrée
+
+
+@pytest.mark.parametrize(("sea", "bearing"), [("the East Sea", 90.0), ("the Sea of Japan", 90.0),
+                                              ("the Yellow Sea", 270.0)])
+def test_toward_a_coast_sea_with_no_site_is_a_direction_claim(sea, bearing):
+    text = ("SEOUL, April 13, 2026 (Yonhap) -- North Korea fired a ballistic missile toward "
+            f"{sea} at 7:23 a.m. on Monday, the JCS said.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.first("launch_site") is None
+    assert [c.value for c in draft.claims if c.property == "direction_deg"] == [bearing]
+
+
+def test_according_to_a_foreign_military_the_missile_was_fired_by_north_korea():
+    text = ("Bulletin, Issued: April 13, 2026 (Monday), 10:30\n\nThis morning a ballistic missile was launched by "
+            "North Korea. According to South Korea's Joint Chiefs of Staff, the missile was fired at around 7:23 a.m. "
+            "from the vicinity of Pyongyang.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    site = draft.first("launch_site")
+    assert site is not None
+    assert site.place == "pyongyang"
+    assert utc(draft) == "2026-04-12T22:23Z"
+
+
+def test_according_to_the_navy_it_fired_is_the_navys_own_firing():
+    text = ("SEOUL, April 13, 2026 (Yonhap) -- According to South Korea's navy, it fired two missiles in a drill off "
+            "Pohang on Monday, days after North Korea's latest threats.\n")
+    assert draft_article(article(text)) is None
+
+
+@pytest.mark.parametrize("verb", ["arced", "streaked", "climbed"])
+def test_it_with_a_verb_of_flight_is_the_launchs_flight(verb):
+    text = ("SEOUL, July 4, 2026 (AP) -- North Korea launched a ballistic missile from Kusong at 9:40 a.m. on "
+            f"Tuesday. It {verb} eastward across the peninsula and came down in the Sea of Japan.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.first("flight_path") is not None

@@ -70,12 +70,21 @@ def stated_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher
             bearing = bearing_of(m.group("dir"))
             if bearing is not None:
                 return StatedDirection(bearing, m.group("dir").lower(), m.span())
-    for sentence in sentences if site is not None else []:
-        assert site is not None
+    for sentence in sentences:
         for m in _TOWARD.finditer(text, sentence.start, sentence.end):
             place = matcher.place_at(text, m.end())
             if place is None or place.place.kind not in TOWARD_KINDS:
                 continue
-            bearing = float(geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
+            if site is not None:
+                bearing = float(geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
+            elif place.place.id in COAST_SEAS:  # no site: the coast the sea washes
+                bearing = COAST_SEAS[place.place.id]
+            else:
+                continue
             return StatedDirection(bearing, text[place.start : place.end], (m.start(), place.end), place.place.id)
     return None
+
+
+# The seas on North Korea's east and west coasts: a missile fired toward one from anywhere in the country (the site
+# unnamed: 'fired from North Korea toward the East Sea') flew toward that coast, east or west.
+COAST_SEAS = {"sea-of-japan": 90.0, "yellow-sea": 270.0}

@@ -29,7 +29,9 @@ _FAILED_AFTER_LEAVING = re.compile(r"\b(?:exploded|blew\s+up|broke\s+(?:up|apart
 # 240 kilometres to the east", "It was seen heading north-east", "The missile travelled in an east-north-easterly
 # direction", "The missile headed out to sea", "They splashed down in the East Sea"
 _FLIGHT_VERB = (r"(?:flew|flown|soared|travell?ed|headed|came\s+down|splashed\s+down|landed|crashed|plunged|"
-                r"flying|travell?ing|heading|coming\s+down|splashing\s+down|landing)")
+                r"flying|travell?ing|heading|coming\s+down|splashing\s+down|landing|"
+                # "It arced eastward across the peninsula", "It streaked over Hokkaido", "climbed to 6,000 km"
+                r"arced|arcing|climbed|climbing|streaked|sped|raced|cruised|glided|zoomed)")
 _FLOWN = re.compile(rf"\b{_FLIGHT_VERB}\b", re.IGNORECASE)
 # "They flew east-northeast", "Both flew in an easterly direction", "It headed east across the peninsula", "It
 # vanished from radar … after flying south", "It was seen heading north-east"
@@ -196,14 +198,19 @@ _SPEAKER_FIRED = re.compile(r"\s*(?:that\s+)?(?:it|they|its\s+[\w-]+|their\s+[\w
                             re.IGNORECASE)
 
 
-# "South Korea's Joint Chiefs of Staff: the missile was fired …" (a live blog, a bulletin): the colon says
-_SAID_OR_COLON = re.compile(rf"{_SAID.pattern}|:(?=\s)", re.IGNORECASE)
+# "South Korea's Joint Chiefs of Staff: the missile was fired …" (a live blog, a bulletin): the colon says;
+# "According to South Korea's Joint Chiefs of Staff, the missile was fired …": so does the phrase
+_SAID_OR_COLON = re.compile(rf"{_SAID.pattern}|:(?=\s)|\baccording\s+to\s+(?P<who>[^,;:]{{2,80}}),", re.IGNORECASE)
 
 
 def _after_said(lead: str) -> tuple[str, str]:
-    """The words before a verb of saying or a speaker's colon (the speaker) and after it (the clause said)."""
+    """The words before a verb of saying or a speaker's colon (the speaker; after 'according to', the words it
+    names) and after it (the clause said)."""
     said = list(_SAID_OR_COLON.finditer(lead))
-    return (lead[: said[-1].start()], lead[said[-1].end() :]) if said else ("", lead)
+    if not said:
+        return "", lead
+    last = said[-1]
+    return (last.group("who") if last.group("who") else lead[: last.start()]), lead[last.end() :]
 
 
 def _foreign_launcher(text: str, start: int, verb_start: int) -> bool:
