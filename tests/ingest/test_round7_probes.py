@@ -1,7 +1,9 @@
 """Issue 17, round 7: probe sentences in phrasing written for the test, each a short story with the fields a reader
 would draft from it (date, UTC time, site, heading in degrees within 45°, outcome). Five of them failed before this
 round's rules: 'shot a … missile', 'blasting off', 'placing it … into orbit' after 'successfully launched', "Pyongyang's
-international airport", a day-first '05/03/2026' stamp told apart by the lede's weekday."""
+international airport", a day-first '05/03/2026' stamp told apart by the lede's weekday. The traps after them are
+what a launch story says of other things (a statement's time, a landing's, another launch's failure, drills to come,
+a launch named in the lede after its dateline); three of them failed before this round."""
 
 from __future__ import annotations
 
@@ -69,6 +71,58 @@ CASES = [
 ]
 
 
+T = "SEOUL, Oct. 8, 2026 (Yonhap) -- "
+# Traps: what a launch story says of other things than this launch, and what a reader leaves out
+TRAPS = [
+    (T + "North Korea fired a short-range ballistic missile from the Pyongyang area on Thursday at 7:40 a.m., the JCS "
+     "said. The Sohae Satellite Launching Station, where the North launched its spy satellite last year, showed no "
+     "activity.", {"site": "pyongyang", "date": "2026-10-08", "n": 1}),
+    (T + "North Korea fired a missile at 7:40 a.m. on Thursday, the JCS said, without saying where it was launched "
+     "from. Analysts said it could have come from Sinpo or Wonsan.", {"site": None, "date": "2026-10-08"}),
+    (T + "North Korea launched a ballistic missile at 7:40 a.m. on Thursday from Sunan, the JCS said. Kim Jong Un, who "
+     "watched from a command post in Kangdong, praised the test.", {"site": "sunan"}),
+    (T + "North Korea fired a missile from Sunan at 7:40 a.m. on Thursday, the JCS said, two days after it warned of "
+     "'countermeasures' over drills that began on Monday.", {"date": "2026-10-08", "n": 1}),
+    (T + "North Korea fired a ballistic missile from Sunan at 7:40 a.m. on Thursday, its first launch since it tested "
+     "a Hwasong-19 on Sept. 3, the JCS said.", {"date": "2026-10-08", "n": 2}),
+    (T + "North Korea fired a ballistic missile from Sunan at 7:40 a.m. on Thursday, the JCS said. The UN Security "
+     "Council will meet on Friday to discuss the launch.", {"date": "2026-10-08", "n": 1}),
+    (T + "North Korea fired a ballistic missile from Sunan at 7:40 a.m. on Thursday. South Korea and the US are "
+     "scheduled to begin joint drills on Oct. 14.", {"date": "2026-10-08", "n": 1}),
+    (T + "North Korea fired a ballistic missile from Sunan on Thursday morning, the JCS said in a text message sent at "
+     "8:15 a.m.", {"time": None, "date": "2026-10-08"}),
+    (T + "North Korea fired a ballistic missile from Sunan at 7:40 a.m. on Thursday, and Japan issued a J-Alert at "
+     "7:46 a.m. for Hokkaido.", {"time": "2026-10-07T22:40Z"}),
+    (T + "North Korea fired a ballistic missile from Sunan on Thursday. The missile flew for about 70 minutes before "
+     "landing at 8:52 a.m. west of Hokkaido.", {"time": None}),
+    (T + "North Korea fired a ballistic missile from Sunan at 7:40 a.m. on Thursday. Its last launch, in May, failed "
+     "when the rocket exploded shortly after lift-off.", {"outcome": None}),
+    (T + "North Korea fired a ballistic missile from Sunan at 7:40 a.m. on Thursday. Experts said the North had "
+     "overcome technical failures that dogged earlier tests.", {"outcome": None}),
+    (T + "North Korea fired a ballistic missile from Sunan at 7:40 a.m. on Thursday. The test was a success, state "
+     "media claimed on Friday.", {"outcome": "success"}),
+    (T + "North Korea fired a ballistic missile from Sunan at 7:40 a.m. on Thursday. The JCS said it was analysing "
+     "whether the launch had succeeded.", {"outcome": None}),
+    (T + "North Korea showed off its newest ICBM at a military parade in Pyongyang on Thursday night, state media "
+     "said. The Hwasong-20 was carried on an 11-axle launcher vehicle.", {"n": 0}),
+    (T + "South Korea on Thursday test-fired its Hyunmoo-5 ballistic missile from a site in Taean, the defence "
+     "ministry said, in response to North Korea's missile launches last month.", {"n": 0}),
+    ("TOKYO, Oct. 8, 2026 (Kyodo) -- Japan's defence ministry said satellite images show North Korea preparing to "
+     "launch a missile from Sohae, where fuel trucks have been seen near the pad since Monday.", {"n": 0}),
+    ("TOKYO, Oct. 8, 2026 (Kyodo) -- North Korea fired a ballistic missile from Sinpo on Tuesday evening, a day "
+     "before Japan's new cabinet was sworn in, the Defense Ministry said on Thursday. The missile was launched at 6:50 "
+     "p.m. and flew east.", {"date": "2026-10-06", "time": "2026-10-06T09:50Z", "site": "sinpo", "heading": 90}),
+    (T + "North Korea fired a missile from Sukchon yesterday at 4:40 p.m., military officials said today.",
+     {"date": "2026-10-07", "time": "2026-10-07T07:40Z", "site": "sukchon"}),
+    (T + "North Korea fired two short-range missiles from Jangyon on Thursday at 6:10 a.m. and 6:31 a.m., the JCS "
+     "said. The launches came two days after the North test-fired a cruise missile from Nampo on Tuesday at about 10 "
+     "a.m.", {"date": "2026-10-08", "time": "2026-10-07T21:10Z", "site": "jangyon", "n": 3}),
+    ("SEOUL, Oct. 8 (Yonhap) -- North Korea fired a ballistic missile from the Pyongyang area on Thursday, its 12th "
+     "launch of 2026, the JCS said. It was launched at 7:40 a.m.",
+     {"date": "2026-10-08", "time": "2026-10-07T22:40Z", "site": "pyongyang"}),
+]
+
+
 def _heading(draft) -> float | None:
     path = draft.first("flight_path")
     if path is None:
@@ -77,10 +131,15 @@ def _heading(draft) -> float | None:
     return math.degrees(math.atan2((x1 - x0) * math.cos(math.radians(y0)), y1 - y0)) % 360
 
 
-@pytest.mark.parametrize(("text", "want"), CASES)
+@pytest.mark.parametrize(("text", "want"), CASES + TRAPS)
 def test_probe_story_is_drafted_as_a_reader_would(text, want):
     draft = draft_article(article_from_bytes(text.encode("utf-8"), Path("probe.txt"), "doc-probe"))
+    if want.get("n") == 0:
+        assert draft is None
+        return
     assert draft is not None
+    if "n" in want:
+        assert 1 + len(draft.others) == want["n"]
     site = draft.first("launch_site")
     got = {"date": draft.date.isoformat() if draft.date else None,
            "time": draft.time.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ") if draft.time else None,
@@ -90,7 +149,7 @@ def test_probe_story_is_drafted_as_a_reader_would(text, want):
             heading = _heading(draft)
             assert heading is not None
             assert abs((heading - value + 180) % 360 - 180) <= 45
-        else:
+        elif field != "n":
             assert got[field] == value, field
 
 

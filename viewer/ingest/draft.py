@@ -120,8 +120,10 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
             draft.others.append(_draft_other(article, other_report, places, matcher, draft))
     foreign = foreign_launch_sentences(text, sentences)
     known = [d.date for d in (draft, *draft.others) if d.date is not None]
-    passing = passing_mentions(text, [s for s in sentences if s.start >= article.header_end and s not in foreign],
-                               article.published, known)
+    # the lede's sentence too when it opens with the dateline ("SEOUL, Oct. 8 (Yonhap) -- …, its first launch since
+    # it tested a Hwasong-19 on Sept. 3"), its dates after the dateline
+    passing = passing_mentions(text, [s for s in sentences if s.end > article.header_end and s not in foreign],
+                               article.published, known, after=article.header_end)
     if not groups and report.vehicle_span and any(s.start <= report.vehicle_span[0] < s.end for s, _ in passing):
         # the vehicle named was the earlier launch's ("on July 4, North Korea launched its first ICBM, a Hwasong-14")
         lead = describe(text, LaunchReport(report.anchors, report.related, report.space), whole_text=False)
@@ -341,6 +343,8 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     for sentence in report.related:
         verb = _LAUNCH_VERB.search(text, sentence.start, sentence.end)
         for time in find_times(text, sentence.start, sentence.end, article.zone or "local time"):
+            if _ANOTHER_MOMENT.search(text, max(sentence.start, time.start - 40), time.start):
+                continue  # "a text message sent at 8:15 a.m.", "before landing at 8:52 a.m.": not the launch's time
             same = [(d, s) for d, s in dates if s == sentence and d.value]
             moment = _moment(time, same, resolved, {d for d, s in same if _other_zone_date(text, d, s, article)})
             value = moment.isoformat() if moment else time.label
@@ -363,6 +367,12 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
         draft.date = local.date()
 
 
+# The time of something else than the lift-off, told in a launch sentence: a message or alert sent, a statement
+# released, a briefing held, the missile's landing ("before landing at 8:52 a.m.", "splashed down at …")
+_ANOTHER_MOMENT = re.compile(r"\b(?:sent|issued|released|published|posted|broadcast|aired|held|briefing|landing|landed|"
+                             r"splashed\s+down|splashing\s+down|came\s+down|coming\s+down|impact\w*|fell|falling)\s+"
+                             r"(?:[\w-]+\s+){0,2}?(?:at|around|about|shortly\s+after|shortly\s+before|just\s+after)\s+"
+                             r"(?:about\s+|around\s+|approximately\s+)?$", re.IGNORECASE)
 # "from the same place as the launch that flew over Hokkaido on Aug. 29": the day of the launch compared with
 _ANOTHER_LAUNCH_CLAUSE = re.compile(r"\b(?:as|like|than|to)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:launch|missile|"
                                     r"rocket|test|one|ICBM|satellite)\s+(?:that|which)\b[^,;.()]{0,70}$",

@@ -40,13 +40,13 @@ LAUNCH_GAP = 70  # characters from the launch word to 'on <date>': one clause
 
 
 def passing_mentions(text: str, sentences: Iterable[Sentence], reference: date | None,
-                     known: list[date]) -> list[tuple[Sentence, DateMention]]:
-    """Each earlier launch named with a calendar date in ``sentences`` (one per day), on a day more than one day
-    from every launch already drafted (``known``)."""
+                     known: list[date], after: int = 0) -> list[tuple[Sentence, DateMention]]:
+    """Each earlier launch named with a calendar date in ``sentences`` (one per day, not before offset ``after``: the
+    dateline's), on a day more than one day from every launch already drafted (``known``)."""
     found: list[tuple[Sentence, DateMention]] = []
     for sentence in sentences:
         named: DateMention | None = None  # the last date of the sentence that named a launch
-        for mention in find_dates(text, sentence.start, sentence.end, reference, weekdays=False):
+        for mention in find_dates(text, max(sentence.start, after), sentence.end, reference, weekdays=False):
             day = mention.value
             listed = named is not None and _LISTED.fullmatch(text, named.end, mention.start) is not None
             named = None
