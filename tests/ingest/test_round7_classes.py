@@ -232,3 +232,46 @@ def test_it_with_a_verb_of_flight_is_the_launchs_flight(verb):
     draft = draft_article(article(text))
     assert draft is not None
     assert draft.first("flight_path") is not None
+
+
+def test_a_juche_year_pins_a_yearless_kcna_dateline():
+    text = ("Pyongyang, July 20 (KCNA) -- Artillery units staged a rocket firing drill on July 19, the 115th year "
+            "of Juche. Four rockets launched from the vicinity of Jangyon flew 280 km and hit an island target in the "
+            "West Sea of Korea with pinpoint accuracy.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.date == date(2026, 7, 19)
+    assert draft.outcome == "success"
+    assert any(c.property == "dateline_year" and c.value == 2026 for c in draft.claims)
+
+
+def test_a_rocket_that_went_up_last_night_at_a_twelve_hour_clock_time():
+    text = ("MORNING REPORT, Wednesday 2 December 2026\n\nCORRESPONDENT: The rocket went up from the Tongchang-ri "
+            "site at 10:41 last night, Korea time, and contact was lost during the second stage.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert utc(draft) == "2026-12-01T13:41Z"
+    assert draft.outcome == "failure"
+
+
+def test_a_release_in_numbered_fields():
+    text = ("Ministry of Defense\nPress release, 15 January 2027\n\nLaunch of ballistic missile by North Korea\n\n"
+            "1. Launch date and time: about 7:02 a.m., 15 January 2027 (JST)\n"
+            "2. Launch location: vicinity of Sunchon, western North Korea\n3. Number: 1\n"
+            "4. Flight: flew about 1,000 km on a lofted trajectory.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert utc(draft) == "2027-01-14T22:02Z"
+    site = draft.first("launch_site")
+    assert site is not None
+    assert site.place == "sunchon"
+
+
+def test_another_missile_with_its_own_time_in_a_later_entry_is_another_launch():
+    text = ("North Korea launches: live updates\nTuesday, March 2, 2027\n\n7:20 a.m. KST - The JCS says the missile "
+            "was launched at 6:38 a.m. from the Sunan area of Pyongyang and flew some 750 km.\n\n11:05 a.m. KST - The "
+            "JCS says another ballistic missile was fired at 10:47 a.m., this time from the Hamhung area.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert [utc(d) for d in (draft, *draft.others)] == ["2027-03-01T21:38Z", "2027-03-02T01:47Z"]
+    assert [d.first("launch_site").place for d in (draft, *draft.others)] == ["sunan", "hamhung"]

@@ -19,7 +19,8 @@ _FAILURE = re.compile(
     r"\b(?:fail(?:ed|ure|s)?|unsuccessful(?:ly)?|crash(?:ed|es|ing)?|explod(?:ed|es|ing)|blew up|blowing up|"
     r"(?:broke|breaking|came|coming|fell|falling) apart|broke up|breaking up|self-destruct(?:ed)?|aborted|"
     r"disintegrat(?:ed|ing)|lost (?:contact|thrust)|abnormal(?:ly)?|malfunction(?:ed|s)?|went wrong|fizzled|"
-    r"short of orbit|ended\s+(?:within|just|only|a\s+few)?\s*(?:seconds|moments)\s+(?:of|after|into)|"
+    r"short of orbit|contact\s+(?:with\s+(?:it|the\s+\w+)\s+)?was\s+lost|"
+    r"ended\s+(?:within|just|only|a\s+few)?\s*(?:seconds|moments)\s+(?:of|after|into)|"
     r"fell into the (?-i:sea|ocean|water)(?!\s+of\b))\b",  # not "fell into the Sea of Japan": where it was aimed
     re.IGNORECASE,
 )
@@ -61,7 +62,9 @@ _HIT = r"(?:hit(?:ting|s)?|str(?:uck|ike|iking|ikes)|land(?:ed|ing|s)?|f[ae]ll(?
 _AIM = (r"(?:on|in|into|at)?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:preset|pre-set|designated|planned|set|intended|"
         r"targeted|target)\s+(?:target|waters|area|point|spot|sea\s+area|zone|island)")
 _SUCCESS = re.compile(rf"(?<!un)\bsucce(?:ss(?:ful(?:ly)?)?|eded|eds)\b|\b(?:accurately|precisely|exactly|correctly)\s+"
-                      rf"{_HIT}\s+{_AIM}|\b{_HIT}\s+(?:{_AIM}\s+)?(?:accurately|precisely|exactly)\b(?:\s+{_AIM})?",
+                      rf"{_HIT}\s+{_AIM}|\b{_HIT}\s+(?:{_AIM}\s+)?(?:accurately|precisely|exactly)\b(?:\s+{_AIM})?|"
+                      # "hit an island target in the West Sea with pinpoint accuracy"
+                      rf"\b{_HIT}\s+(?:[\w-]+\s+){{0,10}}?with\s+(?:pinpoint|great|high|perfect)\s+(?:accuracy|precision)\b",
                       re.IGNORECASE)
 _MONTH_CLAUSE = re.compile(rf"\b(?:in|on|last)\s+{_MONTH}\b[^.;]{{0,30}}?\b(?:in\s+which|when|where)\b[^.;]*$")
 _SPACE_WORDS = re.compile(r"\b(?:orbit\w*|payload|satellite|spacecraft)\b", re.IGNORECASE)

@@ -18,8 +18,9 @@ _VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|
 _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|firing)|test-fir(?:e|ing)\s+of\b|"
                         # "the rocket took off at 3:50am"
                         r"lift(?:ed|s|ing)?\s+off|blast(?:ed|s|ing)?\s+off|(?:took|taking)\s+off|"
-                        # "shot a ballistic missile eastward" (not "shot down a drone")
-                        rf"shot(?!\s+down))\b{_NOT_VERB}",
+                        # "shot a ballistic missile eastward" (not "shot down a drone"); "The rocket went up from
+                        # the Tongchang-ri site", "roared off the pad"
+                        rf"shot(?!\s+down)|went\s+up|roared\s+(?:off|into)|thundered\s+off)\b{_NOT_VERB}",
                         re.IGNORECASE)
 # "a missile exploded in the air shortly after leaving the airfield", "blew up seconds after lift-off": a failed launch
 _FAILED_AFTER_LEAVING = re.compile(r"\b(?:exploded|blew\s+up|broke\s+(?:up|apart)|disintegrated)\b[^.;]{0,40}?"
@@ -302,11 +303,16 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
 
 # A report in fields, one a line ("Time: around 9:59 a.m. (JST), 12 July 2023", "Launch location: around
 # Pyongyang", "Direction: toward the east"), as defence ministries and trackers publish them
-_FIELD = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Za-z]+(?:[ \t/][A-Za-z]+){0,2})[ \t]*:[ \t]+\S[^\n]*", re.MULTILINE)
+# (a release may number them: "1. Launch date and time: about 7:02 a.m., 15 January 2027 (JST)")
+_FIELD = re.compile(r"^[ \t]*(?:\d{1,2}[.)][ \t]*|[-*\u2022][ \t]*)?(?P<label>[A-Z][A-Za-z]+(?:[ \t/][A-Za-z]+){0,3})"
+                    r"[ \t]*:[ \t]+\S[^\n]*", re.MULTILINE)
 _FIELD_LABELS = frozenset({"time", "launch", "launch time", "date and time", "location", "launch location",
                            "launch site", "launch point", "site", "type", "number", "direction", "heading", "flight",
-                           "range", "impact", "altitude", "apogee", "missile", "vehicle", "trajectory"})
-_WHEN_LABELS = frozenset({"time", "launch", "launch time", "date and time"})
+                           "range", "impact", "altitude", "apogee", "missile", "vehicle", "trajectory",
+                           "launch date and time", "launch date", "date/time", "launch date/time", "launch area",
+                           "impact point", "flight distance", "maximum altitude", "missile type", "damage"})
+_WHEN_LABELS = frozenset({"time", "launch", "launch time", "date and time", "launch date and time", "launch date",
+                          "date/time", "launch date/time"})
 _TITLE_LAUNCH = re.compile(r"\blaunch(?:es|ed)?\b", re.IGNORECASE)
 
 

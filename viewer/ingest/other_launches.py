@@ -11,12 +11,16 @@ from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.launch import LaunchReport
 from viewer.ingest.passing import not_a_launch_day
 from viewer.ingest.sentences import Sentence
-from viewer.ingest.times import PLUPERFECT, find_dates
+from viewer.ingest.times import PLUPERFECT, find_dates, find_times
 
 # "The second missile was launched …", "the first of them at about 3:30 a.m.", "The second was fired …"
 # "The second, fired from the same area at 8:05am, …", "The second left eleven minutes after the first"
 ORDINAL = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|other)\s*(?:(?:missile|rocket|projectile|one)s?\b|"
                       r"of\s+them\b|(?:was|were|flew|left|followed|rose|soared|lifted|took)\b|,)")
+# "another ballistic missile was fired at 10:47 a.m.", "A second launch … at 10:47": a missile of its own, told with
+# its own time (a live blog's later entry), as "The second was fired …" is
+_ANOTHER_TIMED = re.compile(r"\b(?:[Aa]nother|[Aa]\s+(?:second|third|further|fresh))\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:missiles?|rockets?|projectiles?|launch)\b")
 # "fired from the same area": the site of the launch the story leads with
 SAME_SITE = re.compile(r"\bfrom\s+the\s+same\s+(?:area|site|place|location|pad|base|launch\s+site)\b", re.IGNORECASE)
 APART_HOURS = 3  # two launch times of one day this far apart are two launches ("hours after it fired …")
@@ -81,7 +85,9 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
             continue
         if sentence not in report.anchors and PLUPERFECT.search(text, sentence.start, sentence.end):
             continue  # "On Monday, Pyongyang had extended its launch window": what had happened before
-        ordinal = ORDINAL.search(text, sentence.start, sentence.end) is not None
+        ordinal = ORDINAL.search(text, sentence.start, sentence.end) is not None or (
+            _ANOTHER_TIMED.search(text, sentence.start, sentence.end) is not None
+            and bool(find_times(text, sentence.start, sentence.end, "local time")))
         dates = [d for d in find_dates(text, sentence.start, sentence.end, None)
                  if not not_a_launch_day(text, d, sentence.start)]
         if ordinal or dates or (sentence in report.anchors and told_later(text, sentence)):

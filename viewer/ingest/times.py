@@ -54,6 +54,8 @@ _BARE_TIME = re.compile(
     # "at approximately 0534 hrs", "0600 hrs, 0637 hrs and 0642 hrs": military style (a zone after it is a zoned form)
     r"|\b(?P<hourhrs>[01]\d|2[0-3])(?P<minutehrs>[0-5]\d)\s*hrs?\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)",
     re.IGNORECASE)
+_EVENING_AFTER = re.compile(r"[\s,]*(?:(?:last|on\s+\w+|that|the\s+same)\s+(?:night|evening)|tonight|"
+                            r"in\s+the\s+(?:evening|afternoon)|at\s+night)\b", re.IGNORECASE)
 _ZONE_LABELS = [
     (re.compile(r"^(?:UTC|GMT|Z)$", re.I), "UTC"),
     (re.compile(r"^E[SD]?T$|^Eastern|^Washington", re.I), "ET"),
@@ -260,6 +262,8 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
             if m.group("hour24"):
                 hour, minute = int(m.group("hour24")), int(m.group("minute24"))
                 begin = m.start("hour24")
+                if 1 <= hour <= 11 and _EVENING_AFTER.match(text, m.end(), end):
+                    hour += 12  # "at 10:41 last night", "at 9:30 in the evening": a 12-hour clock without p.m.
             elif m.group("hourhrs"):
                 hour, minute = int(m.group("hourhrs")), int(m.group("minutehrs"))
                 begin = m.start()
