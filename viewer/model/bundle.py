@@ -11,6 +11,7 @@ from viewer.model.citation import Citation
 from viewer.model.document import Document
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
+from viewer.model.feature_table import FeatureTable, features_changed
 
 FORMAT_VERSION = 1
 
@@ -26,6 +27,20 @@ class Bundle:
     path: Path | None = None
     version: int = FORMAT_VERSION
     modified: bool = field(default=False, compare=False)  # edited since read or written; not stored
+    _table: FeatureTable | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def table(self) -> FeatureTable:
+        """Its features as columns (`FeatureTable`), made on first use and again after any edit."""
+        table = self._table
+        if table is None or not table.current or len(table) != len(self.features):
+            table = self._table = FeatureTable.of(list(self.features.values()))
+        return table
+
+    def features_changed(self) -> None:
+        """Say its features changed (one added or removed, a property or geometry edited): tables are made again."""
+        self._table = None
+        features_changed()
 
     def citations_for(self, feature_id: str) -> list[Citation]:
         """Every citation reporting the feature, its claims' citations included."""

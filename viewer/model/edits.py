@@ -16,9 +16,9 @@ from shapely.geometry.base import BaseGeometry
 from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
 from viewer.model.feature import Feature
+from viewer.model.feature_table import DRAFT_PROPERTY
 from viewer.model.kinds import CERTAINTIES, kind_names
 
-DRAFT_PROPERTY = "draft"  # the property ingest sets on every feature it drafted
 STRUCTURED = frozenset({"citations", "claims"})  # held outside ``properties``: edited by their own commands
 
 
@@ -27,6 +27,9 @@ class EditError(ValueError):
 
 
 class Edit(Protocol):
+    """An undoable edit. Its apply and revert end with ``bundle.features_changed()`` when they changed a feature, so
+    the bundle's `FeatureTable` is made again."""
+
     @property
     def text(self) -> str: ...  # what the edit does, for an Undo menu item
 
@@ -70,6 +73,7 @@ class EditProperty:
             raise EditError(f"no event {self.value!r} in {bundle.name}")
         self._old = feature.properties.get(self.key, _MISSING)
         feature.properties[self.key] = self.value
+        bundle.features_changed()
 
     def revert(self, bundle: Bundle) -> None:
         feature = _feature(bundle, self.feature_id)
@@ -77,6 +81,7 @@ class EditProperty:
             feature.properties.pop(self.key, None)
         else:
             feature.properties[self.key] = self._old
+        bundle.features_changed()
 
 
 class AcceptDraft(EditProperty):
@@ -92,6 +97,7 @@ class AcceptDraft(EditProperty):
     def apply(self, bundle: Bundle) -> None:
         feature = _feature(bundle, self.feature_id)
         self._old = feature.properties.pop(DRAFT_PROPERTY, _MISSING)  # an accepted feature carries no draft mark at all
+        bundle.features_changed()
 
 
 @dataclass
@@ -115,6 +121,7 @@ class RejectDraft:
         self._site_of = [e.id for e in bundle.events.values() if e.site == self.feature_id]
         for event_id in self._site_of:
             bundle.events[event_id].site = None
+        bundle.features_changed()
 
     def revert(self, bundle: Bundle) -> None:
         if self._feature is None:
@@ -126,6 +133,7 @@ class RejectDraft:
         for event_id in self._site_of:
             if event_id in bundle.events:
                 bundle.events[event_id].site = self.feature_id
+        bundle.features_changed()
 
 
 @dataclass
@@ -189,11 +197,13 @@ class MoveVertex:
         self._old = (feature.geometry, feature.source_geometry)
         feature.geometry = moved
         feature.source_geometry = None  # written from the new geometry, not as it was read
+        bundle.features_changed()
 
     def revert(self, bundle: Bundle) -> None:
         if self._old is not None:
             feature = _feature(bundle, self.feature_id)
             feature.geometry, feature.source_geometry = self._old
+            bundle.features_changed()
 
 
 class MovePoint(MoveVertex):
@@ -251,9 +261,11 @@ class AddFeature:
             raise EditError(f"{feature.id}: the geometry is empty or crosses itself")
         _check_properties(feature.properties, bundle, bool(feature.citations))
         bundle.features[feature.id] = feature
+        bundle.features_changed()
 
     def revert(self, bundle: Bundle) -> None:
         bundle.features.pop(self.feature.id, None)
+        bundle.features_changed()
 
 
 @dataclass
@@ -277,6 +289,7 @@ class EditProperties:
         self._old = {key: feature.properties.get(key, _MISSING) for key in self.changes}
         feature.properties.clear()
         feature.properties.update(after)
+        bundle.features_changed()
 
     def revert(self, bundle: Bundle) -> None:
         feature = _feature(bundle, self.feature_id)
@@ -285,6 +298,7 @@ class EditProperties:
                 feature.properties.pop(key, None)
             else:
                 feature.properties[key] = old
+        bundle.features_changed()
 
 
 def _check_properties(properties: dict[str, Any], bundle: Bundle, cited: bool) -> None:

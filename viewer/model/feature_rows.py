@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from viewer.model.feature_table import Coded
 
 
 class LayerColumns:
@@ -14,7 +19,7 @@ class LayerColumns:
     goes to the feature's own dict), so a copy of a feature shares them.
     """
 
-    __slots__ = ("by_name", "certainty", "columns", "event", "kind", "names")
+    __slots__ = ("_coded", "by_name", "certainty", "columns", "event", "kind", "names", "size")
 
     def __init__(self, names: list[str], columns: list[list[Any]]):
         self.names, self.columns = names, columns
@@ -26,6 +31,19 @@ class LayerColumns:
         self.kind: list[Any] = self.by_name.get("kind", nulls)
         self.event: list[Any] = self.by_name.get("event", nulls)
         self.certainty: list[Any] = self.by_name.get("certainty", nulls)
+        self.size = len(columns[0]) if columns else 0
+        self._coded: dict[str, Coded] = {}
+
+    def coded(self, name: str) -> Coded:
+        """Column ``name`` (all nulls when missing) as `Coded`, made once: its cells never change."""
+        coded = self._coded.get(name)
+        if coded is None:
+            from viewer.model.feature_table import Coded
+
+            cells = self.by_name.get(name)
+            coded = self._coded[name] = Coded.of(cells) if cells is not None else \
+                Coded([None], np.zeros(self.size, dtype=np.int32))
+        return coded
 
     def row(self, index: int) -> dict[str, Any]:
         """The row as a properties dict: its non-null cells, in column order."""

@@ -11,6 +11,7 @@ from viewer.model.bundle import Bundle, merged
 from viewer.model.document import Document
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
+from viewer.model.feature_table import features_changed
 from viewer.model.overlays import Overlays
 from viewer.model.selection import Selection
 from viewer.model.view import visible_extent
@@ -50,6 +51,7 @@ class Workspace:
     def edited(self, bundle: Bundle) -> None:
         """Say that ``bundle`` was changed in place (a review edit): it is marked unsaved and redrawn."""
         bundle.modified = True
+        bundle.features_changed()
         self._rebuild()
 
     def remove(self, bundle: Bundle) -> None:
@@ -70,6 +72,7 @@ class Workspace:
             self._layers.append(name)
             for feature in loose:
                 feature.layer = name
+        features_changed()  # the layers just set
         self.bundles_changed.emit()
 
     def layers(self) -> list[str]:

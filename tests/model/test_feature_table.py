@@ -1,0 +1,160 @@
+"""A bundle's features as columns: each column reads as `Feature` reads it, for plain-layer rows and features with
+their own properties alike, and every edit makes the table again."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+
+from viewer.model.bundle import Bundle
+from viewer.model.edits import (
+    AcceptDraft,
+    AddFeature,
+    EditProperties,
+    EditProperty,
+    MovePoint,
+    RejectDraft,
+)  # fmt: skip
+from viewer.model.event import LaunchEvent
+from viewer.model.feature import Feature, features_of_rows
+from viewer.model.feature_rows import LayerColumns
+from viewer.model.feature_table import Coded, FeatureTable, combined
+from viewer.model.workspace import Workspace
+
+SQUARE = Polygon([(0, 0), (1, 0), (1, 1), (0, 1)])
+
+
+def mixed_features() -> list[Feature]:
+    """Features with their own properties and rows of two plain-layer batches, one row's dict made on use."""
+    own = [
+        Feature("site", Point(1, 2), {"kind": "launch_site", "event": "e1", "certainty": "derived", "draft": True}),
+        Feature("path", LineString([(0, 0), (1, 1)]), {"kind": "flight_path", "event": "e1"}),
+        Feature("zone", SQUARE, {"event": "e2", "certainty": "approximate", "draft": False}),
+        Feature("odd", None, {"kind": ["not", "text"], "certainty": 3}),
+        Feature("blank", Point(0, 0), {"kind": "", "event": ""}),
+    ]
+    batch = LayerColumns(["kind", "event", "certainty", "draft"],
+                         [["impact_point", None, "launch_site", None], ["e1", None, None, "e2"],
+                          [None, "approximate", None, ""], [None, 1, None, 0]])
+    rows = features_of_rows(["r0", "r1", "r2", "r3"], [Point(3, 3), SQUARE, Point(4, 4), None], batch)
+    rows[2].properties["label"] = "made its dict"  # this row now reads its own dict
+    other = LayerColumns(["name"], [["x", "y"]])  # a batch with none of the columns the table reads
+    more = features_of_rows(["s0", "s1"], [LineString([(0, 0), (2, 2)]), shapely.MultiPoint([(0, 0)])], other)
+    return [own[0], *rows[:2], own[1], rows[2], own[2], rows[3], own[3], *more, own[4]]
+
+
+def column_as_features_read_it(features: list[Feature]) -> dict[str, list]:
+    return {"kind": [f.kind for f in features], "event": [f.event for f in features],
+            "certainty": [f.certainty for f in features], "layer": [f.layer for f in features],
+            "draft": [bool(f.value("draft")) for f in features]}
+
+
+def columns_of(table: FeatureTable) -> dict[str, list]:
+    return {"kind": [table.kind[i] for i in range(len(table))], "event": [table.event[i] for i in range(len(table))],
+            "certainty": [table.certainty[i] for i in range(len(table))],
+            "layer": [table.layer[i] for i in range(len(table))], "draft": table.draft.tolist()}
+
+
+def test_each_column_reads_as_the_features_do():
+    features = mixed_features()
+    features[1].layer = "catalogue"
+    expected = column_as_features_read_it(features)
+    table = FeatureTable.of(features)
+    assert columns_of(table) == expected
+    assert expected["kind"][:4] == ["launch_site", "impact_point", "area", "flight_path"]  # the test covers both
+    assert table.rows() == features
+    assert [g is f.geometry for g, f in zip(table.geometries, features, strict=True)] == [True] * len(features)
+    assert table.geometry_type.tolist() == [0, 0, 3, 1, 0, 3, -1, -1, 1, 4, 0]
+
+
+def test_a_table_of_nothing():
+    table = FeatureTable.of([])
+    assert len(table) == 0
+    assert table.rows() == []
+    assert table.kind.counts() == {}
+    assert table.kind.isin({"point"}).tolist() == []
+
+
+def test_coded_columns_count_filter_and_join():
+    coded = Coded.of(["a", None, "b", "a", "a"])
+    assert coded.values == ["a", None, "b"]
+    assert coded.counts() == {"a": 3, None: 1, "b": 1}
+    assert coded.counts(np.array([False, True, True, False, False])) == {None: 1, "b": 1}
+    assert coded.isin(["b", None]).tolist() == [False, True, True, False, False]
+    joined = Coded.concatenated([coded, Coded.of(["c", "b"])])
+    assert [joined[i] for i in range(len(joined))] == ["a", None, "b", "a", "a", "c", "b"]
+    assert joined.mapped(lambda v: v or "none").counts() == {"a": 3, "none": 1, "b": 2, "c": 1}
+
+
+@pytest.fixture
+def bundle() -> Bundle:
+    return Bundle(events={"e1": LaunchEvent(id="e1", name="One")},
+                  features={"site": Feature("site", Point(1, 2), {"kind": "launch_site", "event": "e1",
+                                                                  "draft": True}),
+                            "zone": Feature("zone", SQUARE, {"kind": "danger_zone", "event": "e1", "draft": True})})
+
+
+def assert_current(bundle: Bundle) -> None:
+    """The table (kept or made again) reads as the features do now."""
+    features = list(bundle.features.values())
+    assert bundle.table.rows() == features
+    assert columns_of(bundle.table) == column_as_features_read_it(features)
+    assert [g is f.geometry for g, f in zip(bundle.table.geometries, features, strict=True)] == [True] * len(features)
+
+
+def test_the_table_is_kept_until_an_edit(bundle):
+    table = bundle.table
+    assert bundle.table is table
+    EditProperty("site", "certainty", "approximate").apply(bundle)
+    assert bundle.table is not table
+
+
+@pytest.mark.parametrize("edit", [
+    EditProperty("site", "kind", "impact_point"),
+    EditProperty("zone", "certainty", "approximate"),
+    EditProperty("zone", "event", None),
+    AcceptDraft("site"),
+    RejectDraft("site"),
+    EditProperties("zone", {"kind": "warning_area", "draft": None}),
+    MovePoint("site", 5, 6),
+    AddFeature(Feature("new", Point(7, 8), {"kind": "impact_point", "event": "e1", "draft": True})),
+], ids=lambda edit: type(edit).__name__)
+def test_every_edit_and_its_undo_make_the_table_again(bundle, edit):
+    assert_current(bundle)
+    edit.apply(bundle)
+    assert_current(bundle)
+    edit.revert(bundle)
+    assert_current(bundle)
+
+
+def test_the_workspace_content_table_follows_bundles_added_removed_and_edited(bundle):
+    workspace = Workspace()
+    layer = Bundle(features={"plain": Feature("plain", Point(0, 0), {"name": "a place"})}, extra={"name": "places"})
+    workspace.add(bundle)
+    assert workspace.content.table.kind.counts() == {"launch_site": 1, "danger_zone": 1}
+    workspace.add(layer)
+    assert workspace.content.table.layer.counts() == {None: 2, "places": 1}
+    assert_current(workspace.content)
+    bundle.features["zone"].properties["kind"] = "warning_area"  # an edit made in place, then said
+    workspace.edited(bundle)
+    assert workspace.content.table.kind.counts() == {"launch_site": 1, "warning_area": 1, "point": 1}
+    assert_current(bundle)
+    workspace.remove(layer)
+    assert len(workspace.content.table) == 2
+
+
+def test_rows_grouped_by_the_look_of_several_columns():
+    features = mixed_features()
+    features[8].layer = features[9].layer = "catalogue"
+    table = FeatureTable.of(features)
+    looks = combined([table.colour_keys(), table.certainty, Coded.of(table.draft.tolist())])
+    expected = [(f.event or f.layer or "", f.certainty, bool(f.value("draft"))) for f in features]
+    assert [looks[i] for i in range(len(looks))] == expected
+    assert looks.values == list(dict.fromkeys(expected))  # in the order first met
+    some = np.array([i % 3 == 0 for i in range(len(features))])
+    assert [combined([table.kind], some)[i] for i in range(int(some.sum()))] == \
+        [(f.kind,) for f, kept in zip(features, some, strict=True) if kept]
+    rows = np.array([5, 1])
+    assert [combined([table.kind, table.event], rows)[i] for i in range(2)] == [("area", "e2"), ("impact_point", "e1")]

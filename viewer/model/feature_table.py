@@ -1,0 +1,214 @@
+"""A bundle's features as columns (kind, event, certainty, draft, layer, geometry type) of numpy codes, made in one
+pass and kept until an edit: what the window's passes over every feature (filters, legend, tree, drawing) read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter, methodcaller
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import shapely
+
+from viewer.model.feature_rows import LayerColumns
+
+if TYPE_CHECKING:
+    from viewer.model.feature import Feature
+
+DRAFT_PROPERTY = "draft"  # the property ingest sets on every feature it drafted
+# shapely's geometry type ids (-1: no geometry) and the kind a feature of another tool (no kind) is drawn as.
+KIND_OF_TYPE = {0: "point", 4: "point", 1: "line", 2: "line", 5: "line", 3: "area", 6: "area", -1: "reference_place"}
+
+_generation = 0  # bumped by every change to any bundle's features; a table made before one is stale
+
+
+def features_changed() -> None:
+    """Say that some bundle's features changed (added, removed, a property or geometry edited): every table made
+    before is made again when next asked for. Edits are rare and a table is quick to make, so all go at once."""
+    global _generation
+    _generation += 1
+
+
+def generation() -> int:
+    return _generation
+
+
+class Coded:
+    """A column of values held as small integer codes into ``values`` (each distinct value once): filters, counts
+    and groupings look at the few distinct values, then at the codes with numpy."""
+
+    __slots__ = ("codes", "values")
+
+    def __init__(self, values: list[Any], codes: np.ndarray):
+        self.values, self.codes = values, codes
+
+    @classmethod
+    def of(cls, cells: Sequence[Any]) -> Coded:
+        """The cells coded in the order each value is first met (at C speed: no Python loop per cell)."""
+        try:
+            values = list(dict.fromkeys(cells))
+        except TypeError:  # an unhashable cell (a list in a file's property): coded by its text
+            cells = [cell if cell.__hash__ is not None else str(cell) for cell in cells]
+            values = list(dict.fromkeys(cells))
+        if len(values) <= 1:  # a column of one value (a layer's kind, a file's layer): no lookup per cell
+            return cls(values, np.zeros(len(cells), dtype=np.int32))
+        index = {value: code for code, value in enumerate(values)}
+        return cls(values, np.fromiter(map(index.__getitem__, cells), dtype=np.int32, count=len(cells)))
+
+    @classmethod
+    def concatenated(cls, parts: Sequence[Coded]) -> Coded:
+        if len(parts) == 1:
+            return parts[0]
+        index: dict[Any, int] = {}
+        pieces = []
+        for part in parts:
+            remap = np.fromiter((index.setdefault(value, len(index)) for value in part.values), dtype=np.int32,
+                                count=len(part.values))
+            pieces.append(remap[part.codes] if len(part.values) else part.codes)
+        return cls(list(index), np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int32))
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, row: int) -> Any:
+        return self.values[self.codes[row]]
+
+    def where(self, test: Callable[[Any], bool]) -> np.ndarray:
+        """A boolean mask of the rows whose value passes ``test`` (called once per distinct value)."""
+        passes = np.fromiter(map(bool, map(test, self.values)), dtype=bool, count=len(self.values))
+        return passes[self.codes] if len(passes) else np.zeros(len(self.codes), dtype=bool)
+
+    def isin(self, wanted: Iterable[Any]) -> np.ndarray:
+        wanted = wanted if isinstance(wanted, set | frozenset | dict) else set(wanted)
+        return self.where(wanted.__contains__)
+
+    def counts(self, mask: np.ndarray | None = None) -> dict[Any, int]:
+        """How many rows (of ``mask``) hold each value, values in the order first met; absent values left out."""
+        codes = self.codes if mask is None else self.codes[mask]
+        counted = np.bincount(codes, minlength=len(self.values))
+        return {self.values[code]: int(counted[code]) for code in np.flatnonzero(counted).tolist()}
+
+    def mapped(self, change: Callable[[Any], Any]) -> Coded:
+        """The column with each distinct value replaced by ``change(value)`` (equal results share one code)."""
+        index: dict[Any, int] = {}
+        remap = np.fromiter((index.setdefault(change(value), len(index)) for value in self.values), dtype=np.int32,
+                            count=len(self.values))
+        return Coded(list(index), remap[self.codes]) if len(self.values) else self
+
+
+def combined(columns: Sequence[Coded], mask: np.ndarray | None = None) -> Coded:
+    """The tuple of each row's values in ``columns`` (of the rows of ``mask``), coded: each distinct tuple once, in
+    the order first met (what a drawing groups features by: their look)."""
+    keys = np.zeros(len(columns[0]) if mask is None else int(np.count_nonzero(mask)) if mask.dtype == bool
+                    else len(mask), dtype=np.int64)
+    for column in columns:
+        keys = keys * max(len(column.values), 1) + (column.codes if mask is None else column.codes[mask])
+    if not len(keys):
+        return Coded([], np.zeros(0, dtype=np.int32))
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")  # codes in the order first met
+    rank = np.empty(len(order), dtype=np.int32)
+    rank[order] = np.arange(len(order), dtype=np.int32)
+    firsts = first[order].tolist()
+    values = [tuple(column.values[column.codes[row]] for column in columns)
+              for row in (np.flatnonzero(mask)[firsts] if mask is not None and mask.dtype == bool
+                          else np.asarray(mask)[firsts] if mask is not None else firsts)]
+    return Coded(values, rank[inverse.ravel()])
+
+
+class FeatureTable:
+    """One row per feature of a bundle, in the bundle's order: ``features`` and ``geometries`` (object arrays),
+    ``geometry_type`` (shapely's type ids, -1 for none), and coded columns read as `Feature` reads them:
+    ``kind`` (`Feature.kind`: a launchmap kind, else point/line/area by geometry), ``event`` (`Feature.event`),
+    ``certainty`` (`Feature.certainty`), ``layer`` (`Feature.layer`), and ``draft`` (a bool array).
+
+    Get it from `Bundle.table`, never keep it across an edit: it describes the features as they were when made.
+    """
+
+    __slots__ = ("certainty", "draft", "event", "features", "generation", "geometries", "geometry_type", "kind",
+                 "layer")
+
+    def __init__(self, features: np.ndarray, geometries: np.ndarray, geometry_type: np.ndarray, kind: Coded,
+                 event: Coded, certainty: Coded, layer: Coded, draft: np.ndarray):
+        self.features, self.geometries, self.geometry_type = features, geometries, geometry_type
+        self.kind, self.event, self.certainty, self.layer, self.draft = kind, event, certainty, layer, draft
+        self.generation = _generation
+
+    @classmethod
+    def of(cls, features: Iterable[Feature]) -> FeatureTable:
+        """The table of ``features``: cells of a plain layer's features are coded from their batch's columns
+        whole; features with their own properties dict are read one by one (a bundle's few, or a GeoJSON's)."""
+        items = np.fromiter(features, dtype=object) if not isinstance(features, Sequence) else \
+            np.fromiter(features, dtype=object, count=len(features))
+        count = len(items)
+        geometries = np.fromiter(map(attrgetter("geometry"), items), dtype=object, count=count)
+        geometry_type = shapely.get_type_id(geometries).astype(np.int8) if count else np.zeros(0, dtype=np.int8)
+        raw: dict[str, list[Coded]] = {name: [] for name in ("kind", "event", "certainty", DRAFT_PROPERTY)}
+        for start, stop, batch in _runs(items):
+            if batch is None:
+                properties = list(map(attrgetter("_properties"), items[start:stop]))
+                for name, parts in raw.items():
+                    parts.append(Coded.of(list(map(methodcaller("get", name), properties))))
+                continue
+            rows = np.fromiter(map(attrgetter("_row"), items[start:stop]), dtype=np.intp, count=stop - start)
+            whole = rows.size == batch.size and bool((rows == np.arange(batch.size)).all())
+            for name, parts in raw.items():
+                cells = batch.coded(name)
+                parts.append(cells if whole else Coded(cells.values, cells.codes[rows]))
+        kind_cells, event, certainty_cells, draft_cells = (Coded.concatenated(parts) if parts else
+                                                           Coded([], np.zeros(0, dtype=np.int32))
+                                                           for parts in raw.values())
+        # As Feature.kind and .certainty read them: a kind's or certainty's text, else what stands in for none.
+        kind = kind_cells.mapped(lambda cell: (cell if cell.__class__ is str else str(cell)) if cell else None)
+        no_kind = kind.where(lambda value: value is None)
+        if no_kind.any():  # another tool's features: by geometry type
+            values = list(kind.values)
+            index = {value: code for code, value in enumerate(values)}
+            by_type = np.zeros(9, dtype=np.int32)  # type ids -1..7, shifted by one
+            for type_id in range(-1, 8):
+                by_type[type_id + 1] = index.setdefault(KIND_OF_TYPE.get(type_id, "reference_place"), len(index))
+            codes = kind.codes.copy()
+            codes[no_kind] = by_type[geometry_type[no_kind].astype(np.intp) + 1]
+            kind = _dropping_unused(Coded(list(index), codes))
+        certainty = certainty_cells.mapped(lambda cell: (cell if cell.__class__ is str else str(cell))
+                                           if cell else "reported")
+        draft = draft_cells.where(bool)
+        layer = Coded.of(list(map(attrgetter("layer"), items)))
+        return cls(items, geometries, geometry_type, kind, event, certainty, layer, draft)
+
+    def __len__(self) -> int:
+        return len(self.features)
+
+    @property
+    def current(self) -> bool:
+        """Whether no feature changed since it was made."""
+        return self.generation == _generation
+
+    def colour_keys(self) -> Coded:
+        """What gives each feature its colour: its launch, else its source layer, else '' (`MapView.colours`)."""
+        return combined([self.event, self.layer]).mapped(lambda pair: pair[0] or pair[1] or "")
+
+    def rows(self, mask: np.ndarray | None = None) -> list[Feature]:
+        """The features of ``mask`` (a boolean mask or row numbers; None: all), in order."""
+        return (self.features if mask is None else self.features[mask]).tolist()
+
+
+def _runs(items: np.ndarray) -> list[tuple[int, int, LayerColumns | None]]:
+    """(start, stop, batch) of each run of features read from the same plain-layer batch, or with properties of
+    their own (batch None)."""
+    count = len(items)
+    if not count:
+        return []
+    batches = np.fromiter(map(attrgetter("_columns"), items), dtype=object, count=count)
+    starts = [0, *(np.flatnonzero(batches[1:] != batches[:-1]) + 1).tolist()]  # by identity: no batch defines ==
+    return [(start, stop, batches[start]) for start, stop in zip(starts, [*starts[1:], count], strict=True)]
+
+
+def _dropping_unused(coded: Coded) -> Coded:
+    used = np.bincount(coded.codes, minlength=len(coded.values)) > 0
+    if used.all():
+        return coded
+    remap = np.cumsum(used) - 1
+    return Coded([value for value, kept in zip(coded.values, used.tolist(), strict=True) if kept],
+                 remap[coded.codes].astype(np.int32))
+
