@@ -275,3 +275,34 @@ def test_another_missile_with_its_own_time_in_a_later_entry_is_another_launch():
     assert draft is not None
     assert [utc(d) for d in (draft, *draft.others)] == ["2027-03-01T21:38Z", "2027-03-02T01:47Z"]
     assert [d.first("launch_site").place for d in (draft, *draft.others)] == ["sunan", "hamhung"]
+
+
+@pytest.mark.parametrize("context", [
+    "This follows the 30 March test of a new solid-fuel engine at the Sohae ground test stand.",
+    "It came a week after an engine test on March 30 at Sohae.",
+    "The North conducted its seventh nuclear test on March 30.",
+])
+def test_a_test_on_the_ground_is_no_launch_named_in_passing(context):
+    text = ("Missile Monitor | Note 27-14 | 6 April 2027\n\nOn the morning of 5 April, the DPRK launched several "
+            f"cruise missiles from the Nampo area into the Yellow Sea. {context}\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.date == date(2027, 4, 5)
+    assert draft.others == []
+
+
+def test_a_clock_before_the_date_on_a_stamp_line():
+    found = find_dateline("THE DAILY (English edition)\n12:41 JST, April 22, 2026\n\nN. Korea fires missile\n")
+    assert found is not None
+    assert found.value == date(2026, 4, 22)
+    assert found.zone == "JST"
+
+
+def test_koreas_day_named_in_an_american_story():
+    text = ("EVENING NEWS, Tuesday, June 16, 2026\n\nANCHOR: North Korea has fired an intercontinental ballistic "
+            "missile. It happened a little after 6 p.m. Eastern, which was Wednesday morning in Pyongyang.\n\n"
+            "CORRESPONDENT: Officials say the missile went up at 7:12 a.m. local time from near Sunan.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.date == date(2026, 6, 17)
+    assert utc(draft) == "2026-06-16T22:12Z"

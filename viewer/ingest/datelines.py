@@ -228,11 +228,11 @@ def _stamp_line(head: str) -> tuple[date, int, int] | None:
     return None
 
 
-_LABEL_COMMA = re.compile(r"^(?:[\w.'-]+[ \t]+){0,4}[\w.'-]+,[ \t]+")
+_LABEL_COMMA = re.compile(r"^(?:[\w.:'-]+[ \t]+){0,4}[\w.:'-]+,[ \t]+")
 
 
 def _tails(part: str) -> list[str]:
     """The part, and what follows a short label and its comma ('Launch note, 2 June 2026', 'Seoul bureau,
-    2026-03-14'): the date a newsletter or bureau heads its item with."""
+    2026-03-14', a clock first: '12:41 JST, April 22, 2026'): the date a newsletter or bureau heads its item with."""
     label = _LABEL_COMMA.match(part)
     return [part, part[label.end() :]] if label else [part]

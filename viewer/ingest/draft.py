@@ -36,6 +36,7 @@ from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
 from viewer.ingest.times import (
+    KOREAS_DAY,
     PLUPERFECT,
     WEEKDAY_NAMES,
     DateMention,
@@ -434,6 +435,8 @@ def _in_announced_window(text: str, dates: list[tuple[DateMention, Sentence]], p
 def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, article: Article) -> bool:
     """'(2239 GMT Thursday)', '6:23 p.m. Eastern time on Monday': the day of a time in a zone other than the launch
     site's, not the launch's local date."""
+    if KOREAS_DAY.match(text, mention.end, sentence.end):
+        return False  # "6 p.m. Eastern, which was Wednesday morning in Pyongyang": Korea's day, said so
     near = max(sentence.start, mention.start - 30)
     times = [t for t in find_times(text, near, sentence.end) if t.start < mention.start]  # "8:40 p.m. Monday Eastern"
     return bool(times) and times[-1].zone not in ("KST", "JST", "Pyongyang time", "local time") and not re.search(

@@ -43,6 +43,8 @@ _PRONOUN_FLEW = re.compile(r"\s*(?:It|They|Both(?:\s+(?:missiles|rockets|project
 # its place in the count, with a verb of its own
 _ORDINAL_LEFT = re.compile(r"\s*(?:The|the)\s+(?:second|third|fourth|fifth|last|other)\s+(?:(?:missile|rocket|"
                            r"projectile|one)\s+)?(?:left|followed|went\s+up|rose|lifted|took\s+off|flew|soared)\b")
+# "It happened just minutes ago, … Wednesday morning in Pyongyang": the launch just told, as an event
+_IT_HAPPENED = re.compile(r"\s*(?:It|This|That)\s+(?:all\s+)?(?:happened|occurred|took\s+place)\b")
 # "the launch", "Sunday's launch", "North Korea's rocket launch": one launch, not "missile launches" in general.
 _LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
                           r"launch\b(?!\s*(?:pad|site|window|facility|station|vehicle|complex|center|centre))",
@@ -159,8 +161,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if verb is None and _PROJECTILE.search(text, s, e):
         verb = _FAILED_AFTER_LEAVING.search(text, s, e)
     if verb is None and not strict:  # "The missile was flown on a lofted trajectory to the east": the same flight
-        verb = _ORDINAL_LEFT.match(text, s, e) or (_FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e)
-                                                    else _PRONOUN_FLEW.match(text, s, e))
+        verb = _ORDINAL_LEFT.match(text, s, e) or _IT_HAPPENED.match(text, s, e) or (
+            _FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e) else _PRONOUN_FLEW.match(text, s, e))
     if verb is None:
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
         # days after North Korea said…", which is about someone else's launch.

@@ -62,9 +62,19 @@ def passing_mentions(text: str, sentences: Iterable[Sentence], reference: date |
     return found
 
 
+# "the 30 March test of a new solid-fuel engine", "an engine test on March 30", "its sixth nuclear test on Sept. 3":
+# a test on the ground, not a flight
+_GROUND_TEST = re.compile(r"\btest\s+of\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?(?:engine|motor)\b|"
+                          r"\b(?:engine|motor|ground|static|nuclear|underground)\s+(?:[\w-]+\s+)?tests?\b|"
+                          r"\btest[- ]stand\b", re.IGNORECASE)
+
+
 def not_a_launch_day(text: str, mention: DateMention, sentence_start: int) -> bool:
     """A date that is not a launch's day: when something was said, or a window, a plan, a count since it, a day a
-    meeting or an exercise began ('The Security Council met on Aug. 29', 'more than 20 missiles since Jan. 1')."""
+    meeting or an exercise began ('The Security Council met on Aug. 29', 'more than 20 missiles since Jan. 1'), a
+    test on the ground ('the 30 March test of a new solid-fuel engine')."""
+    if _GROUND_TEST.search(text, max(sentence_start, mention.start - 40), mention.end + 50):
+        return True
     if _SINCE.search(text, max(sentence_start, mention.start - 12), mention.start):
         return not _FIRST_SINCE.search(text, sentence_start, mention.start)  # "the first launch since Aug. 16"
     return statement_day(text, mention, sentence_start) or _NOT_A_LAUNCH.search(

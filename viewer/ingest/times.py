@@ -32,6 +32,11 @@ _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|S
 _RELATIVE = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening|last night)\b",
                        re.IGNORECASE)
 
+# A day named as Korea's or Japan's ("Wednesday morning in Pyongyang", "Thursday, Korea time"), which in a story
+# dated in the Americas or Europe can be the day after its date
+KOREAS_DAY = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:in\s+(?:Pyongyang|Seoul|Tokyo|Korea|"
+                         r"North\s+Korea|South\s+Korea|Japan)\b|(?:Korea|Korean|Seoul|Pyongyang|Japan|Tokyo|"
+                         r"local)\s+time\b)", re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:(?:earlier|later)\s+this\s+month|last\s+month)\b", re.IGNORECASE)
 _ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?(?:\s+Time)?|Washington\s+time|PT|PST|PDT|"
          r"UTC|GMT|Z|KST|JST|PYT|Pyongyang\s+time|(?:South\s+)?Korean?\s+(?:Standard\s+)?time|Seoul\s+time|"
@@ -117,6 +122,8 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
                 continue
             name = m.group("weekday").lower()
             base = weekday_reference or reference
+            if base is not None and weekday_reference is None and KOREAS_DAY.match(text, m.end(), end):
+                base += timedelta(days=1)  # "Wednesday morning in Pyongyang": Korea's day, up to a day ahead
             value = _weekday_on_or_before(WEEKDAYS.index(name), base) if base else None
             part = m.group("part").lower() if m.group("part") else None
             found.append(DateMention(m.start(), m.end(), value, m.group("weekday"), part))
