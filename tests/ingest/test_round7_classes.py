@@ -306,3 +306,35 @@ def test_koreas_day_named_in_an_american_story():
     assert draft is not None
     assert draft.date == date(2026, 6, 17)
     assert utc(draft) == "2026-06-16T22:12Z"
+
+
+def test_a_digest_with_a_heading_per_day_is_a_launch_per_day():
+    text = ("The Week in North Korea\nIssue 40 | Sunday, October 4, 2026\n\nNorth Korea: three launches in a week. "
+            "Here is what happened.\n\nMONDAY, SEPT. 28\nOne ballistic missile was fired from the Kaechon area at "
+            "0653 hrs KST, the JCS said. It flew east.\n\nWEDNESDAY, SEPT. 30\nTwo SRBMs were launched from the Sunan "
+            "area at 6:10 p.m., flying about 360 km.\n\nSATURDAY, OCT. 3\nTwo more ballistic missiles were fired from "
+            "Sukchon in the early morning; Japan's coast guard first reported them at 6:47 a.m.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    launches = [draft, *draft.others]
+    assert [d.date for d in launches] == [date(2026, 9, 28), date(2026, 9, 30), date(2026, 10, 3)]
+    assert [d.first("launch_site").place for d in launches] == ["kaechon", "sunan", "sukchon"]
+    assert launches[2].time is None  # the time the coast guard reported them, not of the launch
+
+
+def test_another_missiles_outcome_is_not_the_lead_launchs():
+    text = ("Fisheries cooperative notice, August 3, 2026\n\n1. The Ministry of Defense has announced that at about "
+            "7:50 this morning North Korea launched a ballistic missile from Unnyul, which fell into the Sea of Japan. "
+            "A second missile fired at the same time is reported to have exploded immediately after launch.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.outcome is None
+    assert utc(draft) == "2026-08-02T22:50Z"
+
+
+def test_the_day_of_another_event_in_a_launch_sentence_is_not_the_launchs():
+    text = ("SYDNEY, May 14, 2026 (ABC) -- North Korea fired a ballistic missile from Kusong at 5.27am Korean time on "
+            "Sunday, days after a new president, who favours talks, was sworn in on Wednesday.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.date == date(2026, 5, 10)

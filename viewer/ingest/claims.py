@@ -49,6 +49,9 @@ _OTHERS_ENDED = re.compile(r"\b(?:(?:every|each|all|previous|earlier|past|prior)
 # missile', not 'the missile', is another launch the story mentioned
 _NOT_THIS_ONE = re.compile(r"\bpossibility\s+(?:that\s+)?(?:[\w-]+\s+){0,3}$|\b(?:that|those)\s+(?:missiles?|rockets?|"
                            r"launch(?:es)?)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+# "A second missile fired at the same time is reported to have exploded", "the other one blew up": not the lead's
+_ANOTHER_MISSILE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|other)\s+(?:[\w-]+\s+)?(?:missile|rocket|"
+                              r"projectile|one)\b[^.;]*$|\b(?:a|the)\s+(?:second|third|other)\b,[^.;]*$", re.IGNORECASE)
 # "The first stage separated and fell into the Sea of Japan": a spent stage falls as planned
 _SPENT_STAGE = re.compile(r"\b(?:stages?|boosters?|fairings?)\b(?:\s+\w+){0,3}\s+$", re.IGNORECASE)
 # "the missile fell into the sea and did not reach Hokkaido": a ballistic missile's flight ends in the sea, so that
@@ -162,11 +165,12 @@ def attribution(text: str, sentence: Sentence, at: int | None = None) -> str:
     return attributed(text, sentence, at)[0]
 
 
-def outcome_claims(text: str, sentences: list[Sentence], space: bool = True, earlier: bool = False
-                   ) -> list[FoundClaim]:
+def outcome_claims(text: str, sentences: list[Sentence], space: bool = True, earlier: bool = False,
+                   lead: bool = False) -> list[FoundClaim]:
     """'orbit', 'failure' or 'success' as each launch sentence states it; a failure 'in May' is another launch. A
     missile (not ``space``) that 'fell into the sea' landed where missiles land: that is no failure. For an
-    ``earlier`` launch named in passing, 'previous', 'another' and 'earlier tries' are that launch's words."""
+    ``earlier`` launch named in passing, 'previous', 'another' and 'earlier tries' are that launch's words. For the
+    story's ``lead`` launch, what 'a second missile' or 'the other one' did is that missile's."""
     found: list[FoundClaim] = []
     for sentence in sentences:
         s, e = sentence.start, sentence.end
@@ -177,7 +181,8 @@ def outcome_claims(text: str, sentences: list[Sentence], space: bool = True, ear
         words = sorted(((m, value) for value, pattern in (("orbit", _ORBIT_OUTCOME), ("failure", _FAILURE),
                                                           ("success", _SUCCESS)) for m in pattern.finditer(text, s, e)),
                        key=lambda pair: pair[0].start())
-        stated = [(m, value) for m, value in words if _states(text, s, e, m, value, space, earlier)]
+        stated = [(m, value) for m, value in words if _states(text, s, e, m, value, space, earlier)
+                  and not (lead and _ANOTHER_MISSILE.search(text, s, m.start()))]
         if not stated:
             continue
         # "successfully launched the satellite …, placing it into orbit": orbit says more than success

@@ -45,14 +45,15 @@ _BARE_CITY = re.compile(r"^[ \t]*(?:(?P<city>[A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})"
                         re.MULTILINE)
 # A line that is only a date (optionally "Published"/"Updated"/"date" before it, a time and zone after it).
 _DATE_LINE = re.compile(
-    rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z ]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"  # "MORNING EDITION - Broadcast: …"
+    # "MORNING EDITION - Broadcast: …", a blog's "Round 3 — Sunday, March 29."
+    rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z0-9 ]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"
     rf"(?:(?P<label>date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|issued|released|"
     rf"{_KOREAN_LABELS})"
     rf"\b[ \t]*(?:on)?[ \t:=]*)?"
     rf"[\"']?(?:{_CALENDAR}|{_ISO}|{_DOTTED})[\"']?(?:,?[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?"
     rf"(?:[ \t]+[A-Z]{{2,4}})?)?"
     rf"(?:[ \t]+[|\u00b7-]?[ \t]*(?:updated|last updated|modified)\b[^\n]*)?"  # "… 6:02 PM EDT  Updated on …"
-    rf"[ \t\r]*$",
+    rf"\.?[ \t\r]*$",
     re.MULTILINE | re.IGNORECASE)
 _LABEL = (r"(?:date|dated|published|posted|updated|modified|pubdate|last updated|broadcast|aired|filed|issued|released|"
           rf"{_KOREAN_LABELS})")
@@ -195,11 +196,30 @@ def stamped_west_of_korea(line: str) -> bool:
     return _WESTERN_STAMP.search(line) is not None
 
 
-def body_stamps(text: str, start: int) -> list[tuple[int, date]]:
-    """Lines after ``start`` that are only a date, as a live blog heads each day ('Monday 15 January 2024'):
-    (where each ends, its date). Weekdays and 'yesterday' below one are that day's."""
-    return [(m.end(), value) for m in _DATE_LINE.finditer(text, start)
-            if m.group("label") is None and (value := _value(m)) is not None]
+def body_stamps(text: str, start: int, reference: date | None = None) -> list[tuple[int, date]]:
+    """Lines after ``start`` that are only a date, as a live blog heads each day ('Monday 15 January 2024', 'Round 3 —
+    Sunday, March 29.'): (where each ends, its date). A heading with no year takes the ``reference`` date's (the
+    story's), the year before when that would put it after the story. Weekdays and 'yesterday' below one are that
+    day's."""
+    found = []
+    for m in _DATE_LINE.finditer(text, start):
+        if m.group("label") is not None:
+            continue
+        value = _value(m) or _in_year_of(m, reference)
+        if value is not None:
+            found.append((m.end(), value))
+    return found
+
+
+def _in_year_of(m: re.Match[str], reference: date | None) -> date | None:
+    month, day = m.groupdict().get("month") or m.groupdict().get("month2"), m.group("day") or m.group("day2")
+    if reference is None or not month or not day:
+        return None
+    try:
+        value = date(reference.year, MONTHS[month.lower().rstrip(".")], int(day))
+    except (KeyError, ValueError):
+        return None
+    return value if value <= reference else value.replace(year=value.year - 1)
 
 
 def _stamp_zone(line: str) -> str | None:

@@ -96,7 +96,8 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     places = matcher.find(text)
     draft = _draft_report(article, report, sentences, places, matcher)
     groups: list[tuple[list[Sentence], ArticleDraft]] = []  # other launches, each with its sentences
-    for sentence, ordinal in candidate_sentences(text, report, sentences):
+    stamps = body_stamps(text, article.header_end, article.published)  # a digest's or live blog's day headings
+    for sentence, ordinal in candidate_sentences(text, report, sentences, stamps):
         own_space = space_of(text, [sentence], report.space)
         other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], own_space),
                                                whole_text=False), places, matcher, draft)
@@ -221,8 +222,10 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
         pinned = article.inferred_year
         draft.claims.append(DraftClaim("dateline_year", pinned.day.year, f"inferred: {pinned.why}", [pinned.span]))
     coordinates = find_zones_and_points(text, sentences)
+    # (not the places of the other launches' sentences: 'the only facility named' may be another launch's)
+    mine = [p for p in places if not any(s.start <= p.start < s.end for s in apart or ())]
     site = next((f for f in coordinates if f.kind == "launch_site"), None) or find_site(
-        text, report, places, matcher, draft.date)
+        text, report, mine, matcher, draft.date)
     if site is not None:
         draft.features.append(site)
     own = [s for s in sentences if s not in (apart or set())]  # not the other launches' sentences
@@ -231,7 +234,7 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
         _direction_claim(draft, text, report, matcher)
     draft.features.extend(find_warning_areas(text, sentences, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
-    _claims(draft, text, own, report, article.published)
+    _claims(draft, text, own, report, article.published, lead=True)
     add_failure_area(draft, text, report, matcher, site)
     return draft
 
@@ -311,14 +314,15 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     zones ('0049 GMT') wins over a bare one ('9:49 a.m.'), whose zone is the dateline's or the launch site's. With no
     day in the launch sentences, ``lead_day`` (another missile of the lead launch's story), else the lede's."""
     reference = article.published or _undated_reference(text, report)
-    stamps = body_stamps(text, article.header_end)
+    stamps = body_stamps(text, article.header_end, article.published)
     dates = []
     for s in report.related:
         day = next((value for end, value in reversed(stamps) if end <= s.start), reference)  # a live blog's day
         ahead = day + timedelta(days=1) if day and article.day_behind and day == article.published else None
         dates += [(d, s) for d in find_dates(text, s.start, s.end, day, weekday_reference=ahead)
                   if d.start >= article.header_end and not statement_day(text, d, s.start)
-                  and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)]
+                  and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
+                  and not _OTHER_EVENT.search(text, max(s.start, d.start - 50), d.start)]
     dates = _in_announced_window(text, dates, article.published)
     # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
     # that, not the launch, unless it states the launch itself.
@@ -327,8 +331,10 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
     if resolved is None and not launch_dates and article.published is not None:
         # no launch sentence names a day: the lede's ("… failed on Monday night when the rocket blew up"), else
         # the story's own ("launched … at 5:57 a.m." in a story of the day)
-        # (another missile the story tells with no day of its own: the lead launch's day, ``lead_day``)
-        resolved = lead_day or _lede_day(text, article, reference) or article.published
+        # (the day heading a digest's or live blog's entry; another missile the story tells with no day of its own:
+        # the lead launch's day, ``lead_day``)
+        heading = next((value for end, value in reversed(stamps) if end <= report.anchors[0].start), None)
+        resolved = heading or lead_day or _lede_day(text, article, reference) or article.published
         # "the JCS said on Thursday that the North had fired …" in a Friday story: not launched after it was told
         told = [d.value for s in report.related for d in find_dates(text, s.start, s.end, reference)
                 if d.value and d.start >= article.header_end and said_day(text, d, s.start)
@@ -371,9 +377,14 @@ def _when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article
 # The time of something else than the lift-off, told in a launch sentence: a message or alert sent, a statement
 # released, a briefing held, the missile's landing ("before landing at 8:52 a.m.", "splashed down at …")
 _ANOTHER_MOMENT = re.compile(r"\b(?:sent|issued|released|published|posted|broadcast|aired|held|briefing|landing|landed|"
+                             r"reported|announced|confirmed|warned|alerted|notified|"
                              r"splashed\s+down|splashing\s+down|came\s+down|coming\s+down|impact\w*|fell|falling)\s+"
-                             r"(?:[\w-]+\s+){0,2}?(?:at|around|about|shortly\s+after|shortly\s+before|just\s+after)\s+"
-                             r"(?:about\s+|around\s+|approximately\s+)?$", re.IGNORECASE)
+                             # (not "announced that at about 7:50 this morning North Korea fired": what was said)
+                             r"(?:(?!that\b)[\w-]+\s+){0,2}?(?:at|around|about|shortly\s+after|shortly\s+before|"
+                             r"just\s+after)\s+(?:about\s+|around\s+|approximately\s+)?$", re.IGNORECASE)
+# "… was sworn in as South Korea's president on Wednesday", "talks that began on Monday": another event's day
+_OTHER_EVENT = re.compile(r"\b(?:sworn\s+in|inaugurat\w*|took\s+office|elected|met|visited|arrived|summit|talks|"
+                          r"began|started|opened|ended|closed|signed)\b[^.;,]{0,40}$", re.IGNORECASE)
 # "from the same place as the launch that flew over Hokkaido on Aug. 29": the day of the launch compared with
 _ANOTHER_LAUNCH_CLAUSE = re.compile(r"\b(?:as|like|than|to)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:launch|missile|"
                                     r"rocket|test|one|ICBM|satellite)\s+(?:that|which)\b[^,;.()]{0,70}$",
@@ -487,14 +498,16 @@ def _dated_elsewhere(text: str, sentence: Sentence, day: date | None, published:
 
 
 def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport,
-            published: date | None) -> None:
+            published: date | None, lead: bool = False) -> None:
     foreign = foreign_launch_sentences(text, sentences)  # "South Korea fired two missiles; one fell into the sea"
     about = [s for s in sentences if _ABOUT_LAUNCH.search(text, s.start, s.end) and not _HISTORY.search(
         text, s.start, s.end) and s not in foreign]
     current = [s for s in sentences if not _HISTORY.search(text, s.start, s.end)]  # "it did not land within the EEZ"
     # "On 16 March a missile exploded" in a story of the launch of 24 March: that launch's outcome, not this one's
     own_day = [s for s in about if not _dated_elsewhere(text, s, draft.date, published)]
-    for found in outcome_claims(text, own_day, draft.space) + orbit_claims(text, about) + eez_claims(text, current):
+    found_claims = outcome_claims(text, own_day, draft.space, lead=lead) + orbit_claims(text, about) + eez_claims(
+        text, current)
+    for found in found_claims:
         draft.claims.append(DraftClaim(found.property, found.value, found.by, [(found.start, found.end)]))
     for sentence in about:
         for distance in find_distances(text, sentence.start, sentence.end):

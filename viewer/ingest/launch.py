@@ -71,6 +71,8 @@ _HYPOTHETICAL = re.compile(
 )
 _STILL_TO_COME = re.compile(r",?\s*(?:which|that)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:will|would|is\s+to|was\s+to)\b",
                             re.IGNORECASE)
+_COUNTED_MORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+more\b",
+                           re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|would|could|might|shall|can|(?-i:may))\b", re.IGNORECASE)
 _AFTER_APPOSITIVE = re.compile(r",\s*(?:was|were|had\s+been|has\s+been)\s+$")
 _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|nor)\b", re.IGNORECASE)
@@ -182,6 +184,7 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     # "the launch, which they said would use ballistic missile technology": a launch still to come
     if verb.group().lower().endswith("launch") and _STILL_TO_COME.match(text, verb.end(), e):
         return False
+    before = _COUNTED_MORE.sub(" ", before)  # "Two more ballistic missiles were fired": more of them, not future ones
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
         return False
     # "Japan's Defense Ministry put the launch at 7:09 a.m.": 'the launch' is a noun, Japan times it, not launches it

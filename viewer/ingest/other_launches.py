@@ -5,7 +5,7 @@ fired …', 'Tuesday's launch of two missiles from …') or told missile by miss
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.launch import LaunchReport
@@ -71,11 +71,16 @@ _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,80}?\b(?:launch\w*|missiles?|rocket
                           r"fly|flew)\b[^.;]{0,60}?\bsince\s+$", re.IGNORECASE)
 
 
-def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentence]) -> list[tuple[Sentence, bool]]:
-    """Launch sentences after the lead that carry a date of their own or tell one missile of several, and any
-    sentence naming the day of the last such launch ('the first … since September 15, 2017'): (sentence, told
-    missile by missile)."""
+def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentence],
+                        stamps: list[tuple[int, date]] | None = None) -> list[tuple[Sentence, bool]]:
+    """Launch sentences after the lead that carry a date of their own (or stand under another day's heading of
+    ``stamps``, as a digest or a live blog heads each day) or tell one missile of several, and any sentence naming
+    the day of the last such launch ('the first … since September 15, 2017'): (sentence, told missile by
+    missile)."""
     lead = report.anchors[0]
+
+    def heading(sentence: Sentence) -> date | None:
+        return next((day for end, day in reversed(stamps or []) if end <= sentence.start), None)
     related = set(report.related)
     found = [(s, False) for s in sentences if "since" in text[s.start : s.end] and s not in related and any(
         d.value and d.label[:4].isdigit() and _FIRST_SINCE.search(text, s.start, d.start)
@@ -90,7 +95,8 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
             and bool(find_times(text, sentence.start, sentence.end, "local time")))
         dates = [d for d in find_dates(text, sentence.start, sentence.end, None)
                  if not not_a_launch_day(text, d, sentence.start)]
-        if ordinal or dates or (sentence in report.anchors and told_later(text, sentence)):
+        another_day = sentence in report.anchors and heading(sentence) not in (None, heading(lead))
+        if ordinal or dates or another_day or (sentence in report.anchors and told_later(text, sentence)):
             found.append((sentence, ordinal))
     return sorted(found, key=lambda pair: pair[0].start)
 
