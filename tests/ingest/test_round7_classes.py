@@ -338,3 +338,24 @@ def test_the_day_of_another_event_in_a_launch_sentence_is_not_the_launchs():
     draft = draft_article(article(text))
     assert draft is not None
     assert draft.date == date(2026, 5, 10)
+
+
+def test_a_transcript_naming_north_korea_once_beside_its_missile():
+    text = ("NEWS 9, evening bulletin\nBroadcast: Thursday 14 May 2026, 21:00 KST\n\nANCHOR: North Korea tried twice "
+            "today to fly its new missile, and both times it failed.\n\nREPORTER: The first launch was at 6:40 this "
+            "morning, from the Wonsan area. The missile, believed to be a Musudan, crashed seconds after it left the "
+            "launcher. Then at 7:26 this evening a second missile was fired from the same area. The first attempt, on "
+            "April 30, also ended in an explosion seconds after lift-off.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    launches = [draft, *draft.others]
+    assert [utc(d) for d in launches[:2]] == ["2026-05-13T21:40Z", "2026-05-14T10:26Z"]
+    assert launches[2].date == date(2026, 4, 30)
+    assert launches[2].outcome == "failure"
+    assert draft.outcome == "failure"
+
+
+def test_the_first_launch_with_no_clock_is_no_launch_of_its_own():
+    text = ("SEOUL, May 14, 2026 (Yonhap) -- South Korea's space agency said the first launch of its Nuri rocket "
+            "would be delayed. The first launch was once planned for 2021.\n")
+    assert draft_article(article(text)) is None

@@ -21,6 +21,7 @@ _FAILURE = re.compile(
     r"disintegrat(?:ed|ing)|lost (?:contact|thrust)|abnormal(?:ly)?|malfunction(?:ed|s)?|went wrong|fizzled|"
     r"short of orbit|contact\s+(?:with\s+(?:it|the\s+\w+)\s+)?was\s+lost|"
     r"ended\s+(?:within|just|only|a\s+few)?\s*(?:seconds|moments)\s+(?:of|after|into)|"
+    r"ended\s+in\s+(?:an?\s+)?(?:explosion|fireball|disaster)|"
     r"fell into the (?-i:sea|ocean|water)(?!\s+of\b))\b",  # not "fell into the Sea of Japan": where it was aimed
     re.IGNORECASE,
 )

@@ -73,6 +73,8 @@ _STILL_TO_COME = re.compile(r",?\s*(?:which|that)\s+(?:[\w'\u2019-]+\s+){0,4}?(?
                             re.IGNORECASE)
 _COUNTED_MORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+more\b",
                            re.IGNORECASE)
+_ORDINAL_LAUNCH = re.compile(r"(?i)the\s+(?:first|second|third|fourth|last|latest)\s+launch$")
+_CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|would|could|might|shall|can|(?-i:may))\b", re.IGNORECASE)
 _AFTER_APPOSITIVE = re.compile(r",\s*(?:was|were|had\s+been|has\s+been)\s+$")
 _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|nor)\b", re.IGNORECASE)
@@ -87,6 +89,9 @@ _NORTH_KOREA = re.compile(
     r"Sea|Pole|American))|[Tt]he regime|"
     r"Democratic People['\u2019]s Republic of Korea|Sohae|Tongchang-?ri|Dongchang-?ri|Musudan-?ri|Tonghae|NATA)\b"
 )
+_NORTH_KOREAN_NAMES = re.compile(r"\b(?:Musudan|Hwasong(?:-\d+\w*)?|Unha(?:-\d)?|Chollima(?:-\d)?|Taepodong(?:-\d)?|"
+                                 r"Nodong|Rodong|Pukguksong(?:-\d)?|Kwangmyongsong|Malligyong|KN-\d+|Kim\s+Il[- ]Sung|"
+                                 r"Kim\s+Jong[- ]Il|Sohae|Wonsan|Sinpo|Sunan|Kusong|Panghyon)\b")
 _FOREIGN_LAUNCHER = re.compile(
     r"\b(?:South Korea\w*|Seoul|Japan\w*|Tokyo|United States|U\.S\.|America\w*|China|Chinese|Beijing|Russia\w*|"
     r"Moscow|India\w*|Iran\w*|SpaceX|NASA|Falcon|Nuri|Vandenberg|Israel\w*)\b"
@@ -169,9 +174,16 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
         # days after North Korea said…", which is about someone else's launch.
         verb = _LAUNCH_NOUN.search(text, s, e) or (None if strict else _TEST_NOUN.search(text, s, e))
-        if verb is None or (strict and not _NORTH_KOREA.search(text, s, verb.end())):
+        if verb is None:
             return False
-    if strict and not _launches_a_projectile(text, s, e, verb):
+        # "The first launch was at 6:40 this morning" in a story about North Korea: a launch told by its clock time
+        timed = article_about_north_korea and _ORDINAL_LAUNCH.match(verb.group()) is not None and bool(
+            _CLOCK.search(text, verb.end(), e))
+        if strict and not timed and not _NORTH_KOREA.search(text, s, verb.end()):
+            return False
+    else:
+        timed = False
+    if strict and not timed and not _launches_a_projectile(text, s, e, verb):
         return False
     before = text[max(s, verb.start() - 45) : verb.start()]
     aside = _AFTER_APPOSITIVE.search(before)
@@ -292,7 +304,10 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
         return None  # a striker who "fired a rocket into the top corner" launched nothing
     if denies_launch(text, sentences):
         return None
-    about_north_korea = len(_NORTH_KOREA.findall(text, 0, min(len(text), 4000))) >= 2
+    head = min(len(text), 4000)
+    # named twice, or once beside one of its rockets or leaders ("its new intermediate-range missile … a Musudan")
+    about_north_korea = len(_NORTH_KOREA.findall(text, 0, head)) + min(1, len(_NORTH_KOREAN_NAMES.findall(
+        text, 0, head))) >= 2
     anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
     if not anchors:
         anchors = _field_lines(text, sentences)

@@ -14,7 +14,8 @@ from viewer.ingest.times import DateMention, find_dates, statement_day
 # a launch word: the noun ('the Aug. 29 launch', 'one on July 9' after 'tests'), or a verb of launching
 _LAUNCH_WORD = re.compile(r"\b(?:launch(?:es|ed|ing)?|(?:test-)?fir(?:ed|ing)|test-fire|tests?|tested|firings?|"
                           r"lift(?:ed)?\s+off|blast(?:ed)?\s+off|flights?|flew|missiles?|rockets?|ICBMs?|SLBMs?|"
-                          r"IRBMs?|SRBMs?)\b", re.IGNORECASE)
+                          # "The first attempt, on April 15, … ended in an explosion"
+                          r"IRBMs?|SRBMs?|attempts?|tries)\b", re.IGNORECASE)
 # the date belongs to the launch: 'the Aug. 29 launch', '… launch that flew over Hokkaido on Aug. 29', 'including one
 # on July 9', 'launched an SLBM on Aug. 24, 2016' (the launch word at most a clause before 'on <date>')
 _ON_BEFORE = re.compile(r"\b(?:on|of)\s+$", re.IGNORECASE)

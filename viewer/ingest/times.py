@@ -59,7 +59,7 @@ _BARE_TIME = re.compile(
     # "at approximately 0534 hrs", "0600 hrs, 0637 hrs and 0642 hrs": military style (a zone after it is a zoned form)
     r"|\b(?P<hourhrs>[01]\d|2[0-3])(?P<minutehrs>[0-5]\d)\s*hrs?\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)",
     re.IGNORECASE)
-_EVENING_AFTER = re.compile(r"[\s,]*(?:(?:last|on\s+\w+|that|the\s+same)\s+(?:night|evening)|tonight|"
+_EVENING_AFTER = re.compile(r"[\s,]*(?:(?:last|on\s+\w+|that|this|the\s+same)\s+(?:night|evening|afternoon)|tonight|"
                             r"in\s+the\s+(?:evening|afternoon)|at\s+night)\b", re.IGNORECASE)
 _ZONE_LABELS = [
     (re.compile(r"^(?:UTC|GMT|Z)$", re.I), "UTC"),
