@@ -13,6 +13,7 @@ import pytest
 
 from viewer.ingest import draft_article
 from viewer.ingest.article import article_from_bytes
+from viewer.ingest.dateline_year import dateline_year
 from viewer.ingest.datelines import find_dateline
 
 
@@ -359,3 +360,27 @@ def test_the_first_launch_with_no_clock_is_no_launch_of_its_own():
     text = ("SEOUL, May 14, 2026 (Yonhap) -- South Korea's space agency said the first launch of its Nuri rocket "
             "would be delayed. The first launch was once planned for 2021.\n")
     assert draft_article(article(text)) is None
+
+
+def test_an_efe_dateline_whose_year_a_past_year_and_the_weekday_pin():
+    text = ("N.Korean ICBM test fails\n\nSeoul, Aug 12 (EFE).- A North Korean missile launched on Wednesday "
+            "apparently exploded in mid-flight, in what would be the first failed test by the regime since 2022.\n\n"
+            "The projectile lifted off at 10:14 a.m. (01:14 GMT) from the Sunan district of Pyongyang.\n")
+    found = find_dateline(text)
+    assert found is not None
+    assert found.month_day == (8, 12)
+    # Aug 12 falls on a Wednesday (or the day after one) from 2022 to the end of 2026 only in 2026
+    inferred = dateline_year(text, found.end, (8, 12), date(2026, 12, 6))
+    assert inferred is not None
+    assert inferred.day == date(2026, 8, 12)
+    assert "2022" in inferred.why
+
+
+def test_a_british_live_blog_a_day_behind_korea():
+    text = ("North Korea missile launch - as it happened\nMon 25 May 2026\n\n23.02 BST: South Korea's military says "
+            "North Korea has launched a ballistic missile.\n\n23.40 BST: More details from Seoul: the missile was "
+            "fired at 06:41 local time on Tuesday from Kusong.\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert draft.date == date(2026, 5, 26)
+    assert utc(draft) == "2026-05-25T21:41Z"

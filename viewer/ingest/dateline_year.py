@@ -15,7 +15,9 @@ from viewer.ingest.times import WEEKDAYS
 
 _YEAR = re.compile(r"\b(?:in|since|of|during|early|late|earlier\s+in|later\s+in)\s+(?P<year>(?:19|20)\d\d)\b",
                    re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|plans?|planned|aims?|intends?|by|until|next)\b", re.IGNORECASE)
+# (not "by the regime": an agent, not a deadline)
+_FUTURE = re.compile(r"\b(?:will|plans?|planned|aims?|intends?|until|next|by(?!\s+(?:the|a|an|its|his|their|North|"
+                     r"Pyongyang|Seoul|Tokyo|Washington)\b))\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)|"
             r"latest|last|\w+est)")

@@ -32,7 +32,8 @@ _CITY_LINE = re.compile(rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t/][A-Z][A-Za-
                         rf"[ \t]+(?:{_CALENDAR}|{_ISO}|{_SLASHED})[ \t]*"
                         rf"(?:\((?P<agency>[^)\n]{{1,40}})\)|[A-Z][A-Za-z]{{1,15}})?[ \t]*"
                         # TASS: ". /TASS/."; "UNITED NATIONS, 22 December 2017" on a line of its own
-                        rf"(?:--|-|\u2013|\u2014|\.?[ \t]*/[A-Z]{{2,10}}/\.?|[ \t\r]*$)", re.MULTILINE)
+                        # EFE: "Seoul, Aug 12 (EFE).-"
+                        rf"(?:--|-|\u2013|\u2014|\.-|\.?[ \t]*/[A-Z]{{2,10}}/\.?|[ \t\r]*$)", re.MULTILINE)
 _AGENCY_FIRST = re.compile(rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t/][A-Z][A-Za-z.'-]+){{0,2}})[ \t]*"
                            rf"\((?P<agency>[^)\n]{{1,40}})\)[ \t]*(?:--|-|\u2013|\u2014)[ \t]*(?:{_CALENDAR}|{_ISO})\b",
                            re.MULTILINE)

@@ -28,7 +28,7 @@ _PATTERNS = [
     re.compile(rf"\btowards?\s+the\s+{_DIR}\b{_NOT_A_HEADING}", re.IGNORECASE),
     # "toward waters east of the Korean Peninsula", "came down in the sea east of the peninsula" (of the launch's own
     # land: a heading; "the sea west of Japan" is where, not which way)
-    re.compile(rf"\b(?:towards?|into|in)\s+(?:the\s+)?(?:waters|seas?)\s+{_DIR}\s+of\s+(?:the\s+)?(?:Korean\s+"
+    re.compile(rf"\b(?:towards?|into|in|over)\s+(?:the\s+)?(?:waters|seas?)\s+{_DIR}\s+of\s+(?:the\s+)?(?:Korean\s+"
                r"peninsula|peninsula|North\s+Korea|North|country)\b", re.IGNORECASE),
     # "toward the eastern waters", "into western waters", "fired into the East Sea" (the firing; not "crashed into
     # the West Sea", where a failed rocket fell)

@@ -197,6 +197,7 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if verb.group().lower().endswith("launch") and _STILL_TO_COME.match(text, verb.end(), e):
         return False
     before = _COUNTED_MORE.sub(" ", before)  # "Two more ballistic missiles were fired": more of them, not future ones
+    before = before[before.rfind(": ") + 1 :]  # "23.40 BST: More details from Seoul: the missile was fired": the clause
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
         return False
     # "Japan's Defense Ministry put the launch at 7:09 a.m.": 'the launch' is a noun, Japan times it, not launches it

@@ -37,6 +37,9 @@ _RELATIVE = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this af
 KOREAS_DAY = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:in\s+(?:Pyongyang|Seoul|Tokyo|Korea|"
                          r"North\s+Korea|South\s+Korea|Japan)\b|(?:Korea|Korean|Seoul|Pyongyang|Japan|Tokyo|"
                          r"local)\s+time\b)", re.IGNORECASE)
+# "at 06:41 local time on Tuesday", "7:12 a.m. Korea time Wednesday": the day of Korea's clock
+_KOREAS_CLOCK_BEFORE = re.compile(r"\b(?:local|Korea|Korean|Seoul|Pyongyang|Japan|Tokyo)\s+time,?\s+(?:on\s+)?$",
+                                  re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:(?:earlier|later)\s+this\s+month|last\s+month)\b", re.IGNORECASE)
 _ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?(?:\s+Time)?|Washington\s+time|PT|PST|PDT|"
          r"UTC|GMT|Z|KST|JST|PYT|Pyongyang\s+time|(?:South\s+)?Korean?\s+(?:Standard\s+)?time|Seoul\s+time|"
@@ -122,7 +125,8 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
                 continue
             name = m.group("weekday").lower()
             base = weekday_reference or reference
-            if base is not None and weekday_reference is None and KOREAS_DAY.match(text, m.end(), end):
+            if base is not None and weekday_reference is None and (KOREAS_DAY.match(text, m.end(), end) or (
+                    _KOREAS_CLOCK_BEFORE.search(text, max(start, m.start() - 30), m.start()))):
                 base += timedelta(days=1)  # "Wednesday morning in Pyongyang": Korea's day, up to a day ahead
             value = _weekday_on_or_before(WEEKDAYS.index(name), base) if base else None
             part = m.group("part").lower() if m.group("part") else None
