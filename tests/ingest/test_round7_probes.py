@@ -123,6 +123,37 @@ TRAPS = [
 ]
 
 
+# Paraphrases of one launch (no rule was written for any of them; one failed: a missile that 'crashed into the sea')
+SAME_LAUNCH = [
+    (T + "North Korea on Thursday test-fired a ballistic missile eastward from the Sondok airfield in South Hamgyong "
+     "Province at 7:10 a.m., the JCS said.", {"site": "sondok", "heading": 90, "time": "2026-10-07T22:10Z"}),
+    (T + "The North fired an SRBM from the Tongchon area on the east coast toward the southeast at 7:10 a.m. "
+     "Thursday.", {"site": "tongchon", "heading": 135}),
+    (T + "North Korea fired a missile at 7:10 a.m. on Thursday from Kaechon. The missile travelled 600 km on a "
+     "northeasterly heading and crashed into the sea.", {"site": "kaechon", "heading": 45, "outcome": None}),
+    (T + "North Korea fired a missile at 7:10 a.m. on Thursday from Kaechon. It broke up in flight over the East Sea, "
+     "the JCS said.", {"outcome": "failure"}),
+    (T + "North Korea fired a missile at 7:10 a.m. on Thursday from Kaechon in what appeared to be a failed launch, "
+     "the JCS said.", {"outcome": "failure"}),
+    (T + "North Korea fired a missile at 7:10 a.m. on Thursday from Kaechon. The North declared the test a "
+     "'complete success'.", {"outcome": "success"}),
+    (T + "North Korea fired a missile at 7:10 a.m. on Thursday from Kaechon. The missile did not fail, contrary to "
+     "early reports.", {"outcome": None}),
+    ("TOKYO, Oct. 8, 2026 (Jiji Press) -- North Korea launched a ballistic missile toward the Sea of Japan at around "
+     "7:10 a.m. Thursday, the Japanese government said.", {"time": "2026-10-07T22:10Z"}),
+    ("October 8th, 2026\n\nNorth Korea fired a missile from Kaechon at 7:10 a.m. on Thursday, the JCS said.",
+     {"date": "2026-10-08", "time": "2026-10-07T22:10Z"}),
+    ("8 Oct 2026 | 09:15 KST\n\nNorth Korea fired a missile from Kaechon at 7:10 a.m., the JCS said.",
+     {"date": "2026-10-08", "time": "2026-10-07T22:10Z"}),
+    ("Posted on 2026-10-08 09:15\n\nNorth Korea fired a missile from Kaechon at 7:10 a.m. today, the JCS said.",
+     {"date": "2026-10-08", "time": "2026-10-07T22:10Z"}),
+    ("SEOUL, Thursday 8 October 2026 --\n\nNorth Korea fired a missile from Kaechon at 7:10 a.m., the JCS said.",
+     {"date": "2026-10-08", "time": "2026-10-07T22:10Z"}),
+    ("SEOUL (Reuters) - North Korea fired a missile from Kaechon at 7:10 a.m. on Thursday, Oct. 8, 2026, the JCS "
+     "said.", {"date": "2026-10-08", "time": "2026-10-07T22:10Z"}),
+]
+
+
 def _heading(draft) -> float | None:
     path = draft.first("flight_path")
     if path is None:
@@ -131,7 +162,7 @@ def _heading(draft) -> float | None:
     return math.degrees(math.atan2((x1 - x0) * math.cos(math.radians(y0)), y1 - y0)) % 360
 
 
-@pytest.mark.parametrize(("text", "want"), CASES + TRAPS)
+@pytest.mark.parametrize(("text", "want"), CASES + TRAPS + SAME_LAUNCH)
 def test_probe_story_is_drafted_as_a_reader_would(text, want):
     draft = draft_article(article_from_bytes(text.encode("utf-8"), Path("probe.txt"), "doc-probe"))
     if want.get("n") == 0:

@@ -71,6 +71,7 @@ _SUCCESS = re.compile(rf"(?<!un)\bsucce(?:ss(?:ful(?:ly)?)?|eded|eds)\b|\b(?:acc
                       rf"\b{_HIT}\s+(?:[\w-]+\s+){{0,10}}?with\s+(?:pinpoint|great|high|perfect)\s+(?:accuracy|precision)\b",
                       re.IGNORECASE)
 _MONTH_CLAUSE = re.compile(rf"\b(?:in|on|last)\s+{_MONTH}\b[^.;]{{0,30}}?\b(?:in\s+which|when|where)\b[^.;]*$")
+_INTO_THE_SEA = re.compile(r"\s+into\s+(?:the\s+)?(?:sea|ocean|waters?)\b", re.IGNORECASE)
 _SPACE_WORDS = re.compile(r"\b(?:orbit\w*|payload|satellite|spacecraft)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:not|no|never|without)\s+(?:(?:any|sign|signs|of|an?|the)\s+){0,3}$"
                      # "He declined to call the launch a success", "stopped short of calling it a failure"
@@ -214,6 +215,9 @@ def _states(text: str, s: int, e: int, m: re.Match[str], value: str, space: bool
         return False  # "including one in July in which the missile exploded": July's launch
     if value == "failure" and not earlier and _OTHERS_FAILED.search(lead):
         return False
+    if value == "failure" and m.group().lower().startswith("crash") and _INTO_THE_SEA.match(text, m.end(), e) and (
+            not space and not _SPACE_WORDS.search(text, s, e)):
+        return False  # a missile that "crashed into the sea" came down where missiles do
     if value == "failure" and m.group().lower().startswith("fell into"):
         if not space and not _SPACE_WORDS.search(text, s, e):
             return False
