@@ -384,3 +384,17 @@ def test_a_british_live_blog_a_day_behind_korea():
     assert draft is not None
     assert draft.date == date(2026, 5, 26)
     assert utc(draft) == "2026-05-25T21:41Z"
+
+
+@pytest.mark.parametrize(("sentence", "alerted"), [
+    ("Residents of Okinawa were told to evacuate into buildings or underground.", {"okinawa-prefecture"}),
+    ("People in Aomori were urged to take cover.", {"aomori-prefecture"}),
+    ("Unlike in 2017, when a J-Alert covered Hokkaido, no warning was sent this time.", set()),
+    ("No J-Alert was issued, as the missile was not expected to fly over Japan.", set()),
+])
+def test_alerts_told_as_orders_to_residents_and_not_another_years(sentence, alerted):
+    text = ("TOKYO, Oct. 8, 2026 (Kyodo) -- North Korea fired a ballistic missile from Sunan at 7:10 a.m. on Thursday. "
+            f"{sentence}\n")
+    draft = draft_article(article(text))
+    assert draft is not None
+    assert {f.place for f in draft.features if f.kind == "warning_area"} == alerted
