@@ -8,6 +8,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel
 
 
+def counted(count: int, noun: str) -> str:
+    """'no passage', '1 passage', '2 passages', '3 launches': a count as a reader says it, not 'passage(s)'."""
+    if count == 0:
+        return f"no {noun}"
+    if count == 1:
+        return f"1 {noun}"
+    plural = noun + "es" if noun.endswith(("ch", "sh", "s", "x")) else noun + "s"
+    return f"{count:,} {plural}"
+
+
 def tooltip_html(text: str) -> str:
     """Tooltip markup showing ``text`` literally: Qt renders a tooltip as HTML whenever it looks like HTML,
     so the text is escaped and wrapped to force rich text (otherwise '&lt;' itself would show)."""
