@@ -39,6 +39,12 @@ _DAYS_THEN_HOURS = re.compile(
     rf"(?P<m2>{_MON})\s+(?P<y2>20\d\d),?\s+DAILY\s+(?:FROM\s+)?(?P<h1>[0-2]\d[0-5]\d){_ZONE.format(n=1)}\s*"
     rf"(?:TO|-|\u2013)\s*(?P<h2>[0-2]\d[0-5]\d){_ZONE.format(n=2)}(?P<next>\s+(?:OF\s+)?THE\s+(?:FOLLOWING|NEXT)\s+DAY)?",
     re.IGNORECASE)
+# the same, hours first: "Daily 0500-1000 JST, 08 Apr 2026 to 15 Apr 2026" (a zone written once, after both hours)
+_HOURS_THEN_DAYS = re.compile(
+    rf"\bDAILY\s+(?:FROM\s+)?(?P<h1>[0-2]\d[0-5]\d)(?:{_ZONE.format(n=1)})?\s*(?:TO|-|\u2013)\s*(?P<h2>[0-2]\d[0-5]\d)"
+    rf"{_ZONE.format(n=2)},?\s+(?:FROM\s+)?(?P<d1>[0-3]?\d)\s+(?P<m1>{_MON})\s+(?P<y1>20\d\d)\s*(?:TO|UNTIL|THRU|-|\u2013)"
+    rf"\s*(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})\s+(?P<y2>20\d\d)(?P<next>(?!))?",
+    re.IGNORECASE)
 _NOTAM_B = re.compile(r"\bB\)\s*(?P<t>\d{10})\b")
 _NOTAM_C = re.compile(r"\bC\)\s*(?P<t>\d{10})(?:\s*EST)?\b")
 _EXPIRES = re.compile(rf"\bCANCEL\s+THIS\s+(?:MSG|MESSAGE)\s+(?P<t>[0-3]\d[0-2]\d[0-5]\d){_Z}\s+(?P<m>{_MON})"
@@ -117,7 +123,7 @@ def find_windows(text: str, year: int | None) -> list[Window]:
         end = _moment(y2, _month(m.group("m2")), int(m.group("d2")), m.group("h2"))
         if start and end and end > start:
             found.append(Window(start - _offset(m.group("z1")), end - _offset(m.group("z2")), m.span()))
-    for m in _DAYS_THEN_HOURS.finditer(text):
+    for m in [*_DAYS_THEN_HOURS.finditer(text), *_HOURS_THEN_DAYS.finditer(text)]:
         window = _days_then_hours(m)
         if window:
             found.append(window)
@@ -162,7 +168,7 @@ def _days_then_hours(m: re.Match[str]) -> Window | None:
         return None
     if h2 < h1 or m.group("next"):
         end += timedelta(days=1)
-    start, end = start - _offset(m.group("z1")), end - _offset(m.group("z2"))
+    start, end = start - _offset(m.group("z1") or m.group("z2")), end - _offset(m.group("z2"))
     if end <= start:
         return None
     daily = f"{start:%H%M}Z-{end:%H%M}Z" if h1 != h2 else None

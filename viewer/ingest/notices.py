@@ -23,10 +23,12 @@ EDGE_KM = 25.0  # densify edges so they draw as geodesics in any projection
 # "NAVAREA XI (JAPAN) 0577/26": a relay tags the series with the issuing country; a warning retyped as prose writes
 # "Navigational Warning No. 0612/26" in mixed case (read as a notice only when it heads the text, see _heads)
 _NAV_NUMBER = re.compile(r"\b(?P<series>NAVAREA\s+(?:XI|[IVX]{1,5})|HYDROPAC|HYDROLANT|NAVTEX|"
-                         r"(?i:(?:JAPAN\s+)?(?:COAST\s+GUARD\s+)?NAV(?:IGATIONAL)?\s+WARNING(?:\s+(?:NR|NO)\.?)?)|"
+                         r"(?i:(?:JAPAN\s+)?(?:COAST\s+GUARD\s+)?NAV(?:IGATIONAL|\.)?\s+WARN(?:ING|\.)(?:\s+(?:NR|NO)\.?)?)|"
                          r"(?:YOKOHAMA|MOJI|OTARU|NAHA)\s+NAV\s+WARN(?:ING)?(?:\s+(?:NR|NO)\.?)?)"
                          r"(?:\s+\([A-Z]+\))?\s+(?P<number>\d{1,4}/\d{2}(?:\(\w+\))?)")
 _NOTAM_NUMBER = re.compile(r"\b(?P<number>[A-Z]\d{4}/\d{2})\s+NOTAM(?P<type>[NRC])\b(?:\s+(?P<ref>[A-Z]\d{4}/\d{2}))?")
+_DTG_LINE = re.compile(r"\(?\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\)?")  # "061430Z APR 2026" above a broadcast's number
+_CANCEL_ANY = re.compile(r"\bCANCEL\b", re.IGNORECASE)
 _NOTAM_FIELDS = re.compile(r"(?m)^\s*(?:Q\)|[A-G]\)\s*\S)")
 _NOTAM_E = re.compile(r"(?ms)^\s*E\)(?P<body>.*?)(?=^\s*[F-G]\)|\Z)")
 _CANCEL = re.compile(r"\bCANCEL\s+(?!THIS\b)(?P<ref>(?:NAVAREA\s+[IVX]+|HYDROPAC|HYDROLANT|NAV\s+WARNING)\s+"
@@ -35,7 +37,7 @@ _CANCEL = re.compile(r"\bCANCEL\s+(?!THIS\b)(?P<ref>(?:NAVAREA\s+[IVX]+|HYDROPAC
 # Also as relayed or retyped: "(a)", "a)" or "1)" opening a line, "ONE." / "TWO." as a broadcast spells numbers.
 _AREA_MARK = re.compile(
     r"(?m)(?:^|(?<=[\s.,:;]))(?:(?P<letter>[A-H])\.(?=\s)|\((?P<paren>[A-Ha-h1-9])\)|(?<![A-Z])(?P<item>[1-9])\.(?=\s)|"
-    r"AREAS?\s+(?P<word>ALFA|ALPHA|BRAVO|CHARLIE|DELTA|ECHO|FOXTROT|[A-H1-9])\b|"
+    r"(?i:AREAS?)\s+(?P<word>ALFA|ALPHA|BRAVO|CHARLIE|DELTA|ECHO|FOXTROT|[A-H1-9])\b|"
     r"(?<![^\n])[ \t]*(?P<line>[a-h1-9])\)(?=\s)|(?<![A-Z])(?P<spelt>ONE|TWO|THREE|FOUR|FIVE|SIX)\.(?=\s))")
 # "WITHIN 20 MILES OF": a navigational warning's miles are nautical miles
 _CIRCLE = re.compile(r"\b(?:WITHIN|WI)\s+(?:A\s+RADIUS\s+OF\s+)?(?P<r>\d+(?:\.\d+)?)\s*"
@@ -84,13 +86,18 @@ def read_notice(text: str) -> Notice | None:
     head = text[:600]
     notam = _NOTAM_NUMBER.search(head)
     nav = _NAV_NUMBER.search(head)
+    pasted = None if notam or (nav and (_mostly_upper(text) or _heads(text, nav))) else _pasted(text)
+    if pasted:  # read only the warning: the page around it is navigation, not the notice's areas or times
+        nav, begin, finish = pasted
+        text = _only(text, begin, finish)
     if notam and len(_NOTAM_FIELDS.findall(text)) >= 3:
         notice = Notice("NOTAM", notam.group("number"), notam.span(), airspace=True)
         if notam.group("type") == "C" and notam.group("ref"):
             notice.cancels.append(f"NOTAM {notam.group('ref')}")
-    elif nav and (_mostly_upper(text) or _heads(text, nav)):
+    elif nav and (pasted or _mostly_upper(text) or _heads(text, nav)):
         series = " ".join(nav.group("series").split()).upper()
         series = re.sub(r"\s+(?:NR|NO)\.?$", "", series)
+        series = re.sub(r"\bNAV\.? WARN\.?$", "NAV WARNING", series)
         notice = Notice(series, nav.group("number"), nav.span(), airspace=bool(_AIRSPACE.search(text)))
         notice.cancels.extend(" ".join(m.group("ref").split()).upper() for m in _CANCEL.finditer(text))
     else:
@@ -114,6 +121,38 @@ def _heads(text: str, nav: re.Match[str]) -> bool:
     return sum(1 for line in text[:line_start].splitlines() if line.strip()) < 3
 
 
+def _pasted(text: str) -> tuple[re.Match[str], int, int] | None:
+    """A warning pasted from a web page with the page's text around it (menus, query lines, footers): its
+    number heads a short line of its own, and corner positions follow within a few paragraphs. The match
+    and the stretch of text the warning takes, from its number's line (or the date-time group above it) to
+    the end of its last paragraph that holds a position or a cancellation."""
+    for nav in _NAV_NUMBER.finditer(text, 0, 4000):
+        line_start = text.rfind("\n", 0, nav.start()) + 1
+        line_end = text.find("\n", nav.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:nav.start()].strip() or line_end - line_start > 80:
+            continue  # a sentence quoting the number, not the warning's heading
+        above = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+        begin = above if _DTG_LINE.fullmatch(text[above:line_start].strip()) else line_start
+        finish, quiet = line_end, 0
+        for para in re.finditer(r"(?s).+?(?:\n[ \t]*\n|\Z)", text[line_start:]):
+            if find_positions(text, line_start + para.start(), line_start + para.end()) or _CANCEL_ANY.search(
+                    para.group()):
+                finish, quiet = line_start + para.end(), 0
+            else:
+                quiet += 1
+                if quiet > 3:
+                    break
+        if len(find_positions(text, begin, finish)) >= 3 or _CANCEL.search(text, begin, finish):
+            return nav, begin, finish
+    return None
+
+
+def _only(text: str, begin: int, finish: int) -> str:
+    """``text`` with everything outside [begin, finish) blanked, so offsets (and line numbers) still hold."""
+    return re.sub(r"[^\n]", " ", text[:begin]) + text[begin:finish] + re.sub(r"[^\n]", " ", text[finish:])
+
+
 def _mostly_upper(text: str) -> bool:
     letters = [c for c in text[:2000] if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
@@ -126,7 +165,11 @@ def _notice_year(number: str) -> int | None:
 
 def _regions(text: str, begin: int, end: int) -> list[tuple[str, int, int]]:
     """(label, start, end) of each stretch of text that one area mark begins; before the first mark, ''."""
-    marks = [(m.start(), _label(m)) for m in _AREA_MARK.finditer(text, begin, end)]
+    found = list(_AREA_MARK.finditer(text, begin, end))
+    named = next((m.start() for m in found if m.group("word")), None)
+    # under "Area 1", the "(1) 36°12'N 123°18'E  (2) …" that follow number the corners, not areas
+    marks = [(m.start(), _label(m)) for m in found
+             if named is None or m.start() < named or m.group("word") or not (m.group("paren") or "").isdigit()]
     starts = [(begin, ""), *marks] if not marks or marks[0][0] > begin else marks
     return [(label, at, starts[i + 1][0] if i + 1 < len(starts) else end)
             for i, (at, label) in enumerate(starts)]
