@@ -8,6 +8,7 @@ import re
 from shapely.geometry import Point
 
 from viewer.geo.coordinates import FoundPosition, find_positions
+from viewer.geo.gazetteer import Place
 from viewer.ingest import construct
 from viewer.ingest.findings import DraftFeature
 from viewer.ingest.places import PlaceMention
@@ -35,7 +36,8 @@ _REFERENCE_ONLY = re.compile(r"\b(?:north|south|east|west)(?:[- ]?(?:north|south
                              re.IGNORECASE)
 _SENDER = re.compile(r"['\u2019]?s?\s+(?:(?:has|have|had|also|then|later)\s+)?(?:sent|sends|issued|issues|said|says|"
                      r"called|calls|told|tells|announced|announces|warned|warns|urged|urges|asked|asks|condemned|"
-                     r"protested|lodged|government|authorities)\b", re.IGNORECASE)
+                     r"protested|lodged|government|authorities|gave|gives|put|puts|believes|believed|concluded|"
+                     r"confirmed|reported|estimated|assessed)\b", re.IGNORECASE)
 # "prompting the government in Tokyo to tell residents …", "officials in Seoul said": who speaks, by where they sit
 _SENDER_BEFORE = re.compile(r"\b(?:government|officials?|authorities|ministry|ministers?|leaders?|administration|"
                             r"embassy|spokes(?:man|woman|person)|military|cabinet)\s+(?:in|of)\s+$", re.IGNORECASE)
@@ -50,6 +52,7 @@ _OWNER = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:islands?|jurisdiction|
 def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceMention]) -> list[DraftFeature]:
     """One warning area per place an alert sentence names, citing the alert words through the place's name."""
     areas: dict[str, DraftFeature] = {}
+    named: dict[str, Place] = {}
     for sentence in sentences:
         s, e = sentence.start, sentence.end
         alert = _ALERT.search(text, s, e)
@@ -74,17 +77,28 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
                 areas[mention.place.id].cite(span)
                 continue
             polygon, how = construct.alert_area(mention.place)
+            named[mention.place.id] = mention.place
             areas[mention.place.id] = DraftFeature(
                 "warning_area", polygon, f"{system}: {mention.place.name}", "approximate",
                 f"{system} area named in the article; {how}", [span], mention.place.id)
-    return list(areas.values())
+    return _within_prefectures(areas, named)
+
+
+def _within_prefectures(areas: dict[str, DraftFeature], named: dict[str, Place]) -> list[DraftFeature]:
+    """One island or city inside a prefecture also alerted ("a J-Alert to Okinawa, where residents of Ishigaki and
+    Miyako …") is part of that alert, not an area of its own. An island group keeps its own (J-Alert names the
+    Sakishima islands as an area)."""
+    prefectures = [areas[i].geometry for i, place in named.items() if place.kind == "prefecture"]
+    return [area for i, area in areas.items()
+            if named[i].kind not in ("island", "city") or not any(
+                p.contains(Point(named[i].lon, named[i].lat)) for p in prefectures)]
 
 
 def _dateline_city(text: str, mention: PlaceMention) -> bool:
     """A city that opens a line and is followed by a comma or an agency: the dateline, not an alerted place."""
     line_start = text.rfind("\n", 0, mention.start) + 1
     return not text[line_start : mention.start].strip() and bool(
-        re.match(r"(?:/[A-Za-z]+)?\s*(?:,|\()", text[mention.end : mention.end + 20]))
+        re.match(r"(?:/[A-Za-z]+)?\s*(?:,|\(|[\u2014\u2013]|--?\s)", text[mention.end : mention.end + 20]))
 
 
 def _groups(text: str, coordinates: list[FoundPosition]) -> list[list[FoundPosition]]:
