@@ -36,3 +36,27 @@ def test_islands_inside_an_alerted_prefecture_are_part_of_its_alert_but_an_islan
     assert alerted(text) == {"okinawa-prefecture"}
     group = text.replace("people on Ishigaki and Miyako", "people on the Sakishima islands")
     assert alerted(group) == {"okinawa-prefecture", "sakishima-islands"}
+
+
+def test_a_saved_pages_related_stories_are_other_stories_not_this_launch():
+    text = ("North Korea fires ICBM on lofted path\nJune 2, 2027\n\n"
+            "North Korea launched an intercontinental ballistic missile from Sunan on Wednesday morning, South "
+            "Korea's military said. It flew east for 80 minutes.\n\n"
+            "Related stories\n"
+            "  - Satellite rocket blows up shortly after lift-off, Seoul says  May 3, 2027\n"
+            "  - North fires cruise missiles off west coast  April 20, 2027\n\n"
+            "## See also\n\n"
+            "* [[2026 satellite launch]] (9 April 2026)\n")
+    draft = draft_article(article_from_bytes(text.encode("utf-8"), Path("page.txt"), "doc-page"))
+    assert draft is not None
+    assert draft.outcome is None
+    assert draft.date is not None
+    assert draft.date.isoformat() == "2027-06-02"
+    assert [d.date for d in draft.others] == []
+
+
+def test_a_list_under_a_heading_of_the_story_is_still_read():
+    from viewer.ingest.sentences import split_sentences
+
+    text = "Key facts\n- The missile flew 950 km.\n- It fell outside Japan's EEZ.\n"
+    assert len(split_sentences(text)) == 3

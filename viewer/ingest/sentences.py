@@ -14,6 +14,13 @@ _BREAK = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*\S)")  # a blank line, or a single line break (both occur)
 
 
+_LINKS_HEADING = re.compile(r"(?i)(?:#+\s*)?(?:related(?:\s+(?:stories|articles|news|coverage|links|reading))?|"
+                            r"see\s+also|most\s+(?:read|popular|viewed)|read\s+more|more\s+(?:stories|on\s+this(?:\s+story)?)|"
+                            r"recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|also\s+read|trending(?:\s+now)?)"
+                            r"\s*:?")
+_LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u00b7]\s|\d{1,2}[.)]\s|\[)")
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -37,13 +44,18 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _paragraphs(text: str):
-    start = 0
-    for m in _PARAGRAPH.finditer(text):
-        if text[start : m.start()].strip():
-            yield start, m.start()
-        start = m.end()
-    if text[start:].strip():
-        yield start, len(text)
+    start, links = 0, False
+    for m in [*_PARAGRAPH.finditer(text), None]:
+        end = m.start() if m else len(text)
+        line = text[start:end]
+        if line.strip():
+            if _LINKS_HEADING.fullmatch(line.strip()):
+                links = True  # a saved page's "Related stories" / "See also": other stories' headlines, not this one
+            elif not (links and _LIST_ITEM.match(line)):
+                links = False
+                yield start, end
+        if m:
+            start = m.end()
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
