@@ -60,3 +60,10 @@ def test_a_list_under_a_heading_of_the_story_is_still_read():
 
     text = "Key facts\n- The missile flew 950 km.\n- It fell outside Japan's EEZ.\n"
     assert len(split_sentences(text)) == 3
+
+
+def test_a_launch_named_with_another_month_and_year_is_history_not_news():
+    text = ("RADIO NEWS\nBroadcast: June 2, 2027\n\n"
+            "North Korea has told Japan it plans to put a satellite into orbit next week. "
+            "North Korea's most recent satellite launch was in March 2026.\n")
+    assert draft_article(article_from_bytes(text.encode("utf-8"), Path("radio.txt"), "doc-radio")) is None

@@ -81,6 +81,9 @@ _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|
 _HISTORY = re.compile(
     r"\b(?:previous(?:ly)?|earlier this (?:year|month|week)|last (?:year|month|week)|"
     r"(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d|since (?:19|20)\d\d|prior|former|first attempt|"
+    # "its most recent satellite launch was in February 2016": a month named with its year is another month's launch
+    r"(?:was|were|came)\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+(?:19|20)\d\d|"
     r"history|anniversary|last\s+(?:fired|launched|tested|test-fired|flew|lifted\s+off|blasted\s+off|took\s+off))\b",
     re.IGNORECASE,
 )
