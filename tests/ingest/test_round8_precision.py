@@ -67,3 +67,12 @@ def test_a_launch_named_with_another_month_and_year_is_history_not_news():
             "North Korea has told Japan it plans to put a satellite into orbit next week. "
             "North Korea's most recent satellite launch was in March 2026.\n")
     assert draft_article(article_from_bytes(text.encode("utf-8"), Path("radio.txt"), "doc-radio")) is None
+
+
+def test_the_day_a_warning_was_given_is_not_the_launch_day():
+    text = ("Manila (Wire) - Coast guards warned fishermen and ships on Friday that debris from the rocket North "
+            "Korea fired this week may have fallen near Samar.\n\n"
+            "North Korea launched the rocket from Sohae on Tuesday night, June 1, 2027.\n")
+    draft = draft_article(article_from_bytes(text.encode("utf-8"), Path("wire.txt"), "doc-wire"))
+    assert draft is not None
+    assert [d.date.isoformat() for d in (draft, *draft.others) if d.date] == ["2027-06-01"]

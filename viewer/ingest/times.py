@@ -179,7 +179,9 @@ def announced_windows(text: str, reference: date | None) -> list[tuple[date, dat
 
 # "North Korea said Wednesday it had …", "On Monday, North Korea's state media said the missile …": the day of a
 # statement, not of the launch it reports
-_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|confirmed|told\s+\w+|claimed|stated)\s+(?:on\s+)?$",
+# "warned fishermen and ships on Friday that debris … may have fallen": the day of the warning, not the launch
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|confirmed|told\s+\w+|claimed|stated|"
+                          r"(?:warned|urged|advised)(?:\s+(?!the\s+(?:launch|rocket|missile))\w+){0,3})\s+(?:on\s+)?$",
                           re.IGNORECASE)
 # (the subject saying it, not "On Sept. 28, it fired what it claimed was …": a launch on that day)
 _SAID_AFTER = re.compile(r"[\s,]*(?:(?!(?:fired|launched|test-fired|fires|launches)\b)[\w'\u2019.-]+\s+){0,4}?"
