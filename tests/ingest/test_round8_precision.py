@@ -3,6 +3,7 @@ for the test."""
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 
 from viewer.ingest import draft_article
@@ -76,3 +77,18 @@ def test_the_day_a_warning_was_given_is_not_the_launch_day():
     draft = draft_article(article_from_bytes(text.encode("utf-8"), Path("wire.txt"), "doc-wire"))
     assert draft is not None
     assert [d.date.isoformat() for d in (draft, *draft.others) if d.date] == ["2027-06-01"]
+
+
+def test_a_notices_window_retold_in_a_story_is_not_another_launch():
+    text = ("North Korea fires rocket inside notified window\nUpdated: 2 June 2027, 15:00 KST\n\n"
+            "SEOUL -- North Korea launched a rocket from Sohae on Wednesday, South Korea's military said.\n\n"
+            "The military said the rocket was detected at 9:40 a.m. and flew south.\n\n"
+            "A coast guard had relayed the warning on Monday: rocket firing in two areas between 9 a.m. and 2 p.m. "
+            "Korea time each day from Tuesday to Thursday.\n")
+    draft = draft_article(article_from_bytes(text.encode("utf-8"), Path("story.txt"), "doc-story"))
+    assert draft is not None
+    assert draft.date is not None
+    assert draft.date.isoformat() == "2027-06-02"
+    assert draft.time is not None
+    assert draft.time.astimezone(UTC).isoformat() == "2027-06-02T00:40:00+00:00"
+    assert draft.others == []

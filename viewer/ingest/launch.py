@@ -87,6 +87,8 @@ _HISTORY = re.compile(
     r"history|anniversary|last\s+(?:fired|launched|tested|test-fired|flew|lifted\s+off|blasted\s+off|took\s+off))\b",
     re.IGNORECASE,
 )
+_NOTICE_WINDOW = re.compile(r"\b(?:each|every)\s+day\s+(?:from|between|until|through)\b|"
+                            r"\bdaily\s+(?:from|between|until)\b", re.IGNORECASE)
 _NORTH_KOREA = re.compile(
     r"\b(?:North Korea\w*|N\. Korea\w*|DPRK|Pyongyang|Kim Jong[- ]Un|KCNA|[Tt]he North\b(?!\s+(?:Atlantic|Pacific|"
     r"Sea|Pole|American))|[Tt]he regime|"
@@ -208,6 +210,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
                                                           re.IGNORECASE)
     if not noun and _foreign_launcher(text, s, verb.start()):
         return False  # "South Korea launched its first spy satellite to watch North Korea"
+    if _NOTICE_WINDOW.search(text, s, e):
+        return False  # "rocket firing in three areas … each day from Tuesday to Friday": a notice's window, no launch
     if _NORTH_KOREA.search(text, s, e):
         return True
     # "The missile was launched at 7:29 PM ET" in an article about North Korea, with no other country launching.

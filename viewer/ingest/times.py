@@ -181,7 +181,9 @@ def announced_windows(text: str, reference: date | None) -> list[tuple[date, dat
 # statement, not of the launch it reports
 # "warned fishermen and ships on Friday that debris … may have fallen": the day of the warning, not the launch
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|confirmed|told\s+\w+|claimed|stated|"
-                          r"(?:warned|urged|advised)(?:\s+(?!the\s+(?:launch|rocket|missile))\w+){0,3})\s+(?:on\s+)?$",
+                          r"(?:warned|urged|advised|relayed|issued|posted|published)"
+                          r"(?:\s+(?!the\s+(?:launch|rocket|missile))\w+){0,3})"
+                          r"\s+(?:on\s+)?$",
                           re.IGNORECASE)
 # (the subject saying it, not "On Sept. 28, it fired what it claimed was …": a launch on that day)
 _SAID_AFTER = re.compile(r"[\s,]*(?:(?!(?:fired|launched|test-fired|fires|launches)\b)[\w'\u2019.-]+\s+){0,4}?"
