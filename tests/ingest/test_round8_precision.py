@@ -92,3 +92,30 @@ def test_a_notices_window_retold_in_a_story_is_not_another_launch():
     assert draft.time is not None
     assert draft.time.astimezone(UTC).isoformat() == "2027-06-02T00:40:00+00:00"
     assert draft.others == []
+
+
+def test_a_line_wrapped_by_hand_mid_sentence_is_one_sentence():
+    from viewer.ingest.sentences import split_sentences
+
+    text = ("U.S. officials said the rocket was heading south when, about 50 seconds into its\n"
+            "flight, it failed. It lifted off from the coast before dawn on\n"
+            "2 June 2027.\n"
+            "Short heading\n"
+            "next line\n\n"
+            "| **Date** | 2 June 2027 and the table cell runs on past fifty characters |\n"
+            "next row\n")
+    found = [text[s.start:s.end] for s in split_sentences(text)]
+    assert found[0].endswith("into its\nflight, it failed.")
+    assert found[1] == "It lifted off from the coast before dawn on\n2 June 2027."
+    assert "Short heading" in found  # a short line is a line of its own
+    assert "next line" in found
+    assert "next row" in found  # a table row is not wrapped prose
+
+
+def test_the_day_someone_died_is_not_a_launch_day():
+    text = ("SEOUL, June 3, 2027 (Wire) - North Korea fired two short-range missiles from Sunchon on Thursday "
+            "afternoon, the military said.\n\n"
+            "The launch came as the president was mourning his mother, who died on Tuesday.\n")
+    draft = draft_article(article_from_bytes(text.encode("utf-8"), Path("wire.txt"), "doc-wire"))
+    assert draft is not None
+    assert [d.date.isoformat() for d in (draft, *draft.others) if d.date] == ["2027-06-03"]

@@ -21,6 +21,11 @@ _LINKS_HEADING = re.compile(r"(?i)(?:#+\s*)?(?:related(?:\s+(?:stories|articles|
 _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u00b7]\s|\d{1,2}[.)]\s|\[)")
 
 
+_OPEN_WORD = re.compile(r"(?i)\b(?:on|at|in|of|to|from|the|a|an|and|or|but|about|around|by|for|with|its|their|"
+                        r"than|as|into|after|before|when|that|which|some)$")
+_TABLE_ROW = re.compile(r"\s*(?:\||[-*\u2022]\s+\*\*|#)")
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -44,6 +49,34 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _paragraphs(text: str):
+    """Lines, or paragraphs: a line wrapped by hand in the middle of a sentence (PDF text, e-mail, notes) goes on
+    with the next one."""
+    held: tuple[int, int] | None = None
+    for start, end in _lines(text):
+        if held and _wrapped(text, held, start):
+            held = (held[0], end)
+            continue
+        if held:
+            yield held
+        held = (start, end)
+    if held:
+        yield held
+
+
+def _wrapped(text: str, line: tuple[int, int], next_start: int) -> bool:
+    """Whether the line breaks mid-sentence: a long line with no closing punctuation, one line break (not a blank
+    line) after it, and the next line going on in lower case or after a word that cannot end a sentence."""
+    start, end = line
+    if end - start < 50 or "\n" in text[end:next_start].replace("\n", "", 1):
+        return False
+    last = text[start:end].rstrip()
+    if last[-1:] in ".!?:;|\"\u201d)]" or _TABLE_ROW.match(text, start):
+        return False
+    head = text[next_start : next_start + 1]
+    return head.islower() or bool(_OPEN_WORD.search(last))
+
+
+def _lines(text: str):
     start, links = 0, False
     for m in [*_PARAGRAPH.finditer(text), None]:
         end = m.start() if m else len(text)

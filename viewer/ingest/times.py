@@ -196,7 +196,10 @@ PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+)?(?:been|\w+ed|begun|
 # "drills, which began on March 13", "talks that opened Monday": the day of something else the sentence names
 _OTHER_EVENT_BEFORE = re.compile(r"\b(?:which|that)\s+(?:(?:have|has|had)\s+)?(?:began|begun|begins|started|starts|"
                                  r"opened|opens|ended|ends|closed|closes|kicked\s+off|took\s+place|(?:was|were)\s+"
-                                 r"held)\s+(?:on\s+)?$", re.IGNORECASE)
+                                 r"held)\s+(?:on\s+)?$"
+                                 # "mourning his mother, who died on Tuesday": a person's day, not the launch's
+                                 r"|\bwho\s+(?:had\s+)?(?:died|passed\s+away|was\s+(?:born|buried|elected|sworn\s+in|"
+                                 r"inaugurated))\s+(?:on\s+)?$", re.IGNORECASE)
 
 # the day a picture was taken ("Commercial satellite imagery from June 4 shows … after the failed launch on May 27")
 _PICTURE_BEFORE = re.compile(r"\b(?:imagery|images?|photos?|photographs?|pictures?|footage|video)\s+"
