@@ -19,6 +19,7 @@ DRAFT_PROPERTY = "draft"  # the property ingest sets on every feature it drafted
 # shapely's geometry type ids (-1: no geometry) and the kind a feature of another tool (no kind) is drawn as.
 KIND_OF_TYPE = {0: "point", 4: "point", 1: "line", 2: "line", 5: "line", 3: "area", 6: "area", -1: "reference_place"}
 
+
 class Coded:
     """A column of values held as small integer codes into ``values`` (each distinct value once): filters, counts
     and groupings look at the few distinct values, then at the codes with numpy."""

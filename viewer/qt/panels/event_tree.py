@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
@@ -37,7 +39,7 @@ class EventTree(QTreeView):
         super().__init__(parent)
         self.workspace = workspace
         self.map_view = map_view
-        self.tree = _TreeModel(self)
+        self.tree = _TreeModel(self, self._fetch)
         self.tree.setHorizontalHeaderLabels(list(COLUMNS))
         self.setModel(self.tree)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -86,6 +88,7 @@ class EventTree(QTreeView):
         self._groups.clear()
         self._pending.clear()
         self._pending_of.clear()
+        self.tree.pending.clear()
         kinds = _row("Kinds", "", "")
         kinds[0].setToolTip("Show or hide every feature of a kind")
         counts = table.kind.counts()
@@ -159,6 +162,7 @@ class EventTree(QTreeView):
             else:
                 group[0].setData(key, PENDING_ROLE)
                 self._pending[key] = group[0]
+                self.tree.pending.add(key)
                 self._pending_of[(owner, kind)] = key
             parent.appendRow(group)
 
@@ -177,6 +181,7 @@ class EventTree(QTreeView):
     def _fetch(self, key: int) -> None:
         """List a group's features, made when it is first opened (or one of them selected elsewhere)."""
         group = self._pending.pop(key, None)
+        self.tree.pending.discard(key)
         if group is None:
             return
         group.setData(None, PENDING_ROLE)
@@ -306,22 +311,30 @@ class EventTree(QTreeView):
 
 
 class _TreeModel(QStandardItemModel):
-    """The tree's rows; a group whose features are not listed yet says it has children and lists them when the
-    view asks for them (on opening it)."""
+    """The tree's rows; a group whose features are not listed yet (its key in ``pending``) says it has children, and
+    ``fetch`` lists them when the view asks (on opening it)."""
 
-    def __init__(self, tree: EventTree):
-        super().__init__(tree)
-        self._tree = tree
+    def __init__(self, parent: QTreeView, fetch: Callable[[int], None]):
+        super().__init__(parent)
+        self.pending: set[int] = set()
+        self._fetch = fetch
+
+    def _pending_key(self, parent: QModelIndex | QPersistentModelIndex) -> int | None:
+        if not self.pending or not parent.isValid():  # the usual case answered without asking the item
+            return None
+        key = parent.data(PENDING_ROLE)
+        return key if key in self.pending else None
 
     def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return bool(parent.isValid() and parent.data(PENDING_ROLE)) or super().hasChildren(parent)
+        return self._pending_key(parent) is not None or super().hasChildren(parent)
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return bool(parent.isValid() and parent.data(PENDING_ROLE))
+        return self._pending_key(parent) is not None or super().canFetchMore(parent)
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        if parent.isValid() and parent.data(PENDING_ROLE):
-            self._tree._fetch(parent.data(PENDING_ROLE))
+        key = self._pending_key(parent)
+        if key is not None:
+            self._fetch(key)
 
 
 def _row(*texts: str) -> list[QStandardItem]:
