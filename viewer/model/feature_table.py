@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import shapely
 
-from viewer.model.feature_rows import LayerColumns
-
 if TYPE_CHECKING:
     from viewer.model.feature import Feature
+    from viewer.model.feature_rows import LayerColumns
 
 DRAFT_PROPERTY = "draft"  # the property ingest sets on every feature it drafted
 # shapely's geometry type ids (-1: no geometry) and the kind a feature of another tool (no kind) is drawn as.
