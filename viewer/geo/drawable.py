@@ -98,18 +98,34 @@ def to_xy_arrays(geometries: Any, projection: MapProjection) -> tuple[np.ndarray
     are ignored here — draw them with `points_xy`. Densify lon/lat geometry first
     (`geodesic.densify`) if its segments are long.
     """
-    linework = _linework(visible_part(geometries, projection))  # a globe shows one hemisphere
+    return linework_xy(*linework_lonlat(visible_part(geometries, projection)), projection)  # a globe: one hemisphere
+
+
+def linework_lonlat(geometries: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The first half of `to_xy_arrays`, the same in every projection: (lon, lat, part) of the vertices of every
+    line and polygon ring, longitudes unwrapped within each part, part numbering them from 0. The basemap stores
+    its levels' so (tools/basemap_start.py)."""
+    linework = _linework(geometries)
     if not len(linework):
-        return np.empty(0), np.empty(0)
+        return np.empty(0), np.empty(0), np.empty(0, dtype=np.intp)
     coords, part = shapely.get_coordinates(linework, return_index=True)
     lon, lat = coords[:, 0], coords[:, 1]
     starts = np.flatnonzero(np.diff(part, prepend=-1))
-    lon = unwrap_parts(lon, starts)
+    return unwrap_parts(lon, starts), lat, part
+
+
+def linework_xy(lon: np.ndarray, lat: np.ndarray, part: np.ndarray,
+                projection: MapProjection) -> tuple[np.ndarray, np.ndarray]:
+    """The second half of `to_xy_arrays`: `linework_lonlat`'s vertices cut at the seam, projected, NaN between
+    parts."""
+    if not len(lon):
+        return np.empty(0), np.empty(0)
+    parts = int(part[-1]) + 1
     if projection.seam_lon is not None:
         lon, lat, part = _cut_at_seam(lon, lat, part, projection.seam_lon)
     x, y = _project(lon, lat, projection)
     # Room for one NaN before every part but the first: output slot = input slot + part rank.
-    out_x = np.full(len(x) + len(linework) - 1, np.nan)
+    out_x = np.full(len(x) + parts - 1, np.nan)
     out_y = np.full_like(out_x, np.nan)
     slot = np.arange(len(x)) + part
     out_x[slot], out_y[slot] = x, y
