@@ -134,7 +134,7 @@ class DecorationPainter:
         width, height = self._rect.width(), self._rect.height()
         margin = self.px(10)
         footer = QFontMetricsF(self.frame.context.font(7)).height() + self.px(4)
-        title = arrow = bar = legend = column = None
+        title = arrow = bar = legend = column = compact = None
         if options.title:
             metrics = QFontMetricsF(self.frame.context.font(15, bold=True))
             text_w = min(metrics.horizontalAdvance(options.title), width - 4 * margin)
@@ -151,11 +151,13 @@ class DecorationPainter:
                 room_h = height - footer
                 corner = legend_layout(self.frame, width * LEGEND_SHARE_W, room_h * LEGEND_SHARE_H)
                 legend = (corner.width, corner.height) if corner else None
+                short = legend_layout(self.frame, width * LEGEND_SHARE_W, corner.height - 1) if corner else None
+                compact = (short.width, short.height) if short else None  # the launches only (auto may use it)
                 if legend_place in (None, "outside", "auto"):
                     tall = legend_layout(self.frame, width * COLUMN_SHARE_W,
                                          room_h - 3 * margin - (arrow[1] if arrow else 0))
                     column = (tall.width, tall.height) if tall else None
-        return DecorationSizes(width, height, margin, title, arrow, bar, footer, legend, column)
+        return DecorationSizes(width, height, margin, title, arrow, bar, footer, legend, column, compact)
 
     @property
     def moving(self) -> bool:
@@ -169,7 +171,7 @@ class DecorationPainter:
         sizes = self._current_sizes()
         if options.legend == "auto" and options.legend_kept and self.moving:
             held = place_decorations(sizes, options.legend_kept)
-            if held.legend_place == options.legend_kept:
+            if held.held_place == options.legend_kept:
                 return held
         return place_decorations(sizes, options.legend, self._data_under, keep=options.legend_kept)
 
@@ -325,10 +327,9 @@ class DecorationPainter:
         if self.map_view.decorations.legend_collapsed:
             draw_collapsed(painter, context, box)
             return
-        height = self._rect.height()
-        layout = (legend_layout(self.frame, box.width() + 1, box.height() + 1) if outside else
-                  legend_layout(self.frame, self._rect.width() * LEGEND_SHARE_W,
-                                (box.bottom() if box.top() > height / 3 else height) * LEGEND_SHARE_H))
+        # the rows that fit the box `sizes` made for them (a south corner's legend lost its kinds' rows here, so the
+        # room it was given, avoided by labels and framing, was not the legend drawn)
+        layout = legend_layout(self.frame, box.width() + 1, box.height() + 1)
         if layout is None:
             return
         # The panel is as large as what it lists (fewer rows may fit than the place was made for), kept to the
