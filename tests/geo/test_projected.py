@@ -8,6 +8,7 @@ import numpy as np
 import shapely
 
 from viewer.geo.crs import regional
+from viewer.geo.densify import densify_all
 from viewer.geo.drawable import project_geometry
 from viewer.geo.geodesic import densify
 from viewer.geo.projected import ProjectedFeatures, densify_lines
@@ -55,9 +56,11 @@ def test_prepared_features_are_projected_as_one_at_a_time():
     cache = ProjectedFeatures(projection)
     cache.prepare(features)
     for feature in features[:3]:
-        expected = project_geometry(densify(feature.geometry, 25.0), projection)
-        assert shapely.equals_exact(cache.projected(feature), expected, tolerance=1e-3)
+        alone = densify_all(np.array([feature.geometry], dtype=object), projection)[0]
+        assert shapely.equals_exact(cache.densified(feature), alone, tolerance=1e-9)
+        assert shapely.equals_exact(cache.projected(feature), project_geometry(alone, projection), tolerance=1e-3)
     assert cache.projected(features[3]) is None
+    assert cache.densified(features[3]) is None
 
 
 def plain_points(count: int, seed: int = 3) -> list[Feature]:

@@ -15,7 +15,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.crs import MapProjection
-from viewer.geo.horizon import visible_part
+from viewer.geo.horizon import has_horizon, visible_part
 
 _POINT, _LINESTRING, _LINEARRING, _POLYGON = 0, 1, 2, 3
 _MULTI = (4, 5, 6, 7)
@@ -81,6 +81,20 @@ def _cut_at_seam(lon: np.ndarray, lat: np.ndarray, part: np.ndarray,
     return np.insert(lon, at, new_lon), np.insert(lat, at, new_lat), np.insert(part, at, new_part)
 
 
+def _projected_coords(projected: Any, parts: int, vertices: int) -> np.ndarray | None:
+    """The vertices of already projected geometries' linework, if it matches the lon/lat linework part for part."""
+    linework = _linework(projected)
+    if len(linework) != parts:
+        return None
+    coords = shapely.get_coordinates(linework)
+    return coords if len(coords) == vertices else None
+
+
+def _crosses_seam(lon: np.ndarray, part: np.ndarray, seam: float) -> bool:
+    sheet = np.floor((lon - seam) / 360.0)
+    return bool(((np.diff(sheet) != 0) & (np.diff(part) == 0)).any())
+
+
 def _project(lon: np.ndarray, lat: np.ndarray, projection: MapProjection) -> tuple[np.ndarray, np.ndarray]:
     x, y = projection.forward(lon, lat)
     x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
@@ -91,12 +105,14 @@ def _project(lon: np.ndarray, lat: np.ndarray, projection: MapProjection) -> tup
     return x, y
 
 
-def to_xy_arrays(geometries: Any, projection: MapProjection) -> tuple[np.ndarray, np.ndarray]:
+def to_xy_arrays(geometries: Any, projection: MapProjection, projected: Any = None) -> tuple[np.ndarray, np.ndarray]:
     """(x, y) map-coordinate arrays of all lines and polygon rings, NaN between parts.
 
     Accepts one geometry or any iterable of them (None and empties are skipped); points
     are ignored here — draw them with `points_xy`. Densify lon/lat geometry first
-    (`geodesic.densify`) if its segments are long.
+    (`geodesic.densify`) if its segments are long. ``projected``: the same geometries already
+    projected (`project_geometry`), whose vertices are taken where no part crosses the seam
+    and the map has no horizon (the same numbers, without projecting them again).
     """
     linework = _linework(visible_part(geometries, projection))  # a globe shows one hemisphere
     if not len(linework):
@@ -105,9 +121,19 @@ def to_xy_arrays(geometries: Any, projection: MapProjection) -> tuple[np.ndarray
     lon, lat = coords[:, 0], coords[:, 1]
     starts = np.flatnonzero(np.diff(part, prepend=-1))
     lon = unwrap_parts(lon, starts)
-    if projection.seam_lon is not None:
-        lon, lat, part = _cut_at_seam(lon, lat, part, projection.seam_lon)
-    x, y = _project(lon, lat, projection)
+    xy = _projected_coords(projected, len(linework), len(coords)) \
+        if projected is not None and not has_horizon(projection) else None
+    if xy is not None and projection.seam_lon is not None and _crosses_seam(lon, part, projection.seam_lon):
+        xy = None
+    if xy is not None:
+        x, y = xy[:, 0].copy(), xy[:, 1].copy()
+        bad = ~(np.isfinite(x) & np.isfinite(y)) | (np.abs(lat) > projection.max_lat)
+        x[bad] = np.nan
+        y[bad] = np.nan
+    else:
+        if projection.seam_lon is not None:
+            lon, lat, part = _cut_at_seam(lon, lat, part, projection.seam_lon)
+        x, y = _project(lon, lat, projection)
     # Room for one NaN before every part but the first: output slot = input slot + part rank.
     out_x = np.full(len(x) + len(linework) - 1, np.nan)
     out_y = np.full_like(out_x, np.nan)
