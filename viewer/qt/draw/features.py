@@ -15,6 +15,7 @@ from viewer.geo.drawable import to_xy_arrays
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model.edits import DRAFT_PROPERTY
 from viewer.model.feature import Feature
+from viewer.model.feature_table import Coded, FeatureTable, combined
 from viewer.model.kinds import kind_style
 from viewer.qt.draw.paths import Stroke, xy_stroke
 from viewer.qt.draw.symbols import Symbols
@@ -30,6 +31,7 @@ from viewer.symbology import (
 CASING_MAX_LINES = 200
 UNION_UP_TO_VERTICES = 50_000  # areas: bigger ones are filled as given, not repaired and merged (see _union)
 ARROW_FRACTIONS = (0.3, 0.6, 0.9)
+TABLE_ABOVE = 2_000  # features: more are read as a FeatureTable (see looks_of)
 ARROWS_UP_TO = 500  # lines of one look: more are a catalogue, drawn without arrows (see line_strokes)
 CASING = 1.3  # how much wider a path is drawn for each later launch's path running along it
 ALONG_FRACTION = 0.5  # two paths "run along" each other when half of one lies within NEAR of the other
@@ -84,11 +86,40 @@ class Shown:
 
 def looks_of(features: list[Feature]) -> tuple[np.ndarray, list[tuple[str, str, bool]]]:
     """Each feature's look as a code into the looks met (colour key: its launch, else its layer, else ''; certainty;
-    draft state), in the order first met."""
-    table: dict[tuple[str, str, bool], int] = {}
-    codes = np.fromiter((table.setdefault((f.event or f.layer or "", f.certainty, is_draft(f)), len(table))
-                         for f in features), dtype=np.int32, count=len(features))
-    return codes, list(table)
+    draft state), in the order first met. Many features are read as a `FeatureTable` (a plain layer's cells coded
+    whole, not feature by feature)."""
+    if len(features) <= TABLE_ABOVE:
+        table: dict[tuple[str, str, bool], int] = {}
+        codes = np.fromiter((table.setdefault((f.event or f.layer or "", f.certainty, is_draft(f)), len(table))
+                             for f in features), dtype=np.int32, count=len(features))
+        return codes, list(table)
+    columns = FeatureTable.of(features)
+    return _combined([columns.colour_keys(), columns.certainty, Coded([False, True], columns.draft.astype(np.int32))])
+
+
+def _combined(columns: list[Coded]) -> tuple[np.ndarray, list]:
+    """Codes of the rows' tuples of values, in the order first met (as feature_table.combined, counting the few
+    possible tuples rather than sorting a million keys)."""
+    keys = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        keys = keys * max(len(column.values), 1) + column.codes
+    if not len(keys):
+        return np.zeros(0, dtype=np.int32), []
+    possible = int(np.prod([max(len(column.values), 1) for column in columns]))
+    if possible > 1 << 20:
+        coded = combined(columns)
+        return coded.codes, coded.values
+    first = np.full(possible, len(keys), dtype=np.int64)
+    present = np.flatnonzero(np.bincount(keys, minlength=possible))
+    if len(present) == 1:
+        first[present] = 0
+    else:
+        np.minimum.at(first, keys, np.arange(len(keys)))
+    met = present[np.argsort(first[present], kind="stable")]  # keys in the order first met
+    code = np.zeros(possible, dtype=np.int32)
+    code[met] = np.arange(len(met), dtype=np.int32)
+    values = [tuple(column.values[column.codes[row]] for column in columns) for row in first[met].tolist()]
+    return code[keys], values
 
 
 def changed(visual, kind: str, features: list[Feature], cache: ProjectedFeatures,
