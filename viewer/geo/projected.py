@@ -21,6 +21,7 @@ __all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines"]
 _POINT = 0
 _NONE = -1  # a feature without geometry has no row
 _get_geometry = attrgetter("geometry")
+RECENT_CALLS = 2
 
 
 class ProjectedFeatures:
@@ -44,6 +45,7 @@ class ProjectedFeatures:
         self._dense = np.empty(0, dtype=object)  # per row: densified lon/lat geometry (None for points)
         self._shapes = np.empty(0, dtype=object)  # per row: projected geometry (None for points)
         self._largest_call = 0
+        self._recent: list[tuple[np.ndarray, np.ndarray]] = []  # (keys, rows) of the last calls, newest first
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -58,6 +60,16 @@ class ProjectedFeatures:
     def rows_of_geometries(self, geometries: np.ndarray) -> np.ndarray:
         """`rows` of the features whose geometries these are (an object array)."""
         keys = np.fromiter(map(id, geometries), dtype=np.int64, count=len(geometries))
+        # A refresh asks for the same features several times (prepare, the drawing, the index): the last answers
+        # are kept, as searching a million keys takes ~0.1 s.
+        for asked, rows in self._recent:
+            if len(asked) == len(keys) and np.array_equal(asked, keys):
+                return rows.astype(np.int64)
+        rows = self._rows_of_keys(geometries, keys)
+        self._recent = [(keys, rows.astype(np.int32)), *self._recent[:RECENT_CALLS - 1]]
+        return rows
+
+    def _rows_of_keys(self, geometries: np.ndarray, keys: np.ndarray) -> np.ndarray:
         rows = self._find(keys)
         missing = (rows < 0) & (keys != id(None))
         if missing.any():
