@@ -19,9 +19,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout: the viewer's own code computes what is stored
 
-from viewer.geo.basemap import COUNTRY_POINTS, PROJECTED, load_basemap  # noqa: E402
+from viewer.geo.basemap import COUNTRY_POINTS, LINEWORK, PROJECTED, load_basemap  # noqa: E402
 from viewer.geo.crs import DEFAULT_REGION, regional  # noqa: E402
-from viewer.geo.drawable import to_xy_arrays  # noqa: E402
+from viewer.geo.drawable import linework_lonlat, to_xy_arrays  # noqa: E402
 from viewer.geo.labels import country_points  # noqa: E402
 from viewer.qt.draw.basemap import densified  # noqa: E402
 
@@ -48,8 +48,17 @@ def store(path: Path) -> None:
         projected.append((srs, level, *(np.asarray(a, dtype="<f8").tobytes() for a in (land_x, land_y, border_x,
                                                                                           border_y))))
         print(f"{PROJECTED} level {level}: {len(land_x) + len(border_x)} vertices")
+    linework = []
+    for level in basemap.levels:
+        data = basemap[level]
+        for kind, geometries in (("land", densified(data.land)), ("borders", list(data.borders))):
+            lon, lat, part = linework_lonlat(geometries)
+            starts = np.flatnonzero(np.diff(part, prepend=-1))
+            linework.append((level, kind, *(np.asarray(a, dtype="<f8").tobytes() for a in (lon, lat)),
+                             np.asarray(starts, dtype="<i4").tobytes()))
+            print(f"{LINEWORK} level {level} {kind}: {len(lon)} vertices")
     with closing(sqlite3.connect(path)) as db, db:
-        for table in (COUNTRY_POINTS, PROJECTED):
+        for table in (COUNTRY_POINTS, PROJECTED, LINEWORK):
             db.execute(f'DROP TABLE IF EXISTS "{table}"')
         db.execute(f'CREATE TABLE "{COUNTRY_POINTS}" (fid INTEGER PRIMARY KEY NOT NULL, '
                    "name TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL, km2 REAL NOT NULL)")
@@ -59,9 +68,14 @@ def store(path: Path) -> None:
                    "border_y BLOB NOT NULL)")
         db.executemany(f'INSERT INTO "{PROJECTED}" (srs, level, land_x, land_y, border_x, border_y) '
                        "VALUES (?, ?, ?, ?, ?, ?)", projected)
+        db.execute(f'CREATE TABLE "{LINEWORK}" (fid INTEGER PRIMARY KEY NOT NULL, level INTEGER NOT NULL, '
+                   "kind TEXT NOT NULL, lon BLOB NOT NULL, lat BLOB NOT NULL, starts BLOB NOT NULL)")
+        db.executemany(f'INSERT INTO "{LINEWORK}" (level, kind, lon, lat, starts) VALUES (?, ?, ?, ?, ?)', linework)
         # Attribute tables of the GeoPackage (OGC 12-128r18, 2.4): listed in gpkg_contents, no geometry.
         notes = {COUNTRY_POINTS: "Label point (pole of inaccessibility) of each country of the coarsest level",
-                 PROJECTED: "Levels projected for the default map projection, little-endian float64 x, y"}
+                 PROJECTED: "Levels projected for the default map projection, little-endian float64 x, y",
+                 LINEWORK: "Each level's densified land and borders as lon/lat linework (little-endian float64), "
+                           "longitudes unwrapped within each part, and each part's first vertex (int32)"}
         # An upsert keeps a row's place when the tables are stored again: the same file from the same levels.
         db.executemany("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) "
                        "VALUES (?, 'attributes', ?, ?, ?) ON CONFLICT (table_name) DO UPDATE SET "

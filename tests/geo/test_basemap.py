@@ -42,7 +42,8 @@ def test_file_has_every_layer_and_level_in_wgs84():
         assert layers[f"countries_{level}"] == "MultiPolygon"
         assert layers[f"borders_{level}"] == "MultiLineString"
         assert pyogrio.read_info(GPKG, layer=f"land_{level}")["crs"] == "EPSG:4326"
-    assert GPKG.stat().st_size < 8_000_000
+    # 7.7 MB of layers and start-up tables, +3.8 MB of linework ready to project (tools/basemap_start.py)
+    assert GPKG.stat().st_size < 12_000_000
 
 
 def test_loader_exposes_levels_and_names(basemap):

@@ -9,7 +9,7 @@ import pytest
 import shapely
 from PySide6.QtCore import QTimer
 
-from viewer.geo.basemap import load_basemap
+from viewer.geo.basemap import Basemap, load_basemap
 from viewer.geo.crs import DEFAULT_REGION, regional, web_mercator
 from viewer.geo.geodesic import densify
 from viewer.geo.scale import graticule_lines, nice_graticule_step
@@ -39,16 +39,28 @@ def test_land_comes_out_as_densifying_every_polygon_would_make_it(basemap, level
 def test_another_projection_reuses_the_densified_land(qapp, basemap, monkeypatch):
     calls = []
     monkeypatch.setattr(basemap_draw, "densified", lambda land: calls.append(land) or densified(land))
-    layer = BasemapLayer(RenderContext(), basemap)
+    bare = Basemap(basemap.path, {level: basemap.tolerance(level) for level in basemap.levels})  # no stored tables
+    layer = BasemapLayer(RenderContext(), bare)
     layer.fixed_level = 1
-    layer.set_view(regional((118.0, 24.0, 146.0, 46.0)), 1000.0)  # not the default projection: the basemap stores
-    # its coarser levels projected in that one (tests/qt/test_basemap_start.py)
+    layer.set_view(regional((118.0, 24.0, 146.0, 46.0)), 1000.0)
     densified_first = len(calls)
     second = web_mercator()
     layer.set_view(second, 1000.0)
     assert densified_first > 0
     assert len(calls) == densified_first
     assert layer.projection is second
+    assert len(layer.strokes) == 2
+
+
+def test_the_stored_linework_is_projected_without_densifying(qapp, basemap, monkeypatch):
+    calls = []
+    monkeypatch.setattr(basemap_draw, "densified", lambda land: calls.append(land) or densified(land))
+    layer = BasemapLayer(RenderContext(), basemap)
+    layer.fixed_level = 0
+    layer.set_view(regional((118.0, 24.0, 146.0, 46.0)), 1000.0)  # not the default projection: the basemap stores
+    # its coarser levels projected in that one, and every level's linework (tests/qt/test_basemap_start.py)
+    layer.set_view(web_mercator(), 1000.0)
+    assert calls == []
     assert len(layer.strokes) == 2
 
 

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from viewer.geo.basemap import load_basemap
-from viewer.geo.crs import DEFAULT_REGION, regional
+from viewer.geo.crs import DEFAULT_REGION, projection_from_name, regional
+from viewer.geo.drawable import linework_lonlat
 from viewer.geo.labels import country_points
 from viewer.qt.draw.basemap import basemap_strokes, densified, level_strokes
 from viewer.qt.map.feature_labels import _countries
@@ -48,3 +49,27 @@ def test_other_levels_and_projections_are_projected_when_shown(basemap) -> None:
     strokes = level_strokes(basemap, {}, other, 1)
     expected = basemap_strokes(densified(basemap[1].land), basemap[1].borders, other)
     assert np.array_equal(strokes[0].xy[0], expected[0].xy[0], equal_nan=True)
+
+
+@pytest.mark.parametrize("level", [0, 1, 2, 3])
+def test_stored_linework_is_the_levels_linework_computed_now(basemap, level: int) -> None:
+    stored = basemap.linework(level)
+    assert stored is not None, REBUILD
+    land, borders = stored
+    for got, expected in ((land, linework_lonlat(densified(basemap[level].land))),
+                          (borders, linework_lonlat(list(basemap[level].borders)))):
+        for a, b in zip(got, expected, strict=True):
+            assert a.dtype == b.dtype, REBUILD
+            assert np.array_equal(a, b), REBUILD
+
+
+@pytest.mark.parametrize("name", ["regional", "mercator", "robinson", "globe:150,30", "aeqd:-170,20"])
+def test_strokes_from_the_stored_linework_are_those_computed(basemap, name: str) -> None:
+    # Pacific-centred and world projections cut the linework at their seam; a globe shows a hemisphere, which
+    # the stored linework is not cut to: it is computed from the land instead
+    projection = projection_from_name(name, (150.0, 10.0, 200.0, 50.0))
+    strokes = level_strokes(basemap, {}, projection, 0)
+    expected = basemap_strokes(densified(basemap[0].land), basemap[0].borders, projection)
+    for got, want in zip(strokes, expected, strict=True):
+        assert np.array_equal(got.xy[0], want.xy[0], equal_nan=True)
+        assert np.array_equal(got.xy[1], want.xy[1], equal_nan=True)

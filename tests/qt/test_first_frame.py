@@ -22,6 +22,7 @@ from viewer.model.workspace import Workspace
 from viewer.qt import app as app_module
 from viewer.qt.first_frame import FirstFrame
 from viewer.qt.main_window import MAP_RECT_KEY, MainWindow
+from viewer.qt.pyside_check import quicker_feature_check
 from viewer.resources import sample_bundle
 
 WIDTH, HEIGHT = 1284, 707  # the first-run window on a 1366x768 screen
@@ -183,7 +184,7 @@ def test_the_quicker_pyside_feature_check_gives_pyside_s_own_answers():
         return  # a PySide6 without the check: quicker_feature_check leaves it alone
     own = feature._mod_uses_pyside
     own = getattr(own, "pyside_check", own)  # already replaced in this process: PySide6's own is kept on it
-    app_module.quicker_feature_check()
+    quicker_feature_check()
     quicker = feature._mod_uses_pyside
     modules = list(sys.modules.values())
     answers = [own(module) for module in modules]

@@ -8,7 +8,6 @@ import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
-from viewer import __version__
 from viewer.cli.errors import UsageError
 
 # Each subcommand module offers add_arguments(parser) and run(args) -> exit code. Only the one asked for is
@@ -64,9 +63,19 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             + " (launchmap SUBCOMMAND --help).",
         )
         parser.add_argument("files", nargs="*", metavar="FILE", help="bundles to open (default: the sample)")
-        parser.add_argument("--version", action="version", version=f"launchmap {__version__}")
+        parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
+
+
+class _Version(argparse.Action):
+    """argparse's "version" action, the version read only when asked for (viewer.__version__ is read lazily)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from viewer import __version__
+
+        print(f"launchmap {__version__}")  # to stdout, as argparse's own version action prints
+        parser.exit()
 
 
 def _subcommand(name: str) -> ModuleType:

@@ -3,7 +3,8 @@
 Built by tools/build_basemap.py; each level is read from the GeoPackage the first time it is asked for.
 A GeoPackage is an SQLite database, so it is read with sqlite3: pyogrio would import pandas and geopandas.
 What every start computed the same way is stored with it (tools/basemap_start.py): the countries' label points,
-and the coarser levels projected for the map's default projection, which the first view of a start is drawn in.
+the coarser levels projected for the map's default projection, which the first view of a start is drawn in, and every
+level's linework ready to be projected (the same in every projection).
 """
 
 from __future__ import annotations
@@ -23,6 +24,17 @@ KINDS = ("land", "countries", "borders")
 ANTIMERIDIAN_INSIDE = 180.0 - 1e-6  # degrees: about 0.1 m
 COUNTRY_POINTS = "country_points"  # (name, lon, lat, km2): viewer.geo.labels.country_points of the coarsest level
 PROJECTED = "projected_levels"  # (srs, level, land_x, land_y, border_x, border_y): a level's strokes' vertices
+LINEWORK = "level_linework"  # (level, kind, lon, lat, starts): viewer.geo.drawable.linework_lonlat of a level's
+# densified land (kind 'land') or borders ('borders'); starts: where each part begins
+
+
+class Linework(NamedTuple):
+    """Vertices as `viewer.geo.drawable.linework_lonlat` gives them: lon (unwrapped within each part), lat, and the
+    part each belongs to (0, 1, ...)."""
+
+    lon: np.ndarray
+    lat: np.ndarray
+    part: np.ndarray
 
 
 class ProjectedLevel(NamedTuple):
@@ -100,6 +112,19 @@ class Basemap:
         # Copied: arrays over the row's bytes would be read-only.
         return ProjectedLevel(*(np.frombuffer(blob, dtype="<f8").astype(float) for blob in row))
 
+    def linework(self, level: int) -> tuple[Linework, Linework] | None:
+        """The level's densified land and its borders as `Linework` (land, borders), if the file has them
+        (reading a level and densifying its land took 40-60 ms of each export outside the default projection);
+        None otherwise."""
+        if LINEWORK not in self._tables:
+            return None
+        with closing(_connect(self.path)) as db:
+            rows = {kind: (lon, lat, starts) for kind, lon, lat, starts in
+                    db.execute(f'SELECT kind, lon, lat, starts FROM "{LINEWORK}" WHERE level = ?', (level,))}
+        if set(rows) != {"land", "borders"}:
+            return None
+        return _linework(*rows["land"]), _linework(*rows["borders"])
+
     def _read(self, level: int) -> BasemapLevel:
         with closing(_connect(self.path)) as db:
             land, _ = _read_layer(db, f"land_{level}", ())
@@ -135,7 +160,16 @@ def load_basemap(path: Path | str | None = None) -> Basemap:
     missing = sorted(f"{k}_{lvl}" for lvl in levels for k in KINDS if f"{k}_{lvl}" not in present)
     if missing:
         raise ValueError(f"{path}: basemap layers missing: {', '.join(missing)}")
-    return Basemap(path, levels, frozenset(present & {COUNTRY_POINTS, PROJECTED}))
+    return Basemap(path, levels, frozenset(present & {COUNTRY_POINTS, PROJECTED, LINEWORK}))
+
+
+def _linework(lon: bytes, lat: bytes, starts: bytes) -> Linework:
+    first = np.frombuffer(starts, dtype="<i4").astype(np.intp)
+    count = len(lon) // 8
+    part = np.repeat(np.arange(len(first), dtype=np.intp), np.diff(np.append(first, count)))
+    # Copied: arrays over the row's bytes would be read-only.
+    return Linework(np.frombuffer(lon, dtype="<f8").astype(float), np.frombuffer(lat, dtype="<f8").astype(float),
+                    part)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

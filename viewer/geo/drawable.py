@@ -114,28 +114,47 @@ def to_xy_arrays(geometries: Any, projection: MapProjection, projected: Any = No
     projected (`project_geometry`), whose vertices are taken where no part crosses the seam
     and the map has no horizon (the same numbers, without projecting them again).
     """
-    linework = _linework(visible_part(geometries, projection))  # a globe shows one hemisphere
+    lon, lat, part = linework_lonlat(visible_part(geometries, projection))  # a globe: one hemisphere
+    if projected is not None and len(lon) and not has_horizon(projection) and not (
+            projection.seam_lon is not None and _crosses_seam(lon, part, projection.seam_lon)):
+        xy = _projected_coords(projected, int(part[-1]) + 1, len(lon))
+        if xy is not None:
+            x, y = xy[:, 0].copy(), xy[:, 1].copy()
+            bad = ~(np.isfinite(x) & np.isfinite(y)) | (np.abs(lat) > projection.max_lat)
+            x[bad] = np.nan
+            y[bad] = np.nan
+            return _nan_separated(x, y, part)
+    return linework_xy(lon, lat, part, projection)
+
+
+def linework_lonlat(geometries: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The first half of `to_xy_arrays`, the same in every projection: (lon, lat, part) of the vertices of every
+    line and polygon ring, longitudes unwrapped within each part, part numbering them from 0. The basemap stores
+    its levels' so (tools/basemap_start.py)."""
+    linework = _linework(geometries)
     if not len(linework):
-        return np.empty(0), np.empty(0)
+        return np.empty(0), np.empty(0), np.empty(0, dtype=np.intp)
     coords, part = shapely.get_coordinates(linework, return_index=True)
     lon, lat = coords[:, 0], coords[:, 1]
     starts = np.flatnonzero(np.diff(part, prepend=-1))
-    lon = unwrap_parts(lon, starts)
-    xy = _projected_coords(projected, len(linework), len(coords)) \
-        if projected is not None and not has_horizon(projection) else None
-    if xy is not None and projection.seam_lon is not None and _crosses_seam(lon, part, projection.seam_lon):
-        xy = None
-    if xy is not None:
-        x, y = xy[:, 0].copy(), xy[:, 1].copy()
-        bad = ~(np.isfinite(x) & np.isfinite(y)) | (np.abs(lat) > projection.max_lat)
-        x[bad] = np.nan
-        y[bad] = np.nan
-    else:
-        if projection.seam_lon is not None:
-            lon, lat, part = _cut_at_seam(lon, lat, part, projection.seam_lon)
-        x, y = _project(lon, lat, projection)
+    return unwrap_parts(lon, starts), lat, part
+
+
+def linework_xy(lon: np.ndarray, lat: np.ndarray, part: np.ndarray,
+                projection: MapProjection) -> tuple[np.ndarray, np.ndarray]:
+    """The second half of `to_xy_arrays`: `linework_lonlat`'s vertices cut at the seam, projected, NaN between
+    parts."""
+    if not len(lon):
+        return np.empty(0), np.empty(0)
+    if projection.seam_lon is not None:
+        lon, lat, part = _cut_at_seam(lon, lat, part, projection.seam_lon)
+    x, y = _project(lon, lat, projection)
+    return _nan_separated(x, y, part)
+
+
+def _nan_separated(x: np.ndarray, y: np.ndarray, part: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     # Room for one NaN before every part but the first: output slot = input slot + part rank.
-    out_x = np.full(len(x) + len(linework) - 1, np.nan)
+    out_x = np.full(len(x) + int(part[-1]), np.nan)
     out_y = np.full_like(out_x, np.nan)
     slot = np.arange(len(x)) + part
     out_x[slot], out_y[slot] = x, y

@@ -40,6 +40,8 @@ def run_app(files: list[str]) -> int:
     startup = Startup(files or [str(sample_bundle())], exit_after_paint=os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1")
     from PySide6.QtWidgets import QApplication
 
+    from viewer.qt.pyside_check import quicker_feature_check
+
     quicker_feature_check()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -78,10 +80,14 @@ class Startup:
         window.lay_out_bars()  # where the map goes is known before anything is shown
         remembered = _remembered_rect(QSettings().value(MAP_RECT_KEY), window.width(), window.height())
         rect = QRect(*remembered) if remembered is not None else window.first_run_map_rect()
+        # Shown before its map is prepared: the display server maps the window (in its own process) while this one
+        # projects the data and the basemap; the window paints once the event loop runs, the frame in it.
+        window.show()
         workspace = Workspace()
         for _path, bundle, _problems in self.opened:
             workspace.add(bundle)
         first = self.first_frame = FirstFrame(window, rect, workspace, self.basemap, self.places, window.map_view)
+        first.show()  # a child made after its window was shown is shown by hand
         if self.exit_after_paint:  # before take_over, which keeps the GUI thread for a while
             first.painted.connect(lambda: print(f"first-frame {time.time():.6f} cpu {time.process_time():.3f}",
                                                 flush=True))
@@ -93,7 +99,6 @@ class Startup:
         unseen.setSingleShot(True)
         unseen.timeout.connect(self.take_over)
         unseen.start(TAKE_OVER_UNSEEN_MS)
-        window.show()
 
     def take_over(self) -> None:
         """Build the canvas, panels and menus, and let the canvas show the first frame's map where it was drawn."""
@@ -144,34 +149,6 @@ class Startup:
         if self.later:
             _open_and_frame(self.window, self.later)
         self.window.session.offer_recovery()  # a session left by a killed process is offered back
-
-
-def quicker_feature_check() -> None:
-    """Make PySide6's check of each module imported after it cheap, with the same answer.
-
-    PySide6 (shibokensupport.feature._mod_uses_pyside, PYSIDE-2029) asks of every module imported after it whether
-    its source contains "PySide6", through inspect.getsource, whose inspect.getmodule walks all of sys.modules: some
-    1-2 ms a module with launchmap's ~700 modules loaded, 0.3 s of start-up on a loaded machine. Reading the .py
-    file's bytes answers the same question in microseconds; anything else (no file, a compiled extension) goes to
-    PySide6's own check. Nothing changes if a PySide6 release renames or drops the function.
-    """
-    feature = sys.modules.get("shibokensupport.feature")
-    check = getattr(feature, "_mod_uses_pyside", None)
-    if check is None or hasattr(check, "pyside_check"):
-        return
-
-    def uses_pyside(module) -> bool:
-        path = getattr(module, "__file__", None)
-        if not (isinstance(path, str) and path.endswith(".py")):
-            return check(module)
-        try:
-            with open(path, "rb") as source:
-                return b"PySide6" in source.read()
-        except OSError:
-            return check(module)
-
-    uses_pyside.pyside_check = check  # type: ignore[attr-defined]  # replaced once
-    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
 
 
 def read_small_files(paths: list[str]) -> tuple[list[Opened], list[str]]:

@@ -8,8 +8,9 @@ import shapely
 
 from viewer.geo.basemap import Basemap
 from viewer.geo.crs import MapProjection
-from viewer.geo.drawable import to_xy_arrays, unwrap_parts
+from viewer.geo.drawable import linework_xy, to_xy_arrays, unwrap_parts
 from viewer.geo.geodesic import GEOD
+from viewer.geo.horizon import has_horizon
 from viewer.geo.scale import GraticuleLine
 from viewer.qt.draw.paths import Stroke, xy_stroke
 from viewer.qt.draw.qpath import xy_path
@@ -48,11 +49,15 @@ class BasemapStrokes:
 
 def level_strokes(basemap: Basemap, land: dict[int, list], projection: MapProjection, level: int) -> list[Stroke]:
     """A level's `basemap_strokes` in a projection: from the vertices the basemap stores projected (the default
-    projection's coarser levels, computed by the same code when the file was built), or computed from its land
-    (densified once per level into ``land``, the same in every projection) and borders."""
+    projection's coarser levels, computed by the same code when the file was built), or from the linework it stores
+    (the same in every projection but a globe, which shows a hemisphere), or computed from its land (densified once
+    per level into ``land``, the same in every projection) and borders."""
     stored = basemap.projected(level, projection.crs.srs)
     if stored is not None:
         return _strokes(*stored)
+    linework = None if has_horizon(projection) else basemap.linework(level)
+    if linework is not None:
+        return _strokes(*linework_xy(*linework[0], projection), *linework_xy(*linework[1], projection))
     if level not in land:
         land[level] = densified(basemap[level].land)
     return basemap_strokes(land[level], basemap[level].borders, projection)

@@ -1,0 +1,131 @@
+"""The main window's files: opening bundles, geodata and sessions (dialog, recent files, drops) and exporting data."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from viewer.io.formats import export_filter, open_filter
+from viewer.io.load import open_path
+from viewer.io.progress import Cancelled
+from viewer.io.session import SESSION_SUFFIX
+from viewer.model.problem import BundleError
+from viewer.qt.workers import run_with_progress
+
+if TYPE_CHECKING:
+    from viewer.model.bundle import Bundle
+    from viewer.model.problem import Problem
+    from viewer.model.workspace import Workspace
+    from viewer.qt.session_controller import SessionController
+
+OPEN_FILTER = open_filter(("launchmap sessions", f"*{SESSION_SUFFIX}"))  # "All supported files" comes first
+EXPORT_FILTER = export_filter()
+RECENT_FILES = 10
+
+
+class WindowFiles(QMainWindow):
+    """The files of `MainWindow` (a part of it: MainWindow inherits it)."""
+
+    workspace: Workspace
+    session: SessionController
+    _recent_files_menu: QMenu
+
+    def open_files(self, paths: list[str]) -> None:
+        """Open bundles and other geodata (GeoJSON, GeoPackage, KML/KMZ, CSV) and session files.
+
+        Each file loads off the GUI thread behind a progress dialog; a bad file is reported in one line and
+        skipped, and everything already open stays.
+        """
+        for path in paths:
+            if Path(path).suffix.lower() == SESSION_SUFFIX:
+                self.session.open_session(path)
+                continue
+            try:
+                bundle, problems = run_with_progress(self, f"Opening {Path(path).name}",
+                                                     partial(_open, path))
+                self.workspace.add(bundle)
+            except Cancelled:
+                self.statusBar().showMessage(f"Opening {Path(path).name} cancelled; nothing was changed", 8000)
+                continue
+            except BundleError as error:
+                more = len(error.problems) - 1
+                self._report(f"{error}" + (f" (and {more} more)" if more > 0 else ""))
+                continue
+            except (OSError, ValueError) as error:
+                self._report(str(error))
+                continue
+            self._opened(path, problems)
+        self._name_after_bundles()
+
+    def adopt(self, opened: list[tuple[str, Bundle, list[Problem]]]) -> None:
+        """Add bundles read before the window was built (start-up reads small files first), as `open_files` would
+        have opened them."""
+        for path, bundle, problems in opened:
+            self.workspace.add(bundle)
+            self._opened(path, problems)
+        self._name_after_bundles()
+
+    def _opened(self, path: str, problems: list[Problem]) -> None:
+        self._remember_recent(path)
+        errors = [p for p in problems if p.is_error]
+        if problems:
+            self.statusBar().showMessage(
+                f"{Path(path).name}: {len(errors)} error(s), {len(problems) - len(errors)} warning(s) — "
+                f"first: {problems[0]}", 15000)
+        else:
+            self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
+
+    def _name_after_bundles(self) -> None:
+        self.setWindowTitle(" · ".join(b.name for b in self.workspace.bundles) + " — launchmap")
+
+    def _remember_recent(self, path: str) -> None:
+        settings = QSettings()
+        recent = [p for p in (settings.value("files/recent") or []) if p != str(Path(path).resolve())]
+        settings.setValue("files/recent", [str(Path(path).resolve()), *recent][:RECENT_FILES])
+
+    def _fill_recent_files(self) -> None:
+        self._recent_files_menu.clear()
+        for path in QSettings().value("files/recent") or []:
+            self._recent_files_menu.addAction(path, partial(self.open_files, [path]))
+        self._recent_files_menu.setEnabled(not self._recent_files_menu.isEmpty())
+
+    def _export_data(self) -> None:
+        """File ▸ Export data: everything open as GeoJSON, GeoPackage, KML/KMZ or CSV."""
+        from viewer.io.convert import export_bundle
+
+        name, _ = QFileDialog.getSaveFileName(self, "Export data", "launches.gpkg", EXPORT_FILTER)
+        if not name:
+            return
+        try:
+            run_with_progress(self, "Exporting", lambda progress: export_bundle(self.workspace.content, name, progress))
+        except Cancelled:
+            return
+        except (OSError, ValueError, BundleError) as error:
+            self._report(f"{name}: {error}")
+            return
+        self.statusBar().showMessage(f"Exported {name}", 8000)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        self.open_files([url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()])
+
+    def _report(self, message: str) -> None:
+        self.statusBar().showMessage(message, 20000)
+        QMessageBox.warning(self, "launchmap", message)
+
+    def _open_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open", "", OPEN_FILTER)
+        if paths:
+            self.open_files(paths)
+
+
+def _open(path: str, progress) -> tuple:
+    """The loading job for one file (run off the GUI thread)."""
+    return open_path(path, progress)
