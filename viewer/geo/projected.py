@@ -22,6 +22,7 @@ _POINT = 0
 _NONE = -1  # a feature without geometry has no row
 _get_geometry = attrgetter("geometry")
 RECENT_CALLS = 2
+REMEMBERED_FROM = 1_000  # features: smaller calls are searched afresh each time
 
 
 class ProjectedFeatures:
@@ -66,7 +67,8 @@ class ProjectedFeatures:
             if len(asked) == len(keys) and np.array_equal(asked, keys):
                 return rows.astype(np.int64)
         rows = self._rows_of_keys(geometries, keys)
-        self._recent = [(keys, rows.astype(np.int32)), *self._recent[:RECENT_CALLS - 1]]
+        if len(keys) >= REMEMBERED_FROM:  # one feature's call (a label, a highlight) keeps the big ones
+            self._recent = [(keys, rows.astype(np.int32)), *self._recent[:RECENT_CALLS - 1]]
         return rows
 
     def _rows_of_keys(self, geometries: np.ndarray, keys: np.ndarray) -> np.ndarray:
