@@ -9,7 +9,7 @@ import io
 import pstats
 import time
 
-OPS = ("_move", "_preview", "_draw_afresh", "_blit", "_start_job")
+OPS = ("_pan", "_recentre", "_preview", "_draw_afresh", "_blit", "_start_job")
 SHOWN_MS = 0.5  # operations quicker than this are left out of the report
 
 

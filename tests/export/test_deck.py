@@ -14,7 +14,8 @@ from pptx.util import Emu
 
 from viewer.cli.common import load_workspace
 from viewer.export import write_deck
-from viewer.export.deck import MAP_BOX, SLIDE_HEIGHT_IN, SLIDE_WIDTH_IN, MapShot, build_deck
+from viewer.export.deck import build_deck
+from viewer.export.slides import MAP_BOX, SLIDE_HEIGHT_IN, SLIDE_WIDTH_IN, MapShot
 from viewer.io.progress import Cancelled
 from viewer.model.bookmark import Bookmark
 
@@ -232,8 +233,23 @@ def test_counts_in_the_confidence_line_are_written_with_thousands_separators():
     """With 5,000 points of another file open, presentation mode read '5015 features of other files'."""
     from shapely.geometry import Point
 
-    from viewer.export.deck import confidence_line
+    from viewer.export.deck_facts import confidence_line
     from viewer.model.feature import Feature
 
     points = [Feature(f"p{i}", Point(130.0, 30.0), {"name": f"P{i}"}) for i in range(5015)]
     assert confidence_line(points) == "Confidence — 5,015 features of other files state no certainty."
+
+
+def test_a_claimed_time_reads_as_a_time_not_as_iso_8601():
+    """The deck's first launch slide said '¶4 · time: 2016-02-06T19:29:00-05:00 · a US official, via ABC News'."""
+    from viewer.export.deck_facts import claim_value
+
+    assert claim_value("2016-02-06T19:29:00-05:00") == "2016-02-06 19:29 UTC-05:00"
+    assert claim_value("2023-11-21T13:42:00Z") == "2023-11-21 13:42 UTC"
+    assert claim_value("2023-05") == "2023-05"  # a month, as the article says it
+    assert claim_value("orbit") == "orbit"
+    assert claim_value(94) == "94"
+    sample = load_workspace([]).content
+    deck = build_deck(sample, [])
+    metas = [q.supports for s in deck.view_slides for q in s.quotes]
+    assert not any("T19:29:00" in m for m in metas), metas

@@ -14,6 +14,7 @@ from viewer.geo.labels import (
     Turned,
     along_line,
     around_point,
+    beside_area,
     overlapping,
     place,
     segment_boxes,
@@ -144,3 +145,82 @@ def test_turned_names_and_upright_labels_never_overlap_and_are_tested_as_turned(
     assert not overlapping(one, two)
     both = place([LabelSpec("a", 1, (one,)), LabelSpec("b", 2, (two,))], [], (0, 0, 400, 400))
     assert len(both) == 2
+
+
+def test_an_area_is_labelled_beside_its_outline_not_beside_its_bounding_box():
+    """A diagonal warning area (the J-Alert envelope over Okinawa runs south-west to north-east): its label beside
+    the bounding box's east side sat ~30 px from the outline, over other places' names."""
+    area = shapely.Polygon([(0, 0), (60, 0), (100, 80), (40, 80)])  # a parallelogram leaning east, y up
+    anchors = beside_area(area)
+    assert len(anchors) == 4
+    boundary = area.boundary
+    for x, y in anchors:
+        assert boundary.distance(shapely.Point(x, y)) < 1e-6, (x, y)
+    (ex, ey), (wx, wy), (nx, ny), (sx, sy) = anchors
+    assert (ex > wx, ey) == (True, wy)  # east and west on one row through the area
+    assert (ny > sy, nx) == (True, sx)  # north and south on one column
+    assert ex < 100  # the bounding box's east side is at 100: the outline at that row is well inside it
+    assert area.contains(shapely.Point((ex + wx) / 2, ey))
+
+
+def test_an_area_in_parts_is_labelled_beside_its_largest_part():
+    small, large = shapely.box(0, 0, 1, 1), shapely.box(10, 10, 30, 20)
+    for x, y in beside_area(shapely.MultiPolygon([small, large])):
+        assert large.boundary.distance(shapely.Point(x, y)) < 1e-6
+
+
+def test_a_long_lines_name_is_offered_where_the_line_is_in_view():
+    """Zoomed in on Okinawa, a launch's 2,500 km path crossed the view far from 45 % of its length: the 24
+    candidates nearest 45 % all lay outside the image, so an export of the zoomed view named no 2023 path while
+    the smaller screen (fewer, wider-spaced candidates) did."""
+    x = np.linspace(0, 20_000, 401)  # a straight path 20,000 px long at this zoom
+    y = np.full_like(x, 500.0)
+    view = (16_000.0, 0.0, 17_920.0, 1_000.0)  # only 80-90 % of the way along is in view
+    shown = along_line(x, y, 120, 12, 3, within=view)
+    assert shown
+    for candidate in shown:
+        left, top, right, bottom = candidate.bounds
+        assert (view[0] <= left, right <= view[2], view[1] <= top, bottom <= view[3]) == (True,) * 4
+
+
+def test_a_lines_name_is_offered_from_all_along_it_not_from_one_stretch():
+    """Another launch's path running alongside blocked every candidate of one stretch (the 24 nearest 45 % of the
+    way along): the first is still the stretch nearest 45 %, the others spread over the line."""
+    x = np.linspace(0, 20_000, 401)
+    y = np.full_like(x, 500.0)
+    offered = along_line(x, y, 120, 12, 3)
+    assert len(offered) <= 24
+    centres = [t.cx / 20_000 for t in offered]
+    assert abs(centres[0] - 0.45) < 0.01
+    assert (min(centres) < 0.1, max(centres) > 0.9) == (True, True)
+
+
+def _dot(x: float, y: float, r: float = 3.0) -> tuple[float, float, float, float]:
+    return (x - r, y - r, x + r, y + r)
+
+
+def test_a_places_dot_is_never_under_a_label_placed_after_it():
+    """'San Policarpo' was drawn across Mercedes' dot on the deck's May 2023 slide: a place's dot stood in no later
+    label's way."""
+    mercedes = LabelSpec("Mercedes", 1, around_point(100, 100, 60, 12, 4), marks=(_dot(100, 100),) * 8)
+    # a later label whose first choice runs across Mercedes' dot, not its text
+    across = (30.0, 95.0, 102.0, 107.0)
+    assert overlaps(across, _dot(100, 100))
+    policarpo = LabelSpec("San Policarpo", 2, (across, (200.0, 200.0, 270.0, 212.0)))
+    placed = dict(place([mercedes, policarpo], [], (0, 0, 400, 400)))
+    first_choice_of_mercedes = around_point(100, 100, 60, 12, 4)[0]
+    assert not overlaps(first_choice_of_mercedes, across)  # its text is clear of it: only the dot is in the way
+    assert placed == {0: 0, 1: 1}
+
+
+def test_a_place_whose_dot_would_lie_under_an_earlier_label_is_left_out():
+    earlier = LabelSpec("Zone 3 (2nd stage)", 0, ((60.0, 90.0, 160.0, 104.0),))
+    place_here = LabelSpec("Samar", 1, around_point(100, 97, 40, 12, 4), marks=(_dot(100, 97),) * 8)
+    assert place([earlier, place_here], [], (0, 0, 400, 400)) == [(0, 0)]
+
+
+def test_two_names_of_one_spot_share_its_dot():
+    """A measurement ending at Naha and Naha itself: both dots lie on the spot, and both names are placed."""
+    distance = LabelSpec("1,517 km", -2, around_point(100, 100, 50, 12, 4), marks=(_dot(100, 100),) * 8)
+    naha = LabelSpec("Naha", 5, around_point(100, 100, 30, 12, 4), marks=(_dot(100, 100),) * 8)
+    assert [label for label, _ in place([distance, naha], [], (0, 0, 400, 400))] == [0, 1]

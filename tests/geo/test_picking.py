@@ -127,3 +127,25 @@ def test_unprojectable_points_are_never_picked_nor_counted() -> None:
     assert tree.pick(1, 1, tolerance=1) == ["here"]
     assert tree.count_in_rect(-1e308, -1e308, 1e308, 1e308) == 1
     assert tree.bounds() == (1.0, 1.0, 1.0, 1.0)
+
+
+def test_count_in_rect_counts_geometries_that_meet_it_not_their_bounding_boxes() -> None:
+    """A long diagonal path's bounding box covers every corner of the map; only the corners it crosses hold it (the
+    legend's auto corner chose a corner over a warning area because every corner 'held' the paths' boxes)."""
+    tree = FeatureIndex(["path", "zone"], [LineString([(0, 0), (100, 100)]),
+                                           Polygon([(0, 100), (40, 100), (0, 60)])])
+    assert tree.count_in_rect(80, 0, 100, 20) == 0  # the south-east corner: both boxes meet it, neither shape does
+    assert tree.count_in_rect(0, 80, 20, 100) == 1  # the north-west corner: only the zone
+    assert tree.count_in_rect(85, 85, 100, 100) == 1  # the path's end
+
+
+def test_count_in_rect_falls_back_to_bounding_boxes_when_many_shapes_meet_it() -> None:
+    """Exact tests cost per shape: with many candidates (a dense layer in view) the count is of boxes, so every
+    repaint stays cheap; still a count that grows with the data."""
+    from viewer.geo.picking import EXACT_COUNT_UP_TO
+
+    n = EXACT_COUNT_UP_TO + 50
+    lines = [LineString([(0, 0), (50, i / n), (100, 100)]) for i in range(n)]  # one bounding box, (0, 0, 100, 100)
+    tree = FeatureIndex(list(range(n)), lines)
+    assert tree.count_in_rect(80, 0, 100, 20) == n  # every box meets it, though no line does
+    assert FeatureIndex(list(range(50)), lines[:50]).count_in_rect(80, 0, 100, 20) == 0

@@ -116,3 +116,45 @@ def test_auto_takes_the_column_only_when_it_hides_less_than_every_corner():
     assert place_decorations(sizes, "auto", _under(data)).legend_place == "outside"
     under_column_not_legend = (column[0] + 5, sizes.height - 60, column[0] + 10, sizes.height - 50)
     assert place_decorations(sizes, "auto", _under(data + [under_column_not_legend] * 3)).legend_place != "outside"
+
+
+# -- a shorter legend before covering data (Okinawa zoomed at 1366x768: the whole legend covered a warning area in
+# every corner, and the column hid the paths) --
+SHORT = DecorationSizes(686, 552, margin=10, north_arrow=(46, 58), scale_bar=(233, 40), footer=14,
+                        legend=(343, 221), column=(240, 400), compact=(343, 88))
+
+
+def test_auto_shortens_the_legend_to_its_launches_when_that_clears_a_corner():
+    whole = {c: place_decorations(SHORT, c).legend_box for c in ("nw", "ne", "sw", "se")}
+    short_nw = place_decorations(SHORT, "nw short").legend_box
+    assert short_nw[3] - short_nw[1] == 88
+    # data under the lower part of the whole legend in the north-west (clear of its short form) and in every other
+    # corner, and under the column
+    data = [(100, short_nw[3] + 10, 120, whole["nw"][3] - 5)]
+    data += [(b[0] + 50, b[1] + 10 if c == "ne" else b[3] - 20, b[0] + 60, (b[1] + 20) if c == "ne" else b[3] - 10)
+             for c, b in whole.items() if c != "nw"]
+    data.append((600, 300, 610, 310))
+    layout = place_decorations(SHORT, "auto", _under(data))
+    assert (layout.legend_place, layout.short, layout.held_place) == ("nw", True, "nw short")
+    assert layout.legend_box == short_nw
+    assert not any(overlaps(layout.legend_box, d) for d in data)
+    # held as it is while the view moves (the screen asks for the place it kept)
+    assert place_decorations(SHORT, layout.held_place).legend_box == short_nw
+
+
+def test_auto_keeps_the_whole_legend_when_a_corner_is_free_for_it():
+    whole_ne = place_decorations(SHORT, "ne").legend_box
+    data = [(b[0] + 5, b[1] + 5, b[0] + 9, b[1] + 9) for b in
+            (place_decorations(SHORT, c).legend_box for c in ("nw", "sw", "se"))]
+    layout = place_decorations(SHORT, "auto", _under(data))
+    assert (layout.legend_place, layout.short, layout.legend_box) == ("ne", False, whole_ne)
+
+
+def test_auto_keeps_the_whole_legend_when_the_short_one_covers_as_much():
+    boxes = {c: place_decorations(SHORT, c).legend_box for c in ("nw", "ne", "sw", "se")}
+    # by each corner's edge: under the short legend as much as under the whole one
+    data = [(b[0] + 5, b[1] + 5, b[0] + 9, b[1] + 9) if c[0] == "n" else (b[0] + 5, b[3] - 9, b[0] + 9, b[3] - 5)
+            for c, b in boxes.items()]
+    data += [(400, 5, 680, 540)] * 9  # the column would hide much more
+    layout = place_decorations(SHORT, "auto", _under(data))
+    assert not layout.short

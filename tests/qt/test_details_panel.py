@@ -76,7 +76,7 @@ def test_agreeing_claims_show_on_request(details, workspace, qtbot):
     assert details.claims is None  # 19:29 ET and 00:30 UTC agree to the minute: nothing to alarm about
     assert details.banner is None
     (toggle,) = details.body.findChildren(QCheckBox)
-    assert toggle.text() == "Also show the 3 point(s) sources agree on"
+    assert toggle.text() == "Also show the 3 points sources agree on"
     qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
     outcome = [row for row in details.claims.rows if row.property == "outcome"]
     assert len(outcome) == 3
@@ -268,3 +268,11 @@ def test_an_annotation_shows_its_words_and_where_it_points_as_a_reader_writes_th
     assert rows["Size:"] == "12 pt"
     assert rows["reviewer:"] == "AB"  # a property launchmap does not know is still shown as it is
     assert not any("139.64083710975157" in text for text in shown)
+
+
+def test_counts_read_as_words_not_with_a_plural_in_brackets(details, workspace, qtbot):
+    """The panel said 'Reported by (0 passage(s))' and 'Also show the 2 point(s) sources agree on'."""
+    workspace.selection.select(["2016-02-07-kms4/launch-site"])
+    headings = [label.text() for label in details.body.findChildren(QLabel)]
+    assert not any("(s)" in text for text in headings), headings
+    assert any(text.startswith("Reported by (") and "passage" in text for text in headings)

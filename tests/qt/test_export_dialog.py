@@ -36,6 +36,17 @@ def test_the_format_follows_the_file_and_the_file_follows_the_format(qtbot):
         assert box.isChecked()
 
 
+def test_the_format_follows_a_file_name_typed_in(qtbot):
+    """Typing map.svg over map.png left the Format box on 'PNG image (with world file)' (an SVG was written)."""
+    dialog = ExportImageDialog(path="out/map.png")
+    qtbot.addWidget(dialog)
+    dialog.path_edit.selectAll()
+    qtbot.keyClicks(dialog.path_edit, "out/briefing.svg")
+    assert (dialog.suffix, dialog.path.name) == (".svg", "briefing.svg")
+    qtbot.keyClicks(dialog.path_edit, "x")  # map.svgx: no format; the box keeps the last one
+    assert dialog.suffix == ".svg"
+
+
 def test_export_view_draws_what_the_window_shows_without_the_legend_when_asked(window, tmp_path):
     with_legend, without = tmp_path / "with.png", tmp_path / "without.png"
     shown = (window.workspace, window.map_view, window.shell)

@@ -44,3 +44,24 @@ def test_the_sheet_can_be_built_for_any_main_window(qapp):
     page = show_shortcuts(empty)
     assert "Source text" in page.browser.toPlainText()
     page.close()
+
+
+def test_the_map_zooms_in_and_out_from_the_keyboard(window, qtbot):
+    """No key zoomed the map (a QGIS user reaches for Ctrl++ and Ctrl+-): View > Zoom in / Zoom out, about the
+    map's centre, listed on the shortcut sheet."""
+    from PySide6.QtGui import QKeySequence
+
+    rows = dict(shortcut_rows(window))
+    view = dict((what, keys) for keys, what in rows["View"])
+    assert view["Zoom in"] == QKeySequence(QKeySequence.StandardKey.ZoomIn).toString()
+    assert view["Zoom out"] == QKeySequence(QKeySequence.StandardKey.ZoomOut).toString()
+    (view_menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == "&View"]
+    actions = {a.text(): a for a in view_menu.actions()}
+    canvas = window.canvas
+    before = canvas.view.viewRect()
+    actions["Zoom &in"].trigger()
+    inside = canvas.view.viewRect()
+    assert inside.width() < before.width() * 0.8
+    assert abs(inside.center().x() - before.center().x()) < before.width() * 0.01
+    actions["Zoom &out"].trigger()
+    assert abs(canvas.view.viewRect().width() - before.width()) < before.width() * 0.01

@@ -50,7 +50,6 @@ def channels(image: QImage) -> np.ndarray:
 def test_an_opaque_image_shows_what_a_transparent_one_shows(qtbot, monkeypatch):
     monkeypatch.setattr("viewer.qt.map.screen_cache.CACHE_ABOVE_MS", -1.0)  # keeps an image whatever it costs
     monkeypatch.setattr("viewer.qt.map.screen_cache.SLOW_MS", 1e9)
-    monkeypatch.setattr("viewer.qt.map.screen_cache.REST_IN_BACKGROUND_MS", 1e9)
     transparent = frames(qtbot, *island_view(qtbot, None))
     opaque_view = island_view(qtbot, QColor(BACKGROUND))
     opaque = frames(qtbot, *opaque_view)

@@ -125,3 +125,38 @@ def test_the_caption_shrinks_to_fit_a_small_screen(qtbot, presentation):
     label = presentation.caption
     assert label.heightForWidth(label.width()) <= presentation.height() - 90
     assert "believes the launch was a success" in label.text()
+
+
+def test_f5_without_bookmarks_presents_each_launch(window, qtbot):
+    """F5 on the sample said 'Add a bookmark first' and showed nothing, though the deck (brief) makes a slide per
+    launch without bookmarks: presentation mode now steps through the launches in time order as well."""
+    from PySide6.QtWidgets import QApplication
+
+    assert not len(window.session.bookmarks)
+    window.present()
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, PresentationWindow) and w.isVisible()]
+    assert len(shown) == 1
+    presentation = shown[0]
+    qtbot.addWidget(presentation)
+    events = window.workspace.content.events_in_time_order()
+    assert [step.view.filters.only_events for step in presentation.steps] == [frozenset({e.id}) for e in events]
+    assert events[0].name in presentation.caption.text()
+    presentation.close()
+
+
+def test_a_launchs_step_is_drawn_in_the_projection_its_deck_slide_uses(qtbot, sample_workspace):
+    """Presented without bookmarks, the 2023 launches were drawn in the window's regional conic while their deck
+    slides (and `export --event`) use the azimuthal equidistant on the launch site: the same launch, two maps."""
+    from viewer.export.deck import launch_projection
+
+    window = PresentationWindow(sample_workspace, [])
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    content = sample_workspace.content
+    for index, event in enumerate(content.events_in_time_order()):
+        window.go(index)
+        expected = launch_projection(content, event)
+        assert window.canvas.projection.name == expected.name, event.id
+    assert "Azimuthal Equidistant" in launch_projection(content, content.events[NOV_2023]).name

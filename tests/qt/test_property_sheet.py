@@ -33,3 +33,40 @@ def test_a_feature_that_states_its_certainty_keeps_it_and_a_new_one_is_reported(
     new = PropertySheet({"kind": "impact_point"}, content, new=True)
     qtbot.addWidget(new)
     assert new.certainty_box.currentData() == "reported"  # typed from a source, as the README says
+
+
+def test_a_long_derivation_is_shown_from_its_start_in_a_box_that_wraps(qtbot):
+    """The derivation of a 2023 path (four sentences) sat in a one-line field scrolled to its end: 'kinawa, 22 Nov
+    2023; The Japan News, 22 Nov 2023; Seradata.' was all the sheet showed."""
+    content = load_workspace([]).content
+    feature = content.features["2023-11-21-chollima1/flight-path"]
+    derivation = feature.properties["derivation"]
+    assert len(derivation) > 300
+    sheet = PropertySheet(feature.properties, content)
+    qtbot.addWidget(sheet)
+    sheet.show()
+    qtbot.waitExposed(sheet)
+    box = sheet.derivation_box
+    assert box.toPlainText() == derivation
+    assert box.lineWrapMode() == box.LineWrapMode.WidgetWidth
+    assert box.verticalScrollBar().value() == 0  # the start is what shows
+    assert box.textCursor().position() == 0
+    assert sheet.changes() == {}
+    box.setPlainText("Drawn by hand from the NOTAM's corners")
+    assert sheet.changes() == {"derivation": "Drawn by hand from the NOTAM's corners"}
+
+
+def test_a_new_feature_left_unnamed_is_named_by_its_kind_not_by_its_id(qtbot):
+    """A point added with an empty label was listed and titled 'reference-place-20141a51'."""
+    content = load_workspace([]).content
+    sheet = PropertySheet({"kind": "reference_place"}, content, new=True)
+    qtbot.addWidget(sheet)
+    assert sheet.label_box.placeholderText() == "Reference place"
+    assert sheet.values()["label"] == "Reference place"
+    sheet.kind_box.setCurrentIndex(sheet.kind_box.findData("impact_point"))
+    assert (sheet.label_box.placeholderText(), sheet.values()["label"]) == ("Impact point", "Impact point")
+    sheet.label_box.setText("Kadena")
+    assert sheet.values()["label"] == "Kadena"
+    edited = PropertySheet({"kind": "line", "name": "Lane"}, content)  # an existing feature keeps no label
+    qtbot.addWidget(edited)
+    assert edited.changes() == {}

@@ -28,7 +28,6 @@ def is_land(image, x: float, y: float) -> bool:
 def test_a_pan_after_a_change_of_detail_draws_what_comes_into_view(qtbot, monkeypatch):
     monkeypatch.setattr("viewer.qt.map.screen_cache.CACHE_ABOVE_MS", -1.0)  # keeps an image whatever it costs
     monkeypatch.setattr("viewer.qt.map.screen_cache.SLOW_MS", 1e9)  # ... drawn on the GUI thread
-    monkeypatch.setattr("viewer.qt.map.screen_cache.REST_IN_BACKGROUND_MS", 1e9)
     view, box = shown_view(qtbot)
     layer = PathLayer(RenderContext())
     box.addItem(layer, ignoreBounds=True)

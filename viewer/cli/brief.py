@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from viewer.cli.common import add_files_argument, load_workspace
-from viewer.export.deck import SLIDE_PIXELS
+from viewer.export.slides import SLIDE_PIXELS
 
 DECK_SUFFIXES = (".pptx", ".pdf")
 

@@ -1,11 +1,11 @@
-"""Briefing exports that need no Qt: the deck's content (deck.py) and its PPTX and PDF writers."""
+"""Briefing exports that need no Qt: the deck's content (deck.py, slides.py) and its PPTX and PDF writers."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from viewer.export.deck import Deck
+from viewer.export.slides import Deck
 
 
 def write_deck(deck: Deck, path: str | os.PathLike[str]) -> None:

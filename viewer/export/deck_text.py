@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from viewer.export.deck import ACCENT, INK, MUTED, Deck, Slide
+from viewer.export.slides import ACCENT, INK, MUTED, Deck, Slide
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 

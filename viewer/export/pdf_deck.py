@@ -22,8 +22,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from viewer.export import deck as d
 from viewer.export import deck_text as t
+from viewer.export import slides as s
 from viewer.io.atomic import write_bytes_atomic
 
 POINTS_PER_INCH = 72.0
@@ -122,9 +122,9 @@ def box_points(box: tuple[float, float, float, float]) -> tuple[float, float, fl
 
 
 # -- writing ----------------------------------------------------------------------------------------
-def write_pdf(deck: d.Deck, path: str | os.PathLike[str]) -> None:
+def write_pdf(deck: s.Deck, path: str | os.PathLike[str]) -> None:
     data = io.BytesIO()
-    page_width, page_height = d.SLIDE_WIDTH_IN * POINTS_PER_INCH, d.SLIDE_HEIGHT_IN * POINTS_PER_INCH
+    page_width, page_height = s.SLIDE_WIDTH_IN * POINTS_PER_INCH, s.SLIDE_HEIGHT_IN * POINTS_PER_INCH
     canvas = Canvas(data, pagesize=(page_width, page_height), pageCompression=1)
     canvas.setTitle(deck.title)
     canvas.setSubject(deck.subtitle)
@@ -145,30 +145,30 @@ class _PageWriter:
         self.canvas = canvas
         self.page_height = page_height
 
-    def slide(self, deck: d.Deck, index: int, slide: d.Slide) -> None:
+    def slide(self, deck: s.Deck, index: int, slide: s.Slide) -> None:
         if slide.kind == "title":
             self.title_slide(slide)
         else:
-            self.text(t.title_and_subtitle(slide), d.TITLE_BOX)
-            self.rule(d.TITLE_BOX[1] + d.TITLE_BOX[3] + 0.02)
+            self.text(t.title_and_subtitle(slide), s.TITLE_BOX)
+            self.rule(s.TITLE_BOX[1] + s.TITLE_BOX[3] + 0.02)
             if slide.kind == "view":
                 self.view_slide(slide)
             else:
-                self.text(t.sources_column(slide), d.SOURCES_BOX)
+                self.text(t.sources_column(slide), s.SOURCES_BOX)
         self.footer(t.footer(deck, index))
 
-    def title_slide(self, slide: d.Slide) -> None:
-        left = (d.MARGIN_IN, 1.25, d.OVERVIEW_BOX[0] - d.MARGIN_IN - 0.4, d.OVERVIEW_BOX[3])
+    def title_slide(self, slide: s.Slide) -> None:
+        left = (s.MARGIN_IN, 1.25, s.OVERVIEW_BOX[0] - s.MARGIN_IN - 0.4, s.OVERVIEW_BOX[3])
         self.text(t.title_column(slide), left)
-        self.picture(slide.image, d.OVERVIEW_BOX)
+        self.picture(slide.image, s.OVERVIEW_BOX)
 
-    def view_slide(self, slide: d.Slide) -> None:
-        self.picture(slide.image, d.MAP_BOX)
-        _, _, width, height = box_points(d.TEXT_BOX)
+    def view_slide(self, slide: s.Slide) -> None:
+        self.picture(slide.image, s.MAP_BOX)
+        _, _, width, height = box_points(s.TEXT_BOX)
         paras, scale = fit_column(lambda n: t.facts_and_quotes(slide, n, notes=False), len(slide.quotes),
                                   width, height)
-        self.paras(paras, scale, d.TEXT_BOX)
-        self.text(t.notes_strip(slide), d.NOTE_BOX)
+        self.paras(paras, scale, s.TEXT_BOX)
+        self.text(t.notes_strip(slide), s.NOTE_BOX)
 
     # -- pieces ------------------------------------------------------------------------------------
     def text(self, paras: list[t.Para], box: tuple[float, float, float, float]) -> None:
@@ -189,19 +189,19 @@ class _PageWriter:
         bottom = self.page_height - top - height
         if png:
             self.canvas.drawImage(ImageReader(io.BytesIO(png)), x, bottom, width, height)
-        self.canvas.setStrokeColor(HexColor(d.RULE))
+        self.canvas.setStrokeColor(HexColor(s.RULE))
         self.canvas.setLineWidth(0.75)
         self.canvas.rect(x, bottom, width, height, stroke=1, fill=0)
 
     def rule(self, y_in: float) -> None:
         y = self.page_height - y_in * POINTS_PER_INCH
-        self.canvas.setStrokeColor(HexColor(d.ACCENT))
+        self.canvas.setStrokeColor(HexColor(s.ACCENT))
         self.canvas.setLineWidth(1.2)
-        self.canvas.line(d.MARGIN_IN * POINTS_PER_INCH, y, (d.SLIDE_WIDTH_IN - d.MARGIN_IN) * POINTS_PER_INCH, y)
+        self.canvas.line(s.MARGIN_IN * POINTS_PER_INCH, y, (s.SLIDE_WIDTH_IN - s.MARGIN_IN) * POINTS_PER_INCH, y)
 
     def footer(self, text: str) -> None:
         register_fonts()
         self.canvas.setFont(FONT, 9)
-        self.canvas.setFillColor(HexColor(d.MUTED))
-        y = self.page_height - d.FOOTER_Y_IN * POINTS_PER_INCH - 9
-        self.canvas.drawRightString((d.SLIDE_WIDTH_IN - d.MARGIN_IN) * POINTS_PER_INCH, y, text)
+        self.canvas.setFillColor(HexColor(s.MUTED))
+        y = self.page_height - s.FOOTER_Y_IN * POINTS_PER_INCH - 9
+        self.canvas.drawRightString((s.SLIDE_WIDTH_IN - s.MARGIN_IN) * POINTS_PER_INCH, y, text)

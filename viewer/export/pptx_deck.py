@@ -14,8 +14,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from viewer.export import deck as d
 from viewer.export import deck_text as t
+from viewer.export import slides as s
 from viewer.export.pdf_deck import fit, fit_column
 from viewer.io.atomic import write_bytes_atomic
 
@@ -25,7 +25,7 @@ TITLE_ONLY_LAYOUT = 5  # in python-pptx's default template: a title placeholder,
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 
 
-def write_pptx(deck: d.Deck, path: str | os.PathLike[str]) -> None:
+def write_pptx(deck: s.Deck, path: str | os.PathLike[str]) -> None:
     presentation = Presentation()
     # Exactly PowerPoint's Widescreen (13.333 in is 12,191,695 EMU, which PowerPoint reports as a custom size).
     presentation.slide_width, presentation.slide_height = Emu(WIDESCREEN_EMU[0]), Emu(WIDESCREEN_EMU[1])
@@ -40,12 +40,12 @@ def write_pptx(deck: d.Deck, path: str | os.PathLike[str]) -> None:
         if slide.kind == "title":
             _title_slide(page, slide)
         else:
-            _place_title(page, t.title_and_subtitle(slide), d.TITLE_BOX)
-            _rule(page, d.TITLE_BOX[1] + d.TITLE_BOX[3] + 0.02)
+            _place_title(page, t.title_and_subtitle(slide), s.TITLE_BOX)
+            _rule(page, s.TITLE_BOX[1] + s.TITLE_BOX[3] + 0.02)
             if slide.kind == "view":
                 _view_slide(page, slide)
             else:
-                _text(page, t.sources_column(slide), d.SOURCES_BOX)
+                _text(page, t.sources_column(slide), s.SOURCES_BOX)
         _footer(page, t.footer(deck, index))
         if slide.notes:
             page.notes_slide.notes_text_frame.text = slide.notes
@@ -54,22 +54,22 @@ def write_pptx(deck: d.Deck, path: str | os.PathLike[str]) -> None:
     write_bytes_atomic(path, data.getvalue())
 
 
-def _title_slide(page, slide: d.Slide) -> None:
-    left = (d.MARGIN_IN, 1.25, d.OVERVIEW_BOX[0] - d.MARGIN_IN - 0.4, d.OVERVIEW_BOX[3])
+def _title_slide(page, slide: s.Slide) -> None:
+    left = (s.MARGIN_IN, 1.25, s.OVERVIEW_BOX[0] - s.MARGIN_IN - 0.4, s.OVERVIEW_BOX[3])
     paras = t.title_column(slide)
     _place_title(page, paras[:1], (left[0], left[1], left[2], 1.6))  # the title placeholder holds the deck title
     _text(page, paras[1:], (left[0], left[1] + 1.6, left[2], left[3] - 1.6))
-    _picture(page, slide.image, d.OVERVIEW_BOX, slide.title)
+    _picture(page, slide.image, s.OVERVIEW_BOX, slide.title)
 
 
-def _view_slide(page, slide: d.Slide) -> None:
+def _view_slide(page, slide: s.Slide) -> None:
     annotations = "; ".join(" ".join(words.split()) for words in slide.annotations)
-    _picture(page, slide.image, d.MAP_BOX,
+    _picture(page, slide.image, s.MAP_BOX,
              f"Map: {slide.title}" + (f". Annotations on the map: {annotations}" if annotations else ""))
-    width, height = d.TEXT_BOX[2] * 72, d.TEXT_BOX[3] * 72
+    width, height = s.TEXT_BOX[2] * 72, s.TEXT_BOX[3] * 72
     paras, scale = fit_column(lambda n: t.facts_and_quotes(slide, n), len(slide.quotes), width, height)
-    _fill(_textbox(page, d.TEXT_BOX).text_frame, paras, scale)
-    _text(page, t.notes_strip(slide), d.NOTE_BOX)
+    _fill(_textbox(page, s.TEXT_BOX).text_frame, paras, scale)
+    _text(page, t.notes_strip(slide), s.NOTE_BOX)
 
 
 # -- pieces ----------------------------------------------------------------------------------------
@@ -113,7 +113,7 @@ def _picture(page, png: bytes | None, box, description: str) -> None:
     if not png:
         return
     picture = page.shapes.add_picture(io.BytesIO(png), *(Inches(v) for v in box))
-    picture.line.color.rgb = RGBColor.from_string(d.RULE.lstrip("#"))
+    picture.line.color.rgb = RGBColor.from_string(s.RULE.lstrip("#"))
     picture.line.width = Pt(0.75)
     picture._element.nvPicPr.cNvPr.set("descr", description)  # alternative text for screen readers
 
@@ -121,12 +121,12 @@ def _picture(page, png: bytes | None, box, description: str) -> None:
 def _rule(page, y_in: float) -> None:
     from pptx.enum.shapes import MSO_CONNECTOR
 
-    line = page.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Inches(d.MARGIN_IN), Inches(y_in),
-                                     Inches(d.SLIDE_WIDTH_IN - d.MARGIN_IN), Inches(y_in))
-    line.line.color.rgb = RGBColor.from_string(d.ACCENT.lstrip("#"))
+    line = page.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Inches(s.MARGIN_IN), Inches(y_in),
+                                     Inches(s.SLIDE_WIDTH_IN - s.MARGIN_IN), Inches(y_in))
+    line.line.color.rgb = RGBColor.from_string(s.ACCENT.lstrip("#"))
     line.line.width = Pt(1.2)
 
 
 def _footer(page, text: str) -> None:
-    box = (d.MARGIN_IN, d.FOOTER_Y_IN, d.SLIDE_WIDTH_IN - 2 * d.MARGIN_IN, 0.22)
-    _fill(_textbox(page, box).text_frame, [t.Para((t.Run(text, colour=d.MUTED),), 9, align="right")], 1.0)
+    box = (s.MARGIN_IN, s.FOOTER_Y_IN, s.SLIDE_WIDTH_IN - 2 * s.MARGIN_IN, 0.22)
+    _fill(_textbox(page, box).text_frame, [t.Para((t.Run(text, colour=s.MUTED),), 9, align="right")], 1.0)

@@ -68,11 +68,14 @@ Candidate = Box | Turned
 
 @dataclass(frozen=True)
 class LabelSpec:
-    """A label to place: what it is (``key``, for the drawing side), its priority and its candidate boxes."""
+    """A label to place: what it is (``key``, for the drawing side), its priority and its candidate boxes.
+    ``marks``: for each candidate, the box of the dot drawn with it (a place's), or none for every candidate: a
+    dot is never drawn under a label placed before it, nor covered by one placed after it."""
 
     key: Hashable
     priority: int
     candidates: tuple[Candidate, ...]
+    marks: tuple[Box, ...] = ()
 
 
 def bounds_of(candidate: Candidate) -> Box:
@@ -98,6 +101,31 @@ def around_point(x: float, y: float, width: float, height: float, gap: float) ->
     return tuple(boxes)
 
 
+def beside_area(geometry: shapely.Geometry) -> tuple[tuple[float, float], ...]:
+    """Where an area's label goes beside it (map units, y up): the points east, west, north and south where a row
+    and a column through a point inside its largest part cross that part's outline — so the label beside one
+    touches the area. A diagonal area's bounding box stands far from its outline: the J-Alert envelope's label,
+    put beside the box's east side, sat off the area among other places' names."""
+    largest = geometry
+    if geometry.geom_type != "Polygon":
+        largest = max(shapely.get_parts(geometry), key=lambda p: p.area)
+    inside = largest.representative_point()  # inside even a crescent, where the centre of its box is not
+    px, py = inside.x, inside.y
+    # The outermost crossings lie on the exterior ring; found with numpy (shapely's intersection of a line with
+    # the area cost ~60 µs an area: 10,000 named areas took over a second).
+    ring = shapely.get_coordinates(largest.exterior)
+    x0, y0, dx, dy = ring[:-1, 0], ring[:-1, 1], np.diff(ring[:, 0]), np.diff(ring[:, 1])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        along_row, along_column = (py - y0) / dy, (px - x0) / dx
+    row = x0 + along_row * dx
+    column = y0 + along_column * dy
+    row = row[(along_row >= 0) & (along_row <= 1)]
+    column = column[(along_column >= 0) & (along_column <= 1)]
+    west, east = (row.min(), row.max()) if len(row) else (ring[:, 0].min(), ring[:, 0].max())
+    south, north = (column.min(), column.max()) if len(column) else (ring[:, 1].min(), ring[:, 1].max())
+    return ((float(east), py), (float(west), py), (px, float(north)), (px, float(south)))
+
+
 def centred(x: float, y: float, width: float, height: float) -> Box:
     return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
 
@@ -106,13 +134,14 @@ def place(labels: Sequence[LabelSpec], obstacles: Sequence[Box] | np.ndarray, bo
     """(label index, candidate index) of each placed label, in placing order. A candidate must lie inside
     ``bounds`` and touch no obstacle and no label placed before it."""
     order = sorted(range(len(labels)), key=lambda i: labels[i].priority)
-    owner, which, boxes, turned = [], [], [], []
+    owner, which, boxes, turned, dots = [], [], [], [], []
     for i in order:
         for j, candidate in enumerate(labels[i].candidates):
             owner.append(i)
             which.append(j)
             boxes.append(bounds_of(candidate))
             turned.append(isinstance(candidate, Turned))
+            dots.append(labels[i].marks[j] if labels[i].marks else None)
     if not boxes:
         return []
     candidates = np.asarray(boxes, dtype=float)
@@ -131,24 +160,46 @@ def place(labels: Sequence[LabelSpec], obstacles: Sequence[Box] | np.ndarray, bo
     taken = np.empty((0, 4))
     taken_turned: list[bool] = []
     taken_shapes: list[shapely.Polygon] = []
+    dot_boxes = np.empty((0, 4))
     done: set[int] = set()
     for k in np.flatnonzero(free):
         label = owner[k]
         if label in done:
             continue
-        left, top, right, bottom = candidates[k]
-        if len(taken):
-            near = np.flatnonzero((taken[:, 0] < right) & (taken[:, 2] > left)
-                                  & (taken[:, 1] < bottom) & (taken[:, 3] > top))
-            if len(near) and ((not turned[k] and not any(taken_turned[n] for n in near))
-                              or any(shapely.intersects(shapes[k], taken_shapes[n]) for n in near)):
-                continue
+        if _meets_taken(candidates[k], turned[k], shapes[k], taken, taken_turned, taken_shapes):
+            continue
+        # A dot is kept clear of every text, before or after it; two dots may meet (two names of one spot: a
+        # measurement ending at a place).
+        dot = dots[k]
+        if dot is not None and _meets_taken(dot, False, None, taken, taken_turned, taken_shapes):
+            continue
+        if len(dot_boxes) and _meets_taken(candidates[k], turned[k], shapes[k], dot_boxes, [False] * len(dot_boxes),
+                                           []):
+            continue
         taken = np.vstack([taken, candidates[k]])
         taken_turned.append(turned[k])
         taken_shapes.append(shapes[k])
+        if dot is not None:
+            dot_boxes = np.vstack([dot_boxes, dot])
         placed.append((label, which[k]))
         done.add(label)
     return placed
+
+
+def _meets_taken(box: Sequence[float], is_turned: bool, shape: shapely.Polygon | None, taken: np.ndarray,
+                 taken_turned: list[bool], taken_shapes: list[shapely.Polygon]) -> bool:
+    """Whether a box (a turned one tested as the ``shape`` it covers) meets any box taken so far."""
+    if not len(taken):
+        return False
+    left, top, right, bottom = box
+    near = np.flatnonzero((taken[:, 0] < right) & (taken[:, 2] > left) & (taken[:, 1] < bottom) & (taken[:, 3] > top))
+    if not len(near):
+        return False
+    if not is_turned and not any(taken_turned[n] for n in near):
+        return True
+    shape = shape if shape is not None else shapely.box(*box)
+    return any(shapely.intersects(shape, taken_shapes[n] if taken_turned[n] else shapely.box(*taken[n]))
+               for n in near)
 
 
 def overlapping(a: Candidate, b: Candidate) -> bool:
@@ -157,10 +208,13 @@ def overlapping(a: Candidate, b: Candidate) -> bool:
 
 
 def along_line(x: np.ndarray, y: np.ndarray, width: float, height: float, gap: float,
-               limit: int = 24) -> tuple[Turned, ...]:
+               limit: int = 24, within: Box | None = None) -> tuple[Turned, ...]:
     """Boxes for a name along a drawn line (pixels, NaN-separated parts): turned to follow a stretch of it that is
-    straight enough for the text, ``gap`` beside it (above, then below), upright (never upside down). Stretches
-    nearest 45 % of the way along come first; a line too short or too bent for the text offers none."""
+    straight enough for the text, ``gap`` beside it (above, then below), upright (never upside down). The stretch
+    nearest 45 % of the way along comes first, then at most ``limit`` others from all along it; a line too short or
+    too bent for the text offers none. ``within``
+    (the image's box): only boxes wholly inside it count towards ``limit`` — zoomed in, the stretches nearest 45 %
+    of a long path lie outside the image."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     found: list[tuple[float, Turned]] = []
     finite = np.isfinite(x) & np.isfinite(y)
@@ -174,7 +228,12 @@ def along_line(x: np.ndarray, y: np.ndarray, width: float, height: float, gap: f
         if total < width + 2 * height:
             continue
         step = max(width / 4, 4.0)
-        for centre in np.arange(width / 2 + height, total - width / 2 - height + 1e-9, step):
+        centres = np.arange(width / 2 + height, total - width / 2 - height + 1e-9, step)
+        if within is not None:  # zoomed far in, a long path has thousands of stretches off the image
+            cx, cy, near = np.interp(centres, along, px), np.interp(centres, along, py), width + gap + height
+            centres = centres[(cx > within[0] - near) & (cx < within[2] + near)
+                              & (cy > within[1] - near) & (cy < within[3] + near)]
+        for centre in centres:
             samples = np.linspace(centre - width / 2, centre + width / 2, 9)
             sx, sy = np.interp(samples, along, px), np.interp(samples, along, py)
             dx, dy = sx[-1] - sx[0], sy[-1] - sy[0]
@@ -198,8 +257,18 @@ def along_line(x: np.ndarray, y: np.ndarray, width: float, height: float, gap: f
             preference = abs(centre / total - 0.45)
             found.append((preference, Turned(mx + ux * reach, my + uy * reach, width, height, angle)))
             found.append((preference + 1e-6, Turned(mx - ux * reach, my - uy * reach, width, height, angle)))
+    if within is not None:
+        found = [(p, t) for p, t in found if _inside(t.bounds, within)]
     found.sort(key=lambda item: item[0])
-    return tuple(t for _, t in found[:limit])
+    if len(found) > limit:
+        # the best and then others spread over the whole line, not the next best: those all lie in one stretch,
+        # which another launch's path running alongside could block everywhere (the Okinawa zoom lost two names)
+        found = [found[i] for i in np.unique(np.round(np.linspace(0, len(found) - 1, limit)).astype(int))]
+    return tuple(t for _, t in found)
+
+
+def _inside(box: Box, bounds: Box) -> bool:
+    return bounds[0] <= box[0] and bounds[1] <= box[1] and box[2] <= bounds[2] and box[3] <= bounds[3]
 
 
 def segment_boxes(x: np.ndarray, y: np.ndarray, half_width: float) -> np.ndarray:

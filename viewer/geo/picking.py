@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 _POINT = 0
 _AREAL = (3, 6)  # Polygon, MultiPolygon
+# Shapes whose bounding boxes meet a rectangle that count_in_rect tests exactly: 256 paths of 300 vertices took
+# ~0.9 ms, and a repaint at rest asks for each of the legend's places (up to nine).
+EXACT_COUNT_UP_TO = 128
 
 
 class FeatureIndex:
@@ -82,9 +85,17 @@ class FeatureIndex:
         return [self._ids[i] for i in positions[order]]
 
     def count_in_rect(self, xmin: float, ymin: float, xmax: float, ymax: float) -> int:
-        """About how many features lie in the rectangle (their bounding boxes meet it): cheap enough for every
-        frame, with no list of ids (100,000 features in view took ~40 ms a frame through `in_rect`)."""
-        return len(self._tree.query(box(xmin, ymin, xmax, ymax))) + self._points.count_in_rect(xmin, ymin, xmax, ymax)
+        """How many features meet the rectangle, cheap enough for every frame, with no list of ids (100,000
+        features in view took ~40 ms a frame through `in_rect`). Shapes are tested exactly while at most
+        EXACT_COUNT_UP_TO bounding boxes meet it — a launch's path or a warning area has a box over most of the
+        map, so counting boxes put the legend over a warning area whose box every corner met —; beyond that,
+        their boxes are counted."""
+        rect = box(xmin, ymin, xmax, ymax)
+        candidates = self._tree.query(rect)
+        shapes = len(candidates)
+        if shapes <= EXACT_COUNT_UP_TO:
+            shapes = int(np.count_nonzero(shapely.intersects(self._geoms[candidates], rect)))
+        return shapes + self._points.count_in_rect(xmin, ymin, xmax, ymax)
 
     def in_rect(self, xmin: float, ymin: float, xmax: float, ymax: float) -> list[Hashable]:
         """Ids of features intersecting the rectangle, in the order they were given."""

@@ -19,6 +19,7 @@ MapRect = tuple[float, float, float, float]  # (xmin, ymin, xmax, ymax) in map u
 
 LEGEND_PLACES = ("auto", "outside", "none", "nw", "ne", "sw", "se")
 CORNERS = ("se", "ne", "sw", "nw")  # auto's order of preference when several are equally free
+SHORT = " short"  # after a corner ("nw short"): the legend with its launches' rows only, where auto put it
 # Pixels (at 96 dpi) a framing keeps data from the image's edges and the decorations, measured to the data's
 # points: 14 px clear of the largest marker's half (the 15 px launch-site triangle), which at 14 px touched
 # the top edge of a launch's frame.
@@ -38,6 +39,7 @@ class DecorationSizes:
     footer: float = 0.0  # height of the attribution band along the bottom edge
     legend: Size | None = None  # the legend's panel in a corner
     column: Size | None = None  # the legend's panel in a column beside the map ("outside")
+    compact: Size | None = None  # the legend's launches only (no kinds), when that is shorter than `legend`
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,17 @@ class DecorationLayout:
     height: float
     boxes: dict[str, Box] = field(default_factory=dict)
     legend_place: str | None = None
+    short: bool = False  # the legend in its corner lists the launches only (`DecorationSizes.compact`)
 
     @property
     def legend_box(self) -> Box | None:
         return self.boxes.get("legend")
+
+    @property
+    def held_place(self) -> str | None:
+        """The place to ask `place_decorations` for to get this legend again ("nw short" for a short one): what
+        the screen keeps while the view moves."""
+        return f"{self.legend_place}{SHORT}" if self.short else self.legend_place
 
     def free_rects(self, pad: float = 0.0) -> list[Box]:
         """The largest rects of the image clear of every decoration (each avoided on one of its four sides),
@@ -61,11 +70,12 @@ class DecorationLayout:
 
 def place_decorations(sizes: DecorationSizes, legend: str = "auto",
                       data_under: Callable[[Box], float] | None = None, keep: str = "") -> DecorationLayout:
-    """Lay the decorations out. ``legend`` is one of LEGEND_PLACES; "auto" takes the corner with least data under
-    it (``data_under`` tells how much data a pixel box covers) and, when the legend fits in no corner or every
-    corner covers data while the column would hide less, the column beside the map. ``keep``: where auto put the
-    legend last (on screen); it stays there unless another place is clearly better (`clearly_better`), so a
-    legend does not jump about as the view moves."""
+    """Lay the decorations out. ``legend`` is one of LEGEND_PLACES (or a corner with SHORT); "auto" takes the
+    corner with least data under it (``data_under`` tells how much data a pixel box covers); when every corner
+    covers data, the short legend (launches only) in a corner where it covers less, and when the legend fits in no
+    corner or the column would hide less still, the column beside the map. ``keep``: where auto put the legend
+    last (on screen, a `held_place`); it stays there unless another place is clearly better (`clearly_better`),
+    so a legend does not jump about as the view moves."""
     if legend == "auto":
         return _auto(sizes, data_under, keep)
     return _layout(sizes, legend)
@@ -90,19 +100,30 @@ def _auto(sizes: DecorationSizes, data_under: Callable[[Box], float] | None, kee
     covered = [data_under(c.legend_box) for c in candidates]  # type: ignore[arg-type]
     best = min(range(len(candidates)), key=lambda i: (covered[i], i))
     choice, choice_covers = candidates[best], covered[best]
+    if choice_covers > 0 and sizes.compact is not None:
+        # the kinds' rows made the legend reach over data in every corner (a warning area on the Okinawa zoom):
+        # the launches' rows alone may fit where they cover less
+        short = [_layout(sizes, corner + SHORT) for corner in CORNERS]
+        short = [c for c in short if c.short]
+        short_covers = [data_under(c.legend_box) for c in short]  # type: ignore[arg-type]
+        candidates, covered = [*candidates, *short], [*covered, *short_covers]
+        best = min(range(len(candidates)), key=lambda i: (covered[i], i))
+        choice, choice_covers = candidates[best], covered[best]
     if choice_covers > 0 and outside is not None:
         hidden = data_under(outside.boxes["column"])  # the column hides all beside the map, not just the legend
         if hidden < choice_covers:
             choice, choice_covers = outside, hidden
-    kept = next((c for c in [*candidates, outside] if c is not None and c.legend_place == keep), None)
-    if kept is not None and kept is not choice:
-        kept_covers = data_under(kept.boxes["column" if keep == "outside" else "legend"])
-        if not clearly_better(choice_covers, kept_covers):
-            return kept
+    held = [(c, covered[i]) for i, c in enumerate(candidates) if c.held_place == keep]
+    if outside is not None and keep == "outside":
+        held.append((outside, data_under(outside.boxes["column"])))
+    if held and held[0][0] is not choice and not clearly_better(choice_covers, held[0][1]):
+        return held[0][0]
     return choice
 
 
 def _layout(sizes: DecorationSizes, legend: str) -> DecorationLayout:
+    short = legend.endswith(SHORT) and sizes.compact is not None
+    legend = legend.removesuffix(SHORT)
     w, h, m = sizes.width, sizes.height, sizes.margin
     boxes: dict[str, Box] = {}
     bottom = h - sizes.footer
@@ -139,8 +160,9 @@ def _layout(sizes: DecorationSizes, legend: str) -> DecorationLayout:
         boxes["scale_bar"] = (m, bottom - m - sh, m + sw, bottom - m)
         bar_top = bottom - m - sh
     place = legend if "legend" in boxes else None
-    if legend in CORNERS and sizes.legend is not None:
-        lw, lh = sizes.legend
+    panel = sizes.compact if short else sizes.legend
+    if legend in CORNERS and panel is not None:
+        lw, lh = panel
         left_x, right_x = (m, m + lw) if legend[1] == "w" else (right - m - lw, right - m)
         if legend[0] == "n":
             top = title_bottom if legend == "nw" else arrow_bottom
@@ -150,7 +172,7 @@ def _layout(sizes: DecorationSizes, legend: str) -> DecorationLayout:
             box = (left_x, low - m - lh, right_x, low - m)
         if box[1] >= 0 and box[3] <= bottom and box[0] >= 0 and box[2] <= right:
             boxes["legend"], place = box, legend
-    return DecorationLayout(w, h, boxes, place)
+    return DecorationLayout(w, h, boxes, place, short and place == legend)
 
 
 def free_rects(width: float, height: float, boxes: list[Box], pad: float = 0.0) -> list[Box]:

@@ -18,6 +18,8 @@ _ALERT = re.compile(
     r"\bJ-?Alert\b|\b(?:emergency|missile|evacuation|air[- ]raid|civil defen[cs]e|shelter)\s+(?:warnings?|alerts?|"
     r"orders?|messages?|sirens?|notices?|broadcasts?|advisor(?:y|ies))\b|\balerts?,?\s+(?:for|in)\s+(?=[A-Z])|\b(?:take|seek|taking|seeking)\s+shelter\b|"
     r"\b(?:warned|alerted|urged)\s+(?:the\s+)?(?:residents|citizens|people)\b|"
+    # "Residents of Okinawa were told to evacuate into buildings", "people … were urged to take cover"
+    r"\b(?:told|urged|ordered|asked|instructed)\s+to\s+(?:evacuate|take\s+cover|shelter|stay\s+indoors)\b|"
     r"\bsirens?\s+(?:sounded|wailed|went off)\b|"
     r"\bwarnings?\s+(?:was|were|had been|has been)\s+issued\b|\bissued\s+(?:an?\s+)?(?:\w+\s+)?(?:warning|alert)\b",
     re.IGNORECASE,
@@ -37,6 +39,7 @@ _SENDER = re.compile(r"['\u2019]?s?\s+(?:(?:has|have|had|also|then|later)\s+)?(?
 # "prompting the government in Tokyo to tell residents …", "officials in Seoul said": who speaks, by where they sit
 _SENDER_BEFORE = re.compile(r"\b(?:government|officials?|authorities|ministry|ministers?|leaders?|administration|"
                             r"embassy|spokes(?:man|woman|person)|military|cabinet)\s+(?:in|of)\s+$", re.IGNORECASE)
+_ANOTHER_YEAR = re.compile(r"\b(?:in|since|during)\s+(?:19|20)\d\d\b[^.;]{0,20}\b(?:when|as|after)\b", re.IGNORECASE)
 ALERTED_KINDS = frozenset({"prefecture", "island", "island_group", "city", "capital"})
 MAX_CORNER_GAP = 40  # characters between two corners of one zone
 
@@ -52,6 +55,8 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
         alert = _ALERT.search(text, s, e)
         if alert is None or (_NOT_AN_ALERT.search(text, s, e) and not re.search(r"J-?Alert", text[s:e])):
             continue
+        if _ANOTHER_YEAR.search(text, s, alert.start()):
+            continue  # "Unlike in 2017, when a J-Alert covered Hokkaido, …": that year's alert
         system = "J-Alert" if re.search(r"J-?Alert|Japan|prefecture", text[s:e], re.IGNORECASE) else "Alert"
         for mention in (p for p in places if s <= p.start < e and p.place.kind in ALERTED_KINDS):
             if _REFERENCE_ONLY.search(text, max(s, mention.start - 30), mention.start):

@@ -10,14 +10,18 @@ from viewer.ingest.sentences import Sentence
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _ORBIT_OUTCOME = re.compile(
-    r"\b(?:(?:placed|put|inserted|delivered|lofted|launched)\s+(?:[\w\u201c\u201d\"'-]+\s+){0,5}?(?:in|into)\s+(?:[\w-]+\s+){0,2}?orbit"
+    r"\b(?:(?:placed|placing|put|putting|inserted|inserting|delivered|delivering|lofted|launched)\s+(?:[\w\u201c\u201d\"'-]+\s+){0,5}?(?:in|into)\s+(?:[\w-]+\s+){0,2}?orbit"
     r"|(?:entered|reached|achieved)\s+(?:[\w-]+\s+){0,2}?orbit|(?:is|was|now)\s+in\s+orbit|runs?\s+a\s+[\"\u201c]?(?:\w+\s+)?orbit"
     r"|(?:an?\s+)?object\s+in\s+(?:space|orbit)|orbiting\s+(?:the\s+)?earth)\b",
     re.IGNORECASE,
 )
 _FAILURE = re.compile(
-    r"\b(?:fail(?:ed|ure|s)?|unsuccessful(?:ly)?|crash(?:ed|es)?|explod(?:ed|es)|blew up|broke (?:up|apart)|"
-    r"disintegrated|lost (?:contact|thrust)|abnormal(?:ly)?|malfunction(?:ed|s)?|went wrong|fizzled|"
+    r"\b(?:fail(?:ed|ure|s)?|unsuccessful(?:ly)?|crash(?:ed|es|ing)?|explod(?:ed|es|ing)|blew up|blowing up|"
+    r"(?:broke|breaking|came|coming|fell|falling) apart|broke up|breaking up|self-destruct(?:ed)?|aborted|"
+    r"disintegrat(?:ed|ing)|lost (?:contact|thrust)|abnormal(?:ly)?|malfunction(?:ed|s)?|went wrong|fizzled|"
+    r"short of orbit|contact\s+(?:with\s+(?:it|the\s+\w+)\s+)?was\s+lost|"
+    r"ended\s+(?:within|just|only|a\s+few)?\s*(?:seconds|moments)\s+(?:of|after|into)|"
+    r"ended\s+in\s+(?:an?\s+)?(?:explosion|fireball|disaster)|"
     r"fell into the (?-i:sea|ocean|water)(?!\s+of\b))\b",  # not "fell into the Sea of Japan": where it was aimed
     re.IGNORECASE,
 )
@@ -46,6 +50,9 @@ _OTHERS_ENDED = re.compile(r"\b(?:(?:every|each|all|previous|earlier|past|prior)
 # missile', not 'the missile', is another launch the story mentioned
 _NOT_THIS_ONE = re.compile(r"\bpossibility\s+(?:that\s+)?(?:[\w-]+\s+){0,3}$|\b(?:that|those)\s+(?:missiles?|rockets?|"
                            r"launch(?:es)?)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+# "A second missile fired at the same time is reported to have exploded", "the other one blew up": not the lead's
+_ANOTHER_MISSILE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|other)\s+(?:[\w-]+\s+)?(?:missile|rocket|"
+                              r"projectile|one)\b[^.;]*$|\b(?:a|the)\s+(?:second|third|other)\b,[^.;]*$", re.IGNORECASE)
 # "The first stage separated and fell into the Sea of Japan": a spent stage falls as planned
 _SPENT_STAGE = re.compile(r"\b(?:stages?|boosters?|fairings?)\b(?:\s+\w+){0,3}\s+$", re.IGNORECASE)
 # "the missile fell into the sea and did not reach Hokkaido": a ballistic missile's flight ends in the sea, so that
@@ -59,8 +66,17 @@ _HIT = r"(?:hit(?:ting|s)?|str(?:uck|ike|iking|ikes)|land(?:ed|ing|s)?|f[ae]ll(?
 _AIM = (r"(?:on|in|into|at)?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:preset|pre-set|designated|planned|set|intended|"
         r"targeted|target)\s+(?:target|waters|area|point|spot|sea\s+area|zone|island)")
 _SUCCESS = re.compile(rf"(?<!un)\bsucce(?:ss(?:ful(?:ly)?)?|eded|eds)\b|\b(?:accurately|precisely|exactly|correctly)\s+"
-                      rf"{_HIT}\s+{_AIM}|\b{_HIT}\s+(?:{_AIM}\s+)?(?:accurately|precisely|exactly)\b(?:\s+{_AIM})?",
+                      rf"{_HIT}\s+{_AIM}|\b{_HIT}\s+(?:{_AIM}\s+)?(?:accurately|precisely|exactly)\b(?:\s+{_AIM})?|"
+                      # "hit an island target in the West Sea with pinpoint accuracy"
+                      rf"\b{_HIT}\s+(?:[\w-]+\s+){{0,10}}?with\s+(?:pinpoint|great|high|perfect)\s+(?:accuracy|precision)\b",
                       re.IGNORECASE)
+_MONTH_CLAUSE = re.compile(rf"\b(?:in|on|last)\s+{_MONTH}\b[^.;]{{0,30}}?\b(?:in\s+which|when|where)\b[^.;]*$")
+_INTO_THE_SEA = re.compile(r"\s+into\s+(?:the\s+)?(?:sea|ocean|waters?)\b", re.IGNORECASE)
+_SPACE_WORDS = re.compile(r"\b(?:orbit\w*|payload|satellite|spacecraft)\b", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:not|no|never|without)\s+(?:(?:any|sign|signs|of|an?|the)\s+){0,3}$"
+                     # "He declined to call the launch a success", "stopped short of calling it a failure"
+                     r"|\b(?:declin\w*|refus\w*|reluctant|stopp?\w*\s+short\s+of|hesitat\w*)\s+(?:to\s+)?"
+                     r"(?:call|calling|describ\w*|term\w*|label\w*|declar\w*)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:in|last)\s+{_MONTH}\b|\s+last\s+(?:year|month)\b|^\s*{_MONTH}\b"
                         rf"|\s+{_MONTH}\s+launch")
 _PERIOD = re.compile(
@@ -151,37 +167,62 @@ def attribution(text: str, sentence: Sentence, at: int | None = None) -> str:
     return attributed(text, sentence, at)[0]
 
 
-def outcome_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:
-    """'orbit', 'failure' or 'success' as each launch sentence states it; a failure 'in May' is another launch."""
+def outcome_claims(text: str, sentences: list[Sentence], space: bool = True, earlier: bool = False,
+                   lead: bool = False) -> list[FoundClaim]:
+    """'orbit', 'failure' or 'success' as each launch sentence states it; a failure 'in May' is another launch. A
+    missile (not ``space``) that 'fell into the sea' landed where missiles land: that is no failure. For an
+    ``earlier`` launch named in passing, 'previous', 'another' and 'earlier tries' are that launch's words. For the
+    story's ``lead`` launch, what 'a second missile' or 'the other one' did is that missile's."""
     found: list[FoundClaim] = []
     for sentence in sentences:
         s, e = sentence.start, sentence.end
         if text[s:e].rstrip("\"\u201d' ").endswith("?"):
             continue  # "Was the launch a success?" asks; it claims nothing
-        for value, pattern in (("orbit", _ORBIT_OUTCOME), ("failure", _FAILURE), ("success", _SUCCESS)):
-            m = pattern.search(text, s, e)
-            if m is None or _ELSEWHERE.match(text, m.end(), min(e, m.end() + 40)) or _ELSEWHERE.search(
-                    text[max(s, m.start() - 12) : m.start()] + " launch"):
-                continue
-            if value == "success" and re.search(r"\b(?:not|no|never|without)\s+(?:\w+\s+)?$", text[s : m.start()]):
-                continue
-            lead = text[max(s, m.start() - 60) : m.start()]
-            if value == "orbit" and _NOT_REACHED.search(lead):
-                continue  # "failed to put … into orbit" is a failure, found by the next pattern
-            if _HEDGED.search(lead) or _OTHERS_ENDED.search(lead) or _NOT_THIS_ONE.search(lead) or (
-                    _EARLIER_MONTH.search(lead)):
-                continue
-            if value == "failure" and _OTHERS_FAILED.search(lead):
-                continue
-            if value == "failure" and m.group().lower().startswith("fell") and (
-                    _SPENT_STAGE.search(lead) or _MISSILE_FELL.search(lead)):
-                continue
-            by, said_at = attributed(text, sentence, m.start())
-            # The quote keeps the words naming the source ("The hermit kingdom claimed that it …") when close.
-            start = said_at if said_at is not None and said_at < m.start() and m.end() - said_at <= 160 else m.start()
-            found.append(FoundClaim("outcome", value, start, m.end(), by))
-            break
+        # each word of an outcome in turn: "All four earlier tries failed; the most recent exploded" is rejected at
+        # 'failed' (others' outcome) and read at 'exploded'
+        words = sorted(((m, value) for value, pattern in (("orbit", _ORBIT_OUTCOME), ("failure", _FAILURE),
+                                                          ("success", _SUCCESS)) for m in pattern.finditer(text, s, e)),
+                       key=lambda pair: pair[0].start())
+        stated = [(m, value) for m, value in words if _states(text, s, e, m, value, space, earlier)
+                  and not (lead and _ANOTHER_MISSILE.search(text, s, m.start()))]
+        if not stated:
+            continue
+        # "successfully launched the satellite …, placing it into orbit": orbit says more than success
+        m, value = next((pair for pair in stated if pair[1] == "orbit"), stated[0]) if stated[0][1] == "success" else (
+            stated[0])
+        by, said_at = attributed(text, sentence, m.start())
+        # The quote keeps the words naming the source ("The hermit kingdom claimed that it …") when close.
+        start = said_at if said_at is not None and said_at < m.start() and m.end() - said_at <= 160 else m.start()
+        found.append(FoundClaim("outcome", value, start, m.end(), by))
     return found
+
+
+def _states(text: str, s: int, e: int, m: re.Match[str], value: str, space: bool, earlier: bool = False) -> bool:
+    """Whether the outcome word ``m`` in the sentence s:e states this launch's outcome: not another month's or
+    launch's, not denied, hedged or only aimed at."""
+    if _ELSEWHERE.match(text, m.end(), min(e, m.end() + 40)) or _ELSEWHERE.search(
+            text[max(s, m.start() - 12) : m.start()] + " launch"):
+        return False
+    if value in ("success", "failure") and _DENIED.search(text[s : m.start()]):
+        return False  # "did not fail", "without any malfunction", "no sign of failure", "not successful"
+    lead = text[max(s, m.start() - 60) : m.start()]
+    if value == "orbit" and _NOT_REACHED.search(lead):
+        return False  # "failed to put … into orbit" is a failure, found by the next pattern
+    if _HEDGED.search(lead):
+        return False
+    if not earlier and (_OTHERS_ENDED.search(lead) or _NOT_THIS_ONE.search(lead) or _EARLIER_MONTH.search(lead)
+                        or _MONTH_CLAUSE.search(text, max(s, m.start() - 80), m.start())):
+        return False  # "including one in July in which the missile exploded": July's launch
+    if value == "failure" and not earlier and _OTHERS_FAILED.search(lead):
+        return False
+    if value == "failure" and m.group().lower().startswith("crash") and _INTO_THE_SEA.match(text, m.end(), e) and (
+            not space and not _SPACE_WORDS.search(text, s, e)):
+        return False  # a missile that "crashed into the sea" came down where missiles do
+    if value == "failure" and m.group().lower().startswith("fell into"):
+        if not space and not _SPACE_WORDS.search(text, s, e):
+            return False
+        return not (_SPENT_STAGE.search(lead) or _MISSILE_FELL.search(lead))
+    return True
 
 
 def orbit_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:

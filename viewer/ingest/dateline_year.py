@@ -2,7 +2,8 @@
 year names it ('the twelfth weapons launch of 2022', '2023's third ICBM test', 'so far in 2024'); a year named as
 past ('two failures earlier in 2023') or a vehicle first shown in a known year (a Hwasong-18 story is from 2023 or
 later) bounds it from below, today from above, and a weekday in the lede must fall on the dateline's day or the day
-before. Only a single year that fits is taken, with the words that pin it; otherwise none is guessed."""
+before; a Juche year ('the 115th year of Juche') names it. Only a single year that fits is taken, with the words
+that pin it; otherwise none is guessed."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from viewer.ingest.times import WEEKDAYS
 
 _YEAR = re.compile(r"\b(?:in|since|of|during|early|late|earlier\s+in|later\s+in)\s+(?P<year>(?:19|20)\d\d)\b",
                    re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|plans?|planned|aims?|intends?|by|until|next)\b", re.IGNORECASE)
+# (not "by the regime": an agent, not a deadline)
+_FUTURE = re.compile(r"\b(?:will|plans?|planned|aims?|intends?|until|next|by(?!\s+(?:the|a|an|its|his|their|North|"
+                     r"Pyongyang|Seoul|Tokyo|Washington)\b))\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)|"
             r"latest|last|\w+est)")
@@ -32,6 +35,10 @@ _PINNED = re.compile(rf"\b(?:the|its|a|[\w-]+['\u2019]s)\s+{_ORDINAL}\s+(?:[\w-]
 VEHICLE_YEARS = {"hwasong-12": 2017, "hwasong-15": 2017, "hwasong-17": 2020, "hwasong-18": 2023, "hwasong-19": 2024,
                  "chollima-1": 2023, "malligyong-1": 2023}
 _VEHICLE = re.compile(r"\b(?P<name>Hwasong(?:pho)?-1[25789]|Chollima-1|Malligyong-1)\b", re.IGNORECASE)
+# KCNA's own calendar: "Juche 115", "the 115th year of Juche". Its year 1 is 1912, the year of Kim Il Sung's birth
+# (Wikipedia "Juche calendar"; KCNA writes "April 3, Juche 113 (2024)"), so Juche N is N + 1911.
+_JUCHE = re.compile(r"\bJuche\s+(?P<n>\d{2,3})\b|\b(?P<n2>\d{2,3})(?:st|nd|rd|th)\s+year\s+of\s+Juche\b", re.IGNORECASE)
+JUCHE_OFFSET = 1911
 LEDE_CHARS = 600  # the first paragraph after the dateline, where the launch's day is given
 
 
@@ -56,6 +63,12 @@ def dateline_year(text: str, after: int, month_day: tuple[int, int], today: date
             return None
         return day
 
+    juche = _JUCHE.search(text)
+    if juche is not None:
+        year = int(juche.group("n") or juche.group("n2")) + JUCHE_OFFSET
+        day = fits(year)
+        return InferredYear(day, f"the story gives the Juche year ('{juche.group()}' is {year})",
+                            juche.span()) if day is not None else None
     pinned = [m for m in _PINNED.finditer(text) if not _FUTURE.search(_sentence_before(text, m.start()))]
     years = {int(m.group("year") or m.group("year2") or m.group("year3")) for m in pinned}
     if len(years) == 1:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from viewer.ingest.times import MONTHS
 
@@ -16,7 +16,8 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?"
 _CALENDAR = (rf"{_WEEKDAY}(?:(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?P<day2>[0-3]?\d)\s+(?P<month2>"
-             rf"{_MONTH}))(?:,?\s+(?:Juche\s+\d{{1,3}}\s+\()?(?P<year>(?:19|20)\d\d)\)?)?")  # KCNA: "Juche 113 (2024)"
+             # KCNA: "Juche 113 (2024)"; "Jun 23,2016" with no space
+             rf"{_MONTH}))(?:(?:,[ \t]*|\s+)(?:Juche\s+\d{{1,3}}\s+\()?(?P<year>(?:19|20)\d\d)\)?)?")
 _ISO = (r"(?P<iso>(?:19|20)\d\d(?P<sep>[-./])[01]\d(?P=sep)[0-3]\d)"
         r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?")
 _DOTTED = r"(?P<kyear>(?:19|20)\d\d)\.[ \t]*(?P<kmonth>[01]?\d)\.[ \t]*(?P<kday>[0-3]?\d)\.?"  # Korean "2022. 11. 3."
@@ -31,7 +32,8 @@ _CITY_LINE = re.compile(rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t/][A-Z][A-Za-
                         rf"[ \t]+(?:{_CALENDAR}|{_ISO}|{_SLASHED})[ \t]*"
                         rf"(?:\((?P<agency>[^)\n]{{1,40}})\)|[A-Z][A-Za-z]{{1,15}})?[ \t]*"
                         # TASS: ". /TASS/."; "UNITED NATIONS, 22 December 2017" on a line of its own
-                        rf"(?:--|-|\u2013|\u2014|\.?[ \t]*/[A-Z]{{2,10}}/\.?|[ \t\r]*$)", re.MULTILINE)
+                        # EFE: "Seoul, Aug 12 (EFE).-"
+                        rf"(?:--|-|\u2013|\u2014|\.-|\.?[ \t]*/[A-Z]{{2,10}}/\.?|[ \t\r]*$)", re.MULTILINE)
 _AGENCY_FIRST = re.compile(rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t/][A-Z][A-Za-z.'-]+){{0,2}})[ \t]*"
                            rf"\((?P<agency>[^)\n]{{1,40}})\)[ \t]*(?:--|-|\u2013|\u2014)[ \t]*(?:{_CALENDAR}|{_ISO})\b",
                            re.MULTILINE)
@@ -44,14 +46,15 @@ _BARE_CITY = re.compile(r"^[ \t]*(?:(?P<city>[A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})"
                         re.MULTILINE)
 # A line that is only a date (optionally "Published"/"Updated"/"date" before it, a time and zone after it).
 _DATE_LINE = re.compile(
-    rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z ]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"  # "MORNING EDITION - Broadcast: …"
+    # "MORNING EDITION - Broadcast: …", a blog's "Round 3 — Sunday, March 29."
+    rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z0-9 ]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"
     rf"(?:(?P<label>date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|issued|released|"
     rf"{_KOREAN_LABELS})"
     rf"\b[ \t]*(?:on)?[ \t:=]*)?"
     rf"[\"']?(?:{_CALENDAR}|{_ISO}|{_DOTTED})[\"']?(?:,?[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?"
     rf"(?:[ \t]+[A-Z]{{2,4}})?)?"
     rf"(?:[ \t]+[|\u00b7-]?[ \t]*(?:updated|last updated|modified)\b[^\n]*)?"  # "… 6:02 PM EDT  Updated on …"
-    rf"[ \t\r]*$",
+    rf"\.?[ \t\r]*$",
     re.MULTILINE | re.IGNORECASE)
 _LABEL = (r"(?:date|dated|published|posted|updated|modified|pubdate|last updated|broadcast|aired|filed|issued|released|"
           rf"{_KOREAN_LABELS})")
@@ -148,8 +151,39 @@ def find_dateline(text: str) -> Dateline | None:
     stamp = _stamp_line(head)
     if stamp is not None:
         return Dateline(stamp[0], stamp[1], stamp[2], zone=zone or _stamp_zone(head[stamp[1] : stamp[2]]))
+    slashed = _slashed_by_weekday(head, text)
+    if slashed is not None:
+        return Dateline(slashed[0], slashed[1], slashed[2], zone=zone or _stamp_zone(head[slashed[1] : slashed[2]]))
     if bare is not None:
         return Dateline(None, bare.start(), bare.end(), bare_city.title(), zone)
+    return None
+
+
+_SLASHED_STAMP = re.compile(rf"(?<![\d/.]){_SLASHED}(?![\d/.])")
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_LEDE_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _slashed_by_weekday(head: str, text: str) -> tuple[date, int, int] | None:
+    """'05/03/2026' on a short line near the top, day-first or month-first: the reading on whose day, or the day
+    after, falls the weekday the story first names ('… on Thursday morning'); None when both or neither fit."""
+    for line in re.finditer(r"^[^\n]{0,120}$", head, re.MULTILINE):
+        m = _SLASHED_STAMP.search(line.group())
+        if m is None:
+            continue
+        weekday = _LEDE_WEEKDAY.search(text, line.end(), line.end() + 600)
+        if weekday is None:
+            return None
+        named = _WEEKDAY_NAMES.index(weekday.group(1).lower())
+        readings = set()
+        for day, month in ((m.group("sday"), m.group("smonth")), (m.group("smonth"), m.group("sday"))):
+            try:
+                value = date(int(m.group("syear")), int(month), int(day))
+            except ValueError:
+                continue
+            if named in (value.weekday(), (value - timedelta(days=1)).weekday()):
+                readings.add(value)
+        return (readings.pop(), line.start() + m.start(), line.start() + m.end()) if len(readings) == 1 else None
     return None
 
 
@@ -163,11 +197,30 @@ def stamped_west_of_korea(line: str) -> bool:
     return _WESTERN_STAMP.search(line) is not None
 
 
-def body_stamps(text: str, start: int) -> list[tuple[int, date]]:
-    """Lines after ``start`` that are only a date, as a live blog heads each day ('Monday 15 January 2024'):
-    (where each ends, its date). Weekdays and 'yesterday' below one are that day's."""
-    return [(m.end(), value) for m in _DATE_LINE.finditer(text, start)
-            if m.group("label") is None and (value := _value(m)) is not None]
+def body_stamps(text: str, start: int, reference: date | None = None) -> list[tuple[int, date]]:
+    """Lines after ``start`` that are only a date, as a live blog heads each day ('Monday 15 January 2024', 'Round 3 —
+    Sunday, March 29.'): (where each ends, its date). A heading with no year takes the ``reference`` date's (the
+    story's), the year before when that would put it after the story. Weekdays and 'yesterday' below one are that
+    day's."""
+    found = []
+    for m in _DATE_LINE.finditer(text, start):
+        if m.group("label") is not None:
+            continue
+        value = _value(m) or _in_year_of(m, reference)
+        if value is not None:
+            found.append((m.end(), value))
+    return found
+
+
+def _in_year_of(m: re.Match[str], reference: date | None) -> date | None:
+    month, day = m.groupdict().get("month") or m.groupdict().get("month2"), m.group("day") or m.group("day2")
+    if reference is None or not month or not day:
+        return None
+    try:
+        value = date(reference.year, MONTHS[month.lower().rstrip(".")], int(day))
+    except (KeyError, ValueError):
+        return None
+    return value if value <= reference else value.replace(year=value.year - 1)
 
 
 def _stamp_zone(line: str) -> str | None:
@@ -188,8 +241,19 @@ def _stamp_line(head: str) -> tuple[date, int, int] | None:
             continue
         plain = _ASIDE.sub(" ", line).strip()
         for part in _PARTS.split(plain):
-            m = _STAMP_PART.fullmatch(part.strip().rstrip(",;"))
-            value = _value(m) if m else None
-            if value is not None:
-                return value, start, start + len(line.rstrip())
+            for tail in _tails(part.strip().rstrip(",;")):
+                m = _STAMP_PART.fullmatch(tail)
+                value = _value(m) if m else None
+                if value is not None:
+                    return value, start, start + len(line.rstrip())
     return None
+
+
+_LABEL_COMMA = re.compile(r"^(?:[\w.:'-]+[ \t]+){0,4}[\w.:'-]+,[ \t]+")
+
+
+def _tails(part: str) -> list[str]:
+    """The part, and what follows a short label and its comma ('Launch note, 2 June 2026', 'Seoul bureau,
+    2026-03-14', a clock first: '12:41 JST, April 22, 2026'): the date a newsletter or bureau heads its item with."""
+    label = _LABEL_COMMA.match(part)
+    return [part, part[label.end() :]] if label else [part]

@@ -20,12 +20,15 @@ _NOT_A_HEADING = (r"(?!\s+(?:of|coast|Korea|Sea|Japan|side|part|region|Pacific|C
 _PATTERNS = [
     re.compile(rf"\b(?:on|along)\s+an?\s+{_DIR}(?:ward|erly|ern)?\s+(?:path|course|trajectory|route|heading)\b",
                re.IGNORECASE),
-    re.compile(rf"\bin\s+an?\s+{_DIR}(?:erly|ern|ward)?\s+direction\b", re.IGNORECASE),
-    re.compile(rf"\b{_DIR}wards?\b", re.IGNORECASE),
+    re.compile(rf"\bin\s+(?:an?|the)\s+{_DIR}(?:erly|ern|ward)?\s+direction\b", re.IGNORECASE),
+    re.compile(rf"\b{_DIR}(?:wards?|bound)\b", re.IGNORECASE),
+    # "on a bearing roughly east-northeast", "on a heading of about north-northeast", "at a heading due east"
+    re.compile(rf"\b(?:on|along|at)\s+an?\s+(?:bearing|heading|course|azimuth)\s+(?:of\s+)?(?:(?:roughly|about|around|"
+               rf"approximately|nearly|almost|due|just)\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
     re.compile(rf"\btowards?\s+the\s+{_DIR}\b{_NOT_A_HEADING}", re.IGNORECASE),
     # "toward waters east of the Korean Peninsula", "came down in the sea east of the peninsula" (of the launch's own
     # land: a heading; "the sea west of Japan" is where, not which way)
-    re.compile(rf"\b(?:towards?|into|in)\s+(?:the\s+)?(?:waters|seas?)\s+{_DIR}\s+of\s+(?:the\s+)?(?:Korean\s+"
+    re.compile(rf"\b(?:towards?|into|in|over)\s+(?:the\s+)?(?:waters|seas?)\s+{_DIR}\s+of\s+(?:the\s+)?(?:Korean\s+"
                r"peninsula|peninsula|North\s+Korea|North|country)\b", re.IGNORECASE),
     # "toward the eastern waters", "into western waters", "fired into the East Sea" (the firing; not "crashed into
     # the West Sea", where a failed rocket fell)
@@ -67,12 +70,21 @@ def stated_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher
             bearing = bearing_of(m.group("dir"))
             if bearing is not None:
                 return StatedDirection(bearing, m.group("dir").lower(), m.span())
-    for sentence in sentences if site is not None else []:
-        assert site is not None
+    for sentence in sentences:
         for m in _TOWARD.finditer(text, sentence.start, sentence.end):
             place = matcher.place_at(text, m.end())
             if place is None or place.place.kind not in TOWARD_KINDS:
                 continue
-            bearing = float(geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
+            if site is not None:
+                bearing = float(geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
+            elif place.place.id in COAST_SEAS:  # no site: the coast the sea washes
+                bearing = COAST_SEAS[place.place.id]
+            else:
+                continue
             return StatedDirection(bearing, text[place.start : place.end], (m.start(), place.end), place.place.id)
     return None
+
+
+# The seas on North Korea's east and west coasts: a missile fired toward one from anywhere in the country (the site
+# unnamed: 'fired from North Korea toward the East Sea') flew toward that coast, east or west.
+COAST_SEAS = {"sea-of-japan": 90.0, "yellow-sea": 270.0}

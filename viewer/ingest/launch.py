@@ -11,12 +11,16 @@ from viewer.ingest.sentences import Sentence
 # "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
 _NOT_VERB = r"(?!\s+(?:station|ground|site|pad|facility|complex|cent(?:er|re)|tubes?|platform|range|drill))"
 # "a submarine-launched missile", "air-launched": an adjective, not a launch ("test-fired" is the verb itself)
-_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|test-fire|lift(?:ed|s)?\s+off|"
-                   rf"blast(?:ed|s)?\s+off|(?:took|takes)\s+off)\b{_NOT_VERB}",
+_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|test-fire|"
+                   r"lift(?:ed|s|ing)?\s+off|blast(?:ed|s|ing)?\s+off|(?:took|takes|taking)\s+off|"
+                   rf"shot(?!\s+down)|shoots?(?!\s+down)|shooting(?!\s+down))\b{_NOT_VERB}",
                    re.IGNORECASE)
 _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|firing)|test-fir(?:e|ing)\s+of\b|"
                         # "the rocket took off at 3:50am"
-                        rf"lift(?:ed|s)?\s+off|blast(?:ed|s)?\s+off|took\s+off)\b{_NOT_VERB}",
+                        r"lift(?:ed|s|ing)?\s+off|blast(?:ed|s|ing)?\s+off|(?:took|taking)\s+off|"
+                        # "shot a ballistic missile eastward" (not "shot down a drone"); "The rocket went up from
+                        # the Tongchang-ri site", "roared off the pad"
+                        rf"shot(?!\s+down)|went\s+up|roared\s+(?:off|into)|thundered\s+off)\b{_NOT_VERB}",
                         re.IGNORECASE)
 # "a missile exploded in the air shortly after leaving the airfield", "blew up seconds after lift-off": a failed launch
 _FAILED_AFTER_LEAVING = re.compile(r"\b(?:exploded|blew\s+up|broke\s+(?:up|apart)|disintegrated)\b[^.;]{0,40}?"
@@ -26,13 +30,21 @@ _FAILED_AFTER_LEAVING = re.compile(r"\b(?:exploded|blew\s+up|broke\s+(?:up|apart
 # 240 kilometres to the east", "It was seen heading north-east", "The missile travelled in an east-north-easterly
 # direction", "The missile headed out to sea", "They splashed down in the East Sea"
 _FLIGHT_VERB = (r"(?:flew|flown|soared|travell?ed|headed|came\s+down|splashed\s+down|landed|crashed|plunged|"
-                r"flying|travell?ing|heading|coming\s+down|splashing\s+down|landing)")
+                r"flying|travell?ing|heading|coming\s+down|splashing\s+down|landing|"
+                # "It arced eastward across the peninsula", "It streaked over Hokkaido", "climbed to 6,000 km"
+                r"arced|arcing|climbed|climbing|streaked|sped|raced|cruised|glided|zoomed)")
 _FLOWN = re.compile(rf"\b{_FLIGHT_VERB}\b", re.IGNORECASE)
 # "They flew east-northeast", "Both flew in an easterly direction", "It headed east across the peninsula", "It
 # vanished from radar … after flying south", "It was seen heading north-east"
 _PRONOUN_FLEW = re.compile(r"\s*(?:It|They|Both(?:\s+(?:missiles|rockets|projectiles))?)\s+"
                            rf"(?:(?:\w+\s+){{0,2}}?{_FLIGHT_VERB}\b|"
                            r"[^.;\n]{0,80}?\bafter\s+(?:flying|travell?ing|heading)\b)")
+# "The second left eleven minutes after the first", "The third followed at 6:02": one of several missiles, told by
+# its place in the count, with a verb of its own
+_ORDINAL_LEFT = re.compile(r"\s*(?:The|the)\s+(?:second|third|fourth|fifth|last|other)\s+(?:(?:missile|rocket|"
+                           r"projectile|one)\s+)?(?:left|followed|went\s+up|rose|lifted|took\s+off|flew|soared)\b")
+# "It happened just minutes ago, … Wednesday morning in Pyongyang": the launch just told, as an event
+_IT_HAPPENED = re.compile(r"\s*(?:It|This|That)\s+(?:all\s+)?(?:happened|occurred|took\s+place)\b")
 # "the launch", "Sunday's launch", "North Korea's rocket launch": one launch, not "missile launches" in general.
 _LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
                           r"launch\b(?!\s*(?:pad|site|window|facility|station|vehicle|complex|center|centre))",
@@ -53,9 +65,16 @@ _HYPOTHETICAL = re.compile(
     r"readies|threat\w*|vow\w*|expected|expects|ahead of|if|whether|possible|possibly|potential|imminent|likely|"
     r"upcoming|scheduled|attempt(?:s|ed)? to|try to|seeks? to|aim\w* to|hopes? to|wants? to|capable of|able to|"
     r"able|allowed|to be|order(?:ed|s)? to|pledg\w*|promis\w*|calls? for|denounc\w*|ban\w*|prohibit\w*|"
-    r"resolutions?|such|any|more|future)\b",
+    r"resolutions?|such|any|more|future|urg\w*|call(?:ed|s|ing)?\s+off|cancel\w*|postpon\w*|scrap\w*|"
+    r"refrain\w*|halt\w*|stop|prevent\w*)\b",
     re.IGNORECASE,
 )
+_STILL_TO_COME = re.compile(r",?\s*(?:which|that)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:will|would|is\s+to|was\s+to)\b",
+                            re.IGNORECASE)
+_COUNTED_MORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+more\b",
+                           re.IGNORECASE)
+_ORDINAL_LAUNCH = re.compile(r"(?i)the\s+(?:first|second|third|fourth|last|latest)\s+launch$")
+_CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|would|could|might|shall|can|(?-i:may))\b", re.IGNORECASE)
 _AFTER_APPOSITIVE = re.compile(r",\s*(?:was|were|had\s+been|has\s+been)\s+$")
 _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|nor)\b", re.IGNORECASE)
@@ -70,6 +89,9 @@ _NORTH_KOREA = re.compile(
     r"Sea|Pole|American))|[Tt]he regime|"
     r"Democratic People['\u2019]s Republic of Korea|Sohae|Tongchang-?ri|Dongchang-?ri|Musudan-?ri|Tonghae|NATA)\b"
 )
+_NORTH_KOREAN_NAMES = re.compile(r"\b(?:Musudan|Hwasong(?:-\d+\w*)?|Unha(?:-\d)?|Chollima(?:-\d)?|Taepodong(?:-\d)?|"
+                                 r"Nodong|Rodong|Pukguksong(?:-\d)?|Kwangmyongsong|Malligyong|KN-\d+|Kim\s+Il[- ]Sung|"
+                                 r"Kim\s+Jong[- ]Il|Sohae|Wonsan|Sinpo|Sunan|Kusong|Panghyon)\b")
 _FOREIGN_LAUNCHER = re.compile(
     r"\b(?:South Korea\w*|Seoul|Japan\w*|Tokyo|United States|U\.S\.|America\w*|China|Chinese|Beijing|Russia\w*|"
     r"Moscow|India\w*|Iran\w*|SpaceX|NASA|Falcon|Nuri|Vandenberg|Israel\w*)\b"
@@ -146,14 +168,22 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if verb is None and _PROJECTILE.search(text, s, e):
         verb = _FAILED_AFTER_LEAVING.search(text, s, e)
     if verb is None and not strict:  # "The missile was flown on a lofted trajectory to the east": the same flight
-        verb = _FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e) else _PRONOUN_FLEW.match(text, s, e)
+        verb = _ORDINAL_LEFT.match(text, s, e) or _IT_HAPPENED.match(text, s, e) or (
+            _FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e) else _PRONOUN_FLEW.match(text, s, e))
     if verb is None:
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
         # days after North Korea said…", which is about someone else's launch.
         verb = _LAUNCH_NOUN.search(text, s, e) or (None if strict else _TEST_NOUN.search(text, s, e))
-        if verb is None or (strict and not _NORTH_KOREA.search(text, s, verb.end())):
+        if verb is None:
             return False
-    if strict and not _launches_a_projectile(text, s, e, verb):
+        # "The first launch was at 6:40 this morning" in a story about North Korea: a launch told by its clock time
+        timed = article_about_north_korea and _ORDINAL_LAUNCH.match(verb.group()) is not None and bool(
+            _CLOCK.search(text, verb.end(), e))
+        if strict and not timed and not _NORTH_KOREA.search(text, s, verb.end()):
+            return False
+    else:
+        timed = False
+    if strict and not timed and not _launches_a_projectile(text, s, e, verb):
         return False
     before = text[max(s, verb.start() - 45) : verb.start()]
     aside = _AFTER_APPOSITIVE.search(before)
@@ -163,6 +193,11 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     # "The DPRK will launch more satellites" read as the noun phrase "The DPRK will launch": no launch
     if verb.group().lower().endswith("launch") and _MODAL.search(text, verb.start(), verb.end()):
         return False
+    # "the launch, which they said would use ballistic missile technology": a launch still to come
+    if verb.group().lower().endswith("launch") and _STILL_TO_COME.match(text, verb.end(), e):
+        return False
+    before = _COUNTED_MORE.sub(" ", before)  # "Two more ballistic missiles were fired": more of them, not future ones
+    before = before[before.rfind(": ") + 1 :]  # "23.40 BST: More details from Seoul: the missile was fired": the clause
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
         return False
     # "Japan's Defense Ministry put the launch at 7:09 a.m.": 'the launch' is a noun, Japan times it, not launches it
@@ -182,10 +217,19 @@ _SPEAKER_FIRED = re.compile(r"\s*(?:that\s+)?(?:it|they|its\s+[\w-]+|their\s+[\w
                             re.IGNORECASE)
 
 
+# "South Korea's Joint Chiefs of Staff: the missile was fired …" (a live blog, a bulletin): the colon says;
+# "According to South Korea's Joint Chiefs of Staff, the missile was fired …": so does the phrase
+_SAID_OR_COLON = re.compile(rf"{_SAID.pattern}|:(?=\s)|\baccording\s+to\s+(?P<who>[^,;:]{{2,80}}),", re.IGNORECASE)
+
+
 def _after_said(lead: str) -> tuple[str, str]:
-    """The words before a verb of saying (the speaker) and after it (the clause said)."""
-    said = list(_SAID.finditer(lead))
-    return (lead[: said[-1].start()], lead[said[-1].end() :]) if said else ("", lead)
+    """The words before a verb of saying or a speaker's colon (the speaker; after 'according to', the words it
+    names) and after it (the clause said)."""
+    said = list(_SAID_OR_COLON.finditer(lead))
+    if not said:
+        return "", lead
+    last = said[-1]
+    return (last.group("who") if last.group("who") else lead[: last.start()]), lead[last.end() :]
 
 
 def _foreign_launcher(text: str, start: int, verb_start: int) -> bool:
@@ -261,7 +305,10 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
         return None  # a striker who "fired a rocket into the top corner" launched nothing
     if denies_launch(text, sentences):
         return None
-    about_north_korea = len(_NORTH_KOREA.findall(text, 0, min(len(text), 4000))) >= 2
+    head = min(len(text), 4000)
+    # named twice, or once beside one of its rockets or leaders ("its new intermediate-range missile … a Musudan")
+    about_north_korea = len(_NORTH_KOREA.findall(text, 0, head)) + min(1, len(_NORTH_KOREAN_NAMES.findall(
+        text, 0, head))) >= 2
     anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
     if not anchors:
         anchors = _field_lines(text, sentences)
@@ -277,11 +324,16 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
 
 # A report in fields, one a line ("Time: around 9:59 a.m. (JST), 12 July 2023", "Launch location: around
 # Pyongyang", "Direction: toward the east"), as defence ministries and trackers publish them
-_FIELD = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Za-z]+(?:[ \t/][A-Za-z]+){0,2})[ \t]*:[ \t]+\S[^\n]*", re.MULTILINE)
+# (a release may number them: "1. Launch date and time: about 7:02 a.m., 15 January 2027 (JST)")
+_FIELD = re.compile(r"^[ \t]*(?:\d{1,2}[.)][ \t]*|[-*\u2022][ \t]*)?(?P<label>[A-Z][A-Za-z]+(?:[ \t/][A-Za-z]+){0,3})"
+                    r"[ \t]*:[ \t]+\S[^\n]*", re.MULTILINE)
 _FIELD_LABELS = frozenset({"time", "launch", "launch time", "date and time", "location", "launch location",
                            "launch site", "launch point", "site", "type", "number", "direction", "heading", "flight",
-                           "range", "impact", "altitude", "apogee", "missile", "vehicle", "trajectory"})
-_WHEN_LABELS = frozenset({"time", "launch", "launch time", "date and time"})
+                           "range", "impact", "altitude", "apogee", "missile", "vehicle", "trajectory",
+                           "launch date and time", "launch date", "date/time", "launch date/time", "launch area",
+                           "impact point", "flight distance", "maximum altitude", "missile type", "damage"})
+_WHEN_LABELS = frozenset({"time", "launch", "launch time", "date and time", "launch date and time", "launch date",
+                          "date/time", "launch date/time"})
 _TITLE_LAUNCH = re.compile(r"\blaunch(?:es|ed)?\b", re.IGNORECASE)
 
 

@@ -29,6 +29,11 @@ _TIMED_DAYS = re.compile(
     rf"\s*(?:TO|THRU|-)\s*(?P<h2>[0-2]\d[0-5]\d){_ZONE.format(n=2)}\s+(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})"
     rf"(?:\s+(?P<y2>(?:20)?\d\d))?\b", re.IGNORECASE)
 # "Period: 14 May 2026 to 20 May 2026, daily from 2230 JST to 0030 JST the following day"
+# "FROM 24 SEP 2230Z TO 25 SEP 0130Z", "24 Sep 2026 2230 UTC to 25 Sep 2026 0130 UTC": each day before its hour
+_DAY_THEN_TIME = re.compile(
+    rf"\b(?P<d1>[0-3]?\d)\s+(?P<m1>{_MON})(?:\s+(?P<y1>(?:20)?\d\d))?,?\s+(?P<h1>[0-2]\d[0-5]\d){_ZONE.format(n=1)}"
+    rf"\s*(?:TO|UNTIL|THRU|-|\u2013)\s*(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})(?:\s+(?P<y2>(?:20)?\d\d))?,?\s+"
+    rf"(?P<h2>[0-2]\d[0-5]\d){_ZONE.format(n=2)}\b", re.IGNORECASE)
 _DAYS_THEN_HOURS = re.compile(
     rf"\b(?P<d1>[0-3]?\d)\s+(?P<m1>{_MON})\s+(?P<y1>20\d\d)\s*(?:TO|UNTIL|THRU|-|\u2013)\s*(?P<d2>[0-3]?\d)\s+"
     rf"(?P<m2>{_MON})\s+(?P<y2>20\d\d),?\s+DAILY\s+(?:FROM\s+)?(?P<h1>[0-2]\d[0-5]\d){_ZONE.format(n=1)}\s*"
@@ -102,7 +107,8 @@ def find_windows(text: str, year: int | None) -> list[Window]:
                 end, daily = last + timedelta(days=1 if t2[2:] < t1[2:] else 0), f"{t1[2:]}Z-{t2[2:]}Z"
         if start and end and end > start:
             found.append(Window(start, end, m.span(), daily))
-    for m in _TIMED_DAYS.finditer(text):  # 1530Z 23 AUG TO 1500Z 31 AUG 23; 0900 JST 18 November 2026 TO ...
+    timed = [*_TIMED_DAYS.finditer(text), *_DAY_THEN_TIME.finditer(text)]
+    for m in sorted(timed, key=lambda m: m.start()):  # 1530Z 23 AUG TO 1500Z 31 AUG 23; 24 SEP 2230Z TO 25 SEP …
         y2 = _year(m.group("y2"), year)
         y1 = _year(m.group("y1"), y2)
         if y1 is None or y2 is None:

@@ -32,9 +32,11 @@ _NOTAM_E = re.compile(r"(?ms)^\s*E\)(?P<body>.*?)(?=^\s*[F-G]\)|\Z)")
 _CANCEL = re.compile(r"\bCANCEL\s+(?!THIS\b)(?P<ref>(?:NAVAREA\s+[IVX]+|HYDROPAC|HYDROLANT|NAV\s+WARNING)\s+"
                      r"\d{1,4}/\d{2})", re.IGNORECASE)
 # Where an area begins: "A.", "B)", "(2)", "AREA ALFA", "AREA B". A NOTAM's Q) A) ... G) items are fields, not areas.
+# Also as relayed or retyped: "(a)", "a)" or "1)" opening a line, "ONE." / "TWO." as a broadcast spells numbers.
 _AREA_MARK = re.compile(
-    r"(?m)(?:^|(?<=[\s.,:;]))(?:(?P<letter>[A-H])\.(?=\s)|\((?P<paren>[A-H1-9])\)|(?<![A-Z])(?P<item>[1-9])\.(?=\s)|"
-    r"AREAS?\s+(?P<word>ALFA|ALPHA|BRAVO|CHARLIE|DELTA|ECHO|FOXTROT|[A-H1-9])\b)")
+    r"(?m)(?:^|(?<=[\s.,:;]))(?:(?P<letter>[A-H])\.(?=\s)|\((?P<paren>[A-Ha-h1-9])\)|(?<![A-Z])(?P<item>[1-9])\.(?=\s)|"
+    r"AREAS?\s+(?P<word>ALFA|ALPHA|BRAVO|CHARLIE|DELTA|ECHO|FOXTROT|[A-H1-9])\b|"
+    r"(?<![^\n])[ \t]*(?P<line>[a-h1-9])\)(?=\s)|(?<![A-Z])(?P<spelt>ONE|TWO|THREE|FOUR|FIVE|SIX)\.(?=\s))")
 # "WITHIN 20 MILES OF": a navigational warning's miles are nautical miles
 _CIRCLE = re.compile(r"\b(?:WITHIN|WI)\s+(?:A\s+RADIUS\s+OF\s+)?(?P<r>\d+(?:\.\d+)?)\s*"
                      r"(?P<unit>NM|NAUTICAL\s+MILES?|MILES?|KM|KILOMETERS?|KILOMETRES?)\s+(?:RADIUS\s+)?(?:OF|FROM|CENTERED\s+(?:ON|AT)|CENTRED\s+(?:ON|AT))\s*:?\s*$"
@@ -42,11 +44,13 @@ _CIRCLE = re.compile(r"\b(?:WITHIN|WI)\s+(?:A\s+RADIUS\s+OF\s+)?(?P<r>\d+(?:\.\d
                      r"CENTRED\s+(?:ON|AT)|AROUND)\s*:?\s*$", re.IGNORECASE)
 # Anything that looks like a coordinate, to tell which ones could not be read: a digit mistyped as a letter
 # (33 deg 2O min N) still looks like one, so its area is named as unreadable rather than drawn from the other corners.
-_COORDINATE_LIKE = re.compile(r"(?<![\w.])\d[\dOoIl]{0,2}(?:[-\u00b0\u2032'\u2033\" ][\dOoIl]{1,3}(?:\.[\dOoIl]+)?)+"
+# (Minutes and seconds have two digits or more: "SEP 26 IN" is a date and a word, not 26 deg 1 min N.)
+_COORDINATE_LIKE = re.compile(r"(?<![\w.])\d[\dOoIl]{0,2}(?:[-\u00b0\u2032'\u2033\" ][\dOoIl]{2,3}(?:\.[\dOoIl]+)?)+"
                               r"\s?[\u2032'\u2033\"]?\s?[NSEW](?![A-Za-z])"
                               r"|(?<![\w.])\d{4,8}(?:\.\d+)?[NSEW](?![A-Za-z])")
 _AIRSPACE = re.compile(r"\b(?:AIRSPACE|ALTITUDES?|FL\d{3}|SFC|UNL|AIRCRAFT|FIR)\b")
-_AREA_WORDS = {"ALFA": "A", "ALPHA": "A", "BRAVO": "B", "CHARLIE": "C", "DELTA": "D", "ECHO": "E", "FOXTROT": "F"}
+_AREA_WORDS = {"ALFA": "A", "ALPHA": "A", "BRAVO": "B", "CHARLIE": "C", "DELTA": "D", "ECHO": "E", "FOXTROT": "F",
+               "ONE": "1", "TWO": "2", "THREE": "3", "FOUR": "4", "FIVE": "5", "SIX": "6"}
 
 
 @dataclass
@@ -129,7 +133,8 @@ def _regions(text: str, begin: int, end: int) -> list[tuple[str, int, int]]:
 
 
 def _label(m: re.Match[str]) -> str:
-    return area_letter(next(g for g in (m.group("letter"), m.group("paren"), m.group("item"), m.group("word")) if g))
+    return area_letter(next(g for g in (m.group("letter"), m.group("paren"), m.group("item"), m.group("word"),
+                                        m.group("line"), m.group("spelt")) if g))
 
 
 def area_letter(label: str) -> str:

@@ -5,17 +5,22 @@ fired …', 'Tuesday's launch of two missiles from …') or told missile by miss
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.launch import LaunchReport
 from viewer.ingest.passing import not_a_launch_day
 from viewer.ingest.sentences import Sentence
-from viewer.ingest.times import PLUPERFECT, find_dates
+from viewer.ingest.times import PLUPERFECT, find_dates, find_times
 
 # "The second missile was launched …", "the first of them at about 3:30 a.m.", "The second was fired …"
+# "The second, fired from the same area at 8:05am, …", "The second left eleven minutes after the first"
 ORDINAL = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|other)\s*(?:(?:missile|rocket|projectile|one)s?\b|"
-                      r"of\s+them\b|(?:was|were|flew)\b|,)")  # "The second, fired from the same area at 8:05am, …"
+                      r"of\s+them\b|(?:was|were|flew|left|followed|rose|soared|lifted|took)\b|,)")
+# "another ballistic missile was fired at 10:47 a.m.", "A second launch … at 10:47": a missile of its own, told with
+# its own time (a live blog's later entry), as "The second was fired …" is
+_ANOTHER_TIMED = re.compile(r"\b(?:[Aa]nother|[Aa]\s+(?:second|third|further|fresh))\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:missiles?|rockets?|projectiles?|launch)\b")
 # "fired from the same area": the site of the launch the story leads with
 SAME_SITE = re.compile(r"\bfrom\s+the\s+same\s+(?:area|site|place|location|pad|base|launch\s+site)\b", re.IGNORECASE)
 APART_HOURS = 3  # two launch times of one day this far apart are two launches ("hours after it fired …")
@@ -66,11 +71,16 @@ _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,80}?\b(?:launch\w*|missiles?|rocket
                           r"fly|flew)\b[^.;]{0,60}?\bsince\s+$", re.IGNORECASE)
 
 
-def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentence]) -> list[tuple[Sentence, bool]]:
-    """Launch sentences after the lead that carry a date of their own or tell one missile of several, and any
-    sentence naming the day of the last such launch ('the first … since September 15, 2017'): (sentence, told
-    missile by missile)."""
+def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentence],
+                        stamps: list[tuple[int, date]] | None = None) -> list[tuple[Sentence, bool]]:
+    """Launch sentences after the lead that carry a date of their own (or stand under another day's heading of
+    ``stamps``, as a digest or a live blog heads each day) or tell one missile of several, and any sentence naming
+    the day of the last such launch ('the first … since September 15, 2017'): (sentence, told missile by
+    missile)."""
     lead = report.anchors[0]
+
+    def heading(sentence: Sentence) -> date | None:
+        return next((day for end, day in reversed(stamps or []) if end <= sentence.start), None)
     related = set(report.related)
     found = [(s, False) for s in sentences if "since" in text[s.start : s.end] and s not in related and any(
         d.value and d.label[:4].isdigit() and _FIRST_SINCE.search(text, s.start, d.start)
@@ -80,10 +90,13 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
             continue
         if sentence not in report.anchors and PLUPERFECT.search(text, sentence.start, sentence.end):
             continue  # "On Monday, Pyongyang had extended its launch window": what had happened before
-        ordinal = ORDINAL.search(text, sentence.start, sentence.end) is not None
+        ordinal = ORDINAL.search(text, sentence.start, sentence.end) is not None or (
+            _ANOTHER_TIMED.search(text, sentence.start, sentence.end) is not None
+            and bool(find_times(text, sentence.start, sentence.end, "local time")))
         dates = [d for d in find_dates(text, sentence.start, sentence.end, None)
                  if not not_a_launch_day(text, d, sentence.start)]
-        if ordinal or dates or (sentence in report.anchors and told_later(text, sentence)):
+        another_day = sentence in report.anchors and heading(sentence) not in (None, heading(lead))
+        if ordinal or dates or another_day or (sentence in report.anchors and told_later(text, sentence)):
             found.append((sentence, ordinal))
     return sorted(found, key=lambda pair: pair[0].start)
 

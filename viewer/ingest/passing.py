@@ -14,7 +14,8 @@ from viewer.ingest.times import DateMention, find_dates, statement_day
 # a launch word: the noun ('the Aug. 29 launch', 'one on July 9' after 'tests'), or a verb of launching
 _LAUNCH_WORD = re.compile(r"\b(?:launch(?:es|ed|ing)?|(?:test-)?fir(?:ed|ing)|test-fire|tests?|tested|firings?|"
                           r"lift(?:ed)?\s+off|blast(?:ed)?\s+off|flights?|flew|missiles?|rockets?|ICBMs?|SLBMs?|"
-                          r"IRBMs?|SRBMs?)\b", re.IGNORECASE)
+                          # "The first attempt, on April 15, … ended in an explosion"
+                          r"IRBMs?|SRBMs?|attempts?|tries)\b", re.IGNORECASE)
 # the date belongs to the launch: 'the Aug. 29 launch', '… launch that flew over Hokkaido on Aug. 29', 'including one
 # on July 9', 'launched an SLBM on Aug. 24, 2016' (the launch word at most a clause before 'on <date>')
 _ON_BEFORE = re.compile(r"\b(?:on|of)\s+$", re.IGNORECASE)
@@ -23,6 +24,14 @@ _NOUN_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:launch|test(?:-fire)?|firing
 _VERB_AFTER = re.compile(r",?\s+(?:[\w.'\u2019-]+\s+){0,4}?(?:(?:test-)?(?:launched|fired)|lifted\s+off|blasted\s+off|"
                          r"conducted\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:launch|test))\b", re.IGNORECASE)
 # not a launch that happened: a window, a plan, a count since a day, a day something else began
+# "the most recent, on May 31, exploded on its launcher", "on March 3 two Scud-Cs went about 500 km": what the
+# rocket did that day, told after the date
+_FLEW_AFTER = re.compile(r",?\s+(?:(?:[\w.'\u2019-]+\s+){0,3}?(?:missiles?|rockets?|projectiles?|Scud[\w-]*|Rodongs?|"
+                         r"Nodongs?|Musudans?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|Hwasong[\w-]*|KN-\d+)\s+(?:went|flew|"
+                         r"travell?ed|splashed|landed|exploded|blew\s+up|failed|crashed)|(?:exploded|blew\s+up|failed|"
+                         r"crashed|broke\s+(?:up|apart))\b)", re.IGNORECASE)
+# "tried three times before, on Aug. 24, Sept. 10 and Oct. 31": the dates listed after the first are launches too
+_LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:on\s+|again\s+on\s+)?$", re.IGNORECASE)
 _NOT_A_LAUNCH = re.compile(r"\b(?:between|until|through|by|will|would|could|plans?|planned|scheduled|"
                            r"window|notif\w+|began|begin|started|start|ended|adopted|passed|met|meeting|summit|talks|"
                            r"visit\w*|parades?)\W+(?:[\w.,-]+\W+){0,3}$", re.IGNORECASE)
@@ -32,27 +41,41 @@ LAUNCH_GAP = 70  # characters from the launch word to 'on <date>': one clause
 
 
 def passing_mentions(text: str, sentences: Iterable[Sentence], reference: date | None,
-                     known: list[date]) -> list[tuple[Sentence, DateMention]]:
-    """Each earlier launch named with a calendar date in ``sentences`` (one per day), on a day more than one day
-    from every launch already drafted (``known``)."""
+                     known: list[date], after: int = 0) -> list[tuple[Sentence, DateMention]]:
+    """Each earlier launch named with a calendar date in ``sentences`` (one per day, not before offset ``after``: the
+    dateline's), on a day more than one day from every launch already drafted (``known``)."""
     found: list[tuple[Sentence, DateMention]] = []
     for sentence in sentences:
-        for mention in find_dates(text, sentence.start, sentence.end, reference, weekdays=False):
+        named: DateMention | None = None  # the last date of the sentence that named a launch
+        for mention in find_dates(text, max(sentence.start, after), sentence.end, reference, weekdays=False):
             day = mention.value
+            listed = named is not None and _LISTED.fullmatch(text, named.end, mention.start) is not None
+            named = None
             if day is None or reference is None or day > reference:
                 continue
-            if any(abs((day - other).days) <= 1 for other in [*known, *(m.value for _, m in found if m.value)]):
+            if not listed and not_a_launch_day(text, mention, sentence.start):
                 continue
-            if not_a_launch_day(text, mention, sentence.start):
-                continue
-            if _names_a_launch(text, sentence, mention):
-                found.append((sentence, mention))
+            if listed or _names_a_launch(text, sentence, mention):
+                named = mention
+                if not any(abs((day - other).days) <= 1 for other in [*known, *(m.value for _, m in found
+                                                                                   if m.value)]):
+                    found.append((sentence, mention))
     return found
+
+
+# "the 30 March test of a new solid-fuel engine", "an engine test on March 30", "its sixth nuclear test on Sept. 3":
+# a test on the ground, not a flight
+_GROUND_TEST = re.compile(r"\btest\s+of\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?(?:engine|motor)\b|"
+                          r"\b(?:engine|motor|ground|static|nuclear|underground)\s+(?:[\w-]+\s+)?tests?\b|"
+                          r"\btest[- ]stand\b", re.IGNORECASE)
 
 
 def not_a_launch_day(text: str, mention: DateMention, sentence_start: int) -> bool:
     """A date that is not a launch's day: when something was said, or a window, a plan, a count since it, a day a
-    meeting or an exercise began ('The Security Council met on Aug. 29', 'more than 20 missiles since Jan. 1')."""
+    meeting or an exercise began ('The Security Council met on Aug. 29', 'more than 20 missiles since Jan. 1'), a
+    test on the ground ('the 30 March test of a new solid-fuel engine')."""
+    if _GROUND_TEST.search(text, max(sentence_start, mention.start - 40), mention.end + 50):
+        return True
     if _SINCE.search(text, max(sentence_start, mention.start - 12), mention.start):
         return not _FIRST_SINCE.search(text, sentence_start, mention.start)  # "the first launch since Aug. 16"
     return statement_day(text, mention, sentence_start) or _NOT_A_LAUNCH.search(
@@ -67,8 +90,8 @@ def _names_a_launch(text: str, sentence: Sentence, mention: DateMention) -> bool
         return True
     if not _ON_BEFORE.search(before):
         return False
-    if _VERB_AFTER.match(text, mention.end, sentence.end):  # "on July 4, North Korea launched its first ICBM"
-        return True
+    if _VERB_AFTER.match(text, mention.end, sentence.end) or _FLEW_AFTER.match(text, mention.end, sentence.end):
+        return True  # "on July 4, North Korea launched its first ICBM", "on May 31, exploded on its launcher"
     clause = text[max(sentence.start, mention.start - LAUNCH_GAP) : mention.start]
     clause = re.split(r"[;:]|\bsaid\b|\bwhile\b|\bbut\b", clause)[-1]
     return _LAUNCH_WORD.search(clause) is not None

@@ -24,7 +24,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+(?:Juche\s+\d{{1,3}}\s+\()?{_YEAR}\b\)?)?"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:(?:,[ \t]*|\s+)(?:Juche\s+\d{{1,3}}\s+\()?{_YEAR}\b\)?)?"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
 ]
 _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u2019s)?\b"
@@ -32,6 +32,14 @@ _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|S
 _RELATIVE = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening|last night)\b",
                        re.IGNORECASE)
 
+# A day named as Korea's or Japan's ("Wednesday morning in Pyongyang", "Thursday, Korea time"), which in a story
+# dated in the Americas or Europe can be the day after its date
+KOREAS_DAY = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:in\s+(?:Pyongyang|Seoul|Tokyo|Korea|"
+                         r"North\s+Korea|South\s+Korea|Japan)\b|(?:Korea|Korean|Seoul|Pyongyang|Japan|Tokyo|"
+                         r"local)\s+time\b)", re.IGNORECASE)
+# "at 06:41 local time on Tuesday", "7:12 a.m. Korea time Wednesday": the day of Korea's clock
+_KOREAS_CLOCK_BEFORE = re.compile(r"\b(?:local|Korea|Korean|Seoul|Pyongyang|Japan|Tokyo)\s+time,?\s+(?:on\s+)?$",
+                                  re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:(?:earlier|later)\s+this\s+month|last\s+month)\b", re.IGNORECASE)
 _ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?(?:\s+Time)?|Washington\s+time|PT|PST|PDT|"
          r"UTC|GMT|Z|KST|JST|PYT|Pyongyang\s+time|(?:South\s+)?Korean?\s+(?:Standard\s+)?time|Seoul\s+time|"
@@ -54,6 +62,8 @@ _BARE_TIME = re.compile(
     # "at approximately 0534 hrs", "0600 hrs, 0637 hrs and 0642 hrs": military style (a zone after it is a zoned form)
     r"|\b(?P<hourhrs>[01]\d|2[0-3])(?P<minutehrs>[0-5]\d)\s*hrs?\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)",
     re.IGNORECASE)
+_EVENING_AFTER = re.compile(r"[\s,]*(?:(?:last|on\s+\w+|that|this|the\s+same)\s+(?:night|evening|afternoon)|tonight|"
+                            r"in\s+the\s+(?:evening|afternoon)|at\s+night)\b", re.IGNORECASE)
 _ZONE_LABELS = [
     (re.compile(r"^(?:UTC|GMT|Z)$", re.I), "UTC"),
     (re.compile(r"^E[SD]?T$|^Eastern|^Washington", re.I), "ET"),
@@ -115,6 +125,9 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
                 continue
             name = m.group("weekday").lower()
             base = weekday_reference or reference
+            if base is not None and weekday_reference is None and (KOREAS_DAY.match(text, m.end(), end) or (
+                    _KOREAS_CLOCK_BEFORE.search(text, max(start, m.start() - 30), m.start()))):
+                base += timedelta(days=1)  # "Wednesday morning in Pyongyang": Korea's day, up to a day ahead
             value = _weekday_on_or_before(WEEKDAYS.index(name), base) if base else None
             part = m.group("part").lower() if m.group("part") else None
             found.append(DateMention(m.start(), m.end(), value, m.group("weekday"), part))
@@ -260,6 +273,8 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
             if m.group("hour24"):
                 hour, minute = int(m.group("hour24")), int(m.group("minute24"))
                 begin = m.start("hour24")
+                if 1 <= hour <= 11 and _EVENING_AFTER.match(text, m.end(), end):
+                    hour += 12  # "at 10:41 last night", "at 9:30 in the evening": a 12-hour clock without p.m.
             elif m.group("hourhrs"):
                 hour, minute = int(m.group("hourhrs")), int(m.group("minutehrs"))
                 begin = m.start()

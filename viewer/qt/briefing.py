@@ -7,10 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
-from viewer.export.deck import SLIDE_PIXELS, Deck, MapImages, MapShot, Progress
-from viewer.geo.crs import DEFAULT_REGION, suited
+from viewer.export.slides import SLIDE_PIXELS, Deck, MapImages, MapShot, Progress
+from viewer.geo.crs import DEFAULT_REGION
 from viewer.model.bookmark import Bookmark
-from viewer.model.view import MapView, launch_features, padded, visible_extent
+from viewer.model.view import MapView, launch_features, visible_extent
 from viewer.model.workspace import Workspace
 
 MIN_LAUNCH_KM = 400.0  # a slide's data spans at least this much: a launch that ended at its site is not blown up
@@ -25,7 +25,7 @@ def write_briefing(workspace: Workspace, bookmarks: list[Bookmark], path: str | 
     """
     from viewer.export import write_deck
     from viewer.export.deck import build_deck
-    from viewer.geo.crs import DEFAULT_REGION, projection_from_name
+    from viewer.geo.crs import projection_from_name
     from viewer.qt.render import MapRenderer
 
     try:
@@ -83,9 +83,9 @@ def _projection_for(content, view: MapView, extent, default_projection):
     shown = {f.event for f in view.visible_features(content) if f.event}
     if len(shown) != 1 or default_projection.key != "regional":
         return default_projection
-    features = launch_features(view.visible_features(content))
-    extent = padded(visible_extent(features) or extent or DEFAULT_REGION)
+    from viewer.export.deck import launch_projection
+
     event = content.events.get(next(iter(shown)))
-    site = content.features.get(event.site or "") if event is not None else None
-    centre = site.geometry.centroid if site is not None and site.geometry is not None else None
-    return suited(extent, (centre.x, centre.y) if centre is not None else None)
+    if event is None:
+        return default_projection
+    return launch_projection(content, event, visible_extent(launch_features(view.visible_features(content))) or extent)

@@ -117,6 +117,7 @@ class ExportImageDialog(QDialog):
             spin.valueChanged.connect(self._size_edited)
         self.format_box.currentIndexChanged.connect(self._format_chosen)
         browse.clicked.connect(self._browse)
+        self.path_edit.textEdited.connect(self._format_from_path)  # a name typed in with its suffix picks the format
         self._format_from_path()
         self._preset_chosen(0)
 
@@ -151,7 +152,7 @@ class ExportImageDialog(QDialog):
         path = Path(self.path_edit.text() or "map")
         self.path_edit.setText(str(path.with_suffix(self.suffix)))
 
-    def _format_from_path(self) -> None:
+    def _format_from_path(self, *_) -> None:
         suffix = Path(self.path_edit.text()).suffix.lower()
         for index, known in enumerate(FORMATS.values()):
             if known == suffix:

@@ -6,14 +6,16 @@ Backspace go back; Home and End jump; B or . blanks the screen; Esc leaves.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from viewer.export.deck import caption, event_view, source_title
+from viewer.export.deck import caption, event_view, launch_projection, source_title
 from viewer.model.bookmark import Bookmark
 from viewer.model.selection import Selection
+from viewer.model.view import ProjectionSpec
 from viewer.model.workspace import Workspace
 from viewer.qt.map.canvas import MapCanvas
 
@@ -45,7 +47,7 @@ class PresentationWindow(QWidget):
         self.setWindowTitle("launchmap presentation")
         self.workspace = workspace  # shown through a view of its own: the main window's view stays as it was
         content = workspace.content
-        self.steps = list(bookmarks) or [event_view(content, e) for e in content.events_in_time_order()]
+        self.steps = list(bookmarks) or [_launch_step(content, e) for e in content.events_in_time_order()]
         self.selection = Selection()  # each step's own, highlighted here only: the window's selection stays
         self.canvas = MapCanvas(workspace, basemap or load_basemap(), load_places() if places is None else places,
                                 self, selection=self.selection)
@@ -191,3 +193,10 @@ def present(workspace: Workspace, bookmarks: list[Bookmark], start: int = 0, *, 
     presentation.activateWindow()
     presentation.setFocus()
     return presentation
+
+
+def _launch_step(content, event) -> Bookmark:
+    """A launch's own step, drawn as its deck slide is: framed whole, in the projection that suits it."""
+    step = event_view(content, event)
+    spec = ProjectionSpec.of(launch_projection(content, event))
+    return replace(step, view=replace(step.view, projection=spec))

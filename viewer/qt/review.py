@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from viewer.io.bundle.writer import write_bundle
+from viewer.io.formats.geojson.writer import relocated
 from viewer.model.bundle import Bundle
 from viewer.model.edits import (
     DRAFT_PROPERTY,
@@ -26,6 +27,7 @@ from viewer.model.edits import (
 from viewer.model.kinds import CERTAINTIES, kind_names
 from viewer.model.workspace import Workspace
 from viewer.qt.shell import Shell, add_action
+from viewer.resources import sample_bundle
 
 if TYPE_CHECKING:
     from viewer.ingest.merge import MergeReport
@@ -239,23 +241,30 @@ class ReviewController:
         return bundle
 
     def save_edited(self) -> bool:
-        """Write every edited bundle to its file (asking where for a new draft); atomically."""
+        """Write every edited bundle to its file (asking where for a new draft, and for a copy of launchmap's own
+        sample, which is never rewritten); atomically."""
+        saved = []
         for bundle in [b for b in self.workspace.bundles if b.modified]:
             path = bundle.path
-            if path is None:
-                name, _ = QFileDialog.getSaveFileName(self.shell.parent, "Save draft bundle", "draft.geojson",
-                                                      "Event bundles (*.geojson)")
+            sample = path is not None and path.resolve() == sample_bundle().resolve()
+            if path is None or sample:
+                caption, start = (("Save a copy of the sample", str(Path.home() / "launches.geojson")) if sample
+                                  else ("Save draft bundle", "draft.geojson"))
+                name, _ = QFileDialog.getSaveFileName(self.shell.parent, caption, start, "Event bundles (*.geojson)")
                 if not name:
                     return False
                 path = Path(name)
             try:
+                if sample:  # its articles' paths made to reach them from the new folder, or their text inline
+                    bundle.documents.update(relocated(bundle, path.parent).documents)
                 write_bundle(bundle, path)
             except OSError as error:
                 QMessageBox.warning(self.shell.parent, "Save", f"{path}: {error.strerror or error}")
                 return False
             bundle.path, bundle.modified = path, False
+            saved.append(path.name)
         self.undo_stack.setClean()
-        self._say("Saved")
+        self._say(f"Saved {', '.join(saved)}" if saved else "Nothing to save")
         return True
 
     def add_actions(self, edit_menu, file_menu) -> None:

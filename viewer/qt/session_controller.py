@@ -37,6 +37,7 @@ from viewer.model.problem import BundleError, Problem
 from viewer.model.view import DecorationOptions, MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
+from viewer.wording import counted
 
 if TYPE_CHECKING:
     from viewer.qt.map.canvas import MapCanvas
@@ -263,7 +264,7 @@ class SessionController(QObject):
         answer = QMessageBox.question(
             self.shell.parent, "Recover session",
             f"launchmap did not close properly. Recover {what} autosaved at {autosave.saved_at} "
-            f"({count} bookmark{'s' if count != 1 else ''}, {len(autosave.session.bundles)} bundle file(s))?",
+            f"({counted(count, 'bookmark')}, {counted(len(autosave.session.bundles), 'bundle file')})?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 

@@ -15,6 +15,7 @@ from viewer.io.progress import Cancelled
 from viewer.io.session import SESSION_SUFFIX
 from viewer.model.problem import BundleError
 from viewer.qt.workers import run_with_progress
+from viewer.wording import counted
 
 if TYPE_CHECKING:
     from viewer.model.bundle import Bundle
@@ -73,8 +74,9 @@ class WindowFiles(QMainWindow):
         self._remember_recent(path)
         errors = [p for p in problems if p.is_error]
         if problems:
+            warnings = len(problems) - len(errors)
             self.statusBar().showMessage(
-                f"{Path(path).name}: {len(errors)} error(s), {len(problems) - len(errors)} warning(s) — "
+                f"{Path(path).name}: {counted(len(errors), 'error')}, {counted(warnings, 'warning')} — "
                 f"first: {problems[0]}", 15000)
         else:
             self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)

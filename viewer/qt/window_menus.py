@@ -64,6 +64,10 @@ class WindowMenus(WindowFiles):
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         view_menu = self._menus["view"]
+        self._action(view_menu, "Zoom &in", lambda: self.canvas.view.scaleBy((0.5, 0.5)),
+                     QKeySequence.StandardKey.ZoomIn)
+        self._action(view_menu, "Zoom &out", lambda: self.canvas.view.scaleBy((2.0, 2.0)),
+                     QKeySequence.StandardKey.ZoomOut)
         self._action(view_menu, "Zoom to &data", self.canvas.zoom_to_data, "Ctrl+0")
         self._action(view_menu, "Zoom to &selection", lambda: self.canvas.zoom_to_features(
             list(self.workspace.selection.features)), "Ctrl+Shift+0")
@@ -97,9 +101,9 @@ class WindowMenus(WindowFiles):
         self.search.focus()
 
     def present(self, start: int = 0) -> None:
-        """Full-screen presentation of the bookmarks, from ``start``."""
-        if not len(self.session.bookmarks):
-            self.statusBar().showMessage("Add a bookmark first (Bookmarks panel): each one is a step", 8000)
+        """Full-screen presentation of the bookmarks from ``start``; without bookmarks, of each launch (as the deck)."""
+        if not len(self.session.bookmarks) and not self.workspace.content.events:
+            self.statusBar().showMessage("Nothing to present: add a bookmark (Bookmarks panel) or open launches", 8000)
             return
         from viewer.qt.presentation import present
 

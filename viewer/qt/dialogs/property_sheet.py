@@ -48,7 +48,10 @@ class PropertySheet(QDialog):
         unstated = not new and not properties.get("certainty")
         self.certainty_box = _combo([(NOT_STATED, None)] * unstated + [(c, c) for c in CERTAINTIES],
                                     properties.get("certainty") or (None if unstated else "reported"))
-        self.derivation_box = QLineEdit(str(properties.get("derivation") or ""))
+        # How the geometry was obtained runs to several sentences: a one-line field showed only its end.
+        self.derivation_box = QPlainTextEdit(str(properties.get("derivation") or ""))
+        self.derivation_box.setTabChangesFocus(True)
+        self.derivation_box.setFixedHeight(self.derivation_box.fontMetrics().lineSpacing() * 4 + 12)
         self.text_box = QPlainTextEdit(str(properties.get("text") or ""))
         self.text_box.setTabChangesFocus(True)
         self.text_box.setFixedHeight(self.text_box.fontMetrics().lineSpacing() * 4 + 12)
@@ -71,6 +74,7 @@ class PropertySheet(QDialog):
             if key not in OWN_FIELDS and not isinstance(value, dict | list):
                 self.others[key] = QLineEdit(value if isinstance(value, str) else json.dumps(value))
                 self.form.addRow(key, self.others[key])
+        self.new = new
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -83,6 +87,8 @@ class PropertySheet(QDialog):
         layout.addWidget(buttons)
 
     def _kind_changed(self) -> None:
+        if self.new:  # left empty, a new feature is named by its kind (its id, 'reference-place-20141a51', was shown)
+            self.label_box.setPlaceholderText(kind_title(self.kind_box.currentData()))
         annotation = self.kind_box.currentData() == a.ANNOTATION
         for widget in (self.text_box, self.style_box, self.colour_box, self.size_box):
             widget.setEnabled(annotation)
@@ -90,9 +96,10 @@ class PropertySheet(QDialog):
     def values(self) -> dict[str, Any]:
         """The properties as the form has them."""
         values: dict[str, Any] = dict(self.original)
-        values.update(label=self.label_box.text().strip() or None, kind=self.kind_box.currentData(),
-                      event=self.event_box.currentData(), certainty=self.certainty_box.currentData(),
-                      derivation=self.derivation_box.text().strip() or None)
+        values.update(label=self.label_box.text().strip() or (self.label_box.placeholderText() if self.new else None),
+                      kind=self.kind_box.currentData(), event=self.event_box.currentData(),
+                      certainty=self.certainty_box.currentData(),
+                      derivation=self.derivation_box.toPlainText().strip() or None)
         if self.kind_box.currentData() == a.ANNOTATION:
             size = round(self.size_box.value(), 1)
             values.update(text=self.text_box.toPlainText().strip() or None, style=self.style_box.currentData(),

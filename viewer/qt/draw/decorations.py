@@ -79,6 +79,7 @@ class DecorationPainter:
         self.graticule_drawn: list[tuple[str, Box]] = []  # (text, box) of the degree labels drawn last (tests)
         self._sizes: tuple[tuple, DecorationSizes] | None = None
         self._widths: dict[tuple[str, str], float] = {}  # (text, font key): advance, of the degree labels
+        self._footer_kept: tuple[tuple, str] | None = None  # (what the footer's text depends on, the text)
 
     def fit_to_viewport(self) -> None:
         """Cover the frame's pixels (after the view's size changed)."""
@@ -133,7 +134,7 @@ class DecorationPainter:
         width, height = self._rect.width(), self._rect.height()
         margin = self.px(10)
         footer = QFontMetricsF(self.frame.context.font(7)).height() + self.px(4)
-        title = arrow = bar = legend = column = None
+        title = arrow = bar = legend = column = compact = None
         if options.title:
             metrics = QFontMetricsF(self.frame.context.font(15, bold=True))
             text_w = min(metrics.horizontalAdvance(options.title), width - 4 * margin)
@@ -150,11 +151,13 @@ class DecorationPainter:
                 room_h = height - footer
                 corner = legend_layout(self.frame, width * LEGEND_SHARE_W, room_h * LEGEND_SHARE_H)
                 legend = (corner.width, corner.height) if corner else None
+                short = legend_layout(self.frame, width * LEGEND_SHARE_W, corner.height - 1) if corner else None
+                compact = (short.width, short.height) if short else None  # the launches only (auto may use it)
                 if legend_place in (None, "outside", "auto"):
                     tall = legend_layout(self.frame, width * COLUMN_SHARE_W,
                                          room_h - 3 * margin - (arrow[1] if arrow else 0))
                     column = (tall.width, tall.height) if tall else None
-        return DecorationSizes(width, height, margin, title, arrow, bar, footer, legend, column)
+        return DecorationSizes(width, height, margin, title, arrow, bar, footer, legend, column, compact)
 
     @property
     def moving(self) -> bool:
@@ -168,7 +171,7 @@ class DecorationPainter:
         sizes = self._current_sizes()
         if options.legend == "auto" and options.legend_kept and self.moving:
             held = place_decorations(sizes, options.legend_kept)
-            if held.legend_place == options.legend_kept:
+            if held.held_place == options.legend_kept:
                 return held
         return place_decorations(sizes, options.legend, self._data_under, keep=options.legend_kept)
 
@@ -263,11 +266,17 @@ class DecorationPainter:
         painter.restore()
 
     def _footer_text(self, band: QRectF) -> str:
-        metrics = QFontMetricsF(self.frame.context.font(7))
+        """The footer's text, elided to the band; kept while it is the same (every paint asks, for the footer's
+        stamp: eliding it took ~0.4 ms a repaint)."""
+        font = self.frame.context.font(7)
         parts = [self.map_view.projection.name, ATTRIBUTION, *self.map_view.decorations.extra_attribution]
         if self.map_view.decorations.footnote:
             parts.insert(0, self.map_view.decorations.footnote)
-        return metrics.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideMiddle, band.width() - self.px(16))
+        key = (tuple(parts), band.width() - self.px(16), font.key())
+        if self._footer_kept is None or self._footer_kept[0] != key:
+            text = QFontMetricsF(font).elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideMiddle, key[1])
+            self._footer_kept = (key, text)
+        return self._footer_kept[1]
 
     def _footer(self, painter: QPainter, band: QRectF) -> None:
         """Projection and attribution along the bottom edge."""
@@ -318,10 +327,9 @@ class DecorationPainter:
         if self.map_view.decorations.legend_collapsed:
             draw_collapsed(painter, context, box)
             return
-        height = self._rect.height()
-        layout = (legend_layout(self.frame, box.width() + 1, box.height() + 1) if outside else
-                  legend_layout(self.frame, self._rect.width() * LEGEND_SHARE_W,
-                                (box.bottom() if box.top() > height / 3 else height) * LEGEND_SHARE_H))
+        # the rows that fit the box `sizes` made for them (a south corner's legend lost its kinds' rows here, so the
+        # room it was given, avoided by labels and framing, was not the legend drawn)
+        layout = legend_layout(self.frame, box.width() + 1, box.height() + 1)
         if layout is None:
             return
         # The panel is as large as what it lists (fewer rows may fit than the place was made for), kept to the
@@ -378,7 +386,7 @@ class DecorationPainter:
             self.graticule_drawn.append((label, box))
             if stamp:
                 reach = self.px(1.5) + 2
-                extent = QRectF(0, -metrics.ascent(), metrics.horizontalAdvance(label), metrics.height())
+                extent = QRectF(0, -metrics.ascent(), width, metrics.height())
                 self._stamps.draw(painter, ("graticule", label, font.pixelSize(), reach), painter.transform().map(at),
                                   extent.adjusted(-reach, -reach, reach, reach),
                                   functools.partial(self._graticule_label, label=label, font=font))
@@ -406,22 +414,23 @@ class DecorationPainter:
         geometries = np.array([line for _, line in lines], dtype=object)
         first, last = shapely.get_point(geometries, 0), shapely.get_point(geometries, -1)
         start_lon, start_lat = shapely.get_x(first), shapely.get_y(first)
-        starts = zip(start_lon, start_lat, strict=True)
-        values = zip([label for label, _ in lines], start_lon == shapely.get_x(last), starts, strict=True)
         along_x = np.linspace(view.left(), view.right(), EDGE_SAMPLES)
         along_y = np.linspace(view.top(), view.bottom(), EDGE_SAMPLES)
         with np.errstate(invalid="ignore"):
             lon, _ = projection.inverse(along_x, np.full(EDGE_SAMPLES, view.top()))
             _, lat = projection.inverse(np.full(EDGE_SAMPLES, view.left()), along_y)
+        meridians = start_lon == shapely.get_x(last)  # a meridian starts and ends at one longitude
+        with np.errstate(invalid="ignore"):  # off the globe the edge has no lon/lat (NaN)
+            # the signed difference of longitudes, the short way round the globe; all lines at once (one by one they
+            # took ~1 ms a repaint while panning)
+            across = {True: iter(_crossings(((np.asarray(lon)[None, :] - start_lon[meridians, None] + 180.0) % 360.0)
+                                            - 180.0, along_x)),
+                      False: iter(_crossings(np.asarray(lat)[None, :] - start_lat[~meridians, None], along_y))}
         found = []
-        for label, meridian, (lon0, lat0) in values:
-            with np.errstate(invalid="ignore"):  # off the globe the edge has no lon/lat (NaN)
-                if meridian:  # the signed difference of longitudes, the short way round the globe
-                    crossing = _crossing(((np.asarray(lon) - lon0 + 180.0) % 360.0) - 180.0, along_x)
-                else:
-                    crossing = _crossing(np.asarray(lat) - lat0, along_y)
-            if crossing is not None:
-                found.append((label, meridian, crossing))
+        for (label, _), meridian in zip(lines, meridians, strict=True):
+            crossing = next(across[bool(meridian)])
+            if np.isfinite(crossing):
+                found.append((label, bool(meridian), float(crossing)))
         self._graticule_source, self._graticule_key, self._graticule = lines, key, found
         return found
 
@@ -438,17 +447,20 @@ def _mapped_boxes(boxes: np.ndarray, transform: QTransform) -> np.ndarray:
     return np.column_stack([mx.min(axis=1), my.min(axis=1), mx.max(axis=1), my.max(axis=1)]).reshape(-1, 4)
 
 
-def _crossing(difference: np.ndarray, along: np.ndarray) -> float | None:
-    """Where ``difference`` (sampled at the positions ``along`` an edge) first passes through zero, interpolated;
-    None if it does not. A jump of more than 90 between samples is a wrap (longitudes past 180°), not a crossing."""
-    finite = np.isfinite(difference)
-    difference, along = difference[finite], along[finite]
-    if len(difference) < 2:
-        return None
-    a, b = difference[:-1], difference[1:]
-    changes = np.flatnonzero((np.sign(a) * np.sign(b) <= 0) & (np.abs(a - b) < 90) & (a != b))
-    if not len(changes):
-        return None
-    i = changes[0]
-    t = a[i] / (a[i] - b[i])
-    return float(along[i] + t * (along[i + 1] - along[i]))
+def _crossings(differences: np.ndarray, along: np.ndarray) -> np.ndarray:
+    """Per row of ``differences`` (each sampled at the positions ``along`` an edge, NaN where the edge is off the
+    globe, the same samples in every row), where it first passes through zero, interpolated; NaN if it does not.
+    A jump of more than 90 between samples is a wrap (longitudes past 180°), not a crossing."""
+    differences = differences.reshape(-1, len(along))
+    finite = np.isfinite(differences).any(axis=0)
+    differences, along = differences[:, finite], along[finite]
+    found = np.full(len(differences), np.nan)
+    if differences.shape[1] < 2:
+        return found
+    a, b = differences[:, :-1], differences[:, 1:]
+    changes = (np.sign(a) * np.sign(b) <= 0) & (np.abs(a - b) < 90) & (a != b)
+    rows = np.flatnonzero(changes.any(axis=1))
+    i = changes[rows].argmax(axis=1)
+    a, b = a[rows, i], b[rows, i]
+    found[rows] = along[i] + a / (a - b) * (along[i + 1] - along[i])
+    return found

@@ -235,9 +235,10 @@ class LabelPainter:
             width, height = look.size
             candidates: list[Candidate] = []
             beside: list[tuple[float, float]] = []
+            dots: list[Box] = []  # a place's dot beside each candidate: no other label may cover it
             if label.path and self._near_view(label, to_device, bounds, margin):
                 # turned along the line: each candidate follows the map point under its centre
-                turned = self._along(label, to_device, width, height)
+                turned = self._along(label, to_device, width, height, self.inner(bounds))
                 from_device = to_device.inverted()[0]
                 candidates += turned
                 beside += [(p.x(), p.y()) for p in (from_device.map(QPointF(t.cx, t.cy)) for t in turned)]
@@ -256,9 +257,12 @@ class LabelPainter:
                     boxes = list(around_point(px, py, width, height, gap))
                 candidates += boxes
                 beside += [(x, y)] * len(boxes)
+                r = self.context.px(DOT) / 2 + self.context.px(1)
+                dots += [(px - r, py - r, px + r, py + r)] * len(boxes)
             if candidates:
                 priority = 0 if label.feature and label.feature in selected else label.priority
-                specs.append(LabelSpec(label, priority, tuple(candidates)))
+                specs.append(LabelSpec(label, priority, tuple(candidates),
+                                       tuple(dots) if label.dot and len(dots) == len(candidates) else ()))
                 looks.append(look)
                 anchors.append(beside)
         return specs, looks, anchors
@@ -277,13 +281,14 @@ class LabelPainter:
         return (area.right() > bounds[0] and area.left() < bounds[2]
                 and area.bottom() > bounds[1] and area.top() < bounds[3])
 
-    def _along(self, label: Label, to_device: QTransform, width: float, height: float) -> tuple[Turned, ...]:
-        """Candidates for a name along its line, in device pixels."""
+    def _along(self, label: Label, to_device: QTransform, width: float, height: float,
+               within: Box) -> tuple[Turned, ...]:
+        """Candidates for a name along its line, in device pixels, wholly ``within`` the map."""
         line = np.asarray(label.path, dtype=float)
         a, b, c, d = to_device.m11(), to_device.m21(), to_device.m12(), to_device.m22()
         x = a * line[:, 0] + b * line[:, 1] + to_device.dx()
         y = c * line[:, 0] + d * line[:, 1] + to_device.dy()
-        return along_line(x, y, width, height, self.context.px(label.gap or 3.0))
+        return along_line(x, y, width, height, self.context.px(label.gap or 3.0), within=within)
 
     def _obstacles(self, marks: Marks, to_device: QTransform, bounds: Box) -> np.ndarray:
         """(n, 4) boxes of the marks and lines no label may touch, in device pixels."""

@@ -4,6 +4,7 @@ sharply with long outlines."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QTransform
 
 from viewer.qt.draw.qpath import xy_path
-from viewer.qt.map.render_jobs import cancelled
+from viewer.qt.map.render_jobs import cancelled, not_drawing
 
 LEAF_VERTICES = 600  # a tile holding fewer vertices is not split further
 MAX_DEPTH = 9
@@ -138,9 +139,11 @@ class PathTiles:
     def _node(self, key: tuple[int, int, int]) -> tuple[QPainterPath, int]:
         node = self._nodes.get(key)
         if node is None:
+            start = time.thread_time()
             parts = np.concatenate(self._parts_of(key))
             node = (self._path_of(parts), int(shapely.get_num_coordinates(parts).sum()))
             self._nodes[key] = node
+            not_drawing(time.thread_time() - start)  # a square is cut once: not what drawing the layer costs
         return node
 
     def _parts_of(self, key: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray]:

@@ -25,6 +25,7 @@ from viewer.geo.labels import (
     SITE,
     WARNING,
     ZONE,
+    beside_area,
     country_points,
     short_label,
 )
@@ -178,7 +179,7 @@ def _placed(feature: Feature, geometry, text: str, priority: int, colours: dict[
                      feature=feature.id, anchors=anchors, path=tuple(map(tuple, coords)))
     xmin, ymin, xmax, ymax = geometry.bounds
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
-    anchors = ((xmax, cy), (xmin, cy), (cx, ymax), (cx, ymin))  # beside the area, never over its outline
+    anchors = beside_area(geometry)  # against the outline, never over it
     return Label(cx, cy, text, dot=False, priority=priority, gap=4.0, points=7.0, feature=feature.id,
                  anchors=anchors)
 

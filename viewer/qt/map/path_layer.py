@@ -13,7 +13,16 @@ from viewer.qt.draw.tiles import PathTiles
 from viewer.qt.map.painting import RenderContext, pad_by_pixels
 from viewer.qt.map.screen_cache import ScreenCache
 
-__all__ = ["PathLayer", "PathTiles", "Stroke", "xy_path", "xy_stroke"]
+__all__ = ["PathLayer", "PathTiles", "Stroke", "repaint_where_drawn", "xy_path", "xy_stroke"]
+
+
+def repaint_where_drawn(item: pg.GraphicsObject) -> None:
+    """Have the views repaint where ``item`` draws now, before it is emptied: Qt repaints no area for an item
+    flagged ItemHasNoContents, so a hover or selection glow emptied so stayed on screen until something else
+    redrew there."""
+    scene = item.scene()
+    if scene is not None:
+        scene.update(item.sceneBoundingRect())
 
 
 class PathLayer(pg.GraphicsObject):
@@ -32,6 +41,8 @@ class PathLayer(pg.GraphicsObject):
         image as a preview until the view rests). `keep_image`: they draw the same pixels where the old ones
         drew, and more around them (the screen's image stays exact while the view moves; it is drawn afresh
         once the view rests, as after any move)."""
+        if self._strokes and not strokes:
+            repaint_where_drawn(self)
         self.prepareGeometryChange()
         if same_look:
             self._screen.stale()

@@ -1,5 +1,5 @@
-"""What a layer last drew on screen, kept as an image: moved and scaled while the view moves, and drawn on a
-worker thread when the layer is slower than a frame, so the GUI thread never waits for it."""
+"""What a layer last drew on screen, kept as an image of the view and a margin round it: moved and scaled while the
+view moves, and drawn afresh on a worker thread at rest, so the GUI thread seldom draws and never waits for it."""
 
 from __future__ import annotations
 
@@ -24,34 +24,40 @@ SETTLE_MS = 150  # zoomed, a cached layer is shown scaled until the view rests t
 CACHE_ABOVE_MS = 0.5
 PREVIEW_MS_PER_MEGAPIXEL = 0.8
 SLOW_MS = 25.0  # layers slower than this (half a 50 ms frame) are drawn on a worker thread
-REST_IN_BACKGROUND_MS = 5.0  # cached layers slower than this are drawn afresh at rest on a worker thread
+# Drawn on a worker, an image covers the view and this share of the view's larger side round it: a pan within it
+# only moves the image (a 40 px strip of land cost 2-5 ms a frame to draw on the GUI thread), and a zoom out shows
+# the land round the view instead of a ring of sea. A quarter of 1920 px is 480 px: the image holds 2.8x the view's
+# pixels (24 MB for a layer over the whole view; the layers of the sample keep ~70 MB more than without a margin).
+MARGIN_SHARE = 0.25
 
 
 class ScreenCache:
     """What a layer last drew on screen, kept as an image of the part of the viewport it covers.
 
-    While the view moves, panning by whole pixels moves the image and draws only what comes into view, and
-    zooming shows the image scaled. Once the view has rested `SETTLE_MS` the layer is drawn afresh, exactly:
-    a scaled image is blurred, and Qt starts dash patterns from the clip's edge, so dashes can step where
-    a newly drawn strip meets the rest. Exports and other devices always draw; so does a layer that draws
-    faster than its image would show (`_worth_an_image_above`).
+    While the view moves, panning by whole pixels moves the image and draws only what comes into view that the
+    image does not hold, and zooming shows the image scaled. Once the view has rested `SETTLE_MS` the layer is
+    drawn afresh, exactly, by a `RenderJob` on a worker thread, for the view and a margin round it (`MARGIN_SHARE`),
+    while the image stays on screen: a scaled image is blurred, and Qt starts dash patterns from the clip's edge, so
+    dashes can step where a newly drawn strip meets the rest. Exports and other devices always draw; so does a
+    layer that draws faster than its image would show (`_worth_an_image_above`).
 
     A layer that takes over `SLOW_MS` to draw (or is expected to: `expect_slow`) is never drawn on the GUI
     thread: while the view moves its last image is moved and scaled; once the view rests (or when there is no
     image yet) a `RenderJob` draws it on a worker thread, and the image replaces the preview when it is done.
     A job that the view has moved on from is cancelled; each layer runs one job at a time.
 
-    Every other cached layer that takes over `REST_IN_BACKGROUND_MS` is drawn afresh at rest by a job too (every
-    layer's settle timer fires together, and their redraws on the GUI thread added up to one long frame); a zoom
-    that magnifies its image past 4x shows the image still, while a job draws the view of that moment, whose
-    image then serves the next steps. While panning, what comes into view is still drawn on the GUI thread.
+    A zoom that magnifies the image past 4x (or leaves most of the view outside it) shows the image still, while a
+    job draws the view of that moment, whose image then serves the next steps. While panning, what comes into
+    view beyond the image's margin is still drawn on the GUI thread, a strip at a time (`_valid` says which of
+    the image's pixels hold a drawing).
     """
 
     def __init__(self, item: pg.GraphicsObject, context: RenderContext):
         self._item = item
         self._context = context
         self._image: QPixmap | None = None
-        self._area = QRect()  # the viewport pixels the image covers
+        self._area = QRect()  # the viewport pixels the image covers (beyond the viewport: its margin)
+        self._valid = QRegion()  # the part of `_area` drawn (a pan beyond the margin leaves the rest of it blank)
         self._transform = QTransform()  # item to viewport pixels, for what the image holds
         # What drawing the whole layer took last time, in the drawing thread's CPU time (wall time on a busy machine
         # swung the basemap's land across SLOW_MS, and then pans left it out of what they bring into view); None: not
@@ -74,7 +80,7 @@ class ScreenCache:
         self._settle.timeout.connect(self._rested)
 
     def clear(self) -> None:
-        self._image, self._stale, self._refresh = None, False, False
+        self._image, self._stale, self._refresh, self._valid = None, False, False, QRegion()
         self._cancel()
 
     def stale(self) -> None:
@@ -100,11 +106,6 @@ class ScreenCache:
         return self._job is not None
 
     @property
-    def _at_rest_in_job(self) -> bool:
-        """Whether the layer is drawn afresh at rest by a job (it takes over REST_IN_BACKGROUND_MS)."""
-        return (self._cost_ms or 0.0) > REST_IN_BACKGROUND_MS
-
-    @property
     def slow(self) -> bool:
         return self._expect_slow if self._cost_ms is None else self._cost_ms > SLOW_MS
 
@@ -116,15 +117,18 @@ class ScreenCache:
             return
         ratio = widget.devicePixelRatioF()
         to_device = painter.transform()
-        area = to_device.mapRect(self._item.boundingRect()).toAlignedRect().intersected(widget.rect())
+        bounds = to_device.mapRect(self._item.boundingRect()).toAlignedRect()
+        area = bounds.intersected(widget.rect())
+        margin = round(MARGIN_SHARE * max(widget.width(), widget.height()))
+        wide = bounds.intersected(widget.rect().adjusted(-margin, -margin, margin, margin))
         view = (QTransform(to_device), QRect(area))
         moved = self._shown is not None and not _same_view(self._shown, view)
         self._shown = view
         if self.slow:
-            self._paint_from_background(painter, to_device, area, ratio, draw, moved)
+            self._paint_from_background(painter, to_device, area, wide, ratio, draw, moved)
             return
         at_rest = self._job is not None and self._job.kind == "rest"
-        if (self._refresh or at_rest) and self._refresh_at_rest(painter, to_device, area, ratio, draw):
+        if (self._refresh or at_rest) and self._refresh_at_rest(painter, to_device, area, wide, ratio, draw):
             return
         if self._image is None and (self._cost_ms or 0.0) <= _worth_an_image_above(area, ratio):
             start = time.thread_time()
@@ -133,7 +137,7 @@ class ScreenCache:
                 self._cost_ms = (time.thread_time() - start) * 1e3
             return
         if area.isEmpty():
-            self._image = None
+            self._image, self._valid = None, QRegion()
             return
         # A stale image (the layer's detail changed: another basemap level) is moved by a pan like any other, what
         # comes into view drawn at the new detail, until the view rests; left unmoved, the land went missing from
@@ -143,33 +147,36 @@ class ScreenCache:
             if self._image is not None and self._preview(painter, to_device, area):
                 self._settle_soon(moved)
                 return
-            if self._image is not None and self._at_rest_in_job and self._preview(painter, to_device, area, True):
+            if self._image is not None and self._preview(painter, to_device, area, True):
                 # Magnified past 4x, or mostly out of view: a worker draws this view meanwhile (the next zoom steps
                 # do not cancel it: its image is a closer preview for them), and the preview stays until it is done.
+                # Drawn here instead, a zoom step took 5-10 ms more.
                 self._settle_soon(moved)
                 if self._job is None:
-                    self._start_job(area, to_device, ratio, draw, "catch_up")
+                    self._start_job(wide, area, to_device, ratio, draw, "catch_up")
                 return
             self._draw_afresh(area, to_device, ratio, draw)
-        elif not shift.isNull() or area != self._area:
-            self._move(shift, area, ratio, draw)
-            self._settle.start()
-        elif self._stale:
-            self._settle_soon(moved)
-        self._blit(painter)
+            self._settle.start()  # drawn with its margin once the view rests
+        else:
+            self._pan(shift, area, ratio, draw)
+            if moved or not shift.isNull():
+                self._settle.start()
+            elif self._stale:
+                self._settle_soon(moved)
+        self._blit(painter, area, ratio)
 
     # -- drawn on a worker thread --------------------------------------------------------------------
-    def _paint_from_background(self, painter: QPainter, to_device: QTransform, area: QRect, ratio: float,
-                               draw: Callable[[QPainter], None], moved: bool) -> None:
-        view = (QTransform(to_device), QRect(area))
+    def _paint_from_background(self, painter: QPainter, to_device: QTransform, area: QRect, wide: QRect,
+                               ratio: float, draw: Callable[[QPainter], None], moved: bool) -> None:
         if area.isEmpty():
             self._cancel()
             return
-        if self._image is not None and not self._stale and _same_view((self._transform, self._area), view):
-            self._blit(painter)
+        if (self._image is not None and not self._stale and _whole_pixel_shift(self._transform, to_device) == QPoint()
+                and self._area == wide):
+            self._blit(painter, area, ratio)
             return
         job = self._job
-        if job is not None and not _same_view((job.transform, job.area), view):
+        if job is not None and not (_whole_pixel_shift(job.transform, to_device) == QPoint() and job.area == wide):
             job.cancel()  # a new gesture: what the job draws would be out of date before it is shown
         if self._image is not None:
             self._preview(painter, to_device, area, anywhere=True)
@@ -178,7 +185,7 @@ class ScreenCache:
                 return  # drawn afresh once the view rests
         if self._settle.isActive() or self._job is not None:
             return  # at rest soon; or a job runs (a cancelled one ends quickly, then the layer is painted again)
-        self._start_job(area, to_device, ratio, draw, "slow")
+        self._start_job(wide, area, to_device, ratio, draw, "slow")
 
     def _settle_soon(self, moved: bool) -> None:
         """Draw afresh once the view has rested SETTLE_MS: counted from the last change of view, not from the last
@@ -186,46 +193,56 @@ class ScreenCache:
         if moved or not self._settle.isActive():
             self._settle.start()
 
-    def _refresh_at_rest(self, painter: QPainter, to_device: QTransform, area: QRect, ratio: float,
+    def _refresh_at_rest(self, painter: QPainter, to_device: QTransform, area: QRect, wide: QRect, ratio: float,
                          draw: Callable[[QPainter], None]) -> bool:
         """A layer fast enough to be moved on the GUI thread, drawn afresh at rest by a job: the kept image is
-        shown meanwhile. False: the view moved on (the job is cancelled), or nothing can be shown; the caller
-        paints as while moving."""
-        view = (QTransform(to_device), QRect(area))
+        shown meanwhile. False: the view moved on, or nothing can be shown; the caller paints as while moving. A
+        pan lets the job go on (what it draws is exact at that scale, and its margin serves the pan once it is
+        done); a zoom cancels it."""
         job = self._job
-        if job is not None and job.kind == "rest" and not _same_view((job.transform, job.area), view):
-            job.cancel()  # a new gesture: the layer is moved and previewed on the GUI thread again
-            self._refresh = False
-            return False
+        if job is not None and job.kind == "rest" and not (job.area == wide and
+                                                           _whole_pixel_shift(job.transform, to_device) == QPoint()):
+            if _whole_pixel_shift(job.transform, to_device) is None:
+                job.cancel()  # a new zoom: the layer is previewed on the GUI thread again
+            return False  # (a refresh asked for stays asked: it starts once this job is done)
         if self._image is None or area.isEmpty():
             self._refresh = False
             return False
-        if _same_view((self._transform, self._area), view) and not self._stale:
-            self._blit(painter)
+        shift = _whole_pixel_shift(self._transform, to_device)
+        if shift is not None:
+            self._pan(shift, area, ratio, draw)  # a job's image for the view before a pan: what it lacks is drawn
+            self._blit(painter, area, ratio)
         elif not self._preview(painter, to_device, area, anywhere=True):
             self._refresh = False
             return False
         if job is None:  # (a job drawing a zoom's view ends first; then this one starts)
             self._refresh = False
-            self._start_job(area, to_device, ratio, draw, "rest")
+            self._start_job(wide, area, to_device, ratio, draw, "rest")
         return True
 
-    def _start_job(self, area: QRect, to_device: QTransform, ratio: float, draw: Callable[[QPainter], None],
-                   kind: str) -> None:
-        self._job = RenderJob(area, to_device, ratio, draw, self._signals, self.background)
+    def _start_job(self, wide: QRect, area: QRect, to_device: QTransform, ratio: float,
+                   draw: Callable[[QPainter], None], kind: str) -> None:
+        """Draw `wide` (the view's `area` and the margin round it) on a worker thread."""
+        self._job = RenderJob(wide, to_device, ratio, draw, self._signals, self.background, view=area)
         self._job.kind = kind
         render_jobs.start(self._job)
 
     def _job_finished(self, job: RenderJob) -> None:
+        image = job.take_image()
         if job is not self._job:
             return
         self._job = None
         if job.error is not None:
             raise job.error
-        if not job.is_cancelled and job.image is not None:
-            self._image, self._stale = QPixmap.fromImage(job.image), False
-            self._area, self._transform = job.area, job.transform
-            self._cost_ms = job.cost_ms  # the worker's CPU time: waiting for the GIL or a core does not count
+        if image is not None:
+            self._image, self._stale = QPixmap.fromImage(image), False
+            self._area, self._transform, self._valid = job.area, job.transform, QRegion(job.area)
+            # What drawing the view took the worker. It makes a layer drawn on the GUI thread no slower: a layer
+            # counted slow leaves pans' strips empty until the view rests.
+            cost = job.cost_ms
+            if job.kind != "slow" and self._cost_ms is not None:
+                cost = min(self._cost_ms, cost)
+            self._cost_ms = cost
         self._item.update()  # shows the image, or starts the job the view now needs
 
     def _cancel(self) -> None:
@@ -233,10 +250,13 @@ class ScreenCache:
             self._job.cancel()
 
     # -- drawn on the GUI thread ---------------------------------------------------------------------
-    def _blit(self, painter: QPainter) -> None:
+    def _blit(self, painter: QPainter, area: QRect, ratio: float) -> None:
+        """Show the image's part in `area` (viewport pixels): a source rect, so a margin costs nothing."""
         painter.save()
         painter.resetTransform()
-        painter.drawPixmap(self._area.topLeft(), self._kept())
+        area = area.intersected(self._area)
+        source = area.translated(-self._area.topLeft())
+        painter.drawPixmap(area.topLeft(), self._kept(), QRect(source.topLeft() * ratio, source.size() * ratio))
         painter.restore()
 
     def _draw_afresh(self, area: QRect, to_device: QTransform, ratio: float,
@@ -247,40 +267,63 @@ class ScreenCache:
         else:
             image = _blank(area.size(), ratio, self.background)
         self._image, self._stale = image, False
-        self._area, self._transform = QRect(area), QTransform(to_device)
+        self._area, self._transform, self._valid = QRect(area), QTransform(to_device), QRegion(area)
         start = time.thread_time()
         self._draw_into_image(QRegion(area), draw)
         self._cost_ms = (time.thread_time() - start) * 1e3
 
-    def _move(self, shift: QPoint, area: QRect, ratio: float, draw: Callable[[QPainter], None]) -> None:
-        """Keep what is still in view, moved by whole pixels, and draw the rest as it would be drawn there."""
-        kept = self._area.translated(shift).intersected(area)
-        if area.size() == self._area.size():
-            step = shift - (area.topLeft() - self._area.topLeft())
-            kept_image = self._kept()
-            kept_image.scroll(round(step.x() * ratio), round(step.y() * ratio), kept_image.rect())
-        else:
-            image = _blank(area.size(), ratio, self.background)
-            painter = QPainter(image)
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            painter.drawPixmap(self._area.translated(shift).topLeft() - area.topLeft(), self._kept())
-            painter.end()
-            self._image = image
-        self._area = QRect(area)
-        self._transform = self._transform * QTransform.fromTranslate(shift.x(), shift.y())
-        exposed = QRegion(area) - QRegion(kept)
+    def _pan(self, shift: QPoint, area: QRect, ratio: float, draw: Callable[[QPainter], None]) -> None:
+        """Follow a pan by whole pixels: the image moves with the map (only its place is noted), and what `area` (the
+        view) shows that the image holds no drawing of is drawn, as it would be drawn there."""
+        if not shift.isNull():
+            self._area.translate(shift)
+            self._valid.translate(shift)
+            self._transform = self._transform * QTransform.fromTranslate(shift.x(), shift.y())
+        if not self._area.contains(area):
+            self._recentre(area, ratio)
+        missing = QRegion(area) - self._valid
+        if missing.isEmpty():
+            return
         painter = QPainter(self._kept())
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-        for rect in exposed.translated(-area.topLeft()):  # type: ignore[attr-defined]  # iterable in PySide6
+        for rect in missing.translated(-self._area.topLeft()):  # type: ignore[attr-defined]  # iterable in PySide6
             painter.fillRect(rect, self.background or Qt.GlobalColor.transparent)
         painter.end()
         start = time.thread_time()
-        self._draw_into_image(exposed, draw)
+        self._draw_into_image(missing, draw)
+        self._valid += missing
         strip_ms = (time.thread_time() - start) * 1e3
         # A strip dearer than the last whole drawing (the basemap's full detail, whose squares can hold a 38,000-vertex
         # ring that no cut splits: 25-50 ms a strip) says what panning the layer costs; over SLOW_MS it is then left
         # to render jobs like any slow layer.
         self._cost_ms = max(self._cost_ms or 0.0, strip_ms)
+
+    def _recentre(self, area: QRect, ratio: float) -> None:
+        """The view has left the image: move its pixels so that the view sits in its middle (an image with a margin
+        is then moved once a margin's travel, not every frame: a screenful and its margin take ~4 ms to move), or
+        make it the view's size if it is smaller."""
+        old = QRect(self._area)
+        if old.width() < area.width() or old.height() < area.height():
+            image = _blank(area.size(), ratio, self.background)
+            painter = QPainter(image)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            painter.drawPixmap(old.topLeft() - area.topLeft(), self._kept())
+            painter.end()
+            self._image, self._area = image, QRect(area)
+        else:
+            new = QRect(old)
+            new.moveCenter(area.center())
+            step = old.topLeft() - new.topLeft()
+            kept = self._kept()
+            kept.scroll(round(step.x() * ratio), round(step.y() * ratio), kept.rect())
+            self._area = new
+            # Pixels the scroll left behind would show in a zoom's preview: blank them, as a pan draws them.
+            painter = QPainter(kept)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            for rect in (QRegion(new) - QRegion(old)).translated(-new.topLeft()):  # type: ignore[attr-defined]
+                painter.fillRect(rect, self.background or Qt.GlobalColor.transparent)
+            painter.end()
+        self._valid &= QRegion(self._area)
 
     def _draw_into_image(self, region: QRegion, draw: Callable[[QPainter], None]) -> None:
         """Draw the layer as on screen into the image, within `region` (viewport pixels)."""
@@ -322,11 +365,8 @@ class ScreenCache:
         return self._image
 
     def _rested(self) -> None:
-        if not self.slow:  # drawn afresh at the next paint; a background layer keeps its image as the preview
-            if self._image is not None and self._at_rest_in_job:
-                self._refresh = True  # ... by a job, this one too: the image stays until it is done
-            else:
-                self._image, self._stale = None, False
+        if not self.slow and self._image is not None:  # a background layer keeps its image as the preview anyway
+            self._refresh = True  # drawn afresh with its margin by a job; the image stays until it is done
         self._item.update()
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPainter
 
 from viewer.qt.draw.symbols import SymbolPainter, Symbols
 from viewer.qt.map.painting import RenderContext, pad_by_pixels
+from viewer.qt.map.path_layer import repaint_where_drawn
 from viewer.qt.map.screen_cache import ScreenCache
 
 __all__ = ["SLOW_ABOVE", "SymbolLayer", "Symbols"]
@@ -34,6 +35,8 @@ class SymbolLayer(pg.GraphicsObject):
         return self._groups
 
     def set_symbols(self, groups: list[Symbols]) -> None:
+        if self._groups and not any(len(g.x) for g in groups):
+            repaint_where_drawn(self)
         self.prepareGeometryChange()
         self._screen.clear()
         self._groups = [g for g in groups if len(g.x)]

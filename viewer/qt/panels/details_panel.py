@@ -27,6 +27,7 @@ from viewer.qt.lifetime import follow
 from viewer.qt.panels.claims_table import DISAGREE_COLOUR, ClaimsTable, breakable, value_text
 from viewer.qt.panels.highlighting import colour_of
 from viewer.qt.panels.widgets import PassageLink, plain_label, section_title, tooltip_html
+from viewer.wording import counted
 
 KNOWN_PROPERTIES = {"event", "kind", "label", "certainty", "derivation", "citations", "claims", "sources"}
 ANNOTATION_PROPERTIES = {"style", "text", "anchor", "color", "size"}
@@ -186,7 +187,7 @@ class DetailsPanel(QWidget):
 
     def _add_reports(self, feature: Feature) -> None:
         self.reports = reports_for(self.workspace.content, feature.id)
-        self.body_layout.addWidget(section_title(f"Reported by ({len(self.reports)} passage(s))"))
+        self.body_layout.addWidget(section_title(f"Reported by ({counted(len(self.reports), 'passage')})"))
         if not self.reports:
             self.body_layout.addWidget(plain_label("No article cites this feature.", colour="#888"))
             return
@@ -224,7 +225,7 @@ class DetailsPanel(QWidget):
         agreeing = len(groups) - len(differing)
         self.body_layout.addWidget(section_title("What sources claim" if agreeing else "Sources disagree"))
         if agreeing:
-            toggle = QCheckBox(f"Also show the {agreeing} point(s) sources agree on")
+            toggle = QCheckBox(f"Also show the {counted(agreeing, 'point')} sources agree on")
             toggle.setChecked(self.show_agreeing)
             toggle.toggled.connect(self._toggle_agreeing)
             self.body_layout.addWidget(toggle)
@@ -256,7 +257,7 @@ class DetailsPanel(QWidget):
             link.set_marked("current", i == here)
         anchored = [i for i, item in enumerate(self.reports) if not item.orphaned]
         number = anchored.index(here) + 1 if here in anchored else 0
-        self.position.setText(f"passage {number} of {len(anchored)}" if number else f"{len(anchored)} passage(s)")
+        self.position.setText(f"passage {number} of {len(anchored)}" if number else counted(len(anchored), "passage"))
         self.previous_button.setEnabled(bool(anchored) and (here < 0 or here > anchored[0]))
         self.next_button.setEnabled(bool(anchored) and (here < 0 or here < anchored[-1]))
         if scroll and 0 <= here < len(self.report_links):

@@ -28,6 +28,7 @@ from viewer.qt.panels.highlighting import (
     title_of,
 )
 from viewer.qt.panels.widgets import plain_label, tooltip_html
+from viewer.wording import counted
 
 ORPHAN_COLOUR = "#A0001C"
 ORPHAN_ROLE = Qt.ItemDataRole.UserRole + 1  # feature ids an orphaned-citation row stands for
@@ -208,7 +209,7 @@ class SourcePanel(QWidget):
             if cited.claim is not None:
                 lines.append(f"• {_claim_line(self._owner_label(cited), cited.claim)}")
         lines = list(dict.fromkeys(lines))
-        head = f"Supports {len(mark.features)} feature(s)" if mark.features else "Supports a launch's details"
+        head = f"Supports {counted(len(mark.features), 'feature')}" if mark.features else "Supports a launch's details"
         return "\n".join([head + " — click or Enter to select:", *lines])
 
     def _choice_text(self, document: Document) -> str:
@@ -216,7 +217,7 @@ class SourcePanel(QWidget):
         count = len({(c.citation.start, c.citation.end) for c in cited if not c.citation.is_orphaned})
         orphaned = len({(c.citation.exact, c.citation.start, c.citation.end) for c in cited if c.citation.is_orphaned})
         extra = f", {orphaned} orphaned" if orphaned else ""
-        return f"{document.display_title} ({count} passage(s){extra})"
+        return f"{document.display_title} ({counted(count, 'passage')}{extra})"
 
     def _legend_html(self) -> str:
         present = {mark_kind(m, self.workspace.content) for m in self.marks}
@@ -245,7 +246,7 @@ class SourcePanel(QWidget):
             item.setData(ORPHAN_ROLE, features)
             self.orphans.addItem(item)
         self.orphan_title.setText(
-            f"{len(grouped)} orphaned citation(s): quote not found in this text" if grouped else "")
+            f"{counted(len(grouped), 'orphaned citation')}: quote not found in this text" if grouped else "")
         self.orphan_title.setVisible(bool(grouped))
         self.orphans.setVisible(bool(grouped))
         rows = sum(self.orphans.sizeHintForRow(r) for r in range(min(self.orphans.count(), 4)))

@@ -1,0 +1,217 @@
+"""When a launch happened: its date and time from the launch sentences, resolved against the article's date (a
+dateline, a day heading, the lede), each written claim kept with its words."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+
+from viewer.ingest.article import Article
+from viewer.ingest.claims import attribution
+from viewer.ingest.datelines import HEAD_CHARS, body_stamps
+from viewer.ingest.findings import ArticleDraft, DraftClaim
+from viewer.ingest.launch import LaunchReport
+from viewer.ingest.sentences import Sentence
+from viewer.ingest.times import (
+    KOREAS_DAY,
+    PLUPERFECT,
+    WEEKDAY_NAMES,
+    DateMention,
+    TimeMention,
+    announced_windows,
+    find_dates,
+    find_times,
+    resolve,
+    said_day,
+    statement_day,
+    zone_offset,
+)
+
+# A sentence about the launch (where claims are looked for)
+ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satellites?|projectile|fired|object|"
+                          r"payload|warhead|ICBM|IRBM|SRBM|SLBM|"
+                          r"orbit\w*|flew|travel\w*|altitude|apogee|(?:in|mid)[- ]flight)\b",
+                          re.IGNORECASE)
+_LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off|took\s+off)\b",
+                          re.IGNORECASE)
+
+
+def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: Article, lead_day: date | None = None
+          ) -> None:
+    """The launch date and time from the launch sentences, resolved against the article's date. A time the text
+    zones ('0049 GMT') wins over a bare one ('9:49 a.m.'), whose zone is the dateline's or the launch site's. With no
+    day in the launch sentences, ``lead_day`` (another missile of the lead launch's story), else the lede's."""
+    reference = article.published or _undated_reference(text, report)
+    stamps = body_stamps(text, article.header_end, article.published)
+    dates = []
+    for s in report.related:
+        day = next((value for end, value in reversed(stamps) if end <= s.start), reference)  # a live blog's day
+        ahead = day + timedelta(days=1) if day and article.day_behind and day == article.published else None
+        dates += [(d, s) for d in find_dates(text, s.start, s.end, day, weekday_reference=ahead)
+                  if d.start >= article.header_end and not statement_day(text, d, s.start)
+                  and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
+                  and not _OTHER_EVENT.search(text, max(s.start, d.start - 50), d.start)]
+    dates = _in_announced_window(text, dates, article.published)
+    # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
+    # that, not the launch, unless it states the launch itself.
+    launch_dates = [(d, s) for d, s in dates if s in report.anchors or not PLUPERFECT.search(text, s.start, s.end)]
+    resolved = next((d.value for d, s in launch_dates if d.value and not _other_zone_date(text, d, s, article)), None)
+    if resolved is None and not launch_dates and article.published is not None:
+        # no launch sentence names a day: the lede's ("… failed on Monday night when the rocket blew up"), else
+        # the story's own ("launched … at 5:57 a.m." in a story of the day)
+        # (the day heading a digest's or live blog's entry; another missile the story tells with no day of its own:
+        # the lead launch's day, ``lead_day``)
+        heading = next((value for end, value in reversed(stamps) if end <= report.anchors[0].start), None)
+        resolved = heading or lead_day or _lede_day(text, article, reference) or article.published
+        # "the JCS said on Thursday that the North had fired …" in a Friday story: not launched after it was told
+        told = [d.value for s in report.related for d in find_dates(text, s.start, s.end, reference)
+                if d.value and d.start >= article.header_end and said_day(text, d, s.start)
+                and not _RELATIVE_DAY.match(text, d.start)]  # "says yesterday's launch": whose yesterday is unsure
+        if told and resolved and min(told) < resolved:
+            resolved = min(told)
+    draft.date = resolved
+    for mention, sentence in dates:
+        value = mention.value.isoformat() if mention.value else mention.label
+        draft.claims.append(DraftClaim("date", value, attribution(text, sentence, mention.start),
+                                       [(mention.start, mention.end)]))
+    best: tuple[tuple[bool, bool, bool], datetime] | None = None
+    for sentence in report.related:
+        verb = _LAUNCH_VERB.search(text, sentence.start, sentence.end)
+        for time in find_times(text, sentence.start, sentence.end, article.zone or "local time"):
+            if _ANOTHER_MOMENT.search(text, max(sentence.start, time.start - 40), time.start):
+                continue  # "a text message sent at 8:15 a.m.", "before landing at 8:52 a.m.": not the launch's time
+            same = [(d, s) for d, s in dates if s == sentence and d.value]
+            moment = _moment(time, same, resolved, {d for d, s in same if _other_zone_date(text, d, s, article)})
+            value = moment.isoformat() if moment else time.label
+            # The launch's time: in a sentence stating the launch, after its verb, zoned by the text, first.
+            rank = (sentence not in report.anchors, verb is None or time.start < verb.start(), time.assumed)
+            if moment and (best is None or rank < best[0]):
+                best = (rank, moment)
+            span = (time.start - 3, time.end) if text[max(0, time.start - 3) : time.start] == "at " else (
+                time.start, time.end)
+            by = attribution(text, sentence, time.start)
+            draft.claims.append(DraftClaim("time", value, f"{by}; zone assumed" if time.assumed else by, [span]))
+    draft.time = best[1] if best else None
+    part = next(((d, s) for d, s in dates if d.part_of_day), None)
+    if draft.time is None and part is not None:  # "on Monday night", no clock time: keep the time of day
+        mention, sentence = part
+        draft.claims.append(DraftClaim("time_of_day", mention.part_of_day, attribution(text, sentence, mention.start),
+                                       [(mention.start, mention.end)]))
+    if draft.date is None and draft.time is not None:  # the launch's local date, from a time in another zone
+        local = draft.time.astimezone(timezone(zone_offset("local time", draft.time.date()) or timedelta(hours=9)))
+        draft.date = local.date()
+
+
+# The time of something else than the lift-off, told in a launch sentence: a message or alert sent, a statement
+# released, a briefing held, the missile's landing ("before landing at 8:52 a.m.", "splashed down at …")
+_ANOTHER_MOMENT = re.compile(r"\b(?:sent|issued|released|published|posted|broadcast|aired|held|briefing|landing|landed|"
+                             r"reported|announced|confirmed|warned|alerted|notified|"
+                             r"splashed\s+down|splashing\s+down|came\s+down|coming\s+down|impact\w*|fell|falling)\s+"
+                             # (not "announced that at about 7:50 this morning North Korea fired": what was said)
+                             r"(?:(?!that\b)[\w-]+\s+){0,2}?(?:at|around|about|shortly\s+after|shortly\s+before|"
+                             r"just\s+after)\s+(?:about\s+|around\s+|approximately\s+)?$", re.IGNORECASE)
+# "… was sworn in as South Korea's president on Wednesday", "talks that began on Monday": another event's day
+_OTHER_EVENT = re.compile(r"\b(?:sworn\s+in|inaugurat\w*|took\s+office|elected|met|visited|arrived|summit|talks|"
+                          r"began|started|opened|ended|closed|signed)\b[^.;,]{0,40}$", re.IGNORECASE)
+# "from the same place as the launch that flew over Hokkaido on Aug. 29": the day of the launch compared with
+_ANOTHER_LAUNCH_CLAUSE = re.compile(r"\b(?:as|like|than|to)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:launch|missile|"
+                                    r"rocket|test|one|ICBM|satellite)\s+(?:that|which)\b[^,;.()]{0,70}$",
+                                    re.IGNORECASE)
+
+
+def _lede_day(text: str, article: Article, reference: date | None) -> date | None:
+    """The day the first sentence after the dateline gives, when it is about a launch and says when."""
+    start = article.header_end + len(text[article.header_end : article.header_end + 500]) - len(
+        text[article.header_end : article.header_end + 500].lstrip())  # the lede's first word, past blank lines
+    end = _LEDE_END.search(text, start, start + 500)
+    stop = end.start() + 1 if end else min(len(text), start + 500)
+    if not ABOUT_LAUNCH.search(text, start, stop):
+        return None
+    ahead = reference + timedelta(days=1) if reference and article.day_behind else None
+    return next((d.value for d in find_dates(text, start, stop, reference, weekday_reference=ahead)
+                 if d.value and not statement_day(text, d, start)
+                 and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(start, d.start - 90), d.start)), None)
+
+
+_RELATIVE_DAY = re.compile(r"(?i)yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)")
+_LEDE_END = re.compile(r"[.!?](?=\s+[A-Z\"\u201c])|\n\s*\n")
+
+
+def _undated_reference(text: str, report: LaunchReport) -> date | None:
+    """For an article with no dateline, the date yearless dates and weekdays resolve against: a full date in its
+    headline ('Hwasong-18 launch of 18 December 2023'), else a full date anywhere in it that falls on the very
+    weekday the launch sentences name (the two agree, so neither is a history date). Not its published date."""
+    head = next((d.value for d in find_dates(text, 0, min(len(text), HEAD_CHARS), None, weekdays=False)
+                 if d.value and d.label[:4].isdigit()), None)
+    if head is not None:
+        return head
+    named = {d.label for s in report.related for d in find_dates(text, s.start, s.end, None) if d.label in
+             WEEKDAY_NAMES}
+    return next((d.value for d in find_dates(text, 0, len(text), None, weekdays=False)
+                 if d.value and WEEKDAY_NAMES[d.value.weekday()] in named), None)
+
+
+def _in_announced_window(text: str, dates: list[tuple[DateMention, Sentence]], published: date | None
+                         ) -> list[tuple[DateMention, Sentence]]:
+    """A weekday resolved against a dateline that falls after the launch window the article cites ('announced
+    … between August 24th and 31st'; a re-post or crawl date) is that weekday's first day in the window."""
+    windows = announced_windows(text, published)
+    if not windows or published is None:
+        return dates
+    fixed = []
+    for mention, sentence in dates:
+        if mention.value is not None and mention.label in WEEKDAY_NAMES and not any(
+                low <= mention.value <= high for low, high in windows):
+            low, high = next((w for w in windows if w[1] < published), (None, None))
+            if low is not None and high is not None:
+                day = low + timedelta(days=(WEEKDAY_NAMES.index(mention.label) - low.weekday()) % 7)
+                if day <= high:
+                    mention = DateMention(mention.start, mention.end, day, mention.label)
+        fixed.append((mention, sentence))
+    return fixed
+
+
+def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, article: Article) -> bool:
+    """'(2239 GMT Thursday)', '6:23 p.m. Eastern time on Monday': the day of a time in a zone other than the launch
+    site's, not the launch's local date."""
+    if KOREAS_DAY.match(text, mention.end, sentence.end):
+        return False  # "6 p.m. Eastern, which was Wednesday morning in Pyongyang": Korea's day, said so
+    near = max(sentence.start, mention.start - 30)
+    times = [t for t in find_times(text, near, sentence.end) if t.start < mention.start]  # "8:40 p.m. Monday Eastern"
+    return bool(times) and times[-1].zone not in ("KST", "JST", "Pyongyang time", "local time") and not re.search(
+        r"[.;)]", text[times[-1].end : mention.start])  # "(2210 GMT) on Thursday": the bracket closed first
+
+
+LOCAL_ZONES = ("KST", "JST", "Pyongyang time", "local time")
+
+
+def _moment(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]], launch_day: date | None,
+            foreign_dates: set[DateMention]) -> datetime | None:
+    """The instant of a clock time. A launch-zone time ignores the day written for another zone ('07:10 local
+    time (2210 GMT Wednesday)'); a time in another zone whose day is not its own ('7:10 a.m. (2210 GMT) on
+    Thursday') falls on whichever UTC day makes the launch's local date the one written."""
+    local = time.zone in LOCAL_ZONES
+    candidates = [(d, s) for d, s in same_sentence if not (local and d in foreign_dates)]
+    day = _day_for(time, candidates, launch_day)
+    def distance(pair: tuple[DateMention, Sentence]) -> int:
+        return min(abs(pair[0].start - time.end), abs(time.start - pair[0].end))
+
+    own_day = bool(candidates) and not local and min(candidates, key=distance)[0] in foreign_dates
+    if local or own_day or day is None:
+        return resolve(time, day)
+    for shift in (0, -1, 1):  # the written day is the launch's local date
+        moment = resolve(time, day + timedelta(days=shift))
+        offset = zone_offset("local time", day)
+        if moment is not None and offset is not None and moment.astimezone(timezone(offset)).date() == day:
+            return moment
+    return resolve(time, day)
+
+
+def _day_for(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]], launch_day: date | None
+             ) -> date | None:
+    """The day a clock time falls on: the date written nearest it in its sentence ('at 7:39 a.m. (2239 GMT
+    Thursday)' puts the GMT time on Thursday), else the launch's date."""
+    if not same_sentence:
+        return launch_day
+    nearest = min(same_sentence, key=lambda pair: min(abs(pair[0].start - time.end), abs(time.start - pair[0].end)))
+    return nearest[0].value
