@@ -20,7 +20,7 @@ from viewer.model.edits import (
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature, features_of_rows
 from viewer.model.feature_rows import LayerColumns
-from viewer.model.feature_table import Coded, FeatureTable, combined
+from viewer.model.feature_table import Coded, FeatureTable, columns_of, combined
 from viewer.model.workspace import Workspace
 
 SQUARE = Polygon([(0, 0), (1, 0), (1, 1), (0, 1)])
@@ -51,7 +51,7 @@ def column_as_features_read_it(features: list[Feature]) -> dict[str, list]:
             "draft": [bool(f.value("draft")) for f in features]}
 
 
-def columns_of(table: FeatureTable) -> dict[str, list]:
+def read_columns(table: FeatureTable) -> dict[str, list]:
     return {"kind": [table.kind[i] for i in range(len(table))], "event": [table.event[i] for i in range(len(table))],
             "certainty": [table.certainty[i] for i in range(len(table))],
             "layer": [table.layer[i] for i in range(len(table))], "draft": table.draft.tolist()}
@@ -62,7 +62,7 @@ def test_each_column_reads_as_the_features_do():
     features[1].layer = "catalogue"
     expected = column_as_features_read_it(features)
     table = FeatureTable.of(features)
-    assert columns_of(table) == expected
+    assert read_columns(table) == expected
     assert expected["kind"][:4] == ["launch_site", "impact_point", "area", "flight_path"]  # the test covers both
     assert table.rows() == features
     assert [g is f.geometry for g, f in zip(table.geometries, features, strict=True)] == [True] * len(features)
@@ -100,7 +100,7 @@ def assert_current(bundle: Bundle) -> None:
     """The table (kept or made again) reads as the features do now."""
     features = list(bundle.features.values())
     assert bundle.table.rows() == features
-    assert columns_of(bundle.table) == column_as_features_read_it(features)
+    assert read_columns(bundle.table) == column_as_features_read_it(features)
     assert [g is f.geometry for g, f in zip(bundle.table.geometries, features, strict=True)] == [True] * len(features)
 
 
@@ -141,8 +141,14 @@ def test_the_workspace_content_table_follows_bundles_added_removed_and_edited(bu
     workspace.edited(bundle)
     assert workspace.content.table.kind.counts() == {"launch_site": 1, "warning_area": 1, "point": 1}
     assert_current(bundle)
+    content = workspace.content
+    shown = content.table.rows()
+    EditProperty("site", "kind", "impact_point").apply(bundle)  # the merged content follows its bundles' edits
+    assert content.table.kind.counts() == {"impact_point": 1, "warning_area": 1, "point": 1}
+    assert columns_of(shown) is None
     workspace.remove(layer)
     assert len(workspace.content.table) == 2
+    assert workspace.content.table is not bundle.table  # its own, whose columns follow the bundle's
 
 
 def test_rows_grouped_by_the_look_of_several_columns():
@@ -158,3 +164,42 @@ def test_rows_grouped_by_the_look_of_several_columns():
         [(f.kind,) for f, kept in zip(features, some, strict=True) if kept]
     rows = np.array([5, 1])
     assert [combined([table.kind, table.event], rows)[i] for i in range(2)] == [("area", "e2"), ("impact_point", "e1")]
+
+
+def test_a_view_shows_the_same_features_from_the_table_as_feature_by_feature():
+    from datetime import UTC, datetime
+
+    from viewer.model.kinds import by_kind
+    from viewer.model.view import Filters, visible_extent
+
+    features = mixed_features()
+    features[8].layer = features[9].layer = "catalogue"
+    features[10].layer = "other"
+    content = Bundle(events={"e1": LaunchEvent(id="e1", name="One", time="2016-02-07T00:30:00Z"),
+                             "e2": LaunchEvent(id="e2", name="Two", time="2017-05-14T00:00:00Z")},
+                     features={f.id: f for f in features})
+    window = (datetime(2016, 1, 1, tzinfo=UTC), datetime(2016, 12, 31, tzinfo=UTC))
+    for filters in (Filters(), Filters(hidden_kinds=frozenset({"area", "point"})),
+                    Filters(hidden_events=frozenset({"e1"})), Filters(only_events=frozenset({"e2"})),
+                    Filters(hidden_layers=frozenset({"catalogue"})), Filters(time_window=window),
+                    Filters(hidden_layers=frozenset({"other"}), hidden_kinds=frozenset({"launch_site"}))):
+        shown = filters.features(content)
+        assert shown == [f for f in features if filters.shows(f, content)], filters
+        groups = by_kind(shown, ["area", "launch_site", "point", "line", "danger_zone"])
+        assert groups == by_kind(list(shown), ["area", "launch_site", "point", "line", "danger_zone"])
+        assert [len(g) for g in groups.values()] != [0] * 5 or not shown
+        assert visible_extent(shown) == visible_extent(list(shown))
+    assert Filters(hidden_layers=frozenset({"catalogue"})).mask(content).sum() == len(features) - 2
+    assert visible_extent(Filters(hidden_kinds=frozenset({"area", "line", "point", "launch_site", "impact_point",
+                                                          "flight_path", "reference_place"})).features(content)) \
+        is None
+
+
+def test_rows_of_a_table_no_longer_current_are_read_one_by_one(bundle):
+    shown = bundle.table.rows()
+    assert columns_of(shown) is not None
+    AcceptDraft("site").apply(bundle)
+    assert columns_of(shown) is None
+    again = bundle.table.rows(np.array([True, False]))
+    again.append(bundle.features["zone"])
+    assert columns_of(again) is None

@@ -166,3 +166,35 @@ def test_a_catalogue_too_large_to_list_is_one_row_that_frames_it_all(qtbot, samp
         tree.activated.emit(group)
     assert set(request.args[0]) == set(catalogue.features)
     assert group.data(GROUP_ROLE)
+
+
+def test_a_tree_of_many_rows_lists_a_group_when_it_is_opened_or_one_of_its_features_selected(
+        qtbot, sample_workspace, view, monkeypatch):
+    """More feature rows than LISTED_UP_TO in all: each kind's rows are made only when needed, not on opening."""
+    from viewer.qt.panels import event_tree
+
+    monkeypatch.setattr(event_tree, "LISTED_UP_TO", 3)
+    tree = EventTree(sample_workspace, view)
+    qtbot.addWidget(tree)
+    tree.show()
+    with pytest.raises(AssertionError):
+        find_row(tree, FEATURE_ROLE, SITE_2016)
+    launch = find_row(tree, EVENT_ROLE, "2016-02-07-kms4")
+    assert tree.isExpanded(launch)  # the launch shows its kinds, each closed until opened
+    groups = [tree.tree.index(r, 0, launch) for r in range(tree.tree.rowCount(launch))]
+    assert groups
+    assert all(tree.tree.rowCount(g) == 0 and tree.tree.hasChildren(g) for g in groups)
+    with qtbot.waitSignal(tree.zoom_requested) as request:  # framing a launch frames its unlisted features too
+        tree.activated.emit(launch)
+    assert set(request.args[0]) == {f.id for f in sample_workspace.content.features_of("2016-02-07-kms4")}
+
+    site_group = next(g for g in groups if g.data() == "Launch site")
+    tree.expand(site_group)
+    assert find_row(tree, FEATURE_ROLE, SITE_2016).parent() == site_group
+
+    other = "2023-11-21-chollima1/flight-path"  # selected on the map: its group is listed and its row selected
+    sample_workspace.selection.select([other])
+    assert [i.data(FEATURE_ROLE) for i in tree.selectionModel().selectedRows(0)] == [other]
+    with qtbot.waitSignal(sample_workspace.selection.changed):  # a row made late writes the selection as any
+        tree.setCurrentIndex(find_row(tree, FEATURE_ROLE, SITE_2016))
+    assert sample_workspace.selection.features == (SITE_2016,)

@@ -239,3 +239,38 @@ def test_the_auto_legend_stays_put_while_panning_and_an_export_of_the_view_agree
     for _ in range(3):
         canvas.viewport().repaint()
         assert canvas.decorations.last_layout.legend_place == at_rest.legend_place
+
+
+def test_legend_rows_from_the_table_match_those_read_feature_by_feature():
+    """Launches, layers, kinds, approximate and draft rows counted from the table's columns, as one by one."""
+    from shapely.geometry import LineString, Point
+
+    from viewer.model.bundle import Bundle
+    from viewer.model.event import LaunchEvent
+    from viewer.model.feature import Feature
+    from viewer.model.view import MapView
+    from viewer.model.workspace import Workspace
+    from viewer.qt.draw.legend import legend_entries
+
+    launches = Bundle(events={"e1": LaunchEvent(id="e1", name="One"), "e2": LaunchEvent(id="e2", name="Two")},
+                      features={"s": Feature("s", Point(1, 1), {"kind": "launch_site", "event": "e1"}),
+                                "p": Feature("p", LineString([(0, 0), (1, 1)]),
+                                             {"kind": "flight_path", "event": "e1", "certainty": "approximate"}),
+                                "d": Feature("d", Point(2, 2), {"kind": "impact_point", "event": "e2",
+                                                                "draft": True})})
+    other = Bundle(features={"c": Feature("c", Point(3, 3), {"name": "a place"}),
+                             "n": Feature("n", Point(4, 4), {"kind": "annotation", "text": "Note"})},
+                   extra={"name": "catalogue"})
+    workspace = Workspace()
+    workspace.add(launches)
+    workspace.add(other)
+    view = MapView()
+    colours = view.colours(workspace.colour_keys())
+    for hidden in ((), ("e1",), ("e2",)):
+        view.set_hidden(events=hidden)
+        shown = view.visible_features(workspace.content)
+        from_table = legend_entries(workspace, shown, colours)
+        assert from_table == legend_entries(workspace, list(shown), colours)
+    assert [row[1] for row in legend_entries(workspace, workspace.content.table.rows(), colours)] == [
+        "One", "Two", "catalogue", "Flight path", "Point", "Impact point", "Launch site",
+        "Approximate (dashed, thinner)", "Draft, not yet reviewed (dotted)"]

@@ -11,7 +11,7 @@ from viewer.model.citation import Citation
 from viewer.model.document import Document
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
-from viewer.model.feature_table import FeatureTable, features_changed
+from viewer.model.feature_table import FeatureTable
 
 FORMAT_VERSION = 1
 
@@ -28,19 +28,27 @@ class Bundle:
     version: int = FORMAT_VERSION
     modified: bool = field(default=False, compare=False)  # edited since read or written; not stored
     _table: FeatureTable | None = field(default=None, init=False, repr=False, compare=False)
+    # Bumped by features_changed; a merged bundle's table also follows the bundles it was merged from (_parts).
+    version_of_features: int = field(default=0, init=False, repr=False, compare=False)
+    _parts: tuple[Bundle, ...] = field(default=(), init=False, repr=False, compare=False)
 
     @property
     def table(self) -> FeatureTable:
-        """Its features as columns (`FeatureTable`), made on first use and again after any edit."""
+        """Its features as columns (`FeatureTable`), made on first use and again after any change to them."""
         table = self._table
         if table is None or not table.current or len(table) != len(self.features):
             table = self._table = FeatureTable.of(list(self.features.values()))
+            table.sources = self._sources()
         return table
 
     def features_changed(self) -> None:
-        """Say its features changed (one added or removed, a property or geometry edited): tables are made again."""
+        """Say its features changed (one added or removed, a property or geometry edited): its table, and those
+        made from it (a merged bundle's, the features shown), are made again when next asked for."""
         self._table = None
-        features_changed()
+        self.version_of_features += 1
+
+    def _sources(self) -> tuple[tuple[Bundle, int], ...]:
+        return tuple((bundle, bundle.version_of_features) for bundle in (self, *self._parts))
 
     def citations_for(self, feature_id: str) -> list[Citation]:
         """Every citation reporting the feature, its claims' citations included."""
@@ -86,6 +94,7 @@ class Bundle:
 
 def merged(bundles: Iterable[Bundle]) -> Bundle:
     """One bundle holding all of several bundles' documents, events and features (first one wins on ids)."""
+    bundles = list(bundles)
     result = Bundle()
     for bundle in bundles:
         for target, source in (
@@ -98,4 +107,10 @@ def merged(bundles: Iterable[Bundle]) -> Bundle:
                 continue
             for key, value in source.items():
                 target.setdefault(key, value)  # type: ignore[arg-type]
+    result._parts = tuple(bundles)
+    tables = [bundle._table for bundle in bundles]
+    if all(t is not None and t.current and len(t) == len(b.features) for t, b in zip(tables, bundles, strict=True)) \
+            and len(result.features) == sum(map(len, tables)):  # type: ignore[arg-type]
+        result._table = FeatureTable.concatenated(tables)  # type: ignore[arg-type]  # none is None: checked above
+        result._table.sources = result._sources()
     return result

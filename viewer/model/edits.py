@@ -165,6 +165,7 @@ class LinkPassage:
             raise EditError(f"{self.feature_id} already cites that passage")
         feature.citations.append(citation)
         self.citation = citation
+        bundle.features_changed()  # its passage count
 
     def revert(self, bundle: Bundle) -> None:
         feature = _feature(bundle, self.feature_id)
@@ -172,6 +173,7 @@ class LinkPassage:
             # the last one equal to it: the one apply() appended
             index = len(feature.citations) - 1 - feature.citations[::-1].index(self.citation)
             del feature.citations[index]
+            bundle.features_changed()
 
 
 @dataclass

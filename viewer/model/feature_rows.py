@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from viewer.model.feature_table import Coded
+from viewer.model.feature_table import Coded
 
 
 class LayerColumns:
@@ -38,8 +37,6 @@ class LayerColumns:
         """Column ``name`` (all nulls when missing) as `Coded`, made once: its cells never change."""
         coded = self._coded.get(name)
         if coded is None:
-            from viewer.model.feature_table import Coded
-
             cells = self.by_name.get(name)
             coded = self._coded[name] = Coded.of(cells) if cells is not None else \
                 Coded([None], np.zeros(self.size, dtype=np.int32))

@@ -10,27 +10,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import shapely
 
-from viewer.model.feature_rows import LayerColumns
-
 if TYPE_CHECKING:
     from viewer.model.feature import Feature
+    from viewer.model.feature_rows import LayerColumns
 
 DRAFT_PROPERTY = "draft"  # the property ingest sets on every feature it drafted
 # shapely's geometry type ids (-1: no geometry) and the kind a feature of another tool (no kind) is drawn as.
 KIND_OF_TYPE = {0: "point", 4: "point", 1: "line", 2: "line", 5: "line", 3: "area", 6: "area", -1: "reference_place"}
-
-_generation = 0  # bumped by every change to any bundle's features; a table made before one is stale
-
-
-def features_changed() -> None:
-    """Say that some bundle's features changed (added, removed, a property or geometry edited): every table made
-    before is made again when next asked for. Edits are rare and a table is quick to make, so all go at once."""
-    global _generation
-    _generation += 1
-
-
-def generation() -> int:
-    return _generation
 
 
 class Coded:
@@ -122,17 +108,19 @@ class FeatureTable:
     ``kind`` (`Feature.kind`: a launchmap kind, else point/line/area by geometry), ``event`` (`Feature.event`),
     ``certainty`` (`Feature.certainty`), ``layer`` (`Feature.layer`), and ``draft`` (a bool array).
 
-    Get it from `Bundle.table`, never keep it across an edit: it describes the features as they were when made.
+    Get it from `Bundle.table`, and do not keep it across an edit: it describes the features as they were when made
+    (`current` says whether they still are).
     """
 
-    __slots__ = ("certainty", "draft", "event", "features", "generation", "geometries", "geometry_type", "kind",
-                 "layer")
+    __slots__ = ("_passages", "certainty", "draft", "event", "features", "geometries", "geometry_type", "kind",
+                 "layer", "sources")
 
     def __init__(self, features: np.ndarray, geometries: np.ndarray, geometry_type: np.ndarray, kind: Coded,
                  event: Coded, certainty: Coded, layer: Coded, draft: np.ndarray):
         self.features, self.geometries, self.geometry_type = features, geometries, geometry_type
         self.kind, self.event, self.certainty, self.layer, self.draft = kind, event, certainty, layer, draft
-        self.generation = _generation
+        self.sources: tuple[tuple[Any, int], ...] = ()  # (bundle, its version) of each bundle it was made from
+        self._passages: np.ndarray | None = None
 
     @classmethod
     def of(cls, features: Iterable[Feature]) -> FeatureTable:
@@ -176,21 +164,73 @@ class FeatureTable:
         layer = Coded.of(list(map(attrgetter("layer"), items)))
         return cls(items, geometries, geometry_type, kind, event, certainty, layer, draft)
 
+    @classmethod
+    def concatenated(cls, tables: Sequence[FeatureTable]) -> FeatureTable:
+        """One table of several tables' rows, in order (several bundles' features as one)."""
+        if len(tables) == 1:  # a table of its own (its own sources), sharing the columns
+            one = tables[0]
+            return cls(one.features, one.geometries, one.geometry_type, one.kind, one.event, one.certainty,
+                       one.layer, one.draft)
+        empty = np.zeros(0, dtype=object)
+
+        def joined(arrays: list[np.ndarray], empty: np.ndarray) -> np.ndarray:
+            return np.concatenate(arrays) if arrays else empty
+
+        def coded(name: str) -> Coded:
+            return Coded.concatenated([getattr(t, name) for t in tables]) if tables else \
+                Coded([], np.zeros(0, dtype=np.int32))
+
+        return cls(joined([t.features for t in tables], empty), joined([t.geometries for t in tables], empty),
+                   joined([t.geometry_type for t in tables], np.zeros(0, dtype=np.int8)), coded("kind"),
+                   coded("event"), coded("certainty"), coded("layer"),
+                   joined([t.draft for t in tables], np.zeros(0, dtype=bool)))
+
+    def with_layer(self, layer: str | None, rows: np.ndarray) -> None:
+        """Say that the features of ``rows`` (a mask) were put in source layer ``layer`` (`Feature.layer`), the
+        others in none: the table stays current."""
+        self.layer = Coded([None, layer], rows.astype(np.int32)) if rows.any() else \
+            Coded([None], np.zeros(len(rows), dtype=np.int32))
+
     def __len__(self) -> int:
         return len(self.features)
 
     @property
     def current(self) -> bool:
-        """Whether no feature changed since it was made."""
-        return self.generation == _generation
+        """Whether none of the bundles it was made from changed since (`Bundle.features_changed`)."""
+        return all(bundle.version_of_features == version for bundle, version in self.sources)
+
+    def passages(self) -> np.ndarray:
+        """How many passages cite each feature (`Feature.all_citations`), made on first use: most features of a
+        plain layer hold no citation container at all, and only those that do are counted one by one."""
+        if self._passages is None:
+            count = len(self.features)
+            held = np.zeros(count, dtype=bool)
+            for slot in ("_citations", "_claims"):  # None unless the feature was given some (Feature's slots)
+                held |= np.fromiter(map(attrgetter(slot), self.features), dtype=object, count=count) != None  # noqa: E711
+            passages = np.zeros(count, dtype=np.int32)
+            cited = np.flatnonzero(held)
+            passages[cited] = [len(feature.all_citations) for feature in self.features[cited].tolist()]
+            self._passages = passages
+        return self._passages
+
+    def groups(self, column: Coded, rows: np.ndarray | None = None) -> dict[Any, np.ndarray]:
+        """The row numbers (of ``rows``, else all) of each value of ``column`` met among them, in row order."""
+        rows = np.arange(len(self.features)) if rows is None else rows
+        codes = column.codes[rows]
+        order = np.argsort(codes, kind="stable")
+        bounds = np.searchsorted(codes[order], np.arange(len(column.values) + 1)).tolist()
+        return {column.values[code]: rows[order[bounds[code]:bounds[code + 1]]]
+                for code in range(len(column.values)) if bounds[code + 1] > bounds[code]}
 
     def colour_keys(self) -> Coded:
         """What gives each feature its colour: its launch, else its source layer, else '' (`MapView.colours`)."""
         return combined([self.event, self.layer]).mapped(lambda pair: pair[0] or pair[1] or "")
 
     def rows(self, mask: np.ndarray | None = None) -> list[Feature]:
-        """The features of ``mask`` (a boolean mask or row numbers; None: all), in order."""
-        return (self.features if mask is None else self.features[mask]).tolist()
+        """The features of ``mask`` (a boolean mask or row numbers; None: all), in order, as `FeatureRows`."""
+        if mask is None:
+            return FeatureRows(self, np.arange(len(self.features)))
+        return FeatureRows(self, np.flatnonzero(mask) if mask.dtype == bool else np.asarray(mask, dtype=np.intp))
 
 
 def _runs(items: np.ndarray) -> list[tuple[int, int, LayerColumns | None]]:
@@ -212,3 +252,21 @@ def _dropping_unused(coded: Coded) -> Coded:
     return Coded([value for value, kept in zip(coded.values, used.tolist(), strict=True) if kept],
                  remap[coded.codes].astype(np.int32))
 
+
+class FeatureRows(list):
+    """Some rows of a table as a list of their features (what callers take), remembering the table and the row
+    numbers so that a pass over them can read the table's columns instead of each feature (`columns_of`)."""
+
+    __slots__ = ("rows", "table")
+
+    def __init__(self, table: FeatureTable, rows: np.ndarray):
+        super().__init__(table.features[rows].tolist())
+        self.table, self.rows = table, rows
+
+
+def columns_of(features: Sequence[Feature]) -> tuple[FeatureTable, np.ndarray] | None:
+    """(table, row numbers) of a `FeatureRows` still as it was made and whose table is current; else None (any
+    other sequence of features: read them one by one)."""
+    if isinstance(features, FeatureRows) and len(features) == len(features.rows) and features.table.current:
+        return features.table, features.rows
+    return None

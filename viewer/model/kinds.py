@@ -154,6 +154,15 @@ def certainty_note(properties: Mapping[str, Any]) -> str:
 def by_kind(features: Iterable[Feature], kinds: Iterable[str]) -> dict[str, list[Feature]]:
     """``features`` sorted into a list per kind of ``kinds``, in one pass (a million features' kinds read once, not
     once per kind); features of other kinds are left out."""
+    from viewer.model.feature_table import FeatureRows, columns_of
+
+    picked = columns_of(features) if isinstance(features, list) else None
+    if picked is not None:  # the kinds' codes, compared once per kind: each group a FeatureRows of the same table
+        table, rows = picked
+        codes = table.kind.codes[rows]
+        code_of = {value: code for code, value in enumerate(table.kind.values)}
+        return {kind: FeatureRows(table, rows[codes == code_of[kind]]) if kind in code_of else []
+                for kind in kinds}
     groups: dict[str, list[Feature]] = {kind: [] for kind in kinds}
     for feature in features:
         members = groups.get(feature.kind)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import shapely
 from psygnal import Signal
 
@@ -67,9 +68,27 @@ class Filters:
     def shows(self, feature: Feature, content: Bundle) -> bool:
         if self.hidden_kinds and feature.kind in self.hidden_kinds:
             return False
-        event = feature.event  # read once: called for every feature of every layer on each refresh
+        event = feature.event
         if not event:
             return feature.layer is None or feature.layer not in self.hidden_layers
+        return self._event_shown(event, content)
+
+    def mask(self, content: Bundle) -> np.ndarray:
+        """`shows` for every feature of ``content`` at once, as a boolean array in the order of its features
+        (read from its `FeatureTable`: each test is made once per distinct kind, launch or layer)."""
+        table = content.table
+        shown = np.ones(len(table), dtype=bool)
+        if self.hidden_kinds:
+            shown &= ~table.kind.isin(self.hidden_kinds)
+        has_event = table.event.where(bool)
+        if self.hidden_layers:
+            hidden = self.hidden_layers
+            shown &= has_event | ~table.layer.where(lambda layer: layer is not None and layer in hidden)
+        if self.hidden_events or self.only_events is not None or self.time_window is not None:
+            shown &= table.event.where(lambda event: not event or self._event_shown(event, content))
+        return shown
+
+    def _event_shown(self, event: str, content: Bundle) -> bool:
         if event in self.hidden_events:
             return False
         if self.only_events is not None and event not in self.only_events:
@@ -81,7 +100,8 @@ class Filters:
         return True
 
     def features(self, content: Bundle) -> list[Feature]:
-        return [f for f in content.features.values() if self.shows(f, content)]
+        """The features shown, in order (a `FeatureRows`: later passes read the table's columns)."""
+        return content.table.rows(self.mask(content))
 
     def event_hidden(self, event_id: str) -> bool:
         return event_id in self.hidden_events or (self.only_events is not None and event_id not in self.only_events)
@@ -150,10 +170,23 @@ class ViewState:
 
 def visible_extent(features: Iterable[Feature]) -> Extent | None:
     """(west, south, east, north) of the features' lon/lat geometry, or None when there is none."""
-    geometries = [f.geometry for f in features if f.geometry is not None and not f.geometry.is_empty]
-    if not geometries:
+    from viewer.model.feature_table import columns_of
+
+    picked = columns_of(features) if isinstance(features, list) else None
+    if picked is not None:
+        table, rows = picked
+        return geometries_extent(table.geometries[rows])
+    return geometries_extent(np.fromiter((f.geometry for f in features), dtype=object))
+
+
+def geometries_extent(geometries: np.ndarray) -> Extent | None:
+    """(west, south, east, north) of an array of lon/lat geometries (None and empty ones left out), or None."""
+    if not len(geometries):
         return None
-    west, south, east, north = shapely.total_bounds(geometries)
+    bounds = shapely.total_bounds(geometries)  # NaN when no geometry has a point
+    if not np.isfinite(bounds).all():
+        return None
+    west, south, east, north = bounds
     return (float(west), float(south), float(east), float(north))
 
 

@@ -11,10 +11,9 @@ from viewer.model.bundle import Bundle, merged
 from viewer.model.document import Document
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
-from viewer.model.feature_table import features_changed
 from viewer.model.overlays import Overlays
 from viewer.model.selection import Selection
-from viewer.model.view import visible_extent
+from viewer.model.view import geometries_extent
 
 if TYPE_CHECKING:
     from viewer.geo.crs import Extent
@@ -60,19 +59,21 @@ class Workspace:
         self._rebuild()
 
     def _rebuild(self) -> None:
-        self._content = merged(self.bundles)
         self._layers = []
         for bundle in self.bundles:
-            loose = [f for f in bundle.features.values() if not f.event]
-            if not loose:
+            table = bundle.table
+            loose = ~table.event.where(bool)  # features that belong to no launch: their file's layer
+            if not loose.any():
+                table.with_layer(None, loose)
                 continue
             name, number = bundle.layer_name, 2
             while name in self._layers:
                 name, number = f"{bundle.layer_name} ({number})", number + 1
             self._layers.append(name)
-            for feature in loose:
+            for feature in table.features[loose].tolist():
                 feature.layer = name
-        features_changed()  # the layers just set
+            table.with_layer(name, loose)  # the table stays current: only what it was told changed
+        self._content = merged(self.bundles)
         self.bundles_changed.emit()
 
     def layers(self) -> list[str]:
@@ -102,7 +103,7 @@ class Workspace:
 
     def extent(self) -> Extent | None:
         """(west, south, east, north) of every feature's lon/lat geometry, or None when there is none."""
-        return visible_extent(self._content.features.values())
+        return geometries_extent(self._content.table.geometries)
 
 
 def _same_file(a: Path | None, b: Path) -> bool:

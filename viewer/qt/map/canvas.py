@@ -178,7 +178,7 @@ class MapCanvas(Framing, pg.GraphicsView):
 
     def draw_only(self, keep: Callable[[Feature], bool] | None) -> None:
         """Draw the visible features ``keep`` accepts, or all of them when None."""
-        visible = [f for f in self.visible_features() if keep is None or keep(f)]
+        visible = self.visible_features() if keep is None else [f for f in self.visible_features() if keep(f)]
         colours = self.event_colours
         groups = by_kind(visible, self.visuals)
         for kind, visual in self.visuals.items():

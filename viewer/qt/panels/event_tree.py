@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+import numpy as np
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QColorDialog, QHeaderView, QMenu, QTreeView
 
@@ -17,7 +18,8 @@ FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1  # feature id on feature rows
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 2  # event id on event rows
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # kind on the kind rows
 LAYER_ROLE = Qt.ItemDataRole.UserRole + 4  # source layer on the rows of files' features that belong to no launch
-GROUP_ROLE = Qt.ItemDataRole.UserRole + 5  # feature ids of a group too large to list feature by feature
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 5  # key of a group too large to list feature by feature (in _groups)
+PENDING_ROLE = Qt.ItemDataRole.UserRole + 6  # key of a group whose features are listed when it is first opened
 COLUMNS = ("Event / feature", "Details", "Cited")
 LISTED_UP_TO = 2_000  # features of one kind in one launch or file listed row by row
 
@@ -37,7 +39,7 @@ class EventTree(QTreeView):
         super().__init__(parent)
         self.workspace = workspace
         self.map_view = map_view
-        self.tree = QStandardItemModel(self)
+        self.tree = _TreeModel(self, self._fetch)
         self.tree.setHorizontalHeaderLabels(list(COLUMNS))
         self.setModel(self.tree)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -56,6 +58,10 @@ class EventTree(QTreeView):
         header.resizeSection(2, 40)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "J-Alert: …Prefecture" keeps both ends
         self._rows: dict[str, QModelIndex] = {}
+        self._table = workspace.content.table
+        self._groups: dict[int, np.ndarray] = {}  # each kind group's rows of the table, by its key
+        self._pending: dict[int, QStandardItem] = {}  # groups whose features are not listed yet, by key
+        self._pending_of: dict[tuple[str | None, str], int] = {}  # their keys by launch (or layer) and kind
         self._following = False  # true while mirroring the shared selection, so it is not written back
         self._writing = False  # true while writing the shared selection, so it is not mirrored back
         self.tree.itemChanged.connect(self._check_changed)
@@ -74,14 +80,20 @@ class EventTree(QTreeView):
 
     def rebuild(self) -> None:
         content = self.workspace.content
+        table = self._table = content.table  # counts and groups from its columns, not feature by feature
+        passages = table.passages()
         self._following = True
         self.tree.removeRows(0, self.tree.rowCount())
         self._rows.clear()
+        self._groups.clear()
+        self._pending.clear()
+        self._pending_of.clear()
+        self.tree.pending.clear()
         kinds = _row("Kinds", "", "")
         kinds[0].setToolTip("Show or hide every feature of a kind")
-        counts = Counter(f.kind for f in content.features.values())
+        counts = table.kind.counts()
         for kind in kind_names():
-            count = counts[kind]
+            count = counts.get(kind, 0)
             if not count:
                 continue
             row = _row(kind_title(kind), f"{count}", "")
@@ -91,63 +103,101 @@ class EventTree(QTreeView):
             kinds[0].appendRow(row)
         self.tree.appendRow(kinds)
         colours = self.map_view.colours(self.workspace.colour_keys())
+        by_event = table.groups(table.event)
+        none = np.zeros(0, dtype=np.intp)
+        owners: list[tuple[list[QStandardItem], str | None, np.ndarray]] = []
         for event in content.events_in_time_order():
             details = " · ".join(v for v in (event.vehicle, event.outcome) if v)
-            features = content.features_of(event.id)
-            row = _row(f"{event.date_label}  {event.name or event.id}", details,
-                       str(sum(len(f.all_citations) for f in features)))
+            members = by_event.get(event.id, none)
+            row = _row(f"{event.date_label}  {event.name or event.id}", details, str(int(passages[members].sum())))
             row[0].setCheckable(True)
             row[0].setData(event.id, EVENT_ROLE)
             row[0].setForeground(QBrush(QColor(colours[event.id]).darker(130)))
             row[0].setToolTip(f"{event.name}\n{event.time or 'time unknown'}")
-            self._add_features(row[0], features)
-            self.tree.appendRow(row)
-        loose = content.features_of(None)
+            owners.append((row, event.id, members))
+        loose = np.sort(np.concatenate([none, *(rows for event, rows in by_event.items() if not event)]))
+        by_layer = table.groups(table.layer, loose)
         for layer in self.workspace.layers():  # features from other tools: one row per file, in its colour
-            members = [f for f in loose if f.layer == layer]
-            row = _row(layer, f"{len(members)}", str(sum(len(f.all_citations) for f in members)))
+            members = by_layer.get(layer, none)
+            row = _row(layer, f"{len(members)}", str(int(passages[members].sum())))
             row[1].setToolTip(f"a file's layer: {len(members)} feature(s)")
             row[0].setCheckable(True)
             row[0].setData(layer, LAYER_ROLE)
             row[0].setForeground(QBrush(QColor(colours[layer]).darker(130)))
             row[0].setToolTip(f"{layer}: features that belong to no launch")
-            self._add_features(row[0], members)
+            owners.append((row, layer, members))
+        groups = [(row, owner, table.groups(table.kind, members)) for row, owner, members in owners]
+        listed = sum(len(m) for _, _, by_kind in groups for m in by_kind.values() if len(m) <= LISTED_UP_TO)
+        eager = listed <= LISTED_UP_TO  # a few rows: listed now and all shown; more: made when a group is opened
+        for row, owner, by_kind in groups:
+            self._add_features(row[0], owner, by_kind, passages, eager)
             self.tree.appendRow(row)
         self._index_rows()
         self._following = False
         self._sync_checks()
-        self.expandAll()
+        if eager:
+            self.expandAll()
+        else:
+            self.expandToDepth(0)
         self._follow_selection()
 
-    def _add_features(self, parent: QStandardItem, features) -> None:
-        by_kind: dict[str, list] = defaultdict(list)
-        for feature in features:
-            by_kind[feature.kind].append(feature)
+    def _add_features(self, parent: QStandardItem, owner: str | None, by_kind: dict[str, np.ndarray],
+                      passages: np.ndarray, eager: bool) -> None:
         for kind in kind_names():
             members = by_kind.get(kind)
-            if not members:
+            if members is None:
                 continue
-            group = _row(kind_title(kind), "", str(sum(len(f.all_citations) for f in members)))
+            group = _row(kind_title(kind), "", str(int(passages[members].sum())))
+            key = len(self._groups) + 1  # never 0: the role's data is tested for truth
+            self._groups[key] = members
             if len(members) > LISTED_UP_TO:
                 # A catalogue's features are found on the map, not in a list: three items a row cost ~1 kB
                 # each, and a million of them gigabytes. Double-clicking the group frames them all.
                 group[1].setText(f"{len(members):,}")
                 group[0].setToolTip(f"{len(members):,} features, too many to list one by one: pick them on "
                                     "the map; double-click to frame them all")
-                group[0].setData([f.id for f in members], GROUP_ROLE)
-                parent.appendRow(group)
-                continue
-            for feature in members:
-                passages = len(feature.all_citations)
-                orphaned = sum(c.is_orphaned for c in feature.all_citations)
-                count = f"{passages}" + (f" ({orphaned} orphaned)" if orphaned else "")
-                row = _row(feature.label, stated_certainty(feature.properties), count)
-                row[0].setData(feature.id, FEATURE_ROLE)
-                row[0].setToolTip(feature.derivation or feature.label)
-                if orphaned:
-                    row[2].setForeground(QBrush(QColor("#B00020")))
-                group[0].appendRow(row)
+                group[0].setData(key, GROUP_ROLE)
+            elif eager:
+                self._list_features(group[0], members)
+            else:
+                group[0].setData(key, PENDING_ROLE)
+                self._pending[key] = group[0]
+                self.tree.pending.add(key)
+                self._pending_of[(owner, kind)] = key
             parent.appendRow(group)
+
+    def _list_features(self, group: QStandardItem, members: np.ndarray) -> None:
+        for feature in self._table.features[members].tolist():
+            passages = len(feature.all_citations)
+            orphaned = sum(c.is_orphaned for c in feature.all_citations)
+            count = f"{passages}" + (f" ({orphaned} orphaned)" if orphaned else "")
+            row = _row(feature.label, stated_certainty(feature.properties), count)
+            row[0].setData(feature.id, FEATURE_ROLE)
+            row[0].setToolTip(feature.derivation or feature.label)
+            if orphaned:
+                row[2].setForeground(QBrush(QColor("#B00020")))
+            group.appendRow(row)
+
+    def _fetch(self, key: int) -> None:
+        """List a group's features, made when it is first opened (or one of them selected elsewhere)."""
+        group = self._pending.pop(key, None)
+        self.tree.pending.discard(key)
+        if group is None:
+            return
+        group.setData(None, PENDING_ROLE)
+        self._list_features(group, self._groups[key])
+        for r in range(group.rowCount()):
+            index = group.child(r, 0).index()
+            self._rows[index.data(FEATURE_ROLE)] = index
+
+    def _fetch_group_of(self, feature_id: str) -> None:
+        feature = self.workspace.feature(feature_id)
+        if feature is not None:
+            self._fetch(self._pending_of.get((feature.event or feature.layer, feature.kind), 0))
+
+    def _ids(self, key: int | None) -> list[str]:
+        """The ids of a group's features (listed or not)."""
+        return [f.id for f in self._table.features[self._groups[key]].tolist()] if key else []
 
     def _index_rows(self) -> None:
         def walk(parent: QModelIndex) -> None:
@@ -224,7 +274,8 @@ class EventTree(QTreeView):
     def _activated(self, index: QModelIndex) -> None:
         """Double-click or Enter: frame the feature, or every feature of the event or group, on the map."""
         index = index.siblingAtColumn(0)
-        ids = [i for i in (index.data(FEATURE_ROLE),) if i] + list(index.data(GROUP_ROLE) or [])
+        ids = [i for i in (index.data(FEATURE_ROLE),) if i] + self._ids(index.data(GROUP_ROLE)) + \
+            self._ids(index.data(PENDING_ROLE))
         stack = [index]
         while stack:
             parent = stack.pop()
@@ -232,7 +283,7 @@ class EventTree(QTreeView):
                 child = self.tree.index(r, 0, parent)
                 if child.data(FEATURE_ROLE):
                     ids.append(child.data(FEATURE_ROLE))
-                ids += child.data(GROUP_ROLE) or []
+                ids += self._ids(child.data(GROUP_ROLE)) + self._ids(child.data(PENDING_ROLE))
                 stack.append(child)
         if ids:
             self.zoom_requested.emit(ids)
@@ -246,6 +297,8 @@ class EventTree(QTreeView):
             selection.clearSelection()
             flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
             for feature_id in self.workspace.selection.features:
+                if feature_id not in self._rows and self._pending:
+                    self._fetch_group_of(feature_id)
                 index = self._rows.get(feature_id)
                 if index is not None and index.isValid():
                     selection.select(index, flags)
@@ -255,6 +308,33 @@ class EventTree(QTreeView):
                 self.scrollTo(current)
         finally:
             self._following = False
+
+
+class _TreeModel(QStandardItemModel):
+    """The tree's rows; a group whose features are not listed yet (its key in ``pending``) says it has children, and
+    ``fetch`` lists them when the view asks (on opening it)."""
+
+    def __init__(self, parent: QTreeView, fetch: Callable[[int], None]):
+        super().__init__(parent)
+        self.pending: set[int] = set()
+        self._fetch = fetch
+
+    def _pending_key(self, parent: QModelIndex | QPersistentModelIndex) -> int | None:
+        if not self.pending or not parent.isValid():  # the usual case answered without asking the item
+            return None
+        key = parent.data(PENDING_ROLE)
+        return key if key in self.pending else None
+
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self._pending_key(parent) is not None or super().hasChildren(parent)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return self._pending_key(parent) is not None or super().canFetchMore(parent)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        key = self._pending_key(parent)
+        if key is not None:
+            self._fetch(key)
 
 
 def _row(*texts: str) -> list[QStandardItem]:
