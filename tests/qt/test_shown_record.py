@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import shapely
 
 from viewer.geo.crs import regional
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model.feature import Feature
+from viewer.model.feature_table import FeatureRows, FeatureTable
 from viewer.qt.draw.features import Shown
 
 
@@ -47,5 +49,13 @@ def test_many_features_get_the_looks_one_by_one_gives():
     one_by_one: dict = {}
     expected = [one_by_one.setdefault((f.event or f.layer or "", f.certainty, drawing.is_draft(f)), len(one_by_one))
                 for f in many]
+    assert values == list(one_by_one)
+    assert codes.tolist() == expected
+    table = FeatureTable.of(many)  # as the canvas passes a bundle's visible features: rows of its table
+    chosen = np.arange(0, len(many), 3)
+    codes, values = drawing.looks_of(FeatureRows(table, chosen))
+    one_by_one.clear()
+    expected = [one_by_one.setdefault((f.event or f.layer or "", f.certainty, drawing.is_draft(f)), len(one_by_one))
+                for f in (many[i] for i in chosen)]
     assert values == list(one_by_one)
     assert codes.tolist() == expected

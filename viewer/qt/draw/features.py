@@ -15,7 +15,7 @@ from viewer.geo.drawable import to_xy_arrays
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model.edits import DRAFT_PROPERTY
 from viewer.model.feature import Feature
-from viewer.model.feature_table import Coded, FeatureTable, combined
+from viewer.model.feature_table import Coded, FeatureTable, columns_of, combined
 from viewer.model.kinds import kind_style
 from viewer.qt.draw.paths import Stroke, xy_stroke
 from viewer.qt.draw.symbols import Symbols
@@ -93,8 +93,21 @@ def looks_of(features: list[Feature]) -> tuple[np.ndarray, list[tuple[str, str, 
         codes = np.fromiter((table.setdefault((f.event or f.layer or "", f.certainty, is_draft(f)), len(table))
                              for f in features), dtype=np.int32, count=len(features))
         return codes, list(table)
-    columns = FeatureTable.of(features)
-    return _combined([columns.colour_keys(), columns.certainty, Coded([False, True], columns.draft.astype(np.int32))])
+    found = columns_of(features)  # the visible features' rows of their bundle's table, as the canvas passes them
+    if found is None:
+        whole = FeatureTable.of(features)
+        return _looks_in(whole, np.arange(len(whole)))
+    return _looks_in(*found)
+
+
+def _looks_in(table: FeatureTable, rows: np.ndarray) -> tuple[np.ndarray, list[tuple[str, str, bool]]]:
+    """`looks_of` the table's ``rows``, from its columns."""
+    columns = [Coded(column.values, column.codes[rows]) for column in (table.event, table.layer, table.certainty)]
+    codes, values = _combined([*columns, Coded([False, True], table.draft[rows].astype(np.int32))])
+    looks: dict[tuple[str, str, bool], int] = {}
+    remap = np.array([looks.setdefault((event or layer or "", certainty, bool(draft)), len(looks))
+                      for event, layer, certainty, draft in values], dtype=np.int32)
+    return (remap[codes] if len(values) else codes), list(looks)
 
 
 def _combined(columns: list[Coded]) -> tuple[np.ndarray, list]:
