@@ -114,3 +114,19 @@ def test_project_geometry_projects_vertices() -> None:
     assert ring.exterior.coords[1] == pytest.approx(projection.forward(125, 39))
     many = project_geometry(np.array([Point(124.705, 39.660), Point(125, 40)]), projection)
     assert many[0].coords[0] == pytest.approx((0.0, 0.0), abs=1e-6)
+
+
+def test_arrays_from_already_projected_geometries_are_those_projected_afresh():
+    """`to_xy_arrays` takes the vertices of geometries projected before (the feature cache's) where nothing is cut:
+    the same arrays as projecting again, and the full treatment where a part crosses the seam."""
+    geometries = [shapely.LineString([(120, 30), (125, 32), (130, 31)]), None, shapely.Point(1, 2),
+                  shapely.box(125, 30, 128, 33), shapely.LineString(),
+                  shapely.MultiLineString([[(121, 31), (122, 35)], [(140, 20), (141, 21)]])]
+    for projection in (crs.regional((115.0, 14.0, 140.0, 42.0)), crs.robinson(0.0)):
+        projected = [None if g is None else project_geometry(g, projection) for g in geometries]
+        np.testing.assert_array_equal(to_xy_arrays(geometries, projection, projected),
+                                      to_xy_arrays(geometries, projection))
+    across = [shapely.LineString([(179.0, 30.0), (181.0, 31.0)])]
+    projection = crs.robinson(0.0)
+    np.testing.assert_array_equal(to_xy_arrays(across, projection, [project_geometry(across[0], projection)]),
+                                  to_xy_arrays(across, projection))

@@ -8,6 +8,7 @@ import numpy as np
 import shapely
 
 from viewer.geo.crs import regional
+from viewer.geo.densify import densify_all
 from viewer.geo.drawable import project_geometry
 from viewer.geo.geodesic import densify
 from viewer.geo.projected import ProjectedFeatures, densify_lines
@@ -55,9 +56,11 @@ def test_prepared_features_are_projected_as_one_at_a_time():
     cache = ProjectedFeatures(projection)
     cache.prepare(features)
     for feature in features[:3]:
-        expected = project_geometry(densify(feature.geometry, 25.0), projection)
-        assert shapely.equals_exact(cache.projected(feature), expected, tolerance=1e-3)
+        alone = densify_all(np.array([feature.geometry], dtype=object), projection)[0]
+        assert shapely.equals_exact(cache.densified(feature), alone, tolerance=1e-9)
+        assert shapely.equals_exact(cache.projected(feature), project_geometry(alone, projection), tolerance=1e-3)
     assert cache.projected(features[3]) is None
+    assert cache.densified(features[3]) is None
 
 
 def plain_points(count: int, seed: int = 3) -> list[Feature]:
@@ -130,3 +133,19 @@ def test_a_projected_point_costs_far_less_than_a_shapely_point():
         tracemalloc.stop()
     assert len(cache.index(features)) == count
     assert held / count < 120, f"{held / count:.0f} bytes a point"
+
+
+def test_rows_asked_again_are_the_same_and_a_new_geometry_gets_its_own():
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    features = plain_points(300)
+    cache = ProjectedFeatures(projection)
+    first = cache.rows(features)
+    assert np.array_equal(cache.rows(list(features)), first)
+    features[5].geometry = shapely.Point(130.0, 35.0)
+    again = cache.rows(features)
+    assert again[5] not in first
+    assert np.array_equal(np.delete(again, 5), np.delete(first, 5))
+    np.testing.assert_allclose(cache.positions(features[5:6]),
+                               shapely.get_coordinates(project_geometry(features[5].geometry, projection)), atol=1e-6)
+    shared = [Feature("a", features[0].geometry, {}), Feature("b", None, {})]
+    assert cache.rows(shared).tolist() == [first[0], -1]

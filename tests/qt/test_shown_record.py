@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import shapely
 
 from viewer.geo.crs import regional
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model.feature import Feature
+from viewer.model.feature_table import FeatureRows, FeatureTable
 from viewer.qt.draw.features import Shown
 
 
@@ -32,3 +34,28 @@ def test_the_same_features_are_unchanged_and_any_change_is_seen():
 
     features[30].geometry = shapely.Point(125, 31)
     assert not Shown("impact_point", features, cache, {"e1": "#FF0000"}).same_as(shown)
+
+
+def test_many_features_get_the_looks_one_by_one_gives():
+    """Beyond TABLE_ABOVE features the looks come from a FeatureTable: the same codes and looks, in the same order."""
+    from viewer.qt.draw import features as drawing
+
+    looks = [{"event": "e1"}, {"event": "e2", "certainty": "approximate"}, {"draft": True}, {},
+             {"event": "e1", "draft": True}, {"certainty": "derived"}]
+    many = [Feature(f"f{i}", shapely.Point(120, 30), {"kind": "impact_point", **looks[(i * 7) % 5 + (i % 2)]})
+            for i in range(drawing.TABLE_ABOVE + 500)]
+    many[3].layer = "other.csv"
+    codes, values = drawing.looks_of(many)
+    one_by_one: dict = {}
+    expected = [one_by_one.setdefault((f.event or f.layer or "", f.certainty, drawing.is_draft(f)), len(one_by_one))
+                for f in many]
+    assert values == list(one_by_one)
+    assert codes.tolist() == expected
+    table = FeatureTable.of(many)  # as the canvas passes a bundle's visible features: rows of its table
+    chosen = np.arange(0, len(many), 3)
+    codes, values = drawing.looks_of(FeatureRows(table, chosen))
+    one_by_one.clear()
+    expected = [one_by_one.setdefault((f.event or f.layer or "", f.certainty, drawing.is_draft(f)), len(one_by_one))
+                for f in (many[i] for i in chosen)]
+    assert values == list(one_by_one)
+    assert codes.tolist() == expected

@@ -15,7 +15,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.crs import MapProjection
-from viewer.geo.horizon import visible_part
+from viewer.geo.horizon import has_horizon, visible_part
 
 _POINT, _LINESTRING, _LINEARRING, _POLYGON = 0, 1, 2, 3
 _MULTI = (4, 5, 6, 7)
@@ -81,6 +81,20 @@ def _cut_at_seam(lon: np.ndarray, lat: np.ndarray, part: np.ndarray,
     return np.insert(lon, at, new_lon), np.insert(lat, at, new_lat), np.insert(part, at, new_part)
 
 
+def _projected_coords(projected: Any, parts: int, vertices: int) -> np.ndarray | None:
+    """The vertices of already projected geometries' linework, if it matches the lon/lat linework part for part."""
+    linework = _linework(projected)
+    if len(linework) != parts:
+        return None
+    coords = shapely.get_coordinates(linework)
+    return coords if len(coords) == vertices else None
+
+
+def _crosses_seam(lon: np.ndarray, part: np.ndarray, seam: float) -> bool:
+    sheet = np.floor((lon - seam) / 360.0)
+    return bool(((np.diff(sheet) != 0) & (np.diff(part) == 0)).any())
+
+
 def _project(lon: np.ndarray, lat: np.ndarray, projection: MapProjection) -> tuple[np.ndarray, np.ndarray]:
     x, y = projection.forward(lon, lat)
     x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
@@ -91,14 +105,26 @@ def _project(lon: np.ndarray, lat: np.ndarray, projection: MapProjection) -> tup
     return x, y
 
 
-def to_xy_arrays(geometries: Any, projection: MapProjection) -> tuple[np.ndarray, np.ndarray]:
+def to_xy_arrays(geometries: Any, projection: MapProjection, projected: Any = None) -> tuple[np.ndarray, np.ndarray]:
     """(x, y) map-coordinate arrays of all lines and polygon rings, NaN between parts.
 
     Accepts one geometry or any iterable of them (None and empties are skipped); points
     are ignored here — draw them with `points_xy`. Densify lon/lat geometry first
-    (`geodesic.densify`) if its segments are long.
+    (`geodesic.densify`) if its segments are long. ``projected``: the same geometries already
+    projected (`project_geometry`), whose vertices are taken where no part crosses the seam
+    and the map has no horizon (the same numbers, without projecting them again).
     """
-    return linework_xy(*linework_lonlat(visible_part(geometries, projection)), projection)  # a globe: one hemisphere
+    lon, lat, part = linework_lonlat(visible_part(geometries, projection))  # a globe: one hemisphere
+    if projected is not None and len(lon) and not has_horizon(projection) and not (
+            projection.seam_lon is not None and _crosses_seam(lon, part, projection.seam_lon)):
+        xy = _projected_coords(projected, int(part[-1]) + 1, len(lon))
+        if xy is not None:
+            x, y = xy[:, 0].copy(), xy[:, 1].copy()
+            bad = ~(np.isfinite(x) & np.isfinite(y)) | (np.abs(lat) > projection.max_lat)
+            x[bad] = np.nan
+            y[bad] = np.nan
+            return _nan_separated(x, y, part)
+    return linework_xy(lon, lat, part, projection)
 
 
 def linework_lonlat(geometries: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -120,12 +146,15 @@ def linework_xy(lon: np.ndarray, lat: np.ndarray, part: np.ndarray,
     parts."""
     if not len(lon):
         return np.empty(0), np.empty(0)
-    parts = int(part[-1]) + 1
     if projection.seam_lon is not None:
         lon, lat, part = _cut_at_seam(lon, lat, part, projection.seam_lon)
     x, y = _project(lon, lat, projection)
+    return _nan_separated(x, y, part)
+
+
+def _nan_separated(x: np.ndarray, y: np.ndarray, part: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     # Room for one NaN before every part but the first: output slot = input slot + part rank.
-    out_x = np.full(len(x) + parts - 1, np.nan)
+    out_x = np.full(len(x) + int(part[-1]), np.nan)
     out_y = np.full_like(out_x, np.nan)
     slot = np.arange(len(x)) + part
     out_x[slot], out_y[slot] = x, y

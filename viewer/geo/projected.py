@@ -7,233 +7,222 @@ from operator import attrgetter
 
 import numpy as np
 import shapely
-from shapely.geometry import MultiPolygon, Point, Polygon
+from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.crs import MapProjection
-from viewer.geo.drawable import project_geometry, unwrap_parts
-from viewer.geo.geodesic import GEOD, densify
+from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines
+from viewer.geo.drawable import project_geometry
 from viewer.geo.picking import FeatureIndex
 from viewer.model.feature import Feature
 
-MAX_SEGMENT_KM = 25.0
-VECTORISED_ABOVE = 5_000  # areas with more vertices are densified ring by ring in arrays, not leg by leg
-# Vertices densifying one area may add, about: a million spikes 800 km long would become 30 million vertices at
-# 25 km; beyond the budget the geodesic steps get longer (such an outline is a speckle at any scale anyway).
-DENSIFY_BUDGET = 500_000
+__all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines"]
+
 _POINT = 0
-_POINTS = (0, 4)  # shapely type ids of Point and MultiPoint
-_LINESTRING = 1
+_NONE = -1  # a feature without geometry has no row
+_get_geometry = attrgetter("geometry")
+RECENT_CALLS = 2
+REMEMBERED_FROM = 1_000  # features: smaller calls are searched afresh each time
 
 
 class ProjectedFeatures:
-    """Projected geometry per feature for one projection; a feature whose geometry changes is redone.
+    """Every geometry asked about, densified and projected for one projection, as rows of a table keyed by the
+    geometry object itself: features are mutable, and an edit gives a feature a new geometry, so a geometry met
+    before is done already and a new one is done once. A call finds its features' rows in a few array operations
+    (their geometries' identities searched in the sorted keys), never feature by feature in Python.
 
-    A single point is kept as a row of a coordinate table, not as a shapely Point (a million plain points held
-    ~390 bytes each as (source, Point) pairs and GEOS points; a row and its dict entry take ~100): `projected`
-    makes its Point when asked, `positions`, `bounds` and `index` read the table directly."""
+    A single point is kept as a row of a coordinate table, not as a shapely Point (a million points held ~390 bytes
+    each as shapely pairs); `projected` makes its Point when asked."""
 
     def __init__(self, projection: MapProjection):
         self.projection = projection
-        self._densified: dict[str, tuple[BaseGeometry, BaseGeometry]] = {}  # id -> (source, densified)
-        # id -> (source, projected), or for a single point its row in the point table
-        self._projected: dict[str, tuple[BaseGeometry, BaseGeometry] | int] = {}
-        self._point_source: list[BaseGeometry | None] = []  # per row: the lon/lat point it was projected from
-        self._point_xy = np.empty((0, 2))  # per row: x, y in map units (rows beyond _point_source are spare)
+        self._sources = np.empty(0, dtype=object)  # per row: the lon/lat geometry (held, so its id stays its own)
+        self._keys = np.empty(0, dtype=np.int64)  # per row: id() of its geometry
+        self._sorted = np.empty(0, dtype=np.int64)  # the keys sorted, and the row of each
+        self._sorted_rows = np.empty(0, dtype=np.int64)
+        self._point = np.empty(0, dtype=bool)  # per row: a single non-empty point (drawn from _xy, no shapes kept)
+        self._xy = np.empty((0, 2))  # per row: the point, or a representative point of the projected shape
+        self._located = np.empty(0, dtype=bool)  # per row: _xy is known (found for other shapes when first asked)
+        self._dense = np.empty(0, dtype=object)  # per row: densified lon/lat geometry (None for points)
+        self._shapes = np.empty(0, dtype=object)  # per row: projected geometry (None for points)
+        self._largest_call = 0
+        self._recent: list[tuple[np.ndarray, np.ndarray]] = []  # (keys, rows) of the last calls, newest first
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    # -- rows ------------------------------------------------------------------------------------
+    def rows(self, features: Iterable[Feature]) -> np.ndarray:
+        """Each feature's row (-1 for none: no geometry), its geometry densified and projected first if new."""
+        features = features if isinstance(features, list | tuple) else list(features)
+        geometries = np.fromiter(map(_get_geometry, features), dtype=object, count=len(features))
+        return self.rows_of_geometries(geometries)
+
+    def rows_of_geometries(self, geometries: np.ndarray) -> np.ndarray:
+        """`rows` of the features whose geometries these are (an object array)."""
+        keys = np.fromiter(map(id, geometries), dtype=np.int64, count=len(geometries))
+        # A refresh asks for the same features several times (prepare, the drawing, the index): the last answers
+        # are kept, as searching a million keys takes ~0.1 s.
+        for asked, rows in self._recent:
+            if len(asked) == len(keys) and np.array_equal(asked, keys):
+                return rows.astype(np.int64)
+        rows = self._rows_of_keys(geometries, keys)
+        if len(keys) >= REMEMBERED_FROM:  # one feature's call (a label, a highlight) keeps the big ones
+            self._recent = [(keys, rows.astype(np.int32)), *self._recent[:RECENT_CALLS - 1]]
+        return rows
+
+    def _rows_of_keys(self, geometries: np.ndarray, keys: np.ndarray) -> np.ndarray:
+        rows = self._find(keys)
+        missing = (rows < 0) & (keys != id(None))
+        if missing.any():
+            if self._compacted(len(geometries)):
+                rows = self._find(keys)
+                missing = (rows < 0) & (keys != id(None))
+            new = np.flatnonzero(missing)
+            # one row per distinct geometry (two features may share one)
+            _, first = np.unique(keys[new], return_index=True)
+            self._add(geometries[new[np.sort(first)]])
+            rows = self._find(keys)
+        self._largest_call = max(self._largest_call, len(geometries))
+        return rows
+
+    def _find(self, keys: np.ndarray) -> np.ndarray:
+        if not len(self._sorted):
+            return np.full(len(keys), _NONE, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self._sorted, keys), len(self._sorted) - 1)
+        return np.where(self._sorted[at] == keys, self._sorted_rows[at], _NONE)
+
+    def _compacted(self, call: int) -> bool:
+        """Forget every row when the table has grown past twice the largest call and more (edits leave the
+        geometries they replaced behind): the calls that need them do them again."""
+        if len(self._keys) <= 2 * max(call, self._largest_call) + 10_000:
+            return False
+        self.__init__(self.projection)  # type: ignore[misc]
+        return True
+
+    def _add(self, geometries: np.ndarray) -> None:
+        """Densify and project new geometries all at once: one call to PROJ, not one per feature (~0.1 ms each in
+        overheads, seconds for 100,000 features)."""
+        types = shapely.get_type_id(geometries)
+        point = (types == _POINT) & ~shapely.is_empty(geometries)
+        xy = np.full((len(geometries), 2), np.nan)
+        if point.any():
+            coords = shapely.get_coordinates(geometries[point])
+            x, y = self.projection.forward(coords[:, 0], coords[:, 1])
+            xy[point, 0], xy[point, 1] = x, y
+        dense = np.full(len(geometries), None, dtype=object)
+        shapes = np.full(len(geometries), None, dtype=object)
+        other = np.flatnonzero(~point)
+        if len(other):
+            dense[other] = densify_all(geometries[other], self.projection)
+            shapes[other] = project_geometry(dense[other], self.projection)
+        self._sources = np.concatenate([self._sources, geometries])
+        self._keys = np.concatenate([self._keys, np.fromiter(map(id, geometries), dtype=np.int64,
+                                                             count=len(geometries))])
+        self._point = np.concatenate([self._point, point])
+        self._xy = np.concatenate([self._xy, xy])
+        self._located = np.concatenate([self._located, point | shapely.is_empty(geometries)])
+        self._dense = np.concatenate([self._dense, dense])
+        self._shapes = np.concatenate([self._shapes, shapes])
+        order = np.argsort(self._keys, kind="stable")
+        self._sorted, self._sorted_rows = self._keys[order], order
+
+    # -- one feature -----------------------------------------------------------------------------
+    def _row(self, feature: Feature) -> int:
+        if feature.geometry is None:
+            return _NONE
+        return int(self.rows_of_geometries(np.array([feature.geometry], dtype=object))[0])
 
     def densified(self, feature: Feature) -> BaseGeometry | None:
-        """The lon/lat geometry with geodesic vertices every 25 km (independent of the projection)."""
-        if feature.geometry is None:
+        """The lon/lat geometry with geodesic vertices where the projection shows the curve (`densify_lines`)."""
+        row = self._row(feature)
+        if row < 0:
             return None
-        cached = self._densified.get(feature.id)
-        if cached is None or cached[0] is not feature.geometry:
-            geometry = feature.geometry
-            big_area = geometry.geom_type in ("Polygon", "MultiPolygon") and \
-                shapely.get_num_coordinates(geometry) > VECTORISED_ABOVE
-            cached = (geometry, densified_area(geometry, MAX_SEGMENT_KM) if big_area else
-                      densify(geometry, MAX_SEGMENT_KM))
-            self._densified[feature.id] = cached
-        return cached[1]
+        return feature.geometry if self._point[row] else self._dense[row]
 
     def projected(self, feature: Feature) -> BaseGeometry | None:
-        geometry = feature.geometry
-        if geometry is None:
+        row = self._row(feature)
+        if row < 0:
             return None
-        if not self._is_current(feature):
-            self.prepare([feature])
-        cached = self._projected[feature.id]
-        if cached.__class__ is int:
-            return Point(self._point_xy[cached])
-        return cached[1]  # type: ignore[index]
+        return Point(self._xy[row]) if self._point[row] else self._shapes[row]
 
-    def _is_current(self, feature: Feature) -> bool:
-        cached = self._projected.get(feature.id)
-        if cached is None:
-            return False
-        return (self._point_source[cached] if cached.__class__ is int else cached[0]) is feature.geometry  # type: ignore[index]
-
+    # -- many features ---------------------------------------------------------------------------
     def prepare(self, features: Iterable[Feature]) -> None:
-        """Densify and project every feature not cached yet in one call to PROJ: one call per feature spends
-        ~0.1 ms in overheads, seconds for 100,000 features (the cache then answers `projected` at once)."""
-        cache, sources = self._projected, self._point_source
-        todo = [f for f in features if f.geometry is not None and not self._is_current(f)]
-        if not todo:
-            return
-        # fromiter, not a slice filled from a list: numpy asks each geometry whether it is a sequence (0.3 s a million)
-        geometries = np.fromiter(map(attrgetter("geometry"), todo), dtype=object, count=len(todo))
-        types = shapely.get_type_id(geometries)
-        single = (types == _POINT) & ~shapely.is_empty(geometries)
-        if single.any():
-            points = np.flatnonzero(single)
-            self._store_points([todo[i] for i in points], geometries[points])
-            rest = np.flatnonzero(~single)
-            todo, geometries, types = [todo[i] for i in rest], geometries[rest], types[rest]
-            if not todo:
-                return
-        # Points need no densifying; lines are densified all at once; other geometries one by one.
-        lines = np.flatnonzero(types == _LINESTRING)
-        lines = lines[[(c := self._densified.get(todo[i].id)) is None or c[0] is not todo[i].geometry for i in lines]]
-        for i, line in zip(lines, densify_lines(geometries[lines], MAX_SEGMENT_KM), strict=True):
-            self._densified[todo[i].id] = (todo[i].geometry, line)
-        for i in np.flatnonzero(~np.isin(types, _POINTS)):
-            geometries[i] = self.densified(todo[i])
-        projected = project_geometry(geometries, self.projection)
-        for feature, geometry in zip(todo, projected, strict=True):
-            if (row := cache.get(feature.id)).__class__ is int:  # a point no more: its row is left unused
-                sources[row] = None
-            cache[feature.id] = (feature.geometry, geometry)
+        """Densify and project every feature not cached yet, all at once."""
+        self.rows(features)
 
-    def _store_points(self, features: list[Feature], geometries: np.ndarray) -> None:
-        """Project single points into the table: a feature keeps its row, a new one gets the next."""
-        coords = shapely.get_coordinates(geometries)
-        x, y = self.projection.forward(coords[:, 0], coords[:, 1])  # as project_geometry would
-        cache = self._projected
-        rows = np.fromiter((c if (c := cache.get(f.id)).__class__ is int else -1 for f in features),
-                           dtype=np.int64, count=len(features))
-        new = np.flatnonzero(rows < 0)
-        first = len(self._point_source)
-        if len(new):
-            rows[new] = np.arange(first, first + len(new))
-            self._point_source.extend([None] * len(new))
-            if len(self._point_xy) < len(self._point_source):  # a quarter spare: a few more points need no copy
-                grown = np.empty((len(self._point_source) + len(self._point_source) // 4, 2))
-                grown[:first] = self._point_xy[:first]
-                self._point_xy = grown
-            # The rows from a range, not from rows.tolist(): a million temporary ints freed among the million kept
-            # left their memory scattered, never given back.
-            fresh = features if len(new) == len(features) else [features[i] for i in new.tolist()]
-            for feature, row in zip(fresh, range(first, first + len(new)), strict=True):
-                cache[feature.id] = row
-        if len(new) == len(features):
-            self._point_source[first:] = geometries
-        else:
-            for row, geometry in zip(rows.tolist(), geometries, strict=True):
-                self._point_source[row] = geometry
-        self._point_xy[rows, 0] = x
-        self._point_xy[rows, 1] = y
+    def dense_of(self, rows: np.ndarray) -> np.ndarray:
+        """The densified lon/lat geometries of rows (points as given, None for -1)."""
+        out = np.where(self._point[rows], self._sources[rows], self._dense[rows]) if len(self._keys) else \
+            np.full(len(rows), None, dtype=object)
+        out[rows < 0] = None
+        return out
 
-    def _point_rows(self, features: list[Feature]) -> np.ndarray:
-        """Each feature's row in the point table if it is a single point cached for its current geometry, else -1."""
-        cache, sources = self._projected, self._point_source
-        return np.fromiter((c if (c := cache.get(f.id)).__class__ is int and sources[c] is f.geometry else -1
-                            for f in features), dtype=np.int64, count=len(features))
+    def shapes_of(self, rows: np.ndarray) -> np.ndarray:
+        """The projected geometries of rows other than single points (None for those and for -1)."""
+        out = self._shapes[rows] if len(self._keys) else np.full(len(rows), None, dtype=object)
+        out[rows < 0] = None
+        return out
 
-    def positions(self, features: list[Feature]) -> np.ndarray:
-        """(n, 2) map positions of the features' symbols: a point where it is, any other geometry at its
-        representative point; NaN for a feature with no (or an empty) geometry."""
-        self.prepare(features)
-        rows = self._point_rows(features)
-        xy = self._point_xy[np.maximum(rows, 0)] if len(self._point_source) else np.full((len(rows), 2), np.nan)
-        for i in np.flatnonzero(rows < 0).tolist():
-            geometry = self.projected(features[i])
-            if geometry is None or geometry.is_empty:
-                xy[i] = np.nan
-            else:
-                point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
-                xy[i] = point.x, point.y
+    def is_point(self, rows: np.ndarray) -> np.ndarray:
+        return (self._point[rows] & (rows >= 0)) if len(self._keys) else np.zeros(len(rows), dtype=bool)
+
+    def xy_of(self, rows: np.ndarray) -> np.ndarray:
+        """(n, 2) map positions of rows: a point where it is, another geometry at a point on it, NaN for -1."""
+        if not len(self._keys):
+            return np.full((len(rows), 2), np.nan)
+        unknown = rows[(rows >= 0) & ~self._located[np.maximum(rows, 0)]]
+        if len(unknown):  # a point on each shape, as representative_point gives (0.4 s for 100,000 lines: not ahead)
+            unknown = np.unique(unknown)
+            at = shapely.point_on_surface(self._shapes[unknown])
+            self._xy[unknown, 0], self._xy[unknown, 1] = shapely.get_x(at), shapely.get_y(at)
+            self._located[unknown] = True
+        xy = self._xy[rows]
+        xy[rows < 0] = np.nan
         return xy
 
+    def positions(self, features: Iterable[Feature]) -> np.ndarray:
+        """(n, 2) map positions of the features' symbols: a point where it is, any other geometry at its
+        representative point; NaN for a feature with no (or an empty) geometry."""
+        return self.xy_of(self.rows(features))
+
     def reprojected(self, projection: MapProjection) -> ProjectedFeatures:
-        """The same cache for another projection, keeping the densified geometries."""
-        other = ProjectedFeatures(projection)
-        other._densified = self._densified
-        return other
+        """The same cache for another projection (empty: densifying depends on the projection too)."""
+        return ProjectedFeatures(projection)
 
     def bounds(self, features: Iterable[Feature]) -> tuple[float, float, float, float] | None:
         """(xmin, ymin, xmax, ymax) in map units of the features' projected geometry, None when empty."""
-        features = [f for f in features if f.geometry is not None]
-        self.prepare(features)
-        rows = self._point_rows(features)
-        xy = self._point_xy[rows[rows >= 0]]
-        xy = xy[np.isfinite(xy).all(axis=1)]
-        shapes = [g for i in np.flatnonzero(rows < 0).tolist()
-                  if (g := self.projected(features[i])) is not None and not g.is_empty]
-        if not shapes and not len(xy):
+        rows = self.rows(features)
+        return self.bounds_of(rows[rows >= 0])
+
+    def bounds_of(self, rows: np.ndarray) -> tuple[float, float, float, float] | None:
+        if not len(rows):
             return None
-        corners = [shapely.total_bounds(shapes).reshape(2, 2)] if shapes else []
+        point = self._point[rows]
+        xy = self._xy[rows[point]]
+        xy = xy[np.isfinite(xy).all(axis=1)]
+        shapes = self._shapes[rows[~point]]
+        corners = []
+        if len(shapes):
+            box = shapely.bounds(shapes)
+            box = box[np.isfinite(box).all(axis=1)]
+            if len(box):
+                corners += [box[:, :2].min(axis=0), box[:, 2:].max(axis=0)]
         if len(xy):
-            corners.append(np.array([xy.min(axis=0), xy.max(axis=0)]))
-        xmin, ymin = np.min([c[0] for c in corners], axis=0)
-        xmax, ymax = np.max([c[1] for c in corners], axis=0)
+            corners += [xy.min(axis=0), xy.max(axis=0)]
+        if not corners:
+            return None
+        stacked = np.array(corners)
+        (xmin, ymin), (xmax, ymax) = stacked.min(axis=0), stacked.max(axis=0)
         return float(xmin), float(ymin), float(xmax), float(ymax)
 
     def index(self, features: Iterable[Feature]) -> FeatureIndex:
-        chosen = [f for f in features if f.geometry is not None]
-        self.prepare(chosen)
-        rows = self._point_rows(chosen)
-        points = np.flatnonzero(rows >= 0)
-        shapes = np.flatnonzero(rows < 0)
-        return FeatureIndex.of_parts([f.id for f in chosen], shapes, [self.projected(chosen[i]) for i in shapes],
-                                     points, self._point_xy[rows[points]])
-
-
-def densified_area(geometry: BaseGeometry, max_segment_km: float) -> BaseGeometry:
-    """`geodesic.densify` of a (multi)polygon with all its rings in one `densify_lines` call (a million-vertex ring
-    of long spikes took minutes leg by leg), adding at most about as many vertices as it has or DENSIFY_BUDGET."""
-    polygons = shapely.get_parts(geometry)
-    rings, owner = shapely.get_rings(polygons, return_index=True)
-    coords, index = shapely.get_coordinates(rings, return_index=True)
-    dense = densify_lines(shapely.linestrings(coords, indices=index), max_segment_km,
-                          max_added=max(DENSIFY_BUDGET, len(coords)))
-    parts = []
-    for i in range(len(polygons)):
-        mine = dense[owner == i]
-        parts.append(Polygon(shapely.get_coordinates(mine[0]), [shapely.get_coordinates(r) for r in mine[1:]]))
-    return parts[0] if geometry.geom_type == "Polygon" else MultiPolygon(parts)
-
-
-def densify_lines(lines: np.ndarray, max_segment_km: float, max_added: int | None = None) -> np.ndarray:
-    """`geodesic.densify` for an array of LineStrings in a few vectorised calls: every segment longer than
-    `max_segment_km` gets evenly spaced geodesic vertices, and longitudes are kept continuous along each line.
-    ``max_added``: at most about this many vertices are added (the segments allowed get longer to stay within it)."""
-    if not len(lines):
-        return np.empty(0, dtype=object)
-    coords, owner = shapely.get_coordinates(lines, return_index=True)
-    same = owner[:-1] == owner[1:]
-    # Only segments that may be longer than max_segment_km are measured on the ellipsoid: a segment is no longer
-    # than a path along its meridian then its parallel, at most 111.7 km a degree of either (a user's lines are
-    # mostly short segments: measuring 5 million of them took ~10 s).
-    az, metres = np.zeros(len(coords) - 1), np.zeros(len(coords) - 1)
-    steps = np.abs(np.diff(coords, axis=0)).sum(axis=1)
-    measured = np.flatnonzero(same & ~(steps * 111.7 < max_segment_km))  # NaN steps are measured (and give NaN)
-    a, b = coords[measured], coords[measured + 1]
-    az[measured], _, metres[measured] = GEOD.inv(a[:, 0], a[:, 1], b[:, 0], b[:, 1])
-    pieces = np.maximum(1, np.ceil(metres / (max_segment_km * 1000.0))).astype(np.int64)
-    if max_added is not None and int(pieces.sum() - len(pieces)) > max_added:
-        longer = (pieces.sum() - len(pieces)) / max(1, max_added)
-        pieces = np.maximum(1, np.ceil(metres / (max_segment_km * 1000.0 * longer))).astype(np.int64)
-    inner = np.append(pieces - 1, 0)  # vertices added after each vertex (none after a line's last)
-    slot = np.arange(len(coords)) + np.concatenate([[0], np.cumsum(inner)[:-1]])
-    out = np.empty((len(coords) + int(inner.sum()), 2))
-    out_owner = np.empty(len(out), dtype=np.int64)
-    out[slot], out_owner[slot] = coords, owner
-    if inner.any():
-        start = np.repeat(np.flatnonzero(inner), inner[inner > 0])  # the segment each new vertex lies on
-        k = np.arange(len(start)) - np.repeat(np.cumsum(inner[inner > 0]) - inner[inner > 0], inner[inner > 0]) + 1
-        lon, lat, _ = GEOD.fwd(coords[start, 0], coords[start, 1], np.asarray(az)[start],
-                               metres[start] * k / pieces[start])
-        at = slot[start] + k
-        out[at, 0], out[at, 1], out_owner[at] = lon, lat, owner[start]
-    starts = np.flatnonzero(np.diff(out_owner, prepend=-1))
-    out[:, 0] = unwrap_parts(out[:, 0], starts)
-    return shapely.linestrings(out, indices=out_owner)
+        features = features if isinstance(features, list | tuple) else list(features)
+        rows = self.rows(features)
+        chosen = np.flatnonzero(rows >= 0)
+        rows = rows[chosen]
+        ids = [features[i].id for i in chosen.tolist()] if len(chosen) < len(features) else \
+            list(map(attrgetter("id"), features))
+        point = self._point[rows] if len(rows) else np.zeros(0, dtype=bool)
+        points, shapes = np.flatnonzero(point), np.flatnonzero(~point)
+        return FeatureIndex.of_parts(ids, shapes, self._shapes[rows[shapes]], points, self._xy[rows[points]])

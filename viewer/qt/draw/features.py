@@ -3,8 +3,9 @@ features as strokes and symbols (the screen's visuals and the headless export dr
 
 from __future__ import annotations
 
+import functools
 import operator
-from collections import defaultdict
+from operator import attrgetter
 
 import numpy as np
 import shapely
@@ -14,6 +15,7 @@ from viewer.geo.drawable import to_xy_arrays
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model.edits import DRAFT_PROPERTY
 from viewer.model.feature import Feature
+from viewer.model.feature_table import Coded, FeatureTable, columns_of, combined
 from viewer.model.kinds import kind_style
 from viewer.qt.draw.paths import Stroke, xy_stroke
 from viewer.qt.draw.symbols import Symbols
@@ -29,9 +31,12 @@ from viewer.symbology import (
 CASING_MAX_LINES = 200
 UNION_UP_TO_VERTICES = 50_000  # areas: bigger ones are filled as given, not repaired and merged (see _union)
 ARROW_FRACTIONS = (0.3, 0.6, 0.9)
+TABLE_ABOVE = 2_000  # features: more are read as a FeatureTable (see looks_of)
+ARROWS_UP_TO = 500  # lines of one look: more are a catalogue, drawn without arrows (see line_strokes)
 CASING = 1.3  # how much wider a path is drawn for each later launch's path running along it
 ALONG_FRACTION = 0.5  # two paths "run along" each other when half of one lies within NEAR of the other
 NEAR = 15_000.0  # metres (map units of every preset); a few pixels at the regional scale
+_get_geometry = attrgetter("geometry")
 
 
 class Shown:
@@ -39,16 +44,15 @@ class Shown:
     exported image and on every visibility change, and rebuilding paths for thousands costs seconds.
 
     Compact for a million features: the list of features as given, their geometries, and a small code per feature
-    for its look (event, certainty, draft) in a table of the looks met (a tuple per feature took ~90 bytes)."""
+    for its look (colour key, certainty, draft) in a table of the looks met (a tuple per feature took ~90 bytes).
+    The drawing made from it reads its groups and its features' rows in the projected cache from it too."""
 
     def __init__(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]):
         self.kind, self.cache, self.colours = kind, cache, dict(colours)
         self.features = tuple(features)  # a copy costs nothing kept: the caller's list is dropped after the call
-        self.geometries = [f.geometry for f in features]  # features are mutable: a new geometry is a change
-        table: dict[tuple[str | None, str, bool], int] = {}
-        self.codes = np.fromiter((table.setdefault((f.event, f.certainty, is_draft(f)), len(table))
-                                  for f in features), dtype=np.int32, count=len(features))
-        self.looks = list(table)  # the look of each code, in the order first met
+        # features are mutable: a new geometry is a change
+        self.geometries = np.fromiter(map(_get_geometry, self.features), dtype=object, count=len(self.features))
+        self.codes, self.looks = looks_of(features)
 
     def same_as(self, other: Shown | None) -> bool:
         return (other is not None and other.kind == self.kind and other.cache is self.cache
@@ -57,36 +61,104 @@ class Shown:
                 and all(map(operator.is_, other.features, self.features))
                 and all(map(operator.is_, other.geometries, self.geometries)))
 
+    @functools.cached_property
+    def rows(self) -> np.ndarray:
+        """Each feature's row in the projected cache (-1: no geometry)."""
+        return self.cache.rows_of_geometries(self.geometries)
 
-def unchanged(visual, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> bool:
-    """True if the visual already shows exactly this; otherwise remembers it as what it will show."""
+    def groups(self) -> dict[tuple[str, str, bool], np.ndarray]:
+        """The positions of the features that look alike (same colour, certainty and draft state: they share one
+        path), by look, in the order first met."""
+        colour_of = [self.colours.get(key, NO_EVENT_COLOUR) for key, _, _ in self.looks]
+        group_of: dict[tuple[str, str, bool], int] = {}
+        remap = np.array([group_of.setdefault((colour, certainty, draft), len(group_of))
+                          for colour, (_, certainty, draft) in zip(colour_of, self.looks, strict=True)],
+                         dtype=np.int32)
+        if not len(remap):
+            return {}
+        grouped = remap[self.codes]
+        if len(group_of) == 1:
+            return {next(iter(group_of)): np.arange(len(grouped))}
+        order = np.argsort(grouped, kind="stable")
+        bounds = np.searchsorted(grouped[order], np.arange(len(group_of) + 1))
+        return {look: order[bounds[g]:bounds[g + 1]] for look, g in group_of.items()}
+
+
+def looks_of(features: list[Feature]) -> tuple[np.ndarray, list[tuple[str, str, bool]]]:
+    """Each feature's look as a code into the looks met (colour key: its launch, else its layer, else ''; certainty;
+    draft state), in the order first met. Many features are read as a `FeatureTable` (a plain layer's cells coded
+    whole, not feature by feature)."""
+    if len(features) <= TABLE_ABOVE:
+        table: dict[tuple[str, str, bool], int] = {}
+        codes = np.fromiter((table.setdefault((f.event or f.layer or "", f.certainty, is_draft(f)), len(table))
+                             for f in features), dtype=np.int32, count=len(features))
+        return codes, list(table)
+    found = columns_of(features)  # the visible features' rows of their bundle's table, as the canvas passes them
+    if found is None:
+        whole = FeatureTable.of(features)
+        return _looks_in(whole, np.arange(len(whole)))
+    return _looks_in(*found)
+
+
+def _looks_in(table: FeatureTable, rows: np.ndarray) -> tuple[np.ndarray, list[tuple[str, str, bool]]]:
+    """`looks_of` the table's ``rows``, from its columns."""
+    columns = [Coded(column.values, column.codes[rows]) for column in (table.event, table.layer, table.certainty)]
+    codes, values = _combined([*columns, Coded([False, True], table.draft[rows].astype(np.int32))])
+    looks: dict[tuple[str, str, bool], int] = {}
+    remap = np.array([looks.setdefault((event or layer or "", certainty, bool(draft)), len(looks))
+                      for event, layer, certainty, draft in values], dtype=np.int32)
+    return (remap[codes] if len(values) else codes), list(looks)
+
+
+def _combined(columns: list[Coded]) -> tuple[np.ndarray, list]:
+    """Codes of the rows' tuples of values, in the order first met (as feature_table.combined, counting the few
+    possible tuples rather than sorting a million keys)."""
+    keys = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        keys = keys * max(len(column.values), 1) + column.codes
+    if not len(keys):
+        return np.zeros(0, dtype=np.int32), []
+    possible = int(np.prod([max(len(column.values), 1) for column in columns]))
+    if possible > 1 << 20:
+        coded = combined(columns)
+        return coded.codes, coded.values
+    first = np.full(possible, len(keys), dtype=np.int64)
+    present = np.flatnonzero(np.bincount(keys, minlength=possible))
+    if len(present) == 1:
+        first[present] = 0
+    else:
+        np.minimum.at(first, keys, np.arange(len(keys)))
+    met = present[np.argsort(first[present], kind="stable")]  # keys in the order first met
+    code = np.zeros(possible, dtype=np.int32)
+    code[met] = np.arange(len(met), dtype=np.int32)
+    values = [tuple(column.values[column.codes[row]] for column in columns) for row in first[met].tolist()]
+    return code[keys], values
+
+
+def changed(visual, kind: str, features: list[Feature], cache: ProjectedFeatures,
+            colours: dict[str, str]) -> Shown | None:
+    """None if the visual already shows exactly this; otherwise what it will show (remembered as
+    ``visual.shown``), which its drawing is made from."""
     shown = Shown(kind, features, cache, colours)
     if shown.same_as(visual.shown):
-        return True
+        return None
     visual.shown = shown
-    return False
+    return shown
 
 
 def is_draft(feature: Feature) -> bool:
     return bool(feature.value(DRAFT_PROPERTY))
 
 
-def _group(features: list[Feature], colours: dict[str, str]) -> dict[tuple[str, str, bool], list[Feature]]:
-    """Features that look alike (same event colour, certainty and draft state) share one path."""
-    groups: dict[tuple[str, str, bool], list[Feature]] = defaultdict(list)
-    for feature in features:
-        colour = colours.get(feature.event or feature.layer or "", NO_EVENT_COLOUR)
-        groups[(colour, feature.certainty, is_draft(feature))].append(feature)
-    return groups
-
-
-def area_strokes(kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]) -> list[Stroke]:
+def area_strokes(shown: Shown) -> list[Stroke]:
     """Danger zones and warning areas: translucent fill in the event's colour, dashed outline."""
-    style = kind_style(kind)
+    style = kind_style(shown.kind)
+    cache = shown.cache
     strokes = []
     filled = None  # what earlier groups filled: overlapping areas are filled once, never darkened by stacking
-    for (colour, certainty, draft), members in _group(features, colours).items():
-        shapes = [g for f in members if (g := cache.densified(f)) is not None and not g.is_empty]
+    for (colour, certainty, draft), members in shown.groups().items():
+        dense = cache.dense_of(shown.rows[members])
+        shapes = [g for g in dense[~shapely.is_missing(dense) & ~shapely.is_empty(dense)]]
         x, y = to_xy_arrays(shapes, cache.projection)
         approximate = certainty == "approximate"
         fill = _union(shapes)
@@ -125,15 +197,18 @@ def _small(*geometries: BaseGeometry) -> bool:
     return int(sum(shapely.get_num_coordinates(g) for g in geometries)) <= UNION_UP_TO_VERTICES
 
 
-def line_strokes(kind: str, features: list[Feature], cache: ProjectedFeatures,
-                 colours: dict[str, str]) -> tuple[list[Stroke], list[Symbols]]:
-    """Flight paths (with arrows showing the direction of flight) and overflight segments."""
-    style = kind_style(kind)
+def line_strokes(shown: Shown) -> tuple[list[Stroke], list[Symbols]]:
+    """Flight paths (with arrows showing the direction of flight) and overflight segments. A group of more than
+    ARROWS_UP_TO lines (a catalogue) gets no arrows: 100,000 lines' 300,000 arrows cover a regional view, and show
+    no direction in the mass (its lines are drawn 1 px wide too: `Stroke.pen_width`)."""
+    style = kind_style(shown.kind)
+    cache = shown.cache
     strokes, arrows = [], []
-    groups = _group(features, colours)
-    casing = _casings([[cache.projected(f) for f in members] for members in groups.values()])
+    groups = shown.groups()
+    casing = _casings([cache.shapes_of(shown.rows[members]) for members in groups.values()])
     for ((colour, certainty, draft), members), under in zip(groups.items(), casing, strict=True):
-        x, y = to_xy_arrays([cache.densified(f) for f in members], cache.projection)
+        rows = shown.rows[members]
+        x, y = to_xy_arrays(cache.dense_of(rows), cache.projection, cache.shapes_of(rows))
         approximate = certainty == "approximate"
         alpha = style.fill_alpha or CERTAINTY_ALPHA.get(certainty, 255)
         thinner = approximate and not style.fill_alpha  # a band (overflight) keeps its width
@@ -143,20 +218,20 @@ def line_strokes(kind: str, features: list[Feature], cache: ProjectedFeatures,
         strokes.append(xy_stroke(x, y, colour, width, dash=APPROXIMATE_DASH if thinner else (), alpha=alpha))
         if draft:
             strokes.append(xy_stroke(x, y, DRAFT_COLOUR, 1.6, dash=DRAFT_DASH))
-        if style.arrows:
-            ax, ay, angles = arrow_marks([cache.projected(f) for f in members])
+        if style.arrows and len(members) <= ARROWS_UP_TO:
+            ax, ay, angles = arrow_marks(cache.shapes_of(rows))
             arrows.append(Symbols(ax, ay, "arrow", style.line_width * 5, colour, angles=angles,
                                   alpha=CERTAINTY_ALPHA.get(certainty, 255)))
     return strokes, arrows
 
 
-def point_symbols(kind: str, features: list[Feature], cache: ProjectedFeatures,
-                  colours: dict[str, str]) -> list[Symbols]:
+def point_symbols(shown: Shown) -> list[Symbols]:
     """Launch sites, impact points and reference places as symbols of a fixed screen size."""
-    style = kind_style(kind)
+    style = kind_style(shown.kind)
     groups = []
-    for (colour, certainty, draft), members in _group(features, colours).items():
-        xy = cache.positions(members)
+    xy_all = shown.cache.xy_of(shown.rows)
+    for (colour, certainty, draft), members in shown.groups().items():
+        xy = xy_all[members]
         xy = xy[~np.isnan(xy).any(axis=1)]
         if len(xy):
             # Symbols stay opaque (a faded marker reads as another colour where sites overlap);
@@ -170,7 +245,7 @@ def point_symbols(kind: str, features: list[Feature], cache: ProjectedFeatures,
     return groups
 
 
-def _casings(lines: list[list[BaseGeometry | None]]) -> list[int]:
+def _casings(lines: list[np.ndarray]) -> list[int]:
     """For each group of lines (in drawing order), how many later groups run along it. Launches' paths only: with
     more than CASING_MAX_LINES lines (a user's bulk layer) none is cased (buffering 20,000 lines took 16 s)."""
     if sum(len(group) for group in lines) > CASING_MAX_LINES:
@@ -190,20 +265,36 @@ def _casings(lines: list[list[BaseGeometry | None]]) -> list[int]:
     return counts
 
 
-def arrow_marks(lines: list[BaseGeometry | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Positions and directions (degrees counter-clockwise from +x, map axes) along projected lines (all lines
-    at once: one shapely call per step, not per line, for catalogues of tens of thousands)."""
-    geometries = np.array([g for g in lines if g is not None], dtype=object)
+def arrow_marks(lines) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Positions and directions (degrees counter-clockwise from +x, map axes) along projected lines, at
+    ARROW_FRACTIONS of each line part's length: all lines at once, in arrays (shapely's interpolation took ~1.2 s
+    for 100,000 lines)."""
+    geometries = np.asarray([g for g in lines if g is not None], dtype=object)
     parts = shapely.get_parts(geometries) if len(geometries) else np.empty(0, dtype=object)
     parts = parts[(shapely.get_type_id(parts) == 1) & (shapely.length(parts) > 0)] if len(parts) else parts
     if not len(parts):
         return np.empty(0), np.empty(0), np.empty(0)
-    fractions = np.array(ARROW_FRACTIONS)
-    each = np.repeat(parts, len(fractions))
-    at = np.tile(fractions, len(parts))
-    here = shapely.get_coordinates(shapely.line_interpolate_point(each, at, normalized=True))
-    ahead = shapely.get_coordinates(shapely.line_interpolate_point(each, np.minimum(1.0, at + 0.01), normalized=True))
-    behind = shapely.get_coordinates(shapely.line_interpolate_point(each, np.maximum(0.0, at - 0.01),
-                                                                    normalized=True))
+    coords, part = shapely.get_coordinates(parts, return_index=True)
+    step = np.hypot(np.diff(coords[:, 0]), np.diff(coords[:, 1]))
+    step[part[1:] != part[:-1]] = 0.0  # no step from one part to the next
+    along = np.concatenate([[0.0], np.cumsum(step)])  # distance from the first part's start to each vertex
+    first = np.searchsorted(part, np.arange(len(parts)))
+    last = np.r_[first[1:], len(part)] - 1
+    start, length = along[first], along[last] - along[first]
+    fractions = np.asarray(ARROW_FRACTIONS)
+
+    def at(fraction: np.ndarray) -> np.ndarray:
+        """Points at ``fraction`` (one per arrow) of each arrow's part, as shapely's line_interpolate_point."""
+        which = np.repeat(np.arange(len(parts)), len(fractions))
+        target = start[which] + np.clip(fraction, 0.0, 1.0) * length[which]
+        # the segment holding the target: the last vertex of the part at or before it (the part's last excluded)
+        i = np.clip(np.searchsorted(along, target, side="right") - 1, first[which], last[which] - 1)
+        seg = along[i + 1] - along[i]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            t = np.where(seg > 0, (target - along[i]) / seg, 0.0)
+        return coords[i] + t[:, None] * (coords[i + 1] - coords[i])
+
+    each = np.tile(fractions, len(parts))
+    here, ahead, behind = at(each), at(each + 0.01), at(each - 0.01)
     angles = np.degrees(np.arctan2(ahead[:, 1] - behind[:, 1], ahead[:, 0] - behind[:, 0]))
     return here[:, 0].astype(float), here[:, 1].astype(float), angles.astype(float)

@@ -10,7 +10,7 @@ from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_style
 from viewer.qt.draw.annotations import Mark, marks_of, paint_marks
-from viewer.qt.draw.features import Shown, area_strokes, line_strokes, point_symbols, unchanged
+from viewer.qt.draw.features import Shown, area_strokes, changed, line_strokes, point_symbols
 from viewer.qt.draw.paths import Stroke, paint_strokes
 from viewer.qt.draw.style import RenderContext
 from viewer.qt.draw.symbols import SymbolPainter, Symbols
@@ -39,14 +39,15 @@ class FeatureLayer:
         if self.annotations:  # as the screen's annotation visual: rebuilt every time, they are few
             self.marks = marks_of(features, cache, self.content)
             return
-        if unchanged(self, self.kind, features, cache, colours):
+        shown = changed(self, self.kind, features, cache, colours)
+        if shown is None:
             return
         if self.geometry == "area":
-            self.strokes = area_strokes(self.kind, features, cache, colours)
+            self.strokes = area_strokes(shown)
         elif self.geometry == "line":
-            self.strokes, self.symbols = line_strokes(self.kind, features, cache, colours)
+            self.strokes, self.symbols = line_strokes(shown)
         else:
-            self.symbols = point_symbols(self.kind, features, cache, colours)
+            self.symbols = point_symbols(shown)
         self.symbols = [g for g in self.symbols if len(g.x)]
 
     def paint(self, painter: QPainter) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import math
-from collections import Counter
 
 import numpy as np
 import shapely
@@ -33,6 +32,7 @@ from viewer.geo.labels import (
 from viewer.geo.projected import ProjectedFeatures
 from viewer.io.formats.layer import LABEL_KEYS
 from viewer.model.feature import Feature
+from viewer.model.feature_table import FeatureTable
 from viewer.model.kinds import kind_style
 from viewer.model.workspace import Workspace
 from viewer.qt.draw.labels import Label, Marks
@@ -69,8 +69,10 @@ def map_labels(workspace: Workspace, features: list[Feature], cache: ProjectedFe
                projection: MapProjection) -> tuple[list[Label], Marks, list[Label]]:
     """What a map's label engine gets: the features' labels and marks (`feature_labels`), then the basemap's
     labels (`basemap_labels`), leaving out the places a launch site shown already names."""
-    labels, marks = feature_labels(workspace, features, cache, colours)
-    named = {f.label.split(",")[0].split(" (")[0] for f in features if f.kind == "launch_site"}
+    table = FeatureTable.of(features) if len(features) > BULK_FEATURES else None
+    labels, marks = feature_labels(workspace, features, cache, colours, table)
+    sites = features if table is None else table.rows(table.kind.isin({"launch_site"}))
+    named = {f.label.split(",")[0].split(" (")[0] for f in sites if f.kind == "launch_site"}
     return labels, marks, basemap_labels(places, basemap, projection, named, _named_points(workspace, labels))
 
 
@@ -88,18 +90,20 @@ def _named_points(workspace: Workspace, labels: list[Label]) -> dict[str, list[t
 
 
 def feature_labels(workspace: Workspace, features: list[Feature], cache: ProjectedFeatures,
-                   colours: dict[str, str]) -> tuple[list[Label], Marks]:
+                   colours: dict[str, str], table: FeatureTable | None = None) -> tuple[list[Label], Marks]:
     """One label per distinct thing shown (the same zone of three launches is named once) and the marks.
 
     Bulk data is not labelled feature by feature: beyond BULK_FEATURES shown, features are named and avoided only
     in groups (one launch's features of one kind, or one file's layer) of at most LAUNCH_GROUP_LABELLED (20,000
-    labels and marks made every placement take seconds, as QGIS would not label them either).
+    labels and marks made every placement take seconds, as QGIS would not label them either). ``table``: the
+    features as a `FeatureTable`, if made already.
     """
     if len(features) > BULK_FEATURES:
         # ... nor a launch's catalogue-sized group (a synthetic launch of 12,500 impact points), nor a layer of a
         # million points: placing 100,000 labels took seconds a repaint on the GUI thread.
-        groups = Counter(_group(f) for f in features)
-        features = [f for f in features if groups[_group(f)] <= LAUNCH_GROUP_LABELLED]
+        table = table or FeatureTable.of(features)
+        _, group, counts = np.unique(_groups(table), return_inverse=True, return_counts=True)
+        features = table.rows(np.flatnonzero(counts[group.ravel()] <= LAUNCH_GROUP_LABELLED))
     labels: list[Label] = []
     placed: dict[tuple[str, int, int], list[tuple[float, float]]] = {}  # (text, grid cell) -> labels there
     points, lines = [], []
@@ -128,10 +132,13 @@ def feature_labels(workspace: Workspace, features: list[Feature], cache: Project
     return labels, marks
 
 
-def _group(feature: Feature) -> tuple[str | None, str | None]:
-    """What a feature is counted with for the bulk rule: its launch and kind, or its file's layer."""
-    event = feature.event
-    return (event, feature.kind) if event else (None, feature.layer)
+def _groups(table: FeatureTable) -> np.ndarray:
+    """What each feature is counted with for the bulk rule, as a number: its launch and kind, or its file's layer."""
+    kinds = max(len(table.kind.values), 1)
+    launch = table.event.where(bool)
+    by_launch = table.event.codes.astype(np.int64) * kinds + table.kind.codes
+    by_layer = len(table.event.values) * kinds + table.layer.codes.astype(np.int64)
+    return np.where(launch, by_launch, by_layer)
 
 
 def _label_for(workspace: Workspace, feature: Feature, geometry, colours: dict[str, str]) -> Label | None:

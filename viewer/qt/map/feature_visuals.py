@@ -6,7 +6,7 @@ from __future__ import annotations
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_style
-from viewer.qt.draw.features import Shown, area_strokes, line_strokes, point_symbols, unchanged
+from viewer.qt.draw.features import Shown, area_strokes, changed, line_strokes, point_symbols
 from viewer.qt.map.annotation_layer import AnnotationVisual
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer
@@ -22,8 +22,8 @@ class AreaVisual(PathLayer):
 
     def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
                      colours: dict[str, str]) -> None:
-        if not unchanged(self, kind, features, cache, colours):
-            self.set_strokes(area_strokes(kind, features, cache, colours))
+        if shown := changed(self, kind, features, cache, colours):
+            self.set_strokes(area_strokes(shown))
 
 
 class LineVisual(PathLayer):
@@ -37,8 +37,8 @@ class LineVisual(PathLayer):
 
     def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
                      colours: dict[str, str]) -> None:
-        if not unchanged(self, kind, features, cache, colours):
-            strokes, arrows = line_strokes(kind, features, cache, colours)
+        if shown := changed(self, kind, features, cache, colours):
+            strokes, arrows = line_strokes(shown)
             self.set_strokes(strokes)
             self.arrows.set_symbols(arrows)
 
@@ -52,8 +52,8 @@ class PointVisual(SymbolLayer):
 
     def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
                      colours: dict[str, str]) -> None:
-        if not unchanged(self, kind, features, cache, colours):
-            self.set_symbols(point_symbols(kind, features, cache, colours))
+        if shown := changed(self, kind, features, cache, colours):
+            self.set_symbols(point_symbols(shown))
 
 
 # napari's layer_to_visual, for our kinds: which visual draws which geometry style.
