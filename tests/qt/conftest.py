@@ -50,3 +50,26 @@ def sample_workspace():
     from viewer.cli.common import load_workspace
 
     return load_workspace([])
+
+
+@pytest.fixture
+def exported_labels(monkeypatch):
+    """``exported_labels(args)`` runs ``launchmap export ARGS`` and returns the labels the export placed."""
+    from viewer.cli import main
+    from viewer.qt.render import MapRenderer
+
+    drawn = []
+    save = MapRenderer.save
+
+    def save_and_keep(self, path, request):
+        times = save(self, path, request)
+        drawn.append(self.scene.labels)
+        return times
+
+    monkeypatch.setattr(MapRenderer, "save", save_and_keep)
+
+    def export(args: list[str]):
+        assert main(["export", *args]) == 0
+        return drawn[-1]
+
+    return export

@@ -27,22 +27,10 @@ def _outline_pixels(png, ring) -> shapely.LineString:
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
-def test_the_warning_areas_label_touches_its_outline(tmp_path, monkeypatch, size):
-    from viewer.cli import main
-    from viewer.qt.render import MapRenderer
-
-    drawn = []
-    save = MapRenderer.save
-
-    def save_and_keep(self, path, request):
-        times = save(self, path, request)
-        drawn.append(self.scene.labels)
-        return times
-
-    monkeypatch.setattr(MapRenderer, "save", save_and_keep)
+def test_the_warning_areas_label_touches_its_outline(tmp_path, exported_labels, size):
     png = tmp_path / "map.png"
-    assert main(["export", "-o", str(png), "--width", str(size[0]), "--height", str(size[1])]) == 0
-    boxes = [box for text, box in drawn[-1].placed if text == WARNING_TEXT]
+    labels = exported_labels(["-o", str(png), "--width", str(size[0]), "--height", str(size[1])])
+    boxes = [box for text, box in labels.placed if text == WARNING_TEXT]
     assert boxes, "the warning area is named"
     features = json.loads(sample_bundle().read_text())["features"]
     outlines = [_outline_pixels(png, f["geometry"]["coordinates"][0]) for f in features

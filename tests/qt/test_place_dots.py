@@ -26,20 +26,7 @@ def _dots_under_labels(drawing) -> list[tuple[str, str]]:
                                    "--dpi", "290", "--legend", "outside"],
                                   ["--width", "1600", "--height", "900"], ["--width", "800", "--height", "600"],
                                   ["--paper", "A4"]])
-def test_no_label_covers_a_places_dot(tmp_path, monkeypatch, args):
-    from viewer.cli import main
-    from viewer.qt.render import MapRenderer
-
-    drawn = []
-    save = MapRenderer.save
-
-    def save_and_keep(self, path, request):
-        times = save(self, path, request)
-        drawn.append(self.scene.labels)
-        return times
-
-    monkeypatch.setattr(MapRenderer, "save", save_and_keep)
-    assert main(["export", "-o", str(tmp_path / "map.png"), *args]) == 0
-    drawing = drawn[-1]
+def test_no_label_covers_a_places_dot(tmp_path, exported_labels, args):
+    drawing = exported_labels(["-o", str(tmp_path / "map.png"), *args])
     assert len(drawing.placed_dots) > 5
     assert _dots_under_labels(drawing) == []
