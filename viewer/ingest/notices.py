@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from viewer.geo import geodesic
 from viewer.geo.coordinates import find_positions
 from viewer.ingest.notice_windows import Window, expiry, find_windows
+from viewer.wording import counted
 
 NM_KM = 1.852
 EDGE_KM = 25.0  # densify edges so they draw as geodesics in any projection
@@ -219,7 +220,7 @@ def _read_areas(text: str, notice: Notice, begin: int, finish: int) -> None:
                 corners.pop()  # NOTAMs close the ring by repeating the first corner
             notice.areas.append(NoticeArea(label, _polygon(corners), (group[0].start, group[-1].end), corners))
         else:
-            notice.problems.append((group[0].start, f"{name}: {len(group)} position(s) and no radius; "
+            notice.problems.append((group[0].start, f"{name}: {counted(len(group), 'position')} and no radius; "
                                                     f"not an area, not drafted"))
 
 

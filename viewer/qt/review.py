@@ -28,6 +28,7 @@ from viewer.model.kinds import CERTAINTIES, kind_names
 from viewer.model.workspace import Workspace
 from viewer.qt.shell import Shell, add_action
 from viewer.resources import sample_bundle
+from viewer.wording import counted
 
 if TYPE_CHECKING:
     from viewer.ingest.merge import MergeReport
@@ -231,7 +232,8 @@ class ReviewController:
                 QMessageBox.warning(self.shell.parent, "Import articles", str(error))
                 return None
         drafts = sum(1 for f in bundle.features.values() if f.properties.get(DRAFT_PROPERTY))
-        said = [f"Drafted {drafts} feature(s) for {len(bundle.events)} new launch(es) from {len(paths)} article(s)"]
+        said = [f"Drafted {counted(drafts, 'feature')} for {counted(len(bundle.events), 'new launch')} "
+                f"from {counted(len(paths), 'article')}"]
         if report.attached:
             said.append("; ".join(report.lines()))
         new = [f for f in [*report.new_features, *report.new_citations] if self.workspace.feature(f) is not None]

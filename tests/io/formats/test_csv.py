@@ -103,7 +103,7 @@ def test_rows_become_features_with_file_scoped_ids(tmp_path):
     assert bundle.events["ev1"].time == "2016-02-07T00:30:00Z"
     assert bundle.features["rows.csv#line3"].event == "ev1"
     assert [str(p) for p in problems] == [
-        f"{tmp_path / 'rows.csv'}: warning: 1 row(s) give no coordinates; they are listed but not on the map",
+        f"{tmp_path / 'rows.csv'}: warning: 1 row without coordinates: listed, but not on the map",
         f"{tmp_path / 'rows.csv'}:4: warning: unknown kind 'volcano'; drawn as a reference place",
     ]
 

@@ -13,6 +13,7 @@ from viewer.model.kinds import kind_names, kind_title, stated_certainty
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
+from viewer.wording import counted
 
 FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1  # feature id on feature rows
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 2  # event id on event rows
@@ -97,7 +98,7 @@ class EventTree(QTreeView):
             if not count:
                 continue
             row = _row(kind_title(kind), f"{count}", "")
-            row[1].setToolTip(f"{count} feature(s)")
+            row[1].setToolTip(counted(count, 'feature'))
             row[0].setCheckable(True)
             row[0].setData(kind, KIND_ROLE)
             kinds[0].appendRow(row)
@@ -120,7 +121,7 @@ class EventTree(QTreeView):
         for layer in self.workspace.layers():  # features from other tools: one row per file, in its colour
             members = by_layer.get(layer, none)
             row = _row(layer, f"{len(members)}", str(int(passages[members].sum())))
-            row[1].setToolTip(f"a file's layer: {len(members)} feature(s)")
+            row[1].setToolTip(f"a file's layer: {counted(len(members), 'feature')}")
             row[0].setCheckable(True)
             row[0].setData(layer, LAYER_ROLE)
             row[0].setForeground(QBrush(QColor(colours[layer]).darker(130)))

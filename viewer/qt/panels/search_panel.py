@@ -9,6 +9,7 @@ from viewer.model.search import Match, search
 from viewer.model.selection import Passage
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
+from viewer.wording import counted
 
 
 class SearchPanel(QWidget):
@@ -52,7 +53,7 @@ class SearchPanel(QWidget):
                 text = f"{title}, ¶{paragraph}: {match.context}"
             self.results.addItem(QListWidgetItem(text))
         self.results.blockSignals(False)
-        self.summary.setText(f"{len(self.matches)} match(es)" if query.strip() else "")
+        self.summary.setText(counted(len(self.matches), 'match') if query.strip() else "")
 
     def rerun(self) -> None:
         """Search again after bundles were added or removed."""

@@ -18,6 +18,7 @@ from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
 from viewer.model.problem import BundleError, Problem
+from viewer.wording import counted
 
 MAX_CSV_BYTES = 512 * 2**20
 MAX_FIELD_CHARS = 16 * 2**20  # a detailed coastline as WKT is a few MB; csv's own default is 128 KB
@@ -199,7 +200,7 @@ class _Rows:
             feature.geometry = geometry
             self.builder.add(where, feature)
         if self.unplaced:
-            self.builder.warn("", f"{self.unplaced} row(s) give no coordinates; they are listed but not on the map")
+            self.builder.warn("", f"{counted(self.unplaced, 'row')} without coordinates: listed, but not on the map")
 
 
 def _sniff(head: bytes, encoding: str, file: str) -> tuple[str, Columns]:
