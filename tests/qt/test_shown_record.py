@@ -59,3 +59,15 @@ def test_many_features_get_the_looks_one_by_one_gives():
                 for f in (many[i] for i in chosen)]
     assert values == list(one_by_one)
     assert codes.tolist() == expected
+
+
+def test_a_launchs_features_are_drawn_over_another_files_of_the_same_kind():
+    """A launch's flight path was drawn under another file's flight-path layer opened after it (groups were drawn
+    in the order first met, and the launch's features come first), so only its arrows showed on top."""
+    cache = ProjectedFeatures(regional((115.0, 14.0, 140.0, 42.0)))
+    launch = [Feature("l1", shapely.LineString([(124, 39), (125, 20)]), {"kind": "flight_path", "event": "e1"})]
+    other = [Feature(f"o{i}", shapely.LineString([(120 + i, 30), (130, 25)]), {"kind": "flight_path"}, layer="paths")
+             for i in range(3)]
+    shown = Shown("flight_path", launch + other, cache, {"e1": "#FF0000", "paths": "#00FF00"})
+    order = [[shown.features[i].id for i in members] for members in shown.groups().values()]
+    assert order == [["o0", "o1", "o2"], ["l1"]]

@@ -68,7 +68,7 @@ class Shown:
 
     def groups(self) -> dict[tuple[str, str, bool], np.ndarray]:
         """The positions of the features that look alike (same colour, certainty and draft state: they share one
-        path), by look, in the order first met."""
+        path), by look, in the order first met: other files' looks first, then the launches' (drawn over them)."""
         colour_of = [self.colours.get(key, NO_EVENT_COLOUR) for key, _, _ in self.looks]
         group_of: dict[tuple[str, str, bool], int] = {}
         remap = np.array([group_of.setdefault((colour, certainty, draft), len(group_of))
@@ -81,7 +81,9 @@ class Shown:
             return {next(iter(group_of)): np.arange(len(grouped))}
         order = np.argsort(grouped, kind="stable")
         bounds = np.searchsorted(grouped[order], np.arange(len(group_of) + 1))
-        return {look: order[bounds[g]:bounds[g + 1]] for look, g in group_of.items()}
+        groups = {look: order[bounds[g]:bounds[g + 1]] for look, g in group_of.items()}
+        # a launch's features are drawn over other files' of the same kind (its looks' first features name a launch)
+        return dict(sorted(groups.items(), key=lambda item: bool(self.features[item[1][0]].event)))
 
 
 def looks_of(features: list[Feature]) -> tuple[np.ndarray, list[tuple[str, str, bool]]]:
