@@ -91,15 +91,28 @@ def combined(columns: Sequence[Coded], mask: np.ndarray | None = None) -> Coded:
         keys = keys * max(len(column.values), 1) + (column.codes if mask is None else column.codes[mask])
     if not len(keys):
         return Coded([], np.zeros(0, dtype=np.int32))
-    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-    order = np.argsort(first, kind="stable")  # codes in the order first met
-    rank = np.empty(len(order), dtype=np.int32)
-    rank[order] = np.arange(len(order), dtype=np.int32)
-    firsts = first[order].tolist()
+    possible = int(np.prod([max(len(column.values), 1) for column in columns]))
+    if possible <= 1 << 20:  # count the few possible tuples rather than sort a million keys
+        present = np.flatnonzero(np.bincount(keys, minlength=possible))
+        first_of = np.full(possible, len(keys), dtype=np.int64)
+        if len(present) == 1:
+            first_of[present] = 0
+        else:
+            np.minimum.at(first_of, keys, np.arange(len(keys)))
+        met = present[np.argsort(first_of[present], kind="stable")]  # keys in the order first met
+        code = np.zeros(possible, dtype=np.int32)
+        code[met] = np.arange(len(met), dtype=np.int32)
+        firsts, codes = first_of[met].tolist(), code[keys]
+    else:
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        order = np.argsort(first, kind="stable")  # codes in the order first met
+        rank = np.empty(len(order), dtype=np.int32)
+        rank[order] = np.arange(len(order), dtype=np.int32)
+        firsts, codes = first[order].tolist(), rank[inverse.ravel()]
     values = [tuple(column.values[column.codes[row]] for column in columns)
               for row in (np.flatnonzero(mask)[firsts] if mask is not None and mask.dtype == bool
                           else np.asarray(mask)[firsts] if mask is not None else firsts)]
-    return Coded(values, rank[inverse.ravel()])
+    return Coded(values, codes)
 
 
 class FeatureTable:

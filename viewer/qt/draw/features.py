@@ -105,36 +105,12 @@ def looks_of(features: list[Feature]) -> tuple[np.ndarray, list[tuple[str, str, 
 def _looks_in(table: FeatureTable, rows: np.ndarray) -> tuple[np.ndarray, list[tuple[str, str, bool]]]:
     """`looks_of` the table's ``rows``, from its columns."""
     columns = [Coded(column.values, column.codes[rows]) for column in (table.event, table.layer, table.certainty)]
-    codes, values = _combined([*columns, Coded([False, True], table.draft[rows].astype(np.int32))])
+    coded = combined([*columns, Coded([False, True], table.draft[rows].astype(np.int32))])
+    codes, values = coded.codes, coded.values
     looks: dict[tuple[str, str, bool], int] = {}
     remap = np.array([looks.setdefault((event or layer or "", certainty, bool(draft)), len(looks))
                       for event, layer, certainty, draft in values], dtype=np.int32)
     return (remap[codes] if len(values) else codes), list(looks)
-
-
-def _combined(columns: list[Coded]) -> tuple[np.ndarray, list]:
-    """Codes of the rows' tuples of values, in the order first met (as feature_table.combined, counting the few
-    possible tuples rather than sorting a million keys)."""
-    keys = np.zeros(len(columns[0]), dtype=np.int64)
-    for column in columns:
-        keys = keys * max(len(column.values), 1) + column.codes
-    if not len(keys):
-        return np.zeros(0, dtype=np.int32), []
-    possible = int(np.prod([max(len(column.values), 1) for column in columns]))
-    if possible > 1 << 20:
-        coded = combined(columns)
-        return coded.codes, coded.values
-    first = np.full(possible, len(keys), dtype=np.int64)
-    present = np.flatnonzero(np.bincount(keys, minlength=possible))
-    if len(present) == 1:
-        first[present] = 0
-    else:
-        np.minimum.at(first, keys, np.arange(len(keys)))
-    met = present[np.argsort(first[present], kind="stable")]  # keys in the order first met
-    code = np.zeros(possible, dtype=np.int32)
-    code[met] = np.arange(len(met), dtype=np.int32)
-    values = [tuple(column.values[column.codes[row]] for column in columns) for row in first[met].tolist()]
-    return code[keys], values
 
 
 def changed(visual, kind: str, features: list[Feature], cache: ProjectedFeatures,
