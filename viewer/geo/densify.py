@@ -59,15 +59,7 @@ def _lines_of(geometries: np.ndarray, projection: MapProjection | None) -> np.nd
         return densify_lines(geometries, MAX_SEGMENT_KM, projection=projection)
     parts, owner = shapely.get_parts(geometries, return_index=True)
     dense = densify_lines(parts, MAX_SEGMENT_KM, projection=projection)
-    out = np.empty(len(geometries), dtype=object)
-    first = np.searchsorted(owner, np.arange(len(geometries)))
-    out[single] = dense[first[single]]
-    multi = np.flatnonzero(~single)
-    if len(multi):
-        chosen = np.isin(owner, multi)
-        made = shapely.multilinestrings(dense[chosen], indices=np.searchsorted(multi, owner[chosen]))
-        out[multi] = made
-    return out
+    return _regrouped(dense, owner, single, shapely.multilinestrings)
 
 
 def _areas_of(geometries: np.ndarray, projection: MapProjection | None,
@@ -80,14 +72,19 @@ def _areas_of(geometries: np.ndarray, projection: MapProjection | None,
                           projection=projection)
     dense_coords, dense_index = shapely.get_coordinates(dense, return_index=True)
     made = shapely.polygons(shapely.linearrings(dense_coords, indices=dense_index), indices=ring_owner)
-    single = shapely.get_type_id(geometries) == _POLYGON
-    out = np.empty(len(geometries), dtype=object)
-    first = np.searchsorted(owner, np.arange(len(geometries)))
-    out[single] = made[first[single]]
+    return _regrouped(made, owner, shapely.get_type_id(geometries) == _POLYGON, shapely.multipolygons)
+
+
+def _regrouped(parts: np.ndarray, owner: np.ndarray, single: np.ndarray, multi_of) -> np.ndarray:
+    """The geometries the densified ``parts`` came from (``owner``: each part's geometry), made again: a single
+    geometry is its one part, the others are ``multi_of`` their parts."""
+    out = np.empty(len(single), dtype=object)
+    first = np.searchsorted(owner, np.arange(len(single)))
+    out[single] = parts[first[single]]
     multi = np.flatnonzero(~single)
     if len(multi):
         chosen = np.isin(owner, multi)
-        out[multi] = shapely.multipolygons(made[chosen], indices=np.searchsorted(multi, owner[chosen]))
+        out[multi] = multi_of(parts[chosen], indices=np.searchsorted(multi, owner[chosen]))
     return out
 
 
