@@ -75,9 +75,10 @@ def test_the_event_loop_runs_while_labels_are_placed_at_rest(window, qtbot, held
     canvas = window.canvas
     canvas.viewport().repaint()
     _pan(window, 30)
+    qtbot.waitUntil(started.is_set, timeout=5000)  # the view rested: its placement is being made, and is held
+    # (while the view moved the map was shown from its snapshot; at rest the labels showed the moved placement)
     moved = _shown(canvas)
     assert moved
-    qtbot.waitUntil(started.is_set, timeout=5000)  # the view rested: its placement is being made, and is held
     ticks: list[int] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))

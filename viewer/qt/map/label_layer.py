@@ -55,6 +55,8 @@ class LabelLayer(pg.GraphicsObject):
         self._rest.setSingleShot(True)
         self._rest.setInterval(round(REST_S * 1000))
         self._rest.timeout.connect(self._at_rest)
+        self.version = 0  # counts changes of what the labels show (the map's snapshot tells an old image by it)
+        self._drawn: tuple[QTransform, list[Placed]] | None = None  # the view and placement of the last paint on screen
 
     @property
     def enabled(self) -> bool:
@@ -64,6 +66,7 @@ class LabelLayer(pg.GraphicsObject):
     @enabled.setter
     def enabled(self, on: bool) -> None:
         self.drawing.others_shown = on
+        self.version += 1
 
     @property
     def placed(self) -> list[tuple[str, QRectF]]:
@@ -92,11 +95,13 @@ class LabelLayer(pg.GraphicsObject):
     def set_selected(self, feature_ids: frozenset[str]) -> None:
         if feature_ids != self.drawing.selected:
             self.drawing.selected = feature_ids
+            self.version += 1
             self.update()
 
     def place_afresh(self) -> None:
         """Place the labels anew at the next paint (the decorations moved: the legend went to another corner)."""
         self._last = None
+        self.version += 1
         self._jobs.cancel()
         self.update()
 
@@ -111,6 +116,7 @@ class LabelLayer(pg.GraphicsObject):
         self._jobs.wait()
 
     def _changed(self) -> None:
+        self.version += 1
         self.prepareGeometryChange()
         self._bounds = self.drawing.bounds()
         self.update()
@@ -145,6 +151,23 @@ class LabelLayer(pg.GraphicsObject):
             placement = drawing.placement(to_device, fixed, bounds)
             self._keep(key, to_device, fixed, placement)
         drawing.draw(painter, to_device, placement, stamps_pay(painter, self.context))
+        if widget is not None:
+            self._drawn = (QTransform(to_device), placement)
+
+    def shown_placement(self, to_device: QTransform) -> list[Placed] | None:
+        """The labels as the last paint on screen drew them, if it drew this view (item to viewport pixels)."""
+        if not self.drawing.every_label:
+            return []
+        if self._drawn is None or not _same_transform(self._drawn[0], to_device):
+            return None
+        return self._drawn[1]
+
+    def draw_shown(self, painter: QPainter, to_device: QTransform) -> None:
+        """Draw the labels as the last paint drew them (`shown_placement`), in viewport pixels: the map's
+        snapshot."""
+        placement = self.shown_placement(to_device)
+        if placement:
+            self.drawing.draw(painter, to_device, placement, stamps_pay(painter, self.context))
 
     def _keep(self, key: tuple, to_device: QTransform, fixed: np.ndarray, placement: list[Placed]) -> None:
         """The placement made for this view: shown as it is while the view stays, followed when it moves."""
@@ -223,6 +246,12 @@ def _follow_arrays(placement: list[Placed]) -> tuple[np.ndarray, ...]:
     dots = np.array([label.dot for label, *_ in placement], dtype=bool)
     return (anchors, offsets, np.array(extents, dtype=float).reshape(-1, 4), dots,
             np.array(placed, dtype=float).reshape(-1, 2))
+
+
+def _same_transform(a: QTransform, b: QTransform) -> bool:
+    return all(abs(x - y) <= 1e-9 * max(1.0, abs(x)) for x, y in (
+        (a.m11(), b.m11()), (a.m12(), b.m12()), (a.m21(), b.m21()), (a.m22(), b.m22()), (a.dx(), b.dx()),
+        (a.dy(), b.dy())))
 
 
 def _meets(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import time
+import weakref
 from collections.abc import Callable
 
 import pyqtgraph as pg
@@ -13,9 +14,10 @@ from PySide6.QtGui import QColor, QPainter, QPixmap, QRegion, QTransform
 from PySide6.QtWidgets import QWidget
 
 from viewer.qt.draw.tiles import cut_later
-from viewer.qt.map import render_jobs
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.render_jobs import JobSignals, RenderJob
+from viewer.qt.map.screen_jobs import WorkerDrawing
+from viewer.qt.map.view_shift import whole_pixel_shift
 
 SETTLE_MS = 150  # zoomed, a cached layer is shown scaled until the view rests this long, then drawn afresh
 # Layers slower to draw than this plus PREVIEW_MS_PER_MEGAPIXEL per megapixel they cover keep an image of the
@@ -31,7 +33,7 @@ SLOW_MS = 25.0  # layers slower than this (half a 50 ms frame) are drawn on a wo
 MARGIN_SHARE = 0.25
 
 
-class ScreenCache:
+class ScreenCache(WorkerDrawing):
     """What a layer last drew on screen, kept as an image of the part of the viewport it covers.
 
     While the view moves, panning by whole pixels moves the image and draws only what comes into view that the
@@ -78,9 +80,12 @@ class ScreenCache:
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._rested)
+        self.version = 0  # counts changes of what the layer draws (the map's snapshot tells an old image by it)
+        _CACHES[item] = weakref.ref(self)  # (the item keeps its cache; a strong value would keep the item)
 
     def clear(self) -> None:
         self._image, self._stale, self._refresh, self._valid = None, False, False, QRegion()
+        self.version += 1
         self._cancel()
 
     def stale(self) -> None:
@@ -89,6 +94,7 @@ class ScreenCache:
         rests."""
         self._stale = self._image is not None
         self._refresh = False
+        self.version += 1
         self._cancel()
 
     def expect_slow(self, slow: bool, same_look: bool = False) -> None:
@@ -97,6 +103,7 @@ class ScreenCache:
         at another detail (a basemap level): what that took still counts until it is drawn again (with no cost
         known, a zoom past what its preview can show would draw it on the GUI thread, 10-16 ms for the land)."""
         self._expect_slow = slow
+        self.version += 1
         if not same_look:
             self._cost_ms = None
 
@@ -108,6 +115,32 @@ class ScreenCache:
     @property
     def slow(self) -> bool:
         return self._expect_slow if self._cost_ms is None else self._cost_ms > SLOW_MS
+
+    # -- for the map's snapshot (viewer.qt.map.snapshot) ----------------------------------------------
+    def shown(self, to_device: QTransform) -> tuple[QPixmap, QTransform, QRegion] | None:
+        """What a paint of this view (item to viewport pixels) shows of the image, as the layer shows it while the
+        view moves: the image, its pixels' transform to viewport pixels and the viewport pixels it holds drawn
+        (None: no image, or none that this view shows)."""
+        if self._image is None:
+            return None
+        shift = whole_pixel_shift(self._transform, to_device)
+        if shift is not None:
+            area = self._area.translated(shift)
+            return self._image, QTransform.fromTranslate(area.left(), area.top()), self._valid.translated(shift)
+        moved = QTransform.fromTranslate(self._area.left(), self._area.top()) * self._transform.inverted()[0] \
+            * to_device
+        if moved.type().value > QTransform.TransformationType.TxScale.value:
+            return None
+        covered = moved.mapRect(QRectF(0, 0, self._area.width(), self._area.height()))
+        inner = QRect(math.ceil(covered.left()), math.ceil(covered.top()), math.floor(covered.width()) - 1,
+                      math.floor(covered.height()) - 1)
+        return self._image, moved, QRegion(inner)
+
+    def rest_now(self) -> None:
+        """The view has rested after a gesture the map's snapshot showed (the layer was not painted meanwhile):
+        draw afresh now."""
+        self._shown = None
+        self._rested()
 
     def paint(self, painter: QPainter, widget, draw: Callable[[QPainter], None]) -> None:
         if unseen(painter, widget):
@@ -142,7 +175,7 @@ class ScreenCache:
         # A stale image (the layer's detail changed: another basemap level) is moved by a pan like any other, what
         # comes into view drawn at the new detail, until the view rests; left unmoved, the land went missing from
         # every strip a pan brought into view after a level change.
-        shift = _whole_pixel_shift(self._transform, to_device) if self._image is not None else None
+        shift = whole_pixel_shift(self._transform, to_device) if self._image is not None else None
         if shift is None:
             if self._image is not None and self._preview(painter, to_device, area):
                 self._settle_soon(moved)
@@ -164,90 +197,6 @@ class ScreenCache:
             elif self._stale:
                 self._settle_soon(moved)
         self._blit(painter, area, ratio)
-
-    # -- drawn on a worker thread --------------------------------------------------------------------
-    def _paint_from_background(self, painter: QPainter, to_device: QTransform, area: QRect, wide: QRect,
-                               ratio: float, draw: Callable[[QPainter], None], moved: bool) -> None:
-        if area.isEmpty():
-            self._cancel()
-            return
-        if (self._image is not None and not self._stale and _whole_pixel_shift(self._transform, to_device) == QPoint()
-                and self._area == wide):
-            self._blit(painter, area, ratio)
-            return
-        job = self._job
-        if job is not None and not (_whole_pixel_shift(job.transform, to_device) == QPoint() and job.area == wide):
-            job.cancel()  # a new gesture: what the job draws would be out of date before it is shown
-        if self._image is not None:
-            self._preview(painter, to_device, area, anywhere=True)
-            if moved:
-                self._settle.start()
-                return  # drawn afresh once the view rests
-        if self._settle.isActive() or self._job is not None:
-            return  # at rest soon; or a job runs (a cancelled one ends quickly, then the layer is painted again)
-        self._start_job(wide, area, to_device, ratio, draw, "slow")
-
-    def _settle_soon(self, moved: bool) -> None:
-        """Draw afresh once the view has rested SETTLE_MS: counted from the last change of view, not from the last
-        paint (other layers' jobs ending repaint the screen, and each such paint put off the rest again)."""
-        if moved or not self._settle.isActive():
-            self._settle.start()
-
-    def _refresh_at_rest(self, painter: QPainter, to_device: QTransform, area: QRect, wide: QRect, ratio: float,
-                         draw: Callable[[QPainter], None]) -> bool:
-        """A layer fast enough to be moved on the GUI thread, drawn afresh at rest by a job: the kept image is
-        shown meanwhile. False: the view moved on, or nothing can be shown; the caller paints as while moving. A
-        pan lets the job go on (what it draws is exact at that scale, and its margin serves the pan once it is
-        done); a zoom cancels it."""
-        job = self._job
-        if job is not None and job.kind == "rest" and not (job.area == wide and
-                                                           _whole_pixel_shift(job.transform, to_device) == QPoint()):
-            if _whole_pixel_shift(job.transform, to_device) is None:
-                job.cancel()  # a new zoom: the layer is previewed on the GUI thread again
-            return False  # (a refresh asked for stays asked: it starts once this job is done)
-        if self._image is None or area.isEmpty():
-            self._refresh = False
-            return False
-        shift = _whole_pixel_shift(self._transform, to_device)
-        if shift is not None:
-            self._pan(shift, area, ratio, draw)  # a job's image for the view before a pan: what it lacks is drawn
-            self._blit(painter, area, ratio)
-        elif not self._preview(painter, to_device, area, anywhere=True):
-            self._refresh = False
-            return False
-        if job is None:  # (a job drawing a zoom's view ends first; then this one starts)
-            self._refresh = False
-            self._start_job(wide, area, to_device, ratio, draw, "rest")
-        return True
-
-    def _start_job(self, wide: QRect, area: QRect, to_device: QTransform, ratio: float,
-                   draw: Callable[[QPainter], None], kind: str) -> None:
-        """Draw `wide` (the view's `area` and the margin round it) on a worker thread."""
-        self._job = RenderJob(wide, to_device, ratio, draw, self._signals, self.background, view=area)
-        self._job.kind = kind
-        render_jobs.start(self._job)
-
-    def _job_finished(self, job: RenderJob) -> None:
-        image = job.take_image()
-        if job is not self._job:
-            return
-        self._job = None
-        if job.error is not None:
-            raise job.error
-        if image is not None:
-            self._image, self._stale = QPixmap.fromImage(image), False
-            self._area, self._transform, self._valid = job.area, job.transform, QRegion(job.area)
-            # What drawing the view took the worker. It makes a layer drawn on the GUI thread no slower: a layer
-            # counted slow leaves pans' strips empty until the view rests.
-            cost = job.cost_ms
-            if job.kind != "slow" and self._cost_ms is not None:
-                cost = min(self._cost_ms, cost)
-            self._cost_ms = cost
-        self._item.update()  # shows the image, or starts the job the view now needs
-
-    def _cancel(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
 
     # -- drawn on the GUI thread ---------------------------------------------------------------------
     def _blit(self, painter: QPainter, area: QRect, ratio: float) -> None:
@@ -370,6 +319,15 @@ class ScreenCache:
         self._item.update()
 
 
+_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # item: a weak reference to its screen cache
+
+
+def cache_of(item) -> ScreenCache | None:
+    """The screen cache a graphics item paints through, if it has one."""
+    cache = _CACHES.get(item)
+    return cache() if cache is not None else None
+
+
 def unseen(painter: QPainter, widget) -> bool:
     """Painting the widget of a window never shown on screen: the export renderer's canvas, which Qt's
     event loop paints for nobody (exports draw it through render() into their own device)."""
@@ -394,21 +352,9 @@ def _blank(size, ratio: float, background: QColor | None) -> QPixmap:
     return image
 
 
-def _whole_pixel_shift(old: QTransform, new: QTransform) -> QPoint | None:
-    """The shift in viewport pixels from one transform to another, if that is all that changed."""
-    same = all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12) for a, b in (
-        (old.m11(), new.m11()), (old.m12(), new.m12()), (old.m21(), new.m21()), (old.m22(), new.m22())))
-    if not same or not (old.isAffine() and new.isAffine()):
-        return None
-    dx, dy = new.dx() - old.dx(), new.dy() - old.dy()
-    if abs(dx - round(dx)) > 0.01 or abs(dy - round(dy)) > 0.01:
-        return None
-    return QPoint(round(dx), round(dy))
-
-
 def _same_view(a: tuple[QTransform, QRect], b: tuple[QTransform, QRect]) -> bool:
     """Whether two (item-to-viewport transform, viewport area) pairs draw the same pixels."""
-    return a[1] == b[1] and _whole_pixel_shift(a[0], b[0]) == QPoint(0, 0)
+    return a[1] == b[1] and whole_pixel_shift(a[0], b[0]) == QPoint(0, 0)
 
 
 def _covers(painter: QPainter, area: QRect) -> bool:

@@ -1,5 +1,6 @@
-"""The canvas's pyqtgraph view box: pans and zooms as usual, except that while the canvas picks points a left drag
-reports where it began and ended (a box or an arrow being drawn)."""
+"""The canvas's pyqtgraph view box: pans and zooms as usual (shown from the map's snapshot while the view moves),
+except that while the canvas picks points a left drag reports where it began and ended (a box or an arrow being
+drawn)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+
+from viewer.qt.map.snapshot import MapSnapshot
 
 if TYPE_CHECKING:
     from viewer.qt.map.canvas import MapCanvas
@@ -19,6 +22,9 @@ class MapViewBox(pg.ViewBox):
     def __init__(self, canvas: MapCanvas, **options):
         super().__init__(**options)
         self._canvas = canvas
+        # While the view moves, the map is shown from one image of it at rest (the decorations are no map item).
+        self.snapshot = MapSnapshot(self, canvas.context)
+        self.sigRangeChanged.connect(self.snapshot.view_changed)
 
     def mouseDragEvent(self, ev, axis=None) -> None:
         if not (self._canvas.picking_points and ev.button() == Qt.MouseButton.LeftButton):

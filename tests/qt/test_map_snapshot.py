@@ -1,0 +1,106 @@
+"""While the view moves, the map is shown from one image of it made at rest (viewer.qt.map.snapshot): a pan and a
+zoom show the map as the layers draw it (no blank, no jump), the layers take over once the view rests, and a change
+of what the map shows makes the image out of date."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage
+
+from viewer.cli.common import load_workspace
+from viewer.geo.basemap import load_basemap
+
+REGION = (115.0, 14.0, 140.0, 42.0)
+
+
+@pytest.fixture(scope="module")
+def basemap():
+    return load_basemap()
+
+
+@pytest.fixture
+def canvas(qtbot, basemap):
+    from viewer.qt.map.canvas import MapCanvas
+
+    canvas = MapCanvas(load_workspace([]), basemap)
+    canvas.resize(640, 420)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    canvas.zoom_to_extent(REGION)
+    yield canvas
+    canvas.labels.wait()
+    canvas.hide()  # not close(): pyqtgraph's GraphicsView.close tears the viewport down under Qt's feet
+    canvas.deleteLater()
+
+
+def _rested(qtbot, canvas) -> np.ndarray:
+    """The screen once every layer has drawn the view afresh and the snapshot is made from it."""
+    canvas.viewport().repaint()
+    qtbot.waitUntil(lambda: canvas.view.snapshot.ready, timeout=20_000)
+    return _screen(canvas)
+
+
+def _screen(canvas) -> np.ndarray:
+    image = canvas.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    pixels = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes()).reshape(image.height(), -1, 4)
+    return pixels[:, : image.width(), :3].astype(int)
+
+
+def _share_unlike(a: np.ndarray, b: np.ndarray) -> float:
+    """The share of pixels that differ clearly (more than anti-aliasing's few levels)."""
+    return float((np.abs(a - b).max(axis=2) > 40).mean())
+
+
+def _pan(canvas, px: float) -> None:
+    per_px = canvas.map_units_per_pixel()
+    canvas.view.translateBy(t=(px * per_px, 0))
+    canvas.viewport().repaint()
+
+
+def test_a_pan_is_shown_from_the_snapshot_as_the_layers_draw_it_at_rest(qtbot, canvas):
+    _rested(qtbot, canvas)
+    _pan(canvas, 40)
+    assert canvas.view.snapshot.moving
+    assert not canvas.view.childGroup.isVisible()
+    during = _screen(canvas)
+    qtbot.waitUntil(lambda: not canvas.view.snapshot.moving, timeout=5000)
+    assert canvas.view.childGroup.isVisible()
+    after = _rested(qtbot, canvas)
+    # the map under the labels is where the layers draw it afresh: no jump, no blank strip
+    assert _share_unlike(during, after) < 0.03
+    assert _share_unlike(during[:, -40:], after[:, -40:]) < 0.05  # what the pan brought into view too
+
+
+def test_a_zoom_is_shown_scaled_without_a_blank(qtbot, canvas):
+    _rested(qtbot, canvas)
+    canvas.view.scaleBy((0.92, 0.92))
+    canvas.viewport().repaint()
+    assert canvas.view.snapshot.moving
+    during = _screen(canvas)
+    after = _rested(qtbot, canvas)
+    assert _share_unlike(during, after) < 0.15  # a scaled image: blurred edges and labels, the map in place
+    canvas.view.scaleBy((1 / 0.8, 1 / 0.8))  # out: the image's margin shows round the view
+    canvas.viewport().repaint()
+    assert _share_unlike(_screen(canvas), _rested(qtbot, canvas)) < 0.15
+
+
+def test_a_change_of_what_the_map_shows_makes_the_snapshot_out_of_date(qtbot, canvas):
+    _rested(qtbot, canvas)
+    some = next(iter(canvas.workspace.content.features))
+    canvas.selection.select([some])  # the glow and the selected label change
+    assert not canvas.view.snapshot.ready
+    _pan(canvas, 40)
+    assert not canvas.view.snapshot.moving
+    assert canvas.view.childGroup.isVisible()
+    _rested(qtbot, canvas)
+
+
+def test_an_exports_canvas_makes_no_snapshot(qtbot, basemap):
+    from viewer.qt.map.canvas import MapCanvas
+
+    canvas = MapCanvas(load_workspace([]), basemap)
+    canvas.view.setRange(QRectF(0, 0, 10, 10))
+    canvas.view.snapshot._make()
+    assert not canvas.view.snapshot.ready

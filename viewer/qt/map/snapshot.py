@@ -1,0 +1,293 @@
+"""While the view pans or zooms, the whole map under the decorations is shown from one image of it made at rest:
+one copy (or one scaled copy) a frame instead of one per layer and one per label; the layers take over at rest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter, QPixmap, QRegion, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from viewer.qt.map.painting import RenderContext
+from viewer.qt.map.screen_cache import SETTLE_MS, cache_of, whole_pixel_shift
+
+# The image covers the view and this share of its larger side round it: more than a layer's own margin
+# (screen_cache.MARGIN_SHARE), drawn exactly beyond it at rest, so that a pan within it draws no strip (a strip
+# costs a frame every layer's drawing there). 1920x1080 and 720 px round it: 8.5 megapixels, 34 MB.
+MARGIN_SHARE = 0.375
+BUILD_AFTER_MS = 20  # the image is made once the map has not been repainted for this long at rest
+
+
+class MapSnapshot(pg.GraphicsObject):
+    """An image of the map items of a view box (every layer, the labels, the annotations; not the decorations,
+    which are no map item) at rest, with a margin round the view.
+
+    Made at rest once every layer shows its exact image for the view (`ScreenCache.at_rest`) and the labels are
+    placed for it, from those images (the layers' margins) and, beyond them, the layers drawn exactly. A change
+    of view while it is up to date starts a gesture: the map items are hidden (Qt neither paints them nor asks
+    their bounds) and this item shows the image, moved by a pan and scaled by a zoom; a pan past its margin draws
+    what comes into view from the layers' images, or the layers themselves (as a layer's own pan does). Once the
+    view has rested `SETTLE_MS`, the items are shown again and draw afresh, and a new image is made when they
+    are done. Any paint of the map at rest (a layer drawn afresh, a hover, new data) makes the image out of date.
+    """
+
+    def __init__(self, box: pg.ViewBox, context: RenderContext):
+        super().__init__(box)
+        self.setZValue(1)  # over the view box's child group, which holds the map
+        self._box = box
+        self._context = context
+        self._image: QPixmap | None = None
+        self._area = QRect()  # the viewport pixels the image covers
+        self._valid = QRegion()  # what of `_area` holds the map (a pan past the margin draws the rest)
+        self._transform = QTransform()  # map units to viewport pixels, for what the image holds
+        self._size = QSize()  # the viewport's size when it was made
+        self._versions: tuple = ()  # what the map items showed when it was made (`_versions_now`)
+        self.moving = False  # a gesture is shown from the image
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._rested)
+        self._build = QTimer(self)
+        self._build.setSingleShot(True)
+        self._build.setInterval(BUILD_AFTER_MS)
+        self._build.timeout.connect(self._make)
+
+    @property
+    def ready(self) -> bool:
+        """Whether a gesture starting now would be shown from the image (tests wait for it)."""
+        return self._image is not None and self._versions == self._versions_now()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._box.rect())
+
+    def view_changed(self) -> None:
+        """The view box's range changed (a pan, a zoom, a resize): start or go on showing a gesture from the image."""
+        view = self._view()
+        if view is None or view.viewport().size() != self._size or not self._context.screen_cache:
+            if self.moving:
+                self._rested()
+            self._image = None
+            return
+        if not self.moving:
+            if not self.ready:
+                return
+            self.moving = True
+            self._box.childGroup.setVisible(False)
+            self.update()
+        self._settle.start()
+
+    def paint(self, painter: QPainter, option=None, widget=None) -> None:
+        if not self.moving:
+            if widget is not None and painter.device() is widget:
+                self._build.start()  # the map was painted at rest: what it shows may have changed
+            return
+        if self._image is None or widget is None:
+            return
+        to_device = self._to_device()
+        painter.save()
+        painter.resetTransform()
+        shift = whole_pixel_shift(self._transform, to_device)
+        if shift is not None:
+            self._pan(shift, QRect(widget.rect()), to_device)
+            view = QRect(widget.rect()).intersected(self._area)
+            source = view.translated(-self._area.topLeft())
+            ratio = self._image.devicePixelRatio()
+            painter.drawPixmap(view.topLeft(), self._image, QRect(source.topLeft() * ratio, source.size() * ratio))
+        else:
+            # Scaled: a preview for a moment, so nearest pixels will do (smooth scaling costs ~5 ms a screenful).
+            painter.setTransform(QTransform.fromTranslate(self._area.left(), self._area.top())
+                                 * self._transform.inverted()[0] * to_device)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+            painter.drawPixmap(0, 0, self._image)
+        painter.restore()
+
+    # -- the gesture ---------------------------------------------------------------------------------
+    def _pan(self, shift, view: QRect, to_device: QTransform) -> None:
+        """Follow a pan by whole pixels; what comes into view that the image does not hold is drawn into it."""
+        if not shift.isNull():
+            self._area.translate(shift)
+            self._valid.translate(shift)
+            self._transform = self._transform * QTransform.fromTranslate(shift.x(), shift.y())
+        if not self._area.contains(view):
+            self._recentre(view)
+        missing = QRegion(view) - self._valid
+        if missing.isEmpty():
+            return
+        painter = QPainter(self._kept())
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        for rect in missing.translated(-self._area.topLeft()):  # type: ignore[attr-defined]  # iterable in PySide6
+            painter.fillRect(rect, self._background())
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        self._compose(painter, missing, labels=False)
+        painter.end()
+        self._valid += missing
+
+    def _recentre(self, view: QRect) -> None:
+        """Move the image's pixels so that the view sits in its middle (once a margin's travel)."""
+        old, new = QRect(self._area), QRect(self._area)
+        new.moveCenter(view.center())
+        step = old.topLeft() - new.topLeft()
+        image = self._kept()
+        ratio = image.devicePixelRatio()
+        image.scroll(round(step.x() * ratio), round(step.y() * ratio), image.rect())
+        self._area = new
+        self._valid &= QRegion(new)
+
+    def _rested(self) -> None:
+        """The view has rested: the map items draw it afresh; the image, of another view, goes."""
+        self._settle.stop()
+        self.moving = False
+        self._image = None
+        self._box.childGroup.setVisible(True)
+        for item in _stacking(self._box.childGroup):
+            cache = cache_of(item)
+            if cache is not None:
+                cache.rest_now()
+        self.update()
+
+    # -- making the image ----------------------------------------------------------------------------
+    def _make(self) -> None:
+        """Make the image of the view at rest, if every map item shows the view exactly (else a later paint asks
+        again: a job ending or the labels being placed repaint the map)."""
+        view = self._view()
+        if self.moving or view is None or not self._context.screen_cache or not view.isVisible():
+            return
+        if view.window().testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+            return  # an export's canvas: drawn once, never moved
+        to_device = self._to_device()
+        for item in _stacking(self._box.childGroup):
+            placement = getattr(item, "shown_placement", None)
+            if placement is not None and placement(item.deviceTransform(view.viewportTransform())) is None:
+                return  # not painted for this view yet
+        viewport = view.viewport()
+        ratio = viewport.devicePixelRatioF()
+        margin = round(MARGIN_SHARE * max(viewport.width(), viewport.height()))
+        area = QRect(viewport.rect()).adjusted(-margin, -margin, margin, margin)
+        image = QPixmap(area.size() * ratio)
+        image.setDevicePixelRatio(ratio)
+        image.fill(self._background())
+        self._image, self._area, self._valid = image, area, QRegion(area)
+        self._transform, self._size = QTransform(to_device), viewport.size()
+        painter = QPainter(image)
+        self._compose(painter, QRegion(area), labels=True)
+        painter.end()
+        self._versions = self._versions_now()
+
+    def _compose(self, painter: QPainter, region: QRegion, labels: bool) -> None:
+        """Draw the map items within `region` (viewport pixels) into the image, in their stacking order, as the
+        screen shows them: a layer with an image of the screen from it (moved or scaled as its own paint shows it)
+        where that holds a drawing, drawn exactly elsewhere (unless it is drawn only on worker threads: left
+        out there until the view rests, as its own pans leave it); `labels`: the labels as the last paint drew
+        them (a pan leaves them out of what it brings into view, as the labels' own pans do)."""
+        view = self._view()
+        assert view is not None
+        screen = view.viewportTransform()
+        origin = self._area.topLeft()
+        option = QStyleOptionGraphicsItem()
+        for item in _stacking(self._box.childGroup):
+            to_device = item.deviceTransform(screen)
+            if getattr(item, "shown_placement", None) is not None:
+                if labels:
+                    self._draw_labels(painter, item, to_device)
+                continue
+            if item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents:
+                continue
+            todo = QRegion(region)
+            cache = cache_of(item)
+            if cache is not None:
+                shown = cache.shown(to_device)
+                if shown is not None:
+                    todo -= self._copy(painter, todo, *shown)
+                if todo.isEmpty() or cache.slow:
+                    continue
+            painter.save()
+            painter.setClipRegion(todo.translated(-origin))
+            painter.setTransform(to_device * QTransform.fromTranslate(-origin.x(), -origin.y()))
+            item.paint(painter, option, None)
+            painter.restore()
+
+    def _copy(self, painter: QPainter, region: QRegion, image: QPixmap, to_device: QTransform,
+              held: QRegion) -> QRegion:
+        """Draw a layer's image (its pixels to viewport pixels: `to_device`) within `region` where it holds a
+        drawing (`held`, viewport pixels); returns where it drew."""
+        origin = self._area.topLeft()
+        part = region & held
+        if to_device.type() == QTransform.TransformationType.TxTranslate and float(to_device.dx()).is_integer() \
+                and float(to_device.dy()).is_integer():
+            ratio = image.devicePixelRatio()
+            at = QPoint(round(to_device.dx()), round(to_device.dy()))
+            for rect in part:  # type: ignore[attr-defined]  # iterable in PySide6
+                source = rect.translated(-at)
+                painter.drawPixmap(rect.topLeft() - origin, image, QRect(source.topLeft() * ratio,
+                                                                         source.size() * ratio))
+            return part
+        painter.save()
+        painter.setClipRegion(part.translated(-origin))
+        painter.setTransform(to_device * QTransform.fromTranslate(-origin.x(), -origin.y()))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.drawPixmap(0, 0, image)
+        painter.restore()
+        return part
+
+    def _draw_labels(self, painter: QPainter, item, to_device: QTransform) -> None:
+        """The labels placed at rest: drawn in viewport pixels (their drawing resets the painter's transform),
+        into an image of the viewport copied into place."""
+        view = self._view()
+        assert view is not None
+        viewport = view.viewport()
+        ratio = viewport.devicePixelRatioF()
+        layer = QImage(viewport.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+        layer.setDevicePixelRatio(ratio)
+        layer.fill(0)
+        labels = QPainter(layer)
+        item.draw_shown(labels, to_device)
+        labels.end()
+        painter.drawImage(-self._area.topLeft(), layer)
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def _view(self):
+        return self._box.getViewWidget()
+
+    def _to_device(self) -> QTransform:
+        view = self._view()
+        return self._box.childGroup.deviceTransform(view.viewportTransform())
+
+    def _background(self):
+        view = self._view()
+        return view.backgroundBrush().color() if view is not None else Qt.GlobalColor.white
+
+    def _kept(self) -> QPixmap:
+        assert self._image is not None
+        return self._image
+
+    def _versions_now(self) -> tuple:
+        """What each map item shows, as far as it says (a layer's screen cache and the labels count changes)."""
+        versions = []
+        for item in _stacking(self._box.childGroup):
+            cache = cache_of(item)
+            version = cache.version if cache is not None else getattr(item, "version", None)
+            versions.append((id(item), item.isVisibleTo(self._box.childGroup), version))
+        return tuple(versions)
+
+
+def _stacking(parent: QGraphicsItem) -> Iterator[QGraphicsItem]:
+    """The items under `parent` that it shows, in the order Qt paints them."""
+    for child in parent.childItems():  # sorted by stacking order
+        if child.isVisibleTo(parent):
+            yield from _subtree(child)
+
+
+def _subtree(item: QGraphicsItem) -> Iterator[QGraphicsItem]:
+    """`item` and what it shows under it, in the order Qt paints them (children over their parent, unless
+    they stack behind it)."""
+    children = [child for child in item.childItems() if child.isVisibleTo(item)]
+    behind = QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent
+    for child in children:
+        if child.flags() & behind:
+            yield from _subtree(child)
+    yield item
+    for child in children:
+        if not child.flags() & behind:
+            yield from _subtree(child)
