@@ -120,9 +120,13 @@ def test_a_placement_made_for_a_view_no_longer_shown_is_dropped(window, qtbot, h
     assert _shown(canvas) == _exact(canvas)
 
 
-def test_the_gui_thread_places_no_labels_while_the_view_pans_zooms_and_rests(window, qtbot, monkeypatch):
-    """Only a first placement, or other labels, are placed while painting."""
+@pytest.mark.parametrize("snapshot", [True, False])
+def test_the_gui_thread_places_no_labels_while_the_view_pans_zooms_and_rests(window, qtbot, monkeypatch, snapshot):
+    """Only a first placement, or other labels, are placed while painting; with the map's snapshot showing the
+    gestures (the labels move and scale with the map, and are not painted), or without it (the labels' own moved
+    placement, apart at every step)."""
     canvas = window.canvas
+    canvas.view.snapshot.enabled = snapshot
     canvas.viewport().repaint()
     qtbot.waitUntil(lambda: canvas.labels.settled, timeout=10_000)
     on_gui: list[int] = []
@@ -138,7 +142,8 @@ def test_the_gui_thread_places_no_labels_while_the_view_pans_zooms_and_rests(win
                     [lambda: _zoom(window, 1 / 0.92)] * 6):
         for step in gesture:
             step()
-            _apart(canvas)
+            if canvas.labels.isVisible():
+                _apart(canvas)
         canvas.viewport().repaint()
         qtbot.waitUntil(lambda: canvas.labels.settled, timeout=10_000)
         canvas.viewport().repaint()

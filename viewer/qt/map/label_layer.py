@@ -55,6 +55,7 @@ class LabelLayer(pg.GraphicsObject):
         self._rest.setSingleShot(True)
         self._rest.setInterval(round(REST_S * 1000))
         self._rest.timeout.connect(self._at_rest)
+        self._hurry = False  # the view rested while the map's snapshot showed it: place afresh at the next paint
         self.version = 0  # counts changes of what the labels show (the map's snapshot tells an old image by it)
         self._drawn: tuple[QTransform, list[Placed]] | None = None  # the view and placement of the last paint on screen
 
@@ -107,9 +108,10 @@ class LabelLayer(pg.GraphicsObject):
 
     @property
     def settled(self) -> bool:
-        """Whether the labels shown are placed for the view at rest: no rest awaited, no placement being made or
-        waiting for its paint (tests wait for it)."""
-        return not self._rest.isActive() and not self._jobs.busy
+        """Whether the labels shown are placed for the view at rest: shown, no rest awaited, no placement being made
+        or waiting for its paint (tests wait for it)."""
+        # (hidden: the map's snapshot shows a gesture, and the labels follow the view once it rests)
+        return self.isVisible() and not self._rest.isActive() and not self._jobs.busy
 
     def wait(self) -> None:
         """Block until a placement being made on its worker thread has ended (before the item goes)."""
@@ -154,6 +156,12 @@ class LabelLayer(pg.GraphicsObject):
         if widget is not None:
             self._drawn = (QTransform(to_device), placement)
 
+    def rest_now(self) -> None:
+        """The view has rested after a gesture the map's snapshot showed (the labels were not painted meanwhile):
+        placed afresh once painted for it, without waiting REST_S again. Not settled till then."""
+        self._hurry = True
+        self._rest.start(round(REST_S * 1000))  # (restarted at once by that paint)
+
     def shown_placement(self, to_device: QTransform) -> list[Placed] | None:
         """The labels as the last paint on screen drew them, if it drew this view (item to viewport pixels)."""
         if not self.drawing.every_label:
@@ -193,7 +201,8 @@ class LabelLayer(pg.GraphicsObject):
             # placed afresh once the view rests (repaints of a still view do not postpone it)
             self._moved = (QTransform(to_device), decorations)
             self._jobs.cancel()
-            self._rest.start()
+            self._rest.start(0 if self._hurry else round(REST_S * 1000))
+            self._hurry = False
         if not placement:
             return []
         anchors, offsets, extents, dots, placed = self._follow

@@ -80,7 +80,9 @@ class ScreenCache(WorkerDrawing):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._rested)
-        self.version = 0  # counts changes of what the layer draws (the map's snapshot tells an old image by it)
+        self._draw: Callable[[QPainter], None] | None = None  # what the last paint on screen drew with
+        # counts changes of what the layer draws, not of its detail (the map's snapshot tells an old image by it)
+        self.version = 0
         _CACHES[item] = weakref.ref(self)  # (the item keeps its cache; a strong value would keep the item)
 
     def clear(self) -> None:
@@ -94,7 +96,6 @@ class ScreenCache(WorkerDrawing):
         rests."""
         self._stale = self._image is not None
         self._refresh = False
-        self.version += 1
         self._cancel()
 
     def expect_slow(self, slow: bool, same_look: bool = False) -> None:
@@ -103,7 +104,6 @@ class ScreenCache(WorkerDrawing):
         at another detail (a basemap level): what that took still counts until it is drawn again (with no cost
         known, a zoom past what its preview can show would draw it on the GUI thread, 10-16 ms for the land)."""
         self._expect_slow = slow
-        self.version += 1
         if not same_look:
             self._cost_ms = None
 
@@ -136,6 +136,22 @@ class ScreenCache(WorkerDrawing):
                       math.floor(covered.height()) - 1)
         return self._image, moved, QRegion(inner)
 
+    def catch_up(self, to_device: QTransform, widget: QWidget) -> None:
+        """Draw this view (item to viewport pixels) on a worker thread, as a zoom that magnified the image too far
+        has the layer do (the snapshot shows the zoom, and the layer is not painted meanwhile)."""
+        if self._draw is None or self._image is None or self.slow or self._job is not None:
+            return
+        area, wide = self._areas(to_device, widget)
+        if not area.isEmpty():
+            self._start_job(wide, area, to_device, widget.devicePixelRatioF(), self._draw, "catch_up")
+
+    def _areas(self, to_device: QTransform, widget: QWidget) -> tuple[QRect, QRect]:
+        """The viewport pixels the layer covers in this view, and those with the margin round the view."""
+        bounds = to_device.mapRect(self._item.boundingRect()).toAlignedRect()
+        margin = round(MARGIN_SHARE * max(widget.width(), widget.height()))
+        return (bounds.intersected(widget.rect()),
+                bounds.intersected(widget.rect().adjusted(-margin, -margin, margin, margin)))
+
     def rest_now(self) -> None:
         """The view has rested after a gesture the map's snapshot showed (the layer was not painted meanwhile):
         draw afresh now."""
@@ -150,10 +166,8 @@ class ScreenCache(WorkerDrawing):
             return
         ratio = widget.devicePixelRatioF()
         to_device = painter.transform()
-        bounds = to_device.mapRect(self._item.boundingRect()).toAlignedRect()
-        area = bounds.intersected(widget.rect())
-        margin = round(MARGIN_SHARE * max(widget.width(), widget.height()))
-        wide = bounds.intersected(widget.rect().adjusted(-margin, -margin, margin, margin))
+        self._draw = draw
+        area, wide = self._areas(to_device, widget)
         view = (QTransform(to_device), QRect(area))
         moved = self._shown is not None and not _same_view(self._shown, view)
         self._shown = view

@@ -17,7 +17,9 @@ from viewer.qt.map.screen_cache import SETTLE_MS, cache_of, whole_pixel_shift
 # (screen_cache.MARGIN_SHARE), drawn exactly beyond it at rest, so that a pan within it draws no strip (a strip
 # costs a frame every layer's drawing there). 1920x1080 and 720 px round it: 8.5 megapixels, 34 MB.
 MARGIN_SHARE = 0.375
-BUILD_AFTER_MS = 20  # the image is made once the map has not been repainted for this long at rest
+MOST_SHRUNK, MOST_MAGNIFIED = 0.5, 4.0  # a zoom past these scales of the image hands the gesture to the layers
+LEAST_COVER = 0.9  # ... as does a jump (a bookmark, a framing) after which the image covers less of the view
+BUILD_AFTER_MS = 50  # at rest, the image is made again once the map has not been repainted for this long
 
 
 class MapSnapshot(pg.GraphicsObject):
@@ -44,14 +46,15 @@ class MapSnapshot(pg.GraphicsObject):
         self._transform = QTransform()  # map units to viewport pixels, for what the image holds
         self._size = QSize()  # the viewport's size when it was made
         self._versions: tuple = ()  # what the map items showed when it was made (`_versions_now`)
+        self.enabled = True  # off: the map items paint every frame (tests of their own gestures)
         self.moving = False  # a gesture is shown from the image
+        self._catching_up = False  # the layers draw a far zoom's view on worker threads
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._rested)
         self._build = QTimer(self)
         self._build.setSingleShot(True)
-        self._build.setInterval(BUILD_AFTER_MS)
         self._build.timeout.connect(self._make)
 
     @property
@@ -65,7 +68,8 @@ class MapSnapshot(pg.GraphicsObject):
     def view_changed(self) -> None:
         """The view box's range changed (a pan, a zoom, a resize): start or go on showing a gesture from the image."""
         view = self._view()
-        if view is None or view.viewport().size() != self._size or not self._context.screen_cache:
+        if (view is None or view.viewport().size() != self._size or not self._context.screen_cache
+                or not self.enabled):
             if self.moving:
                 self._rested()
             self._image = None
@@ -76,12 +80,48 @@ class MapSnapshot(pg.GraphicsObject):
             self.moving = True
             self._box.childGroup.setVisible(False)
             self.update()
+        fit = self._fit(view.viewport().rect())
+        if fit == "far" and not self._catching_up:
+            # Zoomed far: the layers draw this view on worker threads (as their own zooms have them do), and show
+            # the rest of the gesture once they are done; meanwhile the image stays, magnified or with sea round it.
+            self._catching_up = True
+            screen = view.viewportTransform()
+            for item in _stacking(self._box.childGroup):
+                cache = cache_of(item)
+                if cache is not None:
+                    cache.catch_up(item.deviceTransform(screen), view.viewport())
+        elif fit == "off" or (self._catching_up and not self._layers_drawing()):
+            # a jump (a bookmark, a framing), after which the image covers little of the view; or the layers have
+            # drawn a far zoom: they show the rest of the gesture
+            self._hand_over()
+            return
         self._settle.start()
+
+    def _fit(self, viewport: QRect) -> str:
+        """How the image, moved and scaled to the view, shows it: "near" (magnified no more than `MOST_MAGNIFIED`
+        times, shrunk no more than `MOST_SHRUNK` times, covering at least `LEAST_COVER` of the viewport: a pan
+        past it draws what comes into view), "far" (zoomed past those) or "off" (covering less)."""
+        to_device = self._to_device()
+        moved = QTransform.fromTranslate(self._area.left(), self._area.top()) * self._transform.inverted()[0] \
+            * to_device
+        if not MOST_SHRUNK <= abs(moved.m11()) <= MOST_MAGNIFIED:
+            return "far"
+        if whole_pixel_shift(self._transform, to_device) is not None:
+            return "near"
+        covered = moved.mapRect(QRectF(0, 0, self._area.width(), self._area.height())).intersected(QRectF(viewport))
+        return "near" if covered.width() * covered.height() >= LEAST_COVER * viewport.width() * viewport.height() \
+            else "off"
+
+    def _layers_drawing(self) -> bool:
+        return any(cache is not None and cache.drawing_in_background
+                   for cache in map(cache_of, _stacking(self._box.childGroup)))
 
     def paint(self, painter: QPainter, option=None, widget=None) -> None:
         if not self.moving:
             if widget is not None and painter.device() is widget:
-                self._build.start()  # the map was painted at rest: what it shows may have changed
+                # the map was painted at rest: what it shows may have changed; the first image of a view is made at
+                # once (the next gesture may start soon), a newer one once the layers' jobs are done
+                self._build.start(0 if self._image is None else BUILD_AFTER_MS)
             return
         if self._image is None or widget is None:
             return
@@ -135,16 +175,20 @@ class MapSnapshot(pg.GraphicsObject):
         self._area = new
         self._valid &= QRegion(new)
 
-    def _rested(self) -> None:
-        """The view has rested: the map items draw it afresh; the image, of another view, goes."""
+    def _hand_over(self) -> None:
+        """The map items show the view from now on; the image, of another view, goes."""
         self._settle.stop()
-        self.moving = False
+        self.moving = self._catching_up = False
         self._image = None
         self._box.childGroup.setVisible(True)
+
+    def _rested(self) -> None:
+        """The view has rested: the map items draw it afresh."""
+        self._hand_over()
         for item in _stacking(self._box.childGroup):
-            cache = cache_of(item)
-            if cache is not None:
-                cache.rest_now()
+            rest_now = getattr(cache_of(item) or item, "rest_now", None)  # (the labels have their own)
+            if rest_now is not None:
+                rest_now()
         self.update()
 
     # -- making the image ----------------------------------------------------------------------------
