@@ -10,13 +10,10 @@ from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter, QPixmap, QRegion, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
+from viewer.qt.draw.tiles import cut_later
 from viewer.qt.map.painting import RenderContext
-from viewer.qt.map.screen_cache import SETTLE_MS, cache_of, whole_pixel_shift
+from viewer.qt.map.screen_cache import MARGIN_SHARE, SETTLE_MS, cache_of, whole_pixel_shift
 
-# The image covers the view and this share of its larger side round it: more than a layer's own margin
-# (screen_cache.MARGIN_SHARE), drawn exactly beyond it at rest, so that a pan within it draws no strip (a strip
-# costs a frame every layer's drawing there). 1920x1080 and 720 px round it: 8.5 megapixels, 34 MB.
-MARGIN_SHARE = 0.375
 MOST_SHRUNK, MOST_MAGNIFIED = 0.5, 4.0  # a zoom past these scales of the image hands the gesture to the layers
 LEAST_COVER = 0.9  # ... as does a jump (a bookmark, a framing) after which the image covers less of the view
 BUILD_AFTER_MS = 50  # at rest, the image is made again once the map has not been repainted for this long
@@ -119,8 +116,8 @@ class MapSnapshot(pg.GraphicsObject):
     def paint(self, painter: QPainter, option=None, widget=None) -> None:
         if not self.moving:
             if widget is not None and painter.device() is widget:
-                # the map was painted at rest: what it shows may have changed; the first image of a view is made at
-                # once (the next gesture may start soon), a newer one once the layers' jobs are done
+                # the map was painted at rest: what it shows may have changed; an image is made at once if there
+                # is none (the next gesture may start soon), else once the layers' jobs are done
                 self._build.start(0 if self._image is None else BUILD_AFTER_MS)
             return
         if self._image is None or widget is None:
@@ -152,9 +149,11 @@ class MapSnapshot(pg.GraphicsObject):
             self._transform = self._transform * QTransform.fromTranslate(shift.x(), shift.y())
         if not self._area.contains(view):
             self._recentre(view)
-        missing = QRegion(view) - self._valid
-        if missing.isEmpty():
+        if (QRegion(view) - self._valid).isEmpty():
             return
+        # All the image lacks, not only the strip in view: drawing a layer costs about the same for a strip as for
+        # a margin (its paths are gone through either way), and the next steps of the pan then draw nothing.
+        missing = QRegion(self._area) - self._valid
         painter = QPainter(self._kept())
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
         for rect in missing.translated(-self._area.topLeft()):  # type: ignore[attr-defined]  # iterable in PySide6
@@ -175,16 +174,23 @@ class MapSnapshot(pg.GraphicsObject):
         self._area = new
         self._valid &= QRegion(new)
 
-    def _hand_over(self) -> None:
-        """The map items show the view from now on; the image, of another view, goes."""
+    def _hand_over(self, keep: bool = False) -> None:
+        """The map items show the view from now on; the image, of another view, goes unless `keep`."""
         self._settle.stop()
         self.moving = self._catching_up = False
-        self._image = None
+        if not keep:
+            self._image = None
         self._box.childGroup.setVisible(True)
 
     def _rested(self) -> None:
-        """The view has rested: the map items draw it afresh."""
-        self._hand_over()
+        """The view has rested: the map items draw it afresh. The image stays for a gesture starting before they
+        are done (it shows what they show meanwhile: their images moved or scaled), and is made afresh once
+        they are (making it takes 20-35 ms, and the first paints at rest are slow: under load a pan 0.3 s after
+        a zoom found no image)."""
+        self._hand_over(keep=True)
+        # (what the layers changed meanwhile is what the view's change asked of them, the graticule's lines at
+        # another step; the image showed the gesture without it, and shows the next one so until made afresh)
+        self._versions = self._versions_now()
         for item in _stacking(self._box.childGroup):
             rest_now = getattr(cache_of(item) or item, "rest_now", None)  # (the labels have their own)
             if rest_now is not None:
@@ -207,6 +213,8 @@ class MapSnapshot(pg.GraphicsObject):
                 return  # not painted for this view yet
         viewport = view.viewport()
         ratio = viewport.devicePixelRatioF()
+        # the layers' own margin: a wider one drew them beyond their images, on this thread (a margin of 0.375 took
+        # ~100 ms a rest on the sample, at load 7), where it is what their jobs have drawn
         margin = round(MARGIN_SHARE * max(viewport.width(), viewport.height()))
         area = QRect(viewport.rect()).adjusted(-margin, -margin, margin, margin)
         image = QPixmap(area.size() * ratio)
@@ -249,7 +257,8 @@ class MapSnapshot(pg.GraphicsObject):
             painter.save()
             painter.setClipRegion(todo.translated(-origin))
             painter.setTransform(to_device * QTransform.fromTranslate(-origin.x(), -origin.y()))
-            item.paint(painter, option, None)
+            with cut_later():  # squares of large paths it reaches are cut on a worker thread, not here
+                item.paint(painter, option, None)
             painter.restore()
 
     def _copy(self, painter: QPainter, region: QRegion, image: QPixmap, to_device: QTransform,
