@@ -104,3 +104,20 @@ def test_an_exports_canvas_makes_no_snapshot(qtbot, basemap):
     canvas.view.setRange(QRectF(0, 0, 10, 10))
     canvas.view.snapshot._make()
     assert not canvas.view.snapshot.ready
+
+
+def test_a_far_zoom_has_the_layers_draw_its_view_and_hands_them_the_gesture(qtbot, canvas):
+    _rested(qtbot, canvas)
+    for _ in range(5):  # magnified 6x: past what the image shows well
+        canvas.view.scaleBy((0.7, 0.7))
+        canvas.viewport().repaint()
+    snapshot = canvas.view.snapshot
+    assert snapshot.moving  # the image stays while the layers draw the view on worker threads
+    assert snapshot._layers_drawing()  # (their jobs end through the event loop, which has not run yet)
+    qtbot.waitUntil(lambda: not snapshot._layers_drawing(), timeout=20_000)
+    canvas.view.scaleBy((0.95, 0.95))
+    canvas.viewport().repaint()
+    assert not snapshot.moving
+    assert canvas.view.childGroup.isVisible()  # the layers show the rest of the gesture
+    during = _screen(canvas)
+    assert _share_unlike(during, _rested(qtbot, canvas)) < 0.15

@@ -21,15 +21,16 @@ BUILD_AFTER_MS = 50  # at rest, the image is made again once the map has not bee
 
 class MapSnapshot(pg.GraphicsObject):
     """An image of the map items of a view box (every layer, the labels, the annotations; not the decorations,
-    which are no map item) at rest, with a margin round the view.
+    which are no map item) as the screen shows them at rest, with the layers' margin round the view.
 
-    Made at rest once every layer shows its exact image for the view (`ScreenCache.at_rest`) and the labels are
-    placed for it, from those images (the layers' margins) and, beyond them, the layers drawn exactly. A change
-    of view while it is up to date starts a gesture: the map items are hidden (Qt neither paints them nor asks
-    their bounds) and this item shows the image, moved by a pan and scaled by a zoom; a pan past its margin draws
-    what comes into view from the layers' images, or the layers themselves (as a layer's own pan does). Once the
-    view has rested `SETTLE_MS`, the items are shown again and draw afresh, and a new image is made when they
-    are done. Any paint of the map at rest (a layer drawn afresh, a hover, new data) makes the image out of date.
+    Made at the first paint at rest, and again once the map has not been repainted for `BUILD_AFTER_MS` (the
+    layers' jobs done, the labels placed afresh): each layer from its image of the screen (moved or scaled as it
+    shows it) and drawn exactly where that holds nothing, the labels as last drawn. A change of view while it is
+    up to date (no layer cleared, no labels changed since: `ready`) starts a gesture: the map items are hidden (Qt
+    neither paints them nor asks their bounds) and this item shows the image, moved by a pan and scaled by a
+    zoom; a pan past its margin draws all the image lacks, as the layers' own pans do. A zoom far past it has the
+    layers draw the view on worker threads and hands them the gesture once done; a jump hands it to them at
+    once. Once the view has rested `SETTLE_MS`, the items are shown again and draw afresh.
     """
 
     def __init__(self, box: pg.ViewBox, context: RenderContext):
@@ -127,7 +128,7 @@ class MapSnapshot(pg.GraphicsObject):
         painter.resetTransform()
         shift = whole_pixel_shift(self._transform, to_device)
         if shift is not None:
-            self._pan(shift, QRect(widget.rect()), to_device)
+            self._pan(shift, QRect(widget.rect()))
             view = QRect(widget.rect()).intersected(self._area)
             source = view.translated(-self._area.topLeft())
             ratio = self._image.devicePixelRatio()
@@ -141,7 +142,7 @@ class MapSnapshot(pg.GraphicsObject):
         painter.restore()
 
     # -- the gesture ---------------------------------------------------------------------------------
-    def _pan(self, shift, view: QRect, to_device: QTransform) -> None:
+    def _pan(self, shift: QPoint, view: QRect) -> None:
         """Follow a pan by whole pixels; what comes into view that the image does not hold is drawn into it."""
         if not shift.isNull():
             self._area.translate(shift)
@@ -199,8 +200,8 @@ class MapSnapshot(pg.GraphicsObject):
 
     # -- making the image ----------------------------------------------------------------------------
     def _make(self) -> None:
-        """Make the image of the view at rest, if every map item shows the view exactly (else a later paint asks
-        again: a job ending or the labels being placed repaint the map)."""
+        """Make the image of the view at rest as the map items show it, once the labels have been painted for it
+        (else the paint that draws them asks again)."""
         view = self._view()
         if self.moving or view is None or not self._context.screen_cache or not view.isVisible():
             return
@@ -267,8 +268,8 @@ class MapSnapshot(pg.GraphicsObject):
         drawing (`held`, viewport pixels); returns where it drew."""
         origin = self._area.topLeft()
         part = region & held
-        if to_device.type() == QTransform.TransformationType.TxTranslate and float(to_device.dx()).is_integer() \
-                and float(to_device.dy()).is_integer():
+        if to_device.type().value <= QTransform.TransformationType.TxTranslate.value \
+                and float(to_device.dx()).is_integer() and float(to_device.dy()).is_integer():
             ratio = image.devicePixelRatio()
             at = QPoint(round(to_device.dx()), round(to_device.dy()))
             for rect in part:  # type: ignore[attr-defined]  # iterable in PySide6
