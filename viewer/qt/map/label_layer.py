@@ -156,6 +156,12 @@ class LabelLayer(pg.GraphicsObject):
         if widget is not None:
             self._drawn = (QTransform(to_device), placement)
 
+    def gesture_started(self) -> None:
+        """The map's snapshot shows a gesture (the labels are not painted meanwhile): a placement being made for
+        the view at rest is out of date."""
+        self._rest.stop()
+        self._jobs.cancel()
+
     def rest_now(self) -> None:
         """The view has rested after a gesture the map's snapshot showed (the labels were not painted meanwhile):
         placed afresh once painted for it, without waiting REST_S again. Not settled till then."""

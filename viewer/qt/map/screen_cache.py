@@ -152,6 +152,11 @@ class ScreenCache(WorkerDrawing):
         return (bounds.intersected(widget.rect()),
                 bounds.intersected(widget.rect().adjusted(-margin, -margin, margin, margin)))
 
+    def gesture_started(self) -> None:
+        """The map's snapshot shows a gesture (the layer is not painted meanwhile): a job drawing the view at rest
+        is out of date."""
+        self._cancel()
+
     def rest_now(self) -> None:
         """The view has rested after a gesture the map's snapshot showed (the layer was not painted meanwhile):
         draw afresh now."""

@@ -77,6 +77,12 @@ class MapSnapshot(pg.GraphicsObject):
                 return
             self.moving = True
             self._box.childGroup.setVisible(False)
+            for item in _stacking(self._box.childGroup):
+                # what the items were drawing for the view at rest is out of date (their own paints of a moved view
+                # cancel it; hidden, they are not painted): it would only take the cores from this gesture's frames
+                started = getattr(cache_of(item) or item, "gesture_started", None)
+                if started is not None:
+                    started()
             self.update()
         fit = self._fit(view.viewport().rect())
         if fit == "far" and not self._catching_up:
