@@ -108,10 +108,11 @@ def test_an_exports_canvas_makes_no_snapshot(qtbot, basemap):
 
 def test_a_far_zoom_has_the_layers_draw_its_view_and_hands_them_the_gesture(qtbot, canvas):
     _rested(qtbot, canvas)
+    snapshot = canvas.view.snapshot
+    snapshot._settle.setInterval(60_000)  # the gesture goes on however long the layers take (a loaded machine)
     for _ in range(5):  # magnified 6x: past what the image shows well
         canvas.view.scaleBy((0.7, 0.7))
         canvas.viewport().repaint()
-    snapshot = canvas.view.snapshot
     assert snapshot.moving  # the image stays while the layers draw the view on worker threads
     assert snapshot._layers_drawing()  # (their jobs end through the event loop, which has not run yet)
     qtbot.waitUntil(lambda: not snapshot._layers_drawing(), timeout=20_000)

@@ -3,7 +3,9 @@ one copy (or one scaled copy) a frame instead of one per layer and one per label
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer
@@ -17,6 +19,7 @@ from viewer.qt.map.screen_cache import MARGIN_SHARE, SETTLE_MS, cache_of, whole_
 MOST_SHRUNK, MOST_MAGNIFIED = 0.5, 4.0  # a zoom past these scales of the image hands the gesture to the layers
 LEAST_COVER = 0.9  # ... as does a jump (a bookmark, a framing) after which the image covers less of the view
 BUILD_AFTER_MS = 50  # at rest, the image is made again once the map has not been repainted for this long
+MAKE_SLICE_MS = 8.0  # it is made an item at a time, for about this long (CPU) before events run again
 
 
 class MapSnapshot(pg.GraphicsObject):
@@ -24,13 +27,14 @@ class MapSnapshot(pg.GraphicsObject):
     which are no map item) as the screen shows them at rest, with the layers' margin round the view.
 
     Made at the first paint at rest, and again once the map has not been repainted for `BUILD_AFTER_MS` (the
-    layers' jobs done, the labels placed afresh): each layer from its image of the screen (moved or scaled as it
-    shows it) and drawn exactly where that holds nothing, the labels as last drawn. A change of view while it is
-    up to date (no layer cleared, no labels changed since: `ready`) starts a gesture: the map items are hidden (Qt
-    neither paints them nor asks their bounds) and this item shows the image, moved by a pan and scaled by a
-    zoom; a pan past its margin draws all the image lacks, as the layers' own pans do. A zoom far past it has the
-    layers draw the view on worker threads and hands them the gesture once done; a jump hands it to them at
-    once. Once the view has rested `SETTLE_MS`, the items are shown again and draw afresh.
+    layers' jobs done, the labels placed afresh), an item at a time: each layer from its image of the screen
+    (moved or scaled as it shows it; a layer without one drawn), the labels as last drawn. It stays through a
+    rest until made afresh. A change of view while it is up to date (no layer cleared, no labels changed since:
+    `ready`) starts a gesture: the map items are hidden (Qt neither paints them nor asks their bounds) and this
+    item shows the image, moved by a pan and scaled by a zoom; a pan past its margin draws all the image lacks,
+    as the layers' own pans do. A zoom far past it has the layers draw the view on worker threads and hands them
+    the gesture once done; a jump hands it to them at once. Once the view has rested `SETTLE_MS`, the items are
+    shown again and draw afresh.
     """
 
     def __init__(self, box: pg.ViewBox, context: RenderContext):
@@ -54,6 +58,12 @@ class MapSnapshot(pg.GraphicsObject):
         self._build = QTimer(self)
         self._build.setSingleShot(True)
         self._build.timeout.connect(self._make)
+        self._making: _Making | None = None  # an image being made, a slice at a time
+        self._again = False  # the map was repainted while it was being made
+        self._step = QTimer(self)
+        self._step.setSingleShot(True)
+        self._step.setInterval(0)
+        self._step.timeout.connect(self._make_some)
 
     @property
     def ready(self) -> bool:
@@ -166,7 +176,7 @@ class MapSnapshot(pg.GraphicsObject):
         for rect in missing.translated(-self._area.topLeft()):  # type: ignore[attr-defined]  # iterable in PySide6
             painter.fillRect(rect, self._background())
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        self._compose(painter, missing, labels=False)
+        self._compose(painter, missing, self._area.topLeft(), list(_stacking(self._box.childGroup)), labels=False)
         painter.end()
         self._valid += missing
 
@@ -213,10 +223,14 @@ class MapSnapshot(pg.GraphicsObject):
             return
         if view.window().testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
             return  # an export's canvas: drawn once, never moved
+        if self._making is not None:
+            self._again = True  # made again once this one is done
+            return
         to_device = self._to_device()
+        screen = view.viewportTransform()
         for item in _stacking(self._box.childGroup):
             placement = getattr(item, "shown_placement", None)
-            if placement is not None and placement(item.deviceTransform(view.viewportTransform())) is None:
+            if placement is not None and placement(item.deviceTransform(screen)) is None:
                 return  # not painted for this view yet
         viewport = view.viewport()
         ratio = viewport.devicePixelRatioF()
@@ -227,29 +241,52 @@ class MapSnapshot(pg.GraphicsObject):
         image = QPixmap(area.size() * ratio)
         image.setDevicePixelRatio(ratio)
         image.fill(self._background())
-        self._image, self._area, self._valid = image, area, QRegion(area)
-        self._transform, self._size = QTransform(to_device), viewport.size()
-        painter = QPainter(image)
-        self._compose(painter, QRegion(area), labels=True)
-        painter.end()
-        self._versions = self._versions_now()
+        items = list(_stacking(self._box.childGroup))
+        self._making = _Making(image, area, QTransform(to_device), viewport.size(), items, self._versions_now())
+        self._make_some()
 
-    def _compose(self, painter: QPainter, region: QRegion, labels: bool) -> None:
+    def _make_some(self) -> None:
+        """Go on making the image, an item at a time for `MAKE_SLICE_MS` at most, then let events run (made at
+        once, it held the event loop 20-45 ms at load 10); a gesture or a change of what the map shows meanwhile
+        drops it."""
+        making = self._making
+        if making is None:
+            return
+        if self.moving or making.versions != self._versions_now() or making.transform != self._to_device():
+            self._making, self._again = None, False
+            return
+        start = time.thread_time()
+        painter = QPainter(making.image)
+        while making.items and (time.thread_time() - start) * 1e3 < MAKE_SLICE_MS:
+            self._compose(painter, QRegion(making.area), making.area.topLeft(), [making.items.pop(0)], labels=True)
+        painter.end()
+        if making.items:
+            self._step.start()
+            return
+        self._making = None
+        self._image, self._area, self._valid = making.image, making.area, QRegion(making.area)
+        self._transform, self._size, self._versions = making.transform, making.size, making.versions
+        if self._again:
+            self._again = False
+            self._build.start(BUILD_AFTER_MS)
+
+    def _compose(self, painter: QPainter, region: QRegion, origin: QPoint, items: list[QGraphicsItem],
+                 labels: bool) -> None:
         """Draw the map items within `region` (viewport pixels) into the image, in their stacking order, as the
         screen shows them: a layer with an image of the screen from it (moved or scaled as its own paint shows it)
         where that holds a drawing, drawn exactly elsewhere (unless it is drawn only on worker threads: left
         out there until the view rests, as its own pans leave it); `labels`: the labels as the last paint drew
-        them (a pan leaves them out of what it brings into view, as the labels' own pans do)."""
+        them (a pan leaves them out of what it brings into view, as the labels' own pans do). `origin`: the
+        viewport pixel at the image's top left; `items`: those drawn, in stacking order."""
         view = self._view()
         assert view is not None
         screen = view.viewportTransform()
-        origin = self._area.topLeft()
         option = QStyleOptionGraphicsItem()
-        for item in _stacking(self._box.childGroup):
+        for item in items:
             to_device = item.deviceTransform(screen)
             if getattr(item, "shown_placement", None) is not None:
                 if labels:
-                    self._draw_labels(painter, item, to_device)
+                    self._draw_labels(painter, item, to_device, origin)
                 continue
             if item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents:
                 continue
@@ -258,8 +295,11 @@ class MapSnapshot(pg.GraphicsObject):
             if cache is not None:
                 shown = cache.shown(to_device)
                 if shown is not None:
-                    todo -= self._copy(painter, todo, *shown)
-                if todo.isEmpty() or cache.slow:
+                    todo -= self._copy(painter, todo, origin, *shown)
+                if todo.isEmpty() or cache.slow or labels:
+                    # made at rest, the image takes what the layer's image holds and no more: drawing the rest
+                    # (the basemap where a zoom's image of it ends) held this thread up to 150 ms; its job's image
+                    # is to come, and the image is made again from it
                     continue
             painter.save()
             painter.setClipRegion(todo.translated(-origin))
@@ -268,11 +308,10 @@ class MapSnapshot(pg.GraphicsObject):
                 item.paint(painter, option, None)
             painter.restore()
 
-    def _copy(self, painter: QPainter, region: QRegion, image: QPixmap, to_device: QTransform,
+    def _copy(self, painter: QPainter, region: QRegion, origin: QPoint, image: QPixmap, to_device: QTransform,
               held: QRegion) -> QRegion:
         """Draw a layer's image (its pixels to viewport pixels: `to_device`) within `region` where it holds a
         drawing (`held`, viewport pixels); returns where it drew."""
-        origin = self._area.topLeft()
         part = region & held
         if to_device.type().value <= QTransform.TransformationType.TxTranslate.value \
                 and float(to_device.dx()).is_integer() and float(to_device.dy()).is_integer():
@@ -291,7 +330,7 @@ class MapSnapshot(pg.GraphicsObject):
         painter.restore()
         return part
 
-    def _draw_labels(self, painter: QPainter, item, to_device: QTransform) -> None:
+    def _draw_labels(self, painter: QPainter, item, to_device: QTransform, origin: QPoint) -> None:
         """The labels placed at rest: drawn in viewport pixels (their drawing resets the painter's transform),
         into an image of the viewport copied into place."""
         view = self._view()
@@ -304,7 +343,7 @@ class MapSnapshot(pg.GraphicsObject):
         labels = QPainter(layer)
         item.draw_shown(labels, to_device)
         labels.end()
-        painter.drawImage(-self._area.topLeft(), layer)
+        painter.drawImage(-origin, layer)
 
     # -- helpers -------------------------------------------------------------------------------------
     def _view(self):
@@ -330,6 +369,18 @@ class MapSnapshot(pg.GraphicsObject):
             version = cache.version if cache is not None else getattr(item, "version", None)
             versions.append((id(item), item.isVisibleTo(self._box.childGroup), version))
         return tuple(versions)
+
+
+@dataclass
+class _Making:
+    """An image being made: what it will hold (`MapSnapshot`'s fields) and the items still to draw into it."""
+
+    image: QPixmap
+    area: QRect
+    transform: QTransform
+    size: QSize
+    items: list[QGraphicsItem]
+    versions: tuple
 
 
 def _stacking(parent: QGraphicsItem) -> Iterator[QGraphicsItem]:
