@@ -180,11 +180,14 @@ class GraticuleLayer(PathLayer):
         self._drawn: tuple[MapProjection, float, Extent] | None = None  # projection, step, extent drawn
         self.lines: list[GraticuleLine] = []  # the lines drawn
 
-    def set_lines(self, lines: list[GraticuleLine], projection: MapProjection, same_step: bool = False) -> None:
+    def set_lines(self, lines: list[GraticuleLine], projection: MapProjection, same_step: bool = False,
+                  same_projection: bool = False) -> None:
         """`same_step`: the lines shown, over another extent: drawn again where they were, so the image of the
-        screen is kept and only what pans into view is drawn with the new lines."""
+        screen is kept and only what pans into view is drawn with the new lines. `same_projection`: lines at
+        another step are the graticule at another detail (a zoom), not a change of what the map shows."""
         self._drawn, self.lines = None, lines
-        self.set_strokes(graticule_strokes(lines, projection), keep_image=same_step)
+        self.set_strokes(graticule_strokes(lines, projection), keep_image=same_step,
+                         same_look=same_projection and not same_step)
 
     def cover(self, extent: Extent, step: float, projection: MapProjection) -> None:
         """Lines every `step` degrees over at least `extent` (west, south, east, north)."""
@@ -200,5 +203,6 @@ class GraticuleLayer(PathLayer):
             margin = max(extent[2] - extent[0], extent[3] - extent[1]) / 2
             wide = (max(-180.0, extent[0] - margin), max(-89.0, extent[1] - margin),
                     min(180.0, extent[2] + margin), min(89.0, extent[3] + margin))
-        self.set_lines(graticule_lines(wide, step), projection, same_step)
+        self.set_lines(graticule_lines(wide, step), projection, same_step,
+                       self._drawn is not None and self._drawn[0] is projection)
         self._drawn = (projection, step, wide) if wide is not extent else None

@@ -25,7 +25,7 @@ from viewer.qt.draw.labels import (
 from viewer.qt.draw.style import RenderContext, stamps_pay
 from viewer.qt.map.label_jobs import LabelJobs, Request
 from viewer.qt.map.painting import pad_by_pixels
-from viewer.qt.map.screen_cache import unseen
+from viewer.qt.map.screen_cache import drawing_changed, unseen
 
 __all__ = ["DOT", "Label", "LabelLayer", "Marks"]
 
@@ -119,6 +119,7 @@ class LabelLayer(pg.GraphicsObject):
 
     def _changed(self) -> None:
         self.version += 1
+        drawing_changed(self)
         self.prepareGeometryChange()
         self._bounds = self.drawing.bounds()
         self.update()

@@ -89,6 +89,7 @@ class ScreenCache(WorkerDrawing):
         self._image, self._stale, self._refresh, self._valid = None, False, False, QRegion()
         self.version += 1
         self._cancel()
+        drawing_changed(self._item)
 
     def stale(self) -> None:
         """What the image holds is out of date but close (the same layer at another detail): it is moved and shown
@@ -339,6 +340,23 @@ class ScreenCache(WorkerDrawing):
 
 
 _CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # item: a weak reference to its screen cache
+
+
+_WATCHERS: list[weakref.WeakMethod] = []  # told when what an item draws changes (the maps' snapshots)
+
+
+def watch_drawings(watcher: Callable[[object], None]) -> None:
+    """Have `watcher(item)` called whenever what a map item draws changes (a layer cleared, new labels)."""
+    _WATCHERS.append(weakref.WeakMethod(watcher))
+
+
+def drawing_changed(item) -> None:
+    for ref in list(_WATCHERS):
+        watcher = ref()
+        if watcher is None:
+            _WATCHERS.remove(ref)
+        else:
+            watcher(item)
 
 
 def cache_of(item) -> ScreenCache | None:

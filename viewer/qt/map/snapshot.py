@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from viewer.qt.draw.tiles import cut_later
 from viewer.qt.map.painting import RenderContext
-from viewer.qt.map.screen_cache import MARGIN_SHARE, SETTLE_MS, cache_of, whole_pixel_shift
+from viewer.qt.map.screen_cache import MARGIN_SHARE, SETTLE_MS, cache_of, watch_drawings, whole_pixel_shift
 
 MOST_SHRUNK, MOST_MAGNIFIED = 0.5, 4.0  # a zoom past these scales of the image hands the gesture to the layers
 LEAST_COVER = 0.9  # ... as does a jump (a bookmark, a framing) after which the image covers less of the view
@@ -64,6 +64,7 @@ class MapSnapshot(pg.GraphicsObject):
         self._step.setSingleShot(True)
         self._step.setInterval(0)
         self._step.timeout.connect(self._make_some)
+        watch_drawings(self._drawing_changed)
 
     @property
     def ready(self) -> bool:
@@ -125,6 +126,13 @@ class MapSnapshot(pg.GraphicsObject):
         covered = moved.mapRect(QRectF(0, 0, self._area.width(), self._area.height())).intersected(QRectF(viewport))
         return "near" if covered.width() * covered.height() >= LEAST_COVER * viewport.width() * viewport.height() \
             else "off"
+
+    def _drawing_changed(self, item) -> None:
+        """What a map item draws changed (new rings, new data): while a gesture is shown from the image, the items
+        show the rest of it, the change included (drawn with the next paint). (The graticule's lines at another
+        step are the same look at another detail: no such change.)"""
+        if self.moving and self._box.childGroup.isAncestorOf(item):
+            self._hand_over()
 
     def _layers_drawing(self) -> bool:
         return any(cache is not None and cache.drawing_in_background
