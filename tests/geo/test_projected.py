@@ -7,9 +7,9 @@ import tracemalloc
 import numpy as np
 import shapely
 
-from viewer.geo.crs import regional
+from viewer.geo.crs import regional, web_mercator
 from viewer.geo.densify import densify_all
-from viewer.geo.drawable import project_geometry
+from viewer.geo.drawable import project_geometry, to_xy_arrays
 from viewer.geo.geodesic import densify
 from viewer.geo.projected import ProjectedFeatures, densify_lines
 from viewer.model.feature import Feature
@@ -149,3 +149,21 @@ def test_rows_asked_again_are_the_same_and_a_new_geometry_gets_its_own():
                                shapely.get_coordinates(project_geometry(features[5].geometry, projection)), atol=1e-6)
     shared = [Feature("a", features[0].geometry, {}), Feature("b", None, {})]
     assert cache.rows(shared).tolist() == [first[0], -1]
+
+
+def test_lines_are_drawn_as_their_densified_lon_lat_lines_would_be():
+    """The cache keeps no lon/lat copy of a line (made again when asked): what it draws, from the projected lines
+    or from those copies where a seam cuts one, is what to_xy_arrays gives of the densified lines."""
+    projection = web_mercator()  # seam at 180°, latitudes to 85°
+    geometries = np.array([shapely.LineString([(124.7, 39.66), (127.0, 26.0), (140, 20)]),
+                           shapely.LineString([(179.0, 30.0), (-179.0, 31.0)]), None, shapely.Point(125, 40),
+                           shapely.box(125, 30, 128, 33), shapely.LineString([(10, 80), (20, 89.5)])], dtype=object)
+    cache = ProjectedFeatures(projection)
+    rows = cache.rows_of_geometries(geometries)
+    dense = densify_all(geometries, projection)
+    for chosen in ([0], [0, 1], [0, 2, 3], [0, 4], [5], [0, 2]):
+        made = cache.dense_of(rows[chosen])
+        assert all(a is b or shapely.equals_exact(a, b, tolerance=0) for a, b in zip(made, dense[chosen],
+                                                                                    strict=True))
+        expected = to_xy_arrays(dense[chosen], projection, project_geometry(dense[chosen], projection))
+        np.testing.assert_array_equal(cache.drawn_xy(rows[chosen]), expected)

@@ -11,14 +11,14 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.crs import MapProjection
-from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines
-from viewer.geo.drawable import project_geometry
+from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines, projected_lines
+from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
 from viewer.geo.picking import FeatureIndex
 from viewer.model.feature import Feature
 
 __all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines"]
 
-_POINT = 0
+_POINT, _LINESTRING = 0, 1
 _NONE = -1  # a feature without geometry has no row
 _get_geometry = attrgetter("geometry")
 RECENT_CALLS = 2
@@ -43,7 +43,11 @@ class ProjectedFeatures:
         self._point = np.empty(0, dtype=bool)  # per row: a single non-empty point (drawn from _xy, no shapes kept)
         self._xy = np.empty((0, 2))  # per row: the point, or a representative point of the projected shape
         self._located = np.empty(0, dtype=bool)  # per row: _xy is known (found for other shapes when first asked)
-        self._dense = np.empty(0, dtype=object)  # per row: densified lon/lat geometry (None for points)
+        self._dense = np.empty(0, dtype=object)  # per row: densified lon/lat geometry (None for points, lines)
+        # per row: a LineString, whose densified lon/lat line is made again when asked (it is drawn from its
+        # projected one: 100,000 lines held ~30 MB), and whether its projected vertices are drawn as they are
+        self._line = np.empty(0, dtype=bool)
+        self._plain = np.empty(0, dtype=bool)
         self._shapes = np.empty(0, dtype=object)  # per row: projected geometry (None for points)
         self._largest_call = 0
         self._recent: list[tuple[np.ndarray, np.ndarray]] = []  # (keys, rows) of the last calls, newest first
@@ -112,7 +116,11 @@ class ProjectedFeatures:
             xy[point, 0], xy[point, 1] = x, y
         dense = np.full(len(geometries), None, dtype=object)
         shapes = np.full(len(geometries), None, dtype=object)
-        other = np.flatnonzero(~point)
+        lines = (types == _LINESTRING) & ~shapely.is_empty(geometries)
+        plain = np.zeros(len(geometries), dtype=bool)
+        if lines.any():  # densified and projected in one pass (a user's bulk layer of lines)
+            shapes[lines], plain[lines] = projected_lines(geometries[lines], self.projection)
+        other = np.flatnonzero(~point & ~lines)
         if len(other):
             dense[other] = densify_all(geometries[other], self.projection)
             shapes[other] = project_geometry(dense[other], self.projection)
@@ -123,6 +131,8 @@ class ProjectedFeatures:
         self._xy = np.concatenate([self._xy, xy])
         self._located = np.concatenate([self._located, point | shapely.is_empty(geometries)])
         self._dense = np.concatenate([self._dense, dense])
+        self._line = np.concatenate([self._line, lines])
+        self._plain = np.concatenate([self._plain, plain])
         self._shapes = np.concatenate([self._shapes, shapes])
         order = np.argsort(self._keys, kind="stable")
         self._sorted, self._sorted_rows = self._keys[order], order
@@ -138,7 +148,7 @@ class ProjectedFeatures:
         row = self._row(feature)
         if row < 0:
             return None
-        return feature.geometry if self._point[row] else self._dense[row]
+        return feature.geometry if self._point[row] else self.dense_of(np.array([row]))[0]
 
     def projected(self, feature: Feature) -> BaseGeometry | None:
         row = self._row(feature)
@@ -153,10 +163,22 @@ class ProjectedFeatures:
 
     def dense_of(self, rows: np.ndarray) -> np.ndarray:
         """The densified lon/lat geometries of rows (points as given, None for -1)."""
-        out = np.where(self._point[rows], self._sources[rows], self._dense[rows]) if len(self._keys) else \
-            np.full(len(rows), None, dtype=object)
+        if not len(self._keys):
+            return np.full(len(rows), None, dtype=object)
+        out = np.where(self._point[rows], self._sources[rows], self._dense[rows])
         out[rows < 0] = None
+        later = np.flatnonzero((rows >= 0) & self._line[rows])
+        if len(later):
+            out[later] = densify_lines(self._sources[rows[later]], MAX_SEGMENT_KM, projection=self.projection)
         return out
+
+    def drawn_xy(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """`drawable.to_xy_arrays` of the rows' densified geometries: straight from their projected lines where
+        every one is a line drawn as projected (no lon/lat line made)."""
+        rows = rows[rows >= 0]
+        if len(rows) and self._plain[rows].all():
+            return projected_xy(self._shapes[rows])
+        return to_xy_arrays(self.dense_of(rows), self.projection, self.shapes_of(rows))
 
     def shapes_of(self, rows: np.ndarray) -> np.ndarray:
         """The projected geometries of rows other than single points (None for those and for -1)."""

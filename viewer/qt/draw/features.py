@@ -186,7 +186,7 @@ def line_strokes(shown: Shown) -> tuple[list[Stroke], list[Symbols]]:
     casing = _casings([cache.shapes_of(shown.rows[members]) for members in groups.values()])
     for ((colour, certainty, draft), members), under in zip(groups.items(), casing, strict=True):
         rows = shown.rows[members]
-        x, y = to_xy_arrays(cache.dense_of(rows), cache.projection, cache.shapes_of(rows))
+        x, y = cache.drawn_xy(rows)
         approximate = certainty == "approximate"
         alpha = style.fill_alpha or CERTAINTY_ALPHA.get(certainty, 255)
         thinner = approximate and not style.fill_alpha  # a band (overflight) keeps its width
