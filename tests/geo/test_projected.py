@@ -167,3 +167,29 @@ def test_lines_are_drawn_as_their_densified_lon_lat_lines_would_be():
                                                                                     strict=True))
         expected = to_xy_arrays(dense[chosen], projection, project_geometry(dense[chosen], projection))
         np.testing.assert_array_equal(cache.drawn_xy(rows[chosen]), expected)
+
+
+def test_rows_of_a_bundles_table_are_found_as_the_features_are():
+    """Features passed as rows of their bundle's table (as the canvas passes them) are read from its columns:
+    the same rows as the features listed one by one, shared geometries once, and after an edit the new geometry."""
+    from viewer.model.bundle import Bundle
+
+    shared = shapely.LineString([(125, 30), (128, 27)])
+    features = {f"f{i}": Feature(f"f{i}", g, {"kind": "reference_place"}) for i, g in enumerate(
+        [shapely.Point(125, 30), shared, None, shared, shapely.Point(126, 31)])}
+    bundle = Bundle(features=features)
+    table = bundle.table
+    cache = ProjectedFeatures(regional((115.0, 14.0, 140.0, 42.0)))
+    every, some = table.rows(), table.rows(np.array([True, False, True, True, True]))
+    rows = cache.rows(every)
+    assert rows[1] == rows[3] >= 0
+    assert rows[2] == -1
+    assert len(set(rows.tolist())) == 4
+    np.testing.assert_array_equal(cache.rows(some), rows[[0, 2, 3, 4]])
+    np.testing.assert_array_equal(cache.rows(list(features.values())), rows)
+    features["f4"].geometry = shapely.Point(127, 32)
+    bundle.features_changed()
+    moved = cache.rows(bundle.table.rows())
+    assert moved[4] not in rows
+    assert moved[0] == rows[0]
+    assert cache.projected(features["f4"]).equals(project_geometry(features["f4"].geometry, cache.projection))
