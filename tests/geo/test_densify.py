@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 import shapely
 
+from viewer.geo import densify as densify_module
 from viewer.geo.crs import DEFAULT_REGION, orthographic, regional, robinson, web_mercator
 from viewer.geo.densify import (
     MAX_SEGMENT_KM,
@@ -101,9 +102,11 @@ def _many_lines() -> np.ndarray:
 
 @pytest.mark.parametrize("projection", [regional(DEFAULT_REGION), web_mercator(), robinson(150.0), robinson(0.0),
                                         orthographic(130.0, 35.0)], ids=lambda p: p.key)
-def test_lines_projected_in_one_pass_are_the_densified_lines_projected(projection):
-    """Projecting while densifying (the measured vertices reused) gives the very numbers densifying, then
-    projecting gives; a line is drawn from its projected vertices only where to_xy_arrays would take them."""
+def test_lines_projected_in_one_pass_are_the_densified_lines_projected(projection, monkeypatch):
+    """Projecting while densifying (the measured vertices reused), a batch of lines at a time, gives the very
+    numbers densifying, then projecting gives; a line is drawn from its projected vertices only where to_xy_arrays
+    would take them."""
+    monkeypatch.setattr(densify_module, "LINES_AT_ONCE", 7)
     lines = _many_lines()
     projected, plain = projected_lines(lines, projection)
     expected = project_geometry(densify_lines(lines, MAX_SEGMENT_KM, projection=projection), projection)

@@ -26,6 +26,7 @@ VECTORISED_ABOVE = 5_000  # areas with more vertices are densified alone, with a
 # Vertices densifying one area may add, about: a million spikes 800 km long would become 30 million vertices at
 # 25 km; beyond the budget the geodesic steps get longer (such an outline is a speckle at any scale anyway).
 DENSIFY_BUDGET = 500_000
+LINES_AT_ONCE = 20_000  # see projected_lines
 _LINESTRING, _LINEARRING, _POLYGON, _MULTILINESTRING, _MULTIPOLYGON = 1, 2, 3, 5, 6
 _AS_IS = (0, 4)  # points and multipoints: nothing to densify
 
@@ -120,12 +121,17 @@ def projected_lines(lines: np.ndarray, projection: MapProjection) -> tuple[np.nd
     ~0.1 s): the positions projected to measure the bends are the drawn vertices' own, so ~40% fewer vertices go
     through PROJ. Also, per line, whether its projected vertices are drawn as they are (`drawable.drawn_as_projected`:
     no seam crossed, no horizon, within the map's latitudes)."""
-    if not len(lines):
-        return np.empty(0, dtype=object), np.empty(0, dtype=bool)
-    dense = _DenseCoords(lines, MAX_SEGMENT_KM, None, projection)
-    xy = dense.projected(projection)
-    plain = drawn_as_projected(dense.coords[:, 0], dense.coords[:, 1], dense.owner, len(lines), projection)
-    return shapely.linestrings(xy, indices=dense.owner), plain
+    projected, plain = np.empty(len(lines), dtype=object), np.empty(len(lines), dtype=bool)
+    # A batch of lines at a time: the arrays densifying makes are several times the lines' own coordinates (100,000
+    # lines at once raised the peak memory by ~140 MB), and each line is done alike whatever its batch.
+    for start in range(0, len(lines), LINES_AT_ONCE):
+        chosen = slice(start, start + LINES_AT_ONCE)
+        dense = _DenseCoords(lines[chosen], MAX_SEGMENT_KM, None, projection)
+        xy = dense.projected(projection)
+        plain[chosen] = drawn_as_projected(dense.coords[:, 0], dense.coords[:, 1], dense.owner,
+                                           len(lines[chosen]), projection)
+        projected[chosen] = shapely.linestrings(xy, indices=dense.owner)
+    return projected, plain
 
 
 class _DenseCoords:
