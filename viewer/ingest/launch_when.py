@@ -47,8 +47,12 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
     for s in report.related:
         day = next((value for end, value in reversed(stamps) if end <= s.start), reference)  # a live blog's day
         ahead = day + timedelta(days=1) if day and article.day_behind and day == article.published else None
+        # (not the dateline's date; but a full date in a headline that states the launch, above a page's stamp:
+        # "Incident log: 2026-01-19 cruise missile firing off Nampo")
         dates += [(d, s) for d in find_dates(text, s.start, s.end, day, weekday_reference=ahead)
-                  if d.start >= article.header_end and not statement_day(text, d, s.start)
+                  if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end
+                                                        and d.label[:4].isdigit()))
+                  and not statement_day(text, d, s.start)
                   and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
                   and not _OTHER_EVENT.search(text, max(s.start, d.start - 50), d.start)]
     dates = _in_announced_window(text, dates, article.published)

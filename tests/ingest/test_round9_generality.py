@@ -1,0 +1,72 @@
+"""Round 9 (issue 17): classes of phrasing the rules lacked, each tested on sentences written for it — labelled
+issue stamps, launches told by a noun or a detecting agency, earlier launches told by what the rocket did,
+directions given only by where the flight came down, outcome words."""
+
+from __future__ import annotations
+
+from datetime import UTC, date
+from pathlib import Path
+
+import pytest
+
+from viewer.ingest import draft_article
+from viewer.ingest.article import article_from_bytes
+from viewer.ingest.datelines import find_dateline
+from viewer.ingest.findings import ArticleDraft
+
+
+def drafted(text: str) -> ArticleDraft | None:
+    return draft_article(article_from_bytes(text.encode("utf-8"), Path("story.txt"), "doc-story"))
+
+
+def launches(text: str) -> list[ArticleDraft]:
+    draft = drafted(text)
+    return [] if draft is None else [draft, *draft.others]
+
+
+@pytest.mark.parametrize(("head", "day"), [
+    # a bulletin's or release's labelled stamp, with a weekday aside before its clock
+    ("HARBOUR MASTER'S OFFICE\nCircular No. 7\nIssued: 9 March 2021 (Tuesday), 14:05\n\nBody", date(2021, 3, 9)),
+    ("Regional office\nIssued: October 2, 2019 (Wednesday), 08:15\n\nBody", date(2019, 10, 2)),
+    # military clock times after the date, in capitals
+    ("CARGO AIRLINE OPS\nIssued: 14 FEB 2022 0915Z            Effective: now\n\nBody", date(2022, 2, 14)),
+    ("OPS MEMO\nDate: 03 JUN 2025, 2210 UTC          Distribution: crews\n\nBody", date(2025, 6, 3)),
+    ("DISPATCH NOTE 22-9  /  ISSUED 05 SEP 2022 0300Z  /  UNTIL FURTHER NOTICE\n\nBody", date(2022, 9, 5)),
+    # labels of two words or more
+    ("Fisheries bureau\nDate of issue: 2020. 4. 14. 11:20\n\nBody", date(2020, 4, 14)),
+    ("Ministry of Defense\nRelease date: 2019. 7. 25.\nRelease time: 10:00\n\nBody", date(2019, 7, 25)),
+    ("Seoul desk | Live page opened 12 October 2022, 07:40 KST (22:40 GMT)\n\nBody", date(2022, 10, 12)),
+    ("Watch cell notes. Page created 2025-05-08 01:10 UTC by the duty editor; last edit 2025-05-09.\n\nBody",
+     date(2025, 5, 8)),
+    ("Live updates, Friday 18 November 2022. All times KST.\n\nBody", date(2022, 11, 18)),
+    ("Research notes | Open-source monitoring | 3 April 2024, 1130 UTC\n\nBody", date(2024, 4, 3)),
+])
+def test_labelled_issue_stamps_give_the_published_date(head, day):
+    found = find_dateline(head)
+    assert found is not None
+    assert found.value == day
+
+
+def test_a_label_in_running_text_is_not_a_stamp():
+    assert find_dateline("North Korea said a warning it issued on 9 March 2021 still stood, officials said in a "
+                         "long statement read on state television about its plans.") is None
+
+
+def test_a_date_in_capitals_dates_the_launch_not_the_bulletin():
+    text = ("CARGO AIRLINE OPS\nOPERATIONS BULLETIN 22-014\nIssued: 14 FEB 2022 0915Z            Effective: now\n"
+            "SUBJECT: DPRK MISSILE LAUNCH OF 11 FEB\n\n1. EVENT\nOn 11 FEB at 0105Z the DPRK launched a ballistic "
+            "missile from the Sunan area near Pyongyang. The missile flew east for about 30 minutes.\n")
+    draft = drafted(text)
+    assert draft is not None
+    assert draft.date == date(2022, 2, 11)
+    assert draft.time is not None
+    assert draft.time.astimezone(UTC).strftime("%d %H%M") == "11 0105"
+
+
+def test_a_full_date_in_a_headline_above_the_page_stamp_dates_the_launch():
+    text = ("# Watch log: 2025-03-04 missile firing off Sinpo\n\n*Page created 2025-03-04 10:00 UTC by the desk; "
+            "last edit 2025-03-05 09:00 UTC.*\n\n- North Korea fired two cruise missiles from waters off Sinpo, "
+            "per the JCS.\n- Path: the missiles flew north-east over the sea (state media claim, 2025-03-05).\n")
+    draft = drafted(text)
+    assert draft is not None
+    assert draft.date == date(2025, 3, 4)
