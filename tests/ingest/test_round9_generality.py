@@ -70,3 +70,54 @@ def test_a_full_date_in_a_headline_above_the_page_stamp_dates_the_launch():
     draft = drafted(text)
     assert draft is not None
     assert draft.date == date(2025, 3, 4)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a comparison is no hedge
+    "North Korea's rocket broke apart little more than a minute after it lifted off from Sohae on Friday morning.",
+    # "Per <source>," names who said it, as "according to" does
+    "North Korea had notified a window. Per Japan's defence ministry, a rocket lifted off from Sohae at 1342Z today "
+    "and flew south.",
+    # an agency detected the launch: it happened
+    "North Korea's satellite attempt failed on Thursday. The Joint Chiefs of Staff said the military detected the "
+    "launch of what the North calls a space launch vehicle at 3:50 a.m. from the Tongchang-ri area.",
+    # the launch told by when it took place
+    "North Korea told the IMO it would launch a satellite. The launch itself came at 9:30 a.m. Korea time on 7 "
+    "February, from Sohae.",
+    # the rocket left its pad
+    "North Korea's rocket left Sohae at 9:31 a.m. on Sunday and flew south over the Yellow Sea.",
+])
+def test_launches_told_by_a_comparison_a_source_a_detection_a_noun_or_leaving(sentence):
+    story = f"Rocket story\nFebruary 8, 2016\n\n{sentence}\n"
+    assert len(launches(story)) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "North Korea will launch more than one rocket from Sohae this year, officials said.",
+    "The military said it would track the launch of any North Korean rocket from Sohae.",
+    "Officials did not detect the launch of any North Korean rocket from Sohae on Sunday.",
+    "The launch is expected at 9:30 a.m. from Sohae, North Korea said.",
+    "Per the agreement, North Korea's rocket must stay on its pad at Sohae.",
+])
+def test_no_launch_from_plans_or_hedges(sentence):
+    assert launches(f"Rocket story\nFebruary 8, 2016\n\n{sentence}\n") == []
+
+
+def alerted(text: str) -> set[str | None]:
+    draft = drafted(text)
+    assert draft is not None
+    return {f.place for f in draft.features if f.kind == "warning_area"}
+
+
+def test_an_alert_that_was_not_issued_alerts_nobody():
+    text = ("Rocket story\nApril 13, 2012\n\nNorth Korea launched a rocket from Sohae on Friday morning. The J-Alert "
+            "system was not activated, and Okinawa Prefecture heard of the failure from television.\n")
+    assert alerted(text) == set()
+
+
+def test_a_place_overflown_or_a_distances_reference_after_the_alerts_place_is_not_alerted():
+    text = ("Rocket story\nFebruary 7, 2016\n\nNorth Korea launched a rocket from Sohae on Sunday morning. Tokyo "
+            "issued a J-Alert for Okinawa Prefecture at 9:34 and the rocket passed over the Sakishima islands a few "
+            "minutes later. The J-Alert for Okinawa Prefecture came as the last stage fell 1,200 km SW of "
+            "Okinotorishima.\n")
+    assert alerted(text) == {"okinawa-prefecture"}

@@ -20,7 +20,10 @@ _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|fir
                         r"lift(?:ed|s|ing)?\s+off|blast(?:ed|s|ing)?\s+off|(?:took|taking)\s+off|"
                         # "shot a ballistic missile eastward" (not "shot down a drone"); "The rocket went up from
                         # the Tongchang-ri site", "roared off the pad"
-                        rf"shot(?!\s+down)|went\s+up|roared\s+(?:off|into)|thundered\s+off)\b{_NOT_VERB}",
+                        rf"shot(?!\s+down)|went\s+up|roared\s+(?:off|into)|thundered\s+off|"
+                        # "The rocket left Sohae and flew south", "the missile left the pad"
+                        r"(?:(?<=rocket\s)|(?<=missile\s)|(?<=vehicle\s))left(?=\s+(?:the\s+)?(?:pad|launch|[A-Z])))"
+                        rf"\b{_NOT_VERB}",
                         re.IGNORECASE)
 # "a missile exploded in the air shortly after leaving the airfield", "blew up seconds after lift-off": a failed launch
 _FAILED_AFTER_LEAVING = re.compile(r"\b(?:exploded|blew\s+up|broke\s+(?:up|apart)|disintegrated)\b[^.;]{0,40}?"
@@ -71,7 +74,9 @@ _HYPOTHETICAL = re.compile(
 )
 _STILL_TO_COME = re.compile(r",?\s*(?:which|that)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:will|would|is\s+to|was\s+to)\b",
                             re.IGNORECASE)
-_COUNTED_MORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+more\b",
+# (and "little more than a minute after it lifted off": a comparison)
+_COUNTED_MORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+more\b|"
+                           r"\bmore\s+than\b",
                            re.IGNORECASE)
 _ORDINAL_LAUNCH = re.compile(r"(?i)the\s+(?:first|second|third|fourth|last|latest)\s+launch$")
 _CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\b", re.IGNORECASE)
@@ -182,8 +187,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         if verb is None:
             return False
         # "The first launch was at 6:40 this morning" in a story about North Korea: a launch told by its clock time
-        timed = article_about_north_korea and _ORDINAL_LAUNCH.match(verb.group()) is not None and bool(
-            _CLOCK.search(text, verb.end(), e))
+        timed = article_about_north_korea and ((_ORDINAL_LAUNCH.match(verb.group()) is not None and bool(
+            _CLOCK.search(text, verb.end(), e))) or _launch_told(text, verb))
         if strict and not timed and not _NORTH_KOREA.search(text, s, verb.end()):
             return False
     else:
@@ -224,9 +229,22 @@ _SPEAKER_FIRED = re.compile(r"\s*(?:that\s+)?(?:it|they|its\s+[\w-]+|their\s+[\w
                             re.IGNORECASE)
 
 
+# A launch told by the noun in a story about North Korea: someone "detected the launch" (the launch happened), or "the
+# launch (itself) came at 9:30 a.m." (told by when it took place)
+_DETECTED = re.compile(r"\b(?:detected|spotted|caught|tracked|picked\s+up|observed)\s+$", re.IGNORECASE)
+_TOOK_PLACE = re.compile(r"\s+(?:itself\s+)?(?:came|took\s+place|occurred|happened|was\s+(?:detected|spotted|made))\s+"
+                         r"(?:at|on|shortly|around|about|just|early|late|in\s+the|\d)", re.IGNORECASE)
+
+
+def _launch_told(text: str, noun: re.Match[str]) -> bool:
+    return bool(_DETECTED.search(text, max(0, noun.start() - 25), noun.start()) or _TOOK_PLACE.match(text, noun.end()))
+
+
 # "South Korea's Joint Chiefs of Staff: the missile was fired …" (a live blog, a bulletin): the colon says;
 # "According to South Korea's Joint Chiefs of Staff, the missile was fired …": so does the phrase
-_SAID_OR_COLON = re.compile(rf"{_SAID.pattern}|:(?=\s)|\baccording\s+to\s+(?P<who>[^,;:]{{2,80}}),", re.IGNORECASE)
+# ("Per Japan MOD, a rocket lifted off …" likewise)
+_SAID_OR_COLON = re.compile(rf"{_SAID.pattern}|:(?=\s)|\b(?:according\s+to|per)\s+(?P<who>[^,;:]{{2,80}}),",
+                            re.IGNORECASE)
 
 
 def _after_said(lead: str) -> tuple[str, str]:
