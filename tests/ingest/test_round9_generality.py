@@ -121,3 +121,53 @@ def test_a_place_overflown_or_a_distances_reference_after_the_alerts_place_is_no
             "minutes later. The J-Alert for Okinawa Prefecture came as the last stage fell 1,200 km SW of "
             "Okinotorishima.\n")
     assert alerted(text) == {"okinawa-prefecture"}
+
+
+def bearing_of(draft: ArticleDraft) -> float | None:
+    """The drafted direction: the flight path's first leg, else the direction claim (no site to draw from)."""
+    from viewer.geo import geodesic
+
+    path = draft.first("flight_path")
+    if path is not None:
+        (x1, y1), (x2, y2) = path.geometry.coords[0], path.geometry.coords[-1]
+        return float(geodesic.inverse(x1, y1, x2, y2)[1]) % 360
+    return next((float(c.value) for c in draft.claims if c.property == "direction_deg"), None)
+
+
+@pytest.mark.parametrize(("sentence", "low", "high"), [
+    ("It came down at sea west of Okushiri, outside Japan's exclusive economic zone.", 45, 90),
+    ("The missile came down inside Japan's exclusive economic zone, west of Aomori, Japan said.", 60, 100),
+    ("The missile flew over Aomori Prefecture before falling into the Pacific.", 60, 100),
+])
+def test_a_direction_told_only_by_a_far_place_where_the_flight_went(sentence, low, high):
+    text = ("Missile story\nMay 3, 2027\n\nNorth Korea launched a ballistic missile from Pyongyang on Monday morning, "
+            f"South Korea's military said. {sentence}\n")
+    draft = drafted(text)
+    assert draft is not None
+    bearing = bearing_of(draft)
+    assert bearing is not None
+    assert low <= bearing <= high
+
+
+def test_with_no_site_the_bearing_is_taken_from_the_country():
+    text = ("Missile story\nMay 3, 2027\n\nNorth Korea launched a ballistic missile on Monday morning, South Korea's "
+            "military said. The missile flew over Hokkaido and fell into the Pacific.\n")
+    draft = drafted(text)
+    assert draft is not None
+    assert draft.first("launch_site") is None
+    bearing = bearing_of(draft)
+    assert bearing is not None
+    assert 45 <= bearing <= 90
+
+
+@pytest.mark.parametrize("sentence", [
+    "It flew over Japan and landed in the Pacific.",  # a country 3,000 km long says no bearing
+    "That missile came down in the sea west of Japan.",
+    "It landed in the Sea of Japan.",  # a sea 1,000 km across, as before
+])
+def test_a_country_or_a_sea_is_no_direction(sentence):
+    text = ("Missile story\nMay 3, 2027\n\nNorth Korea launched a ballistic missile from Pyongyang on Monday morning, "
+            f"South Korea's military said. {sentence}\n")
+    draft = drafted(text)
+    assert draft is not None
+    assert bearing_of(draft) is None

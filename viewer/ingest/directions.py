@@ -70,6 +70,12 @@ def stated_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher
             bearing = bearing_of(m.group("dir"))
             if bearing is not None:
                 return StatedDirection(bearing, m.group("dir").lower(), m.span())
+    toward = _toward(text, sentences, matcher, site)
+    return toward or _where_it_went(text, sentences, matcher, site)
+
+
+def _toward(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: Point | None
+            ) -> StatedDirection | None:
     for sentence in sentences:
         for m in _TOWARD.finditer(text, sentence.start, sentence.end):
             place = matcher.place_at(text, m.end())
@@ -83,6 +89,41 @@ def stated_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher
                 continue
             return StatedDirection(bearing, text[place.start : place.end], (m.start(), place.end), place.place.id)
     return None
+
+
+# Where the flight went, told by a place far from where it started: "came down at sea west of Okushiri", "fell inside
+# its exclusive economic zone, west of Aomori", "came down in the Pacific off the Sanriku coast", "flew over
+# Hokkaido": the bearing to that place is the flight's direction (the place is hundreds of km off, so which side of it
+# the flight ended changes the bearing little). With no site, from North Korea's label point.
+_WENT = re.compile(r"\b(?:fell|fallen|falling|landed|landing|came\s+down|coming\s+down|splashed\s+down|"
+                   r"splashing\s+down|crashed|impacted|dropped)\b[^.;]{0,60}?\b(?:(?:north|south|east|west)"
+                   r"(?:[- ]?(?:north|south|east|west))?\s+of|off(?:\s+the\s+coast\s+of)?)\s+|"
+                   r"\b(?:flew|flying|flown|passed|passing|crossed|crossing|overflew)\s+(?:\w+\s+){0,2}?(?:over|across)\s+"
+                   r"(?:the\s+)?", re.IGNORECASE)
+WENT_KINDS = frozenset({"prefecture", "island", "island_group", "city", "reference_point"})  # not "over Japan"
+FAR_KM = 500.0
+
+
+def _where_it_went(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: Point | None
+                   ) -> StatedDirection | None:
+    origin = site or _country_point(matcher)
+    if origin is None:
+        return None
+    for sentence in sentences:
+        for m in _WENT.finditer(text, sentence.start, sentence.end):
+            place = matcher.place_at(text, m.end())
+            if place is None or place.place.kind not in WENT_KINDS:
+                continue
+            km, azimuth, _ = geodesic.inverse(origin.x, origin.y, place.place.lon, place.place.lat)
+            if float(km) >= FAR_KM:
+                return StatedDirection(float(azimuth) % 360, text[place.start : place.end], (m.start(), place.end),
+                                       place.place.id)
+    return None
+
+
+def _country_point(matcher: PlaceMatcher) -> Point | None:
+    country = matcher.place("north-korea")
+    return Point(country.lon, country.lat) if country else None
 
 
 # The seas on North Korea's east and west coasts: a missile fired toward one from anywhere in the country (the site
