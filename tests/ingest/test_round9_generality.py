@@ -171,3 +171,47 @@ def test_a_country_or_a_sea_is_no_direction(sentence):
     draft = drafted(text)
     assert draft is not None
     assert bearing_of(draft) is None
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ('"Initial indications are that the rocket deployed an object that appeared to achieve orbit," NORAD said.',
+     "orbit"),
+    ("It was the regime's first successful orbital launch, analysts said.", "orbit"),
+    ("US Space Command has catalogued the satellite as 2031-044A, in a 500 x 520 km orbit.", "orbit"),
+    ("Trackers are following two objects in a polar orbit.", None),  # no verb of tracking: a description
+    ("US Strategic Command is tracking two objects in a polar orbit.", "orbit"),
+    ("Outcome: orbit.", "orbit"),
+    ("No object entered orbit, the U.S. military said.", "failure"),
+    ("Nothing has reached orbit, officials in Washington said.", "failure"),
+    ("The missile flew 800 km before accurately landing in the waters of the East Sea, state media said.", "success"),
+    ("It is not clear whether the satellite will reach orbit.", None),
+])
+def test_outcome_words_of_trackers_analysts_and_state_media(sentence, outcome):
+    from viewer.ingest.claims import outcome_claims
+    from viewer.ingest.sentences import split_sentences
+
+    found = outcome_claims(sentence, split_sentences(sentence), space=True)
+    assert [f.value for f in found] == ([outcome] if outcome else [])
+
+
+@pytest.mark.parametrize(("claimed", "settled"), [
+    ([("orbit", "North Korean state media (per article)"), ("failure", "NORAD (per article)")], "failure"),
+    ([("success", "North Korea (per article)"), ("orbit", "US Space Command (per article)")], "orbit"),
+    # the article's own words may be another launch's: no independent word, no outcome
+    ([("orbit", "North Korea (per article)"), ("failure", "the article (unattributed)")], None),
+    ([("failure", "NORAD (per article)"), ("orbit", "Japan (per article)")], None),
+    ([("orbit", "KCNA (per article)"), ("orbit", "NORAD (per article)")], "orbit"),
+])
+def test_an_independent_source_settles_a_state_media_claim(claimed, settled):
+    from viewer.ingest.claims import settled_outcome
+
+    assert settled_outcome(claimed) == settled
+
+
+def test_a_tracker_denying_orbit_outweighs_the_state_media_claim_in_a_draft():
+    text = ("Rocket story\nApril 6, 2031\n\nNorth Korea launched a long-range rocket from Sohae on Sunday morning. "
+            "North Korea's state news agency declared that the satellite was in orbit. \"No object entered orbit,\" "
+            "the U.S. military said.\n")
+    draft = drafted(text)
+    assert draft is not None
+    assert draft.outcome == "failure"

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from viewer.geo import geodesic
 from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
-from viewer.ingest.claims import attribution, orbit_claims, outcome_claims
+from viewer.ingest.claims import attribution, orbit_claims, outcome_claims, settled_outcome
 from viewer.ingest.datelines import body_stamps
 from viewer.ingest.directions import stated_direction
 from viewer.ingest.eez import eez_claims
@@ -318,6 +318,6 @@ def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: L
         for start, end, km in find_altitudes(text, sentence.start, sentence.end):
             draft.claims.append(DraftClaim("apogee_km", round(km, 1), attribution(text, sentence, start),
                                            [(start, end)]))
-    outcomes = {c.value for c in draft.claims if c.property == "outcome"}
-    if len(outcomes) == 1 or outcomes == {"orbit", "success"}:
-        draft.outcome = "orbit" if "orbit" in outcomes else next(iter(outcomes))
+    settled = settled_outcome([(str(c.value), c.by) for c in draft.claims if c.property == "outcome"])
+    if settled is not None:
+        draft.outcome = settled
