@@ -215,3 +215,19 @@ def test_a_tracker_denying_orbit_outweighs_the_state_media_claim_in_a_draft():
     draft = drafted(text)
     assert draft is not None
     assert draft.outcome == "failure"
+
+
+@pytest.mark.parametrize(("sentence", "other"), [
+    ("Lee was sworn in as South Korea's president on Wednesday.", True),
+    ("The drills, which began on Monday, run for ten days.", True),
+    ("He was mourning his mother, who died on Tuesday.", True),
+    ("The talks opened on Monday in Geneva.", True),
+    ("North Korea's satellite attempt ended on Tuesday night when its rocket blew up.", False),
+    ("North Korea fired a missile on Tuesday.", False),
+])
+def test_another_events_day_is_told_in_one_place(sentence, other):
+    from viewer.ingest.sentences import Sentence
+    from viewer.ingest.times import find_dates, statement_day
+
+    mention = find_dates(sentence, 0, len(sentence), date(2027, 5, 6))[0]
+    assert statement_day(sentence, mention, Sentence(0, len(sentence), 0).start) is other

@@ -53,8 +53,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
                   if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end
                                                         and d.label[:4].isdigit()))
                   and not statement_day(text, d, s.start)
-                  and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
-                  and not _OTHER_EVENT.search(text, max(s.start, d.start - 50), d.start)]
+                  and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)]
     dates = _in_announced_window(text, dates, article.published)
     # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
     # that, not the launch, unless it states the launch itself.
@@ -114,9 +113,6 @@ _ANOTHER_MOMENT = re.compile(r"\b(?:sent|issued|released|published|posted|broadc
                              # (not "announced that at about 7:50 this morning North Korea fired": what was said)
                              r"(?:(?!that\b)[\w-]+\s+){0,2}?(?:at|around|about|shortly\s+after|shortly\s+before|"
                              r"just\s+after)\s+(?:about\s+|around\s+|approximately\s+)?$", re.IGNORECASE)
-# "… was sworn in as South Korea's president on Wednesday", "talks that began on Monday": another event's day
-_OTHER_EVENT = re.compile(r"\b(?:sworn\s+in|inaugurat\w*|took\s+office|elected|met|visited|arrived|summit|talks|"
-                          r"began|started|opened|ended|closed|signed)\b[^.;,]{0,40}$", re.IGNORECASE)
 # "from the same place as the launch that flew over Hokkaido on Aug. 29": the day of the launch compared with
 _ANOTHER_LAUNCH_CLAUSE = re.compile(r"\b(?:as|like|than|to)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:launch|missile|"
                                     r"rocket|test|one|ICBM|satellite)\s+(?:that|which)\b[^,;.()]{0,70}$",

@@ -194,13 +194,16 @@ PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+)?(?:been|\w+ed|begun|
                         re.IGNORECASE)
 
 
-# "drills, which began on March 13", "talks that opened Monday": the day of something else the sentence names
-_OTHER_EVENT_BEFORE = re.compile(r"\b(?:which|that)\s+(?:(?:have|has|had)\s+)?(?:began|begun|begins|started|starts|"
-                                 r"opened|opens|ended|ends|closed|closes|kicked\s+off|took\s+place|(?:was|were)\s+"
-                                 r"held)\s+(?:on\s+)?$"
-                                 # "mourning his mother, who died on Tuesday": a person's day, not the launch's
-                                 r"|\bwho\s+(?:had\s+)?(?:died|passed\s+away|was\s+(?:born|buried|elected|sworn\s+in|"
-                                 r"inaugurated))\s+(?:on\s+)?$", re.IGNORECASE)
+# Another event's day, the one place this is told (dates of launches and of statements use it alike): "drills, which
+# began on March 13", "talks that opened Monday", "… was sworn in as South Korea's president on Wednesday", "the
+# summit ended on Friday", "mourning his mother, who died on Tuesday" (a person's day, not the launch's); but "the
+# attempt ended on Tuesday night" is the launch's own day
+OTHER_EVENT = re.compile(r"(?<!attempt\s)(?<!launch\s)(?<!flight\s)(?<!test\s)"
+                         r"\b(?:sworn\s+in|inaugurat\w*|took\s+office|elected|met|visited|arrived|summit|talks|"
+                         r"began|begun|begins|started|starts|opened|opens|ended|ends|closed|closes|signed|kicked\s+off|"
+                         r"took\s+place|(?:was|were)\s+held|died|passed\s+away|was\s+(?:born|buried))\b[^.;,]{0,40}$",
+                         re.IGNORECASE)
+OTHER_EVENT_CHARS = 50  # from the event's word to the date: one clause
 
 # the day a picture was taken ("Commercial satellite imagery from June 4 shows … after the failed launch on May 27")
 _PICTURE_BEFORE = re.compile(r"\b(?:imagery|images?|photos?|photographs?|pictures?|footage|video)\s+"
@@ -218,8 +221,8 @@ def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
     ('exercises, which began on March 13'), or when a picture was taken ('imagery from June 4'), not when the
     launch happened."""
     before = max(sentence_start, mention.start - 40)
-    if (_SAID_BEFORE.search(text, before, mention.start) or _OTHER_EVENT_BEFORE.search(text, before, mention.start)
-            or _PICTURE_BEFORE.search(text, before, mention.start)):
+    if (_SAID_BEFORE.search(text, before, mention.start) or _PICTURE_BEFORE.search(text, before, mention.start)
+            or OTHER_EVENT.search(text, max(sentence_start, mention.start - OTHER_EVENT_CHARS), mention.start)):
         return True
     # a date opening the sentence and its subject saying something ("On Monday, state media said the missile …"),
     # not a date after the verb ("fired … on Monday night, the military said")
