@@ -231,3 +231,50 @@ def test_another_events_day_is_told_in_one_place(sentence, other):
 
     mention = find_dates(sentence, 0, len(sentence), date(2027, 5, 6))[0]
     assert statement_day(sentence, mention, Sentence(0, len(sentence), 0).start) is other
+
+
+@pytest.mark.parametrize(("words", "clock"), [
+    ("at approximately 07:55 today", (7, 55)),
+    ("early (10:04 local)", (10, 4)),
+    ("between about 8:10 and 9:20 this morning", (8, 10)),
+    ("between 8:10 and 9:20 p.m.", (20, 10)),
+    ("from 22:10 to 22:40", (22, 10)),
+])
+def test_clock_times_with_a_qualifier_a_bare_local_or_opening_a_range(words, clock):
+    from viewer.ingest.times import find_times
+
+    text = f"The missiles were fired {words}."
+    found = find_times(text, 0, len(text), "KST")
+    assert (found[0].hour, found[0].minute) == clock
+
+
+def test_from_2010_to_2012_is_no_clock():
+    from viewer.ingest.times import find_times
+
+    text = "Launches from 2010 to 2012 were rare."
+    assert find_times(text, 0, len(text), "KST") == []
+
+
+def test_a_line_wrapped_by_hand_after_a_preposition_or_before_an_indented_line_goes_on():
+    text = ("Security alert\n2 June 2027\n\n"
+            "North Korea launched one submarine-launched ballistic missile from waters off\n"
+            "Sinpo, South Hamgyong Province, at 0104 UTC on 2 JUN, the military said.\n\n"
+            "Defence ministry release\n"
+            "1. North Korea launched one ballistic missile in an easterly direction from the area\n"
+            "   of Kusong, North Phyongan Province, at approximately 07:55 today.\n")
+    from viewer.ingest.sentences import split_sentences
+
+    joined = [text[s.start : s.end] for s in split_sentences(text)]
+    assert any(s.startswith("North Korea launched one submarine") and s.endswith("the military said.") for s in joined)
+    assert any(s.startswith("North Korea launched one ballistic") and s.endswith("07:55 today.") for s in joined)
+
+
+def test_a_missile_detected_at_a_time_gives_the_launchs_time_and_site():
+    text = ("Missile story\nApril 6, 2027\n\nSEOUL \u2014 North Korea fired a ballistic missile on Tuesday morning, "
+            "South Korea's military said. The Joint Chiefs of Staff said it detected the missile at 6:53 a.m. from "
+            "the Pyongyang area.\n")
+    draft = drafted(text)
+    assert draft is not None
+    assert draft.time is not None
+    assert draft.time.astimezone(UTC).strftime("%Y-%m-%d %H:%M") == "2027-04-05 21:53"
+    assert draft.first("launch_site") is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_told
 from viewer.ingest.sentences import Sentence
 
 # "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
@@ -179,7 +180,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         verb = _FAILED_AFTER_LEAVING.search(text, s, e)
     if verb is None and not strict:  # "The missile was flown on a lofted trajectory to the east": the same flight
         verb = _ORDINAL_LEFT.match(text, s, e) or _IT_HAPPENED.match(text, s, e) or (
-            _FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e) else _PRONOUN_FLEW.match(text, s, e))
+            _FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e) else _PRONOUN_FLEW.match(text, s, e)) or (
+            DETECTED_OBJECT.search(text, s, e))
     if verb is None:
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
         # days after North Korea said…", which is about someone else's launch.
@@ -188,7 +190,7 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
             return False
         # "The first launch was at 6:40 this morning" in a story about North Korea: a launch told by its clock time
         timed = article_about_north_korea and ((_ORDINAL_LAUNCH.match(verb.group()) is not None and bool(
-            _CLOCK.search(text, verb.end(), e))) or _launch_told(text, verb))
+            _CLOCK.search(text, verb.end(), e))) or launch_told(text, verb))
         if strict and not timed and not _NORTH_KOREA.search(text, s, verb.end()):
             return False
     else:
@@ -227,17 +229,6 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
 # "the military says it fired two missiles", "Japan said its destroyers fired": the speaker is who fired
 _SPEAKER_FIRED = re.compile(r"\s*(?:that\s+)?(?:it|they|its\s+[\w-]+|their\s+[\w-]+)\s+(?:had\s+|also\s+|then\s+)?",
                             re.IGNORECASE)
-
-
-# A launch told by the noun in a story about North Korea: someone "detected the launch" (the launch happened), or "the
-# launch (itself) came at 9:30 a.m." (told by when it took place)
-_DETECTED = re.compile(r"\b(?:detected|spotted|caught|tracked|picked\s+up|observed)\s+$", re.IGNORECASE)
-_TOOK_PLACE = re.compile(r"\s+(?:itself\s+)?(?:came|took\s+place|occurred|happened|was\s+(?:detected|spotted|made))\s+"
-                         r"(?:at|on|shortly|around|about|just|early|late|in\s+the|\d)", re.IGNORECASE)
-
-
-def _launch_told(text: str, noun: re.Match[str]) -> bool:
-    return bool(_DETECTED.search(text, max(0, noun.start() - 25), noun.start()) or _TOOK_PLACE.match(text, noun.end()))
 
 
 # "South Korea's Joint Chiefs of Staff: the missile was fired …" (a live blog, a bulletin): the colon says;

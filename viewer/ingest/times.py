@@ -44,7 +44,7 @@ _KOREAS_CLOCK_BEFORE = re.compile(r"\b(?:local|Korea|Korean|Seoul|Pyongyang|Japa
 _VAGUE = re.compile(r"\b(?:(?:earlier|later)\s+this\s+month|last\s+month)\b", re.IGNORECASE)
 _ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?(?:\s+Time)?|Washington\s+time|PT|PST|PDT|"
          r"UTC|GMT|Z|KST|JST|PYT|Pyongyang\s+time|(?:South\s+)?Korean?\s+(?:Standard\s+)?time|Seoul\s+time|"
-         r"Japan(?:ese)?\s+(?:Standard\s+)?time|Tokyo\s+time|local\s+time)")
+         r"Japan(?:ese)?\s+(?:Standard\s+)?time|Tokyo\s+time|local\s+time|local(?=\s*[),;]))")  # "(10:04 local)"
 _TIME_FORMS = [
     # 7:29 PM ET, 10.42 p.m. (local time), 9 a.m. KST, 22:42 Pyongyang time
     # ("8:40 p.m. Monday Eastern": the day of the zone's clock between them)
@@ -58,11 +58,15 @@ _TIME_FORMS = [
 # ratio is not read as a time). Their zone comes from the dateline, else the launch site's local time.
 _BARE_TIME = re.compile(
     r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
-    r"|\bat\s+(?:about\s+|around\s+)?(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
+    # (or opening a range: "between about 8:10 and 9:20 this morning", "from 22:10 to 22:40")
+    r"|\b(?:at|between|from)\s+(?:(?:about|around|approximately|roughly|exactly|precisely|just\s+(?:after|before)|shortly\s+"
+    r"(?:after|before))\s+)?(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
     r"(?!\s*(?:[ap]\.?\s?m\b|[ap]\.\s?m\.))"
     # "at approximately 0534 hrs", "0600 hrs, 0637 hrs and 0642 hrs": military style (a zone after it is a zoned form)
     r"|\b(?P<hourhrs>[01]\d|2[0-3])(?P<minutehrs>[0-5]\d)\s*hrs?\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)",
     re.IGNORECASE)
+_RANGE_END = re.compile(r"\s*(?:and|to|-|\u2013)\s*(?:about\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?P<pm>p\.?\s?m\b))?",
+                        re.IGNORECASE)
 _EVENING_AFTER = re.compile(r"[\s,]*(?:(?:last|on\s+\w+|that|this|the\s+same)\s+(?:night|evening|afternoon)|tonight|"
                             r"in\s+the\s+(?:evening|afternoon)|at\s+night)\b", re.IGNORECASE)
 _ZONE_LABELS = [
@@ -284,7 +288,9 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
             if m.group("hour24"):
                 hour, minute = int(m.group("hour24")), int(m.group("minute24"))
                 begin = m.start("hour24")
-                if 1 <= hour <= 11 and _EVENING_AFTER.match(text, m.end(), end):
+                upto = _RANGE_END.match(text, m.end(), end)  # "between 8:10 and 9:20 p.m.": the range's half
+                after = upto.end() if upto else m.end()
+                if 1 <= hour <= 11 and (_EVENING_AFTER.match(text, after, end) or (upto and upto.group("pm"))):
                     hour += 12  # "at 10:41 last night", "at 9:30 in the evening": a 12-hour clock without p.m.
             elif m.group("hourhrs"):
                 hour, minute = int(m.group("hourhrs")), int(m.group("minutehrs"))
