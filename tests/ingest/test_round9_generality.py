@@ -278,3 +278,48 @@ def test_a_missile_detected_at_a_time_gives_the_launchs_time_and_site():
     assert draft.time is not None
     assert draft.time.astimezone(UTC).strftime("%Y-%m-%d %H:%M") == "2027-04-05 21:53"
     assert draft.first("launch_site") is not None
+
+
+LEAD = ("Rocket story\nMarch 3, 2031\n\nNorth Korea launched a Chollima-2 rocket from Sohae on Monday morning, "
+        "South Korea's military said. ")
+
+
+@pytest.mark.parametrize(("sentence", "day", "outcome"), [
+    ("On 12 December 2012 an Unha-3 from Sohae placed an object in orbit.", date(2012, 12, 12), "orbit"),
+    ("It was a different picture on April 13, 2012, when the previous Unha-3 blew apart a minute into its flight.",
+     date(2012, 4, 13), "failure"),
+    ("On 21 November 2023 a Chollima-1 rocket from the same station placed a satellite in orbit.",
+     date(2023, 11, 21), "orbit"),
+    ("On 21 November 2023 the third Chollima-1 from the coastal pad reached orbit.", date(2023, 11, 21), "orbit"),
+])
+def test_an_earlier_launch_told_by_what_the_rocket_did_on_its_day(sentence, day, outcome):
+    found = launches(LEAD + sentence + "\n")
+    passing = [d for d in found if d.date == day]
+    assert len(passing) == 1
+    assert passing[0].outcome == outcome
+
+
+def test_a_rocket_that_only_stood_on_its_pad_that_day_is_no_launch():
+    found = launches(LEAD + "On 12 December 2012 an Unha-3 from Sohae stood on its pad for the cameras.\n")
+    assert [d.date for d in found] == [date(2031, 3, 3)]
+
+
+def test_off_the_west_coast_of_another_country_is_where_it_fell_not_a_heading():
+    from viewer.ingest.directions import stated_direction
+    from viewer.ingest.places import shipped_matcher
+    from viewer.ingest.sentences import split_sentences
+
+    text = "The rocket fell into the Yellow Sea off the west coast of South Korea."
+    assert stated_direction(text, split_sentences(text), shipped_matcher(), None) is None
+    text = "The missile was fired into the sea off its east coast."
+    assert stated_direction(text, split_sentences(text), shipped_matcher(), None) is not None
+
+
+def test_a_figure_of_speech_is_no_picture_date_but_imagery_is():
+    from viewer.ingest.sentences import Sentence
+    from viewer.ingest.times import find_dates, statement_day
+
+    for sentence, picture in (("It was a very different picture on April 13, when the rocket blew apart.", False),
+                              ("Satellite imagery from June 4 shows the pad.", True)):
+        mention = find_dates(sentence, 0, len(sentence), date(2027, 7, 1))[0]
+        assert statement_day(sentence, mention, Sentence(0, len(sentence), 0).start) is picture

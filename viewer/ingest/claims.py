@@ -22,7 +22,8 @@ _ORBIT_OUTCOME = re.compile(
     re.IGNORECASE,
 )
 _FAILURE = re.compile(
-    r"\b(?:fail(?:ed|ure|s)?|unsuccessful(?:ly)?|crash(?:ed|es|ing)?|explod(?:ed|es|ing)|blew up|blowing up|"
+    r"\b(?:fail(?:ed|ure|s)?|unsuccessful(?:ly)?|crash(?:ed|es|ing)?|explod(?:ed|es|ing)|blew (?:up|apart)|"
+    r"blowing (?:up|apart)|"
     r"(?:broke|breaking|came|coming|fell|falling) apart|broke up|breaking up|self-destruct(?:ed)?|aborted|"
     r"disintegrat(?:ed|ing)|lost (?:contact|thrust)|abnormal(?:ly)?|malfunction(?:ed|s)?|went wrong|fizzled|"
     r"short of orbit|contact\s+(?:with\s+(?:it|the\s+\w+)\s+)?was\s+lost|"

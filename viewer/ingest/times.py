@@ -210,7 +210,9 @@ OTHER_EVENT = re.compile(r"(?<!attempt\s)(?<!launch\s)(?<!flight\s)(?<!test\s)"
 OTHER_EVENT_CHARS = 50  # from the event's word to the date: one clause
 
 # the day a picture was taken ("Commercial satellite imagery from June 4 shows … after the failed launch on May 27")
-_PICTURE_BEFORE = re.compile(r"\b(?:imagery|images?|photos?|photographs?|pictures?|footage|video)\s+"
+# (not the figure of speech: "It was a different picture on April 13, when …")
+_PICTURE_BEFORE = re.compile(r"(?<!different\s)(?<!similar\s)(?<!bigger\s)(?<!mixed\s)(?<!whole\s)(?<!clearer\s)"
+                             r"\b(?:imagery|images?|photos?|photographs?|pictures?|footage|video)\s+"
                              r"(?:(?:taken|captured|acquired|collected|dated|shot)\s+)?(?:from|of|on|dated)\s+$",
                              re.IGNORECASE)
 
