@@ -323,3 +323,21 @@ def test_a_figure_of_speech_is_no_picture_date_but_imagery_is():
                               ("Satellite imagery from June 4 shows the pad.", True)):
         mention = find_dates(sentence, 0, len(sentence), date(2027, 7, 1))[0]
         assert statement_day(sentence, mention, Sentence(0, len(sentence), 0).start) is picture
+
+
+def test_a_timeline_in_the_present_tense():
+    text = ("Timeline: North Korea's launches this year\nUpdated December 1, 2027\n\n"
+            "Sept. 15 - Another Hwasong-12 leaves Sunan at about 6:57 a.m. and crosses Hokkaido.\n")
+    found = launches(text)
+    assert [d.date for d in found] == [date(2027, 9, 15)]
+    bearing = bearing_of(found[0])
+    assert bearing is not None
+    assert 45 <= bearing <= 90
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kim Jong Un left Pyongyang on Monday for talks in Moscow about missiles.",
+    "The missile left a crater near the launch site, imagery shows.",
+])
+def test_leaving_is_a_launch_only_for_a_rocket_leaving_a_place(sentence):
+    assert launches(f"Story\nSeptember 16, 2027\n\n{sentence}\n") == []

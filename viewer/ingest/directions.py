@@ -95,11 +95,12 @@ def _toward(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: P
 # its exclusive economic zone, west of Aomori", "came down in the Pacific off the Sanriku coast", "flew over
 # Hokkaido": the bearing to that place is the flight's direction (the place is hundreds of km off, so which side of it
 # the flight ended changes the bearing little). With no site, from North Korea's label point.
-_WENT = re.compile(r"\b(?:fell|fallen|falling|landed|landing|came\s+down|coming\s+down|splashed\s+down|"
-                   r"splashing\s+down|crashed|impacted|dropped)\b[^.;]{0,60}?\b(?:(?:north|south|east|west)"
-                   r"(?:[- ]?(?:north|south|east|west))?\s+of|off(?:\s+the\s+coast\s+of)?)\s+|"
-                   r"\b(?:flew|flying|flown|passed|passing|crossed|crossing|overflew)\s+(?:\w+\s+){0,2}?(?:over|across)\s+"
-                   r"(?:the\s+)?", re.IGNORECASE)
+_WENT = re.compile(r"\b(?:fell|falls|fallen|falling|landed|lands|landing|came\s+down|comes\s+down|coming\s+down|"
+                   r"splashed\s+down|splashing\s+down|crashed|impacted|dropped)\b[^.;]{0,60}?\b(?:(?:north|south|east|"
+                   r"west)(?:[- ]?(?:north|south|east|west))?\s+of|off(?:\s+the\s+coast\s+of)?)\s+|"
+                   r"\b(?:flew|flies|flying|flown|passed|passes|passing|crossed|crosses|crossing|overflew)\s+(?:\w+\s+){0,2}?"
+                   r"(?:over|across)\s+(?:the\s+)?|\b(?:crossed|crosses|crossing|overflew|overflies)\s+(?:the\s+)?",
+                   re.IGNORECASE)
 WENT_KINDS = frozenset({"prefecture", "island", "island_group", "city", "reference_point"})  # not "over Japan"
 FAR_KM = 500.0
 

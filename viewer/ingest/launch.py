@@ -22,8 +22,10 @@ _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|fir
                         # "shot a ballistic missile eastward" (not "shot down a drone"); "The rocket went up from
                         # the Tongchang-ri site", "roared off the pad"
                         rf"shot(?!\s+down)|went\s+up|roared\s+(?:off|into)|thundered\s+off|"
-                        # "The rocket left Sohae and flew south", "the missile left the pad"
-                        r"(?:(?<=rocket\s)|(?<=missile\s)|(?<=vehicle\s))left(?=\s+(?:the\s+)?(?:pad|launch|[A-Z])))"
+                        # "The rocket left Sohae and flew south", "the missile left the pad", a timeline's "Another
+                        # Hwasong-12 leaves Sunan at about 6:57 a.m."
+                        r"(?:(?<=rocket\s)|(?<=missile\s)|(?<=vehicle\s)|(?<=\d\s))(?:left|leaves)"
+                        r"(?=\s+(?:the\s+)?(?:pad|launch|[A-Z])))"
                         rf"\b{_NOT_VERB}",
                         re.IGNORECASE)
 # "a missile exploded in the air shortly after leaving the airfield", "blew up seconds after lift-off": a failed launch
