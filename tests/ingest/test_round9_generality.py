@@ -341,3 +341,66 @@ def test_a_timeline_in_the_present_tense():
 ])
 def test_leaving_is_a_launch_only_for_a_rocket_leaving_a_place(sentence):
     assert launches(f"Story\nSeptember 16, 2027\n\n{sentence}\n") == []
+
+
+ROWS = ("Three launches, three windows\n\nAnalysis | Monitoring notes | 2 December 2031, 0900 UTC\n\n"
+        "North Korea filed three notices this year.\n\n"
+        "1) Chollima-2, 3 May, 2130 UTC (06:30 on 4 May in Pyongyang). The rocket flew south from the Sohae "
+        "coastal pad and its second stage failed. Outcome: failure.\n\n"
+        "2) Chollima-2, 9 Aug, 1850 UTC (03:50 on 10 Aug local). Window: 9 Aug 1500 to 16 Aug 1500. It flew "
+        "south from Sohae. Outcome: failure.\n\n"
+        "3) Chollima-2, 21 Nov, 1342 UTC (22:42 local). The rocket flew south from Sohae. US Space Command has "
+        "catalogued the satellite in a 500 x 510 km orbit. Outcome: orbit.\n")
+
+
+def test_a_list_of_launches_each_told_in_its_rows_paragraph():
+    found = launches(ROWS)
+    assert [(d.date, d.outcome) for d in found] == [
+        (date(2031, 5, 4), "failure"), (date(2031, 8, 10), "failure"), (date(2031, 11, 21), "orbit")]
+    assert [d.time.astimezone(UTC).strftime("%m-%d %H%M") for d in found if d.time] == [
+        "05-03 2130", "08-09 1850", "11-21 1342"]
+    assert all(d.first("launch_site") is not None and d.first("launch_site").place.startswith("sohae")
+               for d in found)  # not Pyongyang, whose clock "06:30 … in Pyongyang" is
+
+
+@pytest.mark.parametrize("row", [
+    "2023-05-31  Chollima-1  Sohae  failure",
+    "| 2016-02-07 | Unha-3 | Sohae | orbit |",
+    "- 12 Dec 2012: Unha-3, Sohae, orbit",
+])
+def test_table_rows_name_launches(row):
+    from viewer.ingest.launch_nouns import launch_row
+    from viewer.ingest.sentences import split_sentences
+
+    assert launch_row(row, split_sentences(row)[0])
+
+
+@pytest.mark.parametrize("row", [
+    "Hwasong-17, shown at the parade on 8 February 2023.",
+    "On 12 May a Hwasong-12 flew east.",  # a sentence, read as one
+    "2031-05-03  Chollima-2  Sohae  launch window opens",
+])
+def test_a_parade_a_sentence_or_a_window_is_no_row(row):
+    from viewer.ingest.launch_nouns import launch_row
+    from viewer.ingest.sentences import split_sentences
+
+    assert not launch_row(row, split_sentences(row)[0])
+
+
+def test_a_table_of_earlier_launches_does_not_date_the_story_launch():
+    text = ("Missile database\nEntry last updated: August 2, 2031\n\nDate: July 28, 2031 (Monday)\n"
+            "Time: 23:41 KST\nLaunch location: Mupyong-ni, Jagang Province\nMissile: Hwasong-20\n\n"
+            "North Korea fired the Hwasong-20 from a stand.\n\nRelated entries\n"
+            "- July 4, 2031: Hwasong-20 first flight, Panghyon, North Phyongan Province\n")
+    found = launches(text)
+    assert sorted(d.date for d in found if d.date) == [date(2031, 7, 4), date(2031, 7, 28)]
+
+
+def test_a_utc_date_before_its_time_is_not_the_launchs_local_date():
+    text = ("Rocket story\n2 December 2031\n\nNorth Korea launched a Chollima-2 rocket from Sohae on 3 May, 2130 UTC "
+            "(06:30 on 4 May local).\n")
+    draft = drafted(text)
+    assert draft is not None
+    assert draft.date == date(2031, 5, 4)
+    assert draft.time is not None
+    assert draft.time.astimezone(UTC).strftime("%m-%d %H%M") == "05-03 2130"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_told
+from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_row, launch_told
 from viewer.ingest.sentences import Sentence
 
 # "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
@@ -146,6 +146,8 @@ class LaunchReport:
     vehicle_class: str | None = None  # "ICBM", "SLBM", "cruise missile", … or "satellite launch vehicle"
     class_span: tuple[int, int] | None = None
     notes: list[str] = field(default_factory=list)
+    listed: list[Sentence] = field(default_factory=list)  # a timeline's rows: other launches, not this one's dates
+    rows: list[Sentence] = field(default_factory=list)  # every row of a timeline or table (launch_nouns.launch_row)
 
 
 # What a verb's object is when it is not a rocket: "fired his defence minister", "launched a new destroyer capable of
@@ -328,16 +330,20 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     about_north_korea = len(_NORTH_KOREA.findall(text, 0, head)) + min(1, len(_NORTH_KOREAN_NAMES.findall(
         text, 0, head))) >= 2
     anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
+    # a timeline's or table's rows: the launches themselves when no sentence reports one, else others it lists
+    rows = [s for s in sentences if about_north_korea and launch_row(text, s)]
     if not anchors:
-        anchors = _field_lines(text, sentences)
+        anchors = rows or _field_lines(text, sentences)
     if not anchors:
         return None
     # Once a sentence says North Korea launched, "the missile was launched from …" elsewhere is the same launch.
     foreign = foreign_launch_sentences(text, sentences)
-    related = [s for s in sentences if s in anchors or (s not in foreign and _reports(text, s, True, strict=False))]
+    related = [s for s in sentences if s in anchors or s in rows or (
+        s not in foreign and _reports(text, s, True, strict=False))]
     scope = " ".join(text[s.start : s.end] for s in related)
     space = bool(_SPACE.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
-    return describe(text, LaunchReport(anchors, related, space))
+    listed = [s for s in rows if s not in anchors]
+    return describe(text, LaunchReport(anchors, related, space, listed=listed, rows=rows))
 
 
 # A report in fields, one a line ("Time: around 9:59 a.m. (JST), 12 July 2023", "Launch location: around

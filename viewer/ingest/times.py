@@ -37,7 +37,7 @@ _RELATIVE = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this af
 # dated in the Americas or Europe can be the day after its date
 KOREAS_DAY = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:in\s+(?:Pyongyang|Seoul|Tokyo|Korea|"
                          r"North\s+Korea|South\s+Korea|Japan)\b|(?:Korea|Korean|Seoul|Pyongyang|Japan|Tokyo|"
-                         r"local)\s+time\b)", re.IGNORECASE)
+                         r"local)\s+time\b|local(?=\s*[),;]))", re.IGNORECASE)  # "(03:50 on 24 Aug local)"
 # "at 06:41 local time on Tuesday", "7:12 a.m. Korea time Wednesday": the day of Korea's clock
 _KOREAS_CLOCK_BEFORE = re.compile(r"\b(?:local|Korea|Korean|Seoul|Pyongyang|Japan|Tokyo)\s+time,?\s+(?:on\s+)?$",
                                   re.IGNORECASE)
