@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 import shapely
 
+from viewer.io import load
 from viewer.io.load import open_path
 from viewer.model.workspace import Workspace
 
@@ -27,7 +28,8 @@ def plain_layer(tmp_path):
 
 
 @pytest.fixture
-def collector_on():
+def collector_on(monkeypatch):
+    monkeypatch.setattr(load, "STAY_FROZEN_FROM", 100)  # the layer's 500 features count as a large load
     enabled = gc.isenabled()
     gc.enable()
     gc.unfreeze()
@@ -44,6 +46,13 @@ def test_a_load_leaves_what_it_made_frozen(collector_on, plain_layer):
     gc.unfreeze()
     assert frozen > 2 * len(bundle.features)  # at least each feature and its geometry
     assert gc.is_tracked(feature)
+
+
+def test_a_small_load_is_left_to_the_collector_as_before(collector_on, plain_layer, monkeypatch):
+    monkeypatch.setattr(load, "STAY_FROZEN_FROM", 501)
+    bundle, _ = open_path(plain_layer)
+    assert gc.get_freeze_count() == 0
+    assert len(bundle.features) == 500
 
 
 def test_a_closed_file_is_freed_without_a_collection(collector_on, plain_layer):
@@ -86,7 +95,8 @@ def test_settling_after_a_load_walks_only_what_was_made_since(collector_on, plai
     long_lived.settle()
     assert not unfrozen  # the loaded data stayed frozen: not walked
     assert gc.get_freeze_count() >= loaded + len(made_since)
-    monkeypatch.setattr(long_lived, "_settled_since_full", loaded)  # settles froze as much again since the last full
+    assert long_lived._settled_since_full >= len(made_since)
+    monkeypatch.setattr(long_lived, "_settled_since_full", long_lived.FULL_AFTER + 1)  # settles froze that much since
     long_lived.settle()
     assert unfrozen == [1]  # now everything is walked once, for any cycle dropped since it was frozen
     assert long_lived._settled_since_full == 0

@@ -13,7 +13,7 @@ from viewer.qt.map.canvas import MapCanvas
 
 
 @pytest.fixture
-def unfrozen():  # after any fixture that loads a file: a load leaves what it made frozen
+def unfrozen():  # after any fixture that loads: a large load leaves what it made frozen
     gc.unfreeze()
     yield
     gc.unfreeze()
