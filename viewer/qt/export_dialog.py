@@ -29,6 +29,7 @@ from viewer.model.bookmark import Bookmark
 from viewer.model.reports import sources_note
 from viewer.model.workspace import Workspace
 from viewer.qt.briefing import write_briefing
+from viewer.qt.dialogs.folders import remember_folder, start_path
 from viewer.qt.workers import run_with_progress
 
 if TYPE_CHECKING:
@@ -178,6 +179,7 @@ class ExportImageDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         QSettings().setValue(LAST_IMAGE_KEY, str(path))
+        remember_folder(path)
         self.accept()
 
     @property
@@ -187,9 +189,10 @@ class ExportImageDialog(QDialog):
 
 
 def last_image_path() -> str:
-    """The image exported last (its folder is where the user keeps them), else map.png in the home folder."""
+    """The image exported last (its folder is where the user keeps them), else map.png in the folder the dialogs
+    start in (the last one used, else the documents folder)."""
     last = QSettings().value(LAST_IMAGE_KEY, "")
-    return str(last) if isinstance(last, str) and last else str(Path.home() / "map.png")
+    return str(last) if isinstance(last, str) and last else start_path("map.png")
 
 
 def _view_preset(width: int, height: int) -> SizePreset:
@@ -263,9 +266,11 @@ def ask_and_export_briefing(workspace: Workspace, bookmarks: list[Bookmark], she
                             path: Path | None = None) -> Path | None:
     """File ▸ Export briefing: the deck (PPTX or PDF) of the bookmarks, or of every launch without any."""
     if path is None:
-        chosen, selected = QFileDialog.getSaveFileName(shell.parent, "Export briefing", "briefing.pptx", DECK_FILTER)
+        chosen, selected = QFileDialog.getSaveFileName(shell.parent, "Export briefing", start_path("briefing.pptx"),
+                                                       DECK_FILTER)
         if not chosen:
             return None
+        remember_folder(chosen)
         path = Path(chosen)
         if path.suffix.lower() not in (".pptx", ".pdf"):
             path = path.with_suffix(".pdf" if "PDF" in selected else ".pptx")

@@ -36,6 +36,7 @@ from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError, Problem
 from viewer.model.view import DecorationOptions, MapView
 from viewer.model.workspace import Workspace
+from viewer.qt.dialogs.folders import remember_folder, start_path
 from viewer.qt.lifetime import follow
 from viewer.wording import counted
 
@@ -155,10 +156,11 @@ class SessionController(QObject):
 
     def save_as(self, path: str | Path | None = None) -> bool:
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self.shell.parent, "Save session", f"briefing{SESSION_SUFFIX}",
-                                                    SESSION_FILTER)
+            start = str(self.path) if self.path is not None else start_path(f"briefing{SESSION_SUFFIX}")
+            chosen, _ = QFileDialog.getSaveFileName(self.shell.parent, "Save session", start, SESSION_FILTER)
             if not chosen:
                 return False
+            remember_folder(chosen)
             path = chosen if Path(chosen).suffix else chosen + SESSION_SUFFIX
         path = Path(path)
         try:
@@ -315,8 +317,10 @@ class SessionController(QObject):
         self._recent_menu.setEnabled(bool(self.recent_files()))
 
     def _open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.shell.parent, "Open session", "", SESSION_FILTER)
+        start = str(self.path.parent) if self.path is not None else start_path()
+        path, _ = QFileDialog.getOpenFileName(self.shell.parent, "Open session", start, SESSION_FILTER)
         if path:
+            remember_folder(path)
             self._open_checked(Path(path))
 
     def _open_checked(self, path: Path) -> None:

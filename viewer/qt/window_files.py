@@ -98,10 +98,12 @@ class WindowFiles(QMainWindow):
     def _export_data(self) -> None:
         """File ▸ Export data: everything open as GeoJSON, GeoPackage, KML/KMZ or CSV."""
         from viewer.io.convert import export_bundle
+        from viewer.qt.dialogs.folders import remember_folder, start_path
 
-        name, _ = QFileDialog.getSaveFileName(self, "Export data", "launches.gpkg", EXPORT_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self, "Export data", start_path("launches.gpkg"), EXPORT_FILTER)
         if not name:
             return
+        remember_folder(name)
         try:
             run_with_progress(self, "Exporting", lambda progress: export_bundle(self.workspace.content, name, progress))
         except Cancelled:
@@ -123,8 +125,11 @@ class WindowFiles(QMainWindow):
         QMessageBox.warning(self, "launchmap", message)
 
     def _open_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open", "", OPEN_FILTER)
+        from viewer.qt.dialogs.folders import remember_folder, start_path
+
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open", start_path(), OPEN_FILTER)
         if paths:
+            remember_folder(paths[0])
             self.open_files(paths)
 
 
