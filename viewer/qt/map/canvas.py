@@ -32,6 +32,7 @@ from viewer.qt.map.feature_visuals import visual_for
 from viewer.qt.map.frame import ScreenFrame
 from viewer.qt.map.framing import Framing
 from viewer.qt.map.highlight import HighlightLayer
+from viewer.qt.map.keys import handle_map_key
 from viewer.qt.map.label_layer import LabelLayer
 from viewer.qt.map.legend import legend_entries
 from viewer.qt.map.painting import RenderContext
@@ -271,7 +272,10 @@ class MapCanvas(Framing, pg.GraphicsView):
     def tooltip_text(self, feature: Feature) -> str:
         """What hovering a feature says: its label, kind, launch, how sure its position is and who reports it."""
         event = self.workspace.event(feature.event)
-        lines = [feature.label, kind_title(feature.kind)]
+        kind = kind_title(feature.kind)
+        # the kind once: "Danger zone 1 (1st stage, Yellow Sea)" says it already, and a nameless feature is its kind
+        lines = [feature.label] if kind.casefold() in feature.label.casefold() else [feature.label, kind]
+        lines = [line for line in lines if line]
         if event is not None:
             lines.append(f"{event.name} ({event.date_label})")
         note = certainty_note(feature.properties)
@@ -413,6 +417,11 @@ class MapCanvas(Framing, pg.GraphicsView):
             self._hovered = None
             self.highlight.show_hovered(None, self._cache)
             QToolTip.hideText()
+
+    def keyPressEvent(self, event) -> None:
+        """The arrows pan, Page Up/Down and +/- zoom (viewer/qt/map/keys.py); other keys go to the scene."""
+        if not handle_map_key(self.view, event):
+            super().keyPressEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
