@@ -23,6 +23,7 @@ from viewer.model.edits import (
     LinkPassage,
     MoveVertex,
     RejectDraft,
+    described,
 )
 from viewer.model.kinds import CERTAINTIES, kind_names
 from viewer.model.workspace import Workspace
@@ -43,7 +44,7 @@ class EditCommand(QUndoCommand):
     """One model edit on one bundle, as a QUndoStack entry; the workspace is told after each change."""
 
     def __init__(self, workspace: Workspace, bundle: Bundle, edit: Edit):
-        super().__init__(edit.text)
+        super().__init__(described(edit, bundle))
         self.workspace, self.bundle, self.edit = workspace, bundle, edit
 
     def redo(self) -> None:

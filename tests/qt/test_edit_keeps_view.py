@@ -1,0 +1,71 @@
+"""Editing a label as a user does: the Undo item names the feature by its label, and the launch the timeline
+shows stays shown (an edit brought every launch back). A click on a launch's marker on the timeline shows it."""
+
+from __future__ import annotations
+
+import pytest
+
+from viewer.model.edits import EditProperties
+
+pytestmark = pytest.mark.gui
+
+FALL = "2023-11-21-chollima1/impact-point"
+
+
+def test_undo_names_the_label_and_the_time_window_stays(window):
+    timeline = window.timeline
+    last = len(timeline.events) - 1
+    timeline.show_event(last)
+    shown = window.map_view.time_window
+    assert shown is not None
+    label = window.workspace.feature(FALL).label
+    assert window.review.run(FALL, EditProperties(FALL, {"label": "2nd stage debris"}))
+    undo = window.review.undo_stack
+    assert undo.undoText() == f"Edit label of “{label}”"
+    assert window.map_view.time_window == shown  # still only the Nov 2023 launch
+    assert window.workspace.feature(FALL).label == "2nd stage debris"
+    undo.undo()
+    assert window.workspace.feature(FALL).label == label
+    assert window.map_view.time_window == shown
+
+
+def test_opening_other_launches_shows_every_launch_again(window, tmp_path):
+    """A new file's launches could be outside the window the user had set: all are shown then."""
+    import json
+
+    from viewer.resources import sample_bundle
+
+    window.timeline.show_event(0)
+    data = json.loads(sample_bundle().read_text(encoding="utf-8"))
+    for event in data["events"]:
+        event["id"] = "copy-" + event["id"]
+        event["time"] = event["time"].replace("2023", "2024").replace("2016", "2017")
+        event.pop("site", None)
+    for feature in data["features"]:
+        feature["id"] = "copy-" + feature["id"]
+        feature["properties"]["event"] = "copy-" + feature["properties"]["event"]
+    copy = tmp_path / "copy.geojson"
+    copy.write_text(json.dumps(data), encoding="utf-8")
+    for document in data.get("documents", []):
+        document.pop("path", None)
+    copy.write_text(json.dumps(data), encoding="utf-8")
+    window.open_files([str(copy)])
+    assert len(window.timeline.events) == 8
+    assert window.map_view.time_window is None
+
+
+def test_clicking_a_launch_marker_shows_that_launch(window, qtbot):
+    """Clicking the Nov 2023 triangle on the timeline did nothing; Next ▶ had to be pressed four times."""
+    from PySide6.QtCore import QPointF, Qt
+
+    timeline = window.timeline
+    event = timeline.events[-1]
+    plot = timeline.plot
+    scene_pos = plot.getPlotItem().vb.mapViewToScene(QPointF(event.when.timestamp(), 0.12))
+    where = plot.mapFromScene(scene_pos)
+    with qtbot.waitSignal(timeline.frame_requested, timeout=2000) as framed:
+        qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert set(framed.args[0]) == {f.id for f in window.workspace.content.features_of(event.id)}
+    low, high = window.map_view.time_window
+    assert low <= event.when <= high
+    assert all(not low <= other.when <= high for other in timeline.events[:-1])
