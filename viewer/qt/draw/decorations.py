@@ -155,7 +155,7 @@ class DecorationPainter:
                 compact = (short.width, short.height) if short else None  # the launches only (auto may use it)
                 if legend_place in (None, "outside", "auto"):
                     tall = legend_layout(self.frame, width * COLUMN_SHARE_W,
-                                         room_h - 3 * margin - (arrow[1] if arrow else 0))
+                                         room_h - 3 * margin - (arrow[1] if arrow else 0), wrap=True)
                     column = (tall.width, tall.height) if tall else None
         return DecorationSizes(width, height, margin, title, arrow, bar, footer, legend, column, compact)
 
@@ -329,7 +329,7 @@ class DecorationPainter:
             return
         # the rows that fit the box `sizes` made for them (a south corner's legend lost its kinds' rows here, so the
         # room it was given, avoided by labels and framing, was not the legend drawn)
-        layout = legend_layout(self.frame, box.width() + 1, box.height() + 1)
+        layout = legend_layout(self.frame, box.width() + 1, box.height() + 1, wrap=outside)
         if layout is None:
             return
         # The panel is as large as what it lists (fewer rows may fit than the place was made for), kept to the
