@@ -87,6 +87,7 @@ class MainWindow(DockLayout, WindowMenus):
         self.statusBar().addPermanentWidget(self._crs)
         self.canvas.cursor_moved.connect(self._show_position)
         self.map_view.projection_changed.connect(self._projection_changed)
+        self.workspace.bundles_changed.connect(self._name_after_bundles)  # a recovered copy takes its file's name
         self._crs.setText(self.canvas.projection.name)
         self.tree = EventTree(self.workspace, self.map_view)
         self.tree.zoom_requested.connect(self.canvas.zoom_to_features)

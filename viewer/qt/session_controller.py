@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -248,6 +249,7 @@ class SessionController(QObject):
             self.autosave()  # it is this process's unsaved work now (its edited copies written anew)
             discard_edits(autosave.path)
             self.changed.emit()
+            self.shell.status(f"Recovered {_what(autosave)} from {_when(autosave.saved_at)}", 15000)
             return True
         return False
 
@@ -261,12 +263,8 @@ class SessionController(QObject):
                 self.workspace.edited(bundle)
 
     def _ask_recover(self, autosave: Autosave) -> bool:
-        what = autosave.origin.name if autosave.origin else "an unsaved session"
-        count = len(autosave.session.bookmarks)
         answer = QMessageBox.question(
-            self.shell.parent, "Recover session",
-            f"launchmap did not close properly. Recover {what} autosaved at {autosave.saved_at} "
-            f"({counted(count, 'bookmark')}, {counted(len(autosave.session.bundles), 'bundle file')})?",
+            self.shell.parent, "Recover session", recovery_question(autosave),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -329,3 +327,28 @@ class SessionController(QObject):
 
     def _warn(self, message: str) -> None:
         self.shell.warn("launchmap", message)
+
+
+def recovery_question(autosave: Autosave) -> str:
+    """What the offer to recover says: what was being worked on, when it was saved (as a person reads a time),
+    and what comes back, named as the user knows the files ("launches.geojson, edited"), not the autosave's copies."""
+    session = autosave.session
+    copies = edited_copies(session.extra.get(EDITED_KEY))
+    files = [p.name for p in session.bundles] + [f"{c.origin.name if c.origin else 'a new bundle'}, edited"
+                                                 for c in copies]
+    parts = ["; ".join(files) if files else "no file", counted(len(session.bookmarks), "bookmark")]
+    return (f"launchmap did not close properly. Recover {_what(autosave)} from {_when(autosave.saved_at)} "
+            f"({', '.join(parts)})?")
+
+
+def _what(autosave: Autosave) -> str:
+    return autosave.origin.name if autosave.origin else "the unsaved session"
+
+
+def _when(saved_at: str) -> str:
+    """An ISO time as "6 Dec 2026, 23:26 UTC" ("2026-12-06T23:26:32+00:00" was shown as it was stored)."""
+    try:
+        moment = datetime.fromisoformat(saved_at).astimezone(UTC)
+    except ValueError:
+        return saved_at or "an unknown time"
+    return f"{moment.day} {moment:%b %Y, %H:%M} UTC"

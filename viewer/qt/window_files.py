@@ -85,13 +85,17 @@ class WindowFiles(QMainWindow):
         self.setWindowTitle(" · ".join(b.name for b in self.workspace.bundles) + " — launchmap")
 
     def _remember_recent(self, path: str) -> None:
-        settings = QSettings()
-        recent = [p for p in (settings.value("files/recent") or []) if p != str(Path(path).resolve())]
-        settings.setValue("files/recent", [str(Path(path).resolve()), *recent][:RECENT_FILES])
+        from viewer.io.session.autosave import state_folder
+
+        resolved = Path(path).resolve()
+        if resolved.is_relative_to(state_folder().resolve()):
+            return  # an autosave's edited copy, opened by recovery: not a file of the user's to offer again
+        recent = [p for p in recent_files() if p != str(resolved)]
+        QSettings().setValue("files/recent", [str(resolved), *recent][:RECENT_FILES])
 
     def _fill_recent_files(self) -> None:
         self._recent_files_menu.clear()
-        for path in QSettings().value("files/recent") or []:
+        for path in recent_files():
             self._recent_files_menu.addAction(path, partial(self.open_files, [path]))
         self._recent_files_menu.setEnabled(not self._recent_files_menu.isEmpty())
 
@@ -131,6 +135,13 @@ class WindowFiles(QMainWindow):
         if paths:
             remember_folder(paths[0])
             self.open_files(paths)
+
+
+def recent_files() -> list[str]:
+    """File ▸ Open recent's paths. QSettings gives back a list of one as a plain string: iterated, it listed the
+    path's characters as recent files ("/", "w", "o", …)."""
+    value = QSettings().value("files/recent") or []
+    return [value] if isinstance(value, str) else [p for p in value if isinstance(p, str) and p]
 
 
 def _open(path: str, progress) -> tuple:
