@@ -101,6 +101,7 @@ class MainWindow(DockLayout, WindowMenus):
         self._add_source_panels()
         self.review = ReviewController(self.workspace, self.canvas, self.source.selected_span, self.shell)
         self.session = SessionController(self.workspace, self.map_view, self.canvas, self.shell)
+        self.session.save_bundles = self.review.save_edited  # closing offers to save edited bundles too
         self.tools = MapTools(self.workspace, self.canvas, self.shell)
         self.marks = MarksController(self.workspace, self.map_view, self.canvas, self.review, self.shell)
         self.tools.modes_left.connect(self.marks.cancel)

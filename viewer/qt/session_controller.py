@@ -90,6 +90,9 @@ class SessionController(QObject):
         self.edit_timer.timeout.connect(self.autosave)
         follow(workspace.bundles_changed, self, self._maybe_edited)
         self._recent_menu: QMenu | None = None
+        # Writes the edited bundles (File ▸ Save edited bundles; the window sets it): closing offers to save them
+        # too. False when the user cancelled, then nothing closes.
+        self.save_bundles: Callable[[], bool] | None = None
         shell.parent.installEventFilter(self)
 
     # -- state -------------------------------------------------------------------------------------
@@ -270,17 +273,24 @@ class SessionController(QObject):
 
     # -- closing -----------------------------------------------------------------------------------
     def confirm_close(self) -> bool:
-        """Ask to save unsaved work; False when the user cancels."""
+        """Ask to save unsaved work — edited bundles and the session — naming what would be lost; False when the
+        user cancels. (It asked about "this session and its bookmarks" when only a label had been edited, and Save
+        wrote a session pointing at the unedited file: the edit was lost.)"""
         if not self.worth_saving:
             return True
+        edited = self.edited_bundles() if self.save_bundles is not None else []
+        session_too = self.path is not None or len(self.bookmarks) > 0
         answer = QMessageBox.question(
-            self.shell.parent, "Save session",
-            f"Save the changes to {self.path.name if self.path else 'this session and its bookmarks'}?",
+            self.shell.parent, "Save changes", closing_question(edited, self.path, session_too or not edited),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Cancel:
             return False
-        return self.save() if answer == QMessageBox.StandardButton.Save else True
+        if answer != QMessageBox.StandardButton.Save:
+            return True
+        if edited and self.save_bundles is not None and not self.save_bundles():
+            return False  # not saved (the user cancelled choosing where): the window stays, with the edits
+        return self.save() if session_too or not edited else True
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.shell.parent and event.type() == QEvent.Type.Close:
@@ -352,3 +362,13 @@ def _when(saved_at: str) -> str:
     except ValueError:
         return saved_at or "an unknown time"
     return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
+
+
+def closing_question(edited: list[Bundle], session: Path | None, session_too: bool) -> str:
+    """What closing asks: the edited files by name, and the session ("Save the changes to launches.geojson and
+    to nov2023.lmsession?")."""
+    names = [b.name for b in edited]
+    if session_too:
+        names.append(session.name if session is not None else "this session and its bookmarks")
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and to " + names[-1]
+    return f"Save the changes to {listed}?"
