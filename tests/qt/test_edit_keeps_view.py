@@ -69,3 +69,21 @@ def test_clicking_a_launch_marker_shows_that_launch(window, qtbot):
     low, high = window.map_view.time_window
     assert low <= event.when <= high
     assert all(not low <= other.when <= high for other in timeline.events[:-1])
+
+
+def test_a_session_with_one_launch_shown_shades_that_launch_on_the_timeline(window, tmp_path):
+    """Reopening a session saved while the Nov 2023 launch was shown: the map showed that launch alone, the
+    timeline's window spanned every launch, and Next ▶ went to the first launch."""
+    timeline = window.timeline
+    timeline.show_event(len(timeline.events) - 1)
+    session = tmp_path / "nov2023.lmsession"
+    assert window.session.save_as(session)
+    timeline.show_all()
+    assert window.map_view.time_window is None
+    assert window.session.open_session(session)
+    low, high = window.map_view.time_window
+    region = timeline.region.getRegion()
+    assert region == pytest.approx((low.timestamp(), high.timestamp()), abs=1)
+    timeline.step(-1)  # Previous from the launch shown: the one before it, Aug 2023
+    assert timeline.events[len(timeline.events) - 2].when >= window.map_view.time_window[0]
+    assert timeline.events[len(timeline.events) - 2].when <= window.map_view.time_window[1]

@@ -69,6 +69,7 @@ class Timeline(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addLayout(buttons)
         follow(workspace.bundles_changed, self, self.rebuild)
+        follow(map_view.filters_changed, self, self._follow_window)  # a session or bookmark sets the window too
         self.rebuild()
 
     @property
@@ -163,6 +164,17 @@ class Timeline(QWidget):
         self.region.blockSignals(False)
         if notify:
             self._window_moved()
+
+    def _follow_window(self, *_) -> None:
+        """Show the time window the view has, when something else set it (a session opened, a bookmark shown):
+        the shaded window spanned every launch while the map showed one."""
+        window = self.map_view.time_window
+        low, high = (self._span() if window is None else (window[0].timestamp(), window[1].timestamp()))
+        shown = self.region.getRegion()
+        if abs(shown[0] - low) > 1 or abs(shown[1] - high) > 1:
+            self._set_window(low, high, notify=False)
+            inside = [i for i, e in enumerate(self.events) if low <= _seconds(e) <= high]
+            self._current = inside[0] if window is not None and len(inside) == 1 else -1  # Next goes on from it
 
     def _window_moved(self, *_) -> None:
         low, high = self.region.getRegion()
