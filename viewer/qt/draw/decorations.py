@@ -274,7 +274,15 @@ class DecorationPainter:
             parts.insert(0, self.map_view.decorations.footnote)
         key = (tuple(parts), band.width() - self.px(16), font.key())
         if self._footer_kept is None or self._footer_kept[0] != key:
-            text = QFontMetricsF(font).elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideMiddle, key[1])
+            metrics, text = QFontMetricsF(font), "  ·  ".join(parts)
+            if self.map_view.decorations.footnote and metrics.horizontalAdvance(text) > key[1]:
+                # The sources' titles are cut at their end; the projection and the attribution stay whole (cut in
+                # the middle, a title ran into the projection: "…a spy satellite….5°N, 37.5°N) centred 129°E").
+                rest = "  ·  " + "  ·  ".join(parts[1:])
+                room = key[1] - metrics.horizontalAdvance(rest)
+                if room >= metrics.horizontalAdvance("Sources: a source…"):
+                    text = metrics.elidedText(parts[0], Qt.TextElideMode.ElideRight, room) + rest
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, key[1])
             self._footer_kept = (key, text)
         return self._footer_kept[1]
 
