@@ -77,7 +77,10 @@ def _legend_layout(rows: tuple[tuple[str, str, str], ...], scale: float, room_w:
     row = max(metrics.height(), context.px(16)) + context.px(3)
     swatch = context.px(22)
     room_text = room_w - swatch - context.px(26)
-    if not rows or room_text < context.px(100):
+    # Too narrow to be read when names must be cut below 100 px; rows that fit whole are fine (a legend of a file's
+    # short layer names, 'lines_plain' and 'Line', is narrower than that, and drawing it in its own width found no
+    # room: a GeoJSON's legend never showed).
+    if not rows or room_text < min(context.px(100), max(metrics.horizontalAdvance(text) for _, text, _ in rows)):
         return None
     if row * len(rows) + context.px(12) > room_h:
         rows = tuple(entry for entry in rows if entry[0] == "event")
