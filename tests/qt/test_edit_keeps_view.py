@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from viewer.model.edits import EditProperties
+from viewer.resources import sample_bundle
 
 pytestmark = pytest.mark.gui
 
@@ -87,3 +88,31 @@ def test_a_session_with_one_launch_shown_shades_that_launch_on_the_timeline(wind
     timeline.step(-1)  # Previous from the launch shown: the one before it, Aug 2023
     assert timeline.events[len(timeline.events) - 2].when >= window.map_view.time_window[0]
     assert timeline.events[len(timeline.events) - 2].when <= window.map_view.time_window[1]
+
+
+def test_files_without_launches_get_a_timeline_that_says_so(window, tmp_path):
+    """Opening only a GeoJSON of lines showed last month's days on an empty axis, with Previous, Next and Play
+    that did nothing."""
+    import json
+
+    import pyqtgraph as pg
+
+    from viewer.qt.panels.timeline import NO_LAUNCHES
+
+    lines = tmp_path / "lines.geojson"
+    lines.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Cable"},
+         "geometry": {"type": "LineString", "coordinates": [[127.0, 26.0], [129.5, 31.0]]}}]}), encoding="utf-8")
+    for bundle in list(window.workspace.bundles):
+        window.workspace.remove(bundle)
+    window.open_files([str(lines)])
+    timeline = window.timeline
+    texts = [item.toPlainText() for item in timeline.plot.getPlotItem().items if isinstance(item, pg.TextItem)]
+    assert texts == [NO_LAUNCHES]
+    assert not timeline.next_button.isEnabled()
+    assert not timeline.play_button.isEnabled()
+    assert timeline.all_button.isEnabled()
+    window.open_files([str(sample_bundle())])
+    assert timeline.next_button.isEnabled()
+    assert NO_LAUNCHES not in [item.toPlainText() for item in timeline.plot.getPlotItem().items
+                               if isinstance(item, pg.TextItem)]

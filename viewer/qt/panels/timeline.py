@@ -15,6 +15,7 @@ from viewer.qt.lifetime import follow
 from viewer.symbology import event_colours
 
 PLAY_STEP_MS = 1500
+NO_LAUNCHES = "No dated launches: the timeline lists launches with a time"
 DAY = 86400.0
 
 
@@ -98,6 +99,14 @@ class Timeline(QWidget):
             label.setToolTip(f"{event.name}\n{_utc(event)}")
             label.setPos(t, (1.35, 1.0, 0.65)[row % 3])
             self.plot.addItem(label)
+        for button in (self.previous_button, self.next_button, self.play_button):
+            button.setEnabled(bool(events))
+        self.region.setVisible(bool(events))
+        if not events:  # other tools' files: no launch has a date to put on the axis (it showed last month's days)
+            low, high = self._span()
+            empty = pg.TextItem(NO_LAUNCHES, color="#555", anchor=(0.5, 0.5))
+            empty.setPos((low + high) / 2, 0.65)
+            self.plot.addItem(empty)
         window = self.map_view.time_window
         if same_launches and window is not None:
             self._set_window(window[0].timestamp(), window[1].timestamp(), notify=False)
