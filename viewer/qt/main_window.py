@@ -93,7 +93,7 @@ class MainWindow(DockLayout, WindowMenus):
         self.tree.zoom_requested.connect(self.canvas.zoom_to_features)
         self.timeline = Timeline(self.workspace, self.map_view)
         self.timeline.frame_requested.connect(self.canvas.zoom_to_features)
-        self.search = SearchPanel(self.workspace)
+        self.search = SearchPanel(self.workspace, map_view=self.map_view)
         self.docks: dict[str, QDockWidget] = {}
         self._dock("events", "Events", self.tree, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("search", "Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea)
