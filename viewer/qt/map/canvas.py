@@ -32,6 +32,7 @@ from viewer.qt.map.feature_visuals import visual_for
 from viewer.qt.map.frame import ScreenFrame
 from viewer.qt.map.framing import Framing
 from viewer.qt.map.highlight import HighlightLayer
+from viewer.qt.map.keys import handle_map_key
 from viewer.qt.map.label_layer import LabelLayer
 from viewer.qt.map.legend import legend_entries
 from viewer.qt.map.painting import RenderContext
@@ -311,6 +312,11 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
             self._hovered = None
             self.highlight.show_hovered(None, self._cache)
             QToolTip.hideText()
+
+    def keyPressEvent(self, event) -> None:
+        """The arrows pan, Page Up/Down and +/- zoom (viewer/qt/map/keys.py); other keys go to the scene."""
+        if not handle_map_key(self.view, event):
+            super().keyPressEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

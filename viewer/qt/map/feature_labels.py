@@ -59,6 +59,7 @@ BULK_FEATURES = 2_000
 LAUNCH_GROUP_LABELLED = 200
 SAME_PLACE_M = 50_000.0  # two features of one name nearer than this (map units, metres) are named once
 SAME_PLACE_KM = SAME_PLACE_M / 1000  # a file's point this near a basemap place of its name names it alone
+ISLAND_TOWN_KM = 30.0  # a town named after a key island, nearer than this to its label point, is that island
 COUNTRY_COLOUR = "#6B5E55"
 ISLAND_COLOUR = "#3D3833"
 SEA_COLOUR = "#35607F"
@@ -216,6 +217,8 @@ def basemap_labels(places: list[Place], basemap: Basemap, projection: MapProject
     labels = []
     chosen = [p for p in places if (p.label_rank <= 2 or p.id in KEY_ISLANDS) and p.name not in skip
               and not _named_near(p, named)]
+    islands = [p for p in chosen if p.id in KEY_ISLANDS]
+    chosen = [p for p in chosen if not _island_namesake(p, islands)]
     if chosen:
         x, y = projection.forward(np.array([p.lon for p in chosen]), np.array([p.lat for p in chosen]))
         for p, px, py in zip(chosen, x, y, strict=True):
@@ -225,8 +228,9 @@ def basemap_labels(places: list[Place], basemap: Basemap, projection: MapProject
             elif p.id in KEY_ISLANDS:
                 labels.append(Label(float(px), float(py), KEY_ISLANDS[p.id], rank=1, dot=False, priority=ISLAND,
                                     gap=3.0, points=8.5, bold=True, colour=ISLAND_COLOUR))
-            else:
-                labels.append(Label(float(px), float(py), p.name, rank=p.label_rank,
+            else:  # an island group has no one point to mark: its name alone, as a sea's
+                labels.append(Label(float(px), float(py), p.name, rank=p.label_rank, dot=p.kind != "island_group",
+                                    centre=p.kind == "island_group",
                                     priority=PLACE if p.label_rank == 1 else MINOR_PLACE))
     countries = _countries(basemap)
     if countries:
@@ -254,6 +258,14 @@ def _countries(basemap: Basemap) -> tuple[tuple[str, float, float, float], ...]:
         return _countries_cached(basemap)
     except (KeyError, ValueError):
         return ()
+
+
+def _island_namesake(place: Place, islands: list[Place]) -> bool:
+    """Whether ``place`` is a town named after a key island it lies on ("Miyakojima" on Miyako, 4 km apart): one
+    place, whose two names stood side by side."""
+    return place.id not in KEY_ISLANDS and any(
+        place.name.casefold().startswith(KEY_ISLANDS[island.id].casefold())
+        and _km(place.lon, place.lat, island.lon, island.lat) < ISLAND_TOWN_KM for island in islands)
 
 
 def _named_near(place: Place, named: dict[str, list[tuple[float, float]]] | None) -> bool:

@@ -86,7 +86,10 @@ class Pointer:
     def tooltip_text(self, feature: Feature) -> str:
         """What hovering a feature says: its label, kind, launch, how sure its position is and who reports it."""
         event = self.workspace.event(feature.event)
-        lines = [feature.label, kind_title(feature.kind)]
+        kind = kind_title(feature.kind)
+        # the kind once: "Danger zone 1 (1st stage, Yellow Sea)" says it already, and a nameless feature is its kind
+        lines = [feature.label] if kind.casefold() in feature.label.casefold() else [feature.label, kind]
+        lines = [line for line in lines if line]
         if event is not None:
             lines.append(f"{event.name} ({event.date_label})")
         note = certainty_note(feature.properties)
