@@ -72,3 +72,22 @@ def test_a_launch_name_written_as_html_is_shown_literally_in_the_timeline(qtbot)
     tips = [item.toolTip() for item in timeline.plot.items() if item.toolTip()]
     assert tips
     assert all("<h1" not in tip and "&lt;h1" in tip for tip in tips), tips
+
+
+def test_the_details_of_a_feature_with_a_huge_property_show_it_cut(qtbot):
+    # selecting the 60 MB label's feature froze the window (QTextDocument::setPlainText of the whole text)
+    from PySide6.QtWidgets import QLabel
+
+    from viewer.qt.panels.details_panel import DetailsPanel
+
+    huge = "y" * 3_000_000
+    workspace = Workspace()
+    workspace.add(Bundle(path=Path("hostile.geojson"), features={"f": Feature(
+        "f", shapely.Point(125, 37), {"label": huge, "note": huge, "kind": "impact_point"})}))
+    panel = DetailsPanel(workspace)
+    qtbot.addWidget(panel)
+    workspace.selection.select(["f"])
+    texts = [label.text() for label in panel.body.findChildren(QLabel)]
+    assert any(text.startswith("yyyy") for text in texts)
+    assert max(map(len, texts)) <= 12_000
+    assert any("more characters" in text for text in texts)
