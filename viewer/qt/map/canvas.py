@@ -36,6 +36,7 @@ from viewer.qt.map.label_layer import LabelLayer
 from viewer.qt.map.legend import legend_entries
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.view_box import MapViewBox
+from viewer.qt.panels.widgets import shown_text_of, tooltip_html
 from viewer.symbology import SEA
 
 PICK_TOLERANCE_PX = 7
@@ -266,7 +267,8 @@ class MapCanvas(Framing, pg.GraphicsView):
             QToolTip.hideText()
             return
         global_pos = self.viewport().mapToGlobal(self.mapFromScene(scene_pos))
-        QToolTip.showText(global_pos, self.tooltip_text(feature), self)
+        # a file's label, shown as its characters and cut: Qt renders a tooltip that looks like HTML as HTML
+        QToolTip.showText(global_pos, tooltip_html(shown_text_of(self.tooltip_text(feature))), self)
 
     def tooltip_text(self, feature: Feature) -> str:
         """What hovering a feature says: its label, kind, launch, how sure its position is and who reports it."""
