@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QPointF
 
-from viewer.qt.map import canvas as canvas_module
+from viewer.qt.map import pointer as pointer_module
 
 
 class Tips:
@@ -33,7 +33,7 @@ def test_hovering_a_label_written_as_html_shows_its_characters(window, tmp_path,
          "properties": {"label": "z" * 2_000_000}}]}))
     window.open_files([str(path)])
     features = {f.label[:5]: f for f in window.workspace.content.features.values() if f.layer == "tricks"}
-    monkeypatch.setattr(canvas_module, "QToolTip", Tips)
+    monkeypatch.setattr(pointer_module, "QToolTip", Tips)
     Tips.shown = []
     window.canvas._show_tooltip(features["<b>BO"].id, QPointF(0, 0))
     window.canvas._show_tooltip(features["zzzzz"].id, QPointF(0, 0))
