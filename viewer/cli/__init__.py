@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
@@ -15,9 +16,14 @@ from viewer.cli.errors import UsageError
 # deck), some 40 modules that an export does not need.
 
 SUBCOMMANDS = ("validate", "export", "brief", "ingest", "convert")
+# numpy's OpenBLAS starts a thread for each further core when numpy is imported, and each spins waiting for work
+# before it sleeps: 50-60 ms of CPU of every start and export on a loaded 2-core machine, taken from the GUI thread
+# and the display server. launchmap makes no BLAS call (no matrix products, no linear algebra): one thread does.
+BLAS_THREADS = "OPENBLAS_NUM_THREADS"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault(BLAS_THREADS, "1")  # before numpy is imported; a user's own setting is kept
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
     if command is None:

@@ -32,8 +32,17 @@ _ZONE_WORDS = re.compile(r"\b(?:danger|drop|fall|hazard|restricted|exclusion|no-
                          r"HYDROPAC|NOTAM|notice|notified|zones?|areas?)\b", re.IGNORECASE)
 _FALL = re.compile(r"\b(?:fell|landed|splashed|crashed|impact\w*|came down|dropped)\b", re.IGNORECASE)
 _LAUNCHED = re.compile(r"\b(?:launched|fired|lifted off|blasted off|took off)\s+from\b", re.IGNORECASE)
-_REFERENCE_ONLY = re.compile(r"\b(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?\s+of\s+(?:the\s+)?$",
-                             re.IGNORECASE)
+# ("1,200 km SW of Okinotorishima", "500 km from Hokkaido": a distance's reference, not alerted)
+_REFERENCE_ONLY = re.compile(r"(?:\b(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?|(?-i:\b[NSEW]{1,3})|"
+                             r"\b(?:km|kilomet(?:er|re)s|miles|nm))\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# "The J-Alert system was not activated", "no J-Alert was issued", "did not issue a J-Alert": no alert went out
+_ALERT_DENIED = re.compile(r"\b(?:no|without)\s+(?:\w+\s+)?J-?Alert|J-?Alert[^.;]{0,40}?\b(?:was|were)\s+not\b|"
+                           r"\b(?:did\s+not|didn['\u2019]t|not)\s+(?:issue|send|activate|sound)\w*\s+(?:an?\s+|any\s+)?"
+                           r"(?:J-?Alert|alert|warning)", re.IGNORECASE)
+# "… a J-Alert for Okinawa Prefecture, and the vehicle passed over the Sakishima islands": after the alert's place,
+# a place the flight passed is overflown, not alerted
+_OVERFLOWN_BEFORE = re.compile(r"\b(?:passed|passing|flew|flying|crossed|crossing|overflew)\s+(?:[\w-]+\s+){0,3}?"
+                               r"(?:over|above|across|near|through)\s+(?:the\s+)?$", re.IGNORECASE)
 _SENDER = re.compile(r"['\u2019]?s?\s+(?:(?:has|have|had|also|then|later)\s+)?(?:sent|sends|issued|issues|said|says|"
                      r"called|calls|told|tells|announced|announces|warned|warns|urged|urges|asked|asks|condemned|"
                      r"protested|lodged|government|authorities|gave|gives|put|puts|believes|believed|concluded|"
@@ -60,10 +69,15 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
             continue
         if _ANOTHER_YEAR.search(text, s, alert.start()):
             continue  # "Unlike in 2017, when a J-Alert covered Hokkaido, …": that year's alert
+        if _ALERT_DENIED.search(text, s, e):
+            continue
         system = "J-Alert" if re.search(r"J-?Alert|Japan|prefecture", text[s:e], re.IGNORECASE) else "Alert"
+        alerted = False
         for mention in (p for p in places if s <= p.start < e and p.place.kind in ALERTED_KINDS):
             if _REFERENCE_ONLY.search(text, max(s, mention.start - 30), mention.start):
                 continue  # "passed west of the Sakishima islands": a reference point, not where the alert went
+            if alerted and _OVERFLOWN_BEFORE.search(text, max(s, mention.start - 50), mention.start):
+                continue
             if _SENDER.match(text, mention.end, e) or _SENDER_BEFORE.search(text, max(s, mention.start - 30),
                                                                              mention.start) or in_north_korea(
                     mention.place):
@@ -73,6 +87,7 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
             if _OWNER.match(text, mention.end, e):
                 continue  # "islands under Tokyo's jurisdiction": what the place owns was alerted, not all of it
             span = (min(alert.start(), mention.start), max(alert.end(), mention.end))
+            alerted = True
             if mention.place.id in areas:
                 areas[mention.place.id].cite(span)
                 continue

@@ -12,16 +12,26 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _ORBIT_OUTCOME = re.compile(
     r"\b(?:(?:placed|placing|put|putting|inserted|inserting|delivered|delivering|lofted|launched)\s+(?:[\w\u201c\u201d\"'-]+\s+){0,5}?(?:in|into)\s+(?:[\w-]+\s+){0,2}?orbit"
     r"|(?:entered|reached|achieved)\s+(?:[\w-]+\s+){0,2}?orbit|(?:is|was|now)\s+in\s+orbit|runs?\s+a\s+[\"\u201c]?(?:\w+\s+)?orbit"
-    r"|(?:an?\s+)?object\s+in\s+(?:space|orbit)|orbiting\s+(?:the\s+)?earth)\b",
+    r"|(?:an?\s+)?object\s+in\s+(?:space|orbit)|orbiting\s+(?:the\s+)?earth"
+    # "appeared to achieve orbit", "the first successful orbital launch", a tracker's catalogue ("US Space Force has
+    # catalogued the satellite …, in a 493 x 512 km orbit", "is tracking two objects in a polar orbit"), "Outcome:
+    # orbit"
+    r"|(?:achieve|reach|enter)\s+(?:[\w-]+\s+){0,2}?orbit|successful\s+orbital\s+(?:launch|flight|attempt|insertion)"
+    r"|(?:tracking|tracked|catalogu?(?:ed|ing)|cataloged)\s+(?:[\w\u2019'-]+\s+){0,4}?(?:objects?|satellites?)\b"
+    r"[^.;]{0,40}?\bin\s+(?:an?\s+)?(?:[\w.-]+\s+){0,6}?orbit|outcome\s*:\s*orbit)\b",
     re.IGNORECASE,
 )
 _FAILURE = re.compile(
-    r"\b(?:fail(?:ed|ure|s)?|unsuccessful(?:ly)?|crash(?:ed|es|ing)?|explod(?:ed|es|ing)|blew up|blowing up|"
+    r"\b(?:fail(?:ed|ure|s)?|unsuccessful(?:ly)?|crash(?:ed|es|ing)?|explod(?:ed|es|ing)|blew (?:up|apart)|"
+    r"blowing (?:up|apart)|"
     r"(?:broke|breaking|came|coming|fell|falling) apart|broke up|breaking up|self-destruct(?:ed)?|aborted|"
     r"disintegrat(?:ed|ing)|lost (?:contact|thrust)|abnormal(?:ly)?|malfunction(?:ed|s)?|went wrong|fizzled|"
     r"short of orbit|contact\s+(?:with\s+(?:it|the\s+\w+)\s+)?was\s+lost|"
     r"ended\s+(?:within|just|only|a\s+few)?\s*(?:seconds|moments)\s+(?:of|after|into)|"
     r"ended\s+in\s+(?:an?\s+)?(?:explosion|fireball|disaster)|"
+    # a tracker's denial: "No object entered orbit", "nothing reached orbit"
+    r"no\s+(?:objects?|satellites?|payloads?)\s+(?:\w+\s+)?(?:entered|reached|achieved)\s+orbit|"
+    r"nothing\s+(?:\w+\s+)?(?:entered|reached)\s+orbit|"
     r"fell into the (?-i:sea|ocean|water)(?!\s+of\b))\b",  # not "fell into the Sea of Japan": where it was aimed
     re.IGNORECASE,
 )
@@ -66,7 +76,8 @@ _HIT = r"(?:hit(?:ting|s)?|str(?:uck|ike|iking|ikes)|land(?:ed|ing|s)?|f[ae]ll(?
 _AIM = (r"(?:on|in|into|at)?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:preset|pre-set|designated|planned|set|intended|"
         r"targeted|target)\s+(?:target|waters|area|point|spot|sea\s+area|zone|island)")
 _SUCCESS = re.compile(rf"(?<!un)\bsucce(?:ss(?:ful(?:ly)?)?|eded|eds)\b|\b(?:accurately|precisely|exactly|correctly)\s+"
-                      rf"{_HIT}\s+{_AIM}|\b{_HIT}\s+(?:{_AIM}\s+)?(?:accurately|precisely|exactly)\b(?:\s+{_AIM})?|"
+                      rf"{_HIT}\s+(?:{_AIM}|(?:in|on|into)\s+the\s+(?:waters|sea)\b)|"  # "… landing in the waters of"
+                      rf"\b{_HIT}\s+(?:{_AIM}\s+)?(?:accurately|precisely|exactly)\b(?:\s+{_AIM})?|"
                       # "hit an island target in the West Sea with pinpoint accuracy"
                       rf"\b{_HIT}\s+(?:[\w-]+\s+){{0,10}}?with\s+(?:pinpoint|great|high|perfect)\s+(?:accuracy|precision)\b",
                       re.IGNORECASE)
@@ -223,6 +234,28 @@ def _states(text: str, s: int, e: int, m: re.Match[str], value: str, space: bool
             return False
         return not (_SPENT_STAGE.search(lead) or _MISSILE_FELL.search(lead))
     return True
+
+
+_NORTH_KOREAN_SOURCE = re.compile(r"\b(?:North\s+Korea|KCNA|state\s+media|Pyongyang|DPRK|Rodong\s+Sinmun|NATA)\b",
+                                  re.IGNORECASE)
+
+
+def settled_outcome(claimed: list[tuple[str, str]]) -> str | None:
+    """The launch's outcome from its (value, by) claims: the one value claimed ('orbit' over 'success'); when North
+    Korea's own claim differs from everyone else's ('was in orbit', said state media; 'No object entered orbit',
+    said NORAD), the other named sources' — the independent word."""
+    def one(values: set[str]) -> str | None:
+        if len(values) == 1 or values == {"orbit", "success"}:
+            return "orbit" if "orbit" in values else next(iter(values))
+        return None
+
+    values = {value for value, _ in claimed}
+    if one(values) is not None or not values:
+        return one(values)
+    own = {value for value, by in claimed if _NORTH_KOREAN_SOURCE.search(by)}
+    # (a named source: the article's own words may be about another launch it tells)
+    others = {value for value, by in claimed if not _NORTH_KOREAN_SOURCE.search(by) and by.endswith("(per article)")}
+    return one(others) if own and others and not own & others else None
 
 
 def orbit_claims(text: str, sentences: list[Sentence]) -> list[FoundClaim]:

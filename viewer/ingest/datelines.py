@@ -44,6 +44,9 @@ _BARE_CITY = re.compile(r"^[ \t]*(?:(?P<city>[A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})"
                         r"|(?P<city2>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]*\([A-Z][A-Za-z .]{1,30}\)[ \t]*"
                         r"(?:--|-|\u2013|\u2014)[ \t])",
                         re.MULTILINE)
+# The clock after a stamp's date: "14:02", "2:40 p.m. EDT", and the military "0400Z", "0630 UTC" of operations notes
+_CLOCK_AFTER = (r"(?:,?[ \t]+(?:at[ \t]+)?(?:[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?|"
+                r"[0-2]\d[0-5]\d(?=Z|[ \t]*(?:UTC|GMT|KST|JST)\b))Z?(?:[ \t]+[A-Z]{2,4})?)?")
 # A line that is only a date (optionally "Published"/"Updated"/"date" before it, a time and zone after it).
 _DATE_LINE = re.compile(
     # "MORNING EDITION - Broadcast: …", a blog's "Round 3 — Sunday, March 29."
@@ -51,21 +54,23 @@ _DATE_LINE = re.compile(
     rf"(?:(?P<label>date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|issued|released|"
     rf"{_KOREAN_LABELS})"
     rf"\b[ \t]*(?:on)?[ \t:=]*)?"
-    rf"[\"']?(?:{_CALENDAR}|{_ISO}|{_DOTTED})[\"']?(?:,?[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?"
-    rf"(?:[ \t]+[A-Z]{{2,4}})?)?"
+    rf"[\"']?(?:{_CALENDAR}|{_ISO}|{_DOTTED})[\"']?{_CLOCK_AFTER}"
     rf"(?:[ \t]+[|\u00b7-]?[ \t]*(?:updated|last updated|modified)\b[^\n]*)?"  # "… 6:02 PM EDT  Updated on …"
     rf"\.?[ \t\r]*$",
     re.MULTILINE | re.IGNORECASE)
-_LABEL = (r"(?:date|dated|published|posted|updated|modified|pubdate|last updated|broadcast|aired|filed|issued|released|"
-          rf"{_KOREAN_LABELS})")
+# (a bulletin's or release's "Date of issue:", "Release date:"; a live page's "Live page opened", "Page created")
+_LABEL = (r"(?:date\s+of\s+(?:issue|release)|(?:issue|release)\s+date|date|dated|published|posted|updated|modified|"
+          r"pubdate|last updated|broadcast|aired|filed|issued|released|live\s+updates,?|(?:live\s+)?page\s+(?:opened|"
+          rf"created)|{_KOREAN_LABELS})")
 # One part of a stamp line: 'Published on : 22/06/2016', '3 March 2024', '2017. 5. 21.', 'Sunday 14 January 2024'
-_STAMP_PART = re.compile(rf"(?:{_LABEL}\b[ \t]*(?:on)?[ \t:=]*)?(?:{_CALENDAR}|{_ISO}|{_DOTTED}|{_SLASHED})"
-                         rf"(?:,?[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{{2,4}})?)?",
-                         re.IGNORECASE)
+_STAMP_PART = re.compile(rf"(?:{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*)?(?:{_CALENDAR}|{_ISO}|{_DOTTED}|{_SLASHED})"
+                         rf"{_CLOCK_AFTER}", re.IGNORECASE)
 # What a stamp line carries around its date: "[Defense pool]", "(Sun)", "(Mainichi Japan)"; its parts are set apart
 # by bars, bullets or a spaced dash ("Washington, D.C. | Analysis | 3 March 2024", "22/06/2016 - 05:47")
 _ASIDE = re.compile(r"\[[^\]\n]{0,40}\]|\([^)\n]{0,40}\)")
-_PARTS = re.compile(r"[ \t]*(?:\||\u00b7|\u2022|[ \t][-\u2013\u2014][ \t]|[ \t]{3})[ \t]*")  # or a wide gap
+# or a wide gap, a spaced slash ("OPS NOTE 23-117  /  ISSUED …"), or the end of a sentence ("Live updates, Friday 18
+# November 2022. All times KST.")
+_PARTS = re.compile(r"[ \t]*(?:\||\u00b7|\u2022|[ \t][-\u2013\u2014/][ \t]|[ \t]{3}|(?<=\d)\.[ \t]+(?=[A-Z]))[ \t]*")
 # Pyongyang's own time is UTC+8:30 from August 2015 to May 2018 (times.PYONGYANG_TIME), UTC+9 otherwise
 CITY_ZONES = {"seoul": "KST", "pyongyang": "Pyongyang time", "panmunjom": "KST", "busan": "KST", "tokyo": "JST",
               "osaka": "JST", "naha": "JST", "washington": "ET", "new york": "ET", "united nations": "ET"}  # fmt: skip
@@ -154,9 +159,19 @@ def find_dateline(text: str) -> Dateline | None:
     slashed = _slashed_by_weekday(head, text)
     if slashed is not None:
         return Dateline(slashed[0], slashed[1], slashed[2], zone=zone or _stamp_zone(head[slashed[1] : slashed[2]]))
+    labelled = _LABELLED_IN_LINE.search(head)
+    if labelled is not None and (value := _value(labelled)) is not None:
+        return Dateline(value, labelled.start(), labelled.end(), zone=zone)
     if bare is not None:
         return Dateline(None, bare.start(), bare.end(), bare_city.title(), zone)
     return None
+
+
+# "Team wiki. Page created 2026-01-19 15:20 UTC by …", "… | Issued 4 May 2024 by the desk": a stamp's label, in
+# capitals or after a capitalised word, and its full date inside a longer head line ("it issued on 9 March" is prose)
+_LABELLED_IN_LINE = re.compile(r"(?-i:\b(?:[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:created|opened|published|posted|"
+                               r"issued)|Created|Opened|Published|Posted|Issued|ISSUED|PUBLISHED|POSTED))[ \t]*"
+                               rf"(?:on)?[ \t:]*(?:{_CALENDAR}|{_ISO}|{_DOTTED})")
 
 
 _SLASHED_STAMP = re.compile(rf"(?<![\d/.]){_SLASHED}(?![\d/.])")
@@ -239,7 +254,7 @@ def _stamp_line(head: str) -> tuple[date, int, int] | None:
         start, at = at, at + len(line)
         if len(line) > 120 or not any(c.isdigit() for c in line):
             continue
-        plain = _ASIDE.sub(" ", line).strip()
+        plain = re.sub(r"[ \t]+,", ",", _ASIDE.sub(" ", line).strip())  # "3 August 2016 (Wednesday), 10:20"
         for part in _PARTS.split(plain):
             for tail in _tails(part.strip().rstrip(",;")):
                 m = _STAMP_PART.fullmatch(tail)

@@ -39,7 +39,7 @@ _PATTERNS = [
     # "towards the sea off its east coast", "into waters off the west coast": where it went, seen from the site
     # ("fired … off its east coast" or "over the waters off its west coast" say where, not which way)
     re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:sea|waters?)\s+off\s+(?:its|the|North\s+Korea['\u2019]s|the\s+North['\u2019]s|the\s+country"
-               rf"['\u2019]s)\s+{_DIR}(?:ern)?\s+coast", re.IGNORECASE),
+               rf"['\u2019]s)\s+{_DIR}(?:ern)?\s+coast(?!\s+of\b)", re.IGNORECASE),  # (not "… coast of South Korea")
     re.compile(rf"\b(?:flew|flying|flown|headed|heading|fired|launched|travell?ed|went|moved|turned|sen(?:t|ding))\s+"
                rf"(?:[\w-]+\s+){{0,2}}?(?:to\s+the\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
 ]
@@ -70,6 +70,12 @@ def stated_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher
             bearing = bearing_of(m.group("dir"))
             if bearing is not None:
                 return StatedDirection(bearing, m.group("dir").lower(), m.span())
+    toward = _toward(text, sentences, matcher, site)
+    return toward or _where_it_went(text, sentences, matcher, site)
+
+
+def _toward(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: Point | None
+            ) -> StatedDirection | None:
     for sentence in sentences:
         for m in _TOWARD.finditer(text, sentence.start, sentence.end):
             place = matcher.place_at(text, m.end())
@@ -83,6 +89,42 @@ def stated_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher
                 continue
             return StatedDirection(bearing, text[place.start : place.end], (m.start(), place.end), place.place.id)
     return None
+
+
+# Where the flight went, told by a place far from where it started: "came down at sea west of Okushiri", "fell inside
+# its exclusive economic zone, west of Aomori", "came down in the Pacific off the Sanriku coast", "flew over
+# Hokkaido": the bearing to that place is the flight's direction (the place is hundreds of km off, so which side of it
+# the flight ended changes the bearing little). With no site, from North Korea's label point.
+_WENT = re.compile(r"\b(?:fell|falls|fallen|falling|landed|lands|landing|came\s+down|comes\s+down|coming\s+down|"
+                   r"splashed\s+down|splashing\s+down|crashed|impacted|dropped)\b[^.;]{0,60}?\b(?:(?:north|south|east|"
+                   r"west)(?:[- ]?(?:north|south|east|west))?\s+of|off(?:\s+the\s+coast\s+of)?)\s+|"
+                   r"\b(?:flew|flies|flying|flown|passed|passes|passing|crossed|crosses|crossing|overflew)\s+(?:\w+\s+){0,2}?"
+                   r"(?:over|across)\s+(?:the\s+)?|\b(?:crossed|crosses|crossing|overflew|overflies)\s+(?:the\s+)?",
+                   re.IGNORECASE)
+WENT_KINDS = frozenset({"prefecture", "island", "island_group", "city", "reference_point"})  # not "over Japan"
+FAR_KM = 500.0
+
+
+def _where_it_went(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: Point | None
+                   ) -> StatedDirection | None:
+    origin = site or _country_point(matcher)
+    if origin is None:
+        return None
+    for sentence in sentences:
+        for m in _WENT.finditer(text, sentence.start, sentence.end):
+            place = matcher.place_at(text, m.end())
+            if place is None or place.place.kind not in WENT_KINDS:
+                continue
+            km, azimuth, _ = geodesic.inverse(origin.x, origin.y, place.place.lon, place.place.lat)
+            if float(km) >= FAR_KM:
+                return StatedDirection(float(azimuth) % 360, text[place.start : place.end], (m.start(), place.end),
+                                       place.place.id)
+    return None
+
+
+def _country_point(matcher: PlaceMatcher) -> Point | None:
+    country = matcher.place("north-korea")
+    return Point(country.lon, country.lat) if country else None
 
 
 # The seas on North Korea's east and west coasts: a missile fired toward one from anywhere in the country (the site

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from viewer.geo import geodesic
 from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
-from viewer.ingest.claims import attribution, orbit_claims, outcome_claims
+from viewer.ingest.claims import attribution, orbit_claims, outcome_claims, settled_outcome
 from viewer.ingest.datelines import body_stamps
 from viewer.ingest.directions import stated_direction
 from viewer.ingest.eez import eez_claims
@@ -91,6 +91,8 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
             groups.append(([sentence], other))
         else:
             group[0].append(sentence)
+    if groups and report.rows:  # a timeline's entry tells its launch in the row's paragraph ("1) Chollima-1, 30 May …
+        _paragraphs_of_rows(report, sentences, groups)  # The rocket flew south from the Sohae coastal pad …")
     if groups:  # a story of several launches: the main one without the others' sentences, then each other one
         apart = {s for g in groups for s in g[0]}
         sentences, report = _clauses_apart(text, sentences, report, groups, apart)
@@ -116,6 +118,15 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     draft.others.extend(_draft_passing(article, report, sentence, mention, places, matcher, draft)
                         for sentence, mention in passing)
     return draft
+
+
+def _paragraphs_of_rows(report: LaunchReport, sentences: list[Sentence],
+                        groups: list[tuple[list[Sentence], ArticleDraft]]) -> None:
+    """Each launch drafted from a row takes the sentences of that row's paragraph that no other launch has."""
+    taken = {s for own, _ in groups for s in own} | set(report.anchors)
+    for own, _ in groups:
+        paragraphs = {s.paragraph for s in own if s in report.rows}
+        own.extend(s for s in sentences if s.paragraph in paragraphs and s not in taken)
 
 
 def _clauses_apart(text: str, sentences: list[Sentence], report: LaunchReport,
@@ -318,6 +329,6 @@ def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: L
         for start, end, km in find_altitudes(text, sentence.start, sentence.end):
             draft.claims.append(DraftClaim("apogee_km", round(km, 1), attribution(text, sentence, start),
                                            [(start, end)]))
-    outcomes = {c.value for c in draft.claims if c.property == "outcome"}
-    if len(outcomes) == 1 or outcomes == {"orbit", "success"}:
-        draft.outcome = "orbit" if "orbit" in outcomes else next(iter(outcomes))
+    settled = settled_outcome([(str(c.value), c.by) for c in draft.claims if c.property == "outcome"])
+    if settled is not None:
+        draft.outcome = settled

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_row, launch_told
 from viewer.ingest.sentences import Sentence
 
 # "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
@@ -20,7 +21,12 @@ _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|fir
                         r"lift(?:ed|s|ing)?\s+off|blast(?:ed|s|ing)?\s+off|(?:took|taking)\s+off|"
                         # "shot a ballistic missile eastward" (not "shot down a drone"); "The rocket went up from
                         # the Tongchang-ri site", "roared off the pad"
-                        rf"shot(?!\s+down)|went\s+up|roared\s+(?:off|into)|thundered\s+off)\b{_NOT_VERB}",
+                        rf"shot(?!\s+down)|went\s+up|roared\s+(?:off|into)|thundered\s+off|"
+                        # "The rocket left Sohae and flew south", "the missile left the pad", a timeline's "Another
+                        # Hwasong-12 leaves Sunan at about 6:57 a.m."
+                        r"(?:(?<=rocket\s)|(?<=missile\s)|(?<=vehicle\s)|(?<=\d\s))(?:left|leaves)"
+                        r"(?=\s+(?:the\s+)?(?:pad|launch|[A-Z])))"
+                        rf"\b{_NOT_VERB}",
                         re.IGNORECASE)
 # "a missile exploded in the air shortly after leaving the airfield", "blew up seconds after lift-off": a failed launch
 _FAILED_AFTER_LEAVING = re.compile(r"\b(?:exploded|blew\s+up|broke\s+(?:up|apart)|disintegrated)\b[^.;]{0,40}?"
@@ -71,7 +77,9 @@ _HYPOTHETICAL = re.compile(
 )
 _STILL_TO_COME = re.compile(r",?\s*(?:which|that)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:will|would|is\s+to|was\s+to)\b",
                             re.IGNORECASE)
-_COUNTED_MORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+more\b",
+# (and "little more than a minute after it lifted off": a comparison)
+_COUNTED_MORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+more\b|"
+                           r"\bmore\s+than\b",
                            re.IGNORECASE)
 _ORDINAL_LAUNCH = re.compile(r"(?i)the\s+(?:first|second|third|fourth|last|latest)\s+launch$")
 _CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\b", re.IGNORECASE)
@@ -138,6 +146,8 @@ class LaunchReport:
     vehicle_class: str | None = None  # "ICBM", "SLBM", "cruise missile", … or "satellite launch vehicle"
     class_span: tuple[int, int] | None = None
     notes: list[str] = field(default_factory=list)
+    listed: list[Sentence] = field(default_factory=list)  # a timeline's rows: other launches, not this one's dates
+    rows: list[Sentence] = field(default_factory=list)  # every row of a timeline or table (launch_nouns.launch_row)
 
 
 # What a verb's object is when it is not a rocket: "fired his defence minister", "launched a new destroyer capable of
@@ -174,7 +184,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         verb = _FAILED_AFTER_LEAVING.search(text, s, e)
     if verb is None and not strict:  # "The missile was flown on a lofted trajectory to the east": the same flight
         verb = _ORDINAL_LEFT.match(text, s, e) or _IT_HAPPENED.match(text, s, e) or (
-            _FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e) else _PRONOUN_FLEW.match(text, s, e))
+            _FLOWN.search(text, s, e) if _PROJECTILE.search(text, s, e) else _PRONOUN_FLEW.match(text, s, e)) or (
+            DETECTED_OBJECT.search(text, s, e))
     if verb is None:
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
         # days after North Korea said…", which is about someone else's launch.
@@ -182,8 +193,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         if verb is None:
             return False
         # "The first launch was at 6:40 this morning" in a story about North Korea: a launch told by its clock time
-        timed = article_about_north_korea and _ORDINAL_LAUNCH.match(verb.group()) is not None and bool(
-            _CLOCK.search(text, verb.end(), e))
+        timed = article_about_north_korea and ((_ORDINAL_LAUNCH.match(verb.group()) is not None and bool(
+            _CLOCK.search(text, verb.end(), e))) or launch_told(text, verb))
         if strict and not timed and not _NORTH_KOREA.search(text, s, verb.end()):
             return False
     else:
@@ -226,7 +237,9 @@ _SPEAKER_FIRED = re.compile(r"\s*(?:that\s+)?(?:it|they|its\s+[\w-]+|their\s+[\w
 
 # "South Korea's Joint Chiefs of Staff: the missile was fired …" (a live blog, a bulletin): the colon says;
 # "According to South Korea's Joint Chiefs of Staff, the missile was fired …": so does the phrase
-_SAID_OR_COLON = re.compile(rf"{_SAID.pattern}|:(?=\s)|\baccording\s+to\s+(?P<who>[^,;:]{{2,80}}),", re.IGNORECASE)
+# ("Per Japan MOD, a rocket lifted off …" likewise)
+_SAID_OR_COLON = re.compile(rf"{_SAID.pattern}|:(?=\s)|\b(?:according\s+to|per)\s+(?P<who>[^,;:]{{2,80}}),",
+                            re.IGNORECASE)
 
 
 def _after_said(lead: str) -> tuple[str, str]:
@@ -317,16 +330,20 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     about_north_korea = len(_NORTH_KOREA.findall(text, 0, head)) + min(1, len(_NORTH_KOREAN_NAMES.findall(
         text, 0, head))) >= 2
     anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
+    # a timeline's or table's rows: the launches themselves when no sentence reports one, else others it lists
+    rows = [s for s in sentences if about_north_korea and launch_row(text, s)]
     if not anchors:
-        anchors = _field_lines(text, sentences)
+        anchors = rows or _field_lines(text, sentences)
     if not anchors:
         return None
     # Once a sentence says North Korea launched, "the missile was launched from …" elsewhere is the same launch.
     foreign = foreign_launch_sentences(text, sentences)
-    related = [s for s in sentences if s in anchors or (s not in foreign and _reports(text, s, True, strict=False))]
+    related = [s for s in sentences if s in anchors or s in rows or (
+        s not in foreign and _reports(text, s, True, strict=False))]
     scope = " ".join(text[s.start : s.end] for s in related)
     space = bool(_SPACE.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
-    return describe(text, LaunchReport(anchors, related, space))
+    listed = [s for s in rows if s not in anchors]
+    return describe(text, LaunchReport(anchors, related, space, listed=listed, rows=rows))
 
 
 # A report in fields, one a line ("Time: around 9:59 a.m. (JST), 12 July 2023", "Launch location: around

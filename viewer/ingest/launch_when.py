@@ -30,7 +30,8 @@ from viewer.ingest.times import (
 # A sentence about the launch (where claims are looked for)
 ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satellites?|projectile|fired|object|"
                           r"payload|warhead|ICBM|IRBM|SRBM|SLBM|"
-                          r"orbit\w*|flew|travel\w*|altitude|apogee|(?:in|mid)[- ]flight)\b",
+                          # (and a report's "Outcome: failure")
+                          r"orbit\w*|flew|travel\w*|altitude|apogee|(?:in|mid)[- ]flight|outcome)\b",
                           re.IGNORECASE)
 _LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off|took\s+off)\b",
                           re.IGNORECASE)
@@ -45,12 +46,17 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
     stamps = body_stamps(text, article.header_end, article.published)
     dates = []
     for s in report.related:
+        if s in report.listed:
+            continue  # a row of a timeline the story lists: another launch's date
         day = next((value for end, value in reversed(stamps) if end <= s.start), reference)  # a live blog's day
         ahead = day + timedelta(days=1) if day and article.day_behind and day == article.published else None
+        # (not the dateline's date; but a full date in a headline that states the launch, above a page's stamp:
+        # "Incident log: 2026-01-19 cruise missile firing off Nampo")
         dates += [(d, s) for d in find_dates(text, s.start, s.end, day, weekday_reference=ahead)
-                  if d.start >= article.header_end and not statement_day(text, d, s.start)
-                  and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
-                  and not _OTHER_EVENT.search(text, max(s.start, d.start - 50), d.start)]
+                  if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end
+                                                        and d.label[:4].isdigit()))
+                  and not statement_day(text, d, s.start)
+                  and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)]
     dates = _in_announced_window(text, dates, article.published)
     # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
     # that, not the launch, unless it states the launch itself.
@@ -110,9 +116,6 @@ _ANOTHER_MOMENT = re.compile(r"\b(?:sent|issued|released|published|posted|broadc
                              # (not "announced that at about 7:50 this morning North Korea fired": what was said)
                              r"(?:(?!that\b)[\w-]+\s+){0,2}?(?:at|around|about|shortly\s+after|shortly\s+before|"
                              r"just\s+after)\s+(?:about\s+|around\s+|approximately\s+)?$", re.IGNORECASE)
-# "… was sworn in as South Korea's president on Wednesday", "talks that began on Monday": another event's day
-_OTHER_EVENT = re.compile(r"\b(?:sworn\s+in|inaugurat\w*|took\s+office|elected|met|visited|arrived|summit|talks|"
-                          r"began|started|opened|ended|closed|signed)\b[^.;,]{0,40}$", re.IGNORECASE)
 # "from the same place as the launch that flew over Hokkaido on Aug. 29": the day of the launch compared with
 _ANOTHER_LAUNCH_CLAUSE = re.compile(r"\b(?:as|like|than|to)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:launch|missile|"
                                     r"rocket|test|one|ICBM|satellite)\s+(?:that|which)\b[^,;.()]{0,70}$",
@@ -176,6 +179,10 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
     site's, not the launch's local date."""
     if KOREAS_DAY.match(text, mention.end, sentence.end):
         return False  # "6 p.m. Eastern, which was Wednesday morning in Pyongyang": Korea's day, said so
+    after = [t for t in find_times(text, mention.end, min(sentence.end, mention.end + 20)) if re.fullmatch(
+        r",?\s*(?:at\s+)?", text[mention.end : t.start])]
+    if after and after[0].zone not in LOCAL_ZONES:
+        return True  # "30 May, 2127 UTC", "Dec. 12 at 0049 GMT": the day of the time in that zone
     near = max(sentence.start, mention.start - 30)
     times = [t for t in find_times(text, near, sentence.end) if t.start < mention.start]  # "8:40 p.m. Monday Eastern"
     return bool(times) and times[-1].zone not in ("KST", "JST", "Pyongyang time", "local time") and not re.search(

@@ -26,10 +26,14 @@ _VERB_AFTER = re.compile(r",?\s+(?:[\w.'\u2019-]+\s+){0,4}?(?:(?:test-)?(?:launc
 # not a launch that happened: a window, a plan, a count since a day, a day something else began
 # "the most recent, on May 31, exploded on its launcher", "on March 3 two Scud-Cs went about 500 km": what the
 # rocket did that day, told after the date
-_FLEW_AFTER = re.compile(r",?\s+(?:(?:[\w.'\u2019-]+\s+){0,3}?(?:missiles?|rockets?|projectiles?|Scud[\w-]*|Rodongs?|"
-                         r"Nodongs?|Musudans?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|Hwasong[\w-]*|KN-\d+)\s+(?:went|flew|"
-                         r"travell?ed|splashed|landed|exploded|blew\s+up|failed|crashed)|(?:exploded|blew\s+up|failed|"
-                         r"crashed|broke\s+(?:up|apart))\b)", re.IGNORECASE)
+_ROCKET = (r"(?:missiles?|rockets?|projectiles?|Scud[\w-]*|Rodongs?|Nodongs?|Musudans?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|"
+           r"Hwasong[\w-]*|KN-\d+|Unha[\w-]*|Taepodong[\w-]*|Chollima[\w-]*|Pukguksong[\w-]*)")
+# (and "On 12 December 2012 an Unha-3 from Sohae placed an object in orbit", "on April 13, when the previous Unha-3
+# blew apart", "the third Chollima-1 from the coastal pad reached orbit": the rocket, where it came from, what it did)
+_FLEW_AFTER = re.compile(rf",?\s+(?:(?:[\w.'\u2019-]+\s+){{0,3}}?{_ROCKET}(?:\s+from\s+(?:[\w-]+\s+){{0,3}}?[\w-]+)?\s+"
+                         r"(?:went|flew|travell?ed|splashed|landed|exploded|blew\s+(?:up|apart)|broke\s+(?:up|apart)|"
+                         r"failed|crashed|rose|lifted\s+off|placed|put|reached\s+orbit|lost|disintegrated)|"
+                         r"(?:exploded|blew\s+up|failed|crashed|broke\s+(?:up|apart)))\b", re.IGNORECASE)
 # "tried three times before, on Aug. 24, Sept. 10 and Oct. 31": the dates listed after the first are launches too
 _LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:on\s+|again\s+on\s+)?$", re.IGNORECASE)
 _NOT_A_LAUNCH = re.compile(r"\b(?:between|until|through|by|will|would|could|plans?|planned|scheduled|"

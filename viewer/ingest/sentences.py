@@ -22,7 +22,9 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u00b7]\s|\d{1,2}[.)]\s|\[)")
 
 
 _OPEN_WORD = re.compile(r"(?i)\b(?:on|at|in|of|to|from|the|a|an|and|or|but|about|around|by|for|with|its|their|"
-                        r"than|as|into|after|before|when|that|which|some)$")
+                        r"than|as|into|after|before|when|that|which|some|off|near|over|across|toward|towards|"
+                        r"through|via|within|between|under|onto|this|these|those|his|her|our|is|was|were|are|"
+                        r"has|had|have|been|be|not|approximately|roughly|nearly|some|its)$")
 _TABLE_ROW = re.compile(r"\s*(?:\||[-*\u2022]\s+\*\*|#)")
 
 
@@ -72,7 +74,7 @@ def _wrapped(text: str, line: tuple[int, int], next_start: int) -> bool:
     last = text[start:end].rstrip()
     if last[-1:] in ".!?:;|\"\u201d)]" or _TABLE_ROW.match(text, start):
         return False
-    head = text[next_start : next_start + 1]
+    head = text[next_start : next_start + 80].lstrip()[:1]  # (an indented next line: its first letter)
     return head.islower() or bool(_OPEN_WORD.search(last))
 
 

@@ -31,6 +31,9 @@ _VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|lift\w*\s+off|blast\w*\s+of
 _PROJECTILE_AFTER = re.compile(r"(?:\s+[\w\u201c\u201d\"'-]+){0,4}?\s+"
                                r"(?:rocket|missiles?|satellite|projectiles?|ICBM|SLBM)"
                                r"(?:\s+into\s+(?:space|orbit))?", re.IGNORECASE)
+# "06:27 on 31 May in Pyongyang", "9:30 a.m. in Seoul": whose clock or calendar, not where the launch came from
+_CLOCK_PLACE = re.compile(r"(?:\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?|"
+                          r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\blocal\s+time)\s+in\s+(?:the\s+)?$")
 COASTAL_PAD_SINCE = date(2023, 1, 1)  # Sohae's coastal pad carried every satellite launch from 2023 on
 
 
@@ -68,7 +71,9 @@ def find_site(text: str, report: LaunchReport, places: list[PlaceMention], match
                              f"gazetteer:{mention.place.id} ({mention.place.source}), named in the article")
         for mention in inside:
             place = mention.place
-            if in_north_korea(place) and _FROM.search(text, max(sentence.start, mention.start - 40), mention.start):
+            before = max(sentence.start, mention.start - 40)
+            if in_north_korea(place) and _FROM.search(text, before, mention.start) and not _CLOCK_PLACE.search(
+                    text, before, mention.start):
                 if place.id == "western-north-korea" and report.space:
                     sohae = _sohae(matcher, when)
                     return _site(sohae, _span(launch_phrase(text, sentence), (mention.start, mention.end)),

@@ -19,7 +19,8 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PYONGYANG_TIME = (date(2015, 8, 15), date(2018, 5, 4))  # both days inclusive, UTC+8:30
 
-_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+# (and in capitals, as operations notes and notices write them: "On 28 JUL at 1441Z")
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)\.?"  # noqa: E501
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
@@ -36,14 +37,14 @@ _RELATIVE = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this af
 # dated in the Americas or Europe can be the day after its date
 KOREAS_DAY = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:in\s+(?:Pyongyang|Seoul|Tokyo|Korea|"
                          r"North\s+Korea|South\s+Korea|Japan)\b|(?:Korea|Korean|Seoul|Pyongyang|Japan|Tokyo|"
-                         r"local)\s+time\b)", re.IGNORECASE)
+                         r"local)\s+time\b|local(?=\s*[),;]))", re.IGNORECASE)  # "(03:50 on 24 Aug local)"
 # "at 06:41 local time on Tuesday", "7:12 a.m. Korea time Wednesday": the day of Korea's clock
 _KOREAS_CLOCK_BEFORE = re.compile(r"\b(?:local|Korea|Korean|Seoul|Pyongyang|Japan|Tokyo)\s+time,?\s+(?:on\s+)?$",
                                   re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:(?:earlier|later)\s+this\s+month|last\s+month)\b", re.IGNORECASE)
 _ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?(?:\s+Time)?|Washington\s+time|PT|PST|PDT|"
          r"UTC|GMT|Z|KST|JST|PYT|Pyongyang\s+time|(?:South\s+)?Korean?\s+(?:Standard\s+)?time|Seoul\s+time|"
-         r"Japan(?:ese)?\s+(?:Standard\s+)?time|Tokyo\s+time|local\s+time)")
+         r"Japan(?:ese)?\s+(?:Standard\s+)?time|Tokyo\s+time|local\s+time|local(?=\s*[),;]))")  # "(10:04 local)"
 _TIME_FORMS = [
     # 7:29 PM ET, 10.42 p.m. (local time), 9 a.m. KST, 22:42 Pyongyang time
     # ("8:40 p.m. Monday Eastern": the day of the zone's clock between them)
@@ -57,11 +58,15 @@ _TIME_FORMS = [
 # ratio is not read as a time). Their zone comes from the dateline, else the launch site's local time.
 _BARE_TIME = re.compile(
     r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
-    r"|\bat\s+(?:about\s+|around\s+)?(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
+    # (or opening a range: "between about 8:10 and 9:20 this morning", "from 22:10 to 22:40")
+    r"|\b(?:at|between|from)\s+(?:(?:about|around|approximately|roughly|exactly|precisely|just\s+(?:after|before)|shortly\s+"
+    r"(?:after|before))\s+)?(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
     r"(?!\s*(?:[ap]\.?\s?m\b|[ap]\.\s?m\.))"
     # "at approximately 0534 hrs", "0600 hrs, 0637 hrs and 0642 hrs": military style (a zone after it is a zoned form)
     r"|\b(?P<hourhrs>[01]\d|2[0-3])(?P<minutehrs>[0-5]\d)\s*hrs?\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)",
     re.IGNORECASE)
+_RANGE_END = re.compile(r"\s*(?:and|to|-|\u2013)\s*(?:about\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?P<pm>p\.?\s?m\b))?",
+                        re.IGNORECASE)
 _EVENING_AFTER = re.compile(r"[\s,]*(?:(?:last|on\s+\w+|that|this|the\s+same)\s+(?:night|evening|afternoon)|tonight|"
                             r"in\s+the\s+(?:evening|afternoon)|at\s+night)\b", re.IGNORECASE)
 _ZONE_LABELS = [
@@ -193,16 +198,21 @@ PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+)?(?:been|\w+ed|begun|
                         re.IGNORECASE)
 
 
-# "drills, which began on March 13", "talks that opened Monday": the day of something else the sentence names
-_OTHER_EVENT_BEFORE = re.compile(r"\b(?:which|that)\s+(?:(?:have|has|had)\s+)?(?:began|begun|begins|started|starts|"
-                                 r"opened|opens|ended|ends|closed|closes|kicked\s+off|took\s+place|(?:was|were)\s+"
-                                 r"held)\s+(?:on\s+)?$"
-                                 # "mourning his mother, who died on Tuesday": a person's day, not the launch's
-                                 r"|\bwho\s+(?:had\s+)?(?:died|passed\s+away|was\s+(?:born|buried|elected|sworn\s+in|"
-                                 r"inaugurated))\s+(?:on\s+)?$", re.IGNORECASE)
+# Another event's day, the one place this is told (dates of launches and of statements use it alike): "drills, which
+# began on March 13", "talks that opened Monday", "… was sworn in as South Korea's president on Wednesday", "the
+# summit ended on Friday", "mourning his mother, who died on Tuesday" (a person's day, not the launch's); but "the
+# attempt ended on Tuesday night" is the launch's own day
+OTHER_EVENT = re.compile(r"(?<!attempt\s)(?<!launch\s)(?<!flight\s)(?<!test\s)"
+                         r"\b(?:sworn\s+in|inaugurat\w*|took\s+office|elected|met|visited|arrived|summit|talks|"
+                         r"began|begun|begins|started|starts|opened|opens|ended|ends|closed|closes|signed|kicked\s+off|"
+                         r"took\s+place|(?:was|were)\s+held|died|passed\s+away|was\s+(?:born|buried))\b[^.;,]{0,40}$",
+                         re.IGNORECASE)
+OTHER_EVENT_CHARS = 50  # from the event's word to the date: one clause
 
 # the day a picture was taken ("Commercial satellite imagery from June 4 shows … after the failed launch on May 27")
-_PICTURE_BEFORE = re.compile(r"\b(?:imagery|images?|photos?|photographs?|pictures?|footage|video)\s+"
+# (not the figure of speech: "It was a different picture on April 13, when …")
+_PICTURE_BEFORE = re.compile(r"(?<!different\s)(?<!similar\s)(?<!bigger\s)(?<!mixed\s)(?<!whole\s)(?<!clearer\s)"
+                             r"\b(?:imagery|images?|photos?|photographs?|pictures?|footage|video)\s+"
                              r"(?:(?:taken|captured|acquired|collected|dated|shot)\s+)?(?:from|of|on|dated)\s+$",
                              re.IGNORECASE)
 
@@ -217,8 +227,8 @@ def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
     ('exercises, which began on March 13'), or when a picture was taken ('imagery from June 4'), not when the
     launch happened."""
     before = max(sentence_start, mention.start - 40)
-    if (_SAID_BEFORE.search(text, before, mention.start) or _OTHER_EVENT_BEFORE.search(text, before, mention.start)
-            or _PICTURE_BEFORE.search(text, before, mention.start)):
+    if (_SAID_BEFORE.search(text, before, mention.start) or _PICTURE_BEFORE.search(text, before, mention.start)
+            or OTHER_EVENT.search(text, max(sentence_start, mention.start - OTHER_EVENT_CHARS), mention.start)):
         return True
     # a date opening the sentence and its subject saying something ("On Monday, state media said the missile …"),
     # not a date after the verb ("fired … on Monday night, the military said")
@@ -280,7 +290,9 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
             if m.group("hour24"):
                 hour, minute = int(m.group("hour24")), int(m.group("minute24"))
                 begin = m.start("hour24")
-                if 1 <= hour <= 11 and _EVENING_AFTER.match(text, m.end(), end):
+                upto = _RANGE_END.match(text, m.end(), end)  # "between 8:10 and 9:20 p.m.": the range's half
+                after = upto.end() if upto else m.end()
+                if 1 <= hour <= 11 and (_EVENING_AFTER.match(text, after, end) or (upto and upto.group("pm"))):
                     hour += 12  # "at 10:41 last night", "at 9:30 in the evening": a 12-hour clock without p.m.
             elif m.group("hourhrs"):
                 hour, minute = int(m.group("hourhrs")), int(m.group("minutehrs"))

@@ -11,10 +11,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from viewer.io.bundle import json_stream
 from viewer.io.bundle.json_checks import CheckedDecoder
 from viewer.io.bundle.json_fast import NotFast, parse_fast
 from viewer.io.load import open_path
 from viewer.model.problem import BundleError
+
+
+@pytest.fixture(autouse=True)
+def quick_parse_for_every_size(monkeypatch):
+    """Files read here are small; the quick parse is what these tests are about (it is skipped below 1 MB)."""
+    monkeypatch.setattr(json_stream, "QUICK_FROM_BYTES", 0)
 
 
 class Collect:

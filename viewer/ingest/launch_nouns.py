@@ -1,0 +1,51 @@
+"""Launches told without a launch verb, in a story about North Korea: by the noun ('the launch itself came at 9:30
+a.m.'), by someone detecting it ('the military detected the launch', 'detected the missile at 6:53 a.m.'), or as a
+row of a timeline or table ('2023-05-31  Chollima-1  Sohae  failure')."""
+
+from __future__ import annotations
+
+import re
+
+from viewer.ingest.sentences import Sentence
+from viewer.ingest.times import find_dates
+
+# A launch told by the noun in a story about North Korea: someone "detected the launch" (the launch happened), or "the
+# launch (itself) came at 9:30 a.m." (told by when it took place)
+_DETECTED = re.compile(r"\b(?:detected|spotted|caught|tracked|picked\s+up|observed)\s+$", re.IGNORECASE)
+_TOOK_PLACE = re.compile(r"\s+(?:itself\s+)?(?:came|took\s+place|occurred|happened|was\s+(?:detected|spotted|made))\s+"
+                         r"(?:at|on|shortly|around|about|just|early|late|in\s+the|\d)", re.IGNORECASE)
+
+
+def launch_told(text: str, noun: re.Match[str]) -> bool:
+    """Whether 'the launch' (``noun``) is told as having happened: detected, or placed in time."""
+    return bool(_DETECTED.search(text, max(0, noun.start() - 25), noun.start()) or _TOOK_PLACE.match(text, noun.end()))
+
+
+# "The Joint Chiefs of Staff said it detected the missile at 6:53 a.m. from the Pyongyang area", "they detected
+# several short-range ballistic missiles …": what was detected was launched (a sentence about the launch)
+DETECTED_OBJECT = re.compile(r"\b(?:detected|spotted|tracked|picked\s+up)\s+(?:[\w-]+\s+){1,4}?(?:missiles?|rockets?|"
+                             r"projectiles?|launch(?:es)?)\b", re.IGNORECASE)
+
+
+# A row of a timeline, table or numbered list that names a launch by its date and its rocket, with no verb: "1)
+# Chollima-1, 30 May, 2127 UTC (06:27 on 31 May in Pyongyang).", "2023-05-31  Chollima-1  Sohae  failure", "| 2016-02-07
+# | Unha-3 | Sohae | orbit |". The rocket is one of North Korea's by name, both at the row's head.
+_ROW_HEAD = re.compile(r"[ \t]*(?:\|[ \t]*|[-*\u2022][ \t]+|\(?\d{1,2}[.)][ \t]+)?")
+_NAMED_ROCKET = re.compile(r"\b(?:Unha-\d|Chollima-\d|Hwasong-\d+\w*|Pukguksong-\d\w*|Taepodong-\d|KN-\d+|"
+                           r"Hwasal-\d|Pulhwasal-\d+|Kwangmyongsong-\d|Malligyong-\d)\b")
+# (not a parade, a display, an engine or a nuclear test, a plan)
+_NOT_FLOWN = re.compile(r"\b(?:parade|display\w*|shown|unveil\w*|exhibit\w*|engine|motor|nuclear|model|mock-?up|"
+                        r"plan\w*|expected|will|window)\b", re.IGNORECASE)
+ROW_HEAD_CHARS = 45  # the date and the rocket both within the row's first words
+
+
+def launch_row(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence is a row naming a launch: its date and a North Korean rocket by name at its head."""
+    head = _ROW_HEAD.match(text, sentence.start, sentence.end)
+    begin = head.end() if head else sentence.start
+    stop = min(sentence.end, begin + ROW_HEAD_CHARS)
+    rocket = _NAMED_ROCKET.search(text, begin, stop)
+    if rocket is None or _NOT_FLOWN.search(text, sentence.start, sentence.end):
+        return False
+    dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start < stop]
+    return bool(dates) and min(rocket.start(), dates[0].start) <= begin + 2
