@@ -131,7 +131,13 @@ class MapSnapshot(pg.GraphicsObject):
         """What a map item draws changed (new rings, new data): while a gesture is shown from the image, the items
         show the rest of it, the change included (drawn with the next paint). (The graticule's lines at another
         step are the same look at another detail: no such change.)"""
-        if self.moving and self._box.childGroup.isAncestorOf(item):
+        if not self.moving:
+            return
+        try:
+            ours = self._box.childGroup.isAncestorOf(item)
+        except RuntimeError:  # the canvas is gone (its watcher outlives it until Python lets go of it)
+            return
+        if ours:
             self._hand_over()
 
     def _layers_drawing(self) -> bool:
