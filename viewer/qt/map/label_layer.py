@@ -55,7 +55,6 @@ class LabelLayer(pg.GraphicsObject):
         self._rest.setSingleShot(True)
         self._rest.setInterval(round(REST_S * 1000))
         self._rest.timeout.connect(self._at_rest)
-        self._hurry = False  # the view rested while the map's snapshot showed it: place afresh at the next paint
         self.version = 0  # counts changes of what the labels show (the map's snapshot tells an old image by it)
         self._drawn: tuple[QTransform, list[Placed]] | None = None  # the view and placement of the last paint on screen
 
@@ -165,9 +164,9 @@ class LabelLayer(pg.GraphicsObject):
 
     def rest_now(self) -> None:
         """The view has rested after a gesture the map's snapshot showed (the labels were not painted meanwhile):
-        placed afresh once painted for it, without waiting REST_S again. Not settled till then."""
-        self._hurry = True
-        self._rest.start(round(REST_S * 1000))  # (restarted at once by that paint)
+        not settled until painted for it and placed afresh REST_S later, as after their own gestures (placed at
+        once, they were placed before the auto legend had gone to its place at rest, and met it)."""
+        self._rest.start()
 
     def shown_placement(self, to_device: QTransform) -> list[Placed] | None:
         """The labels as the last paint on screen drew them, if it drew this view (item to viewport pixels)."""
@@ -208,8 +207,7 @@ class LabelLayer(pg.GraphicsObject):
             # placed afresh once the view rests (repaints of a still view do not postpone it)
             self._moved = (QTransform(to_device), decorations)
             self._jobs.cancel()
-            self._rest.start(0 if self._hurry else round(REST_S * 1000))
-            self._hurry = False
+            self._rest.start()
         if not placement:
             return []
         anchors, offsets, extents, dots, placed = self._follow
