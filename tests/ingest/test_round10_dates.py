@@ -7,9 +7,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from viewer.ingest import draft_article
-from viewer.ingest.article import article_from_bytes
+from viewer.ingest.article import Article, article_from_bytes
+from viewer.ingest.datelines import find_dateline
 from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.times import find_dates
+
+
+def read_article_text(text: str) -> Article:
+    return article_from_bytes(text.encode("utf-8"), Path("story.txt"), "doc-story")
 
 
 def drafted(text: str) -> ArticleDraft:
@@ -75,3 +80,31 @@ def test_a_corrections_withdrawn_time_is_not_the_launch_time():
     draft = drafted(text)
     assert draft.time is not None
     assert draft.time.astimezone(UTC) == datetime(2027, 7, 8, 19, 15, tzinfo=UTC)
+
+
+def test_a_yearless_agency_dateline_takes_the_year_of_a_numeric_stamp_above_it():
+    text = ("Island News | English\n06/14/2027 09:12 AM\n\nRocket explodes after launch\n\n"
+            "Keelung, June 14 (INA) The coast guard said Monday it was watching the sea after a North Korean "
+            "rocket launched from Sohae exploded in flight late Sunday.\n")
+    draft = drafted(text)
+    assert draft.date == date(2027, 6, 13)
+    stamped = read_article_text(text)
+    assert stamped.published == date(2027, 6, 14)
+    # (the stamp gives the year only when its month and day are the dateline's)
+    assert read_article_text(text.replace("06/14/2027", "06/11/2027")).published is None
+
+
+def test_a_korean_text_messages_sent_stamp_dates_it():
+    text = ("[JCS text message]\n\ubc1c\uc1a1: 2027. 4. 9. 07:02\n\n"
+            "Our military detected a short-range ballistic missile fired from the Sunan area toward the East Sea "
+            "at around 06:40 today. The missile flew some 300 km.\n\nNorth Korea's ballistic missile launch is a "
+            "clear provocation.\n")
+    assert read_article_text(text).published == date(2027, 4, 9)
+    assert drafted(text).date == date(2027, 4, 9)
+
+
+def test_an_agency_name_after_a_comma_closes_a_dateline():
+    found = find_dateline("Missile over Japan\n\nOSAKA, Mar. 9, Kyodo\n\nNorth Korea fired a missile on Tuesday.\n")
+    assert found is not None
+    assert (found.city, found.zone, found.month_day) == ("Osaka", "JST", (3, 9))
+    assert find_dateline("OSAKA, Mar. 9, residents said North Korea fired a missile.\n") is None
