@@ -7,9 +7,17 @@ import numpy as np
 import pytest
 import shapely
 
+from viewer.geo import densify as densify_module
 from viewer.geo.crs import DEFAULT_REGION, orthographic, regional, robinson, web_mercator
-from viewer.geo.densify import TOLERANCE_M, densified_area, densify_all, densify_lines
-from viewer.geo.drawable import project_geometry
+from viewer.geo.densify import (
+    MAX_SEGMENT_KM,
+    TOLERANCE_M,
+    densified_area,
+    densify_all,
+    densify_lines,
+    projected_lines,
+)
+from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
 from viewer.geo.geodesic import GEOD, densify
 
 
@@ -80,3 +88,38 @@ def test_every_kind_of_geometry_keeps_its_type_and_parts():
     alone = [densify_all(np.array([g], dtype=object), projection)[0] for g in geometries[4:8]]
     assert all(shapely.equals_exact(a, b, tolerance=1e-9) for a, b in zip(alone, dense[4:8], strict=True))
     assert densified_area(geometries[7], projection).geom_type == "MultiPolygon"
+
+
+def _many_lines() -> np.ndarray:
+    rng = np.random.default_rng(3)
+    lines = [shapely.LineString(rng.uniform([100, -30], [180, 70], (rng.integers(2, 6), 2))) for _ in range(80)]
+    lines += [shapely.LineString([(179.0, 30.0), (-179.0, 31.0), (-170, 35)]),  # over the antimeridian
+              shapely.LineString([(-10.0, 10.0), (10.0, 11.0)]),  # over the Greenwich meridian (a 180° map's seam)
+              shapely.LineString([(10, 86), (20, 89.5)]),  # beyond Mercator's latitudes
+              shapely.LineString([(120, 30), (120.1, 30.1)]), shapely.LineString([(0, 0), (0, 0)])]
+    return np.array(lines, dtype=object)
+
+
+@pytest.mark.parametrize("projection", [regional(DEFAULT_REGION), web_mercator(), robinson(150.0), robinson(0.0),
+                                        orthographic(130.0, 35.0)], ids=lambda p: p.key)
+def test_lines_projected_in_one_pass_are_the_densified_lines_projected(projection, monkeypatch):
+    """Projecting while densifying (the measured vertices reused), a batch of lines at a time, gives the very
+    numbers densifying, then projecting gives; a line is drawn from its projected vertices only where to_xy_arrays
+    would take them."""
+    monkeypatch.setattr(densify_module, "LINES_AT_ONCE", 7)
+    lines = _many_lines()
+    projected, plain = projected_lines(lines, projection)
+    expected = project_geometry(densify_lines(lines, MAX_SEGMENT_KM, projection=projection), projection)
+    for made, wanted in zip(projected, expected, strict=True):
+        np.testing.assert_array_equal(shapely.get_coordinates(made), shapely.get_coordinates(wanted))
+    dense = densify_lines(lines, MAX_SEGMENT_KM, projection=projection)
+    for i, line in enumerate(dense):
+        if plain[i]:
+            drawn = to_xy_arrays([line], projection, [expected[i]])
+            np.testing.assert_array_equal(drawn, projected_xy(np.array([projected[i]], dtype=object)))
+    expected = np.full(len(lines), projection.key != "globe")  # a globe cuts lines at its horizon first
+    if projection.seam_lon == -180.0:
+        expected[-5] = False  # the line over the antimeridian is cut there
+    if projection.max_lat < 89.5:
+        expected[-3] = False  # the line reaching 89.5°N is cut at the map's edge
+    np.testing.assert_array_equal(plain, expected)

@@ -7,9 +7,9 @@ import tracemalloc
 import numpy as np
 import shapely
 
-from viewer.geo.crs import regional
+from viewer.geo.crs import regional, web_mercator
 from viewer.geo.densify import densify_all
-from viewer.geo.drawable import project_geometry
+from viewer.geo.drawable import project_geometry, to_xy_arrays
 from viewer.geo.geodesic import densify
 from viewer.geo.projected import ProjectedFeatures, densify_lines
 from viewer.model.feature import Feature
@@ -149,3 +149,47 @@ def test_rows_asked_again_are_the_same_and_a_new_geometry_gets_its_own():
                                shapely.get_coordinates(project_geometry(features[5].geometry, projection)), atol=1e-6)
     shared = [Feature("a", features[0].geometry, {}), Feature("b", None, {})]
     assert cache.rows(shared).tolist() == [first[0], -1]
+
+
+def test_lines_are_drawn_as_their_densified_lon_lat_lines_would_be():
+    """The cache keeps no lon/lat copy of a line (made again when asked): what it draws, from the projected lines
+    or from those copies where a seam cuts one, is what to_xy_arrays gives of the densified lines."""
+    projection = web_mercator()  # seam at 180°, latitudes to 85°
+    geometries = np.array([shapely.LineString([(124.7, 39.66), (127.0, 26.0), (140, 20)]),
+                           shapely.LineString([(179.0, 30.0), (-179.0, 31.0)]), None, shapely.Point(125, 40),
+                           shapely.box(125, 30, 128, 33), shapely.LineString([(10, 80), (20, 89.5)])], dtype=object)
+    cache = ProjectedFeatures(projection)
+    rows = cache.rows_of_geometries(geometries)
+    dense = densify_all(geometries, projection)
+    for chosen in ([0], [0, 1], [0, 2, 3], [0, 4], [5], [0, 2]):
+        made = cache.dense_of(rows[chosen])
+        assert all(a is b or shapely.equals_exact(a, b, tolerance=0) for a, b in zip(made, dense[chosen],
+                                                                                    strict=True))
+        expected = to_xy_arrays(dense[chosen], projection, project_geometry(dense[chosen], projection))
+        np.testing.assert_array_equal(cache.drawn_xy(rows[chosen]), expected)
+
+
+def test_rows_of_a_bundles_table_are_found_as_the_features_are():
+    """Features passed as rows of their bundle's table (as the canvas passes them) are read from its columns:
+    the same rows as the features listed one by one, shared geometries once, and after an edit the new geometry."""
+    from viewer.model.bundle import Bundle
+
+    shared = shapely.LineString([(125, 30), (128, 27)])
+    features = {f"f{i}": Feature(f"f{i}", g, {"kind": "reference_place"}) for i, g in enumerate(
+        [shapely.Point(125, 30), shared, None, shared, shapely.Point(126, 31)])}
+    bundle = Bundle(features=features)
+    table = bundle.table
+    cache = ProjectedFeatures(regional((115.0, 14.0, 140.0, 42.0)))
+    every, some = table.rows(), table.rows(np.array([True, False, True, True, True]))
+    rows = cache.rows(every)
+    assert rows[1] == rows[3] >= 0
+    assert rows[2] == -1
+    assert len(set(rows.tolist())) == 4
+    np.testing.assert_array_equal(cache.rows(some), rows[[0, 2, 3, 4]])
+    np.testing.assert_array_equal(cache.rows(list(features.values())), rows)
+    features["f4"].geometry = shapely.Point(127, 32)
+    bundle.features_changed()
+    moved = cache.rows(bundle.table.rows())
+    assert moved[4] not in rows
+    assert moved[0] == rows[0]
+    assert cache.projected(features["f4"]).equals(project_geometry(features["f4"].geometry, cache.projection))

@@ -158,3 +158,28 @@ def test_auto_keeps_the_whole_legend_when_the_short_one_covers_as_much():
     data += [(400, 5, 680, 540)] * 9  # the column would hide much more
     layout = place_decorations(SHORT, "auto", _under(data))
     assert not layout.short
+
+
+def test_a_narrow_launch_goes_to_the_middle_where_the_room_lets_it():
+    """Centred in the largest free rect, a north-south launch sat in the strip right of the title, right of the
+    middle; it may slide to the middle as long as it stays clear of every decoration, at the same scale."""
+    sizes = DecorationSizes(1600, 900, title=(500, 40), north_arrow=(46, 58), scale_bar=(200, 40), footer=16,
+                            legend=(360, 160))
+    data = (0.0, 0.0, 200.0, 3000.0)
+    layouts = [place_decorations(sizes, place) for place in legend_choices("auto")]
+    layout, frame = frame_in_room(layouts, data, pad=12)
+    scale = sizes.width / (frame[2] - frame[0])
+    left, top = (data[0] - frame[0]) * scale, (frame[3] - data[3]) * scale
+    right, bottom = (data[2] - frame[0]) * scale, (frame[3] - data[1]) * scale
+    for name, box in layout.boxes.items():
+        assert not overlaps((left, top, right, bottom), box), name
+    assert (left + right) / 2 == pytest.approx(800, abs=2)
+    assert bottom - top == pytest.approx(900 - 16 - 24, rel=0.01)  # no smaller for it
+
+
+def test_fit_in_towards_a_point_stops_at_the_rects_edge():
+    scale, centred = fit_in((600, 0, 1000, 200), (0, 0, 100, 100), 1000, 500)
+    assert scale == pytest.approx(2.0)  # 200 px for 100 units: the height decides
+    _scale, slid = fit_in((600, 0, 1000, 200), (0, 0, 100, 100), 1000, 500, towards=(500, 100))
+    assert (0 - centred[0]) * scale == pytest.approx(700)  # the data's left edge, centred in the rect
+    assert (0 - slid[0]) * scale == pytest.approx(600)  # slid towards x=500 until it meets the rect's left edge

@@ -203,3 +203,25 @@ def test_rows_of_a_table_no_longer_current_are_read_one_by_one(bundle):
     again = bundle.table.rows(np.array([True, False]))
     again.append(bundle.features["zone"])
     assert columns_of(again) is None
+
+
+def test_a_table_of_rows_of_a_current_table_is_taken_from_its_columns():
+    features = mixed_features()
+    bundle = Bundle(features={f.id: f for f in features})
+    bundle.table.with_layer("catalogue", np.arange(len(features)) % 2 == 0)
+    for feature in bundle.table.features[::2].tolist():
+        feature.layer = "catalogue"  # as the workspace says it
+    picked = np.array([9, 0, 4, 5, 2])
+    shown = bundle.table.rows(picked)
+    taken = FeatureTable.of(shown)
+    assert taken is not bundle.table
+    assert taken.current
+    assert read_columns(taken) == column_as_features_read_it(shown)
+    assert taken.rows() == shown
+    assert taken.geometry_type.tolist() == bundle.table.geometry_type[picked].tolist()
+    assert FeatureTable.of(bundle.table.rows()) is bundle.table  # all rows in order: the table itself
+    AcceptDraft("site").apply(bundle)
+    assert not taken.current
+    again = FeatureTable.of(shown)  # no longer current: read feature by feature, as they are now
+    assert again is not taken
+    assert read_columns(again) == column_as_features_read_it(shown)

@@ -10,6 +10,7 @@ import shapely
 
 from viewer.geo.basemap import load_basemap
 from viewer.model.bundle import Bundle
+from viewer.model.edits import MovePoint
 from viewer.model.feature import Feature
 from viewer.qt.map.canvas import MapCanvas
 from viewer.qt.map.feature_visuals import PointVisual
@@ -30,7 +31,8 @@ def test_a_point_of_a_100k_layer_is_drawn_picked_and_highlighted(qtbot, request,
     canvas = MapCanvas(workspace, load_basemap())
     request.addfinalizer(lambda: (canvas.hide(), canvas.deleteLater()))
     canvas.resize(800, 600)
-    workspace.add(catalogue())
+    layer = catalogue()
+    workspace.add(layer)
     drawn = sum(len(group.x) for visual in canvas.visuals.values() if isinstance(visual, PointVisual)
                 for group in visual.groups)
     assert drawn >= COUNT
@@ -48,9 +50,10 @@ def test_a_point_of_a_100k_layer_is_drawn_picked_and_highlighted(qtbot, request,
     (glow,) = canvas.highlight.selected_points.groups
     np.testing.assert_allclose([glow.x[0], glow.y[0]], [x, y], rtol=0, atol=1e-3)
 
-    moved = shapely.Point(target.geometry.x + 0.5, target.geometry.y)  # an edit gives it a new geometry
-    target.geometry = moved
-    workspace.bundles_changed.emit()
+    # an edit gives it a new geometry (as the window's edits do: the layer's table is made again)
+    MovePoint("p4242", target.geometry.x + 0.5, target.geometry.y).apply(layer)
+    workspace.edited(layer)
+    moved = target.geometry
     mx, my = canvas.projection.forward(moved.x, moved.y)
     assert canvas.features_at(mx, my)[0] == "p4242"
     assert "p4242" not in canvas.features_at(x, y)[:1]

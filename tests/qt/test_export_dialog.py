@@ -121,7 +121,7 @@ def test_the_first_size_offered_is_the_views_shape_so_the_image_shows_what_the_s
     dialog = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=(width, height))
     qtbot.addWidget(dialog)
     assert dialog.preset_box.currentIndex() == 0
-    assert dialog.preset_box.currentText().startswith("This view's shape")
+    assert dialog.preset_box.currentText().startswith("This view as on screen")
     w, h = dialog.width_box.value(), dialog.height_box.value()
     assert max(w, h) == 1920
     assert w / h == pytest.approx(width / height, abs=0.01)
@@ -162,3 +162,39 @@ def test_the_file_is_a_full_path_kept_for_the_next_export_and_never_overwritten_
     again = ExportImageDialog()
     qtbot.addWidget(again)
     assert again.path == target  # the last file, offered again: its folder is where the user keeps them
+
+
+def test_the_views_own_size_looks_as_the_screen_does(qtbot, window, tmp_path, monkeypatch):
+    """Exported at the view's shape, 1920 px wide from a ~700 px map, the image had text and symbols a third as
+    large as on screen and other labels: 'same area, same look' failed on the look. The view's preset draws the
+    screen enlarged: the same labels, at the same places relative to the image."""
+    from viewer.qt.render import MapRenderer
+
+    canvas = window.canvas
+    timeline = window.timeline
+    timeline.show_event(len(timeline.events) - 1)  # the Nov 2023 launch, as a briefing officer looks at it
+    qtbot.waitUntil(lambda: bool(canvas.labels.placed_shapes), timeout=5000)
+    qtbot.wait(300)  # labels are placed again once the view rests
+    width, height = canvas.viewport().width(), canvas.viewport().height()
+    on_screen = {text for text, _ in canvas.labels.placed_shapes}
+    dialog = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=(width, height))
+    qtbot.addWidget(dialog)
+    w, h = dialog.width_box.value(), dialog.height_box.value()
+    assert dialog.decoration_scale == pytest.approx(w / width, rel=0.01)
+    drawn = []
+    save = MapRenderer.save
+
+    def save_and_keep(self, path, request):
+        times = save(self, path, request)
+        drawn.append(self.scene.labels)
+        return times
+
+    monkeypatch.setattr(MapRenderer, "save", save_and_keep)
+    export_view(window.workspace, window.map_view, window.shell, tmp_path / "view.png", w, h, 96, "",
+                decoration_scale=dialog.decoration_scale)
+    exported = {text for text, _ in drawn[-1].placed_shapes}
+    assert len(on_screen) > 10
+    # the same names (a label or two may go at the edges, where rounding the size moves the room by a pixel)
+    assert len(on_screen ^ exported) <= 2, on_screen ^ exported
+    dialog.choose_preset(1)
+    assert dialog.decoration_scale is None  # the fixed sizes follow the command line's rules

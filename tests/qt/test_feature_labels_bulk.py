@@ -3,6 +3,7 @@ left to its symbols; other files' features are named by their name property."""
 
 from __future__ import annotations
 
+import numpy as np
 import shapely
 
 from viewer.geo.crs import regional
@@ -11,6 +12,7 @@ from viewer.geo.projected import ProjectedFeatures
 from viewer.model.bundle import Bundle
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
+from viewer.model.feature_table import columns_of
 from viewer.qt.map.feature_labels import BULK_FEATURES, LAUNCH_GROUP_LABELLED, feature_labels
 
 SITE_2016 = "2016-02-07-kms4/launch-site"
@@ -80,3 +82,21 @@ def test_other_files_lines_and_areas_are_named_along_and_beside_them(sample_work
     priorities = {label.priority for key, label in labels.items() if key in ("a", "z", "long")}
     launch = {label.priority for key, label in labels.items() if key == SITE_2016}
     assert max(launch) < min(priorities) < COUNTRY  # after the launches, before the basemap's countries
+
+
+def test_rows_of_the_bundles_table_are_labelled_as_a_list_of_the_same_features(sample_workspace):
+    """The canvas passes the shown features as rows of their bundle's table, which labelling reads instead of
+    making a table of its own: the same labels and marks, and a hidden launch's catalogue counts for nothing."""
+    sample_workspace.add(_layer("ports", 3))
+    sample_workspace.add(_layer("survey", max(BULK_FEATURES, LAUNCH_GROUP_LABELLED) + 1))
+    table = sample_workspace.content.table
+    shown = table.rows(~table.layer.isin({"ports"}) | (np.arange(len(table)) % 2 == 0))  # some ports hidden
+    assert columns_of(shown) is not None
+    cache = ProjectedFeatures(regional((115.0, 14.0, 140.0, 42.0)))
+    cache.prepare(shown)
+    by_rows, marks = feature_labels(sample_workspace, shown, cache, {})
+    by_list, list_marks = feature_labels(sample_workspace, list(shown), cache, {})
+    assert [label.feature for label in by_rows] == [label.feature for label in by_list]
+    assert {label.feature for label in by_rows} & {"ports-0", "ports-1", "ports-2"} == {
+        f.id for f in shown if f.id.startswith("ports")}
+    np.testing.assert_array_equal(marks.points, list_marks.points)

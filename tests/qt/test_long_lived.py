@@ -13,13 +13,13 @@ from viewer.qt.map.canvas import MapCanvas
 
 
 @pytest.fixture
-def unfrozen():
+def unfrozen():  # after any fixture that loads: a large load leaves what it made frozen
     gc.unfreeze()
     yield
     gc.unfreeze()
 
 
-def test_after_the_data_changes_on_screen_what_is_alive_is_frozen(qtbot, unfrozen, sample_workspace):
+def test_after_the_data_changes_on_screen_what_is_alive_is_frozen(qtbot, sample_workspace, unfrozen):
     canvas = MapCanvas(Workspace(), load_basemap())
     canvas.resize(400, 300)
     qtbot.wait(20)  # the data changed while hidden: nothing is frozen yet

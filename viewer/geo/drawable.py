@@ -95,6 +95,19 @@ def _crosses_seam(lon: np.ndarray, part: np.ndarray, seam: float) -> bool:
     return bool(((np.diff(sheet) != 0) & (np.diff(part) == 0)).any())
 
 
+def drawn_as_projected(lon: np.ndarray, lat: np.ndarray, part: np.ndarray, parts: int,
+                       projection: MapProjection) -> np.ndarray:
+    """For each of ``parts`` parts (vertices numbered by ``part``, longitudes unwrapped within each), whether
+    `to_xy_arrays` draws its projected vertices as they are: no horizon cuts it, it crosses no seam, and no
+    latitude lies beyond the map's."""
+    plain = np.full(parts, not has_horizon(projection))
+    plain[np.unique(part[np.abs(lat) > projection.max_lat])] = False
+    if projection.seam_lon is not None:
+        sheet = np.floor((lon - projection.seam_lon) / 360.0)
+        plain[np.unique(part[1:][(np.diff(sheet) != 0) & (np.diff(part) == 0)])] = False
+    return plain
+
+
 def _project(lon: np.ndarray, lat: np.ndarray, projection: MapProjection) -> tuple[np.ndarray, np.ndarray]:
     x, y = projection.forward(lon, lat)
     x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
@@ -149,6 +162,19 @@ def linework_xy(lon: np.ndarray, lat: np.ndarray, part: np.ndarray,
     if projection.seam_lon is not None:
         lon, lat, part = _cut_at_seam(lon, lat, part, projection.seam_lon)
     x, y = _project(lon, lat, projection)
+    return _nan_separated(x, y, part)
+
+
+def projected_xy(projected: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`to_xy_arrays` of lines that `drawn_as_projected` found plain, from their projected LineStrings alone."""
+    projected = projected[~shapely.is_missing(projected) & ~shapely.is_empty(projected)]
+    if not len(projected):
+        return np.empty(0), np.empty(0)
+    coords, part = shapely.get_coordinates(projected, return_index=True)
+    x, y = coords[:, 0].copy(), coords[:, 1].copy()
+    bad = ~(np.isfinite(x) & np.isfinite(y))
+    x[bad] = np.nan
+    y[bad] = np.nan
     return _nan_separated(x, y, part)
 
 

@@ -15,9 +15,12 @@ class PointGrid:
 
     def __init__(self, xy: np.ndarray, positions: np.ndarray):
         xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
-        finite = np.isfinite(xy).all(axis=1)
-        xy, positions = xy[finite], np.asarray(positions)[finite]
-        self._n = len(xy)
+        # Column by column: reductions along the rows of an (n, 2) array took ~4x longer.
+        x, y, positions = xy[:, 0], xy[:, 1], np.asarray(positions)
+        finite = np.isfinite(x) & np.isfinite(y)
+        if not finite.all():
+            x, y, positions = x[finite], y[finite], positions[finite]
+        self._n = len(x)
         self._bounds: tuple[float, float, float, float]
         if not self._n:
             self._x0 = self._y0 = 0.0
@@ -28,18 +31,19 @@ class PointGrid:
             self._positions = np.empty(0, dtype=np.int64)
             self._bounds = (np.nan,) * 4
             return
-        (self._x0, self._y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
-        self._bounds = (float(self._x0), float(self._y0), float(x1), float(y1))
+        self._x0, self._y0, x1, y1 = float(x.min()), float(y.min()), float(x.max()), float(y.max())
+        self._bounds = (self._x0, self._y0, x1, y1)
         self._columns = int(np.clip(np.sqrt(self._n), 1, MAX_COLUMNS))
-        self._width = (float(x1) - self._x0) / self._columns or 1.0
-        self._height = float(y1) - self._y0 or 1.0
+        self._width = (x1 - self._x0) / self._columns or 1.0
+        self._height = y1 - self._y0 or 1.0
         # One sort key: the column number plus the height within the data's extent scaled into [0, 0.5], so that a
         # column's points are contiguous and in y order (0.5, not 1: the top row never meets the next column).
-        key = self._column(xy[:, 0]) + self._fraction(xy[:, 1])
-        order = np.argsort(key, kind="stable")
+        # Equal keys may come in any order (a query's points are a set, ordered by its caller): a stable sort of a
+        # million took ~3x longer.
+        key = self._column(x) + self._fraction(y)
+        order = np.argsort(key)
         self._key = key[order]
-        self._x = np.ascontiguousarray(xy[order, 0])
-        self._y = np.ascontiguousarray(xy[order, 1])
+        self._x, self._y = x[order], y[order]
         # Positions in a feature list: int32 while they fit (half the bytes of int64 for a million points).
         self._positions = positions[order].astype(np.int32 if self._n and positions.max() < 2**31 else np.int64)
 

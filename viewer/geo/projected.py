@@ -11,18 +11,31 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.crs import MapProjection
-from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines
-from viewer.geo.drawable import project_geometry
+from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines, projected_lines
+from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
 from viewer.geo.picking import FeatureIndex
 from viewer.model.feature import Feature
+from viewer.model.feature_table import columns_of
 
 __all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines"]
 
-_POINT = 0
+_POINT, _LINESTRING = 0, 1
 _NONE = -1  # a feature without geometry has no row
 _get_geometry = attrgetter("geometry")
 RECENT_CALLS = 2
 REMEMBERED_FROM = 1_000  # features: smaller calls are searched afresh each time
+
+
+def geometries_of(features: Iterable[Feature]) -> np.ndarray:
+    """The features' geometries as an object array: read from their bundle's table when they are rows of it, as the
+    canvas passes them (a million features' attributes took ~0.15 s a pass)."""
+    found = columns_of(features) if isinstance(features, list) else None
+    if found is not None:
+        table, rows = found
+        whole = len(rows) == len(table) and (not len(rows) or (rows[0] == 0 and bool((np.diff(rows) == 1).all())))
+        return table.geometries if whole else table.geometries[rows]  # (never changed: it is the table's)
+    features = features if isinstance(features, list | tuple) else list(features)
+    return np.fromiter(map(_get_geometry, features), dtype=object, count=len(features))
 
 
 class ProjectedFeatures:
@@ -43,10 +56,15 @@ class ProjectedFeatures:
         self._point = np.empty(0, dtype=bool)  # per row: a single non-empty point (drawn from _xy, no shapes kept)
         self._xy = np.empty((0, 2))  # per row: the point, or a representative point of the projected shape
         self._located = np.empty(0, dtype=bool)  # per row: _xy is known (found for other shapes when first asked)
-        self._dense = np.empty(0, dtype=object)  # per row: densified lon/lat geometry (None for points)
+        self._dense = np.empty(0, dtype=object)  # per row: densified lon/lat geometry (None for points, lines)
+        # per row: a LineString, whose densified lon/lat line is made again when asked (it is drawn from its
+        # projected one: 100,000 lines held ~30 MB), and whether its projected vertices are drawn as they are
+        self._line = np.empty(0, dtype=bool)
+        self._plain = np.empty(0, dtype=bool)
         self._shapes = np.empty(0, dtype=object)  # per row: projected geometry (None for points)
         self._largest_call = 0
-        self._recent: list[tuple[np.ndarray, np.ndarray]] = []  # (keys, rows) of the last calls, newest first
+        # (geometries, their keys, rows) of the last calls, newest first
+        self._recent: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -54,21 +72,23 @@ class ProjectedFeatures:
     # -- rows ------------------------------------------------------------------------------------
     def rows(self, features: Iterable[Feature]) -> np.ndarray:
         """Each feature's row (-1 for none: no geometry), its geometry densified and projected first if new."""
-        features = features if isinstance(features, list | tuple) else list(features)
-        geometries = np.fromiter(map(_get_geometry, features), dtype=object, count=len(features))
-        return self.rows_of_geometries(geometries)
+        return self.rows_of_geometries(geometries_of(features))
 
     def rows_of_geometries(self, geometries: np.ndarray) -> np.ndarray:
         """`rows` of the features whose geometries these are (an object array)."""
-        keys = np.fromiter(map(id, geometries), dtype=np.int64, count=len(geometries))
         # A refresh asks for the same features several times (prepare, the drawing, the index): the last answers
-        # are kept, as searching a million keys takes ~0.1 s.
-        for asked, rows in self._recent:
+        # are kept, as searching a million keys takes ~0.1 s; the same array asked again (a bundle table's own,
+        # which never changes) is not even read again (its million ids took ~0.1 s a pass).
+        for array, _, rows in self._recent:
+            if array is geometries:
+                return rows.astype(np.int64)
+        keys = np.fromiter(map(id, geometries), dtype=np.int64, count=len(geometries))
+        for _, asked, rows in self._recent:
             if len(asked) == len(keys) and np.array_equal(asked, keys):
                 return rows.astype(np.int64)
         rows = self._rows_of_keys(geometries, keys)
         if len(keys) >= REMEMBERED_FROM:  # one feature's call (a label, a highlight) keeps the big ones
-            self._recent = [(keys, rows.astype(np.int32)), *self._recent[:RECENT_CALLS - 1]]
+            self._recent = [(geometries, keys, rows.astype(np.int32)), *self._recent[:RECENT_CALLS - 1]]
         return rows
 
     def _rows_of_keys(self, geometries: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -79,10 +99,22 @@ class ProjectedFeatures:
                 rows = self._find(keys)
                 missing = (rows < 0) & (keys != id(None))
             new = np.flatnonzero(missing)
-            # one row per distinct geometry (two features may share one)
-            _, first = np.unique(keys[new], return_index=True)
-            self._add(geometries[new[np.sort(first)]])
-            rows = self._find(keys)
+            # One row per distinct geometry (two features may share one), in the order first met; their rows
+            # follow the table's (searching a million keys again took ~0.15 s).
+            new_keys = keys[new]
+            by_key = np.argsort(new_keys)
+            ordered = new_keys[by_key]
+            base = len(self._keys)
+            if (ordered[1:] != ordered[:-1]).all():  # each its own geometry (np.unique sorted them again)
+                self._add(geometries[new], new_keys, by_key)
+                rows[new] = base + np.arange(len(new))
+            else:
+                _, first, which = np.unique(new_keys, return_index=True, return_inverse=True)
+                order = np.argsort(first)
+                rank = np.empty(len(first), dtype=np.int64)
+                rank[order] = np.arange(len(first))
+                self._add(geometries[new[first[order]]], new_keys[first[order]])
+                rows[new] = base + rank[which.ravel()]
         self._largest_call = max(self._largest_call, len(geometries))
         return rows
 
@@ -100,11 +132,13 @@ class ProjectedFeatures:
         self.__init__(self.projection)  # type: ignore[misc]
         return True
 
-    def _add(self, geometries: np.ndarray) -> None:
-        """Densify and project new geometries all at once: one call to PROJ, not one per feature (~0.1 ms each in
-        overheads, seconds for 100,000 features)."""
+    def _add(self, geometries: np.ndarray, keys: np.ndarray, by_key: np.ndarray | None = None) -> None:
+        """Densify and project new geometries (``keys``: their distinct ids; ``by_key``: their order, if known) all
+        at once: one call to PROJ, not one per feature (~0.1 ms each in overheads, seconds for 100,000 features)."""
+        first = not len(self._keys)
         types = shapely.get_type_id(geometries)
-        point = (types == _POINT) & ~shapely.is_empty(geometries)
+        empty = shapely.is_empty(geometries)
+        point = (types == _POINT) & ~empty
         xy = np.full((len(geometries), 2), np.nan)
         if point.any():
             coords = shapely.get_coordinates(geometries[point])
@@ -112,19 +146,25 @@ class ProjectedFeatures:
             xy[point, 0], xy[point, 1] = x, y
         dense = np.full(len(geometries), None, dtype=object)
         shapes = np.full(len(geometries), None, dtype=object)
-        other = np.flatnonzero(~point)
+        lines = (types == _LINESTRING) & ~empty
+        plain = np.zeros(len(geometries), dtype=bool)
+        if lines.any():  # densified and projected in one pass (a user's bulk layer of lines)
+            shapes[lines], plain[lines] = projected_lines(geometries[lines], self.projection)
+        other = np.flatnonzero(~point & ~lines)
         if len(other):
             dense[other] = densify_all(geometries[other], self.projection)
             shapes[other] = project_geometry(dense[other], self.projection)
         self._sources = np.concatenate([self._sources, geometries])
-        self._keys = np.concatenate([self._keys, np.fromiter(map(id, geometries), dtype=np.int64,
-                                                             count=len(geometries))])
+        self._keys = np.concatenate([self._keys, keys])
         self._point = np.concatenate([self._point, point])
         self._xy = np.concatenate([self._xy, xy])
-        self._located = np.concatenate([self._located, point | shapely.is_empty(geometries)])
+        self._located = np.concatenate([self._located, point | empty])
         self._dense = np.concatenate([self._dense, dense])
+        self._line = np.concatenate([self._line, lines])
+        self._plain = np.concatenate([self._plain, plain])
         self._shapes = np.concatenate([self._shapes, shapes])
-        order = np.argsort(self._keys, kind="stable")
+        # keys are distinct: any sort gives the same order
+        order = by_key if first and by_key is not None else np.argsort(self._keys)
         self._sorted, self._sorted_rows = self._keys[order], order
 
     # -- one feature -----------------------------------------------------------------------------
@@ -138,7 +178,7 @@ class ProjectedFeatures:
         row = self._row(feature)
         if row < 0:
             return None
-        return feature.geometry if self._point[row] else self._dense[row]
+        return feature.geometry if self._point[row] else self.dense_of(np.array([row]))[0]
 
     def projected(self, feature: Feature) -> BaseGeometry | None:
         row = self._row(feature)
@@ -153,10 +193,22 @@ class ProjectedFeatures:
 
     def dense_of(self, rows: np.ndarray) -> np.ndarray:
         """The densified lon/lat geometries of rows (points as given, None for -1)."""
-        out = np.where(self._point[rows], self._sources[rows], self._dense[rows]) if len(self._keys) else \
-            np.full(len(rows), None, dtype=object)
+        if not len(self._keys):
+            return np.full(len(rows), None, dtype=object)
+        out = np.where(self._point[rows], self._sources[rows], self._dense[rows])
         out[rows < 0] = None
+        later = np.flatnonzero((rows >= 0) & self._line[rows])
+        if len(later):
+            out[later] = densify_lines(self._sources[rows[later]], MAX_SEGMENT_KM, projection=self.projection)
         return out
+
+    def drawn_xy(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """`drawable.to_xy_arrays` of the rows' densified geometries: straight from their projected lines where
+        every one is a line drawn as projected (no lon/lat line made)."""
+        rows = rows[rows >= 0]
+        if len(rows) and self._plain[rows].all():
+            return projected_xy(self._shapes[rows])
+        return to_xy_arrays(self.dense_of(rows), self.projection, self.shapes_of(rows))
 
     def shapes_of(self, rows: np.ndarray) -> np.ndarray:
         """The projected geometries of rows other than single points (None for those and for -1)."""

@@ -200,10 +200,11 @@ def free_rects(width: float, height: float, boxes: list[Box], pad: float = 0.0) 
     return sorted(found, key=lambda r: -(r[2] - r[0]) * (r[3] - r[1]))
 
 
-def fit_in(rect: Box, data: MapRect, width: float, height: float,
-           min_span: float = 0.0) -> tuple[float, MapRect]:
+def fit_in(rect: Box, data: MapRect, width: float, height: float, min_span: float = 0.0,
+           towards: tuple[float, float] | None = None) -> tuple[float, MapRect]:
     """(pixels per map unit, the image's frame in map units) that shows ``data`` as large as it goes inside
-    ``rect``, centred in it. ``min_span`` (map units) keeps a point or a tiny launch from filling the map."""
+    ``rect``: centred in it, or, given ``towards`` (a pixel), as near that as the rect lets the data slide.
+    ``min_span`` (map units) keeps a point or a tiny launch from filling the map."""
     xmin, ymin, xmax, ymax = data
     dw, dh = max(xmax - xmin, min_span), max(ymax - ymin, min_span)
     rw, rh = rect[2] - rect[0], rect[3] - rect[1]
@@ -212,6 +213,10 @@ def fit_in(rect: Box, data: MapRect, width: float, height: float,
         raise ValueError(f"cannot fit {data} into {rect}")
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
     px, py = (rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2
+    if towards is not None:  # the data's centre may go anywhere its half-size keeps it inside the rect
+        half_w, half_h = (xmax - xmin) * scale / 2, (ymax - ymin) * scale / 2
+        px = min(max(towards[0], rect[0] + half_w), rect[2] - half_w)
+        py = min(max(towards[1], rect[1] + half_h), rect[3] - half_h)
     left, top = cx - px / scale, cy + py / scale  # map y grows upwards: the image's top is the largest y
     return scale, (left, top - height / scale, left + width / scale, top)
 
@@ -219,12 +224,16 @@ def fit_in(rect: Box, data: MapRect, width: float, height: float,
 def frame_in_room(layouts: list[DecorationLayout], data: MapRect, pad: float = 0.0,
                   min_span: float = 0.0) -> tuple[DecorationLayout, MapRect]:
     """Of the given layouts (the legend in one place or another), the one that lets ``data`` be drawn largest
-    clear of every decoration, and the frame that does it. Raises ValueError when no layout leaves room."""
+    clear of every decoration, and the frame that does it: the data as near the middle of the map as that room
+    lets it go. (Centred in the free rect alone, a north-south launch sat right of the middle with a third of
+    the frame on Indochina, the rect beginning where the title ends.) Raises ValueError when no layout leaves
+    room."""
     best: tuple[float, DecorationLayout, MapRect] | None = None
     for layout in layouts:
+        middle = map_middle(layout)
         for rect in layout.free_rects(pad):
             try:
-                scale, frame = fit_in(rect, data, layout.width, layout.height, min_span)
+                scale, frame = fit_in(rect, data, layout.width, layout.height, min_span, towards=middle)
             except ValueError:
                 continue
             if best is None or scale > best[0] * (1 + 1e-9):
@@ -232,6 +241,13 @@ def frame_in_room(layouts: list[DecorationLayout], data: MapRect, pad: float = 0
     if best is None:
         raise ValueError(f"no room for data {data} in a {layouts[0].width:g}x{layouts[0].height:g} image")
     return best[1], best[2]
+
+
+def map_middle(layout: DecorationLayout) -> tuple[float, float]:
+    """The middle of the map's own area in pixels: the image less the legend's column and the attribution band."""
+    right = layout.boxes["column"][0] if "column" in layout.boxes else layout.width
+    bottom = layout.boxes["footer"][1] if "footer" in layout.boxes else layout.height
+    return right / 2, bottom / 2
 
 
 def legend_choices(legend: str) -> tuple[str, ...]:

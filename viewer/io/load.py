@@ -34,7 +34,9 @@ def open_path(path: str | Path, progress: Progress = no_progress, shown_as: str 
     roots = contextlib.nullcontext() if documents_roots is None else allowed_roots(documents_roots)
     try:
         with _bulk_load(), roots:
-            return format_of(path, file).reader(path, progress, file)
+            bundle, problems = format_of(path, file).reader(path, progress, file)
+            _loaded(len(bundle.features))
+            return bundle, problems
     except BundleError as error:
         raise BundleError(errors_first(error.problems)) from None
 
@@ -54,13 +56,21 @@ def format_of(path: Path, shown_as: str | None = None) -> Format:
 _loads = 0
 _loads_lock = threading.Lock()
 _gc_was_enabled = True
+_features_loaded = 0  # by the loads running now
+STAY_FROZEN_FROM = 20_000  # features: a load of more leaves what it made frozen (see _bulk_load)
+
+
+def _loaded(count: int) -> None:
+    global _features_loaded
+    with _loads_lock:
+        _features_loaded += count
 
 
 @contextlib.contextmanager
 def _bulk_load() -> Iterator[None]:
     """Pause the cyclic garbage collector while loading: a load makes millions of objects that all live
     on, and each collection would walk them again (a 100,000-feature file loads three times faster)."""
-    global _loads, _gc_was_enabled
+    global _loads, _gc_was_enabled, _features_loaded
     with _loads_lock:
         if _loads == 0:
             _gc_was_enabled = gc.isenabled()
@@ -72,10 +82,17 @@ def _bulk_load() -> Iterator[None]:
         with _loads_lock:
             _loads -= 1
             if _loads == 0 and _gc_was_enabled:
-                # What was loaded lives on: moved straight to the oldest generation (freeze, then unfreeze,
-                # moves every tracked object there without walking any), so the young collection that would
-                # follow at once does not walk a million new features (0.2 s at a million points). The oldest
-                # generation is still collected as usual, so no cycle is kept for good.
+                # What was loaded lives on, so it is frozen out of the collector's walks without walking any of it
+                # (freeze moves every tracked object to the permanent generation). A large load's stays frozen (as
+                # the CPython docs advise for long-lived objects): no later collection walks a million features
+                # and geometries again (1-2 s a full collection at a million points). A bundle holds no reference
+                # cycle, so it is freed when dropped all the same; `viewer.qt.map.long_lived` unfreezes and
+                # collects everything now and then, for any cycle that was frozen with it. A small load's is
+                # unfrozen at once into the oldest generation, collected as usual: walking it costs little, and
+                # garbage frozen with it would wait for that full collection.
                 gc.freeze()
-                gc.unfreeze()
+                if _features_loaded < STAY_FROZEN_FROM:
+                    gc.unfreeze()
                 gc.enable()
+            if _loads == 0:
+                _features_loaded = 0

@@ -38,6 +38,20 @@ class Edit(Protocol):
     def revert(self, bundle: Bundle) -> None: ...
 
 
+def described(edit: Edit, bundle: Bundle, longest: int = 60) -> str:
+    """The edit's words for an Undo menu item with its feature named as the user knows it, by its label in
+    quotes ("Edit label of “Zone 2 (fairing)”"), not by an id they never see; the id stays when it has no label."""
+    text = edit.text
+    feature_id = getattr(edit, "feature_id", None)
+    feature = bundle.features.get(feature_id) if isinstance(feature_id, str) else None
+    label = " ".join(feature.label.split()) if feature is not None else ""
+    if not label or label == feature_id or not isinstance(feature_id, str) or not text.endswith(feature_id):
+        return text
+    if len(label) > longest:
+        label = label[:longest - 1].rstrip() + "…"
+    return f"{text[:-len(feature_id)]}“{label}”"
+
+
 def _feature(bundle: Bundle, feature_id: str) -> Feature:
     feature = bundle.features.get(feature_id)
     if feature is None:

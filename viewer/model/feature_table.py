@@ -132,13 +132,21 @@ class FeatureTable:
                  event: Coded, certainty: Coded, layer: Coded, draft: np.ndarray):
         self.features, self.geometries, self.geometry_type = features, geometries, geometry_type
         self.kind, self.event, self.certainty, self.layer, self.draft = kind, event, certainty, layer, draft
-        self.sources: tuple[tuple[Any, int], ...] = ()  # (bundle, its version) of each bundle it was made from
+        # (weak reference to a bundle, its version) of each bundle it was made from: weak, so that a bundle and its
+        # table make no reference cycle, and a closed file's features are freed as soon as it is dropped, with no
+        # walk of the cyclic collector (the loader freezes them out of its walks: `viewer.io.load`).
+        self.sources: tuple[tuple[Callable[[], Any], int], ...] = ()
         self._passages: np.ndarray | None = None
 
     @classmethod
     def of(cls, features: Iterable[Feature]) -> FeatureTable:
         """The table of ``features``: cells of a plain layer's features are coded from their batch's columns
-        whole; features with their own properties dict are read one by one (a bundle's few, or a GeoJSON's)."""
+        whole; features with their own properties dict are read one by one (a bundle's few, or a GeoJSON's).
+        Rows of a current table (a `FeatureRows`, as the window passes the features shown) are that table's rows,
+        taken from its columns without reading any feature."""
+        picked = columns_of(features) if isinstance(features, FeatureRows) else None
+        if picked is not None:
+            return picked[0].taking(picked[1])
         items = np.fromiter(features, dtype=object) if not isinstance(features, Sequence) else \
             np.fromiter(features, dtype=object, count=len(features))
         count = len(items)
@@ -198,6 +206,18 @@ class FeatureTable:
                    coded("event"), coded("certainty"), coded("layer"),
                    joined([t.draft for t in tables], np.zeros(0, dtype=bool)))
 
+    def taking(self, rows: np.ndarray) -> FeatureTable:
+        """A table of its ``rows`` (row numbers, in the order given), current as long as this one is."""
+        if len(rows) == len(self) and (rows == np.arange(len(rows))).all():
+            return self
+        def taken(column: Coded) -> Coded:
+            return Coded(column.values, column.codes[rows])
+
+        table = FeatureTable(self.features[rows], self.geometries[rows], self.geometry_type[rows], taken(self.kind),
+                             taken(self.event), taken(self.certainty), taken(self.layer), self.draft[rows])
+        table.sources = self.sources
+        return table
+
     def with_layer(self, layer: str | None, rows: np.ndarray) -> None:
         """Say that the features of ``rows`` (a mask) were put in source layer ``layer`` (`Feature.layer`), the
         others in none: the table stays current."""
@@ -210,7 +230,7 @@ class FeatureTable:
     @property
     def current(self) -> bool:
         """Whether none of the bundles it was made from changed since (`Bundle.features_changed`)."""
-        return all(bundle.version_of_features == version for bundle, version in self.sources)
+        return all(getattr(bundle(), "version_of_features", None) == version for bundle, version in self.sources)
 
     def passages(self) -> np.ndarray:
         """How many passages cite each feature (`Feature.all_citations`), made on first use: most features of a

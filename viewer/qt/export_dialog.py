@@ -29,6 +29,7 @@ from viewer.model.bookmark import Bookmark
 from viewer.model.reports import sources_note
 from viewer.model.workspace import Workspace
 from viewer.qt.briefing import write_briefing
+from viewer.qt.dialogs.folders import remember_folder, start_path
 from viewer.qt.workers import run_with_progress
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class SizePreset:
     height: int
     dpi: float
     physical: bool = False  # a page: decorations in points of it (else they scale with the pixels)
+    looks: float = 0.0  # the view's own preset: decorations, symbols and text x this, the screen enlarged
 
 
 BY = " \N{MULTIPLICATION SIGN} "
@@ -78,9 +80,9 @@ class ExportImageDialog(QDialog):
         self.dpi_box = QDoubleSpinBox()
         self.dpi_box.setRange(10, 1200)
         self.dpi_box.setValue(96)
-        self.dpi_box.setToolTip("A page preset (A4) keeps text in points at any resolution; other sizes are pixels, "
-                                "whose decorations grow with images larger than 1920x1080 (the dpi is only written "
-                                "into the file)")
+        self.dpi_box.setToolTip("A page preset (A4) keeps text in points at any resolution; 'This view as on "
+                                "screen' draws the screen enlarged; other sizes are pixels, whose decorations grow "
+                                "with images larger than 1920x1080 (the dpi is only written into the file)")
         self.format_box = QComboBox()
         self.format_box.addItems(list(FORMATS))
         self.path_edit = QLineEdit(path)
@@ -145,6 +147,14 @@ class ExportImageDialog(QDialog):
         self.preset_box.blockSignals(False)
 
     @property
+    def decoration_scale(self) -> float | None:
+        """How much larger than on screen text and symbols are drawn, when the size chosen is the view's own
+        preset (the screen enlarged); None for the other sizes, which follow the command line's rules."""
+        index = self.preset_box.currentIndex()
+        looks = self.presets[index].looks if index < len(self.presets) else 0.0
+        return looks or None
+
+    @property
     def suffix(self) -> str:
         return FORMATS[self.format_box.currentText()]
 
@@ -178,6 +188,7 @@ class ExportImageDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         QSettings().setValue(LAST_IMAGE_KEY, str(path))
+        remember_folder(path)
         self.accept()
 
     @property
@@ -187,15 +198,19 @@ class ExportImageDialog(QDialog):
 
 
 def last_image_path() -> str:
-    """The image exported last (its folder is where the user keeps them), else map.png in the home folder."""
+    """The image exported last (its folder is where the user keeps them), else map.png in the folder the dialogs
+    start in (the last one used, else the documents folder)."""
     last = QSettings().value(LAST_IMAGE_KEY, "")
-    return str(last) if isinstance(last, str) and last else str(Path.home() / "map.png")
+    return str(last) if isinstance(last, str) and last else start_path("map.png")
 
 
 def _view_preset(width: int, height: int) -> SizePreset:
+    """The view enlarged to LONGER_SIDE pixels, its text and symbols with it: the image looks as the screen does
+    (at 96 dpi, with text at screen size, a 686 px map exported at 1920 px had text a third as large and other
+    labels)."""
     scale = LONGER_SIDE / max(width, height)
     w, h = max(16, round(width * scale)), max(16, round(height * scale))
-    return SizePreset(f"This view's shape, {w}{BY}{h}", w, h, 96)
+    return SizePreset(f"This view as on screen, {w}{BY}{h}", w, h, 96, looks=scale)
 
 
 def _spin(low: int, high: int, value: int) -> QSpinBox:
@@ -214,13 +229,15 @@ def ask_and_export_image(workspace: Workspace, map_view: MapView, shell: Shell,
         return None
     return export_view(workspace, map_view, shell, dialog.path, dialog.width_box.value(), dialog.height_box.value(),
                        dialog.dpi_box.value(), dialog.title_edit.text(), dialog.legend_box.isChecked(),
-                       scale_bar=dialog.scale_bar_box.isChecked(), north_arrow=dialog.north_arrow_box.isChecked())
+                       scale_bar=dialog.scale_bar_box.isChecked(), north_arrow=dialog.north_arrow_box.isChecked(),
+                       decoration_scale=dialog.decoration_scale)
 
 
 def export_view(workspace: Workspace, map_view: MapView, shell: Shell, path: Path, width: int, height: int,
                 dpi: float, title: str, legend: bool = True, *, scale_bar: bool = True,
-                north_arrow: bool = True) -> Path | None:
-    """Render ``map_view`` offscreen, as it is on screen but without selection or hover, and write it."""
+                north_arrow: bool = True, decoration_scale: float | None = None) -> Path | None:
+    """Render ``map_view`` offscreen, as it is on screen but without selection or hover, and write it.
+    ``decoration_scale``: pens, symbols and text x this (the view's own preset); else the command line's rules."""
     from viewer.geo.page_size import SCREEN_DPI, pixels
     from viewer.qt.render import ImageRequest, MapRenderer
 
@@ -229,6 +246,8 @@ def export_view(workspace: Workspace, map_view: MapView, shell: Shell, path: Pat
     # The same rules as the command line: a page preset sizes decorations in its points, pixels scale them.
     page = any((p.width, p.height, p.dpi) == (width, height, dpi) and p.physical for p in PRESETS)
     scale = dpi / SCREEN_DPI if page else pixels(width, height, dpi).decoration_scale
+    if decoration_scale is not None:
+        scale = decoration_scale
     placement = view.decorations.legend if view.decorations.shows_legend else "auto"
     view.set_decorations(title=title, legend=placement if legend else "none", scale_bar=scale_bar,
                          north_arrow=north_arrow,
@@ -263,9 +282,11 @@ def ask_and_export_briefing(workspace: Workspace, bookmarks: list[Bookmark], she
                             path: Path | None = None) -> Path | None:
     """File ▸ Export briefing: the deck (PPTX or PDF) of the bookmarks, or of every launch without any."""
     if path is None:
-        chosen, selected = QFileDialog.getSaveFileName(shell.parent, "Export briefing", "briefing.pptx", DECK_FILTER)
+        chosen, selected = QFileDialog.getSaveFileName(shell.parent, "Export briefing", start_path("briefing.pptx"),
+                                                       DECK_FILTER)
         if not chosen:
             return None
+        remember_folder(chosen)
         path = Path(chosen)
         if path.suffix.lower() not in (".pptx", ".pdf"):
             path = path.with_suffix(".pdf" if "PDF" in selected else ".pptx")

@@ -16,6 +16,10 @@ from PySide6.QtWidgets import (
 
 # Keys handled inside widgets rather than by menu actions, so no QAction carries them.
 WIDGET_KEYS: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Map (click it first)", [
+        ("← ↑ → ↓", "pan a fifth of the view"),
+        ("Page Up, + / Page Down, -", "zoom in / out about the centre"),
+    ]),
     ("Source text", [
         ("Alt+Down / Alt+Up", "next / previous highlighted passage"),
         ("Enter", "select what the passage under the caret reports"),
@@ -36,7 +40,8 @@ FIRST_STEPS = """
 <p>launchmap links every feature on the map to the words of the article that report it.</p>
 <ol>
 <li><b>Look at the map.</b> The sample shows four North Korean launches from Sohae: launch sites, flight paths,
-warning areas, danger zones and impact points, coloured by launch. Wheel to zoom about the cursor, drag to pan;
+warning areas, danger zones and impact points, coloured by launch. Wheel to zoom about the cursor, drag to pan
+(or click the map, then the arrow keys pan and Page Up / Page Down zoom);
 hovering names a feature, its kind, launch and certainty.</li>
 <li><b>Ask “who says so?”</b> Click a feature (Ctrl+click adds). <i>Source text</i> opens the article reporting
 it at the passage, in yellow; <i>Details</i> shows the launch (UTC and local time), how the geometry was drawn

@@ -87,12 +87,13 @@ class MainWindow(DockLayout, WindowMenus):
         self.statusBar().addPermanentWidget(self._crs)
         self.canvas.cursor_moved.connect(self._show_position)
         self.map_view.projection_changed.connect(self._projection_changed)
+        self.workspace.bundles_changed.connect(self._name_after_bundles)  # a recovered copy takes its file's name
         self._crs.setText(self.canvas.projection.name)
         self.tree = EventTree(self.workspace, self.map_view)
         self.tree.zoom_requested.connect(self.canvas.zoom_to_features)
         self.timeline = Timeline(self.workspace, self.map_view)
         self.timeline.frame_requested.connect(self.canvas.zoom_to_features)
-        self.search = SearchPanel(self.workspace)
+        self.search = SearchPanel(self.workspace, map_view=self.map_view)
         self.docks: dict[str, QDockWidget] = {}
         self._dock("events", "Events", self.tree, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("search", "Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -100,6 +101,7 @@ class MainWindow(DockLayout, WindowMenus):
         self._add_source_panels()
         self.review = ReviewController(self.workspace, self.canvas, self.source.selected_span, self.shell)
         self.session = SessionController(self.workspace, self.map_view, self.canvas, self.shell)
+        self.session.save_bundles = self.review.save_edited  # closing offers to save edited bundles too
         self.tools = MapTools(self.workspace, self.canvas, self.shell)
         self.marks = MarksController(self.workspace, self.map_view, self.canvas, self.review, self.shell)
         self.tools.modes_left.connect(self.marks.cancel)

@@ -192,8 +192,17 @@ class MarksController:
 
     # -- helpers -----------------------------------------------------------------------------------
     def _current_event(self) -> str | None:
+        """The launch a new feature belongs to unless the user says otherwise: the selected feature's, else the one
+        launch the map is narrowed to (the timeline's window on it), else none."""
         feature = self.workspace.feature(self.workspace.selection.current or "")
-        return feature.event if feature is not None else None
+        if feature is not None:
+            return feature.event
+        filters = self.map_view.filters
+        if filters.time_window is None and filters.only_events is None:
+            return None  # every launch is shown: the user has not picked one
+        content = self.workspace.content
+        shown = {f.event for f in self.map_view.visible_features(content) if f.event}
+        return shown.pop() if len(shown) == 1 else None
 
     def _bundle_for(self, event: str | None) -> Bundle:
         """The open bundle holding ``event`` (else the first one); a new unsaved bundle when none is open."""

@@ -23,9 +23,11 @@ from viewer.model.edits import (
     LinkPassage,
     MoveVertex,
     RejectDraft,
+    described,
 )
 from viewer.model.kinds import CERTAINTIES, kind_names
 from viewer.model.workspace import Workspace
+from viewer.qt.dialogs.folders import remember_folder, start_path
 from viewer.qt.shell import Shell, add_action
 from viewer.resources import sample_bundle
 from viewer.wording import counted
@@ -43,7 +45,7 @@ class EditCommand(QUndoCommand):
     """One model edit on one bundle, as a QUndoStack entry; the workspace is told after each change."""
 
     def __init__(self, workspace: Workspace, bundle: Bundle, edit: Edit):
-        super().__init__(edit.text)
+        super().__init__(described(edit, bundle))
         self.workspace, self.bundle, self.edit = workspace, bundle, edit
 
     def redo(self) -> None:
@@ -250,11 +252,12 @@ class ReviewController:
             path = bundle.path
             sample = path is not None and path.resolve() == sample_bundle().resolve()
             if path is None or sample:
-                caption, start = (("Save a copy of the sample", str(Path.home() / "launches.geojson")) if sample
-                                  else ("Save draft bundle", "draft.geojson"))
+                caption, start = (("Save a copy of the sample", start_path("launches.geojson")) if sample
+                                  else ("Save draft bundle", start_path("draft.geojson")))
                 name, _ = QFileDialog.getSaveFileName(self.shell.parent, caption, start, "Event bundles (*.geojson)")
                 if not name:
                     return False
+                remember_folder(name)
                 path = Path(name)
             try:
                 if sample:  # its articles' paths made to reach them from the new folder, or their text inline

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError, Problem
 from viewer.model.view import DecorationOptions, MapView
 from viewer.model.workspace import Workspace
+from viewer.qt.dialogs.folders import remember_folder, start_path
 from viewer.qt.lifetime import follow
 from viewer.wording import counted
 
@@ -88,6 +90,9 @@ class SessionController(QObject):
         self.edit_timer.timeout.connect(self.autosave)
         follow(workspace.bundles_changed, self, self._maybe_edited)
         self._recent_menu: QMenu | None = None
+        # Writes the edited bundles (File ▸ Save edited bundles; the window sets it): closing offers to save them
+        # too. False when the user cancelled, then nothing closes.
+        self.save_bundles: Callable[[], bool] | None = None
         shell.parent.installEventFilter(self)
 
     # -- state -------------------------------------------------------------------------------------
@@ -155,10 +160,11 @@ class SessionController(QObject):
 
     def save_as(self, path: str | Path | None = None) -> bool:
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self.shell.parent, "Save session", f"briefing{SESSION_SUFFIX}",
-                                                    SESSION_FILTER)
+            start = str(self.path) if self.path is not None else start_path(f"briefing{SESSION_SUFFIX}")
+            chosen, _ = QFileDialog.getSaveFileName(self.shell.parent, "Save session", start, SESSION_FILTER)
             if not chosen:
                 return False
+            remember_folder(chosen)
             path = chosen if Path(chosen).suffix else chosen + SESSION_SUFFIX
         path = Path(path)
         try:
@@ -246,6 +252,7 @@ class SessionController(QObject):
             self.autosave()  # it is this process's unsaved work now (its edited copies written anew)
             discard_edits(autosave.path)
             self.changed.emit()
+            self.shell.status(f"Recovered {_what(autosave)} from {_when(autosave.saved_at)}", 15000)
             return True
         return False
 
@@ -259,28 +266,31 @@ class SessionController(QObject):
                 self.workspace.edited(bundle)
 
     def _ask_recover(self, autosave: Autosave) -> bool:
-        what = autosave.origin.name if autosave.origin else "an unsaved session"
-        count = len(autosave.session.bookmarks)
         answer = QMessageBox.question(
-            self.shell.parent, "Recover session",
-            f"launchmap did not close properly. Recover {what} autosaved at {autosave.saved_at} "
-            f"({counted(count, 'bookmark')}, {counted(len(autosave.session.bundles), 'bundle file')})?",
+            self.shell.parent, "Recover session", recovery_question(autosave),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 
     # -- closing -----------------------------------------------------------------------------------
     def confirm_close(self) -> bool:
-        """Ask to save unsaved work; False when the user cancels."""
+        """Ask to save unsaved work — edited bundles and the session — naming what would be lost; False when the
+        user cancels. (It asked about "this session and its bookmarks" when only a label had been edited, and Save
+        wrote a session pointing at the unedited file: the edit was lost.)"""
         if not self.worth_saving:
             return True
+        edited = self.edited_bundles() if self.save_bundles is not None else []
+        session_too = self.path is not None or len(self.bookmarks) > 0
         answer = QMessageBox.question(
-            self.shell.parent, "Save session",
-            f"Save the changes to {self.path.name if self.path else 'this session and its bookmarks'}?",
+            self.shell.parent, "Save changes", closing_question(edited, self.path, session_too or not edited),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Cancel:
             return False
-        return self.save() if answer == QMessageBox.StandardButton.Save else True
+        if answer != QMessageBox.StandardButton.Save:
+            return True
+        if edited and self.save_bundles is not None and not self.save_bundles():
+            return False  # not saved (the user cancelled choosing where): the window stays, with the edits
+        return self.save() if session_too or not edited else True
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.shell.parent and event.type() == QEvent.Type.Close:
@@ -315,8 +325,10 @@ class SessionController(QObject):
         self._recent_menu.setEnabled(bool(self.recent_files()))
 
     def _open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.shell.parent, "Open session", "", SESSION_FILTER)
+        start = str(self.path.parent) if self.path is not None else start_path()
+        path, _ = QFileDialog.getOpenFileName(self.shell.parent, "Open session", start, SESSION_FILTER)
         if path:
+            remember_folder(path)
             self._open_checked(Path(path))
 
     def _open_checked(self, path: Path) -> None:
@@ -325,3 +337,38 @@ class SessionController(QObject):
 
     def _warn(self, message: str) -> None:
         self.shell.warn("launchmap", message)
+
+
+def recovery_question(autosave: Autosave) -> str:
+    """What the offer to recover says: what was being worked on, when it was saved (as a person reads a time),
+    and what comes back, named as the user knows the files ("launches.geojson, edited"), not the autosave's copies."""
+    session = autosave.session
+    copies = edited_copies(session.extra.get(EDITED_KEY))
+    files = [p.name for p in session.bundles] + [f"{c.origin.name if c.origin else 'a new bundle'}, edited"
+                                                 for c in copies]
+    parts = ["; ".join(files) if files else "no file", counted(len(session.bookmarks), "bookmark")]
+    return (f"launchmap did not close properly. Recover {_what(autosave)} from {_when(autosave.saved_at)} "
+            f"({', '.join(parts)})?")
+
+
+def _what(autosave: Autosave) -> str:
+    return autosave.origin.name if autosave.origin else "the unsaved session"
+
+
+def _when(saved_at: str) -> str:
+    """An ISO time as "6 Dec 2026, 23:26 UTC" ("2026-12-06T23:26:32+00:00" was shown as it was stored)."""
+    try:
+        moment = datetime.fromisoformat(saved_at).astimezone(UTC)
+    except ValueError:
+        return saved_at or "an unknown time"
+    return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
+
+
+def closing_question(edited: list[Bundle], session: Path | None, session_too: bool) -> str:
+    """What closing asks: the edited files by name, and the session ("Save the changes to launches.geojson and
+    to nov2023.lmsession?")."""
+    names = [b.name for b in edited]
+    if session_too:
+        names.append(session.name if session is not None else "this session and its bookmarks")
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and to " + names[-1]
+    return f"Save the changes to {listed}?"

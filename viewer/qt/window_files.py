@@ -85,23 +85,29 @@ class WindowFiles(QMainWindow):
         self.setWindowTitle(" · ".join(b.name for b in self.workspace.bundles) + " — launchmap")
 
     def _remember_recent(self, path: str) -> None:
-        settings = QSettings()
-        recent = [p for p in (settings.value("files/recent") or []) if p != str(Path(path).resolve())]
-        settings.setValue("files/recent", [str(Path(path).resolve()), *recent][:RECENT_FILES])
+        from viewer.io.session.autosave import state_folder
+
+        resolved = Path(path).resolve()
+        if resolved.is_relative_to(state_folder().resolve()):
+            return  # an autosave's edited copy, opened by recovery: not a file of the user's to offer again
+        recent = [p for p in recent_files() if p != str(resolved)]
+        QSettings().setValue("files/recent", [str(resolved), *recent][:RECENT_FILES])
 
     def _fill_recent_files(self) -> None:
         self._recent_files_menu.clear()
-        for path in QSettings().value("files/recent") or []:
+        for path in recent_files():
             self._recent_files_menu.addAction(path, partial(self.open_files, [path]))
         self._recent_files_menu.setEnabled(not self._recent_files_menu.isEmpty())
 
     def _export_data(self) -> None:
         """File ▸ Export data: everything open as GeoJSON, GeoPackage, KML/KMZ or CSV."""
         from viewer.io.convert import export_bundle
+        from viewer.qt.dialogs.folders import remember_folder, start_path
 
-        name, _ = QFileDialog.getSaveFileName(self, "Export data", "launches.gpkg", EXPORT_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self, "Export data", start_path("launches.gpkg"), EXPORT_FILTER)
         if not name:
             return
+        remember_folder(name)
         try:
             run_with_progress(self, "Exporting", lambda progress: export_bundle(self.workspace.content, name, progress))
         except Cancelled:
@@ -123,9 +129,19 @@ class WindowFiles(QMainWindow):
         QMessageBox.warning(self, "launchmap", message)
 
     def _open_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open", "", OPEN_FILTER)
+        from viewer.qt.dialogs.folders import remember_folder, start_path
+
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open", start_path(), OPEN_FILTER)
         if paths:
+            remember_folder(paths[0])
             self.open_files(paths)
+
+
+def recent_files() -> list[str]:
+    """File ▸ Open recent's paths. QSettings gives back a list of one as a plain string: iterated, it listed the
+    path's characters as recent files ("/", "w", "o", …)."""
+    value = QSettings().value("files/recent") or []
+    return [value] if isinstance(value, str) else [p for p in value if isinstance(p, str) and p]
 
 
 def _open(path: str, progress) -> tuple:

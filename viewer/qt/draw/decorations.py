@@ -155,7 +155,7 @@ class DecorationPainter:
                 compact = (short.width, short.height) if short else None  # the launches only (auto may use it)
                 if legend_place in (None, "outside", "auto"):
                     tall = legend_layout(self.frame, width * COLUMN_SHARE_W,
-                                         room_h - 3 * margin - (arrow[1] if arrow else 0))
+                                         room_h - 3 * margin - (arrow[1] if arrow else 0), wrap=True)
                     column = (tall.width, tall.height) if tall else None
         return DecorationSizes(width, height, margin, title, arrow, bar, footer, legend, column, compact)
 
@@ -274,7 +274,15 @@ class DecorationPainter:
             parts.insert(0, self.map_view.decorations.footnote)
         key = (tuple(parts), band.width() - self.px(16), font.key())
         if self._footer_kept is None or self._footer_kept[0] != key:
-            text = QFontMetricsF(font).elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideMiddle, key[1])
+            metrics, text = QFontMetricsF(font), "  ·  ".join(parts)
+            if self.map_view.decorations.footnote and metrics.horizontalAdvance(text) > key[1]:
+                # The sources' titles are cut at their end; the projection and the attribution stay whole (cut in
+                # the middle, a title ran into the projection: "…a spy satellite….5°N, 37.5°N) centred 129°E").
+                rest = "  ·  " + "  ·  ".join(parts[1:])
+                room = key[1] - metrics.horizontalAdvance(rest)
+                if room >= metrics.horizontalAdvance("Sources: a source…"):
+                    text = metrics.elidedText(parts[0], Qt.TextElideMode.ElideRight, room) + rest
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, key[1])
             self._footer_kept = (key, text)
         return self._footer_kept[1]
 
@@ -329,7 +337,7 @@ class DecorationPainter:
             return
         # the rows that fit the box `sizes` made for them (a south corner's legend lost its kinds' rows here, so the
         # room it was given, avoided by labels and framing, was not the legend drawn)
-        layout = legend_layout(self.frame, box.width() + 1, box.height() + 1)
+        layout = legend_layout(self.frame, box.width() + 1, box.height() + 1, wrap=outside)
         if layout is None:
             return
         # The panel is as large as what it lists (fewer rows may fit than the place was made for), kept to the

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 PANEL = "#FFFFFF"
 COLLAPSED_TEXT = "Legend ▸"
+WRAP_LINES = 3  # a row wrapped in the column beside the map takes at most this many lines
 
 
 @dataclass(frozen=True)
@@ -33,35 +34,70 @@ class LegendLayout:
     swatch: float  # width of a row's symbol
     width: float
     height: float
+    line: float = 0.0  # the height each further line of a wrapped row adds (texts with "\n")
+
+    def row_height(self, text: str) -> float:
+        return self.row + text.count("\n") * self.line
 
 
-def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = math.inf) -> LegendLayout | None:
-    """The legend's rows and size within `room_w` x `room_h` pixels: long texts are elided; when the rows do not
-    fit in height, the kinds go and the launches stay; None when not even those fit (or nothing is shown).
+def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = math.inf,
+                  wrap: bool = False) -> LegendLayout | None:
+    """The legend's rows and size within `room_w` x `room_h` pixels: long texts are elided (``wrap``: they go on
+    to further lines first, where the column beside the map has height to spare); when the rows do
+    not fit in height, the kinds go and the launches stay; None when not even those fit (or nothing is shown).
     Kept for the same rows and room: every repaint asks (eliding each row's text is what costs)."""
+    if wrap:
+        wrapped = _legend_layout(tuple(frame.legend_rows), frame.context.scale, room_w, room_h, True)
+        if wrapped is not None and len(wrapped.rows) == len(frame.legend_rows):
+            return wrapped  # else the kinds' rows fit only unwrapped: those are worth more than whole names
     return _legend_layout(tuple(frame.legend_rows), frame.context.scale, room_w, room_h)
+
+
+def _wrapped(text: str, metrics: QFontMetricsF, room: float, lines: int = WRAP_LINES) -> str:
+    """``text`` broken at spaces into at most ``lines`` lines that fit ``room`` pixels (the last elided if need
+    be), joined with "\\n"."""
+    words, out = text.split(" "), list[str]()
+    while words and len(out) < lines - 1:
+        count = len(words)
+        while count > 1 and metrics.horizontalAdvance(" ".join(words[:count]).rstrip()) > room:
+            count -= 1
+        out.append(" ".join(words[:count]).strip())
+        words = words[count:]
+    if words:
+        out.append(metrics.elidedText(" ".join(words).strip(), Qt.TextElideMode.ElideRight, room))
+    return "\n".join(part for part in out if part)
 
 
 @functools.lru_cache(maxsize=64)
 def _legend_layout(rows: tuple[tuple[str, str, str], ...], scale: float, room_w: float,
-                   room_h: float) -> LegendLayout | None:
+                   room_h: float, wrap: bool = False) -> LegendLayout | None:
     context = RenderContext(scale=scale)  # fonts and sizes follow the scale alone
     font = context.font(8)
     metrics = QFontMetricsF(font)
     row = max(metrics.height(), context.px(16)) + context.px(3)
     swatch = context.px(22)
     room_text = room_w - swatch - context.px(26)
-    if not rows or room_text < context.px(100):
+    # Too narrow to be read when names must be cut below 100 px; rows that fit whole are fine (a legend of a file's
+    # short layer names, 'lines_plain' and 'Line', is narrower than that, and drawing it in its own width found no
+    # room: a GeoJSON's legend never showed).
+    if not rows or room_text < min(context.px(100), max(metrics.horizontalAdvance(text) for _, text, _ in rows)):
         return None
     if row * len(rows) + context.px(12) > room_h:
         rows = tuple(entry for entry in rows if entry[0] == "event")
         if not rows or row * len(rows) + context.px(12) > room_h:
             return None
     if math.isfinite(room_text):
-        rows = tuple((kind, metrics.elidedText(text, Qt.TextElideMode.ElideRight, room_text), colour)
-                     for kind, text, colour in rows)
-    width = swatch + context.px(26) + max(metrics.horizontalAdvance(text) for _, text, _ in rows)
-    return LegendLayout(list(rows), font, row, swatch, width, row * len(rows) + context.px(12))
+        if wrap:  # a launch's name on more lines rather than cut ("Chollima-1 laun…" in the deck's column)
+            rows = tuple((kind, _wrapped(text, metrics, room_text), colour) for kind, text, colour in rows)
+        rows = tuple((kind, "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room_text)
+                                      for line in text.split("\n")), colour) for kind, text, colour in rows)
+    line = metrics.lineSpacing()
+    height = row * len(rows) + line * sum(text.count("\n") for _, text, _ in rows) + context.px(12)
+    if height > room_h:
+        return None
+    width = swatch + context.px(26) + max(metrics.horizontalAdvance(part) for _, text, _ in rows
+                                          for part in text.split("\n"))
+    return LegendLayout(list(rows), font, row, swatch, width, height, line)
 
 
 def collapsed_size(context: RenderContext) -> tuple[float, float]:
@@ -137,11 +173,12 @@ def draw_legend(painter: QPainter, context: RenderContext, box: QRectF, layout: 
     width = box.width()
     for kind, text, colour in layout.rows:
         centre = QPointF(box.left() + context.px(8) + swatch / 2, y + row / 2)
-        _swatch(painter, context, kind, colour, centre, swatch)
+        _swatch(painter, context, kind, colour, centre, swatch)  # beside the first line of a wrapped name
         painter.setPen(context.pen(LABEL, 1))
-        painter.drawText(QRectF(centre.x() + swatch / 2 + context.px(8), y, width, row),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
-        y += row
+        for number, part in enumerate(text.split("\n")):
+            painter.drawText(QRectF(centre.x() + swatch / 2 + context.px(8), y + number * layout.line, width, row),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, part)
+        y += layout.row_height(text)
 
 
 def _swatch(painter: QPainter, context: RenderContext, kind: str, colour: str, centre: QPointF,

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QToolTip
 from viewer.geo.basemap import Basemap
 from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection
 from viewer.geo.gazetteer import Place
-from viewer.geo.picking import FeatureIndex, nearest_vertex
+from viewer.geo.picking import FeatureIndex
 from viewer.geo.projected import ProjectedFeatures
 from viewer.geo.scale import nice_graticule_step
 from viewer.model.feature import Feature
-from viewer.model.kinds import by_kind, certainty_note, kind_names, kind_style, kind_title
+from viewer.model.kinds import by_kind, kind_names, kind_style
 from viewer.model.overlays import RangeRings
 from viewer.model.selection import Selection
 from viewer.model.view import MapView, ViewState
@@ -32,16 +32,18 @@ from viewer.qt.map.feature_visuals import visual_for
 from viewer.qt.map.frame import ScreenFrame
 from viewer.qt.map.framing import Framing
 from viewer.qt.map.highlight import HighlightLayer
+from viewer.qt.map.keys import handle_map_key
 from viewer.qt.map.label_layer import LabelLayer
 from viewer.qt.map.legend import legend_entries
 from viewer.qt.map.painting import RenderContext
+from viewer.qt.map.pointer import PICK_TOLERANCE_PX, Pointer
 from viewer.qt.map.view_box import MapViewBox
 from viewer.symbology import SEA
 
-PICK_TOLERANCE_PX = 7
+__all__ = ["PICK_TOLERANCE_PX", "MapCanvas"]
 
 
-class MapCanvas(Framing, pg.GraphicsView):
+class MapCanvas(Framing, Pointer, pg.GraphicsView):
     """Shows a workspace as a MapView says; writes the user's pans and zooms back to the MapView, and clicks to the
     selection it is given (the workspace's shared one by default; an export's canvas has none, so draws no halo
     and no hover).
@@ -141,11 +143,6 @@ class MapCanvas(Framing, pg.GraphicsView):
     def event_colours(self) -> dict[str, str]:
         return self.map_view.colours(self.workspace.colour_keys())
 
-    @property
-    def hovered_feature(self) -> str | None:
-        """The feature under the pointer, whose tooltip shows."""
-        return self._hovered
-
     def data_extent(self) -> Extent:
         """Lon/lat bounds of every feature, or the default region when there are none."""
         return self.workspace.extent() or DEFAULT_REGION
@@ -243,70 +240,6 @@ class MapCanvas(Framing, pg.GraphicsView):
         scene = self.viewportTransform().inverted()[0].map(QPointF(px, py))
         return self.view.mapSceneToView(scene)
 
-    # -- picking ---------------------------------------------------------------------------------
-    def features_at(self, x: float, y: float) -> list[str]:
-        """Ids of the visible features at map position (x, y), best first."""
-        tolerance = PICK_TOLERANCE_PX * self.context.scale * self.map_units_per_pixel()
-        return [str(i) for i in self._index.pick(x, y, tolerance)]
-
-    def _mouse_moved(self, scene_pos: QPointF) -> None:
-        point = self.view.mapSceneToView(scene_pos)
-        lon, lat = self.projection.inverse(point.x(), point.y())
-        self.cursor_moved.emit(float(lon), float(lat))
-        found = self.features_at(point.x(), point.y())
-        hovered = found[0] if found else None
-        if hovered != self._hovered and self.selection is not None:
-            self._hovered = hovered
-            self.highlight.show_hovered(self.workspace.feature(hovered) if hovered else None, self._cache)
-            self._show_tooltip(hovered, scene_pos)
-
-    def _show_tooltip(self, feature_id: str | None, scene_pos: QPointF) -> None:
-        feature = self.workspace.feature(feature_id) if feature_id else None
-        if feature is None:
-            QToolTip.hideText()
-            return
-        global_pos = self.viewport().mapToGlobal(self.mapFromScene(scene_pos))
-        QToolTip.showText(global_pos, self.tooltip_text(feature), self)
-
-    def tooltip_text(self, feature: Feature) -> str:
-        """What hovering a feature says: its label, kind, launch, how sure its position is and who reports it."""
-        event = self.workspace.event(feature.event)
-        lines = [feature.label, kind_title(feature.kind)]
-        if event is not None:
-            lines.append(f"{event.name} ({event.date_label})")
-        note = certainty_note(feature.properties)
-        note = note[0].upper() + note[1:]
-        cited = len(feature.all_citations)
-        lines.append(f"{note} · {cited} passage{'s' if cited != 1 else ''}" if cited else note)
-        return "\n".join(lines)
-
-    def _mouse_clicked(self, event) -> None:
-        if event.button() != Qt.MouseButton.LeftButton or event.double():
-            return
-        if event.isAccepted() and event.acceptedItem is self.decorations:  # the legend took it
-            return
-        point = self.view.mapSceneToView(event.scenePos())
-        if self.picking_points:
-            lon, lat = self.projection.inverse(point.x(), point.y())
-            self.map_clicked.emit(float(lon), float(lat))
-            event.accept()
-            return
-        if self.measuring:
-            lon, lat = self.projection.inverse(point.x(), point.y())
-            self.add_measure_point(float(lon), float(lat))
-            event.accept()
-            return
-        found = self.features_at(point.x(), point.y())
-        selection = self.selection
-        if selection is None:
-            return
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            if found:
-                selection.toggle(found[0])
-        else:
-            selection.select(found[:1])
-        event.accept()
-
     def _selection_changed(self, *_) -> None:
         if self.selection is None:
             return
@@ -317,40 +250,6 @@ class MapCanvas(Framing, pg.GraphicsView):
         self.highlight.show_selected(selected, self._cache)
         if selected:  # chosen in the text, the tree or a search while off screen: "where is that?"
             self._bring_into_view([f.id for f in selected])
-
-    # -- measuring and range rings ---------------------------------------------------------------
-    def set_measuring(self, on: bool) -> None:
-        """In measuring mode clicks add vertices to a geodesic path instead of selecting; the path stays on the
-        map (and in exports and the session) after measuring stops, until a new one starts or they are cleared."""
-        if on and not self.measuring:
-            self.workspace.overlays.start_measurement()
-        elif not on and self.measuring:
-            self.workspace.overlays.end_measurement()
-        self.measuring = on
-        self.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
-
-    def add_measure_point(self, lon: float, lat: float) -> None:
-        """Extend the measurement being made (a session item: the workspace's overlays) by a point."""
-        self.measured.emit(self.workspace.overlays.extend_measurement(lon, lat).length_km())
-
-    @property
-    def measure_points(self) -> list[tuple[float, float]]:
-        """The points of the measurement being made (or the last one made)."""
-        measurements = self.workspace.overlays.measurements
-        return list(measurements[-1].points) if measurements else []
-
-    def set_picking_points(self, on: bool) -> None:
-        """While on, clicks report positions (map_clicked) instead of selecting."""
-        self.picking_points = on
-        self.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
-
-    def nearest_vertex(self, feature_id: str, lon: float, lat: float) -> int | None:
-        """Index of the feature's vertex (outer ring for polygons) within picking distance of lon/lat."""
-        feature = self.workspace.feature(feature_id)
-        if feature is None or feature.geometry is None:
-            return None
-        tolerance = 2 * PICK_TOLERANCE_PX * self.context.scale * self.map_units_per_pixel()
-        return nearest_vertex(feature.geometry, self.projection, lon, lat, tolerance)
 
     def show_range_rings(self, lon: float, lat: float, radii_km: list[float], label: str = "") -> None:
         """Rings around (lon, lat), replacing any; no radii clears them."""
@@ -413,6 +312,11 @@ class MapCanvas(Framing, pg.GraphicsView):
             self._hovered = None
             self.highlight.show_hovered(None, self._cache)
             QToolTip.hideText()
+
+    def keyPressEvent(self, event) -> None:
+        """The arrows pan, Page Up/Down and +/- zoom (viewer/qt/map/keys.py); other keys go to the scene."""
+        if not handle_map_key(self.view, event):
+            super().keyPressEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

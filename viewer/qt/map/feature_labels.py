@@ -32,7 +32,7 @@ from viewer.geo.labels import (
 from viewer.geo.projected import ProjectedFeatures
 from viewer.io.formats.layer import LABEL_KEYS
 from viewer.model.feature import Feature
-from viewer.model.feature_table import FeatureTable
+from viewer.model.feature_table import FeatureTable, columns_of
 from viewer.model.kinds import kind_style
 from viewer.model.workspace import Workspace
 from viewer.qt.draw.labels import Label, Marks
@@ -59,6 +59,7 @@ BULK_FEATURES = 2_000
 LAUNCH_GROUP_LABELLED = 200
 SAME_PLACE_M = 50_000.0  # two features of one name nearer than this (map units, metres) are named once
 SAME_PLACE_KM = SAME_PLACE_M / 1000  # a file's point this near a basemap place of its name names it alone
+ISLAND_TOWN_KM = 30.0  # a town named after a key island, nearer than this to its label point, is that island
 COUNTRY_COLOUR = "#6B5E55"
 ISLAND_COLOUR = "#3D3833"
 SEA_COLOUR = "#35607F"
@@ -69,9 +70,13 @@ def map_labels(workspace: Workspace, features: list[Feature], cache: ProjectedFe
                projection: MapProjection) -> tuple[list[Label], Marks, list[Label]]:
     """What a map's label engine gets: the features' labels and marks (`feature_labels`), then the basemap's
     labels (`basemap_labels`), leaving out the places a launch site shown already names."""
-    table = FeatureTable.of(features) if len(features) > BULK_FEATURES else None
-    labels, marks = feature_labels(workspace, features, cache, colours, table)
-    sites = features if table is None else table.rows(table.kind.isin({"launch_site"}))
+    columns = _columns(features) if len(features) > BULK_FEATURES else None
+    labels, marks = feature_labels(workspace, features, cache, colours, columns)
+    if columns is None:
+        sites = features
+    else:
+        table, rows = columns
+        sites = table.rows(rows[table.kind.isin({"launch_site"})[rows]])
     named = {f.label.split(",")[0].split(" (")[0] for f in sites if f.kind == "launch_site"}
     return labels, marks, basemap_labels(places, basemap, projection, named, _named_points(workspace, labels))
 
@@ -90,20 +95,21 @@ def _named_points(workspace: Workspace, labels: list[Label]) -> dict[str, list[t
 
 
 def feature_labels(workspace: Workspace, features: list[Feature], cache: ProjectedFeatures,
-                   colours: dict[str, str], table: FeatureTable | None = None) -> tuple[list[Label], Marks]:
+                   colours: dict[str, str], columns: tuple[FeatureTable, np.ndarray] | None = None,
+                   ) -> tuple[list[Label], Marks]:
     """One label per distinct thing shown (the same zone of three launches is named once) and the marks.
 
     Bulk data is not labelled feature by feature: beyond BULK_FEATURES shown, features are named and avoided only
     in groups (one launch's features of one kind, or one file's layer) of at most LAUNCH_GROUP_LABELLED (20,000
-    labels and marks made every placement take seconds, as QGIS would not label them either). ``table``: the
-    features as a `FeatureTable`, if made already.
+    labels and marks made every placement take seconds, as QGIS would not label them either). ``columns``: the
+    features as rows of a `FeatureTable` (`_columns`), if found already.
     """
     if len(features) > BULK_FEATURES:
         # ... nor a launch's catalogue-sized group (a synthetic launch of 12,500 impact points), nor a layer of a
         # million points: placing 100,000 labels took seconds a repaint on the GUI thread.
-        table = table or FeatureTable.of(features)
-        _, group, counts = np.unique(_groups(table), return_inverse=True, return_counts=True)
-        features = table.rows(np.flatnonzero(counts[group.ravel()] <= LAUNCH_GROUP_LABELLED))
+        table, rows = columns or _columns(features)
+        _, group, counts = np.unique(_groups(table)[rows], return_inverse=True, return_counts=True)
+        features = table.rows(rows[counts[group.ravel()] <= LAUNCH_GROUP_LABELLED])
     labels: list[Label] = []
     placed: dict[tuple[str, int, int], list[tuple[float, float]]] = {}  # (text, grid cell) -> labels there
     points, lines = [], []
@@ -130,6 +136,16 @@ def feature_labels(workspace: Workspace, features: list[Feature], cache: Project
             placed.setdefault((label.text, cell_x, cell_y), []).append((label.x, label.y))
     marks = Marks(np.array(points, dtype=float).reshape(-1, 3), tuple(lines))
     return labels, marks
+
+
+def _columns(features: list[Feature]) -> tuple[FeatureTable, np.ndarray]:
+    """The features as rows of a table: their bundle's, as the canvas passes them (a million features' table made
+    again took ~0.8 s), else one of their own."""
+    found = columns_of(features)
+    if found is not None:
+        return found
+    table = FeatureTable.of(features)
+    return table, np.arange(len(table))
 
 
 def _groups(table: FeatureTable) -> np.ndarray:
@@ -201,6 +217,8 @@ def basemap_labels(places: list[Place], basemap: Basemap, projection: MapProject
     labels = []
     chosen = [p for p in places if (p.label_rank <= 2 or p.id in KEY_ISLANDS) and p.name not in skip
               and not _named_near(p, named)]
+    islands = [p for p in chosen if p.id in KEY_ISLANDS]
+    chosen = [p for p in chosen if not _island_namesake(p, islands)]
     if chosen:
         x, y = projection.forward(np.array([p.lon for p in chosen]), np.array([p.lat for p in chosen]))
         for p, px, py in zip(chosen, x, y, strict=True):
@@ -210,8 +228,9 @@ def basemap_labels(places: list[Place], basemap: Basemap, projection: MapProject
             elif p.id in KEY_ISLANDS:
                 labels.append(Label(float(px), float(py), KEY_ISLANDS[p.id], rank=1, dot=False, priority=ISLAND,
                                     gap=3.0, points=8.5, bold=True, colour=ISLAND_COLOUR))
-            else:
-                labels.append(Label(float(px), float(py), p.name, rank=p.label_rank,
+            else:  # an island group has no one point to mark: its name alone, as a sea's
+                labels.append(Label(float(px), float(py), p.name, rank=p.label_rank, dot=p.kind != "island_group",
+                                    centre=p.kind == "island_group",
                                     priority=PLACE if p.label_rank == 1 else MINOR_PLACE))
     countries = _countries(basemap)
     if countries:
@@ -239,6 +258,14 @@ def _countries(basemap: Basemap) -> tuple[tuple[str, float, float, float], ...]:
         return _countries_cached(basemap)
     except (KeyError, ValueError):
         return ()
+
+
+def _island_namesake(place: Place, islands: list[Place]) -> bool:
+    """Whether ``place`` is a town named after a key island it lies on ("Miyakojima" on Miyako, 4 km apart): one
+    place, whose two names stood side by side."""
+    return place.id not in KEY_ISLANDS and any(
+        place.name.casefold().startswith(KEY_ISLANDS[island.id].casefold())
+        and _km(place.lon, place.lat, island.lon, island.lat) < ISLAND_TOWN_KM for island in islands)
 
 
 def _named_near(place: Place, named: dict[str, list[tuple[float, float]]] | None) -> bool:

@@ -15,6 +15,7 @@ from viewer.qt.lifetime import follow
 from viewer.symbology import event_colours
 
 PLAY_STEP_MS = 1500
+NO_LAUNCHES = "No dated launches: the timeline lists launches with a time"
 DAY = 86400.0
 
 
@@ -59,6 +60,7 @@ class Timeline(QWidget):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._play_step)
         self._current = -1
+        self._shown: list[tuple[str, datetime | None]] = []  # the launches drawn, to tell an edit from new data
         buttons = QHBoxLayout()
         for button in (self.previous_button, self.next_button, self.play_button, self.all_button):
             buttons.addWidget(button)
@@ -68,6 +70,7 @@ class Timeline(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addLayout(buttons)
         follow(workspace.bundles_changed, self, self.rebuild)
+        follow(map_view.filters_changed, self, self._follow_window)  # a session or bookmark sets the window too
         self.rebuild()
 
     @property
@@ -75,23 +78,40 @@ class Timeline(QWidget):
         return [e for e in self.workspace.content.events_in_time_order() if e.when is not None]
 
     def rebuild(self) -> None:
+        """Draw the launches again; an edit that leaves the launches as they were keeps the time window the user
+        set (a label edited while one launch was shown brought every launch back)."""
         for item in list(self.plot.items()):
             if item is not self.region:
                 self.plot.removeItem(item)
         events = self.events
+        same_launches = [(e.id, e.when) for e in events] == self._shown
+        self._shown = [(e.id, e.when) for e in events]
         colours = event_colours([e.id for e in self.workspace.content.events_in_time_order()])
         for row, event in enumerate(events):
             t = _seconds(event)
             marker = pg.ScatterPlotItem([t], [0.12], size=12, symbol="t1", brush=pg.mkBrush(colours[event.id]),
                                         pen=pg.mkPen("w"))
-            marker.setToolTip(f"{event.name}\n{_utc(event)}")
+            marker.setToolTip(f"{event.name}\n{_utc(event)}\nClick to show only this launch")
+            marker.sigClicked.connect(lambda *_, index=row: self.show_event(index))
             self.plot.addItem(marker)
             # Dates only, on three staggered rows, so launches weeks apart stay legible; names are in tooltips.
             label = pg.TextItem(event.date_label, color="#222", anchor=(0.5, 0))
             label.setToolTip(f"{event.name}\n{_utc(event)}")
             label.setPos(t, (1.35, 1.0, 0.65)[row % 3])
             self.plot.addItem(label)
-        self.show_all()
+        for button in (self.previous_button, self.next_button, self.play_button):
+            button.setEnabled(bool(events))
+        self.region.setVisible(bool(events))
+        if not events:  # other tools' files: no launch has a date to put on the axis (it showed last month's days)
+            low, high = self._span()
+            empty = pg.TextItem(NO_LAUNCHES, color="#555", anchor=(0.5, 0.5))
+            empty.setPos((low + high) / 2, 0.65)
+            self.plot.addItem(empty)
+        window = self.map_view.time_window
+        if same_launches and window is not None:
+            self._set_window(window[0].timestamp(), window[1].timestamp(), notify=False)
+        else:
+            self.show_all()
 
     def _span(self) -> tuple[float, float]:
         times = [_seconds(e) for e in self.events]
@@ -113,9 +133,16 @@ class Timeline(QWidget):
         events = self.events
         if not events:
             return
-        self._current = max(0, min(len(events) - 1, self._current + direction if self._current >= 0 else
-                                   (0 if direction > 0 else len(events) - 1)))
-        event = events[self._current]
+        self.show_event(max(0, min(len(events) - 1, self._current + direction if self._current >= 0 else
+                                   (0 if direction > 0 else len(events) - 1))))
+
+    def show_event(self, index: int) -> None:
+        """Narrow the window to the ``index``-th dated launch (a click on its marker) and select its launch site."""
+        events = self.events
+        if not 0 <= index < len(events):
+            return
+        self._current = index
+        event = events[index]
         t = _seconds(event)
         self._set_window(t - DAY, t + DAY)
         if event.site:
@@ -146,6 +173,17 @@ class Timeline(QWidget):
         self.region.blockSignals(False)
         if notify:
             self._window_moved()
+
+    def _follow_window(self, *_) -> None:
+        """Show the time window the view has, when something else set it (a session opened, a bookmark shown):
+        the shaded window spanned every launch while the map showed one."""
+        window = self.map_view.time_window
+        low, high = (self._span() if window is None else (window[0].timestamp(), window[1].timestamp()))
+        shown = self.region.getRegion()
+        if abs(shown[0] - low) > 1 or abs(shown[1] - high) > 1:
+            self._set_window(low, high, notify=False)
+            inside = [i for i, e in enumerate(self.events) if low <= _seconds(e) <= high]
+            self._current = inside[0] if window is not None and len(inside) == 1 else -1  # Next goes on from it
 
     def _window_moved(self, *_) -> None:
         low, high = self.region.getRegion()
