@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 
 from viewer.io.load import open_path
@@ -33,7 +34,12 @@ def load_workspace(files: list[str]) -> Workspace:
     from viewer.io.session.file import SESSION_SUFFIX
 
     workspace = Workspace()
+    opened: set[str] = set()
     for file in files or [str(sample_bundle())]:
+        same = os.path.realpath(file)
+        if same in opened:  # named twice (relative and absolute, as FILE and in a session): opened once
+            continue
+        opened.add(same)
         if file.lower().endswith(SESSION_SUFFIX):  # read as geodata it was 'not a GeoJSON FeatureCollection'
             raise BundleError([Problem(file, "", "a session, not geodata: brief it with `launchmap brief --session`, "
                                                  "or open it in the window")])

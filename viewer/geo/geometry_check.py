@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +42,9 @@ def checked_geometry(raw: Any) -> CheckedGeometry:
     kind = raw.get("type")
     if not isinstance(kind, str) or kind not in GEOMETRY_TYPES:
         raise GeometryError(f"unknown geometry type {kind!r}")
+    problem = position_problem(kind, raw.get("coordinates"), raw.get("geometries"))
+    if problem:
+        raise GeometryError(f"malformed {kind} coordinates ({problem})")
     try:
         geometry = shape(raw)
     except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError,
@@ -48,6 +52,39 @@ def checked_geometry(raw: Any) -> CheckedGeometry:
         raise GeometryError(f"malformed {kind} coordinates ({' '.join(str(error).split())})") from None
     check_lonlat(geometry)
     return repaired(geometry)
+
+
+_DEPTHS = {"Point": 1, "MultiPoint": 2, "LineString": 2, "MultiLineString": 3, "Polygon": 3, "MultiPolygon": 4}
+
+
+def position_problem(kind: str, coordinates: Any, geometries: Any = None) -> str | None:
+    """Why ``coordinates`` are not the lists of number positions a ``kind`` holds, or None. Shapely reads ``true``
+    as 1.0, ``"124"`` as 124.0 and a Point of ``[[124, 39]]`` as that point: a broken or hostile file's positions
+    would be put somewhere silently."""
+    if kind == "GeometryCollection":
+        members = geometries if isinstance(geometries, list) else []
+        return next((p for g in members if isinstance(g, dict) and isinstance(g.get("type"), str)
+                     for p in [position_problem(g["type"], g.get("coordinates"), g.get("geometries"))] if p), None)
+    depth = _DEPTHS.get(kind)
+    if depth is None or coordinates == []:  # [] is an empty geometry
+        return None
+    stack = [(coordinates, depth)]
+    while stack:
+        value, level = stack.pop()
+        if not isinstance(value, list):
+            return f"{_shown(value)} where a list was expected"
+        if level > 1:
+            stack.extend((item, level - 1) for item in value)
+            continue
+        for number in value:
+            if number.__class__ is bool or not isinstance(number, int | float):
+                return f"a position holds {_shown(number)}, not a number"
+    return None
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def check_lonlat(geometry: BaseGeometry) -> None:

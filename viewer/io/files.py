@@ -34,15 +34,19 @@ def regular_size(path: str | os.PathLike[str], limit: int | None = None, what: s
     return info.st_size
 
 
-def open_regular(path: str | os.PathLike[str], limit: int | None = None, what: str = "file") -> BinaryIO:
+def open_regular(path: str | os.PathLike[str], limit: int | None = None, what: str = "file",
+                 follow: bool = True) -> BinaryIO:
     """``path`` opened for reading, checked by ``fstat`` after opening (no race with a file swapped in between).
 
-    Opened non-blocking, so a FIFO is refused at once instead of waiting for a writer.
+    Opened non-blocking, so a FIFO is refused at once instead of waiting for a writer. Without ``follow``, a
+    symlink as the last part of ``path`` is refused (a path already resolved has none, unless one was swapped in).
     """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-                     | getattr(os, "O_BINARY", 0))
+        fd = os.open(path, flags if follow else flags | getattr(os, "O_NOFOLLOW", 0))
     except OSError as error:
+        if not follow and error.errno == errno.ELOOP and os.path.islink(path):
+            raise FileRefused("is a symlink, not followed") from None
         with contextlib.suppress(OSError):  # a socket cannot be opened at all: say what it is all the same
             _check(os.stat(path), None, what)
         raise FileRefused(_why(error)) from None
@@ -59,19 +63,33 @@ def open_regular(path: str | os.PathLike[str], limit: int | None = None, what: s
 def read_regular(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
     """The whole regular file, at most ``limit`` bytes: one that grows past it while being read is refused too."""
     with open_regular(path, limit, what) as handle:
-        try:
-            size = os.fstat(handle.fileno()).st_size
-            data = handle.read(size + 1)  # not read(limit + 1): that allocates the whole limit up front
-            while len(data) > size and len(data) <= limit:  # it grew since: read on, up to the limit
-                more = handle.read(min(limit + 1 - len(data), 2**20))
-                if not more:
-                    break
-                data += more
-        except OSError as error:
-            raise FileRefused(_why(error)) from None
+        return read_opened(handle, limit, what)
+
+
+def read_opened(handle: BinaryIO, limit: int, what: str = "file") -> bytes:
+    """The rest of a file opened by `open_regular`, at most ``limit`` bytes, as `read_regular` reads it."""
+    try:
+        size = os.fstat(handle.fileno()).st_size
+        data = handle.read(size + 1)  # not read(limit + 1): that allocates the whole limit up front
+        while len(data) > size and len(data) <= limit:  # it grew since: read on, up to the limit
+            more = handle.read(min(limit + 1 - len(data), 2**20))
+            if not more:
+                break
+            data += more
+    except OSError as error:
+        raise FileRefused(_why(error)) from None
     if len(data) > limit:
         raise FileRefused(f"{what} grew past the {_mib(limit)} launchmap reads while being read")
     return data
+
+
+def opened_path(handle: BinaryIO) -> str | None:
+    """Where the open file really is, as the system saw it when opened (Linux's /proc/self/fd), whatever was
+    renamed or swapped on the way since; None where the system does not say."""
+    try:
+        return os.readlink(f"/proc/self/fd/{handle.fileno()}")
+    except OSError:
+        return None
 
 
 def _check(info: os.stat_result, limit: int | None, what: str) -> None:

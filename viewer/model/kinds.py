@@ -58,6 +58,11 @@ class KindRegistry:
     def names(self) -> tuple[str, ...]:
         return tuple(self._kinds)
 
+    @property
+    def fallback(self) -> str:
+        """The kind an unknown kind is drawn as."""
+        return self._fallback
+
     def get(self, name: str | None) -> Kind:
         """The kind called ``name``; an unknown kind is drawn and tinted as the fallback, under its own name."""
         if name in self._kinds:
@@ -153,19 +158,31 @@ def certainty_note(properties: Mapping[str, Any]) -> str:
 
 def by_kind(features: Iterable[Feature], kinds: Iterable[str]) -> dict[str, list[Feature]]:
     """``features`` sorted into a list per kind of ``kinds``, in one pass (a million features' kinds read once, not
-    once per kind); features of other kinds are left out."""
+    once per kind); features of other kinds are left out. A kind the registry does not know is drawn as the
+    fallback (a reference place, as the reader's warning says): its features join the fallback's list."""
+    import numpy as np
+
     from viewer.model.feature_table import FeatureRows, columns_of
 
+    kinds = list(kinds)
+    known = set(KIND_REGISTRY.names())
+    fallback = KIND_REGISTRY.fallback if KIND_REGISTRY.fallback in kinds else None
     picked = columns_of(features) if isinstance(features, list) else None
     if picked is not None:  # the kinds' codes, compared once per kind: each group a FeatureRows of the same table
         table, rows = picked
-        codes = table.kind.codes[rows]
-        code_of = {value: code for code, value in enumerate(table.kind.values)}
-        return {kind: FeatureRows(table, rows[codes == code_of[kind]]) if kind in code_of else []
-                for kind in kinds}
+        position = {kind: i for i, kind in enumerate(kinds)}
+        group_of = np.array([position.get(value if value in known else fallback, -1)  # type: ignore[arg-type]
+                             for value in table.kind.values] or [-1], dtype=np.intp)
+        groups_met = set(group_of.tolist())
+        group = group_of[table.kind.codes[rows]]
+        return {kind: FeatureRows(table, rows[group == i]) if i in groups_met else []
+                for i, kind in enumerate(kinds)}
     groups: dict[str, list[Feature]] = {kind: [] for kind in kinds}
     for feature in features:
-        members = groups.get(feature.kind)
+        kind = feature.kind
+        members = groups.get(kind)
+        if members is None and fallback is not None and kind not in known:
+            members = groups[fallback]
         if members is not None:
             members.append(feature)
     return groups

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 MapRect = tuple[float, float, float, float]
 DATA_MARGIN = 0.05  # around the data, as the window frames it at start (viewer.qt.app)
+MIN_DATA_KM = 400.0  # the least a frame of data shows, as View > Zoom to data (viewer.qt.map.framing)
 CHECK_MS = 15  # how often a frame over the canvas looks whether the canvas has drawn everything
 LONGEST_WAIT_S = 3.0  # and when it gives way anyway (a layer that keeps drawing)
 
@@ -69,6 +70,11 @@ class FirstFrame(QWidget):
         xmin, ymin, xmax, ymax = projection.project_extent(workspace.extent() or DEFAULT_REGION)
         dx, dy = (xmax - xmin) * DATA_MARGIN, (ymax - ymin) * DATA_MARGIN
         data = (xmin - dx, ymin - dy, xmax + dx, ymax + dy)
+        # Points all at one place have no extent: shown as Zoom to data shows them, at least MIN_DATA_KM across
+        min_span = MIN_DATA_KM * 1000 / self.scene.metres_per_map_unit()
+        if data[2] - data[0] < min_span and data[3] - data[1] < min_span:
+            cx, cy = (data[0] + data[2]) / 2, (data[1] + data[3]) / 2
+            data = (cx - min_span / 2, cy - min_span / 2, cx + min_span / 2, cy + min_span / 2)
         self.scene.show(map_view, self.scene.room_frame(data) or data, width, height)  # the basemap's one level
 
     def view_at(self, rect: QRect) -> MapRect:

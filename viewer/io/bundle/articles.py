@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from viewer.io.files import FileRefused, read_regular
+from viewer.io.files import FileRefused, open_regular, opened_path, read_opened
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 _ROOTS: ContextVar[tuple[Path, ...]] = ContextVar("documents_roots", default=())
@@ -60,11 +60,21 @@ def read_article(folder: Path, path: str, roots: Iterable[Path] = ()) -> bytes:
         raise ArticleRefused(f"article file {path} {how} outside the bundle's folder; not read "
                              "(allow a folder with --documents-root)")
     try:
-        return read_regular(target, MAX_ARTICLE_BYTES, "article file")
+        # Read once, by the descriptor opened: a part of the path swapped for a symlink out between the check
+        # above and the open (a shared, synced folder the sender still writes to) is refused, not followed.
+        with open_regular(target, MAX_ARTICLE_BYTES, "article file", follow=False) as handle:
+            now = opened_path(handle)
+            if now is not None and not any(_inside(Path(now), root) for root in allowed):
+                raise ArticleRefused(f"article file {path} was changed to lead outside the bundle's folder "
+                                     "while being read; not read")
+            return read_opened(handle, MAX_ARTICLE_BYTES, "article file")
     except FileRefused as error:
         reason = str(error)
         if reason.startswith("cannot read: No such file"):
             raise ArticleRefused(f"article file {path} not found") from None
+        if reason == "is a symlink, not followed":  # it was resolved above: one was swapped in since
+            raise ArticleRefused(f"article file {path} was changed into a symlink while being read; not read") \
+                from None
         if reason.startswith("article file "):
             reason = reason.removeprefix("article file ")
         raise ArticleRefused(f"article file {path} {reason}") from None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -21,6 +22,7 @@ from shapely.geometry.base import BaseGeometry
 from viewer.geo.geometry_check import GeometryError, checked_geometry, needs_one_by_one
 
 _PLAIN_KEYS = frozenset(("type", "coordinates"))
+_NUMBERS = frozenset((float, int))  # the types JSON numbers are read as (not bool, a subclass of int)
 
 
 @dataclass
@@ -104,6 +106,8 @@ def _built(kind: str, coordinates: list[Any]) -> tuple[np.ndarray, bool] | None:
 
 def _positions(positions: list[Any]) -> tuple[np.ndarray, bool] | None:
     """An (n, 2) or (n, 3) float array of the positions, and whether any had more numbers; None if not numbers."""
+    if not _NUMBERS.issuperset(map(type, chain.from_iterable(positions))):
+        return None  # true, "124", a nested list: numpy would read them as numbers; one by one says which
     try:
         array = np.array(positions)
     except (ValueError, TypeError):  # ragged: positions of different lengths

@@ -56,6 +56,7 @@ class BundleParser(ProblemLog):
         self.roots = current_roots() if roots is None else roots
         # ids present in the file, valid or not, by table: a reference to a broken item is not a second problem
         self.named: dict[str, set[str]] = {"documents": set(), "events": set(), "features": set()}
+        self.unknown_kinds: set[str] = set()  # the reprs of the unknown kinds warned about
         self.documents: dict[str, Document] = {}  # those read so far, for citations to anchor in
         # features whose geometry is made later, many at once: (feature's place, feature, raw, problems so far)
         self.pending: list[tuple[str, Feature, Any, int]] = []
@@ -275,7 +276,9 @@ class BundleParser(ProblemLog):
     def check_properties(self, where: str, properties: dict, bundle: Bundle) -> None:
         """Warn about an unknown kind or certainty, refuse an unknown event; ``where`` is the feature's place."""
         kind = properties.get("kind")
-        if kind is not None and (kind.__class__ is not str or kind not in KIND_REGISTRY):
+        if kind is not None and (kind.__class__ is not str or kind not in KIND_REGISTRY) \
+                and repr(kind) not in self.unknown_kinds:  # once each: a million features of one kind, one line
+            self.unknown_kinds.add(repr(kind))
             self.warn(f"{where}.properties.kind", f"unknown kind {kind!r}; drawn as a reference place")
         certainty = properties.get("certainty")
         if certainty is not None and certainty not in CERTAINTIES:

@@ -175,10 +175,13 @@ class LayerBuilder:
     def check_kinds(self, kinds: list[Any], places: Sequence[str]) -> None:
         """Warn once about each kind launchmap does not know, at the first feature (of ``places``) that has it."""
         known = set(kind_names())
-        for kind in dict.fromkeys(kinds):
+        first: dict[Any, int] = {}  # each kind's first row, in one pass: kinds.index per kind was quadratic
+        for row, kind in enumerate(kinds):
+            first.setdefault(kind, row)
+        for kind, row in first.items():
             if kind not in known and kind not in (None, "") and str(kind) not in self._unknown_kinds:
                 self._unknown_kinds.add(str(kind))
-                self.warn(f"{places[kinds.index(kind)]}.kind", f"unknown kind {kind!r}; drawn as a reference place")
+                self.warn(f"{places[row]}.kind", f"unknown kind {kind!r}; drawn as a reference place")
 
     def _add(self, places: Sequence[str], index: int, feature: Feature) -> None:
         if len(self.bundle.features) >= MAX_FEATURES:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from viewer.io.session.file import Session, load_session, save_session
+from viewer.io.session.file import NewerSession, Session, load_session, save_session
 from viewer.model.problem import BundleError, Problem
 
 AUTOSAVE_PREFIX = "autosave-"
@@ -62,12 +62,19 @@ def recoverable_autosaves(problems: list[Problem] | None = None) -> list[Autosav
     """Autosaves whose launchmap is no longer running (killed, crashed, power lost), newest first.
 
     One that cannot be read (corrupt, or out of range) is renamed ``….unreadable`` so that it is reported once,
-    not at every start, and kept for whoever wants to look; one line about it goes to ``problems``.
+    not at every start, and kept for whoever wants to look; one line about it goes to ``problems``. One written
+    by a newer launchmap is reported and left in place, for that launchmap to offer back.
     """
     found = []
     for path in _autosave_files():
         try:
             session = load_session(path)
+        except NewerSession as error:  # a newer launchmap's to offer back: moved aside, it never would
+            if problems is not None:
+                first = error.problems[0]
+                problems.append(Problem(first.file, first.where, f"{first.message}; written by a newer launchmap, "
+                                                                 "left for it to recover"))
+            continue
         except BundleError as error:
             owner = _pid_of(path)
             if owner is not None and _is_running(owner):

@@ -23,6 +23,10 @@ MAX_MAP_COORDINATE = 1e10  # map units (metres, or degrees): the widest projecti
 MIN_SPAN = 1e-9
 
 
+class NewerSession(BundleError):
+    """The session was written by a newer launchmap (a format version above FORMAT_VERSION)."""
+
+
 @dataclass
 class Session:
     """What a session file holds. ``bundles`` are absolute once read; ``view`` is an unnamed bookmark.
@@ -85,7 +89,10 @@ def load_session(path: str | os.PathLike[str]) -> Session:
         raise fail("", f"not a launchmap session (no {FORMAT_KEY!r} member)")
     version = data[FORMAT_KEY]
     if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION:
-        raise fail(FORMAT_KEY, f"version {version!r} is not supported (this launchmap reads up to {FORMAT_VERSION})")
+        message = f"version {version!r} is not supported (this launchmap reads up to {FORMAT_VERSION})"
+        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+            raise NewerSession([Problem(shown, FORMAT_KEY, message)])
+        raise fail(FORMAT_KEY, message)
     bundles = data.get("bundles", [])
     if not isinstance(bundles, list):
         raise fail("bundles", "must be a list of file paths")

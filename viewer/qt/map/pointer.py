@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QToolTip
 
 from viewer.geo.picking import FeatureIndex, nearest_vertex
 from viewer.model.kinds import certainty_note, kind_title
+from viewer.qt.panels.widgets import shown_text_of, tooltip_html
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -81,7 +82,8 @@ class Pointer:
             QToolTip.hideText()
             return
         global_pos = self.viewport().mapToGlobal(self.mapFromScene(scene_pos))
-        QToolTip.showText(global_pos, self.tooltip_text(feature), cast("QWidget", self))
+        # a file's label, shown as its characters and cut: Qt renders a tooltip that looks like HTML as HTML
+        QToolTip.showText(global_pos, tooltip_html(shown_text_of(self.tooltip_text(feature))), cast("QWidget", self))
 
     def tooltip_text(self, feature: Feature) -> str:
         """What hovering a feature says: its label, kind, launch, how sure its position is and who reports it."""

@@ -18,6 +18,7 @@ from viewer.model.sources import Source, named_sources
 from viewer.qt.panels.widgets import PassageLink, plain_label, tooltip_html
 
 DISAGREE_COLOUR = "#A0001C"
+_BREAKS_UP_TO = 20_000  # characters given break points (a label shows fewer: widgets.SHOWN_UP_TO)
 _BREAKS = re.compile(r"(?<=[/\];,])(?=\S)|(?<=\d)(?=T\d\d:)")
 QUOTE_CHARS = 90
 
@@ -119,7 +120,7 @@ def value_text(value) -> str:
 def breakable(text: str) -> str:
     """Let long values wrap in a narrow dock: a zero-width space after '/', ']', ';' and ',' and between an ISO
     date and its time ('2023-08-24T00:00' can break before the 'T'). Only the display changes."""
-    return _BREAKS.sub("\u200b", text)
+    return _BREAKS.sub("\u200b", text[:_BREAKS_UP_TO]) + text[_BREAKS_UP_TO:]  # not over megabytes: shown cut
 
 
 def _where_text(box: QWidget) -> str:

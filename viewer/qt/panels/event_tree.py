@@ -13,6 +13,7 @@ from viewer.model.kinds import kind_names, kind_title, stated_certainty
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
+from viewer.qt.panels.widgets import tooltip_html
 from viewer.wording import counted
 
 FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1  # feature id on feature rows
@@ -23,6 +24,8 @@ GROUP_ROLE = Qt.ItemDataRole.UserRole + 5  # key of a group too large to list fe
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 6  # key of a group whose features are listed when it is first opened
 COLUMNS = ("Event / feature", "Details", "Cited")
 LISTED_UP_TO = 2_000  # features of one kind in one launch or file listed row by row
+SHOWN_UP_TO = 500  # characters of a name a row shows (a file may hold a label of megabytes)
+TIP_UP_TO = 2_000  # characters of a tooltip
 
 
 class EventTree(QTreeView):
@@ -114,7 +117,7 @@ class EventTree(QTreeView):
             row[0].setCheckable(True)
             row[0].setData(event.id, EVENT_ROLE)
             row[0].setForeground(QBrush(QColor(colours[event.id]).darker(130)))
-            row[0].setToolTip(f"{event.name}\n{event.time or 'time unknown'}")
+            row[0].setToolTip(_tip(f"{event.name}\n{event.time or 'time unknown'}"))
             owners.append((row, event.id, members))
         loose = np.sort(np.concatenate([none, *(rows for event, rows in by_event.items() if not event)]))
         by_layer = table.groups(table.layer, loose)
@@ -125,7 +128,7 @@ class EventTree(QTreeView):
             row[0].setCheckable(True)
             row[0].setData(layer, LAYER_ROLE)
             row[0].setForeground(QBrush(QColor(colours[layer]).darker(130)))
-            row[0].setToolTip(f"{layer}: features that belong to no launch")
+            row[0].setToolTip(_tip(f"{layer}: features that belong to no launch"))
             owners.append((row, layer, members))
         groups = [(row, owner, table.groups(table.kind, members)) for row, owner, members in owners]
         listed = sum(len(m) for _, _, by_kind in groups for m in by_kind.values() if len(m) <= LISTED_UP_TO)
@@ -174,7 +177,7 @@ class EventTree(QTreeView):
             count = f"{passages}" + (f" ({orphaned} orphaned)" if orphaned else "")
             row = _row(feature.label, stated_certainty(feature.properties), count)
             row[0].setData(feature.id, FEATURE_ROLE)
-            row[0].setToolTip(feature.derivation or feature.label)
+            row[0].setToolTip(_tip(feature.derivation or feature.label))
             if orphaned:
                 row[2].setForeground(QBrush(QColor("#B00020")))
             group.appendRow(row)
@@ -339,10 +342,20 @@ class _TreeModel(QStandardItemModel):
 
 
 def _row(*texts: str) -> list[QStandardItem]:
-    items = [QStandardItem(text) for text in texts]
+    # A file's names are cut: Qt shapes a row's whole text to elide it, at every repaint (60 MB: minutes each)
+    items = [QStandardItem(_cut(text, SHOWN_UP_TO)) for text in texts]
     for item in items:
         item.setEditable(False)
     return items
+
+
+def _cut(text: str, most: int) -> str:
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
+def _tip(text: str) -> str:
+    """A tooltip of a file's text, shown as the characters it holds (Qt renders one that looks like HTML as HTML)."""
+    return tooltip_html(_cut(text, TIP_UP_TO))
 
 
 def _toggled(hidden: frozenset[str], key: str, hide: bool) -> frozenset[str]:

@@ -12,6 +12,7 @@ from viewer.model.event import LaunchEvent
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
+from viewer.qt.panels.widgets import tooltip_html
 from viewer.symbology import event_colours
 
 PLAY_STEP_MS = 1500
@@ -91,12 +92,12 @@ class Timeline(QWidget):
             t = _seconds(event)
             marker = pg.ScatterPlotItem([t], [0.12], size=12, symbol="t1", brush=pg.mkBrush(colours[event.id]),
                                         pen=pg.mkPen("w"))
-            marker.setToolTip(f"{event.name}\n{_utc(event)}\nClick to show only this launch")
+            marker.setToolTip(tooltip_html(f"{event.name[:2000]}\n{_utc(event)}\nClick to show only this launch"))
             marker.sigClicked.connect(lambda *_, index=row: self.show_event(index))
             self.plot.addItem(marker)
             # Dates only, on three staggered rows, so launches weeks apart stay legible; names are in tooltips.
             label = pg.TextItem(event.date_label, color="#222", anchor=(0.5, 0))
-            label.setToolTip(f"{event.name}\n{_utc(event)}")
+            label.setToolTip(tooltip_html(f"{event.name[:2000]}\n{_utc(event)}"))
             label.setPos(t, (1.35, 1.0, 0.65)[row % 3])
             self.plot.addItem(label)
         for button in (self.previous_button, self.next_button, self.play_button):

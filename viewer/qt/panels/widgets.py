@@ -14,6 +14,16 @@ def tooltip_html(text: str) -> str:
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
+SHOWN_UP_TO = 10_000  # characters a label shows: Qt lays out the whole text (a file's 60 MB cell: minutes)
+
+
+def shown_text_of(text: str) -> str:
+    """``text``, or its start and how much more there is when it is longer than a label shows."""
+    if len(text) <= SHOWN_UP_TO:
+        return text
+    return f"{text[:SHOWN_UP_TO]}… ({len(text) - SHOWN_UP_TO:,} more characters)"
+
+
 def plain_label(text: str = "", *, bold: bool = False, size: float | None = None, wrap: bool = True,
                 colour: str | None = None) -> QLabel:
     """A label that never interprets its text, selectable with the mouse so quotes can be copied."""
@@ -21,7 +31,7 @@ def plain_label(text: str = "", *, bold: bool = False, size: float | None = None
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setText(text)
+    label.setText(shown_text_of(text))
     font = label.font()
     if bold:
         font.setBold(True)
