@@ -25,15 +25,18 @@ _DOTTED = r"(?P<kyear>(?:19|20)\d\d)\.[ \t]*(?P<kmonth>[01]?\d)\.[ \t]*(?P<kday>
 # either order)
 # either order); "22.11.2023" likewise, as German and Russian outlets write it
 _SLASHED = r"(?P<sday>[0-3]?\d)(?P<ssep>[/.])(?P<smonth>[01]?\d)(?P=ssep)(?P<syear>(?:19|20)\d\d)"
-# A Korean page's stamps: 입력 (posted), 등록 (filed), 수정 (modified), 작성 (written), 기사입력 (article posted)
-_KOREAN_LABELS = "\uae30\uc0ac\uc785\ub825|\uc785\ub825|\ub4f1\ub85d|\uc218\uc815|\uc791\uc131"
+# A Korean page's stamps: 입력 (posted), 등록 (filed), 수정 (modified), 작성 (written), 기사입력 (article posted),
+# 발송 (sent: a text message to the press)
+_KOREAN_LABELS = "\uae30\uc0ac\uc785\ub825|\uc785\ub825|\ub4f1\ub85d|\uc218\uc815|\uc791\uc131|\ubc1c\uc1a1"
 # "SEOUL, May 28 (Reuters) -", "Pyongyang, November 22 (KCNA) --", "Seoul, 27 January --", "TOKYO, Oct. 31 Kyodo -"
 _CITY_LINE = re.compile(rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t/][A-Z][A-Za-z.'-]+){{0,2}}),"
                         rf"[ \t]+(?:{_CALENDAR}|{_ISO}|{_SLASHED})[ \t]*"
-                        rf"(?:\((?P<agency>[^)\n]{{1,40}})\)|[A-Z][A-Za-z]{{1,15}})?[ \t]*"
+                        rf"(?:\((?P<agency>[^)\n]{{1,40}})\)|,?[ \t]*[A-Z][A-Za-z]{{1,15}})?[ \t]*"
                         # TASS: ". /TASS/."; "UNITED NATIONS, 22 December 2017" on a line of its own
-                        # EFE: "Seoul, Aug 12 (EFE).-"
-                        rf"(?:--|-|\u2013|\u2014|\.-|\.?[ \t]*/[A-Z]{{2,10}}/\.?|[ \t\r]*$)", re.MULTILINE)
+                        # EFE: "Seoul, Aug 12 (EFE).-"; Kyodo: "TOKYO, Oct. 4, Kyodo" on its own line
+                        rf"(?:--|-|\u2013|\u2014|\.-|\.?[ \t]*/[A-Z]{{2,10}}/\.?|[ \t\r]*$"
+                        # CNA: "Taipei, May 28 (CNA) Taiwan's Ministry …", the lede on the dateline's line
+                        rf"|(?<=\))[ \t]+(?=[A-Z]))", re.MULTILINE)
 _AGENCY_FIRST = re.compile(rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t/][A-Z][A-Za-z.'-]+){{0,2}})[ \t]*"
                            rf"\((?P<agency>[^)\n]{{1,40}})\)[ \t]*(?:--|-|\u2013|\u2014)[ \t]*(?:{_CALENDAR}|{_ISO})\b",
                            re.MULTILINE)
@@ -131,7 +134,17 @@ def _year_from_head(city: re.Match[str], head: str) -> date | None:
             continue
         if abs((candidate - full).days) <= 3:
             return candidate
+    for m in _NUMERIC_STAMP.finditer(head):  # "05/28/2024 10:26 AM" over "Taipei, May 28 (CNA)": either order
+        year = int(m.group("year"))
+        if (int(m.group("first")), int(m.group("second"))) in (
+                (MONTHS[month.lower().rstrip(".")], int(day)), (int(day), MONTHS[month.lower().rstrip(".")])):
+            return date(year, MONTHS[month.lower().rstrip(".")], int(day))
     return None
+
+
+# A numeric stamp in the first lines, month and day in either order: it gives only the year of a dateline that
+# names the same month and day
+_NUMERIC_STAMP = re.compile(r"(?<![\d/.])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
 
 
 def find_dateline(text: str) -> Dateline | None:

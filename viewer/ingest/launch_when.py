@@ -61,6 +61,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
     # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
     # that, not the launch, unless it states the launch itself.
     launch_dates = [(d, s) for d, s in dates if s in report.anchors or not PLUPERFECT.search(text, s.start, s.end)]
+    launch_dates.sort(key=lambda pair: not _names_the_launch(text, pair[0], pair[1].start))
     resolved = next((d.value for d, s in launch_dates if d.value and not _other_zone_date(text, d, s, article)), None)
     if resolved is None and not launch_dates and article.published is not None:
         # no launch sentence names a day: the lede's ("… failed on Monday night when the rocket blew up"), else
@@ -86,6 +87,8 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         for time in find_times(text, sentence.start, sentence.end, article.zone or "local time"):
             if _ANOTHER_MOMENT.search(text, max(sentence.start, time.start - 40), time.start):
                 continue  # "a text message sent at 8:15 a.m.", "before landing at 8:52 a.m.": not the launch's time
+            if _CORRECTED.search(text, max(sentence.start, time.start - 80), time.start):
+                continue  # "An earlier version misstated the time of the launch as 3:50 p.m.": the wrong one
             same = [(d, s) for d, s in dates if s == sentence and d.value]
             moment = _moment(time, same, resolved, {d for d, s in same if _other_zone_date(text, d, s, article)})
             value = moment.isoformat() if moment else time.label
@@ -116,6 +119,9 @@ _ANOTHER_MOMENT = re.compile(r"\b(?:sent|issued|released|published|posted|broadc
                              # (not "announced that at about 7:50 this morning North Korea fired": what was said)
                              r"(?:(?!that\b)[\w-]+\s+){0,2}?(?:at|around|about|shortly\s+after|shortly\s+before|"
                              r"just\s+after)\s+(?:about\s+|around\s+|approximately\s+)?$", re.IGNORECASE)
+# A correction's withdrawn figure: "misstated the time of the launch as 3:50 p.m.", "incorrectly gave the time as …"
+_CORRECTED = re.compile(r"\b(?:misstated|misreported|incorrectly\s+(?:said|stated|gave|reported)|erroneously\s+"
+                        r"(?:said|stated|gave|reported))\b[^.;]*$", re.IGNORECASE)
 # "from the same place as the launch that flew over Hokkaido on Aug. 29": the day of the launch compared with
 _ANOTHER_LAUNCH_CLAUSE = re.compile(r"\b(?:as|like|than|to)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:launch|missile|"
                                     r"rocket|test|one|ICBM|satellite)\s+(?:that|which)\b[^,;.()]{0,70}$",
@@ -131,9 +137,26 @@ def _lede_day(text: str, article: Article, reference: date | None) -> date | Non
     if not ABOUT_LAUNCH.search(text, start, stop):
         return None
     ahead = reference + timedelta(days=1) if reference and article.day_behind else None
-    return next((d.value for d in find_dates(text, start, stop, reference, weekday_reference=ahead)
-                 if d.value and not statement_day(text, d, start)
-                 and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(start, d.start - 90), d.start)), None)
+    days = [d for d in find_dates(text, start, stop, reference, weekday_reference=ahead)
+            if d.value and not statement_day(text, d, start)
+            and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(start, d.start - 90), d.start)]
+    # "The government on Monday defended the alert sent during last Thursday's missile launch": the day the launch
+    # is named by (not "The latest firing follows Tuesday's launch": another one)
+    days.sort(key=lambda d: not _names_the_launch(text, d, start))
+    return days[0].value if days else None
+
+
+_NAMES_THE_LAUNCH = re.compile(r"(?<=['\u2019]s)\s+(?:[\w-]+\s+){0,3}?(?:launch|test|firing|missile|rocket)"
+                               r"|['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?:launch|test|firing|missile|rocket)", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(r"\b(?:follow\w*|after|since|before|than|like|as|previous|earlier|last\s+week)\s+"
+                              r"(?:last\s+)?$", re.IGNORECASE)
+
+
+def _names_the_launch(text: str, mention: DateMention, start: int) -> bool:
+    """'… during last Thursday's missile launch': a day that names the launch, which is the launch's day over the
+    other days of its sentence (not 'The latest firing follows Tuesday's launch': another one)."""
+    return bool(_NAMES_THE_LAUNCH.match(text, mention.end)
+                and not _COMPARED_BEFORE.search(text, max(start, mention.start - 30), mention.start))
 
 
 _RELATIVE_DAY = re.compile(r"(?i)yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)")

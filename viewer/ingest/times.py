@@ -32,6 +32,17 @@ _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|S
                       r"(?:\s+(?P<part>morning|afternoon|evening|night))?")
 _RELATIVE = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening|last night)\b",
                        re.IGNORECASE)
+# "Eight years ago today": an anniversary piece's launch, the same day that many years before the article's date
+_YEARS_AGO_TODAY = re.compile(r"\b(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                              r"thirteen|fourteen|fifteen|twenty)\s+years?\s+ago\s+today\b", re.IGNORECASE)
+_COUNTS = {"twenty": 20} | {w: i for i, w in enumerate(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+     "fourteen", "fifteen"], start=1)}
+# "last Thursday": a week back when the article is itself dated a Thursday
+_LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
+# "Wednesday 31 July:", "Friday, Aug. 2": the weekday of the calendar date written right after it, not a day of its own
+_DATE_AFTER_WEEKDAY = re.compile(r",?\s{1,3}(?=(?:[0-3]?\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))",
+                                 re.IGNORECASE)
 
 # A day named as Korea's or Japan's ("Wednesday morning in Pyongyang", "Thursday, Korea time"), which in a story
 # dated in the Americas or Europe can be the day after its date
@@ -43,6 +54,8 @@ _KOREAS_CLOCK_BEFORE = re.compile(r"\b(?:local|Korea|Korean|Seoul|Pyongyang|Japa
                                   re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:(?:earlier|later)\s+this\s+month|last\s+month)\b", re.IGNORECASE)
 _ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?(?:\s+Time)?|Washington\s+time|PT|PST|PDT|"
+         r"HST|"
+         r"Hawaii(?:an)?(?:-Aleutian)?(?:\s+Standard)?\s+time|"
          r"UTC|GMT|Z|KST|JST|PYT|Pyongyang\s+time|(?:South\s+)?Korean?\s+(?:Standard\s+)?time|Seoul\s+time|"
          r"Japan(?:ese)?\s+(?:Standard\s+)?time|Tokyo\s+time|local\s+time|local(?=\s*[),;]))")  # "(10:04 local)"
 _TIME_FORMS = [
@@ -73,6 +86,7 @@ _ZONE_LABELS = [
     (re.compile(r"^(?:UTC|GMT|Z)$", re.I), "UTC"),
     (re.compile(r"^E[SD]?T$|^Eastern|^Washington", re.I), "ET"),
     (re.compile(r"^P[SD]?T$", re.I), "PT"),
+    (re.compile(r"^HST$|^Hawaii", re.I), "HST"),  # U.S. Indo-Pacific Command's statements, Camp Smith (UTC-10 all year)
     (re.compile(r"^KST$|Korean?|Seoul", re.I), "KST"),
     (re.compile(r"^JST$|Japan|Tokyo", re.I), "JST"),
     (re.compile(r"^PYT$|Pyongyang", re.I), "Pyongyang time"),
@@ -95,7 +109,7 @@ class TimeMention:
     end: int
     hour: int
     minute: int
-    zone: str  # one of UTC, ET, EST, EDT, PT, PST, PDT, KST, JST, Pyongyang time, local time
+    zone: str  # one of UTC, ET, EST, EDT, PT, PST, PDT, HST, KST, JST, Pyongyang time, local time
     assumed: bool = False  # the text gives no zone: it is the dateline's, or the launch site's
 
     @property
@@ -125,18 +139,36 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
                 found.append(mention)
                 taken.append((m.start(), m.end()))
     if weekdays:
+        for m in _YEARS_AGO_TODAY.finditer(text, start, end):
+            if reference is None:
+                continue
+            count = m.group("count").lower()
+            years = int(count) if count.isdigit() else _COUNTS[count]
+            try:
+                then = reference.replace(year=reference.year - years)
+            except ValueError:  # 29 February
+                then = reference.replace(year=reference.year - years, day=28)
+            found.append(DateMention(m.start(), m.end(), then, m.group()))
+            taken.append((m.start(), m.end()))
         for m in _WEEKDAY.finditer(text, start, end):
             if any(a <= m.start() < b for a, b in taken):
                 continue
+            after = _DATE_AFTER_WEEKDAY.match(text, m.end(), end)
+            if after and any(a == after.end() for a, _ in taken):
+                continue  # "Wednesday 31 July": the date says the day
             name = m.group("weekday").lower()
             base = weekday_reference or reference
             if base is not None and weekday_reference is None and (KOREAS_DAY.match(text, m.end(), end) or (
                     _KOREAS_CLOCK_BEFORE.search(text, max(start, m.start() - 30), m.start()))):
                 base += timedelta(days=1)  # "Wednesday morning in Pyongyang": Korea's day, up to a day ahead
             value = _weekday_on_or_before(WEEKDAYS.index(name), base) if base else None
+            if value is not None and value == base and _LAST_BEFORE.search(text, max(start, m.start() - 6), m.start()):
+                value = value - timedelta(days=7)  # "last Thursday" in a Thursday's story: the week before
             part = m.group("part").lower() if m.group("part") else None
             found.append(DateMention(m.start(), m.end(), value, m.group("weekday"), part))
         for m in _RELATIVE.finditer(text, start, end):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
             word = m.group("word").lower()
             if reference is None:
                 continue  # "today" in an undated article says nothing
@@ -339,7 +371,8 @@ def zone_offset(zone: str, day: date | None) -> timedelta | None:
     'local time' is UTC+9: reports of North Korean launches come from Seoul and Tokyo and give their time, also
     while Pyongyang kept UTC+8:30 (2015-2018: 'at 5:57 a.m. local time' was Seoul's 5:57). Only 'Pyongyang time',
     or 'local time' in a story datelined Pyongyang (find_times), is Pyongyang's own (see PYONGYANG_TIME)."""
-    fixed = {"UTC": 0, "KST": 9, "JST": 9, "EST": -5, "EDT": -4, "PST": -8, "PDT": -7, "local time": 9}
+    fixed = {"UTC": 0, "KST": 9, "JST": 9, "EST": -5, "EDT": -4, "PST": -8, "PDT": -7, "HST": -10,
+             "local time": 9}
     if zone in fixed:
         return timedelta(hours=fixed[zone])
     if day is None:
