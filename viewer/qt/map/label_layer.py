@@ -181,7 +181,10 @@ class LabelLayer(pg.GraphicsObject):
         snapshot."""
         placement = self.shown_placement(to_device)
         if placement:
-            self.drawing.draw(painter, to_device, placement, stamps_pay(painter, self.context))
+            drawing = self.drawing
+            record = drawing.placed, drawing.placed_shapes, drawing.placed_dots  # what the screen's labels drew
+            drawing.draw(painter, to_device, placement, stamps_pay(painter, self.context))
+            drawing.placed, drawing.placed_shapes, drawing.placed_dots = record
 
     def _keep(self, key: tuple, to_device: QTransform, fixed: np.ndarray, placement: list[Placed]) -> None:
         """The placement made for this view: shown as it is while the view stays, followed when it moves."""
