@@ -53,12 +53,11 @@ def sample_workspace():
 
 
 @pytest.fixture
-def exported_labels(monkeypatch):
-    """``exported_labels(args)`` runs ``launchmap export ARGS`` and returns the labels the export placed."""
-    from viewer.cli import main
+def saved_labels(monkeypatch) -> list:
+    """The labels of every image ``MapRenderer.save`` writes from now on, in order: what an export placed."""
     from viewer.qt.render import MapRenderer
 
-    drawn = []
+    drawn: list = []
     save = MapRenderer.save
 
     def save_and_keep(self, path, request):
@@ -67,9 +66,16 @@ def exported_labels(monkeypatch):
         return times
 
     monkeypatch.setattr(MapRenderer, "save", save_and_keep)
+    return drawn
+
+
+@pytest.fixture
+def exported_labels(saved_labels):
+    """``exported_labels(args)`` runs ``launchmap export ARGS`` and returns the labels the export placed."""
+    from viewer.cli import main
 
     def export(args: list[str]):
         assert main(["export", *args]) == 0
-        return drawn[-1]
+        return saved_labels[-1]
 
     return export

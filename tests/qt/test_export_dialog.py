@@ -165,11 +165,10 @@ def test_the_file_is_a_full_path_kept_for_the_next_export_and_never_overwritten_
     assert again.path == target  # the last file, offered again: its folder is where the user keeps them
 
 
-def test_the_views_own_size_looks_as_the_screen_does(qtbot, window, tmp_path, monkeypatch):
+def test_the_views_own_size_looks_as_the_screen_does(qtbot, window, tmp_path, saved_labels):
     """Exported at the view's shape, 1920 px wide from a ~700 px map, the image had text and symbols a third as
     large as on screen and other labels: 'same area, same look' failed on the look. The view's preset draws the
     screen enlarged: the same labels, at the same places relative to the image."""
-    from viewer.qt.render import MapRenderer
 
     canvas = window.canvas
     timeline = window.timeline
@@ -182,18 +181,9 @@ def test_the_views_own_size_looks_as_the_screen_does(qtbot, window, tmp_path, mo
     qtbot.addWidget(dialog)
     w, h = dialog.width_box.value(), dialog.height_box.value()
     assert dialog.decoration_scale == pytest.approx(w / width, rel=0.01)
-    drawn = []
-    save = MapRenderer.save
-
-    def save_and_keep(self, path, request):
-        times = save(self, path, request)
-        drawn.append(self.scene.labels)
-        return times
-
-    monkeypatch.setattr(MapRenderer, "save", save_and_keep)
     export_view(window.workspace, window.map_view, window.shell, tmp_path / "view.png", w, h, 96, "",
                 decoration_scale=dialog.decoration_scale)
-    exported = {text for text, _ in drawn[-1].placed_shapes}
+    exported = {text for text, _ in saved_labels[-1].placed_shapes}
     assert len(on_screen) > 10
     # the same names (a label or two may go at the edges, where rounding the size moves the room by a pixel)
     assert len(on_screen ^ exported) <= 2, on_screen ^ exported

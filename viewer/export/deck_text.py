@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from viewer.export.slides import ACCENT, INK, MUTED, Deck, Slide
+from viewer.wording import counted
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
@@ -50,7 +51,7 @@ def facts_and_quotes(slide: Slide, quotes: int | None = None, notes: bool = True
     hidden = len(slide.quotes) - len(shown) + slide.more_quotes
     if hidden:
         where = "in the speaker notes" if notes else "not shown"
-        paras.append(Para((Run(f"+{hidden} more cited passage{'s' if hidden != 1 else ''} {where}",
+        paras.append(Para((Run(f"+{counted(hidden, 'more cited passage')} {where}",
                                colour=MUTED),), 11.5, 6))
     return paras
 

@@ -17,6 +17,7 @@ from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
+from viewer.wording import counted
 
 SAME_SITE_KM = 30.0  # a facility's pads lie within a few km; 30 km tells Sohae from Kusong
 SAME_PLACE_DEGREES = 0.05  # a drafted feature this close to a known one of its kind is that feature
@@ -38,7 +39,7 @@ class MergeReport:
         found = [f"{draft} joins known launch {known}" for draft, known in self.attached]
         found += [f"new launch {event}" for event in self.new_events]
         found += [f"new feature {feature}" for feature in self.new_features]
-        found += [f"{count} new citation{'s' if count != 1 else ''} on {feature}"
+        found += [f"{counted(count, 'new citation')} on {feature}"
                   for feature, count in self.new_citations.items()]
         found += [f"new claim on {event}: {prop} = {value}" for event, prop, value in self.new_claims]
         return found

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar
 
+from viewer.qt.map.keys import ZOOM_FACTOR
 from viewer.qt.shell import add_action
 from viewer.qt.window_files import WindowFiles
 
@@ -64,9 +65,9 @@ class WindowMenus(WindowFiles):
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         view_menu = self._menus["view"]
-        self._action(view_menu, "Zoom &in", lambda: self.canvas.view.scaleBy((0.5, 0.5)),
+        self._action(view_menu, "Zoom &in", lambda: self.canvas.view.scaleBy((1 / ZOOM_FACTOR, 1 / ZOOM_FACTOR)),
                      QKeySequence.StandardKey.ZoomIn)
-        self._action(view_menu, "Zoom &out", lambda: self.canvas.view.scaleBy((2.0, 2.0)),
+        self._action(view_menu, "Zoom &out", lambda: self.canvas.view.scaleBy((ZOOM_FACTOR, ZOOM_FACTOR)),
                      QKeySequence.StandardKey.ZoomOut)
         self._action(view_menu, "Zoom to &data", self.canvas.zoom_to_data, "Ctrl+0")
         self._action(view_menu, "Zoom to &selection", lambda: self.canvas.zoom_to_features(

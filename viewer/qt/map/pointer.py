@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QToolTip
 from viewer.geo.picking import FeatureIndex, nearest_vertex
 from viewer.model.kinds import certainty_note, kind_title
 from viewer.qt.panels.widgets import shown_text_of, tooltip_html
+from viewer.wording import counted
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -97,7 +98,7 @@ class Pointer:
         note = certainty_note(feature.properties)
         note = note[0].upper() + note[1:]
         cited = len(feature.all_citations)
-        lines.append(f"{note} · {cited} passage{'s' if cited != 1 else ''}" if cited else note)
+        lines.append(f"{note} · {counted(cited, 'passage')}" if cited else note)
         return "\n".join(lines)
 
     def _mouse_clicked(self, event) -> None:
