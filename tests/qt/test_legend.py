@@ -274,3 +274,35 @@ def test_legend_rows_from_the_table_match_those_read_feature_by_feature():
     assert [row[1] for row in legend_entries(workspace, workspace.content.table.rows(), colours)] == [
         "One", "Two", "catalogue", "Flight path", "Point", "Impact point", "Launch site",
         "Approximate (dashed, thinner)", "Draft, not yet reviewed (dotted)"]
+
+
+def test_the_auto_legend_stays_put_in_a_drag_that_starts_before_the_view_ever_rested(window, qtbot):
+    """The test of labels while panning met the legend in 1 run of 20 under load: when the view had moved since the
+    decorations last rested (the window's first framing, then the test's), the legend had no kept place, and auto
+    chose it afresh at every step of the drag; the labels' moved placement gave way, but the map's snapshot, which
+    shows a drag without repainting the labels, did not. It stays where it was first drawn until the view rests."""
+    from dataclasses import replace
+
+    canvas = window.canvas
+    _rest_until_settled(canvas, qtbot)
+    decorations = canvas.decorations
+    window.map_view.decorations = replace(window.map_view.decorations, legend_kept="")  # as before any rest
+    decorations.drawing.rest_view = decorations.drawing.rest_view.translated(1, 0)  # the view moved since
+    canvas.viewport().repaint()
+    start = decorations.last_layout.legend_box
+    drawn, fresh = set(), set()
+    for _ in range(8):  # a quick drag: no events between the steps
+        _pan(window, -7, 0)
+        canvas.viewport().repaint()
+        drawn.add(decorations.last_layout.legend_box)
+        fresh.add(place_decorations(decorations.sizes(), "auto", decorations.drawing._data_under).legend_box)
+        for text, shape in canvas.labels.placed_shapes:  # what the screen's labels (or the snapshot's) drew
+            assert not overlapping(shape, decorations.layout().legend_box), text
+    assert len(fresh) > 1  # left to itself, auto would have moved it mid-drag
+    assert drawn == {start}
+
+
+def _rest_until_settled(canvas, qtbot) -> None:
+    canvas.viewport().repaint()
+    qtbot.waitUntil(lambda: canvas.labels.settled and canvas.view.snapshot.ready, timeout=20_000)
+    canvas.viewport().repaint()
