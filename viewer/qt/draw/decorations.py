@@ -38,6 +38,9 @@ from viewer.qt.draw.style import Stamps, draw_text_with_halo, stamps_pay, with_a
 from viewer.symbology import HALO, LABEL
 
 if TYPE_CHECKING:
+    import numpy as np
+    from PySide6.QtGui import QTransform
+
     from viewer.model.view import MapView
     from viewer.qt.draw.frame import ScreenFrame
     from viewer.qt.draw.overlay_data import OverlayData
@@ -63,6 +66,7 @@ class DecorationPainter(GraticuleLabels):
         self._graticule_source: object = None  # the canvas's lines, kept so that `is` tells a new list
         self._graticule_key: tuple | None = None  # (projection, view rect) the crossings were found for
         self._graticule: list[tuple[str, bool, float]] = []
+        self._label_boxes: tuple[list[Candidate], QTransform, np.ndarray] | None = None  # (see GraticuleLabels)
         self.last_layout: DecorationLayout | None = None  # what was drawn last (tests, the label engine)
         self.legend_offset = QPointF()  # pixels the legend is drawn away from its place while it is dragged
         # On screen, the map's rect when the view last rested (an export has none): while the view differs from

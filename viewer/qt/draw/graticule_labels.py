@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from viewer.qt.draw.frame import ScreenFrame
 
 EDGE_SAMPLES = 129  # points along an edge where the graticule's crossings are looked for
+_ALONG = np.linspace(0.0, 1.0, EDGE_SAMPLES)  # their places along it, from its start
 
 
 class GraticuleLabels:
@@ -36,6 +37,8 @@ class GraticuleLabels:
     _graticule_source: object
     _graticule_key: tuple | None
     _graticule: list[tuple[str, bool, float]]
+    _graticule_starts: tuple[np.ndarray, np.ndarray, np.ndarray]
+    _label_boxes: tuple[list[Candidate], QTransform, np.ndarray] | None
     _widths: dict[tuple[str, str], float]
 
     def px(self, value: float) -> float:
@@ -46,9 +49,7 @@ class GraticuleLabels:
         decoration is and no label of the map: they are the least of labels, placed last ('15°N' sat on
         'THAILAND')."""
         self.graticule_drawn = []
-        placed = self.label_boxes() if self.label_boxes is not None else []
-        labels = _mapped_boxes(np.array([bounds_of(c) for c in placed], dtype=float).reshape(-1, 4),
-                               painter.transform().inverted()[0])
+        labels = self._map_label_boxes(painter.transform())
         halo = self.px(1.5)
         view = self.frame.view_rect
         font = self.frame.context.font(7)
@@ -88,6 +89,19 @@ class GraticuleLabels:
             else:
                 self._graticule_label(painter, at, label=label, font=font)
 
+    def _map_label_boxes(self, to_device: QTransform) -> np.ndarray:
+        """(n, 4) boxes of the map's labels as drawn, in this painter's pixels; kept while they are the same shapes
+        (while the map's snapshot shows a gesture, the labels are not drawn: ~0.3 ms a frame)."""
+        placed = self.label_boxes() if self.label_boxes is not None else []
+        kept = self._label_boxes
+        if (kept is not None and kept[1] == to_device and len(kept[0]) == len(placed)
+                and all(a is b for a, b in zip(kept[0], placed, strict=True))):
+            return kept[2]
+        boxes = _mapped_boxes(np.array([bounds_of(c) for c in placed], dtype=float).reshape(-1, 4),
+                              to_device.inverted()[0])
+        self._label_boxes = (placed, QTransform(to_device), boxes)
+        return boxes
+
     def _text_width(self, text: str, font: QFont, metrics: QFontMetricsF) -> float:
         """The text's advance in ``font``, kept: every paint asks it of every degree label."""
         key = (text, font.key())
@@ -101,26 +115,30 @@ class GraticuleLabels:
     def _edge_crossings(self) -> list[tuple[str, bool, float]]:
         """(label, is a meridian, where along its edge in map units) of each graticule line that crosses the bottom
         edge (meridians) or the left edge (parallels) of the view. The edges are sampled and projected back to
-        lon/lat (two projections a view, where projecting each line cost ~1 ms a repaint while panning)."""
+        lon/lat in one call (projecting each line cost ~1 ms a repaint while panning; two calls, ~0.3 ms more)."""
         lines, projection, view = self.frame.graticule, self.map_view.projection, QRectF(self.frame.view_rect)
         key = (projection, view)
         if self._graticule_source is lines and self._graticule_key == key:
             return self._graticule
-        geometries = np.array([line for _, line in lines], dtype=object)
-        first, last = shapely.get_point(geometries, 0), shapely.get_point(geometries, -1)
-        start_lon, start_lat = shapely.get_x(first), shapely.get_y(first)
-        along_x = np.linspace(view.left(), view.right(), EDGE_SAMPLES)
-        along_y = np.linspace(view.top(), view.bottom(), EDGE_SAMPLES)
+        if self._graticule_source is not lines:
+            # where each line starts, kept with the lines (they change with the view's detail, not every frame)
+            geometries = np.array([line for _, line in lines], dtype=object)
+            first, last = shapely.get_point(geometries, 0), shapely.get_point(geometries, -1)
+            start_lon, start_lat = shapely.get_x(first), shapely.get_y(first)
+            self._graticule_starts = (start_lon, start_lat, start_lon == shapely.get_x(last))
+        start_lon, start_lat, meridians = self._graticule_starts  # a meridian starts and ends at one longitude
+        along_x = view.left() + _ALONG * (view.right() - view.left())
+        along_y = view.top() + _ALONG * (view.bottom() - view.top())
         with np.errstate(invalid="ignore"):
-            lon, _ = projection.inverse(along_x, np.full(EDGE_SAMPLES, view.top()))
-            _, lat = projection.inverse(np.full(EDGE_SAMPLES, view.left()), along_y)
-        meridians = start_lon == shapely.get_x(last)  # a meridian starts and ends at one longitude
+            lon, lat = projection.inverse(np.concatenate([along_x, np.full(EDGE_SAMPLES, view.left())]),
+                                          np.concatenate([np.full(EDGE_SAMPLES, view.top()), along_y]))
+        lon, lat = np.asarray(lon)[:EDGE_SAMPLES], np.asarray(lat)[EDGE_SAMPLES:]
         with np.errstate(invalid="ignore"):  # off the globe the edge has no lon/lat (NaN)
             # the signed difference of longitudes, the short way round the globe; all lines at once (one by one they
             # took ~1 ms a repaint while panning)
-            across = {True: iter(_crossings(((np.asarray(lon)[None, :] - start_lon[meridians, None] + 180.0) % 360.0)
-                                            - 180.0, along_x)),
-                      False: iter(_crossings(np.asarray(lat)[None, :] - start_lat[~meridians, None], along_y))}
+            across = {True: iter(_crossings(((lon[None, :] - start_lon[meridians, None] + 180.0) % 360.0) - 180.0,
+                                            along_x)),
+                      False: iter(_crossings(lat[None, :] - start_lat[~meridians, None], along_y))}
         found = []
         for (label, _), meridian in zip(lines, meridians, strict=True):
             crossing = next(across[bool(meridian)])
