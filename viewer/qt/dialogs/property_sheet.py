@@ -61,10 +61,10 @@ class PropertySheet(QDialog):
         self.size_box = QDoubleSpinBox()
         self.size_box.setRange(4, a.MAX_SIZE)
         self.size_box.setValue(a.size_value(properties.get("size")))
-        for name, widget in (("Label", self.label_box), ("Kind", self.kind_box), ("Launch", self.event_box),
-                             ("Certainty", self.certainty_box), ("Derivation", self.derivation_box),
-                             ("Text", self.text_box), ("Annotation style", self.style_box),
-                             ("Colour", self.colour_box), ("Text size (pt)", self.size_box)):
+        for name, widget in (("&Label", self.label_box), ("&Kind", self.kind_box), ("La&unch", self.event_box),
+                             ("&Certainty", self.certainty_box), ("&Derivation", self.derivation_box),
+                             ("Te&xt", self.text_box), ("Annotation &style", self.style_box),
+                             ("C&olour", self.colour_box), ("Text si&ze (pt)", self.size_box)):  # Alt+letter
             self.form.addRow(name, widget)
         anchor = a.position_of(properties.get("anchor"))
         if anchor is not None:
@@ -73,7 +73,7 @@ class PropertySheet(QDialog):
         for key, value in properties.items():
             if key not in OWN_FIELDS and not isinstance(value, dict | list):
                 self.others[key] = QLineEdit(value if isinstance(value, str) else json.dumps(value))
-                self.form.addRow(key, self.others[key])
+                self.form.addRow(key.replace("&", "&&"), self.others[key])  # a file's name, never a mnemonic
         self.new = new
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
