@@ -113,7 +113,7 @@ class ReviewController:
         if feature is None:
             return False
         sheet = PropertySheet(feature.properties, self.workspace.content, f"Properties of {feature.label}",
-                              self.shell.parent)
+                              self.shell.parent, kind=feature.kind)
         if sheet.exec() != PropertySheet.DialogCode.Accepted:
             return False
         changes = sheet.changes()
