@@ -171,9 +171,13 @@ class DecorationPainter(GraticuleLabels):
         staying where it was drawn last unless another place is clearly better, and never moved mid-gesture."""
         options = self.map_view.decorations
         sizes = self._current_sizes()
-        if options.legend == "auto" and options.legend_kept and self.moving:
-            held = place_decorations(sizes, options.legend_kept)
-            if held.held_place == options.legend_kept:
+        # mid-gesture it stays where auto put it at rest, or else where it was drawn last (a gesture that starts
+        # before the view ever rested: chosen afresh at every step, it jumped corners mid-drag, over labels the
+        # map's snapshot showed where they were); at rest it is chosen as before
+        kept = options.legend_kept or (self.last_layout.held_place or "" if self.last_layout is not None else "")
+        if options.legend == "auto" and kept and self.moving:
+            held = place_decorations(sizes, kept)
+            if held.held_place == kept:
                 return held
         return place_decorations(sizes, options.legend, self._data_under, keep=options.legend_kept)
 

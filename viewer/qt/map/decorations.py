@@ -64,10 +64,9 @@ class Decorations(pg.GraphicsObject):
         drawing.paint(painter)
         options, layout = self.map_view.decorations, drawing.last_layout
         if (options.legend == "auto" and layout is not None and layout.legend_place
-                and layout.held_place != options.legend_kept and (not drawing.moving or not options.legend_kept)):
+                and layout.held_place != options.legend_kept and not drawing.moving):
             # where auto put it, kept with the view (an export of it keeps it too); set as it is, not through
-            # set_decorations: not a change of the user's, so the session stays clean. Also in a gesture when it
-            # has no place yet (the view moved before it ever rested): else auto chose afresh at every step.
+            # set_decorations: not a change of the user's, so the session stays clean
             self.map_view.decorations = replace(options, legend_kept=layout.held_place or "")
 
     def _at_rest(self) -> None:
