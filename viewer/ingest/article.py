@@ -102,7 +102,8 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
         inferred = dateline_year(text, dateline.end, dateline.month_day, date.today())
         when = inferred.day if inferred else None
     stamps = [header.group(0) if header else "", text[dateline.start : dateline.end] if dateline else ""]
-    behind = any(stamped_west_of_korea(line) for line in stamps) or bool(dateline and dateline.zone in ("ET", "PT"))
+    behind = any(stamped_west_of_korea(line) for line in stamps) or bool(
+        dateline and (dateline.zone in ("ET", "PT") or dateline.west_of_korea))
     return Article(doc_id, text, title[:200], when, path, exact, header_end, dateline.zone if dateline else None,
                    behind, inferred)
 

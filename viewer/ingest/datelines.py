@@ -79,6 +79,15 @@ CITY_ZONES = {"seoul": "KST", "pyongyang": "Pyongyang time", "panmunjom": "KST",
               "osaka": "JST", "naha": "JST", "washington": "ET", "new york": "ET", "united nations": "ET"}  # fmt: skip
 
 
+# Filing cities hours behind Korea, whose date can be the day before the Korean date of what they report (as a
+# Washington story's): Europe, Moscow, South Asia and the Americas
+WEST_OF_KOREA = frozenset({
+    "london", "paris", "berlin", "brussels", "geneva", "vienna", "rome", "madrid", "stockholm", "oslo", "warsaw",
+    "kyiv", "moscow", "the hague", "frankfurt", "new delhi", "islamabad", "tehran", "jerusalem", "washington",
+    "new york", "united nations", "los angeles", "san francisco", "ottawa", "toronto", "honolulu", "camp smith",
+    "mexico city", "sao paulo"})
+
+
 @dataclass(frozen=True)
 class Dateline:
     value: date | None  # None when it gives no year
@@ -87,6 +96,11 @@ class Dateline:
     city: str | None = None
     zone: str | None = None  # the zone bare clock times in the story are in, from the city
     month_day: tuple[int, int] | None = None  # of a dateline with no year ("SEOUL, May 28 (Reuters) -")
+
+    @property
+    def west_of_korea(self) -> bool:
+        """Filed hours behind Korea ('LONDON, …', 'Berlin/Seoul, …': the first city leads)."""
+        return self.city is not None and self.city.lower().split("/")[0].strip() in WEST_OF_KOREA
 
 
 def _value(m: re.Match[str]) -> date | None:
@@ -215,7 +229,8 @@ def _slashed_by_weekday(head: str, text: str) -> tuple[date, int, int] | None:
     return None
 
 
-_WESTERN_STAMP = re.compile(r"\b[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*(?:ET|EDT|EST|PT|PDT|PST|GMT|BST|UTC)\b",
+_WESTERN_STAMP = re.compile(r"\b[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*(?:ET|EDT|EST|PT|PDT|PST|GMT|BST|UTC|CET|CEST|"
+                            r"MSK)\b",
                             re.IGNORECASE)
 
 

@@ -53,10 +53,19 @@ KOREAS_DAY = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:in\
 _KOREAS_CLOCK_BEFORE = re.compile(r"\b(?:local|Korea|Korean|Seoul|Pyongyang|Japan|Tokyo)\s+time,?\s+(?:on\s+)?$",
                                   re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:(?:earlier|later)\s+this\s+month|last\s+month)\b", re.IGNORECASE)
+# Zones of wires and broadcasters elsewhere, from London to Sydney: "23:22 BST on Monday", "0:24 CET", "8:22am
+# AEST", "7:12 pm IST" (India), "Sydney time". Fixed offsets by abbreviation; a city's own time by its date
+# (ABROAD_OFFSETS, zone_offset). Not "CST", which is China's or the U.S. Central zone.
+_ABROAD = (r"BST|CEST|CET|AEST|AEDT|ACST|ACDT|AWST|IST|MSK|SGT|HKT|PHT|WIB|NZST|NZDT|"
+           r"British\s+Summer\s+Time|Central\s+European(?:\s+Summer)?\s+Time|"
+           r"Australian\s+Eastern\s+(?:Standard|Daylight)\s+Time|India(?:n)?\s+Standard\s+Time|"
+           r"(?:London|Paris|Berlin|Brussels|Geneva|Sydney|Canberra|Melbourne|Moscow|Beijing|Taipei|Manila|Singapore|"
+           r"Hong\s+Kong|Bangkok|Jakarta|New\s+Delhi|Delhi)\s+time")
 _ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?(?:\s+Time)?|Washington\s+time|PT|PST|PDT|"
          r"HST|"
          r"Hawaii(?:an)?(?:-Aleutian)?(?:\s+Standard)?\s+time|"
-         r"UTC|GMT|Z|KST|JST|PYT|Pyongyang\s+time|(?:South\s+)?Korean?\s+(?:Standard\s+)?time|Seoul\s+time|"
+         r"UTC|GMT|Z|KST|JST|PYT|Pyongyang\s+time|" + _ABROAD + r"|"
+         r"(?:South\s+)?Korean?\s+(?:Standard\s+)?time|Seoul\s+time|"
          r"Japan(?:ese)?\s+(?:Standard\s+)?time|Tokyo\s+time|local\s+time|local(?=\s*[),;]))")  # "(10:04 local)"
 _TIME_FORMS = [
     # 7:29 PM ET, 10.42 p.m. (local time), 9 a.m. KST, 22:42 Pyongyang time
@@ -91,7 +100,23 @@ _ZONE_LABELS = [
     (re.compile(r"^JST$|Japan|Tokyo", re.I), "JST"),
     (re.compile(r"^PYT$|Pyongyang", re.I), "Pyongyang time"),
     (re.compile(r"^local", re.I), "local time"),
+    (re.compile(r"^British\s+Summer", re.I), "BST"),
+    (re.compile(r"^Central\s+European\s+Summer", re.I), "CEST"),
+    (re.compile(r"^Central\s+European|^(?:Paris|Berlin|Brussels|Geneva)\s+time", re.I), "Central European time"),
+    (re.compile(r"^Australian\s+Eastern\s+Standard", re.I), "AEST"),
+    (re.compile(r"^Australian\s+Eastern\s+Daylight", re.I), "AEDT"),
+    (re.compile(r"^(?:Sydney|Canberra|Melbourne)\s+time", re.I), "Sydney time"),
+    (re.compile(r"^London\s+time", re.I), "London time"),
+    (re.compile(r"^India|^(?:New\s+)?Delhi", re.I), "IST"),
+    (re.compile(r"^Moscow", re.I), "MSK"),
+    (re.compile(r"^(?:Beijing|Taipei|Manila|Singapore|Hong\s+Kong)", re.I), "UTC+8"),
+    (re.compile(r"^(?:Bangkok|Jakarta)", re.I), "UTC+7"),
+    (re.compile(r"^[A-Z]{3,4}$", re.I), ""),  # an abbreviation of ABROAD_OFFSETS: itself
 ]
+# UTC offsets of the zones abroad written as abbreviations (timeanddate.com zone abbreviations)
+ABROAD_OFFSETS = {"BST": 60, "CET": 60, "CEST": 120, "AEST": 600, "AEDT": 660, "ACST": 570, "ACDT": 630, "AWST": 480,
+                  "IST": 330, "MSK": 180, "SGT": 480, "HKT": 480, "PHT": 480, "WIB": 420, "NZST": 720, "NZDT": 780,
+                  "UTC+8": 480, "UTC+7": 420}  # minutes; fmt: skip
 
 
 @dataclass(frozen=True)
@@ -109,7 +134,7 @@ class TimeMention:
     end: int
     hour: int
     minute: int
-    zone: str  # one of UTC, ET, EST, EDT, PT, PST, PDT, HST, KST, JST, Pyongyang time, local time
+    zone: str  # UTC, ET, EST, EDT, PT, PST, PDT, HST, KST, JST, Pyongyang time, local time, or one abroad (BST, …)
     assumed: bool = False  # the text gives no zone: it is the dateline's, or the launch site's
 
     @property
@@ -345,7 +370,7 @@ def _zone_name(raw: str) -> str:
     compact = " ".join(raw.split())
     if compact.upper() in ("EST", "EDT", "PST", "PDT"):
         return compact.upper()
-    return next(label for pattern, label in _ZONE_LABELS if pattern.search(compact))
+    return next(label for pattern, label in _ZONE_LABELS if pattern.search(compact)) or compact.upper()
 
 
 def pyongyang_offset(day: date) -> timedelta:
@@ -366,6 +391,25 @@ def us_daylight_saving(day: date) -> bool:
     return nth_sunday(3, 2) <= day < nth_sunday(11, 1)
 
 
+def _last_sunday(year: int, month: int) -> date:
+    last = date(year, month + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() + 1) % 7)
+
+
+def _european_summer(day: date) -> bool:
+    """EU summer time: last Sunday of March to last Sunday of October (since 1996)."""
+    return _last_sunday(day.year, 3) <= day < _last_sunday(day.year, 10)
+
+
+def _australian_summer(day: date) -> bool:
+    """New South Wales daylight saving: first Sunday of October to first Sunday of April (since 2008)."""
+    def first_sunday(month: int) -> date:
+        first = date(day.year, month, 1)
+        return first + timedelta(days=(6 - first.weekday()) % 7)
+
+    return day < first_sunday(4) or day >= first_sunday(10)
+
+
 def zone_offset(zone: str, day: date | None) -> timedelta | None:
     """The UTC offset of ``zone`` on ``day``; None when it depends on a day that is not known.
     'local time' is UTC+9: reports of North Korean launches come from Seoul and Tokyo and give their time, also
@@ -375,8 +419,16 @@ def zone_offset(zone: str, day: date | None) -> timedelta | None:
              "local time": 9}
     if zone in fixed:
         return timedelta(hours=fixed[zone])
+    if zone in ABROAD_OFFSETS:
+        return timedelta(minutes=ABROAD_OFFSETS[zone])
     if day is None:
         return None
+    if zone == "London time":
+        return timedelta(hours=1 if _european_summer(day) else 0)
+    if zone == "Central European time":
+        return timedelta(hours=2 if _european_summer(day) else 1)
+    if zone == "Sydney time":
+        return timedelta(hours=11 if _australian_summer(day) else 10)
     if zone == "Pyongyang time":
         return pyongyang_offset(day)
     if zone == "ET":
