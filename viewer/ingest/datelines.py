@@ -196,9 +196,11 @@ def find_dateline(text: str) -> Dateline | None:
 
 # "Team wiki. Page created 2026-01-19 15:20 UTC by …", "… | Issued 4 May 2024 by the desk": a stamp's label, in
 # capitals or after a capitalised word, and its full date inside a longer head line ("it issued on 9 March" is prose)
+# (a monitor's "Compiled 1 February 2022. Times are KST …", an analyst's "Written 3 May 2026")
 _LABELLED_IN_LINE = re.compile(r"(?-i:\b(?:[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:created|opened|published|posted|"
-                               r"issued)|Created|Opened|Published|Posted|Issued|ISSUED|PUBLISHED|POSTED))[ \t]*"
-                               rf"(?:on)?[ \t:]*(?:{_CALENDAR}|{_ISO}|{_DOTTED})")
+                               r"issued|compiled|written|filed)|Created|Opened|Published|Posted|Issued|Compiled|Written|"
+                               r"Filed|ISSUED|PUBLISHED|POSTED|COMPILED))[ \t]*"
+                               rf"(?:on)?[ \t:]*(?:{_CALENDAR}|{_ISO}|{_DOTTED})", re.IGNORECASE)
 
 
 _SLASHED_STAMP = re.compile(rf"(?<![\d/.]){_SLASHED}(?![\d/.])")
@@ -292,7 +294,7 @@ def _stamp_line(head: str) -> tuple[date, int, int] | None:
     return None
 
 
-_LABEL_COMMA = re.compile(r"^(?:[\w.:'-]+[ \t]+){0,4}[\w.:'-]+,[ \t]+")
+_LABEL_COMMA = re.compile(r"^(?:[\w.:'@-]+[ \t]+){0,4}[\w.:'@-]+,[ \t]+")  # "Thread by @arms_watcher, 18 Dec 2023"
 
 
 def _tails(part: str) -> list[str]:

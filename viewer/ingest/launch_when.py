@@ -56,7 +56,9 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
                   if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end
                                                         and d.label[:4].isdigit()))
                   and not statement_day(text, d, s.start)
-                  and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)]
+                  and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
+                  # (the lead's: another launch drafted from that sentence takes that day as its own)
+                  and not (lead_day is None and _earlier_launchs_day(text, d, s.start))]
     dates = _in_announced_window(text, dates, article.published)
     # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
     # that, not the launch, unless it states the launch itself.
@@ -139,7 +141,8 @@ def _lede_day(text: str, article: Article, reference: date | None) -> date | Non
     ahead = reference + timedelta(days=1) if reference and article.day_behind else None
     days = [d for d in find_dates(text, start, stop, reference, weekday_reference=ahead)
             if d.value and not statement_day(text, d, start)
-            and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(start, d.start - 90), d.start)]
+            and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(start, d.start - 90), d.start)
+            and not _earlier_launchs_day(text, d, start)]
     # "The government on Monday defended the alert sent during last Thursday's missile launch": the day the launch
     # is named by (not "The latest firing follows Tuesday's launch": another one)
     days.sort(key=lambda d: not _names_the_launch(text, d, start))
@@ -157,6 +160,13 @@ def _names_the_launch(text: str, mention: DateMention, start: int) -> bool:
     other days of its sentence (not 'The latest firing follows Tuesday's launch': another one)."""
     return bool(_NAMES_THE_LAUNCH.match(text, mention.end)
                 and not _COMPARED_BEFORE.search(text, max(start, mention.start - 30), mention.start))
+
+
+def _earlier_launchs_day(text: str, mention: DateMention, start: int) -> bool:
+    """'This follows Sunday night's SRBM launch', 'a day after Tuesday's test': the day of the launch compared
+    with, not of this one."""
+    return bool(_NAMES_THE_LAUNCH.match(text, mention.end)
+                and _COMPARED_BEFORE.search(text, max(start, mention.start - 30), mention.start))
 
 
 _RELATIVE_DAY = re.compile(r"(?i)yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)")

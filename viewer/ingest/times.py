@@ -25,8 +25,14 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    # "on 2023.11.21", "2023/11/21" as Korean, Japanese and Chinese English editions write dates in the body
+    re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?P<sep>[./])(?P<mnum>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?![\d])"
+               r"(?!\.\d)"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:(?:,[ \t]*|\s+)(?:Juche\s+\d{{1,3}}\s+\()?{_YEAR}\b\)?)?"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
+    # "(2324Z on the 17th)", "on the 21st of this month": a day of the story's month (or the month before)
+    re.compile(r"(?<=\bon\s)the\s+(?P<ordinal>[1-3]?\d)(?:st|nd|rd|th)\b"
+               r"(?:\s+of\s+(?:this|the)\s+month\b|(?!\s+[A-Za-z]))"),
 ]
 _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u2019s)?\b"
                       r"(?:\s+(?P<part>morning|afternoon|evening|night))?")
@@ -140,6 +146,15 @@ class TimeMention:
     @property
     def label(self) -> str:
         return f"{self.hour:02d}:{self.minute:02d} {self.zone}"
+
+
+def names_koreas_next_day(text: str, day: date) -> bool:
+    """Whether the story names the day after ``day`` as Korea's ('0722 local time on Tuesday' in a story dated
+    Monday, as a wire dated in GMT or filed abroad writes): then its other 'Tuesday's are that day too, not the
+    Tuesday of the week before."""
+    wanted = WEEKDAY_NAMES[(day + timedelta(days=1)).weekday()]
+    return any(m.group("weekday") == wanted and (KOREAS_DAY.match(text, m.end()) or _KOREAS_CLOCK_BEFORE.search(
+        text, max(0, m.start() - 30), m.start())) for m in _WEEKDAY.finditer(text))
 
 
 def parse_date(text: str, reference: date | None) -> DateMention | None:
@@ -295,6 +310,8 @@ def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
 
 def _calendar_date(m: re.Match[str], reference: date | None) -> DateMention | None:
     groups = m.groupdict()
+    if groups.get("ordinal"):
+        return _day_of_month(m, reference)
     month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
     day = int(groups["day"])
     year = int(groups["year"]) if groups.get("year") else None
@@ -313,6 +330,23 @@ def _calendar_date(m: re.Match[str], reference: date | None) -> DateMention | No
     except ValueError:
         return None
     return DateMention(m.start(), m.end(), value, value.isoformat())
+
+
+def _day_of_month(m: re.Match[str], reference: date | None) -> DateMention | None:
+    """'on the 17th': that day of the reference's month, or of the month before when it is after the reference."""
+    day = int(m.group("ordinal"))
+    if reference is None or not 1 <= day <= 31:
+        return None
+    month = reference.replace(day=1)
+    if day > reference.day:
+        if "this month" in m.group():
+            return None  # a day still to come
+        month = (month - timedelta(days=1)).replace(day=1)
+    try:
+        value = month.replace(day=day)
+    except ValueError:
+        return None
+    return DateMention(m.start(), m.end(), value, m.group())  # (not an ISO label: the text gives no year)
 
 
 def _weekday_on_or_before(weekday: int, reference: date) -> date:

@@ -1,0 +1,86 @@
+"""Issue 17, round 11: dates of analysts' notes, threads and translated editions — a stamp labelled 'Compiled',
+'Written' or 'Thread by @…, 18 Dec 2023'; dates in the body as '2023.11.21' or '2023/11/21'; 'on the 17th' (a day of
+the story's month); 'This follows Sunday night's launch' (another launch's day); and a story dated the day before
+Korea's that names Korea's day ('0722 local time on Tuesday'), whose other 'Tuesday's are that day too. Every
+story here was written for the test."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from viewer.ingest import draft_article
+from viewer.ingest.article import article_from_bytes
+from viewer.ingest.findings import ArticleDraft
+from viewer.ingest.times import find_dates
+
+LEDE = "North Korea fired a ballistic missile from near Pyongyang at 7:12 a.m. on Monday, the JCS said. It flew east."
+
+
+def read(text: str):
+    return article_from_bytes(text.encode("utf-8"), Path("story.txt"), "doc-story")
+
+
+def drafted(text: str) -> ArticleDraft:
+    draft = draft_article(read(text))
+    assert draft is not None
+    return draft
+
+
+@pytest.mark.parametrize("stamp", [
+    "Compiled 19 May 2026. Times are Korea Standard Time (KST, UTC+9) as the JCS gives them in its text messages.",
+    "Written 19 May 2026",
+    "Thread by @arms_watcher, 19 May 2026",
+    "Notes by @osint-desk, 2026-05-19",
+    "COMPILED 19 MAY 2026",
+])
+def test_a_stamp_labelled_as_analysts_and_threads_write_it_dates_the_story(stamp):
+    article = read(f"Missile notes\n{stamp}\n\n{LEDE}\n")
+    assert article.published == date(2026, 5, 19)
+    assert drafted(f"Missile notes\n{stamp}\n\n{LEDE}\n").date == date(2026, 5, 18)
+
+
+@pytest.mark.parametrize(("written", "day"), [
+    ("on 2023.11.21", date(2023, 11, 21)), ("on 2023/11/21", date(2023, 11, 21)), ("2023.3.7", date(2023, 3, 7)),
+    ("on the 17th", date(2023, 12, 17)), ("(2324Z on the 17th)", date(2023, 12, 17)),
+    ("on the 30th", date(2023, 11, 30)),  # after the story's day: the month before
+    ("on the 21st of this month", None),  # a day still to come
+    ("on the 17th anniversary of", None), ("version 2023.11.21.4", None), ("1.2023.11.21", None),
+])
+def test_body_dates_as_editions_in_asia_and_threads_write_them(written, day):
+    found = [d.value for d in find_dates(written, 0, len(written), date(2023, 12, 18), weekdays=False)]
+    assert found == ([day] if day else [])
+
+
+def test_a_launch_sentence_dated_with_a_dotted_date_is_that_day():
+    text = ("[Defense Ministry] Statement\n2023.11.22\n\nThe Joint Chiefs of Staff said North Korea launched a "
+            "satellite rocket toward the south at 22:43 on 2023.11.21 from Tongchang-ri.\n")
+    draft = drafted(text)
+    assert draft.date == date(2023, 11, 21)
+    assert draft.time == datetime(2023, 11, 21, 13, 43, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("compared", ["This follows Sunday night's SRBM launch.",
+                                      "It came a day after Sunday's short-range missile test.",
+                                      "The launch follows Sunday's firing of two cruise missiles."])
+def test_the_day_of_the_launch_compared_with_is_not_the_leads(compared):
+    text = ("Thread by @arms_watcher, 18 Dec 2023\n\n1/ North Korea has launched what looks like a solid-fuel ICBM "
+            f"from the Pyongyang area. JCS says launch at 08:24 KST (2324Z on the 17th).\n\n2/ {compared}\n")
+    draft = drafted(text)
+    assert draft.date == date(2023, 12, 18)
+    assert draft.time == datetime(2023, 12, 17, 23, 24, tzinfo=UTC)
+
+
+def test_a_story_dated_the_day_before_koreas_names_koreas_day_the_same_everywhere():
+    text = ("North Korea fires missile, Japan says\n\nTOKYO, Oct 3 (Reuters) - North Korea fired a ballistic missile "
+            "that flew over Japan on Tuesday, Japan's government said, at about 2222 GMT on Monday (0722 local time "
+            "on Tuesday).\n\nThe missile was launched eastward from Mupyong-ri.\n\nReporting by the Tokyo bureau; "
+            "3 October 2022\n")
+    draft = drafted(text)
+    assert draft.date == date(2022, 10, 4)  # not Tuesday 27 September
+    assert draft.time == datetime(2022, 10, 3, 22, 22, tzinfo=UTC)
+    # a story dated Monday that names Tuesday only as a plan keeps last Tuesday unresolved to the next day
+    plain = read("Missile notes\nMonday, October 3, 2022\n\nNorth Korea fired a missile on Tuesday from Sunan.\n")
+    assert not plain.day_behind
