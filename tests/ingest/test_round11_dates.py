@@ -84,3 +84,22 @@ def test_a_story_dated_the_day_before_koreas_names_koreas_day_the_same_everywher
     # a story dated Monday that names Tuesday only as a plan keeps last Tuesday unresolved to the next day
     plain = read("Missile notes\nMonday, October 3, 2022\n\nNorth Korea fired a missile on Tuesday from Sunan.\n")
     assert not plain.day_behind
+
+
+@pytest.mark.parametrize(("note", "utc"), [
+    ("DPRK LAUNCHED ONE ICBM FROM THE PYONGYANG AREA AT 172324Z DEC 23. THE MISSILE FLEW EAST APPROX 1000 KM.",
+     datetime(2023, 12, 17, 23, 24, tzinfo=UTC)),
+    ("North Korea fired one SRBM from Sunan at 180530Z DEC 2023; it flew east about 400 km.",
+     datetime(2023, 12, 18, 5, 30, tzinfo=UTC)),  # 14:30 in Korea: the same day
+])
+def test_a_date_time_group_in_an_operations_note_is_utc_and_the_launch_date_is_koreas(note, utc):
+    text = f"OPS NOTE 23-311 / ISSUED 181200Z DEC 23\n\nSUMMARY: {note}\n"
+    assert read(text).published == date(2023, 12, 18)
+    draft = drafted(text)
+    assert draft.time == utc
+    assert draft.date == date(2023, 12, 18)
+
+
+def test_a_date_time_group_is_not_read_as_a_day_of_the_month_named_after_it():
+    found = find_dates("AT 172324Z DEC 23.", 0, 18, None)
+    assert [d.value for d in found] == [date(2023, 12, 17)]  # not 23 December

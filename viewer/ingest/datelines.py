@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from viewer.ingest.times import MONTHS
+from viewer.ingest.times import DTG_DATE, MONTHS
 
 HEAD_CHARS = 700  # a dateline sits in the first lines: headline, byline, date
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
@@ -186,6 +186,9 @@ def find_dateline(text: str) -> Dateline | None:
     slashed = _slashed_by_weekday(head, text)
     if slashed is not None:
         return Dateline(slashed[0], slashed[1], slashed[2], zone=zone or _stamp_zone(head[slashed[1] : slashed[2]]))
+    issued = _ISSUED_DTG.search(head)
+    if issued is not None and (value := _dtg_value(issued)) is not None:
+        return Dateline(value, issued.start(), issued.end(), zone=zone)
     labelled = _LABELLED_IN_LINE.search(head)
     if labelled is not None and (value := _value(labelled)) is not None:
         return Dateline(value, labelled.start(), labelled.end(), zone=zone)
@@ -201,6 +204,19 @@ _LABELLED_IN_LINE = re.compile(r"(?-i:\b(?:[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:
                                r"issued|compiled|written|filed)|Created|Opened|Published|Posted|Issued|Compiled|Written|"
                                r"Filed|ISSUED|PUBLISHED|POSTED|COMPILED))[ \t]*"
                                rf"(?:on)?[ \t:]*(?:{_CALENDAR}|{_ISO}|{_DOTTED})", re.IGNORECASE)
+
+
+# An operations note's "ISSUED 181200Z DEC 23": the day of its date-time group (UTC's)
+_ISSUED_DTG = re.compile(r"\b(?:ISSUED|DTG|DATED?|PUBLISHED|POSTED|FILED|SENT)\b[ \t:]*" + DTG_DATE.pattern,
+                         re.IGNORECASE)
+
+
+def _dtg_value(m: re.Match[str]) -> date | None:
+    year = int(m.group("year"))
+    try:
+        return date(year + 2000 if year < 100 else year, MONTHS[m.group("month").lower()], int(m.group("day")))
+    except ValueError:
+        return None
 
 
 _SLASHED_STAMP = re.compile(rf"(?<![\d/.]){_SLASHED}(?![\d/.])")

@@ -212,6 +212,8 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
     site's, not the launch's local date."""
     if KOREAS_DAY.match(text, mention.end, sentence.end):
         return False  # "6 p.m. Eastern, which was Wednesday morning in Pyongyang": Korea's day, said so
+    if any(t.zone not in LOCAL_ZONES for t in find_times(text, mention.start, mention.end)):
+        return True  # "172324Z DEC 23": a date-time group's day is UTC's
     after = [t for t in find_times(text, mention.end, min(sentence.end, mention.end + 20)) if re.fullmatch(
         r",?\s*(?:at\s+)?", text[mention.end : t.start])]
     if after and after[0].zone not in LOCAL_ZONES:

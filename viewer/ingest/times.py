@@ -23,7 +23,12 @@ PYONGYANG_TIME = (date(2015, 8, 15), date(2018, 5, 4))  # both days inclusive, U
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)\.?"  # noqa: E501
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DTG_MONTHS = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+# "172324Z DEC 23": the day of a date-time group, in UTC (its time is read by _TIME_FORMS)
+DTG_DATE = re.compile(r"\b(?P<day>[0-3]\d)(?:[01]\d|2[0-3])[0-5]\dZ\s+(?P<month>" + _DTG_MONTHS
+                      + r")\s+(?P<year>(?:19|20)?\d\d)\b")
 _DATE_FORMS = [
+    DTG_DATE,  # (before "DEC 23" is read as 23 December)
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
     # "on 2023.11.21", "2023/11/21" as Korean, Japanese and Chinese English editions write dates in the body
     re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?P<sep>[./])(?P<mnum>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?![\d])"
@@ -81,6 +86,8 @@ _TIME_FORMS = [
                + _ZONE + r"\b", re.IGNORECASE),
     # 0030 GMT, 1342 UTC (wire-service style)
     re.compile(r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:hrs?\s*)?(?P<zone>GMT|UTC|Z|KST|JST)\b"),
+    # a military date-time group in an operations note: "AT 172324Z DEC 23" (day, hour, minute, Z; DTG_DATE)
+    re.compile(r"\b[0-3]\d(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?P<zone>Z)\s+(?=" + _DTG_MONTHS + r"\b)"),
 ]
 # Clock times with no zone: '10:44 p.m.', 'at 7 a.m.', 'at 22:42:28' (24-hour only after 'at', so a score or a
 # ratio is not read as a time). Their zone comes from the dateline, else the launch site's local time.
@@ -315,6 +322,8 @@ def _calendar_date(m: re.Match[str], reference: date | None) -> DateMention | No
     month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
     day = int(groups["day"])
     year = int(groups["year"]) if groups.get("year") else None
+    if year is not None and year < 100:  # a date-time group's two-digit year
+        year += 2000
     if year is None:
         if reference is None:
             try:
