@@ -81,3 +81,21 @@ def test_a_dateline_abroad_and_the_launchs_korean_day(dateline, sentence, day, u
     assert draft.date == day
     assert draft.time is not None
     assert draft.time.astimezone(UTC) == utc
+
+
+@pytest.mark.parametrize(("stamp", "sentence", "day", "utc"), [
+    ("Aired March 2, 2027 - 21:00 ET", "Our correspondent says North Korea launched the missile from Sunan at about "
+     "7:10 this morning, local time, and it flew east.", date(2027, 3, 3), datetime(2027, 3, 2, 22, 10, tzinfo=UTC)),
+    ("Aired March 2, 2027 - 21:00 ET", "North Korea fired a missile from Sunan early today in Seoul, at 7:10 a.m., "
+     "officials said. It flew east.", date(2027, 3, 3), datetime(2027, 3, 2, 22, 10, tzinfo=UTC)),
+    ("March 6, 2027, 9:40 p.m. ET", "North Korea launched a ballistic missile on Sunday morning local time; it was "
+     "fired at 7:55 a.m. Seoul time from Sunan - just before 6 p.m. Saturday on the East Coast - and flew east.",
+     date(2027, 3, 7), datetime(2027, 3, 6, 22, 55, tzinfo=UTC)),
+    ("March 6, 2027, 9:40 p.m. ET", "North Korea fired a missile from Sunan at 8:40 p.m. Saturday in Washington, "
+     "which was Sunday morning in Pyongyang. It flew east.", date(2027, 3, 7), datetime(2027, 3, 7, 1, 40, tzinfo=UTC)),
+])
+def test_a_story_dated_in_washington_names_koreas_day_by_its_clock(stamp, sentence, day, utc):
+    draft = drafted(f"North Korea fires missile\n{stamp}\n\n{sentence}\n")
+    assert draft.date == day
+    assert draft.time is not None
+    assert draft.time.astimezone(UTC) == utc

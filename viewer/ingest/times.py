@@ -73,6 +73,8 @@ _ABROAD = (r"BST|CEST|CET|AEST|AEDT|ACST|ACDT|AWST|IST|MSK|SGT|HKT|PHT|WIB|NZST|
            r"(?:London|Paris|Berlin|Brussels|Geneva|Sydney|Canberra|Melbourne|Moscow|Beijing|Taipei|Manila|Singapore|"
            r"Hong\s+Kong|Bangkok|Jakarta|New\s+Delhi|Delhi)\s+time")
 _ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?(?:\s+Time)?|Washington\s+time|PT|PST|PDT|"
+         # "just before 6 p.m. Saturday on the East Coast", "8:40 p.m. in Washington"
+         r"(?:on\s+the\s+)?(?:U\.?S\.?\s+)?East\s+Coast(?:\s+time)?|in\s+Washington|in\s+New\s+York|"
          r"HST|"
          r"Hawaii(?:an)?(?:-Aleutian)?(?:\s+Standard)?\s+time|"
          r"UTC|GMT|Z|KST|JST|PYT|Pyongyang\s+time|" + _ABROAD + r"|"
@@ -82,7 +84,8 @@ _TIME_FORMS = [
     # 7:29 PM ET, 10.42 p.m. (local time), 9 a.m. KST, 22:42 Pyongyang time
     # ("8:40 p.m. Monday Eastern": the day of the zone's clock between them)
     re.compile(r"\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?\s*\(?\s*"
-               r"(?:(?<=[m.\s])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?=Eastern|Pacific|GMT|UTC|E[SD]?T|P[SD]?T))?"
+               r"(?:(?<=[m.\s])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?=Eastern|Pacific|GMT|UTC|E[SD]?T|P[SD]?T|"
+               r"on\s+the\s+(?:U\.?S\.?\s+)?East\s+Coast|in\s+Washington|in\s+New\s+York))?"
                + _ZONE + r"\b", re.IGNORECASE),
     # 0030 GMT, 1342 UTC (wire-service style)
     re.compile(r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:hrs?\s*)?(?P<zone>GMT|UTC|Z|KST|JST)\b"),
@@ -106,7 +109,7 @@ _EVENING_AFTER = re.compile(r"[\s,]*(?:(?:last|on\s+\w+|that|this|the\s+same)\s+
                             r"in\s+the\s+(?:evening|afternoon)|at\s+night)\b", re.IGNORECASE)
 _ZONE_LABELS = [
     (re.compile(r"^(?:UTC|GMT|Z)$", re.I), "UTC"),
-    (re.compile(r"^E[SD]?T$|^Eastern|^Washington", re.I), "ET"),
+    (re.compile(r"^E[SD]?T$|^Eastern|^Washington|East\s+Coast|^in\s+(?:Washington|New\s+York)", re.I), "ET"),
     (re.compile(r"^P[SD]?T$", re.I), "PT"),
     (re.compile(r"^HST$|^Hawaii", re.I), "HST"),  # U.S. Indo-Pacific Command's statements, Camp Smith (UTC-10 all year)
     (re.compile(r"^KST$|Korean?|Seoul", re.I), "KST"),
@@ -221,6 +224,8 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
                 continue  # "today" in an undated article says nothing
             back = 1 if word in ("yesterday", "last night") else 0
             value = reference - timedelta(days=back)
+            if weekday_reference is not None and KOREAS_DAY.match(text, m.end(), end):
+                value = weekday_reference - timedelta(days=back)  # "7:10 this morning, local time": Korea's day
             part = next((p for p in ("morning", "afternoon", "evening", "night") if p in word), None)
             found.append(DateMention(m.start(), m.end(), value, word, part))
         for m in _VAGUE.finditer(text, start, end):
