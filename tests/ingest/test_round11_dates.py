@@ -103,3 +103,20 @@ def test_a_date_time_group_in_an_operations_note_is_utc_and_the_launch_date_is_k
 def test_a_date_time_group_is_not_read_as_a_day_of_the_month_named_after_it():
     found = find_dates("AT 172324Z DEC 23.", 0, 18, None)
     assert [d.value for d in found] == [date(2023, 12, 17)]  # not 23 December
+
+
+def test_a_launch_date_without_its_year_after_the_storys_date_is_last_years():
+    text = ("Imagery analysis\nJune 4, 2026\n\nCommercial imagery from June 1 shows the Sohae pad intact. The pad "
+            "supported the successful November 21 flight, when North Korea launched a satellite rocket that flew "
+            "south from Sohae at 10:42 p.m. local time and put its satellite into orbit.\n")
+    draft = drafted(text)
+    assert date(2025, 11, 21) in [d.date for d in (draft, *draft.others)]
+    assert date(2026, 11, 21) not in [d.date for d in (draft, *draft.others)]
+
+
+def test_days_a_story_says_are_to_come_are_no_launch_of_last_year():
+    text = ("Japan on alert\nMay 27, 2026\n\nNorth Korea fired a satellite rocket from Sohae at 10:44 p.m. on "
+            "Monday; it exploded. North Korea had told Japan it would launch a satellite between May 27 and "
+            "June 4.\n")
+    draft = drafted(text)
+    assert [d.date for d in (draft, *draft.others)] == [date(2026, 5, 25)]

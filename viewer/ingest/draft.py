@@ -36,7 +36,7 @@ from viewer.ingest.passing import passing_mentions
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
-from viewer.ingest.times import DateMention, find_dates, statement_day
+from viewer.ingest.times import DateMention, find_dates, not_ahead, statement_day
 
 _HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
                       re.IGNORECASE)
@@ -326,7 +326,8 @@ def _dated_elsewhere(text: str, sentence: Sentence, day: date | None, published:
     if day is None:
         return False
     return any(d.value is not None and abs((d.value - day).days) > 1 and not statement_day(text, d, sentence.start)
-               for d in find_dates(text, sentence.start, sentence.end, published or day))
+               for d in (not_ahead(text, m, published) for m in find_dates(text, sentence.start, sentence.end,
+                                                                         published or day)))
 
 
 def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport,

@@ -21,6 +21,7 @@ from viewer.ingest.times import (
     announced_windows,
     find_dates,
     find_times,
+    not_ahead,
     resolve,
     said_day,
     statement_day,
@@ -60,6 +61,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
                   # (the lead's: another launch drafted from that sentence takes that day as its own)
                   and not (lead_day is None and _earlier_launchs_day(text, d, s.start))]
     dates = _in_announced_window(text, dates, article.published)
+    dates = [(not_ahead(text, d, article.published), s) for d, s in dates]
     # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
     # that, not the launch, unless it states the launch itself.
     launch_dates = [(d, s) for d, s in dates if s in report.anchors or not PLUPERFECT.search(text, s.start, s.end)]

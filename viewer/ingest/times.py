@@ -363,6 +363,23 @@ def _day_of_month(m: re.Match[str], reference: date | None) -> DateMention | Non
     return DateMention(m.start(), m.end(), value, m.group())  # (not an ISO label: the text gives no year)
 
 
+_WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def not_ahead(text: str, mention: DateMention, published: date | None) -> DateMention:
+    """'the successful November 21 flight' in a story of 4 June 2024: a launch the story tells happened, so a date
+    written without its year that would fall after the story's (a day's grace for Korea's clock) is last year's.
+    (For launch days only: 'would launch … between May 27 and June 4' names days to come.)"""
+    if (published is None or mention.value is None or mention.value <= published + timedelta(days=1)
+            or mention.label in WEEKDAY_NAMES or _WRITTEN_YEAR.search(text, mention.start, mention.end)):
+        return mention
+    try:
+        earlier = mention.value.replace(year=mention.value.year - 1)
+    except ValueError:  # 29 February
+        return mention
+    return DateMention(mention.start, mention.end, earlier, earlier.isoformat(), mention.part_of_day)
+
+
 def _weekday_on_or_before(weekday: int, reference: date) -> date:
     return reference - timedelta(days=(reference.weekday() - weekday) % 7)
 
