@@ -120,3 +120,35 @@ def test_days_a_story_says_are_to_come_are_no_launch_of_last_year():
             "June 4.\n")
     draft = drafted(text)
     assert [d.date for d in (draft, *draft.others)] == [date(2026, 5, 25)]
+
+
+@pytest.mark.parametrize("before", ["hours after it fired a shorter-range weapon late last night",
+                                    "two days after launching two cruise missiles on Saturday",
+                                    "its first firing since it launched an SRBM on Sunday"])
+def test_the_day_of_the_launch_before_is_not_the_leads(before):
+    text = ("North Korea fires ICBM\nPosted Mon 18 Dec 2023 at 12:01pm\n\nNorth Korea has launched an "
+            f"intercontinental ballistic missile, {before}, officials say.\n\nThe missile was fired from Pyongyang "
+            "just after 10:24am AEDT.\n")
+    draft = drafted(text)
+    assert draft.date == date(2023, 12, 18)
+    assert draft.time == datetime(2023, 12, 17, 23, 24, tzinfo=UTC)
+
+
+def test_the_launch_itself_after_launching_it_keeps_its_day():
+    text = ("SEOUL, Nov 22 (Reuters) - North Korea said it placed a satellite into orbit after launching it late on "
+            "Tuesday. The rocket lifted off from Sohae at 10:42 p.m.\n")
+    assert drafted("Spy satellite in orbit\n\n" + text.replace("SEOUL, Nov 22", "SEOUL, Nov 22, 2023")).date == date(
+        2023, 11, 21)
+
+
+def test_a_place_on_the_line_above_the_date_and_the_writers_own_time():
+    text = ("Department Press Briefing\nWashington, DC\nDecember 18, 2023\n\nQUESTION: North Korea fired an ICBM "
+            "again last night, our time. Any reaction?\n\nMR MILLER: We condemn the DPRK's launch of an "
+            "intercontinental ballistic missile. The launch, at about 6:24 p.m. Eastern yesterday, violates "
+            "Security Council resolutions.\n")
+    article = read(text)
+    assert article.zone == "ET"
+    assert article.day_behind
+    draft = drafted(text)
+    assert draft.date == date(2023, 12, 18)
+    assert draft.time == datetime(2023, 12, 17, 23, 24, tzinfo=UTC)

@@ -107,3 +107,25 @@ def test_a_dated_row_that_tells_no_launch_is_no_launch(row):
             "North Korea fired a ballistic missile from Sunan on Feb. 2 at 7:10 a.m., the JCS said. It flew east.\n\n"
             f"{row}\n")
     assert days(text) == [date(2026, 2, 2)]
+
+
+TABLE = """North Korea launch log, December 2026
+
+| Date (KST) | Time (KST) | System | Site | Notes |
+|---|---|---|---|---|
+| 2026-12-13 | 22:38 | SRBM | Pyongyang area | flew ~570 km |
+| 2026-12-14 | 08:24 | Hwasong-18 | Pyongyang area | lofted, ~73 min |
+"""
+
+
+@pytest.mark.parametrize(("heading", "zone_hours"), [("Time (KST)", 9), ("Time (UTC)", 0), ("Time", 9)])
+def test_a_tables_rows_take_their_time_column_zoned_by_its_heading(heading, zone_hours):
+    found = launches(TABLE.replace("Time (KST)", heading))
+    assert [d.date for d in found] == [date(2026, 12, 13), date(2026, 12, 14)]
+    assert [d.time.astimezone(UTC).hour if d.time else None for d in found] == [(22 - zone_hours) % 24,
+                                                                            (8 - zone_hours) % 24]
+
+
+def test_a_tables_first_row_is_not_the_storys_date():
+    article = article_from_bytes(TABLE.encode("utf-8"), Path("log.txt"), "doc-log")
+    assert article.published is None

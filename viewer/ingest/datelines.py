@@ -88,6 +88,12 @@ WEST_OF_KOREA = frozenset({
     "mexico city", "sao paulo"})
 
 
+# A release's place on the line above its date: "Washington, DC" over "December 18, 2023"
+_CITY_ABOVE = re.compile(r"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t][A-Z][A-Za-z.'-]+){0,2})"
+                         r"(?:,[ \t]*(?:D\.?[ \t]?C\.?|[A-Z][A-Za-z.]+(?:[ \t][A-Z][a-z]+)?))?[ \t]*\r?\n"
+                         r"(?:[ \t]*\r?\n)?(?=[^\n]*\Z)", re.MULTILINE)
+
+
 @dataclass(frozen=True)
 class Dateline:
     value: date | None  # None when it gives no year
@@ -179,6 +185,11 @@ def find_dateline(text: str) -> Dateline | None:
     for line in _DATE_LINE.finditer(head):
         value = _value(line)
         if value is not None:
+            above = None if bare else _CITY_ABOVE.search(head, 0, line.start())
+            city_above = " ".join(above.group("city").split()) if above else ""
+            if city_above.lower() in CITY_ZONES or city_above.lower() in WEST_OF_KOREA:
+                return Dateline(value, line.start(), line.end(), city_above.title(), CITY_ZONES.get(
+                    city_above.lower()))
             return Dateline(value, line.start(), line.end(), zone=zone or _stamp_zone(line.group()))
     stamp = _stamp_line(head)
     if stamp is not None:
@@ -298,8 +309,9 @@ def _stamp_line(head: str) -> tuple[date, int, int] | None:
     at = 0
     for line in head.splitlines(keepends=True):
         start, at = at, at + len(line)
-        if len(line) > 120 or not any(c.isdigit() for c in line):
-            continue
+        if len(line) > 120 or not any(c.isdigit() for c in line) or (
+                line.lstrip().startswith("|") and line.count("|") >= 4):
+            continue  # (a table's row is a launch's date, not the story's: "| 2023-12-17 | 22:38 | SRBM |")
         plain = re.sub(r"[ \t]+,", ",", _ASIDE.sub(" ", line).strip())  # "3 August 2016 (Wednesday), 10:20"
         for part in _PARTS.split(plain):
             for tail in _tails(part.strip().rstrip(",;")):

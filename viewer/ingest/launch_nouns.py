@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from viewer.ingest.sentences import Sentence
-from viewer.ingest.times import find_dates
+from viewer.ingest.times import TimeMention, find_dates
 
 # A launch told by the noun in a story about North Korea: someone "detected the launch" (the launch happened), or "the
 # launch (itself) came at 9:30 a.m." (told by when it took place)
@@ -76,3 +76,22 @@ def launch_row(text: str, sentence: Sentence) -> bool:
                                 ) is not None and _LAUNCH_DETAIL.search(text, dates[0].end, sentence.end) is not None
     dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start < stop]
     return bool(dates) and min(rocket.start(), dates[0].start) <= begin + 2
+
+
+# A table's time column: "| 2023-12-17 | 22:38 | SRBM | …" under "| Date (KST) | Time (KST) | …" (the zone in the
+# cell, else in the column's heading, else the story's)
+_CELL_TIME = re.compile(r"\|[ \t]*(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d)?[ \t]*"
+                        r"(?:\(?(?P<zone>KST|JST|UTC|GMT|Z)\)?[ \t]*)?(?=\|)")
+_HEADING_ZONE = re.compile(r"\|[ \t]*(?:Launch[ \t]+)?Time[ \t]*\((?P<zone>KST|JST|UTC|GMT|Z)\)[ \t]*\|", re.IGNORECASE)
+_CELL_ZONES = {"KST": "KST", "JST": "JST", "UTC": "UTC", "GMT": "UTC", "Z": "UTC"}
+
+
+def row_times(text: str, row: Sentence, default_zone: str) -> list[TimeMention]:
+    """The time cell of a table's row, zoned by the cell or its column's heading (else assumed the story's)."""
+    heading = next(reversed(list(_HEADING_ZONE.finditer(text, 0, row.start))), None)  # the nearest above
+    found = []
+    for m in _CELL_TIME.finditer(text, row.start, row.end):
+        zone = m.group("zone") or (heading.group("zone").upper() if heading else None)
+        found.append(TimeMention(m.start("hour"), m.end("minute"), int(m.group("hour")), int(m.group("minute")),
+                                 _CELL_ZONES[zone] if zone else default_zone, assumed=zone is None))
+    return found

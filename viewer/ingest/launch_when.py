@@ -11,6 +11,7 @@ from viewer.ingest.claims import attribution
 from viewer.ingest.datelines import HEAD_CHARS, body_stamps
 from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch import LaunchReport
+from viewer.ingest.launch_nouns import launch_row, row_times
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import (
     KOREAS_DAY,
@@ -88,7 +89,12 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
     best: tuple[tuple[bool, bool, bool], datetime] | None = None
     for sentence in report.related:
         verb = _LAUNCH_VERB.search(text, sentence.start, sentence.end)
-        for time in find_times(text, sentence.start, sentence.end, article.zone or "local time"):
+        times = find_times(text, sentence.start, sentence.end, article.zone or "local time")
+        if "|" in text[sentence.start : sentence.end] and (sentence in report.rows or launch_row(text, sentence)):
+            # "| 2023-12-17 | 22:38 | SRBM |": the row's time column
+            times += [t for t in row_times(text, sentence, article.zone or "local time")
+                      if not any(o.start < t.end and t.start < o.end for o in times)]
+        for time in times:
             if _ANOTHER_MOMENT.search(text, max(sentence.start, time.start - 40), time.start):
                 continue  # "a text message sent at 8:15 a.m.", "before landing at 8:52 a.m.": not the launch's time
             if _CORRECTED.search(text, max(sentence.start, time.start - 80), time.start):
@@ -168,7 +174,16 @@ def _earlier_launchs_day(text: str, mention: DateMention, start: int) -> bool:
     """'This follows Sunday night's SRBM launch', 'a day after Tuesday's test': the day of the launch compared
     with, not of this one."""
     return bool(_NAMES_THE_LAUNCH.match(text, mention.end)
-                and _COMPARED_BEFORE.search(text, max(start, mention.start - 30), mention.start))
+                and _COMPARED_BEFORE.search(text, max(start, mention.start - 30), mention.start)) or bool(
+        _AFTER_FIRING.search(text, max(start, mention.start - 90), mention.start))
+
+
+# "hours after it fired a shorter-range weapon late last night", "a day after launching two cruise missiles on
+# Sunday": the day of the launch before (not "said it placed a satellite in orbit after launching it late on Tuesday")
+_AFTER_FIRING = re.compile(r"\b(?:(?:hours?|days?|weeks?|months?)\s+after|since)\s+"
+                           r"(?:it|North\s+Korea|Pyongyang|the\s+North)?\s*"
+                           r"(?:had\s+)?(?:fired|launched|test-fired|firing|launching|test-firing)\b[^.;,]{0,60}$",
+                           re.IGNORECASE)
 
 
 _RELATIVE_DAY = re.compile(r"(?i)yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)")
@@ -214,6 +229,8 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
     site's, not the launch's local date."""
     if KOREAS_DAY.match(text, mention.end, sentence.end):
         return False  # "6 p.m. Eastern, which was Wednesday morning in Pyongyang": Korea's day, said so
+    if article.day_behind and _WRITERS_DAY.match(text, mention.end, sentence.end):
+        return True  # "fired an ICBM again last night, our time" in a Washington briefing
     if any(t.zone not in LOCAL_ZONES for t in find_times(text, mention.start, mention.end)):
         return True  # "172324Z DEC 23": a date-time group's day is UTC's
     after = [t for t in find_times(text, mention.end, min(sentence.end, mention.end + 20)) if re.fullmatch(
@@ -226,6 +243,8 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
         r"[.;)]", text[times[-1].end : mention.start])  # "(2210 GMT) on Thursday": the bracket closed first
 
 
+_WRITERS_DAY = re.compile(r",?\s+(?:our|U\.S\.|American|Washington|Eastern|New\s+York|London|European)\s+time\b",
+                          re.IGNORECASE)
 LOCAL_ZONES = ("KST", "JST", "Pyongyang time", "local time")
 
 
