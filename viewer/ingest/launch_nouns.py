@@ -50,6 +50,7 @@ _KIND = re.compile(r"\b(?:(?:an?|one|two|three|four|five|six|seven|eight|several
 _LAUNCH_DETAIL = re.compile(r"\b(?:from|near|off|fired|launched|flew|flying|toward|towards|into|detected|tracked)\b|"
                             r"\b[0-2]?\d[:.][0-5]\d\b|\b[0-2]\d[0-5]\dZ\b", re.IGNORECASE)
 KIND_HEAD_CHARS = 80
+_DATE_START = re.compile(r"[ \t]*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)", re.IGNORECASE)
 _LINK = re.compile(r"\[\[|\]\(")
 # "• Friday 2 August: two more from Yonghung", "Friday 16 August: two from near Tongchon": the count alone, the
 # missiles being the digest's subject
@@ -70,8 +71,11 @@ def launch_row(text: str, sentence: Sentence) -> bool:
     if rocket is None:  # a row opening with its date ("Wednesday 31 July:"), the missile named by its kind
         weekday = _WEEKDAY_HEAD.match(text, begin)
         dated = weekday.end() if weekday else begin
-        dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start <= dated + 2]
         end = min(sentence.end, begin + KIND_HEAD_CHARS)
+        if not _DATE_START.match(text, dated) or not (_KIND.search(text, dated, end) or _COUNT_FROM.search(
+                text, dated, end)):
+            return False  # (most sentences: no find_dates for them)
+        dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start <= dated + 2]
         return bool(dates) and (_KIND.search(text, dates[0].end, end) or _COUNT_FROM.search(text, dates[0].end, end)
                                 ) is not None and _LAUNCH_DETAIL.search(text, dates[0].end, sentence.end) is not None
     dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start < stop]
