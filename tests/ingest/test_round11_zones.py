@@ -99,3 +99,22 @@ def test_a_story_dated_in_washington_names_koreas_day_by_its_clock(stamp, senten
     assert draft.date == day
     assert draft.time is not None
     assert draft.time.astimezone(UTC) == utc
+
+
+@pytest.mark.parametrize(("stamp", "sentence", "utc"), [
+    ("Tuesday 4 October 2022 04:22, UK", "North Korea has fired a ballistic missile over Japan. The missile was "
+     "launched at 7.22am local time (11.22pm UK time on Monday).", datetime(2022, 10, 3, 22, 22, tzinfo=UTC)),
+    ("4 October 2022, 12:40 pm NZDT", "North Korea has fired a ballistic missile over Japan. It was launched from "
+     "Jagang province at 11.22am NZT and flew east over Hokkaido.", datetime(2022, 10, 3, 22, 22, tzinfo=UTC)),
+    ("4 July 2022, 12:40 pm NZST", "North Korea has fired a ballistic missile. It was launched from Sunan at "
+     "10.22am New Zealand time and flew east.", datetime(2022, 7, 3, 22, 22, tzinfo=UTC)),
+])
+def test_stamps_and_times_of_british_and_new_zealand_broadcasters(stamp, sentence, utc):
+    text = f"North Korea fires missile\n{stamp}\n\n{sentence}\n"
+    article = article_from_bytes(text.encode("utf-8"), Path("story.txt"), "doc-story")
+    korean_day = date(utc.year, utc.month, utc.day + 1)
+    assert article.published == korean_day
+    draft = drafted(text)
+    assert draft.time is not None
+    assert draft.time.astimezone(UTC) == utc
+    assert draft.date == korean_day

@@ -49,7 +49,7 @@ _BARE_CITY = re.compile(r"^[ \t]*(?:(?P<city>[A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})"
                         re.MULTILINE)
 # The clock after a stamp's date: "14:02", "2:40 p.m. EDT", and the military "0400Z", "0630 UTC" of operations notes
 _CLOCK_AFTER = (r"(?:,?[ \t]+(?:at[ \t]+)?(?:[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?|"
-                r"[0-2]\d[0-5]\d(?=Z|[ \t]*(?:UTC|GMT|KST|JST)\b))Z?(?:[ \t]+[A-Z]{2,4})?)?")
+                r"[0-2]\d[0-5]\d(?=Z|[ \t]*(?:UTC|GMT|KST|JST)\b))Z?(?:,?[ \t]+[A-Z]{2,4})?)?")  # ("04:22, UK")
 # A line that is only a date (optionally "Published"/"Updated"/"date" before it, a time and zone after it).
 _DATE_LINE = re.compile(
     # "MORNING EDITION - Broadcast: …", a blog's "Round 3 — Sunday, March 29."
@@ -258,8 +258,8 @@ def _slashed_by_weekday(head: str, text: str) -> tuple[date, int, int] | None:
     return None
 
 
-_WESTERN_STAMP = re.compile(r"\b[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*(?:ET|EDT|EST|PT|PDT|PST|GMT|BST|UTC|CET|CEST|"
-                            r"MSK)\b",
+_WESTERN_STAMP = re.compile(r"\b[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?,?\s*(?:ET|EDT|EST|PT|PDT|PST|GMT|BST|UTC|CET|"
+                            r"CEST|MSK|UK)\b",
                             re.IGNORECASE)
 
 

@@ -71,7 +71,7 @@ _ABROAD = (r"BST|CEST|CET|AEST|AEDT|ACST|ACDT|AWST|IST|MSK|SGT|HKT|PHT|WIB|NZST|
            r"British\s+Summer\s+Time|Central\s+European(?:\s+Summer)?\s+Time|"
            r"Australian\s+Eastern\s+(?:Standard|Daylight)\s+Time|India(?:n)?\s+Standard\s+Time|"
            r"(?:London|Paris|Berlin|Brussels|Geneva|Sydney|Canberra|Melbourne|Moscow|Beijing|Taipei|Manila|Singapore|"
-           r"Hong\s+Kong|Bangkok|Jakarta|New\s+Delhi|Delhi)\s+time")
+           r"Hong\s+Kong|Bangkok|Jakarta|New\s+Delhi|Delhi|UK|British|New\s+Zealand|Wellington|Auckland)\s+time|NZT")
 _ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?(?:\s+Time)?|Washington\s+time|PT|PST|PDT|"
          # "just before 6 p.m. Saturday on the East Coast", "8:40 p.m. in Washington"
          r"(?:on\s+the\s+)?(?:U\.?S\.?\s+)?East\s+Coast(?:\s+time)?|in\s+Washington|in\s+New\s+York|"
@@ -122,7 +122,8 @@ _ZONE_LABELS = [
     (re.compile(r"^Australian\s+Eastern\s+Standard", re.I), "AEST"),
     (re.compile(r"^Australian\s+Eastern\s+Daylight", re.I), "AEDT"),
     (re.compile(r"^(?:Sydney|Canberra|Melbourne)\s+time", re.I), "Sydney time"),
-    (re.compile(r"^London\s+time", re.I), "London time"),
+    (re.compile(r"^(?:London|UK|British)\s+time", re.I), "London time"),
+    (re.compile(r"^(?:New\s+Zealand|Wellington|Auckland)\s+time|^NZT$", re.I), "New Zealand time"),
     (re.compile(r"^India|^(?:New\s+)?Delhi", re.I), "IST"),
     (re.compile(r"^Moscow", re.I), "MSK"),
     (re.compile(r"^(?:Beijing|Taipei|Manila|Singapore|Hong\s+Kong)", re.I), "UTC+8"),
@@ -475,6 +476,12 @@ def _australian_summer(day: date) -> bool:
     return day < first_sunday(4) or day >= first_sunday(10)
 
 
+def _new_zealand_summer(day: date) -> bool:
+    """New Zealand daylight time: last Sunday of September to first Sunday of April (since 2007)."""
+    first = date(day.year, 4, 1)
+    return day < first + timedelta(days=(6 - first.weekday()) % 7) or day >= _last_sunday(day.year, 9)
+
+
 def zone_offset(zone: str, day: date | None) -> timedelta | None:
     """The UTC offset of ``zone`` on ``day``; None when it depends on a day that is not known.
     'local time' is UTC+9: reports of North Korean launches come from Seoul and Tokyo and give their time, also
@@ -494,6 +501,8 @@ def zone_offset(zone: str, day: date | None) -> timedelta | None:
         return timedelta(hours=2 if _european_summer(day) else 1)
     if zone == "Sydney time":
         return timedelta(hours=11 if _australian_summer(day) else 10)
+    if zone == "New Zealand time":
+        return timedelta(hours=13 if _new_zealand_summer(day) else 12)
     if zone == "Pyongyang time":
         return pyongyang_offset(day)
     if zone == "ET":
