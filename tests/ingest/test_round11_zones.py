@@ -118,3 +118,17 @@ def test_stamps_and_times_of_british_and_new_zealand_broadcasters(stamp, sentenc
     assert draft.time is not None
     assert draft.time.astimezone(UTC) == utc
     assert draft.date == korean_day
+
+
+@pytest.mark.parametrize("written", ["at 8:22 a.m. Vladivostok time", "at 11.22am AET", "at 10:22 Hanoi time",
+                                     "at 9:22 p.m. (Ulaanbaatar time)"])
+def test_a_time_in_a_zone_not_known_is_no_time_rather_than_a_wrong_one(written):
+    text = f"North Korea launched a missile from Sunan {written}, officials said."
+    assert find_times(text, 0, len(text), "local time") == []
+
+
+@pytest.mark.parametrize("written", ["at 7:22 a.m. The JCS said", "at 7:22 a.m. JCS officials said",
+                                     "at 7:22 a.m. Korea time", "at 7:22 a.m. Monday"])
+def test_a_bare_time_before_other_capitals_is_still_read(written):
+    text = f"North Korea launched a missile from Sunan {written}."
+    assert [t.hour for t in find_times(text, 0, len(text), "local time")] == [7]

@@ -103,6 +103,9 @@ _BARE_TIME = re.compile(
     # "at approximately 0534 hrs", "0600 hrs, 0637 hrs and 0642 hrs": military style (a zone after it is a zoned form)
     r"|\b(?P<hourhrs>[01]\d|2[0-3])(?P<minutehrs>[0-5]\d)\s*hrs?\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)",
     re.IGNORECASE)
+# A zone this module does not know, written after a clock time: "<Place> time" or an abbreviation in capitals
+_UNKNOWN_ZONE = re.compile(r"[ \t]*\(?(?:(?-i:[A-Z][a-z]+)(?:[ \t](?-i:[A-Z][a-z]+))?[ \t]+time\b|"
+                           r"(?-i:[A-Z]{1,4}T)\b)", re.IGNORECASE)  # (zones' abbreviations end in T: AET, NZT)
 _RANGE_END = re.compile(r"\s*(?:and|to|-|\u2013)\s*(?:about\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?P<pm>p\.?\s?m\b))?",
                         re.IGNORECASE)
 _EVENING_AFTER = re.compile(r"[\s,]*(?:(?:last|on\s+\w+|that|this|the\s+same)\s+(?:night|evening|afternoon)|tonight|"
@@ -410,6 +413,8 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
         for m in _BARE_TIME.finditer(text, start, end):
             if any(t.start < m.end() and m.start() < t.end for t in found):
                 continue
+            if _UNKNOWN_ZONE.match(text, m.end(), end):
+                continue  # "at 8:22 a.m. Vladivostok time", "11.22am AET": a zone not known here, so no time
             if m.group("hour24"):
                 hour, minute = int(m.group("hour24")), int(m.group("minute24"))
                 begin = m.start("hour24")
