@@ -89,6 +89,10 @@ _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|
 _HISTORY = re.compile(
     r"\b(?:previous(?:ly)?|earlier this (?:year|month|week)|last (?:year|month|week)|"
     r"(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d|since (?:19|20)\d\d|prior|former|first attempt|"
+    # "Since then it has fired cruise missiles from submarines, ships and land launchers": launches in general
+    r"(?:since\s+then|over\s+the\s+(?:past\s+(?:\w+\s+)?)?(?:years|decades?)|in\s+recent\s+(?:years|months)),?\s+"
+    r"(?:it|North\s+Korea|Pyongyang|the\s+North|the\s+regime)\s+(?:has|have|had)\s+(?:also\s+|repeatedly\s+|"
+    r"regularly\s+)?(?:fired|launched|tested|test-fired)|"
     # "its most recent satellite launch was in February 2016": a month named with its year is another month's launch
     r"(?:was|were|came)\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+(?:19|20)\d\d|"
