@@ -152,3 +152,28 @@ def test_a_place_on_the_line_above_the_date_and_the_writers_own_time():
     draft = drafted(text)
     assert draft.date == date(2023, 12, 18)
     assert draft.time == datetime(2023, 12, 17, 23, 24, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("by", ["the Democratic People's Republic of Korea (DPRK)", "North Korea", "the DPRK"])
+def test_a_statement_aware_of_the_launch_by_north_korea_on_koreas_day(by):
+    text = ("Command statement\nStatement\nMarch 2, 2027\n\nThe command is aware of the ballistic missile launch by "
+            f"{by} earlier today (March 3 local time in Korea) from the vicinity of Pyongyang. We are consulting "
+            "closely with our allies.\n")
+    draft = drafted(text)
+    assert draft.date == date(2027, 3, 3)
+
+
+def test_a_launch_by_someone_else_is_no_launch_of_north_koreas():
+    text = ("Space news\nMarch 2, 2027\n\nThe agency is aware of the satellite launch by a private company earlier "
+            "today from New Zealand. North Korea was not involved.\n")
+    assert draft_article(read(text)) is None
+
+
+@pytest.mark.parametrize(("masthead", "day"), [
+    ("Juche 115 (2026) No. 101 [Whole number 28 900] Saturday, April 11", date(2026, 4, 11)),
+    ("Vol. 80, 2026 | Saturday, April 11", date(2026, 4, 11)),
+    ("Juche 115 (2026) No. 101 Friday, April 11", None),  # the weekday does not fall on that day
+])
+def test_a_masthead_with_its_year_apart_from_a_weekday_and_day(masthead, day):
+    article = read(f"Rodong Sinmun\n{masthead}\n\nMissile Launched\n\nThe DPRK launched a missile from Sunan.\n")
+    assert article.published == day

@@ -197,6 +197,9 @@ def find_dateline(text: str) -> Dateline | None:
     slashed = _slashed_by_weekday(head, text)
     if slashed is not None:
         return Dateline(slashed[0], slashed[1], slashed[2], zone=zone or _stamp_zone(head[slashed[1] : slashed[2]]))
+    weekday_dated = _year_and_weekday(head)
+    if weekday_dated is not None:
+        return Dateline(weekday_dated[0], weekday_dated[1], weekday_dated[2], zone=zone)
     issued = _ISSUED_DTG.search(head)
     if issued is not None and (value := _dtg_value(issued)) is not None:
         return Dateline(value, issued.start(), issued.end(), zone=zone)
@@ -228,6 +231,28 @@ def _dtg_value(m: re.Match[str]) -> date | None:
         return date(year + 2000 if year < 100 else year, MONTHS[m.group("month").lower()], int(m.group("day")))
     except ValueError:
         return None
+
+
+# A masthead line with its year apart from its day: "Juche 112 (2023) No. 326 [Whole number 27 844] Wednesday,
+# November 22" (read only when the weekday falls on that day of that year)
+_MASTHEAD_YEAR = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-])")
+_MASTHEAD_DAY = re.compile(rf"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+"
+                           rf"(?P<month>{_MONTH})[ \t]+(?P<day>[0-3]?\d)\b")
+
+
+def _year_and_weekday(head: str) -> tuple[date, int, int] | None:
+    for line in re.finditer(r"^[^\n]{0,160}$", head, re.MULTILINE):
+        day = _MASTHEAD_DAY.search(line.group())
+        years = {int(m.group("year")) for m in _MASTHEAD_YEAR.finditer(line.group())}
+        if day is None or len(years) != 1:
+            continue
+        try:
+            value = date(years.pop(), MONTHS[day.group("month").lower().rstrip(".")], int(day.group("day")))
+        except (KeyError, ValueError):
+            continue
+        if _WEEKDAY_NAMES[value.weekday()] == day.group("weekday").lower():
+            return value, line.start(), line.end()
+    return None
 
 
 _SLASHED_STAMP = re.compile(rf"(?<![\d/.]){_SLASHED}(?![\d/.])")

@@ -99,6 +99,9 @@ _HISTORY = re.compile(
     r"history|anniversary|last\s+(?:fired|launched|tested|test-fired|flew|lifted\s+off|blasted\s+off|took\s+off))\b",
     re.IGNORECASE,
 )
+# "is aware of the ballistic missile launch by the Democratic People's Republic of Korea (DPRK) earlier today"
+_BY_NORTH_KOREA = re.compile(r"\s+(?:conducted\s+|carried\s+out\s+)?by\s+(?:the\s+)?(?:North\s+Korea|DPRK|Democratic\s+"
+                             r"People['\u2019]s\s+Republic\s+of\s+Korea|Pyongyang|the\s+North)\b")
 _NOTICE_WINDOW = re.compile(r"\b(?:each|every)\s+day\s+(?:from|between|until|through)\b|"
                             r"\bdaily\s+(?:from|between|until)\b", re.IGNORECASE)
 _NORTH_KOREA = re.compile(
@@ -199,7 +202,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         # "The first launch was at 6:40 this morning" in a story about North Korea: a launch told by its clock time
         timed = article_about_north_korea and ((_ORDINAL_LAUNCH.match(verb.group()) is not None and bool(
             _CLOCK.search(text, verb.end(), e))) or launch_told(text, verb))
-        if strict and not timed and not _NORTH_KOREA.search(text, s, verb.end()):
+        if strict and not timed and not _NORTH_KOREA.search(text, s, verb.end()) and not _BY_NORTH_KOREA.match(
+                text, verb.end(), e):
             return False
     else:
         timed = False

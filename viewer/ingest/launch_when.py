@@ -66,7 +66,9 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
     # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
     # that, not the launch, unless it states the launch itself.
     launch_dates = [(d, s) for d, s in dates if s in report.anchors or not PLUPERFECT.search(text, s.start, s.end)]
-    launch_dates.sort(key=lambda pair: not _names_the_launch(text, pair[0], pair[1].start))
+    # (a day named as Korea's, "earlier today (Oct. 31 local time in Korea)", over the writer's day)
+    launch_dates.sort(key=lambda pair: (not _names_the_launch(text, pair[0], pair[1].start),
+                                        KOREAS_DAY.match(text, pair[0].end, pair[1].end) is None))
     resolved = next((d.value for d, s in launch_dates if d.value and not _other_zone_date(text, d, s, article)), None)
     if resolved is None and not launch_dates and article.published is not None:
         # no launch sentence names a day: the lede's ("… failed on Monday night when the rocket blew up"), else
