@@ -45,3 +45,25 @@ def test_a_launch_told_after_since_then_is_still_a_launch():
             "The missile flew east.\n")
     draft = drafted(text)
     assert draft is not None
+
+
+@pytest.mark.parametrize("detected", [
+    "Our military detected around 10 projectiles presumed to be short-range ballistic missiles fired from the Sunan "
+    "area, Pyongyang, toward the East Sea at around 06:14 today.",
+    "Our military detected one projectile believed to be a short-range ballistic missile launched from the Sunan "
+    "area of Pyongyang toward the East Sea at around 06:14 today.",
+    "The JCS detected what appeared to be two ballistic missiles fired from Sunan, Pyongyang, toward the East Sea "
+    "at around 06:14 today.",
+])
+def test_a_jcs_text_that_hedges_the_kind_of_missile_still_reports_the_launch(detected):
+    text = f"[JCS text message to the press]\nSent: 2026. 5. 30. 06:41\n\n{detected}\n"
+    draft = drafted(text)
+    assert draft is not None
+    assert draft.time is not None
+    assert (draft.time.hour, draft.time.minute) == (6, 14)
+
+
+def test_a_hedge_on_the_firing_itself_is_still_no_launch():
+    text = ("[JCS text message to the press]\nSent: 2026. 5. 30. 06:41\n\nNorth Korea is presumed to be preparing "
+            "to fire short-range ballistic missiles from the Sunan area, our military said.\n")
+    assert drafted(text) is None

@@ -55,7 +55,7 @@ _DATE_LINE = re.compile(
     # "MORNING EDITION - Broadcast: …", a blog's "Round 3 — Sunday, March 29."
     rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z0-9 ]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"
     rf"(?:(?P<label>date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|issued|released|"
-    rf"{_KOREAN_LABELS})"
+    rf"sent|{_KOREAN_LABELS})"
     rf"\b[ \t]*(?:on)?[ \t:=]*)?"
     rf"[\"']?(?:{_CALENDAR}|{_ISO}|{_DOTTED})[\"']?{_CLOCK_AFTER}"
     rf"(?:[ \t]+[|\u00b7-]?[ \t]*(?:updated|last updated|modified)\b[^\n]*)?"  # "… 6:02 PM EDT  Updated on …"
@@ -63,8 +63,8 @@ _DATE_LINE = re.compile(
     re.MULTILINE | re.IGNORECASE)
 # (a bulletin's or release's "Date of issue:", "Release date:"; a live page's "Live page opened", "Page created")
 _LABEL = (r"(?:date\s+of\s+(?:issue|release)|(?:issue|release)\s+date|date|dated|published|posted|updated|modified|"
-          r"pubdate|last updated|broadcast|aired|filed|issued|released|live\s+updates,?|(?:live\s+)?page\s+(?:opened|"
-          rf"created)|{_KOREAN_LABELS})")
+          r"pubdate|last updated|broadcast|aired|filed|issued|released|sent|live\s+updates,?|"
+          rf"(?:live\s+)?page\s+(?:opened|created)|{_KOREAN_LABELS})")
 # One part of a stamp line: 'Published on : 22/06/2016', '3 March 2024', '2017. 5. 21.', 'Sunday 14 January 2024'
 _STAMP_PART = re.compile(rf"(?:{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*)?(?:{_CALENDAR}|{_ISO}|{_DOTTED}|{_SLASHED})"
                          rf"{_CLOCK_AFTER}", re.IGNORECASE)

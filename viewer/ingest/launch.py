@@ -102,6 +102,9 @@ _HISTORY = re.compile(
 # "is aware of the ballistic missile launch by the Democratic People's Republic of Korea (DPRK) earlier today"
 _BY_NORTH_KOREA = re.compile(r"\s+(?:conducted\s+|carried\s+out\s+)?by\s+(?:the\s+)?(?:North\s+Korea|DPRK|Democratic\s+"
                              r"People['\u2019]s\s+Republic\s+of\s+Korea|Pyongyang|the\s+North)\b")
+_KIND_HEDGE = re.compile(r"\b(?:presumed|believed|thought|assessed|suspected|estimated|appeared|seemed)\s+to\s+be\s+"
+                         r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|"
+                         r"IRBMs?)\s*$", re.IGNORECASE)
 _NOTICE_WINDOW = re.compile(r"\b(?:each|every)\s+day\s+(?:from|between|until|through)\b|"
                             r"\bdaily\s+(?:from|between|until)\b", re.IGNORECASE)
 _NORTH_KOREA = re.compile(
@@ -221,13 +224,20 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if verb.group().lower().endswith("launch") and _STILL_TO_COME.match(text, verb.end(), e):
         return False
     before = _COUNTED_MORE.sub(" ", before)  # "Two more ballistic missiles were fired": more of them, not future ones
+    # "projectiles presumed to be short-range ballistic missiles fired from …" (the JCS's wording): what they were is
+    # hedged, not that they were fired
+    hedge = _KIND_HEDGE.search(text, max(s, verb.start() - 90), verb.start())
+    if hedge is not None:
+        before = text[max(s, hedge.start() - 45) : hedge.start()]
     before = before[before.rfind(": ") + 1 :]  # "23.40 BST: More details from Seoul: the missile was fired": the clause
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
         return False
     # "Japan's Defense Ministry put the launch at 7:09 a.m.": 'the launch' is a noun, Japan times it, not launches it
     noun = verb.group().lower() == "launch" and re.search(r"\b(?:the|this|that)\s+$", text[s : verb.start()],
                                                           re.IGNORECASE)
-    if not noun and _foreign_launcher(text, s, verb.start()):
+    # "Our military detected around 10 projectiles … fired from the Sunan area": who detected did not fire
+    detected = DETECTED_OBJECT.search(text, s, verb.start())
+    if not noun and detected is None and _foreign_launcher(text, s, verb.start()):
         return False  # "South Korea launched its first spy satellite to watch North Korea"
     if _NOTICE_WINDOW.search(text, s, e):
         return False  # "rocket firing in three areas … each day from Tuesday to Friday": a notice's window, no launch
