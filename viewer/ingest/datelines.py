@@ -74,7 +74,7 @@ _ASIDE = re.compile(r"\[[^\]\n]{0,40}\]|\([^)\n]{0,40}\)")
 # or a wide gap, a spaced slash ("OPS NOTE 23-117  /  ISSUED …"), or the end of a sentence ("Live updates, Friday 18
 # November 2022. All times KST.")
 _PARTS = re.compile(r"[ \t]*(?:\||\u00b7|\u2022|[ \t][-\u2013\u2014/][ \t]|[ \t]{3}|(?<=\d)\.[ \t]+(?=[A-Z]))[ \t]*")
-# Pyongyang's own time is UTC+8:30 from August 2015 to May 2018 (times.PYONGYANG_TIME), UTC+9 otherwise
+# Pyongyang's own time is UTC+8:30 from August 2015 to May 2018 (zones.PYONGYANG_TIME), UTC+9 otherwise
 CITY_ZONES = {"seoul": "KST", "pyongyang": "Pyongyang time", "panmunjom": "KST", "busan": "KST", "tokyo": "JST",
               "osaka": "JST", "naha": "JST", "washington": "ET", "new york": "ET", "united nations": "ET"}  # fmt: skip
 
