@@ -204,3 +204,47 @@ def test_a_million_vertex_valid_polygon_file_exports_as_the_same_circle_in_fewer
     assert inked_near_centre(QImage(str(tmp_path / "round1000000.png"))) > 0.9
     differ = np.abs(images[0] - images[1]).max(axis=2)
     assert (differ > 40).mean() < 0.005
+
+
+def test_a_huge_fill_clipped_to_a_strip_is_still_filled_by_scanlines(qapp, monkeypatch):
+    """A pan paints the strip it brings into view: Qt's fill of a million-spike outline is as slow clipped to a
+    strip (the window froze for minutes), so whether to fill by scanlines is judged over the whole device."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPainter, QTransform
+
+    from viewer.qt.draw import paths
+    from viewer.qt.draw.style import RenderContext
+
+    rng = np.random.default_rng(13)
+    n = 100_000
+    theta = 2 * np.pi * np.arange(n) / n + rng.uniform(-5, 5, n) * (2 * np.pi / n)
+    radius = rng.uniform(0.2, 1.0, n) * 280_000
+    stroke = paths.xy_stroke(radius * np.cos(theta), radius * np.sin(theta), "#D55E00", 0, fill="#D55E00",
+                             fill_alpha=90)
+    filled: list[QRect] = []
+    monkeypatch.setattr(paths, "fill_even_odd", lambda painter, x, y, colour, visible: filled.append(visible))
+    image = QImage(800, 600, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    painter.setClipRect(QRect(0, 580, 800, 20))  # device pixels (no transform yet): a pan down
+    painter.setTransform(QTransform(0.001, 0, 0, -0.001, 400, 300))
+    paths.paint_strokes(painter, RenderContext(), [stroke])
+    painter.end()
+    assert filled == [QRect(0, 580, 800, 20)]
+
+
+def test_the_hover_glow_of_a_huge_area_is_drawn_at_pixel_size(qapp):
+    from shapely.geometry import Polygon
+
+    from viewer.geo.crs import DEFAULT_REGION, projection_from_name
+    from viewer.geo.projected import ProjectedFeatures
+    from viewer.model.feature import Feature
+    from viewer.qt.map.highlight import HighlightLayer
+    from viewer.qt.map.painting import RenderContext
+
+    t = np.linspace(0, 2 * np.pi, 150_000)
+    area = Feature("big", Polygon(np.column_stack([130 + 5 * np.cos(t), 25 + 5 * np.sin(t)])), {"label": "big"})
+    layer = HighlightLayer(RenderContext())
+    layer.show_hovered(area, ProjectedFeatures(projection_from_name("regional", DEFAULT_REGION)))
+    (glow,) = layer.hover.strokes
+    assert glow.xy is not None  # so drawn from its copy at pixel size (`Stroke.at_pixel_size`), not 150,000 vertices
+    assert glow.given_path is None  # and its whole path never built

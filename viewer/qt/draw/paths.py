@@ -166,9 +166,11 @@ def _filled_by_scanlines(painter: QPainter, stroke: Stroke) -> bool:
     x, y = stroke.xy
     if stroke._rings is None:
         stroke._rings = RingRows(x, y)
-    if stroke._rings.at_most(painter.transform(), visible) <= SCANLINE_ABOVE_ROWS:
+    # Counted over the whole device, not the clip: Qt's fill of such an outline is as slow clipped to a strip a pan
+    # brought into view (the window froze for minutes panning over a million-spike star), the scanlines are not.
+    if stroke._rings.at_most(painter.transform(), device) <= SCANLINE_ABOVE_ROWS:
         return False  # (the bound takes microseconds; counting exactly, ~3 ms for the basemap's land a paint)
-    if rows_crossed(x, y, painter.transform(), visible) <= SCANLINE_ABOVE_ROWS:
+    if rows_crossed(x, y, painter.transform(), device) <= SCANLINE_ABOVE_ROWS:
         return False
     fill_even_odd(painter, x, y, with_alpha(stroke.fill, stroke.fill_alpha), visible)
     return True
