@@ -248,3 +248,17 @@ def test_the_hover_glow_of_a_huge_area_is_drawn_at_pixel_size(qapp):
     (glow,) = layer.hover.strokes
     assert glow.xy is not None  # so drawn from its copy at pixel size (`Stroke.at_pixel_size`), not 150,000 vertices
     assert glow.given_path is None  # and its whole path never built
+
+
+@pytest.mark.slow
+def test_an_svg_of_a_self_intersecting_polygon_holds_its_fill_as_an_image(tmp_path):
+    """SVG and PDF too: the fill of an outline crossing millions of pixel rows is the scanlines' image, not a path
+    of every vertex (a million-spike star's SVG was 41 MB with a 30 MB path attribute, more than librsvg's XML
+    parser reads)."""
+    star = write_geojson(tmp_path / "star.geojson", jagged_star(200_000), "star")
+    out = tmp_path / "star.svg"
+    exported = launchmap("export", str(star), "-o", str(out), "--width", "1280", "--height", "720", timeout=240)
+    assert exported.returncode == 0, exported.stderr
+    text = out.read_text()
+    assert text.count("<image") >= 1
+    assert max(map(len, text.splitlines())) < 5_000_000

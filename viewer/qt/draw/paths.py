@@ -140,7 +140,8 @@ def paint_strokes(painter: QPainter, context: RenderContext, strokes: list[Strok
         reach = context.px(width) / 2 + 2 if width > 0 else 2
         # Lines up to a pixel wide take Qt's fast path whatever their length: tiles would only add work.
         thin = not stroke.fill and context.px(width) <= 1.0
-        if raster and stroke.fill and _filled_by_scanlines(painter, stroke):
+        # SVG and PDF too: such a fill as a path of every vertex made a 41 MB SVG that librsvg could not read
+        if stroke.fill and _filled_by_scanlines(painter, stroke):
             if width > 0:
                 _draw(painter, stroke.path, pen, QBrush())
         elif not tiled or stroke.xy is None or len(stroke.xy[0]) <= TILE_ABOVE or thin:
@@ -157,7 +158,8 @@ def paint_strokes(painter: QPainter, context: RenderContext, strokes: list[Strok
 
 def _filled_by_scanlines(painter: QPainter, stroke: Stroke) -> bool:
     """Fill a huge outline (one crossing millions of pixel rows: a self-intersecting star of a million spikes) by
-    scanlines, without anti-aliasing, if it is one; Qt's rasteriser would take minutes (see viewer.qt.draw.scanline)."""
+    scanlines, without anti-aliasing, if it is one; Qt's rasteriser would take minutes (see viewer.qt.draw.scanline).
+    On SVG and PDF the fill is an image at the device's resolution."""
     if stroke.xy is None or len(stroke.xy[0]) <= SCANLINE_CHECK_ABOVE or stroke.fill is None:
         return False
     device = QRect(0, 0, painter.device().width(), painter.device().height())
