@@ -68,6 +68,10 @@ class DecorationPainter(GraticuleLabels):
         self._graticule: list[tuple[str, bool, float]] = []
         self._label_boxes: tuple[list[Candidate], QTransform, np.ndarray] | None = None  # (see GraticuleLabels)
         self.last_layout: DecorationLayout | None = None  # what was drawn last (tests, the label engine)
+        self._gesture_place = ""  # where the auto legend was drawn in the gesture under way ("": none)
+        # whether the gesture under way is shown from one image of the map (the canvas's snapshot), which moves the
+        # labels drawn at rest without placing them again: the auto legend then holds its place through it
+        self.gesture_from_image: Callable[[], bool] | None = None
         self.legend_offset = QPointF()  # pixels the legend is drawn away from its place while it is dragged
         # On screen, the map's rect when the view last rested (an export has none): while the view differs from
         # it (a pan or zoom under way), the auto legend stays where it was drawn at rest.
@@ -98,6 +102,8 @@ class DecorationPainter(GraticuleLabels):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         layout = self.layout()
         self.last_layout = layout
+        shown_from_image = self.gesture_from_image is not None and self.gesture_from_image()
+        self._gesture_place = (layout.held_place or "") if self.moving and shown_from_image else ""
         boxes = {name: QRectF(QPointF(b[0], b[1]), QPointF(b[2], b[3])) for name, b in layout.boxes.items()}
         if self.map_view.decorations.graticule_labels:
             self._graticule_labels(painter, list(layout.boxes.values()))
@@ -171,10 +177,10 @@ class DecorationPainter(GraticuleLabels):
         staying where it was drawn last unless another place is clearly better, and never moved mid-gesture."""
         options = self.map_view.decorations
         sizes = self._current_sizes()
-        # mid-gesture it stays where auto put it at rest, or else where it was drawn last (a gesture that starts
-        # before the view ever rested: chosen afresh at every step, it jumped corners mid-drag, over labels the
-        # map's snapshot showed where they were); at rest it is chosen as before
-        kept = options.legend_kept or (self.last_layout.held_place or "" if self.last_layout is not None else "")
+        # mid-gesture it stays where auto put it at rest, or else, in a gesture shown from the map's snapshot, where
+        # the gesture first drew it (one that starts before the view ever rested: chosen afresh at every step, it
+        # jumped corners mid-drag, over labels the snapshot showed where they were); at rest as before
+        kept = options.legend_kept or (self._gesture_place if self.moving else "")
         if options.legend == "auto" and kept and self.moving:
             held = place_decorations(sizes, kept)
             if held.held_place == kept:

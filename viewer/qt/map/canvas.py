@@ -114,6 +114,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         self.scene().addItem(self.decorations)
         self.labels.decoration_boxes = lambda: list(self.decorations.layout().boxes.values())
         self.decorations.drawing.label_boxes = lambda: [shape for _, shape in self.labels.placed_shapes]
+        self.decorations.drawing.gesture_from_image = lambda: self.view.snapshot.moving
         self.decorations.drawing.overlay_data = OverlayData(self.frame, lambda: (self.analysis.paths.strokes, [
             mark for visual in self.visuals.values() if isinstance(visual, AnnotationVisual) for mark in visual.marks]))
 
