@@ -12,8 +12,8 @@ from viewer.io.free_memory import _libc
 
 pytestmark = pytest.mark.skipif(_libc() is None, reason="glibc's allocator only")
 
-# A process that first frees a 32 MB block (glibc then raises its threshold for blocks of pages of their own), then
-# holds a hundred 1 MB blocks among small ones that live on, and frees them: how much of them stays resident once freed, in MiB.
+# A process that first frees a 16 MB block (glibc then raises its threshold for blocks of pages of their own), then
+# holds a hundred 1 MB blocks among small ones that live on, and frees them: how much of them stays resident, in MiB.
 KEPT = textwrap.dedent("""
     import ctypes, sys
     from viewer.io.free_memory import give_back, large_blocks_apart
@@ -24,7 +24,7 @@ KEPT = textwrap.dedent("""
 
     if sys.argv[1] == "apart":
         large_blocks_apart()
-    big = ctypes.create_string_buffer(32 << 20)
+    big = ctypes.create_string_buffer(16 << 20)
     del big
     before = rss()
     blocks, kept_alive = [], []
