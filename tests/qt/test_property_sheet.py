@@ -70,3 +70,39 @@ def test_a_new_feature_left_unnamed_is_named_by_its_kind_not_by_its_id(qtbot):
     edited = PropertySheet({"kind": "line", "name": "Lane"}, content)  # an existing feature keeps no label
     qtbot.addWidget(edited)
     assert edited.changes() == {}
+
+
+def test_relabelling_a_kml_point_keeps_its_kind(qtbot):
+    """Seen in the window: F2 on a KML placemark, a new label, OK, and the point became a 'Reference place' (another
+    row in the tree and the legend, written into the saved file): the file states no kind, the sheet showed its
+    first choice for it and OK wrote that. The sheet shows the kind the feature is drawn as, and writes none
+    unless the user picks one."""
+    content = load_workspace([]).content
+    sheet = PropertySheet({"label": "Buoy A"}, content, kind="point")
+    qtbot.addWidget(sheet)
+    assert sheet.kind_box.currentData() == "point"
+    sheet.label_box.setText("Buoy B")
+    assert sheet.changes() == {"label": "Buoy B"}
+    sheet.kind_box.setCurrentIndex(sheet.kind_box.findData("impact_point"))
+    assert sheet.changes() == {"label": "Buoy B", "kind": "impact_point"}
+
+
+def test_f2_on_a_kml_placemark_changes_only_its_label(window, tmp_path, monkeypatch):
+    kml = tmp_path / "buoys.kml"
+    kml.write_text('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+                   "<Placemark><name>Buoy A</name><Point><coordinates>127.5,26.2,0</coordinates></Point></Placemark>"
+                   "</Document></kml>", encoding="utf-8")
+    window.open_files([str(kml)])
+    feature = next(f for f in window.workspace.content.features.values() if f.label == "Buoy A")
+    kind = feature.kind
+
+    def relabel(sheet: PropertySheet) -> int:
+        sheet.label_box.setText("Buoy B")
+        return PropertySheet.DialogCode.Accepted
+
+    monkeypatch.setattr(PropertySheet, "exec", relabel)
+    window.workspace.selection.select([feature.id])
+    assert window.review.edit_properties()
+    edited = window.workspace.feature(feature.id)
+    assert (edited.label, edited.kind) == ("Buoy B", kind)
+    assert "kind" not in edited.properties

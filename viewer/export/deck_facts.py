@@ -1,4 +1,4 @@
-"""The words a slide says about launches: key facts (time in UTC and local, vehicle, outcome, site, where sources
+"""The words a slide says about launches: key facts (time in UTC and as given, vehicle, outcome, site, where sources
 differ), the confidence line, and the slides' subtitles."""
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ from viewer.wording import plural
 
 
 def key_facts(content: Bundle, event: LaunchEvent) -> list[tuple[str, str]]:
-    """Time (UTC and local), vehicle, outcome, site, and where sources disagree."""
-    utc, local = event.time_labels
-    when = utc + (f" ({local.split(' ', 1)[1]} local)" if local and local[:10] == utc[:10] else
-                  f" ({local} local)" if local else "")
+    """Time (UTC, and at the offset the bundle gives it), vehicle, outcome, site, and where sources disagree.
+    The offset is the one reported (Seoul or Tokyo time, UTC+09:00), not called 'local': on 7 Feb 2016 Pyongyang
+    kept UTC+08:30 (Asia/Pyongyang in the IANA time zone database), and '09:30 local' was half an hour off."""
+    utc, stated = event.time_labels
+    when = utc + (f" ({stated.split(' ', 1)[1]})" if stated and stated[:10] == utc[:10] else
+                  f" ({stated})" if stated else "")
     facts = [("Time", when), ("Vehicle", event.vehicle or "not reported"), ("Outcome", event.outcome or "unknown")]
     site = content.features.get(event.site or "")
     facts.append(("Site", site.label if site else "not reported"))

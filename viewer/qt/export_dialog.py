@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -86,29 +87,31 @@ class ExportImageDialog(QDialog):
         self.format_box = QComboBox()
         self.format_box.addItems(list(FORMATS))
         self.path_edit = QLineEdit(path)
-        browse = QPushButton("Browse…")
+        browse = QPushButton("Br&owse…")
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(browse)
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("Drawn at the top of the map (optional)")
-        self.legend_box = QCheckBox("Legend")
-        self.scale_bar_box = QCheckBox("Scale bar")
-        self.north_arrow_box = QCheckBox("North arrow")
+        self.legend_box = QCheckBox("&Legend")
+        self.scale_bar_box = QCheckBox("Scale &bar")
+        self.north_arrow_box = QCheckBox("&North arrow")
         toggles = QHBoxLayout()
         for box in (self.legend_box, self.scale_bar_box, self.north_arrow_box):
             box.setChecked(True)
             toggles.addWidget(box)
-        form.addRow("Size", self.preset_box)
-        form.addRow("Width (px)", self.width_box)
-        form.addRow("Height (px)", self.height_box)
-        form.addRow("Resolution (dpi)", self.dpi_box)
-        form.addRow("Format", self.format_box)
-        form.addRow("File", file_row)
-        form.addRow("Title", self.title_edit)
+        # Alt and a letter reaches each field (QFormLayout makes a label with '&' its field's buddy)
+        form.addRow("&Size", self.preset_box)
+        form.addRow("&Width (px)", self.width_box)
+        form.addRow("&Height (px)", self.height_box)
+        form.addRow("&Resolution (dpi)", self.dpi_box)
+        form.addRow("For&mat", self.format_box)
+        form.addRow("F&ile", file_row)
+        cast(QLabel, form.labelForField(file_row)).setBuddy(self.path_edit)  # a row of two: the name is the field
+        form.addRow("&Title", self.title_edit)
         form.addRow("Draw", toggles)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

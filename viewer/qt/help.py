@@ -48,10 +48,13 @@ it at the passage, in yellow; <i>Details</i> shows the launch (UTC and local tim
 and from which sources, every passage reporting it, and where sources disagree.</li>
 <li><b>Ask “where is that?”</b> Click a coloured passage in the article, or put the caret in it and press Enter:
 the features it reports are selected on the map and in the tree. Alt+Down and Alt+Up step between passages.</li>
-<li><b>Choose what is shown.</b> <i>Events and features</i> shows or hides launches and kinds; double-click frames
+<li><b>Choose what is shown.</b> <i>Events</i> shows or hides launches and kinds; double-click frames
 one on the map. The <i>Timeline</i> filters by time; Alt+Left and Alt+Right step through launches.</li>
 <li><b>Find.</b> Ctrl+F searches the articles and the feature labels.</li>
 <li><b>Measure.</b> M measures geodesic distances; R draws range rings around the selection.</li>
+<li><b>Edit.</b> F2 edits the selected feature; P, L and Shift+A add a point, line or area; Ctrl+Z undoes.
+Ctrl+S saves the edits to their files (a file launchmap did not write, such as a KML, is kept: you name a new
+bundle for its edits) and the session, if one is open.</li>
 <li><b>Brief.</b> Bookmark views, present them full screen with F5, or export an image (Ctrl+E) or a briefing
 deck (Ctrl+B) with title, legend, scale, north arrow and source footnotes.</li>
 <li><b>Bring your own data.</b> File ▸ Open (or drag and drop) reads launchmap bundles, GeoJSON, GeoPackage, KML/KMZ

@@ -150,7 +150,7 @@ class MarksController:
         if not self.review.run_on(bundle, AddFeature(feature)):
             return None
         self.workspace.selection.select([feature.id])
-        self.shell.status(f"Added {feature.label}; File ▸ Save edited bundles keeps it", 8000)
+        self.shell.status(f"Added {feature.label} to {bundle.name}; Ctrl+S saves it", 8000)
         return feature
 
     def add_from_coordinates(self) -> Feature | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
@@ -27,9 +26,8 @@ from viewer.model.edits import (
 )
 from viewer.model.kinds import CERTAINTIES, kind_names
 from viewer.model.workspace import Workspace
-from viewer.qt.dialogs.folders import remember_folder, start_path
+from viewer.qt.dialogs.save_target import is_the_sample, where_to_save
 from viewer.qt.shell import Shell, add_action
-from viewer.resources import sample_bundle
 from viewer.wording import counted
 
 if TYPE_CHECKING:
@@ -115,7 +113,7 @@ class ReviewController:
         if feature is None:
             return False
         sheet = PropertySheet(feature.properties, self.workspace.content, f"Properties of {feature.label}",
-                              self.shell.parent)
+                              self.shell.parent, kind=feature.kind)
         if sheet.exec() != PropertySheet.DialogCode.Accepted:
             return False
         changes = sheet.changes()
@@ -245,28 +243,23 @@ class ReviewController:
         return bundle
 
     def save_edited(self) -> bool:
-        """Write every edited bundle to its file (asking where for a new draft, and for a copy of launchmap's own
-        sample, which is never rewritten); atomically."""
+        """Write every edited bundle to its file (asking where for a new draft, for a copy of launchmap's own
+        sample, which is never rewritten, and for a file launchmap did not write: `where_to_save`); atomically."""
         saved = []
         for bundle in [b for b in self.workspace.bundles if b.modified]:
-            path = bundle.path
-            sample = path is not None and path.resolve() == sample_bundle().resolve()
-            if path is None or sample:
-                caption, start = (("Save a copy of the sample", start_path("launches.geojson")) if sample
-                                  else ("Save draft bundle", start_path("draft.geojson")))
-                name, _ = QFileDialog.getSaveFileName(self.shell.parent, caption, start, "Event bundles (*.geojson)")
-                if not name:
-                    return False
-                remember_folder(name)
-                path = Path(name)
+            sample = is_the_sample(bundle)
+            path = where_to_save(self.shell.parent, bundle)
+            if path is None:
+                return False
             try:
                 if sample:  # its articles' paths made to reach them from the new folder, or their text inline
                     bundle.documents.update(relocated(bundle, path.parent).documents)
                 write_bundle(bundle, path)
             except OSError as error:
-                QMessageBox.warning(self.shell.parent, "Save", f"{path}: {error.strerror or error}")
+                QMessageBox.warning(self.shell.parent, "Save", f"{path}: not saved: {error.strerror or error}")
                 return False
             bundle.path, bundle.modified = path, False
+            bundle.extra.setdefault("launchmap", {})  # written by launchmap now: saved here again unasked
             saved.append(path.name)
         self.undo_stack.setClean()
         self._say(f"Saved {', '.join(saved)}" if saved else "Nothing to save")

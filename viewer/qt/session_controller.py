@@ -94,6 +94,8 @@ class SessionController(QObject):
         # too. False when the user cancelled, then nothing closes.
         self.save_bundles: Callable[[], bool] | None = None
         shell.parent.installEventFilter(self)
+        self.changed.connect(self.name_window)
+        follow(workspace.bundles_changed, self, self.name_window)  # after the window's own naming: this wins
 
     # -- state -------------------------------------------------------------------------------------
     def mark_dirty(self, *_) -> None:
@@ -108,6 +110,13 @@ class SessionController(QObject):
 
     def edited_bundles(self) -> list[Bundle]:
         return [b for b in self.workspace.bundles if b.modified]
+
+    def name_window(self, *_) -> None:
+        """The title names the open session, else the bundles (as QGIS names its project), with Qt's unsaved
+        mark while there is work to save."""
+        window = self.shell.parent
+        window.setWindowTitle(window_title(self.path, [b.name for b in self.workspace.bundles]))
+        window.setWindowModified(self.worth_saving)
 
     def _maybe_edited(self) -> None:
         if not self._loading and self.edited_bundles():
@@ -157,6 +166,18 @@ class SessionController(QObject):
 
     def save(self) -> bool:
         return self.save_as(self.path) if self.path is not None else self.save_as()
+
+    def save_work(self) -> bool:
+        """Save (Ctrl+S): the edited bundles to their files, then the session when there is one (a file or
+        bookmarks); with nothing edited, the session. (It saved only the session, asking for a .lmsession, and the
+        edits stayed unsaved.) False when something was not saved."""
+        edited = self.edited_bundles() if self.save_bundles is not None else []
+        if edited and self.save_bundles is not None and not self.save_bundles():
+            return False
+        self.name_window()
+        if edited and self.path is None and not len(self.bookmarks):
+            return True
+        return self.save()
 
     def save_as(self, path: str | Path | None = None) -> bool:
         if path is None:
@@ -306,7 +327,7 @@ class SessionController(QObject):
     def add_actions(self, menu: QMenu) -> None:
         """Open session…, Save session, Save session as…, and Recent sessions, added to ``menu``."""
         for text, slot, shortcut in (("Open &session…", self._open_dialog, "Ctrl+Shift+O"),
-                                     ("&Save session", self.save, QKeySequence.StandardKey.Save),
+                                     ("&Save", self.save_work, QKeySequence.StandardKey.Save),
                                      ("Save session &as…", self.save_as, QKeySequence.StandardKey.SaveAs)):
             action = menu.addAction(text)
             action.setShortcut(QKeySequence(shortcut))
@@ -337,6 +358,13 @@ class SessionController(QObject):
 
     def _warn(self, message: str) -> None:
         self.shell.warn("launchmap", message)
+
+
+def window_title(session: Path | None, bundles: list[str]) -> str:
+    """"nov2023.lmsession — launchmap" when a session is open, else the bundles' names; "[*]" is where Qt puts
+    the unsaved mark."""
+    named = session.name if session is not None else " · ".join(bundles)
+    return f"{named}[*] — launchmap" if named else "launchmap[*]"
 
 
 def recovery_question(autosave: Autosave) -> str:

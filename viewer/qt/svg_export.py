@@ -28,6 +28,10 @@ SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
 INKSCAPE = "http://www.inkscape.org/namespaces/inkscape"
 FONT_FAMILY = "DejaVu Sans, Verdana, sans-serif"  # the words' fallback where DejaVu is not installed
+# Control characters XML 1.0 allows nowhere: Qt writes a label's as they are, and the piece could not be read back
+# (a NUL in a label stopped the export). In UTF-8 these bytes are never part of another character.
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+REPLACEMENT = "\ufffd".encode()
 
 
 def svg_bytes(renderer: MapRenderer, request: ImageRequest) -> bytes:
@@ -106,7 +110,7 @@ def _assembled(parts: list[tuple[str, str, bytes]], request: ImageRequest) -> by
     ET.SubElement(root, f"{{{SVG}}}desc").text = "Map exported by launchmap. Basemap: Natural Earth (public domain)."
     defs = ET.SubElement(root, f"{{{SVG}}}defs")
     for layer_id, title, data in parts:
-        piece = SafeET.fromstring(data)  # our own output, parsed without entity expansion all the same
+        piece = SafeET.fromstring(_NOT_XML.sub(REPLACEMENT, data))  # our own output, without entity expansion
         group = ET.SubElement(root, f"{{{SVG}}}g", {"id": layer_id, f"{{{INKSCAPE}}}groupmode": "layer",
                                                      f"{{{INKSCAPE}}}label": title})
         for child in list(piece):

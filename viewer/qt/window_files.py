@@ -82,6 +82,10 @@ class WindowFiles(QMainWindow):
             self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
 
     def _name_after_bundles(self) -> None:
+        session = getattr(self, "session", None)
+        if session is not None:  # built: the session controller names the window (its session, the unsaved mark)
+            session.name_window()
+            return
         self.setWindowTitle(" · ".join(b.name for b in self.workspace.bundles) + " — launchmap")
 
     def _remember_recent(self, path: str) -> None:

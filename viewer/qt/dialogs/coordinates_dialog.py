@@ -62,9 +62,9 @@ class CoordinatesDialog(QDialog):
         for certainty in CERTAINTIES:
             self.certainty_box.addItem(certainty, certainty)  # 'reported' first: typed from a source
         form = QFormLayout()
-        for name, widget in (("Shape", self.shape_box), ("Positions", self.positions_box), ("Parsed", self.preview_box),
-                             ("Kind", self.kind_box), ("Label", self.label_box), ("Launch", self.event_box),
-                             ("Certainty", self.certainty_box)):
+        for name, widget in (("&Shape", self.shape_box), ("&Positions", self.positions_box),
+                             ("Parsed", self.preview_box), ("&Kind", self.kind_box), ("&Label", self.label_box),
+                             ("La&unch", self.event_box), ("&Certainty", self.certainty_box)):  # Alt+letter
             form.addRow(name, widget)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

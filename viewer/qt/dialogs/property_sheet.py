@@ -34,13 +34,18 @@ class PropertySheet(QDialog):
     """Edits a copy of ``properties``; ``changes()`` is what differs (None removes a property)."""
 
     def __init__(self, properties: dict[str, Any], content: Bundle, title: str = "Feature properties",
-                 parent: QWidget | None = None, new: bool = False):
+                 parent: QWidget | None = None, new: bool = False, kind: str | None = None):
+        """``kind``: what the feature is drawn as (`Feature.kind`) when its properties state none, as another
+        tool's file does: shown, and written only if the user picks another (F2 on a KML placemark wrote
+        'reference_place', the sheet's first choice, and the point became a reference place)."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.original = dict(properties)
         self.form = QFormLayout()
         self.label_box = QLineEdit(str(properties.get("label") or ""))
-        self.kind_box = _combo([(kind_title(k), k) for k in kind_names()], properties.get("kind") or "reference_place")
+        self._drawn_kind = None if properties.get("kind") else kind
+        self.kind_box = _combo([(kind_title(k), k) for k in kind_names()],
+                               properties.get("kind") or kind or "reference_place")
         self.event_box = _combo([(NO_EVENT, None)] + [(f"{e.date_label}  {e.name}", e.id)
                                                    for e in content.events_in_time_order()], properties.get("event"))
         # A feature of another tool's file states no certainty: saying 'reported' for it would be made up, and OK
@@ -61,10 +66,10 @@ class PropertySheet(QDialog):
         self.size_box = QDoubleSpinBox()
         self.size_box.setRange(4, a.MAX_SIZE)
         self.size_box.setValue(a.size_value(properties.get("size")))
-        for name, widget in (("Label", self.label_box), ("Kind", self.kind_box), ("Launch", self.event_box),
-                             ("Certainty", self.certainty_box), ("Derivation", self.derivation_box),
-                             ("Text", self.text_box), ("Annotation style", self.style_box),
-                             ("Colour", self.colour_box), ("Text size (pt)", self.size_box)):
+        for name, widget in (("&Label", self.label_box), ("&Kind", self.kind_box), ("La&unch", self.event_box),
+                             ("&Certainty", self.certainty_box), ("&Derivation", self.derivation_box),
+                             ("Te&xt", self.text_box), ("Annotation &style", self.style_box),
+                             ("C&olour", self.colour_box), ("Text si&ze (pt)", self.size_box)):  # Alt+letter
             self.form.addRow(name, widget)
         anchor = a.position_of(properties.get("anchor"))
         if anchor is not None:
@@ -73,7 +78,7 @@ class PropertySheet(QDialog):
         for key, value in properties.items():
             if key not in OWN_FIELDS and not isinstance(value, dict | list):
                 self.others[key] = QLineEdit(value if isinstance(value, str) else json.dumps(value))
-                self.form.addRow(key, self.others[key])
+                self.form.addRow(key.replace("&", "&&"), self.others[key])  # a file's name, never a mnemonic
         self.new = new
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
@@ -96,8 +101,9 @@ class PropertySheet(QDialog):
     def values(self) -> dict[str, Any]:
         """The properties as the form has them."""
         values: dict[str, Any] = dict(self.original)
+        kind = self.kind_box.currentData()
         values.update(label=self.label_box.text().strip() or (self.label_box.placeholderText() if self.new else None),
-                      kind=self.kind_box.currentData(), event=self.event_box.currentData(),
+                      kind=None if kind == self._drawn_kind else kind, event=self.event_box.currentData(),
                       certainty=self.certainty_box.currentData(),
                       derivation=self.derivation_box.toPlainText().strip() or None)
         if self.kind_box.currentData() == a.ANNOTATION:

@@ -21,6 +21,7 @@ LEAF_VERTICES = 600  # a tile holding fewer vertices is not split further
 MAX_DEPTH = 9
 MARGIN = 0.1  # a tile keeps the line work reaching this far (times its side) beyond it
 MIN_TILE_PX = 64  # tiles are not split below this size on screen
+DEVICE_LIMIT = float(1 << 29)  # device pixels a square's edge is clamped to (a QRect's width must fit 32 bits)
 REPAIR_UP_TO_VERTICES = 20_000  # self-intersecting rings bigger than this are drawn whole, not repaired and cut
 
 # Squares the screen needs while the view moves are cut here, not on the GUI thread (cutting the squares a pan
@@ -41,6 +42,13 @@ def cut_later() -> Iterator[None]:
         yield
     finally:
         _later.on = before
+
+
+def _device_px(v: float) -> int:
+    """A square's edge in whole device pixels, clamped to what a QRect holds: zoomed far in (a file of one point)
+    a square spans billions of pixels, and QRect raised OverflowError. Clamped far off screen, it still covers
+    the view and meets nothing else there."""
+    return round(min(max(v, -DEVICE_LIMIT), DEVICE_LIMIT))
 
 
 class PathTiles:
@@ -117,8 +125,8 @@ class PathTiles:
         x0, y0 = self.origin
         xs = [to_device.m11() * (x0 + self.side * (i / 2**depth)) + to_device.dx() for i in (ix, ix + 1)]
         ys = [to_device.m22() * (y0 + self.side * (j / 2**depth)) + to_device.dy() for j in (iy, iy + 1)]
-        left, right = sorted(round(v) for v in xs)
-        top, bottom = sorted(round(v) for v in ys)
+        left, right = sorted(_device_px(v) for v in xs)
+        top, bottom = sorted(_device_px(v) for v in ys)
         return QRect(left, top, right - left, bottom - top)
 
     def _draw_node(self, painter: QPainter, key: tuple[int, int, int], clip: QRect | None) -> None:

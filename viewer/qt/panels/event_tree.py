@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QColorDialog, QHeaderView, QMenu, QTreeView
 
@@ -50,10 +50,12 @@ class EventTree(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
-        # The label column takes what is left and elides; the others keep narrow fixed widths (the user may
-        # drag them), so a narrow dock still shows names first.
+        # The label column is as wide as the names shown, at least what the others leave (`_fit_names`); the
+        # others keep narrow fixed widths (the user may drag them). A narrower dock scrolls sideways: it cut every
+        # launch's name in a dock 310 px wide.
         header = self.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -77,10 +79,28 @@ class EventTree(QTreeView):
         follow(map_view.filters_changed, self, self._sync_checks)
         follow(map_view.colours_changed, self, self.rebuild)
         follow(workspace.selection.changed, self, self._follow_selection)
+        for signal in (self.expanded, self.collapsed, header.sectionResized):
+            signal.connect(self._fit_names_later)
         self.rebuild()
 
     def sizeHint(self) -> QSize:
         return QSize(300, 400)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_names()
+
+    def _fit_names_later(self, *_) -> None:
+        QTimer.singleShot(0, self, self._fit_names)  # once the rows opened or closed are laid out
+
+    def _fit_names(self) -> None:
+        """The names' column as wide as its widest name (Qt measures at most ~1000 rows, those in view first),
+        and at least what the other columns leave."""
+        header = self.header()
+        left = self.viewport().width() - header.sectionSize(1) - header.sectionSize(2)
+        wanted = max(left, self.sizeHintForColumn(0))
+        if header.sectionSize(0) != wanted:  # (its sectionResized calls this again, then it is the same)
+            header.resizeSection(0, wanted)
 
     def rebuild(self) -> None:
         content = self.workspace.content
@@ -144,6 +164,7 @@ class EventTree(QTreeView):
         else:
             self.expandToDepth(0)
         self._follow_selection()
+        self._fit_names_later()
 
     def _add_features(self, parent: QStandardItem, owner: str | None, by_kind: dict[str, np.ndarray],
                       passages: np.ndarray, eager: bool) -> None:
