@@ -14,7 +14,7 @@ from viewer.io.bundle.articles import allowed_roots
 from viewer.io.files import FileRefused, open_regular
 from viewer.io.formats import Format, by_content
 from viewer.io.formats.layer import errors_first
-from viewer.io.free_memory import give_back, large_blocks_apart
+from viewer.io.free_memory import give_back
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError, Problem
@@ -32,7 +32,6 @@ def open_path(path: str | Path, progress: Progress = no_progress, shown_as: str 
     """
     path = Path(path)
     file = shown_as or str(path)
-    large_blocks_apart()
     roots = contextlib.nullcontext() if documents_roots is None else allowed_roots(documents_roots)
     try:
         with _bulk_load(), roots:

@@ -15,7 +15,6 @@ from viewer.geo.gazetteer import Place
 from viewer.geo.picking import FeatureIndex
 from viewer.geo.projected import ProjectedFeatures
 from viewer.geo.scale import nice_graticule_step
-from viewer.io.free_memory import large_blocks_apart
 from viewer.model.feature import Feature
 from viewer.model.kinds import by_kind, kind_names, kind_style
 from viewer.model.overlays import RangeRings
@@ -65,7 +64,6 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
     def __init__(self, workspace: Workspace, basemap: Basemap, places: list[Place] | None = None, parent=None,
                  map_view: MapView | None = None, selection: Selection | bool | None = True):
         super().__init__(parent, background=SEA)
-        large_blocks_apart()  # a window's data and drawing come and go in large arrays: freed, their pages go back
         self.workspace = workspace
         self.map_view = map_view or MapView()
         # True: the workspace's shared selection; a Selection of its own (a presentation); None: none (an export).
