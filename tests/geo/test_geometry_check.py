@@ -73,26 +73,3 @@ def test_a_million_vertex_spiky_star_is_read_in_seconds(tmp_path):
     assert shapely.get_num_coordinates(bundle.features["star"].geometry) == 1_000_001
     assert [p.where for p in problems] == ["features[0].geometry"]
     assert problems[0].message.startswith("invalid Polygon not repaired: 1,000,001 vertices, it crosses itself near ")
-
-
-@pytest.mark.parametrize(("raw", "expected"), [
-    ({"type": "LineString", "coordinates": [[125.7, 39.0]]}, "a line has 1 position; it needs at least 2"),
-    ({"type": "MultiLineString", "coordinates": [[[125.7, 39.0], [126, 39]], [[127, 40]]]},
-     "a line has 1 position; it needs at least 2"),
-    ({"type": "Polygon", "coordinates": [[[125, 39], [126, 39], [125, 39]]]},
-     "a polygon ring has 2 distinct positions; it needs at least 3"),
-    ({"type": "Polygon", "coordinates": [[[125, 39], [126, 39]]]},
-     "a polygon ring has 2 distinct positions; it needs at least 3"),
-])
-def test_a_line_or_ring_with_too_few_positions_is_said_in_the_files_words(raw, expected):
-    from viewer.geo.geometry_check import GeometryError, checked_geometry
-
-    with pytest.raises(GeometryError) as raised:
-        checked_geometry(raw)
-    assert str(raised.value) == f"malformed {raw['type']} coordinates ({expected})"
-
-
-def test_an_open_triangle_ring_is_still_read():
-    from viewer.geo.geometry_check import checked_geometry
-
-    assert checked_geometry({"type": "Polygon", "coordinates": [[[125, 39], [126, 39], [126, 40]]]}).geometry.area > 0
