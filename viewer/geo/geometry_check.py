@@ -57,6 +57,20 @@ def checked_geometry(raw: Any) -> CheckedGeometry:
 _DEPTHS = {"Point": 1, "MultiPoint": 2, "LineString": 2, "MultiLineString": 3, "Polygon": 3, "MultiPolygon": 4}
 
 
+def _too_few_positions(kind: str, positions: list) -> str | None:
+    """Why a line's or a ring's list of positions is too short, in the file's words (GEOS's own message, "point
+    array must contain 0 or >1 elements", names neither), or None. A ring left open is closed on reading."""
+    if not positions:
+        return None  # an empty member: shapely reads it as empty
+    if kind in ("LineString", "MultiLineString") and len(positions) < 2:
+        return "a line has 1 position; it needs at least 2"
+    if kind in ("Polygon", "MultiPolygon"):
+        distinct = len(positions) - (len(positions) > 1 and positions[0] == positions[-1])
+        if distinct < 3:
+            return f"a polygon ring has {distinct} distinct position{'s' * (distinct > 1)}; it needs at least 3"
+    return None
+
+
 def position_problem(kind: str, coordinates: Any, geometries: Any = None) -> str | None:
     """Why ``coordinates`` are not the lists of number positions a ``kind`` holds, or None. Shapely reads ``true``
     as 1.0, ``"124"`` as 124.0 and a Point of ``[[124, 39]]`` as that point: a broken or hostile file's positions
@@ -82,20 +96,6 @@ def position_problem(kind: str, coordinates: Any, geometries: Any = None) -> str
         for number in value:
             if number.__class__ is bool or not isinstance(number, int | float):
                 return f"a position holds {_shown(number)}, not a number"
-    return None
-
-
-def _too_few_positions(kind: str, positions: list) -> str | None:
-    """Why a line's or a ring's list of positions is too short, in the file's words (GEOS's own message, "point
-    array must contain 0 or >1 elements", names neither), or None. A ring left open is closed on reading."""
-    if not positions:
-        return None  # an empty member: shapely reads it as empty
-    if kind in ("LineString", "MultiLineString") and len(positions) < 2:
-        return "a line has 1 position; it needs at least 2"
-    if kind in ("Polygon", "MultiPolygon"):
-        distinct = len(positions) - (len(positions) > 1 and positions[0] == positions[-1])
-        if distinct < 3:
-            return f"a polygon ring has {distinct} distinct position{'s' * (distinct > 1)}; it needs at least 3"
     return None
 
 
