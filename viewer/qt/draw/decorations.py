@@ -25,7 +25,7 @@ from viewer.geo.room import (
     legend_choices,
     place_decorations,
 )
-from viewer.geo.scale import nice_scale_bar, true_north_angle
+from viewer.geo.scale import distance_label, nice_scale_bar, true_north_angle
 from viewer.qt.draw.legend import (
     LegendLayout,
     collapsed_size,
@@ -313,7 +313,7 @@ class DecorationPainter:
         font = self.frame.context.font(8)
         metrics = QFontMetricsF(font)
         bar_h = self.px(5)
-        label = f"{km:,.0f} km" if km >= 1 else f"{km * 1000:,.0f} m"
+        label = distance_label(km)
         box = QRectF(room.left(), room.top(), length + self.px(24) + metrics.horizontalAdvance(label) / 2,
                      room.height())
         self._panel(painter, box)
