@@ -206,8 +206,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         span = min_view_span(projection, float(x), float(y))
         if not span > 0:  # the region's centre off this map (a globe far away): its own centre
             span = min_view_span(projection, 0.0, 0.0)
-        if span > 0:
-            self.view.setLimits(minXRange=span, minYRange=span)
+        self.view.min_span = span if span > 0 else 0.0
 
     def _decorations_changed(self) -> None:
         self.labels.enabled = self.map_view.decorations.labels

@@ -19,6 +19,21 @@ class MapViewBox(pg.ViewBox):
     def __init__(self, canvas: MapCanvas, **options):
         super().__init__(**options)
         self._canvas = canvas
+        self.min_span = 0.0  # the narrowest view the user may zoom to, in map units (the canvas sets it)
+
+    def scaleBy(self, s=None, center=None, x=None, y=None) -> None:
+        """Zoom as pyqtgraph does (wheel, right drag, keys), no closer than ``min_span`` across. (pyqtgraph's own
+        range limits also clamp ranges set while the box has no size yet, which framed a hidden canvas wrong.)"""
+        if self.min_span > 0:
+            if s is not None:
+                x, y = (s, s) if not hasattr(s, "__len__") else s
+            width, height = self.viewRect().width(), self.viewRect().height()
+            smallest = min(width * (x if x is not None else 1.0), height * (y if y is not None else 1.0))
+            if 0 < smallest < self.min_span:
+                grow = self.min_span / smallest
+                x, y = (x * grow if x is not None else None), (y * grow if y is not None else None)
+            s = None
+        super().scaleBy(s, center, x, y)
 
     def mouseDragEvent(self, ev, axis=None) -> None:
         if not (self._canvas.picking_points and ev.button() == Qt.MouseButton.LeftButton):
