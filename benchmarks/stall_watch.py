@@ -83,8 +83,8 @@ class StallWatch:
             now = time.perf_counter()
             if (now - last) * 1e3 < LATE_MS:
                 continue
-            frame = sys._current_frames().get(self._main)  # how faulthandler samples a thread
-            stack = []
+            frame = sys._current_frames().get(self._main or 0)  # how faulthandler samples a thread
+            stack: list[tuple[str, str, int]] = []
             while frame is not None and len(stack) < 40:
                 code = frame.f_code
                 stack.append((code.co_filename, code.co_name, frame.f_lineno))
@@ -106,12 +106,13 @@ class StallWatch:
                if (b[0] - a[0]) * 1e3 > over_ms]
         if not big:
             return f"no gap over {over_ms:g} ms"
-        causes: collections.Counter[str] = collections.Counter()
-        leaves: collections.Counter[str] = collections.Counter()
-        entries: collections.Counter[str] = collections.Counter()
-        threads: collections.Counter[str] = collections.Counter()
+        causes: collections.defaultdict[str, float] = collections.defaultdict(float)
+        leaves: collections.defaultdict[str, float] = collections.defaultdict(float)
+        entries: collections.defaultdict[str, float] = collections.defaultdict(float)
+        threads: collections.defaultdict[str, float] = collections.defaultdict(float)
         main_run = main_wait = total = 0.0
         lines = []
+        busiest = []  # (GUI CPU, gap, where its samples were): under load the longest gaps are waits, not work
         names = self._names()
         total_cpu = 0.0
         for start, gap_ms, cpu_ms in big:
@@ -138,30 +139,35 @@ class StallWatch:
                         threads[names.get(tid, name)] += (cpu - before[1]) * 1e3
             middle = gap.stacks[len(gap.stacks) // 2]
             lines.append(f"  {gap_ms:6.0f} ms (CPU {cpu_ms:3.0f})  {_entry(middle)}: {_ours(middle)}")
+            where = collections.Counter(_ours(stack) for stack in gap.stacks).most_common(3)
+            busiest.append((cpu_ms, gap_ms, f"{_entry(middle)}: " + "; ".join(f"{n}x {w}" for w, n in where)))
         sampled = sum(g.last_at - g.first_at for s, *_ in big if (g := self._gaps.get(s)) and g.first) * 1e3
         out = [f"{len(big)} gaps over {over_ms:g} ms, {total:.0f} ms in all, GUI thread CPU {total_cpu:.0f} ms; "
                "worst first (handler: where the middle sample was):",
                *sorted(lines, key=lambda s: -float(s.split()[0]))[:top],
+               "most GUI thread CPU first (what the thread itself did; samples by innermost launchmap frame):",
+               *(f"  CPU {cpu:4.0f} ms (gap {gap:4.0f})  {where}" for cpu, gap, where in
+                 sorted(busiest, key=lambda b: -b[0])[:5]),
                "GUI thread CPU in the gaps by event handler (ms, each gap's CPU spread over its samples):",
-               *(f"  {ms:6.0f}  {name}" for name, ms in entries.most_common(top)),
+               *(f"  {ms:6.0f}  {name}" for name, ms in _most(entries, top)),
                "... by its innermost launchmap frame:",
-               *(f"  {ms:6.0f}  {name}" for name, ms in causes.most_common(top)),
+               *(f"  {ms:6.0f}  {name}" for name, ms in _most(causes, top)),
                "... by its innermost frame:",
-               *(f"  {ms:6.0f}  {name}" for name, ms in leaves.most_common(top)),
+               *(f"  {ms:6.0f}  {name}" for name, ms in _most(leaves, top)),
                f"over the {sampled:.0f} ms the watchdog saw of them: GUI thread on a CPU {main_run:.0f} ms, waiting "
                f"for a CPU {main_wait:.0f} ms, else asleep (the GIL, a lock) "
                f"{max(0.0, sampled - main_run - main_wait):.0f} ms; "
                "other threads' CPU:",
-               *(f"  {ms:6.0f}  {name}" for name, ms in threads.most_common(6) if ms >= 1)]
+               *(f"  {ms:6.0f}  {name}" for name, ms in _most(threads, 6) if ms >= 1)]
         return "\n".join(out)
 
     def _names(self) -> dict[int, str]:
         names = {t.native_id: t.name for t in threading.enumerate() if t.native_id is not None}
-        return {**names, self._own: "stall-watch (this report)"}
+        return {**names, self._own or 0: "stall-watch (this report)"}
 
     def thread_cpu(self) -> str:
         """CPU time per thread name over the whole watch (ms), and the GUI thread's run-queue wait."""
-        used: collections.Counter[str] = collections.Counter()
+        used: collections.defaultdict[str, float] = collections.defaultdict(float)
         wait = 0.0
         names = self._names()
         for tid, (name, cpu, queued) in self.end_times.items():
@@ -171,8 +177,13 @@ class StallWatch:
             if tid == self._main_native:
                 wait = (queued - before[2]) * 1e3
         return ("CPU ms by thread over the round: "
-                + ", ".join(f"{n} {ms:.0f}" for n, ms in used.most_common(8) if ms >= 1)
+                + ", ".join(f"{n} {ms:.0f}" for n, ms in _most(used, 8) if ms >= 1)
                 + f"; GUI thread waited for a CPU {wait:.0f} ms")
+
+
+def _most(tally: dict[str, float], count: int) -> list[tuple[str, float]]:
+    """The ``count`` largest entries, largest first (as Counter.most_common, for float tallies)."""
+    return sorted(tally.items(), key=lambda item: -item[1])[:count]
 
 
 def _frame(entry: tuple[str, str, int]) -> str:

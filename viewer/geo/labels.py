@@ -263,7 +263,9 @@ def along_line(x: np.ndarray, y: np.ndarray, width: float, height: float, gap: f
     if len(found) > limit:
         # the best and then others spread over the whole line, not the next best: those all lie in one stretch,
         # which another launch's path running alongside could block everywhere (the Okinawa zoom lost two names)
-        found = [found[i] for i in np.unique(np.round(np.linspace(0, len(found) - 1, limit)).astype(int))]
+        # (positions rising, each once; not np.unique, whose first call imports numpy.ma: 30-40 ms of a start)
+        spread = dict.fromkeys(np.round(np.linspace(0, len(found) - 1, limit)).astype(int).tolist())
+        found = [found[i] for i in spread]
     return tuple(t for _, t in found)
 
 
