@@ -14,6 +14,7 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
+from viewer.geo import scale as map_scale
 from viewer.geo.labels import Candidate, bounds_of
 from viewer.geo.room import (
     FRAME_PAD,
@@ -25,7 +26,7 @@ from viewer.geo.room import (
     legend_choices,
     place_decorations,
 )
-from viewer.geo.scale import distance_label, nice_scale_bar, true_north_angle
+from viewer.geo.scale import nice_scale_bar, true_north_angle
 from viewer.qt.draw.legend import (
     LegendLayout,
     collapsed_size,
@@ -316,7 +317,7 @@ class DecorationPainter:
         font = self.frame.context.font(8)
         metrics = QFontMetricsF(font)
         bar_h = self.px(5)
-        label = distance_label(km)
+        label = map_scale.distance_label(km)
         box = QRectF(room.left(), room.top(), length + self.px(24) + metrics.horizontalAdvance(label) / 2,
                      room.height())
         self._panel(painter, box)

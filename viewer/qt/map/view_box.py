@@ -16,10 +16,23 @@ class MapViewBox(pg.ViewBox):
     """The canvas's view box: while the canvas picks points, a left drag reports where it began and ended instead
     of panning."""
 
+    min_span = 0.0  # the narrowest view the user may zoom to, in map units (the canvas sets it)
+
     def __init__(self, canvas: MapCanvas, **options):
         super().__init__(**options)
         self._canvas = canvas
-        self.min_span = 0.0  # the narrowest view the user may zoom to, in map units (the canvas sets it)
+
+    def mouseDragEvent(self, ev, axis=None) -> None:
+        if not (self._canvas.picking_points and ev.button() == Qt.MouseButton.LeftButton):
+            super().mouseDragEvent(ev, axis)
+            return
+        ev.accept()
+        if ev.isFinish():
+            projection = self._canvas.projection
+            start, end = self.mapSceneToView(ev.buttonDownScenePos()), self.mapSceneToView(ev.scenePos())
+            lon1, lat1 = projection.inverse(start.x(), start.y())
+            lon2, lat2 = projection.inverse(end.x(), end.y())
+            self._canvas.map_dragged.emit(float(lon1), float(lat1), float(lon2), float(lat2))
 
     def scaleBy(self, s=None, center=None, x=None, y=None) -> None:
         """Zoom as pyqtgraph does (wheel, right drag, keys), no closer than ``min_span`` across. (pyqtgraph's own
@@ -34,15 +47,3 @@ class MapViewBox(pg.ViewBox):
                 x, y = (x * grow if x is not None else None), (y * grow if y is not None else None)
             s = None
         super().scaleBy(s, center, x, y)
-
-    def mouseDragEvent(self, ev, axis=None) -> None:
-        if not (self._canvas.picking_points and ev.button() == Qt.MouseButton.LeftButton):
-            super().mouseDragEvent(ev, axis)
-            return
-        ev.accept()
-        if ev.isFinish():
-            projection = self._canvas.projection
-            start, end = self.mapSceneToView(ev.buttonDownScenePos()), self.mapSceneToView(ev.scenePos())
-            lon1, lat1 = projection.inverse(start.x(), start.y())
-            lon2, lat2 = projection.inverse(end.x(), end.y())
-            self._canvas.map_dragged.emit(float(lon1), float(lat1), float(lon2), float(lat2))
