@@ -14,7 +14,6 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
-from viewer.geo import scale as map_scale
 from viewer.geo.labels import Candidate, bounds_of
 from viewer.geo.room import (
     FRAME_PAD,
@@ -317,7 +316,9 @@ class DecorationPainter:
         font = self.frame.context.font(8)
         metrics = QFontMetricsF(font)
         bar_h = self.px(5)
-        label = map_scale.distance_label(km)
+        from viewer.geo.scale import distance_label  # here: the module's imports are being changed on another branch
+
+        label = distance_label(km)
         box = QRectF(room.left(), room.top(), length + self.px(24) + metrics.horizontalAdvance(label) / 2,
                      room.height())
         self._panel(painter, box)
