@@ -11,7 +11,7 @@ from pathlib import Path
 from viewer.ingest.dateline_year import InferredYear, dateline_year
 from viewer.ingest.datelines import find_dateline, stamped_west_of_korea
 from viewer.ingest.html_text import html_to_text
-from viewer.ingest.times import parse_date
+from viewer.ingest.times import names_koreas_next_day, parse_date
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024  # the bundle reader's limit for article files
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -102,7 +102,9 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
         inferred = dateline_year(text, dateline.end, dateline.month_day, date.today())
         when = inferred.day if inferred else None
     stamps = [header.group(0) if header else "", text[dateline.start : dateline.end] if dateline else ""]
-    behind = any(stamped_west_of_korea(line) for line in stamps) or bool(dateline and dateline.zone in ("ET", "PT"))
+    behind = any(stamped_west_of_korea(line) for line in stamps) or bool(
+        dateline and (dateline.zone in ("ET", "PT") or dateline.west_of_korea)) or bool(
+        when and names_koreas_next_day(text, when))
     return Article(doc_id, text, title[:200], when, path, exact, header_end, dateline.zone if dateline else None,
                    behind, inferred)
 

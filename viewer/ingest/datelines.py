@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from viewer.ingest.times import MONTHS
+from viewer.ingest.times import DTG_DATE, MONTHS
 
 HEAD_CHARS = 700  # a dateline sits in the first lines: headline, byline, date
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
@@ -49,13 +49,13 @@ _BARE_CITY = re.compile(r"^[ \t]*(?:(?P<city>[A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})"
                         re.MULTILINE)
 # The clock after a stamp's date: "14:02", "2:40 p.m. EDT", and the military "0400Z", "0630 UTC" of operations notes
 _CLOCK_AFTER = (r"(?:,?[ \t]+(?:at[ \t]+)?(?:[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?|"
-                r"[0-2]\d[0-5]\d(?=Z|[ \t]*(?:UTC|GMT|KST|JST)\b))Z?(?:[ \t]+[A-Z]{2,4})?)?")
+                r"[0-2]\d[0-5]\d(?=Z|[ \t]*(?:UTC|GMT|KST|JST)\b))Z?(?:,?[ \t]+[A-Z]{2,4})?)?")  # ("04:22, UK")
 # A line that is only a date (optionally "Published"/"Updated"/"date" before it, a time and zone after it).
 _DATE_LINE = re.compile(
     # "MORNING EDITION - Broadcast: …", a blog's "Round 3 — Sunday, March 29."
     rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z0-9 ]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"
     rf"(?:(?P<label>date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|issued|released|"
-    rf"{_KOREAN_LABELS})"
+    rf"sent|{_KOREAN_LABELS})"
     rf"\b[ \t]*(?:on)?[ \t:=]*)?"
     rf"[\"']?(?:{_CALENDAR}|{_ISO}|{_DOTTED})[\"']?{_CLOCK_AFTER}"
     rf"(?:[ \t]+[|\u00b7-]?[ \t]*(?:updated|last updated|modified)\b[^\n]*)?"  # "… 6:02 PM EDT  Updated on …"
@@ -63,8 +63,8 @@ _DATE_LINE = re.compile(
     re.MULTILINE | re.IGNORECASE)
 # (a bulletin's or release's "Date of issue:", "Release date:"; a live page's "Live page opened", "Page created")
 _LABEL = (r"(?:date\s+of\s+(?:issue|release)|(?:issue|release)\s+date|date|dated|published|posted|updated|modified|"
-          r"pubdate|last updated|broadcast|aired|filed|issued|released|live\s+updates,?|(?:live\s+)?page\s+(?:opened|"
-          rf"created)|{_KOREAN_LABELS})")
+          r"pubdate|last updated|broadcast|aired|filed|issued|released|sent|live\s+updates,?|"
+          rf"(?:live\s+)?page\s+(?:opened|created)|{_KOREAN_LABELS})")
 # One part of a stamp line: 'Published on : 22/06/2016', '3 March 2024', '2017. 5. 21.', 'Sunday 14 January 2024'
 _STAMP_PART = re.compile(rf"(?:{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*)?(?:{_CALENDAR}|{_ISO}|{_DOTTED}|{_SLASHED})"
                          rf"{_CLOCK_AFTER}", re.IGNORECASE)
@@ -74,9 +74,24 @@ _ASIDE = re.compile(r"\[[^\]\n]{0,40}\]|\([^)\n]{0,40}\)")
 # or a wide gap, a spaced slash ("OPS NOTE 23-117  /  ISSUED …"), or the end of a sentence ("Live updates, Friday 18
 # November 2022. All times KST.")
 _PARTS = re.compile(r"[ \t]*(?:\||\u00b7|\u2022|[ \t][-\u2013\u2014/][ \t]|[ \t]{3}|(?<=\d)\.[ \t]+(?=[A-Z]))[ \t]*")
-# Pyongyang's own time is UTC+8:30 from August 2015 to May 2018 (times.PYONGYANG_TIME), UTC+9 otherwise
+# Pyongyang's own time is UTC+8:30 from August 2015 to May 2018 (zones.PYONGYANG_TIME), UTC+9 otherwise
 CITY_ZONES = {"seoul": "KST", "pyongyang": "Pyongyang time", "panmunjom": "KST", "busan": "KST", "tokyo": "JST",
               "osaka": "JST", "naha": "JST", "washington": "ET", "new york": "ET", "united nations": "ET"}  # fmt: skip
+
+
+# Filing cities hours behind Korea, whose date can be the day before the Korean date of what they report (as a
+# Washington story's): Europe, Moscow, South Asia and the Americas
+WEST_OF_KOREA = frozenset({
+    "london", "paris", "berlin", "brussels", "geneva", "vienna", "rome", "madrid", "stockholm", "oslo", "warsaw",
+    "kyiv", "moscow", "the hague", "frankfurt", "new delhi", "islamabad", "tehran", "jerusalem", "washington",
+    "new york", "united nations", "los angeles", "san francisco", "ottawa", "toronto", "honolulu", "camp smith",
+    "mexico city", "sao paulo"})
+
+
+# A release's place on the line above its date: "Washington, DC" over "December 18, 2023"
+_CITY_ABOVE = re.compile(r"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t][A-Z][A-Za-z.'-]+){0,2})"
+                         r"(?:,[ \t]*(?:D\.?[ \t]?C\.?|[A-Z][A-Za-z.]+(?:[ \t][A-Z][a-z]+)?))?[ \t]*\r?\n"
+                         r"(?:[ \t]*\r?\n)?(?=[^\n]*\Z)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -87,6 +102,11 @@ class Dateline:
     city: str | None = None
     zone: str | None = None  # the zone bare clock times in the story are in, from the city
     month_day: tuple[int, int] | None = None  # of a dateline with no year ("SEOUL, May 28 (Reuters) -")
+
+    @property
+    def west_of_korea(self) -> bool:
+        """Filed hours behind Korea ('LONDON, …', 'Berlin/Seoul, …': the first city leads)."""
+        return self.city is not None and self.city.lower().split("/")[0].strip() in WEST_OF_KOREA
 
 
 def _value(m: re.Match[str]) -> date | None:
@@ -165,6 +185,11 @@ def find_dateline(text: str) -> Dateline | None:
     for line in _DATE_LINE.finditer(head):
         value = _value(line)
         if value is not None:
+            above = None if bare else _CITY_ABOVE.search(head, 0, line.start())
+            city_above = " ".join(above.group("city").split()) if above else ""
+            if city_above.lower() in CITY_ZONES or city_above.lower() in WEST_OF_KOREA:
+                return Dateline(value, line.start(), line.end(), city_above.title(), CITY_ZONES.get(
+                    city_above.lower()))
             return Dateline(value, line.start(), line.end(), zone=zone or _stamp_zone(line.group()))
     stamp = _stamp_line(head)
     if stamp is not None:
@@ -172,6 +197,12 @@ def find_dateline(text: str) -> Dateline | None:
     slashed = _slashed_by_weekday(head, text)
     if slashed is not None:
         return Dateline(slashed[0], slashed[1], slashed[2], zone=zone or _stamp_zone(head[slashed[1] : slashed[2]]))
+    weekday_dated = _year_and_weekday(head)
+    if weekday_dated is not None:
+        return Dateline(weekday_dated[0], weekday_dated[1], weekday_dated[2], zone=zone)
+    issued = _ISSUED_DTG.search(head)
+    if issued is not None and (value := _dtg_value(issued)) is not None:
+        return Dateline(value, issued.start(), issued.end(), zone=zone)
     labelled = _LABELLED_IN_LINE.search(head)
     if labelled is not None and (value := _value(labelled)) is not None:
         return Dateline(value, labelled.start(), labelled.end(), zone=zone)
@@ -182,9 +213,46 @@ def find_dateline(text: str) -> Dateline | None:
 
 # "Team wiki. Page created 2026-01-19 15:20 UTC by …", "… | Issued 4 May 2024 by the desk": a stamp's label, in
 # capitals or after a capitalised word, and its full date inside a longer head line ("it issued on 9 March" is prose)
+# (a monitor's "Compiled 1 February 2022. Times are KST …", an analyst's "Written 3 May 2026")
 _LABELLED_IN_LINE = re.compile(r"(?-i:\b(?:[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:created|opened|published|posted|"
-                               r"issued)|Created|Opened|Published|Posted|Issued|ISSUED|PUBLISHED|POSTED))[ \t]*"
-                               rf"(?:on)?[ \t:]*(?:{_CALENDAR}|{_ISO}|{_DOTTED})")
+                               r"issued|compiled|written|filed)|Created|Opened|Published|Posted|Issued|Compiled|Written|"
+                               r"Filed|ISSUED|PUBLISHED|POSTED|COMPILED))[ \t]*"
+                               rf"(?:on)?[ \t:]*(?:{_CALENDAR}|{_ISO}|{_DOTTED})", re.IGNORECASE)
+
+
+# An operations note's "ISSUED 181200Z DEC 23": the day of its date-time group (UTC's)
+_ISSUED_DTG = re.compile(r"\b(?:ISSUED|DTG|DATED?|PUBLISHED|POSTED|FILED|SENT)\b[ \t:]*" + DTG_DATE.pattern,
+                         re.IGNORECASE)
+
+
+def _dtg_value(m: re.Match[str]) -> date | None:
+    year = int(m.group("year"))
+    try:
+        return date(year + 2000 if year < 100 else year, MONTHS[m.group("month").lower()], int(m.group("day")))
+    except ValueError:
+        return None
+
+
+# A masthead line with its year apart from its day: "Juche 112 (2023) No. 326 [Whole number 27 844] Wednesday,
+# November 22" (read only when the weekday falls on that day of that year)
+_MASTHEAD_YEAR = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-])")
+_MASTHEAD_DAY = re.compile(rf"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+"
+                           rf"(?P<month>{_MONTH})[ \t]+(?P<day>[0-3]?\d)\b")
+
+
+def _year_and_weekday(head: str) -> tuple[date, int, int] | None:
+    for line in re.finditer(r"^[^\n]{0,160}$", head, re.MULTILINE):
+        day = _MASTHEAD_DAY.search(line.group())
+        years = {int(m.group("year")) for m in _MASTHEAD_YEAR.finditer(line.group())}
+        if day is None or len(years) != 1:
+            continue
+        try:
+            value = date(years.pop(), MONTHS[day.group("month").lower().rstrip(".")], int(day.group("day")))
+        except (KeyError, ValueError):
+            continue
+        if _WEEKDAY_NAMES[value.weekday()] == day.group("weekday").lower():
+            return value, line.start(), line.end()
+    return None
 
 
 _SLASHED_STAMP = re.compile(rf"(?<![\d/.]){_SLASHED}(?![\d/.])")
@@ -215,7 +283,8 @@ def _slashed_by_weekday(head: str, text: str) -> tuple[date, int, int] | None:
     return None
 
 
-_WESTERN_STAMP = re.compile(r"\b[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*(?:ET|EDT|EST|PT|PDT|PST|GMT|BST|UTC)\b",
+_WESTERN_STAMP = re.compile(r"\b[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?,?\s*(?:ET|EDT|EST|PT|PDT|PST|GMT|BST|UTC|CET|"
+                            r"CEST|MSK|UK)\b",
                             re.IGNORECASE)
 
 
@@ -265,8 +334,9 @@ def _stamp_line(head: str) -> tuple[date, int, int] | None:
     at = 0
     for line in head.splitlines(keepends=True):
         start, at = at, at + len(line)
-        if len(line) > 120 or not any(c.isdigit() for c in line):
-            continue
+        if len(line) > 120 or not any(c.isdigit() for c in line) or (
+                line.lstrip().startswith("|") and line.count("|") >= 4):
+            continue  # (a table's row is a launch's date, not the story's: "| 2023-12-17 | 22:38 | SRBM |")
         plain = re.sub(r"[ \t]+,", ",", _ASIDE.sub(" ", line).strip())  # "3 August 2016 (Wednesday), 10:20"
         for part in _PARTS.split(plain):
             for tail in _tails(part.strip().rstrip(",;")):
@@ -277,7 +347,7 @@ def _stamp_line(head: str) -> tuple[date, int, int] | None:
     return None
 
 
-_LABEL_COMMA = re.compile(r"^(?:[\w.:'-]+[ \t]+){0,4}[\w.:'-]+,[ \t]+")
+_LABEL_COMMA = re.compile(r"^(?:[\w.:'@-]+[ \t]+){0,4}[\w.:'@-]+,[ \t]+")  # "Thread by @arms_watcher, 18 Dec 2023"
 
 
 def _tails(part: str) -> list[str]:

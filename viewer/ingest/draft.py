@@ -36,7 +36,7 @@ from viewer.ingest.passing import passing_mentions
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
-from viewer.ingest.times import DateMention, find_dates, statement_day
+from viewer.ingest.times import DateMention, find_dates, not_ahead, statement_day
 
 _HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
                       re.IGNORECASE)
@@ -104,6 +104,8 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         for own, _ in groups:
             other_report = describe(text, LaunchReport(own, own, space_of(text, own, report.space)), whole_text=False)
             draft.others.append(_draft_other(article, other_report, places, matcher, draft))
+        if _summary_lead(text, draft, report, anchors, groups):
+            draft, draft.others = draft.others[0], draft.others[1:]
     foreign = foreign_launch_sentences(text, sentences)
     known = [d.date for d in (draft, *draft.others) if d.date is not None]
     # the lede's sentence too when it opens with the dateline ("SEOUL, Oct. 8 (Yonhap) -- …, its first launch since
@@ -118,6 +120,22 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     draft.others.extend(_draft_passing(article, report, sentence, mention, places, matcher, draft)
                         for sentence, mention in passing)
     return draft
+
+
+# "has fired missiles three times this week", "seven launch events in four weeks", "its 12th launch this year"
+_COUNTED_LAUNCHES = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|\d{1,2})"
+                               r"\s+(?:more\s+)?(?:times|launch(?:es|\s+events|\s+days)?|firings|rounds|tests|salvos|"
+                               r"events)\b|\beach\s+time\b", re.IGNORECASE)
+
+
+def _summary_lead(text: str, draft: ArticleDraft, report: LaunchReport, anchors: list[Sentence],
+                  groups: list[tuple[list[Sentence], ArticleDraft]]) -> bool:
+    """A round-up's opening ('North Korea has fired missiles three times this week, …') over rows that each tell a
+    launch: it names no day or time of its own, so it is no launch of its own (it would take the story's date)."""
+    rows = sum(1 for own, _ in groups if any(s in report.rows for s in own))
+    return rows >= 2 and not any(s in report.rows for s in anchors) and not any(
+        c.property in ("date", "time", "time_of_day") for c in draft.claims) and any(
+        _COUNTED_LAUNCHES.search(text, s.start, s.end) for s in anchors)
 
 
 def _paragraphs_of_rows(report: LaunchReport, sentences: list[Sentence],
@@ -186,6 +204,8 @@ def _told_in_one_sentence(text: str, report: LaunchReport, draft: ArticleDraft) 
     p.m. and the second at 4:49 p.m.'): the draft keeps the first; each later one is a launch of its own, with the
     lead's site, flight and claims but its own time."""
     for sentence in report.related:
+        if sentence in report.rows:
+            continue  # a timeline's row is one launch event ("two … missiles from Kwail, at 5:24 and 5:36 a.m.")
         moments = [(c.spans[0][0], datetime.fromisoformat(c.value)) for c in draft.claims if c.property == "time"
                    and sentence.start <= c.spans[0][0] < sentence.end and _INSTANT.match(c.value)]
         several = times_of_several(text, sentence, moments)
@@ -306,7 +326,8 @@ def _dated_elsewhere(text: str, sentence: Sentence, day: date | None, published:
     if day is None:
         return False
     return any(d.value is not None and abs((d.value - day).days) > 1 and not statement_day(text, d, sentence.start)
-               for d in find_dates(text, sentence.start, sentence.end, published or day))
+               for d in (not_ahead(text, m, published) for m in find_dates(text, sentence.start, sentence.end,
+                                                                         published or day)))
 
 
 def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport,

@@ -89,12 +89,22 @@ _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|
 _HISTORY = re.compile(
     r"\b(?:previous(?:ly)?|earlier this (?:year|month|week)|last (?:year|month|week)|"
     r"(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d|since (?:19|20)\d\d|prior|former|first attempt|"
+    # "Since then it has fired cruise missiles from submarines, ships and land launchers": launches in general
+    r"(?:since\s+then|over\s+the\s+(?:past\s+(?:\w+\s+)?)?(?:years|decades?)|in\s+recent\s+(?:years|months)),?\s+"
+    r"(?:it|North\s+Korea|Pyongyang|the\s+North|the\s+regime)\s+(?:has|have|had)\s+(?:also\s+|repeatedly\s+|"
+    r"regularly\s+)?(?:fired|launched|tested|test-fired)|"
     # "its most recent satellite launch was in February 2016": a month named with its year is another month's launch
     r"(?:was|were|came)\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+(?:19|20)\d\d|"
     r"history|anniversary|last\s+(?:fired|launched|tested|test-fired|flew|lifted\s+off|blasted\s+off|took\s+off))\b",
     re.IGNORECASE,
 )
+# "is aware of the ballistic missile launch by the Democratic People's Republic of Korea (DPRK) earlier today"
+_BY_NORTH_KOREA = re.compile(r"\s+(?:conducted\s+|carried\s+out\s+)?by\s+(?:the\s+)?(?:North\s+Korea|DPRK|Democratic\s+"
+                             r"People['\u2019]s\s+Republic\s+of\s+Korea|Pyongyang|the\s+North)\b")
+_KIND_HEDGE = re.compile(r"\b(?:presumed|believed|thought|assessed|suspected|estimated|appeared|seemed)\s+to\s+be\s+"
+                         r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|"
+                         r"IRBMs?)\s*$", re.IGNORECASE)
 _NOTICE_WINDOW = re.compile(r"\b(?:each|every)\s+day\s+(?:from|between|until|through)\b|"
                             r"\bdaily\s+(?:from|between|until)\b", re.IGNORECASE)
 _NORTH_KOREA = re.compile(
@@ -195,7 +205,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         # "The first launch was at 6:40 this morning" in a story about North Korea: a launch told by its clock time
         timed = article_about_north_korea and ((_ORDINAL_LAUNCH.match(verb.group()) is not None and bool(
             _CLOCK.search(text, verb.end(), e))) or launch_told(text, verb))
-        if strict and not timed and not _NORTH_KOREA.search(text, s, verb.end()):
+        if strict and not timed and not _NORTH_KOREA.search(text, s, verb.end()) and not _BY_NORTH_KOREA.match(
+                text, verb.end(), e):
             return False
     else:
         timed = False
@@ -213,13 +224,20 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if verb.group().lower().endswith("launch") and _STILL_TO_COME.match(text, verb.end(), e):
         return False
     before = _COUNTED_MORE.sub(" ", before)  # "Two more ballistic missiles were fired": more of them, not future ones
+    # "projectiles presumed to be short-range ballistic missiles fired from …" (the JCS's wording): what they were is
+    # hedged, not that they were fired
+    hedge = _KIND_HEDGE.search(text, max(s, verb.start() - 90), verb.start())
+    if hedge is not None:
+        before = text[max(s, hedge.start() - 45) : hedge.start()]
     before = before[before.rfind(": ") + 1 :]  # "23.40 BST: More details from Seoul: the missile was fired": the clause
     if _HYPOTHETICAL.search(before) or _NEGATION.search(text[max(s, verb.start() - 20) : verb.start()]):
         return False
     # "Japan's Defense Ministry put the launch at 7:09 a.m.": 'the launch' is a noun, Japan times it, not launches it
     noun = verb.group().lower() == "launch" and re.search(r"\b(?:the|this|that)\s+$", text[s : verb.start()],
                                                           re.IGNORECASE)
-    if not noun and _foreign_launcher(text, s, verb.start()):
+    # "Our military detected around 10 projectiles … fired from the Sunan area": who detected did not fire
+    detected = DETECTED_OBJECT.search(text, s, verb.start())
+    if not noun and detected is None and _foreign_launcher(text, s, verb.start()):
         return False  # "South Korea launched its first spy satellite to watch North Korea"
     if _NOTICE_WINDOW.search(text, s, e):
         return False  # "rocket firing in three areas … each day from Tuesday to Friday": a notice's window, no launch

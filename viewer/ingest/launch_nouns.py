@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from viewer.ingest.sentences import Sentence
-from viewer.ingest.times import find_dates
+from viewer.ingest.times import TimeMention, find_dates
 
 # A launch told by the noun in a story about North Korea: someone "detected the launch" (the launch happened), or "the
 # launch (itself) came at 9:30 a.m." (told by when it took place)
@@ -35,17 +35,67 @@ _NAMED_ROCKET = re.compile(r"\b(?:Unha-\d|Chollima-\d|Hwasong-\d+\w*|Pukguksong-
                            r"Hwasal-\d|Pulhwasal-\d+|Kwangmyongsong-\d|Malligyong-\d)\b")
 # (not a parade, a display, an engine or a nuclear test, a plan)
 _NOT_FLOWN = re.compile(r"\b(?:parade|display\w*|shown|unveil\w*|exhibit\w*|engine|motor|nuclear|model|mock-?up|"
-                        r"plan\w*|expected|will|window)\b", re.IGNORECASE)
+                        r"plan\w*|expected|will|would|vow\w*|threat\w*|intends?|next\s+(?:week|month|year)|window)\b",
+                        re.IGNORECASE)
 ROW_HEAD_CHARS = 45  # the date and the rocket both within the row's first words
+# A row that opens with its date may name the missile by its kind, a count or an article before it, as monthly
+# monitors and launch logs write them: "Jan. 5 (Wed) — 8:10 a.m. One ballistic missile from Jagang province …",
+# "22 NOV 2023 1304Z - SRBM, Sunan.", "2019-07-31: two short-range ballistic missiles from Kalma"
+_KIND = re.compile(r"\b(?:(?:an?|one|two|three|four|five|six|seven|eight|several|multiple|\d{1,2})\s+(?:[\w\"'\u201c"
+                   r"\u201d-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?)|(?:SRBM|IRBM|ICBM|SLBM|MRBM)s?|"
+                   r"(?:ballistic|cruise|hypersonic)\s+missiles?)\b"
+                   r"(?!\s+(?:factory|factories|base|bases|units?|plants?|facilit\w+|programmes?|programs?|silos?|"
+                   r"engines?|launchers?|sites?|forces?|industry|development))", re.IGNORECASE)
+# and something of a launch: where from, when, which way ("Kim Jong Un inspected a missile factory" is none)
+_LAUNCH_DETAIL = re.compile(r"\b(?:from|near|off|fired|launched|flew|flying|toward|towards|into|detected|tracked)\b|"
+                            r"\b[0-2]?\d[:.][0-5]\d\b|\b[0-2]\d[0-5]\dZ\b", re.IGNORECASE)
+KIND_HEAD_CHARS = 80
+_DATE_START = re.compile(r"[ \t]*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)", re.IGNORECASE)
+_LINK = re.compile(r"\[\[|\]\(")
+# "• Friday 2 August: two more from Yonghung", "Friday 16 August: two from near Tongchon": the count alone, the
+# missiles being the digest's subject
+_COUNT_FROM = re.compile(r"\b(?:two|three|four|five|six|another)\s+(?:more\s+)?(?:from|near)\b", re.IGNORECASE)
+_WEEKDAY_HEAD = re.compile(r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+)?")
 
 
 def launch_row(text: str, sentence: Sentence) -> bool:
     """Whether the sentence is a row naming a launch: its date and a North Korean rocket by name at its head."""
+    if _LINK.search(text, sentence.start, sentence.end):
+        return False  # "- [[2026-02-14 SRBMs from Sukchon]]": a link to another page, not a row telling a launch
     head = _ROW_HEAD.match(text, sentence.start, sentence.end)
     begin = head.end() if head else sentence.start
     stop = min(sentence.end, begin + ROW_HEAD_CHARS)
     rocket = _NAMED_ROCKET.search(text, begin, stop)
-    if rocket is None or _NOT_FLOWN.search(text, sentence.start, sentence.end):
+    if _NOT_FLOWN.search(text, sentence.start, sentence.end):
         return False
+    if rocket is None:  # a row opening with its date ("Wednesday 31 July:"), the missile named by its kind
+        weekday = _WEEKDAY_HEAD.match(text, begin)
+        dated = weekday.end() if weekday else begin
+        end = min(sentence.end, begin + KIND_HEAD_CHARS)
+        if not _DATE_START.match(text, dated) or not (_KIND.search(text, dated, end) or _COUNT_FROM.search(
+                text, dated, end)):
+            return False  # (most sentences: no find_dates for them)
+        dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start <= dated + 2]
+        return bool(dates) and (_KIND.search(text, dates[0].end, end) or _COUNT_FROM.search(text, dates[0].end, end)
+                                ) is not None and _LAUNCH_DETAIL.search(text, dates[0].end, sentence.end) is not None
     dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start < stop]
     return bool(dates) and min(rocket.start(), dates[0].start) <= begin + 2
+
+
+# A table's time column: "| 2023-12-17 | 22:38 | SRBM | …" under "| Date (KST) | Time (KST) | …" (the zone in the
+# cell, else in the column's heading, else the story's)
+_CELL_TIME = re.compile(r"\|[ \t]*(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d)?[ \t]*"
+                        r"(?:\(?(?P<zone>KST|JST|UTC|GMT|Z)\)?[ \t]*)?(?=\|)")
+_HEADING_ZONE = re.compile(r"\|[ \t]*(?:Launch[ \t]+)?Time[ \t]*\((?P<zone>KST|JST|UTC|GMT|Z)\)[ \t]*\|", re.IGNORECASE)
+_CELL_ZONES = {"KST": "KST", "JST": "JST", "UTC": "UTC", "GMT": "UTC", "Z": "UTC"}
+
+
+def row_times(text: str, row: Sentence, default_zone: str) -> list[TimeMention]:
+    """The time cell of a table's row, zoned by the cell or its column's heading (else assumed the story's)."""
+    heading = next(reversed(list(_HEADING_ZONE.finditer(text, 0, row.start))), None)  # the nearest above
+    found = []
+    for m in _CELL_TIME.finditer(text, row.start, row.end):
+        zone = m.group("zone") or (heading.group("zone").upper() if heading else None)
+        found.append(TimeMention(m.start("hour"), m.end("minute"), int(m.group("hour")), int(m.group("minute")),
+                                 _CELL_ZONES[zone] if zone else default_zone, assumed=zone is None))
+    return found

@@ -11,6 +11,7 @@ from viewer.ingest.claims import attribution
 from viewer.ingest.datelines import HEAD_CHARS, body_stamps
 from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch import LaunchReport
+from viewer.ingest.launch_nouns import launch_row, row_times
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import (
     KOREAS_DAY,
@@ -21,6 +22,7 @@ from viewer.ingest.times import (
     announced_windows,
     find_dates,
     find_times,
+    not_ahead,
     resolve,
     said_day,
     statement_day,
@@ -56,12 +58,17 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
                   if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end
                                                         and d.label[:4].isdigit()))
                   and not statement_day(text, d, s.start)
-                  and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)]
+                  and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
+                  # (the lead's: another launch drafted from that sentence takes that day as its own)
+                  and not (lead_day is None and _earlier_launchs_day(text, d, s.start))]
     dates = _in_announced_window(text, dates, article.published)
+    dates = [(not_ahead(text, d, article.published), s) for d, s in dates]
     # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
     # that, not the launch, unless it states the launch itself.
     launch_dates = [(d, s) for d, s in dates if s in report.anchors or not PLUPERFECT.search(text, s.start, s.end)]
-    launch_dates.sort(key=lambda pair: not _names_the_launch(text, pair[0], pair[1].start))
+    # (a day named as Korea's, "earlier today (Oct. 31 local time in Korea)", over the writer's day)
+    launch_dates.sort(key=lambda pair: (not _names_the_launch(text, pair[0], pair[1].start),
+                                        KOREAS_DAY.match(text, pair[0].end, pair[1].end) is None))
     resolved = next((d.value for d, s in launch_dates if d.value and not _other_zone_date(text, d, s, article)), None)
     if resolved is None and not launch_dates and article.published is not None:
         # no launch sentence names a day: the lede's ("… failed on Monday night when the rocket blew up"), else
@@ -84,7 +91,12 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
     best: tuple[tuple[bool, bool, bool], datetime] | None = None
     for sentence in report.related:
         verb = _LAUNCH_VERB.search(text, sentence.start, sentence.end)
-        for time in find_times(text, sentence.start, sentence.end, article.zone or "local time"):
+        times = find_times(text, sentence.start, sentence.end, article.zone or "local time")
+        if "|" in text[sentence.start : sentence.end] and (sentence in report.rows or launch_row(text, sentence)):
+            # "| 2023-12-17 | 22:38 | SRBM |": the row's time column
+            times += [t for t in row_times(text, sentence, article.zone or "local time")
+                      if not any(o.start < t.end and t.start < o.end for o in times)]
+        for time in times:
             if _ANOTHER_MOMENT.search(text, max(sentence.start, time.start - 40), time.start):
                 continue  # "a text message sent at 8:15 a.m.", "before landing at 8:52 a.m.": not the launch's time
             if _CORRECTED.search(text, max(sentence.start, time.start - 80), time.start):
@@ -139,7 +151,8 @@ def _lede_day(text: str, article: Article, reference: date | None) -> date | Non
     ahead = reference + timedelta(days=1) if reference and article.day_behind else None
     days = [d for d in find_dates(text, start, stop, reference, weekday_reference=ahead)
             if d.value and not statement_day(text, d, start)
-            and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(start, d.start - 90), d.start)]
+            and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(start, d.start - 90), d.start)
+            and not _earlier_launchs_day(text, d, start)]
     # "The government on Monday defended the alert sent during last Thursday's missile launch": the day the launch
     # is named by (not "The latest firing follows Tuesday's launch": another one)
     days.sort(key=lambda d: not _names_the_launch(text, d, start))
@@ -157,6 +170,22 @@ def _names_the_launch(text: str, mention: DateMention, start: int) -> bool:
     other days of its sentence (not 'The latest firing follows Tuesday's launch': another one)."""
     return bool(_NAMES_THE_LAUNCH.match(text, mention.end)
                 and not _COMPARED_BEFORE.search(text, max(start, mention.start - 30), mention.start))
+
+
+def _earlier_launchs_day(text: str, mention: DateMention, start: int) -> bool:
+    """'This follows Sunday night's SRBM launch', 'a day after Tuesday's test': the day of the launch compared
+    with, not of this one."""
+    return bool(_NAMES_THE_LAUNCH.match(text, mention.end)
+                and _COMPARED_BEFORE.search(text, max(start, mention.start - 30), mention.start)) or bool(
+        _AFTER_FIRING.search(text, max(start, mention.start - 90), mention.start))
+
+
+# "hours after it fired a shorter-range weapon late last night", "a day after launching two cruise missiles on
+# Sunday": the day of the launch before (not "said it placed a satellite in orbit after launching it late on Tuesday")
+_AFTER_FIRING = re.compile(r"\b(?:(?:hours?|days?|weeks?|months?)\s+after|since)\s+"
+                           r"(?:it|North\s+Korea|Pyongyang|the\s+North)?\s*"
+                           r"(?:had\s+)?(?:fired|launched|test-fired|firing|launching|test-firing)\b[^.;,]{0,60}$",
+                           re.IGNORECASE)
 
 
 _RELATIVE_DAY = re.compile(r"(?i)yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)")
@@ -202,6 +231,10 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
     site's, not the launch's local date."""
     if KOREAS_DAY.match(text, mention.end, sentence.end):
         return False  # "6 p.m. Eastern, which was Wednesday morning in Pyongyang": Korea's day, said so
+    if article.day_behind and _WRITERS_DAY.match(text, mention.end, sentence.end):
+        return True  # "fired an ICBM again last night, our time" in a Washington briefing
+    if any(t.zone not in LOCAL_ZONES for t in find_times(text, mention.start, mention.end)):
+        return True  # "172324Z DEC 23": a date-time group's day is UTC's
     after = [t for t in find_times(text, mention.end, min(sentence.end, mention.end + 20)) if re.fullmatch(
         r",?\s*(?:at\s+)?", text[mention.end : t.start])]
     if after and after[0].zone not in LOCAL_ZONES:
@@ -212,6 +245,8 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
         r"[.;)]", text[times[-1].end : mention.start])  # "(2210 GMT) on Thursday": the bracket closed first
 
 
+_WRITERS_DAY = re.compile(r",?\s+(?:our|U\.S\.|American|Washington|Eastern|New\s+York|London|European)\s+time\b",
+                          re.IGNORECASE)
 LOCAL_ZONES = ("KST", "JST", "Pyongyang time", "local time")
 
 

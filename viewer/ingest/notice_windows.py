@@ -16,9 +16,11 @@ _DAILY = re.compile(
     rf"(?:(?:FROM\s+)?(?P<d1>[0-3]?\d)(?:\s+(?P<m1>{_MON}))?\s*(?:THRU|THROUGH|TO|-)\s*)?"
     rf"(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})(?:\s+(?P<y>(?:20)?\d\d))?\b", re.IGNORECASE)
 # "082000 UTC TO 082300 UTC APR 26, DAILY UNTIL 15 APR 26": the first day's hours, repeated until a day
+# (a Japan Coast Guard warning in English gives Japan's clock: "PERIOD: 220000 JST NOV 23 TO 010000 JST DEC 23")
 _DTG_RANGE = re.compile(
-    rf"\b(?P<t1>[0-3]\d[0-2]\d[0-5]\d){_Z}(?:\s+(?P<m1>{_MON})(?:\s+(?P<y1>(?:20)?\d\d))?)?\s*(?:TO|THRU|-)\s*"
-    rf"(?P<t2>[0-3]\d[0-2]\d[0-5]\d){_Z}\s+(?P<m2>{_MON})(?:\s+(?P<y2>(?:20)?\d\d))?\b"
+    rf"\b(?P<t1>[0-3]\d[0-2]\d[0-5]\d)(?P<z1>Z|\s?(?:UTC|GMT|JST|KST)\b)(?:\s+(?P<m1>{_MON})(?:\s+(?P<y1>(?:20)?\d\d))?)?"
+    rf"\s*(?:TO|THRU|-)\s*"
+    rf"(?P<t2>[0-3]\d[0-2]\d[0-5]\d)(?P<z2>Z|\s?(?:UTC|GMT|JST|KST)\b)\s+(?P<m2>{_MON})(?:\s+(?P<y2>(?:20)?\d\d))?\b"
     rf"(?:,?\s*DAILY\s+(?:UNTIL|THRU|THROUGH|TO)\s+(?P<d3>[0-3]?\d)\s+(?P<m3>{_MON})(?:\s+(?P<y3>(?:20)?\d\d))?\b)?",
     re.IGNORECASE)
 # Japan Coast Guard warnings retyped for readers give Japan's clock: "0900 JST 18 November 2026"
@@ -110,7 +112,10 @@ def find_windows(text: str, year: int | None) -> list[Window]:
         if m.group("d3") and end:  # the same hours each day until the stated day
             last = _moment(_year(m.group("y3"), y2) or y2, _month(m.group("m3")), int(m.group("d3")), t2[2:])
             if last and last > end:
-                end, daily = last + timedelta(days=1 if t2[2:] < t1[2:] else 0), f"{t1[2:]}Z-{t2[2:]}Z"
+                end, daily = last + timedelta(days=1 if t2[2:] < t1[2:] else 0), "daily"
+        if start and end:
+            start, end = start - _offset(m.group("z1")), end - _offset(m.group("z2"))
+            daily = daily and f"{start:%H%M}Z-{end:%H%M}Z"  # the daily hours in UTC
         if start and end and end > start:
             found.append(Window(start, end, m.span(), daily))
     timed = [*_TIMED_DAYS.finditer(text), *_DAY_THEN_TIME.finditer(text)]

@@ -27,6 +27,12 @@ _NAV_NUMBER = re.compile(r"\b(?P<series>NAVAREA\s+(?:XI|[IVX]{1,5})|HYDROPAC|HYD
                          r"(?i:(?:JAPAN\s+)?(?:COAST\s+GUARD\s+)?NAV(?:IGATIONAL|\.)?\s+WARN(?:ING|\.)(?:\s+(?:NR|NO)\.?)?)|"
                          r"(?:YOKOHAMA|MOJI|OTARU|NAHA)\s+NAV\s+WARN(?:ING)?(?:\s+(?:NR|NO)\.?)?)"
                          r"(?:\s+\([A-Z]+\))?\s+(?P<number>\d{1,4}/\d{2}(?:\(\w+\))?)")
+# The number on a line of its own under the heading, as a coast guard's English relay sets it out: "NAVIGATIONAL
+# WARNING — ENGLISH TEXT …" (an issue line, a blank line) "NR. 1125/23"; "Navigational Warning (NAVAREA XI
+# coordinator)" over "No. 2117/26"
+_NAV_HEADING = re.compile(r"(?im)^[ \t]*(?P<series>(?:JAPAN\s+)?(?:COAST\s+GUARD\s+)?NAV(?:IGATIONAL|\.)?\s+"
+                          r"WARN(?:ING|\.)?)\b[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*(?:NR|NO|NUMBER)\.?[ \t]*"
+                          r"(?P<number>\d{1,4}/\d{2})\b")
 _NOTAM_NUMBER = re.compile(r"\b(?P<number>[A-Z]\d{4}/\d{2})\s+NOTAM(?P<type>[NRC])\b(?:\s+(?P<ref>[A-Z]\d{4}/\d{2}))?")
 _DTG_LINE = re.compile(r"\(?\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\)?")  # "061430Z APR 2026" above a broadcast's number
 _CANCEL_ANY = re.compile(r"\bCANCEL\b", re.IGNORECASE)
@@ -44,7 +50,11 @@ _AREA_MARK = re.compile(
 _CIRCLE = re.compile(r"\b(?:WITHIN|WI)\s+(?:A\s+RADIUS\s+OF\s+)?(?P<r>\d+(?:\.\d+)?)\s*"
                      r"(?P<unit>NM|NAUTICAL\s+MILES?|MILES?|KM|KILOMETERS?|KILOMETRES?)\s+(?:RADIUS\s+)?(?:OF|FROM|CENTERED\s+(?:ON|AT)|CENTRED\s+(?:ON|AT))\s*:?\s*$"
                      r"|\b(?P<r2>\d+(?:\.\d+)?)\s*(?P<unit2>NM|KM)\s+RADIUS\s+(?:OF|CENTERED\s+(?:ON|AT)|"
-                     r"CENTRED\s+(?:ON|AT)|AROUND)\s*:?\s*$", re.IGNORECASE)
+                     r"CENTRED\s+(?:ON|AT)|AROUND)\s*:?\s*$"
+                     # "within a circle of radius 12 nautical miles centred at", "circle radius 5 NM centered on"
+                     r"|\bRADIUS\s+(?:OF\s+)?(?P<r3>\d+(?:\.\d+)?)\s*(?P<unit3>NM|NAUTICAL\s+MILES?|MILES?|KM|"
+                     r"KILOMETERS?|KILOMETRES?)\s+(?:CENTERED|CENTRED|CENTER|CENTRE)\s+(?:ON|AT)\s*:?\s*$",
+                     re.IGNORECASE)
 # Anything that looks like a coordinate, to tell which ones could not be read: a digit mistyped as a letter
 # (33 deg 2O min N) still looks like one, so its area is named as unreadable rather than drawn from the other corners.
 # (Minutes and seconds have two digits or more: "SEP 26 IN" is a date and a word, not 26 deg 1 min N.)
@@ -86,7 +96,7 @@ def read_notice(text: str) -> Notice | None:
     """The notice ``text`` holds, or None when it is not one (an article, or anything else)."""
     head = text[:600]
     notam = _NOTAM_NUMBER.search(head)
-    nav = _NAV_NUMBER.search(head)
+    nav = _NAV_NUMBER.search(head) or _NAV_HEADING.search(head)
     pasted = None if notam or (nav and (_mostly_upper(text) or _heads(text, nav))) else _pasted(text)
     if pasted:  # read only the warning: the page around it is navigation, not the notice's areas or times
         nav, begin, finish = pasted
@@ -206,8 +216,8 @@ def _read_areas(text: str, notice: Notice, begin: int, finish: int) -> None:
         window = text[max(at, group[0].start - 60) : group[0].start]
         circle = _CIRCLE.search(window)
         if circle and len(group) == 1:
-            radius = float(circle.group("r") or circle.group("r2"))
-            unit = (circle.group("unit") or circle.group("unit2")).upper()
+            radius = float(circle.group("r") or circle.group("r2") or circle.group("r3"))
+            unit = (circle.group("unit") or circle.group("unit2") or circle.group("unit3")).upper()
             km = radius * (NM_KM if unit.startswith(("NM", "NAUTICAL", "MILE")) else 1.0)
             centre = group[0]
             ring = geodesic.range_ring(centre.lon, centre.lat, km, 72)

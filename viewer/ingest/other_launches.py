@@ -86,8 +86,8 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
         d.value and d.label[:4].isdigit() and _FIRST_SINCE.search(text, s.start, d.start)
         for d in find_dates(text, s.start, s.end, None, weekdays=False))]
     for sentence in report.related:
-        if sentence.start <= lead.start:
-            continue
+        if sentence.start <= lead.start and (sentence not in report.rows or sentence == lead):
+            continue  # (a timeline's row above the lead is a launch of its own)
         if sentence not in report.anchors and PLUPERFECT.search(text, sentence.start, sentence.end):
             continue  # "On Monday, Pyongyang had extended its launch window": what had happened before
         ordinal = ORDINAL.search(text, sentence.start, sentence.end) is not None or (

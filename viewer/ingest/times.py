@@ -1,9 +1,4 @@
-"""Dates and clock times in article text, with their zones, resolved against the article's own date.
-
-Pyongyang kept its own "Pyongyang time" of UTC+8:30 from 15 Aug 2015 to 4 May 2018 (UTC+9 before and after:
-timeanddate.com news of 7 Aug 2015 and 30 Apr 2018; NK News, 7 Aug 2015), so a time given in Pyongyang's own
-clock depends on the date; news from Seoul and Tokyo gives UTC+9 throughout.
-"""
+"""Dates and clock times in article text, with their zones (zones.py), resolved against the article's own date."""
 
 from __future__ import annotations
 
@@ -11,22 +6,35 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from viewer.ingest.zones import ZONE, zone_name, zone_offset
+from viewer.ingest.zones import pyongyang_offset as pyongyang_offset  # (re-exported: tests read it from here)
+
 MONTHS = {name: number for number, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
      ("dec", "december")], start=1) for name in names}  # fmt: skip
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-PYONGYANG_TIME = (date(2015, 8, 15), date(2018, 5, 4))  # both days inclusive, UTC+8:30
 
 # (and in capitals, as operations notes and notices write them: "On 28 JUL at 1441Z")
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)\.?"  # noqa: E501
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DTG_MONTHS = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+# "172324Z DEC 23": the day of a date-time group, in UTC (its time is read by _TIME_FORMS)
+DTG_DATE = re.compile(r"\b(?P<day>[0-3]\d)(?:[01]\d|2[0-3])[0-5]\dZ\s+(?P<month>" + _DTG_MONTHS
+                      + r")\s+(?P<year>(?:19|20)?\d\d)\b")
 _DATE_FORMS = [
+    DTG_DATE,  # (before "DEC 23" is read as 23 December)
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    # "on 2023.11.21", "2023/11/21" as Korean, Japanese and Chinese English editions write dates in the body
+    re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?P<sep>[./])(?P<mnum>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?![\d])"
+               r"(?!\.\d)"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:(?:,[ \t]*|\s+)(?:Juche\s+\d{{1,3}}\s+\()?{_YEAR}\b\)?)?"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
+    # "(2324Z on the 17th)", "on the 21st of this month": a day of the story's month (or the month before)
+    re.compile(r"(?<=\bon\s)the\s+(?P<ordinal>[1-3]?\d)(?:st|nd|rd|th)\b"
+               r"(?:\s+of\s+(?:this|the)\s+month\b|(?!\s+[A-Za-z]))"),
 ]
 _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u2019s)?\b"
                       r"(?:\s+(?P<part>morning|afternoon|evening|night))?")
@@ -53,19 +61,17 @@ KOREAS_DAY = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:in\
 _KOREAS_CLOCK_BEFORE = re.compile(r"\b(?:local|Korea|Korean|Seoul|Pyongyang|Japan|Tokyo)\s+time,?\s+(?:on\s+)?$",
                                   re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:(?:earlier|later)\s+this\s+month|last\s+month)\b", re.IGNORECASE)
-_ZONE = (r"(?P<zone>ET|EST|EDT|E[SD]?T|Eastern(?:\s+(?:Standard|Daylight))?(?:\s+Time)?|Washington\s+time|PT|PST|PDT|"
-         r"HST|"
-         r"Hawaii(?:an)?(?:-Aleutian)?(?:\s+Standard)?\s+time|"
-         r"UTC|GMT|Z|KST|JST|PYT|Pyongyang\s+time|(?:South\s+)?Korean?\s+(?:Standard\s+)?time|Seoul\s+time|"
-         r"Japan(?:ese)?\s+(?:Standard\s+)?time|Tokyo\s+time|local\s+time|local(?=\s*[),;]))")  # "(10:04 local)"
 _TIME_FORMS = [
     # 7:29 PM ET, 10.42 p.m. (local time), 9 a.m. KST, 22:42 Pyongyang time
     # ("8:40 p.m. Monday Eastern": the day of the zone's clock between them)
     re.compile(r"\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?\s*\(?\s*"
-               r"(?:(?<=[m.\s])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?=Eastern|Pacific|GMT|UTC|E[SD]?T|P[SD]?T))?"
-               + _ZONE + r"\b", re.IGNORECASE),
+               r"(?:(?<=[m.\s])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?=Eastern|Pacific|GMT|UTC|E[SD]?T|P[SD]?T|"
+               r"on\s+the\s+(?:U\.?S\.?\s+)?East\s+Coast|in\s+Washington|in\s+New\s+York))?"
+               + ZONE + r"\b", re.IGNORECASE),
     # 0030 GMT, 1342 UTC (wire-service style)
     re.compile(r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:hrs?\s*)?(?P<zone>GMT|UTC|Z|KST|JST)\b"),
+    # a military date-time group in an operations note: "AT 172324Z DEC 23" (day, hour, minute, Z; DTG_DATE)
+    re.compile(r"\b[0-3]\d(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?P<zone>Z)\s+(?=" + _DTG_MONTHS + r"\b)"),
 ]
 # Clock times with no zone: '10:44 p.m.', 'at 7 a.m.', 'at 22:42:28' (24-hour only after 'at', so a score or a
 # ratio is not read as a time). Their zone comes from the dateline, else the launch site's local time.
@@ -78,22 +84,13 @@ _BARE_TIME = re.compile(
     # "at approximately 0534 hrs", "0600 hrs, 0637 hrs and 0642 hrs": military style (a zone after it is a zoned form)
     r"|\b(?P<hourhrs>[01]\d|2[0-3])(?P<minutehrs>[0-5]\d)\s*hrs?\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)",
     re.IGNORECASE)
+# A zone this module does not know, written after a clock time: "<Place> time" or an abbreviation in capitals
+_UNKNOWN_ZONE = re.compile(r"[ \t]*\(?(?:(?-i:[A-Z][a-z]+)(?:[ \t](?-i:[A-Z][a-z]+))?[ \t]+time\b|"
+                           r"(?-i:[A-Z]{1,4}T)\b)", re.IGNORECASE)  # (zones' abbreviations end in T: AET, NZT)
 _RANGE_END = re.compile(r"\s*(?:and|to|-|\u2013)\s*(?:about\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?P<pm>p\.?\s?m\b))?",
                         re.IGNORECASE)
 _EVENING_AFTER = re.compile(r"[\s,]*(?:(?:last|on\s+\w+|that|this|the\s+same)\s+(?:night|evening|afternoon)|tonight|"
                             r"in\s+the\s+(?:evening|afternoon)|at\s+night)\b", re.IGNORECASE)
-_ZONE_LABELS = [
-    (re.compile(r"^(?:UTC|GMT|Z)$", re.I), "UTC"),
-    (re.compile(r"^E[SD]?T$|^Eastern|^Washington", re.I), "ET"),
-    (re.compile(r"^P[SD]?T$", re.I), "PT"),
-    (re.compile(r"^HST$|^Hawaii", re.I), "HST"),  # U.S. Indo-Pacific Command's statements, Camp Smith (UTC-10 all year)
-    (re.compile(r"^KST$|Korean?|Seoul", re.I), "KST"),
-    (re.compile(r"^JST$|Japan|Tokyo", re.I), "JST"),
-    (re.compile(r"^PYT$|Pyongyang", re.I), "Pyongyang time"),
-    (re.compile(r"^local", re.I), "local time"),
-]
-
-
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -109,12 +106,21 @@ class TimeMention:
     end: int
     hour: int
     minute: int
-    zone: str  # one of UTC, ET, EST, EDT, PT, PST, PDT, HST, KST, JST, Pyongyang time, local time
+    zone: str  # UTC, ET, EST, EDT, PT, PST, PDT, HST, KST, JST, Pyongyang time, local time, or one abroad (BST, …)
     assumed: bool = False  # the text gives no zone: it is the dateline's, or the launch site's
 
     @property
     def label(self) -> str:
         return f"{self.hour:02d}:{self.minute:02d} {self.zone}"
+
+
+def names_koreas_next_day(text: str, day: date) -> bool:
+    """Whether the story names the day after ``day`` as Korea's ('0722 local time on Tuesday' in a story dated
+    Monday, as a wire dated in GMT or filed abroad writes): then its other 'Tuesday's are that day too, not the
+    Tuesday of the week before."""
+    wanted = WEEKDAY_NAMES[(day + timedelta(days=1)).weekday()]
+    return any(m.group("weekday") == wanted and (KOREAS_DAY.match(text, m.end()) or _KOREAS_CLOCK_BEFORE.search(
+        text, max(0, m.start() - 30), m.start())) for m in _WEEKDAY.finditer(text))
 
 
 def parse_date(text: str, reference: date | None) -> DateMention | None:
@@ -174,6 +180,8 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
                 continue  # "today" in an undated article says nothing
             back = 1 if word in ("yesterday", "last night") else 0
             value = reference - timedelta(days=back)
+            if weekday_reference is not None and KOREAS_DAY.match(text, m.end(), end):
+                value = weekday_reference - timedelta(days=back)  # "7:10 this morning, local time": Korea's day
             part = next((p for p in ("morning", "afternoon", "evening", "night") if p in word), None)
             found.append(DateMention(m.start(), m.end(), value, word, part))
         for m in _VAGUE.finditer(text, start, end):
@@ -270,9 +278,13 @@ def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
 
 def _calendar_date(m: re.Match[str], reference: date | None) -> DateMention | None:
     groups = m.groupdict()
+    if groups.get("ordinal"):
+        return _day_of_month(m, reference)
     month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
     day = int(groups["day"])
     year = int(groups["year"]) if groups.get("year") else None
+    if year is not None and year < 100:  # a date-time group's two-digit year
+        year += 2000
     if year is None:
         if reference is None:
             try:
@@ -288,6 +300,40 @@ def _calendar_date(m: re.Match[str], reference: date | None) -> DateMention | No
     except ValueError:
         return None
     return DateMention(m.start(), m.end(), value, value.isoformat())
+
+
+def _day_of_month(m: re.Match[str], reference: date | None) -> DateMention | None:
+    """'on the 17th': that day of the reference's month, or of the month before when it is after the reference."""
+    day = int(m.group("ordinal"))
+    if reference is None or not 1 <= day <= 31:
+        return None
+    month = reference.replace(day=1)
+    if day > reference.day:
+        if "this month" in m.group():
+            return None  # a day still to come
+        month = (month - timedelta(days=1)).replace(day=1)
+    try:
+        value = month.replace(day=day)
+    except ValueError:
+        return None
+    return DateMention(m.start(), m.end(), value, m.group())  # (not an ISO label: the text gives no year)
+
+
+_WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def not_ahead(text: str, mention: DateMention, published: date | None) -> DateMention:
+    """'the successful November 21 flight' in a story of 4 June 2024: a launch the story tells happened, so a date
+    written without its year that would fall after the story's (a day's grace for Korea's clock) is last year's.
+    (For launch days only: 'would launch … between May 27 and June 4' names days to come.)"""
+    if (published is None or mention.value is None or mention.value <= published + timedelta(days=1)
+            or mention.label in WEEKDAY_NAMES or _WRITTEN_YEAR.search(text, mention.start, mention.end)):
+        return mention
+    try:
+        earlier = mention.value.replace(year=mention.value.year - 1)
+    except ValueError:  # 29 February
+        return mention
+    return DateMention(mention.start, mention.end, earlier, earlier.isoformat(), mention.part_of_day)
 
 
 def _weekday_on_or_before(weekday: int, reference: date) -> date:
@@ -311,7 +357,7 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
                 if not 1 <= hour <= 12:
                     continue
                 hour = hour % 12 + (12 if ampm.startswith("p") else 0)
-            zone = _zone_name(m.group("zone"))
+            zone = zone_name(m.group("zone"))
             if zone == "local time" and default_zone == "Pyongyang time":  # KCNA's "local time" is Pyongyang's
                 zone = default_zone
             found.append(TimeMention(m.start(), m.end(), hour, minute, zone))
@@ -319,6 +365,8 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
         for m in _BARE_TIME.finditer(text, start, end):
             if any(t.start < m.end() and m.start() < t.end for t in found):
                 continue
+            if _UNKNOWN_ZONE.match(text, m.end(), end):
+                continue  # "at 8:22 a.m. Vladivostok time", "11.22am AET": a zone not known here, so no time
             if m.group("hour24"):
                 hour, minute = int(m.group("hour24")), int(m.group("minute24"))
                 begin = m.start("hour24")
@@ -339,51 +387,6 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
             zone, assumed = (paired.zone, False) if paired else (default_zone, True)
             found.append(TimeMention(begin, m.end(), hour, minute, zone, assumed=assumed))
     return sorted(found, key=lambda t: t.start)
-
-
-def _zone_name(raw: str) -> str:
-    compact = " ".join(raw.split())
-    if compact.upper() in ("EST", "EDT", "PST", "PDT"):
-        return compact.upper()
-    return next(label for pattern, label in _ZONE_LABELS if pattern.search(compact))
-
-
-def pyongyang_offset(day: date) -> timedelta:
-    low, high = PYONGYANG_TIME
-    return timedelta(hours=8, minutes=30) if low <= day <= high else timedelta(hours=9)
-
-
-def us_daylight_saving(day: date) -> bool:
-    """US daylight saving time (second Sunday of March to first Sunday of November, since 2007)."""
-    def nth_sunday(month: int, n: int) -> date:
-        first = date(day.year, month, 1)
-        return first + timedelta(days=(6 - first.weekday()) % 7 + 7 * (n - 1))
-
-    if day.year < 2007:  # first Sunday of April to last Sunday of October
-        start = date(day.year, 4, 1) + timedelta(days=(6 - date(day.year, 4, 1).weekday()) % 7)
-        end = date(day.year, 10, 31) - timedelta(days=(date(day.year, 10, 31).weekday() + 1) % 7)
-        return start <= day < end
-    return nth_sunday(3, 2) <= day < nth_sunday(11, 1)
-
-
-def zone_offset(zone: str, day: date | None) -> timedelta | None:
-    """The UTC offset of ``zone`` on ``day``; None when it depends on a day that is not known.
-    'local time' is UTC+9: reports of North Korean launches come from Seoul and Tokyo and give their time, also
-    while Pyongyang kept UTC+8:30 (2015-2018: 'at 5:57 a.m. local time' was Seoul's 5:57). Only 'Pyongyang time',
-    or 'local time' in a story datelined Pyongyang (find_times), is Pyongyang's own (see PYONGYANG_TIME)."""
-    fixed = {"UTC": 0, "KST": 9, "JST": 9, "EST": -5, "EDT": -4, "PST": -8, "PDT": -7, "HST": -10,
-             "local time": 9}
-    if zone in fixed:
-        return timedelta(hours=fixed[zone])
-    if day is None:
-        return None
-    if zone == "Pyongyang time":
-        return pyongyang_offset(day)
-    if zone == "ET":
-        return timedelta(hours=-4 if us_daylight_saving(day) else -5)
-    if zone == "PT":
-        return timedelta(hours=-7 if us_daylight_saving(day) else -8)
-    return None
 
 
 def resolve(time: TimeMention, day: date | None) -> datetime | None:
