@@ -73,3 +73,57 @@ def test_a_million_vertex_spiky_star_is_read_in_seconds(tmp_path):
     assert shapely.get_num_coordinates(bundle.features["star"].geometry) == 1_000_001
     assert [p.where for p in problems] == ["features[0].geometry"]
     assert problems[0].message.startswith("invalid Polygon not repaired: 1,000,001 vertices, it crosses itself near ")
+
+
+@pytest.mark.parametrize(("kind", "coordinates"), [
+    ("LineString", [[124, 39], [125.5, 40], [126, 38.5]]),
+    ("LineString", [[124, 39, 10], [125, 40, 20.5]]),
+    ("MultiLineString", [[[124, 39], [125, 40]], [[126, 38], [127, 37], [128, 36]]]),
+    ("Polygon", [[[120, 20], [124, 20], [124, 24], [120, 24], [120, 20]],
+                 [[121, 21], [122, 21], [122, 22], [121, 21]]]),
+    ("Polygon", [[[120, 20], [124, 20], [124, 24]]]),  # left open: closed, as shapely's shape closes it
+    ("MultiPolygon", [[[[120, 20], [124, 20], [124, 24], [120, 20]]], [[[130, 30], [131, 30], [131, 31], [130, 30]]]]),
+    ("MultiPoint", [[124, 39], [125, 40]]),
+])
+def test_plain_positions_make_the_geometry_shape_makes(kind, coordinates):
+    """Positions that are plain numbers are made into a geometry from one array (a million took seconds position by
+    position): the same geometry, z included, as shapely's own reader makes."""
+    from shapely.geometry import shape
+
+    from viewer.geo.geometry_check import checked_geometry
+
+    made = checked_geometry({"type": kind, "coordinates": coordinates}).geometry
+    expected = shape({"type": kind, "coordinates": coordinates})
+    assert made.geom_type == expected.geom_type
+    assert made.has_z == expected.has_z
+    assert shapely.equals_exact(made, expected, tolerance=0)
+
+
+@pytest.mark.parametrize(("kind", "coordinates", "message"), [
+    ("LineString", [[124, 39]], "malformed LineString coordinates (a line has 1 position; it needs at least 2)"),
+    ("Polygon", [[[120, 20], [124, 20]]], "malformed Polygon coordinates (a polygon ring has 2 distinct positions"),
+    ("LineString", [[124, True], [125, 40]], "malformed LineString coordinates (a position holds true"),
+    ("Polygon", [[]], None),  # an empty ring: what shapely's shape makes of it
+])
+def test_positions_that_are_not_plain_are_read_one_by_one(kind, coordinates, message):
+    from shapely.geometry import shape
+
+    from viewer.geo.geometry_check import GeometryError, checked_geometry
+
+    if message is None:
+        assert shapely.equals(checked_geometry({"type": kind, "coordinates": coordinates}).geometry,
+                              shape({"type": kind, "coordinates": coordinates}))
+        return
+    with pytest.raises(GeometryError) as raised:
+        checked_geometry({"type": kind, "coordinates": coordinates})
+    assert str(raised.value).startswith(message)
+
+
+def test_a_ring_crossing_itself_everywhere_is_found_within_its_first_pieces():
+    """The spiky star crosses itself within its first pieces: found there, not after testing every pair of pieces
+    (~2 s for a million vertices)."""
+    star = spiky_star(200_000)
+    started = time.process_time()
+    found = first_crossing(star)
+    assert found.where is not None
+    assert time.process_time() - started < 0.5  # ~0.01 s; testing every pair took over a second

@@ -157,13 +157,13 @@ def area_strokes(shown: Shown) -> list[Stroke]:
     for (colour, certainty, draft), members in shown.groups().items():
         dense = cache.dense_of(shown.rows[members])
         shapes = [g for g in dense[~shapely.is_missing(dense) & ~shapely.is_empty(dense)]]
-        x, y = to_xy_arrays(shapes, cache.projection)
+        x, y = to_xy_arrays(shapes, cache.projection, projected := cache.shapes_of(shown.rows[members]))
         approximate = certainty == "approximate"
         fill = _union(shapes)
         if fill is not None and filled is not None and _small(fill, filled):
             fill = fill.difference(filled)
         if fill is not None and not fill.is_empty:
-            fx, fy = to_xy_arrays([fill], cache.projection)
+            fx, fy = to_xy_arrays([fill], cache.projection, None if _small(fill) else projected)
             strokes.append(xy_stroke(fx, fy, colour, 0, fill=colour,
                                      fill_alpha=style.fill_alpha // (2 if approximate else 1)))
             filled = fill if filled is None else filled.union(fill) if _small(fill, filled) else filled

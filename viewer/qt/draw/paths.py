@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QPaintEngine, QPainter, QPainterPath, QTransform
 
+from viewer.geo.pixel_detail import edges_sampled, simplified
 from viewer.qt.draw.qpath import xy_path
 from viewer.qt.draw.scanline import SCANLINE_ABOVE_ROWS, fill_even_odd, rows_crossed
 from viewer.qt.draw.style import RenderContext, with_alpha
@@ -22,14 +24,22 @@ SLOW_ABOVE_VERTICES = 150_000  # a layer this big is first drawn on a worker thr
 # Strokes up to this many vertices are drawn from the subpaths reaching a small clip only (`_within_clip`): building
 # that path holds the GIL (~0.4 us a vertex), which a render job drawing 100k lines must not do.
 CLIPPED_PARTS_UP_TO = 20_000
+# Strokes of more vertices are drawn from a copy without the vertices a pixel cannot show (`at_pixel_size`): a
+# million-vertex outline 1,400 px round needs a few hundred. Above every sample's and the basemap's (80,000), so
+# they are drawn exactly as before.
+SIMPLIFIED_ABOVE = 100_000
+DETAIL_PX = 0.25  # how far (device pixels) a dropped vertex may lie from the line drawn
+DETAIL_LEVELS = 3  # pixel sizes (powers of two) whose copies a stroke keeps
+INK = 16.0  # lines a pixel beyond which an outline is drawn from a sample of its segments (`edges_sampled`)
 
 
 @dataclass
 class Stroke:
     """One styled path: every feature of a kind drawn alike shares one. Made by `xy_stroke`, it also keeps
-    the arrays, so a large path can be drawn tile by tile (see `PathTiles`)."""
+    the arrays, so a large path can be drawn tile by tile (see `PathTiles`), and its path is built from them when
+    first asked for (a large stroke may only ever be drawn from its copies at pixel size: `at_pixel_size`)."""
 
-    path: QPainterPath
+    given_path: QPainterPath | None
     colour: str
     width: float  # screen pixels; 0 draws no outline
     dash: tuple[float, ...] = ()
@@ -40,6 +50,50 @@ class Stroke:
     _tiles: dict[str, PathTiles | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _rings: RingRows | None = field(default=None, init=False, repr=False, compare=False)
     _parts: Parts | None = field(default=None, init=False, repr=False, compare=False)
+    _detail: dict[int, Stroke] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def path(self) -> QPainterPath:
+        if self.given_path is None:  # made by xy_stroke, which always gives the arrays
+            x, y = self.xy if self.xy is not None else (np.empty(0), np.empty(0))
+            self.given_path = xy_path(x, y)
+        return self.given_path
+
+    def bounds(self) -> QRectF:
+        """The path's bounding rect, from the arrays when the path is not built yet."""
+        if self.given_path is not None or self.xy is None:
+            return self.path.boundingRect()
+        x, y = self.xy
+        finite = np.isfinite(x) & np.isfinite(y)
+        if not finite.any():
+            return QRectF()
+        x, y = x[finite], y[finite]
+        left, top = float(x.min()), float(y.min())
+        return QRectF(left, top, float(x.max()) - left, float(y.max()) - top)
+
+    def at_pixel_size(self, transform: QTransform) -> Stroke:
+        """This stroke, or for one of over SIMPLIFIED_ABOVE vertices a copy of it without the vertices that lie
+        within DETAIL_PX of the line through the others under ``transform`` (map to device): the same picture,
+        from far fewer vertices (viewer.geo.pixel_detail); an outline inking its box over INK times, from a sample
+        of its segments inking it INK times. Copies are kept per power of two of the pixel size,
+        the last few made, each made for the smallest pixel of its power of two."""
+        if self.xy is None or len(self.xy[0]) <= SIMPLIFIED_ABOVE:
+            return self
+        scale = max(math.hypot(transform.m11(), transform.m12()), math.hypot(transform.m21(), transform.m22()))
+        if not (scale > 0 and math.isfinite(scale)):
+            return self
+        level = math.floor(math.log2(scale))
+        copy = self._detail.get(level)
+        if copy is None:
+            x, y = simplified(*self.xy, DETAIL_PX / 2.0 ** (level + 1))
+            sampled = edges_sampled(x, y, INK, 2.0 ** -level) if self.fill is None and self.width > 0 else None
+            if sampled is not None:  # a mass of lines: as dense, from a bounded sample of its segments
+                x, y = sampled
+            copy = self if sampled is None and len(x) > 0.8 * len(self.xy[0]) else Stroke(
+                None, self.colour, self.pen_width, self.dash, self.alpha, self.fill, self.fill_alpha, xy=(x, y))
+            # replaced whole, never changed in place: the screen's render jobs draw the same strokes on a worker
+            self._detail = {**dict(list(self._detail.items())[1 - DETAIL_LEVELS:]), level: copy}
+        return copy
 
     @property
     def pen_width(self) -> float:
@@ -64,7 +118,8 @@ class Stroke:
 
 
 def xy_stroke(x: np.ndarray, y: np.ndarray, colour: str, width: float, **style) -> Stroke:
-    return Stroke(xy_path(x, y), colour, width, xy=(np.asarray(x, float), np.asarray(y, float)), **style)
+    """A stroke through NaN-separated arrays; its path is built when first needed."""
+    return Stroke(None, colour, width, xy=(np.asarray(x, float), np.asarray(y, float)), **style)
 
 
 def paint_strokes(painter: QPainter, context: RenderContext, strokes: list[Stroke]) -> None:
@@ -75,16 +130,18 @@ def paint_strokes(painter: QPainter, context: RenderContext, strokes: list[Strok
     # SVG and PDF get each path whole.
     raster = painter.paintEngine().type() == QPaintEngine.Type.Raster
     tiled = raster and context.reuse
-    for stroke in strokes:
+    for whole in strokes:
         if cancelled():  # drawn for a view that is gone
             return
+        stroke = whole.at_pixel_size(painter.transform())
         brush = QBrush(with_alpha(stroke.fill, stroke.fill_alpha)) if stroke.fill else QBrush()
         width = stroke.pen_width
         pen = context.pen(stroke.colour, width, stroke.dash, stroke.alpha) if width > 0 else Qt.PenStyle.NoPen
         reach = context.px(width) / 2 + 2 if width > 0 else 2
         # Lines up to a pixel wide take Qt's fast path whatever their length: tiles would only add work.
         thin = not stroke.fill and context.px(width) <= 1.0
-        if raster and stroke.fill and _filled_by_scanlines(painter, stroke):
+        # SVG and PDF too: such a fill as a path of every vertex made a 41 MB SVG that librsvg could not read
+        if stroke.fill and _filled_by_scanlines(painter, stroke):
             if width > 0:
                 _draw(painter, stroke.path, pen, QBrush())
         elif not tiled or stroke.xy is None or len(stroke.xy[0]) <= TILE_ABOVE or thin:
@@ -101,7 +158,8 @@ def paint_strokes(painter: QPainter, context: RenderContext, strokes: list[Strok
 
 def _filled_by_scanlines(painter: QPainter, stroke: Stroke) -> bool:
     """Fill a huge outline (one crossing millions of pixel rows: a self-intersecting star of a million spikes) by
-    scanlines, without anti-aliasing, if it is one; Qt's rasteriser would take minutes (see viewer.qt.draw.scanline)."""
+    scanlines, without anti-aliasing, if it is one; Qt's rasteriser would take minutes (see viewer.qt.draw.scanline).
+    On SVG and PDF the fill is an image at the device's resolution."""
     if stroke.xy is None or len(stroke.xy[0]) <= SCANLINE_CHECK_ABOVE or stroke.fill is None:
         return False
     device = QRect(0, 0, painter.device().width(), painter.device().height())
@@ -110,9 +168,11 @@ def _filled_by_scanlines(painter: QPainter, stroke: Stroke) -> bool:
     x, y = stroke.xy
     if stroke._rings is None:
         stroke._rings = RingRows(x, y)
-    if stroke._rings.at_most(painter.transform(), visible) <= SCANLINE_ABOVE_ROWS:
+    # Counted over the whole device, not the clip: Qt's fill of such an outline is as slow clipped to a strip a pan
+    # brought into view (the window froze for minutes panning over a million-spike star), the scanlines are not.
+    if stroke._rings.at_most(painter.transform(), device) <= SCANLINE_ABOVE_ROWS:
         return False  # (the bound takes microseconds; counting exactly, ~3 ms for the basemap's land a paint)
-    if rows_crossed(x, y, painter.transform(), visible) <= SCANLINE_ABOVE_ROWS:
+    if rows_crossed(x, y, painter.transform(), device) <= SCANLINE_ABOVE_ROWS:
         return False
     fill_even_odd(painter, x, y, with_alpha(stroke.fill, stroke.fill_alpha), visible)
     return True

@@ -10,7 +10,7 @@ from viewer.geo.drawable import to_xy_arrays
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model.feature import Feature
 from viewer.qt.map.painting import RenderContext
-from viewer.qt.map.path_layer import PathLayer, Stroke, xy_path
+from viewer.qt.map.path_layer import PathLayer, xy_stroke
 from viewer.qt.map.symbol_layer import SymbolLayer, Symbols
 from viewer.symbology import HOVER, SELECTION
 
@@ -39,9 +39,12 @@ class HighlightLayer(pg.GraphicsObject):
     def _show(self, features: list[Feature], cache: ProjectedFeatures, colour: str, paths: PathLayer,
               points: SymbolLayer) -> None:
         drawn = [f for f in features if f.geometry is not None]
-        lines = [cache.densified(f) for f in drawn if shapely.get_dimensions(f.geometry) > 0]
-        x, y = to_xy_arrays(lines, cache.projection)
-        paths.set_strokes([Stroke(xy_path(x, y), colour, 9, alpha=200)] if len(x) else [])
+        shaped = [f for f in drawn if shapely.get_dimensions(f.geometry) > 0]
+        # the cache's projected vertices where they are drawn as they are (a million-vertex area projected afresh on
+        # every hover froze the window), and a stroke drawn at pixel size (`Stroke.at_pixel_size`)
+        x, y = to_xy_arrays([cache.densified(f) for f in shaped], cache.projection,
+                            [cache.projected(f) for f in shaped])
+        paths.set_strokes([xy_stroke(x, y, colour, 9, alpha=200)] if len(x) else [])
         spots = [cache.projected(f) for f in drawn if shapely.get_dimensions(f.geometry) == 0]
         coords = np.array([(p.x, p.y) for g in spots for p in _points(g)], dtype=float).reshape(-1, 2)
         points.set_symbols([Symbols(coords[:, 0], coords[:, 1], "circle", 30, colour, outline=colour,

@@ -53,7 +53,7 @@ class PathLayer(pg.GraphicsObject):
                                  same_look or keep_image)
         bounds = QRectF()
         for stroke in strokes:
-            bounds = bounds.united(stroke.path.boundingRect())
+            bounds = bounds.united(stroke.bounds())
         self._bounds = bounds
         # Nothing to draw (a kind with no features, an empty highlight): Qt then neither paints the item nor asks
         # its bounds; a dozen such layers cost ~2 ms a frame, their padded empty bounds lying in view.
