@@ -12,6 +12,7 @@ NO_EVENT_COLOUR = "#555555"
 
 LAND = "#EFEBE3"
 SEA = "#C9DDEB"
+PAGE = "#FFFFFF"  # where a map shows no place: beyond a globe's horizon, past the poles
 COAST = "#8E9AA6"
 BORDER = "#9C8E9C"
 GRATICULE = "#8FA6B8"

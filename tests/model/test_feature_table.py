@@ -225,3 +225,13 @@ def test_a_table_of_rows_of_a_current_table_is_taken_from_its_columns():
     again = FeatureTable.of(shown)  # no longer current: read feature by feature, as they are now
     assert again is not taken
     assert read_columns(again) == column_as_features_read_it(shown)
+
+
+def test_the_content_of_one_bundle_counts_its_passages_once(bundle):
+    workspace = Workspace()
+    workspace.add(bundle)
+    content, own = workspace.content.table, bundle.table
+    assert content is not own
+    counted = content.passages()
+    assert counted.tolist() == [len(f.all_citations) for f in own.features.tolist()]
+    assert own.passages() is counted  # the bundle's own table was counted for it, not counted again

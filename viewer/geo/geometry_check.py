@@ -60,6 +60,20 @@ def checked_geometry(raw: Any) -> CheckedGeometry:
 _DEPTHS = {"Point": 1, "MultiPoint": 2, "LineString": 2, "MultiLineString": 3, "Polygon": 3, "MultiPolygon": 4}
 
 
+def _too_few_positions(kind: str, positions: list) -> str | None:
+    """Why a line's or a ring's list of positions is too short, in the file's words (GEOS's own message, "point
+    array must contain 0 or >1 elements", names neither), or None. A ring left open is closed on reading."""
+    if not positions:
+        return None  # an empty member: shapely reads it as empty
+    if kind in ("LineString", "MultiLineString") and len(positions) < 2:
+        return "a line has 1 position; it needs at least 2"
+    if kind in ("Polygon", "MultiPolygon"):
+        distinct = len(positions) - (len(positions) > 1 and positions[0] == positions[-1])
+        if distinct < 3:
+            return f"a polygon ring has {distinct} distinct position{'s' * (distinct > 1)}; it needs at least 3"
+    return None
+
+
 def position_problem(kind: str, coordinates: Any, geometries: Any = None) -> str | None:
     """Why ``coordinates`` are not the lists of number positions a ``kind`` holds, or None. Shapely reads ``true``
     as 1.0, ``"124"`` as 124.0 and a Point of ``[[124, 39]]`` as that point: a broken or hostile file's positions
@@ -77,6 +91,9 @@ def position_problem(kind: str, coordinates: Any, geometries: Any = None) -> str
         if not isinstance(value, list):
             return f"{_shown(value)} where a list was expected"
         if level > 1:
+            short = _too_few_positions(kind, value) if level == 2 else None
+            if short:
+                return short
             stack.extend((item, level - 1) for item in value)
             continue
         for number in value:

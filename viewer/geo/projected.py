@@ -13,9 +13,9 @@ from shapely.geometry.base import BaseGeometry
 from viewer.geo.crs import MapProjection
 from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines, projected_lines
 from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
-from viewer.geo.picking import FeatureIndex
+from viewer.geo.picking import FeatureIndex, IdsOf
 from viewer.model.feature import Feature
-from viewer.model.feature_table import columns_of
+from viewer.model.feature_table import FeatureTable, columns_of
 
 __all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines"]
 
@@ -32,10 +32,23 @@ def geometries_of(features: Iterable[Feature]) -> np.ndarray:
     found = columns_of(features) if isinstance(features, list) else None
     if found is not None:
         table, rows = found
-        whole = len(rows) == len(table) and (not len(rows) or (rows[0] == 0 and bool((np.diff(rows) == 1).all())))
-        return table.geometries if whole else table.geometries[rows]  # (never changed: it is the table's)
+        return table.geometries if _every_row(table, rows) else table.geometries[rows]  # (never changed: the table's)
     features = features if isinstance(features, list | tuple) else list(features)
     return np.fromiter(map(_get_geometry, features), dtype=object, count=len(features))
+
+
+def _every_row(table: FeatureTable, rows: np.ndarray) -> bool:
+    """Whether ``rows`` are every row of ``table`` in order (its columns serve as they are)."""
+    return len(rows) == len(table) and (not len(rows) or (rows[0] == 0 and bool((np.diff(rows) == 1).all())))
+
+
+def _objects_of(features: list[Feature] | tuple[Feature, ...]) -> np.ndarray:
+    """The features as an object array: their table's column when they are rows of one (no pass over them)."""
+    found = columns_of(features) if isinstance(features, list) else None
+    if found is not None:
+        table, rows = found
+        return table.features if _every_row(table, rows) else table.features[rows]
+    return np.fromiter(features, dtype=object, count=len(features))
 
 
 class ProjectedFeatures:
@@ -141,7 +154,7 @@ class ProjectedFeatures:
         point = (types == _POINT) & ~empty
         xy = np.full((len(geometries), 2), np.nan)
         if point.any():
-            coords = shapely.get_coordinates(geometries[point])
+            coords = shapely.get_coordinates(geometries if point.all() else geometries[point])
             x, y = self.projection.forward(coords[:, 0], coords[:, 1])
             xy[point, 0], xy[point, 1] = x, y
         dense = np.full(len(geometries), None, dtype=object)
@@ -154,15 +167,20 @@ class ProjectedFeatures:
         if len(other):
             dense[other] = densify_all(geometries[other], self.projection)
             shapes[other] = project_geometry(dense[other], self.projection)
-        self._sources = np.concatenate([self._sources, geometries])
-        self._keys = np.concatenate([self._keys, keys])
-        self._point = np.concatenate([self._point, point])
-        self._xy = np.concatenate([self._xy, xy])
-        self._located = np.concatenate([self._located, point | empty])
-        self._dense = np.concatenate([self._dense, dense])
-        self._line = np.concatenate([self._line, lines])
-        self._plain = np.concatenate([self._plain, plain])
-        self._shapes = np.concatenate([self._shapes, shapes])
+        # The first call's arrays are the table (a copy joined to empty ones held both at once: ~60 MB of the
+        # window's peak at a million points).
+        def joined(held: np.ndarray, new: np.ndarray) -> np.ndarray:
+            return new if first else np.concatenate([held, new])
+
+        self._sources = joined(self._sources, geometries)
+        self._keys = joined(self._keys, keys)
+        self._point = joined(self._point, point)
+        self._xy = joined(self._xy, xy)
+        self._located = joined(self._located, point | empty)
+        self._dense = joined(self._dense, dense)
+        self._line = joined(self._line, lines)
+        self._plain = joined(self._plain, plain)
+        self._shapes = joined(self._shapes, shapes)
         # keys are distinct: any sort gives the same order
         order = by_key if first and by_key is not None else np.argsort(self._keys)
         self._sorted, self._sorted_rows = self._keys[order], order
@@ -273,8 +291,7 @@ class ProjectedFeatures:
         rows = self.rows(features)
         chosen = np.flatnonzero(rows >= 0)
         rows = rows[chosen]
-        ids = [features[i].id for i in chosen.tolist()] if len(chosen) < len(features) else \
-            list(map(attrgetter("id"), features))
+        ids = IdsOf(_objects_of(features)[chosen] if len(chosen) < len(features) else _objects_of(features))
         point = self._point[rows] if len(rows) else np.zeros(0, dtype=bool)
         points, shapes = np.flatnonzero(point), np.flatnonzero(~point)
         return FeatureIndex.of_parts(ids, shapes, self._shapes[rows[shapes]], points, self._xy[rows[points]])

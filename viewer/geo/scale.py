@@ -51,6 +51,26 @@ def nice_scale_bar(projection: MapProjection, x: float, y: float, map_units_per_
     return length, length / km_per_pixel
 
 
+# The closest the map zooms: this many metres across a view. Google Earth stops at ground level and QGIS at a
+# scale; the data are places from news reports (a few km) and the user's own marks. 10 m across ~1,000 pixels is
+# about a centimetre a pixel, and keeps projected coordinates (~10^6-10^7 m) well within a double's precision.
+MIN_VIEW_METRES = 10.0
+
+
+def min_view_span(projection: MapProjection, x: float, y: float) -> float:
+    """The narrowest view, in map units, around (x, y): MIN_VIEW_METRES of ground (NaN off the map)."""
+    return MIN_VIEW_METRES / ground_distance_per_map_unit(projection, x, y)
+
+
+def distance_label(km: float) -> str:
+    """'5,000 km', '200 m', '50 cm', '5 mm': a scale bar's length in the unit that reads as a whole number (it
+    read '0 m' under a metre)."""
+    for unit, per_km in (("km", 1.0), ("m", 1e3), ("cm", 1e5)):
+        if km * per_km >= 1 - 1e-9:
+            return f"{km * per_km:,.0f} {unit}"
+    return f"{km * 1e6:,.0f} mm"
+
+
 def true_north_angle(projection: MapProjection, x: float, y: float) -> float:
     """Degrees clockwise from map up (+y) to true north at (x, y); a north arrow drawn there
     is rotated by this much. 0 in Mercator; in a northern Lambert conic, negative east of the

@@ -14,6 +14,7 @@ from viewer.io.bundle.articles import allowed_roots
 from viewer.io.files import FileRefused, open_regular
 from viewer.io.formats import Format, by_content
 from viewer.io.formats.layer import errors_first
+from viewer.io.free_memory import give_back
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError, Problem
@@ -94,5 +95,7 @@ def _bulk_load() -> Iterator[None]:
                 if _features_loaded < STAY_FROZEN_FROM:
                     gc.unfreeze()
                 gc.enable()
+            if _loads == 0 and _features_loaded >= STAY_FROZEN_FROM:
+                give_back()  # the reader's temporary arrays (a few hundred MB at a million features) back to the system
             if _loads == 0:
                 _features_loaded = 0

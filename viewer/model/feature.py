@@ -66,6 +66,14 @@ class Feature:
     def properties(self, value: dict[str, Any]) -> None:
         self._properties, self._columns = value, None
 
+    def properties_copy(self) -> dict[str, Any]:
+        """A copy of `properties`, made from the row without keeping it when no dict has been made yet (writing a
+        million features must not leave each holding one)."""
+        properties = self._properties
+        if properties is not None:
+            return dict(properties)
+        return self._columns.row(self._row)  # type: ignore[union-attr]
+
     def value(self, key: str) -> Any:
         """``properties.get(key)``, read from the row's cell while no properties dict has been made."""
         properties = self._properties

@@ -125,8 +125,8 @@ class FeatureTable:
     (`current` says whether they still are).
     """
 
-    __slots__ = ("_passages", "certainty", "draft", "event", "features", "geometries", "geometry_type", "kind",
-                 "layer", "sources")
+    __slots__ = ("_passages", "_passages_of", "certainty", "draft", "event", "features", "geometries",
+                 "geometry_type", "kind", "layer", "sources")
 
     def __init__(self, features: np.ndarray, geometries: np.ndarray, geometry_type: np.ndarray, kind: Coded,
                  event: Coded, certainty: Coded, layer: Coded, draft: np.ndarray):
@@ -137,6 +137,7 @@ class FeatureTable:
         # walk of the cyclic collector (the loader freezes them out of its walks: `viewer.io.load`).
         self.sources: tuple[tuple[Callable[[], Any], int], ...] = ()
         self._passages: np.ndarray | None = None
+        self._passages_of: FeatureTable | None = None  # a table of the same rows, whose count serves
 
     @classmethod
     def of(cls, features: Iterable[Feature]) -> FeatureTable:
@@ -190,8 +191,10 @@ class FeatureTable:
         """One table of several tables' rows, in order (several bundles' features as one)."""
         if len(tables) == 1:  # a table of its own (its own sources), sharing the columns
             one = tables[0]
-            return cls(one.features, one.geometries, one.geometry_type, one.kind, one.event, one.certainty,
-                       one.layer, one.draft)
+            table = cls(one.features, one.geometries, one.geometry_type, one.kind, one.event, one.certainty,
+                        one.layer, one.draft)
+            table._passages_of = one  # the same rows: counted once for both (a pass over a million features each)
+            return table
         empty = np.zeros(0, dtype=object)
 
         def joined(arrays: list[np.ndarray], empty: np.ndarray) -> np.ndarray:
@@ -235,6 +238,8 @@ class FeatureTable:
     def passages(self) -> np.ndarray:
         """How many passages cite each feature (`Feature.all_citations`), made on first use: most features of a
         plain layer hold no citation container at all, and only those that do are counted one by one."""
+        if self._passages is None and self._passages_of is not None:
+            self._passages = self._passages_of.passages()
         if self._passages is None:
             count = len(self.features)
             held = np.zeros(count, dtype=bool)

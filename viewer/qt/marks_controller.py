@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from viewer.qt.map.canvas import MapCanvas
     from viewer.qt.review import ReviewController
 
+USER_LAYER = "My features"  # the layer of what the user adds outside any launch
 SKETCH_COLOUR = "#C2185B"
 # Clicks each tool takes: a fixed number, or None for "until Enter" (lines and areas).
 CLICKS = {"text": 1, "callout": 2, "arrow": 2, "box": 2, "point": 1, "line": None, "area": None}
@@ -150,7 +151,8 @@ class MarksController:
         if not self.review.run_on(bundle, AddFeature(feature)):
             return None
         self.workspace.selection.select([feature.id])
-        self.shell.status(f"Added {feature.label} to {bundle.name}; Ctrl+S saves it", 8000)
+        where = bundle.name if bundle.path is not None else bundle.layer_name
+        self.shell.status(f"Added {feature.label} to {where}; Ctrl+S saves it", 8000)
         return feature
 
     def add_from_coordinates(self) -> Feature | None:
@@ -205,13 +207,22 @@ class MarksController:
         return shown.pop() if len(shown) == 1 else None
 
     def _bundle_for(self, event: str | None) -> Bundle:
-        """The open bundle holding ``event`` (else the first one); a new unsaved bundle when none is open."""
+        """The open bundle holding ``event``. A feature of no launch goes to the user's own layer: "My features"
+        (as QGIS's scratch layer or Google Earth's My Places), else a bundle of the user's that launchmap wrote
+        (saved in place); it went into the first file opened, a CSV or KML the user had only looked at, or the
+        sample. "My features" is a new unsaved bundle until saved, then that file."""
+        from viewer.qt.dialogs.save_target import is_the_sample, written_by_launchmap
+
         for bundle in self.workspace.bundles:
             if event is not None and event in bundle.events:
                 return bundle
-        if self.workspace.bundles:
+        if event is not None and self.workspace.bundles:  # a launch no open file holds
             return self.workspace.bundles[0]
-        bundle = Bundle(extra={"launchmap": {"version": 1}})
+        bundles = self.workspace.bundles
+        for bundle in [*(b for b in bundles if b.extra.get("name") == USER_LAYER and "launchmap" in b.extra),
+                       *(b for b in bundles if written_by_launchmap(b) and not is_the_sample(b))]:
+            return bundle
+        bundle = Bundle(extra={"launchmap": {"version": 1}, "name": USER_LAYER})
         bundle.modified = True
         self.workspace.add(bundle)
         return bundle

@@ -72,12 +72,14 @@ class WindowFiles(QMainWindow):
 
     def _opened(self, path: str, problems: list[Problem]) -> None:
         self._remember_recent(path)
-        errors = [p for p in problems if p.is_error]
-        if problems:
-            warnings = len(problems) - len(errors)
+        errors = sum(p.is_error for p in problems)
+        if problems:  # each said once: the file, the counts, then the first one without its file and severity again
+            counts = ", ".join(counted(n, noun) for n, noun in ((errors, "error"), (len(problems) - errors, "warning"))
+                               if n)
+            first = problems[0]
             self.statusBar().showMessage(
-                f"{Path(path).name}: {counted(len(errors), 'error')}, {counted(warnings, 'warning')} — "
-                f"first: {problems[0]}", 15000)
+                f"Opened {Path(path).name} with {counts} — first: "
+                f"{f'{first.where}: ' if first.where else ''}{first.message}", 15000)
         else:
             self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
 

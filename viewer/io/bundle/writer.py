@@ -8,7 +8,7 @@ from typing import Any
 
 from shapely.geometry import mapping
 
-from viewer.io.atomic import write_text_atomic
+from viewer.io.atomic import atomic_writer, write_text_atomic
 from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
 from viewer.model.claim import Claim
@@ -16,22 +16,51 @@ from viewer.model.document import Document
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
 
+# allow_nan=False: never write Infinity or NaN, which no JSON reader (launchmap's included) accepts
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=1, allow_nan=False)
+FEATURES_AT_ONCE = 2_000  # features encoded per piece written
+
 
 def write_bundle(bundle: Bundle, path: str | Path) -> None:
-    """Write atomically: a failure part-way leaves the previous file intact."""
-    # allow_nan=False: never write Infinity or NaN, which no JSON reader (launchmap's included) accepts
-    text = json.dumps(bundle_to_dict(bundle), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
-    write_text_atomic(path, text)
+    """Write atomically: a failure part-way leaves the previous file intact.
+
+    The text is what `json.dumps(bundle_to_dict(bundle), indent=1)` gives, written a few thousand features at a
+    time: a million features' dicts made at once held ~1 GB (the autosave of an edited catalogue grew the window's
+    memory by gigabytes), and reading their properties made every row's dict for good (`Feature.properties_copy`).
+    """
+    head = bundle_to_dict(bundle, with_features=False)
+    if list(head)[-1] != "features":  # a foreign member named "features" came first: not written apart
+        text = _ENCODER.encode(bundle_to_dict(bundle)) + "\n"
+        write_text_atomic(path, text)
+        return
+    features = list(bundle.features.values())
+    opening = _ENCODER.encode(head)  # ... "features": []\n} (a list of none: written as "[]")
+    with atomic_writer(path) as handle:
+        if not features:
+            handle.write((opening + "\n").encode("utf-8"))
+            return
+        handle.write(opening[:-len("]\n}")].encode("utf-8"))
+        for start in range(0, len(features), FEATURES_AT_ONCE):
+            pieces = [("\n" if start + i == 0 else ",\n") + _indented(_ENCODER.encode(feature_to_dict(feature)))
+                      for i, feature in enumerate(features[start:start + FEATURES_AT_ONCE])]
+            handle.write("".join(pieces).encode("utf-8"))
+        handle.write(b"\n ]\n}\n")
 
 
-def bundle_to_dict(bundle: Bundle) -> dict[str, Any]:
+def _indented(text: str) -> str:
+    """A feature's JSON as it stands in the features list of a bundle indented by one (two spaces deeper): no line
+    break is inside a string (JSON escapes them)."""
+    return "  " + text.replace("\n", "\n  ")
+
+
+def bundle_to_dict(bundle: Bundle, with_features: bool = True) -> dict[str, Any]:
     header = dict(bundle.extra.get("launchmap") or {})
     header["version"] = bundle.version
     result: dict[str, Any] = {"type": "FeatureCollection", "launchmap": header}
     result.update({k: v for k, v in bundle.extra.items() if k != "launchmap"})
     result["documents"] = [document_to_dict(d) for d in bundle.documents.values()]
     result["events"] = [event_to_dict(e) for e in bundle.events.values()]
-    result["features"] = [feature_to_dict(f) for f in bundle.features.values()]
+    result["features"] = [feature_to_dict(f) for f in bundle.features.values()] if with_features else []
     return result
 
 
@@ -66,7 +95,7 @@ def feature_to_dict(feature: Feature) -> dict[str, Any]:
         geometry = feature.source_geometry  # exactly as read: keeps its own foreign members
     else:
         geometry = _plain(mapping(feature.geometry))
-    properties = dict(feature.properties)
+    properties = feature.properties_copy()  # a plain layer's row read, not made its dict for good
     if feature.citations:
         properties["citations"] = [citation_to_dict(c) for c in feature.citations]
     if feature.claims:

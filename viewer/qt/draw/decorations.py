@@ -157,9 +157,12 @@ class DecorationPainter(GraticuleLabels):
                 legend = column = collapsed_size(self.frame.context)
             else:
                 room_h = height - footer
-                corner = legend_layout(self.frame, width * LEGEND_SHARE_W, room_h * LEGEND_SHARE_H)
+                # A corner's names go on to a second line where its height share allows, as the column's do: they
+                # were cut ('Chollima-1 launch (Malligyong-1, 1…') in a 1920x1080 window with room to spare.
+                corner = legend_layout(self.frame, width * LEGEND_SHARE_W, room_h * LEGEND_SHARE_H, wrap=True)
                 legend = (corner.width, corner.height) if corner else None
-                short = legend_layout(self.frame, width * LEGEND_SHARE_W, corner.height - 1) if corner else None
+                short = legend_layout(self.frame, width * LEGEND_SHARE_W, corner.height - 1,
+                                      wrap=True) if corner else None
                 compact = (short.width, short.height) if short else None  # the launches only (auto may use it)
                 if legend_place in (None, "outside", "auto"):
                     tall = legend_layout(self.frame, width * COLUMN_SHARE_W,
@@ -325,7 +328,9 @@ class DecorationPainter(GraticuleLabels):
         font = self.frame.context.font(8)
         metrics = QFontMetricsF(font)
         bar_h = self.px(5)
-        label = f"{km:,.0f} km" if km >= 1 else f"{km * 1000:,.0f} m"
+        from viewer.geo.scale import distance_label  # here: the module's imports are being changed on another branch
+
+        label = distance_label(km)
         box = QRectF(room.left(), room.top(), length + self.px(24) + metrics.horizontalAdvance(label) / 2,
                      room.height())
         self._panel(painter, box)
@@ -349,7 +354,7 @@ class DecorationPainter(GraticuleLabels):
             return
         # the rows that fit the box `sizes` made for them (a south corner's legend lost its kinds' rows here, so the
         # room it was given, avoided by labels and framing, was not the legend drawn)
-        layout = legend_layout(self.frame, box.width() + 1, box.height() + 1, wrap=outside)
+        layout = legend_layout(self.frame, box.width() + 1, box.height() + 1, wrap=True)
         if layout is None:
             return
         # The panel is as large as what it lists (fewer rows may fit than the place was made for), kept to the

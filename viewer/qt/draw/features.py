@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import operator
+from collections.abc import Sequence
 
 import numpy as np
 import shapely
@@ -41,22 +42,43 @@ class Shown:
     """What a visual was last asked to show: `refresh()` asks again with the same features before every
     exported image and on every visibility change, and rebuilding paths for thousands costs seconds.
 
-    Compact for a million features: the list of features as given, their geometries, and a small code per feature
+    Compact for a million features: the features as rows of their bundle's table (the table and row numbers, as the
+    canvas passes them: no list of a million kept) or else as given, their geometries, and a small code per feature
     for its look (colour key, certainty, draft) in a table of the looks met (a tuple per feature took ~90 bytes).
     The drawing made from it reads its groups and its features' rows in the projected cache from it too."""
 
     def __init__(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]):
         self.kind, self.cache, self.colours = kind, cache, dict(colours)
-        self.features = tuple(features)  # a copy costs nothing kept: the caller's list is dropped after the call
+        found = columns_of(features)
+        self.in_table = found  # (table, row numbers), or None
+        # a copy costs nothing kept: the caller's list is dropped after the call
+        self._given = tuple(features) if found is None else None
         # features are mutable: a new geometry is a change
         self.geometries = geometries_of(features)
         self.codes, self.looks = looks_of(features)
 
+    @property
+    def features(self) -> Sequence[Feature]:
+        """The features shown, in order (an object array of the table's when they are rows of one)."""
+        if self._given is not None:
+            return self._given
+        assert self.in_table is not None
+        table, rows = self.in_table
+        return table.features[rows]
+
+    def __len__(self) -> int:
+        return len(self.geometries)
+
     def same_as(self, other: Shown | None) -> bool:
-        return (other is not None and other.kind == self.kind and other.cache is self.cache
-                and other.colours == self.colours and len(other.features) == len(self.features)
-                and other.looks == self.looks and np.array_equal(other.codes, self.codes)
-                and all(map(operator.is_, other.features, self.features))
+        if not (other is not None and other.kind == self.kind and other.cache is self.cache
+                and other.colours == self.colours and len(other) == len(self)
+                and other.looks == self.looks and np.array_equal(other.codes, self.codes)):
+            return False
+        if self.in_table is not None and other.in_table is not None and other.in_table[0] is self.in_table[0]:
+            # The same current table (a change to its features makes the bundle a new one): the same features, and
+            # their geometries are its column, so equal rows are the same drawing.
+            return np.array_equal(other.in_table[1], self.in_table[1])
+        return (all(map(operator.is_, other.features, self.features))
                 and all(map(operator.is_, other.geometries, self.geometries)))
 
     @functools.cached_property

@@ -12,11 +12,12 @@ import functools
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from viewer.geo.basemap import Basemap
 from viewer.geo.crs import MapProjection
+from viewer.geo.earth_outline import earth_outline
 from viewer.geo.gazetteer import Place
 from viewer.geo.picking import FeatureIndex
 from viewer.geo.projected import ProjectedFeatures
@@ -37,7 +38,7 @@ from viewer.qt.draw.overlays import overlay_drawing
 from viewer.qt.draw.paths import Stroke, paint_strokes
 from viewer.qt.draw.style import RenderContext, stamps_pay
 from viewer.qt.map.feature_labels import map_labels
-from viewer.symbology import SEA
+from viewer.symbology import COAST, PAGE, SEA
 
 MapRect = tuple[float, float, float, float]
 
@@ -199,6 +200,17 @@ class MapScene:
             bounds = _union(bounds, (rect.left(), rect.top(), rect.right(), rect.bottom()))
         return bounds
 
+    def _earth_edge(self) -> QPainterPath | None:
+        """The earth's outline in map units (`earth_outline`), None where the whole map is the earth."""
+        view = self.frame.view_rect
+        outline = earth_outline(self.projection, (view.left(), view.right()))
+        if outline is None:
+            return None
+        path = QPainterPath()
+        path.addPolygon(QPolygonF([QPointF(float(x), float(y)) for x, y in outline.exterior.coords]))
+        path.closeSubpath()
+        return path
+
     # -- drawing -----------------------------------------------------------------------------------------
     def paint(self, painter: QPainter, layers: frozenset[str] | None = None, sea: bool = True) -> None:
         """Draw the map over the frame's pixels; ``layers``: only these of "basemap", "features", "labels",
@@ -215,10 +227,18 @@ class MapScene:
 
     def _paint_layers(self, painter: QPainter, shown: Callable[[str], bool], pixels: QRectF, sea: bool) -> None:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)  # as a QGraphicsView paints
-        if sea:
-            painter.fillRect(pixels, QColor(SEA))
-        painter.setClipRect(pixels)
         to_device = self.frame.to_device()
+        edge = self._earth_edge() if sea else None
+        if sea and edge is None:
+            painter.fillRect(pixels, QColor(SEA))
+        elif edge is not None:  # beyond the globe's horizon, or past a pole, is no place: the page, not sea
+            painter.fillRect(pixels, QColor(PAGE))
+            painter.save()
+            painter.setClipRect(pixels)
+            painter.setTransform(to_device, combine=True)
+            painter.fillPath(edge, QColor(SEA))
+            painter.restore()
+        painter.setClipRect(pixels)
         bounds = (pixels.left(), pixels.top(), pixels.right(), pixels.bottom())
         stamp = stamps_pay(painter, self.context)
 
@@ -233,6 +253,16 @@ class MapScene:
         if shown("basemap"):
             on_map(lambda: paint_strokes(painter, self.context, self.basemap_strokes))
             on_map(lambda: paint_strokes(painter, self.context, self.graticule))
+        if edge is not None:  # the earth's edge outlined, as Google Earth and QGIS's globe show it
+            pen = QPen(QColor(COAST), self.context.px(1.2))
+            pen.setCosmetic(True)
+
+            def outline() -> None:
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(edge)
+
+            on_map(outline)
         annotations = [layer for layer in self.layers.values() if layer.annotations]
         if shown("features"):
             for layer in self.layers.values():

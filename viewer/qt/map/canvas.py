@@ -14,7 +14,7 @@ from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection
 from viewer.geo.gazetteer import Place
 from viewer.geo.picking import FeatureIndex
 from viewer.geo.projected import ProjectedFeatures
-from viewer.geo.scale import nice_graticule_step
+from viewer.geo.scale import min_view_span, nice_graticule_step
 from viewer.model.feature import Feature
 from viewer.model.kinds import by_kind, kind_names, kind_style
 from viewer.model.overlays import RangeRings
@@ -193,10 +193,21 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
 
     def _projection_changed(self, *_) -> None:
         projection = self.projection
+        self._limit_zoom(projection)
         self._cache = self._cache.reprojected(projection)
         self._overlays_changed()
         self.refresh()
         self._apply_frame()
+
+    def _limit_zoom(self, projection: MapProjection) -> None:
+        """Zooming in stops at `min_view_span` (about ten metres across): it went on until the scale bar read
+        '0 m' and the map was empty."""
+        x, y = projection.forward(*((DEFAULT_REGION[0] + DEFAULT_REGION[2]) / 2, (DEFAULT_REGION[1] +
+                                                                                  DEFAULT_REGION[3]) / 2))
+        span = min_view_span(projection, float(x), float(y))
+        if not span > 0:  # the region's centre off this map (a globe far away): its own centre
+            span = min_view_span(projection, 0.0, 0.0)
+        self.view.min_span = span if span > 0 else 0.0
 
     def _decorations_changed(self) -> None:
         self.labels.enabled = self.map_view.decorations.labels

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gc
 
+from viewer.io.free_memory import give_back
+
 # A full collection once settles have frozen this many objects since the last one: it bounds what a cycle dropped
 # after being frozen can hold on to, while the loaded data (frozen by the loader, not counted) is walked only then.
 FULL_AFTER = 250_000
@@ -27,7 +29,9 @@ def settle() -> None:
         gc.collect()
         gc.freeze()
         _settled_since_full = 0
+        give_back()
         return
     gc.collect()
     _settled_since_full += len(gc.get_objects())  # what is not frozen yet: what this settle freezes
     gc.freeze()
+    give_back()  # what the refresh freed (its temporary arrays, the old drawing) back to the system

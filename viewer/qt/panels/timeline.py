@@ -103,6 +103,7 @@ class Timeline(QWidget):
         for button in (self.previous_button, self.next_button, self.play_button):
             button.setEnabled(bool(events))
         self.region.setVisible(bool(events))
+        self.plot.getPlotItem().showAxis("bottom", bool(events))  # no dates to show: not this month's days either
         if not events:  # other tools' files: no launch has a date to put on the axis (it showed last month's days)
             low, high = self._span()
             empty = pg.TextItem(NO_LAUNCHES, color="#555", anchor=(0.5, 0.5))

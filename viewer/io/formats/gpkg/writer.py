@@ -115,9 +115,28 @@ def _feature_table(features: list[Feature]) -> Table:
     columns.append(rests)
     extras: list[dict[str, Any] | None] = list(map(attrgetter("extra_if_any"), features))
     for row, source in enumerate(map(attrgetter("source_geometry"), features)):
-        if source is not None and set(source) - {"type", "coordinates", "geometries"}:
-            extras[row] = {**(extras[row] or {}), f"{KEPT_AS}geometry": source}  # foreign members have no place in WKB
+        if source is not None and (set(source) - {"type", "coordinates", "geometries"} or _beyond_xyz(source)):
+            # Foreign members have no place in WKB; nor has a 4th number per position (RFC 7946 allows it): a
+            # layer of mixed types cannot be declared XYZM through pyogrio, so GDAL would drop M. Other GIS tools
+            # read X, Y, Z; launchmap reads the positions back whole from here.
+            extras[row] = {**(extras[row] or {}), f"{KEPT_AS}geometry": source}
     return Table.of_columns(("feature_id", *FEATURE_COLUMNS, "properties", "extra"), columns, extras)
+
+
+def _beyond_xyz(source: dict[str, Any]) -> bool:
+    """Whether a GeoJSON geometry as read has a position of more than three numbers."""
+    stack: list[Any] = [source.get("coordinates"), *(g for g in source.get("geometries") or () if isinstance(g, dict))]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((value.get("coordinates"), *(value.get("geometries") or ())))
+        elif isinstance(value, list) and value:
+            if not isinstance(value[0], list):
+                if len(value) > 3:
+                    return True
+            else:
+                stack.extend(value)
+    return False
 
 
 def _tables(bundle: Bundle) -> dict[str, Table]:
