@@ -92,7 +92,7 @@ def test_a_session_with_one_launch_shown_shades_that_launch_on_the_timeline(wind
 
 def test_files_without_launches_get_a_timeline_that_says_so(window, tmp_path):
     """Opening only a GeoJSON of lines showed last month's days on an empty axis, with Previous, Next and Play
-    that did nothing."""
+    that did nothing; then the words with this month's days under them (the axis is hidden)."""
     import json
 
     import pyqtgraph as pg
@@ -109,10 +109,13 @@ def test_files_without_launches_get_a_timeline_that_says_so(window, tmp_path):
     timeline = window.timeline
     texts = [item.toPlainText() for item in timeline.plot.getPlotItem().items if isinstance(item, pg.TextItem)]
     assert texts == [NO_LAUNCHES]
+    axis = timeline.plot.getPlotItem().getAxis("bottom")
+    assert not axis.isVisible()  # it showed this month's days under the words
     assert not timeline.next_button.isEnabled()
     assert not timeline.play_button.isEnabled()
     assert timeline.all_button.isEnabled()
     window.open_files([str(sample_bundle())])
     assert timeline.next_button.isEnabled()
+    assert axis.isVisible()
     assert NO_LAUNCHES not in [item.toPlainText() for item in timeline.plot.getPlotItem().items
                                if isinstance(item, pg.TextItem)]
