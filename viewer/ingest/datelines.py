@@ -194,7 +194,7 @@ def find_dateline(text: str) -> Dateline | None:
     stamp = _stamp_line(head)
     if stamp is not None:
         return Dateline(stamp[0], stamp[1], stamp[2], zone=zone or _stamp_zone(head[stamp[1] : stamp[2]]))
-    slashed = _slashed_by_weekday(head, text)
+    slashed = _slashed_pair(head) or _slashed_by_weekday(head, text)
     if slashed is not None:
         return Dateline(slashed[0], slashed[1], slashed[2], zone=zone or _stamp_zone(head[slashed[1] : slashed[2]]))
     weekday_dated = _year_and_weekday(head)
@@ -277,9 +277,32 @@ def _slashed_by_weekday(head: str, text: str) -> tuple[date, int, int] | None:
                 value = date(int(m.group("syear")), int(month), int(day))
             except ValueError:
                 continue
-            if named in (value.weekday(), (value - timedelta(days=1)).weekday()):
+            # (the day after too: a page stamped in Paris at 23:48 tells Korea's next morning)
+            if named in (value.weekday(), (value - timedelta(days=1)).weekday(), (value + timedelta(days=1)).weekday()):
                 readings.add(value)
         return (readings.pop(), line.start() + m.start(), line.start() + m.end()) if len(readings) == 1 else None
+    return None
+
+
+def _slashed_pair(head: str) -> tuple[date, int, int] | None:
+    """'Issued on: 02/11/2026 - 23:48 Modified: 03/11/2026 - 02:15': a stamp line's two numeric dates, read in the
+    one order (day-first or month-first) that puts the second within three days after the first; the first is the
+    story's date. None when both orders or neither do."""
+    for line in re.finditer(r"^[^\n]{0,160}$", head, re.MULTILINE):
+        pair = list(_SLASHED_STAMP.finditer(line.group()))
+        if len(pair) != 2:
+            continue
+        readings = []
+        for day, month in (("sday", "smonth"), ("smonth", "sday")):
+            try:
+                first, second = (date(int(m.group("syear")), int(m.group(month)), int(m.group(day))) for m in pair)
+            except ValueError:
+                continue
+            if 0 <= (second - first).days <= 3:
+                readings.append(first)
+        if len(set(readings)) == 1:
+            return readings[0], line.start() + pair[0].start(), line.start() + pair[0].end()
+        return None
     return None
 
 

@@ -58,6 +58,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
                   if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end
                                                         and d.label[:4].isdigit()))
                   and not statement_day(text, d, s.start)
+                  and not _TIMED_AFTER_THE_LAUNCH.match(text, d.end, s.end)
                   and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
                   # (the lead's: another launch drafted from that sentence takes that day as its own)
                   and not (lead_day is None and _earlier_launchs_day(text, d, s.start))]
@@ -131,6 +132,12 @@ _ANOTHER_MOMENT = re.compile(r"\b(?:sent|issued|released|published|posted|broadc
                              # (not "announced that at about 7:50 this morning North Korea fired": what was said)
                              r"(?:(?!that\b)[\w-]+\s+){0,2}?(?:at|around|about|shortly\s+after|shortly\s+before|"
                              r"just\s+after)\s+(?:about\s+|around\s+|approximately\s+)?$", re.IGNORECASE)
+# "met at 1 a.m. on Saturday, about 80 minutes after the launch": the day of something timed after the launch, which
+# can be the day after it
+_TIMED_AFTER_THE_LAUNCH = re.compile(r"[\s,;(]*(?:some\s+|about\s+|around\s+|nearly\s+|roughly\s+|just\s+)?"
+                                     r"(?:\d+|an?|one|two|three|several|few|[\w-]+\s+and\s+a\s+half)\s+"
+                                     r"(?:minutes?|hours?)\s+(?:after|following)\s+the\s+(?:launch|firing|test|lift-?off)",
+                                     re.IGNORECASE)
 # A correction's withdrawn figure: "misstated the time of the launch as 3:50 p.m.", "incorrectly gave the time as …"
 _CORRECTED = re.compile(r"\b(?:misstated|misreported|incorrectly\s+(?:said|stated|gave|reported)|erroneously\s+"
                         r"(?:said|stated|gave|reported))\b[^.;]*$", re.IGNORECASE)

@@ -119,8 +119,17 @@ def names_koreas_next_day(text: str, day: date) -> bool:
     Monday, as a wire dated in GMT or filed abroad writes): then its other 'Tuesday's are that day too, not the
     Tuesday of the week before."""
     wanted = WEEKDAY_NAMES[(day + timedelta(days=1)).weekday()]
-    return any(m.group("weekday") == wanted and (KOREAS_DAY.match(text, m.end()) or _KOREAS_CLOCK_BEFORE.search(
-        text, max(0, m.start() - 30), m.start())) for m in _WEEKDAY.finditer(text))
+    if any(m.group("weekday") == wanted and (KOREAS_DAY.match(text, m.end()) or _KOREAS_CLOCK_BEFORE.search(
+            text, max(0, m.start() - 30), m.start())) for m in _WEEKDAY.finditer(text)):
+        return True
+    # "(2202 GMT Monday)" in a Monday story that says "early on Tuesday": 15:00 GMT or later is Korea's next day
+    return any(m.group("weekday") == WEEKDAY_NAMES[day.weekday()] and int(m.group("hour")) >= 15
+               for m in _LATE_GMT_DAY.finditer(text)) and any(
+        m.group("weekday") == wanted for m in _WEEKDAY.finditer(text))
+
+
+_LATE_GMT_DAY = re.compile(r"\b(?P<hour>[0-2]\d)[0-5]\d\s+(?:GMT|UTC)\s+(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
+                           r"Thursday|Friday|Saturday|Sunday)\b")
 
 
 def parse_date(text: str, reference: date | None) -> DateMention | None:
