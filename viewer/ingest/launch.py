@@ -52,7 +52,9 @@ _ORDINAL_LEFT = re.compile(r"\s*(?:The|the)\s+(?:second|third|fourth|fifth|last|
 # "It happened just minutes ago, … Wednesday morning in Pyongyang": the launch just told, as an event
 _IT_HAPPENED = re.compile(r"\s*(?:It|This|That)\s+(?:all\s+)?(?:happened|occurred|took\s+place)\b")
 # "the launch", "Sunday's launch", "North Korea's rocket launch": one launch, not "missile launches" in general.
-_LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
+# (not "its right to launch satellites", "the decision to launch": a verb after "to", no launch)
+_LAUNCH_NOUN = re.compile(r"\b(?:the|this|that|today['\u2019]s|latest|recent|\w+['\u2019]s)\s+"
+                          r"(?:(?!to\b)[\w-]+\s+){0,2}?(?<!\bto\s)"
                           r"launch\b(?!\s*(?:pad|site|window|facility|station|vehicle|complex|center|centre))",
                           re.IGNORECASE)
 # "The failed test was detected at 11:03 p.m. ET", "the firing took place at dawn": once a launch is reported, the
