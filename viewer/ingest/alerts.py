@@ -43,13 +43,22 @@ _ALERT_DENIED = re.compile(r"\b(?:no|without)\s+(?:\w+\s+)?J-?Alert|J-?Alert[^.;
 # a place the flight passed is overflown, not alerted
 _OVERFLOWN_BEFORE = re.compile(r"\b(?:passed|passing|flew|flying|crossed|crossing|overflew)\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:over|above|across|near|through)\s+(?:the\s+)?$", re.IGNORECASE)
-_SENDER = re.compile(r"['\u2019]?s?\s+(?:(?:has|have|had|also|then|later)\s+)?(?:sent|sends|issued|issues|said|says|"
+_SENDER = re.compile(r"['\u2019]?s?\s+(?:(?:has|have|had|also|then|later)\s+)?(?:(?:briefly|quickly|swiftly|promptly|"
+                     r"initially|first|again)\s+)?(?:pushed|pushes|activated|activates|triggered|triggers|"
+                     r"sent|sends|issued|issues|said|says|"
                      r"called|calls|told|tells|announced|announces|warned|warns|urged|urges|asked|asks|condemned|"
                      r"protested|lodged|government|authorities|gave|gives|put|puts|believes|believed|concluded|"
                      r"confirmed|reported|estimated|assessed)\b", re.IGNORECASE)
 # "prompting the government in Tokyo to tell residents …", "officials in Seoul said": who speaks, by where they sit
 _SENDER_BEFORE = re.compile(r"\b(?:government|officials?|authorities|ministry|ministers?|leaders?|administration|"
                             r"embassy|spokes(?:man|woman|person)|military|cabinet)\s+(?:in|of)\s+$", re.IGNORECASE)
+# "Tokyo's J-Alert covered Okinawa": the capital whose system sent the alert (a capital only: "Okinawa's alert" can
+# be the alert for Okinawa)
+_CAPITALS_ALERT = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+)?(?:J-?Alert|alerts?|warnings?)\b", re.IGNORECASE)
+# "Patriot units on Ishigaki and Miyako islands did not fire", "forces deployed on Miyako": where interceptors or
+# troops are, not where the alert went
+_STATIONED_BEFORE = re.compile(r"\b(?:units?|batter(?:y|ies)|troops|interceptors?|launchers?|deployed|stationed|based)"
+                               r"\s+(?:on|at|in)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+and\s+|,\s+))?$")
 _ANOTHER_YEAR = re.compile(r"\b(?:in|since|during)\s+(?:19|20)\d\d\b[^.;]{0,20}\b(?:when|as|after)\b", re.IGNORECASE)
 ALERTED_KINDS = frozenset({"prefecture", "island", "island_group", "city", "capital"})
 MAX_CORNER_GAP = 40  # characters between two corners of one zone
@@ -82,6 +91,9 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
                                                                              mention.start) or in_north_korea(
                     mention.place):
                 continue  # "Tokyo sent a J-Alert to …", "Pyongyang has called …": who sent or spoke, not alerted
+            if (mention.place.kind == "capital" and _CAPITALS_ALERT.match(text, mention.end, e)) or (
+                    _STATIONED_BEFORE.search(text, max(s, mention.start - 60), mention.start)):
+                continue
             if _dateline_city(text, mention):
                 continue  # "TOKYO, Nov 3, 2022 (AP) — … J-Alert warnings for Miyagi": where the story was filed
             if _OWNER.match(text, mention.end, e):
