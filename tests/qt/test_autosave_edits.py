@@ -54,3 +54,26 @@ def test_an_unreadable_autosave_is_reported_in_the_window_once(window):
     window.statusBar().clearMessage()
     assert window.session.offer_recovery(ask=lambda autosave: True) is False
     assert window.statusBar().currentMessage() == ""  # moved aside: said once
+
+
+def test_the_autosave_rewrites_an_edited_bundle_only_after_it_changed_again(window, monkeypatch):
+    """Every 30 s the autosave wrote each edited bundle whole, changed or not: after one edit to a layer of a million
+    points that was a million features written on the GUI thread every 30 s, the window busy all the while."""
+    import viewer.io.session.edits as edits
+
+    written = []
+    real = edits.write_bundle
+    monkeypatch.setattr(edits, "write_bundle", lambda bundle, path: (written.append(path), real(bundle, path)))
+    controller = window.session
+    assert window.review.run(SITE, EditProperty(SITE, "label", "Sohae (first edit)"))
+    assert controller.autosave() is not None
+    assert len(written) == 1
+    assert controller.autosave() is not None  # nothing changed since: the session only, not the bundle again
+    assert len(written) == 1
+    assert window.review.run(SITE, EditProperty(SITE, "label", "Sohae (second edit)"))
+    controller.autosave()
+    assert len(written) == 2
+    written[-1].unlink()  # a copy removed behind its back (e.g. discarded) is written again
+    controller.autosave()
+    assert len(written) == 3
+    assert load_session(autosave_path()).extra  # the session names its copy

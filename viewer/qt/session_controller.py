@@ -89,6 +89,10 @@ class SessionController(QObject):
         self.edit_timer.setInterval(EDIT_IDLE_MS)
         self.edit_timer.timeout.connect(self.autosave)
         follow(workspace.bundles_changed, self, self._maybe_edited)
+        # The edited bundles' copies as last written, until a bundle changes again: an edit to a layer of a million
+        # features would otherwise be written whole on the GUI thread at every autosave, changed or not.
+        self._copies: list[EditedCopy] | None = None
+        follow(workspace.bundles_changed, self, self._forget_copies)
         self._recent_menu: QMenu | None = None
         # Writes the edited bundles (File ▸ Save edited bundles; the window sets it): closing offers to save them
         # too. False when the user cancelled, then nothing closes.
@@ -117,6 +121,9 @@ class SessionController(QObject):
         window = self.shell.parent
         window.setWindowTitle(window_title(self.path, [b.name for b in self.workspace.bundles]))
         window.setWindowModified(self.worth_saving)
+
+    def _forget_copies(self, *_) -> None:
+        self._copies = None
 
     def _maybe_edited(self) -> None:
         if not self._loading and self.edited_bundles():
@@ -231,7 +238,10 @@ class SessionController(QObject):
             return None
         try:
             session, edited = self.session(), self.edited_bundles()
-            copies = write_edited_copies(edited, autosave_path())
+            copies = self._copies
+            if (copies is None or [c.origin for c in copies] != [b.path for b in edited]
+                    or not all(c.copy.is_file() for c in copies)):
+                copies = self._copies = write_edited_copies(edited, autosave_path())
             diverted = {b.path for b in edited}
             session.bundles = [p for p in session.bundles if p not in diverted]
             session.extra[EDITED_KEY] = as_session_member(copies)
