@@ -4,23 +4,11 @@ sentence here was written for the test."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 
-from viewer.ingest import draft_article
-from viewer.ingest.article import Article, article_from_bytes
+from story import drafted, read
+
 from viewer.ingest.datelines import find_dateline
-from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.times import find_dates
-
-
-def read_article_text(text: str) -> Article:
-    return article_from_bytes(text.encode("utf-8"), Path("story.txt"), "doc-story")
-
-
-def drafted(text: str) -> ArticleDraft:
-    draft = draft_article(article_from_bytes(text.encode("utf-8"), Path("story.txt"), "doc-story"))
-    assert draft is not None
-    return draft
 
 
 def test_a_hawaii_time_is_ten_hours_behind_utc_and_the_launch_date_is_koreas():
@@ -88,10 +76,10 @@ def test_a_yearless_agency_dateline_takes_the_year_of_a_numeric_stamp_above_it()
             "rocket launched from Sohae exploded in flight late Sunday.\n")
     draft = drafted(text)
     assert draft.date == date(2027, 6, 13)
-    stamped = read_article_text(text)
+    stamped = read(text)
     assert stamped.published == date(2027, 6, 14)
     # (the stamp gives the year only when its month and day are the dateline's)
-    assert read_article_text(text.replace("06/14/2027", "06/11/2027")).published is None
+    assert read(text.replace("06/14/2027", "06/11/2027")).published is None
 
 
 def test_a_korean_text_messages_sent_stamp_dates_it():
@@ -99,7 +87,7 @@ def test_a_korean_text_messages_sent_stamp_dates_it():
             "Our military detected a short-range ballistic missile fired from the Sunan area toward the East Sea "
             "at around 06:40 today. The missile flew some 300 km.\n\nNorth Korea's ballistic missile launch is a "
             "clear provocation.\n")
-    assert read_article_text(text).published == date(2027, 4, 9)
+    assert read(text).published == date(2027, 4, 9)
     assert drafted(text).date == date(2027, 4, 9)
 
 

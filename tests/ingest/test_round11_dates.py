@@ -7,26 +7,16 @@ story here was written for the test."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
+from story import drafted, read
 
 from viewer.ingest import draft_article
-from viewer.ingest.article import article_from_bytes
-from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.times import find_dates
 
 LEDE = "North Korea fired a ballistic missile from near Pyongyang at 7:12 a.m. on Monday, the JCS said. It flew east."
 
 
-def read(text: str):
-    return article_from_bytes(text.encode("utf-8"), Path("story.txt"), "doc-story")
-
-
-def drafted(text: str) -> ArticleDraft:
-    draft = draft_article(read(text))
-    assert draft is not None
-    return draft
 
 
 @pytest.mark.parametrize("stamp", [

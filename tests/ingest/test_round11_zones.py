@@ -8,17 +8,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from story import drafted
 
-from viewer.ingest import draft_article
 from viewer.ingest.article import article_from_bytes
-from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.times import find_times, resolve, zone_offset
-
-
-def drafted(text: str) -> ArticleDraft:
-    draft = draft_article(article_from_bytes(text.encode("utf-8"), Path("story.txt"), "doc-story"))
-    assert draft is not None
-    return draft
 
 
 @pytest.mark.parametrize(("written", "day", "utc"), [

@@ -6,22 +6,10 @@ written for the test."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from viewer.ingest import draft_article
-from viewer.ingest.article import article_from_bytes
+from story import drafted
+
 from viewer.ingest.datelines import find_dateline
-from viewer.ingest.findings import ArticleDraft
-
-
-def read(text: str):
-    return article_from_bytes(text.encode("utf-8"), Path("story.txt"), "doc-story")
-
-
-def drafted(text: str) -> ArticleDraft:
-    draft = draft_article(read(text))
-    assert draft is not None
-    return draft
 
 
 def test_issued_and_modified_stamps_are_read_in_the_order_that_puts_them_days_apart():
