@@ -95,7 +95,7 @@ def _bulk_load() -> Iterator[None]:
                 if _features_loaded < STAY_FROZEN_FROM:
                     gc.unfreeze()
                 gc.enable()
-            if _loads == 0 and _features_loaded >= STAY_FROZEN_FROM:
-                give_back()  # the reader's temporary arrays (a few hundred MB at a million features) back to the system
             if _loads == 0:
+                if _features_loaded >= STAY_FROZEN_FROM:
+                    give_back()  # the reader's temporary arrays (a few hundred MB at a million features) back
                 _features_loaded = 0
