@@ -29,7 +29,7 @@ class IdsOf(Sequence[Hashable]):
 
     __slots__ = ("_items",)
 
-    def __init__(self, items: np.ndarray):
+    def __init__(self, items: Sequence[Any] | np.ndarray):  # an object array, or a table's `FeatureColumn`
         self._items = items
 
     def __len__(self) -> int:

@@ -15,7 +15,7 @@ from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines, proje
 from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
 from viewer.geo.picking import FeatureIndex, IdsOf
 from viewer.model.feature import Feature
-from viewer.model.feature_table import FeatureTable, columns_of
+from viewer.model.feature_table import FeatureColumn, FeatureTable, columns_of
 
 __all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines"]
 
@@ -42,8 +42,9 @@ def _every_row(table: FeatureTable, rows: np.ndarray) -> bool:
     return len(rows) == len(table) and (not len(rows) or (rows[0] == 0 and bool((np.diff(rows) == 1).all())))
 
 
-def _objects_of(features: list[Feature] | tuple[Feature, ...]) -> np.ndarray:
-    """The features as an object array: their table's column when they are rows of one (no pass over them)."""
+def _objects_of(features: list[Feature] | tuple[Feature, ...]) -> np.ndarray | FeatureColumn:
+    """The features as an object array, or their table's column when they are rows of one (no pass over them, no
+    feature made: a plain layer's are made when read)."""
     found = columns_of(features) if isinstance(features, list) else None
     if found is not None:
         table, rows = found

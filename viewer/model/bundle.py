@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from viewer.model.bundle_features import MergedFeatures, RowFeatures
 from viewer.model.citation import Citation
 from viewer.model.document import Document
 from viewer.model.event import LaunchEvent
@@ -23,7 +24,8 @@ class Bundle:
 
     documents: dict[str, Document] = field(default_factory=dict)
     events: dict[str, LaunchEvent] = field(default_factory=dict)
-    features: dict[str, Feature] = field(default_factory=dict)
+    # A dict, or for a plain layer's rows a `RowFeatures` (each row's Feature made when asked for).
+    features: MutableMapping[str, Feature] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
     version: int = FORMAT_VERSION
@@ -38,7 +40,9 @@ class Bundle:
         """Its features as columns (`FeatureTable`), made on first use and again after any change to them."""
         table = self._table
         if table is None or not table.current or len(table) != len(self.features):
-            table = self._table = FeatureTable.of(list(self.features.values()))
+            features = self.features
+            table = self._table = features.table() if isinstance(features, RowFeatures) else \
+                FeatureTable.of(list(features.values()))
             table.sources = self._sources()
         return table
 
@@ -102,6 +106,14 @@ def merged(bundles: Iterable[Bundle]) -> Bundle:
         only = bundles[0]
         result.documents, result.events, result.features = only.documents, only.events, only.features
         bundles_to_copy: list[Bundle] = []
+    elif any(not isinstance(bundle.features, dict) for bundle in bundles):  # a plain layer's rows: none made
+        result.features = MergedFeatures([bundle.features for bundle in bundles])  # type: ignore[assignment]
+        for bundle in bundles:
+            for document_id, document in bundle.documents.items():
+                result.documents.setdefault(document_id, document)
+            for event_id, event in bundle.events.items():
+                result.events.setdefault(event_id, event)
+        bundles_to_copy = []
     else:
         bundles_to_copy = bundles
     for bundle in bundles_to_copy:
@@ -110,6 +122,7 @@ def merged(bundles: Iterable[Bundle]) -> Bundle:
             (result.events, bundle.events),
             (result.features, bundle.features),
         ):
+            assert isinstance(target, dict)
             if target.keys().isdisjoint(source):  # the usual case (a workspace refuses clashing ids): at C speed
                 target.update(source)  # type: ignore[arg-type]
                 continue

@@ -32,8 +32,20 @@ class Feature:
     until then, so drawing, counting and filtering a layer make no dicts.
     """
 
-    __slots__ = ("_citations", "_claims", "_columns", "_extra", "_properties", "_row", "geometry", "id", "layer",
-                 "source_geometry")
+    __slots__ = (
+        "__weakref__",
+        "_citations",
+        "_claims",
+        "_columns",
+        "_extra",
+        "_home",
+        "_properties",
+        "_row",
+        "geometry",
+        "id",
+        "layer",
+        "source_geometry",
+    )
     __hash__ = None  # type: ignore[assignment]  # mutable, compared by value (as the dataclass it was)
 
     def __init__(self, id: str, geometry: BaseGeometry | None, properties: dict[str, Any] | None = None,
@@ -51,6 +63,7 @@ class Feature:
         self.source_geometry = source_geometry  # as read, written back if the geometry is unchanged
         # The source layer (a file's name) of a feature that belongs to no launch: set by the workspace, never stored.
         self.layer = layer
+        self._home: Any = None  # the `LayerRun` a `RowFeature` was made from, until it is kept there (see row_feature)
 
     @property
     def properties(self) -> dict[str, Any]:
@@ -118,9 +131,8 @@ class Feature:
         return bool(self._citations or self._claims)
 
     def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
+        if not isinstance(other, Feature):  # a `RowFeature` too: one kind of feature, made when asked
             return NotImplemented
-        assert isinstance(other, Feature)
         return (self.id, self.geometry, self.properties, self.citations, self.claims, self.extra,
                 self.source_geometry) == (other.id, other.geometry, other.properties, other.citations,
                                           other.claims, other.extra, other.source_geometry)

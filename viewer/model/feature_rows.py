@@ -18,7 +18,7 @@ class LayerColumns:
     goes to the feature's own dict), so a copy of a feature shares them.
     """
 
-    __slots__ = ("_coded", "by_name", "certainty", "columns", "event", "kind", "names", "size")
+    __slots__ = ("_coded", "_nulls", "by_name", "certainty", "columns", "event", "kind", "names", "size")
 
     def __init__(self, names: list[str], columns: list[list[Any]]):
         self.names, self.columns = names, columns
@@ -26,12 +26,28 @@ class LayerColumns:
         # The cells the window reads of every feature in each of its passes (drawing, filters, legend, tree), held
         # where `Feature` reaches them in two steps; a missing column reads as nulls.
         wanted = ("kind", "event", "certainty")
-        nulls = [] if all(map(self.by_name.__contains__, wanted)) else [None] * (len(columns[0]) if columns else 0)
-        self.kind: list[Any] = self.by_name.get("kind", nulls)
-        self.event: list[Any] = self.by_name.get("event", nulls)
-        self.certainty: list[Any] = self.by_name.get("certainty", nulls)
+        nulls: list[Any] | None = None if all(map(self.by_name.__contains__, wanted)) else \
+            [None] * (len(columns[0]) if columns else 0)
+        self._nulls = nulls
+        missing = nulls if nulls is not None else []  # (not read: then every column is there)
+        self.kind: list[Any] = self.by_name.get("kind", missing)
+        self.event: list[Any] = self.by_name.get("event", missing)
+        self.certainty: list[Any] = self.by_name.get("certainty", missing)
         self.size = len(columns[0]) if columns else 0
         self._coded: dict[str, Coded] = {}
+
+    def extend(self, other: LayerColumns) -> bool:
+        """Add ``other``'s rows after its own (the next batch of the same layer), if it has the same columns; its
+        features' row numbers stay theirs. False (nothing added) when the columns differ."""
+        if other.names != self.names:
+            return False
+        for mine, more in zip(self.columns, other.columns, strict=True):
+            mine.extend(more)
+        if self._nulls is not None:
+            self._nulls.extend([None] * other.size)
+        self.size += other.size
+        self._coded.clear()
+        return True
 
     def coded(self, name: str) -> Coded:
         """Column ``name`` (all nulls when missing) as `Coded`, made once: its cells never change."""

@@ -10,9 +10,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import shapely
 
+from viewer.model.feature_column import FeatureColumn
+from viewer.model.table_rows import FeatureRows, columns_of
+
+__all__ = ["Coded", "FeatureColumn", "FeatureRows", "FeatureTable", "columns_of", "combined"]
+
 if TYPE_CHECKING:
     from viewer.model.feature import Feature
     from viewer.model.feature_rows import LayerColumns
+    from viewer.model.layer_run import LayerRun
 
 DRAFT_PROPERTY = "draft"  # the property ingest sets on every feature it drafted
 # shapely's geometry type ids (-1: no geometry) and the kind a feature of another tool (no kind) is drawn as.
@@ -128,7 +134,7 @@ class FeatureTable:
     __slots__ = ("_passages", "_passages_of", "certainty", "draft", "event", "features", "geometries",
                  "geometry_type", "kind", "layer", "sources")
 
-    def __init__(self, features: np.ndarray, geometries: np.ndarray, geometry_type: np.ndarray, kind: Coded,
+    def __init__(self, features: FeatureColumn, geometries: np.ndarray, geometry_type: np.ndarray, kind: Coded,
                  event: Coded, certainty: Coded, layer: Coded, draft: np.ndarray):
         self.features, self.geometries, self.geometry_type = features, geometries, geometry_type
         self.kind, self.event, self.certainty, self.layer, self.draft = kind, event, certainty, layer, draft
@@ -152,7 +158,6 @@ class FeatureTable:
             np.fromiter(features, dtype=object, count=len(features))
         count = len(items)
         geometries = np.fromiter(map(attrgetter("geometry"), items), dtype=object, count=count)
-        geometry_type = shapely.get_type_id(geometries).astype(np.int8) if count else np.zeros(0, dtype=np.int8)
         raw: dict[str, list[Coded]] = {name: [] for name in ("kind", "event", "certainty", DRAFT_PROPERTY)}
         for start, stop, batch in _runs(items):
             if batch is None:
@@ -161,13 +166,32 @@ class FeatureTable:
                     parts.append(Coded.of(list(map(methodcaller("get", name), properties))))
                 continue
             rows = np.fromiter(map(attrgetter("_row"), items[start:stop]), dtype=np.intp, count=stop - start)
-            whole = rows.size == batch.size and bool((rows == np.arange(batch.size)).all())
             for name, parts in raw.items():
-                cells = batch.coded(name)
-                parts.append(cells if whole else Coded(cells.values, cells.codes[rows]))
-        kind_cells, event, certainty_cells, draft_cells = (Coded.concatenated(parts) if parts else
-                                                           Coded([], np.zeros(0, dtype=np.int32))
-                                                           for parts in raw.values())
+                parts.append(_taken(batch.coded(name), rows))
+        kind, event, certainty, draft = (Coded.concatenated(parts) if parts else Coded([], np.zeros(0, dtype=np.int32))
+                                         for parts in raw.values())
+        layer = Coded.of(list(map(attrgetter("layer"), items)))
+        return cls.of_cells(FeatureColumn.of_objects(items), geometries, kind, event, certainty, draft, layer)
+
+    @classmethod
+    def of_columns(cls, run: LayerRun, rows: np.ndarray) -> FeatureTable:
+        """The table of a plain layer's ``rows`` as read (`LayerRun`), from its columns: no feature is made."""
+        columns = run.columns
+        kind, event, certainty, draft = (_taken(columns.coded(name), rows)
+                                         for name in ("kind", "event", "certainty", DRAFT_PROPERTY))
+        loose = ~event.where(bool)
+        layer = Coded([None, run.layer], loose.astype(np.int32)) if run.layer is not None and loose.any() else \
+            Coded([None], np.zeros(len(rows), dtype=np.int32))
+        geometries = run.geometries
+        geometries = geometries if len(rows) == len(geometries) else geometries[rows]
+        return cls.of_cells(FeatureColumn.of_run(run, rows), geometries, kind, event, certainty, draft, layer)
+
+    @classmethod
+    def of_cells(cls, features: FeatureColumn, geometries: np.ndarray, kind_cells: Coded, event: Coded,
+                 certainty_cells: Coded, draft_cells: Coded, layer: Coded) -> FeatureTable:
+        """The table of features whose properties' cells are these, read as `Feature` reads them."""
+        count = len(geometries)
+        geometry_type = shapely.get_type_id(geometries).astype(np.int8) if count else np.zeros(0, dtype=np.int8)
         # As Feature.kind and .certainty read them: a kind's or certainty's text, else what stands in for none.
         kind = kind_cells.mapped(lambda cell: (cell if cell.__class__ is str else str(cell)) if cell else None)
         no_kind = kind.where(lambda value: value is None)
@@ -183,8 +207,7 @@ class FeatureTable:
         certainty = certainty_cells.mapped(lambda cell: (cell if cell.__class__ is str else str(cell))
                                            if cell else "reported")
         draft = draft_cells.where(bool)
-        layer = Coded.of(list(map(attrgetter("layer"), items)))
-        return cls(items, geometries, geometry_type, kind, event, certainty, layer, draft)
+        return cls(features, geometries, geometry_type, kind, event, certainty, layer, draft)
 
     @classmethod
     def concatenated(cls, tables: Sequence[FeatureTable]) -> FeatureTable:
@@ -196,6 +219,8 @@ class FeatureTable:
             table._passages_of = one  # the same rows: counted once for both (a pass over a million features each)
             return table
         empty = np.zeros(0, dtype=object)
+        features = FeatureColumn.concatenated([t.features for t in tables]) if tables else \
+            FeatureColumn.of_objects(empty)
 
         def joined(arrays: list[np.ndarray], empty: np.ndarray) -> np.ndarray:
             return np.concatenate(arrays) if arrays else empty
@@ -204,7 +229,7 @@ class FeatureTable:
             return Coded.concatenated([getattr(t, name) for t in tables]) if tables else \
                 Coded([], np.zeros(0, dtype=np.int32))
 
-        return cls(joined([t.features for t in tables], empty), joined([t.geometries for t in tables], empty),
+        return cls(features, joined([t.geometries for t in tables], empty),
                    joined([t.geometry_type for t in tables], np.zeros(0, dtype=np.int8)), coded("kind"),
                    coded("event"), coded("certainty"), coded("layer"),
                    joined([t.draft for t in tables], np.zeros(0, dtype=bool)))
@@ -243,8 +268,11 @@ class FeatureTable:
         if self._passages is None:
             count = len(self.features)
             held = np.zeros(count, dtype=bool)
+            objects = np.flatnonzero(self.features.held())  # a plain layer's rows as read cite nothing
+            features = self.features[objects].objects()
             for slot in ("_citations", "_claims"):  # None unless the feature was given some (Feature's slots)
-                held |= np.fromiter(map(attrgetter(slot), self.features), dtype=object, count=count) != None  # noqa: E711
+                held[objects] |= np.fromiter(map(attrgetter(slot), features), dtype=object, count=len(features)) \
+                    != None  # noqa: E711
             passages = np.zeros(count, dtype=np.int32)
             cited = np.flatnonzero(held)
             passages[cited] = [len(feature.all_citations) for feature in self.features[cited].tolist()]
@@ -282,6 +310,13 @@ def _runs(items: np.ndarray) -> list[tuple[int, int, LayerColumns | None]]:
     return [(start, stop, batches[start]) for start, stop in zip(starts, [*starts[1:], count], strict=True)]
 
 
+def _taken(coded: Coded, rows: np.ndarray) -> Coded:
+    """The coded column's ``rows`` (all of them in order: the column itself)."""
+    if len(rows) == len(coded) and (not len(rows) or (rows[0] == 0 and bool((np.diff(rows) == 1).all()))):
+        return coded
+    return Coded(coded.values, coded.codes[rows])
+
+
 def _dropping_unused(coded: Coded) -> Coded:
     used = np.bincount(coded.codes, minlength=len(coded.values)) > 0
     if used.all():
@@ -289,22 +324,3 @@ def _dropping_unused(coded: Coded) -> Coded:
     remap = np.cumsum(used) - 1
     return Coded([value for value, kept in zip(coded.values, used.tolist(), strict=True) if kept],
                  remap[coded.codes].astype(np.int32))
-
-
-class FeatureRows(list):
-    """Some rows of a table as a list of their features (what callers take), remembering the table and the row
-    numbers so that a pass over them can read the table's columns instead of each feature (`columns_of`)."""
-
-    __slots__ = ("rows", "table")
-
-    def __init__(self, table: FeatureTable, rows: np.ndarray):
-        super().__init__(table.features[rows].tolist())
-        self.table, self.rows = table, rows
-
-
-def columns_of(features: Sequence[Feature]) -> tuple[FeatureTable, np.ndarray] | None:
-    """(table, row numbers) of a `FeatureRows` still as it was made and whose table is current; else None (any
-    other sequence of features: read them one by one)."""
-    if isinstance(features, FeatureRows) and len(features) == len(features.rows) and features.table.current:
-        return features.table, features.rows
-    return None

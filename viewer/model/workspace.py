@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from psygnal import Signal
 
 from viewer.model.bundle import Bundle, merged
+from viewer.model.bundle_features import shared_ids
 from viewer.model.document import Document
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
@@ -41,7 +42,7 @@ class Workspace:
         if bundle.path is not None and any(_same_file(b.path, bundle.path) for b in self.bundles):
             raise ValueError(f"{bundle.path}: already open")
         for other in self.bundles:
-            clash = other.features.keys() & bundle.features.keys()
+            clash = shared_ids(other.features, bundle.features)
             if clash:
                 raise ValueError(f"{bundle.name}: feature id {sorted(clash)[0]!r} is already used by {other.name}")
         self.bundles.append(bundle)
@@ -70,8 +71,7 @@ class Workspace:
             while name in self._layers:
                 name, number = f"{bundle.layer_name} ({number})", number + 1
             self._layers.append(name)
-            for feature in table.features[loose].tolist():
-                feature.layer = name
+            table.features[loose].name_layer(name)  # a plain layer's rows get it when made
             table.with_layer(name, loose)  # the table stays current: only what it was told changed
         self._content = merged(self.bundles)
         self.bundles_changed.emit()

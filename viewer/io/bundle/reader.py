@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +126,7 @@ class BundleParser(ProblemLog):
         bundle.version = version or FORMAT_VERSION
         bundle.extra["launchmap"] = header
 
-    def add(self, table: dict, item: Any, where: str) -> None:
+    def add(self, table: MutableMapping[str, Any], item: Any, where: str) -> None:
         if item is None:
             return
         if item.id in table:

@@ -17,8 +17,10 @@ from viewer.io.bundle.geometries import check_altitudes
 from viewer.io.files import FileRefused, regular_size
 from viewer.io.formats.antimeridian import antimeridian_warnings, crossings
 from viewer.model.bundle import Bundle
+from viewer.model.bundle_features import RowFeatures
 from viewer.model.event import LaunchEvent, parse_time
-from viewer.model.feature import Feature
+from viewer.model.feature import Feature, features_of_rows
+from viewer.model.feature_rows import LayerColumns
 from viewer.model.kinds import kind_names
 from viewer.model.problem import BundleError, Problem, Severity
 
@@ -91,7 +93,7 @@ class LayerBuilder:
         self._unknown_kinds: set[str] = set()
         # The antimeridian check of the first features, done on their batches' geometry arrays as they came.
         self._crossings_checked = 0
-        self._in_runs = 0  # features added by add_run, whose ids come from unique_ids
+        self._in_runs = 0  # features added by add_rows, whose ids come from their fids
         self._crossings: list[tuple[str, str]] = []
 
     # -- problems --------------------------------------------------------------------------------
@@ -138,39 +140,36 @@ class LayerBuilder:
         self._add([where], 0, feature)
         self.places.append(where)
 
-    def add_run(self, places: Sequence[str], ids: list[str], features: list[Feature],
-                geometries: np.ndarray | None = None) -> None:
-        """Add features whose geometries, labels and kinds have been checked (`check_kinds`), with ids from
-        `unique_ids`, read at ``places`` (one each, made into text only for a message). ``geometries``, their
-        geometries as an array, lets the antimeridian check look at them now, without gathering them again."""
-        if len(self.bundle.features) + len(features) > MAX_FEATURES:
-            for index, feature in enumerate(features):  # one by one, for the message at the right place
+    def add_rows(self, places: Sequence[str], scope: str, fids: np.ndarray, columns: LayerColumns,
+                 geometries: np.ndarray) -> None:
+        """Add a plain layer's batch whose geometries, labels and kinds have been checked (`check_kinds`), read at
+        ``places`` (one each, made into text only for a message): its rows are kept as columns, each `Feature` made
+        when asked for (`RowFeatures`). Ids are ``file#`` + ``scope`` + fid; ``fids`` are the layer's primary key,
+        so those ids cannot clash with each other nor with other layers' (each scope ends in ``/``), only with ids
+        given one by one, looked for only when there are any. The antimeridian check looks at ``geometries`` now."""
+        features = self.bundle.features
+        if len(features) + len(fids) > MAX_FEATURES:  # one by one, for the message at the right place
+            ids = [f"{self.prefix}#{scope}{fid}" for fid in fids.tolist()]
+            for index, feature in enumerate(features_of_rows(ids, geometries.tolist(), columns)):
                 self._add(places, index, feature)
-        if geometries is not None and self._crossings_checked == len(self.bundle.features):
+        if self._crossings_checked == len(features):
             self._crossings += [(places[index], message) for index, message in crossings(geometries)]
-            self._crossings_checked += len(features)
-        self.bundle.features.update(zip(ids, features, strict=True))
-        self._in_runs += len(features)
-        self.places.extend(places)
-
-    def unique_ids(self, scope: str, keys: list[Any], distinct: bool = False) -> list[str]:
-        """`unique_id` (no wanted id) for fallback ``scope + key`` of each of ``keys`` (a GeoPackage batch's
-        ``layer/`` and fids), for features added at once by `add_run`; one string made per feature.
-
-        ``distinct`` says the keys are integers never given before with this scope (a layer's fids, its primary
-        key): their ids then cannot clash with each other nor with other runs' (each scope ends in ``/``), only
-        with ids given one by one, which are looked for only when there are any (0.4 s at a million)."""
-        prefix, taken, features = f"{self.prefix}#{scope}", self.taken, self.bundle.features
-        ids = [f"{prefix}{key}" for key in keys]
-        if distinct and scope.endswith("/"):
-            clash = (taken and not taken.isdisjoint(ids)) or (
-                len(features) > self._in_runs and not features.keys().isdisjoint(ids))
+            self._crossings_checked += len(fids)
+        prefix = f"{self.prefix}#{scope}"
+        explicit: list[str] | None = None
+        if self.taken or len(features) > self._in_runs:
+            ids = [f"{prefix}{fid}" for fid in fids.tolist()]
+            if not (self.taken.isdisjoint(ids) and not any(map(features.__contains__, ids))):
+                explicit = [self.unique_id(None, f"{scope}{fid}") for fid in fids.tolist()]
+                self.taken.difference_update(explicit)
+        if not isinstance(features, RowFeatures):
+            features = self.bundle.features = RowFeatures(features)
+        if explicit is None:
+            features.add_rows(columns, geometries, prefix, fids=fids)
         else:
-            clash = not (taken.isdisjoint(ids) and features.keys().isdisjoint(ids)) or len(set(ids)) != len(ids)
-        if clash:
-            ids = [self.unique_id(None, f"{scope}{key}") for key in keys]
-            taken.difference_update(ids)
-        return ids
+            features.add_rows(columns, geometries, ids=explicit)
+        self._in_runs += len(fids)
+        self.places.extend(places)
 
     def check_kinds(self, kinds: list[Any], places: Sequence[str]) -> None:
         """Warn once about each kind launchmap does not know, at the first feature (of ``places``) that has it."""
@@ -225,9 +224,8 @@ class LayerBuilder:
         self.problems.sort(key=_line_first)  # rows are checked in two passes; report them in file order
         if self.errors:
             raise BundleError(errors_first(self.problems))
-        features = list(self.bundle.features.values())
-        later = antimeridian_warnings(features, self.places, self._crossings_checked) if len(features) > \
-            self._crossings_checked else []
+        later = antimeridian_warnings(list(self.bundle.features.values()), self.places, self._crossings_checked) \
+            if len(self.bundle.features) > self._crossings_checked else []
         for where, message in self._crossings + later:
             self.warn(where, message)
         return self.bundle, self.problems

@@ -31,7 +31,6 @@ from viewer.io.formats.layer import (
 )
 from viewer.io.progress import Progress, no_progress, stages
 from viewer.model.bundle import Bundle
-from viewer.model.feature import features_of_rows
 from viewer.model.feature_rows import LayerColumns
 from viewer.model.problem import BundleError, Problem
 
@@ -259,9 +258,7 @@ def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder,
         _refuse_infinite(builder, meta, fields, places)
         names, columns = _column_lists(meta, fields, skipped, shared=False)
         _layer_columns(names, columns, layer, len(fids), builder, places)
-        ids = builder.unique_ids(f"{layer}/", fids.tolist(), distinct=True)  # fids: the primary key
-        builder.add_run(places, ids, features_of_rows(ids, geometries.tolist(), LayerColumns(names, columns)),
-                         geometries)
+        builder.add_rows(places, f"{layer}/", fids, LayerColumns(names, columns), geometries)
         progress(min(start + BATCH, count), count)
     for column in sorted(skipped):
         builder.warn(f"layer {layer}", f"column {column!r} holds binary data; left out")

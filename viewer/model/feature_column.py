@@ -1,0 +1,132 @@
+"""A table's features as a column: each row a feature held (an object) or a row of a plain layer's `LayerRun`,
+made when asked for, so that a table of a million rows holds no million `Feature`s."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from viewer.model.feature import Feature
+    from viewer.model.layer_run import LayerRun
+
+CHUNK = 4096  # features made at a time by a pass over many
+
+
+class FeatureColumn(Sequence["Feature"]):
+    """The features of some rows, as numpy's object arrays are read: ``column[i]`` is a feature, ``column[rows]``
+    (row numbers, a mask or a slice) the column of those rows, `tolist` the features as a list.
+
+    ``sources`` are object arrays of features or `LayerRun`s; ``source`` says each row's (None: all the first) and
+    ``row`` its row there (None: row i is row i)."""
+
+    __slots__ = ("row", "source", "sources")
+
+    def __init__(self, sources: list[Any], source: np.ndarray | None, row: np.ndarray | None):
+        self.sources, self.source, self.row = sources, source, row
+
+    @classmethod
+    def of_objects(cls, features: np.ndarray) -> FeatureColumn:
+        """A column of features held as objects (an object array)."""
+        return cls([features], None, None)
+
+    @classmethod
+    def of_run(cls, run: LayerRun, rows: np.ndarray) -> FeatureColumn:
+        """A column of a run's ``rows``, made when asked for."""
+        return cls([run], None, np.asarray(rows, dtype=np.int32))
+
+    @classmethod
+    def concatenated(cls, columns: Sequence[FeatureColumn]) -> FeatureColumn:
+        if len(columns) == 1:
+            return columns[0]
+        sources: list[Any] = []
+        numbers: dict[int, int] = {}
+        source_parts, row_parts = [], []
+        for column in columns:
+            remap = np.array([numbers.setdefault(id(s), len(numbers)) for s in column.sources], dtype=np.int16)
+            for s in column.sources:
+                if numbers[id(s)] == len(sources):
+                    sources.append(s)
+            source_parts.append(remap[column._sources()] if len(remap) else column._sources())
+            row_parts.append(column._rows())
+        if not columns:
+            return cls([np.zeros(0, dtype=object)], None, None)
+        source = np.concatenate(source_parts)
+        return cls(sources, None if len(sources) == 1 else source, np.concatenate(row_parts))
+
+    def _sources(self) -> np.ndarray:
+        return np.zeros(len(self), dtype=np.int16) if self.source is None else self.source
+
+    def _rows(self) -> np.ndarray:
+        if self.row is not None:
+            return self.row
+        return np.arange(len(self.sources[0]), dtype=np.int32)
+
+    def __len__(self) -> int:
+        if self.row is not None:
+            return len(self.row)
+        return len(self.sources[0])
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, int | np.integer):
+            if index < 0:
+                index += len(self)
+            source = self.sources[0 if self.source is None else self.source[index]]
+            row = int(index if self.row is None else self.row[index])
+            return source[row] if isinstance(source, np.ndarray) else source.feature(row)
+        if self.row is None and self.source is None and isinstance(self.sources[0], np.ndarray):
+            return FeatureColumn([self.sources[0][index]], None, None)  # objects: numpy takes them
+        return FeatureColumn(self.sources, None if self.source is None else self.source[index], self._rows()[index])
+
+    def objects(self) -> np.ndarray:
+        """Every row's feature as an object array (made now where they are rows of a run)."""
+        if self.row is None and self.source is None and isinstance(self.sources[0], np.ndarray):
+            return self.sources[0]
+        result = np.empty(len(self), dtype=object)
+        rows = self._rows()
+        for number, source in enumerate(self.sources):
+            at = slice(None) if self.source is None else np.flatnonzero(self.source == number)
+            if isinstance(source, np.ndarray):
+                result[at] = source[rows[at]]
+            else:
+                made = source.features(rows[at])
+                result[at] = np.fromiter(made, dtype=object, count=len(made))
+        return result
+
+    def tolist(self) -> list[Feature]:
+        return self.objects().tolist()
+
+    def __iter__(self) -> Iterator[Feature]:
+        if self.row is None and self.source is None and isinstance(self.sources[0], np.ndarray):
+            return iter(self.sources[0])
+        return (feature for start in range(0, len(self), CHUNK) for feature in self[start:start + CHUNK].tolist())
+
+    def held(self) -> np.ndarray:
+        """A boolean mask of the rows whose feature is an object already (held, or a run's row changed since read):
+        the only ones that can hold anything not in their layer's columns (citations, claims)."""
+        result = np.zeros(len(self), dtype=bool)
+        rows = self._rows()
+        for number, source in enumerate(self.sources):
+            at = np.ones(len(self), dtype=bool) if self.source is None else self.source == number
+            if isinstance(source, np.ndarray):
+                result |= at
+            elif source.kept():
+                result |= at & np.isin(rows, np.fromiter(source.kept(), dtype=np.int64))
+        return result
+
+    def name_layer(self, layer: str | None) -> None:
+        """Give every feature of these rows source layer ``layer`` (`Feature.layer`): a run's rows get it when made."""
+        rows = self._rows()
+        for number, source in enumerate(self.sources):
+            at = slice(None) if self.source is None else np.flatnonzero(self.source == number)
+            if isinstance(source, np.ndarray):
+                for feature in source[rows[at]].tolist():
+                    feature.layer = layer
+            else:
+                source.layer = layer
+                kept = source.kept()
+                for row in rows[at].tolist() if kept else ():
+                    if row in kept:
+                        kept[row].layer = layer
