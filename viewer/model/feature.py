@@ -133,12 +133,17 @@ class Feature:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Feature):  # a `RowFeature` too: one kind of feature, made when asked
             return NotImplemented
-        return (self.id, self.geometry, self.properties, self.citations, self.claims, self.extra,
-                self.source_geometry) == (other.id, other.geometry, other.properties, other.citations,
+        return (self.id, self.geometry, self._read_properties(), self.citations, self.claims, self.extra,
+                self.source_geometry) == (other.id, other.geometry, other._read_properties(), other.citations,
                                           other.claims, other.extra, other.source_geometry)
 
+    def _read_properties(self) -> dict[str, Any]:
+        """`properties` to read, not change: made from the row without keeping it when no dict is held yet."""
+        properties = self._properties
+        return properties if properties is not None else self._columns.row(self._row)  # type: ignore[union-attr]
+
     def __repr__(self) -> str:
-        return (f"Feature(id={self.id!r}, geometry={self.geometry!r}, properties={self.properties!r}, "
+        return (f"Feature(id={self.id!r}, geometry={self.geometry!r}, properties={self._read_properties()!r}, "
                 f"citations={self.citations!r}, claims={self.claims!r}, extra={self.extra!r})")
 
     @property

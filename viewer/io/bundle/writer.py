@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -33,16 +34,18 @@ def write_bundle(bundle: Bundle, path: str | Path) -> None:
         text = _ENCODER.encode(bundle_to_dict(bundle)) + "\n"
         write_text_atomic(path, text)
         return
-    features = list(bundle.features.values())
+    features = iter(bundle.features.values())  # a plain layer's made a few thousand at a time, none kept
     opening = _ENCODER.encode(head)  # ... "features": []\n} (a list of none: written as "[]")
     with atomic_writer(path) as handle:
-        if not features:
+        if not bundle.features:
             handle.write((opening + "\n").encode("utf-8"))
             return
         handle.write(opening[:-len("]\n}")].encode("utf-8"))
-        for start in range(0, len(features), FEATURES_AT_ONCE):
-            pieces = [("\n" if start + i == 0 else ",\n") + _indented(_ENCODER.encode(feature_to_dict(feature)))
-                      for i, feature in enumerate(features[start:start + FEATURES_AT_ONCE])]
+        separator = "\n"
+        while piece := list(islice(features, FEATURES_AT_ONCE)):
+            pieces = [separator + _indented(_ENCODER.encode(feature_to_dict(piece[0])))]
+            pieces += [",\n" + _indented(_ENCODER.encode(feature_to_dict(feature))) for feature in piece[1:]]
+            separator = ",\n"
             handle.write("".join(pieces).encode("utf-8"))
         handle.write(b"\n ]\n}\n")
 
