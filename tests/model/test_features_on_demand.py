@@ -57,24 +57,29 @@ class Made:
 def test_loading_and_showing_100k_points_makes_no_feature_until_one_is_asked_for(points, monkeypatch):
     made = Made(monkeypatch)
     bundle, problems = open_path(points)
-    assert problems == [] and len(bundle.features) == COUNT
+    assert problems == []
+    assert len(bundle.features) == COUNT
     workspace = Workspace()
     workspace.add(bundle)
     table = workspace.content.table  # what the window's passes read: kinds, layers, geometries
     shown = table.rows(table.kind.isin({"launch_site"}))
-    assert len(shown) == (COUNT + 2) // 3 and columns_of(shown) is not None
+    assert len(shown) == (COUNT + 2) // 3
+    assert columns_of(shown) is not None
     assert table.kind.counts() == {"launch_site": 33_334, "reference_place": 66_666}
-    assert table.passages().sum() == 0 and workspace.layers() == ["points"]
+    assert table.passages().sum() == 0
+    assert workspace.layers() == ["points"]
     assert made.count == 0  # (a Feature, its id and a dict entry each took ~220 bytes at a million)
 
     feature = workspace.feature("points.gpkg#sites/4")
     assert (feature.label, feature.kind, feature.layer) == ("site 3", "launch_site", "points")
     assert feature is bundle.features["points.gpkg#sites/4"] is shown[1]  # in use: the same one
     assert made.count == 1
-    assert "points.gpkg#sites/0" not in bundle.features and "points.gpkg#sites/04" not in bundle.features
+    assert "points.gpkg#sites/0" not in bundle.features
+    assert "points.gpkg#sites/04" not in bundle.features
 
     labels = [f.label for f in bundle.features.values()]  # a pass over them all keeps none
-    assert labels[:2] == ["site 0", "site 1"] and len(labels) == COUNT
+    assert labels[:2] == ["site 0", "site 1"]
+    assert len(labels) == COUNT
     assert made.alive == 1  # the one still held above
 
 
@@ -85,13 +90,17 @@ def test_an_edited_row_is_kept_found_again_and_read_by_the_table(points):
     MovePoint(key, 124.7, 39.66).apply(bundle)
     del key
     edited = bundle.features["points.gpkg#sites/10"]
-    assert edited.label == "Sohae" and edited.geometry.equals(shapely.Point(124.7, 39.66))
+    assert edited.label == "Sohae"
+    assert edited.geometry.equals(shapely.Point(124.7, 39.66))
     assert [f.label for f in bundle.features.values()][9] == "Sohae"
     EditProperty(edited.id, "kind", "launch_site").apply(bundle)
     table = bundle.table
     row = list(bundle.features).index(edited.id)
-    assert row == 9 and table.kind[row] == "launch_site" and table.geometries[row] is edited.geometry
-    assert table.features[row] is edited and table.features[8] is not edited
+    assert row == 9
+    assert table.kind[row] == "launch_site"
+    assert table.geometries[row] is edited.geometry
+    assert table.features[row] is edited
+    assert table.features[8] is not edited
 
 
 def test_a_removed_row_comes_back_in_its_place(points):
@@ -100,10 +109,13 @@ def test_a_removed_row_comes_back_in_its_place(points):
     EditProperty(key, "draft", True).apply(bundle)
     reject = RejectDraft(key)
     reject.apply(bundle)
-    assert key not in bundle.features and len(bundle.features) == COUNT - 1 and len(bundle.table) == COUNT - 1
+    assert key not in bundle.features
+    assert len(bundle.features) == COUNT - 1
+    assert len(bundle.table) == COUNT - 1
     reject.revert(bundle)
     assert list(bundle.features)[:4] == [f"points.gpkg#sites/{fid}" for fid in (1, 2, 3, 4)]
-    assert bundle.features[key].value("draft") is True and len(bundle.table) == COUNT
+    assert bundle.features[key].value("draft") is True
+    assert len(bundle.table) == COUNT
 
 
 def test_features_added_to_a_layer_go_last_and_a_replaced_one_keeps_its_place(points):
@@ -114,9 +126,12 @@ def test_features_added_to_a_layer_go_last_and_a_replaced_one_keeps_its_place(po
     features["points.gpkg#sites/2"] = Feature("points.gpkg#sites/2", None, {"label": "replaced"})
     bundle.features_changed()
     keys = list(features)
-    assert keys[-1] == "added" and keys[1] == "points.gpkg#sites/2" and len(keys) == COUNT + 1
+    assert keys[-1] == "added"
+    assert keys[1] == "points.gpkg#sites/2"
+    assert len(keys) == COUNT + 1
     assert features["points.gpkg#sites/2"].label == "replaced"
-    assert bundle.table.kind[COUNT] == "launch_site" and bundle.table.geometries[1] is None
+    assert bundle.table.kind[COUNT] == "launch_site"
+    assert bundle.table.geometries[1] is None
 
 
 def test_a_workspace_of_the_sample_and_a_large_layer_makes_none_of_the_layers_features(points, monkeypatch):
@@ -139,7 +154,11 @@ def test_the_rows_shown_make_their_features_only_when_read_and_a_changed_list_is
     bundle, _ = open_path(points)
     shown = bundle.table.rows(np.arange(5))
     assert [f.label for f in shown] == [f"site {i}" for i in range(5)]
-    assert shown[-1].label == "site 4" and [f.label for f in shown[1:3]] == ["site 1", "site 2"]
-    assert shown == list(shown) and len(shown + [None]) == 6
+    assert shown[-1].label == "site 4"
+    assert [f.label for f in shown[1:3]] == ["site 1", "site 2"]
+    assert shown == list(shown)
+    assert len([*shown, None]) == 6
     shown.append(Feature("x", None))
-    assert len(shown) == 6 and columns_of(shown) is None and shown[5].id == "x"
+    assert len(shown) == 6
+    assert columns_of(shown) is None
+    assert shown[5].id == "x"
