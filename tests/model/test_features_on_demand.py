@@ -14,7 +14,7 @@ from viewer.io.load import open_path
 from viewer.model.bundle_features import MergedFeatures, RowFeatures
 from viewer.model.edits import EditProperty, MovePoint, RejectDraft
 from viewer.model.feature import Feature
-from viewer.model.feature_table import columns_of
+from viewer.model.feature_table import columns_of, same_features
 from viewer.model.workspace import Workspace
 from viewer.resources import sample_bundle
 
@@ -162,3 +162,18 @@ def test_the_rows_shown_make_their_features_only_when_read_and_a_changed_list_is
     assert len(shown) == 6
     assert columns_of(shown) is None
     assert shown[5].id == "x"
+
+
+def test_a_drawing_of_the_same_rows_is_known_to_show_the_same_features_after_an_edit(points, monkeypatch):
+    bundle, _ = open_path(points)
+    before = bundle.table
+    EditProperty("points.gpkg#sites/5", "label", "renamed").apply(bundle)
+    made = Made(monkeypatch)
+    after = bundle.table
+    assert after is not before
+    assert same_features(before.features, after.features) is True  # a label edit: the points drawn are the same
+    assert after.geometries[4] is before.geometries[4]
+    assert made.count == 0
+    RejectDraft("points.gpkg#sites/6").apply(bundle)
+    assert same_features(before.features, bundle.table.features) is False
+    assert same_features(list(before.features[:3]), before.features[:3]) is None  # not columns: compare features

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from viewer.model.feature import Feature
+from viewer.model.feature_column import FeatureColumn
 from viewer.model.feature_rows import LayerColumns
 from viewer.model.feature_table import FeatureTable
 from viewer.model.layer_run import CHUNK, LayerRun
@@ -168,7 +169,11 @@ def table_of_run(run: LayerRun) -> FeatureTable:
     as_read = rows[~np.isin(rows, changed)]
     whole = FeatureTable.concatenated([FeatureTable.of_columns(run, as_read),
                                        FeatureTable.of([kept[row] for row in changed.tolist()])])
-    return whole.taking(np.argsort(np.concatenate([as_read, changed]), kind="stable"))
+    whole = whole.taking(np.argsort(np.concatenate([as_read, changed]), kind="stable"))
+    # Its features stay the run's rows (a kept one is what its row gives): the same column as before the edit, so a
+    # drawing of the same rows is known to show the same features (`same_features`) without reading them.
+    whole.features = FeatureColumn.of_run(run, rows)
+    return whole
 
 
 class MergedFeatures(Mapping[str, Feature]):

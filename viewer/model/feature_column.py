@@ -3,6 +3,7 @@ made when asked for, so that a table of a million rows holds no million `Feature
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -130,3 +131,16 @@ class FeatureColumn(Sequence["Feature"]):
                 for row in rows[at].tolist() if kept else ():
                     if row in kept:
                         kept[row].layer = layer
+
+
+def same_features(first: Sequence[Feature], second: Sequence[Feature]) -> bool | None:
+    """Whether two columns are the same features, row for row, when that can be told from their sources and row
+    numbers (a run's row is one feature however often it is made, or kept once changed); None when it cannot (then
+    compare the features themselves)."""
+    if not (isinstance(first, FeatureColumn) and isinstance(second, FeatureColumn)):
+        return None
+    if len(first.sources) != len(second.sources) or not all(map(operator.is_, first.sources, second.sources)):
+        return None
+    if len(first) != len(second):
+        return False
+    return bool(np.array_equal(first._sources(), second._sources()) and np.array_equal(first._rows(), second._rows()))

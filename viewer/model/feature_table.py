@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import shapely
 
-from viewer.model.feature_column import FeatureColumn
+from viewer.model.feature_column import FeatureColumn, same_features
 from viewer.model.table_rows import FeatureRows, columns_of
 
-__all__ = ["Coded", "FeatureColumn", "FeatureRows", "FeatureTable", "columns_of", "combined"]
+__all__ = ["Coded", "FeatureColumn", "FeatureRows", "FeatureTable", "columns_of", "combined", "same_features"]
 
 if TYPE_CHECKING:
     from viewer.model.feature import Feature

@@ -15,7 +15,7 @@ from viewer.geo.drawable import to_xy_arrays
 from viewer.geo.projected import ProjectedFeatures, geometries_of
 from viewer.model.edits import DRAFT_PROPERTY
 from viewer.model.feature import Feature
-from viewer.model.feature_table import Coded, FeatureTable, columns_of, combined
+from viewer.model.feature_table import Coded, FeatureTable, columns_of, combined, same_features
 from viewer.model.kinds import kind_style
 from viewer.qt.draw.paths import Stroke, xy_stroke
 from viewer.qt.draw.symbols import Symbols
@@ -78,8 +78,9 @@ class Shown:
             # The same current table (a change to its features makes the bundle a new one): the same features, and
             # their geometries are its column, so equal rows are the same drawing.
             return np.array_equal(other.in_table[1], self.in_table[1])
-        return (all(map(operator.is_, other.features, self.features))
-                and all(map(operator.is_, other.geometries, self.geometries)))
+        same = same_features(other.features, self.features)  # a plain layer's rows: told without making them
+        return (same if same is not None else all(map(operator.is_, other.features, self.features))) \
+            and all(map(operator.is_, other.geometries, self.geometries))
 
     @functools.cached_property
     def rows(self) -> np.ndarray:
