@@ -93,3 +93,16 @@ def test_a_million_vertex_star_is_never_handed_whole_to_geos(monkeypatch) -> Non
     assert index.pick(130, 25, 0.01) == ["site", "star"]  # the centre is inside: every spike starts further out
     assert index.count_in_rect(xmax + 1, ymax + 1, xmax + 2, ymax + 2) == 0
     assert max(handed) < picking.OUTLINE_FROM
+
+
+def test_a_rectangle_crowded_by_boxes_counts_as_met_beyond_the_budget() -> None:
+    """Long segments side by side (a star's spikes) all have boxes over a small rectangle none of them meets:
+    within the budget the answer is exact; beyond it, the crowd of boxes counts as the shape being there."""
+    k = np.arange(30_000)
+    zigzag = LineString(np.column_stack([np.where(k % 2, 100.0, 0.0), k * 1e-4 + np.where(k % 2, 100.0, 0.0)]))
+    outline = Outline(zigzag)
+    assert not outline.meets(10, 60, 11, 61)
+    assert not shapely.intersects(zigzag, box(10, 60, 11, 61))
+    assert outline.meets(10, 60, 11, 61, budget=1000)
+    assert not outline.meets(10, 60, 11, 61, budget=50_000)
+    assert outline.meets(40, 40, 41, 41, budget=1000)  # on the line

@@ -26,6 +26,9 @@ EXACT_COUNT_UP_TO = 128
 # question (viewer.geo.outline_index), not by GEOS over the whole geometry: a projected million-spike star took
 # 0.1-0.25 s a question on the GUI thread, hovering and at every repaint's legend placing.
 OUTLINE_FROM = 20_000
+# Segments of such an outline count_in_rect tests at most (~5 ms); beyond, its runs' boxes crowding the rectangle
+# count it as there (see Outline.meets).
+COUNT_SEGMENTS_UP_TO = 20_000
 
 
 class IdsOf(Sequence[Hashable]):
@@ -127,13 +130,15 @@ class FeatureIndex:
             distance[k] = 0.0 if inside[k] else outline.distance(x, y, tolerance)
         return distance, inside
 
-    def _meeting(self, candidates: np.ndarray, xmin: float, ymin: float, xmax: float, ymax: float) -> np.ndarray:
-        """Which of the shapes ``candidates`` meet the rectangle (boundary included), as GEOS's intersects."""
+    def _meeting(self, candidates: np.ndarray, xmin: float, ymin: float, xmax: float, ymax: float,
+                 budget: int | None = None) -> np.ndarray:
+        """Which of the shapes ``candidates`` meet the rectangle (boundary included), as GEOS's intersects (within
+        ``budget``, see Outline.meets)."""
         meets = np.zeros(len(candidates), dtype=bool)
         large = np.isin(candidates, self._outlined)
         meets[~large] = shapely.intersects(self._geoms[candidates[~large]], box(xmin, ymin, xmax, ymax))
         for k in np.flatnonzero(large):
-            meets[k] = self._outlines[int(candidates[k])].meets(xmin, ymin, xmax, ymax)
+            meets[k] = self._outlines[int(candidates[k])].meets(xmin, ymin, xmax, ymax, budget)
         return meets
 
     def count_in_rect(self, xmin: float, ymin: float, xmax: float, ymax: float) -> int:
@@ -141,11 +146,12 @@ class FeatureIndex:
         features in view took ~40 ms a frame through `in_rect`). Shapes are tested exactly while at most
         EXACT_COUNT_UP_TO bounding boxes meet it — a launch's path or a warning area has a box over most of the
         map, so counting boxes put the legend over a warning area whose box every corner met —; beyond that,
-        their boxes are counted."""
+        their boxes are counted. So is a very detailed outline's when its runs crowd the rectangle (see
+        COUNT_SEGMENTS_UP_TO)."""
         candidates = self._tree.query(box(xmin, ymin, xmax, ymax))
         shapes = len(candidates)
         if shapes <= EXACT_COUNT_UP_TO:
-            shapes = int(np.count_nonzero(self._meeting(candidates, xmin, ymin, xmax, ymax)))
+            shapes = int(np.count_nonzero(self._meeting(candidates, xmin, ymin, xmax, ymax, COUNT_SEGMENTS_UP_TO)))
         return shapes + self._points.count_in_rect(xmin, ymin, xmax, ymax)
 
     def in_rect(self, xmin: float, ymin: float, xmax: float, ymax: float) -> list[Hashable]:
