@@ -11,6 +11,7 @@ import pytest
 import shapely
 
 from viewer.io.load import open_path
+from viewer.io.session.edits import snapshot
 from viewer.model.bundle_features import MergedFeatures, RowFeatures
 from viewer.model.edits import EditProperty, MovePoint, RejectDraft
 from viewer.model.feature import Feature
@@ -177,3 +178,16 @@ def test_a_drawing_of_the_same_rows_is_known_to_show_the_same_features_after_an_
     RejectDraft("points.gpkg#sites/6").apply(bundle)
     assert same_features(before.features, bundle.table.features) is False
     assert same_features(list(before.features[:3]), before.features[:3]) is None  # not columns: compare features
+
+
+def test_the_autosave_snapshot_copies_a_layer_without_making_its_features(points, monkeypatch):
+    bundle, _ = open_path(points)
+    EditProperty("points.gpkg#sites/2", "label", "edited").apply(bundle)
+    made = Made(monkeypatch)
+    copy = snapshot(bundle)
+    assert made.count == 0
+    assert len(copy.features) == COUNT
+    assert copy.features["points.gpkg#sites/2"] is bundle.features["points.gpkg#sites/2"]
+    del bundle.features["points.gpkg#sites/3"]  # the window goes on; the copy keeps what it was given
+    assert "points.gpkg#sites/3" in copy.features
+    assert len(copy.features) == COUNT

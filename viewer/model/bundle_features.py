@@ -47,6 +47,13 @@ class RowFeatures(MutableMapping[str, Feature]):
         if not (isinstance(last, LayerRun) and last.extend(columns, geometries, prefix, fids, ids)):
             self._segments.append(LayerRun(columns, geometries, prefix, fids, ids))
 
+    def copy(self) -> RowFeatures:
+        """A mapping of the same features in containers of its own (a run's cells and geometries shared: they never
+        change), made without making any feature."""
+        twin = RowFeatures()
+        twin._segments = [dict(segment) if isinstance(segment, dict) else segment.copy() for segment in self._segments]
+        return twin
+
     def runs(self) -> list[LayerRun]:
         return [segment for segment in self._segments if isinstance(segment, LayerRun)]
 
@@ -233,3 +240,8 @@ def shared_ids(first: Mapping[str, Feature], second: Mapping[str, Feature]) -> s
     """The ids both hold: the smaller one's ids looked up in the larger (a plain layer's are made only to look)."""
     small, large = (first, second) if len(first) <= len(second) else (second, first)
     return {key for key in small if key in large}
+
+
+def copied(features: MutableMapping[str, Feature]) -> MutableMapping[str, Feature]:
+    """The features in a container of their own (a dict's copy; a plain layer's rows without making them)."""
+    return features.copy() if isinstance(features, RowFeatures) else dict(features)

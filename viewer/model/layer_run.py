@@ -109,6 +109,17 @@ class LayerRun:
             self._ids.extend(ids)  # type: ignore[union-attr,arg-type]
         return True
 
+    def copy(self) -> LayerRun:
+        """The same rows with their changes (kept and removed rows) held apart: what is read is shared."""
+        twin = LayerRun.__new__(LayerRun)
+        for slot in LayerRun.__slots__:
+            setattr(twin, slot, getattr(self, slot))
+        twin._geometry_parts, twin._fid_parts = [self.geometries], None if self._fids is None and \
+            self._fid_parts is None else [self.fids]  # type: ignore[list-item]
+        twin._ids = None if self._ids is None else list(self._ids)
+        twin._kept, twin._dropped, twin._made = dict(self._kept), set(self._dropped), weakref.WeakValueDictionary()
+        return twin
+
     # -- columns ---------------------------------------------------------------------------------
     @property
     def geometries(self) -> np.ndarray:
