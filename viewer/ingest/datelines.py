@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from viewer.ingest.eras import ERA, era_year
 from viewer.ingest.times import DTG_DATE, MONTHS
 
 HEAD_CHARS = 700  # a dateline sits in the first lines: headline, byline, date
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?"
-_CALENDAR = (rf"{_WEEKDAY}(?:(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?P<day2>[0-3]?\d)\s+(?P<month2>"
+# (a Japanese edition's "Heisei 24 (2012) December 12": the era year first, the Gregorian one beside it or not)
+_ERA_BEFORE = rf"(?:{ERA}(?:[ \t]*\((?P<era_year>(?:19|20)\d\d)\))?,?[ \t]+)?"
+_CALENDAR = (rf"{_WEEKDAY}{_ERA_BEFORE}(?:(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|"
+             rf"(?P<day2>[0-3]?\d)\s+(?P<month2>"
              # KCNA: "Juche 113 (2024)"; "Jun 23,2016" with no space
              rf"{_MONTH}))(?:(?:,[ \t]*|\s+)(?:Juche\s+\d{{1,3}}\s+\()?(?P<year>(?:19|20)\d\d)\)?)?")
 _ISO = (r"(?P<iso>(?:19|20)\d\d(?P<sep>[-./])[01]\d(?P=sep)[0-3]\d)"
@@ -47,6 +51,11 @@ _BARE_CITY = re.compile(r"^[ \t]*(?:(?P<city>[A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})"
                         r"|(?P<city2>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]*\([A-Z][A-Za-z .]{1,30}\)[ \t]*"
                         r"(?:--|-|\u2013|\u2014)[ \t])",
                         re.MULTILINE)
+# A Korean English edition's "Input 2025.05.08 10:47 | Revision …" (입력 translated), a thread's "Exported
+# 2022-10-04 06:02 UTC", a journal's "Published online 19 June 2024", minutes' "Date of meeting:", a written answer's
+# "Answered on:"
+_EXTRA_LABELS = (r"input|exported|answered|published\s+online|"
+                 r"date\s+of\s+(?:meeting|session|hearing|sitting|briefing|answer)")
 # The clock after a stamp's date: "14:02", "2:40 p.m. EDT", and the military "0400Z", "0630 UTC" of operations notes
 _CLOCK_AFTER = (r"(?:,?[ \t]+(?:at[ \t]+)?(?:[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?|"
                 r"[0-2]\d[0-5]\d(?=Z|[ \t]*(?:UTC|GMT|KST|JST)\b))Z?(?:,?[ \t]+[A-Z]{2,4})?)?")  # ("04:22, UK")
@@ -54,15 +63,17 @@ _CLOCK_AFTER = (r"(?:,?[ \t]+(?:at[ \t]+)?(?:[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?
 _DATE_LINE = re.compile(
     # "MORNING EDITION - Broadcast: …", a blog's "Round 3 — Sunday, March 29."
     rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z0-9 ]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"
-    rf"(?:(?P<label>date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|issued|released|"
-    rf"sent|{_KOREAN_LABELS})"
+    # (a written answer's "Answered on: 5 July 2016", a committee's "Date of meeting: 2025. 1. 8. (Wed)")
+    rf"(?:(?P<label>{_EXTRA_LABELS}|date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|"
+    rf"issued|released|sent|{_KOREAN_LABELS})"
     rf"\b[ \t]*(?:on)?[ \t:=]*)?"
     rf"[\"']?(?:{_CALENDAR}|{_ISO}|{_DOTTED})[\"']?{_CLOCK_AFTER}"
     rf"(?:[ \t]+[|\u00b7-]?[ \t]*(?:updated|last updated|modified)\b[^\n]*)?"  # "… 6:02 PM EDT  Updated on …"
     rf"\.?[ \t\r]*$",
     re.MULTILINE | re.IGNORECASE)
 # (a bulletin's or release's "Date of issue:", "Release date:"; a live page's "Live page opened", "Page created")
-_LABEL = (r"(?:date\s+of\s+(?:issue|release)|(?:issue|release)\s+date|date|dated|published|posted|updated|modified|"
+_LABEL = (rf"(?:{_EXTRA_LABELS}|date\s+of\s+(?:issue|release)|(?:issue|release)\s+date|date|dated|published|posted|"
+          r"updated|modified|"
           r"pubdate|last updated|broadcast|aired|filed|issued|released|sent|live\s+updates,?|"
           rf"(?:live\s+)?page\s+(?:opened|created)|{_KOREAN_LABELS})")
 # One part of a stamp line: 'Published on : 22/06/2016', '3 March 2024', '2017. 5. 21.', 'Sunday 14 January 2024'
@@ -70,7 +81,8 @@ _STAMP_PART = re.compile(rf"(?:{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*)?(?:{_CALENDA
                          rf"{_CLOCK_AFTER}", re.IGNORECASE)
 # What a stamp line carries around its date: "[Defense pool]", "(Sun)", "(Mainichi Japan)"; its parts are set apart
 # by bars, bullets or a spaced dash ("Washington, D.C. | Analysis | 3 March 2024", "22/06/2016 - 05:47")
-_ASIDE = re.compile(r"\[[^\]\n]{0,40}\]|\([^)\n]{0,40}\)")
+# (not the Gregorian year after an era's: "Heisei 24 (2012) December 12")
+_ASIDE = re.compile(r"\[[^\]\n]{0,40}\]|(?!\((?:19|20)\d\d\))\([^)\n]{0,40}\)")
 # or a wide gap, a spaced slash ("OPS NOTE 23-117  /  ISSUED …"), or the end of a sentence ("Live updates, Friday 18
 # November 2022. All times KST.")
 _PARTS = re.compile(r"[ \t]*(?:\||\u00b7|\u2022|[ \t][-\u2013\u2014/][ \t]|[ \t]{3}|(?<=\d)\.[ \t]+(?=[A-Z]))[ \t]*")
@@ -129,10 +141,15 @@ def _value(m: re.Match[str]) -> date | None:
             return None
     month = m.group("month") or m.group("month2")
     day = m.group("day") or m.group("day2")
-    if not m.group("year"):
+    year = int(m.group("year")) if m.group("year") else None
+    if m.group("era"):  # "Heisei 24 (2012) December 12": the era's year, which the Gregorian one beside it must match
+        year = era_year(m.group("era"), m.group("era_n"))
+        if year is None or (m.group("era_year") and int(m.group("era_year")) != year):
+            return None
+    if year is None:
         return None
     try:
-        return date(int(m.group("year")), MONTHS[month.lower().rstrip(".")], int(day))
+        return date(year, MONTHS[month.lower().rstrip(".")], int(day))
     except (KeyError, ValueError):
         return None
 
@@ -214,7 +231,9 @@ def find_dateline(text: str) -> Dateline | None:
 # "Team wiki. Page created 2026-01-19 15:20 UTC by …", "… | Issued 4 May 2024 by the desk": a stamp's label, in
 # capitals or after a capitalised word, and its full date inside a longer head line ("it issued on 9 March" is prose)
 # (a monitor's "Compiled 1 February 2022. Times are KST …", an analyst's "Written 3 May 2026")
-_LABELLED_IN_LINE = re.compile(r"(?-i:\b(?:[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:created|opened|published|posted|"
+# (an encyclopedia's "This page was last edited on 14 May 2022, at 09:12 (UTC).")
+_LABELLED_IN_LINE = re.compile(r"(?-i:\b(?:[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+){0,2}last[ \t]+(?:edited|modified|updated)|"
+                               r"[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:created|opened|published|posted|"
                                r"issued|compiled|written|filed)|Created|Opened|Published|Posted|Issued|Compiled|Written|"
                                r"Filed|ISSUED|PUBLISHED|POSTED|COMPILED))[ \t]*"
                                rf"(?:on)?[ \t:]*(?:{_CALENDAR}|{_ISO}|{_DOTTED})", re.IGNORECASE)
@@ -329,7 +348,20 @@ def body_stamps(text: str, start: int, reference: date | None = None) -> list[tu
         value = _value(m) or _in_year_of(m, reference)
         if value is not None:
             found.append((m.end(), value))
-    return found
+    for m in _POST_STAMP.finditer(text, start):
+        posted = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")), int(m.group("hh")),
+                          int(m.group("mm"))) if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 else None
+        if posted is not None:
+            found.append((m.end(), (posted + KOREA_AHEAD_OF_UTC).date()))
+    return sorted(found)
+
+
+# A thread's or log's post stamped in UTC on a line of its own: "2/8  [2022-10-03 22:36Z]", "#3 2024-01-14 0555 UTC".
+# What it tells happened on Korea's day of the post (nine hours ahead: 22:36Z on the 3rd is the 4th in Seoul)
+_POST_STAMP = re.compile(r"^[ \t]*(?:#?\d{1,3}(?:/\d{1,3})?[.)]?[ \t]+)?[\[(]?(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-"
+                         r"(?P<d>[0-3]\d)[ T](?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)[ \t]*(?:Z|UTC|GMT)"
+                         r"[\])]?[ \t\r]*$", re.MULTILINE)
+KOREA_AHEAD_OF_UTC = timedelta(hours=9)
 
 
 def _in_year_of(m: re.Match[str], reference: date | None) -> date | None:
@@ -373,8 +405,13 @@ def _stamp_line(head: str) -> tuple[date, int, int] | None:
 _LABEL_COMMA = re.compile(r"^(?:[\w.:'@-]+[ \t]+){0,4}[\w.:'@-]+,[ \t]+")  # "Thread by @arms_watcher, 18 Dec 2023"
 
 
+_EDITION_AFTER = re.compile(r",[ \t]+(?:[a-z]+[ \t]+)?(?:edition|issue|print)$")
+
+
 def _tails(part: str) -> list[str]:
     """The part, and what follows a short label and its comma ('Launch note, 2 June 2026', 'Seoul bureau,
     2026-03-14', a clock first: '12:41 JST, April 22, 2026'): the date a newsletter or bureau heads its item with."""
     label = _LABEL_COMMA.match(part)
-    return [part, part[label.end() :]] if label else [part]
+    tails = [part, part[label.end() :]] if label else [part]
+    edition = _EDITION_AFTER.search(part)  # "December 12, evening edition"
+    return [*tails, part[: edition.start()]] if edition else tails

@@ -92,7 +92,7 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         else:
             group[0].append(sentence)
     if groups and report.rows:  # a timeline's entry tells its launch in the row's paragraph ("1) Chollima-1, 30 May …
-        _paragraphs_of_rows(report, sentences, groups)  # The rocket flew south from the Sohae coastal pad …")
+        _paragraphs_of_rows(text, report, sentences, groups)  # The rocket flew south from the Sohae coastal pad …")
     if groups:  # a story of several launches: the main one without the others' sentences, then each other one
         apart = {s for g in groups for s in g[0]}
         sentences, report = _clauses_apart(text, sentences, report, groups, apart)
@@ -104,6 +104,8 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         for own, _ in groups:
             other_report = describe(text, LaunchReport(own, own, space_of(text, own, report.space)), whole_text=False)
             draft.others.append(_draft_other(article, other_report, places, matcher, draft))
+        if not anchors:  # every sentence stating a launch tells a row's: the rows are the story's launches
+            draft, draft.others = draft.others[0], draft.others[1:]
         if _summary_lead(text, draft, report, anchors, groups):
             draft, draft.others = draft.others[0], draft.others[1:]
     foreign = foreign_launch_sentences(text, sentences)
@@ -138,13 +140,16 @@ def _summary_lead(text: str, draft: ArticleDraft, report: LaunchReport, anchors:
         _COUNTED_LAUNCHES.search(text, s.start, s.end) for s in anchors)
 
 
-def _paragraphs_of_rows(report: LaunchReport, sentences: list[Sentence],
+def _paragraphs_of_rows(text: str, report: LaunchReport, sentences: list[Sentence],
                         groups: list[tuple[list[Sentence], ArticleDraft]]) -> None:
-    """Each launch drafted from a row takes the sentences of that row's paragraph that no other launch has."""
-    taken = {s for own, _ in groups for s in own} | set(report.anchors)
+    """Each launch drafted from a row takes the sentences of that row's paragraph that no other launch has, with a
+    sentence there that states a launch but names no day ('13 April — Hwasong-18. The first solid-propellant ICBM
+    was launched at 7:23 a.m. …'): the row's launch told in prose, not the story's lead."""
+    taken = {s for own, _ in groups for s in own}
     for own, _ in groups:
         paragraphs = {s.paragraph for s in own if s in report.rows}
-        own.extend(s for s in sentences if s.paragraph in paragraphs and s not in taken)
+        own.extend(s for s in sentences if s.paragraph in paragraphs and s not in taken and (
+            s not in report.anchors or not find_dates(text, s.start, s.end, None, weekdays=False)))
 
 
 def _clauses_apart(text: str, sentences: list[Sentence], report: LaunchReport,

@@ -39,6 +39,10 @@ _LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:on\s+|
 _NOT_A_LAUNCH = re.compile(r"\b(?:between|until|through|by|will|would|could|plans?|planned|scheduled|"
                            r"window|notif\w+|began|begin|started|start|ended|adopted|passed|met|meeting|summit|talks|"
                            r"visit\w*|parades?)\W+(?:[\w.,-]+\W+){0,3}$", re.IGNORECASE)
+# a launch still to come: "watching whether the North will conduct another launch around … on the 16th"
+_STILL_TO_COME = re.compile(r"\b(?:will|(?-i:may)|might|whether|expected\s+to|likely\s+to|plans?\s+to)\s+"
+                            r"(?:[\w-]+\s+){0,3}?(?:conduct|launch|fire|test|test-fire|stage|carry\s+out|attempt)\b",
+                            re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _FIRST_SINCE = re.compile(r"\bfirst\b[^;]{0,80}?\bsince\s+$", re.IGNORECASE)
 LAUNCH_GAP = 70  # characters from the launch word to 'on <date>': one clause
@@ -80,6 +84,8 @@ def not_a_launch_day(text: str, mention: DateMention, sentence_start: int) -> bo
     test on the ground ('the 30 March test of a new solid-fuel engine')."""
     if _GROUND_TEST.search(text, max(sentence_start, mention.start - 40), mention.end + 50):
         return True
+    if _STILL_TO_COME.search(text, sentence_start, mention.start):
+        return True  # "whether North Korea will conduct an additional launch around … on the 16th"
     if _SINCE.search(text, max(sentence_start, mention.start - 12), mention.start):
         return not _FIRST_SINCE.search(text, sentence_start, mention.start)  # "the first launch since Aug. 16"
     return statement_day(text, mention, sentence_start) or _NOT_A_LAUNCH.search(

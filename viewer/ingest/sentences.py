@@ -8,7 +8,7 @@ from dataclasses import dataclass
 ABBREVIATIONS = frozenset({
     "u.s", "u.n", "u.k", "mr", "mrs", "ms", "dr", "no", "gen", "lt", "col", "maj", "capt", "sen", "rep",
     "gov", "adm", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m",
-    "p.m", "approx", "vs", "e.g", "i.e", "n", "s", "e", "w", "inc", "corp", "jr", "sr", "st", "mt", "ft",
+    "p.m", "approx", "c", "ca", "vs", "e.g", "i.e", "n", "s", "e", "w", "inc", "corp", "jr", "sr", "st", "mt", "ft",
 })  # fmt: skip
 _BREAK = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*\S)")  # a blank line, or a single line break (both occur)

@@ -1,0 +1,62 @@
+"""Issue 17, round 13: the stamps analysts', officials' and translated pages head themselves with — a Japanese era
+year ('Heisei 24 (2012) December 12'), a Korean English edition's 'Input 2025.05.08 10:47 | Revision …', an
+encyclopedia's 'last edited on …', minutes' 'Date of meeting:', a written answer's 'Answered on:', a journal's
+'Published online …', an exported thread's 'Exported …'. Every story here was written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from story import drafted
+
+from viewer.ingest.datelines import find_dateline
+from viewer.ingest.eras import era_year
+
+
+@pytest.mark.parametrize(("era", "number", "year"), [("Heisei", "24", 2012), ("Reiwa", "6", 2024),
+                                                     ("reiwa", "gannen", 2019), ("Showa", "64", 1989),
+                                                     ("Heisei", "40", None)])
+def test_an_era_year_is_its_gregorian_year(era, number, year):
+    assert era_year(era, number) == year
+
+
+@pytest.mark.parametrize(("head", "day"), [
+    ("OKINAWA DAILY - English\nHeisei 24 (2012) December 12, evening edition\n\nHeadline\n", date(2012, 12, 12)),
+    ("THE PAPER\nReiwa 7 March 5\n\nHeadline here\n", date(2025, 3, 5)),
+    ("THE TIMES | English\nPolitics\nInput 2025.05.08 10:47 | Revision 2025.05.08 16:05\n\nHeadline\n",
+     date(2025, 5, 8)),
+    ("List of things\n\nFrom an online encyclopedia. This page was last edited on 14 May 2022, at 09:12 (UTC).\n",
+     date(2022, 5, 14)),
+    ("Committee report\nDate of meeting: 2025. 1. 8. (Wed) 10:00\n\nItem: report\n", date(2025, 1, 8)),
+    ("Written question\nQuestion 123, tabled on 27 June 2016\n\nAsked by: a member\n\nAnswered on: 5 July 2016\n",
+     date(2016, 7, 5)),
+    ("Journal, Vol. 1\nReceived 3 March 2024 \u00b7 Accepted 28 May 2024 \u00b7 Published online 19 June 2024\n\n"
+     "Title\n", date(2024, 6, 19)),
+    ("Thread export\nExported 2022-10-04 06:02 UTC | 8 posts\n\n1/8 text\n", date(2022, 10, 4)),
+])
+def test_a_pages_own_stamp_dates_it(head, day):
+    dateline = find_dateline(head)
+    assert dateline is not None
+    assert dateline.value == day
+
+
+def test_an_era_year_that_disagrees_with_the_year_beside_it_dates_nothing():
+    dateline = find_dateline("THE PAPER\nHeisei 24 (2013) December 12\n\nHeadline\n")
+    assert dateline is None or dateline.value is None
+
+
+def test_a_thread_post_stamped_in_utc_dates_what_it_tells_on_koreas_day():
+    text = ("Thread export \u2014 @watcher (open-source missile monitoring)\n"
+            "Exported 2026-03-05 04:00 UTC | 3 posts | times below are UTC as posted\n\n"
+            "1/3  [2026-03-04 22:40Z]\n"
+            "Sirens in Japan. Japanese govt: ballistic missile launched from North Korea.\n\n"
+            "2/3  [2026-03-04 22:45Z]\n"
+            "JCS text to reporters: one ballistic missile launched at 07:31 KST from the Pyongyang area toward the "
+            "East Sea.\n\n"
+            "3/3  [2026-03-05 01:10Z]\n"
+            "No damage reported.\n")
+    draft = drafted(text)
+    assert draft.date == date(2026, 3, 5)
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2026-03-05T07:31:00+09:00"
