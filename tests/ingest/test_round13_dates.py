@@ -60,3 +60,18 @@ def test_a_thread_post_stamped_in_utc_dates_what_it_tells_on_koreas_day():
     assert draft.date == date(2026, 3, 5)
     assert draft.time is not None
     assert draft.time.isoformat() == "2026-03-05T07:31:00+09:00"
+
+
+def test_a_translations_day_of_the_month_followed_by_where_from():
+    text = ("THE PAPER \u2014 English Edition\n2026.07.05 (Reiwa 8) 06:30\n\nMissile fell inside EEZ\n\n"
+            "According to the Ministry of Defense, one ballistic missile was fired at around 9:39 a.m. on the 4th from "
+            "near Kusong on the western side of North Korea.\n")
+    draft = drafted(text)
+    assert draft.date == date(2026, 7, 4)
+
+
+def test_an_ordinal_day_followed_by_a_noun_is_not_a_date():
+    from viewer.ingest.times import find_dates
+
+    sentence = "The office on the 4th floor was closed when the missile was fired."
+    assert find_dates(sentence, 0, len(sentence), date(2026, 7, 5)) == []

@@ -18,7 +18,9 @@ _ORBIT_OUTCOME = re.compile(
     # orbit"
     r"|(?:achieve|reach|enter)\s+(?:[\w-]+\s+){0,2}?orbit|successful\s+orbital\s+(?:launch|flight|attempt|insertion)"
     r"|(?:tracking|tracked|catalogu?(?:ed|ing)|cataloged)\s+(?:[\w\u2019'-]+\s+){0,4}?(?:objects?|satellites?)\b"
-    r"[^.;]{0,40}?\bin\s+(?:an?\s+)?(?:[\w.-]+\s+){0,6}?orbit|outcome\s*:\s*orbit)\b",
+    r"[^.;]{0,40}?\bin\s+(?:an?\s+)?(?:[\w.-]+\s+){0,6}?orbit|outcome\s*:\s*orbit)\b"
+    # a launch log's result column: "2023-11-21   1342Z  Chollima-1    Sohae, coastal pad    ORBIT"
+    r"|(?:(?<=[ \t][ \t])|(?<=\|[ \t]))(?-i:ORBIT)(?=[ \t]*\|?[ \t]*(?:\r?\n|$))",
     re.IGNORECASE,
 )
 _FAILURE = re.compile(
@@ -32,7 +34,8 @@ _FAILURE = re.compile(
     # a tracker's denial: "No object entered orbit", "nothing reached orbit"
     r"no\s+(?:objects?|satellites?|payloads?)\s+(?:\w+\s+)?(?:entered|reached|achieved)\s+orbit|"
     r"nothing\s+(?:\w+\s+)?(?:entered|reached)\s+orbit|"
-    r"fell into the (?-i:sea|ocean|water)(?!\s+of\b))\b",  # not "fell into the Sea of Japan": where it was aimed
+    r"fell into the (?-i:sea|ocean|water)(?!\s+of\b))\b"  # not "fell into the Sea of Japan": where it was aimed
+    r"|(?:(?<=[ \t][ \t])|(?<=\|[ \t]))(?-i:FAILURE|FAILED)(?=[ \t]*\|?[ \t]*(?:\r?\n|$))",  # a log's result column
     re.IGNORECASE,
 )
 # "an attempt to put a satellite into orbit", "no object entered orbit": orbit named, not reached.

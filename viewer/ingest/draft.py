@@ -36,7 +36,7 @@ from viewer.ingest.passing import passing_mentions
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
-from viewer.ingest.times import DateMention, find_dates, not_ahead, statement_day
+from viewer.ingest.times import MONTHS, DateMention, find_dates, not_ahead, statement_day
 
 _HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
                       re.IGNORECASE)
@@ -96,7 +96,8 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     if groups:  # a story of several launches: the main one without the others' sentences, then each other one
         apart = {s for g in groups for s in g[0]}
         sentences, report = _clauses_apart(text, sentences, report, groups, apart)
-        anchors = [s for s in report.anchors if s not in apart]
+        # (every sentence stating a launch told a row's: the rows left, if any, are the main launch's)
+        anchors = [s for s in report.anchors if s not in apart] or [s for s in report.rows if s not in apart]
         if anchors:
             related = [s for s in report.related if s not in apart]
             main = describe(text, LaunchReport(anchors, related, report.space), whole_text=False)
@@ -146,10 +147,31 @@ def _paragraphs_of_rows(text: str, report: LaunchReport, sentences: list[Sentenc
     sentence there that states a launch but names no day ('13 April — Hwasong-18. The first solid-propellant ICBM
     was launched at 7:23 a.m. …'): the row's launch told in prose, not the story's lead."""
     taken = {s for own, _ in groups for s in own}
+    row_paragraphs = {s.paragraph for s in report.rows}
     for own, _ in groups:
         paragraphs = {s.paragraph for s in own if s in report.rows}
+        for row in [s for s in own if s in report.rows]:
+            paragraphs |= _entry_body(text, row, sentences, row_paragraphs)
         own.extend(s for s in sentences if s.paragraph in paragraphs and s not in taken and (
             s not in report.anchors or not find_dates(text, s.start, s.end, None, weekdays=False)))
+
+
+ENTRY_PARAGRAPHS = 3
+
+
+def _entry_body(text: str, row: Sentence, sentences: list[Sentence], row_paragraphs: set[int]) -> set[int]:
+    """A log's or digest's entry headed by a row on a line of its own ('2023-08-23 1850Z — Chollima-1 (second
+    attempt)'): the paragraphs of prose under it, up to the next row or a heading ('NOTES')."""
+    if any(s.paragraph == row.paragraph and s != row for s in sentences):
+        return set()  # a row inside prose or a table row with notes: its own paragraph only
+    body: set[int] = set()
+    for number in range(row.paragraph + 1, row.paragraph + 1 + ENTRY_PARAGRAPHS):
+        own = [s for s in sentences if s.paragraph == number]
+        if not own or number in row_paragraphs or not any(
+                text[s.start : s.end].rstrip().endswith((".", "!", "?", "\"", "\u201d")) for s in own):
+            break
+        body.add(number)
+    return body
 
 
 def _clauses_apart(text: str, sentences: list[Sentence], report: LaunchReport,
@@ -335,6 +357,18 @@ def _dated_elsewhere(text: str, sentence: Sentence, day: date | None, published:
                                                                          published or day)))
 
 
+# the sentence's subject is of a month: "Its rocket in April this year …", "The launch last May …"
+_IN_MONTH = re.compile(r"\s*(?:[\w'\u2019-]+\s+){1,4}?(?:in|last)\s+(?P<month>January|February|March|April|May|June|"
+                       r"July|August|September|October|November|December)\b(?!\s+\d)")
+
+
+def _in_another_month(text: str, sentence: Sentence, day: date | None) -> bool:
+    """'Its rocket in April this year broke apart shortly after launch' in a story of a December launch: another
+    month's launch, whose outcome is not this one's."""
+    subject = _IN_MONTH.match(text, sentence.start, sentence.end)
+    return day is not None and subject is not None and MONTHS[subject.group("month").lower()] != day.month
+
+
 def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport,
             published: date | None, lead: bool = False) -> None:
     foreign = foreign_launch_sentences(text, sentences)  # "South Korea fired two missiles; one fell into the sea"
@@ -342,7 +376,8 @@ def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: L
         text, s.start, s.end) and s not in foreign]
     current = [s for s in sentences if not _HISTORY.search(text, s.start, s.end)]  # "it did not land within the EEZ"
     # "On 16 March a missile exploded" in a story of the launch of 24 March: that launch's outcome, not this one's
-    own_day = [s for s in about if not _dated_elsewhere(text, s, draft.date, published)]
+    own_day = [s for s in about if not _dated_elsewhere(text, s, draft.date, published) and not _in_another_month(
+        text, s, draft.date)]
     found_claims = outcome_claims(text, own_day, draft.space, lead=lead) + orbit_claims(text, about) + eez_claims(
         text, current)
     for found in found_claims:

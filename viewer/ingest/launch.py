@@ -13,7 +13,7 @@ from viewer.ingest.sentences import Sentence
 _NOT_VERB = r"(?!\s+(?:station|ground|site|pad|facility|complex|cent(?:er|re)|tubes?|platform|range|drill))"
 # "a submarine-launched missile", "air-launched": an adjective, not a launch ("test-fired" is the verb itself)
 _VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|test-fire|"
-                   r"lift(?:ed|s|ing)?\s+off|blast(?:ed|s|ing)?\s+off|(?:took|takes|taking)\s+off|"
+                   r"lift(?:ed|s|ing)?\s+off|lift-?off(?=\s+(?:was\s+|came\s+|time\s+(?:was\s+)?)?(?:at\s+)?\d)|blast(?:ed|s|ing)?\s+off|(?:took|takes|taking)\s+off|"
                    rf"shot(?!\s+down)|shoots?(?!\s+down)|shooting(?!\s+down))\b{_NOT_VERB}",
                    re.IGNORECASE)
 _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|firing)|test-fir(?:e|ing)\s+of\b|"

@@ -12,8 +12,9 @@ from viewer.ingest.times import TimeMention, find_dates
 # A launch told by the noun in a story about North Korea: someone "detected the launch" (the launch happened), or "the
 # launch (itself) came at 9:30 a.m." (told by when it took place)
 _DETECTED = re.compile(r"\b(?:detected|spotted|caught|tracked|picked\s+up|observed)\s+$", re.IGNORECASE)
+# (or where it came from: "The launch came from the new coastal launch pad at Sohae")
 _TOOK_PLACE = re.compile(r"\s+(?:itself\s+)?(?:came|took\s+place|occurred|happened|was\s+(?:detected|spotted|made))\s+"
-                         r"(?:at|on|shortly|around|about|just|early|late|in\s+the|\d)", re.IGNORECASE)
+                         r"(?:at|on|shortly|around|about|just|early|late|in\s+the|from|\d)", re.IGNORECASE)
 
 
 def launch_told(text: str, noun: re.Match[str]) -> bool:

@@ -33,7 +33,9 @@ from viewer.ingest.times import (
 ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satellites?|projectile|fired|object|"
                           r"payload|warhead|ICBM|IRBM|SRBM|SLBM|"
                           # (and a report's "Outcome: failure")
-                          r"orbit\w*|flew|travel\w*|altitude|apogee|(?:in|mid)[- ]flight|outcome)\b",
+                          r"orbit\w*|flew|travel\w*|altitude|apogee|(?:in|mid)[- ]flight|outcome|"
+                          # (a log's row names the rocket: "2023-08-23  1850Z  Chollima-1  Sohae  FAILURE")
+                          r"Unha|Chollima|Hwasong|Pukguksong|Taepodong|Musudan|Hwasal|Pulhwasal)\b",
                           re.IGNORECASE)
 _LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off|took\s+off)\b",
                           re.IGNORECASE)
@@ -125,9 +127,11 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
 
 
 # The time of something else than the lift-off, told in a launch sentence: a message or alert sent, a statement
-# released, a briefing held, the missile's landing ("before landing at 8:52 a.m.", "splashed down at …")
+# released, a briefing held, the missile's landing ("before landing at 8:52 a.m.", "splashed down at …"), a window
 _ANOTHER_MOMENT = re.compile(r"\b(?:sent|issued|released|published|posted|broadcast|aired|held|briefing|landing|landed|"
                              r"reported|announced|confirmed|warned|alerted|notified|"
+                             # (a notice's window: "The window … opened only at 1500Z that day")
+                             r"opened|opens|closed|closes|"
                              r"splashed\s+down|splashing\s+down|came\s+down|coming\s+down|impact\w*|fell|falling)\s+"
                              # (not "announced that at about 7:50 this morning North Korea fired": what was said)
                              r"(?:(?!that\b)[\w-]+\s+){0,2}?(?:at|around|about|shortly\s+after|shortly\s+before|"

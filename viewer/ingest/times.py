@@ -33,8 +33,11 @@ _DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:(?:,[ \t]*|\s+)(?:Juche\s+\d{{1,3}}\s+\()?{_YEAR}\b\)?)?"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
     # "(2324Z on the 17th)", "on the 21st of this month": a day of the story's month (or the month before)
-    re.compile(r"(?<=\bon\s)the\s+(?P<ordinal>[1-3]?\d)(?:st|nd|rd|th)\b"
-               r"(?:\s+of\s+(?:this|the)\s+month\b|(?!\s+[A-Za-z]))"),
+    # ("on the 4th from near Kusong", "on the 8th, according to …" as translations write it; not "on the 4th floor")
+    re.compile(r"(?<=\b[Oo]n\s)the\s+(?P<ordinal>[1-3]?\d)(?:st|nd|rd|th)\b"
+               r"(?:\s+of\s+(?:this|the)\s+month\b|(?!\s+[A-Za-z])|(?=\s+(?:from|at|in|and|by|toward|towards|off|"
+               r"into|according|when|after|before|while|but|with|over|near|local|KST|JST|morning|afternoon|evening|"
+               r"night)\b))"),
 ]
 _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u2019s)?\b"
                       r"(?:\s+(?P<part>morning|afternoon|evening|night))?")
