@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from viewer.ingest.eras import ERA, era_year
 from viewer.ingest.times import DTG_DATE, MONTHS
@@ -60,7 +60,7 @@ _EXTRA_LABELS = (r"input|exported|answered|published\s+online|"
 _CLOCK_AFTER = (r"(?:,?[ \t]+(?:at[ \t]+)?(?:[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?|"
                 r"[0-2]\d[0-5]\d(?=Z|[ \t]*(?:UTC|GMT|KST|JST)\b))Z?(?:,?[ \t]+[A-Z]{2,4})?)?")  # ("04:22, UK")
 # A line that is only a date (optionally "Published"/"Updated"/"date" before it, a time and zone after it).
-_DATE_LINE = re.compile(
+DATE_LINE = re.compile(
     # "MORNING EDITION - Broadcast: …", a blog's "Round 3 — Sunday, March 29."
     rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z0-9 ]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"
     # (a written answer's "Answered on: 5 July 2016", a committee's "Date of meeting: 2025. 1. 8. (Wed)")
@@ -121,7 +121,7 @@ class Dateline:
         return self.city is not None and self.city.lower().split("/")[0].strip() in WEST_OF_KOREA
 
 
-def _value(m: re.Match[str]) -> date | None:
+def date_of(m: re.Match[str]) -> date | None:
     if m.groupdict().get("kyear"):
         try:
             return date(int(m.group("kyear")), int(m.group("kmonth")), int(m.group("kday")))
@@ -162,7 +162,7 @@ def _year_from_head(city: re.Match[str], head: str) -> date | None:
     if not month or not day:
         return None
     for m in re.finditer(rf"(?<![\d:.])(?:{_ISO}|{_CALENDAR})", head):  # not "08 October" of "15:08 October 19, 2021"
-        full = _value(m)
+        full = date_of(m)
         if full is None:
             continue
         try:
@@ -192,15 +192,15 @@ def find_dateline(text: str) -> Dateline | None:
     if city is not None:
         name = " ".join(city.group("city").split()).lower()
         first = name.split("/")[0]  # "SEOUL/TOKYO": filed from both; the first city leads
-        value = _value(city) or _year_from_head(city, head)
+        value = date_of(city) or _year_from_head(city, head)
         month, day = city.group("month") or city.group("month2"), city.group("day") or city.group("day2")
         month_day = (MONTHS[month.lower().rstrip(".")], int(day)) if month and day and value is None else None
         return Dateline(value, city.start("city"), city.end(), name.title(), CITY_ZONES.get(first), month_day)
     bare = _BARE_CITY.search(head)
     bare_city = " ".join((bare.group("city") or bare.group("city2")).split()) if bare else ""
     zone = CITY_ZONES.get(bare_city.lower()) if bare else None
-    for line in _DATE_LINE.finditer(head):
-        value = _value(line)
+    for line in DATE_LINE.finditer(head):
+        value = date_of(line)
         if value is not None:
             above = None if bare else _CITY_ABOVE.search(head, 0, line.start())
             city_above = " ".join(above.group("city").split()) if above else ""
@@ -221,7 +221,7 @@ def find_dateline(text: str) -> Dateline | None:
     if issued is not None and (value := _dtg_value(issued)) is not None:
         return Dateline(value, issued.start(), issued.end(), zone=zone)
     labelled = _LABELLED_IN_LINE.search(head)
-    if labelled is not None and (value := _value(labelled)) is not None:
+    if labelled is not None and (value := date_of(labelled)) is not None:
         return Dateline(value, labelled.start(), labelled.end(), zone=zone)
     if bare is not None:
         return Dateline(None, bare.start(), bare.end(), bare_city.title(), zone)
@@ -336,45 +336,6 @@ def stamped_west_of_korea(line: str) -> bool:
     return _WESTERN_STAMP.search(line) is not None
 
 
-def body_stamps(text: str, start: int, reference: date | None = None) -> list[tuple[int, date]]:
-    """Lines after ``start`` that are only a date, as a live blog heads each day ('Monday 15 January 2024', 'Round 3 —
-    Sunday, March 29.'): (where each ends, its date). A heading with no year takes the ``reference`` date's (the
-    story's), the year before when that would put it after the story. Weekdays and 'yesterday' below one are that
-    day's."""
-    found = []
-    for m in _DATE_LINE.finditer(text, start):
-        if m.group("label") is not None:
-            continue
-        value = _value(m) or _in_year_of(m, reference)
-        if value is not None:
-            found.append((m.end(), value))
-    for m in _POST_STAMP.finditer(text, start):
-        posted = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")), int(m.group("hh")),
-                          int(m.group("mm"))) if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 else None
-        if posted is not None:
-            found.append((m.end(), (posted + KOREA_AHEAD_OF_UTC).date()))
-    return sorted(found)
-
-
-# A thread's or log's post stamped in UTC on a line of its own: "2/8  [2022-10-03 22:36Z]", "#3 2024-01-14 0555 UTC".
-# What it tells happened on Korea's day of the post (nine hours ahead: 22:36Z on the 3rd is the 4th in Seoul)
-_POST_STAMP = re.compile(r"^[ \t]*(?:#?\d{1,3}(?:/\d{1,3})?[.)]?[ \t]+)?[\[(]?(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-"
-                         r"(?P<d>[0-3]\d)[ T](?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)[ \t]*(?:Z|UTC|GMT)"
-                         r"[\])]?[ \t\r]*$", re.MULTILINE)
-KOREA_AHEAD_OF_UTC = timedelta(hours=9)
-
-
-def _in_year_of(m: re.Match[str], reference: date | None) -> date | None:
-    month, day = m.groupdict().get("month") or m.groupdict().get("month2"), m.group("day") or m.group("day2")
-    if reference is None or not month or not day:
-        return None
-    try:
-        value = date(reference.year, MONTHS[month.lower().rstrip(".")], int(day))
-    except (KeyError, ValueError):
-        return None
-    return value if value <= reference else value.replace(year=value.year - 1)
-
-
 def _stamp_zone(line: str) -> str | None:
     """'Saturday, July 29, 2017, 06:00 JST': a page stamped in Korea's or Japan's time tells its bare clock times in
     it. (A stamp in GMT or ET is the outlet's clock, not the zone its reporters give times of a launch in.)"""
@@ -396,7 +357,7 @@ def _stamp_line(head: str) -> tuple[date, int, int] | None:
         for part in _PARTS.split(plain):
             for tail in _tails(part.strip().rstrip(",;")):
                 m = _STAMP_PART.fullmatch(tail)
-                value = _value(m) if m else None
+                value = date_of(m) if m else None
                 if value is not None:
                     return value, start, start + len(line.rstrip())
     return None

@@ -10,14 +10,15 @@ from datetime import date, datetime
 from viewer.geo import geodesic
 from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
+from viewer.ingest.body_stamps import body_stamps
 from viewer.ingest.claims import attribution, orbit_claims, outcome_claims, settled_outcome
-from viewer.ingest.datelines import body_stamps
 from viewer.ingest.directions import stated_direction
 from viewer.ingest.eez import eez_claims
 from viewer.ingest.failure import add_failure_area
 from viewer.ingest.findings import ArticleDraft, DraftClaim, DraftFeature
 from viewer.ingest.flight import find_flight
-from viewer.ingest.launch import LaunchReport, describe, detect_launch, foreign_launch_sentences, space_of
+from viewer.ingest.launch import detect_launch, foreign_launch_sentences
+from viewer.ingest.launch_report import LaunchReport, describe, space_of
 from viewer.ingest.launch_when import ABOUT_LAUNCH, launch_when
 from viewer.ingest.measures import find_altitudes, find_distances
 from viewer.ingest.notice_draft import draft_notice
@@ -36,7 +37,8 @@ from viewer.ingest.passing import passing_mentions
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
-from viewer.ingest.times import MONTHS, DateMention, find_dates, not_ahead, statement_day
+from viewer.ingest.statement_days import statement_day
+from viewer.ingest.times import MONTHS, DateMention, find_dates, not_ahead
 
 _HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
                       re.IGNORECASE)

@@ -4,9 +4,9 @@ football match in Pyongyang or a speech promising more satellites yields no laun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_row, launch_told
+from viewer.ingest.launch_report import SPACE_WORDS, LaunchReport, describe
 from viewer.ingest.sentences import Sentence
 
 # "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
@@ -128,40 +128,6 @@ _SPORT = re.compile(r"\b(?:match|goals?|striker|stadium|league|tournament|qualif
                     r"scored|penalty|kick-?off|half-?time|fans|coach)\b", re.IGNORECASE)
 _MILITARY = re.compile(r"\b(?:ballistic|warheads?|ICBM|IRBM|SLBM|satellites?|orbit|J-?Alert|Joint Chiefs|"
                        r"defen[cs]e ministry|launch (?:site|pad)|Security Council)\b", re.IGNORECASE)
-_SPACE = re.compile(r"\b(?:satellites?|space rocket|space launch|into space|into orbit|orbit\w*|Unha|Chollima|"
-                    r"Kwangmyongsong|Malligyong|carrier rocket|launch vehicle|spy satellite)\b", re.IGNORECASE)
-_VEHICLE = re.compile(r"\b(?:Unha(?:-\d)?|Chollima-1|Hwasong-\d+\w*|Pukguksong-\d\w*|Taepodong-\d|Nodong|Rodong|"
-                      r"KN-\d+|Hwasal-\d|Pulhwasal-\d+|Haeil(?:-\d)?)\b")
-# What kind of launch: named in the report so a ballistic-missile test is drafted as one, not as "a launch".
-_CLASSES = [
-    ("ICBM", re.compile(r"\b(?:ICBMs?|intercontinental(?:-range)? ballistic missiles?)\b", re.IGNORECASE)),
-    ("SLBM", re.compile(r"\b(?:SLBMs?|submarine-launched (?:ballistic )?missiles?)\b", re.IGNORECASE)),
-    ("IRBM", re.compile(r"\b(?:IRBMs?|intermediate-range (?:ballistic )?missiles?)\b", re.IGNORECASE)),
-    ("SRBM", re.compile(r"\b(?:SRBMs?|short-range ballistic missiles?)\b", re.IGNORECASE)),
-    ("cruise missile", re.compile(r"\bcruise missiles?\b", re.IGNORECASE)),
-    ("ballistic missile", re.compile(r"\bballistic missiles?\b", re.IGNORECASE)),
-]
-_PAYLOAD = re.compile(r"\b(?:Kwangmyongsong-\d|Malligyong-\d)\b")
-
-
-@dataclass
-class LaunchReport:
-    """The sentences of an article that report one launch. ``anchors`` state it happened; ``related`` also
-    mention it (where times, places and outcomes are looked for)."""
-
-    anchors: list[Sentence]
-    related: list[Sentence]
-    space: bool  # a satellite launch rather than a missile test
-    vehicle: str | None = None
-    payload: str | None = None
-    vehicle_span: tuple[int, int] | None = None
-    vehicle_class: str | None = None  # "ICBM", "SLBM", "cruise missile", … or "satellite launch vehicle"
-    class_span: tuple[int, int] | None = None
-    notes: list[str] = field(default_factory=list)
-    listed: list[Sentence] = field(default_factory=list)  # a timeline's rows: other launches, not this one's dates
-    rows: list[Sentence] = field(default_factory=list)  # every row of a timeline or table (launch_nouns.launch_row)
-
-
 # What a verb's object is when it is not a rocket: "fired his defence minister", "launched a new destroyer capable of
 # firing missiles", "fired warning shots", "launched a campaign to build more missiles".
 _OTHER_OBJECT = re.compile(r"\b(?:minister|officials?|chief|commander|generals?|officers?|aides?|shots|shells|rounds|"
@@ -310,21 +276,6 @@ def reports_foreign_launch(text: str, sentence: Sentence) -> bool:
         _foreign_launcher(text, sentence.start, verb.start()))
 
 
-# A missile by its kind or name: a launch told as one is a missile test, though the story around it is of a satellite
-_MISSILE = re.compile(r"\b(?:missiles?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|Taepodong-?\d?|Hwasong-\d+\w*|Rodong|Nodong|Musudan|"
-                      r"Pukguksong-\d\w*|KN-\d+)\b(?!-?ri)", re.IGNORECASE)
-
-
-def space_of(text: str, own: list[Sentence], story_space: bool) -> bool:
-    """Whether another launch a story tells (in its ``own`` sentences) was a satellite launch: its own words say so,
-    or, when they name neither a satellite nor a missile, the story's launch was one. 'A missile fired on April 29'
-    in a story whose missile climbed 'into space' is no satellite launch."""
-    words = " ".join(text[s.start : s.end] for s in own)
-    if _SPACE.search(words):
-        return True
-    return story_space and not _MISSILE.search(words)
-
-
 # A story that opens by saying nothing was launched ("No North Korean rocket was launched yesterday", "North Korea
 # did not launch a missile") is about a false alarm or a launch that did not happen; what it quotes is not a launch.
 _NO_LAUNCH = re.compile(r"\b(?:No\s+(?:[\w-]+\s+){0,3}?(?:rockets?|missiles?|projectiles?|satellites?)\s+"
@@ -361,7 +312,7 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     related = [s for s in sentences if s in anchors or s in rows or (
         s not in foreign and _reports(text, s, True, strict=False))]
     scope = " ".join(text[s.start : s.end] for s in related)
-    space = bool(_SPACE.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
+    space = bool(SPACE_WORDS.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
     listed = [s for s in rows if s not in anchors]
     return describe(text, LaunchReport(anchors, related, space, listed=listed, rows=rows))
 
@@ -392,23 +343,3 @@ def _field_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
     if not _TITLE_LAUNCH.search(head) or not _NORTH_KOREA.search(head):
         return []
     return [s for s in sentences if any(m.start() <= s.start < m.end() for m in fields)]
-
-
-def describe(text: str, report: LaunchReport, whole_text: bool = True) -> LaunchReport:
-    """Name the report's vehicle, payload and kind of launch from its sentences (and, with ``whole_text``, from
-    anywhere in the article when its sentences name none)."""
-    for label, pattern in _CLASSES:
-        found_class = next((m for s in report.anchors for m in [pattern.search(text, s.start, s.end)] if m), None)
-        if found_class:
-            report.vehicle_class, report.class_span = label, found_class.span()
-            break
-    if report.vehicle_class is None and report.space:
-        report.vehicle_class = "satellite launch vehicle"
-    for pattern, attribute in ((_VEHICLE, "vehicle"), (_PAYLOAD, "payload")):
-        found = next((m for s in report.related for m in [pattern.search(text, s.start, s.end)] if m), None)
-        found = found or (pattern.search(text) if whole_text else None)
-        if found:
-            setattr(report, attribute, found.group())
-            if attribute == "vehicle":
-                report.vehicle_span = found.span()
-    return report

@@ -7,15 +7,16 @@ import re
 from datetime import date, datetime, timedelta, timezone
 
 from viewer.ingest.article import Article
+from viewer.ingest.body_stamps import body_stamps
 from viewer.ingest.claims import attribution
-from viewer.ingest.datelines import HEAD_CHARS, body_stamps
+from viewer.ingest.datelines import HEAD_CHARS
 from viewer.ingest.findings import ArticleDraft, DraftClaim
-from viewer.ingest.launch import LaunchReport
 from viewer.ingest.launch_nouns import launch_row, row_times
+from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.sentences import Sentence
+from viewer.ingest.statement_days import PLUPERFECT, said_day, statement_day
 from viewer.ingest.times import (
     KOREAS_DAY,
-    PLUPERFECT,
     WEEKDAY_NAMES,
     DateMention,
     TimeMention,
@@ -24,8 +25,6 @@ from viewer.ingest.times import (
     find_times,
     not_ahead,
     resolve,
-    said_day,
-    statement_day,
     zone_offset,
 )
 

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from viewer.ingest.sentences import Sentence
-from viewer.ingest.times import DateMention, find_dates, statement_day
+from viewer.ingest.statement_days import statement_day
+from viewer.ingest.times import DateMention, find_dates
 
 # a launch word: the noun ('the Aug. 29 launch', 'one on July 9' after 'tests'), or a verb of launching
 _LAUNCH_WORD = re.compile(r"\b(?:launch(?:es|ed|ing)?|(?:test-)?fir(?:ed|ing)|test-fire|tests?|tested|firings?|"
