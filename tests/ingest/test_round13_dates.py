@@ -75,3 +75,27 @@ def test_an_ordinal_day_followed_by_a_noun_is_not_a_date():
 
     sentence = "The office on the 4th floor was closed when the missile was fired."
     assert find_dates(sentence, 0, len(sentence), date(2026, 7, 5)) == []
+
+
+@pytest.mark.parametrize(("head", "day"), [
+    ("Spy satellite launch fails\n\nThe rocket fell into the sea.\n\n05/31/2023\n\nNorth Korea's first attempt\n",
+     date(2023, 5, 31)),
+    ("NEWSROOM\n\nMissile Fired; Japan Protests. Aired June 2, 2026 - 23:00 ET\n\nTRANSCRIPT\n", date(2026, 6, 2)),
+    ("Missiles fired\n\nSeoul, Jul 20 (EFE).- North Korea on Monday fired a missile.\n\n20 jul 2026 | 09:15 CEST\n",
+     date(2026, 7, 20)),
+])
+def test_american_broadcast_and_spanish_stamps(head, day):
+    dateline = find_dateline(head)
+    assert dateline is not None
+    assert dateline.value == day
+
+
+def test_a_transcript_aired_in_et_tells_koreas_next_day_and_a_correspondent_quotes_the_military():
+    text = ("NEWSROOM\n\nNorth Korea Fires Missile. Aired June 2, 2026 - 23:00 ET\n\n"
+            "ANCHOR: We begin with breaking news. North Korea has fired what appears to be a ballistic missile.\n\n"
+            "CORRESPONDENT: Well, it is just after noon here on Wednesday, and the South Korean military tells us the "
+            "missile was launched at 11:40 a.m. local time from waters near Sinpo.\n")
+    draft = drafted(text)
+    assert draft.date == date(2026, 6, 3)
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2026-06-03T11:40:00+09:00"

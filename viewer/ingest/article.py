@@ -101,7 +101,10 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
     if when is None and dateline is not None and dateline.month_day is not None:
         inferred = dateline_year(text, dateline.end, dateline.month_day, date.today())
         when = inferred.day if inferred else None
-    stamps = [header.group(0) if header else "", text[dateline.start : dateline.end] if dateline else ""]
+    # (the dateline's whole line: "… Aired June 2, 2026 - 23:00 ET" is stamped in ET after the date)
+    line = (text[text.rfind("\n", 0, dateline.start) + 1 : (text.find("\n", dateline.end) + 1 or len(text) + 1) - 1]
+            if dateline else "")
+    stamps = [header.group(0) if header else "", line]
     behind = any(stamped_west_of_korea(line) for line in stamps) or bool(
         dateline and (dateline.zone in ("ET", "PT") or dateline.west_of_korea)) or bool(
         when and names_koreas_next_day(text, when))

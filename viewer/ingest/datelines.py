@@ -28,7 +28,7 @@ _DOTTED = r"(?P<kyear>(?:19|20)\d\d)\.[ \t]*(?P<kmonth>[01]?\d)\.[ \t]*(?P<kday>
 # "22/06/2016" as European and Asian outlets stamp a page; read only when the day is over 12 (else 03/04 could be
 # either order)
 # either order); "22.11.2023" likewise, as German and Russian outlets write it
-_SLASHED = r"(?P<sday>[0-3]?\d)(?P<ssep>[/.])(?P<smonth>[01]?\d)(?P=ssep)(?P<syear>(?:19|20)\d\d)"
+_SLASHED = r"(?P<sday>[0-3]?\d)(?P<ssep>[/.])(?P<smonth>[0-3]?\d)(?P=ssep)(?P<syear>(?:19|20)\d\d)"
 # A Korean page's stamps: 입력 (posted), 등록 (filed), 수정 (modified), 작성 (written), 기사입력 (article posted),
 # 발송 (sent: a text message to the press)
 _KOREAN_LABELS = "\uae30\uc0ac\uc785\ub825|\uc785\ub825|\ub4f1\ub85d|\uc218\uc815|\uc791\uc131|\ubc1c\uc1a1"
@@ -128,6 +128,11 @@ def date_of(m: re.Match[str]) -> date | None:
         except ValueError:
             return None
     if m.groupdict().get("syear"):
+        if int(m.group("sday")) <= 12 and int(m.group("smonth")) > 12 and m.group("ssep") == "/":
+            try:  # "05/31/2023": an American page's month first, the only order that makes a date
+                return date(int(m.group("syear")), int(m.group("sday")), int(m.group("smonth")))
+            except ValueError:
+                return None
         if int(m.group("sday")) <= 12:
             return None  # "03/04/2016": day-first or month-first cannot be told
         try:
@@ -161,7 +166,8 @@ def _year_from_head(city: re.Match[str], head: str) -> date | None:
     month, day = city.group("month") or city.group("month2"), city.group("day") or city.group("day2")
     if not month or not day:
         return None
-    for m in re.finditer(rf"(?<![\d:.])(?:{_ISO}|{_CALENDAR})", head):  # not "08 October" of "15:08 October 19, 2021"
+    # (not "08 October" of "15:08 October 19, 2021"; EFE's "20 jul 2026" in lower case)
+    for m in re.finditer(rf"(?<![\d:.])(?:{_ISO}|{_CALENDAR})", head, re.IGNORECASE):
         full = date_of(m)
         if full is None:
             continue
@@ -235,7 +241,8 @@ def find_dateline(text: str) -> Dateline | None:
 _LABELLED_IN_LINE = re.compile(r"(?-i:\b(?:[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+){0,2}last[ \t]+(?:edited|modified|updated)|"
                                r"[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:created|opened|published|posted|"
                                r"issued|compiled|written|filed)|Created|Opened|Published|Posted|Issued|Compiled|Written|"
-                               r"Filed|ISSUED|PUBLISHED|POSTED|COMPILED))[ \t]*"
+                               # a transcript's title line: "… Japan Protests. Aired June 2, 2026 - 23:00 ET"
+                               r"Filed|Aired|Broadcast|ISSUED|PUBLISHED|POSTED|COMPILED|AIRED))[ \t]*"
                                rf"(?:on)?[ \t:]*(?:{_CALENDAR}|{_ISO}|{_DOTTED})", re.IGNORECASE)
 
 

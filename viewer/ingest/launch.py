@@ -122,7 +122,9 @@ _FOREIGN_LAUNCHER = re.compile(
     r"Moscow|India\w*|Iran\w*|SpaceX|NASA|Falcon|Nuri|Vandenberg|Israel\w*)\b"
 )
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,60}$", re.IGNORECASE)
-_SAID = re.compile(r"\b(?:says?|said|reports?|reported|confirm(?:s|ed)|announce[sd]|told|believes?)\b(?:\s+that)?",
+# (a correspondent's "the South Korean military tells us the missile was launched …")
+_SAID = re.compile(r"\b(?:says?|said|reports?|reported|confirm(?:s|ed)|announce[sd]|told|believes?|"
+                   r"tells(?:\s+(?:us|me|reporters))?)\b(?:\s+that)?",
                    re.IGNORECASE)
 _SPORT = re.compile(r"\b(?:match|goals?|striker|stadium|league|tournament|qualifier|midfield\w*|goalkeeper|"
                     r"scored|penalty|kick-?off|half-?time|fans|coach)\b", re.IGNORECASE)
