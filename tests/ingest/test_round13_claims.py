@@ -39,3 +39,34 @@ def test_another_months_rocket_that_broke_apart_is_not_this_launchs_outcome():
     draft = drafted(text)
     assert draft.date == date(2026, 12, 12)
     assert draft.outcome == "orbit"
+
+
+def test_a_day_after_a_clock_in_eastern_standard_time_is_not_the_launchs_day():
+    text = ("Imagery analysis\nSohae after the launch\nFebruary 10, 2026\n\n"
+            "On February 7, North Korea placed a satellite into orbit from the Sohae Satellite Launching Station. US "
+            "Strategic Command detected the launch at 7:29 p.m. Eastern Standard Time on February 6.\n")
+    draft = drafted(text)
+    assert draft.date == date(2026, 2, 7)
+
+
+def test_a_line_that_ends_with_a_comma_goes_on_with_the_next():
+    text = ("THE LETTER \u2014 weekly notes for missile watchers\nVol. 6, No. 8 \u2014 Monday, 27 February 2026\n\n"
+            "KCNA reported on Friday that four strategic cruise missiles were fired at dawn on Thursday,\n"
+            "February 26, from the Kimchaek area on the northeast coast, in what it called a drill.\n\n"
+            "Reading list: a new paper on the Sinpo South shipyard.\n")
+    draft = drafted(text)
+    assert draft.date == date(2026, 2, 26)
+    site = draft.first("launch_site")
+    assert site is not None
+    assert site.place == "kimchaek"
+
+
+def test_a_notice_cited_with_its_daily_hours_is_not_another_launch():
+    text = ("MEMBER CIRCULAR\nCircular 2026/019 | Issued 7 April 2026\n\n"
+            "On Monday, 6 April 2026, North Korea fired several cruise missiles from the Jangyon area. The JCS "
+            "detected the firing at 16:20 KST.\n\n"
+            "The firing took place inside an airspace reservation published by NOTAM (RKRR Z0342/26, daily 0600-1100 "
+            "UTC, 5-9 April) and a navigational warning.\n")
+    draft = drafted(text)
+    assert draft.others == []
+    assert draft.date == date(2026, 4, 6)

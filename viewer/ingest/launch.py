@@ -107,8 +107,10 @@ _BY_NORTH_KOREA = re.compile(r"\s+(?:conducted\s+|carried\s+out\s+)?by\s+(?:the\
 _KIND_HEDGE = re.compile(r"\b(?:presumed|believed|thought|assessed|suspected|estimated|appeared|seemed)\s+to\s+be\s+"
                          r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|"
                          r"IRBMs?)\s*$", re.IGNORECASE)
+# (and a notice cited with its hours: "published by NOTAM (RKRR Z0342/26, daily 0600-1100 UTC, 5-9 April)")
 _NOTICE_WINDOW = re.compile(r"\b(?:each|every)\s+day\s+(?:from|between|until|through)\b|"
-                            r"\bdaily\s+(?:from|between|until)\b", re.IGNORECASE)
+                            r"\bdaily\s+(?:from|between|until)\b|\bdaily,?\s+[0-2]\d[0-5]\d\s*(?:Z|UTC)?\s*[-\u2013]\s*"
+                            r"[0-2]\d[0-5]\d\b", re.IGNORECASE)
 _NORTH_KOREA = re.compile(
     r"\b(?:North Korea\w*|N\. Korea\w*|DPRK|Pyongyang|Kim Jong[- ]Un|KCNA|[Tt]he North\b(?!\s+(?:Atlantic|Pacific|"
     r"Sea|Pole|American))|[Tt]he regime|"

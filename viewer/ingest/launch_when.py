@@ -249,12 +249,14 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
         r",?\s*(?:at\s+)?", text[mention.end : t.start])]
     if after and after[0].zone not in LOCAL_ZONES:
         return True  # "30 May, 2127 UTC", "Dec. 12 at 0049 GMT": the day of the time in that zone
-    near = max(sentence.start, mention.start - 30)
-    times = [t for t in find_times(text, near, sentence.end) if t.start < mention.start]  # "8:40 p.m. Monday Eastern"
+    # "8:40 p.m. Monday Eastern", "7:29 p.m. Eastern Standard Time on February 6"
+    near = max(sentence.start, mention.start - OTHER_ZONE_CHARS)
+    times = [t for t in find_times(text, near, sentence.end) if t.start < mention.start]
     return bool(times) and times[-1].zone not in ("KST", "JST", "Pyongyang time", "local time") and not re.search(
         r"[.;)]", text[times[-1].end : mention.start])  # "(2210 GMT) on Thursday": the bracket closed first
 
 
+OTHER_ZONE_CHARS = 45  # from a zoned clock time to the day it is on
 _WRITERS_DAY = re.compile(r",?\s+(?:our|U\.S\.|American|Washington|Eastern|New\s+York|London|European)\s+time\b",
                           re.IGNORECASE)
 LOCAL_ZONES = ("KST", "JST", "Pyongyang time", "local time")

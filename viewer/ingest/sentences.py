@@ -75,7 +75,8 @@ def _wrapped(text: str, line: tuple[int, int], next_start: int) -> bool:
     if last[-1:] in ".!?:;|\"\u201d)]" or _TABLE_ROW.match(text, start):
         return False
     head = text[next_start : next_start + 80].lstrip()[:1]  # (an indented next line: its first letter)
-    return head.islower() or bool(_OPEN_WORD.search(last))
+    # (or after a comma: "… fired at dawn on Thursday," / "February 23, from the Kimchaek area …")
+    return head.islower() or bool(_OPEN_WORD.search(last)) or last.endswith(",")
 
 
 def _lines(text: str):
