@@ -70,3 +70,16 @@ def test_a_notice_cited_with_its_daily_hours_is_not_another_launch():
     draft = drafted(text)
     assert draft.others == []
     assert draft.date == date(2026, 4, 6)
+
+
+def test_alerts_told_as_warning_people_to_get_indoors_or_warnings_sent_to_residents():
+    text = ("TOKYO (AP) \u2014 North Korea fired an intermediate-range ballistic missile over Japan early Tuesday, "
+            "forcing the Japanese government to warn people in the northern island of Hokkaido and in Aomori "
+            "prefecture to get indoors.\n\nThe missile was launched at about 7:22 a.m. local time from Mupyong-ri.\n\n"
+            "Updated October 4, 2026\n")
+    areas = {f.place for f in drafted(text).features if f.kind == "warning_area"}
+    assert areas == {"hokkaido", "aomori-prefecture"}
+    text = ("SEOUL, Dec 12, 2026 -- North Korea launched a rocket from Sohae on Wednesday. Japanese officials said "
+            "it passed over the Okinawa island chain, where the government had sent warnings to residents.\n")
+    areas = {f.place for f in drafted(text).features if f.kind == "warning_area"}
+    assert areas == {"okinawa-prefecture"}

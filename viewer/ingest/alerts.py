@@ -18,7 +18,9 @@ from viewer.ingest.sites import in_north_korea
 _ALERT = re.compile(
     r"\bJ-?Alert\b|\b(?:emergency|missile|evacuation|air[- ]raid|civil defen[cs]e|shelter)\s+(?:warnings?|alerts?|"
     r"orders?|messages?|sirens?|notices?|broadcasts?|advisor(?:y|ies))\b|\balerts?,?\s+(?:for|in)\s+(?=[A-Z])|\b(?:take|seek|taking|seeking)\s+shelter\b|"
-    r"\b(?:warned|alerted|urged)\s+(?:the\s+)?(?:residents|citizens|people)\b|"
+    # ("forcing the government to warn people in … Hokkaido", "had sent warnings to residents")
+    r"\b(?:warn(?:ed|s|ing)?|alert(?:ed|s|ing)?|urg(?:ed|es|e|ing))\s+(?:the\s+)?(?:residents|citizens|people)\b|"
+    r"\b(?:sent|sending|issued|issuing)\s+(?:\w+\s+)?(?:warnings?|alerts?)\s+to\s+(?:the\s+)?(?:residents|citizens|people)\b|"
     # "Residents of Okinawa were told to evacuate into buildings", "people … were urged to take cover"
     r"\b(?:told|urged|ordered|asked|instructed)\s+to\s+(?:evacuate|take\s+cover|shelter|stay\s+indoors)\b|"
     r"\bsirens?\s+(?:sounded|wailed|went off)\b|"
