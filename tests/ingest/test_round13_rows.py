@@ -61,3 +61,27 @@ def test_a_launch_logs_entries_take_the_prose_under_their_heading_and_the_result
     june27 = by_day[date(2026, 6, 27)].time
     assert june27 is not None
     assert june27.isoformat() == "2026-06-27T01:05:00+00:00"  # not the window's 0300Z
+
+
+def test_a_project_entrys_flight_test_history_tells_the_launch_as_a_test_that_took_place():
+    text = ("MISSILE PROJECT\nMissiles of the World > North Korea > Hwasong-20\n\nHwasong-20\n"
+            "Published March 3, 2026\n\n"
+            "Class: Intercontinental ballistic missile (ICBM)\nStatus: Tested\n\n"
+            "Flight test history\nThe single test took place on March 1, 2026, at 3:17 a.m. local time, from near "
+            "Pyongsong, South Phyongan Province. The missile flew eastward for about 53 minutes.\n")
+    draft = drafted(text)
+    assert draft.date == date(2026, 3, 1)
+    site = draft.first("launch_site")
+    assert site is not None
+    assert site.place == "pyongsong"
+
+
+def test_a_test_that_took_place_with_no_missile_named_is_not_a_launch():
+    from story import read
+
+    from viewer.ingest import draft_article
+
+    text = ("North Korea: what the engineers did\nPublished March 3, 2026\n\n"
+            "North Korea's scientists say the single test took place on March 1, 2026, at a plant near Pyongyang. "
+            "Officials in Pyongyang described the result as satisfactory.\n")
+    assert draft_article(read(text)) is None

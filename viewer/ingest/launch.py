@@ -171,7 +171,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if verb is None:
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
         # days after North Korea said…", which is about someone else's launch.
-        verb = _LAUNCH_NOUN.search(text, s, e) or (None if strict else _TEST_NOUN.search(text, s, e))
+        verb = _LAUNCH_NOUN.search(text, s, e) or (None if strict else _TEST_NOUN.search(text, s, e)) or (
+            _told_test(text, s, e) if article_about_north_korea else None)
         if verb is None:
             return False
         # "The first launch was at 6:40 this morning" in a story about North Korea: a launch told by its clock time
@@ -218,6 +219,20 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     # "The missile was launched at 7:29 PM ET" in an article about North Korea, with no other country launching.
     return article_about_north_korea and (bool(noun) or not _FOREIGN_LAUNCHER.search(
         _after_said(text[s : verb.start()])[1][-60:]))
+
+
+def _told_test(text: str, s: int, e: int) -> re.Match[str] | None:
+    """'The single test took place on November 29, 2017, at 3:17 a.m. … The missile flew eastward': a missile's
+    flight test told as having taken place, its missile named in what follows."""
+    test = _TOLD_TEST.search(text, s, e)
+    if test is None or not launch_told(text, test) or not _PROJECTILE.search(text, test.end(), e + TOLD_TEST_CHARS):
+        return None
+    return test
+
+
+TOLD_TEST_CHARS = 200  # from the sentence's end to the missile it tells of
+_TOLD_TEST = re.compile(r"\b(?:the|its|this|that)\s+(?:(?:single|only|first|second|third|latest|last|maiden|one)\s+)?"
+                        r"(?:flight\s+test|test\s+flight|test|test-fire|firing|flight)\b", re.IGNORECASE)
 
 
 # "the military says it fired two missiles", "Japan said its destroyers fired": the speaker is who fired
