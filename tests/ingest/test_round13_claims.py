@@ -83,3 +83,13 @@ def test_alerts_told_as_warning_people_to_get_indoors_or_warnings_sent_to_reside
             "it passed over the Okinawa island chain, where the government had sent warnings to residents.\n")
     areas = {f.place for f in drafted(text).features if f.kind == "warning_area"}
     assert areas == {"okinawa-prefecture"}
+
+
+def test_a_line_ending_in_a_bracket_goes_on_when_the_next_begins_in_lower_case():
+    text = ("MARITIME SECURITY BULLETIN\nBulletin No. 2026-05 | Issued 29 JAN 2026 0600 UTC\n\n"
+            "2.2  Wed 28 JAN \u2014 EAST COAST. JCS reported several cruise missiles fired at about 0800 local "
+            "(2300 UTC)\n"
+            "     in waters near Sinpo, home of the North Korean submarine yard.\n")
+    site = drafted(text).first("launch_site")
+    assert site is not None
+    assert site.place == "sinpo"

@@ -72,9 +72,11 @@ def _wrapped(text: str, line: tuple[int, int], next_start: int) -> bool:
     if end - start < 50 or "\n" in text[end:next_start].replace("\n", "", 1):
         return False
     last = text[start:end].rstrip()
+    head = text[next_start : next_start + 80].lstrip()[:1]  # (an indented next line: its first letter)
+    if last.endswith(")") and head.islower() and not _TABLE_ROW.match(text, start):
+        return True  # "… at about 0800 local (2300 UTC on 27 JAN)" / "in waters near Sinpo, …"
     if last[-1:] in ".!?:;|\"\u201d)]" or _TABLE_ROW.match(text, start):
         return False
-    head = text[next_start : next_start + 80].lstrip()[:1]  # (an indented next line: its first letter)
     # (or after a comma: "… fired at dawn on Thursday," / "February 23, from the Kimchaek area …")
     return head.islower() or bool(_OPEN_WORD.search(last)) or last.endswith(",")
 
