@@ -93,3 +93,21 @@ def test_a_line_ending_in_a_bracket_goes_on_when_the_next_begins_in_lower_case()
     site = drafted(text).first("launch_site")
     assert site is not None
     assert site.place == "sinpo"
+
+
+def test_a_successful_ground_test_is_no_launchs_outcome():
+    text = ("SEOUL, April 2, 2026 -- North Korea fired a suspected intermediate-range ballistic missile toward the "
+            "East Sea on Thursday, the JCS said.\n\nLast month it claimed a successful ground test of a solid-fuel "
+            "engine for a new missile.\n")
+    assert drafted(text).outcome is None
+
+
+def test_a_table_rows_notes_give_its_launchs_outcome():
+    text = ("List of test flights\n\nThis page was last edited on 10 June 2026, at 09:00 (UTC).\n\n"
+            "Flight tests of missiles by North Korea. Times are local (KST, UTC+9).\n\n"
+            "No. | Date | Time (KST) | Missile | Launch area | Notes\n"
+            "1 | 12 March 2025 | 06:40 | Pukguksong-3 | off Sinpo | Flew east. North Korea declared it a success.\n"
+            "2 | 9 May 2026 | 11:05 | Pukguksong-5 | off Sinpo | Not acknowledged.\n")
+    draft = drafted(text)
+    by_day = {d.date: d.outcome for d in (draft, *draft.others)}
+    assert by_day == {date(2025, 3, 12): "success", date(2026, 5, 9): None}

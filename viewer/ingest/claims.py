@@ -224,6 +224,8 @@ def _states(text: str, s: int, e: int, m: re.Match[str], value: str, space: bool
         return False  # "failed to put … into orbit" is a failure, found by the next pattern
     if _HEDGED.search(lead):
         return False
+    if _GROUND_TEST_AFTER.match(text, m.end(), e):
+        return False  # "claimed a successful ground test of a solid-fuel engine": not a flight, not this launch
     if not earlier and (_OTHERS_ENDED.search(lead) or _NOT_THIS_ONE.search(lead) or _EARLIER_MONTH.search(lead)
                         or _MONTH_CLAUSE.search(text, max(s, m.start() - 80), m.start())):
         return False  # "including one in July in which the missile exploded": July's launch
@@ -239,6 +241,8 @@ def _states(text: str, s: int, e: int, m: re.Match[str], value: str, space: bool
     return True
 
 
+_GROUND_TEST_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:ground|engine|static|motor|nuclear|underground|"
+                                r"ejection)\s+(?:[\w-]+\s+)?tests?\b", re.IGNORECASE)
 _NORTH_KOREAN_SOURCE = re.compile(r"\b(?:North\s+Korea|KCNA|state\s+media|Pyongyang|DPRK|Rodong\s+Sinmun|NATA)\b",
                                   re.IGNORECASE)
 

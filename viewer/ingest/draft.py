@@ -5,22 +5,21 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 
 from viewer.geo import geodesic
 from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
 from viewer.ingest.body_stamps import body_stamps
-from viewer.ingest.claims import attribution, orbit_claims, outcome_claims, settled_outcome
+from viewer.ingest.claims import attribution, outcome_claims
 from viewer.ingest.directions import stated_direction
-from viewer.ingest.eez import eez_claims
 from viewer.ingest.failure import add_failure_area
 from viewer.ingest.findings import ArticleDraft, DraftClaim, DraftFeature
 from viewer.ingest.flight import find_flight
 from viewer.ingest.launch import detect_launch, foreign_launch_sentences
+from viewer.ingest.launch_claims import add_claims
 from viewer.ingest.launch_report import LaunchReport, describe, space_of
-from viewer.ingest.launch_when import ABOUT_LAUNCH, launch_when
-from viewer.ingest.measures import find_altitudes, find_distances
+from viewer.ingest.launch_when import launch_when
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import read_notice
 from viewer.ingest.other_launches import (
@@ -37,12 +36,7 @@ from viewer.ingest.passing import passing_mentions
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
-from viewer.ingest.statement_days import statement_day
-from viewer.ingest.times import MONTHS, DateMention, find_dates, not_ahead
-
-_HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
-                      re.IGNORECASE)
-
+from viewer.ingest.times import DateMention, find_dates
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -102,10 +96,12 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         anchors = [s for s in report.anchors if s not in apart] or [s for s in report.rows if s not in apart]
         if anchors:
             related = [s for s in report.related if s not in apart]
-            main = describe(text, LaunchReport(anchors, related, report.space), whole_text=False)
+            main = describe(text, LaunchReport(anchors, related, report.space,
+                                               rows=[s for s in report.rows if s not in apart]), whole_text=False)
             draft = _draft_report(article, main, sentences, places, matcher, apart)
         for own, _ in groups:
-            other_report = describe(text, LaunchReport(own, own, space_of(text, own, report.space)), whole_text=False)
+            other_report = describe(text, LaunchReport(own, own, space_of(text, own, report.space),
+                                                       rows=[s for s in own if s in report.rows]), whole_text=False)
             draft.others.append(_draft_other(article, other_report, places, matcher, draft))
         if not anchors:  # every sentence stating a launch tells a row's: the rows are the story's launches
             draft, draft.others = draft.others[0], draft.others[1:]
@@ -276,7 +272,7 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
         _direction_claim(draft, text, report, matcher)
     draft.features.extend(find_warning_areas(text, sentences, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
-    _claims(draft, text, own, report, article.published, lead=True)
+    add_claims(draft, text, own, report, article.published, lead=True)
     add_failure_area(draft, text, report, matcher, site)
     return draft
 
@@ -312,7 +308,7 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
                               if f.kind == "flight_path" and geodesic.length_km(f.geometry) >= SHORTEST_PATH_KM)
     else:
         _direction_claim(draft, text, report, matcher)
-    _claims(draft, text, report.related, report, article.published)
+    add_claims(draft, text, report.related, report, article.published)
     return draft
 
 
@@ -348,50 +344,3 @@ def _name(report: LaunchReport) -> str:
         return "Satellite launch"
     label = report.vehicle_class
     return f"{label[0].upper()}{label[1:]} launch" if label else "Missile launch"
-
-
-def _dated_elsewhere(text: str, sentence: Sentence, day: date | None, published: date | None) -> bool:
-    """A sentence whose own date is more than a day from the launch's (a statement's day aside)."""
-    if day is None:
-        return False
-    return any(d.value is not None and abs((d.value - day).days) > 1 and not statement_day(text, d, sentence.start)
-               for d in (not_ahead(text, m, published) for m in find_dates(text, sentence.start, sentence.end,
-                                                                         published or day)))
-
-
-# the sentence's subject is of a month: "Its rocket in April this year …", "The launch last May …"
-_IN_MONTH = re.compile(r"\s*(?:[\w'\u2019-]+\s+){1,4}?(?:in|last)\s+(?P<month>January|February|March|April|May|June|"
-                       r"July|August|September|October|November|December)\b(?!\s+\d)")
-
-
-def _in_another_month(text: str, sentence: Sentence, day: date | None) -> bool:
-    """'Its rocket in April this year broke apart shortly after launch' in a story of a December launch: another
-    month's launch, whose outcome is not this one's."""
-    subject = _IN_MONTH.match(text, sentence.start, sentence.end)
-    return day is not None and subject is not None and MONTHS[subject.group("month").lower()] != day.month
-
-
-def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport,
-            published: date | None, lead: bool = False) -> None:
-    foreign = foreign_launch_sentences(text, sentences)  # "South Korea fired two missiles; one fell into the sea"
-    about = [s for s in sentences if ABOUT_LAUNCH.search(text, s.start, s.end) and not _HISTORY.search(
-        text, s.start, s.end) and s not in foreign]
-    current = [s for s in sentences if not _HISTORY.search(text, s.start, s.end)]  # "it did not land within the EEZ"
-    # "On 16 March a missile exploded" in a story of the launch of 24 March: that launch's outcome, not this one's
-    own_day = [s for s in about if not _dated_elsewhere(text, s, draft.date, published) and not _in_another_month(
-        text, s, draft.date)]
-    found_claims = outcome_claims(text, own_day, draft.space, lead=lead) + orbit_claims(text, about) + eez_claims(
-        text, current)
-    for found in found_claims:
-        draft.claims.append(DraftClaim(found.property, found.value, found.by, [(found.start, found.end)]))
-    for sentence in about:
-        for distance in find_distances(text, sentence.start, sentence.end):
-            if not distance.relative:
-                draft.claims.append(DraftClaim("distance_km", round(distance.km, 1), attribution(
-                    text, sentence, distance.start), [(distance.start, distance.end)]))
-        for start, end, km in find_altitudes(text, sentence.start, sentence.end):
-            draft.claims.append(DraftClaim("apogee_km", round(km, 1), attribution(text, sentence, start),
-                                           [(start, end)]))
-    settled = settled_outcome([(str(c.value), c.by) for c in draft.claims if c.property == "outcome"])
-    if settled is not None:
-        draft.outcome = settled
