@@ -111,3 +111,23 @@ def test_a_table_rows_notes_give_its_launchs_outcome():
     draft = drafted(text)
     by_day = {d.date: d.outcome for d in (draft, *draft.others)}
     assert by_day == {date(2025, 3, 12): "success", date(2026, 5, 9): None}
+
+
+def test_a_list_of_prefectures_wrapped_onto_a_new_line_is_not_a_dateline():
+    text = ("HOKKAIDO DIGEST \u2014 English\n2026.8.29 (Sat) 15:10 JST\n\n"
+            "A ballistic missile launched by North Korea early on the 29th flew over Hokkaido, the government said.\n\n"
+            "J-Alert messages urging people to take shelter were sent at 6:02 to Hokkaido, Aomori, Iwate, Miyagi,\n"
+            "Akita, Yamagata and Niigata prefectures.\n")
+    areas = {f.place for f in drafted(text).features if f.kind == "warning_area"}
+    assert "akita-prefecture" in areas
+    assert len(areas) == 7
+
+
+def test_a_launch_named_with_its_day_last_year_is_that_years():
+    text = ("COMMITTEE SUMMARY\nDate of meeting: 2026. 1. 8. (Thu) 10:00\n\n"
+            "JCS Director: On the 6th at around 12:00, our military detected one intermediate-range ballistic "
+            "missile launched from the Pyongyang area toward the East Sea.\n\n"
+            "JCS Director: The North called the January 14 launch last year a hypersonic IRBM as well.\n")
+    draft = drafted(text)
+    assert draft.date == date(2026, 1, 6)
+    assert [o.date for o in draft.others] == [date(2025, 1, 14)]

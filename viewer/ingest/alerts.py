@@ -143,8 +143,14 @@ def _alert_in_error(text: str, mention: PlaceMention, in_sentence: list[PlaceMen
 def _dateline_city(text: str, mention: PlaceMention) -> bool:
     """A city that opens a line and is followed by a comma or an agency: the dateline, not an alerted place."""
     line_start = text.rfind("\n", 0, mention.start) + 1
-    return not text[line_start : mention.start].strip() and bool(
-        re.match(r"(?:/[A-Za-z]+)?\s*(?:,|\(|[\u2014\u2013]|--?\s)", text[mention.end : mention.end + 20]))
+    return not text[line_start : mention.start].strip() and bool(_DATELINE_AFTER.match(text[mention.end :
+                                                                                                mention.end + 30]))
+
+
+# after a dateline's city: "TOKYO, Nov 3, 2022 (AP)", "SEOUL, South Korea (AP)", "Tokyo (Kyodo)", "SEOUL --"; not
+# a list of places that wraps onto a new line ("… Miyagi," / "Akita, Yamagata, Fukushima …")
+_DATELINE_AFTER = re.compile(r"(?:/[A-Za-z]+)?\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*"
+                             r"(?:\(|[\u2014\u2013]|--?\s))|\(|[\u2014\u2013]|--?\s)")
 
 
 def _groups(text: str, coordinates: list[FoundPosition]) -> list[list[FoundPosition]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from viewer.ingest.sentences import Sentence
@@ -57,6 +58,7 @@ def passing_mentions(text: str, sentences: Iterable[Sentence], reference: date |
     for sentence in sentences:
         named: DateMention | None = None  # the last date of the sentence that named a launch
         for mention in find_dates(text, max(sentence.start, after), sentence.end, reference, weekdays=False):
+            mention = _last_year(text, mention)
             day = mention.value
             listed = named is not None and _LISTED.fullmatch(text, named.end, mention.start) is not None
             named = None
@@ -70,6 +72,20 @@ def passing_mentions(text: str, sentences: Iterable[Sentence], reference: date |
                                                                                    if m.value)]):
                     found.append((sentence, mention))
     return found
+
+
+# "the January 14 launch last year", "on March 3 last year": the day in the year before the story's
+_LAST_YEAR_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?last\s+year\b", re.IGNORECASE)
+
+
+def _last_year(text: str, mention: DateMention) -> DateMention:
+    written = text[mention.start : mention.end]
+    if mention.value is None or re.search(r"(?:19|20)\d\d", written) or not _LAST_YEAR_AFTER.match(text, mention.end):
+        return mention
+    try:
+        return replace(mention, value=mention.value.replace(year=mention.value.year - 1))
+    except ValueError:  # 29 February
+        return mention
 
 
 # "the 30 March test of a new solid-fuel engine", "an engine test on March 30", "its sixth nuclear test on Sept. 3":
