@@ -73,7 +73,7 @@ def test_a_geopackage_write_error_is_one_line(tmp_path, capsys, monkeypatch):
     def full_disk(*args, **kwargs):
         raise FeatureError("failed to write feature 3: database or disk is full")
 
-    monkeypatch.setattr("pyogrio.raw.write", full_disk)
+    monkeypatch.setattr("pyogrio.raw.write_arrow", full_disk)
     out = tmp_path / "out.gpkg"
     assert main(["convert", str(sample_bundle()), "-o", str(out)]) == 1
     err = capsys.readouterr().err
