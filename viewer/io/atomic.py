@@ -32,8 +32,8 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         if isinstance(error, OSError) and error.filename is None and error.strerror:  # disk full, file too large
-            raise type(error)(f"{target}: cannot write: {error.strerror}; the previous file is left as it was") \
-                from None
+            after = "the previous file is left as it was" if target.exists() else "nothing was written"
+            raise type(error)(f"{target}: cannot write: {error.strerror}; {after}") from None
         raise
     remove_leftovers(target, started)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import time
 from collections.abc import Iterable
 from itertools import chain, repeat
@@ -45,11 +46,12 @@ def write_gpkg(bundle: Bundle, path: str | Path, progress: Progress = no_progres
     fd, temp_name = make_temp(path, ".part.gpkg")
     os.close(fd)
     os.unlink(temp_name)  # GDAL creates the file itself
+    temps = (temp_name, f"{temp_name}-journal", f"{temp_name}-wal", f"{temp_name}-shm")
     try:
         try:
             _write_all(bundle, temp_name, progress)
         except RuntimeError as error:  # pyogrio's FeatureError, DataSourceError…: a full disk, a read-only folder
-            raise OSError(f"{path}: cannot write the GeoPackage ({' '.join(str(error).split())})") from None
+            raise OSError(write_failure(path, temps, error)) from None
         if path.exists():
             with contextlib.suppress(OSError):
                 os.chmod(temp_name, path.stat().st_mode & 0o7777)
@@ -57,10 +59,41 @@ def write_gpkg(bundle: Bundle, path: str | Path, progress: Progress = no_progres
             os.chmod(temp_name, 0o666 & ~_umask())
         os.replace(temp_name, path)
     finally:
-        for leftover in (temp_name, f"{temp_name}-journal", f"{temp_name}-wal", f"{temp_name}-shm"):
+        for leftover in temps:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(leftover)
     remove_leftovers(path, started)
+
+
+def write_failure(path: Path, temps: tuple[str, ...], error: Exception) -> str:
+    """One line for a GeoPackage GDAL could not finish. GDAL's own words name the SQL statement that failed, which
+    says little (a full disk shows as "no such table: gpkg_contents" or "disk I/O error" depending on where it
+    stopped): a full disk or a reached file size limit is said as such, and GDAL's words only otherwise."""
+    after = "the previous file is left as it was" if path.exists() else "nothing was written"
+    with contextlib.suppress(OSError):
+        free = shutil.disk_usage(path.parent).free
+        if free < _NEARLY_FULL:
+            return f"{path}: cannot write the GeoPackage: the disk is full ({free // 1024:,} KiB free); {after}"
+    limit = _file_size_limit()
+    if limit is not None:
+        sizes = [os.stat(name).st_size for name in temps if os.path.exists(name)]
+        if sizes and max(sizes) + _SQLITE_PAGE >= limit:
+            return (f"{path}: cannot write the GeoPackage: the file size limit (ulimit -f, {limit:,} bytes) was "
+                    f"reached; {after}")
+    return f"{path}: cannot write the GeoPackage (GDAL: {' '.join(str(error).split())}); {after}"
+
+
+_NEARLY_FULL = 1 << 20  # free bytes below which a failed write is taken for a full disk
+_SQLITE_PAGE = 65_536  # the largest SQLite page: a write that failed was at most this far past the file's size
+
+
+def _file_size_limit() -> int | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return None if soft == resource.RLIM_INFINITY else soft
 
 
 def _umask() -> int:
