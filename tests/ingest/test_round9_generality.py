@@ -227,7 +227,8 @@ def test_a_tracker_denying_orbit_outweighs_the_state_media_claim_in_a_draft():
 ])
 def test_another_events_day_is_told_in_one_place(sentence, other):
     from viewer.ingest.sentences import Sentence
-    from viewer.ingest.times import find_dates, statement_day
+    from viewer.ingest.statement_days import statement_day
+    from viewer.ingest.times import find_dates
 
     mention = find_dates(sentence, 0, len(sentence), date(2027, 5, 6))[0]
     assert statement_day(sentence, mention, Sentence(0, len(sentence), 0).start) is other
@@ -317,7 +318,8 @@ def test_off_the_west_coast_of_another_country_is_where_it_fell_not_a_heading():
 
 def test_a_figure_of_speech_is_no_picture_date_but_imagery_is():
     from viewer.ingest.sentences import Sentence
-    from viewer.ingest.times import find_dates, statement_day
+    from viewer.ingest.statement_days import statement_day
+    from viewer.ingest.times import find_dates
 
     for sentence, picture in (("It was a very different picture on April 13, when the rocket blew apart.", False),
                               ("Satellite imagery from June 4 shows the pad.", True)):

@@ -18,7 +18,9 @@ from viewer.ingest.sites import in_north_korea
 _ALERT = re.compile(
     r"\bJ-?Alert\b|\b(?:emergency|missile|evacuation|air[- ]raid|civil defen[cs]e|shelter)\s+(?:warnings?|alerts?|"
     r"orders?|messages?|sirens?|notices?|broadcasts?|advisor(?:y|ies))\b|\balerts?,?\s+(?:for|in)\s+(?=[A-Z])|\b(?:take|seek|taking|seeking)\s+shelter\b|"
-    r"\b(?:warned|alerted|urged)\s+(?:the\s+)?(?:residents|citizens|people)\b|"
+    # ("forcing the government to warn people in … Hokkaido", "had sent warnings to residents")
+    r"\b(?:warn(?:ed|s|ing)?|alert(?:ed|s|ing)?|urg(?:ed|es|e|ing))\s+(?:the\s+)?(?:residents|citizens|people)\b|"
+    r"\b(?:sent|sending|issued|issuing)\s+(?:\w+\s+)?(?:warnings?|alerts?)\s+to\s+(?:the\s+)?(?:residents|citizens|people)\b|"
     # "Residents of Okinawa were told to evacuate into buildings", "people … were urged to take cover"
     r"\b(?:told|urged|ordered|asked|instructed)\s+to\s+(?:evacuate|take\s+cover|shelter|stay\s+indoors)\b|"
     r"\bsirens?\s+(?:sounded|wailed|went off)\b|"
@@ -39,6 +41,10 @@ _REFERENCE_ONLY = re.compile(r"(?:\b(?:north|south|east|west)(?:[- ]?(?:north|so
 _ALERT_DENIED = re.compile(r"\b(?:no|without)\s+(?:\w+\s+)?J-?Alert|J-?Alert[^.;]{0,40}?\b(?:was|were)\s+not\b|"
                            r"\b(?:did\s+not|didn['\u2019]t|not)\s+(?:issue|send|activate|sound)\w*\s+(?:an?\s+|any\s+)?"
                            r"(?:J-?Alert|alert|warning)", re.IGNORECASE)
+# "an evacuation alert that the Interior Ministry later called a mistake", "sent by mistake": an alert in error is
+# not where the missile threatened (a withdrawn one still is: "issued a J-Alert for Hokkaido, then withdrew it")
+_IN_ERROR = re.compile(r"\b(?:called\s+(?:it\s+)?(?:a\s+)?(?:mistake|an?\s+error)|(?:by|in)\s+(?:mistake|error)|"
+                       r"mistaken(?:ly)?|erroneous(?:ly)?|false\s+alarm|(?:was|as)\s+an?\s+error)\b", re.IGNORECASE)
 # "… a J-Alert for Okinawa Prefecture, and the vehicle passed over the Sakishima islands": after the alert's place,
 # a place the flight passed is overflown, not alerted
 _OVERFLOWN_BEFORE = re.compile(r"\b(?:passed|passing|flew|flying|crossed|crossing|overflew)\s+(?:[\w-]+\s+){0,3}?"
@@ -98,6 +104,8 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
                 continue  # "TOKYO, Nov 3, 2022 (AP) — … J-Alert warnings for Miyagi": where the story was filed
             if _OWNER.match(text, mention.end, e):
                 continue  # "islands under Tokyo's jurisdiction": what the place owns was alerted, not all of it
+            if _alert_in_error(text, mention, [p for p in places if s <= p.start < e], e):
+                continue
             span = (min(alert.start(), mention.start), max(alert.end(), mention.end))
             alerted = True
             if mention.place.id in areas:
@@ -121,11 +129,28 @@ def _within_prefectures(areas: dict[str, DraftFeature], named: dict[str, Place])
                 p.contains(Point(named[i].lon, named[i].lat)) for p in prefectures)]
 
 
+ERROR_CHARS = 130  # from the place to the words saying its alert was a mistake
+
+
+def _alert_in_error(text: str, mention: PlaceMention, in_sentence: list[PlaceMention], end: int) -> bool:
+    """The place's alert was sent in error ('Seoul's city government also sounded an alert that the ministry later
+    called a mistake', 'a mistaken alert for Seoul'): told before the next place the sentence names."""
+    stop = min([end, mention.end + ERROR_CHARS, *(p.start for p in in_sentence if p.start > mention.end)])
+    return bool(_IN_ERROR.search(text, mention.end, stop) or _IN_ERROR.search(text, max(0, mention.start - 40),
+                                                                              mention.start))
+
+
 def _dateline_city(text: str, mention: PlaceMention) -> bool:
     """A city that opens a line and is followed by a comma or an agency: the dateline, not an alerted place."""
     line_start = text.rfind("\n", 0, mention.start) + 1
-    return not text[line_start : mention.start].strip() and bool(
-        re.match(r"(?:/[A-Za-z]+)?\s*(?:,|\(|[\u2014\u2013]|--?\s)", text[mention.end : mention.end + 20]))
+    return not text[line_start : mention.start].strip() and bool(_DATELINE_AFTER.match(text[mention.end :
+                                                                                                mention.end + 30]))
+
+
+# after a dateline's city: "TOKYO, Nov 3, 2022 (AP)", "SEOUL, South Korea (AP)", "Tokyo (Kyodo)", "SEOUL --"; not
+# a list of places that wraps onto a new line ("… Miyagi," / "Akita, Yamagata, Fukushima …")
+_DATELINE_AFTER = re.compile(r"(?:/[A-Za-z]+)?\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*"
+                             r"(?:\(|[\u2014\u2013]|--?\s))|\(|[\u2014\u2013]|--?\s)")
 
 
 def _groups(text: str, coordinates: list[FoundPosition]) -> list[list[FoundPosition]]:

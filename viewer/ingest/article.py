@@ -1,4 +1,4 @@
-"""Reading an article file (.txt, .md, .html) into the text that citations point into, with its date."""
+"""Reading an article file (.txt, .md, .html, a feed .xml) into the text that citations point into, with its date."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from pathlib import Path
 
 from viewer.ingest.dateline_year import InferredYear, dateline_year
 from viewer.ingest.datelines import find_dateline, stamped_west_of_korea
+from viewer.ingest.feed_item import FEED_SUFFIXES, FeedError, feed_to_text
 from viewer.ingest.html_text import html_to_text
 from viewer.ingest.times import names_koreas_next_day, parse_date
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024  # the bundle reader's limit for article files
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 
 # A date line near the top: "date 2023-11-15", "Published: Nov. 21, 2023", markdown front matter "date: …".
 _HEADER_DATE = re.compile(
@@ -78,8 +79,11 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
         raw, exact = data.decode("utf-8"), True
     except UnicodeDecodeError:
         raw, exact = data.decode("cp1252", errors="replace"), False  # older news archives; kept inline
-    if suffix in HTML_SUFFIXES:
-        page = html_to_text(raw)
+    if suffix in HTML_SUFFIXES or suffix in FEED_SUFFIXES:
+        try:
+            page = feed_to_text(raw) if suffix in FEED_SUFFIXES else html_to_text(raw)
+        except FeedError as error:
+            raise ArticleError(f"{path}: {error}") from None
         text, title, stated = page.text, page.title, page.published
         exact = False  # citations point into the reduced text, which the bundle must then carry
     else:
@@ -90,7 +94,7 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
     header = _HEADER_DATE.search(text[:600])
     header_date = parse_date(header.group("date"), None) if header else None
     header_end = header.start("date") + header_date.end if header and header_date else 0
-    if suffix not in HTML_SUFFIXES:
+    if suffix in TEXT_SUFFIXES:
         title = _first_line(text[: header.start()] + text[header_end:] if header and header_date else text)
     dateline = find_dateline(text)
     if dateline is not None:
@@ -101,7 +105,10 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
     if when is None and dateline is not None and dateline.month_day is not None:
         inferred = dateline_year(text, dateline.end, dateline.month_day, date.today())
         when = inferred.day if inferred else None
-    stamps = [header.group(0) if header else "", text[dateline.start : dateline.end] if dateline else ""]
+    # (the dateline's whole line: "… Aired June 2, 2026 - 23:00 ET" is stamped in ET after the date)
+    line = (text[text.rfind("\n", 0, dateline.start) + 1 : (text.find("\n", dateline.end) + 1 or len(text) + 1) - 1]
+            if dateline else "")
+    stamps = [header.group(0) if header else "", line]
     behind = any(stamped_west_of_korea(line) for line in stamps) or bool(
         dateline and (dateline.zone in ("ET", "PT") or dateline.west_of_korea)) or bool(
         when and names_koreas_next_day(text, when))

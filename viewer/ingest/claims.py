@@ -18,7 +18,9 @@ _ORBIT_OUTCOME = re.compile(
     # orbit"
     r"|(?:achieve|reach|enter)\s+(?:[\w-]+\s+){0,2}?orbit|successful\s+orbital\s+(?:launch|flight|attempt|insertion)"
     r"|(?:tracking|tracked|catalogu?(?:ed|ing)|cataloged)\s+(?:[\w\u2019'-]+\s+){0,4}?(?:objects?|satellites?)\b"
-    r"[^.;]{0,40}?\bin\s+(?:an?\s+)?(?:[\w.-]+\s+){0,6}?orbit|outcome\s*:\s*orbit)\b",
+    r"[^.;]{0,40}?\bin\s+(?:an?\s+)?(?:[\w.-]+\s+){0,6}?orbit|outcome\s*:\s*orbit)\b"
+    # a launch log's result column: "2023-11-21   1342Z  Chollima-1    Sohae, coastal pad    ORBIT"
+    r"|(?:(?<=[ \t][ \t])|(?<=\|[ \t]))(?-i:ORBIT)(?=[ \t]*\|?[ \t]*(?:\r?\n|$))",
     re.IGNORECASE,
 )
 _FAILURE = re.compile(
@@ -32,7 +34,8 @@ _FAILURE = re.compile(
     # a tracker's denial: "No object entered orbit", "nothing reached orbit"
     r"no\s+(?:objects?|satellites?|payloads?)\s+(?:\w+\s+)?(?:entered|reached|achieved)\s+orbit|"
     r"nothing\s+(?:\w+\s+)?(?:entered|reached)\s+orbit|"
-    r"fell into the (?-i:sea|ocean|water)(?!\s+of\b))\b",  # not "fell into the Sea of Japan": where it was aimed
+    r"fell into the (?-i:sea|ocean|water)(?!\s+of\b))\b"  # not "fell into the Sea of Japan": where it was aimed
+    r"|(?:(?<=[ \t][ \t])|(?<=\|[ \t]))(?-i:FAILURE|FAILED)(?=[ \t]*\|?[ \t]*(?:\r?\n|$))",  # a log's result column
     re.IGNORECASE,
 )
 # "an attempt to put a satellite into orbit", "no object entered orbit": orbit named, not reached.
@@ -221,6 +224,8 @@ def _states(text: str, s: int, e: int, m: re.Match[str], value: str, space: bool
         return False  # "failed to put … into orbit" is a failure, found by the next pattern
     if _HEDGED.search(lead):
         return False
+    if _GROUND_TEST_AFTER.match(text, m.end(), e):
+        return False  # "claimed a successful ground test of a solid-fuel engine": not a flight, not this launch
     if not earlier and (_OTHERS_ENDED.search(lead) or _NOT_THIS_ONE.search(lead) or _EARLIER_MONTH.search(lead)
                         or _MONTH_CLAUSE.search(text, max(s, m.start() - 80), m.start())):
         return False  # "including one in July in which the missile exploded": July's launch
@@ -236,6 +241,8 @@ def _states(text: str, s: int, e: int, m: re.Match[str], value: str, space: bool
     return True
 
 
+_GROUND_TEST_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:ground|engine|static|motor|nuclear|underground|"
+                                r"ejection)\s+(?:[\w-]+\s+)?tests?\b", re.IGNORECASE)
 _NORTH_KOREAN_SOURCE = re.compile(r"\b(?:North\s+Korea|KCNA|state\s+media|Pyongyang|DPRK|Rodong\s+Sinmun|NATA)\b",
                                   re.IGNORECASE)
 

@@ -9,13 +9,17 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from viewer.ingest.eras import ERA, era_year
 from viewer.ingest.times import DTG_DATE, MONTHS
 
 HEAD_CHARS = 700  # a dateline sits in the first lines: headline, byline, date
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?"
-_CALENDAR = (rf"{_WEEKDAY}(?:(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?P<day2>[0-3]?\d)\s+(?P<month2>"
+# (a Japanese edition's "Heisei 24 (2012) December 12": the era year first, the Gregorian one beside it or not)
+_ERA_BEFORE = rf"(?:{ERA}(?:[ \t]*\((?P<era_year>(?:19|20)\d\d)\))?,?[ \t]+)?"
+_CALENDAR = (rf"{_WEEKDAY}{_ERA_BEFORE}(?:(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|"
+             rf"(?P<day2>[0-3]?\d)\s+(?P<month2>"
              # KCNA: "Juche 113 (2024)"; "Jun 23,2016" with no space
              rf"{_MONTH}))(?:(?:,[ \t]*|\s+)(?:Juche\s+\d{{1,3}}\s+\()?(?P<year>(?:19|20)\d\d)\)?)?")
 _ISO = (r"(?P<iso>(?:19|20)\d\d(?P<sep>[-./])[01]\d(?P=sep)[0-3]\d)"
@@ -24,7 +28,7 @@ _DOTTED = r"(?P<kyear>(?:19|20)\d\d)\.[ \t]*(?P<kmonth>[01]?\d)\.[ \t]*(?P<kday>
 # "22/06/2016" as European and Asian outlets stamp a page; read only when the day is over 12 (else 03/04 could be
 # either order)
 # either order); "22.11.2023" likewise, as German and Russian outlets write it
-_SLASHED = r"(?P<sday>[0-3]?\d)(?P<ssep>[/.])(?P<smonth>[01]?\d)(?P=ssep)(?P<syear>(?:19|20)\d\d)"
+_SLASHED = r"(?P<sday>[0-3]?\d)(?P<ssep>[/.])(?P<smonth>[0-3]?\d)(?P=ssep)(?P<syear>(?:19|20)\d\d)"
 # A Korean page's stamps: 입력 (posted), 등록 (filed), 수정 (modified), 작성 (written), 기사입력 (article posted),
 # 발송 (sent: a text message to the press)
 _KOREAN_LABELS = "\uae30\uc0ac\uc785\ub825|\uc785\ub825|\ub4f1\ub85d|\uc218\uc815|\uc791\uc131|\ubc1c\uc1a1"
@@ -47,22 +51,29 @@ _BARE_CITY = re.compile(r"^[ \t]*(?:(?P<city>[A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})"
                         r"|(?P<city2>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]*\([A-Z][A-Za-z .]{1,30}\)[ \t]*"
                         r"(?:--|-|\u2013|\u2014)[ \t])",
                         re.MULTILINE)
+# A Korean English edition's "Input 2025.05.08 10:47 | Revision …" (입력 translated), a thread's "Exported
+# 2022-10-04 06:02 UTC", a journal's "Published online 19 June 2024", minutes' "Date of meeting:", a written answer's
+# "Answered on:"
+_EXTRA_LABELS = (r"input|exported|answered|published\s+online|"
+                 r"date\s+of\s+(?:meeting|session|hearing|sitting|briefing|answer)")
 # The clock after a stamp's date: "14:02", "2:40 p.m. EDT", and the military "0400Z", "0630 UTC" of operations notes
 _CLOCK_AFTER = (r"(?:,?[ \t]+(?:at[ \t]+)?(?:[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?|"
                 r"[0-2]\d[0-5]\d(?=Z|[ \t]*(?:UTC|GMT|KST|JST)\b))Z?(?:,?[ \t]+[A-Z]{2,4})?)?")  # ("04:22, UK")
 # A line that is only a date (optionally "Published"/"Updated"/"date" before it, a time and zone after it).
-_DATE_LINE = re.compile(
+DATE_LINE = re.compile(
     # "MORNING EDITION - Broadcast: …", a blog's "Round 3 — Sunday, March 29."
     rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z0-9 ]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"
-    rf"(?:(?P<label>date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|issued|released|"
-    rf"sent|{_KOREAN_LABELS})"
+    # (a written answer's "Answered on: 5 July 2016", a committee's "Date of meeting: 2025. 1. 8. (Wed)")
+    rf"(?:(?P<label>{_EXTRA_LABELS}|date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|"
+    rf"issued|released|sent|{_KOREAN_LABELS})"
     rf"\b[ \t]*(?:on)?[ \t:=]*)?"
     rf"[\"']?(?:{_CALENDAR}|{_ISO}|{_DOTTED})[\"']?{_CLOCK_AFTER}"
     rf"(?:[ \t]+[|\u00b7-]?[ \t]*(?:updated|last updated|modified)\b[^\n]*)?"  # "… 6:02 PM EDT  Updated on …"
     rf"\.?[ \t\r]*$",
     re.MULTILINE | re.IGNORECASE)
 # (a bulletin's or release's "Date of issue:", "Release date:"; a live page's "Live page opened", "Page created")
-_LABEL = (r"(?:date\s+of\s+(?:issue|release)|(?:issue|release)\s+date|date|dated|published|posted|updated|modified|"
+_LABEL = (rf"(?:{_EXTRA_LABELS}|date\s+of\s+(?:issue|release)|(?:issue|release)\s+date|date|dated|published|posted|"
+          r"updated|modified|"
           r"pubdate|last updated|broadcast|aired|filed|issued|released|sent|live\s+updates,?|"
           rf"(?:live\s+)?page\s+(?:opened|created)|{_KOREAN_LABELS})")
 # One part of a stamp line: 'Published on : 22/06/2016', '3 March 2024', '2017. 5. 21.', 'Sunday 14 January 2024'
@@ -70,7 +81,8 @@ _STAMP_PART = re.compile(rf"(?:{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*)?(?:{_CALENDA
                          rf"{_CLOCK_AFTER}", re.IGNORECASE)
 # What a stamp line carries around its date: "[Defense pool]", "(Sun)", "(Mainichi Japan)"; its parts are set apart
 # by bars, bullets or a spaced dash ("Washington, D.C. | Analysis | 3 March 2024", "22/06/2016 - 05:47")
-_ASIDE = re.compile(r"\[[^\]\n]{0,40}\]|\([^)\n]{0,40}\)")
+# (not the Gregorian year after an era's: "Heisei 24 (2012) December 12")
+_ASIDE = re.compile(r"\[[^\]\n]{0,40}\]|(?!\((?:19|20)\d\d\))\([^)\n]{0,40}\)")
 # or a wide gap, a spaced slash ("OPS NOTE 23-117  /  ISSUED …"), or the end of a sentence ("Live updates, Friday 18
 # November 2022. All times KST.")
 _PARTS = re.compile(r"[ \t]*(?:\||\u00b7|\u2022|[ \t][-\u2013\u2014/][ \t]|[ \t]{3}|(?<=\d)\.[ \t]+(?=[A-Z]))[ \t]*")
@@ -109,13 +121,18 @@ class Dateline:
         return self.city is not None and self.city.lower().split("/")[0].strip() in WEST_OF_KOREA
 
 
-def _value(m: re.Match[str]) -> date | None:
+def date_of(m: re.Match[str]) -> date | None:
     if m.groupdict().get("kyear"):
         try:
             return date(int(m.group("kyear")), int(m.group("kmonth")), int(m.group("kday")))
         except ValueError:
             return None
     if m.groupdict().get("syear"):
+        if int(m.group("sday")) <= 12 and int(m.group("smonth")) > 12 and m.group("ssep") == "/":
+            try:  # "05/31/2023": an American page's month first, the only order that makes a date
+                return date(int(m.group("syear")), int(m.group("sday")), int(m.group("smonth")))
+            except ValueError:
+                return None
         if int(m.group("sday")) <= 12:
             return None  # "03/04/2016": day-first or month-first cannot be told
         try:
@@ -129,10 +146,15 @@ def _value(m: re.Match[str]) -> date | None:
             return None
     month = m.group("month") or m.group("month2")
     day = m.group("day") or m.group("day2")
-    if not m.group("year"):
+    year = int(m.group("year")) if m.group("year") else None
+    if m.group("era"):  # "Heisei 24 (2012) December 12": the era's year, which the Gregorian one beside it must match
+        year = era_year(m.group("era"), m.group("era_n"))
+        if year is None or (m.group("era_year") and int(m.group("era_year")) != year):
+            return None
+    if year is None:
         return None
     try:
-        return date(int(m.group("year")), MONTHS[month.lower().rstrip(".")], int(day))
+        return date(year, MONTHS[month.lower().rstrip(".")], int(day))
     except (KeyError, ValueError):
         return None
 
@@ -144,8 +166,9 @@ def _year_from_head(city: re.Match[str], head: str) -> date | None:
     month, day = city.group("month") or city.group("month2"), city.group("day") or city.group("day2")
     if not month or not day:
         return None
-    for m in re.finditer(rf"(?<![\d:.])(?:{_ISO}|{_CALENDAR})", head):  # not "08 October" of "15:08 October 19, 2021"
-        full = _value(m)
+    # (not "08 October" of "15:08 October 19, 2021"; EFE's "20 jul 2026" in lower case)
+    for m in re.finditer(rf"(?<![\d:.])(?:{_ISO}|{_CALENDAR})", head, re.IGNORECASE):
+        full = date_of(m)
         if full is None:
             continue
         try:
@@ -175,15 +198,15 @@ def find_dateline(text: str) -> Dateline | None:
     if city is not None:
         name = " ".join(city.group("city").split()).lower()
         first = name.split("/")[0]  # "SEOUL/TOKYO": filed from both; the first city leads
-        value = _value(city) or _year_from_head(city, head)
+        value = date_of(city) or _year_from_head(city, head)
         month, day = city.group("month") or city.group("month2"), city.group("day") or city.group("day2")
         month_day = (MONTHS[month.lower().rstrip(".")], int(day)) if month and day and value is None else None
         return Dateline(value, city.start("city"), city.end(), name.title(), CITY_ZONES.get(first), month_day)
     bare = _BARE_CITY.search(head)
     bare_city = " ".join((bare.group("city") or bare.group("city2")).split()) if bare else ""
     zone = CITY_ZONES.get(bare_city.lower()) if bare else None
-    for line in _DATE_LINE.finditer(head):
-        value = _value(line)
+    for line in DATE_LINE.finditer(head):
+        value = date_of(line)
         if value is not None:
             above = None if bare else _CITY_ABOVE.search(head, 0, line.start())
             city_above = " ".join(above.group("city").split()) if above else ""
@@ -204,7 +227,7 @@ def find_dateline(text: str) -> Dateline | None:
     if issued is not None and (value := _dtg_value(issued)) is not None:
         return Dateline(value, issued.start(), issued.end(), zone=zone)
     labelled = _LABELLED_IN_LINE.search(head)
-    if labelled is not None and (value := _value(labelled)) is not None:
+    if labelled is not None and (value := date_of(labelled)) is not None:
         return Dateline(value, labelled.start(), labelled.end(), zone=zone)
     if bare is not None:
         return Dateline(None, bare.start(), bare.end(), bare_city.title(), zone)
@@ -214,9 +237,12 @@ def find_dateline(text: str) -> Dateline | None:
 # "Team wiki. Page created 2026-01-19 15:20 UTC by …", "… | Issued 4 May 2024 by the desk": a stamp's label, in
 # capitals or after a capitalised word, and its full date inside a longer head line ("it issued on 9 March" is prose)
 # (a monitor's "Compiled 1 February 2022. Times are KST …", an analyst's "Written 3 May 2026")
-_LABELLED_IN_LINE = re.compile(r"(?-i:\b(?:[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:created|opened|published|posted|"
+# (an encyclopedia's "This page was last edited on 14 May 2022, at 09:12 (UTC).")
+_LABELLED_IN_LINE = re.compile(r"(?-i:\b(?:[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+){0,2}last[ \t]+(?:edited|modified|updated)|"
+                               r"[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:created|opened|published|posted|"
                                r"issued|compiled|written|filed)|Created|Opened|Published|Posted|Issued|Compiled|Written|"
-                               r"Filed|ISSUED|PUBLISHED|POSTED|COMPILED))[ \t]*"
+                               # a transcript's title line: "… Japan Protests. Aired June 2, 2026 - 23:00 ET"
+                               r"Filed|Aired|Broadcast|ISSUED|PUBLISHED|POSTED|COMPILED|AIRED))[ \t]*"
                                rf"(?:on)?[ \t:]*(?:{_CALENDAR}|{_ISO}|{_DOTTED})", re.IGNORECASE)
 
 
@@ -317,32 +343,6 @@ def stamped_west_of_korea(line: str) -> bool:
     return _WESTERN_STAMP.search(line) is not None
 
 
-def body_stamps(text: str, start: int, reference: date | None = None) -> list[tuple[int, date]]:
-    """Lines after ``start`` that are only a date, as a live blog heads each day ('Monday 15 January 2024', 'Round 3 —
-    Sunday, March 29.'): (where each ends, its date). A heading with no year takes the ``reference`` date's (the
-    story's), the year before when that would put it after the story. Weekdays and 'yesterday' below one are that
-    day's."""
-    found = []
-    for m in _DATE_LINE.finditer(text, start):
-        if m.group("label") is not None:
-            continue
-        value = _value(m) or _in_year_of(m, reference)
-        if value is not None:
-            found.append((m.end(), value))
-    return found
-
-
-def _in_year_of(m: re.Match[str], reference: date | None) -> date | None:
-    month, day = m.groupdict().get("month") or m.groupdict().get("month2"), m.group("day") or m.group("day2")
-    if reference is None or not month or not day:
-        return None
-    try:
-        value = date(reference.year, MONTHS[month.lower().rstrip(".")], int(day))
-    except (KeyError, ValueError):
-        return None
-    return value if value <= reference else value.replace(year=value.year - 1)
-
-
 def _stamp_zone(line: str) -> str | None:
     """'Saturday, July 29, 2017, 06:00 JST': a page stamped in Korea's or Japan's time tells its bare clock times in
     it. (A stamp in GMT or ET is the outlet's clock, not the zone its reporters give times of a launch in.)"""
@@ -364,7 +364,7 @@ def _stamp_line(head: str) -> tuple[date, int, int] | None:
         for part in _PARTS.split(plain):
             for tail in _tails(part.strip().rstrip(",;")):
                 m = _STAMP_PART.fullmatch(tail)
-                value = _value(m) if m else None
+                value = date_of(m) if m else None
                 if value is not None:
                     return value, start, start + len(line.rstrip())
     return None
@@ -373,8 +373,13 @@ def _stamp_line(head: str) -> tuple[date, int, int] | None:
 _LABEL_COMMA = re.compile(r"^(?:[\w.:'@-]+[ \t]+){0,4}[\w.:'@-]+,[ \t]+")  # "Thread by @arms_watcher, 18 Dec 2023"
 
 
+_EDITION_AFTER = re.compile(r",[ \t]+(?:[a-z]+[ \t]+)?(?:edition|issue|print)$")
+
+
 def _tails(part: str) -> list[str]:
     """The part, and what follows a short label and its comma ('Launch note, 2 June 2026', 'Seoul bureau,
     2026-03-14', a clock first: '12:41 JST, April 22, 2026'): the date a newsletter or bureau heads its item with."""
     label = _LABEL_COMMA.match(part)
-    return [part, part[label.end() :]] if label else [part]
+    tails = [part, part[label.end() :]] if label else [part]
+    edition = _EDITION_AFTER.search(part)  # "December 12, evening edition"
+    return [*tails, part[: edition.start()]] if edition else tails

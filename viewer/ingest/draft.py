@@ -5,21 +5,21 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 
 from viewer.geo import geodesic
 from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
-from viewer.ingest.claims import attribution, orbit_claims, outcome_claims, settled_outcome
-from viewer.ingest.datelines import body_stamps
+from viewer.ingest.body_stamps import body_stamps
+from viewer.ingest.claims import attribution, outcome_claims
 from viewer.ingest.directions import stated_direction
-from viewer.ingest.eez import eez_claims
 from viewer.ingest.failure import add_failure_area
 from viewer.ingest.findings import ArticleDraft, DraftClaim, DraftFeature
 from viewer.ingest.flight import find_flight
-from viewer.ingest.launch import LaunchReport, describe, detect_launch, foreign_launch_sentences, space_of
-from viewer.ingest.launch_when import ABOUT_LAUNCH, launch_when
-from viewer.ingest.measures import find_altitudes, find_distances
+from viewer.ingest.launch import detect_launch, foreign_launch_sentences
+from viewer.ingest.launch_claims import add_claims
+from viewer.ingest.launch_report import LaunchReport, describe, space_of
+from viewer.ingest.launch_when import launch_when
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import read_notice
 from viewer.ingest.other_launches import (
@@ -36,11 +36,7 @@ from viewer.ingest.passing import passing_mentions
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
-from viewer.ingest.times import DateMention, find_dates, not_ahead, statement_day
-
-_HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
-                      re.IGNORECASE)
-
+from viewer.ingest.times import DateMention, find_dates
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -92,18 +88,23 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         else:
             group[0].append(sentence)
     if groups and report.rows:  # a timeline's entry tells its launch in the row's paragraph ("1) Chollima-1, 30 May …
-        _paragraphs_of_rows(report, sentences, groups)  # The rocket flew south from the Sohae coastal pad …")
+        _paragraphs_of_rows(text, report, sentences, groups)  # The rocket flew south from the Sohae coastal pad …")
     if groups:  # a story of several launches: the main one without the others' sentences, then each other one
         apart = {s for g in groups for s in g[0]}
         sentences, report = _clauses_apart(text, sentences, report, groups, apart)
-        anchors = [s for s in report.anchors if s not in apart]
+        # (every sentence stating a launch told a row's: the rows left, if any, are the main launch's)
+        anchors = [s for s in report.anchors if s not in apart] or [s for s in report.rows if s not in apart]
         if anchors:
             related = [s for s in report.related if s not in apart]
-            main = describe(text, LaunchReport(anchors, related, report.space), whole_text=False)
+            main = describe(text, LaunchReport(anchors, related, report.space,
+                                               rows=[s for s in report.rows if s not in apart]), whole_text=False)
             draft = _draft_report(article, main, sentences, places, matcher, apart)
         for own, _ in groups:
-            other_report = describe(text, LaunchReport(own, own, space_of(text, own, report.space)), whole_text=False)
+            other_report = describe(text, LaunchReport(own, own, space_of(text, own, report.space),
+                                                       rows=[s for s in own if s in report.rows]), whole_text=False)
             draft.others.append(_draft_other(article, other_report, places, matcher, draft))
+        if not anchors:  # every sentence stating a launch tells a row's: the rows are the story's launches
+            draft, draft.others = draft.others[0], draft.others[1:]
         if _summary_lead(text, draft, report, anchors, groups):
             draft, draft.others = draft.others[0], draft.others[1:]
     foreign = foreign_launch_sentences(text, sentences)
@@ -138,13 +139,37 @@ def _summary_lead(text: str, draft: ArticleDraft, report: LaunchReport, anchors:
         _COUNTED_LAUNCHES.search(text, s.start, s.end) for s in anchors)
 
 
-def _paragraphs_of_rows(report: LaunchReport, sentences: list[Sentence],
+def _paragraphs_of_rows(text: str, report: LaunchReport, sentences: list[Sentence],
                         groups: list[tuple[list[Sentence], ArticleDraft]]) -> None:
-    """Each launch drafted from a row takes the sentences of that row's paragraph that no other launch has."""
-    taken = {s for own, _ in groups for s in own} | set(report.anchors)
+    """Each launch drafted from a row takes the sentences of that row's paragraph that no other launch has, with a
+    sentence there that states a launch but names no day ('13 April — Hwasong-18. The first solid-propellant ICBM
+    was launched at 7:23 a.m. …'): the row's launch told in prose, not the story's lead."""
+    taken = {s for own, _ in groups for s in own}
+    row_paragraphs = {s.paragraph for s in report.rows}
     for own, _ in groups:
         paragraphs = {s.paragraph for s in own if s in report.rows}
-        own.extend(s for s in sentences if s.paragraph in paragraphs and s not in taken)
+        for row in [s for s in own if s in report.rows]:
+            paragraphs |= _entry_body(text, row, sentences, row_paragraphs)
+        own.extend(s for s in sentences if s.paragraph in paragraphs and s not in taken and (
+            s not in report.anchors or not find_dates(text, s.start, s.end, None, weekdays=False)))
+
+
+ENTRY_PARAGRAPHS = 3
+
+
+def _entry_body(text: str, row: Sentence, sentences: list[Sentence], row_paragraphs: set[int]) -> set[int]:
+    """A log's or digest's entry headed by a row on a line of its own ('2023-08-23 1850Z — Chollima-1 (second
+    attempt)'): the paragraphs of prose under it, up to the next row or a heading ('NOTES')."""
+    if any(s.paragraph == row.paragraph and s != row for s in sentences):
+        return set()  # a row inside prose or a table row with notes: its own paragraph only
+    body: set[int] = set()
+    for number in range(row.paragraph + 1, row.paragraph + 1 + ENTRY_PARAGRAPHS):
+        own = [s for s in sentences if s.paragraph == number]
+        if not own or number in row_paragraphs or not any(
+                text[s.start : s.end].rstrip().endswith((".", "!", "?", "\"", "\u201d")) for s in own):
+            break
+        body.add(number)
+    return body
 
 
 def _clauses_apart(text: str, sentences: list[Sentence], report: LaunchReport,
@@ -247,7 +272,7 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
         _direction_claim(draft, text, report, matcher)
     draft.features.extend(find_warning_areas(text, sentences, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
-    _claims(draft, text, own, report, article.published, lead=True)
+    add_claims(draft, text, own, report, article.published, lead=True)
     add_failure_area(draft, text, report, matcher, site)
     return draft
 
@@ -283,7 +308,7 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
                               if f.kind == "flight_path" and geodesic.length_km(f.geometry) >= SHORTEST_PATH_KM)
     else:
         _direction_claim(draft, text, report, matcher)
-    _claims(draft, text, report.related, report, article.published)
+    add_claims(draft, text, report.related, report, article.published)
     return draft
 
 
@@ -319,37 +344,3 @@ def _name(report: LaunchReport) -> str:
         return "Satellite launch"
     label = report.vehicle_class
     return f"{label[0].upper()}{label[1:]} launch" if label else "Missile launch"
-
-
-def _dated_elsewhere(text: str, sentence: Sentence, day: date | None, published: date | None) -> bool:
-    """A sentence whose own date is more than a day from the launch's (a statement's day aside)."""
-    if day is None:
-        return False
-    return any(d.value is not None and abs((d.value - day).days) > 1 and not statement_day(text, d, sentence.start)
-               for d in (not_ahead(text, m, published) for m in find_dates(text, sentence.start, sentence.end,
-                                                                         published or day)))
-
-
-def _claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport,
-            published: date | None, lead: bool = False) -> None:
-    foreign = foreign_launch_sentences(text, sentences)  # "South Korea fired two missiles; one fell into the sea"
-    about = [s for s in sentences if ABOUT_LAUNCH.search(text, s.start, s.end) and not _HISTORY.search(
-        text, s.start, s.end) and s not in foreign]
-    current = [s for s in sentences if not _HISTORY.search(text, s.start, s.end)]  # "it did not land within the EEZ"
-    # "On 16 March a missile exploded" in a story of the launch of 24 March: that launch's outcome, not this one's
-    own_day = [s for s in about if not _dated_elsewhere(text, s, draft.date, published)]
-    found_claims = outcome_claims(text, own_day, draft.space, lead=lead) + orbit_claims(text, about) + eez_claims(
-        text, current)
-    for found in found_claims:
-        draft.claims.append(DraftClaim(found.property, found.value, found.by, [(found.start, found.end)]))
-    for sentence in about:
-        for distance in find_distances(text, sentence.start, sentence.end):
-            if not distance.relative:
-                draft.claims.append(DraftClaim("distance_km", round(distance.km, 1), attribution(
-                    text, sentence, distance.start), [(distance.start, distance.end)]))
-        for start, end, km in find_altitudes(text, sentence.start, sentence.end):
-            draft.claims.append(DraftClaim("apogee_km", round(km, 1), attribution(text, sentence, start),
-                                           [(start, end)]))
-    settled = settled_outcome([(str(c.value), c.by) for c in draft.claims if c.property == "outcome"])
-    if settled is not None:
-        draft.outcome = settled

@@ -11,7 +11,7 @@ from viewer.geo import geodesic
 from viewer.ingest import construct
 from viewer.ingest.directions import stated_direction
 from viewer.ingest.findings import ArticleDraft, DraftFeature
-from viewer.ingest.launch import LaunchReport
+from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.places import PlaceMatcher
 
 # "exploded seconds after lift-off", "crashed shortly after launch": a failure in the first minute falls close in.

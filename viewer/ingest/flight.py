@@ -11,7 +11,7 @@ from viewer.geo import geodesic
 from viewer.ingest import construct
 from viewer.ingest.directions import stated_direction
 from viewer.ingest.findings import DraftFeature, Span
-from viewer.ingest.launch import LaunchReport
+from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.measures import Distance, find_distances
 from viewer.ingest.places import PlaceMatcher, PlaceMention
 from viewer.ingest.sentences import Sentence

@@ -4,16 +4,16 @@ football match in Pyongyang or a speech promising more satellites yields no laun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_row, launch_told
+from viewer.ingest.launch_report import SPACE_WORDS, LaunchReport, describe
 from viewer.ingest.sentences import Sentence
 
 # "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
 _NOT_VERB = r"(?!\s+(?:station|ground|site|pad|facility|complex|cent(?:er|re)|tubes?|platform|range|drill))"
 # "a submarine-launched missile", "air-launched": an adjective, not a launch ("test-fired" is the verb itself)
 _VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|test-fire|"
-                   r"lift(?:ed|s|ing)?\s+off|blast(?:ed|s|ing)?\s+off|(?:took|takes|taking)\s+off|"
+                   r"lift(?:ed|s|ing)?\s+off|lift-?off(?=\s+(?:was\s+|came\s+|time\s+(?:was\s+)?)?(?:at\s+)?\d)|blast(?:ed|s|ing)?\s+off|(?:took|takes|taking)\s+off|"
                    rf"shot(?!\s+down)|shoots?(?!\s+down)|shooting(?!\s+down))\b{_NOT_VERB}",
                    re.IGNORECASE)
 _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|firing)|test-fir(?:e|ing)\s+of\b|"
@@ -107,8 +107,10 @@ _BY_NORTH_KOREA = re.compile(r"\s+(?:conducted\s+|carried\s+out\s+)?by\s+(?:the\
 _KIND_HEDGE = re.compile(r"\b(?:presumed|believed|thought|assessed|suspected|estimated|appeared|seemed)\s+to\s+be\s+"
                          r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|"
                          r"IRBMs?)\s*$", re.IGNORECASE)
+# (and a notice cited with its hours: "published by NOTAM (RKRR Z0342/26, daily 0600-1100 UTC, 5-9 April)")
 _NOTICE_WINDOW = re.compile(r"\b(?:each|every)\s+day\s+(?:from|between|until|through)\b|"
-                            r"\bdaily\s+(?:from|between|until)\b", re.IGNORECASE)
+                            r"\bdaily\s+(?:from|between|until)\b|\bdaily,?\s+[0-2]\d[0-5]\d\s*(?:Z|UTC)?\s*[-\u2013]\s*"
+                            r"[0-2]\d[0-5]\d\b", re.IGNORECASE)
 _NORTH_KOREA = re.compile(
     r"\b(?:North Korea\w*|N\. Korea\w*|DPRK|Pyongyang|Kim Jong[- ]Un|KCNA|[Tt]he North\b(?!\s+(?:Atlantic|Pacific|"
     r"Sea|Pole|American))|[Tt]he regime|"
@@ -122,46 +124,14 @@ _FOREIGN_LAUNCHER = re.compile(
     r"Moscow|India\w*|Iran\w*|SpaceX|NASA|Falcon|Nuri|Vandenberg|Israel\w*)\b"
 )
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,60}$", re.IGNORECASE)
-_SAID = re.compile(r"\b(?:says?|said|reports?|reported|confirm(?:s|ed)|announce[sd]|told|believes?)\b(?:\s+that)?",
+# (a correspondent's "the South Korean military tells us the missile was launched …")
+_SAID = re.compile(r"\b(?:says?|said|reports?|reported|confirm(?:s|ed)|announce[sd]|told|believes?|"
+                   r"tells(?:\s+(?:us|me|reporters))?)\b(?:\s+that)?",
                    re.IGNORECASE)
 _SPORT = re.compile(r"\b(?:match|goals?|striker|stadium|league|tournament|qualifier|midfield\w*|goalkeeper|"
                     r"scored|penalty|kick-?off|half-?time|fans|coach)\b", re.IGNORECASE)
 _MILITARY = re.compile(r"\b(?:ballistic|warheads?|ICBM|IRBM|SLBM|satellites?|orbit|J-?Alert|Joint Chiefs|"
                        r"defen[cs]e ministry|launch (?:site|pad)|Security Council)\b", re.IGNORECASE)
-_SPACE = re.compile(r"\b(?:satellites?|space rocket|space launch|into space|into orbit|orbit\w*|Unha|Chollima|"
-                    r"Kwangmyongsong|Malligyong|carrier rocket|launch vehicle|spy satellite)\b", re.IGNORECASE)
-_VEHICLE = re.compile(r"\b(?:Unha(?:-\d)?|Chollima-1|Hwasong-\d+\w*|Pukguksong-\d\w*|Taepodong-\d|Nodong|Rodong|"
-                      r"KN-\d+|Hwasal-\d|Pulhwasal-\d+|Haeil(?:-\d)?)\b")
-# What kind of launch: named in the report so a ballistic-missile test is drafted as one, not as "a launch".
-_CLASSES = [
-    ("ICBM", re.compile(r"\b(?:ICBMs?|intercontinental(?:-range)? ballistic missiles?)\b", re.IGNORECASE)),
-    ("SLBM", re.compile(r"\b(?:SLBMs?|submarine-launched (?:ballistic )?missiles?)\b", re.IGNORECASE)),
-    ("IRBM", re.compile(r"\b(?:IRBMs?|intermediate-range (?:ballistic )?missiles?)\b", re.IGNORECASE)),
-    ("SRBM", re.compile(r"\b(?:SRBMs?|short-range ballistic missiles?)\b", re.IGNORECASE)),
-    ("cruise missile", re.compile(r"\bcruise missiles?\b", re.IGNORECASE)),
-    ("ballistic missile", re.compile(r"\bballistic missiles?\b", re.IGNORECASE)),
-]
-_PAYLOAD = re.compile(r"\b(?:Kwangmyongsong-\d|Malligyong-\d)\b")
-
-
-@dataclass
-class LaunchReport:
-    """The sentences of an article that report one launch. ``anchors`` state it happened; ``related`` also
-    mention it (where times, places and outcomes are looked for)."""
-
-    anchors: list[Sentence]
-    related: list[Sentence]
-    space: bool  # a satellite launch rather than a missile test
-    vehicle: str | None = None
-    payload: str | None = None
-    vehicle_span: tuple[int, int] | None = None
-    vehicle_class: str | None = None  # "ICBM", "SLBM", "cruise missile", … or "satellite launch vehicle"
-    class_span: tuple[int, int] | None = None
-    notes: list[str] = field(default_factory=list)
-    listed: list[Sentence] = field(default_factory=list)  # a timeline's rows: other launches, not this one's dates
-    rows: list[Sentence] = field(default_factory=list)  # every row of a timeline or table (launch_nouns.launch_row)
-
-
 # What a verb's object is when it is not a rocket: "fired his defence minister", "launched a new destroyer capable of
 # firing missiles", "fired warning shots", "launched a campaign to build more missiles".
 _OTHER_OBJECT = re.compile(r"\b(?:minister|officials?|chief|commander|generals?|officers?|aides?|shots|shells|rounds|"
@@ -201,7 +171,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if verb is None:
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
         # days after North Korea said…", which is about someone else's launch.
-        verb = _LAUNCH_NOUN.search(text, s, e) or (None if strict else _TEST_NOUN.search(text, s, e))
+        verb = _LAUNCH_NOUN.search(text, s, e) or (None if strict else _TEST_NOUN.search(text, s, e)) or (
+            _told_test(text, s, e) if article_about_north_korea else None)
         if verb is None:
             return False
         # "The first launch was at 6:40 this morning" in a story about North Korea: a launch told by its clock time
@@ -248,6 +219,20 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     # "The missile was launched at 7:29 PM ET" in an article about North Korea, with no other country launching.
     return article_about_north_korea and (bool(noun) or not _FOREIGN_LAUNCHER.search(
         _after_said(text[s : verb.start()])[1][-60:]))
+
+
+def _told_test(text: str, s: int, e: int) -> re.Match[str] | None:
+    """'The single test took place on November 29, 2017, at 3:17 a.m. … The missile flew eastward': a missile's
+    flight test told as having taken place, its missile named in what follows."""
+    test = _TOLD_TEST.search(text, s, e)
+    if test is None or not launch_told(text, test) or not _PROJECTILE.search(text, test.end(), e + TOLD_TEST_CHARS):
+        return None
+    return test
+
+
+TOLD_TEST_CHARS = 200  # from the sentence's end to the missile it tells of
+_TOLD_TEST = re.compile(r"\b(?:the|its|this|that)\s+(?:(?:single|only|first|second|third|latest|last|maiden|one)\s+)?"
+                        r"(?:flight\s+test|test\s+flight|test|test-fire|firing|flight)\b", re.IGNORECASE)
 
 
 # "the military says it fired two missiles", "Japan said its destroyers fired": the speaker is who fired
@@ -310,21 +295,6 @@ def reports_foreign_launch(text: str, sentence: Sentence) -> bool:
         _foreign_launcher(text, sentence.start, verb.start()))
 
 
-# A missile by its kind or name: a launch told as one is a missile test, though the story around it is of a satellite
-_MISSILE = re.compile(r"\b(?:missiles?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|Taepodong-?\d?|Hwasong-\d+\w*|Rodong|Nodong|Musudan|"
-                      r"Pukguksong-\d\w*|KN-\d+)\b(?!-?ri)", re.IGNORECASE)
-
-
-def space_of(text: str, own: list[Sentence], story_space: bool) -> bool:
-    """Whether another launch a story tells (in its ``own`` sentences) was a satellite launch: its own words say so,
-    or, when they name neither a satellite nor a missile, the story's launch was one. 'A missile fired on April 29'
-    in a story whose missile climbed 'into space' is no satellite launch."""
-    words = " ".join(text[s.start : s.end] for s in own)
-    if _SPACE.search(words):
-        return True
-    return story_space and not _MISSILE.search(words)
-
-
 # A story that opens by saying nothing was launched ("No North Korean rocket was launched yesterday", "North Korea
 # did not launch a missile") is about a false alarm or a launch that did not happen; what it quotes is not a launch.
 _NO_LAUNCH = re.compile(r"\b(?:No\s+(?:[\w-]+\s+){0,3}?(?:rockets?|missiles?|projectiles?|satellites?)\s+"
@@ -361,7 +331,7 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     related = [s for s in sentences if s in anchors or s in rows or (
         s not in foreign and _reports(text, s, True, strict=False))]
     scope = " ".join(text[s.start : s.end] for s in related)
-    space = bool(_SPACE.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
+    space = bool(SPACE_WORDS.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
     listed = [s for s in rows if s not in anchors]
     return describe(text, LaunchReport(anchors, related, space, listed=listed, rows=rows))
 
@@ -392,23 +362,3 @@ def _field_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
     if not _TITLE_LAUNCH.search(head) or not _NORTH_KOREA.search(head):
         return []
     return [s for s in sentences if any(m.start() <= s.start < m.end() for m in fields)]
-
-
-def describe(text: str, report: LaunchReport, whole_text: bool = True) -> LaunchReport:
-    """Name the report's vehicle, payload and kind of launch from its sentences (and, with ``whole_text``, from
-    anywhere in the article when its sentences name none)."""
-    for label, pattern in _CLASSES:
-        found_class = next((m for s in report.anchors for m in [pattern.search(text, s.start, s.end)] if m), None)
-        if found_class:
-            report.vehicle_class, report.class_span = label, found_class.span()
-            break
-    if report.vehicle_class is None and report.space:
-        report.vehicle_class = "satellite launch vehicle"
-    for pattern, attribute in ((_VEHICLE, "vehicle"), (_PAYLOAD, "payload")):
-        found = next((m for s in report.related for m in [pattern.search(text, s.start, s.end)] if m), None)
-        found = found or (pattern.search(text) if whole_text else None)
-        if found:
-            setattr(report, attribute, found.group())
-            if attribute == "vehicle":
-                report.vehicle_span = found.span()
-    return report

@@ -12,8 +12,9 @@ from viewer.ingest.times import TimeMention, find_dates
 # A launch told by the noun in a story about North Korea: someone "detected the launch" (the launch happened), or "the
 # launch (itself) came at 9:30 a.m." (told by when it took place)
 _DETECTED = re.compile(r"\b(?:detected|spotted|caught|tracked|picked\s+up|observed)\s+$", re.IGNORECASE)
+# (or where it came from: "The launch came from the new coastal launch pad at Sohae")
 _TOOK_PLACE = re.compile(r"\s+(?:itself\s+)?(?:came|took\s+place|occurred|happened|was\s+(?:detected|spotted|made))\s+"
-                         r"(?:at|on|shortly|around|about|just|early|late|in\s+the|\d)", re.IGNORECASE)
+                         r"(?:at|on|shortly|around|about|just|early|late|in\s+the|from|\d)", re.IGNORECASE)
 
 
 def launch_told(text: str, noun: re.Match[str]) -> bool:
@@ -30,7 +31,8 @@ DETECTED_OBJECT = re.compile(r"\b(?:detected|spotted|tracked|picked\s+up)\s+(?:[
 # A row of a timeline, table or numbered list that names a launch by its date and its rocket, with no verb: "1)
 # Chollima-1, 30 May, 2127 UTC (06:27 on 31 May in Pyongyang).", "2023-05-31  Chollima-1  Sohae  failure", "| 2016-02-07
 # | Unha-3 | Sohae | orbit |". The rocket is one of North Korea's by name, both at the row's head.
-_ROW_HEAD = re.compile(r"[ \t]*(?:\|[ \t]*|[-*\u2022][ \t]+|\(?\d{1,2}[.)][ \t]+)?")
+# (a numbered table's "3 | 19 October 2021 | 10:17 | …": the row's number in its first cell)
+_ROW_HEAD = re.compile(r"[ \t]*(?:\|[ \t]*|[-*\u2022][ \t]+|\(?\d{1,2}[.)][ \t]+|\d{1,3}[ \t]*\|[ \t]*)?")
 _NAMED_ROCKET = re.compile(r"\b(?:Unha-\d|Chollima-\d|Hwasong-\d+\w*|Pukguksong-\d\w*|Taepodong-\d|KN-\d+|"
                            r"Hwasal-\d|Pulhwasal-\d+|Kwangmyongsong-\d|Malligyong-\d)\b")
 # (not a parade, a display, an engine or a nuclear test, a plan)

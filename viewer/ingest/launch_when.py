@@ -7,15 +7,16 @@ import re
 from datetime import date, datetime, timedelta, timezone
 
 from viewer.ingest.article import Article
+from viewer.ingest.body_stamps import body_stamps
 from viewer.ingest.claims import attribution
-from viewer.ingest.datelines import HEAD_CHARS, body_stamps
+from viewer.ingest.datelines import HEAD_CHARS
 from viewer.ingest.findings import ArticleDraft, DraftClaim
-from viewer.ingest.launch import LaunchReport
 from viewer.ingest.launch_nouns import launch_row, row_times
+from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.sentences import Sentence
+from viewer.ingest.statement_days import PLUPERFECT, said_day, statement_day
 from viewer.ingest.times import (
     KOREAS_DAY,
-    PLUPERFECT,
     WEEKDAY_NAMES,
     DateMention,
     TimeMention,
@@ -24,8 +25,6 @@ from viewer.ingest.times import (
     find_times,
     not_ahead,
     resolve,
-    said_day,
-    statement_day,
     zone_offset,
 )
 
@@ -33,7 +32,9 @@ from viewer.ingest.times import (
 ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satellites?|projectile|fired|object|"
                           r"payload|warhead|ICBM|IRBM|SRBM|SLBM|"
                           # (and a report's "Outcome: failure")
-                          r"orbit\w*|flew|travel\w*|altitude|apogee|(?:in|mid)[- ]flight|outcome)\b",
+                          r"orbit\w*|flew|travel\w*|altitude|apogee|(?:in|mid)[- ]flight|outcome|"
+                          # (a log's row names the rocket: "2023-08-23  1850Z  Chollima-1  Sohae  FAILURE")
+                          r"Unha|Chollima|Hwasong|Pukguksong|Taepodong|Musudan|Hwasal|Pulhwasal)\b",
                           re.IGNORECASE)
 _LAUNCH_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|lift(?:ed|s)?\s+off|lifted-off|took\s+off)\b",
                           re.IGNORECASE)
@@ -125,9 +126,11 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
 
 
 # The time of something else than the lift-off, told in a launch sentence: a message or alert sent, a statement
-# released, a briefing held, the missile's landing ("before landing at 8:52 a.m.", "splashed down at …")
+# released, a briefing held, the missile's landing ("before landing at 8:52 a.m.", "splashed down at …"), a window
 _ANOTHER_MOMENT = re.compile(r"\b(?:sent|issued|released|published|posted|broadcast|aired|held|briefing|landing|landed|"
                              r"reported|announced|confirmed|warned|alerted|notified|"
+                             # (a notice's window: "The window … opened only at 1500Z that day")
+                             r"opened|opens|closed|closes|"
                              r"splashed\s+down|splashing\s+down|came\s+down|coming\s+down|impact\w*|fell|falling)\s+"
                              # (not "announced that at about 7:50 this morning North Korea fired": what was said)
                              r"(?:(?!that\b)[\w-]+\s+){0,2}?(?:at|around|about|shortly\s+after|shortly\s+before|"
@@ -246,12 +249,14 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
         r",?\s*(?:at\s+)?", text[mention.end : t.start])]
     if after and after[0].zone not in LOCAL_ZONES:
         return True  # "30 May, 2127 UTC", "Dec. 12 at 0049 GMT": the day of the time in that zone
-    near = max(sentence.start, mention.start - 30)
-    times = [t for t in find_times(text, near, sentence.end) if t.start < mention.start]  # "8:40 p.m. Monday Eastern"
+    # "8:40 p.m. Monday Eastern", "7:29 p.m. Eastern Standard Time on February 6"
+    near = max(sentence.start, mention.start - OTHER_ZONE_CHARS)
+    times = [t for t in find_times(text, near, sentence.end) if t.start < mention.start]
     return bool(times) and times[-1].zone not in ("KST", "JST", "Pyongyang time", "local time") and not re.search(
         r"[.;)]", text[times[-1].end : mention.start])  # "(2210 GMT) on Thursday": the bracket closed first
 
 
+OTHER_ZONE_CHARS = 45  # from a zoned clock time to the day it is on
 _WRITERS_DAY = re.compile(r",?\s+(?:our|U\.S\.|American|Washington|Eastern|New\s+York|London|European)\s+time\b",
                           re.IGNORECASE)
 LOCAL_ZONES = ("KST", "JST", "Pyongyang time", "local time")

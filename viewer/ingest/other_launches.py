@@ -8,10 +8,11 @@ import re
 from datetime import date, datetime, timedelta
 
 from viewer.ingest.findings import ArticleDraft
-from viewer.ingest.launch import LaunchReport
+from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.passing import not_a_launch_day
 from viewer.ingest.sentences import Sentence
-from viewer.ingest.times import PLUPERFECT, find_dates, find_times
+from viewer.ingest.statement_days import PLUPERFECT
+from viewer.ingest.times import find_dates, find_times
 
 # "The second missile was launched …", "the first of them at about 3:30 a.m.", "The second was fired …"
 # "The second, fired from the same area at 8:05am, …", "The second left eleven minutes after the first"

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from viewer.ingest.sentences import Sentence
-from viewer.ingest.times import DateMention, find_dates, statement_day
+from viewer.ingest.statement_days import statement_day
+from viewer.ingest.times import DateMention, find_dates
 
 # a launch word: the noun ('the Aug. 29 launch', 'one on July 9' after 'tests'), or a verb of launching
 _LAUNCH_WORD = re.compile(r"\b(?:launch(?:es|ed|ing)?|(?:test-)?fir(?:ed|ing)|test-fire|tests?|tested|firings?|"
@@ -39,6 +41,10 @@ _LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:on\s+|
 _NOT_A_LAUNCH = re.compile(r"\b(?:between|until|through|by|will|would|could|plans?|planned|scheduled|"
                            r"window|notif\w+|began|begin|started|start|ended|adopted|passed|met|meeting|summit|talks|"
                            r"visit\w*|parades?)\W+(?:[\w.,-]+\W+){0,3}$", re.IGNORECASE)
+# a launch still to come: "watching whether the North will conduct another launch around … on the 16th"
+_STILL_TO_COME = re.compile(r"\b(?:will|(?-i:may)|might|whether|expected\s+to|likely\s+to|plans?\s+to)\s+"
+                            r"(?:[\w-]+\s+){0,3}?(?:conduct|launch|fire|test|test-fire|stage|carry\s+out|attempt)\b",
+                            re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _FIRST_SINCE = re.compile(r"\bfirst\b[^;]{0,80}?\bsince\s+$", re.IGNORECASE)
 LAUNCH_GAP = 70  # characters from the launch word to 'on <date>': one clause
@@ -52,6 +58,7 @@ def passing_mentions(text: str, sentences: Iterable[Sentence], reference: date |
     for sentence in sentences:
         named: DateMention | None = None  # the last date of the sentence that named a launch
         for mention in find_dates(text, max(sentence.start, after), sentence.end, reference, weekdays=False):
+            mention = _last_year(text, mention)
             day = mention.value
             listed = named is not None and _LISTED.fullmatch(text, named.end, mention.start) is not None
             named = None
@@ -67,6 +74,20 @@ def passing_mentions(text: str, sentences: Iterable[Sentence], reference: date |
     return found
 
 
+# "the January 14 launch last year", "on March 3 last year": the day in the year before the story's
+_LAST_YEAR_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?last\s+year\b", re.IGNORECASE)
+
+
+def _last_year(text: str, mention: DateMention) -> DateMention:
+    written = text[mention.start : mention.end]
+    if mention.value is None or re.search(r"(?:19|20)\d\d", written) or not _LAST_YEAR_AFTER.match(text, mention.end):
+        return mention
+    try:
+        return replace(mention, value=mention.value.replace(year=mention.value.year - 1))
+    except ValueError:  # 29 February
+        return mention
+
+
 # "the 30 March test of a new solid-fuel engine", "an engine test on March 30", "its sixth nuclear test on Sept. 3":
 # a test on the ground, not a flight
 _GROUND_TEST = re.compile(r"\btest\s+of\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?(?:engine|motor)\b|"
@@ -80,6 +101,8 @@ def not_a_launch_day(text: str, mention: DateMention, sentence_start: int) -> bo
     test on the ground ('the 30 March test of a new solid-fuel engine')."""
     if _GROUND_TEST.search(text, max(sentence_start, mention.start - 40), mention.end + 50):
         return True
+    if _STILL_TO_COME.search(text, sentence_start, mention.start):
+        return True  # "whether North Korea will conduct an additional launch around … on the 16th"
     if _SINCE.search(text, max(sentence_start, mention.start - 12), mention.start):
         return not _FIRST_SINCE.search(text, sentence_start, mention.start)  # "the first launch since Aug. 16"
     return statement_day(text, mention, sentence_start) or _NOT_A_LAUNCH.search(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 ABBREVIATIONS = frozenset({
     "u.s", "u.n", "u.k", "mr", "mrs", "ms", "dr", "no", "gen", "lt", "col", "maj", "capt", "sen", "rep",
     "gov", "adm", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m",
-    "p.m", "approx", "vs", "e.g", "i.e", "n", "s", "e", "w", "inc", "corp", "jr", "sr", "st", "mt", "ft",
+    "p.m", "approx", "c", "ca", "vs", "e.g", "i.e", "n", "s", "e", "w", "inc", "corp", "jr", "sr", "st", "mt", "ft",
 })  # fmt: skip
 _BREAK = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*\S)")  # a blank line, or a single line break (both occur)
@@ -72,10 +72,13 @@ def _wrapped(text: str, line: tuple[int, int], next_start: int) -> bool:
     if end - start < 50 or "\n" in text[end:next_start].replace("\n", "", 1):
         return False
     last = text[start:end].rstrip()
+    head = text[next_start : next_start + 80].lstrip()[:1]  # (an indented next line: its first letter)
+    if last.endswith(")") and head.islower() and not _TABLE_ROW.match(text, start):
+        return True  # "… at about 0800 local (2300 UTC on 27 JAN)" / "in waters near Sinpo, …"
     if last[-1:] in ".!?:;|\"\u201d)]" or _TABLE_ROW.match(text, start):
         return False
-    head = text[next_start : next_start + 80].lstrip()[:1]  # (an indented next line: its first letter)
-    return head.islower() or bool(_OPEN_WORD.search(last))
+    # (or after a comma: "… fired at dawn on Thursday," / "February 23, from the Kimchaek area …")
+    return head.islower() or bool(_OPEN_WORD.search(last)) or last.endswith(",")
 
 
 def _lines(text: str):

@@ -12,7 +12,7 @@ from shapely.geometry import Point
 from viewer.geo.gazetteer import Place
 from viewer.ingest.construct import place_point
 from viewer.ingest.findings import DraftFeature
-from viewer.ingest.launch import LaunchReport
+from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.places import PlaceMatcher, PlaceMention
 from viewer.ingest.sentences import Sentence
 

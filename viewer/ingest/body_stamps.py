@@ -1,0 +1,49 @@
+"""Stamps inside a story's body: the day headings of a live blog or digest ('Monday 15 January 2024', 'Round 3 —
+Sunday, March 29.') and the UTC stamps of a thread's posts ('2/8  [2022-10-03 22:36Z]'), each dating what follows."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from viewer.ingest.datelines import DATE_LINE, date_of
+from viewer.ingest.times import MONTHS
+
+
+def body_stamps(text: str, start: int, reference: date | None = None) -> list[tuple[int, date]]:
+    """Lines after ``start`` that are only a date, as a live blog heads each day ('Monday 15 January 2024', 'Round 3 —
+    Sunday, March 29.'): (where each ends, its date). A heading with no year takes the ``reference`` date's (the
+    story's), the year before when that would put it after the story. Weekdays and 'yesterday' below one are that
+    day's."""
+    found = []
+    for m in DATE_LINE.finditer(text, start):
+        if m.group("label") is not None:
+            continue
+        value = date_of(m) or _in_year_of(m, reference)
+        if value is not None:
+            found.append((m.end(), value))
+    for m in _POST_STAMP.finditer(text, start):
+        posted = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")), int(m.group("hh")),
+                          int(m.group("mm"))) if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 else None
+        if posted is not None:
+            found.append((m.end(), (posted + KOREA_AHEAD_OF_UTC).date()))
+    return sorted(found)
+
+
+# A thread's or log's post stamped in UTC on a line of its own: "2/8  [2022-10-03 22:36Z]", "#3 2024-01-14 0555 UTC".
+# What it tells happened on Korea's day of the post (nine hours ahead: 22:36Z on the 3rd is the 4th in Seoul)
+_POST_STAMP = re.compile(r"^[ \t]*(?:#?\d{1,3}(?:/\d{1,3})?[.)]?[ \t]+)?[\[(]?(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-"
+                         r"(?P<d>[0-3]\d)[ T](?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)[ \t]*(?:Z|UTC|GMT)"
+                         r"[\])]?[ \t\r]*$", re.MULTILINE)
+KOREA_AHEAD_OF_UTC = timedelta(hours=9)
+
+
+def _in_year_of(m: re.Match[str], reference: date | None) -> date | None:
+    month, day = m.groupdict().get("month") or m.groupdict().get("month2"), m.group("day") or m.group("day2")
+    if reference is None or not month or not day:
+        return None
+    try:
+        value = date(reference.year, MONTHS[month.lower().rstrip(".")], int(day))
+    except (KeyError, ValueError):
+        return None
+    return value if value <= reference else value.replace(year=value.year - 1)

@@ -1,0 +1,69 @@
+"""The claims a drafted launch carries from its own sentences: outcome, orbit, EEZ, distance and apogee, each with who
+says so — not another day's or another month's launch, nor history."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from viewer.ingest.claims import attribution, orbit_claims, outcome_claims, settled_outcome
+from viewer.ingest.eez import eez_claims
+from viewer.ingest.findings import ArticleDraft, DraftClaim
+from viewer.ingest.launch import foreign_launch_sentences
+from viewer.ingest.launch_report import LaunchReport
+from viewer.ingest.launch_when import ABOUT_LAUNCH
+from viewer.ingest.measures import find_altitudes, find_distances
+from viewer.ingest.sentences import Sentence
+from viewer.ingest.statement_days import statement_day
+from viewer.ingest.times import MONTHS, find_dates, not_ahead
+
+_HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d)\b",
+                      re.IGNORECASE)
+
+
+def _dated_elsewhere(text: str, sentence: Sentence, day: date | None, published: date | None) -> bool:
+    """A sentence whose own date is more than a day from the launch's (a statement's day aside)."""
+    if day is None:
+        return False
+    return any(d.value is not None and abs((d.value - day).days) > 1 and not statement_day(text, d, sentence.start)
+               for d in (not_ahead(text, m, published) for m in find_dates(text, sentence.start, sentence.end,
+                                                                         published or day)))
+
+
+# the sentence's subject is of a month: "Its rocket in April this year …", "The launch last May …"
+_IN_MONTH = re.compile(r"\s*(?:[\w'\u2019-]+\s+){1,4}?(?:in|last)\s+(?P<month>January|February|March|April|May|June|"
+                       r"July|August|September|October|November|December)\b(?!\s+\d)")
+
+
+def _in_another_month(text: str, sentence: Sentence, day: date | None) -> bool:
+    """'Its rocket in April this year broke apart shortly after launch' in a story of a December launch: another
+    month's launch, whose outcome is not this one's."""
+    subject = _IN_MONTH.match(text, sentence.start, sentence.end)
+    return day is not None and subject is not None and MONTHS[subject.group("month").lower()] != day.month
+
+
+def add_claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport,
+            published: date | None, lead: bool = False) -> None:
+    foreign = foreign_launch_sentences(text, sentences)  # "South Korea fired two missiles; one fell into the sea"
+    rows = {s.paragraph for s in report.rows}  # (a table row's notes: "… North Korea declared it a success.")
+    about = [s for s in sentences if (ABOUT_LAUNCH.search(text, s.start, s.end) or s.paragraph in rows) and not (
+        _HISTORY.search(text, s.start, s.end)) and s not in foreign]
+    current = [s for s in sentences if not _HISTORY.search(text, s.start, s.end)]  # "it did not land within the EEZ"
+    # "On 16 March a missile exploded" in a story of the launch of 24 March: that launch's outcome, not this one's
+    own_day = [s for s in about if not _dated_elsewhere(text, s, draft.date, published) and not _in_another_month(
+        text, s, draft.date)]
+    found_claims = outcome_claims(text, own_day, draft.space, lead=lead) + orbit_claims(text, about) + eez_claims(
+        text, current)
+    for found in found_claims:
+        draft.claims.append(DraftClaim(found.property, found.value, found.by, [(found.start, found.end)]))
+    for sentence in about:
+        for distance in find_distances(text, sentence.start, sentence.end):
+            if not distance.relative:
+                draft.claims.append(DraftClaim("distance_km", round(distance.km, 1), attribution(
+                    text, sentence, distance.start), [(distance.start, distance.end)]))
+        for start, end, km in find_altitudes(text, sentence.start, sentence.end):
+            draft.claims.append(DraftClaim("apogee_km", round(km, 1), attribution(text, sentence, start),
+                                           [(start, end)]))
+    settled = settled_outcome([(str(c.value), c.by) for c in draft.claims if c.property == "outcome"])
+    if settled is not None:
+        draft.outcome = settled

@@ -1,0 +1,61 @@
+"""Days in a launch sentence that are not the launch's: when something was said ('the JCS said on Thursday'), when
+another event began or ended ('drills, which began on March 13'), when a picture was taken ('imagery from June 4')."""
+
+from __future__ import annotations
+
+import re
+
+from viewer.ingest.times import DateMention
+
+# "North Korea said Wednesday it had …", "On Monday, North Korea's state media said the missile …": the day of a
+# statement, not of the launch it reports
+# "warned fishermen and ships on Friday that debris … may have fallen": the day of the warning, not the launch
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|confirmed|told\s+\w+|claimed|stated|"
+                          r"(?:warned|urged|advised|relayed|issued|posted|published)"
+                          r"(?:\s+(?!the\s+(?:launch|rocket|missile))\w+){0,3})"
+                          r"\s+(?:on\s+)?$",
+                          re.IGNORECASE)
+# (the subject saying it, not "On Sept. 28, it fired what it claimed was …": a launch on that day)
+_SAID_AFTER = re.compile(r"[\s,]*(?:(?!(?:fired|launched|test-fired|fires|launches)\b)[\w'\u2019.-]+\s+){0,4}?"
+                         r"(?:said|says|reported|announced|claimed)\b", re.IGNORECASE)
+_OPENING = re.compile(r"\s*(?:(?:On|Early|Late|Later)\s+)?", re.IGNORECASE)
+PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+)?(?:been|\w+ed|begun|flown|shown|taken|given|made)\b",
+                        re.IGNORECASE)
+
+
+# Another event's day, the one place this is told (dates of launches and of statements use it alike): "drills, which
+# began on March 13", "talks that opened Monday", "… was sworn in as South Korea's president on Wednesday", "the
+# summit ended on Friday", "mourning his mother, who died on Tuesday" (a person's day, not the launch's); but "the
+# attempt ended on Tuesday night" is the launch's own day
+OTHER_EVENT = re.compile(r"(?<!attempt\s)(?<!launch\s)(?<!flight\s)(?<!test\s)"
+                         r"\b(?:sworn\s+in|inaugurat\w*|took\s+office|elected|met|visited|arrived|summit|talks|"
+                         r"began|begun|begins|started|starts|opened|opens|ended|ends|closed|closes|signed|kicked\s+off|"
+                         r"took\s+place|(?:was|were)\s+held|died|passed\s+away|was\s+(?:born|buried))\b[^.;,]{0,40}$",
+                         re.IGNORECASE)
+OTHER_EVENT_CHARS = 50  # from the event's word to the date: one clause
+
+# the day a picture was taken ("Commercial satellite imagery from June 4 shows … after the failed launch on May 27")
+# (not the figure of speech: "It was a different picture on April 13, when …")
+_PICTURE_BEFORE = re.compile(r"(?<!different\s)(?<!similar\s)(?<!bigger\s)(?<!mixed\s)(?<!whole\s)(?<!clearer\s)"
+                             r"\b(?:imagery|images?|photos?|photographs?|pictures?|footage|video)\s+"
+                             r"(?:(?:taken|captured|acquired|collected|dated|shot)\s+)?(?:from|of|on|dated)\s+$",
+                             re.IGNORECASE)
+
+
+def said_day(text: str, mention: DateMention, sentence_start: int) -> bool:
+    """Whether the date is the day something was said ('the JCS said on Thursday that …')."""
+    return bool(_SAID_BEFORE.search(text, max(sentence_start, mention.start - 40), mention.start))
+
+
+def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
+    """Whether the date is when something was said, or when something other than a launch began or ended
+    ('exercises, which began on March 13'), or when a picture was taken ('imagery from June 4'), not when the
+    launch happened."""
+    before = max(sentence_start, mention.start - 40)
+    if (_SAID_BEFORE.search(text, before, mention.start) or _PICTURE_BEFORE.search(text, before, mention.start)
+            or OTHER_EVENT.search(text, max(sentence_start, mention.start - OTHER_EVENT_CHARS), mention.start)):
+        return True
+    # a date opening the sentence and its subject saying something ("On Monday, state media said the missile …"),
+    # not a date after the verb ("fired … on Monday night, the military said")
+    return bool(_OPENING.fullmatch(text, sentence_start, mention.start)) and bool(
+        _SAID_AFTER.match(text, mention.end, mention.end + 50))
