@@ -132,6 +132,17 @@ def test_quote_mismatch_reanchors_with_a_warning(capsys, make_bundle):
     assert f"citations[0]: warning: quote 'the Sohae station' re-anchored from 3 to {start}" in lines[0]
 
 
+def test_a_wrong_end_offset_says_the_end_moved_not_the_start(capsys, make_bundle):
+    data = small_bundle()
+    start = ARTICLE.index("the Sohae station")
+    data["features"][0]["properties"]["citations"][0].update(start=start, end=start + 5)
+    code, lines, _ = validate(capsys, make_bundle(data))
+    assert code == 0
+    assert len(lines) == 1
+    assert lines[0].endswith(f"citations[0]: warning: quote 'the Sohae station' is at {start} as said, but ends at "
+                             f"{start + 17}, not {start + 5}: end offset corrected")
+
+
 def test_quote_gone_is_orphaned_and_fails(capsys, make_bundle):
     path = make_bundle(article=ARTICLE.replace("Sohae", "Sohay"))
     assert_one_line(capsys, path, 1, "features[0].properties.citations[0]",

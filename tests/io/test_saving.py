@@ -67,21 +67,6 @@ def test_a_read_only_folder_names_the_output(tmp_path, capsys, monkeypatch, suff
     assert capsys.readouterr().err == f"launchmap: {out}: cannot write there: Permission denied\n"
 
 
-def test_a_geopackage_write_error_is_one_line(tmp_path, capsys, monkeypatch):
-    from pyogrio.errors import FeatureError
-
-    def full_disk(*args, **kwargs):
-        raise FeatureError("failed to write feature 3: database or disk is full")
-
-    monkeypatch.setattr("pyogrio.raw.write", full_disk)
-    out = tmp_path / "out.gpkg"
-    assert main(["convert", str(sample_bundle()), "-o", str(out)]) == 1
-    err = capsys.readouterr().err
-    assert err == (f"launchmap: {out}: cannot write the GeoPackage (failed to write feature 3: database or disk "
-                   "is full)\n")
-    assert list(tmp_path.iterdir()) == []
-
-
 def test_files_written_as_one_unit_are_all_or_none(tmp_path, monkeypatch):
     from viewer.io.atomic import write_files_atomic
 

@@ -52,7 +52,8 @@ def _main(argv: list[str], command: str | None) -> int:
             raise
         print(f"launchmap: {error}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:  # Ctrl+C: what it left, when the subcommand says (a write: the old file)
+        print(f"launchmap: interrupted{f'; {interrupt}' if str(interrupt) else ''}", file=sys.stderr)
         return 130
 
 

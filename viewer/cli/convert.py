@@ -18,6 +18,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_documents_root_argument(parser)
 
 
+def _state(path: Path) -> tuple[int, int, int] | None:
+    """What tells whether ``path`` was replaced: its inode, size and time of change; None when there is none."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
 def run(args: argparse.Namespace) -> int:
     from viewer.cli.errors import UsageError
 
@@ -28,7 +37,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"-o {args.output}: folder {output.parent} does not exist")
     if Path(args.input).resolve() == output.resolve():
         raise UsageError(f"-o {args.output}: that is the input file; write to another name")
-    bundle, problems = convert(args.input, output)
+    before = _state(output)
+    try:
+        bundle, problems = convert(args.input, output)
+    except KeyboardInterrupt:  # the writers write atomically: stopped before the end, the old file is as it was
+        after = _state(output)
+        raise KeyboardInterrupt(("nothing was written" if before is None else f"{output} is left as it was")
+                                if after == before else f"{output} was written") from None
     for problem in problems:
         print(problem, file=sys.stderr)  # warnings only: errors stop the conversion with BundleError
     print(f"wrote {output} ({len(bundle.features)} features, {len(bundle.events)} events, "

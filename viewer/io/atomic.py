@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator
@@ -32,8 +33,8 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         if isinstance(error, OSError) and error.filename is None and error.strerror:  # disk full, file too large
-            raise type(error)(f"{target}: cannot write: {error.strerror}; the previous file is left as it was") \
-                from None
+            after = "the previous file is left as it was" if target.exists() else "nothing was written"
+            raise type(error)(f"{target}: cannot write: {error.strerror}; {after}") from None
         raise
     remove_leftovers(target, started)
 
@@ -84,16 +85,27 @@ def _usual_mode(temp_name: str, target: Path) -> None:
 
 
 def make_temp(target: Path, suffix: str) -> tuple[int, str]:
-    """A new hidden temporary file beside ``target``; an error names ``target``, not the temporary file."""
+    """A new hidden temporary file beside ``target``; an error names ``target``, not the temporary file. A
+    ``target`` that is a folder is refused here, before any work (replacing it would fail only at the end)."""
     try:
+        if target.is_dir():
+            raise IsADirectoryError(f"{target}: is a folder; name a file to write")
         return tempfile.mkstemp(prefix=temp_prefix(target), suffix=suffix, dir=target.parent or ".")
+    except IsADirectoryError:
+        raise
     except OSError as error:
         raise type(error)(f"{target}: cannot write there: {error.strerror or error}") from None
 
 
+_KEPT = 120  # characters of the name kept in a temporary file's: with its random part and suffix, within NAME_MAX
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def temp_prefix(target: Path) -> str:
-    """How the temporary files of a save of ``target`` begin (beside it, hidden): ``.NAME.``"""
-    return f".{target.name}."
+    """How the temporary files of a save of ``target`` begin (beside it, hidden): ``.NAME.``, the name cut short
+    (a name the file system allows must not fail for the temporary's longer one) and control characters as '_'
+    (GDAL drops a newline from a file name, so the GeoPackage it wrote was not where it was looked for)."""
+    return f".{_CONTROL.sub('_', target.name[:_KEPT])}."
 
 
 def remove_leftovers(target: Path, before: float) -> None:

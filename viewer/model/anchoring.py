@@ -54,6 +54,14 @@ def anchor(citation: Citation, text: str | None) -> Anchoring:
     return Anchoring(moved, ties, context_moved=at_offsets)
 
 
+def what_moved(before: Citation, after: Citation) -> str:
+    """What re-anchoring ``before`` to ``after`` changed, as a warning says it: the start, or only the end (the
+    quote is where the start says, but the end offset did not fit its length)."""
+    if after.start != before.start:
+        return f"re-anchored from {before.start} to {after.start}"
+    return f"is at {before.start} as said, but ends at {after.end}, not {before.end}: end offset corrected"
+
+
 def best_occurrence(citation: Citation, text: str) -> tuple[int | None, int]:
     """(start of the occurrence of the quote whose surroundings best match prefix and suffix, number of other
     occurrences that match exactly as well); (None, 0) when the quote does not occur.

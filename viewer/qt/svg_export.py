@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import defusedxml.ElementTree as SafeET
 
+from viewer.export.svg_paths import LIMIT, elements, scaled_path_data, split_path_data
 from viewer.model.annotation import ANNOTATION
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_title
@@ -121,6 +122,8 @@ def _assembled(parts: list[tuple[str, str, bytes]], request: ImageRequest) -> by
                 group.append(child)
     for group in list(root.iter(f"{{{SVG}}}g")):
         _scaled_strokes(group)
+        _in_pixels(group)
+        _split_long_paths(group)
     _drop_empty_groups(root)
     for text in root.iter(f"{{{SVG}}}text"):  # fallbacks for machines without DejaVu Sans
         if text.get("font-family", "").strip('"') == "DejaVu Sans":
@@ -153,6 +156,48 @@ def _scaled_strokes(group: ET.Element) -> None:
     if group.get("stroke-dasharray") not in (None, "none"):
         values = group.get("stroke-dasharray", "").replace(",", " ").split()
         group.set("stroke-dasharray", ",".join(f"{float(v) / scale:.6g}" for v in values))
+
+
+def _in_pixels(group: ET.Element) -> None:
+    """A group of paths drawn in map units (a scale far from 1: metres to pixels) is written in pixel units: its
+    coordinates and pen widths multiplied by the scale, its transform keeping only the rotation and offset.
+
+    In map units a coordinate is millions of metres, written with an exponent and six digits (``-2.27551e+06``),
+    and a pen of a few pixels tens of thousands of units wide: QtSvg draws a pen wider than 32,767 as 1 unit, so
+    the bands of overflown areas vanished in Qt programs while librsvg drew them."""
+    match = re.fullmatch(r"matrix\(([^)]*)\)", group.get("transform", ""))
+    if match is None or not len(group) or any(child.tag != f"{{{SVG}}}path" or child.get("d") is None
+                                               for child in group):
+        return
+    a, b, c, d, e, f = (float(v) for v in match.group(1).replace(",", " ").split())
+    scale = abs(a * d - b * c) ** 0.5
+    if scale == 0 or 0.1 <= scale <= 10:
+        return
+    for path in group:
+        path.set("d", scaled_path_data(path.get("d", ""), scale))
+    for name in ("stroke-width", "stroke-dashoffset"):
+        if group.get(name):
+            group.set(name, f"{float(group.get(name, '0')) * scale:.6g}")
+    if group.get("stroke-dasharray") not in (None, "none"):
+        values = group.get("stroke-dasharray", "").replace(",", " ").split()
+        group.set("stroke-dasharray", ",".join(f"{float(v) * scale:.6g}" for v in values))
+    group.set("transform", "matrix({})".format(",".join(
+        f"{v:.6g}" for v in (a / scale, b / scale, c / scale, d / scale, e, f))))
+
+
+def _split_long_paths(group: ET.Element) -> None:
+    """A path of more elements than QtSvg reads becomes several beside it (`viewer.export.svg_paths`)."""
+    for index, path in reversed(list(enumerate(group))):
+        d = path.get("d")
+        if path.tag != f"{{{SVG}}}path" or d is None or elements(d) <= LIMIT:
+            continue
+        filled = path.get("fill", group.get("fill", "black")) != "none"
+        pieces = split_path_data(d, filled)
+        path.set("d", pieces[0])
+        for offset, piece in enumerate(pieces[1:], start=1):
+            copy = ET.Element(path.tag, dict(path.attrib))
+            copy.set("d", piece)
+            group.insert(index + offset, copy)
 
 
 def _drop_empty_groups(root: ET.Element) -> None:

@@ -185,7 +185,8 @@ def test_write_replaces_atomically_and_leaves_nothing_behind(tmp_path, monkeypat
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(gpkg_export, "_tables", broken)  # fails after the features layer was written
-    with pytest.raises(OSError, match=r"launches\.gpkg: cannot write the GeoPackage \(disk full\)"):
+    with pytest.raises(OSError, match=r"launches\.gpkg: cannot write the GeoPackage \(GDAL: disk full\); the "
+                                      r"previous file is left as it was"):
         write_gpkg(bundle, path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["launches.gpkg"]

@@ -12,7 +12,7 @@ from viewer.io.bundle import geometries
 from viewer.io.bundle.articles import ArticleRefused, current_roots, read_article
 from viewer.io.bundle.json_source import load_json
 from viewer.io.bundle.problem_log import ProblemLog, json_type, raw_ids, short
-from viewer.model.anchoring import anchor
+from viewer.model.anchoring import anchor, what_moved
 from viewer.model.annotation import problems_of as annotation_problems
 from viewer.model.bundle import FORMAT_VERSION, Bundle
 from viewer.model.citation import AnchorStatus, Citation
@@ -373,7 +373,7 @@ class BundleParser(ProblemLog):
             why = " (the quote is at the old offsets, but its prefix and suffix fit there)" \
                 if anchoring.context_moved else ""
             quote = short(citation.exact)
-            self.warn(where, f"quote {quote} re-anchored from {citation.start} to {checked.start}{why}")
+            self.warn(where, f"quote {quote} {what_moved(citation, checked)}{why}")
         if anchoring.ties:
             self.warn(where, f"quote {short(citation.exact)} fits {anchoring.ties + 1} places equally well; "
                              f"re-anchored to the one nearest its old offset, {checked.start}: check it")

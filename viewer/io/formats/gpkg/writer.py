@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import time
 from collections.abc import Iterable
 from itertools import chain, repeat
@@ -23,6 +24,7 @@ import shapely
 
 from viewer import __version__
 from viewer.io.atomic import make_temp, remove_leftovers
+from viewer.io.formats.gpkg.arrow_stream import GEOMETRY, arrow_stream
 from viewer.io.formats.gpkg.columns import FEATURE_COLUMNS, KEPT_AS
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
@@ -44,11 +46,12 @@ def write_gpkg(bundle: Bundle, path: str | Path, progress: Progress = no_progres
     fd, temp_name = make_temp(path, ".part.gpkg")
     os.close(fd)
     os.unlink(temp_name)  # GDAL creates the file itself
+    temps = (temp_name, f"{temp_name}-journal", f"{temp_name}-wal", f"{temp_name}-shm")
     try:
         try:
             _write_all(bundle, temp_name, progress)
         except RuntimeError as error:  # pyogrio's FeatureError, DataSourceError…: a full disk, a read-only folder
-            raise OSError(f"{path}: cannot write the GeoPackage ({' '.join(str(error).split())})") from None
+            raise OSError(write_failure(path, temps, error)) from None
         if path.exists():
             with contextlib.suppress(OSError):
                 os.chmod(temp_name, path.stat().st_mode & 0o7777)
@@ -56,10 +59,41 @@ def write_gpkg(bundle: Bundle, path: str | Path, progress: Progress = no_progres
             os.chmod(temp_name, 0o666 & ~_umask())
         os.replace(temp_name, path)
     finally:
-        for leftover in (temp_name, f"{temp_name}-journal", f"{temp_name}-wal", f"{temp_name}-shm"):
+        for leftover in temps:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(leftover)
     remove_leftovers(path, started)
+
+
+def write_failure(path: Path, temps: tuple[str, ...], error: Exception) -> str:
+    """One line for a GeoPackage GDAL could not finish. GDAL's own words name the SQL statement that failed, which
+    says little (a full disk shows as "no such table: gpkg_contents" or "disk I/O error" depending on where it
+    stopped): a full disk or a reached file size limit is said as such, and GDAL's words only otherwise."""
+    after = "the previous file is left as it was" if path.exists() else "nothing was written"
+    with contextlib.suppress(OSError):
+        free = shutil.disk_usage(path.parent).free
+        if free < _NEARLY_FULL:
+            return f"{path}: cannot write the GeoPackage: the disk is full ({free // 1024:,} KiB free); {after}"
+    limit = _file_size_limit()
+    if limit is not None:
+        sizes = [os.stat(name).st_size for name in temps if os.path.exists(name)]
+        if sizes and max(sizes) + _SQLITE_PAGE >= limit:
+            return (f"{path}: cannot write the GeoPackage: the file size limit (ulimit -f, {limit:,} bytes) was "
+                    f"reached; {after}")
+    return f"{path}: cannot write the GeoPackage (GDAL: {' '.join(str(error).split())}); {after}"
+
+
+_NEARLY_FULL = 1 << 20  # free bytes below which a failed write is taken for a full disk
+_SQLITE_PAGE = 65_536  # the largest SQLite page: a write that failed was at most this far past the file's size
+
+
+def _file_size_limit() -> int | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return None if soft == resource.RLIM_INFINITY else soft
 
 
 def _umask() -> int:
@@ -69,7 +103,7 @@ def _umask() -> int:
 
 
 def _write_all(bundle: Bundle, path: str, progress: Progress) -> None:
-    from pyogrio.raw import write
+    from pyogrio.raw import write_arrow
 
     features = list(bundle.features.values())
     geometries = np.empty(len(features), dtype=object)
@@ -79,12 +113,17 @@ def _write_all(bundle: Bundle, path: str, progress: Progress) -> None:
     rows = _feature_table(features)
     del features
     progress(1, 3)
-    write(path, geometry, *rows.arrays(), layer="features", driver="GPKG", geometry_type="Unknown",
-          crs="EPSG:4326", layer_options={"DESCRIPTION": "launchmap features (WGS84 lon/lat)"})
-    del geometry, rows
+    data, names, masks = rows.arrays()
+    del rows
+    write_arrow(arrow_stream(names, data, masks, geometry), path, layer="features", driver="GPKG",
+                geometry_name=GEOMETRY, geometry_type="Unknown", crs="EPSG:4326",
+                layer_options={"DESCRIPTION": "launchmap features (WGS84 lon/lat)"})
+    del geometry, data, masks
     progress(2, 3)
     for name, table in _tables(bundle).items():
-        write(path, None, *table.arrays(), layer=name, driver="GPKG", geometry_type=None, append=True)
+        data, names, masks = table.arrays()
+        write_arrow(arrow_stream(names, data, masks), path, layer=name, driver="GPKG", geometry_type=None,
+                    append=True)
     progress(3, 3)
 
 
@@ -93,16 +132,27 @@ def _feature_table(features: list[Feature]) -> Table:
     per feature): a million rows of lists and dicts cost as much memory again as the bundle."""
     properties = list(map(attrgetter("properties"), features))
     columns = [list(map(attrgetter("id"), features))]
+    # The usual layer: every property a text. One join both checks that (TypeError otherwise) and gives the text
+    # whose ASCII-ness says that every cell fits a GeoPackage text column; then nothing is checked cell by cell.
+    try:
+        texts = "".join(chain.from_iterable(map(dict.values, properties)))
+        all_text, plain = True, texts.isascii() and "\x00" not in texts
+        del texts
+    except TypeError:
+        all_text = plain = False
     for key in FEATURE_COLUMNS:
         cells = list(map(dict.get, properties, repeat(key)))
-        if set(map(type, cells)) - {str, NoneType}:  # a number or list under a shown key: the JSON holds it
+        if not all_text and set(map(type, cells)) - {str, NoneType}:  # a number or list: the JSON holds it
             cells = [cell if isinstance(cell, str) else None for cell in cells]
         columns.append(cells)
     # The ``properties`` JSON holds what the columns do not; a shown property stays in it as null, holding its
     # place so the order comes back as it was. Left null when the columns say it all (the reader makes the
     # same dict from them: the shown keys in column order, text values).
-    rows = [row for row, keys in enumerate(map(tuple, properties)) if keys not in _SHOWN_ORDERS]
-    if set(map(type, chain.from_iterable(map(dict.values, properties)))) - {str}:
+    orders = list(map(tuple, properties))
+    rows = [] if set(orders) <= _SHOWN_ORDERS else \
+        [row for row, keys in enumerate(orders) if keys not in _SHOWN_ORDERS]
+    del orders
+    if not all_text:
         rows = sorted({*rows, *(row for row, values in enumerate(properties)
                                 if not all(v.__class__ is str for v in values.values()))})
     rests: list[Any] = [None] * len(features)
@@ -120,7 +170,10 @@ def _feature_table(features: list[Feature]) -> Table:
             # layer of mixed types cannot be declared XYZM through pyogrio, so GDAL would drop M. Other GIS tools
             # read X, Y, Z; launchmap reads the positions back whole from here.
             extras[row] = {**(extras[row] or {}), f"{KEPT_AS}geometry": source}
-    return Table.of_columns(("feature_id", *FEATURE_COLUMNS, "properties", "extra"), columns, extras)
+    table = Table.of_columns(("feature_id", *FEATURE_COLUMNS, "properties", "extra"), columns, extras)
+    if plain:  # the shown columns' cells were all seen to fit above; the ids and the JSON are still checked
+        table.fitting.update(FEATURE_COLUMNS)
+    return table
 
 
 def _beyond_xyz(source: dict[str, Any]) -> bool:
@@ -193,6 +246,7 @@ class Table:
         self.columns = columns
         self.cells: list[list[Any]] = [[] for _ in columns[:-1]]
         self.extras: list[dict[str, Any] | None] = []
+        self.fitting: set[str] = set()  # columns whose text cells are known to fit: not checked again
 
     @classmethod
     def of_columns(cls, names: tuple[str, ...], cells: list[list[Any]],
@@ -207,16 +261,19 @@ class Table:
             column.append(cell)
         self.extras.append(extra or None)
 
-    def arrays(self) -> tuple[list[np.ndarray], list[str], list[np.ndarray | None]]:
-        """(arrays, names, null masks) for pyogrio; called once: the cell lists are let go as they become arrays."""
-        data: list[np.ndarray] = []
+    def arrays(self) -> tuple[list[list[Any] | np.ndarray], list[str], list[np.ndarray | None]]:
+        """(columns, names, null masks) for `arrow_stream`: a text column as its list of cells (str or None), an
+        integer one as an int64 array with its null mask. Called once: the cell lists are handed on as they are."""
+        data: list[list[Any] | np.ndarray] = []
         masks: list[np.ndarray | None] = []
         extras = self.extras
         columns = self.cells
         for name, values in zip(self.columns, columns, strict=False):
-            if set(map(type, values)) <= {str, NoneType}:
+            if name in self.fitting:
+                continue
+            try:  # the usual column, text or null: the join checks that as it goes
                 texts = "".join(filter(None, values))
-            else:
+            except TypeError:
                 texts = "".join([v for v in values if isinstance(v, str)])
             if texts.isascii() and "\x00" not in texts:  # the usual column: all fit, seen in one pass
                 continue
@@ -225,16 +282,14 @@ class Table:
                 extras[row] = {**(extras[row] or {}), f"{KEPT_AS}{name}": values[row]}
                 values[row] = None
         columns.append(json_each(extras))
-        while columns:  # each list let go once it is an array
+        while columns:  # each list let go once handed on
             name, values = self.columns[len(data)], columns.pop(0)
             if name in INTEGER_COLUMNS:  # null where None
                 mask = np.array([v is None for v in values], dtype=bool)
                 data.append(np.array([0 if v is None else v for v in values], dtype=np.int64))
                 masks.append(mask if mask.any() else None)
             else:
-                array = np.empty(len(values), dtype=object)
-                array[:] = values
-                data.append(array)
+                data.append(values)
                 masks.append(None)
         return data, list(self.columns), masks
 
