@@ -6,7 +6,7 @@ import numpy as np
 import pyproj
 import pytest
 
-from viewer.geo import crs
+from viewer.geo import before_proj, crs
 from viewer.geo.crs import DEFAULT_REGION
 from viewer.geo.lcc import LambertConic
 
@@ -79,7 +79,7 @@ def test_a_projection_uses_the_numpy_conic_only_until_pyproj_is_loaded(monkeypat
     monkeypatch.setattr(LambertConic, "forward", lambda self, lon, lat: calls.append(1) or forward(self, lon, lat))
     x_proj = projection.forward(125.0, 39.0)
     assert calls == []  # pyproj is loaded in the tests: PROJ projects
-    monkeypatch.setattr(crs, "proj_loaded", lambda: False)
+    monkeypatch.setattr(before_proj, "proj_loaded", lambda: False)
     x_numpy = projection.forward(125.0, 39.0)
     assert calls == [1]
     assert np.allclose(x_numpy, x_proj, rtol=0, atol=1e-6)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyproj
 
-from viewer.geo import crs, geodesic, vincenty
+from viewer.geo import before_proj, geodesic, vincenty
 
 GEOD = pyproj.Geod(ellps="WGS84")
 
@@ -46,7 +46,7 @@ def test_points_reached_are_proj_s() -> None:
 
 def test_nearly_antipodal_points_say_they_did_not_converge_and_go_to_proj(monkeypatch) -> None:
     assert not vincenty.inverse(0.0, 0.0, 179.7, 0.1)[3].all()
-    monkeypatch.setattr(crs, "proj_loaded", lambda: False)
+    monkeypatch.setattr(before_proj, "proj_loaded", lambda: False)
     assert np.allclose(geodesic.GEOD.inv(0.0, 0.0, 179.7, 0.1), GEOD.inv(0.0, 0.0, 179.7, 0.1))
     assert np.allclose(geodesic.GEOD.fwd(125.0, 39.0, 90.0, 1e6), GEOD.fwd(125.0, 39.0, 90.0, 1e6))
     assert np.allclose(geodesic.GEOD.inv(125.0, 39.0, 125.0, 39.0), GEOD.inv(125.0, 39.0, 125.0, 39.0))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
+from viewer.geo import before_proj
 from viewer.geo.lcc import InverseLambertConic, LambertConic
 
 if TYPE_CHECKING:
@@ -34,12 +34,6 @@ DEFAULT_REGION: Extent = (116.0, 10.0, 142.0, 43.0)  # the Korean Peninsula to L
 _PLAIN_PARAMETERS = frozenset({"proj", "lat_0", "lon_0", "lat_1", "lat_2", "lat_ts", "x_0", "y_0", "k", "k_0", "zone",
                                "south", "units", "no_defs", "type", "datum", "ellps"})
 _DEGREES_TO_RADIANS = "+proj=unitconvert +xy_in=deg +xy_out=rad"
-
-
-def proj_loaded() -> bool:
-    """Whether pyproj is imported: until it is (the window's first frame), the regional conic and geodesics are
-    computed in numpy (`viewer.geo.lcc`, `viewer.geo.vincenty`), from then on by PROJ."""
-    return "pyproj" in sys.modules
 
 
 @cache
@@ -126,13 +120,13 @@ class MapProjection:
 
     def forward(self, lon: Any, lat: Any) -> tuple[Any, Any]:
         """Lon/lat degrees → map x/y; scalars or numpy arrays. Unprojectable points give inf."""
-        if self.lambert is not None and not proj_loaded():
+        if self.lambert is not None and not before_proj.proj_loaded():
             return self.lambert.forward(lon, lat)
         return self._transformers[0].transform(lon, lat, errcheck=False)
 
     def inverse(self, x: Any, y: Any) -> tuple[Any, Any]:
         """Map x/y → lon/lat degrees; scalars or numpy arrays."""
-        if self.lambert is not None and not proj_loaded():
+        if self.lambert is not None and not before_proj.proj_loaded():
             return InverseLambertConic(self.lambert).transform(x, y)
         return self._transformers[1].transform(x, y, errcheck=False)
 

@@ -16,7 +16,7 @@ import shapely
 from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from viewer.geo import crs, vincenty
+from viewer.geo import before_proj, vincenty
 
 if TYPE_CHECKING:
     from pyproj import Geod
@@ -30,14 +30,14 @@ class Geodesics:
     converge, and everything else go to PROJ. Once pyproj is in, PROJ answers all, as it always did."""
 
     def inv(self, lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> tuple[Any, Any, Any]:
-        if not crs.proj_loaded():
+        if not before_proj.proj_loaded():
             az12, az21, metres, converged = vincenty.inverse(lon1, lat1, lon2, lat2)
             if converged.all():
                 return az12, az21, metres
         return proj_geod().inv(lon1, lat1, lon2, lat2)
 
     def fwd(self, lon: Any, lat: Any, azimuth: Any, metres: Any) -> tuple[Any, Any, Any]:
-        if not crs.proj_loaded():
+        if not before_proj.proj_loaded():
             return vincenty.direct(lon, lat, azimuth, metres)
         return proj_geod().fwd(lon, lat, azimuth, metres)
 
