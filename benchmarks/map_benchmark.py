@@ -620,15 +620,16 @@ def process_rows(case: str, ours_s: float, theirs_s: float, ours_cpu: float, the
 
 
 # -- (d): process start to the first painted map ---------------------------------------------------------------
-def first_paint_seconds(env: dict[str, str], repeats: int = 5) -> list[dict[str, float]]:
+def first_paint_seconds(env: dict[str, str], repeats: int = 5, root: Path = ROOT) -> list[dict[str, float]]:
     """`python -m viewer` with LAUNCHMAP_EXIT_AFTER_FIRST_PAINT=1 prints the wall-clock time and its CPU time when
     its first frame (the map drawn without pyqtgraph, viewer.qt.first_frame) has been painted, and again when the
     canvas has drawn every layer and shows instead, then quits; measured from just before the process is started.
-    Each run: {"first-frame": s, "first-frame cpu": s, "canvas-ready": s, "canvas-ready cpu": s}."""
+    ``root``: the checkout whose `viewer` runs (another one's: its code in this environment). Each run:
+    {"first-frame": s, "first-frame cpu": s, "canvas-ready": s, "canvas-ready cpu": s}."""
     runs = []
     for _ in range(repeats):
         start = time.time()
-        done = subprocess.run([sys.executable, "-m", "viewer"], cwd=ROOT, capture_output=True, text=True,
+        done = subprocess.run([sys.executable, "-m", "viewer"], cwd=root, capture_output=True, text=True,
                               timeout=120, env={**env, "LAUNCHMAP_EXIT_AFTER_FIRST_PAINT": "1"})
         found = dict(re.findall(r"^(first-frame|canvas-ready) (\d+\.\d+ cpu \d+\.\d+)$", done.stdout, re.M))
         if set(found) != {"first-frame", "canvas-ready"}:
@@ -639,6 +640,19 @@ def first_paint_seconds(env: dict[str, str], repeats: int = 5) -> list[dict[str,
             run[what], run[f"{what} cpu"] = float(wall) - start, float(cpu)
         runs.append(run)
     return runs
+
+
+def interleaved_first_paint_rows(env: dict[str, str], other: Path, rounds: int = 6) -> list[list[str]]:
+    """Starts of this checkout and of ``other`` (e.g. main's, `git worktree add`), one of each in turn, so that
+    both meet the same load: the first frame's wall-clock and CPU medians of each."""
+    runs: dict[Path, list[dict[str, float]]] = {ROOT: [], other: []}
+    for index in range(rounds):
+        for root in (ROOT, other) if index % 2 == 0 else (other, ROOT):
+            runs[root] += first_paint_seconds(env, repeats=1, root=root)
+    return [[f"first frame, {name}", ", ".join(f"{run['first-frame']:.2f}" for run in runs[root]),
+             f"{statistics.median(run['first-frame'] for run in runs[root]):.2f}",
+             f"{statistics.median(run['first-frame cpu'] for run in runs[root]):.2f}"]
+            for name, root in (("this checkout", ROOT), (str(other), other))]
 
 
 def first_paint_rows(runs: list[dict[str, float]]) -> list[list[str]]:
@@ -705,6 +719,8 @@ def main() -> int:
     parser.add_argument("--stalls", action="store_true",
                         help="(e): sample the GUI thread in every gap over the target, and report where they went")
     parser.add_argument("--steps", type=int, default=None, help="fewer redraw steps (half pans, half zooms)")
+    parser.add_argument("--against", metavar="CHECKOUT", type=Path,
+                        help="(d): also start another checkout's launchmap, in turn with this one's (same load)")
     parser.add_argument("--explain", action="store_true",
                         help="(a): what each layer's screen cache did in the slowest 5 %% of frames, and their profile")
     parser.add_argument("--matplotlib-export", metavar="OUT", help=argparse.SUPPRESS)  # the baseline's own process
@@ -724,7 +740,8 @@ def main() -> int:
     # Processes start as installed ones do, from compiled bytecode (pip compiles it; a shell with
     # PYTHONDONTWRITEBYTECODE=1 would otherwise compile launchmap's ~150 modules at every start, ~0.3 s).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "viewer")], check=True, env=env)
+    for root in (ROOT, args.against) if args.against else (ROOT,):
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "viewer")], check=True, env=env)
     application()
     print(f"launchmap map benchmark — {machine()}; load average {os.getloadavg()[0]:.2f} at start")
     print(f"reference: a fixed pure-Python loop took {reference_ms():.0f} ms (speed varies: compare runs by it)")
@@ -769,6 +786,9 @@ def main() -> int:
         print("(d) process start to the map on screen, s (`python -m viewer` on the sample, a fresh settings folder:\n"
               "a first run); CPU: the process's own CPU time by then, immune to other processes.")
         print(table(["step", "runs", "median", "CPU median", "target", ""], first_paint_rows(first_paint_seconds(env))))
+        if args.against:
+            print(f"\ninterleaved with {args.against}, load average {os.getloadavg()[0]:.2f}:")
+            print(table(["start", "runs", "median", "CPU median"], interleaved_first_paint_rows(env, args.against)))
     return 0
 
 

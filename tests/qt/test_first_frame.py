@@ -13,7 +13,7 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt, QTimer
-from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtGui import QImage, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from viewer.geo.basemap import load_basemap
@@ -76,6 +76,7 @@ def test_the_first_frame_is_painted_before_pyqtgraph_is_imported(tmp_path):
             seen.setdefault("panels", "viewer.qt.panels.timeline" in sys.modules)
             seen.setdefault("msgspec", "msgspec" in sys.modules)  # the sample is too small for the quick parse
             seen.setdefault("numpy.ma", "numpy.ma" in sys.modules)  # np.unique imports it (30-40 ms)
+            seen.setdefault("pyproj", "pyproj" in sys.modules)  # numpy projects the conic (~60 ms to import)
             seen.setdefault("features", len(self.scene.visible_features()))
         first_frame.FirstFrame.paintEvent = spy
         from viewer.qt.app import run_app
@@ -90,9 +91,51 @@ def test_the_first_frame_is_painted_before_pyqtgraph_is_imported(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert [line.split()[0] for line in lines[:2]] == ["first-frame", "canvas-ready"]
     seen = json.loads(lines[-1].rsplit(" ", 1)[0])
-    assert seen == {"pyqtgraph": False, "panels": False, "msgspec": False, "numpy.ma": False,
+    assert seen == {"pyqtgraph": False, "panels": False, "msgspec": False, "numpy.ma": False, "pyproj": False,
                     "features": seen["features"], "after": True}
     assert seen["features"] > 20  # the sample's data is in the first frame
+
+
+def test_the_first_frame_drawn_before_pyproj_loads_is_the_one_proj_draws(qtbot, monkeypatch):
+    """Before pyproj is loaded the first frame's conic and geodesics are computed in numpy: the same picture."""
+    from viewer.geo import before_proj, lcc, vincenty
+    from viewer.geo.gazetteer import load_places
+    from viewer.io.load import open_path
+
+    workspace = Workspace()
+    workspace.add(open_path(str(sample_bundle()))[0])
+    basemap, places = load_basemap(), load_places()
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+
+    def drawn() -> np.ndarray:
+        frame = FirstFrame(window, window.rect(), workspace, basemap, places, MapView())
+        image = QImage(frame.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        frame.scene.paint(painter)
+        painter.end()
+        frame.scene.close()
+        return pixels(image)
+
+    drawn()  # whatever the first drawing in this process warms up, both below find warm
+    used = {"conic": 0, "geodesics": 0}
+    conic, geodesics = lcc.LambertConic.forward, vincenty.inverse
+
+    def counted(what, function):
+        return lambda *args: used.__setitem__(what, used[what] + 1) or function(*args)
+
+    monkeypatch.setattr(lcc.LambertConic, "forward", counted("conic", conic))
+    monkeypatch.setattr(vincenty, "inverse", counted("geodesics", geodesics))
+    monkeypatch.setattr(before_proj, "proj_loaded", lambda: False)
+    by_numpy = drawn()
+    assert used["conic"] > 10  # the data, places and scale bar projected in numpy
+    assert used["geodesics"] > 0
+    monkeypatch.undo()
+    by_proj = drawn()
+    differ = np.abs(by_proj - by_numpy).max(axis=2) > 0
+    assert not differ.any(), f"{differ.sum()} pixels differ"  # the coordinates agree to ~1e-8 m
+    assert len(np.unique(by_numpy.reshape(-1, 3), axis=0)) > 500  # a map, not two empty images
 
 
 def test_the_canvas_takes_over_the_same_view_at_the_same_pixels(qtbot, monkeypatch):

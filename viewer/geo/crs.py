@@ -11,17 +11,20 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from typing import Any, NamedTuple
+from functools import cache, cached_property, lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
-import pyproj
-from pyproj.exceptions import CRSError
+
+from viewer.geo import before_proj
+from viewer.geo.lcc import InverseLambertConic, LambertConic
+
+if TYPE_CHECKING:
+    import pyproj
 
 Extent = tuple[float, float, float, float]
 """(west, south, east, north) in degrees; west > east means the extent crosses 180°."""
 
-WGS84 = pyproj.CRS.from_epsg(4326)
 WORLD: Extent = (-180.0, -90.0, 180.0, 90.0)
 DEFAULT_REGION: Extent = (116.0, 10.0, 142.0, 43.0)  # the Korean Peninsula to Luzon: shown when there is no data
 
@@ -33,17 +36,40 @@ _PLAIN_PARAMETERS = frozenset({"proj", "lat_0", "lon_0", "lat_1", "lat_2", "lat_
 _DEGREES_TO_RADIANS = "+proj=unitconvert +xy_in=deg +xy_out=rad"
 
 
+@cache
+def wgs84() -> pyproj.CRS:
+    """EPSG:4326, lon/lat on WGS84 (pyproj is imported when first asked for)."""
+    import pyproj
+
+    return pyproj.CRS.from_epsg(4326)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "WGS84":  # kept as a module constant for its users; made when first read
+        return wgs84()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@lru_cache(maxsize=64)
+def _crs(srs: str) -> pyproj.CRS:
+    import pyproj
+
+    return pyproj.CRS.from_user_input(srs)
+
+
 @lru_cache(maxsize=64)
 def _transformers(srs: str) -> tuple[pyproj.Transformer, pyproj.Transformer]:
     # Building a Transformer costs milliseconds; a redraw may project many layers, so
     # every projection with the same CRS shares one pair (pyproj ≥ 3.1 makes them thread-safe).
     # Keyed by the CRS text because hashing a pyproj.CRS renders its whole WKT each time.
-    crs = pyproj.CRS.from_user_input(srs)
+    import pyproj
+
+    crs = _crs(srs)
     pipelines = _plain_pipelines(srs, crs)
     if pipelines is not None:
         return pyproj.Transformer.from_pipeline(pipelines[0]), pyproj.Transformer.from_pipeline(pipelines[1])
-    forward = pyproj.Transformer.from_crs(WGS84, crs, always_xy=True)
-    inverse = pyproj.Transformer.from_crs(crs, WGS84, always_xy=True)
+    forward = pyproj.Transformer.from_crs(wgs84(), crs, always_xy=True)
+    inverse = pyproj.Transformer.from_crs(crs, wgs84(), always_xy=True)
     return forward, inverse
 
 
@@ -75,31 +101,57 @@ def _plain_pipelines(srs: str, crs: pyproj.CRS) -> tuple[str, str] | None:
 
 @dataclass(frozen=True)
 class MapProjection:
-    """A map projection: `key` for lookup, `name` for display, `crs` for pyproj and `.prj` files.
+    """A map projection: `key` for lookup, `name` for display, `srs` the CRS as pyproj's `CRS.srs` gives it (a PROJ
+    string, an authority code or WKT), `crs` the pyproj CRS (for `.prj` files; pyproj is imported when first asked).
 
     `seam_lon` is the meridian where the map is cut (lon_0 + 180° for cylinders and cones,
     None for azimuthal maps and geographic CRSs); drawing breaks paths there. `max_lat`
     is the latitude beyond which the map is useless (Mercator's poles lie at infinity).
+
+    Until pyproj is loaded (the window's first frame), a Lambert conic on WGS84 (the regional preset) is projected
+    by `viewer.geo.lcc` in numpy, within a micrometre of PROJ; from then on by PROJ, as every other CRS.
     """
 
     key: str
     name: str
-    crs: pyproj.CRS
+    srs: str
     seam_lon: float | None = None
     max_lat: float = 90.0
 
     def forward(self, lon: Any, lat: Any) -> tuple[Any, Any]:
         """Lon/lat degrees → map x/y; scalars or numpy arrays. Unprojectable points give inf."""
+        if self.lambert is not None and not before_proj.proj_loaded():
+            return self.lambert.forward(lon, lat)
         return self._transformers[0].transform(lon, lat, errcheck=False)
 
     def inverse(self, x: Any, y: Any) -> tuple[Any, Any]:
         """Map x/y → lon/lat degrees; scalars or numpy arrays."""
+        if self.lambert is not None and not before_proj.proj_loaded():
+            return InverseLambertConic(self.lambert).transform(x, y)
         return self._transformers[1].transform(x, y, errcheck=False)
+
+    @property
+    def crs(self) -> pyproj.CRS:
+        return _crs(self.srs)
+
+    @cached_property
+    def proj_name(self) -> str | None:
+        """The method of a CRS given as a PROJ string (its +proj=, e.g. "lcc", "ortho"), told without pyproj; None
+        for a CRS given otherwise (an EPSG code, WKT)."""
+        words = self.srs.split()
+        if not words or not all(word.startswith("+") for word in words):
+            return None
+        return dict(word[1:].partition("=")[::2] for word in words).get("proj")
+
+    @cached_property
+    def lambert(self) -> LambertConic | None:
+        """The numpy Lambert conic this CRS is, if it is one on WGS84 in metres (see `viewer.geo.lcc`)."""
+        return LambertConic.from_proj_string(self.srs) if self.proj_name == "lcc" else None
 
     @cached_property
     def _transformers(self) -> tuple[pyproj.Transformer, pyproj.Transformer]:
         # cached_property writes the instance __dict__ directly, so it works on a frozen class
-        return _transformers(self.crs.srs or self.crs.to_wkt())
+        return _transformers(self.srs)
 
     def project_extent(self, extent: Extent, samples: int = 64) -> tuple[float, float, float, float]:
         """Map-unit bounds (xmin, ymin, xmax, ymax) of a lon/lat extent, edges sampled densely
@@ -168,54 +220,59 @@ def regional(extent: Extent) -> MapProjection:
     if span < 1.0:
         lat1 = lat2 = round(lat0, 1)
     if abs(lat1 + lat2) < 2.0:
-        crs = pyproj.CRS(f"+proj=merc +lon_0={lon0} +lat_ts={round(lat0, 1)} +datum=WGS84 +units=m +no_defs")
-        return MapProjection("regional", f"Mercator centred {format_lon(lon0)}", crs,
+        srs = _proj_string(f"+proj=merc +lon_0={lon0} +lat_ts={round(lat0, 1)} +datum=WGS84 +units=m +no_defs")
+        return MapProjection("regional", f"Mercator centred {format_lon(lon0)}", srs,
                              seam_lon=wrap_lon(lon0 + 180.0), max_lat=85.0511)
     lat0 = (lat1 + lat2) / 2.0
-    crs = pyproj.CRS(f"+proj=lcc +lat_1={lat1} +lat_2={lat2} +lat_0={lat0} +lon_0={lon0} "
-                     "+datum=WGS84 +units=m +no_defs")
+    srs = _proj_string(f"+proj=lcc +lat_1={lat1} +lat_2={lat2} +lat_0={lat0} +lon_0={lon0} "
+                       "+datum=WGS84 +units=m +no_defs")
     parallels = format_lat(lat1) if lat1 == lat2 else f"{format_lat(lat1)}, {format_lat(lat2)}"
     return MapProjection("regional", f"Lambert Conformal Conic ({parallels}) centred {format_lon(lon0)}",
-                         crs, seam_lon=wrap_lon(lon0 + 180.0))
+                         srs, seam_lon=wrap_lon(lon0 + 180.0))
+
+
+def _proj_string(text: str) -> str:
+    """A preset's PROJ string as pyproj's `CRS.srs` gives it back (the projections' `srs`)."""
+    return f"{text} +type=crs"
 
 
 def web_mercator() -> MapProjection:
     """EPSG:3857, the web-tile Mercator; conformal, areas grow fast towards the poles."""
-    return MapProjection("mercator", "Web Mercator (EPSG:3857)", pyproj.CRS.from_epsg(3857),
+    return MapProjection("mercator", "Web Mercator (EPSG:3857)", "EPSG:3857",
                          seam_lon=-180.0, max_lat=85.0511)
 
 
 def plate_carree(lon0: float = 0.0) -> MapProjection:
     """Equirectangular in metres (+proj=eqc) so map units are metres like every other preset."""
-    crs = pyproj.CRS(f"+proj=eqc +lon_0={lon0} +datum=WGS84 +units=m +no_defs")
-    return MapProjection("platecarree", "Plate Carrée (equirectangular)", crs,
+    srs = _proj_string(f"+proj=eqc +lon_0={lon0} +datum=WGS84 +units=m +no_defs")
+    return MapProjection("platecarree", "Plate Carrée (equirectangular)", srs,
                          seam_lon=wrap_lon(lon0 + 180.0))
 
 
 def azimuthal_equidistant(lon: float, lat: float, label: str = "") -> MapProjection:
     """Azimuthal equidistant centred on a site: distances and bearings from it are true."""
-    crs = pyproj.CRS(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m +no_defs")
+    srs = _proj_string(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m +no_defs")
     where = label or f"{format_lat(round(lat, 3))} {format_lon(round(lon, 3))}"
-    return MapProjection("aeqd", f"Azimuthal Equidistant centred on {where}", crs)
+    return MapProjection("aeqd", f"Azimuthal Equidistant centred on {where}", srs)
 
 
 def orthographic(lon: float, lat: float, label: str = "") -> MapProjection:
     """The globe seen from far away above (lon, lat): one hemisphere, shapes true near its centre."""
-    crs = pyproj.CRS(f"+proj=ortho +lat_0={lat} +lon_0={lon} +ellps=WGS84 +units=m +no_defs")
+    srs = _proj_string(f"+proj=ortho +lat_0={lat} +lon_0={lon} +ellps=WGS84 +units=m +no_defs")
     where = label or f"{format_lat(round(lat, 3))} {format_lon(round(lon, 3))}"
-    return MapProjection("globe", f"Orthographic (globe) centred on {where}", crs)
+    return MapProjection("globe", f"Orthographic (globe) centred on {where}", srs)
 
 
 def robinson(lon0: float = 0.0) -> MapProjection:
     """Robinson: the whole world with little distortion of shape or area, for range rings across oceans."""
-    crs = pyproj.CRS(f"+proj=robin +lon_0={lon0} +datum=WGS84 +units=m +no_defs")
-    return MapProjection("robinson", f"Robinson centred {format_lon(lon0)}", crs, seam_lon=wrap_lon(lon0 + 180.0))
+    srs = _proj_string(f"+proj=robin +lon_0={lon0} +datum=WGS84 +units=m +no_defs")
+    return MapProjection("robinson", f"Robinson centred {format_lon(lon0)}", srs, seam_lon=wrap_lon(lon0 + 180.0))
 
 
 def equal_earth(lon0: float = 0.0) -> MapProjection:
     """Equal Earth (EPSG:8857's method): the whole world with true areas."""
-    crs = pyproj.CRS(f"+proj=eqearth +lon_0={lon0} +datum=WGS84 +units=m +no_defs")
-    return MapProjection("equalearth", f"Equal Earth centred {format_lon(lon0)}", crs,
+    srs = _proj_string(f"+proj=eqearth +lon_0={lon0} +datum=WGS84 +units=m +no_defs")
+    return MapProjection("equalearth", f"Equal Earth centred {format_lon(lon0)}", srs,
                          seam_lon=wrap_lon(lon0 + 180.0))
 
 
@@ -288,6 +345,9 @@ def projection_from_name(text: str, extent: Extent = WORLD) -> MapProjection:
             raise ValueError(f"projection {text!r}: centre must be LON,LAT within ±180, ±90")
         build = azimuthal_equidistant if match[1].lower() == "aeqd" else orthographic
         return build(lon, lat)
+    import pyproj
+    from pyproj.exceptions import CRSError
+
     try:
         crs = pyproj.CRS.from_user_input(key)
     except CRSError:
@@ -295,4 +355,4 @@ def projection_from_name(text: str, extent: Extent = WORLD) -> MapProjection:
         raise ValueError(f"unknown projection {text!r}: not one of {known}, aeqd:LON,LAT "
                          "or a CRS such as EPSG:32652") from None
     name = crs.name if crs.name and crs.name != "unknown" else key
-    return MapProjection(key, name, crs, seam_lon=_seam_of(crs))
+    return MapProjection(key, name, crs.srs or crs.to_wkt(), seam_lon=_seam_of(crs))

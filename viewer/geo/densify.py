@@ -251,6 +251,8 @@ def _needed(a_xy: np.ndarray, b_xy: np.ndarray, mid_xy: np.ndarray, projection: 
 
 def _units_per_metre(projection: MapProjection) -> float:
     """Map units a metre spans: 1 for every preset; a custom geographic CRS counts in degrees."""
+    if projection.lambert is not None:
+        return 1.0  # a conic in metres (told without pyproj)
     crs = projection.crs
     if crs.is_geographic:
         return 180.0 / (np.pi * EARTH_RADIUS_M)

@@ -27,6 +27,8 @@ def earth_outline(projection: MapProjection, x_range: tuple[float, float]) -> sh
             ring[found] = np.column_stack([x, y])[found]
         ring = ring[np.isfinite(ring).all(axis=1)]
         return shapely.Polygon(ring) if len(ring) > 300 else None
+    if projection.lambert is not None:
+        return None  # a cone: the whole plane is (told without pyproj)
     crs = projection.crs
     operation = crs.coordinate_operation
     if crs.is_geographic or (operation is not None and "equidistant cylindrical" in operation.method_name.lower()):

@@ -8,15 +8,51 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import shapely
-from pyproj import Geod
 from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
-GEOD = Geod(ellps="WGS84")
+from viewer.geo import before_proj, vincenty
+
+if TYPE_CHECKING:
+    from pyproj import Geod
+
+
+class Geodesics:
+    """pyproj's `Geod` on WGS84 (its `inv`, `fwd`, `npts`, `geometry_length`, ...), loaded when first needed.
+
+    Until pyproj is loaded (the window's first frame: ~60 ms of importing), `inv` and `fwd` are answered in numpy by
+    Vincenty's formulae (`viewer.geo.vincenty`, within 0.1 mm of PROJ's); nearly antipodal pairs, where they do not
+    converge, and everything else go to PROJ. Once pyproj is in, PROJ answers all, as it always did."""
+
+    def inv(self, lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> tuple[Any, Any, Any]:
+        if not before_proj.proj_loaded():
+            az12, az21, metres, converged = vincenty.inverse(lon1, lat1, lon2, lat2)
+            if converged.all():
+                return az12, az21, metres
+        return proj_geod().inv(lon1, lat1, lon2, lat2)
+
+    def fwd(self, lon: Any, lat: Any, azimuth: Any, metres: Any) -> tuple[Any, Any, Any]:
+        if not before_proj.proj_loaded():
+            return vincenty.direct(lon, lat, azimuth, metres)
+        return proj_geod().fwd(lon, lat, azimuth, metres)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(proj_geod(), name)
+
+
+@cache
+def proj_geod() -> Geod:
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
+
+
+GEOD = Geodesics()
 
 
 def inverse(lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> tuple[Any, Any, Any]:

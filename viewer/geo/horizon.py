@@ -4,19 +4,23 @@ so land, lines and rings that go round the back of the earth end at its edge ins
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pyproj
 import shapely
 
-from viewer.geo.crs import WGS84, MapProjection
+from viewer.geo.crs import MapProjection, wgs84
+
+if TYPE_CHECKING:
+    import pyproj
 
 QUARTER_MERIDIAN_M = 10_001_965.7  # metres from a point to its horizon on the WGS84 ellipsoid, about
 HORIZON_SHARE = 0.998  # a hair inside the horizon, where the orthographic projection is still finite
 
 
 def has_horizon(projection: MapProjection) -> bool:
+    if projection.proj_name is not None:  # a PROJ string says so without pyproj
+        return projection.proj_name == "ortho"
     operation = projection.crs.coordinate_operation
     return operation is not None and "orthographic" in operation.method_name.lower()
 
@@ -56,6 +60,8 @@ def globe_centre(projection: MapProjection) -> tuple[float, float]:
 
 @lru_cache(maxsize=8)
 def _aeqd(lon: float, lat: float) -> tuple[pyproj.Transformer, pyproj.Transformer]:
+    import pyproj
+
     aeqd = pyproj.CRS(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m +no_defs")
-    return (pyproj.Transformer.from_crs(WGS84, aeqd, always_xy=True),
-            pyproj.Transformer.from_crs(aeqd, WGS84, always_xy=True))
+    return (pyproj.Transformer.from_crs(wgs84(), aeqd, always_xy=True),
+            pyproj.Transformer.from_crs(aeqd, wgs84(), always_xy=True))

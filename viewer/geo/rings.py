@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pyproj
 
 from viewer.geo.crs import MapProjection
 from viewer.geo.drawable import to_xy_arrays
@@ -26,6 +26,9 @@ from viewer.geo.horizon import globe_centre, has_horizon
 VERTICES = 360  # one a degree of bearing: the globe's horizon cuts a ring within a degree of where it is
 LABEL_ANCHORS = 72  # positions a ring's label may take, every 5° of bearing
 CACHED = 64
+
+if TYPE_CHECKING:
+    import pyproj
 
 Line = tuple[np.ndarray, np.ndarray]  # x, y in map units, NaN-separated parts
 
@@ -48,7 +51,7 @@ _cache: OrderedDict[tuple, DrawnRing] = OrderedDict()
 def drawn_ring(projection: MapProjection, lon: float, lat: float, radius_km: float) -> DrawnRing:
     """The ring of ``radius_km`` around (lon, lat) in ``projection``; computed once per projection and ring (a pan
     or a redraw reuses it)."""
-    key = (projection.key, projection.crs.srs or projection.crs.to_wkt(), projection.seam_lon, lon, lat,
+    key = (projection.key, projection.srs, projection.seam_lon, lon, lat,
            radius_km)
     found = _cache.get(key)
     if found is None:
@@ -93,6 +96,8 @@ def seen_through(projection: MapProjection, lon: np.ndarray, lat: np.ndarray) ->
 
 @lru_cache(maxsize=8)
 def _topocentric(lon: float, lat: float) -> pyproj.Transformer:
+    import pyproj
+
     return pyproj.Transformer.from_pipeline(
         "+proj=pipeline +step +proj=axisswap +order=2,1 +step +proj=unitconvert +xy_in=deg +xy_out=rad "
         f"+step +proj=cart +ellps=WGS84 +step +proj=topocentric +lat_0={lat} +lon_0={lon} +ellps=WGS84")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import sys
 
@@ -13,6 +12,8 @@ def _libc() -> ctypes.CDLL | None:
     """glibc, or None elsewhere (macOS, Windows, musl: their allocators differ)."""
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes.util  # imports subprocess (~5 ms): only when memory is handed back, not at every start
+
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         libc.malloc_trim.argtypes, libc.malloc_trim.restype = [ctypes.c_size_t], ctypes.c_int

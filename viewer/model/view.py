@@ -39,8 +39,7 @@ class ProjectionSpec:
 
     @classmethod
     def of(cls, projection: MapProjection) -> ProjectionSpec:
-        crs = projection.crs
-        return cls(projection.key, projection.name, crs.srs or crs.to_wkt(), projection.seam_lon, projection.max_lat)
+        return cls(projection.key, projection.name, projection.srs, projection.seam_lon, projection.max_lat)
 
     def build(self) -> MapProjection:
         """The MapProjection; raises ValueError when pyproj cannot read the definition."""
@@ -51,7 +50,7 @@ class ProjectionSpec:
             crs = pyproj.CRS.from_user_input(self.definition)
         except CRSError as error:
             raise ValueError(f"projection {self.name or self.key!r}: {error}") from None
-        return MapProjection(self.key, self.name, crs, self.seam_lon, self.max_lat)
+        return MapProjection(self.key, self.name, crs.srs or crs.to_wkt(), self.seam_lon, self.max_lat)
 
 
 @dataclass(frozen=True)

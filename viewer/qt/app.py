@@ -103,6 +103,9 @@ class Startup:
     def take_over(self) -> None:
         """Build the canvas, panels and menus, and let the canvas show the first frame's map where it was drawn."""
         gc.enable()  # held off until the first frame by the command line (viewer.cli), as start-up makes no garbage
+        # The first frame projected its conic and geodesics in numpy (viewer.geo.lcc, viewer.geo.vincenty), without
+        # importing pyproj (~60 ms); from here on PROJ does, as it does for every other projection.
+        import pyproj  # noqa: F401
         import pyqtgraph as pg
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QApplication

@@ -39,7 +39,7 @@ class BasemapStrokes:
         return self.basemap.level_for(metres_per_pixel / METRES_PER_DEGREE)
 
     def strokes(self, projection: MapProjection, level: int) -> list[Stroke]:
-        key = (projection.crs.srs, level)
+        key = (projection.srs, level)
         if any(srs != key[0] for srs, _ in self._built):
             self._built.clear()  # another projection: the last one's paths are not drawn again soon
         if key not in self._built:
@@ -52,7 +52,7 @@ def level_strokes(basemap: Basemap, land: dict[int, list], projection: MapProjec
     projection's coarser levels, computed by the same code when the file was built), or from the linework it stores
     (the same in every projection but a globe, which shows a hemisphere), or computed from its land (densified once
     per level into ``land``, the same in every projection) and borders."""
-    stored = basemap.projected(level, projection.crs.srs)
+    stored = basemap.projected(level, projection.srs)
     if stored is not None:
         return _strokes(*stored)
     linework = None if has_horizon(projection) else basemap.linework(level)

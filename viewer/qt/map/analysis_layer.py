@@ -35,7 +35,7 @@ class AnalysisLayer(pg.GraphicsObject):
     def redraw(self, projection: MapProjection, overlays: Overlays) -> None:
         """Strokes and labels for the overlays in ``projection``; nothing to do on a pan: a ring's label takes the
         first of its positions on screen, placed with the map's other labels."""
-        key = (projection.key, projection.crs.srs, tuple(overlays.rings), tuple(overlays.measurements))
+        key = (projection.key, projection.srs, tuple(overlays.rings), tuple(overlays.measurements))
         if key == self._drawn:
             return
         self._drawn = key

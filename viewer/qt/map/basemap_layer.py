@@ -76,7 +76,7 @@ class BasemapLayer(PathLayer):
         elif level == self.level:
             self._wanted = None
             return
-        key = (projection.crs.srs, level)
+        key = (projection.srs, level)
         if key not in self._built and background and projection is self.projection:
             self._wanted = level
             self._build_next()
@@ -92,7 +92,7 @@ class BasemapLayer(PathLayer):
     def _show(self, projection: MapProjection, level: int) -> None:
         same_projection = projection is self.projection
         self.projection, self.level = projection, level
-        self.set_strokes(self._built[(projection.crs.srs, level)], same_look=same_projection)  # another level
+        self.set_strokes(self._built[(projection.srs, level)], same_look=same_projection)  # another level
 
     def _build_next(self) -> None:
         """Start building the wanted level, or cutting the tiles of the one shown; one job at a time (the next
@@ -116,7 +116,7 @@ class BasemapLayer(PathLayer):
             build.strokes[0]._tiles["fill"] = build.tiles  # cut on the worker: from now on drawn tile by tile
             self.update()
         if build.projection is self.projection and build.strokes is not None:
-            self._built[(build.projection.crs.srs, build.level)] = build.strokes
+            self._built[(build.projection.srs, build.level)] = build.strokes
             if build.level == self._wanted:
                 self._wanted = None
                 self._show(build.projection, build.level)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from numbers import Real
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pyproj
-from pyproj.exceptions import CRSError
 
 from viewer.model.problem import BundleError, Problem, Severity
+
+if TYPE_CHECKING:
+    import pyproj
 
 Reproject = Callable[[Any], None]
 _WGS84 = ("urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326")
@@ -24,6 +25,9 @@ def crs_of(root: dict, file: str) -> tuple[Reproject | None, list[Problem]]:
     name = crs.get("properties", {}).get("name") if isinstance(crs, dict) else None
     if not isinstance(name, str) or name in _WGS84 or name.endswith(("CRS84", ":4326")):
         return None, []
+    import pyproj  # only for such a file (~60 ms to import)
+    from pyproj.exceptions import CRSError
+
     try:
         source = pyproj.CRS.from_user_input(name)
     except CRSError:

@@ -1,0 +1,10 @@
+"""Whether pyproj is loaded yet: until it is (the window's first frame, drawn without its ~60 ms import), the regional
+conic and WGS84 geodesics are computed in numpy (`viewer.geo.lcc`, `viewer.geo.vincenty`); from then on by PROJ."""
+
+from __future__ import annotations
+
+import sys
+
+
+def proj_loaded() -> bool:
+    return "pyproj" in sys.modules
