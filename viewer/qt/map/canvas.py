@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QToolTip
 
 from viewer.geo.basemap import Basemap
 from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection
+from viewer.geo.earth_outline import globe_disc
 from viewer.geo.gazetteer import Place
 from viewer.geo.picking import FeatureIndex
 from viewer.geo.projected import ProjectedFeatures
@@ -163,7 +164,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         labels, marks, places = map_labels(self.workspace, visible, self._cache, colours, self.places,
                                            self.basemap_layer.basemap, self.projection)
         self.labels.set_feature_labels(labels, marks)
-        self.labels.set_labels(places)
+        self.labels.set_labels(places, globe_disc(self.projection))
         self._selection_changed()
         self.decorations.update()
         self._settle_heap.start()
