@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QTransform
 
 from viewer.model.feature_table import DRAFT_PROPERTY, columns_of, combined
-from viewer.model.kinds import KIND_REGISTRY, kind_names, kind_style, kind_title
+from viewer.model.kinds import KIND_REGISTRY, kind_style, kind_title, kinds_in_order
 from viewer.qt.draw.style import RenderContext, symbol_path, with_alpha
 from viewer.symbology import APPROXIMATE_DASH, APPROXIMATE_WIDTH, DRAFT_COLOUR, DRAFT_DASH, HALO, LABEL
 
@@ -126,8 +126,8 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
     ]
     shown_layers = {layer for layer, kind in layer_kinds if KIND_REGISTRY.get(kind).in_legend}
     rows += [("event", layer, colours[layer]) for layer in workspace.layers() if layer in shown_layers]
-    rows += [(kind, kind_title(kind), "#555555") for kind in kind_names()
-             if kind in kinds and KIND_REGISTRY.get(kind).in_legend]  # annotations explain themselves
+    rows += [(kind, kind_title(kind), "#555555") for kind in kinds_in_order(kinds)
+             if KIND_REGISTRY.get(kind).in_legend]  # annotations explain themselves
     if approximate:
         rows.append(("approximate", "Approximate (dashed, thinner)", "#555555"))
     if draft:
