@@ -136,9 +136,9 @@ def kinds_in_order(present: Iterable[object]) -> list[str]:
     """The kinds among ``present``: the registry's in its order, then those it does not know (another tool's
     'radar_site', drawn as the fallback is) by name, at most UNKNOWN_KINDS_LISTED of them — QGIS lists every layer,
     and a kind the legend and the tree left out could be neither explained nor hidden."""
-    present = {str(kind) for kind in present if kind}
-    known = [kind for kind in kind_names() if kind in present]
-    return known + sorted(present - set(known))[:UNKNOWN_KINDS_LISTED]
+    names = {str(kind) for kind in present if kind}
+    known = [kind for kind in kind_names() if kind in names]
+    return known + sorted(names - set(known))[:UNKNOWN_KINDS_LISTED]
 
 
 def kind_title(name: str | None) -> str:
