@@ -46,11 +46,16 @@ def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = 
     to further lines first, where the column beside the map has height to spare); when the rows do
     not fit in height, the kinds go and the launches stay; None when not even those fit (or nothing is shown).
     Kept for the same rows and room: every repaint asks (eliding each row's text is what costs)."""
+    rows = tuple(frame.legend_rows)
+    plain = _legend_layout(rows, frame.context.scale, room_w, room_h)
     if wrap:
-        wrapped = _legend_layout(tuple(frame.legend_rows), frame.context.scale, room_w, room_h, True)
-        if wrapped is not None and len(wrapped.rows) == len(frame.legend_rows):
-            return wrapped  # else the kinds' rows fit only unwrapped: those are worth more than whole names
-    return _legend_layout(tuple(frame.legend_rows), frame.context.scale, room_w, room_h)
+        wrapped = _legend_layout(rows, frame.context.scale, room_w, room_h, True)
+        # whole names, unless the kinds' rows fit only unwrapped: those are worth more than whole names (when
+        # neither keeps them, the launches' names are whole: three 'Chollima-1 launch (Malligyong-…' rows told
+        # apart by their dates alone in a 1366x768 window)
+        if wrapped is not None and (plain is None or len(wrapped.rows) >= len(plain.rows)):
+            return wrapped
+    return plain
 
 
 def _wrapped(text: str, metrics: QFontMetricsF, room: float, lines: int = WRAP_LINES) -> str:
