@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QGuiApplication, QPainter
 
 from viewer.geo.room import FRAME_PAD, Box, nearest_corner
 from viewer.qt.draw.decorations import ATTRIBUTION, DecorationPainter
@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ATTRIBUTION", "Decorations", "LegendLayout", "OverlayData", "legend_entries", "legend_layout"]
 
-REST_S = 0.15  # seconds without a pan or zoom after which the auto legend may go to a clearly better place
+REST_S = 0.15  # seconds without a pan or zoom (and no button held) after which the auto legend may go to a clearly
+# better place
 
 
 class Decorations(pg.GraphicsObject):
@@ -70,6 +71,11 @@ class Decorations(pg.GraphicsObject):
             self.map_view.decorations = replace(options, legend_kept=layout.held_place or "")
 
     def _at_rest(self) -> None:
+        if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            # a drag held still is a pause, not a rest: the legend went to another corner, then to the column,
+            # between the moves of one drag of the map
+            self._rest.start()
+            return
         self.drawing.rest_view = QRectF(self.frame.view_rect)
         self.update()
 
