@@ -186,6 +186,23 @@ def draw_legend(painter: QPainter, context: RenderContext, box: QRectF, layout: 
         y += layout.row_height(text)
 
 
+def full_text_at(layout: LegendLayout, box: QRectF, rows: list[tuple[str, str, str]], context: RenderContext,
+                 x: float, y: float) -> str:
+    """The whole text of the legend row drawn at (x, y) in ``box`` (as `draw_legend` lays it out) when it was cut to
+    fit ("Chollima-1 launch (Malligyong-…"), for its tooltip; '' elsewhere or when it is whole. ``rows``: every row
+    the legend had to show (the launches' alone when the kinds' rows did not fit)."""
+    if not box.contains(QPointF(x, y)):
+        return ""
+    shown = rows if len(layout.rows) == len(rows) else [row for row in rows if row[0] == "event"]
+    top = box.top() + context.px(6)
+    for (_, text, _), (_, whole, _) in zip(layout.rows, shown, strict=False):
+        bottom = top + layout.row_height(text)
+        if top <= y < bottom:
+            return whole if " ".join(text.split("\n")) != whole else ""
+        top = bottom
+    return ""
+
+
 def _swatch(painter: QPainter, context: RenderContext, kind: str, colour: str, centre: QPointF,
             size: float) -> None:
     """The kind's symbol drawn as the map draws it: the same pen widths, dashes, fill and pattern."""

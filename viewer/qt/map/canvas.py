@@ -121,6 +121,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
 
         self.view.sigRangeChanged.connect(self._range_changed)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.scene().sigMouseMoved.connect(self.decorations.pointer_moved)  # a cut legend row's whole text
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
         follow(workspace.bundles_changed, self, self.refresh)
         follow(self.map_view.filters_changed, self, self.refresh)

@@ -119,6 +119,13 @@ class Decorations(pg.GraphicsObject):
             self.map_view.set_decorations(legend=corner)
         self.update()
 
+    def pointer_moved(self, scene_pos: QPointF) -> None:
+        """Over a legend row whose text was cut to fit, the tooltip is the whole text (the map's items keep their
+        own tooltips elsewhere: an empty one is passed over)."""
+        text = self.drawing.legend_tooltip(scene_pos.x(), scene_pos.y())
+        if text != self.toolTip():
+            self.setToolTip(text)
+
     def mouseClickEvent(self, event) -> None:
         """A click on the legend collapses it to its heading, or opens it again (the map keeps the click
         otherwise)."""
