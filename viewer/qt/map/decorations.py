@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtWidgets import QToolTip
 
 from viewer.geo.room import FRAME_PAD, Box, nearest_corner
 from viewer.qt.draw.decorations import ATTRIBUTION, DecorationPainter
 from viewer.qt.draw.legend import LegendLayout, legend_entries, legend_layout
 from viewer.qt.draw.overlay_data import OverlayData
+from viewer.qt.panels.widgets import tooltip_html
 
 if TYPE_CHECKING:
     from viewer.geo.room import DecorationLayout, DecorationSizes, MapRect
@@ -123,8 +125,17 @@ class Decorations(pg.GraphicsObject):
         """Over a legend row whose text was cut to fit, the tooltip is the whole text (the map's items keep their
         own tooltips elsewhere: an empty one is passed over)."""
         text = self.drawing.legend_tooltip(scene_pos.x(), scene_pos.y())
-        if text != self.toolTip():
-            self.setToolTip(text)
+        if text == self.toolTip():
+            return
+        self.setToolTip(text)
+        views = self.scene().views() if self.scene() is not None else []
+        if not views:
+            return
+        view = views[0]
+        if text:  # shown at once, as the features' tooltips are (viewer.qt.map.pointer)
+            QToolTip.showText(view.viewport().mapToGlobal(view.mapFromScene(scene_pos)), tooltip_html(text), view)
+        else:
+            QToolTip.hideText()
 
     def mouseClickEvent(self, event) -> None:
         """A click on the legend collapses it to its heading, or opens it again (the map keeps the click
