@@ -10,7 +10,8 @@ import pytest
 from viewer.cli.common import load_workspace
 from viewer.geo.crs import regional, web_mercator
 from viewer.model.bookmark import Bookmark, BookmarkError, BookmarkList, ProjectionSpec
-from viewer.model.view import Filters, MapView, ViewState
+from viewer.model.filters import Filters
+from viewer.model.view import MapView, ViewState
 
 NOV_2023 = "2023-11-21-chollima1"
 

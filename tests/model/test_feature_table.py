@@ -169,8 +169,9 @@ def test_rows_grouped_by_the_look_of_several_columns():
 def test_a_view_shows_the_same_features_from_the_table_as_feature_by_feature():
     from datetime import UTC, datetime
 
+    from viewer.model.filters import Filters
     from viewer.model.kinds import by_kind
-    from viewer.model.view import Filters, visible_extent
+    from viewer.model.view import visible_extent
 
     features = mixed_features()
     features[8].layer = features[9].layer = "catalogue"

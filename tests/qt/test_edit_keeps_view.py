@@ -113,9 +113,12 @@ def test_files_without_launches_get_a_timeline_that_says_so(window, tmp_path):
     assert not axis.isVisible()  # it showed this month's days under the words
     assert not timeline.next_button.isEnabled()
     assert not timeline.play_button.isEnabled()
-    assert timeline.all_button.isEnabled()
+    assert not timeline.all_button.isEnabled()  # it was enabled, and did nothing
+    assert timeline.all_button.toolTip() == NO_LAUNCHES  # why, where the user points
     window.open_files([str(sample_bundle())])
     assert timeline.next_button.isEnabled()
+    assert timeline.all_button.isEnabled()
+    assert timeline.all_button.toolTip() == "Show every launch"
     assert axis.isVisible()
     assert NO_LAUNCHES not in [item.toPlainText() for item in timeline.plot.getPlotItem().items
                                if isinstance(item, pg.TextItem)]

@@ -58,12 +58,12 @@ def held(window, qtbot, monkeypatch):
     started, release, views = threading.Event(), threading.Event(), []
     real = LabelPainter._placement
 
-    def placement(self, labels, looks, marks, selected, to_device, fixed, bounds):
+    def placement(self, labels, looks, marks, selected, to_device, *rest):
         if threading.current_thread() is not threading.main_thread():
             views.append(QTransform(to_device))
             started.set()
             release.wait(30)
-        return real(self, labels, looks, marks, selected, to_device, fixed, bounds)
+        return real(self, labels, looks, marks, selected, to_device, *rest)
 
     monkeypatch.setattr(LabelPainter, "_placement", placement)
     yield started, release, views

@@ -321,3 +321,17 @@ def test_the_article_header_names_what_is_known_and_says_date_unknown_only_when_
     assert panel.meta.text() == "date unknown (reports the launch of 7 Feb 2016)"
     assert "not given" not in panel.meta.text()
     assert "000_07ec046ded137453.txt" in panel.meta.toolTip()  # the file, for whoever needs it
+
+
+def test_with_no_article_at_all_the_panel_says_so_and_lists_no_orphans(qtbot, tmp_path):
+    """Another tool's file alone (a CSV of places): the panel said nothing and showed an empty list under the empty
+    text, where orphaned citations go."""
+    places = tmp_path / "places.csv"
+    places.write_text("name,latitude,longitude\nBusan,35.18,129.08\n", encoding="utf-8")
+    workspace = load_workspace([str(places)])
+    panel = SourcePanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.title.text() == "No article open"
+    assert not panel.orphans.isVisible()
+    assert not panel.orphan_title.isVisible()

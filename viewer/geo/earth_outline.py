@@ -7,14 +7,14 @@ import numpy as np
 import shapely
 
 from viewer.geo.crs import MapProjection
-from viewer.geo.horizon import HORIZON_SHARE, QUARTER_MERIDIAN_M, _aeqd, globe_centre, has_horizon
+from viewer.geo.horizon import HORIZON_SHARE, QUARTER_MERIDIAN_M, globe_azimuthal, has_horizon
 
 
 def earth_outline(projection: MapProjection, x_range: tuple[float, float]) -> shapely.Polygon | None:
     """The part of the map plane that is the earth, in map units, over ``x_range`` (the view's x, for a band that
     goes on sideways); None where the whole plane is (conic and other regional maps) or it cannot be told."""
     if has_horizon(projection):
-        _, to_lonlat = _aeqd(*globe_centre(projection))
+        _, to_lonlat = globe_azimuthal(projection)
         angle = np.linspace(0, 2 * np.pi, 361)
         ring = np.full((len(angle), 2), np.nan)
         # On the ellipsoid the horizon is not the same distance every way: each direction takes the farthest of
@@ -41,3 +41,9 @@ def earth_outline(projection: MapProjection, x_range: tuple[float, float]) -> sh
         pad = abs(right - left) + 1.0
         return shapely.box(left - pad, min(south, north), right + pad, max(south, north))
     return None
+
+
+def globe_disc(projection: MapProjection) -> shapely.Polygon | None:
+    """A globe's disc in map units (the one outline that no view changes), None for any other map: the labels keep
+    to it."""
+    return earth_outline(projection, (0.0, 0.0)) if has_horizon(projection) else None

@@ -32,7 +32,7 @@ def visible_part(geometries: Any, projection: MapProjection) -> Any:
     but the antipode is torn, then taken back to lon/lat."""
     if not has_horizon(projection):
         return geometries
-    to_aeqd, to_lonlat = _aeqd(*globe_centre(projection))
+    to_aeqd, to_lonlat = globe_azimuthal(projection)
     disk = shapely.Point(0, 0).buffer(QUARTER_MERIDIAN_M * HORIZON_SHARE, quad_segs=64)
     single = isinstance(geometries, shapely.Geometry)
     array = np.asarray([geometries] if single else list(geometries), dtype=object)
@@ -58,8 +58,14 @@ def globe_centre(projection: MapProjection) -> tuple[float, float]:
     return lon, lat
 
 
+def globe_azimuthal(projection: MapProjection) -> tuple[pyproj.Transformer, pyproj.Transformer]:
+    """(to, from) an azimuthal equidistant on the globe's centre, in metres: the visible hemisphere is the disk of
+    radius QUARTER_MERIDIAN_M round its origin."""
+    return _azimuthal(*globe_centre(projection))
+
+
 @lru_cache(maxsize=8)
-def _aeqd(lon: float, lat: float) -> tuple[pyproj.Transformer, pyproj.Transformer]:
+def _azimuthal(lon: float, lat: float) -> tuple[pyproj.Transformer, pyproj.Transformer]:
     import pyproj
 
     aeqd = pyproj.CRS(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m +no_defs")

@@ -89,6 +89,31 @@ def shape_of(candidate: Candidate) -> shapely.Polygon:
     return shapely.box(*candidate)
 
 
+def reference_point(candidate: Candidate) -> tuple[float, float]:
+    """The point a placed box keeps beside its map position while the view moves: an upright box's top left, a
+    turned box's centre."""
+    if isinstance(candidate, Turned):
+        return candidate.cx, candidate.cy
+    return candidate[0], candidate[1]
+
+
+def moved_to(candidate: Candidate, x: float, y: float) -> Candidate:
+    """The box with its reference point moved to (x, y)."""
+    if isinstance(candidate, Turned):
+        return candidate.moved(x - candidate.cx, y - candidate.cy)
+    left, top, right, bottom = candidate
+    return (x, y, x + right - left, y + bottom - top)
+
+
+def within_outline(candidates: Sequence[Candidate], outline: shapely.Polygon) -> np.ndarray:
+    """Which candidates lie wholly inside ``outline`` (a polygon in the same pixels): a label on a globe is drawn
+    on the earth's disc, never half off its edge into the page."""
+    corners = np.array([c.corners() if isinstance(c, Turned) else
+                        ((c[0], c[1]), (c[2], c[1]), (c[2], c[3]), (c[0], c[3])) for c in candidates],
+                       dtype=float).reshape(-1, 4, 2)
+    return shapely.contains_xy(outline, corners[..., 0], corners[..., 1]).all(axis=1)
+
+
 def around_point(x: float, y: float, width: float, height: float, gap: float) -> tuple[Box, ...]:
     """Boxes of a width x height text beside a point mark of radius ``gap``, in Imhof's order."""
     boxes = []

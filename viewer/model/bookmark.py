@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 from psygnal import Signal
 
 from viewer.model.event import parse_time
+from viewer.model.filters import Filters
 from viewer.model.kinds import kind_names
-from viewer.model.view import Filters, MapRect, ProjectionSpec, ViewState
+from viewer.model.view import MapRect, ProjectionSpec, ViewState
 
 if TYPE_CHECKING:
     from viewer.geo.crs import Extent

@@ -68,7 +68,8 @@ class KindRegistry:
         if name in self._kinds:
             return self._kinds[name]
         fallback = self._kinds[self._fallback]
-        return Kind(str(name), str(name), fallback.style, fallback.tint, fallback.quote_rank + 1)
+        title = str(name).replace("_", " ").strip()  # another tool's 'radar_site' is listed as 'Radar site'
+        return Kind(str(name), title[:1].upper() + title[1:], fallback.style, fallback.tint, fallback.quote_rank + 1)
 
     def title(self, name: str | None) -> str:
         return self.get(name).title
@@ -125,6 +126,19 @@ KIND_REGISTRY = KindRegistry([
 def kind_names() -> tuple[str, ...]:
     """Every kind's name, in drawing order."""
     return KIND_REGISTRY.names()
+
+
+UNKNOWN_KINDS_LISTED = 20  # kinds the registry does not know, listed in the legend and the tree (a hostile file
+# of 100,000 kinds would make as many rows)
+
+
+def kinds_in_order(present: Iterable[object]) -> list[str]:
+    """The kinds among ``present``: the registry's in its order, then those it does not know (another tool's
+    'radar_site', drawn as the fallback is) by name, at most UNKNOWN_KINDS_LISTED of them — QGIS lists every layer,
+    and a kind the legend and the tree left out could be neither explained nor hidden."""
+    names = {str(kind) for kind in present if kind}
+    known = [kind for kind in kind_names() if kind in names]
+    return known + sorted(names - set(known))[:UNKNOWN_KINDS_LISTED]
 
 
 def kind_title(name: str | None) -> str:

@@ -31,6 +31,7 @@ from viewer.qt.draw.legend import (
     draw_collapsed,
     draw_legend,
     draw_panel,
+    full_text_at,
     legend_entries,
     legend_layout,
 )
@@ -86,6 +87,7 @@ class DecorationPainter(GraticuleLabels):
         self._sizes: tuple[tuple, DecorationSizes] | None = None
         self._widths: dict[tuple[str, str], float] = {}  # (text, font key): advance, of the degree labels
         self._footer_kept: tuple[tuple, str] | None = None  # (what the footer's text depends on, the text)
+        self.legend_drawn: tuple[QRectF, LegendLayout] | None = None  # where the last paint drew the legend, and it
 
     def fit_to_viewport(self) -> None:
         """Cover the frame's pixels (after the view's size changed)."""
@@ -131,6 +133,13 @@ class DecorationPainter(GraticuleLabels):
             painter.translate(self.legend_offset)  # how far the legend is being dragged (zero otherwise)
             self._legend(painter, boxes["legend"], layout.legend_place == "outside")
             painter.restore()
+
+    def legend_tooltip(self, x: float, y: float) -> str:
+        """The whole text of the legend row under (x, y), pixels of the map, when the legend drawn there cut it."""
+        if self.legend_drawn is None or "legend" not in (self.last_layout.boxes if self.last_layout else {}):
+            return ""
+        box, layout = self.legend_drawn
+        return full_text_at(layout, box, self.frame.legend_rows, self.frame.context, x, y)
 
     def px(self, value: float) -> float:
         return self.frame.context.px(value)
@@ -363,6 +372,7 @@ class DecorationPainter(GraticuleLabels):
         x = box.right() - width if box.center().x() > self._rect.center().x() else box.left()
         y = box.bottom() - height if box.center().y() > self._rect.center().y() else box.top()
         box = QRectF(x, y, width, height)
+        self.legend_drawn = (painter.transform().mapRect(box), layout)
         if stamps_pay(painter, context):  # the legend changes with what is shown, not while the view moves
             key = ("legend", tuple(layout.rows), layout.width, layout.height, context.scale)
             self._stamps.draw(painter, key, painter.transform().map(box.topLeft()),

@@ -10,12 +10,15 @@ from functools import partial
 from typing import cast
 
 import numpy as np
+import shapely
+import shapely.affinity
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QTransform
 
 from viewer.geo.labels import (
     OBSTACLE_VERTICES,
     PLACE,
+    SELECTED,
     Box,
     Candidate,
     LabelSpec,
@@ -25,8 +28,10 @@ from viewer.geo.labels import (
     bounds_of,
     centred,
     place,
+    reference_point,
     run_boxes,
     segment_boxes,
+    within_outline,
 )
 from viewer.qt.draw.style import RenderContext, Stamps, draw_text_with_halo, symbol_path, with_alpha
 from viewer.symbology import HALO, LABEL
@@ -85,6 +90,7 @@ class LabelPainter:
         self.overlay_labels: list[Label] = []  # measurements and range rings: first of all
         self.others_shown = True  # False: only the overlays' labels (the view's labels are off)
         self._marks = Marks()
+        self.earth: shapely.Polygon | None = None  # a globe's disc (map units): no label goes off it
         self.selected: frozenset[str] = frozenset()
         self._looks: dict[tuple[Label, float], _Look] = {}
         self._stamps = Stamps()
@@ -92,9 +98,11 @@ class LabelPainter:
         self.placed_shapes: list[tuple[str, Candidate]] = []
         self.placed_dots: list[tuple[str, float, float]] = []  # (text, x, y) of each place's dot drawn last
 
-    def set_labels(self, labels: list[Label]) -> None:
-        """The labels that follow the projection: places, islands, seas, countries."""
+    def set_labels(self, labels: list[Label], earth: shapely.Polygon | None = None) -> None:
+        """The labels that follow the projection: places, islands, seas, countries; ``earth``: the globe's disc in
+        map units (viewer.geo.earth_outline), None on a map that is all earth."""
         self.labels = [lb for lb in labels if np.isfinite(lb.x) and np.isfinite(lb.y)]
+        self.earth = earth
 
     def set_feature_labels(self, labels: list[Label], marks: Marks) -> None:
         """The labels of the features shown, and the marks they draw (which no label may cover)."""
@@ -194,11 +202,12 @@ class LabelPainter:
         labels = self.every_label
         looks = [self._look(label) for label in labels]
         return partial(self._placement, labels, looks, self._marks, self.selected, QTransform(to_device),
-                       np.array(fixed, dtype=float).reshape(-1, 4), bounds)
+                       np.array(fixed, dtype=float).reshape(-1, 4), bounds, self.earth)
 
     def _placement(self, labels: list[Label], looks: list[_Look], marks: Marks, selected: frozenset[str],
-                   to_device: QTransform, fixed: np.ndarray, bounds: Box) -> list[Placed]:
-        specs, looks, anchors = self._specs(labels, looks, selected, to_device, bounds)
+                   to_device: QTransform, fixed: np.ndarray, bounds: Box,
+                   earth: shapely.Polygon | None = None) -> list[Placed]:
+        specs, looks, anchors = self._specs(labels, looks, selected, to_device, bounds, earth)
         chosen = place(specs, np.concatenate([fixed, self._obstacles(marks, to_device, bounds)]), self.inner(bounds))
         placed = []
         for i, j in chosen:
@@ -226,10 +235,15 @@ class LabelPainter:
 
     # -- placing -----------------------------------------------------------------------------------
     def _specs(self, labels: list[Label], label_looks: list[_Look], selected: frozenset[str], to_device: QTransform,
-               bounds: Box) -> tuple[list[LabelSpec], list[_Look], list[list[tuple[float, float]]]]:
+               bounds: Box, earth: shapely.Polygon | None = None,
+               ) -> tuple[list[LabelSpec], list[_Look], list[list[tuple[float, float]]]]:
         """Each label's candidate boxes (device pixels), its look, and the map position each candidate is
-        beside (so a placement can follow the view)."""
+        beside (so a placement can follow the view). On a globe, only candidates on its disc (the user's own
+        measurements and rings excepted: a ring beyond the horizon is drawn seen through the earth)."""
         specs, looks, anchors = [], [], []
+        m = to_device
+        disc = None if earth is None else shapely.affinity.affine_transform(
+            earth, (m.m11(), m.m21(), m.m12(), m.m22(), m.dx(), m.dy()))
         margin = 300 * self.context.scale
         for label, look in zip(labels, label_looks, strict=True):
             width, height = look.size
@@ -259,6 +273,11 @@ class LabelPainter:
                 beside += [(x, y)] * len(boxes)
                 r = self.context.px(DOT) / 2 + self.context.px(1)
                 dots += [(px - r, py - r, px + r, py + r)] * len(boxes)
+            if disc is not None and candidates and label.priority >= SELECTED:
+                inside = within_outline(candidates, disc)
+                dots = [d for d, keep in zip(dots, inside, strict=False) if keep]  # none for a name along a path
+                candidates = [c for c, keep in zip(candidates, inside, strict=True) if keep]
+                beside = [b for b, keep in zip(beside, inside, strict=True) if keep]
             if candidates:
                 priority = 0 if label.feature and label.feature in selected else label.priority
                 specs.append(LabelSpec(label, priority, tuple(candidates),
@@ -365,22 +384,6 @@ def _turned_extent(look: _Look, angle: float) -> QRectF:
 # A placed label: its look, its box in device pixels (upright or turned), and the map position it is beside with
 # the offset of its reference point (see reference_point) from it in pixels, to follow the view.
 Placed = tuple[Label, _Look, Candidate, tuple[float, float, float, float]]
-
-
-def reference_point(candidate: Candidate) -> tuple[float, float]:
-    """The point a placed box keeps beside its map position while the view moves: an upright box's top left, a
-    turned box's centre."""
-    if isinstance(candidate, Turned):
-        return candidate.cx, candidate.cy
-    return candidate[0], candidate[1]
-
-
-def moved_to(candidate: Candidate, x: float, y: float) -> Candidate:
-    """The box with its reference point moved to (x, y)."""
-    if isinstance(candidate, Turned):
-        return candidate.moved(x - candidate.cx, y - candidate.cy)
-    left, top, right, bottom = candidate
-    return (x, y, x + right - left, y + bottom - top)
 
 
 def device_boxes(boxes: list[Box], transform: QTransform) -> np.ndarray:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QTransform
 
 from viewer.model.feature_table import DRAFT_PROPERTY, columns_of, combined
-from viewer.model.kinds import KIND_REGISTRY, kind_names, kind_style, kind_title
+from viewer.model.kinds import KIND_REGISTRY, kind_style, kind_title, kinds_in_order
 from viewer.qt.draw.style import RenderContext, symbol_path, with_alpha
 from viewer.symbology import APPROXIMATE_DASH, APPROXIMATE_WIDTH, DRAFT_COLOUR, DRAFT_DASH, HALO, LABEL
 
@@ -46,11 +46,16 @@ def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = 
     to further lines first, where the column beside the map has height to spare); when the rows do
     not fit in height, the kinds go and the launches stay; None when not even those fit (or nothing is shown).
     Kept for the same rows and room: every repaint asks (eliding each row's text is what costs)."""
+    rows = tuple(frame.legend_rows)
+    plain = _legend_layout(rows, frame.context.scale, room_w, room_h)
     if wrap:
-        wrapped = _legend_layout(tuple(frame.legend_rows), frame.context.scale, room_w, room_h, True)
-        if wrapped is not None and len(wrapped.rows) == len(frame.legend_rows):
-            return wrapped  # else the kinds' rows fit only unwrapped: those are worth more than whole names
-    return _legend_layout(tuple(frame.legend_rows), frame.context.scale, room_w, room_h)
+        wrapped = _legend_layout(rows, frame.context.scale, room_w, room_h, True)
+        # whole names, unless the kinds' rows fit only unwrapped: those are worth more than whole names (when
+        # neither keeps them, the launches' names are whole: three 'Chollima-1 launch (Malligyong-…' rows told
+        # apart by their dates alone in a 1366x768 window)
+        if wrapped is not None and (plain is None or len(wrapped.rows) >= len(plain.rows)):
+            return wrapped
+    return plain
 
 
 def _wrapped(text: str, metrics: QFontMetricsF, room: float, lines: int = WRAP_LINES) -> str:
@@ -126,8 +131,8 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
     ]
     shown_layers = {layer for layer, kind in layer_kinds if KIND_REGISTRY.get(kind).in_legend}
     rows += [("event", layer, colours[layer]) for layer in workspace.layers() if layer in shown_layers]
-    rows += [(kind, kind_title(kind), "#555555") for kind in kind_names()
-             if kind in kinds and KIND_REGISTRY.get(kind).in_legend]  # annotations explain themselves
+    rows += [(kind, kind_title(kind), "#555555") for kind in kinds_in_order(kinds)
+             if KIND_REGISTRY.get(kind).in_legend]  # annotations explain themselves
     if approximate:
         rows.append(("approximate", "Approximate (dashed, thinner)", "#555555"))
     if draft:
@@ -179,6 +184,23 @@ def draw_legend(painter: QPainter, context: RenderContext, box: QRectF, layout: 
             painter.drawText(QRectF(centre.x() + swatch / 2 + context.px(8), y + number * layout.line, width, row),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, part)
         y += layout.row_height(text)
+
+
+def full_text_at(layout: LegendLayout, box: QRectF, rows: list[tuple[str, str, str]], context: RenderContext,
+                 x: float, y: float) -> str:
+    """The whole text of the legend row drawn at (x, y) in ``box`` (as `draw_legend` lays it out) when it was cut to
+    fit ("Chollima-1 launch (Malligyong-…"), for its tooltip; '' elsewhere or when it is whole. ``rows``: every row
+    the legend had to show (the launches' alone when the kinds' rows did not fit)."""
+    if not box.contains(QPointF(x, y)):
+        return ""
+    shown = rows if len(layout.rows) == len(rows) else [row for row in rows if row[0] == "event"]
+    top = box.top() + context.px(6)
+    for (_, text, _), (_, whole, _) in zip(layout.rows, shown, strict=False):
+        bottom = top + layout.row_height(text)
+        if top <= y < bottom:
+            return whole if " ".join(text.split("\n")) != whole else ""
+        top = bottom
+    return ""
 
 
 def _swatch(painter: QPainter, context: RenderContext, kind: str, colour: str, centre: QPointF,

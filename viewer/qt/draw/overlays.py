@@ -1,5 +1,6 @@
-"""Measurements and range rings: geodesic lines and circles the user draws over the map, with distance labels, as
-strokes and labels (the window's analysis layer and the headless export draw the same).
+"""Measurements and range rings: geodesic lines and circles the user draws over the map, with distance labels in the
+scale bar's wording (metres under a kilometre), as strokes and labels (the window's analysis layer and the headless
+export draw the same).
 
 Rings come from viewer.geo.rings, cached per projection; on a globe the part of a ring beyond the horizon is drawn
 seen through the earth, faint and dotted, and its label says "far side"."""
@@ -13,6 +14,7 @@ from viewer.geo.drawable import to_xy_arrays
 from viewer.geo.geodesic import path_through
 from viewer.geo.labels import MEASUREMENT, RING
 from viewer.geo.rings import drawn_ring
+from viewer.geo.scale import distance_label
 from viewer.model.overlays import Overlays
 from viewer.qt.draw.labels import Label
 from viewer.qt.draw.paths import Stroke
@@ -37,8 +39,8 @@ def overlay_drawing(projection: MapProjection, overlays: Overlays) -> tuple[list
         x, y = to_xy_arrays(line, projection)
         strokes.append(Stroke(xy_path(x, y), MEASURE_COLOUR, 2.0, dash=(3, 2)))
         lx, ly = projection.forward(*measurement.points[-1])
-        labels.append(Label(float(lx), float(ly), f"{measurement.length_km():,.0f} km", rank=0, points=LABEL_POINTS,
-                            priority=MEASUREMENT, anchors=_along(float(lx), float(ly), x, y)))
+        labels.append(Label(float(lx), float(ly), distance_label(measurement.length_km()), rank=0,
+                            points=LABEL_POINTS, priority=MEASUREMENT, anchors=_along(float(lx), float(ly), x, y)))
     for rings in overlays.rings:
         lon, lat = rings.centre
         drawn = [drawn_ring(projection, lon, lat, radius) for radius in rings.radii_km]
@@ -50,7 +52,7 @@ def overlay_drawing(projection: MapProjection, overlays: Overlays) -> tuple[list
             strokes.append(Stroke(xy_path(*_joined(far)), FAR_SIDE_COLOUR, 1.6, dash=(3, 3)))
         for radius, ring in zip(rings.radii_km, drawn, strict=True):
             if ring.anchors:
-                (x0, y0), text = ring.anchors[0], f"{radius:,.0f} km" + (FAR_SIDE if ring.far_side else "")
+                (x0, y0), text = ring.anchors[0], distance_label(radius) + (FAR_SIDE if ring.far_side else "")
                 labels.append(Label(x0, y0, text, rank=0, dot=False, priority=RING, points=LABEL_POINTS,
                                     anchors=ring.anchors))
     return strokes, labels

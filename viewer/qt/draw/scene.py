@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from viewer.geo.basemap import Basemap
 from viewer.geo.crs import MapProjection
-from viewer.geo.earth_outline import earth_outline
+from viewer.geo.earth_outline import earth_outline, globe_disc
 from viewer.geo.gazetteer import Place
 from viewer.geo.picking import FeatureIndex
 from viewer.geo.projected import ProjectedFeatures
@@ -107,7 +107,7 @@ class MapScene:
         labels, marks, places = map_labels(self.workspace, visible, self._cache, colours, self.places,
                                            self.basemap.basemap, self.projection)
         self.labels.set_feature_labels(labels, marks)
-        self.labels.set_labels(places)
+        self.labels.set_labels(places, globe_disc(self.projection))
 
     def draw_only(self, keep: Callable[[Feature], bool] | None) -> None:
         """Draw the visible features ``keep`` accepts, or all of them when None (an SVG export draws one kind at a

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QToolTip
 
 from viewer.geo.basemap import Basemap
 from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection
+from viewer.geo.earth_outline import globe_disc
 from viewer.geo.gazetteer import Place
 from viewer.geo.picking import FeatureIndex
 from viewer.geo.projected import ProjectedFeatures
@@ -120,6 +121,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
 
         self.view.sigRangeChanged.connect(self._range_changed)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.scene().sigMouseMoved.connect(self.decorations.pointer_moved)  # a cut legend row's whole text
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
         follow(workspace.bundles_changed, self, self.refresh)
         follow(self.map_view.filters_changed, self, self.refresh)
@@ -163,7 +165,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         labels, marks, places = map_labels(self.workspace, visible, self._cache, colours, self.places,
                                            self.basemap_layer.basemap, self.projection)
         self.labels.set_feature_labels(labels, marks)
-        self.labels.set_labels(places)
+        self.labels.set_labels(places, globe_disc(self.projection))
         self._selection_changed()
         self.decorations.update()
         self._settle_heap.start()

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtWidgets import QToolTip
 
 from viewer.geo.room import FRAME_PAD, Box, nearest_corner
 from viewer.qt.draw.decorations import ATTRIBUTION, DecorationPainter
 from viewer.qt.draw.legend import LegendLayout, legend_entries, legend_layout
 from viewer.qt.draw.overlay_data import OverlayData
+from viewer.qt.panels.widgets import tooltip_html
 
 if TYPE_CHECKING:
     from viewer.geo.room import DecorationLayout, DecorationSizes, MapRect
@@ -22,7 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ATTRIBUTION", "Decorations", "LegendLayout", "OverlayData", "legend_entries", "legend_layout"]
 
-REST_S = 0.15  # seconds without a pan or zoom after which the auto legend may go to a clearly better place
+REST_S = 0.15  # seconds without a pan or zoom (and no button held) after which the auto legend may go to a clearly
+# better place
 
 
 class Decorations(pg.GraphicsObject):
@@ -70,6 +73,11 @@ class Decorations(pg.GraphicsObject):
             self.map_view.decorations = replace(options, legend_kept=layout.held_place or "")
 
     def _at_rest(self) -> None:
+        if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            # a drag held still is a pause, not a rest: the legend went to another corner, then to the column,
+            # between the moves of one drag of the map
+            self._rest.start()
+            return
         self.drawing.rest_view = QRectF(self.frame.view_rect)
         self.update()
 
@@ -112,6 +120,22 @@ class Decorations(pg.GraphicsObject):
             self.drawing.legend_offset = QPointF()
             self.map_view.set_decorations(legend=corner)
         self.update()
+
+    def pointer_moved(self, scene_pos: QPointF) -> None:
+        """Over a legend row whose text was cut to fit, the tooltip is the whole text (the map's items keep their
+        own tooltips elsewhere: an empty one is passed over)."""
+        text = self.drawing.legend_tooltip(scene_pos.x(), scene_pos.y())
+        if text == self.toolTip():
+            return
+        self.setToolTip(text)
+        views = self.scene().views() if self.scene() is not None else []
+        if not views:
+            return
+        view = views[0]
+        if text:  # shown at once, as the features' tooltips are (viewer.qt.map.pointer)
+            QToolTip.showText(view.viewport().mapToGlobal(view.mapFromScene(scene_pos)), tooltip_html(text), view)
+        else:
+            QToolTip.hideText()
 
     def mouseClickEvent(self, event) -> None:
         """A click on the legend collapses it to its heading, or opens it again (the map keeps the click

@@ -8,20 +8,12 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
+import shapely
 from PySide6.QtCore import QPointF, QRectF, QTimer
 from PySide6.QtGui import QPainter, QTransform
 
-from viewer.geo.labels import Box, Candidate, bounds_of
-from viewer.qt.draw.labels import (
-    DOT,
-    Label,
-    LabelPainter,
-    Marks,
-    Placed,
-    device_boxes,
-    moved_to,
-    reference_point,
-)
+from viewer.geo.labels import Box, Candidate, bounds_of, moved_to, reference_point
+from viewer.qt.draw.labels import DOT, Label, LabelPainter, Marks, Placed, device_boxes
 from viewer.qt.draw.style import RenderContext, stamps_pay
 from viewer.qt.map.label_jobs import LabelJobs, Request
 from viewer.qt.map.painting import pad_by_pixels
@@ -77,9 +69,10 @@ class LabelLayer(pg.GraphicsObject):
         """What each label drawn last covers: its box, or its turned box along a path (device pixels)."""
         return self.drawing.placed_shapes
 
-    def set_labels(self, labels: list[Label]) -> None:
-        """The labels that follow the projection: places, islands, seas, countries."""
-        self.drawing.set_labels(labels)
+    def set_labels(self, labels: list[Label], earth: shapely.Polygon | None = None) -> None:
+        """The labels that follow the projection: places, islands, seas, countries; on a globe, ``earth`` is its
+        disc in map units, which every label keeps to."""
+        self.drawing.set_labels(labels, earth)
         self._changed()
 
     def set_feature_labels(self, labels: list[Label], marks: Marks) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QColorDialog, QHeaderView, QMenu, QTreeView
 
-from viewer.model.kinds import kind_names, kind_title, stated_certainty
+from viewer.model.kinds import kind_title, kinds_in_order, stated_certainty
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
@@ -116,7 +116,7 @@ class EventTree(QTreeView):
         kinds = _row("Kinds", "", "")
         kinds[0].setToolTip("Show or hide every feature of a kind")
         counts = table.kind.counts()
-        for kind in kind_names():
+        for kind in kinds_in_order(counts):
             count = counts.get(kind, 0)
             if not count:
                 continue
@@ -168,7 +168,7 @@ class EventTree(QTreeView):
 
     def _add_features(self, parent: QStandardItem, owner: str | None, by_kind: dict[str, np.ndarray],
                       passages: np.ndarray, eager: bool) -> None:
-        for kind in kind_names():
+        for kind in kinds_in_order(by_kind):
             members = by_kind.get(kind)
             if members is None:
                 continue

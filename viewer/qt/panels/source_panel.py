@@ -107,8 +107,9 @@ class SourcePanel(QWidget):
         self._follow_selection()
 
     def show_document(self, document_id: str | None) -> None:
-        if document_id == self.document_id:
-            return
+        if document_id == self.document_id and document_id is not None:
+            return  # (none again is shown again: with no article at all, the panel said nothing and showed an
+            # empty list of orphaned citations under the empty text)
         self.document_id = document_id
         document = self.workspace.document(document_id) if document_id else None
         index = self.chooser.findData(document_id) if document_id else -1

@@ -49,11 +49,10 @@ class Timeline(QWidget):
         self.play_button = QPushButton("Play")
         self.play_button.setCheckable(True)
         self.all_button = QPushButton("All")
-        for button, tip in ((self.previous_button, "Show only the previous launch (Alt+Left)"),
-                            (self.next_button, "Show only the next launch (Alt+Right)"),
-                            (self.play_button, "Reveal the launches one after another"),
-                            (self.all_button, "Show every launch")):
-            button.setToolTip(tip)
+        self._tips = {self.previous_button: "Show only the previous launch (Alt+Left)",
+                      self.next_button: "Show only the next launch (Alt+Right)",
+                      self.play_button: "Reveal the launches one after another",
+                      self.all_button: "Show every launch"}
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.all_button.clicked.connect(self.show_all)
@@ -100,8 +99,9 @@ class Timeline(QWidget):
             label.setToolTip(tooltip_html(f"{event.name[:2000]}\n{_utc(event)}"))
             label.setPos(t, (1.35, 1.0, 0.65)[row % 3])
             self.plot.addItem(label)
-        for button in (self.previous_button, self.next_button, self.play_button):
+        for button, tip in self._tips.items():  # nothing to step through or show: disabled, saying why
             button.setEnabled(bool(events))
+            button.setToolTip(tip if events else NO_LAUNCHES)
         self.region.setVisible(bool(events))
         self.plot.getPlotItem().showAxis("bottom", bool(events))  # no dates to show: not this month's days either
         if not events:  # other tools' files: no launch has a date to put on the axis (it showed last month's days)
