@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from operator import attrgetter
 
@@ -11,7 +12,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.crs import MapProjection
-from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines, projected_lines
+from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines, projected_lines, straight_lines
 from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
 from viewer.geo.picking import FeatureIndex, IdsOf
 from viewer.model.feature import Feature
@@ -58,10 +59,17 @@ class ProjectedFeatures:
     (their geometries' identities searched in the sorted keys), never feature by feature in Python.
 
     A single point is kept as a row of a coordinate table, not as a shapely Point (a million points held ~390 bytes
-    each as shapely pairs); `projected` makes its Point when asked."""
+    each as shapely pairs); `projected` makes its Point when asked.
 
-    def __init__(self, projection: MapProjection):
+    ``straight_first`` (the screen's cache): lines new to a call of more vertices than this are projected vertex for
+    vertex and drawn straight at first (`densify.straight_lines`); `pending_lines` are then densified off the GUI
+    thread (`densify.projected_lines`) and handed back with `take_densified`, which counts a new `version`. Without
+    it (an export) every line is densified at once: once taken, both draw the same geometry."""
+
+    def __init__(self, projection: MapProjection, straight_first: int | None = None):
         self.projection = projection
+        self.straight_first = straight_first
+        self.version = 0  # counts lines' densified geometry taken (their drawing changed)
         self._sources = np.empty(0, dtype=object)  # per row: the lon/lat geometry (held, so its id stays its own)
         self._keys = np.empty(0, dtype=np.int64)  # per row: id() of its geometry
         self._sorted = np.empty(0, dtype=np.int64)  # the keys sorted, and the row of each
@@ -75,6 +83,7 @@ class ProjectedFeatures:
         self._line = np.empty(0, dtype=bool)
         self._plain = np.empty(0, dtype=bool)
         self._shapes = np.empty(0, dtype=object)  # per row: projected geometry (None for points)
+        self._pending = np.empty(0, dtype=bool)  # per row: a line drawn straight until its densified one is taken
         self._largest_call = 0
         # (geometries, their keys, rows) of the last calls, newest first
         self._recent: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
@@ -142,7 +151,9 @@ class ProjectedFeatures:
         geometries they replaced behind): the calls that need them do them again."""
         if len(self._keys) <= 2 * max(call, self._largest_call) + 10_000:
             return False
-        self.__init__(self.projection)  # type: ignore[misc]
+        version = self.version
+        self.__init__(self.projection, self.straight_first)  # type: ignore[misc]
+        self.version = version + 1  # (rows handed out before name other geometries now)
         return True
 
     def _add(self, geometries: np.ndarray, keys: np.ndarray, by_key: np.ndarray | None = None) -> None:
@@ -161,8 +172,9 @@ class ProjectedFeatures:
         shapes = np.full(len(geometries), None, dtype=object)
         lines = (types == _LINESTRING) & ~empty
         plain = np.zeros(len(geometries), dtype=bool)
-        if lines.any():  # densified and projected in one pass (a user's bulk layer of lines)
-            shapes[lines], plain[lines] = projected_lines(geometries[lines], self.projection)
+        pending = np.zeros(len(geometries), dtype=bool)
+        if lines.any():
+            self._add_lines(geometries, np.flatnonzero(lines), shapes, plain, pending)
         other = np.flatnonzero(~point & ~lines)
         if len(other):
             dense[other] = densify_all(geometries[other], self.projection)
@@ -181,9 +193,43 @@ class ProjectedFeatures:
         self._line = joined(self._line, lines)
         self._plain = joined(self._plain, plain)
         self._shapes = joined(self._shapes, shapes)
+        self._pending = joined(self._pending, pending)
         # keys are distinct: any sort gives the same order
         order = by_key if first and by_key is not None else np.argsort(self._keys)
         self._sorted, self._sorted_rows = self._keys[order], order
+
+    def _add_lines(self, geometries: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray,
+                   pending: np.ndarray) -> None:
+        """Densified and projected in one pass (a user's bulk layer of lines), or, past `straight_first` vertices,
+        projected straight for now where that is drawn as projected (the rest densified now: few lines cross a seam
+        or a horizon)."""
+        chosen = geometries[lines]
+        if self.straight_first is None or int(shapely.get_num_coordinates(chosen).sum()) <= self.straight_first:
+            shapes[lines], plain[lines] = projected_lines(chosen, self.projection)
+            return
+        shapes[lines], plain[lines], pending[lines] = straight_lines(chosen, self.projection)
+        pending[lines] &= plain[lines]
+        now = lines[~plain[lines]]
+        if len(now):
+            shapes[now], plain[now] = projected_lines(geometries[now], self.projection)
+
+    def pending_lines(self) -> tuple[np.ndarray, np.ndarray]:
+        """The rows of lines drawn straight until densified, and their lon/lat LineStrings (for
+        `densify.projected_lines` on a worker thread, then `take_densified`)."""
+        rows = np.flatnonzero(self._pending)
+        return rows, self._sources[rows]
+
+    def take_densified(self, rows: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray) -> bool:
+        """Draw ``rows`` from their densified projected ``shapes`` (`projected_lines` of ``lines``, their lon/lat
+        LineStrings as `pending_lines` gave them) from now on; False if the rows no longer hold those lines (the
+        table was compacted meanwhile) or are densified already."""
+        if not len(rows) or rows.max() >= len(self._keys) or not self._pending[rows].all() \
+                or not all(map(operator.is_, self._sources[rows], lines)):
+            return False
+        self._shapes[rows], self._plain[rows], self._pending[rows] = shapes, plain, False
+        self._located[rows] = False  # a point on the densified line, as an export finds it
+        self.version += 1
+        return True
 
     # -- one feature -----------------------------------------------------------------------------
     def _row(self, feature: Feature) -> int:
@@ -258,7 +304,7 @@ class ProjectedFeatures:
 
     def reprojected(self, projection: MapProjection) -> ProjectedFeatures:
         """The same cache for another projection (empty: densifying depends on the projection too)."""
-        return ProjectedFeatures(projection)
+        return ProjectedFeatures(projection, self.straight_first)
 
     def bounds(self, features: Iterable[Feature]) -> tuple[float, float, float, float] | None:
         """(xmin, ymin, xmax, ymax) in map units of the features' projected geometry, None when empty."""

@@ -35,8 +35,10 @@ from viewer.qt.map.highlight import HighlightLayer
 from viewer.qt.map.keys import handle_map_key
 from viewer.qt.map.label_layer import LabelLayer
 from viewer.qt.map.legend import legend_entries
+from viewer.qt.map.line_densifying import STRAIGHT_FIRST_ABOVE, LineDensifying
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.pointer import PICK_TOLERANCE_PX, Pointer
+from viewer.qt.map.screen_cache import cache_of
 from viewer.qt.map.view_box import MapViewBox
 from viewer.symbology import SEA
 
@@ -74,7 +76,9 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         self.setRenderHints(self.renderHints())
         self.view = MapViewBox(self, lockAspect=True, enableMenu=False, defaultPadding=0.0)
         self.setCentralItem(self.view)
-        self._cache = ProjectedFeatures(self.projection)
+        # a large layer's lines are drawn straight at first and densified at rest, on a worker thread
+        self._cache = ProjectedFeatures(self.projection, STRAIGHT_FIRST_ABOVE)
+        self.densifying = LineDensifying(self, lambda: self._cache, self._drawing, self.refresh)
         self._index = FeatureIndex([], [])
         self._hovered: str | None = None
         self._applying_frame = False
@@ -155,6 +159,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         """Rebuild the feature layers from the workspace (after loading or a change of filters)."""
         visible = self.visible_features()
         self._cache.prepare(visible)  # all at once: per feature, 100k features take seconds
+        self.densifying.soon()
         colours = self.event_colours
         self.draw_only(None)
         self._index = self._cache.index(visible)
@@ -167,6 +172,11 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         self._selection_changed()
         self.decorations.update()
         self._settle_heap.start()
+
+    def _drawing(self) -> bool:
+        """Whether the view moves or a feature layer is being drawn on a worker thread (densifying waits)."""
+        return self.view.snapshot.moving or any(
+            cache is not None and cache.drawing_in_background for cache in map(cache_of, self.visuals.values()))
 
     def _heap_settled(self) -> None:
         """After the data changed, on screen (an export's canvas never is): what is alive now is long-lived."""
