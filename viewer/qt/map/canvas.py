@@ -27,6 +27,7 @@ from viewer.qt.map.analysis_layer import AnalysisLayer
 from viewer.qt.map.annotation_layer import AnnotationVisual
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
 from viewer.qt.map.decorations import Decorations, OverlayData
+from viewer.qt.map.drawings import cache_of
 from viewer.qt.map.feature_labels import map_labels
 from viewer.qt.map.feature_visuals import visual_for
 from viewer.qt.map.frame import ScreenFrame
@@ -38,7 +39,6 @@ from viewer.qt.map.legend import legend_entries
 from viewer.qt.map.line_densifying import STRAIGHT_FIRST_ABOVE, LineDensifying
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.pointer import PICK_TOLERANCE_PX, Pointer
-from viewer.qt.map.screen_cache import cache_of
 from viewer.qt.map.view_box import MapViewBox
 from viewer.symbology import SEA
 
