@@ -73,11 +73,13 @@ class ProjectedFeatures:
         self._sources = np.empty(0, dtype=object)  # per row: the lon/lat geometry (held, so its id stays its own)
         self._keys = np.empty(0, dtype=np.int64)  # per row: id() of its geometry
         self._sorted = np.empty(0, dtype=np.int64)  # the keys sorted, and the row of each
-        self._sorted_rows = np.empty(0, dtype=np.int64)
+        self._sorted_rows = np.empty(0, dtype=np.int32)
         self._point = np.empty(0, dtype=bool)  # per row: a single non-empty point (drawn from _xy, no shapes kept)
         self._xy = np.empty((0, 2))  # per row: the point, or a representative point of the projected shape
         self._located = np.empty(0, dtype=bool)  # per row: _xy is known (found for other shapes when first asked)
-        self._dense = np.empty(0, dtype=object)  # per row: densified lon/lat geometry (None for points, lines)
+        # by row: densified lon/lat geometry of a row neither a point nor a line (an area: few; a million points held
+        # a column of Nones)
+        self._dense: dict[int, BaseGeometry] = {}
         # per row: a LineString, whose densified lon/lat line is made again when asked (it is drawn from its
         # projected one: 100,000 lines held ~30 MB), and whether its projected vertices are drawn as they are
         self._line = np.empty(0, dtype=bool)
@@ -144,7 +146,7 @@ class ProjectedFeatures:
         if not len(self._sorted):
             return np.full(len(keys), _NONE, dtype=np.int64)
         at = np.minimum(np.searchsorted(self._sorted, keys), len(self._sorted) - 1)
-        return np.where(self._sorted[at] == keys, self._sorted_rows[at], _NONE)
+        return np.where(self._sorted[at] == keys, self._sorted_rows[at].astype(np.int64), _NONE)
 
     def _compacted(self, call: int) -> bool:
         """Forget every row when the table has grown past twice the largest call and more (edits leave the
@@ -168,7 +170,6 @@ class ProjectedFeatures:
             coords = shapely.get_coordinates(geometries if point.all() else geometries[point])
             x, y = self.projection.forward(coords[:, 0], coords[:, 1])
             xy[point, 0], xy[point, 1] = x, y
-        dense = np.full(len(geometries), None, dtype=object)
         shapes = np.full(len(geometries), None, dtype=object)
         lines = (types == _LINESTRING) & ~empty
         plain = np.zeros(len(geometries), dtype=bool)
@@ -177,8 +178,9 @@ class ProjectedFeatures:
             self._add_lines(geometries, np.flatnonzero(lines), shapes, plain, pending)
         other = np.flatnonzero(~point & ~lines)
         if len(other):
-            dense[other] = densify_all(geometries[other], self.projection)
-            shapes[other] = project_geometry(dense[other], self.projection)
+            dense = densify_all(geometries[other], self.projection)
+            self._dense.update(zip((len(self._keys) + other).tolist(), dense, strict=True))
+            shapes[other] = project_geometry(dense, self.projection)
         # The first call's arrays are the table (a copy joined to empty ones held both at once: ~60 MB of the
         # window's peak at a million points).
         def joined(held: np.ndarray, new: np.ndarray) -> np.ndarray:
@@ -189,14 +191,13 @@ class ProjectedFeatures:
         self._point = joined(self._point, point)
         self._xy = joined(self._xy, xy)
         self._located = joined(self._located, point | empty)
-        self._dense = joined(self._dense, dense)
         self._line = joined(self._line, lines)
         self._plain = joined(self._plain, plain)
         self._shapes = joined(self._shapes, shapes)
         self._pending = joined(self._pending, pending)
         # keys are distinct: any sort gives the same order
         order = by_key if first and by_key is not None else np.argsort(self._keys)
-        self._sorted, self._sorted_rows = self._keys[order], order
+        self._sorted, self._sorted_rows = self._keys[order], order.astype(np.int32)
 
     def _add_lines(self, geometries: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray,
                    pending: np.ndarray) -> None:
@@ -259,8 +260,11 @@ class ProjectedFeatures:
         """The densified lon/lat geometries of rows (points as given, None for -1)."""
         if not len(self._keys):
             return np.full(len(rows), None, dtype=object)
-        out = np.where(self._point[rows], self._sources[rows], self._dense[rows])
-        out[rows < 0] = None
+        out = self._sources[rows]  # (a copy: fancy indexing)
+        out[~self._point[rows] | (rows < 0)] = None
+        areas = np.flatnonzero((rows >= 0) & ~self._point[rows] & ~self._line[rows])
+        if len(areas):
+            out[areas] = np.fromiter(map(self._dense.get, rows[areas].tolist()), dtype=object, count=len(areas))
         later = np.flatnonzero((rows >= 0) & self._line[rows])
         if len(later):
             out[later] = densify_lines(self._sources[rows[later]], MAX_SEGMENT_KM, projection=self.projection)
