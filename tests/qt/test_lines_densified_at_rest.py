@@ -110,3 +110,7 @@ def test_a_long_path_of_a_large_layer_curves_at_rest_as_in_its_export(qtbot, can
     for pixels in (screen, exported):
         assert _near(pixels, curve, colour)
         assert not _near(pixels, chord, colour)
+    # picked where it is drawn (the picking index follows the densified lines)
+    assert "l0" in canvas.features_at(float(x), float(y))
+    chord_x, chord_y = canvas.pixel_to_map(chord.x(), chord.y()).x(), canvas.pixel_to_map(chord.x(), chord.y()).y()
+    assert "l0" not in canvas.features_at(chord_x, chord_y)

@@ -336,6 +336,13 @@ class ProjectedFeatures:
         (xmin, ymin), (xmax, ymax) = stacked.min(axis=0), stacked.max(axis=0)
         return float(xmin), float(ymin), float(xmax), float(ymax)
 
+    def reindexed(self, index: FeatureIndex, features: Iterable[Feature]) -> FeatureIndex:
+        """``index`` (made by `index` of these features) with their geometries as the cache holds them now (lines
+        densified since), its points kept."""
+        rows = self.rows(features)
+        rows = rows[rows >= 0]
+        return index.with_shapes(self._shapes[rows[index.shape_positions]])
+
     def index(self, features: Iterable[Feature]) -> FeatureIndex:
         features = features if isinstance(features, list | tuple) else list(features)
         rows = self.rows(features)

@@ -52,13 +52,15 @@ class Densify:
 
 class LineDensifying(QObject):
     """Densifies the lines the canvas's cache drew straight, one job at a time, once `busy()` (the view moving, a
-    layer drawn on a worker) is over; `done()` once a job's lines are taken (the canvas draws them afresh)."""
+    layer drawn on a worker) is over, and hands them to the cache when it is over again (`done()` then: the canvas
+    draws them afresh, which holds the event loop a moment: not during a gesture)."""
 
     def __init__(self, parent: QObject, cache: Callable[[], ProjectedFeatures], busy: Callable[[], bool],
                  done: Callable[[], None]):
         super().__init__(parent)
         self._cache, self._busy, self._done = cache, busy, done
         self._job: Densify | None = None
+        self._made: Densify | None = None  # a job done, whose lines are taken at the next rest
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(START_AFTER_MS)
@@ -69,7 +71,7 @@ class LineDensifying(QObject):
     @property
     def running(self) -> bool:
         """Whether lines are being densified, or are to be once the view rests (tests wait for it)."""
-        return self._job is not None or self._timer.isActive()
+        return self._job is not None or self._made is not None or self._timer.isActive()
 
     def soon(self) -> None:
         """The cache may hold lines drawn straight (after a refresh): densify them once the view rests. A job for
@@ -81,11 +83,15 @@ class LineDensifying(QObject):
             self._timer.start()
 
     def _start(self) -> None:
-        if self._job is not None:
-            return  # started again once it is done
         if self._busy():
             self._timer.start()
             return
+        if self._made is not None:
+            made, self._made = self._made, None
+            self._take(made)
+            return
+        if self._job is not None:
+            return  # started again once it is done
         cache = self._cache()
         rows, lines = cache.pending_lines()
         if len(rows):
@@ -96,6 +102,10 @@ class LineDensifying(QObject):
         self._job = None
         if job.error is not None:
             raise job.error
+        self._made = job
+        self._start()
+
+    def _take(self, job: Densify) -> None:
         if job.shapes is not None and job.plain is not None and job.cache is self._cache() \
                 and job.cache.take_densified(job.rows, job.lines, job.shapes, job.plain):
             self._done()
