@@ -155,7 +155,7 @@ class ProjectedFeatures:
             return False
         version = self.version
         self.__init__(self.projection, self.straight_first)  # type: ignore[misc]
-        self.version = version + 1  # (rows handed out before name other geometries now)
+        self.version = version + 1  # (lines' rows handed out before name other geometries now)
         return True
 
     def _add(self, geometries: np.ndarray, keys: np.ndarray, by_key: np.ndarray | None = None) -> None:

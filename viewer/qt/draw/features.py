@@ -57,7 +57,7 @@ class Shown:
         self.geometries = geometries_of(features)
         self.codes, self.looks = looks_of(features)
         # the lines' drawing changes when the cache takes their densified geometry (drawn straight until then)
-        self.version = cache.version if kind_style(kind).geometry != "point" else 0
+        self.version = cache.version if kind_style(kind).geometry == "line" else 0
 
     @property
     def features(self) -> Sequence[Feature]:
