@@ -15,7 +15,7 @@ SITE = "2016-02-07-kms4/launch-site"
 
 def test_an_edited_label_comes_back_after_a_crash(qtbot, window):
     controller = window.session
-    controller.edit_timer.setInterval(50)
+    controller.autosaver.edit_timer.setInterval(50)
     assert not controller.worth_saving
     assert window.review.run(SITE, EditProperty(SITE, "label", "Sohae, gantry pad (edited)"))
     assert controller.worth_saving  # a session with nothing but an edit is worth keeping
@@ -67,13 +67,17 @@ def test_the_autosave_rewrites_an_edited_bundle_only_after_it_changed_again(wind
     controller = window.session
     assert window.review.run(SITE, EditProperty(SITE, "label", "Sohae (first edit)"))
     assert controller.autosave() is not None
+    controller.autosaver.wait()  # written off the GUI thread
     assert len(written) == 1
     assert controller.autosave() is not None  # nothing changed since: the session only, not the bundle again
+    controller.autosaver.wait()
     assert len(written) == 1
     assert window.review.run(SITE, EditProperty(SITE, "label", "Sohae (second edit)"))
     controller.autosave()
+    controller.autosaver.wait()
     assert len(written) == 2
     written[-1].unlink()  # a copy removed behind its back (e.g. discarded) is written again
     controller.autosave()
+    controller.autosaver.wait()
     assert len(written) == 3
     assert load_session(autosave_path()).extra  # the session names its copy

@@ -121,6 +121,7 @@ def test_unsaved_bookmarks_are_autosaved_and_saving_removes_the_autosave(panel, 
     panel.add_button.click()
     written = controller.autosave()
     assert written == autosave_path()
+    controller.autosaver.wait()  # written off the GUI thread
     assert load_session(written).bookmarks[0].name == "View 1"
     assert controller.save_as(tmp_path / "saved.lmsession")
     assert not written.exists()

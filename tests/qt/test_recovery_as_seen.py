@@ -22,7 +22,7 @@ SITE = "2016-02-07-kms4/launch-site"
 
 def _crash_with_an_edit(qtbot, window) -> None:
     controller = window.session
-    controller.edit_timer.setInterval(50)
+    controller.autosaver.edit_timer.setInterval(50)
     assert window.review.run(SITE, EditProperty(SITE, "label", "Sohae, gantry pad (edited)"))
     qtbot.waitUntil(autosave_path().exists, timeout=5000)
     dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
@@ -33,7 +33,7 @@ def _crash_with_an_edit(qtbot, window) -> None:
 
 def test_the_offer_names_the_edited_file_and_a_readable_time(qtbot, window):
     from viewer.qt.main_window import MainWindow
-    from viewer.qt.session_controller import recovery_question
+    from viewer.qt.session_autosave import recovery_question
 
     _crash_with_an_edit(qtbot, window)
     again = MainWindow()

@@ -9,6 +9,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Point, box
 
+from viewer.geo.outline_index import Outline, detailed
 from viewer.geo.point_grid import PointGrid
 
 if TYPE_CHECKING:
@@ -21,6 +22,13 @@ _AREAL = (3, 6)  # Polygon, MultiPolygon
 # Shapes whose bounding boxes meet a rectangle that count_in_rect tests exactly: 256 paths of 300 vertices took
 # ~0.9 ms, and a repaint at rest asks for each of the legend's places (up to nine).
 EXACT_COUNT_UP_TO = 128
+# Lines and polygons of this many vertices or more are answered about by their outline's stretches near the
+# question (viewer.geo.outline_index), not by GEOS over the whole geometry: a projected million-spike star took
+# 0.1-0.25 s a question on the GUI thread, hovering and at every repaint's legend placing.
+OUTLINE_FROM = 20_000
+# Segments of such an outline count_in_rect tests at most (~5 ms); beyond, its runs' boxes crowding the rectangle
+# count it as there (see Outline.meets).
+COUNT_SEGMENTS_UP_TO = 20_000
 
 
 class IdsOf(Sequence[Hashable]):
@@ -43,7 +51,8 @@ class FeatureIndex:
     """Spatial index of feature ids by their geometry in map coordinates (project first).
 
     Single points go to a `PointGrid` (a million of them as arrays, not shapely objects), every other geometry to an
-    STRtree; queries touch only candidates, so they stay fast for a million features.
+    STRtree; queries touch only candidates, so they stay fast for a million features. A line or polygon of
+    OUTLINE_FROM vertices or more is tested through its `Outline`, with the same answers as GEOS's.
     """
 
     def __init__(self, ids: Sequence[Hashable], geometries: Any) -> None:
@@ -72,6 +81,9 @@ class FeatureIndex:
         self._tree = shapely.STRtree(self._geoms)  # None and empty geometries are never returned
         self._areal = np.isin(shapely.get_type_id(self._geoms), _AREAL)
         self._points = PointGrid(point_xy, np.asarray(point_positions, dtype=np.int64))
+        large = np.flatnonzero(shapely.get_num_coordinates(self._geoms) >= OUTLINE_FROM)
+        self._outlines = {int(i): Outline(self._geoms[i]) for i in large if detailed(self._geoms[i])}
+        self._outlined = np.array(sorted(self._outlines), dtype=np.int64)
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -96,41 +108,71 @@ class FeatureIndex:
         within it (nearest first) — a marker is drawn over the path that starts at it, so it
         wins —, then polygons containing the point (smallest first, so a zone inside a larger
         zone can be reached), then polygons whose outline is within tolerance (nearest first)."""
-        here = Point(x, y)
-        found = self._tree.query(here, predicate="dwithin", distance=tolerance)
+        found = self._tree.query(box(x - tolerance, y - tolerance, x + tolerance, y + tolerance))
         point_positions, point_distance = self._points.near(x, y, tolerance)
         if not len(found) and not len(point_positions):
             return []
         geoms = self._geoms[found]
-        distance = shapely.distance(geoms, here)
         areal = self._areal[found]
-        inside = areal & shapely.contains_xy(geoms, x, y)
+        distance, inside = self._distance_inside(found, geoms, areal, x, y, tolerance)
+        near = distance <= tolerance
+        found, geoms, areal, distance, inside = found[near], geoms[near], areal[near], distance[near], inside[near]
+        size = np.zeros(len(found))
+        size[inside] = [self._outlines[i].area if i in self._outlines else shapely.area(self._geoms[i])
+                        for i in found[inside]]
         # Sort keys: group (0 point, 1 line, 2 polygon containing, 3 polygon outline nearby),
         # then distance or area within the group, then the order given; lexsort takes its last key as primary.
         is_point = shapely.get_dimensions(geoms) == 0
         group = np.concatenate([np.where(is_point, 0, np.where(~areal, 1, np.where(inside, 2, 3))),
                                 np.zeros(len(point_positions), dtype=np.int64)])
-        within = np.concatenate([np.where(inside, shapely.area(geoms), distance), point_distance])
+        within = np.concatenate([np.where(inside, size, distance), point_distance])
         positions = np.concatenate([self._shape_positions[found], point_positions])
         order = np.lexsort((positions, within, group))
         return [self._ids[i] for i in positions[order]]
+
+    def _distance_inside(self, found: np.ndarray, geoms: np.ndarray, areal: np.ndarray, x: float, y: float,
+                         tolerance: float) -> tuple[np.ndarray, np.ndarray]:
+        """For the shapes ``found`` (their geometries and whether each is a polygon): the distance from (x, y),
+        exact while it is within ``tolerance`` (beyond, any larger number), and whether a polygon contains it."""
+        large = np.isin(found, self._outlined)
+        distance, inside = np.full(len(found), np.inf), np.zeros(len(found), dtype=bool)
+        plain = ~large
+        distance[plain] = shapely.distance(geoms[plain], Point(x, y))
+        inside[plain] = areal[plain] & shapely.contains_xy(geoms[plain], x, y)
+        for k in np.flatnonzero(large):
+            outline = self._outlines[int(found[k])]
+            inside[k] = outline.contains(x, y)
+            distance[k] = 0.0 if inside[k] else outline.distance(x, y, tolerance)
+        return distance, inside
+
+    def _meeting(self, candidates: np.ndarray, xmin: float, ymin: float, xmax: float, ymax: float,
+                 budget: int | None = None) -> np.ndarray:
+        """Which of the shapes ``candidates`` meet the rectangle (boundary included), as GEOS's intersects (within
+        ``budget``, see Outline.meets)."""
+        meets = np.zeros(len(candidates), dtype=bool)
+        large = np.isin(candidates, self._outlined)
+        meets[~large] = shapely.intersects(self._geoms[candidates[~large]], box(xmin, ymin, xmax, ymax))
+        for k in np.flatnonzero(large):
+            meets[k] = self._outlines[int(candidates[k])].meets(xmin, ymin, xmax, ymax, budget)
+        return meets
 
     def count_in_rect(self, xmin: float, ymin: float, xmax: float, ymax: float) -> int:
         """How many features meet the rectangle, cheap enough for every frame, with no list of ids (100,000
         features in view took ~40 ms a frame through `in_rect`). Shapes are tested exactly while at most
         EXACT_COUNT_UP_TO bounding boxes meet it — a launch's path or a warning area has a box over most of the
         map, so counting boxes put the legend over a warning area whose box every corner met —; beyond that,
-        their boxes are counted."""
-        rect = box(xmin, ymin, xmax, ymax)
-        candidates = self._tree.query(rect)
+        their boxes are counted. So is a very detailed outline's when its runs crowd the rectangle (see
+        COUNT_SEGMENTS_UP_TO)."""
+        candidates = self._tree.query(box(xmin, ymin, xmax, ymax))
         shapes = len(candidates)
         if shapes <= EXACT_COUNT_UP_TO:
-            shapes = int(np.count_nonzero(shapely.intersects(self._geoms[candidates], rect)))
+            shapes = int(np.count_nonzero(self._meeting(candidates, xmin, ymin, xmax, ymax, COUNT_SEGMENTS_UP_TO)))
         return shapes + self._points.count_in_rect(xmin, ymin, xmax, ymax)
 
     def in_rect(self, xmin: float, ymin: float, xmax: float, ymax: float) -> list[Hashable]:
         """Ids of features intersecting the rectangle, in the order they were given."""
-        shapes = self._shape_positions[self._tree.query(box(xmin, ymin, xmax, ymax), predicate="intersects")]
+        candidates = self._tree.query(box(xmin, ymin, xmax, ymax))
+        shapes = self._shape_positions[candidates[self._meeting(candidates, xmin, ymin, xmax, ymax)]]
         found = np.sort(np.concatenate([shapes, self._points.in_rect(xmin, ymin, xmax, ymax)]))
         return [self._ids[i] for i in found]
 

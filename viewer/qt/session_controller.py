@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -20,18 +19,9 @@ from viewer.io.session import (
     load_session,
     recoverable_autosaves,
     save_session,
-    write_autosave,
 )
 from viewer.io.session.autosave import autosave_path
-from viewer.io.session.edits import (
-    EDITED_KEY,
-    EditedCopy,
-    as_session_member,
-    discard_edits,
-    edited_copies,
-    restore_origin,
-    write_edited_copies,
-)
+from viewer.io.session.edits import EDITED_KEY, EditedCopy, discard_edits, edited_copies, restore_origin
 from viewer.model.bookmark import Bookmark, BookmarkList
 from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError, Problem
@@ -39,14 +29,12 @@ from viewer.model.view import DecorationOptions, MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.dialogs.folders import remember_folder, start_path
 from viewer.qt.lifetime import follow
-from viewer.wording import counted
+from viewer.qt.session_autosave import AUTOSAVE_MS, SessionAutosave, recovery_question, what_was_recovered, when_saved
 
 if TYPE_CHECKING:
     from viewer.qt.map.canvas import MapCanvas
     from viewer.qt.shell import Shell
 
-AUTOSAVE_MS = 30_000
-EDIT_IDLE_MS = 2_000
 MAX_RECENT = 8
 RECENT_KEY = "session/recent"
 SESSION_FILTER = f"launchmap sessions (*{SESSION_SUFFIX});;All files (*)"
@@ -56,8 +44,8 @@ class SessionController(QObject):
     """The main window's session: its file, its bookmarks, whether it changed since saved, and its autosave.
 
     Closing the window asks to save a session worth saving (one with a file, bookmarks or edited bundles); every
-    AUTOSAVE_MS, and EDIT_IDLE_MS after an edit, such a session is written aside with a copy of each edited bundle,
-    and the next start offers it back if launchmap was killed.
+    AUTOSAVE_MS, and once editing pauses, such a session is written aside with a copy of each edited bundle, off the
+    GUI thread (`SessionAutosave`), and the next start offers it back if launchmap was killed.
 
     Signals:
         changed(): the session changed or was saved (the title and actions may need updating).
@@ -80,19 +68,10 @@ class SessionController(QObject):
                        map_view.decorations_changed, map_view.colours_changed, self.bookmarks.changed,
                        workspace.overlays.changed):
             follow(signal, self, self.mark_dirty)
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(autosave_ms)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start()
-        self.edit_timer = QTimer(self)  # an edit is autosaved once editing pauses
-        self.edit_timer.setSingleShot(True)
-        self.edit_timer.setInterval(EDIT_IDLE_MS)
-        self.edit_timer.timeout.connect(self.autosave)
+        self.autosaver = SessionAutosave(self, self._unsaved_work, autosave_ms)
+        self.autosaver.failed.connect(lambda message: self.shell.status(message, 10000))
+        follow(workspace.bundles_changed, self, self.autosaver.bundles_changed)
         follow(workspace.bundles_changed, self, self._maybe_edited)
-        # The edited bundles' copies as last written, until a bundle changes again: an edit to a layer of a million
-        # features would otherwise be written whole on the GUI thread at every autosave, changed or not.
-        self._copies: list[EditedCopy] | None = None
-        follow(workspace.bundles_changed, self, self._forget_copies)
         self._recent_menu: QMenu | None = None
         # Writes the edited bundles (File ▸ Save edited bundles; the window sets it): closing offers to save them
         # too. False when the user cancelled, then nothing closes.
@@ -122,12 +101,9 @@ class SessionController(QObject):
         window.setWindowTitle(window_title(self.path, [b.name for b in self.workspace.bundles]))
         window.setWindowModified(self.worth_saving)
 
-    def _forget_copies(self, *_) -> None:
-        self._copies = None
-
-    def _maybe_edited(self) -> None:
+    def _maybe_edited(self, *_) -> None:
         if not self._loading and self.edited_bundles():
-            self.edit_timer.start()
+            self.autosaver.edit_timer.start()
 
     def capture(self, name: str) -> Bookmark:
         """What the map shows now, and what is selected (the bookmark's caption is about it), as a bookmark."""
@@ -205,6 +181,7 @@ class SessionController(QObject):
 
     def _set_saved(self, path: Path) -> None:
         self.path, self.dirty = path, False
+        self.autosaver.wait()  # a write still running would leave the autosave behind
         discard_autosave()
         discard_edits(autosave_path())
         self._add_recent(path)
@@ -233,22 +210,12 @@ class SessionController(QObject):
 
     # -- autosave and recovery ---------------------------------------------------------------------
     def autosave(self) -> Path | None:
-        """Write the session aside when it has unsaved work; the file is removed once saved or discarded."""
-        if not self.worth_saving:
-            return None
-        try:
-            session, edited = self.session(), self.edited_bundles()
-            copies = self._copies
-            if (copies is None or [c.origin for c in copies] != [b.path for b in edited]
-                    or not all(c.copy.is_file() for c in copies)):
-                copies = self._copies = write_edited_copies(edited, autosave_path())
-            diverted = {b.path for b in edited}
-            session.bundles = [p for p in session.bundles if p not in diverted]
-            session.extra[EDITED_KEY] = as_session_member(copies)
-            return write_autosave(session, self.path)
-        except (OSError, ValueError) as error:
-            self.shell.status(f"Autosave failed: {error}", 10000)
-            return None
+        """Start writing the session aside when it has unsaved work (the path it goes to; `autosaver.wait()` waits
+        for it); the file is removed once saved or discarded."""
+        return self.autosaver.autosave()
+
+    def _unsaved_work(self) -> tuple[Session, list[Bundle], Path | None] | None:
+        return (self.session(), self.edited_bundles(), self.path) if self.worth_saving else None
 
     def offer_recovery(self, ask: Callable[[Autosave], bool] | None = None) -> bool:
         """If an earlier launchmap was killed with unsaved work, offer it back (newest first); True if recovered.
@@ -283,7 +250,7 @@ class SessionController(QObject):
             self.autosave()  # it is this process's unsaved work now (its edited copies written anew)
             discard_edits(autosave.path)
             self.changed.emit()
-            self.shell.status(f"Recovered {_what(autosave)} from {_when(autosave.saved_at)}", 15000)
+            self.shell.status(f"Recovered {what_was_recovered(autosave)} from {when_saved(autosave.saved_at)}", 15000)
             return True
         return False
 
@@ -328,7 +295,7 @@ class SessionController(QObject):
             if not self.confirm_close():
                 event.ignore()
                 return True
-            self.autosave_timer.stop()
+            self.autosaver.stop()  # a running write ends first: its file must not appear after the discard
             discard_autosave()  # a clean exit: nothing to recover next time
             discard_edits(autosave_path())
         return False
@@ -375,31 +342,6 @@ def window_title(session: Path | None, bundles: list[str]) -> str:
     the unsaved mark."""
     named = session.name if session is not None else " · ".join(bundles)
     return f"{named}[*] — launchmap" if named else "launchmap[*]"
-
-
-def recovery_question(autosave: Autosave) -> str:
-    """What the offer to recover says: what was being worked on, when it was saved (as a person reads a time),
-    and what comes back, named as the user knows the files ("launches.geojson, edited"), not the autosave's copies."""
-    session = autosave.session
-    copies = edited_copies(session.extra.get(EDITED_KEY))
-    files = [p.name for p in session.bundles] + [f"{c.origin.name if c.origin else 'a new bundle'}, edited"
-                                                 for c in copies]
-    parts = ["; ".join(files) if files else "no file", counted(len(session.bookmarks), "bookmark")]
-    return (f"launchmap did not close properly. Recover {_what(autosave)} from {_when(autosave.saved_at)} "
-            f"({', '.join(parts)})?")
-
-
-def _what(autosave: Autosave) -> str:
-    return autosave.origin.name if autosave.origin else "the unsaved session"
-
-
-def _when(saved_at: str) -> str:
-    """An ISO time as "6 Dec 2026, 23:26 UTC" ("2026-12-06T23:26:32+00:00" was shown as it was stored)."""
-    try:
-        moment = datetime.fromisoformat(saved_at).astimezone(UTC)
-    except ValueError:
-        return saved_at or "an unknown time"
-    return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
 
 
 def closing_question(edited: list[Bundle], session: Path | None, session_too: bool) -> str:

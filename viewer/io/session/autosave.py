@@ -39,9 +39,10 @@ def autosave_path(pid: int | None = None) -> Path:
     return state_folder() / f"{AUTOSAVE_PREFIX}{os.getpid() if pid is None else pid}.json"
 
 
-def write_autosave(session: Session, origin: Path | None, pid: int | None = None) -> Path:
-    """Save the unsaved session beside the other state; bundle paths are absolute since the file lives elsewhere."""
-    path = autosave_path(pid)
+def write_autosave(session: Session, origin: Path | None, pid: int | None = None, path: Path | None = None) -> Path:
+    """Save the unsaved session beside the other state (``path``: where, when known already); bundle paths are
+    absolute since the file lives elsewhere."""
+    path = path or autosave_path(pid)
     path.parent.mkdir(parents=True, exist_ok=True)
     session = Session(session.bundles, session.view, session.bookmarks, session.styles, dict(session.extra),
                       session.overlays)
