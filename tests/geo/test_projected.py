@@ -193,3 +193,38 @@ def test_rows_of_a_bundles_table_are_found_as_the_features_are():
     assert moved[4] not in rows
     assert moved[0] == rows[0]
     assert cache.projected(features["f4"]).equals(project_geometry(features["f4"].geometry, cache.projection))
+
+
+def test_lines_drawn_straight_first_are_drawn_as_an_exports_once_their_densified_lines_are_taken():
+    """The screen's cache (`straight_first`) projects a large layer's lines vertex for vertex; a line densifying
+    would not cut is final at once, a longer one is drawn straight until `projected_lines` of it (on a worker) is
+    taken. Then every row draws exactly what an export's cache (densified at once) draws."""
+    from viewer.geo.densify import projected_lines
+
+    projection = web_mercator()  # seam at 180°
+    rng = np.random.default_rng(5)
+    starts = rng.uniform([120, 20], [140, 40], (40, 2))
+    geometries = [shapely.LineString(start + np.array([(0.0, 0.0), (2.0, -1.5), (3.0, -4.0)])) for start in starts]
+    geometries += [shapely.LineString([(125.0, 30.0), (125.05, 30.05), (125.1, 30.0)]),  # short segments: final
+                   shapely.LineString([(124.7, 39.66), (170.0, 10.0)]),  # ~5,000 km: curves
+                   shapely.LineString([(179.0, 30.0), (-179.0, 31.0)])]  # across the seam: densified at once
+    geometries = np.array(geometries, dtype=object)
+    screen, export = ProjectedFeatures(projection, straight_first=0), ProjectedFeatures(projection)
+    rows, everything = screen.rows_of_geometries(geometries), export.rows_of_geometries(geometries)
+    pending, lines = screen.pending_lines()
+    assert sorted(pending.tolist()) == sorted(rows[[*range(40), 41]].tolist())
+    straight = to_xy_arrays(geometries[41], projection)
+    np.testing.assert_array_equal(screen.drawn_xy(rows[[41]]), straight)  # for now
+    assert len(straight[0]) == 2
+    for row in (40, 42):  # final at once
+        np.testing.assert_array_equal(screen.drawn_xy(rows[[row]]), export.drawn_xy(everything[[row]]))
+    shapes, plain = projected_lines(lines, projection)
+    version = screen.version
+    assert screen.take_densified(pending, lines, shapes, plain)
+    assert screen.version == version + 1
+    assert not len(screen.pending_lines()[0])
+    assert not screen.take_densified(pending, lines, shapes, plain)  # taken once
+    np.testing.assert_array_equal(screen.drawn_xy(rows), export.drawn_xy(everything))
+    assert len(screen.drawn_xy(rows[[41]])[0]) > 100  # the long path curves
+    np.testing.assert_array_equal(screen.xy_of(rows), export.xy_of(everything))
+    assert screen.bounds_of(rows) == export.bounds_of(everything)

@@ -77,16 +77,32 @@ class FeatureIndex:
                point_positions: np.ndarray, point_xy: np.ndarray) -> None:
         self._ids = ids if isinstance(ids, IdsOf) else list(ids)
         self._shape_positions = np.asarray(shape_positions, dtype=np.int64)
+        self._points = PointGrid(point_xy, np.asarray(point_positions, dtype=np.int64))
+        self._index_shapes(shapes)
+
+    def _index_shapes(self, shapes: Any) -> None:
         self._geoms = np.asarray(shapes, dtype=object).reshape(-1)
         self._tree = shapely.STRtree(self._geoms)  # None and empty geometries are never returned
         self._areal = np.isin(shapely.get_type_id(self._geoms), _AREAL)
-        self._points = PointGrid(point_xy, np.asarray(point_positions, dtype=np.int64))
         large = np.flatnonzero(shapely.get_num_coordinates(self._geoms) >= OUTLINE_FROM)
         self._outlines = {int(i): Outline(self._geoms[i]) for i in large if detailed(self._geoms[i])}
         self._outlined = np.array(sorted(self._outlines), dtype=np.int64)
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    @property
+    def shape_positions(self) -> np.ndarray:
+        """The positions (in the ids) of the features indexed by their geometry, not as single points."""
+        return self._shape_positions
+
+    def with_shapes(self, shapes: Any) -> FeatureIndex:
+        """This index with the geometries at `shape_positions` replaced by ``shapes`` (lines densified at rest), its
+        points' grid kept (rebuilding a million points' took seconds)."""
+        index = FeatureIndex.__new__(FeatureIndex)
+        index._ids, index._shape_positions, index._points = self._ids, self._shape_positions, self._points
+        index._index_shapes(shapes)
+        return index
 
     def pick(self, x: float, y: float, tolerance: float) -> list[Hashable]:
         """Ids under (x, y), best first: points within `tolerance` (nearest first), then lines

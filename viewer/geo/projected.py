@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from operator import attrgetter
 
@@ -11,7 +12,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.crs import MapProjection
-from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines, projected_lines
+from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines, projected_lines, straight_lines
 from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
 from viewer.geo.picking import FeatureIndex, IdsOf
 from viewer.model.feature import Feature
@@ -59,23 +60,33 @@ class ProjectedFeatures:
     (their geometries' identities searched in the sorted keys), never feature by feature in Python.
 
     A single point is kept as a row of a coordinate table, not as a shapely Point (a million points held ~390 bytes
-    each as shapely pairs); `projected` makes its Point when asked."""
+    each as shapely pairs); `projected` makes its Point when asked.
 
-    def __init__(self, projection: MapProjection):
+    ``straight_first`` (the screen's cache): lines new to a call of more vertices than this are projected vertex for
+    vertex and drawn straight at first (`densify.straight_lines`); `pending_lines` are then densified off the GUI
+    thread (`densify.projected_lines`) and handed back with `take_densified`, which counts a new `version`. Without
+    it (an export) every line is densified at once: once taken, both draw the same geometry."""
+
+    def __init__(self, projection: MapProjection, straight_first: int | None = None):
         self.projection = projection
+        self.straight_first = straight_first
+        self.version = 0  # counts lines' densified geometry taken (their drawing changed)
         self._sources = np.empty(0, dtype=object)  # per row: the lon/lat geometry (held, so its id stays its own)
         self._keys = np.empty(0, dtype=np.int64)  # per row: id() of its geometry
         self._sorted = np.empty(0, dtype=np.int64)  # the keys sorted, and the row of each
-        self._sorted_rows = np.empty(0, dtype=np.int64)
+        self._sorted_rows = np.empty(0, dtype=np.int32)
         self._point = np.empty(0, dtype=bool)  # per row: a single non-empty point (drawn from _xy, no shapes kept)
         self._xy = np.empty((0, 2))  # per row: the point, or a representative point of the projected shape
         self._located = np.empty(0, dtype=bool)  # per row: _xy is known (found for other shapes when first asked)
-        self._dense = np.empty(0, dtype=object)  # per row: densified lon/lat geometry (None for points, lines)
+        # by row: densified lon/lat geometry of a row neither a point nor a line (an area: few; a million points held
+        # a column of Nones)
+        self._dense: dict[int, BaseGeometry] = {}
         # per row: a LineString, whose densified lon/lat line is made again when asked (it is drawn from its
         # projected one: 100,000 lines held ~30 MB), and whether its projected vertices are drawn as they are
         self._line = np.empty(0, dtype=bool)
         self._plain = np.empty(0, dtype=bool)
         self._shapes = np.empty(0, dtype=object)  # per row: projected geometry (None for points)
+        self._pending = np.empty(0, dtype=bool)  # per row: a line drawn straight until its densified one is taken
         self._largest_call = 0
         # (geometries, their keys, rows) of the last calls, newest first
         self._recent: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
@@ -136,14 +147,16 @@ class ProjectedFeatures:
         if not len(self._sorted):
             return np.full(len(keys), _NONE, dtype=np.int64)
         at = np.minimum(np.searchsorted(self._sorted, keys), len(self._sorted) - 1)
-        return np.where(self._sorted[at] == keys, self._sorted_rows[at], _NONE)
+        return np.where(self._sorted[at] == keys, self._sorted_rows[at].astype(np.int64), _NONE)
 
     def _compacted(self, call: int) -> bool:
         """Forget every row when the table has grown past twice the largest call and more (edits leave the
         geometries they replaced behind): the calls that need them do them again."""
         if len(self._keys) <= 2 * max(call, self._largest_call) + 10_000:
             return False
-        self.__init__(self.projection)  # type: ignore[misc]
+        version = self.version
+        self.__init__(self.projection, self.straight_first)  # type: ignore[misc]
+        self.version = version + 1  # (lines' rows handed out before name other geometries now)
         return True
 
     def _add(self, geometries: np.ndarray, keys: np.ndarray, by_key: np.ndarray | None = None) -> None:
@@ -158,16 +171,17 @@ class ProjectedFeatures:
             coords = shapely.get_coordinates(geometries if point.all() else geometries[point])
             x, y = self.projection.forward(coords[:, 0], coords[:, 1])
             xy[point, 0], xy[point, 1] = x, y
-        dense = np.full(len(geometries), None, dtype=object)
         shapes = np.full(len(geometries), None, dtype=object)
         lines = (types == _LINESTRING) & ~empty
         plain = np.zeros(len(geometries), dtype=bool)
-        if lines.any():  # densified and projected in one pass (a user's bulk layer of lines)
-            shapes[lines], plain[lines] = projected_lines(geometries[lines], self.projection)
+        pending = np.zeros(len(geometries), dtype=bool)
+        if lines.any():
+            self._add_lines(geometries, np.flatnonzero(lines), shapes, plain, pending)
         other = np.flatnonzero(~point & ~lines)
         if len(other):
-            dense[other] = densify_all(geometries[other], self.projection)
-            shapes[other] = project_geometry(dense[other], self.projection)
+            dense = densify_all(geometries[other], self.projection)
+            self._dense.update(zip((len(self._keys) + other).tolist(), dense, strict=True))
+            shapes[other] = project_geometry(dense, self.projection)
         # The first call's arrays are the table (a copy joined to empty ones held both at once: ~60 MB of the
         # window's peak at a million points).
         def joined(held: np.ndarray, new: np.ndarray) -> np.ndarray:
@@ -178,13 +192,46 @@ class ProjectedFeatures:
         self._point = joined(self._point, point)
         self._xy = joined(self._xy, xy)
         self._located = joined(self._located, point | empty)
-        self._dense = joined(self._dense, dense)
         self._line = joined(self._line, lines)
         self._plain = joined(self._plain, plain)
         self._shapes = joined(self._shapes, shapes)
+        self._pending = joined(self._pending, pending)
         # keys are distinct: any sort gives the same order
         order = by_key if first and by_key is not None else np.argsort(self._keys)
-        self._sorted, self._sorted_rows = self._keys[order], order
+        self._sorted, self._sorted_rows = self._keys[order], order.astype(np.int32)
+
+    def _add_lines(self, geometries: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray,
+                   pending: np.ndarray) -> None:
+        """Densified and projected in one pass (a user's bulk layer of lines), or, past `straight_first` vertices,
+        projected straight for now where that is drawn as projected (the rest densified now: few lines cross a seam
+        or a horizon)."""
+        chosen = geometries[lines]
+        if self.straight_first is None or int(shapely.get_num_coordinates(chosen).sum()) <= self.straight_first:
+            shapes[lines], plain[lines] = projected_lines(chosen, self.projection)
+            return
+        shapes[lines], plain[lines], pending[lines] = straight_lines(chosen, self.projection)
+        pending[lines] &= plain[lines]
+        now = lines[~plain[lines]]
+        if len(now):
+            shapes[now], plain[now] = projected_lines(geometries[now], self.projection)
+
+    def pending_lines(self) -> tuple[np.ndarray, np.ndarray]:
+        """The rows of lines drawn straight until densified, and their lon/lat LineStrings (for
+        `densify.projected_lines` on a worker thread, then `take_densified`)."""
+        rows = np.flatnonzero(self._pending)
+        return rows, self._sources[rows]
+
+    def take_densified(self, rows: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray) -> bool:
+        """Draw ``rows`` from their densified projected ``shapes`` (`projected_lines` of ``lines``, their lon/lat
+        LineStrings as `pending_lines` gave them) from now on; False if the rows no longer hold those lines (the
+        table was compacted meanwhile) or are densified already."""
+        if not len(rows) or rows.max() >= len(self._keys) or not self._pending[rows].all() \
+                or not all(map(operator.is_, self._sources[rows], lines)):
+            return False
+        self._shapes[rows], self._plain[rows], self._pending[rows] = shapes, plain, False
+        self._located[rows] = False  # a point on the densified line, as an export finds it
+        self.version += 1
+        return True
 
     # -- one feature -----------------------------------------------------------------------------
     def _row(self, feature: Feature) -> int:
@@ -214,8 +261,11 @@ class ProjectedFeatures:
         """The densified lon/lat geometries of rows (points as given, None for -1)."""
         if not len(self._keys):
             return np.full(len(rows), None, dtype=object)
-        out = np.where(self._point[rows], self._sources[rows], self._dense[rows])
-        out[rows < 0] = None
+        out = self._sources[rows]  # (a copy: fancy indexing)
+        out[~self._point[rows] | (rows < 0)] = None
+        areas = np.flatnonzero((rows >= 0) & ~self._point[rows] & ~self._line[rows])
+        if len(areas):
+            out[areas] = np.fromiter(map(self._dense.get, rows[areas].tolist()), dtype=object, count=len(areas))
         later = np.flatnonzero((rows >= 0) & self._line[rows])
         if len(later):
             out[later] = densify_lines(self._sources[rows[later]], MAX_SEGMENT_KM, projection=self.projection)
@@ -259,7 +309,7 @@ class ProjectedFeatures:
 
     def reprojected(self, projection: MapProjection) -> ProjectedFeatures:
         """The same cache for another projection (empty: densifying depends on the projection too)."""
-        return ProjectedFeatures(projection)
+        return ProjectedFeatures(projection, self.straight_first)
 
     def bounds(self, features: Iterable[Feature]) -> tuple[float, float, float, float] | None:
         """(xmin, ymin, xmax, ymax) in map units of the features' projected geometry, None when empty."""
@@ -286,6 +336,13 @@ class ProjectedFeatures:
         stacked = np.array(corners)
         (xmin, ymin), (xmax, ymax) = stacked.min(axis=0), stacked.max(axis=0)
         return float(xmin), float(ymin), float(xmax), float(ymax)
+
+    def reindexed(self, index: FeatureIndex, features: Iterable[Feature]) -> FeatureIndex:
+        """``index`` (made by `index` of these features) with their geometries as the cache holds them now (lines
+        densified since), its points kept."""
+        rows = self.rows(features)
+        rows = rows[rows >= 0]
+        return index.with_shapes(self._shapes[rows[index.shape_positions]])
 
     def index(self, features: Iterable[Feature]) -> FeatureIndex:
         features = features if isinstance(features, list | tuple) else list(features)

@@ -56,6 +56,8 @@ class Shown:
         # features are mutable: a new geometry is a change
         self.geometries = geometries_of(features)
         self.codes, self.looks = looks_of(features)
+        # the lines' drawing changes when the cache takes their densified geometry (drawn straight until then)
+        self.version = cache.version if kind_style(kind).geometry == "line" else 0
 
     @property
     def features(self) -> Sequence[Feature]:
@@ -71,7 +73,7 @@ class Shown:
 
     def same_as(self, other: Shown | None) -> bool:
         if not (other is not None and other.kind == self.kind and other.cache is self.cache
-                and other.colours == self.colours and len(other) == len(self)
+                and other.version == self.version and other.colours == self.colours and len(other) == len(self)
                 and other.looks == self.looks and np.array_equal(other.codes, self.codes)):
             return False
         if self.in_table is not None and other.in_table is not None and other.in_table[0] is self.in_table[0]:

@@ -28,14 +28,16 @@ from viewer.qt.map.analysis_layer import AnalysisLayer
 from viewer.qt.map.annotation_layer import AnnotationVisual
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
 from viewer.qt.map.decorations import Decorations, OverlayData
+from viewer.qt.map.drawings import cache_of
 from viewer.qt.map.feature_labels import map_labels
-from viewer.qt.map.feature_visuals import visual_for
+from viewer.qt.map.feature_visuals import LineVisual, visual_for
 from viewer.qt.map.frame import ScreenFrame
 from viewer.qt.map.framing import Framing
 from viewer.qt.map.highlight import HighlightLayer
 from viewer.qt.map.keys import handle_map_key
 from viewer.qt.map.label_layer import LabelLayer
 from viewer.qt.map.legend import legend_entries
+from viewer.qt.map.line_densifying import STRAIGHT_FIRST_ABOVE, LineDensifying
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.pointer import PICK_TOLERANCE_PX, Pointer
 from viewer.qt.map.view_box import MapViewBox
@@ -75,7 +77,9 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         self.setRenderHints(self.renderHints())
         self.view = MapViewBox(self, lockAspect=True, enableMenu=False, defaultPadding=0.0)
         self.setCentralItem(self.view)
-        self._cache = ProjectedFeatures(self.projection)
+        # a large layer's lines are drawn straight at first and densified at rest, on a worker thread
+        self._cache = ProjectedFeatures(self.projection, STRAIGHT_FIRST_ABOVE)
+        self.densifying = LineDensifying(self, lambda: self._cache, self._drawing, self._lines_densified)
         self._index = FeatureIndex([], [])
         self._hovered: str | None = None
         self._applying_frame = False
@@ -157,6 +161,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         """Rebuild the feature layers from the workspace (after loading or a change of filters)."""
         visible = self.visible_features()
         self._cache.prepare(visible)  # all at once: per feature, 100k features take seconds
+        self.densifying.soon()
         colours = self.event_colours
         self.draw_only(None)
         self._index = self._cache.index(visible)
@@ -169,6 +174,29 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         self._selection_changed()
         self.decorations.update()
         self._settle_heap.start()
+
+    def _lines_densified(self) -> None:
+        """The cache took lines densified at rest: what draws, picks or labels lines follows (the points' visuals and
+        grid, the legend and the heap stay: a full refresh at a million points held the event loop ~0.8 s)."""
+        visible = self.visible_features()
+        colours = self.event_colours
+        groups = by_kind(visible, self.visuals)
+        for kind, visual in self.visuals.items():
+            if isinstance(visual, LineVisual):
+                visual.set_features(kind, groups[kind], self._cache, colours)
+        self._index = self._cache.reindexed(self._index, visible)
+        self.frame.data_count = self._index.count_in_rect
+        labels, marks, places = map_labels(self.workspace, visible, self._cache, colours, self.places,
+                                           self.basemap_layer.basemap, self.projection)
+        self.labels.set_feature_labels(labels, marks)
+        self.labels.set_labels(places)
+        self._selection_changed()
+        self.decorations.update()
+
+    def _drawing(self) -> bool:
+        """Whether the view moves or a feature layer is being drawn on a worker thread (densifying waits)."""
+        return self.view.snapshot.moving or any(
+            cache is not None and cache.drawing_in_background for cache in map(cache_of, self.visuals.values()))
 
     def _heap_settled(self) -> None:
         """After the data changed, on screen (an export's canvas never is): what is alive now is long-lived."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import time
-import weakref
 from collections.abc import Callable
 
 import pyqtgraph as pg
@@ -14,6 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap, QRegion, QTransform
 from PySide6.QtWidgets import QWidget
 
 from viewer.qt.draw.tiles import cut_later
+from viewer.qt.map.drawings import drawing_changed, register
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.render_jobs import JobSignals, RenderJob
 from viewer.qt.map.screen_jobs import WorkerDrawing
@@ -83,7 +83,7 @@ class ScreenCache(WorkerDrawing):
         self._draw: Callable[[QPainter], None] | None = None  # what the last paint on screen drew with
         # counts changes of what the layer draws, not of its detail (the map's snapshot tells an old image by it)
         self.version = 0
-        _CACHES[item] = weakref.ref(self)  # (the item keeps its cache; a strong value would keep the item)
+        register(item, self)
 
     def clear(self) -> None:
         self._image, self._stale, self._refresh, self._valid = None, False, False, QRegion()
@@ -337,32 +337,6 @@ class ScreenCache(WorkerDrawing):
         if not self.slow and self._image is not None:  # a background layer keeps its image as the preview anyway
             self._refresh = True  # drawn afresh with its margin by a job; the image stays until it is done
         self._item.update()
-
-
-_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # item: a weak reference to its screen cache
-
-
-_WATCHERS: list[weakref.WeakMethod] = []  # told when what an item draws changes (the maps' snapshots)
-
-
-def watch_drawings(watcher: Callable[[object], None]) -> None:
-    """Have `watcher(item)` called whenever what a map item draws changes (a layer cleared, new labels)."""
-    _WATCHERS.append(weakref.WeakMethod(watcher))
-
-
-def drawing_changed(item) -> None:
-    for ref in list(_WATCHERS):
-        watcher = ref()
-        if watcher is None:
-            _WATCHERS.remove(ref)
-        else:
-            watcher(item)
-
-
-def cache_of(item) -> ScreenCache | None:
-    """The screen cache a graphics item paints through, if it has one."""
-    cache = _CACHES.get(item)
-    return cache() if cache is not None else None
 
 
 def unseen(painter: QPainter, widget) -> bool:

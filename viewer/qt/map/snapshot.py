@@ -4,17 +4,18 @@ one copy (or one scaled copy) a frame instead of one per layer and one per label
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QImage, QPainter, QPixmap, QRegion, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+from PySide6.QtGui import QPainter, QPixmap, QRegion, QTransform
+from PySide6.QtWidgets import QGraphicsItem
 
-from viewer.qt.draw.tiles import cut_later
+from viewer.qt.map.drawings import cache_of, watch_drawings
+from viewer.qt.map.map_items import compose, stacking
 from viewer.qt.map.painting import RenderContext
-from viewer.qt.map.screen_cache import MARGIN_SHARE, SETTLE_MS, cache_of, watch_drawings, whole_pixel_shift
+from viewer.qt.map.screen_cache import MARGIN_SHARE, SETTLE_MS
+from viewer.qt.map.view_shift import whole_pixel_shift
 
 MOST_SHRUNK, MOST_MAGNIFIED = 0.5, 4.0  # a zoom past these scales of the image hands the gesture to the layers
 LEAST_COVER = 0.9  # ... as does a jump (a bookmark, a framing) after which the image covers less of the view
@@ -88,7 +89,7 @@ class MapSnapshot(pg.GraphicsObject):
                 return
             self.moving = True
             self._box.childGroup.setVisible(False)
-            for item in _stacking(self._box.childGroup):
+            for item in stacking(self._box.childGroup):
                 # what the items were drawing for the view at rest is out of date (their own paints of a moved view
                 # cancel it; hidden, they are not painted): it would only take the cores from this gesture's frames
                 started = getattr(cache_of(item) or item, "gesture_started", None)
@@ -101,7 +102,7 @@ class MapSnapshot(pg.GraphicsObject):
             # the rest of the gesture once they are done; meanwhile the image stays, magnified or with sea round it.
             self._catching_up = True
             screen = view.viewportTransform()
-            for item in _stacking(self._box.childGroup):
+            for item in stacking(self._box.childGroup):
                 cache = cache_of(item)
                 if cache is not None:
                     cache.catch_up(item.deviceTransform(screen), view.viewport())
@@ -142,7 +143,7 @@ class MapSnapshot(pg.GraphicsObject):
 
     def _layers_drawing(self) -> bool:
         return any(cache is not None and cache.drawing_in_background
-                   for cache in map(cache_of, _stacking(self._box.childGroup)))
+                   for cache in map(cache_of, stacking(self._box.childGroup)))
 
     def paint(self, painter: QPainter, option=None, widget=None) -> None:
         if not self.moving:
@@ -190,7 +191,8 @@ class MapSnapshot(pg.GraphicsObject):
         for rect in missing.translated(-self._area.topLeft()):  # type: ignore[attr-defined]  # iterable in PySide6
             painter.fillRect(rect, self._background())
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        self._compose(painter, missing, self._area.topLeft(), list(_stacking(self._box.childGroup)), labels=False)
+        compose(self._view(), painter, missing, self._area.topLeft(), list(stacking(self._box.childGroup)),
+                labels=False)
         painter.end()
         self._valid += missing
 
@@ -222,7 +224,7 @@ class MapSnapshot(pg.GraphicsObject):
         # (what the layers changed meanwhile is what the view's change asked of them, the graticule's lines at
         # another step; the image showed the gesture without it, and shows the next one so until made afresh)
         self._versions = self._versions_now()
-        for item in _stacking(self._box.childGroup):
+        for item in stacking(self._box.childGroup):
             rest_now = getattr(cache_of(item) or item, "rest_now", None)  # (the labels have their own)
             if rest_now is not None:
                 rest_now()
@@ -242,7 +244,7 @@ class MapSnapshot(pg.GraphicsObject):
             return
         to_device = self._to_device()
         screen = view.viewportTransform()
-        for item in _stacking(self._box.childGroup):
+        for item in stacking(self._box.childGroup):
             placement = getattr(item, "shown_placement", None)
             if placement is not None and placement(item.deviceTransform(screen)) is None:
                 return  # not painted for this view yet
@@ -255,7 +257,7 @@ class MapSnapshot(pg.GraphicsObject):
         image = QPixmap(area.size() * ratio)
         image.setDevicePixelRatio(ratio)
         image.fill(self._background())
-        items = list(_stacking(self._box.childGroup))
+        items = list(stacking(self._box.childGroup))
         self._making = _Making(image, area, QTransform(to_device), viewport.size(), items, self._versions_now())
         self._make_some()
 
@@ -272,7 +274,8 @@ class MapSnapshot(pg.GraphicsObject):
         start = time.thread_time()
         painter = QPainter(making.image)
         while making.items and (time.thread_time() - start) * 1e3 < MAKE_SLICE_MS:
-            self._compose(painter, QRegion(making.area), making.area.topLeft(), [making.items.pop(0)], labels=True)
+            compose(self._view(), painter, QRegion(making.area), making.area.topLeft(), [making.items.pop(0)],
+                    labels=True)
         painter.end()
         if making.items:
             self._step.start()
@@ -283,81 +286,6 @@ class MapSnapshot(pg.GraphicsObject):
         if self._again:
             self._again = False
             self._build.start(BUILD_AFTER_MS)
-
-    def _compose(self, painter: QPainter, region: QRegion, origin: QPoint, items: list[QGraphicsItem],
-                 labels: bool) -> None:
-        """Draw the map items within `region` (viewport pixels) into the image, in their stacking order, as the
-        screen shows them: a layer with an image of the screen from it (moved or scaled as its own paint shows it)
-        where that holds a drawing, drawn exactly elsewhere (unless it is drawn only on worker threads: left
-        out there until the view rests, as its own pans leave it); `labels`: the labels as the last paint drew
-        them (a pan leaves them out of what it brings into view, as the labels' own pans do). `origin`: the
-        viewport pixel at the image's top left; `items`: those drawn, in stacking order."""
-        view = self._view()
-        assert view is not None
-        screen = view.viewportTransform()
-        option = QStyleOptionGraphicsItem()
-        for item in items:
-            to_device = item.deviceTransform(screen)
-            if getattr(item, "shown_placement", None) is not None:
-                if labels:
-                    self._draw_labels(painter, item, to_device, origin)
-                continue
-            if item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents:
-                continue
-            todo = QRegion(region)
-            cache = cache_of(item)
-            if cache is not None:
-                shown = cache.shown(to_device)
-                if shown is not None:
-                    todo -= self._copy(painter, todo, origin, *shown)
-                if todo.isEmpty() or cache.slow or labels:
-                    # made at rest, the image takes what the layer's image holds and no more: drawing the rest
-                    # (the basemap where a zoom's image of it ends) held this thread up to 150 ms; its job's image
-                    # is to come, and the image is made again from it
-                    continue
-            painter.save()
-            painter.setClipRegion(todo.translated(-origin))
-            painter.setTransform(to_device * QTransform.fromTranslate(-origin.x(), -origin.y()))
-            with cut_later():  # squares of large paths it reaches are cut on a worker thread, not here
-                item.paint(painter, option, None)
-            painter.restore()
-
-    def _copy(self, painter: QPainter, region: QRegion, origin: QPoint, image: QPixmap, to_device: QTransform,
-              held: QRegion) -> QRegion:
-        """Draw a layer's image (its pixels to viewport pixels: `to_device`) within `region` where it holds a
-        drawing (`held`, viewport pixels); returns where it drew."""
-        part = region & held
-        if to_device.type().value <= QTransform.TransformationType.TxTranslate.value \
-                and float(to_device.dx()).is_integer() and float(to_device.dy()).is_integer():
-            ratio = image.devicePixelRatio()
-            at = QPoint(round(to_device.dx()), round(to_device.dy()))
-            for rect in part:  # type: ignore[attr-defined]  # iterable in PySide6
-                source = rect.translated(-at)
-                painter.drawPixmap(rect.topLeft() - origin, image, QRect(source.topLeft() * ratio,
-                                                                         source.size() * ratio))
-            return part
-        painter.save()
-        painter.setClipRegion(part.translated(-origin))
-        painter.setTransform(to_device * QTransform.fromTranslate(-origin.x(), -origin.y()))
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        painter.drawPixmap(0, 0, image)
-        painter.restore()
-        return part
-
-    def _draw_labels(self, painter: QPainter, item, to_device: QTransform, origin: QPoint) -> None:
-        """The labels placed at rest: drawn in viewport pixels (their drawing resets the painter's transform),
-        into an image of the viewport copied into place."""
-        view = self._view()
-        assert view is not None
-        viewport = view.viewport()
-        ratio = viewport.devicePixelRatioF()
-        layer = QImage(viewport.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)
-        layer.setDevicePixelRatio(ratio)
-        layer.fill(0)
-        labels = QPainter(layer)
-        item.draw_shown(labels, to_device)
-        labels.end()
-        painter.drawImage(-origin, layer)
 
     # -- helpers -------------------------------------------------------------------------------------
     def _view(self):
@@ -378,7 +306,7 @@ class MapSnapshot(pg.GraphicsObject):
     def _versions_now(self) -> tuple:
         """What each map item shows, as far as it says (a layer's screen cache and the labels count changes)."""
         versions = []
-        for item in _stacking(self._box.childGroup):
+        for item in stacking(self._box.childGroup):
             cache = cache_of(item)
             version = cache.version if cache is not None else getattr(item, "version", None)
             versions.append((id(item), item.isVisibleTo(self._box.childGroup), version))
@@ -395,24 +323,3 @@ class _Making:
     size: QSize
     items: list[QGraphicsItem]
     versions: tuple
-
-
-def _stacking(parent: QGraphicsItem) -> Iterator[QGraphicsItem]:
-    """The items under `parent` that it shows, in the order Qt paints them."""
-    for child in parent.childItems():  # sorted by stacking order
-        if child.isVisibleTo(parent):
-            yield from _subtree(child)
-
-
-def _subtree(item: QGraphicsItem) -> Iterator[QGraphicsItem]:
-    """`item` and what it shows under it, in the order Qt paints them (children over their parent, unless
-    they stack behind it)."""
-    children = [child for child in item.childItems() if child.isVisibleTo(item)]
-    behind = QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent
-    for child in children:
-        if child.flags() & behind:
-            yield from _subtree(child)
-    yield item
-    for child in children:
-        if not child.flags() & behind:
-            yield from _subtree(child)

@@ -1,0 +1,116 @@
+"""A large layer's lines are drawn straight when opened and densified along their geodesics at rest, on a worker
+thread: once the view rests the screen shows what an export of the view draws, and a path of thousands of
+kilometres curves on both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import shapely
+from PySide6.QtGui import QColor, QImage
+
+from viewer.cli.common import load_workspace
+from viewer.geo.basemap import load_basemap
+from viewer.geo.crs import web_mercator
+from viewer.geo.densify import MAX_SEGMENT_KM
+from viewer.geo.gazetteer import load_places
+from viewer.geo.geodesic import densify
+from viewer.model.bundle import Bundle
+from viewer.model.feature import Feature
+
+VIEW = (95.0, 0.0, 165.0, 60.0)
+LONG = shapely.LineString([(100.0, 40.0), (160.0, 45.0)])  # ~4,900 km: on Mercator a geodesic bowed far north
+COUNT = 9_000  # short lines of three vertices: past the canvas's STRAIGHT_FIRST_ABOVE
+
+
+def _layer() -> Bundle:
+    rng = np.random.default_rng(3)
+    starts = rng.uniform([140.0, 8.0], [155.0, 20.0], (COUNT, 2))  # far from the long path
+    lines = [shapely.LineString(s + np.array([(0.0, 0.0), (1.0, -1.0), (2.0, -3.0)])) for s in starts]
+    features = {f"l{i}": Feature(f"l{i}", line, {"kind": "flight_path"}) for i, line in enumerate([LONG, *lines])}
+    return Bundle(features=features, path=Path("catalogue.geojson"))
+
+
+@pytest.fixture
+def canvas(qtbot):
+    from viewer.qt.map.canvas import MapCanvas
+
+    canvas = MapCanvas(load_workspace([]), load_basemap(), load_places())  # as an export: the sample, the places
+    canvas.resize(700, 560)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    canvas.set_projection(web_mercator())
+    canvas.zoom_to_extent(VIEW)
+    yield canvas
+    canvas.labels.wait()
+    canvas.hide()  # not close(): pyqtgraph's GraphicsView.close tears the viewport down under Qt's feet
+    canvas.deleteLater()
+
+
+def _pixels(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    pixels = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes()).reshape(image.height(), -1, 4)
+    return pixels[:, : image.width(), 2::-1].astype(int)  # (stored B, G, R, A) as R, G, B
+
+
+def _exported(canvas) -> np.ndarray:
+    from viewer.qt.render import ImageRequest, MapRenderer
+
+    size = canvas.viewport().size()
+    renderer = MapRenderer(canvas.workspace, canvas.map_view)
+    try:
+        return _pixels(renderer.image(ImageRequest(canvas.map_view.copy(), size.width(), size.height())))
+    finally:
+        renderer.close()
+
+
+def _near(pixels: np.ndarray, at, colour: QColor, reach: int = 2) -> bool:
+    """Whether a pixel within ``reach`` of ``at`` is about ``colour`` (a 1 px line, anti-aliased: half of it)."""
+    x, y = round(at.x()), round(at.y())
+    patch = pixels[y - reach:y + reach + 1, x - reach:x + reach + 1]
+    return bool((np.abs(patch - (colour.red(), colour.green(), colour.blue())).max(axis=2) < 100).any())
+
+
+def test_a_long_path_of_a_large_layer_curves_at_rest_as_in_its_export(qtbot, canvas):
+    from viewer.qt.map.line_densifying import STRAIGHT_FIRST_ABOVE
+
+    assert 3 * COUNT > STRAIGHT_FIRST_ABOVE
+    canvas.workspace.add(_layer())
+    cache = canvas._cache
+    assert len(cache.pending_lines()[0]) == COUNT + 1  # drawn straight when opened
+    assert canvas.densifying.running
+    qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=30_000)
+    assert not len(cache.pending_lines()[0])
+    canvas.viewport().repaint()
+    qtbot.waitUntil(lambda: not canvas.basemap_layer.building and canvas.labels.settled
+                    and canvas.view.snapshot.ready, timeout=20_000)
+    image = canvas.viewport().grab().toImage()
+    screen = _pixels(image)
+    exported = _exported(canvas)
+    unlike = np.abs(screen - exported).max(axis=2) > 40
+    assert float(unlike.mean()) < 0.01  # text's hinting in the decorations at most
+    # the catalogue's: the stroke of most lines
+    stroke = max(canvas.visuals["flight_path"].strokes, key=lambda s: np.isnan(s.xy[0]).sum())
+    colour = QColor(stroke.colour)
+    drawn = np.zeros(unlike.shape, dtype=bool)
+    for pixels in (screen, exported):
+        drawn |= np.abs(pixels - (colour.red(), colour.green(), colour.blue())).max(axis=2) < 50
+    assert drawn.sum() > 5_000  # the catalogue's lines, a block of them
+    assert float(unlike[drawn].mean()) < 0.002  # drawn alike, line for line
+
+    # the geodesic's middle, far off the straight chord between its ends (tens of pixels at this scale)
+    middle = densify(LONG, MAX_SEGMENT_KM).interpolate(0.5, normalized=True)
+    x, y = canvas.projection.forward(middle.x, middle.y)
+    curve = canvas.map_to_pixel(float(x), float(y))
+    ends = [canvas.map_to_pixel(*map(float, canvas.projection.forward(*end))) for end in LONG.coords]
+    chord = (ends[0] + ends[1]) / 2
+    assert np.hypot(curve.x() - chord.x(), curve.y() - chord.y()) > 20
+    for pixels in (screen, exported):
+        assert _near(pixels, curve, colour)
+        assert not _near(pixels, chord, colour)
+    # picked where it is drawn (the picking index follows the densified lines)
+    assert "l0" in canvas.features_at(float(x), float(y))
+    chord_x, chord_y = canvas.pixel_to_map(chord.x(), chord.y()).x(), canvas.pixel_to_map(chord.x(), chord.y()).y()
+    assert "l0" not in canvas.features_at(chord_x, chord_y)
