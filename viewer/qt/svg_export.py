@@ -150,12 +150,7 @@ def _scaled_strokes(group: ET.Element) -> None:
     scale = abs(a * d - b * c) ** 0.5
     if scale == 0 or abs(scale - 1) < 1e-9:
         return
-    for name in ("stroke-width", "stroke-dashoffset"):
-        if group.get(name):
-            group.set(name, f"{float(group.get(name, '0')) / scale:.6g}")
-    if group.get("stroke-dasharray") not in (None, "none"):
-        values = group.get("stroke-dasharray", "").replace(",", " ").split()
-        group.set("stroke-dasharray", ",".join(f"{float(v) / scale:.6g}" for v in values))
+    _scale_pen(group, 1 / scale)
 
 
 def _in_pixels(group: ET.Element) -> None:
@@ -175,12 +170,7 @@ def _in_pixels(group: ET.Element) -> None:
         return
     for path in group:
         path.set("d", scaled_path_data(path.get("d", ""), scale))
-    for name in ("stroke-width", "stroke-dashoffset"):
-        if group.get(name):
-            group.set(name, f"{float(group.get(name, '0')) * scale:.6g}")
-    if group.get("stroke-dasharray") not in (None, "none"):
-        values = group.get("stroke-dasharray", "").replace(",", " ").split()
-        group.set("stroke-dasharray", ",".join(f"{float(v) * scale:.6g}" for v in values))
+    _scale_pen(group, scale)
     group.set("transform", "matrix({})".format(",".join(
         f"{v:.6g}" for v in (a / scale, b / scale, c / scale, d / scale, e, f))))
 
@@ -212,3 +202,13 @@ def _drop_empty_groups(root: ET.Element) -> None:
 def _xml_id(text: str) -> str:
     """``text`` as an XML id: letters, digits, '-', '_' and '.' kept, anything else as '-'."""
     return re.sub(r"[^A-Za-z0-9_.-]", "-", text) or "launch"
+
+
+def _scale_pen(group: ET.Element, factor: float) -> None:
+    """Multiply a group's pen width, dash pattern and dash offset by ``factor``."""
+    for name in ("stroke-width", "stroke-dashoffset"):
+        if group.get(name):
+            group.set(name, f"{float(group.get(name, '0')) * factor:.6g}")
+    if group.get("stroke-dasharray") not in (None, "none"):
+        values = group.get("stroke-dasharray", "").replace(",", " ").split()
+        group.set("stroke-dasharray", ",".join(f"{float(v) * factor:.6g}" for v in values))
