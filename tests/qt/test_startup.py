@@ -11,7 +11,7 @@ from viewer.qt.map.basemap_layer import BasemapLayer
 from viewer.resources import sample_bundle
 
 
-def started_window(qtbot, monkeypatch) -> main_window.MainWindow:
+def started_window(qtbot, monkeypatch, files: list[str] | None = None) -> main_window.MainWindow:
     """The window `run_app` starts on the sample, returned once its first frame has been painted and the canvas
     has taken over (the app quits there)."""
     windows: list[main_window.MainWindow] = []
@@ -23,7 +23,7 @@ def started_window(qtbot, monkeypatch) -> main_window.MainWindow:
 
     monkeypatch.setattr(main_window, "MainWindow", Started)
     monkeypatch.setenv(app_module.EXIT_AFTER_FIRST_PAINT, "1")
-    assert app_module.run_app([]) == 0  # returns once the map has been painted
+    assert app_module.run_app(files or []) == 0  # returns once the map has been painted
     qtbot.addWidget(windows[0])
     return windows[0]
 
@@ -97,3 +97,22 @@ def test_the_window_gets_its_icon_once_its_first_frame_is_on_screen(qtbot, monke
     started_window(qtbot, monkeypatch)
     assert icons[0]  # not loaded (Qt's SVG plugin) before the first frame
     assert not QApplication.windowIcon().isNull()
+
+
+def test_a_second_file_with_the_same_feature_ids_is_refused_in_one_line_and_the_first_opens(qtbot, monkeypatch,
+                                                                                            tmp_path):
+    """`launchmap launches.gpkg launches.kml` (the same bundle in two formats) ended the start with a traceback."""
+    import shutil
+
+    from viewer.qt import window_files
+
+    reports: list[str] = []
+    monkeypatch.setattr(window_files.QMessageBox, "warning", lambda _parent, _title, text: reports.append(text))
+    first, second = tmp_path / "first.geojson", tmp_path / "second.geojson"
+    shutil.copy(sample_bundle(), first)
+    shutil.copy(sample_bundle(), second)
+    window = started_window(qtbot, monkeypatch, [str(first), str(second)])
+    assert [bundle.name for bundle in window.workspace.bundles] == ["first.geojson"]
+    qtbot.waitUntil(lambda: len(reports) == 1)
+    assert reports[0].startswith("second.geojson: feature id ")
+    assert "already used by first.geojson" in reports[0]

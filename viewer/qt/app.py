@@ -64,6 +64,7 @@ class Startup:
         # Small files (the sample: 10 ms) are read before the window shows, so its first frame shows their data;
         # larger ones load behind a progress dialog once the window is built.
         self.opened, self.later = read_small_files(paths)
+        self.refused: list[str] = []  # files read but not opened (their feature ids clash with a file before them)
         self.basemap, self.places = load_basemap(), load_places()
         self.exit_after_paint = exit_after_paint
         self.first_frame: FirstFrame | None = None
@@ -84,8 +85,15 @@ class Startup:
         # projects the data and the basemap; the window paints once the event loop runs, the frame in it.
         window.show()
         workspace = Workspace()
-        for _path, bundle, _problems in self.opened:
-            workspace.add(bundle)
+        kept = []
+        for opened in self.opened:
+            try:
+                workspace.add(opened[1])
+            except ValueError as error:  # the same feature ids as a file before it: refused, as File > Open does
+                self.refused.append(str(error))
+            else:
+                kept.append(opened)
+        self.opened = kept
         first = self.first_frame = FirstFrame(window, rect, workspace, self.basemap, self.places, window.map_view)
         first.show()  # a child made after its window was shown is shown by hand
         if self.exit_after_paint:  # before take_over, which keeps the GUI thread for a while
@@ -125,7 +133,7 @@ class Startup:
             return  # taken over already, or closed (or deleted) before its canvas came
         with ExitStack() as hold:  # the basemap's level chosen once, for the view taken over
             window.build(self.basemap, self.places, hold)
-            window.adopt(self.opened)
+            window.adopt(self.opened, self.refused)
             window.lay_out(first.geometry())
             here = window.map_rect()
             if here.contains(first.geometry()):  # the same map at the same pixels, with more around it if larger

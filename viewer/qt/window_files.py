@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from viewer.io.formats import export_filter, open_filter
@@ -62,12 +62,14 @@ class WindowFiles(QMainWindow):
             self._opened(path, problems)
         self._name_after_bundles()
 
-    def adopt(self, opened: list[tuple[str, Bundle, list[Problem]]]) -> None:
+    def adopt(self, opened: list[tuple[str, Bundle, list[Problem]]], refused: list[str] | None = None) -> None:
         """Add bundles read before the window was built (start-up reads small files first), as `open_files` would
-        have opened them."""
+        have opened them; ``refused`` are the messages of files it could not open, reported once the window runs."""
         for path, bundle, problems in opened:
             self.workspace.add(bundle)
             self._opened(path, problems)
+        for message in refused or []:
+            QTimer.singleShot(0, partial(self._report, message))
         self._name_after_bundles()
 
     def _opened(self, path: str, problems: list[Problem]) -> None:
