@@ -50,11 +50,8 @@ def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = 
     plain = _legend_layout(rows, frame.context.scale, room_w, room_h)
     if wrap:
         wrapped = _legend_layout(rows, frame.context.scale, room_w, room_h, True)
-        # whole names, unless the kinds' rows fit only unwrapped: those are worth more than whole names (when
-        # neither keeps them, the launches' names are whole: three 'Chollima-1 launch (Malligyong-…' rows told
-        # apart by their dates alone in a 1366x768 window)
-        if wrapped is not None and (plain is None or len(wrapped.rows) >= len(plain.rows)):
-            return wrapped
+        if wrapped is not None and len(wrapped.rows) == len(rows):
+            return wrapped  # else the kinds' rows fit only unwrapped: those are worth more than whole names
     return plain
 
 
