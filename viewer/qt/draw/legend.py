@@ -47,12 +47,11 @@ def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = 
     not fit in height, the kinds go and the launches stay; None when not even those fit (or nothing is shown).
     Kept for the same rows and room: every repaint asks (eliding each row's text is what costs)."""
     rows = tuple(frame.legend_rows)
-    plain = _legend_layout(rows, frame.context.scale, room_w, room_h)
     if wrap:
         wrapped = _legend_layout(rows, frame.context.scale, room_w, room_h, True)
         if wrapped is not None and len(wrapped.rows) == len(rows):
             return wrapped  # else the kinds' rows fit only unwrapped: those are worth more than whole names
-    return plain
+    return _legend_layout(rows, frame.context.scale, room_w, room_h)
 
 
 def _wrapped(text: str, metrics: QFontMetricsF, room: float, lines: int = WRAP_LINES) -> str:
