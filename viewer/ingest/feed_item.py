@@ -38,12 +38,12 @@ def feed_to_text(xml: str) -> HtmlText:
     items = [element for element in root.iter() if _local(element.tag) in ("item", "entry")]
     if not items:
         raise FeedError("a feed with no item or entry")
-    sections, stamps = [], []
+    sections, titles, stamps = [], [], []
     for item in items:
         title, stamp = _child_text(item, ("title",)), _child_text(item, _STAMPS)
         body = html_to_text(_child_text(item, _BODIES)).text
+        titles.append(title)
         stamps.append(stamp)
         head = [title] + ([f"Published: {stamp}"] if stamp else [])
         sections.append("\n".join(head) + "\n\n" + body)
-    first_title = _child_text(items[0], ("title",))
-    return HtmlText("\n\n".join(sections), first_title, next((s for s in stamps if s), None))
+    return HtmlText("\n\n".join(sections), titles[0], next((s for s in stamps if s), None))
