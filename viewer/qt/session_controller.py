@@ -286,9 +286,7 @@ class SessionController(QObject):
             return False
         if answer != QMessageBox.StandardButton.Save:
             return True
-        if edited and self.save_bundles is not None and not self.save_bundles():
-            return False  # not saved (the user cancelled choosing where): the window stays, with the edits
-        return self.save() if session_too or not edited else True
+        return self.save_work()  # False when not saved (the user cancelled choosing where): the window stays
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.shell.parent and event.type() == QEvent.Type.Close:
