@@ -92,6 +92,8 @@ def _cells(raws: list[Any], first: int, name: str, taken: set[str]) -> tuple[lis
         raise NotRows
     names = list(map(_intern, keys))
     columns = [list(cells) for cells in zip(*map(dict.values, properties), strict=True)] if names else []
+    if "kind" in names and ANNOTATION in columns[names.index("kind")]:
+        raise NotRows  # an annotation's members are checked one by one
     for key in _SHARED:
         if key in names:
             at = names.index(key)
@@ -127,8 +129,6 @@ def _events(names: list[str], columns: list[list[Any]]) -> list[str]:
                 cells[row] = _intern(str(cell))
             elif cell is not None and cell.__class__ is not str:
                 raise NotRows  # refused where it is
-    if "kind" in names and ANNOTATION in columns[names.index("kind")]:
-        raise NotRows  # an annotation's members are checked one by one
     return [event for event in dict.fromkeys(cells) if event is not None]
 
 
