@@ -16,12 +16,9 @@ class JsonColumns(LayerColumns):
 
     def __init__(self, names: list[str], columns: list[list[Any]], optional: frozenset[str] = frozenset(),
                  size: int = 0):
-        super().__init__(names, columns)
+        """``size``: the number of rows when there are no columns (features without properties)."""
+        super().__init__(names, columns, size)
         self.optional = optional
-        if not columns:  # features without properties: ``size`` of them, every cell read null
-            nulls = self._nulls = [None] * size
-            self.kind = self.event = self.certainty = nulls
-            self.size = size
 
     def extend(self, other: LayerColumns) -> bool:
         if not isinstance(other, JsonColumns) or other.optional != self.optional:

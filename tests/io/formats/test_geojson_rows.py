@@ -33,8 +33,9 @@ def _feature(i, properties, geometry=None, **members):
 
 CASES = {
     # what another tool writes: nulls, a name to label from (not in every row), numbers, an event given as a number
-    "plain": [_feature(i, {"name": None if i % 4 == 0 else f"line {i}", "rank": i, "ratio": i / 3, "event": 2023 + i % 2,
-                           "kind": "flight_path" if i % 3 else "road", "tags": ["a", {"b": None}]}) for i in range(9)],
+    "plain": [_feature(i, {"name": None if i % 4 == 0 else f"line {i}", "rank": i, "ratio": i / 3,
+                           "event": 2023 + i % 2, "kind": "flight_path" if i % 3 else "road",
+                           "tags": ["a", {"b": None}]}) for i in range(9)],
     "null geometry and no properties": [{"type": "Feature", "geometry": None, "properties": None}] * 3 +
                                        [_feature(3, None)],
     "ids given": [_feature(i, {"label": f"x{i}", "certainty": "derived"}, id=f"id-{i}") for i in range(7)],
@@ -94,7 +95,8 @@ def test_a_plain_file_reads_as_it_does_feature_by_feature(tmp_path, monkeypatch,
     assert rows_problems == problems
     assert as_rows == one_by_one
     if name in ("plain", "null geometry and no properties", "ids given"):
-        assert isinstance(bundle.features, RowFeatures) and list(bundle.features.held()) == []
+        assert isinstance(bundle.features, RowFeatures)
+        assert list(bundle.features.held()) == []
 
 
 def test_a_file_in_another_projection_is_reprojected_once(tmp_path, monkeypatch):
@@ -104,7 +106,8 @@ def test_a_file_in_another_projection_is_reprojected_once(tmp_path, monkeypatch)
     as_rows, rows_problems, bundle = _read(path)
     assert isinstance(bundle.features, RowFeatures)
     point = next(iter(bundle.features.values())).geometry
-    assert point.x == pytest.approx(125.0, abs=1e-6) and point.y == pytest.approx(35.0, abs=1e-6)
+    assert point.x == pytest.approx(125.0, abs=1e-6)
+    assert point.y == pytest.approx(35.0, abs=1e-6)
     monkeypatch.setattr(geojson_reader, "read_rows", lambda *args: False)
     assert _read(path)[:2] == (as_rows, rows_problems)
 
@@ -205,3 +208,35 @@ def test_edits_on_a_plain_geojson_s_rows_are_saved_and_undone(tmp_path):
         edit.revert(bundle)
     fresh, _ = open_path(path)
     assert bundle_to_dict(bundle) == bundle_to_dict(fresh)
+
+
+CSV_CASES = {
+    "named points": "name,lon,lat,kind,event,event_name,id\nSohae,124.7,39.66,launch_site,e1,First,s1\n,125,40,road,,,"
+                    "\nTonghae,129.67,40.85,launch_site,e1,,s1\nTonghae,129.67,40.85,road,e2,Second,\n",
+    "coordinates only": "lon;lat\n124;39\n125,5;40\n\n126;41\n",
+    "labels and guarded cells": "Title,x,y,label\n'=A,124,39,\nB,125,40,given\n",
+    "lines as wkt": 'wkt,name,certainty\n"LINESTRING (179.5 10, -179.5 11)",cross,reported\n"POINT (1 2)",p,odd\n'
+                    '"LINESTRING (1 2, 3 4)",,\n',
+    "a name twice": "name,lon,lat,name\na,124,39,b\nc,125,40,d\n",
+    "bad rows": "lon,lat,name\n124,39,a\n200,40,b\nx,40,c\n125,41,d,e\n",
+}
+
+
+@pytest.mark.parametrize("name", list(CSV_CASES))
+def test_a_csv_reads_as_it_does_row_by_row(tmp_path, monkeypatch, name):
+    from viewer.io.formats.csv import reader as csv_reader
+
+    path = tmp_path / f"{name.replace(' ', '_')}.csv"
+    path.write_text(CSV_CASES[name])
+    as_columns, column_problems, bundle = _read(path)
+    made = csv_reader._Rows.__init__
+
+    def by_feature(rows, *args):
+        made(rows, *args)
+        rows.by_feature = True
+
+    monkeypatch.setattr(csv_reader._Rows, "__init__", by_feature)
+    assert _read(path)[:2] == (as_columns, column_problems)
+    if name in ("named points", "coordinates only", "lines as wkt"):
+        assert isinstance(bundle.features, RowFeatures)
+        assert list(bundle.features.held()) == []

@@ -74,12 +74,12 @@ def _cells(raws: list[Any], first: int, name: str, taken: set[str]) -> tuple[lis
     if set(map(get, raws, repeat("type"))) != {"Feature"} or not set().union(*map(dict.keys, raws)) <= _FEATURE_KEYS \
             or sum(map(dict.__contains__, raws, repeat("geometry"))) != count:
         raise NotRows
-    ids = list(map(get, raws, repeat("id")))
+    ids: list[Any] = list(map(get, raws, repeat("id")))
     if None in ids:
         ids = [f"{name}#{index}" if raw_id is None else raw_id for index, raw_id in enumerate(ids, start=first)]
     if set(map(type, ids)) != {str} or len(set(ids)) != count or not taken.isdisjoint(ids):
         raise NotRows  # a number is written back as one (Feature.extra); an id given twice is said where
-    properties = list(map(get, raws, repeat("properties")))
+    properties: list[Any] = list(map(get, raws, repeat("properties")))
     if None in properties:
         properties = [{} if cells is None else cells for cells in properties]
     if set(map(type, properties)) != {dict}:
