@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -263,6 +264,12 @@ def _sniff(head: bytes, encoding: str, file: str) -> tuple[str, Columns]:
 
 def _degrees(text: str, axis: str, decimal_comma: bool) -> float | None:
     """Decimal degrees from '124.705', '124.705°E', 'W 170.5' or '39,66' (under a ';' delimiter)."""
+    try:
+        value = float(text)  # the usual cell, a plain decimal: read at once
+    except ValueError:
+        value = math.nan
+    if value - value == 0.0:  # finite: what the rest would make of it too
+        return value
     text = text.replace("°", "").strip()
     sign = 1.0
     for letter, negative in ((axis[0], False), (axis[1], True)):
