@@ -73,6 +73,8 @@ class FeatureIndex:
         index._build(ids, shape_positions, shapes, point_positions, point_xy)
         return index
 
+    source_rows: np.ndarray | None = None  # the shapes' rows in the projected cache that made the index, if one did
+
     def _build(self, ids: Sequence[Hashable], shape_positions: np.ndarray, shapes: Any,
                point_positions: np.ndarray, point_xy: np.ndarray) -> None:
         self._ids = ids if isinstance(ids, IdsOf) else list(ids)
@@ -101,6 +103,7 @@ class FeatureIndex:
         points' grid kept (rebuilding a million points' took seconds)."""
         index = FeatureIndex.__new__(FeatureIndex)
         index._ids, index._shape_positions, index._points = self._ids, self._shape_positions, self._points
+        index.source_rows = self.source_rows
         index._index_shapes(shapes)
         return index
 
