@@ -79,7 +79,29 @@ def map_labels(workspace: Workspace, features: list[Feature], cache: ProjectedFe
         table, rows = columns
         sites = table.rows(rows[table.kind.isin({"launch_site"})[rows]])
     named = {f.label.split(",")[0].split(" (")[0] for f in sites if f.kind == "launch_site"}
-    return labels, marks, basemap_labels(places, basemap, projection, named, _named_points(workspace, labels))
+    return labels, marks, _basemap_labels_kept(places, basemap, projection, named, _named_points(workspace, labels))
+
+
+# The basemap's labels last made, with what they were made of (held, so that their ids name them).
+_kept_basemap_labels: tuple[tuple, list[Label]] | None = None
+
+
+def _basemap_labels_kept(places: list[Place], basemap: Basemap, projection: MapProjection, skip: set[str],
+                         named: dict[str, list[tuple[float, float]]]) -> list[Label]:
+    """`basemap_labels`, the very labels last made when made of the same places, basemap, projection and names. The
+    window's first frame projects them in numpy (`viewer.geo.lcc`), later ones through PROJ, a micrometre apart:
+    made anew, each label was another label to the label painter, whose stamps (text and halo drawn into an
+    image) were all drawn again at the first paint after opening a file (~40 ms on the GUI thread)."""
+    global _kept_basemap_labels
+    key = (places, len(places), basemap, projection, frozenset(skip),
+           tuple(sorted((name, tuple(at)) for name, at in named.items())))
+    if _kept_basemap_labels is not None:
+        kept, labels = _kept_basemap_labels
+        if kept[0] is places and kept[2] is basemap and kept[1:2] == key[1:2] and kept[3:] == key[3:]:
+            return list(labels)
+    labels = basemap_labels(places, basemap, projection, skip, named)
+    _kept_basemap_labels = (key, labels)
+    return list(labels)
 
 
 def _named_points(workspace: Workspace, labels: list[Label]) -> dict[str, list[tuple[float, float]]]:
