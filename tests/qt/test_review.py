@@ -159,3 +159,57 @@ def test_an_article_about_a_new_launch_opens_as_its_own_draft(window, drafted):
     assert drafted.events
     assert not window.review.last_merge.attached
     assert drafted in window.workspace.bundles
+
+
+def tree_texts(window) -> list[str]:
+    model = window.tree.model()
+    texts, stack = [], [model.index(r, 0) for r in range(model.rowCount())]
+    while stack:
+        index = stack.pop()
+        texts.append(index.data())
+        stack += [model.index(r, 0, index) for r in range(model.rowCount(index))]
+    return texts
+
+
+def launch_row(window, event_id):
+    from viewer.qt.panels.event_tree import EVENT_ROLE
+
+    model = window.tree.model()
+    return next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data(EVENT_ROLE) == event_id)
+
+
+def test_ctrl_return_on_a_drafted_launch_row_accepts_the_launch_and_undo_brings_it_back(window, drafted, qtbot):
+    from PySide6.QtCore import Qt
+
+    (event_id,) = drafted.events
+    assert any("(draft)" in t for t in tree_texts(window))
+    row = launch_row(window, event_id)
+    window.tree.setFocus()
+    window.tree.setCurrentIndex(row)  # the user clicked the launch's row
+    assert window.workspace.selection.current is None  # a launch row selects no feature
+    qtbot.keyClick(window.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not draft_ids(drafted)
+    assert not drafted.events[event_id].name.endswith("(draft)")
+    assert not [t for t in tree_texts(window) if "(draft)" in t]
+    assert "Accepted" in window.statusBar().currentMessage()
+    assert window.review.undo_stack.count() == 1  # one Undo takes the whole launch back
+    window.review.undo_stack.undo()
+    assert drafted.events[event_id].name.endswith("(draft)")
+    assert draft_ids(drafted)
+
+
+def test_a_launch_whose_last_draft_is_accepted_no_longer_reads_draft(window, drafted):
+    from PySide6.QtWidgets import QLabel
+
+    (event_id,) = drafted.events
+    for feature_id in draft_ids(drafted):
+        window.workspace.selection.select([feature_id])
+        window.review.accept()
+    assert not drafted.events[event_id].name.endswith("(draft)")
+    assert not [t for t in tree_texts(window) if "(draft)" in t]
+    window.workspace.selection.select([next(iter(drafted.features))])
+    shown = [label.text() for label in window.details.findChildren(QLabel)]
+    assert any(drafted.events[event_id].name in t for t in shown)  # the launch's name, in the details
+    assert not [t for t in shown if "(draft)" in t]
+    window.review.undo_stack.undo()  # the last accept, and the launch with it
+    assert drafted.events[event_id].name.endswith("(draft)")

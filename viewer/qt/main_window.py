@@ -99,7 +99,8 @@ class MainWindow(DockLayout, WindowMenus):
         self._dock("search", "Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_source_panels()
-        self.review = ReviewController(self.workspace, self.canvas, self.source.selected_span, self.shell)
+        self.review = ReviewController(self.workspace, self.canvas, self.source.selected_span, self.shell,
+                                       self.tree.current_launch)
         self.session = SessionController(self.workspace, self.map_view, self.canvas, self.shell)
         self.session.save_bundles = self.review.save_edited  # closing offers to save edited bundles too
         self.tools = MapTools(self.workspace, self.canvas, self.shell)
