@@ -7,7 +7,7 @@ from pptx import Presentation
 from PySide6.QtGui import QColor, QImage
 
 from viewer.model.bookmark import Bookmark
-from viewer.qt.export_dialog import PRESETS, ExportImageDialog, export_briefing, export_view
+from viewer.qt.export_dialog import BY, PRESETS, ExportImageDialog, export_briefing, export_view
 from viewer.symbology import SELECTION
 
 pytestmark = pytest.mark.gui
@@ -125,7 +125,7 @@ def test_the_first_size_offered_is_the_views_shape_so_the_image_shows_what_the_s
     w, h = dialog.width_box.value(), dialog.height_box.value()
     # it says what it is: the map's size on screen, and the image's (a 1920 x 1835 offer for a 1920 x 1080 screen
     # read as a mistake)
-    assert dialog.preset_box.currentText() == f"The map as on screen ({width} × {height}), enlarged to {w} × {h}"
+    assert dialog.preset_box.currentText() == f"The map as on screen ({width}{BY}{height}), enlarged to {w}{BY}{h}"
     assert max(w, h) == 1920
     assert w / h == pytest.approx(width / height, abs=0.01)
     dialog.choose_preset(1)

@@ -83,8 +83,9 @@ class ExportImageDialog(QDialog):
         self.dpi_box.setRange(10, 1200)
         self.dpi_box.setValue(96)
         self.dpi_box.setToolTip("A page preset (A4) keeps text in points at any resolution; 'The map as on "
-                                "screen' draws the map as the screen shows it, enlarged; other sizes are pixels, whose decorations grow "
-                                "with images larger than 1920x1080 (the dpi is only written into the file)")
+                                "screen' draws the map as the screen shows it, enlarged; other sizes are pixels, whose "
+                                "decorations grow with images larger than 1920x1080 (the dpi is only written into the "
+                                "file)")
         self.format_box = QComboBox()
         self.format_box.addItems(list(FORMATS))
         self.path_edit = QLineEdit(path)
@@ -217,7 +218,7 @@ def _view_preset(width: int, height: int) -> SizePreset:
     """The map's area on screen (not the screen's: the panels take the rest) enlarged to LONGER_SIDE pixels, its
     text and symbols with it: the image looks as the screen does (at 96 dpi, with text at screen size, a 686 px
     map exported at 1920 px had text a third as large and other labels). Its title names both sizes: a bare
-    '1920 × 1835' offered on a 1920 × 1080 screen read as a mistake."""
+    '1920 x 1835' offered on a 1920 x 1080 screen read as a mistake."""
     scale = LONGER_SIDE / max(width, height)
     w, h = max(16, round(width * scale)), max(16, round(height * scale))
     resized = "enlarged to" if scale > 1 else "reduced to" if scale < 1 else "at"
