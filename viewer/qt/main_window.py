@@ -70,6 +70,7 @@ class MainWindow(DockLayout, WindowMenus):
         from viewer.qt.panels.event_tree import EventTree
         from viewer.qt.panels.search_panel import SearchPanel
         from viewer.qt.panels.timeline import Timeline
+        from viewer.qt.panels.widgets import NoteButton
         from viewer.qt.review import ReviewController
         from viewer.qt.session_controller import SessionController
 
@@ -108,6 +109,8 @@ class MainWindow(DockLayout, WindowMenus):
         self.tools.modes_left.connect(self.marks.cancel)
         self.tools.modes_left.connect(self.review.cancel_move)
         self.statusBar().insertPermanentWidget(0, self.tools.mode_badge)  # a message does not hide it
+        self.file_notes = NoteButton()  # what opening files found (a reprojection), kept until clicked away
+        self.statusBar().insertPermanentWidget(0, self.file_notes)
         self.bookmarks_panel = BookmarksPanel(self.session.bookmarks, self.session.capture, self.session.show)
         self.bookmarks_panel.present_requested.connect(self.present)
         self._dock("bookmarks", "Bookmarks", self.bookmarks_panel, Qt.DockWidgetArea.LeftDockWidgetArea)

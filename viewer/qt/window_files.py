@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from viewer.model.bundle import Bundle
     from viewer.model.problem import Problem
     from viewer.model.workspace import Workspace
+    from viewer.qt.panels.widgets import NoteButton
     from viewer.qt.session_controller import SessionController
 
 OPEN_FILTER = open_filter(("launchmap sessions", f"*{SESSION_SUFFIX}"))  # "All supported files" comes first
@@ -33,14 +34,18 @@ class WindowFiles(QMainWindow):
 
     workspace: Workspace
     session: SessionController
+    file_notes: NoteButton
     _recent_files_menu: QMenu
 
     def open_files(self, paths: list[str]) -> None:
         """Open bundles and other geodata (GeoJSON, GeoPackage, KML/KMZ, CSV) and session files.
 
-        Each file loads off the GUI thread behind a progress dialog; a bad file is reported in one line and
-        skipped, and everything already open stays.
+        Each file loads off the GUI thread behind a progress dialog; a bad file is skipped, and everything already
+        open stays. What was opened is said once at the end, the files refused are listed in one message, and the
+        problems found on opening (a file reprojected to lon/lat) stay in the status bar's note until clicked away.
         """
+        opened: list[tuple[str, list[Problem]]] = []
+        refused: list[str] = []
         for path in paths:
             if Path(path).suffix.lower() == SESSION_SUFFIX:
                 self.session.open_session(path)
@@ -54,36 +59,42 @@ class WindowFiles(QMainWindow):
                 continue
             except BundleError as error:
                 more = len(error.problems) - 1
-                self._report(f"{error}" + (f" (and {more} more)" if more > 0 else ""))
+                refused.append(f"{error}" + (f" (and {more} more)" if more > 0 else ""))
                 continue
             except (OSError, ValueError) as error:
-                self._report(str(error))
+                refused.append(str(error))
                 continue
-            self._opened(path, problems)
+            self._remember_recent(path)
+            opened.append((path, problems))
+        self._say_opened(opened, refused)
         self._name_after_bundles()
 
     def adopt(self, opened: list[tuple[str, Bundle, list[Problem]]], refused: list[str] | None = None) -> None:
         """Add bundles read before the window was built (start-up reads small files first), as `open_files` would
         have opened them; ``refused`` are the messages of files it could not open, reported once the window runs."""
-        for path, bundle, problems in opened:
+        for path, bundle, _ in opened:
             self.workspace.add(bundle)
-            self._opened(path, problems)
-        for message in refused or []:
-            QTimer.singleShot(0, partial(self._report, message))
+            self._remember_recent(path)
+        self._say_opened([(path, problems) for path, _, problems in opened], [])
+        if refused:
+            QTimer.singleShot(0, partial(self._say_opened, [], list(refused)))
         self._name_after_bundles()
 
-    def _opened(self, path: str, problems: list[Problem]) -> None:
-        self._remember_recent(path)
-        errors = sum(p.is_error for p in problems)
-        if problems:  # each said once: the file, the counts, then the first one without its file and severity again
-            counts = ", ".join(counted(n, noun) for n, noun in ((errors, "error"), (len(problems) - errors, "warning"))
-                               if n)
-            first = problems[0]
-            self.statusBar().showMessage(
-                f"Opened {Path(path).name} with {counts} — first: "
-                f"{f'{first.where}: ' if first.where else ''}{first.message}", 15000)
-        else:
-            self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
+    def _say_opened(self, opened: list[tuple[str, list[Problem]]], refused: list[str]) -> None:
+        """One status line for the files opened (each named once, with its problems), a note of those problems that
+        stays until clicked away (the next message replaced a reprojection warning at once), one message box for
+        the files refused."""
+        notes = [opening_note(Path(path).name, problems) for path, problems in opened if problems]
+        if notes:
+            self.file_notes.show_note(notes)
+        if opened:
+            said = [opening_note(Path(path).name, problems) if problems else Path(path).name
+                    for path, problems in opened]
+            self.statusBar().showMessage(f"Opened {'; '.join(said)}", 15000 if notes else 5000)
+        if len(refused) == 1:
+            self._report(refused[0])
+        elif refused:
+            self._report(f"{len(refused)} files were not opened:\n" + "\n".join(refused))
 
     def _name_after_bundles(self) -> None:
         session = getattr(self, "session", None)
@@ -143,6 +154,15 @@ class WindowFiles(QMainWindow):
         if paths:
             remember_folder(paths[0])
             self.open_files(paths)
+
+
+def opening_note(name: str, problems: list[Problem]) -> str:
+    """A file's problems on opening, said once: the file, the counts, then the first one without its file and
+    severity again (``tracks.geojson with 1 warning — crs: coordinates given in …; reprojected to WGS84 lon/lat``)."""
+    errors = sum(p.is_error for p in problems)
+    counts = ", ".join(counted(n, noun) for n, noun in ((errors, "error"), (len(problems) - errors, "warning")) if n)
+    first = problems[0]
+    return f"{name} with {counts} — {f'{first.where}: ' if first.where else ''}{first.message}"
 
 
 def recent_files() -> list[str]:

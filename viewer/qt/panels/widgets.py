@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel
+from PySide6.QtWidgets import QFrame, QLabel, QToolButton
 
 
 def tooltip_html(text: str) -> str:
@@ -97,3 +97,28 @@ class PassageLink(QLabel):
             self.activated.emit()
             return
         super().keyPressEvent(event)
+
+
+class NoteButton(QToolButton):
+    """A note in the status bar that stays until the user clicks it away (a status message is replaced by the next
+    one, often at once): the first line of the notes, all of them in its tooltip."""
+
+    WIDEST = 760  # pixels of the status bar it may take; the rest of the text is in the tooltip
+    STYLE = "NoteButton { background: #FFF4C2; border: 1px solid #D9B84A; border-radius: 3px; padding: 1px 6px; }"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAutoRaise(False)
+        self.setStyleSheet(self.STYLE)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.clicked.connect(self.hide)
+        self.hide()
+
+    def show_note(self, notes: list[str]) -> None:
+        first = " ".join(notes[0].split())  # one line, whatever the file's text held
+        more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
+        shown = self.fontMetrics().elidedText(f"\N{WARNING SIGN} {first}", Qt.TextElideMode.ElideRight,
+                                              self.WIDEST - self.fontMetrics().horizontalAdvance(more) - 16) + more
+        self.setText(shown.replace("&", "&&"))  # a file's '&' is shown, not taken as a shortcut's mark
+        self.setToolTip(tooltip_html("\n".join(notes) + "\n\nClick to hide this note."))
+        self.show()
