@@ -48,3 +48,23 @@ def test_files_already_open_are_listed_in_one_message(window, monkeypatch, tmp_p
     assert "launches.geojson" in reported[0]
     assert "sites.csv" in reported[0]
     assert "already open" in reported[0]
+
+
+def test_a_file_named_with_a_tab_opens_and_its_name_reads_on_one_line(window, tmp_path):
+    import geopandas
+    import shapely
+
+    from viewer.qt.panels.event_tree import LAYER_ROLE
+
+    plain = tmp_path / "plain.gpkg"
+    geopandas.GeoDataFrame({"name": ["Radar Jeju"]}, geometry=[shapely.Point(126.5, 33.4)],
+                           crs="EPSG:4326").to_file(plain, layer="sensors")
+    named = tmp_path / "radar\tsites.gpkg"
+    plain.rename(named)
+    window.open_files([str(named)])
+    assert "radar\u2409sites" in window.workspace.layers()
+    model = window.tree.model()
+    rows = [model.index(r, 0) for r in range(model.rowCount())]
+    assert [i.data() for i in rows if i.data(LAYER_ROLE)] == ["radar\u2409sites"]
+    message = window.statusBar().currentMessage()
+    assert message == "Opened radar\u2409sites.gpkg"

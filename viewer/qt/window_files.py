@@ -15,7 +15,7 @@ from viewer.io.progress import Cancelled
 from viewer.io.session import SESSION_SUFFIX
 from viewer.model.problem import BundleError
 from viewer.qt.workers import run_with_progress
-from viewer.wording import counted
+from viewer.wording import counted, visible_controls
 
 if TYPE_CHECKING:
     from viewer.model.bundle import Bundle
@@ -51,11 +51,11 @@ class WindowFiles(QMainWindow):
                 self.session.open_session(path)
                 continue
             try:
-                bundle, problems = run_with_progress(self, f"Opening {Path(path).name}",
+                bundle, problems = run_with_progress(self, f"Opening {_shown(path)}",
                                                      partial(_open, path))
                 self.workspace.add(bundle)
             except Cancelled:
-                self.statusBar().showMessage(f"Opening {Path(path).name} cancelled; nothing was changed", 8000)
+                self.statusBar().showMessage(f"Opening {_shown(path)} cancelled; nothing was changed", 8000)
                 continue
             except BundleError as error:
                 more = len(error.problems) - 1
@@ -84,12 +84,11 @@ class WindowFiles(QMainWindow):
         """One status line for the files opened (each named once, with its problems), a note of those problems that
         stays until clicked away (the next message replaced a reprojection warning at once), one message box for
         the files refused."""
-        notes = [opening_note(Path(path).name, problems) for path, problems in opened if problems]
+        notes = [opening_note(_shown(path), problems) for path, problems in opened if problems]
         if notes:
             self.file_notes.show_note(notes)
         if opened:
-            said = [opening_note(Path(path).name, problems) if problems else Path(path).name
-                    for path, problems in opened]
+            said = [opening_note(_shown(path), problems) if problems else _shown(path) for path, problems in opened]
             self.statusBar().showMessage(f"Opened {'; '.join(said)}", 15000 if notes else 5000)
         if len(refused) == 1:
             self._report(refused[0])
@@ -154,6 +153,11 @@ class WindowFiles(QMainWindow):
         if paths:
             remember_folder(paths[0])
             self.open_files(paths)
+
+
+def _shown(path: str) -> str:
+    """A file's name as messages give it: a tab or line break in it shown, so the message stays one line."""
+    return visible_controls(Path(path).name)
 
 
 def opening_note(name: str, problems: list[Problem]) -> str:
