@@ -166,7 +166,7 @@ def opening_note(name: str, problems: list[Problem]) -> str:
     errors = sum(p.is_error for p in problems)
     counts = ", ".join(counted(n, noun) for n, noun in ((errors, "error"), (len(problems) - errors, "warning")) if n)
     first = problems[0]
-    return f"{name} with {counts} — {f'{first.where}: ' if first.where else ''}{first.message}"
+    return visible_controls(f"{name} with {counts} — {f'{first.where}: ' if first.where else ''}{first.message}")
 
 
 def recent_files() -> list[str]:

@@ -52,3 +52,27 @@ def test_control_characters_are_shown_as_their_pictures():
     assert visible_controls("a\tb\nc\x07d\x7f") == "a\u2409b\u240ac\u2407d\u2421"
     assert visible_controls("Chollima-1 (Malligyong-1)") == "Chollima-1 (Malligyong-1)"
     assert Bundle(path=None).layer_name == "untitled layer"
+
+
+def test_a_layer_named_with_a_line_break_is_read_and_its_messages_stay_one_line(tmp_path):
+    import sqlite3
+
+    path = written_as(tmp_path, "sensors.gpkg")
+    connection = sqlite3.connect(path)
+    for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        connection.execute(f'DROP TRIGGER "{name}"')  # GDAL's triggers call functions plain sqlite3 lacks
+    named = "radar\nsites\x07"
+    connection.execute(f'ALTER TABLE sites RENAME TO "{named}"')
+    for table in ("gpkg_contents", "gpkg_geometry_columns"):
+        connection.execute(f"UPDATE {table} SET table_name = ? WHERE table_name = 'sites'", (named,))
+    connection.execute(f'ALTER TABLE "{named}" ADD COLUMN picture BLOB')
+    connection.execute(f"UPDATE \"{named}\" SET picture = x'00ff'")
+    connection.commit()
+    connection.close()
+    bundle, problems = open_path(path)
+    assert len(bundle.features) == 3
+    assert {f.properties.get("layer") for f in bundle.features.values()} == {named}  # the data as it is
+    said = [str(p) for p in problems]
+    assert any("binary" in line for line in said), said
+    assert all(line.isprintable() for line in said), said
+    assert any("radar\u240asites\u2407" in line for line in said), said
