@@ -269,16 +269,29 @@ class ReviewController:
             except ValueError as error:
                 QMessageBox.warning(self.shell.parent, "Import articles", str(error))
                 return None
-        drafts = sum(1 for f in bundle.features.values() if f.properties.get(DRAFT_PROPERTY))
-        said = [f"Drafted {counted(drafts, 'feature')} for {counted(len(bundle.events), 'new launch')} "
-                f"from {counted(len(paths), 'article')}"]
-        if report.attached:
-            said.append("; ".join(report.lines()))
         new = [f for f in [*report.new_features, *report.new_citations] if self.workspace.feature(f) is not None]
         if new:
             self.workspace.selection.select(new)  # what the articles added to known launches, shown on the map
-        self._say("; ".join(said))
+        self._say(self._imported(bundle, report, len(paths), bool(new)))
         return bundle
+
+    def _imported(self, bundle: Bundle, report: MergeReport, articles: int, selected: bool) -> str:
+        """What an import found, in the words of the launches' names ('Read 1 article: adds to 2023-08-24 Chollima-1
+        launch (Malligyong-1, 2nd attempt): 3 new features, 1 new citation, 4 new claims (selected on the map)'); it
+        listed every id ('draft-2023-08-24 joins known launch 2023-08-24-chollima1; new feature …')."""
+        said = []
+        if bundle.events:
+            drafts = sum(1 for f in bundle.features.values() if f.properties.get(DRAFT_PROPERTY))
+            said.append(f"drafted {counted(drafts, 'feature')} for {counted(len(bundle.events), 'new launch')}")
+        for known in dict.fromkeys(known for _, known in report.attached):
+            event = self.workspace.event(known)
+            said.append(f"adds to {event.date_label} {event.name or event.id}" if event else f"adds to {known}")
+        added = [counted(n, noun) for n, noun in ((len(report.new_features), "new feature"),
+                                                  (sum(report.new_citations.values()), "new citation"),
+                                                  (len(report.new_claims), "new claim")) if n]
+        if report.attached:
+            said[-1] += f": {', '.join(added) or 'nothing new'}" + (" (selected on the map)" if selected else "")
+        return f"Read {counted(articles, 'article')}: {'; '.join(said) or 'no launch found in it'}"
 
     def save_edited(self) -> bool:
         """Write every edited bundle to its file (asking where for a new draft, for a copy of launchmap's own
