@@ -88,8 +88,10 @@ class WindowFiles(QMainWindow):
         if notes:
             self.file_notes.show_note(notes)
         if opened:
-            said = [opening_note(_shown(path), problems) if problems else _shown(path) for path, problems in opened]
-            self.statusBar().showMessage(f"Opened {'; '.join(said)}", 15000 if notes else 5000)
+            found = [p for _, problems in opened for p in problems]
+            said = f" — {problem_counts(found)}, in the note at the right" if found else ""
+            self.statusBar().showMessage(f"Opened {', '.join(_shown(path) for path, _ in opened)}{said}",
+                                         15000 if notes else 5000)
         if len(refused) == 1:
             self._report(refused[0])
         elif refused:
@@ -160,13 +162,18 @@ def _shown(path: str) -> str:
     return visible_controls(Path(path).name)
 
 
+def problem_counts(problems: list[Problem]) -> str:
+    """'1 warning', '2 errors, 1 warning'."""
+    errors = sum(p.is_error for p in problems)
+    return ", ".join(counted(n, noun) for n, noun in ((errors, "error"), (len(problems) - errors, "warning")) if n)
+
+
 def opening_note(name: str, problems: list[Problem]) -> str:
     """A file's problems on opening, said once: the file, the counts, then the first one without its file and
     severity again (``tracks.geojson with 1 warning — crs: coordinates given in …; reprojected to WGS84 lon/lat``)."""
-    errors = sum(p.is_error for p in problems)
-    counts = ", ".join(counted(n, noun) for n, noun in ((errors, "error"), (len(problems) - errors, "warning")) if n)
     first = problems[0]
-    return visible_controls(f"{name} with {counts} — {f'{first.where}: ' if first.where else ''}{first.message}")
+    where = f"{first.where}: " if first.where else ""
+    return visible_controls(f"{name} with {problem_counts(problems)} — {where}{first.message}")
 
 
 def recent_files() -> list[str]:
