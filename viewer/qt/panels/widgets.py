@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QToolButton
+from PySide6.QtWidgets import QFrame, QLabel
 
 
 def tooltip_html(text: str) -> str:
@@ -99,26 +99,48 @@ class PassageLink(QLabel):
         super().keyPressEvent(event)
 
 
-class NoteButton(QToolButton):
+class NoteButton(QLabel):
     """A note in the status bar that stays until the user clicks it away (a status message is replaced by the next
-    one, often at once): the first line of the notes, all of them in its tooltip."""
+    one, often at once): the first line of the notes, all of them in its tooltip. A label, not a button: the status
+    bar takes the height of every widget in it, shown or not, and a button's made it taller than the map's first
+    frame expected.
 
-    WIDEST = 760  # pixels of the status bar it may take; the rest of the text is in the tooltip
-    STYLE = "NoteButton { background: #FFF4C2; border: 1px solid #D9B84A; border-radius: 3px; padding: 1px 6px; }"
+    Signals:
+        clicked(): the note was clicked (or Space or Enter pressed on it); it hides itself.
+    """
+
+    clicked = Signal()
+    WIDEST = 640  # pixels of the status bar it may take; the rest of the text is in the tooltip
+    STYLE = "NoteButton { background: #FFF4C2; border: 1px solid #D9B84A; border-radius: 3px; padding: 0 6px; }"
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setAutoRaise(False)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet(self.STYLE)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.clicked.connect(self.hide)
         self.hide()
 
     def show_note(self, notes: list[str]) -> None:
         first = " ".join(notes[0].split())  # one line, whatever the file's text held
         more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
-        shown = self.fontMetrics().elidedText(f"\N{WARNING SIGN} {first}", Qt.TextElideMode.ElideRight,
-                                              self.WIDEST - self.fontMetrics().horizontalAdvance(more) - 16) + more
-        self.setText(shown.replace("&", "&&"))  # a file's '&' is shown, not taken as a shortcut's mark
+        metrics = self.fontMetrics()
+        self.setText(metrics.elidedText(f"\N{WARNING SIGN} {first}", Qt.TextElideMode.ElideRight,
+                                        self.WIDEST - metrics.horizontalAdvance(more) - 16) + more)
         self.setToolTip(tooltip_html("\n".join(notes) + "\n\nClick to hide this note."))
         self.show()
+
+    def click(self) -> None:
+        self.clicked.emit()
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.click()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.click()
+            return
+        super().keyPressEvent(event)
