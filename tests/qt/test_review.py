@@ -225,3 +225,16 @@ def test_a_launch_whose_last_draft_is_accepted_no_longer_reads_draft(window, dra
     assert not [t for t in shown if "(draft)" in t]
     window.review.undo_stack.undo()  # the last accept, and the launch with it
     assert drafted.events[event_id].name.endswith("(draft)")
+
+
+def test_the_details_say_a_draft_is_not_yet_reviewed_and_how_to_review_it(window, drafted):
+    from PySide6.QtWidgets import QLabel
+
+    feature_id = draft_ids(drafted)[0]
+    window.workspace.selection.select([feature_id])
+    shown = [label.text() for label in window.details.findChildren(QLabel)]
+    assert any("not yet reviewed" in t and "Ctrl+Return" in t for t in shown), shown
+    assert not [t for t in shown if t.strip() == "true"]  # it read 'Other properties: draft: true'
+    window.review.accept()
+    shown = [label.text() for label in window.details.findChildren(QLabel) if label.isVisibleTo(window.details)]
+    assert not any("not yet reviewed" in t for t in shown)
