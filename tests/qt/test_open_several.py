@@ -29,7 +29,7 @@ def test_the_reprojection_note_is_kept_when_the_next_file_opens(window, tmp_path
     assert "reprojected" in note.toolTip()
     assert "Pseudo-Mercator" in note.toolTip()
     message = window.statusBar().currentMessage()
-    assert message == "Opened tracks_3857.geojson, sites.csv — 1 warning, in the note at the right"
+    assert message == "Opened tracks_3857.geojson, sites.csv — 1 warning (see the note)"
     window.statusBar().showMessage("Map copied to the clipboard", 5000)  # any later message
     assert note.isVisibleTo(window)  # the note is not a message: it stays until clicked away
     note.click()

@@ -89,7 +89,7 @@ class WindowFiles(QMainWindow):
             self.file_notes.show_note(notes)
         if opened:
             found = [p for _, problems in opened for p in problems]
-            said = f" — {problem_counts(found)}, in the note at the right" if found else ""
+            said = f" — {problem_counts(found)} (see the note)" if found else ""
             self.statusBar().showMessage(f"Opened {', '.join(_shown(path) for path, _ in opened)}{said}",
                                          15000 if notes else 5000)
         if len(refused) == 1:

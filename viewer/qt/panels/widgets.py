@@ -99,6 +99,9 @@ class PassageLink(QLabel):
         super().keyPressEvent(event)
 
 
+WINDOW_SHARE = 0.35  # of the window's width a status bar note may take
+
+
 class NoteButton(QLabel):
     """A note in the status bar that stays until the user clicks it away (a status message is replaced by the next
     one, often at once): the first line of the notes, all of them in its tooltip. A label, not a button: the status
@@ -110,7 +113,7 @@ class NoteButton(QLabel):
     """
 
     clicked = Signal()
-    WIDEST = 640  # pixels of the status bar it may take; the rest of the text is in the tooltip
+    WIDEST = 640  # pixels of the status bar it may take at most; the rest of the text is in the tooltip
     STYLE = "NoteButton { background: #FFF4C2; border: 1px solid #D9B84A; border-radius: 3px; padding: 0 6px; }"
 
     def __init__(self, parent=None):
@@ -126,8 +129,9 @@ class NoteButton(QLabel):
         first = " ".join(notes[0].split())  # one line, whatever the file's text held
         more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
         metrics = self.fontMetrics()
+        widest = min(self.WIDEST, round(self.window().width() * WINDOW_SHARE))  # the message beside keeps room
         self.setText(metrics.elidedText(f"\N{WARNING SIGN} {first}", Qt.TextElideMode.ElideRight,
-                                        self.WIDEST - metrics.horizontalAdvance(more) - 16) + more)
+                                        widest - metrics.horizontalAdvance(more) - 16) + more)
         self.setToolTip(tooltip_html("\n".join(notes) + "\n\nClick to hide this note."))
         self.show()
 
