@@ -71,7 +71,7 @@ def stated_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher
             if bearing is not None:
                 return StatedDirection(bearing, m.group("dir").lower(), m.span())
     toward = _toward(text, sentences, matcher, site)
-    return toward or _where_it_went(text, sentences, matcher, site)
+    return toward or _where_it_went(text, sentences, matcher, site) or _ended_in_sea(text, sentences, matcher, site)
 
 
 def _toward(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: Point | None
@@ -119,6 +119,32 @@ def _where_it_went(text: str, sentences: list[Sentence], matcher: PlaceMatcher, 
             if float(km) >= FAR_KM:
                 return StatedDirection(float(azimuth) % 360, text[place.start : place.end], (m.start(), place.end),
                                        place.place.id)
+    return None
+
+
+# Where the flight ended, told by the Korean name of the sea it came down in or flew out over: "splashing into the East
+# Sea", "landing in the preset waters of the open sea in the East Sea of Korea", "disintegrated after flying about 150
+# kilometers over the East Sea". The Korean name says which side of the peninsula the flight went to, as "into the
+# eastern waters" does; "landed in the Sea of Japan" names where it came down, a sea 1,000 km across, and says no more.
+_ENDED = re.compile(r"\b(?:(?:fell|falls|fallen|falling|landed|lands|landing|splashed|splashes|splashing|plunged|"
+                    r"plunging|crashed|crashing|dropped|dropping|impacted|(?:came|comes|coming)\s+down)\s+(?:down\s+)?"
+                    r"(?:(?:exactly|safely|accurately|squarely)\s+)?(?:in|into|on)|fl(?:ew|ying|own|ies)\s+"
+                    r"(?:[\w,.-]+\s+){0,4}?(?:out\s+)?over)\s+(?:the\s+)?(?:(?:(?:preset|designated|target(?:ed)?|planned|"
+                    r"open|international)\s+)*(?-i:waters?|sea|area)\s+(?:of\s+the\s+open\s+sea\s+)?(?:of|in)\s+(?:the\s+)?)?",
+                    re.IGNORECASE)
+_KOREAN_NAME = re.compile(r"East\s+(?:Korea\s+)?Sea\b|\uB3D9\uD574")  # East Sea (of Korea), East Korea Sea, 동해
+
+
+def _ended_in_sea(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: Point | None
+                  ) -> StatedDirection | None:
+    for sentence in sentences:
+        for m in _ENDED.finditer(text, sentence.start, sentence.end):
+            place = matcher.place_at(text, m.end())
+            if place is None or place.place.id != "sea-of-japan" or not _KOREAN_NAME.match(text, place.start):
+                continue
+            bearing = COAST_SEAS[place.place.id] if site is None else float(
+                geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
+            return StatedDirection(bearing, text[place.start : place.end], (m.start(), place.end), place.place.id)
     return None
 
 

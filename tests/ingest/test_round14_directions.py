@@ -1,0 +1,55 @@
+"""Issue 17, round 14: directions told by where the flight ended — the Korean name of the sea it came down in
+('falling into the East Sea', 'landing in the preset waters of the open sea in the East Sea of Korea') or flew out
+over. Every story here was written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from story import drafted
+
+from viewer.geo import geodesic
+from viewer.ingest.directions import stated_direction
+from viewer.ingest.places import shipped_matcher
+from viewer.ingest.sentences import split_sentences
+
+
+def _bearing(draft) -> float | None:
+    path = draft.first("flight_path")
+    if path is not None:
+        (x1, y1), (x2, y2) = path.geometry.coords[0], path.geometry.coords[-1]
+        return float(geodesic.inverse(x1, y1, x2, y2)[1]) % 360
+    return next((float(c.value) for c in draft.claims if c.property == "direction_deg"), None)
+
+
+LEAD = "SEOUL, May 3, 2027 (Wire) - North Korea fired a ballistic missile from {site} on Monday morning, the JCS said. "
+
+
+@pytest.mark.parametrize(("site", "sentence"), [
+    ("Pyongyang", "It flew about 600 km before falling into the East Sea."),
+    ("the Wonsan area", "It flew about 500 km and splashed down in the East Sea."),
+    ("the Kusong area", "It flew 400 km at an apogee of 48 km before landing in the East Sea, the JCS said."),
+    ("Pyongyang", "It came down exactly in the designated waters of the East Sea of Korea."),
+    ("Pyongyang", "It flew 1,090 km before landing in the preset waters of the open sea in the East Sea of Korea."),
+    ("the Wonsan area", "It disintegrated after flying about 150 kilometers over the East Sea."),
+])
+def test_a_flight_that_ended_in_the_east_sea_went_east(site, sentence):
+    bearing = _bearing(drafted(LEAD.format(site=site) + sentence + "\n"))
+    assert bearing is not None
+    assert 45 <= bearing <= 135
+
+
+def test_with_no_site_the_east_sea_is_east_of_the_country():
+    text = "The missile fell into the East Sea, the JCS said."
+    stated = stated_direction(text, split_sentences(text), shipped_matcher(), None)
+    assert stated is not None
+    assert stated.bearing == 90.0
+
+
+@pytest.mark.parametrize("sentence", [
+    "It flew about 500 km and landed in the Sea of Japan.",  # where it came down, in a sea 1,000 km across
+    "A missile fired in 2017 fell into the East Sea.",  # not this flight's sentence (an earlier year)
+    "Fishing boats in the East Sea were told to stay in port.",  # no flight ended there
+])
+def test_a_sea_that_says_no_heading(sentence):
+    bearing = _bearing(drafted(LEAD.format(site="Pyongyang") + sentence + "\n"))
+    assert bearing is None
