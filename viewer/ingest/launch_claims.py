@@ -30,16 +30,20 @@ def _dated_elsewhere(text: str, sentence: Sentence, day: date | None, published:
                                                                          published or day)))
 
 
-# the sentence's subject is of a month: "Its rocket in April this year …", "The launch last May …"
-_IN_MONTH = re.compile(r"\s*(?:[\w'\u2019-]+\s+){1,4}?(?:in|last)\s+(?P<month>January|February|March|April|May|June|"
-                       r"July|August|September|October|November|December)\b(?!\s+\d)")
+# the sentence tells of a month: "Its rocket in April this year …", "The launch last May …", "A rocket of the same
+# type broke apart about a minute after lift-off in April", "An April attempt with the same rocket broke apart"
+_IN_MONTH = re.compile(r"\b(?:(?:in|last)\s+(?P<month>January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December)\b(?!\s+\d)|(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]hat)\s+(?P<of>January|February|March|"
+                       r"April|May|June|July|August|September|October|November|December)\s+(?:attempt|launch|test|"
+                       r"flight|rocket|missile|shot|firing)\b)")
 
 
 def _in_another_month(text: str, sentence: Sentence, day: date | None) -> bool:
-    """'Its rocket in April this year broke apart shortly after launch' in a story of a December launch: another
-    month's launch, whose outcome is not this one's."""
-    subject = _IN_MONTH.match(text, sentence.start, sentence.end)
-    return day is not None and subject is not None and MONTHS[subject.group("month").lower()] != day.month
+    """'Its rocket in April this year broke apart shortly after launch', 'A rocket of the same type broke apart
+    after lift-off in April' in a story of a December launch: another month's launch, whose outcome is not this
+    one's."""
+    return day is not None and any(MONTHS[(m.group("month") or m.group("of")).lower()] != day.month
+                                   for m in _IN_MONTH.finditer(text, sentence.start, sentence.end))
 
 
 def add_claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport,

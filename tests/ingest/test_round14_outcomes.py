@@ -1,0 +1,27 @@
+"""Issue 17, round 14: outcomes — an earlier month's launch told after the verb ('… broke apart after lift-off in
+April', 'An April attempt with the same rocket broke apart') is not this launch's outcome. Every story here was
+written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from story import drafted
+
+LEAD = ("SEOUL, Dec. 12, 2029 (Wire) - North Korea launched a long-range rocket from Sohae on Wednesday morning. "
+        "NORAD said the rocket appeared to have put an object into orbit.\n\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A rocket of the same type broke apart about a minute after lift-off in April, an embarrassment for the leader.",
+    '"An April attempt with the same rocket broke apart about two minutes after launch," an analyst said.',
+    "That rocket, launched last April, exploded after take-off.",
+])
+def test_another_months_failure_told_after_the_verb_is_not_this_launchs(sentence):
+    draft = drafted(LEAD + sentence + "\n")
+    assert draft.outcome == "orbit"
+
+
+def test_this_months_failure_still_counts():
+    text = ("SEOUL, April 13, 2029 (Wire) - North Korea launched a long-range rocket from Sohae on Friday morning. "
+            "The rocket broke apart about a minute after lift-off in April's first launch window, officials said.\n")
+    assert drafted(text).outcome == "failure"
