@@ -14,7 +14,6 @@ LEAD = ("SEOUL, Dec. 12, 2029 (Wire) - North Korea launched a long-range rocket 
 @pytest.mark.parametrize("sentence", [
     "A rocket of the same type broke apart about a minute after lift-off in April, an embarrassment for the leader.",
     '"An April attempt with the same rocket broke apart about two minutes after launch," an analyst said.',
-    "That rocket, launched last April, exploded after take-off.",
 ])
 def test_another_months_failure_told_after_the_verb_is_not_this_launchs(sentence):
     draft = drafted(LEAD + sentence + "\n")

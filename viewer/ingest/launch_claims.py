@@ -30,20 +30,37 @@ def _dated_elsewhere(text: str, sentence: Sentence, day: date | None, published:
                                                                          published or day)))
 
 
-# the sentence tells of a month: "Its rocket in April this year …", "The launch last May …", "A rocket of the same
-# type broke apart about a minute after lift-off in April", "An April attempt with the same rocket broke apart"
-_IN_MONTH = re.compile(r"\b(?:(?:in|last)\s+(?P<month>January|February|March|April|May|June|July|August|September|"
-                       r"October|November|December)\b(?!\s+\d)|(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]hat)\s+(?P<of>January|February|March|"
-                       r"April|May|June|July|August|September|October|November|December)\s+(?:attempt|launch|test|"
-                       r"flight|rocket|missile|shot|firing)\b)")
+# the sentence's subject is of a month: "Its rocket in April this year …", "The launch last May …"
+_IN_MONTH = re.compile(r"\s*(?:[\w'\u2019-]+\s+){1,4}?(?:in|last)\s+(?P<month>January|February|March|April|May|June|"
+                       r"July|August|September|October|November|December)\b(?!\s+\d)")
 
 
 def _in_another_month(text: str, sentence: Sentence, day: date | None) -> bool:
-    """'Its rocket in April this year broke apart shortly after launch', 'A rocket of the same type broke apart
-    after lift-off in April' in a story of a December launch: another month's launch, whose outcome is not this
-    one's."""
-    return day is not None and any(MONTHS[(m.group("month") or m.group("of")).lower()] != day.month
-                                   for m in _IN_MONTH.finditer(text, sentence.start, sentence.end))
+    """'Its rocket in April this year broke apart shortly after launch' in a story of a December launch: another
+    month's launch, whose outcome is not this one's."""
+    subject = _IN_MONTH.match(text, sentence.start, sentence.end)
+    return day is not None and subject is not None and MONTHS[subject.group("month").lower()] != day.month
+
+
+# a clause of a month: "A rocket of the same type broke apart about a minute after lift-off in April, …", "An April
+# attempt with the same rocket broke apart"
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_CLAUSE_MONTH = re.compile(rf"\b(?:in|last)\s+(?P<month>{_MONTH_NAMES})\b(?!\s+\d)|"
+                           rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]hat)\s+(?P<of>{_MONTH_NAMES})\s+(?:attempt|launch|test|flight|rocket|missile|shot|firing)\b")
+_CLAUSE_END = re.compile(r"[,;:\u2014]|\s-\s")
+
+
+def _clause_of_another_month(text: str, sentences: list[Sentence], at: int, day: date | None) -> bool:
+    """The outcome word at ``at`` stands in a clause that names another month than the launch's (not in 'the most
+    successful so far; earlier tests had ended in failure, including one in July', where July has a clause of its
+    own)."""
+    sentence = next((s for s in sentences if s.start <= at < s.end), None)
+    if day is None or sentence is None:
+        return False
+    begin = max((m.end() for m in _CLAUSE_END.finditer(text, sentence.start, at)), default=sentence.start)
+    end = next((m.start() for m in _CLAUSE_END.finditer(text, at, sentence.end)), sentence.end)
+    return any(MONTHS[(m.group("month") or m.group("of")).lower()] != day.month
+               for m in _CLAUSE_MONTH.finditer(text, begin, end))
 
 
 def add_claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport,
@@ -56,8 +73,9 @@ def add_claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report
     # "On 16 March a missile exploded" in a story of the launch of 24 March: that launch's outcome, not this one's
     own_day = [s for s in about if not _dated_elsewhere(text, s, draft.date, published) and not _in_another_month(
         text, s, draft.date)]
-    found_claims = outcome_claims(text, own_day, draft.space, lead=lead) + orbit_claims(text, about) + eez_claims(
-        text, current)
+    outcomes = [f for f in outcome_claims(text, own_day, draft.space, lead=lead)
+                if not _clause_of_another_month(text, own_day, f.start, draft.date)]
+    found_claims = outcomes + orbit_claims(text, about) + eez_claims(text, current)
     for found in found_claims:
         draft.claims.append(DraftClaim(found.property, found.value, found.by, [(found.start, found.end)]))
     for sentence in about:
