@@ -53,3 +53,21 @@ def test_with_no_site_the_east_sea_is_east_of_the_country():
 def test_a_sea_that_says_no_heading(sentence):
     bearing = _bearing(drafted(LEAD.format(site="Pyongyang") + sentence + "\n"))
     assert bearing is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "It flew about 800 km before falling into the sea east of the Korean Peninsula.",
+    "The missile flew 800 kilometers toward the East Sea, the JCS said.",
+])
+def test_a_range_with_its_direction_in_other_words_runs_the_range(sentence):
+    draft = drafted(LEAD.format(site="Pyongyang") + sentence + "\n")
+    path = draft.first("flight_path")
+    assert path is not None
+    assert 780 <= geodesic.length_km(path.geometry) <= 820  # not a heading's short leg to the coast
+    assert 45 <= _bearing(draft) <= 135
+    assert path.certainty == "derived"
+
+
+def test_a_range_with_no_direction_draws_no_path():
+    draft = drafted(LEAD.format(site="Pyongyang") + "It flew about 800 km, the JCS said.\n")
+    assert draft.first("flight_path") is None
