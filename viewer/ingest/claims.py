@@ -90,7 +90,10 @@ _SPACE_WORDS = re.compile(r"\b(?:orbit\w*|payload|satellite|spacecraft)\b", re.I
 _DENIED = re.compile(r"\b(?:not|no|never|without)\s+(?:(?:any|sign|signs|of|an?|the)\s+){0,3}$"
                      # "He declined to call the launch a success", "stopped short of calling it a failure"
                      r"|\b(?:declin\w*|refus\w*|reluctant|stopp?\w*\s+short\s+of|hesitat\w*)\s+(?:to\s+)?"
-                     r"(?:call|calling|describ\w*|term\w*|label\w*|declar\w*)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+                     r"(?:call|calling|describ\w*|term\w*|label\w*|declar\w*)\s+(?:[\w-]+\s+){0,3}$"
+                     # "the database does not treat this as a failure", "is not counted as a success"
+                     r"|\b(?:not|never)\s+(?:be\s+)?(?:treat|count|consider|regard|class|list|record|scor)\w*\s+"
+                     r"(?:[\w-]+\s+){0,3}?as\s+(?:an?\s+)?$", re.IGNORECASE)
 _ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:in|last)\s+{_MONTH}\b|\s+last\s+(?:year|month)\b|^\s*{_MONTH}\b"
                         rf"|\s+{_MONTH}\s+launch")
 _PERIOD = re.compile(

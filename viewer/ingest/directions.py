@@ -26,6 +26,9 @@ _PATTERNS = [
     re.compile(rf"\b(?:on|along|at)\s+an?\s+(?:bearing|heading|course|azimuth)\s+(?:of\s+)?(?:(?:roughly|about|around|"
                rf"approximately|nearly|almost|due|just)\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
     re.compile(rf"\btowards?\s+the\s+{_DIR}\b{_NOT_A_HEADING}", re.IGNORECASE),
+    # a report's or record's field: "Direction: NE", "Heading ........ East", "DIRECTION: due east"
+    re.compile(rf"^[ \t]*(?:direction|heading)(?:[ \t]*\([^)\n]*\))?[ \t]*(?::|\.{{3,}})[ \t]*(?:(?:due|roughly|about|"
+               rf"generally)\s+)?{_DIR}\b{_NOT_A_HEADING}", re.IGNORECASE | re.MULTILINE),
     # "toward waters east of the Korean Peninsula", "came down in the sea east of the peninsula" (of the launch's own
     # land: a heading; "the sea west of Japan" is where, not which way)
     re.compile(rf"\b(?:towards?|into|in|over)\s+(?:the\s+)?(?:waters|seas?)\s+{_DIR}\s+of\s+(?:the\s+)?(?:Korean\s+"
