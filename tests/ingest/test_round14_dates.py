@@ -19,3 +19,27 @@ def test_a_broadcasters_write_stamp_dates_the_page(head, day):
     dateline = find_dateline(head)
     assert dateline is not None
     assert dateline.value == day
+
+
+def test_the_last_ones_day_is_not_this_launchs():
+    from story import drafted
+
+    text = ("Live report\n\nFirst published on Wed 14 Sep 2033 09.05 BST\n\n"
+            "North Korea has fired a missile that flew over northern Japan, the Japanese government says. It is the "
+            "second time in three weeks: the last one, on 29 August, was also launched from Sunan.\n")
+    found = {d.date for d in (drafted(text), *drafted(text).others)}
+    lead = drafted(text)
+    assert lead.date != date(2033, 8, 29)
+    assert date(2033, 8, 29) in found  # still drafted, as the launch named in passing
+
+
+def test_a_clock_in_the_writers_zone_puts_the_launch_on_koreas_next_day():
+    from story import drafted
+
+    text = ("Live report: missile over Japan\n\nFirst published on Wed 14 Sep 2033 23.05 BST\n\n"
+            "23.31 BST\nNorth Korea has fired a missile over Japan. South Korea's military says it was launched "
+            "from Sunan at 6.57am local time (22.57 BST) and travelled about 3,700km.\n")
+    draft = drafted(text)
+    assert draft.date == date(2033, 9, 15)
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2033-09-15T06:57:00+09:00"
