@@ -43,3 +43,9 @@ def test_a_clock_in_the_writers_zone_puts_the_launch_on_koreas_next_day():
     assert draft.date == date(2033, 9, 15)
     assert draft.time is not None
     assert draft.time.isoformat() == "2033-09-15T06:57:00+09:00"
+
+
+def test_a_numeric_date_beside_the_same_date_in_words_dates_the_page():
+    dateline = find_dateline("DW | Asia\nHeadline\n07/01/2031  July 1, 2031\n\nSeoul said one missile failed.\n")
+    assert dateline is not None
+    assert dateline.value == date(2031, 7, 1)

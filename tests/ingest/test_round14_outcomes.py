@@ -24,3 +24,19 @@ def test_this_months_failure_still_counts():
     text = ("SEOUL, April 13, 2029 (Wire) - North Korea launched a long-range rocket from Sohae on Friday morning. "
             "The rocket broke apart about a minute after lift-off in April's first launch window, officials said.\n")
     assert drafted(text).outcome == "failure"
+
+
+def test_one_of_several_missiles_failing_is_not_the_launchs_outcome():
+    text = ("North Korea fires two ballistic missiles, one fails\n07/02/2029  July 2, 2029\n\n"
+            "North Korea fired two ballistic missiles from Jangyon on Monday morning, the JCS said.\n")
+    assert drafted(text).outcome is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "State media said it had tested a new missile and did not mention any failure.",
+    "The news agency never acknowledged a failure.",
+])
+def test_a_failure_not_mentioned_is_no_failure(sentence):
+    text = ("SEOUL, July 2, 2029 (Wire) - North Korea fired a ballistic missile from Jangyon on Monday morning, the "
+            f"JCS said. {sentence}\n")
+    assert drafted(text).outcome is None

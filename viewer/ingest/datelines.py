@@ -67,6 +67,7 @@ DATE_LINE = re.compile(
     rf"(?:(?P<label>{_EXTRA_LABELS}|date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|"
     rf"issued|released|sent|{_KOREAN_LABELS})"
     rf"\b[ \t]*(?:on)?[ \t:=]*)?"
+    rf"(?:[0-3]?\d/[0-3]?\d/(?:19|20)\d\d[ \t]+)?"  # (DW's "07/01/2024  July 1, 2024": the words decide the order)
     rf"[\"']?(?:{_CALENDAR}|{_ISO}|{_DOTTED})[\"']?{_CLOCK_AFTER}"
     # "… 6:02 PM EDT  Updated on …", KBS World's "Write: 2024-11-05 10:21:07 / Update: 2024-11-05 14:02:44"
     rf"(?:[ \t]+[|\u00b7/-]?[ \t]*(?:update|updated|last updated|modified)\b[^\n]*)?"
