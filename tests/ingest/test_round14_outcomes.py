@@ -40,3 +40,15 @@ def test_a_failure_not_mentioned_is_no_failure(sentence):
     text = ("SEOUL, July 2, 2029 (Wire) - North Korea fired a ballistic missile from Jangyon on Monday morning, the "
             f"JCS said. {sentence}\n")
     assert drafted(text).outcome is None
+
+
+def test_what_the_second_missile_did_told_after_it_is_its_outcome():
+    text = ("SEOUL, July 2, 2029 (Wire) - North Korea fired two ballistic missiles on Monday morning, the JCS said.\n\n"
+            "The first missile was launched at 5:05 a.m. from Jangyon and flew about 600 km to the northeast.\n\n"
+            "Ten minutes later, at 5:15 a.m., a second missile was fired from the same area. It flew only about 120 "
+            "km. The JCS said the second missile showed abnormal flight and assessed that it had failed.\n")
+    draft = drafted(text)
+    by_time = {d.time.strftime("%H:%M"): d for d in (draft, *draft.others) if d.time is not None}
+    assert set(by_time) == {"05:05", "05:15"}
+    assert by_time["05:05"].outcome is None
+    assert by_time["05:15"].outcome == "failure"

@@ -143,3 +143,27 @@ def same_launch(a: ArticleDraft, b: ArticleDraft) -> bool:
     if a.date is None or a.date != b.date:
         return False
     return a.time is None or b.time is None or abs(a.time - b.time) < timedelta(hours=1)
+
+
+# "… a second missile was fired from the same area. It flew only about 120 kilometers. The JCS said the second missile
+# showed 'abnormal flight' …": the sentences after one missile's, in its paragraph, that go on about it
+_ORDINAL_NAMED = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?P<n>second|third|fourth|fifth)\b")
+_GOES_ON = re.compile(r"\s*(?:It|That\s+(?:missile|rocket|one))\b")
+
+
+def follow_ups(text: str, own: list[Sentence], sentences: list[Sentence], taken: set[Sentence]) -> list[Sentence]:
+    """The sentences right after a missile told by its place in the count ('a second missile was fired …') that go on
+    about it ('It flew …', 'the second missile showed …'), up to one that does not, in the same paragraph."""
+    first = own[0]
+    named = _ORDINAL_NAMED.search(text, first.start, first.end)
+    if named is None:
+        return []
+    again = re.compile(rf"\b[Tt]he\s+{named.group('n')}\b")
+    found = []
+    for sentence in (s for s in sentences if s.paragraph == first.paragraph and s.start > first.start):
+        if sentence in taken or sentence in own:
+            break
+        if not (_GOES_ON.match(text, sentence.start) or again.search(text, sentence.start, sentence.end)):
+            break
+        found.append(sentence)
+    return found
