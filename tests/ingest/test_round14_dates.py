@@ -49,3 +49,18 @@ def test_a_numeric_date_beside_the_same_date_in_words_dates_the_page():
     dateline = find_dateline("DW | Asia\nHeadline\n07/01/2031  July 1, 2031\n\nSeoul said one missile failed.\n")
     assert dateline is not None
     assert dateline.value == date(2031, 7, 1)
+
+
+def test_a_threads_posts_stamped_in_japans_time_date_what_they_tell():
+    from story import drafted
+
+    text = ("Thread export -- account \"watcher\" -- 4 posts\nExported 2033-02-21 08:02 JST\n\n"
+            "[1/4] 2033-02-18 17:31 JST\nJCS: North Korea has fired a ballistic missile toward the East Sea.\n\n"
+            "[2/4] 2033-02-18 17:44 JST\nJCS update: the missile was launched from the Sunan area at about 17:22 KST "
+            "today.\n\n"
+            "[3/4] 2033-02-20 07:20 JST\nAnd again. JCS: two short-range ballistic missiles fired from Sukchon toward "
+            "the East Sea at about 07:00 KST.\n\n"
+            "[4/4] 2033-02-20 09:12 JST\nTwo launch events in three days. /end\n")
+    draft = drafted(text)
+    times = sorted(d.time.isoformat() for d in (draft, *draft.others) if d.time is not None)
+    assert times == ["2033-02-18T17:22:00+09:00", "2033-02-20T07:00:00+09:00"]
