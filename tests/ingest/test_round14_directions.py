@@ -71,3 +71,24 @@ def test_a_range_with_its_direction_in_other_words_runs_the_range(sentence):
 def test_a_range_with_no_direction_draws_no_path():
     draft = drafted(LEAD.format(site="Pyongyang") + "It flew about 800 km, the JCS said.\n")
     assert draft.first("flight_path") is None
+
+
+REPORT = ("Report of the Panel\n\nPublished 30 August 2033\n\n"
+          "    13. On 4 May 2033, the Democratic People's Republic of Korea launched several projectiles from\n"
+          "the Hodo Peninsula near Wonsan at about 09:06 local time. The projectiles flew about 240 km in a\n"
+          "northeasterly direction.\n\n"
+          "    14. On 9 May 2033, two short-range ballistic missiles were launched from the vicinity of\n"
+          "Kusong, North Pyongan Province, beginning at 16:29 local time. They flew approximately 420 km\n"
+          "and 270 km respectively east-\nward, at an apogee of about 50 km.\n\n"
+          "    15. On 25 July 2033, two further missiles of the same type were launched from near Wonsan,\n"
+          "beginning at 05:34 local time. One Member State assessed that they travelled about 600 km on a\n"
+          "northeasterly course, reaching an apogee of about 50 km.\n")
+
+
+def test_each_numbered_paragraph_of_a_report_gives_its_launchs_direction():
+    draft = drafted(REPORT)
+    by_day = {d.date.isoformat(): _bearing(d) for d in (draft, *draft.others) if d.date is not None}
+    assert set(by_day) == {"2033-05-04", "2033-05-09", "2033-07-25"}
+    assert all(bearing is not None for bearing in by_day.values())
+    assert 67.5 <= by_day["2033-05-09"] <= 112.5  # "east-" / "ward": a word hyphenated across the line
+    assert 22.5 <= by_day["2033-07-25"] <= 67.5  # "they travelled … on a northeasterly course": the paragraph's

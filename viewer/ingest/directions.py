@@ -22,6 +22,8 @@ _PATTERNS = [
                re.IGNORECASE),
     re.compile(rf"\bin\s+(?:an?|the)\s+{_DIR}(?:erly|ern|ward)?\s+direction\b", re.IGNORECASE),
     re.compile(rf"\b{_DIR}(?:wards?|bound)\b", re.IGNORECASE),
+    # a PDF's word hyphenated across lines: "420 km and 270 km respectively east-" / "ward, at an apogee …"
+    re.compile(rf"\b{_DIR}-[ \t]*\r?\n[ \t]*(?:wards?|erly)\b", re.IGNORECASE),
     # "on a bearing roughly east-northeast", "on a heading of about north-northeast", "at a heading due east"
     re.compile(rf"\b(?:on|along|at)\s+an?\s+(?:bearing|heading|course|azimuth)\s+(?:of\s+)?(?:(?:roughly|about|around|"
                rf"approximately|nearly|almost|due|just)\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),

@@ -148,22 +148,22 @@ def same_launch(a: ArticleDraft, b: ArticleDraft) -> bool:
 # "… a second missile was fired from the same area. It flew only about 120 kilometers. The JCS said the second missile
 # showed 'abnormal flight' …": the sentences after one missile's, in its paragraph, that go on about it
 _ORDINAL_NAMED = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?P<n>second|third|fourth|fifth)\b")
-_GOES_ON = re.compile(r"\s*(?:It|That\s+(?:missile|rocket|one))\b")
+# "It flew …", "They flew approximately 420 km …", "One Member State assessed that they travelled about 600 km …"
+_GOES_ON = re.compile(r"\s*(?:(?:[\w'\u2019-]+\s+){1,5}?(?:said|says|assessed|reported|added|estimated)\s+that\s+)?"
+                      r"(?:It|They|it|they|That\s+(?:missile|rocket|one)|Both(?:\s+missiles)?)\b")
 
 
 def follow_ups(text: str, own: list[Sentence], sentences: list[Sentence], taken: set[Sentence]) -> list[Sentence]:
-    """The sentences right after a missile told by its place in the count ('a second missile was fired …') that go on
-    about it ('It flew …', 'the second missile showed …'), up to one that does not, in the same paragraph."""
+    """The sentences right after another launch's, in its paragraph, that go on about it ('It flew …', 'They flew
+    …', 'the second missile showed …' after 'a second missile was fired …'), up to one that does not."""
     first = own[0]
     named = _ORDINAL_NAMED.search(text, first.start, first.end)
-    if named is None:
-        return []
-    again = re.compile(rf"\b[Tt]he\s+{named.group('n')}\b")
+    again = re.compile(rf"\b[Tt]he\s+{named.group('n')}\b") if named else None
     found = []
     for sentence in (s for s in sentences if s.paragraph == first.paragraph and s.start > first.start):
         if sentence in taken or sentence in own:
             break
-        if not (_GOES_ON.match(text, sentence.start) or again.search(text, sentence.start, sentence.end)):
+        if not (_GOES_ON.match(text, sentence.start) or (again and again.search(text, sentence.start, sentence.end))):
             break
         found.append(sentence)
     return found
