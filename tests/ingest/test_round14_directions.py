@@ -92,3 +92,20 @@ def test_each_numbered_paragraph_of_a_report_gives_its_launchs_direction():
     assert all(bearing is not None for bearing in by_day.values())
     assert 67.5 <= by_day["2033-05-09"] <= 112.5  # "east-" / "ward": a word hyphenated across the line
     assert 22.5 <= by_day["2033-07-25"] <= 67.5  # "they travelled … on a northeasterly course": the paragraph's
+
+
+TABLE = ("SECURITY BRIEF -- Monthly note\nPublished 1 February 2033\n\n"
+         "North Korea opened the year with a run of launches. All times KST.\n\n"
+         "| Date   | Time  | Launch area | Type     | Fell into |\n"
+         "|--------|-------|-------------|----------|-----------|\n"
+         "| 17 Jan | 08:50 | Sunan       | 2 x SRBM | East Sea  |\n"
+         "| 27 Jan | 08:00 | Kusong      | 2 x SRBM | West Sea  |\n"
+         "| 30 Jan | 07:52 | Mupyong-ri  | IRBM     | Northeast |\n")
+
+
+def test_a_tables_fell_into_or_direction_column_gives_each_rows_direction():
+    draft = drafted(TABLE)
+    by_day = {d.date.isoformat(): _bearing(d) for d in (draft, *draft.others) if d.date is not None}
+    assert 45 <= by_day["2033-01-17"] <= 135  # the East Sea: east of the site
+    assert by_day["2033-01-27"] is None  # the West Sea (Yellow Sea) says no heading, as in prose
+    assert 22.5 <= by_day["2033-01-30"] <= 67.5

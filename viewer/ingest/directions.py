@@ -75,7 +75,7 @@ def stated_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher
             bearing = bearing_of(m.group("dir"))
             if bearing is not None:
                 return StatedDirection(bearing, m.group("dir").lower(), m.span())
-    toward = _toward(text, sentences, matcher, site)
+    toward = _cell_direction(text, sentences, matcher, site) or _toward(text, sentences, matcher, site)
     return toward or _where_it_went(text, sentences, matcher, site) or _ended_in_sea(text, sentences, matcher, site)
 
 
@@ -151,6 +151,50 @@ def _ended_in_sea(text: str, sentences: list[Sentence], matcher: PlaceMatcher, s
                 geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
             return StatedDirection(bearing, text[place.start : place.end], (m.start(), place.end), place.place.id)
     return None
+
+
+# A table's column that says where a flight went: "| … | Fell into |" over "| … | East Sea |", "| Direction |" over
+# "| NE |"; a compass word, or the sea's Korean name (as after "fell into the")
+_DIRECTION_HEADING = re.compile(r"\s*(?:direction|heading|fell\s+(?:into|in)|landed\s+in|impact(?:\s+area)?|"
+                                r"landing\s+area|splash\s*down)\s*", re.IGNORECASE)
+_COMPASS_CELL = re.compile(rf"\s*(?:to(?:ward)?\s+the\s+)?{_DIR}(?:wards?|erly)?\s*$", re.IGNORECASE)
+
+
+def _cell_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: Point | None
+                    ) -> StatedDirection | None:
+    for sentence in sentences:
+        row = text[sentence.start : sentence.end]
+        if not row.lstrip().startswith("|"):
+            continue
+        cells = row.split("|")
+        heading = _heading_cells(text, sentence.start, len(cells))
+        for index, title in enumerate(heading):
+            if not _DIRECTION_HEADING.fullmatch(title):
+                continue
+            start = sentence.start + sum(len(c) + 1 for c in cells[:index])
+            cell = cells[index]
+            compass = _COMPASS_CELL.match(cell)
+            bearing = bearing_of(compass.group("dir")) if compass else None
+            if compass and bearing is not None:
+                return StatedDirection(bearing, compass.group("dir").lower(), (start, start + len(cell.rstrip())))
+            offset = len(cell) - len(cell.lstrip())
+            place = matcher.place_at(text, start + offset)
+            if place is not None and place.place.id == "sea-of-japan" and _KOREAN_NAME.match(text, place.start):
+                bearing = COAST_SEAS[place.place.id] if site is None else float(
+                    geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
+                return StatedDirection(bearing, text[place.start : place.end], (place.start, place.end),
+                                       place.place.id)
+    return None
+
+
+def _heading_cells(text: str, row_start: int, count: int) -> list[str]:
+    """The cells of the nearest line above a table's row with as many cells: its heading (rules of dashes skipped)."""
+    for line in reversed(text[:row_start].splitlines()[-40:]):
+        cells = line.split("|")
+        if len(cells) == count and any(c.strip() and not set(c.strip()) <= set("-+=: ") for c in cells) and not any(
+                ch.isdigit() for ch in line):
+            return cells
+    return []
 
 
 def _country_point(matcher: PlaceMatcher) -> Point | None:
