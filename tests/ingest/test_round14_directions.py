@@ -109,3 +109,17 @@ def test_a_tables_fell_into_or_direction_column_gives_each_rows_direction():
     assert 45 <= by_day["2033-01-17"] <= 135  # the East Sea: east of the site
     assert by_day["2033-01-27"] is None  # the West Sea (Yellow Sea) says no heading, as in prose
     assert 22.5 <= by_day["2033-01-30"] <= 67.5
+
+
+@pytest.mark.parametrize(("sentence", "east"), [
+    ("It flew about 350km towards the sea between the Korean peninsula and Japan.", True),
+    ("That missile flew about 570 km before falling into waters off the Korean Peninsula's east coast.", True),
+    ("It flew about 1,100 km before landing in the sea between the peninsula and Japan.", False),  # where it landed
+])
+def test_the_sea_between_the_peninsula_and_japan_and_the_peninsulas_east_coast(sentence, east):
+    bearing = _bearing(drafted(LEAD.format(site="Pyongyang") + sentence + "\n"))
+    if east:
+        assert bearing is not None
+        assert 45 <= bearing <= 135
+    else:
+        assert bearing is None

@@ -52,3 +52,4 @@ def test_what_the_second_missile_did_told_after_it_is_its_outcome():
     assert set(by_time) == {"05:05", "05:15"}
     assert by_time["05:05"].outcome is None
     assert by_time["05:15"].outcome == "failure"
+

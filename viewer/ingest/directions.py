@@ -39,11 +39,15 @@ _PATTERNS = [
     # the West Sea", where a failed rocket fell)
     re.compile(rf"(?<!crashed\s)(?<!plunged\s)(?<!fell\s)(?<!landed\s)\b(?:towards?|into)\s+(?:the\s+)?{_DIR}(?:ern)?"
                r"\s+(?:waters|seas?)\b", re.IGNORECASE),
+    # "towards the sea between the Korean peninsula and Japan": the East Sea, east of every North Korean site ("landing
+    # in the sea between the peninsula and Japan" says where it came down, as "landed in the Sea of Japan" does)
+    re.compile(r"\btowards?\s+(?:the\s+)?(?:sea|waters)\s+between\s+the\s+(?:Korean\s+)?peninsula\s+and\s+"
+               r"(?P<dir>Japan)\b", re.IGNORECASE),
     # "on a lofted trajectory to the east" (not "the sea to the east of Japan")
     re.compile(rf"\bto\s+the\s+{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
     # "towards the sea off its east coast", "into waters off the west coast": where it went, seen from the site
     # ("fired … off its east coast" or "over the waters off its west coast" say where, not which way)
-    re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:sea|waters?)\s+off\s+(?:its|the|North\s+Korea['\u2019]s|the\s+North['\u2019]s|the\s+country"
+    re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:sea|waters?)\s+off\s+(?:its|the|North\s+Korea['\u2019]s|the\s+North['\u2019]s|the\s+(?:Korean\s+)?[Pp]eninsula['\u2019]s|the\s+country"
                rf"['\u2019]s)\s+{_DIR}(?:ern)?\s+coast(?!\s+of\b)", re.IGNORECASE),  # (not "… coast of South Korea")
     re.compile(rf"\b(?:flew|flying|flown|headed|heading|fired|launched|travell?ed|went|moved|turned|sen(?:t|ding))\s+"
                rf"(?:[\w-]+\s+){{0,2}}?(?:to\s+the\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
@@ -72,9 +76,10 @@ def stated_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher
             m = pattern.search(text, sentence.start, sentence.end)
             if m is None:
                 continue
-            bearing = bearing_of(m.group("dir"))
+            east_sea = m.group("dir").lower() == "japan"  # (the sea between the peninsula and Japan)
+            bearing = 90.0 if east_sea else bearing_of(m.group("dir"))
             if bearing is not None:
-                return StatedDirection(bearing, m.group("dir").lower(), m.span())
+                return StatedDirection(bearing, "east" if east_sea else m.group("dir").lower(), m.span())
     toward = _cell_direction(text, sentences, matcher, site) or _toward(text, sentences, matcher, site)
     return toward or _where_it_went(text, sentences, matcher, site) or _ended_in_sea(text, sentences, matcher, site)
 

@@ -20,8 +20,9 @@ ORDINAL = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|other)\s*(?:(?:mi
                       r"of\s+them\b|(?:was|were|flew|left|followed|rose|soared|lifted|took)\b|,)")
 # "another ballistic missile was fired at 10:47 a.m.", "A second launch … at 10:47": a missile of its own, told with
 # its own time (a live blog's later entry), as "The second was fired …" is
+# ("North Korea also fired two short-range ballistic missiles from the Kaechon area at around 8:39 a.m.")
 _ANOTHER_TIMED = re.compile(r"\b(?:[Aa]nother|[Aa]\s+(?:second|third|further|fresh))\s+(?:[\w-]+\s+){0,2}?"
-                            r"(?:missiles?|rockets?|projectiles?|launch)\b")
+                            r"(?:missiles?|rockets?|projectiles?|launch)\b|\balso\s+(?:fired|launched)\b")
 # "fired from the same area": the site of the launch the story leads with
 SAME_SITE = re.compile(r"\bfrom\s+the\s+same\s+(?:area|site|place|location|pad|base|launch\s+site)\b", re.IGNORECASE)
 APART_HOURS = 3  # two launch times of one day this far apart are two launches ("hours after it fired …")
