@@ -69,3 +69,24 @@ def test_fields_under_a_heading_that_names_no_launch_are_not_one():
     from viewer.ingest import draft_article
 
     assert draft_article(read(TRACKER.replace("LAUNCH TRACKER", "WEATHER LOG"))) is None
+
+
+def test_a_trackers_entry_line_with_its_update_stamp_dates_the_page():
+    from viewer.ingest.datelines import find_dateline
+
+    dateline = find_dateline(TRACKER)
+    assert dateline is not None
+    assert dateline.value == date(2031, 3, 18)
+
+
+def test_a_tables_launch_area_cell_is_the_rows_site():
+    text = ("SECURITY BRIEF -- Monthly note\nPublished 1 February 2033\n\n"
+            "North Korea opened the year with a run of launches. All times KST.\n\n"
+            "| Date   | Time  | Launch area  | Type     |\n"
+            "|--------|-------|--------------|----------|\n"
+            "| 17 Jan | 08:50 | Kusong       | 2 x SRBM |\n"
+            "| 27 Jan | 08:00 | Hamhung area | 2 x SRBM |\n")
+    draft = drafted(text)
+    sites = {d.date.isoformat(): (d.first("launch_site").place if d.first("launch_site") else None)
+             for d in (draft, *draft.others) if d.date is not None}
+    assert sites == {"2033-01-17": "kusong", "2033-01-27": "hamhung"}

@@ -62,7 +62,7 @@ _CLOCK_AFTER = (r"(?:,?[ \t]+(?:at[ \t]+)?(?:[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:
 # A line that is only a date (optionally "Published"/"Updated"/"date" before it, a time and zone after it).
 DATE_LINE = re.compile(
     # "MORNING EDITION - Broadcast: …", a blog's "Round 3 — Sunday, March 29."
-    rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z0-9 ]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"
+    rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z0-9 -]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"  # (a tracker's "Entry 2024-07 | …")
     # (a written answer's "Answered on: 5 July 2016", a committee's "Date of meeting: 2025. 1. 8. (Wed)")
     rf"(?:(?P<label>{_EXTRA_LABELS}|date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|"
     rf"issued|released|sent|{_KOREAN_LABELS})"
