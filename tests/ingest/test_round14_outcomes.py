@@ -53,3 +53,12 @@ def test_what_the_second_missile_did_told_after_it_is_its_outcome():
     assert by_time["05:05"].outcome is None
     assert by_time["05:15"].outcome == "failure"
 
+
+
+def test_a_failed_launch_named_with_its_day_failed():
+    text = ("SEOUL, May 30, 2029 (Wire) - North Korea fired about 18 short-range ballistic missiles from the Sunan "
+            "area at around 6:14 a.m. on Wednesday, the JCS said.\n\n"
+            "The salvo came days after a failed satellite launch on Sunday night.\n")
+    draft = drafted(text)
+    by_day = {d.date.isoformat(): d.outcome for d in (draft, *draft.others) if d.date is not None}
+    assert by_day == {"2029-05-30": None, "2029-05-27": "failure"}

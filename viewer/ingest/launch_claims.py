@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from viewer.ingest.claims import attribution, orbit_claims, outcome_claims, settled_outcome
+from viewer.ingest.claims import FoundClaim, attribution, orbit_claims, outcome_claims, settled_outcome
 from viewer.ingest.eez import eez_claims
 from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch import foreign_launch_sentences
@@ -63,6 +63,26 @@ def _clause_of_another_month(text: str, sentences: list[Sentence], at: int, day:
                for m in _CLAUSE_MONTH.finditer(text, begin, end))
 
 
+# "came days after a failed satellite launch on Monday night": the outcome of the launch of the day named with it
+_OUTCOME_OF_DAY = re.compile(r"\b(?P<word>failed|unsuccessful|aborted|successful)\s+(?:[\w-]+\s+){0,2}?(?:launch|test|"
+                             r"attempt|firing|flight)\s+(?:on|of)\s+")
+
+
+def _dated_outcome(text: str, sentences: list[Sentence], day: date | None, published: date | None
+                   ) -> list[FoundClaim]:
+    """'a failed satellite launch on Monday night': a failure (or success) told with the day of the launch that had
+    it, when that day is this launch's."""
+    if day is None:
+        return []
+    for sentence in sentences:
+        for m in _OUTCOME_OF_DAY.finditer(text, sentence.start, sentence.end):
+            told = next(iter(find_dates(text, m.end(), sentence.end, published or day)), None)
+            if told is not None and told.start == m.end() and told.value == day:
+                value = "success" if m.group("word") == "successful" else "failure"
+                return [FoundClaim("outcome", value, m.start(), told.end, attribution(text, sentence, m.start()))]
+    return []
+
+
 def add_claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport,
             published: date | None, lead: bool = False) -> None:
     foreign = foreign_launch_sentences(text, sentences)  # "South Korea fired two missiles; one fell into the sea"
@@ -74,7 +94,8 @@ def add_claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report
     own_day = [s for s in about if not _dated_elsewhere(text, s, draft.date, published) and not _in_another_month(
         text, s, draft.date)]
     outcomes = [f for f in outcome_claims(text, own_day, draft.space, lead=lead)
-                if not _clause_of_another_month(text, own_day, f.start, draft.date)]
+                if not _clause_of_another_month(text, own_day, f.start, draft.date)] or _dated_outcome(
+        text, sentences, draft.date, published)
     found_claims = outcomes + orbit_claims(text, about) + eez_claims(text, current)
     for found in found_claims:
         draft.claims.append(DraftClaim(found.property, found.value, found.by, [(found.start, found.end)]))
