@@ -123,3 +123,17 @@ def test_the_sea_between_the_peninsula_and_japan_and_the_peninsulas_east_coast(s
         assert 45 <= bearing <= 135
     else:
         assert bearing is None
+
+
+@pytest.mark.parametrize(("sentence", "east"), [
+    ("It flew for about 70 minutes and fell at around 8:18 a.m. outside Japan's exclusive economic zone, some 550 km "
+     "east of the Korean Peninsula.", True),
+    ("The rocket broke apart and its fragments dropped into the Yellow Sea west of the Korean Peninsula.", False),
+])
+def test_where_it_came_down_east_of_the_peninsula_is_east(sentence, east):
+    bearing = _bearing(drafted(LEAD.format(site="Pyongyang") + sentence + "\n"))
+    if east:
+        assert bearing is not None
+        assert 45 <= bearing <= 135
+    else:
+        assert bearing is None or not 225 <= bearing <= 315  # not read as a westward flight

@@ -35,6 +35,12 @@ _PATTERNS = [
     # land: a heading; "the sea west of Japan" is where, not which way)
     re.compile(rf"\b(?:towards?|into|in|over)\s+(?:the\s+)?(?:waters|seas?)\s+{_DIR}\s+of\s+(?:the\s+)?(?:Korean\s+"
                r"peninsula|peninsula|North\s+Korea|North|country)\b", re.IGNORECASE),
+    # "fell outside Japan's EEZ, about 550 kilometers east of the Korean Peninsula", "appeared to have come down east
+    # of the Korean Peninsula": where it came down, told from the launch's own land, is the way it went (east only:
+    # "dropped into the Yellow Sea west of the Korean Peninsula" is where debris of a southward flight fell)
+    re.compile(r"\b(?:fell|falls|falling|fallen|landed|landing|lands|came\s+down|coming\s+down|come\s+down|splashed\s+"
+               r"down|splashing\s+down|dropped)\b(?:[ap]\.m\.|[^.;]){0,90}?\b(?P<dir>(?:north|south)?[- ]?east)\s+of\s+"
+               r"(?:the\s+)?(?:Korean\s+peninsula|peninsula|North\s+Korea)\b", re.IGNORECASE),
     # "toward the eastern waters", "into western waters", "fired into the East Sea" (the firing; not "crashed into
     # the West Sea", where a failed rocket fell)
     re.compile(rf"(?<!crashed\s)(?<!plunged\s)(?<!fell\s)(?<!landed\s)\b(?:towards?|into)\s+(?:the\s+)?{_DIR}(?:ern)?"
