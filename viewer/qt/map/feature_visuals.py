@@ -3,6 +3,8 @@ viewer.qt.draw, which the headless export shares)."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_style
@@ -38,9 +40,21 @@ class LineVisual(PathLayer):
     def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
                      colours: dict[str, str]) -> None:
         if shown := changed(self, kind, features, cache, colours):
-            strokes, arrows = line_strokes(shown)
-            self.set_strokes(strokes)
-            self.arrows.set_symbols(arrows)
+            self._draw(shown)
+
+    def follow_densified(self, taken: np.ndarray) -> None:
+        """Draw the lines of the cache's rows ``taken`` as it holds them now (densified at rest), if any is shown."""
+        shown = self.shown
+        if shown is None or shown.version == shown.cache.version:
+            return
+        self.shown = shown.at_current_version()
+        if np.isin(shown.rows, taken).any():  # (another kind's lines were: nothing drawn changes here)
+            self._draw(self.shown)
+
+    def _draw(self, shown: Shown) -> None:
+        strokes, arrows = line_strokes(shown)
+        self.set_strokes(strokes)
+        self.arrows.set_symbols(arrows)
 
 
 class PointVisual(SymbolLayer):
