@@ -3,12 +3,11 @@ makes no `Feature`, a pass over them keeps none, and an edited row is kept (and 
 
 from __future__ import annotations
 
-import weakref
-
 import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
+from feature_counting import Made
 
 from viewer.io.load import open_path
 from viewer.io.session.edits import snapshot
@@ -33,26 +32,6 @@ def points(tmp_path_factory):
         geometry=shapely.points(rng.uniform(120, 130, COUNT), rng.uniform(35, 42, COUNT)), crs=4326)
     frame.to_file(path, layer="sites", driver="GPKG")
     return path
-
-
-class Made:
-    """Every `Feature` made while counting, and how many of them are still alive."""
-
-    def __init__(self, monkeypatch):
-        self.count = 0
-        self.made: list[weakref.ref[Feature]] = []
-        made = Feature.__init__
-
-        def counting(feature, *args, **kwargs):
-            made(feature, *args, **kwargs)
-            self.count += 1
-            self.made.append(weakref.ref(feature))
-
-        monkeypatch.setattr(Feature, "__init__", counting)
-
-    @property
-    def alive(self) -> int:
-        return sum(ref() is not None for ref in self.made)
 
 
 def test_loading_and_showing_100k_points_makes_no_feature_until_one_is_asked_for(points, monkeypatch):

@@ -5,11 +5,11 @@ converting it to GeoPackage makes none; edits work on its rows."""
 from __future__ import annotations
 
 import json
-import weakref
 
 import numpy as np
 import pytest
 import shapely
+from feature_counting import Made
 
 from viewer.io.bundle.writer import bundle_to_dict
 from viewer.io.formats.geojson import reader as geojson_reader
@@ -19,7 +19,6 @@ from viewer.io.formats.gpkg.writer import write_gpkg
 from viewer.io.load import open_path
 from viewer.model.bundle_features import RowFeatures
 from viewer.model.edits import EditProperty, MoveVertex, RejectDraft
-from viewer.model.feature import Feature
 from viewer.model.feature_table import columns_of
 from viewer.model.problem import BundleError
 from viewer.model.workspace import Workspace
@@ -110,22 +109,6 @@ def test_a_file_in_another_projection_is_reprojected_once(tmp_path, monkeypatch)
     assert point.y == pytest.approx(35.0, abs=1e-6)
     monkeypatch.setattr(geojson_reader, "read_rows", lambda *args: False)
     assert _read(path)[:2] == (as_rows, rows_problems)
-
-
-class Made:
-    """Every `Feature` made while counting."""
-
-    def __init__(self, monkeypatch):
-        self.count = 0
-        self.made: list[weakref.ref[Feature]] = []
-        made = Feature.__init__
-
-        def counting(feature, *args, **kwargs):
-            made(feature, *args, **kwargs)
-            self.count += 1
-            self.made.append(weakref.ref(feature))
-
-        monkeypatch.setattr(Feature, "__init__", counting)
 
 
 COUNT = 100_000
