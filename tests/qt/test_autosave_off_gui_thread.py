@@ -30,11 +30,11 @@ def held_writes(monkeypatch) -> tuple[threading.Event, list[tuple[str, str | Non
     release, written = threading.Event(), []
     real = edits.write_bundle
 
-    def write(bundle, path):
+    def write(bundle, path, **how):
         release.wait(timeout=10)  # on the GUI thread, as before, this would hold the window (and then go on)
         feature = bundle.features.get(SITE)
         written.append((threading.current_thread().name, feature.label if feature is not None else None))
-        real(bundle, path)
+        real(bundle, path, **how)
 
     monkeypatch.setattr(edits, "write_bundle", write)
     return release, written
