@@ -11,6 +11,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
+from viewer.geo.area_detail import areas_at_pixel_size
 from viewer.geo.crs import MapProjection
 from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines, projected_lines, straight_lines
 from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
@@ -65,11 +66,15 @@ class ProjectedFeatures:
     ``straight_first`` (the screen's cache): lines new to a call of more vertices than this are projected vertex for
     vertex and drawn straight at first (`densify.straight_lines`); `pending_lines` are then densified off the GUI
     thread (`densify.projected_lines`) and handed back with `take_densified`, which counts a new `version`. Without
-    it (an export) every line is densified at once: once taken, both draw the same geometry."""
+    it (an export) every line is densified at once: once taken, both draw the same geometry.
 
-    def __init__(self, projection: MapProjection, straight_first: int | None = None):
+    ``pixel``: the map units a pixel spans in the one image drawn from this cache (an export's), whose large areas
+    then keep only the detail that pixel shows (`area_detail.areas_at_pixel_size`)."""
+
+    def __init__(self, projection: MapProjection, straight_first: int | None = None, pixel: float | None = None):
         self.projection = projection
         self.straight_first = straight_first
+        self.pixel = pixel
         self.version = 0  # counts lines' densified geometry taken (their drawing changed)
         self._sources = np.empty(0, dtype=object)  # per row: the lon/lat geometry (held, so its id stays its own)
         self._keys = np.empty(0, dtype=np.int64)  # per row: id() of its geometry
@@ -155,7 +160,7 @@ class ProjectedFeatures:
         if len(self._keys) <= 2 * max(call, self._largest_call) + 10_000:
             return False
         version = self.version
-        self.__init__(self.projection, self.straight_first)  # type: ignore[misc]
+        self.__init__(self.projection, self.straight_first, self.pixel)  # type: ignore[misc]
         self.version = version + 1  # (lines' rows handed out before name other geometries now)
         return True
 
@@ -179,7 +184,8 @@ class ProjectedFeatures:
             self._add_lines(geometries, np.flatnonzero(lines), shapes, plain, pending)
         other = np.flatnonzero(~point & ~lines)
         if len(other):
-            dense = densify_all(geometries[other], self.projection)
+            dense = densify_all(geometries[other], self.projection) if self.pixel is None else \
+                areas_at_pixel_size(geometries[other], self.projection, self.pixel)
             self._dense.update(zip((len(self._keys) + other).tolist(), dense, strict=True))
             shapes[other] = project_geometry(dense, self.projection)
         # The first call's arrays are the table (a copy joined to empty ones held both at once: ~60 MB of the
