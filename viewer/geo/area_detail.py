@@ -85,6 +85,32 @@ def area_at_pixel_size(area: BaseGeometry, projection: MapProjection, pixel: flo
     return shapely.multipolygons(made) if shapely.get_type_id(area) == _MULTIPOLYGON else made[0]
 
 
+def stand_in(area: BaseGeometry, vertices: int) -> BaseGeometry:
+    """A (multi)polygon of at most about ``vertices`` vertices drawn for ``area`` until it is densified whole (off
+    the GUI thread): every n-th vertex of each ring (with its first and last; every vertex of a ring of fewer than
+    8). A million-vertex outline's picture at any zoom that shows it whole, in a few ms for a single ring: no pass
+    over its vertices but the copy of their coordinates."""
+    if shapely.get_type_id(area) == _POLYGON and shapely.get_num_interior_rings(area) == 0:
+        coords = shapely.get_coordinates(area)  # one ring: no copy of it made first
+        every = max(1, -(-len(coords) // max(1, vertices)))
+        if every == 1 or len(coords) < 8:
+            return area
+        return shapely.Polygon(np.concatenate([coords[:-1:every], coords[-1:]]))
+    polygons = shapely.get_parts(area)
+    rings, ring_owner = shapely.get_rings(polygons, return_index=True)
+    coords, ring = shapely.get_coordinates(rings, return_index=True)
+    every = max(1, -(-len(coords) // max(1, vertices)))
+    if every == 1:
+        return area
+    counts = np.bincount(ring, minlength=len(rings))
+    first = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    within = np.arange(len(coords)) - first[ring]
+    kept = (within % every == 0) | (within == counts[ring] - 1) | (counts[ring] < 8)
+    kept |= (np.bincount(ring[kept], minlength=len(rings)) < 4)[ring]
+    made = shapely.polygons(shapely.linearrings(coords[kept], indices=ring[kept]), indices=ring_owner)
+    return shapely.multipolygons(made) if shapely.get_type_id(area) == _MULTIPOLYGON else made[0]
+
+
 def _kept(x: np.ndarray, y: np.ndarray, ring: np.ndarray, rings: int, tolerance: float) -> np.ndarray:
     """The vertices `pixel_detail.kept_vertices` keeps of the rings (every vertex of a ring left with fewer than
     four, which would not be a ring)."""

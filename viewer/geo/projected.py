@@ -11,7 +11,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from viewer.geo.area_detail import areas_at_pixel_size
+from viewer.geo.area_detail import areas_at_pixel_size, stand_in
 from viewer.geo.crs import MapProjection
 from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines, projected_lines, straight_lines
 from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
@@ -23,6 +23,11 @@ __all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines"]
 
 _POINT, _LINESTRING = 0, 1
 _NONE = -1  # a feature without geometry has no row
+_AREAS = (3, 6)  # Polygon, MultiPolygon
+# Vertices of the stand-in drawn for an area of more than `straight_first` until it is densified whole off the GUI
+# thread (a million-spike star took ~6 s to densify on it, the window frozen): every n-th vertex of its rings, as
+# many as densify vectorises with the rest (a star's 5,000 took ~20 ms, 20,000 ~70 ms).
+STAND_IN_VERTICES = 5_000
 _get_geometry = attrgetter("geometry")
 RECENT_CALLS = 2
 REMEMBERED_FROM = 1_000  # features: smaller calls are searched afresh each time
@@ -184,8 +189,14 @@ class ProjectedFeatures:
             self._add_lines(geometries, np.flatnonzero(lines), shapes, plain, pending)
         other = np.flatnonzero(~point & ~lines)
         if len(other):
-            dense = densify_all(geometries[other], self.projection) if self.pixel is None else \
-                areas_at_pixel_size(geometries[other], self.projection, self.pixel)
+            given = geometries[other]
+            if self.straight_first is not None:  # a large area is drawn from a stand-in until densified whole
+                large = np.isin(types[other], _AREAS) & (shapely.get_num_coordinates(given) > self.straight_first)
+                pending[other[large]] = True
+                given = given.copy()
+                given[large] = [stand_in(g, STAND_IN_VERTICES) for g in given[large]]
+            dense = densify_all(given, self.projection) if self.pixel is None else \
+                areas_at_pixel_size(given, self.projection, self.pixel)
             self._dense.update(zip((len(self._keys) + other).tolist(), dense, strict=True))
             shapes[other] = project_geometry(dense, self.projection)
         # The first call's arrays are the table (a copy joined to empty ones held both at once: ~60 MB of the
@@ -222,18 +233,35 @@ class ProjectedFeatures:
             shapes[now], plain[now] = projected_lines(geometries[now], self.projection)
 
     def pending_lines(self) -> tuple[np.ndarray, np.ndarray]:
-        """The rows of lines drawn straight until densified, and their lon/lat LineStrings (for
-        `densify.projected_lines` on a worker thread, then `take_densified`)."""
+        """The rows of lines drawn straight and of areas drawn from a stand-in until densified, and their lon/lat
+        geometries (for `densify_pending` on a worker thread, then `take_densified`)."""
         rows = np.flatnonzero(self._pending)
         return rows, self._sources[rows]
 
-    def take_densified(self, rows: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray) -> bool:
-        """Draw ``rows`` from their densified projected ``shapes`` (`projected_lines` of ``lines``, their lon/lat
-        LineStrings as `pending_lines` gave them) from now on; False if the rows no longer hold those lines (the
-        table was compacted meanwhile) or are densified already."""
+    def densify_pending(self, geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For `pending_lines`' geometries (anywhere: reads nothing of the cache but its projection), their
+        projected shapes, whether each is drawn as projected, and the densified lon/lat geometry of each area
+        (None for lines): `densify.projected_lines` of the lines, an area densified and projected whole."""
+        shapes, plain = np.empty(len(geometries), dtype=object), np.zeros(len(geometries), dtype=bool)
+        dense = np.full(len(geometries), None, dtype=object)
+        line = shapely.get_type_id(geometries) == _LINESTRING
+        if line.any():
+            shapes[line], plain[line] = projected_lines(geometries[line], self.projection)
+        if (~line).any():
+            dense[~line] = densify_all(geometries[~line], self.projection)
+            shapes[~line] = project_geometry(dense[~line], self.projection)
+        return shapes, plain, dense
+
+    def take_densified(self, rows: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray,
+                       dense: np.ndarray | None = None) -> bool:
+        """Draw ``rows`` from their densified projected ``shapes`` (`densify_pending` of ``lines``, their lon/lat
+        geometries as `pending_lines` gave them; ``dense``: its densified areas) from now on; False if the rows no
+        longer hold those geometries (the table was compacted meanwhile) or are densified already."""
         if not len(rows) or rows.max() >= len(self._keys) or not self._pending[rows].all() \
                 or not all(map(operator.is_, self._sources[rows], lines)):
             return False
+        if dense is not None:
+            self._dense.update((row, area) for row, area in zip(rows.tolist(), dense, strict=True) if area is not None)
         self._shapes[rows], self._plain[rows], self._pending[rows] = shapes, plain, False
         self._located[rows] = False  # a point on the densified line, as an export finds it
         self.version += 1

@@ -56,8 +56,9 @@ class Shown:
         # features are mutable: a new geometry is a change
         self.geometries = geometries_of(features)
         self.codes, self.looks = looks_of(features)
-        # the lines' drawing changes when the cache takes their densified geometry (drawn straight until then)
-        self.version = cache.version if kind_style(kind).geometry == "line" else 0
+        # the lines' and areas' drawing changes when the cache takes their densified geometry (drawn straight, or from
+        # a stand-in, until then)
+        self.version = cache.version if kind_style(kind).geometry in ("line", "area") else 0
 
     @property
     def features(self) -> Sequence[Feature]:

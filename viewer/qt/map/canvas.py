@@ -30,7 +30,7 @@ from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
 from viewer.qt.map.decorations import Decorations, OverlayData
 from viewer.qt.map.drawings import cache_of
 from viewer.qt.map.feature_labels import map_labels
-from viewer.qt.map.feature_visuals import LineVisual, visual_for
+from viewer.qt.map.feature_visuals import AreaVisual, LineVisual, visual_for
 from viewer.qt.map.frame import ScreenFrame
 from viewer.qt.map.framing import Framing
 from viewer.qt.map.highlight import HighlightLayer
@@ -182,7 +182,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         colours = self.event_colours
         groups = by_kind(visible, self.visuals)
         for kind, visual in self.visuals.items():
-            if isinstance(visual, LineVisual):
+            if isinstance(visual, LineVisual | AreaVisual):  # (areas: drawn from a stand-in until densified whole)
                 visual.set_features(kind, groups[kind], self._cache, colours)
         self._index = self._cache.reindexed(self._index, visible)
         self.frame.data_count = self._index.count_in_rect
