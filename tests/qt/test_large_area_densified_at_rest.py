@@ -18,12 +18,12 @@ from viewer.geo.basemap import load_basemap
 from viewer.geo.crs import regional
 from viewer.geo.gazetteer import load_places
 from viewer.geo.outline_index import _MADE
-from viewer.geo.projected import STAND_IN_VERTICES, ProjectedFeatures
+from viewer.geo.projected import STAND_IN_ABOVE, STAND_IN_VERTICES, ProjectedFeatures
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
 
 REGION = (112.0, 12.0, 148.0, 38.0)
-VERTICES = 200_000
+VERTICES = 400_000
 
 
 @pytest.fixture
@@ -56,8 +56,8 @@ def test_a_large_area_is_drawn_from_a_stand_in_and_densified_off_the_gui_thread(
                                 path=Path("star.geojson")))
     cache = canvas._cache
     row = int(cache.rows_of_geometries(np.array([star], dtype=object))[0])
-    assert densified_on == []  # the stand-in is small enough to densify at once, vectorised
-    assert shapely.get_num_coordinates(cache.shapes_of(np.array([row]))[0]) < 4 * STAND_IN_VERTICES
+    assert densified_on == []  # the stand-in is drawn straight
+    assert STAND_IN_ABOVE < shapely.get_num_coordinates(cache.shapes_of(np.array([row]))[0]) <= STAND_IN_VERTICES + 1
     assert canvas.densifying.running
     qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=120_000)
     assert [n for name, n in densified_on if name == threading.main_thread().name] == []
@@ -86,4 +86,9 @@ def test_a_stand_in_is_every_nth_vertex_of_each_ring_with_the_ring_closed() -> N
             shapely.get_num_interior_rings(shapely.get_parts(area)).sum()
         assert set(map(tuple, shapely.get_coordinates(made))) <= set(map(tuple, shapely.get_coordinates(area)))
     assert stand_in(shapely.box(0, 0, 1, 1), 5_000) is not None
-    assert projected.STAND_IN_VERTICES <= densify.VECTORISED_ABOVE  # densified with the rest, vectorised
+    # A stand-in is never small to the drawing: not repaired and merged, not drawn on the GUI thread.
+    from viewer.qt.draw.features import UNION_UP_TO_VERTICES
+    from viewer.qt.draw.paths import SLOW_ABOVE_VERTICES
+
+    assert projected.STAND_IN_ABOVE >= UNION_UP_TO_VERTICES
+    assert projected.STAND_IN_VERTICES > SLOW_ABOVE_VERTICES

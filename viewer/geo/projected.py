@@ -24,10 +24,13 @@ __all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines"]
 _POINT, _LINESTRING = 0, 1
 _NONE = -1  # a feature without geometry has no row
 _AREAS = (3, 6)  # Polygon, MultiPolygon
-# Vertices of the stand-in drawn for an area of more than `straight_first` until it is densified whole off the GUI
-# thread (a million-spike star took ~6 s to densify on it, the window frozen): every n-th vertex of its rings, as
-# many as densify vectorises with the rest (a star's 5,000 took ~20 ms, 20,000 ~70 ms).
-STAND_IN_VERTICES = 5_000
+# An area of more vertices than this (and than `straight_first`) is drawn from a stand-in, undensified, until it is
+# densified whole off the GUI thread (a million-spike star took ~6 s to densify on it, the window frozen): every
+# n-th vertex of its rings, at most STAND_IN_VERTICES. Both stay above what the drawing treats as small: it repairs
+# and merges areas of up to 50,000 vertices (GEOS's make_valid of a 5,000-spike star took 3 s) and draws layers of
+# up to 150,000 on the GUI thread (Qt filled and stroked a 5,000-spike star in ~3 s).
+STAND_IN_ABOVE = 50_000
+STAND_IN_VERTICES = 200_000
 _get_geometry = attrgetter("geometry")
 RECENT_CALLS = 2
 REMEMBERED_FROM = 1_000  # features: smaller calls are searched afresh each time
@@ -190,13 +193,15 @@ class ProjectedFeatures:
         other = np.flatnonzero(~point & ~lines)
         if len(other):
             given = geometries[other]
+            large = np.zeros(len(other), dtype=bool)
             if self.straight_first is not None:  # a large area is drawn from a stand-in until densified whole
-                large = np.isin(types[other], _AREAS) & (shapely.get_num_coordinates(given) > self.straight_first)
+                large = np.isin(types[other], _AREAS) & (shapely.get_num_coordinates(given) > max(
+                    self.straight_first, STAND_IN_ABOVE))
                 pending[other[large]] = True
-                given = given.copy()
-                given[large] = [stand_in(g, STAND_IN_VERTICES) for g in given[large]]
-            dense = densify_all(given, self.projection) if self.pixel is None else \
-                areas_at_pixel_size(given, self.projection, self.pixel)
+            dense = np.empty(len(other), dtype=object)
+            dense[large] = [stand_in(g, STAND_IN_VERTICES) for g in given[large]]
+            dense[~large] = densify_all(given[~large], self.projection) if self.pixel is None else \
+                areas_at_pixel_size(given[~large], self.projection, self.pixel)
             self._dense.update(zip((len(self._keys) + other).tolist(), dense, strict=True))
             shapes[other] = project_geometry(dense, self.projection)
         # The first call's arrays are the table (a copy joined to empty ones held both at once: ~60 MB of the
