@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from viewer.geo.outline_index import outline_of
 from viewer.geo.picking import OUTLINE_FROM
 from viewer.geo.projected import ProjectedFeatures
+from viewer.io.free_memory import give_back
 from viewer.qt.map.render_jobs import JobSignals
 
 STRAIGHT_FIRST_ABOVE = 20_000  # vertices of lines new to the screen's cache (the sample's paths have a few hundred)
@@ -52,6 +53,7 @@ class Densify:
                 for shape in shapes[shapely.get_num_coordinates(shapes) >= OUTLINE_FROM]:
                     outline_of(shape)
                 self.shapes, self.plain, self.dense = shapes, plain, dense
+                give_back()  # this thread's heap kept a million-spike star's temporaries resident: ~1 GB
         except BaseException as error:  # handed to the GUI thread, which raises it
             self.error = error
         with contextlib.suppress(RuntimeError):  # the canvas was deleted meanwhile
