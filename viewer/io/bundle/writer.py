@@ -7,7 +7,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import msgspec
 import numpy as np
 import shapely
 from shapely.geometry import mapping
@@ -26,7 +25,6 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=1, allow_nan=False)
 # already): indenting takes json's pure-Python encoder (a million points' copy: ~20 s of CPU); json's C encoder
 # without took ~3 s, msgspec (and orjson, measured) ~0.3 s, the same text but for exponents (1e300, not 1e+300).
 _COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-_FAST = msgspec.json.Encoder()
 FEATURES_AT_ONCE = 2_000  # features encoded per piece written
 _POINT = 0
 
@@ -80,8 +78,10 @@ def _write_compact(bundle: Bundle, head: dict[str, Any], path: str | Path) -> No
 def _compact_json(value: Any) -> bytes:
     """``value`` as compact JSON (UTF-8), as `_COMPACT` writes it, except that NaN and infinities (a GeoPackage's
     REAL cell may hold one) are written null, where json refuses them: an autosave keeps the rest."""
+    import msgspec  # here: the window's first frame imports this module, not msgspec (~10 ms)
+
     try:
-        return _FAST.encode(value)
+        return msgspec.json.encode(value)
     except TypeError:  # a value JSON has no form for: json's message, as the indented writer gives
         return _COMPACT.encode(value).encode("utf-8")
 
