@@ -191,3 +191,21 @@ def test_the_autosave_snapshot_copies_a_layer_without_making_its_features(points
     del bundle.features["points.gpkg#sites/3"]  # the window goes on; the copy keeps what it was given
     assert "points.gpkg#sites/3" in copy.features
     assert len(copy.features) == COUNT
+
+
+def test_a_tables_ids_of_a_layers_rows_make_none_of_its_features(points, monkeypatch):
+    """A tree node of a whole layer reads its features' ids (to frame them): from the run's ids, no feature made."""
+    bundle, _ = open_path(points)
+    workspace = Workspace()
+    workspace.add(open_path(sample_bundle())[0])
+    workspace.add(bundle)
+    table = workspace.content.table
+    rows = np.flatnonzero(table.kind.isin({"launch_site"}))
+    expected = [table.features[int(i)].id for i in rows[:5].tolist()]
+    made = Made(monkeypatch)
+    ids = table.ids(rows)
+    assert made.count == 0
+    assert len(ids) == len(rows) > COUNT // 3
+    assert ids[:5] == expected
+    some = np.array([0, len(table) - 1, 3])  # the sample's own features (objects) and the layer's rows, in order
+    assert table.ids(some) == [table.features[int(i)].id for i in some.tolist()]

@@ -114,3 +114,60 @@ def test_a_long_path_of_a_large_layer_curves_at_rest_as_in_its_export(qtbot, can
     assert "l0" in canvas.features_at(float(x), float(y))
     chord_x, chord_y = canvas.pixel_to_map(chord.x(), chord.y()).x(), canvas.pixel_to_map(chord.x(), chord.y()).y()
     assert "l0" not in canvas.features_at(chord_x, chord_y)
+
+
+def _densified_at_rest(qtbot, canvas) -> None:
+    qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=30_000)
+    assert not len(canvas._cache.pending_lines()[0])
+
+
+def test_taking_densified_lines_reads_no_visible_feature_when_none_labelled_was_straight(qtbot, canvas,
+                                                                                         monkeypatch):
+    """The take redraws the lines from the rows the line visuals and the picking index hold: it does not go
+    through the visible features (by kind, the labels' bulk rule: ~0.5 s beside a million points), and the labels
+    (the sample's, none of them on a line drawn straight) are not made again."""
+    from viewer.qt.map import canvas as canvas_module
+
+    canvas.workspace.add(_layer())
+    assert len(canvas._cache.pending_lines()[0]) == COUNT + 1
+    labels_before = list(canvas.labels.drawing.feature_labels)
+    assert labels_before  # the sample's launches are named
+    catalogue = canvas.visuals["flight_path"]
+    version = canvas._cache.version
+    read = []
+    monkeypatch.setattr(canvas, "visible_features", lambda: read.append(1) or [])  # an empty map, if read
+    made = []
+    real_map_labels = canvas_module.map_labels
+    monkeypatch.setattr(canvas_module, "map_labels", lambda *a, **k: made.append(1) or real_map_labels(*a, **k))
+    _densified_at_rest(qtbot, canvas)
+    assert canvas._cache.version > version
+    assert not read
+    assert not made
+    assert canvas.labels.drawing.feature_labels == labels_before
+    assert catalogue.shown.version == canvas._cache.version  # drawn from the densified lines
+    x, y = canvas.projection.forward(*densify(LONG, MAX_SEGMENT_KM).interpolate(0.5, normalized=True).coords[0])
+    assert "l0" in canvas.features_at(float(x), float(y))  # picked where it now curves
+
+
+def test_a_labelled_line_drawn_straight_is_labelled_along_its_densified_line(qtbot, canvas):
+    """A launch's path in a large layer is drawn straight when opened: its name is placed along the straight line,
+    then, once the lines are densified at rest, along the curve the screen shows."""
+    from viewer.model.event import LaunchEvent
+
+    bundle = _layer()
+    path = bundle.features["l0"]
+    path.properties["event"] = "2030-01-01-test"
+    bundle.events["2030-01-01-test"] = LaunchEvent("2030-01-01-test", name="Test launch", vehicle="Testbird",
+                                                   time="2030-01-01T00:00:00Z")
+    canvas.workspace.add(bundle)
+    assert len(canvas._cache.pending_lines()[0]) == COUNT + 1
+
+    def label() -> object:
+        return next(lb for lb in canvas.labels.drawing.feature_labels if lb.feature == "l0")
+
+    assert len(label().path) == 2  # along the straight line
+    _densified_at_rest(qtbot, canvas)
+    curve = np.asarray(label().path)
+    assert len(curve) > 10
+    x, y = canvas.projection.forward(*densify(LONG, MAX_SEGMENT_KM).interpolate(0.5, normalized=True).coords[0])
+    assert np.hypot(curve[:, 0] - x, curve[:, 1] - y).min() < 30_000  # through the geodesic's middle

@@ -73,6 +73,8 @@ class FeatureIndex:
         index._build(ids, shape_positions, shapes, point_positions, point_xy)
         return index
 
+    source_rows: np.ndarray | None = None  # the shapes' rows in the projected cache that made the index, if one did
+
     def _build(self, ids: Sequence[Hashable], shape_positions: np.ndarray, shapes: Any,
                point_positions: np.ndarray, point_xy: np.ndarray) -> None:
         self._ids = ids if isinstance(ids, IdsOf) else list(ids)
@@ -82,11 +84,20 @@ class FeatureIndex:
 
     def _index_shapes(self, shapes: Any) -> None:
         self._geoms = np.asarray(shapes, dtype=object).reshape(-1)
-        self._tree = shapely.STRtree(self._geoms)  # None and empty geometries are never returned
+        self._built: shapely.STRtree | None = None
         self._areal = np.isin(shapely.get_type_id(self._geoms), _AREAL)
         large = np.flatnonzero(shapely.get_num_coordinates(self._geoms) >= OUTLINE_FROM)
         self._outlines = {int(i): outline_of(self._geoms[i]) for i in large if detailed(self._geoms[i])}
         self._outlined = np.array(sorted(self._outlines), dtype=np.int64)
+
+    @property
+    def _tree(self) -> shapely.STRtree:
+        """The shapes' STRtree, built when first asked (the window's first paint asks once it has started drawing
+        the layers on worker threads: 100,000 lines' tree took ~25 ms before it). None and empty geometries are
+        never returned."""
+        if self._built is None:
+            self._built = shapely.STRtree(self._geoms)
+        return self._built
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -101,6 +112,7 @@ class FeatureIndex:
         points' grid kept (rebuilding a million points' took seconds)."""
         index = FeatureIndex.__new__(FeatureIndex)
         index._ids, index._shape_positions, index._points = self._ids, self._shape_positions, self._points
+        index.source_rows = self.source_rows
         index._index_shapes(shapes)
         return index
 

@@ -129,6 +129,10 @@ class ProjectedFeatures:
             self._recent = [(geometries, keys, rows.astype(np.int32)), *self._recent[:RECENT_CALLS - 1]]
         return rows
 
+    def held_rows(self, geometries: np.ndarray) -> np.ndarray:
+        """The rows of geometries the cache holds already (-1 for others): none added, the call not remembered."""
+        return self._find(np.fromiter(map(id, geometries), dtype=np.int64, count=len(geometries)))
+
     def _rows_of_keys(self, geometries: np.ndarray, keys: np.ndarray) -> np.ndarray:
         rows = self._find(keys)
         missing = (rows < 0) & (keys != id(None))
@@ -376,12 +380,12 @@ class ProjectedFeatures:
         (xmin, ymin), (xmax, ymax) = stacked.min(axis=0), stacked.max(axis=0)
         return float(xmin), float(ymin), float(xmax), float(ymax)
 
-    def reindexed(self, index: FeatureIndex, features: Iterable[Feature]) -> FeatureIndex:
-        """``index`` (made by `index` of these features) with their geometries as the cache holds them now (lines
-        densified since), its points kept."""
-        rows = self.rows(features)
-        rows = rows[rows >= 0]
-        return index.with_shapes(self._shapes[rows[index.shape_positions]])
+    def reindexed(self, index: FeatureIndex) -> FeatureIndex:
+        """``index`` (made by `index`) with its shapes as the cache holds them now (lines densified since), its
+        points kept: from the rows it was made of, not its features (looking a million up again took ~0.1 s)."""
+        if index.source_rows is None:
+            raise ValueError("an index not made by a projected cache")
+        return index.with_shapes(self._shapes[index.source_rows])
 
     def index(self, features: Iterable[Feature]) -> FeatureIndex:
         features = features if isinstance(features, list | tuple) else list(features)
@@ -391,4 +395,6 @@ class ProjectedFeatures:
         ids = IdsOf(_objects_of(features)[chosen] if len(chosen) < len(features) else _objects_of(features))
         point = self._point[rows] if len(rows) else np.zeros(0, dtype=bool)
         points, shapes = np.flatnonzero(point), np.flatnonzero(~point)
-        return FeatureIndex.of_parts(ids, shapes, self._shapes[rows[shapes]], points, self._xy[rows[points]])
+        index = FeatureIndex.of_parts(ids, shapes, self._shapes[rows[shapes]], points, self._xy[rows[points]])
+        index.source_rows = rows[shapes]
+        return index

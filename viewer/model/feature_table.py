@@ -292,6 +292,22 @@ class FeatureTable:
         """What gives each feature its colour: its launch, else its source layer, else '' (`MapView.colours`)."""
         return combined([self.event, self.layer]).mapped(lambda pair: pair[0] or pair[1] or "")
 
+    def ids(self, rows: np.ndarray) -> list[str]:
+        """The ids of ``rows`` (row numbers), in order, read without making a plain layer's features (its ids are a
+        column of its run: a tree node's ids of a whole layer made every feature of it)."""
+        column = self.features[np.asarray(rows, dtype=np.intp)]
+        if not isinstance(column, FeatureColumn):
+            return [feature.id for feature in column]
+        ids = np.empty(len(column), dtype=object)
+        at_rows = column.row if column.row is not None else np.arange(len(column))
+        for number, source in enumerate(column.sources):
+            at = slice(None) if column.source is None else np.flatnonzero(column.source == number)
+            if isinstance(source, np.ndarray):
+                ids[at] = [feature.id for feature in source[at_rows[at]].tolist()]
+            else:
+                ids[at] = source.ids(at_rows[at])
+        return ids.tolist()
+
     def rows(self, mask: np.ndarray | None = None) -> list[Feature]:
         """The features of ``mask`` (a boolean mask or row numbers; None: all), in order, as `FeatureRows`."""
         if mask is None:

@@ -3,6 +3,7 @@ features as strokes and symbols (the screen's visuals and the headless export dr
 
 from __future__ import annotations
 
+import copy
 import functools
 import operator
 from collections.abc import Sequence
@@ -84,6 +85,13 @@ class Shown:
         same = same_features(other.features, self.features)  # a plain layer's rows: told without making them
         return (same if same is not None else all(map(operator.is_, other.features, self.features))) \
             and all(map(operator.is_, other.geometries, self.geometries))
+
+    def at_current_version(self) -> Shown:
+        """The same lines at the cache's version now (it took lines densified at rest since), made from this one: no
+        pass over the visible features. Their rows stay theirs."""
+        again = copy.copy(self)
+        again.version = self.cache.version
+        return again
 
     @functools.cached_property
     def rows(self) -> np.ndarray:

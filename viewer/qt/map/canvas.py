@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QToolTip
@@ -14,7 +15,7 @@ from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection
 from viewer.geo.earth_outline import globe_disc
 from viewer.geo.gazetteer import Place
 from viewer.geo.picking import FeatureIndex
-from viewer.geo.projected import ProjectedFeatures
+from viewer.geo.projected import ProjectedFeatures, geometries_of
 from viewer.geo.scale import min_view_span, nice_graticule_step
 from viewer.model.feature import Feature
 from viewer.model.kinds import by_kind, kind_names, kind_style
@@ -22,6 +23,7 @@ from viewer.model.overlays import RangeRings
 from viewer.model.selection import Selection
 from viewer.model.view import MapView, ViewState
 from viewer.model.workspace import Workspace
+from viewer.qt.draw.labels import Label
 from viewer.qt.lifetime import follow
 from viewer.qt.map import long_lived
 from viewer.qt.map.analysis_layer import AnalysisLayer
@@ -81,6 +83,8 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         self._cache = ProjectedFeatures(self.projection, STRAIGHT_FIRST_ABOVE)
         self.densifying = LineDensifying(self, lambda: self._cache, self._drawing, self._lines_densified)
         self._index = FeatureIndex([], [])
+        self._labelled_rows = np.empty(0, dtype=np.int64)  # the cache's rows of the features labelled or avoided
+        self._places: list[Label] = []  # the basemap's labels, as last made
         self._hovered: str | None = None
         self._applying_frame = False
         self._basemap_deferred = False
@@ -167,29 +171,35 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         self._index = self._cache.index(visible)
         self.frame.data_count = self._index.count_in_rect  # where decorations cover least data: every frame
         self.frame.legend_rows = legend_entries(self.workspace, visible, colours)
-        labels, marks, places = map_labels(self.workspace, visible, self._cache, colours, self.places,
-                                           self.basemap_layer.basemap, self.projection)
-        self.labels.set_feature_labels(labels, marks)
-        self.labels.set_labels(places, globe_disc(self.projection))
+        self._label_features(visible, colours)
+        self.labels.set_labels(self._places, globe_disc(self.projection))
         self._selection_changed()
         self.decorations.update()
         self._settle_heap.start()
 
-    def _lines_densified(self) -> None:
-        """The cache took lines densified at rest: what draws, picks or labels lines follows (the points' visuals and
-        grid, the legend and the heap stay: a full refresh at a million points held the event loop ~0.8 s)."""
-        visible = self.visible_features()
-        colours = self.event_colours
-        groups = by_kind(visible, self.visuals)
-        for kind, visual in self.visuals.items():
-            if isinstance(visual, LineVisual | AreaVisual):  # (areas: drawn from a stand-in until densified whole)
-                visual.set_features(kind, groups[kind], self._cache, colours)
-        self._index = self._cache.reindexed(self._index, visible)
-        self.frame.data_count = self._index.count_in_rect
-        labels, marks, places = map_labels(self.workspace, visible, self._cache, colours, self.places,
-                                           self.basemap_layer.basemap, self.projection)
+    def _label_features(self, visible: list[Feature], colours: dict[str, str]) -> None:
+        """Hand the label engine the features' labels and marks, and keep the cache's rows of the features they
+        were made from (lines densified at rest move them only if one of those was drawn straight)."""
+        considered: list[Feature] = []
+        labels, marks, self._places = map_labels(self.workspace, visible, self._cache, colours, self.places,
+                                                 self.basemap_layer.basemap, self.projection, considered)
+        self._labelled_rows = self._cache.held_rows(geometries_of(considered))
         self.labels.set_feature_labels(labels, marks)
-        self.labels.set_labels(places)
+
+    def _lines_densified(self, taken: np.ndarray) -> None:
+        """The cache took the densified lines of rows ``taken``: what draws, picks or labels those lines follows,
+        from the rows each already holds (the line visuals', the picking index's), not from the visible features:
+        taking them beside a million points held the event loop ~0.5 s (the visible features by kind, the labels'
+        bulk rule). The labels are made again only if a line they were made from was taken; the points' visuals
+        and grid, the legend and the heap stay."""
+        for visual in self.visuals.values():
+            if isinstance(visual, LineVisual | AreaVisual):  # (areas: drawn from a stand-in until densified whole)
+                visual.follow_densified(taken)
+        self._index = self._cache.reindexed(self._index)
+        self.frame.data_count = self._index.count_in_rect
+        if np.isin(self._labelled_rows, taken).any():
+            self._label_features(self.visible_features(), self.event_colours)
+            self.labels.set_labels(self._places)
         self._selection_changed()
         self.decorations.update()
 

@@ -66,19 +66,42 @@ SEA_COLOUR = "#35607F"
 
 
 def map_labels(workspace: Workspace, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str],
-               places: list[Place], basemap: Basemap,
-               projection: MapProjection) -> tuple[list[Label], Marks, list[Label]]:
+               places: list[Place], basemap: Basemap, projection: MapProjection,
+               considered: list[Feature] | None = None) -> tuple[list[Label], Marks, list[Label]]:
     """What a map's label engine gets: the features' labels and marks (`feature_labels`), then the basemap's
-    labels (`basemap_labels`), leaving out the places a launch site shown already names."""
+    labels (`basemap_labels`), leaving out the places a launch site shown already names. ``considered``: given a
+    list, the features whose geometry placed a label or a mark are added to it (`feature_labels`)."""
     columns = _columns(features) if len(features) > BULK_FEATURES else None
-    labels, marks = feature_labels(workspace, features, cache, colours, columns)
+    labels, marks = feature_labels(workspace, features, cache, colours, columns, considered)
     if columns is None:
         sites = features
     else:
         table, rows = columns
         sites = table.rows(rows[table.kind.isin({"launch_site"})[rows]])
     named = {f.label.split(",")[0].split(" (")[0] for f in sites if f.kind == "launch_site"}
-    return labels, marks, basemap_labels(places, basemap, projection, named, _named_points(workspace, labels))
+    return labels, marks, _basemap_labels_kept(places, basemap, projection, named, _named_points(workspace, labels))
+
+
+# The basemap's labels last made, with what they were made of (held, so that their ids name them).
+_kept_basemap_labels: tuple[tuple, list[Label]] | None = None
+
+
+def _basemap_labels_kept(places: list[Place], basemap: Basemap, projection: MapProjection, skip: set[str],
+                         named: dict[str, list[tuple[float, float]]]) -> list[Label]:
+    """`basemap_labels`, the very labels last made when made of the same places, basemap, projection and names. The
+    window's first frame projects them in numpy (`viewer.geo.lcc`), later ones through PROJ, a micrometre apart:
+    made anew, each label was another label to the label painter, whose stamps (text and halo drawn into an
+    image) were all drawn again at the first paint after opening a file (~40 ms on the GUI thread)."""
+    global _kept_basemap_labels
+    key = (places, len(places), basemap, projection, frozenset(skip),
+           tuple(sorted((name, tuple(at)) for name, at in named.items())))
+    if _kept_basemap_labels is not None:
+        kept, labels = _kept_basemap_labels
+        if kept[0] is places and kept[2] is basemap and kept[1:2] == key[1:2] and kept[3:] == key[3:]:
+            return list(labels)
+    labels = basemap_labels(places, basemap, projection, skip, named)
+    _kept_basemap_labels = (key, labels)
+    return list(labels)
 
 
 def _named_points(workspace: Workspace, labels: list[Label]) -> dict[str, list[tuple[float, float]]]:
@@ -96,13 +119,14 @@ def _named_points(workspace: Workspace, labels: list[Label]) -> dict[str, list[t
 
 def feature_labels(workspace: Workspace, features: list[Feature], cache: ProjectedFeatures,
                    colours: dict[str, str], columns: tuple[FeatureTable, np.ndarray] | None = None,
-                   ) -> tuple[list[Label], Marks]:
+                   considered: list[Feature] | None = None) -> tuple[list[Label], Marks]:
     """One label per distinct thing shown (the same zone of three launches is named once) and the marks.
 
     Bulk data is not labelled feature by feature: beyond BULK_FEATURES shown, features are named and avoided only
     in groups (one launch's features of one kind, or one file's layer) of at most LAUNCH_GROUP_LABELLED (20,000
     labels and marks made every placement take seconds, as QGIS would not label them either). ``columns``: the
-    features as rows of a `FeatureTable` (`_columns`), if found already.
+    features as rows of a `FeatureTable` (`_columns`), if found already. ``considered``: given a list, the features
+    labelled or avoided are added to it (the labels and marks change only when one of their geometries does).
     """
     if len(features) > BULK_FEATURES:
         # ... nor a launch's catalogue-sized group (a synthetic launch of 12,500 impact points), nor a layer of a
@@ -110,6 +134,8 @@ def feature_labels(workspace: Workspace, features: list[Feature], cache: Project
         table, rows = columns or _columns(features)
         _, group, counts = np.unique(_groups(table)[rows], return_inverse=True, return_counts=True)
         features = table.rows(rows[counts[group.ravel()] <= LAUNCH_GROUP_LABELLED])
+    if considered is not None:
+        considered.extend(features)
     labels: list[Label] = []
     placed: dict[tuple[str, int, int], list[tuple[float, float]]] = {}  # (text, grid cell) -> labels there
     points, lines = [], []

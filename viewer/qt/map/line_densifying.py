@@ -63,10 +63,10 @@ class Densify:
 class LineDensifying(QObject):
     """Densifies the lines the canvas's cache drew straight, one job at a time, once `busy()` (the view moving, a
     layer drawn on a worker) is over, and hands them to the cache when it is over again (`done()` then: the canvas
-    draws them afresh, which holds the event loop a moment: not during a gesture)."""
+    draws them afresh, which holds the event loop a moment: not during a gesture; it is given the rows taken)."""
 
     def __init__(self, parent: QObject, cache: Callable[[], ProjectedFeatures], busy: Callable[[], bool],
-                 done: Callable[[], None]):
+                 done: Callable[[np.ndarray], None]):
         super().__init__(parent)
         self._cache, self._busy, self._done = cache, busy, done
         self._job: Densify | None = None
@@ -118,5 +118,5 @@ class LineDensifying(QObject):
     def _take(self, job: Densify) -> None:
         if job.shapes is not None and job.plain is not None and job.cache is self._cache() \
                 and job.cache.take_densified(job.rows, job.lines, job.shapes, job.plain, job.dense):
-            self._done()
+            self._done(job.rows)
         self.soon()  # lines added meanwhile

@@ -222,7 +222,7 @@ class EventTree(QTreeView):
 
     def _ids(self, key: int | None) -> list[str]:
         """The ids of a group's features (listed or not)."""
-        return [f.id for f in self._table.features[self._groups[key]].tolist()] if key else []
+        return self._table.ids(self._groups[key]) if key else []
 
     def _index_rows(self) -> None:
         def walk(parent: QModelIndex) -> None:
