@@ -1,6 +1,11 @@
-"""How counts read to a person: '2 passages', 'no warning', '3 launches', never 'passage(s)'."""
+"""How counts read to a person: '2 passages', 'no warning', '3 launches', never 'passage(s)'; and a name with
+control characters as a person can read it."""
 
 from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 def plural(noun: str) -> str:
@@ -19,3 +24,9 @@ def counted(count: int, noun: str) -> str:
     if count == 1:
         return f"1 {noun}"
     return f"{count:,} {plural(noun)}"
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with each control character (a tab, a line break, a bell) shown as its picture ('␉', '␊',
+    '␇'; Unicode's Control Pictures), so a file's name reads on one line and nothing acts on it."""
+    return _CONTROL.sub(lambda found: "\u2421" if found[0] == "\x7f" else chr(0x2400 + ord(found[0])), text)

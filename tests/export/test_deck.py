@@ -228,7 +228,8 @@ def test_features_of_other_files_are_not_counted_as_reported(tmp_path):
     workspace = load_workspace([str(sample_bundle()), str(lines)])
     with_lines = build_deck(workspace.content, [], plain_png, slide_pixels=960)
     for alone, beside in zip(plain.view_slides, with_lines.view_slides, strict=True):
-        assert beside.confidence == alone.confidence + " 3 features of other files state no certainty."
+        # named as the legend names their layer ('of other files' told an audience nothing)
+        assert beside.confidence == alone.confidence + " 3 features from shipping state no certainty."
     may = with_lines.view_slides[1].confidence
     assert "features as reported" not in may  # every feature of that launch is approximate
 
@@ -242,6 +243,22 @@ def test_counts_in_the_confidence_line_are_written_with_thousands_separators():
 
     points = [Feature(f"p{i}", Point(130.0, 30.0), {"name": f"P{i}"}) for i in range(5015)]
     assert confidence_line(points) == "Confidence — 5,015 features of other files state no certainty."
+
+
+def test_the_confidence_line_names_the_layers_that_state_no_certainty():
+    from shapely.geometry import Point
+
+    from viewer.export.deck_facts import confidence_line
+    from viewer.model.feature import Feature
+
+    def layer(name, count):
+        return [Feature(f"{name}{i}", Point(130.0, 30.0), {"name": "x"}, layer=name) for i in range(count)]
+
+    assert confidence_line(layer("tracks", 3) + layer("sensors", 1)) == \
+        "Confidence — 4 features from tracks and sensors state no certainty."
+    assert confidence_line(layer("a", 1)) == "Confidence — feature from a states no certainty."
+    many = layer("a", 1) + layer("b", 1) + layer("c", 1) + layer("d", 2)
+    assert confidence_line(many) == "Confidence — 5 features from a, b and 2 other layers state no certainty."
 
 
 def test_a_claimed_time_reads_as_a_time_not_as_iso_8601():

@@ -162,3 +162,11 @@ def test_pipelines_built_from_a_plain_proj_string_are_those_pyproj_finds(project
                                  "+datum=WGS84"])
 def test_other_crs_are_left_to_pyproj_to_find_the_way(srs: str) -> None:
     assert crs._plain_pipelines(srs, pyproj.CRS.from_user_input(srs)) is None
+
+
+@pytest.mark.parametrize("key", ["globe", "aeqd"])
+def test_a_map_centred_on_the_data_says_where_that_is(key: str) -> None:
+    """A globe's footer read 'centred on extent centre': where, a reader of the image could not tell."""
+    projection = crs.PROJECTIONS[key].build((124.0, 20.0, 131.0, 40.0))
+    assert projection.name.endswith("centred on 30°N 127.5°E"), projection.name
+    assert "extent" not in crs.PROJECTIONS[key].title

@@ -163,8 +163,8 @@ def test_with_no_site_the_bearing_is_taken_from_the_country():
 @pytest.mark.parametrize("sentence", [
     "It flew over Japan and landed in the Pacific.",  # a country 3,000 km long says no bearing
     "That missile came down in the sea west of Japan.",
-    "It landed in the Sea of Japan.",  # a sea 1,000 km across, as before
-])
+    "It landed in the Sea of Japan.",  # a sea 1,000 km across, as before ("the East Sea", its Korean name, is a
+])  # direction: tests/ingest/test_round14_directions.py)
 def test_a_country_or_a_sea_is_no_direction(sentence):
     text = ("Missile story\nMay 3, 2027\n\nNorth Korea launched a ballistic missile from Pyongyang on Monday morning, "
             f"South Korea's military said. {sentence}\n")

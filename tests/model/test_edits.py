@@ -11,6 +11,7 @@ from viewer.io.bundle.writer import write_bundle
 from viewer.model.citation import AnchorStatus
 from viewer.model.edits import (
     AcceptDraft,
+    AcceptLaunch,
     EditError,
     EditProperty,
     LinkPassage,
@@ -89,6 +90,36 @@ def test_accept_removes_the_draft_mark_and_undo_restores_it(draft_path):
     assert "draft" not in site_of(reread(bundle, draft_path)).properties
     accept.revert(bundle)
     assert site_of(reread(bundle, draft_path)).properties["draft"] is True
+
+
+def test_accepting_a_launch_accepts_its_drafts_and_its_name_no_longer_says_draft(draft_path):
+    bundle, _ = read_bundle(draft_path)
+    event = bundle.events[site_of(bundle).event]
+    assert event.name.endswith(" (draft)")
+    assert event.extra.get("draft")
+    name, drafts = event.name, [f.id for f in bundle.features.values() if f.properties.get("draft")]
+    accept = AcceptLaunch(event.id)
+    accept.apply(bundle)
+    after = reread(bundle, draft_path)
+    accepted = after.events[event.id]
+    assert accepted.name == name.removesuffix(" (draft)")
+    assert "draft" not in accepted.extra
+    assert not [f.id for f in after.features.values() if f.event == event.id and f.properties.get("draft")]
+    accept.revert(bundle)
+    restored = reread(bundle, draft_path)
+    assert restored.events[event.id].name == name
+    assert restored.events[event.id].extra.get("draft") is True
+    assert [f.id for f in restored.features.values() if f.properties.get("draft")] == drafts
+
+
+def test_accepting_a_launch_that_is_no_draft_is_refused(draft_path):
+    bundle, _ = read_bundle(draft_path)
+    event_id = site_of(bundle).event
+    AcceptLaunch(event_id).apply(bundle)
+    with pytest.raises(EditError, match="not a draft"):
+        AcceptLaunch(event_id).apply(bundle)
+    with pytest.raises(EditError, match="no launch"):
+        AcceptLaunch("nowhere").apply(bundle)
 
 
 def test_reject_removes_the_feature_and_undo_puts_it_back_in_place(draft_path):

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 
 def test_the_corner_legend_wraps_names_rather_than_cutting_them(window, monkeypatch, qtbot):
     import viewer.qt.draw.decorations as decorations
@@ -25,8 +23,6 @@ def test_the_corner_legend_wraps_names_rather_than_cutting_them(window, monkeypa
         assert any(name in text for text in texts), name
 
 
-@pytest.mark.xfail(strict=True, reason="whole names there made the canvas's legend rows differ from the first "
-                   "frame's by sub-pixel text positions (test_first_frame same-pixels check); taken back")
 def test_a_small_window_names_the_launches_in_full(window, monkeypatch, qtbot):
     """At 1366x768 (the map ~600x490 pixels) the kinds' rows fit neither wrapped nor cut: the launches' rows alone
     were drawn cut, three 'Chollima-1 launch (Malligyong-…' told apart by their dates only. They are whole now, and

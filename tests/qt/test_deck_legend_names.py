@@ -46,3 +46,19 @@ def test_wrapping_keeps_the_kinds_when_the_column_is_short(window):
     tight = legend_layout(window.canvas.frame, narrow, full.row * rows + 20, wrap=True)
     assert len(tight.rows) == rows
     assert any(text.endswith("…") for _, text, _ in tight.rows)
+
+
+def test_when_the_kinds_go_anyway_the_launches_names_wrap(window):
+    """With partner layers open, the overview slide's column had no room for the kinds: the launches stayed, cut
+    ('2023-05-31 Chollima-1 laun…' three times over) though the column had height for whole names."""
+    from viewer.qt.map.decorations import legend_layout
+
+    full = legend_layout(window.canvas.frame)
+    launches = [text for kind, text, _ in full.rows if kind == "event"]
+    assert len(launches) == 4
+    narrow = full.width * 0.65  # the launches' names on two lines each
+    short = full.row * (len(full.rows) - 1)  # not room for every row: the kinds go, and the launches have room
+    layout = legend_layout(window.canvas.frame, narrow, short, wrap=True)
+    assert [kind for kind, _, _ in layout.rows] == ["event"] * 4
+    assert not any("…" in text for _, text, _ in layout.rows), layout.rows
+    assert any("\n" in text for _, text, _ in layout.rows)

@@ -7,7 +7,7 @@ from pptx import Presentation
 from PySide6.QtGui import QColor, QImage
 
 from viewer.model.bookmark import Bookmark
-from viewer.qt.export_dialog import PRESETS, ExportImageDialog, export_briefing, export_view
+from viewer.qt.export_dialog import BY, PRESETS, ExportImageDialog, export_briefing, export_view
 from viewer.symbology import SELECTION
 
 pytestmark = pytest.mark.gui
@@ -122,8 +122,10 @@ def test_the_first_size_offered_is_the_views_shape_so_the_image_shows_what_the_s
     dialog = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=(width, height))
     qtbot.addWidget(dialog)
     assert dialog.preset_box.currentIndex() == 0
-    assert dialog.preset_box.currentText().startswith("This view as on screen")
     w, h = dialog.width_box.value(), dialog.height_box.value()
+    # it says what it is: the map's size on screen, and the image's (a 1920 x 1835 offer for a 1920 x 1080 screen
+    # read as a mistake)
+    assert dialog.preset_box.currentText() == f"The map as on screen ({width}{BY}{height}), enlarged to {w}{BY}{h}"
     assert max(w, h) == 1920
     assert w / h == pytest.approx(width / height, abs=0.01)
     dialog.choose_preset(1)
@@ -189,3 +191,28 @@ def test_the_views_own_size_looks_as_the_screen_does(qtbot, window, tmp_path, sa
     assert len(on_screen ^ exported) <= 2, on_screen ^ exported
     dialog.choose_preset(1)
     assert dialog.decoration_scale is None  # the fixed sizes follow the command line's rules
+
+
+def test_the_title_typed_last_is_offered_again(qtbot, tmp_path):
+    """The title was typed again at every export; other dialogs remember what was entered (QSettings)."""
+    from PySide6.QtCore import QSettings
+
+    dialog = ExportImageDialog(path=str(tmp_path / "map.png"))
+    qtbot.addWidget(dialog)
+    assert dialog.title_edit.text() == ""
+    qtbot.keyClicks(dialog.title_edit, "Chollima-1, 21 Nov 2023")
+    dialog._accept_if_valid()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    again = ExportImageDialog(path=str(tmp_path / "map.png"))
+    qtbot.addWidget(again)
+    assert again.title_edit.text() == "Chollima-1, 21 Nov 2023"
+    QSettings().sync()  # the next session reads it from the settings file
+    assert QSettings(QSettings().fileName(), QSettings.Format.NativeFormat).value("export/title") == \
+        "Chollima-1, 21 Nov 2023"
+    cancelled = ExportImageDialog(path=str(tmp_path / "map.png"))
+    qtbot.addWidget(cancelled)
+    cancelled.title_edit.setText("not kept")
+    cancelled.reject()
+    last = ExportImageDialog(path=str(tmp_path / "map.png"))
+    qtbot.addWidget(last)
+    assert last.title_edit.text() == "Chollima-1, 21 Nov 2023"

@@ -151,11 +151,90 @@ def test_an_article_about_an_open_launch_joins_it_and_shows_what_is_new(window, 
     assert not any(c.extra.get("new") for c in known.claims[:claims_before])
     bundle = workspace.bundle_of("2023-08-24-chollima1/launch-site")
     assert bundle.modified
-    assert "joins known launch 2023-08-24-chollima1" in window.statusBar().currentMessage()
+    said = window.statusBar().currentMessage()
+    # said with the launch's name, not ids ('Drafted no feature for no new launch from 1 article; draft-2023-08-24
+    # joins known launch 2023-08-24-chollima1')
+    assert said.startswith("Read 1 article: adds to 2023-08-24 Chollima-1 launch (Malligyong-1, 2nd attempt)"), said
+    assert "chollima1" not in said
+    assert "no new launch" not in said
+    assert f"{len(new_citations)} new citation" in said
     assert "2023-08-24-chollima1/launch-site" in workspace.selection.features
 
 
 def test_an_article_about_a_new_launch_opens_as_its_own_draft(window, drafted):
     assert drafted.events
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Read 1 article: drafted 3 features for 1 new launch"), said
     assert not window.review.last_merge.attached
     assert drafted in window.workspace.bundles
+
+
+def tree_texts(window) -> list[str]:
+    model = window.tree.model()
+    texts, stack = [], [model.index(r, 0) for r in range(model.rowCount())]
+    while stack:
+        index = stack.pop()
+        texts.append(index.data())
+        stack += [model.index(r, 0, index) for r in range(model.rowCount(index))]
+    return texts
+
+
+def launch_row(window, event_id):
+    from viewer.qt.panels.event_tree import EVENT_ROLE
+
+    model = window.tree.model()
+    return next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data(EVENT_ROLE) == event_id)
+
+
+def test_ctrl_return_on_a_drafted_launch_row_accepts_the_launch_and_undo_brings_it_back(window, drafted):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    (event_id,) = drafted.events
+    assert any("(draft)" in t for t in tree_texts(window))
+    row = launch_row(window, event_id)
+    window.tree.setFocus()
+    window.tree.setCurrentIndex(row)  # the user clicked the launch's row
+    assert window.workspace.selection.current is None  # a launch row selects no feature
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    accept = next(a for a in edit.actions() if a.text() == "&Accept draft")
+    assert accept.shortcut() == QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return)
+    accept.trigger()  # what Ctrl+Return does (a key sent to an offscreen window may find it inactive)
+    assert not draft_ids(drafted)
+    assert not drafted.events[event_id].name.endswith("(draft)")
+    assert not [t for t in tree_texts(window) if "(draft)" in t]
+    assert "Accepted" in window.statusBar().currentMessage()
+    assert window.review.undo_stack.count() == 1  # one Undo takes the whole launch back
+    window.review.undo_stack.undo()
+    assert drafted.events[event_id].name.endswith("(draft)")
+    assert draft_ids(drafted)
+
+
+def test_a_launch_whose_last_draft_is_accepted_no_longer_reads_draft(window, drafted):
+    from PySide6.QtWidgets import QLabel
+
+    (event_id,) = drafted.events
+    for feature_id in draft_ids(drafted):
+        window.workspace.selection.select([feature_id])
+        window.review.accept()
+    assert not drafted.events[event_id].name.endswith("(draft)")
+    assert not [t for t in tree_texts(window) if "(draft)" in t]
+    window.workspace.selection.select([next(iter(drafted.features))])
+    shown = [label.text() for label in window.details.findChildren(QLabel)]
+    assert any(drafted.events[event_id].name in t for t in shown)  # the launch's name, in the details
+    assert not [t for t in shown if "(draft)" in t]
+    window.review.undo_stack.undo()  # the last accept, and the launch with it
+    assert drafted.events[event_id].name.endswith("(draft)")
+
+
+def test_the_details_say_a_draft_is_not_yet_reviewed_and_how_to_review_it(window, drafted):
+    from PySide6.QtWidgets import QLabel
+
+    feature_id = draft_ids(drafted)[0]
+    window.workspace.selection.select([feature_id])
+    shown = [label.text() for label in window.details.findChildren(QLabel)]
+    assert any("not yet reviewed" in t and "Ctrl+Return" in t for t in shown), shown
+    assert not [t for t in shown if t.strip() == "true"]  # it read 'Other properties: draft: true'
+    window.review.accept()
+    shown = [label.text() for label in window.details.findChildren(QLabel) if label.isVisibleTo(window.details)]
+    assert not any("not yet reviewed" in t for t in shown)

@@ -36,12 +36,24 @@ def confidence_line(features: list[Feature]) -> str:
     Features of other files state no certainty (the model reads theirs as 'reported'): they are counted apart, never
     as placed where the sources put them; the user's annotations are no claim about a position at all."""
     stated = [f for f in features if stated_certainty(f.properties)]
-    unstated = sum(1 for f in features if not stated_certainty(f.properties) and not is_annotation(f))
+    unstated = [f for f in features if not stated_certainty(f.properties) and not is_annotation(f)]
     line = _certainty_line(stated)
     if unstated:
-        tail = f"{_counted(unstated, 'feature')} of other files state{'s' if unstated == 1 else ''} no certainty."
+        count = len(unstated)
+        tail = f"{_counted(count, 'feature')} {_from_layers(unstated)} state{'s' if count == 1 else ''} no certainty."
         line = f"{line} {tail}" if line else f"Confidence — {tail}"
     return line
+
+
+def _from_layers(features: list[Feature], named: int = 3) -> str:
+    """'from tracks and sensors', as the legend names their layers ('of other files' told an audience nothing);
+    'of other files' for features of no layer."""
+    layers = list(dict.fromkeys(f.layer for f in features))
+    if not layers or None in layers:
+        return "of other files"
+    shown = [str(layer) for layer in layers[:named]] if len(layers) <= named else \
+        [*map(str, layers[:named - 1]), _counted(len(layers) - named + 1, "other layer")]
+    return "from " + (", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0])
 
 
 def _certainty_line(features: list[Feature]) -> str:

@@ -295,6 +295,13 @@ def suited(extent: Extent, site: tuple[float, float] | None = None) -> MapProjec
     return regional(extent)
 
 
+def _data_centre(extent: Extent) -> tuple[float, float]:
+    """The centre of the data to a tenth of a degree, which the map's name then gives as a place ('centred on
+    30°N 127.5°E'; it said 'centred on extent centre', which told a reader of the image nothing)."""
+    lon, lat = extent_centre(extent)
+    return round(lon, 1), round(lat, 1)
+
+
 class Preset(NamedTuple):
     """A projection the UI lists: menu title and a builder taking the data's extent."""
 
@@ -306,10 +313,10 @@ PROJECTIONS: dict[str, Preset] = {
     "regional": Preset("Regional (Lambert conformal conic)", regional),
     "mercator": Preset("Web Mercator", lambda extent: web_mercator()),
     "platecarree": Preset("Plate Carrée", lambda extent: plate_carree()),
-    "aeqd": Preset("Azimuthal equidistant (extent centre)",
-                   lambda extent: azimuthal_equidistant(*extent_centre(extent), label="extent centre")),
-    "globe": Preset("Globe (orthographic, extent centre)",
-                    lambda extent: orthographic(*extent_centre(extent), label="extent centre")),
+    "aeqd": Preset("Azimuthal equidistant (centred on the data)",
+                   lambda extent: azimuthal_equidistant(*_data_centre(extent))),
+    "globe": Preset("Globe (orthographic, centred on the data)",
+                    lambda extent: orthographic(*_data_centre(extent))),
     "robinson": Preset("World: Robinson", lambda extent: robinson(round(extent_centre(extent)[0]))),
     "equalearth": Preset("World: Equal Earth", lambda extent: equal_earth(round(extent_centre(extent)[0]))),
 }

@@ -27,7 +27,10 @@ _ALERT = re.compile(
     r"\bwarnings?\s+(?:was|were|had been|has been)\s+issued\b|\bissued\s+(?:an?\s+)?(?:\w+\s+)?(?:warning|alert)\b",
     re.IGNORECASE,
 )
-_NOT_AN_ALERT = re.compile(r"\balert posture\b|\bhigh alert\b|\bwarnings? (?:against|of sanctions)\b", re.IGNORECASE)
+# (nor "sharing missile warning data in real time": what allies exchange, not an alert sent to anyone)
+_NOT_AN_ALERT = re.compile(r"\balert posture\b|\bhigh alert\b|\bwarnings? (?:against|of sanctions)\b|"
+                           r"\bwarning\s+(?:data|information|intelligence|radars?|satellites?|sharing)\b",
+                           re.IGNORECASE)
 _ZONE_BREAK = re.compile(r"\b(?:zones?|areas?|box(?:es)?|regions?|stages?|first|second|third|fourth|one|two|three)\b"
                          r"|\(\d\)|\b\d\)|[.!?]\s+[A-Z]", re.IGNORECASE)
 _ZONE_WORDS = re.compile(r"\b(?:danger|drop|fall|hazard|restricted|exclusion|no-sail|navigation(?:al)?|NAVAREA|"

@@ -25,16 +25,18 @@ def body_stamps(text: str, start: int, reference: date | None = None) -> list[tu
     for m in _POST_STAMP.finditer(text, start):
         posted = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")), int(m.group("hh")),
                           int(m.group("mm"))) if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 else None
-        if posted is not None:
-            found.append((m.end(), (posted + KOREA_AHEAD_OF_UTC).date()))
+        if posted is not None:  # (a post stamped in Korea's or Japan's time is on Korea's day already)
+            found.append((m.end(), (posted + (KOREA_AHEAD_OF_UTC if m.group("zone") in _UTC else timedelta())).date()))
     return sorted(found)
 
 
-# A thread's or log's post stamped in UTC on a line of its own: "2/8  [2022-10-03 22:36Z]", "#3 2024-01-14 0555 UTC".
-# What it tells happened on Korea's day of the post (nine hours ahead: 22:36Z on the 3rd is the 4th in Seoul)
-_POST_STAMP = re.compile(r"^[ \t]*(?:#?\d{1,3}(?:/\d{1,3})?[.)]?[ \t]+)?[\[(]?(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-"
-                         r"(?P<d>[0-3]\d)[ T](?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)[ \t]*(?:Z|UTC|GMT)"
-                         r"[\])]?[ \t\r]*$", re.MULTILINE)
+# A thread's or log's post stamped on a line of its own: "2/8  [2022-10-03 22:36Z]", "#3 2024-01-14 0555 UTC",
+# "[2/9] 2023-02-18 17:44 JST". What it tells happened on Korea's day of the post (nine hours ahead of UTC: 22:36Z on
+# the 3rd is the 4th in Seoul)
+_POST_STAMP = re.compile(r"^[ \t]*(?:[\[(]?#?\d{1,3}(?:/\d{1,3})?[.)\]]?[ \t]+)?[\[(]?(?P<y>(?:19|20)\d\d)-"
+                         r"(?P<m>[01]\d)-(?P<d>[0-3]\d)[ T](?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)[ \t]*"
+                         r"(?P<zone>Z|UTC|GMT|KST|JST)[\])]?[ \t\r]*$", re.MULTILINE)
+_UTC = ("Z", "UTC", "GMT")
 KOREA_AHEAD_OF_UTC = timedelta(hours=9)
 
 

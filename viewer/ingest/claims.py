@@ -65,7 +65,10 @@ _NOT_THIS_ONE = re.compile(r"\bpossibility\s+(?:that\s+)?(?:[\w-]+\s+){0,3}$|\b(
                            r"launch(?:es)?)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 # "A second missile fired at the same time is reported to have exploded", "the other one blew up": not the lead's
 _ANOTHER_MISSILE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|other)\s+(?:[\w-]+\s+)?(?:missile|rocket|"
-                              r"projectile|one)\b[^.;]*$|\b(?:a|the)\s+(?:second|third|other)\b,[^.;]*$", re.IGNORECASE)
+                              r"projectile|one)\b[^.;]*$|\b(?:a|the)\s+(?:second|third|other)\b,[^.;]*$"
+                              # "fires two ballistic missiles, one fails": one of several, not the launch as a whole
+                              r"|\b(?:two|three|four|five|several|multiple|[2-9])\s+(?:[\w-]+\s+){0,2}?(?:missiles|rockets|"
+                              r"projectiles)\b[^.;]{0,40}?,\s*one\s+(?:of\s+(?:them|which)\s+)?$", re.IGNORECASE)
 # "The first stage separated and fell into the Sea of Japan": a spent stage falls as planned
 _SPENT_STAGE = re.compile(r"\b(?:stages?|boosters?|fairings?)\b(?:\s+\w+){0,3}\s+$", re.IGNORECASE)
 # "the missile fell into the sea and did not reach Hokkaido": a ballistic missile's flight ends in the sea, so that
@@ -88,9 +91,14 @@ _MONTH_CLAUSE = re.compile(rf"\b(?:in|on|last)\s+{_MONTH}\b[^.;]{{0,30}}?\b(?:in
 _INTO_THE_SEA = re.compile(r"\s+into\s+(?:the\s+)?(?:sea|ocean|waters?)\b", re.IGNORECASE)
 _SPACE_WORDS = re.compile(r"\b(?:orbit\w*|payload|satellite|spacecraft)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:not|no|never|without)\s+(?:(?:any|sign|signs|of|an?|the)\s+){0,3}$"
+                     # "state media … did not mention any failure"
+                     r"|\b(?:not|never)\s+(?:mention|report|acknowledge|admit|refer\s+to|cite)\w*\s+(?:(?:any|an?|the)\s+)?$"
                      # "He declined to call the launch a success", "stopped short of calling it a failure"
                      r"|\b(?:declin\w*|refus\w*|reluctant|stopp?\w*\s+short\s+of|hesitat\w*)\s+(?:to\s+)?"
-                     r"(?:call|calling|describ\w*|term\w*|label\w*|declar\w*)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+                     r"(?:call|calling|describ\w*|term\w*|label\w*|declar\w*)\s+(?:[\w-]+\s+){0,3}$"
+                     # "the database does not treat this as a failure", "is not counted as a success"
+                     r"|\b(?:not|never)\s+(?:be\s+)?(?:treat|count|consider|regard|class|list|record|scor)\w*\s+"
+                     r"(?:[\w-]+\s+){0,3}?as\s+(?:an?\s+)?$", re.IGNORECASE)
 _ELSEWHERE = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:in|last)\s+{_MONTH}\b|\s+last\s+(?:year|month)\b|^\s*{_MONTH}\b"
                         rf"|\s+{_MONTH}\s+launch")
 _PERIOD = re.compile(

@@ -54,21 +54,23 @@ _BARE_CITY = re.compile(r"^[ \t]*(?:(?P<city>[A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})"
 # A Korean English edition's "Input 2025.05.08 10:47 | Revision …" (입력 translated), a thread's "Exported
 # 2022-10-04 06:02 UTC", a journal's "Published online 19 June 2024", minutes' "Date of meeting:", a written answer's
 # "Answered on:"
-_EXTRA_LABELS = (r"input|exported|answered|published\s+online|"
+_EXTRA_LABELS = (r"input|write|written|exported|answered|published\s+online|"
                  r"date\s+of\s+(?:meeting|session|hearing|sitting|briefing|answer)")
 # The clock after a stamp's date: "14:02", "2:40 p.m. EDT", and the military "0400Z", "0630 UTC" of operations notes
-_CLOCK_AFTER = (r"(?:,?[ \t]+(?:at[ \t]+)?(?:[0-2]?\d[:.][0-5]\d(?:[ \t]*[ap]\.?m\.?)?|"
+_CLOCK_AFTER = (r"(?:,?[ \t]+(?:at[ \t]+)?(?:[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:[ \t]*[ap]\.?m\.?)?|"
                 r"[0-2]\d[0-5]\d(?=Z|[ \t]*(?:UTC|GMT|KST|JST)\b))Z?(?:,?[ \t]+[A-Z]{2,4})?)?")  # ("04:22, UK")
 # A line that is only a date (optionally "Published"/"Updated"/"date" before it, a time and zone after it).
 DATE_LINE = re.compile(
     # "MORNING EDITION - Broadcast: …", a blog's "Round 3 — Sunday, March 29."
-    rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z0-9 ]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"
+    rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z0-9 -]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"  # (a tracker's "Entry 2024-07 | …")
     # (a written answer's "Answered on: 5 July 2016", a committee's "Date of meeting: 2025. 1. 8. (Wed)")
     rf"(?:(?P<label>{_EXTRA_LABELS}|date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|"
     rf"issued|released|sent|{_KOREAN_LABELS})"
     rf"\b[ \t]*(?:on)?[ \t:=]*)?"
+    rf"(?:[0-3]?\d/[0-3]?\d/(?:19|20)\d\d[ \t]+)?"  # (DW's "07/01/2024  July 1, 2024": the words decide the order)
     rf"[\"']?(?:{_CALENDAR}|{_ISO}|{_DOTTED})[\"']?{_CLOCK_AFTER}"
-    rf"(?:[ \t]+[|\u00b7-]?[ \t]*(?:updated|last updated|modified)\b[^\n]*)?"  # "… 6:02 PM EDT  Updated on …"
+    # "… 6:02 PM EDT  Updated on …", KBS World's "Write: 2024-11-05 10:21:07 / Update: 2024-11-05 14:02:44"
+    rf"(?:[ \t]+[|\u00b7/-]?[ \t]*(?:update|updated|last updated|modified)\b[^\n]*)?"
     rf"\.?[ \t\r]*$",
     re.MULTILINE | re.IGNORECASE)
 # (a bulletin's or release's "Date of issue:", "Release date:"; a live page's "Live page opened", "Page created")

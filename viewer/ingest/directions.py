@@ -22,23 +22,38 @@ _PATTERNS = [
                re.IGNORECASE),
     re.compile(rf"\bin\s+(?:an?|the)\s+{_DIR}(?:erly|ern|ward)?\s+direction\b", re.IGNORECASE),
     re.compile(rf"\b{_DIR}(?:wards?|bound)\b", re.IGNORECASE),
+    # a PDF's word hyphenated across lines: "420 km and 270 km respectively east-" / "ward, at an apogee …"
+    re.compile(rf"\b{_DIR}-[ \t]*\r?\n[ \t]*(?:wards?|erly)\b", re.IGNORECASE),
     # "on a bearing roughly east-northeast", "on a heading of about north-northeast", "at a heading due east"
     re.compile(rf"\b(?:on|along|at)\s+an?\s+(?:bearing|heading|course|azimuth)\s+(?:of\s+)?(?:(?:roughly|about|around|"
                rf"approximately|nearly|almost|due|just)\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
     re.compile(rf"\btowards?\s+the\s+{_DIR}\b{_NOT_A_HEADING}", re.IGNORECASE),
+    # a report's or record's field: "Direction: NE", "Heading ........ East", "DIRECTION: due east"
+    re.compile(rf"^[ \t]*(?:direction|heading)(?:[ \t]*\([^)\n]*\))?[ \t]*(?::|\.{{3,}})[ \t]*(?:(?:due|roughly|about|"
+               rf"generally)\s+)?{_DIR}\b{_NOT_A_HEADING}", re.IGNORECASE | re.MULTILINE),
     # "toward waters east of the Korean Peninsula", "came down in the sea east of the peninsula" (of the launch's own
     # land: a heading; "the sea west of Japan" is where, not which way)
     re.compile(rf"\b(?:towards?|into|in|over)\s+(?:the\s+)?(?:waters|seas?)\s+{_DIR}\s+of\s+(?:the\s+)?(?:Korean\s+"
                r"peninsula|peninsula|North\s+Korea|North|country)\b", re.IGNORECASE),
+    # "fell outside Japan's EEZ, about 550 kilometers east of the Korean Peninsula", "appeared to have come down east
+    # of the Korean Peninsula": where it came down, told from the launch's own land, is the way it went (east only:
+    # "dropped into the Yellow Sea west of the Korean Peninsula" is where debris of a southward flight fell)
+    re.compile(r"\b(?:fell|falls|falling|fallen|landed|landing|lands|came\s+down|coming\s+down|come\s+down|splashed\s+"
+               r"down|splashing\s+down|dropped)\b(?:[ap]\.m\.|[^.;]){0,90}?\b(?P<dir>(?:north|south)?[- ]?east)\s+of\s+"
+               r"(?:the\s+)?(?:Korean\s+peninsula|peninsula|North\s+Korea)\b", re.IGNORECASE),
     # "toward the eastern waters", "into western waters", "fired into the East Sea" (the firing; not "crashed into
     # the West Sea", where a failed rocket fell)
     re.compile(rf"(?<!crashed\s)(?<!plunged\s)(?<!fell\s)(?<!landed\s)\b(?:towards?|into)\s+(?:the\s+)?{_DIR}(?:ern)?"
                r"\s+(?:waters|seas?)\b", re.IGNORECASE),
+    # "towards the sea between the Korean peninsula and Japan": the East Sea, east of every North Korean site ("landing
+    # in the sea between the peninsula and Japan" says where it came down, as "landed in the Sea of Japan" does)
+    re.compile(r"\btowards?\s+(?:the\s+)?(?:sea|waters)\s+between\s+the\s+(?:Korean\s+)?peninsula\s+and\s+"
+               r"(?P<dir>Japan)\b", re.IGNORECASE),
     # "on a lofted trajectory to the east" (not "the sea to the east of Japan")
     re.compile(rf"\bto\s+the\s+{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
     # "towards the sea off its east coast", "into waters off the west coast": where it went, seen from the site
     # ("fired … off its east coast" or "over the waters off its west coast" say where, not which way)
-    re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:sea|waters?)\s+off\s+(?:its|the|North\s+Korea['\u2019]s|the\s+North['\u2019]s|the\s+country"
+    re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:sea|waters?)\s+off\s+(?:its|the|North\s+Korea['\u2019]s|the\s+North['\u2019]s|the\s+(?:Korean\s+)?[Pp]eninsula['\u2019]s|the\s+country"
                rf"['\u2019]s)\s+{_DIR}(?:ern)?\s+coast(?!\s+of\b)", re.IGNORECASE),  # (not "… coast of South Korea")
     re.compile(rf"\b(?:flew|flying|flown|headed|heading|fired|launched|travell?ed|went|moved|turned|sen(?:t|ding))\s+"
                rf"(?:[\w-]+\s+){{0,2}}?(?:to\s+the\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
@@ -67,11 +82,12 @@ def stated_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher
             m = pattern.search(text, sentence.start, sentence.end)
             if m is None:
                 continue
-            bearing = bearing_of(m.group("dir"))
+            east_sea = m.group("dir").lower() == "japan"  # (the sea between the peninsula and Japan)
+            bearing = 90.0 if east_sea else bearing_of(m.group("dir"))
             if bearing is not None:
-                return StatedDirection(bearing, m.group("dir").lower(), m.span())
-    toward = _toward(text, sentences, matcher, site)
-    return toward or _where_it_went(text, sentences, matcher, site)
+                return StatedDirection(bearing, "east" if east_sea else m.group("dir").lower(), m.span())
+    toward = _cell_direction(text, sentences, matcher, site) or _toward(text, sentences, matcher, site)
+    return toward or _where_it_went(text, sentences, matcher, site) or _ended_in_sea(text, sentences, matcher, site)
 
 
 def _toward(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: Point | None
@@ -120,6 +136,76 @@ def _where_it_went(text: str, sentences: list[Sentence], matcher: PlaceMatcher, 
                 return StatedDirection(float(azimuth) % 360, text[place.start : place.end], (m.start(), place.end),
                                        place.place.id)
     return None
+
+
+# Where the flight ended, told by the Korean name of the sea it came down in or flew out over: "splashing into the East
+# Sea", "landing in the preset waters of the open sea in the East Sea of Korea", "disintegrated after flying about 150
+# kilometers over the East Sea". The Korean name says which side of the peninsula the flight went to, as "into the
+# eastern waters" does; "landed in the Sea of Japan" names where it came down, a sea 1,000 km across, and says no more.
+_ENDED = re.compile(r"\b(?:(?:fell|falls|fallen|falling|landed|lands|landing|splashed|splashes|splashing|plunged|"
+                    r"plunging|crashed|crashing|dropped|dropping|impacted|(?:came|comes|coming)\s+down)\s+(?:down\s+)?"
+                    r"(?:(?:exactly|safely|accurately|squarely)\s+)?(?:in|into|on)|fl(?:ew|ying|own|ies)\s+"
+                    r"(?:[\w,.-]+\s+){0,4}?(?:out\s+)?over)\s+(?:the\s+)?(?:(?:(?:preset|designated|target(?:ed)?|planned|"
+                    r"open|international)\s+)*(?-i:waters?|sea|area)\s+(?:of\s+the\s+open\s+sea\s+)?(?:of|in)\s+(?:the\s+)?)?",
+                    re.IGNORECASE)
+_KOREAN_NAME = re.compile(r"East\s+(?:Korea\s+)?Sea\b|\uB3D9\uD574")  # East Sea (of Korea), East Korea Sea, 동해
+
+
+def _ended_in_sea(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: Point | None
+                  ) -> StatedDirection | None:
+    for sentence in sentences:
+        for m in _ENDED.finditer(text, sentence.start, sentence.end):
+            place = matcher.place_at(text, m.end())
+            if place is None or place.place.id != "sea-of-japan" or not _KOREAN_NAME.match(text, place.start):
+                continue
+            bearing = COAST_SEAS[place.place.id] if site is None else float(
+                geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
+            return StatedDirection(bearing, text[place.start : place.end], (m.start(), place.end), place.place.id)
+    return None
+
+
+# A table's column that says where a flight went: "| … | Fell into |" over "| … | East Sea |", "| Direction |" over
+# "| NE |"; a compass word, or the sea's Korean name (as after "fell into the")
+_DIRECTION_HEADING = re.compile(r"\s*(?:direction|heading|fell\s+(?:into|in)|landed\s+in|impact(?:\s+area)?|"
+                                r"landing\s+area|splash\s*down)\s*", re.IGNORECASE)
+_COMPASS_CELL = re.compile(rf"\s*(?:to(?:ward)?\s+the\s+)?{_DIR}(?:wards?|erly)?\s*$", re.IGNORECASE)
+
+
+def _cell_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: Point | None
+                    ) -> StatedDirection | None:
+    for sentence in sentences:
+        row = text[sentence.start : sentence.end]
+        if not row.lstrip().startswith("|"):
+            continue
+        cells = row.split("|")
+        heading = _heading_cells(text, sentence.start, len(cells))
+        for index, title in enumerate(heading):
+            if not _DIRECTION_HEADING.fullmatch(title):
+                continue
+            start = sentence.start + sum(len(c) + 1 for c in cells[:index])
+            cell = cells[index]
+            compass = _COMPASS_CELL.match(cell)
+            bearing = bearing_of(compass.group("dir")) if compass else None
+            if compass and bearing is not None:
+                return StatedDirection(bearing, compass.group("dir").lower(), (start, start + len(cell.rstrip())))
+            offset = len(cell) - len(cell.lstrip())
+            place = matcher.place_at(text, start + offset)
+            if place is not None and place.place.id == "sea-of-japan" and _KOREAN_NAME.match(text, place.start):
+                bearing = COAST_SEAS[place.place.id] if site is None else float(
+                    geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
+                return StatedDirection(bearing, text[place.start : place.end], (place.start, place.end),
+                                       place.place.id)
+    return None
+
+
+def _heading_cells(text: str, row_start: int, count: int) -> list[str]:
+    """The cells of the nearest line above a table's row with as many cells: its heading (rules of dashes skipped)."""
+    for line in reversed(text[:row_start].splitlines()[-40:]):
+        cells = line.split("|")
+        if len(cells) == count and any(c.strip() and not set(c.strip()) <= set("-+=: ") for c in cells) and not any(
+                ch.isdigit() for ch in line):
+            return cells
+    return []
 
 
 def _country_point(matcher: PlaceMatcher) -> Point | None:

@@ -26,6 +26,7 @@ from viewer.ingest.other_launches import (
     ORDINAL,
     SAME_SITE,
     candidate_sentences,
+    follow_ups,
     is_another_launch,
     ordinal_clause,
     same_launch,
@@ -87,6 +88,8 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
             groups.append(([sentence], other))
         else:
             group[0].append(sentence)
+    for own, _ in groups:  # "… a second missile was fired … It flew only about 120 km. The JCS said the second missile
+        own.extend(follow_ups(text, own, sentences, {t for g in groups for t in g[0]}))  # … had failed"
     if groups and report.rows:  # a timeline's entry tells its launch in the row's paragraph ("1) Chollima-1, 30 May …
         _paragraphs_of_rows(text, report, sentences, groups)  # The rocket flew south from the Sohae coastal pad …")
     if groups:  # a story of several launches: the main one without the others' sentences, then each other one

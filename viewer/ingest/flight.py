@@ -4,12 +4,13 @@ Okinawa Island and Miyako Island') and where it came down ('about 300 km east of
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from shapely.geometry import Point
 
 from viewer.geo import geodesic
 from viewer.ingest import construct
-from viewer.ingest.directions import stated_direction
+from viewer.ingest.directions import StatedDirection, stated_direction
 from viewer.ingest.findings import DraftFeature, Span
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.measures import Distance, find_distances
@@ -47,18 +48,29 @@ def find_flight(text: str, sentences: list[Sentence], report: LaunchReport, plac
     features: list[DraftFeature] = []
     usable = [s for s in sentences if _usable(s, text)]
     travel: tuple[Distance, Sentence] | None = None
+    ranged: tuple[Distance, Sentence] | None = None  # "flew about 800 km", no direction in the same words
     for sentence in usable:
         for distance in find_distances(text, sentence.start, sentence.end):
             if distance.relative:
                 impact = _relative_point(text, sentence, distance, matcher)
                 if impact is not None:
                     features.append(impact)
-            elif distance.bearing is not None and travel is None and _FLIGHT.search(text, sentence.start, sentence.end):
-                travel = (distance, sentence)
+            elif _FLIGHT.search(text, sentence.start, sentence.end):
+                if distance.bearing is not None and travel is None:
+                    travel = (distance, sentence)
+                elif distance.bearing is None and ranged is None and sentence in report.related:
+                    ranged = (distance, sentence)
     features.extend(_overflights(text, usable, places, matcher, site))
     if site is not None:
-        path = _path(text, site, travel, features, report) or _heading(
-            text, site, [s for s in report.related if s in usable], matcher)
+        related = [s for s in report.related if s in usable]
+        heading = None
+        if travel is None and ranged is not None and not any(f.kind in ("overflight", "impact_point")
+                                                            for f in features):
+            heading = stated_direction(text, related, matcher, site.geometry)
+            if heading is not None:  # "flew about 800 km before falling into the sea east of the peninsula"
+                distance, sentence = ranged
+                travel = (replace(distance, bearing=heading.bearing, direction=_compass(heading.bearing)), sentence)
+        path = _path(text, site, travel, features, report, heading) or _heading(text, site, related, matcher)
         if path is not None:
             features.insert(0, path)
     return features
@@ -99,15 +111,22 @@ def _relative_point(text: str, sentence: Sentence, distance: Distance, matcher: 
 
 
 def _path(text: str, site: DraftFeature, travel: tuple[Distance, Sentence] | None, features: list[DraftFeature],
-          report: LaunchReport) -> DraftFeature | None:
+          report: LaunchReport, heading: StatedDirection | None = None) -> DraftFeature | None:
+    """The flight path: a stated distance along its direction (``heading``: the direction stated in other words
+    than the distance's, 'flew about 800 km before falling into the sea east of the peninsula'), else through the
+    places it passed or came down at."""
     start: Point = site.geometry
     if travel is not None:
         distance, sentence = travel
         line = construct.path_along(start, distance.bearing or 0.0, distance.km)
         derivation = (f"geodesic from the launch site ({site.derivation.split(' ')[0]}) on bearing "
                       f"{distance.bearing:g}° ({distance.direction}) for {distance.km:,.0f} km, as the article gives")
+        spans: list[Span] = [(distance.start, distance.end)]
+        if heading is not None:
+            derivation += f" (the direction from '{text[heading.span[0] : heading.span[1]]}')"
+            spans.append(heading.span)
         path = DraftFeature("flight_path", line, f"Flight path ({distance.km:,.0f} km {distance.direction})",
-                            "derived", derivation, [(distance.start, distance.end)])
+                            "derived", derivation, spans)
         if not report.space and _FALL.search(text, sentence.start, sentence.end) and not any(
                 f.kind == "impact_point" for f in features):
             end = Point(line.coords[-1])
@@ -124,9 +143,9 @@ def _path(text: str, site: DraftFeature, travel: tuple[Distance, Sentence] | Non
         geodesic.inverse(start.x, start.y, anchors[i].x, anchors[i].y)[0]))
     line = construct.path_through([start, *(anchors[i] for i in order)])
     names = ", ".join(waypoints[i].label for i in order)
-    spans: list[Span] = [span for i in order for span in waypoints[i].spans]
+    passed: list[Span] = [span for i in order for span in waypoints[i].spans]
     return DraftFeature("flight_path", line, "Flight path (through the places reported)", "approximate",
-                        f"geodesic legs from the launch site through: {names}; no direction or distance given", spans)
+                        f"geodesic legs from the launch site through: {names}; no direction or distance given", passed)
 
 
 def _overflights(text: str, sentences: list[Sentence], places: list[PlaceMention], matcher: PlaceMatcher,

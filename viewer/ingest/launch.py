@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from viewer.ingest.field_report import report_fields
 from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_row, launch_told
 from viewer.ingest.launch_report import SPACE_WORDS, LaunchReport, describe
 from viewer.ingest.sentences import Sentence
@@ -336,29 +337,17 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     return describe(text, LaunchReport(anchors, related, space, listed=listed, rows=rows))
 
 
-# A report in fields, one a line ("Time: around 9:59 a.m. (JST), 12 July 2023", "Launch location: around
-# Pyongyang", "Direction: toward the east"), as defence ministries and trackers publish them
-# (a release may number them: "1. Launch date and time: about 7:02 a.m., 15 January 2027 (JST)")
-_FIELD = re.compile(r"^[ \t]*(?:\d{1,2}[.)][ \t]*|[-*\u2022][ \t]*)?(?P<label>[A-Z][A-Za-z]+(?:[ \t/][A-Za-z]+){0,3})"
-                    r"[ \t]*:[ \t]+\S[^\n]*", re.MULTILINE)
-_FIELD_LABELS = frozenset({"time", "launch", "launch time", "date and time", "location", "launch location",
-                           "launch site", "launch point", "site", "type", "number", "direction", "heading", "flight",
-                           "range", "impact", "altitude", "apogee", "missile", "vehicle", "trajectory",
-                           "launch date and time", "launch date", "date/time", "launch date/time", "launch area",
-                           "impact point", "flight distance", "maximum altitude", "missile type", "damage"})
-_WHEN_LABELS = frozenset({"time", "launch", "launch time", "date and time", "launch date and time", "launch date",
-                          "date/time", "launch date/time"})
 _TITLE_LAUNCH = re.compile(r"\blaunch(?:es|ed)?\b", re.IGNORECASE)
 
 
 def _field_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """The lines of a launch report written in fields: at least three known fields, one of them its time, under a
     heading that names a launch by North Korea. Each line then states the launch."""
-    fields = [m for m in _FIELD.finditer(text) if m.group("label").lower() in _FIELD_LABELS]
-    labels = {m.group("label").lower() for m in fields}
-    if len(labels) < 3 or not labels & _WHEN_LABELS:
+    fields = report_fields(text)
+    if not fields:
         return []
     head = text[: fields[0].start()]
-    if not _TITLE_LAUNCH.search(head) or not _NORTH_KOREA.search(head):
+    # (a heading in capitals: "NORTH KOREA LAUNCH TRACKER")
+    if not _TITLE_LAUNCH.search(head) or not (_NORTH_KOREA.search(head) or _NORTH_KOREA.search(head.title())):
         return []
     return [s for s in sentences if any(m.start() <= s.start < m.end() for m in fields)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from viewer.ingest.claims import attribution, orbit_claims, outcome_claims, settled_outcome
+from viewer.ingest.claims import FoundClaim, attribution, orbit_claims, outcome_claims, settled_outcome
 from viewer.ingest.eez import eez_claims
 from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch import foreign_launch_sentences
@@ -42,6 +42,47 @@ def _in_another_month(text: str, sentence: Sentence, day: date | None) -> bool:
     return day is not None and subject is not None and MONTHS[subject.group("month").lower()] != day.month
 
 
+# a clause of a month: "A rocket of the same type broke apart about a minute after lift-off in April, …", "An April
+# attempt with the same rocket broke apart"
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_CLAUSE_MONTH = re.compile(rf"\b(?:in|last)\s+(?P<month>{_MONTH_NAMES})\b(?!\s+\d)|"
+                           rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]hat)\s+(?P<of>{_MONTH_NAMES})\s+(?:attempt|launch|test|flight|rocket|missile|shot|firing)\b")
+_CLAUSE_END = re.compile(r"[,;:\u2014]|\s-\s")
+
+
+def _clause_of_another_month(text: str, sentences: list[Sentence], at: int, day: date | None) -> bool:
+    """The outcome word at ``at`` stands in a clause that names another month than the launch's (not in 'the most
+    successful so far; earlier tests had ended in failure, including one in July', where July has a clause of its
+    own)."""
+    sentence = next((s for s in sentences if s.start <= at < s.end), None)
+    if day is None or sentence is None:
+        return False
+    begin = max((m.end() for m in _CLAUSE_END.finditer(text, sentence.start, at)), default=sentence.start)
+    end = next((m.start() for m in _CLAUSE_END.finditer(text, at, sentence.end)), sentence.end)
+    return any(MONTHS[(m.group("month") or m.group("of")).lower()] != day.month
+               for m in _CLAUSE_MONTH.finditer(text, begin, end))
+
+
+# "came days after a failed satellite launch on Monday night": the outcome of the launch of the day named with it
+_OUTCOME_OF_DAY = re.compile(r"\b(?P<word>failed|unsuccessful|aborted|successful)\s+(?:[\w-]+\s+){0,2}?(?:launch|test|"
+                             r"attempt|firing|flight)\s+(?:on|of)\s+")
+
+
+def _dated_outcome(text: str, sentences: list[Sentence], day: date | None, published: date | None
+                   ) -> list[FoundClaim]:
+    """'a failed satellite launch on Monday night': a failure (or success) told with the day of the launch that had
+    it, when that day is this launch's."""
+    if day is None:
+        return []
+    for sentence in sentences:
+        for m in _OUTCOME_OF_DAY.finditer(text, sentence.start, sentence.end):
+            told = next(iter(find_dates(text, m.end(), sentence.end, published or day)), None)
+            if told is not None and told.start == m.end() and told.value == day:
+                value = "success" if m.group("word") == "successful" else "failure"
+                return [FoundClaim("outcome", value, m.start(), told.end, attribution(text, sentence, m.start()))]
+    return []
+
+
 def add_claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport,
             published: date | None, lead: bool = False) -> None:
     foreign = foreign_launch_sentences(text, sentences)  # "South Korea fired two missiles; one fell into the sea"
@@ -52,8 +93,10 @@ def add_claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report
     # "On 16 March a missile exploded" in a story of the launch of 24 March: that launch's outcome, not this one's
     own_day = [s for s in about if not _dated_elsewhere(text, s, draft.date, published) and not _in_another_month(
         text, s, draft.date)]
-    found_claims = outcome_claims(text, own_day, draft.space, lead=lead) + orbit_claims(text, about) + eez_claims(
-        text, current)
+    outcomes = [f for f in outcome_claims(text, own_day, draft.space, lead=lead)
+                if not _clause_of_another_month(text, own_day, f.start, draft.date)] or _dated_outcome(
+        text, sentences, draft.date, published)
+    found_claims = outcomes + orbit_claims(text, about) + eez_claims(text, current)
     for found in found_claims:
         draft.claims.append(DraftClaim(found.property, found.value, found.by, [(found.start, found.end)]))
     for sentence in about:

@@ -61,6 +61,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
                   and not statement_day(text, d, s.start)
                   and not _TIMED_AFTER_THE_LAUNCH.match(text, d.end, s.end)
                   and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
+                  and not _LAST_ONE.search(text, max(s.start, d.start - 60), d.start)
                   # (the lead's: another launch drafted from that sentence takes that day as its own)
                   and not (lead_day is None and _earlier_launchs_day(text, d, s.start))]
     dates = _in_announced_window(text, dates, article.published)
@@ -91,6 +92,9 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         draft.claims.append(DraftClaim("date", value, attribution(text, sentence, mention.start),
                                        [(mention.start, mention.end)]))
     best: tuple[tuple[bool, bool, bool], datetime] | None = None
+    if not launch_dates and article.day_behind and resolved is not None and resolved == article.published:
+        resolved = _on_the_writers_day(text, report, article, resolved)
+        draft.date = resolved
     for sentence in report.related:
         verb = _LAUNCH_VERB.search(text, sentence.start, sentence.end)
         times = find_times(text, sentence.start, sentence.end, article.zone or "local time")
@@ -125,6 +129,22 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         draft.date = local.date()
 
 
+def _on_the_writers_day(text: str, report: LaunchReport, article: Article, day: date) -> date:
+    """A story dated hours behind Korea that names no day for the launch but times it in a zone of its own too ('at
+    6.57am local time (22.57 BST)' in a live blog of Thursday 14 September, BST): that clock falls on the story's
+    day, and the launch's local date follows from the instant (Friday 15 September in Korea)."""
+    for sentence in [*report.anchors, *(s for s in report.related if s not in report.anchors)]:
+        for time in find_times(text, sentence.start, sentence.end, article.zone or "local time"):
+            if time.assumed or time.zone in LOCAL_ZONES or _ANOTHER_MOMENT.search(
+                    text, max(sentence.start, time.start - 40), time.start):
+                continue
+            moment = resolve(time, day)
+            if moment is None:
+                return day
+            return moment.astimezone(timezone(zone_offset("local time", moment.date()) or timedelta(hours=9))).date()
+    return day
+
+
 # The time of something else than the lift-off, told in a launch sentence: a message or alert sent, a statement
 # released, a briefing held, the missile's landing ("before landing at 8:52 a.m.", "splashed down at …"), a window
 _ANOTHER_MOMENT = re.compile(r"\b(?:sent|issued|released|published|posted|broadcast|aired|held|briefing|landing|landed|"
@@ -148,6 +168,11 @@ _CORRECTED = re.compile(r"\b(?:misstated|misreported|incorrectly\s+(?:said|state
 _ANOTHER_LAUNCH_CLAUSE = re.compile(r"\b(?:as|like|than|to)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:launch|missile|"
                                     r"rocket|test|one|ICBM|satellite)\s+(?:that|which)\b[^,;.()]{0,70}$",
                                     re.IGNORECASE)
+# "the last one, on 29 August, was also launched from Sunan", "the previous launch on May 3": the day of the launch
+# before this one
+_LAST_ONE = re.compile(r"\bthe\s+(?:last|previous|earlier|prior)\s+(?:[\w-]+\s+){0,2}?(?:one|launch|missile|rocket|"
+                       r"test|time|firing|flight|overflight)\b,?\s*(?:(?:was|came)\s+)?(?:on\s+|in\s+)?$",
+                       re.IGNORECASE)
 
 
 def _lede_day(text: str, article: Article, reference: date | None) -> date | None:

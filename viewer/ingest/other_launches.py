@@ -20,8 +20,9 @@ ORDINAL = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|other)\s*(?:(?:mi
                       r"of\s+them\b|(?:was|were|flew|left|followed|rose|soared|lifted|took)\b|,)")
 # "another ballistic missile was fired at 10:47 a.m.", "A second launch … at 10:47": a missile of its own, told with
 # its own time (a live blog's later entry), as "The second was fired …" is
+# ("North Korea also fired two short-range ballistic missiles from the Kaechon area at around 8:39 a.m.")
 _ANOTHER_TIMED = re.compile(r"\b(?:[Aa]nother|[Aa]\s+(?:second|third|further|fresh))\s+(?:[\w-]+\s+){0,2}?"
-                            r"(?:missiles?|rockets?|projectiles?|launch)\b")
+                            r"(?:missiles?|rockets?|projectiles?|launch)\b|\balso\s+(?:fired|launched)\b")
 # "fired from the same area": the site of the launch the story leads with
 SAME_SITE = re.compile(r"\bfrom\s+the\s+same\s+(?:area|site|place|location|pad|base|launch\s+site)\b", re.IGNORECASE)
 APART_HOURS = 3  # two launch times of one day this far apart are two launches ("hours after it fired …")
@@ -143,3 +144,27 @@ def same_launch(a: ArticleDraft, b: ArticleDraft) -> bool:
     if a.date is None or a.date != b.date:
         return False
     return a.time is None or b.time is None or abs(a.time - b.time) < timedelta(hours=1)
+
+
+# "… a second missile was fired from the same area. It flew only about 120 kilometers. The JCS said the second missile
+# showed 'abnormal flight' …": the sentences after one missile's, in its paragraph, that go on about it
+_ORDINAL_NAMED = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?P<n>second|third|fourth|fifth)\b")
+# "It flew …", "They flew approximately 420 km …", "One Member State assessed that they travelled about 600 km …"
+_GOES_ON = re.compile(r"\s*(?:(?:[\w'\u2019-]+\s+){1,5}?(?:said|says|assessed|reported|added|estimated)\s+that\s+)?"
+                      r"(?:It|They|it|they|That\s+(?:missile|rocket|one)|Both(?:\s+missiles)?)\b")
+
+
+def follow_ups(text: str, own: list[Sentence], sentences: list[Sentence], taken: set[Sentence]) -> list[Sentence]:
+    """The sentences right after another launch's, in its paragraph, that go on about it ('It flew …', 'They flew
+    …', 'the second missile showed …' after 'a second missile was fired …'), up to one that does not."""
+    first = own[0]
+    named = _ORDINAL_NAMED.search(text, first.start, first.end)
+    again = re.compile(rf"\b[Tt]he\s+{named.group('n')}\b") if named else None
+    found = []
+    for sentence in (s for s in sentences if s.paragraph == first.paragraph and s.start > first.start):
+        if sentence in taken or sentence in own:
+            break
+        if not (_GOES_ON.match(text, sentence.start) or (again and again.search(text, sentence.start, sentence.end))):
+            break
+        found.append(sentence)
+    return found

@@ -28,6 +28,15 @@ _OPEN_WORD = re.compile(r"(?i)\b(?:on|at|in|of|to|from|the|a|an|and|or|but|about
 _TABLE_ROW = re.compile(r"\s*(?:\||[-*\u2022]\s+\*\*|#)")
 
 
+def _leader(text: str, at: int) -> bool:
+    """The full stop at ``at`` ends a run of three or more dots that follows a space (a dot leader, as in "Time
+    (UTC) ....... 14:41"), not a word (an ellipsis: "He paused... Then")."""
+    first = at
+    while first > 0 and text[first - 1] == ".":
+        first -= 1
+    return at - first >= 2 and first > 0 and text[first - 1] in " \t"
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -44,6 +53,8 @@ def split_sentences(text: str) -> list[Sentence]:
             word = re.search(r"([\w.]+)[.!?]?$", text[cursor : m.start() + 1])
             if word and word.group(1).rstrip(".").casefold() in ABBREVIATIONS and text[m.start()] == ".":
                 continue
+            if _leader(text, m.start()):
+                continue  # a record's dot leader: "Outcome ............ Success" is one line
             _add(sentences, text, cursor, m.start() + 1, number)
             cursor = m.end()
         _add(sentences, text, cursor, end, number)

@@ -25,7 +25,10 @@ _FROM = re.compile(r"\b(?:from|near|in|at|off)\s+(?:the\s+)?"
                    r"(?:(?:area|vicinity|region|outskirts|suburbs?|coast)\s+(?:of|near|around)\s+"
                    r"|(?:near|around)\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:capital|city|port\s+city|port|town|county)"
                    r"\s+(?:of\s+)?)?$"
-                   r"|\b(?:location|site|point)\s*:\s*(?:(?:around|near|the|vicinity\s+of)\s+)*$",  # a report's field
+                   # a report's field: "Launch location: around Pyongyang", "LAUNCH AREA: Pyongyang area", "Launch
+                   # facility ....... Mupyong-ri"
+                   r"|\b(?:location|site|point|area|facility)\s*(?::|\.{3,})\s*(?:(?:around|near|the|vicinity\s+of)\s+)*$"
+                   r"|\|[ \t]*$",  # a table row's cell: "| 27 Jan | 08:00 | Hamhung area | 2 x SRBM |"
                    re.IGNORECASE)  # "from near the capital Pyongyang"
 _VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|lift\w*\s+off|blast\w*\s+off|took\s+off)\b", re.IGNORECASE)
 _PROJECTILE_AFTER = re.compile(r"(?:\s+[\w\u201c\u201d\"'-]+){0,4}?\s+"

@@ -18,6 +18,7 @@ from viewer.io.free_memory import give_back
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError, Problem
+from viewer.wording import visible_controls
 
 
 def open_path(path: str | Path, progress: Progress = no_progress, shown_as: str | None = None,
@@ -31,7 +32,7 @@ def open_path(path: str | Path, progress: Progress = no_progress, shown_as: str 
     does; it never touches anything already open, so a failed load loses nothing.
     """
     path = Path(path)
-    file = shown_as or str(path)
+    file = shown_as or visible_controls(str(path))  # a line break in a file's name: its message stays one line
     roots = contextlib.nullcontext() if documents_roots is None else allowed_roots(documents_roots)
     try:
         with _bulk_load(), roots:

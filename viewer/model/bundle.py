@@ -14,6 +14,7 @@ from viewer.model.document import Document
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
 from viewer.model.feature_table import FeatureTable
+from viewer.wording import visible_controls
 
 FORMAT_VERSION = 1
 
@@ -90,11 +91,12 @@ class Bundle:
     @property
     def layer_name(self) -> str:
         """What its features that belong to no launch are called as a layer: the file's ``name`` member (as
-        GDAL and QGIS write it), else the file's name without suffix."""
+        GDAL and QGIS write it), else the file's name without suffix; a control character in it (a tab, a line break
+        in a file's name) shown as its picture."""
         named = self.extra.get("name")
         if isinstance(named, str) and named.strip():
-            return named.strip()
-        return self.path.stem if self.path else "untitled layer"
+            return visible_controls(named.strip())
+        return visible_controls(self.path.stem) if self.path else "untitled layer"
 
 
 def merged(bundles: Iterable[Bundle]) -> Bundle:

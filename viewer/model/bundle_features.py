@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import ItemsView, Iterator, Mapping, MutableMapping, ValuesView
 from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -53,6 +54,35 @@ class RowFeatures(MutableMapping[str, Feature]):
         twin = RowFeatures()
         twin._segments = [dict(segment) if isinstance(segment, dict) else segment.copy() for segment in self._segments]
         return twin
+
+    def geometries(self) -> np.ndarray:
+        """Every feature's geometry in order (an object array), a run's read from its geometry array: none is made."""
+        parts = []
+        for segment in self._segments:
+            if isinstance(segment, dict):
+                parts.append(np.fromiter(map(attrgetter("geometry"), segment.values()), dtype=object,
+                                         count=len(segment)))
+                continue
+            rows = segment.rows()
+            part = segment.geometries[rows]
+            for row, feature in segment.kept().items():
+                part[np.searchsorted(rows, row)] = feature.geometry
+            parts.append(part)
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=object)
+
+    def held(self) -> Iterator[Feature]:
+        """The features held as objects, in order: those given one by one and a run's rows changed since read (the only
+        ones that can hold citations, claims, foreign members or a geometry as written)."""
+        for segment in self._segments:
+            if isinstance(segment, dict):
+                yield from segment.values()
+            else:
+                kept = segment.kept()
+                yield from (kept[row] for row in sorted(kept))
+
+    def segments(self) -> list[dict[str, Feature] | LayerRun]:
+        """What it holds, in order: dicts of features given one by one, and runs."""
+        return list(self._segments)
 
     def runs(self) -> list[LayerRun]:
         return [segment for segment in self._segments if isinstance(segment, LayerRun)]
@@ -240,6 +270,13 @@ def shared_ids(first: Mapping[str, Feature], second: Mapping[str, Feature]) -> s
     """The ids both hold: the smaller one's ids looked up in the larger (a plain layer's are made only to look)."""
     small, large = (first, second) if len(first) <= len(second) else (second, first)
     return {key for key in small if key in large}
+
+
+def geometries_of(features: Mapping[str, Feature]) -> np.ndarray:
+    """The features' geometries in order, as an object array (a plain layer's read from its runs, no feature made)."""
+    if isinstance(features, RowFeatures):
+        return features.geometries()
+    return np.fromiter(map(attrgetter("geometry"), features.values()), dtype=object, count=len(features))
 
 
 def copied(features: MutableMapping[str, Feature]) -> MutableMapping[str, Feature]:

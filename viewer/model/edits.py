@@ -20,6 +20,7 @@ from viewer.model.feature_table import DRAFT_PROPERTY
 from viewer.model.kinds import CERTAINTIES, kind_names
 
 STRUCTURED = frozenset({"citations", "claims"})  # held outside ``properties``: edited by their own commands
+DRAFT_NAME_SUFFIX = " (draft)"  # how a drafted launch's name says it is one (viewer.ingest.assemble names it so)
 
 
 class EditError(ValueError):
@@ -112,6 +113,53 @@ class AcceptDraft(EditProperty):
         feature = _feature(bundle, self.feature_id)
         self._old = feature.properties.pop(DRAFT_PROPERTY, _MISSING)  # an accepted feature carries no draft mark at all
         bundle.features_changed()
+
+
+@dataclass
+class AcceptLaunch:
+    """Accept a drafted launch as it stands: its drafted features are accepted, and the launch loses its draft mark
+    and the "(draft)" its name carried."""
+
+    event_id: str
+    _old: tuple[str, Any] | None = field(default=None, init=False, repr=False)
+    _accepted: dict[str, Any] = field(default_factory=dict, init=False, repr=False)  # features' old draft marks
+
+    @property
+    def text(self) -> str:
+        return f"Accept launch {self.event_id}"
+
+    def apply(self, bundle: Bundle) -> None:
+        event = bundle.events.get(self.event_id)
+        if event is None:
+            raise EditError(f"no launch {self.event_id!r} in {bundle.name}")
+        if not is_draft_launch(bundle, self.event_id):
+            raise EditError(f"{event.name or event.id} is not a draft: nothing to accept")
+        self._old = (event.name, event.extra.pop(DRAFT_PROPERTY, _MISSING))
+        event.name = event.name.removesuffix(DRAFT_NAME_SUFFIX)
+        self._accepted = {f.id: f.properties.pop(DRAFT_PROPERTY) for f in bundle.features.values()
+                          if f.event == self.event_id and DRAFT_PROPERTY in f.properties}
+        bundle.features_changed()
+
+    def revert(self, bundle: Bundle) -> None:
+        event = bundle.events.get(self.event_id)
+        if event is None or self._old is None:
+            return
+        event.name, mark = self._old
+        if mark is not _MISSING:
+            event.extra[DRAFT_PROPERTY] = mark
+        for feature_id, mark in self._accepted.items():
+            if feature_id in bundle.features:
+                bundle.features[feature_id].properties[DRAFT_PROPERTY] = mark
+        bundle.features_changed()
+
+
+def is_draft_launch(bundle: Bundle, event_id: str) -> bool:
+    """Whether a launch is still a draft: marked so, named so, or with drafted features."""
+    event = bundle.events.get(event_id)
+    if event is None:
+        return False
+    return bool(event.extra.get(DRAFT_PROPERTY)) or event.name.endswith(DRAFT_NAME_SUFFIX) or any(
+        f.event == event_id and f.properties.get(DRAFT_PROPERTY) for f in bundle.features.values())
 
 
 @dataclass

@@ -20,20 +20,22 @@ class LayerColumns:
 
     __slots__ = ("_coded", "_nulls", "by_name", "certainty", "columns", "event", "kind", "names", "size")
 
-    def __init__(self, names: list[str], columns: list[list[Any]]):
+    def __init__(self, names: list[str], columns: list[list[Any]], size: int = 0):
+        """``size``: the number of rows when there are no columns (features without properties)."""
         self.names, self.columns = names, columns
+        count = len(columns[0]) if columns else size
         self.by_name = dict(zip(names, columns, strict=True))
         # The cells the window reads of every feature in each of its passes (drawing, filters, legend, tree), held
         # where `Feature` reaches them in two steps; a missing column reads as nulls.
         wanted = ("kind", "event", "certainty")
         nulls: list[Any] | None = None if all(map(self.by_name.__contains__, wanted)) else \
-            [None] * (len(columns[0]) if columns else 0)
+            [None] * count
         self._nulls = nulls
         missing = nulls if nulls is not None else []  # (not read: then every column is there)
         self.kind: list[Any] = self.by_name.get("kind", missing)
         self.event: list[Any] = self.by_name.get("event", missing)
         self.certainty: list[Any] = self.by_name.get("certainty", missing)
-        self.size = len(columns[0]) if columns else 0
+        self.size = count
         self._coded: dict[str, Coded] = {}
 
     def extend(self, other: LayerColumns) -> bool:

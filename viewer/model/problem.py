@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from viewer.wording import visible_controls
+
 
 class Severity(enum.Enum):
     ERROR = "error"
@@ -27,7 +29,7 @@ class Problem:
     def __str__(self) -> str:
         place = f"{self.file}:{self.where}" if self.where else self.file
         label = "warning: " if self.severity is Severity.WARNING else ""
-        return f"{place}: {label}{self.message}"
+        return visible_controls(f"{place}: {label}{self.message}")  # one line, whatever a file's names hold
 
 
 class BundleError(Exception):

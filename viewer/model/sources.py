@@ -83,18 +83,31 @@ def readable_date(text: str) -> str:
 
 
 def reported_dates(bundle: Bundle, document_id: str) -> list[str]:
-    """The dates of the launches a document reports (those whose features or claims cite it), in time order."""
+    """The dates of the launches a document reports (those whose features or claims cite it), in time order: the
+    date of the launch's time, else the day a draft states without a time."""
     events = {f.event for f in bundle.features.values() if any(c.document == document_id for c in f.all_citations)}
     events |= {e.id for e in bundle.events.values()
                if any(c.document == document_id for claim in e.claims for c in claim.citations)}
-    dates = [e.date_label for e in bundle.events_in_time_order() if e.id in events and e.when is not None]
-    return list(dict.fromkeys(dates))
+    dated = [e.date_label if e.when is not None else e.extra.get("date") for e in bundle.events_in_time_order()
+             if e.id in events]
+    return sorted(dict.fromkeys(d for d in dated if isinstance(d, str) and d != "undated"))
+
+
+def notified_windows(bundle: Bundle, document_id: str) -> list[str]:
+    """The first days of the launch windows a notice (the document) gives, in order ('2025-03-14')."""
+    starts = [w.get("start") for e in bundle.events.values() for w in e.extra.get("notified_windows", [])
+              if isinstance(w, dict) and w.get("document") == document_id]
+    return sorted(dict.fromkeys(s[:10] for s in starts if isinstance(s, str)))
 
 
 def document_date(bundle: Bundle, document: Document) -> str:
-    """'15 Nov 2023', or 'date unknown (reports the launch of 7 Feb 2016)', or 'date unknown'."""
+    """'15 Nov 2023', or 'date unknown (reports the launch of 7 Feb 2016)', a notice's 'date unknown (launch window
+    from 14 Mar 2025)', or 'date unknown'."""
     if document.published:
         return readable_date(document.published)
+    windows = [readable_date(d) for d in notified_windows(bundle, document.id)]
+    if windows:
+        return f"date unknown (launch window{'s' if len(windows) > 1 else ''} from {', '.join(windows)})"
     dates = [readable_date(d) for d in reported_dates(bundle, document.id)]
     if not dates:
         return "date unknown"

@@ -57,6 +57,7 @@ PRESETS = (
 CUSTOM = "Custom"
 LONGER_SIDE = 1920  # the view's shape is offered at this many pixels on its longer side
 LAST_IMAGE_KEY = "export/last_image"
+TITLE_KEY = "export/title"  # the title typed last, offered again (often the same briefing's next image)
 FORMATS = {"PNG image (with world file)": ".png", "SVG drawing": ".svg", "PDF document": ".pdf",
            "JPEG image (with world file)": ".jpg"}
 DECK_FILTER = "PowerPoint deck (*.pptx);;PDF deck (*.pdf)"
@@ -81,9 +82,10 @@ class ExportImageDialog(QDialog):
         self.dpi_box = QDoubleSpinBox()
         self.dpi_box.setRange(10, 1200)
         self.dpi_box.setValue(96)
-        self.dpi_box.setToolTip("A page preset (A4) keeps text in points at any resolution; 'This view as on "
-                                "screen' draws the screen enlarged; other sizes are pixels, whose decorations grow "
-                                "with images larger than 1920x1080 (the dpi is only written into the file)")
+        self.dpi_box.setToolTip("A page preset (A4) keeps text in points at any resolution; 'The map as on "
+                                "screen' draws the map as the screen shows it, enlarged; other sizes are pixels, whose "
+                                "decorations grow with images larger than 1920x1080 (the dpi is only written into the "
+                                "file)")
         self.format_box = QComboBox()
         self.format_box.addItems(list(FORMATS))
         self.path_edit = QLineEdit(path)
@@ -91,7 +93,7 @@ class ExportImageDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(browse)
-        self.title_edit = QLineEdit()
+        self.title_edit = QLineEdit(_text_setting(TITLE_KEY))
         self.title_edit.setPlaceholderText("Drawn at the top of the map (optional)")
         self.legend_box = QCheckBox("&Legend")
         self.scale_bar_box = QCheckBox("Scale &bar")
@@ -191,6 +193,7 @@ class ExportImageDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         QSettings().setValue(LAST_IMAGE_KEY, str(path))
+        QSettings().setValue(TITLE_KEY, self.title_edit.text())
         remember_folder(path)
         self.accept()
 
@@ -203,17 +206,23 @@ class ExportImageDialog(QDialog):
 def last_image_path() -> str:
     """The image exported last (its folder is where the user keeps them), else map.png in the folder the dialogs
     start in (the last one used, else the documents folder)."""
-    last = QSettings().value(LAST_IMAGE_KEY, "")
-    return str(last) if isinstance(last, str) and last else start_path("map.png")
+    return _text_setting(LAST_IMAGE_KEY) or start_path("map.png")
+
+
+def _text_setting(key: str) -> str:
+    value = QSettings().value(key, "")
+    return value if isinstance(value, str) else ""
 
 
 def _view_preset(width: int, height: int) -> SizePreset:
-    """The view enlarged to LONGER_SIDE pixels, its text and symbols with it: the image looks as the screen does
-    (at 96 dpi, with text at screen size, a 686 px map exported at 1920 px had text a third as large and other
-    labels)."""
+    """The map's area on screen (not the screen's: the panels take the rest) enlarged to LONGER_SIDE pixels, its
+    text and symbols with it: the image looks as the screen does (at 96 dpi, with text at screen size, a 686 px
+    map exported at 1920 px had text a third as large and other labels). Its title names both sizes: a bare
+    '1920 x 1835' offered on a 1920 x 1080 screen read as a mistake."""
     scale = LONGER_SIDE / max(width, height)
     w, h = max(16, round(width * scale)), max(16, round(height * scale))
-    return SizePreset(f"This view as on screen, {w}{BY}{h}", w, h, 96, looks=scale)
+    resized = "enlarged to" if scale > 1 else "reduced to" if scale < 1 else "at"
+    return SizePreset(f"The map as on screen ({width}{BY}{height}), {resized} {w}{BY}{h}", w, h, 96, looks=scale)
 
 
 def _spin(low: int, high: int, value: int) -> QSpinBox:

@@ -70,6 +70,7 @@ class MainWindow(DockLayout, WindowMenus):
         from viewer.qt.panels.event_tree import EventTree
         from viewer.qt.panels.search_panel import SearchPanel
         from viewer.qt.panels.timeline import Timeline
+        from viewer.qt.panels.widgets import NoteButton
         from viewer.qt.review import ReviewController
         from viewer.qt.session_controller import SessionController
 
@@ -99,7 +100,8 @@ class MainWindow(DockLayout, WindowMenus):
         self._dock("search", "Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_source_panels()
-        self.review = ReviewController(self.workspace, self.canvas, self.source.selected_span, self.shell)
+        self.review = ReviewController(self.workspace, self.canvas, self.source.selected_span, self.shell,
+                                       self.tree.current_launch)
         self.session = SessionController(self.workspace, self.map_view, self.canvas, self.shell)
         self.session.save_bundles = self.review.save_edited  # closing offers to save edited bundles too
         self.tools = MapTools(self.workspace, self.canvas, self.shell)
@@ -107,6 +109,8 @@ class MainWindow(DockLayout, WindowMenus):
         self.tools.modes_left.connect(self.marks.cancel)
         self.tools.modes_left.connect(self.review.cancel_move)
         self.statusBar().insertPermanentWidget(0, self.tools.mode_badge)  # a message does not hide it
+        self.file_notes = NoteButton()  # what opening files found (a reprojection), kept until clicked away
+        self.statusBar().insertPermanentWidget(0, self.file_notes)
         self.bookmarks_panel = BookmarksPanel(self.session.bookmarks, self.session.capture, self.session.show)
         self.bookmarks_panel.present_requested.connect(self.present)
         self._dock("bookmarks", "Bookmarks", self.bookmarks_panel, Qt.DockWidgetArea.LeftDockWidgetArea)

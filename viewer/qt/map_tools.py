@@ -16,7 +16,7 @@ from viewer.geo.rings import drawn_ring
 from viewer.model.kinds import kind_title
 from viewer.model.workspace import Workspace
 from viewer.qt.map.canvas import MapCanvas
-from viewer.qt.shell import Shell, add_action
+from viewer.qt.shell import Shell, add_action, with_mnemonic
 
 AEQD_EDGE_M = 20_037_508.0  # the antipode, at the rim of an azimuthal equidistant map
 MAX_RING_KM = 20000.0
@@ -60,14 +60,17 @@ class MapTools(QObject):
         add_action(tools_menu, "&Clear rings and measurements", self.clear_rings)
         toolbar.addAction(self.measure_action)
         group = QActionGroup(projection_menu)
+        centred = ("Azimuthal equidistant on selected &site",
+                   "Range rings &view (azimuthal equidistant on the rings' centre)")
+        taken = {text[text.index("&") + 1].lower() for text in centred}  # the presets' letters are others
         for key, preset in PROJECTIONS.items():
-            action = add_action(projection_menu, preset.title, lambda _=False, k=key: self.set_projection(k))
+            action = add_action(projection_menu, with_mnemonic(preset.title, taken),
+                                lambda _=False, k=key: self.set_projection(k))
             action.setCheckable(True)
             action.setChecked(key == "regional")
             group.addAction(action)
-        add_action(projection_menu, "Azimuthal equidistant on selected &site", self.centre_on_selection)
-        add_action(projection_menu, "Range rings &view (azimuthal equidistant on the rings' centre)",
-                   self.range_rings_view)
+        add_action(projection_menu, centred[0], self.centre_on_selection)
+        add_action(projection_menu, centred[1], self.range_rings_view)
 
     # -- measuring ---------------------------------------------------------------------------------
     def set_measuring(self, on: bool) -> None:

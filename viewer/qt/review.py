@@ -13,8 +13,10 @@ from viewer.io.bundle.writer import write_bundle
 from viewer.io.formats.geojson.writer import relocated
 from viewer.model.bundle import Bundle
 from viewer.model.edits import (
+    DRAFT_NAME_SUFFIX,
     DRAFT_PROPERTY,
     AcceptDraft,
+    AcceptLaunch,
     Edit,
     EditError,
     EditProperties,
@@ -23,6 +25,7 @@ from viewer.model.edits import (
     MoveVertex,
     RejectDraft,
     described,
+    is_draft_launch,
 )
 from viewer.model.kinds import CERTAINTIES, kind_names
 from viewer.model.workspace import Workspace
@@ -57,11 +60,13 @@ class EditCommand(QUndoCommand):
 
 class ReviewController:
     """Owns the undo stack and the review actions: edits to the workspace's bundles, made on the canvas and with
-    the text selected in the source panel (``selected_span``)."""
+    the text selected in the source panel (``selected_span``); ``current_launch`` is the launch whose row the user is
+    on in the tree (accepting there accepts the whole launch)."""
 
     def __init__(self, workspace: Workspace, canvas: MapCanvas, selected_span: Callable[[], Passage | None],
-                 shell: Shell):
+                 shell: Shell, current_launch: Callable[[], str | None] = lambda: None):
         self.shell = shell
+        self.current_launch = current_launch
         self.workspace = workspace
         self.canvas = canvas
         self.selected_span = selected_span
@@ -96,13 +101,46 @@ class ReviewController:
         return current
 
     def accept(self) -> None:
-        if (feature_id := self._current()) and self._is_draft(feature_id):
-            self.run(feature_id, AcceptDraft(feature_id))
+        """Accept the current drafted feature or, on a launch's row in the tree, the launch with all its drafts. A
+        launch whose last draft is accepted (or rejected) is accepted with it, in the same undo step."""
+        if self.workspace.selection.current is None and (event_id := self.current_launch()) is not None:
+            self.accept_launch(event_id)
+        elif (feature_id := self._current()) and self._is_draft(feature_id):
+            self._with_its_launch(feature_id, AcceptDraft(feature_id))
+
+    def accept_launch(self, event_id: str) -> bool:
+        bundle = next((b for b in self.workspace.bundles if event_id in b.events), None)
+        if bundle is None or not is_draft_launch(bundle, event_id):
+            self._say("This launch is not a draft: nothing to accept")
+            return False
+        drafts = sum(1 for f in bundle.features.values() if f.event == event_id and f.properties.get(DRAFT_PROPERTY))
+        name = bundle.events[event_id].name.removesuffix(DRAFT_NAME_SUFFIX)
+        if self.run_on(bundle, AcceptLaunch(event_id)):
+            self._say(f"Accepted {name} and its {counted(drafts, 'drafted feature')}")
+            return True
+        return False
 
     def reject(self) -> None:
-        if (feature_id := self._current()) and self._is_draft(feature_id) and self.run(feature_id,
-                                                                                      RejectDraft(feature_id)):
+        if self.workspace.selection.current is None and self.current_launch() is not None:
+            self._say("Select a drafted feature to reject (Ctrl+Return on a launch accepts it whole)")
+        elif (feature_id := self._current()) and self._is_draft(feature_id) and \
+                self._with_its_launch(feature_id, RejectDraft(feature_id)):
             self.workspace.selection.clear()
+
+    def _with_its_launch(self, feature_id: str, edit: Edit) -> bool:
+        """Run a draft's accept or reject, and accept its drafted launch too when it was the launch's last draft."""
+        bundle = self.workspace.bundle_of(feature_id)
+        feature = bundle.features[feature_id] if bundle is not None else None
+        event_id = feature.event if feature is not None else None
+        if bundle is None or event_id is None or not is_draft_launch(bundle, event_id) or any(
+                f.event == event_id and f.id != feature_id and f.properties.get(DRAFT_PROPERTY)
+                for f in bundle.features.values()):
+            return self.run(feature_id, edit)
+        self.undo_stack.beginMacro(described(edit, bundle))  # one Undo takes both back
+        try:
+            return self.run_on(bundle, edit) and self.run_on(bundle, AcceptLaunch(event_id))
+        finally:
+            self.undo_stack.endMacro()
 
     def edit_properties(self) -> bool:
         """F2: the property sheet of the current feature — every property in one form, applied as one edit."""
@@ -231,16 +269,29 @@ class ReviewController:
             except ValueError as error:
                 QMessageBox.warning(self.shell.parent, "Import articles", str(error))
                 return None
-        drafts = sum(1 for f in bundle.features.values() if f.properties.get(DRAFT_PROPERTY))
-        said = [f"Drafted {counted(drafts, 'feature')} for {counted(len(bundle.events), 'new launch')} "
-                f"from {counted(len(paths), 'article')}"]
-        if report.attached:
-            said.append("; ".join(report.lines()))
         new = [f for f in [*report.new_features, *report.new_citations] if self.workspace.feature(f) is not None]
         if new:
             self.workspace.selection.select(new)  # what the articles added to known launches, shown on the map
-        self._say("; ".join(said))
+        self._say(self._imported(bundle, report, len(paths), bool(new)))
         return bundle
+
+    def _imported(self, bundle: Bundle, report: MergeReport, articles: int, selected: bool) -> str:
+        """What an import found, in the words of the launches' names ('Read 1 article: adds to 2023-08-24 Chollima-1
+        launch (Malligyong-1, 2nd attempt): 3 new features, 1 new citation, 4 new claims (selected on the map)'); it
+        listed every id ('draft-2023-08-24 joins known launch 2023-08-24-chollima1; new feature …')."""
+        said = []
+        if bundle.events:
+            drafts = sum(1 for f in bundle.features.values() if f.properties.get(DRAFT_PROPERTY))
+            said.append(f"drafted {counted(drafts, 'feature')} for {counted(len(bundle.events), 'new launch')}")
+        for known in dict.fromkeys(known for _, known in report.attached):
+            event = self.workspace.event(known)
+            said.append(f"adds to {event.date_label} {event.name or event.id}" if event else f"adds to {known}")
+        added = [counted(n, noun) for n, noun in ((len(report.new_features), "new feature"),
+                                                  (sum(report.new_citations.values()), "new citation"),
+                                                  (len(report.new_claims), "new claim")) if n]
+        if report.attached:
+            said[-1] += f": {', '.join(added) or 'nothing new'}" + (" (selected on the map)" if selected else "")
+        return f"Read {counted(articles, 'article')}: {'; '.join(said) or 'no launch found in it'}"
 
     def save_edited(self) -> bool:
         """Write every edited bundle to its file (asking where for a new draft, for a copy of launchmap's own

@@ -40,3 +40,17 @@ def add_action(menu: QMenu, text: str, slot: Callable, shortcut=None) -> QAction
     action.triggered.connect(slot)
     menu.addAction(action)
     return action
+
+
+def with_mnemonic(text: str, taken: set[str]) -> str:
+    """``text`` with an Alt letter no other entry of its menu has (``taken``, updated): a word's first letter if
+    one is free, else a letter of its last word ("World: R&obinson"), else any; a '&' of the text is shown as one."""
+    text = text.replace("&", "&&")
+    starts = [i for i, c in enumerate(text) if c.isalnum() and (i == 0 or not text[i - 1].isalnum())]
+    last = starts[-1] if starts else 0
+    for i in [*starts, *range(last, len(text)), *range(last)]:
+        letter = text[i].lower()
+        if text[i].isalnum() and letter not in taken and (i == 0 or text[i - 1] != "&"):
+            taken.add(letter)
+            return f"{text[:i]}&{text[i:]}"
+    return text

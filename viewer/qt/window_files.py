@@ -15,12 +15,13 @@ from viewer.io.progress import Cancelled
 from viewer.io.session import SESSION_SUFFIX
 from viewer.model.problem import BundleError
 from viewer.qt.workers import run_with_progress
-from viewer.wording import counted
+from viewer.wording import counted, visible_controls
 
 if TYPE_CHECKING:
     from viewer.model.bundle import Bundle
     from viewer.model.problem import Problem
     from viewer.model.workspace import Workspace
+    from viewer.qt.panels.widgets import NoteButton
     from viewer.qt.session_controller import SessionController
 
 OPEN_FILTER = open_filter(("launchmap sessions", f"*{SESSION_SUFFIX}"))  # "All supported files" comes first
@@ -33,57 +34,68 @@ class WindowFiles(QMainWindow):
 
     workspace: Workspace
     session: SessionController
+    file_notes: NoteButton
     _recent_files_menu: QMenu
 
     def open_files(self, paths: list[str]) -> None:
         """Open bundles and other geodata (GeoJSON, GeoPackage, KML/KMZ, CSV) and session files.
 
-        Each file loads off the GUI thread behind a progress dialog; a bad file is reported in one line and
-        skipped, and everything already open stays.
+        Each file loads off the GUI thread behind a progress dialog; a bad file is skipped, and everything already
+        open stays. What was opened is said once at the end, the files refused are listed in one message, and the
+        problems found on opening (a file reprojected to lon/lat) stay in the status bar's note until clicked away.
         """
+        opened: list[tuple[str, list[Problem]]] = []
+        refused: list[str] = []
         for path in paths:
             if Path(path).suffix.lower() == SESSION_SUFFIX:
                 self.session.open_session(path)
                 continue
             try:
-                bundle, problems = run_with_progress(self, f"Opening {Path(path).name}",
+                bundle, problems = run_with_progress(self, f"Opening {_shown(path)}",
                                                      partial(_open, path))
                 self.workspace.add(bundle)
             except Cancelled:
-                self.statusBar().showMessage(f"Opening {Path(path).name} cancelled; nothing was changed", 8000)
+                self.statusBar().showMessage(f"Opening {_shown(path)} cancelled; nothing was changed", 8000)
                 continue
             except BundleError as error:
                 more = len(error.problems) - 1
-                self._report(f"{error}" + (f" (and {more} more)" if more > 0 else ""))
+                refused.append(f"{error}" + (f" (and {more} more)" if more > 0 else ""))
                 continue
             except (OSError, ValueError) as error:
-                self._report(str(error))
+                refused.append(str(error))
                 continue
-            self._opened(path, problems)
+            self._remember_recent(path)
+            opened.append((path, problems))
+        self._say_opened(opened, refused)
         self._name_after_bundles()
 
     def adopt(self, opened: list[tuple[str, Bundle, list[Problem]]], refused: list[str] | None = None) -> None:
         """Add bundles read before the window was built (start-up reads small files first), as `open_files` would
         have opened them; ``refused`` are the messages of files it could not open, reported once the window runs."""
-        for path, bundle, problems in opened:
+        for path, bundle, _ in opened:
             self.workspace.add(bundle)
-            self._opened(path, problems)
-        for message in refused or []:
-            QTimer.singleShot(0, partial(self._report, message))
+            self._remember_recent(path)
+        self._say_opened([(path, problems) for path, _, problems in opened], [])
+        if refused:
+            QTimer.singleShot(0, partial(self._say_opened, [], list(refused)))
         self._name_after_bundles()
 
-    def _opened(self, path: str, problems: list[Problem]) -> None:
-        self._remember_recent(path)
-        errors = sum(p.is_error for p in problems)
-        if problems:  # each said once: the file, the counts, then the first one without its file and severity again
-            counts = ", ".join(counted(n, noun) for n, noun in ((errors, "error"), (len(problems) - errors, "warning"))
-                               if n)
-            first = problems[0]
-            self.statusBar().showMessage(
-                f"Opened {Path(path).name} with {counts} — first: "
-                f"{f'{first.where}: ' if first.where else ''}{first.message}", 15000)
-        else:
-            self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
+    def _say_opened(self, opened: list[tuple[str, list[Problem]]], refused: list[str]) -> None:
+        """One status line for the files opened (each named once, with its problems), a note of those problems that
+        stays until clicked away (the next message replaced a reprojection warning at once), one message box for
+        the files refused."""
+        notes = [opening_note(_shown(path), problems) for path, problems in opened if problems]
+        if notes:
+            self.file_notes.show_note(notes)
+        if opened:
+            found = [p for _, problems in opened for p in problems]
+            said = f" — {problem_counts(found)} (see the note)" if found else ""
+            self.statusBar().showMessage(f"Opened {', '.join(_shown(path) for path, _ in opened)}{said}",
+                                         15000 if notes else 5000)
+        if len(refused) == 1:
+            self._report(refused[0])
+        elif refused:
+            self._report(f"{len(refused)} files were not opened:\n" + "\n".join(refused))
 
     def _name_after_bundles(self) -> None:
         session = getattr(self, "session", None)
@@ -143,6 +155,25 @@ class WindowFiles(QMainWindow):
         if paths:
             remember_folder(paths[0])
             self.open_files(paths)
+
+
+def _shown(path: str) -> str:
+    """A file's name as messages give it: a tab or line break in it shown, so the message stays one line."""
+    return visible_controls(Path(path).name)
+
+
+def problem_counts(problems: list[Problem]) -> str:
+    """'1 warning', '2 errors, 1 warning'."""
+    errors = sum(p.is_error for p in problems)
+    return ", ".join(counted(n, noun) for n, noun in ((errors, "error"), (len(problems) - errors, "warning")) if n)
+
+
+def opening_note(name: str, problems: list[Problem]) -> str:
+    """A file's problems on opening, said once: the file, the counts, then the first one without its file and
+    severity again (``tracks.geojson with 1 warning — crs: coordinates given in …; reprojected to WGS84 lon/lat``)."""
+    first = problems[0]
+    where = f"{first.where}: " if first.where else ""
+    return visible_controls(f"{name} with {problem_counts(problems)} — {where}{first.message}")
 
 
 def recent_files() -> list[str]:

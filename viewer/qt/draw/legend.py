@@ -47,11 +47,15 @@ def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = 
     not fit in height, the kinds go and the launches stay; None when not even those fit (or nothing is shown).
     Kept for the same rows and room: every repaint asks (eliding each row's text is what costs)."""
     rows = tuple(frame.legend_rows)
-    if wrap:
-        wrapped = _legend_layout(rows, frame.context.scale, room_w, room_h, True)
-        if wrapped is not None and len(wrapped.rows) == len(rows):
-            return wrapped  # else the kinds' rows fit only unwrapped: those are worth more than whole names
-    return _legend_layout(rows, frame.context.scale, room_w, room_h)
+    if not wrap:
+        return _legend_layout(rows, frame.context.scale, room_w, room_h)
+    wrapped = _legend_layout(rows, frame.context.scale, room_w, room_h, True)
+    if wrapped is not None and len(wrapped.rows) == len(rows):
+        return wrapped
+    cut = _legend_layout(rows, frame.context.scale, room_w, room_h)
+    # The kinds' rows fit only unwrapped: those are worth more than whole names. When they go either way, the
+    # launches' names wrap ('2023-05-31 Chollima-1 laun…' three times over in an overview slide's column).
+    return wrapped if wrapped is not None and (cut is None or len(cut.rows) <= len(wrapped.rows)) else cut
 
 
 def _wrapped(text: str, metrics: QFontMetricsF, room: float, lines: int = WRAP_LINES) -> str:
@@ -92,7 +96,7 @@ def _legend_layout(rows: tuple[tuple[str, str, str], ...], scale: float, room_w:
             rows = tuple((kind, _wrapped(text, metrics, room_text), colour) for kind, text, colour in rows)
         rows = tuple((kind, "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room_text)
                                       for line in text.split("\n")), colour) for kind, text, colour in rows)
-    line = metrics.lineSpacing()
+    line = math.ceil(metrics.lineSpacing())  # whole pixels: a wrapped name's lines drawn alike on screen and in a stamp
     height = row * len(rows) + line * sum(text.count("\n") for _, text, _ in rows) + context.px(12)
     if height > room_h:
         return None

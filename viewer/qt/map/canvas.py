@@ -31,6 +31,7 @@ from viewer.qt.map.annotation_layer import AnnotationVisual
 from viewer.qt.map.basemap_layer import BasemapLayer, GraticuleLayer
 from viewer.qt.map.decorations import Decorations, OverlayData
 from viewer.qt.map.drawings import cache_of
+from viewer.qt.map.earth_edge import EarthEdge
 from viewer.qt.map.feature_labels import map_labels
 from viewer.qt.map.feature_visuals import AreaVisual, LineVisual, visual_for
 from viewer.qt.map.frame import ScreenFrame
@@ -109,6 +110,9 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         for z, item in enumerate([self.basemap_layer, self.graticule, self.highlight, *self.visuals.values()]):
             item.setZValue(z)
             self.view.addItem(item, ignoreBounds=True)
+        self.earth_edge = EarthEdge()  # the page beyond the earth, over the basemap's sea, under the lines
+        self.earth_edge.setZValue(0.5)
+        self.view.addItem(self.earth_edge, ignoreBounds=True)
         self.labels.setZValue(50)
         self.view.addItem(self.labels, ignoreBounds=True)
         for visual in self.visuals.values():
@@ -235,6 +239,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         projection = self.projection
         self._limit_zoom(projection)
         self._cache = self._cache.reprojected(projection)
+        self.earth_edge.follow(projection, self.view.viewRect())
         self._overlays_changed()
         self.refresh()
         self._apply_frame()
@@ -323,6 +328,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         finally:
             self._applying_frame = False
         self.frame.set_view(rect, QRectF(self.viewport().rect()))
+        self.earth_edge.follow(self.projection, rect)
         self._basemap_to_view()
         extent = self.visible_extent_lonlat()
         span = max(extent[2] - extent[0], extent[3] - extent[1])

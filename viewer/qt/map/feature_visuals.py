@@ -24,7 +24,7 @@ class AreaVisual(PathLayer):
 
     def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
                      colours: dict[str, str]) -> None:
-        if shown := changed(self, kind, features, cache, colours):
+        if (shown := changed(self, kind, features, cache, colours)) is not None:
             self.set_strokes(area_strokes(shown))
 
     def follow_densified(self, taken: np.ndarray) -> None:
@@ -45,7 +45,7 @@ class LineVisual(PathLayer):
 
     def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
                      colours: dict[str, str]) -> None:
-        if shown := changed(self, kind, features, cache, colours):
+        if (shown := changed(self, kind, features, cache, colours)) is not None:
             self._draw(shown)
 
     def follow_densified(self, taken: np.ndarray) -> None:
@@ -78,7 +78,7 @@ class PointVisual(SymbolLayer):
 
     def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
                      colours: dict[str, str]) -> None:
-        if shown := changed(self, kind, features, cache, colours):
+        if (shown := changed(self, kind, features, cache, colours)) is not None:
             self.set_symbols(point_symbols(shown))
 
 

@@ -29,7 +29,9 @@ from viewer.qt.panels.highlighting import colour_of
 from viewer.qt.panels.widgets import PassageLink, plain_label, section_title, tooltip_html
 from viewer.wording import counted
 
-KNOWN_PROPERTIES = {"event", "kind", "label", "certainty", "derivation", "citations", "claims", "sources"}
+KNOWN_PROPERTIES = {"event", "kind", "label", "certainty", "derivation", "citations", "claims", "sources", "draft"}
+DRAFT_NOTE = ("Draft, not yet reviewed: Edit ▸ Accept draft (Ctrl+Return) keeps it, Reject draft (Ctrl+Delete) "
+              "removes it")
 ANNOTATION_PROPERTIES = {"style", "text", "anchor", "color", "size"}
 QUOTE_CHARS = 160
 EMPTY_TEXT = "Select a feature on the map, in the tree or in an article to see who reports it and in which words."
@@ -124,6 +126,10 @@ class DetailsPanel(QWidget):
         kind = plain_label(f"{kind_title(feature.kind)} · {certainty_note(feature.properties)}", wrap=False)
         kind.setStyleSheet(f"background: {colour_of(feature.kind)}; padding: 1px 4px; border-radius: 2px;")
         self.body_layout.addWidget(kind, 0, Qt.AlignmentFlag.AlignLeft)
+        if feature.properties.get("draft"):  # it read 'Other properties: draft: true'
+            note = plain_label(DRAFT_NOTE, colour="#6B4E00")
+            note.setStyleSheet("color: #6B4E00; background: #FFF4C2; padding: 3px; border-radius: 3px;")
+            self.body_layout.addWidget(note)
 
     def _add_disagreement_banner(self, feature: Feature) -> None:
         differing = [g for g in claim_groups(self.workspace.content, feature.id) if g.disagree]

@@ -296,6 +296,13 @@ class EventTree(QTreeView):
         finally:
             self._writing = False
 
+    def current_launch(self) -> str | None:
+        """The launch whose row the user is on (current and selected), which selects no feature of its own."""
+        index = self.currentIndex().siblingAtColumn(0)
+        if not index.isValid() or not self.selectionModel().isSelected(index):
+            return None
+        return index.data(EVENT_ROLE)
+
     def _activated(self, index: QModelIndex) -> None:
         """Double-click or Enter: frame the feature, or every feature of the event or group, on the map."""
         index = index.siblingAtColumn(0)

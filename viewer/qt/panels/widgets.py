@@ -97,3 +97,54 @@ class PassageLink(QLabel):
             self.activated.emit()
             return
         super().keyPressEvent(event)
+
+
+WINDOW_SHARE = 0.35  # of the window's width a status bar note may take
+
+
+class NoteButton(QLabel):
+    """A note in the status bar that stays until the user clicks it away (a status message is replaced by the next
+    one, often at once): the first line of the notes, all of them in its tooltip. A label, not a button: the status
+    bar takes the height of every widget in it, shown or not, and a button's made it taller than the map's first
+    frame expected.
+
+    Signals:
+        clicked(): the note was clicked (or Space or Enter pressed on it); it hides itself.
+    """
+
+    clicked = Signal()
+    WIDEST = 640  # pixels of the status bar it may take at most; the rest of the text is in the tooltip
+    STYLE = "NoteButton { background: #FFF4C2; border: 1px solid #D9B84A; border-radius: 3px; padding: 0 6px; }"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet(self.STYLE)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.clicked.connect(self.hide)
+        self.hide()
+
+    def show_note(self, notes: list[str]) -> None:
+        first = " ".join(notes[0].split())  # one line, whatever the file's text held
+        more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
+        metrics = self.fontMetrics()
+        widest = min(self.WIDEST, round(self.window().width() * WINDOW_SHARE))  # the message beside keeps room
+        self.setText(metrics.elidedText(f"\N{WARNING SIGN} {first}", Qt.TextElideMode.ElideRight,
+                                        widest - metrics.horizontalAdvance(more) - 16) + more)
+        self.setToolTip(tooltip_html("\n".join(notes) + "\n\nClick to hide this note."))
+        self.show()
+
+    def click(self) -> None:
+        self.clicked.emit()
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.click()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.click()
+            return
+        super().keyPressEvent(event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,14 +116,27 @@ def _lines(text: io.TextIOWrapper):
 
 
 class _Rows:
-    """Turns rows into features; geometry is made for the whole file at once (fast for a million points)."""
+    """Turns rows into a layer's columns (each `Feature` made when asked for); geometry is made for the whole file at
+    once (fast for a million points). A header naming one property twice is read into a `Feature` per row, as a
+    dict of the row keeps the last cell under the first name's place."""
 
     def __init__(self, builder: LayerBuilder, columns: Columns, delimiter: str):
         self.builder = builder
         self.columns = columns
         self.decimal_comma = delimiter != ","
         self.geometry_columns = {columns.lon, columns.lat, columns.wkt} - {None}
-        self.features: list[Feature] = []
+        kept = [(i, name) for i, name in enumerate(columns.names) if i not in self.geometry_columns and name]
+        self.by_feature = len({name for _, name in kept}) != len(kept)
+        self.features: list[Feature] = []  # when by_feature
+        named = dict((name, i) for i, name in kept)
+        self.others = [i for i, name in kept if name not in ("id", "event")]
+        self.id_at, self.event_at = named.get("id"), named.get("event")
+        self.event_name_at, self.event_time_at = named.get("event_name"), named.get("event_time")
+        # the properties in the order a row's dict has them: the columns', then the event (put back last when given)
+        self.names = [name for i, name in kept if name not in ("id", "event")] + (["event"] if "event" in named else [])
+        self.cells: list[list[str]] = []  # each row's property cells, in `names` order but the event
+        self.events: list[str | None] = []
+        self.ids: list[str] = []
         self.places: list[str] = []
         self.points: list[tuple[float, float]] = []  # NaN, NaN where the row has WKT or nothing
         self.wkt: list[str | None] = []
@@ -153,16 +167,31 @@ class _Rows:
                 self.unplaced += 1
         else:
             wkt = ""
+        if self.by_feature:
+            self.features.append(self.feature(line, row))
+        else:
+            event = _unguarded(row[self.event_at]).strip() if self.event_at is not None else ""
+            if event:
+                event = builder.add_event(event, *(None if at is None else _unguarded(row[at])
+                                                   for at in (self.event_name_at, self.event_time_at)))
+            wanted = _unguarded(row[self.id_at]).strip() if self.id_at is not None else ""
+            self.ids.append(builder.unique_id(wanted or None, f"line{line}"))
+            self.cells.append([_unguarded(row[i]) for i in self.others])
+            self.events.append(event or None)
+        self.places.append(where)
+        self.points.append(point)  # type: ignore[arg-type]
+        self.wkt.append(wkt or None)
+
+    def feature(self, line: int, row: list[str]) -> Feature:
+        """The row as a `Feature` with its properties dict (a header naming one property twice)."""
+        builder, names = self.builder, self.columns.names
         properties = {name: _unguarded(cell) for i, (name, cell) in enumerate(zip(names, row, strict=True))
                       if i not in self.geometry_columns and name}
         event = properties.pop("event", "").strip()
         if event:
             properties["event"] = builder.add_event(event, properties.get("event_name"), properties.get("event_time"))
         feature_id = builder.unique_id(properties.pop("id", "").strip() or None, f"line{line}")
-        self.features.append(Feature(id=feature_id, geometry=None, properties=properties))
-        self.places.append(where)
-        self.points.append(point)  # type: ignore[arg-type]
-        self.wkt.append(wkt or None)
+        return Feature(id=feature_id, geometry=None, properties=properties)
 
     def point(self, where: str, row: list[str]) -> tuple[float | None, float | None] | None:
         """(lon, lat) of the row, (None, None) when it gives none, None after an error."""
@@ -181,7 +210,7 @@ class _Rows:
         return values[0], values[1]
 
     def finish(self) -> None:
-        if not self.features:
+        if not self.places:
             if not self.builder.errors:
                 self.builder.warn("2", "no rows below the header")
             return
@@ -196,9 +225,16 @@ class _Rows:
                 self.builder.error(self.places[index], f"not WKT: {_why_not_wkt(wkt[index])}")
         geometries[has_wkt] = parsed
         geometries = checked_many(self.builder, geometries, self.places)
-        for feature, geometry, where in zip(self.features, geometries, self.places, strict=True):
-            feature.geometry = geometry
-            self.builder.add(where, feature)
+        if self.by_feature:
+            for feature, geometry, where in zip(self.features, geometries, self.places, strict=True):
+                feature.geometry = geometry
+                self.builder.add(where, feature)
+        else:
+            columns = [list(cells) for cells in zip(*self.cells, strict=True)] if self.others else []
+            if self.event_at is not None:
+                columns.append(self.events)
+            self.cells = []
+            self.builder.add_run(self.places, self.ids, list(self.names), columns, geometries)
         if self.unplaced:
             self.builder.warn("", f"{counted(self.unplaced, 'row')} without coordinates: listed, but not on the map")
 
@@ -228,6 +264,12 @@ def _sniff(head: bytes, encoding: str, file: str) -> tuple[str, Columns]:
 
 def _degrees(text: str, axis: str, decimal_comma: bool) -> float | None:
     """Decimal degrees from '124.705', '124.705°E', 'W 170.5' or '39,66' (under a ';' delimiter)."""
+    try:
+        value = float(text)  # the usual cell, a plain decimal: read at once
+    except ValueError:
+        value = math.nan
+    if value - value == 0.0:  # finite: what the rest would make of it too
+        return value
     text = text.replace("°", "").strip()
     sign = 1.0
     for letter, negative in ((axis[0], False), (axis[1], True)):

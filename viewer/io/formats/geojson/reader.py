@@ -9,7 +9,7 @@ from typing import Any
 from viewer.geo.geometry_check import GEOMETRY_TYPES
 from viewer.io.bundle.json_stream import StartAgain, load_geojson
 from viewer.io.bundle.reader import BundleParser
-from viewer.io.formats.antimeridian import antimeridian_warnings
+from viewer.io.formats.antimeridian import crossings
 from viewer.io.formats.geojson.legacy_crs import Reproject, crs_of
 from viewer.io.formats.geojson.plain import (
     BUNDLE_MEMBERS,
@@ -18,8 +18,10 @@ from viewer.io.formats.geojson.plain import (
     prepare_plain,
     renamed_notes,
 )
+from viewer.io.formats.geojson.plain_rows import BATCH, read_rows
 from viewer.io.progress import Progress, no_progress, stages
 from viewer.model.bundle import Bundle
+from viewer.model.bundle_features import geometries_of
 from viewer.model.problem import BundleError, Problem, Severity
 
 # Members the features depend on: a file that gives one after its features is read again, whole.
@@ -63,11 +65,16 @@ def read_geojson(path: str | Path, progress: Progress = no_progress,
     return bundle, problems + _crossing(bundle, file, inside)
 
 
+_CROSSINGS_CHUNK = 50_000  # geometries looked at at once: the coordinates of a whole large file are many
+
+
 def _crossing(bundle: Bundle, file: str, inside: str | None) -> list[Problem]:
-    features = list(bundle.features.values())
-    places = _Places(inside, len(features))
-    return [Problem(file, where, message, Severity.WARNING)
-            for where, message in antimeridian_warnings(features, places)]
+    """A warning for each feature crossing the antimeridian, read from the geometries (no feature made)."""
+    geometries = geometries_of(bundle.features)
+    places = _Places(inside, len(geometries))
+    return [Problem(file, places[start + index], message, Severity.WARNING)
+            for start in range(0, len(geometries), _CROSSINGS_CHUNK)
+            for index, message in crossings(geometries[start:start + _CROSSINGS_CHUNK])]
 
 
 class _Places(Sequence[str]):
@@ -84,7 +91,8 @@ class _Places(Sequence[str]):
 
 
 class _Streaming:
-    """Reads a FeatureCollection's features into a bundle one by one as the JSON parser hands them over.
+    """Reads a FeatureCollection's features into a bundle as the JSON parser hands them over: a plain one's a batch
+    at a time into columns (`read_rows`), or one by one where a batch has something to say; a bundle's one by one.
 
     ``progress`` is the one the parser reports to: the parsing stage of the bar until the features begin,
     then the whole bar, since parsing them is reading them.
@@ -100,6 +108,9 @@ class _Streaming:
         self.renamed: set[str] = set()
         self.reproject: Reproject | None = None
         self.crs_notes: list[Problem] = []
+        self.waiting: list[Any] = []  # a plain file's features not read yet, from the ``first_waiting``-th
+        self.first_waiting = 0
+        self.ids: set[str] = set()  # of the features read so far, for a plain file
 
     def progress(self, done: int, total: int) -> None:
         (self.parsing if self.bundle is None else self.whole)(done, total)
@@ -116,21 +127,54 @@ class _Streaming:
         return True
 
     def feature(self, index: int, raw: Any) -> None:
+        if self.plain:
+            if self.reproject is not None:
+                self.reproject(raw)
+            if not self.waiting:
+                self.first_waiting = index
+            self.waiting.append(raw)
+            if len(self.waiting) >= BATCH:
+                self.flush()
+            return
+        self.one(index, raw)
+
+    def flush(self) -> None:
+        """Read the plain file's waiting features: as columns, or one by one when they have something to say."""
+        assert self.bundle is not None
+        raws, first = self.waiting, self.first_waiting
+        self.waiting = []
+        if not raws or read_rows(self.parser, self.bundle, self.name, first, raws, self.add_event,
+                                   self.ids):
+            return
+        for offset, raw in enumerate(raws):
+            event = prepare_feature(raw, first + offset, self.name, self.renamed)
+            if event is not None:
+                self.add_event(event)
+            self.one(first + offset, raw)
+            raw_id = raw.get("id") if isinstance(raw, dict) else None
+            if isinstance(raw_id, str | int | float) and not isinstance(raw_id, bool):
+                self.ids.add(str(raw_id))  # read or refused, no later feature may have it
+
+    def add_event(self, event: str) -> None:
+        """A stub for an event a plain file's feature names, unless there is one."""
         assert self.bundle is not None
         parser = self.parser
-        if self.plain:
-            event = prepare_feature(raw, index, self.name, self.renamed, self.reproject)
-            if event is not None and event not in parser.named["events"]:
-                where, stub = f"events[{len(parser.events)}]", {"id": event, "name": event}
-                parser.events.append((where, stub))
-                parser.named["events"].add(event)
-                parser.add(self.bundle.events, parser.read_event(where, stub), where)
+        if event not in parser.named["events"]:
+            where, stub = f"events[{len(parser.events)}]", {"id": event, "name": event}
+            parser.events.append((where, stub))
+            parser.named["events"].add(event)
+            parser.add(self.bundle.events, parser.read_event(where, stub), where)
+
+    def one(self, index: int, raw: Any) -> None:
+        assert self.bundle is not None
+        parser = self.parser
         parser.feature(self.bundle, index, raw)
         if isinstance(raw, dict) and raw.get("id") is not None and str(raw["id"]) not in self.bundle.features:
             parser.named["features"].add(str(raw["id"]))  # read or not, a site may name it: no second problem
 
     def finish(self, root: dict, late: set[str], notes: list[Problem]) -> tuple[Bundle, list[Problem]]:
         assert self.bundle is not None
+        self.flush()
         notes = notes + self.crs_notes + renamed_notes(self.renamed, self.file)
         self.bundle.extra.update({key: root[key] for key in root if key in late})
         try:

@@ -20,6 +20,7 @@ from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.gpkg import inspect
 from viewer.io.formats.gpkg.batches import DamagedFeatures, read_batch
 from viewer.io.formats.gpkg.columns import FEATURE_COLUMNS, KEPT_AS
+from viewer.io.formats.gpkg.gdal_path import as_gdal_reads_it
 from viewer.io.formats.layer import (
     LABEL_KEYS,
     MAX_FEATURES,
@@ -33,6 +34,7 @@ from viewer.io.progress import Progress, no_progress, stages
 from viewer.model.bundle import Bundle
 from viewer.model.feature_rows import LayerColumns
 from viewer.model.problem import BundleError, Problem
+from viewer.wording import visible_controls
 
 BATCH = 50_000  # features per read: progress and cancelling between batches
 LAUNCHMAP_TABLES = ("features", "documents", "events", "claims", "citations", "launchmap")
@@ -45,12 +47,17 @@ _EXPECTED_WARNINGS = ("non conformant file extension",)
 def read_gpkg(path: str | Path, progress: Progress = no_progress,
               shown_as: str | None = None) -> tuple[Bundle, list[Problem]]:
     """Every layer of the GeoPackage in one bundle; raises BundleError naming the layer and fid."""
-    import pyogrio
-
     path = Path(path)
-    file = shown_as or str(path)
+    file = shown_as or visible_controls(str(path))
     refuse_large_file(path, file, 2**62, "GeoPackage")  # size is no measure here; the feature count below is
     builder = LayerBuilder(path, file)
+    with as_gdal_reads_it(path) as source:  # the features keep the file's own name; GDAL reads it by another
+        return _read_gpkg(source, file, builder, progress)
+
+
+def _read_gpkg(path: Path, file: str, builder: LayerBuilder, progress: Progress) -> tuple[Bundle, list[Problem]]:
+    import pyogrio
+
     try:
         skipped = inspect.views(path)
     except inspect.TooSlow as error:

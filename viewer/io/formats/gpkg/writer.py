@@ -7,18 +7,13 @@ the bundle holds, so `gpkg.reader` reads the file back into the same bundle.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import time
 from collections.abc import Iterable
-from itertools import chain, repeat
-from operator import attrgetter
 from pathlib import Path
-from types import NoneType
 from typing import Any
 
-import msgspec
 import numpy as np
 import shapely
 
@@ -26,17 +21,16 @@ from viewer import __version__
 from viewer.io.atomic import make_temp, remove_leftovers
 from viewer.io.formats.gpkg.arrow_stream import GEOMETRY, arrow_stream
 from viewer.io.formats.gpkg.columns import FEATURE_COLUMNS, KEPT_AS
+from viewer.io.formats.gpkg.feature_layer import JSON_BATCH, NAMES, feature_cells
+from viewer.io.formats.gpkg.json_cells import as_json, fits, json_each
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
+from viewer.model.bundle_features import RowFeatures, geometries_of
 from viewer.model.citation import Citation
 from viewer.model.claim import Claim
-from viewer.model.feature import Feature
 
-# Each order of keys the columns alone give back (the shown ones present, in column order).
-_SHOWN_ORDERS = {tuple(k for i, k in enumerate(FEATURE_COLUMNS) if mask >> i & 1)
-                 for mask in range(2 ** len(FEATURE_COLUMNS))}
 INTEGER_COLUMNS = {"text_inline", "position", "claim", "start", "end"}
-_JSON_BATCH = 10_000  # features whose properties are encoded in one call
+_JSON_BATCH = JSON_BATCH
 
 
 def write_gpkg(bundle: Bundle, path: str | Path, progress: Progress = no_progress) -> None:
@@ -105,13 +99,12 @@ def _umask() -> int:
 def _write_all(bundle: Bundle, path: str, progress: Progress) -> None:
     from pyogrio.raw import write_arrow
 
-    features = list(bundle.features.values())
-    geometries = np.empty(len(features), dtype=object)
-    geometries[:] = list(map(attrgetter("geometry"), features))
-    geometry = shapely.to_wkb(geometries)  # all at once; None stays None
-    del geometries
-    rows = _feature_table(features)
-    del features
+    geometry = shapely.to_wkb(geometries_of(bundle.features))  # all at once; None stays None
+    cells = feature_cells(bundle.features)  # a plain layer's rows read from its columns: no Feature made
+    rows = Table.of_columns(NAMES, cells.columns, cells.extras)
+    if cells.fitting:  # the shown columns' cells were all seen to fit; the ids and the JSON are still checked
+        rows.fitting.update(FEATURE_COLUMNS)
+    del cells
     progress(1, 3)
     data, names, masks = rows.arrays()
     del rows
@@ -125,71 +118,6 @@ def _write_all(bundle: Bundle, path: str, progress: Progress) -> None:
         write_arrow(arrow_stream(names, data, masks), path, layer=name, driver="GPKG", geometry_type=None,
                     append=True)
     progress(3, 3)
-
-
-def _feature_table(features: list[Feature]) -> Table:
-    """The features layer's columns, made a column at a time (`map` over the features, not a Python loop
-    per feature): a million rows of lists and dicts cost as much memory again as the bundle."""
-    properties = list(map(attrgetter("properties"), features))
-    columns = [list(map(attrgetter("id"), features))]
-    # The usual layer: every property a text. One join both checks that (TypeError otherwise) and gives the text
-    # whose ASCII-ness says that every cell fits a GeoPackage text column; then nothing is checked cell by cell.
-    try:
-        texts = "".join(chain.from_iterable(map(dict.values, properties)))
-        all_text, plain = True, texts.isascii() and "\x00" not in texts
-        del texts
-    except TypeError:
-        all_text = plain = False
-    for key in FEATURE_COLUMNS:
-        cells = list(map(dict.get, properties, repeat(key)))
-        if not all_text and set(map(type, cells)) - {str, NoneType}:  # a number or list: the JSON holds it
-            cells = [cell if isinstance(cell, str) else None for cell in cells]
-        columns.append(cells)
-    # The ``properties`` JSON holds what the columns do not; a shown property stays in it as null, holding its
-    # place so the order comes back as it was. Left null when the columns say it all (the reader makes the
-    # same dict from them: the shown keys in column order, text values).
-    orders = list(map(tuple, properties))
-    rows = [] if set(orders) <= _SHOWN_ORDERS else \
-        [row for row, keys in enumerate(orders) if keys not in _SHOWN_ORDERS]
-    del orders
-    if not all_text:
-        rows = sorted({*rows, *(row for row, values in enumerate(properties)
-                                if not all(v.__class__ is str for v in values.values()))})
-    rests: list[Any] = [None] * len(features)
-    for start in range(0, len(rows), _JSON_BATCH):  # encoded a batch at a time, then let go
-        batch = rows[start:start + _JSON_BATCH]
-        shown = [{k: None if k in FEATURE_COLUMNS and isinstance(v, str) else v for k, v in properties[row].items()}
-                 for row in batch]
-        for row, text in zip(batch, json_each(shown), strict=True):
-            rests[row] = text
-    columns.append(rests)
-    extras: list[dict[str, Any] | None] = list(map(attrgetter("extra_if_any"), features))
-    for row, source in enumerate(map(attrgetter("source_geometry"), features)):
-        if source is not None and (set(source) - {"type", "coordinates", "geometries"} or _beyond_xyz(source)):
-            # Foreign members have no place in WKB; nor has a 4th number per position (RFC 7946 allows it): a
-            # layer of mixed types cannot be declared XYZM through pyogrio, so GDAL would drop M. Other GIS tools
-            # read X, Y, Z; launchmap reads the positions back whole from here.
-            extras[row] = {**(extras[row] or {}), f"{KEPT_AS}geometry": source}
-    table = Table.of_columns(("feature_id", *FEATURE_COLUMNS, "properties", "extra"), columns, extras)
-    if plain:  # the shown columns' cells were all seen to fit above; the ids and the JSON are still checked
-        table.fitting.update(FEATURE_COLUMNS)
-    return table
-
-
-def _beyond_xyz(source: dict[str, Any]) -> bool:
-    """Whether a GeoJSON geometry as read has a position of more than three numbers."""
-    stack: list[Any] = [source.get("coordinates"), *(g for g in source.get("geometries") or () if isinstance(g, dict))]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, dict):
-            stack.extend((value.get("coordinates"), *(value.get("geometries") or ())))
-        elif isinstance(value, list) and value:
-            if not isinstance(value[0], list):
-                if len(value) > 3:
-                    return True
-            else:
-                stack.extend(value)
-    return False
 
 
 def _tables(bundle: Bundle) -> dict[str, Table]:
@@ -206,7 +134,8 @@ def _tables(bundle: Bundle) -> dict[str, Table]:
         events.add([event.id, event.name, event.time, event.vehicle, event.outcome, event.site, None],
                    dict(event.extra))
         _add_claims(claims, citations, "event", event.id, event.claims)
-    for feature in bundle.features.values():
+    features = bundle.features
+    for feature in features.held() if isinstance(features, RowFeatures) else features.values():
         if feature.has_citations_or_claims:
             _add_citations(citations, "feature", feature.id, None, feature.citations)
             _add_claims(claims, citations, "feature", feature.id, feature.claims)
@@ -214,7 +143,7 @@ def _tables(bundle: Bundle) -> dict[str, Table]:
     header["version"] = bundle.version
     meta = Table("key", "value", "extra")
     rest = {k: v for k, v in bundle.extra.items() if k != "launchmap"}
-    for key, value in (("version", str(bundle.version)), ("header", _json(header)), ("extra", _json(rest)),
+    for key, value in (("version", str(bundle.version)), ("header", as_json(header)), ("extra", as_json(rest)),
                        ("generator", f"launchmap {__version__}")):
         meta.add([key, value, None], {})
     return {"documents": documents, "events": events, "claims": claims, "citations": citations, "launchmap": meta}
@@ -222,7 +151,7 @@ def _tables(bundle: Bundle) -> dict[str, Table]:
 
 def _add_claims(claims: Table, citations: Table, owner: str, owner_id: str, items: Iterable[Claim]) -> None:
     for position, claim in enumerate(items):
-        claims.add([owner, owner_id, position, claim.property, _json(claim.value), claim.by, claim.reference, None],
+        claims.add([owner, owner_id, position, claim.property, as_json(claim.value), claim.by, claim.reference, None],
                    dict(claim.extra))
         _add_citations(citations, owner, owner_id, position, claim.citations)
 
@@ -277,7 +206,7 @@ class Table:
                 texts = "".join([v for v in values if isinstance(v, str)])
             if texts.isascii() and "\x00" not in texts:  # the usual column: all fit, seen in one pass
                 continue
-            unfit = [i for i, v in enumerate(values) if isinstance(v, str) and not _fits(v)]
+            unfit = [i for i, v in enumerate(values) if isinstance(v, str) and not fits(v)]
             for row in unfit:
                 extras[row] = {**(extras[row] or {}), f"{KEPT_AS}{name}": values[row]}
                 values[row] = None
@@ -294,40 +223,3 @@ class Table:
         return data, list(self.columns), masks
 
 
-def _fits(text: str) -> bool:
-    if "\x00" in text:
-        return False
-    if text.isascii():  # a flag of the string: no encoding needed to know
-        return True
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # made once: json.dumps makes one a call
-_COMPACT_ASCII = json.JSONEncoder(separators=(",", ":"))
-
-
-_pieces = msgspec.json.Decoder(list[msgspec.Raw])
-
-
-def json_each(values: list[Any]) -> list[str | None]:
-    """`_json` of each value (None stays None), encoded in one call: a call each costs more than the text."""
-    present = [value for value in values if value is not None]
-    try:
-        pieces = _pieces.decode(_COMPACT.encode(present).encode("utf-8"))
-        texts = iter([str(piece, "utf-8") for piece in pieces])
-    except (msgspec.DecodeError, UnicodeError):  # NaN (not JSON to msgspec), lone surrogates: one at a time
-        texts = iter([_json(value) for value in present])
-    return [None if value is None else _checked(next(texts), value) for value in values]
-
-
-def _checked(text: str, value: Any) -> str:
-    return text if _fits(text) else _COMPACT_ASCII.encode(value)
-
-
-def _json(value: Any) -> str:
-    text = _COMPACT.encode(value)
-    return text if _fits(text) else _COMPACT_ASCII.encode(value)
