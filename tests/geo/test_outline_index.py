@@ -106,3 +106,32 @@ def test_a_rectangle_crowded_by_boxes_counts_as_met_beyond_the_budget() -> None:
     assert outline.meets(10, 60, 11, 61, budget=1000)
     assert not outline.meets(10, 60, 11, 61, budget=50_000)
     assert outline.meets(40, 40, 41, 41, budget=1000)  # on the line
+
+
+def test_an_outline_is_made_once_per_geometry(monkeypatch) -> None:
+    """A refresh indexes the same projected shapes again: their runs are made once for each geometry object (a
+    version of the drawing), again for a new one (densified, edited), and forgotten with the geometry."""
+    import gc
+
+    from viewer.geo import outline_index
+
+    made: list[int] = []
+    real = outline_index.Outline.__init__
+
+    def counted(self, geometry):
+        made.append(id(geometry))
+        real(self, geometry)
+
+    monkeypatch.setattr(outline_index.Outline, "__init__", counted)
+    star = jagged_star(30_000)
+    first = FeatureIndex(["star"], [star])
+    again = FeatureIndex(["star"], [star])
+    assert len(made) == 1
+    assert again._outlines[0] is first._outlines[0]
+    changed = shapely.transform(star, lambda xy: xy)  # the same outline, another geometry object
+    assert FeatureIndex(["star"], [changed])._outlines[0] is not first._outlines[0]
+    assert len(made) == 2
+    key = id(changed)
+    del changed
+    gc.collect()
+    assert key not in outline_index._MADE

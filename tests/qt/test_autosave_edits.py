@@ -63,7 +63,8 @@ def test_the_autosave_rewrites_an_edited_bundle_only_after_it_changed_again(wind
 
     written = []
     real = edits.write_bundle
-    monkeypatch.setattr(edits, "write_bundle", lambda bundle, path: (written.append(path), real(bundle, path)))
+    monkeypatch.setattr(edits, "write_bundle",
+                        lambda bundle, path, **how: (written.append(path), real(bundle, path, **how)))
     controller = window.session
     assert window.review.run(SITE, EditProperty(SITE, "label", "Sohae (first edit)"))
     assert controller.autosave() is not None

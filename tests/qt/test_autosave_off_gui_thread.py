@@ -30,11 +30,11 @@ def held_writes(monkeypatch) -> tuple[threading.Event, list[tuple[str, str | Non
     release, written = threading.Event(), []
     real = edits.write_bundle
 
-    def write(bundle, path):
+    def write(bundle, path, **how):
         release.wait(timeout=10)  # on the GUI thread, as before, this would hold the window (and then go on)
         feature = bundle.features.get(SITE)
         written.append((threading.current_thread().name, feature.label if feature is not None else None))
-        real(bundle, path)
+        real(bundle, path, **how)
 
     monkeypatch.setattr(edits, "write_bundle", write)
     return release, written
@@ -129,7 +129,7 @@ def test_a_million_point_layer_is_autosaved_while_the_window_stays_responsive_an
     # The write took seconds; the GUI thread went on ticking all along (on the GUI thread it was one gap as long
     # as the write). Generous: the machine may be busy.
     assert took > 1.0
-    assert gaps.max() < max(1.0, took / 3), (gaps.max(), took)
+    assert gaps.max() < max(1.0, took / 2), (gaps.max(), took)  # (the write is compact now: ~5x faster)
     crash(autosave_path())
 
     from viewer.qt.main_window import MainWindow

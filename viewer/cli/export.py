@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     title = args.title if args.title is not None else _default_title(workspace, args.event)
     view.set_decorations(title=title, legend=args.legend, labels=not args.no_labels,
                          footnote=sources_note(content, visible))
-    renderer = MapRenderer(workspace, view)
+    renderer = MapRenderer(workspace, view, size=(size.width, size.height))
     if rings is not None:
         renderer.scene.show_range_rings(*rings)
     request = ImageRequest(view, width=size.width, height=size.height, dpi=size.dpi,

@@ -9,7 +9,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Point, box
 
-from viewer.geo.outline_index import Outline, detailed
+from viewer.geo.outline_index import detailed, outline_of
 from viewer.geo.point_grid import PointGrid
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class FeatureIndex:
         self._built: shapely.STRtree | None = None
         self._areal = np.isin(shapely.get_type_id(self._geoms), _AREAL)
         large = np.flatnonzero(shapely.get_num_coordinates(self._geoms) >= OUTLINE_FROM)
-        self._outlines = {int(i): Outline(self._geoms[i]) for i in large if detailed(self._geoms[i])}
+        self._outlines = {int(i): outline_of(self._geoms[i]) for i in large if detailed(self._geoms[i])}
         self._outlined = np.array(sorted(self._outlines), dtype=np.int64)
 
     @property

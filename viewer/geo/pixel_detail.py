@@ -22,8 +22,14 @@ def simplified(x: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[np.ndarr
     share of the new segment, and so do those dropped before it (distance to a segment is convex along a segment),
     so the shares add up to at most the tolerance."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    kept = kept_vertices(x, y, tolerance)
+    return x[kept], y[kept]
+
+
+def kept_vertices(x: np.ndarray, y: np.ndarray, tolerance: float) -> np.ndarray:
+    """Which vertices `simplified` keeps (a mask over ``x`` and ``y``)."""
     if len(x) < 3 or not tolerance > 0:
-        return x, y
+        return np.ones(len(x), dtype=bool)
     finite = np.isfinite(x) & np.isfinite(y)
     kept = ~finite  # the gaps between parts
     kept[0] = kept[-1] = True
@@ -34,6 +40,7 @@ def simplified(x: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[np.ndarr
     with np.errstate(invalid="ignore"):
         column, row = np.floor(x / cell), np.floor(y / cell)
     kept[1:] |= (column[1:] != column[:-1]) | (row[1:] != row[:-1])
+    where = np.flatnonzero(kept)  # the rows of the vertices still kept
     x, y, fixed = x[kept], y[kept], fixed[kept]
     share = tolerance * _ALONG / PASSES
     dropped = [len(x), len(x)]  # by the last two passes (one for each half of the vertices)
@@ -47,8 +54,10 @@ def simplified(x: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[np.ndarr
         if dropped[-1]:
             keep = np.ones(len(x), dtype=bool)
             keep[middle[near]] = False
-            x, y, fixed = x[keep], y[keep], fixed[keep]
-    return x, y
+            x, y, fixed, where = x[keep], y[keep], fixed[keep], where[keep]
+    mask = np.zeros(len(kept), dtype=bool)
+    mask[where] = True
+    return mask
 
 
 def _near_chord(x: np.ndarray, y: np.ndarray, middle: np.ndarray, reach: float) -> np.ndarray:

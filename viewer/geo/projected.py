@@ -11,6 +11,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
+from viewer.geo.area_detail import areas_at_pixel_size, stand_in
 from viewer.geo.crs import MapProjection
 from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines, projected_lines, straight_lines
 from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
@@ -22,6 +23,14 @@ __all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines"]
 
 _POINT, _LINESTRING = 0, 1
 _NONE = -1  # a feature without geometry has no row
+_AREAS = (3, 6)  # Polygon, MultiPolygon
+# An area of more vertices than this (and than `straight_first`) is drawn from a stand-in, undensified, until it is
+# densified whole off the GUI thread (a million-spike star took ~6 s to densify on it, the window frozen): every
+# n-th vertex of its rings, at most STAND_IN_VERTICES. Both stay above what the drawing treats as small: it repairs
+# and merges areas of up to 50,000 vertices (GEOS's make_valid of a 5,000-spike star took 3 s) and draws layers of
+# up to 150,000 on the GUI thread (Qt filled and stroked a 5,000-spike star in ~3 s).
+STAND_IN_ABOVE = 50_000
+STAND_IN_VERTICES = 200_000
 _get_geometry = attrgetter("geometry")
 RECENT_CALLS = 2
 REMEMBERED_FROM = 1_000  # features: smaller calls are searched afresh each time
@@ -65,11 +74,15 @@ class ProjectedFeatures:
     ``straight_first`` (the screen's cache): lines new to a call of more vertices than this are projected vertex for
     vertex and drawn straight at first (`densify.straight_lines`); `pending_lines` are then densified off the GUI
     thread (`densify.projected_lines`) and handed back with `take_densified`, which counts a new `version`. Without
-    it (an export) every line is densified at once: once taken, both draw the same geometry."""
+    it (an export) every line is densified at once: once taken, both draw the same geometry.
 
-    def __init__(self, projection: MapProjection, straight_first: int | None = None):
+    ``pixel``: the map units a pixel spans in the one image drawn from this cache (an export's), whose large areas
+    then keep only the detail that pixel shows (`area_detail.areas_at_pixel_size`)."""
+
+    def __init__(self, projection: MapProjection, straight_first: int | None = None, pixel: float | None = None):
         self.projection = projection
         self.straight_first = straight_first
+        self.pixel = pixel
         self.version = 0  # counts lines' densified geometry taken (their drawing changed)
         self._sources = np.empty(0, dtype=object)  # per row: the lon/lat geometry (held, so its id stays its own)
         self._keys = np.empty(0, dtype=np.int64)  # per row: id() of its geometry
@@ -159,7 +172,7 @@ class ProjectedFeatures:
         if len(self._keys) <= 2 * max(call, self._largest_call) + 10_000:
             return False
         version = self.version
-        self.__init__(self.projection, self.straight_first)  # type: ignore[misc]
+        self.__init__(self.projection, self.straight_first, self.pixel)  # type: ignore[misc]
         self.version = version + 1  # (lines' rows handed out before name other geometries now)
         return True
 
@@ -183,7 +196,16 @@ class ProjectedFeatures:
             self._add_lines(geometries, np.flatnonzero(lines), shapes, plain, pending)
         other = np.flatnonzero(~point & ~lines)
         if len(other):
-            dense = densify_all(geometries[other], self.projection)
+            given = geometries[other]
+            large = np.zeros(len(other), dtype=bool)
+            if self.straight_first is not None:  # a large area is drawn from a stand-in until densified whole
+                large = np.isin(types[other], _AREAS) & (shapely.get_num_coordinates(given) > max(
+                    self.straight_first, STAND_IN_ABOVE))
+                pending[other[large]] = True
+            dense = np.empty(len(other), dtype=object)
+            dense[large] = [stand_in(g, STAND_IN_VERTICES) for g in given[large]]
+            dense[~large] = densify_all(given[~large], self.projection) if self.pixel is None else \
+                areas_at_pixel_size(given[~large], self.projection, self.pixel)
             self._dense.update(zip((len(self._keys) + other).tolist(), dense, strict=True))
             shapes[other] = project_geometry(dense, self.projection)
         # The first call's arrays are the table (a copy joined to empty ones held both at once: ~60 MB of the
@@ -220,18 +242,35 @@ class ProjectedFeatures:
             shapes[now], plain[now] = projected_lines(geometries[now], self.projection)
 
     def pending_lines(self) -> tuple[np.ndarray, np.ndarray]:
-        """The rows of lines drawn straight until densified, and their lon/lat LineStrings (for
-        `densify.projected_lines` on a worker thread, then `take_densified`)."""
+        """The rows of lines drawn straight and of areas drawn from a stand-in until densified, and their lon/lat
+        geometries (for `densify_pending` on a worker thread, then `take_densified`)."""
         rows = np.flatnonzero(self._pending)
         return rows, self._sources[rows]
 
-    def take_densified(self, rows: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray) -> bool:
-        """Draw ``rows`` from their densified projected ``shapes`` (`projected_lines` of ``lines``, their lon/lat
-        LineStrings as `pending_lines` gave them) from now on; False if the rows no longer hold those lines (the
-        table was compacted meanwhile) or are densified already."""
+    def densify_pending(self, geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For `pending_lines`' geometries (anywhere: reads nothing of the cache but its projection), their
+        projected shapes, whether each is drawn as projected, and the densified lon/lat geometry of each area
+        (None for lines): `densify.projected_lines` of the lines, an area densified and projected whole."""
+        shapes, plain = np.empty(len(geometries), dtype=object), np.zeros(len(geometries), dtype=bool)
+        dense = np.full(len(geometries), None, dtype=object)
+        line = shapely.get_type_id(geometries) == _LINESTRING
+        if line.any():
+            shapes[line], plain[line] = projected_lines(geometries[line], self.projection)
+        if (~line).any():
+            dense[~line] = densify_all(geometries[~line], self.projection)
+            shapes[~line] = project_geometry(dense[~line], self.projection)
+        return shapes, plain, dense
+
+    def take_densified(self, rows: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray,
+                       dense: np.ndarray | None = None) -> bool:
+        """Draw ``rows`` from their densified projected ``shapes`` (`densify_pending` of ``lines``, their lon/lat
+        geometries as `pending_lines` gave them; ``dense``: its densified areas) from now on; False if the rows no
+        longer hold those geometries (the table was compacted meanwhile) or are densified already."""
         if not len(rows) or rows.max() >= len(self._keys) or not self._pending[rows].all() \
                 or not all(map(operator.is_, self._sources[rows], lines)):
             return False
+        if dense is not None:
+            self._dense.update((row, area) for row, area in zip(rows.tolist(), dense, strict=True) if area is not None)
         self._shapes[rows], self._plain[rows], self._pending[rows] = shapes, plain, False
         self._located[rows] = False  # a point on the densified line, as an export finds it
         self.version += 1

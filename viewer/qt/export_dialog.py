@@ -268,7 +268,7 @@ def export_view(workspace: Workspace, map_view: MapView, shell: Shell, path: Pat
 
     def draw(progress: Progress) -> None:  # on a worker thread: the window keeps running while the map draws
         progress(0, 3)
-        renderer = MapRenderer(workspace, view)
+        renderer = MapRenderer(workspace, view, size=(width, height))  # large areas at its pixel size
         try:
             renderer.scene.checkpoint = lambda: progress(1, 3)  # Cancel stops the drawing between layers
             progress(1, 3)

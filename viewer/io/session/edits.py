@@ -49,7 +49,7 @@ def write_edited_copies(bundles: list[Bundle], autosave: Path) -> list[EditedCop
                     if d.path and not d.text_inline and d.text is not None}
         documents = {key: replace(d, text_inline=True, path=None, sha256=None) if key in articles else d
                      for key, d in bundle.documents.items()}
-        write_bundle(replace(bundle, documents=documents, path=copy), copy)
+        write_bundle(replace(bundle, documents=documents, path=copy), copy, compact=True)  # read by launchmap only
         written.append(EditedCopy(bundle.path, copy, articles))
     keep = {c.copy.name for c in written}
     for stale in folder.glob("edited-*.geojson"):

@@ -47,7 +47,8 @@ class MapScene:
     """Everything one map image draws, kept between images of the same workspace (paths, labels' stamps)."""
 
     def __init__(self, workspace: Workspace, basemap: Basemap, places: list[Place] | None = None,
-                 map_view: MapView | None = None):
+                 map_view: MapView | None = None, pixel: float | None = None):
+        """``pixel``: the map units a pixel of the one image to draw spans, when known (`ProjectedFeatures`)."""
         self.workspace = workspace
         self.map_view = map_view or MapView()
         self.places = places or []
@@ -67,7 +68,7 @@ class MapScene:
         self.decorations.label_boxes = lambda: [shape for _, shape in self.labels.placed_shapes]
         self.decorations.overlay_data = OverlayData(self.frame, lambda: (self.overlay_strokes, [
             mark for layer in self.layers.values() if layer.annotations for mark in layer.marks]))
-        self._cache = ProjectedFeatures(self.map_view.projection)
+        self._cache = ProjectedFeatures(self.map_view.projection, pixel=pixel)
         self._index = FeatureIndex([], [])
         self._keep: Callable[[Feature], bool] | None = None
         # Called between layers while painting: an export on a worker thread raises Cancelled from it to stop.
@@ -150,6 +151,14 @@ class MapScene:
         self.frame.graticule = graticule_lines(_padded(extent), nice_graticule_step(span))
         self.graticule = graticule_strokes(self.frame.graticule, self.projection)
         self._overlays_changed()  # in this projection (rings are cached per projection)
+
+    def fit_detail(self) -> None:
+        """Before drawing the image shown: a cache made for pixels a third coarser or more than its pixels is made
+        afresh without `pixel` (every area densified whole)."""
+        made = self._cache.pixel
+        if made is not None and self.map_units_per_pixel() < 0.75 * made:
+            self._cache = ProjectedFeatures(self.projection)
+            self.refresh()
 
     def view_rect(self) -> QRectF:
         return QRectF(self.frame.view_rect)

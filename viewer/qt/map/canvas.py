@@ -33,7 +33,7 @@ from viewer.qt.map.decorations import Decorations, OverlayData
 from viewer.qt.map.drawings import cache_of
 from viewer.qt.map.earth_edge import EarthEdge
 from viewer.qt.map.feature_labels import map_labels
-from viewer.qt.map.feature_visuals import LineVisual, visual_for
+from viewer.qt.map.feature_visuals import AreaVisual, LineVisual, visual_for
 from viewer.qt.map.frame import ScreenFrame
 from viewer.qt.map.framing import Framing
 from viewer.qt.map.highlight import HighlightLayer
@@ -197,7 +197,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         bulk rule). The labels are made again only if a line they were made from was taken; the points' visuals
         and grid, the legend and the heap stay."""
         for visual in self.visuals.values():
-            if isinstance(visual, LineVisual):
+            if isinstance(visual, LineVisual | AreaVisual):  # (areas: drawn from a stand-in until densified whole)
                 visual.follow_densified(taken)
         self._index = self._cache.reindexed(self._index)
         self.frame.data_count = self._index.count_in_rect

@@ -27,6 +27,12 @@ class AreaVisual(PathLayer):
         if (shown := changed(self, kind, features, cache, colours)) is not None:
             self.set_strokes(area_strokes(shown))
 
+    def follow_densified(self, taken: np.ndarray) -> None:
+        """Draw the areas of the cache's rows ``taken`` as it holds them now (densified whole at rest, drawn from a
+        stand-in until then), if any is shown."""
+        if shown := densified_since(self, taken):
+            self.set_strokes(area_strokes(shown))
+
 
 class LineVisual(PathLayer):
     """Flight paths (with arrows showing the direction of flight) and overflight segments."""
@@ -44,17 +50,23 @@ class LineVisual(PathLayer):
 
     def follow_densified(self, taken: np.ndarray) -> None:
         """Draw the lines of the cache's rows ``taken`` as it holds them now (densified at rest), if any is shown."""
-        shown = self.shown
-        if shown is None or shown.version == shown.cache.version:
-            return
-        self.shown = shown.at_current_version()
-        if np.isin(shown.rows, taken).any():  # (another kind's lines were: nothing drawn changes here)
-            self._draw(self.shown)
+        if shown := densified_since(self, taken):
+            self._draw(shown)
 
     def _draw(self, shown: Shown) -> None:
         strokes, arrows = line_strokes(shown)
         self.set_strokes(strokes)
         self.arrows.set_symbols(arrows)
+
+
+def densified_since(visual: AreaVisual | LineVisual, taken: np.ndarray) -> Shown | None:
+    """What ``visual`` shows, at the cache's version now, if the cache took densified geometry since and any of its
+    rows is among ``taken`` (another kind's were: nothing drawn changes here); else None."""
+    shown = visual.shown
+    if shown is None or shown.version == shown.cache.version:
+        return None
+    visual.shown = shown.at_current_version()
+    return visual.shown if np.isin(shown.rows, taken).any() else None
 
 
 class PointVisual(SymbolLayer):

@@ -10,10 +10,13 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
+import shapely
 from PySide6.QtCore import QObject, QTimer
 
-from viewer.geo.densify import projected_lines
+from viewer.geo.outline_index import outline_of
+from viewer.geo.picking import OUTLINE_FROM
 from viewer.geo.projected import ProjectedFeatures
+from viewer.io.free_memory import give_back
 from viewer.qt.map.render_jobs import JobSignals
 
 STRAIGHT_FIRST_ABOVE = 20_000  # vertices of lines new to the screen's cache (the sample's paths have a few hundred)
@@ -25,25 +28,32 @@ _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="line-densifying"
 
 
 class Densify:
-    """On the worker thread: `projected_lines` of the lines a cache drew straight, a batch at a time."""
+    """On the worker thread: `ProjectedFeatures.densify_pending` of the lines a cache drew straight (and the areas
+    it drew from a stand-in), a batch at a time; a large shape's outline runs made too (`outline_of`: the picking
+    index rebuilt on the GUI thread finds them made)."""
 
     def __init__(self, cache: ProjectedFeatures, rows: np.ndarray, lines: np.ndarray):
         self.cache, self.rows, self.lines = cache, rows, lines
         self.shapes: np.ndarray | None = None
         self.plain: np.ndarray | None = None
+        self.dense: np.ndarray | None = None
         self.error: BaseException | None = None
         self.cancelled = threading.Event()
 
     def run(self, signals: JobSignals) -> None:
         try:
             shapes, plain = np.empty(len(self.lines), dtype=object), np.empty(len(self.lines), dtype=bool)
+            dense = np.empty(len(self.lines), dtype=object)
             for start in range(0, len(self.lines), LINES_AT_ONCE):
                 if self.cancelled.is_set():
                     break
                 chosen = slice(start, start + LINES_AT_ONCE)
-                shapes[chosen], plain[chosen] = projected_lines(self.lines[chosen], self.cache.projection)
+                shapes[chosen], plain[chosen], dense[chosen] = self.cache.densify_pending(self.lines[chosen])
             else:
-                self.shapes, self.plain = shapes, plain
+                for shape in shapes[shapely.get_num_coordinates(shapes) >= OUTLINE_FROM]:
+                    outline_of(shape)
+                self.shapes, self.plain, self.dense = shapes, plain, dense
+                give_back()  # this thread's heap kept a million-spike star's temporaries resident: ~1 GB
         except BaseException as error:  # handed to the GUI thread, which raises it
             self.error = error
         with contextlib.suppress(RuntimeError):  # the canvas was deleted meanwhile
@@ -107,6 +117,6 @@ class LineDensifying(QObject):
 
     def _take(self, job: Densify) -> None:
         if job.shapes is not None and job.plain is not None and job.cache is self._cache() \
-                and job.cache.take_densified(job.rows, job.lines, job.shapes, job.plain):
+                and job.cache.take_densified(job.rows, job.lines, job.shapes, job.plain, job.dense):
             self._done(job.rows)
         self.soon()  # lines added meanwhile

@@ -1,0 +1,94 @@
+"""A polygon of very many vertices opens without densifying it on the GUI thread (a million-spike star froze the
+window ~6 s): it is drawn from a stand-in of every n-th vertex, densified whole on the worker that densifies lines
+at rest, and then drawn, picked and exported as an export's cache densifies it."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+import shapely
+from hostile_geometry import jagged_star
+
+from viewer.cli.common import load_workspace
+from viewer.geo import densify, projected
+from viewer.geo.basemap import load_basemap
+from viewer.geo.crs import regional
+from viewer.geo.gazetteer import load_places
+from viewer.geo.outline_index import _MADE
+from viewer.geo.projected import STAND_IN_ABOVE, STAND_IN_VERTICES, ProjectedFeatures
+from viewer.model.bundle import Bundle
+from viewer.model.feature import Feature
+
+REGION = (112.0, 12.0, 148.0, 38.0)
+VERTICES = 400_000
+
+
+@pytest.fixture
+def canvas(qtbot):
+    from viewer.qt.map.canvas import MapCanvas
+
+    canvas = MapCanvas(load_workspace([]), load_basemap(), load_places())
+    canvas.resize(700, 560)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    canvas.set_projection(regional(REGION))
+    canvas.zoom_to_extent(REGION)
+    yield canvas
+    canvas.labels.wait()
+    canvas.hide()
+    canvas.deleteLater()
+
+
+def test_a_large_area_is_drawn_from_a_stand_in_and_densified_off_the_gui_thread(qtbot, canvas, monkeypatch):
+    densified_on: list[tuple[str, int]] = []
+    real = densify.densified_area
+
+    def watched(geometry, projection=None):
+        densified_on.append((threading.current_thread().name, int(shapely.get_num_coordinates(geometry))))
+        return real(geometry, projection)
+
+    monkeypatch.setattr(densify, "densified_area", watched)
+    star = jagged_star(VERTICES)
+    canvas.workspace.add(Bundle(features={"star": Feature("star", star, {"kind": "warning_area", "label": "star"})},
+                                path=Path("star.geojson")))
+    cache = canvas._cache
+    row = int(cache.rows_of_geometries(np.array([star], dtype=object))[0])
+    assert densified_on == []  # the stand-in is drawn straight
+    assert STAND_IN_ABOVE < shapely.get_num_coordinates(cache.shapes_of(np.array([row]))[0]) <= STAND_IN_VERTICES + 1
+    assert canvas.densifying.running
+    qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=120_000)
+    assert [n for name, n in densified_on if name == threading.main_thread().name] == []
+    assert [n for _, n in densified_on] == [VERTICES + 1]  # the whole area, once, on the worker
+    export = ProjectedFeatures(cache.projection)
+    exact = export.shapes_of(export.rows_of_geometries(np.array([star], dtype=object)))[0]
+    shown = cache.shapes_of(np.array([row]))[0]
+    assert shapely.equals_exact(shown, exact, tolerance=1e-6)
+    assert id(shown) in _MADE  # its outline runs were made on the worker
+    drawn = canvas.visuals["warning_area"].strokes
+    assert max(len(s.xy[0]) for s in drawn if s.xy is not None) >= shapely.get_num_coordinates(exact)
+    picked = canvas._index.pick(*shapely.get_coordinates(shapely.point_on_surface(exact))[0], 1.0)
+    assert "star" in picked
+
+
+def test_a_stand_in_is_every_nth_vertex_of_each_ring_with_the_ring_closed() -> None:
+    from viewer.geo.area_detail import stand_in
+
+    star = jagged_star(100_000)
+    holed = shapely.Polygon(star.exterior.coords, [shapely.Point(130, 25).buffer(0.5, 4000).exterior.coords])
+    for area in (star, holed, shapely.MultiPolygon([holed, shapely.box(0, 0, 1, 1)])):
+        made = stand_in(area, 5_000)
+        assert made.geom_type == area.geom_type
+        assert 4_000 < shapely.get_num_coordinates(made) <= 5_010
+        assert shapely.get_num_interior_rings(shapely.get_parts(made)).sum() == \
+            shapely.get_num_interior_rings(shapely.get_parts(area)).sum()
+        assert set(map(tuple, shapely.get_coordinates(made))) <= set(map(tuple, shapely.get_coordinates(area)))
+    assert stand_in(shapely.box(0, 0, 1, 1), 5_000) is not None
+    # A stand-in is never small to the drawing: not repaired and merged, not drawn on the GUI thread.
+    from viewer.qt.draw.features import UNION_UP_TO_VERTICES
+    from viewer.qt.draw.paths import SLOW_ABOVE_VERTICES
+
+    assert projected.STAND_IN_ABOVE >= UNION_UP_TO_VERTICES
+    assert projected.STAND_IN_VERTICES > SLOW_ABOVE_VERTICES
