@@ -116,7 +116,7 @@ def test_a_million_point_layer_is_autosaved_while_the_window_stays_responsive_an
     # The event loop runs before an autosave does (its timers: an edit is saved 2 s after it), and the canvas then
     # settles the heap (`long_lived.settle`): a full collection walking the million features just made, 0.6 s at
     # the first turn. Without this turn that collection, and one the worker's allocations started over the same
-    # objects, fell in the timed stretch (1-1.7 s of gap, 2.6 s on a busy machine), and neither was the autosave.
+    # objects, fell in the timed stretch (1-1.7 s of gap measured), and neither was the autosave.
     qtbot.wait(200)
 
     ticks: list[float] = []
