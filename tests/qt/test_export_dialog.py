@@ -216,3 +216,37 @@ def test_the_title_typed_last_is_offered_again(qtbot, tmp_path):
     last = ExportImageDialog(path=str(tmp_path / "map.png"))
     qtbot.addWidget(last)
     assert last.title_edit.text() == "Chollima-1, 21 Nov 2023"
+
+
+def test_the_size_chosen_last_is_offered_again(qtbot, tmp_path):
+    """The size went back to the first preset at every export, a custom size typed again each time; QGIS and the
+    other dialogs remember. The view's own preset is remembered as such (the next view's size, not the old one's)."""
+    view = (800, 600)
+    dialog = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=view)
+    qtbot.addWidget(dialog)
+    dialog.choose_preset(len(dialog.presets))  # Custom
+    dialog.width_box.setValue(794)
+    dialog.height_box.setValue(759)
+    dialog.dpi_box.setValue(150)
+    dialog._accept_if_valid()
+    again = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=view)
+    qtbot.addWidget(again)
+    assert (again.width_box.value(), again.height_box.value(), again.dpi_box.value()) == (794, 759, 150)
+    again.choose_preset(2)  # a page preset (A4) after the view's own
+    again._accept_if_valid()
+    third = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=view)
+    qtbot.addWidget(third)
+    assert third.preset_box.currentText() == PRESETS[1].title
+    third.choose_preset(0)  # the view's own, then a window of another size
+    third._accept_if_valid()
+    fourth = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=(1000, 500))
+    qtbot.addWidget(fourth)
+    assert fourth.preset_box.currentIndex() == 0
+    assert (fourth.width_box.value(), fourth.height_box.value()) == (1920, 960)
+    cancelled = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=view)
+    qtbot.addWidget(cancelled)
+    cancelled.choose_preset(3)
+    cancelled.reject()
+    last = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=view)
+    qtbot.addWidget(last)
+    assert last.preset_box.currentIndex() == 0

@@ -205,6 +205,7 @@ def test_ctrl_return_on_a_drafted_launch_row_accepts_the_launch_and_undo_brings_
     assert not [t for t in tree_texts(window) if "(draft)" in t]
     assert "Accepted" in window.statusBar().currentMessage()
     assert window.review.undo_stack.count() == 1  # one Undo takes the whole launch back
+    assert window.tree.current_launch() == event_id  # the tree was made again: a keyboard user stays on the row
     window.review.undo_stack.undo()
     assert drafted.events[event_id].name.endswith("(draft)")
     assert draft_ids(drafted)

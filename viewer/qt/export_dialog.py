@@ -3,6 +3,7 @@ deck), both with progress while they work; the deck's maps are drawn by viewer.q
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -58,6 +59,8 @@ CUSTOM = "Custom"
 LONGER_SIDE = 1920  # the view's shape is offered at this many pixels on its longer side
 LAST_IMAGE_KEY = "export/last_image"
 TITLE_KEY = "export/title"  # the title typed last, offered again (often the same briefing's next image)
+SIZE_KEY = "export/size"  # the size chosen last: "view" (the map as on screen, at its size then), a preset's title, or
+# "W x H @ DPI" typed in
 FORMATS = {"PNG image (with world file)": ".png", "SVG drawing": ".svg", "PDF document": ".pdf",
            "JPEG image (with world file)": ".jpg"}
 DECK_FILTER = "PowerPoint deck (*.pptx);;PDF deck (*.pdf)"
@@ -127,8 +130,28 @@ class ExportImageDialog(QDialog):
         self.path_edit.textEdited.connect(self._format_from_path)  # a name typed in with its suffix picks the format
         self._format_from_path()
         self._preset_chosen(0)
+        self._restore_size(_text_setting(SIZE_KEY))
 
     # -- presets and formats -----------------------------------------------------------------------
+    def _size_setting(self) -> str:
+        index = self.preset_box.currentIndex()
+        if index < len(self.presets):
+            preset = self.presets[index]
+            return "view" if preset.looks else preset.title
+        return f"{self.width_box.value()} x {self.height_box.value()} @ {self.dpi_box.value():g}"
+
+    def _restore_size(self, setting: str) -> None:
+        """The size chosen at the last export: the view's own preset (at this view's size), a preset, or a size."""
+        titles = [p.title for p in self.presets]
+        if setting == "view":
+            self.choose_preset(next((i for i, p in enumerate(self.presets) if p.looks), 0))
+        elif setting in titles:
+            self.choose_preset(titles.index(setting))
+        elif match := re.fullmatch(r"(\d+) x (\d+) @ ([\d.]+)", setting):
+            self.width_box.setValue(int(match.group(1)))
+            self.height_box.setValue(int(match.group(2)))
+            self.dpi_box.setValue(float(match.group(3)))
+
     def choose_preset(self, index: int) -> None:
         self.preset_box.setCurrentIndex(index)
 
@@ -194,6 +217,7 @@ class ExportImageDialog(QDialog):
                 return
         QSettings().setValue(LAST_IMAGE_KEY, str(path))
         QSettings().setValue(TITLE_KEY, self.title_edit.text())
+        QSettings().setValue(SIZE_KEY, self._size_setting())
         remember_folder(path)
         self.accept()
 

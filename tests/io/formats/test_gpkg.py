@@ -149,8 +149,11 @@ def test_every_layer_of_another_geopackage_opens(other_gpkg):
     lon, lat = coast.geometry.coords[0]
     assert lon == pytest.approx(129.0, abs=1e-6)  # 500 km east is zone 52's central meridian
     assert lat == pytest.approx(39.75, abs=0.01)
-    assert [str(p) for p in problems] == [f"{other_gpkg}:layer notes: warning: a table without geometry; not shown "
-                                          "on the map"]
+    # the reprojection is said, as for a GeoJSON in another projection (it was silent), once for the layer
+    assert sorted(str(p) for p in problems) == [
+        f"{other_gpkg}:layer coast lines: warning: coordinates given in WGS 84 / UTM zone 52N (EPSG:32652); "
+        "reprojected to WGS84 lon/lat",
+        f"{other_gpkg}:layer notes: warning: a table without geometry; not shown on the map"]
 
 
 def test_bad_features_in_another_geopackage_are_named_by_layer_and_fid(tmp_path):

@@ -103,6 +103,7 @@ class EventTree(QTreeView):
             header.resizeSection(0, wanted)
 
     def rebuild(self) -> None:
+        launch = self.current_launch()  # kept through the rebuild: Ctrl+Return on it left a keyboard user nowhere
         content = self.workspace.content
         table = self._table = content.table  # counts and groups from its columns, not feature by feature
         passages = table.passages()
@@ -164,6 +165,9 @@ class EventTree(QTreeView):
         else:
             self.expandToDepth(0)
         self._follow_selection()
+        if launch is not None and self.workspace.selection.current is None:
+            rows = (self.tree.index(r, 0) for r in range(self.tree.rowCount()))
+            self.setCurrentIndex(next((row for row in rows if row.data(EVENT_ROLE) == launch), QModelIndex()))
         self._fit_names_later()
 
     def _add_features(self, parent: QStandardItem, owner: str | None, by_kind: dict[str, np.ndarray],

@@ -259,7 +259,7 @@ def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder,
             for fid in inspect.unreadable(path, layer, missing):
                 builder.error(f"layer {layer}, fid {fid}", "geometry cannot be read (a damaged geometry blob)")
         geometries = shapely.from_wkb(wkb) if wkb is not None else np.full(len(fids), None)
-        geometries = _to_lonlat(geometries, meta.get("crs"), layer, builder)
+        geometries = _to_lonlat(geometries, meta.get("crs"), layer, builder, said=start > 0)
         places = FidPlaces(layer, fids)
         geometries = checked_many(builder, geometries, places)
         _refuse_infinite(builder, meta, fields, places)
@@ -279,17 +279,23 @@ def _refuse_infinite(builder: LayerBuilder, meta: dict, fields: list[np.ndarray]
                 builder.error(places[row], f"column {str(name)!r}: {values[row]} is not a finite number")
 
 
-def _to_lonlat(geometries: np.ndarray, crs: str | None, layer: str, builder: LayerBuilder) -> np.ndarray:
+def _to_lonlat(geometries: np.ndarray, crs: str | None, layer: str, builder: LayerBuilder,
+               said: bool = False) -> np.ndarray:
+    """The batch's geometries in lon/lat; the layer's first batch (not ``said``) says it was reprojected, in the
+    words a GeoJSON in another projection gets (it was silent)."""
     if not crs or crs.upper() in _WGS84 or not len(geometries):
         return geometries
     from pyproj import CRS, Transformer
     from pyproj.exceptions import CRSError
 
     try:
-        transformer = Transformer.from_crs(CRS.from_user_input(crs), "EPSG:4326", always_xy=True)
+        source = CRS.from_user_input(crs)
+        transformer = Transformer.from_crs(source, "EPSG:4326", always_xy=True)
     except CRSError as error:
         builder.error(f"layer {layer}", f"cannot reproject from {crs} ({error})")
         return geometries
+    if not said:
+        builder.warn(f"layer {layer}", f"coordinates given in {source.name} ({crs}); reprojected to WGS84 lon/lat")
     return shapely.transform(geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
 
 
