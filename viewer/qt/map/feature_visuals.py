@@ -30,7 +30,7 @@ class AreaVisual(PathLayer):
     def follow_densified(self, taken: np.ndarray) -> None:
         """Draw the areas of the cache's rows ``taken`` as it holds them now (densified whole at rest, drawn from a
         stand-in until then), if any is shown."""
-        if shown := densified_since(self, taken):
+        if (shown := densified_since(self, taken)) is not None:
             self.set_strokes(area_strokes(shown))
 
 
@@ -50,7 +50,7 @@ class LineVisual(PathLayer):
 
     def follow_densified(self, taken: np.ndarray) -> None:
         """Draw the lines of the cache's rows ``taken`` as it holds them now (densified at rest), if any is shown."""
-        if shown := densified_since(self, taken):
+        if (shown := densified_since(self, taken)) is not None:
             self._draw(shown)
 
     def _draw(self, shown: Shown) -> None:
