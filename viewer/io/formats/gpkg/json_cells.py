@@ -42,5 +42,4 @@ def _checked(text: str, value: Any) -> str:
 
 
 def as_json(value: Any) -> str:
-    text = _COMPACT.encode(value)
-    return text if fits(text) else _COMPACT_ASCII.encode(value)
+    return _checked(_COMPACT.encode(value), value)
