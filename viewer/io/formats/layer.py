@@ -276,6 +276,11 @@ def shared_column(values: list[Any]) -> list[Any]:
     return [intern(v) if v.__class__ is str else v for v in values]
 
 
+def reprojected(crs_name: str, given: str) -> str:
+    """What a file read in another projection is told: the same words for every format."""
+    return f"coordinates given in {crs_name} ({given}); reprojected to WGS84 lon/lat"
+
+
 def errors_first(problems: list[Problem]) -> list[Problem]:
     """Errors, then warnings, each in file order: a BundleError's message is its first problem."""
     return sorted(problems, key=lambda p: not p.is_error)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from viewer.io.formats.layer import reprojected
 from viewer.model.problem import BundleError, Problem, Severity
 
 if TYPE_CHECKING:
@@ -36,8 +37,7 @@ def crs_of(root: dict, file: str) -> tuple[Reproject | None, list[Problem]]:
     if source.is_geographic and source.equals(pyproj.CRS.from_epsg(4326), ignore_axis_order=True):
         return None, []
     transformer = pyproj.Transformer.from_crs(source, "EPSG:4326", always_xy=True)
-    note = Problem(file, "crs", f"coordinates given in {source.name} ({name}); reprojected to WGS84 lon/lat",
-                   Severity.WARNING)
+    note = Problem(file, "crs", reprojected(source.name, name), Severity.WARNING)
     return (lambda raw: _reproject_feature(raw, transformer)), [note]
 
 

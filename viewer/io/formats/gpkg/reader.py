@@ -28,6 +28,7 @@ from viewer.io.formats.layer import (
     LayerBuilder,
     checked_many,
     refuse_large_file,
+    reprojected,
     shared_column,
 )
 from viewer.io.progress import Progress, no_progress, stages
@@ -295,7 +296,7 @@ def _to_lonlat(geometries: np.ndarray, crs: str | None, layer: str, builder: Lay
         builder.error(f"layer {layer}", f"cannot reproject from {crs} ({error})")
         return geometries
     if not said:
-        builder.warn(f"layer {layer}", f"coordinates given in {source.name} ({crs}); reprojected to WGS84 lon/lat")
+        builder.warn(f"layer {layer}", reprojected(source.name, crs))
     return shapely.transform(geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
 
 
