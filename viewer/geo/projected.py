@@ -13,9 +13,17 @@ from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.area_detail import areas_at_pixel_size, stand_in
 from viewer.geo.crs import MapProjection
-from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines, projected_lines, straight_lines
+from viewer.geo.densify import (
+    MAX_SEGMENT_KM,
+    densify_all,
+    densify_lines,
+    projected_flat_lines,
+    projected_lines,
+    straight_lines,
+)
 from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
-from viewer.geo.picking import FeatureIndex, IdsOf
+from viewer.geo.flat_lines import FlatLines
+from viewer.geo.picking import OUTLINE_FROM, FeatureIndex, IdsOf
 from viewer.model.feature import Feature
 from viewer.model.feature_table import FeatureColumn, FeatureTable, columns_of
 
@@ -98,7 +106,11 @@ class ProjectedFeatures:
         # projected one: 100,000 lines held ~30 MB), and whether its projected vertices are drawn as they are
         self._line = np.empty(0, dtype=bool)
         self._plain = np.empty(0, dtype=bool)
-        self._shapes = np.empty(0, dtype=object)  # per row: projected geometry (None for points)
+        self._shapes = np.empty(0, dtype=object)  # per row: projected geometry (None for points and flat lines)
+        # Lines drawn as projected (straight, or densified at rest) of fewer than OUTLINE_FROM vertices are kept flat:
+        # per row its line in _flat, or -1 (see `flat_parts`)
+        self._flat = FlatLines.empty()
+        self._flat_at = np.empty(0, dtype=np.int64)
         self._pending = np.empty(0, dtype=bool)  # per row: a line drawn straight until its densified one is taken
         self._largest_call = 0
         # (geometries, their keys, rows) of the last calls, newest first
@@ -192,8 +204,10 @@ class ProjectedFeatures:
         lines = (types == _LINESTRING) & ~empty
         plain = np.zeros(len(geometries), dtype=bool)
         pending = np.zeros(len(geometries), dtype=bool)
+        flat_at = np.full(len(geometries), -1, dtype=np.int64)
+        flat = FlatLines.empty()
         if lines.any():
-            self._add_lines(geometries, np.flatnonzero(lines), shapes, plain, pending)
+            flat = self._add_lines(geometries, np.flatnonzero(lines), shapes, plain, pending, flat_at)
         other = np.flatnonzero(~point & ~lines)
         if len(other):
             given = geometries[other]
@@ -222,24 +236,35 @@ class ProjectedFeatures:
         self._plain = joined(self._plain, plain)
         self._shapes = joined(self._shapes, shapes)
         self._pending = joined(self._pending, pending)
+        self._flat_at = joined(self._flat_at, np.where(flat_at >= 0, flat_at + len(self._flat), -1))
+        self._flat = FlatLines.joined([self._flat, flat])
         # keys are distinct: any sort gives the same order
         order = by_key if first and by_key is not None else np.argsort(self._keys)
         self._sorted, self._sorted_rows = self._keys[order], order.astype(np.int32)
 
     def _add_lines(self, geometries: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray,
-                   pending: np.ndarray) -> None:
+                   pending: np.ndarray, flat_at: np.ndarray) -> FlatLines:
         """Densified and projected in one pass (a user's bulk layer of lines), or, past `straight_first` vertices,
         projected straight for now where that is drawn as projected (the rest densified now: few lines cross a seam
-        or a horizon)."""
+        or a horizon), kept flat (returned; each one's position in them set in ``flat_at``)."""
         chosen = geometries[lines]
         if self.straight_first is None or int(shapely.get_num_coordinates(chosen).sum()) <= self.straight_first:
             shapes[lines], plain[lines] = projected_lines(chosen, self.projection)
-            return
-        shapes[lines], plain[lines], pending[lines] = straight_lines(chosen, self.projection)
+            return FlatLines.empty()
+        straight, plain[lines], pending[lines] = straight_lines(chosen, self.projection)
         pending[lines] &= plain[lines]
+        kept = plain[lines] & (straight.counts < OUTLINE_FROM)
+        flat_at[lines[kept]] = np.arange(int(kept.sum()))
+        large = np.flatnonzero(plain[lines] & ~kept)
+        shapes[lines[large]] = straight.linestrings(large)
         now = lines[~plain[lines]]
         if len(now):
             shapes[now], plain[now] = projected_lines(geometries[now], self.projection)
+        return straight.take(np.flatnonzero(kept))
+
+    def has_pending(self) -> bool:
+        """Whether `pending_lines` has any (told without taking them)."""
+        return bool(self._pending.any())
 
     def pending_lines(self) -> tuple[np.ndarray, np.ndarray]:
         """The rows of lines drawn straight and of areas drawn from a stand-in until densified, and their lon/lat
@@ -247,34 +272,57 @@ class ProjectedFeatures:
         rows = np.flatnonzero(self._pending)
         return rows, self._sources[rows]
 
-    def densify_pending(self, geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def densify_pending(self, geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                tuple[np.ndarray, FlatLines]]:
         """For `pending_lines`' geometries (anywhere: reads nothing of the cache but its projection), their
-        projected shapes, whether each is drawn as projected, and the densified lon/lat geometry of each area
-        (None for lines): `densify.projected_lines` of the lines, an area densified and projected whole."""
+        projected shapes, whether each is drawn as projected, the densified lon/lat geometry of each area
+        (None for lines), and the positions and lines of those kept flat (their shapes None; see `flat_parts`):
+        `densify.projected_lines` of the lines, an area densified and projected whole."""
         shapes, plain = np.empty(len(geometries), dtype=object), np.zeros(len(geometries), dtype=bool)
         dense = np.full(len(geometries), None, dtype=object)
         line = shapely.get_type_id(geometries) == _LINESTRING
+        flat = (np.zeros(0, dtype=np.int64), FlatLines.empty())
         if line.any():
-            shapes[line], plain[line] = projected_lines(geometries[line], self.projection)
+            at = np.flatnonzero(line)
+            lines, plain[at] = projected_flat_lines(geometries[at], self.projection)
+            kept = plain[at] & (lines.counts < OUTLINE_FROM)
+            shapes[at[~kept]] = lines.linestrings(np.flatnonzero(~kept))
+            flat = (at[kept], lines.take(np.flatnonzero(kept)))
         if (~line).any():
             dense[~line] = densify_all(geometries[~line], self.projection)
             shapes[~line] = project_geometry(dense[~line], self.projection)
-        return shapes, plain, dense
+        return shapes, plain, dense, flat
 
     def take_densified(self, rows: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray,
-                       dense: np.ndarray | None = None) -> bool:
+                       dense: np.ndarray | None = None, flat: tuple[np.ndarray, FlatLines] | None = None) -> bool:
         """Draw ``rows`` from their densified projected ``shapes`` (`densify_pending` of ``lines``, their lon/lat
-        geometries as `pending_lines` gave them; ``dense``: its densified areas) from now on; False if the rows no
-        longer hold those geometries (the table was compacted meanwhile) or are densified already."""
+        geometries as `pending_lines` gave them; ``dense``: its densified areas; ``flat``: the positions and lines
+        of those kept flat, else `flat_parts` of the shapes) from now on; False if the rows no longer hold those
+        geometries (the table was compacted meanwhile) or are densified already."""
         if not len(rows) or rows.max() >= len(self._keys) or not self._pending[rows].all() \
                 or not all(map(operator.is_, self._sources[rows], lines)):
             return False
         if dense is not None:
             self._dense.update((row, area) for row, area in zip(rows.tolist(), dense, strict=True) if area is not None)
+        which, kept = flat if flat is not None else flat_parts(shapes, plain)
+        shapes = shapes.copy()
+        shapes[which] = None
         self._shapes[rows], self._plain[rows], self._pending[rows] = shapes, plain, False
+        self._keep_flat(rows, rows[which], kept)
         self._located[rows] = False  # a point on the densified line, as an export finds it
         self.version += 1
         return True
+
+    def _keep_flat(self, rows: np.ndarray, flat_rows: np.ndarray, lines: FlatLines) -> None:
+        """``flat_rows`` (some of ``rows``) are drawn from ``lines`` from now on, the other rows from their shapes:
+        the flat lines are made again without the rows' earlier ones."""
+        at = self._flat_at
+        at[rows] = -1
+        held = np.flatnonzero(at >= 0)
+        kept = self._flat.take(at[held])
+        at[held] = np.arange(len(held))
+        at[flat_rows] = len(held) + np.arange(len(flat_rows))
+        self._flat = FlatLines.joined([kept, lines])
 
     # -- one feature -----------------------------------------------------------------------------
     def _row(self, feature: Feature) -> int:
@@ -293,7 +341,7 @@ class ProjectedFeatures:
         row = self._row(feature)
         if row < 0:
             return None
-        return Point(self._xy[row]) if self._point[row] else self._shapes[row]
+        return Point(self._xy[row]) if self._point[row] else self.shapes_of(np.array([row]))[0]
 
     # -- many features ---------------------------------------------------------------------------
     def prepare(self, features: Iterable[Feature]) -> None:
@@ -319,13 +367,28 @@ class ProjectedFeatures:
         every one is a line drawn as projected (no lon/lat line made)."""
         rows = rows[rows >= 0]
         if len(rows) and self._plain[rows].all():
-            return projected_xy(self._shapes[rows])
+            flat = self._flat_at[rows] >= 0
+            if not flat.any():
+                return projected_xy(self._shapes[rows])
+            lines = self._flat.take(self._flat_at[rows[flat]])
+            if not flat.all():  # and the lines kept as shapes, each where its row is
+                shaped = FlatLines.of_shapes(self._shapes[rows[~flat]])
+                order = np.empty(len(rows), dtype=np.int64)
+                order[flat], order[~flat] = np.arange(len(lines)), len(lines) + np.arange(len(shaped))
+                lines = FlatLines.joined([lines, shaped]).take(order)
+            return lines.nan_separated()
         return to_xy_arrays(self.dense_of(rows), self.projection, self.shapes_of(rows))
 
     def shapes_of(self, rows: np.ndarray) -> np.ndarray:
-        """The projected geometries of rows other than single points (None for those and for -1)."""
-        out = self._shapes[rows] if len(self._keys) else np.full(len(rows), None, dtype=object)
+        """The projected geometries of rows other than single points (None for those and for -1); a LineString made
+        for a line kept flat (ask for the few a question is about)."""
+        if not len(self._keys):
+            return np.full(len(rows), None, dtype=object)
+        out = self._shapes[rows]
         out[rows < 0] = None
+        flat = np.flatnonzero((rows >= 0) & (self._flat_at[rows] >= 0))
+        if len(flat):
+            out[flat] = self._flat.linestrings(self._flat_at[rows[flat]])
         return out
 
     def is_point(self, rows: np.ndarray) -> np.ndarray:
@@ -338,7 +401,7 @@ class ProjectedFeatures:
         unknown = rows[(rows >= 0) & ~self._located[np.maximum(rows, 0)]]
         if len(unknown):  # a point on each shape, as representative_point gives (0.4 s for 100,000 lines: not ahead)
             unknown = np.unique(unknown)
-            at = shapely.point_on_surface(self._shapes[unknown])
+            at = shapely.point_on_surface(self.shapes_of(unknown))
             self._xy[unknown, 0], self._xy[unknown, 1] = shapely.get_x(at), shapely.get_y(at)
             self._located[unknown] = True
         xy = self._xy[rows]
@@ -365,8 +428,13 @@ class ProjectedFeatures:
         point = self._point[rows]
         xy = self._xy[rows[point]]
         xy = xy[np.isfinite(xy).all(axis=1)]
-        shapes = self._shapes[rows[~point]]
+        flat = self._flat_at[rows] >= 0
+        shapes = self._shapes[rows[~point & ~flat]]
         corners = []
+        if flat.any():
+            box = self._flat.take(self._flat_at[rows[flat]]).total_bounds()
+            if np.isfinite(box).all():
+                corners += [box[:2], box[2:]]
         if len(shapes):
             box = shapely.bounds(shapes)
             box = box[np.isfinite(box).all(axis=1)]
@@ -383,9 +451,11 @@ class ProjectedFeatures:
     def reindexed(self, index: FeatureIndex) -> FeatureIndex:
         """``index`` (made by `index`) with its shapes as the cache holds them now (lines densified since), its
         points kept: from the rows it was made of, not its features (looking a million up again took ~0.1 s)."""
-        if index.source_rows is None:
+        if index.source_rows is None or index.line_rows is None:
             raise ValueError("an index not made by a projected cache")
-        return index.with_shapes(self._shapes[index.source_rows])
+        rows = np.concatenate([index.source_rows, index.line_rows])
+        positions = np.concatenate([index.shape_positions, index.line_positions])
+        return self._indexed(index.with_parts, positions, rows)
 
     def index(self, features: Iterable[Feature]) -> FeatureIndex:
         features = features if isinstance(features, list | tuple) else list(features)
@@ -394,7 +464,27 @@ class ProjectedFeatures:
         rows = rows[chosen]
         ids = IdsOf(_objects_of(features)[chosen] if len(chosen) < len(features) else _objects_of(features))
         point = self._point[rows] if len(rows) else np.zeros(0, dtype=bool)
-        points, shapes = np.flatnonzero(point), np.flatnonzero(~point)
-        index = FeatureIndex.of_parts(ids, shapes, self._shapes[rows[shapes]], points, self._xy[rows[points]])
-        index.source_rows = rows[shapes]
+        points, others = np.flatnonzero(point), np.flatnonzero(~point)
+
+        def made(shape_positions, shapes, line_positions, lines) -> FeatureIndex:
+            return FeatureIndex.of_parts(ids, shape_positions, shapes, points, self._xy[rows[points]], line_positions,
+                                         lines)
+
+        return self._indexed(made, others, rows[others])
+
+    def _indexed(self, make, positions: np.ndarray, rows: np.ndarray) -> FeatureIndex:
+        """``make``(shape positions, shapes, line positions, lines): the index of the rows other than points, at
+        ``positions`` among its ids, their lines kept flat given as such."""
+        flat = self._flat_at[rows] >= 0 if len(rows) else np.zeros(0, dtype=bool)
+        index = make(positions[~flat], self._shapes[rows[~flat]], positions[flat],
+                     self._flat.take(self._flat_at[rows[flat]]))
+        index.source_rows, index.line_rows = rows[~flat], rows[flat]
         return index
+
+
+def flat_parts(shapes: np.ndarray, plain: np.ndarray) -> tuple[np.ndarray, FlatLines]:
+    """Which of projected ``shapes`` a cache keeps flat (LineStrings drawn as projected, of fewer than OUTLINE_FROM
+    vertices: a larger line is picked by its `Outline`) and their lines."""
+    which = np.flatnonzero(plain & (shapely.get_type_id(shapes) == _LINESTRING)
+                           & (shapely.get_num_coordinates(shapes) < OUTLINE_FROM))
+    return which, FlatLines.of_shapes(shapes[which])
