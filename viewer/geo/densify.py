@@ -149,7 +149,7 @@ def straight_lines(lines: np.ndarray, projection: MapProjection) -> tuple[FlatLi
     the GUI thread: 100,000 lines take ~0.8 s of geodesic measures and PROJ, where this takes ~0.1 s)."""
     coords, owner = shapely.get_coordinates(lines, return_index=True)
     same = owner[:-1] == owner[1:]
-    steps = np.abs(np.diff(coords, axis=0)).sum(axis=1)
+    steps = np.abs(np.diff(coords[:, 0])) + np.abs(np.diff(coords[:, 1]))  # (a sum over axis 1 took ~14 ms)
     pending = np.zeros(len(lines), dtype=bool)
     pending[owner[:-1][same & ~(steps * 111.7 < MAX_SEGMENT_KM)]] = True  # as _DenseCoords picks what it measures
     lon = unwrap_parts(coords[:, 0], np.flatnonzero(np.diff(owner, prepend=-1)))
@@ -170,7 +170,7 @@ class _DenseCoords:
         # than a path along its meridian then its parallel, at most 111.7 km a degree of either (a user's lines are
         # mostly short segments: measuring 5 million of them took ~10 s).
         az, metres = np.zeros(len(coords) - 1), np.zeros(len(coords) - 1)
-        steps = np.abs(np.diff(coords, axis=0)).sum(axis=1)
+        steps = np.abs(np.diff(coords[:, 0])) + np.abs(np.diff(coords[:, 1]))
         measured = np.flatnonzero(same & ~(steps * 111.7 < max_segment_km))  # NaN steps are measured (give NaN)
         a, b = coords[measured], coords[measured + 1]
         az[measured], _, metres[measured] = GEOD.inv(a[:, 0], a[:, 1], b[:, 0], b[:, 1])
