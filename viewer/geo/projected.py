@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-from operator import attrgetter
 
 import numpy as np
 import shapely
@@ -13,21 +12,15 @@ from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.area_detail import areas_at_pixel_size, stand_in
 from viewer.geo.crs import MapProjection
-from viewer.geo.densify import (
-    MAX_SEGMENT_KM,
-    densify_all,
-    densify_lines,
-    projected_flat_lines,
-    projected_lines,
-    straight_lines,
-)
+from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines
 from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
+from viewer.geo.feature_arrays import geometries_of, objects_of
 from viewer.geo.flat_lines import FlatLines
-from viewer.geo.picking import OUTLINE_FROM, FeatureIndex, IdsOf
+from viewer.geo.flat_rows import FlatRows, add_lines, densified_lines, flat_parts
+from viewer.geo.picking import FeatureIndex, IdsOf
 from viewer.model.feature import Feature
-from viewer.model.feature_table import FeatureColumn, FeatureTable, columns_of
 
-__all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines"]
+__all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines", "geometries_of"]
 
 _POINT, _LINESTRING = 0, 1
 _NONE = -1  # a feature without geometry has no row
@@ -39,35 +32,8 @@ _AREAS = (3, 6)  # Polygon, MultiPolygon
 # up to 150,000 on the GUI thread (Qt filled and stroked a 5,000-spike star in ~3 s).
 STAND_IN_ABOVE = 50_000
 STAND_IN_VERTICES = 200_000
-_get_geometry = attrgetter("geometry")
 RECENT_CALLS = 2
 REMEMBERED_FROM = 1_000  # features: smaller calls are searched afresh each time
-
-
-def geometries_of(features: Iterable[Feature]) -> np.ndarray:
-    """The features' geometries as an object array: read from their bundle's table when they are rows of it, as the
-    canvas passes them (a million features' attributes took ~0.15 s a pass)."""
-    found = columns_of(features) if isinstance(features, list) else None
-    if found is not None:
-        table, rows = found
-        return table.geometries if _every_row(table, rows) else table.geometries[rows]  # (never changed: the table's)
-    features = features if isinstance(features, list | tuple) else list(features)
-    return np.fromiter(map(_get_geometry, features), dtype=object, count=len(features))
-
-
-def _every_row(table: FeatureTable, rows: np.ndarray) -> bool:
-    """Whether ``rows`` are every row of ``table`` in order (its columns serve as they are)."""
-    return len(rows) == len(table) and (not len(rows) or (rows[0] == 0 and bool((np.diff(rows) == 1).all())))
-
-
-def _objects_of(features: list[Feature] | tuple[Feature, ...]) -> np.ndarray | FeatureColumn:
-    """The features as an object array, or their table's column when they are rows of one (no pass over them, no
-    feature made: a plain layer's are made when read)."""
-    found = columns_of(features) if isinstance(features, list) else None
-    if found is not None:
-        table, rows = found
-        return table.features if _every_row(table, rows) else table.features[rows]
-    return np.fromiter(features, dtype=object, count=len(features))
 
 
 class ProjectedFeatures:
@@ -107,10 +73,7 @@ class ProjectedFeatures:
         self._line = np.empty(0, dtype=bool)
         self._plain = np.empty(0, dtype=bool)
         self._shapes = np.empty(0, dtype=object)  # per row: projected geometry (None for points and flat lines)
-        # Lines drawn as projected (straight, or densified at rest) of fewer than OUTLINE_FROM vertices are kept flat:
-        # per row its line in _flat, or -1 (see `flat_parts`)
-        self._flat = FlatLines.empty()
-        self._flat_at = np.empty(0, dtype=np.int64)
+        self._flat = FlatRows()  # lines drawn as projected kept as arrays, not shapes (`flat_rows`)
         self._pending = np.empty(0, dtype=bool)  # per row: a line drawn straight until its densified one is taken
         self._largest_call = 0
         # (geometries, their keys, rows) of the last calls, newest first
@@ -204,10 +167,12 @@ class ProjectedFeatures:
         lines = (types == _LINESTRING) & ~empty
         plain = np.zeros(len(geometries), dtype=bool)
         pending = np.zeros(len(geometries), dtype=bool)
-        flat_at = np.full(len(geometries), -1, dtype=np.int64)
-        flat = FlatLines.empty()
+        flat_at, flat = np.full(len(geometries), -1, dtype=np.int64), FlatLines.empty()
         if lines.any():
-            flat = self._add_lines(geometries, np.flatnonzero(lines), shapes, plain, pending, flat_at)
+            at = np.flatnonzero(lines)
+            made = np.empty(len(at), dtype=object), np.zeros(len(at), dtype=bool), np.zeros(len(at), dtype=bool)
+            flat_at[at], flat = add_lines(geometries[at], self.projection, self.straight_first, *made)
+            shapes[at], plain[at], pending[at] = made
         other = np.flatnonzero(~point & ~lines)
         if len(other):
             given = geometries[other]
@@ -236,31 +201,10 @@ class ProjectedFeatures:
         self._plain = joined(self._plain, plain)
         self._shapes = joined(self._shapes, shapes)
         self._pending = joined(self._pending, pending)
-        self._flat_at = joined(self._flat_at, np.where(flat_at >= 0, flat_at + len(self._flat), -1))
-        self._flat = FlatLines.joined([self._flat, flat])
+        self._flat.append(flat_at, flat)
         # keys are distinct: any sort gives the same order
         order = by_key if first and by_key is not None else np.argsort(self._keys)
         self._sorted, self._sorted_rows = self._keys[order], order.astype(np.int32)
-
-    def _add_lines(self, geometries: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray,
-                   pending: np.ndarray, flat_at: np.ndarray) -> FlatLines:
-        """Densified and projected in one pass (a user's bulk layer of lines), or, past `straight_first` vertices,
-        projected straight for now where that is drawn as projected (the rest densified now: few lines cross a seam
-        or a horizon), kept flat (returned; each one's position in them set in ``flat_at``)."""
-        chosen = geometries[lines]
-        if self.straight_first is None or int(shapely.get_num_coordinates(chosen).sum()) <= self.straight_first:
-            shapes[lines], plain[lines] = projected_lines(chosen, self.projection)
-            return FlatLines.empty()
-        straight, plain[lines], pending[lines] = straight_lines(chosen, self.projection)
-        pending[lines] &= plain[lines]
-        kept = plain[lines] & (straight.counts < OUTLINE_FROM)
-        flat_at[lines[kept]] = np.arange(int(kept.sum()))
-        large = np.flatnonzero(plain[lines] & ~kept)
-        shapes[lines[large]] = straight.linestrings(large)
-        now = lines[~plain[lines]]
-        if len(now):
-            shapes[now], plain[now] = projected_lines(geometries[now], self.projection)
-        return straight.take(np.flatnonzero(kept))
 
     def has_pending(self) -> bool:
         """Whether `pending_lines` has any (told without taking them)."""
@@ -281,17 +225,12 @@ class ProjectedFeatures:
         shapes, plain = np.empty(len(geometries), dtype=object), np.zeros(len(geometries), dtype=bool)
         dense = np.full(len(geometries), None, dtype=object)
         line = shapely.get_type_id(geometries) == _LINESTRING
-        flat = (np.zeros(0, dtype=np.int64), FlatLines.empty())
-        if line.any():
-            at = np.flatnonzero(line)
-            lines, plain[at] = projected_flat_lines(geometries[at], self.projection)
-            kept = plain[at] & (lines.counts < OUTLINE_FROM)
-            shapes[at[~kept]] = lines.linestrings(np.flatnonzero(~kept))
-            flat = (at[kept], lines.take(np.flatnonzero(kept)))
+        at = np.flatnonzero(line)
+        shapes[at], plain[at], kept, lines = densified_lines(geometries[at], self.projection)
         if (~line).any():
             dense[~line] = densify_all(geometries[~line], self.projection)
             shapes[~line] = project_geometry(dense[~line], self.projection)
-        return shapes, plain, dense, flat
+        return shapes, plain, dense, (at[kept], lines)
 
     def take_densified(self, rows: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray,
                        dense: np.ndarray | None = None, flat: tuple[np.ndarray, FlatLines] | None = None) -> bool:
@@ -308,21 +247,10 @@ class ProjectedFeatures:
         shapes = shapes.copy()
         shapes[which] = None
         self._shapes[rows], self._plain[rows], self._pending[rows] = shapes, plain, False
-        self._keep_flat(rows, rows[which], kept)
+        self._flat.replace(rows, rows[which], kept)
         self._located[rows] = False  # a point on the densified line, as an export finds it
         self.version += 1
         return True
-
-    def _keep_flat(self, rows: np.ndarray, flat_rows: np.ndarray, lines: FlatLines) -> None:
-        """``flat_rows`` (some of ``rows``) are drawn from ``lines`` from now on, the other rows from their shapes:
-        the flat lines are made again without the rows' earlier ones."""
-        at = self._flat_at
-        at[rows] = -1
-        held = np.flatnonzero(at >= 0)
-        kept = self._flat.take(at[held])
-        at[held] = np.arange(len(held))
-        at[flat_rows] = len(held) + np.arange(len(flat_rows))
-        self._flat = FlatLines.joined([kept, lines])
 
     # -- one feature -----------------------------------------------------------------------------
     def _row(self, feature: Feature) -> int:
@@ -367,16 +295,9 @@ class ProjectedFeatures:
         every one is a line drawn as projected (no lon/lat line made)."""
         rows = rows[rows >= 0]
         if len(rows) and self._plain[rows].all():
-            flat = self._flat_at[rows] >= 0
-            if not flat.any():
+            if not self._flat.held(rows).any():
                 return projected_xy(self._shapes[rows])
-            lines = self._flat.take(self._flat_at[rows[flat]])
-            if not flat.all():  # and the lines kept as shapes, each where its row is
-                shaped = FlatLines.of_shapes(self._shapes[rows[~flat]])
-                order = np.empty(len(rows), dtype=np.int64)
-                order[flat], order[~flat] = np.arange(len(lines)), len(lines) + np.arange(len(shaped))
-                lines = FlatLines.joined([lines, shaped]).take(order)
-            return lines.nan_separated()
+            return self._flat.drawn_xy(rows, self._shapes[rows])
         return to_xy_arrays(self.dense_of(rows), self.projection, self.shapes_of(rows))
 
     def shapes_of(self, rows: np.ndarray) -> np.ndarray:
@@ -386,9 +307,9 @@ class ProjectedFeatures:
             return np.full(len(rows), None, dtype=object)
         out = self._shapes[rows]
         out[rows < 0] = None
-        flat = np.flatnonzero((rows >= 0) & (self._flat_at[rows] >= 0))
+        flat = np.flatnonzero(self._flat.held(rows))
         if len(flat):
-            out[flat] = self._flat.linestrings(self._flat_at[rows[flat]])
+            out[flat] = self._flat.of(rows[flat]).linestrings()
         return out
 
     def is_point(self, rows: np.ndarray) -> np.ndarray:
@@ -428,11 +349,11 @@ class ProjectedFeatures:
         point = self._point[rows]
         xy = self._xy[rows[point]]
         xy = xy[np.isfinite(xy).all(axis=1)]
-        flat = self._flat_at[rows] >= 0
+        flat = self._flat.held(rows)
         shapes = self._shapes[rows[~point & ~flat]]
         corners = []
         if flat.any():
-            box = self._flat.take(self._flat_at[rows[flat]]).total_bounds()
+            box = self._flat.of(rows[flat]).total_bounds()
             if np.isfinite(box).all():
                 corners += [box[:2], box[2:]]
         if len(shapes):
@@ -455,36 +376,25 @@ class ProjectedFeatures:
             raise ValueError("an index not made by a projected cache")
         rows = np.concatenate([index.source_rows, index.line_rows])
         positions = np.concatenate([index.shape_positions, index.line_positions])
-        return self._indexed(index.with_parts, positions, rows)
+        return self._indexed(index, positions, rows)
 
     def index(self, features: Iterable[Feature]) -> FeatureIndex:
         features = features if isinstance(features, list | tuple) else list(features)
         rows = self.rows(features)
         chosen = np.flatnonzero(rows >= 0)
         rows = rows[chosen]
-        ids = IdsOf(_objects_of(features)[chosen] if len(chosen) < len(features) else _objects_of(features))
+        ids = IdsOf(objects_of(features)[chosen] if len(chosen) < len(features) else objects_of(features))
         point = self._point[rows] if len(rows) else np.zeros(0, dtype=bool)
         points, others = np.flatnonzero(point), np.flatnonzero(~point)
+        of_points = FeatureIndex.of_parts(ids, np.zeros(0, dtype=np.int64), [], points, self._xy[rows[points]])
+        return self._indexed(of_points, others, rows[others])
 
-        def made(shape_positions, shapes, line_positions, lines) -> FeatureIndex:
-            return FeatureIndex.of_parts(ids, shape_positions, shapes, points, self._xy[rows[points]], line_positions,
-                                         lines)
-
-        return self._indexed(made, others, rows[others])
-
-    def _indexed(self, make, positions: np.ndarray, rows: np.ndarray) -> FeatureIndex:
-        """``make``(shape positions, shapes, line positions, lines): the index of the rows other than points, at
-        ``positions`` among its ids, their lines kept flat given as such."""
-        flat = self._flat_at[rows] >= 0 if len(rows) else np.zeros(0, dtype=bool)
-        index = make(positions[~flat], self._shapes[rows[~flat]], positions[flat],
-                     self._flat.take(self._flat_at[rows[flat]]))
+    def _indexed(self, index: FeatureIndex, positions: np.ndarray, rows: np.ndarray) -> FeatureIndex:
+        """``index`` (its ids and points kept) with the ``rows`` other than points at ``positions`` among its ids,
+        their lines kept flat given as such."""
+        flat = self._flat.held(rows)
+        lines = self._flat.of(rows[flat])
+        index = index.with_parts(positions[~flat], self._shapes[rows[~flat]], positions[flat], lines)
         index.source_rows, index.line_rows = rows[~flat], rows[flat]
         return index
 
-
-def flat_parts(shapes: np.ndarray, plain: np.ndarray) -> tuple[np.ndarray, FlatLines]:
-    """Which of projected ``shapes`` a cache keeps flat (LineStrings drawn as projected, of fewer than OUTLINE_FROM
-    vertices: a larger line is picked by its `Outline`) and their lines."""
-    which = np.flatnonzero(plain & (shapely.get_type_id(shapes) == _LINESTRING)
-                           & (shapely.get_num_coordinates(shapes) < OUTLINE_FROM))
-    return which, FlatLines.of_shapes(shapes[which])
