@@ -105,7 +105,7 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         for own, _ in groups:
             other_report = describe(text, LaunchReport(own, own, space_of(text, own, report.space),
                                                        rows=[s for s in own if s in report.rows]), whole_text=False)
-            draft.others.append(_draft_other(article, other_report, places, matcher, draft))
+            draft.others.append(_draft_other(article, other_report, places, matcher, draft, alerts=True))
         if not anchors:  # every sentence stating a launch tells a row's: the rows are the story's launches
             draft, draft.others = draft.others[0], draft.others[1:]
         if _summary_lead(text, draft, report, anchors, groups):
@@ -273,7 +273,8 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
     draft.features.extend(find_flight(text, own, report, places, matcher, site))
     if site is None:  # "fired a missile into the sea off its east coast", no site: the direction as a claim
         _direction_claim(draft, text, report, matcher)
-    draft.features.extend(find_warning_areas(text, sentences, places))
+    # (an alert told in another launch's sentences is that launch's: a timeline's "J-Alert: Okinawa" on each row)
+    draft.features.extend(find_warning_areas(text, own, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
     add_claims(draft, text, own, report, article.published, lead=True)
     add_failure_area(draft, text, report, matcher, site)
@@ -281,9 +282,10 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
 
 
 def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMention], matcher: PlaceMatcher,
-                 main: ArticleDraft) -> ArticleDraft:
+                 main: ArticleDraft, alerts: bool = False) -> ArticleDraft:
     """Another launch the story reports, drafted from its own sentences only: when, where ('from the same area'
-    is the main launch's site), which way and how it ended."""
+    is the main launch's site), which way and how it ended; with ``alerts``, the warning areas its sentences
+    name."""
     text = article.text
     draft = _named(text, report)
     launch_when(draft, text, report, article, main.date)
@@ -311,6 +313,8 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
                               if f.kind == "flight_path" and geodesic.length_km(f.geometry) >= SHORTEST_PATH_KM)
     else:
         _direction_claim(draft, text, report, matcher)
+    if alerts:
+        draft.features.extend(find_warning_areas(text, report.related, places))
     add_claims(draft, text, report.related, report, article.published)
     return draft
 

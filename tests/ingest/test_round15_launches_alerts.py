@@ -1,0 +1,38 @@
+"""Issue 17, round 15: in a document that tells several launches, each alert goes to the launch whose passage names
+it — a cheat-sheet's 'J-Alert: Okinawa Prefecture' on every entry, a briefing's alert told beside an earlier
+launch. Every story here was written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from story import drafted
+
+
+def _alerted_by_day(text: str) -> dict[date | None, set[str | None]]:
+    draft = drafted(text)
+    return {d.date: {f.place for f in d.features if f.kind == "warning_area"} for d in (draft, *draft.others)}
+
+
+def test_each_entry_of_a_list_keeps_the_alert_its_own_line_names():
+    text = ("DESK NOTES: North Korea's satellite launches (updated 2 June 2031)\n\n"
+            "All of these lifted off from the Sohae station and flew south over the Yellow Sea.\n\n"
+            "\u2022 3 March 2029 \u2014 Chollima-2. Lift-off 9:12 a.m. KST. Reached orbit. J-Alert: Okinawa "
+            "Prefecture.\n"
+            "\u2022 9 October 2030 \u2014 Chollima-2 (second). 4:05 a.m. KST. Failure in second-stage flight. "
+            "J-Alert: Okinawa Prefecture.\n"
+            "\u2022 1 June 2031 \u2014 Chollima-2 (third). 10:40 p.m. KST. Reached orbit. No alert was needed.\n")
+    alerted = _alerted_by_day(text)
+    assert alerted[date(2029, 3, 3)] == {"okinawa-prefecture"}
+    assert alerted[date(2030, 10, 9)] == {"okinawa-prefecture"}
+    assert alerted[date(2031, 6, 1)] == set()
+
+
+def test_an_alert_told_with_an_earlier_launch_is_not_the_lead_launchs():
+    text = ("SEOUL, March 20, 2029 (Wire) - North Korea fired a ballistic missile from Sunan on Tuesday morning, "
+            "South Korea's military said. It flew about 700 km east.\n\n"
+            "On March 4, North Korea fired an ICBM from the same region, and Japan issued J-Alert warnings for "
+            "Miyagi and Niigata prefectures.\n")
+    alerted = _alerted_by_day(text)
+    assert alerted[date(2029, 3, 20)] == set()
+    assert alerted[date(2029, 3, 4)] == {"miyagi-prefecture", "niigata-prefecture"}
