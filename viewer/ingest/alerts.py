@@ -11,6 +11,7 @@ from viewer.geo.coordinates import FoundPosition, find_positions
 from viewer.geo.gazetteer import Place
 from viewer.ingest import construct
 from viewer.ingest.findings import DraftFeature
+from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.places import PlaceMention
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.sites import in_north_korea
@@ -82,6 +83,11 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
     named: dict[str, Place] = {}
     for sentence in sentences:
         s, e = sentence.start, sentence.end
+        tabled = in_launch_table(text, s)
+        if tabled is not None and tabled.alert_cell is not None:  # a launch table's alert column: its places
+            s, e = tabled.alert_cell
+            _cite_alerted(areas, named, "J-Alert", (s, e), [p for p in places if s <= p.start < e])
+            continue
         alert = _ALERT.search(text, s, e)
         if alert is None or (_NOT_AN_ALERT.search(text, s, e) and not re.search(r"J-?Alert", text[s:e])):
             continue
@@ -120,6 +126,19 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
                 "warning_area", polygon, f"{system}: {mention.place.name}", "approximate",
                 f"{system} area named in the article; {how}", [span], mention.place.id)
     return _within_prefectures(areas, named)
+
+
+def _cite_alerted(areas: dict[str, DraftFeature], named: dict[str, Place], system: str, span: tuple[int, int],
+                  mentions: list[PlaceMention]) -> None:
+    for mention in (m for m in mentions if m.place.kind in ALERTED_KINDS and not in_north_korea(m.place)):
+        if mention.place.id in areas:
+            areas[mention.place.id].cite(span)
+            continue
+        polygon, how = construct.alert_area(mention.place)
+        named[mention.place.id] = mention.place
+        areas[mention.place.id] = DraftFeature(
+            "warning_area", polygon, f"{system}: {mention.place.name}", "approximate",
+            f"{system} area named in the article's table of launches; {how}", [span], mention.place.id)
 
 
 def _within_prefectures(areas: dict[str, DraftFeature], named: dict[str, Place]) -> list[DraftFeature]:

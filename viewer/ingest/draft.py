@@ -18,7 +18,9 @@ from viewer.ingest.findings import ArticleDraft, DraftClaim, DraftFeature
 from viewer.ingest.flight import find_flight
 from viewer.ingest.launch import detect_launch, foreign_launch_sentences
 from viewer.ingest.launch_claims import add_claims
+from viewer.ingest.launch_passages import paragraphs_named_by_day
 from viewer.ingest.launch_report import LaunchReport, describe, space_of
+from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.launch_when import launch_when
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import read_notice
@@ -80,16 +82,25 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         own_space = space_of(text, [sentence], report.space)
         other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], own_space),
                                                whole_text=False), places, matcher, draft)
-        if not is_another_launch(other, draft, ordinal) and not (
+        tabled = in_launch_table(text, sentence.start) is not None and in_launch_table(
+            text, report.anchors[0].start) is not None  # a row of the table the lead launch is a row of
+        if not is_another_launch(other, draft, ordinal or tabled) and not (
                 sentence in report.anchors and told_later(text, sentence)):
             continue
-        group = next((g for g in groups if same_launch(g[1], other)), None)
+        # (two rows of a table of launches are two launches, however close in time)
+        group = next((g for g in groups if same_launch(g[1], other) and not (
+            tabled and any(in_launch_table(text, t.start) for t in g[0]))), None)
         if group is None:
             groups.append(([sentence], other))
         else:
             group[0].append(sentence)
     for own, _ in groups:  # "… a second missile was fired … It flew only about 120 km. The JCS said the second missile
         own.extend(follow_ups(text, own, sentences, {t for g in groups for t in g[0]}))  # … had failed"
+    if groups:  # "The 4 October event stands apart. The missile … J-Alert warnings for Hokkaido …": that launch's
+        taken = {s for g in groups for s in g[0]} | set(report.anchors[:1])
+        named = paragraphs_named_by_day(text, sentences, [g[1].date for g in groups], taken, article.published)
+        for index, own in named.items():
+            groups[index][0].extend(own)
     if groups and report.rows:  # a timeline's entry tells its launch in the row's paragraph ("1) Chollima-1, 30 May …
         _paragraphs_of_rows(text, report, sentences, groups)  # The rocket flew south from the Sohae coastal pad …")
     if groups:  # a story of several launches: the main one without the others' sentences, then each other one
@@ -163,8 +174,9 @@ ENTRY_PARAGRAPHS = 3
 def _entry_body(text: str, row: Sentence, sentences: list[Sentence], row_paragraphs: set[int]) -> set[int]:
     """A log's or digest's entry headed by a row on a line of its own ('2023-08-23 1850Z — Chollima-1 (second
     attempt)'): the paragraphs of prose under it, up to the next row or a heading ('NOTES')."""
-    if any(s.paragraph == row.paragraph and s != row for s in sentences):
-        return set()  # a row inside prose or a table row with notes: its own paragraph only
+    if any(s.paragraph == row.paragraph and s != row for s in sentences) or in_launch_table(text, row.start):
+        return set()  # a row inside prose or a table row with notes: its own paragraph only (what follows a
+        # table of launches is about the table, not its last row)
     body: set[int] = set()
     for number in range(row.paragraph + 1, row.paragraph + 1 + ENTRY_PARAGRAPHS):
         own = [s for s in sentences if s.paragraph == number]

@@ -8,6 +8,7 @@ import re
 from viewer.ingest.field_report import report_fields
 from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_row, launch_told
 from viewer.ingest.launch_report import SPACE_WORDS, LaunchReport, describe
+from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.sentences import Sentence
 
 # "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
@@ -323,6 +324,7 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
     # a timeline's or table's rows: the launches themselves when no sentence reports one, else others it lists
     rows = [s for s in sentences if about_north_korea and launch_row(text, s)]
+    rows = sorted([*rows, *_table_rows(text, sentences, about_north_korea, rows)], key=lambda s: s.start)
     if not anchors:
         anchors = rows or _field_lines(text, sentences)
     if not anchors:
@@ -335,6 +337,16 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     space = bool(SPACE_WORDS.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
     listed = [s for s in rows if s not in anchors]
     return describe(text, LaunchReport(anchors, related, space, listed=listed, rows=rows))
+
+
+def _table_rows(text: str, sentences: list[Sentence], about_north_korea: bool, rows: list[Sentence]
+                ) -> list[Sentence]:
+    """The rows of a table of launches (launch_tables), when the document is about North Korea or the rows name
+    its sites or rockets (a spreadsheet's 'Sunan area,ICBM' under 'date,time_kst,launch_area,type')."""
+    found = [s for s in sentences if s not in rows and in_launch_table(text, s.start) is not None]
+    if found and not about_north_korea and not any(_NORTH_KOREAN_NAMES.search(text, s.start, s.end) for s in found):
+        return []
+    return found
 
 
 _TITLE_LAUNCH = re.compile(r"\blaunch(?:es|ed)?\b", re.IGNORECASE)

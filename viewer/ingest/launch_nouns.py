@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import TimeMention, find_dates
 
@@ -92,8 +93,24 @@ _HEADING_ZONE = re.compile(r"\|[ \t]*(?:Launch[ \t]+)?Time[ \t]*\((?P<zone>KST|J
 _CELL_ZONES = {"KST": "KST", "JST": "JST", "UTC": "UTC", "GMT": "UTC", "Z": "UTC"}
 
 
+_CLOCK_CELL = re.compile(r"(?P<hour>[01]?\d|2[0-3]):?(?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<zone>KST|JST|UTC|GMT|Z)?$",
+                         re.IGNORECASE)
+
+
 def row_times(text: str, row: Sentence, default_zone: str) -> list[TimeMention]:
     """The time cell of a table's row, zoned by the cell or its column's heading (else assumed the story's)."""
+    tabled = in_launch_table(text, row.start)
+    if tabled is not None:  # a launch table's time column (launch_tables), zoned by its heading or caption
+        if tabled.time_cell is None:
+            return []
+        clock = _CLOCK_CELL.match(text[tabled.time_cell[0] : tabled.time_cell[1]])
+        if clock is None:
+            return []
+        zone = clock.group("zone") or tabled.zone
+        start = tabled.time_cell[0]
+        return [TimeMention(start + clock.start("hour"), start + clock.end("minute"), int(clock.group("hour")),
+                            int(clock.group("minute")), _CELL_ZONES[zone.upper()] if zone else default_zone,
+                            assumed=zone is None)]
     heading = next(reversed(list(_HEADING_ZONE.finditer(text, 0, row.start))), None)  # the nearest above
     found = []
     for m in _CELL_TIME.finditer(text, row.start, row.end):

@@ -86,6 +86,8 @@ def _wrapped(text: str, line: tuple[int, int], next_start: int) -> bool:
     head = text[next_start : next_start + 80].lstrip()[:1]  # (an indented next line: its first letter)
     if last.endswith(")") and head.islower() and not _TABLE_ROW.match(text, start):
         return True  # "… at about 0800 local (2300 UTC on 27 JAN)" / "in waters near Sinpo, …"
+    if last.endswith(";") and head.islower() and not _TABLE_ROW.match(text, start):
+        return True  # "… flew east over northern Japan;" / "the Japanese government issued …": one sentence
     if last[-1:] in ".!?:;|\"\u201d)]" or _TABLE_ROW.match(text, start):
         return False
     # (or after a comma: "… fired at dawn on Thursday," / "February 23, from the Kimchaek area …")
