@@ -87,3 +87,30 @@ def test_a_table_of_other_teams_figures_is_no_launch_table():
             "| Date | Budget line | Amount |\n|---|---|---|\n| 2031 | Interceptors | 1.2bn |\n")
     _, launches = _by_day(text)
     assert len(launches) == 1
+
+
+def test_a_tables_launch_area_gives_the_most_specific_place_it_knows():
+    text = ("# launch_log.xlsx - sheet \"Apr\" exported as CSV on 30 Apr 2031\n"
+            "date,time_kst,launch_area,type,count\n"
+            "2031-04-02,08:51,\"Jongpyong, South Hamgyong\",SRBM,3\n"
+            "2031-04-09,06:01,\"Samsok district, Pyongyang\",SRBM,2\n"
+            "2031-04-20,11:32,\"Kaechon, South Pyongan\",SRBM,2\n")
+    by_day, _ = _by_day(text)
+    assert _site(by_day[date(2031, 4, 2)]) == "eastern-north-korea"
+    assert _site(by_day[date(2031, 4, 9)]) == "pyongyang"
+    assert _site(by_day[date(2031, 4, 20)]) == "kaechon"
+
+
+def test_an_alert_named_by_its_launchs_day_goes_to_that_launch():
+    text = ("Brief No. 31-09, 20 October 2031\n\n"
+            "Table 1. Launch events (times KST)\n\n"
+            " Date       Time    Launch area                      Type\n"
+            " ---------- ------- -------------------------------- -----------\n"
+            " 25 Sep     06:53   Sunan, Pyongyang                 SRBM x1\n"
+            " 4 Oct      07:23   Mupyong-ri, Jagang               IRBM x1\n\n"
+            "Implications\n"
+            "- Night launches complicate public-warning procedures; the 4 October J-Alert for Hokkaido still "
+            "reached residents about five minutes after lift-off.\n")
+    by_day, _ = _by_day(text)
+    assert _alerted(by_day[date(2031, 10, 4)]) == {"hokkaido"}
+    assert not _alerted(by_day[date(2031, 9, 25)])

@@ -344,7 +344,8 @@ def _table_rows(text: str, sentences: list[Sentence], about_north_korea: bool, r
     """The rows of a table of launches (launch_tables), when the document is about North Korea or the rows name
     its sites or rockets (a spreadsheet's 'Sunan area,ICBM' under 'date,time_kst,launch_area,type')."""
     found = [s for s in sentences if s not in rows and in_launch_table(text, s.start) is not None]
-    if found and not about_north_korea and not any(_NORTH_KOREAN_NAMES.search(text, s.start, s.end) for s in found):
+    if found and not about_north_korea and not any(_NORTH_KOREAN_NAMES.search(text, s.start, s.end) or (
+            _NORTH_KOREA.search(text, s.start, s.end)) for s in found):
         return []
     return found
 

@@ -27,6 +27,7 @@ _ZONE = re.compile(r"(?<![A-Za-z])(?P<zone>KST|JST|UTC|GMT|Z)(?![A-Za-z])", re.I
 # "(times KST, UTC+9; …)", "Times are Korea Standard Time (KST, UTC+9)": the zone a caption gives the times
 _CAPTION_ZONE = re.compile(r"(?i)\btimes?\b[^.\n]{0,40}?(?<![A-Za-z])(?P<zone>KST|JST|UTC|GMT)(?![A-Za-z])")
 _ALERT_COLUMN = re.compile(r"(?i)^\W*(?:j[\s_-]?alert|alerts?|warnings?|alerted)(?![a-z])")
+_SITE_COLUMN = re.compile(r"(?i)^\W*(?:launch[\s_]+)?(?:area|site|location|point|pad|place)(?![a-z])")
 _YEAR = re.compile(r"\((?P<year>(?:19|20)\d\d)\)")  # "Date (2019)"
 _ZONES = {"KST": "KST", "JST": "JST", "UTC": "UTC", "GMT": "UTC", "Z": "UTC"}
 CAPTION_LINES = 12  # how far above a heading its caption may say what zone the times are in
@@ -41,6 +42,7 @@ class TableRow:
     zone: str | None = None  # the time column's zone, from its heading or the table's caption
     year: int | None = None  # the year the date column's heading gives ("Date (2019)")
     alert_cell: tuple[int, int] | None = None  # an alert column's cell ("jalert": "Miyagi, Yamagata")
+    site_cell: tuple[int, int] | None = None  # the launch area's cell ("Kalma Peninsula, Wonsan")
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class _Heading:
     zone: str | None
     year: int | None
     alert: int | None = None
+    site: int | None = None
 
 
 def _heading_of(cells: list[str], caption: str) -> _Heading:
@@ -61,7 +64,8 @@ def _heading_of(cells: list[str], caption: str) -> _Heading:
         zone = _ZONES[found.group("zone").upper()] if found else None
     year = _YEAR.search(cells[date_column])
     alert = next((k for k, c in enumerate(cells) if _ALERT_COLUMN.match(c)), None)
-    return _Heading(date_column, time_column, zone, int(year.group("year")) if year else None, alert)
+    site = next((k for k, c in enumerate(cells) if _SITE_COLUMN.match(c)), None)
+    return _Heading(date_column, time_column, zone, int(year.group("year")) if year else None, alert, site)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -189,6 +193,13 @@ def _stripped(row: str, a: int, b: int) -> tuple[int, int]:
     return a + lead, a + lead + len(cell.strip())
 
 
+def _cell(cells: list[tuple[int, int]], column: int | None, start: int) -> tuple[int, int] | None:
+    """The text offsets of a row's cell in ``column``, None when the table has no such column or it is blank."""
+    if column is None or column >= len(cells) or cells[column][1] <= cells[column][0]:
+        return None
+    return start + cells[column][0], start + cells[column][1]
+
+
 def _rows(text: str, lines: list[tuple[int, int]], j: int, heading: _Heading, cells_of
           ) -> tuple[list[TableRow], int]:
     rows: list[TableRow] = []
@@ -199,16 +210,9 @@ def _rows(text: str, lines: list[tuple[int, int]], j: int, heading: _Heading, ce
             break
         a, b = cells[heading.date]
         if _DIGIT.search(text, start + a, start + b):
-            time_cell = None
-            if heading.time is not None and heading.time < len(cells):
-                t0, t1 = cells[heading.time]
-                time_cell = (start + t0, start + t1) if t1 > t0 else None
-            alert_cell = None
-            if heading.alert is not None and heading.alert < len(cells):
-                a0, a1 = cells[heading.alert]
-                alert_cell = (start + a0, start + a1) if a1 > a0 else None
+            time_cell = _cell(cells, heading.time, start)
             rows.append(TableRow(start, end, (start + a, start + b), time_cell, heading.zone, heading.year,
-                                 alert_cell))
+                                 _cell(cells, heading.alert, start), _cell(cells, heading.site, start)))
         j += 1
     return rows, j
 
