@@ -120,7 +120,9 @@ _NORTH_KOREA = re.compile(
 )
 _NORTH_KOREAN_NAMES = re.compile(r"\b(?:Musudan|Hwasong(?:-\d+\w*)?|Unha(?:-\d)?|Chollima(?:-\d)?|Taepodong(?:-\d)?|"
                                  r"Nodong|Rodong|Pukguksong(?:-\d)?|Kwangmyongsong|Malligyong|KN-\d+|Kim\s+Il[- ]Sung|"
-                                 r"Kim\s+Jong[- ]Il|Sohae|Wonsan|Sinpo|Sunan|Kusong|Panghyon)\b")
+                                 r"Kim\s+Jong[- ]Il|Sohae|Wonsan|Sinpo|Sunan|Kusong|Panghyon|"
+                                 # (launch sites named without the country: "23:41 from Mupyong-ri, Jagang Province")
+                                 r"Mupyong-?ri|Jagang|Kaechon|Sukchon|Pukchang|Kwail|Sondok|Hamhung|Jongpyong)\b")
 _FOREIGN_LAUNCHER = re.compile(
     r"\b(?:South Korea\w*|Seoul|Japan\w*|Tokyo|United States|U\.S\.|America\w*|China|Chinese|Beijing|Russia\w*|"
     r"Moscow|India\w*|Iran\w*|SpaceX|NASA|Falcon|Nuri|Vandenberg|Israel\w*)\b"
