@@ -26,3 +26,38 @@ def test_a_name_of_a_place_alone_drafts_nothing_without_a_launch():
     text = ("CALL NOTES\nWhen: Sat 12 April 2031\n\n- Imagery of a new garage at Mupyong-ri, Jagang Province. "
             "KCNA silent.\n")
     assert draft_article(read(text)) is None
+
+
+NOTEBOOK = ("---\ntitle: \"DPRK launch notebook - March 2031\"\ndate: 2031-03-31\n---\n\n"
+            "# DPRK launch notebook - March 2031\n\nWorking notes. Times as given by the source. KST = UTC+9.\n\n"
+            "## 4 Mar \u2014 one from Jagang\n\n"
+            "- JCS: one ballistic missile detected at 07:27 KST from inland Jagang Province, toward the East Sea.\n"
+            "- Flew 700+ km.\n\n"
+            "## 12 Mar \u2014 two SRBMs from the airport\n\n"
+            "- Two short-range ballistic missiles, first one at 08:50 KST, from the area of Pyongyang's Sunan "
+            "airport, toward the East Sea.\n"
+            "- Sixth launch event of the year (counting the two cruise missiles on the 9th).\n\n"
+            "## 29 Mar \u2014 IRBM, lofted\n\n"
+            "- JCS: an IRBM at 07:52 KST from the Mupyong-ri area, Jagang Province, fired toward the East Sea.\n"
+            "- First IRBM-class shot since 2017; KCNA 30 Mar confirms it with pictures.\n\n"
+            "## To do\n\n- [ ] Update the table.\n")
+
+
+def test_a_notebooks_heading_per_launch_heads_one_launch_with_its_sections_lines():
+    draft = drafted(NOTEBOOK)
+    by_day = {d.date: d for d in (draft, *draft.others) if "in passing" not in d.name}
+    assert set(by_day) == {date(2031, 3, 4), date(2031, 3, 12), date(2031, 3, 29)}
+    twelfth = by_day[date(2031, 3, 12)]
+    assert twelfth.time is not None
+    assert twelfth.time.isoformat() == "2031-03-12T08:50:00+09:00"
+    assert next(f.place for f in twelfth.features if f.kind == "launch_site") == "sunan"
+    last = by_day[date(2031, 3, 29)]
+    assert next(f.place for f in last.features if f.kind == "launch_site") == "mupyong-ri"
+
+
+def test_a_story_with_one_dated_heading_is_not_a_notebook():
+    text = ("# 4 March 2031 \u2014 North Korea fires a missile\n\n"
+            "SEOUL (Wire) - North Korea fired a ballistic missile from Sunan on Tuesday morning, South Korea's "
+            "military said. It flew about 700 km east.\n\n## Reaction\n\nJapan protested.\n")
+    draft = drafted(text)
+    assert draft.others == []

@@ -20,6 +20,7 @@ from viewer.ingest.launch import detect_launch, foreign_launch_sentences
 from viewer.ingest.launch_claims import add_claims
 from viewer.ingest.launch_passages import paragraphs_named_by_day
 from viewer.ingest.launch_report import LaunchReport, describe, space_of
+from viewer.ingest.launch_sections import heads_section_of, section_sentences, within_own_section
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.launch_when import launch_when
 from viewer.ingest.notice_draft import draft_notice
@@ -71,14 +72,17 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     matcher = matcher or shipped_matcher()
     text = article.text
     sentences = split_sentences(text)
-    report = detect_launch(text, sentences)
+    report = detect_launch(text, sentences, article.published)
     if report is None:
         return None
+    report = within_own_section(text, report, article.published)  # a notebook's heading per launch
     places = matcher.find(text)
     draft = _draft_report(article, report, sentences, places, matcher)
     groups: list[tuple[list[Sentence], ArticleDraft]] = []  # other launches, each with its sentences
     stamps = body_stamps(text, article.header_end, article.published)  # a digest's or live blog's day headings
     for sentence, ordinal in candidate_sentences(text, report, sentences, stamps):
+        if heads_section_of(text, sentence, report.anchors[0].start, article.published):
+            continue  # the heading of the lead launch's own section
         own_space = space_of(text, [sentence], report.space)
         other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], own_space),
                                                whole_text=False), places, matcher, draft)
@@ -96,6 +100,10 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
             group[0].append(sentence)
     for own, _ in groups:  # "… a second missile was fired … It flew only about 120 km. The JCS said the second missile
         own.extend(follow_ups(text, own, sentences, {t for g in groups for t in g[0]}))  # … had failed"
+    for own, _ in groups:  # a notebook's launch heading: the lines of its section
+        taken = {s for g in groups for s in g[0]} | set(report.anchors[:1])
+        for heading in [s for s in own if s in report.rows]:
+            own.extend(s for s in section_sentences(text, heading, sentences, article.published) if s not in taken)
     if groups:  # "The 4 October event stands apart. The missile … J-Alert warnings for Hokkaido …": that launch's
         taken = {s for g in groups for s in g[0]} | set(report.anchors[:1])
         named = paragraphs_named_by_day(text, sentences, [g[1].date for g in groups], taken, article.published)

@@ -4,10 +4,12 @@ football match in Pyongyang or a speech promising more satellites yields no laun
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from viewer.ingest.field_report import report_fields
 from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_row, launch_told
 from viewer.ingest.launch_report import SPACE_WORDS, LaunchReport, describe
+from viewer.ingest.launch_sections import heading_rows
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.sentences import Sentence
 
@@ -313,8 +315,9 @@ def denies_launch(text: str, sentences: list[Sentence]) -> bool:
     return any(_NO_LAUNCH.search(text, s.start, s.end) for s in sentences if s.paragraph < LEDE_PARAGRAPHS)
 
 
-def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
-    """The launch the article reports, or None when it reports none."""
+def detect_launch(text: str, sentences: list[Sentence], published: date | None = None) -> LaunchReport | None:
+    """The launch the article reports, or None when it reports none (``published``: the day its yearless
+    headings are read in)."""
     if len(_SPORT.findall(text)) >= 3 and not _MILITARY.search(text):
         return None  # a striker who "fired a rocket into the top corner" launched nothing
     if denies_launch(text, sentences):
@@ -326,7 +329,10 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
     # a timeline's or table's rows: the launches themselves when no sentence reports one, else others it lists
     rows = [s for s in sentences if about_north_korea and launch_row(text, s)]
-    rows = sorted([*rows, *_table_rows(text, sentences, about_north_korea, rows)], key=lambda s: s.start)
+    rows += _table_rows(text, sentences, about_north_korea, rows)
+    if about_north_korea:  # a notebook's heading per launch ("## 17 Jan — two SRBMs from the airport")
+        rows += [s for s in heading_rows(text, sentences, published) if s not in rows]
+    rows.sort(key=lambda s: s.start)
     if not anchors:
         anchors = rows or _field_lines(text, sentences)
     if not anchors:
