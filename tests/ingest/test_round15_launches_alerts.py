@@ -36,3 +36,22 @@ def test_an_alert_told_with_an_earlier_launch_is_not_the_lead_launchs():
     alerted = _alerted_by_day(text)
     assert alerted[date(2029, 3, 20)] == set()
     assert alerted[date(2029, 3, 4)] == {"miyagi-prefecture", "niigata-prefecture"}
+
+
+def test_a_chat_line_listing_the_prefectures_after_the_alert_names_its_areas():
+    text = ("#launch-watch - exported log, Friday 14 March 2031\n(timestamps are the channel's, JST)\n\n"
+            "[06:58] yuki: NHK flash: north korea launched a missile\n"
+            "[06:59] yuki: yes. J-Alert is out\n"
+            "[06:59] ben: which prefectures\n"
+            "[07:00] yuki: Hokkaido, Aomori, Iwate, Miyagi\n"
+            "[07:02] sora: JCS text just in: launched from the Sunan area, Pyongyang, at 06:57 KST, eastward\n")
+    alerted = _alerted_by_day(text)
+    assert alerted[date(2031, 3, 14)] == {"hokkaido", "aomori-prefecture", "iwate-prefecture", "miyagi-prefecture"}
+
+
+def test_a_list_of_cities_with_no_alert_before_it_alerts_nothing():
+    text = ("#launch-watch - exported log, Friday 14 March 2031\n\n"
+            "[06:58] yuki: NHK flash: north korea launched a missile from the Sunan area, Pyongyang\n"
+            "[07:10] ben: bureaus to call: Hokkaido, Aomori, Iwate, Miyagi\n")
+    alerted = _alerted_by_day(text)
+    assert alerted[date(2031, 3, 14)] == set()
