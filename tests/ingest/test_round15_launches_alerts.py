@@ -55,3 +55,15 @@ def test_a_list_of_cities_with_no_alert_before_it_alerts_nothing():
             "[07:10] ben: bureaus to call: Hokkaido, Aomori, Iwate, Miyagi\n")
     alerted = _alerted_by_day(text)
     assert alerted[date(2031, 3, 14)] == set()
+
+
+def test_a_bullets_indented_lines_keep_an_earlier_launch_and_its_alert_together():
+    text = ("MORNING BRIEF - SPEAKER NOTES\nBrief date: Monday, 24 March 2031\n\n"
+            "\u2022 ROK JCS: North Korea launched one ICBM from the Sunan area at 10:15 KST on Friday.\n"
+            "\u2022 No J-Alert - the projection never crossed Japanese territory.\n\n"
+            "\u2022 Quick comparison for context. 3 March, 07:40 KST, also from the Sunan area:\n"
+            "  ROK assessed that ICBM failed after second-stage separation. That was the morning J-Alert went out "
+            "for\n  Miyagi, Yamagata and Niigata prefectures.\n")
+    alerted = _alerted_by_day(text)
+    assert alerted[date(2031, 3, 21)] == set()
+    assert alerted[date(2031, 3, 3)] == {"miyagi-prefecture", "yamagata-prefecture", "niigata-prefecture"}
