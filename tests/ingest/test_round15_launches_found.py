@@ -61,3 +61,18 @@ def test_a_story_with_one_dated_heading_is_not_a_notebook():
             "military said. It flew about 700 km east.\n\n## Reaction\n\nJapan protested.\n")
     draft = drafted(text)
     assert draft.others == []
+
+
+def test_a_cheat_sheets_entry_naming_a_new_rocket_tells_a_launch_with_its_time_after_its_first_sentence():
+    text = ("CHEAT-SHEET: North Korea's satellite launches from Sohae (for new desk staff)\n"
+            "Version 3 \u2014 updated 29 May 2031 by the research desk. One line each.\n\n"
+            "Every entry below used the Sohae Satellite Launching Station.\n\n"
+            "\u2022 21 November 2030 \u2014 Chollima-1 (third). 10:42 p.m. KST. Reached orbit.\n"
+            "\u2022 27 May 2031 \u2014 new rocket, reportedly a kerosene first stage. 10:44 p.m. KST per JCS. "
+            "Failure: exploded during first-stage flight.\n")
+    draft = drafted(text)
+    days = {d.date for d in (draft, *draft.others)}
+    assert days == {date(2030, 11, 21), date(2031, 5, 27)}
+    last = next(d for d in (draft, *draft.others) if d.date == date(2031, 5, 27))
+    assert last.time is not None
+    assert last.time.isoformat() == "2031-05-27T22:44:00+09:00"

@@ -43,9 +43,10 @@ _NOT_FLOWN = re.compile(r"\b(?:parade|display\w*|shown|unveil\w*|exhibit\w*|engi
 ROW_HEAD_CHARS = 45  # the date and the rocket both within the row's first words
 # A row that opens with its date may name the missile by its kind, a count or an article before it, as monthly
 # monitors and launch logs write them: "Jan. 5 (Wed) — 8:10 a.m. One ballistic missile from Jagang province …",
-# "22 NOV 2023 1304Z - SRBM, Sunan.", "2019-07-31: two short-range ballistic missiles from Kalma"
-_KIND = re.compile(r"\b(?:(?:an?|one|two|three|four|five|six|seven|eight|several|multiple|\d{1,2})\s+(?:[\w\"'\u201c"
-                   r"\u201d-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?)|(?:SRBM|IRBM|ICBM|SLBM|MRBM)s?|"
+# "22 NOV 2023 1304Z - SRBM, Sunan.", "2019-07-31: two short-range ballistic missiles from Kalma", a cheat-sheet's
+# "27 May 2031 — new rocket, reportedly …"
+_KIND = re.compile(r"\b(?:(?:an?|one|two|three|four|five|six|seven|eight|several|multiple|new|\d{1,2})\s+"
+                   r"(?:[\w\"'\u201c\u201d-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?)|(?:SRBM|IRBM|ICBM|SLBM|MRBM)s?|"
                    r"(?:ballistic|cruise|hypersonic)\s+missiles?)\b"
                    r"(?!\s+(?:factory|factories|base|bases|units?|plants?|facilit\w+|programmes?|programs?|silos?|"
                    r"engines?|launchers?|sites?|forces?|industry|development))", re.IGNORECASE)
@@ -59,6 +60,13 @@ _LINK = re.compile(r"\[\[|\]\(")
 # missiles being the digest's subject
 _COUNT_FROM = re.compile(r"\b(?:two|three|four|five|six|another)\s+(?:more\s+)?(?:from|near)\b", re.IGNORECASE)
 _WEEKDAY_HEAD = re.compile(r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+)?")
+
+
+def _line_end(text: str, sentence: Sentence) -> int:
+    """The end of the row's line: a list entry may tell its launch's time or site in the sentences after its first
+    ('27 May 2031 — new rocket, reportedly a new first stage. 10:44 p.m. KST per JCS.')."""
+    end = text.find("\n", sentence.end)
+    return len(text) if end == -1 else end
 
 
 def launch_row(text: str, sentence: Sentence) -> bool:
@@ -79,8 +87,8 @@ def launch_row(text: str, sentence: Sentence) -> bool:
                 text, dated, end)):
             return False  # (most sentences: no find_dates for them)
         dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start <= dated + 2]
-        return bool(dates) and (_KIND.search(text, dates[0].end, end) or _COUNT_FROM.search(text, dates[0].end, end)
-                                ) is not None and _LAUNCH_DETAIL.search(text, dates[0].end, sentence.end) is not None
+        kind = _KIND.search(text, dates[0].end, end) or _COUNT_FROM.search(text, dates[0].end, end) if dates else None
+        return kind is not None and _LAUNCH_DETAIL.search(text, dates[0].end, _line_end(text, sentence)) is not None
     dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start < stop]
     return bool(dates) and min(rocket.start(), dates[0].start) <= begin + 2
 
