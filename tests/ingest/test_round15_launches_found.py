@@ -76,3 +76,28 @@ def test_a_cheat_sheets_entry_naming_a_new_rocket_tells_a_launch_with_its_time_a
     last = next(d for d in (draft, *draft.others) if d.date == date(2031, 5, 27))
     assert last.time is not None
     assert last.time.isoformat() == "2031-05-27T22:44:00+09:00"
+
+
+def test_a_timelines_entry_heads_on_lines_of_their_own_each_head_a_launch():
+    text = ("Explainer: North Korea's year of missiles - a timeline of 2031\n\nDecember 29, 2031\n\n"
+            "North Korea carried out many missile tests in 2031. Here are the key launches of the year. Times are "
+            "Seoul time.\n\n"
+            "March 6 - Four extended-range Scuds\n"
+            "Four missiles are fired at 7:36 a.m. from the Tongchang-ri area. They fly about 1,000 km.\n\n"
+            "April 29 - Failure at Pukchang\n"
+            "A missile fired from Pukchang in South Phyongan Province explodes within minutes of launch.\n\n"
+            "May 14 - Hwasong-12\n"
+            "A new intermediate-range missile is fired at 5:27 a.m. from near Kusong on a lofted trajectory.\n")
+    draft = drafted(text)
+    by_day = {d.date: d for d in (draft, *draft.others)}
+    assert set(by_day) == {date(2031, 3, 6), date(2031, 4, 29), date(2031, 5, 14)}
+    sites = {day: next((f.place for f in d.features if f.kind == "launch_site"), None) for day, d in by_day.items()}
+    assert sites == {date(2031, 3, 6): "sohae", date(2031, 4, 29): "pukchang", date(2031, 5, 14): "kusong"}
+
+
+def test_a_live_blogs_day_headings_are_not_launch_heads():
+    text = ("LIVE: North Korea fires missile\n\nMonday 3 March 2031\n\n"
+            "North Korea fired a ballistic missile from Sunan at 7:10 a.m., the JCS said.\n\n"
+            "Tuesday 4 March 2031\n\nJapan protested the launch at the UN.\n")
+    draft = drafted(text)
+    assert draft.others == []

@@ -14,6 +14,10 @@ from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import find_dates
 
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?P<title>\S[^\n]*)$", re.MULTILINE)
+# (or a timeline's entry head on a line of its own, prose under it: "March 6 - Four extended-range Scuds")
+_LINE_HEADING = re.compile(r"^(?P<title>[A-Z0-9][^\n]{4,80}?)[ \t]*\r?$(?=\n[ \t]*\S)", re.MULTILINE)
+_AFTER_DAY = re.compile(r"[ \t]*(?:[-\u2013\u2014:|][ \t]*)[A-Za-z\"\u201c]")  # "— Hwasong-12", ": Failure at …"
+_SENTENCE_END = re.compile(r"[.!?,;:]\s*$")
 _LAUNCH_WORDS = re.compile(r"\b(?:missiles?|rockets?|projectiles?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|satellites?|launch\w*|"
                            r"fired|Hwasong|Pukguksong|KN-\d+|Chollima|Unha)\b", re.IGNORECASE)
 DAY_AT_TITLE_START = 3  # the day opens the heading's title ("11 Jan — …", "Jan 11: …")
@@ -30,17 +34,19 @@ class LaunchSection:
 @functools.lru_cache(maxsize=64)
 def launch_sections(text: str, reference: date | None) -> tuple[LaunchSection, ...]:
     """The sections of ``text`` headed by a day that tell of a launch, when there are at least two."""
-    headings = list(_HEADING.finditer(text))
+    marked = list(_HEADING.finditer(text))
+    headings = marked or [m for m in _LINE_HEADING.finditer(text) if not _SENTENCE_END.search(m.group("title"))]
     found = []
     for i, m in enumerate(headings):
         end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
         title = m.start("title")
-        days = [d for d in find_dates(text, title, m.end(), reference, weekdays=False)
+        days = [d for d in find_dates(text, title, m.end("title"), reference, weekdays=False)
                 if d.start <= title + DAY_AT_TITLE_START]
-        if not days or not _LAUNCH_WORDS.search(text, title, end):
+        if not days or not _LAUNCH_WORDS.search(text, title, end) or not (
+                marked or _AFTER_DAY.match(text, days[0].end)):
             continue
         line = m.start() + len(m.group()) - len(m.group().lstrip())
-        found.append(LaunchSection((line, m.end()), end, days[0].value))
+        found.append(LaunchSection((line, m.end("title")), end, days[0].value))
     return tuple(found) if len(found) >= MIN_SECTIONS else ()
 
 
