@@ -101,3 +101,19 @@ def test_a_live_blogs_day_headings_are_not_launch_heads():
             "Tuesday 4 March 2031\n\nJapan protested the launch at the UN.\n")
     draft = drafted(text)
     assert draft.others == []
+
+
+def test_a_blogs_numbered_rounds_each_tell_a_launch_under_their_day():
+    text = ("Arms & Ranges - notes on missiles\nPosted 30 March 2031 | Tags: North Korea, SRBM\n\n"
+            "Three rounds in four weeks\n\n"
+            "March has been busy for North Korean launches. Here is the record from the JCS. All times are Korean.\n\n"
+            "Round 1 \u2014 Monday, March 3. Two short-range projectiles from the Wonsan area, about 240 km "
+            "downrange.\n\n"
+            "Round 2 \u2014 Monday, March 10. At least three projectiles from the Sondok area of South Hamgyong. "
+            "About 200 km.\n\n"
+            "Round 3 \u2014 Saturday, March 29. At 6:10 a.m., two projectiles fired northeastward from Wonsan, "
+            "230 km downrange.\n")
+    draft = drafted(text)
+    by_day = {d.date: d for d in (draft, *draft.others)}
+    assert set(by_day) == {date(2031, 3, 3), date(2031, 3, 10), date(2031, 3, 29)}
+    assert next(f.place for f in by_day[date(2031, 3, 10)].features if f.kind == "launch_site") == "sondok"

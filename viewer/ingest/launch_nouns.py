@@ -33,7 +33,9 @@ DETECTED_OBJECT = re.compile(r"\b(?:detected|spotted|tracked|picked\s+up)\s+(?:[
 # Chollima-1, 30 May, 2127 UTC (06:27 on 31 May in Pyongyang).", "2023-05-31  Chollima-1  Sohae  failure", "| 2016-02-07
 # | Unha-3 | Sohae | orbit |". The rocket is one of North Korea's by name, both at the row's head.
 # (a numbered table's "3 | 19 October 2021 | 10:17 | …": the row's number in its first cell)
-_ROW_HEAD = re.compile(r"[ \t]*(?:\|[ \t]*|[-*\u2022][ \t]+|\(?\d{1,2}[.)][ \t]+|\d{1,3}[ \t]*\|[ \t]*)?")
+# (a blog's "Round 2 — Monday, March 9. At least three projectiles from …": the entry's label before its date)
+_ROW_HEAD = re.compile(r"[ \t]*(?:\|[ \t]*|[-*\u2022][ \t]+|\(?\d{1,2}[.)][ \t]+|\d{1,3}[ \t]*\|[ \t]*|"
+                       r"(?:Round|Day|Event|Launch|Salvo|Test)[ \t]+\d{1,2}[ \t]*[-\u2013\u2014:][ \t]*)?")
 _NAMED_ROCKET = re.compile(r"\b(?:Unha-\d|Chollima-\d|Hwasong-\d+\w*|Pukguksong-\d\w*|Taepodong-\d|KN-\d+|"
                            r"Hwasal-\d|Pulhwasal-\d+|Kwangmyongsong-\d|Malligyong-\d)\b")
 # (not a parade, a display, an engine or a nuclear test, a plan)
@@ -82,7 +84,7 @@ def launch_row(text: str, sentence: Sentence) -> bool:
     if rocket is None:  # a row opening with its date ("Wednesday 31 July:"), the missile named by its kind
         weekday = _WEEKDAY_HEAD.match(text, begin)
         dated = weekday.end() if weekday else begin
-        end = min(sentence.end, begin + KIND_HEAD_CHARS)
+        end = min(_line_end(text, sentence), begin + KIND_HEAD_CHARS)  # ("Round 1 — Monday, March 2. Two …")
         if not _DATE_START.match(text, dated) or not (_KIND.search(text, dated, end) or _COUNT_FROM.search(
                 text, dated, end)):
             return False  # (most sentences: no find_dates for them)
