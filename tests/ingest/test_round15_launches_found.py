@@ -117,3 +117,17 @@ def test_a_blogs_numbered_rounds_each_tell_a_launch_under_their_day():
     by_day = {d.date: d for d in (draft, *draft.others)}
     assert set(by_day) == {date(2031, 3, 3), date(2031, 3, 10), date(2031, 3, 29)}
     assert next(f.place for f in by_day[date(2031, 3, 10)].features if f.kind == "launch_site") == "sondok"
+
+
+def test_a_clipping_files_header_dates_the_story_pasted_under_it():
+    text = ("=== CLIPPING FILE: launches, March 2031 ===\n\n"
+            "--- clip 1 --- [English wire, Seoul, 3 March 2031, 14:20 KST] ---\n"
+            "North Korea fired two short-range projectiles into the sea off its east coast on Monday, South Korea's "
+            "military said. The projectiles were launched from the Wonsan area at 12:37 p.m.\n\n"
+            "--- clip 2 --- [English wire, Seoul, 10 March 2031, 10:05 KST] ---\n"
+            "North Korea fired three projectiles toward the East Sea on Monday morning from the Sondok area of South "
+            "Hamgyong Province, the JCS said.\n")
+    draft = drafted(text)
+    sites = {d.date: next((f.place for f in d.features if f.kind == "launch_site"), None)
+             for d in (draft, *draft.others)}
+    assert sites == {date(2031, 3, 3): "wonsan-kalma", date(2031, 3, 10): "sondok"}
