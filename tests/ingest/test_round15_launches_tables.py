@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from pyproj import Geod
 from story import drafted
 
 
@@ -114,3 +115,21 @@ def test_an_alert_named_by_its_launchs_day_goes_to_that_launch():
     by_day, _ = _by_day(text)
     assert _alerted(by_day[date(2031, 10, 4)]) == {"hokkaido"}
     assert not _alerted(by_day[date(2031, 9, 25)])
+
+
+def test_a_tables_toward_column_gives_each_launch_its_direction():
+    text = ("# launch_log.xlsx - sheet \"Apr\" exported as CSV on 30 Apr 2031\n"
+            "date,time_kst,launch_area,type,count,toward\n"
+            "2031-04-02,08:51,\"Jongpyong, South Hamgyong\",SRBM,3,south-east\n"
+            "2031-04-09,06:01,\"Kaechon, South Pyongan\",SRBM,2,East Sea\n"
+            "2031-04-20,11:32,\"Tongrim, North Pyongan\",SRBM,4,West Sea\n")
+    by_day, _ = _by_day(text)
+
+    def bearing(draft) -> float:
+        path = next(f.geometry for f in draft.features if f.kind == "flight_path")
+        (x1, y1), (x2, y2) = path.coords[0], path.coords[-1]
+        return float(Geod(ellps="WGS84").inv(x1, y1, x2, y2)[0]) % 360
+
+    assert abs(bearing(by_day[date(2031, 4, 2)]) - 135) < 10
+    assert abs(bearing(by_day[date(2031, 4, 9)]) - 90) < 10
+    assert abs(bearing(by_day[date(2031, 4, 20)]) - 270) < 10

@@ -28,6 +28,7 @@ _ZONE = re.compile(r"(?<![A-Za-z])(?P<zone>KST|JST|UTC|GMT|Z)(?![A-Za-z])", re.I
 _CAPTION_ZONE = re.compile(r"(?i)\btimes?\b[^.\n]{0,40}?(?<![A-Za-z])(?P<zone>KST|JST|UTC|GMT)(?![A-Za-z])")
 _ALERT_COLUMN = re.compile(r"(?i)^\W*(?:j[\s_-]?alert|alerts?|warnings?|alerted)(?![a-z])")
 _SITE_COLUMN = re.compile(r"(?i)^\W*(?:launch[\s_]+)?(?:area|site|location|point|pad|place)(?![a-z])")
+_TOWARD_COLUMN = re.compile(r"(?i)^\W*(?:towards?|direction|heading)(?![a-z])")  # (not "Fell into": see directions)
 _YEAR = re.compile(r"\((?P<year>(?:19|20)\d\d)\)")  # "Date (2019)"
 _ZONES = {"KST": "KST", "JST": "JST", "UTC": "UTC", "GMT": "UTC", "Z": "UTC"}
 CAPTION_LINES = 12  # how far above a heading its caption may say what zone the times are in
@@ -43,6 +44,7 @@ class TableRow:
     year: int | None = None  # the year the date column's heading gives ("Date (2019)")
     alert_cell: tuple[int, int] | None = None  # an alert column's cell ("jalert": "Miyagi, Yamagata")
     site_cell: tuple[int, int] | None = None  # the launch area's cell ("Kalma Peninsula, Wonsan")
+    toward_cell: tuple[int, int] | None = None  # where the flight went ("Toward": "East Sea", "south-east")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class _Heading:
     year: int | None
     alert: int | None = None
     site: int | None = None
+    toward: int | None = None
 
 
 def _heading_of(cells: list[str], caption: str) -> _Heading:
@@ -65,7 +68,8 @@ def _heading_of(cells: list[str], caption: str) -> _Heading:
     year = _YEAR.search(cells[date_column])
     alert = next((k for k, c in enumerate(cells) if _ALERT_COLUMN.match(c)), None)
     site = next((k for k, c in enumerate(cells) if _SITE_COLUMN.match(c)), None)
-    return _Heading(date_column, time_column, zone, int(year.group("year")) if year else None, alert, site)
+    toward = next((k for k, c in enumerate(cells) if _TOWARD_COLUMN.match(c)), None)
+    return _Heading(date_column, time_column, zone, int(year.group("year")) if year else None, alert, site, toward)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -212,7 +216,8 @@ def _rows(text: str, lines: list[tuple[int, int]], j: int, heading: _Heading, ce
         if _DIGIT.search(text, start + a, start + b):
             time_cell = _cell(cells, heading.time, start)
             rows.append(TableRow(start, end, (start + a, start + b), time_cell, heading.zone, heading.year,
-                                 _cell(cells, heading.alert, start), _cell(cells, heading.site, start)))
+                                 _cell(cells, heading.alert, start), _cell(cells, heading.site, start),
+                                 _cell(cells, heading.toward, start)))
         j += 1
     return rows, j
 
