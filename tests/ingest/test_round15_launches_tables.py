@@ -133,3 +133,16 @@ def test_a_tables_toward_column_gives_each_launch_its_direction():
     assert abs(bearing(by_day[date(2031, 4, 2)]) - 135) < 10
     assert abs(bearing(by_day[date(2031, 4, 9)]) - 90) < 10
     assert abs(bearing(by_day[date(2031, 4, 20)]) - 270) < 10
+
+
+def test_a_footnote_citing_an_alerts_record_goes_to_the_launch_of_its_day():
+    text = ("Brief No. 31-09, 20 October 2031\n\n"
+            "Table 1. Launch events (times KST)\n\n"
+            " Date       Time    Launch area                      Type\n"
+            " ---------- ------- -------------------------------- -----------\n"
+            " 25 Sep     06:53   Sunan, Pyongyang                 SRBM x1\n"
+            " 4 Oct      07:23   Mupyong-ri, Jagang               IRBM x1\n\n"
+            "______________________\n"
+            "4 Cabinet Secretariat, J-Alert record, 4 October 2031; JR Hokkaido announcements.\n")
+    by_day, _ = _by_day(text)
+    assert not _alerted(by_day[date(2031, 9, 25)])

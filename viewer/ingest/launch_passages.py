@@ -19,6 +19,9 @@ OPENING_CHARS = 30  # the day-named launch opens the paragraph's first sentence
 _ALERT_AFTER_DAY = re.compile(r"\s+(?:J-?Alert|alerts?|warnings?|sirens?)\b", re.IGNORECASE)
 
 
+_ALERT_RECORD = re.compile(r"\bJ-?Alert\s+(?:record|log|archive|data)\b", re.IGNORECASE)
+
+
 def launch_named_by_day(text: str, sentence: Sentence, reference: date | None) -> date | None:
     """The day of the launch the sentence opens by naming ('The 4 October event …'), if it does."""
     for mention in find_dates(text, sentence.start, min(sentence.end, sentence.start + OPENING_CHARS + 20), reference,
@@ -48,9 +51,12 @@ def paragraphs_named_by_day(text: str, sentences: list[Sentence], days: list[dat
             s for s in sentences if s.paragraph == sentence.paragraph and s.start >= sentence.start and s not in taken)
     told = {s for own in found.values() for s in own}
     for sentence in (s for s in sentences if s not in taken and s not in told):
-        days_alerted = {d.value for d in find_dates(text, sentence.start, sentence.end, reference, weekdays=False)
-                        if d.value and _ALERT_AFTER_DAY.match(text, d.end)
-                        and re.search(r"\b[Tt]he\s+$", text[max(sentence.start, d.start - 5) : d.start])}
+        named = {d.value: d for d in find_dates(text, sentence.start, sentence.end, reference, weekdays=False)
+                 if d.value}
+        # (or a source note on the alert: "Cabinet Secretariat, J-Alert record, 4 October 2022")
+        days_alerted = {day for day, d in named.items() if _ALERT_AFTER_DAY.match(text, d.end) and re.search(
+            r"\b[Tt]he\s+$", text[max(sentence.start, d.start - 5) : d.start])} or (
+            set(named) if len(named) == 1 and _ALERT_RECORD.search(text, sentence.start, sentence.end) else set())
         owners = [i for i, d in enumerate(days) if d is not None and d in days_alerted]
         if len(days_alerted) == 1 and len(owners) == 1:
             found.setdefault(owners[0], []).append(sentence)
