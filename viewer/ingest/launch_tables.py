@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 # A heading's cells: the date column, and the columns a launch table has besides it
 _DATE_COLUMN = re.compile(r"(?i)^\W*(?:launch[\s_]+)?(?:date|day)(?![a-z])")
+_ANY_DATE_HEADING = re.compile(r"(?im)^[ \t|]*(?:[^\W\d_]+\.?[ \t]*[|,][ \t]*)?(?:launch[\s_]+)?(?:date|day)(?![a-z])")
 _WHERE_OR_WHAT = re.compile(r"(?i)\b(?:launch[\s_]+(?:area|site|location|point|pad)|site|location|area|"
                             r"type|system|missiles?|projectiles?|vehicle|rocket|weapon)\b")
 _OTHER_COLUMN = re.compile(r"(?i)\b(?:time|count|number|toward|direction|range|apogee|distance|outcome|result|"
@@ -131,8 +132,8 @@ def _fixed_columns(rule: str) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=64)
 def launch_table_rows(text: str) -> tuple[TableRow, ...]:
     """The rows of every launch table in ``text`` whose date cell has a figure in it."""
-    if "|" not in text and "," not in text and "---" not in text:
-        return ()
+    if not _ANY_DATE_HEADING.search(text):
+        return ()  # (most documents: no line opens with a date column's heading)
     lines = _line_spans(text)
     rows: list[TableRow] = []
     i = 0
@@ -224,5 +225,8 @@ def _rows(text: str, lines: list[tuple[int, int]], j: int, heading: _Heading, ce
 
 def in_launch_table(text: str, start: int) -> TableRow | None:
     """The launch table's row that begins at ``start`` (a sentence's start), if any."""
-    return next((row for row in launch_table_rows(text) if row.start <= start < row.end and not text[
+    rows = launch_table_rows(text)
+    if not rows:
+        return None
+    return next((row for row in rows if row.start <= start < row.end and not text[
         row.start : start].strip(" \t|\"")), None)
