@@ -295,8 +295,9 @@ def latency_rows(stalls: bool = False, star_only: bool = False) -> list[list[str
         workspace.remove(added)
     added = star_bundle()
     if stalls:
+        from stall_watch import StallWatch
         print(f"-- star opened: load average {os.getloadavg()[0]:.2f}", flush=True)
-    gaps, cpu, took = opening_gaps(canvas, lambda: workspace.add(added))
+    gaps, cpu, took = opening_gaps(canvas, lambda: workspace.add(added), watch=StallWatch() if stalls else None)
     rows.append(latency_row(f"(e) 1M-vertex star, opened: from the add until densified and drawn ({took:.1f} s)",
                             gaps, cpu))
     rest(canvas, 3.0)
@@ -308,11 +309,11 @@ def latency_rows(stalls: bool = False, star_only: bool = False) -> list[list[str
     return rows
 
 
-def opening_gaps(canvas, add, settled_s: float = 1.0, limit_s: float = 120.0) -> tuple[list[float], list[float],
-                                                                                    float]:
+def opening_gaps(canvas, add, settled_s: float = 1.0, limit_s: float = 120.0,
+                 watch=None) -> tuple[list[float], list[float], float]:
     """The gaps (ms) of a 5 ms timer, and the GUI thread's CPU between ticks, from just before ``add()`` (called in
     the event loop, as a file read on a worker is added) until the canvas has densified and drawn what it drew from
-    stand-ins and ``settled_s`` more; also the seconds that took."""
+    stand-ins and ``settled_s`` more; also the seconds that took. `watch`: as `event_loop_gaps`'."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     from viewer.qt.map.drawings import cache_of
@@ -320,7 +321,13 @@ def opening_gaps(canvas, add, settled_s: float = 1.0, limit_s: float = 120.0) ->
     ticks: list[tuple[float, float]] = []
     probe, check = QTimer(), QTimer()
     probe.setInterval(5)
-    probe.timeout.connect(lambda: ticks.append((time.perf_counter(), time.thread_time())))
+
+    def tick() -> None:
+        ticks.append((time.perf_counter(), time.thread_time()))
+        if watch is not None:
+            watch.tick(ticks[-1][0])
+
+    probe.timeout.connect(tick)
     loop = QEventLoop()
     started: list[float] = []
     settled: list[float] = []
@@ -344,10 +351,15 @@ def opening_gaps(canvas, add, settled_s: float = 1.0, limit_s: float = 120.0) ->
     check.timeout.connect(done)
     probe.start()
     check.start()
+    if watch is not None:
+        watch.start()
     QTimer.singleShot(100, begin)
     loop.exec()
     probe.stop()
     check.stop()
+    if watch is not None:
+        watch.stop()
+        print(watch.report(ticks, TARGETS["e"]), "\n" + watch.thread_cpu(), flush=True)
     gaps = np.diff(np.array(ticks), axis=0) * 1e3
     return list(gaps[:, 0]), list(gaps[:, 1]), (settled[0] if settled else time.perf_counter()) - started[0]
 

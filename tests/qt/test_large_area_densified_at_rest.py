@@ -13,7 +13,7 @@ import shapely
 from hostile_geometry import jagged_star
 
 from viewer.cli.common import load_workspace
-from viewer.geo import densify, projected
+from viewer.geo import densify, drawable, labels, projected
 from viewer.geo.basemap import load_basemap
 from viewer.geo.crs import regional
 from viewer.geo.gazetteer import load_places
@@ -71,6 +71,40 @@ def test_a_large_area_is_drawn_from_a_stand_in_and_densified_off_the_gui_thread(
     assert max(len(s.xy[0]) for s in drawn if s.xy is not None) >= shapely.get_num_coordinates(exact)
     picked = canvas._index.pick(*shapely.get_coordinates(shapely.point_on_surface(exact))[0], 1.0)
     assert "star" in picked
+
+
+def test_taking_a_densified_area_swaps_in_what_the_worker_made(qtbot, canvas, monkeypatch):
+    """Its drawn arrays and where its label goes beside it are made on the worker that densified it: made on the
+    GUI thread when taken, a million-spike star's held the event loop ~0.35 s."""
+    made_on: list[tuple[str, str, int]] = []
+    real_linework, real_beside = drawable.linework_lonlat, labels._beside_area
+
+    def linework(geometries):
+        made = real_linework(geometries)
+        made_on.append(("arrays", threading.current_thread().name, len(made[0])))
+        return made
+
+    def beside(geometry):
+        made_on.append(("beside", threading.current_thread().name, int(shapely.get_num_coordinates(geometry))))
+        return real_beside(geometry)
+
+    monkeypatch.setattr(drawable, "linework_lonlat", linework)
+    monkeypatch.setattr(labels, "_beside_area", beside)
+    star = jagged_star(VERTICES)
+    canvas.workspace.add(Bundle(features={"star": Feature("star", star, {"kind": "warning_area", "label": "star"})},
+                                path=Path("star.geojson")))
+    qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=120_000)
+    cache = canvas._cache
+    dense = int(shapely.get_num_coordinates(cache.shapes_of(cache.rows_of_geometries(
+        np.array([star], dtype=object)))[0]))
+    assert dense > STAND_IN_VERTICES + 1
+    on_gui = [(what, n) for what, name, n in made_on if name == threading.main_thread().name]
+    assert on_gui
+    assert max(n for _, n in on_gui) <= STAND_IN_VERTICES + 1  # the stand-in's only
+    assert {what for what, name, n in made_on if n >= dense and name != threading.main_thread().name} == {
+        "arrays", "beside"}
+    drawn = canvas.visuals["warning_area"].strokes
+    assert max(len(s.xy[0]) for s in drawn if s.xy is not None) >= dense
 
 
 def test_a_stand_in_is_every_nth_vertex_of_each_ring_with_the_ring_closed() -> None:
