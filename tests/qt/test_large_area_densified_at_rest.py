@@ -21,6 +21,7 @@ from viewer.geo.outline_index import _MADE
 from viewer.geo.projected import STAND_IN_ABOVE, STAND_IN_VERTICES, ProjectedFeatures
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
+from viewer.qt.map.line_densifying import STRAIGHT_FIRST_ABOVE
 
 REGION = (112.0, 12.0, 148.0, 38.0)
 VERTICES = 400_000
@@ -105,6 +106,49 @@ def test_taking_a_densified_area_swaps_in_what_the_worker_made(qtbot, canvas, mo
         "arrays", "beside"}
     drawn = canvas.visuals["warning_area"].strokes
     assert max(len(s.xy[0]) for s in drawn if s.xy is not None) >= dense
+
+
+def test_areas_of_tens_of_thousands_of_vertices_open_without_densifying_or_repairing_them_on_the_gui_thread(
+        qtbot, canvas, monkeypatch):
+    """Areas over the lines' straight-first size are densified on the worker too (20,000-50,000 vertices were
+    densified on the GUI thread at opening), and a self-crossing area of more than REPAIR_UP_TO_VERTICES is filled as
+    given, never repaired by GEOS (a 5,000-spike star's make_valid took ~7 s, a 20,000-spike one's ~90 s). Counted
+    in calls and vertices, not timed."""
+    from viewer.qt.draw import features, tiles
+
+    densified_on: list[tuple[str, int]] = []
+    repaired: list[int] = []
+    real_densify, real_areas, real_repair = densify.densified_area, densify._areas_of, shapely.make_valid
+
+    def watched(geometry, projection=None):
+        densified_on.append((threading.current_thread().name, int(shapely.get_num_coordinates(geometry))))
+        return real_densify(geometry, projection)
+
+    def areas_of(geometries, *args, **kwargs):
+        for n in shapely.get_num_coordinates(geometries).tolist():
+            densified_on.append((threading.current_thread().name, n))
+        return real_areas(geometries, *args, **kwargs)
+
+    def repair(geometries, *args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            repaired.append(int(shapely.get_num_coordinates(geometries).sum()))
+        return real_repair(geometries, *args, **kwargs)
+
+    monkeypatch.setattr(densify, "densified_area", watched)
+    monkeypatch.setattr(densify, "_areas_of", areas_of)
+    monkeypatch.setattr(features.shapely, "make_valid", repair)
+    star = jagged_star(5_000)
+    wide = shapely.Point(130, 25).buffer(3.0, 8_000)  # 32,000 vertices, valid
+    canvas.workspace.add(Bundle(features={
+        "star": Feature("star", star, {"kind": "warning_area", "label": "star"}),
+        "wide": Feature("wide", wide, {"kind": "danger_zone", "label": "wide"})}, path=Path("areas.geojson")))
+    qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=120_000)
+    on_gui = [n for name, n in densified_on if name == threading.main_thread().name]
+    assert max(on_gui, default=0) <= STRAIGHT_FIRST_ABOVE
+    assert shapely.get_num_coordinates(wide) in [n for name, n in densified_on if name != threading.main_thread().name]
+    assert all(n <= tiles.REPAIR_UP_TO_VERTICES for n in repaired)
+    drawn = [s for s in canvas.visuals["warning_area"].strokes if s.fill]
+    assert max(len(s.xy[0]) for s in drawn) >= shapely.get_num_coordinates(star)  # the star, filled as given
 
 
 def test_a_stand_in_is_every_nth_vertex_of_each_ring_with_the_ring_closed() -> None:

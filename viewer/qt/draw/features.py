@@ -21,6 +21,7 @@ from viewer.model.feature_table import Coded, FeatureTable, columns_of, combined
 from viewer.model.kinds import kind_style
 from viewer.qt.draw.paths import Stroke, xy_stroke
 from viewer.qt.draw.symbols import Symbols
+from viewer.qt.draw.tiles import REPAIR_UP_TO_VERTICES
 from viewer.symbology import (
     APPROXIMATE_DASH,
     APPROXIMATE_WIDTH,
@@ -31,7 +32,7 @@ from viewer.symbology import (
 )
 
 CASING_MAX_LINES = 200
-UNION_UP_TO_VERTICES = 50_000  # areas: bigger ones are filled as given, not repaired and merged (see _union)
+UNION_UP_TO_VERTICES = 20_000  # areas: bigger ones are filled as given, not repaired and merged (see _union)
 ARROW_FRACTIONS = (0.3, 0.6, 0.9)
 _AREAS = (3, 6)  # Polygon, MultiPolygon
 TABLE_ABOVE = 2_000  # features: more are read as a FeatureTable (see looks_of)
@@ -178,9 +179,9 @@ def area_strokes(shown: Shown) -> list[Stroke]:
         approximate = certainty == "approximate"
         areal = np.isin(shapely.get_type_id(shapes), _AREAS)
         fill_alpha = style.fill_alpha // (2 if approximate else 1)
-        if areal.any() and not _small(*shapes[areal]):
-            # areas too large to merge are filled as given (even-odd where they cross themselves): from the
-            # outline's own arrays, made once (a million-spike star's took ~0.35 s on the GUI thread)
+        if areal.any() and not _mergeable(shapes[areal]):
+            # areas too large to merge or to repair are filled as given (even-odd where they cross themselves):
+            # from the outline's own arrays, made once (a million-spike star's took ~0.35 s on the GUI thread)
             fx, fy = (x, y) if areal.all() else _outline_xy(shapes[areal], projected[areal], cache.projection)
             strokes.append(xy_stroke(fx, fy, colour, 0, fill=colour, fill_alpha=fill_alpha))
             filled_as_given = True
@@ -227,9 +228,9 @@ def _outline_xy(shapes: np.ndarray, projected: np.ndarray, projection) -> tuple[
 
 
 def _union(shapes: list[BaseGeometry]) -> BaseGeometry | None:
-    """The areas as one valid geometry, filled once where they overlap (at most UNION_UP_TO_VERTICES: larger ones
-    are filled as given, even-odd where they cross themselves: GEOS's repair of a self-intersecting million-vertex
-    ring runs for minutes)."""
+    """The areas as one valid geometry, filled once where they overlap (for areas `_mergeable`: others are filled
+    as given, even-odd where they cross themselves, as GEOS's repair of a self-intersecting ring of thousands of
+    vertices runs for seconds to minutes)."""
     areas = [g for g in shapes if g.geom_type in ("Polygon", "MultiPolygon")]
     if not areas:
         return None
@@ -237,6 +238,16 @@ def _union(shapes: list[BaseGeometry]) -> BaseGeometry | None:
         return shapely.union_all(shapely.make_valid(np.asarray(areas, dtype=object)))
     except shapely.errors.GEOSException:
         return None
+
+
+def _mergeable(areas: np.ndarray) -> bool:
+    """Whether (multi)polygons are merged into one fill (`_union`): at most UNION_UP_TO_VERTICES in all, and any
+    one that is not valid (crosses itself) of at most `tiles.REPAIR_UP_TO_VERTICES` (GEOS's repair of a
+    20,000-spike star took ~90 s)."""
+    if not _small(*areas):
+        return False
+    invalid = ~shapely.is_valid(areas)
+    return not invalid.any() or int(shapely.get_num_coordinates(areas[invalid]).max()) <= REPAIR_UP_TO_VERTICES
 
 
 def _small(*geometries: BaseGeometry) -> bool:
