@@ -108,6 +108,31 @@ def test_taking_a_densified_area_swaps_in_what_the_worker_made(qtbot, canvas, mo
     assert max(len(s.xy[0]) for s in drawn if s.xy is not None) >= dense
 
 
+def test_the_screen_keeps_showing_an_area_while_its_densified_drawing_is_drawn(qtbot, canvas, monkeypatch):
+    from viewer.qt.map.drawings import cache_of
+    from viewer.qt.map.feature_visuals import AreaVisual
+
+    shown_after_take: list[bool] = []
+    real = AreaVisual.follow_densified
+
+    def follow(visual, taken):
+        real(visual, taken)
+        if visual is canvas.visuals["warning_area"]:  # the star's
+            to_device = visual.deviceTransform(canvas.viewportTransform())
+            shown_after_take.append(cache_of(visual).shown(to_device) is not None)
+
+    monkeypatch.setattr(AreaVisual, "follow_densified", follow)
+    star = jagged_star(VERTICES)
+    canvas.workspace.add(Bundle(features={"star": Feature("star", star, {"kind": "warning_area", "label": "star"})},
+                                path=Path("star.geojson")))
+    visual = canvas.visuals["warning_area"]
+    qtbot.waitUntil(lambda: cache_of(visual).shown(visual.deviceTransform(canvas.viewportTransform())) is not None,
+                    timeout=120_000)  # the stand-in drawn
+    qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=120_000)
+    assert shown_after_take
+    assert all(shown_after_take)  # its image of the stand-in, not an empty map, until the new drawing is done
+
+
 def test_areas_of_tens_of_thousands_of_vertices_open_without_densifying_or_repairing_them_on_the_gui_thread(
         qtbot, canvas, monkeypatch):
     """Areas over the lines' straight-first size are densified on the worker too (20,000-50,000 vertices were
