@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, non_finite_message
+from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, long_integer, non_finite_message
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.gpkg import inspect
 from viewer.io.formats.gpkg.batches import DamagedFeatures, read_batch
@@ -386,6 +386,8 @@ def _json_cell(text: Any, file: str, where: str, column: str) -> Any:
     except NonFinite as error:
         raise BundleError([Problem(file, where, f"column {column!r}: {non_finite_message(error.token)}")]) from None
     except (TypeError, ValueError) as error:
+        if isinstance(text, str) and (too_long := long_integer(text)) is not None:
+            raise BundleError([Problem(file, where, f"column {column!r}: {too_long[1]}")]) from None
         raise BundleError([Problem(file, where, f"column {column!r} is not JSON ({error})")]) from None
 
 
