@@ -29,3 +29,16 @@ def test_the_last_features_member_counts(tmp_path, padding, last):
     assert list(bundle.features) == last
     assert [p.message for p in problems if "appears twice" in p.message] == [
         "key 'features' appears twice in one object; the last value is used"]
+
+
+def test_documents_given_again_after_the_features_count_too(tmp_path):
+    document = {"id": "d", "title": "first", "text": "A Hwasong launch"}
+    feature = json.loads(point("a", 124))
+    feature["properties"]["citations"] = [{"document": "d", "start": 2, "end": 9, "exact": "Hwasong"}]
+    path = tmp_path / "documents_twice.geojson"
+    path.write_text('{"type": "FeatureCollection", "documents": ' + json.dumps([document]) + ', "features": ['
+                    + json.dumps(feature) + '], "documents": '
+                    + json.dumps([{"id": "d", "title": "last", "text": "xx Hwasong"}]) + "}")
+    bundle, _ = open_path(path)
+    assert bundle.documents["d"].title == "last"
+    assert bundle.features["a"].citations[0].start == 3  # re-anchored in the text that counts

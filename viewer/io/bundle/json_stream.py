@@ -47,9 +47,10 @@ class FeatureSink(Protocol):
         """The ``index``-th feature, parsed; it is not kept in the result (``features`` is an empty list)."""
 
 
-class FeaturesTwice(Exception):
-    """The top-level object gives "features" a second time after the first was handed to the sink: the last one
-    counts (as in ``json.loads``), so the caller parses the file whole instead."""
+class GivenTwice(Exception):
+    """The top-level object gives a member a second time once features were handed to the sink ("features"
+    itself, or "documents" the sink was started with): the last one counts (as in ``json.loads``), so the caller
+    parses the file whole instead."""
 
 
 class StartAgain(Exception):
@@ -65,7 +66,7 @@ def load_geojson(path: Path, shown_as: str, progress: Progress = no_progress,
     warned about in ``notes`` (when given), with the feature or member they are in. With a ``sink``, the
     features of a FeatureCollection go to it as they are parsed, and the result's ``features`` is empty.
     Raises `StartAgain` when the quick parse (``quick``) fed the sink and then found something to report, and
-    `FeaturesTwice` when the exact parse fed it and then met a second "features" member.
+    `GivenTwice` when the exact parse fed it and then met a member given a second time.
     """
     try:
         data = read_regular(path, MAX_JSON_BYTES)
@@ -136,8 +137,8 @@ class _Parser:
             at = _skip(text, at + 1)
             if key in root:
                 self.duplicates.append(("", key))
-                if key == "features" and self.streamed:
-                    raise FeaturesTwice
+                if self.streamed:
+                    raise GivenTwice
             if key == "features" and text.startswith("[", at):
                 streamed = self.sink is not None and "features" not in root and self.sink.start(root)
                 self.streamed = self.streamed or streamed

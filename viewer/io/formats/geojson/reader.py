@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.geo.geometry_check import GEOMETRY_TYPES
-from viewer.io.bundle.json_stream import FeaturesTwice, StartAgain, load_geojson
+from viewer.io.bundle.json_stream import GivenTwice, StartAgain, load_geojson
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.antimeridian import crossings
 from viewer.io.formats.geojson.legacy_crs import Reproject, crs_of
@@ -47,7 +47,7 @@ def read_geojson(path: str | Path, progress: Progress = no_progress,
         except StartAgain:  # the quick parse found something to report, after some features: the exact way
             streaming = _Streaming(path, file, progress, parsing)
             root = load_geojson(path, file, streaming.progress, notes, sink=streaming, quick=False)
-    except FeaturesTwice:  # the features streamed were the first of two lists; the last counts: parsed whole
+    except GivenTwice:  # what was streamed may be a member's first value; the last counts: parsed whole
         notes = []
         root = load_geojson(path, file, parsing, notes)
     else:
