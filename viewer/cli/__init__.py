@@ -53,7 +53,9 @@ def _main(argv: list[str], command: str | None) -> int:
     except (BundleError, UsageError, OSError) as error:
         if args.debug:
             raise
-        print(f"launchmap: {error}", file=sys.stderr)
+        from viewer.wording import visible_controls
+
+        print(f"launchmap: {visible_controls(str(error))}", file=sys.stderr)  # one line, whatever a name holds
         return 1
     except KeyboardInterrupt as interrupt:  # Ctrl+C: what it left, when the subcommand says (a write: the old file)
         print(f"launchmap: interrupted{f'; {interrupt}' if str(interrupt) else ''}", file=sys.stderr)
