@@ -8,6 +8,7 @@ from pathlib import Path
 
 from viewer.cli.common import add_files_argument, load_workspace
 from viewer.export.slides import SLIDE_PIXELS
+from viewer.wording import visible_controls
 
 DECK_SUFFIXES = (".pptx", ".pdf")
 
@@ -56,5 +57,5 @@ def run(args: argparse.Namespace) -> int:
                               slide_pixels=args.resolution)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    print(f"wrote {output} ({len(deck.slides)} slides)")
+    print(visible_controls(f"wrote {output} ({len(deck.slides)} slides)"))
     return 0
