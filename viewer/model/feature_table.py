@@ -183,7 +183,8 @@ class FeatureTable:
     def of_columns(cls, run: LayerRun, rows: np.ndarray) -> FeatureTable:
         """The table of a plain layer's ``rows`` as read (`LayerRun`), from its columns: no feature is made."""
         columns = run.columns
-        kind, event, certainty, draft = (_taken(columns.coded(name), rows)
+        every = _every_row(rows, columns.size)  # looked at once, not once per column
+        kind, event, certainty, draft = (_taken(columns.coded(name), rows, every)
                                          for name in ("kind", "event", "certainty", DRAFT_PROPERTY))
         loose = ~event.where(bool)
         layer = Coded([None, run.layer], loose.astype(np.int32)) if run.layer is not None and loose.any() else \
@@ -332,11 +333,16 @@ def _runs(items: np.ndarray) -> list[tuple[int, int, LayerColumns | None]]:
     return [(start, stop, batches[start]) for start, stop in zip(starts, [*starts[1:], count], strict=True)]
 
 
-def _taken(coded: Coded, rows: np.ndarray) -> Coded:
-    """The coded column's ``rows`` (all of them in order: the column itself)."""
-    if len(rows) == len(coded) and (not len(rows) or (rows[0] == 0 and bool((np.diff(rows) == 1).all()))):
+def _taken(coded: Coded, rows: np.ndarray, every: bool | None = None) -> Coded:
+    """The coded column's ``rows`` (all of them in order: the column itself); ``every``: whether they are, if known."""
+    if every if every is not None else _every_row(rows, len(coded)):
         return coded
     return Coded(coded.values, coded.codes[rows])
+
+
+def _every_row(rows: np.ndarray, count: int) -> bool:
+    """Whether ``rows`` are 0, 1, … count - 1."""
+    return len(rows) == count and (not count or (rows[0] == 0 and bool((np.diff(rows) == 1).all())))
 
 
 def _dropping_unused(coded: Coded) -> Coded:
