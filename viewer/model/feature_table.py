@@ -74,7 +74,9 @@ class Coded:
     def where(self, test: Callable[[Any], bool]) -> np.ndarray:
         """A boolean mask of the rows whose value passes ``test`` (called once per distinct value)."""
         passes = np.fromiter(map(bool, map(test, self.values)), dtype=bool, count=len(self.values))
-        return passes[self.codes] if len(passes) else np.zeros(len(self.codes), dtype=bool)
+        if len(passes) <= 1:  # one value (or none): no lookup per row
+            return np.full(len(self.codes), bool(len(passes) and passes[0]))
+        return passes[self.codes]
 
     def isin(self, wanted: Iterable[Any]) -> np.ndarray:
         wanted = wanted if isinstance(wanted, set | frozenset | dict) else set(wanted)
@@ -91,7 +93,9 @@ class Coded:
         index: dict[Any, int] = {}
         remap = np.fromiter((index.setdefault(change(value), len(index)) for value in self.values), dtype=np.int32,
                             count=len(self.values))
-        return Coded(list(index), remap[self.codes]) if len(self.values) else self
+        if len(self.values) <= 1:  # every code is 0 and stays 0: the codes are shared, not looked up per row
+            return Coded(list(index), self.codes) if len(self.values) else self
+        return Coded(list(index), remap[self.codes])
 
 
 def combined(columns: Sequence[Coded], mask: np.ndarray | None = None) -> Coded:
