@@ -101,7 +101,8 @@ def test_a_column_of_one_value_is_coded_as_any_other():
     assert coded.counts() == {"reported": 1001, "approximate": 1}
     nan = float("nan")
     coded = Coded.of([nan] * 100 + [float("nan")])
-    assert len(coded.values) == 2 and coded.codes.tolist() == [0] * 100 + [1]
+    assert len(coded.values) == 2
+    assert coded.codes.tolist() == [0] * 100 + [1]
     assert Coded.of([]).values == []
     assert Coded.of([[1, 2]] * 3).values == ["[1, 2]"]  # unhashable cells by their text, as before
     assert Coded.of([1, 1.0, True]).values == [1]  # equal values are one (as dict keys are)
