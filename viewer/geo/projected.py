@@ -118,9 +118,11 @@ class ProjectedFeatures:
                 missing = (rows < 0) & (keys != id(None))
             new = np.flatnonzero(missing)
             # One row per distinct geometry (two features may share one), in the order first met; their rows
-            # follow the table's (searching a million keys again took ~0.15 s).
+            # follow the table's (searching a million keys again took ~0.15 s). A reader's geometries come with
+            # their ids in long ascending or descending runs (as allocated, batch by batch), which a stable sort
+            # (timsort) merges in ~13 ms where quicksort took ~80 ms for a million; random keys cost both alike.
             new_keys = keys[new]
-            by_key = np.argsort(new_keys)
+            by_key = np.argsort(new_keys, kind="stable")
             ordered = new_keys[by_key]
             base = len(self._keys)
             if (ordered[1:] != ordered[:-1]).all():  # each its own geometry (np.unique sorted them again)
