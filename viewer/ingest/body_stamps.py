@@ -1,11 +1,13 @@
 """Stamps inside a story's body: the day headings of a live blog or digest ('Monday 15 January 2024', 'Round 3 —
-Sunday, March 29.') and the UTC stamps of a thread's posts ('2/8  [2022-10-03 22:36Z]'), each dating what follows."""
+Sunday, March 29.'), the UTC stamps of a thread's posts ('2/8  [2022-10-03 22:36Z]') and the source lines of clips
+pasted into a file ('--- clip 1 --- [English wire, Seoul, 2 March 2020, 14:20 KST] ---'), each dating what follows."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
 
+from viewer.ingest.date_forms import CALENDAR, ISO
 from viewer.ingest.datelines import DATE_LINE, date_of
 from viewer.ingest.times import MONTHS
 
@@ -27,7 +29,17 @@ def body_stamps(text: str, start: int, reference: date | None = None) -> list[tu
                           int(m.group("mm"))) if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 else None
         if posted is not None:  # (a post stamped in Korea's or Japan's time is on Korea's day already)
             found.append((m.end(), (posted + (KOREA_AHEAD_OF_UTC if m.group("zone") in _UTC else timedelta())).date()))
+    for m in _CLIP_HEADER.finditer(text, start):
+        days = {value for d in _FULL_DATE.finditer(m.group()) if (value := date_of(d)) is not None}
+        if len(days) == 1:  # (a header naming two days dates neither)
+            found.append((m.end(), days.pop()))
     return sorted(found)
+
+
+# A clip's source line in an analyst's file: set off by rules or brackets, its full date the day of the wire story
+# pasted under it ("--- clip 2 --- [English wire, Seoul, 9 March 2020, 10:05 KST] ---", "=== Yonhap, 2024-05-30 ===")
+_CLIP_HEADER = re.compile(r"^[ \t]*(?:-{3,}|={3,}|\[)[^\n]{0,160}?(?:-{3,}|={3,}|\])[ \t\r]*$", re.MULTILINE)
+_FULL_DATE = re.compile(rf"(?<![\d:.])(?:{CALENDAR}|{ISO})", re.IGNORECASE)
 
 
 # A thread's or log's post stamped on a line of its own: "2/8  [2022-10-03 22:36Z]", "#3 2024-01-14 0555 UTC",

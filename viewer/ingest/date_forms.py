@@ -14,10 +14,21 @@ MONTH_FORM = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Ju
 WEEKDAY_FORM = r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?"
 # (a Japanese edition's "Heisei 24 (2012) December 12": the era year first, the Gregorian one beside it or not)
 _ERA_BEFORE = rf"(?:{ERA}(?:[ \t]*\((?P<era_year>(?:19|20)\d\d)\))?,?[ \t]+)?"
+# AFP's French desk: "SEOUL, 12 févr. 2017 (AFP) -" (day first, as French writes it, so read only after a day; the
+# names are looked up without accents)
+FRENCH_MONTHS = {name: number for number, names in enumerate(
+    [("janv", "janvier"), ("fevr", "fevrier"), ("mars",), ("avr", "avril"), ("mai",), ("juin",), ("juil", "juillet"),
+     ("aout",), ("sept", "septembre"), ("oct", "octobre"), ("nov", "novembre"), ("dec", "decembre")], start=1)
+    for name in names}  # fmt: skip
+_FRENCH_MONTH = r"(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|" \
+                r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?)\.?"
+# (a Japanese edition's "5 September, Heisei 28 (2016)": the era's year before the Gregorian one in brackets)
+_ERA_AFTER = r"(?:Showa|Heisei|Reiwa)[ \t]+\d{1,2}[ \t]*\("
 CALENDAR = (rf"{WEEKDAY_FORM}{_ERA_BEFORE}(?:(?P<month>{MONTH_FORM})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|"
             rf"(?P<day2>[0-3]?\d)\s+(?P<month2>"
             # KCNA: "Juche 113 (2024)"; "Jun 23,2016" with no space
-            rf"{MONTH_FORM}))(?:(?:,[ \t]*|\s+)(?:Juche\s+\d{{1,3}}\s+\()?(?P<year>(?:19|20)\d\d)\)?)?")
+            rf"{MONTH_FORM}|{_FRENCH_MONTH}))(?:(?:,[ \t]*|\s+)(?:Juche\s+\d{{1,3}}\s+\(|{_ERA_AFTER})?"
+            r"(?P<year>(?:19|20)\d\d)\)?)?")
 ISO = (r"(?P<iso>(?:19|20)\d\d(?P<sep>[-./])[01]\d(?P=sep)[0-3]\d)"
        r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?")
 DOTTED = r"(?P<kyear>(?:19|20)\d\d)\.[ \t]*(?P<kmonth>[01]?\d)\.[ \t]*(?P<kday>[0-3]?\d)\.?"  # Korean "2022. 11. 3."
@@ -32,8 +43,10 @@ KOREAN_LABELS = "\uae30\uc0ac\uc785\ub825|\uc785\ub825|\ub4f1\ub85d|\uc218\uc815
 # "Answered on:"
 EXTRA_LABELS = (r"input|write|written|exported|answered|published\s+online|"
                 r"date\s+of\s+(?:meeting|session|hearing|sitting|briefing|answer)")
-# The clock after a stamp's date: "14:02", "2:40 p.m. EDT", and the military "0400Z", "0630 UTC" of operations notes
-CLOCK_AFTER = (r"(?:,?[ \t]+(?:at[ \t]+)?(?:[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:[ \t]*[ap]\.?m\.?)?|"
+# The clock after a stamp's date: "14:02", "2:40 p.m. EDT", and the military "0400Z", "0630 UTC" of operations notes;
+# a meeting's or a call's span: "10:30\u201311:05", "01:10-01:35 JST"
+CLOCK_AFTER = (r"(?:,?[ \t]+(?:at[ \t]+)?(?:[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:[ \t]*[ap]\.?m\.?)?"
+               r"(?:[ \t]*[-\u2013][ \t]*[0-2]?\d[:.][0-5]\d)?|"
                r"[0-2]\d[0-5]\d(?=Z|[ \t]*(?:UTC|GMT|KST|JST)\b))Z?(?:,?[ \t]+[A-Z]{2,4})?)?")  # ("04:22, UK")
 
 
@@ -70,6 +83,15 @@ def date_of(m: re.Match[str]) -> date | None:
     if year is None:
         return None
     try:
-        return date(year, MONTHS[month.lower().rstrip(".")], int(day))
+        return date(year, month_number(month), int(day))
     except (KeyError, ValueError):
         return None
+
+
+def month_number(name: str) -> int:
+    """The month of an English or a French month name or abbreviation ('Sept.', 'févr.'); KeyError otherwise."""
+    key = name.lower().rstrip(".")
+    return MONTHS[key] if key in MONTHS else FRENCH_MONTHS[key.translate(_UNACCENTED)]
+
+
+_UNACCENTED = str.maketrans("éèûô", "eeuo")

@@ -9,7 +9,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from viewer.ingest.date_forms import CALENDAR, CLOCK_AFTER, DOTTED, EXTRA_LABELS, ISO, KOREAN_LABELS, SLASHED, date_of
+from viewer.ingest.date_forms import (
+    CALENDAR,
+    CLOCK_AFTER,
+    DOTTED,
+    EXTRA_LABELS,
+    ISO,
+    KOREAN_LABELS,
+    SLASHED,
+    date_of,
+    month_number,
+)
 from viewer.ingest.stamp_lines import (
     labelled_stamp,
     slashed_by_weekday,
@@ -19,7 +29,6 @@ from viewer.ingest.stamp_lines import (
     stamped_west_of_korea,
     year_and_weekday,
 )
-from viewer.ingest.times import MONTHS
 
 __all__ = ["DATE_LINE", "HEAD_CHARS", "Dateline", "date_of", "find_dateline", "stamped_west_of_korea"]
 
@@ -107,7 +116,7 @@ def _year_from_head(city: re.Match[str], head: str) -> date | None:
         if full is None:
             continue
         try:
-            candidate = date(full.year, MONTHS[month.lower().rstrip(".")], int(day))
+            candidate = date(full.year, month_number(month), int(day))
         except (KeyError, ValueError):
             continue
         if abs((candidate - full).days) <= 3:
@@ -115,8 +124,8 @@ def _year_from_head(city: re.Match[str], head: str) -> date | None:
     for m in _NUMERIC_STAMP.finditer(head):  # "05/28/2024 10:26 AM" over "Taipei, May 28 (CNA)": either order
         year = int(m.group("year"))
         if (int(m.group("first")), int(m.group("second"))) in (
-                (MONTHS[month.lower().rstrip(".")], int(day)), (int(day), MONTHS[month.lower().rstrip(".")])):
-            return date(year, MONTHS[month.lower().rstrip(".")], int(day))
+                (month_number(month), int(day)), (int(day), month_number(month))):
+            return date(year, month_number(month), int(day))
     return None
 
 
@@ -135,7 +144,7 @@ def find_dateline(text: str) -> Dateline | None:
         first = name.split("/")[0]  # "SEOUL/TOKYO": filed from both; the first city leads
         value = date_of(city) or _year_from_head(city, head)
         month, day = city.group("month") or city.group("month2"), city.group("day") or city.group("day2")
-        month_day = (MONTHS[month.lower().rstrip(".")], int(day)) if month and day and value is None else None
+        month_day = (month_number(month), int(day)) if month and day and value is None else None
         return Dateline(value, city.start("city"), city.end(), name.title(), CITY_ZONES.get(first), month_day)
     bare = _BARE_CITY.search(head)
     bare_city = " ".join((bare.group("city") or bare.group("city2")).split()) if bare else ""

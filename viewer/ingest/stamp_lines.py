@@ -25,6 +25,8 @@ from viewer.ingest.times import DTG_DATE, MONTHS
 _LABEL = (rf"(?:{EXTRA_LABELS}|date\s+of\s+(?:issue|release)|(?:issue|release)\s+date|date|dated|published|posted|"
           r"updated|modified|"
           r"pubdate|last updated|broadcast|aired|filed|issued|released|sent|live\s+updates,?|"
+          # a paper's "Circulated: 15 November 2024", a worksheet's "Completed: 7 April 2017", "When: Sat 29 July"
+          r"circulated|completed|revised|when|"
           rf"(?:live\s+)?page\s+(?:opened|created)|{KOREAN_LABELS})")
 # One part of a stamp line: 'Published on : 22/06/2016', '3 March 2024', '2017. 5. 21.', 'Sunday 14 January 2024'
 _STAMP_PART = re.compile(rf"(?:{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*)?(?:{CALENDAR}|{ISO}|{DOTTED}|{SLASHED})"
@@ -33,9 +35,13 @@ _STAMP_PART = re.compile(rf"(?:{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*)?(?:{CALENDAR
 # by bars, bullets or a spaced dash ("Washington, D.C. | Analysis | 3 March 2024", "22/06/2016 - 05:47")
 # (not the Gregorian year after an era's: "Heisei 24 (2012) December 12")
 _ASIDE = re.compile(r"\[[^\]\n]{0,40}\]|(?!\((?:19|20)\d\d\))\([^)\n]{0,40}\)")
-# or a wide gap, a spaced slash ("OPS NOTE 23-117  /  ISSUED …"), or the end of a sentence ("Live updates, Friday 18
-# November 2022. All times KST.")
-_PARTS = re.compile(r"[ \t]*(?:\||\u00b7|\u2022|[ \t][-\u2013\u2014/][ \t]|[ \t]{3}|(?<=\d)\.[ \t]+(?=[A-Z]))[ \t]*")
+# or a wide gap (a byline's "By Ma. Teresa Dizon  November 24, 2023"), a spaced slash ("OPS NOTE 23-117  /  ISSUED …"),
+# a semicolon, a spaced arrow ("Tue 21 Nov 2023 → Wed 22 Nov 2023": a shift's span, its first day the date), or the
+# end of a sentence ("Live updates, Friday 18 November 2022. All times KST.")
+_PARTS = re.compile(r"[ \t]*(?:\||\u00b7|\u2022|;|[ \t][-\u2013\u2014/\u2192][ \t]|[ \t]{2}|"
+                    r"(?<=\d)\.[ \t]+(?=[A-Z]))[ \t]*")
+# A working file's head line: "=== added by H. Tanaka, 10 March 2020 ===", "# sheet exported by the desk on 6 Nov 2022"
+_DECORATION = re.compile(r"^[ \t]*(?:={2,}|#{1,6}(?=[ \t]))[ \t]*|[ \t]*={2,}[ \t]*$")
 
 
 # "Team wiki. Page created 2026-01-19 15:20 UTC by …", "… | Issued 4 May 2024 by the desk": a stamp's label, in
@@ -176,10 +182,11 @@ def stamp_line(head: str) -> tuple[date, int, int] | None:
         if len(line) > 120 or not any(c.isdigit() for c in line) or (
                 line.lstrip().startswith("|") and line.count("|") >= 4):
             continue  # (a table's row is a launch's date, not the story's: "| 2023-12-17 | 22:38 | SRBM |")
-        plain = re.sub(r"[ \t]+,", ",", _ASIDE.sub(" ", line).strip())  # "3 August 2016 (Wednesday), 10:20"
+        plain = _DECORATION.sub("", line.strip())
+        plain = re.sub(r"[ \t]+,", ",", _ASIDE.sub(" ", plain).strip())  # "3 August 2016 (Wednesday), 10:20"
         for part in _PARTS.split(plain):
-            for tail in _tails(part.strip().rstrip(",;")):
-                m = _STAMP_PART.fullmatch(tail)
+            for tail in _tails(part.strip().strip("*_").rstrip(",;").strip()):
+                m = _STAMP_PART.fullmatch(tail) or _labelled_before_more(tail)
                 value = date_of(m) if m else None
                 if value is not None:
                     return value, start, start + len(line.rstrip())
@@ -189,7 +196,19 @@ def stamp_line(head: str) -> tuple[date, int, int] | None:
 _LABEL_COMMA = re.compile(r"^(?:[\w.:'@-]+[ \t]+){0,4}[\w.:'@-]+,[ \t]+")  # "Thread by @arms_watcher, 18 Dec 2023"
 
 
-_EDITION_AFTER = re.compile(r",[ \t]+(?:[a-z]+[ \t]+)?(?:edition|issue|print)$")
+_EDITION_AFTER = re.compile(r",[ \t]+(?:[a-z]+[ \t]+)?(?:edition|issue|print)$|,[ \t]+(?:page|p\.)[ \t]*\d{1,3}$")
+# "Input 2016.07.09 17:22" after "Source: Korean-language daily, online edition.": the last sentence of a part
+_LAST_SENTENCE = re.compile(r"^.*[a-z)][.][ \t]+(?=[A-Z])")
+# A labelled date and the sentence after it ("Revised 2016.07.09. Machine draft corrected by hand"), a working file's
+# verb, its object and agent, then the date ("sheet exported as CSV by the desk on 6 Nov 2022")
+_LABELLED_DATE = re.compile(rf"(?:{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*|(?:\S+[ \t]+){{0,2}}(?:exported|compiled|"
+                            rf"saved|generated|added|written|updated)[ \t]+(?:[\w\"'.-]+[ \t]+){{0,6}}?on[ \t]+)"
+                            rf"(?:{CALENDAR}|{ISO}|{DOTTED}){CLOCK_AFTER}(?=\.[ \t]|$)", re.IGNORECASE)
+
+
+def _labelled_before_more(part: str) -> re.Match[str] | None:
+    """A part that opens with a stamp's label (or a working file's 'exported … on') and its date, more after it."""
+    return _LABELLED_DATE.match(part)
 
 
 def _tails(part: str) -> list[str]:
@@ -197,5 +216,7 @@ def _tails(part: str) -> list[str]:
     2026-03-14', a clock first: '12:41 JST, April 22, 2026'): the date a newsletter or bureau heads its item with."""
     label = _LABEL_COMMA.match(part)
     tails = [part, part[label.end() :]] if label else [part]
-    edition = _EDITION_AFTER.search(part)  # "December 12, evening edition"
-    return [*tails, part[: edition.start()]] if edition else tails
+    sentence = _LAST_SENTENCE.match(part)
+    tails += [part[sentence.end() :]] if sentence else []
+    # "December 12, evening edition", "Evening edition, 5 September, Reiwa 6 (2024), page 1"
+    return [*tails, *(tail[: edition.start()] for tail in tails if (edition := _EDITION_AFTER.search(tail)))]
