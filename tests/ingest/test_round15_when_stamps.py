@@ -19,18 +19,18 @@ from viewer.ingest.datelines import find_dateline
     # a translated Japanese edition: the era's year, the Gregorian one in brackets, the page after it
     ("[Translation] Evening edition, 5 September, Reiwa 13 (2031), page 1\n\nHeadline\n", date(2031, 9, 5)),
     # a byline and its date two spaces apart
-    ("Debris warning\n\nBy Ana Reyes  November 24, 2031, 5:48 pm\n\nMANILA – The agency …", date(2031, 11, 24)),
+    ("Debris warning\n\nBy Ana Reyes  November 24, 2031, 5:48 pm\n\nMANILA \u2013 The agency …", date(2031, 11, 24)),
     # a newsletter's italic date line
     ("# The Ledger — No. 12\n\n*Sunday, 5 October 2031 · a weekly letter on launches*\n\n---\n", date(2031, 10, 5)),
     # a trip report's, a worksheet's and a call note's labelled stamps among other fields
-    ("TRIP REPORT\nEvent: Symposium, Tokyo, 12–13 November 2031\nAuthor: R. Diaz   Circulated: 15 November 2031   "
+    ("TRIP REPORT\nEvent: Symposium, Tokyo, 12\u201313 November 2031\nAuthor: R. Diaz   Circulated: 15 November 2031   "
      "Distribution: team\n", date(2031, 11, 15)),
     ("FACT-CHECK WORKSHEET\nClaim checked: \"a missile over Japan on 4 April 2031\" (viral post)\n"
      "Checker: L. Ortiz    Completed: 7 April 2031\n", date(2031, 4, 7)),
-    ("CALL NOTES\nCall with: M. Ono (stringer)    Taken by: C. Ruiz    When: Sat 29 July 2031, 01:10–01:35 JST\n",
+    ("CALL NOTES\nCall with: M. Ono (stringer)    Taken by: C. Ruiz    When: Sat 29 July 2031, 01:10\u201301:35 JST\n",
      date(2031, 7, 29)),
     # minutes dated with the meeting's span; a night shift's two days (the first is the diary's)
-    ("ASIA DESK — MINUTES\nMonday 6 October 2031, 10:30–11:05 (Seoul bureau, video link)\nPresent: H. Lee\n",
+    ("ASIA DESK — MINUTES\nMonday 6 October 2031, 10:30\u201311:05 (Seoul bureau, video link)\nPresent: H. Lee\n",
      date(2031, 10, 6)),
     ("DESK DIARY — night shift\nTue 21 Nov 2031 → Wed 22 Nov 2031   (kept by: E. Berg)   Clock: JST\n",
      date(2031, 11, 21)),
@@ -55,7 +55,7 @@ def test_a_working_documents_stamp_dates_it(head, day):
 @pytest.mark.parametrize("head", [
     # prose in the first lines, a claim quoted, an event's dates: none is the page's stamp
     "FACT-CHECK\nClaim checked: \"North Korea fired a missile over Japan on 4 April 2031\" (viral post)\n",
-    "TRIP REPORT\nEvent: Annual Missile Defence Symposium, Tokyo, 12–13 November 2031\n",
+    "TRIP REPORT\nEvent: Annual Missile Defence Symposium, Tokyo, 12\u201313 November 2031\n",
     "Notes\nThe desk said it issued a statement on 9 March 2031 about the launch and more.\n",
 ])
 def test_a_date_in_a_head_line_that_is_not_a_stamp_is_not_read(head):

@@ -33,6 +33,7 @@ from viewer.ingest.stamp_lines import (
 __all__ = ["DATE_LINE", "HEAD_CHARS", "Dateline", "date_of", "find_dateline", "stamped_west_of_korea"]
 
 HEAD_CHARS = 700  # a dateline sits in the first lines: headline, byline, date
+FOOT_CHARS = 200  # a wire's own stamp under its end mark
 # "SEOUL, May 28 (Reuters) -", "Pyongyang, November 22 (KCNA) --", "Seoul, 27 January --", "TOKYO, Oct. 31 Kyodo -"
 _CITY_LINE = re.compile(rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'-]+(?:[ \t/][A-Z][A-Za-z.'-]+){{0,2}}),"
                         rf"[ \t]+(?:{CALENDAR}|{ISO}|{SLASHED})[ \t]*"
@@ -142,7 +143,8 @@ def find_dateline(text: str) -> Dateline | None:
     if city is not None:
         name = " ".join(city.group("city").split()).lower()
         first = name.split("/")[0]  # "SEOUL/TOKYO": filed from both; the first city leads
-        value = date_of(city) or _year_from_head(city, head)
+        # (or in its last lines: Yonhap's "(END)" over "2024-05-30 08:52")
+        value = date_of(city) or _year_from_head(city, head) or _year_from_head(city, text[-FOOT_CHARS:])
         month, day = city.group("month") or city.group("month2"), city.group("day") or city.group("day2")
         month_day = (month_number(month), int(day)) if month and day and value is None else None
         return Dateline(value, city.start("city"), city.end(), name.title(), CITY_ZONES.get(first), month_day)

@@ -88,6 +88,16 @@ def labelled_stamp(head: str) -> tuple[date, int, int] | None:
     return None
 
 
+FOOT_CHARS = 300  # an encyclopedia's or a wiki's stamp sits in its last lines
+
+
+def foot_stamp(text: str) -> date | None:
+    """A page with no stamp at its top dated at its foot: 'This page was last edited on 3 December 2019, at 11:02
+    (UTC).' over the licence line (a label is needed: a bare date at the foot may be anything's)."""
+    found = labelled_stamp(text[-FOOT_CHARS:])
+    return found[0] if found else None
+
+
 def year_and_weekday(head: str) -> tuple[date, int, int] | None:
     for line in re.finditer(r"^[^\n]{0,160}$", head, re.MULTILINE):
         day = _MASTHEAD_DAY.search(line.group())

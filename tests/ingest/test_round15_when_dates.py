@@ -1,0 +1,64 @@
+"""Issue 17, round 15: dates as messages and the ends of pages give them — a situation report's 'AT 2310Z 04 JAN 31',
+a wire's own stamp under its end mark, a wiki page's 'last edited' line at its foot. Every page here was written for
+the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from viewer.ingest.datelines import find_dateline
+from viewer.ingest.times import find_dates
+
+# the body between a page's head and its foot (a stamp at the foot is past the first lines)
+BODY = "The missiles flew some 350 kilometers, the officials said, adding that analysts were studying them. " * 10
+
+
+def test_a_messages_date_in_capitals_with_a_two_digit_year():
+    text = "1. SITUATION. AT 2310Z 04 JAN 31 (0810 KST 05 JAN) DPRK LAUNCHED ONE (1) BALLISTIC MISSILE."
+    days = [d.value for d in find_dates(text, 0, len(text), date(2031, 1, 5))]
+    assert days[0] == date(2031, 1, 4)  # not 31 January
+    assert date(2031, 1, 31) not in days
+
+
+def test_a_sitreps_launch_is_on_the_day_its_date_time_group_gives():
+    from story import drafted
+
+    text = ("SITREP COPY\n\nDTG:      050215Z JAN 31\nSUBJ:     SITREP 001 - DPRK MISSILE LAUNCH 05 JAN 31\n\n"
+            "1. SITUATION. AT 2310Z 04 JAN 31 (0810 KST 05 JAN) DPRK LAUNCHED ONE (1) BALLISTIC MISSILE FROM AN INLAND "
+            "AREA OF JAGANG PROVINCE TOWARD THE EAST SEA.\n")
+    lead = drafted(text)
+    assert lead.date == date(2031, 1, 5)
+    assert lead.time is not None
+    assert lead.time.isoformat().startswith("2031-01-04T23:10")
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_wires_stamp_at_its_foot():
+    text = ("(LEAD) N. Korea fires missiles\n\nSEOUL, May 30 (Yonhap) -- North Korea fired missiles into the East Sea "
+            "on Thursday, the military said.\n\n" + BODY + "\n\n(END)\n\n2031-05-30 08:52\n")
+    dateline = find_dateline(text)
+    assert dateline is not None
+    assert dateline.value == date(2031, 5, 30)
+
+
+def test_a_date_far_from_the_datelines_day_at_the_foot_gives_no_year():
+    text = ("SEOUL, May 30 (Yonhap) -- North Korea fired missiles into the East Sea on Thursday.\n\n(END)\n\n"
+            "2031-02-11 08:52\n")
+    dateline = find_dateline(text)
+    assert dateline is not None
+    assert dateline.value is None
+
+
+def test_a_page_dated_only_at_its_foot():
+    from story import read
+
+    text = ("# List of missile tests in 2031 (second half)\n\nFrom a research wiki.\n\n| Date | Time |\n|---|---|\n"
+            "| 31 July | 05:06 |\n\n" + BODY + "\n\nThis page was last edited on 3 December 2031, at 11:02 (UTC).\n"
+            "Text is available under a licence.\n")
+    assert read(text).published == date(2031, 12, 3)
+
+
+def test_a_bare_date_at_a_pages_foot_does_not_date_it():
+    from story import read
+
+    text = "Notes on launches\n\nSome text about a launch.\n\nSee also: the review of 3 December 2031.\n"
+    assert read(text).published is None
