@@ -62,3 +62,37 @@ def test_a_bare_date_at_a_pages_foot_does_not_date_it():
 
     text = "Notes on launches\n\nSome text about a launch.\n\nSee also: the review of 3 December 2031.\n"
     assert read(text).published is None
+
+
+def test_the_day_a_statement_was_made_is_not_the_launchs():
+    from story import drafted
+
+    text = ("FOR IMMEDIATE RELEASE\n\nFisheries Federation\nBusan\n18 September 2031\n\n"
+            "BUSAN \u2014 The Fisheries Federation today called on the governments to share missile warnings with "
+            "fishing vessels within minutes, after a North Korean ballistic missile came down in waters used by the "
+            "squid fleet.\n\nAccording to the Joint Chiefs of Staff, North Korea fired one "
+            "short-range ballistic missile from the Sondok area at 14:05 local time on Wednesday, 17 September.\n")
+    assert drafted(text).date == date(2031, 9, 17)
+
+
+def test_the_first_day_of_a_span_is_not_a_launch_day():
+    from viewer.ingest.statement_days import statement_day
+
+    text = "The drone cruised underwater off the east coast from March 21 to 23, the report says."
+    first = find_dates(text, 0, len(text), date(2031, 3, 24))[0]
+    assert first.value == date(2031, 3, 21)
+    assert statement_day(text, first, 0)
+    window = "Pyongyang said the launch would take place between May 31 and June 11."
+    assert not statement_day(window, find_dates(window, 0, len(window), date(2031, 5, 30))[0], 0)
+
+
+def test_a_printed_pages_lede_is_past_its_section_label_headline_and_byline():
+    from story import drafted
+
+    text = ("THE DAILY COURIER \u2014 SATURDAY, APRIL 12, 2031 \u2014 PAGE A7\n\nWORLD\n\n"
+            "N. Korea rocket launch fizzles; breaks up over sea\n\nBy a Staff Correspondent\n\n"
+            # (hard-wrapped and hyphenated as a scanned column comes)
+            "SEOUL \u2014 North Korea's much-trum-\npeted satellite rocket broke apart\nshortly after liftoff on "
+            "Friday morn-\ning, scattering debris into the Yel-\nlow Sea.\n\nThe rocket was launched from the Sohae "
+            "station, officials said. It broke up about a minute into its flight.\n")
+    assert drafted(text).date == date(2031, 4, 11)

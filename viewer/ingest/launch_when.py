@@ -179,6 +179,7 @@ def _lede_day(text: str, article: Article, reference: date | None) -> date | Non
     """The day the first sentence after the dateline gives, when it is about a launch and says when."""
     start = article.header_end + len(text[article.header_end : article.header_end + 500]) - len(
         text[article.header_end : article.header_end + 500].lstrip())  # the lede's first word, past blank lines
+    start = _past_head_lines(text, start)
     end = _LEDE_END.search(text, start, start + 500)
     stop = end.start() + 1 if end else min(len(text), start + 500)
     if not ABOUT_LAUNCH.search(text, start, stop):
@@ -192,6 +193,20 @@ def _lede_day(text: str, article: Article, reference: date | None) -> date | Non
     # is named by (not "The latest firing follows Tuesday's launch": another one)
     days.sort(key=lambda d: not _names_the_launch(text, d, start))
     return days[0].value if days else None
+
+
+# A paragraph that ends no sentence: a page's section label ("WORLD"), a headline, a byline ("By a Staff
+# Correspondent"), set between a printed page's stamp and its lede
+_HEAD_LINES = re.compile(r"(?:[^\n]{1,120}\n){0,2}[^\n]{1,120}(?<![.!?:\"'\u201d])[ \t]*\n[ \t]*\n\s*")
+HEAD_LINES_CHARS = 400  # how far past a stamp the lede may start
+
+
+def _past_head_lines(text: str, start: int) -> int:
+    """Where the lede starts: past the short paragraphs after a page's stamp that end no sentence."""
+    at = start
+    while (head := _HEAD_LINES.match(text, at)) is not None and head.end() - start <= HEAD_LINES_CHARS:
+        at = head.end()
+    return at
 
 
 _NAMES_THE_LAUNCH = re.compile(r"(?<=['\u2019]s)\s+(?:[\w-]+\s+){0,3}?(?:launch|test|firing|missile|rocket)"
