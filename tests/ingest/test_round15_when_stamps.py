@@ -32,6 +32,8 @@ from viewer.ingest.datelines import find_dateline
     # minutes dated with the meeting's span; a night shift's two days (the first is the diary's)
     ("ASIA DESK — MINUTES\nMonday 6 October 2031, 10:30\u201311:05 (Seoul bureau, video link)\nPresent: H. Lee\n",
      date(2031, 10, 6)),
+    ("ASIA DESK — MINUTES\nMonday 6 October 2031, 10:30\u201311:05 (Seoul bureau, video link to London and Tokyo)\n",
+     date(2031, 10, 6)),
     ("DESK DIARY — night shift\nTue 21 Nov 2031 → Wed 22 Nov 2031   (kept by: E. Berg)   Clock: JST\n",
      date(2031, 11, 21)),
     # a Korean daily's "Input" stamp after the source's own sentence

@@ -31,10 +31,11 @@ _LABEL = (rf"(?:{EXTRA_LABELS}|date\s+of\s+(?:issue|release)|(?:issue|release)\s
 # One part of a stamp line: 'Published on : 22/06/2016', '3 March 2024', '2017. 5. 21.', 'Sunday 14 January 2024'
 _STAMP_PART = re.compile(rf"(?:{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*)?(?:{CALENDAR}|{ISO}|{DOTTED}|{SLASHED})"
                          rf"{CLOCK_AFTER}", re.IGNORECASE)
-# What a stamp line carries around its date: "[Defense pool]", "(Sun)", "(Mainichi Japan)"; its parts are set apart
-# by bars, bullets or a spaced dash ("Washington, D.C. | Analysis | 3 March 2024", "22/06/2016 - 05:47")
+# What a stamp line carries around its date: "[Defense pool]", "(Sun)", "(Mainichi Japan)", minutes' "(Seoul bureau,
+# video link to London and Tokyo)"; its parts are set apart by bars, bullets or a spaced dash ("Washington, D.C. |
+# Analysis | 3 March 2024", "22/06/2016 - 05:47")
 # (not the Gregorian year after an era's: "Heisei 24 (2012) December 12")
-_ASIDE = re.compile(r"\[[^\]\n]{0,40}\]|(?!\((?:19|20)\d\d\))\([^)\n]{0,40}\)")
+_ASIDE = re.compile(r"\[[^\]\n]{0,40}\]|(?!\((?:19|20)\d\d\))\([^)\n]{0,60}\)")
 # or a wide gap (a byline's "By Ma. Teresa Dizon  November 24, 2023"), a spaced slash ("OPS NOTE 23-117  /  ISSUED …"),
 # a semicolon, a spaced arrow ("Tue 21 Nov 2023 → Wed 22 Nov 2023": a shift's span, its first day the date), or the
 # end of a sentence ("Live updates, Friday 18 November 2022. All times KST.")
