@@ -96,3 +96,14 @@ def test_a_printed_pages_lede_is_past_its_section_label_headline_and_byline():
             "Friday morn-\ning, scattering debris into the Yel-\nlow Sea.\n\nThe rocket was launched from the Sohae "
             "station, officials said. It broke up about a minute into its flight.\n")
     assert drafted(text).date == date(2031, 4, 11)
+
+
+def test_a_claim_quoted_in_a_worksheets_head_does_not_date_the_launch():
+    from story import drafted
+
+    text = ("FACT-CHECK WORKSHEET  #FC-0412\nClaim checked: \"North Korea fired a missile over Japan on 4 April 2031\" "
+            "(viral post)\nChecker: L. Ortiz    Completed: 7 April 2031\n\nVERDICT: FALSE \u2014 wrong date.\n\n"
+            "- The launch was on Wednesday 5 April 2031 (Korea time). The post's \"4 April\" is the US date.\n"
+            "- South Korea's JCS: North Korea fired one ballistic missile from the vicinity of Sinpo. It flew about "
+            "60 km into the East Sea.\n")
+    assert drafted(text).date == date(2031, 4, 5)

@@ -57,7 +57,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         # "Incident log: 2026-01-19 cruise missile firing off Nampo")
         dates += [(d, s) for d in find_dates(text, s.start, s.end, day, weekday_reference=ahead)
                   if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end
-                                                        and d.label[:4].isdigit()))
+                                                        and d.label[:4].isdigit() and not _quoted(text, d.start)))
                   and not statement_day(text, d, s.start)
                   and not _TIMED_AFTER_THE_LAUNCH.match(text, d.end, s.end)
                   and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
@@ -127,6 +127,13 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
     if draft.date is None and draft.time is not None:  # the launch's local date, from a time in another zone
         local = draft.time.astimezone(timezone(zone_offset("local time", draft.time.date()) or timedelta(hours=9)))
         draft.date = local.date()
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside quotation marks opened on its line: a worksheet's 'Claim checked: "North Korea fired
+    a missile over Japan on 4 April 2017"' quotes a claim, which a headline stating the launch does not."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _on_the_writers_day(text: str, report: LaunchReport, article: Article, day: date) -> date:
