@@ -103,3 +103,12 @@ def test_the_day_a_launch_window_was_extended_is_not_a_launch_day():
     text = "On Monday the North extended its launch window to 29 December, citing a technical problem."
     monday = find_dates(text, 0, len(text), date(2031, 12, 10))[0]
     assert statement_day(text, monday, 0)
+
+
+def test_an_extended_range_missile_under_a_day_is_no_window_extended():
+    from viewer.ingest.statement_days import statement_day
+    from viewer.ingest.times import find_dates
+
+    text = "March 6 - Four extended-range Scuds are fired from the Tongchang-ri area."
+    march_6 = find_dates(text, 0, len(text), date(2031, 12, 29))[0]
+    assert not statement_day(text, march_6, 0)

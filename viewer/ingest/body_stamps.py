@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from viewer.ingest.date_forms import CALENDAR, ISO
 from viewer.ingest.datelines import DATE_LINE, date_of
-from viewer.ingest.times import MONTHS
+from viewer.ingest.times import MONTHS, find_dates
 
 
 def body_stamps(text: str, start: int, reference: date | None = None) -> list[tuple[int, date]]:
@@ -24,22 +23,16 @@ def body_stamps(text: str, start: int, reference: date | None = None) -> list[tu
         value = date_of(m) or _in_year_of(m, reference)
         if value is not None:
             found.append((m.end(), value))
+    for m in _CLIP_HEADER.finditer(text, start):  # a clipping file's header over each pasted story
+        days = {d.value for d in find_dates(text, m.start(), m.end(), reference, weekdays=False) if d.value}
+        if len(days) == 1:
+            found.append((m.end(), days.pop()))
     for m in _POST_STAMP.finditer(text, start):
         posted = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")), int(m.group("hh")),
                           int(m.group("mm"))) if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 else None
         if posted is not None:  # (a post stamped in Korea's or Japan's time is on Korea's day already)
             found.append((m.end(), (posted + (KOREA_AHEAD_OF_UTC if m.group("zone") in _UTC else timedelta())).date()))
-    for m in _CLIP_HEADER.finditer(text, start):
-        days = {value for d in _FULL_DATE.finditer(m.group()) if (value := date_of(d)) is not None}
-        if len(days) == 1:  # (a header naming two days dates neither)
-            found.append((m.end(), days.pop()))
     return sorted(found)
-
-
-# A clip's source line in an analyst's file: set off by rules or brackets, its full date the day of the wire story
-# pasted under it ("--- clip 2 --- [English wire, Seoul, 9 March 2020, 10:05 KST] ---", "=== Yonhap, 2024-05-30 ===")
-_CLIP_HEADER = re.compile(r"^[ \t]*(?:-{3,}|={3,}|\[)[^\n]{0,160}?(?:-{3,}|={3,}|\])[ \t\r]*$", re.MULTILINE)
-_FULL_DATE = re.compile(rf"(?<![\d:.])(?:{CALENDAR}|{ISO})", re.IGNORECASE)
 
 
 # A thread's or log's post stamped on a line of its own: "2/8  [2022-10-03 22:36Z]", "#3 2024-01-14 0555 UTC",
@@ -49,6 +42,8 @@ _POST_STAMP = re.compile(r"^[ \t]*(?:[\[(]?#?\d{1,3}(?:/\d{1,3})?[.)\]]?[ \t]+)?
                          r"(?P<m>[01]\d)-(?P<d>[0-3]\d)[ T](?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)[ \t]*"
                          r"(?P<zone>Z|UTC|GMT|KST|JST)[\])]?[ \t\r]*$", re.MULTILINE)
 _UTC = ("Z", "UTC", "GMT")
+# "--- clip 2 --- [English wire, Seoul, 9 March 2020, 10:05 KST] ---": a rule of dashes or equals signs at both ends
+_CLIP_HEADER = re.compile(r"^[ \t]*(?:-{3,}|={3,})[^\n]*?(?:-{3,}|={3,})[ \t\r]*$", re.MULTILINE)
 KOREA_AHEAD_OF_UTC = timedelta(hours=9)
 
 

@@ -16,9 +16,10 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|confirmed|told\s+\
                           r"\s+(?:on\s+)?$",
                           re.IGNORECASE)
 # (the subject saying it, not "On Sept. 28, it fired what it claimed was …": a launch on that day; or giving notice
-# of a launch or changing its window: "On Monday the North extended its launch window to 29 December")
+# of a launch or changing its window: "On Monday the North extended its launch window to 29 December"; not a
+# timeline's "March 6 - Four extended-range Scuds")
 _SAID_AFTER = re.compile(r"[\s,]*(?:(?!(?:fired|launched|test-fired|fires|launches)\b)[\w'\u2019.-]+\s+){0,4}?"
-                         r"(?:said|says|reported|announced|claimed|notified|extended|postponed|delayed)\b",
+                         r"(?:said|says|reported|announced|claimed|notified|extended|postponed|delayed)\b(?!-)",
                          re.IGNORECASE)
 _OPENING = re.compile(r"\s*(?:(?:On|Early|Late|Later)\s+)?", re.IGNORECASE)
 PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+)?(?:been|\w+ed|begun|flown|shown|taken|given|made)\b",
