@@ -12,6 +12,7 @@ from viewer.ingest.dateline_year import InferredYear, dateline_year
 from viewer.ingest.datelines import find_dateline, stamped_west_of_korea
 from viewer.ingest.feed_item import FEED_SUFFIXES, FeedError, feed_to_text
 from viewer.ingest.html_text import html_to_text
+from viewer.ingest.stamp_lines import foot_stamp
 from viewer.ingest.times import names_koreas_next_day, parse_date
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024  # the bundle reader's limit for article files
@@ -105,6 +106,7 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
     if when is None and dateline is not None and dateline.month_day is not None:
         inferred = dateline_year(text, dateline.end, dateline.month_day, date.today())
         when = inferred.day if inferred else None
+    when = when or foot_stamp(text)
     # (the dateline's whole line: "… Aired June 2, 2026 - 23:00 ET" is stamped in ET after the date)
     line = (text[text.rfind("\n", 0, dateline.start) + 1 : (text.find("\n", dateline.end) + 1 or len(text) + 1) - 1]
             if dateline else "")

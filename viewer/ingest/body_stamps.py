@@ -1,5 +1,6 @@
 """Stamps inside a story's body: the day headings of a live blog or digest ('Monday 15 January 2024', 'Round 3 —
-Sunday, March 29.') and the UTC stamps of a thread's posts ('2/8  [2022-10-03 22:36Z]'), each dating what follows."""
+Sunday, March 29.'), the UTC stamps of a thread's posts ('2/8  [2022-10-03 22:36Z]') and the source lines of clips
+pasted into a file ('--- clip 1 --- [English wire, Seoul, 2 March 2020, 14:20 KST] ---'), each dating what follows."""
 
 from __future__ import annotations
 

@@ -27,7 +27,9 @@ _FAILURE = re.compile(
     r"\b(?:fail(?:ed|ure|s)?|unsuccessful(?:ly)?|crash(?:ed|es|ing)?|explod(?:ed|es|ing)|blew (?:up|apart)|"
     r"blowing (?:up|apart)|"
     r"(?:broke|breaking|came|coming|fell|falling) apart|broke up|breaking up|self-destruct(?:ed)?|aborted|"
-    r"disintegrat(?:ed|ing)|lost (?:contact|thrust)|abnormal(?:ly)?|malfunction(?:ed|s)?|went wrong|fizzled|"
+    r"disintegrat(?:ed|ing)|lost (?:contact|thrust)|malfunction(?:ed|s)?|went wrong|fizzled|"
+    # (not "had not detected any abnormal movement in the Strait": what troops did, not how a flight went)
+    r"abnormal(?:ly)?(?!\s+(?:movements?|activit(?:y|ies)|signs?|moves?))|"
     r"short of orbit|contact\s+(?:with\s+(?:it|the\s+\w+)\s+)?was\s+lost|"
     r"ended\s+(?:within|just|only|a\s+few)?\s*(?:seconds|moments)\s+(?:of|after|into)|"
     r"ended\s+in\s+(?:an?\s+)?(?:explosion|fireball|disaster)|"
@@ -55,10 +57,16 @@ _OTHERS_FAILED = re.compile(r"\b(?:two|three|four|several|previous|earlier|past|
                             r"\b(?:another|an\s+earlier|a\s+previous|an\s+other)\s+(?:[\w-]+\s+)?"
                             r"(?:projectiles?|missiles?|rockets?|launch(?:es)?|attempts?)\b[^.;]*$",
                             re.IGNORECASE)
+# "days after its attempt to put a spy satellite into orbit ended in failure", "The launch came days after a satellite
+# rocket exploded in flight": the launch before this one
+_DAYS_AFTER = re.compile(r"\b(?:days|hours|weeks|a\s+day|a\s+week)\s+after\s+[^.;]{0,90}$", re.IGNORECASE)
 # "every attempt ended in failure", "Earlier submarine-launched tests had ended in failure": how other launches went
 _OTHERS_ENDED = re.compile(r"\b(?:(?:every|each|all|previous|earlier|past|prior)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:attempts?|tests?|launch(?:es)?|flights?)|(?:attempts|tests|launches|flights)\s+"
-                           r"(?:had|have))\s+(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
+                           r"(?:had|have))\s+(?:[\w-]+\s+){0,6}$"
+                           # "The North's last SLBM test, on July 9, ended in failure": the one before, by its day
+                           r"|\b(?:last|previous|earlier|prior)\s+(?:[\w-]+\s+){0,2}?(?:attempt|test|launch|flight)s?,\s+"
+                           r"on\s+[^,;.]{3,24},\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 # "analyzing the possibility that the missile exploded": not known; "Seoul said that missile blew up": 'that
 # missile', not 'the missile', is another launch the story mentioned
 _NOT_THIS_ONE = re.compile(r"\bpossibility\s+(?:that\s+)?(?:[\w-]+\s+){0,3}$|\b(?:that|those)\s+(?:missiles?|rockets?|"
@@ -66,6 +74,8 @@ _NOT_THIS_ONE = re.compile(r"\bpossibility\s+(?:that\s+)?(?:[\w-]+\s+){0,3}$|\b(
 # "A second missile fired at the same time is reported to have exploded", "the other one blew up": not the lead's
 _ANOTHER_MISSILE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|other)\s+(?:[\w-]+\s+)?(?:missile|rocket|"
                               r"projectile|one)\b[^.;]*$|\b(?:a|the)\s+(?:second|third|other)\b,[^.;]*$"
+                              # "one flew …, while the other is believed to have exploded"
+                              r"|\bthe\s+other\s+(?:is|was|appears?|appeared|seems?|reportedly|apparently)\b[^.;]*$"
                               # "fires two ballistic missiles, one fails": one of several, not the launch as a whole
                               r"|\b(?:two|three|four|five|several|multiple|[2-9])\s+(?:[\w-]+\s+){0,2}?(?:missiles|rockets|"
                               r"projectiles)\b[^.;]{0,40}?,\s*one\s+(?:of\s+(?:them|which)\s+)?$", re.IGNORECASE)
@@ -93,6 +103,9 @@ _SPACE_WORDS = re.compile(r"\b(?:orbit\w*|payload|satellite|spacecraft)\b", re.I
 _DENIED = re.compile(r"\b(?:not|no|never|without)\s+(?:(?:any|sign|signs|of|an?|the)\s+){0,3}$"
                      # "state media … did not mention any failure"
                      r"|\b(?:not|never)\s+(?:mention|report|acknowledge|admit|refer\s+to|cite)\w*\s+(?:(?:any|an?|the)\s+)?$"
+                     # a worksheet's "do NOT call it a failure"
+                     r"|\b(?:not|never)\s+(?:call|describe|label|term|count|treat)\w*\s+(?:it|this|the\s+\w+)\s+(?:as\s+)?"
+                     r"(?:an?\s+)?$"
                      # "He declined to call the launch a success", "stopped short of calling it a failure"
                      r"|\b(?:declin\w*|refus\w*|reluctant|stopp?\w*\s+short\s+of|hesitat\w*)\s+(?:to\s+)?"
                      r"(?:call|calling|describ\w*|term\w*|label\w*|declar\w*)\s+(?:[\w-]+\s+){0,3}$"
@@ -237,7 +250,7 @@ def _states(text: str, s: int, e: int, m: re.Match[str], value: str, space: bool
     if not earlier and (_OTHERS_ENDED.search(lead) or _NOT_THIS_ONE.search(lead) or _EARLIER_MONTH.search(lead)
                         or _MONTH_CLAUSE.search(text, max(s, m.start() - 80), m.start())):
         return False  # "including one in July in which the missile exploded": July's launch
-    if value == "failure" and not earlier and _OTHERS_FAILED.search(lead):
+    if value == "failure" and not earlier and (_OTHERS_FAILED.search(lead) or _DAYS_AFTER.search(text, s, m.start())):
         return False
     if value == "failure" and m.group().lower().startswith("crash") and _INTO_THE_SEA.match(text, m.end(), e) and (
             not space and not _SPACE_WORDS.search(text, s, e)):

@@ -56,6 +56,9 @@ _PATTERNS = [
     # ("fired … off its east coast" or "over the waters off its west coast" say where, not which way)
     re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:sea|waters?)\s+off\s+(?:its|the|North\s+Korea['\u2019]s|the\s+North['\u2019]s|the\s+(?:Korean\s+)?[Pp]eninsula['\u2019]s|the\s+country"
                rf"['\u2019]s)\s+{_DIR}(?:ern)?\s+coast(?!\s+of\b)", re.IGNORECASE),  # (not "… coast of South Korea")
+    # "fired … toward its east coast waters", "toward the country's western coastal waters"
+    re.compile(rf"\btowards?\s+(?:its|the|North\s+Korea['\u2019]s|the\s+(?:North|country)['\u2019]s)\s+{_DIR}(?:ern)?\s+"
+               r"coast(?:al)?\s+(?:waters|seas?)\b", re.IGNORECASE),
     re.compile(rf"\b(?:flew|flying|flown|headed|heading|fired|launched|travell?ed|went|moved|turned|sen(?:t|ding))\s+"
                rf"(?:[\w-]+\s+){{0,2}}?(?:to\s+the\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
 ]

@@ -63,7 +63,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
             day = date(tabled.year, 12, 31) if not day or day.year != tabled.year else day
         dates += [(d, s) for d in find_dates(text, lo, hi, day, weekday_reference=ahead)
                   if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end
-                                                        and d.label[:4].isdigit()))
+                                                        and d.label[:4].isdigit() and not _quoted(text, d.start)))
                   and not statement_day(text, d, s.start)
                   and not _TIMED_AFTER_THE_LAUNCH.match(text, d.end, s.end)
                   and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
@@ -137,6 +137,13 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         draft.date = local.date()
 
 
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside quotation marks opened on its line: a worksheet's 'Claim checked: "North Korea fired
+    a missile over Japan on 4 April 2017"' quotes a claim, which a headline stating the launch does not."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
 def _on_the_writers_day(text: str, report: LaunchReport, article: Article, day: date) -> date:
     """A story dated hours behind Korea that names no day for the launch but times it in a zone of its own too ('at
     6.57am local time (22.57 BST)' in a live blog of Thursday 14 September, BST): that clock falls on the story's
@@ -187,6 +194,7 @@ def _lede_day(text: str, article: Article, reference: date | None) -> date | Non
     """The day the first sentence after the dateline gives, when it is about a launch and says when."""
     start = article.header_end + len(text[article.header_end : article.header_end + 500]) - len(
         text[article.header_end : article.header_end + 500].lstrip())  # the lede's first word, past blank lines
+    start = _past_head_lines(text, start)
     end = _LEDE_END.search(text, start, start + 500)
     stop = end.start() + 1 if end else min(len(text), start + 500)
     if not ABOUT_LAUNCH.search(text, start, stop):
@@ -200,6 +208,20 @@ def _lede_day(text: str, article: Article, reference: date | None) -> date | Non
     # is named by (not "The latest firing follows Tuesday's launch": another one)
     days.sort(key=lambda d: not _names_the_launch(text, d, start))
     return days[0].value if days else None
+
+
+# A paragraph that ends no sentence: a page's section label ("WORLD"), a headline, a byline ("By a Staff
+# Correspondent"), set between a printed page's stamp and its lede
+_HEAD_LINES = re.compile(r"(?:[^\n]{1,120}\n){0,2}[^\n]{1,120}(?<![.!?:\"'\u201d])[ \t]*\n[ \t]*\n\s*")
+HEAD_LINES_CHARS = 400  # how far past a stamp the lede may start
+
+
+def _past_head_lines(text: str, start: int) -> int:
+    """Where the lede starts: past the short paragraphs after a page's stamp that end no sentence."""
+    at = start
+    while (head := _HEAD_LINES.match(text, at)) is not None and head.end() - start <= HEAD_LINES_CHARS:
+        at = head.end()
+    return at
 
 
 _NAMES_THE_LAUNCH = re.compile(r"(?<=['\u2019]s)\s+(?:[\w-]+\s+){0,3}?(?:launch|test|firing|missile|rocket)"

@@ -25,7 +25,8 @@ _THE_BEFORE = re.compile(r"\b(?:the|its|a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:launch|test(?:-fire)?|firing|flight)\b", re.IGNORECASE)
 _VERB_AFTER = re.compile(r",?\s+(?:[\w.'\u2019-]+\s+){0,4}?(?:(?:test-)?(?:launched|fired)|lifted\s+off|blasted\s+off|"
                          r"conducted\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:launch|test))\b", re.IGNORECASE)
-# not a launch that happened: a window, a plan, a count since a day, a day something else began
+# not a launch that happened: a window, a plan, a count since a day, a day something else began, the day a state of
+# things held ("no report of the launch as of 7 April")
 # "the most recent, on May 31, exploded on its launcher", "on March 3 two Scud-Cs went about 500 km": what the
 # rocket did that day, told after the date
 _ROCKET = (r"(?:missiles?|rockets?|projectiles?|Scud[\w-]*|Rodongs?|Nodongs?|Musudans?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|"
@@ -40,7 +41,7 @@ _FLEW_AFTER = re.compile(rf",?\s+(?:(?:[\w.'\u2019-]+\s+){{0,3}}?{_ROCKET}(?:\s+
 _LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:on\s+|again\s+on\s+)?$", re.IGNORECASE)
 _NOT_A_LAUNCH = re.compile(r"\b(?:between|until|through|by|will|would|could|plans?|planned|scheduled|"
                            r"window|notif\w+|began|begin|started|start|ended|adopted|passed|met|meeting|summit|talks|"
-                           r"visit\w*|parades?)\W+(?:[\w.,-]+\W+){0,3}$", re.IGNORECASE)
+                           r"visit\w*|parades?|as\s+of)\W+(?:[\w.,-]+\W+){0,3}$", re.IGNORECASE)
 # a launch still to come: "watching whether the North will conduct another launch around … on the 16th"
 _STILL_TO_COME = re.compile(r"\b(?:will|(?-i:may)|might|whether|expected\s+to|likely\s+to|plans?\s+to)\s+"
                             r"(?:[\w-]+\s+){0,3}?(?:conduct|launch|fire|test|test-fire|stage|carry\s+out|attempt)\b",

@@ -15,9 +15,12 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|confirmed|told\s+\
                           r"(?:\s+(?!the\s+(?:launch|rocket|missile))\w+){0,3})"
                           r"\s+(?:on\s+)?$",
                           re.IGNORECASE)
-# (the subject saying it, not "On Sept. 28, it fired what it claimed was …": a launch on that day)
+# (the subject saying it, not "On Sept. 28, it fired what it claimed was …": a launch on that day; or giving notice
+# of a launch or changing its window: "On Monday the North extended its launch window to 29 December"; not a
+# timeline's "March 6 - Four extended-range Scuds")
 _SAID_AFTER = re.compile(r"[\s,]*(?:(?!(?:fired|launched|test-fired|fires|launches)\b)[\w'\u2019.-]+\s+){0,4}?"
-                         r"(?:said|says|reported|announced|claimed)\b", re.IGNORECASE)
+                         r"(?:said|says|reported|announced|claimed|notified|extended|postponed|delayed)\b(?!-)",
+                         re.IGNORECASE)
 _OPENING = re.compile(r"\s*(?:(?:On|Early|Late|Later)\s+)?", re.IGNORECASE)
 PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+)?(?:been|\w+ed|begun|flown|shown|taken|given|made)\b",
                         re.IGNORECASE)
@@ -42,6 +45,18 @@ _PICTURE_BEFORE = re.compile(r"(?<!different\s)(?<!similar\s)(?<!bigger\s)(?<!mi
                              re.IGNORECASE)
 
 
+# "The federation today called on the governments to …", "Tokyo on Friday urged …": a day right before a statement's
+# verb is the statement's
+_STATEMENT_RIGHT_AFTER = re.compile(r"\s+(?:(?:also|again|formally|publicly)\s+)?(?:called\s+(?:on|for)|urged|demanded|"
+                                    r"condemned|protested|welcomed|warned|said|says|announced|told|asked)\b")
+
+
+# "cruised underwater … from March 21 to 23", "exercises from 13 to 23 March": the first day of a span, not a launch's
+# (an announced window, "between May 31 and June 11", is told apart where launch days are read: launch_when)
+_SPAN_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_SPAN_TO = re.compile(r"\s*(?:to|through|until|till|-|\u2013)\s*(?:[A-Z][a-z]{2,8}\.?\s+)?[0-3]?\d\b")
+
+
 def said_day(text: str, mention: DateMention, sentence_start: int) -> bool:
     """Whether the date is the day something was said ('the JCS said on Thursday that …')."""
     return bool(_SAID_BEFORE.search(text, max(sentence_start, mention.start - 40), mention.start))
@@ -49,10 +64,13 @@ def said_day(text: str, mention: DateMention, sentence_start: int) -> bool:
 
 def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
     """Whether the date is when something was said, or when something other than a launch began or ended
-    ('exercises, which began on March 13'), or when a picture was taken ('imagery from June 4'), not when the
-    launch happened."""
+    ('exercises, which began on March 13'), or when a picture was taken ('imagery from June 4'), or where a span of
+    days starts ('from March 21 to 23'), not when the launch happened."""
     before = max(sentence_start, mention.start - 40)
     if (_SAID_BEFORE.search(text, before, mention.start) or _PICTURE_BEFORE.search(text, before, mention.start)
+            or _STATEMENT_RIGHT_AFTER.match(text, mention.end)
+            or (_SPAN_FROM.search(text, max(sentence_start, mention.start - 8), mention.start)
+                and _SPAN_TO.match(text, mention.end))
             or OTHER_EVENT.search(text, max(sentence_start, mention.start - OTHER_EVENT_CHARS), mention.start)):
         return True
     # a date opening the sentence and its subject saying something ("On Monday, state media said the missile …"),

@@ -26,6 +26,8 @@ DTG_DATE = re.compile(r"\b(?P<day>[0-3]\d)(?:[01]\d|2[0-3])[0-5]\dZ\s+(?P<month>
                       + r")\s+(?P<year>(?:19|20)?\d\d)\b")
 _DATE_FORMS = [
     DTG_DATE,  # (before "DEC 23" is read as 23 December)
+    # a message's date in capitals with a two-digit year: "AT 2310Z 04 JAN 22" (not 22 January)
+    re.compile(r"\b(?P<day>[0-3]?\d)\s+(?P<month>" + _DTG_MONTHS + r")\s+(?P<year>\d\d)\b(?![:.]?\d)"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
     # "on 2023.11.21", "2023/11/21" as Korean, Japanese and Chinese English editions write dates in the body
     re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?P<sep>[./])(?P<mnum>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?![\d])"
