@@ -331,7 +331,7 @@ class ReviewController:
         act(edit_menu, "&Link selected text to feature", self.link_passage, "Ctrl+L")
         act(edit_menu, "&Move point or vertex", self.start_move, "Ctrl+M")
         act(file_menu, "&Import articles…", lambda: self.import_articles(), "Ctrl+I")
-        act(file_menu, "Save &edited bundles", self.save_edited, "Ctrl+Alt+S")
+        act(file_menu, "Save edited b&undles", self.save_edited, "Ctrl+Alt+S")
 
     def _is_draft(self, feature_id: str) -> bool:
         feature = self.workspace.feature(feature_id)

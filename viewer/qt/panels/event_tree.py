@@ -245,8 +245,8 @@ class EventTree(QTreeView):
         if layer is None:
             return
         menu = QMenu(self)
-        menu.addAction("Colour…", lambda: self.choose_layer_colour(layer))
-        reset = menu.addAction("Palette colour", lambda: self.map_view.set_layer_colour(layer, None))
+        menu.addAction("&Colour…", lambda: self.choose_layer_colour(layer))
+        reset = menu.addAction("&Palette colour", lambda: self.map_view.set_layer_colour(layer, None))
         reset.setEnabled(layer in self.map_view.layer_colours)
         menu.exec(self.viewport().mapToGlobal(point))
 
