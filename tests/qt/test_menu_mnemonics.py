@@ -47,3 +47,13 @@ def test_every_entry_of_every_menu_has_a_letter_no_other_entry_of_its_menu_has(w
             if None in letters or len(set(letters)) != len(letters):
                 problems.append((path, texts))
     assert not problems, "\n".join(f"{path}: {texts}" for path, texts in problems)
+
+
+def test_open_recent_offers_a_file_opened_since_the_window_was_built(window):
+    """With fresh settings, File ▸ Open recent was greyed when the window was built and stayed so after files were
+    opened: a disabled menu never opens, so the entries it would have listed were never filled in."""
+    from viewer.resources import sample_bundle
+
+    menu = window._recent_files_menu
+    assert menu.isEnabled()
+    assert [a.text() for a in menu.actions()] == [f"&1 {sample_bundle().resolve()}"]

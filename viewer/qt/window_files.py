@@ -112,6 +112,8 @@ class WindowFiles(QMainWindow):
             return  # an autosave's edited copy, opened by recovery: not a file of the user's to offer again
         recent = [p for p in recent_files() if p != str(resolved)]
         QSettings().setValue("files/recent", [str(resolved), *recent][:RECENT_FILES])
+        if getattr(self, "_recent_files_menu", None) is not None:
+            self._fill_recent_files()  # a menu greyed while empty never opens, so never fills itself
 
     def _fill_recent_files(self) -> None:
         self._recent_files_menu.clear()
