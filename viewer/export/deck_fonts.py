@@ -118,4 +118,4 @@ def missing_font_warning(deck: Deck, path: str) -> str | None:
     where = "the maps and the PDF" if path.lower().endswith(".pdf") else "the maps"
     return (f"{path}:slide{'s' if len(slides) > 1 else ''} {', '.join(slides)}: no installed font has the letters "
             f"of the {' and '.join(scripts)} text there, so {where} show them as boxes; install {CJK_PACKAGE} "
-            "(or another font with them) and export again")
+            "(or another font with them), restart launchmap and export again")
