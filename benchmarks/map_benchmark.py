@@ -295,11 +295,24 @@ def latency_rows(stalls: bool = False, star_only: bool = False) -> list[list[str
         workspace.remove(added)
     added = star_bundle()
     if stalls:
+        from stall_watch import StallWatch
         print(f"-- star opened: load average {os.getloadavg()[0]:.2f}", flush=True)
-    gaps, cpu, took = opening_gaps(canvas, lambda: workspace.add(added))
+    gaps, cpu, took = opening_gaps(canvas, lambda: workspace.add(added), watch=StallWatch() if stalls else None)
     rows.append(latency_row(f"(e) 1M-vertex star, opened: from the add until densified and drawn ({took:.1f} s)",
                             gaps, cpu))
     rest(canvas, 3.0)
+    workspace.remove(added)
+    areas = detailed_areas()
+    if stalls:
+        print(f"-- areas opened: load average {os.getloadavg()[0]:.2f}", flush=True)
+    gaps, cpu, took_areas = opening_gaps(canvas, lambda: workspace.add(areas), watch=StallWatch() if stalls else None)
+    rows.append(latency_row(f"(e) 4 areas of 20k-49k vertices, opened: from the add until drawn ({took_areas:.1f} s)",
+                            gaps, cpu))
+    workspace.remove(areas)
+    workspace.add(added)
+    rest(canvas, 3.0)
+    while canvas.densifying.running:
+        rest(canvas, 1.0)
     if stalls:
         from stall_watch import StallWatch
         print(f"-- star: load average {os.getloadavg()[0]:.2f}", flush=True)
@@ -308,11 +321,11 @@ def latency_rows(stalls: bool = False, star_only: bool = False) -> list[list[str
     return rows
 
 
-def opening_gaps(canvas, add, settled_s: float = 1.0, limit_s: float = 120.0) -> tuple[list[float], list[float],
-                                                                                    float]:
+def opening_gaps(canvas, add, settled_s: float = 1.0, limit_s: float = 120.0,
+                 watch=None) -> tuple[list[float], list[float], float]:
     """The gaps (ms) of a 5 ms timer, and the GUI thread's CPU between ticks, from just before ``add()`` (called in
     the event loop, as a file read on a worker is added) until the canvas has densified and drawn what it drew from
-    stand-ins and ``settled_s`` more; also the seconds that took."""
+    stand-ins and ``settled_s`` more; also the seconds that took. `watch`: as `event_loop_gaps`'."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     from viewer.qt.map.drawings import cache_of
@@ -320,7 +333,13 @@ def opening_gaps(canvas, add, settled_s: float = 1.0, limit_s: float = 120.0) ->
     ticks: list[tuple[float, float]] = []
     probe, check = QTimer(), QTimer()
     probe.setInterval(5)
-    probe.timeout.connect(lambda: ticks.append((time.perf_counter(), time.thread_time())))
+
+    def tick() -> None:
+        ticks.append((time.perf_counter(), time.thread_time()))
+        if watch is not None:
+            watch.tick(ticks[-1][0])
+
+    probe.timeout.connect(tick)
     loop = QEventLoop()
     started: list[float] = []
     settled: list[float] = []
@@ -344,10 +363,15 @@ def opening_gaps(canvas, add, settled_s: float = 1.0, limit_s: float = 120.0) ->
     check.timeout.connect(done)
     probe.start()
     check.start()
+    if watch is not None:
+        watch.start()
     QTimer.singleShot(100, begin)
     loop.exec()
     probe.stop()
     check.stop()
+    if watch is not None:
+        watch.stop()
+        print(watch.report(ticks, TARGETS["e"]), "\n" + watch.thread_cpu(), flush=True)
     gaps = np.diff(np.array(ticks), axis=0) * 1e3
     return list(gaps[:, 0]), list(gaps[:, 1]), (settled[0] if settled else time.perf_counter()) - started[0]
 
@@ -367,6 +391,28 @@ def star_bundle(vertices: int = 1_000_000):
     from viewer.model.feature import Feature
 
     return Bundle(features={"star": Feature("star", jagged_star(vertices), {"kind": "warning_area", "label": "star"})})
+
+
+def detailed_areas(sizes: tuple[int, ...] = (20_000, 30_000, 40_000, 49_000)):
+    """Warning areas as a detailed file draws them: valid polygons with a coastline's wiggle of ``sizes`` vertices,
+    over the regional view (more than the window densifies on opening at once, fewer than it draws from a stand-in
+    until densified: `projected.STAND_IN_ABOVE`)."""
+    import shapely
+
+    from viewer.model.bundle import Bundle
+    from viewer.model.feature import Feature
+
+    rng = np.random.default_rng(3)
+    features = {}
+    for i, vertices in enumerate(sizes):
+        theta = np.linspace(0, 2 * np.pi, vertices, endpoint=False)
+        wiggle = sum(rng.uniform(0.01, 0.05) * np.sin(k * theta + rng.uniform(0, 6)) for k in (3, 17, 101, 997))
+        radius = 2.0 * (1 + wiggle)
+        lon, lat = 122.0 + 5.0 * i + radius * np.cos(theta), 28.0 + radius * np.sin(theta)
+        fid = f"area{i}"
+        features[fid] = Feature(fid, shapely.Polygon(np.column_stack([lon, lat])),
+                                {"kind": "warning_area", "label": f"area {i}"})
+    return Bundle(features=features, path=Path("detailed-areas.geojson"))
 
 
 # -- (m): memory of the window holding a catalogue of a million points -------------------------------------------

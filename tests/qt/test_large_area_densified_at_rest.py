@@ -13,7 +13,7 @@ import shapely
 from hostile_geometry import jagged_star
 
 from viewer.cli.common import load_workspace
-from viewer.geo import densify, projected
+from viewer.geo import densify, drawable, labels, projected
 from viewer.geo.basemap import load_basemap
 from viewer.geo.crs import regional
 from viewer.geo.gazetteer import load_places
@@ -21,6 +21,7 @@ from viewer.geo.outline_index import _MADE
 from viewer.geo.projected import STAND_IN_ABOVE, STAND_IN_VERTICES, ProjectedFeatures
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
+from viewer.qt.map.line_densifying import STRAIGHT_FIRST_ABOVE
 
 REGION = (112.0, 12.0, 148.0, 38.0)
 VERTICES = 400_000
@@ -71,6 +72,108 @@ def test_a_large_area_is_drawn_from_a_stand_in_and_densified_off_the_gui_thread(
     assert max(len(s.xy[0]) for s in drawn if s.xy is not None) >= shapely.get_num_coordinates(exact)
     picked = canvas._index.pick(*shapely.get_coordinates(shapely.point_on_surface(exact))[0], 1.0)
     assert "star" in picked
+
+
+def test_taking_a_densified_area_swaps_in_what_the_worker_made(qtbot, canvas, monkeypatch):
+    """Its drawn arrays and where its label goes beside it are made on the worker that densified it: made on the
+    GUI thread when taken, a million-spike star's held the event loop ~0.35 s."""
+    made_on: list[tuple[str, str, int]] = []
+    real_linework, real_beside = drawable.linework_lonlat, labels._beside_area
+
+    def linework(geometries):
+        made = real_linework(geometries)
+        made_on.append(("arrays", threading.current_thread().name, len(made[0])))
+        return made
+
+    def beside(geometry):
+        made_on.append(("beside", threading.current_thread().name, int(shapely.get_num_coordinates(geometry))))
+        return real_beside(geometry)
+
+    monkeypatch.setattr(drawable, "linework_lonlat", linework)
+    monkeypatch.setattr(labels, "_beside_area", beside)
+    star = jagged_star(VERTICES)
+    canvas.workspace.add(Bundle(features={"star": Feature("star", star, {"kind": "warning_area", "label": "star"})},
+                                path=Path("star.geojson")))
+    qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=120_000)
+    cache = canvas._cache
+    dense = int(shapely.get_num_coordinates(cache.shapes_of(cache.rows_of_geometries(
+        np.array([star], dtype=object)))[0]))
+    assert dense > STAND_IN_VERTICES + 1
+    on_gui = [(what, n) for what, name, n in made_on if name == threading.main_thread().name]
+    assert on_gui
+    assert max(n for _, n in on_gui) <= STAND_IN_VERTICES + 1  # the stand-in's only
+    assert {what for what, name, n in made_on if n >= dense and name != threading.main_thread().name} == {
+        "arrays", "beside"}
+    drawn = canvas.visuals["warning_area"].strokes
+    assert max(len(s.xy[0]) for s in drawn if s.xy is not None) >= dense
+
+
+def test_the_screen_keeps_showing_an_area_while_its_densified_drawing_is_drawn(qtbot, canvas, monkeypatch):
+    from viewer.qt.map.drawings import cache_of
+    from viewer.qt.map.feature_visuals import AreaVisual
+
+    shown_after_take: list[bool] = []
+    real = AreaVisual.follow_densified
+
+    def follow(visual, taken):
+        real(visual, taken)
+        if visual is canvas.visuals["warning_area"]:  # the star's
+            to_device = visual.deviceTransform(canvas.viewportTransform())
+            shown_after_take.append(cache_of(visual).shown(to_device) is not None)
+
+    monkeypatch.setattr(AreaVisual, "follow_densified", follow)
+    star = jagged_star(VERTICES)
+    canvas.workspace.add(Bundle(features={"star": Feature("star", star, {"kind": "warning_area", "label": "star"})},
+                                path=Path("star.geojson")))
+    visual = canvas.visuals["warning_area"]
+    qtbot.waitUntil(lambda: cache_of(visual).shown(visual.deviceTransform(canvas.viewportTransform())) is not None,
+                    timeout=120_000)  # the stand-in drawn
+    qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=120_000)
+    assert shown_after_take
+    assert all(shown_after_take)  # its image of the stand-in, not an empty map, until the new drawing is done
+
+
+def test_areas_of_tens_of_thousands_of_vertices_open_without_densifying_or_repairing_them_on_the_gui_thread(
+        qtbot, canvas, monkeypatch):
+    """Areas over the lines' straight-first size are densified on the worker too (20,000-50,000 vertices were
+    densified on the GUI thread at opening), and a self-crossing area of more than REPAIR_UP_TO_VERTICES is filled as
+    given, never repaired by GEOS (a 5,000-spike star's make_valid took ~7 s, a 20,000-spike one's ~90 s). Counted
+    in calls and vertices, not timed."""
+    from viewer.qt.draw import features, tiles
+
+    densified_on: list[tuple[str, int]] = []
+    repaired: list[int] = []
+    real_densify, real_areas, real_repair = densify.densified_area, densify._areas_of, shapely.make_valid
+
+    def watched(geometry, projection=None):
+        densified_on.append((threading.current_thread().name, int(shapely.get_num_coordinates(geometry))))
+        return real_densify(geometry, projection)
+
+    def areas_of(geometries, *args, **kwargs):
+        for n in shapely.get_num_coordinates(geometries).tolist():
+            densified_on.append((threading.current_thread().name, n))
+        return real_areas(geometries, *args, **kwargs)
+
+    def repair(geometries, *args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            repaired.append(int(shapely.get_num_coordinates(geometries).sum()))
+        return real_repair(geometries, *args, **kwargs)
+
+    monkeypatch.setattr(densify, "densified_area", watched)
+    monkeypatch.setattr(densify, "_areas_of", areas_of)
+    monkeypatch.setattr(features.shapely, "make_valid", repair)
+    star = jagged_star(5_000)
+    wide = shapely.Point(130, 25).buffer(3.0, 8_000)  # 32,000 vertices, valid
+    canvas.workspace.add(Bundle(features={
+        "star": Feature("star", star, {"kind": "warning_area", "label": "star"}),
+        "wide": Feature("wide", wide, {"kind": "danger_zone", "label": "wide"})}, path=Path("areas.geojson")))
+    qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=120_000)
+    on_gui = [n for name, n in densified_on if name == threading.main_thread().name]
+    assert max(on_gui, default=0) <= STRAIGHT_FIRST_ABOVE
+    assert shapely.get_num_coordinates(wide) in [n for name, n in densified_on if name != threading.main_thread().name]
+    assert all(n <= tiles.REPAIR_UP_TO_VERTICES for n in repaired)
+    drawn = [s for s in canvas.visuals["warning_area"].strokes if s.fill]
+    assert max(len(s.xy[0]) for s in drawn) >= shapely.get_num_coordinates(star)  # the star, filled as given
 
 
 def test_a_stand_in_is_every_nth_vertex_of_each_ring_with_the_ring_closed() -> None:

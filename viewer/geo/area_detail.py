@@ -24,7 +24,9 @@ from viewer.geo.densify import (
     densify_all,
     densify_lines,
 )
-from viewer.geo.drawable import drawn_as_projected, unwrap_parts
+from viewer.geo.drawable import drawn_as_projected, to_xy_arrays, unwrap_parts
+from viewer.geo.labels import beside_area
+from viewer.geo.per_geometry import PerGeometry
 from viewer.geo.pixel_detail import kept_vertices
 
 DROPPED_PX = 0.125  # how far (pixels) a dropped vertex may lie from the line drawn through the others
@@ -35,6 +37,31 @@ STRAY_PX = 0.25  # how far a segment's geodesic may stray from its straight draw
 STRAIGHT_UP_TO_KM = 1000.0
 EARTH_RADIUS_KM = 6371.0088
 _POLYGON, _MULTIPOLYGON = 3, 6
+# An area of this many vertices or more keeps its drawn arrays (`drawn_xy`), made on the worker that densifies it: a
+# densified million-spike star's (2.8 million vertices) took ~0.25 s to make, which held the event loop when taken.
+DRAWN_ONCE_FROM = 20_000
+_DRAWN: PerGeometry[tuple[np.ndarray, np.ndarray]] = PerGeometry()
+
+
+def drawn_xy(area: BaseGeometry, projected: BaseGeometry | None,
+             projection: MapProjection) -> tuple[np.ndarray, np.ndarray]:
+    """`drawable.to_xy_arrays` of one densified lon/lat ``area``, whose projected shape is ``projected``: made once
+    for as long as that shape lives when it has DRAWN_ONCE_FROM vertices or more (a cache's shape is one version of
+    one area's drawing in one projection). The arrays are shared: never change them in place."""
+    if projected is None or shapely.get_num_coordinates(projected) < DRAWN_ONCE_FROM:
+        return to_xy_arrays([area], projection, None if projected is None else [projected])
+    return _DRAWN.of(projected, lambda shape: to_xy_arrays([area], projection, [shape]))
+
+
+def make_drawn(areas: np.ndarray, shapes: np.ndarray, projection: MapProjection) -> None:
+    """What the screen makes of the large ones among densified ``areas`` (None where not an area) and their
+    projected ``shapes``, made now, on the worker thread that densified them, so that the GUI thread finds it made
+    when it draws them again: their drawn arrays (`drawn_xy`) and where a label goes beside them
+    (`labels.beside_area`)."""
+    for area, shape in zip(areas, shapes, strict=True):
+        if area is not None and shape is not None and shapely.get_num_coordinates(shape) >= DRAWN_ONCE_FROM:
+            drawn_xy(area, shape, projection)
+            beside_area(shape)
 
 
 def areas_at_pixel_size(geometries: np.ndarray, projection: MapProjection, pixel: float) -> np.ndarray:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from viewer.geo.per_geometry import PerGeometry
+
 Box = tuple[float, float, float, float]  # (left, top, right, bottom) in pixels, y down
 
 # Priorities: lower is placed first. The user's own measurements and range rings come before everything.
@@ -28,6 +30,8 @@ Box = tuple[float, float, float, float]  # (left, top, right, bottom) in pixels,
 MEASUREMENT, RING = -2, -1
 SELECTED, SITE, IMPACT, ZONE, PATH, WARNING, CONTEXT, COUNTRY, ISLAND, PLACE, MINOR_PLACE, SEA = range(12)
 OBSTACLE_VERTICES = 20_000  # a line with more vertices stands in the labels' way as boxes of runs of them
+BESIDE_ONCE_FROM = 20_000  # vertices: an area this large keeps where its label goes beside it (`beside_area`)
+_BESIDE: PerGeometry[tuple[tuple[float, float], ...]] = PerGeometry()
 
 # Imhof's order of preference around a point: right, upper right, lower right, left, upper left, lower left,
 # above, below (dx, dy are the sides of the box relative to the point).
@@ -127,6 +131,14 @@ def around_point(x: float, y: float, width: float, height: float, gap: float) ->
 
 
 def beside_area(geometry: shapely.Geometry) -> tuple[tuple[float, float], ...]:
+    """`_beside_area`, made once for as long as a geometry of BESIDE_ONCE_FROM vertices or more lives (and ahead, on
+    the worker that densifies it: a densified million-spike star's took ~0.1 s, which held the event loop)."""
+    if shapely.get_num_coordinates(geometry) >= BESIDE_ONCE_FROM:
+        return _BESIDE.of(geometry, _beside_area)
+    return _beside_area(geometry)
+
+
+def _beside_area(geometry: shapely.Geometry) -> tuple[tuple[float, float], ...]:
     """Where an area's label goes beside it (map units, y up): the points east, west, north and south where a row
     and a column through a point inside its largest part cross that part's outline — so the label beside one
     touches the area. A diagonal area's bounding box stands far from its outline: the J-Alert envelope's label,

@@ -10,11 +10,10 @@ segment meets it or, for a polygon, when the rectangle's corner is inside."""
 
 from __future__ import annotations
 
-import threading
-import weakref
-
 import numpy as np
 import shapely
+
+from viewer.geo.per_geometry import PerGeometry
 
 RUN = 64  # segments a run: ~11,000 boxes for 2.8 million vertices; a question reads a few runs
 _BATCH = 16  # runs read at a time while looking for one segment that meets a rectangle
@@ -22,30 +21,15 @@ _POLYGON, _MULTIPOLYGON = 3, 6
 _LINES = (1, 2, 5)  # LineString, LinearRing, MultiLineString
 
 
-# Outlines made, by the id of the geometry they were made of (while it lives): a refresh indexes the same projected
-# shapes again (a geometry object is one version of a feature's drawing: densifying or an edit makes a new one), and
-# a million-spike star's runs took 0.2-0.5 s to build each time.
-_MADE: dict[int, tuple[weakref.ref[shapely.Geometry], Outline]] = {}
-_MADE_LOCK = threading.RLock()  # indexes are also built on worker threads (and a callback may come inside)
+# Outlines made, per geometry object: a refresh indexes the same projected shapes again, and a million-spike star's
+# runs took 0.2-0.5 s to build each time.
+_OUTLINES: PerGeometry[Outline] = PerGeometry()
+_MADE = _OUTLINES.made
 
 
 def outline_of(geometry: shapely.Geometry) -> Outline:
     """The `Outline` of ``geometry``, made once for as long as that geometry object lives."""
-    key = id(geometry)
-    with _MADE_LOCK:
-        made = _MADE.get(key)
-    if made is not None and made[0]() is geometry:
-        return made[1]
-    outline = Outline(geometry)
-
-    def forget(ref: weakref.ref[shapely.Geometry], key: int = key) -> None:
-        with _MADE_LOCK:
-            if key in _MADE and _MADE[key][0] is ref:
-                del _MADE[key]
-
-    with _MADE_LOCK:
-        _MADE[key] = (weakref.ref(geometry, forget), outline)
-    return outline
+    return _OUTLINES.of(geometry, Outline)
 
 
 def detailed(geometry: shapely.Geometry) -> bool:

@@ -25,11 +25,12 @@ _POINT, _LINESTRING = 0, 1
 _NONE = -1  # a feature without geometry has no row
 _AREAS = (3, 6)  # Polygon, MultiPolygon
 # An area of more vertices than this (and than `straight_first`) is drawn from a stand-in, undensified, until it is
-# densified whole off the GUI thread (a million-spike star took ~6 s to densify on it, the window frozen): every
-# n-th vertex of its rings, at most STAND_IN_VERTICES. Both stay above what the drawing treats as small: it repairs
-# and merges areas of up to 50,000 vertices (GEOS's make_valid of a 5,000-spike star took 3 s) and draws layers of
-# up to 150,000 on the GUI thread (Qt filled and stroked a 5,000-spike star in ~3 s).
-STAND_IN_ABOVE = 50_000
+# densified whole off the GUI thread (a million-spike star took ~6 s to densify on it, the window frozen; areas of
+# 20,000-50,000 vertices held it ~0.1 s when a file opened): every n-th vertex of its rings, at most
+# STAND_IN_VERTICES. Both stay above what the drawing treats as small: it merges areas of up to 20,000 vertices
+# (`features.UNION_UP_TO_VERTICES`) and draws layers of up to 150,000 on the GUI thread (Qt filled and stroked a
+# 5,000-spike star in ~3 s).
+STAND_IN_ABOVE = 20_000
 STAND_IN_VERTICES = 200_000
 _get_geometry = attrgetter("geometry")
 RECENT_CALLS = 2

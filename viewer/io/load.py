@@ -60,6 +60,7 @@ _loads_lock = threading.Lock()
 _gc_was_enabled = True
 _features_loaded = 0  # by the loads running now
 STAY_FROZEN_FROM = 20_000  # features: a load of more leaves what it made frozen (see _bulk_load)
+_large_frozen = False  # a large load was frozen: later loads are frozen too (see _bulk_load)
 
 
 def _loaded(count: int) -> None:
@@ -72,7 +73,7 @@ def _loaded(count: int) -> None:
 def _bulk_load() -> Iterator[None]:
     """Pause the cyclic garbage collector while loading: a load makes millions of objects that all live
     on, and each collection would walk them again (a 100,000-feature file loads three times faster)."""
-    global _loads, _gc_was_enabled, _features_loaded
+    global _loads, _gc_was_enabled, _features_loaded, _large_frozen
     with _loads_lock:
         if _loads == 0:
             _gc_was_enabled = gc.isenabled()
@@ -89,12 +90,17 @@ def _bulk_load() -> Iterator[None]:
                 # the CPython docs advise for long-lived objects): no later collection walks a million features
                 # and geometries again (1-2 s a full collection at a million points). A bundle holds no reference
                 # cycle, so it is freed when dropped all the same; `viewer.qt.map.long_lived` unfreezes and
-                # collects everything now and then, for any cycle that was frozen with it. A small load's is
-                # unfrozen at once into the oldest generation, collected as usual: walking it costs little, and
-                # garbage frozen with it would wait for that full collection.
-                gc.freeze()
-                if _features_loaded < STAY_FROZEN_FROM:
-                    gc.unfreeze()
+                # collects everything now and then, for any cycle that was frozen with it. A small load's is not
+                # frozen, collected as usual: walking it costs little, and garbage frozen with it would wait for that
+                # full collection. (Freezing it and unfreezing at once, as before, unfroze all that was frozen, a
+                # large load's too: a small file opened after a million points had the next full collection walk
+                # them all, 0.9-1.7 s.) Once a large load was frozen every load is, a small one too: a GeoPackage's
+                # batches unfreeze all that is frozen to collect each read's cycles (gpkg.batches), and only a
+                # freeze here puts a large load's objects back.
+                if _features_loaded >= STAY_FROZEN_FROM:
+                    _large_frozen = True
+                if _large_frozen:
+                    gc.freeze()
                 gc.enable()
             if _loads == 0:
                 if _features_loaded >= STAY_FROZEN_FROM:

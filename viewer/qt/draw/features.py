@@ -12,6 +12,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from viewer.geo.area_detail import DRAWN_ONCE_FROM, drawn_xy
 from viewer.geo.drawable import to_xy_arrays
 from viewer.geo.projected import ProjectedFeatures, geometries_of
 from viewer.model.edits import DRAFT_PROPERTY
@@ -20,6 +21,7 @@ from viewer.model.feature_table import Coded, FeatureTable, columns_of, combined
 from viewer.model.kinds import kind_style
 from viewer.qt.draw.paths import Stroke, xy_stroke
 from viewer.qt.draw.symbols import Symbols
+from viewer.qt.draw.tiles import REPAIR_UP_TO_VERTICES
 from viewer.symbology import (
     APPROXIMATE_DASH,
     APPROXIMATE_WIDTH,
@@ -30,8 +32,9 @@ from viewer.symbology import (
 )
 
 CASING_MAX_LINES = 200
-UNION_UP_TO_VERTICES = 50_000  # areas: bigger ones are filled as given, not repaired and merged (see _union)
+UNION_UP_TO_VERTICES = 20_000  # areas: bigger ones are filled as given, not repaired and merged (see _union)
 ARROW_FRACTIONS = (0.3, 0.6, 0.9)
+_AREAS = (3, 6)  # Polygon, MultiPolygon
 TABLE_ABOVE = 2_000  # features: more are read as a FeatureTable (see looks_of)
 ARROWS_UP_TO = 500  # lines of one look: more are a catalogue, drawn without arrows (see line_strokes)
 CASING = 1.3  # how much wider a path is drawn for each later launch's path running along it
@@ -166,22 +169,29 @@ def area_strokes(shown: Shown) -> list[Stroke]:
     cache = shown.cache
     strokes = []
     filled = None  # what earlier groups filled: overlapping areas are filled once, never darkened by stacking
+    filled_as_given = False  # an earlier group was too large to merge: later ones are not cut by it either
     for (colour, certainty, draft), members in shown.groups().items():
         dense = cache.dense_of(shown.rows[members])
-        shapes = [g for g in dense[~shapely.is_missing(dense) & ~shapely.is_empty(dense)]]
-        x, y = to_xy_arrays(shapes, cache.projection, projected := cache.shapes_of(shown.rows[members]))
+        there = ~shapely.is_missing(dense) & ~shapely.is_empty(dense)
+        shapes = dense[there]
+        projected = cache.shapes_of(shown.rows[members])[there]
+        x, y = _outline_xy(shapes, projected, cache.projection)
         approximate = certainty == "approximate"
-        fill = _union(shapes)
-        if fill is not None and filled is not None and _small(fill, filled):
-            fill = fill.difference(filled)
-        if fill is not None and not fill.is_empty:
-            # areas too large to merge are filled as given: from the outline's own arrays (made again, a million-spike
-            # star's took ~0.35 s on the GUI thread)
-            as_given = fill.geom_type == "GeometryCollection" and len(fill.geoms) == len(shapes)
-            fx, fy = (x, y) if as_given else to_xy_arrays([fill], cache.projection, None if _small(fill) else projected)
-            strokes.append(xy_stroke(fx, fy, colour, 0, fill=colour,
-                                     fill_alpha=style.fill_alpha // (2 if approximate else 1)))
-            filled = fill if filled is None else filled.union(fill) if _small(fill, filled) else filled
+        areal = np.isin(shapely.get_type_id(shapes), _AREAS)
+        fill_alpha = style.fill_alpha // (2 if approximate else 1)
+        if areal.any() and not _mergeable(shapes[areal]):
+            # areas too large to merge or to repair are filled as given (even-odd where they cross themselves):
+            # from the outline's own arrays, made once (a million-spike star's took ~0.35 s on the GUI thread)
+            fx, fy = (x, y) if areal.all() else _outline_xy(shapes[areal], projected[areal], cache.projection)
+            strokes.append(xy_stroke(fx, fy, colour, 0, fill=colour, fill_alpha=fill_alpha))
+            filled_as_given = True
+        elif (fill := _union(list(shapes))) is not None and not fill.is_empty:
+            if filled is not None and not filled_as_given and _small(fill, filled):
+                fill = fill.difference(filled)
+            if not fill.is_empty:
+                fx, fy = to_xy_arrays([fill], cache.projection)
+                strokes.append(xy_stroke(fx, fy, colour, 0, fill=colour, fill_alpha=fill_alpha))
+                filled = fill if filled is None else filled.union(fill) if _small(fill, filled) else filled
         # The kind's own outline (dashed zone, dotted warning area) whatever the certainty, as the legend
         # shows it: approximate is a thinner outline and a lighter fill, not another dash.
         strokes.append(xy_stroke(x, y, colour, style.line_width * (APPROXIMATE_WIDTH if approximate else 1.0),
@@ -191,19 +201,53 @@ def area_strokes(shown: Shown) -> list[Stroke]:
     return strokes
 
 
+def _outline_xy(shapes: np.ndarray, projected: np.ndarray, projection) -> tuple[np.ndarray, np.ndarray]:
+    """`to_xy_arrays` of densified areas (``projected``: their projected shapes, one each), in order: a large one's
+    arrays as `area_detail.drawn_xy` made them (on the worker that densified it), the others' made now."""
+    large = np.flatnonzero(shapely.get_num_coordinates(projected) >= DRAWN_ONCE_FROM) if len(projected) else \
+        np.empty(0, dtype=np.intp)
+    if not len(large):
+        return to_xy_arrays(list(shapes), projection, projected)
+    if len(shapes) == 1:  # one large area: its arrays themselves, not a copy
+        return drawn_xy(shapes[0], projected[0], projection)
+    pieces, start = [], 0
+    for i in [*large.tolist(), len(shapes)]:
+        if i > start:
+            pieces.append(to_xy_arrays(list(shapes[start:i]), projection, projected[start:i]))
+        if i < len(shapes):
+            pieces.append(drawn_xy(shapes[i], projected[i], projection))
+        start = i + 1
+    gap = np.array([np.nan])
+    xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    for px, py in pieces:
+        if len(px):  # NaN between parts, as to_xy_arrays separates them
+            xs += [gap, px]
+            ys += [gap, py]
+    return (np.concatenate(xs[1:]), np.concatenate(ys[1:])) if xs else (np.empty(0), np.empty(0))
+
+
 def _union(shapes: list[BaseGeometry]) -> BaseGeometry | None:
-    """The areas as one valid geometry, filled once where they overlap. Areas of more than UNION_UP_TO_VERTICES
-    are filled as given (even-odd where they cross themselves): GEOS's repair of a self-intersecting million-vertex
-    ring runs for minutes."""
+    """The areas as one valid geometry, filled once where they overlap (for areas `_mergeable`: others are filled
+    as given, even-odd where they cross themselves, as GEOS's repair of a self-intersecting ring of thousands of
+    vertices runs for seconds to minutes)."""
     areas = [g for g in shapes if g.geom_type in ("Polygon", "MultiPolygon")]
     if not areas:
         return None
-    if not _small(*areas):
-        return shapely.GeometryCollection(areas)
     try:
         return shapely.union_all(shapely.make_valid(np.asarray(areas, dtype=object)))
     except shapely.errors.GEOSException:
         return None
+
+
+def _mergeable(areas: np.ndarray) -> bool:
+    """Whether (multi)polygons are merged into one fill (`_union`): at most UNION_UP_TO_VERTICES in all, and any
+    one that is not valid (crosses itself) of at most `tiles.REPAIR_UP_TO_VERTICES` (GEOS's repair of a
+    20,000-spike star took ~90 s)."""
+    if not _small(*areas):
+        return False
+    invalid = ~shapely.is_valid(areas)
+    return not invalid.any() or int(shapely.get_num_coordinates(areas[invalid]).max()) <= REPAIR_UP_TO_VERTICES
 
 
 def _small(*geometries: BaseGeometry) -> bool:

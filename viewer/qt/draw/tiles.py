@@ -22,7 +22,9 @@ MAX_DEPTH = 9
 MARGIN = 0.1  # a tile keeps the line work reaching this far (times its side) beyond it
 MIN_TILE_PX = 64  # tiles are not split below this size on screen
 DEVICE_LIMIT = float(1 << 29)  # device pixels a square's edge is clamped to (a QRect's width must fit 32 bits)
-REPAIR_UP_TO_VERTICES = 20_000  # self-intersecting rings bigger than this are drawn whole, not repaired and cut
+# Self-intersecting rings bigger than this are drawn whole (even-odd), never repaired by GEOS: its repair of a star
+# of 500 crossing spikes took ~0.1 s, of 2,000 ~1 s, of 5,000 ~6-7 s (under load), on whatever thread drew them.
+REPAIR_UP_TO_VERTICES = 500
 
 # Squares the screen needs while the view moves are cut here, not on the GUI thread (cutting the squares a pan
 # reaches took 20-40 ms there). One thread: GEOS releases the GIL while it clips, so it runs beside the GUI thread.

@@ -29,9 +29,10 @@ class AreaVisual(PathLayer):
 
     def follow_densified(self, taken: np.ndarray) -> None:
         """Draw the areas of the cache's rows ``taken`` as it holds them now (densified whole at rest, drawn from a
-        stand-in until then), if any is shown."""
+        stand-in until then), if any is shown: the same areas at another detail, so the screen shows its image of
+        the stand-in until they are drawn (cleared, a million-spike star vanished for the seconds its drawing took)."""
         if (shown := densified_since(self, taken)) is not None:
-            self.set_strokes(area_strokes(shown))
+            self.set_strokes(area_strokes(shown), same_look=True)
 
 
 class LineVisual(PathLayer):

@@ -13,6 +13,7 @@ import numpy as np
 import shapely
 from PySide6.QtCore import QObject, QTimer
 
+from viewer.geo.area_detail import make_drawn
 from viewer.geo.outline_index import outline_of
 from viewer.geo.picking import OUTLINE_FROM
 from viewer.geo.projected import ProjectedFeatures
@@ -30,7 +31,8 @@ _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="line-densifying"
 class Densify:
     """On the worker thread: `ProjectedFeatures.densify_pending` of the lines a cache drew straight (and the areas
     it drew from a stand-in), a batch at a time; a large shape's outline runs made too (`outline_of`: the picking
-    index rebuilt on the GUI thread finds them made)."""
+    index rebuilt on the GUI thread finds them made), and a large area's drawn arrays (`area_detail.drawn_xy`: the
+    drawing made again on the GUI thread finds them made)."""
 
     def __init__(self, cache: ProjectedFeatures, rows: np.ndarray, lines: np.ndarray):
         self.cache, self.rows, self.lines = cache, rows, lines
@@ -52,6 +54,7 @@ class Densify:
             else:
                 for shape in shapes[shapely.get_num_coordinates(shapes) >= OUTLINE_FROM]:
                     outline_of(shape)
+                make_drawn(dense, shapes, self.cache.projection)  # a large area's drawn arrays: taking is a swap
                 self.shapes, self.plain, self.dense = shapes, plain, dense
                 give_back()  # this thread's heap kept a million-spike star's temporaries resident: ~1 GB
         except BaseException as error:  # handed to the GUI thread, which raises it
