@@ -63,3 +63,15 @@ def test_a_million_crossing_spikes_take_bounded_work():
 def test_lines_that_do_not_fill_their_box_are_not_sampled():
     t = np.linspace(0, 2 * np.pi, 200_000)
     assert edges_sampled(450 * np.cos(t), 450 * np.sin(t), ink=16, pixel=1.0) is None
+
+
+def test_only_vertices_inside_parts_of_four_or_more_could_be_dropped():
+    """A bulk layer of three-vertex lines has nothing worth looking for (a stroke of them is drawn as it is); longer
+    parts offer their inner vertices."""
+    from viewer.geo.pixel_detail import droppable
+
+    nan = np.nan
+    x = np.array([0.0, 1.0, 2.0, nan, 5.0, 6.0, 7.0, nan, 0.0, 1.0, 2.0, 3.0, 4.0, nan, 8.0, 9.0])
+    assert droppable(x, np.zeros(len(x))) == 3  # the five-vertex part's three inner vertices
+    assert droppable(x[:7], np.zeros(7)) == 0
+    assert droppable(np.empty(0), np.empty(0)) == 0

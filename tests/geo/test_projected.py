@@ -228,3 +228,44 @@ def test_lines_drawn_straight_first_are_drawn_as_an_exports_once_their_densified
     assert len(screen.drawn_xy(rows[[41]])[0]) > 100  # the long path curves
     np.testing.assert_array_equal(screen.xy_of(rows), export.xy_of(everything))
     assert screen.bounds_of(rows) == export.bounds_of(everything)
+
+
+def test_a_screens_lines_are_picked_and_bounded_as_an_exports_before_and_after_densifying():
+    """The screen's cache keeps its straight lines, then their densified ones, as flat arrays (no LineString each);
+    its picking index, bounds and the shapes it hands out answer as the LineStrings would: before densifying as
+    the straight lines', after it as an export's (densified at once)."""
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    rng = np.random.default_rng(11)
+    starts = rng.uniform([120, 20], [135, 38], (300, 2))
+    geometries = np.array([shapely.LineString(s + np.array([(0.0, 0.0), (1.0, -1.0), (2.0, -3.0)])) for s in starts]
+                          + [shapely.Point(127.0, 30.0)], dtype=object)
+    features = [Feature(f"f{i}", g, {"kind": "flight_path"}) for i, g in enumerate(geometries)]
+    screen, export = ProjectedFeatures(projection, straight_first=0), ProjectedFeatures(projection)
+    rows, everything = screen.rows_of_geometries(geometries), export.rows_of_geometries(geometries)
+    straight = project_geometry(geometries, projection)  # vertex for vertex, as drawn before densifying
+    np.testing.assert_array_equal(shapely.get_coordinates(screen.shapes_of(rows[:-1])),
+                                  shapely.get_coordinates(straight[:-1]))
+    index = screen.index(features)
+    assert len(index.line_positions) == 300  # all kept flat
+    from viewer.geo.picking import FeatureIndex
+
+    by_shapes = FeatureIndex([f.id for f in features], straight)
+    x0, y0, x1, y1 = by_shapes.bounds()
+    assert screen.bounds(features) == (x0, y0, x1, y1) == index.bounds()
+    places = rng.uniform([x0, y0], [x1, y1], (40, 2))
+    for x, y in places:
+        assert index.pick(x, y, 20_000.0) == by_shapes.pick(x, y, 20_000.0)
+        assert index.count_in_rect(x, y, x + 50_000, y + 50_000) == by_shapes.count_in_rect(x, y, x + 50_000,
+                                                                                          y + 50_000)
+    pending, lines = screen.pending_lines()
+    *made, flat = screen.densify_pending(lines)
+    assert len(flat[0]) == len(lines)
+    assert all(shape is None for shape in made[0])
+    assert screen.take_densified(pending, lines, *made, flat)
+    index, exported = screen.reindexed(index), export.index(features)
+    assert screen.bounds(features) == export.bounds(features) == index.bounds() == exported.bounds()
+    for x, y in places:
+        assert index.pick(x, y, 20_000.0) == exported.pick(x, y, 20_000.0)
+        assert index.in_rect(x, y, x + 50_000, y + 50_000) == exported.in_rect(x, y, x + 50_000, y + 50_000)
+    assert shapely.equals_exact(screen.shapes_of(rows[:-1]), export.shapes_of(everything[:-1]), tolerance=0).all()
+    np.testing.assert_array_equal(screen.drawn_xy(rows), export.drawn_xy(everything))

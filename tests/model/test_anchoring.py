@@ -2,6 +2,8 @@
 
 import time
 
+import pytest
+
 from viewer.model.anchoring import anchor, reanchor
 from viewer.model.citation import AnchorStatus, Citation
 
@@ -104,3 +106,22 @@ def test_a_unique_context_is_found_among_countless_copies_of_the_quote():
     assert time.perf_counter() - started < 0.5
     assert result.citation.start == text.index("Sohae: ab") + len("Sohae: ")
     assert result.ties == 0
+
+
+@pytest.mark.parametrize(("prefix", "suffix"), [("The ", ". The"), ("", ""), ("Xhe ", ". The"), ("Xhe ", "!")])
+def test_a_quote_everywhere_is_reanchored_near_its_old_offset_deep_in_the_text(prefix, suffix):
+    # The quote (and its whole context, in the first case) occurs every 23 characters of a 5 MB text; the
+    # citation is one character off, 4 MB in. The copy it meant is beside it, not among the first few hundred.
+    unit = "The missile flew east. "
+    text = unit * (5_000_000 // len(unit))
+    cited = Citation("d", 4_000_001, 4_000_018, "missile flew east", prefix, suffix)
+    result = anchor(cited, text)
+    assert abs(result.citation.start - cited.start) < len(unit)
+    assert text[result.citation.start : result.citation.end] == "missile flew east"
+    assert result.ties > 0
+    assert result.more_ties  # only some of the tens of thousands of ties were counted: said so
+
+
+def test_ties_counted_in_full_are_not_a_lower_bound():
+    text = "x. the rocket flew. y. the rocket flew. z."
+    assert not anchor(Citation("d", 500, 506, "rocket", "the ", " flew"), text).more_ties

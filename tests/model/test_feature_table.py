@@ -88,6 +88,25 @@ def test_coded_columns_count_filter_and_join():
     assert joined.mapped(lambda v: v or "none").counts() == {"a": 3, "none": 1, "b": 2, "c": 1}
 
 
+def test_a_column_of_one_value_is_coded_as_any_other():
+    """Cells of one value (equal texts, not one object) and columns that differ only far down, or only in a NaN
+    (unequal to itself), code as the general way does."""
+    same = ["".join(["re", "ported"]) for _ in range(1000)]
+    coded = Coded.of(same)
+    assert coded.values == ["reported"]
+    assert coded.codes.tolist() == [0] * 1000
+    late = [*same, "approximate", "reported"]
+    coded = Coded.of(late)
+    assert coded.values == ["reported", "approximate"]
+    assert coded.counts() == {"reported": 1001, "approximate": 1}
+    nan = float("nan")
+    coded = Coded.of([nan] * 100 + [float("nan")])
+    assert len(coded.values) == 2
+    assert coded.codes.tolist() == [0] * 100 + [1]
+    assert Coded.of([]).values == []
+    assert Coded.of([[1, 2]] * 3).values == ["[1, 2]"]  # unhashable cells by their text, as before
+    assert Coded.of([1, 1.0, True]).values == [1]  # equal values are one (as dict keys are)
+
 @pytest.fixture
 def bundle() -> Bundle:
     return Bundle(events={"e1": LaunchEvent(id="e1", name="One")},

@@ -253,3 +253,51 @@ def test_a_layer_with_nothing_to_draw_is_left_out_of_painting(qapp):
         fill(layer)
         assert not layer.flags() & no_contents
         assert not layer.boundingRect().isEmpty()
+
+
+def test_crowded_stamps_are_stamped_once_per_pixel_and_look_the_same(qtbot, monkeypatch):
+    """Symbols crowding the image (a million points opened) are stamped once at each whole pixel, the last there;
+    the picture differs from stamping every one only in the antialiased rims below the kept stamps."""
+    rng = np.random.default_rng(9)
+    count = 40_000  # ~8 a pixel over a 70 x 70 px patch of a 200 x 120 image
+    group = Symbols(rng.uniform(60, 130, count), rng.uniform(25, 95, count), "circle", 6, RED)
+    stamped: list[int] = []
+    original = symbol_drawing.SymbolPainter._stamp_group
+
+    def counting(self, painter, group, x, y, index):
+        stamped.append(len(x))
+        assert len(np.unique(np.column_stack([x, y]), axis=0)) == len(x)  # one stamp a pixel
+        return original(self, painter, group, x, y, index)
+
+    monkeypatch.setattr(symbol_drawing.SymbolPainter, "_stamp_group", counting)
+    monkeypatch.setattr(symbol_drawing, "STAMP_ABOVE", 0)
+    monkeypatch.setattr(symbol_drawing, "ONE_PER_PIXEL_FROM", 0)  # off: every symbol stamped
+    every = render([group])
+    monkeypatch.setattr(symbol_drawing, "ONE_PER_PIXEL_FROM", 8)
+    crowded = render([group])
+    pixels = len(np.unique(np.floor(np.column_stack([group.x, group.y]) + 0.5), axis=0))
+    assert stamped[0] == count
+    assert stamped[1] == pixels < count / 4
+
+    def channels(image):
+        return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.width(), 4).astype(int)
+
+    difference = np.abs(channels(every) - channels(crowded)).max(axis=2)
+    assert (difference > 64).mean() < 0.002
+    assert ((channels(every) != channels(render([]))).any(axis=2) ==
+            (channels(crowded) != channels(render([]))).any(axis=2)).all()  # the same pixels painted
+
+
+def test_symbols_a_pixel_apart_are_both_stamped(qtbot, monkeypatch):
+    monkeypatch.setattr(symbol_drawing, "STAMP_ABOVE", 0)
+    monkeypatch.setattr(symbol_drawing, "ONE_PER_PIXEL_FROM", 10**9)  # always one a pixel
+    x = np.array([40.4, 40.6, 40.0, 140.0])
+    y = np.array([60.0, 60.0, 60.2, 60.0])
+    stamped: list[np.ndarray] = []
+    original = symbol_drawing.SymbolPainter._stamp_group
+    monkeypatch.setattr(symbol_drawing.SymbolPainter, "_stamp_group", lambda self, painter, group, sx, sy, index: (
+        stamped.append(index), original(self, painter, group, sx, sy, index)))
+    image = render([Symbols(x, y, "circle", SIZE, RED)])
+    assert stamped[0].tolist() == [1, 2, 3]  # 40.4 and 40.0 share pixel 40 (the later kept); 40.6 is pixel 41
+    assert is_red(image, 40, 60)
+    assert is_red(image, 140, 60)

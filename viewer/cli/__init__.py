@@ -47,14 +47,29 @@ def _main(argv: list[str], command: str | None) -> int:
     try:
         with allowed_roots(getattr(args, "documents_root", None) or ()):  # what --documents-root allows
             return run(args)
+    except BrokenPipeError:  # `launchmap validate … | head`: the reader has all it wanted; nothing more to say
+        _quiet_stdout()
+        return 141  # as a shell reports a command ended by SIGPIPE (128 + 13)
     except (BundleError, UsageError, OSError) as error:
         if args.debug:
             raise
-        print(f"launchmap: {error}", file=sys.stderr)
+        from viewer.wording import visible_controls
+
+        print(f"launchmap: {visible_controls(str(error))}", file=sys.stderr)  # one line, whatever a name holds
         return 1
     except KeyboardInterrupt as interrupt:  # Ctrl+C: what it left, when the subcommand says (a write: the old file)
         print(f"launchmap: interrupted{f'; {interrupt}' if str(interrupt) else ''}", file=sys.stderr)
         return 130
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that Python's own flush of it at exit does not fail once more."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # no real stdout (an embedding host): nothing left to flush
+        pass
 
 
 def _parser(command: str | None) -> argparse.ArgumentParser:

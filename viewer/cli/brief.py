@@ -9,6 +9,7 @@ from pathlib import Path
 
 from viewer.cli.common import add_files_argument, load_workspace
 from viewer.export.slides import SLIDE_PIXELS
+from viewer.wording import visible_controls
 
 DECK_SUFFIXES = (".pptx", ".pdf")
 
@@ -57,9 +58,9 @@ def run(args: argparse.Namespace) -> int:
                               slide_pixels=args.resolution)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    print(f"wrote {output} ({len(deck.slides)} slides)")
+    print(visible_controls(f"wrote {output} ({len(deck.slides)} slides)"))
     from viewer.export.deck_fonts import missing_font_warning
 
     if warning := missing_font_warning(deck, str(output)):
-        print(warning, file=sys.stderr)
+        print(visible_controls(warning), file=sys.stderr)
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from viewer.cli.common import add_documents_root_argument
 from viewer.io.convert import convert
 from viewer.io.formats import write_suffixes, writer_for
+from viewer.wording import visible_controls
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,6 +47,6 @@ def run(args: argparse.Namespace) -> int:
                                 if after == before else f"{output} was written") from None
     for problem in problems:
         print(problem, file=sys.stderr)  # warnings only: errors stop the conversion with BundleError
-    print(f"wrote {output} ({len(bundle.features)} features, {len(bundle.events)} events, "
-          f"{len(bundle.documents)} documents)")
+    print(visible_controls(f"wrote {output} ({len(bundle.features)} features, {len(bundle.events)} events, "
+                           f"{len(bundle.documents)} documents)"))
     return 0

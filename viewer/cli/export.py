@@ -10,6 +10,7 @@ from viewer.geo.page_size import PAPERS, PageSize, paper_inches, physical, pixel
 from viewer.geo.room import LEGEND_PLACES
 from viewer.model.reports import default_title, sources_note
 from viewer.model.view import MapView, launch_features, padded, visible_extent
+from viewer.wording import visible_controls
 
 PHYSICAL_DPI = 150.0  # a page's resolution when --paper or --size is given without --dpi
 MIN_LAUNCH_KM = 400.0  # a launch framed alone spans at least this much, so a single point is not blown up
@@ -129,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         renderer.save(args.output, request)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    print(f"wrote {args.output}")
+    print(visible_controls(f"wrote {args.output}"))
     return 0
 
 

@@ -10,6 +10,7 @@ from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.crs import MapProjection
 from viewer.geo.drawable import drawn_as_projected, unwrap_parts
+from viewer.geo.flat_lines import FlatLines
 from viewer.geo.geodesic import GEOD, densify
 
 MAX_SEGMENT_KM = 25.0  # never longer pieces than this, whatever the projection
@@ -121,7 +122,13 @@ def projected_lines(lines: np.ndarray, projection: MapProjection) -> tuple[np.nd
     ~0.1 s): the positions projected to measure the bends are the drawn vertices' own, so ~40% fewer vertices go
     through PROJ. Also, per line, whether its projected vertices are drawn as they are (`drawable.drawn_as_projected`:
     no seam crossed, no horizon, within the map's latitudes)."""
-    projected, plain = np.empty(len(lines), dtype=object), np.empty(len(lines), dtype=bool)
+    flat, plain = projected_flat_lines(lines, projection)
+    return flat.linestrings(), plain
+
+
+def projected_flat_lines(lines: np.ndarray, projection: MapProjection) -> tuple[FlatLines, np.ndarray]:
+    """`projected_lines` as flat arrays (no LineString made)."""
+    plain, parts = np.empty(len(lines), dtype=bool), []
     # A batch of lines at a time: the arrays densifying makes are several times the lines' own coordinates (100,000
     # lines at once raised the peak memory by ~140 MB), and each line is done alike whatever its batch.
     for start in range(0, len(lines), LINES_AT_ONCE):
@@ -130,25 +137,25 @@ def projected_lines(lines: np.ndarray, projection: MapProjection) -> tuple[np.nd
         xy = dense.projected(projection)
         plain[chosen] = drawn_as_projected(dense.coords[:, 0], dense.coords[:, 1], dense.owner,
                                            len(lines[chosen]), projection)
-        projected[chosen] = shapely.linestrings(xy, indices=dense.owner)
-    return projected, plain
+        parts.append(FlatLines.of_vertices(xy, dense.owner, len(lines[chosen])))
+    return FlatLines.joined(parts), plain
 
 
-def straight_lines(lines: np.ndarray, projection: MapProjection) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """LineStrings projected vertex for vertex, not densified (one PROJ call; no geodesic measured), with per line
-    whether it is drawn as projected (as `projected_lines` says) and whether densifying may cut it (``pending``: a
-    segment long enough to be measured). A line not pending is exactly what `projected_lines` makes of it; a pending
-    one is its straight drawing until `projected_lines` has made it (off the GUI thread: 100,000 lines take ~0.8 s
-    of geodesic measures and PROJ, where this takes ~0.15 s)."""
+def straight_lines(lines: np.ndarray, projection: MapProjection) -> tuple[FlatLines, np.ndarray, np.ndarray]:
+    """LineStrings projected vertex for vertex, not densified (one PROJ call; no geodesic measured), as flat arrays
+    (no LineString made), with per line whether it is drawn as projected (as `projected_lines` says) and whether
+    densifying may cut it (``pending``: a segment long enough to be measured). A line not pending is exactly what
+    `projected_lines` makes of it; a pending one is its straight drawing until `projected_lines` has made it (off
+    the GUI thread: 100,000 lines take ~0.8 s of geodesic measures and PROJ, where this takes ~0.1 s)."""
     coords, owner = shapely.get_coordinates(lines, return_index=True)
     same = owner[:-1] == owner[1:]
-    steps = np.abs(np.diff(coords, axis=0)).sum(axis=1)
+    steps = np.abs(np.diff(coords[:, 0])) + np.abs(np.diff(coords[:, 1]))  # (a sum over axis 1 took ~14 ms)
     pending = np.zeros(len(lines), dtype=bool)
     pending[owner[:-1][same & ~(steps * 111.7 < MAX_SEGMENT_KM)]] = True  # as _DenseCoords picks what it measures
     lon = unwrap_parts(coords[:, 0], np.flatnonzero(np.diff(owner, prepend=-1)))
     x, y = projection.forward(lon, coords[:, 1])
     plain = drawn_as_projected(lon, coords[:, 1], owner, len(lines), projection)
-    return shapely.linestrings(np.column_stack([x, y]), indices=owner), plain, pending
+    return FlatLines.of_vertices(np.column_stack([x, y]), owner, len(lines)), plain, pending
 
 
 class _DenseCoords:
@@ -163,7 +170,7 @@ class _DenseCoords:
         # than a path along its meridian then its parallel, at most 111.7 km a degree of either (a user's lines are
         # mostly short segments: measuring 5 million of them took ~10 s).
         az, metres = np.zeros(len(coords) - 1), np.zeros(len(coords) - 1)
-        steps = np.abs(np.diff(coords, axis=0)).sum(axis=1)
+        steps = np.abs(np.diff(coords[:, 0])) + np.abs(np.diff(coords[:, 1]))
         measured = np.flatnonzero(same & ~(steps * 111.7 < max_segment_km))  # NaN steps are measured (give NaN)
         a, b = coords[measured], coords[measured + 1]
         az[measured], _, metres[measured] = GEOD.inv(a[:, 0], a[:, 1], b[:, 0], b[:, 1])

@@ -55,6 +55,8 @@ def unwrap_parts(lon: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Longitudes made continuous within each part (parts begin at ``starts``): every step the short way round."""
     # Whole turns per step (never across a part boundary), accumulated within each part.
     step = np.diff(lon, prepend=lon[:1])
+    if (np.abs(step) < 180.0).all():  # every step already the short way (the usual case): no turn to add
+        return lon.copy()
     turns = -np.round(step / 360.0)
     turns[starts] = 0.0
     total = np.cumsum(turns)

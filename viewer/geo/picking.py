@@ -9,6 +9,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Point, box
 
+from viewer.geo.flat_lines import FlatLines
 from viewer.geo.outline_index import detailed, outline_of
 from viewer.geo.point_grid import PointGrid
 
@@ -50,9 +51,11 @@ class IdsOf(Sequence[Hashable]):
 class FeatureIndex:
     """Spatial index of feature ids by their geometry in map coordinates (project first).
 
-    Single points go to a `PointGrid` (a million of them as arrays, not shapely objects), every other geometry to an
-    STRtree; queries touch only candidates, so they stay fast for a million features. A line or polygon of
-    OUTLINE_FROM vertices or more is tested through its `Outline`, with the same answers as GEOS's.
+    Single points go to a `PointGrid` (a million of them as arrays, not shapely objects), lines given flat
+    (`FlatLines`) are found by their boxes (a few array comparisons; an STRtree of 100,000 lines took ~25 ms to
+    build), every other geometry goes to an STRtree; queries test only candidates exactly (a flat line's LineString
+    made for it), so they stay fast for a million features. A line or polygon of OUTLINE_FROM vertices or more is
+    tested through its `Outline`, with the same answers as GEOS's.
     """
 
     def __init__(self, ids: Sequence[Hashable], geometries: Any) -> None:
@@ -66,23 +69,34 @@ class FeatureIndex:
 
     @classmethod
     def of_parts(cls, ids: Sequence[Hashable], shape_positions: np.ndarray, shapes: Any,
-                 point_positions: np.ndarray, point_xy: np.ndarray) -> FeatureIndex:
-        """The index of ``ids`` whose geometries are ``shapes`` (at ``shape_positions`` in ids) and single points at
-        ``point_xy`` (at ``point_positions``): no shapely object is made for the points."""
+                 point_positions: np.ndarray, point_xy: np.ndarray, line_positions: np.ndarray | None = None,
+                 lines: FlatLines | None = None) -> FeatureIndex:
+        """The index of ``ids`` whose geometries are ``shapes`` (at ``shape_positions`` in ids), single points at
+        ``point_xy`` (at ``point_positions``) and ``lines`` (at ``line_positions``): no shapely object is made for
+        the points or the lines."""
         index = cls.__new__(cls)
         index._build(ids, shape_positions, shapes, point_positions, point_xy)
+        if lines is not None and line_positions is not None:
+            index._index_lines(line_positions, lines)
         return index
 
-    source_rows: np.ndarray | None = None  # the shapes' rows in the projected cache that made the index, if one did
+    # the shapes' and the flat lines' rows in the projected cache that made the index, if one did
+    source_rows: np.ndarray | None = None
+    line_rows: np.ndarray | None = None
 
     def _build(self, ids: Sequence[Hashable], shape_positions: np.ndarray, shapes: Any,
                point_positions: np.ndarray, point_xy: np.ndarray) -> None:
         self._ids = ids if isinstance(ids, IdsOf) else list(ids)
-        self._shape_positions = np.asarray(shape_positions, dtype=np.int64)
         self._points = PointGrid(point_xy, np.asarray(point_positions, dtype=np.int64))
-        self._index_shapes(shapes)
+        self._index_shapes(shape_positions, shapes)
+        self._index_lines(np.empty(0, dtype=np.int64), FlatLines.empty())
 
-    def _index_shapes(self, shapes: Any) -> None:
+    def _index_lines(self, positions: np.ndarray, lines: FlatLines) -> None:
+        self._line_positions = np.asarray(positions, dtype=np.int64)
+        self._lines = lines
+
+    def _index_shapes(self, positions: np.ndarray, shapes: Any) -> None:
+        self._shape_positions = np.asarray(positions, dtype=np.int64)
         self._geoms = np.asarray(shapes, dtype=object).reshape(-1)
         self._built: shapely.STRtree | None = None
         self._areal = np.isin(shapely.get_type_id(self._geoms), _AREAL)
@@ -104,17 +118,27 @@ class FeatureIndex:
 
     @property
     def shape_positions(self) -> np.ndarray:
-        """The positions (in the ids) of the features indexed by their geometry, not as single points."""
+        """The positions (in the ids) of the features indexed by their geometry, not as single points or flat
+        lines."""
         return self._shape_positions
 
-    def with_shapes(self, shapes: Any) -> FeatureIndex:
-        """This index with the geometries at `shape_positions` replaced by ``shapes`` (lines densified at rest), its
-        points' grid kept (rebuilding a million points' took seconds)."""
+    @property
+    def line_positions(self) -> np.ndarray:
+        """The positions (in the ids) of the features indexed as flat lines."""
+        return self._line_positions
+
+    def with_parts(self, shape_positions: np.ndarray, shapes: Any, line_positions: np.ndarray,
+                   lines: FlatLines) -> FeatureIndex:
+        """This index with its shapes and flat lines replaced (lines densified at rest), its points' grid kept
+        (rebuilding a million points' took seconds)."""
         index = FeatureIndex.__new__(FeatureIndex)
-        index._ids, index._shape_positions, index._points = self._ids, self._shape_positions, self._points
-        index.source_rows = self.source_rows
-        index._index_shapes(shapes)
+        index._ids, index._points = self._ids, self._points
+        index._index_shapes(shape_positions, shapes)
+        index._index_lines(line_positions, lines)
         return index
+
+    def _line_candidates(self, xmin: float, ymin: float, xmax: float, ymax: float) -> np.ndarray:
+        return self._lines.meeting_boxes(xmin, ymin, xmax, ymax) if len(self._lines) else np.zeros(0, np.int64)
 
     def pick(self, x: float, y: float, tolerance: float) -> list[Hashable]:
         """Ids under (x, y), best first: points within `tolerance` (nearest first), then lines
@@ -123,7 +147,11 @@ class FeatureIndex:
         zone can be reached), then polygons whose outline is within tolerance (nearest first)."""
         found = self._tree.query(box(x - tolerance, y - tolerance, x + tolerance, y + tolerance))
         point_positions, point_distance = self._points.near(x, y, tolerance)
-        if not len(found) and not len(point_positions):
+        lines = self._line_candidates(x - tolerance, y - tolerance, x + tolerance, y + tolerance)
+        line_distance = shapely.distance(self._lines.linestrings(lines), Point(x, y)) if len(lines) else np.zeros(0)
+        near_line = line_distance <= tolerance
+        lines, line_distance = self._line_positions[lines[near_line]], line_distance[near_line]
+        if not len(found) and not len(point_positions) and not len(lines):
             return []
         geoms = self._geoms[found]
         areal = self._areal[found]
@@ -137,9 +165,9 @@ class FeatureIndex:
         # then distance or area within the group, then the order given; lexsort takes its last key as primary.
         is_point = shapely.get_dimensions(geoms) == 0
         group = np.concatenate([np.where(is_point, 0, np.where(~areal, 1, np.where(inside, 2, 3))),
-                                np.zeros(len(point_positions), dtype=np.int64)])
-        within = np.concatenate([np.where(inside, size, distance), point_distance])
-        positions = np.concatenate([self._shape_positions[found], point_positions])
+                                np.zeros(len(point_positions), dtype=np.int64), np.ones(len(lines), dtype=np.int64)])
+        within = np.concatenate([np.where(inside, size, distance), point_distance, line_distance])
+        positions = np.concatenate([self._shape_positions[found], point_positions, lines])
         order = np.lexsort((positions, within, group))
         return [self._ids[i] for i in positions[order]]
 
@@ -177,24 +205,35 @@ class FeatureIndex:
         their boxes are counted. So is a very detailed outline's when its runs crowd the rectangle (see
         COUNT_SEGMENTS_UP_TO)."""
         candidates = self._tree.query(box(xmin, ymin, xmax, ymax))
-        shapes = len(candidates)
+        lines = self._lines.count_meeting_boxes(xmin, ymin, xmax, ymax) if len(self._lines) else 0
+        shapes = len(candidates) + lines
         if shapes <= EXACT_COUNT_UP_TO:
-            shapes = int(np.count_nonzero(self._meeting(candidates, xmin, ymin, xmax, ymax, COUNT_SEGMENTS_UP_TO)))
+            shapes = int(np.count_nonzero(self._meeting(candidates, xmin, ymin, xmax, ymax, COUNT_SEGMENTS_UP_TO))) \
+                + len(self._lines_meeting(self._line_candidates(xmin, ymin, xmax, ymax), xmin, ymin, xmax, ymax))
         return shapes + self._points.count_in_rect(xmin, ymin, xmax, ymax)
+
+    def _lines_meeting(self, candidates: np.ndarray, xmin: float, ymin: float, xmax: float,
+                       ymax: float) -> np.ndarray:
+        """The positions (in the ids) of the flat lines ``candidates`` that meet the rectangle, as GEOS says."""
+        if not len(candidates):
+            return np.zeros(0, dtype=np.int64)
+        meets = shapely.intersects(self._lines.linestrings(candidates), box(xmin, ymin, xmax, ymax))
+        return self._line_positions[candidates[meets]]
 
     def in_rect(self, xmin: float, ymin: float, xmax: float, ymax: float) -> list[Hashable]:
         """Ids of features intersecting the rectangle, in the order they were given."""
         candidates = self._tree.query(box(xmin, ymin, xmax, ymax))
         shapes = self._shape_positions[candidates[self._meeting(candidates, xmin, ymin, xmax, ymax)]]
-        found = np.sort(np.concatenate([shapes, self._points.in_rect(xmin, ymin, xmax, ymax)]))
+        lines = self._lines_meeting(self._line_candidates(xmin, ymin, xmax, ymax), xmin, ymin, xmax, ymax)
+        found = np.sort(np.concatenate([shapes, lines, self._points.in_rect(xmin, ymin, xmax, ymax)]))
         return [self._ids[i] for i in found]
 
     def bounds(self) -> tuple[float, float, float, float]:
         """(xmin, ymin, xmax, ymax) of all features, e.g. to zoom to them; NaN when empty."""
         shapes = shapely.total_bounds(self._geoms) if len(self._geoms) else np.full(4, np.nan)
-        points = self._points.bounds()
-        xmin, ymin = np.fmin(shapes[:2], points[:2])  # fmin/fmax: NaN (an empty part) loses to a number
-        xmax, ymax = np.fmax(shapes[2:], points[2:])
+        points, lines = self._points.bounds(), self._lines.total_bounds()
+        xmin, ymin = np.fmin(np.fmin(shapes[:2], points[:2]), lines[:2])  # fmin/fmax: NaN (empty) loses to a number
+        xmax, ymax = np.fmax(np.fmax(shapes[2:], points[2:]), lines[2:])
         return float(xmin), float(ymin), float(xmax), float(ymax)
 
 

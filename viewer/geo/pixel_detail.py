@@ -26,6 +26,15 @@ def simplified(x: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[np.ndarr
     return x[kept], y[kept]
 
 
+def droppable(x: np.ndarray, y: np.ndarray) -> int:
+    """How many vertices `simplified` could drop at most: those inside parts of four vertices or more (a part's
+    first and last stay; a bulk layer of three-vertex lines would be searched for a middle vertex or two to drop)."""
+    finite = np.isfinite(x) & np.isfinite(y)
+    edges = np.concatenate([[-1], np.flatnonzero(~finite), [len(x)]])
+    lengths = np.diff(edges) - 1
+    return int(np.maximum(lengths[lengths >= 4] - 2, 0).sum())
+
+
 def kept_vertices(x: np.ndarray, y: np.ndarray, tolerance: float) -> np.ndarray:
     """Which vertices `simplified` keeps (a mask over ``x`` and ``y``)."""
     if len(x) < 3 or not tolerance > 0:

@@ -38,14 +38,18 @@ class PointGrid:
         self._height = y1 - self._y0 or 1.0
         # One sort key: the column number plus the height within the data's extent scaled into [0, 0.5], so that a
         # column's points are contiguous and in y order (0.5, not 1: the top row never meets the next column).
-        # Equal keys may come in any order (a query's points are a set, ordered by its caller): a stable sort of a
-        # million took ~3x longer.
-        key = self._column(x) + self._fraction(y)
-        order = np.argsort(key)
+        # Equal keys may come in any order (a query's points are a set, ordered by its caller).
+        column, fraction = self._column(x), self._fraction(y)
+        order = _key_order(column, fraction)
+        key = column + fraction
+        del column, fraction
         self._key = key[order]
+        if not bool((self._key[1:] >= self._key[:-1]).all()):  # points that share a height step: a few swaps
+            fix = np.argsort(self._key, kind="stable")  # (timsort: ~3 ms over a million nearly in order)
+            order, self._key = order[fix], self._key[fix]
         self._x, self._y = x[order], y[order]
         # Positions in a feature list: int32 while they fit (half the bytes of int64 for a million points).
-        self._positions = positions[order].astype(np.int32 if self._n and positions.max() < 2**31 else np.int64)
+        self._positions = positions.astype(np.int32 if self._n and positions.max() < 2**31 else np.int64)[order]
 
     def __len__(self) -> int:
         return self._n
@@ -59,7 +63,9 @@ class PointGrid:
     def _ranges(self, xmin: float, ymin: float, xmax: float, ymax: float) -> tuple[np.ndarray, np.ndarray]:
         """For each column the rectangle crosses, the [start, stop) of its points within the rectangle's y range
         (all of them in y; in x only the edge columns may hold points outside)."""
-        if not self._n or xmax < xmin or ymax < ymin:
+        x0, y0, x1, y1 = self._bounds
+        # (a rectangle beyond the points' extent: its height clipped to the extent's edge would take the points on it)
+        if not self._n or xmax < max(xmin, x0) or ymax < max(ymin, y0) or xmin > x1 or ymin > y1:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
         first, last = int(self._column(xmin)), int(self._column(xmax))
         columns = np.arange(first, last + 1, dtype=np.float64)
@@ -103,3 +109,14 @@ class PointGrid:
     def bounds(self) -> tuple[float, float, float, float]:
         """(xmin, ymin, xmax, ymax) of the points; NaN when there are none."""
         return self._bounds
+
+
+def _key_order(column: np.ndarray, fraction: np.ndarray) -> np.ndarray:
+    """An order of the points by column, then by height in 65,536 steps: two passes of numpy's radix sort (a stable
+    sort of 16-bit integers), ~30 ms for a million points where a sort of their float keys took ~110 ms. Points in
+    the same column and step may be out of order by height (the caller finishes those)."""
+    step = (fraction * (2 * 65535)).astype(np.uint16)  # fraction is in [0, 0.5]
+    by_step = np.argsort(step, kind="stable")
+    del step
+    columns = column.astype(np.int16)[by_step]  # MAX_COLUMNS fits
+    return by_step[np.argsort(columns, kind="stable")]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-from operator import attrgetter
 
 import numpy as np
 import shapely
@@ -13,13 +12,15 @@ from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.area_detail import areas_at_pixel_size, stand_in
 from viewer.geo.crs import MapProjection
-from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines, projected_lines, straight_lines
+from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines
 from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
+from viewer.geo.feature_arrays import geometries_of, objects_of
+from viewer.geo.flat_lines import FlatLines
+from viewer.geo.flat_rows import FlatRows, add_lines, densified_lines, flat_parts
 from viewer.geo.picking import FeatureIndex, IdsOf
 from viewer.model.feature import Feature
-from viewer.model.feature_table import FeatureColumn, FeatureTable, columns_of
 
-__all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines"]
+__all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines", "geometries_of"]
 
 _POINT, _LINESTRING = 0, 1
 _NONE = -1  # a feature without geometry has no row
@@ -32,35 +33,8 @@ _AREAS = (3, 6)  # Polygon, MultiPolygon
 # 5,000-spike star in ~3 s).
 STAND_IN_ABOVE = 20_000
 STAND_IN_VERTICES = 200_000
-_get_geometry = attrgetter("geometry")
 RECENT_CALLS = 2
 REMEMBERED_FROM = 1_000  # features: smaller calls are searched afresh each time
-
-
-def geometries_of(features: Iterable[Feature]) -> np.ndarray:
-    """The features' geometries as an object array: read from their bundle's table when they are rows of it, as the
-    canvas passes them (a million features' attributes took ~0.15 s a pass)."""
-    found = columns_of(features) if isinstance(features, list) else None
-    if found is not None:
-        table, rows = found
-        return table.geometries if _every_row(table, rows) else table.geometries[rows]  # (never changed: the table's)
-    features = features if isinstance(features, list | tuple) else list(features)
-    return np.fromiter(map(_get_geometry, features), dtype=object, count=len(features))
-
-
-def _every_row(table: FeatureTable, rows: np.ndarray) -> bool:
-    """Whether ``rows`` are every row of ``table`` in order (its columns serve as they are)."""
-    return len(rows) == len(table) and (not len(rows) or (rows[0] == 0 and bool((np.diff(rows) == 1).all())))
-
-
-def _objects_of(features: list[Feature] | tuple[Feature, ...]) -> np.ndarray | FeatureColumn:
-    """The features as an object array, or their table's column when they are rows of one (no pass over them, no
-    feature made: a plain layer's are made when read)."""
-    found = columns_of(features) if isinstance(features, list) else None
-    if found is not None:
-        table, rows = found
-        return table.features if _every_row(table, rows) else table.features[rows]
-    return np.fromiter(features, dtype=object, count=len(features))
 
 
 class ProjectedFeatures:
@@ -99,7 +73,8 @@ class ProjectedFeatures:
         # projected one: 100,000 lines held ~30 MB), and whether its projected vertices are drawn as they are
         self._line = np.empty(0, dtype=bool)
         self._plain = np.empty(0, dtype=bool)
-        self._shapes = np.empty(0, dtype=object)  # per row: projected geometry (None for points)
+        self._shapes = np.empty(0, dtype=object)  # per row: projected geometry (None for points and flat lines)
+        self._flat = FlatRows()  # lines drawn as projected kept as arrays, not shapes (`flat_rows`)
         self._pending = np.empty(0, dtype=bool)  # per row: a line drawn straight until its densified one is taken
         self._largest_call = 0
         # (geometries, their keys, rows) of the last calls, newest first
@@ -143,9 +118,11 @@ class ProjectedFeatures:
                 missing = (rows < 0) & (keys != id(None))
             new = np.flatnonzero(missing)
             # One row per distinct geometry (two features may share one), in the order first met; their rows
-            # follow the table's (searching a million keys again took ~0.15 s).
+            # follow the table's (searching a million keys again took ~0.15 s). A reader's geometries come with
+            # their ids in long ascending or descending runs (as allocated, batch by batch), which a stable sort
+            # (timsort) merges in ~13 ms where quicksort took ~80 ms for a million; random keys cost both alike.
             new_keys = keys[new]
-            by_key = np.argsort(new_keys)
+            by_key = np.argsort(new_keys, kind="stable")
             ordered = new_keys[by_key]
             base = len(self._keys)
             if (ordered[1:] != ordered[:-1]).all():  # each its own geometry (np.unique sorted them again)
@@ -193,8 +170,12 @@ class ProjectedFeatures:
         lines = (types == _LINESTRING) & ~empty
         plain = np.zeros(len(geometries), dtype=bool)
         pending = np.zeros(len(geometries), dtype=bool)
+        flat_at, flat = np.full(len(geometries), -1, dtype=np.int64), FlatLines.empty()
         if lines.any():
-            self._add_lines(geometries, np.flatnonzero(lines), shapes, plain, pending)
+            at = np.flatnonzero(lines)
+            made = np.empty(len(at), dtype=object), np.zeros(len(at), dtype=bool), np.zeros(len(at), dtype=bool)
+            flat_at[at], flat = add_lines(geometries[at], self.projection, self.straight_first, *made)
+            shapes[at], plain[at], pending[at] = made
         other = np.flatnonzero(~point & ~lines)
         if len(other):
             given = geometries[other]
@@ -223,24 +204,14 @@ class ProjectedFeatures:
         self._plain = joined(self._plain, plain)
         self._shapes = joined(self._shapes, shapes)
         self._pending = joined(self._pending, pending)
+        self._flat.append(flat_at, flat)
         # keys are distinct: any sort gives the same order
         order = by_key if first and by_key is not None else np.argsort(self._keys)
         self._sorted, self._sorted_rows = self._keys[order], order.astype(np.int32)
 
-    def _add_lines(self, geometries: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray,
-                   pending: np.ndarray) -> None:
-        """Densified and projected in one pass (a user's bulk layer of lines), or, past `straight_first` vertices,
-        projected straight for now where that is drawn as projected (the rest densified now: few lines cross a seam
-        or a horizon)."""
-        chosen = geometries[lines]
-        if self.straight_first is None or int(shapely.get_num_coordinates(chosen).sum()) <= self.straight_first:
-            shapes[lines], plain[lines] = projected_lines(chosen, self.projection)
-            return
-        shapes[lines], plain[lines], pending[lines] = straight_lines(chosen, self.projection)
-        pending[lines] &= plain[lines]
-        now = lines[~plain[lines]]
-        if len(now):
-            shapes[now], plain[now] = projected_lines(geometries[now], self.projection)
+    def has_pending(self) -> bool:
+        """Whether `pending_lines` has any (told without taking them)."""
+        return bool(self._pending.any())
 
     def pending_lines(self) -> tuple[np.ndarray, np.ndarray]:
         """The rows of lines drawn straight and of areas drawn from a stand-in until densified, and their lon/lat
@@ -248,31 +219,38 @@ class ProjectedFeatures:
         rows = np.flatnonzero(self._pending)
         return rows, self._sources[rows]
 
-    def densify_pending(self, geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def densify_pending(self, geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                tuple[np.ndarray, FlatLines]]:
         """For `pending_lines`' geometries (anywhere: reads nothing of the cache but its projection), their
-        projected shapes, whether each is drawn as projected, and the densified lon/lat geometry of each area
-        (None for lines): `densify.projected_lines` of the lines, an area densified and projected whole."""
+        projected shapes, whether each is drawn as projected, the densified lon/lat geometry of each area
+        (None for lines), and the positions and lines of those kept flat (their shapes None; see `flat_parts`):
+        `densify.projected_lines` of the lines, an area densified and projected whole."""
         shapes, plain = np.empty(len(geometries), dtype=object), np.zeros(len(geometries), dtype=bool)
         dense = np.full(len(geometries), None, dtype=object)
         line = shapely.get_type_id(geometries) == _LINESTRING
-        if line.any():
-            shapes[line], plain[line] = projected_lines(geometries[line], self.projection)
+        at = np.flatnonzero(line)
+        shapes[at], plain[at], kept, lines = densified_lines(geometries[at], self.projection)
         if (~line).any():
             dense[~line] = densify_all(geometries[~line], self.projection)
             shapes[~line] = project_geometry(dense[~line], self.projection)
-        return shapes, plain, dense
+        return shapes, plain, dense, (at[kept], lines)
 
     def take_densified(self, rows: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray,
-                       dense: np.ndarray | None = None) -> bool:
+                       dense: np.ndarray | None = None, flat: tuple[np.ndarray, FlatLines] | None = None) -> bool:
         """Draw ``rows`` from their densified projected ``shapes`` (`densify_pending` of ``lines``, their lon/lat
-        geometries as `pending_lines` gave them; ``dense``: its densified areas) from now on; False if the rows no
-        longer hold those geometries (the table was compacted meanwhile) or are densified already."""
+        geometries as `pending_lines` gave them; ``dense``: its densified areas; ``flat``: the positions and lines
+        of those kept flat, else `flat_parts` of the shapes) from now on; False if the rows no longer hold those
+        geometries (the table was compacted meanwhile) or are densified already."""
         if not len(rows) or rows.max() >= len(self._keys) or not self._pending[rows].all() \
                 or not all(map(operator.is_, self._sources[rows], lines)):
             return False
         if dense is not None:
             self._dense.update((row, area) for row, area in zip(rows.tolist(), dense, strict=True) if area is not None)
+        which, kept = flat if flat is not None else flat_parts(shapes, plain)
+        shapes = shapes.copy()
+        shapes[which] = None
         self._shapes[rows], self._plain[rows], self._pending[rows] = shapes, plain, False
+        self._flat.replace(rows, rows[which], kept)
         self._located[rows] = False  # a point on the densified line, as an export finds it
         self.version += 1
         return True
@@ -294,7 +272,7 @@ class ProjectedFeatures:
         row = self._row(feature)
         if row < 0:
             return None
-        return Point(self._xy[row]) if self._point[row] else self._shapes[row]
+        return Point(self._xy[row]) if self._point[row] else self.shapes_of(np.array([row]))[0]
 
     # -- many features ---------------------------------------------------------------------------
     def prepare(self, features: Iterable[Feature]) -> None:
@@ -320,13 +298,21 @@ class ProjectedFeatures:
         every one is a line drawn as projected (no lon/lat line made)."""
         rows = rows[rows >= 0]
         if len(rows) and self._plain[rows].all():
-            return projected_xy(self._shapes[rows])
+            if not self._flat.held(rows).any():
+                return projected_xy(self._shapes[rows])
+            return self._flat.drawn_xy(rows, self._shapes[rows])
         return to_xy_arrays(self.dense_of(rows), self.projection, self.shapes_of(rows))
 
     def shapes_of(self, rows: np.ndarray) -> np.ndarray:
-        """The projected geometries of rows other than single points (None for those and for -1)."""
-        out = self._shapes[rows] if len(self._keys) else np.full(len(rows), None, dtype=object)
+        """The projected geometries of rows other than single points (None for those and for -1); a LineString made
+        for a line kept flat (ask for the few a question is about)."""
+        if not len(self._keys):
+            return np.full(len(rows), None, dtype=object)
+        out = self._shapes[rows]
         out[rows < 0] = None
+        flat = np.flatnonzero(self._flat.held(rows))
+        if len(flat):
+            out[flat] = self._flat.of(rows[flat]).linestrings()
         return out
 
     def is_point(self, rows: np.ndarray) -> np.ndarray:
@@ -339,7 +325,7 @@ class ProjectedFeatures:
         unknown = rows[(rows >= 0) & ~self._located[np.maximum(rows, 0)]]
         if len(unknown):  # a point on each shape, as representative_point gives (0.4 s for 100,000 lines: not ahead)
             unknown = np.unique(unknown)
-            at = shapely.point_on_surface(self._shapes[unknown])
+            at = shapely.point_on_surface(self.shapes_of(unknown))
             self._xy[unknown, 0], self._xy[unknown, 1] = shapely.get_x(at), shapely.get_y(at)
             self._located[unknown] = True
         xy = self._xy[rows]
@@ -366,8 +352,13 @@ class ProjectedFeatures:
         point = self._point[rows]
         xy = self._xy[rows[point]]
         xy = xy[np.isfinite(xy).all(axis=1)]
-        shapes = self._shapes[rows[~point]]
+        flat = self._flat.held(rows)
+        shapes = self._shapes[rows[~point & ~flat]]
         corners = []
+        if flat.any():
+            box = self._flat.of(rows[flat]).total_bounds()
+            if np.isfinite(box).all():
+                corners += [box[:2], box[2:]]
         if len(shapes):
             box = shapely.bounds(shapes)
             box = box[np.isfinite(box).all(axis=1)]
@@ -384,18 +375,29 @@ class ProjectedFeatures:
     def reindexed(self, index: FeatureIndex) -> FeatureIndex:
         """``index`` (made by `index`) with its shapes as the cache holds them now (lines densified since), its
         points kept: from the rows it was made of, not its features (looking a million up again took ~0.1 s)."""
-        if index.source_rows is None:
+        if index.source_rows is None or index.line_rows is None:
             raise ValueError("an index not made by a projected cache")
-        return index.with_shapes(self._shapes[index.source_rows])
+        rows = np.concatenate([index.source_rows, index.line_rows])
+        positions = np.concatenate([index.shape_positions, index.line_positions])
+        return self._indexed(index, positions, rows)
 
     def index(self, features: Iterable[Feature]) -> FeatureIndex:
         features = features if isinstance(features, list | tuple) else list(features)
         rows = self.rows(features)
         chosen = np.flatnonzero(rows >= 0)
         rows = rows[chosen]
-        ids = IdsOf(_objects_of(features)[chosen] if len(chosen) < len(features) else _objects_of(features))
+        ids = IdsOf(objects_of(features)[chosen] if len(chosen) < len(features) else objects_of(features))
         point = self._point[rows] if len(rows) else np.zeros(0, dtype=bool)
-        points, shapes = np.flatnonzero(point), np.flatnonzero(~point)
-        index = FeatureIndex.of_parts(ids, shapes, self._shapes[rows[shapes]], points, self._xy[rows[points]])
-        index.source_rows = rows[shapes]
+        points, others = np.flatnonzero(point), np.flatnonzero(~point)
+        of_points = FeatureIndex.of_parts(ids, np.zeros(0, dtype=np.int64), [], points, self._xy[rows[points]])
+        return self._indexed(of_points, others, rows[others])
+
+    def _indexed(self, index: FeatureIndex, positions: np.ndarray, rows: np.ndarray) -> FeatureIndex:
+        """``index`` (its ids and points kept) with the ``rows`` other than points at ``positions`` among its ids,
+        their lines kept flat given as such."""
+        flat = self._flat.held(rows)
+        lines = self._flat.of(rows[flat])
+        index = index.with_parts(positions[~flat], self._shapes[rows[~flat]], positions[flat], lines)
+        index.source_rows, index.line_rows = rows[~flat], rows[flat]
         return index
+

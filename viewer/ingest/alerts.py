@@ -11,6 +11,7 @@ from viewer.geo.coordinates import FoundPosition, find_positions
 from viewer.geo.gazetteer import Place
 from viewer.ingest import construct
 from viewer.ingest.findings import DraftFeature
+from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.places import PlaceMention
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.sites import in_north_korea
@@ -80,8 +81,19 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
     """One warning area per place an alert sentence names, citing the alert words through the place's name."""
     areas: dict[str, DraftFeature] = {}
     named: dict[str, Place] = {}
+    last_alert: int | None = None  # where the last alert sentence ends
     for sentence in sentences:
         s, e = sentence.start, sentence.end
+        if last_alert is not None and s - last_alert <= LIST_AFTER_ALERT_CHARS:
+            listed = _listed_places(text, sentence, places)
+            if listed:  # "J-Alert is out" / "which prefectures" / "Hokkaido, Aomori, Iwate, Miyagi, …"
+                _cite_alerted(areas, named, "J-Alert", (s, e), listed)
+                continue
+        tabled = in_launch_table(text, s)
+        if tabled is not None and tabled.alert_cell is not None:  # a launch table's alert column: its places
+            s, e = tabled.alert_cell
+            _cite_alerted(areas, named, "J-Alert", (s, e), [p for p in places if s <= p.start < e])
+            continue
         alert = _ALERT.search(text, s, e)
         if alert is None or (_NOT_AN_ALERT.search(text, s, e) and not re.search(r"J-?Alert", text[s:e])):
             continue
@@ -89,6 +101,7 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
             continue  # "Unlike in 2017, when a J-Alert covered Hokkaido, …": that year's alert
         if _ALERT_DENIED.search(text, s, e):
             continue
+        last_alert = e
         system = "J-Alert" if re.search(r"J-?Alert|Japan|prefecture", text[s:e], re.IGNORECASE) else "Alert"
         alerted = False
         for mention in (p for p in places if s <= p.start < e and p.place.kind in ALERTED_KINDS):
@@ -120,6 +133,41 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
                 "warning_area", polygon, f"{system}: {mention.place.name}", "approximate",
                 f"{system} area named in the article; {how}", [span], mention.place.id)
     return _within_prefectures(areas, named)
+
+
+LIST_AFTER_ALERT_CHARS = 200  # from an alert sentence to a line that lists its places
+MIN_LISTED = 3
+# a chat's or a log's line head: "[07:00] yuki.t:", "07:00 Ben:"
+_LINE_HEAD = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?:\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]*)?(?:[\w.-]{1,24}:[ \t]*)?")
+_LIST_GLUE = re.compile(r"(?:[\s,;/&.]|\band\b|\bprefectures?\b)*", re.IGNORECASE)
+
+
+def _listed_places(text: str, sentence: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:
+    """A line that is only a list of three or more places an alert can name ('Hokkaido, Aomori, Iwate, Miyagi, …'),
+    as the answer to which prefectures an alert went to."""
+    head = _LINE_HEAD.match(text, sentence.start, sentence.end)
+    at = head.end() if head else sentence.start
+    inside = [p for p in places if at <= p.start < sentence.end]
+    if len(inside) < MIN_LISTED or any(p.place.kind not in ALERTED_KINDS for p in inside):
+        return []
+    for mention in inside:
+        if not _LIST_GLUE.fullmatch(text, at, mention.start):
+            return []
+        at = mention.end
+    return inside if _LIST_GLUE.fullmatch(text, at, sentence.end) else []
+
+
+def _cite_alerted(areas: dict[str, DraftFeature], named: dict[str, Place], system: str, span: tuple[int, int],
+                  mentions: list[PlaceMention]) -> None:
+    for mention in (m for m in mentions if m.place.kind in ALERTED_KINDS and not in_north_korea(m.place)):
+        if mention.place.id in areas:
+            areas[mention.place.id].cite(span)
+            continue
+        polygon, how = construct.alert_area(mention.place)
+        named[mention.place.id] = mention.place
+        areas[mention.place.id] = DraftFeature(
+            "warning_area", polygon, f"{system}: {mention.place.name}", "approximate",
+            f"{system} area named in the article's table of launches; {how}", [span], mention.place.id)
 
 
 def _within_prefectures(areas: dict[str, DraftFeature], named: dict[str, Place]) -> list[DraftFeature]:

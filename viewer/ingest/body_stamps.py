@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from viewer.ingest.datelines import DATE_LINE, date_of
-from viewer.ingest.times import MONTHS
+from viewer.ingest.times import MONTHS, find_dates
 
 
 def body_stamps(text: str, start: int, reference: date | None = None) -> list[tuple[int, date]]:
@@ -22,6 +22,10 @@ def body_stamps(text: str, start: int, reference: date | None = None) -> list[tu
         value = date_of(m) or _in_year_of(m, reference)
         if value is not None:
             found.append((m.end(), value))
+    for m in _CLIP_HEADER.finditer(text, start):  # a clipping file's header over each pasted story
+        days = {d.value for d in find_dates(text, m.start(), m.end(), reference, weekdays=False) if d.value}
+        if len(days) == 1:
+            found.append((m.end(), days.pop()))
     for m in _POST_STAMP.finditer(text, start):
         posted = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")), int(m.group("hh")),
                           int(m.group("mm"))) if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 else None
@@ -37,6 +41,8 @@ _POST_STAMP = re.compile(r"^[ \t]*(?:[\[(]?#?\d{1,3}(?:/\d{1,3})?[.)\]]?[ \t]+)?
                          r"(?P<m>[01]\d)-(?P<d>[0-3]\d)[ T](?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)[ \t]*"
                          r"(?P<zone>Z|UTC|GMT|KST|JST)[\])]?[ \t\r]*$", re.MULTILINE)
 _UTC = ("Z", "UTC", "GMT")
+# "--- clip 2 --- [English wire, Seoul, 9 March 2020, 10:05 KST] ---": a rule of dashes or equals signs at both ends
+_CLIP_HEADER = re.compile(r"^[ \t]*(?:-{3,}|={3,})[^\n]*?(?:-{3,}|={3,})[ \t\r]*$", re.MULTILINE)
 KOREA_AHEAD_OF_UTC = timedelta(hours=9)
 
 

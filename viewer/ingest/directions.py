@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from shapely.geometry import Point
 
 from viewer.geo import geodesic
+from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.measures import bearing_of
 from viewer.ingest.places import PlaceMatcher
 from viewer.ingest.sentences import Sentence
@@ -174,6 +175,11 @@ _COMPASS_CELL = re.compile(rf"\s*(?:to(?:ward)?\s+the\s+)?{_DIR}(?:wards?|erly)?
 def _cell_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: Point | None
                     ) -> StatedDirection | None:
     for sentence in sentences:
+        tabled = in_launch_table(text, sentence.start)  # a table of launches' "Toward" column (launch_tables)
+        if tabled is not None and tabled.toward_cell is not None:
+            found = _toward_cell(text, tabled.toward_cell, matcher, site)
+            if found is not None:
+                return found
         row = text[sentence.start : sentence.end]
         if not row.lstrip().startswith("|"):
             continue
@@ -196,6 +202,25 @@ def _cell_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher,
                 return StatedDirection(bearing, text[place.start : place.end], (place.start, place.end),
                                        place.place.id)
     return None
+
+
+def _toward_cell(text: str, cell: tuple[int, int], matcher: PlaceMatcher, site: Point | None
+                 ) -> StatedDirection | None:
+    """A compass word ('south-east') or a sea ('East Sea', 'West Sea': the coast it washes; 'Pacific': toward it)."""
+    compass = _COMPASS_CELL.match(text[cell[0] : cell[1]])
+    bearing = bearing_of(compass.group("dir")) if compass else None
+    if compass and bearing is not None:
+        return StatedDirection(bearing, compass.group("dir").lower(), cell)
+    place = matcher.place_at(text, cell[0])
+    if place is None or place.place.kind != "sea":
+        return None
+    if place.place.id in COAST_SEAS:
+        bearing = COAST_SEAS[place.place.id]
+    elif site is not None:
+        bearing = float(geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
+    else:
+        return None
+    return StatedDirection(bearing, text[place.start : place.end], (place.start, place.end), place.place.id)
 
 
 def _heading_cells(text: str, row_start: int, count: int) -> list[str]:

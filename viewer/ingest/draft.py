@@ -18,7 +18,10 @@ from viewer.ingest.findings import ArticleDraft, DraftClaim, DraftFeature
 from viewer.ingest.flight import find_flight
 from viewer.ingest.launch import detect_launch, foreign_launch_sentences
 from viewer.ingest.launch_claims import add_claims
+from viewer.ingest.launch_passages import paragraphs_named_by_day
 from viewer.ingest.launch_report import LaunchReport, describe, space_of
+from viewer.ingest.launch_sections import heads_section_of, section_sentences, within_own_section
+from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.launch_when import launch_when
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import read_notice
@@ -69,27 +72,43 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     matcher = matcher or shipped_matcher()
     text = article.text
     sentences = split_sentences(text)
-    report = detect_launch(text, sentences)
+    report = detect_launch(text, sentences, article.published)
     if report is None:
         return None
+    report = within_own_section(text, report, article.published)  # a notebook's heading per launch
     places = matcher.find(text)
     draft = _draft_report(article, report, sentences, places, matcher)
     groups: list[tuple[list[Sentence], ArticleDraft]] = []  # other launches, each with its sentences
     stamps = body_stamps(text, article.header_end, article.published)  # a digest's or live blog's day headings
     for sentence, ordinal in candidate_sentences(text, report, sentences, stamps):
+        if heads_section_of(text, sentence, report.anchors[0].start, article.published):
+            continue  # the heading of the lead launch's own section
         own_space = space_of(text, [sentence], report.space)
         other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], own_space),
                                                whole_text=False), places, matcher, draft)
-        if not is_another_launch(other, draft, ordinal) and not (
+        tabled = in_launch_table(text, sentence.start) is not None and in_launch_table(
+            text, report.anchors[0].start) is not None  # a row of the table the lead launch is a row of
+        if not is_another_launch(other, draft, ordinal or tabled) and not (
                 sentence in report.anchors and told_later(text, sentence)):
             continue
-        group = next((g for g in groups if same_launch(g[1], other)), None)
+        # (two rows of a table of launches are two launches, however close in time)
+        group = next((g for g in groups if same_launch(g[1], other) and not (
+            tabled and any(in_launch_table(text, t.start) for t in g[0]))), None)
         if group is None:
             groups.append(([sentence], other))
         else:
             group[0].append(sentence)
     for own, _ in groups:  # "… a second missile was fired … It flew only about 120 km. The JCS said the second missile
         own.extend(follow_ups(text, own, sentences, {t for g in groups for t in g[0]}))  # … had failed"
+    for own, _ in groups:  # a notebook's launch heading: the lines of its section
+        taken = {s for g in groups for s in g[0]} | set(report.anchors[:1])
+        for heading in [s for s in own if s in report.rows]:
+            own.extend(s for s in section_sentences(text, heading, sentences, article.published) if s not in taken)
+    if groups:  # "The 4 October event stands apart. The missile … J-Alert warnings for Hokkaido …": that launch's
+        taken = {s for g in groups for s in g[0]} | set(report.anchors[:1])
+        named = paragraphs_named_by_day(text, sentences, [g[1].date for g in groups], taken, article.published)
+        for index, own in named.items():
+            groups[index][0].extend(own)
     if groups and report.rows:  # a timeline's entry tells its launch in the row's paragraph ("1) Chollima-1, 30 May …
         _paragraphs_of_rows(text, report, sentences, groups)  # The rocket flew south from the Sohae coastal pad …")
     if groups:  # a story of several launches: the main one without the others' sentences, then each other one
@@ -105,7 +124,7 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         for own, _ in groups:
             other_report = describe(text, LaunchReport(own, own, space_of(text, own, report.space),
                                                        rows=[s for s in own if s in report.rows]), whole_text=False)
-            draft.others.append(_draft_other(article, other_report, places, matcher, draft))
+            draft.others.append(_draft_other(article, other_report, places, matcher, draft, alerts=True))
         if not anchors:  # every sentence stating a launch tells a row's: the rows are the story's launches
             draft, draft.others = draft.others[0], draft.others[1:]
         if _summary_lead(text, draft, report, anchors, groups):
@@ -163,8 +182,9 @@ ENTRY_PARAGRAPHS = 3
 def _entry_body(text: str, row: Sentence, sentences: list[Sentence], row_paragraphs: set[int]) -> set[int]:
     """A log's or digest's entry headed by a row on a line of its own ('2023-08-23 1850Z — Chollima-1 (second
     attempt)'): the paragraphs of prose under it, up to the next row or a heading ('NOTES')."""
-    if any(s.paragraph == row.paragraph and s != row for s in sentences):
-        return set()  # a row inside prose or a table row with notes: its own paragraph only
+    if any(s.paragraph == row.paragraph and s != row for s in sentences) or in_launch_table(text, row.start):
+        return set()  # a row inside prose or a table row with notes: its own paragraph only (what follows a
+        # table of launches is about the table, not its last row)
     body: set[int] = set()
     for number in range(row.paragraph + 1, row.paragraph + 1 + ENTRY_PARAGRAPHS):
         own = [s for s in sentences if s.paragraph == number]
@@ -273,7 +293,8 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
     draft.features.extend(find_flight(text, own, report, places, matcher, site))
     if site is None:  # "fired a missile into the sea off its east coast", no site: the direction as a claim
         _direction_claim(draft, text, report, matcher)
-    draft.features.extend(find_warning_areas(text, sentences, places))
+    # (an alert told in another launch's sentences is that launch's: a timeline's "J-Alert: Okinawa" on each row)
+    draft.features.extend(find_warning_areas(text, own, places))
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
     add_claims(draft, text, own, report, article.published, lead=True)
     add_failure_area(draft, text, report, matcher, site)
@@ -281,9 +302,10 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
 
 
 def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMention], matcher: PlaceMatcher,
-                 main: ArticleDraft) -> ArticleDraft:
+                 main: ArticleDraft, alerts: bool = False) -> ArticleDraft:
     """Another launch the story reports, drafted from its own sentences only: when, where ('from the same area'
-    is the main launch's site), which way and how it ended."""
+    is the main launch's site), which way and how it ended; with ``alerts``, the warning areas its sentences
+    name."""
     text = article.text
     draft = _named(text, report)
     launch_when(draft, text, report, article, main.date)
@@ -311,6 +333,8 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
                               if f.kind == "flight_path" and geodesic.length_km(f.geometry) >= SHORTEST_PATH_KM)
     else:
         _direction_claim(draft, text, report, matcher)
+    if alerts:
+        draft.features.extend(find_warning_areas(text, report.related, places))
     add_claims(draft, text, report.related, report, article.published)
     return draft
 

@@ -4,10 +4,13 @@ football match in Pyongyang or a speech promising more satellites yields no laun
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from viewer.ingest.field_report import report_fields
 from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_row, launch_told
 from viewer.ingest.launch_report import SPACE_WORDS, LaunchReport, describe
+from viewer.ingest.launch_sections import heading_rows
+from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.sentences import Sentence
 
 # "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
@@ -119,7 +122,9 @@ _NORTH_KOREA = re.compile(
 )
 _NORTH_KOREAN_NAMES = re.compile(r"\b(?:Musudan|Hwasong(?:-\d+\w*)?|Unha(?:-\d)?|Chollima(?:-\d)?|Taepodong(?:-\d)?|"
                                  r"Nodong|Rodong|Pukguksong(?:-\d)?|Kwangmyongsong|Malligyong|KN-\d+|Kim\s+Il[- ]Sung|"
-                                 r"Kim\s+Jong[- ]Il|Sohae|Wonsan|Sinpo|Sunan|Kusong|Panghyon)\b")
+                                 r"Kim\s+Jong[- ]Il|Sohae|Wonsan|Sinpo|Sunan|Kusong|Panghyon|"
+                                 # (launch sites named without the country: "23:41 from Mupyong-ri, Jagang Province")
+                                 r"Mupyong-?ri|Jagang|Kaechon|Sukchon|Pukchang|Kwail|Sondok|Hamhung|Jongpyong)\b")
 _FOREIGN_LAUNCHER = re.compile(
     r"\b(?:South Korea\w*|Seoul|Japan\w*|Tokyo|United States|U\.S\.|America\w*|China|Chinese|Beijing|Russia\w*|"
     r"Moscow|India\w*|Iran\w*|SpaceX|NASA|Falcon|Nuri|Vandenberg|Israel\w*)\b"
@@ -310,8 +315,9 @@ def denies_launch(text: str, sentences: list[Sentence]) -> bool:
     return any(_NO_LAUNCH.search(text, s.start, s.end) for s in sentences if s.paragraph < LEDE_PARAGRAPHS)
 
 
-def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
-    """The launch the article reports, or None when it reports none."""
+def detect_launch(text: str, sentences: list[Sentence], published: date | None = None) -> LaunchReport | None:
+    """The launch the article reports, or None when it reports none (``published``: the day its yearless
+    headings are read in)."""
     if len(_SPORT.findall(text)) >= 3 and not _MILITARY.search(text):
         return None  # a striker who "fired a rocket into the top corner" launched nothing
     if denies_launch(text, sentences):
@@ -323,6 +329,10 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
     # a timeline's or table's rows: the launches themselves when no sentence reports one, else others it lists
     rows = [s for s in sentences if about_north_korea and launch_row(text, s)]
+    rows += _table_rows(text, sentences, about_north_korea, rows)
+    if about_north_korea:  # a notebook's heading per launch ("## 17 Jan — two SRBMs from the airport")
+        rows += [s for s in heading_rows(text, sentences, published) if s not in rows]
+    rows.sort(key=lambda s: s.start)
     if not anchors:
         anchors = rows or _field_lines(text, sentences)
     if not anchors:
@@ -335,6 +345,17 @@ def detect_launch(text: str, sentences: list[Sentence]) -> LaunchReport | None:
     space = bool(SPACE_WORDS.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
     listed = [s for s in rows if s not in anchors]
     return describe(text, LaunchReport(anchors, related, space, listed=listed, rows=rows))
+
+
+def _table_rows(text: str, sentences: list[Sentence], about_north_korea: bool, rows: list[Sentence]
+                ) -> list[Sentence]:
+    """The rows of a table of launches (launch_tables), when the document is about North Korea or the rows name
+    its sites or rockets (a spreadsheet's 'Sunan area,ICBM' under 'date,time_kst,launch_area,type')."""
+    found = [s for s in sentences if s not in rows and in_launch_table(text, s.start) is not None]
+    if found and not about_north_korea and not any(_NORTH_KOREAN_NAMES.search(text, s.start, s.end) or (
+            _NORTH_KOREA.search(text, s.start, s.end)) for s in found):
+        return []
+    return found
 
 
 _TITLE_LAUNCH = re.compile(r"\blaunch(?:es|ed)?\b", re.IGNORECASE)

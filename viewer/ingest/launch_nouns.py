@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import TimeMention, find_dates
 
@@ -32,7 +33,9 @@ DETECTED_OBJECT = re.compile(r"\b(?:detected|spotted|tracked|picked\s+up)\s+(?:[
 # Chollima-1, 30 May, 2127 UTC (06:27 on 31 May in Pyongyang).", "2023-05-31  Chollima-1  Sohae  failure", "| 2016-02-07
 # | Unha-3 | Sohae | orbit |". The rocket is one of North Korea's by name, both at the row's head.
 # (a numbered table's "3 | 19 October 2021 | 10:17 | …": the row's number in its first cell)
-_ROW_HEAD = re.compile(r"[ \t]*(?:\|[ \t]*|[-*\u2022][ \t]+|\(?\d{1,2}[.)][ \t]+|\d{1,3}[ \t]*\|[ \t]*)?")
+# (a blog's "Round 2 — Monday, March 9. At least three projectiles from …": the entry's label before its date)
+_ROW_HEAD = re.compile(r"[ \t]*(?:\|[ \t]*|[-*\u2022][ \t]+|\(?\d{1,2}[.)][ \t]+|\d{1,3}[ \t]*\|[ \t]*|"
+                       r"(?:Round|Day|Event|Launch|Salvo|Test)[ \t]+\d{1,2}[ \t]*[-\u2013\u2014:][ \t]*)?")
 _NAMED_ROCKET = re.compile(r"\b(?:Unha-\d|Chollima-\d|Hwasong-\d+\w*|Pukguksong-\d\w*|Taepodong-\d|KN-\d+|"
                            r"Hwasal-\d|Pulhwasal-\d+|Kwangmyongsong-\d|Malligyong-\d)\b")
 # (not a parade, a display, an engine or a nuclear test, a plan)
@@ -42,9 +45,10 @@ _NOT_FLOWN = re.compile(r"\b(?:parade|display\w*|shown|unveil\w*|exhibit\w*|engi
 ROW_HEAD_CHARS = 45  # the date and the rocket both within the row's first words
 # A row that opens with its date may name the missile by its kind, a count or an article before it, as monthly
 # monitors and launch logs write them: "Jan. 5 (Wed) — 8:10 a.m. One ballistic missile from Jagang province …",
-# "22 NOV 2023 1304Z - SRBM, Sunan.", "2019-07-31: two short-range ballistic missiles from Kalma"
-_KIND = re.compile(r"\b(?:(?:an?|one|two|three|four|five|six|seven|eight|several|multiple|\d{1,2})\s+(?:[\w\"'\u201c"
-                   r"\u201d-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?)|(?:SRBM|IRBM|ICBM|SLBM|MRBM)s?|"
+# "22 NOV 2023 1304Z - SRBM, Sunan.", "2019-07-31: two short-range ballistic missiles from Kalma", a cheat-sheet's
+# "27 May 2031 — new rocket, reportedly …"
+_KIND = re.compile(r"\b(?:(?:an?|one|two|three|four|five|six|seven|eight|several|multiple|new|\d{1,2})\s+"
+                   r"(?:[\w\"'\u201c\u201d-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?)|(?:SRBM|IRBM|ICBM|SLBM|MRBM)s?|"
                    r"(?:ballistic|cruise|hypersonic)\s+missiles?)\b"
                    r"(?!\s+(?:factory|factories|base|bases|units?|plants?|facilit\w+|programmes?|programs?|silos?|"
                    r"engines?|launchers?|sites?|forces?|industry|development))", re.IGNORECASE)
@@ -60,6 +64,13 @@ _COUNT_FROM = re.compile(r"\b(?:two|three|four|five|six|another)\s+(?:more\s+)?(
 _WEEKDAY_HEAD = re.compile(r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+)?")
 
 
+def _line_end(text: str, sentence: Sentence) -> int:
+    """The end of the row's line: a list entry may tell its launch's time or site in the sentences after its first
+    ('27 May 2031 — new rocket, reportedly a new first stage. 10:44 p.m. KST per JCS.')."""
+    end = text.find("\n", sentence.end)
+    return len(text) if end == -1 else end
+
+
 def launch_row(text: str, sentence: Sentence) -> bool:
     """Whether the sentence is a row naming a launch: its date and a North Korean rocket by name at its head."""
     if _LINK.search(text, sentence.start, sentence.end):
@@ -73,13 +84,13 @@ def launch_row(text: str, sentence: Sentence) -> bool:
     if rocket is None:  # a row opening with its date ("Wednesday 31 July:"), the missile named by its kind
         weekday = _WEEKDAY_HEAD.match(text, begin)
         dated = weekday.end() if weekday else begin
-        end = min(sentence.end, begin + KIND_HEAD_CHARS)
+        end = min(_line_end(text, sentence), begin + KIND_HEAD_CHARS)  # ("Round 1 — Monday, March 2. Two …")
         if not _DATE_START.match(text, dated) or not (_KIND.search(text, dated, end) or _COUNT_FROM.search(
                 text, dated, end)):
             return False  # (most sentences: no find_dates for them)
         dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start <= dated + 2]
-        return bool(dates) and (_KIND.search(text, dates[0].end, end) or _COUNT_FROM.search(text, dates[0].end, end)
-                                ) is not None and _LAUNCH_DETAIL.search(text, dates[0].end, sentence.end) is not None
+        kind = _KIND.search(text, dates[0].end, end) or _COUNT_FROM.search(text, dates[0].end, end) if dates else None
+        return kind is not None and _LAUNCH_DETAIL.search(text, dates[0].end, _line_end(text, sentence)) is not None
     dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start < stop]
     return bool(dates) and min(rocket.start(), dates[0].start) <= begin + 2
 
@@ -92,8 +103,24 @@ _HEADING_ZONE = re.compile(r"\|[ \t]*(?:Launch[ \t]+)?Time[ \t]*\((?P<zone>KST|J
 _CELL_ZONES = {"KST": "KST", "JST": "JST", "UTC": "UTC", "GMT": "UTC", "Z": "UTC"}
 
 
+_CLOCK_CELL = re.compile(r"(?P<hour>[01]?\d|2[0-3]):?(?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<zone>KST|JST|UTC|GMT|Z)?$",
+                         re.IGNORECASE)
+
+
 def row_times(text: str, row: Sentence, default_zone: str) -> list[TimeMention]:
     """The time cell of a table's row, zoned by the cell or its column's heading (else assumed the story's)."""
+    tabled = in_launch_table(text, row.start)
+    if tabled is not None:  # a launch table's time column (launch_tables), zoned by its heading or caption
+        if tabled.time_cell is None:
+            return []
+        clock = _CLOCK_CELL.match(text[tabled.time_cell[0] : tabled.time_cell[1]])
+        if clock is None:
+            return []
+        zone = clock.group("zone") or tabled.zone
+        start = tabled.time_cell[0]
+        return [TimeMention(start + clock.start("hour"), start + clock.end("minute"), int(clock.group("hour")),
+                            int(clock.group("minute")), _CELL_ZONES[zone.upper()] if zone else default_zone,
+                            assumed=zone is None)]
     heading = next(reversed(list(_HEADING_ZONE.finditer(text, 0, row.start))), None)  # the nearest above
     found = []
     for m in _CELL_TIME.finditer(text, row.start, row.end):

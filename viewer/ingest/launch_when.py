@@ -13,6 +13,7 @@ from viewer.ingest.datelines import HEAD_CHARS
 from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch_nouns import launch_row, row_times
 from viewer.ingest.launch_report import LaunchReport
+from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.statement_days import PLUPERFECT, said_day, statement_day
 from viewer.ingest.times import (
@@ -55,7 +56,12 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         ahead = day + timedelta(days=1) if day and article.day_behind and day == article.published else None
         # (not the dateline's date; but a full date in a headline that states the launch, above a page's stamp:
         # "Incident log: 2026-01-19 cruise missile firing off Nampo")
-        dates += [(d, s) for d in find_dates(text, s.start, s.end, day, weekday_reference=ahead)
+        # (a launch table's row: the date column only, in the year its heading gives)
+        tabled = in_launch_table(text, s.start)
+        lo, hi = tabled.date_cell if tabled else (s.start, s.end)
+        if tabled and tabled.year:
+            day = date(tabled.year, 12, 31) if not day or day.year != tabled.year else day
+        dates += [(d, s) for d in find_dates(text, lo, hi, day, weekday_reference=ahead)
                   if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end
                                                         and d.label[:4].isdigit()))
                   and not statement_day(text, d, s.start)
@@ -98,7 +104,9 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
     for sentence in report.related:
         verb = _LAUNCH_VERB.search(text, sentence.start, sentence.end)
         times = find_times(text, sentence.start, sentence.end, article.zone or "local time")
-        if "|" in text[sentence.start : sentence.end] and (sentence in report.rows or launch_row(text, sentence)):
+        if in_launch_table(text, sentence.start):  # a launch table's row: its time column (launch_tables)
+            times = row_times(text, sentence, article.zone or "local time")
+        elif "|" in text[sentence.start : sentence.end] and (sentence in report.rows or launch_row(text, sentence)):
             # "| 2023-12-17 | 22:38 | SRBM |": the row's time column
             times += [t for t in row_times(text, sentence, article.zone or "local time")
                       if not any(o.start < t.end and t.start < o.end for o in times)]

@@ -28,6 +28,10 @@ _OPEN_WORD = re.compile(r"(?i)\b(?:on|at|in|of|to|from|the|a|an|and|or|but|about
 _TABLE_ROW = re.compile(r"\s*(?:\||[-*\u2022]\s+\*\*|#)")
 
 
+_BULLET = re.compile(r"[ \t]*[\u2022*-][ \t]+\S")
+_HANGING = re.compile(r"[ \t]{2,}(?![\u2022*-][ \t]|\d{1,2}[.)][ \t])\S")  # the item's next line, indented under it
+
+
 def _leader(text: str, at: int) -> bool:
     """The full stop at ``at`` ends a run of three or more dots that follows a space (a dot leader, as in "Time
     (UTC) ....... 14:41"), not a word (an ellipsis: "He paused... Then")."""
@@ -86,6 +90,10 @@ def _wrapped(text: str, line: tuple[int, int], next_start: int) -> bool:
     head = text[next_start : next_start + 80].lstrip()[:1]  # (an indented next line: its first letter)
     if last.endswith(")") and head.islower() and not _TABLE_ROW.match(text, start):
         return True  # "… at about 0800 local (2300 UTC on 27 JAN)" / "in waters near Sinpo, …"
+    if _BULLET.match(text, start) and _HANGING.match(text, next_start):
+        return True  # "• … 3 November, 07:40 KST, also from the Sunan area:" / "  ROK assessed …": one item
+    if last.endswith(";") and head.islower() and not _TABLE_ROW.match(text, start):
+        return True  # "… flew east over northern Japan;" / "the Japanese government issued …": one sentence
     if last[-1:] in ".!?:;|\"\u201d)]" or _TABLE_ROW.match(text, start):
         return False
     # (or after a comma: "… fired at dawn on Thursday," / "February 23, from the Kimchaek area …")

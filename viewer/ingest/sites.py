@@ -13,6 +13,7 @@ from viewer.geo.gazetteer import Place
 from viewer.ingest.construct import place_point
 from viewer.ingest.findings import DraftFeature
 from viewer.ingest.launch_report import LaunchReport
+from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.places import PlaceMatcher, PlaceMention
 from viewer.ingest.sentences import Sentence
 
@@ -66,6 +67,9 @@ def _span(a: tuple[int, int], b: tuple[int, int], limit: int = 160) -> tuple[int
 def find_site(text: str, report: LaunchReport, places: list[PlaceMention], matcher: PlaceMatcher,
               when: date | None) -> DraftFeature | None:
     """The launch site, or None when the article gives no ground to place one."""
+    tabled = _table_site(text, report, places, matcher, when)
+    if tabled is not None:
+        return tabled
     for sentence in report.related:
         inside = [p for p in places if sentence.start <= p.start < sentence.end]
         for mention in inside:
@@ -99,6 +103,33 @@ def find_site(text: str, report: LaunchReport, places: list[PlaceMention], match
         return _site(sohae, launch_phrase(text, report.anchors[0]),
                      f"gazetteer:{sohae.id}: the article names no site; every North Korean satellite launch since "
                      f"2012 left from Sohae", certainty="approximate")
+    return None
+
+
+# In a table's launch-area cell, the most specific place named: a facility, then a town or city, then a region
+# ("Jongpyong, South Hamgyong": the province, the town not being in the gazetteer)
+_CELL_ORDER = {"launch_facility": 0, "country_region": 2}
+
+
+def _table_site(text: str, report: LaunchReport, places: list[PlaceMention], matcher: PlaceMatcher,
+                when: date | None) -> DraftFeature | None:
+    """The site a row of a table of launches gives in its launch-area column (launch_tables)."""
+    for sentence in report.related:
+        row = in_launch_table(text, sentence.start)
+        if row is None or row.site_cell is None:
+            continue
+        start, end = row.site_cell
+        inside = [p for p in places if start <= p.start < end and in_north_korea(p.place) and p.place.id != (
+            "north-korea")]
+        if not inside:
+            continue
+        mention = min(inside, key=lambda p: (_CELL_ORDER.get(p.place.kind, 1), p.start))
+        place = mention.place
+        if place.id == "western-north-korea" and report.space:
+            place = _sohae(matcher, when)
+        return _site(place, (mention.start, mention.end),
+                     f"gazetteer:{place.id} ({place.source}): the launch area the table gives, "
+                     f"'{text[start:end]}'", certainty=None if place.kind == "launch_facility" else "approximate")
     return None
 
 

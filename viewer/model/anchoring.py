@@ -20,13 +20,16 @@ MAX_CANDIDATES = 256  # occurrences scored per way of finding them; beyond, the 
 class Anchoring:
     """A citation checked against a text: the citation with its status and offsets, and how sure that is.
 
-    ``ties`` counts other places that fit the quote and its context exactly as well (0: unambiguous);
-    ``context_moved`` is set when the quote was at the old offsets but its prefix and suffix fit better elsewhere.
+    ``ties`` counts other places that fit the quote and its context exactly as well (0: unambiguous); with
+    ``more_ties`` it is a lower bound (the quote is everywhere: only `MAX_CANDIDATES` places from the start of the
+    text and as many around the old offsets were compared). ``context_moved`` is set when the quote was at the old
+    offsets but its prefix and suffix fit better elsewhere.
     """
 
     citation: Citation
     ties: int = 0
     context_moved: bool = False
+    more_ties: bool = False
 
 
 def reanchor(citation: Citation, text: str | None) -> Citation:
@@ -44,14 +47,14 @@ def anchor(citation: Citation, text: str | None) -> Anchoring:
     at_offsets = 0 <= citation.start <= citation.end <= len(text) and text[citation.start : citation.end] == exact
     if at_offsets and _score(text, citation.start, citation) == len(prefix) + len(suffix):
         return Anchoring(citation.with_status(AnchorStatus.ANCHORED))
-    best, ties = best_occurrence(citation, text)
+    best, ties, more_ties = best_occurrence(citation, text)
     if best is None:
         return Anchoring(citation.with_status(AnchorStatus.ORPHANED))
     if at_offsets and (best == citation.start
                        or _score(text, best, citation) <= _score(text, citation.start, citation)):
         return Anchoring(citation.with_status(AnchorStatus.ANCHORED))  # the old place fits as well as any other
     moved = citation.with_status(AnchorStatus.REANCHORED, best, best + len(exact))
-    return Anchoring(moved, ties, context_moved=at_offsets)
+    return Anchoring(moved, ties, context_moved=at_offsets, more_ties=more_ties and ties > 0)
 
 
 def what_moved(before: Citation, after: Citation) -> str:
@@ -62,34 +65,43 @@ def what_moved(before: Citation, after: Citation) -> str:
     return f"is at {before.start} as said, but ends at {after.end}, not {before.end}: end offset corrected"
 
 
-def best_occurrence(citation: Citation, text: str) -> tuple[int | None, int]:
+def best_occurrence(citation: Citation, text: str) -> tuple[int | None, int, bool]:
     """(start of the occurrence of the quote whose surroundings best match prefix and suffix, number of other
-    occurrences that match exactly as well); (None, 0) when the quote does not occur.
+    occurrences that match exactly as well, whether there may be more of those than counted); (None, 0, False)
+    when the quote does not occur.
 
-    Among equally good ones the nearest to the old offset wins, the copy the citation most probably meant.
+    Among equally good ones the nearest to the old offset wins, the copy the citation most probably meant. Where
+    the quote is everywhere, the places compared are the first ones in the text and those around the old offset.
     """
     exact, prefix, suffix = citation.exact, citation.prefix, citation.suffix
     whole = prefix + exact + suffix
     finder = _finder(text)
-    found = finder.occurrences(whole, 0) if prefix or suffix else []
+    found = set(finder.occurrences(whole, 0)) if prefix or suffix else set()
+    everywhere = len(found) >= MAX_CANDIDATES
+    if everywhere:  # the first ones are not where the citation points: look around its old offset too
+        found.update(_around(text, whole, citation.start - len(prefix), MAX_CANDIDATES))
     if found:
         starts = [at + len(prefix) for at in found]
         nearest = min(starts, key=lambda at: (abs(at - citation.start), at))
-        return nearest, len(starts) - 1
+        return nearest, len(starts) - 1, everywhere
     candidates = set(finder.occurrences(exact, 0))
-    if len(candidates) >= MAX_CANDIDATES:  # the quote is everywhere: look where the context or the offsets point
-        near = max(0, min(citation.start, len(text)) - MAX_CANDIDATES * max(len(exact), 1) // 2)
-        candidates.update(_occurrences(text, exact, near, MAX_CANDIDATES))
+    everywhere = len(candidates) >= MAX_CANDIDATES
+    if everywhere:  # the quote is everywhere: look where the context or the offsets point
+        candidates.update(_around(text, exact, citation.start, MAX_CANDIDATES))
         for size in {len(prefix), min(len(prefix), 8)} - {0}:
-            candidates.update(at + size for at in finder.occurrences(prefix[-size:] + exact, 0))
+            needle = prefix[-size:] + exact
+            candidates.update(at + size for at in finder.occurrences(needle, 0))
+            candidates.update(at + size for at in _around(text, needle, citation.start - size, MAX_CANDIDATES))
         for size in {len(suffix), min(len(suffix), 8)} - {0}:
-            candidates.update(finder.occurrences(exact + suffix[:size], 0))
+            needle = exact + suffix[:size]
+            candidates.update(finder.occurrences(needle, 0))
+            candidates.update(_around(text, needle, citation.start, MAX_CANDIDATES))
     if not candidates:
-        return None, 0
+        return None, 0, False
     scored = sorted((-_score(text, at, citation), abs(at - citation.start), at) for at in candidates)
     best_score = scored[0][0]
     ties = sum(1 for score, _, _ in scored[1:] if score == best_score)
-    return scored[0][2], ties
+    return scored[0][2], ties, everywhere
 
 
 class _Finder:
@@ -126,6 +138,20 @@ def _occurrences(text: str, needle: str, start: int, limit: int) -> list[int]:
     while at != -1 and len(found) < limit:
         found.append(at)
         at = text.find(needle, at + 1)
+    return found
+
+
+def _around(text: str, needle: str, at: int, limit: int) -> list[int]:
+    """Starts of ``needle`` nearest ``at``: up to half of ``limit`` from ``at`` on, the rest just before it."""
+    at = max(0, min(at, len(text)))
+    found = _occurrences(text, needle, at, limit // 2)
+    end = at + len(needle) - 1  # rfind below ``end``: occurrences that start before ``at``
+    while len(found) < limit:
+        before = text.rfind(needle, 0, end)
+        if before == -1:
+            break
+        found.append(before)
+        end = before + len(needle) - 1
     return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -16,6 +17,9 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from viewer.io.files import FileRefused, open_regular, opened_path, read_opened
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+# A URL (scheme://…, or file:…), not a file name: "notes:2016.txt" is a file, "file:///etc/passwd" is not
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]+://|file:)", re.IGNORECASE)
+_PERCENT_ESCAPE = re.compile(r"%[0-9a-f]{2}", re.IGNORECASE)
 _ROOTS: ContextVar[tuple[Path, ...]] = ContextVar("documents_roots", default=())
 
 
@@ -40,11 +44,14 @@ def current_roots() -> tuple[Path, ...]:
 def read_article(folder: Path, path: str, roots: Iterable[Path] = ()) -> bytes:
     """The bytes of the article at ``path`` (as the bundle writes it) relative to the bundle's ``folder``.
 
-    Raises ArticleRefused for an absolute path, a ``..`` or a symlink that leads out of ``folder`` and
+    Raises ArticleRefused for an absolute path or a URL, a ``..`` or a symlink that leads out of ``folder`` and
     ``roots``, anything not a regular file, a symlink loop, or a file over `MAX_ARTICLE_BYTES`.
     """
     if "\x00" in path:
         raise ArticleRefused(f"article path {path!r} is not a usable file name")
+    if _URL.match(path):
+        raise ArticleRefused(f"article path {path!r} is a URL, not a file path; only files inside the bundle's "
+                             "folder are read")
     if PurePosixPath(path).is_absolute() or PureWindowsPath(path).is_absolute() or PureWindowsPath(path).drive:
         raise ArticleRefused(f"article path {path!r} is absolute; only files inside the bundle's folder are read "
                              "(or inside a --documents-root)")
@@ -71,13 +78,22 @@ def read_article(folder: Path, path: str, roots: Iterable[Path] = ()) -> bytes:
     except FileRefused as error:
         reason = str(error)
         if reason.startswith("cannot read: No such file"):
-            raise ArticleRefused(f"article file {path} not found") from None
+            raise ArticleRefused(f"article file {path} not found{_not_found_hint(path)}") from None
         if reason == "is a symlink, not followed":  # it was resolved above: one was swapped in since
             raise ArticleRefused(f"article file {path} was changed into a symlink while being read; not read") \
                 from None
         if reason.startswith("article file "):
             reason = reason.removeprefix("article file ")
         raise ArticleRefused(f"article file {path} {reason}") from None
+
+
+def _not_found_hint(path: str) -> str:
+    """Why a path a sender wrote may not name the file meant: launchmap takes it literally."""
+    if _PERCENT_ESCAPE.search(path):
+        return " (percent-escapes such as %2F are not decoded)"
+    if "\\" in path and os.sep != "\\":
+        return " (a backslash does not separate folders here; write the path with /)"
+    return ""
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -8,6 +8,8 @@ JSON) or a GeoPackage that cannot be read back. ``NaN`` and ``Infinity`` literal
 from __future__ import annotations
 
 import json
+import re
+import sys
 from typing import Any
 
 
@@ -57,6 +59,17 @@ def non_finite_message(token: str) -> str:
 
 def duplicate_message(key: str) -> str:
     return f"key {key!r} appears twice in one object; the last value is used"
+
+
+def long_integer(text: str) -> tuple[str, str] | None:
+    """(``line:column``, message) of the first integer longer than Python converts (`sys.set_int_max_str_digits`,
+    4,300 digits by default), whose own message advises a programmer to raise the limit; None if there is none."""
+    limit = sys.get_int_max_str_digits()
+    found = re.search(rf"\d{{{limit + 1},}}", text) if limit else None
+    if found is None:
+        return None
+    return (place_of(text, found.group(), found.start()),
+            f"a number of {len(found.group()):,} digits; launchmap reads integers of up to {limit:,} digits")
 
 
 def place_of(text: str, token: str, start: int = 0) -> str:

@@ -6,7 +6,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, duplicate_message, non_finite_message, place_of
+from viewer.io.bundle.json_checks import (
+    CheckedDecoder,
+    NonFinite,
+    duplicate_message,
+    long_integer,
+    non_finite_message,
+    place_of,
+)
 from viewer.io.files import FileRefused, read_regular
 from viewer.model.problem import BundleError, Problem, Severity
 
@@ -51,6 +58,8 @@ def parse_json(data: bytes, shown_as: str, notes: list[Problem] | None = None) -
             raise fail(f"{len(lines)}:{len(lines[-1]) + 1}", "truncated JSON (the file ends too early)") from None
         raise fail(f"{error.lineno}:{error.colno}", f"invalid JSON: {error.msg}") from None
     except (ValueError, RecursionError) as error:
+        if (too_long := long_integer(text)) is not None:
+            raise fail(*too_long) from None
         raise fail("", f"invalid JSON: {error}") from None
     if notes is not None:
         notes.extend(Problem(shown_as, "", duplicate_message(key), Severity.WARNING) for key in decoder.duplicates)

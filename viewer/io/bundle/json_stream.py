@@ -47,6 +47,12 @@ class FeatureSink(Protocol):
         """The ``index``-th feature, parsed; it is not kept in the result (``features`` is an empty list)."""
 
 
+class GivenTwice(Exception):
+    """The top-level object gives a member a second time once features were handed to the sink ("features"
+    itself, or "documents" the sink was started with): the last one counts (as in ``json.loads``), so the caller
+    parses the file whole instead."""
+
+
 class StartAgain(Exception):
     """The quick parse handed features to the sink before it found something to report: parse again, the
     exact way (``quick=False``), with a new sink."""
@@ -59,7 +65,8 @@ def load_geojson(path: Path, shown_as: str, progress: Progress = no_progress,
     Numbers beyond float range are refused with their line and column; keys given twice in one object are
     warned about in ``notes`` (when given), with the feature or member they are in. With a ``sink``, the
     features of a FeatureCollection go to it as they are parsed, and the result's ``features`` is empty.
-    Raises `StartAgain` when the quick parse (``quick``) fed the sink and then found something to report.
+    Raises `StartAgain` when the quick parse (``quick``) fed the sink and then found something to report, and
+    `GivenTwice` when the exact parse fed it and then met a member given a second time.
     """
     try:
         data = read_regular(path, MAX_JSON_BYTES)
@@ -102,6 +109,7 @@ class _Parser:
         self.decoder = CheckedDecoder()
         self.duplicates: list[tuple[str, str]] = []  # (where, key)
         self.item_start = 0  # where the value being decoded starts, to find a bad number after it
+        self.streamed = False  # features were handed to the sink
 
     def decode(self, text: str, at: int, where: str) -> tuple[Any, int]:
         self.item_start = at
@@ -129,8 +137,11 @@ class _Parser:
             at = _skip(text, at + 1)
             if key in root:
                 self.duplicates.append(("", key))
+                if self.streamed:
+                    raise GivenTwice
             if key == "features" and text.startswith("[", at):
                 streamed = self.sink is not None and "features" not in root and self.sink.start(root)
+                self.streamed = self.streamed or streamed
                 root[key], at = self.array(text, at, streamed)
             else:
                 root[key], at = self.decode(text, at, key)

@@ -375,7 +375,8 @@ class BundleParser(ProblemLog):
             quote = short(citation.exact)
             self.warn(where, f"quote {quote} {what_moved(citation, checked)}{why}")
         if anchoring.ties:
-            self.warn(where, f"quote {short(citation.exact)} fits {anchoring.ties + 1} places equally well; "
+            places = f"at least {anchoring.ties + 1}" if anchoring.more_ties else str(anchoring.ties + 1)
+            self.warn(where, f"quote {short(citation.exact)} fits {places} places equally well; "
                              f"re-anchored to the one nearest its old offset, {checked.start}: check it")
         if checked.status is AnchorStatus.ORPHANED:
             self.error(where, f"orphaned citation: quote {short(citation.exact)} not found in {citation.document!r}",

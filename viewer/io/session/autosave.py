@@ -94,9 +94,7 @@ def recoverable_autosaves(problems: list[Problem] | None = None) -> list[Autosav
         pid = info.get("pid") if isinstance(info.get("pid"), int) else _pid_of(path)
         if pid is None or _is_running(pid):
             continue
-        origin = info.get("origin")
-        found.append(Autosave(path, session, Path(origin) if isinstance(origin, str) else None,
-                              str(info.get("saved_at", "")), pid))
+        found.append(Autosave(path, session, _origin(info.get("origin")), _saved_at(info.get("saved_at")), pid))
     return sorted(found, key=lambda a: a.saved_at, reverse=True)
 
 
@@ -110,6 +108,23 @@ def _autosave_files() -> Iterator[Path]:
     folder = state_folder()
     if folder.is_dir():
         yield from sorted(folder.glob(f"{AUTOSAVE_PREFIX}*.json"))
+
+
+def _origin(value: object) -> Path | None:
+    """The session file the autosave belonged to, if the bookkeeping names one usably."""
+    return Path(value) if isinstance(value, str) and value and "\x00" not in value else None
+
+
+def _saved_at(value: object) -> str:
+    """When the autosave was written, if that is an ISO 8601 time; "" (an unknown time) for anything else, which
+    the recovery question would otherwise show as it was stored (a number, a list, markup)."""
+    if not isinstance(value, str) or len(value) > 64:
+        return ""
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return ""
+    return value
 
 
 def _pid_of(path: Path) -> int | None:

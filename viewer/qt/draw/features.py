@@ -262,7 +262,9 @@ def line_strokes(shown: Shown) -> tuple[list[Stroke], list[Symbols]]:
     cache = shown.cache
     strokes, arrows = [], []
     groups = shown.groups()
-    casing = _casings([cache.shapes_of(shown.rows[members]) for members in groups.values()])
+    # (a bulk layer is never cased: its lines' shapes are not asked for, a LineString made for each)
+    casing = [0] * len(groups) if len(shown) > CASING_MAX_LINES else \
+        _casings([cache.shapes_of(shown.rows[members]) for members in groups.values()])
     for ((colour, certainty, draft), members), under in zip(groups.items(), casing, strict=True):
         rows = shown.rows[members]
         x, y = cache.drawn_xy(rows)

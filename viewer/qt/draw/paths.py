@@ -9,7 +9,7 @@ import numpy as np
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QPaintEngine, QPainter, QPainterPath, QTransform
 
-from viewer.geo.pixel_detail import edges_sampled, simplified
+from viewer.geo.pixel_detail import droppable, edges_sampled, simplified
 from viewer.qt.draw.qpath import xy_path
 from viewer.qt.draw.scanline import SCANLINE_ABOVE_ROWS, fill_even_odd, rows_crossed
 from viewer.qt.draw.style import RenderContext, with_alpha
@@ -30,6 +30,7 @@ CLIPPED_PARTS_UP_TO = 20_000
 SIMPLIFIED_ABOVE = 100_000
 DETAIL_PX = 0.25  # how far (device pixels) a dropped vertex may lie from the line drawn
 DETAIL_LEVELS = 3  # pixel sizes (powers of two) whose copies a stroke keeps
+KEPT_UP_TO = 0.8  # of a stroke's vertices: a copy keeping more is not made (the stroke is drawn as it is)
 INK = 16.0  # lines a pixel beyond which an outline is drawn from a sample of its segments (`edges_sampled`)
 
 
@@ -91,11 +92,13 @@ class Stroke:
         level = math.floor(math.log2(scale))
         copy = self._detail.get(level)
         if copy is None:
-            x, y = simplified(*self.xy, DETAIL_PX / 2.0 ** (level + 1))
+            # too few vertices that could go to make a copy worth its while: none looked for
+            few = droppable(*self.xy) <= (1 - KEPT_UP_TO) * len(self.xy[0])
+            x, y = self.xy if few else simplified(*self.xy, DETAIL_PX / 2.0 ** (level + 1))
             sampled = edges_sampled(x, y, INK, 2.0 ** -level) if self.fill is None and self.width > 0 else None
             if sampled is not None:  # a mass of lines: as dense, from a bounded sample of its segments
                 x, y = sampled
-            copy = self if sampled is None and len(x) > 0.8 * len(self.xy[0]) else Stroke(
+            copy = self if sampled is None and len(x) > KEPT_UP_TO * len(self.xy[0]) else Stroke(
                 None, self.colour, self.pen_width, self.dash, self.alpha, self.fill, self.fill_alpha, xy=(x, y))
             # replaced whole, never changed in place: the screen's render jobs draw the same strokes on a worker
             self._detail = {**dict(list(self._detail.items())[1 - DETAIL_LEVELS:]), level: copy}

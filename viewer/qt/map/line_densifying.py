@@ -14,6 +14,7 @@ import shapely
 from PySide6.QtCore import QObject, QTimer
 
 from viewer.geo.area_detail import make_drawn
+from viewer.geo.flat_lines import FlatLines
 from viewer.geo.outline_index import outline_of
 from viewer.geo.picking import OUTLINE_FROM
 from viewer.geo.projected import ProjectedFeatures
@@ -30,15 +31,16 @@ _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="line-densifying"
 
 class Densify:
     """On the worker thread: `ProjectedFeatures.densify_pending` of the lines a cache drew straight (and the areas
-    it drew from a stand-in), a batch at a time; a large shape's outline runs made too (`outline_of`: the picking
-    index rebuilt on the GUI thread finds them made), and a large area's drawn arrays (`area_detail.drawn_xy`: the
-    drawing made again on the GUI thread finds them made)."""
+    it drew from a stand-in), a batch at a time, the lines the cache keeps flat handed back as such; a large shape's
+    outline runs made too (`outline_of`: the picking index rebuilt on the GUI thread finds them made), and a large
+    area's drawn arrays (`area_detail.drawn_xy`: the drawing made again on the GUI thread finds them made)."""
 
     def __init__(self, cache: ProjectedFeatures, rows: np.ndarray, lines: np.ndarray):
         self.cache, self.rows, self.lines = cache, rows, lines
         self.shapes: np.ndarray | None = None
         self.plain: np.ndarray | None = None
         self.dense: np.ndarray | None = None
+        self.flat: tuple[np.ndarray, FlatLines] | None = None
         self.error: BaseException | None = None
         self.cancelled = threading.Event()
 
@@ -46,15 +48,21 @@ class Densify:
         try:
             shapes, plain = np.empty(len(self.lines), dtype=object), np.empty(len(self.lines), dtype=bool)
             dense = np.empty(len(self.lines), dtype=object)
+            flat_at: list[np.ndarray] = []
+            flat: list[FlatLines] = []
             for start in range(0, len(self.lines), LINES_AT_ONCE):
                 if self.cancelled.is_set():
                     break
                 chosen = slice(start, start + LINES_AT_ONCE)
-                shapes[chosen], plain[chosen], dense[chosen] = self.cache.densify_pending(self.lines[chosen])
+                shapes[chosen], plain[chosen], dense[chosen], (at, lines) = self.cache.densify_pending(
+                    self.lines[chosen])
+                flat_at.append(at + start)
+                flat.append(lines)
             else:
                 for shape in shapes[shapely.get_num_coordinates(shapes) >= OUTLINE_FROM]:
                     outline_of(shape)
                 make_drawn(dense, shapes, self.cache.projection)  # a large area's drawn arrays: taking is a swap
+                self.flat = (np.concatenate([np.zeros(0, dtype=np.int64), *flat_at]), FlatLines.joined(flat))
                 self.shapes, self.plain, self.dense = shapes, plain, dense
                 give_back()  # this thread's heap kept a million-spike star's temporaries resident: ~1 GB
         except BaseException as error:  # handed to the GUI thread, which raises it
@@ -92,7 +100,7 @@ class LineDensifying(QObject):
         cache = self._cache()
         if self._job is not None and self._job.cache is not cache:
             self._job.cancelled.set()
-        if len(cache.pending_lines()[0]):
+        if cache.has_pending():
             self._timer.start()
 
     def _start(self) -> None:
@@ -120,6 +128,6 @@ class LineDensifying(QObject):
 
     def _take(self, job: Densify) -> None:
         if job.shapes is not None and job.plain is not None and job.cache is self._cache() \
-                and job.cache.take_densified(job.rows, job.lines, job.shapes, job.plain, job.dense):
+                and job.cache.take_densified(job.rows, job.lines, job.shapes, job.plain, job.dense, job.flat):
             self._done(job.rows)
         self.soon()  # lines added meanwhile

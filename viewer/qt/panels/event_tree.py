@@ -140,7 +140,8 @@ class EventTree(QTreeView):
             row[0].setForeground(QBrush(QColor(colours[event.id]).darker(130)))
             row[0].setToolTip(_tip(f"{event.name}\n{event.time or 'time unknown'}"))
             owners.append((row, event.id, members))
-        loose = np.sort(np.concatenate([none, *(rows for event, rows in by_event.items() if not event)]))
+        # (groups' rows are in order: a stable sort merges them in ~1 ms where quicksort took ~65 ms for a million)
+        loose = np.sort(np.concatenate([none, *(rows for event, rows in by_event.items() if not event)]), kind="stable")
         by_layer = table.groups(table.layer, loose)
         for layer in self.workspace.layers():  # features from other tools: one row per file, in its colour
             members = by_layer.get(layer, none)

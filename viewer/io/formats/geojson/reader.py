@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.geo.geometry_check import GEOMETRY_TYPES
-from viewer.io.bundle.json_stream import StartAgain, load_geojson
+from viewer.io.bundle.json_stream import GivenTwice, StartAgain, load_geojson
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.antimeridian import crossings
 from viewer.io.formats.geojson.legacy_crs import Reproject, crs_of
@@ -42,16 +42,21 @@ def read_geojson(path: str | Path, progress: Progress = no_progress,
     parsing, reading = stages(progress, (1, 3))
     streaming = _Streaming(path, file, progress, parsing)
     try:
-        root = load_geojson(path, file, streaming.progress, notes, sink=streaming)
-    except StartAgain:  # the quick parse found something to report, after some features: the exact way
-        streaming = _Streaming(path, file, progress, parsing)
-        root = load_geojson(path, file, streaming.progress, notes, sink=streaming, quick=False)
-    if streaming.bundle is not None:
-        late = set(root) - streaming.keys_before - {"features"}
-        if not late & _NEEDED_FIRST:
-            return streaming.finish(root, late, notes)
+        try:
+            root = load_geojson(path, file, streaming.progress, notes, sink=streaming)
+        except StartAgain:  # the quick parse found something to report, after some features: the exact way
+            streaming = _Streaming(path, file, progress, parsing)
+            root = load_geojson(path, file, streaming.progress, notes, sink=streaming, quick=False)
+    except GivenTwice:  # what was streamed may be a member's first value; the last counts: parsed whole
         notes = []
         root = load_geojson(path, file, parsing, notes)
+    else:
+        if streaming.bundle is not None:
+            late = set(root) - streaming.keys_before - {"features"}
+            if not late & _NEEDED_FIRST:
+                return streaming.finish(root, late, notes)
+            notes = []
+            root = load_geojson(path, file, parsing, notes)
     root, inside = _as_collection(root)
     notes += prepare_plain(root, path.name, file) if is_plain(root) else []
     if isinstance(root, dict) and isinstance(root.get("features"), list):

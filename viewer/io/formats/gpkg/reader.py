@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, non_finite_message
+from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, long_integer, non_finite_message
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.gpkg import inspect
 from viewer.io.formats.gpkg.batches import DamagedFeatures, read_batch
@@ -85,17 +85,20 @@ def _read_gpkg(path: Path, file: str, builder: LayerBuilder, progress: Progress)
 
 @contextlib.contextmanager
 def gdal_warnings(builder: LayerBuilder, where: str) -> Iterator[None]:
-    """GDAL's warnings while reading, each reported as one line of the file's problems at ``where``.
+    """GDAL's warnings while reading, each reported as one line of the file's problems at ``where``, once: GDAL
+    repeats a warning about the file each time it is opened (listing, counting, reading each batch).
 
     Scoped to the read, not filtered process-wide: another part of launchmap may want to see them.
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         yield
+    said = {problem.message for problem in builder.problems}
     for warning in caught:
-        text = " ".join(str(warning.message).split())
-        if not any(expected in text for expected in _EXPECTED_WARNINGS):
-            builder.warn(where, f"GDAL: {text}")
+        message = "GDAL: " + " ".join(str(warning.message).split())
+        if message not in said and not any(expected in message for expected in _EXPECTED_WARNINGS):
+            builder.warn(where, message)
+            said.add(message)
 
 
 def _read_layers(path: Path, file: str, layers: list[tuple[str, Any]], ours: bool, plain: list[str],
@@ -386,6 +389,8 @@ def _json_cell(text: Any, file: str, where: str, column: str) -> Any:
     except NonFinite as error:
         raise BundleError([Problem(file, where, f"column {column!r}: {non_finite_message(error.token)}")]) from None
     except (TypeError, ValueError) as error:
+        if isinstance(text, str) and (too_long := long_integer(text)) is not None:
+            raise BundleError([Problem(file, where, f"column {column!r}: {too_long[1]}")]) from None
         raise BundleError([Problem(file, where, f"column {column!r} is not JSON ({error})")]) from None
 
 

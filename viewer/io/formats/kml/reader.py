@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -36,6 +37,9 @@ from viewer.model.problem import BundleError, Problem, Severity
 
 MAX_KML_BYTES = 256 * 2**20  # of XML, in a .kml or unpacked from a .kmz
 MAX_KMZ_BYTES = 256 * 2**20
+# Members a KMZ may list: zipfile reads the whole directory at once (400,000 empty members: 270 MB, 23 s on a
+# loaded machine; the size limit allows millions). A KMZ holds its KML and some icons and overlays.
+MAX_KMZ_MEMBERS = 20_000
 CHUNK = 2**20
 # ExtendedData names under which the KML writer stores what KML has no element for
 BUNDLE, EVENT, DOCUMENT, FEATURE, INDEX, TEXT_INLINE = (
@@ -74,17 +78,22 @@ def read_kmz(path: str | Path, progress: Progress = no_progress,
         return BundleError([Problem(file, where, message)])
 
     try:
-        with open_regular(path, MAX_KMZ_BYTES, "KMZ file") as raw, zipfile.ZipFile(raw) as archive:
-            kml = [i for i in archive.infolist() if i.filename.lower().endswith(".kml") and not i.is_dir()]
-            if not kml:
-                raise fail("", "no .kml file inside the KMZ archive")
-            member = next((i for i in kml if i.filename.lower() == "doc.kml"), kml[0])
-            if member.file_size > MAX_KML_BYTES:
-                raise fail(member.filename, f"unpacks to {member.file_size / 2**20:,.0f} MiB, more than the "
-                                            f"{MAX_KML_BYTES // 2**20} MiB launchmap reads (a zip bomb?)")
-            with archive.open(member) as handle:
-                chunks = _chunks(handle, member.file_size, progress, limit=MAX_KML_BYTES, name=member.filename)
-                return _read(path, file, f"{member.filename}:", chunks)
+        with open_regular(path, MAX_KMZ_BYTES, "KMZ file") as raw:
+            members = _members_said(raw)
+            if members is not None and members > MAX_KMZ_MEMBERS:
+                raise fail("", f"{members:,} files in the KMZ archive, more than the {MAX_KMZ_MEMBERS:,} "
+                               "launchmap opens")
+            with zipfile.ZipFile(raw) as archive:
+                kml = [i for i in archive.infolist() if i.filename.lower().endswith(".kml") and not i.is_dir()]
+                if not kml:
+                    raise fail("", "no .kml file inside the KMZ archive")
+                member = next((i for i in kml if i.filename.lower() == "doc.kml"), kml[0])
+                if member.file_size > MAX_KML_BYTES:
+                    raise fail(member.filename, f"unpacks to {member.file_size / 2**20:,.0f} MiB, more than the "
+                                                f"{MAX_KML_BYTES // 2**20} MiB launchmap reads (a zip bomb?)")
+                with archive.open(member) as handle:
+                    chunks = _chunks(handle, member.file_size, progress, limit=MAX_KML_BYTES, name=member.filename)
+                    return _read(path, file, f"{member.filename}:", chunks)
     except _TooLarge as error:
         raise fail(error.name, f"unpacks to more than {MAX_KML_BYTES // 2**20} MiB, although the archive says "
                                f"{error.said:,} bytes (a zip bomb?)") from None
@@ -96,6 +105,30 @@ def read_kmz(path: str | Path, progress: Progress = no_progress,
         raise fail("", f"cannot unpack the KMZ archive: {error}") from None
     except OSError as error:
         raise fail("", f"cannot read: {error.strerror or error}") from None
+
+
+_END = b"PK\x05\x06"  # a zip archive's end-of-central-directory record
+_END64_LOCATOR = b"PK\x06\x07"
+
+
+def _members_said(handle: IO[bytes]) -> int | None:
+    """How many members the archive's end record says it holds (read from its ZIP64 record when it has one),
+    before zipfile reads them all; None when there is no end record (zipfile then reports the damage)."""
+    size = handle.seek(0, 2)
+    handle.seek(max(0, size - 22 - 0xFFFF))  # the record, then a comment of up to 64 KiB
+    tail = handle.read()
+    handle.seek(0)
+    at = tail.rfind(_END)
+    if at < 0 or len(tail) - at < 22:
+        return None
+    count = int(struct.unpack_from("<H", tail, at + 10)[0])
+    if count == 0xFFFF and at >= 20 and tail[at - 20 : at - 16] == _END64_LOCATOR:
+        handle.seek(struct.unpack_from("<Q", tail, at - 12)[0])
+        record = handle.read(40)
+        handle.seek(0)
+        if len(record) == 40 and record.startswith(b"PK\x06\x06"):
+            count = int(struct.unpack_from("<Q", record, 32)[0])
+    return count
 
 
 class _TooLarge(Exception):
