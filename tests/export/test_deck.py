@@ -203,11 +203,7 @@ def test_cjk_names_are_set_in_a_font_that_has_them(make_bundle, tmp_path):
     text = subprocess.run(["pdftotext", str(tmp_path / "deck.pdf"), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "万里鏡1号" in text
-    assert "만리경-1호" in text
-    fonts = subprocess.run(["pdffonts", str(tmp_path / "deck.pdf")], capture_output=True, text=True,
-                           check=True).stdout
-    assert "HeiseiKakuGo-W5" in fonts
-    assert "HYGothic-Medium" in fonts
+    assert "만리경-1호" in text  # which font sets them (an installed one, else the reader's): test_deck_fonts
 
 
 def test_features_of_other_files_are_not_counted_as_reported(tmp_path):

@@ -46,3 +46,28 @@ def test_framing_a_large_layer_from_the_tree_makes_none_of_its_features(qtbot, t
     assert len(request.args[0]) == COUNT
     assert request.args[0][:2] == ["sites.gpkg#sites/1", "sites.gpkg#sites/2"]
     assert not made
+
+
+def test_counts_in_the_tree_are_written_alike(qtbot, tmp_path):
+    """The Kinds row read '100000' and its layer '100000' beside the layer's group '100,000'."""
+    path = tmp_path / "sites.gpkg"
+    rng = np.random.default_rng(5)
+    gpd.GeoDataFrame({"name": [f"site {i}" for i in range(COUNT)]},
+                     geometry=shapely.points(rng.uniform(120, 130, COUNT), rng.uniform(30, 40, COUNT)),
+                     crs=4326).to_file(path, layer="sites", driver="GPKG")
+    workspace = Workspace()
+    workspace.add(open_path(path)[0])
+    tree = EventTree(workspace, MapView())
+    qtbot.addWidget(tree)
+    model = tree.tree
+    counts = []
+
+    def walk(parent):
+        for r in range(model.rowCount(parent)):
+            counts.append(model.index(r, 1, parent).data())
+            walk(model.index(r, 0, parent))
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    assert counts.count(f"{COUNT:,}") == 3, counts  # the Kinds row, the layer, its group

@@ -74,6 +74,29 @@ def test_export_briefing_from_the_window(window, tmp_path):
     assert window.map_view.hidden_events == set()
 
 
+def test_export_briefing_says_which_slides_lack_a_font_for_their_letters(window, tmp_path, monkeypatch):
+    """A slide titled in hangul, on a machine with no font that has it: the deck is written, and the window says
+    once which slide shows boxes and what to install (`launchmap brief` prints the same line)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from viewer.export import deck_fonts
+
+    latin = (deck_fonts.FontFile("/fonts/latin.ttf", 0, "Latin", ((0x20, 0x7E), (0xA0, 0x2FF), (0x2010, 0x2044))),)
+    monkeypatch.setattr(deck_fonts, "installed_fonts", lambda: latin)
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *rest: said.append((title, text)))
+    marks = [Bookmark.framing("서해 launch site", (118.0, 12.0, 135.0, 41.0), events=("2023-11-21-chollima1",))]
+    path = export_briefing(window.workspace, marks, window.shell, tmp_path / "briefing.pdf")
+    assert path == tmp_path / "briefing.pdf"
+    assert path.is_file()
+    [(title, text)] = said
+    assert title == "Export briefing"
+    # the sources slide quotes a satellite's Japanese name, 万里鏡1号
+    assert text.startswith(f"{path}:slides 2 (서해 launch site), 3 (Sources): no installed font has the letters of "
+                           "the Korean and Japanese or Chinese text")
+    assert "install fonts-wqy-microhei" in text
+
+
 SOHAE_SITE = "2016-02-07-kms4/launch-site"
 
 

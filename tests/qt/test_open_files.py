@@ -30,7 +30,7 @@ def test_a_csv_opens_as_a_layer_and_is_remembered(window, tmp_path):
     window.open_files([str(csv)])
     assert len(window.workspace.content.features) == before + 2
     window._fill_recent_files()
-    assert str(csv.resolve()) in [a.text() for a in window._recent_files_menu.actions()]
+    assert f"&1 {csv.resolve()}" in [a.text() for a in window._recent_files_menu.actions()]  # numbered for Alt
 
 
 def test_dropping_a_file_opens_it(window, tmp_path, qtbot):

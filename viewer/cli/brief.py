@@ -4,6 +4,7 @@ each with its map, key facts and cited quotes, and a sources slide."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from viewer.cli.common import add_files_argument, load_workspace
@@ -58,4 +59,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UsageError(str(error)) from None
     print(visible_controls(f"wrote {output} ({len(deck.slides)} slides)"))
+    from viewer.export.deck_fonts import missing_font_warning
+
+    if warning := missing_font_warning(deck, str(output)):
+        print(visible_controls(warning), file=sys.stderr)
     return 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import os
-import re
+import zlib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -18,12 +18,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from viewer.export import deck_text as t
 from viewer.export import slides as s
+from viewer.export.deck_fonts import CJK_RUNS, JAPANESE_FONT, KOREAN_FONT, FontFile, fonts_with
 from viewer.io.atomic import write_bytes_atomic
 
 POINTS_PER_INCH = 72.0
@@ -35,14 +36,6 @@ _VERA = {"": "Vera.ttf", "b": "VeraBd.ttf", "i": "VeraIt.ttf", "bi": "VeraBI.ttf
 _FONT_FOLDERS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF",
                  "/usr/local/share/fonts", "/Library/Fonts", str(Path.home() / ".fonts"),
                  str(Path.home() / ".local/share/fonts"))
-
-
-# DejaVu has no CJK glyphs. Runs of hangul, and of kana and CJK ideographs, are set in the Adobe standard CJK
-# fonts that reportlab names without embedding: every PDF reader supplies them (or a substitute), so a
-# satellite's name such as 万里鏡1号 reads as written instead of as boxes, at no cost in file size.
-KOREAN_FONT, JAPANESE_FONT = "HYGothic-Medium", "HeiseiKakuGo-W5"
-_CJK_RUNS = re.compile(r"(?P<ko>[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+)|"
-                       r"(?P<ja>[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+)")
 
 
 @cache
@@ -65,11 +58,27 @@ def register_fonts() -> str:
 
 def _with_cjk_fonts(escaped: str) -> str:
     """Paragraph markup of already escaped text with its CJK runs set in a font that has their glyphs."""
-    def font(match: re.Match) -> str:
-        name = KOREAN_FONT if match.group("ko") else JAPANESE_FONT
-        return f'<font name="{name}">{match.group(0)}</font>'
+    return CJK_RUNS.sub(lambda m: f'<font name="{run_font(m.group(0), bool(m.group("ko")))}">{m.group(0)}</font>',
+                        escaped)
 
-    return _CJK_RUNS.sub(font, escaped)
+
+@cache
+def run_font(text: str, korean: bool) -> str:
+    """An installed TrueType font with every letter of the run, embedded; else the reader-supplied one."""
+    for font in fonts_with(text):
+        if (name := _embedded(font)) is not None:
+            return name
+    return KOREAN_FONT if korean else JAPANESE_FONT
+
+
+@cache
+def _embedded(font: FontFile) -> str | None:
+    name = f"LaunchmapCJK-{zlib.crc32(f'{font.path}#{font.index}'.encode()):08x}"
+    try:
+        pdfmetrics.registerFont(TTFont(name, font.path, subfontIndex=font.index))
+    except (TTFError, OSError):  # CFF outlines (Noto Sans CJK), or a file gone since fontconfig listed it
+        return None
+    return name
 
 
 # -- typesetting ------------------------------------------------------------------------------------
@@ -200,8 +209,9 @@ class _PageWriter:
         self.canvas.line(s.MARGIN_IN * POINTS_PER_INCH, y, (s.SLIDE_WIDTH_IN - s.MARGIN_IN) * POINTS_PER_INCH, y)
 
     def footer(self, text: str) -> None:
-        register_fonts()
-        self.canvas.setFont(FONT, 9)
-        self.canvas.setFillColor(HexColor(s.MUTED))
-        y = self.page_height - s.FOOTER_Y_IN * POINTS_PER_INCH - 9
-        self.canvas.drawRightString((s.SLIDE_WIDTH_IN - s.MARGIN_IN) * POINTS_PER_INCH, y, text)
+        """The deck's title and the page number, right-aligned, in the paragraph setter so CJK titles have letters."""
+        width = (s.SLIDE_WIDTH_IN - 2 * s.MARGIN_IN) * POINTS_PER_INCH
+        flowable = paragraph(t.Para((t.Run(text, colour=s.MUTED),), 9, align="right"))
+        _, used = flowable.wrap(width, 1e6)
+        flowable.drawOn(self.canvas, s.MARGIN_IN * POINTS_PER_INCH, self.page_height - s.FOOTER_Y_IN * POINTS_PER_INCH
+                        - used)

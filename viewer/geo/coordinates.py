@@ -123,6 +123,17 @@ def find_positions(text: str, start: int = 0, end: int | None = None) -> list[Fo
     return found
 
 
+def parse_degrees(text: str, axis: str) -> float | None:
+    """One latitude (``axis`` "lat") or longitude ("lon") written alone with its hemisphere, in degrees-minutes
+    (-seconds) or packed form (39°39'36"N, 33-30S, 070-15W), as a spreadsheet's cell gives it; None when the text
+    is not wholly that, or names the other axis."""
+    entry = text.strip()
+    parts = _parts(entry, 0, len(entry))
+    if len(parts) == 1 and (parts[0].start, parts[0].end, parts[0].axis) == (0, len(entry), axis):
+        return parts[0].value
+    return None
+
+
 def parse_position(text: str) -> tuple[float, float]:
     """(lon, lat) of one position written in any of the forms of EXPECTED; raises ValueError naming the text
     and what was expected."""

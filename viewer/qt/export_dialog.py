@@ -347,5 +347,10 @@ def export_briefing(workspace: Workspace, bookmarks: list[Bookmark], shell: Shel
     except (OSError, ValueError) as error:
         QMessageBox.warning(shell.parent, "Export briefing", f"{path}: {getattr(error, 'strerror', None) or error}")
         return None
-    shell.status(f"Exported {path} ({len(deck.slides)} slides)", 8000)
+    from viewer.export.deck_fonts import missing_font_warning
+
+    if warning := missing_font_warning(deck, str(path)):
+        shell.warn("Export briefing", warning)
+    else:
+        shell.status(f"Exported {path} ({len(deck.slides)} slides)", 8000)
     return path

@@ -15,7 +15,7 @@ from viewer.geo.crs import format_lat, format_lon
 from viewer.geo.gazetteer import load_places
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
-from viewer.qt.shell import Shell
+from viewer.qt.shell import Shell, give_letters
 from viewer.qt.window_files import OPEN_FILTER
 from viewer.qt.window_layout import MAP_RECT_KEY, DockLayout
 from viewer.qt.window_menus import WindowMenus
@@ -115,6 +115,7 @@ class MainWindow(DockLayout, WindowMenus):
         self.bookmarks_panel.present_requested.connect(self.present)
         self._dock("bookmarks", "Bookmarks", self.bookmarks_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._build_menus()
+        give_letters(self.menuBar())  # every entry of every menu a letter of its own for Alt
         self._toolbar.setMinimumHeight(0)
         if self.isVisible():
             # Docks added to a window already shown (after the first frame) are shown by a queued call: made now,

@@ -179,7 +179,8 @@ class MapTools(QObject):
                 if feature is not None:
                     event = self.workspace.event(feature.event)
                     launch = f" ({event.date_label})" if event is not None and event.when else ""
-                    menu.addAction(f"{kind_title(feature.kind)}: {feature.label}{launch}",
+                    shown = f"{kind_title(feature.kind)}: {feature.label}{launch}".replace("&", "&&")  # not a letter
+                    menu.addAction(shown,
                                    partial(self.workspace.selection.select, [feature_id]))
         menu.addSeparator()
         menu.addAction("Measure from here", lambda: self.measure_from(lon, lat))

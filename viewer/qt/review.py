@@ -39,7 +39,13 @@ if TYPE_CHECKING:
     from viewer.qt.map.canvas import MapCanvas
 
 ANCHOR = -1  # the "vertex" that is an annotation's anchor, the point it points at
-ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm);;All files (*)"
+
+
+def article_filter() -> str:
+    """The Import articles dialog's filter: every suffix ingest reads (text, HTML, feeds), from ingest's own list."""
+    from viewer.ingest.article import SUFFIXES
+
+    return f"Articles and feeds ({' '.join(f'*{s}' for s in sorted(SUFFIXES))});;All files (*)"
 
 
 class EditCommand(QUndoCommand):
@@ -250,7 +256,7 @@ class ReviewController:
         from viewer.ingest.merge import attach_drafts
 
         if paths is None:
-            paths, _ = QFileDialog.getOpenFileNames(self.shell.parent, "Import articles", "", ARTICLE_FILTER)
+            paths, _ = QFileDialog.getOpenFileNames(self.shell.parent, "Import articles", "", article_filter())
             if not paths:
                 return None
         try:
@@ -331,7 +337,7 @@ class ReviewController:
         act(edit_menu, "&Link selected text to feature", self.link_passage, "Ctrl+L")
         act(edit_menu, "&Move point or vertex", self.start_move, "Ctrl+M")
         act(file_menu, "&Import articles…", lambda: self.import_articles(), "Ctrl+I")
-        act(file_menu, "Save &edited bundles", self.save_edited, "Ctrl+Alt+S")
+        act(file_menu, "Save edited b&undles", self.save_edited, "Ctrl+Alt+S")
 
     def _is_draft(self, feature_id: str) -> bool:
         feature = self.workspace.feature(feature_id)

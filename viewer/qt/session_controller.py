@@ -301,13 +301,13 @@ class SessionController(QObject):
     # -- menu --------------------------------------------------------------------------------------
     def add_actions(self, menu: QMenu) -> None:
         """Open session…, Save session, Save session as…, and Recent sessions, added to ``menu``."""
-        for text, slot, shortcut in (("Open &session…", self._open_dialog, "Ctrl+Shift+O"),
+        for text, slot, shortcut in (("Open sessio&n…", self._open_dialog, "Ctrl+Shift+O"),
                                      ("&Save", self.save_work, QKeySequence.StandardKey.Save),
                                      ("Save session &as…", self.save_as, QKeySequence.StandardKey.SaveAs)):
             action = menu.addAction(text)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, s=slot: s())
-        self._recent_menu = menu.addMenu("&Recent sessions")
+        self._recent_menu = menu.addMenu("Recen&t sessions")
         self._fill_recent_menu()
 
     def _fill_recent_menu(self) -> None:
@@ -315,7 +315,7 @@ class SessionController(QObject):
             return
         self._recent_menu.clear()
         for path in self.recent_files():
-            action = self._recent_menu.addAction(path.name)
+            action = self._recent_menu.addAction(path.name.replace("&", "&&"))  # shown, not an Alt letter
             action.setToolTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self._open_checked(p))
         self._recent_menu.setEnabled(bool(self.recent_files()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QStatusBar, QWidget
 
 
 class Shell:
@@ -54,3 +54,41 @@ def with_mnemonic(text: str, taken: set[str]) -> str:
             taken.add(letter)
             return f"{text[:i]}&{text[i:]}"
     return text
+
+
+def letter(text: str) -> str | None:
+    """The Alt letter of a menu entry's text (the one after a single '&'), lower case, or None."""
+    i = 0
+    while i < len(text) - 1:
+        if text[i] == "&":
+            if text[i + 1] != "&":
+                return text[i + 1].lower()
+            i += 1
+        i += 1
+    return None
+
+
+def give_letters(menu: QMenu | QMenuBar) -> None:
+    """Every entry of ``menu`` an Alt letter no other entry of it has: its own where that is still free (entries in
+    order), else one ``with_mnemonic`` picks; then each submenu, now and again whenever it opens (entries added or
+    renamed later, such as recent files or Undo's "Undo Edit feature"). Entry texts are taken as escaped ('&&')."""
+    taken: set[str] = set()
+    entries = [a for a in menu.actions() if not a.isSeparator() and a.text()]
+    unlettered = []
+    for action in entries:
+        own = letter(action.text())
+        if own is not None and own not in taken:
+            taken.add(own)
+        else:
+            unlettered.append(action)
+    plain = {a: a.text().replace("&&", "\0").replace("&", "").replace("\0", "&") for a in unlettered}
+    # the entries with fewest free letters choose first, so a short one is not left with none
+    for action in sorted(unlettered, key=lambda a: len({c.lower() for c in plain[a] if c.isalnum()} - taken)):
+        action.setText(with_mnemonic(plain[action], taken))
+    for action in entries:
+        submenu = action.menu()
+        if isinstance(submenu, QMenu):
+            if not submenu.property("lettered"):
+                submenu.setProperty("lettered", True)
+                submenu.aboutToShow.connect(lambda m=submenu: give_letters(m))
+            give_letters(submenu)

@@ -112,11 +112,15 @@ class WindowFiles(QMainWindow):
             return  # an autosave's edited copy, opened by recovery: not a file of the user's to offer again
         recent = [p for p in recent_files() if p != str(resolved)]
         QSettings().setValue("files/recent", [str(resolved), *recent][:RECENT_FILES])
+        if getattr(self, "_recent_files_menu", None) is not None:
+            self._fill_recent_files()  # a menu greyed while empty never opens, so never fills itself
 
     def _fill_recent_files(self) -> None:
         self._recent_files_menu.clear()
-        for path in recent_files():
-            self._recent_files_menu.addAction(path, partial(self.open_files, [path]))
+        for number, path in enumerate(recent_files(), start=1):  # '&1 …' to '&9 …', as editors number them
+            shown = path.replace("&", "&&")  # a file's '&' is shown, not taken for the entry's letter
+            self._recent_files_menu.addAction(f"&{number} {shown}" if number < 10 else shown,
+                                              partial(self.open_files, [path]))
         self._recent_files_menu.setEnabled(not self._recent_files_menu.isEmpty())
 
     def _export_data(self) -> None:

@@ -79,14 +79,15 @@ class WindowMenus(WindowFiles):
         self.tools.add_actions(tools_menu, projection_menu, toolbar)
         self.marks.add_actions(tools_menu)
 
-        view_menu.addSeparator()
+        panels_menu = view_menu.addMenu("Pan&els")  # the docks: seventeen entries left no letter for some
         for dock in self.docks.values():
-            view_menu.addAction(dock.toggleViewAction())
+            panels_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
         self._action(view_menu, "&Find…", self._find, QKeySequence.StandardKey.Find)
-        self._action(view_menu, "&Present bookmarks", lambda: self.present(0), "F5")
-        self._action(view_menu, "Previous launch", lambda: self.timeline.step(-1), "Alt+Left")
-        self._action(view_menu, "Next launch", lambda: self.timeline.step(1), "Alt+Right")
-        self._action(view_menu, "All launches", self.timeline.show_all, "Alt+Home")
+        self._action(view_menu, "Present &bookmarks", lambda: self.present(0), "F5")
+        self._action(view_menu, "Pre&vious launch", lambda: self.timeline.step(-1), "Alt+Left")
+        self._action(view_menu, "&Next launch", lambda: self.timeline.step(1), "Alt+Right")
+        self._action(view_menu, "&All launches", self.timeline.show_all, "Alt+Home")
 
         help_menu = self._menus["help"]
         self._action(help_menu, "&First steps", self._first_steps, "F1")

@@ -147,3 +147,30 @@ def test_write_is_atomic(tmp_path, monkeypatch):
         write_csv(bundle, path)
     assert path.read_text() == "the previous export\n"
     assert [p.name for p in tmp_path.iterdir()] == ["launches.csv"]
+
+
+def test_degrees_minutes_seconds_as_spreadsheets_write_them(tmp_path):
+    """An analyst's sheet gave 'Latitude' 39°39'36"N and 'Longitude' 124°42'19"E (with primes): refused as 'not a
+    number of degrees', though the window's Add from coordinates reads exactly that."""
+    text = ("Name,Latitude,Longitude\n"
+            "Sohae,39°39\u203236\u2033N,124°42\u203219\u2033E\n"
+            "Jeju,\"33° 29' 24\"\" N\",\"126° 31' 48\"\" E\"\n"
+            "Plain,33.5,126.5\n"
+            "West and south,33-30S,070-15W\n")
+    bundle, problems = open_path(write(tmp_path, "sites.csv", text))
+    assert problems == []
+    points = {f.label or f.properties.get("Name"): (round(f.geometry.x, 4), round(f.geometry.y, 4))
+              for f in bundle.features.values()}
+    assert points == {"Sohae": (124.7053, 39.66), "Jeju": (126.53, 33.49), "Plain": (126.5, 33.5),
+                      "West and south": (-70.25, -33.5)}
+
+
+def test_a_position_in_the_wrong_column_is_still_refused(tmp_path):
+    text = ("Name,Latitude,Longitude\nSwapped,124°42\u203219\u2033E,39°39\u203236\u2033N\n"
+            "No letters,39°39\u203236\u2033,124°42\u203219\u2033\n")
+    with pytest.raises(BundleError) as raised:
+        open_path(write(tmp_path, "sites.csv", text))
+    assert [(p.where, p.message.split(" (")[0]) for p in raised.value.problems] == [
+        ("2", "longitude '39°39\u203236\u2033N' is not a number of degrees"),
+        ("3", "longitude '124°42\u203219\u2033' is not a number of degrees"),
+    ]

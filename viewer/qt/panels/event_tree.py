@@ -121,7 +121,7 @@ class EventTree(QTreeView):
             count = counts.get(kind, 0)
             if not count:
                 continue
-            row = _row(kind_title(kind), f"{count}", "")
+            row = _row(kind_title(kind), f"{count:,}", "")
             row[1].setToolTip(counted(count, 'feature'))
             row[0].setCheckable(True)
             row[0].setData(kind, KIND_ROLE)
@@ -134,7 +134,7 @@ class EventTree(QTreeView):
         for event in content.events_in_time_order():
             details = " · ".join(v for v in (event.vehicle, event.outcome) if v)
             members = by_event.get(event.id, none)
-            row = _row(f"{event.date_label}  {event.name or event.id}", details, str(int(passages[members].sum())))
+            row = _row(f"{event.date_label}  {event.name or event.id}", details, f"{int(passages[members].sum()):,}")
             row[0].setCheckable(True)
             row[0].setData(event.id, EVENT_ROLE)
             row[0].setForeground(QBrush(QColor(colours[event.id]).darker(130)))
@@ -145,7 +145,7 @@ class EventTree(QTreeView):
         by_layer = table.groups(table.layer, loose)
         for layer in self.workspace.layers():  # features from other tools: one row per file, in its colour
             members = by_layer.get(layer, none)
-            row = _row(layer, f"{len(members)}", str(int(passages[members].sum())))
+            row = _row(layer, f"{len(members):,}", f"{int(passages[members].sum()):,}")
             row[1].setToolTip(f"a file's layer: {counted(len(members), 'feature')}")
             row[0].setCheckable(True)
             row[0].setData(layer, LAYER_ROLE)
@@ -177,7 +177,7 @@ class EventTree(QTreeView):
             members = by_kind.get(kind)
             if members is None:
                 continue
-            group = _row(kind_title(kind), "", str(int(passages[members].sum())))
+            group = _row(kind_title(kind), "", f"{int(passages[members].sum()):,}")
             key = len(self._groups) + 1  # never 0: the role's data is tested for truth
             self._groups[key] = members
             if len(members) > LISTED_UP_TO:
@@ -246,8 +246,8 @@ class EventTree(QTreeView):
         if layer is None:
             return
         menu = QMenu(self)
-        menu.addAction("Colour…", lambda: self.choose_layer_colour(layer))
-        reset = menu.addAction("Palette colour", lambda: self.map_view.set_layer_colour(layer, None))
+        menu.addAction("&Colour…", lambda: self.choose_layer_colour(layer))
+        reset = menu.addAction("&Palette colour", lambda: self.map_view.set_layer_colour(layer, None))
         reset.setEnabled(layer in self.map_view.layer_colours)
         menu.exec(self.viewport().mapToGlobal(point))
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
+from viewer.geo.coordinates import parse_degrees
 from viewer.io.files import FileRefused, open_regular
 from viewer.io.formats.layer import LayerBuilder, checked_many, refuse_large_file
 from viewer.io.progress import Progress, no_progress
@@ -263,14 +264,15 @@ def _sniff(head: bytes, encoding: str, file: str) -> tuple[str, Columns]:
 
 
 def _degrees(text: str, axis: str, decimal_comma: bool) -> float | None:
-    """Decimal degrees from '124.705', '124.705°E', 'W 170.5' or '39,66' (under a ';' delimiter)."""
+    """Decimal degrees from '124.705', '124.705°E', 'W 170.5', '39,66' (under a ';' delimiter) or degrees, minutes
+    and seconds with the hemisphere (124°42'19"E)."""
     try:
         value = float(text)  # the usual cell, a plain decimal: read at once
     except ValueError:
         value = math.nan
     if value - value == 0.0:  # finite: what the rest would make of it too
         return value
-    text = text.replace("°", "").strip()
+    written, text = text, text.replace("°", "").strip()
     sign = 1.0
     for letter, negative in ((axis[0], False), (axis[1], True)):
         if text[-1:].upper() == letter or text[:1].upper() == letter:
@@ -281,7 +283,7 @@ def _degrees(text: str, axis: str, decimal_comma: bool) -> float | None:
     try:
         return sign * float(text)
     except ValueError:
-        return None
+        return parse_degrees(written, "lat" if axis == "NS" else "lon")  # 39°39'36"N, 33-30S
 
 
 def _why_not_wkt(text: str) -> str:
