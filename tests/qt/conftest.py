@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from shared_data import SOHAE  # noqa: F401  (kept for fixtures' readers)
 
+from viewer.qt import plain_box
 from viewer.resources import sample_bundle
 
 
@@ -28,7 +29,7 @@ def answer_questions_with_discard(monkeypatch):
     answer is Discard, unless the test answers itself (it patches QMessageBox.question again)."""
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(plain_box, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
 
 
 @pytest.fixture

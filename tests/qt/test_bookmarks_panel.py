@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QMessageBox
 
 from viewer.io.session import autosave_path, load_session, write_autosave
+from viewer.qt import plain_box
 from viewer.qt.panels.bookmarks_panel import BookmarksPanel
 from viewer.qt.session_controller import SessionController
 
@@ -22,7 +23,7 @@ def private_state(tmp_path, monkeypatch):
     """Autosaves in a temporary XDG_STATE_HOME; and a window closing with unsaved bookmarks at the end of a
     test discards them instead of waiting for an answer nobody gives."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(plain_box, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
 
 
 @pytest.fixture
@@ -157,11 +158,11 @@ def test_closing_with_unsaved_bookmarks_asks_and_cancel_keeps_the_window(qtbot, 
         asked.append(args[2])
         return QMessageBox.StandardButton.Cancel
 
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr(plain_box, "question", answer)
     window.close()
     assert window.isVisible()
     assert "Save the changes" in asked[0]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(plain_box, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     controller.autosave()
     window.close()
     assert not window.isVisible()

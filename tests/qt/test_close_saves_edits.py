@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from viewer.model.edits import EditProperties
+from viewer.qt import plain_box
 from viewer.resources import sample_bundle
 
 pytestmark = pytest.mark.gui
@@ -24,7 +25,7 @@ def _edit(window) -> None:
 def test_save_on_closing_writes_the_edited_bundle(window, monkeypatch, tmp_path):
     _edit(window)
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]) or
+    monkeypatch.setattr(plain_box, "question", lambda *args, **kwargs: asked.append(args[2]) or
                         QMessageBox.StandardButton.Save)
     copy = tmp_path / "briefing" / "launches-edited.geojson"
     copy.parent.mkdir()
@@ -40,7 +41,7 @@ def test_save_on_closing_writes_the_edited_bundle(window, monkeypatch, tmp_path)
 
 def test_cancelling_where_to_save_keeps_the_window_and_the_edit(window, monkeypatch):
     _edit(window)
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(plain_box, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Save)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
     window.close()
     assert window.isVisible()
@@ -52,7 +53,7 @@ def test_an_edit_and_a_saved_session_are_both_named_and_saved(window, monkeypatc
     assert window.session.save_as(session)
     _edit(window)
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]) or
+    monkeypatch.setattr(plain_box, "question", lambda *args, **kwargs: asked.append(args[2]) or
                         QMessageBox.StandardButton.Save)
     copy = tmp_path / "launches.geojson"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(copy), ""))

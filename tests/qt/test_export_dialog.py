@@ -7,6 +7,7 @@ from pptx import Presentation
 from PySide6.QtGui import QColor, QImage
 
 from viewer.model.bookmark import Bookmark
+from viewer.qt import plain_box
 from viewer.qt.export_dialog import BY, PRESETS, ExportImageDialog, export_briefing, export_view
 from viewer.symbology import SELECTION
 
@@ -77,14 +78,13 @@ def test_export_briefing_from_the_window(window, tmp_path):
 def test_export_briefing_says_which_slides_lack_a_font_for_their_letters(window, tmp_path, monkeypatch):
     """A slide titled in hangul, on a machine with no font that has it: the deck is written, and the window says
     once which slide shows boxes and what to install (`launchmap brief` prints the same line)."""
-    from PySide6.QtWidgets import QMessageBox
 
     from viewer.export import deck_fonts
 
     latin = (deck_fonts.FontFile("/fonts/latin.ttf", 0, "Latin", ((0x20, 0x7E), (0xA0, 0x2FF), (0x2010, 0x2044))),)
     monkeypatch.setattr(deck_fonts, "installed_fonts", lambda: latin)
     said = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *rest: said.append((title, text)))
+    monkeypatch.setattr(plain_box, "warning", lambda parent, title, text, *rest: said.append((title, text)))
     marks = [Bookmark.framing("서해 launch site", (118.0, 12.0, 135.0, 41.0), events=("2023-11-21-chollima1",))]
     path = export_briefing(window.workspace, marks, window.shell, tmp_path / "briefing.pdf")
     assert path == tmp_path / "briefing.pdf"
@@ -176,13 +176,13 @@ def test_the_file_is_a_full_path_kept_for_the_next_export_and_never_overwritten_
     target.write_bytes(b"the user's earlier image")
     dialog.path_edit.setText(str(target))
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]) or
+    monkeypatch.setattr(plain_box, "question", lambda *args, **kwargs: asked.append(args[2]) or
                         QMessageBox.StandardButton.No)
     dialog._accept_if_valid()
     assert len(asked) == 1
     assert str(target) in asked[0]
     assert dialog.result() != dialog.DialogCode.Accepted
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(plain_box, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
     dialog._accept_if_valid()
     assert dialog.result() == dialog.DialogCode.Accepted
     again = ExportImageDialog()

@@ -6,14 +6,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox
+
+from viewer.qt import plain_box
 
 BAD = Path(__file__).parents[1] / "data" / "bad"
 
 
 def test_a_bad_file_is_reported_and_nothing_is_lost(window, monkeypatch):
     reported = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: reported.append(text))
+    monkeypatch.setattr(plain_box, "warning", lambda parent, title, text: reported.append(text))
     before = list(window.workspace.content.features)
     window.open_files([str(BAD / "kml" / "billion_laughs.kml"), str(BAD / "geojson" / "truncated.geojson")])
     assert list(window.workspace.content.features) == before

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtWidgets import QMessageBox
-
+from viewer.qt import plain_box
 from viewer.resources import sample_bundle
 
 MERCATOR_LINES = {  # as GDAL writes a GeoJSON in EPSG:3857 (geopandas' to_file with crs 3857)
@@ -41,7 +40,7 @@ def test_files_already_open_are_listed_in_one_message(window, monkeypatch, tmp_p
     sites.write_text("name,lon,lat\nSinpo,128.18,40.02\n", encoding="utf-8")
     window.open_files([str(sites)])
     reported = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: reported.append(text))
+    monkeypatch.setattr(plain_box, "warning", lambda parent, title, text: reported.append(text))
     window.open_files([str(sample_bundle()), str(sites)])
     assert len(reported) == 1, reported  # one box, not one per file
     assert "launches.geojson" in reported[0]

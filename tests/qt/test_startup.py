@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 
 from viewer.qt import app as app_module
-from viewer.qt import first_frame, main_window
+from viewer.qt import first_frame, main_window, plain_box
 from viewer.qt.map.basemap_layer import BasemapLayer
 from viewer.resources import sample_bundle
 
@@ -104,10 +104,9 @@ def test_a_second_file_with_the_same_feature_ids_is_refused_in_one_line_and_the_
     """`launchmap launches.gpkg launches.kml` (the same bundle in two formats) ended the start with a traceback."""
     import shutil
 
-    from viewer.qt import window_files
 
     reports: list[str] = []
-    monkeypatch.setattr(window_files.QMessageBox, "warning", lambda _parent, _title, text: reports.append(text))
+    monkeypatch.setattr(plain_box, "warning", lambda _parent, _title, text: reports.append(text))
     first, second = tmp_path / "first.geojson", tmp_path / "second.geojson"
     shutil.copy(sample_bundle(), first)
     shutil.copy(sample_bundle(), second)

@@ -30,6 +30,7 @@ from viewer.io.progress import Cancelled, Progress
 from viewer.model.bookmark import Bookmark
 from viewer.model.reports import sources_note
 from viewer.model.workspace import Workspace
+from viewer.qt import plain_box
 from viewer.qt.briefing import write_briefing
 from viewer.qt.dialogs.folders import remember_folder, start_path
 from viewer.qt.workers import run_with_progress
@@ -207,10 +208,10 @@ class ExportImageDialog(QDialog):
     def _accept_if_valid(self) -> None:
         path = self.path
         if path.suffix.lower() not in FORMATS.values() or not path.name:
-            QMessageBox.warning(self, "Export image", f"{path}: the file must end in .png, .jpg, .svg or .pdf")
+            plain_box.warning(self, "Export image", f"{path}: the file must end in .png, .jpg, .svg or .pdf")
             return
         if path.exists():
-            answer = QMessageBox.question(self, "Export image", f"{path} exists. Replace it?",
+            answer = plain_box.question(self, "Export image", f"{path} exists. Replace it?",
                                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                           QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
@@ -308,7 +309,7 @@ def export_view(workspace: Workspace, map_view: MapView, shell: Shell, path: Pat
         shell.status("Image export cancelled; nothing was written", 8000)
         return None
     except (OSError, ValueError) as error:
-        QMessageBox.warning(shell.parent, "Export image", f"{path}: {getattr(error, 'strerror', None) or error}")
+        plain_box.warning(shell.parent, "Export image", f"{path}: {getattr(error, 'strerror', None) or error}")
         return None
     shell.status(f"Exported {path}", 8000)
     return path
@@ -345,7 +346,7 @@ def export_briefing(workspace: Workspace, bookmarks: list[Bookmark], shell: Shel
         shell.status("Briefing export cancelled; nothing was written", 8000)
         return None
     except (OSError, ValueError) as error:
-        QMessageBox.warning(shell.parent, "Export briefing", f"{path}: {getattr(error, 'strerror', None) or error}")
+        plain_box.warning(shell.parent, "Export briefing", f"{path}: {getattr(error, 'strerror', None) or error}")
         return None
     from viewer.export.deck_fonts import missing_font_warning
 

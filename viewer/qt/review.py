@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from viewer.io.bundle.writer import write_bundle
 from viewer.io.formats.geojson.writer import relocated
@@ -29,6 +29,7 @@ from viewer.model.edits import (
 )
 from viewer.model.kinds import CERTAINTIES, kind_names
 from viewer.model.workspace import Workspace
+from viewer.qt import plain_box
 from viewer.qt.dialogs.save_target import is_the_sample, where_to_save
 from viewer.qt.shell import Shell, add_action
 from viewer.wording import counted
@@ -262,7 +263,7 @@ class ReviewController:
         try:
             bundle = ingest_files(paths)
         except (ArticleError, OSError) as error:
-            QMessageBox.warning(self.shell.parent, "Import articles", str(error))
+            plain_box.warning(self.shell.parent, "Import articles", str(error))
             return None
         bundle.modified = True  # a draft lives only in memory until saved
         report, changed = attach_drafts(self.workspace.bundles, bundle)
@@ -273,7 +274,7 @@ class ReviewController:
             try:
                 self.workspace.add(bundle)
             except ValueError as error:
-                QMessageBox.warning(self.shell.parent, "Import articles", str(error))
+                plain_box.warning(self.shell.parent, "Import articles", str(error))
                 return None
         new = [f for f in [*report.new_features, *report.new_citations] if self.workspace.feature(f) is not None]
         if new:
@@ -313,7 +314,7 @@ class ReviewController:
                     bundle.documents.update(relocated(bundle, path.parent).documents)
                 write_bundle(bundle, path)
             except OSError as error:
-                QMessageBox.warning(self.shell.parent, "Save", f"{path}: not saved: {error.strerror or error}")
+                plain_box.warning(self.shell.parent, "Save", f"{path}: not saved: {error.strerror or error}")
                 return False
             bundle.path, bundle.modified = path, False
             bundle.extra.setdefault("launchmap", {})  # written by launchmap now: saved here again unasked

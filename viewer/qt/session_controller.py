@@ -27,6 +27,7 @@ from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError, Problem
 from viewer.model.view import DecorationOptions, MapView
 from viewer.model.workspace import Workspace
+from viewer.qt import plain_box
 from viewer.qt.dialogs.folders import remember_folder, start_path
 from viewer.qt.lifetime import follow
 from viewer.qt.session_autosave import AUTOSAVE_MS, SessionAutosave, recovery_question, what_was_recovered, when_saved
@@ -264,7 +265,7 @@ class SessionController(QObject):
                 self.workspace.edited(bundle)
 
     def _ask_recover(self, autosave: Autosave) -> bool:
-        answer = QMessageBox.question(
+        answer = plain_box.question(
             self.shell.parent, "Recover session", recovery_question(autosave),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
@@ -278,7 +279,7 @@ class SessionController(QObject):
             return True
         edited = self.edited_bundles() if self.save_bundles is not None else []
         session_too = self.path is not None or len(self.bookmarks) > 0
-        answer = QMessageBox.question(
+        answer = plain_box.question(
             self.shell.parent, "Save changes", closing_question(edited, self.path, session_too or not edited),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QWidget
+
+from viewer.qt import plain_box
 
 
 class Shell:
@@ -26,7 +28,7 @@ class Shell:
     def warn(self, title: str, message: str) -> None:
         """A problem the user must see: in the status bar and in a message box."""
         self._status_bar.showMessage(message, 20000)
-        QMessageBox.warning(self.parent, title, message)
+        plain_box.warning(self.parent, title, message)
 
     def open_files(self, paths: list[str]) -> None:
         self._open_files(paths)

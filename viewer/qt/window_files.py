@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from viewer.io.formats import export_filter, open_filter
 from viewer.io.load import open_path
 from viewer.io.progress import Cancelled
 from viewer.io.session import SESSION_SUFFIX
 from viewer.model.problem import BundleError
+from viewer.qt import plain_box
 from viewer.qt.workers import run_with_progress
 from viewer.wording import counted, visible_controls
 
@@ -150,7 +151,7 @@ class WindowFiles(QMainWindow):
 
     def _report(self, message: str) -> None:
         self.statusBar().showMessage(message, 20000)
-        QMessageBox.warning(self, "launchmap", message)
+        plain_box.warning(self, "launchmap", message)
 
     def _open_dialog(self) -> None:
         from viewer.qt.dialogs.folders import remember_folder, start_path
