@@ -124,14 +124,7 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
                 continue
             span = (min(alert.start(), mention.start), max(alert.end(), mention.end))
             alerted = True
-            if mention.place.id in areas:
-                areas[mention.place.id].cite(span)
-                continue
-            polygon, how = construct.alert_area(mention.place)
-            named[mention.place.id] = mention.place
-            areas[mention.place.id] = DraftFeature(
-                "warning_area", polygon, f"{system}: {mention.place.name}", "approximate",
-                f"{system} area named in the article; {how}", [span], mention.place.id)
+            _cite_area(areas, named, system, span, mention.place, "the article")
     return _within_prefectures(areas, named)
 
 
@@ -160,14 +153,19 @@ def _listed_places(text: str, sentence: Sentence, places: list[PlaceMention]) ->
 def _cite_alerted(areas: dict[str, DraftFeature], named: dict[str, Place], system: str, span: tuple[int, int],
                   mentions: list[PlaceMention]) -> None:
     for mention in (m for m in mentions if m.place.kind in ALERTED_KINDS and not in_north_korea(m.place)):
-        if mention.place.id in areas:
-            areas[mention.place.id].cite(span)
-            continue
-        polygon, how = construct.alert_area(mention.place)
-        named[mention.place.id] = mention.place
-        areas[mention.place.id] = DraftFeature(
-            "warning_area", polygon, f"{system}: {mention.place.name}", "approximate",
-            f"{system} area named in the article's table of launches; {how}", [span], mention.place.id)
+        _cite_area(areas, named, system, span, mention.place, "the article's table of launches")
+
+
+def _cite_area(areas: dict[str, DraftFeature], named: dict[str, Place], system: str, span: tuple[int, int],
+               place: Place, where: str) -> None:
+    """The alert's area for ``place`` cites ``span``: a new warning area the first time the place is named."""
+    if place.id in areas:
+        areas[place.id].cite(span)
+        return
+    polygon, how = construct.alert_area(place)
+    named[place.id] = place
+    areas[place.id] = DraftFeature("warning_area", polygon, f"{system}: {place.name}", "approximate",
+                                   f"{system} area named in {where}; {how}", [span], place.id)
 
 
 def _within_prefectures(areas: dict[str, DraftFeature], named: dict[str, Place]) -> list[DraftFeature]:
