@@ -151,6 +151,35 @@ def test_rows_asked_again_are_the_same_and_a_new_geometry_gets_its_own():
     assert cache.rows(shared).tolist() == [first[0], -1]
 
 
+def test_a_file_added_to_a_large_cache_sorts_only_its_own_keys(monkeypatch):
+    """A few areas opened after a large catalogue find their rows, and the catalogue's stay found, with only the
+    new keys sorted: sorting every row held again made each add cost as much as the largest file ever shown."""
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    held = plain_points(5_000)
+    cache = ProjectedFeatures(projection)
+    held_rows = cache.rows(held)
+    sorted_sizes: list[int] = []
+    argsort = np.argsort
+
+    def counted(values, *args, **kwargs):
+        sorted_sizes.append(int(np.size(values)))
+        return argsort(values, *args, **kwargs)
+
+    monkeypatch.setattr(np, "argsort", counted)
+    areas = [Feature(f"area{i}", shapely.Point(120 + i, 30).buffer(1.0), {}) for i in range(4)]
+    points = plain_points(3)
+    shared = [*areas, *points, Feature("again", areas[0].geometry, {})]  # one geometry twice: np.unique's way
+    rows = cache.rows(shared)
+    assert sum(sorted_sizes) <= 3 * len(shared)  # not the 5,000 rows held
+    assert len(set(rows[:7].tolist())) == 7
+    assert rows[7] == rows[0]
+    assert not set(rows.tolist()) & set(held_rows.tolist())
+    monkeypatch.undo()
+    assert np.array_equal(cache.rows(held), held_rows)
+    assert np.array_equal(cache.rows(shared), rows)
+    assert np.array_equal(cache.held_rows(np.array([f.geometry for f in shared], dtype=object)), rows)
+
+
 def test_lines_are_drawn_as_their_densified_lon_lat_lines_would_be():
     """The cache keeps no lon/lat copy of a line (made again when asked): what it draws, from the projected lines
     or from those copies where a seam cuts one, is what to_xy_arrays gives of the densified lines."""
