@@ -35,7 +35,8 @@ def test_a_property_key_like_markup_is_asked_for_in_plain_text(qtbot, monkeypatc
     assert plain_box.item(None, "Edit feature", "<b>kind:", ["launch_site", "danger_zone"], 1) == ("danger_zone", True)
     for dialog in asked:
         labels = dialog.findChildren(QLabel)
-        assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+        assert labels
+        assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
     assert asked[0].findChildren(QLabel)[0].text() == "<h1>range_km:"
 
 
