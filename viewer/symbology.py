@@ -33,7 +33,12 @@ DRAFT_COLOUR = "#C2185B"
 DRAFT_DASH = (1, 2)
 
 
-def event_colours(event_ids: list[str]) -> dict[str, str]:
-    """A stable colour per event, in the order given (time order keeps colours stable as files are added)."""
-    return {event_id: EVENT_COLOURS[i % len(EVENT_COLOURS)] for i, event_id in enumerate(event_ids)}
+def event_colours(event_ids: list[str], layers: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
+    """A colour per launch, the palette in the order given (time order keeps colours stable as later launches are
+    added), and per source layer the palette from its end, backwards: a launch imported beside open layers recolours
+    none of them. They share a colour only past the palette's twelve."""
+    count = len(EVENT_COLOURS)
+    colours = {event_id: EVENT_COLOURS[i % count] for i, event_id in enumerate(event_ids)}
+    colours.update({layer: EVENT_COLOURS[(count - 1 - i) % count] for i, layer in enumerate(layers)})
+    return colours
 

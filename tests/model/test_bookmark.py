@@ -96,6 +96,8 @@ def test_projection_spec_round_trips_an_authority_code():
     ({"name": "x", "events": "a"}, "bookmarks[3].events: must be a list of strings"),
     ({"name": "x", "projection": {"key": "lcc"}}, "bookmarks[3].projection: must be an object with a 'definition'"),
     ({"name": "x", "time_window": ["2023-01-01", "2023-02-01"]}, "bookmarks[3].time_window: time '2023-01-01' has no"),
+    ({"name": "x", "time_window": ["last week", "2023-02-01T00:00Z"]},
+     "bookmarks[3].time_window: 'last week' is not an ISO 8601 time (e.g. 2023-11-21T13:42Z)"),
     ({"name": "x", "map_rect": [-1e308, 0, 1e308, 1]}, "bookmarks[3].map_rect: numbers must be finite and within"),
     ({"name": "x", "map_rect": [5, 0, 1, 1]}, "bookmarks[3].map_rect: must be (xmin, ymin, xmax, ymax)"),
 ])

@@ -56,6 +56,20 @@ def test_an_unreadable_autosave_is_reported_in_the_window_once(window):
     assert window.statusBar().currentMessage() == ""  # moved aside: said once
 
 
+def test_several_unreadable_autosaves_are_all_named_in_one_message(window):
+    """Each was said in the status bar in turn, each replacing the last: only the final one could be read."""
+    from viewer.io.session.autosave import state_folder
+
+    state_folder().mkdir(parents=True, exist_ok=True)
+    corrupt = [state_folder() / f"autosave-99999999{n}.json" for n in range(3)]
+    for path in corrupt:
+        path.write_text('{"launchmap_session": 1, "view": {"map_rect": [-1e308, -1e308, 1e308, 1e308]}}')
+    assert window.session.offer_recovery(ask=lambda autosave: True) is False
+    message = window.statusBar().currentMessage()
+    assert "\n" not in message
+    assert all(path.name in message for path in corrupt), message
+
+
 def test_the_autosave_rewrites_an_edited_bundle_only_after_it_changed_again(window, monkeypatch):
     """Every 30 s the autosave wrote each edited bundle whole, changed or not: after one edit to a layer of a million
     points that was a million features written on the GUI thread every 30 s, the window busy all the while."""

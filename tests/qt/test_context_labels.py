@@ -43,7 +43,7 @@ def test_an_export_names_a_csvs_places_once_beside_their_dots(tmp_path, monkeypa
         scene = self.scene
         drawn.append((list(scene.labels.placed_shapes), list(scene.labels.placed_dots),
                       dict(scene.decorations.layout().boxes),
-                      scene.map_view.colours(scene.workspace.colour_keys())["places"]))
+                      scene.map_view.colours(*scene.workspace.colour_keys())["places"]))
         return times
 
     monkeypatch.setattr(MapRenderer, "save", save_and_keep)

@@ -265,7 +265,7 @@ def test_legend_rows_from_the_table_match_those_read_feature_by_feature():
     workspace.add(launches)
     workspace.add(other)
     view = MapView()
-    colours = view.colours(workspace.colour_keys())
+    colours = view.colours(*workspace.colour_keys())
     for hidden in ((), ("e1",), ("e2",)):
         view.set_hidden(events=hidden)
         shown = view.visible_features(workspace.content)

@@ -86,13 +86,12 @@ def test_file_open_offers_every_supported_file_first():
 
 
 def test_a_ring_beyond_a_globes_horizon_is_said_and_the_range_rings_view_shows_it_whole(window, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
     from viewer.geo.crs import orthographic
+    from viewer.qt import plain_box
 
     pyongyang = (125.74, 39.02)
     window.canvas.set_projection(orthographic(*pyongyang))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("5500, 13000", True))
+    monkeypatch.setattr(plain_box, "text", lambda *a, **k: ("5500, 13000", True))
     window.tools.ask_rings(*pyongyang, "Pyongyang")
     message = window.statusBar().currentMessage()
     assert "13,000 km lies beyond the globe's horizon" in message

@@ -23,14 +23,32 @@ def test_a_file_named_like_markup_is_named_in_plain_text(window, tmp_path, monke
     assert "<h1>BIG<b>bold.geojson" in shown[0].text()
 
 
+def test_a_property_key_like_markup_is_asked_for_in_plain_text(qtbot, monkeypatch):
+    """Edit feature asks for a property by its key, which comes from the file."""
+    from PySide6.QtWidgets import QInputDialog, QLabel
+
+    from viewer.qt import plain_box
+
+    asked: list[QInputDialog] = []
+    monkeypatch.setattr(QInputDialog, "exec", lambda dialog: asked.append(dialog) or QInputDialog.DialogCode.Accepted)
+    assert plain_box.text(None, "Edit feature", "<h1>range_km:", "800") == ("800", True)
+    assert plain_box.item(None, "Edit feature", "<b>kind:", ["launch_site", "danger_zone"], 1) == ("danger_zone", True)
+    for dialog in asked:
+        labels = dialog.findChildren(QLabel)
+        assert labels
+        assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+    assert asked[0].findChildren(QLabel)[0].text() == "<h1>range_km:"
+
+
 def test_no_box_guesses_rich_text_from_what_it_says():
-    """QMessageBox's static warning/question/information/critical show text in Qt's AutoText: every box goes through
-    viewer.qt.plain_box instead."""
-    guessing = ("warning", "question", "information", "critical")
+    """QMessageBox's static warning/question/information/critical and QInputDialog's getText/getItem show text in
+    Qt's AutoText: every box and question goes through viewer.qt.plain_box instead."""
+    guessing = {"QMessageBox": ("warning", "question", "information", "critical"),
+                "QInputDialog": ("getText", "getItem", "getInt", "getDouble", "getMultiLineText")}
     found = []
     for path in VIEWER.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Attribute) and node.attr in guessing and isinstance(node.value, ast.Name) \
-                    and node.value.id == "QMessageBox":
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                    and node.attr in guessing.get(node.value.id, ()):
                 found.append(f"{path.relative_to(VIEWER)}:{node.lineno}")
     assert found == []

@@ -40,5 +40,5 @@ def test_the_export_legend_names_it_too(tmp_path, qapp):
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [RADAR]}), encoding="utf-8")
     workspace = load_workspace([str(path)])
     visible = workspace.content.table.rows(workspace.content.table.kind.isin({"radar_site"}))
-    colours = {key: "#123456" for key in workspace.colour_keys()}
+    colours = {key: "#123456" for keys in workspace.colour_keys() for key in keys}
     assert ("radar_site", "Radar site", "#555555") in legend_entries(workspace, visible, colours)

@@ -46,7 +46,10 @@ class LaunchEvent:
 
 def parse_time(text: str) -> datetime:
     """An ISO 8601 time that must carry an offset ('Z' or ±hh:mm); raises ValueError otherwise."""
-    when = datetime.fromisoformat(text)
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text[:40]!r} is not an ISO 8601 time (e.g. 2023-11-21T13:42Z)") from None
     if when.tzinfo is None:
         raise ValueError(f"time {text!r} has no offset (add Z or +09:00)")
     return when

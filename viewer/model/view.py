@@ -262,10 +262,10 @@ class MapView:
         return self.filters.features(content)
 
     # -- colours -----------------------------------------------------------------------------------
-    def colours(self, keys: list[str]) -> dict[str, str]:
-        """A colour for each launch id and layer name in ``keys`` (Workspace.colour_keys): the palette in order,
-        and the layers' own colours where the user chose one."""
-        colours = event_colours(keys)
+    def colours(self, launches: list[str], layers: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
+        """A colour for each launch id and layer name (Workspace.colour_keys): the palette's (`event_colours`), and
+        the layers' own colours where the user chose one."""
+        colours = event_colours(launches, layers)
         colours.update({k: v for k, v in self.layer_colours.items() if k in colours})
         return colours
 

@@ -80,9 +80,9 @@ class Workspace:
         """The source layers of features that belong to no launch, one per file, in the order opened."""
         return list(self._layers)
 
-    def colour_keys(self) -> list[str]:
-        """What gets a colour of its own: the launches in time order, then the layers."""
-        return [e.id for e in self._content.events_in_time_order()] + self._layers
+    def colour_keys(self) -> tuple[list[str], list[str]]:
+        """What gets a colour of its own: the launches in time order, and the layers in the order opened."""
+        return [e.id for e in self._content.events_in_time_order()], list(self._layers)
 
     @property
     def content(self) -> Bundle:

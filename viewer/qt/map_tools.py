@@ -8,13 +8,14 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QToolBar
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar
 
 from viewer.geo.crs import PROJECTIONS, azimuthal_equidistant, format_lat, format_lon
 from viewer.geo.geodesic import inverse
 from viewer.geo.rings import drawn_ring
 from viewer.model.kinds import kind_title
 from viewer.model.workspace import Workspace
+from viewer.qt import plain_box
 from viewer.qt.map.canvas import MapCanvas
 from viewer.qt.shell import Shell, add_action, with_mnemonic
 
@@ -119,8 +120,8 @@ class MapTools(QObject):
         return centre.x, centre.y, feature.label
 
     def ask_rings(self, lon: float, lat: float, around: str) -> None:
-        text, ok = QInputDialog.getText(self.shell.parent, "Range rings", f"Radii in km around {around}:",
-                                        text="500, 1000, 2000")
+        text, ok = plain_box.text(self.shell.parent, "Range rings", f"Radii in km around {around}:",
+                                  "500, 1000, 2000")
         if not ok:
             return
         radii = parse_radii(text)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QDialog, QMenu
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -19,6 +19,7 @@ from viewer.model.feature import Feature
 from viewer.model.new_feature import SHAPE_KIND, geometry_of, new_feature, position_label
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
+from viewer.qt import plain_box
 from viewer.qt.dialogs.coordinates_dialog import CoordinatesDialog
 from viewer.qt.dialogs.property_sheet import PropertySheet
 from viewer.qt.map.path_layer import PathLayer, xy_stroke
@@ -169,8 +170,8 @@ class MarksController:
         from viewer.qt.dialogs.coordinates_dialog import HINT, parse_lines
 
         if text is None:
-            text, ok = QInputDialog.getText(self.shell.parent, "Go to", HINT.replace("One position per line (a "
-                                            "polygon: one corner per line), e.g.", "A position, e.g."))
+            text, ok = plain_box.text(self.shell.parent, "Go to", HINT.replace("One position per line (a "
+                                      "polygon: one corner per line), e.g.", "A position, e.g."))
             if not ok:
                 return None
         try:

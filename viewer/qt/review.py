@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog
 
 from viewer.io.bundle.writer import write_bundle
 from viewer.io.formats.geojson.writer import relocated
@@ -178,9 +178,9 @@ class ReviewController:
             if choices:
                 now = feature.properties.get(key)
                 current = choices.index(now) if isinstance(now, str) and now in choices else 0
-                value, ok = QInputDialog.getItem(self.shell.parent, "Edit feature", f"{key}:", choices, current, False)
+                value, ok = plain_box.item(self.shell.parent, "Edit feature", f"{key}:", choices, current)
             else:
-                value, ok = QInputDialog.getText(self.shell.parent, "Edit feature", f"{key}:", text=feature.label)
+                value, ok = plain_box.text(self.shell.parent, "Edit feature", f"{key}:", feature.label)
             if not ok:
                 return
         self.run(feature.id, EditProperty(feature.id, key, value))

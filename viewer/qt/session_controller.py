@@ -225,8 +225,12 @@ class SessionController(QObject):
         """
         unreadable: list[Problem] = []
         autosaves = recoverable_autosaves(unreadable)
-        for problem in unreadable:  # reported once: the file was moved aside
-            self.shell.status(str(problem), 20000)
+        if len(unreadable) == 1:  # reported once: the file was moved aside
+            self.shell.status(str(unreadable[0]), 20000)
+        elif unreadable:  # one message: each in turn replaced the last
+            names = ", ".join(Path(problem.file).name for problem in unreadable)
+            self.shell.status(f"{len(unreadable)} autosaves cannot be recovered and were moved aside "
+                              f"(.unreadable): {names}", 30000)
         for autosave in autosaves:
             if not (ask or self._ask_recover)(autosave):
                 forget_autosave(autosave)

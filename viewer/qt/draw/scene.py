@@ -100,7 +100,7 @@ class MapScene:
         """Rebuild the feature layers and labels from the workspace (as the canvas does on a change of filters)."""
         visible = self.visible_features()
         self._cache.prepare(visible)
-        colours = self.map_view.colours(self.workspace.colour_keys())
+        colours = self.map_view.colours(*self.workspace.colour_keys())
         self._set_layers([f for f in visible if self._keep(f)] if self._keep is not None else visible, colours)
         self._index = self._cache.index(visible)
         self.frame.data_count = self._index.count_in_rect  # as the canvas: a count, not a list of ids
@@ -115,7 +115,7 @@ class MapScene:
         time, each as its own group)."""
         self._keep = keep
         visible = [f for f in self.visible_features() if keep is None or keep(f)]
-        self._set_layers(visible, self.map_view.colours(self.workspace.colour_keys()))
+        self._set_layers(visible, self.map_view.colours(*self.workspace.colour_keys()))
 
     def _set_layers(self, features: list[Feature], colours: dict[str, str]) -> None:
         groups = by_kind(features, self.layers)

@@ -156,7 +156,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
 
     @property
     def event_colours(self) -> dict[str, str]:
-        return self.map_view.colours(self.workspace.colour_keys())
+        return self.map_view.colours(*self.workspace.colour_keys())
 
     def data_extent(self) -> Extent:
         """Lon/lat bounds of every feature, or the default region when there are none."""

@@ -127,7 +127,7 @@ class EventTree(QTreeView):
             row[0].setData(kind, KIND_ROLE)
             kinds[0].appendRow(row)
         self.tree.appendRow(kinds)
-        colours = self.map_view.colours(self.workspace.colour_keys())
+        colours = self.map_view.colours(*self.workspace.colour_keys())
         by_event = table.groups(table.event)
         none = np.zeros(0, dtype=np.intp)
         owners: list[tuple[list[QStandardItem], str | None, np.ndarray]] = []
@@ -254,7 +254,7 @@ class EventTree(QTreeView):
     def choose_layer_colour(self, layer: str, colour: QColor | None = None) -> None:
         """Give a layer a colour of its own (asked for when not given); kept in the session."""
         if colour is None:
-            current = self.map_view.colours(self.workspace.colour_keys()).get(layer, "#555555")
+            current = self.map_view.colours(*self.workspace.colour_keys()).get(layer, "#555555")
             colour = QColorDialog.getColor(QColor(current), self, f"Colour of {layer}")
         if colour.isValid():
             self.map_view.set_layer_colour(layer, colour.name())
