@@ -11,6 +11,15 @@ from shared_data import ARTICLE, citation, small_bundle  # noqa: F401  (fixtures
 
 
 @pytest.fixture
+def state(tmp_path, monkeypatch):
+    """launchmap's state folder (autosaves), empty, under this test's own XDG_STATE_HOME."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    folder = tmp_path / "state" / "launchmap"
+    folder.mkdir(parents=True)
+    return folder
+
+
+@pytest.fixture
 def make_bundle(tmp_path: Path):
     """Write a bundle dict (default: the small one) and its article; returns the bundle path."""
 

@@ -10,14 +10,6 @@ import pytest
 from viewer.io.session import recoverable_autosaves
 
 
-@pytest.fixture
-def state(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    folder = tmp_path / "state" / "launchmap"
-    folder.mkdir(parents=True)
-    return folder
-
-
 def autosave_with(state, info) -> None:
     session = {"launchmap_session": 1, "bundles": [], "bookmarks": [], "styles": {}, "autosave": info}
     (state / "autosave-999999991.json").write_text(json.dumps(session))

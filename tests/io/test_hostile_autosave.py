@@ -6,18 +6,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from viewer.io.session import file as session_io
 from viewer.io.session import recoverable_autosaves
-
-
-@pytest.fixture
-def state(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    folder = tmp_path / "state" / "launchmap"
-    folder.mkdir(parents=True)
-    return folder
 
 
 def test_an_autosave_of_a_newer_launchmap_is_left_for_it(state):

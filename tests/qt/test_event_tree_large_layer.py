@@ -19,12 +19,18 @@ from viewer.resources import sample_bundle
 COUNT = LISTED_UP_TO + 500  # more than a group lists row by row
 
 
-def test_framing_a_large_layer_from_the_tree_makes_none_of_its_features(qtbot, tmp_path, monkeypatch):
+
+def _sites(tmp_path):
+    """A GeoPackage layer of COUNT points, as another tool writes one."""
     path = tmp_path / "sites.gpkg"
     rng = np.random.default_rng(5)
     gpd.GeoDataFrame({"name": [f"site {i}" for i in range(COUNT)]},
                      geometry=shapely.points(rng.uniform(120, 130, COUNT), rng.uniform(30, 40, COUNT)),
                      crs=4326).to_file(path, layer="sites", driver="GPKG")
+    return path
+
+def test_framing_a_large_layer_from_the_tree_makes_none_of_its_features(qtbot, tmp_path, monkeypatch):
+    path = _sites(tmp_path)
     workspace = Workspace()
     workspace.add(open_path(sample_bundle())[0])
     workspace.add(open_path(path)[0])
@@ -50,11 +56,7 @@ def test_framing_a_large_layer_from_the_tree_makes_none_of_its_features(qtbot, t
 
 def test_counts_in_the_tree_are_written_alike(qtbot, tmp_path):
     """The Kinds row read '100000' and its layer '100000' beside the layer's group '100,000'."""
-    path = tmp_path / "sites.gpkg"
-    rng = np.random.default_rng(5)
-    gpd.GeoDataFrame({"name": [f"site {i}" for i in range(COUNT)]},
-                     geometry=shapely.points(rng.uniform(120, 130, COUNT), rng.uniform(30, 40, COUNT)),
-                     crs=4326).to_file(path, layer="sites", driver="GPKG")
+    path = _sites(tmp_path)
     workspace = Workspace()
     workspace.add(open_path(path)[0])
     tree = EventTree(workspace, MapView())
