@@ -17,13 +17,13 @@ from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
 from viewer.geo.feature_arrays import geometries_of, objects_of
 from viewer.geo.flat_lines import FlatLines
 from viewer.geo.flat_rows import FlatRows, add_lines, densified_lines, flat_parts
+from viewer.geo.key_rows import NONE, KeyRows
 from viewer.geo.picking import FeatureIndex, IdsOf
 from viewer.model.feature import Feature
 
 __all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines", "geometries_of"]
 
 _POINT, _LINESTRING = 0, 1
-_NONE = -1  # a feature without geometry has no row
 _AREAS = (3, 6)  # Polygon, MultiPolygon
 # An area of more vertices than this (and than `straight_first`) is drawn from a stand-in, undensified, until it is
 # densified whole off the GUI thread (a million-spike star took ~6 s to densify on it, the window frozen; areas of
@@ -61,8 +61,7 @@ class ProjectedFeatures:
         self.version = 0  # counts lines' densified geometry taken (their drawing changed)
         self._sources = np.empty(0, dtype=object)  # per row: the lon/lat geometry (held, so its id stays its own)
         self._keys = np.empty(0, dtype=np.int64)  # per row: id() of its geometry
-        self._sorted = np.empty(0, dtype=np.int64)  # the keys sorted, and the row of each
-        self._sorted_rows = np.empty(0, dtype=np.int32)
+        self._key_rows = KeyRows()
         self._point = np.empty(0, dtype=bool)  # per row: a single non-empty point (drawn from _xy, no shapes kept)
         self._xy = np.empty((0, 2))  # per row: the point, or a representative point of the projected shape
         self._located = np.empty(0, dtype=bool)  # per row: _xy is known (found for other shapes when first asked)
@@ -107,14 +106,14 @@ class ProjectedFeatures:
 
     def held_rows(self, geometries: np.ndarray) -> np.ndarray:
         """The rows of geometries the cache holds already (-1 for others): none added, the call not remembered."""
-        return self._find(np.fromiter(map(id, geometries), dtype=np.int64, count=len(geometries)))
+        return self._key_rows.find(np.fromiter(map(id, geometries), dtype=np.int64, count=len(geometries)))
 
     def _rows_of_keys(self, geometries: np.ndarray, keys: np.ndarray) -> np.ndarray:
-        rows = self._find(keys)
+        rows = self._key_rows.find(keys)
         missing = (rows < 0) & (keys != id(None))
         if missing.any():
             if self._compacted(len(geometries)):
-                rows = self._find(keys)
+                rows = self._key_rows.find(keys)
                 missing = (rows < 0) & (keys != id(None))
             new = np.flatnonzero(missing)
             # One row per distinct geometry (two features may share one), in the order first met; their rows
@@ -137,12 +136,6 @@ class ProjectedFeatures:
                 rows[new] = base + rank[which.ravel()]
         self._largest_call = max(self._largest_call, len(geometries))
         return rows
-
-    def _find(self, keys: np.ndarray) -> np.ndarray:
-        if not len(self._sorted):
-            return np.full(len(keys), _NONE, dtype=np.int64)
-        at = np.minimum(np.searchsorted(self._sorted, keys), len(self._sorted) - 1)
-        return np.where(self._sorted[at] == keys, self._sorted_rows[at].astype(np.int64), _NONE)
 
     def _compacted(self, call: int) -> bool:
         """Forget every row when the table has grown past twice the largest call and more (edits leave the
@@ -205,21 +198,7 @@ class ProjectedFeatures:
         self._shapes = joined(self._shapes, shapes)
         self._pending = joined(self._pending, pending)
         self._flat.append(flat_at, flat)
-        self._index_keys(keys, by_key, len(self._keys) - len(keys))
-
-    def _index_keys(self, keys: np.ndarray, by_key: np.ndarray | None, base: int) -> None:
-        """Merge new distinct ``keys`` (rows from ``base`` on; ``by_key``: their sorted order, if known) into the
-        sorted keys: only the new ones are sorted. Sorting the whole table again made every add cost as much as the
-        largest file it ever held (a four-area file added after a million features: ~0.1 s of argsort on the GUI
-        thread)."""
-        order = (by_key if by_key is not None else np.argsort(keys, kind="stable")).astype(np.int32)
-        new_sorted = keys[order]
-        if not len(self._sorted):
-            self._sorted, self._sorted_rows = new_sorted, order + np.int32(base)
-            return
-        at = np.searchsorted(self._sorted, new_sorted)  # keys are distinct: none of the new ones is held
-        self._sorted = np.insert(self._sorted, at, new_sorted)
-        self._sorted_rows = np.insert(self._sorted_rows, at, order + np.int32(base))
+        self._key_rows.insert(keys, len(self._keys) - len(keys), by_key)
 
     def has_pending(self) -> bool:
         """Whether `pending_lines` has any (told without taking them)."""
@@ -270,7 +249,7 @@ class ProjectedFeatures:
     # -- one feature -----------------------------------------------------------------------------
     def _row(self, feature: Feature) -> int:
         if feature.geometry is None:
-            return _NONE
+            return NONE  # a feature without geometry has no row
         return int(self.rows_of_geometries(np.array([feature.geometry], dtype=object))[0])
 
     def densified(self, feature: Feature) -> BaseGeometry | None:
