@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import re
-import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from viewer.io.formats.gpkg import inspect
 from viewer.io.formats.gpkg.batches import DamagedFeatures, read_batch
 from viewer.io.formats.gpkg.columns import FEATURE_COLUMNS, KEPT_AS
 from viewer.io.formats.gpkg.gdal_path import as_gdal_reads_it
+from viewer.io.formats.gpkg.gdal_words import gdal_warnings, gdal_words
 from viewer.io.formats.layer import (
     LABEL_KEYS,
     MAX_FEATURES,
@@ -42,7 +41,6 @@ LAUNCHMAP_TABLES = ("features", "documents", "events", "claims", "citations", "l
 _PLACE = re.compile(r"^(features|documents|events)\[(\d+)\]\.?(.*)$")
 _WGS84 = {"EPSG:4326", "OGC:CRS84"}
 # GDAL warns on every read of a GeoPackage not named .gpkg; the loader recognises them by content on purpose.
-_EXPECTED_WARNINGS = ("non conformant file extension",)
 
 
 def read_gpkg(path: str | Path, progress: Progress = no_progress,
@@ -68,7 +66,7 @@ def _read_gpkg(path: Path, file: str, builder: LayerBuilder, progress: Progress)
             layers = [(str(name), kind) for name, kind in pyogrio.list_layers(path) if str(name) not in skipped]
             counts = {name: int(pyogrio.read_info(path, layer=name)["features"]) for name, _ in layers}
     except RuntimeError as error:  # pyogrio's DataSourceError and friends
-        raise BundleError([Problem(file, "", f"not a GeoPackage, or a damaged one ({_gdal(error)})")]) from None
+        raise BundleError([Problem(file, "", f"not a GeoPackage, or a damaged one ({gdal_words(error)})")]) from None
     for name in sorted(skipped):  # never counted nor read: a view is a query, which may run without end
         builder.warn(f"layer {name}", "a view (a stored query), not a table; not read")
     names = {name for name, _ in layers}
@@ -81,24 +79,6 @@ def _read_gpkg(path: Path, file: str, builder: LayerBuilder, progress: Progress)
     parts = stages(progress, [counts.get("features", 0) + 1 if ours else 0] + [counts[n] + 1 for n in plain])
     _read_layers(path, file, layers, ours, plain, counts, parts, builder)
     return builder.finish()
-
-
-@contextlib.contextmanager
-def gdal_warnings(builder: LayerBuilder, where: str) -> Iterator[None]:
-    """GDAL's warnings while reading, each reported as one line of the file's problems at ``where``, once: GDAL
-    repeats a warning about the file each time it is opened (listing, counting, reading each batch).
-
-    Scoped to the read, not filtered process-wide: another part of launchmap may want to see them.
-    """
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        yield
-    said = {problem.message for problem in builder.problems}
-    for warning in caught:
-        message = "GDAL: " + " ".join(str(warning.message).split())
-        if message not in said and not any(expected in message for expected in _EXPECTED_WARNINGS):
-            builder.warn(where, message)
-            said.add(message)
 
 
 def _read_layers(path: Path, file: str, layers: list[tuple[str, Any]], ours: bool, plain: list[str],
@@ -117,7 +97,7 @@ def _read_layers(path: Path, file: str, layers: list[tuple[str, Any]], ours: boo
             if kind is None and not (ours and name in LAUNCHMAP_TABLES):
                 builder.warn(f"layer {name}", "a table without geometry; not shown on the map")
     except RuntimeError as error:
-        raise BundleError([Problem(file, "", f"cannot read the GeoPackage ({_gdal(error)})")]) from None
+        raise BundleError([Problem(file, "", f"cannot read the GeoPackage ({gdal_words(error)})")]) from None
 
 
 # -- a GeoPackage written by gpkg.writer --------------------------------------------------------
@@ -392,12 +372,3 @@ def _json_cell(text: Any, file: str, where: str, column: str) -> Any:
         if isinstance(text, str) and (too_long := long_integer(text)) is not None:
             raise BundleError([Problem(file, where, f"column {column!r}: {too_long[1]}")]) from None
         raise BundleError([Problem(file, where, f"column {column!r} is not JSON ({error})")]) from None
-
-
-def _gdal(error: Exception) -> str:
-    """GDAL's message in a few words: no file path (the line names the file), no advice about drivers."""
-    text = " ".join(str(error).split())
-    if "not recognized as being in a supported file format" in text:
-        return "GDAL does not recognise the file"
-    text = text.rpartition("failed: ")[2] if "failed: " in text else text
-    return text.split("; ")[0]
