@@ -200,6 +200,16 @@ def redraw_rows(steps: int | None, synthetic: bool, explain: bool = False) -> li
 
 
 # -- (e): the event loop's latency while the view moves and rests, with many user features ----------------------
+def stall_watch(stalls: bool, label: str):
+    """With ``--stalls``, a stall_watch.StallWatch for the case ``label`` (its load average said first); else None."""
+    if not stalls:
+        return None
+    from stall_watch import StallWatch
+
+    print(f"-- {label}: load average {os.getloadavg()[0]:.2f}", flush=True)
+    return StallWatch()
+
+
 def event_loop_gaps(canvas, seconds_rest: float = 1.0, rounds: int = 2,
                     watch=None, hover: bool = False) -> tuple[list[float], list[float]]:
     """Gaps (ms) between ticks of a 5 ms timer while the event loop runs pans (40 px every 16 ms), rests and wheel
@@ -285,27 +295,20 @@ def latency_rows(stalls: bool = False, star_only: bool = False) -> list[list[str
             workspace.add(added)
             took = time.perf_counter() - start
             rest(canvas, 3.0)
-        if stalls:
-            from stall_watch import StallWatch
-            print(f"-- {label}: load average {os.getloadavg()[0]:.2f}", flush=True)
-        gaps, cpu = event_loop_gaps(canvas, watch=StallWatch() if stalls else None)
+        gaps, cpu = event_loop_gaps(canvas, watch=stall_watch(stalls, label))
         label = f"(e) {label} features" + (f" (adding took {took:.1f} s)" if points else "")
         rows.append(latency_row(label, gaps, cpu))
     if added is not None:
         workspace.remove(added)
     added = star_bundle()
-    if stalls:
-        from stall_watch import StallWatch
-        print(f"-- star opened: load average {os.getloadavg()[0]:.2f}", flush=True)
-    gaps, cpu, took = opening_gaps(canvas, lambda: workspace.add(added), watch=StallWatch() if stalls else None)
+    gaps, cpu, took = opening_gaps(canvas, lambda: workspace.add(added), watch=stall_watch(stalls, "star opened"))
     rows.append(latency_row(f"(e) 1M-vertex star, opened: from the add until densified and drawn ({took:.1f} s)",
                             gaps, cpu))
     rest(canvas, 3.0)
     workspace.remove(added)
     areas = detailed_areas()
-    if stalls:
-        print(f"-- areas opened: load average {os.getloadavg()[0]:.2f}", flush=True)
-    gaps, cpu, took_areas = opening_gaps(canvas, lambda: workspace.add(areas), watch=StallWatch() if stalls else None)
+    gaps, cpu, took_areas = opening_gaps(canvas, lambda: workspace.add(areas),
+                                         watch=stall_watch(stalls, "areas opened"))
     rows.append(latency_row(f"(e) 4 areas of 20k-49k vertices, opened: from the add until drawn ({took_areas:.1f} s)",
                             gaps, cpu))
     workspace.remove(areas)
@@ -313,10 +316,7 @@ def latency_rows(stalls: bool = False, star_only: bool = False) -> list[list[str
     rest(canvas, 3.0)
     while canvas.densifying.running:
         rest(canvas, 1.0)
-    if stalls:
-        from stall_watch import StallWatch
-        print(f"-- star: load average {os.getloadavg()[0]:.2f}", flush=True)
-    gaps, cpu = event_loop_gaps(canvas, watch=StallWatch() if stalls else None, hover=True)
+    gaps, cpu = event_loop_gaps(canvas, watch=stall_watch(stalls, "star"), hover=True)
     rows.append(latency_row(f"(e) 1M-vertex star, hovered (adding took {took:.1f} s)", gaps, cpu))
     return rows
 
