@@ -14,7 +14,7 @@ from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.sentences import Sentence
 
 # "Sohae Satellite Launching Station", "a launching pad", "firing range": a name or a thing, not a launch.
-_NOT_VERB = r"(?!\s+(?:station|ground|site|pad|facility|complex|cent(?:er|re)|tubes?|platform|range|drill))"
+_NOT_VERB = r"(?!\s+(?:station|ground|site|pad|facility|complex|cent(?:er|re)|tubes?|platform|range|drill|windows?))"
 # "a submarine-launched missile", "air-launched": an adjective, not a launch ("test-fired" is the verb itself)
 _VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing))|test-fire|"
                    r"lift(?:ed|s|ing)?\s+off|lift-?off(?=\s+(?:was\s+|came\s+|time\s+(?:was\s+)?)?(?:at\s+)?\d)|blast(?:ed|s|ing)?\s+off|(?:took|takes|taking)\s+off|"
@@ -216,7 +216,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
                                                           re.IGNORECASE)
     # "Our military detected around 10 projectiles … fired from the Sunan area": who detected did not fire
     detected = DETECTED_OBJECT.search(text, s, verb.start())
-    if not noun and detected is None and _foreign_launcher(text, s, verb.start()):
+    if not noun and detected is None and not _owned_by_north_korea(text, s, verb) and _foreign_launcher(
+            text, s, verb.start()):
         return False  # "South Korea launched its first spy satellite to watch North Korea"
     if _NOTICE_WINDOW.search(text, s, e):
         return False  # "rocket firing in three areas … each day from Tuesday to Friday": a notice's window, no launch
@@ -225,6 +226,16 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     # "The missile was launched at 7:29 PM ET" in an article about North Korea, with no other country launching.
     return article_about_north_korea and (bool(noun) or not _FOREIGN_LAUNCHER.search(
         _after_said(text[s : verb.start()])[1][-60:]))
+
+
+def _owned_by_north_korea(text: str, s: int, verb: re.Match[str]) -> bool:
+    """'North Korea's launch on 18 December', 'the DPRK's launch': the launch noun's owner is North Korea, whoever
+    else the sentence names ('We, the foreign ministers of Canada, France, Japan … condemn …')."""
+    owner = re.match(r"[\w-]+(?=['\u2019]s\s)", verb.group())
+    if owner is None:
+        return False
+    end = verb.start() + owner.end()
+    return any(m.end() == end for m in _NORTH_KOREA.finditer(text, max(s, end - 60), end))
 
 
 def _told_test(text: str, s: int, e: int) -> re.Match[str] | None:

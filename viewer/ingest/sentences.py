@@ -69,8 +69,10 @@ def _paragraphs(text: str):
     """Lines, or paragraphs: a line wrapped by hand in the middle of a sentence (PDF text, e-mail, notes) goes on
     with the next one."""
     held: tuple[int, int] | None = None
-    for start, end in _lines(text):
-        if held and _wrapped(text, held, start):
+    lines = list(_lines(text))
+    width = _wrap_width(text, lines)
+    for start, end in lines:
+        if held and (_wrapped(text, held, start) or _full(text, held, start, width)):
             held = (held[0], end)
             continue
         if held:
@@ -78,6 +80,38 @@ def _paragraphs(text: str):
         held = (start, end)
     if held:
         yield held
+
+
+# a row of data, not prose: columns laid out with spaces or tabs ("25 Sep     06:53   Taechon"), or comma-separated
+# fields ("2023.05.31,06:27,Chollima-1,Sohae coastal pad")
+_ROW = re.compile(r"\S(?: {2,}|\t)\S|(?:,[^\s\d][^,\n]*){3}")
+WRAPPED_LINES = 3  # lines this close to the longest one: the text was wrapped by hand at that width
+WRAP_SLACK = 12
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
+    """The width a text was wrapped at by hand (its longest line's), when several lines come close to it."""
+    lengths = [len(text[start:end].rstrip()) for start, end in lines if not _ROW.search(text, start, end)]
+    width = max(lengths, default=0)
+    if width < 50 or sum(length >= width - WRAP_SLACK for length in lengths) < WRAPPED_LINES:
+        return None
+    return width
+
+
+def _full(text: str, line: tuple[int, int], next_start: int, width: int | None) -> bool:
+    """A line of a hand-wrapped text that breaks mid-sentence before a capital ("… condemn in the strongest terms
+    North" / "Korea's launch …"): no closing punctuation, and the next line's first word would not have fitted on
+    it."""
+    if width is None or "\n" in text[line[1] : next_start].replace("\n", "", 1):
+        return False
+    last = text[line[0] : line[1]].rstrip()
+    after = text.find("\n", next_start)
+    if last[-1:] in ".!?:;|\"\u201d)]" or _TABLE_ROW.match(text, line[0]) or _BULLET.match(text, next_start) or (
+            _LIST_ITEM.match(text, next_start)) or _ROW.search(last) or _ROW.search(
+            text, next_start, len(text) if after < 0 else after):
+        return False
+    word = re.match(r"[ \t]*(\S+)", text[next_start : next_start + 60])
+    return word is not None and len(last) + 1 + len(word.group(1)) > width
 
 
 def _wrapped(text: str, line: tuple[int, int], next_start: int) -> bool:
