@@ -19,7 +19,7 @@ from viewer.ingest.flight import find_flight
 from viewer.ingest.launch import detect_launch, foreign_launch_sentences
 from viewer.ingest.launch_claims import add_claims
 from viewer.ingest.launch_passages import paragraphs_named_by_day
-from viewer.ingest.launch_report import LaunchReport, describe, space_of
+from viewer.ingest.launch_report import LaunchReport, clause_around, describe, space_of
 from viewer.ingest.launch_sections import heads_section_of, section_sentences, within_own_section
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.launch_when import launch_when
@@ -222,7 +222,7 @@ def _draft_passing(article: Article, report: LaunchReport, sentence: Sentence, m
     """An earlier launch the story names in passing with its date: drafted from that sentence, on that day (with the
     time the sentence gives it, if any), and marked so."""
     text = article.text
-    own_space = space_of(text, [sentence], report.space)
+    own_space = space_of(text, [clause_around(text, sentence, mention.start)], report.space)
     other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], own_space),
                                            whole_text=False), places, matcher, main)
     if other.date != mention.value:  # its clock time, if any, was read against another day of the sentence

@@ -7,8 +7,9 @@ import re
 from datetime import date
 
 from viewer.ingest.field_report import report_fields
+from viewer.ingest.launch_lists import dated_launches
 from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_row, launch_told
-from viewer.ingest.launch_report import SPACE_WORDS, LaunchReport, describe
+from viewer.ingest.launch_report import SPACE_WORDS, LaunchReport, describe, lead_space
 from viewer.ingest.launch_sections import heading_rows
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.sentences import Sentence
@@ -116,9 +117,9 @@ _NOTICE_WINDOW = re.compile(r"\b(?:each|every)\s+day\s+(?:from|between|until|thr
                             r"\bdaily\s+(?:from|between|until)\b|\bdaily,?\s+[0-2]\d[0-5]\d\s*(?:Z|UTC)?\s*[-\u2013]\s*"
                             r"[0-2]\d[0-5]\d\b", re.IGNORECASE)
 _NORTH_KOREA = re.compile(
-    r"\b(?:North Korea\w*|N\. Korea\w*|DPRK|Pyongyang|Kim Jong[- ]Un|KCNA|[Tt]he North\b(?!\s+(?:Atlantic|Pacific|"
-    r"Sea|Pole|American))|[Tt]he regime|"
-    r"Democratic People['\u2019]s Republic of Korea|Sohae|Tongchang-?ri|Dongchang-?ri|Musudan-?ri|Tonghae|NATA)\b"
+    r"\b(?:North\s+Korea\w*|N\.\s?Korea\w*|DPRK|Pyongyang|Kim\s+Jong[-\s]Un|KCNA|[Tt]he\s+North\b(?!\s+(?:Atlantic|"
+    r"Pacific|Sea|Pole|American))|[Tt]he\s+regime|"
+    r"Democratic\s+People['\u2019]s\s+Republic\s+of\s+Korea|Sohae|Tongchang-?ri|Dongchang-?ri|Musudan-?ri|Tonghae|NATA)\b"
 )
 _NORTH_KOREAN_NAMES = re.compile(r"\b(?:Musudan|Hwasong(?:-\d+\w*)?|Unha(?:-\d)?|Chollima(?:-\d)?|Taepodong(?:-\d)?|"
                                  r"Nodong|Rodong|Pukguksong(?:-\d)?|Kwangmyongsong|Malligyong|KN-\d+|Kim\s+Il[- ]Sung|"
@@ -178,7 +179,7 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         # "North Korea's rocket launch": a launch noun counts when North Korea owns it, not in "the launch came
         # days after North Korea said…", which is about someone else's launch.
         verb = _LAUNCH_NOUN.search(text, s, e) or (None if strict else _TEST_NOUN.search(text, s, e)) or (
-            _told_test(text, s, e) if article_about_north_korea else None)
+            _told_test(text, s, e) if article_about_north_korea else None) or dated_launches(text, s, e)
         if verb is None:
             return False
         # "The first launch was at 6:40 this morning" in a story about North Korea: a launch told by its clock time
@@ -354,6 +355,9 @@ def detect_launch(text: str, sentences: list[Sentence], published: date | None =
         s not in foreign and _reports(text, s, True, strict=False))]
     scope = " ".join(text[s.start : s.end] for s in related)
     space = bool(SPACE_WORDS.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
+    # ("North Korea's launch on 18 December of an intercontinental-range ballistic missile" in a statement that goes
+    # on to a satellite launch: the lead names its missile)
+    space = lead_space(text, anchors[:1], space)
     listed = [s for s in rows if s not in anchors]
     return describe(text, LaunchReport(anchors, related, space, listed=listed, rows=rows))
 

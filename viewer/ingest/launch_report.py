@@ -55,6 +55,38 @@ def space_of(text: str, own: list[Sentence], story_space: bool) -> bool:
         return True
     return story_space and not _MISSILE.search(words)
 
+# where a sentence that lists launches of different kinds passes from one to the next: "the launch on 21 November of a
+# … satellite …, and the ICBM launches of 13 April and 12 July"
+_CLAUSE_BREAK = re.compile(r";\s*|,\s+(?:and|while|but|as\s+well\s+as)\s+(?=the\b|its\b|an?\b)", re.IGNORECASE)
+
+
+def clause_around(text: str, sentence: Sentence, at: int) -> Sentence:
+    """The clause of ``sentence`` that offset ``at`` lies in."""
+    start, end = sentence.start, sentence.end
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return Sentence(start, end, sentence.paragraph)
+
+
+_ROCKET = re.compile(r"\brockets?\b", re.IGNORECASE)
+
+
+def lead_space(text: str, lead: list[Sentence], story_space: bool) -> bool:
+    """Whether the lead launch was a satellite launch: not when its own sentence names a missile and neither a rocket
+    nor a satellite ("North Korea's launch on 18 December of an intercontinental-range ballistic missile", in a
+    statement that goes on to a satellite launch; a J-Alert's "missile launched" though it carried a satellite, its
+    site then the one it states); else as the story says ("their latest rocket launch … will eventually lead to a
+    long-range missile launch" stays a satellite launch)."""
+    words = " ".join(text[s.start : s.end] for s in lead)
+    if story_space and _MISSILE.search(words) and not SPACE_WORDS.search(words) and not _ROCKET.search(words):
+        return False
+    return story_space
+
+
 def describe(text: str, report: LaunchReport, whole_text: bool = True) -> LaunchReport:
     """Name the report's vehicle, payload and kind of launch from its sentences (and, with ``whole_text``, from
     anywhere in the article when its sentences name none)."""

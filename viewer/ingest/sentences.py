@@ -83,8 +83,8 @@ def _paragraphs(text: str):
 
 
 # a row of data, not prose: columns laid out with spaces or tabs ("25 Sep     06:53   Taechon"), or comma-separated
-# fields ("2023.05.31,06:27,Chollima-1,Sohae coastal pad")
-_ROW = re.compile(r"\S(?: {2,}|\t)\S|(?:,[^\s\d][^,\n]*){3}")
+# fields ("2023.05.31,06:27,Chollima-1,Sohae coastal pad": three commas with no space after them)
+_ROW = re.compile(r"\S(?: {2,}|\t)\S|,\S(?:[^\n]*?,\S){2}")
 WRAPPED_LINES = 3  # lines this close to the longest one: the text was wrapped by hand at that width
 WRAP_SLACK = 12
 

@@ -39,6 +39,7 @@ _PROJECTILE_AFTER = re.compile(r"(?:\s+[\w\u201c\u201d\"'-]+){0,4}?\s+"
 _CLOCK_PLACE = re.compile(r"(?:\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?|"
                           r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\blocal\s+time)\s+in\s+(?:the\s+)?$")
 COASTAL_PAD_SINCE = date(2023, 1, 1)  # Sohae's coastal pad carried every satellite launch from 2023 on
+SOHAE_SINCE = date(2012, 1, 1)  # Sohae's first satellite launch: April 2012 (before it, Tonghae on the east coast)
 
 
 def in_north_korea(place: Place) -> bool:
@@ -98,7 +99,7 @@ def find_site(text: str, report: LaunchReport, places: list[PlaceMention], match
         mention = next(iter(facilities.values()))
         return _site(mention.place, (mention.start, mention.end),
                      f"gazetteer:{mention.place.id}: the only launch facility the article names", "approximate")
-    if report.space and report.anchors:
+    if report.space and report.anchors and (when is None or when >= SOHAE_SINCE):
         sohae = _sohae(matcher, when)
         return _site(sohae, launch_phrase(text, report.anchors[0]),
                      f"gazetteer:{sohae.id}: the article names no site; every North Korean satellite launch since "
