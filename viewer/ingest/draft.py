@@ -16,6 +16,7 @@ from viewer.ingest.directions import stated_direction
 from viewer.ingest.failure import add_failure_area
 from viewer.ingest.findings import ArticleDraft, DraftClaim, DraftFeature
 from viewer.ingest.flight import find_flight
+from viewer.ingest.footnotes import footnotes, notes_apart
 from viewer.ingest.launch import detect_launch, foreign_launch_sentences
 from viewer.ingest.launch_claims import add_claims
 from viewer.ingest.launch_passages import paragraphs_named_by_day
@@ -76,9 +77,11 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     if report is None:
         return None
     report = within_own_section(text, report, article.published)  # a notebook's heading per launch
+    noted = notes_apart(report, footnotes(text, sentences))  # a paper's launches, each cited to its note
     places = matcher.find(text)
     draft = _draft_report(article, report, sentences, places, matcher)
-    groups: list[tuple[list[Sentence], ArticleDraft]] = []  # other launches, each with its sentences
+    groups: list[tuple[list[Sentence], ArticleDraft]] = [(own, _draft_other(article, describe(text, LaunchReport(
+        own, own, space_of(text, own, report.space)), whole_text=False), places, matcher, draft)) for own in noted]
     stamps = body_stamps(text, article.header_end, article.published)  # a digest's or live blog's day headings
     for sentence, ordinal in candidate_sentences(text, report, sentences, stamps):
         if heads_section_of(text, sentence, report.anchors[0].start, article.published):

@@ -21,6 +21,8 @@ _VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fir(?:ed|es|
                    r"lift(?:ed|s|ing)?\s+off|lift-?off(?=\s+(?:was\s+|came\s+|time\s+(?:was\s+)?)?(?:at\s+)?\d)|blast(?:ed|s|ing)?\s+off|(?:took|takes|taking)\s+off|"
                    rf"shot(?!\s+down)|shoots?(?!\s+down)|shooting(?!\s+down))\b{_NOT_VERB}",
                    re.IGNORECASE)
+_DEPARTED = (r"(?:rose|climbed|soared|flew|streaked|lifted)(?:\s+(?:away|off|up|south\w*|north\w*|east\w*|west\w*))?"
+             r"\s+from(?=\s+(?:(?:the|its|a)\s+)?(?:(?:new|old|same|coastal|main)\s+)?(?:pad|launch|site|[A-Z]))")
 _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|firing)|test-fir(?:e|ing)\s+of\b|"
                         # "the rocket took off at 3:50am"
                         r"lift(?:ed|s|ing)?\s+off|blast(?:ed|s|ing)?\s+off|(?:took|taking)\s+off|"
@@ -30,7 +32,10 @@ _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|fir
                         # "The rocket left Sohae and flew south", "the missile left the pad", a timeline's "Another
                         # Hwasong-12 leaves Sunan at about 6:57 a.m."
                         r"(?:(?<=rocket\s)|(?<=missile\s)|(?<=vehicle\s)|(?<=\d\s))(?:left|leaves)"
-                        r"(?=\s+(?:the\s+)?(?:pad|launch|[A-Z])))"
+                        r"(?=\s+(?:the\s+)?(?:pad|launch|[A-Z]))|"
+                        # "an Unha-3 rose from the Sohae launch station", "the rocket flew south from Sohae", "a
+                        # Chollima-1 climbed away from the new coastal pad": the rocket leaving its site
+                        rf"{_DEPARTED})"
                         rf"\b{_NOT_VERB}",
                         re.IGNORECASE)
 # "a missile exploded in the air shortly after leaving the airfield", "blew up seconds after lift-off": a failed launch

@@ -10,7 +10,8 @@ ABBREVIATIONS = frozenset({
     "gov", "adm", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m",
     "p.m", "approx", "c", "ca", "vs", "e.g", "i.e", "n", "s", "e", "w", "inc", "corp", "jr", "sr", "st", "mt", "ft",
 })  # fmt: skip
-_BREAK = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
+# (a note's marker may follow the stop: "… west of Okushiri Island.(1) Four months later …")
+_BREAK = re.compile(r"[.!?][\"\u201d\u2019')\]]*(?P<note>\(\d{1,2}\)|\[\d{1,2}\])?\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*\S)")  # a blank line, or a single line break (both occur)
 
 
@@ -59,7 +60,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             if _leader(text, m.start()):
                 continue  # a record's dot leader: "Outcome ............ Success" is one line
-            _add(sentences, text, cursor, m.start() + 1, number)
+            _add(sentences, text, cursor, m.end("note") if m.group("note") else m.start() + 1, number)
             cursor = m.end()
         _add(sentences, text, cursor, end, number)
     return sentences

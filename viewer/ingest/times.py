@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from viewer.ingest.day_years import years_from_before
 from viewer.ingest.zones import ZONE, zone_name, zone_offset
 from viewer.ingest.zones import pyongyang_offset as pyongyang_offset  # (re-exported: tests read it from here)
 
@@ -158,6 +159,7 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
             if mention:
                 found.append(mention)
                 taken.append((m.start(), m.end()))
+    found = years_from_before(text, found)  # (day_years: '28 November 2017, i.e. … 29 November')
     if weekdays:
         for m in _YEARS_AGO_TODAY.finditer(text, start, end):
             if reference is None:
