@@ -378,7 +378,7 @@ def _table_rows(text: str, sentences: list[Sentence], about_north_korea: bool, r
     return found
 
 
-_TITLE_LAUNCH = re.compile(r"\blaunch(?:es|ed)?\b", re.IGNORECASE)
+_TITLE_LAUNCH = re.compile(r"\blaunch(?:es|ed)?(?:\b|_)", re.IGNORECASE)
 
 
 def _field_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -388,6 +388,8 @@ def _field_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
     if not fields:
         return []
     head = text[: fields[0].start()]
+    if all(f.group("key") for f in fields):  # a pasted data record: its keys and values may say what it is
+        head += "\n".join(f.group() for f in fields)  # ('"launched_local": …', '"site": "Pyongyang area"')
     # (a heading in capitals: "NORTH KOREA LAUNCH TRACKER")
     if not _TITLE_LAUNCH.search(head) or not (_NORTH_KOREA.search(head) or _NORTH_KOREA.search(head.title())):
         return []

@@ -28,7 +28,9 @@ _FROM = re.compile(r"\b(?:from|near|in|at|off)\s+(?:the\s+)?"
                    r"\s+(?:of\s+)?)?$"
                    # a report's field: "Launch location: around Pyongyang", "LAUNCH AREA: Pyongyang area", "Launch
                    # facility ....... Mupyong-ri"
-                   r"|\b(?:location|site|point|area|facility)\s*(?::|\.{3,})\s*(?:(?:around|near|the|vicinity\s+of)\s+)*$"
+                   # (a pasted data record's key: '"site": "Pyongyang area"')
+                   r"|\b(?:location|site|point|area|facility)\"?\s*(?::|\.{3,})\s*\"?"
+                   r"(?:(?:around|near|the|vicinity\s+of)\s+)*$"
                    r"|\|[ \t]*$",  # a table row's cell: "| 27 Jan | 08:00 | Hamhung area | 2 x SRBM |"
                    re.IGNORECASE)  # "from near the capital Pyongyang"
 _VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|lift\w*\s+off|blast\w*\s+off|took\s+off)\b", re.IGNORECASE)
