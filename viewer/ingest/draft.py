@@ -21,7 +21,7 @@ from viewer.ingest.launch import detect_launch, foreign_launch_sentences
 from viewer.ingest.launch_claims import add_claims
 from viewer.ingest.launch_passages import paragraphs_named_by_day
 from viewer.ingest.launch_report import LaunchReport, clause_around, describe, space_of
-from viewer.ingest.launch_sections import heads_section_of, section_sentences, within_own_section
+from viewer.ingest.launch_sections import heads_a_section, heads_section_of, section_sentences, within_own_section
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.launch_when import launch_when
 from viewer.ingest.notice_draft import draft_notice
@@ -91,7 +91,9 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
                                                whole_text=False), places, matcher, draft)
         tabled = in_launch_table(text, sentence.start) is not None and in_launch_table(
             text, report.anchors[0].start) is not None  # a row of the table the lead launch is a row of
-        if not is_another_launch(other, draft, ordinal or tabled) and not (
+        headed = other.date is not None and other.date != draft.date and heads_a_section(
+            text, sentence, article.published)  # "1. Launch of 17 December" / "2. Launch of 18 December"
+        if not is_another_launch(other, draft, ordinal or tabled) and not headed and not (
                 sentence in report.anchors and told_later(text, sentence)):
             continue
         # (two rows of a table of launches are two launches, however close in time)
