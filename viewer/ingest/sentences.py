@@ -13,6 +13,7 @@ ABBREVIATIONS = frozenset({
 # (a note's marker may follow the stop: "… west of Okushiri Island.(1) Four months later …")
 _BREAK = re.compile(r"[.!?][\"\u201d\u2019')\]]*(?P<note>\(\d{1,2}\)|\[\d{1,2}\])?\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}")
+_ITEM_TITLE = re.compile(r"[^\n.!?]{3,80}")  # a title: one short line, no stop
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*\S)")  # a blank line, or a single line break (both occur)
 
 
@@ -61,8 +62,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             if _leader(text, m.start()):
                 continue  # a record's dot leader: "Outcome ............ Success" is one line
-            if _ITEM_NUMBER.fullmatch(text, cursor, m.start()):
-                continue  # a numbered item's number: "1. Launch of 17 December" is one line
+            if _ITEM_NUMBER.fullmatch(text, cursor, m.start()) and _ITEM_TITLE.fullmatch(text, m.end(), end):
+                continue  # a numbered heading's number: "1. Launch of 17 December" is one line
             _add(sentences, text, cursor, m.end("note") if m.group("note") else m.start() + 1, number)
             cursor = m.end()
         _add(sentences, text, cursor, end, number)
