@@ -25,7 +25,9 @@ EDGE_KM = 25.0  # densify edges so they draw as geodesics in any projection
 # "Navigational Warning No. 0612/26" in mixed case (read as a notice only when it heads the text, see _heads)
 _NAV_NUMBER = re.compile(r"\b(?P<series>NAVAREA\s+(?:XI|[IVX]{1,5})|HYDROPAC|HYDROLANT|NAVTEX|"
                          r"(?i:(?:JAPAN\s+)?(?:COAST\s+GUARD\s+)?NAV(?:IGATIONAL|\.)?\s+WARN(?:ING|\.)(?:\s+(?:NR|NO)\.?)?)|"
-                         r"(?:YOKOHAMA|MOJI|OTARU|NAHA)\s+NAV\s+WARN(?:ING)?(?:\s+(?:NR|NO)\.?)?)"
+                         r"(?:YOKOHAMA|MOJI|OTARU|NAHA)\s+NAV\s+WARN(?:ING)?(?:\s+(?:NR|NO)\.?)?|"
+                         # a Chinese Maritime Safety Administration warning: "QIONG HANG JING 0143/26"
+                         r"(?:[A-Z]{2,5}\s+)?HANG\s+JING)"
                          r"(?:\s+\([A-Z]+\))?\s+(?P<number>\d{1,4}/\d{2}(?:\(\w+\))?)")
 # The number on a line of its own under the heading, as a coast guard's English relay sets it out: "NAVIGATIONAL
 # WARNING — ENGLISH TEXT …" (an issue line, a blank line) "NR. 1125/23"; "Navigational Warning (NAVAREA XI
@@ -47,13 +49,14 @@ _AREA_MARK = re.compile(
     r"(?i:AREAS?)\s+(?P<word>ALFA|ALPHA|BRAVO|CHARLIE|DELTA|ECHO|FOXTROT|[A-H1-9])\b|"
     r"(?<![^\n])[ \t]*(?P<line>[a-h1-9])\)(?=\s)|(?<![A-Z])(?P<spelt>ONE|TWO|THREE|FOUR|FIVE|SIX)\.(?=\s))")
 # "WITHIN 20 MILES OF": a navigational warning's miles are nautical miles
-_CIRCLE = re.compile(r"\b(?:WITHIN|WI)\s+(?:A\s+RADIUS\s+OF\s+)?(?P<r>\d+(?:\.\d+)?)\s*"
-                     r"(?P<unit>NM|NAUTICAL\s+MILES?|MILES?|KM|KILOMETERS?|KILOMETRES?)\s+(?:RADIUS\s+)?(?:OF|FROM|CENTERED\s+(?:ON|AT)|CENTRED\s+(?:ON|AT))\s*:?\s*$"
+_PSN = r"(?:\s+(?:PSN|POSN?|POSITION)\.?)?"  # "WI 25NM RADIUS OF PSN 383000N1321500E"
+_CIRCLE = re.compile(rf"\b(?:WITHIN|WI)\s+(?:A\s+RADIUS\s+OF\s+)?(?P<r>\d+(?:\.\d+)?)\s*"
+                     rf"(?P<unit>NM|NAUTICAL\s+MILES?|MILES?|KM|KILOMETERS?|KILOMETRES?)\s+(?:RADIUS\s+)?(?:OF|FROM|CENTERED\s+(?:ON|AT)|CENTRED\s+(?:ON|AT)){_PSN}\s*:?\s*$"
                      r"|\b(?P<r2>\d+(?:\.\d+)?)\s*(?P<unit2>NM|KM)\s+RADIUS\s+(?:OF|CENTERED\s+(?:ON|AT)|"
-                     r"CENTRED\s+(?:ON|AT)|AROUND)\s*:?\s*$"
+                     rf"CENTRED\s+(?:ON|AT)|AROUND){_PSN}\s*:?\s*$"
                      # "within a circle of radius 12 nautical miles centred at", "circle radius 5 NM centered on"
                      r"|\bRADIUS\s+(?:OF\s+)?(?P<r3>\d+(?:\.\d+)?)\s*(?P<unit3>NM|NAUTICAL\s+MILES?|MILES?|KM|"
-                     r"KILOMETERS?|KILOMETRES?)\s+(?:CENTERED|CENTRED|CENTER|CENTRE)\s+(?:ON|AT)\s*:?\s*$",
+                     rf"KILOMETERS?|KILOMETRES?)\s+(?:CENTERED|CENTRED|CENTER|CENTRE)\s+(?:ON|AT){_PSN}\s*:?\s*$",
                      re.IGNORECASE)
 # Anything that looks like a coordinate, to tell which ones could not be read: a digit mistyped as a letter
 # (33 deg 2O min N) still looks like one, so its area is named as unreadable rather than drawn from the other corners.
