@@ -61,3 +61,16 @@ def test_a_notified_launch_window_is_not_the_launch_time():
     draft = drafted(text)
     assert draft.time is not None
     assert (draft.time.hour, draft.time.minute) != (0, 0)
+
+
+def test_a_feature_sets_its_scene_by_the_day_before_telling_the_launch():
+    text = ("THE LONG READ\nLife under the flight path\n\nBy a staff writer | Published Sept. 10, 2030 | Features\n\n"
+            "The cows at the farm do not care about ballistics. The loudspeaker on the pole began to speak at about "
+            "seven on a grey morning.\n\n"
+            "It was Friday, September 13, 2029. The missile, a Hwasong-12 of the intermediate-range kind, had left "
+            "the runway area at Sunan, Pyongyang's international airport, at 6:57 a.m. Seoul time. It flew east "
+            "over Hokkaido and came down in the Pacific.\n")
+    draft = drafted(text)
+    assert draft.date is not None
+    assert draft.date.isoformat() == "2029-09-13"
+    assert next(f.place for f in draft.features if f.kind == "launch_site") == "sunan"

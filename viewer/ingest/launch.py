@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from viewer.ingest.field_report import report_fields
-from viewer.ingest.launch_lists import dated_launches
+from viewer.ingest.launch_lists import dated_launches, scene_days
 from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_row, launch_told
 from viewer.ingest.launch_report import SPACE_WORDS, LaunchReport, describe, lead_space
 from viewer.ingest.launch_sections import heading_rows
@@ -31,8 +31,9 @@ _PAST_VERB = re.compile(r"(?<!\w-)\b(?:(?:test-)?(?:launched|fired|launching|fir
                         rf"shot(?!\s+down)|went\s+up|roared\s+(?:off|into)|thundered\s+off|"
                         # "The rocket left Sohae and flew south", "the missile left the pad", a timeline's "Another
                         # Hwasong-12 leaves Sunan at about 6:57 a.m."
-                        r"(?:(?<=rocket\s)|(?<=missile\s)|(?<=vehicle\s)|(?<=\d\s))(?:left|leaves)"
-                        r"(?=\s+(?:the\s+)?(?:pad|launch|[A-Z]))|"
+                        # (and a feature's "The missile, a Hwasong-12 …, had left the runway area at Sunan")
+                        r"(?:(?<=rocket\s)|(?<=missile\s)|(?<=vehicle\s)|(?<=\d\s)|(?<=had\s))(?:left|leaves)"
+                        r"(?=\s+(?:the\s+)?(?:pad|launch|runway|airfield|airport|[A-Z]))|"
                         # "an Unha-3 rose from the Sohae launch station", "the rocket flew south from Sohae", "a
                         # Chollima-1 climbed away from the new coastal pad": the rocket leaving its site
                         rf"{_DEPARTED})"
@@ -358,6 +359,7 @@ def detect_launch(text: str, sentences: list[Sentence], published: date | None =
     foreign = foreign_launch_sentences(text, sentences)
     related = [s for s in sentences if s in anchors or s in rows or (
         s not in foreign and _reports(text, s, True, strict=False))]
+    related = scene_days(text, sentences, anchors[:1], related)  # "It was Friday, September 15, 2017. The missile …"
     scope = " ".join(text[s.start : s.end] for s in related)
     space = bool(SPACE_WORDS.search(scope)) or len(re.findall(r"\bsatellites?\b", text, re.IGNORECASE)) >= 2
     # ("North Korea's launch on 18 December of an intercontinental-range ballistic missile" in a statement that goes

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import find_dates
 
 # the plural noun, owned or counted: "the ballistic missile launches", "North Korea's launches", "these launches"
@@ -29,3 +30,24 @@ def dated_launches(text: str, start: int, end: int) -> re.Match[str] | None:
             if days and days[0].start == on.end() and _DAY.search(days[0].label):
                 return noun
     return None
+
+
+# a feature's scene set by its day: "It was Friday, September 15, 2017."
+_SCENE_DAY = re.compile(r"(?:It|That|This)\s+was\s+(?:a\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                        r"Sunday),?\s+)?(?P<day>[^.]{3,30})\.")
+
+
+def scene_days(text: str, sentences: list[Sentence], lead: list[Sentence], related: list[Sentence]
+               ) -> list[Sentence]:
+    """``related`` with the sentence that sets the lead's scene by its day, just before it in its paragraph ('It was
+    Friday, September 15, 2017. The missile … had left the runway area at Sunan …'): the day is the launch's."""
+    for anchor in lead:
+        i = sentences.index(anchor) if anchor in sentences else 0
+        before = sentences[i - 1] if i > 0 else None
+        if before is None or before.paragraph != anchor.paragraph or before in related:
+            continue
+        scene = _SCENE_DAY.fullmatch(text, before.start, before.end)
+        if scene and [d.start for d in find_dates(text, before.start, before.end, None, weekdays=False)] == [
+                scene.start("day")]:
+            related = sorted([*related, before], key=lambda s: s.start)
+    return related
