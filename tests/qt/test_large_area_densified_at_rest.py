@@ -13,12 +13,13 @@ import shapely
 from hostile_geometry import jagged_star
 
 from viewer.cli.common import load_workspace
-from viewer.geo import densify, drawable, labels, projected
+from viewer.geo import densify, drawable, labels, new_rows
 from viewer.geo.basemap import load_basemap
 from viewer.geo.crs import regional
 from viewer.geo.gazetteer import load_places
+from viewer.geo.new_rows import STAND_IN_ABOVE, STAND_IN_VERTICES
 from viewer.geo.outline_index import _MADE
-from viewer.geo.projected import STAND_IN_ABOVE, STAND_IN_VERTICES, ProjectedFeatures
+from viewer.geo.projected import ProjectedFeatures
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
 from viewer.qt.map.line_densifying import STRAIGHT_FIRST_ABOVE
@@ -193,5 +194,5 @@ def test_a_stand_in_is_every_nth_vertex_of_each_ring_with_the_ring_closed() -> N
     from viewer.qt.draw.features import UNION_UP_TO_VERTICES
     from viewer.qt.draw.paths import SLOW_ABOVE_VERTICES
 
-    assert projected.STAND_IN_ABOVE >= UNION_UP_TO_VERTICES
-    assert projected.STAND_IN_VERTICES > SLOW_ABOVE_VERTICES
+    assert new_rows.STAND_IN_ABOVE >= UNION_UP_TO_VERTICES
+    assert new_rows.STAND_IN_VERTICES > SLOW_ABOVE_VERTICES
