@@ -54,6 +54,7 @@ class ProjectedFeatures:
         self._largest_call = 0
         # (geometries, their keys, rows) of the last calls, newest first
         self._recent: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._kept_for: np.ndarray | None = None  # the geometries `keep_only` was last told
 
     def __len__(self) -> int:
         return len(self._table)
@@ -79,6 +80,21 @@ class ProjectedFeatures:
         if len(keys) >= REMEMBERED_FROM:  # one feature's call (a label, a highlight) keeps the big ones
             self._recent = [(geometries, keys, rows.astype(np.int32)), *self._recent[:RECENT_CALLS - 1]]
         return rows
+
+    def keep_only(self, geometries: np.ndarray) -> None:
+        """Let go of the rows of geometries other than these (an object array: every open file's, shown or not), as
+        a closed file's or an edit's old geometries: at once, and the table compacted once they pass half of it
+        (`CacheRows.drop_all_but`); rows handed out before name other geometries then, as `version` says. Told the
+        same array again, nothing changes."""
+        if geometries is self._kept_for:
+            return
+        self._kept_for = geometries
+        rows = next((rows for array, _, rows in self._recent if array is geometries), None)
+        dropped, compacted = self._table.drop_all_but(self.held_rows(geometries) if rows is None else rows)
+        if dropped:
+            self._recent = []
+        if compacted:
+            self.version += 1  # (lines' rows handed out before name other geometries now)
 
     def held_rows(self, geometries: np.ndarray) -> np.ndarray:
         """The rows of geometries the cache holds already (-1 for others): none added, the call not remembered."""
