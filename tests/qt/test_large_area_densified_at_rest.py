@@ -196,3 +196,27 @@ def test_a_stand_in_is_every_nth_vertex_of_each_ring_with_the_ring_closed() -> N
 
     assert new_rows.STAND_IN_ABOVE >= UNION_UP_TO_VERTICES
     assert new_rows.STAND_IN_VERTICES > SLOW_ABOVE_VERTICES
+
+
+def test_an_area_layer_of_many_vertices_is_first_drawn_off_the_gui_thread(qtbot, canvas, monkeypatch):
+    """Areas filled and outlined past AREA_SLOW_ABOVE_VERTICES, though under the bound for thin lines, are drawn on a
+    worker from the first (four areas of 139,000 vertices held the GUI thread's first paint ~100 ms)."""
+    from viewer.qt.draw.paths import SLOW_ABOVE_VERTICES
+    from viewer.qt.map.feature_visuals import AREA_SLOW_ABOVE_VERTICES
+
+    visual = canvas.visuals["warning_area"]
+    threads: list[bool] = []
+    real = visual._paint_strokes
+
+    def watched(painter):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(painter)
+
+    monkeypatch.setattr(visual, "_paint_strokes", watched)
+    areas = {f"a{i}": Feature(f"a{i}", shapely.Point(120 + 6 * i, 25).buffer(2.0, 4_700),
+                              {"kind": "warning_area", "label": f"a{i}"}) for i in range(3)}  # 18,801 vertices each
+    canvas.workspace.add(Bundle(features=areas, path=Path("areas.geojson")))
+    drawn = sum(len(s.xy[0]) for s in visual.strokes if s.xy is not None)
+    assert AREA_SLOW_ABOVE_VERTICES < drawn < SLOW_ABOVE_VERTICES
+    qtbot.waitUntil(lambda: bool(threads), timeout=60_000)
+    assert threads[0] is False
