@@ -190,12 +190,13 @@ def test_a_stand_in_is_every_nth_vertex_of_each_ring_with_the_ring_closed() -> N
             shapely.get_num_interior_rings(shapely.get_parts(area)).sum()
         assert set(map(tuple, shapely.get_coordinates(made))) <= set(map(tuple, shapely.get_coordinates(area)))
     assert stand_in(shapely.box(0, 0, 1, 1), 5_000) is not None
-    # A stand-in is never small to the drawing: not repaired and merged, not drawn on the GUI thread.
+    # A stand-in is never small to the drawing: not repaired and merged; the largest, filled and outlined, is first
+    # drawn on a worker.
     from viewer.qt.draw.features import UNION_UP_TO_VERTICES
-    from viewer.qt.draw.paths import SLOW_ABOVE_VERTICES
+    from viewer.qt.map.feature_visuals import AREA_SLOW_ABOVE_VERTICES
 
     assert new_rows.STAND_IN_ABOVE >= UNION_UP_TO_VERTICES
-    assert new_rows.STAND_IN_VERTICES > SLOW_ABOVE_VERTICES
+    assert 2 * new_rows.STAND_IN_VERTICES > AREA_SLOW_ABOVE_VERTICES
 
 
 def test_an_area_layer_of_many_vertices_is_first_drawn_off_the_gui_thread(qtbot, canvas, monkeypatch):

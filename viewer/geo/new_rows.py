@@ -23,10 +23,12 @@ AREAS = (3, 6)  # Polygon, MultiPolygon
 # densified whole off the GUI thread (a million-spike star took ~6 s to densify on it, the window frozen; areas of
 # 20,000-50,000 vertices held it ~0.1 s when a file opened): every n-th vertex of its rings, at most
 # STAND_IN_VERTICES. Both stay above what the drawing treats as small: it merges areas of up to 20,000 vertices
-# (`features.UNION_UP_TO_VERTICES`) and draws layers of up to 150,000 on the GUI thread (Qt filled and stroked a
-# 5,000-spike star in ~3 s).
+# (`features.UNION_UP_TO_VERTICES`), and a stand-in as large as may be, filled and outlined, is first drawn on a worker
+# (`feature_visuals.AREA_SLOW_ABOVE_VERTICES`; Qt filled and stroked a 5,000-spike star in ~3 s). The stand-in is
+# projected, outlined for picking and labelled on the GUI thread when its file opens: 200,000 vertices cost the
+# million-spike star's opening ~20 ms more of CPU there than 50,000.
 STAND_IN_ABOVE = 20_000
-STAND_IN_VERTICES = 200_000
+STAND_IN_VERTICES = 50_000
 
 
 @dataclass
