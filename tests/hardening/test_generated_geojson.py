@@ -118,12 +118,13 @@ def geometry_object(children):
 geometries = st.recursive(geometry_object(st.just("null")), geometry_object, max_leaves=8) | st.sampled_from(
     ["null", "{}", "[]", '"Point"', "0"]
 )
+STRINGS = ['"a"', '"\\ud800"', '"\\udc00x"', '"\\u0000"', '"a\\nb"', '"\\u202e"', '"=1+1"', '""']
 properties = st.recursive(
-    numbers | st.sampled_from(['"a"', "null", "true"]),
+    numbers | st.sampled_from(["null", "true", *STRINGS]),
     lambda inner: (
         listed(inner)
-        | st.lists(st.tuples(st.sampled_from(["a", "z", "id", ""]), inner), max_size=3).map(
-            lambda pairs: "{" + ", ".join(f'"{k}": {v}' for k, v in pairs) + "}"
+        | st.lists(st.tuples(st.sampled_from(['"z"', '"id"', *STRINGS]), inner), max_size=3).map(
+            lambda pairs: "{" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}"
         )
     ),
     max_leaves=6,
@@ -134,7 +135,7 @@ features = st.builds(
     ),
     geometries,
     properties | st.just("null"),
-    st.none() | numbers | st.just('"f"'),
+    st.none() | numbers | st.sampled_from(STRINGS),
 )
 
 
