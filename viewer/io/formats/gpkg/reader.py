@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, long_integer, non_finite_message
+from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, long_integer, non_finite_message, too_deep
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.gpkg import inspect
 from viewer.io.formats.gpkg.batches import DamagedFeatures, read_batch
@@ -379,6 +379,8 @@ def _json_cell(text: Any, file: str, where: str, column: str) -> Any:
         return CheckedDecoder().decode(text)
     except NonFinite as error:
         raise BundleError([Problem(file, where, f"column {column!r}: {non_finite_message(error.token)}")]) from None
+    except RecursionError:
+        raise BundleError([Problem(file, where, f"column {column!r}: {too_deep(text)[1]}")]) from None
     except (TypeError, ValueError) as error:
         if isinstance(text, str) and (too_long := long_integer(text)) is not None:
             raise BundleError([Problem(file, where, f"column {column!r}: {too_long[1]}")]) from None
