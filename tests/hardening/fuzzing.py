@@ -15,7 +15,7 @@ from viewer.io.load import open_path
 from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError
 
-EXAMPLE_SECONDS = 60  # generous: the machine is shared and loaded; a hang is minutes
+EXAMPLE_SECONDS = 120  # generous: the machine is shared and loaded (an example once took 60 s); a hang is minutes
 
 
 def fuzz_settings(examples: int) -> settings:
