@@ -98,6 +98,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         draft.claims.append(DraftClaim("date", value, attribution(text, sentence, mention.start),
                                        [(mention.start, mention.end)]))
     best: tuple[tuple[bool, bool, bool], datetime] | None = None
+    written: date | None = None  # the local day written beside the launch's clock time, in its sentence
     if not launch_dates and article.day_behind and resolved is not None and resolved == article.published:
         resolved = _on_the_writers_day(text, report, article, resolved)
         draft.date = resolved
@@ -122,11 +123,20 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
             rank = (sentence not in report.anchors, verb is None or time.start < verb.start(), time.assumed)
             if moment and (best is None or rank < best[0]):
                 best = (rank, moment)
+                written = None if rank[0] else _written_beside(
+                    time, same, {d for d, s in same if _other_zone_date(text, d, s, article)})
             span = (time.start - 3, time.end) if text[max(0, time.start - 3) : time.start] == "at " else (
                 time.start, time.end)
             by = attribution(text, sentence, time.start)
             draft.claims.append(DraftClaim("time", value, f"{by}; zone assumed" if time.assumed else by, [span]))
     draft.time = best[1] if best else None
+    if written is not None and launch_dates and not any(
+            d.value == draft.date for d, s in launch_dates if s in report.anchors and not _writers_relative_day(
+                text, d, s, article)):
+        # "We begin tonight …" (the anchor's evening in New York), then "launched at 10:15 this morning local time":
+        # the day written with the launch's own clock time, in a sentence stating it, over a day that no sentence
+        # stating the launch gives but the writer's own 'tonight'
+        draft.date = written
     part = next(((d, s) for d, s in dates if d.part_of_day), None)
     if draft.time is None and part is not None:  # "on Monday night", no clock time: keep the time of day
         mention, sentence = part
@@ -135,6 +145,13 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
     if draft.date is None and draft.time is not None:  # the launch's local date, from a time in another zone
         local = draft.time.astimezone(timezone(zone_offset("local time", draft.time.date()) or timedelta(hours=9)))
         draft.date = local.date()
+
+
+def _writers_relative_day(text: str, mention: DateMention, sentence: Sentence, article: Article) -> bool:
+    """'We begin tonight …', 'Today's launch' in a story dated hours behind Korea: the writer's day, which can be the
+    day before Korea's (not 'this morning local time', said as Korea's)."""
+    return bool(article.day_behind and _RELATIVE_DAY.match(text, mention.start)
+                and not KOREAS_DAY.match(text, mention.end, sentence.end))
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -337,6 +354,16 @@ def _moment(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]]
         if moment is not None and offset is not None and moment.astimezone(timezone(offset)).date() == day:
             return moment
     return resolve(time, day)
+
+
+def _written_beside(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]],
+                    foreign_dates: set[DateMention]) -> date | None:
+    """The launch site's day written in a clock time's sentence ('at 10:15 this morning local time', 'At 2238 hrs KST
+    on 17 December'), when the time is the launch site's own; None for a time in another zone or a day of it."""
+    if time.zone not in LOCAL_ZONES:
+        return None
+    local = [(d, s) for d, s in same_sentence if d not in foreign_dates and d.value is not None]
+    return _day_for(time, local, None) if local else None
 
 
 def _day_for(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]], launch_day: date | None

@@ -41,6 +41,12 @@ _DATE_FORMS = [
                r"into|according|when|after|before|while|but|with|over|near|local|KST|JST|morning|afternoon|evening|"
                r"night)\b))"),
 ]
+# A span of days in one month: "17-18 December 2023", "December 17-18", "5 to 7 March"
+_PLAIN_MONTH = re.sub(r"\(\?P<\w+>", "(?:", _MONTH)
+_PLAIN_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_DAY_RANGE = re.compile(rf"\b{_PLAIN_DAY}[ \t]*(?:-|\u2013|to)[ \t]*{_PLAIN_DAY}[ \t]+(?:of[ \t]+)?{_PLAIN_MONTH}"
+                        rf"(?:,?[ \t]+(?:19|20)\d\d\b)?|\b{_PLAIN_MONTH}[ \t]+{_PLAIN_DAY}[ \t]*(?:-|\u2013)[ \t]*"
+                        rf"[0-3]?\d\b(?![:.]?\d)(?:,?[ \t]+(?:19|20)\d\d\b)?")
 _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u2019s)?\b"
                       r"(?:\s+(?P<part>morning|afternoon|evening|night))?")
 _RELATIVE = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening|last night)\b",
@@ -150,6 +156,9 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
     given (a story dated in Washington names Korea's days, which can run a day ahead of its date)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    for m in _DAY_RANGE.finditer(text, start, end):  # "17-18 December 2023": two days, neither one the date
+        found.append(DateMention(m.start(), m.end(), None, " ".join(m.group().split())))
+        taken.append((m.start(), m.end()))
     for form in _DATE_FORMS:
         for m in form.finditer(text, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):

@@ -1,0 +1,44 @@
+"""Issue 17, round 16: when a launch happened as spoken and as official papers write it — a broadcast transcript
+dated in New York whose correspondent in Seoul gives Korea's morning, a circular's span of days. Every story here was
+written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from story import drafted
+
+from viewer.ingest.times import find_dates
+
+
+def test_a_span_of_days_in_one_month_names_no_single_day():
+    text = "Subject: Two launches, 17-18 December 2031 -- transits. Also 3 to 5 March and January 9-10, 2031."
+    days = {d.value for d in find_dates(text, 0, len(text), date(2031, 12, 19))}
+    assert days == {None}
+
+
+def test_a_single_day_after_a_span_is_still_read():
+    text = "Two launches, 17-18 December 2031. The first came at 2238 hrs KST on 17 December."
+    days = [d.value for d in find_dates(text, 0, len(text), date(2031, 12, 19)) if d.value]
+    assert days == [date(2031, 12, 17)]
+
+
+def test_a_circulars_launch_is_on_the_day_written_with_its_time_not_the_subjects_span():
+    text = ("MARINE AGENCY -- Circular to Masters\nDate: 18 December 2031, 1400 hrs JST\n\n"
+            "Subject: Two ballistic missile launches, 17-18 December 2031 -- Sea of Japan transits\n\n"
+            "1. Launch of 17 December\n   At 2238 hrs KST on 17 December, North Korea launched one short-range "
+            "ballistic missile from the Pyongyang area toward the East Sea. The missile fell outside Japan's EEZ.\n")
+    lead = drafted(text)
+    assert lead.date == date(2031, 12, 17)
+
+
+def test_a_transcript_dated_in_new_york_takes_koreas_morning_from_the_correspondent():
+    text = ("EVENING NEWS -- TRANSCRIPT\n\nNorth Korea Fires Missile\n\nAired March 3, 2031 - 22:00 ET\n\n"
+            "ANCHOR: Good evening. We begin tonight in East Asia, where North Korea has fired a ballistic missile.\n\n"
+            "CORRESPONDENT: The Joint Chiefs of Staff say the missile was launched at 9:05 this morning local time "
+            "from the Sunan area of Pyongyang, and it flew east into the sea.\n\n"
+            "ANCHOR: Today's launch is the third this month. Back to you.\n")
+    lead = drafted(text)
+    assert lead.date == date(2031, 3, 4)  # Korea's morning, the evening of the 3rd in New York
+    assert lead.time is not None
+    assert lead.time.isoformat().startswith("2031-03-04T09:05")
