@@ -42,3 +42,12 @@ def test_a_transcript_dated_in_new_york_takes_koreas_morning_from_the_correspond
     assert lead.date == date(2031, 3, 4)  # Korea's morning, the evening of the 3rd in New York
     assert lead.time is not None
     assert lead.time.isoformat().startswith("2031-03-04T09:05")
+
+
+def test_a_moved_launch_windows_days_are_not_the_launch():
+    text = ("ISLAND TIMES -- morning edition\nThursday, December 11, 2031\n\nRocket passes overhead\n\n"
+            "ISHIGAKI -- North Korea's long-range rocket passed over the Sakishima Islands on Wednesday morning.\n\n"
+            "The rocket was launched at 9:49 a.m. from Tongchang-ri and flew south.\n\n"
+            "The window was extended to Dec. 29 on Monday, which led many to believe the launch would be later.\n")
+    lead = drafted(text)
+    assert lead.date == date(2031, 12, 10)  # the Wednesday before the story's Thursday
