@@ -51,3 +51,26 @@ def test_a_moved_launch_windows_days_are_not_the_launch():
             "The window was extended to Dec. 29 on Monday, which led many to believe the launch would be later.\n")
     lead = drafted(text)
     assert lead.date == date(2031, 12, 10)  # the Wednesday before the story's Thursday
+
+
+HAWAII_STORY = (
+    "ISLAND NEWS -- HONOLULU\nPosted: Nov 25, 2031 / 11:52 AM HST\n\n"
+    "North Korea fires a missile; siren test still on for Friday\n\n"
+    "HONOLULU -- North Korea launched an intercontinental ballistic missile early Tuesday, Hawaii time.\n\n"
+    "The Pentagon said the missile was launched at about 8:17 a.m. Hawaii time Tuesday from Pyongsong and flew "
+    "about 1,000 kilometers before splashing down in the Sea of Japan.\n\n"
+    "The state agency said the launch did not change plans for Friday, when the new warning tone will sound "
+    "right after the monthly siren test at 11:45 a.m.\n"
+)
+
+
+def test_a_day_something_is_planned_for_is_not_a_launch_day():
+    lead = drafted(HAWAII_STORY)
+    assert not lead.others
+    assert lead.time is not None
+    assert lead.time.isoformat().startswith("2031-11-25T08:17")  # Hawaii's Tuesday morning, not Friday's siren
+
+
+def test_a_day_said_to_be_another_zones_gives_the_launch_koreas_date():
+    lead = drafted(HAWAII_STORY.split("The state agency")[0].replace("; siren test still on for Friday", ""))
+    assert lead.date == date(2031, 11, 26)  # Tuesday morning in Hawaii is Wednesday morning in Korea
