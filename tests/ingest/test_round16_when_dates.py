@@ -74,3 +74,12 @@ def test_a_day_something_is_planned_for_is_not_a_launch_day():
 def test_a_day_said_to_be_another_zones_gives_the_launch_koreas_date():
     lead = drafted(HAWAII_STORY.split("The state agency")[0].replace("; siren test still on for Friday", ""))
     assert lead.date == date(2031, 11, 26)  # Tuesday morning in Hawaii is Wednesday morning in Korea
+
+
+def test_a_clock_time_the_launch_came_before_is_not_its_time():
+    text = ("WORLD SERVICE -- News in English\nSunday, January 26, 2031 -- 12:30 KST edition\n\n"
+            "North Korea fires missile\n\nNorth Korea fired a ballistic missile into the East Sea shortly before "
+            "8 a.m. on Sunday, South Korea's Joint Chiefs of Staff said.\n")
+    lead = drafted(text)
+    assert lead.date == date(2031, 1, 26)
+    assert lead.time is None

@@ -114,6 +114,8 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         for time in times:
             if _ANOTHER_MOMENT.search(text, max(sentence.start, time.start - 40), time.start):
                 continue  # "a text message sent at 8:15 a.m.", "before landing at 8:52 a.m.": not the launch's time
+            if _BOUND_BEFORE.search(text, max(sentence.start, time.start - 30), time.start):
+                continue  # "shortly before 8 a.m.": a bound the launch came before, not its time
             if _CORRECTED.search(text, max(sentence.start, time.start - 80), time.start):
                 continue  # "An earlier version misstated the time of the launch as 3:50 p.m.": the wrong one
             same = [(d, s) for d, s in dates if s == sentence and d.value]
@@ -193,6 +195,9 @@ _TIMED_AFTER_THE_LAUNCH = re.compile(r"[\s,;(]*(?:some\s+|about\s+|around\s+|nea
                                      r"(?:\d+|an?|one|two|three|several|few|[\w-]+\s+and\s+a\s+half)\s+"
                                      r"(?:minutes?|hours?)\s+(?:after|following)\s+the\s+(?:launch|firing|test|lift-?off)",
                                      re.IGNORECASE)
+# "fired … shortly before 8 a.m.", "just before 6 p.m. Eastern": the launch came before that clock time, at a minute
+# the words do not give
+_BOUND_BEFORE = re.compile(r"\bbefore\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 # A correction's withdrawn figure: "misstated the time of the launch as 3:50 p.m.", "incorrectly gave the time as …"
 _CORRECTED = re.compile(r"\b(?:misstated|misreported|incorrectly\s+(?:said|stated|gave|reported)|erroneously\s+"
                         r"(?:said|stated|gave|reported))\b[^.;]*$", re.IGNORECASE)
