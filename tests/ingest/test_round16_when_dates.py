@@ -83,3 +83,24 @@ def test_a_clock_time_the_launch_came_before_is_not_its_time():
     lead = drafted(text)
     assert lead.date == date(2031, 1, 26)
     assert lead.time is None
+
+
+def test_a_launch_told_that_morning_is_on_the_day_the_speaker_named_just_before():
+    text = ("THE DESK -- a podcast\nEpisode 12\nReleased: February 3, 2031\n\n"
+            "(00:00:10) PARK: January was busy, and we're going to walk through it.\n\n"
+            "(00:01:02) KERR: So, start with the fifth. Sunday, January 5th. Japan's coast guard is first out of the "
+            "gate that morning, and then the South Korean Joint Chiefs say a North Korean ballistic missile was "
+            "fired at 8:10 a.m. from "
+            "Jagang Province, heading out over the East Sea.\n")
+    lead = drafted(text)
+    assert lead.date == date(2031, 1, 5)
+    assert lead.time is not None
+    assert lead.time.isoformat().startswith("2031-01-05T08:10")
+
+
+def test_that_morning_with_no_day_named_before_it_in_its_paragraph_says_nothing():
+    text = ("THE DESK -- a podcast\nReleased: February 3, 2031\n\nPARK: It was Sunday, January 5th.\n\n"
+            "KERR: The South Korean Joint Chiefs say a North Korean ballistic missile was fired that morning at "
+            "8:10 a.m. from Jagang.\n")
+    lead = drafted(text)
+    assert lead.date != date(2031, 1, 5)

@@ -14,6 +14,7 @@ from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch_nouns import launch_row, row_times
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.launch_tables import in_launch_table
+from viewer.ingest.referred_days import referred_day
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.statement_days import PLUPERFECT, said_day, statement_day
 from viewer.ingest.times import (
@@ -61,7 +62,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         lo, hi = tabled.date_cell if tabled else (s.start, s.end)
         if tabled and tabled.year:
             day = date(tabled.year, 12, 31) if not day or day.year != tabled.year else day
-        dates += [(d, s) for d in find_dates(text, lo, hi, day, weekday_reference=ahead)
+        found = [d for d in find_dates(text, lo, hi, day, weekday_reference=ahead)
                   if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end
                                                         and d.label[:4].isdigit() and not _quoted(text, d.start)))
                   and not statement_day(text, d, s.start)
@@ -70,6 +71,9 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
                   and not _LAST_ONE.search(text, max(s.start, d.start - 60), d.start)
                   # (the lead's: another launch drafted from that sentence takes that day as its own)
                   and not (lead_day is None and _earlier_launchs_day(text, d, s.start))]
+        if not found and s in report.anchors:  # "… was fired that morning": the day the sentences before name
+            found = referred_day(text, s, article.header_end, day)
+        dates += [(d, s) for d in found]
     dates = _in_announced_window(text, dates, article.published)
     dates = [(not_ahead(text, d, article.published), s) for d, s in dates]
     # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
