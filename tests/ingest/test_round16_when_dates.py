@@ -104,3 +104,9 @@ def test_that_morning_with_no_day_named_before_it_in_its_paragraph_says_nothing(
             "8:10 a.m. from Jagang.\n")
     lead = drafted(text)
     assert lead.date != date(2031, 1, 5)
+
+
+def test_a_weekday_with_its_day_of_the_month_is_that_day():
+    text = "On Friday the 24th, a salvo flew west. Last Tuesday, the 28th, more were fired."
+    days = [d.value for d in find_dates(text, 0, len(text), date(2031, 2, 2)) if d.value]
+    assert days == [date(2031, 1, 24), date(2031, 1, 28)]  # not the Friday and Tuesday before Sunday 2 February

@@ -36,7 +36,8 @@ _DATE_FORMS = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
     # "(2324Z on the 17th)", "on the 21st of this month": a day of the story's month (or the month before)
     # ("on the 4th from near Kusong", "on the 8th, according to …" as translations write it; not "on the 4th floor")
-    re.compile(r"(?<=\b[Oo]n\s)the\s+(?P<ordinal>[1-3]?\d)(?:st|nd|rd|th)\b"
+    # ("Wednesday the 24th", "Last Sunday, the 28th": a weekday with its day of the month)
+    re.compile(r"(?:(?<=\b[Oo]n\s)|(?<=day\s)|(?<=day,\s))the\s+(?P<ordinal>[1-3]?\d)(?:st|nd|rd|th)\b"
                r"(?:\s+of\s+(?:this|the)\s+month\b|(?!\s+[A-Za-z])|(?=\s+(?:from|at|in|and|by|toward|towards|off|"
                r"into|according|when|after|before|while|but|with|over|near|local|KST|JST|morning|afternoon|evening|"
                r"night)\b))"),
@@ -60,7 +61,7 @@ _COUNTS = {"twenty": 20} | {w: i for i, w in enumerate(
 # "last Thursday": a week back when the article is itself dated a Thursday
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
 # "Wednesday 31 July:", "Friday, Aug. 2": the weekday of the calendar date written right after it, not a day of its own
-_DATE_AFTER_WEEKDAY = re.compile(r",?\s{1,3}(?=(?:[0-3]?\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))",
+_DATE_AFTER_WEEKDAY = re.compile(r",?\s{1,3}(?=(?:[0-3]?\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|the\s))",
                                  re.IGNORECASE)
 
 # A day named as Korea's or Japan's ("Wednesday morning in Pyongyang", "Thursday, Korea time"), which in a story
