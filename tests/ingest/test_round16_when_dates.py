@@ -110,3 +110,13 @@ def test_a_weekday_with_its_day_of_the_month_is_that_day():
     text = "On Friday the 24th, a salvo flew west. Last Tuesday, the 28th, more were fired."
     days = [d.value for d in find_dates(text, 0, len(text), date(2031, 2, 2)) if d.value]
     assert days == [date(2031, 1, 24), date(2031, 1, 28)]  # not the Friday and Tuesday before Sunday 2 February
+
+
+def test_a_pages_own_stamp_is_not_a_launch_day():
+    text = (
+        "Sheet: DPRK launches 2031 (last modified 4 Feb 2031)\n"
+        "Date\tTime (KST)\tType\tLaunch site\tHeading\tRange (km)\tNotes\n"
+        "2031-01-30\t07:52\tHwasong-12 IRBM\tMupyong-ri area, Jagang Prov.\tEast Sea\t800\tlofted\n"
+    )
+    lead = drafted(text)
+    assert lead.date == date(2031, 1, 30)

@@ -63,6 +63,9 @@ _WINDOW_MOVED = re.compile(r"\b(?:extended|extends|extending|postponed|postpones
                            r"moved|brought\s+forward|shifted)\b(?:[^.;,]|\.(?=\s*\d)){0,40}$", re.IGNORECASE)
 
 
+# A page's own stamp: "Sheet: launches 2022 (last modified 4 Feb 2022)", "updated on 5 March", "retrieved 2 May"
+_PAGE_STAMP_BEFORE = re.compile(r"\b(?:last\s+)?(?:modified|updated|edited|revised|saved|accessed|retrieved)"
+                                r"(?:\s+on)?[ \t]*:?[ \t]*$", re.IGNORECASE)
 # A day something is planned for: "plans for Friday, when the new tone will sound", "a siren test still on for Friday"
 _PLANNED_FOR = re.compile(r"\bfor\s+(?:next\s+|this\s+)?$", re.IGNORECASE)
 
@@ -76,13 +79,15 @@ def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
     """Whether the date is when something was said, or when something other than a launch began or ended
     ('exercises, which began on March 13'), or when a picture was taken ('imagery from June 4'), or where a span of
     days starts ('from March 21 to 23'), or a launch window moved and the day it was ('extended to Dec. 29 on
-    Monday'), or a day something is planned for ('plans for Friday'), not when the launch happened."""
+    Monday'), or a day something is planned for ('plans for Friday'), or a page's own stamp ('last modified 4 Feb
+    2022'), not when the launch happened."""
     before = max(sentence_start, mention.start - 40)
     if (_SAID_BEFORE.search(text, before, mention.start) or _PICTURE_BEFORE.search(text, before, mention.start)
             or _STATEMENT_RIGHT_AFTER.match(text, mention.end)
             or (_SPAN_FROM.search(text, max(sentence_start, mention.start - 8), mention.start)
                 and _SPAN_TO.match(text, mention.end))
             or OTHER_EVENT.search(text, max(sentence_start, mention.start - OTHER_EVENT_CHARS), mention.start)
+            or _PAGE_STAMP_BEFORE.search(text, max(sentence_start, mention.start - 25), mention.start)
             or _PLANNED_FOR.search(text, max(sentence_start, mention.start - 12), mention.start)
             or _WINDOW_MOVED.search(text, max(sentence_start, mention.start - OTHER_EVENT_CHARS), mention.start)):
         return True
