@@ -1,0 +1,29 @@
+"""Issue 17, round 16: the day a story was published, as broadcast scripts and video pages stamp it — 'Sunday 14
+January 2024, 1700 hrs', 'Streamed live on Jul 12, 2023'. Every text here was written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from story import read
+
+BODY = "\n\nNorth Korea fired a ballistic missile this afternoon, the Joint Chiefs of Staff said.\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "day"),
+    [
+        ("FM NEWS -- NEWS AT FIVE (script as broadcast)\nSunday 12 January 2031, 1700 hrs", date(2031, 1, 12)),
+        ("REGIONAL RADIO -- ENGLISH NEWS SUMMARY\nThursday 16 January 2031, 0800 hrs KST", date(2031, 1, 16)),
+        ("FISHERIES COOPERATIVE\nNotice to all member boats\n29 July 2031 0600 hrs", date(2031, 7, 29)),
+        ("Video: North Korea missile launch - special report\nStreamed live on Jul 12, 2031", date(2031, 7, 12)),
+        ("Video: Missile launch explained\nPremiered Mar 3, 2031", date(2031, 3, 3)),
+    ],
+)
+def test_a_scripts_or_video_pages_stamp_is_its_date(head: str, day: date):
+    assert read(head + BODY).published == day
+
+
+def test_a_clock_of_four_figures_without_hrs_or_a_zone_is_no_stamp():
+    assert read("RADIO NEWS\nSunday 12 January 2031, 1700 fans attended" + BODY).published is None
