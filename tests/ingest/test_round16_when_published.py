@@ -27,3 +27,12 @@ def test_a_scripts_or_video_pages_stamp_is_its_date(head: str, day: date):
 
 def test_a_clock_of_four_figures_without_hrs_or_a_zone_is_no_stamp():
     assert read("RADIO NEWS\nSunday 12 January 2031, 1700 fans attended" + BODY).published is None
+
+
+def test_a_numbered_releases_date_after_its_number_is_its_date_not_a_day_it_announces():
+    text = (
+        "CIVIL DEFENSE OFFICE\nPUBLIC ANNOUNCEMENT -- FOR IMMEDIATE RELEASE\nRelease No. 2031-031 | March 9, 2031\n\n"
+        "Shelter exercise to be held March 17-18\n\nHAGATNA, Guam -- The office will hold a missile-defense and "
+        "shelter exercise on Monday, March 17, and\nTuesday, March 18, 2031.\n\nNO MISSILE WILL BE LAUNCHED.\n"
+    )
+    assert read(text).published == date(2031, 3, 9)  # (not the wrapped line that is only a date)

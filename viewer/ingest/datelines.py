@@ -56,7 +56,8 @@ _BARE_CITY = re.compile(r"^[ \t]*(?:(?P<city>[A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})"
 # A line that is only a date (optionally "Published"/"Updated"/"date" before it, a time and zone after it).
 DATE_LINE = re.compile(
     # "MORNING EDITION - Broadcast: …", a blog's "Round 3 — Sunday, March 29."
-    rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z0-9 -]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"  # (a tracker's "Entry 2024-07 | …")
+    # (a tracker's "Entry 2024-07 | …", a release's "Release No. 2026-031 | March 9, 2026")
+    rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z0-9 -]{{0,30}}(?:No\.[ \t]*[0-9-]{{1,12}})?[ \t]+[-|\u2013\u2014][ \t]*)?"
     # (a written answer's "Answered on: 5 July 2016", a committee's "Date of meeting: 2025. 1. 8. (Wed)")
     rf"(?:(?P<label>{EXTRA_LABELS}|date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|"
     rf"issued|released|sent|{KOREAN_LABELS})"
