@@ -19,9 +19,15 @@ BODY = "\n\nNorth Korea fired a ballistic missile this afternoon, the Joint Chie
         ("FISHERIES COOPERATIVE\nNotice to all member boats\n29 July 2031 0600 hrs", date(2031, 7, 29)),
         ("Video: North Korea missile launch - special report\nStreamed live on Jul 12, 2031", date(2031, 7, 12)),
         ("Video: Missile launch explained\nPremiered Mar 3, 2031", date(2031, 3, 3)),
+        ("BOOKS | Reviewed 7 February 2031\n\nLofted: a history. 312 pp.", date(2031, 2, 7)),
+        ("DESK LOG - TEXT MESSAGES TO REPORTERS (times KST)\nMonday 2031-11-03", date(2031, 11, 3)),
+        ("Command\nNEWS RELEASE\n\nStatement on a launch\n\nHONOLULU -- July 11, 2031", date(2031, 7, 11)),
+        ("\u3010\u901f\u5831 digest\u3011 2031\u5e744\u670813\u65e5 (\u6728) 10:05 \u914d\u4fe1\nJ-Alert for Hokkaido",
+         date(2031, 4, 13)),
+        ("Minutes\nDate of meeting: 2031. 1. 8. (Wed)", date(2031, 1, 8)),
     ],
 )
-def test_a_scripts_or_video_pages_stamp_is_its_date(head: str, day: date):
+def test_a_pages_stamp_line_is_its_date(head: str, day: date):
     assert read(head + BODY).published == day
 
 
