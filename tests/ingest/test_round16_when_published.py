@@ -25,6 +25,8 @@ BODY = "\n\nNorth Korea fired a ballistic missile this afternoon, the Joint Chie
         ("\u3010\u901f\u5831 digest\u3011 2031\u5e744\u670813\u65e5 (\u6728) 10:05 \u914d\u4fe1\nJ-Alert for Hokkaido",
          date(2031, 4, 13)),
         ("Minutes\nDate of meeting: 2031. 1. 8. (Wed)", date(2031, 1, 8)),
+        ('SHORTWAVE SERVICE -- in English\nProgramme: "Asia Today", Friday 24 March 2031\nScript as broadcast',
+         date(2031, 3, 24)),
         ("Sheet: DPRK launches 2031 (last modified 4 Feb 2031)\nDate\tTime\tType", date(2031, 2, 4)),
         ('saved from the tracker, pasted as-is:\n\n{\n  "id": "x-1",\n  "published": "2031-12-18T12:40:00+09:00",',
          date(2031, 12, 18)),

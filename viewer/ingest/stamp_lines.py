@@ -208,7 +208,8 @@ def stamp_line(head: str) -> tuple[date, int, int] | None:
     return None
 
 
-_LABEL_COMMA = re.compile(r"^(?:[\w.:'@-]+[ \t]+){0,4}[\w.:'@-]+,[ \t]+")  # "Thread by @arms_watcher, 18 Dec 2023"
+# "Thread by @arms_watcher, 18 Dec 2023", a programme's 'Programme: "Asia Today", Friday 24 March 2023'
+_LABEL_COMMA = re.compile(r"^(?:[\w.:'\"@-]+[ \t]+){0,4}[\w.:'\"@-]+,[ \t]+")
 
 
 _EDITION_AFTER = re.compile(r",[ \t]+(?:[a-z]+[ \t]+)?(?:edition|issue|print)$|,[ \t]+(?:page|p\.)[ \t]*\d{1,3}$")
