@@ -29,10 +29,10 @@ def body_stamps(text: str, start: int, reference: date | None = None) -> list[tu
         if len(days) == 1:
             found.append((m.end(), days.pop()))
     for m in _BOXED_HEADING.finditer(text, start):  # a plain-text newsletter's item heading, ruled above and below
-        line = m.group("line")
-        days = [d for d in find_dates(text, m.start("line"), m.end("line"), reference, weekdays=False) if d.value]
-        if len(days) == 1 and not line[: days[0].start - m.start("line")].strip(" \t.#0123456789()"):
-            found.append((m.end(), days[0].value))
+        heads = [d for d in find_dates(text, m.start("line"), m.end("line"), reference, weekdays=False) if d.value]
+        numbering = text[m.start("line") : heads[0].start] if heads else ""  # "1. " before the day, nothing more
+        if len(heads) == 1 and heads[0].value and not numbering.strip(" \t.#0123456789()"):
+            found.append((m.end(), heads[0].value))
     for m in _POST_STAMP.finditer(text, start):
         posted = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")), int(m.group("hh")),
                           int(m.group("mm"))) if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 else None
