@@ -24,6 +24,7 @@ from viewer.geo.room import (
     place_decorations,
 )
 from viewer.geo.scale import nice_scale_bar, true_north_angle
+from viewer.qt.draw.footer import FooterText, draw_footer, footer_text
 from viewer.qt.draw.graticule_labels import GraticuleLabels
 from viewer.qt.draw.legend import (
     LegendLayout,
@@ -86,7 +87,6 @@ class DecorationPainter(GraticuleLabels):
         self.graticule_drawn: list[tuple[str, Box]] = []  # (text, box) of the degree labels drawn last (tests)
         self._sizes: tuple[tuple, DecorationSizes] | None = None
         self._widths: dict[tuple[str, str], float] = {}  # (text, font key): advance, of the degree labels
-        self._footer_kept: tuple[tuple, str] | None = None  # (what the footer's text depends on, the text)
         self.legend_drawn: tuple[QRectF, LegendLayout] | None = None  # where the last paint drew the legend, and it
 
     def fit_to_viewport(self) -> None:
@@ -122,7 +122,7 @@ class DecorationPainter(GraticuleLabels):
                 self._stamped(painter, ("north", angle), boxes["north_arrow"],
                               functools.partial(self._north_arrow, angle=angle))
         if "footer" in boxes:
-            self._stamped(painter, ("footer", self._footer_text(boxes["footer"])), boxes["footer"], self._footer)
+            self._stamped(painter, ("footer", self._footer_text().text), boxes["footer"], self._footer)
         if "scale_bar" in boxes:
             bar = self._scale_bar_length()
             if bar is not None:
@@ -150,7 +150,7 @@ class DecorationPainter(GraticuleLabels):
         options = self.map_view.decorations
         width, height = self._rect.width(), self._rect.height()
         margin = self.px(10)
-        footer = QFontMetricsF(self.frame.context.font(7)).height() + self.px(4)
+        footer = self._footer_text(width, height).height
         title = arrow = bar = legend = column = compact = None
         if options.title:
             metrics = QFontMetricsF(self.frame.context.font(15, bold=True))
@@ -203,7 +203,7 @@ class DecorationPainter(GraticuleLabels):
         """``sizes()`` for the auto or named place, kept while what they depend on is unchanged (every paint asks)."""
         options, context = self.map_view.decorations, self.frame.context
         key = (self._rect.width(), self._rect.height(), replace(options, legend_kept=""),
-               tuple(self.frame.legend_rows), context.scale)
+               tuple(self.frame.legend_rows), context.scale, self.map_view.projection.name)  # the footer names it
         if self._sizes is None or self._sizes[0] != key:
             self._sizes = (key, self.sizes())
         return self._sizes[1]
@@ -289,38 +289,17 @@ class DecorationPainter(GraticuleLabels):
                             LABEL, HALO, self.px(1.5))
         painter.restore()
 
-    def _footer_text(self, band: QRectF) -> str:
-        """The footer's text, elided to the band; kept while it is the same (every paint asks, for the footer's
-        stamp: eliding it took ~0.4 ms a repaint)."""
-        font = self.frame.context.font(7)
-        parts = [self.map_view.projection.name, ATTRIBUTION, *self.map_view.decorations.extra_attribution]
-        if self.map_view.decorations.footnote:
-            parts.insert(0, self.map_view.decorations.footnote)
-        key = (tuple(parts), band.width() - self.px(16), font.key())
-        if self._footer_kept is None or self._footer_kept[0] != key:
-            metrics, text = QFontMetricsF(font), "  ·  ".join(parts)
-            if self.map_view.decorations.footnote and metrics.horizontalAdvance(text) > key[1]:
-                # The sources' titles are cut at their end; the projection and the attribution stay whole (cut in
-                # the middle, a title ran into the projection: "…a spy satellite….5°N, 37.5°N) centred 129°E").
-                rest = "  ·  " + "  ·  ".join(parts[1:])
-                room = key[1] - metrics.horizontalAdvance(rest)
-                if room >= metrics.horizontalAdvance("Sources: a source…"):
-                    text = metrics.elidedText(parts[0], Qt.TextElideMode.ElideRight, room) + rest
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, key[1])
-            self._footer_kept = (key, text)
-        return self._footer_kept[1]
+    def _footer_text(self, width: float | None = None, height: float | None = None) -> FooterText:
+        """The footer's lines for a map of this size (default: the current one)."""
+        options = self.map_view.decorations
+        rest = (self.map_view.projection.name, ATTRIBUTION, *options.extra_attribution)
+        width = self._rect.width() if width is None else width
+        height = self._rect.height() if height is None else height
+        return footer_text(options.footnote, rest, self.frame.context.scale, width, height)
 
     def _footer(self, painter: QPainter, band: QRectF) -> None:
-        """Projection and attribution along the bottom edge."""
-        font = self.frame.context.font(7)
-        text = self._footer_text(band)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(with_alpha(PANEL, 200)))
-        painter.drawRect(band)
-        painter.setFont(font)
-        painter.setPen(self.frame.context.pen("#333333", 1))
-        painter.drawText(band.adjusted(self.px(8), 0, -self.px(8), 0),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
+        """The sources, projection and attribution along the bottom edge."""
+        draw_footer(painter, self.frame.context, band, self._footer_text())
 
     def _scale_bar_length(self) -> tuple[float, float] | None:
         """(km, pixels) of the scale bar at the view's centre, the length to a quarter pixel (None: no scale)."""
