@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath
 
 from viewer.geo.labels import Candidate
 from viewer.geo.room import (
@@ -24,7 +24,7 @@ from viewer.geo.room import (
     place_decorations,
 )
 from viewer.geo.scale import nice_scale_bar, true_north_angle
-from viewer.qt.draw.footer import FooterText, draw_footer, footer_text
+from viewer.qt.draw.footer import FooterText, draw_footer, footer_text, wrapped
 from viewer.qt.draw.graticule_labels import GraticuleLabels
 from viewer.qt.draw.legend import (
     LegendLayout,
@@ -53,7 +53,18 @@ ATTRIBUTION = "Basemap: Natural Earth (public domain)"
 PANEL = "#FFFFFF"
 LEGEND_SHARE_W, LEGEND_SHARE_H = 0.5, 0.42  # a legend in a corner takes at most this much of the map
 COLUMN_SHARE_W = 0.36  # a legend in a column beside the map ("outside"), at most this much of the width
+TITLE_LINES = 2
 SCALE_BAR_MAX = 180.0  # pixels at 96 dpi; at most 30 % of the width
+
+
+def title_lines(title: str, metrics: QFontMetricsF, room: float) -> list[str]:
+    """``title`` on one line, or on TITLE_LINES broken between words where it does not fit ``room`` pixels (the
+    last cut at its end only when even those do not)."""
+    lines = wrapped((title,), metrics, max(1.0, room))
+    if len(lines) > TITLE_LINES:
+        rest = metrics.elidedText(" ".join(lines[TITLE_LINES - 1:]), Qt.TextElideMode.ElideRight, room)
+        lines = [*lines[: TITLE_LINES - 1], rest]
+    return lines
 
 
 class DecorationPainter(GraticuleLabels):
@@ -153,9 +164,12 @@ class DecorationPainter(GraticuleLabels):
         footer = self._footer_text(width, height).height
         title = arrow = bar = legend = column = compact = None
         if options.title:
-            metrics = QFontMetricsF(self.frame.context.font(15, bold=True))
-            text_w = min(metrics.horizontalAdvance(options.title), width - 4 * margin)
-            title = (text_w + 2 * margin, metrics.height() + margin)
+            metrics = QFontMetricsF(self._title_font())
+            # clear of the north arrow in the top-right corner: at 400 px wide it was drawn over the title's end
+            beside = self.px(38) + self.px(8) + margin if options.north_arrow else 0.0
+            lines = title_lines(options.title, metrics, width - 4 * margin - beside)
+            text_w = max(metrics.horizontalAdvance(line) for line in lines)
+            title = (text_w + 2 * margin, len(lines) * metrics.height() + margin)
         if options.north_arrow:
             arrow = (self.px(38) + self.px(8), self.px(38) + self.px(20))
         if options.scale_bar:
@@ -246,15 +260,19 @@ class DecorationPainter(GraticuleLabels):
     def _panel(self, painter: QPainter, rect: QRectF) -> None:
         draw_panel(painter, self.frame.context, rect)
 
+    def _title_font(self) -> QFont:
+        return self.frame.context.font(15, bold=True)
+
+    def title_lines(self, box: QRectF) -> list[str]:
+        """The title's lines as drawn in ``box``."""
+        metrics = QFontMetricsF(self._title_font())
+        return title_lines(self.map_view.decorations.title, metrics, box.width() - self.px(18))
+
     def _title(self, painter: QPainter, box: QRectF) -> None:
-        font = self.frame.context.font(15, bold=True)
-        metrics = QFontMetricsF(font)
-        text = metrics.elidedText(self.map_view.decorations.title, Qt.TextElideMode.ElideRight,
-                                  box.width() - self.px(18))
         self._panel(painter, box)
-        painter.setFont(font)
+        painter.setFont(self._title_font())
         painter.setPen(self.frame.context.pen(LABEL, 1))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "\n".join(self.title_lines(box)))
 
     def _north_angle(self) -> float | None:
         """Degrees the arrow turns to point at true north from the view's centre, to a tenth (None: nowhere)."""
