@@ -160,3 +160,20 @@ def test_a_launchs_step_is_drawn_in_the_projection_its_deck_slide_uses(qtbot, sa
         expected = launch_projection(content, event)
         assert window.canvas.projection.name == expected.name, event.id
     assert "Azimuthal Equidistant" in launch_projection(content, content.events[NOV_2023]).name
+
+
+def test_the_mouse_steps_through_and_leaves(qtbot, presentation):
+    """With no keyboard at hand (a mouse at the lectern, a window that lost the keyboard) there was no way on, back
+    or out: the caption's buttons step and leave, and keep the keys working (they take no focus)."""
+    assert presentation.index == 0
+    assert not presentation.back_button.isEnabled()  # nothing before the first step
+    qtbot.mouseClick(presentation.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(presentation.next_button, Qt.MouseButton.LeftButton)
+    assert presentation.index == 2
+    assert not presentation.next_button.isEnabled()  # nothing after the last
+    qtbot.mouseClick(presentation.back_button, Qt.MouseButton.LeftButton)
+    assert presentation.index == 1
+    qtbot.keyClick(presentation, Qt.Key.Key_Right)  # the keys still step
+    assert presentation.index == 2
+    with qtbot.waitSignal(presentation.finished):
+        qtbot.mouseClick(presentation.leave_button, Qt.MouseButton.LeftButton)

@@ -1,7 +1,8 @@
 """Presentation mode: full screen, one bookmark (or launch) per step, with a caption of key facts and sourced quotes.
 
 Keys are what presenter clickers send: Right, Down, Page Down, Space, Enter go on; Left, Up, Page Up,
-Backspace go back; Home and End jump; B or . blanks the screen; Esc leaves.
+Backspace go back; Home and End jump; B or . blanks the screen; Esc leaves. The caption's buttons do the same
+with the mouse.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from viewer.export.deck import caption, event_view, launch_projection, source_title
 from viewer.model.bookmark import Bookmark
@@ -59,13 +60,22 @@ class PresentationWindow(QWidget):
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.counter = QLabel()
-        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.back_button = _step_button("◀ Back", "Previous step (←)", self.previous)
+        self.next_button = _step_button("Next ▶", "Next step (→)", self.next)
+        self.leave_button = _step_button("Leave", "Leave the presentation (Esc)", self.close)
+        steps = QHBoxLayout()
+        steps.addWidget(self.back_button)
+        steps.addWidget(self.next_button)
+        steps.addWidget(self.leave_button)
+        steps.addStretch(1)
+        steps.addWidget(self.counter)
         panel = QFrame()
         panel.setStyleSheet(PANEL_STYLE)
         column = QVBoxLayout(panel)
         column.setContentsMargins(28, 24, 28, 16)
         column.addWidget(self.caption, 1)
-        column.addWidget(self.counter)
+        column.addLayout(steps)
         self.panel = panel
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -83,6 +93,8 @@ class PresentationWindow(QWidget):
     def go(self, index: int) -> None:
         if not self.steps:
             self.caption.setText("<h2>Nothing to present</h2><p>Add bookmarks, or open a bundle with launches.</p>")
+            self.back_button.setEnabled(False)
+            self.next_button.setEnabled(False)
             return
         index = max(0, min(index, len(self.steps) - 1))
         changed = index != self.index
@@ -91,6 +103,8 @@ class PresentationWindow(QWidget):
         self.canvas.show_state(step.view)
         self.selection.select([f for f in step.selection if f in self.workspace.content.features])
         self._write_caption()
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.steps) - 1)
         if changed:
             self.step_changed.emit(index)
 
@@ -145,7 +159,7 @@ class PresentationWindow(QWidget):
     def _write_caption(self) -> None:
         """The caption at the largest type that fits the panel's height (it never scrolls in front of a room)."""
         slide = caption(self.workspace.content, self.steps[self.index])
-        available = self.height() - 90  # margins and the step counter
+        available = self.height() - 40 - max(50, self.next_button.sizeHint().height() + 24)  # margins, step row
         base = max(14, round(self.height() / 48))
         while True:
             self._caption_html(slide, base)
@@ -179,6 +193,16 @@ class PresentationWindow(QWidget):
         self.caption.setText("".join(parts))
         self.counter.setText(f"<span style='font-size:{small}px; color:{muted}'>{self.index + 1} / "
                              f"{len(self.steps)} · ← → step · Esc leaves</span>")
+
+
+def _step_button(text: str, tip: str, step) -> QPushButton:
+    """A caption button that takes no focus: the keys keep driving the window."""
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.clicked.connect(step)
+    return button
 
 
 def present(workspace: Workspace, bookmarks: list[Bookmark], start: int = 0, *, parent: QWidget, basemap=None,
