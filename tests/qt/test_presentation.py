@@ -177,3 +177,21 @@ def test_the_mouse_steps_through_and_leaves(qtbot, presentation):
     assert presentation.index == 2
     with qtbot.waitSignal(presentation.finished):
         qtbot.mouseClick(presentation.leave_button, Qt.MouseButton.LeftButton)
+
+
+def test_every_launchs_caption_is_whole_on_a_laptop_screen(qtbot, sample_workspace):
+    """At 1366x768 the 2023-08-24 caption's last line (its confidence) was cut off at the panel's bottom: its type
+    was sized for the label's width before the panel's layout had given it its own (the window shown at one size,
+    then made full screen)."""
+    window = PresentationWindow(sample_workspace, [], 2)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(1366, 768)
+    for step in [2, *range(len(window.steps))]:
+        window.go(step)
+        qtbot.wait(20)
+        label = window.caption
+        assert label.heightForWidth(label.width()) <= label.height(), step
+    assert window.counter.sizeHint().width() <= window.counter.width()  # the step counter is not cut either

@@ -61,8 +61,8 @@ class PresentationWindow(QWidget):
         self.caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.back_button = _step_button("◀ Back", "Previous step (←)", self.previous)
-        self.next_button = _step_button("Next ▶", "Next step (→)", self.next)
+        self.back_button = _step_button("◀ Back", "Previous step (←, Page Up)", self.previous)
+        self.next_button = _step_button("Next ▶", "Next step (→, Page Down, Space)", self.next)
         self.leave_button = _step_button("Leave", "Leave the presentation (Esc)", self.close)
         steps = QHBoxLayout()
         steps.addWidget(self.back_button)
@@ -163,10 +163,18 @@ class PresentationWindow(QWidget):
         base = max(14, round(self.height() / 48))
         while True:
             self._caption_html(slide, base)
-            width = self.caption.width() if self.caption.width() > 50 else round(self.width() * CAPTION_SHARE) - 56
+            width = self._caption_width()
             if base <= 11 or self.caption.heightForWidth(width) <= available:
                 break
             base -= 1
+
+    def _caption_width(self) -> int:
+        """The caption's width once laid out: the panel's, as `resizeEvent` fixed it, less its margins (the label's
+        own width lags behind until the layout runs: measured at it, the caption overflowed the panel's bottom)."""
+        margins = self.panel.layout().contentsMargins()
+        fixed = self.panel.maximumWidth() if self.panel.minimumWidth() == self.panel.maximumWidth() else None
+        panel = fixed if fixed is not None else max(320, round(self.width() * CAPTION_SHARE))
+        return max(50, panel - margins.left() - margins.right())
 
     def _caption_html(self, slide, base: int) -> None:
         content = self.workspace.content
@@ -191,8 +199,9 @@ class PresentationWindow(QWidget):
             parts.append(f"<div style='font-size:{small}px; color:{muted}; margin-top:16px'><i>"
                          f"{escape(slide.confidence)}</i></div>")
         self.caption.setText("".join(parts))
+        # the keys are in the buttons' tooltips: '· ← → step · Esc leaves' beside them was cut at 1366 px
         self.counter.setText(f"<span style='font-size:{small}px; color:{muted}'>{self.index + 1} / "
-                             f"{len(self.steps)} · ← → step · Esc leaves</span>")
+                             f"{len(self.steps)}</span>")
 
 
 def _step_button(text: str, tip: str, step) -> QPushButton:
@@ -201,6 +210,7 @@ def _step_button(text: str, tip: str, step) -> QPushButton:
     button.setToolTip(tip)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setStyleSheet("QPushButton:disabled { color: #9AA5B1; }")  # the panel's text colour hid that it is off
     button.clicked.connect(step)
     return button
 
