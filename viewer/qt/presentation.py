@@ -72,7 +72,7 @@ class PresentationWindow(QWidget):
         steps.addWidget(self.counter)
         panel = QFrame()
         panel.setStyleSheet(PANEL_STYLE)
-        column = QVBoxLayout(panel)
+        column = self.column = QVBoxLayout(panel)
         column.setContentsMargins(28, 24, 28, 16)
         column.addWidget(self.caption, 1)
         column.addLayout(steps)
@@ -171,7 +171,7 @@ class PresentationWindow(QWidget):
     def _caption_width(self) -> int:
         """The caption's width once laid out: the panel's, as `resizeEvent` fixed it, less its margins (the label's
         own width lags behind until the layout runs: measured at it, the caption overflowed the panel's bottom)."""
-        margins = self.panel.layout().contentsMargins()
+        margins = self.column.contentsMargins()
         fixed = self.panel.maximumWidth() if self.panel.minimumWidth() == self.panel.maximumWidth() else None
         panel = fixed if fixed is not None else max(320, round(self.width() * CAPTION_SHARE))
         return max(50, panel - margins.left() - margins.right())
