@@ -162,13 +162,22 @@ class FlatLines:
         lines = self if present.all() else self.take(np.flatnonzero(present))
         starts = lines.starts[:-1][present] if lines is self else lines.starts[:-1]
         x, y = lines.xy[:, 0], lines.xy[:, 1]
+        finite = np.isfinite(x) & np.isfinite(y)
+        count = len(x) // len(starts)
+        if count * len(starts) == len(x) and finite.all() and bool((lines.counts == count).all()):
+            # lines of one length (a bulk layer's): rows of their vertices and a NaN, at once
+            rows = []
+            for column in (x, y):
+                out = np.empty((len(starts), count + 1))
+                out[:, :count], out[:, count] = column.reshape(len(starts), count), np.nan
+                rows.append(out.reshape(-1)[:-1])
+            return rows[0], rows[1]
         out_x = np.full(len(x) + len(starts) - 1, np.nan)
         out_y = np.full_like(out_x, np.nan)
         # each line one slot further on than the one before: a NaN between them
         shift = np.zeros(len(x), dtype=np.int64)
         shift[starts[1:]] = 1
         slot = np.arange(len(x)) + np.cumsum(shift)
-        finite = np.isfinite(x) & np.isfinite(y)
         if finite.all():
             out_x[slot], out_y[slot] = x, y
         else:
