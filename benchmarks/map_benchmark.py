@@ -396,7 +396,7 @@ def star_bundle(vertices: int = 1_000_000):
 def detailed_areas(sizes: tuple[int, ...] = (20_000, 30_000, 40_000, 49_000)):
     """Warning areas as a detailed file draws them: valid polygons with a coastline's wiggle of ``sizes`` vertices,
     over the regional view (more than the window densifies on opening at once, fewer than it draws from a stand-in
-    until densified: `projected.STAND_IN_ABOVE`)."""
+    until densified: `new_rows.STAND_IN_ABOVE`)."""
     import shapely
 
     from viewer.model.bundle import Bundle

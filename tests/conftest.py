@@ -7,7 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from shared_data import ARTICLE, citation, small_bundle  # noqa: F401  (fixtures below use them)
+
+# `pytest tests/hardening --hypothesis-profile=deep`: the generated attacks long enough to matter (tests/hardening/
+# fuzzing.py); the suite's own run gives each a few dozen examples.
+settings.register_profile("deep", max_examples=2000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture

@@ -298,3 +298,52 @@ def test_a_screens_lines_are_picked_and_bounded_as_an_exports_before_and_after_d
         assert index.in_rect(x, y, x + 50_000, y + 50_000) == exported.in_rect(x, y, x + 50_000, y + 50_000)
     assert shapely.equals_exact(screen.shapes_of(rows[:-1]), export.shapes_of(everything[:-1]), tolerance=0).all()
     np.testing.assert_array_equal(screen.drawn_xy(rows), export.drawn_xy(everything))
+
+
+def test_files_added_one_after_another_copy_only_their_own_rows():
+    """The table's columns grow as a list does: a few small files opened beside 5,000 rows copy those rows once at
+    most (joining every column on each add copied all of them each time), and every row is still found."""
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    held = plain_points(5_000)
+    cache = ProjectedFeatures(projection)
+    held_rows = cache.rows(held)
+    table = cache._table
+    files = [plain_points(3, seed=10 + i) for i in range(12)]
+    for features in files:
+        cache.prepare(features)
+    assert table.copied <= len(held) + 12 * 3  # one growth (5,000 rows copied into twice the room)
+    assert table.key_rows.copied <= 2 * 12 * 3  # the small files' keys merged among themselves, not into the 5,000
+    assert len(cache) == len(held) + 12 * 3
+    assert np.array_equal(cache.rows(held), held_rows)
+    for features in files:
+        np.testing.assert_allclose(cache.positions(features), shapely.get_coordinates(project_geometry(
+            np.array([f.geometry for f in features]), projection)), rtol=0, atol=1e-6)
+
+
+def test_a_closed_files_rows_are_let_go_and_the_table_compacted_once_they_are_half_of_it():
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    catalogue = plain_points(2_000)
+    lines = [Feature(f"l{i}", shapely.LineString([(120 + i * 0.1, 30), (121 + i * 0.1, 31)]), {}) for i in range(50)]
+    areas = [Feature("a", shapely.box(125, 30, 128, 33), {})]
+    small = plain_points(10, seed=9)
+    cache = ProjectedFeatures(projection, straight_first=10)
+    cache.prepare([*catalogue, *lines, *areas, *small])
+    shown = np.array([f.geometry for f in [*lines, *areas, *small]], dtype=object)
+    before = cache.version
+    kept = cache.projected(areas[0]), cache.positions(small), cache.shapes_of(cache.rows(lines))
+    cache.keep_only(np.array([f.geometry for f in [*catalogue, *lines, *areas]], dtype=object))  # small closed
+    assert (cache._table.dropped, len(cache), cache.version) == (10, 2_061, before)
+    assert (cache.held_rows(np.array([f.geometry for f in small], dtype=object)) == -1).all()
+    cache.keep_only(shown[:-10])  # the catalogue closed: more than half the table gone
+    assert (len(cache), cache._table.dropped, cache.version) == (51, 0, before + 1)
+    assert cache._table.copied <= 51
+    assert (cache.held_rows(np.array([f.geometry for f in catalogue], dtype=object)) == -1).all()
+    assert sorted(cache.rows([*lines, *areas]).tolist()) == list(range(51))
+    assert shapely.equals_exact(cache.projected(areas[0]), kept[0], tolerance=1e-6)
+    for line, shape in zip(cache.shapes_of(cache.rows(lines)), kept[2], strict=True):
+        assert shapely.equals_exact(line, shape, tolerance=1e-6)
+    index = cache.index([*lines, *areas])
+    x, y = shapely.get_coordinates(cache.projected(lines[7]))[0]
+    assert index.pick(x, y, 1.0)[0] == "l7"
+    assert cache.bounds(lines) is not None
+    np.testing.assert_allclose(cache.positions(small), kept[1], rtol=0, atol=1e-6)  # opened again: made again

@@ -13,12 +13,13 @@ import shapely
 from hostile_geometry import jagged_star
 
 from viewer.cli.common import load_workspace
-from viewer.geo import densify, drawable, labels, projected
+from viewer.geo import densify, drawable, labels, new_rows
 from viewer.geo.basemap import load_basemap
 from viewer.geo.crs import regional
 from viewer.geo.gazetteer import load_places
+from viewer.geo.new_rows import STAND_IN_ABOVE, STAND_IN_VERTICES
 from viewer.geo.outline_index import _MADE
-from viewer.geo.projected import STAND_IN_ABOVE, STAND_IN_VERTICES, ProjectedFeatures
+from viewer.geo.projected import ProjectedFeatures
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
 from viewer.qt.map.line_densifying import STRAIGHT_FIRST_ABOVE
@@ -189,9 +190,34 @@ def test_a_stand_in_is_every_nth_vertex_of_each_ring_with_the_ring_closed() -> N
             shapely.get_num_interior_rings(shapely.get_parts(area)).sum()
         assert set(map(tuple, shapely.get_coordinates(made))) <= set(map(tuple, shapely.get_coordinates(area)))
     assert stand_in(shapely.box(0, 0, 1, 1), 5_000) is not None
-    # A stand-in is never small to the drawing: not repaired and merged, not drawn on the GUI thread.
+    # A stand-in is never small to the drawing: not repaired and merged; the largest, filled and outlined, is first
+    # drawn on a worker.
     from viewer.qt.draw.features import UNION_UP_TO_VERTICES
-    from viewer.qt.draw.paths import SLOW_ABOVE_VERTICES
+    from viewer.qt.map.feature_visuals import AREA_SLOW_ABOVE_VERTICES
 
-    assert projected.STAND_IN_ABOVE >= UNION_UP_TO_VERTICES
-    assert projected.STAND_IN_VERTICES > SLOW_ABOVE_VERTICES
+    assert new_rows.STAND_IN_ABOVE >= UNION_UP_TO_VERTICES
+    assert 2 * new_rows.STAND_IN_VERTICES > AREA_SLOW_ABOVE_VERTICES
+
+
+def test_an_area_layer_of_many_vertices_is_first_drawn_off_the_gui_thread(qtbot, canvas, monkeypatch):
+    """Areas filled and outlined past AREA_SLOW_ABOVE_VERTICES, though under the bound for thin lines, are drawn on a
+    worker from the first (four areas of 139,000 vertices held the GUI thread's first paint ~100 ms)."""
+    from viewer.qt.draw.paths import SLOW_ABOVE_VERTICES
+    from viewer.qt.map.feature_visuals import AREA_SLOW_ABOVE_VERTICES
+
+    visual = canvas.visuals["warning_area"]
+    threads: list[bool] = []
+    real = visual._paint_strokes
+
+    def watched(painter):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(painter)
+
+    monkeypatch.setattr(visual, "_paint_strokes", watched)
+    areas = {f"a{i}": Feature(f"a{i}", shapely.Point(120 + 6 * i, 25).buffer(2.0, 4_700),
+                              {"kind": "warning_area", "label": f"a{i}"}) for i in range(3)}  # 18,801 vertices each
+    canvas.workspace.add(Bundle(features=areas, path=Path("areas.geojson")))
+    drawn = sum(len(s.xy[0]) for s in visual.strokes if s.xy is not None)
+    assert AREA_SLOW_ABOVE_VERTICES < drawn < SLOW_ABOVE_VERTICES
+    qtbot.waitUntil(lambda: bool(threads), timeout=60_000)
+    assert threads[0] is False

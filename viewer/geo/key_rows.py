@@ -9,29 +9,48 @@ NONE = -1  # no row
 
 
 class KeyRows:
-    """Distinct keys, sorted, each with its row."""
+    """Distinct keys, each with its row, in a few sorted runs: the keys of each add are a run of their own, merged
+    into the one before when they are at least half its length (as a binary counter carries), so an add of a few keys
+    beside a million copies none of the million (a merge into them copied every key on each add), each key is merged
+    O(log n) times in all, and there are at most log2(n) runs to search."""
 
     def __init__(self) -> None:
-        self._sorted = np.empty(0, dtype=np.int64)
-        self._rows = np.empty(0, dtype=np.int32)
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted keys, their rows), longest first
+        self.copied = 0  # keys held copied by merges (a count to test)
 
     def find(self, keys: np.ndarray) -> np.ndarray:
         """The row of each key (int64), `NONE` for keys not held."""
-        if not len(self._sorted):
-            return np.full(len(keys), NONE, dtype=np.int64)
-        at = np.minimum(np.searchsorted(self._sorted, keys), len(self._sorted) - 1)
-        return np.where(self._sorted[at] == keys, self._rows[at].astype(np.int64), NONE)
+        found = np.full(len(keys), NONE, dtype=np.int64)
+        for run, rows in self._runs:
+            at = np.minimum(np.searchsorted(run, keys), len(run) - 1)
+            hit = run[at] == keys
+            found[hit] = rows[at[hit]]
+        return found
 
     def insert(self, keys: np.ndarray, base: int, by_key: np.ndarray | None = None) -> None:
-        """Merge new distinct ``keys`` (rows from ``base`` on; ``by_key``: their sorted order, if known) into the
-        sorted keys: only the new ones are sorted. Sorting the whole table again made every add cost as much as the
-        largest file it ever held (a four-area file added after a million features: ~0.1 s of argsort on the GUI
-        thread)."""
-        order = (by_key if by_key is not None else np.argsort(keys, kind="stable")).astype(np.int32)
-        new_sorted = keys[order]
-        if not len(self._sorted):
-            self._sorted, self._rows = new_sorted, order + np.int32(base)
+        """Add new distinct ``keys`` (rows from ``base`` on; ``by_key``: their sorted order, if known): only the new
+        ones are sorted. Sorting the whole table again made every add cost as much as the largest file it ever held
+        (a four-area file added after a million features: ~0.1 s of argsort on the GUI thread)."""
+        if not len(keys):
             return
-        at = np.searchsorted(self._sorted, new_sorted)  # keys are distinct: none of the new ones is held
-        self._sorted = np.insert(self._sorted, at, new_sorted)
-        self._rows = np.insert(self._rows, at, order + np.int32(base))
+        order = (by_key if by_key is not None else np.argsort(keys, kind="stable")).astype(np.int32)
+        self._runs.append((keys[order], order + np.int32(base)))
+        while len(self._runs) > 1 and 2 * len(self._runs[-1][0]) >= len(self._runs[-2][0]):
+            (held, held_rows), (run, rows) = self._runs[-2], self._runs.pop()
+            at = np.searchsorted(held, run)  # keys are distinct: none of the new ones is held
+            self._runs[-1] = np.insert(held, at, run), np.insert(held_rows, at, rows)
+            self.copied += len(held)
+
+    def drop(self, keys: np.ndarray) -> None:
+        """Forget ``keys`` (those held; their geometries may be collected and their ids given to others)."""
+        runs = []
+        for run, rows in self._runs:
+            at = np.minimum(np.searchsorted(run, keys), len(run) - 1)
+            gone = at[run[at] == keys]
+            if len(gone):
+                kept = np.ones(len(run), dtype=bool)
+                kept[gone] = False
+                run, rows = run[kept], rows[kept]
+            if len(run):
+                runs.append((run, rows))
+        self._runs = sorted(runs, key=lambda pair: -len(pair[0]))

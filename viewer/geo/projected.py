@@ -10,29 +10,20 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from viewer.geo.area_detail import areas_at_pixel_size, stand_in
+from viewer.geo.cache_rows import CacheRows
 from viewer.geo.crs import MapProjection
-from viewer.geo.densify import MAX_SEGMENT_KM, densify_all, densify_lines
-from viewer.geo.drawable import project_geometry, projected_xy, to_xy_arrays
+from viewer.geo.densify import MAX_SEGMENT_KM, densify_lines
+from viewer.geo.drawable import projected_xy, to_xy_arrays
 from viewer.geo.feature_arrays import geometries_of, objects_of
 from viewer.geo.flat_lines import FlatLines
-from viewer.geo.flat_rows import FlatRows, add_lines, densified_lines, flat_parts
-from viewer.geo.key_rows import NONE, KeyRows
+from viewer.geo.flat_rows import flat_parts
+from viewer.geo.key_rows import NONE
+from viewer.geo.new_rows import densified_rows, new_rows
 from viewer.geo.picking import FeatureIndex, IdsOf
 from viewer.model.feature import Feature
 
 __all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines", "geometries_of"]
 
-_POINT, _LINESTRING = 0, 1
-_AREAS = (3, 6)  # Polygon, MultiPolygon
-# An area of more vertices than this (and than `straight_first`) is drawn from a stand-in, undensified, until it is
-# densified whole off the GUI thread (a million-spike star took ~6 s to densify on it, the window frozen; areas of
-# 20,000-50,000 vertices held it ~0.1 s when a file opened): every n-th vertex of its rings, at most
-# STAND_IN_VERTICES. Both stay above what the drawing treats as small: it merges areas of up to 20,000 vertices
-# (`features.UNION_UP_TO_VERTICES`) and draws layers of up to 150,000 on the GUI thread (Qt filled and stroked a
-# 5,000-spike star in ~3 s).
-STAND_IN_ABOVE = 20_000
-STAND_IN_VERTICES = 200_000
 RECENT_CALLS = 2
 REMEMBERED_FROM = 1_000  # features: smaller calls are searched afresh each time
 
@@ -59,28 +50,14 @@ class ProjectedFeatures:
         self.straight_first = straight_first
         self.pixel = pixel
         self.version = 0  # counts lines' densified geometry taken (their drawing changed)
-        self._sources = np.empty(0, dtype=object)  # per row: the lon/lat geometry (held, so its id stays its own)
-        self._keys = np.empty(0, dtype=np.int64)  # per row: id() of its geometry
-        self._key_rows = KeyRows()
-        self._point = np.empty(0, dtype=bool)  # per row: a single non-empty point (drawn from _xy, no shapes kept)
-        self._xy = np.empty((0, 2))  # per row: the point, or a representative point of the projected shape
-        self._located = np.empty(0, dtype=bool)  # per row: _xy is known (found for other shapes when first asked)
-        # by row: densified lon/lat geometry of a row neither a point nor a line (an area: few; a million points held
-        # a column of Nones)
-        self._dense: dict[int, BaseGeometry] = {}
-        # per row: a LineString, whose densified lon/lat line is made again when asked (it is drawn from its
-        # projected one: 100,000 lines held ~30 MB), and whether its projected vertices are drawn as they are
-        self._line = np.empty(0, dtype=bool)
-        self._plain = np.empty(0, dtype=bool)
-        self._shapes = np.empty(0, dtype=object)  # per row: projected geometry (None for points and flat lines)
-        self._flat = FlatRows()  # lines drawn as projected kept as arrays, not shapes (`flat_rows`)
-        self._pending = np.empty(0, dtype=bool)  # per row: a line drawn straight until its densified one is taken
+        self._table = CacheRows()
         self._largest_call = 0
         # (geometries, their keys, rows) of the last calls, newest first
         self._recent: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._kept_for: np.ndarray | None = None  # the geometries `keep_only` was last told
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._table)
 
     # -- rows ------------------------------------------------------------------------------------
     def rows(self, features: Iterable[Feature]) -> np.ndarray:
@@ -104,16 +81,31 @@ class ProjectedFeatures:
             self._recent = [(geometries, keys, rows.astype(np.int32)), *self._recent[:RECENT_CALLS - 1]]
         return rows
 
+    def keep_only(self, geometries: np.ndarray) -> None:
+        """Let go of the rows of geometries other than these (an object array: every open file's, shown or not), as
+        a closed file's or an edit's old geometries: at once, and the table compacted once they pass half of it
+        (`CacheRows.drop_all_but`); rows handed out before name other geometries then, as `version` says. Told the
+        same array again, nothing changes."""
+        if geometries is self._kept_for:
+            return
+        self._kept_for = geometries
+        rows = next((rows for array, _, rows in self._recent if array is geometries), None)
+        dropped, compacted = self._table.drop_all_but(self.held_rows(geometries) if rows is None else rows)
+        if dropped:
+            self._recent = []
+        if compacted:
+            self.version += 1  # (lines' rows handed out before name other geometries now)
+
     def held_rows(self, geometries: np.ndarray) -> np.ndarray:
         """The rows of geometries the cache holds already (-1 for others): none added, the call not remembered."""
-        return self._key_rows.find(np.fromiter(map(id, geometries), dtype=np.int64, count=len(geometries)))
+        return self._table.find(np.fromiter(map(id, geometries), dtype=np.int64, count=len(geometries)))
 
     def _rows_of_keys(self, geometries: np.ndarray, keys: np.ndarray) -> np.ndarray:
-        rows = self._key_rows.find(keys)
+        rows = self._table.find(keys)
         missing = (rows < 0) & (keys != id(None))
         if missing.any():
             if self._compacted(len(geometries)):
-                rows = self._key_rows.find(keys)
+                rows = self._table.find(keys)
                 missing = (rows < 0) & (keys != id(None))
             new = np.flatnonzero(missing)
             # One row per distinct geometry (two features may share one), in the order first met; their rows
@@ -123,7 +115,7 @@ class ProjectedFeatures:
             new_keys = keys[new]
             by_key = np.argsort(new_keys, kind="stable")
             ordered = new_keys[by_key]
-            base = len(self._keys)
+            base = len(self._table)
             if (ordered[1:] != ordered[:-1]).all():  # each its own geometry (np.unique sorted them again)
                 self._add(geometries[new], new_keys, by_key)
                 rows[new] = base + np.arange(len(new))
@@ -140,7 +132,7 @@ class ProjectedFeatures:
     def _compacted(self, call: int) -> bool:
         """Forget every row when the table has grown past twice the largest call and more (edits leave the
         geometries they replaced behind): the calls that need them do them again."""
-        if len(self._keys) <= 2 * max(call, self._largest_call) + 10_000:
+        if len(self._table) <= 2 * max(call, self._largest_call) + 10_000:
             return False
         version = self.version
         self.__init__(self.projection, self.straight_first, self.pixel)  # type: ignore[misc]
@@ -148,67 +140,18 @@ class ProjectedFeatures:
         return True
 
     def _add(self, geometries: np.ndarray, keys: np.ndarray, by_key: np.ndarray | None = None) -> None:
-        """Densify and project new geometries (``keys``: their distinct ids; ``by_key``: their order, if known) all
-        at once: one call to PROJ, not one per feature (~0.1 ms each in overheads, seconds for 100,000 features)."""
-        first = not len(self._keys)
-        types = shapely.get_type_id(geometries)
-        empty = shapely.is_empty(geometries)
-        point = (types == _POINT) & ~empty
-        xy = np.full((len(geometries), 2), np.nan)
-        if point.any():
-            coords = shapely.get_coordinates(geometries if point.all() else geometries[point])
-            x, y = self.projection.forward(coords[:, 0], coords[:, 1])
-            xy[point, 0], xy[point, 1] = x, y
-        shapes = np.full(len(geometries), None, dtype=object)
-        lines = (types == _LINESTRING) & ~empty
-        plain = np.zeros(len(geometries), dtype=bool)
-        pending = np.zeros(len(geometries), dtype=bool)
-        flat_at, flat = np.full(len(geometries), -1, dtype=np.int64), FlatLines.empty()
-        if lines.any():
-            at = np.flatnonzero(lines)
-            made = np.empty(len(at), dtype=object), np.zeros(len(at), dtype=bool), np.zeros(len(at), dtype=bool)
-            flat_at[at], flat = add_lines(geometries[at], self.projection, self.straight_first, *made)
-            shapes[at], plain[at], pending[at] = made
-        other = np.flatnonzero(~point & ~lines)
-        if len(other):
-            given = geometries[other]
-            large = np.zeros(len(other), dtype=bool)
-            if self.straight_first is not None:  # a large area is drawn from a stand-in until densified whole
-                large = np.isin(types[other], _AREAS) & (shapely.get_num_coordinates(given) > max(
-                    self.straight_first, STAND_IN_ABOVE))
-                pending[other[large]] = True
-            dense = np.empty(len(other), dtype=object)
-            dense[large] = [stand_in(g, STAND_IN_VERTICES) for g in given[large]]
-            dense[~large] = densify_all(given[~large], self.projection) if self.pixel is None else \
-                areas_at_pixel_size(given[~large], self.projection, self.pixel)
-            self._dense.update(zip((len(self._keys) + other).tolist(), dense, strict=True))
-            shapes[other] = project_geometry(dense, self.projection)
-        # The first call's arrays are the table (a copy joined to empty ones held both at once: ~60 MB of the
-        # window's peak at a million points).
-        def joined(held: np.ndarray, new: np.ndarray) -> np.ndarray:
-            return new if first else np.concatenate([held, new])
-
-        self._sources = joined(self._sources, geometries)
-        self._keys = joined(self._keys, keys)
-        self._point = joined(self._point, point)
-        self._xy = joined(self._xy, xy)
-        self._located = joined(self._located, point | empty)
-        self._line = joined(self._line, lines)
-        self._plain = joined(self._plain, plain)
-        self._shapes = joined(self._shapes, shapes)
-        self._pending = joined(self._pending, pending)
-        self._flat.append(flat_at, flat)
-        self._key_rows.insert(keys, len(self._keys) - len(keys), by_key)
+        """Rows for new geometries (``keys``: their distinct ids; ``by_key``: their order, if known)."""
+        self._table.append(new_rows(geometries, keys, self.projection, self.straight_first, self.pixel), by_key)
 
     def has_pending(self) -> bool:
         """Whether `pending_lines` has any (told without taking them)."""
-        return bool(self._pending.any())
+        return bool(self._table.pending.any())
 
     def pending_lines(self) -> tuple[np.ndarray, np.ndarray]:
         """The rows of lines drawn straight and of areas drawn from a stand-in until densified, and their lon/lat
         geometries (for `densify_pending` on a worker thread, then `take_densified`)."""
-        rows = np.flatnonzero(self._pending)
-        return rows, self._sources[rows]
+        rows = np.flatnonzero(self._table.pending)
+        return rows, self._table.sources[rows]
 
     def densify_pending(self, geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray,
                                                                 tuple[np.ndarray, FlatLines]]:
@@ -216,15 +159,7 @@ class ProjectedFeatures:
         projected shapes, whether each is drawn as projected, the densified lon/lat geometry of each area
         (None for lines), and the positions and lines of those kept flat (their shapes None; see `flat_parts`):
         `densify.projected_lines` of the lines, an area densified and projected whole."""
-        shapes, plain = np.empty(len(geometries), dtype=object), np.zeros(len(geometries), dtype=bool)
-        dense = np.full(len(geometries), None, dtype=object)
-        line = shapely.get_type_id(geometries) == _LINESTRING
-        at = np.flatnonzero(line)
-        shapes[at], plain[at], kept, lines = densified_lines(geometries[at], self.projection)
-        if (~line).any():
-            dense[~line] = densify_all(geometries[~line], self.projection)
-            shapes[~line] = project_geometry(dense[~line], self.projection)
-        return shapes, plain, dense, (at[kept], lines)
+        return densified_rows(geometries, self.projection)
 
     def take_densified(self, rows: np.ndarray, lines: np.ndarray, shapes: np.ndarray, plain: np.ndarray,
                        dense: np.ndarray | None = None, flat: tuple[np.ndarray, FlatLines] | None = None) -> bool:
@@ -232,17 +167,18 @@ class ProjectedFeatures:
         geometries as `pending_lines` gave them; ``dense``: its densified areas; ``flat``: the positions and lines
         of those kept flat, else `flat_parts` of the shapes) from now on; False if the rows no longer hold those
         geometries (the table was compacted meanwhile) or are densified already."""
-        if not len(rows) or rows.max() >= len(self._keys) or not self._pending[rows].all() \
-                or not all(map(operator.is_, self._sources[rows], lines)):
+        if not len(rows) or rows.max() >= len(self._table) or not self._table.pending[rows].all() \
+                or not all(map(operator.is_, self._table.sources[rows], lines)):
             return False
         if dense is not None:
-            self._dense.update((row, area) for row, area in zip(rows.tolist(), dense, strict=True) if area is not None)
+            self._table.dense.update((row, area) for row, area in zip(rows.tolist(), dense, strict=True)
+                                     if area is not None)
         which, kept = flat if flat is not None else flat_parts(shapes, plain)
         shapes = shapes.copy()
         shapes[which] = None
-        self._shapes[rows], self._plain[rows], self._pending[rows] = shapes, plain, False
-        self._flat.replace(rows, rows[which], kept)
-        self._located[rows] = False  # a point on the densified line, as an export finds it
+        self._table.shapes[rows], self._table.plain[rows], self._table.pending[rows] = shapes, plain, False
+        self._table.flat.replace(rows, rows[which], kept)
+        self._table.located[rows] = False  # a point on the densified line, as an export finds it
         self.version += 1
         return True
 
@@ -257,13 +193,13 @@ class ProjectedFeatures:
         row = self._row(feature)
         if row < 0:
             return None
-        return feature.geometry if self._point[row] else self.dense_of(np.array([row]))[0]
+        return feature.geometry if self._table.point[row] else self.dense_of(np.array([row]))[0]
 
     def projected(self, feature: Feature) -> BaseGeometry | None:
         row = self._row(feature)
         if row < 0:
             return None
-        return Point(self._xy[row]) if self._point[row] else self.shapes_of(np.array([row]))[0]
+        return Point(self._table.xy[row]) if self._table.point[row] else self.shapes_of(np.array([row]))[0]
 
     # -- many features ---------------------------------------------------------------------------
     def prepare(self, features: Iterable[Feature]) -> None:
@@ -272,54 +208,54 @@ class ProjectedFeatures:
 
     def dense_of(self, rows: np.ndarray) -> np.ndarray:
         """The densified lon/lat geometries of rows (points as given, None for -1)."""
-        if not len(self._keys):
+        if not len(self._table):
             return np.full(len(rows), None, dtype=object)
-        out = self._sources[rows]  # (a copy: fancy indexing)
-        out[~self._point[rows] | (rows < 0)] = None
-        areas = np.flatnonzero((rows >= 0) & ~self._point[rows] & ~self._line[rows])
+        out = self._table.sources[rows]  # (a copy: fancy indexing)
+        out[~self._table.point[rows] | (rows < 0)] = None
+        areas = np.flatnonzero((rows >= 0) & ~self._table.point[rows] & ~self._table.line[rows])
         if len(areas):
-            out[areas] = np.fromiter(map(self._dense.get, rows[areas].tolist()), dtype=object, count=len(areas))
-        later = np.flatnonzero((rows >= 0) & self._line[rows])
+            out[areas] = np.fromiter(map(self._table.dense.get, rows[areas].tolist()), dtype=object, count=len(areas))
+        later = np.flatnonzero((rows >= 0) & self._table.line[rows])
         if len(later):
-            out[later] = densify_lines(self._sources[rows[later]], MAX_SEGMENT_KM, projection=self.projection)
+            out[later] = densify_lines(self._table.sources[rows[later]], MAX_SEGMENT_KM, projection=self.projection)
         return out
 
     def drawn_xy(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """`drawable.to_xy_arrays` of the rows' densified geometries: straight from their projected lines where
         every one is a line drawn as projected (no lon/lat line made)."""
         rows = rows[rows >= 0]
-        if len(rows) and self._plain[rows].all():
-            if not self._flat.held(rows).any():
-                return projected_xy(self._shapes[rows])
-            return self._flat.drawn_xy(rows, self._shapes[rows])
+        if len(rows) and self._table.plain[rows].all():
+            if not self._table.flat.held(rows).any():
+                return projected_xy(self._table.shapes[rows])
+            return self._table.flat.drawn_xy(rows, self._table.shapes[rows])
         return to_xy_arrays(self.dense_of(rows), self.projection, self.shapes_of(rows))
 
     def shapes_of(self, rows: np.ndarray) -> np.ndarray:
         """The projected geometries of rows other than single points (None for those and for -1); a LineString made
         for a line kept flat (ask for the few a question is about)."""
-        if not len(self._keys):
+        if not len(self._table):
             return np.full(len(rows), None, dtype=object)
-        out = self._shapes[rows]
+        out = self._table.shapes[rows]
         out[rows < 0] = None
-        flat = np.flatnonzero(self._flat.held(rows))
+        flat = np.flatnonzero(self._table.flat.held(rows))
         if len(flat):
-            out[flat] = self._flat.of(rows[flat]).linestrings()
+            out[flat] = self._table.flat.of(rows[flat]).linestrings()
         return out
 
     def is_point(self, rows: np.ndarray) -> np.ndarray:
-        return (self._point[rows] & (rows >= 0)) if len(self._keys) else np.zeros(len(rows), dtype=bool)
+        return (self._table.point[rows] & (rows >= 0)) if len(self._table) else np.zeros(len(rows), dtype=bool)
 
     def xy_of(self, rows: np.ndarray) -> np.ndarray:
         """(n, 2) map positions of rows: a point where it is, another geometry at a point on it, NaN for -1."""
-        if not len(self._keys):
+        if not len(self._table):
             return np.full((len(rows), 2), np.nan)
-        unknown = rows[(rows >= 0) & ~self._located[np.maximum(rows, 0)]]
+        unknown = rows[(rows >= 0) & ~self._table.located[np.maximum(rows, 0)]]
         if len(unknown):  # a point on each shape, as representative_point gives (0.4 s for 100,000 lines: not ahead)
             unknown = np.unique(unknown)
             at = shapely.point_on_surface(self.shapes_of(unknown))
-            self._xy[unknown, 0], self._xy[unknown, 1] = shapely.get_x(at), shapely.get_y(at)
-            self._located[unknown] = True
-        xy = self._xy[rows]
+            self._table.xy[unknown, 0], self._table.xy[unknown, 1] = shapely.get_x(at), shapely.get_y(at)
+            self._table.located[unknown] = True
+        xy = self._table.xy[rows]
         xy[rows < 0] = np.nan
         return xy
 
@@ -340,14 +276,14 @@ class ProjectedFeatures:
     def bounds_of(self, rows: np.ndarray) -> tuple[float, float, float, float] | None:
         if not len(rows):
             return None
-        point = self._point[rows]
-        xy = self._xy[rows[point]]
+        point = self._table.point[rows]
+        xy = self._table.xy[rows[point]]
         xy = xy[np.isfinite(xy).all(axis=1)]
-        flat = self._flat.held(rows)
-        shapes = self._shapes[rows[~point & ~flat]]
+        flat = self._table.flat.held(rows)
+        shapes = self._table.shapes[rows[~point & ~flat]]
         corners = []
         if flat.any():
-            box = self._flat.of(rows[flat]).total_bounds()
+            box = self._table.flat.of(rows[flat]).total_bounds()
             if np.isfinite(box).all():
                 corners += [box[:2], box[2:]]
         if len(shapes):
@@ -378,17 +314,17 @@ class ProjectedFeatures:
         chosen = np.flatnonzero(rows >= 0)
         rows = rows[chosen]
         ids = IdsOf(objects_of(features)[chosen] if len(chosen) < len(features) else objects_of(features))
-        point = self._point[rows] if len(rows) else np.zeros(0, dtype=bool)
+        point = self._table.point[rows] if len(rows) else np.zeros(0, dtype=bool)
         points, others = np.flatnonzero(point), np.flatnonzero(~point)
-        of_points = FeatureIndex.of_parts(ids, np.zeros(0, dtype=np.int64), [], points, self._xy[rows[points]])
+        of_points = FeatureIndex.of_parts(ids, np.zeros(0, dtype=np.int64), [], points, self._table.xy[rows[points]])
         return self._indexed(of_points, others, rows[others])
 
     def _indexed(self, index: FeatureIndex, positions: np.ndarray, rows: np.ndarray) -> FeatureIndex:
         """``index`` (its ids and points kept) with the ``rows`` other than points at ``positions`` among its ids,
         their lines kept flat given as such."""
-        flat = self._flat.held(rows)
-        lines = self._flat.of(rows[flat])
-        index = index.with_parts(positions[~flat], self._shapes[rows[~flat]], positions[flat], lines)
+        flat = self._table.flat.held(rows)
+        lines = self._table.flat.of(rows[flat])
+        index = index.with_parts(positions[~flat], self._table.shapes[rows[~flat]], positions[flat], lines)
         index.source_rows, index.line_rows = rows[~flat], rows[flat]
         return index
 

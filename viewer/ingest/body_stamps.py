@@ -1,6 +1,7 @@
 """Stamps inside a story's body: the day headings of a live blog or digest ('Monday 15 January 2024', 'Round 3 —
-Sunday, March 29.'), the UTC stamps of a thread's posts ('2/8  [2022-10-03 22:36Z]') and the source lines of clips
-pasted into a file ('--- clip 1 --- [English wire, Seoul, 2 March 2020, 14:20 KST] ---'), each dating what follows."""
+Sunday, March 29.'), the UTC stamps of a thread's posts ('2/8  [2022-10-03 22:36Z]'), the source lines of clips
+pasted into a file ('--- clip 1 --- [English wire, Seoul, 2 March 2020, 14:20 KST] ---') and a newsletter's ruled
+item headings ('1. 31 OCT (THU) -- HWASONG-19' between two lines of dashes), each dating what follows."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ def body_stamps(text: str, start: int, reference: date | None = None) -> list[tu
         days = {d.value for d in find_dates(text, m.start(), m.end(), reference, weekdays=False) if d.value}
         if len(days) == 1:
             found.append((m.end(), days.pop()))
+    for m in _BOXED_HEADING.finditer(text, start):  # a plain-text newsletter's item heading, ruled above and below
+        heads = [d for d in find_dates(text, m.start("line"), m.end("line"), reference, weekdays=False) if d.value]
+        numbering = text[m.start("line") : heads[0].start] if heads else ""  # "1. " before the day, nothing more
+        if len(heads) == 1 and heads[0].value and not numbering.strip(" \t.#0123456789()"):
+            found.append((m.end(), heads[0].value))
     for m in _POST_STAMP.finditer(text, start):
         posted = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")), int(m.group("hh")),
                           int(m.group("mm"))) if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 else None
@@ -45,6 +51,9 @@ _UTC = ("Z", "UTC", "GMT")
 # "--- clip 2 --- [English wire, Seoul, 9 March 2020, 10:05 KST] ---": a rule of dashes or equals signs at both ends
 _CLIP_HEADER = re.compile(r"^[ \t]*(?:-{3,}|={3,})[^\n]*?(?:-{3,}|={3,})[ \t\r]*$", re.MULTILINE)
 KOREA_AHEAD_OF_UTC = timedelta(hours=9)
+# "-----\n1. 31 OCT (THU) -- HWASONG-19, LOFTED\n-----": one line between two rules, opening with its item's day
+_BOXED_HEADING = re.compile(r"^[ \t]*(?:-{5,}|={5,})[ \t\r]*\n(?P<line>[^\n]{1,100}?)[ \t\r]*\n"
+                            r"[ \t]*(?:-{5,}|={5,})[ \t\r]*$", re.MULTILINE)
 
 
 def _in_year_of(m: re.Match[str], reference: date | None) -> date | None:

@@ -31,7 +31,9 @@ CALENDAR = (rf"{WEEKDAY_FORM}{_ERA_BEFORE}(?:(?P<month>{MONTH_FORM})\s+(?P<day>[
             r"(?P<year>(?:19|20)\d\d)\)?)?")
 ISO = (r"(?P<iso>(?:19|20)\d\d(?P<sep>[-./])[01]\d(?P=sep)[0-3]\d)"
        r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?")
-DOTTED = r"(?P<kyear>(?:19|20)\d\d)\.[ \t]*(?P<kmonth>[01]?\d)\.[ \t]*(?P<kday>[0-3]?\d)\.?"  # Korean "2022. 11. 3."
+# Korean "2022. 11. 3.", Japanese "2023年4月13日"
+DOTTED = (r"(?P<kyear>(?:19|20)\d\d)(?:\.|\u5e74)[ \t]*(?P<kmonth>[01]?\d)(?:\.|\u6708)[ \t]*(?P<kday>[0-3]?\d)"
+          r"(?:\.|\u65e5)?")
 # "22/06/2016" as European and Asian outlets stamp a page; read only when the day is over 12 (else 03/04 could be
 # either order); "22.11.2023" likewise, as German and Russian outlets write it
 SLASHED = r"(?P<sday>[0-3]?\d)(?P<ssep>[/.])(?P<smonth>[0-3]?\d)(?P=ssep)(?P<syear>(?:19|20)\d\d)"
@@ -41,13 +43,15 @@ KOREAN_LABELS = "\uae30\uc0ac\uc785\ub825|\uc785\ub825|\ub4f1\ub85d|\uc218\uc815
 # A Korean English edition's "Input 2025.05.08 10:47 | Revision …" (입력 translated), a thread's "Exported
 # 2022-10-04 06:02 UTC", a journal's "Published online 19 June 2024", minutes' "Date of meeting:", a written answer's
 # "Answered on:"
-EXTRA_LABELS = (r"input|write|written|exported|answered|published\s+online|"
+EXTRA_LABELS = (r"input|write|written|exported|answered|published\s+online|streamed(?:\s+live)?|premiered|uploaded|"
+                r"reviewed|"
                 r"date\s+of\s+(?:meeting|session|hearing|sitting|briefing|answer)")
 # The clock after a stamp's date: "14:02", "2:40 p.m. EDT", and the military "0400Z", "0630 UTC" of operations notes;
 # a meeting's or a call's span: "10:30\u201311:05", "01:10-01:35 JST"
 CLOCK_AFTER = (r"(?:,?[ \t]+(?:at[ \t]+)?(?:[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:[ \t]*[ap]\.?m\.?)?"
                r"(?:[ \t]*[-\u2013][ \t]*[0-2]?\d[:.][0-5]\d)?|"
-               r"[0-2]\d[0-5]\d(?=Z|[ \t]*(?:UTC|GMT|KST|JST)\b))Z?(?:,?[ \t]+[A-Z]{2,4})?)?")  # ("04:22, UK")
+               # (a broadcast script's "Sunday 14 January 2024, 1700 hrs", "0800 hrs KST")
+               r"[0-2]\d[0-5]\d(?=Z|[ \t]*(?:UTC|GMT|KST|JST|hrs?)\b)(?:[ \t]*hrs?\b)?)Z?(?:,?[ \t]+[A-Z]{2,4})?)?")
 
 
 def date_of(m: re.Match[str]) -> date | None:

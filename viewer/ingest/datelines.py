@@ -17,6 +17,7 @@ from viewer.ingest.date_forms import (
     ISO,
     KOREAN_LABELS,
     SLASHED,
+    WEEKDAY_FORM,
     date_of,
     month_number,
 )
@@ -56,13 +57,18 @@ _BARE_CITY = re.compile(r"^[ \t]*(?:(?P<city>[A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})"
 # A line that is only a date (optionally "Published"/"Updated"/"date" before it, a time and zone after it).
 DATE_LINE = re.compile(
     # "MORNING EDITION - Broadcast: …", a blog's "Round 3 — Sunday, March 29."
-    rf"^[ \t>#*_-]*(?:[A-Z][A-Za-z0-9 -]{{0,30}}[ \t]+[-|\u2013\u2014][ \t]*)?"  # (a tracker's "Entry 2024-07 | …")
+    # (a tracker's "Entry 2024-07 | …", a release's "Release No. 2026-031 | March 9, 2026")
+    # (a Japanese digest's tag: "【速報 digest】 2023年4月13日 (木) 10:05 配信"; a city's "HONOLULU -- July 11, 2023")
+    rf"^[ \t>#*_-]*(?:\u3010[^\u3011\n]{{1,20}}\u3011[ \t]*)?"
+    rf"(?:[A-Z][A-Za-z0-9 -]{{0,30}}(?:No\.[ \t]*[0-9-]{{1,12}})?[ \t]+(?:--|[-|\u2013\u2014])[ \t]*)?"
     # (a written answer's "Answered on: 5 July 2016", a committee's "Date of meeting: 2025. 1. 8. (Wed)")
     rf"(?:(?P<label>{EXTRA_LABELS}|date|dated|published|posted|updated|pubdate|last updated|broadcast|aired|filed|"
     rf"issued|released|sent|{KOREAN_LABELS})"
     rf"\b[ \t]*(?:on)?[ \t:=]*)?"
     rf"(?:[0-3]?\d/[0-3]?\d/(?:19|20)\d\d[ \t]+)?"  # (DW's "07/01/2024  July 1, 2024": the words decide the order)
-    rf"[\"']?(?:{CALENDAR}|{ISO}|{DOTTED})[\"']?{CLOCK_AFTER}"
+    # (a log's "Thursday 2022-11-03"; a weekday in brackets after the date: "2023年4月13日 (木)", "2025. 1. 8. (Wed)")
+    rf"[\"']?(?:{CALENDAR}|{WEEKDAY_FORM}{ISO}|{DOTTED})[\"']?(?:[ \t]*[(\uff08][^)\uff09\n]{{1,4}}[)\uff09])?"
+    rf"{CLOCK_AFTER}(?:[ \t]*(?:\u914d\u4fe1|\u66f4\u65b0|\u63b2\u8f09))?"  # (配信 sent out, 更新 updated, 掲載 run)
     # "… 6:02 PM EDT  Updated on …", KBS World's "Write: 2024-11-05 10:21:07 / Update: 2024-11-05 14:02:44"
     rf"(?:[ \t]+[|\u00b7/-]?[ \t]*(?:update|updated|last updated|modified)\b[^\n]*)?"
     rf"\.?[ \t\r]*$",

@@ -172,7 +172,22 @@ def _ended_in_sea(text: str, sentences: list[Sentence], matcher: PlaceMatcher, s
 # "| NE |"; a compass word, or the sea's Korean name (as after "fell into the")
 _DIRECTION_HEADING = re.compile(r"\s*(?:direction|heading|fell\s+(?:into|in)|landed\s+in|impact(?:\s+area)?|"
                                 r"landing\s+area|splash\s*down)\s*", re.IGNORECASE)
-_COMPASS_CELL = re.compile(rf"\s*(?:to(?:ward)?\s+the\s+)?{_DIR}(?:wards?|erly)?\s*$", re.IGNORECASE)
+# (or a compass's points in capitals: "NE", "ENE")
+_COMPASS_CELL = re.compile(rf"\s*(?:(?:to(?:ward)?\s+the\s+)?{_DIR}(?:wards?|erly)?|(?-i:(?P<points>[NSEW]{{1,3}})))"
+                           r"\s*$", re.IGNORECASE)
+_POINTS = {"N": "north", "S": "south", "E": "east", "W": "west"}
+
+
+def _cell_bearing(compass: re.Match[str] | None) -> float | None:
+    if compass is None:
+        return None
+    if compass.group("points"):
+        return bearing_of("-".join(_POINTS[p] for p in compass.group("points")))
+    return bearing_of(compass.group("dir"))
+
+
+def _cell_words(compass: re.Match[str]) -> str:
+    return (compass.group("points") or compass.group("dir")).lower()
 
 
 def _cell_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: Point | None
@@ -184,19 +199,24 @@ def _cell_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher,
             if found is not None:
                 return found
         row = text[sentence.start : sentence.end]
-        if not row.lstrip().startswith("|"):
+        # (a pasted spreadsheet's row: its cells apart by tabs, under a heading row of as many)
+        sep = "|" if row.lstrip().startswith("|") else "\t" if row.count("\t") >= 2 else None
+        if sep is None:
             continue
-        cells = row.split("|")
-        heading = _heading_cells(text, sentence.start, len(cells))
+        if sep == "\t":  # the whole line, past a stop in a cell ("Jagang Prov.") that ended the sentence
+            end = text.find("\n", sentence.start)
+            row = text[sentence.start : end if end >= 0 else len(text)].rstrip("\r")
+        cells = row.split(sep)
+        heading = _heading_cells(text, sentence.start, len(cells), sep)
         for index, title in enumerate(heading):
             if not _DIRECTION_HEADING.fullmatch(title):
                 continue
             start = sentence.start + sum(len(c) + 1 for c in cells[:index])
             cell = cells[index]
             compass = _COMPASS_CELL.match(cell)
-            bearing = bearing_of(compass.group("dir")) if compass else None
+            bearing = _cell_bearing(compass)
             if compass and bearing is not None:
-                return StatedDirection(bearing, compass.group("dir").lower(), (start, start + len(cell.rstrip())))
+                return StatedDirection(bearing, _cell_words(compass), (start, start + len(cell.rstrip())))
             offset = len(cell) - len(cell.lstrip())
             place = matcher.place_at(text, start + offset)
             if place is not None and place.place.id == "sea-of-japan" and _KOREAN_NAME.match(text, place.start):
@@ -211,9 +231,9 @@ def _toward_cell(text: str, cell: tuple[int, int], matcher: PlaceMatcher, site: 
                  ) -> StatedDirection | None:
     """A compass word ('south-east') or a sea ('East Sea', 'West Sea': the coast it washes; 'Pacific': toward it)."""
     compass = _COMPASS_CELL.match(text[cell[0] : cell[1]])
-    bearing = bearing_of(compass.group("dir")) if compass else None
+    bearing = _cell_bearing(compass)
     if compass and bearing is not None:
-        return StatedDirection(bearing, compass.group("dir").lower(), cell)
+        return StatedDirection(bearing, _cell_words(compass), cell)
     place = matcher.place_at(text, cell[0])
     if place is None or place.place.kind != "sea":
         return None
@@ -226,10 +246,10 @@ def _toward_cell(text: str, cell: tuple[int, int], matcher: PlaceMatcher, site: 
     return StatedDirection(bearing, text[place.start : place.end], (place.start, place.end), place.place.id)
 
 
-def _heading_cells(text: str, row_start: int, count: int) -> list[str]:
+def _heading_cells(text: str, row_start: int, count: int, sep: str = "|") -> list[str]:
     """The cells of the nearest line above a table's row with as many cells: its heading (rules of dashes skipped)."""
     for line in reversed(text[:row_start].splitlines()[-40:]):
-        cells = line.split("|")
+        cells = line.split(sep)
         if len(cells) == count and any(c.strip() and not set(c.strip()) <= set("-+=: ") for c in cells) and not any(
                 ch.isdigit() for ch in line):
             return cells

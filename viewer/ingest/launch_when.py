@@ -14,6 +14,7 @@ from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch_nouns import launch_row, row_times
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.launch_tables import in_launch_table
+from viewer.ingest.referred_days import referred_day
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.statement_days import PLUPERFECT, said_day, statement_day
 from viewer.ingest.times import (
@@ -61,7 +62,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         lo, hi = tabled.date_cell if tabled else (s.start, s.end)
         if tabled and tabled.year:
             day = date(tabled.year, 12, 31) if not day or day.year != tabled.year else day
-        dates += [(d, s) for d in find_dates(text, lo, hi, day, weekday_reference=ahead)
+        found = [d for d in find_dates(text, lo, hi, day, weekday_reference=ahead)
                   if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end
                                                         and d.label[:4].isdigit() and not _quoted(text, d.start)))
                   and not statement_day(text, d, s.start)
@@ -70,6 +71,9 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
                   and not _LAST_ONE.search(text, max(s.start, d.start - 60), d.start)
                   # (the lead's: another launch drafted from that sentence takes that day as its own)
                   and not (lead_day is None and _earlier_launchs_day(text, d, s.start))]
+        if not found and s in report.anchors:  # "… was fired that morning": the day the sentences before name
+            found = referred_day(text, s, article.header_end, day)
+        dates += [(d, s) for d in found]
     dates = _in_announced_window(text, dates, article.published)
     dates = [(not_ahead(text, d, article.published), s) for d, s in dates]
     # A sentence telling what had happened before ("On Monday, North Korea had extended its launch window") dates
@@ -98,6 +102,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         draft.claims.append(DraftClaim("date", value, attribution(text, sentence, mention.start),
                                        [(mention.start, mention.end)]))
     best: tuple[tuple[bool, bool, bool], datetime] | None = None
+    written: date | None = None  # the local day written beside the launch's clock time, in its sentence
     if not launch_dates and article.day_behind and resolved is not None and resolved == article.published:
         resolved = _on_the_writers_day(text, report, article, resolved)
         draft.date = resolved
@@ -113,6 +118,8 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         for time in times:
             if _ANOTHER_MOMENT.search(text, max(sentence.start, time.start - 40), time.start):
                 continue  # "a text message sent at 8:15 a.m.", "before landing at 8:52 a.m.": not the launch's time
+            if _BOUND_BEFORE.search(text, max(sentence.start, time.start - 30), time.start):
+                continue  # "shortly before 8 a.m.": a bound the launch came before, not its time
             if _CORRECTED.search(text, max(sentence.start, time.start - 80), time.start):
                 continue  # "An earlier version misstated the time of the launch as 3:50 p.m.": the wrong one
             same = [(d, s) for d, s in dates if s == sentence and d.value]
@@ -122,11 +129,20 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
             rank = (sentence not in report.anchors, verb is None or time.start < verb.start(), time.assumed)
             if moment and (best is None or rank < best[0]):
                 best = (rank, moment)
+                written = None if rank[0] else _written_beside(
+                    time, same, {d for d, s in same if _other_zone_date(text, d, s, article)})
             span = (time.start - 3, time.end) if text[max(0, time.start - 3) : time.start] == "at " else (
                 time.start, time.end)
             by = attribution(text, sentence, time.start)
             draft.claims.append(DraftClaim("time", value, f"{by}; zone assumed" if time.assumed else by, [span]))
     draft.time = best[1] if best else None
+    if written is not None and launch_dates and not any(
+            d.value == draft.date for d, s in launch_dates if s in report.anchors and not _writers_relative_day(
+                text, d, s, article)):
+        # "We begin tonight …" (the anchor's evening in New York), then "launched at 10:15 this morning local time":
+        # the day written with the launch's own clock time, in a sentence stating it, over a day that no sentence
+        # stating the launch gives but the writer's own 'tonight'
+        draft.date = written
     part = next(((d, s) for d, s in dates if d.part_of_day), None)
     if draft.time is None and part is not None:  # "on Monday night", no clock time: keep the time of day
         mention, sentence = part
@@ -135,6 +151,13 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
     if draft.date is None and draft.time is not None:  # the launch's local date, from a time in another zone
         local = draft.time.astimezone(timezone(zone_offset("local time", draft.time.date()) or timedelta(hours=9)))
         draft.date = local.date()
+
+
+def _writers_relative_day(text: str, mention: DateMention, sentence: Sentence, article: Article) -> bool:
+    """'We begin tonight …', 'Today's launch' in a story dated hours behind Korea: the writer's day, which can be the
+    day before Korea's (not 'this morning local time', said as Korea's)."""
+    return bool(article.day_behind and _RELATIVE_DAY.match(text, mention.start)
+                and not KOREAS_DAY.match(text, mention.end, sentence.end))
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -176,6 +199,9 @@ _TIMED_AFTER_THE_LAUNCH = re.compile(r"[\s,;(]*(?:some\s+|about\s+|around\s+|nea
                                      r"(?:\d+|an?|one|two|three|several|few|[\w-]+\s+and\s+a\s+half)\s+"
                                      r"(?:minutes?|hours?)\s+(?:after|following)\s+the\s+(?:launch|firing|test|lift-?off)",
                                      re.IGNORECASE)
+# "fired … shortly before 8 a.m.", "just before 6 p.m. Eastern": the launch came before that clock time, at a minute
+# the words do not give
+_BOUND_BEFORE = re.compile(r"\bbefore\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 # A correction's withdrawn figure: "misstated the time of the launch as 3:50 p.m.", "incorrectly gave the time as …"
 _CORRECTED = re.compile(r"\b(?:misstated|misreported|incorrectly\s+(?:said|stated|gave|reported)|erroneously\s+"
                         r"(?:said|stated|gave|reported))\b[^.;]*$", re.IGNORECASE)
@@ -298,6 +324,8 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
         return False  # "6 p.m. Eastern, which was Wednesday morning in Pyongyang": Korea's day, said so
     if article.day_behind and _WRITERS_DAY.match(text, mention.end, sentence.end):
         return True  # "fired an ICBM again last night, our time" in a Washington briefing
+    if _ZONED_DAY.match(text, mention.end, sentence.end):
+        return True  # "early Tuesday, Hawaii time": that zone's day, whatever the story's dateline
     if any(t.zone not in LOCAL_ZONES for t in find_times(text, mention.start, mention.end)):
         return True  # "172324Z DEC 23": a date-time group's day is UTC's
     after = [t for t in find_times(text, mention.end, min(sentence.end, mention.end + 20)) if re.fullmatch(
@@ -314,6 +342,9 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
 OTHER_ZONE_CHARS = 45  # from a zoned clock time to the day it is on
 _WRITERS_DAY = re.compile(r",?\s+(?:our|U\.S\.|American|Washington|Eastern|New\s+York|London|European)\s+time\b",
                           re.IGNORECASE)
+# A day said to be another zone's, named: "early Tuesday, Hawaii time", "Monday night, Eastern time"
+_ZONED_DAY = re.compile(r",?\s+(?:Hawaii(?:an)?|Eastern|Pacific|Central|Mountain|Alaska|Washington|New\s+York|U\.S\.|"
+                        r"American|London|British|UK|European|GMT|UTC|Greenwich)\s+time\b", re.IGNORECASE)
 LOCAL_ZONES = ("KST", "JST", "Pyongyang time", "local time")
 
 
@@ -337,6 +368,16 @@ def _moment(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]]
         if moment is not None and offset is not None and moment.astimezone(timezone(offset)).date() == day:
             return moment
     return resolve(time, day)
+
+
+def _written_beside(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]],
+                    foreign_dates: set[DateMention]) -> date | None:
+    """The launch site's day written in a clock time's sentence ('at 10:15 this morning local time', 'At 2238 hrs KST
+    on 17 December'), when the time is the launch site's own; None for a time in another zone or a day of it."""
+    if time.zone not in LOCAL_ZONES:
+        return None
+    local = [(d, s) for d, s in same_sentence if d not in foreign_dates and d.value is not None]
+    return _day_for(time, local, None) if local else None
 
 
 def _day_for(time: TimeMention, same_sentence: list[tuple[DateMention, Sentence]], launch_day: date | None

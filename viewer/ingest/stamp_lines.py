@@ -49,12 +49,16 @@ _DECORATION = re.compile(r"^[ \t]*(?:={2,}|#{1,6}(?=[ \t]))[ \t]*|[ \t]*={2,}[ \
 # capitals or after a capitalised word, and its full date inside a longer head line ("it issued on 9 March" is prose)
 # (a monitor's "Compiled 1 February 2022. Times are KST …", an analyst's "Written 3 May 2026")
 # (an encyclopedia's "This page was last edited on 14 May 2022, at 09:12 (UTC).")
-_LABELLED_IN_LINE = re.compile(r"(?-i:\b(?:[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+){0,2}last[ \t]+(?:edited|modified|updated)|"
+# (or a sheet's title line: "Sheet: launches 2022 (last modified 4 Feb 2022)"; or a pasted record's JSON field:
+# '"published": "2023-12-18T12:40:00+09:00"')
+_LABELLED_IN_LINE = re.compile(r"(?:\(last[ \t]+(?:edited|modified|updated)[ \t]+|"
+                               r"\"(?:published|datePublished|date_published)\"[ \t]*:[ \t]*\"|"
+                               r"(?-i:\b(?:[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+){0,2}last[ \t]+(?:edited|modified|updated)|"
                                r"[A-Z][a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:created|opened|published|posted|"
                                r"issued|compiled|written|filed)|Created|Opened|Published|Posted|Issued|Compiled|Written|"
                                # a transcript's title line: "… Japan Protests. Aired June 2, 2026 - 23:00 ET"
                                r"Filed|Aired|Broadcast|ISSUED|PUBLISHED|POSTED|COMPILED|AIRED))[ \t]*"
-                               rf"(?:on)?[ \t:]*(?:{CALENDAR}|{ISO}|{DOTTED})", re.IGNORECASE)
+                               rf"(?:on)?[ \t:]*)(?:{CALENDAR}|{ISO}|{DOTTED})", re.IGNORECASE)
 
 
 # An operations note's "ISSUED 181200Z DEC 23": the day of its date-time group (UTC's)
@@ -204,7 +208,8 @@ def stamp_line(head: str) -> tuple[date, int, int] | None:
     return None
 
 
-_LABEL_COMMA = re.compile(r"^(?:[\w.:'@-]+[ \t]+){0,4}[\w.:'@-]+,[ \t]+")  # "Thread by @arms_watcher, 18 Dec 2023"
+# "Thread by @arms_watcher, 18 Dec 2023", a programme's 'Programme: "Asia Today", Friday 24 March 2023'
+_LABEL_COMMA = re.compile(r"^(?:[\w.:'\"@-]+[ \t]+){0,4}[\w.:'\"@-]+,[ \t]+")
 
 
 _EDITION_AFTER = re.compile(r",[ \t]+(?:[a-z]+[ \t]+)?(?:edition|issue|print)$|,[ \t]+(?:page|p\.)[ \t]*\d{1,3}$")

@@ -57,6 +57,19 @@ _SPAN_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _SPAN_TO = re.compile(r"\s*(?:to|through|until|till|-|\u2013)\s*(?:[A-Z][a-z]{2,8}\.?\s+)?[0-3]?\d\b")
 
 
+# A launch window moved, and the day it was moved on: "The window was extended to Dec. 29 on Monday", "postponed the
+# launch until 22 April": days of the window, not a launch's (a clause runs on past an abbreviation's stop: "Dec. 29")
+_WINDOW_MOVED = re.compile(r"\b(?:extended|extends|extending|postponed|postpones|delayed|delays|pushed\s+back|"
+                           r"moved|brought\s+forward|shifted)\b(?:[^.;,]|\.(?=\s*\d)){0,40}$", re.IGNORECASE)
+
+
+# A page's own stamp: "Sheet: launches 2022 (last modified 4 Feb 2022)", "updated on 5 March", "retrieved 2 May"
+_PAGE_STAMP_BEFORE = re.compile(r"\b(?:last\s+)?(?:modified|updated|edited|revised|saved|accessed|retrieved)"
+                                r"(?:\s+on)?[ \t]*:?[ \t]*$", re.IGNORECASE)
+# A day something is planned for: "plans for Friday, when the new tone will sound", "a siren test still on for Friday"
+_PLANNED_FOR = re.compile(r"\bfor\s+(?:next\s+|this\s+)?$", re.IGNORECASE)
+
+
 def said_day(text: str, mention: DateMention, sentence_start: int) -> bool:
     """Whether the date is the day something was said ('the JCS said on Thursday that …')."""
     return bool(_SAID_BEFORE.search(text, max(sentence_start, mention.start - 40), mention.start))
@@ -65,13 +78,18 @@ def said_day(text: str, mention: DateMention, sentence_start: int) -> bool:
 def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
     """Whether the date is when something was said, or when something other than a launch began or ended
     ('exercises, which began on March 13'), or when a picture was taken ('imagery from June 4'), or where a span of
-    days starts ('from March 21 to 23'), not when the launch happened."""
+    days starts ('from March 21 to 23'), or a launch window moved and the day it was ('extended to Dec. 29 on
+    Monday'), or a day something is planned for ('plans for Friday'), or a page's own stamp ('last modified 4 Feb
+    2022'), not when the launch happened."""
     before = max(sentence_start, mention.start - 40)
     if (_SAID_BEFORE.search(text, before, mention.start) or _PICTURE_BEFORE.search(text, before, mention.start)
             or _STATEMENT_RIGHT_AFTER.match(text, mention.end)
             or (_SPAN_FROM.search(text, max(sentence_start, mention.start - 8), mention.start)
                 and _SPAN_TO.match(text, mention.end))
-            or OTHER_EVENT.search(text, max(sentence_start, mention.start - OTHER_EVENT_CHARS), mention.start)):
+            or OTHER_EVENT.search(text, max(sentence_start, mention.start - OTHER_EVENT_CHARS), mention.start)
+            or _PAGE_STAMP_BEFORE.search(text, max(sentence_start, mention.start - 25), mention.start)
+            or _PLANNED_FOR.search(text, max(sentence_start, mention.start - 12), mention.start)
+            or _WINDOW_MOVED.search(text, max(sentence_start, mention.start - OTHER_EVENT_CHARS), mention.start)):
         return True
     # a date opening the sentence and its subject saying something ("On Monday, state media said the missile …"),
     # not a date after the verb ("fired … on Monday night, the military said")

@@ -36,11 +36,18 @@ _DATE_FORMS = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
     # "(2324Z on the 17th)", "on the 21st of this month": a day of the story's month (or the month before)
     # ("on the 4th from near Kusong", "on the 8th, according to …" as translations write it; not "on the 4th floor")
-    re.compile(r"(?<=\b[Oo]n\s)the\s+(?P<ordinal>[1-3]?\d)(?:st|nd|rd|th)\b"
+    # ("Wednesday the 24th", "Last Sunday, the 28th": a weekday with its day of the month)
+    re.compile(r"(?:(?<=\b[Oo]n\s)|(?<=day\s)|(?<=day,\s))the\s+(?P<ordinal>[1-3]?\d)(?:st|nd|rd|th)\b"
                r"(?:\s+of\s+(?:this|the)\s+month\b|(?!\s+[A-Za-z])|(?=\s+(?:from|at|in|and|by|toward|towards|off|"
                r"into|according|when|after|before|while|but|with|over|near|local|KST|JST|morning|afternoon|evening|"
                r"night)\b))"),
 ]
+# A span of days in one month: "17-18 December 2023", "December 17-18", "5 to 7 March"
+_PLAIN_MONTH = re.sub(r"\(\?P<\w+>", "(?:", _MONTH)
+_PLAIN_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_DAY_RANGE = re.compile(rf"\b{_PLAIN_DAY}[ \t]*(?:-|\u2013|to)[ \t]*{_PLAIN_DAY}[ \t]+(?:of[ \t]+)?{_PLAIN_MONTH}"
+                        rf"(?:,?[ \t]+(?:19|20)\d\d\b)?|\b{_PLAIN_MONTH}[ \t]+{_PLAIN_DAY}[ \t]*(?:-|\u2013)[ \t]*"
+                        rf"[0-3]?\d\b(?![:.]?\d)(?:,?[ \t]+(?:19|20)\d\d\b)?")
 _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u2019s)?\b"
                       r"(?:\s+(?P<part>morning|afternoon|evening|night))?")
 _RELATIVE = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening|last night)\b",
@@ -54,7 +61,7 @@ _COUNTS = {"twenty": 20} | {w: i for i, w in enumerate(
 # "last Thursday": a week back when the article is itself dated a Thursday
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
 # "Wednesday 31 July:", "Friday, Aug. 2": the weekday of the calendar date written right after it, not a day of its own
-_DATE_AFTER_WEEKDAY = re.compile(r",?\s{1,3}(?=(?:[0-3]?\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))",
+_DATE_AFTER_WEEKDAY = re.compile(r",?\s{1,3}(?=(?:[0-3]?\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|the\s))",
                                  re.IGNORECASE)
 
 # A day named as Korea's or Japan's ("Wednesday morning in Pyongyang", "Thursday, Korea time"), which in a story
@@ -150,6 +157,9 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
     given (a story dated in Washington names Korea's days, which can run a day ahead of its date)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    for m in _DAY_RANGE.finditer(text, start, end):  # "17-18 December 2023": two days, neither one the date
+        found.append(DateMention(m.start(), m.end(), None, " ".join(m.group().split())))
+        taken.append((m.start(), m.end()))
     for form in _DATE_FORMS:
         for m in form.finditer(text, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):

@@ -17,6 +17,18 @@ class FileRefused(Exception):
     """The path is not a regular file launchmap can read; the message says why in a few words."""
 
 
+def usable_path(text: str) -> bool:
+    """Whether ``text`` can name a file here at all: no NUL, and nothing the file system's encoding cannot hold
+    (half of a surrogate pair, which a JSON escape such as ``"\\ud800"`` gives)."""
+    if "\x00" in text:
+        return False
+    try:
+        os.fsencode(text)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def describe(mode: int) -> str:
     """What a file of this mode is, for messages: "a directory", "a FIFO (named pipe)", …"""
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")

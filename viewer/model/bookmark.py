@@ -173,10 +173,9 @@ def _numbers(data: dict, key: str, where: str, count: int) -> tuple[float, ...] 
     if (not isinstance(value, list) or len(value) != count
             or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)):
         raise BookmarkError(f"{where}.{key}: must be a list of {count} numbers")
-    numbers = tuple(float(v) for v in value)
-    if not all(math.isfinite(v) and abs(v) <= 1e9 for v in numbers):
-        raise BookmarkError(f"{where}.{key}: numbers must be finite and within ±1e9")
-    return numbers
+    if not all(abs(v) <= 1e9 and math.isfinite(v) for v in value):  # compared first: float() of an int of 400
+        raise BookmarkError(f"{where}.{key}: numbers must be finite and within ±1e9")  # digits overflows
+    return tuple(float(v) for v in value)
 
 
 def _rect(data: dict, key: str, where: str) -> MapRect | None:

@@ -129,7 +129,9 @@ def _list(raw: dict, key: str, where: str) -> list:
 
 
 def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    # An int is finite (math.isfinite would overflow converting one of 400 digits); the callers bound its range.
+    return isinstance(value, int | float) and not isinstance(value, bool) and (isinstance(value, int)
+                                                                               or math.isfinite(value))
 
 
 def _position(value: Any, where: str) -> tuple[float, float]:

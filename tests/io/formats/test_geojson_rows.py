@@ -89,7 +89,7 @@ def test_a_plain_file_reads_as_it_does_feature_by_feature(tmp_path, monkeypatch,
     path = _write(tmp_path, name, CASES[name])
     monkeypatch.setattr(geojson_reader, "BATCH", batch)
     as_rows, rows_problems, bundle = _read(path)
-    monkeypatch.setattr(geojson_reader, "read_rows", lambda *args: False)
+    monkeypatch.setattr(geojson_reader, "read_rows", lambda *args, **kwargs: False)
     one_by_one, problems, _ = _read(path)
     assert rows_problems == problems
     assert as_rows == one_by_one
@@ -107,7 +107,7 @@ def test_a_file_in_another_projection_is_reprojected_once(tmp_path, monkeypatch)
     point = next(iter(bundle.features.values())).geometry
     assert point.x == pytest.approx(125.0, abs=1e-6)
     assert point.y == pytest.approx(35.0, abs=1e-6)
-    monkeypatch.setattr(geojson_reader, "read_rows", lambda *args: False)
+    monkeypatch.setattr(geojson_reader, "read_rows", lambda *args, **kwargs: False)
     assert _read(path)[:2] == (as_rows, rows_problems)
 
 

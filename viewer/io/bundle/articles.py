@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from viewer.io.files import FileRefused, open_regular, opened_path, read_opened
+from viewer.io.files import FileRefused, open_regular, opened_path, read_opened, usable_path
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 # A URL (scheme://…, or file:…), not a file name: "notes:2016.txt" is a file, "file:///etc/passwd" is not
@@ -47,7 +47,7 @@ def read_article(folder: Path, path: str, roots: Iterable[Path] = ()) -> bytes:
     Raises ArticleRefused for an absolute path or a URL, a ``..`` or a symlink that leads out of ``folder`` and
     ``roots``, anything not a regular file, a symlink loop, or a file over `MAX_ARTICLE_BYTES`.
     """
-    if "\x00" in path:
+    if not usable_path(path):
         raise ArticleRefused(f"article path {path!r} is not a usable file name")
     if _URL.match(path):
         raise ArticleRefused(f"article path {path!r} is a URL, not a file path; only files inside the bundle's "

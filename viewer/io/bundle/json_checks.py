@@ -72,10 +72,32 @@ def long_integer(text: str) -> tuple[str, str] | None:
             f"a number of {len(found.group()):,} digits; launchmap reads integers of up to {limit:,} digits")
 
 
+_NESTING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')  # a string (skipped whole), or a bracket
+
+
+def too_deep(text: str) -> tuple[str, str]:
+    """(``line:column``, message) of the bracket where ``text`` is nested deepest: for a file Python's parser gave
+    up on ("maximum recursion depth exceeded"), which says neither where nor how deep."""
+    depth = deepest = at = 0
+    for found in _NESTING.finditer(text):
+        bracket = found.group()
+        if bracket in ("[", "{"):
+            depth += 1
+            if depth > deepest:
+                deepest, at = depth, found.start()
+        elif bracket in ("]", "}"):
+            depth -= 1
+    return _line_column(text, at), f"arrays and objects nested {deepest:,} deep, deeper than launchmap reads"
+
+
 def place_of(text: str, token: str, start: int = 0) -> str:
     """``line:column`` of the first ``token`` at or after ``start`` in ``text`` (1-based), or "" if absent."""
     at = text.find(token, start)
     if at < 0:
         return ""
+    return _line_column(text, at)
+
+
+def _line_column(text: str, at: int) -> str:
     line = text.count("\n", 0, at) + 1
     return f"{line}:{at - (text.rfind(chr(10), 0, at) + 1) + 1}"

@@ -13,6 +13,7 @@ from viewer.io.bundle.json_checks import (
     long_integer,
     non_finite_message,
     place_of,
+    too_deep,
 )
 from viewer.io.files import FileRefused, read_regular
 from viewer.model.problem import BundleError, Problem, Severity
@@ -57,7 +58,9 @@ def parse_json(data: bytes, shown_as: str, notes: list[Problem] | None = None) -
             lines = text.rstrip().split("\n")
             raise fail(f"{len(lines)}:{len(lines[-1]) + 1}", "truncated JSON (the file ends too early)") from None
         raise fail(f"{error.lineno}:{error.colno}", f"invalid JSON: {error.msg}") from None
-    except (ValueError, RecursionError) as error:
+    except RecursionError:
+        raise fail(*too_deep(text)) from None
+    except ValueError as error:
         if (too_long := long_integer(text)) is not None:
             raise fail(*too_long) from None
         raise fail("", f"invalid JSON: {error}") from None

@@ -11,7 +11,8 @@ import numpy as np
 import shapely
 from shapely.geometry import mapping
 
-from viewer.io.atomic import atomic_writer, write_text_atomic
+from viewer.io.atomic import atomic_writer, write_bytes_atomic
+from viewer.io.unpaired import json_utf8
 from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
 from viewer.model.claim import Claim
@@ -40,7 +41,7 @@ def write_bundle(bundle: Bundle, path: str | Path, compact: bool = False) -> Non
     head = bundle_to_dict(bundle, with_features=False)
     if list(head)[-1] != "features":  # a foreign member named "features" came first: not written apart
         text = (_COMPACT if compact else _ENCODER).encode(bundle_to_dict(bundle)) + "\n"
-        write_text_atomic(path, text)
+        write_bytes_atomic(path, json_utf8(text))
         return
     if compact:
         _write_compact(bundle, head, path)
@@ -49,15 +50,15 @@ def write_bundle(bundle: Bundle, path: str | Path, compact: bool = False) -> Non
     opening = _ENCODER.encode(head)  # ... "features": []\n} (a list of none: written as "[]")
     with atomic_writer(path) as handle:
         if not bundle.features:
-            handle.write((opening + "\n").encode("utf-8"))
+            handle.write(json_utf8(opening + "\n"))
             return
-        handle.write(opening[:-len("]\n}")].encode("utf-8"))
+        handle.write(json_utf8(opening[:-len("]\n}")]))
         separator = "\n"
         while piece := list(islice(features, FEATURES_AT_ONCE)):
             pieces = [separator + _indented(_ENCODER.encode(feature_to_dict(piece[0])))]
             pieces += [",\n" + _indented(_ENCODER.encode(feature_to_dict(feature))) for feature in piece[1:]]
             separator = ",\n"
-            handle.write("".join(pieces).encode("utf-8"))
+            handle.write(json_utf8("".join(pieces)))
         handle.write(b"\n ]\n}\n")
 
 
@@ -66,7 +67,7 @@ def _write_compact(bundle: Bundle, head: dict[str, Any], path: str | Path) -> No
     opening = _COMPACT.encode(head)  # ...,"features":[]}
     features = iter(bundle.features.values())
     with atomic_writer(path) as handle:
-        handle.write(opening[: -len("]}")].encode("utf-8"))
+        handle.write(json_utf8(opening[: -len("]}")]))
         separator = b""
         while piece := list(islice(features, FEATURES_AT_ONCE)):
             encoded = _compact_json(features_to_dicts(piece))
@@ -82,8 +83,8 @@ def _compact_json(value: Any) -> bytes:
 
     try:
         return msgspec.json.encode(value)
-    except TypeError:  # a value JSON has no form for: json's message, as the indented writer gives
-        return _COMPACT.encode(value).encode("utf-8")
+    except (TypeError, UnicodeEncodeError):  # a value JSON has no form for (json's message, as the indented writer
+        return json_utf8(_COMPACT.encode(value))  # gives), or a lone surrogate (`viewer.io.unpaired`)
 
 
 def features_to_dicts(features: list[Feature]) -> list[dict[str, Any]]:

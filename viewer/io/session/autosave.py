@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from viewer.io.files import usable_path
 from viewer.io.session.file import NewerSession, Session, load_session, save_session
 from viewer.model.problem import BundleError, Problem
 
@@ -112,7 +113,7 @@ def _autosave_files() -> Iterator[Path]:
 
 def _origin(value: object) -> Path | None:
     """The session file the autosave belonged to, if the bookkeeping names one usably."""
-    return Path(value) if isinstance(value, str) and value and "\x00" not in value else None
+    return Path(value) if isinstance(value, str) and value and usable_path(value) else None
 
 
 def _saved_at(value: object) -> str:

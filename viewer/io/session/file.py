@@ -12,6 +12,8 @@ from typing import IO, Any
 
 from viewer.io.atomic import atomic_writer
 from viewer.io.bundle.json_source import load_json
+from viewer.io.files import usable_path
+from viewer.io.unpaired import json_utf8
 from viewer.model.bookmark import Bookmark, BookmarkError
 from viewer.model.overlays import Overlays
 from viewer.model.problem import BundleError, Problem
@@ -69,7 +71,7 @@ def save_session(session: Session, path: str | os.PathLike[str], relative: bool 
 def _write_json(data: Any, handle: IO[bytes]) -> None:
     # Written in chunks as encoded, so a failure part-way really does happen after the file was opened.
     for chunk in json.JSONEncoder(indent=2, ensure_ascii=False, allow_nan=False).iterencode(data):
-        handle.write(chunk.encode("utf-8"))
+        handle.write(json_utf8(chunk))
     handle.write(b"\n")
 
 
@@ -101,6 +103,8 @@ def load_session(path: str | os.PathLike[str]) -> Session:
     for i, entry in enumerate(bundles):
         if not isinstance(entry, str) or not entry:
             raise fail(f"bundles[{i}]", "must be a file path")
+        if not usable_path(entry):
+            raise fail(f"bundles[{i}]", "not a file path (it holds a NUL or half of a surrogate pair)")
         paths.append(_resolved(entry, folder))
     bookmarks = data.get("bookmarks", [])
     if not isinstance(bookmarks, list):
@@ -136,7 +140,7 @@ def _insane(view: Any, where: str) -> tuple[str, str] | None:
     for key, limit in (("map_rect", MAX_MAP_COORDINATE), ("extent", 360.0)):
         rect = view.get(key)
         if isinstance(rect, list) and all(isinstance(v, int | float) and not isinstance(v, bool) for v in rect):
-            if not all(math.isfinite(v) and abs(v) <= limit for v in rect):
+            if not all(abs(v) <= limit and math.isfinite(v) for v in rect):  # compared first: an int of 400 digits
                 return f"{where}.{key}", f"numbers must be finite and within ±{limit:g}"
             if len(rect) == 4 and (rect[2] - rect[0] < MIN_SPAN or rect[3] - rect[1] < MIN_SPAN):
                 return f"{where}.{key}", "the rectangle has no width or no height"

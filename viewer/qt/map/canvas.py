@@ -169,6 +169,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         """Rebuild the feature layers from the workspace (after loading or a change of filters)."""
         visible = self.visible_features()
         self._cache.prepare(visible)  # all at once: per feature, 100k features take seconds
+        self._cache.keep_only(self.workspace.content.table.geometries)  # a closed file's rows let go
         self.densifying.soon()
         colours = self.event_colours
         self.draw_only(None)

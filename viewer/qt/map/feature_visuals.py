@@ -9,10 +9,17 @@ from viewer.geo.projected import ProjectedFeatures
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_style
 from viewer.qt.draw.features import Shown, area_strokes, changed, line_strokes, point_symbols
+from viewer.qt.draw.paths import Stroke
 from viewer.qt.map.annotation_layer import AnnotationVisual
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer
 from viewer.qt.map.symbol_layer import SymbolLayer
+
+# Vertices of an area layer's strokes (fills and outlines each counted) past which its first drawing is on a worker
+# too, as a layer's of any strokes past `paths.SLOW_ABOVE_VERTICES`: Qt fills and strokes a dashed outline several
+# times slower than the thin lines that bound is made for. Four areas of 139,000 vertices drew in ~60 ms into a
+# 1920x1080 image (fill 39, outline 21), 90-125 ms into the screen's image with its margin, on the GUI thread.
+AREA_SLOW_ABOVE_VERTICES = 80_000
 
 
 class AreaVisual(PathLayer):
@@ -21,6 +28,11 @@ class AreaVisual(PathLayer):
     def __init__(self, context: RenderContext):
         super().__init__(context)
         self.shown: Shown | None = None
+
+    def set_strokes(self, strokes: list[Stroke], same_look: bool = False, keep_image: bool = False) -> None:
+        super().set_strokes(strokes, same_look, keep_image)
+        if sum(len(s.xy[0]) for s in strokes if s.xy is not None) > AREA_SLOW_ABOVE_VERTICES:
+            self._screen.expect_slow(True, same_look or keep_image)
 
     def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
                      colours: dict[str, str]) -> None:

@@ -13,6 +13,7 @@ import shapely
 from viewer.io.atomic import atomic_writer
 from viewer.io.formats.csv.reader import FORMULA_STARTS
 from viewer.io.progress import Progress, no_progress
+from viewer.io.unpaired import REPLACE_UNPAIRED
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
 
@@ -28,7 +29,7 @@ def write_csv(bundle: Bundle, path: str | Path, progress: Progress = no_progress
     extra = _other_property_names(bundle)
     total = len(bundle.features)
     with atomic_writer(path) as handle:
-        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors=REPLACE_UNPAIRED, newline="")
         writer = csv.writer(text)
         writer.writerow(FIXED_COLUMNS + tuple(_guarded(name) for name in extra))  # names come from property keys
         for count, feature in enumerate(bundle.features.values(), start=1):

@@ -96,8 +96,8 @@ class _Places(Sequence[str]):
 
 
 class _Streaming:
-    """Reads a FeatureCollection's features into a bundle as the JSON parser hands them over: a plain one's a batch
-    at a time into columns (`read_rows`), or one by one where a batch has something to say; a bundle's one by one.
+    """Reads a FeatureCollection's features into a bundle as the JSON parser hands them over, a batch at a time into
+    columns (`read_rows`), or one by one where a batch has something to say (a bundle's citations and claims, say).
 
     ``progress`` is the one the parser reports to: the parsing stage of the bar until the features begin,
     then the whole bar, since parsing them is reading them.
@@ -132,27 +132,24 @@ class _Streaming:
         return True
 
     def feature(self, index: int, raw: Any) -> None:
-        if self.plain:
-            if self.reproject is not None:
-                self.reproject(raw)
-            if not self.waiting:
-                self.first_waiting = index
-            self.waiting.append(raw)
-            if len(self.waiting) >= BATCH:
-                self.flush()
-            return
-        self.one(index, raw)
+        if self.reproject is not None:
+            self.reproject(raw)
+        if not self.waiting:
+            self.first_waiting = index
+        self.waiting.append(raw)
+        if len(self.waiting) >= BATCH:
+            self.flush()
 
     def flush(self) -> None:
-        """Read the plain file's waiting features: as columns, or one by one when they have something to say."""
+        """Read the waiting features: as columns, or one by one when they have something to say."""
         assert self.bundle is not None
         raws, first = self.waiting, self.first_waiting
         self.waiting = []
         if not raws or read_rows(self.parser, self.bundle, self.name, first, raws, self.add_event,
-                                   self.ids):
+                                   self.ids, plain=self.plain):
             return
         for offset, raw in enumerate(raws):
-            event = prepare_feature(raw, first + offset, self.name, self.renamed)
+            event = prepare_feature(raw, first + offset, self.name, self.renamed) if self.plain else None
             if event is not None:
                 self.add_event(event)
             self.one(first + offset, raw)

@@ -28,7 +28,8 @@ def relocated(bundle: Bundle, folder: Path) -> Bundle:
         article = (base / document.path) if base is not None and document.path else None
         if document.text_inline:
             documents[key] = document
-        elif article is not None and article.is_file() and document.text is not None:
+        elif document.text is not None and article is not None and article.is_file():  # text first: a path that
+            # was not read may be one no file can have (thousands of characters: stat() raises ENAMETOOLONG)
             resolved, target = article.resolve(), folder.resolve()
             if not resolved.is_relative_to(target):
                 documents[key] = replace(document, text_inline=True)

@@ -66,5 +66,34 @@ def unreadable(path: Path, table: str, fids: list[int]) -> list[int]:
     return sorted(found)
 
 
+def not_utf8(path: Path, table: str) -> tuple[str, int, str] | None:
+    """(table, key, column) of the first text cell of ``table`` that is not UTF-8; None when there is none or SQLite
+    cannot tell (too slow, or no such table)."""
+    try:
+        with _connected(path) as connection:
+            connection.text_factory = bytes
+            columns = [(str(row[1], "utf-8", "replace"), row[5]) for row in
+                       connection.execute(f'PRAGMA table_info("{_quoted(table)}")')]
+            key = next((name for name, primary in columns if primary == 1), "rowid")
+            names = [name for name, _ in columns]
+            selected = ", ".join(f"""CASE WHEN typeof("{_quoted(name)}") = 'text' THEN "{_quoted(name)}" END"""
+                                 for name in names)  # text cells only: a blob (a geometry) is bytes too
+            for row in connection.execute(f'SELECT "{_quoted(key)}", {selected} FROM "{_quoted(table)}"'):
+                for name, value in zip(names, row[1:], strict=True):
+                    if isinstance(value, bytes) and not _is_utf8(value):
+                        return table, int(row[0]), name
+    except (sqlite3.DatabaseError, ValueError, TypeError):
+        return None
+    return None
+
+
+def _is_utf8(value: bytes) -> bool:
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _quoted(name: str) -> str:
     return str(name).replace('"', '""')

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, long_integer, non_finite_message
+from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, long_integer, non_finite_message, too_deep
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.gpkg import inspect
 from viewer.io.formats.gpkg.batches import DamagedFeatures, read_batch
@@ -83,6 +83,7 @@ def _read_gpkg(path: Path, file: str, builder: LayerBuilder, progress: Progress)
 
 def _read_layers(path: Path, file: str, layers: list[tuple[str, Any]], ours: bool, plain: list[str],
                  counts: dict[str, int], parts: list[Progress], builder: LayerBuilder) -> None:
+    reading: tuple[str, ...] = LAUNCHMAP_TABLES if ours else ()  # the tables being read, for a message
     try:
         if ours:
             with gdal_warnings(builder, "layer features"):
@@ -91,6 +92,7 @@ def _read_layers(path: Path, file: str, layers: list[tuple[str, Any]], ours: boo
             builder.problems.extend(problems)
             builder.places.extend(places[:len(bundle.features)])
         for name, stage in zip(plain, parts[1:], strict=True):
+            reading = (name,)
             with gdal_warnings(builder, f"layer {name}"):
                 _read_plain_layer(path, name, counts[name], builder, stage)
         for name, kind in layers:
@@ -98,6 +100,12 @@ def _read_layers(path: Path, file: str, layers: list[tuple[str, Any]], ours: boo
                 builder.warn(f"layer {name}", "a table without geometry; not shown on the map")
     except RuntimeError as error:
         raise BundleError([Problem(file, "", f"cannot read the GeoPackage ({gdal_words(error)})")]) from None
+    except UnicodeDecodeError:  # pyogrio decodes every text cell as UTF-8, strictly, and says nothing of where
+        found = next(filter(None, (inspect.not_utf8(path, table) for table in reading)), None)
+        where = f"layer {found[0]}, fid {found[1]}" if found else f"layer {reading[0]}" if len(reading) == 1 else ""
+        column = f"column {found[2]!r} holds" if found else "a cell holds"
+        raise BundleError([Problem(file, where, f"{column} text that is not UTF-8, which GeoPackage text must "
+                                                "be")]) from None
 
 
 # -- a GeoPackage written by gpkg.writer --------------------------------------------------------
@@ -208,6 +216,9 @@ def _unkept(row: dict[str, Any], file: str, where: str, json_columns: tuple[str,
     for column in json_columns:
         row[column] = _json_cell(row.get(column), file, where, column)
     extra = _json_cell(row.get("extra"), file, where, "extra") or {}
+    for column, value in (("properties", row.get("properties")), ("extra", extra)):
+        if column in (*json_columns, "extra") and value is not None and not isinstance(value, dict):
+            raise BundleError([Problem(file, where, f"column {column!r} must hold a JSON object")])
     for key in [k for k in extra if k.startswith(KEPT_AS) and k != f"{KEPT_AS}geometry"]:
         row[key.removeprefix(KEPT_AS)] = extra.pop(key)
     row["extra"] = extra
@@ -368,6 +379,8 @@ def _json_cell(text: Any, file: str, where: str, column: str) -> Any:
         return CheckedDecoder().decode(text)
     except NonFinite as error:
         raise BundleError([Problem(file, where, f"column {column!r}: {non_finite_message(error.token)}")]) from None
+    except RecursionError:
+        raise BundleError([Problem(file, where, f"column {column!r}: {too_deep(text)[1]}")]) from None
     except (TypeError, ValueError) as error:
         if isinstance(text, str) and (too_long := long_integer(text)) is not None:
             raise BundleError([Problem(file, where, f"column {column!r}: {too_long[1]}")]) from None

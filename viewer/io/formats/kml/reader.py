@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
 
+from viewer.io.bundle.json_checks import too_deep
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.files import FileRefused, open_regular
 from viewer.io.formats.antimeridian import antimeridian_warnings
@@ -258,6 +259,9 @@ class _Collector:
             value = json.loads(text)
         except ValueError as error:
             self.problems.append((str(line), f"ExtendedData {name!r} is not JSON ({error})"))
+            return None
+        except RecursionError:
+            self.problems.append((str(line), f"ExtendedData {name!r}: {too_deep(text)[1]}"))
             return None
         if not isinstance(value, kind):
             self.problems.append((str(line), f"ExtendedData {name!r} must hold a JSON object"))
