@@ -29,6 +29,34 @@ def test_boxes_are_shapelys_bounds_of_the_linestrings(gaps: bool) -> None:
     np.testing.assert_array_equal(lines.boxes(), shapely.bounds(lines.linestrings()))
 
 
+@pytest.mark.parametrize("empty", [False, True])
+@pytest.mark.parametrize("count", [1, 3, SHORT])
+def test_boxes_of_lines_all_one_length_are_shapelys_bounds(count: int, empty: bool) -> None:
+    """A bulk layer's lines of one length are read as rows of their vertices (some empty lines among them, too),
+    with the gaps of NaN and infinity a projection may give."""
+    rng = np.random.default_rng(count)
+    counts = np.full(300, count)
+    if empty:
+        counts[rng.random(300) < 0.1] = 0
+    xy = rng.uniform(0, 1000, (int(counts.sum()), 2))
+    xy[rng.random(xy.shape) < 0.05] = np.nan
+    xy[rng.random(len(xy)) < 0.02, 0] = np.inf
+    lines = FlatLines(xy, np.concatenate([[0], np.cumsum(counts)]))
+    expected = np.full((300, 4), np.nan)  # as shapely.bounds gives them (a line of one vertex is no LineString)
+    for line, (start, stop) in enumerate(zip(lines.starts[:-1], lines.starts[1:], strict=True)):
+        for axis in (0, 1):
+            finite = xy[start:stop, axis][np.isfinite(xy[start:stop, axis])]
+            if len(finite):
+                expected[line, axis], expected[line, axis + 2] = finite.min(), finite.max()
+    np.testing.assert_array_equal(lines.boxes(), expected)
+    which = np.array([7, 2, 299, 2])
+    np.testing.assert_array_equal(lines.take(which).boxes(), expected[which])
+    known = expected[np.isfinite(expected).all(axis=1)]
+    for rect in [(200, 200, 600, 600), (0, 0, 100, 900), (200, 200, 600, 600), (0, 0, 100, 900)]:  # (asked again)
+        assert lines.count_meeting_boxes(*rect) == int(shapely.intersects(shapely.box(*known.T),
+                                                                          shapely.box(*rect)).sum())
+
+
 def test_taken_and_joined_lines_are_the_same_lines() -> None:
     lines = _lines()
     which = np.array([5, 0, 399, 17, 17])

@@ -1,4 +1,4 @@
-"""The numpy Lambert conic (the first frame's projection before pyproj loads) gives PROJ's coordinates."""
+"""The numpy Lambert conic (the regional map's projection, before pyproj loads and after) gives PROJ's coordinates."""
 
 from __future__ import annotations
 
@@ -72,15 +72,23 @@ def test_anything_but_a_wgs84_conic_in_metres_is_left_to_proj(srs) -> None:
     assert LambertConic.from_proj_string(srs) is None
 
 
-def test_a_projection_uses_the_numpy_conic_only_until_pyproj_is_loaded(monkeypatch) -> None:
+def test_a_wgs84_conic_is_projected_by_the_numpy_conic_before_and_after_pyproj_loads(monkeypatch) -> None:
+    """One projection for the screen and for exports, whenever they are made: what the screen shows is what an
+    export draws, to the last bit."""
     projection = crs.regional(DEFAULT_REGION)
     calls = []
-    forward = LambertConic.forward
+    forward, inverse = LambertConic.forward, LambertConic.inverse
     monkeypatch.setattr(LambertConic, "forward", lambda self, lon, lat: calls.append(1) or forward(self, lon, lat))
-    x_proj = projection.forward(125.0, 39.0)
-    assert calls == []  # pyproj is loaded in the tests: PROJ projects
+    monkeypatch.setattr(LambertConic, "inverse", lambda self, x, y: calls.append(2) or inverse(self, x, y))
+    loaded = projection.forward(125.0, 39.0)
+    assert calls == [1]  # pyproj is loaded in the tests
     monkeypatch.setattr(before_proj, "proj_loaded", lambda: False)
-    x_numpy = projection.forward(125.0, 39.0)
-    assert calls == [1]
-    assert np.allclose(x_numpy, x_proj, rtol=0, atol=1e-6)
-    assert crs.web_mercator().forward(125.0, 39.0)  # anything else still goes to PROJ
+    assert projection.forward(125.0, 39.0) == loaded
+    assert calls == [1, 1]
+    assert np.allclose(projection.inverse(*loaded), (125.0, 39.0), rtol=0, atol=1e-11)
+    assert calls == [1, 1, 2]
+    px, py = proj(projection.srs)[0].transform(125.0, 39.0)
+    assert np.hypot(loaded[0] - px, loaded[1] - py) < 1e-6
+    calls.clear()
+    assert crs.web_mercator().forward(125.0, 39.0)  # anything else goes to PROJ
+    assert calls == []

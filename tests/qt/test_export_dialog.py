@@ -7,6 +7,7 @@ from pptx import Presentation
 from PySide6.QtGui import QColor, QImage
 
 from viewer.model.bookmark import Bookmark
+from viewer.model.reports import sources_note
 from viewer.qt import plain_box
 from viewer.qt.export_dialog import BY, PRESETS, ExportImageDialog, export_briefing, export_view
 from viewer.symbology import SELECTION
@@ -198,6 +199,10 @@ def test_the_views_own_size_looks_as_the_screen_does(qtbot, window, tmp_path, sa
     canvas = window.canvas
     timeline = window.timeline
     timeline.show_event(len(timeline.events) - 1)  # the Nov 2023 launch, as a briefing officer looks at it
+    # The export adds the sources to the footer, whole, on as many lines as they need: the screen is given the same
+    # footer here, so that the room left to labels and the legend is the same (else a taller footer moves them).
+    content = window.workspace.content
+    window.map_view.set_decorations(footnote=sources_note(content, window.map_view.visible_features(content)))
     qtbot.waitUntil(lambda: bool(canvas.labels.placed_shapes), timeout=5000)
     qtbot.wait(300)  # labels are placed again once the view rests
     width, height = canvas.viewport().width(), canvas.viewport().height()

@@ -189,7 +189,9 @@ def test_degree_labels_give_way_to_the_maps_labels(tmp_path, monkeypatch, size):
     monkeypatch.setattr(MapRenderer, "save", save_and_keep)
     assert main(["export", "-o", str(tmp_path / "map.png"), "--width", str(size[0]), "--height", str(size[1])]) == 0
     labels, degrees = drawn[-1]
-    assert len(degrees) >= 2
+    # at least one to check: the footer, now naming the sources whole on two lines at 1366 and 800 px, leaves the
+    # bottom edge's degree labels no room clear of the map's labels there
+    assert degrees
     assert len(labels) > 10
     for degree, box in degrees:
         for text, shape in labels:

@@ -160,3 +160,38 @@ def test_a_launchs_step_is_drawn_in_the_projection_its_deck_slide_uses(qtbot, sa
         expected = launch_projection(content, event)
         assert window.canvas.projection.name == expected.name, event.id
     assert "Azimuthal Equidistant" in launch_projection(content, content.events[NOV_2023]).name
+
+
+def test_the_mouse_steps_through_and_leaves(qtbot, presentation):
+    """With no keyboard at hand (a mouse at the lectern, a window that lost the keyboard) there was no way on, back
+    or out: the caption's buttons step and leave, and keep the keys working (they take no focus)."""
+    assert presentation.index == 0
+    assert not presentation.back_button.isEnabled()  # nothing before the first step
+    qtbot.mouseClick(presentation.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(presentation.next_button, Qt.MouseButton.LeftButton)
+    assert presentation.index == 2
+    assert not presentation.next_button.isEnabled()  # nothing after the last
+    qtbot.mouseClick(presentation.back_button, Qt.MouseButton.LeftButton)
+    assert presentation.index == 1
+    qtbot.keyClick(presentation, Qt.Key.Key_Right)  # the keys still step
+    assert presentation.index == 2
+    with qtbot.waitSignal(presentation.finished):
+        qtbot.mouseClick(presentation.leave_button, Qt.MouseButton.LeftButton)
+
+
+def test_every_launchs_caption_is_whole_on_a_laptop_screen(qtbot, sample_workspace):
+    """At 1366x768 the 2023-08-24 caption's last line (its confidence) was cut off at the panel's bottom: its type
+    was sized for the label's width before the panel's layout had given it its own (the window shown at one size,
+    then made full screen)."""
+    window = PresentationWindow(sample_workspace, [], 2)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(1366, 768)
+    for step in [2, *range(len(window.steps))]:
+        window.go(step)
+        qtbot.wait(20)
+        label = window.caption
+        assert label.heightForWidth(label.width()) <= label.height(), step
+    assert window.counter.sizeHint().width() <= window.counter.width()  # the step counter is not cut either

@@ -77,8 +77,8 @@ def _counted(count: int, noun: str) -> str:
 
 def event_subtitle(content: Bundle, event: LaunchEvent) -> str:
     site = content.features.get(event.site or "")
-    when = event.when
-    date = _day(when) if when else "date unknown"
+    day = event.day  # a draft's day without a time too
+    date = _day(datetime.fromisoformat(day)) if day else "date unknown"
     return " · ".join(part for part in (date, event.vehicle, site.label if site else "") if part)
 
 

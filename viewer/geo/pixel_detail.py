@@ -88,13 +88,20 @@ def edges_sampled(x: np.ndarray, y: np.ndarray, ink: float, pixel: float) -> tup
     (NaN-separated pairs of vertices), n chosen so their length is about ``ink`` times the box's area: the box
     inked as densely as ``ink`` lines a pixel, the shape of the mass kept. None when the lines are not so dense.
     ``pixel``: the map units a pixel spans."""
-    finite = np.isfinite(x) & np.isfinite(y)
-    if not finite.any():
-        return None
-    segment = finite[:-1] & finite[1:]
-    length = float(np.hypot(np.diff(x)[segment], np.diff(y)[segment]).sum())
-    xs, ys = x[finite], y[finite]
-    area = max(1.0, float(xs.max() - xs.min())) * max(1.0, float(ys.max() - ys.min()))
+    # (no copy of the finite vertices: a segment with an end not finite has a length not finite, and fmin and fmax
+    # skip NaNs; an infinity alone needs the finite ones picked)
+    span = [np.fmin.reduce(x), np.fmax.reduce(x), np.fmin.reduce(y), np.fmax.reduce(y)] if len(x) else [np.nan]
+    if not all(map(np.isfinite, span)):
+        finite = np.isfinite(x) & np.isfinite(y)
+        if not finite.any():
+            return None
+        xs, ys = x[finite], y[finite]
+        span = [xs.min(), xs.max(), ys.min(), ys.max()]
+    area = max(1.0, float(span[1] - span[0])) * max(1.0, float(span[3] - span[2]))
+    with np.errstate(invalid="ignore"):  # (inf - inf)
+        lengths = np.hypot(np.diff(x), np.diff(y))
+    segment = np.isfinite(lengths)
+    length = float(np.sum(lengths, where=segment))
     every = int(length * pixel // (ink * area))  # (length / pixel) / (ink * area / pixel²)
     if every < 2:
         return None

@@ -104,11 +104,11 @@ def _add_draft(bundle: Bundle, article: Article, draft: ArticleDraft, by_event: 
 
     event = bundle.events.get(event_id)
     if event is None:
-        # A date without a clock time cannot be the event's time (which needs an offset), so the name carries it.
-        dated = f", {draft.date.isoformat()}" if draft.date and not draft.time else ""
-        event = LaunchEvent(id=event_id, name=f"{draft.name}{dated} (draft)", extra={"draft": True})
+        event = LaunchEvent(id=event_id, name=f"{draft.name} (draft)", extra={"draft": True})
         if draft.date is not None:
-            event.extra["date"] = draft.date.isoformat()  # the launch's date, when no time with an offset is known
+            # A date without a clock time cannot be the event's time (which needs an offset): the event's `day`
+            # reads it from here (it was also put in the name, shown after 'undated' by the date label).
+            event.extra["date"] = draft.date.isoformat()
         bundle.events[event_id] = event
     if draft.notice and draft.window:
         event.extra.setdefault("notified_windows", []).append(

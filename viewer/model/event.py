@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from viewer.model.claim import Claim
@@ -28,10 +28,22 @@ class LaunchEvent:
         return parse_time(self.time) if self.time else None
 
     @property
-    def date_label(self) -> str:
-        """The date where the bundle's time was given (launch-site local time in the sample), as news dates it."""
+    def day(self) -> str | None:
+        """The launch's date, YYYY-MM-DD: its time's where the bundle gives one (launch-site local time in the
+        sample), as news dates it, else the day a draft states without a time (``date``); None when neither."""
         when = self.when
-        return when.strftime("%Y-%m-%d") if when else "undated"
+        if when is not None:
+            return when.strftime("%Y-%m-%d")
+        stated = self.extra.get("date")
+        try:  # a bundle's text, untrusted: a date or nothing
+            return date.fromisoformat(stated).isoformat() if isinstance(stated, str) and len(stated) == 10 else None
+        except ValueError:
+            return None
+
+    @property
+    def date_label(self) -> str:
+        """`day`, or "undated"."""
+        return self.day or "undated"
 
     @property
     def time_labels(self) -> tuple[str, str]:

@@ -88,9 +88,7 @@ def reported_dates(bundle: Bundle, document_id: str) -> list[str]:
     events = {f.event for f in bundle.features.values() if any(c.document == document_id for c in f.all_citations)}
     events |= {e.id for e in bundle.events.values()
                if any(c.document == document_id for claim in e.claims for c in claim.citations)}
-    dated = [e.date_label if e.when is not None else e.extra.get("date") for e in bundle.events_in_time_order()
-             if e.id in events]
-    return sorted(dict.fromkeys(d for d in dated if isinstance(d, str) and d != "undated"))
+    return sorted(dict.fromkeys(e.day for e in bundle.events_in_time_order() if e.id in events and e.day))
 
 
 def notified_windows(bundle: Bundle, document_id: str) -> list[str]:

@@ -71,13 +71,15 @@ class Startup:
         self.unseen: QTimer | None = None
 
     def show_first_frame(self) -> None:
-        from PySide6.QtCore import QRect, QSettings, QTimer
+        from PySide6.QtCore import QRect, QSettings, Qt, QTimer
 
         from viewer.model.workspace import Workspace
         from viewer.qt.first_frame import FirstFrame
         from viewer.qt.main_window import MAP_RECT_KEY, MainWindow  # no pyqtgraph: the canvas comes in build()
 
         window = self.window = MainWindow(deferred=True)
+        if window.opens_maximised:  # a window manager fits it to the screen with its frame; without one, it fills it
+            window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
         window.lay_out_bars()  # where the map goes is known before anything is shown
         remembered = _remembered_rect(QSettings().value(MAP_RECT_KEY), window.width(), window.height())
         rect = QRect(*remembered) if remembered is not None else window.first_run_map_rect()

@@ -60,7 +60,12 @@ def map_images(renderer, default_projection) -> MapImages:
             view.set_projection(_projection_for(content, view, state.extent, default_projection))
         view.set_decorations(legend=("outside" if not exact else "auto") if shot.legend else "none")
         request = ImageRequest(view, width=shot.width, height=shot.height, dpi=shot.dpi)
-        if not exact:
+        if exact:  # as saved, above the slide map's footer (a larger share of it than the screen's was of its map)
+            renderer.prepare(request)
+            footer = renderer.scene.decorations.layout().boxes.get("footer")
+            if footer is not None:
+                view.set_frame(above_band(state.map_rect, shot.width, shot.height, shot.height - footer[1]))
+        else:
             renderer.prepare(request)  # sizes the canvas and decides what is visible, hence the legend's rows
             framed = renderer.scene.data_frame(MIN_LAUNCH_KM, launch=state.filters.only_events is not None)
             if framed is None and state.extent is not None:
@@ -76,6 +81,16 @@ def map_images(renderer, default_projection) -> MapImages:
         return bytes(data.data())
 
     return render
+
+
+def above_band(rect, width: int, height: int, band: float):
+    """The frame for a ``width`` x ``height`` image that shows ``rect`` whole in the pixels above a band ``band``
+    pixels tall along its bottom (map units, y up)."""
+    from viewer.qt.draw.scene import fitted
+
+    band = min(max(0.0, band), height / 2)
+    xmin, ymin, xmax, ymax = fitted(rect, width, max(1, round(height - band)))
+    return xmin, ymin - (ymax - ymin) * band / max(1.0, height - band), xmax, ymax
 
 
 def _projection_for(content, view: MapView, extent, default_projection):

@@ -179,7 +179,7 @@ class MapTools(QObject):
                 feature = self.workspace.feature(feature_id)
                 if feature is not None:
                     event = self.workspace.event(feature.event)
-                    launch = f" ({event.date_label})" if event is not None and event.when else ""
+                    launch = f" ({event.date_label})" if event is not None and event.day else ""
                     shown = f"{kind_title(feature.kind)}: {feature.label}{launch}".replace("&", "&&")  # not a letter
                     menu.addAction(shown,
                                    partial(self.workspace.selection.select, [feature_id]))

@@ -1,7 +1,8 @@
 """Presentation mode: full screen, one bookmark (or launch) per step, with a caption of key facts and sourced quotes.
 
 Keys are what presenter clickers send: Right, Down, Page Down, Space, Enter go on; Left, Up, Page Up,
-Backspace go back; Home and End jump; B or . blanks the screen; Esc leaves.
+Backspace go back; Home and End jump; B or . blanks the screen; Esc leaves. The caption's buttons do the same
+with the mouse.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from viewer.export.deck import caption, event_view, launch_projection, source_title
 from viewer.model.bookmark import Bookmark
@@ -59,13 +60,22 @@ class PresentationWindow(QWidget):
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.counter = QLabel()
-        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.back_button = _step_button("◀ Back", "Previous step (←, Page Up)", self.previous)
+        self.next_button = _step_button("Next ▶", "Next step (→, Page Down, Space)", self.next)
+        self.leave_button = _step_button("Leave", "Leave the presentation (Esc)", self.close)
+        steps = QHBoxLayout()
+        steps.addWidget(self.back_button)
+        steps.addWidget(self.next_button)
+        steps.addWidget(self.leave_button)
+        steps.addStretch(1)
+        steps.addWidget(self.counter)
         panel = QFrame()
         panel.setStyleSheet(PANEL_STYLE)
-        column = QVBoxLayout(panel)
+        column = self.column = QVBoxLayout(panel)
         column.setContentsMargins(28, 24, 28, 16)
         column.addWidget(self.caption, 1)
-        column.addWidget(self.counter)
+        column.addLayout(steps)
         self.panel = panel
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -83,6 +93,8 @@ class PresentationWindow(QWidget):
     def go(self, index: int) -> None:
         if not self.steps:
             self.caption.setText("<h2>Nothing to present</h2><p>Add bookmarks, or open a bundle with launches.</p>")
+            self.back_button.setEnabled(False)
+            self.next_button.setEnabled(False)
             return
         index = max(0, min(index, len(self.steps) - 1))
         changed = index != self.index
@@ -91,6 +103,8 @@ class PresentationWindow(QWidget):
         self.canvas.show_state(step.view)
         self.selection.select([f for f in step.selection if f in self.workspace.content.features])
         self._write_caption()
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.steps) - 1)
         if changed:
             self.step_changed.emit(index)
 
@@ -145,14 +159,22 @@ class PresentationWindow(QWidget):
     def _write_caption(self) -> None:
         """The caption at the largest type that fits the panel's height (it never scrolls in front of a room)."""
         slide = caption(self.workspace.content, self.steps[self.index])
-        available = self.height() - 90  # margins and the step counter
+        available = self.height() - 40 - max(50, self.next_button.sizeHint().height() + 24)  # margins, step row
         base = max(14, round(self.height() / 48))
         while True:
             self._caption_html(slide, base)
-            width = self.caption.width() if self.caption.width() > 50 else round(self.width() * CAPTION_SHARE) - 56
+            width = self._caption_width()
             if base <= 11 or self.caption.heightForWidth(width) <= available:
                 break
             base -= 1
+
+    def _caption_width(self) -> int:
+        """The caption's width once laid out: the panel's, as `resizeEvent` fixed it, less its margins (the label's
+        own width lags behind until the layout runs: measured at it, the caption overflowed the panel's bottom)."""
+        margins = self.column.contentsMargins()
+        fixed = self.panel.maximumWidth() if self.panel.minimumWidth() == self.panel.maximumWidth() else None
+        panel = fixed if fixed is not None else max(320, round(self.width() * CAPTION_SHARE))
+        return max(50, panel - margins.left() - margins.right())
 
     def _caption_html(self, slide, base: int) -> None:
         content = self.workspace.content
@@ -177,8 +199,20 @@ class PresentationWindow(QWidget):
             parts.append(f"<div style='font-size:{small}px; color:{muted}; margin-top:16px'><i>"
                          f"{escape(slide.confidence)}</i></div>")
         self.caption.setText("".join(parts))
+        # the keys are in the buttons' tooltips: '· ← → step · Esc leaves' beside them was cut at 1366 px
         self.counter.setText(f"<span style='font-size:{small}px; color:{muted}'>{self.index + 1} / "
-                             f"{len(self.steps)} · ← → step · Esc leaves</span>")
+                             f"{len(self.steps)}</span>")
+
+
+def _step_button(text: str, tip: str, step) -> QPushButton:
+    """A caption button that takes no focus: the keys keep driving the window."""
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setStyleSheet("QPushButton:disabled { color: #9AA5B1; }")  # the panel's text colour hid that it is off
+    button.clicked.connect(step)
+    return button
 
 
 def present(workspace: Workspace, bookmarks: list[Bookmark], start: int = 0, *, parent: QWidget, basemap=None,

@@ -25,6 +25,7 @@ class DockLayout(QMainWindow):
     docks: dict[str, QDockWidget]
     _place: QWidget  # holds the map's place until the canvas comes
     _dock_sizes_due: bool
+    opens_maximised = False  # a first run: no geometry of its own to restore
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -51,9 +52,10 @@ class DockLayout(QMainWindow):
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:  # first run: most of the screen, whatever its size
-            screen = self.screen().availableGeometry()
-            self.resize(min(1680, round(screen.width() * 0.94)), min(1050, round(screen.height() * 0.92)))
+            # Qt fits a geometry saved on a larger screen into this one's available area.
+        else:  # first run: the whole screen, as desktop GIS tools open; start-up shows it maximised
+            self.setGeometry(self.screen().availableGeometry())
+            self.opens_maximised = True
 
     def _restore_layout(self) -> None:
         state = QSettings().value("window/state")

@@ -106,6 +106,23 @@ def test_messages_name_the_layer_and_fid_in_every_batch(tmp_path, monkeypatch):
         ("layer paths, fid 4", "crosses the antimeridian")]
 
 
+@pytest.mark.parametrize("z", [False, True])
+def test_the_antimeridian_is_found_from_the_vertices_the_checks_read(tmp_path, z: bool):
+    """Points, lines (with a z or not) and a row without geometry in one batch: the checks' vertices serve the
+    antimeridian test, each crossing named at its own fid, as the geometries read afresh name them."""
+    path = tmp_path / "mixed.gpkg"
+    def at(x: float, y: float) -> tuple[float, ...]:
+        return (x, y, 10.0) if z else (x, y)
+
+    geometries = [shapely.Point(at(124, 30)), None, shapely.LineString([at(170, 40), at(-170, 42)]),
+                  shapely.LineString([at(124, 30), at(125, 31), at(126, 30)]), shapely.Point(at(-179, 10)),
+                  shapely.LineString([at(-175, 50), at(-178, 51), at(179, 52)])]
+    gpd.GeoDataFrame({"name": list("abcdef")}, geometry=geometries, crs=4326).to_file(path, layer="paths")
+    _, problems = open_path(path)
+    assert [(p.where, p.message.split(" (")[0]) for p in problems] == [
+        ("layer paths, fid 3", "crosses the antimeridian"), ("layer paths, fid 6", "crosses the antimeridian")]
+
+
 def test_a_row_id_taken_by_a_launchmap_feature_gets_another(tmp_path):
     from viewer.io.formats.gpkg.writer import write_gpkg
 

@@ -15,7 +15,7 @@ from shapely.geometry.base import BaseGeometry
 from viewer.geo.geometry_check import GeometryError, check_lonlat, needs_one_by_one, repaired
 from viewer.io.bundle.geometries import check_altitudes
 from viewer.io.files import FileRefused, regular_size
-from viewer.io.formats.antimeridian import antimeridian_warnings, crossings
+from viewer.io.formats.antimeridian import Vertices, antimeridian_warnings, crossings
 from viewer.model.bundle import Bundle
 from viewer.model.bundle_features import RowFeatures
 from viewer.model.event import LaunchEvent, parse_time
@@ -141,19 +141,20 @@ class LayerBuilder:
         self.places.append(where)
 
     def add_rows(self, places: Sequence[str], scope: str, fids: np.ndarray, columns: LayerColumns,
-                 geometries: np.ndarray) -> None:
+                 geometries: np.ndarray, vertices: Vertices | None = None) -> None:
         """Add a plain layer's batch whose geometries, labels and kinds have been checked (`check_kinds`), read at
         ``places`` (one each, made into text only for a message): its rows are kept as columns, each `Feature` made
         when asked for (`RowFeatures`). Ids are ``file#`` + ``scope`` + fid; ``fids`` are the layer's primary key,
         so those ids cannot clash with each other nor with other layers' (each scope ends in ``/``), only with ids
-        given one by one, looked for only when there are any. The antimeridian check looks at ``geometries`` now."""
+        given one by one, looked for only when there are any. The antimeridian check looks at ``geometries`` now
+        (at their ``vertices``, when `checked_vertices` gave them)."""
         features = self.bundle.features
         if len(features) + len(fids) > MAX_FEATURES:  # one by one, for the message at the right place
             ids = [f"{self.prefix}#{scope}{fid}" for fid in fids.tolist()]
             for index, feature in enumerate(features_of_rows(ids, geometries.tolist(), columns)):
                 self._add(places, index, feature)
         if self._crossings_checked == len(features):
-            self._crossings += [(places[index], message) for index, message in crossings(geometries)]
+            self._crossings += [(places[index], message) for index, message in crossings(geometries, vertices)]
             self._crossings_checked += len(fids)
         prefix = f"{self.prefix}#{scope}"
         explicit: list[str] | None = None
@@ -294,17 +295,28 @@ def _line_first(problem: Problem) -> int:
 
 def checked_many(builder: LayerBuilder, geometries: np.ndarray, places: Sequence[str]) -> np.ndarray:
     """Vectorised `LayerBuilder.checked` for a whole layer; unusable geometries come back as None."""
+    return checked_vertices(builder, geometries, places)[0]
+
+
+def checked_vertices(builder: LayerBuilder, geometries: np.ndarray,
+                     places: Sequence[str]) -> tuple[np.ndarray, Vertices | None]:
+    """`checked_many`, and the vertices it read of the geometries it returns (for `crossings`), or None when it
+    changed any (a repair, a geometry refused)."""
     result = np.array(geometries, dtype=object, copy=True)
     present = np.flatnonzero(~shapely.is_missing(result))
     if not len(present):
-        return result
-    coords, owner = shapely.get_coordinates(result[present], include_z=True, return_index=True)
-    lon, lat, z = coords[:, 0], coords[:, 1], coords[:, 2]
-    bad = ~np.isfinite(coords[:, :2]).all(axis=1) | (np.abs(lon) > 180) | (np.abs(lat) > 90)
-    bad |= np.isinf(z) | (np.isnan(z) & shapely.has_z(result[present])[owner])  # 2-D geometries have NaN z
+        return result, None
+    given = result[present]
+    xy, owner = shapely.get_coordinates(given, return_index=True)
+    lon, lat = xy[:, 0], xy[:, 1]
+    bad = ~(np.isfinite(lon) & np.isfinite(lat)) | (np.abs(lon) > 180) | (np.abs(lat) > 90)
+    with_z = np.flatnonzero(shapely.has_z(given))  # 2-D geometries have no z to check (few have one)
     suspects = set(present[np.unique(owner[bad])].tolist())
-    suspects.update(present[needs_one_by_one(result[present])].tolist())
+    if len(with_z):
+        z, z_owner = shapely.get_coordinates(given[with_z], include_z=True, return_index=True)
+        suspects.update(present[with_z[np.unique(z_owner[~np.isfinite(z[:, 2])])]].tolist())
+    suspects.update(present[needs_one_by_one(given)].tolist())
     for index in sorted(suspects):  # the few bad ones get the one-by-one check and its messages
         usable, geometry = builder.checked(places[index], result[index])
         result[index] = geometry if usable else None
-    return result
+    return result, None if suspects else Vertices(xy, present[owner])

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath
 
 from viewer.geo.labels import Candidate
 from viewer.geo.room import (
@@ -24,6 +24,7 @@ from viewer.geo.room import (
     place_decorations,
 )
 from viewer.geo.scale import nice_scale_bar, true_north_angle
+from viewer.qt.draw.footer import FooterText, draw_footer, footer_text, wrapped
 from viewer.qt.draw.graticule_labels import GraticuleLabels
 from viewer.qt.draw.legend import (
     LegendLayout,
@@ -52,7 +53,18 @@ ATTRIBUTION = "Basemap: Natural Earth (public domain)"
 PANEL = "#FFFFFF"
 LEGEND_SHARE_W, LEGEND_SHARE_H = 0.5, 0.42  # a legend in a corner takes at most this much of the map
 COLUMN_SHARE_W = 0.36  # a legend in a column beside the map ("outside"), at most this much of the width
+TITLE_LINES = 2
 SCALE_BAR_MAX = 180.0  # pixels at 96 dpi; at most 30 % of the width
+
+
+def title_lines(title: str, metrics: QFontMetricsF, room: float) -> list[str]:
+    """``title`` on one line, or on TITLE_LINES broken between words where it does not fit ``room`` pixels (the
+    last cut at its end only when even those do not)."""
+    lines = wrapped((title,), metrics, max(1.0, room))
+    if len(lines) > TITLE_LINES:
+        rest = metrics.elidedText(" ".join(lines[TITLE_LINES - 1:]), Qt.TextElideMode.ElideRight, room)
+        lines = [*lines[: TITLE_LINES - 1], rest]
+    return lines
 
 
 class DecorationPainter(GraticuleLabels):
@@ -86,7 +98,6 @@ class DecorationPainter(GraticuleLabels):
         self.graticule_drawn: list[tuple[str, Box]] = []  # (text, box) of the degree labels drawn last (tests)
         self._sizes: tuple[tuple, DecorationSizes] | None = None
         self._widths: dict[tuple[str, str], float] = {}  # (text, font key): advance, of the degree labels
-        self._footer_kept: tuple[tuple, str] | None = None  # (what the footer's text depends on, the text)
         self.legend_drawn: tuple[QRectF, LegendLayout] | None = None  # where the last paint drew the legend, and it
 
     def fit_to_viewport(self) -> None:
@@ -122,7 +133,7 @@ class DecorationPainter(GraticuleLabels):
                 self._stamped(painter, ("north", angle), boxes["north_arrow"],
                               functools.partial(self._north_arrow, angle=angle))
         if "footer" in boxes:
-            self._stamped(painter, ("footer", self._footer_text(boxes["footer"])), boxes["footer"], self._footer)
+            self._stamped(painter, ("footer", self._footer_text().text), boxes["footer"], self._footer)
         if "scale_bar" in boxes:
             bar = self._scale_bar_length()
             if bar is not None:
@@ -150,12 +161,15 @@ class DecorationPainter(GraticuleLabels):
         options = self.map_view.decorations
         width, height = self._rect.width(), self._rect.height()
         margin = self.px(10)
-        footer = QFontMetricsF(self.frame.context.font(7)).height() + self.px(4)
+        footer = self._footer_text(width, height).height
         title = arrow = bar = legend = column = compact = None
         if options.title:
-            metrics = QFontMetricsF(self.frame.context.font(15, bold=True))
-            text_w = min(metrics.horizontalAdvance(options.title), width - 4 * margin)
-            title = (text_w + 2 * margin, metrics.height() + margin)
+            metrics = QFontMetricsF(self._title_font())
+            # clear of the north arrow in the top-right corner: at 400 px wide it was drawn over the title's end
+            beside = self.px(38) + self.px(8) + margin if options.north_arrow else 0.0
+            lines = title_lines(options.title, metrics, width - 4 * margin - beside)
+            text_w = max(metrics.horizontalAdvance(line) for line in lines)
+            title = (text_w + 2 * margin, len(lines) * metrics.height() + margin)
         if options.north_arrow:
             arrow = (self.px(38) + self.px(8), self.px(38) + self.px(20))
         if options.scale_bar:
@@ -203,7 +217,7 @@ class DecorationPainter(GraticuleLabels):
         """``sizes()`` for the auto or named place, kept while what they depend on is unchanged (every paint asks)."""
         options, context = self.map_view.decorations, self.frame.context
         key = (self._rect.width(), self._rect.height(), replace(options, legend_kept=""),
-               tuple(self.frame.legend_rows), context.scale)
+               tuple(self.frame.legend_rows), context.scale, self.map_view.projection.name)  # the footer names it
         if self._sizes is None or self._sizes[0] != key:
             self._sizes = (key, self.sizes())
         return self._sizes[1]
@@ -246,15 +260,19 @@ class DecorationPainter(GraticuleLabels):
     def _panel(self, painter: QPainter, rect: QRectF) -> None:
         draw_panel(painter, self.frame.context, rect)
 
+    def _title_font(self) -> QFont:
+        return self.frame.context.font(15, bold=True)
+
+    def title_lines(self, box: QRectF) -> list[str]:
+        """The title's lines as drawn in ``box``."""
+        metrics = QFontMetricsF(self._title_font())
+        return title_lines(self.map_view.decorations.title, metrics, box.width() - self.px(18))
+
     def _title(self, painter: QPainter, box: QRectF) -> None:
-        font = self.frame.context.font(15, bold=True)
-        metrics = QFontMetricsF(font)
-        text = metrics.elidedText(self.map_view.decorations.title, Qt.TextElideMode.ElideRight,
-                                  box.width() - self.px(18))
         self._panel(painter, box)
-        painter.setFont(font)
+        painter.setFont(self._title_font())
         painter.setPen(self.frame.context.pen(LABEL, 1))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "\n".join(self.title_lines(box)))
 
     def _north_angle(self) -> float | None:
         """Degrees the arrow turns to point at true north from the view's centre, to a tenth (None: nowhere)."""
@@ -289,38 +307,17 @@ class DecorationPainter(GraticuleLabels):
                             LABEL, HALO, self.px(1.5))
         painter.restore()
 
-    def _footer_text(self, band: QRectF) -> str:
-        """The footer's text, elided to the band; kept while it is the same (every paint asks, for the footer's
-        stamp: eliding it took ~0.4 ms a repaint)."""
-        font = self.frame.context.font(7)
-        parts = [self.map_view.projection.name, ATTRIBUTION, *self.map_view.decorations.extra_attribution]
-        if self.map_view.decorations.footnote:
-            parts.insert(0, self.map_view.decorations.footnote)
-        key = (tuple(parts), band.width() - self.px(16), font.key())
-        if self._footer_kept is None or self._footer_kept[0] != key:
-            metrics, text = QFontMetricsF(font), "  ·  ".join(parts)
-            if self.map_view.decorations.footnote and metrics.horizontalAdvance(text) > key[1]:
-                # The sources' titles are cut at their end; the projection and the attribution stay whole (cut in
-                # the middle, a title ran into the projection: "…a spy satellite….5°N, 37.5°N) centred 129°E").
-                rest = "  ·  " + "  ·  ".join(parts[1:])
-                room = key[1] - metrics.horizontalAdvance(rest)
-                if room >= metrics.horizontalAdvance("Sources: a source…"):
-                    text = metrics.elidedText(parts[0], Qt.TextElideMode.ElideRight, room) + rest
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, key[1])
-            self._footer_kept = (key, text)
-        return self._footer_kept[1]
+    def _footer_text(self, width: float | None = None, height: float | None = None) -> FooterText:
+        """The footer's lines for a map of this size (default: the current one)."""
+        options = self.map_view.decorations
+        rest = (self.map_view.projection.name, ATTRIBUTION, *options.extra_attribution)
+        width = self._rect.width() if width is None else width
+        height = self._rect.height() if height is None else height
+        return footer_text(options.footnote, rest, self.frame.context.scale, width, height)
 
     def _footer(self, painter: QPainter, band: QRectF) -> None:
-        """Projection and attribution along the bottom edge."""
-        font = self.frame.context.font(7)
-        text = self._footer_text(band)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(with_alpha(PANEL, 200)))
-        painter.drawRect(band)
-        painter.setFont(font)
-        painter.setPen(self.frame.context.pen("#333333", 1))
-        painter.drawText(band.adjusted(self.px(8), 0, -self.px(8), 0),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
+        """The sources, projection and attribution along the bottom edge."""
+        draw_footer(painter, self.frame.context, band, self._footer_text())
 
     def _scale_bar_length(self) -> tuple[float, float] | None:
         """(km, pixels) of the scale bar at the view's centre, the length to a quarter pixel (None: no scale)."""

@@ -126,7 +126,7 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
     else:
         shown_events, layer_kinds, kinds, approximate, draft = _read_one_by_one(visible)
     rows = [
-        ("event", f"{event.date_label}  {event.name}" if event.when else event.name, colours[event.id])
+        ("event", f"{event.date_label}  {event.name}" if event.day else event.name, colours[event.id])
         for event in workspace.content.events_in_time_order() if event.id in shown_events
     ]
     shown_layers = {layer for layer, kind in layer_kinds if KIND_REGISTRY.get(kind).in_legend}

@@ -88,10 +88,10 @@ _kept_basemap_labels: tuple[tuple, list[Label]] | None = None
 
 def _basemap_labels_kept(places: list[Place], basemap: Basemap, projection: MapProjection, skip: set[str],
                          named: dict[str, list[tuple[float, float]]]) -> list[Label]:
-    """`basemap_labels`, the very labels last made when made of the same places, basemap, projection and names. The
-    window's first frame projects them in numpy (`viewer.geo.lcc`), later ones through PROJ, a micrometre apart:
-    made anew, each label was another label to the label painter, whose stamps (text and halo drawn into an
-    image) were all drawn again at the first paint after opening a file (~40 ms on the GUI thread)."""
+    """`basemap_labels`, the very labels last made when made of the same places, basemap, projection and names.
+    Labels made anew (the same places, projected alike) were each another label to the label painter, whose stamps
+    (text and halo drawn into an image) were all drawn again at the first paint after opening a file (~40 ms on the
+    GUI thread)."""
     global _kept_basemap_labels
     key = (places, len(places), basemap, projection, frozenset(skip),
            tuple(sorted((name, tuple(at)) for name, at in named.items())))

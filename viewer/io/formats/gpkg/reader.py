@@ -25,7 +25,7 @@ from viewer.io.formats.layer import (
     MAX_FEATURES,
     SHARED_VALUES,
     LayerBuilder,
-    checked_many,
+    checked_vertices,
     refuse_large_file,
     reprojected,
     shared_column,
@@ -256,11 +256,11 @@ def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder,
         geometries = shapely.from_wkb(wkb) if wkb is not None else np.full(len(fids), None)
         geometries = _to_lonlat(geometries, meta.get("crs"), layer, builder, said=start > 0)
         places = FidPlaces(layer, fids)
-        geometries = checked_many(builder, geometries, places)
+        geometries, vertices = checked_vertices(builder, geometries, places)
         _refuse_infinite(builder, meta, fields, places)
         names, columns = _column_lists(meta, fields, skipped, shared=False)
         _layer_columns(names, columns, layer, len(fids), builder, places)
-        builder.add_rows(places, f"{layer}/", fids, LayerColumns(names, columns), geometries)
+        builder.add_rows(places, f"{layer}/", fids, LayerColumns(names, columns), geometries, vertices)
         progress(min(start + BATCH, count), count)
     for column in sorted(skipped):
         builder.warn(f"layer {layer}", f"column {column!r} holds binary data; left out")

@@ -21,7 +21,7 @@ from viewer.io.bundle.reader import BundleParser
 from viewer.io.files import FileRefused, open_regular
 from viewer.io.formats.antimeridian import antimeridian_warnings
 from viewer.io.formats.geojson.plain import prepare_plain
-from viewer.io.formats.kml.geometry import placemark_geometry
+from viewer.io.formats.kml.geometry import Dropped, placemark_geometry, track_span
 from viewer.io.formats.kml.parse import (
     Container,
     KmlSyntaxError,
@@ -159,6 +159,9 @@ def _read(path: Path, file: str, prefix: str, chunks: Iterator[bytes]) -> tuple[
     root, lines = collector.root()
     if not root["features"] and not root.get("documents"):
         collector.notes.append(Problem(file, "", "no placemarks found", Severity.WARNING))
+    dropped = collector.dropped
+    if dropped.first is not None:  # once per file: what its geometry carried that no feature keeps
+        collector.notes.append(Problem(file, f"{prefix}{dropped.first}", dropped.message(), Severity.WARNING))
     reader = BundleParser(path, file)
     try:
         bundle = reader.read(root)
@@ -198,6 +201,7 @@ class _Collector:
         self.plain: list[tuple[int, dict, str]] = []  # (line, feature, description)
         self.stored_as_files: list[str] = []
         self.problems: list[tuple[str, str]] = []
+        self.dropped = Dropped()
 
     def container(self, container: Container) -> None:
         data = container.data
@@ -211,7 +215,7 @@ class _Collector:
     def placemark(self, placemark: Placemark) -> None:
         data = extended_data(placemark.element)
         try:
-            geometry = placemark_geometry(placemark)
+            geometry = placemark_geometry(placemark, self.dropped)
         except KmlSyntaxError as error:
             self.problems.append((error.where, error.message))
             return
@@ -248,6 +252,10 @@ class _Collector:
         for key in ("begin", "end"):
             if span is not None and child_text(span, key):
                 properties.setdefault(key, child_text(span, key))
+        track = track_span(placemark)  # a track's times, at each point, have no place in a feature: its span does
+        if track is not None:
+            properties.setdefault("begin", track[0])
+            properties.setdefault("end", track[1])
         identifier = element.get("id")
         feature = {"type": "Feature", "id": f"{self.name}#{identifier}" if identifier else None,
                    "geometry": geometry, "properties": properties}
