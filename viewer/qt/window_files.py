@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,6 +65,11 @@ class WindowFiles(QMainWindow):
                 continue
             except (OSError, ValueError) as error:
                 refused.append(str(error))
+                continue
+            except Exception as error:  # a defect of ours, not of the file: said, and the other files still open
+                traceback.print_exception(error)  # the whole trace for a bug report, on the terminal
+                refused.append(f"{_shown(path)}: not opened: an error in launchmap itself "
+                               f"({type(error).__name__}: {visible_controls(str(error))}); please report it")
                 continue
             self._remember_recent(path)
             opened.append((path, problems))
