@@ -41,6 +41,17 @@ class LaunchEvent:
             return None
 
     @property
+    def moment(self) -> datetime | None:
+        """Where the launch stands in time: its time, else noon UTC of its `day` (the middle of that date in UTC, so
+        inside the same local date at every site from UTC-11 to UTC+11: the timeline and its window place a draft
+        known only by its day there); None when neither is known."""
+        when = self.when
+        if when is not None:
+            return when
+        day = self.day
+        return datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC) if day else None
+
+    @property
     def date_label(self) -> str:
         """`day`, or "undated"."""
         return self.day or "undated"

@@ -54,7 +54,7 @@ class Filters:
         if self.only_events is not None and event not in self.only_events:
             return False
         if self.time_window is not None and event in content.events:
-            when = content.events[event].when
+            when = content.events[event].moment  # a launch known by its day only: by that day
             if when is not None and not self.time_window[0] <= when <= self.time_window[1]:
                 return False
         return True

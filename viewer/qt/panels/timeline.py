@@ -16,7 +16,7 @@ from viewer.qt.panels.widgets import tooltip_html
 from viewer.symbology import event_colours
 
 PLAY_STEP_MS = 1500
-NO_LAUNCHES = "No dated launches: the timeline lists launches with a time"
+NO_LAUNCHES = "No dated launches: the timeline lists launches with a date"
 DAY = 86400.0
 
 
@@ -75,7 +75,9 @@ class Timeline(QWidget):
 
     @property
     def events(self) -> list[LaunchEvent]:
-        return [e for e in self.workspace.content.events_in_time_order() if e.when is not None]
+        """The dated launches in time order; one known by its day only stands at that day (`LaunchEvent.moment`)."""
+        dated = [e for e in self.workspace.content.events_in_time_order() if e.moment is not None]
+        return sorted(dated, key=_seconds)  # stable: launches at one moment keep the bundle's order
 
     def rebuild(self) -> None:
         """Draw the launches again; an edit that leaves the launches as they were keeps the time window the user
@@ -84,13 +86,15 @@ class Timeline(QWidget):
             if item is not self.region:
                 self.plot.removeItem(item)
         events = self.events
-        same_launches = [(e.id, e.when) for e in events] == self._shown
-        self._shown = [(e.id, e.when) for e in events]
+        same_launches = [(e.id, e.moment) for e in events] == self._shown
+        self._shown = [(e.id, e.moment) for e in events]
         colours = event_colours([e.id for e in self.workspace.content.events_in_time_order()])
         for row, event in enumerate(events):
             t = _seconds(event)
-            marker = pg.ScatterPlotItem([t], [0.12], size=12, symbol="t1", brush=pg.mkBrush(colours[event.id]),
-                                        pen=pg.mkPen("w"))
+            colour = colours[event.id]  # a launch known by its day only: an outlined marker (its time unknown)
+            timed = event.when is not None
+            marker = pg.ScatterPlotItem([t], [0.12], size=12, symbol="t1", brush=pg.mkBrush(colour if timed else "w"),
+                                        pen=pg.mkPen("w" if timed else colour, width=1 if timed else 2))
             marker.setToolTip(tooltip_html(f"{event.name[:2000]}\n{_utc(event)}\nClick to show only this launch"))
             marker.sigClicked.connect(lambda *_, index=row: self.show_event(index))
             self.plot.addItem(marker)
@@ -205,11 +209,14 @@ def _datetime(timestamp: float) -> datetime:
 
 
 def _utc(event: LaunchEvent) -> str:
+    if event.when is None:
+        return f"{event.date_label}, time not known (placed on its day)"
     utc, local = event.time_labels
     return f"{utc} · {local}" if local else utc
 
 
 def _seconds(event: LaunchEvent) -> float:
-    """A dated launch's time as a POSIX timestamp (the timeline lists dated launches only)."""
-    assert event.when is not None
-    return event.when.timestamp()
+    """A dated launch's moment as a POSIX timestamp (the timeline lists dated launches only)."""
+    moment = event.moment
+    assert moment is not None
+    return moment.timestamp()
