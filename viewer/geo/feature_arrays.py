@@ -9,7 +9,8 @@ from operator import attrgetter
 import numpy as np
 
 from viewer.model.feature import Feature
-from viewer.model.feature_table import FeatureColumn, FeatureTable, columns_of
+from viewer.model.feature_table import FeatureColumn, columns_of
+from viewer.model.table_rows import every_row
 
 _get_geometry = attrgetter("geometry")
 
@@ -20,14 +21,10 @@ def geometries_of(features: Iterable[Feature]) -> np.ndarray:
     found = columns_of(features) if isinstance(features, list) else None
     if found is not None:
         table, rows = found
-        return table.geometries if every_row(table, rows) else table.geometries[rows]  # (never changed: the table's)
+        # (the table's own array when every row: never changed)
+        return table.geometries if every_row(rows, len(table)) else table.geometries[rows]
     features = features if isinstance(features, list | tuple) else list(features)
     return np.fromiter(map(_get_geometry, features), dtype=object, count=len(features))
-
-
-def every_row(table: FeatureTable, rows: np.ndarray) -> bool:
-    """Whether ``rows`` are every row of ``table`` in order (its columns serve as they are)."""
-    return len(rows) == len(table) and (not len(rows) or (rows[0] == 0 and bool((np.diff(rows) == 1).all())))
 
 
 def objects_of(features: list[Feature] | tuple[Feature, ...]) -> np.ndarray | FeatureColumn:
@@ -36,5 +33,5 @@ def objects_of(features: list[Feature] | tuple[Feature, ...]) -> np.ndarray | Fe
     found = columns_of(features) if isinstance(features, list) else None
     if found is not None:
         table, rows = found
-        return table.features if every_row(table, rows) else table.features[rows]
+        return table.features if every_row(rows, len(table)) else table.features[rows]
     return np.fromiter(features, dtype=object, count=len(features))

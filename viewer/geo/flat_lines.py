@@ -7,6 +7,8 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
+from viewer.model.table_rows import every_row
+
 SHORT = 8  # vertices: lines up to this long have their boxes found vertex by vertex (see `boxes`)
 COUNTS_KEPT = 64  # answers of `count_meeting_boxes` kept (each paint asks for the legend's few places again)
 
@@ -66,7 +68,7 @@ class FlatLines:
     def take(self, which: np.ndarray) -> FlatLines:
         """The lines ``which`` (positions), in that order; this one itself when that is every line in order."""
         which = np.asarray(which, dtype=np.int64)
-        if len(which) == len(self) and (not len(which) or (which[0] == 0 and bool((np.diff(which) == 1).all()))):
+        if every_row(which, len(self)):
             return self
         counts = self.counts[which]
         starts = np.zeros(len(which) + 1, dtype=np.int64)

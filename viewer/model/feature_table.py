@@ -11,7 +11,7 @@ import numpy as np
 import shapely
 
 from viewer.model.feature_column import FeatureColumn, same_features
-from viewer.model.table_rows import FeatureRows, columns_of
+from viewer.model.table_rows import FeatureRows, columns_of, every_row
 
 __all__ = ["Coded", "FeatureColumn", "FeatureRows", "FeatureTable", "columns_of", "combined", "same_features"]
 
@@ -187,7 +187,7 @@ class FeatureTable:
     def of_columns(cls, run: LayerRun, rows: np.ndarray) -> FeatureTable:
         """The table of a plain layer's ``rows`` as read (`LayerRun`), from its columns: no feature is made."""
         columns = run.columns
-        every = _every_row(rows, columns.size)  # looked at once, not once per column
+        every = every_row(rows, columns.size)  # looked at once, not once per column
         kind, event, certainty, draft = (_taken(columns.coded(name), rows, every)
                                          for name in ("kind", "event", "certainty", DRAFT_PROPERTY))
         loose = ~event.where(bool)
@@ -339,14 +339,9 @@ def _runs(items: np.ndarray) -> list[tuple[int, int, LayerColumns | None]]:
 
 def _taken(coded: Coded, rows: np.ndarray, every: bool | None = None) -> Coded:
     """The coded column's ``rows`` (all of them in order: the column itself); ``every``: whether they are, if known."""
-    if every if every is not None else _every_row(rows, len(coded)):
+    if every if every is not None else every_row(rows, len(coded)):
         return coded
     return Coded(coded.values, coded.codes[rows])
-
-
-def _every_row(rows: np.ndarray, count: int) -> bool:
-    """Whether ``rows`` are 0, 1, … count - 1."""
-    return len(rows) == count and (not count or (rows[0] == 0 and bool((np.diff(rows) == 1).all())))
 
 
 def _dropping_unused(coded: Coded) -> Coded:

@@ -108,6 +108,12 @@ class FeatureRows(list):
     del _name
 
 
+def every_row(rows: np.ndarray, count: int) -> bool:
+    """Whether ``rows`` are 0, 1, … count - 1: every row of a table of ``count`` in order (its columns serve as they
+    are, no copy taken)."""
+    return len(rows) == count and (not count or (rows[0] == 0 and bool((np.diff(rows) == 1).all())))
+
+
 def columns_of(features: Sequence[Feature]) -> tuple[FeatureTable, np.ndarray] | None:
     """(table, row numbers) of a `FeatureRows` still as it was made and whose table is current; else None (any
     other sequence of features: read them one by one)."""
