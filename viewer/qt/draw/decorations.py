@@ -24,7 +24,7 @@ from viewer.geo.room import (
     place_decorations,
 )
 from viewer.geo.scale import nice_scale_bar, true_north_angle
-from viewer.qt.draw.footer import FooterText, draw_footer, footer_text, wrapped
+from viewer.qt.draw.footer import FooterText, draw_footer, footer_text, wrapped_within
 from viewer.qt.draw.graticule_labels import GraticuleLabels
 from viewer.qt.draw.legend import (
     LegendLayout,
@@ -60,11 +60,7 @@ SCALE_BAR_MAX = 180.0  # pixels at 96 dpi; at most 30 % of the width
 def title_lines(title: str, metrics: QFontMetricsF, room: float) -> list[str]:
     """``title`` on one line, or on TITLE_LINES broken between words where it does not fit ``room`` pixels (the
     last cut at its end only when even those do not)."""
-    lines = wrapped((title,), metrics, max(1.0, room))
-    if len(lines) > TITLE_LINES:
-        rest = metrics.elidedText(" ".join(lines[TITLE_LINES - 1:]), Qt.TextElideMode.ElideRight, room)
-        lines = [*lines[: TITLE_LINES - 1], rest]
-    return lines
+    return wrapped_within(title, metrics, room, TITLE_LINES)
 
 
 class DecorationPainter(GraticuleLabels):

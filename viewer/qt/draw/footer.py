@@ -87,17 +87,23 @@ def wrapped(parts: tuple[str, ...], metrics: QFontMetricsF, room: float) -> list
     return lines
 
 
+def wrapped_within(text: str, metrics: QFontMetricsF, room: float, most: int) -> list[str]:
+    """``text`` on at most ``most`` lines of ``room`` pixels (`wrapped`), the last cut at its end when even those
+    do not hold it."""
+    lines = wrapped((text,), metrics, max(1.0, room))
+    if len(lines) > most:
+        cut = metrics.elidedText(" ".join(lines[most - 1:]), Qt.TextElideMode.ElideRight, room)
+        lines = [*lines[: most - 1], cut]
+    return lines
+
+
 def _sources_cut(sources: str, rest: tuple[str, ...], metrics: QFontMetricsF, room: float,
                  most: float) -> list[str]:
     """The lines with the sources cut at their end so that all fit ``most`` pixels of height (one line of them at
     least); the projection and the attribution stay whole."""
     after = wrapped(rest, metrics, room)
     keep = max(1, int(most // metrics.lineSpacing()) - len(after))
-    lines = wrapped((sources,), metrics, room)
-    if len(lines) > keep:
-        cut = metrics.elidedText(" ".join(lines[keep - 1:]), Qt.TextElideMode.ElideRight, room)
-        lines = [*lines[: keep - 1], cut]
-    return [*lines, *after]
+    return [*wrapped_within(sources, metrics, room, keep), *after]
 
 
 def draw_footer(painter: QPainter, context: RenderContext, band: QRectF, footer: FooterText) -> None:
