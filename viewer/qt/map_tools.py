@@ -17,7 +17,7 @@ from viewer.model.kinds import kind_title
 from viewer.model.workspace import Workspace
 from viewer.qt import plain_box
 from viewer.qt.map.canvas import MapCanvas
-from viewer.qt.shell import Shell, add_action, with_mnemonic
+from viewer.qt.shell import Shell, add_action, no_mnemonic, with_mnemonic
 
 AEQD_EDGE_M = 20_037_508.0  # the antipode, at the rim of an azimuthal equidistant map
 MAX_RING_KM = 20000.0
@@ -180,8 +180,7 @@ class MapTools(QObject):
                 if feature is not None:
                     event = self.workspace.event(feature.event)
                     launch = f" ({event.date_label})" if event is not None and event.day else ""
-                    shown = f"{kind_title(feature.kind)}: {feature.label}{launch}".replace("&", "&&")  # not a letter
-                    menu.addAction(shown,
+                    menu.addAction(no_mnemonic(f"{kind_title(feature.kind)}: {feature.label}{launch}"),
                                    partial(self.workspace.selection.select, [feature_id]))
         menu.addSeparator()
         menu.addAction("Measure from here", lambda: self.measure_from(lon, lat))

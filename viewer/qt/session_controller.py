@@ -31,6 +31,7 @@ from viewer.qt import plain_box
 from viewer.qt.dialogs.folders import remember_folder, start_path
 from viewer.qt.lifetime import follow
 from viewer.qt.session_autosave import AUTOSAVE_MS, SessionAutosave, recovery_question, what_was_recovered, when_saved
+from viewer.qt.shell import no_mnemonic
 
 if TYPE_CHECKING:
     from viewer.qt.map.canvas import MapCanvas
@@ -320,7 +321,7 @@ class SessionController(QObject):
             return
         self._recent_menu.clear()
         for path in self.recent_files():
-            action = self._recent_menu.addAction(path.name.replace("&", "&&"))  # shown, not an Alt letter
+            action = self._recent_menu.addAction(no_mnemonic(path.name))
             action.setToolTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self._open_checked(p))
         self._recent_menu.setEnabled(bool(self.recent_files()))

@@ -44,10 +44,16 @@ def add_action(menu: QMenu, text: str, slot: Callable, shortcut=None) -> QAction
     return action
 
 
+def no_mnemonic(text: str) -> str:
+    """``text`` as a menu entry or a form's label shows it: each '&' shown as one, none taken for an Alt letter (a
+    file's name, a feature's label)."""
+    return text.replace("&", "&&")
+
+
 def with_mnemonic(text: str, taken: set[str]) -> str:
     """``text`` with an Alt letter no other entry of its menu has (``taken``, updated): a word's first letter if
     one is free, else a letter of its last word ("World: R&obinson"), else any; a '&' of the text is shown as one."""
-    text = text.replace("&", "&&")
+    text = no_mnemonic(text)
     starts = [i for i, c in enumerate(text) if c.isalnum() and (i == 0 or not text[i - 1].isalnum())]
     last = starts[-1] if starts else 0
     for i in [*starts, *range(last, len(text)), *range(last)]:

@@ -16,6 +16,7 @@ from viewer.io.progress import Cancelled
 from viewer.io.session import SESSION_SUFFIX
 from viewer.model.problem import BundleError
 from viewer.qt import plain_box
+from viewer.qt.shell import no_mnemonic
 from viewer.qt.workers import run_with_progress
 from viewer.wording import counted, visible_controls
 
@@ -125,7 +126,7 @@ class WindowFiles(QMainWindow):
     def _fill_recent_files(self) -> None:
         self._recent_files_menu.clear()
         for number, path in enumerate(recent_files(), start=1):  # '&1 …' to '&9 …', as editors number them
-            shown = path.replace("&", "&&")  # a file's '&' is shown, not taken for the entry's letter
+            shown = no_mnemonic(path)
             self._recent_files_menu.addAction(f"&{number} {shown}" if number < 10 else shown,
                                               partial(self.open_files, [path]))
         self._recent_files_menu.setEnabled(not self._recent_files_menu.isEmpty())

@@ -23,6 +23,7 @@ from viewer.model import annotation as a
 from viewer.model.bundle import Bundle
 from viewer.model.edits import DRAFT_PROPERTY
 from viewer.model.kinds import CERTAINTIES, kind_names, kind_title
+from viewer.qt.shell import no_mnemonic
 
 NO_EVENT = "(no launch: shown with any)"
 NOT_STATED = "not stated"
@@ -78,7 +79,7 @@ class PropertySheet(QDialog):
         for key, value in properties.items():
             if key not in OWN_FIELDS and not isinstance(value, dict | list):
                 self.others[key] = QLineEdit(value if isinstance(value, str) else json.dumps(value))
-                self.form.addRow(key.replace("&", "&&"), self.others[key])  # a file's name, never a mnemonic
+                self.form.addRow(no_mnemonic(key), self.others[key])
         self.new = new
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
