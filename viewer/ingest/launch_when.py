@@ -322,10 +322,10 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
     site's, not the launch's local date."""
     if KOREAS_DAY.match(text, mention.end, sentence.end):
         return False  # "6 p.m. Eastern, which was Wednesday morning in Pyongyang": Korea's day, said so
-    if article.day_behind and _WRITERS_DAY.match(text, mention.end, sentence.end):
-        return True  # "fired an ICBM again last night, our time" in a Washington briefing
     if _ZONED_DAY.match(text, mention.end, sentence.end):
         return True  # "early Tuesday, Hawaii time": that zone's day, whatever the story's dateline
+    if article.day_behind and _OUR_TIME.match(text, mention.end, sentence.end):
+        return True  # "fired an ICBM again last night, our time" in a Washington briefing
     if any(t.zone not in LOCAL_ZONES for t in find_times(text, mention.start, mention.end)):
         return True  # "172324Z DEC 23": a date-time group's day is UTC's
     after = [t for t in find_times(text, mention.end, min(sentence.end, mention.end + 20)) if re.fullmatch(
@@ -335,13 +335,12 @@ def _other_zone_date(text: str, mention: DateMention, sentence: Sentence, articl
     # "8:40 p.m. Monday Eastern", "7:29 p.m. Eastern Standard Time on February 6"
     near = max(sentence.start, mention.start - OTHER_ZONE_CHARS)
     times = [t for t in find_times(text, near, sentence.end) if t.start < mention.start]
-    return bool(times) and times[-1].zone not in ("KST", "JST", "Pyongyang time", "local time") and not re.search(
+    return bool(times) and times[-1].zone not in LOCAL_ZONES and not re.search(
         r"[.;)]", text[times[-1].end : mention.start])  # "(2210 GMT) on Thursday": the bracket closed first
 
 
 OTHER_ZONE_CHARS = 45  # from a zoned clock time to the day it is on
-_WRITERS_DAY = re.compile(r",?\s+(?:our|U\.S\.|American|Washington|Eastern|New\s+York|London|European)\s+time\b",
-                          re.IGNORECASE)
+_OUR_TIME = re.compile(r",?\s+our\s+time\b", re.IGNORECASE)  # the writer's zone, in a story dated behind Korea
 # A day said to be another zone's, named: "early Tuesday, Hawaii time", "Monday night, Eastern time"
 _ZONED_DAY = re.compile(r",?\s+(?:Hawaii(?:an)?|Eastern|Pacific|Central|Mountain|Alaska|Washington|New\s+York|U\.S\.|"
                         r"American|London|British|UK|European|GMT|UTC|Greenwich)\s+time\b", re.IGNORECASE)

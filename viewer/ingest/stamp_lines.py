@@ -18,8 +18,9 @@ from viewer.ingest.date_forms import (
     MONTH_FORM,
     SLASHED,
     date_of,
+    month_number,
 )
-from viewer.ingest.times import DTG_DATE, MONTHS
+from viewer.ingest.times import DTG_DATE
 
 # (a bulletin's or release's "Date of issue:", "Release date:"; a live page's "Live page opened", "Page created")
 _LABEL = (rf"(?:{EXTRA_LABELS}|date\s+of\s+(?:issue|release)|(?:issue|release)\s+date|date|dated|published|posted|"
@@ -69,7 +70,7 @@ _ISSUED_DTG = re.compile(r"\b(?:ISSUED|DTG|DATED?|PUBLISHED|POSTED|FILED|SENT)\b
 def _dtg_value(m: re.Match[str]) -> date | None:
     year = int(m.group("year"))
     try:
-        return date(year + 2000 if year < 100 else year, MONTHS[m.group("month").lower()], int(m.group("day")))
+        return date(year + 2000 if year < 100 else year, month_number(m.group("month")), int(m.group("day")))
     except ValueError:
         return None
 
@@ -110,7 +111,7 @@ def year_and_weekday(head: str) -> tuple[date, int, int] | None:
         if day is None or len(years) != 1:
             continue
         try:
-            value = date(years.pop(), MONTHS[day.group("month").lower().rstrip(".")], int(day.group("day")))
+            value = date(years.pop(), month_number(day.group("month")), int(day.group("day")))
         except (KeyError, ValueError):
             continue
         if _WEEKDAY_NAMES[value.weekday()] == day.group("weekday").lower():
