@@ -47,6 +47,34 @@ def window(qtbot):
 
 
 @pytest.fixture
+def sample_canvas(qtbot):
+    """Makes the map canvas as an export has it (the sample, the places), 700x560, shown, in ``projection`` and
+    framed on the lon/lat ``view``: ``sample_canvas(projection, view)``."""
+    from viewer.cli.common import load_workspace
+    from viewer.geo.basemap import load_basemap
+    from viewer.geo.gazetteer import load_places
+    from viewer.qt.map.canvas import MapCanvas
+
+    made = []
+
+    def make(projection, view):
+        canvas = MapCanvas(load_workspace([]), load_basemap(), load_places())
+        made.append(canvas)
+        canvas.resize(700, 560)
+        canvas.show()
+        qtbot.waitExposed(canvas)
+        canvas.set_projection(projection)
+        canvas.zoom_to_extent(view)
+        return canvas
+
+    yield make
+    for canvas in made:
+        canvas.labels.wait()
+        canvas.hide()  # not close(): pyqtgraph's GraphicsView.close tears the viewport down under Qt's feet
+        canvas.deleteLater()
+
+
+@pytest.fixture
 def sample_workspace():
     from viewer.cli.common import load_workspace
 

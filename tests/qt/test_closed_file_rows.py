@@ -9,10 +9,7 @@ import numpy as np
 import pytest
 import shapely
 
-from viewer.cli.common import load_workspace
-from viewer.geo.basemap import load_basemap
 from viewer.geo.crs import regional
-from viewer.geo.gazetteer import load_places
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
 from viewer.qt.map.feature_visuals import LineVisual, PointVisual
@@ -21,19 +18,8 @@ REGION = (115.0, 14.0, 140.0, 42.0)
 
 
 @pytest.fixture
-def canvas(qtbot):
-    from viewer.qt.map.canvas import MapCanvas
-
-    canvas = MapCanvas(load_workspace([]), load_basemap(), load_places())
-    canvas.resize(700, 560)
-    canvas.show()
-    qtbot.waitExposed(canvas)
-    canvas.set_projection(regional(REGION))
-    canvas.zoom_to_extent(REGION)
-    yield canvas
-    canvas.labels.wait()
-    canvas.hide()
-    canvas.deleteLater()
+def canvas(sample_canvas):
+    return sample_canvas(regional(REGION), REGION)
 
 
 def catalogue(count: int, name: str, seed: int) -> Bundle:

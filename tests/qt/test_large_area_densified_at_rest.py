@@ -12,11 +12,8 @@ import pytest
 import shapely
 from hostile_geometry import jagged_star
 
-from viewer.cli.common import load_workspace
 from viewer.geo import densify, drawable, labels, new_rows
-from viewer.geo.basemap import load_basemap
 from viewer.geo.crs import regional
-from viewer.geo.gazetteer import load_places
 from viewer.geo.new_rows import STAND_IN_ABOVE, STAND_IN_VERTICES
 from viewer.geo.outline_index import _MADE
 from viewer.geo.projected import ProjectedFeatures
@@ -29,19 +26,8 @@ VERTICES = 400_000
 
 
 @pytest.fixture
-def canvas(qtbot):
-    from viewer.qt.map.canvas import MapCanvas
-
-    canvas = MapCanvas(load_workspace([]), load_basemap(), load_places())
-    canvas.resize(700, 560)
-    canvas.show()
-    qtbot.waitExposed(canvas)
-    canvas.set_projection(regional(REGION))
-    canvas.zoom_to_extent(REGION)
-    yield canvas
-    canvas.labels.wait()
-    canvas.hide()
-    canvas.deleteLater()
+def canvas(sample_canvas):
+    return sample_canvas(regional(REGION), REGION)
 
 
 def test_a_large_area_is_drawn_from_a_stand_in_and_densified_off_the_gui_thread(qtbot, canvas, monkeypatch):

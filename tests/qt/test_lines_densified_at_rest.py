@@ -11,11 +11,8 @@ import pytest
 import shapely
 from PySide6.QtGui import QColor, QImage
 
-from viewer.cli.common import load_workspace
-from viewer.geo.basemap import load_basemap
 from viewer.geo.crs import web_mercator
 from viewer.geo.densify import MAX_SEGMENT_KM
-from viewer.geo.gazetteer import load_places
 from viewer.geo.geodesic import densify
 from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
@@ -34,19 +31,8 @@ def _layer() -> Bundle:
 
 
 @pytest.fixture
-def canvas(qtbot):
-    from viewer.qt.map.canvas import MapCanvas
-
-    canvas = MapCanvas(load_workspace([]), load_basemap(), load_places())  # as an export: the sample, the places
-    canvas.resize(700, 560)
-    canvas.show()
-    qtbot.waitExposed(canvas)
-    canvas.set_projection(web_mercator())
-    canvas.zoom_to_extent(VIEW)
-    yield canvas
-    canvas.labels.wait()
-    canvas.hide()  # not close(): pyqtgraph's GraphicsView.close tears the viewport down under Qt's feet
-    canvas.deleteLater()
+def canvas(sample_canvas):
+    return sample_canvas(web_mercator(), VIEW)
 
 
 def _pixels(image: QImage) -> np.ndarray:
