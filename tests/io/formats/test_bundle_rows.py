@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_geojson_rows import CASES, _feature, _read
+from test_geojson_rows import CASES, _feature, read_both_ways
 
 from viewer.io.formats.geojson import reader as geojson_reader
 from viewer.model.bundle_features import RowFeatures
@@ -36,10 +36,7 @@ def _write_bundle(folder, name, features):
 @pytest.mark.parametrize("name", list(BUNDLE_CASES))
 def test_a_bundle_reads_as_it_does_feature_by_feature(tmp_path, monkeypatch, name, batch):
     path = _write_bundle(tmp_path, name, BUNDLE_CASES[name])
-    monkeypatch.setattr(geojson_reader, "BATCH", batch)
-    as_rows, rows_problems, bundle = _read(path)
-    monkeypatch.setattr(geojson_reader, "read_rows", lambda *args, **kwargs: False)
-    one_by_one, problems, _ = _read(path)
+    as_rows, rows_problems, bundle, one_by_one, problems = read_both_ways(path, monkeypatch, batch)
     assert rows_problems == problems
     assert as_rows == one_by_one
     if name in ("ids given", "all with ids"):

@@ -83,14 +83,21 @@ def _read(path):
     return json.dumps(bundle_to_dict(bundle)), [str(p) for p in problems], bundle
 
 
-@pytest.mark.parametrize("batch", [geojson_reader.BATCH, 3])
-@pytest.mark.parametrize("name", list(CASES))
-def test_a_plain_file_reads_as_it_does_feature_by_feature(tmp_path, monkeypatch, name, batch):
-    path = _write(tmp_path, name, CASES[name])
+def read_both_ways(path, monkeypatch, batch):
+    """`_read` of ``path`` in batches of ``batch`` as columns where they can be, then feature by feature: (as rows,
+    their problems, the bundle read as rows, one by one, its problems)."""
     monkeypatch.setattr(geojson_reader, "BATCH", batch)
     as_rows, rows_problems, bundle = _read(path)
     monkeypatch.setattr(geojson_reader, "read_rows", lambda *args, **kwargs: False)
     one_by_one, problems, _ = _read(path)
+    return as_rows, rows_problems, bundle, one_by_one, problems
+
+
+@pytest.mark.parametrize("batch", [geojson_reader.BATCH, 3])
+@pytest.mark.parametrize("name", list(CASES))
+def test_a_plain_file_reads_as_it_does_feature_by_feature(tmp_path, monkeypatch, name, batch):
+    path = _write(tmp_path, name, CASES[name])
+    as_rows, rows_problems, bundle, one_by_one, problems = read_both_ways(path, monkeypatch, batch)
     assert rows_problems == problems
     assert as_rows == one_by_one
     if name in ("plain", "null geometry and no properties", "ids given"):
