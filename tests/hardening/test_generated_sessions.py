@@ -12,6 +12,7 @@ from pathlib import Path
 from fuzzing import bounded, fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
+from json_members import places, set_member
 
 from viewer.io.session.autosave import recoverable_autosaves
 from viewer.io.session.file import load_session, save_session, session_to_dict
@@ -71,30 +72,13 @@ values = st.recursive(
 )
 
 
-def places(data, path=()) -> list[tuple]:
-    found = [path]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += places(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            found += places(value, (*path, index))
-    return found
-
-
 PLACES = places(VALID)[1:]
 MARK = "\x01REPLACED\x01"
 
 
 def changed(path: tuple, value, delete: bool) -> dict:
     data = json.loads(json.dumps(VALID))
-    holder = data
-    for step in path[:-1]:
-        holder = holder[step]
-    if delete and isinstance(holder, dict):
-        del holder[path[-1]]
-    else:
-        holder[path[-1]] = value
+    set_member(data, path, value, delete)
     return data
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from json_members import places, set_member
 from shared_data import ARTICLE, small_bundle
 
 from viewer.io.bundle.reader import read_bundle
@@ -33,31 +34,13 @@ json_values = st.recursive(
 )
 
 
-def places(data, path=()) -> list[tuple]:
-    """Every member and item of a JSON value, as a path of keys and indices."""
-    found = [path]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += places(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            found += places(value, (*path, index))
-    return found
-
-
 PLACES = places(small_bundle())[1:]
 
 
 def changed(path: tuple, value, delete: bool, extra: tuple[str, object] | None) -> dict:
     """The small valid bundle with one member replaced (or deleted) and perhaps one member added."""
     data = small_bundle()
-    holder = data
-    for step in path[:-1]:
-        holder = holder[step]
-    if delete and isinstance(holder, dict):
-        del holder[path[-1]]
-    else:
-        holder[path[-1]] = value
+    holder = set_member(data, path, value, delete)
     if extra is not None and isinstance(holder, dict):
         holder[extra[0]] = extra[1]
     return data
