@@ -14,7 +14,7 @@ from hostile_geometry import jagged_star
 
 from viewer.geo import densify, drawable, labels, new_rows
 from viewer.geo.crs import regional
-from viewer.geo.new_rows import STAND_IN_ABOVE, STAND_IN_VERTICES
+from viewer.geo.new_rows import STAND_IN_VERTICES
 from viewer.geo.outline_index import _MADE
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model.bundle import Bundle
@@ -45,7 +45,7 @@ def test_a_large_area_is_drawn_from_a_stand_in_and_densified_off_the_gui_thread(
     cache = canvas._cache
     row = int(cache.rows_of_geometries(np.array([star], dtype=object))[0])
     assert densified_on == []  # the stand-in is drawn straight
-    assert STAND_IN_ABOVE < shapely.get_num_coordinates(cache.shapes_of(np.array([row]))[0]) <= STAND_IN_VERTICES + 1
+    assert shapely.get_num_coordinates(cache.shapes_of(np.array([row]))[0]) <= STAND_IN_VERTICES + 1
     assert canvas.densifying.running
     qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=120_000)
     assert [n for name, n in densified_on if name == threading.main_thread().name] == []
@@ -176,13 +176,50 @@ def test_a_stand_in_is_every_nth_vertex_of_each_ring_with_the_ring_closed() -> N
             shapely.get_num_interior_rings(shapely.get_parts(area)).sum()
         assert set(map(tuple, shapely.get_coordinates(made))) <= set(map(tuple, shapely.get_coordinates(area)))
     assert stand_in(shapely.box(0, 0, 1, 1), 5_000) is not None
-    # A stand-in is never small to the drawing: not repaired and merged; the largest, filled and outlined, is first
-    # drawn on a worker.
+    # No area merged once densified is drawn from a stand-in first (its fill would change when taken).
     from viewer.qt.draw.features import UNION_UP_TO_VERTICES
-    from viewer.qt.map.feature_visuals import AREA_SLOW_ABOVE_VERTICES
 
     assert new_rows.STAND_IN_ABOVE >= UNION_UP_TO_VERTICES
-    assert 2 * new_rows.STAND_IN_VERTICES > AREA_SLOW_ABOVE_VERTICES
+
+
+def test_a_stand_in_is_filled_as_given_and_first_drawn_on_a_worker(qtbot, canvas, monkeypatch):
+    """A stand-in has few vertices (it is projected, picked and labelled on the GUI thread) but stands for a large
+    area: filled as its densified area will be (as given, never repaired and merged: the fill does not change when
+    the densified area is taken) and first drawn on a worker (a million-spike star's stand-in crosses itself
+    thousands of times). Counted in calls, not timed."""
+    from viewer.qt.draw import features
+
+    visual = canvas.visuals["danger_zone"]
+    painted_on_gui: list[bool] = []
+    real_paint = visual._paint_strokes
+    merged: list[int] = []
+    real_union = features._union
+
+    def paint(painter):
+        painted_on_gui.append(threading.current_thread() is threading.main_thread())
+        return real_paint(painter)
+
+    def union(shapes):
+        merged.append(max(int(shapely.get_num_coordinates(g)) for g in shapes))
+        return real_union(shapes)
+
+    monkeypatch.setattr(visual, "_paint_strokes", paint)
+    monkeypatch.setattr(features, "_union", union)
+    wide = shapely.Point(130, 25).buffer(3.0, 8_000)  # 32,001 vertices, valid: drawn from a stand-in at first
+    canvas.workspace.add(Bundle(features={"wide": Feature("wide", wide, {"kind": "danger_zone", "label": "wide"})},
+                                path=Path("wide.geojson")))
+    cache = canvas._cache
+    row = cache.rows_of_geometries(np.array([wide], dtype=object))
+    assert cache.pending_of(row).all()
+    assert shapely.get_num_coordinates(cache.shapes_of(row)[0]) <= STAND_IN_VERTICES + 1
+    fills = [s for s in visual.strokes if s.fill and len(s.xy[0]) > 2_000]  # the sample's zones are small
+    assert len(fills) == 1
+    qtbot.waitUntil(lambda: bool(painted_on_gui), timeout=60_000)
+    assert painted_on_gui[0] is False
+    qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=120_000)
+    assert not cache.pending_of(row).any()
+    assert max(merged, default=0) < 2_000  # the sample's zones merged, neither the stand-in nor the densified area
+    assert len([s for s in visual.strokes if s.fill and len(s.xy[0]) > 2_000]) == 1
 
 
 def test_an_area_layer_of_many_vertices_is_first_drawn_off_the_gui_thread(qtbot, canvas, monkeypatch):

@@ -22,13 +22,15 @@ AREAS = (3, 6)  # Polygon, MultiPolygon
 # An area of more vertices than this (and than `straight_first`) is drawn from a stand-in, undensified, until it is
 # densified whole off the GUI thread (a million-spike star took ~6 s to densify on it, the window frozen; areas of
 # 20,000-50,000 vertices held it ~0.1 s when a file opened): every n-th vertex of its rings, at most
-# STAND_IN_VERTICES. Both stay above what the drawing treats as small: it merges areas of up to 20,000 vertices
-# (`features.UNION_UP_TO_VERTICES`), and a stand-in as large as may be, filled and outlined, is first drawn on a worker
-# (`feature_visuals.AREA_SLOW_ABOVE_VERTICES`; Qt filled and stroked a 5,000-spike star in ~3 s). The stand-in is
-# projected, outlined for picking and labelled on the GUI thread when its file opens: 200,000 vertices cost the
-# million-spike star's opening ~20 ms more of CPU there than 50,000.
+# STAND_IN_VERTICES. The stand-in is projected, outlined for picking and labelled on the GUI thread when its file
+# opens, so it is small: the worker makes the area's projection, outline runs, drawn arrays and label place, taken in
+# one step (50,000 vertices cost four areas of 20,000-49,000 ~40 ms of CPU there). Drawn, it is never small: a group
+# holding one is filled as given, not merged (`features.area_strokes`), as its densified area will be, and first drawn
+# on a worker (`feature_visuals.AreaVisual`: a million-spike star's stand-in crosses itself thousands of times). The
+# threshold stays at what the drawing merges (`features.UNION_UP_TO_VERTICES`), so no area merged once densified is
+# drawn from a stand-in first. 4,000 vertices round a regional view's area of ~1,000 px are four a pixel.
 STAND_IN_ABOVE = 20_000
-STAND_IN_VERTICES = 50_000
+STAND_IN_VERTICES = 4_000
 
 
 @dataclass

@@ -147,6 +147,12 @@ class ProjectedFeatures:
         """Whether `pending_lines` has any (told without taking them)."""
         return bool(self._table.pending.any())
 
+    def pending_of(self, rows: np.ndarray) -> np.ndarray:
+        """Whether each row is drawn straight (a line) or from a stand-in (an area) until densified (False for -1)."""
+        if not len(self._table):
+            return np.zeros(len(rows), dtype=bool)
+        return self._table.pending[rows] & (rows >= 0)
+
     def pending_lines(self) -> tuple[np.ndarray, np.ndarray]:
         """The rows of lines drawn straight and of areas drawn from a stand-in until densified, and their lon/lat
         geometries (for `densify_pending` on a worker thread, then `take_densified`)."""

@@ -179,7 +179,10 @@ def area_strokes(shown: Shown) -> list[Stroke]:
         approximate = certainty == "approximate"
         areal = np.isin(shapely.get_type_id(shapes), _AREAS)
         fill_alpha = style.fill_alpha // (2 if approximate else 1)
-        if areal.any() and not _mergeable(shapes[areal]):
+        # A stand-in (`new_rows.stand_in`: an area too large to densify on opening) is filled as its densified area
+        # will be: as given, whatever its own size, so the fill does not change when the densified one is taken.
+        stand_in = cache.pending_of(shown.rows[members])[there]
+        if areal.any() and (stand_in[areal].any() or not _mergeable(shapes[areal])):
             # areas too large to merge or to repair are filled as given (even-odd where they cross themselves):
             # from the outline's own arrays, made once (a million-spike star's took ~0.35 s on the GUI thread)
             fx, fy = (x, y) if areal.all() else _outline_xy(shapes[areal], projected[areal], cache.projection)

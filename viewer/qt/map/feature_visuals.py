@@ -37,14 +37,21 @@ class AreaVisual(PathLayer):
     def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
                      colours: dict[str, str]) -> None:
         if (shown := changed(self, kind, features, cache, colours)) is not None:
-            self.set_strokes(area_strokes(shown))
+            self._draw(shown)
 
     def follow_densified(self, taken: np.ndarray) -> None:
         """Draw the areas of the cache's rows ``taken`` as it holds them now (densified whole at rest, drawn from a
         stand-in until then), if any is shown: the same areas at another detail, so the screen shows its image of
         the stand-in until they are drawn (cleared, a million-spike star vanished for the seconds its drawing took)."""
         if (shown := densified_since(self, taken)) is not None:
-            self.set_strokes(area_strokes(shown), same_look=True)
+            self._draw(shown, same_look=True)
+
+    def _draw(self, shown: Shown, same_look: bool = False) -> None:
+        self.set_strokes(area_strokes(shown), same_look=same_look)
+        if shown.cache.pending_of(shown.rows).any():
+            # A stand-in stands for an area too large to densify on opening; few as its vertices are, it may cross
+            # itself thousands of times (a million-spike star's; Qt filled and stroked a 5,000-spike star in ~3 s)
+            self._screen.expect_slow(True, same_look)
 
 
 class LineVisual(PathLayer):
