@@ -234,9 +234,11 @@ class MergedFeatures(Mapping[str, Feature]):
     def disjoint(self) -> bool:
         """Whether no two parts hold the same id (the workspace refuses a file whose ids clash)."""
         if self._disjoint is None:
+            # each part's ids looked up in the larger parts after it: the largest's are never read (a small file
+            # opened beside a 400,000-line layer read all its ids, ~1 s)
             parts = sorted(self.parts, key=len)
             self._disjoint = all(not any(key in later for key in part for later in parts[number + 1:])
-                                 for number, part in enumerate(parts))
+                                 for number, part in enumerate(parts[:-1]))
         return self._disjoint
 
     def __iter__(self) -> Iterator[str]:

@@ -52,7 +52,7 @@ class Shown:
     The drawing made from it reads its groups and its features' rows in the projected cache from it too."""
 
     def __init__(self, kind: str, features: list[Feature], cache: ProjectedFeatures, colours: dict[str, str]):
-        self.kind, self.cache, self.colours = kind, cache, dict(colours)
+        self.kind, self.cache = kind, cache
         found = columns_of(features)
         self.in_table = found  # (table, row numbers), or None
         # a copy costs nothing kept: the caller's list is dropped after the call
@@ -60,6 +60,9 @@ class Shown:
         # features are mutable: a new geometry is a change
         self.geometries = geometries_of(features)
         self.codes, self.looks = looks_of(features)
+        # the colours of its looks only: a file opened beside gives its own layer a colour, which changes no drawing
+        # here (a 400,000-line layer was drawn again for it)
+        self.colours = {key: colours[key] for key in {key for key, _, _ in self.looks} if key in colours}
         # the lines' and areas' drawing changes when the cache takes their densified geometry (drawn straight, or from
         # a stand-in, until then)
         self.version = cache.version if kind_style(kind).geometry in ("line", "area") else 0
