@@ -244,3 +244,39 @@ def test_an_area_layer_of_many_vertices_is_first_drawn_off_the_gui_thread(qtbot,
     assert AREA_SLOW_ABOVE_VERTICES < drawn < SLOW_ABOVE_VERTICES
     qtbot.waitUntil(lambda: bool(threads), timeout=60_000)
     assert threads[0] is False
+
+
+def test_a_stand_in_is_drawn_with_the_pen_and_fill_of_the_area_it_stands_for(qtbot, canvas, monkeypatch):
+    """A million-spike star's stand-in has a few thousand vertices, each spike crossing the star: outlined with the
+    kind's wide dashed pen, Qt's stroker held a render job, and with it the GIL (PySide6 keeps it through
+    drawPath), for seconds. It is drawn as the densified star is: a 1 px pen, the fill by scanlines; so the look
+    does not change when the densified star is taken either."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from viewer.qt.draw import paths
+
+    star = jagged_star(VERTICES)
+    canvas.workspace.add(Bundle(features={"star": Feature("star", star, {"kind": "warning_area", "label": "star"})},
+                                path=Path("star.geojson")))
+    visual = canvas.visuals["warning_area"]
+    standing = [s for s in visual.strokes if s.stands_for]
+    assert standing
+    assert all(len(s.xy[0]) <= STAND_IN_VERTICES + 1 and s.stands_for >= VERTICES for s in standing)
+    outline_widths = [s.pen_width for s in standing if s.width > 0]
+    assert outline_widths
+    assert max(outline_widths) <= 1.0
+    # its fill is weighed for the scanlines as the densified star's is (by the pixel rows its edges cross: here
+    # any), never left to Qt for its few vertices
+    monkeypatch.setattr(paths, "SCANLINE_ABOVE_ROWS", 0)
+    image = QImage(700, 560, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    painter.setTransform(visual.deviceTransform(canvas.viewportTransform()))
+    try:
+        assert paths._filled_by_scanlines(painter, next(s for s in standing if s.fill))
+    finally:
+        painter.end()
+    qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=120_000)
+    dense = [s for s in visual.strokes if s.xy is not None and len(s.xy[0]) > VERTICES]
+    assert dense
+    assert not any(s.stands_for for s in visual.strokes)
+    assert sorted(s.pen_width for s in dense if s.width > 0) == sorted(outline_widths)

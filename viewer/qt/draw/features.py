@@ -184,12 +184,15 @@ def area_strokes(shown: Shown) -> list[Stroke]:
         fill_alpha = style.fill_alpha // (2 if approximate else 1)
         # A stand-in (`new_rows.stand_in`: an area too large to densify on opening) is filled as its densified area
         # will be: as given, whatever its own size, so the fill does not change when the densified one is taken.
+        # Its strokes are drawn as the areas it stands for will be (Stroke.stands_for): a million-spike star's
+        # stand-in outlined with the kind's wide dashed pen held a render job, and with it the GIL, for seconds.
         stand_in = cache.pending_of(shown.rows[members])[there]
+        stands_for = int(shapely.get_num_coordinates(shown.geometries[members][there]).sum()) if stand_in.any() else 0
         if areal.any() and (stand_in[areal].any() or not _mergeable(shapes[areal])):
             # areas too large to merge or to repair are filled as given (even-odd where they cross themselves):
             # from the outline's own arrays, made once (a million-spike star's took ~0.35 s on the GUI thread)
             fx, fy = (x, y) if areal.all() else _outline_xy(shapes[areal], projected[areal], cache.projection)
-            strokes.append(xy_stroke(fx, fy, colour, 0, fill=colour, fill_alpha=fill_alpha))
+            strokes.append(xy_stroke(fx, fy, colour, 0, fill=colour, fill_alpha=fill_alpha, stands_for=stands_for))
             filled_as_given = True
         elif (fill := _union(list(shapes))) is not None and not fill.is_empty:
             if filled is not None and not filled_as_given and _small(fill, filled):
@@ -201,9 +204,10 @@ def area_strokes(shown: Shown) -> list[Stroke]:
         # The kind's own outline (dashed zone, dotted warning area) whatever the certainty, as the legend
         # shows it: approximate is a thinner outline and a lighter fill, not another dash.
         strokes.append(xy_stroke(x, y, colour, style.line_width * (APPROXIMATE_WIDTH if approximate else 1.0),
-                                 dash=style.dash, alpha=CERTAINTY_ALPHA.get(certainty, 255)))
+                                 dash=style.dash, alpha=CERTAINTY_ALPHA.get(certainty, 255), stands_for=stands_for))
         if draft:
-            strokes.append(xy_stroke(x, y, DRAFT_COLOUR, style.line_width + 0.8, dash=DRAFT_DASH))
+            strokes.append(xy_stroke(x, y, DRAFT_COLOUR, style.line_width + 0.8, dash=DRAFT_DASH,
+                                     stands_for=stands_for))
     return strokes
 
 

@@ -48,6 +48,9 @@ class Stroke:
     fill: str | None = None
     fill_alpha: int = 0
     xy: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
+    # vertices of the areas drawn from a stand-in (`new_rows.stand_in`), if it is one: drawn as they will be (the
+    # pen's width and the fill's rasteriser chosen by their size, not the stand-in's)
+    stands_for: int = 0
     _tiles: dict[str, PathTiles | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _rings: RingRows | None = field(default=None, init=False, repr=False, compare=False)
     _parts: Parts | None = field(default=None, init=False, repr=False, compare=False)
@@ -99,7 +102,8 @@ class Stroke:
             if sampled is not None:  # a mass of lines: as dense, from a bounded sample of its segments
                 x, y = sampled
             copy = self if sampled is None and len(x) > KEPT_UP_TO * len(self.xy[0]) else Stroke(
-                None, self.colour, self.pen_width, self.dash, self.alpha, self.fill, self.fill_alpha, xy=(x, y))
+                None, self.colour, self.pen_width, self.dash, self.alpha, self.fill, self.fill_alpha, xy=(x, y),
+                stands_for=self.stands_for)
             # replaced whole, never changed in place: the screen's render jobs draw the same strokes on a worker
             self._detail = {**dict(list(self._detail.items())[1 - DETAIL_LEVELS:]), level: copy}
         return copy
@@ -112,7 +116,7 @@ class Stroke:
         the width does not show, and the legend still names the layer."""
         if self.width > 1.0 and self.xy is not None:
             x = self.xy[0]
-            if len(x) > BULK_VERTICES or np.count_nonzero(np.isnan(x)) >= BULK_PARTS:
+            if max(len(x), self.stands_for) > BULK_VERTICES or np.count_nonzero(np.isnan(x)) >= BULK_PARTS:
                 return 1.0
         return self.width
 
@@ -169,7 +173,7 @@ def _filled_by_scanlines(painter: QPainter, stroke: Stroke) -> bool:
     """Fill a huge outline (one crossing millions of pixel rows: a self-intersecting star of a million spikes) by
     scanlines, without anti-aliasing, if it is one; Qt's rasteriser would take minutes (see viewer.qt.draw.scanline).
     On SVG and PDF the fill is an image at the device's resolution."""
-    if stroke.xy is None or len(stroke.xy[0]) <= SCANLINE_CHECK_ABOVE or stroke.fill is None:
+    if stroke.xy is None or max(len(stroke.xy[0]), stroke.stands_for) <= SCANLINE_CHECK_ABOVE or stroke.fill is None:
         return False
     device = QRect(0, 0, painter.device().width(), painter.device().height())
     visible = painter.transform().mapRect(painter.clipBoundingRect()).toAlignedRect().intersected(device) \
