@@ -54,3 +54,24 @@ def test_a_closed_files_rows_are_let_go_and_what_stays_is_drawn_and_picked_as_be
     assert (symbols, strokes, sites) == (before[0] + 5, before[1], before[2])
     x, y = canvas._cache.positions([small.features["s3"]])[0]
     assert canvas.features_at(x, y)[0] == "s3"
+
+
+def test_an_export_scene_lets_go_of_a_closed_files_rows_as_the_screen_does(qtbot):
+    """The scene an export draws from is told the open files' geometries at each refresh, as the canvas is (its cache
+    once forgot everything when it had grown past twice its largest call: a second way of letting go)."""
+    from viewer.cli.common import load_workspace
+    from viewer.geo.basemap import load_basemap
+    from viewer.geo.gazetteer import load_places
+    from viewer.qt.draw.scene import MapScene
+
+    workspace = load_workspace([])
+    scene = MapScene(workspace, load_basemap(), load_places())
+    scene.refresh()
+    held = len(scene._cache)
+    points = catalogue(5_000, "c", 2)
+    workspace.add(points)
+    assert len(scene._cache) >= held + 5_000
+    workspace.remove(points)
+    assert len(scene._cache) == held  # dropped at once and compacted: they were most of the table
+    export = scene._cache.rows(workspace.content.features.values())
+    assert (export >= 0).sum() == len([f for f in workspace.content.features.values() if f.geometry is not None])

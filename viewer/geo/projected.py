@@ -43,7 +43,10 @@ class ProjectedFeatures:
     it (an export) every line is densified at once: once taken, both draw the same geometry.
 
     ``pixel``: the map units a pixel spans in the one image drawn from this cache (an export's), whose large areas
-    then keep only the detail that pixel shows (`area_detail.areas_at_pixel_size`)."""
+    then keep only the detail that pixel shows (`area_detail.areas_at_pixel_size`).
+
+    Rows are let go only when told (`keep_only`: the screen's canvas and an export's scene tell it every open file's
+    geometries at each refresh), so a closed file's or an edit's old geometries go the same way for both."""
 
     def __init__(self, projection: MapProjection, straight_first: int | None = None, pixel: float | None = None):
         self.projection = projection
@@ -51,7 +54,6 @@ class ProjectedFeatures:
         self.pixel = pixel
         self.version = 0  # counts lines' densified geometry taken (their drawing changed)
         self._table = CacheRows()
-        self._largest_call = 0
         # (geometries, their keys, rows) of the last calls, newest first
         self._recent: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         self._kept_for: np.ndarray | None = None  # the geometries `keep_only` was last told
@@ -104,9 +106,6 @@ class ProjectedFeatures:
         rows = self._table.find(keys)
         missing = (rows < 0) & (keys != id(None))
         if missing.any():
-            if self._compacted(len(geometries)):
-                rows = self._table.find(keys)
-                missing = (rows < 0) & (keys != id(None))
             new = np.flatnonzero(missing)
             # One row per distinct geometry (two features may share one), in the order first met; their rows
             # follow the table's (searching a million keys again took ~0.15 s). A reader's geometries come with
@@ -126,18 +125,7 @@ class ProjectedFeatures:
                 rank[order] = np.arange(len(first))
                 self._add(geometries[new[first[order]]], new_keys[first[order]])
                 rows[new] = base + rank[which.ravel()]
-        self._largest_call = max(self._largest_call, len(geometries))
         return rows
-
-    def _compacted(self, call: int) -> bool:
-        """Forget every row when the table has grown past twice the largest call and more (edits leave the
-        geometries they replaced behind): the calls that need them do them again."""
-        if len(self._table) <= 2 * max(call, self._largest_call) + 10_000:
-            return False
-        version = self.version
-        self.__init__(self.projection, self.straight_first, self.pixel)  # type: ignore[misc]
-        self.version = version + 1  # (lines' rows handed out before name other geometries now)
-        return True
 
     def _add(self, geometries: np.ndarray, keys: np.ndarray, by_key: np.ndarray | None = None) -> None:
         """Rows for new geometries (``keys``: their distinct ids; ``by_key``: their order, if known)."""

@@ -100,6 +100,7 @@ class MapScene:
         """Rebuild the feature layers and labels from the workspace (as the canvas does on a change of filters)."""
         visible = self.visible_features()
         self._cache.prepare(visible)
+        self._cache.keep_only(self.workspace.content.table.geometries)  # a closed file's rows let go, as on screen
         colours = self.map_view.colours(*self.workspace.colour_keys())
         self._set_layers([f for f in visible if self._keep(f)] if self._keep is not None else visible, colours)
         self._index = self._cache.index(visible)
