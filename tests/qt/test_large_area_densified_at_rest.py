@@ -259,9 +259,9 @@ def test_a_stand_in_is_drawn_with_the_pen_and_fill_of_the_area_it_stands_for(qtb
     canvas.workspace.add(Bundle(features={"star": Feature("star", star, {"kind": "warning_area", "label": "star"})},
                                 path=Path("star.geojson")))
     visual = canvas.visuals["warning_area"]
-    standing = [s for s in visual.strokes if s.stands_for]
+    standing = [s for s in visual.strokes if s.stands_for >= VERTICES]
     assert standing
-    assert all(len(s.xy[0]) <= STAND_IN_VERTICES + 1 and s.stands_for >= VERTICES for s in standing)
+    assert all(len(s.xy[0]) <= STAND_IN_VERTICES + 1 for s in standing)
     outline_widths = [s.pen_width for s in standing if s.width > 0]
     assert outline_widths
     assert max(outline_widths) <= 1.0
@@ -278,5 +278,33 @@ def test_a_stand_in_is_drawn_with_the_pen_and_fill_of_the_area_it_stands_for(qtb
     qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=120_000)
     dense = [s for s in visual.strokes if s.xy is not None and len(s.xy[0]) > VERTICES]
     assert dense
-    assert not any(s.stands_for for s in visual.strokes)
     assert sorted(s.pen_width for s in dense if s.width > 0) == sorted(outline_widths)
+
+
+def test_an_export_outlines_large_areas_with_the_pen_the_screen_does(qtbot, canvas):
+    """An export densifies large areas only as far as its pixels show, far fewer vertices than the screen's
+    densified whole: the pen (1 px for an outline of 50,000 vertices or more, see `paths.Stroke.pen_width`) is chosen
+    by the areas as given for both, so the export draws what the screen shows at rest."""
+    from viewer.model.view import MapView
+    from viewer.qt.render import ImageRequest, MapRenderer
+
+    rng = np.random.default_rng(3)
+    theta = np.linspace(0, 2 * np.pi, 30_000, endpoint=False)
+    features = {}
+    for i in range(3):
+        radius = 2.0 * (1 + 0.03 * np.sin(997 * theta + rng.uniform(0, 6)))
+        ring = np.column_stack([122.0 + 6 * i + radius * np.cos(theta), 28.0 + radius * np.sin(theta)])
+        features[f"a{i}"] = Feature(f"a{i}", shapely.Polygon(ring), {"kind": "warning_area", "label": f"a{i}"})
+    bundle = Bundle(features=features, path=Path("detailed.geojson"))
+    canvas.workspace.add(bundle)
+    qtbot.waitUntil(lambda: not canvas.densifying.running, timeout=120_000)
+    on_screen = [s.pen_width for s in canvas.visuals["warning_area"].strokes if s.width > 0 and s.stands_for > 80_000]
+    view = MapView()
+    view.set_projection(canvas.projection)
+    view.fit(REGION)
+    renderer = MapRenderer(canvas.workspace, view, size=(700, 560))
+    renderer.image(ImageRequest(view, 700, 560))
+    exported = [s for s in renderer.scene.layers["warning_area"].strokes if s.width > 0 and s.stands_for > 80_000]
+    assert on_screen
+    assert max(len(s.xy[0]) for s in exported) < 50_000  # at its pixel size: fewer vertices than the pen's bound
+    assert [s.pen_width for s in exported] == on_screen == [1.0]

@@ -184,10 +184,12 @@ def area_strokes(shown: Shown) -> list[Stroke]:
         fill_alpha = style.fill_alpha // (2 if approximate else 1)
         # A stand-in (`new_rows.stand_in`: an area too large to densify on opening) is filled as its densified area
         # will be: as given, whatever its own size, so the fill does not change when the densified one is taken.
-        # Its strokes are drawn as the areas it stands for will be (Stroke.stands_for): a million-spike star's
-        # stand-in outlined with the kind's wide dashed pen held a render job, and with it the GIL, for seconds.
+        # Drawn by the size of the areas as given (Stroke.stands_for), whatever copy of them is drawn: a stand-in
+        # (a million-spike star's, outlined with the kind's wide dotted pen, held a render job, and with it the GIL,
+        # for seconds), the screen's densified whole or an export's at its pixel size (which kept the wide pen
+        # where the screen's drew 1 px).
         stand_in = cache.pending_of(shown.rows[members])[there]
-        stands_for = int(shapely.get_num_coordinates(shown.geometries[members][there]).sum()) if stand_in.any() else 0
+        stands_for = int(shapely.get_num_coordinates(shown.geometries[members][there]).sum())
         if areal.any() and (stand_in[areal].any() or not _mergeable(shapes[areal])):
             # areas too large to merge or to repair are filled as given (even-odd where they cross themselves):
             # from the outline's own arrays, made once (a million-spike star's took ~0.35 s on the GUI thread)

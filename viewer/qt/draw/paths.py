@@ -48,8 +48,8 @@ class Stroke:
     fill: str | None = None
     fill_alpha: int = 0
     xy: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
-    # vertices of the areas drawn from a stand-in (`new_rows.stand_in`), if it is one: drawn as they will be (the
-    # pen's width and the fill's rasteriser chosen by their size, not the stand-in's)
+    # vertices of the areas drawn, as given: a stand-in (`new_rows.stand_in`) or an export's copy at its pixel size
+    # is drawn as the areas densified whole are (the pen's width and the fill's rasteriser chosen by their size too)
     stands_for: int = 0
     _tiles: dict[str, PathTiles | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _rings: RingRows | None = field(default=None, init=False, repr=False, compare=False)
