@@ -40,5 +40,6 @@ def test_names_cut_to_one_line_keep_both_ends_so_they_differ(qapp):
         texts = [text for _, text, _ in layout.rows]
         assert all("…" in text for text in texts), texts
         assert texts[0] != texts[1], texts
-        assert texts[0].endswith("east") and texts[1].endswith("west")
+        assert texts[0].endswith("east")
+        assert texts[1].endswith("west")
         assert all(text.startswith("north") for text in texts)
