@@ -34,12 +34,30 @@ def _workspace() -> Workspace:
 def _shown_dates(timeline: Timeline) -> list[tuple[str, QRectF]]:
     """The dates drawn, on the axis as it is shown."""
     axis = timeline.plot.getViewBox().sceneBoundingRect()
-    return [(label.toPlainText(), label.sceneBoundingRect()) for label in timeline.date_labels
-            if label.isVisible() and axis.contains(label.sceneBoundingRect().center())]
+    shown = []
+    for label in timeline.date_labels:
+        pad = label.textItem.document().documentMargin()  # blank: margins may meet, the text may not
+        text = label.sceneBoundingRect().adjusted(pad, pad, -pad, -pad)
+        if label.isVisible() and axis.contains(text.center()):
+            shown.append((label.toPlainText(), text))
+    return shown
 
 
 def _overlaps(shown: list[tuple[str, QRectF]]) -> list[tuple[str, str]]:
     return [(a, b) for i, (a, ra) in enumerate(shown) for b, rb in shown[i + 1:] if ra.intersects(rb)]
+
+
+def test_the_samples_dates_all_show_in_a_short_dock(qtbot, sample_workspace):
+    """The sample's three 2023 launches, months apart, each keep their date in a timeline dock at 1366x768."""
+    timeline = Timeline(sample_workspace, MapView())
+    qtbot.addWidget(timeline)
+    timeline.resize(985, 120)
+    timeline.show()
+    qtbot.waitExposed(timeline)
+    qtbot.wait(50)
+    shown = _shown_dates(timeline)
+    assert sorted(text for text, _ in shown) == sorted(event.date_label for event in timeline.events)
+    assert _overlaps(shown) == []
 
 
 def test_dates_never_overlap_and_come_back_when_zoomed_in(qtbot):

@@ -135,13 +135,17 @@ class Timeline(QWidget):
         last: tuple[str, QRectF] | None = None
         for label in self.date_labels:
             t, text = label.pos().x(), label.toPlainText()
-            size = label.boundingRect()  # in pixels: a text item is not scaled with the axis
+            # in pixels (a text item is not scaled with the axis), less the blank margin around the text: with it
+            # the rows of a short dock met, and the sample's third 2023 date found no row at 1366x768
+            pad = label.textItem.document().documentMargin()
+            size = label.boundingRect().adjusted(pad, pad, -pad, -pad)
             label.setVisible(False)
             left = view_box.mapViewToScene(QPointF(t, 0)).x() - size.width()
             taken = [other for other in taken if other.right() > left]  # in time order: those behind are done with
             for height in DATE_ROWS:
                 at = view_box.mapViewToScene(QPointF(t, height))  # the text hangs centred below its position
-                box = QRectF(at.x() - size.width() / 2 - DATE_GAP / 2, at.y(), size.width() + DATE_GAP, size.height())
+                box = QRectF(at.x() - size.width() / 2 - DATE_GAP / 2, at.y() + pad, size.width() + DATE_GAP,
+                             size.height())
                 if not any(box.intersects(other) for other in taken):
                     label.setPos(t, height)
                     break
