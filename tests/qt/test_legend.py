@@ -1,4 +1,4 @@
-"""The map legend fits the view: long launch names are elided in the middle, kinds give way to launches, then it goes."""
+"""The map legend fits the view: long launch names are cut in the middle, kinds give way to launches, then it goes."""
 
 from __future__ import annotations
 
