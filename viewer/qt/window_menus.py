@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from viewer.qt.map.canvas import MapCanvas
     from viewer.qt.map_tools import MapTools
     from viewer.qt.marks_controller import MarksController
+    from viewer.qt.panels.bookmarks_panel import BookmarksPanel
     from viewer.qt.panels.search_panel import SearchPanel
     from viewer.qt.panels.timeline import Timeline
     from viewer.qt.review import ReviewController
@@ -40,6 +41,7 @@ class WindowMenus(WindowFiles):
     marks: MarksController
     timeline: Timeline
     search: SearchPanel
+    bookmarks_panel: BookmarksPanel
     docks: dict[str, QDockWidget]
     _menus: dict[str, QMenu]
     _toolbar: QToolBar
