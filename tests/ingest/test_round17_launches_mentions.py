@@ -1,0 +1,91 @@
+"""Issue 17, round 17: every launch a text tells with a day, whatever the form of its sentence (launch_mentions.py):
+a word of launching, or a rocket and what it did, and a calendar day in one sentence; and, as its own step, whether
+the sentence tells a launch that happened. Every text here was written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from story import drafted
+
+from viewer.ingest.launch_mentions import launch_days, names_a_launch, told_as_happened
+from viewer.ingest.sentences import Sentence, split_sentences
+
+LEAD = ("SEOUL, June 9, 2031 -- North Korea fired a ballistic missile from near Pyongyang on Monday morning, "
+        "South Korea's Joint Chiefs of Staff said. The missile flew about 700 km east into the sea.\n\n")
+
+
+def _one(text: str) -> Sentence:
+    return Sentence(0, len(text), 0)
+
+
+def _days(text: str, reference: date | None = date(2031, 6, 9), known: tuple[date, ...] = ()) -> list[date]:
+    found = launch_days(text, split_sentences(text), reference, list(known))
+    return [m.value for _, m in found if m.value is not None]
+
+
+def _all_days(story: str) -> set[date | None]:
+    draft = drafted(story)
+    return {d.date for d in (draft, *draft.others)}
+
+
+def test_a_launch_word_or_a_rocket_and_what_it_did_names_a_launch():
+    text = "Earlier tries that year: 3 May and 9 Aug."
+    assert names_a_launch(text, _one(text))
+    text = "The second rocket, from the same pad on 12 May 2030, fell into the sea."
+    assert names_a_launch(text, _one(text))
+    text = "The delegation arrived on 12 May 2030 and left two days later."
+    assert not names_a_launch(text, _one(text))
+
+
+def test_a_forecast_a_supposition_a_war_game_or_a_denial_is_not_told_as_happened():
+    for text in ("The North will launch another satellite on 20 June 2031.",
+                 "If it fired a missile on 3 May, nobody saw it.",
+                 "In the war game, notional missiles were fired on Day 2, 4 May 2031.",
+                 "Officials said North Korea did not launch anything on 3 May.",
+                 "Was a missile fired on 3 May?"):
+        assert not told_as_happened(text, _one(text)), text
+    text = "A missile was fired on 3 May 2031 and fell into the sea."
+    assert told_as_happened(text, _one(text))
+
+
+def test_a_day_listed_under_a_heading_of_attempts_is_a_launch_each():
+    assert _days("Earlier attempts in 2030: 14 March (fell short) and 2 Oct (second stage failed).") == [
+        date(2030, 3, 14), date(2030, 10, 2)]
+
+
+def test_a_rocket_told_by_its_place_in_a_series_with_its_day_apart_from_its_verb_is_a_launch():
+    # the apposition between the day and what the rocket did
+    text = "The first of them, on April 2, the eve of a holiday, exploded seconds after lift-off."
+    assert _days(text) == [date(2031, 4, 2)]
+
+
+def test_a_log_line_opening_with_its_day_is_a_launch():
+    assert _days("- 11 FEB 2029 attempt: broke up about 90 s after L/O.") == [date(2029, 2, 11)]
+
+
+def test_an_undated_page_takes_only_days_written_with_their_year():
+    text = "It tried twice: on 4 March 2028 the rocket failed, and on 9 May the second rocket reached orbit."
+    assert _days(text, reference=None) == [date(2028, 3, 4)]
+
+
+def test_a_day_after_the_documents_date_or_next_to_a_known_launch_is_not_another():
+    text = "A missile was fired on 3 May 2031 and another on 30 June 2031."
+    assert _days(text) == [date(2031, 5, 3)]  # 30 June is after the story's date
+    assert _days(text, known=(date(2031, 5, 4),)) == []
+
+
+def test_a_day_listed_after_a_picture_or_meeting_day_is_not_a_launch():
+    text = "Imagery from 10 May and 12 May shows the pad intact after the failed launch on 8 May."
+    assert _days(text) == [date(2031, 5, 8)]
+
+
+def test_a_story_drafts_a_launch_it_tells_in_passing_with_its_day_in_any_form():
+    story = LEAD + ("It was the third this year. Earlier attempts: 14 March (fell short) and 2 April (second stage "
+                    "failed). Analysts expect another launch soon.\n")
+    assert _all_days(story) == {date(2031, 6, 9), date(2031, 3, 14), date(2031, 4, 2)}
+
+
+def test_a_story_does_not_draft_a_launch_from_a_forecast_with_a_day():
+    story = LEAD + "Seoul expects the North will fire another missile around 20 June 2031, officials said.\n"
+    assert _all_days(story) == {date(2031, 6, 9)}

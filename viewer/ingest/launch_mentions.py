@@ -1,0 +1,111 @@
+"""Every launch a text tells with a day, sentence by sentence: a word of launching (or a rocket and what it did) and a
+calendar day in the same sentence, the day resolved against the document's date, kept apart from whether the
+sentence tells a launch that happened (told_as_happened) — not one that is forecast, supposed, denied or wished.
+
+This is the general step under the story-shaped rules (a lead launch, a table, a digest's entries): any launch those
+left out, written in any form of sentence, as long as it names its day ("Earlier tries in 2023: 31 May (fell in
+Yellow Sea) and 24 Aug", "13 APR 2012 attempt: broke up after L/O", "the first of the series, on April 15, …,
+exploded seconds after lift-off")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+
+from viewer.ingest.passing import not_a_launch_day
+from viewer.ingest.sentences import Sentence
+from viewer.ingest.times import DateMention, find_dates
+
+# a word that tells a launch: the verb, the noun, an attempt at one, its lift-off
+_LAUNCH_CUE = re.compile(
+    r"(?<!\w-)\b(?:(?:test-)?(?:launch(?:ed|es|ing)?|fired|firings?)|test-fire[sd]?|salvos?|attempts?|tries|tried|"
+    r"lift(?:ed|s)?[- ]off|liftoff|L/O|blast(?:ed)?\s+off)\b"
+    r"(?!\s+(?:pad|site|window|facility|complex|station|vehicle|tubes?|ground|cent(?:er|re)|drill))",
+    re.IGNORECASE)
+# a rocket or missile and what it did that day: "a Chollima-1 … placed the satellite in orbit", "(fell in Yellow Sea)"
+_ROCKET = re.compile(r"\b(?:missiles?|rockets?|projectiles?|ICBMs?|IRBMs?|SRBMs?|SLBMs?|Unha[\w-]*|Chollima[\w-]*|"
+                     r"Hwasong[\w-]*|Taepodong[\w-]*|Musudans?|Nodongs?|Rodongs?|Scuds?|KN-\d+|Pukguksong[\w-]*|"
+                     r"Kwangmyongsong[\w-]*|Malligyong[\w-]*)\b", re.IGNORECASE)
+_DID = re.compile(r"\b(?:flew|fell|splashed|landed|crashed|exploded|blew\s+(?:up|apart)|broke\s+(?:up|apart)|"
+                  r"failed|reached\s+orbit|(?:placed|put)\s+(?:\w+\s+){0,3}?in(?:to)?\s+orbit|disintegrated)\b",
+                  re.IGNORECASE)
+
+# not a launch that happened: a forecast, a supposition, a denial, a wish, a question
+_NOT_HAPPENED = re.compile(
+    r"\b(?:will|would|could|might|should|shall|if|unless|whether|may(?=\s+(?:\w+\s+)?(?:launch|fire|conduct|test))|"
+    r"plan(?:s|ned|ning)?|expected|scheduled|intends?|intended|aims?\s+to|prepar\w+|ready\s+to|"
+    r"notional|hypothetical|scenario|simulated|imagined|war[- ]game|tabletop|"
+    r"no\s+(?:launch|missile|rocket)|not\s+(?:launch|fire|test|a\s+(?:launch|missile|rocket))|"
+    r"(?:did|does|has|have)\s*n[o']t|never|denied|false|hoax|fake|rumou?r\w*)\b",
+    re.IGNORECASE)
+
+
+# a day listed after another: "from May 28 and June 1", "on 3, 5 and 9 May" (a day of the list: ditto)
+_LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:on\s+)?", re.IGNORECASE)
+
+
+def names_a_launch(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence has a word of launching, or names a rocket and what it did."""
+    return bool(_LAUNCH_CUE.search(text, sentence.start, sentence.end)) or (
+        bool(_ROCKET.search(text, sentence.start, sentence.end)) and bool(_DID.search(text, sentence.start,
+                                                                                      sentence.end)))
+
+
+def told_as_happened(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence tells something that happened: not a forecast ('will launch'), a supposition ('if it
+    fired'), a war game's notional launch, a denial ('did not launch') or a question."""
+    said = text[sentence.start : sentence.end].rstrip()
+    return not said.endswith("?") and not _NOT_HAPPENED.search(text, sentence.start, sentence.end)
+
+
+def _day_written_whole(text: str, mention: DateMention) -> bool:
+    return re.search(r"(?:19|20)\d\d", text[mention.start : mention.end]) is not None
+
+
+# "Earlier tries in 2023: 31 May …": the year the days before it in the sentence are in
+_IN_YEAR = re.compile(r"\b(?:in|of|during)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-/.]\d)")
+
+
+def _in_year_named(text: str, sentence: Sentence, mention: DateMention, day: date) -> date | None:
+    """A yearless day in a sentence that names its year before it ('tries in 2030: 14 March') is in that year."""
+    named = [m for m in _IN_YEAR.finditer(text, sentence.start, mention.start)]
+    if not named:
+        return day
+    try:
+        return day.replace(year=int(named[-1].group("year")))
+    except ValueError:  # 29 February
+        return None
+
+
+def launch_days(text: str, sentences: Iterable[Sentence], reference: date | None, known: list[date],
+                after: int = 0) -> list[tuple[Sentence, DateMention]]:
+    """Each launch told with a calendar day in ``sentences`` (not before offset ``after``), one per day, more than a
+    day from every launch already drafted (``known``): the day on or before ``reference`` (the document's date; a
+    document with none: only days written with their year)."""
+    found: list[tuple[Sentence, DateMention]] = []
+    taken = list(known)
+    for sentence in sentences:
+        if not names_a_launch(text, sentence) or not told_as_happened(text, sentence):
+            continue
+        passed_over: DateMention | None = None  # the sentence's last day that is not a launch's
+        for mention in find_dates(text, max(sentence.start, after), sentence.end, reference, weekdays=False):
+            day = mention.value
+            if day is not None and not _day_written_whole(text, mention):
+                day = _in_year_named(text, sentence, mention, day)
+                mention = replace(mention, value=day)
+            if day is None or (reference is None and not _day_written_whole(text, mention)):
+                continue
+            if reference is not None and day > reference:
+                continue
+            listed = passed_over is not None and _LISTED.fullmatch(text, passed_over.end, mention.start) is not None
+            passed_over = None
+            if listed or not_a_launch_day(text, mention, sentence.start):
+                passed_over = mention  # "imagery from May 28 and June 1": both days the pictures'
+                continue
+            if any(abs((day - other).days) <= 1 for other in taken):
+                continue
+            found.append((sentence, mention))
+            taken.append(day)
+    return found
