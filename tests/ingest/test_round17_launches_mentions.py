@@ -8,6 +8,7 @@ from datetime import date
 
 from story import drafted
 
+from viewer.ingest.launch import reports_foreign_launch
 from viewer.ingest.launch_mentions import launch_days, names_a_launch, told_as_happened
 from viewer.ingest.sentences import Sentence, split_sentences
 
@@ -89,3 +90,23 @@ def test_a_story_drafts_a_launch_it_tells_in_passing_with_its_day_in_any_form():
 def test_a_story_does_not_draft_a_launch_from_a_forecast_with_a_day():
     story = LEAD + "Seoul expects the North will fire another missile around 20 June 2031, officials said.\n"
     assert _all_days(story) == {date(2031, 6, 9)}
+
+
+FAQ = ("Questions and answers: satellite launches\n\nQ. Has it ever worked?\n"
+       "A. Twice, both from Sohae: on 3 May 2029 (Unha-3, lift-off at 9:10 a.m. Japan time); and on 8 June 2030, when "
+       "a Chollima-5 rocket lifted off from the coastal pad at 10:42 p.m. and placed a satellite in orbit.\n")
+
+
+def test_a_clock_in_another_countrys_time_or_a_country_in_another_clause_names_no_foreign_launcher():
+    sentence = next(s for s in split_sentences(FAQ) if "Japan time" in FAQ[s.start : s.end])
+    assert not reports_foreign_launch(FAQ, sentence)
+    text = "South Korea fired two missiles of its own in response."
+    assert reports_foreign_launch(text, _one(text))
+
+
+def test_an_undated_page_listing_launches_by_day_drafts_each_and_no_time_from_another_day():
+    draft = drafted(FAQ)
+    launches = (draft, *draft.others)
+    assert {d.date for d in launches} == {date(2029, 5, 3), date(2030, 6, 8)}
+    for launch in launches:  # the 10:42 p.m. of 8 June 2030 is not the time of 3 May 2029
+        assert launch.time is None or abs((launch.time.date() - launch.date).days) <= 1

@@ -152,6 +152,10 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
                            article.published, known, after=article.header_end)
     draft.others.extend(_draft_passing(article, report, sentence, mention, places, matcher, draft)
                         for sentence, mention in passing)
+    for launch in (draft, *draft.others):  # a clock time read on another launch's day is not this launch's time
+        if launch.time is not None and launch.date is not None and abs((launch.time.date() - launch.date).days) > 1:
+            launch.time = None
+            launch.claims = [c for c in launch.claims if c.property != "time"]
     return draft
 
 

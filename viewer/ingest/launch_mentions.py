@@ -5,7 +5,7 @@ sentence tells a launch that happened (told_as_happened) — not one that is for
 This is the general step under the story-shaped rules (a lead launch, a table, a digest's entries): any launch those
 left out, written in any form of sentence, as long as it names its day ("Earlier tries in 2023: 31 May (fell in
 Yellow Sea) and 24 Aug", "13 APR 2012 attempt: broke up after L/O", "the first of the series, on April 15, …,
-exploded seconds after lift-off")."""
+exploded seconds after lift-off"). A story whose opening denies any launch (denies_launch) drafts none."""
 
 from __future__ import annotations
 
@@ -109,3 +109,17 @@ def launch_days(text: str, sentences: Iterable[Sentence], reference: date | None
             found.append((sentence, mention))
             taken.append(day)
     return found
+
+
+# A story that opens by saying nothing was launched ("No North Korean rocket was launched yesterday", "North Korea
+# did not launch a missile") is about a false alarm or a launch that did not happen; what it quotes is not a launch.
+_NO_LAUNCH = re.compile(r"\b(?:No\s+(?:[\w-]+\s+){0,3}?(?:rockets?|missiles?|projectiles?|satellites?)\s+"
+                        r"(?:was|were|has\s+been|had\s+been)\s+(?:launched|fired)"
+                        r"|(?:did\s+not|didn['\u2019]t|never)\s+(?:launch|fire)\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:rockets?|missiles?|projectiles?|satellites?))\b")
+LEDE_PARAGRAPHS = 6  # masthead, date, headline and deck, then the lede
+
+
+def denies_launch(text: str, sentences: list[Sentence]) -> bool:
+    """The story's opening says no launch took place."""
+    return any(_NO_LAUNCH.search(text, s.start, s.end) for s in sentences if s.paragraph < LEDE_PARAGRAPHS)
