@@ -9,7 +9,7 @@ from datetime import date
 from story import drafted
 
 from viewer.ingest.launch import reports_foreign_launch
-from viewer.ingest.launch_mentions import launch_days, names_a_launch, told_as_happened
+from viewer.ingest.launch_mentions import launch_days, launch_days_before, names_a_launch, told_as_happened
 from viewer.ingest.sentences import Sentence, split_sentences
 
 LEAD = ("SEOUL, June 9, 2031 -- North Korea fired a ballistic missile from near Pyongyang on Monday morning, "
@@ -110,3 +110,38 @@ def test_an_undated_page_listing_launches_by_day_drafts_each_and_no_time_from_an
     assert {d.date for d in launches} == {date(2029, 5, 3), date(2030, 6, 8)}
     for launch in launches:  # the 10:42 p.m. of 8 June 2030 is not the time of 3 May 2029
         assert launch.time is None or abs((launch.time.date() - launch.date).days) <= 1
+
+
+def _before(text: str, lead: date = date(2031, 6, 13), known: tuple[date, ...] = ()) -> list[date]:
+    found = launch_days_before(text, split_sentences(text), lead, [lead, *known])
+    return [m.value for _, m in found if m.value is not None]
+
+
+def test_a_launch_counted_in_days_before_the_lead_launch_is_on_that_day():
+    text = "The North fired a cruise missile on Friday, two days after it launched a short-range ballistic missile."
+    assert _before(text) == [date(2031, 6, 11)]
+    # a day before the lead is another launch, not the lead's day in another zone
+    assert _before("It fired an ICBM on Friday, a day after it launched a shorter-range missile.") == [
+        date(2031, 6, 12)]
+
+
+def test_a_day_counted_from_something_else_or_from_a_named_day_or_another_countrys_launch_is_not_read():
+    assert _before("It fired an ICBM, a day after a large military parade in the capital.") == []
+    assert _before("It fired an ICBM, a day after Wednesday's barrage.") == []  # the day is named: read as written
+    assert _before("It fired an ICBM, two days after South Korea launched its own satellite.") == []
+
+
+def test_an_earlier_launch_the_lead_followed_on_a_weekday_is_on_that_day_in_its_own_clause():
+    text = ("The launch followed a cruise missile that the North fired from the west coast on Thursday morning, "
+            "and a drill earlier this month that failed.")
+    found = launch_days_before(text, split_sentences(text), date(2031, 6, 13), [date(2031, 6, 13)])
+    assert [m.value for _, m in found] == [date(2031, 6, 12)]
+    own = found[0][0]
+    assert "failed" not in text[own.start : own.end]  # the next clause is another event's
+
+
+def test_a_story_drafts_the_launch_it_was_a_day_after():
+    story = ("SEOUL, June 13, 2031 -- North Korea fired an intercontinental ballistic missile toward the East Sea "
+             "on Friday, South Korea's military said, a day after it launched a shorter-range missile.\n\n"
+             "The missile flew about 1,000 km.\n")
+    assert _all_days(story) == {date(2031, 6, 13), date(2031, 6, 12)}

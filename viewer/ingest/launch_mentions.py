@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from viewer.ingest.passing import not_a_launch_day
 from viewer.ingest.sentences import Sentence
@@ -110,6 +110,64 @@ def launch_days(text: str, sentences: Iterable[Sentence], reference: date | None
             taken.append(day)
     return found
 
+
+
+# "a day after it launched a shorter-range missile", "three days after the North fired a rocket carrying …", "a day
+# after Wednesday's record barrage", "three days after Pyongyang's latest attempt to launch a spy satellite": an
+# earlier launch, counted back from the launch the sentence tells
+_DAYS_AFTER = re.compile(
+    r"\b(?P<count>a|one|two|three|four|five|six|\d)\s+days?\s+after\s+(?P<between>(?:[\w'\u2019.-]+\s+){0,5}?)"
+    r"(?:(?:test-)?(?:fired|launched)|(?:launch|test-?fire|firing|barrage|salvo|attempt)s?)\b", re.IGNORECASE)
+_FOLLOWED = re.compile(r"\b(?:followed|follows|came\s+after|comes\s+after|following)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r";|,\s+(?:and|but|while|as)\b")
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_OTHER_COUNTRY = re.compile(r"\b(?:South\s+Korea|Seoul|Japan|Tokyo|U\.S\.|United\s+States|Washington|China|Russia)\b")
+
+
+def launch_days_before(text: str, sentences: Iterable[Sentence], lead_day: date | None, known: list[date]
+                       ) -> list[tuple[Sentence, DateMention]]:
+    """Each earlier launch told by its distance in days from the lead launch ('a day after it launched a
+    shorter-range missile'): on that many days before ``lead_day``, when no launch drafted (``known``) is on it or
+    next to it; not another country's ('two days after South Korea launched its own satellite')."""
+    found: list[tuple[Sentence, DateMention]] = []
+    if lead_day is None:
+        return found
+    taken = list(known)
+    for sentence in sentences:
+        if not told_as_happened(text, sentence):
+            continue
+        for m in _DAYS_AFTER.finditer(text, sentence.start, sentence.end):
+            between = m.group("between")
+            if find_dates(text, m.start("between"), m.end("between"), lead_day):
+                continue  # "a day after Wednesday's record barrage": the day is named, and read where days are
+            if _OTHER_COUNTRY.search(between) and not re.search(r"\b(?:said|reported|says)\b", between):
+                continue
+            count = m.group("count").lower()
+            day = lead_day - timedelta(days=int(count) if count.isdigit() else _COUNTS[count])
+            # (the distance is the story's own: a day before the lead launch is another launch, not the lead's day
+            # read in another zone)
+            if any(abs((day - other).days) <= (0 if other == lead_day else 1) for other in taken):
+                continue
+            clause_end = text.find(";", m.end(), sentence.end)  # its own clause: not the lead's direction or site
+            own = Sentence(m.start(), sentence.end if clause_end < 0 else clause_end, sentence.paragraph)
+            found.append((own, DateMention(m.start(), m.end(), day, day.isoformat())))
+            taken.append(day)
+        followed = _FOLLOWED.search(text, sentence.start, sentence.end)
+        if followed is None or not names_a_launch(text, Sentence(followed.end(), sentence.end, sentence.paragraph)):
+            continue
+        # "The launch followed a short-range ballistic missile that the North fired … on Thursday morning": a day
+        # named after 'followed' (a weekday too, read back from the lead launch's) is the earlier launch's
+        for mention in find_dates(text, followed.end(), sentence.end, lead_day):
+            day = mention.value
+            if day is None or day >= lead_day or not_a_launch_day(text, mention, sentence.start):
+                continue
+            if any(abs((day - other).days) <= (0 if other == lead_day else 1) for other in taken):
+                continue
+            rest = _CLAUSE_END.search(text, mention.end, sentence.end)  # not "…, and a barrage that … failed"
+            found.append((Sentence(followed.start(), rest.start() if rest else sentence.end, sentence.paragraph),
+                          mention))
+            taken.append(day)
+    return found
 
 # A story that opens by saying nothing was launched ("No North Korean rocket was launched yesterday", "North Korea
 # did not launch a missile") is about a false alarm or a launch that did not happen; what it quotes is not a launch.
