@@ -158,15 +158,15 @@ def launch_days_before(text: str, sentences: Iterable[Sentence], lead_day: date 
         # "The launch followed a short-range ballistic missile that the North fired … on Thursday morning": a day
         # named after 'followed' (a weekday too, read back from the lead launch's) is the earlier launch's
         for mention in find_dates(text, followed.end(), sentence.end, lead_day):
-            day = mention.value
-            if day is None or day >= lead_day or not_a_launch_day(text, mention, sentence.start):
+            earlier = mention.value
+            if earlier is None or earlier >= lead_day or not_a_launch_day(text, mention, sentence.start):
                 continue
-            if any(abs((day - other).days) <= (0 if other == lead_day else 1) for other in taken):
+            if any(abs((earlier - other).days) <= (0 if other == lead_day else 1) for other in taken):
                 continue
             rest = _CLAUSE_END.search(text, mention.end, sentence.end)  # not "…, and a barrage that … failed"
             found.append((Sentence(followed.start(), rest.start() if rest else sentence.end, sentence.paragraph),
                           mention))
-            taken.append(day)
+            taken.append(earlier)
     return found
 
 # A story that opens by saying nothing was launched ("No North Korean rocket was launched yesterday", "North Korea
