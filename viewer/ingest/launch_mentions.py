@@ -10,10 +10,11 @@ exploded seconds after lift-off"). A story whose opening denies any launch (deni
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 
+from viewer.ingest.launch_day_model import launch_day_model
 from viewer.ingest.passing import not_a_launch_day
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import DateMention, find_dates
@@ -79,37 +80,49 @@ def _in_year_named(text: str, sentence: Sentence, mention: DateMention, day: dat
         return None
 
 
+def candidate_days(text: str, sentence: Sentence, reference: date | None, after: int = 0) -> Iterator[DateMention]:
+    """The calendar days written in ``sentence`` (not before offset ``after``) that could be a launch's: resolved, on
+    or before ``reference`` (the document's date; a document with none: only days written with their year), a
+    yearless day in the year the sentence names before it; not a day that is not a launch's (said, met, planned,
+    a picture's, since), nor one listed after such a day."""
+    passed_over: DateMention | None = None  # the sentence's last day that is not a launch's
+    for mention in find_dates(text, max(sentence.start, after), sentence.end, reference, weekdays=False):
+        day = mention.value
+        if day is not None and not _day_written_whole(text, mention):
+            day = _in_year_named(text, sentence, mention, day)
+            mention = replace(mention, value=day)
+        if day is None or (reference is None and not _day_written_whole(text, mention)):
+            continue
+        if reference is not None and day > reference:
+            continue
+        listed = passed_over is not None and _LISTED.fullmatch(text, passed_over.end, mention.start) is not None
+        passed_over = None
+        if listed or not_a_launch_day(text, mention, sentence.start):
+            passed_over = mention  # "imagery from May 28 and June 1": both days the pictures'
+            continue
+        yield mention
+
+
 def launch_days(text: str, sentences: Iterable[Sentence], reference: date | None, known: list[date],
                 after: int = 0) -> list[tuple[Sentence, DateMention]]:
-    """Each launch told with a calendar day in ``sentences`` (not before offset ``after``), one per day, more than a
-    day from every launch already drafted (``known``): the day on or before ``reference`` (the document's date; a
-    document with none: only days written with their year)."""
+    """Each launch told with a calendar day in ``sentences`` (candidate_days), one per day, more than a day from
+    every launch already drafted (``known``), in a sentence told as happened that names a launch, or whose day the
+    learned model (launch_day_model) scores a launch's."""
+    model = launch_day_model()
     found: list[tuple[Sentence, DateMention]] = []
     taken = list(known)
     for sentence in sentences:
-        if not names_a_launch(text, sentence) or not told_as_happened(text, sentence):
+        if not told_as_happened(text, sentence):
             continue
-        passed_over: DateMention | None = None  # the sentence's last day that is not a launch's
-        for mention in find_dates(text, max(sentence.start, after), sentence.end, reference, weekdays=False):
-            day = mention.value
-            if day is not None and not _day_written_whole(text, mention):
-                day = _in_year_named(text, sentence, mention, day)
-                mention = replace(mention, value=day)
-            if day is None or (reference is None and not _day_written_whole(text, mention)):
+        named = names_a_launch(text, sentence)
+        for mention in candidate_days(text, sentence, reference, after):
+            assert mention.value is not None  # candidate_days yields resolved days only
+            if any(abs((mention.value - other).days) <= 1 for other in taken):
                 continue
-            if reference is not None and day > reference:
-                continue
-            listed = passed_over is not None and _LISTED.fullmatch(text, passed_over.end, mention.start) is not None
-            passed_over = None
-            if listed or not_a_launch_day(text, mention, sentence.start):
-                passed_over = mention  # "imagery from May 28 and June 1": both days the pictures'
-                continue
-            if any(abs((day - other).days) <= 1 for other in taken):
-                continue
-            found.append((sentence, mention))
-            taken.append(day)
+            if named or (model is not None and model.is_launch_day(text, sentence, mention)):
+                found.append((sentence, mention))
+                taken.append(mention.value)
     return found
-
 
 
 # "a day after it launched a shorter-range missile", "three days after the North fired a rocket carrying …", "a day
