@@ -47,6 +47,9 @@ _NOT_HAPPENED = re.compile(
 _LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:on\s+)?", re.IGNORECASE)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def names_a_launch(text: str, sentence: Sentence) -> bool:
     """Whether the sentence has a word of launching, or names a rocket and what it did."""
     return bool(_LAUNCH_CUE.search(text, sentence.start, sentence.end)) or (
@@ -112,9 +115,11 @@ def launch_days(text: str, sentences: Iterable[Sentence], reference: date | None
     found: list[tuple[Sentence, DateMention]] = []
     taken = list(known)
     for sentence in sentences:
-        if not told_as_happened(text, sentence):
-            continue
+        if not _DIGIT.search(text, sentence.start, sentence.end):
+            continue  # (a calendar day is written with its number)
         named = names_a_launch(text, sentence)
+        if (not named and model is None) or not told_as_happened(text, sentence):
+            continue
         for mention in candidate_days(text, sentence, reference, after):
             assert mention.value is not None  # candidate_days yields resolved days only
             if any(abs((mention.value - other).days) <= 1 for other in taken):
@@ -133,6 +138,7 @@ _DAYS_AFTER = re.compile(
     r"(?:(?:test-)?(?:fired|launched)|(?:launch|test-?fire|firing|barrage|salvo|attempt)s?)\b", re.IGNORECASE)
 _FOLLOWED = re.compile(r"\b(?:followed|follows|came\s+after|comes\s+after|following)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|,\s+(?:and|but|while|as)\b")
+_RELATIVE_HINT = re.compile(r"days?\s+after|follow|c[ao]mes?\s+after", re.IGNORECASE)  # either form, cheaply
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _OTHER_COUNTRY = re.compile(r"\b(?:South\s+Korea|Seoul|Japan|Tokyo|U\.S\.|United\s+States|Washington|China|Russia)\b")
 
@@ -146,8 +152,9 @@ def launch_days_before(text: str, sentences: Iterable[Sentence], lead_day: date 
     if lead_day is None:
         return found
     taken = list(known)
+    hints = [m.start() for m in _RELATIVE_HINT.finditer(text)]
     for sentence in sentences:
-        if not told_as_happened(text, sentence):
+        if not any(sentence.start <= at < sentence.end for at in hints) or not told_as_happened(text, sentence):
             continue
         for m in _DAYS_AFTER.finditer(text, sentence.start, sentence.end):
             between = m.group("between")
