@@ -145,3 +145,13 @@ def test_a_story_drafts_the_launch_it_was_a_day_after():
              "on Friday, South Korea's military said, a day after it launched a shorter-range missile.\n\n"
              "The missile flew about 1,000 km.\n")
     assert _all_days(story) == {date(2031, 6, 13), date(2031, 6, 12)}
+
+
+def test_a_log_lines_clock_is_not_the_time_of_a_launch_it_tells_only_by_what_the_missiles_did():
+    story = LEAD + "Earlier log:\n\n0020Z 12 May  Defence ministry: two missiles fell outside the zone.\n"
+    draft = drafted(story)
+    earlier = next(d for d in draft.others if d.date == date(2031, 5, 12))
+    assert earlier.time is None
+    told = LEAD + "Earlier log:\n\n0020Z 12 May  Defence ministry: two missiles were fired and fell outside the zone.\n"
+    earlier = next(d for d in drafted(told).others if d.date == date(2031, 5, 12))
+    assert earlier.time is not None  # a word of launching: the clock can be the launch's

@@ -57,6 +57,12 @@ def names_a_launch(text: str, sentence: Sentence) -> bool:
                                                                                       sentence.end)))
 
 
+def names_launching(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence has a word of launching itself ('fired', 'lift-off', 'attempt'), not only what a rocket
+    did: a clock time there can be the launch's."""
+    return bool(_LAUNCH_CUE.search(text, sentence.start, sentence.end))
+
+
 def told_as_happened(text: str, sentence: Sentence) -> bool:
     """Whether the sentence tells something that happened: not a forecast ('will launch'), a supposition ('if it
     fired'), a war game's notional launch, a denial ('did not launch') or a question."""
