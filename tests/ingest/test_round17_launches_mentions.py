@@ -155,3 +155,13 @@ def test_a_log_lines_clock_is_not_the_time_of_a_launch_it_tells_only_by_what_the
     told = LEAD + "Earlier log:\n\n0020Z 12 May  Defence ministry: two missiles were fired and fell outside the zone.\n"
     earlier = next(d for d in drafted(told).others if d.date == date(2031, 5, 12))
     assert earlier.time is not None  # a word of launching: the clock can be the launch's
+
+
+def test_a_yearless_day_after_a_dated_one_in_its_sentence_is_in_that_year_and_a_release_day_is_no_launch():
+    # (the story's date is 1 March 2031: 12 November is the year before's only if nothing in the sentence says so)
+    text = "KAESONG, Nov. 11, 2030 — A missile lifts off in a photo released on Nov. 12 by state media."
+    assert _days(text, reference=date(2031, 3, 1)) == [date(2030, 11, 11)]
+    text = "A missile was fired on 11 November 2030 and another on 14 November."
+    assert _days(text, reference=date(2031, 3, 1)) == [date(2030, 11, 11), date(2030, 11, 14)]
+    text = "A missile was fired on 28 December 2030 and another on 2 January."  # the next year's January
+    assert _days(text, reference=date(2031, 3, 1)) == [date(2030, 12, 28), date(2031, 1, 2)]

@@ -9,6 +9,7 @@ exploded seconds after lift-off"). A story whose opening denies any launch (deni
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -75,18 +76,25 @@ def _day_written_whole(text: str, mention: DateMention) -> bool:
 
 
 # "Earlier tries in 2023: 31 May …": the year the days before it in the sentence are in
+# "in this photo released on Nov. 19 by KCNA", "the footage aired on 3 May": the day a picture or a report came out
+_RELEASED_ON = re.compile(r"\b(?:released|published|posted|aired|broadcast|carried|distributed|issued)\s+"
+                          r"(?:\w+\s+){0,2}?(?:on\s+)?$", re.IGNORECASE)
 _IN_YEAR = re.compile(r"\b(?:in|of|during)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-/.]\d)")
 
 
-def _in_year_named(text: str, sentence: Sentence, mention: DateMention, day: date) -> date | None:
-    """A yearless day in a sentence that names its year before it ('tries in 2030: 14 March') is in that year."""
-    named = [m for m in _IN_YEAR.finditer(text, sentence.start, mention.start)]
-    if not named:
+def _in_year_named(text: str, sentence: Sentence, mention: DateMention, day: date, dated: date | None
+                   ) -> date | None:
+    """A yearless day in a sentence that names its year before it ('tries in 2030: 14 March') is in that year; one
+    after a day written with its year ('PYONGYANG, Nov. 18, 2022 — … on Nov. 19') in the year nearest that day."""
+    named = list(_IN_YEAR.finditer(text, sentence.start, mention.start))
+    anchor = date(int(named[-1].group("year")), 7, 1) if named else dated
+    if anchor is None:
         return day
-    try:
-        return day.replace(year=int(named[-1].group("year")))
-    except ValueError:  # 29 February
-        return None
+    days = []
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1) if not named else (anchor.year,):
+        with contextlib.suppress(ValueError):  # 29 February
+            days.append(day.replace(year=year))
+    return min(days, key=lambda d: abs((d - anchor).days), default=None)
 
 
 def candidate_days(text: str, sentence: Sentence, reference: date | None, after: int = 0) -> Iterator[DateMention]:
@@ -95,18 +103,22 @@ def candidate_days(text: str, sentence: Sentence, reference: date | None, after:
     yearless day in the year the sentence names before it; not a day that is not a launch's (said, met, planned,
     a picture's, since), nor one listed after such a day."""
     passed_over: DateMention | None = None  # the sentence's last day that is not a launch's
+    dated: date | None = None  # the sentence's last day written with its year
     for mention in find_dates(text, max(sentence.start, after), sentence.end, reference, weekdays=False):
         day = mention.value
         if day is not None and not _day_written_whole(text, mention):
-            day = _in_year_named(text, sentence, mention, day)
+            day = _in_year_named(text, sentence, mention, day, dated)
             mention = replace(mention, value=day)
+        elif day is not None:
+            dated = day
         if day is None or (reference is None and not _day_written_whole(text, mention)):
             continue
         if reference is not None and day > reference:
             continue
         listed = passed_over is not None and _LISTED.fullmatch(text, passed_over.end, mention.start) is not None
         passed_over = None
-        if listed or not_a_launch_day(text, mention, sentence.start):
+        if listed or not_a_launch_day(text, mention, sentence.start) or _RELEASED_ON.search(
+                text, max(sentence.start, mention.start - 40), mention.start):
             passed_over = mention  # "imagery from May 28 and June 1": both days the pictures'
             continue
         yield mention
