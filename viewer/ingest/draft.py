@@ -19,6 +19,7 @@ from viewer.ingest.flight import find_flight
 from viewer.ingest.footnotes import footnotes, notes_apart
 from viewer.ingest.launch import detect_launch, foreign_launch_sentences
 from viewer.ingest.launch_claims import add_claims
+from viewer.ingest.launch_mentions import launch_days, launch_days_before, names_launching
 from viewer.ingest.launch_passages import paragraphs_named_by_day
 from viewer.ingest.launch_report import LaunchReport, clause_around, describe, space_of
 from viewer.ingest.launch_sections import heads_a_section, heads_section_of, section_sentences, within_own_section
@@ -145,8 +146,25 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         lead = describe(text, LaunchReport(report.anchors, report.related, report.space), whole_text=False)
         draft = _draft_report(article, lead, sentences, places, matcher)
     draft.others.extend(_told_in_one_sentence(text, report, draft))
+    # any other launch told with its day, in whatever form of sentence the story-shaped rules above did not read
+    known += [m.value for _, m in passing if m.value is not None]
+    told = launch_days(text, [s for s in sentences if s.end > article.header_end and s not in foreign],
+                       article.published, known, after=article.header_end)
+    known += [m.value for _, m in told if m.value is not None]  # "a day after it launched a shorter-range missile"
+    told += launch_days_before(text, [s for s in sentences if s not in foreign], draft.date, known)
     draft.others.extend(_draft_passing(article, report, sentence, mention, places, matcher, draft)
                         for sentence, mention in passing)
+    for sentence, mention in told:
+        other = _draft_passing(article, report, sentence, mention, places, matcher, draft)
+        # a log's clock where no word of launching is ("0020Z 25 May  Japan MOD: two missiles fell …"): not the launch's
+        if other.time is not None and not names_launching(text, sentence):
+            other.time = None
+            other.claims = [c for c in other.claims if c.property not in ("time", "time_of_day")]
+        draft.others.append(other)
+    for launch in (draft, *draft.others):  # a clock time read on another launch's day is not this launch's time
+        if launch.time is not None and launch.date is not None and abs((launch.time.date() - launch.date).days) > 1:
+            launch.time = None
+            launch.claims = [c for c in launch.claims if c.property != "time"]
     return draft
 
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from viewer.ingest.field_report import report_fields
 from viewer.ingest.launch_lists import dated_launches, scene_days
+from viewer.ingest.launch_mentions import denies_launch
 from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_row, launch_told
 from viewer.ingest.launch_report import SPACE_WORDS, LaunchReport, describe, lead_space
 from viewer.ingest.launch_sections import heading_rows
@@ -281,11 +282,15 @@ def _after_said(lead: str) -> tuple[str, str]:
     return (last.group("who") if last.group("who") else lead[: last.start()]), lead[last.end() :]
 
 
+_ZONE_NAMED = re.compile(r"\b(?:Japan|Japanese|Tokyo|Seoul|South\s+Korean?|U\.S\.)\s+(?:standard\s+)?time\b", re.I)
+
+
 def _foreign_launcher(text: str, start: int, verb_start: int) -> bool:
     """Whether the subject of the launch verb is another country: named ('South Korea launched …'; 'Japan's defence
     ministry says the missile was launched' is Japan reporting) or the speaker itself ('In Seoul, the military says
     it fired two missiles as a show of force')."""
     speaker, lead = _after_said(text[start:verb_start])
+    lead = _ZONE_NAMED.sub("", lead.rsplit(";", 1)[-1])  # the verb's own clause; "9:49 a.m. Japan time" is a clock's
     if _FOREIGN_LAUNCHER.search(lead) and not _NORTH_KOREA.search(lead):
         return True
     return bool(_SPEAKER_FIRED.fullmatch(lead)) and bool(_FOREIGN_LAUNCHER.search(speaker)) and not (
@@ -317,20 +322,6 @@ def reports_foreign_launch(text: str, sentence: Sentence) -> bool:
     verb = _PAST_VERB.search(text, sentence.start, sentence.end)
     return verb is not None and _launches_a_projectile(text, sentence.start, sentence.end, verb) and (
         _foreign_launcher(text, sentence.start, verb.start()))
-
-
-# A story that opens by saying nothing was launched ("No North Korean rocket was launched yesterday", "North Korea
-# did not launch a missile") is about a false alarm or a launch that did not happen; what it quotes is not a launch.
-_NO_LAUNCH = re.compile(r"\b(?:No\s+(?:[\w-]+\s+){0,3}?(?:rockets?|missiles?|projectiles?|satellites?)\s+"
-                        r"(?:was|were|has\s+been|had\s+been)\s+(?:launched|fired)"
-                        r"|(?:did\s+not|didn['\u2019]t|never)\s+(?:launch|fire)\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}?"
-                        r"(?:rockets?|missiles?|projectiles?|satellites?))\b")
-LEDE_PARAGRAPHS = 6  # masthead, date, headline and deck, then the lede
-
-
-def denies_launch(text: str, sentences: list[Sentence]) -> bool:
-    """The story's opening says no launch took place."""
-    return any(_NO_LAUNCH.search(text, s.start, s.end) for s in sentences if s.paragraph < LEDE_PARAGRAPHS)
 
 
 def detect_launch(text: str, sentences: list[Sentence], published: date | None = None) -> LaunchReport | None:
