@@ -149,3 +149,18 @@ def test_count_in_rect_falls_back_to_bounding_boxes_when_many_shapes_meet_it() -
     tree = FeatureIndex(list(range(n)), lines)
     assert tree.count_in_rect(80, 0, 100, 20) == n  # every box meets it, though no line does
     assert FeatureIndex(list(range(50)), lines[:50]).count_in_rect(80, 0, 100, 20) == 0
+
+
+def test_a_count_asked_again_is_the_one_kept_and_another_rectangle_is_counted(monkeypatch) -> None:
+    from viewer.geo.flat_lines import FlatLines
+
+    lines = FlatLines.of_shapes(np.array([LineString([(0, 0), (10, 10)]), LineString([(20, 0), (30, 5)])]))
+    kept = FeatureIndex.of_parts(["a", "b", "zone"], np.array([2]), [box(0, 0, 5, 5)], np.empty(0, dtype=np.int64),
+                                 np.empty((0, 2)), np.array([0, 1]), lines)
+    assert kept.count_in_rect(0, 0, 12, 12) == 2  # the first line and the zone
+    asked = []
+    monkeypatch.setattr(FlatLines, "count_meeting_boxes", lambda self, *rect: asked.append(rect) or 0)
+    assert kept.count_in_rect(0, 0, 12, 12) == 2  # (the lines were not asked again)
+    assert asked == []
+    kept.count_in_rect(19, 0, 31, 6)
+    assert asked == [(19, 0, 31, 6)]

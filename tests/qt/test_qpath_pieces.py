@@ -24,6 +24,21 @@ def test_a_path_read_in_pieces_is_the_path_read_whole(qapp, monkeypatch, vertice
     assert pieces[0][0] == 0
     assert pieces[-1][1] == vertices
     built = qpath.xy_path(x, y)
-    assert built.elementCount() == whole.elementCount() == vertices
+    finite = np.isfinite(x) & np.isfinite(y)
+    dots = np.count_nonzero(~finite[2:] & finite[1:-1] & ~finite[:-2])  # a part of one vertex: its dot
+    assert built.elementCount() == whole.elementCount() == np.count_nonzero(finite) + dots
     assert built == whole  # every element, its type and the fill rule
     assert built.boundingRect() == whole.boundingRect()
+
+
+def test_a_gap_is_no_element_of_the_path_and_a_part_of_one_vertex_is_a_dot(qapp) -> None:
+    nan = np.nan
+    x = np.array([nan, 0.0, 10.0, 20.0, nan, 30.0, 40.0, nan, 50.0, nan, nan, 60.0, 70.0, nan])
+    y = np.array([nan, 0.0, 5.0, 0.0, nan, 1.0, 2.0, nan, 3.0, nan, nan, 4.0, 5.0, nan])
+    path = qpath.xy_path(x, y)
+    elements = [path.elementAt(i) for i in range(path.elementCount())]
+    assert [(e.type.value, e.x, e.y) for e in elements] == [
+        (0, 0.0, 0.0), (1, 10.0, 5.0), (1, 20.0, 0.0),  # 0 move, 1 line
+        (0, 30.0, 1.0), (1, 40.0, 2.0),
+        (0, 50.0, 3.0), (1, 50.0, 3.0),  # one vertex: a line to itself, drawn as a dot
+        (0, 60.0, 4.0), (1, 70.0, 5.0)]

@@ -10,21 +10,19 @@ import shapely
 from viewer.model.table_rows import every_row
 
 SHORT = 8  # vertices: lines up to this long have their boxes found vertex by vertex (see `boxes`)
-COUNTS_KEPT = 64  # answers of `count_meeting_boxes` kept (each paint asks for the legend's few places again)
 
 
 class FlatLines:
     """Lines as ``xy`` ((n, 2) map coordinates of every vertex, line after line) and ``starts`` (len(lines) + 1
     offsets into it: line i is xy[starts[i]:starts[i + 1]]). Never changed in place: a change makes another."""
 
-    __slots__ = ("_boxes", "_by_edge", "_counted", "starts", "xy")
+    __slots__ = ("_boxes", "_by_edge", "starts", "xy")
 
     def __init__(self, xy: np.ndarray, starts: np.ndarray):
         self.xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
         self.starts = np.asarray(starts, dtype=np.int64)
         self._boxes: np.ndarray | None = None
         self._by_edge: _BoxEdges | None = None
-        self._counted: dict[tuple[float, float, float, float], int] = {}
 
     @classmethod
     def empty(cls) -> FlatLines:
@@ -130,16 +128,8 @@ class FlatLines:
         return np.flatnonzero(self._edges().meet(xmin, ymin, xmax, ymax))
 
     def count_meeting_boxes(self, xmin: float, ymin: float, xmax: float, ymax: float) -> int:
-        """How many lines' boxes meet the rectangle (edges included). The answers for the last COUNTS_KEPT
-        rectangles are kept: every paint asks for the legend's places (~0.4 ms each for 100,000 lines; the window's
-        first paints after opening them asked 24 times, for 4 rectangles)."""
-        key = (xmin, ymin, xmax, ymax)
-        count = self._counted.get(key)
-        if count is None:
-            if len(self._counted) >= COUNTS_KEPT:
-                self._counted.clear()
-            count = self._counted[key] = int(np.count_nonzero(self._edges().meet(xmin, ymin, xmax, ymax)))
-        return count
+        """How many lines' boxes meet the rectangle (edges included)."""
+        return int(np.count_nonzero(self._edges().meet(xmin, ymin, xmax, ymax)))
 
     def _edges(self) -> _BoxEdges:
         if self._by_edge is None:

@@ -30,6 +30,10 @@ OUTLINE_FROM = 20_000
 # Segments of such an outline count_in_rect tests at most (~5 ms); beyond, its runs' boxes crowding the rectangle
 # count it as there (see Outline.meets).
 COUNT_SEGMENTS_UP_TO = 20_000
+# Answers of count_in_rect an index keeps: every paint asks for the legend's places again (the window's first paints
+# after opening 100,000 lines asked 24 times for 4 rectangles, ~0.4 ms each: their lines' boxes, then GEOS's test of
+# the few lines whose boxes meet a corner)
+COUNTS_KEPT = 64
 
 
 class IdsOf(Sequence[Hashable]):
@@ -94,6 +98,7 @@ class FeatureIndex:
     def _index_lines(self, positions: np.ndarray, lines: FlatLines) -> None:
         self._line_positions = np.asarray(positions, dtype=np.int64)
         self._lines = lines
+        self._counted: dict[tuple[float, float, float, float], int] = {}  # (an index is never changed in place)
 
     def _index_shapes(self, positions: np.ndarray, shapes: Any) -> None:
         self._shape_positions = np.asarray(positions, dtype=np.int64)
@@ -203,7 +208,16 @@ class FeatureIndex:
         EXACT_COUNT_UP_TO bounding boxes meet it — a launch's path or a warning area has a box over most of the
         map, so counting boxes put the legend over a warning area whose box every corner met —; beyond that,
         their boxes are counted. So is a very detailed outline's when its runs crowd the rectangle (see
-        COUNT_SEGMENTS_UP_TO)."""
+        COUNT_SEGMENTS_UP_TO). The answers for the last COUNTS_KEPT rectangles are kept."""
+        key = (xmin, ymin, xmax, ymax)
+        count = self._counted.get(key)
+        if count is None:
+            if len(self._counted) >= COUNTS_KEPT:
+                self._counted.clear()
+            count = self._counted[key] = self._count_in_rect(xmin, ymin, xmax, ymax)
+        return count
+
+    def _count_in_rect(self, xmin: float, ymin: float, xmax: float, ymax: float) -> int:
         candidates = self._tree.query(box(xmin, ymin, xmax, ymax))
         lines = self._lines.count_meeting_boxes(xmin, ymin, xmax, ymax) if len(self._lines) else 0
         shapes = len(candidates) + lines

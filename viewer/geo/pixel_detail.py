@@ -98,8 +98,13 @@ def edges_sampled(x: np.ndarray, y: np.ndarray, ink: float, pixel: float) -> tup
         xs, ys = x[finite], y[finite]
         span = [xs.min(), xs.max(), ys.min(), ys.max()]
     area = max(1.0, float(span[1] - span[0])) * max(1.0, float(span[3] - span[2]))
-    with np.errstate(invalid="ignore"):  # (inf - inf)
-        lengths = np.hypot(np.diff(x), np.diff(y))
+    with np.errstate(invalid="ignore", over="ignore"):  # (inf - inf)
+        # in place, and not np.hypot (~3x slower: 400,000 vertices ~7 -> ~2 ms, every first drawing of a large
+        # stroke); map units stay far from where a square overflows
+        lengths, dy = np.diff(x), np.diff(y)
+        np.multiply(lengths, lengths, out=lengths)
+        lengths += np.multiply(dy, dy, out=dy)
+        np.sqrt(lengths, out=lengths)
     segment = np.isfinite(lengths)
     length = float(np.sum(lengths, where=segment))
     every = int(length * pixel // (ink * area))  # (length / pixel) / (ink * area / pixel²)

@@ -31,14 +31,20 @@ def xy_path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
     finite = np.isfinite(x) & np.isfinite(y)
     if not finite.any():
         return path
-    # A NaN takes the position of the vertex before it (so it draws nothing), and the vertex after a NaN moves.
+    # The vertex after a NaN moves. A NaN is no element, but after a part of one vertex, where it is a line to that
+    # vertex (drawn as a dot): as an element after every part it drew nothing but cost Qt an element to read and to
+    # stroke (100,000 three-vertex lines: 400,000 elements, now 300,000).
     moves = np.empty(n, dtype=bool)
     moves[0], moves[1:] = True, ~finite[:-1]
     if finite.all():
         at = None
     else:
-        at = np.maximum.accumulate(np.where(finite, np.arange(n), -1))
-        at[at < 0] = np.argmax(finite)  # leading NaNs sit on the first vertex
+        dot = np.zeros(n, dtype=bool)
+        dot[1:] = ~finite[1:] & finite[:-1] & moves[:-1]
+        at = np.flatnonzero(finite | dot)
+        moves = moves[at]
+        at[dot[at]] -= 1  # the dot's line goes to its vertex
+        n = len(at)
     for start, stop in _pieces(moves):
         piece = _serialised(x, y, at, moves, start, stop)
         if start == 0 and stop == n:
