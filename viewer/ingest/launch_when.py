@@ -103,6 +103,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
                                        [(mention.start, mention.end)]))
     best: tuple[tuple[bool, bool, bool], datetime] | None = None
     written: date | None = None  # the local day written beside the launch's clock time, in its sentence
+    fixed: datetime | None = None
     if not launch_dates and article.day_behind and resolved is not None and resolved == article.published:
         resolved = _on_the_writers_day(text, report, article, resolved)
         draft.date = resolved
@@ -123,19 +124,27 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
             if _CORRECTED.search(text, max(sentence.start, time.start - 80), time.start):
                 continue  # "An earlier version misstated the time of the launch as 3:50 p.m.": the wrong one
             same = [(d, s) for d, s in dates if s == sentence and d.value]
-            moment = _moment(time, same, resolved, {d for d, s in same if _other_zone_date(text, d, s, article)})
+            foreign = {d for d, s in same if _other_zone_date(text, d, s, article)}
+            moment = _moment(time, same, resolved, foreign)
+            if moment and sentence in report.anchors and time.zone not in LOCAL_ZONES and any(
+                    re.fullmatch(r"[\s,]*(?:on\s+)?", text[time.end : d.start]) for d in foreign):
+                fixed = fixed or moment  # "(2239 GMT Thursday)": a clock with its own zone's day, a fixed instant
             value = moment.isoformat() if moment else time.label
             # The launch's time: in a sentence stating the launch, after its verb, zoned by the text, first.
             rank = (sentence not in report.anchors, verb is None or time.start < verb.start(), time.assumed)
             if moment and (best is None or rank < best[0]):
                 best = (rank, moment)
-                written = None if rank[0] else _written_beside(
-                    time, same, {d for d, s in same if _other_zone_date(text, d, s, article)})
+                written = None if rank[0] else _written_beside(time, same, foreign)
             span = (time.start - 3, time.end) if text[max(0, time.start - 3) : time.start] == "at " else (
                 time.start, time.end)
             by = attribution(text, sentence, time.start)
             draft.claims.append(DraftClaim("time", value, f"{by}; zone assumed" if time.assumed else by, [span]))
     draft.time = best[1] if best else None
+    if fixed is not None and draft.time is not None and abs(draft.time - fixed) == timedelta(days=1):
+        # the launch's local clock put on a day inferred from elsewhere, a day off the instant another zone's clock
+        # and day fix ("at 7:39 a.m. local time (2239 GMT Thursday)"): the instant, and its local date
+        draft.time = fixed
+        draft.date = fixed.astimezone(timezone(zone_offset("local time", fixed.date()) or timedelta(hours=9))).date()
     if written is not None and launch_dates and not any(
             d.value == draft.date for d, s in launch_dates if s in report.anchors and not _writers_relative_day(
                 text, d, s, article)):

@@ -129,6 +129,8 @@ def _wrapped(text: str, line: tuple[int, int], next_start: int) -> bool:
     head = text[next_start : next_start + 80].lstrip()[:1]  # (an indented next line: its first letter)
     if last.endswith(")") and head.islower() and not _TABLE_ROW.match(text, start):
         return True  # "… at about 0800 local (2300 UTC on 27 JAN)" / "in waters near Sinpo, …"
+    if last.count("(") > last.count(")") and not _TABLE_ROW.match(text, start):
+        return True  # "… at 7:39 a.m. local time (2239" / "GMT Thursday) from …": a bracket still open
     if _BULLET.match(text, start) and _HANGING.match(text, next_start):
         return True  # "• … 3 November, 07:40 KST, also from the Sunan area:" / "  ROK assessed …": one item
     if last.endswith(";") and head.islower() and not _TABLE_ROW.match(text, start):
