@@ -45,3 +45,43 @@ def test_a_wire_flashs_own_stamp_is_not_the_launchs_instant():
     lead = drafted(text)
     assert lead.time is not None
     assert lead.time.astimezone(UTC) != datetime(2031, 5, 15, 0, 12, tzinfo=UTC)
+
+
+POSTS = (
+    "Thread by @watcher (Missile Notes)\n"
+    "Exported 2031-03-09; timestamps as shown to the exporter (US Pacific, PST)\n\n"
+    "1/4 Japan MOD flash: North Korea has launched a ballistic missile. More to follow.\n"
+    "  \u2014 @watcher \u00b7 Mar 8, 2031 \u00b7 12:31 AM PST\n\n"
+    "2/4 Timing: launch at 16:22 KST from the Sunan area, late afternoon Saturday. Daylight launch, unusual for a\n"
+    "long-range shot.\n"
+    "  \u2014 @watcher \u00b7 Mar 8, 2031 \u00b7 12:44 AM PST\n\n"
+    "3/4 Quoting @tokyo_desk:\n"
+    "  > Missile appears to have fallen at around 18:27 within Japan's EEZ.\n"
+    "  (Mar 8, 2031 \u00b7 18:52 JST)\n"
+    "  \u2014 @watcher \u00b7 Mar 8, 2031 \u00b7 1:55 AM PST\n\n"
+    "4/4 CORRECTION to 2/4: the launch time was 17:22 KST (= 08:22 UTC), not 16:22. Sorry all.\n"
+    "  \u2014 @watcher \u00b7 Mar 8, 2031 \u00b7 2:03 AM PST\n"
+)
+
+
+def test_a_posts_own_stamp_is_not_the_launchs_time_and_a_correction_post_wins():
+    lead = drafted(POSTS)
+    assert lead.time is not None
+    assert lead.time.astimezone(UTC) == datetime(2031, 3, 8, 8, 22, tzinfo=UTC)
+
+
+def test_without_the_correction_the_first_stated_time_stands_not_a_posts_stamp():
+    text = POSTS[: POSTS.index("4/4")]
+    lead = drafted(text)
+    assert lead.time is not None
+    assert lead.time.astimezone(UTC) == datetime(2031, 3, 8, 7, 22, tzinfo=UTC)
+
+
+def test_the_time_a_correction_withdraws_is_not_the_launchs():
+    text = (
+        "SEOUL, March 8, 2031 (Wire) - North Korea fired a ballistic missile from the Sunan area on Saturday, the "
+        "military said.\n\nCorrection: An earlier version of this story gave the launch time as 6:57 a.m. Seoul "
+        "time.\n"
+    )
+    lead = drafted(text)
+    assert lead.time is None

@@ -14,6 +14,7 @@ from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch_nouns import launch_row, row_times
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.launch_tables import in_launch_table
+from viewer.ingest.other_moments import another_moment, corrects, not_the_launchs_time
 from viewer.ingest.referred_days import referred_day
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.statement_days import PLUPERFECT, said_day, statement_day
@@ -101,7 +102,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         value = mention.value.isoformat() if mention.value else mention.label
         draft.claims.append(DraftClaim("date", value, attribution(text, sentence, mention.start),
                                        [(mention.start, mention.end)]))
-    best: tuple[tuple[bool, bool, bool], datetime] | None = None
+    best: tuple[tuple[bool, bool, bool, bool], datetime] | None = None
     written: date | None = None  # the local day written beside the launch's clock time, in its sentence
     fixed: datetime | None = None
     if not launch_dates and article.day_behind and resolved is not None and resolved == article.published:
@@ -117,12 +118,8 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
             times += [t for t in row_times(text, sentence, article.zone or "local time")
                       if not any(o.start < t.end and t.start < o.end for o in times)]
         for time in times:
-            if _ANOTHER_MOMENT.search(text, max(sentence.start, time.start - 40), time.start):
-                continue  # "a text message sent at 8:15 a.m.", "before landing at 8:52 a.m.": not the launch's time
-            if _BOUND_BEFORE.search(text, max(sentence.start, time.start - 30), time.start):
-                continue  # "shortly before 8 a.m.": a bound the launch came before, not its time
-            if _CORRECTED.search(text, max(sentence.start, time.start - 80), time.start):
-                continue  # "An earlier version misstated the time of the launch as 3:50 p.m.": the wrong one
+            if not_the_launchs_time(text, sentence, time):
+                continue
             same = [(d, s) for d, s in dates if s == sentence and d.value]
             foreign = {d for d, s in same if _other_zone_date(text, d, s, article)}
             moment = _moment(time, same, resolved, foreign)
@@ -131,10 +128,12 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
                 fixed = fixed or moment  # "(2239 GMT Thursday)": a clock with its own zone's day, a fixed instant
             value = moment.isoformat() if moment else time.label
             # The launch's time: in a sentence stating the launch, after its verb, zoned by the text, first.
-            rank = (sentence not in report.anchors, verb is None or time.start < verb.start(), time.assumed)
+            # (a sentence correcting an earlier one first: "CORRECTION to 3/9: the launch time was 17:22 KST")
+            rank = (not corrects(text, sentence), sentence not in report.anchors,
+                    verb is None or time.start < verb.start(), time.assumed)
             if moment and (best is None or rank < best[0]):
                 best = (rank, moment)
-                written = None if rank[0] else _written_beside(time, same, foreign)
+                written = None if rank[1] else _written_beside(time, same, foreign)
             span = (time.start - 3, time.end) if text[max(0, time.start - 3) : time.start] == "at " else (
                 time.start, time.end)
             by = attribution(text, sentence, time.start)
@@ -182,8 +181,7 @@ def _on_the_writers_day(text: str, report: LaunchReport, article: Article, day: 
     day, and the launch's local date follows from the instant (Friday 15 September in Korea)."""
     for sentence in [*report.anchors, *(s for s in report.related if s not in report.anchors)]:
         for time in find_times(text, sentence.start, sentence.end, article.zone or "local time"):
-            if time.assumed or time.zone in LOCAL_ZONES or _ANOTHER_MOMENT.search(
-                    text, max(sentence.start, time.start - 40), time.start):
+            if time.assumed or time.zone in LOCAL_ZONES or another_moment(text, sentence, time):
                 continue
             moment = resolve(time, day)
             if moment is None:
@@ -192,28 +190,12 @@ def _on_the_writers_day(text: str, report: LaunchReport, article: Article, day: 
     return day
 
 
-# The time of something else than the lift-off, told in a launch sentence: a message or alert sent, a statement
-# released, a briefing held, the missile's landing ("before landing at 8:52 a.m.", "splashed down at …"), a window
-_ANOTHER_MOMENT = re.compile(r"\b(?:sent|issued|released|published|posted|broadcast|aired|held|briefing|landing|landed|"
-                             r"reported|announced|confirmed|warned|alerted|notified|"
-                             # (a notice's window: "The window … opened only at 1500Z that day")
-                             r"opened|opens|closed|closes|"
-                             r"splashed\s+down|splashing\s+down|came\s+down|coming\s+down|impact\w*|fell|falling)\s+"
-                             # (not "announced that at about 7:50 this morning North Korea fired": what was said)
-                             r"(?:(?!that\b)[\w-]+\s+){0,2}?(?:at|around|about|shortly\s+after|shortly\s+before|"
-                             r"just\s+after)\s+(?:about\s+|around\s+|approximately\s+)?$", re.IGNORECASE)
 # "met at 1 a.m. on Saturday, about 80 minutes after the launch": the day of something timed after the launch, which
 # can be the day after it
 _TIMED_AFTER_THE_LAUNCH = re.compile(r"[\s,;(]*(?:some\s+|about\s+|around\s+|nearly\s+|roughly\s+|just\s+)?"
                                      r"(?:\d+|an?|one|two|three|several|few|[\w-]+\s+and\s+a\s+half)\s+"
                                      r"(?:minutes?|hours?)\s+(?:after|following)\s+the\s+(?:launch|firing|test|lift-?off)",
                                      re.IGNORECASE)
-# "fired … shortly before 8 a.m.", "just before 6 p.m. Eastern": the launch came before that clock time, at a minute
-# the words do not give
-_BOUND_BEFORE = re.compile(r"\bbefore\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
-# A correction's withdrawn figure: "misstated the time of the launch as 3:50 p.m.", "incorrectly gave the time as …"
-_CORRECTED = re.compile(r"\b(?:misstated|misreported|incorrectly\s+(?:said|stated|gave|reported)|erroneously\s+"
-                        r"(?:said|stated|gave|reported))\b[^.;]*$", re.IGNORECASE)
 # "from the same place as the launch that flew over Hokkaido on Aug. 29": the day of the launch compared with
 _ANOTHER_LAUNCH_CLAUSE = re.compile(r"\b(?:as|like|than|to)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:launch|missile|"
                                     r"rocket|test|one|ICBM|satellite)\s+(?:that|which)\b[^,;.()]{0,70}$",
