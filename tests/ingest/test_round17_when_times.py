@@ -85,3 +85,32 @@ def test_the_time_a_correction_withdraws_is_not_the_launchs():
     )
     lead = drafted(text)
     assert lead.time is None
+
+
+LOG = (
+    "WATCH LOG - notes from a ship-tracking hobbyist\n"
+    "Posted 21 Oct 2031, 14:30 KST. Times are UTC (Z) unless marked KST.\n\n"
+    "20 Oct, 1900Z  Last position for the coastal tanker puts it alongside at the Sinpo South Shipyard.\n"
+    '20 Oct, 2145Z  Fishing cooperatives relay a coast guard message: "a missile has been launched from North Korea".\n'
+    "20 Oct, 2150Z  JCS via the press: an SLBM-type missile fired from waters near the Sinpo South\n"
+    "               Shipyard at 06:12 KST on the 21st, toward the East Sea. About 650 km, apogee about\n"
+    "               70 km.\n"
+)
+
+
+def test_a_log_entry_runs_on_under_its_text_past_its_stamp():
+    sentences = [LOG[s.start : s.end] for s in split_sentences(LOG)]
+    assert any("Sinpo South\n               Shipyard at 06:12 KST" in s for s in sentences)
+
+
+def test_a_logs_rows_laid_out_in_columns_stay_lines():
+    rows = "Date     Time    Site\n25 Sep   06:53   Taechon\n         07:10   Sunan\n"
+    sentences = [rows[s.start : s.end] for s in split_sentences(rows)]
+    assert "07:10   Sunan" in sentences[-1]
+    assert "Taechon" not in sentences[-1]
+
+
+def test_a_log_entrys_stated_launch_time_wins_over_the_entrys_stamp():
+    lead = drafted(LOG)
+    assert lead.time is not None
+    assert lead.time.astimezone(UTC) == datetime(2031, 10, 20, 21, 12, tzinfo=UTC)
