@@ -59,7 +59,9 @@ _OTHERS_FAILED = re.compile(r"\b(?:two|three|four|several|previous|earlier|past|
                             re.IGNORECASE)
 # "days after its attempt to put a spy satellite into orbit ended in failure", "The launch came days after a satellite
 # rocket exploded in flight": the launch before this one
-_DAYS_AFTER = re.compile(r"\b(?:days|hours|weeks|a\s+day|a\s+week)\s+after\s+[^.;]{0,90}$", re.IGNORECASE)
+# ("… followed … a barrage earlier this month that included an ICBM South Korea said appeared to have failed")
+_DAYS_AFTER = re.compile(r"\b(?:days|hours|weeks|a\s+day|a\s+week)\s+after\s+[^.;]{0,90}$|"
+                         r"\bearlier\s+this\s+(?:month|year)\b[^.;]{0,90}$", re.IGNORECASE)
 # "every attempt ended in failure", "Earlier submarine-launched tests had ended in failure": how other launches went
 _OTHERS_ENDED = re.compile(r"\b(?:(?:every|each|all|previous|earlier|past|prior)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:attempts?|tests?|launch(?:es)?|flights?)|(?:attempts|tests|launches|flights)\s+"
