@@ -36,6 +36,8 @@ ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satell
                           r"payload|warhead|ICBM|IRBM|SRBM|SLBM|"
                           # (and a report's "Outcome: failure")
                           r"orbit\w*|flew|travel\w*|altitude|apogee|(?:in|mid)[- ]flight|outcome|"
+                          # (a rocket's stage: "admitted that the third stage had failed")
+                          r"(?:first|second|third|upper)[- ]stages?|"
                           # (a log's row names the rocket: "2023-08-23  1850Z  Chollima-1  Sohae  FAILURE")
                           r"Unha|Chollima|Hwasong|Pukguksong|Taepodong|Musudan|Hwasal|Pulhwasal)\b",
                           re.IGNORECASE)
