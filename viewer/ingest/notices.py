@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from viewer.geo import geodesic
 from viewer.geo.coordinates import find_positions
 from viewer.ingest.notice_windows import Window, expiry, find_windows
+from viewer.ingest.quoted import unquoted
 from viewer.wording import counted
 
 NM_KM = 1.852
@@ -97,6 +98,7 @@ class Notice:
 
 def read_notice(text: str) -> Notice | None:
     """The notice ``text`` holds, or None when it is not one (an article, or anything else)."""
+    text = unquoted(text)  # (a post quoting a warning line by line: "> NAVAREA XI 1288/26")
     head = text[:600]
     notam = _NOTAM_NUMBER.search(head)
     nav = _NAV_NUMBER.search(head) or _NAV_HEADING.search(head)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from viewer.ingest.day_years import years_from_before
+from viewer.ingest.quoted import unquoted
 from viewer.ingest.zones import ZONE, zone_name, zone_offset
 from viewer.ingest.zones import pyongyang_offset as pyongyang_offset  # (re-exported: tests read it from here)
 
@@ -317,7 +318,7 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
     (the dateline's zone, or 'local time'), also bare ones ('10:44 p.m.', 'at 22:42:28'), marked assumed; without
     it a bare '10:42' is left out."""
     found: list[TimeMention] = []
-    text = _unquoted(text, start, end)
+    text = unquoted(text, start, end) if "\n" in text[start:end] else text
     for form in _TIME_FORMS:
         for m in form.finditer(text, start, end):
             if any(t.start < m.end() and m.start() < t.end for t in found):
@@ -360,19 +361,6 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
             zone, assumed = (paired.zone, False) if paired else (default_zone, True)
             found.append(TimeMention(begin, m.end(), hour, minute, zone, assumed=assumed))
     return sorted(found, key=lambda t: t.start)
-
-
-# A quoted post's or mail's line marks ("> GMT Thursday) from the Tongchang-ri site"), read as the spaces they stand
-# in for, so a clock time and its zone split over two quoted lines ("(2239" / "> GMT Thursday)") are one time
-_QUOTE_MARKS = re.compile(r"^[ \t]*>[> \t]*", re.MULTILINE)
-
-
-def _unquoted(text: str, start: int, end: int) -> str:
-    """``text`` with the quote marks that open lines in ``text[start:end]`` blanked (offsets unchanged)."""
-    part = text[start:end]
-    if "\n" not in part or ">" not in part:
-        return text
-    return text[:start] + _QUOTE_MARKS.sub(lambda m: " " * len(m.group()), part) + text[end:]
 
 
 def resolve(time: TimeMention, day: date | None) -> datetime | None:
