@@ -114,3 +114,20 @@ def test_a_log_entrys_stated_launch_time_wins_over_the_entrys_stamp():
     lead = drafted(LOG)
     assert lead.time is not None
     assert lead.time.astimezone(UTC) == datetime(2031, 10, 20, 21, 12, tzinfo=UTC)
+
+
+CORRECTIONS = (
+    "Corrections and clarifications\n\nThursday, March 20, 2031\n\n"
+    "\u2022 An article on Tuesday about North Korea's latest missile launch misstated the day it took place. The "
+    "short-range ballistic missiles were fired on Monday, March 17, not on Sunday. South Korea's Joint Chiefs of "
+    "Staff said they flew about 300 km after being launched from the Pyongyang area at about 7:44 a.m. toward the "
+    "East Sea.\n\n"
+    "\u2022 A headline on Wednesday's business page misstated the central bank's policy rate.\n"
+)
+
+
+def test_a_corrections_withdrawn_day_and_the_day_a_story_ran_are_not_the_launchs():
+    lead = drafted(CORRECTIONS)
+    assert lead.date == date(2031, 3, 17)
+    assert lead.time is not None
+    assert lead.time.astimezone(UTC) == datetime(2031, 3, 16, 22, 44, tzinfo=UTC)

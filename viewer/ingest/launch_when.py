@@ -14,7 +14,7 @@ from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch_nouns import launch_row, row_times
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.launch_tables import in_launch_table
-from viewer.ingest.other_moments import another_moment, corrects, not_the_launchs_time
+from viewer.ingest.other_moments import another_moment, corrects, not_the_launchs_day, not_the_launchs_time
 from viewer.ingest.referred_days import referred_day
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.statement_days import PLUPERFECT, said_day, statement_day
@@ -72,6 +72,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
                   and not _TIMED_AFTER_THE_LAUNCH.match(text, d.end, s.end)
                   and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
                   and not _LAST_ONE.search(text, max(s.start, d.start - 60), d.start)
+                  and not not_the_launchs_day(text, s, d.start)
                   # (the lead's: another launch drafted from that sentence takes that day as its own)
                   and not (lead_day is None and _earlier_launchs_day(text, d, s.start))]
         if not found and s in report.anchors:  # "… was fired that morning": the day the sentences before name

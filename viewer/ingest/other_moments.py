@@ -1,6 +1,7 @@
 """Clock times in a launch's sentences that are not its lift-off: another moment (a message sent, the landing), a
 bound ('shortly before 8 a.m.'), a correction's withdrawn figure, a post's own stamp; and the sentence that corrects
-an earlier one, whose time wins."""
+an earlier one, whose time wins. Days likewise: a correction's withdrawn day ('fired on Monday, not on Sunday'), the
+day of a story or page ('An article on Tuesday about the launch')."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ _BOUND_BEFORE = re.compile(r"\bbefore\s+(?:about\s+|around\s+)?$", re.IGNORECASE
 _CORRECTED = re.compile(r"\b(?:misstated|misreported|incorrectly\s+(?:said|stated|gave|reported)|erroneously\s+"
                         r"(?:said|stated|gave|reported))\b[^.;]*$", re.IGNORECASE)
 # "… the launch time was 17:22 KST (= 08:22 UTC), not 16:22": the figure after 'not' is the one withdrawn
-_NOT_BEFORE = re.compile(r"(?:,|\brather\s+than|\binstead\s+of)?\s*\bnot\s+(?:at\s+)?(?:about\s+|around\s+)?$",
+_NOT_BEFORE = re.compile(r"(?:,|\brather\s+than|\binstead\s+of)?\s*\bnot\s+(?:at\s+|on\s+)?(?:about\s+|around\s+)?$",
                          re.IGNORECASE)
 # A post's or a quoted post's own stamp on a line of its own: "  — @watcher · Feb 18, 2023 · 12:44 AM PST",
 # "  (Feb 18, 2023 · 18:52 JST)": when it was posted, not when the missile flew
@@ -63,3 +64,16 @@ def not_the_launchs_time(text: str, sentence: Sentence, time: TimeMention) -> bo
 def corrects(text: str, sentence: Sentence) -> bool:
     """Whether the sentence says it corrects an earlier one (its time wins over the earlier sentence's)."""
     return _CORRECTION.match(text, sentence.start, sentence.end) is not None
+
+
+# "An article on Tuesday about North Korea's latest missile launch", "a story published on Monday", "Wednesday's
+# business page": the day a story ran, not the launch's
+_STORYS_DAY = re.compile(r"\b(?:article|story|report|headline|caption|column|piece|editorial|post|page|edition|"
+                         r"broadcast)\s+(?:(?:published|posted|run|printed|aired)\s+)?(?:on|of)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+
+
+def not_the_launchs_day(text: str, sentence: Sentence, at: int) -> bool:
+    """The day written at ``at`` is withdrawn ('not on Sunday') or a story's ('An article on Tuesday')."""
+    before = max(sentence.start, at - 40)
+    return bool(_NOT_BEFORE.search(text, before, at) or _STORYS_DAY.search(text, before, at))
