@@ -131,3 +131,15 @@ def test_a_corrections_withdrawn_day_and_the_day_a_story_ran_are_not_the_launchs
     assert lead.date == date(2031, 3, 17)
     assert lead.time is not None
     assert lead.time.astimezone(UTC) == datetime(2031, 3, 16, 22, 44, tzinfo=UTC)
+
+
+def test_the_day_a_count_of_days_runs_from_is_not_the_launchs():
+    text = (
+        "LIVE | North Korea fires a missile\nDesk Live - last updated Thursday, November 6, 2031\n"
+        "All times are Korea Standard Time (KST)\n\n"
+        "\u2022 North Korea fired a ballistic missile from the Sunan area of Pyongyang at 07:40, the Joint Chiefs of "
+        "Staff said.\n"
+        "\u2022 The launch comes a day after Wednesday's record barrage of short-range missiles.\n"
+    )
+    lead = drafted(text)
+    assert lead.date == date(2031, 11, 6)

@@ -72,7 +72,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
                   and not _TIMED_AFTER_THE_LAUNCH.match(text, d.end, s.end)
                   and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
                   and not _LAST_ONE.search(text, max(s.start, d.start - 60), d.start)
-                  and not not_the_launchs_day(text, s, d.start)
+                  and not not_the_launchs_day(text, s.start, d.start)
                   # (the lead's: another launch drafted from that sentence takes that day as its own)
                   and not (lead_day is None and _earlier_launchs_day(text, d, s.start))]
         if not found and s in report.anchors:  # "… was fired that morning": the day the sentences before name
@@ -223,7 +223,7 @@ def _lede_day(text: str, article: Article, reference: date | None) -> date | Non
     days = [d for d in find_dates(text, start, stop, reference, weekday_reference=ahead)
             if d.value and not statement_day(text, d, start)
             and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(start, d.start - 90), d.start)
-            and not _earlier_launchs_day(text, d, start)]
+            and not _earlier_launchs_day(text, d, start) and not not_the_launchs_day(text, start, d.start)]
     # "The government on Monday defended the alert sent during last Thursday's missile launch": the day the launch
     # is named by (not "The latest firing follows Tuesday's launch": another one)
     days.sort(key=lambda d: not _names_the_launch(text, d, start))

@@ -73,7 +73,14 @@ _STORYS_DAY = re.compile(r"\b(?:article|story|report|headline|caption|column|pie
                          re.IGNORECASE)
 
 
-def not_the_launchs_day(text: str, sentence: Sentence, at: int) -> bool:
-    """The day written at ``at`` is withdrawn ('not on Sunday') or a story's ('An article on Tuesday')."""
-    before = max(sentence.start, at - 40)
-    return bool(_NOT_BEFORE.search(text, before, at) or _STORYS_DAY.search(text, before, at))
+# "The launches come a day after Wednesday's record barrage": the day counted from, another day than the launch's
+_COUNTED_FROM = re.compile(r"\b(?:a|one|two|three|several|\d+)\s+(?:days?|weeks?)\s+(?:after|before)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+
+
+def not_the_launchs_day(text: str, start: int, at: int) -> bool:
+    """The day written at ``at`` is withdrawn ('not on Sunday'), a story's ('An article on Tuesday') or the one a
+    count of days runs from ('a day after Wednesday's barrage')."""
+    before = max(start, at - 40)
+    return bool(_NOT_BEFORE.search(text, before, at) or _STORYS_DAY.search(text, before, at)
+                or _COUNTED_FROM.search(text, before, at))
