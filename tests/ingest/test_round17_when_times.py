@@ -143,3 +143,15 @@ def test_the_day_a_count_of_days_runs_from_is_not_the_launchs():
     )
     lead = drafted(text)
     assert lead.date == date(2031, 11, 6)
+
+
+def test_the_last_launch_recorded_on_a_day_lends_that_day_to_no_other_launch():
+    text = (
+        "SEOUL, January 6. /WIRE/. North Korea on Monday launched an intermediate-range ballistic missile from the "
+        "area of Pyongyang, the Joint Chiefs of Staff said.\n\n"
+        "The launch was detected at about 12:00 local time.\n\n"
+        "It is the first North Korean missile launch this year. The last launch of a ballistic missile by Pyongyang "
+        "was recorded on November 5, 2024, when it fired several short-range missiles.\n"
+    )
+    lead = drafted(text)
+    assert "2024-11-05" not in [c.value for c in lead.claims if c.property == "date"]

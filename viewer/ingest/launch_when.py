@@ -71,7 +71,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
                   and not statement_day(text, d, s.start)
                   and not _TIMED_AFTER_THE_LAUNCH.match(text, d.end, s.end)
                   and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
-                  and not _LAST_ONE.search(text, max(s.start, d.start - 60), d.start)
+                  and not _LAST_ONE.search(text, max(s.start, d.start - 110), d.start)
                   and not not_the_launchs_day(text, s.start, d.start)
                   # (the lead's: another launch drafted from that sentence takes that day as its own)
                   and not (lead_day is None and _earlier_launchs_day(text, d, s.start))]
@@ -205,8 +205,10 @@ _ANOTHER_LAUNCH_CLAUSE = re.compile(r"\b(?:as|like|than|to)\s+(?:the|a|an)\s+(?:
                                     re.IGNORECASE)
 # "the last one, on 29 August, was also launched from Sunan", "the previous launch on May 3": the day of the launch
 # before this one
+# (or "The last launch of a ballistic missile by Pyongyang was recorded on November 5, 2024")
 _LAST_ONE = re.compile(r"\bthe\s+(?:last|previous|earlier|prior)\s+(?:[\w-]+\s+){0,2}?(?:one|launch|missile|rocket|"
-                       r"test|time|firing|flight|overflight)\b,?\s*(?:(?:was|came)\s+)?(?:on\s+|in\s+)?$",
+                       r"test|time|firing|flight|overflight)\b(?:\s+(?:of|by)\s+[^,.;]{0,50}?)?,?\s*(?:(?:was|came)\s+"
+                       r"(?:(?:recorded|conducted|carried\s+out|made|reported|detected)\s+)?)?(?:on\s+|in\s+)?$",
                        re.IGNORECASE)
 
 
