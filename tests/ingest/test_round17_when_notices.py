@@ -60,3 +60,47 @@ def test_a_warning_quoted_line_by_line_in_a_post_is_read_as_the_warning():
     lon, lat = notice.areas[0].corners[0]
     assert abs(lon - (128 + 55 / 60)) < 1e-6
     assert abs(lat - (40 + 5 / 60)) < 1e-6
+
+
+RADIO = (
+    "COAST RADIO SCRIPT -- navigational warning, English reading\n\n"
+    "Securite, securite, securite. All ships, all ships, all ships.\n"
+    "This is the coast guard. Navigational warning follows.\n\n"
+    "Coast guard navigational warning number zero four two one of two zero three one.\n"
+    "Sea of Japan. Rocket launching.\n"
+    "From two one three zero UTC on the twelfth of May to zero two zero zero UTC on the thirteenth of May, two zero "
+    "three one.\n"
+    "In the area bounded by the following three points:\n"
+    "Point one. Three eight degrees one five minutes north, one three two degrees zero zero minutes east.\n"
+    "Point two. Three eight degrees one five minutes north, one three three degrees three zero minutes east.\n"
+    "Point three. Three seven degrees four five minutes north, one three two degrees four five minutes east.\n"
+    "Vessels are requested to keep clear of the area. Out.\n"
+)
+
+
+def test_a_warning_read_out_with_its_figures_spelled_is_read_in_figures():
+    notice = read_notice(RADIO)
+    assert notice is not None
+    assert notice.number == "0421/31"
+    assert [(w.start, w.end) for w in notice.windows] == [
+        (datetime(2031, 5, 12, 21, 30, tzinfo=UTC), datetime(2031, 5, 13, 2, 0, tzinfo=UTC))
+    ]
+    (area,) = notice.areas
+    assert [(round(lon, 4), round(lat, 4)) for lon, lat in area.corners] == [
+        (132.0, 38.25),
+        (133.5, 38.25),
+        (132.75, 37.75),
+    ]
+
+
+def test_a_spoken_warnings_citations_point_into_the_words_read_out():
+    notice = read_notice(RADIO)
+    assert notice is not None
+    start, end = notice.areas[0].span
+    assert RADIO[start:end].startswith("Three eight degrees one five minutes north")
+    assert RADIO[slice(*notice.windows[0].span)].startswith("two one three zero UTC on the twelfth of May")
+
+
+def test_an_article_that_spells_a_number_is_no_spoken_warning():
+    text = "North Korea fired two missiles on Monday; one three hours later crashed, officials said.\n"
+    assert read_notice(text) is None
