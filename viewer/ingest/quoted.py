@@ -12,7 +12,7 @@ _QUOTE_MARKS = re.compile(r"^[ \t]*>[> \t]*", re.MULTILINE)
 def unquoted(text: str, start: int = 0, end: int | None = None) -> str:
     """``text`` with the quote marks that open lines in ``text[start:end]`` blanked."""
     end = len(text) if end is None else end
+    if text.find(">", start, end) < 0 or text.find("\n", start, end) < 0:
+        return text  # (no mark, or no line but the first: nothing opens a quoted line after another)
     part = text[start:end]
-    if ">" not in part:
-        return text
     return text[:start] + _QUOTE_MARKS.sub(lambda m: " " * len(m.group()), part) + text[end:]

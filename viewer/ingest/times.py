@@ -318,7 +318,7 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
     (the dateline's zone, or 'local time'), also bare ones ('10:44 p.m.', 'at 22:42:28'), marked assumed; without
     it a bare '10:42' is left out."""
     found: list[TimeMention] = []
-    text = unquoted(text, start, end) if "\n" in text[start:end] else text
+    text = unquoted(text, start, end)
     for form in _TIME_FORMS:
         for m in form.finditer(text, start, end):
             if any(t.start < m.end() and m.start() < t.end for t in found):
