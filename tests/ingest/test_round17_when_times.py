@@ -155,3 +155,16 @@ def test_the_last_launch_recorded_on_a_day_lends_that_day_to_no_other_launch():
     )
     lead = drafted(text)
     assert "2024-11-05" not in [c.value for c in lead.claims if c.property == "date"]
+
+
+def test_a_bare_clock_told_as_koreas_by_the_day_and_place_after_it_is_koreas():
+    text = (
+        "Station News Washington \u00b7 Posted 11/25/2031 2:05 PM EST\n\n"
+        "WASHINGTON \u2014 North Korea launched an intercontinental ballistic missile on Tuesday, the Pentagon "
+        "said.\n\n"
+        "Because of the time difference, the launch took place at 3:17 a.m. Wednesday in North Korea, from the "
+        "Pyongsong area.\n"
+    )
+    lead = drafted(text)
+    assert lead.time is not None
+    assert lead.time.astimezone(UTC) == datetime(2031, 11, 25, 18, 17, tzinfo=UTC)
