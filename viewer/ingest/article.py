@@ -10,7 +10,7 @@ from pathlib import Path
 
 from viewer.ingest.dateline_year import InferredYear, dateline_year
 from viewer.ingest.datelines import find_dateline, stamped_west_of_korea
-from viewer.ingest.feed_item import FEED_SUFFIXES, FeedError, feed_to_text
+from viewer.ingest.feed_item import FEED_SUFFIXES, FeedError, feed_to_text, looks_like_feed
 from viewer.ingest.html_text import html_to_text
 from viewer.ingest.stamp_lines import foot_stamp
 from viewer.ingest.times import names_koreas_next_day, parse_date
@@ -80,9 +80,10 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
         raw, exact = data.decode("utf-8"), True
     except UnicodeDecodeError:
         raw, exact = data.decode("cp1252", errors="replace"), False  # older news archives; kept inline
-    if suffix in HTML_SUFFIXES or suffix in FEED_SUFFIXES:
+    feed = suffix in FEED_SUFFIXES or (suffix in TEXT_SUFFIXES and looks_like_feed(raw))  # (an Atom feed saved .txt)
+    if suffix in HTML_SUFFIXES or feed:
         try:
-            page = feed_to_text(raw) if suffix in FEED_SUFFIXES else html_to_text(raw)
+            page = feed_to_text(raw) if feed else html_to_text(raw)
         except FeedError as error:
             raise ArticleError(f"{path}: {error}") from None
         text, title, stated = page.text, page.title, page.published
@@ -95,7 +96,7 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
     header = _HEADER_DATE.search(text[:600])
     header_date = parse_date(header.group("date"), None) if header else None
     header_end = header.start("date") + header_date.end if header and header_date else 0
-    if suffix in TEXT_SUFFIXES:
+    if suffix in TEXT_SUFFIXES and not feed:
         title = _first_line(text[: header.start()] + text[header_end:] if header and header_date else text)
     dateline = find_dateline(text)
     if dateline is not None:

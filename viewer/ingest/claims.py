@@ -59,7 +59,9 @@ _OTHERS_FAILED = re.compile(r"\b(?:two|three|four|several|previous|earlier|past|
                             re.IGNORECASE)
 # "days after its attempt to put a spy satellite into orbit ended in failure", "The launch came days after a satellite
 # rocket exploded in flight": the launch before this one
-_DAYS_AFTER = re.compile(r"\b(?:days|hours|weeks|a\s+day|a\s+week)\s+after\s+[^.;]{0,90}$", re.IGNORECASE)
+# ("… followed … a barrage earlier this month that included an ICBM South Korea said appeared to have failed")
+_DAYS_AFTER = re.compile(r"\b(?:days|hours|weeks|a\s+day|a\s+week)\s+after\s+[^.;]{0,90}$|"
+                         r"\bearlier\s+this\s+(?:month|year)\b[^.;]{0,90}$", re.IGNORECASE)
 # "every attempt ended in failure", "Earlier submarine-launched tests had ended in failure": how other launches went
 _OTHERS_ENDED = re.compile(r"\b(?:(?:every|each|all|previous|earlier|past|prior)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:attempts?|tests?|launch(?:es)?|flights?)|(?:attempts|tests|launches|flights)\s+"
@@ -79,8 +81,10 @@ _ANOTHER_MISSILE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|other)\s+(?
                               # "fires two ballistic missiles, one fails": one of several, not the launch as a whole
                               r"|\b(?:two|three|four|five|several|multiple|[2-9])\s+(?:[\w-]+\s+){0,2}?(?:missiles|rockets|"
                               r"projectiles)\b[^.;]{0,40}?,\s*one\s+(?:of\s+(?:them|which)\s+)?$", re.IGNORECASE)
-# "The first stage separated and fell into the Sea of Japan": a spent stage falls as planned
-_SPENT_STAGE = re.compile(r"\b(?:stages?|boosters?|fairings?)\b(?:\s+\w+){0,3}\s+$", re.IGNORECASE)
+# "The first stage separated and fell into the Sea of Japan", "parts of the rocket fell into the sea east of the
+# Philippines": spent stages and parts fall as planned (a failure is told in its own words: "broke into pieces")
+_SPENT_STAGE = re.compile(r"\b(?:stages?|boosters?|fairings?|parts|pieces|debris|fragments)\b(?:\s+\w+){0,3}\s+$",
+                          re.IGNORECASE)
 # "the missile fell into the sea and did not reach Hokkaido": a ballistic missile's flight ends in the sea, so that
 # is where it landed, not how it failed (a payload or rocket that "fell into the ocean" short of orbit did fail)
 _MISSILE_FELL = re.compile(r"\b(?:missiles?|ICBMs?|IRBMs?|SRBMs?|warheads?)\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)

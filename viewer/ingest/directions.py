@@ -11,13 +11,17 @@ from shapely.geometry import Point
 from viewer.geo import geodesic
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.measures import bearing_of
-from viewer.ingest.places import PlaceMatcher
+from viewer.ingest.places import PlaceMatcher, PlaceMention
 from viewer.ingest.sentences import Sentence
 
 _DIR = r"(?P<dir>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2})"  # up to "east-northeast"
 # (nor "according to the South's military": the country)
 _NOT_A_HEADING = (r"(?!\s+(?:of|coast|Korea|Sea|Japan|side|part|region|Pacific|China|Asia|Hwanghae|Phyongan|Hamgyong)"
                   r"|['\u2019]s\b)")
+# A machine translation's word order, the direction before its noun: "launched to east direction", "2 shots launched
+# in East Sea direction" (a compass word, or a sea as after 'toward')
+_DIRECTION_AFTER = re.compile(rf"\b(?:to|in)\s+(?:the\s+)?{_DIR}\s+direction\b", re.IGNORECASE)
+_AS_DIRECTION = re.compile(r"\s+direction\b", re.IGNORECASE)
 _PATTERNS = [
     re.compile(rf"\b(?:on|along)\s+an?\s+{_DIR}(?:ward|erly|ern)?\s+(?:path|course|trajectory|route|heading)\b",
                re.IGNORECASE),
@@ -59,13 +63,16 @@ _PATTERNS = [
     # "fired … toward its east coast waters", "toward the country's western coastal waters"
     re.compile(rf"\btowards?\s+(?:its|the|North\s+Korea['\u2019]s|the\s+(?:North|country)['\u2019]s)\s+{_DIR}(?:ern)?\s+"
                r"coast(?:al)?\s+(?:waters|seas?)\b", re.IGNORECASE),
+    _DIRECTION_AFTER,
     re.compile(rf"\b(?:flew|flying|flown|headed|heading|fired|launched|travell?ed|went|moved|turned|sen(?:t|ding))\s+"
                rf"(?:[\w-]+\s+){{0,2}}?(?:to\s+the\s+)?{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
 ]
 # "toward the East Sea"; "fired two projectiles from Sondok in South Hamgyong Province into the East Sea" (the
 # firing, not where debris fell: "landed in the Sea of Japan" names a sea 1,000 km across, not a direction)
-_TOWARD = re.compile(r"\btowards?\s+|\bin\s+the\s+direction\s+of\s+|\b(?:fired|launched|flew)\s+(?:[\w-]+\s+){0,10}?"
-                     r"into\s+|\bhead(?:ed|ing)\s+(?:out\s+)?(?:over|into)\s+", re.IGNORECASE)  # "it headed out over …"
+# (a post's hashtag: "toward the #EastSea")
+_TOWARD = re.compile(r"\btowards?\s+(?:(?:the\s+)?#(?=[A-Z]))?|\bin\s+the\s+direction\s+of\s+|"
+                     r"\b(?:fired|launched|flew)\s+(?:[\w-]+\s+){0,10}?into\s+|"
+                     r"\bhead(?:ed|ing)\s+(?:out\s+)?(?:over|into)\s+", re.IGNORECASE)  # "it headed out over …"
 TOWARD_KINDS = frozenset({"sea", "prefecture", "island", "island_group", "country_region", "reference_point"})
 
 
@@ -101,14 +108,25 @@ def _toward(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: P
             place = matcher.place_at(text, m.end())
             if place is None or place.place.kind not in TOWARD_KINDS:
                 continue
-            if site is not None:
-                bearing = float(geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
-            elif place.place.id in COAST_SEAS:  # no site: the coast the sea washes
-                bearing = COAST_SEAS[place.place.id]
-            else:
-                continue
-            return StatedDirection(bearing, text[place.start : place.end], (m.start(), place.end), place.place.id)
+            found = _toward_place(text, place, m.start(), site)
+            if found is not None:
+                return found
+        for place in matcher.find(text, sentence.start, sentence.end):  # "in East Sea direction"
+            if place.place.kind == "sea" and _AS_DIRECTION.match(text, place.end):
+                found = _toward_place(text, place, place.start, site)
+                if found is not None:
+                    return found
     return None
+
+
+def _toward_place(text: str, place: PlaceMention, start: int, site: Point | None) -> StatedDirection | None:
+    if site is not None:
+        bearing = float(geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
+    elif place.place.id in COAST_SEAS:  # no site: the coast the sea washes
+        bearing = COAST_SEAS[place.place.id]
+    else:
+        return None
+    return StatedDirection(bearing, text[place.start : place.end], (start, place.end), place.place.id)
 
 
 # Where the flight went, told by a place far from where it started: "came down at sea west of Okushiri", "fell inside

@@ -3,6 +3,7 @@ as the feed states it, and its body (escaped HTML in the feed, reduced to text a
 
 from __future__ import annotations
 
+import re
 from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as SafeET
@@ -13,6 +14,16 @@ from viewer.ingest.html_text import HtmlText, html_to_text
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 _STAMPS = ("pubDate", "published", "updated", "date")  # RSS, Atom, Dublin Core (dc:date)
 _BODIES = ("encoded", "content", "description", "summary")  # content:encoded first: the whole story
+
+
+# A feed saved under a text file's name: its XML declaration or root, then an item or entry
+_FEED_START = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL)
+_ITEM = re.compile(r"<(?:item|entry)\b")
+
+
+def looks_like_feed(raw: str) -> bool:
+    """Whether a file saved as text is an RSS or Atom feed (its first element a feed's, an item or entry in it)."""
+    return _FEED_START.match(raw[:2000]) is not None and _ITEM.search(raw) is not None
 
 
 class FeedError(ValueError):

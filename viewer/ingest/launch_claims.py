@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from viewer.ingest.claims import FoundClaim, attribution, orbit_claims, outcome_claims, settled_outcome
+from viewer.ingest.disputed import doubted_success
 from viewer.ingest.eez import eez_claims
 from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch import foreign_launch_sentences
@@ -108,5 +109,7 @@ def add_claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report
             draft.claims.append(DraftClaim("apogee_km", round(km, 1), attribution(text, sentence, start),
                                            [(start, end)]))
     settled = settled_outcome([(str(c.value), c.by) for c in draft.claims if c.property == "outcome"])
+    if settled == "success" and doubted_success(text, sentences, draft.claims):
+        settled = None  # the North's claim of success, doubted by another source (disputed.py)
     if settled is not None:
         draft.outcome = settled

@@ -14,6 +14,7 @@ from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch_nouns import launch_row, row_times
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.launch_tables import in_launch_table
+from viewer.ingest.other_moments import another_moment, corrects, not_the_launchs_day, not_the_launchs_time
 from viewer.ingest.referred_days import referred_day
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.statement_days import PLUPERFECT, said_day, statement_day
@@ -35,6 +36,8 @@ ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satell
                           r"payload|warhead|ICBM|IRBM|SRBM|SLBM|"
                           # (and a report's "Outcome: failure")
                           r"orbit\w*|flew|travel\w*|altitude|apogee|(?:in|mid)[- ]flight|outcome|"
+                          # (a rocket's stage: "admitted that the third stage had failed")
+                          r"(?:first|second|third|upper)[- ]stages?|"
                           # (a log's row names the rocket: "2023-08-23  1850Z  Chollima-1  Sohae  FAILURE")
                           r"Unha|Chollima|Hwasong|Pukguksong|Taepodong|Musudan|Hwasal|Pulhwasal)\b",
                           re.IGNORECASE)
@@ -68,7 +71,8 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
                   and not statement_day(text, d, s.start)
                   and not _TIMED_AFTER_THE_LAUNCH.match(text, d.end, s.end)
                   and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
-                  and not _LAST_ONE.search(text, max(s.start, d.start - 60), d.start)
+                  and not _LAST_ONE.search(text, max(s.start, d.start - 110), d.start)
+                  and not not_the_launchs_day(text, s.start, d.start)
                   # (the lead's: another launch drafted from that sentence takes that day as its own)
                   and not (lead_day is None and _earlier_launchs_day(text, d, s.start))]
         if not found and s in report.anchors:  # "… was fired that morning": the day the sentences before name
@@ -101,8 +105,9 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         value = mention.value.isoformat() if mention.value else mention.label
         draft.claims.append(DraftClaim("date", value, attribution(text, sentence, mention.start),
                                        [(mention.start, mention.end)]))
-    best: tuple[tuple[bool, bool, bool], datetime] | None = None
+    best: tuple[tuple[bool, bool, bool, bool], datetime] | None = None
     written: date | None = None  # the local day written beside the launch's clock time, in its sentence
+    fixed: datetime | None = None
     if not launch_dates and article.day_behind and resolved is not None and resolved == article.published:
         resolved = _on_the_writers_day(text, report, article, resolved)
         draft.date = resolved
@@ -116,26 +121,32 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
             times += [t for t in row_times(text, sentence, article.zone or "local time")
                       if not any(o.start < t.end and t.start < o.end for o in times)]
         for time in times:
-            if _ANOTHER_MOMENT.search(text, max(sentence.start, time.start - 40), time.start):
-                continue  # "a text message sent at 8:15 a.m.", "before landing at 8:52 a.m.": not the launch's time
-            if _BOUND_BEFORE.search(text, max(sentence.start, time.start - 30), time.start):
-                continue  # "shortly before 8 a.m.": a bound the launch came before, not its time
-            if _CORRECTED.search(text, max(sentence.start, time.start - 80), time.start):
-                continue  # "An earlier version misstated the time of the launch as 3:50 p.m.": the wrong one
+            if not_the_launchs_time(text, sentence, time):
+                continue
             same = [(d, s) for d, s in dates if s == sentence and d.value]
-            moment = _moment(time, same, resolved, {d for d, s in same if _other_zone_date(text, d, s, article)})
+            foreign = {d for d, s in same if _other_zone_date(text, d, s, article)}
+            moment = _moment(time, same, resolved, foreign)
+            if moment and sentence in report.anchors and time.zone not in LOCAL_ZONES and any(
+                    re.fullmatch(r"[\s,]*(?:on\s+)?", text[time.end : d.start]) for d in foreign):
+                fixed = fixed or moment  # "(2239 GMT Thursday)": a clock with its own zone's day, a fixed instant
             value = moment.isoformat() if moment else time.label
             # The launch's time: in a sentence stating the launch, after its verb, zoned by the text, first.
-            rank = (sentence not in report.anchors, verb is None or time.start < verb.start(), time.assumed)
+            # (a sentence correcting an earlier one first: "CORRECTION to 3/9: the launch time was 17:22 KST")
+            rank = (not corrects(text, sentence), sentence not in report.anchors,
+                    verb is None or time.start < verb.start(), time.assumed)
             if moment and (best is None or rank < best[0]):
                 best = (rank, moment)
-                written = None if rank[0] else _written_beside(
-                    time, same, {d for d, s in same if _other_zone_date(text, d, s, article)})
+                written = None if rank[1] else _written_beside(time, same, foreign)
             span = (time.start - 3, time.end) if text[max(0, time.start - 3) : time.start] == "at " else (
                 time.start, time.end)
             by = attribution(text, sentence, time.start)
             draft.claims.append(DraftClaim("time", value, f"{by}; zone assumed" if time.assumed else by, [span]))
     draft.time = best[1] if best else None
+    if fixed is not None and draft.time is not None and abs(draft.time - fixed) == timedelta(days=1):
+        # the launch's local clock put on a day inferred from elsewhere, a day off the instant another zone's clock
+        # and day fix ("at 7:39 a.m. local time (2239 GMT Thursday)"): the instant, and its local date
+        draft.time = fixed
+        draft.date = fixed.astimezone(timezone(zone_offset("local time", fixed.date()) or timedelta(hours=9))).date()
     if written is not None and launch_dates and not any(
             d.value == draft.date for d, s in launch_dates if s in report.anchors and not _writers_relative_day(
                 text, d, s, article)):
@@ -173,8 +184,7 @@ def _on_the_writers_day(text: str, report: LaunchReport, article: Article, day: 
     day, and the launch's local date follows from the instant (Friday 15 September in Korea)."""
     for sentence in [*report.anchors, *(s for s in report.related if s not in report.anchors)]:
         for time in find_times(text, sentence.start, sentence.end, article.zone or "local time"):
-            if time.assumed or time.zone in LOCAL_ZONES or _ANOTHER_MOMENT.search(
-                    text, max(sentence.start, time.start - 40), time.start):
+            if time.assumed or time.zone in LOCAL_ZONES or another_moment(text, sentence, time):
                 continue
             moment = resolve(time, day)
             if moment is None:
@@ -183,36 +193,22 @@ def _on_the_writers_day(text: str, report: LaunchReport, article: Article, day: 
     return day
 
 
-# The time of something else than the lift-off, told in a launch sentence: a message or alert sent, a statement
-# released, a briefing held, the missile's landing ("before landing at 8:52 a.m.", "splashed down at …"), a window
-_ANOTHER_MOMENT = re.compile(r"\b(?:sent|issued|released|published|posted|broadcast|aired|held|briefing|landing|landed|"
-                             r"reported|announced|confirmed|warned|alerted|notified|"
-                             # (a notice's window: "The window … opened only at 1500Z that day")
-                             r"opened|opens|closed|closes|"
-                             r"splashed\s+down|splashing\s+down|came\s+down|coming\s+down|impact\w*|fell|falling)\s+"
-                             # (not "announced that at about 7:50 this morning North Korea fired": what was said)
-                             r"(?:(?!that\b)[\w-]+\s+){0,2}?(?:at|around|about|shortly\s+after|shortly\s+before|"
-                             r"just\s+after)\s+(?:about\s+|around\s+|approximately\s+)?$", re.IGNORECASE)
 # "met at 1 a.m. on Saturday, about 80 minutes after the launch": the day of something timed after the launch, which
 # can be the day after it
 _TIMED_AFTER_THE_LAUNCH = re.compile(r"[\s,;(]*(?:some\s+|about\s+|around\s+|nearly\s+|roughly\s+|just\s+)?"
                                      r"(?:\d+|an?|one|two|three|several|few|[\w-]+\s+and\s+a\s+half)\s+"
                                      r"(?:minutes?|hours?)\s+(?:after|following)\s+the\s+(?:launch|firing|test|lift-?off)",
                                      re.IGNORECASE)
-# "fired … shortly before 8 a.m.", "just before 6 p.m. Eastern": the launch came before that clock time, at a minute
-# the words do not give
-_BOUND_BEFORE = re.compile(r"\bbefore\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
-# A correction's withdrawn figure: "misstated the time of the launch as 3:50 p.m.", "incorrectly gave the time as …"
-_CORRECTED = re.compile(r"\b(?:misstated|misreported|incorrectly\s+(?:said|stated|gave|reported)|erroneously\s+"
-                        r"(?:said|stated|gave|reported))\b[^.;]*$", re.IGNORECASE)
 # "from the same place as the launch that flew over Hokkaido on Aug. 29": the day of the launch compared with
 _ANOTHER_LAUNCH_CLAUSE = re.compile(r"\b(?:as|like|than|to)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:launch|missile|"
                                     r"rocket|test|one|ICBM|satellite)\s+(?:that|which)\b[^,;.()]{0,70}$",
                                     re.IGNORECASE)
 # "the last one, on 29 August, was also launched from Sunan", "the previous launch on May 3": the day of the launch
 # before this one
+# (or "The last launch of a ballistic missile by Pyongyang was recorded on November 5, 2024")
 _LAST_ONE = re.compile(r"\bthe\s+(?:last|previous|earlier|prior)\s+(?:[\w-]+\s+){0,2}?(?:one|launch|missile|rocket|"
-                       r"test|time|firing|flight|overflight)\b,?\s*(?:(?:was|came)\s+)?(?:on\s+|in\s+)?$",
+                       r"test|time|firing|flight|overflight)\b(?:\s+(?:of|by)\s+[^,.;]{0,50}?)?,?\s*(?:(?:was|came)\s+"
+                       r"(?:(?:recorded|conducted|carried\s+out|made|reported|detected)\s+)?)?(?:on\s+|in\s+)?$",
                        re.IGNORECASE)
 
 
@@ -229,7 +225,7 @@ def _lede_day(text: str, article: Article, reference: date | None) -> date | Non
     days = [d for d in find_dates(text, start, stop, reference, weekday_reference=ahead)
             if d.value and not statement_day(text, d, start)
             and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(start, d.start - 90), d.start)
-            and not _earlier_launchs_day(text, d, start)]
+            and not _earlier_launchs_day(text, d, start) and not not_the_launchs_day(text, start, d.start)]
     # "The government on Monday defended the alert sent during last Thursday's missile launch": the day the launch
     # is named by (not "The latest firing follows Tuesday's launch": another one)
     days.sort(key=lambda d: not _names_the_launch(text, d, start))

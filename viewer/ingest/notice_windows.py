@@ -25,7 +25,7 @@ _DTG_RANGE = re.compile(
     re.IGNORECASE)
 # Japan Coast Guard warnings retyped for readers give Japan's clock: "0900 JST 18 November 2026"
 _ZONE = r"\s?(?P<z{n}>Z|UTC|GMT|JST|KST)"
-_OFFSET_HOURS = {"Z": 0, "UTC": 0, "GMT": 0, "JST": 9, "KST": 9}
+_OFFSET_HOURS = {"Z": 0, "UTC": 0, "GMT": 0, "JST": 9, "KST": 9, "BEIJING TIME": 8}
 _TIMED_DAYS = re.compile(
     rf"\b(?P<h1>[0-2]\d[0-5]\d){_ZONE.format(n=1)}\s+(?P<d1>[0-3]?\d)\s+(?P<m1>{_MON})(?:\s+(?P<y1>(?:20)?\d\d))?"
     rf"\s*(?:TO|THRU|-)\s*(?P<h2>[0-2]\d[0-5]\d){_ZONE.format(n=2)}\s+(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})"
@@ -47,6 +47,11 @@ _HOURS_THEN_DAYS = re.compile(
     rf"{_ZONE.format(n=2)},?\s+(?:FROM\s+)?(?P<d1>[0-3]?\d)\s+(?P<m1>{_MON})\s+(?P<y1>20\d\d)\s*(?:TO|UNTIL|THRU|-|\u2013)"
     rf"\s*(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})\s+(?P<y2>20\d\d)(?P<next>(?!))?",
     re.IGNORECASE)
+# China's Maritime Safety Administration gives a day's hours after it, in Beijing time: "WILL FALL FROM 1420 TO 1550 ON
+# 03 JUL 2026 (BEIJING TIME)" (UTC+8; a window that runs past midnight ends the next day)
+_HOURS_ON_DAY = re.compile(
+    rf"\bFROM\s+(?P<h1>[0-2]\d[0-5]\d)\s*(?:TO|-|\u2013)\s*(?P<h2>[0-2]\d[0-5]\d)\s+ON\s+(?P<d>[0-3]?\d)\s+(?P<m>{_MON})\s+"
+    rf"(?P<y>20\d\d)\s*\(?(?P<z>BEIJING\s+TIME|UTC|GMT|JST|KST)\)?", re.IGNORECASE)
 _NOTAM_B = re.compile(r"\bB\)\s*(?P<t>\d{10})\b")
 _NOTAM_C = re.compile(r"\bC\)\s*(?P<t>\d{10})(?:\s*EST)?\b")
 _EXPIRES = re.compile(rf"\bCANCEL\s+THIS\s+(?:MSG|MESSAGE)\s+(?P<t>[0-3]\d[0-2]\d[0-5]\d){_Z}\s+(?P<m>{_MON})"
@@ -151,6 +156,12 @@ def find_windows(text: str, year: int | None) -> list[Window]:
             end += timedelta(days=1)
         daily = f"{h1}Z-{h2}Z" if (m.group("daily") or d1 != d2) and h1 != h2 else None
         found.append(Window(start, end, m.span(), daily))
+    for m in _HOURS_ON_DAY.finditer(text):
+        start = _moment(int(m.group("y")), _month(m.group("m")), int(m.group("d")), m.group("h1"))
+        end = _moment(int(m.group("y")), _month(m.group("m")), int(m.group("d")), m.group("h2"))
+        if start and end and not any(w.span[0] < m.end() and m.start() < w.span[1] for w in found):
+            end += timedelta(days=1 if end <= start else 0)
+            found.append(Window(start - _offset(m.group("z")), end - _offset(m.group("z")), m.span()))
     b, c = _NOTAM_B.search(text), _NOTAM_C.search(text)
     if b and c:
         start, end = _notam_time(b.group("t")), _notam_time(c.group("t"))
@@ -160,7 +171,7 @@ def find_windows(text: str, year: int | None) -> list[Window]:
 
 
 def _offset(zone: str) -> timedelta:
-    return timedelta(hours=_OFFSET_HOURS[zone.strip().upper()])
+    return timedelta(hours=_OFFSET_HOURS[" ".join(zone.split()).upper()])
 
 
 def _days_then_hours(m: re.Match[str]) -> Window | None:

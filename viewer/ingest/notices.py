@@ -6,7 +6,7 @@ Each area becomes a danger zone (a warning area for a NOTAM's airspace) citing t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import shapely
@@ -16,6 +16,8 @@ from shapely.geometry.base import BaseGeometry
 from viewer.geo import geodesic
 from viewer.geo.coordinates import find_positions
 from viewer.ingest.notice_windows import Window, expiry, find_windows
+from viewer.ingest.quoted import unquoted
+from viewer.ingest.spoken_notice import written
 from viewer.wording import counted
 
 NM_KM = 1.852
@@ -97,6 +99,21 @@ class Notice:
 
 def read_notice(text: str) -> Notice | None:
     """The notice ``text`` holds, or None when it is not one (an article, or anything else)."""
+    spoken = written(text)  # a warning read out on the radio, its figures spelled (spoken_notice)
+    if spoken is None:
+        return _read(unquoted(text))  # (a post quoting a warning line by line: "> NAVAREA XI 1288/26")
+    notice = _read(spoken.text)
+    if notice is None:
+        return None
+    notice.span = (spoken.spoken(notice.span[0]), spoken.spoken(notice.span[1]))
+    for area in notice.areas:
+        area.span = (spoken.spoken(area.span[0]), spoken.spoken(area.span[1]))
+    notice.windows = [replace(w, span=(spoken.spoken(w.span[0]), spoken.spoken(w.span[1]))) for w in notice.windows]
+    notice.problems = [(spoken.spoken(at), message) for at, message in notice.problems]
+    return notice
+
+
+def _read(text: str) -> Notice | None:
     head = text[:600]
     notam = _NOTAM_NUMBER.search(head)
     nav = _NAV_NUMBER.search(head) or _NAV_HEADING.search(head)

@@ -129,6 +129,10 @@ def _wrapped(text: str, line: tuple[int, int], next_start: int) -> bool:
     head = text[next_start : next_start + 80].lstrip()[:1]  # (an indented next line: its first letter)
     if last.endswith(")") and head.islower() and not _TABLE_ROW.match(text, start):
         return True  # "… at about 0800 local (2300 UTC on 27 JAN)" / "in waters near Sinpo, …"
+    if _under_the_entry(text, start, next_start):
+        return True  # "20 Oct, 2150Z  JCS: a missile fired from waters near" / "               Shipyard at 06:12 KST"
+    if last.count("(") > last.count(")") and not _TABLE_ROW.match(text, start):
+        return True  # "… at 7:39 a.m. local time (2239" / "GMT Thursday) from …": a bracket still open
     if _BULLET.match(text, start) and _HANGING.match(text, next_start):
         return True  # "• … 3 November, 07:40 KST, also from the Sunan area:" / "  ROK assessed …": one item
     if last.endswith(";") and head.islower() and not _TABLE_ROW.match(text, start):
@@ -137,6 +141,18 @@ def _wrapped(text: str, line: tuple[int, int], next_start: int) -> bool:
         return False
     # (or after a comma: "… fired at dawn on Thursday," / "February 23, from the Kimchaek area …")
     return head.islower() or bool(_OPEN_WORD.search(last)) or last.endswith(",")
+
+
+def _under_the_entry(text: str, start: int, next_start: int) -> bool:
+    """A log's or notes' entry run on under its text, past its stamp: the next line indented to the column where the
+    entry's text began after a wide gap, itself prose (no gaps of its own, as a table's next row has)."""
+    gap = _ENTRY_GAP.match(text, start)
+    after = text.find("\n", next_start)
+    line = text[next_start : len(text) if after < 0 else after]
+    return gap is not None and len(line) - len(line.lstrip(" ")) == gap.end() - start and not _ROW.search(line)
+
+
+_ENTRY_GAP = re.compile(r"[^\n]{4,30}?\S {2,}(?=\S)")
 
 
 def _lines(text: str):

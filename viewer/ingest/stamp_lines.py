@@ -199,6 +199,9 @@ def stamp_line(head: str) -> tuple[date, int, int] | None:
                 line.lstrip().startswith("|") and line.count("|") >= 4):
             continue  # (a table's row is a launch's date, not the story's: "| 2023-12-17 | 22:38 | SRBM |")
         plain = _DECORATION.sub("", line.strip())
+        bracketed = _BRACKETED_STAMP.match(plain)  # a chat export's "[14.01.2024 09:02] Channel name:"
+        if bracketed is not None and (value := date_of(bracketed)) is not None:
+            return value, start, start + len(line.rstrip())
         plain = re.sub(r"[ \t]+,", ",", _ASIDE.sub(" ", plain).strip())  # "3 August 2016 (Wednesday), 10:20"
         for part in _PARTS.split(plain):
             for tail in _tails(part.strip().strip("*_").rstrip(",;").strip()):
@@ -207,6 +210,11 @@ def stamp_line(head: str) -> tuple[date, int, int] | None:
                 if value is not None:
                     return value, start, start + len(line.rstrip())
     return None
+
+
+# A chat export's message stamp, the date and clock in brackets opening the line: "[14.01.2024 09:02] Korea Missile
+# Monitor:", "[2024-01-14 09:02:11] desk:" (other brackets are asides: "[Defense pool] 2023.03.16 (Thu)")
+_BRACKETED_STAMP = re.compile(rf"\[(?:{ISO}|{DOTTED}|{SLASHED}|{CALENDAR}){CLOCK_AFTER}\]")
 
 
 # "Thread by @arms_watcher, 18 Dec 2023", a programme's 'Programme: "Asia Today", Friday 24 March 2023'

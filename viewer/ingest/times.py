@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from viewer.ingest.day_years import years_from_before
+from viewer.ingest.quoted import unquoted
 from viewer.ingest.zones import ZONE, zone_name, zone_offset
 from viewer.ingest.zones import pyongyang_offset as pyongyang_offset  # (re-exported: tests read it from here)
 
@@ -70,6 +71,10 @@ _DATE_AFTER_WEEKDAY = re.compile(r",?\s{1,3}(?=(?:[0-3]?\d|Jan|Feb|Mar|Apr|May|J
 KOREAS_DAY = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:in\s+(?:Pyongyang|Seoul|Tokyo|Korea|"
                          r"North\s+Korea|South\s+Korea|Japan)\b|(?:Korea|Korean|Seoul|Pyongyang|Japan|Tokyo|"
                          r"local)\s+time\b|local(?=\s*[),;]))", re.IGNORECASE)  # "(03:50 on 24 Aug local)"
+# A bare clock time told as Korea's by the day and place after it: "at 3:17 a.m. Wednesday in North Korea"
+_KOREAS_CLOCK_AFTER = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                                 r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+in\s+(?:Pyongyang|Seoul|Korea|"
+                                 r"North\s+Korea|South\s+Korea)\b", re.IGNORECASE)
 # "at 06:41 local time on Tuesday", "7:12 a.m. Korea time Wednesday": the day of Korea's clock
 _KOREAS_CLOCK_BEFORE = re.compile(r"\b(?:local|Korea|Korean|Seoul|Pyongyang|Japan|Tokyo)\s+time,?\s+(?:on\s+)?$",
                                   re.IGNORECASE)
@@ -317,6 +322,7 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
     (the dateline's zone, or 'local time'), also bare ones ('10:44 p.m.', 'at 22:42:28'), marked assumed; without
     it a bare '10:42' is left out."""
     found: list[TimeMention] = []
+    text = unquoted(text, start, end)
     for form in _TIME_FORMS:
         for m in form.finditer(text, start, end):
             if any(t.start < m.end() and m.start() < t.end for t in found):
@@ -357,6 +363,8 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
             paired = next((t for t in found if not t.assumed and re.match(r"\s*(?:and|&|,)\s*$",
                                                                           text[m.end() : t.start])), None)
             zone, assumed = (paired.zone, False) if paired else (default_zone, True)
+            if not paired and _KOREAS_CLOCK_AFTER.match(text, m.end(), end):
+                zone, assumed = "local time", False  # "at 3:17 a.m. Wednesday in North Korea": Korea's clock
             found.append(TimeMention(begin, m.end(), hour, minute, zone, assumed=assumed))
     return sorted(found, key=lambda t: t.start)
 

@@ -1,0 +1,37 @@
+"""A success only North Korea claims, which another source in the story doubts ("Seoul's military said the flight
+fell short of what the North claimed, and questioned whether the warhead had performed as described"): the outcome
+is disputed, so none is drafted. (A failure the North admits, or a success no one questions, stands.)"""
+
+from __future__ import annotations
+
+import re
+
+from viewer.ingest.findings import DraftClaim
+from viewer.ingest.sentences import Sentence
+
+# Words of doubt about what was claimed: "questioned whether", "cast doubt on", "disputed the claim", "fell short of
+# what the North claimed", "could not verify the claim", "exaggerated"
+_DOUBT = re.compile(r"\b(?:question(?:ed|s|ing)?\s+(?:whether|the\s+claim)|cast(?:s|ing)?\s+doubts?\s+on|"
+                    r"doubt(?:ed|s)?\s+(?:whether|that|the\s+claim)|disput(?:ed|es|ing)\s+(?:the\s+)?(?:claim|account)|"
+                    r"fell\s+short\s+of\s+what\s+(?:the\s+North|North\s+Korea|Pyongyang|state\s+media)\s+claimed|"
+                    r"exaggerat(?:ed|ing|es)|could\s+not\s+(?:verify|confirm)\s+(?:the|its|North\s+Korea['\u2019]s|"
+                    r"the\s+North['\u2019]s)\s+claim)", re.IGNORECASE)
+_NORTH_KOREAN_SOURCE = re.compile(r"\b(?:North\s+Korea|KCNA|state\s+media|Pyongyang|DPRK|Rodong\s+Sinmun|NATA)\b",
+                                  re.IGNORECASE)
+NEXT_SENTENCES = 2  # how far after the claim a doubt is read as answering it
+
+
+def doubted_success(text: str, sentences: list[Sentence], claims: list[DraftClaim]) -> bool:
+    """Whether the story's success claims are all North Korea's and a sentence at or just after one doubts it."""
+    successes = [c for c in claims if c.property == "outcome" and c.value == "success"]
+    if not successes or not all(_NORTH_KOREAN_SOURCE.search(c.by) for c in successes):
+        return False
+    for claim in successes:
+        at = claim.spans[0][0]
+        index = next((i for i, s in enumerate(sentences) if s.start <= at < s.end), None)
+        if index is None:
+            continue
+        for sentence in sentences[index : index + 1 + NEXT_SENTENCES]:
+            if _DOUBT.search(text, sentence.start, sentence.end):
+                return True
+    return False
