@@ -69,3 +69,39 @@ def test_an_autosave_whose_copy_is_gone_keeps_what_was_open_and_is_moved_aside(q
     assert left.with_name(left.name + UNREADABLE_SUFFIX).exists()  # kept, not offered at every start
     assert any(copy.name in text for text in said), said
     assert "moved aside" in again.statusBar().currentMessage()
+
+
+def test_recovered_edits_of_a_file_changed_since_say_so(qtbot, tmp_path, monkeypatch):
+    """The bundle was saved by someone else after the crash: the recovered edits are of the earlier file, and Save
+    would replace the newer one without a word. Recovery says so, once, naming the file."""
+    import shutil
+
+    from viewer.qt.main_window import MainWindow
+
+    said = _reported(monkeypatch)
+    folder = tmp_path / "copy"
+    shutil.copytree(sample_bundle().parent, folder)
+    bundle_path = folder / sample_bundle().name
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_files([str(bundle_path)])
+    window.session.autosaver.edit_timer.setInterval(50)
+    assert window.review.run(SITE, EditProperty(SITE, "label", "edited"))
+    qtbot.waitUntil(autosave_path().exists, timeout=5000)
+    dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True).stdout)
+    write_autosave(load_session(autosave_path()), None, pid=dead)
+    discard_autosave()
+    newer = bundle_path.read_text().replace("Sohae, original gantry pad", "Sohae, changed by a colleague")
+    bundle_path.write_text(newer)
+    os.utime(bundle_path, ns=(os.stat(bundle_path).st_atime_ns, os.stat(bundle_path).st_mtime_ns + 10**9))
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.session.offer_recovery(ask=lambda autosave: True)
+    assert again.workspace.feature(SITE).label == "edited"
+    assert bundle_path.read_text() == newer  # nothing written yet
+    warned = [text for text in said if str(bundle_path) in text]
+    assert len(warned) == 1, said
+    assert "changed" in warned[0]
+    assert "\n" not in warned[0]

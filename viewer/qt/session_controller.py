@@ -283,6 +283,10 @@ class SessionController(QObject):
             if copy is not None:
                 restore_origin(bundle, copy)
                 self.workspace.edited(bundle)
+        changed = [str(c.origin) for c in copies if c.origin_changed()]
+        if changed:  # said before anything is saved: Save would replace the newer file with the older one edited
+            self._warn(f"{', '.join(changed)}: changed on disk since the autosave; the recovered edits are of the "
+                       "earlier file, and saving them replaces the newer one")
 
     def _ask_recover(self, autosave: Autosave) -> bool:
         answer = plain_box.question(
