@@ -105,3 +105,23 @@ def test_recovered_edits_of_a_file_changed_since_say_so(qtbot, tmp_path, monkeyp
     assert len(warned) == 1, said
     assert "changed" in warned[0]
     assert "\n" not in warned[0]
+
+
+def test_a_session_naming_a_session_is_refused_in_one_line(window, tmp_path, monkeypatch):
+    """A session naming itself (or another session, which may name it back) opened sessions within sessions
+    until Python's recursion limit: a RecursionError traceback. launchmap writes only bundles there."""
+    said = _reported(monkeypatch)
+    session = tmp_path / "loop.lmsession"
+    session.write_text(json.dumps({"launchmap_session": 1, "bundles": ["other.geojson", "loop.lmsession"]}))
+    before = list(window.workspace.bundles)
+    assert window.session.open_session(session) is False
+    assert window.workspace.bundles == before
+    assert said == [f"{session}:bundles[1]: loop.lmsession is a session; a session lists bundles, not sessions"]
+
+
+def test_an_autosave_naming_a_session_as_an_edited_copy_skips_it(tmp_path):
+    from viewer.io.session.edits import edited_copies
+
+    copies = edited_copies([{"origin": None, "copy": str(tmp_path / "a.lmsession")},
+                            {"origin": None, "copy": str(tmp_path / "edited-1.geojson")}])
+    assert [c.copy.name for c in copies] == ["edited-1.geojson"]

@@ -16,7 +16,7 @@ from typing import Any
 
 from viewer.io.bundle.writer import write_bundle
 from viewer.io.session.autosave import write_autosave
-from viewer.io.session.file import Session
+from viewer.io.session.file import SESSION_SUFFIX, Session
 from viewer.model.bundle import Bundle
 from viewer.model.bundle_features import copied
 
@@ -108,6 +108,8 @@ def edited_copies(member: Any) -> list[EditedCopy]:
     copies = []
     for entry in member if isinstance(member, list) else []:
         if not isinstance(entry, dict) or not isinstance(entry.get("copy"), str):
+            continue
+        if Path(entry["copy"]).suffix.lower() == SESSION_SUFFIX:  # a copy is a bundle; a session would replace all
             continue
         origin = entry.get("origin")
         given = entry.get("articles")
