@@ -45,7 +45,7 @@ def test_wrapping_keeps_the_kinds_when_the_column_is_short(window):
     # just room for every row on one line: the rows stay, cut, rather than the kinds going for whole names
     tight = legend_layout(window.canvas.frame, narrow, full.row * rows + 20, wrap=True)
     assert len(tight.rows) == rows
-    assert any(text.endswith("…") for _, text, _ in tight.rows)
+    assert any("…" in text for _, text, _ in tight.rows)
 
 
 def test_when_the_kinds_go_anyway_the_launches_names_wrap(window):

@@ -15,7 +15,8 @@ def test_the_sheet_lists_every_menu_shortcut_of_the_window(window):
     view = dict((what, keys) for keys, what in rows["View"])
     assert view["Zoom to data"] == "Ctrl+0"
     assert view["Find"] == "Ctrl+F"
-    assert view["Present bookmarks"] == "F5"
+    assert view["Present from the beginning"] == "F5"
+    assert view["Present from selected bookmark"] == "Shift+F5"
     assert ("M", "Measure distance") in rows["Tools"]
     bound = {a.shortcut().toString() for a in window.findChildren(type(help_action(window, "&First steps")))
              if not a.shortcut().isEmpty() and a.isVisible()}

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import defusedxml.ElementTree as SafeET
 
+from viewer.export.svg_clip import clipped_path_data
 from viewer.export.svg_paths import LIMIT, elements, scaled_path_data, split_path_data
 from viewer.model.annotation import ANNOTATION
 from viewer.model.feature import Feature
@@ -123,6 +124,7 @@ def _assembled(parts: list[tuple[str, str, bytes]], request: ImageRequest) -> by
     for group in list(root.iter(f"{{{SVG}}}g")):
         _scaled_strokes(group)
         _in_pixels(group)
+        _clipped_to_image(group, request)
         _split_long_paths(group)
     _drop_empty_groups(root)
     for text in root.iter(f"{{{SVG}}}text"):  # fallbacks for machines without DejaVu Sans
@@ -173,6 +175,29 @@ def _in_pixels(group: ET.Element) -> None:
     _scale_pen(group, scale)
     group.set("transform", "matrix({})".format(",".join(
         f"{v:.6g}" for v in (a / scale, b / scale, c / scale, d / scale, e, f))))
+
+
+def _clipped_to_image(group: ET.Element, request: ImageRequest) -> None:
+    """A group's paths clipped to the image and as much again around it (`viewer.export.svg_clip`): the land of a
+    conic map reached 13.9 million pixels out, and librsvg filled the whole map with it."""
+    match = re.fullmatch(r"matrix\(([^)]*)\)", group.get("transform", "matrix(1,0,0,1,0,0)"))
+    paths = [path for path in group if path.tag == f"{{{SVG}}}path" and path.get("d")]
+    if match is None or not paths:
+        return
+    a, b, c, d, e, f = (float(v) for v in match.group(1).replace(",", " ").split())
+    determinant = a * d - b * c
+    if determinant == 0:
+        return
+    reach = request.width + request.height
+    corners = [(x, y) for x in (-reach, request.width + reach) for y in (-reach, request.height + reach)]
+    # the image's corners in the group's own units: the inverse of x' = a x + c y + e, y' = b x + d y + f
+    inverse = [((d * (x - e) - c * (y - f)) / determinant, (a * (y - f) - b * (x - e)) / determinant)
+               for x, y in corners]
+    xs, ys = zip(*inverse, strict=True)
+    box = (min(xs), min(ys), max(xs), max(ys))
+    for path in paths:
+        filled = path.get("fill", group.get("fill", "black")) != "none"
+        path.set("d", clipped_path_data(path.get("d", ""), box, filled))
 
 
 def _split_long_paths(group: ET.Element) -> None:

@@ -17,7 +17,7 @@ from viewer.io.session import SESSION_SUFFIX
 from viewer.model.problem import BundleError
 from viewer.qt import plain_box
 from viewer.qt.shell import no_mnemonic
-from viewer.qt.workers import run_with_progress
+from viewer.qt.workers import progress_running, run_with_progress
 from viewer.wording import counted, visible_controls
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 OPEN_FILTER = open_filter(("launchmap sessions", f"*{SESSION_SUFFIX}"))  # "All supported files" comes first
 EXPORT_FILTER = export_filter()
 RECENT_FILES = 10
+DROPPED_RETRY_MS = 250  # how often files dropped during other work look whether it is done
 
 
 class WindowFiles(QMainWindow):
@@ -154,7 +155,27 @@ class WindowFiles(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        self.open_files([url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()])
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if progress_running():  # a file loading or an image drawing: its local event loop runs this
+            waiting = self.__dict__.setdefault("_dropped_meanwhile", [])
+            waiting += paths
+            self.statusBar().showMessage(f"{', '.join(_shown(p) for p in waiting)} will open when the work under "
+                                         "way is done")
+            QTimer.singleShot(DROPPED_RETRY_MS, self._open_dropped)
+            return
+        self.open_files(paths)
+
+    def _open_dropped(self) -> None:
+        """Open the files dropped while other work ran, once it is done."""
+        if progress_running():
+            QTimer.singleShot(DROPPED_RETRY_MS, self._open_dropped)
+            return
+        paths = self.__dict__.pop("_dropped_meanwhile", [])
+        if paths:
+            self.open_files(paths)
 
     def _report(self, message: str) -> None:
         self.statusBar().showMessage(message, 20000)

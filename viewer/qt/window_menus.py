@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from viewer.qt.map.canvas import MapCanvas
     from viewer.qt.map_tools import MapTools
     from viewer.qt.marks_controller import MarksController
+    from viewer.qt.panels.bookmarks_panel import BookmarksPanel
     from viewer.qt.panels.search_panel import SearchPanel
     from viewer.qt.panels.timeline import Timeline
     from viewer.qt.review import ReviewController
@@ -40,6 +41,7 @@ class WindowMenus(WindowFiles):
     marks: MarksController
     timeline: Timeline
     search: SearchPanel
+    bookmarks_panel: BookmarksPanel
     docks: dict[str, QDockWidget]
     _menus: dict[str, QMenu]
     _toolbar: QToolBar
@@ -84,7 +86,10 @@ class WindowMenus(WindowFiles):
             panels_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         self._action(view_menu, "&Find…", self._find, QKeySequence.StandardKey.Find)
-        self._action(view_menu, "Present &bookmarks", lambda: self.present(0), "F5")
+        # as slide software has it: F5 from the beginning, Shift+F5 from the bookmark selected in the panel
+        self._action(view_menu, "Present from the &beginning", lambda: self.present(0), "F5")
+        self._action(view_menu, "Present from &selected bookmark",
+                     lambda: self.present(max(0, self.bookmarks_panel.current_index())), "Shift+F5")
         self._action(view_menu, "Pre&vious launch", lambda: self.timeline.step(-1), "Alt+Left")
         self._action(view_menu, "&Next launch", lambda: self.timeline.step(1), "Alt+Right")
         self._action(view_menu, "&All launches", self.timeline.show_all, "Alt+Home")

@@ -15,6 +15,7 @@ from viewer.io.progress import Cancelled, Progress
 Job = Callable[[Progress], Any]  # a plain function: calls progress(done, total) now and then, returns a result
 _REPORT_SECONDS = 0.04
 _running: set[Worker] = set()  # a QThread must outlive its run; Python must hold it until then
+_behind_progress = [0]  # jobs running behind a progress dialog now (nested local event loops)
 
 
 class _Thread(QThread):
@@ -108,7 +109,7 @@ def run_with_progress(parent: QWidget | None, title: str, job: Job, *, label: st
     (e.g. BundleError) when it fails, and Cancelled when the user pressed Cancel. The dialog appears
     only when the job takes longer than ``minimum_duration_ms``.
     """
-    dialog = QProgressDialog(label or title, "Cancel", 0, 1000, parent)
+    dialog = _ProgressDialog(label or title, "Cancel", 0, 1000, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(minimum_duration_ms)
@@ -128,7 +129,11 @@ def run_with_progress(parent: QWidget | None, title: str, job: Job, *, label: st
         signal.connect(loop.quit)
     dialog.setValue(0)
     worker.start()
-    loop.exec()
+    _behind_progress[0] += 1
+    try:
+        loop.exec()
+    finally:
+        _behind_progress[0] -= 1
     worker.wait()  # the job has returned; its thread is ending
     dialog.reset()
     dialog.hide()
@@ -138,3 +143,28 @@ def run_with_progress(parent: QWidget | None, title: str, job: Job, *, label: st
     if worker.was_cancelled:
         raise Cancelled()
     return worker.result
+
+
+def progress_running() -> bool:
+    """Whether a job runs behind a progress dialog now: what runs this is its local event loop (a file dropped
+    meanwhile waits for it to end rather than load inside it)."""
+    return _behind_progress[0] > 0
+
+
+class _ProgressDialog(QProgressDialog):
+    """Files dropped on it go to the window behind, which it blocks while it is up: Qt refuses drops on a blocked
+    window, and a file dropped there was lost without a word."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        parent = self.parentWidget()
+        self.setAcceptDrops(parent is not None and parent.window().acceptDrops())
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        parent = self.parentWidget()
+        if parent is not None:  # called, not sent: Qt hands an event sent to the window it blocks back to the dialog
+            parent.window().dropEvent(event)

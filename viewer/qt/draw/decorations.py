@@ -177,8 +177,10 @@ class DecorationPainter(GraticuleLabels):
             else:
                 room_h = height - footer
                 # A corner's names go on to a second line where its height share allows, as the column's do: they
-                # were cut ('Chollima-1 launch (Malligyong-1, 1…') in a 1920x1080 window with room to spare.
-                corner = legend_layout(self.frame, width * LEGEND_SHARE_W, room_h * LEGEND_SHARE_H, wrap=True)
+                # were cut ('Chollima-1 launch (Malligyong-1, 1…') in a 1920x1080 window with room to spare. The
+                # share is of the whole map, so an export's sources line (the screen has none) leaves it as shown.
+                share = min(height * LEGEND_SHARE_H, room_h - 3 * margin)
+                corner = legend_layout(self.frame, width * LEGEND_SHARE_W, share, wrap=True)
                 legend = (corner.width, corner.height) if corner else None
                 short = legend_layout(self.frame, width * LEGEND_SHARE_W, corner.height - 1,
                                       wrap=True) if corner else None

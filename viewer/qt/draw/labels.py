@@ -4,7 +4,7 @@ The screen (viewer.qt.map.label_layer), image export and the deck all draw throu
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import cast
@@ -15,6 +15,7 @@ import shapely.affinity
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QTransform
 
+from viewer.geo.label_edges import STEPS, near_edge, pulled_inside
 from viewer.geo.labels import (
     OBSTACLE_VERTICES,
     PLACE,
@@ -190,10 +191,10 @@ class LabelPainter:
                               partial(self._draw_turned, label=label, look=look, angle=candidate.angle))
         else:
             self._stamps.draw(painter, (label, self.context.scale), QPointF(candidate[0], candidate[1]),
-                              look.extent, partial(self._draw_at, label=label, look=look))
+                              look.extent, lambda into, at: self._draw(into, label, look, at))
 
     def placement(self, to_device: QTransform, fixed: np.ndarray, bounds: Box) -> list[Placed]:
-        return self.placing(to_device, fixed, bounds)()
+        return self.placing(to_device, fixed, bounds)()  # here and now
 
     def placing(self, to_device: QTransform, fixed: np.ndarray, bounds: Box) -> Callable[[], list[Placed]]:
         """The placement for this view as work to run later on any thread: it holds what it reads of this painter
@@ -207,7 +208,7 @@ class LabelPainter:
     def _placement(self, labels: list[Label], looks: list[_Look], marks: Marks, selected: frozenset[str],
                    to_device: QTransform, fixed: np.ndarray, bounds: Box,
                    earth: shapely.Polygon | None = None) -> list[Placed]:
-        specs, looks, anchors = self._specs(labels, looks, selected, to_device, bounds, earth)
+        specs, looks, anchors = self._specs(labels, looks, selected, to_device, bounds, earth, fixed.tolist())
         chosen = place(specs, np.concatenate([fixed, self._obstacles(marks, to_device, bounds)]), self.inner(bounds))
         placed = []
         for i, j in chosen:
@@ -235,16 +236,17 @@ class LabelPainter:
 
     # -- placing -----------------------------------------------------------------------------------
     def _specs(self, labels: list[Label], label_looks: list[_Look], selected: frozenset[str], to_device: QTransform,
-               bounds: Box, earth: shapely.Polygon | None = None,
+               bounds: Box, earth: shapely.Polygon | None = None, fixed: Sequence[Box] = (),
                ) -> tuple[list[LabelSpec], list[_Look], list[list[tuple[float, float]]]]:
-        """Each label's candidate boxes (device pixels), its look, and the map position each candidate is
-        beside (so a placement can follow the view). On a globe, only candidates on its disc (the user's own
-        measurements and rings excepted: a ring beyond the horizon is drawn seen through the earth)."""
+        """Each label's candidate boxes (device pixels; by an edge of the map or a ``fixed`` box, moved inward too),
+        its look, and the map position each candidate is beside (so a placement can follow the view). On a globe,
+        only candidates on its disc (the user's own measurements and rings excepted: seen through the earth)."""
         specs, looks, anchors = [], [], []
         m = to_device
         disc = None if earth is None else shapely.affinity.affine_transform(
             earth, (m.m11(), m.m21(), m.m12(), m.m22(), m.dx(), m.dy()))
         margin = 300 * self.context.scale
+        inner = self.inner(bounds)
         for label, look in zip(labels, label_looks, strict=True):
             width, height = look.size
             candidates: list[Candidate] = []
@@ -269,6 +271,8 @@ class LabelPainter:
                 else:
                     gap = self.context.px(label.gap if label.gap else DOT / 2 + 2)
                     boxes = list(around_point(px, py, width, height, gap))
+                if near_edge(px, py, inner, fixed, width + height * STEPS / 2):  # named a little further in
+                    boxes += pulled_inside(boxes, inner, fixed, height / 2)
                 candidates += boxes
                 beside += [(x, y)] * len(boxes)
                 r = self.context.px(DOT) / 2 + self.context.px(1)
@@ -346,9 +350,6 @@ class LabelPainter:
                          QRectF(-reach, -reach, width + 2 * reach, height + 2 * reach))
             self._looks[key] = look
         return look
-
-    def _draw_at(self, painter: QPainter, top_left: QPointF, *, label: Label, look: _Look) -> None:
-        self._draw(painter, label, look, top_left)
 
     def _draw_turned(self, painter: QPainter, centre: QPointF, *, label: Label, look: _Look, angle: float) -> None:
         """A name along a path: drawn turned ``angle`` degrees about its centre."""

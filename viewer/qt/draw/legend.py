@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -58,19 +59,39 @@ def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = 
     return wrapped if wrapped is not None and (cut is None or len(cut.rows) <= len(wrapped.rows)) else cut
 
 
+_BREAKS = re.compile(r"(?<=[_\-/.,])")  # a word wider than a line goes on after a separator within it
+
+
 def _wrapped(text: str, metrics: QFontMetricsF, room: float, lines: int = WRAP_LINES) -> str:
-    """``text`` broken at spaces into at most ``lines`` lines that fit ``room`` pixels (the last elided if need
-    be), joined with "\\n"."""
-    words, out = text.split(" "), list[str]()
-    while words and len(out) < lines - 1:
-        count = len(words)
-        while count > 1 and metrics.horizontalAdvance(" ".join(words[:count]).rstrip()) > room:
+    """``text`` broken into at most ``lines`` lines that fit ``room`` pixels, joined with "\\n": at spaces, or after
+    '_', '-', '/', '.' within a word (another tool's layer names, 'launch_corridors_2023_east', have no spaces), or
+    anywhere in a word longer than a line; the last line elided in the middle if need be, so that two names that
+    differ at their ends stay told apart."""
+    pieces, out = list[str](), list[str]()
+    for word in text.split(" "):  # at spaces first; within a word only when it is wider than a line
+        parts = [word] if metrics.horizontalAdvance(word) <= room else [part for part in _BREAKS.split(word) if part]
+        pieces += [*parts[:-1], parts[-1] + " "] if parts else []
+    while pieces and len(out) < lines - 1:
+        count = len(pieces)
+        while count > 1 and metrics.horizontalAdvance("".join(pieces[:count]).rstrip()) > room:
             count -= 1
-        out.append(" ".join(words[:count]).strip())
-        words = words[count:]
-    if words:
-        out.append(metrics.elidedText(" ".join(words).strip(), Qt.TextElideMode.ElideRight, room))
+        line = "".join(pieces[:count])
+        if metrics.horizontalAdvance(line.rstrip()) > room:  # one piece wider than a line: cut it where it must be
+            cut = len(line)
+            while cut > 1 and metrics.horizontalAdvance(line[:cut]) > room:
+                cut -= 1
+            pieces[:count] = [line[:cut], line[cut:]]
+            count = 1
+        out.append("".join(pieces[:count]).strip())
+        pieces = pieces[count:]
+    if pieces:
+        out.append(metrics.elidedText("".join(pieces).strip(), Qt.TextElideMode.ElideMiddle, room))
     return "\n".join(part for part in out if part)
+
+
+def whole_name(text: str, whole: str) -> bool:
+    """Whether ``text``, a row as laid out (wrapped at spaces or within words), shows all of ``whole``."""
+    return text.count("…") == whole.count("…")
 
 
 @functools.lru_cache(maxsize=64)
@@ -94,7 +115,7 @@ def _legend_layout(rows: tuple[tuple[str, str, str], ...], scale: float, room_w:
     if math.isfinite(room_text):
         if wrap:  # a launch's name on more lines rather than cut ("Chollima-1 laun…" in the deck's column)
             rows = tuple((kind, _wrapped(text, metrics, room_text), colour) for kind, text, colour in rows)
-        rows = tuple((kind, "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room_text)
+        rows = tuple((kind, "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, room_text)
                                       for line in text.split("\n")), colour) for kind, text, colour in rows)
     line = math.ceil(metrics.lineSpacing())  # whole pixels: a wrapped name's lines drawn alike on screen and in a stamp
     height = row * len(rows) + line * sum(text.count("\n") for _, text, _ in rows) + context.px(12)
@@ -198,7 +219,7 @@ def full_text_at(layout: LegendLayout, box: QRectF, rows: list[tuple[str, str, s
     for (_, text, _), (_, whole, _) in zip(layout.rows, shown, strict=False):
         bottom = top + layout.row_height(text)
         if top <= y < bottom:
-            return whole if " ".join(text.split("\n")) != whole else ""
+            return "" if whole_name(text, whole) else whole
         top = bottom
     return ""
 

@@ -52,8 +52,7 @@ class BookmarksPanel(QWidget):
         self.down_button = QPushButton("▼")
         self.down_button.setToolTip("Move later in the briefing")
         self.delete_button = QPushButton("Delete")
-        self.present_button = QPushButton("Present ▶")
-        self.present_button.setToolTip("Full screen, one bookmark per step (arrow keys, Page Up/Down; Esc leaves)")
+        self.present_button = QPushButton("Present ▶")  # names the step it starts from (`_enable`)
         # Two rows, so the panel fits a narrow dock beside the map.
         buttons = QGridLayout()
         for index, button in enumerate((self.add_button, self.update_button, self.rename_button, self.up_button,
@@ -153,3 +152,10 @@ class BookmarksPanel(QWidget):
                        self.delete_button):
             button.setEnabled(chosen)
         self.present_button.setEnabled(len(self.bookmarks) > 0)
+        start = max(0, self.current_index())
+        self.present_button.setText(f"Present from {start + 1} of {len(self.bookmarks)} ▶" if len(self.bookmarks) > 1
+                                    else "Present ▶")
+        name = self.bookmarks[start].name if start < len(self.bookmarks) else ""
+        self.present_button.setToolTip(
+            (f"Full screen from the selected bookmark, “{name}” (Shift+F5; F5 starts from the first). " if name
+             else "Full screen, ") + "One bookmark per step: arrow keys, Page Up/Down; Esc leaves")

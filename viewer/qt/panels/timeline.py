@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from viewer.model.event import LaunchEvent
@@ -16,6 +16,8 @@ from viewer.qt.panels.widgets import tooltip_html
 from viewer.symbology import event_colours
 
 PLAY_STEP_MS = 1500
+DATE_ROWS = (1.35, 1.0, 0.65)  # heights of the rows the dates go on, first tried first
+DATE_GAP = 6  # pixels kept between two dates side by side
 NO_LAUNCHES = "No dated launches: the timeline lists launches with a date"
 DAY = 86400.0
 
@@ -61,6 +63,7 @@ class Timeline(QWidget):
         self._timer.timeout.connect(self._play_step)
         self._current = -1
         self._shown: list[tuple[str, datetime | None]] = []  # the launches drawn, to tell an edit from new data
+        self.date_labels: list[pg.TextItem] = []  # one per launch, in time order; those without room hidden
         buttons = QHBoxLayout()
         for button in (self.previous_button, self.next_button, self.play_button, self.all_button):
             buttons.addWidget(button)
@@ -71,6 +74,7 @@ class Timeline(QWidget):
         layout.addLayout(buttons)
         follow(workspace.bundles_changed, self, self.rebuild)
         follow(map_view.filters_changed, self, self._follow_window)  # a session or bookmark sets the window too
+        self.plot.getViewBox().sigTransformChanged.connect(self._arrange_dates)  # zoomed, panned or resized
         self.rebuild()
 
     @property
@@ -86,6 +90,7 @@ class Timeline(QWidget):
             if item is not self.region:
                 self.plot.removeItem(item)
         events = self.events
+        self.date_labels = []
         same_launches = [(e.id, e.moment) for e in events] == self._shown
         self._shown = [(e.id, e.moment) for e in events]
         colours = event_colours([e.id for e in self.workspace.content.events_in_time_order()])
@@ -98,14 +103,16 @@ class Timeline(QWidget):
             marker.setToolTip(tooltip_html(f"{event.name[:2000]}\n{_utc(event)}\nClick to show only this launch"))
             marker.sigClicked.connect(lambda *_, index=row: self.show_event(index))
             self.plot.addItem(marker)
-            # Dates only, on three staggered rows, so launches weeks apart stay legible; names are in tooltips.
+            # Dates only, on staggered rows (`_arrange_dates`); names are in tooltips.
             label = pg.TextItem(event.date_label, color="#222", anchor=(0.5, 0))
             label.setToolTip(tooltip_html(f"{event.name[:2000]}\n{_utc(event)}"))
-            label.setPos(t, (1.35, 1.0, 0.65)[row % 3])
+            label.setPos(t, DATE_ROWS[0])
             self.plot.addItem(label)
+            self.date_labels.append(label)
         for button, tip in self._tips.items():  # nothing to step through or show: disabled, saying why
             button.setEnabled(bool(events))
             button.setToolTip(tip if events else NO_LAUNCHES)
+        self._arrange_dates()
         self.region.setVisible(bool(events))
         self.plot.getPlotItem().showAxis("bottom", bool(events))  # no dates to show: not this month's days either
         if not events:  # other tools' files: no launch has a date to put on the axis (it showed last month's days)
@@ -118,6 +125,37 @@ class Timeline(QWidget):
             self._set_window(window[0].timestamp(), window[1].timestamp(), notify=False)
         else:
             self.show_all()
+
+    def _arrange_dates(self, *_) -> None:
+        """Each date on the first row where it meets no other, as timeline tools stagger them; left out where no
+        row has room (launches days apart on a year's axis drew their dates over each other), or when the date
+        beside it is the same day's. Done again as the axis is zoomed or resized."""
+        view_box = self.plot.getViewBox()
+        taken: list[QRectF] = []  # the dates placed so far, in scene pixels (a short dock's rows overlap, too)
+        last: tuple[str, QRectF] | None = None
+        for label in self.date_labels:
+            t, text = label.pos().x(), label.toPlainText()
+            # in pixels (a text item is not scaled with the axis), less the blank margin around the text: with it
+            # the rows of a short dock met, and the sample's third 2023 date found no row at 1366x768
+            pad = label.textItem.document().documentMargin()
+            size = label.boundingRect().adjusted(pad, pad, -pad, -pad)
+            label.setVisible(False)
+            left = view_box.mapViewToScene(QPointF(t, 0)).x() - size.width()
+            taken = [other for other in taken if other.right() > left]  # in time order: those behind are done with
+            for height in DATE_ROWS:
+                at = view_box.mapViewToScene(QPointF(t, height))  # the text hangs centred below its position
+                box = QRectF(at.x() - size.width() / 2 - DATE_GAP / 2, at.y() + pad, size.width() + DATE_GAP,
+                             size.height())
+                if not any(box.intersects(other) for other in taken):
+                    label.setPos(t, height)
+                    break
+            else:
+                continue
+            if last is not None and last[0] == text and box.left() < last[1].right() + box.width():
+                continue  # the same day as the date before, just beside it: once is enough
+            taken.append(box)
+            last = (text, box)
+            label.setVisible(True)
 
     def _span(self) -> tuple[float, float]:
         times = [_seconds(e) for e in self.events]
