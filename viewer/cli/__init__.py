@@ -78,6 +78,8 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser = argparse.ArgumentParser(prog=f"launchmap {command}", description=module.__doc__)
         module.add_arguments(parser)
     else:
+        from viewer.cli.common import add_documents_root_argument
+
         parser = argparse.ArgumentParser(
             prog="launchmap",
             description="Open event bundles in the launchmap window. Subcommands: "
@@ -86,6 +88,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         )
         parser.add_argument("files", nargs="*", metavar="FILE", help="bundles to open (default: the sample)")
         parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
+        add_documents_root_argument(parser)
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
 
@@ -121,6 +124,8 @@ def _subcommand(name: str) -> ModuleType:
 
 
 def _open_gui(args: argparse.Namespace) -> int:
+    from viewer.io.bundle.articles import allow_everywhere
     from viewer.qt.app import run_app  # Qt is loaded only when a window is wanted
 
+    allow_everywhere(args.documents_root)  # the window reads files on worker threads
     return run_app(args.files)

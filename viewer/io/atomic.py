@@ -6,6 +6,7 @@ import contextlib
 import glob
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -86,7 +87,9 @@ def _usual_mode(temp_name: str, target: Path) -> None:
 
 def make_temp(target: Path, suffix: str) -> tuple[int, str]:
     """A new hidden temporary file beside ``target``; an error names ``target``, not the temporary file. A
-    ``target`` that is a folder is refused here, before any work (replacing it would fail only at the end)."""
+    ``target`` that is a folder or a read-only file is refused here, before any work (replacing a folder would fail
+    only at the end; a read-only file would be replaced, as renaming over it is the folder's to allow, not its own)."""
+    _refuse_read_only(target)
     try:
         if target.is_dir():
             raise IsADirectoryError(f"{target}: is a folder; name a file to write")
@@ -95,6 +98,17 @@ def make_temp(target: Path, suffix: str) -> tuple[int, str]:
         raise
     except OSError as error:
         raise type(error)(f"{target}: cannot write there: {error.strerror or error}") from None
+
+
+def _refuse_read_only(target: Path) -> None:
+    """A file its owner made read-only (no write permission for anyone, or none for this user) is not replaced."""
+    try:
+        info = target.stat()
+    except OSError:
+        return  # a new file, or one the save reports in its own words
+    if stat.S_ISREG(info.st_mode) and (not info.st_mode & 0o222 or not os.access(target, os.W_OK)):
+        raise PermissionError(f"{target}: the file is read-only; it is left as it was (make it writable, or write "
+                              "to another name)")
 
 
 _KEPT = 120  # characters of the name kept in a temporary file's: with its random part and suffix, within NAME_MAX

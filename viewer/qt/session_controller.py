@@ -20,7 +20,7 @@ from viewer.io.session import (
     recoverable_autosaves,
     save_session,
 )
-from viewer.io.session.autosave import autosave_path
+from viewer.io.session.autosave import autosave_path, set_aside
 from viewer.io.session.edits import EDITED_KEY, EditedCopy, discard_edits, edited_copies, restore_origin
 from viewer.model.bookmark import Bookmark, BookmarkList
 from viewer.model.bundle import Bundle
@@ -136,9 +136,9 @@ class SessionController(QObject):
             return False
         self._loading = True
         try:
-            for bundle in list(self.workspace.bundles):
-                self.workspace.remove(bundle)
-            self.shell.open_files([str(p) for p in session.bundles])  # a missing one is reported, the rest open
+            if not self._replace_with([str(p) for p in session.bundles]):  # a missing one is reported, the rest open
+                self.shell.status(f"{path}: none of the files it names could be opened; what was open is kept", 20000)
+                return False
             self.bookmarks.set_all(session.bookmarks)
             self.workspace.overlays.set_all(session.overlays)
             self._apply_styles(session.styles)
@@ -238,10 +238,12 @@ class SessionController(QObject):
                 continue
             self._loading = True
             try:
-                for bundle in list(self.workspace.bundles):
-                    self.workspace.remove(bundle)
                 copies = edited_copies(autosave.session.extra.get(EDITED_KEY))
-                self.shell.open_files([str(p) for p in autosave.session.bundles] + [str(c.copy) for c in copies])
+                if not self._replace_with([str(p) for p in autosave.session.bundles] + [str(c.copy) for c in copies]):
+                    aside = set_aside(autosave.path)
+                    self.shell.status(f"{autosave.path}: none of the files it names could be opened; what was open "
+                                      f"is kept, and the autosave was moved aside to {aside.name}", 30000)
+                    continue
                 self._restore_edited(copies)
                 self.bookmarks.set_all(autosave.session.bookmarks)
                 self.workspace.overlays.set_all(autosave.session.overlays)
@@ -260,6 +262,19 @@ class SessionController(QObject):
             return True
         return False
 
+    def _replace_with(self, paths: list[str]) -> bool:
+        """Close what is open and open ``paths`` instead (each refused one is reported). When none of them opens —
+        each gone, or no longer a file launchmap reads — what was open is put back and False returned."""
+        before = list(self.workspace.bundles)
+        for bundle in before:
+            self.workspace.remove(bundle)
+        self.shell.open_files(paths)
+        if paths and not self.workspace.bundles:
+            for bundle in before:
+                self.workspace.add(bundle)
+            return False
+        return True
+
     def _restore_edited(self, copies: list[EditedCopy]) -> None:
         """The bundles opened from edited copies become the edited originals again (Save writes back there)."""
         by_copy = {c.copy.resolve(): c for c in copies}
@@ -268,6 +283,10 @@ class SessionController(QObject):
             if copy is not None:
                 restore_origin(bundle, copy)
                 self.workspace.edited(bundle)
+        changed = [str(c.origin) for c in copies if c.origin_changed()]
+        if changed:  # said before anything is saved: Save would replace the newer file with the older one edited
+            self._warn(f"{', '.join(changed)}: changed on disk since the autosave; the recovered edits are of the "
+                       "earlier file, and saving them replaces the newer one")
 
     def _ask_recover(self, autosave: Autosave) -> bool:
         answer = plain_box.question(

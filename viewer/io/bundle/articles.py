@@ -37,8 +37,18 @@ def allowed_roots(roots: Iterable[str | os.PathLike[str]]) -> Iterator[None]:
         _ROOTS.reset(token)
 
 
+_EVERYWHERE: tuple[Path, ...] = ()  # what the window's --documents-root allows, on every thread
+
+
+def allow_everywhere(roots: Iterable[str | os.PathLike[str]]) -> None:
+    """Also read articles from inside ``roots`` in every thread from now on: the window reads files on worker
+    threads, which do not see what `allowed_roots` set on the thread that started them."""
+    global _EVERYWHERE
+    _EVERYWHERE = tuple(Path(root).resolve() for root in roots)
+
+
 def current_roots() -> tuple[Path, ...]:
-    return _ROOTS.get()
+    return _EVERYWHERE + _ROOTS.get()
 
 
 def read_article(folder: Path, path: str, roots: Iterable[Path] = ()) -> bytes:

@@ -81,9 +81,7 @@ def recoverable_autosaves(problems: list[Problem] | None = None) -> list[Autosav
             owner = _pid_of(path)
             if owner is not None and _is_running(owner):
                 continue  # being written right now by the launchmap whose file it is
-            aside = path.with_name(path.name + UNREADABLE_SUFFIX)
-            with contextlib.suppress(OSError):
-                os.replace(path, aside)
+            aside = set_aside(path)
             if problems is not None:
                 first = error.problems[0]
                 problems.append(Problem(first.file, first.where, f"{first.message}; this autosave cannot be "
@@ -97,6 +95,15 @@ def recoverable_autosaves(problems: list[Problem] | None = None) -> list[Autosav
             continue
         found.append(Autosave(path, session, _origin(info.get("origin")), _saved_at(info.get("saved_at")), pid))
     return sorted(found, key=lambda a: a.saved_at, reverse=True)
+
+
+def set_aside(path: Path) -> Path:
+    """Rename an autosave that cannot be recovered ``….unreadable``: reported once, not offered at every start, and
+    kept for whoever wants to look (its edited copies beside it too). Returns the new name."""
+    aside = path.with_name(path.name + UNREADABLE_SUFFIX)
+    with contextlib.suppress(OSError):
+        os.replace(path, aside)
+    return aside
 
 
 def forget_autosave(autosave: Autosave) -> None:

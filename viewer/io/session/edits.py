@@ -8,6 +8,7 @@ session from it anywhere."""
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 
 from viewer.io.bundle.writer import write_bundle
 from viewer.io.session.autosave import write_autosave
-from viewer.io.session.file import Session
+from viewer.io.session.file import SESSION_SUFFIX, Session
 from viewer.model.bundle import Bundle
 from viewer.model.bundle_features import copied
 
@@ -31,6 +32,21 @@ class EditedCopy:
     origin: Path | None
     copy: Path
     articles: dict[str, list[str | None]]
+    stamp: tuple[int, int] | None = None  # the origin's size and modification time when the copy was written
+
+    def origin_changed(self) -> bool:
+        """Whether the origin file was changed (or removed) since the copy was written: recovered edits are then
+        of an earlier file, and saving them would replace the newer one."""
+        return self.origin is not None and self.stamp is not None and file_stamp(self.origin) != self.stamp
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """A file's size and modification time (ns), or None if it cannot be looked at."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_size, info.st_mtime_ns
 
 
 def edits_folder(autosave: Path) -> Path:
@@ -50,7 +66,8 @@ def write_edited_copies(bundles: list[Bundle], autosave: Path) -> list[EditedCop
         documents = {key: replace(d, text_inline=True, path=None, sha256=None) if key in articles else d
                      for key, d in bundle.documents.items()}
         write_bundle(replace(bundle, documents=documents, path=copy), copy, compact=True)  # read by launchmap only
-        written.append(EditedCopy(bundle.path, copy, articles))
+        stamp = file_stamp(bundle.path) if bundle.path is not None else None
+        written.append(EditedCopy(bundle.path, copy, articles, stamp))
     keep = {c.copy.name for c in written}
     for stale in folder.glob("edited-*.geojson"):
         if stale.name not in keep:
@@ -82,8 +99,8 @@ def write_unsaved_work(session: Session, edited: list[Bundle], origin: Path | No
 
 
 def as_session_member(copies: list[EditedCopy]) -> list[dict[str, Any]]:
-    return [{"origin": str(c.origin.resolve()) if c.origin else None, "copy": str(c.copy), "articles": c.articles}
-            for c in copies]
+    return [{"origin": str(c.origin.resolve()) if c.origin else None, "copy": str(c.copy), "articles": c.articles,
+             **({"origin_stamp": list(c.stamp)} if c.stamp is not None else {})} for c in copies]
 
 
 def edited_copies(member: Any) -> list[EditedCopy]:
@@ -92,11 +109,18 @@ def edited_copies(member: Any) -> list[EditedCopy]:
     for entry in member if isinstance(member, list) else []:
         if not isinstance(entry, dict) or not isinstance(entry.get("copy"), str):
             continue
+        if Path(entry["copy"]).suffix.lower() == SESSION_SUFFIX:  # a copy is a bundle; a session would replace all
+            continue
         origin = entry.get("origin")
         given = entry.get("articles")
         articles = {k: v for k, v in (given.items() if isinstance(given, dict) else ())
                     if isinstance(v, list) and len(v) == 2 and all(x is None or isinstance(x, str) for x in v)}
-        copies.append(EditedCopy(Path(origin) if isinstance(origin, str) else None, Path(entry["copy"]), articles))
+        given_stamp = entry.get("origin_stamp")
+        stamp = None
+        if isinstance(given_stamp, list) and len(given_stamp) == 2 and all(type(x) is int for x in given_stamp):
+            stamp = (given_stamp[0], given_stamp[1])
+        copies.append(EditedCopy(Path(origin) if isinstance(origin, str) else None, Path(entry["copy"]), articles,
+                                 stamp))
     return copies
 
 

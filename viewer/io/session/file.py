@@ -105,6 +105,8 @@ def load_session(path: str | os.PathLike[str]) -> Session:
             raise fail(f"bundles[{i}]", "must be a file path")
         if not usable_path(entry):
             raise fail(f"bundles[{i}]", "not a file path (it holds a NUL or half of a surrogate pair)")
+        if Path(entry).suffix.lower() == SESSION_SUFFIX:  # itself, or one naming it back: sessions without end
+            raise fail(f"bundles[{i}]", f"{Path(entry).name} is a session; a session lists bundles, not sessions")
         paths.append(_resolved(entry, folder))
     bookmarks = data.get("bookmarks", [])
     if not isinstance(bookmarks, list):

@@ -26,6 +26,18 @@ if TYPE_CHECKING:
 
 MapRect = tuple[float, float, float, float]
 
+MIN_FRAME_KM = 400.0  # the least a frame of data shows (a point's surroundings), as View ▸ Zoom to data shows it
+
+
+def _at_least(rect: tuple[float, float, float, float], span: float) -> tuple[float, float, float, float]:
+    """``rect`` widened about its centre to ``span`` in each direction it is narrower in (a point's rect has none)."""
+    xmin, ymin, xmax, ymax = rect
+    if xmax - xmin < span:
+        xmin, xmax = (xmin + xmax - span) / 2, (xmin + xmax + span) / 2
+    if ymax - ymin < span:
+        ymin, ymax = (ymin + ymax - span) / 2, (ymin + ymax + span) / 2
+    return xmin, ymin, xmax, ymax
+
 
 class Framing:
     """The canvas's framing methods (MapCanvas inherits them; kept apart so the canvas file stays one job)."""
@@ -50,7 +62,8 @@ class Framing:
         """Fit a lon/lat extent (west, south, east, north) to the view, clear of the decorations."""
         xmin, ymin, xmax, ymax = self.projection.project_extent(extent)
         dx, dy = (xmax - xmin) * margin, (ymax - ymin) * margin
-        self.frame_rect((xmin - dx, ymin - dy, xmax + dx, ymax + dy))
+        # points all at one place have no extent: shown at least MIN_FRAME_KM across, as Zoom to data shows them
+        self.frame_rect(_at_least((xmin - dx, ymin - dy, xmax + dx, ymax + dy), self._min_span(MIN_FRAME_KM)))
 
     def frame_extent(self, extent: Extent) -> None:
         """Frame a lon/lat extent as a saved view or a slide asks: as large as it goes in the room left free."""

@@ -142,11 +142,14 @@ class _Rows:
         self.points: list[tuple[float, float]] = []  # NaN, NaN where the row has WKT or nothing
         self.wkt: list[str | None] = []
         self.unplaced = 0
+        self.empty_lines: list[int] = []  # rows whose every cell is empty: skipped, and said so
 
     def add(self, line: int, row: list[str]) -> None:
         builder, names, where = self.builder, self.columns.names, str(line)
         if not any(cell.strip() for cell in row):
-            return  # blank lines, as spreadsheets leave at the end
+            if len(row) > 1:  # cells, all empty: nothing to show, but a row all the same (said in `finish`)
+                self.empty_lines.append(line)
+            return  # a blank line: none of the file's rows
         if len(row) > len(names) and any(cell.strip() for cell in row[len(names):]):
             builder.error(where, f"{len(row)} fields, but the header has {len(names)} (a stray delimiter or quote?)")
             return
@@ -211,6 +214,11 @@ class _Rows:
         return values[0], values[1]
 
     def finish(self) -> None:
+        if self.empty_lines:
+            lines, more = self.empty_lines[:5], len(self.empty_lines) > 5
+            listed = ", ".join(map(str, lines)) + (", …" if more else "")
+            self.builder.warn(str(lines[0]), f"{counted(len(self.empty_lines), 'row')} with every cell empty "
+                                             f"({'lines' if len(self.empty_lines) > 1 else 'line'} {listed}) skipped")
         if not self.places:
             if not self.builder.errors:
                 self.builder.warn("2", "no rows below the header")
@@ -246,12 +254,13 @@ def _sniff(head: bytes, encoding: str, file: str) -> tuple[str, Columns]:
         text = head.decode(encoding, errors="replace")
     except LookupError:  # pragma: no cover - both encodings exist
         text = head.decode("utf-8", errors="replace")
-    first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    text = text.lstrip("\ufeff")
+    first_line = text.splitlines()[0] if text.strip() else ""
     if not first_line.strip():
         raise BundleError([Problem(file, "1", "no header line (expected column names such as lon,lat or wkt)")])
     best: tuple[str, Columns] | None = None
     for delimiter in DELIMITERS:
-        header = [_unguarded(name) for name in next(csv.reader([first_line], delimiter=delimiter))]
+        header = [_unguarded(name) for name in _first_record(text, first_line, delimiter)]
         columns = find_columns(header)
         if columns.found:
             return delimiter, columns
@@ -261,6 +270,15 @@ def _sniff(head: bytes, encoding: str, file: str) -> tuple[str, Columns]:
     names = ", ".join(repr(n) for n in best[1].names[:12]) + (", …" if len(best[1].names) > 12 else "")
     raise BundleError([Problem(file, "1", f"no lon/lat or WKT column in the header (found {names}); "
                                           "name them lon and lat, or wkt")])
+
+
+def _first_record(text: str, first_line: str, delimiter: str) -> list[str]:
+    """The header's cells as the reader reads them: a quoted name may hold a line break (a property key with one,
+    written back), which cutting at the first line break would split."""
+    try:
+        return next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except (csv.Error, StopIteration):  # the head read cut a long header short: its first line is what there is
+        return next(csv.reader([first_line], delimiter=delimiter))
 
 
 def _degrees(text: str, axis: str, decimal_comma: bool) -> float | None:
