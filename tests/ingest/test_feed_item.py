@@ -62,3 +62,26 @@ def test_a_broken_or_hostile_feed_is_one_line_naming_the_file(tmp_path, xml, why
     assert str(error.value).startswith(f"{path}: ")
     assert why in str(error.value)
     assert "\n" not in str(error.value)
+
+
+SEOUL_MORNING = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Peninsula news</title>
+<item><title>North Korea fires short-range missiles</title>
+<pubDate>Tue, 17 Sep 2024 23:12:00 +0000</pubDate>
+<description>&lt;p&gt;SEOUL, Sept. 18 -- North Korea fired several short-range ballistic missiles into the East Sea on
+Wednesday morning, the Joint Chiefs of Staff said.&lt;/p&gt;&lt;p&gt;The missiles were launched at around 6:50
+a.m.&lt;/p&gt;</description></item></channel></rss>
+"""
+
+
+@pytest.mark.parametrize("suffix", [".xml", ".txt"])
+def test_a_stamp_in_utc_the_evening_before_a_seoul_dateline_keeps_the_datelines_day(tmp_path, suffix):
+    """A feed's stamp is an instant, often in UTC: 23:12 UTC on the 17th is the morning of the 18th in Seoul, the
+    day the dateline writes. 'Wednesday' is the dateline's day, not the Wednesday of the week before."""
+    path = tmp_path / f"item{suffix}"
+    path.write_text(SEOUL_MORNING, encoding="utf-8")
+    article = read_article(path)
+    assert article.published is not None
+    assert article.published.isoformat() == "2024-09-18"
+    launches = list(ingest_articles([article]).events.values())
+    assert [launch.time for launch in launches] == ["2024-09-18T06:50:00+09:00"]

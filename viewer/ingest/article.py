@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from viewer.ingest.dateline_year import InferredYear, dateline_year
-from viewer.ingest.datelines import find_dateline, stamped_west_of_korea
+from viewer.ingest.datelines import Dateline, find_dateline, stamped_west_of_korea
 from viewer.ingest.feed_item import FEED_SUFFIXES, FeedError, feed_to_text, looks_like_feed
 from viewer.ingest.html_text import html_to_text
 from viewer.ingest.stamp_lines import foot_stamp
@@ -101,7 +101,7 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
     dateline = find_dateline(text)
     if dateline is not None:
         header_end = max(header_end, dateline.end)
-    when = published or _stated_date(stated) or (dateline.value if dateline else None) or (
+    when = published or _filed_day(_stated_date(stated), dateline) or (dateline.value if dateline else None) or (
         header_date.value if header_date else None)
     inferred = None
     if when is None and dateline is not None and dateline.month_day is not None:
@@ -135,6 +135,27 @@ def _stated_date(value: str | None) -> date | None:
             return None
     found = parse_date(value.strip()[:40], None)
     return found.value if found else None
+
+
+def _filed_day(stamped: date | None, dateline: Dateline | None) -> date | None:
+    """A page's or feed's stamp is an instant, often written in UTC; the dateline writes the day where the story was
+    filed ("SEOUL, Sept. 18" of an item stamped 23:12 UTC on the 17th). The story's 'Wednesday' is the dateline's
+    week, so a dateline a day from the stamp gives the day."""
+    if stamped is None or dateline is None:
+        return stamped
+    if dateline.value is not None:
+        filed = [dateline.value]
+    elif dateline.month_day is not None:
+        month, day = dateline.month_day
+        filed = []
+        for year in (stamped.year - 1, stamped.year, stamped.year + 1):
+            try:
+                filed.append(date(year, month, day))
+            except ValueError:  # 29 February outside a leap year
+                continue
+    else:
+        filed = []
+    return next((day for day in filed if abs((day - stamped).days) == 1), stamped)
 
 
 def _first_line(text: str) -> str:
