@@ -2,7 +2,8 @@
 
 A job draws a layer from plain data (QPainterPaths, arrays, images: never a QGraphicsItem's scene state) with
 a QPainter on a QImage in a QThreadPool, and hands the image back to the GUI thread through a queued signal.
-Qt's raster painter and PySide6 release the GIL while they draw, so the event loop keeps running meanwhile.
+PySide6 holds the GIL for the whole of each painter call (one drawPath of a long dashed outline held it for
+seconds), so the event loop runs between a job's calls, not during one: drawing code keeps each call short.
 Drawing code asks `cancelled()` between paths, so a job a new gesture made stale stops early.
 """
 
