@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
-from viewer.io.session import autosave_path, discard_autosave, load_session, write_autosave
+from tests.qt.test_recovery_as_seen import crash_with_an_edit
 from viewer.io.session.autosave import UNREADABLE_SUFFIX
 from viewer.io.session.edits import EDITED_KEY, edited_copies
-from viewer.model.edits import EditProperty
 from viewer.resources import sample_bundle
 
 SITE = "2016-02-07-kms4/launch-site"
@@ -44,16 +41,8 @@ def test_a_session_whose_files_are_gone_keeps_what_was_open(window, tmp_path, mo
 
 def test_an_autosave_whose_copy_is_gone_keeps_what_was_open_and_is_moved_aside(qtbot, window, monkeypatch):
     said = _reported(monkeypatch)
-    controller = window.session
-    controller.autosaver.edit_timer.setInterval(50)
-    assert window.review.run(SITE, EditProperty(SITE, "label", "edited"))
-    qtbot.waitUntil(autosave_path().exists, timeout=5000)
-    dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
-                              text=True, check=True).stdout)
-    session = load_session(autosave_path())
-    left = write_autosave(session, None, pid=dead)
+    session, left = crash_with_an_edit(qtbot, window, "edited")
     (copy,) = [c.copy for c in edited_copies(session.extra.get(EDITED_KEY))]
-    discard_autosave()
     copy.unlink()
     os.mkfifo(copy)  # the edited copy is now a FIFO
 
@@ -85,13 +74,7 @@ def test_recovered_edits_of_a_file_changed_since_say_so(qtbot, tmp_path, monkeyp
     window = MainWindow()
     qtbot.addWidget(window)
     window.open_files([str(bundle_path)])
-    window.session.autosaver.edit_timer.setInterval(50)
-    assert window.review.run(SITE, EditProperty(SITE, "label", "edited"))
-    qtbot.waitUntil(autosave_path().exists, timeout=5000)
-    dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
-                              text=True, check=True).stdout)
-    write_autosave(load_session(autosave_path()), None, pid=dead)
-    discard_autosave()
+    crash_with_an_edit(qtbot, window, "edited")
     newer = bundle_path.read_text().replace("Sohae, original gantry pad", "Sohae, changed by a colleague")
     bundle_path.write_text(newer)
     os.utime(bundle_path, ns=(os.stat(bundle_path).st_atime_ns, os.stat(bundle_path).st_mtime_ns + 10**9))

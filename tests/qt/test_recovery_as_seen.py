@@ -20,22 +20,25 @@ pytestmark = pytest.mark.gui
 SITE = "2016-02-07-kms4/launch-site"
 
 
-def _crash_with_an_edit(qtbot, window) -> None:
-    controller = window.session
-    controller.autosaver.edit_timer.setInterval(50)
-    assert window.review.run(SITE, EditProperty(SITE, "label", "Sohae, gantry pad (edited)"))
+def crash_with_an_edit(qtbot, window, label: str = "Sohae, gantry pad (edited)"):
+    """Edit the sample's launch site's label, wait for the autosave, then leave it as a crashed process would (its
+    pid one that has exited): the session the autosave holds and the autosave file left behind."""
+    window.session.autosaver.edit_timer.setInterval(50)
+    assert window.review.run(SITE, EditProperty(SITE, "label", label))
     qtbot.waitUntil(autosave_path().exists, timeout=5000)
     dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
                               text=True, check=True).stdout)
-    write_autosave(load_session(autosave_path()), None, pid=dead)
+    session = load_session(autosave_path())
+    left = write_autosave(session, None, pid=dead)
     discard_autosave()
+    return session, left
 
 
 def test_the_offer_names_the_edited_file_and_a_readable_time(qtbot, window):
     from viewer.qt.main_window import MainWindow
     from viewer.qt.session_autosave import recovery_question
 
-    _crash_with_an_edit(qtbot, window)
+    crash_with_an_edit(qtbot, window)
     again = MainWindow()
     qtbot.addWidget(again)
     asked = []
