@@ -121,3 +121,10 @@ def _why(error: OSError) -> str:
 
 def _mib(size: int) -> str:
     return f"{size / 2**20:,.0f} MiB" if size >= 2**20 else f"{size:,} bytes"
+
+
+def reason(path: object, error: BaseException) -> str:
+    """What went wrong with a file, in the error's words, without the file's name when they begin with it (the
+    writers' own errors do), so that a message built as "{path}: {reason}" names the file once."""
+    words = getattr(error, "strerror", None) or str(error)
+    return words.removeprefix(f"{path}: ")

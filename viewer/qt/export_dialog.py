@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.io.files import reason
 from viewer.io.progress import Cancelled, Progress
 from viewer.model.bookmark import Bookmark
 from viewer.model.reports import sources_note
@@ -309,7 +310,7 @@ def export_view(workspace: Workspace, map_view: MapView, shell: Shell, path: Pat
         shell.status("Image export cancelled; nothing was written", 8000)
         return None
     except (OSError, ValueError) as error:
-        plain_box.warning(shell.parent, "Export image", f"{path}: {getattr(error, 'strerror', None) or error}")
+        plain_box.warning(shell.parent, "Export image", f"{path}: {reason(path, error)}")
         return None
     shell.status(f"Exported {path}", 8000)
     return path
@@ -346,7 +347,7 @@ def export_briefing(workspace: Workspace, bookmarks: list[Bookmark], shell: Shel
         shell.status("Briefing export cancelled; nothing was written", 8000)
         return None
     except (OSError, ValueError) as error:
-        plain_box.warning(shell.parent, "Export briefing", f"{path}: {getattr(error, 'strerror', None) or error}")
+        plain_box.warning(shell.parent, "Export briefing", f"{path}: {reason(path, error)}")
         return None
     from viewer.export.deck_fonts import missing_font_warning
 

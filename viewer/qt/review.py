@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog
 
 from viewer.io.bundle.writer import write_bundle
+from viewer.io.files import reason
 from viewer.io.formats.geojson.writer import relocated
 from viewer.model.bundle import Bundle
 from viewer.model.edits import (
@@ -314,7 +315,7 @@ class ReviewController:
                     bundle.documents.update(relocated(bundle, path.parent).documents)
                 write_bundle(bundle, path)
             except OSError as error:
-                plain_box.warning(self.shell.parent, "Save", f"{path}: not saved: {error.strerror or error}")
+                plain_box.warning(self.shell.parent, "Save", f"{path}: not saved: {reason(path, error)}")
                 return False
             bundle.path, bundle.modified = path, False
             bundle.extra.setdefault("launchmap", {})  # written by launchmap now: saved here again unasked

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from viewer.io.files import reason
 from viewer.io.session import (
     SESSION_SUFFIX,
     Autosave,
@@ -176,7 +177,7 @@ class SessionController(QObject):
         try:
             save_session(self.session(), path)
         except (OSError, ValueError) as error:  # the previous file, if any, is untouched
-            self._warn(f"{path}: not saved: {getattr(error, 'strerror', None) or error}")
+            self._warn(f"{path}: not saved: {reason(path, error)}")
             return False
         self._set_saved(path)
         return True

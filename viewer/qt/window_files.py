@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
+from viewer.io.files import reason
 from viewer.io.formats import export_filter, open_filter
 from viewer.io.load import open_path
 from viewer.io.progress import Cancelled
@@ -146,7 +147,7 @@ class WindowFiles(QMainWindow):
         except Cancelled:
             return
         except (OSError, ValueError, BundleError) as error:
-            self._report(f"{name}: {error}")
+            self._report(f"{name}: {reason(name, error)}")
             return
         self.statusBar().showMessage(f"Exported {name}", 8000)
 
