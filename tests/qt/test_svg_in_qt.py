@@ -28,9 +28,11 @@ def pixels(image: QImage) -> np.ndarray:
         image.height(), image.width(), 3).astype(int)
 
 
-def unlike(a: np.ndarray, b: np.ndarray) -> float:
-    """The share of pixels that differ clearly (anti-aliasing and text hinting aside)."""
-    return float((np.abs(a - b).max(axis=2) > 60).mean())
+def unlike(a: np.ndarray, b: np.ndarray, by: int = 60) -> float:
+    """The share of pixels that differ by more than ``by`` in a channel: clearly, by default (anti-aliasing and text
+    hinting aside); land and sea differ by under 60 ('#efebe3', '#c9ddeb'), so a check that they are drawn compares
+    finer."""
+    return float((np.abs(a - b).max(axis=2) > by).mean())
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +64,8 @@ def test_qtsvg_reads_the_whole_export_and_draws_what_the_png_shows(qapp, exporte
 @pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="rsvg-convert (librsvg2-bin) is not installed")
 def test_librsvg_draws_what_the_png_shows(exported, tmp_path):
     svg, png = exported
-    assert unlike(pixels(drawn_by_librsvg(svg, tmp_path)), pixels(QImage(str(png)))) < 0.02
+    # finely, so sea drawn as land shows (~3.5% differ by text hinting alone)
+    assert unlike(pixels(drawn_by_librsvg(svg, tmp_path)), pixels(QImage(str(png))), by=20) < 0.05
 
 
 def drawn_by_librsvg(svg, tmp_path) -> QImage:
