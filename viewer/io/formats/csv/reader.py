@@ -160,7 +160,7 @@ class _Rows:
             builder.error(where, f"not UTF-8 text (byte 0x{ord(bad.group()) - 0xDC00:02x} in column {column!r}); "
                                  "save the file as UTF-8")
             return
-        row = row + [""] * (len(names) - len(row))
+        row = (row + [""] * (len(names) - len(row)))[: len(names)]  # a trailing delimiter's empty fields dropped
         point = self.point(where, row)
         if point is None:
             return
