@@ -10,6 +10,7 @@ from pathlib import Path
 
 from viewer.ingest.dateline_year import InferredYear, dateline_year
 from viewer.ingest.datelines import Dateline, find_dateline, stamped_west_of_korea
+from viewer.ingest.day_years import nearest_year
 from viewer.ingest.feed_item import FEED_SUFFIXES, FeedError, feed_to_text, looks_like_feed
 from viewer.ingest.html_text import html_to_text
 from viewer.ingest.stamp_lines import foot_stamp
@@ -143,19 +144,9 @@ def _filed_day(stamped: date | None, dateline: Dateline | None) -> date | None:
     week, so a dateline a day from the stamp gives the day."""
     if stamped is None or dateline is None:
         return stamped
-    if dateline.value is not None:
-        filed = [dateline.value]
-    elif dateline.month_day is not None:
-        month, day = dateline.month_day
-        filed = []
-        for year in (stamped.year - 1, stamped.year, stamped.year + 1):
-            try:
-                filed.append(date(year, month, day))
-            except ValueError:  # 29 February outside a leap year
-                continue
-    else:
-        filed = []
-    return next((day for day in filed if abs((day - stamped).days) == 1), stamped)
+    filed = dateline.value or (nearest_year(date(2000, *dateline.month_day), stamped)  # 2000: 29 February exists
+                               if dateline.month_day is not None else None)
+    return filed if filed is not None and abs((filed - stamped).days) == 1 else stamped
 
 
 def _first_line(text: str) -> str:

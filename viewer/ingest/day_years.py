@@ -16,6 +16,16 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 SAME_YEAR_CHARS = 60  # one clause on from the dated day
 
 
+def nearest_year(day: date, anchor: date, years: tuple[int, ...] = (-1, 0, 1)) -> date | None:
+    """``day``'s month and day in the year that puts it nearest ``anchor``: of the years ``anchor``'s plus each of
+    ``years`` (the first on a tie; 29 February only where it exists)."""
+    days: list[date] = []
+    for offset in years:
+        with contextlib.suppress(ValueError):  # 29 February
+            days.append(day.replace(year=anchor.year + offset))
+    return min(days, key=lambda d: abs((d - anchor).days), default=None)
+
+
 def years_from_before(text: str, found: list[DateMention]) -> list[DateMention]:
     """``found`` in order, each yearless day right after a dated one in the year that puts it nearest that day ('31
     December 2022 … 1 January' is the next year's)."""
@@ -25,12 +35,7 @@ def years_from_before(text: str, found: list[DateMention]) -> list[DateMention]:
         if (mention.value is None or before.value is None or mention.start - before.end > SAME_YEAR_CHARS
                 or _YEAR.search(text, mention.start, mention.end) or not _YEAR.search(text, before.start, before.end)):
             continue
-        days: list[date] = []
-        for year in (before.value.year - 1, before.value.year, before.value.year + 1):
-            with contextlib.suppress(ValueError):  # 29 February
-                days.append(mention.value.replace(year=year))
-        anchor = before.value
-        nearest = min(days, key=lambda day: abs((day - anchor).days), default=mention.value)
+        nearest = nearest_year(mention.value, before.value) or mention.value
         found[i] = replace(mention, value=nearest,
                            label=nearest.isoformat() if mention.label[:4].isdigit() else mention.label)
     return found

@@ -9,12 +9,12 @@ exploded seconds after lift-off"). A story whose opening denies any launch (deni
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 
+from viewer.ingest.day_years import nearest_year
 from viewer.ingest.launch_day_model import launch_day_model
 from viewer.ingest.passing import not_a_launch_day
 from viewer.ingest.sentences import Sentence
@@ -90,11 +90,7 @@ def _in_year_named(text: str, sentence: Sentence, mention: DateMention, day: dat
     anchor = date(int(named[-1].group("year")), 7, 1) if named else dated
     if anchor is None:
         return day
-    days = []
-    for year in (anchor.year, anchor.year - 1, anchor.year + 1) if not named else (anchor.year,):
-        with contextlib.suppress(ValueError):  # 29 February
-            days.append(day.replace(year=year))
-    return min(days, key=lambda d: abs((d - anchor).days), default=None)
+    return nearest_year(day, anchor, (0, -1, 1) if not named else (0,))
 
 
 def candidate_days(text: str, sentence: Sentence, reference: date | None, after: int = 0) -> Iterator[DateMention]:
