@@ -137,9 +137,18 @@ _WENT = re.compile(r"\b(?:fell|falls|fallen|falling|landed|lands|landing|came\s+
                    r"splashed\s+down|splashing\s+down|crashed|impacted|dropped)\b[^.;]{0,60}?\b(?:(?:north|south|east|"
                    r"west)(?:[- ]?(?:north|south|east|west))?\s+of|off(?:\s+the\s+coast\s+of)?)\s+|"
                    r"\b(?:flew|flies|flying|flown|passed|passes|passing|crossed|crosses|crossing|overflew)\s+(?:\w+\s+){0,2}?"
-                   r"(?:over|across)\s+(?:the\s+)?|\b(?:crossed|crosses|crossing|overflew|overflies)\s+(?:the\s+)?",
+                   r"(?:over|across)\s+(?:the\s+)?|\b(?:crossed|crosses|crossing|overflew|overflies)\s+(?:the\s+)?"
+                   # "fired a missile over Hokkaido", "launches an IRBM over northern Japan"
+                   r"|\b(?:fire[sd]?|firing|launch(?:e[sd])?|launching)\s+(?:[\w'\u2019()-]+\s+){0,8}?over\s+",
                    re.IGNORECASE)
-WENT_KINDS = frozenset({"prefecture", "island", "island_group", "city", "reference_point"})  # not "over Japan"
+# "over northern Japan": a qualifier before the place
+_REGION_WORD = re.compile(r"(?:(?:northern|north-?eastern|eastern|central)\s+)", re.IGNORECASE)
+WENT_KINDS = frozenset({"prefecture", "island", "island_group", "city", "reference_point"})
+OVER_JAPAN = 90.0
+_POSSESSIVE = re.compile(r"['\u2019]s?\b")  # "over Japan's southern islands": the islands, not Japan
+_OVERFLOWN = re.compile(r"\b(?:over|across|crossed|crosses|crossing|overflew|overflies)\b", re.IGNORECASE)
+# "it never passed over Japan", "said it had not crossed Japan", "did not fly over Japan"
+_NEVER = re.compile(r"\b(?:never|not|n['\u2019]t|no\s+longer)\b[^.;]{0,30}$", re.IGNORECASE)
 FAR_KM = 500.0
 
 
@@ -150,7 +159,12 @@ def _where_it_went(text: str, sentences: list[Sentence], matcher: PlaceMatcher, 
         return None
     for sentence in sentences:
         for m in _WENT.finditer(text, sentence.start, sentence.end):
-            place = matcher.place_at(text, m.end())
+            qualifier = _REGION_WORD.match(text, m.end())
+            place = matcher.place_at(text, qualifier.end() if qualifier else m.end())
+            if place is not None and place.place.id == "japan" and _OVERFLOWN.search(m.group()) and not (
+                    _POSSESSIVE.match(text, place.end) or _NEVER.search(text, sentence.start, m.start())):
+                # "flew over Japan": a flight across the Japanese islands went east from any North Korean site
+                return StatedDirection(OVER_JAPAN, text[place.start : place.end], (m.start(), place.end), "japan")
             if place is None or place.place.kind not in WENT_KINDS:
                 continue
             km, azimuth, _ = geodesic.inverse(origin.x, origin.y, place.place.lon, place.place.lat)

@@ -22,6 +22,9 @@ _LINKS_HEADING = re.compile(r"(?i)(?:#+\s*)?(?:related(?:\s+(?:stories|articles|
                             r"recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|also\s+read|trending(?:\s+now)?)"
                             r"\s*:?")
 _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u00b7]\s|\d{1,2}[.)]\s|\[)")
+# a link under such a heading given as its headline and day, no bullet: "Rocket lifts off, say officials — May 4, 2022"
+_DATED_LINK = re.compile(r"[^\n]{10,200}?\s[\u2014\u2013|-]\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|"
+                         r"\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\d{4}-\d\d-\d\d)\s*")
 
 
 _OPEN_WORD = re.compile(r"(?i)\b(?:on|at|in|of|to|from|the|a|an|and|or|but|about|around|by|for|with|its|their|"
@@ -163,7 +166,7 @@ def _lines(text: str):
         if line.strip():
             if _LINKS_HEADING.fullmatch(line.strip()):
                 links = True  # a saved page's "Related stories" / "See also": other stories' headlines, not this one
-            elif not (links and _LIST_ITEM.match(line)):
+            elif not (links and (_LIST_ITEM.match(line) or _DATED_LINK.fullmatch(line.strip()))):
                 links = False
                 yield start, end
         if m:

@@ -1,0 +1,68 @@
+"""Issue 17, round 18: which way a found launch went, told by what it flew over — 'flew over Japan', 'fired a
+missile over northern Japan', 'launched an IRBM over Hokkaido' — and not by a denial ('it never passed over Japan')
+or a link to another story under 'Related stories'. Every story here was written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from story import drafted
+
+from viewer.geo import geodesic
+
+
+def _bearing(draft) -> float | None:
+    path = draft.first("flight_path")
+    if path is not None:
+        (x1, y1), (x2, y2) = path.geometry.coords[0], path.geometry.coords[-1]
+        return float(geodesic.inverse(x1, y1, x2, y2)[1]) % 360
+    return next((float(c.value) for c in draft.claims if c.property == "direction_deg"), None)
+
+
+LEAD = ("OSAKA, June 9, 2027 (Wire) - North Korea fired a ballistic missile {where}on Wednesday morning, "
+        "officials said. ")
+
+
+@pytest.mark.parametrize(("where", "sentence"), [
+    ("from the Kusong area ", "It was launched at 7:10 a.m. and crossed Japan before it came down in the Pacific."),
+    ("", "It flew over Japan before landing in the ocean, the coast guard said."),
+    ("from Pyongyang ", "Tokyo said the missile, fired at 7:10 a.m., overflew Japan."),
+    ("", "It was the second time this year that Pyongyang had launched a missile over northern Japan."),
+])
+def test_a_flight_over_japan_went_east(where, sentence):
+    bearing = _bearing(drafted(LEAD.format(where=where) + sentence + "\n"))
+    assert bearing is not None
+    assert 45 <= bearing <= 135
+
+
+@pytest.mark.parametrize("sentence", [
+    "A first report said it had flown over Japan; the ministry later said it never passed over Japan.",
+    "Officials said it did not fly over Japan.",
+    "It landed in the sea west of Japan.",  # where it came down, seen from Japan: no bearing (as before)
+    "It flew over Japan's southern islands, the ministry said.",  # the islands, not the country
+])
+def test_no_heading_from_a_denied_overflight_or_a_place_near_japan(sentence):
+    draft = drafted(LEAD.format(where="") + sentence + "\n")
+    assert draft is not None
+    bearing = _bearing(draft)
+    assert bearing is None
+
+
+def test_a_missile_fired_over_an_island_with_no_site_heads_for_the_island():
+    bearing = _bearing(drafted("OSAKA, June 9, 2027 (Wire) - North Korea fired an intermediate-range missile over "
+                               "Hokkaido on Wednesday morning, officials said.\n"))
+    assert bearing is not None
+    assert 30 <= bearing <= 100
+
+
+def test_a_related_story_with_its_day_is_no_launch_of_the_page():
+    text = ("Missiles fall short of the border, officials say\n\nJune 9, 2027\n\nNorth Korea fired two short-range "
+            "missiles from Wonsan on Wednesday morning toward the southeast, the JCS said.\n\nRELATED STORIES\n"
+            "Rocket flies over Japan as sirens sound in the north — March 2, 2026\n"
+            "Talks stall over fishing rights, ministers say — April 30, 2027\n\nMost read\n")
+    draft = drafted(text)
+    assert draft.others == []
+    assert draft.date is not None
+    assert draft.date.isoformat() == "2027-06-09"
+    bearing = _bearing(draft)
+    assert bearing is not None
+    assert 100 <= bearing <= 170
