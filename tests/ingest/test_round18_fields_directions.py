@@ -66,3 +66,12 @@ def test_a_related_story_with_its_day_is_no_launch_of_the_page():
     bearing = _bearing(draft)
     assert bearing is not None
     assert 100 <= bearing <= 170
+
+
+def test_a_flight_of_some_hours_over_the_east_sea_went_east():
+    text = ("OSAKA, June 9, 2027 (Wire) - North Korea fired several cruise missiles from a submarine near Sinpo on "
+            "Wednesday, officials said. State media said the missiles flew for more than 150 minutes over the "
+            "East Sea.\n")
+    bearing = _bearing(drafted(text))
+    assert bearing is not None
+    assert 45 <= bearing <= 135

@@ -176,12 +176,14 @@ def _where_it_went(text: str, sentences: list[Sentence], matcher: PlaceMatcher, 
 
 # Where the flight ended, told by the Korean name of the sea it came down in or flew out over: "splashing into the East
 # Sea", "landing in the preset waters of the open sea in the East Sea of Korea", "disintegrated after flying about 150
-# kilometers over the East Sea". The Korean name says which side of the peninsula the flight went to, as "into the
-# eastern waters" does; "landed in the Sea of Japan" names where it came down, a sea 1,000 km across, and says no more.
+# kilometers over the East Sea", "flew for more than 2 hours over the East Sea". The Korean name says which side of
+# the peninsula the flight went to, as "into the eastern waters" does; "landed in the Sea of Japan" names where it
+# came down, a sea 1,000 km across, and says no more.
 _ENDED = re.compile(r"\b(?:(?:fell|falls|fallen|falling|landed|lands|landing|splashed|splashes|splashing|plunged|"
                     r"plunging|crashed|crashing|dropped|dropping|impacted|(?:came|comes|coming)\s+down)\s+(?:down\s+)?"
                     r"(?:(?:exactly|safely|accurately|squarely)\s+)?(?:in|into|on)|fl(?:ew|ying|own|ies)\s+"
-                    r"(?:[\w,.-]+\s+){0,4}?(?:out\s+)?over)\s+(?:the\s+)?(?:(?:(?:preset|designated|target(?:ed)?|planned|"
+                    r"(?:[\w,.-]+\s+){0,4}?(?:for\s+(?:(?:about|around|nearly|over|more\s+than|some)\s+)?[\w.-]+\s+"
+                    r"(?:hours?|minutes?|seconds?)\s+)?(?:out\s+)?over)\s+(?:the\s+)?(?:(?:(?:preset|designated|target(?:ed)?|planned|"
                     r"open|international)\s+)*(?-i:waters?|sea|area)\s+(?:of\s+the\s+open\s+sea\s+)?(?:of|in)\s+(?:the\s+)?)?",
                     re.IGNORECASE)
 _KOREAN_NAME = re.compile(r"East\s+(?:Korea\s+)?Sea\b|\uB3D9\uD574")  # East Sea (of Korea), East Korea Sea, 동해
