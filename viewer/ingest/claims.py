@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from viewer.ingest.disputed import NORTH_KOREAN_SOURCE
+from viewer.ingest.outcome_scope import not_its_outcome
 from viewer.ingest.sentences import Sentence
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -220,8 +222,8 @@ def outcome_claims(text: str, sentences: list[Sentence], space: bool = True, ear
         # each word of an outcome in turn: "All four earlier tries failed; the most recent exploded" is rejected at
         # 'failed' (others' outcome) and read at 'exploded'
         words = sorted(((m, value) for value, pattern in (("orbit", _ORBIT_OUTCOME), ("failure", _FAILURE),
-                                                          ("success", _SUCCESS)) for m in pattern.finditer(text, s, e)),
-                       key=lambda pair: pair[0].start())
+                                                          ("success", _SUCCESS))
+                        for m in pattern.finditer(text, s, e)), key=lambda pair: pair[0].start())
         stated = [(m, value) for m, value in words if _states(text, s, e, m, value, space, earlier)
                   and not (lead and _ANOTHER_MISSILE.search(text, s, m.start()))]
         if not stated:
@@ -242,6 +244,8 @@ def _states(text: str, s: int, e: int, m: re.Match[str], value: str, space: bool
     if _ELSEWHERE.match(text, m.end(), min(e, m.end() + 40)) or _ELSEWHERE.search(
             text[max(s, m.start() - 12) : m.start()] + " launch"):
         return False
+    if not_its_outcome(text, s, m.start(), m.end(), value, earlier):
+        return False  # an aim, a standard, tests in general, another launch's (outcome_scope)
     if value in ("success", "failure") and _DENIED.search(text[s : m.start()]):
         return False  # "did not fail", "without any malfunction", "no sign of failure", "not successful"
     lead = text[max(s, m.start() - 60) : m.start()]
@@ -268,8 +272,6 @@ def _states(text: str, s: int, e: int, m: re.Match[str], value: str, space: bool
 
 _GROUND_TEST_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:ground|engine|static|motor|nuclear|underground|"
                                 r"ejection)\s+(?:[\w-]+\s+)?tests?\b", re.IGNORECASE)
-_NORTH_KOREAN_SOURCE = re.compile(r"\b(?:North\s+Korea|KCNA|state\s+media|Pyongyang|DPRK|Rodong\s+Sinmun|NATA)\b",
-                                  re.IGNORECASE)
 
 
 def settled_outcome(claimed: list[tuple[str, str]]) -> str | None:
@@ -284,9 +286,9 @@ def settled_outcome(claimed: list[tuple[str, str]]) -> str | None:
     values = {value for value, _ in claimed}
     if one(values) is not None or not values:
         return one(values)
-    own = {value for value, by in claimed if _NORTH_KOREAN_SOURCE.search(by)}
+    own = {value for value, by in claimed if NORTH_KOREAN_SOURCE.search(by)}
     # (a named source: the article's own words may be about another launch it tells)
-    others = {value for value, by in claimed if not _NORTH_KOREAN_SOURCE.search(by) and by.endswith("(per article)")}
+    others = {value for value, by in claimed if not NORTH_KOREAN_SOURCE.search(by) and by.endswith("(per article)")}
     return one(others) if own and others and not own & others else None
 
 

@@ -10,21 +10,23 @@ from viewer.ingest.findings import DraftClaim
 from viewer.ingest.sentences import Sentence
 
 # Words of doubt about what was claimed: "questioned whether", "cast doubt on", "disputed the claim", "fell short of
-# what the North claimed", "could not verify the claim", "exaggerated"
+# what the North claimed", "could not verify the claim", "exaggerated", "no public evidence that it had mastered …"
 _DOUBT = re.compile(r"\b(?:question(?:ed|s|ing)?\s+(?:whether|the\s+claim)|cast(?:s|ing)?\s+doubts?\s+on|"
                     r"doubt(?:ed|s)?\s+(?:whether|that|the\s+claim)|disput(?:ed|es|ing)\s+(?:the\s+)?(?:claim|account)|"
                     r"fell\s+short\s+of\s+what\s+(?:the\s+North|North\s+Korea|Pyongyang|state\s+media)\s+claimed|"
-                    r"exaggerat(?:ed|ing|es)|could\s+not\s+(?:verify|confirm)\s+(?:the|its|North\s+Korea['\u2019]s|"
+                    r"exaggerat(?:ed|ing|es)|no\s+(?:public|independent|outside)\s+evidence\s+(?:that|of)|"
+                    r"could\s+not\s+(?:verify|confirm)\s+(?:the|its|North\s+Korea['\u2019]s|"
                     r"the\s+North['\u2019]s)\s+claim)", re.IGNORECASE)
-_NORTH_KOREAN_SOURCE = re.compile(r"\b(?:North\s+Korea|KCNA|state\s+media|Pyongyang|DPRK|Rodong\s+Sinmun|NATA)\b",
-                                  re.IGNORECASE)
-NEXT_SENTENCES = 2  # how far after the claim a doubt is read as answering it
+# (its news agency by its full name too: "The Korean Central News Agency described the test as a success")
+NORTH_KOREAN_SOURCE = re.compile(r"\b(?:North\s+Korea|KCNA|state\s+media|Pyongyang|DPRK|Rodong\s+Sinmun|NATA|"
+                                 r"Korean\s+Central\s+(?:News\s+Agency|Television|Broadcasting))\b", re.IGNORECASE)
+NEXT_SENTENCES = 3  # how far after the claim a doubt is read as answering it
 
 
 def doubted_success(text: str, sentences: list[Sentence], claims: list[DraftClaim]) -> bool:
     """Whether the story's success claims are all North Korea's and a sentence at or just after one doubts it."""
     successes = [c for c in claims if c.property == "outcome" and c.value == "success"]
-    if not successes or not all(_NORTH_KOREAN_SOURCE.search(c.by) for c in successes):
+    if not successes or not all(NORTH_KOREAN_SOURCE.search(c.by) for c in successes):
         return False
     for claim in successes:
         at = claim.spans[0][0]

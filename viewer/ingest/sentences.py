@@ -140,6 +140,9 @@ def _wrapped(text: str, line: tuple[int, int], next_start: int) -> bool:
         return True  # "• … 3 November, 07:40 KST, also from the Sunan area:" / "  ROK assessed …": one item
     if last.endswith(";") and head.islower() and not _TABLE_ROW.match(text, start):
         return True  # "… flew east over northern Japan;" / "the Japanese government issued …": one sentence
+    if last[-1:] in "\"\u201d" and last[-2:-1] not in ".!?,;:" and head.islower() and not _TABLE_ROW.match(text,
+                                                                                                          start):
+        return True  # "… said that the \"Hwasong-14\"" / "test was a success …": a quoted name, not a quote's end
     if last[-1:] in ".!?:;|\"\u201d)]" or _TABLE_ROW.match(text, start):
         return False
     # (or after a comma: "… fired at dawn on Thursday," / "February 23, from the Kimchaek area …")
