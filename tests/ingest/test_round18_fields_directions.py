@@ -75,3 +75,24 @@ def test_a_flight_of_some_hours_over_the_east_sea_went_east():
     bearing = _bearing(drafted(text))
     assert bearing is not None
     assert 45 <= bearing <= 135
+
+
+def test_a_hedge_after_the_flight_leaves_the_flight_told_before_it():
+    text = ("OSAKA, June 9, 2027 (Wire) - North Korea fired a ballistic missile from the Wonsan area on Wednesday "
+            "morning, officials said. The missile was launched at 7:11 a.m. and flew about 450 km westward at an "
+            "altitude of 900 km, on a lofted path that would give it a far longer range if flown normally.\n")
+    bearing = _bearing(drafted(text))
+    assert bearing is not None
+    assert 225 <= bearing <= 315
+
+
+def test_a_launch_told_in_passing_by_its_history_words_keeps_its_heading():
+    text = ("OSAKA, June 9, 2027 (Wire) - North Korea fired a ballistic missile from the Wonsan area on Wednesday "
+            "morning, officials said. It flew about 300 km toward the southeast.\n\n"
+            "The previous launch had been on 2 March 2026, when a missile flew west from Kusong.\n")
+    lead = drafted(text)
+    others = [o for o in lead.others if o.date is not None and o.date.isoformat() == "2026-03-02"]
+    assert len(others) == 1
+    bearing = _bearing(others[0])
+    assert bearing is not None
+    assert 225 <= bearing <= 315

@@ -352,7 +352,7 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
     if site is not None:
         draft.features.append(site)
         # a path to debris 'near Pyongyang', a few km from the pad, says nothing of where the flight was headed
-        draft.features.extend(f for f in find_flight(text, report.related, report, own, matcher, site)
+        draft.features.extend(f for f in find_flight(text, report.related, report, own, matcher, site, passing=True)
                               if f.kind == "flight_path" and geodesic.length_km(f.geometry) >= SHORTEST_PATH_KM)
     else:
         _direction_claim(draft, text, report, matcher)

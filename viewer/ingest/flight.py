@@ -38,15 +38,30 @@ OVERFLOWN_KINDS = frozenset({"island", "island_group", "prefecture", "city", "ca
 ALERT_KINDS = frozenset({"island", "island_group", "prefecture", "city", "capital"})
 
 
-def _usable(sentence: Sentence, text: str) -> bool:
-    return not re.search(r"\b(?:previous(?:ly)?|last year|in (?:19|20)\d\d|would|could|might|if)\b",
-                         text[sentence.start : sentence.end], re.IGNORECASE)
+_HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|in (?:19|20)\d\d)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if)\b", re.IGNORECASE)
+SHORTEST_PART = 12  # characters: less than a sentence's part before a hedge says nothing of the flight
+
+
+def _usable_part(sentence: Sentence, text: str, passing: bool) -> Sentence | None:
+    """The part of the sentence before its first hedge ('would', 'if') or word of history ('previous', 'in 2017'):
+    'flew about 450 km eastward, on a lofted trajectory that would give it a longer range if flown normally' tells
+    the flight up to 'would'. For a launch told in ``passing`` the words of history are its own ('The previous
+    overflight, on 15 September, when a missile flew east')."""
+    hedges = [_HYPOTHETICAL] if passing else [_HISTORY, _HYPOTHETICAL]
+    cut = min((m.start() for p in hedges for m in [p.search(text, sentence.start, sentence.end)] if m),
+              default=sentence.end)
+    if cut == sentence.end:
+        return sentence
+    return Sentence(sentence.start, cut, sentence.paragraph) if cut - sentence.start >= SHORTEST_PART else None
 
 
 def find_flight(text: str, sentences: list[Sentence], report: LaunchReport, places: list[PlaceMention],
-                matcher: PlaceMatcher, site: DraftFeature | None) -> list[DraftFeature]:
+                matcher: PlaceMatcher, site: DraftFeature | None, passing: bool = False) -> list[DraftFeature]:
     features: list[DraftFeature] = []
-    usable = [s for s in sentences if _usable(s, text)]
+    parts = {s: _usable_part(s, text, passing) for s in sentences}
+    usable = [part for part in parts.values() if part is not None]
+    told = {parts[s] for s in report.related if parts.get(s) is not None}  # (the report's own, clipped)
     travel: tuple[Distance, Sentence] | None = None
     ranged: tuple[Distance, Sentence] | None = None  # "flew about 800 km", no direction in the same words
     for sentence in usable:
@@ -58,11 +73,11 @@ def find_flight(text: str, sentences: list[Sentence], report: LaunchReport, plac
             elif _FLIGHT.search(text, sentence.start, sentence.end):
                 if distance.bearing is not None and travel is None:
                     travel = (distance, sentence)
-                elif distance.bearing is None and ranged is None and sentence in report.related:
+                elif distance.bearing is None and ranged is None and sentence in told:
                     ranged = (distance, sentence)
     features.extend(_overflights(text, usable, places, matcher, site))
     if site is not None:
-        related = [s for s in report.related if s in usable]
+        related = [part for s in report.related for part in [parts.get(s)] if part is not None]
         heading = None
         if travel is None and ranged is not None and not any(f.kind in ("overflight", "impact_point")
                                                             for f in features):
