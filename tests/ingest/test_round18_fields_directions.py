@@ -96,3 +96,18 @@ def test_a_launch_told_in_passing_by_its_history_words_keeps_its_heading():
     bearing = _bearing(others[0])
     assert bearing is not None
     assert 225 <= bearing <= 315
+
+
+@pytest.mark.parametrize("sentence", [
+    "The missile flew over the Japanese archipelago and came down in the ocean, the agency said.",
+    "The rest of the rocket kept climbing, passed high over the northern part of Honshu and came down at sea.",
+    "The missile, launched at 7:10 a.m., passed over the Tohoku region before it fell into the ocean.",
+    "One missile flew about 1,000 km and is estimated to have fallen into the sea well inside Japan's exclusive "
+    "economic zone, at a point some 250 km west of the Oga Peninsula.",
+])
+def test_a_flight_over_japans_islands_or_down_far_off_a_japanese_cape_went_east(sentence):
+    text = ("OSAKA, June 9, 2027 (Wire) - North Korea fired a ballistic missile from an area in the west of the "
+            f"country on Wednesday morning, officials said. {sentence}\n")
+    bearing = _bearing(drafted(text))
+    assert bearing is not None
+    assert 45 <= bearing <= 135

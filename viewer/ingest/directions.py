@@ -134,7 +134,7 @@ def _toward_place(text: str, place: PlaceMention, start: int, site: Point | None
 # Hokkaido": the bearing to that place is the flight's direction (the place is hundreds of km off, so which side of it
 # the flight ended changes the bearing little). With no site, from North Korea's label point.
 _WENT = re.compile(r"\b(?:fell|falls|fallen|falling|landed|lands|landing|came\s+down|comes\s+down|coming\s+down|"
-                   r"splashed\s+down|splashing\s+down|crashed|impacted|dropped)\b[^.;]{0,60}?\b(?:(?:north|south|east|"
+                   r"splashed\s+down|splashing\s+down|crashed|impacted|dropped)\b[^.;]{0,90}?\b(?:(?:north|south|east|"
                    r"west)(?:[- ]?(?:north|south|east|west))?\s+of|off(?:\s+the\s+coast\s+of)?)\s+|"
                    r"\b(?:flew|flies|flying|flown|passed|passes|passing|crossed|crosses|crossing|overflew)\s+(?:\w+\s+){0,2}?"
                    r"(?:over|across)\s+(?:the\s+)?|\b(?:crossed|crosses|crossing|overflew|overflies)\s+(?:the\s+)?"
@@ -142,9 +142,13 @@ _WENT = re.compile(r"\b(?:fell|falls|fallen|falling|landed|lands|landing|came\s+
                    r"|\b(?:fire[sd]?|firing|launch(?:e[sd])?|launching)\s+(?:[\w'\u2019()-]+\s+){0,8}?over\s+",
                    re.IGNORECASE)
 # "over northern Japan": a qualifier before the place
-_REGION_WORD = re.compile(r"(?:(?:northern|north-?eastern|eastern|central)\s+)", re.IGNORECASE)
+_REGION_WORD = re.compile(r"(?:(?:the\s+)?(?:northern|north-?eastern|eastern|central)\s+(?:part\s+of\s+(?:the\s+)?)?)",
+                          re.IGNORECASE)
 WENT_KINDS = frozenset({"prefecture", "island", "island_group", "city", "reference_point"})
 OVER_JAPAN = 90.0
+JAPAN_OVERFLOWN = frozenset({"japan", "honshu", "tohoku"})  # "over northern Honshu", "over the Tohoku region"
+_JAPANESE_ISLANDS = re.compile(r"(?:the\s+)?Japanese\s+(?:archipelago|(?:home\s+|main\s+)?islands|mainland|"
+                               r"territory)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?\b")  # "over Japan's southern islands": the islands, not Japan
 _OVERFLOWN = re.compile(r"\b(?:over|across|crossed|crosses|crossing|overflew|overflies)\b", re.IGNORECASE)
 # "it never passed over Japan", "said it had not crossed Japan", "did not fly over Japan"
@@ -160,11 +164,15 @@ def _where_it_went(text: str, sentences: list[Sentence], matcher: PlaceMatcher, 
     for sentence in sentences:
         for m in _WENT.finditer(text, sentence.start, sentence.end):
             qualifier = _REGION_WORD.match(text, m.end())
-            place = matcher.place_at(text, qualifier.end() if qualifier else m.end())
-            if place is not None and place.place.id == "japan" and _OVERFLOWN.search(m.group()) and not (
-                    _POSSESSIVE.match(text, place.end) or _NEVER.search(text, sentence.start, m.start())):
+            at = qualifier.end() if qualifier else m.end()
+            place = matcher.place_at(text, at)
+            islands = _JAPANESE_ISLANDS.match(text, at)
+            japan = (islands.start(), islands.end()) if islands else (place.start, place.end) if (
+                place is not None and place.place.id in JAPAN_OVERFLOWN) else None
+            if japan is not None and _OVERFLOWN.search(m.group()) and not (
+                    _POSSESSIVE.match(text, japan[1]) or _NEVER.search(text, sentence.start, m.start())):
                 # "flew over Japan": a flight across the Japanese islands went east from any North Korean site
-                return StatedDirection(OVER_JAPAN, text[place.start : place.end], (m.start(), place.end), "japan")
+                return StatedDirection(OVER_JAPAN, text[japan[0] : japan[1]], (m.start(), japan[1]), "japan")
             if place is None or place.place.kind not in WENT_KINDS:
                 continue
             km, azimuth, _ = geodesic.inverse(origin.x, origin.y, place.place.lon, place.place.lat)
