@@ -111,3 +111,12 @@ def test_a_flight_over_japans_islands_or_down_far_off_a_japanese_cape_went_east(
     bearing = _bearing(drafted(text))
     assert bearing is not None
     assert 45 <= bearing <= 135
+
+
+def test_a_landing_in_the_preset_area_in_the_open_waters_of_the_east_sea_went_east():
+    text = ("Pyongyang, June 10 (Agency) -- The missile bureau test-fired a new-type missile on Wednesday. The missile "
+            "flew a distance of 980 km for 3,100 seconds before accurately landing on the preset area in the open "
+            "waters of the East Sea of Korea.\n")
+    bearing = _bearing(drafted(text))
+    assert bearing is not None
+    assert 45 <= bearing <= 135

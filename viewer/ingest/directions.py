@@ -192,7 +192,7 @@ _ENDED = re.compile(r"\b(?:(?:fell|falls|fallen|falling|landed|lands|landing|spl
                     r"(?:(?:exactly|safely|accurately|squarely)\s+)?(?:in|into|on)|fl(?:ew|ying|own|ies)\s+"
                     r"(?:[\w,.-]+\s+){0,4}?(?:for\s+(?:(?:about|around|nearly|over|more\s+than|some)\s+)?[\w.-]+\s+"
                     r"(?:hours?|minutes?|seconds?)\s+)?(?:out\s+)?over)\s+(?:the\s+)?(?:(?:(?:preset|designated|target(?:ed)?|planned|"
-                    r"open|international)\s+)*(?-i:waters?|sea|area)\s+(?:of\s+the\s+open\s+sea\s+)?(?:of|in)\s+(?:the\s+)?)?",
+                    r"open|international)\s+)*(?-i:waters?|sea|area)\s+(?:of\s+the\s+open\s+sea\s+)?(?:of|in)\s+(?:the\s+)?){0,2}",
                     re.IGNORECASE)
 _KOREAN_NAME = re.compile(r"East\s+(?:Korea\s+)?Sea\b|\uB3D9\uD574")  # East Sea (of Korea), East Korea Sea, 동해
 
