@@ -120,3 +120,24 @@ def test_a_landing_in_the_preset_area_in_the_open_waters_of_the_east_sea_went_ea
     bearing = _bearing(drafted(text))
     assert bearing is not None
     assert 45 <= bearing <= 135
+
+
+def test_the_second_of_a_salvo_goes_the_way_the_salvo_was_fired():
+    text = ("SEOUL, July 1, 2027 (Wire) - North Korea fired two ballistic missiles from the Jangyon area toward the "
+            "southeast on Thursday morning, the Joint Chiefs of Staff said. The first, launched at 5:05 a.m., flew "
+            "about 600 km. The second, launched at 5:15 a.m., flew only about 120 km and is believed to have failed.\n")
+    lead = drafted(text)
+    [second] = lead.others
+    bearing = _bearing(second)
+    assert bearing is not None
+    assert 100 <= bearing <= 170
+
+
+def test_the_first_of_another_days_pair_takes_no_heading_from_this_one():
+    text = ("SEOUL, July 1, 2027 (Wire) - North Korea fired a missile from the Wonsan area on Thursday morning, the "
+            "JCS said. It flew some 400 kilometers eastward before falling into the sea.\n\n"
+            "The first, fired from the same coast on April 15, exploded seconds after lift-off.\n")
+    lead = drafted(text)
+    others = [o for o in lead.others if o.date is not None and o.date.month == 4]
+    assert len(others) == 1
+    assert _bearing(others[0]) is None

@@ -15,7 +15,7 @@ from viewer.ingest.claims import attribution, outcome_claims
 from viewer.ingest.directions import stated_direction
 from viewer.ingest.failure import add_failure_area
 from viewer.ingest.findings import ArticleDraft, DraftClaim, DraftFeature
-from viewer.ingest.flight import find_flight
+from viewer.ingest.flight import find_flight, salvo_heading
 from viewer.ingest.footnotes import footnotes, notes_apart
 from viewer.ingest.launch import detect_launch, foreign_launch_sentences
 from viewer.ingest.launch_claims import add_claims
@@ -354,6 +354,10 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
         # a path to debris 'near Pyongyang', a few km from the pad, says nothing of where the flight was headed
         draft.features.extend(f for f in find_flight(text, report.related, report, own, matcher, site, passing=True)
                               if f.kind == "flight_path" and geodesic.length_km(f.geometry) >= SHORTEST_PATH_KM)
+        if told is not None and not from_elsewhere and draft.date == main.date and draft.first("flight_path") is None:
+            heading = salvo_heading(site, main.features, told.span())  # "The second … flew only about 120 km"
+            if heading is not None:
+                draft.features.append(heading)
     else:
         _direction_claim(draft, text, report, matcher)
     if alerts:

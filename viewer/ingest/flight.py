@@ -105,6 +105,22 @@ def _heading(text: str, site: DraftFeature, sentences: list[Sentence], matcher: 
                         f"heading, not how far the flight went", [stated.span])
 
 
+def salvo_heading(site: DraftFeature, lead: list[DraftFeature], span: Span) -> DraftFeature | None:
+    """One of the missiles the lead launch's sentence fired together ('fired two ballistic missiles … toward the
+    northeast'; 'The second, launched at 5:15 a.m., flew only about 120 km'), its own words giving no direction: it
+    went the way the lead's did. A short leg on the lead's bearing, not the lead's range."""
+    path = next((f for f in lead if f.kind == "flight_path" and len(f.geometry.coords) >= 2), None)
+    if path is None:
+        return None
+    (x1, y1), (x2, y2) = path.geometry.coords[0], path.geometry.coords[-1]
+    bearing = float(geodesic.inverse(x1, y1, x2, y2)[1]) % 360
+    line = construct.path_along(site.geometry, bearing, HEADING_KM)
+    return DraftFeature("flight_path", line, f"Heading {_compass(bearing)} (as the salvo's; distance not reported)",
+                        "approximate", f"geodesic of {HEADING_KM:g} km from the launch site on bearing {bearing:.0f}°, "
+                        "the heading of the missiles fired with it, as the article states no direction of its own",
+                        [span, *path.spans[:1]])
+
+
 def _compass(bearing: float) -> str:
     names = ["north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west"]
     return names[round(bearing / 45) % 8]
