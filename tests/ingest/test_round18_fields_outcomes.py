@@ -65,3 +65,9 @@ def test_a_quoted_name_at_a_wrapped_lines_end_goes_on_into_the_next_line():
             "test was a success and that it proved the design sound, adding detail.\n")
     sentences = [text[s.start : s.end] for s in split_sentences(text)]
     assert len(sentences) == 1
+
+
+def test_what_became_of_it_told_without_naming_the_missile_is_its_outcome():
+    lead = drafted(MISSILE + "The missile flew about 30 km, the JCS said. Officials said it appeared to have exploded "
+                   "in the air.\n")
+    assert lead.outcome == "failure"

@@ -38,6 +38,8 @@ ABOUT_LAUNCH = re.compile(r"\b(?:launch\w*|test(?:ed|s)?|rocket|missiles?|satell
                           r"orbit\w*|flew|travel\w*|altitude|apogee|(?:in|mid)[- ]flight|outcome|"
                           # (a rocket's stage: "admitted that the third stage had failed")
                           r"(?:first|second|third|upper)[- ]stages?|"
+                          # (what became of it: "Officials said it appeared to have exploded in the air")
+                          r"explod(?:ed|es|ing)|blew\s+up|broke\s+(?:up|apart)|disintegrat(?:ed|ing)|"
                           # (a log's row names the rocket: "2023-08-23  1850Z  Chollima-1  Sohae  FAILURE")
                           r"Unha|Chollima|Hwasong|Pukguksong|Taepodong|Musudan|Hwasal|Pulhwasal)\b",
                           re.IGNORECASE)
