@@ -121,3 +121,32 @@ def test_an_article_a_day_off_an_open_launch_joins_it_with_the_date_as_a_disagre
     assert dates == {"2031-12-10", "2031-12-11"}  # both kept: a disagreement to review, not a second launch
     assert [c.value for c in event.claims if c.property == "date" and c.extra.get("new")] == ["2031-12-11"]
     assert "adds to" in window.statusBar().currentMessage()
+
+
+KNOWN_LAUNCH = """North Korea's second satellite attempt ends in failure
+
+SEOUL, Aug 24, 2023 (Reuters) - North Korea fired a space rocket from the Sohae station in Tongchang-ri at 3:50 a.m. \
+on Thursday, South Korea's Joint Chiefs of Staff said. The rocket flew south and failed during third-stage flight, \
+the North's aerospace agency said.
+"""
+
+
+def test_the_review_shows_which_passages_and_claims_an_import_added_to_a_known_launch(window, warnings, tmp_path):
+    """'The review flow shows what is new': the passages and claims an import adds to a launch already open were
+    marked new in the bundle, but the details panel showed them like every other; they now read 'New:'."""
+    article = tmp_path / "aug24.txt"
+    article.write_text(KNOWN_LAUNCH, encoding="utf-8")
+    window.review.import_articles([str(article)])
+    assert window.review.last_merge.attached
+    site = "2023-08-24-chollima1/launch-site"
+    window.workspace.selection.select([site])
+    details = window.details
+    texts = [link.text() for link in details.report_links]
+    new = [t for t in texts if t.startswith("New: ")]
+    assert len(new) == window.review.last_merge.new_citations[site]
+    assert len(new) < len(texts)  # the passages the bundle had already are not marked
+    assert all("second satellite attempt" in t for t in new)  # the imported article's passages
+    details.show_agreeing = True
+    window.workspace.selection.select([site])
+    claim_sources = [row.by for row in window.details.claims.rows]
+    assert any(by and by.startswith("New: ") for by in claim_sources)
