@@ -150,3 +150,16 @@ def test_the_review_shows_which_passages_and_claims_an_import_added_to_a_known_l
     window.workspace.selection.select([site])
     claim_sources = [row.by for row in window.details.claims.rows]
     assert any(by and by.startswith("New: ") for by in claim_sources)
+
+
+def test_a_file_that_is_not_text_is_listed_and_the_others_imported(window, warnings, tmp_path):
+    """It stopped the whole import with one message: the article beside it was not drafted."""
+    article = tmp_path / "art.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"PK\x03\x04\x00\x00zipped")
+    bundle = window.review.import_articles([str(binary), str(article)])
+    assert bundle is not None
+    assert list(bundle.events) == ["draft-2031-12-10"]
+    [said] = warnings
+    assert f"{binary}: byte 4 is NUL; this is not a text file; nothing drafted from it" in said.splitlines()

@@ -58,13 +58,20 @@ def ingest_articles(articles: Iterable[Article], base: Path | None = None, probl
     return build_bundle(drafts, base)
 
 
-def read_files(paths: Iterable[str | Path], published: date | None = None) -> list[Article]:
-    """Read article and notice files, each with an id unique among them (raises ArticleError on the first that
-    is not usable text)."""
+def read_files(paths: Iterable[str | Path], published: date | None = None,
+               problems: list[str] | None = None) -> list[Article]:
+    """Read article and notice files, each with an id unique among them. A file that is not usable text raises
+    ArticleError, or, given ``problems``, is left out and said there in one line naming it (the rest are read)."""
     ids: set[str] = set()
     articles = []
     for path in article_paths(paths):
-        article = read_article(path, published=published)
+        try:
+            article = read_article(path, published=published)
+        except ArticleError as error:
+            if problems is None:
+                raise
+            problems.append(f"{error}; nothing drafted from it")
+            continue
         stem, number = article.id, 2
         while article.id in ids:  # two files of one name in different folders
             article.id, number = f"{stem}-{number}", number + 1

@@ -266,7 +266,7 @@ class ReviewController:
         problems: list[str] = []  # 'FILE:LINE: message', as `launchmap ingest` prints them
 
         def draft(progress) -> Bundle:  # off the GUI thread: a long article takes seconds to draft
-            return ingest_articles(read_files(paths), problems=problems, progress=progress)
+            return ingest_articles(read_files(paths, problems=problems), problems=problems, progress=progress)
 
         try:
             bundle = run_with_progress(self.shell.parent, "Import articles", draft,
