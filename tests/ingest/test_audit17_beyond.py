@@ -127,3 +127,18 @@ def test_a_launch_told_as_earlier_this_month_is_drafted_in_that_month(tmp_path):
     (event,) = bundle.events.values()
     assert [f.properties.get("place") for f in bundle.features.values() if f.kind == "launch_site"] == ["sukchon"]
     assert any("2031-10" in str(c.value) for c in event.claims if c.property == "date")
+
+
+@pytest.mark.xfail(reason="the launch finder (viewer/ingest/launch*.py, changed on another branch this round) drafts a "
+                          "launch from the 'More on this story' links under a story with no launch, mixing the "
+                          "headlines: one launch of 86 no-launch articles in the corpora (heldout8 a22)", strict=False)
+def test_a_no_launch_story_drafts_nothing_from_its_related_links(tmp_path):
+    story = ("Parade in Pyongyang shows new solid-fuel missile\n\n14 March 2031, 09:10 GMT\n\n"
+             "North Korea paraded a new solid-fuel intercontinental ballistic missile through Kim Il Sung Square on "
+             "Thursday night, state media said. The missile has not been flight-tested. Foreign guests watched from "
+             "the stand.\n\nAnalysts said a test flight could follow within months.\n\nMore on this story\n"
+             "  North Korea fires ballistic missile toward East Sea        2 February 2031\n"
+             "  Cruise missiles fired from Nampo, Seoul says               9 January 2031\n"
+             "  Kim inspects submarine base                                 4 December 2030\n\nShare | Save\n")
+    bundle = ingest_files([written(tmp_path, "parade.txt", story)])
+    assert bundle.events == {}
