@@ -141,3 +141,12 @@ def test_the_first_of_another_days_pair_takes_no_heading_from_this_one():
     others = [o for o in lead.others if o.date is not None and o.date.month == 4]
     assert len(others) == 1
     assert _bearing(others[0]) is None
+
+
+def test_related_links_with_their_day_set_apart_by_a_wide_gap_are_no_launches():
+    text = ("Parade shows a new missile\n\nJune 9, 2027\n\nNorth Korea fired two short-range missiles from Wonsan on "
+            "Wednesday morning toward the southeast, the JCS said.\n\nMore on this story\n"
+            "  Rocket flies over Japan as sirens sound in the north        2 March 2026\n"
+            "  Cruise missiles fired from Nampo, officials say             9 January 2026\n\nShare | Save\n")
+    draft = drafted(text)
+    assert draft.others == []

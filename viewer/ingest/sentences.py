@@ -22,8 +22,9 @@ _LINKS_HEADING = re.compile(r"(?i)(?:#+\s*)?(?:related(?:\s+(?:stories|articles|
                             r"recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|also\s+read|trending(?:\s+now)?)"
                             r"\s*:?")
 _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u00b7]\s|\d{1,2}[.)]\s|\[)")
-# a link under such a heading given as its headline and day, no bullet: "Rocket lifts off, say officials — May 4, 2022"
-_DATED_LINK = re.compile(r"[^\n]{10,200}?\s[\u2014\u2013|-]\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|"
+# a link under such a heading given as its headline and day, no bullet: "Rocket lifts off, say officials — May 4, 2022",
+# "  Rocket lifts off, say officials        4 May 2022" (the day set apart by a dash or a wide gap)
+_DATED_LINK = re.compile(r"[^\n]{10,200}?(?:\s[\u2014\u2013|-]\s+|\S[ \t]{3,})(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|"
                          r"\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\d{4}-\d\d-\d\d)\s*")
 
 
