@@ -73,6 +73,13 @@ _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,80}?\b(?:launch\w*|missiles?|rocket
                           r"fly|flew)\b[^.;]{0,60}?\bsince\s+$", re.IGNORECASE)
 
 
+# "the launch likely responded to a trilateral meeting between … in Cambodia on Sunday": the day of the event named
+# last before it, with no launch word between
+_OTHER_EVENTS_DAY = re.compile(r"\b(?:meeting|summit|talks|visit|parade|speech|conference|election|anniversary|"
+                               r"ceremony)\b(?:(?!\b(?:launch\w*|fir(?:ed|es|ing)|test-fired)\b)[^.;]){0,160}$",
+                               re.IGNORECASE)
+
+
 def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentence],
                         stamps: list[tuple[int, date]] | None = None) -> list[tuple[Sentence, bool]]:
     """Launch sentences after the lead that carry a date of their own (or stand under another day's heading of
@@ -96,7 +103,8 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
             _ANOTHER_TIMED.search(text, sentence.start, sentence.end) is not None
             and bool(find_times(text, sentence.start, sentence.end, "local time")))
         dates = [d for d in find_dates(text, sentence.start, sentence.end, None)
-                 if not not_a_launch_day(text, d, sentence.start)]
+                 if not not_a_launch_day(text, d, sentence.start) and not _OTHER_EVENTS_DAY.search(
+                     text, sentence.start, d.start)]
         another_day = sentence in report.anchors and heading(sentence) not in (None, heading(lead))
         if ordinal or dates or another_day or (sentence in report.anchors and told_later(text, sentence)):
             found.append((sentence, ordinal))
