@@ -28,7 +28,8 @@ _ANOTHER_TIMED = re.compile(r"\b(?:[Aa]nother|[Aa]\s+(?:second|third|further|fre
                             r"\b(?:two|three|four|five|six|\d)\s+more\s+(?:[\w-]+\s+){0,3}?(?:missiles|rockets|projectiles)\b|"
                             r"\b(?:missiles|rockets|projectiles)\s+followed\b")
 # "fired from the same area": the site of the launch the story leads with
-SAME_SITE = re.compile(r"\bfrom\s+the\s+same\s+(?:area|site|place|location|pad|base|launch\s+site)\b", re.IGNORECASE)
+SAME_SITE = re.compile(r"\bfrom\s+the\s+same\s+(?:area|site|place|location|pad|base|launch\s+(?:site|pad)|airfield|"
+                       r"airport|facility|station|district|county|city|town|coast)\b", re.IGNORECASE)
 APART_HOURS = 3  # two launch times of one day this far apart are two launches ("hours after it fired …")
 SALVO_MINUTES = 5  # missiles told one by one, this far apart, are launches of their own
 _FROM_NAMED = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z]")
