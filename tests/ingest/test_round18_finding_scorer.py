@@ -51,3 +51,24 @@ def test_as_many_pairs_as_before_and_the_unpaired_kept():
         (None, "2031-01-01"),
         (None, "2031-09-09"),
     ]
+
+
+NOTICE = (
+    "HYDROPAC 0412/31(GEN).\nSEA OF JAPAN.\n1. ROCKET LAUNCHING\n   040000Z TO 040400Z MAY 31\n"
+    "   IN AREA BOUNDED BY\n   38-00-00N 131-00-00E, 38-00-00N 132-00-00E,\n"
+    "   37-00-00N 132-00-00E, 37-00-00N 131-00-00E.\n2. CANCEL THIS MSG 040500Z MAY 31.\n"
+)
+
+
+def test_a_notice_s_one_area_is_scored_whatever_label_its_truth_gives_it(tmp_path):
+    import json
+
+    from viewer.ingest.corpus_score import score_notices
+
+    corners = [[131.0, 38.0], [132.0, 38.0], [132.0, 37.0], [131.0, 37.0]]
+    (tmp_path / "n1.txt").write_text(NOTICE, encoding="utf-8")
+    for label in ("", "1"):  # the paragraph's "1." read as no label by one truth, as the area's by another
+        truth = {"n1.txt": {"kind": "danger_zone", "areas": {label: corners}}}
+        (tmp_path / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
+        areas = score_notices(tmp_path)["notice areas"]
+        assert (areas.right, areas.drafted, areas.truth) == (1, 1, 1)
