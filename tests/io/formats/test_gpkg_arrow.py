@@ -56,7 +56,7 @@ def _all_batches(path, size):
         if isinstance(batch, batches.DamagedFeatures):
             out.append((start, "damaged", batch.fids, batch.message))
             continue
-        meta, fids, _, geometries, fields = batch
+        meta, fids, geometries, fields = batch
         out.append((start, fids, geometries, fields, list(meta["fields"])))
     return out
 
@@ -86,8 +86,10 @@ def _assert_same_batches(got, expected):
             assert _same(column, twin), (column, twin)
 
 
-@pytest.mark.parametrize("size", [2, 4, 50])
-def test_the_arrow_batches_are_the_row_by_row_reads(tmp_path, monkeypatch, size):
+@pytest.mark.parametrize(("size", "piece"), [(2, 10_000), (4, 10_000), (50, 10_000), (4, 2), (6, 2), (6, 3)])
+def test_the_arrow_batches_are_the_row_by_row_reads(tmp_path, monkeypatch, size, piece):
+    # a batch of pieces joined: an integer column with a null in one piece is floats in all, as read in one
+    monkeypatch.setattr(arrow_batches, "PIECE", piece)
     path = tmp_path / "sites.gpkg"
     _layer(path).close()
     read = []
@@ -178,3 +180,26 @@ def test_text_that_is_not_utf8_is_refused_with_its_place(tmp_path):
         open_path(path)
     assert str(raised.value) == f"{path}:layer sites, fid 4: column 'name' holds text that is not UTF-8, which " \
                                 "GeoPackage text must be"
+
+
+@pytest.mark.parametrize("shapes", [
+    [shapely.Point(124.5, 39.25), shapely.Point(-180, -90), shapely.Point(1e-300, 7)],
+    [shapely.LineString([(124, 39), (125, 40), (126.125, 38)]), shapely.LineString([(0, 0), (1e-9, 1)]),
+     shapely.LineString([(179.5, 60), (-179.5, 61)])],
+    [shapely.LineString([(124, 39), (125, 40)]), shapely.Point(126, 41), shapely.LineString([(1, 2), (3, 4)])],
+    [shapely.LineString([(124, 39, 1), (125, 40, 2)]), shapely.LineString([(124, 39, 1), (125, 40, 2)]),
+     shapely.LineString([(1, 2, 3), (3, 4, 5)])],
+    [shapely.Point(124, 39), None, shapely.Point(1, 2)],
+    [shapely.LineString(), shapely.LineString([(1, 2), (3, 4)]), shapely.Point()],
+])
+def test_geometries_read_from_the_stream_are_those_from_wkb(tmp_path, monkeypatch, shapes):
+    # points only and lines only are read from the column's buffer; the rest through shapely.from_wkb
+    path = tmp_path / "sites.gpkg"
+    frame = geopandas.GeoDataFrame({"name": ["a", "b", "c"] * 2}, geometry=shapes * 2, crs="EPSG:4326")
+    frame.to_file(path, layer="sites")
+    through_arrow = _all_batches(path, 4)
+    _row_by_row(monkeypatch)
+    row_by_row = _all_batches(path, 4)
+    _assert_same_batches(through_arrow, row_by_row)
+    assert [type(shape) for batch in through_arrow for shape in batch[2]] == \
+        [type(shape) for batch in row_by_row for shape in batch[2]]

@@ -20,10 +20,16 @@ from typing import Any
 
 import numpy as np
 
+from viewer.io.formats.gpkg import wkb_column
+
 # OGR's plain types: the Arrow format GDAL gives each, and the array `read` makes of it
 PLAIN_TYPES = {"OFTString": ("u", np.dtype(object)), "OFTInteger": ("i", np.dtype(np.int32)),
                "OFTInteger64": ("l", np.dtype(np.int64)), "OFTReal": ("g", np.dtype(np.float64))}
 FID, WKB = "l", "z"
+# Rows GDAL hands over at a time, a reader's batch made of several: buffers of a few hundred kB each, which glibc
+# keeps handing back to the system when freed; freeing the megabytes of a 50,000-row piece raised its threshold for
+# that, and the window opening the layer after it peaked ~10 MB higher.
+PIECE = 10_000
 
 
 class NotPlain(Exception):
@@ -32,16 +38,19 @@ class NotPlain(Exception):
 
 def arrow_batches(path: Path, layer: str, batch: int) -> Generator[tuple[Any, np.ndarray, np.ndarray | None,
                                                                          list[np.ndarray] | None], None, None]:
-    """(meta, fids, wkb, fields) of each batch of ``batch`` features of ``layer``, in fid order, as `read_batch`
-    gives them; raises NotPlain before the first when the layer's columns are not all plain. A batch whose cells
-    are not comes with ``fields`` None: the caller reads its rows with `read_batch`."""
+    """(meta, fids, geometries, fields) of each batch of ``batch`` features of ``layer``, in fid order, the fields as
+    `read_batch` gives them and geometries as `shapely.from_wkb` makes of its WKB (None for a layer without);
+    raises NotPlain before the first when the layer's columns are not all plain. A batch whose cells are not, or
+    whose WKB shapely cannot read, comes with ``fields`` None: the caller reads its rows with `read_batch`."""
     import nanoarrow as na
     from pyogrio.raw import open_arrow
 
     # The filter keeps GDAL on its plain pass over the table's rows in fid order: without one, a GeoPackage's stream is
     # read by fid ranges worked out from the feature count the file stores, and a stale count (rows deleted by
     # another tool without GeoPackage's triggers) repeats rows and leaves others out.
-    with open_arrow(path, layer=layer, return_fids=True, datetime_as_string=True, batch_size=batch,
+    pieces = -(-batch // PIECE)
+    piece = batch // pieces if batch % pieces == 0 else batch
+    with open_arrow(path, layer=layer, return_fids=True, datetime_as_string=True, batch_size=piece,
                     where="FID IS NOT NULL") as (meta, stream):
         plain = [PLAIN_TYPES.get(str(kind)) for kind in meta.get("ogr_types") or ()]
         subtypes = set(map(str, meta.get("ogr_subtypes") or ())) - {"OFSTNone"}
@@ -53,24 +62,49 @@ def arrow_batches(path: Path, layer: str, batch: int) -> Generator[tuple[Any, np
             names.append(meta["geometry_name"])
             formats.append(WKB)
         kinds = [kind[1] for kind in plain]  # type: ignore[index]
+        made: list[tuple[np.ndarray, np.ndarray | None, list[np.ndarray] | None]] = []
         for array in na.ArrayStream(stream):
             schema = na.c_schema(array.schema)
             if [schema.child(i).name for i in range(schema.n_children)] != names or \
                     [schema.child(i).format for i in range(schema.n_children)] != formats:
                 raise NotPlain(layer)
-            for view in array.iter_chunk_views():
-                fids = _numbers(view.child(0), np.dtype(np.int64))
-                try:
-                    wkb, columns = _batch(view, kinds, len(names) > len(kinds) + 1)
-                except NotPlain:
-                    wkb, columns = None, None
-                yield meta, fids, wkb, columns
+            made.extend(_batch(view, kinds, len(names) > len(kinds) + 1) for view in array.iter_chunk_views())
+            del array, schema  # the stream's buffers go before the reader works on the batch
+            if sum(len(fids) for fids, _, _ in made) >= batch:
+                yield meta, *_joined(made)
+                made = []
+        if made:
+            yield meta, *_joined(made)
 
 
-def _batch(view: Any, kinds: list[np.dtype], has_geometry: bool) -> tuple[np.ndarray | None, list[np.ndarray] | None]:
-    columns = [_text(view.child(at + 1)) if kind.kind == "O" else _numbers(view.child(at + 1), kind)
-               for at, kind in enumerate(kinds)]
-    return _blobs(view.child(len(kinds) + 1)) if has_geometry else None, columns
+def _joined(pieces: list[tuple[np.ndarray, np.ndarray | None, list[np.ndarray] | None]]) -> tuple[
+        np.ndarray, np.ndarray | None, list[np.ndarray] | None]:
+    """The pieces of a batch as one, an integer column with a null in any piece as floats in all, as `read` gives
+    a batch whose column has a null."""
+    if len(pieces) == 1:
+        return pieces[0]
+    fids = np.concatenate([fids for fids, _, _ in pieces])
+    if any(columns is None for _, _, columns in pieces):
+        return fids, None, None
+    geometries = [shapes for _, shapes, _ in pieces]
+    columns = [np.concatenate(column) for column in zip(*(columns for _, _, columns in pieces), strict=True)]
+    return fids, None if geometries[0] is None else np.concatenate(geometries), columns  # type: ignore[arg-type]
+
+
+def _batch(view: Any, kinds: list[np.dtype], has_geometry: bool) -> tuple[np.ndarray, np.ndarray | None,
+                                                                         list[np.ndarray] | None]:
+    """(fids, geometries, fields) of one chunk of the stream: geometries None when the layer has none; geometries
+    and fields None when the rows are to be read row by row."""
+    fids = _numbers(view.child(0), np.dtype(np.int64))
+    try:
+        columns = [_text(view.child(at + 1)) if kind.kind == "O" else _numbers(view.child(at + 1), kind)
+                   for at, kind in enumerate(kinds)]
+        if not has_geometry:
+            return fids, None, columns
+        child = view.child(len(kinds) + 1)
+        return fids, wkb_column.geometries(child, _valid(child)), columns
+    except (NotPlain, wkb_column.Unreadable):
+        return fids, None, None
 
 
 def _valid(child: Any) -> np.ndarray | None:
@@ -115,15 +149,3 @@ def _text(child: Any) -> np.ndarray:
     if valid is not None:
         cells[~valid] = None
     return cells
-
-
-def _blobs(child: Any) -> np.ndarray:
-    """The WKB column: an object array of bytes, None where there is no geometry."""
-    offsets = _offsets(child).tolist()
-    data = bytes(child.buffer(2))
-    blobs = np.empty(len(offsets) - 1, dtype=object)
-    blobs[:] = list(map(data.__getitem__, map(slice, offsets[:-1], offsets[1:])))
-    valid = _valid(child)
-    if valid is not None:
-        blobs[~valid] = None
-    return blobs

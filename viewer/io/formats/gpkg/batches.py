@@ -77,8 +77,8 @@ def _damaged(path: Path, layer: str, start: int, count: int, limit: int) -> list
 
 
 def layer_batches(path: Path, layer: str, count: int, size: int) -> Iterator[tuple[int, Any]]:
-    """(start, batch) for each ``size`` features of a plain layer, in fid order: batch is (meta, fids, wkb,
-    geometries, fields), or the DamagedFeatures of a batch that cannot be read.
+    """(start, batch) for each ``size`` features of a plain layer, in fid order: batch is (meta, fids, geometries,
+    fields), geometries None for a layer without, or the DamagedFeatures of a batch that cannot be read.
 
     Read through GDAL's Arrow stream (`arrow_batches`) when the layer's columns are plain; a batch with anything
     else to look at (a geometry shapely cannot read from the stored WKB, a NUL in a text cell) is read again by
@@ -94,16 +94,16 @@ def layer_batches(path: Path, layer: str, count: int, size: int) -> Iterator[tup
             batch = None
             if arrow is not None:
                 try:
-                    meta, fids, wkb, fields = next(arrow)
+                    batch = next(arrow)
                 except Exception:  # anything unexpected: this batch and the rest are read row by row
                     arrow.close()
-                    arrow = None
+                    arrow, batch = None, None
                 else:
-                    if len(fids) != min(size, count - start) or not _ascending(fids, after):
+                    if len(batch[1]) != min(size, count - start) or not _ascending(batch[1], after):
                         arrow.close()
-                        arrow = None
-                    elif fields is not None:
-                        batch = _with_geometries(meta, fids, wkb, fields)
+                        arrow, batch = None, None
+                    elif batch[3] is None:
+                        batch = None
             if batch is None:
                 try:
                     meta, fids, wkb, fields = read_batch(path, layer, start, wanted, after=after)
@@ -111,8 +111,7 @@ def layer_batches(path: Path, layer: str, count: int, size: int) -> Iterator[tup
                     after = None
                     yield start, error
                     continue
-                batch = meta, fids, wkb, shapely.from_wkb(wkb) if wkb is not None else np.full(len(fids), None), \
-                    fields
+                batch = meta, fids, None if wkb is None else shapely.from_wkb(wkb), fields
             after = int(batch[1][-1]) if len(batch[1]) else None
             yield start, batch
     finally:
@@ -123,16 +122,3 @@ def layer_batches(path: Path, layer: str, count: int, size: int) -> Iterator[tup
 def _ascending(fids: np.ndarray, after: int | None) -> bool:
     """Whether ``fids`` go up, from past ``after``: the next rows, none repeated."""
     return bool((fids[1:] > fids[:-1]).all()) and (after is None or not len(fids) or int(fids[0]) > after)
-
-
-def _with_geometries(meta: Any, fids: np.ndarray, wkb: np.ndarray | None, fields: list) -> tuple | None:
-    """The batch with its geometries read, or None when shapely cannot read a WKB given."""
-    if wkb is None:
-        return meta, fids, wkb, np.full(len(fids), None), fields
-    try:
-        geometries = shapely.from_wkb(wkb, on_invalid="ignore")
-    except Exception:  # a curve, say: shapely refuses it whatever it is told, and the row-by-row read says so
-        return None
-    if not np.array_equal(shapely.is_missing(geometries), wkb == None):  # noqa: E711 - elementwise
-        return None
-    return meta, fids, wkb, geometries, fields

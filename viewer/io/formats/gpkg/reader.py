@@ -244,9 +244,11 @@ def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder,
             if not batch.fids:
                 builder.error(f"layer {layer}", f"features {start + 1} to {start + BATCH}: {batch.message}")
             continue  # the file fails; its other batches are still checked, for their own messages
-        meta, fids, wkb, geometries, fields = batch
-        if wkb is not None:
-            missing = fids[~wkb.astype(bool)].tolist()  # no geometry (None), or one GDAL could not read
+        meta, fids, geometries, fields = batch
+        if geometries is None:  # a layer without a geometry column
+            geometries = np.full(len(fids), None)
+        else:
+            missing = fids[shapely.is_missing(geometries)].tolist()  # no geometry, or one GDAL could not read
             for fid in inspect.unreadable(path, layer, missing):
                 builder.error(f"layer {layer}, fid {fid}", "geometry cannot be read (a damaged geometry blob)")
         geometries = _to_lonlat(geometries, meta.get("crs"), layer, builder, said=start > 0)
