@@ -3,8 +3,9 @@
 pyogrio's `read` sets up every feature through the OGR feature API and turns each geometry into an OGR object and
 back into WKB: 100,000 three-vertex lines take ~0.23 s of CPU. GDAL's Arrow stream of a GeoPackage reads the
 SQLite rows in C and hands the WKB out of each blob as it is stored: ~0.04 s. Its columns are made here into what
-`read` gives (an object array of text or None, int64 or int32, float64 with NaN for a null number, an object array
-of WKB), so the reader after it is the same whichever way a batch was read.
+`read` gives (an object array of text or None, int64 or int32, float64 with NaN for a null number) and its WKB into
+the geometries `shapely.from_wkb` makes of it (`wkb_column`), so the reader after it is the same whichever way a
+batch was read.
 
 Only a layer whose columns are text, integers and reals (no dates, no binary, no subtypes) is read this way, and a
 batch with anything else to look at (a NUL inside a text cell, a geometry shapely cannot read from the stored WKB) is
