@@ -7,7 +7,6 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from viewer.geo import geodesic
 from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
 from viewer.ingest.body_stamps import body_stamps
@@ -15,7 +14,7 @@ from viewer.ingest.claims import attribution, outcome_claims
 from viewer.ingest.directions import stated_direction
 from viewer.ingest.failure import add_failure_area
 from viewer.ingest.findings import ArticleDraft, DraftClaim, DraftFeature
-from viewer.ingest.flight import find_flight, salvo_heading
+from viewer.ingest.flight import find_flight, passing_flight
 from viewer.ingest.footnotes import footnotes, notes_apart
 from viewer.ingest.launch import detect_launch, foreign_launch_sentences
 from viewer.ingest.launch_claims import add_claims
@@ -355,12 +354,8 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
     if site is not None:
         draft.features.append(site)
         # a path to debris 'near Pyongyang', a few km from the pad, says nothing of where the flight was headed
-        draft.features.extend(f for f in find_flight(text, report.related, report, own, matcher, site, passing=True)
-                              if f.kind == "flight_path" and geodesic.length_km(f.geometry) >= SHORTEST_PATH_KM)
-        if told is not None and not from_elsewhere and draft.date == main.date and draft.first("flight_path") is None:
-            heading = salvo_heading(site, main.features, told.span())  # "The second … flew only about 120 km"
-            if heading is not None:
-                draft.features.append(heading)
+        salvo = (main.features, told.span()) if told and not from_elsewhere and draft.date == main.date else None
+        draft.features.extend(passing_flight(text, report, own, matcher, site, SHORTEST_PATH_KM, salvo))
     else:
         _direction_claim(draft, text, report, matcher)
     if alerts:

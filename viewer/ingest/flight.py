@@ -105,6 +105,17 @@ def _heading(text: str, site: DraftFeature, sentences: list[Sentence], matcher: 
                         f"heading, not how far the flight went", [stated.span])
 
 
+def passing_flight(text: str, report: LaunchReport, places: list[PlaceMention], matcher: PlaceMatcher,
+                   site: DraftFeature, shortest_km: float, salvo: tuple[list[DraftFeature], Span] | None
+                   ) -> list[DraftFeature]:
+    """Another launch's flight path from its own sentences, at least ``shortest_km`` long; else, for one of the lead's
+    ``salvo`` (its features, and the words naming this missile), the salvo's heading."""
+    paths = [f for f in find_flight(text, report.related, report, places, matcher, site, passing=True)
+             if f.kind == "flight_path" and geodesic.length_km(f.geometry) >= shortest_km]
+    heading = salvo_heading(site, *salvo) if salvo is not None and not paths else None
+    return paths + ([heading] if heading is not None else [])
+
+
 def salvo_heading(site: DraftFeature, lead: list[DraftFeature], span: Span) -> DraftFeature | None:
     """One of the missiles the lead launch's sentence fired together ('fired two ballistic missiles … toward the
     northeast'; 'The second, launched at 5:15 a.m., flew only about 120 km'), its own words giving no direction: it
