@@ -347,3 +347,30 @@ def test_a_closed_files_rows_are_let_go_and_the_table_compacted_once_they_are_ha
     assert index.pick(x, y, 1.0)[0] == "l7"
     assert cache.bounds(lines) is not None
     np.testing.assert_allclose(cache.positions(small), kept[1], rtol=0, atol=1e-6)  # opened again: made again
+
+
+def test_the_features_shown_before_and_a_new_files_after_them_search_only_the_new_files_keys():
+    """A small file opened beside a large one: the refresh asks for the rows of the features shown before and the
+    new file's after them; only the new file's keys are searched, and every row is the one asked alone."""
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    held = plain_points(5_000)
+    cache = ProjectedFeatures(projection)
+    held_rows = cache.rows(held)
+    before = cache.searched
+    small = plain_points(3, seed=11)
+    rows = cache.rows([*held, *small])
+    assert cache.searched - before == 3
+    assert np.array_equal(rows[:5_000], held_rows)
+    assert np.array_equal(rows[5_000:], cache.rows(small))
+    before = cache.searched
+    shuffled = [*small, *held]  # not those shown before, then others: searched whole
+    assert np.array_equal(cache.rows(shuffled), np.concatenate([rows[5_000:], held_rows]))
+    assert cache.searched - before == 5_003
+
+
+def test_the_keys_of_geometries_are_their_ids():
+    from viewer.geo.key_rows import keys_of
+
+    geometries = np.array([f.geometry for f in plain_points(1_000)] + [None], dtype=object)
+    for array in (geometries, geometries[::7], geometries[::-1], geometries[:0]):
+        assert np.array_equal(keys_of(array), np.fromiter(map(id, array), dtype=np.int64, count=len(array)))
