@@ -374,3 +374,37 @@ def test_the_keys_of_geometries_are_their_ids():
     geometries = np.array([f.geometry for f in plain_points(1_000)] + [None], dtype=object)
     for array in (geometries, geometries[::7], geometries[::-1], geometries[:0]):
         assert np.array_equal(keys_of(array), np.fromiter(map(id, array), dtype=np.int64, count=len(array)))
+
+
+def test_a_small_files_points_are_indexed_beside_the_points_indexed_before_and_picked_alike(monkeypatch):
+    """The picking index of the features shown before and a new file's after them sorts only the new file's points
+    into a grid (the million shown before were sorted again on every add), and picks, counts and bounds as an index
+    made afresh."""
+    from viewer.geo import point_grid
+
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    held = plain_points(5_000)
+    cache = ProjectedFeatures(projection)
+    cache.index(held)
+    sorted_sizes: list[int] = []
+    key_order = point_grid._key_order
+
+    def counted(column, fraction):
+        sorted_sizes.append(len(column))
+        return key_order(column, fraction)
+
+    monkeypatch.setattr(point_grid, "_key_order", counted)
+    files = [plain_points(3, seed=20 + i) for i in range(6)]
+    shown = list(held)
+    for features in files:
+        shown = [*shown, *features, Feature(f"none{len(shown)}", None, {})]  # (one with no geometry: no row)
+        index = cache.index(shown)
+    assert sum(sorted_sizes) <= 4 * 6 * 3  # the new files' points, merged among themselves, never the 5,000
+    monkeypatch.undo()
+    afresh = ProjectedFeatures(projection).index(shown)
+    assert index.bounds() == afresh.bounds()
+    for x, y in cache.positions(shown[4_990:])[::2]:
+        assert sorted(index.pick(x, y, 20_000.0)) == sorted(afresh.pick(x, y, 20_000.0))
+        box = (x - 1e5, y - 1e5, x + 1e5, y + 1e5)
+        assert sorted(index.in_rect(*box)) == sorted(afresh.in_rect(*box))
+        assert index.count_in_rect(*box) == afresh.count_in_rect(*box)

@@ -20,6 +20,7 @@ from viewer.geo.flat_rows import flat_parts
 from viewer.geo.key_rows import NONE, keys_of
 from viewer.geo.new_rows import densified_rows, new_rows
 from viewer.geo.picking import FeatureIndex, IdsOf
+from viewer.geo.point_grid import PointGrid, PointGrids, grown
 from viewer.model.feature import Feature
 
 __all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines", "geometries_of"]
@@ -58,6 +59,8 @@ class ProjectedFeatures:
         self._recent: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         self._kept_for: np.ndarray | None = None  # the geometries `keep_only` was last told
         self.searched = 0  # keys of calls searched in the table (a count to test)
+        # the rows `index` was last asked for, the version then, and their points' grid
+        self._points_indexed: tuple[np.ndarray, int, PointGrid | PointGrids] | None = None
 
     def __len__(self) -> int:
         return len(self._table)
@@ -314,14 +317,24 @@ class ProjectedFeatures:
         return self._indexed(index, positions, rows)
 
     def index(self, features: Iterable[Feature]) -> FeatureIndex:
+        """The picking index of the features. Their single points' grid extends the last index's when the features
+        begin with the ones that index was made of (a file opened beside others): only the new points are sorted."""
         features = features if isinstance(features, list | tuple) else list(features)
-        rows = self.rows(features)
-        chosen = np.flatnonzero(rows >= 0)
-        rows = rows[chosen]
+        asked = self.rows(features)
+        chosen = np.flatnonzero(asked >= 0)
+        rows = asked[chosen]
         ids = IdsOf(objects_of(features)[chosen] if len(chosen) < len(features) else objects_of(features))
         point = self._table.point[rows] if len(rows) else np.zeros(0, dtype=bool)
         points, others = np.flatnonzero(point), np.flatnonzero(~point)
-        of_points = FeatureIndex.of_parts(ids, np.zeros(0, dtype=np.int64), [], points, self._table.xy[rows[points]])
+        grid, before = None, self._points_indexed
+        if before is not None and before[1] == self.version and 0 < len(before[0]) <= len(asked) \
+                and np.array_equal(before[0], asked[:len(before[0])]):
+            new = points[np.searchsorted(points, np.searchsorted(chosen, len(before[0]))):]
+            grid = grown(before[2], self._table.xy[rows[new]], new) if len(new) else before[2]
+        of_points = FeatureIndex.of_parts(ids, np.zeros(0, dtype=np.int64), [], points,
+                                          self._table.xy[rows[points]] if grid is None else np.empty((0, 2)),
+                                          points=grid)
+        self._points_indexed = (asked, self.version, of_points._points)
         return self._indexed(of_points, others, rows[others])
 
     def _indexed(self, index: FeatureIndex, positions: np.ndarray, rows: np.ndarray) -> FeatureIndex:
