@@ -14,6 +14,7 @@ from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.area_detail import DRAWN_ONCE_FROM, drawn_xy
 from viewer.geo.drawable import to_xy_arrays
+from viewer.geo.key_rows import keys_of
 from viewer.geo.projected import ProjectedFeatures, geometries_of
 from viewer.model.edits import DRAFT_PROPERTY
 from viewer.model.feature import Feature
@@ -327,7 +328,8 @@ def _groups_kept(shown: Shown, before: Shown | None,
             or not 0 < len(before) < len(shown):
         return {}
     count = len(before)
-    if not np.array_equal(before.rows, shown.rows[:count]):
+    # the same geometry objects (held by both): the same rows (the rows of ``before`` asked again searched them all)
+    if not np.array_equal(keys_of(before.geometries), keys_of(shown.geometries[:count])):
         return {}
     keys, grouped = shown.group_codes()
     keys_before, grouped_before = before.group_codes()
