@@ -408,3 +408,21 @@ def test_a_small_files_points_are_indexed_beside_the_points_indexed_before_and_p
         box = (x - 1e5, y - 1e5, x + 1e5, y + 1e5)
         assert sorted(index.in_rect(*box)) == sorted(afresh.in_rect(*box))
         assert index.count_in_rect(*box) == afresh.count_in_rect(*box)
+
+
+def test_a_small_file_closed_beside_a_large_one_searches_no_key():
+    """The features shown before but the last file's: their rows are the first of the last call's, found with no
+    search, also once the closed file's rows are let go (the refresh's own calls are kept)."""
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    held, small = plain_points(5_000), plain_points(3, seed=11)
+    cache = ProjectedFeatures(projection)
+    held_rows = cache.rows(held)
+    cache.rows([*held, *small])
+    before = cache.searched
+    shown = np.array([f.geometry for f in held], dtype=object)
+    assert np.array_equal(cache.rows_of_geometries(shown), held_rows)
+    cache.keep_only(shown)
+    assert len(cache) == 5_000 + 3  # (let go, not compacted)
+    assert np.array_equal(cache.rows(held), held_rows)
+    assert cache.searched == before
+    assert (cache.held_rows(np.array([f.geometry for f in small], dtype=object)) == -1).all()

@@ -80,8 +80,8 @@ class ProjectedFeatures:
                 return rows.astype(np.int64)
         keys = keys_of(geometries)
         for _, asked, rows in self._recent:
-            if len(asked) == len(keys) and np.array_equal(asked, keys):
-                return rows.astype(np.int64)
+            if len(asked) >= len(keys) and np.array_equal(asked[:len(keys)], keys):
+                return rows[:len(keys)].astype(np.int64)  # the same, or the first of them (the last file closed)
         # A small file opened beside a large one: the features shown are those of the last refresh and the new
         # file's after them, whose rows only are searched (a million keys searched again took ~0.1 s).
         known = max(((asked, rows) for _, asked, rows in self._recent
@@ -106,8 +106,10 @@ class ProjectedFeatures:
         self._kept_for = geometries
         rows = next((rows for array, _, rows in self._recent if array is geometries), None)
         dropped, compacted = self._table.drop_all_but(self.held_rows(geometries) if rows is None else rows)
-        if dropped:
-            self._recent = []
+        if dropped:  # the calls remembered whose rows are all held still (the refresh's own) stay
+            self._recent = [] if compacted else [
+                (array, asked, rows) for array, asked, rows in self._recent
+                if (self._table.keys[rows[rows >= 0]] != 0).all()]
         if compacted:
             self.version += 1  # (lines' rows handed out before name other geometries now)
 

@@ -348,7 +348,11 @@ def _point_groups(shown: Shown, groups: dict[tuple[str, str, bool], np.ndarray])
         return made
     everyone = len(shown)
     every = len(groups) == 1 and len(next(iter(groups.values()))) == everyone
-    xy_all = shown.cache.xy_of(shown.rows if every else shown.rows[np.concatenate(list(groups.values()))])
+    members = None if every else np.concatenate(list(groups.values()))
+    if members is not None and 4 * len(members) < everyone:  # a few new ones: their rows alone are asked for
+        xy_all = shown.cache.xy_of(shown.cache.rows_of_geometries(shown.geometries[members]))
+    else:
+        xy_all = shown.cache.xy_of(shown.rows if members is None else shown.rows[members])
     at = 0
     for (colour, certainty, draft), members in groups.items():
         # x and y apart, and a layer of one look not copied first (a million points' (n, 2) passes took ~0.3 s)
