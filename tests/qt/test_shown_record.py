@@ -76,7 +76,7 @@ def test_a_launchs_features_are_drawn_over_another_files_of_the_same_kind():
 def test_a_file_opened_beside_keeps_the_symbol_groups_of_looks_it_does_not_add(monkeypatch):
     """The points shown before and a new file's after them: the groups of looks the new file has none of are kept as
     made (no position of theirs read again), the others made afresh, and every group is what a fresh drawing makes,
-    in the same order."""
+    in the same order; so too when the file is closed again."""
     from viewer.qt.draw.features import point_symbols
 
     cache = ProjectedFeatures(regional((115.0, 14.0, 140.0, 42.0)))
@@ -101,6 +101,12 @@ def test_a_file_opened_beside_keeps_the_symbol_groups_of_looks_it_does_not_add(m
     groups = point_symbols(now, before, made)
     assert sum(read) == 20 + 3 + 1  # the launch's group (one more point) and the new file's, not the 5,000
     assert groups[0] is made[("#0000FF", "reported", False)]
+    closed = Shown("impact_point", [*launch, *big], cache, colours)  # the new file closed again
+    read.clear()
+    again = point_symbols(closed, now, {group.look: group for group in groups})
+    assert sum(read) == 20  # the launch's group (it lost its last point), not the 5,000
+    assert again[0] is made[("#0000FF", "reported", False)]
+    assert [(g.look, g.x.tolist()) for g in again] == [(g.look, g.x.tolist()) for g in point_symbols(closed)]
     monkeypatch.undo()
     fresh = point_symbols(now)
     assert [g.look for g in groups] == [g.look for g in fresh]

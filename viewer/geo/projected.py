@@ -75,13 +75,10 @@ class ProjectedFeatures:
         # A refresh asks for the same features several times (prepare, the drawing, the index): the last answers
         # are kept, as searching a million keys takes ~0.1 s; the same array asked again (a bundle table's own,
         # which never changes) is not even read again (its million ids took ~0.1 s a pass).
-        for array, _, rows in self._recent:
-            if array is geometries:
-                return rows.astype(np.int64)
         keys = keys_of(geometries)
-        for _, asked, rows in self._recent:
-            if len(asked) >= len(keys) and np.array_equal(asked[:len(keys)], keys):
-                return rows[:len(keys)].astype(np.int64)  # the same, or the first of them (the last file closed)
+        rows = self._remembered(geometries, keys)
+        if rows is not None:
+            return rows.astype(np.int64)
         # A small file opened beside a large one: the features shown are those of the last refresh and the new
         # file's after them, whose rows only are searched (a million keys searched again took ~0.1 s).
         known = max(((asked, rows) for _, asked, rows in self._recent
@@ -96,6 +93,18 @@ class ProjectedFeatures:
             self._recent = [(geometries, keys, rows.astype(np.int32)), *self._recent[:RECENT_CALLS - 1]]
         return rows
 
+    def _remembered(self, geometries: np.ndarray, keys: np.ndarray) -> np.ndarray | None:
+        """The rows of a call remembered for the same geometries, or for these and others after them (the last file
+        closed: then this call is remembered too)."""
+        for array, asked, rows in self._recent:
+            if array is geometries or (len(asked) == len(keys) and np.array_equal(asked, keys)):
+                return rows
+        for _, asked, rows in self._recent:
+            if len(asked) > len(keys) and np.array_equal(asked[:len(keys)], keys):
+                self._recent = [(geometries, keys, rows[:len(keys)]), *self._recent[:RECENT_CALLS - 1]]
+                return rows[:len(keys)]
+        return None
+
     def keep_only(self, geometries: np.ndarray) -> None:
         """Let go of the rows of geometries other than these (an object array: every open file's, shown or not), as
         a closed file's or an edit's old geometries: at once, and the table compacted once they pass half of it
@@ -104,8 +113,9 @@ class ProjectedFeatures:
         if geometries is self._kept_for:
             return
         self._kept_for = geometries
-        rows = next((rows for array, _, rows in self._recent if array is geometries), None)
-        dropped, compacted = self._table.drop_all_but(self.held_rows(geometries) if rows is None else rows)
+        keys = keys_of(geometries)
+        rows = self._remembered(geometries, keys)
+        dropped, compacted = self._table.drop_all_but(self._table.find(keys) if rows is None else rows)
         if dropped:  # the calls remembered whose rows are all held still (the refresh's own) stay
             self._recent = [] if compacted else [
                 (array, asked, rows) for array, asked, rows in self._recent

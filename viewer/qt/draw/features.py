@@ -322,23 +322,25 @@ def point_symbols(shown: Shown, before: Shown | None = None,
 
 def _groups_kept(shown: Shown, before: Shown | None,
                  made: dict[tuple[str, str, bool], Symbols]) -> dict[tuple[str, str, bool], Symbols]:
-    """The groups of ``made`` (for ``before``) that stay as they are for ``shown``: ``before``'s features are the
-    first of ``shown``'s, with the same looks, and none of the features after them has that look."""
+    """The groups of ``made`` (for ``before``) that stay as they are for ``shown``: one's features are the first of
+    the other's (a file opened beside, or the last one closed), with the same looks, and none of the features past
+    those has that look."""
     if not made or before is None or before.cache is not shown.cache or before.kind != shown.kind \
-            or not 0 < len(before) < len(shown):
+            or len(before) == len(shown):
         return {}
-    count = len(before)
+    count = min(len(before), len(shown))
     # the same geometry objects (held by both): the same rows (the rows of ``before`` asked again searched them all)
-    if not np.array_equal(keys_of(before.geometries), keys_of(shown.geometries[:count])):
+    if not count or not np.array_equal(keys_of(before.geometries[:count]), keys_of(shown.geometries[:count])):
         return {}
     keys, grouped = shown.group_codes()
     keys_before, grouped_before = before.group_codes()
     number = {key: at for at, key in enumerate(keys)}
     remap = np.array([number.get(key, -1) for key in keys_before], dtype=np.int32)
-    if not len(remap) or not np.array_equal(remap[grouped_before], grouped[:count]):
+    if not len(remap) or not np.array_equal(remap[grouped_before[:count]], grouped[:count]):
         return {}
-    later = set(np.unique(grouped[count:]).tolist())
-    return {key: made[key] for at, key in enumerate(keys) if at not in later and key in made}
+    later = {keys[at] for at in np.unique(grouped[count:]).tolist()} | \
+        {keys_before[at] for at in np.unique(grouped_before[count:]).tolist()}
+    return {key: made[key] for key in keys if key not in later and key in made}
 
 
 def _point_groups(shown: Shown, groups: dict[tuple[str, str, bool], np.ndarray]) -> list[Symbols]:
