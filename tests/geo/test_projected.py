@@ -426,3 +426,15 @@ def test_a_small_file_closed_beside_a_large_one_searches_no_key():
     assert np.array_equal(cache.rows(held), held_rows)
     assert cache.searched == before
     assert (cache.held_rows(np.array([f.geometry for f in small], dtype=object)) == -1).all()
+
+
+def test_a_call_for_one_feature_keeps_the_large_calls_remembered():
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    held, small = plain_points(5_000), plain_points(3, seed=11)
+    cache = ProjectedFeatures(projection)
+    cache.rows(held)
+    for count in (1, 2, 3):
+        cache.rows(held[:count])  # (a label's, a highlight's: the first features of a large call)
+    before = cache.searched
+    cache.rows([*held, *small])
+    assert cache.searched - before == 3

@@ -101,7 +101,8 @@ class ProjectedFeatures:
                 return rows
         for _, asked, rows in self._recent:
             if len(asked) > len(keys) and np.array_equal(asked[:len(keys)], keys):
-                self._recent = [(geometries, keys, rows[:len(keys)]), *self._recent[:RECENT_CALLS - 1]]
+                if len(keys) >= REMEMBERED_FROM:  # (one feature's call keeps the big ones)
+                    self._recent = [(geometries, keys, rows[:len(keys)]), *self._recent[:RECENT_CALLS - 1]]
                 return rows[:len(keys)]
         return None
 
