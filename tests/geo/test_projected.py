@@ -438,3 +438,18 @@ def test_a_call_for_one_feature_keeps_the_large_calls_remembered():
     before = cache.searched
     cache.rows([*held, *small])
     assert cache.searched - before == 3
+
+
+def test_small_files_opened_after_a_large_one_copy_none_of_its_rows():
+    """A large file opened after a small one leaves room: the small files opened beside it copy none of its rows."""
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    cache = ProjectedFeatures(projection)
+    cache.prepare(plain_points(30, seed=1))
+    held = plain_points(5_000)
+    cache.prepare(held)
+    table = cache._table
+    copied = table.copied
+    for i in range(6):
+        cache.prepare(plain_points(3, seed=10 + i))
+    assert table.copied == copied
+    assert len(cache) == 30 + 5_000 + 18
