@@ -338,8 +338,10 @@ def _groups_kept(shown: Shown, before: Shown | None,
     remap = np.array([number.get(key, -1) for key in keys_before], dtype=np.int32)
     if not len(remap) or not np.array_equal(remap[grouped_before[:count]], grouped[:count]):
         return {}
-    later = {keys[at] for at in np.unique(grouped[count:]).tolist()} | \
-        {keys_before[at] for at in np.unique(grouped_before[count:]).tolist()}
+    # (counted, not np.unique: its first call imports numpy.ma, ~30-100 ms)
+    later = {keys[at] for at in np.flatnonzero(np.bincount(grouped[count:], minlength=len(keys))).tolist()} | \
+        {keys_before[at] for at in np.flatnonzero(np.bincount(grouped_before[count:],
+                                                               minlength=len(keys_before))).tolist()}
     return {key: made[key] for key in keys if key not in later and key in made}
 
 
