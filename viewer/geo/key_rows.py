@@ -20,7 +20,7 @@ def keys_of(objects: np.ndarray) -> np.ndarray:
         return np.fromiter(map(id, objects), dtype=np.int64, count=len(objects))
     objects = np.ascontiguousarray(objects)
     pointers = (_POINTER * len(objects)).from_address(objects.ctypes.data)
-    return np.frombuffer(pointers, dtype=np.int64).copy()  # a copy, made while ``objects`` holds them
+    return np.frombuffer(memoryview(pointers), dtype=np.int64).copy()  # a copy, made while ``objects`` holds them
 
 
 class KeyRows:

@@ -347,7 +347,7 @@ def _groups_kept(shown: Shown, before: Shown | None,
 
 def _point_groups(shown: Shown, groups: dict[tuple[str, str, bool], np.ndarray]) -> list[Symbols]:
     style = kind_style(shown.kind)
-    made = []
+    made: list[Symbols] = []
     if not groups:
         return made
     everyone = len(shown)
