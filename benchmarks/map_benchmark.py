@@ -807,7 +807,8 @@ def machine() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", default="abcd",
-                        help="which parts to run, e.g. 'ac' (default: abcd; also e, m; s: (e)'s star row alone)")
+                        help="which parts to run, e.g. 'ac' (default: abcd; also e, m, n; s: (e)'s star row alone)")
+    parser.add_argument("--folder", help="(n): keep its generated files here (the 400,000-line GeoPackage)")
     parser.add_argument("--stalls", action="store_true",
                         help="(e): sample the GUI thread in every gap over the target, and report where they went")
     parser.add_argument("--steps", type=int, default=None, help="fewer redraw steps (half pans, half zooms)")
@@ -860,6 +861,16 @@ def main() -> int:
               "'CPU': the GUI thread's own CPU time between ticks; RSS of the benchmark process after the round (MB).")
         header = ["case", "max gap", "p99", "CPU max", "CPU p99", "RSS MB", "target", ""]
         print(table(header, latency_rows(args.stalls, star_only="e" not in args.only)), "\n")
+    if "n" in args.only:
+        from small_beside import beside_rows
+
+        print("(n) a 3-point GeoJSON opened beside a large layer in the main window (1366x768), three opens each:\n"
+              "the event loop's longest gap from the open until drawn (a 5 ms timer), the GUI thread's CPU in its\n"
+              "longest, and open_files' own wall and GUI-thread CPU time, ms.")
+        folder = Path(args.folder or tempfile.mkdtemp(prefix="launchmap-beside-"))
+        folder.mkdir(parents=True, exist_ok=True)
+        rows = beside_rows(folder, application, rest, opening_gaps, plain_points, TARGETS["e"])
+        print(table(["case", "max gap", "CPU max", "open", "open CPU", "target", ""], rows), "\n")
     if "c" in args.only:
         print("(c) 1920x1080 PNG export of the regional view, ms (warm: median of renders 2-5 of one renderer;\n"
               "whole process: median of 5 interleaved with the baseline's, start to exit). launchmap also draws\n"

@@ -347,3 +347,109 @@ def test_a_closed_files_rows_are_let_go_and_the_table_compacted_once_they_are_ha
     assert index.pick(x, y, 1.0)[0] == "l7"
     assert cache.bounds(lines) is not None
     np.testing.assert_allclose(cache.positions(small), kept[1], rtol=0, atol=1e-6)  # opened again: made again
+
+
+def test_the_features_shown_before_and_a_new_files_after_them_search_only_the_new_files_keys():
+    """A small file opened beside a large one: the refresh asks for the rows of the features shown before and the
+    new file's after them; only the new file's keys are searched, and every row is the one asked alone."""
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    held = plain_points(5_000)
+    cache = ProjectedFeatures(projection)
+    held_rows = cache.rows(held)
+    before = cache.searched
+    small = plain_points(3, seed=11)
+    rows = cache.rows([*held, *small])
+    assert cache.searched - before == 3
+    assert np.array_equal(rows[:5_000], held_rows)
+    assert np.array_equal(rows[5_000:], cache.rows(small))
+    before = cache.searched
+    shuffled = [*small, *held]  # not those shown before, then others: searched whole
+    assert np.array_equal(cache.rows(shuffled), np.concatenate([rows[5_000:], held_rows]))
+    assert cache.searched - before == 5_003
+
+
+def test_the_keys_of_geometries_are_their_ids():
+    from viewer.geo.key_rows import keys_of
+
+    geometries = np.array([f.geometry for f in plain_points(1_000)] + [None], dtype=object)
+    for array in (geometries, geometries[::7], geometries[::-1], geometries[:0]):
+        assert np.array_equal(keys_of(array), np.fromiter(map(id, array), dtype=np.int64, count=len(array)))
+
+
+def test_a_small_files_points_are_indexed_beside_the_points_indexed_before_and_picked_alike(monkeypatch):
+    """The picking index of the features shown before and a new file's after them sorts only the new file's points
+    into a grid (the million shown before were sorted again on every add), and picks, counts and bounds as an index
+    made afresh."""
+    from viewer.geo import point_grid
+
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    held = plain_points(5_000)
+    cache = ProjectedFeatures(projection)
+    cache.index(held)
+    sorted_sizes: list[int] = []
+    key_order = point_grid._key_order
+
+    def counted(column, fraction):
+        sorted_sizes.append(len(column))
+        return key_order(column, fraction)
+
+    monkeypatch.setattr(point_grid, "_key_order", counted)
+    files = [plain_points(3, seed=20 + i) for i in range(6)]
+    shown = list(held)
+    for features in files:
+        shown = [*shown, *features, Feature(f"none{len(shown)}", None, {})]  # (one with no geometry: no row)
+        index = cache.index(shown)
+    assert sum(sorted_sizes) <= 4 * 6 * 3  # the new files' points, merged among themselves, never the 5,000
+    monkeypatch.undo()
+    afresh = ProjectedFeatures(projection).index(shown)
+    assert index.bounds() == afresh.bounds()
+    for x, y in cache.positions(shown[4_990:])[::2]:
+        assert sorted(index.pick(x, y, 20_000.0)) == sorted(afresh.pick(x, y, 20_000.0))
+        box = (x - 1e5, y - 1e5, x + 1e5, y + 1e5)
+        assert sorted(index.in_rect(*box)) == sorted(afresh.in_rect(*box))
+        assert index.count_in_rect(*box) == afresh.count_in_rect(*box)
+
+
+def test_a_small_file_closed_beside_a_large_one_searches_no_key():
+    """The features shown before but the last file's: their rows are the first of the last call's, found with no
+    search, also once the closed file's rows are let go (the refresh's own calls are kept)."""
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    held, small = plain_points(5_000), plain_points(3, seed=11)
+    cache = ProjectedFeatures(projection)
+    held_rows = cache.rows(held)
+    cache.rows([*held, *small])
+    before = cache.searched
+    shown = np.array([f.geometry for f in held], dtype=object)
+    assert np.array_equal(cache.rows_of_geometries(shown), held_rows)
+    cache.keep_only(shown)
+    assert len(cache) == 5_000 + 3  # (let go, not compacted)
+    assert np.array_equal(cache.rows(held), held_rows)
+    assert cache.searched == before
+    assert (cache.held_rows(np.array([f.geometry for f in small], dtype=object)) == -1).all()
+
+
+def test_a_call_for_one_feature_keeps_the_large_calls_remembered():
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    held, small = plain_points(5_000), plain_points(3, seed=11)
+    cache = ProjectedFeatures(projection)
+    cache.rows(held)
+    for count in (1, 2, 3):
+        cache.rows(held[:count])  # (a label's, a highlight's: the first features of a large call)
+    before = cache.searched
+    cache.rows([*held, *small])
+    assert cache.searched - before == 3
+
+
+def test_small_files_opened_after_a_large_one_copy_none_of_its_rows():
+    """A large file opened after a small one leaves room: the small files opened beside it copy none of its rows."""
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    cache = ProjectedFeatures(projection)
+    cache.prepare(plain_points(30, seed=1))
+    held = plain_points(5_000)
+    cache.prepare(held)
+    table = cache._table
+    copied = table.copied
+    for i in range(6):
+        cache.prepare(plain_points(3, seed=10 + i))
+    assert table.copied == copied
+    assert len(cache) == 30 + 5_000 + 18

@@ -71,3 +71,46 @@ def test_a_launchs_features_are_drawn_over_another_files_of_the_same_kind():
     shown = Shown("flight_path", launch + other, cache, {"e1": "#FF0000", "paths": "#00FF00"})
     order = [[shown.features[i].id for i in members] for members in shown.groups().values()]
     assert order == [["o0", "o1", "o2"], ["l1"]]
+
+
+def test_a_file_opened_beside_keeps_the_symbol_groups_of_looks_it_does_not_add(monkeypatch):
+    """The points shown before and a new file's after them: the groups of looks the new file has none of are kept as
+    made (no position of theirs read again), the others made afresh, and every group is what a fresh drawing makes,
+    in the same order; so too when the file is closed again."""
+    from viewer.qt.draw.features import point_symbols
+
+    cache = ProjectedFeatures(regional((115.0, 14.0, 140.0, 42.0)))
+    rng = np.random.default_rng(4)
+    big = [Feature(f"b{i}", shapely.Point(x, y), {"kind": "impact_point"})
+           for i, (x, y) in enumerate(zip(rng.uniform(116, 139, 5_000), rng.uniform(15, 41, 5_000), strict=True))]
+    for feature in big:
+        feature.layer = "big.csv"
+    launch = points(20)  # a launch's points, drawn over other files'
+    colours = {"big.csv": "#0000FF", "e1": "#FF0000", "small.geojson": "#00FF00"}
+    before = Shown("impact_point", [*launch, *big], cache, colours)
+    made = {group.look: group for group in point_symbols(before)}
+    small = points(3)
+    for feature in small:
+        feature.properties.pop("event")
+        feature.layer = "small.geojson"
+    more_launch = [Feature("late", shapely.Point(131, 33), {"kind": "impact_point", "event": "e1"})]
+    now = Shown("impact_point", [*launch, *big, *small, *more_launch], cache, colours)
+    read: list[int] = []
+    xy_of = cache.xy_of
+    monkeypatch.setattr(cache, "xy_of", lambda rows: read.append(len(rows)) or xy_of(rows))
+    groups = point_symbols(now, before, made)
+    assert sum(read) == 20 + 3 + 1  # the launch's group (one more point) and the new file's, not the 5,000
+    assert groups[0] is made[("#0000FF", "reported", False)]
+    closed = Shown("impact_point", [*launch, *big], cache, colours)  # the new file closed again
+    read.clear()
+    again = point_symbols(closed, now, {group.look: group for group in groups})
+    assert sum(read) == 20  # the launch's group (it lost its last point), not the 5,000
+    assert again[0] is made[("#0000FF", "reported", False)]
+    assert [(g.look, g.x.tolist()) for g in again] == [(g.look, g.x.tolist()) for g in point_symbols(closed)]
+    monkeypatch.undo()
+    fresh = point_symbols(now)
+    assert [g.look for g in groups] == [g.look for g in fresh]
+    for group, alike in zip(groups, fresh, strict=True):
+        assert np.array_equal(group.x, alike.x)
+        assert np.array_equal(group.y, alike.y)
+        assert (group.colour, group.outline, group.outline_dash) == (alike.colour, alike.outline, alike.outline_dash)

@@ -87,8 +87,11 @@ class CacheRows:
             # window's peak at a million points).
             self._columns = made
         else:
-            if base + count > self.capacity:
-                self._grow(max(base + count, 2 * self.capacity))
+            needed = base + count
+            if needed > self.capacity:
+                # A large add leaves an eighth more room, so that the small files opened beside it fit (the first
+                # one doubled the table, copying a million rows, ~0.2 s); a small one doubles it, as a list grows.
+                self._grow(needed + needed // 8 if count >= self.capacity else max(needed, 2 * self.capacity))
             for name, column in self._columns.items():
                 column[base:base + count] = made[name]
         self._count = base + count

@@ -3,9 +3,24 @@ a million are found with one `searchsorted`."""
 
 from __future__ import annotations
 
+import ctypes
+
 import numpy as np
 
 NONE = -1  # no row
+_POINTER = ctypes.c_int64  # an address (64-bit builds; others call `id`)
+
+
+def keys_of(objects: np.ndarray) -> np.ndarray:
+    """The key of each object of an object array: its `id` (int64), as ``map(id, objects)`` gives it. In CPython an
+    object's id is its address, which is what an object array holds, so the array's own pointers are copied (~2 ms
+    for a million, where calling `id` a million times took ~0.1 s: a small file opened beside a million points
+    read every id of the million two or three times)."""
+    if objects.dtype != object or not len(objects) or ctypes.sizeof(ctypes.c_void_p) != 8:
+        return np.fromiter(map(id, objects), dtype=np.int64, count=len(objects))
+    objects = np.ascontiguousarray(objects)
+    pointers = (_POINTER * len(objects)).from_address(objects.ctypes.data)
+    return np.frombuffer(memoryview(pointers), dtype=np.int64).copy()  # a copy, made while ``objects`` holds them
 
 
 class KeyRows:

@@ -11,7 +11,7 @@ from shapely.geometry import Point, box
 
 from viewer.geo.flat_lines import FlatLines
 from viewer.geo.outline_index import detailed, outline_of
-from viewer.geo.point_grid import PointGrid
+from viewer.geo.point_grid import PointGrid, PointGrids
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -74,12 +74,12 @@ class FeatureIndex:
     @classmethod
     def of_parts(cls, ids: Sequence[Hashable], shape_positions: np.ndarray, shapes: Any,
                  point_positions: np.ndarray, point_xy: np.ndarray, line_positions: np.ndarray | None = None,
-                 lines: FlatLines | None = None) -> FeatureIndex:
+                 lines: FlatLines | None = None, points: PointGrid | PointGrids | None = None) -> FeatureIndex:
         """The index of ``ids`` whose geometries are ``shapes`` (at ``shape_positions`` in ids), single points at
         ``point_xy`` (at ``point_positions``) and ``lines`` (at ``line_positions``): no shapely object is made for
-        the points or the lines."""
+        the points or the lines. ``points``: the points' grid made already (then ``point_xy`` is not read)."""
         index = cls.__new__(cls)
-        index._build(ids, shape_positions, shapes, point_positions, point_xy)
+        index._build(ids, shape_positions, shapes, point_positions, point_xy, points)
         if lines is not None and line_positions is not None:
             index._index_lines(line_positions, lines)
         return index
@@ -89,9 +89,11 @@ class FeatureIndex:
     line_rows: np.ndarray | None = None
 
     def _build(self, ids: Sequence[Hashable], shape_positions: np.ndarray, shapes: Any,
-               point_positions: np.ndarray, point_xy: np.ndarray) -> None:
+               point_positions: np.ndarray, point_xy: np.ndarray,
+               points: PointGrid | PointGrids | None = None) -> None:
         self._ids = ids if isinstance(ids, IdsOf) else list(ids)
-        self._points = PointGrid(point_xy, np.asarray(point_positions, dtype=np.int64))
+        self._points = points if points is not None else \
+            PointGrid(point_xy, np.asarray(point_positions, dtype=np.int64))
         self._index_shapes(shape_positions, shapes)
         self._index_lines(np.empty(0, dtype=np.int64), FlatLines.empty())
 

@@ -17,9 +17,10 @@ from viewer.geo.drawable import projected_xy, to_xy_arrays
 from viewer.geo.feature_arrays import geometries_of, objects_of
 from viewer.geo.flat_lines import FlatLines
 from viewer.geo.flat_rows import flat_parts
-from viewer.geo.key_rows import NONE
+from viewer.geo.key_rows import NONE, keys_of
 from viewer.geo.new_rows import densified_rows, new_rows
 from viewer.geo.picking import FeatureIndex, IdsOf
+from viewer.geo.point_grid import PointGrid, PointGrids, grown
 from viewer.model.feature import Feature
 
 __all__ = ["MAX_SEGMENT_KM", "ProjectedFeatures", "densify_lines", "geometries_of"]
@@ -57,6 +58,9 @@ class ProjectedFeatures:
         # (geometries, their keys, rows) of the last calls, newest first
         self._recent: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         self._kept_for: np.ndarray | None = None  # the geometries `keep_only` was last told
+        self.searched = 0  # keys of calls searched in the table (a count to test)
+        # the rows `index` was last asked for, the version then, and their points' grid
+        self._points_indexed: tuple[np.ndarray, int, PointGrid | PointGrids] | None = None
 
     def __len__(self) -> int:
         return len(self._table)
@@ -71,17 +75,36 @@ class ProjectedFeatures:
         # A refresh asks for the same features several times (prepare, the drawing, the index): the last answers
         # are kept, as searching a million keys takes ~0.1 s; the same array asked again (a bundle table's own,
         # which never changes) is not even read again (its million ids took ~0.1 s a pass).
-        for array, _, rows in self._recent:
-            if array is geometries:
-                return rows.astype(np.int64)
-        keys = np.fromiter(map(id, geometries), dtype=np.int64, count=len(geometries))
-        for _, asked, rows in self._recent:
-            if len(asked) == len(keys) and np.array_equal(asked, keys):
-                return rows.astype(np.int64)
-        rows = self._rows_of_keys(geometries, keys)
+        keys = keys_of(geometries)
+        rows = self._remembered(geometries, keys)
+        if rows is not None:
+            return rows.astype(np.int64)
+        # A small file opened beside a large one: the features shown are those of the last refresh and the new
+        # file's after them, whose rows only are searched (a million keys searched again took ~0.1 s).
+        known = max(((asked, rows) for _, asked, rows in self._recent
+                     if len(asked) < len(keys) and np.array_equal(asked, keys[:len(asked)])),
+                    key=lambda pair: len(pair[0]), default=None)
+        if known is not None:
+            start = len(known[0])
+            rows = np.concatenate([known[1].astype(np.int64), self._rows_of_keys(geometries[start:], keys[start:])])
+        else:
+            rows = self._rows_of_keys(geometries, keys)
         if len(keys) >= REMEMBERED_FROM:  # one feature's call (a label, a highlight) keeps the big ones
             self._recent = [(geometries, keys, rows.astype(np.int32)), *self._recent[:RECENT_CALLS - 1]]
         return rows
+
+    def _remembered(self, geometries: np.ndarray, keys: np.ndarray) -> np.ndarray | None:
+        """The rows of a call remembered for the same geometries, or for these and others after them (the last file
+        closed: then this call is remembered too)."""
+        for array, asked, rows in self._recent:
+            if array is geometries or (len(asked) == len(keys) and np.array_equal(asked, keys)):
+                return rows
+        for _, asked, rows in self._recent:
+            if len(asked) > len(keys) and np.array_equal(asked[:len(keys)], keys):
+                if len(keys) >= REMEMBERED_FROM:  # (one feature's call keeps the big ones)
+                    self._recent = [(geometries, keys, rows[:len(keys)]), *self._recent[:RECENT_CALLS - 1]]
+                return rows[:len(keys)]
+        return None
 
     def keep_only(self, geometries: np.ndarray) -> None:
         """Let go of the rows of geometries other than these (an object array: every open file's, shown or not), as
@@ -91,18 +114,22 @@ class ProjectedFeatures:
         if geometries is self._kept_for:
             return
         self._kept_for = geometries
-        rows = next((rows for array, _, rows in self._recent if array is geometries), None)
-        dropped, compacted = self._table.drop_all_but(self.held_rows(geometries) if rows is None else rows)
-        if dropped:
-            self._recent = []
+        keys = keys_of(geometries)
+        rows = self._remembered(geometries, keys)
+        dropped, compacted = self._table.drop_all_but(self._table.find(keys) if rows is None else rows)
+        if dropped:  # the calls remembered whose rows are all held still (the refresh's own) stay
+            self._recent = [] if compacted else [
+                (array, asked, rows) for array, asked, rows in self._recent
+                if (self._table.keys[rows[rows >= 0]] != 0).all()]
         if compacted:
             self.version += 1  # (lines' rows handed out before name other geometries now)
 
     def held_rows(self, geometries: np.ndarray) -> np.ndarray:
         """The rows of geometries the cache holds already (-1 for others): none added, the call not remembered."""
-        return self._table.find(np.fromiter(map(id, geometries), dtype=np.int64, count=len(geometries)))
+        return self._table.find(keys_of(geometries))
 
     def _rows_of_keys(self, geometries: np.ndarray, keys: np.ndarray) -> np.ndarray:
+        self.searched += len(keys)
         rows = self._table.find(keys)
         missing = (rows < 0) & (keys != id(None))
         if missing.any():
@@ -303,14 +330,24 @@ class ProjectedFeatures:
         return self._indexed(index, positions, rows)
 
     def index(self, features: Iterable[Feature]) -> FeatureIndex:
+        """The picking index of the features. Their single points' grid extends the last index's when the features
+        begin with the ones that index was made of (a file opened beside others): only the new points are sorted."""
         features = features if isinstance(features, list | tuple) else list(features)
-        rows = self.rows(features)
-        chosen = np.flatnonzero(rows >= 0)
-        rows = rows[chosen]
+        asked = self.rows(features)
+        chosen = np.flatnonzero(asked >= 0)
+        rows = asked[chosen]
         ids = IdsOf(objects_of(features)[chosen] if len(chosen) < len(features) else objects_of(features))
         point = self._table.point[rows] if len(rows) else np.zeros(0, dtype=bool)
         points, others = np.flatnonzero(point), np.flatnonzero(~point)
-        of_points = FeatureIndex.of_parts(ids, np.zeros(0, dtype=np.int64), [], points, self._table.xy[rows[points]])
+        grid, before = None, self._points_indexed
+        if before is not None and before[1] == self.version and 0 < len(before[0]) <= len(asked) \
+                and np.array_equal(before[0], asked[:len(before[0])]):
+            new = points[np.searchsorted(points, np.searchsorted(chosen, len(before[0]))):]
+            grid = grown(before[2], self._table.xy[rows[new]], new) if len(new) else before[2]
+        of_points = FeatureIndex.of_parts(ids, np.zeros(0, dtype=np.int64), [], points,
+                                          self._table.xy[rows[points]] if grid is None else np.empty((0, 2)),
+                                          points=grid)
+        self._points_indexed = (asked, self.version, of_points._points)
         return self._indexed(of_points, others, rows[others])
 
     def _indexed(self, index: FeatureIndex, positions: np.ndarray, rows: np.ndarray) -> FeatureIndex:

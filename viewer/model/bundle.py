@@ -17,6 +17,7 @@ from viewer.model.feature_table import FeatureTable
 from viewer.wording import visible_controls
 
 FORMAT_VERSION = 1
+COPIED_UP_TO = 50_000  # features: more open are merged as a view of their files' (`MergedFeatures`), not copied
 
 
 @dataclass
@@ -108,7 +109,9 @@ def merged(bundles: Iterable[Bundle]) -> Bundle:
         only = bundles[0]
         result.documents, result.events, result.features = only.documents, only.events, only.features
         bundles_to_copy: list[Bundle] = []
-    elif any(not isinstance(bundle.features, dict) for bundle in bundles):  # a plain layer's rows: none made
+    elif any(not isinstance(bundle.features, dict) for bundle in bundles) \
+            or sum(len(bundle.features) for bundle in bundles) > COPIED_UP_TO:  # a plain layer's rows: none made;
+        # a large file's dict is not copied either (a 3-point file opened beside a million points copied them all)
         result.features = MergedFeatures([bundle.features for bundle in bundles])  # type: ignore[assignment]
         for bundle in bundles:
             for document_id, document in bundle.documents.items():

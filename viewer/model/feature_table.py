@@ -153,7 +153,9 @@ class FeatureTable:
         # walk of the cyclic collector (the loader freezes them out of its walks: `viewer.io.load`).
         self.sources: tuple[tuple[Callable[[], Any], int], ...] = ()
         self._passages: np.ndarray | None = None
-        self._passages_of: FeatureTable | None = None  # a table of the same rows, whose count serves
+        # the count of the tables it was made of (each counted once: a pass over a million features each time a
+        # small file was opened beside them)
+        self._passages_of: Callable[[], np.ndarray] | None = None
 
     @classmethod
     def of(cls, features: Iterable[Feature]) -> FeatureTable:
@@ -227,7 +229,7 @@ class FeatureTable:
             one = tables[0]
             table = cls(one.features, one.geometries, one.geometry_type, one.kind, one.event, one.certainty,
                         one.layer, one.draft)
-            table._passages_of = one  # the same rows: counted once for both (a pass over a million features each)
+            table._passages_of = one.passages  # the same rows: counted once for both
             return table
         empty = np.zeros(0, dtype=object)
         features = FeatureColumn.concatenated([t.features for t in tables]) if tables else \
@@ -240,10 +242,13 @@ class FeatureTable:
             return Coded.concatenated([getattr(t, name) for t in tables]) if tables else \
                 Coded([], np.zeros(0, dtype=np.int32))
 
-        return cls(features, joined([t.geometries for t in tables], empty),
-                   joined([t.geometry_type for t in tables], np.zeros(0, dtype=np.int8)), coded("kind"),
-                   coded("event"), coded("certainty"), coded("layer"),
-                   joined([t.draft for t in tables], np.zeros(0, dtype=bool)))
+        table = cls(features, joined([t.geometries for t in tables], empty),
+                    joined([t.geometry_type for t in tables], np.zeros(0, dtype=np.int8)), coded("kind"),
+                    coded("event"), coded("certainty"), coded("layer"),
+                    joined([t.draft for t in tables], np.zeros(0, dtype=bool)))
+        parts = list(tables)
+        table._passages_of = lambda: joined([t.passages() for t in parts], np.zeros(0, dtype=np.int32))
+        return table
 
     def taking(self, rows: np.ndarray) -> FeatureTable:
         """A table of its ``rows`` (row numbers, in the order given), current as long as this one is."""
@@ -255,6 +260,7 @@ class FeatureTable:
         table = FeatureTable(self.features[rows], self.geometries[rows], self.geometry_type[rows], taken(self.kind),
                              taken(self.event), taken(self.certainty), taken(self.layer), self.draft[rows])
         table.sources = self.sources
+        table._passages_of = lambda: self.passages()[rows]
         return table
 
     def with_layer(self, layer: str | None, rows: np.ndarray) -> None:
@@ -275,7 +281,7 @@ class FeatureTable:
         """How many passages cite each feature (`Feature.all_citations`), made on first use: most features of a
         plain layer hold no citation container at all, and only those that do are counted one by one."""
         if self._passages is None and self._passages_of is not None:
-            self._passages = self._passages_of.passages()
+            self._passages = self._passages_of()
         if self._passages is None:
             count = len(self.features)
             held = np.zeros(count, dtype=bool)

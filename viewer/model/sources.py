@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import numpy as np
+
 from viewer.model.bundle import Bundle
 from viewer.model.document import Document
 
@@ -85,7 +87,9 @@ def readable_date(text: str) -> str:
 def reported_dates(bundle: Bundle, document_id: str) -> list[str]:
     """The dates of the launches a document reports (those whose features or claims cite it), in time order: the
     date of the launch's time, else the day a draft states without a time."""
-    events = {f.event for f in bundle.features.values() if any(c.document == document_id for c in f.all_citations)}
+    table = bundle.table  # only features that cite something are read (their count is kept per file's table)
+    cited = table.features[np.flatnonzero(table.passages())].tolist()
+    events = {f.event for f in cited if any(c.document == document_id for c in f.all_citations)}
     events |= {e.id for e in bundle.events.values()
                if any(c.document == document_id for claim in e.claims for c in claim.citations)}
     return sorted(dict.fromkeys(e.day for e in bundle.events_in_time_order() if e.id in events and e.day))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+from operator import eq
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 from psygnal import Signal
 
 from viewer.model.bundle import Bundle, merged
@@ -71,8 +74,10 @@ class Workspace:
             while name in self._layers:
                 name, number = f"{bundle.layer_name} ({number})", number + 1
             self._layers.append(name)
-            table.features[loose].name_layer(name)  # a plain layer's rows get it when made
-            table.with_layer(name, loose)  # the table stays current: only what it was told changed
+            if not np.array_equal(table.layer.where(partial(eq, name)), loose):
+                # named already (an earlier add): a million features were named again on every file opened
+                table.features[loose].name_layer(name)  # a plain layer's rows get it when made
+                table.with_layer(name, loose)  # the table stays current: only what it was told changed
         self._content = merged(self.bundles)
         self.bundles_changed.emit()
 

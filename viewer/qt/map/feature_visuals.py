@@ -98,8 +98,11 @@ class PointVisual(SymbolLayer):
 
     def set_features(self, kind: str, features: list[Feature], cache: ProjectedFeatures,
                      colours: dict[str, str]) -> None:
+        before = self.shown
         if (shown := changed(self, kind, features, cache, colours)) is not None:
-            self.set_symbols(point_symbols(shown))
+            # groups kept as made when a file opened beside adds none of their look
+            made = {group.look: group for group in self._groups if group.look is not None}
+            self.set_symbols(point_symbols(shown, before, made))
 
 
 # napari's layer_to_visual, for our kinds: which visual draws which geometry style.
