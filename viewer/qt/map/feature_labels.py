@@ -30,7 +30,7 @@ from viewer.geo.labels import (
     short_label,
 )
 from viewer.geo.projected import ProjectedFeatures
-from viewer.io.formats.layer import LABEL_KEYS
+from viewer.io.formats.display_names import NAME_WORDS
 from viewer.model.feature import Feature
 from viewer.model.feature_table import FeatureTable, columns_of
 from viewer.model.kinds import kind_style
@@ -227,9 +227,10 @@ def _placed(feature: Feature, geometry, text: str, priority: int, colours: dict[
 
 
 def name_of(feature: Feature) -> str:
-    """The feature's name from the first name-like property given as text (label, name, title), on one line and
-    at most NAME_CHARS long; empty when it has none."""
-    values = (feature.value(key) for key in LABEL_KEYS)  # cells of a layer's row: no properties dict made
+    """The feature's name: its ``label`` (the readers give other tools' features one, `display_names`), else a
+    property named as a name is (an event bundle's ``name``, ``title``), on one line and at most NAME_CHARS long;
+    empty when it has none."""
+    values = (feature.value(key) for key in ("label", *NAME_WORDS))  # a layer's row's cells: no properties dict
     text = " ".join(next((v for v in values if isinstance(v, str) and v.strip()), "").split())
     return text if len(text) <= NAME_CHARS else text[:NAME_CHARS - 1].rstrip() + "…"
 
