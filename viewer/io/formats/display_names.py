@@ -14,6 +14,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import islice
 from typing import Any
 
+from viewer.model.annotation import ANNOTATION
+from viewer.model.feature_paint import STYLE_KEYS
+
 # Words a name field is called by, best first (QGIS's list without its street/description words, which make
 # poor names on a briefing map, with the English and French words analysts' sources use).
 NAME_WORDS = ("name", "title", "label", "nom", "nombre", "designation", "titel")
@@ -21,7 +24,7 @@ _NOT_NAMES = ("type", "class", "cat", "kind")  # "typename": the feature's class
 # launchmap's own members, and what the readers add, that say something else than a name
 OWN_KEYS = frozenset(("kind", "event", "event_name", "event_time", "certainty", "derivation", "layer", "folder",
                       "when", "begin", "end", "time", "style", "color", "size", "anchor", "text", "draft",
-                      "sources", "citations", "claims", "source_citations", "source_claims", "id"))
+                      "sources", "citations", "claims", "source_citations", "source_claims", "id", *STYLE_KEYS))
 _ID_WORDS = frozenset(("id", "fid", "gid", "oid", "uid", "uuid", "guid", "objectid", "ogc_fid", "ogr_fid", "pk"))
 _ID_END = re.compile(r"(?:[_\-\s.](?:id|fid|uuid|guid|code|key|no)|[a-z0-9]I[dD])$")
 TEXT_SAMPLE = 1000  # cells looked at to tell a text field from one of numbers
@@ -68,6 +71,8 @@ def display_keys(keys: Sequence[str], is_text: Callable[[str], bool]) -> list[st
 def display_name(properties: Mapping[str, Any]) -> str | None:
     """The name of a feature given as a dict of properties (one by one: each feature's own fields)."""
     named = name_keys(properties)
+    if properties.get("kind") == ANNOTATION:  # named by its own words, not by another text it carries
+        return next((properties[key] for key in named if _given(properties[key])), None)
     for key in display_keys(list(properties), lambda key: is_words(properties[key])):
         value = properties[key]
         if _given(value) if key in named else is_words(value):
@@ -92,6 +97,8 @@ def display_names(names: Sequence[str], columns: Sequence[Sequence[Any]], skip_l
     if others and None in names_of:  # the next field where a row's is empty
         for row in [row for row, name in enumerate(names_of) if name is None]:
             names_of[row] = next((cells[row] for cells in others if _given(cells[row])), None)
+    if "kind" in column and not set(keys) & set(name_keys(names)):  # an annotation is named by its own words
+        names_of = [None if kind == ANNOTATION else name for name, kind in zip(names_of, column["kind"], strict=True)]
     return names_of if any(name is not None for name in names_of) else None
 
 

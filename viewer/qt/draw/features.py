@@ -17,6 +17,7 @@ from viewer.geo.drawable import to_xy_arrays
 from viewer.geo.projected import ProjectedFeatures, geometries_of
 from viewer.model.edits import DRAFT_PROPERTY
 from viewer.model.feature import Feature
+from viewer.model.feature_paint import Paint, paint_of
 from viewer.model.feature_table import Coded, FeatureTable, columns_of, combined, same_features
 from viewer.model.kinds import kind_style
 from viewer.qt.draw.paths import Stroke, xy_stroke
@@ -40,6 +41,7 @@ ARROWS_UP_TO = 500  # lines of one look: more are a catalogue, drawn without arr
 CASING = 1.3  # how much wider a path is drawn for each later launch's path running along it
 ALONG_FRACTION = 0.5  # two paths "run along" each other when half of one lies within NEAR of the other
 NEAR = 15_000.0  # metres (map units of every preset); a few pixels at the regional scale
+Look = tuple[str, str, bool, Paint | None]  # colour (or its key), certainty, draft, the feature's own paint
 
 
 class Shown:
@@ -62,7 +64,7 @@ class Shown:
         self.codes, self.looks = looks_of(features)
         # the colours of its looks only: a file opened beside gives its own layer a colour, which changes no drawing
         # here (a 400,000-line layer was drawn again for it)
-        self.colours = {key: colours[key] for key in {key for key, _, _ in self.looks} if key in colours}
+        self.colours = {key: colours[key] for key in {look[0] for look in self.looks} if key in colours}
         # the lines' and areas' drawing changes when the cache takes their densified geometry (drawn straight, or from
         # a stand-in, until then)
         self.version = cache.version if kind_style(kind).geometry in ("line", "area") else 0
@@ -104,13 +106,14 @@ class Shown:
         """Each feature's row in the projected cache (-1: no geometry)."""
         return self.cache.rows_of_geometries(self.geometries)
 
-    def groups(self) -> dict[tuple[str, str, bool], np.ndarray]:
-        """The positions of the features that look alike (same colour, certainty and draft state: they share one
-        path), by look, in the order first met: other files' looks first, then the launches' (drawn over them)."""
-        colour_of = [self.colours.get(key, NO_EVENT_COLOUR) for key, _, _ in self.looks]
-        group_of: dict[tuple[str, str, bool], int] = {}
-        remap = np.array([group_of.setdefault((colour, certainty, draft), len(group_of))
-                          for colour, (_, certainty, draft) in zip(colour_of, self.looks, strict=True)],
+    def groups(self) -> dict[Look, np.ndarray]:
+        """The positions of the features that look alike (same colour, certainty, draft state and own paint: they
+        share one path), by look, in the order first met: other files' looks first, then the launches' (drawn over
+        them)."""
+        colour_of = [self.colours.get(look[0], NO_EVENT_COLOUR) for look in self.looks]
+        group_of: dict[Look, int] = {}
+        remap = np.array([group_of.setdefault((colour, certainty, draft, paint), len(group_of))
+                          for colour, (_, certainty, draft, paint) in zip(colour_of, self.looks, strict=True)],
                          dtype=np.int32)
         if not len(remap):
             return {}
@@ -124,14 +127,14 @@ class Shown:
         return dict(sorted(groups.items(), key=lambda item: bool(self.features[item[1][0]].event)))
 
 
-def looks_of(features: list[Feature]) -> tuple[np.ndarray, list[tuple[str, str, bool]]]:
+def looks_of(features: list[Feature]) -> tuple[np.ndarray, list[Look]]:
     """Each feature's look as a code into the looks met (colour key: its launch, else its layer, else ''; certainty;
-    draft state), in the order first met. Many features are read as a `FeatureTable` (a plain layer's cells coded
-    whole, not feature by feature)."""
+    draft state; its own paint, `paint_of`: a KML's styles), in the order first met. Many features are read as a
+    `FeatureTable` (a plain layer's cells coded whole, not feature by feature), without their own paint."""
     if len(features) <= TABLE_ABOVE:
-        table: dict[tuple[str, str, bool], int] = {}
-        codes = np.fromiter((table.setdefault((f.event or f.layer or "", f.certainty, is_draft(f)), len(table))
-                             for f in features), dtype=np.int32, count=len(features))
+        table: dict[Look, int] = {}
+        codes = np.fromiter((table.setdefault((f.event or f.layer or "", f.certainty, is_draft(f), paint_of(f.value)),
+                                              len(table)) for f in features), dtype=np.int32, count=len(features))
         return codes, list(table)
     found = columns_of(features)  # the visible features' rows of their bundle's table, as the canvas passes them
     if found is None:
@@ -140,13 +143,13 @@ def looks_of(features: list[Feature]) -> tuple[np.ndarray, list[tuple[str, str, 
     return _looks_in(*found)
 
 
-def _looks_in(table: FeatureTable, rows: np.ndarray) -> tuple[np.ndarray, list[tuple[str, str, bool]]]:
+def _looks_in(table: FeatureTable, rows: np.ndarray) -> tuple[np.ndarray, list[Look]]:
     """`looks_of` the table's ``rows``, from its columns."""
     columns = [Coded(column.values, column.codes[rows]) for column in (table.event, table.layer, table.certainty)]
     coded = combined([*columns, Coded([False, True], table.draft[rows].astype(np.int32))])
     codes, values = coded.codes, coded.values
-    looks: dict[tuple[str, str, bool], int] = {}
-    remap = np.array([looks.setdefault((event or layer or "", certainty, bool(draft)), len(looks))
+    looks: dict[Look, int] = {}
+    remap = np.array([looks.setdefault((event or layer or "", certainty, bool(draft), None), len(looks))
                       for event, layer, certainty, draft in values], dtype=np.int32)
     return (remap[codes] if len(values) else codes), list(looks)
 
@@ -173,7 +176,7 @@ def area_strokes(shown: Shown) -> list[Stroke]:
     strokes = []
     filled = None  # what earlier groups filled: overlapping areas are filled once, never darkened by stacking
     filled_as_given = False  # an earlier group was too large to merge: later ones are not cut by it either
-    for (colour, certainty, draft), members in shown.groups().items():
+    for (colour, certainty, draft, paint), members in shown.groups().items():
         dense = cache.dense_of(shown.rows[members])
         there = ~shapely.is_missing(dense) & ~shapely.is_empty(dense)
         shapes = dense[there]
@@ -182,6 +185,13 @@ def area_strokes(shown: Shown) -> list[Stroke]:
         approximate = certainty == "approximate"
         areal = np.isin(shapely.get_type_id(shapes), _AREAS)
         fill_alpha = style.fill_alpha // (2 if approximate else 1)
+        fill_colour, outline, width = colour, colour, style.line_width * (APPROXIMATE_WIDTH if approximate else 1.0)
+        outline_alpha = CERTAINTY_ALPHA.get(certainty, 255)
+        if paint is not None:  # the file's own look (a KML's PolyStyle and LineStyle) over the layer's
+            fill_colour, outline = paint.fill or colour, paint.stroke or colour
+            fill_alpha = fill_alpha if paint.fill_alpha is None else paint.fill_alpha
+            width = width if paint.width is None else paint.width
+            outline_alpha = min(outline_alpha, paint.stroke_alpha)
         # A stand-in (`new_rows.stand_in`: an area too large to densify on opening) is filled as its densified area
         # will be: as given, whatever its own size, so the fill does not change when the densified one is taken.
         # Drawn by the size of the areas as given (Stroke.stands_for), whatever copy of them is drawn: a stand-in
@@ -194,19 +204,20 @@ def area_strokes(shown: Shown) -> list[Stroke]:
             # areas too large to merge or to repair are filled as given (even-odd where they cross themselves):
             # from the outline's own arrays, made once (a million-spike star's took ~0.35 s on the GUI thread)
             fx, fy = (x, y) if areal.all() else _outline_xy(shapes[areal], projected[areal], cache.projection)
-            strokes.append(xy_stroke(fx, fy, colour, 0, fill=colour, fill_alpha=fill_alpha, stands_for=stands_for))
+            strokes.append(xy_stroke(fx, fy, fill_colour, 0, fill=fill_colour, fill_alpha=fill_alpha,
+                                     stands_for=stands_for))
             filled_as_given = True
         elif (fill := _union(list(shapes))) is not None and not fill.is_empty:
             if filled is not None and not filled_as_given and _small(fill, filled):
                 fill = fill.difference(filled)
             if not fill.is_empty:
                 fx, fy = to_xy_arrays([fill], cache.projection)
-                strokes.append(xy_stroke(fx, fy, colour, 0, fill=colour, fill_alpha=fill_alpha))
+                strokes.append(xy_stroke(fx, fy, fill_colour, 0, fill=fill_colour, fill_alpha=fill_alpha))
                 filled = fill if filled is None else filled.union(fill) if _small(fill, filled) else filled
         # The kind's own outline (dashed zone, dotted warning area) whatever the certainty, as the legend
         # shows it: approximate is a thinner outline and a lighter fill, not another dash.
-        strokes.append(xy_stroke(x, y, colour, style.line_width * (APPROXIMATE_WIDTH if approximate else 1.0),
-                                 dash=style.dash, alpha=CERTAINTY_ALPHA.get(certainty, 255), stands_for=stands_for))
+        if width > 0:
+            strokes.append(xy_stroke(x, y, outline, width, dash=style.dash, alpha=outline_alpha, stands_for=stands_for))
         if draft:
             strokes.append(xy_stroke(x, y, DRAFT_COLOUR, style.line_width + 0.8, dash=DRAFT_DASH,
                                      stands_for=stands_for))
@@ -277,7 +288,7 @@ def line_strokes(shown: Shown) -> tuple[list[Stroke], list[Symbols]]:
     # (a bulk layer is never cased: its lines' shapes are not asked for, a LineString made for each)
     casing = [0] * len(groups) if len(shown) > CASING_MAX_LINES else \
         _casings([cache.shapes_of(shown.rows[members]) for members in groups.values()])
-    for ((colour, certainty, draft), members), under in zip(groups.items(), casing, strict=True):
+    for ((colour, certainty, draft, paint), members), under in zip(groups.items(), casing, strict=True):
         rows = shown.rows[members]
         x, y = cache.drawn_xy(rows)
         approximate = certainty == "approximate"
@@ -286,7 +297,11 @@ def line_strokes(shown: Shown) -> tuple[list[Stroke], list[Symbols]]:
         # A launch whose path runs where a later launch's runs is drawn wider beneath it, as a casing: both
         # colours show side by side instead of the later one hiding the earlier.
         width = style.line_width * (APPROXIMATE_WIDTH if thinner else 1.0) * (1 + CASING * under)
-        strokes.append(xy_stroke(x, y, colour, width, dash=APPROXIMATE_DASH if thinner else (), alpha=alpha))
+        if paint is not None:  # the file's own look (a KML's LineStyle) over the layer's
+            colour, alpha = paint.stroke or colour, min(alpha, paint.stroke_alpha)
+            width = width if paint.width is None else paint.width * (1 + CASING * under)
+        if width > 0:
+            strokes.append(xy_stroke(x, y, colour, width, dash=APPROXIMATE_DASH if thinner else (), alpha=alpha))
         if draft:
             strokes.append(xy_stroke(x, y, DRAFT_COLOUR, 1.6, dash=DRAFT_DASH))
         if style.arrows and len(members) <= ARROWS_UP_TO:
@@ -302,7 +317,7 @@ def point_symbols(shown: Shown) -> list[Symbols]:
     groups = []
     xy_all = shown.cache.xy_of(shown.rows)
     everyone = len(xy_all)
-    for (colour, certainty, draft), members in shown.groups().items():
+    for (colour, certainty, draft, paint), members in shown.groups().items():
         # x and y apart, and a layer of one look not copied first (a million points' (n, 2) passes took ~0.3 s)
         x, y = (xy_all[:, 0], xy_all[:, 1]) if len(members) == everyone else (xy_all[members, 0], xy_all[members, 1])
         shown_here = ~(np.isnan(x) | np.isnan(y))
@@ -315,8 +330,11 @@ def point_symbols(shown: Shown) -> list[Symbols]:
             outline, dash, width = ("#333333", APPROXIMATE_DASH, 1.2) if approximate else ("#FFFFFF", (), 1.2)
             if draft:
                 outline, dash, width = DRAFT_COLOUR, DRAFT_DASH, 2.2
+            size = style.symbol_size
+            if paint is not None:  # the file's own look (a KML's IconStyle colour and scale) over the layer's
+                colour, size = paint.marker or colour, size * paint.marker_scale
             groups.append(Symbols(np.ascontiguousarray(x), np.ascontiguousarray(y), style.symbol,
-                                  style.symbol_size, colour, outline=outline, outline_width=width, outline_dash=dash))
+                                  size, colour, outline=outline, outline_width=width, outline_dash=dash))
     return groups
 
 
