@@ -50,13 +50,31 @@ def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = 
     rows = tuple(frame.legend_rows)
     if not wrap:
         return _legend_layout(rows, frame.context.scale, room_w, room_h)
-    wrapped = _legend_layout(rows, frame.context.scale, room_w, room_h, True)
+    return _wrapped_layout(rows, frame.context.scale, room_w, room_h)
+
+
+@functools.lru_cache(maxsize=64)
+def _wrapped_layout(rows: tuple[tuple[str, str, str], ...], scale: float, room_w: float,
+                    room_h: float) -> LegendLayout | None:
+    """`legend_layout` with names wrapped as far as the height goes: every row, else the first rows (launches
+    first, then the layers), the rest cut to one line; the kinds' rows, which fit only unwrapped, are worth more
+    than whole names."""
+    wrapped = _legend_layout(rows, scale, room_w, room_h, len(rows))
     if wrapped is not None and len(wrapped.rows) == len(rows):
         return wrapped
-    cut = _legend_layout(rows, frame.context.scale, room_w, room_h)
-    # The kinds' rows fit only unwrapped: those are worth more than whole names. When they go either way, the
-    # launches' names wrap ('2023-05-31 Chollima-1 laun…' three times over in an overview slide's column).
-    return wrapped if wrapped is not None and (cut is None or len(cut.rows) <= len(wrapped.rows)) else cut
+    cut = _legend_layout(rows, scale, room_w, room_h)
+    kept = len(cut.rows) if cut is not None else 0
+    if cut is not None and any("…" in text for _, text, _ in cut.rows):
+        # a column with height for some more lines: a slide with ten layers of long names cut every name, its own
+        # launch's too ('2023-05-31  C… 1st attempt'), when it had room for a few more lines
+        for count in range(kept - 1, 0, -1):
+            partly = _legend_layout(rows, scale, room_w, room_h, count)
+            if partly is not None and len(partly.rows) == kept:
+                cut = partly
+                break
+    # When the kinds go either way, the launches' names wrap ('2023-05-31 Chollima-1 laun…' three times over in an
+    # overview slide's column).
+    return wrapped if wrapped is not None and (cut is None or kept <= len(wrapped.rows)) else cut
 
 
 _BREAKS = re.compile(r"(?<=[_\-/.,])")  # a word wider than a line goes on after a separator within it
@@ -96,7 +114,8 @@ def whole_name(text: str, whole: str) -> bool:
 
 @functools.lru_cache(maxsize=64)
 def _legend_layout(rows: tuple[tuple[str, str, str], ...], scale: float, room_w: float,
-                   room_h: float, wrap: bool = False) -> LegendLayout | None:
+                   room_h: float, wrap: int = 0) -> LegendLayout | None:
+    """The rows within the room, the first ``wrap`` of them wrapped (`_wrapped`), the others cut to one line."""
     context = RenderContext(scale=scale)  # fonts and sizes follow the scale alone
     font = context.font(8)
     metrics = QFontMetricsF(font)
@@ -114,7 +133,8 @@ def _legend_layout(rows: tuple[tuple[str, str, str], ...], scale: float, room_w:
             return None
     if math.isfinite(room_text):
         if wrap:  # a launch's name on more lines rather than cut ("Chollima-1 laun…" in the deck's column)
-            rows = tuple((kind, _wrapped(text, metrics, room_text), colour) for kind, text, colour in rows)
+            rows = tuple((kind, _wrapped(text, metrics, room_text) if at < wrap else text, colour)
+                         for at, (kind, text, colour) in enumerate(rows))
         rows = tuple((kind, "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, room_text)
                                       for line in text.split("\n")), colour) for kind, text, colour in rows)
     line = math.ceil(metrics.lineSpacing())  # whole pixels: a wrapped name's lines drawn alike on screen and in a stamp
