@@ -82,3 +82,20 @@ def test_kml_export_writes_the_styles_back(earth_kml, tmp_path):
     assert "<PolyStyle><color>cc0000ff</color></PolyStyle>" in text
     again, _ = open_path(out)
     assert [f.properties.get("stroke") for f in again.features.values()] == [None, "#FFFF00", "#FF00FF", "#0000FF"]
+
+
+def test_the_legend_shows_a_layer_in_the_colour_its_features_are_drawn_in(earth_kml, tmp_path):
+    """The legend named the KML's layer in the layer's palette colour, which no feature of it was drawn in."""
+    from viewer.cli.common import load_workspace
+    from viewer.model.view import MapView
+    from viewer.qt.draw.legend import legend_entries
+    from viewer.symbology import NO_EVENT_COLOUR
+
+    one = tmp_path / "paths.geojson"
+    one.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"stroke": "#ff8800"},'
+                   ' "geometry": {"type": "LineString", "coordinates": [[120, 30], [125, 31]]}}]}')
+    workspace = load_workspace([str(earth_kml), str(one)])
+    colours = MapView().colours(*workspace.colour_keys())
+    rows = {text: colour for kind, text, colour in legend_entries(workspace, list(workspace.content.features.values()),
+                                                                  colours) if kind == "event"}
+    assert rows == {"study": NO_EVENT_COLOUR, "paths": "#FF8800"}

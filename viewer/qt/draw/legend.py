@@ -12,10 +12,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QTransform
 
+from viewer.model.feature_paint import paint_of
 from viewer.model.feature_table import DRAFT_PROPERTY, columns_of, combined
 from viewer.model.kinds import KIND_REGISTRY, kind_style, kind_title, kinds_in_order
 from viewer.qt.draw.style import RenderContext, symbol_path, with_alpha
-from viewer.symbology import APPROXIMATE_DASH, APPROXIMATE_WIDTH, DRAFT_COLOUR, DRAFT_DASH, HALO, LABEL
+from viewer.symbology import (
+    APPROXIMATE_DASH,
+    APPROXIMATE_WIDTH,
+    DRAFT_COLOUR,
+    DRAFT_DASH,
+    HALO,
+    LABEL,
+    NO_EVENT_COLOUR,
+)
 
 if TYPE_CHECKING:
     from viewer.model.feature import Feature
@@ -25,6 +34,7 @@ if TYPE_CHECKING:
 PANEL = "#FFFFFF"
 COLLAPSED_TEXT = "Legend ▸"
 WRAP_LINES = 3  # a row wrapped in the column beside the map takes at most this many lines
+OWN_COLOURS_UP_TO = 10_000  # visible features looked at for their own colours (the drawing paints up to 2,000 a kind)
 
 
 @dataclass(frozen=True)
@@ -171,7 +181,9 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
         for event in workspace.content.events_in_time_order() if event.id in shown_events
     ]
     shown_layers = {layer for layer, kind in layer_kinds if KIND_REGISTRY.get(kind).in_legend}
-    rows += [("event", layer, colours[layer]) for layer in workspace.layers() if layer in shown_layers]
+    own = own_colours(visible) if len(visible) <= OWN_COLOURS_UP_TO else {}
+    rows += [("event", layer, own.get(layer) or colours[layer]) for layer in workspace.layers()
+             if layer in shown_layers]
     rows += [(kind, kind_title(kind), "#555555") for kind in kinds_in_order(kinds)
              if KIND_REGISTRY.get(kind).in_legend]  # annotations explain themselves
     if approximate:
@@ -179,6 +191,20 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
     if draft:
         rows.append(("draft", "Draft, not yet reviewed (dotted)", DRAFT_COLOUR))
     return rows
+
+
+def own_colours(visible: list[Feature]) -> dict[str | None, str]:
+    """The colour a layer's features are drawn in when every one of them carries the same one of its own (a KML's
+    style, `paint_of`): its legend row shows that, not the layer's colour no feature is drawn in. A layer of
+    several own colours shows them in its row's swatch as grey (NO_EVENT_COLOUR): no one colour stands for it."""
+    seen: dict[str | None, set[str | None]] = {}
+    for feature in visible:
+        if not feature.event:
+            paint = paint_of(feature.value)
+            colour = None if paint is None else paint.stroke or paint.fill or paint.marker
+            seen.setdefault(feature.layer, set()).add(colour)
+    return {layer: NO_EVENT_COLOUR if len(found) > 1 else found.pop() for layer, found in seen.items()
+            if None not in found}
 
 
 def _read_one_by_one(visible: list[Feature]) -> tuple[set[str], set[tuple[str | None, str]], set[str], bool, bool]:

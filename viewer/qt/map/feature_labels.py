@@ -32,6 +32,7 @@ from viewer.geo.labels import (
 from viewer.geo.projected import ProjectedFeatures
 from viewer.io.formats.display_names import NAME_WORDS
 from viewer.model.feature import Feature
+from viewer.model.feature_paint import paint_of
 from viewer.model.feature_table import FeatureTable, columns_of
 from viewer.model.kinds import kind_style
 from viewer.model.workspace import Workspace
@@ -216,8 +217,11 @@ def _placed(feature: Feature, geometry, text: str, priority: int, colours: dict[
         coords = np.asarray(line.coords, dtype=float)[:, :2]
         coords = coords[:: max(1, len(coords) // PATH_VERTICES)]  # enough to find a straight stretch on
         # along the line, turned with it, beside it (never on it: the line is a mark), once
+        paint = paint_of(feature.value)  # a line drawn in its own colour (a KML's) is named in it
+        colour = paint.stroke if paint is not None and paint.stroke else \
+            colours.get(feature.event or feature.layer or "", NO_EVENT_COLOUR)
         return Label(anchors[0][0], anchors[0][1], text, dot=False, priority=priority, gap=PATH_GAP, points=7.5,
-                     bold=bold, colour=_darker(colours.get(feature.event or feature.layer or "", NO_EVENT_COLOUR)),
+                     bold=bold, colour=_darker(colour),
                      feature=feature.id, anchors=anchors, path=tuple(map(tuple, coords)))
     xmin, ymin, xmax, ymax = geometry.bounds
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
