@@ -290,6 +290,9 @@ def test_the_dialog_says_which_area_a_size_shows(qtbot, window, tmp_path):
     width, height = canvas.viewport().width(), canvas.viewport().height()
     dialog = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=(width, height), map_view=window.map_view)
     qtbot.addWidget(dialog)
+    dialog.show()  # laid out for the view's text, as wide as on a 1366 x 768 screen
+    qtbot.waitExposed(dialog)
+    dialog.resize(520, dialog.height())
     assert dialog.extent_label.text().startswith("The area the screen shows:")
     tall = width > height  # a square image of a wide view shows more above and below it, and the other way round
     dialog.choose_preset(3)  # Square
@@ -297,3 +300,6 @@ def test_the_dialog_says_which_area_a_size_shows(qtbot, window, tmp_path):
     assert text.startswith("More than the screen shows " + ("above and below" if tall else "either side"))
     assert "°E" in text
     assert "°N" in text
+    qtbot.wait(50)  # the longer text in it is held whole (it overlapped the next row)
+    label = dialog.extent_label
+    assert label.height() >= label.heightForWidth(label.width())

@@ -92,6 +92,8 @@ class ExportImageDialog(QDialog):
         self.dpi_box.setValue(96)
         self.extent_label = QLabel()  # the area the chosen size shows: the screen's, or more around it
         self.extent_label.setWordWrap(True)
+        # two lines kept for it from the start: a longer text in a dialog laid out for a shorter one overlapped
+        self.extent_label.setMinimumHeight(2 * self.extent_label.fontMetrics().lineSpacing() + 2)
         self.dpi_box.setToolTip("A page preset (A4) keeps text in points at any resolution; 'The map as on "
                                 "screen' draws the map as the screen shows it, enlarged; other sizes are pixels, whose "
                                 "decorations grow with images larger than 1920x1080 (the dpi is only written into the "
@@ -199,8 +201,7 @@ class ExportImageDialog(QDialog):
         if abs(ratio - 1) <= SAME_SHAPE:
             return f"The area the screen shows{': ' + area if area else ''}"
         where = "either side" if ratio > 1 else "above and below"
-        return f"More than the screen shows {where}{': ' + area if area else ''} (choose the map as on screen for " \
-               "its area)"
+        return f"More than the screen shows {where}{': ' + area if area else ''}"
 
     def _area(self, width: int, height: int) -> str:
         """The lon/lat box an image of this size shows of the view's frame (fitted to it as the export fits it)."""
