@@ -99,3 +99,26 @@ def test_the_legend_shows_a_layer_in_the_colour_its_features_are_drawn_in(earth_
     rows = {text: colour for kind, text, colour in legend_entries(workspace, list(workspace.content.features.values()),
                                                                   colours) if kind == "event"}
     assert rows == {"study": NO_EVENT_COLOUR, "paths": "#FF8800"}
+
+
+def test_a_colour_the_user_chooses_for_the_layer_wins_over_the_files_own(earth_kml, tmp_path):
+    """A layer's right-click Colour… changed nothing on the map for a KML layer drawn in its own colours."""
+    from viewer.cli.common import load_workspace
+    from viewer.geo.crs import regional
+    from viewer.geo.projected import ProjectedFeatures
+    from viewer.model.view import MapView
+    from viewer.qt.draw.features import Shown
+    from viewer.qt.draw.legend import legend_entries
+
+    workspace = load_workspace([str(earth_kml)])
+    view = MapView()
+    lines = [f for f in workspace.content.features.values() if f.kind == "line"]
+    cache = ProjectedFeatures(regional((115.0, 14.0, 140.0, 42.0)))
+    own = Shown("line", lines, cache, view.colours(*workspace.colour_keys())).groups()
+    assert {look[3].stroke for look in own} == {"#FFFF00", "#0000FF"}
+    view.set_layer_colour("study", "#123456")
+    colours = view.colours(*workspace.colour_keys())
+    chosen = Shown("line", lines, cache, colours).groups()
+    assert [look[0] for look in chosen] == ["#123456"]
+    assert [look[3] for look in chosen] == [None]
+    assert ("event", "study", "#123456") in legend_entries(workspace, lines, colours)

@@ -30,6 +30,7 @@ from viewer.symbology import (
     DRAFT_COLOUR,
     DRAFT_DASH,
     NO_EVENT_COLOUR,
+    chosen_layers,
 )
 
 CASING_MAX_LINES = 200
@@ -64,7 +65,9 @@ class Shown:
         self.codes, self.looks = looks_of(features)
         # the colours of its looks only: a file opened beside gives its own layer a colour, which changes no drawing
         # here (a 400,000-line layer was drawn again for it)
-        self.colours = {key: colours[key] for key in {look[0] for look in self.looks} if key in colours}
+        keys = {look[0] for look in self.looks}
+        self.colours = {key: colours[key] for key in keys if key in colours}
+        self.chosen = chosen_layers(colours) & keys  # a colour the user chose for a layer wins over its own paint
         # the lines' and areas' drawing changes when the cache takes their densified geometry (drawn straight, or from
         # a stand-in, until then)
         self.version = cache.version if kind_style(kind).geometry in ("line", "area") else 0
@@ -83,7 +86,8 @@ class Shown:
 
     def same_as(self, other: Shown | None) -> bool:
         if not (other is not None and other.kind == self.kind and other.cache is self.cache
-                and other.version == self.version and other.colours == self.colours and len(other) == len(self)
+                and other.version == self.version and other.colours == self.colours and other.chosen == self.chosen
+                and len(other) == len(self)
                 and other.looks == self.looks and np.array_equal(other.codes, self.codes)):
             return False
         if self.in_table is not None and other.in_table is not None and other.in_table[0] is self.in_table[0]:
@@ -112,8 +116,10 @@ class Shown:
         them)."""
         colour_of = [self.colours.get(look[0], NO_EVENT_COLOUR) for look in self.looks]
         group_of: dict[Look, int] = {}
-        remap = np.array([group_of.setdefault((colour, certainty, draft, paint), len(group_of))
-                          for colour, (_, certainty, draft, paint) in zip(colour_of, self.looks, strict=True)],
+        chosen = self.chosen
+        remap = np.array([group_of.setdefault((colour, certainty, draft, None if key in chosen else paint),
+                                              len(group_of))
+                          for colour, (key, certainty, draft, paint) in zip(colour_of, self.looks, strict=True)],
                          dtype=np.int32)
         if not len(remap):
             return {}

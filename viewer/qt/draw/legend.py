@@ -24,6 +24,7 @@ from viewer.symbology import (
     HALO,
     LABEL,
     NO_EVENT_COLOUR,
+    chosen_layers,
 )
 
 if TYPE_CHECKING:
@@ -182,6 +183,8 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
     ]
     shown_layers = {layer for layer, kind in layer_kinds if KIND_REGISTRY.get(kind).in_legend}
     own = own_colours(visible) if len(visible) <= OWN_COLOURS_UP_TO else {}
+    for layer in chosen_layers(colours):  # the colour the user chose for it is drawn, not its features' own
+        own.pop(layer, None)
     rows += [("event", layer, own.get(layer) or colours[layer]) for layer in workspace.layers()
              if layer in shown_layers]
     rows += [(kind, kind_title(kind), "#555555") for kind in kinds_in_order(kinds)
@@ -203,7 +206,7 @@ def own_colours(visible: list[Feature]) -> dict[str | None, str]:
             paint = paint_of(feature.value)
             colour = None if paint is None else paint.stroke or paint.fill or paint.marker
             seen.setdefault(feature.layer, set()).add(colour)
-    return {layer: NO_EVENT_COLOUR if len(found) > 1 else found.pop() for layer, found in seen.items()
+    return {layer: NO_EVENT_COLOUR if len(found) > 1 else str(found.pop()) for layer, found in seen.items()
             if None not in found}
 
 

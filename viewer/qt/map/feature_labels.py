@@ -37,7 +37,7 @@ from viewer.model.feature_table import FeatureTable, columns_of
 from viewer.model.kinds import kind_style
 from viewer.model.workspace import Workspace
 from viewer.qt.draw.labels import Label, Marks
-from viewer.symbology import NO_EVENT_COLOUR
+from viewer.symbology import NO_EVENT_COLOUR, chosen_layers
 
 PRIORITY = {"launch_site": SITE, "impact_point": IMPACT, "danger_zone": ZONE, "flight_path": PATH,
             "warning_area": WARNING}
@@ -218,7 +218,8 @@ def _placed(feature: Feature, geometry, text: str, priority: int, colours: dict[
         coords = coords[:: max(1, len(coords) // PATH_VERTICES)]  # enough to find a straight stretch on
         # along the line, turned with it, beside it (never on it: the line is a mark), once
         paint = paint_of(feature.value)  # a line drawn in its own colour (a KML's) is named in it
-        colour = paint.stroke if paint is not None and paint.stroke else \
+        own = paint is not None and paint.stroke and feature.layer not in chosen_layers(colours)
+        colour = paint.stroke if own and paint is not None and paint.stroke else \
             colours.get(feature.event or feature.layer or "", NO_EVENT_COLOUR)
         return Label(anchors[0][0], anchors[0][1], text, dot=False, priority=priority, gap=PATH_GAP, points=7.5,
                      bold=bold, colour=_darker(colour),
