@@ -99,6 +99,8 @@ def test_the_legend_shows_a_layer_in_the_colour_its_features_are_drawn_in(earth_
     rows = {text: colour for kind, text, colour in legend_entries(workspace, list(workspace.content.features.values()),
                                                                   colours) if kind == "event"}
     assert rows == {"study": NO_EVENT_COLOUR, "paths": "#FF8800"}
+    shown = workspace.content.table.rows()  # as the canvas passes them: rows of the bundle's table
+    assert legend_entries(workspace, shown, colours) == legend_entries(workspace, list(shown), colours)
 
 
 def test_a_colour_the_user_chooses_for_the_layer_wins_over_the_files_own(earth_kml, tmp_path):

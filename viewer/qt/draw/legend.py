@@ -28,6 +28,8 @@ from viewer.symbology import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from viewer.model.feature import Feature
     from viewer.model.workspace import Workspace
     from viewer.qt.draw.frame import ScreenFrame
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
 PANEL = "#FFFFFF"
 COLLAPSED_TEXT = "Legend ▸"
 WRAP_LINES = 3  # a row wrapped in the column beside the map takes at most this many lines
-OWN_COLOURS_UP_TO = 10_000  # visible features looked at for their own colours (the drawing paints up to 2,000 a kind)
+OWN_COLOURS_UP_TO = 2_000  # a layer's features looked at for their own colours: as many as the drawing paints a kind
 
 
 @dataclass(frozen=True)
@@ -175,14 +177,18 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
         kinds = set(table.kind.counts(at))
         approximate = "approximate" in table.certainty.counts(at)
         draft = bool(table.draft[at].any())
+        # the layers' own colours from their features, as the drawing paints them: of layers it draws one by one
+        # only (reading a 400,000-line layer's features to find none made every file opened beside it wait)
+        few = {layer for layer, count in table.layer.counts(loose).items() if count <= OWN_COLOURS_UP_TO}
+        own = own_colours(table.features[loose[table.layer.isin(few)[loose]]]) if few and len(loose) else {}
     else:
         shown_events, layer_kinds, kinds, approximate, draft = _read_one_by_one(visible)
+        own = own_colours(visible) if len(visible) <= OWN_COLOURS_UP_TO else {}
     rows = [
         ("event", f"{event.date_label}  {event.name}" if event.day else event.name, colours[event.id])
         for event in workspace.content.events_in_time_order() if event.id in shown_events
     ]
     shown_layers = {layer for layer, kind in layer_kinds if KIND_REGISTRY.get(kind).in_legend}
-    own = own_colours(visible) if len(visible) <= OWN_COLOURS_UP_TO else {}
     for layer in chosen_layers(colours):  # the colour the user chose for it is drawn, not its features' own
         own.pop(layer, None)
     rows += [("event", layer, own.get(layer) or colours[layer]) for layer in workspace.layers()
@@ -196,7 +202,7 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
     return rows
 
 
-def own_colours(visible: list[Feature]) -> dict[str | None, str]:
+def own_colours(visible: Iterable[Feature]) -> dict[str | None, str]:
     """The colour a layer's features are drawn in when every one of them carries the same one of its own (a KML's
     style, `paint_of`): its legend row shows that, not the layer's colour no feature is drawn in. A layer of
     several own colours shows them in its row's swatch as grey (NO_EVENT_COLOUR): no one colour stands for it."""
