@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from viewer.cli.errors import UsageError
-    from viewer.ingest import ArticleError, article_paths, ingest_articles, read_files
+    from viewer.ingest import article_paths, ingest_articles, read_files
     from viewer.io.bundle.writer import write_bundle
 
     output = Path(args.output)
@@ -45,11 +45,10 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         raise UsageError(f"{', '.join(args.articles)}: no articles or notices (.txt, .md, .html) found")
     known = _known(args.into)
-    try:
-        articles = read_files(files, published)
-    except ArticleError as error:
-        raise UsageError(str(error)) from None
-    problems: list[str] = []
+    problems: list[str] = []  # a file that is not text is left out and said, the others drafted
+    articles = read_files(files, published, problems)
+    if not articles:
+        raise UsageError("; ".join(problems))
     if args.dask:
         try:
             import distributed  # noqa: F401 - only to say clearly when the extra is missing

@@ -3,7 +3,7 @@ every feature cites the words it came from."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -40,14 +40,17 @@ def problems_of(article: Article, draft: ArticleDraft | None) -> list[str]:
 
 
 def ingest_articles(articles: Iterable[Article], base: Path | None = None, problems: list[str] | None = None,
-                    jobs: int | None = 1, dask: object | None = None) -> Bundle:
+                    jobs: int | None = 1, dask: object | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> Bundle:
     """The draft bundle of already-read articles and notices; ``base`` is the folder the bundle will be written to,
     ``jobs`` the number of processes (None: all cores for a large batch). What could not be read is appended to
-    ``problems`` as 'FILE:LINE: message' lines. ``dask`` (a scheduler address or cluster) drafts on Dask."""
+    ``problems`` as 'FILE:LINE: message' lines. ``dask`` (a scheduler address or cluster) drafts on Dask. ``progress``
+    (documents done, of how many) is called as each is drafted in this process."""
     from viewer.ingest.parallel import draft_all, draft_on_dask
 
     articles = list(articles)
-    drafted = draft_on_dask(articles, dask) if dask is not None else draft_all(articles, jobs)  # type: ignore[arg-type]
+    drafted = (draft_on_dask(articles, dask) if dask is not None  # type: ignore[arg-type]
+               else draft_all(articles, jobs, progress))
     drafts = list(zip(articles, drafted, strict=True))
     if problems is not None:
         for article, draft in drafts:
@@ -55,13 +58,20 @@ def ingest_articles(articles: Iterable[Article], base: Path | None = None, probl
     return build_bundle(drafts, base)
 
 
-def read_files(paths: Iterable[str | Path], published: date | None = None) -> list[Article]:
-    """Read article and notice files, each with an id unique among them (raises ArticleError on the first that
-    is not usable text)."""
+def read_files(paths: Iterable[str | Path], published: date | None = None,
+               problems: list[str] | None = None) -> list[Article]:
+    """Read article and notice files, each with an id unique among them. A file that is not usable text raises
+    ArticleError, or, given ``problems``, is left out and said there in one line naming it (the rest are read)."""
     ids: set[str] = set()
     articles = []
     for path in article_paths(paths):
-        article = read_article(path, published=published)
+        try:
+            article = read_article(path, published=published)
+        except ArticleError as error:
+            if problems is None:
+                raise
+            problems.append(f"{error}; nothing drafted from it")
+            continue
         stem, number = article.id, 2
         while article.id in ids:  # two files of one name in different folders
             article.id, number = f"{stem}-{number}", number + 1

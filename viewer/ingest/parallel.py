@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from viewer.ingest.article import Article
@@ -21,15 +21,27 @@ def default_jobs(count: int) -> int:
     return max(1, min(os.cpu_count() or 1, count // PER_WORKER_MINIMUM))
 
 
-def _draft_chunk(articles: Sequence[Article]) -> list[ArticleDraft | None]:
-    return [draft_document(article) for article in articles]
+Progress = Callable[[int, int], None]  # (documents drafted, of how many); may raise to stop the drafting
 
 
-def draft_all(articles: Sequence[Article], jobs: int | None = None) -> list[ArticleDraft | None]:
-    """``draft_document`` of every article, in order, on ``jobs`` processes (None: see default_jobs)."""
+def _draft_chunk(articles: Sequence[Article], progress: Progress | None = None) -> list[ArticleDraft | None]:
+    drafts = []
+    for done, article in enumerate(articles):
+        if progress is not None:
+            progress(done, len(articles))
+        drafts.append(draft_document(article))
+    if progress is not None:
+        progress(len(articles), len(articles))
+    return drafts
+
+
+def draft_all(articles: Sequence[Article], jobs: int | None = None,
+              progress: Progress | None = None) -> list[ArticleDraft | None]:
+    """``draft_document`` of every article, in order, on ``jobs`` processes (None: see default_jobs). ``progress``
+    is called before each document when drafting in this process (the window's import, behind its dialog)."""
     jobs = default_jobs(len(articles)) if jobs is None else max(1, jobs)
     if jobs == 1 or len(articles) < 2:
-        return _draft_chunk(articles)
+        return _draft_chunk(articles, progress)
     shipped_matcher()  # built once here; forked workers inherit it instead of reading the gazetteer again
     size = max(1, -(-len(articles) // (jobs * 4)))  # a few chunks per worker evens out long and short articles
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]

@@ -253,16 +253,27 @@ class ReviewController:
         """Draft a bundle from article files. A drafted launch with the site and date (±1 day) of a launch already
         open joins it (its passages and claims marked new, its new features drafts); the rest opens beside what
         is loaded. What is new is selected and said in the status bar."""
-        from viewer.ingest import ingest_files
+        from viewer.ingest import ingest_articles, read_files
         from viewer.ingest.article import ArticleError
         from viewer.ingest.merge import attach_drafts
+        from viewer.io.progress import Cancelled
+        from viewer.qt.workers import run_with_progress
 
         if paths is None:
             paths, _ = QFileDialog.getOpenFileNames(self.shell.parent, "Import articles", "", article_filter())
             if not paths:
                 return None
+        problems: list[str] = []  # 'FILE:LINE: message', as `launchmap ingest` prints them
+
+        def draft(progress) -> Bundle:  # off the GUI thread: a long article takes seconds to draft
+            return ingest_articles(read_files(paths, problems=problems), problems=problems, progress=progress)
+
         try:
-            bundle = ingest_files(paths)
+            bundle = run_with_progress(self.shell.parent, "Import articles", draft,
+                                       label=f"Drafting {counted(len(paths), 'file')}…")
+        except Cancelled:
+            self._say("Import cancelled; nothing was changed")
+            return None
         except (ArticleError, OSError) as error:
             plain_box.warning(self.shell.parent, "Import articles", str(error))
             return None
@@ -280,7 +291,14 @@ class ReviewController:
         new = [f for f in [*report.new_features, *report.new_citations] if self.workspace.feature(f) is not None]
         if new:
             self.workspace.selection.select(new)  # what the articles added to known launches, shown on the map
-        self._say(self._imported(bundle, report, len(paths), bool(new)))
+        said = self._imported(bundle, report, len(paths), bool(new))
+        if problems:
+            said += f"; {counted(len(problems), 'part')} could not be read (listed)"
+        self._say(said)
+        if problems:  # what the command line prints on stderr: one line each, naming the file and the place
+            plain_box.warning(self.shell.parent, "Import articles",
+                              f"Drafted what could be read; {counted(len(problems), 'part')} could not be:\n"
+                              + "\n".join(problems))
         return bundle
 
     def _imported(self, bundle: Bundle, report: MergeReport, articles: int, selected: bool) -> str:

@@ -74,11 +74,12 @@ class ClaimsTable(QWidget):
                 stacked = QVBoxLayout(source)
                 stacked.setContentsMargins(0, 0, 0, 4)
                 stacked.setSpacing(0)
-                stacked.addWidget(plain_label(claim.by or "not stated"))
+                by = ("New: " if claim.extra.get("new") else "") + (claim.by or "not stated")  # an import added it
+                stacked.addWidget(plain_label(by))
                 stacked.addWidget(where)
                 grid.addWidget(value, row, 0, Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(source, row, 1)
-                self.rows.append(ClaimRow(group.subject, group.property, value_text(claim.value), claim.by,
+                self.rows.append(ClaimRow(group.subject, group.property, value_text(claim.value), by,
                                           _where_text(where), group.disagree))
                 row += 1
         layout = QVBoxLayout(self)

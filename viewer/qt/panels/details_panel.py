@@ -215,6 +215,8 @@ class DetailsPanel(QWidget):
             quote = shorten(item.citation.exact, QUOTE_CHARS)
             text = (f"⚠ Orphaned: {item.title} — “{quote}” (quote not found in the article)" if item.orphaned
                     else f"{item.place} — “{quote}”")
+            if item.citation.extra.get("new"):  # added to a launch already open by the last import of articles
+                text = f"New: {text}"
             link = PassageLink(text, enabled=not item.orphaned)
             link.set_marked("orphaned", item.orphaned)
             link.setToolTip(tooltip_html(f"{item.place}\n“{item.citation.exact}”"))
