@@ -25,7 +25,10 @@ _ALERT = re.compile(
     # "Residents of Okinawa were told to evacuate into buildings", "people … were urged to take cover"
     r"\b(?:told|urged|ordered|asked|instructed)\s+to\s+(?:evacuate|take\s+cover|shelter|stay\s+indoors)\b|"
     r"\bsirens?\s+(?:sounded|wailed|went off)\b|"
-    r"\bwarnings?\s+(?:was|were|had been|has been)\s+issued\b|\bissued\s+(?:an?\s+)?(?:\w+\s+)?(?:warning|alert)\b",
+    r"\bwarnings?\s+(?:was|were|had been|has been)\s+issued\b|\bissued\s+(?:an?\s+)?(?:\w+\s+)?(?:warning|alert)\b|"
+    # "sirens and phone alerts across Hokkaido, Aomori …", "Japan's alert system told people in Miyagi, …"
+    r"\b(?:alerts?|sirens?)\s+(?:across|throughout)\s+(?=[A-Z])|"
+    r"\b(?:alert|warning)s?(?:\s+system)?\s+(?:told|warned|urged|reached)\s+(?:the\s+)?(?:residents|citizens|people)\b",
     re.IGNORECASE,
 )
 # (nor "sharing missile warning data in real time": what allies exchange, not an alert sent to anyone)

@@ -13,6 +13,7 @@ from viewer.ingest.datelines import Dateline, find_dateline, stamped_west_of_kor
 from viewer.ingest.day_years import nearest_year
 from viewer.ingest.feed_item import FEED_SUFFIXES, FeedError, feed_to_text, looks_like_feed
 from viewer.ingest.html_text import html_to_text
+from viewer.ingest.mend import mend
 from viewer.ingest.stamp_lines import foot_stamp
 from viewer.ingest.times import names_koreas_next_day, parse_date
 
@@ -94,6 +95,7 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
     if raw.startswith("\ufeff"):  # a BOM is not part of the article
         exact = False
         text = text.lstrip("\ufeff")
+    original, text = text, mend(text).text  # the date, dateline and title read as every finder reads the text
     header = _HEADER_DATE.search(text[:600])
     header_date = parse_date(header.group("date"), None) if header else None
     header_end = header.start("date") + header_date.end if header and header_date else 0
@@ -116,7 +118,8 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
     behind = any(stamped_west_of_korea(line) for line in stamps) or bool(
         dateline and (dateline.zone in ("ET", "PT") or dateline.west_of_korea)) or bool(
         when and names_koreas_next_day(text, when))
-    return Article(doc_id, text, title[:200], when, path, exact, header_end, dateline.zone if dateline else None,
+    header_end = mend(original).span(header_end, header_end)[0]  # (citations point into the original)
+    return Article(doc_id, original, title[:200], when, path, exact, header_end, dateline.zone if dateline else None,
                    behind, inferred)
 
 

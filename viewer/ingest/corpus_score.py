@@ -125,18 +125,59 @@ def _field(tally: Tally, name: str, drafted: Any, truth: Any) -> None:
 
 def _pair(drafted: list[DraftedLaunch], truth: list[dict[str, Any]]) -> list[tuple[DraftedLaunch | None,
                                                                                     dict[str, Any] | None]]:
-    """Drafted launches with the truth's, by date where both have one, else in order."""
-    pairs: list[tuple[DraftedLaunch | None, dict[str, Any] | None]] = []
-    left = list(truth)
-    for launch in drafted:
-        match = next((t for t in left if launch.date and t.get("date") and abs(
-            (date.fromisoformat(launch.date) - date.fromisoformat(t["date"])).days) <= 1), None)
-        match = match or (left[0] if left else None)
-        if match is not None:
-            left.remove(match)
-        pairs.append((launch, match))
-    pairs.extend((None, t) for t in left)
+    """Drafted launches with the truth's by what they are: of the pairings that pair as many as they can, the one
+    whose pairs agree on the most fields (a day apart counting half a date); order only breaks ties. (Pairing
+    each draft in turn with the first truth a day from it, else the first left, paired a story's launches
+    crosswise when a draft came before the one its truth would have matched, marking right fields wrong.)"""
+    like = [[_likeness(d, t) - 1e-6 * abs(i - j) for j, t in enumerate(truth)] for i, d in enumerate(drafted)]
+    by_draft = _best_pairing(like, len(drafted), len(truth))
+    pairs: list[tuple[DraftedLaunch | None, dict[str, Any] | None]] = [
+        (launch, truth[by_draft[i]] if i in by_draft else None) for i, launch in enumerate(drafted)]
+    pairs.extend((None, t) for j, t in enumerate(truth) if j not in by_draft.values())
     return pairs
+
+
+def _best_pairing(like: list[list[float]], rows: int, columns: int) -> dict[int, int]:
+    """Row → column, every row or every column paired (whichever are fewer), the sum of ``like`` greatest: over
+    the subsets of the fewer side (a story's launches are few), else the likest pairs first."""
+    few, many = min(rows, columns), max(rows, columns)
+    value = (lambda a, b: like[b][a]) if rows > columns else (lambda a, b: like[a][b])  # (few index, many index)
+    if few == 0:
+        return {}
+    if few > 12:
+        ranked = sorted((-like[i][j], i, j) for i in range(rows) for j in range(columns))
+        chosen: dict[int, int] = {}
+        for _, i, j in ranked:
+            if i not in chosen and j not in chosen.values():
+                chosen[i] = j
+        return chosen
+    best: dict[int, tuple[float, tuple[tuple[int, int], ...]]] = {0: (0.0, ())}
+    for b in range(many):  # each of the many either takes one of the few not yet taken, or stays unpaired
+        step = dict(best)
+        for mask, (total, chosen_pairs) in best.items():
+            for a in range(few):
+                if not mask & (1 << a):
+                    new = (total + value(a, b), (*chosen_pairs, (a, b)))
+                    if mask | (1 << a) not in step or new[0] > step[mask | (1 << a)][0]:
+                        step[mask | (1 << a)] = new
+        best = step
+    pairs = best[(1 << few) - 1][1]
+    return {b: a for a, b in pairs} if rows > columns else dict(pairs)
+
+
+def _likeness(launch: DraftedLaunch, truth: dict[str, Any]) -> float:
+    score = 0.0
+    if launch.date and truth.get("date"):
+        apart = abs((date.fromisoformat(launch.date) - date.fromisoformat(truth["date"])).days)
+        score += 1.01 if apart == 0 else 0.5 if apart == 1 else 0.0  # (of pairings as alike, the same days)
+    if launch.site is not None and truth.get("site") is not None and _site_right(launch.site, truth["site"]):
+        score += 1
+    score += launch.time is not None and launch.time == truth.get("time")
+    if launch.bearing is not None and truth.get("direction") is not None and any(
+            abs((launch.bearing - COMPASS[t] + 180) % 360 - 180) <= 45 for t in _as_list(truth["direction"])):
+        score += 1
+    score += launch.outcome is not None and launch.outcome == truth.get("outcome")
+    return score + len(launch.warning_areas & set(truth.get("warning_areas") or []))
 
 
 def score_articles(folder: Path, jobs: int | None = 1) -> dict[str, Tally]:
@@ -195,6 +236,8 @@ def score_notices(folder: Path) -> dict[str, Tally]:
         tally = tallies["notice areas"]
         tally.drafted += len(areas)
         tally.truth += len(expected)
+        if len(expected) == 1 and len(areas) == 1:  # one area: no label to tell it by ("1." is a paragraph's
+            areas = {next(iter(expected)): next(iter(areas.values()))}  # number to one reader, a label to another)
         for label, want in expected.items():
             got = areas.get(label)
             if got is not None and _area_right(got, want):

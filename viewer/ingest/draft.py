@@ -25,6 +25,7 @@ from viewer.ingest.launch_report import LaunchReport, clause_around, describe, s
 from viewer.ingest.launch_sections import heads_a_section, heads_section_of, section_sentences, within_own_section
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.launch_when import launch_when
+from viewer.ingest.mend import draft_on_original, mend
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import read_notice
 from viewer.ingest.other_launches import (
@@ -66,7 +67,9 @@ def draft_document(article: Article, matcher: PlaceMatcher | None = None) -> Art
         if not article.title or article.title == notice.name or not article.title.startswith(notice.series):
             article.title = notice.name
         return draft_notice(notice, article.text)
-    return draft_article(article, matcher)
+    mended = mend(article.text)  # extraction debris mended once, before every finder; spans mapped back
+    draft = draft_article(replace(article, text=mended.text, header_end=mended.offset(article.header_end)), matcher)
+    return draft_on_original(draft, mended) if draft is not None else None
 
 
 def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> ArticleDraft | None:

@@ -107,13 +107,18 @@ _CLOCK_CELL = re.compile(r"(?P<hour>[01]?\d|2[0-3]):?(?P<minute>[0-5]\d)(?::[0-5
                          re.IGNORECASE)
 
 
+_CLOCK_AFTER_DAY = re.compile(r"(?<!\d)(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\s*(?P<zone>KST|JST|UTC|GMT|Z)?$",
+                              re.IGNORECASE)  # a day's cell that ends with its clock: "17 Dec, 22:38"
+
+
 def row_times(text: str, row: Sentence, default_zone: str) -> list[TimeMention]:
     """The time cell of a table's row, zoned by the cell or its column's heading (else assumed the story's)."""
     tabled = in_launch_table(text, row.start)
     if tabled is not None:  # a launch table's time column (launch_tables), zoned by its heading or caption
         if tabled.time_cell is None:
             return []
-        clock = _CLOCK_CELL.match(text[tabled.time_cell[0] : tabled.time_cell[1]])
+        cell = text[tabled.time_cell[0] : tabled.time_cell[1]]
+        clock = _CLOCK_CELL.match(cell) or _CLOCK_AFTER_DAY.search(cell)
         if clock is None:
             return []
         zone = clock.group("zone") or tabled.zone

@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass
 
 # A heading's cells: the date column, and the columns a launch table has besides it
-_DATE_COLUMN = re.compile(r"(?i)^\W*(?:launch[\s_]+)?(?:date|day)(?![a-z])")
-_ANY_DATE_HEADING = re.compile(r"(?im)^[ \t|]*(?:[^\W\d_]+\.?[ \t]*[|,][ \t]*)?(?:launch[\s_]+)?(?:date|day)(?![a-z])")
+_DATE_COLUMN = re.compile(r"(?i)^\W*(?:launch[\s_]+)?(?:date|day|when)(?![a-z])")  # ("When (KST)")
+_ANY_DATE_HEADING = re.compile(r"(?im)^[ \t|]*(?:[^\W\d_]+\.?[ \t]*[|,][ \t]*)?(?:launch[\s_]+)?"
+                               r"(?:date|day|when)(?![a-z])")
 _WHERE_OR_WHAT = re.compile(r"(?i)\b(?:launch[\s_]+(?:area|site|location|point|pad)|site|location|area|"
-                            r"type|system|missiles?|projectiles?|vehicle|rocket|weapon)\b")
+                            r"type|system|missiles?|projectiles?|vehicle|rocket|weapon|what|from)\b")
 _OTHER_COLUMN = re.compile(r"(?i)\b(?:time|count|number|toward|direction|range|apogee|distance|outcome|result|"
                            r"notes?|comments?|source|ref)\b")
 _RULE = re.compile(r"[ \t]*[-=]{3,}(?:[ \t]+[-=]{3,}){2,}[ \t]*$")  # a PDF's rule under the heading
@@ -28,7 +29,7 @@ _ZONE = re.compile(r"(?<![A-Za-z])(?P<zone>KST|JST|UTC|GMT|Z)(?![A-Za-z])", re.I
 # "(times KST, UTC+9; …)", "Times are Korea Standard Time (KST, UTC+9)": the zone a caption gives the times
 _CAPTION_ZONE = re.compile(r"(?i)\btimes?\b[^.\n]{0,40}?(?<![A-Za-z])(?P<zone>KST|JST|UTC|GMT)(?![A-Za-z])")
 _ALERT_COLUMN = re.compile(r"(?i)^\W*(?:j[\s_-]?alert|alerts?|warnings?|alerted)(?![a-z])")
-_SITE_COLUMN = re.compile(r"(?i)^\W*(?:launch[\s_]+)?(?:area|site|location|point|pad|place)(?![a-z])")
+_SITE_COLUMN = re.compile(r"(?i)^\W*(?:launch[\s_]+)?(?:area|site|location|point|pad|place|from)(?![a-z])")
 _TOWARD_COLUMN = re.compile(r"(?i)^\W*(?:towards?|direction|heading)(?![a-z])")  # (not "Fell into": see directions)
 _YEAR = re.compile(r"\((?P<year>(?:19|20)\d\d)\)")  # "Date (2019)"
 _ZONES = {"KST": "KST", "JST": "JST", "UTC": "UTC", "GMT": "UTC", "Z": "UTC"}
@@ -62,6 +63,8 @@ class _Heading:
 def _heading_of(cells: list[str], caption: str) -> _Heading:
     date_column = next(k for k, c in enumerate(cells) if _DATE_COLUMN.match(c))
     time_column = next((k for k, c in enumerate(cells) if _TIME_COLUMN.match(c)), None)
+    if time_column is None and re.match(r"(?i)\W*when\b", cells[date_column]):
+        time_column = date_column  # "When (KST)": "17 Dec, 22:38", the day and its clock in one cell
     zone = None
     if time_column is not None:
         found = _ZONE.search(cells[time_column].replace("_", " ")) or _CAPTION_ZONE.search(caption)

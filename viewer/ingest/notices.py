@@ -101,7 +101,9 @@ def read_notice(text: str) -> Notice | None:
     """The notice ``text`` holds, or None when it is not one (an article, or anything else)."""
     spoken = written(text)  # a warning read out on the radio, its figures spelled (spoken_notice)
     if spoken is None:
-        return _read(unquoted(text))  # (a post quoting a warning line by line: "> NAVAREA XI 1288/26")
+        # (a post quoting a warning line by line: "> NAVAREA XI 1288/26"; a briefing tool's table of NOTAMs, each
+        # field behind the table's "|" border: the borders blanked, every offset kept)
+        return _read(unquoted(text)) or (_read(unquoted(text.replace("|", " "))) if "|" in text[:600] else None)
     notice = _read(spoken.text)
     if notice is None:
         return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from viewer.geo import geodesic
 from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.passing import not_a_launch_day
@@ -21,12 +22,18 @@ ORDINAL = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|other)\s*(?:(?:mi
 # "another ballistic missile was fired at 10:47 a.m.", "A second launch … at 10:47": a missile of its own, told with
 # its own time (a live blog's later entry), as "The second was fired …" is
 # ("North Korea also fired two short-range ballistic missiles from the Kaechon area at around 8:39 a.m.")
+# ("fired three more short-range ballistic missiles … at 21:35", "Two short-range ballistic missiles followed at 08:39")
 _ANOTHER_TIMED = re.compile(r"\b(?:[Aa]nother|[Aa]\s+(?:second|third|further|fresh))\s+(?:[\w-]+\s+){0,2}?"
-                            r"(?:missiles?|rockets?|projectiles?|launch)\b|\balso\s+(?:fired|launched)\b")
+                            r"(?:missiles?|rockets?|projectiles?|launch)\b|\balso\s+(?:fired|launched)\b|"
+                            r"\b(?:two|three|four|five|six|\d)\s+more\s+(?:[\w-]+\s+){0,3}?(?:missiles|rockets|projectiles)\b|"
+                            r"\b(?:missiles|rockets|projectiles)\s+followed\b")
 # "fired from the same area": the site of the launch the story leads with
-SAME_SITE = re.compile(r"\bfrom\s+the\s+same\s+(?:area|site|place|location|pad|base|launch\s+site)\b", re.IGNORECASE)
+SAME_SITE = re.compile(r"\bfrom\s+the\s+same\s+(?:area|site|place|location|pad|base|launch\s+(?:site|pad)|airfield|"
+                       r"airport|facility|station|district|county|city|town|coast)\b", re.IGNORECASE)
 APART_HOURS = 3  # two launch times of one day this far apart are two launches ("hours after it fired …")
 SALVO_MINUTES = 5  # missiles told one by one, this far apart, are launches of their own
+_FROM_NAMED = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z]")
+SITES_APART_KM = 40.0  # two launch sites this far apart are two places (Sunan and Kaechon), not one area
 
 
 # "About an hour later, two short-range missiles were fired from Kaechon", "Hours later it launched another": a
@@ -73,6 +80,13 @@ _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,80}?\b(?:launch\w*|missiles?|rocket
                           r"fly|flew)\b[^.;]{0,60}?\bsince\s+$", re.IGNORECASE)
 
 
+# "the launch likely responded to a trilateral meeting between … in Cambodia on Sunday": the day of the event named
+# last before it, with no launch word between
+_OTHER_EVENTS_DAY = re.compile(r"\b(?:meeting|summit|talks|visit|parade|speech|conference|election|anniversary|"
+                               r"ceremony)\b(?:(?!\b(?:launch\w*|fir(?:ed|es|ing)|test-fired)\b)[^.;]){0,160}$",
+                               re.IGNORECASE)
+
+
 def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentence],
                         stamps: list[tuple[int, date]] | None = None) -> list[tuple[Sentence, bool]]:
     """Launch sentences after the lead that carry a date of their own (or stand under another day's heading of
@@ -96,9 +110,13 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
             _ANOTHER_TIMED.search(text, sentence.start, sentence.end) is not None
             and bool(find_times(text, sentence.start, sentence.end, "local time")))
         dates = [d for d in find_dates(text, sentence.start, sentence.end, None)
-                 if not not_a_launch_day(text, d, sentence.start)]
+                 if not not_a_launch_day(text, d, sentence.start) and not _OTHER_EVENTS_DAY.search(
+                     text, sentence.start, d.start)]
         another_day = sentence in report.anchors and heading(sentence) not in (None, heading(lead))
-        if ordinal or dates or another_day or (sentence in report.anchors and told_later(text, sentence)):
+        # a launch stated with its own clock time and place: another when from another site (is_another_launch)
+        timed = sentence in report.anchors and _FROM_NAMED.search(text, sentence.start, sentence.end) is not None and (
+            bool(find_times(text, sentence.start, sentence.end, "local time")))
+        if ordinal or dates or another_day or timed or (sentence in report.anchors and told_later(text, sentence)):
             found.append((sentence, ordinal))
     return sorted(found, key=lambda pair: pair[0].start)
 
@@ -128,15 +146,22 @@ def times_of_several(text: str, sentence: Sentence, moments: list[tuple[int, dat
 
 def is_another_launch(other: ArticleDraft, main: ArticleDraft, ordinal: bool) -> bool:
     """Another launch: on a day more than one from the main one's, or at a time of its own — hours apart on
-    another date ('late Sunday', then 'Monday morning'), or minutes apart for missiles told one by one."""
+    another date ('late Sunday', then 'Monday morning'), minutes apart for missiles told one by one, or from
+    another site (an ICBM from Sunan at 07:40, two SRBMs from Kaechon at 08:39)."""
     if other.date is not None and main.date is not None and abs((other.date - main.date).days) > 1:
         return True
     if other.time is None or main.time is None:
         return False
     apart = abs(other.time - main.time)
-    if ordinal and apart >= timedelta(minutes=SALVO_MINUTES):
+    if (ordinal or _sites_apart(other, main)) and apart >= timedelta(minutes=SALVO_MINUTES):
         return True
     return other.date != main.date and apart >= timedelta(hours=APART_HOURS)
+
+
+def _sites_apart(a: ArticleDraft, b: ArticleDraft) -> bool:
+    here, there = a.first("launch_site"), b.first("launch_site")
+    return here is not None and there is not None and float(geodesic.inverse(
+        here.geometry.x, here.geometry.y, there.geometry.x, there.geometry.y)[0]) > SITES_APART_KM
 
 
 def same_launch(a: ArticleDraft, b: ArticleDraft) -> bool:

@@ -59,7 +59,7 @@ def passing_mentions(text: str, sentences: Iterable[Sentence], reference: date |
     for sentence in sentences:
         named: DateMention | None = None  # the last date of the sentence that named a launch
         for mention in find_dates(text, max(sentence.start, after), sentence.end, reference, weekdays=False):
-            mention = _last_year(text, mention)
+            mention = _last_year(text, mention, reference)
             day = mention.value
             listed = named is not None and _LISTED.fullmatch(text, named.end, mention.start) is not None
             named = None
@@ -79,12 +79,13 @@ def passing_mentions(text: str, sentences: Iterable[Sentence], reference: date |
 _LAST_YEAR_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?last\s+year\b", re.IGNORECASE)
 
 
-def _last_year(text: str, mention: DateMention) -> DateMention:
+def _last_year(text: str, mention: DateMention, reference: date | None) -> DateMention:
     written = text[mention.start : mention.end]
     if mention.value is None or re.search(r"(?:19|20)\d\d", written) or not _LAST_YEAR_AFTER.match(text, mention.end):
         return mention
-    try:
-        return replace(mention, value=mention.value.replace(year=mention.value.year - 1))
+    try:  # (the year before the story's, whatever year the day alone was put in: "Nov. 18 last year" in February)
+        year = reference.year - 1 if reference is not None else mention.value.year - 1
+        return replace(mention, value=mention.value.replace(year=year))
     except ValueError:  # 29 February
         return mention
 

@@ -156,18 +156,20 @@ _ENTRY_GAP = re.compile(r"[^\n]{4,30}?\S {2,}(?=\S)")
 
 
 def _lines(text: str):
-    start, links = 0, False
+    start, links, blank_before = 0, False, True
     for m in [*_PARAGRAPH.finditer(text), None]:
         end = m.start() if m else len(text)
         line = text[start:end]
         if line.strip():
             if _LINKS_HEADING.fullmatch(line.strip()):
                 links = True  # a saved page's "Related stories" / "See also": other stories' headlines, not this one
-            elif not (links and _LIST_ITEM.match(line)):
+            # (the heading's list: its items, bulleted or not, on the lines straight under it)
+            elif not (links and (_LIST_ITEM.match(line) or not blank_before)):
                 links = False
                 yield start, end
         if m:
             start = m.end()
+            blank_before = m.group().count("\n") > 1
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

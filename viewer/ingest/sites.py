@@ -24,7 +24,7 @@ _NORTH_KOREA = [(124.2, 39.8), (125.0, 40.6), (126.9, 41.8), (128.2, 41.6), (129
 # (Wonsan, Tongchon and Kaesong inside; South Korea's Baengnyeongdo, off the Ongjin peninsula, outside)
 _FROM = re.compile(r"\b(?:from|near|in|at|off)\s+(?:the\s+)?"
                    r"(?:(?:area|vicinity|region|outskirts|suburbs?|coast)\s+(?:of|near|around)\s+"
-                   r"|(?:near|around)\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:capital|city|port\s+city|port|town|county)"
+                   r"|(?:near|around)\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:capital|city|port\s+city|port|town|county|district)"
                    r"\s+(?:of\s+)?)?$"
                    # a report's field: "Launch location: around Pyongyang", "LAUNCH AREA: Pyongyang area", "Launch
                    # facility ....... Mupyong-ri"
@@ -32,7 +32,7 @@ _FROM = re.compile(r"\b(?:from|near|in|at|off)\s+(?:the\s+)?"
                    r"|\b(?:location|site|point|area|facility)\"?\s*(?::|\.{3,})\s*\"?"
                    r"(?:(?:around|near|the|vicinity\s+of)\s+)*$"
                    r"|\|[ \t]*$",  # a table row's cell: "| 27 Jan | 08:00 | Hamhung area | 2 x SRBM |"
-                   re.IGNORECASE)  # "from near the capital Pyongyang"
+                   re.IGNORECASE)  # "from near the capital Pyongyang", "from the Ryokpho district of Pyongyang"
 _VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|lift\w*\s+off|blast\w*\s+off|took\s+off)\b", re.IGNORECASE)
 _PROJECTILE_AFTER = re.compile(r"(?:\s+[\w\u201c\u201d\"'-]+){0,4}?\s+"
                                r"(?:rocket|missiles?|satellite|projectiles?|ICBM|SLBM)"

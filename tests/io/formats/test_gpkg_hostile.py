@@ -85,13 +85,14 @@ def test_gdal_warnings_are_one_line_each_and_name_the_layer(tmp_path, monkeypatc
 
     path = tmp_path / "sites.gpkg"
     plain_gpkg(path).close()
-    real = pyogrio.raw.read
+    def chatty(real):
+        def read(*args, **kwargs):
+            warnings.warn("Something odd\nover two lines", RuntimeWarning, stacklevel=2)
+            return real(*args, **kwargs)
+        return read
 
-    def chatty(*args, **kwargs):
-        warnings.warn("Something odd\nover two lines", RuntimeWarning, stacklevel=2)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(pyogrio.raw, "read", chatty)
+    for name in ("read", "open_arrow"):  # a plain layer's rows come through the Arrow stream
+        monkeypatch.setattr(pyogrio.raw, name, chatty(getattr(pyogrio.raw, name)))
     _, problems = open_path(path)
     assert [str(p) for p in problems if "GDAL" in p.message] == [
         f"{path}:layer sites: warning: GDAL: Something odd over two lines"]

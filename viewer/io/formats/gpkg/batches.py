@@ -7,8 +7,12 @@ neither which nor where; the damaged ones are then found by halving the batch, a
 from __future__ import annotations
 
 import gc
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
+
+import numpy as np
+import shapely
 
 
 class DamagedFeatures(Exception):
@@ -70,3 +74,51 @@ def _damaged(path: Path, layer: str, start: int, count: int, limit: int) -> list
     if len(first) >= limit:
         return first
     return first + _damaged(path, layer, start + count // 2, count - count // 2, limit - len(first))
+
+
+def layer_batches(path: Path, layer: str, count: int, size: int) -> Iterator[tuple[int, Any]]:
+    """(start, batch) for each ``size`` features of a plain layer, in fid order: batch is (meta, fids, geometries,
+    fields), geometries None for a layer without, or the DamagedFeatures of a batch that cannot be read.
+
+    Read through GDAL's Arrow stream (`arrow_batches`) when the layer's columns are plain; a batch with anything
+    else to look at (a geometry shapely cannot read from the stored WKB, a NUL in a text cell) is read again by
+    `read_batch`, as is the rest of the layer after anything unexpected, so that what the reader says of a file is
+    what `read_batch` leads it to say."""
+    from viewer.io.formats.gpkg.arrow_batches import arrow_batches
+
+    arrow: Generator[tuple[Any, Any, Any, Any], None, None] | None = arrow_batches(path, layer, size)
+    after: int | None = None  # the last fid read, where the next batch starts
+    try:
+        for start in range(0, max(count, 1), size):
+            wanted = max(min(size, count - start), 1)
+            batch = None
+            if arrow is not None:
+                try:
+                    batch = next(arrow)
+                except Exception:  # anything unexpected: this batch and the rest are read row by row
+                    arrow.close()
+                    arrow, batch = None, None
+                else:
+                    if len(batch[1]) != min(size, count - start) or not _ascending(batch[1], after):
+                        arrow.close()
+                        arrow, batch = None, None
+                    elif batch[3] is None:
+                        batch = None
+            if batch is None:
+                try:
+                    meta, fids, wkb, fields = read_batch(path, layer, start, wanted, after=after)
+                except DamagedFeatures as error:
+                    after = None
+                    yield start, error
+                    continue
+                batch = meta, fids, None if wkb is None else shapely.from_wkb(wkb), fields
+            after = int(batch[1][-1]) if len(batch[1]) else None
+            yield start, batch
+    finally:
+        if arrow is not None:
+            arrow.close()
+
+
+def _ascending(fids: np.ndarray, after: int | None) -> bool:
+    """Whether ``fids`` go up, from past ``after``: the next rows, none repeated."""
+    return bool((fids[1:] > fids[:-1]).all()) and (after is None or not len(fids) or int(fids[0]) > after)

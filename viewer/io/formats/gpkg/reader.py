@@ -17,7 +17,7 @@ from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, long_integer
 from viewer.io.bundle.reader import BundleParser
 from viewer.io.formats.display_names import display_names
 from viewer.io.formats.gpkg import inspect
-from viewer.io.formats.gpkg.batches import DamagedFeatures, read_batch
+from viewer.io.formats.gpkg.batches import DamagedFeatures, layer_batches, read_batch
 from viewer.io.formats.gpkg.columns import FEATURE_COLUMNS, KEPT_AS
 from viewer.io.formats.gpkg.gdal_path import as_gdal_reads_it
 from viewer.io.formats.gpkg.gdal_words import gdal_warnings, gdal_words
@@ -237,23 +237,20 @@ def _in_layer(problem: Problem, places: dict[str, list[str]]) -> Problem:
 # -- any other layer --------------------------------------------------------------------------------
 def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder, progress: Progress) -> None:
     skipped: set[str] = set()
-    after: int | None = None  # the last fid read, where the next batch starts
-    for start in range(0, max(count, 1), BATCH):
-        try:
-            meta, fids, wkb, fields = read_batch(path, layer, start, max(min(BATCH, count - start), 1), after=after)
-            after = int(fids[-1]) if len(fids) else None
-        except DamagedFeatures as error:
-            after = None
-            for fid in error.fids:
-                builder.error(f"layer {layer}, fid {fid}", f"geometry cannot be read ({error.message})")
-            if not error.fids:
-                builder.error(f"layer {layer}", f"features {start + 1} to {start + BATCH}: {error.message}")
+    for start, batch in layer_batches(path, layer, count, BATCH):
+        if isinstance(batch, DamagedFeatures):
+            for fid in batch.fids:
+                builder.error(f"layer {layer}, fid {fid}", f"geometry cannot be read ({batch.message})")
+            if not batch.fids:
+                builder.error(f"layer {layer}", f"features {start + 1} to {start + BATCH}: {batch.message}")
             continue  # the file fails; its other batches are still checked, for their own messages
-        if wkb is not None:
-            missing = fids[~wkb.astype(bool)].tolist()  # no geometry (None), or one GDAL could not read
+        meta, fids, geometries, fields = batch
+        if geometries is None:  # a layer without a geometry column
+            geometries = np.full(len(fids), None)
+        else:
+            missing = fids[shapely.is_missing(geometries)].tolist()  # no geometry, or one GDAL could not read
             for fid in inspect.unreadable(path, layer, missing):
                 builder.error(f"layer {layer}, fid {fid}", "geometry cannot be read (a damaged geometry blob)")
-        geometries = shapely.from_wkb(wkb) if wkb is not None else np.full(len(fids), None)
         geometries = _to_lonlat(geometries, meta.get("crs"), layer, builder, said=start > 0)
         places = FidPlaces(layer, fids)
         geometries, vertices = checked_vertices(builder, geometries, places)
