@@ -33,6 +33,20 @@ DRAFT_COLOUR = "#C2185B"
 DRAFT_DASH = (1, 2)
 
 
+class Colours(dict[str, str]):
+    """A colour per launch id and layer name, and which layers' colours the user chose (``chosen``): a colour
+    chosen for a layer is drawn over its features' own (a KML's styles), as QGIS's layer style is."""
+
+    def __init__(self, colours: dict[str, str], chosen: frozenset[str] = frozenset()):
+        super().__init__(colours)
+        self.chosen = chosen
+
+
+def chosen_layers(colours: dict[str, str]) -> frozenset[str]:
+    """The layers whose colour the user chose, of a `Colours` (none of a plain dict)."""
+    return colours.chosen if isinstance(colours, Colours) else frozenset()
+
+
 def event_colours(event_ids: list[str], layers: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
     """A colour per launch, the palette in the order given (time order keeps colours stable as later launches are
     added), and per source layer the palette from its end, backwards: a launch imported beside open layers recolours

@@ -62,3 +62,24 @@ def test_when_the_kinds_go_anyway_the_launches_names_wrap(window):
     assert [kind for kind, _, _ in layout.rows] == ["event"] * 4
     assert not any("…" in text for _, text, _ in layout.rows), layout.rows
     assert any("\n" in text for _, text, _ in layout.rows)
+
+
+def test_a_column_short_of_room_to_wrap_every_row_wraps_the_first_rows(window):
+    """A deck slide with ten partner layers of long names had height for a few more lines, not for every name
+    wrapped: every row was cut to one line, its own launch's too ('2023-05-31  C… 1st attempt'). The rows wrap
+    in order, launches first, as far as the height goes."""
+    from viewer.qt.map.decorations import legend_layout
+
+    frame = window.canvas.frame
+    full = legend_layout(frame)
+    rows = len(full.rows)
+    narrow = full.width * 0.65
+    every = legend_layout(frame, narrow, 2000, wrap=True)
+    assert sum(text.count("\n") for _, text, _ in every.rows) >= 3
+    room = full.height + every.line * 2 + 1  # every row on one line, and two lines more
+    layout = legend_layout(frame, narrow, room, wrap=True)
+    assert len(layout.rows) == rows
+    first = layout.rows[0][1]
+    assert "\n" in first
+    assert "…" not in first
+    assert layout.height <= room

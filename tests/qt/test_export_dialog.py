@@ -246,9 +246,10 @@ def test_the_title_typed_last_is_offered_again(qtbot, tmp_path):
     assert last.title_edit.text() == "Chollima-1, 21 Nov 2023"
 
 
-def test_the_size_chosen_last_is_offered_again(qtbot, tmp_path):
-    """The size went back to the first preset at every export, a custom size typed again each time; QGIS and the
-    other dialogs remember. The view's own preset is remembered as such (the next view's size, not the old one's)."""
+def test_the_dialog_opens_on_the_views_own_size_whatever_was_chosen_last(qtbot, tmp_path):
+    """A custom size chosen once (794 x 759 @ 150) was offered again at every export, so File > Export image wrote
+    another extent than the screen showed. The dialog opens on the view's own shape every time; a size chosen last
+    comes back only while it has the view's shape (the same extent, more pixels), and a page preset never does."""
     view = (800, 600)
     dialog = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=view)
     qtbot.addWidget(dialog)
@@ -259,22 +260,46 @@ def test_the_size_chosen_last_is_offered_again(qtbot, tmp_path):
     dialog._accept_if_valid()
     again = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=view)
     qtbot.addWidget(again)
-    assert (again.width_box.value(), again.height_box.value(), again.dpi_box.value()) == (794, 759, 150)
-    again.choose_preset(2)  # a page preset (A4) after the view's own
+    assert again.preset_box.currentIndex() == 0
+    assert (again.width_box.value(), again.height_box.value(), again.dpi_box.value()) == (1920, 1440, 96)
+    again.choose_preset(len(again.presets))  # Custom, in the view's shape at twice its pixels
+    again.width_box.setValue(3840)
+    again.height_box.setValue(2880)
+    again.dpi_box.setValue(192)
     again._accept_if_valid()
     third = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=view)
     qtbot.addWidget(third)
-    assert third.preset_box.currentText() == PRESETS[1].title
-    third.choose_preset(0)  # the view's own, then a window of another size
-    third._accept_if_valid()
-    fourth = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=(1000, 500))
+    assert (third.width_box.value(), third.height_box.value(), third.dpi_box.value()) == (3840, 2880, 192)
+    assert third.preset_box.currentText() == "Custom"
+    other_shape = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=(1000, 500))
+    qtbot.addWidget(other_shape)  # the window changed shape: the size kept would show another area
+    assert other_shape.preset_box.currentIndex() == 0
+    assert (other_shape.width_box.value(), other_shape.height_box.value()) == (1920, 960)
+    other_shape.choose_preset(2)  # A4 landscape
+    other_shape._accept_if_valid()
+    fourth = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=view)
     qtbot.addWidget(fourth)
     assert fourth.preset_box.currentIndex() == 0
-    assert (fourth.width_box.value(), fourth.height_box.value()) == (1920, 960)
-    cancelled = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=view)
-    qtbot.addWidget(cancelled)
-    cancelled.choose_preset(3)
-    cancelled.reject()
-    last = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=view)
-    qtbot.addWidget(last)
-    assert last.preset_box.currentIndex() == 0
+
+
+def test_the_dialog_says_which_area_a_size_shows(qtbot, window, tmp_path):
+    """A size of another shape than the view shows more around it: the dialog says so, with the area, and for the
+    view's own size that it is the screen's."""
+    canvas = window.canvas
+    canvas.zoom_to_extent((125.5, 24.0, 130.5, 28.5))
+    width, height = canvas.viewport().width(), canvas.viewport().height()
+    dialog = ExportImageDialog(path=str(tmp_path / "map.png"), view_size=(width, height), map_view=window.map_view)
+    qtbot.addWidget(dialog)
+    dialog.show()  # laid out for the view's text, as wide as on a 1366 x 768 screen
+    qtbot.waitExposed(dialog)
+    dialog.resize(520, dialog.height())
+    assert dialog.extent_label.text().startswith("The area the screen shows:")
+    tall = width > height  # a square image of a wide view shows more above and below it, and the other way round
+    dialog.choose_preset(3)  # Square
+    text = dialog.extent_label.text()
+    assert text.startswith("More than the screen shows " + ("above and below" if tall else "either side"))
+    assert "°E" in text
+    assert "°N" in text
+    qtbot.wait(50)  # the longer text in it is held whole (it overlapped the next row)
+    label = dialog.extent_label
+    assert label.height() >= label.heightForWidth(label.width())

@@ -34,7 +34,8 @@ def test_long_names_wrap_within_words_and_stay_whole_with_height_to_spare(qapp):
 
 def test_names_cut_to_one_line_keep_both_ends_so_they_differ(qapp):
     one_line = legend_layout(_frame(*NAMES), 190, 1000)  # no wrap: each row one line
-    short = legend_layout(_frame(*NAMES), 190, 80, wrap=True)  # height for one line each only
+    # height for one line each only (80 px had room for one row wrapped, which the first now is)
+    short = legend_layout(_frame(*NAMES), 190, one_line.height + 1, wrap=True)
     for layout in (one_line, short):
         assert layout is not None
         texts = [text for _, text, _ in layout.rows]

@@ -47,16 +47,16 @@ def test_many_features_get_the_looks_one_by_one_gives():
     many[3].layer = "other.csv"
     codes, values = drawing.looks_of(many)
     one_by_one: dict = {}
-    expected = [one_by_one.setdefault((f.event or f.layer or "", f.certainty, drawing.is_draft(f)), len(one_by_one))
-                for f in many]
+    expected = [one_by_one.setdefault((f.event or f.layer or "", f.certainty, drawing.is_draft(f), None),
+                                      len(one_by_one)) for f in many]
     assert values == list(one_by_one)
     assert codes.tolist() == expected
     table = FeatureTable.of(many)  # as the canvas passes a bundle's visible features: rows of its table
     chosen = np.arange(0, len(many), 3)
     codes, values = drawing.looks_of(FeatureRows(table, chosen))
     one_by_one.clear()
-    expected = [one_by_one.setdefault((f.event or f.layer or "", f.certainty, drawing.is_draft(f)), len(one_by_one))
-                for f in (many[i] for i in chosen)]
+    expected = [one_by_one.setdefault((f.event or f.layer or "", f.certainty, drawing.is_draft(f), None),
+                                      len(one_by_one)) for f in (many[i] for i in chosen)]
     assert values == list(one_by_one)
     assert codes.tolist() == expected
 

@@ -19,7 +19,7 @@ from psygnal import Signal
 from viewer.geo.crs import DEFAULT_REGION, Extent, MapProjection, regional
 from viewer.geo.room import LEGEND_PLACES
 from viewer.model.filters import Filters
-from viewer.symbology import event_colours
+from viewer.symbology import Colours, event_colours
 
 if TYPE_CHECKING:
     from viewer.model.bundle import Bundle
@@ -264,10 +264,11 @@ class MapView:
     # -- colours -----------------------------------------------------------------------------------
     def colours(self, launches: list[str], layers: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
         """A colour for each launch id and layer name (Workspace.colour_keys): the palette's (`event_colours`), and
-        the layers' own colours where the user chose one."""
+        the layers' own colours where the user chose one (`Colours.chosen`: drawn over the features' own)."""
         colours = event_colours(launches, layers)
-        colours.update({k: v for k, v in self.layer_colours.items() if k in colours})
-        return colours
+        chosen = {k: v for k, v in self.layer_colours.items() if k in colours}
+        colours.update(chosen)
+        return Colours(colours, frozenset(chosen))
 
     def set_layer_colour(self, layer: str, colour: str | None) -> None:
         """Give a source layer its own colour (``#RRGGBB``), or None for the palette's again."""

@@ -62,7 +62,8 @@ LONGER_SIDE = 1920  # the view's shape is offered at this many pixels on its lon
 LAST_IMAGE_KEY = "export/last_image"
 TITLE_KEY = "export/title"  # the title typed last, offered again (often the same briefing's next image)
 SIZE_KEY = "export/size"  # the size chosen last: "view" (the map as on screen, at its size then), a preset's title, or
-# "W x H @ DPI" typed in
+# "W x H @ DPI" typed in; only the last comes back, and only while it has the view's shape (see _restore_size)
+SAME_SHAPE = 0.01  # relative difference in aspect under which a size shows the view's own area
 FORMATS = {"PNG image (with world file)": ".png", "SVG drawing": ".svg", "PDF document": ".pdf",
            "JPEG image (with world file)": ".jpg"}
 DECK_FILTER = "PowerPoint deck (*.pptx);;PDF deck (*.pdf)"
@@ -72,13 +73,15 @@ class ExportImageDialog(QDialog):
     """Size (a preset or custom), resolution, format and file, title, and which decorations to draw."""
 
     def __init__(self, parent: QWidget | None = None, path: str | None = None,
-                 view_size: tuple[int, int] | None = None):
+                 view_size: tuple[int, int] | None = None, map_view: MapView | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export image")
         path = path or last_image_path()
         # The view's own shape comes first: fitted to it, the image shows the area the screen shows (another shape
         # shows more around it, and other labels).
-        self.presets = ([_view_preset(*view_size)] if view_size and min(view_size) > 0 else []) + list(PRESETS)
+        self.view_size = view_size if view_size and min(view_size) > 0 else None
+        self.map_view = map_view
+        self.presets = ([_view_preset(*self.view_size)] if self.view_size else []) + list(PRESETS)
         form = QFormLayout(self)
         self.preset_box = QComboBox()
         self.preset_box.addItems([p.title for p in self.presets] + [CUSTOM])
@@ -87,6 +90,10 @@ class ExportImageDialog(QDialog):
         self.dpi_box = QDoubleSpinBox()
         self.dpi_box.setRange(10, 1200)
         self.dpi_box.setValue(96)
+        self.extent_label = QLabel()  # the area the chosen size shows: the screen's, or more around it
+        self.extent_label.setWordWrap(True)
+        # two lines kept for it from the start: a longer text in a dialog laid out for a shorter one overlapped
+        self.extent_label.setMinimumHeight(2 * self.extent_label.fontMetrics().lineSpacing() + 2)
         self.dpi_box.setToolTip("A page preset (A4) keeps text in points at any resolution; 'The map as on "
                                 "screen' draws the map as the screen shows it, enlarged; other sizes are pixels, whose "
                                 "decorations grow with images larger than 1920x1080 (the dpi is only written into the "
@@ -109,6 +116,7 @@ class ExportImageDialog(QDialog):
             toggles.addWidget(box)
         # Alt and a letter reaches each field (QFormLayout makes a label with '&' its field's buddy)
         form.addRow("&Size", self.preset_box)
+        form.addRow("", self.extent_label)
         form.addRow("&Width (px)", self.width_box)
         form.addRow("&Height (px)", self.height_box)
         form.addRow("&Resolution (dpi)", self.dpi_box)
@@ -133,6 +141,7 @@ class ExportImageDialog(QDialog):
         self._format_from_path()
         self._preset_chosen(0)
         self._restore_size(_text_setting(SIZE_KEY))
+        self._show_extent()
 
     # -- presets and formats -----------------------------------------------------------------------
     def _size_setting(self) -> str:
@@ -143,15 +152,16 @@ class ExportImageDialog(QDialog):
         return f"{self.width_box.value()} x {self.height_box.value()} @ {self.dpi_box.value():g}"
 
     def _restore_size(self, setting: str) -> None:
-        """The size chosen at the last export: the view's own preset (at this view's size), a preset, or a size."""
-        titles = [p.title for p in self.presets]
-        if setting == "view":
-            self.choose_preset(next((i for i, p in enumerate(self.presets) if p.looks), 0))
-        elif setting in titles:
-            self.choose_preset(titles.index(setting))
-        elif match := re.fullmatch(r"(\d+) x (\d+) @ ([\d.]+)", setting):
-            self.width_box.setValue(int(match.group(1)))
-            self.height_box.setValue(int(match.group(2)))
+        """The dialog opens on the view's own size: what the screen shows is what the image shows. A size typed in
+        at the last export comes back only while it has the view's shape (the same area at other pixels); one of
+        another shape, or a preset, would show another area than the screen does, unnoticed."""
+        match = re.fullmatch(r"(\d+) x (\d+) @ ([\d.]+)", setting)
+        if match is None or self.view_size is None:
+            return
+        width, height = int(match.group(1)), int(match.group(2))
+        if abs((width / height) / (self.view_size[0] / self.view_size[1]) - 1) <= SAME_SHAPE:
+            self.width_box.setValue(width)
+            self.height_box.setValue(height)
             self.dpi_box.setValue(float(match.group(3)))
 
     def choose_preset(self, index: int) -> None:
@@ -166,6 +176,7 @@ class ExportImageDialog(QDialog):
         self.height_box.setValue(preset.height)
         self.dpi_box.setValue(preset.dpi)
         self._applying = False
+        self._show_extent()
 
     def _size_edited(self, *_) -> None:
         if self._applying:
@@ -175,6 +186,36 @@ class ExportImageDialog(QDialog):
         self.preset_box.blockSignals(True)
         self.preset_box.setCurrentIndex(match)
         self.preset_box.blockSignals(False)
+        self._show_extent()
+
+    def _show_extent(self) -> None:
+        """Say which area the size shows: the screen's, or more of the map above and below it or either side."""
+        self.extent_label.setText(self.extent_text())
+
+    def extent_text(self) -> str:
+        if self.view_size is None:
+            return ""
+        width, height = self.width_box.value(), self.height_box.value()
+        ratio = (width / height) / (self.view_size[0] / self.view_size[1])
+        area = self._area(width, height)
+        if abs(ratio - 1) <= SAME_SHAPE:
+            return f"The area the screen shows{': ' + area if area else ''}"
+        where = "either side" if ratio > 1 else "above and below"
+        return f"More than the screen shows {where}{': ' + area if area else ''}"
+
+    def _area(self, width: int, height: int) -> str:
+        """The lon/lat box an image of this size shows of the view's frame (fitted to it as the export fits it)."""
+        view = self.map_view
+        if view is None or view.frame is None:
+            return ""
+        from viewer.geo.crs import format_lat, format_lon
+        from viewer.qt.draw.scene import fitted
+
+        shown = view.copy()
+        shown.set_frame(fitted(view.frame, width, height))
+        west, south, east, north = shown.frame_extent()
+        return f"{format_lon(round(west, 2))} to {format_lon(round(east, 2))}, " \
+               f"{format_lat(round(south, 2))} to {format_lat(round(north, 2))}"
 
     @property
     def decoration_scale(self) -> float | None:
@@ -262,7 +303,7 @@ def ask_and_export_image(workspace: Workspace, map_view: MapView, shell: Shell,
                          view_size: tuple[int, int] | None = None) -> Path | None:
     """Ask for size, decorations and file, then export what the map shows now (same projection, frame, filters);
     ``view_size``, the map's size on screen, is offered first."""
-    dialog = ExportImageDialog(shell.parent, view_size=view_size)
+    dialog = ExportImageDialog(shell.parent, view_size=view_size, map_view=map_view)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return export_view(workspace, map_view, shell, dialog.path, dialog.width_box.value(), dialog.height_box.value(),

@@ -16,6 +16,7 @@ from viewer.geo.geometry_check import GeometryError, check_lonlat, needs_one_by_
 from viewer.io.bundle.geometries import check_altitudes
 from viewer.io.files import FileRefused, regular_size
 from viewer.io.formats.antimeridian import Vertices, antimeridian_warnings, crossings
+from viewer.io.formats.display_names import display_name, display_names
 from viewer.model.bundle import Bundle
 from viewer.model.bundle_features import RowFeatures
 from viewer.model.event import LaunchEvent, parse_time
@@ -27,7 +28,6 @@ from viewer.model.problem import BundleError, Problem, Severity
 # ~1-2 KB each in memory: two million features is a few GB, the most a desktop session should hold.
 MAX_FEATURES = 2_000_000
 MAX_ERRORS = 50  # enough to fix a file by; reading stops there so a broken huge file ends quickly
-LABEL_KEYS = ("label", "name", "Name", "NAME", "title", "Title", "TITLE")
 SHARED_VALUES = ("kind", "certainty", "event", "layer")  # property values many features have in common
 
 
@@ -175,22 +175,19 @@ class LayerBuilder:
     def add_run(self, places: Sequence[str], ids: list[str], names: list[str], columns: list[list[Any]],
                 geometries: np.ndarray) -> None:
         """Add rows read as columns (a CSV's: null cells are no property), whose geometries have been checked and whose
-        ids `unique_id` gave, as `add` adds each: a label from a name-like cell, shared texts held once, a warning for
+        ids `unique_id` gave, as `add` adds each: a label from its display name, shared texts held once, a warning for
         each unknown kind at its place; kept as columns, each `Feature` made when asked for (`RowFeatures`)."""
         features = self.bundle.features
         if len(features) + len(ids) > MAX_FEATURES:  # one by one, for the message at the right place
             for index, feature in enumerate(features_of_rows(ids, geometries.tolist(), LayerColumns(names, columns))):
                 self._add(places, index, feature)
         column = dict(zip(names, columns, strict=True))
-        named = [column[key] for key in LABEL_KEYS if key in column and key != "label"]
         labels = column.get("label")
-        if named and (labels is None or None in labels):
-            firsts = [next((cell for cell in cells if isinstance(cell, str)), None) or None
-                      for cells in zip(*named, strict=True)]
+        firsts = display_names(names, columns) if labels is None or None in labels else None
+        if firsts is not None:
             if labels is None:
-                if any(firsts):
-                    names.append("label")
-                    columns.append(firsts)
+                names.append("label")
+                columns.append(firsts)
             else:
                 labels[:] = [first if label is None else label for label, first in zip(labels, firsts, strict=True)]
         for key in SHARED_VALUES:
@@ -233,7 +230,7 @@ class LayerBuilder:
             raise BundleError(self.problems)
         properties = feature.properties
         if "label" not in properties:
-            name = next((properties[k] for k in LABEL_KEYS if isinstance(properties.get(k), str)), None)
+            name = display_name(properties)
             if name:
                 properties["label"] = name
         for key in SHARED_VALUES:  # held once, not once per feature

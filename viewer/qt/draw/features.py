@@ -18,6 +18,7 @@ from viewer.geo.key_rows import keys_of
 from viewer.geo.projected import ProjectedFeatures, geometries_of
 from viewer.model.edits import DRAFT_PROPERTY
 from viewer.model.feature import Feature
+from viewer.model.feature_paint import Paint, paint_of
 from viewer.model.feature_table import Coded, FeatureTable, columns_of, combined, same_features
 from viewer.model.kinds import kind_style
 from viewer.qt.draw.paths import Stroke, xy_stroke
@@ -30,6 +31,7 @@ from viewer.symbology import (
     DRAFT_COLOUR,
     DRAFT_DASH,
     NO_EVENT_COLOUR,
+    chosen_layers,
 )
 
 CASING_MAX_LINES = 200
@@ -41,6 +43,7 @@ ARROWS_UP_TO = 500  # lines of one look: more are a catalogue, drawn without arr
 CASING = 1.3  # how much wider a path is drawn for each later launch's path running along it
 ALONG_FRACTION = 0.5  # two paths "run along" each other when half of one lies within NEAR of the other
 NEAR = 15_000.0  # metres (map units of every preset); a few pixels at the regional scale
+Look = tuple[str, str, bool, Paint | None]  # colour (or its key), certainty, draft, the feature's own paint
 
 
 class Shown:
@@ -63,7 +66,9 @@ class Shown:
         self.codes, self.looks = looks_of(features)
         # the colours of its looks only: a file opened beside gives its own layer a colour, which changes no drawing
         # here (a 400,000-line layer was drawn again for it)
-        self.colours = {key: colours[key] for key in {key for key, _, _ in self.looks} if key in colours}
+        keys = {look[0] for look in self.looks}
+        self.colours = {key: colours[key] for key in keys if key in colours}
+        self.chosen = chosen_layers(colours) & keys  # a colour the user chose for a layer wins over its own paint
         # the lines' and areas' drawing changes when the cache takes their densified geometry (drawn straight, or from
         # a stand-in, until then)
         self.version = cache.version if kind_style(kind).geometry in ("line", "area") else 0
@@ -82,7 +87,8 @@ class Shown:
 
     def same_as(self, other: Shown | None) -> bool:
         if not (other is not None and other.kind == self.kind and other.cache is self.cache
-                and other.version == self.version and other.colours == self.colours and len(other) == len(self)
+                and other.version == self.version and other.colours == self.colours and other.chosen == self.chosen
+                and len(other) == len(self)
                 and other.looks == self.looks and np.array_equal(other.codes, self.codes)):
             return False
         if self.in_table is not None and other.in_table is not None and other.in_table[0] is self.in_table[0]:
@@ -105,19 +111,22 @@ class Shown:
         """Each feature's row in the projected cache (-1: no geometry)."""
         return self.cache.rows_of_geometries(self.geometries)
 
-    def group_codes(self) -> tuple[list[tuple[str, str, bool]], np.ndarray]:
-        """The looks drawn alike (same colour, certainty and draft state), in the order first met, and each
-        feature's among them."""
-        colour_of = [self.colours.get(key, NO_EVENT_COLOUR) for key, _, _ in self.looks]
-        group_of: dict[tuple[str, str, bool], int] = {}
-        remap = np.array([group_of.setdefault((colour, certainty, draft), len(group_of))
-                          for colour, (_, certainty, draft) in zip(colour_of, self.looks, strict=True)],
+    def group_codes(self) -> tuple[list[Look], np.ndarray]:
+        """The looks drawn alike (same colour, certainty, draft state and own paint), in the order first met, and
+        each feature's among them."""
+        colour_of = [self.colours.get(look[0], NO_EVENT_COLOUR) for look in self.looks]
+        group_of: dict[Look, int] = {}
+        chosen = self.chosen
+        remap = np.array([group_of.setdefault((colour, certainty, draft, None if key in chosen else paint),
+                                              len(group_of))
+                          for colour, (key, certainty, draft, paint) in zip(colour_of, self.looks, strict=True)],
                          dtype=np.int32)
         return list(group_of), (remap[self.codes] if len(remap) else np.zeros(0, dtype=np.int32))
 
-    def groups(self) -> dict[tuple[str, str, bool], np.ndarray]:
-        """The positions of the features that look alike (same colour, certainty and draft state: they share one
-        path), by look, in the order first met: other files' looks first, then the launches' (drawn over them)."""
+    def groups(self) -> dict[Look, np.ndarray]:
+        """The positions of the features that look alike (same colour, certainty, draft state and own paint: they
+        share one path), by look, in the order first met: other files' looks first, then the launches' (drawn over
+        them)."""
         keys, grouped = self.group_codes()
         if not keys:
             return {}
@@ -131,14 +140,14 @@ class Shown:
         return dict(sorted(groups.items(), key=lambda item: bool(self.features[item[1][0]].event)))
 
 
-def looks_of(features: list[Feature]) -> tuple[np.ndarray, list[tuple[str, str, bool]]]:
+def looks_of(features: list[Feature]) -> tuple[np.ndarray, list[Look]]:
     """Each feature's look as a code into the looks met (colour key: its launch, else its layer, else ''; certainty;
-    draft state), in the order first met. Many features are read as a `FeatureTable` (a plain layer's cells coded
-    whole, not feature by feature)."""
+    draft state; its own paint, `paint_of`: a KML's styles), in the order first met. Many features are read as a
+    `FeatureTable` (a plain layer's cells coded whole, not feature by feature), without their own paint."""
     if len(features) <= TABLE_ABOVE:
-        table: dict[tuple[str, str, bool], int] = {}
-        codes = np.fromiter((table.setdefault((f.event or f.layer or "", f.certainty, is_draft(f)), len(table))
-                             for f in features), dtype=np.int32, count=len(features))
+        table: dict[Look, int] = {}
+        codes = np.fromiter((table.setdefault((f.event or f.layer or "", f.certainty, is_draft(f), paint_of(f.value)),
+                                              len(table)) for f in features), dtype=np.int32, count=len(features))
         return codes, list(table)
     found = columns_of(features)  # the visible features' rows of their bundle's table, as the canvas passes them
     if found is None:
@@ -147,13 +156,13 @@ def looks_of(features: list[Feature]) -> tuple[np.ndarray, list[tuple[str, str, 
     return _looks_in(*found)
 
 
-def _looks_in(table: FeatureTable, rows: np.ndarray) -> tuple[np.ndarray, list[tuple[str, str, bool]]]:
+def _looks_in(table: FeatureTable, rows: np.ndarray) -> tuple[np.ndarray, list[Look]]:
     """`looks_of` the table's ``rows``, from its columns."""
     columns = [Coded(column.values, column.codes[rows]) for column in (table.event, table.layer, table.certainty)]
     coded = combined([*columns, Coded([False, True], table.draft[rows].astype(np.int32))])
     codes, values = coded.codes, coded.values
-    looks: dict[tuple[str, str, bool], int] = {}
-    remap = np.array([looks.setdefault((event or layer or "", certainty, bool(draft)), len(looks))
+    looks: dict[Look, int] = {}
+    remap = np.array([looks.setdefault((event or layer or "", certainty, bool(draft), None), len(looks))
                       for event, layer, certainty, draft in values], dtype=np.int32)
     return (remap[codes] if len(values) else codes), list(looks)
 
@@ -180,7 +189,7 @@ def area_strokes(shown: Shown) -> list[Stroke]:
     strokes = []
     filled = None  # what earlier groups filled: overlapping areas are filled once, never darkened by stacking
     filled_as_given = False  # an earlier group was too large to merge: later ones are not cut by it either
-    for (colour, certainty, draft), members in shown.groups().items():
+    for (colour, certainty, draft, paint), members in shown.groups().items():
         dense = cache.dense_of(shown.rows[members])
         there = ~shapely.is_missing(dense) & ~shapely.is_empty(dense)
         shapes = dense[there]
@@ -189,6 +198,13 @@ def area_strokes(shown: Shown) -> list[Stroke]:
         approximate = certainty == "approximate"
         areal = np.isin(shapely.get_type_id(shapes), _AREAS)
         fill_alpha = style.fill_alpha // (2 if approximate else 1)
+        fill_colour, outline, width = colour, colour, style.line_width * (APPROXIMATE_WIDTH if approximate else 1.0)
+        outline_alpha = CERTAINTY_ALPHA.get(certainty, 255)
+        if paint is not None:  # the file's own look (a KML's PolyStyle and LineStyle) over the layer's
+            fill_colour, outline = paint.fill or colour, paint.stroke or colour
+            fill_alpha = fill_alpha if paint.fill_alpha is None else paint.fill_alpha
+            width = width if paint.width is None else paint.width
+            outline_alpha = min(outline_alpha, paint.stroke_alpha)
         # A stand-in (`new_rows.stand_in`: an area too large to densify on opening) is filled as its densified area
         # will be: as given, whatever its own size, so the fill does not change when the densified one is taken.
         # Drawn by the size of the areas as given (Stroke.stands_for), whatever copy of them is drawn: a stand-in
@@ -201,19 +217,20 @@ def area_strokes(shown: Shown) -> list[Stroke]:
             # areas too large to merge or to repair are filled as given (even-odd where they cross themselves):
             # from the outline's own arrays, made once (a million-spike star's took ~0.35 s on the GUI thread)
             fx, fy = (x, y) if areal.all() else _outline_xy(shapes[areal], projected[areal], cache.projection)
-            strokes.append(xy_stroke(fx, fy, colour, 0, fill=colour, fill_alpha=fill_alpha, stands_for=stands_for))
+            strokes.append(xy_stroke(fx, fy, fill_colour, 0, fill=fill_colour, fill_alpha=fill_alpha,
+                                     stands_for=stands_for))
             filled_as_given = True
         elif (fill := _union(list(shapes))) is not None and not fill.is_empty:
             if filled is not None and not filled_as_given and _small(fill, filled):
                 fill = fill.difference(filled)
             if not fill.is_empty:
                 fx, fy = to_xy_arrays([fill], cache.projection)
-                strokes.append(xy_stroke(fx, fy, colour, 0, fill=colour, fill_alpha=fill_alpha))
+                strokes.append(xy_stroke(fx, fy, fill_colour, 0, fill=fill_colour, fill_alpha=fill_alpha))
                 filled = fill if filled is None else filled.union(fill) if _small(fill, filled) else filled
         # The kind's own outline (dashed zone, dotted warning area) whatever the certainty, as the legend
         # shows it: approximate is a thinner outline and a lighter fill, not another dash.
-        strokes.append(xy_stroke(x, y, colour, style.line_width * (APPROXIMATE_WIDTH if approximate else 1.0),
-                                 dash=style.dash, alpha=CERTAINTY_ALPHA.get(certainty, 255), stands_for=stands_for))
+        if width > 0:
+            strokes.append(xy_stroke(x, y, outline, width, dash=style.dash, alpha=outline_alpha, stands_for=stands_for))
         if draft:
             strokes.append(xy_stroke(x, y, DRAFT_COLOUR, style.line_width + 0.8, dash=DRAFT_DASH,
                                      stands_for=stands_for))
@@ -284,7 +301,7 @@ def line_strokes(shown: Shown) -> tuple[list[Stroke], list[Symbols]]:
     # (a bulk layer is never cased: its lines' shapes are not asked for, a LineString made for each)
     casing = [0] * len(groups) if len(shown) > CASING_MAX_LINES else \
         _casings([cache.shapes_of(shown.rows[members]) for members in groups.values()])
-    for ((colour, certainty, draft), members), under in zip(groups.items(), casing, strict=True):
+    for ((colour, certainty, draft, paint), members), under in zip(groups.items(), casing, strict=True):
         rows = shown.rows[members]
         x, y = cache.drawn_xy(rows)
         approximate = certainty == "approximate"
@@ -293,7 +310,11 @@ def line_strokes(shown: Shown) -> tuple[list[Stroke], list[Symbols]]:
         # A launch whose path runs where a later launch's runs is drawn wider beneath it, as a casing: both
         # colours show side by side instead of the later one hiding the earlier.
         width = style.line_width * (APPROXIMATE_WIDTH if thinner else 1.0) * (1 + CASING * under)
-        strokes.append(xy_stroke(x, y, colour, width, dash=APPROXIMATE_DASH if thinner else (), alpha=alpha))
+        if paint is not None:  # the file's own look (a KML's LineStyle) over the layer's
+            colour, alpha = paint.stroke or colour, min(alpha, paint.stroke_alpha)
+            width = width if paint.width is None else paint.width * (1 + CASING * under)
+        if width > 0:
+            strokes.append(xy_stroke(x, y, colour, width, dash=APPROXIMATE_DASH if thinner else (), alpha=alpha))
         if draft:
             strokes.append(xy_stroke(x, y, DRAFT_COLOUR, 1.6, dash=DRAFT_DASH))
         if style.arrows and len(members) <= ARROWS_UP_TO:
@@ -304,7 +325,7 @@ def line_strokes(shown: Shown) -> tuple[list[Stroke], list[Symbols]]:
 
 
 def point_symbols(shown: Shown, before: Shown | None = None,
-                  made: dict[tuple[str, str, bool], Symbols] | None = None) -> list[Symbols]:
+                  made: dict[Look, Symbols] | None = None) -> list[Symbols]:
     """Launch sites, impact points and reference places as symbols of a fixed screen size, a group of each look
     (`Symbols.look`). ``made``: the groups made for ``before``, the features shown before; when these are those
     and others after them (a file opened beside), a look none of the others has keeps its group as made (a million
@@ -321,7 +342,7 @@ def point_symbols(shown: Shown, before: Shown | None = None,
 
 
 def _groups_kept(shown: Shown, before: Shown | None,
-                 made: dict[tuple[str, str, bool], Symbols]) -> dict[tuple[str, str, bool], Symbols]:
+                 made: dict[Look, Symbols]) -> dict[Look, Symbols]:
     """The groups of ``made`` (for ``before``) that stay as they are for ``shown``: one's features are the first of
     the other's (a file opened beside, or the last one closed), with the same looks, and none of the features past
     those has that look."""
@@ -345,7 +366,7 @@ def _groups_kept(shown: Shown, before: Shown | None,
     return {key: made[key] for key in keys if key not in later and key in made}
 
 
-def _point_groups(shown: Shown, groups: dict[tuple[str, str, bool], np.ndarray]) -> list[Symbols]:
+def _point_groups(shown: Shown, groups: dict[Look, np.ndarray]) -> list[Symbols]:
     style = kind_style(shown.kind)
     made: list[Symbols] = []
     if not groups:
@@ -358,7 +379,8 @@ def _point_groups(shown: Shown, groups: dict[tuple[str, str, bool], np.ndarray])
     else:
         xy_all = shown.cache.xy_of(shown.rows if members is None else shown.rows[members])
     at = 0
-    for (colour, certainty, draft), members in groups.items():
+    for look, members in groups.items():
+        colour, certainty, draft, paint = look
         # x and y apart, and a layer of one look not copied first (a million points' (n, 2) passes took ~0.3 s)
         x, y = (xy_all[:, 0], xy_all[:, 1]) if every else (xy_all[at:at + len(members), 0],
                                                            xy_all[at:at + len(members), 1])
@@ -373,10 +395,12 @@ def _point_groups(shown: Shown, groups: dict[tuple[str, str, bool], np.ndarray])
             outline, dash, width = ("#333333", APPROXIMATE_DASH, 1.2) if approximate else ("#FFFFFF", (), 1.2)
             if draft:
                 outline, dash, width = DRAFT_COLOUR, DRAFT_DASH, 2.2
+            size = style.symbol_size
+            if paint is not None:  # the file's own look (a KML's IconStyle colour and scale) over the layer's
+                colour, size = paint.marker or colour, size * paint.marker_scale
             made.append(Symbols(np.ascontiguousarray(x), np.ascontiguousarray(y), style.symbol,
-                                style.symbol_size, colour, outline=outline, outline_width=width, outline_dash=dash,
-                                look=(colour, certainty, draft),
-                                of_launch=bool(shown.features[int(members[0])].event)))
+                                size, colour, outline=outline, outline_width=width, outline_dash=dash,
+                                look=look, of_launch=bool(shown.features[int(members[0])].event)))
     return made
 
 

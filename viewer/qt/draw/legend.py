@@ -12,12 +12,24 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QTransform
 
+from viewer.model.feature_paint import paint_of
 from viewer.model.feature_table import DRAFT_PROPERTY, columns_of, combined
 from viewer.model.kinds import KIND_REGISTRY, kind_style, kind_title, kinds_in_order
 from viewer.qt.draw.style import RenderContext, symbol_path, with_alpha
-from viewer.symbology import APPROXIMATE_DASH, APPROXIMATE_WIDTH, DRAFT_COLOUR, DRAFT_DASH, HALO, LABEL
+from viewer.symbology import (
+    APPROXIMATE_DASH,
+    APPROXIMATE_WIDTH,
+    DRAFT_COLOUR,
+    DRAFT_DASH,
+    HALO,
+    LABEL,
+    NO_EVENT_COLOUR,
+    chosen_layers,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from viewer.model.feature import Feature
     from viewer.model.workspace import Workspace
     from viewer.qt.draw.frame import ScreenFrame
@@ -25,6 +37,7 @@ if TYPE_CHECKING:
 PANEL = "#FFFFFF"
 COLLAPSED_TEXT = "Legend ▸"
 WRAP_LINES = 3  # a row wrapped in the column beside the map takes at most this many lines
+OWN_COLOURS_UP_TO = 2_000  # a layer's features looked at for their own colours: as many as the drawing paints a kind
 
 
 @dataclass(frozen=True)
@@ -50,13 +63,31 @@ def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = 
     rows = tuple(frame.legend_rows)
     if not wrap:
         return _legend_layout(rows, frame.context.scale, room_w, room_h)
-    wrapped = _legend_layout(rows, frame.context.scale, room_w, room_h, True)
+    return _wrapped_layout(rows, frame.context.scale, room_w, room_h)
+
+
+@functools.lru_cache(maxsize=64)
+def _wrapped_layout(rows: tuple[tuple[str, str, str], ...], scale: float, room_w: float,
+                    room_h: float) -> LegendLayout | None:
+    """`legend_layout` with names wrapped as far as the height goes: every row, else the first rows (launches
+    first, then the layers), the rest cut to one line; the kinds' rows, which fit only unwrapped, are worth more
+    than whole names."""
+    wrapped = _legend_layout(rows, scale, room_w, room_h, len(rows))
     if wrapped is not None and len(wrapped.rows) == len(rows):
         return wrapped
-    cut = _legend_layout(rows, frame.context.scale, room_w, room_h)
-    # The kinds' rows fit only unwrapped: those are worth more than whole names. When they go either way, the
-    # launches' names wrap ('2023-05-31 Chollima-1 laun…' three times over in an overview slide's column).
-    return wrapped if wrapped is not None and (cut is None or len(cut.rows) <= len(wrapped.rows)) else cut
+    cut = _legend_layout(rows, scale, room_w, room_h)
+    kept = len(cut.rows) if cut is not None else 0
+    if cut is not None and any("…" in text for _, text, _ in cut.rows):
+        # a column with height for some more lines: a slide with ten layers of long names cut every name, its own
+        # launch's too ('2023-05-31  C… 1st attempt'), when it had room for a few more lines
+        for count in range(kept - 1, 0, -1):
+            partly = _legend_layout(rows, scale, room_w, room_h, count)
+            if partly is not None and len(partly.rows) == kept:
+                cut = partly
+                break
+    # When the kinds go either way, the launches' names wrap ('2023-05-31 Chollima-1 laun…' three times over in an
+    # overview slide's column).
+    return wrapped if wrapped is not None and (cut is None or kept <= len(wrapped.rows)) else cut
 
 
 _BREAKS = re.compile(r"(?<=[_\-/.,])")  # a word wider than a line goes on after a separator within it
@@ -96,7 +127,8 @@ def whole_name(text: str, whole: str) -> bool:
 
 @functools.lru_cache(maxsize=64)
 def _legend_layout(rows: tuple[tuple[str, str, str], ...], scale: float, room_w: float,
-                   room_h: float, wrap: bool = False) -> LegendLayout | None:
+                   room_h: float, wrap: int = 0) -> LegendLayout | None:
+    """The rows within the room, the first ``wrap`` of them wrapped (`_wrapped`), the others cut to one line."""
     context = RenderContext(scale=scale)  # fonts and sizes follow the scale alone
     font = context.font(8)
     metrics = QFontMetricsF(font)
@@ -114,7 +146,8 @@ def _legend_layout(rows: tuple[tuple[str, str, str], ...], scale: float, room_w:
             return None
     if math.isfinite(room_text):
         if wrap:  # a launch's name on more lines rather than cut ("Chollima-1 laun…" in the deck's column)
-            rows = tuple((kind, _wrapped(text, metrics, room_text), colour) for kind, text, colour in rows)
+            rows = tuple((kind, _wrapped(text, metrics, room_text) if at < wrap else text, colour)
+                         for at, (kind, text, colour) in enumerate(rows))
         rows = tuple((kind, "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, room_text)
                                       for line in text.split("\n")), colour) for kind, text, colour in rows)
     line = math.ceil(metrics.lineSpacing())  # whole pixels: a wrapped name's lines drawn alike on screen and in a stamp
@@ -144,14 +177,22 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
         kinds = set(table.kind.counts(at))
         approximate = "approximate" in table.certainty.counts(at)
         draft = bool(table.draft[at].any())
+        # the layers' own colours from their features, as the drawing paints them: of layers it draws one by one
+        # only (reading a 400,000-line layer's features to find none made every file opened beside it wait)
+        few = {layer for layer, count in table.layer.counts(loose).items() if count <= OWN_COLOURS_UP_TO}
+        own = own_colours(table.features[loose[table.layer.isin(few)[loose]]]) if few and len(loose) else {}
     else:
         shown_events, layer_kinds, kinds, approximate, draft = _read_one_by_one(visible)
+        own = own_colours(visible) if len(visible) <= OWN_COLOURS_UP_TO else {}
     rows = [
         ("event", f"{event.date_label}  {event.name}" if event.day else event.name, colours[event.id])
         for event in workspace.content.events_in_time_order() if event.id in shown_events
     ]
     shown_layers = {layer for layer, kind in layer_kinds if KIND_REGISTRY.get(kind).in_legend}
-    rows += [("event", layer, colours[layer]) for layer in workspace.layers() if layer in shown_layers]
+    for layer in chosen_layers(colours):  # the colour the user chose for it is drawn, not its features' own
+        own.pop(layer, None)
+    rows += [("event", layer, own.get(layer) or colours[layer]) for layer in workspace.layers()
+             if layer in shown_layers]
     rows += [(kind, kind_title(kind), "#555555") for kind in kinds_in_order(kinds)
              if KIND_REGISTRY.get(kind).in_legend]  # annotations explain themselves
     if approximate:
@@ -159,6 +200,20 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
     if draft:
         rows.append(("draft", "Draft, not yet reviewed (dotted)", DRAFT_COLOUR))
     return rows
+
+
+def own_colours(visible: Iterable[Feature]) -> dict[str | None, str]:
+    """The colour a layer's features are drawn in when every one of them carries the same one of its own (a KML's
+    style, `paint_of`): its legend row shows that, not the layer's colour no feature is drawn in. A layer of
+    several own colours shows them in its row's swatch as grey (NO_EVENT_COLOUR): no one colour stands for it."""
+    seen: dict[str | None, set[str | None]] = {}
+    for feature in visible:
+        if not feature.event:
+            paint = paint_of(feature.value)
+            colour = None if paint is None else paint.stroke or paint.fill or paint.marker
+            seen.setdefault(feature.layer, set()).add(colour)
+    return {layer: NO_EVENT_COLOUR if len(found) > 1 else str(found.pop()) for layer, found in seen.items()
+            if None not in found}
 
 
 def _read_one_by_one(visible: list[Feature]) -> tuple[set[str], set[tuple[str | None, str]], set[str], bool, bool]:

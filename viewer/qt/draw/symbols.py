@@ -37,7 +37,7 @@ class Symbols:
     alpha: int = 255
     angles: np.ndarray | None = None
     outline_dash: tuple[float, ...] = ()
-    look: tuple | None = None  # the features' look it was made for (colour, certainty, draft), if one
+    look: tuple | None = None  # the features' look it was made for (colour, certainty, draft, own paint), if one
     of_launch: bool = False  # a launch's (drawn over other files' of the same kind)
 
 

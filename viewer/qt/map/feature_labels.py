@@ -30,13 +30,14 @@ from viewer.geo.labels import (
     short_label,
 )
 from viewer.geo.projected import ProjectedFeatures
-from viewer.io.formats.layer import LABEL_KEYS
+from viewer.io.formats.display_names import NAME_WORDS
 from viewer.model.feature import Feature
+from viewer.model.feature_paint import paint_of
 from viewer.model.feature_table import FeatureTable, columns_of
 from viewer.model.kinds import kind_style
 from viewer.model.workspace import Workspace
 from viewer.qt.draw.labels import Label, Marks
-from viewer.symbology import NO_EVENT_COLOUR
+from viewer.symbology import NO_EVENT_COLOUR, chosen_layers
 
 PRIORITY = {"launch_site": SITE, "impact_point": IMPACT, "danger_zone": ZONE, "flight_path": PATH,
             "warning_area": WARNING}
@@ -216,8 +217,12 @@ def _placed(feature: Feature, geometry, text: str, priority: int, colours: dict[
         coords = np.asarray(line.coords, dtype=float)[:, :2]
         coords = coords[:: max(1, len(coords) // PATH_VERTICES)]  # enough to find a straight stretch on
         # along the line, turned with it, beside it (never on it: the line is a mark), once
+        paint = paint_of(feature.value)  # a line drawn in its own colour (a KML's) is named in it
+        own = paint is not None and paint.stroke and feature.layer not in chosen_layers(colours)
+        colour = paint.stroke if own and paint is not None and paint.stroke else \
+            colours.get(feature.event or feature.layer or "", NO_EVENT_COLOUR)
         return Label(anchors[0][0], anchors[0][1], text, dot=False, priority=priority, gap=PATH_GAP, points=7.5,
-                     bold=bold, colour=_darker(colours.get(feature.event or feature.layer or "", NO_EVENT_COLOUR)),
+                     bold=bold, colour=_darker(colour),
                      feature=feature.id, anchors=anchors, path=tuple(map(tuple, coords)))
     xmin, ymin, xmax, ymax = geometry.bounds
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
@@ -227,9 +232,10 @@ def _placed(feature: Feature, geometry, text: str, priority: int, colours: dict[
 
 
 def name_of(feature: Feature) -> str:
-    """The feature's name from the first name-like property given as text (label, name, title), on one line and
-    at most NAME_CHARS long; empty when it has none."""
-    values = (feature.value(key) for key in LABEL_KEYS)  # cells of a layer's row: no properties dict made
+    """The feature's name: its ``label`` (the readers give other tools' features one, `display_names`), else a
+    property named as a name is (an event bundle's ``name``, ``title``), on one line and at most NAME_CHARS long;
+    empty when it has none."""
+    values = (feature.value(key) for key in ("label", *NAME_WORDS))  # a layer's row's cells: no properties dict
     text = " ".join(next((v for v in values if isinstance(v, str) and v.strip()), "").split())
     return text if len(text) <= NAME_CHARS else text[:NAME_CHARS - 1].rstrip() + "…"
 

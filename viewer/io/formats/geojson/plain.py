@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from viewer.io.formats.display_names import display_name
 from viewer.io.formats.geojson.legacy_crs import Reproject, crs_of
-from viewer.io.formats.layer import LABEL_KEYS
 from viewer.model.problem import Problem, Severity
 
 BUNDLE_MEMBERS = ("launchmap", "documents", "events")
@@ -50,7 +50,7 @@ def prepare_feature(raw: Any, index: int, name: str, renamed: set[str],
     if not isinstance(properties, dict):
         return None
     if "label" not in properties:
-        label = next((properties[k] for k in LABEL_KEYS if isinstance(properties.get(k), str)), None)
+        label = display_name(properties)
         if label:
             properties["label"] = label
     for key in ("citations", "claims"):

@@ -21,7 +21,8 @@ import numpy as np
 
 from viewer.io.bundle import geometries
 from viewer.io.bundle.reader import BundleParser
-from viewer.io.formats.layer import LABEL_KEYS, shared_column
+from viewer.io.formats.display_names import display_names
+from viewer.io.formats.layer import shared_column
 from viewer.model.annotation import ANNOTATION
 from viewer.model.bundle import Bundle
 from viewer.model.bundle_features import RowFeatures
@@ -111,16 +112,12 @@ def _cells(raws: list[Any], first: int, name: str, taken: set[str],
 
 
 def _label(names: list[str], columns: list[list[Any]]) -> frozenset[str]:
-    """A ``label`` column from the first name-like text of each row when there is none (as `prepare_feature` gives
+    """A ``label`` column from each row's display name (`display_names`) when there is none (as `prepare_feature` gives
     each feature); a row without one has no label (``optional``)."""
     if "label" in names:
         return frozenset()
-    named = [columns[names.index(key)] for key in LABEL_KEYS if key in names]
-    if not named:
-        return frozenset()
-    labels = [next((cell for cell in cells if isinstance(cell, str)), None) or None
-              for cells in zip(*named, strict=True)]
-    if all(label is None for label in labels):
+    labels = display_names(names, columns)
+    if labels is None:
         return frozenset()
     names.append("label")
     columns.append(labels)

@@ -15,13 +15,13 @@ import shapely
 
 from viewer.io.bundle.json_checks import CheckedDecoder, NonFinite, long_integer, non_finite_message, too_deep
 from viewer.io.bundle.reader import BundleParser
+from viewer.io.formats.display_names import display_names
 from viewer.io.formats.gpkg import inspect
 from viewer.io.formats.gpkg.batches import DamagedFeatures, layer_batches, read_batch
 from viewer.io.formats.gpkg.columns import FEATURE_COLUMNS, KEPT_AS
 from viewer.io.formats.gpkg.gdal_path import as_gdal_reads_it
 from viewer.io.formats.gpkg.gdal_words import gdal_warnings, gdal_words
 from viewer.io.formats.layer import (
-    LABEL_KEYS,
     MAX_FEATURES,
     SHARED_VALUES,
     LayerBuilder,
@@ -332,18 +332,17 @@ def _column_lists(meta: dict, fields: list[np.ndarray], skipped: set[str] | None
 
 def _layer_columns(names: list[str], columns: list[list[Any]], layer: str, count: int, builder: LayerBuilder,
                    places: Sequence[str]) -> None:
-    """Complete a plain layer's columns as `LayerBuilder.add` would each feature: ``layer``, a ``label`` from a
-    name-like column, the events named (made stubs), a warning for each unknown kind."""
+    """Complete a plain layer's columns as `LayerBuilder.add` would each feature: ``layer``, a ``label`` from its
+    display name (`display_names`), the events named (made stubs), a warning for each unknown kind."""
     if "layer" not in names:
         names.append("layer")
         columns.append([layer] * count)
     else:  # a null cell gets the layer's name, as a missing one does
         own = columns[names.index("layer")]
         own[:] = [layer if cell is None else cell for cell in own]
-    named = [columns[names.index(key)] for key in LABEL_KEYS if key in names and key != "label"]
     labels = columns[names.index("label")] if "label" in names else None
-    if named and (labels is None or None in labels):
-        firsts = [next((v for v in cells if isinstance(v, str)), None) or None for cells in zip(*named, strict=True)]
+    firsts = display_names(names, columns) if labels is None or None in labels else None
+    if firsts is not None:
         if labels is None:
             names.append("label")
             columns.append(firsts)

@@ -14,6 +14,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 _DECLARED = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _CONTAINERS = ("Document", "Folder")
+_SHARED_STYLES = ("Style", "StyleMap")  # a container's styles, which placemarks name by their id
 MAX_HELD_CHARS = 32 * 2**20  # text held between two placemarks: bounds memory whatever the file's size
 
 
@@ -87,13 +88,15 @@ def extended_data(element: ET.Element) -> dict[str, str]:
 class _Target:
     """Parser target that builds one placemark's tree, hands it on, and drops it."""
 
-    def __init__(self, on_placemark: Callable[[Placemark], None], on_container: Callable[[Container], None]):
+    def __init__(self, on_placemark: Callable[[Placemark], None], on_container: Callable[[Container], None],
+                 on_style: Callable[[ET.Element], None]):
         self.tree = ET.TreeBuilder()
         self.stack: list[ET.Element] = []
         self.containers: list[Container] = []
         self.placemark: Placemark | None = None
         self.on_placemark = on_placemark
         self.on_container = on_container
+        self.on_style = on_style
         self.line: Callable[[], int] = lambda: 0
         self.held = 0
 
@@ -122,6 +125,10 @@ class _Target:
             self.held = 0
         elif self.placemark is None and name in _CONTAINERS and self.containers:
             self.on_container(self.containers.pop())
+        elif self.placemark is None and name in _SHARED_STYLES and self.stack \
+                and local(self.stack[-1].tag) in _CONTAINERS:
+            self.on_style(element)
+            self.stack[-1].remove(element)  # held by the reader, by its id
         return element
 
     def data(self, text: str) -> None:
@@ -136,9 +143,11 @@ class _Target:
 
 
 def parse_kml(chunks: Iterable[bytes], on_placemark: Callable[[Placemark], None],
-              on_container: Callable[[Container], None]) -> None:
-    """Feed the file to the parser chunk by chunk; raises KmlSyntaxError naming the line."""
-    target = _Target(on_placemark, on_container)
+              on_container: Callable[[Container], None],
+              on_style: Callable[[ET.Element], None] = lambda _: None) -> None:
+    """Feed the file to the parser chunk by chunk; raises KmlSyntaxError naming the line. A Document's or Folder's
+    shared styles (Style, StyleMap) go to ``on_style``."""
+    target = _Target(on_placemark, on_container, on_style)
     parser = DefusedXMLParser(target=target, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     expat: Any = parser.parser
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import struct
+import xml.etree.ElementTree as ET
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ from viewer.io.formats.kml.parse import (
     extended_data,
     parse_kml,
 )
+from viewer.io.formats.kml.styles import KmlStyles
 from viewer.io.formats.layer import refuse_large_file
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
@@ -151,7 +153,7 @@ def _chunks(handle: IO[bytes], size: int, progress: Progress, limit: int | None 
 def _read(path: Path, file: str, prefix: str, chunks: Iterator[bytes]) -> tuple[Bundle, list[Problem]]:
     collector = _Collector(path.name, file)
     try:
-        parse_kml(chunks, collector.placemark, collector.container)
+        parse_kml(chunks, collector.placemark, collector.container, collector.styles.add)
     except KmlSyntaxError as error:
         raise BundleError([Problem(file, prefix + error.where, error.message)]) from None
     if collector.problems:
@@ -199,6 +201,8 @@ class _Collector:
         self.documents: list[tuple[int, dict]] = []
         self.features: list[tuple[float, int, dict]] = []  # (launchmap:index or order, line, feature)
         self.plain: list[tuple[int, dict, str]] = []  # (line, feature, description)
+        self.styles = KmlStyles()  # the file's shared styles; a placemark's are looked up once all are read
+        self.plain_styles: list[tuple[str, ET.Element | None]] = []  # each plain placemark's styleUrl, inline Style
         self.stored_as_files: list[str] = []
         self.problems: list[tuple[str, str]] = []
         self.dropped = Dropped()
@@ -234,6 +238,7 @@ class _Collector:
                 self.features.append((order, placemark.line, feature))
         else:
             self.plain.append((placemark.line, *self.plain_feature(placemark, data, geometry)))
+            self.plain_styles.append((child_text(placemark.element, "styleUrl"), child(placemark.element, "Style")))
 
     def plain_feature(self, placemark: Placemark, data: dict[str, str],
                       geometry: dict | None) -> tuple[dict, str]:
@@ -297,6 +302,9 @@ class _Collector:
         if not self.plain:
             return
         layer: dict[str, Any] = {"type": "FeatureCollection", "features": [feature for _, feature, _ in self.plain]}
+        for feature, (url, inline) in zip(layer["features"], self.plain_styles, strict=True):
+            for key, value in self.styles.properties(url, inline).items():  # its ExtendedData's own, if any, win
+                feature["properties"].setdefault(key, value)
         offset = len(root["features"])
         for i, feature in enumerate(layer["features"]):  # ids by position in the whole file, not in the layer
             if feature["id"] is None:

@@ -21,11 +21,13 @@ from viewer.io.bundle.writer import document_to_dict, event_to_dict, feature_to_
 from viewer.io.formats.kml.geometry import kml_geometry
 from viewer.io.formats.kml.icons import icon_path, icon_png
 from viewer.io.formats.kml.reader import BUNDLE, DOCUMENT, EVENT, FEATURE, INDEX, TEXT_INLINE
+from viewer.io.formats.kml.styles import abgr, kml_style
 from viewer.io.progress import Progress, no_progress
 from viewer.model.annotation import ANNOTATION, colour_of, is_annotation, shown_text
 from viewer.model.bundle import Bundle
 from viewer.model.claim import Claim
 from viewer.model.feature import Feature
+from viewer.model.feature_paint import paint_of
 from viewer.model.kinds import KIND_REGISTRY, kind_style, kind_title
 from viewer.symbology import CERTAINTY_ALPHA, NO_EVENT_COLOUR, event_colours
 
@@ -145,6 +147,8 @@ def _placemark(bundle: Bundle, feature: Feature, index: int, event_id: str | Non
         if feature.properties.get("color"):  # the colour the user chose; else Google Earth's white labels
             colour = _abgr(_rgb(colour_of(feature)), 255)
             own_style = f"<Style><LabelStyle><color>{colour}</color></LabelStyle></Style>\n"
+    elif (paint := paint_of(feature.value)) is not None:  # its own look (a KML's styles, read), over the launch's
+        own_style = kml_style(paint)
     return (f"<Placemark>\n<name>{_text(name)}</name>\n"
             f"<description>{_text(balloon)}</description>\n{span}"
             f"<styleUrl>#{_style_id(event_id, feature.kind)}</styleUrl>\n{own_style}"
@@ -232,8 +236,7 @@ def _rgb(colour: str) -> str:
 
 def _abgr(colour: str, alpha: int) -> str:
     """KML colours are aabbggrr."""
-    red, green, blue = colour[1:3], colour[3:5], colour[5:7]
-    return f"{alpha:02x}{blue}{green}{red}".lower()
+    return abgr(colour, alpha / 255)
 
 
 # -- escaping ---------------------------------------------------------------------------------------
