@@ -100,12 +100,12 @@ def test_a_file_opened_beside_keeps_the_symbol_groups_of_looks_it_does_not_add(m
     monkeypatch.setattr(cache, "xy_of", lambda rows: read.append(len(rows)) or xy_of(rows))
     groups = point_symbols(now, before, made)
     assert sum(read) == 20 + 3 + 1  # the launch's group (one more point) and the new file's, not the 5,000
-    assert groups[0] is made[("#0000FF", "reported", False)]
+    assert groups[0] is made[("#0000FF", "reported", False, None)]
     closed = Shown("impact_point", [*launch, *big], cache, colours)  # the new file closed again
     read.clear()
     again = point_symbols(closed, now, {group.look: group for group in groups})
     assert sum(read) == 20  # the launch's group (it lost its last point), not the 5,000
-    assert again[0] is made[("#0000FF", "reported", False)]
+    assert again[0] is made[("#0000FF", "reported", False, None)]
     assert [(g.look, g.x.tolist()) for g in again] == [(g.look, g.x.tolist()) for g in point_symbols(closed)]
     monkeypatch.undo()
     fresh = point_symbols(now)
