@@ -91,3 +91,12 @@ PLANNED = """North Korea has told Japan's coast guard it plans to launch a satel
 Japan said it would shoot down any missile that threatens its territory and put PAC-3 batteries on alert in \
 Okinawa Prefecture. Tokyo urged Pyongyang not to go ahead with the launch.
 """
+
+# an invented launch in 2031, told with a dateline, a weekday, a clock time and a direction
+SOHAE_2031 = """North Korea launches satellite rocket southward
+
+December 11, 2031
+
+North Korea launched a space rocket from the Sohae satellite launching station in Tongchang-ri at 10:51 p.m. on \
+Wednesday night, South Korea's Joint Chiefs of Staff said. The rocket flew on a southward path over the Yellow Sea.
+"""

@@ -8,16 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from launch_articles import SOHAE_2031
 
 from viewer.ingest import ingest_files
-
-ARTICLE = """North Korea launches satellite rocket southward
-
-December 11, 2031
-
-North Korea launched a space rocket from the Sohae satellite launching station in Tongchang-ri at 10:51 p.m. on \
-Wednesday night, South Korea's Joint Chiefs of Staff said. The rocket flew on a southward path over the Yellow Sea.
-"""
 
 NOTICE = """NAVAREA XI 0513/31
 YELLOW SEA.
@@ -77,7 +70,7 @@ def test_a_notam_with_several_areas_gives_one_warning_area_each(tmp_path):
 
 @pytest.mark.parametrize("order", [("a.txt", "n.txt"), ("n.txt", "a.txt")])
 def test_an_article_and_a_notice_about_one_launch_are_one_launch_in_either_order(tmp_path, order):
-    paths = {"a.txt": written(tmp_path, "a.txt", ARTICLE), "n.txt": written(tmp_path, "n.txt", NOTICE)}
+    paths = {"a.txt": written(tmp_path, "a.txt", SOHAE_2031), "n.txt": written(tmp_path, "n.txt", NOTICE)}
     bundle = ingest_files([paths[name] for name in order])
     assert list(bundle.events) == ["draft-2031-12-10"]
     kinds = sorted(f.kind for f in bundle.features.values())

@@ -5,20 +5,14 @@ other problem. The article is invented."""
 
 from __future__ import annotations
 
+from launch_articles import SOHAE_2031
+
 from viewer.cli import main
 from viewer.io import read_bundle
 
-ARTICLE = """North Korea launches satellite rocket southward
-
-December 11, 2031
-
-North Korea launched a space rocket from the Sohae satellite launching station in Tongchang-ri at 10:51 p.m. on \
-Wednesday night, South Korea's Joint Chiefs of Staff said. The rocket flew on a southward path over the Yellow Sea.
-"""
-
 
 def test_a_file_that_is_not_text_is_left_out_and_the_others_drafted(tmp_path, capsys):
-    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(SOHAE_2031, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"PK\x03\x04\x00\x00zipped")
     out = tmp_path / "out.geojson"
     assert main(["ingest", str(tmp_path), "-o", str(out)]) == 1

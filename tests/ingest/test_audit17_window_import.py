@@ -7,18 +7,11 @@ from __future__ import annotations
 import threading
 
 import pytest
+from launch_articles import SOHAE_2031
 
 from viewer.io.bundle.writer import write_bundle
 from viewer.qt import plain_box
 from viewer.resources import sample_bundle
-
-ARTICLE = """North Korea launches satellite rocket southward
-
-December 11, 2031
-
-North Korea launched a space rocket from the Sohae satellite launching station in Tongchang-ri at 10:51 p.m. on \
-Wednesday night, South Korea's Joint Chiefs of Staff said. The rocket flew on a southward path over the Yellow Sea.
-"""
 
 NOTICE_WITH_A_BAD_CORNER = """NAVAREA XI 0515/31
 YELLOW SEA.
@@ -74,7 +67,7 @@ def test_what_an_import_could_not_read_is_listed_one_line_each_naming_the_file_a
 
 def test_a_clean_import_shows_no_message_box(window, warnings, tmp_path):
     article = tmp_path / "art.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
+    article.write_text(SOHAE_2031, encoding="utf-8")
     assert window.review.import_articles([str(article)]) is not None
     assert warnings == []
 
@@ -93,7 +86,7 @@ def test_drafting_runs_off_the_gui_thread(window, warnings, tmp_path, monkeypatc
 
     monkeypatch.setattr(parallel, "draft_document", recording)
     article = tmp_path / "art.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
+    article.write_text(SOHAE_2031, encoding="utf-8")
     window.review.import_articles([str(article)])
     assert threads == [False]
 
@@ -103,14 +96,14 @@ def test_an_article_a_day_off_an_open_launch_joins_it_with_the_date_as_a_disagre
     from viewer.ingest import ingest_files
 
     first = tmp_path / "first.txt"
-    first.write_text(ARTICLE, encoding="utf-8")
+    first.write_text(SOHAE_2031, encoding="utf-8")
     known = ingest_files([first], base=tmp_path)
     path = tmp_path / "known.geojson"
     write_bundle(known, path)
     window.open_files([str(path)])
     [known_id] = known.events
     later = tmp_path / "later.txt"
-    later.write_text(ARTICLE.replace("on Wednesday night", "on Thursday night"), encoding="utf-8")
+    later.write_text(SOHAE_2031.replace("on Wednesday night", "on Thursday night"), encoding="utf-8")
 
     window.review.import_articles([str(later)])
 
@@ -155,7 +148,7 @@ def test_the_review_shows_which_passages_and_claims_an_import_added_to_a_known_l
 def test_a_file_that_is_not_text_is_listed_and_the_others_imported(window, warnings, tmp_path):
     """It stopped the whole import with one message: the article beside it was not drafted."""
     article = tmp_path / "art.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
+    article.write_text(SOHAE_2031, encoding="utf-8")
     binary = tmp_path / "b.txt"
     binary.write_bytes(b"PK\x03\x04\x00\x00zipped")
     bundle = window.review.import_articles([str(binary), str(article)])
