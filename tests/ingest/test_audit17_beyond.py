@@ -99,9 +99,6 @@ def test_an_html_page_with_script_style_and_entities_is_read_as_its_words_only(t
     assert str(document.published) == "2031-12-11"
 
 
-@pytest.mark.xfail(reason="notice recognition (viewer/ingest/notices*.py, the notice-finding rules changed on another "
-                          "branch this round) reads only upper-case notices: a lower-cased NAVAREA is called 'neither "
-                          "an article nor a notice'", strict=False)
 def test_a_lower_case_notice_is_still_a_notice(tmp_path):
     problems: list[str] = []
     bundle = ingest_files([written(tmp_path, "n.txt", NOTICE.lower())], problems=problems)

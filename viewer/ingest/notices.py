@@ -116,6 +116,26 @@ def read_notice(text: str) -> Notice | None:
 
 
 def _read(text: str) -> Notice | None:
+    """`_read_as_given`, or a whole notice lower-cased (by a chat or mail client, or retyped) read as the upper-case
+    broadcast it was: only when its number heads the text, or it has a NOTAM's fields, so an article that mentions
+    a warning in a sentence stays an article. Read in upper case letter for letter: every offset holds."""
+    notice = _read_as_given(text)
+    if notice is not None or _mostly_upper(text):
+        return notice
+    head = _upper(text[:600])
+    nav = _NAV_NUMBER.search(head) or _NAV_HEADING.search(head)
+    if (nav and _heads(head, nav)) or _NOTAM_NUMBER.search(head):
+        return _read_as_given(_upper(text))
+    return None
+
+
+def _upper(text: str) -> str:
+    """``text`` in upper case, letter for letter ("ß" kept, not made "SS"), so every offset holds."""
+    upper = text.upper()
+    return upper if len(upper) == len(text) else "".join(c.upper() if len(c.upper()) == 1 else c for c in text)
+
+
+def _read_as_given(text: str) -> Notice | None:
     head = text[:600]
     notam = _NOTAM_NUMBER.search(head)
     nav = _NAV_NUMBER.search(head) or _NAV_HEADING.search(head)
