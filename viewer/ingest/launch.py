@@ -100,8 +100,9 @@ _CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:1[0-2]|0?[1-9])\s*[
 _MODAL = re.compile(r"\b(?:will|would|could|might|shall|can|(?-i:may))\b", re.IGNORECASE)
 _AFTER_APPOSITIVE = re.compile(r",\s*(?:was|were|had\s+been|has\s+been)\s+$")
 _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|nor)\b", re.IGNORECASE)
-_HISTORY = re.compile(
-    r"\b(?:previous(?:ly)?|earlier this (?:year|month|week)|last (?:year|month|week)|"
+_RECENT = r"earlier this (?:month|week)"  # an earlier launch when the story reports one of its own; else its launch
+_HISTORY_WORDS = (
+    r"\b(?:previous(?:ly)?|earlier this year|{recent}last (?:year|month|week)|"
     r"(?:months|weeks|years) (?:after|ago|before)|in (?:19|20)\d\d|since (?:19|20)\d\d|prior|former|first attempt|"
     # "Since then it has fired cruise missiles from submarines, ships and land launchers": launches in general
     r"(?:since\s+then|over\s+the\s+(?:past\s+(?:\w+\s+)?)?(?:years|decades?)|in\s+recent\s+(?:years|months)),?\s+"
@@ -110,9 +111,13 @@ _HISTORY = re.compile(
     # "its most recent satellite launch was in February 2016": a month named with its year is another month's launch
     r"(?:was|were|came)\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+(?:19|20)\d\d|"
-    r"history|anniversary|last\s+(?:fired|launched|tested|test-fired|flew|lifted\s+off|blasted\s+off|took\s+off))\b",
-    re.IGNORECASE,
+    r"history|anniversary|last\s+(?:fired|launched|tested|test-fired|flew|lifted\s+off|blasted\s+off|took\s+off))\b"
 )
+_RECENT_IN = re.compile(_RECENT, re.IGNORECASE)
+# "North Korea fired …", the launcher its subject (not "A North Korean missile launched earlier this month prompted …")
+_LAUNCHER_FIRED = re.compile(r"(?i)\s*(?:North\s+Korea|Pyongyang|the\s+North|DPRK)\s+(?:fired|launched|test-fired)\b")
+_HISTORY = re.compile(_HISTORY_WORDS.format(recent=_RECENT + "|"), re.IGNORECASE)
+_HISTORY_BUT_RECENT = re.compile(_HISTORY_WORDS.format(recent=""), re.IGNORECASE)
 # "is aware of the ballistic missile launch by the Democratic People's Republic of Korea (DPRK) earlier today"
 _BY_NORTH_KOREA = re.compile(r"\s+(?:conducted\s+|carried\s+out\s+)?by\s+(?:the\s+)?(?:North\s+Korea|DPRK|Democratic\s+"
                              r"People['\u2019]s\s+Republic\s+of\s+Korea|Pyongyang|the\s+North)\b")
@@ -168,11 +173,13 @@ def _launches_a_projectile(text: str, s: int, e: int, verb: re.Match[str]) -> bo
     return _PROJECTILE.search(text, s, verb.start()) is not None
 
 
-def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, strict: bool) -> bool:
+def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, strict: bool,
+             recent: bool = False) -> bool:
     """Whether the sentence says a launch took place: a launch verb or 'the … launch' with a rocket or missile,
-    not hedged, negated or about an earlier launch, and by North Korea."""
+    not hedged, negated or about an earlier launch, and by North Korea. ``recent``: one told as "earlier this
+    month" is the story's launch (asked only when the story reports no other)."""
     s, e = sentence.start, sentence.end
-    history = _HISTORY.search(text, s, e)
+    history = (_HISTORY_BUT_RECENT if recent else _HISTORY).search(text, s, e)
     if history and not (history.group().lower().startswith("since") and _FIRST_SINCE.search(text, s, history.start())):
         return False  # about an earlier launch; but "the first ICBM test since 2017" reports this one
     verb = (_PAST_VERB if strict else _VERB).search(text, s, e)
@@ -344,6 +351,9 @@ def detect_launch(text: str, sentences: list[Sentence], published: date | None =
     rows.sort(key=lambda s: s.start)
     if not anchors:
         anchors = rows or _field_lines(text, sentences)
+    if not anchors:  # "North Korea fired a ballistic missile earlier this month": the only launch it reports
+        anchors = [s for s in sentences if _RECENT_IN.search(text, s.start, s.end) and _LAUNCHER_FIRED.match(
+            text, s.start, s.end) and _reports(text, s, about_north_korea, strict=True, recent=True)]
     if not anchors:
         return None
     # Once a sentence says North Korea launched, "the missile was launched from …" elsewhere is the same launch.
