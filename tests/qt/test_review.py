@@ -154,7 +154,7 @@ def test_an_article_about_an_open_launch_joins_it_and_shows_what_is_new(window, 
     said = window.statusBar().currentMessage()
     # said with the launch's name, not ids ('Drafted no feature for no new launch from 1 article; draft-2023-08-24
     # joins known launch 2023-08-24-chollima1')
-    assert said.startswith("Read 1 article: adds to 2023-08-24 Chollima-1 launch (Malligyong-1, 2nd attempt)"), said
+    assert said.startswith("Read 1 document: adds to 2023-08-24 Chollima-1 launch (Malligyong-1, 2nd attempt)"), said
     assert "chollima1" not in said
     assert "no new launch" not in said
     assert f"{len(new_citations)} new citation" in said
@@ -164,7 +164,7 @@ def test_an_article_about_an_open_launch_joins_it_and_shows_what_is_new(window, 
 def test_an_article_about_a_new_launch_opens_as_its_own_draft(window, drafted):
     assert drafted.events
     said = window.statusBar().currentMessage()
-    assert said.startswith("Read 1 article: drafted 3 features for 1 new launch"), said
+    assert said.startswith("Read 1 document: drafted 3 features for 1 new launch"), said
     assert not window.review.last_merge.attached
     assert drafted in window.workspace.bundles
 

@@ -301,8 +301,8 @@ class ReviewController:
                               + "\n".join(problems))
         return bundle
 
-    def _imported(self, bundle: Bundle, report: MergeReport, articles: int, selected: bool) -> str:
-        """What an import found, in the words of the launches' names ('Read 1 article: adds to 2023-08-24 Chollima-1
+    def _imported(self, bundle: Bundle, report: MergeReport, documents: int, selected: bool) -> str:
+        """What an import found, in the words of the launches' names ('Read 1 document: adds to 2023-08-24 Chollima-1
         launch (Malligyong-1, 2nd attempt): 3 new features, 1 new citation, 4 new claims (selected on the map)'); it
         listed every id ('draft-2023-08-24 joins known launch 2023-08-24-chollima1; new feature …')."""
         said = []
@@ -317,7 +317,7 @@ class ReviewController:
                                                   (len(report.new_claims), "new claim")) if n]
         if report.attached:
             said[-1] += f": {', '.join(added) or 'nothing new'}" + (" (selected on the map)" if selected else "")
-        return f"Read {counted(articles, 'article')}: {'; '.join(said) or 'no launch found in it'}"
+        return f"Read {counted(documents, 'document')}: {'; '.join(said) or 'no launch found in it'}"
 
     def save_edited(self) -> bool:
         """Write every edited bundle to its file (asking where for a new draft, for a copy of launchmap's own
