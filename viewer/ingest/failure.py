@@ -47,7 +47,8 @@ def add_failure_area(draft: ArticleDraft, text: str, report: LaunchReport, match
         centre = Point(line.coords[-1])
         spans.insert(0, stated.span)
         draft.features.append(DraftFeature(
-            "flight_path", line, f"Short flight (failed; heading {stated.words})", "derived",
+            "flight_path", line, f"Short flight (failed; {'toward' if stated.toward else 'heading'} {stated.words})",
+            "derived",
             f"geodesic of {offset_km:g} km from the launch site on bearing {stated.bearing:.0f}° as the article "
             f"states the direction ('{stated.words}'); the launch failed and no impact position is reported, so "
             f"the path is cut short rather than drawn to any range", [stated.span]))
