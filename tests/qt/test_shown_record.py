@@ -77,7 +77,7 @@ def test_a_file_opened_beside_keeps_the_symbol_groups_of_looks_it_does_not_add(m
     """The points shown before and a new file's after them: the groups of looks the new file has none of are kept as
     made (no position of theirs read again), the others made afresh, and every group is what a fresh drawing makes,
     in the same order; so too when the file is closed again."""
-    from viewer.qt.draw.features import point_symbols
+    from viewer.qt.draw.point_symbols import point_symbols
 
     cache = ProjectedFeatures(regional((115.0, 14.0, 140.0, 42.0)))
     rng = np.random.default_rng(4)

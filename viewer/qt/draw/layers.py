@@ -10,8 +10,9 @@ from viewer.model.bundle import Bundle
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_style
 from viewer.qt.draw.annotations import Mark, marks_of, paint_marks
-from viewer.qt.draw.features import Shown, area_strokes, changed, line_strokes, point_symbols
+from viewer.qt.draw.features import Shown, area_strokes, changed, line_strokes
 from viewer.qt.draw.paths import Stroke, paint_strokes
+from viewer.qt.draw.point_symbols import point_symbols
 from viewer.qt.draw.style import RenderContext
 from viewer.qt.draw.symbols import SymbolPainter, Symbols
 

@@ -8,8 +8,9 @@ import numpy as np
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model.feature import Feature
 from viewer.model.kinds import kind_style
-from viewer.qt.draw.features import Shown, area_strokes, changed, line_strokes, point_symbols
+from viewer.qt.draw.features import Shown, area_strokes, changed, line_strokes
 from viewer.qt.draw.paths import Stroke
+from viewer.qt.draw.point_symbols import point_symbols
 from viewer.qt.map.annotation_layer import AnnotationVisual
 from viewer.qt.map.painting import RenderContext
 from viewer.qt.map.path_layer import PathLayer
