@@ -1,12 +1,13 @@
-"""A test's story read as launchmap reads an article file, and drafted."""
+"""A test's story read as launchmap reads an article file, and drafted; or written to a file and ingested."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from viewer.ingest import draft_article
+from viewer.ingest import draft_article, ingest_files
 from viewer.ingest.article import Article, article_from_bytes
 from viewer.ingest.findings import ArticleDraft
+from viewer.model.bundle import Bundle
 
 
 def read(text: str) -> Article:
@@ -17,3 +18,10 @@ def drafted(text: str) -> ArticleDraft:
     draft = draft_article(read(text))
     assert draft is not None
     return draft
+
+
+def ingested(folder: Path, text: str) -> Bundle:
+    """The story written to a file in ``folder`` and ingested as `launchmap ingest` reads it."""
+    path = folder / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    return ingest_files([path])

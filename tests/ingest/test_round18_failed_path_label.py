@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from viewer.ingest import ingest_files
+from story import ingested
 
 
 def _short_flight_label(tmp_path: Path, sentence: str) -> str:
     story = f"North Korea rocket fails\n\nApril 2, 2034\n\n{sentence}\n"
-    path = tmp_path / "story.txt"
-    path.write_text(story, encoding="utf-8")
-    bundle = ingest_files([path])
+    bundle = ingested(tmp_path, story)
     (label,) = [f.properties.get("label") for f in bundle.features.values()
                 if f.kind == "flight_path" and str(f.properties.get("label", "")).startswith("Short flight")]
     return label

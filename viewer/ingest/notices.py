@@ -117,7 +117,7 @@ def read_notice(text: str) -> Notice | None:
 
 def _read(text: str) -> Notice | None:
     """`_read_as_given`, or a whole notice lower-cased (by a chat or mail client, or retyped) read as the upper-case
-    broadcast it was: only when its number heads the text, or it has a NOTAM's fields, so an article that mentions
+    broadcast it was: only when its number heads the text, or it has a NOTAM's number, so an article that mentions
     a warning in a sentence stays an article. Read in upper case letter for letter: every offset holds."""
     notice = _read_as_given(text)
     if notice is not None or _mostly_upper(text):
