@@ -56,12 +56,16 @@ def test_numbered_paragraphs_around_lettered_areas_are_no_unreadable_area():
     assert [f.properties["notice_area"] for f in draft.features] == ["A", "B"]
 
 
-def test_a_letter_mistyped_for_a_digit_is_still_named_unreadable():
+def test_a_letter_mistyped_for_a_digit_is_still_named():
+    """Read, as the first corner's 39-00N confirms (round 19), and named all the same, so it is checked."""
     text = ("NAVAREA XI 0803/26\nSEA OF JAPAN.\nMISSILE FIRING 260000Z TO 260600Z SEP 26 IN AREA BOUNDED BY\n"
             "39-00N 131-00E, 39-0ON 132-00E, 38-00N 132-00E, 38-00N 131-00E.\n")
     draft = notice(text)
-    assert draft.features == []
-    assert "39-0ON" in draft.problems[0][1]
+    assert len(draft.features) == 1
+    assert "'39-0ON' as '39-00N'" in draft.problems[0][1]
+    unconfirmed = notice(text.replace("39-00N 131-00E", "39-05N 131-00E"))
+    assert unconfirmed.features == []
+    assert "39-0ON" in unconfirmed.problems[0][1]
 
 
 @pytest.mark.parametrize("positions", [

@@ -36,6 +36,8 @@ def draft_notice(notice: Notice, text: str) -> ArticleDraft:
         else:
             derivation = (f"the {len(area.corners)} corners {notice.name} {name or 'the notice'} gives "
                           f"({_corners_text(area.corners)}), joined in the notice's order by geodesic edges")
+        if area.readings:
+            derivation += "; " + "; ".join(area.readings)
         draft.features.append(DraftFeature(kind, area.geometry, f"{what}: {notice.name} {name}".rstrip(),
                                            "reported", derivation, [area.span], properties=properties))
     return draft

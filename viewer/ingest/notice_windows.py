@@ -12,8 +12,9 @@ from viewer.ingest.times import MONTHS
 _MON = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*"
 _Z = r"(?:Z|\s?UTC)"
 _DAILY = re.compile(
-    rf"\b(?P<h1>[0-2]\d[0-5]\d){_Z}\s*(?:TO|-|THRU)\s*(?P<h2>[0-2]\d[0-5]\d){_Z}\s*(?P<daily>DAILY\s+)?"
-    rf"(?:(?:FROM\s+)?(?P<d1>[0-3]?\d)(?:\s+(?P<m1>{_MON}))?\s*(?:THRU|THROUGH|TO|-)\s*)?"
+    rf"\b(?P<h1>[0-2]\d[0-5]\d){_Z}\s*(?:TO|-|THRU)\s*(?P<h2>[0-2]\d[0-5]\d){_Z}\s*(?P<daily>DAILY,?\s+)?"
+    # (the days as a range, "21 THRU 24", or as a list, "03 AND 04 AUG", "03, 04 AND 05 AUG": first to last)
+    rf"(?:(?:FROM\s+)?(?P<d1>[0-3]?\d)(?:\s+(?P<m1>{_MON}))?(?:,\s*[0-3]?\d)*\s*(?:THRU|THROUGH|TO|-|,?\s*AND)\s*)?"
     rf"(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})(?:\s+(?P<y>(?:20)?\d\d))?\b", re.IGNORECASE)
 # "082000 UTC TO 082300 UTC APR 26, DAILY UNTIL 15 APR 26": the first day's hours, repeated until a day
 # (a Japan Coast Guard warning in English gives Japan's clock: "PERIOD: 220000 JST NOV 23 TO 010000 JST DEC 23")
@@ -26,9 +27,12 @@ _DTG_RANGE = re.compile(
 # Japan Coast Guard warnings retyped for readers give Japan's clock: "0900 JST 18 November 2026"
 _ZONE = r"\s?(?P<z{n}>Z|UTC|GMT|JST|KST)"
 _OFFSET_HOURS = {"Z": 0, "UTC": 0, "GMT": 0, "JST": 9, "KST": 9, "BEIJING TIME": 8}
+# (or relayed in words: "from 0700 JST on 5 August to 1200 JST on 5 August 2026", "0700 hrs JST on 5 August")
+_HRS = r"(?:\s?(?:HRS|HOURS)\b)?"
 _TIMED_DAYS = re.compile(
-    rf"\b(?P<h1>[0-2]\d[0-5]\d){_ZONE.format(n=1)}\s+(?P<d1>[0-3]?\d)\s+(?P<m1>{_MON})(?:\s+(?P<y1>(?:20)?\d\d))?"
-    rf"\s*(?:TO|THRU|-)\s*(?P<h2>[0-2]\d[0-5]\d){_ZONE.format(n=2)}\s+(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})"
+    rf"\b(?P<h1>[0-2]\d[0-5]\d){_HRS}{_ZONE.format(n=1)}\s+(?:ON\s+)?(?P<d1>[0-3]?\d)\s+(?P<m1>{_MON})"
+    rf"(?:\s+(?P<y1>(?:20)?\d\d))?,?\s*(?:TO|THRU|UNTIL|-)\s*(?P<h2>[0-2]\d[0-5]\d){_HRS}{_ZONE.format(n=2)}\s+"
+    rf"(?:ON\s+)?(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})"
     rf"(?:\s+(?P<y2>(?:20)?\d\d))?\b", re.IGNORECASE)
 # "Period: 14 May 2026 to 20 May 2026, daily from 2230 JST to 0030 JST the following day"
 # "FROM 24 SEP 2230Z TO 25 SEP 0130Z", "24 Sep 2026 2230 UTC to 25 Sep 2026 0130 UTC": each day before its hour
@@ -166,7 +170,9 @@ def find_windows(text: str, year: int | None) -> list[Window]:
     if b and c:
         start, end = _notam_time(b.group("t")), _notam_time(c.group("t"))
         if start and end and end > start:
-            found.append(Window(start, end, (b.start(), c.end())))
+            # a NOTAM is in force from B) to C): a briefing tool's "Validity of this bulletin: 14 MAR 2026 0600 UTC
+            # - 27 MAR 2026 0600 UTC" above it, or its D) schedule, is not its window
+            return [Window(start, end, (b.start(), c.end()))]
     return sorted(found, key=lambda w: w.span[0])
 
 
