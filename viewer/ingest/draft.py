@@ -26,7 +26,7 @@ from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.launch_when import launch_when
 from viewer.ingest.mend import draft_on_original, mend
 from viewer.ingest.notice_draft import draft_notice
-from viewer.ingest.notices import read_notice
+from viewer.ingest.notices import quoted_warnings, read_notice
 from viewer.ingest.other_launches import (
     ORDINAL,
     SAME_SITE,
@@ -86,9 +86,12 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     groups: list[tuple[list[Sentence], ArticleDraft]] = [(own, _draft_other(article, describe(text, LaunchReport(
         own, own, space_of(text, own, report.space)), whole_text=False), places, matcher, draft)) for own in noted]
     stamps = body_stamps(text, article.header_end, article.published)  # a digest's or live blog's day headings
+    quoted = quoted_warnings(text)  # a warning quoted as broadcast: its "ROCKET LAUNCHING …" line is its window
     for sentence, ordinal in candidate_sentences(text, report, sentences, stamps):
         if heads_section_of(text, sentence, report.anchors[0].start, article.published):
             continue  # the heading of the lead launch's own section
+        if any(begin <= sentence.start < finish for begin, finish in quoted):
+            continue
         own_space = space_of(text, [sentence], report.space)
         other = _draft_other(article, describe(text, LaunchReport([sentence], [sentence], own_space),
                                                whole_text=False), places, matcher, draft)

@@ -6,6 +6,7 @@ Each area becomes a danger zone (a warning area for a NOTAM's airspace) citing t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -64,7 +65,7 @@ def read_notice(text: str) -> Notice | None:
     if spoken is None:
         # (a post quoting a warning line by line: "> NAVAREA XI 1288/26"; a briefing tool's table of NOTAMs, each
         # field behind the table's "|" border: the borders blanked, every offset kept)
-        return _read(unquoted(text)) or (_read(unquoted(text.replace("|", " "))) if "|" in text[:600] else None)
+        return _read(unquoted(text)) or (_read(unquoted(_unruled(text))) if "|" in text[:600] else None)
     notice = _read(spoken.text)
     if notice is None:
         return None
@@ -88,6 +89,15 @@ def _read(text: str) -> Notice | None:
     if (nav and _heads(head, nav)) or _NOTAM_NUMBER.search(head):
         return _read_as_given(_upper(text))
     return None
+
+
+# a table's row number, "| 1     | 40-12.0N  | 130-30.0E  |": an index, not the degrees of the position after it
+_ROW_NUMBER = re.compile(r"(?m)(?:^|(?<=\|))[ \t]*\d{1,2}[ \t]*(?=\|)")
+
+
+def _unruled(text: str) -> str:
+    """``text`` with a table's borders and row numbers blanked, every offset kept."""
+    return _ROW_NUMBER.sub(lambda m: " " * len(m.group()), text).replace("|", " ")
 
 
 def _upper(text: str) -> str:
@@ -130,21 +140,63 @@ def _heads(text: str, nav: re.Match[str]) -> bool:
     sentence, so an article is not taken for a notice."""
     line_start = text.rfind("\n", 0, nav.start()) + 1
     before = text[line_start:nav.start()].strip()
-    if before and not re.fullmatch(r"(?i)(?:JAPAN\s+)?COAST\s+GUARD", before):
+    if before and not re.fullmatch(r"(?i)(?:JAPAN\s+)?COAST\s+GUARD|" + _FIELD_LABEL, before):
         return False
-    return sum(1 for line in text[:line_start].splitlines() if line.strip()) < 3
+    return sum(1 for line in text[:line_start].splitlines() if line.strip() and not _RULE.fullmatch(line)) < 3
+
+
+# a table's or a form's field the number is the value of: "| No. | NAVIGATIONAL WARNING 0412/26 |" (its borders
+# blanked), "Number: NAV WARNING 0412/26"; a table's ruled line ("|----|----|") is no line of text
+_FIELD_LABEL = r"(?i:No|Nr|Number|Ref(?:erence)?|Notice|Warning\s+No)\.?\s*:?"
+_RULE = re.compile(r"[\s\-=_+|:.]*")
+# a launch reported in the text around a quoted warning: an article quoting it, not the warning passed on
+_LAUNCH_REPORTED = re.compile(r"\b(?:launched|fired|test-fired|lifted\s+off|blasted\s+off)\b", re.IGNORECASE)
+# a corner on a line of its own, after at most a label: "   N 41-05  E 138-20", "(2) 40-25.0N 135-05.0E"
+_CORNER_LABEL = re.compile(r"[ \t]*(?:\(?[A-Ha-h1-9][.)]|[-*\u2022])?[ \t]*")
+
+
+def _listed_corners(text: str, start: int) -> int:
+    """How many of the dozen lines after ``start`` hold one position and nothing else (but a label)."""
+    count = 0
+    for line in re.finditer(r"[^\n]*", text[start : start + 1200]):
+        at, end = start + line.start(), start + line.end()
+        head = _CORNER_LABEL.match(text, at, end)
+        found = find_positions(text, head.end() if head else at, end)
+        if len(found) == 1 and not text[found[0].end : end].strip(" \t,.;"):
+            count += 1
+    return count
 
 
 def _pasted(text: str) -> tuple[re.Match[str], int, int] | None:
-    """A warning pasted from a web page with the page's text around it (menus, query lines, footers): its
-    number heads a short line of its own, and corner positions follow within a few paragraphs. The match
-    and the stretch of text the warning takes, from its number's line (or the date-time group above it) to
-    the end of its last paragraph that holds a position or a cancellation."""
+    """A warning pasted from a web page with the page's text around it (menus, query lines, footers), or passed on
+    in a message: the first of ``_warnings``, unless the text around it reports a launch (an article quoting the
+    warning that announced it is an article)."""
+    for nav, begin, finish in _warnings(text):
+        if _LAUNCH_REPORTED.search(text[:begin] + "\n" + text[finish:]):
+            return None
+        return nav, begin, finish
+    return None
+
+
+def quoted_warnings(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` (an article) that quote a warning as broadcast: read for its areas by the notice
+    reader, they report no launch of their own ('1. ROCKET LAUNCHING 181500Z TO 271500Z AUG 26' is its window)."""
+    if _NAV_NUMBER.search(text, 0, 4000) is None:
+        return []
+    return [(begin, finish) for _, begin, finish in _warnings(text)]
+
+
+def _warnings(text: str) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Each warning set out in ``text``: its number heads a short line of its own (or a sentence passes it on
+    above its corners, one per line), and corner positions follow within a few paragraphs. The match and the
+    stretch of text the warning takes, from its number's line (or the date-time group above it) to the end of its
+    last paragraph that holds a position or a cancellation."""
     for nav in _NAV_NUMBER.finditer(text, 0, 4000):
         line_start = text.rfind("\n", 0, nav.start()) + 1
         line_end = text.find("\n", nav.end())
         line_end = len(text) if line_end < 0 else line_end
-        if text[line_start:nav.start()].strip() or line_end - line_start > 80:
+        relayed = _listed_corners(text, line_end) >= 3  # "… has issued navigational warning No. 0788/26 …" over
+        if (text[line_start:nav.start()].strip() or line_end - line_start > 80) and not relayed:  # its corners
             continue  # a sentence quoting the number, not the warning's heading
         above = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
         begin = above if _DTG_LINE.fullmatch(text[above:line_start].strip()) else line_start
@@ -158,8 +210,7 @@ def _pasted(text: str) -> tuple[re.Match[str], int, int] | None:
                 if quiet > 3:
                     break
         if len(find_positions(text, begin, finish)) >= 3 or _CANCEL.search(text, begin, finish):
-            return nav, begin, finish
-    return None
+            yield nav, begin, finish
 
 
 def _only(text: str, begin: int, finish: int) -> str:
