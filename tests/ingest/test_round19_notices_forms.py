@@ -75,7 +75,7 @@ def test_a_hemisphere_letter_mistyped_is_read_when_another_corner_gives_that_lat
     (area,) = notice.areas
     assert [(round(lon, 4), round(lat, 4)) for lon, lat in area.corners] == [
         (131.1667, 21.6667), (132.0833, 21.6667), (132.0833, 20.9167), (131.1667, 20.9167)]
-    ((at, message),) = notice.problems
+    ((_at, message),) = notice.problems
     assert message.startswith("the area: read the corner '20-55B' as '20-55N'")
     assert "check it" in message
     assert any("'20-55B' as '20-55N'" in reading for reading in area.readings)
@@ -93,7 +93,8 @@ def test_a_typo_nothing_confirms_leaves_the_area_out_named_in_one_line():
     assert notice is not None
     assert notice.areas == []
     ((_, message),) = notice.problems
-    assert "cannot read" in message and "not drafted" in message
+    assert "cannot read" in message
+    assert "not drafted" in message
     unconfirmed = read_notice(BOX.format(third="20-45M"))  # no other corner gives 20-45
     assert unconfirmed is not None
     assert unconfirmed.areas == []
