@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from viewer.geo.coordinates import find_positions
+from viewer.ingest.japanese_notice import japanese
 from viewer.ingest.notice_areas import NoticeArea, read_areas
 from viewer.ingest.notice_areas import area_letter as area_letter  # (read from here by the scorer and tests)
 from viewer.ingest.notice_windows import Window, expiry, find_windows
@@ -61,7 +62,8 @@ class Notice:
 
 def read_notice(text: str) -> Notice | None:
     """The notice ``text`` holds, or None when it is not one (an article, or anything else)."""
-    spoken = written(text)  # a warning read out on the radio, its figures spelled (spoken_notice)
+    # a warning read out on the radio, its figures spelled (spoken_notice); one in Japanese (japanese_notice)
+    spoken = written(text) or japanese(text)
     if spoken is None:
         # (a post quoting a warning line by line: "> NAVAREA XI 1288/26"; a briefing tool's table of NOTAMs, each
         # field behind the table's "|" border: the borders blanked, every offset kept)

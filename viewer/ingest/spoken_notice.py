@@ -56,11 +56,11 @@ def written(text: str) -> Written | None:
         return None
     pieces: list[tuple[int, int, int, int]] = []
     for pattern, figure in ((_FIGURES, _figures), (_DAY_OF, _day_of), (_DEGREES, _degrees), (_NUMBER_OF, _number)):
-        text, pieces = _rewrite(text, pieces, pattern, figure)
+        text, pieces = rewrite(text, pieces, pattern, figure)
     return Written(text, tuple(pieces))
 
 
-def _rewrite(text: str, pieces: list[tuple[int, int, int, int]], pattern: re.Pattern[str],
+def rewrite(text: str, pieces: list[tuple[int, int, int, int]], pattern: re.Pattern[str],
              figure: Callable[[re.Match[str]], str]) -> tuple[str, list[tuple[int, int, int, int]]]:
     """One more pass over the (already partly written) text; each replacement's spoken stretch is found through the
     pieces before it."""
