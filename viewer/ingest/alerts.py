@@ -18,14 +18,19 @@ from viewer.ingest.sites import in_north_korea
 
 _ALERT = re.compile(
     r"\bJ-?Alert\b|\b(?:emergency|missile|evacuation|air[- ]raid|civil defen[cs]e|shelter)\s+(?:warnings?|alerts?|"
-    r"orders?|messages?|sirens?|notices?|broadcasts?|advisor(?:y|ies))\b|\balerts?,?\s+(?:for|in)\s+(?=[A-Z])|\b(?:take|seek|taking|seeking)\s+shelter\b|"
+    r"orders?|messages?|sirens?|notices?|broadcasts?|advisor(?:y|ies))\b|\balerts?,?\s+(?:for|in)\s+(?=[A-Z])|"
+    # ("tell residents of … to take cover", "Please evacuate into buildings", "alerts sounded in …")
+    r"\b(?:take|seek|taking|seeking)\s+(?:shelter|cover)\b|\bplease\s+evacuate\b|"
+    r"\b(?:sirens?|alerts?|alarms?)\s+(?:sounded|wailed|went\s+off|rang)\b|"
     # ("forcing the government to warn people in … Hokkaido", "had sent warnings to residents")
-    r"\b(?:warn(?:ed|s|ing)?|alert(?:ed|s|ing)?|urg(?:ed|es|e|ing))\s+(?:the\s+)?(?:residents|citizens|people)\b|"
+    r"\b(?:warn(?:ed|s|ing)?|alert(?:ed|s|ing)?|urg(?:ed|es|e|ing)|tell(?:s|ing)?|told)\s+(?:the\s+)?(?:residents|citizens|"
+    r"people)\b|"
     r"\b(?:sent|sending|issued|issuing)\s+(?:\w+\s+)?(?:warnings?|alerts?)\s+to\s+(?:the\s+)?(?:residents|citizens|people)\b|"
     # "Residents of Okinawa were told to evacuate into buildings", "people … were urged to take cover"
     r"\b(?:told|urged|ordered|asked|instructed)\s+to\s+(?:evacuate|take\s+cover|shelter|stay\s+indoors)\b|"
     r"\bsirens?\s+(?:sounded|wailed|went off)\b|"
-    r"\bwarnings?\s+(?:was|were|had been|has been)\s+issued\b|\bissued\s+(?:an?\s+)?(?:\w+\s+)?(?:warning|alert)\b|"
+    r"\b(?:warnings?|alerts?)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:issued|sent)\b|"
+    r"\bissued\s+(?:an?\s+)?(?:\w+\s+)?(?:warning|alert)\b|"
     # "sirens and phone alerts across Hokkaido, Aomori …", "Japan's alert system told people in Miyagi, …"
     r"\b(?:alerts?|sirens?)\s+(?:across|throughout)\s+(?=[A-Z])|"
     r"\b(?:alert|warning)s?(?:\s+system)?\s+(?:told|warned|urged|reached)\s+(?:the\s+)?(?:residents|citizens|people)\b",
@@ -45,9 +50,12 @@ _LAUNCHED = re.compile(r"\b(?:launched|fired|lifted off|blasted off|took off)\s+
 _REFERENCE_ONLY = re.compile(r"(?:\b(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?|(?-i:\b[NSEW]{1,3})|"
                              r"\b(?:km|kilomet(?:er|re)s|miles|nm))\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # "The J-Alert system was not activated", "no J-Alert was issued", "did not issue a J-Alert": no alert went out
+# ("did not issue an evacuation warning"; "the J-Alert system never sent a message"; "said it would use J-Alert if the
+# rocket flew toward Okinawa": an alert that might have been)
 _ALERT_DENIED = re.compile(r"\b(?:no|without)\s+(?:\w+\s+)?J-?Alert|J-?Alert[^.;]{0,40}?\b(?:was|were)\s+not\b|"
-                           r"\b(?:did\s+not|didn['\u2019]t|not)\s+(?:issue|send|activate|sound)\w*\s+(?:an?\s+|any\s+)?"
-                           r"(?:J-?Alert|alert|warning)", re.IGNORECASE)
+                           r"\b(?:did\s+not|didn['\u2019]t|not|never)\s+(?:issue|send|activate|sound|sent)\w*\s+"
+                           r"(?:an?\s+|any\s+)?(?:[\w-]+\s+)?(?:J-?Alert|alert|warning|message)|"
+                           r"\bwould\s+(?:use|issue|send|activate|sound)\b[^.;]{0,60}\bif\b", re.IGNORECASE)
 # "an evacuation alert that the Interior Ministry later called a mistake", "sent by mistake": an alert in error is
 # not where the missile threatened (a withdrawn one still is: "issued a J-Alert for Hokkaido, then withdrew it")
 _IN_ERROR = re.compile(r"\b(?:called\s+(?:it\s+)?(?:a\s+)?(?:mistake|an?\s+error)|(?:by|in)\s+(?:mistake|error)|"
@@ -56,9 +64,9 @@ _IN_ERROR = re.compile(r"\b(?:called\s+(?:it\s+)?(?:a\s+)?(?:mistake|an?\s+error
 # a place the flight passed is overflown, not alerted
 _OVERFLOWN_BEFORE = re.compile(r"\b(?:passed|passing|flew|flying|crossed|crossing|overflew)\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:over|above|across|near|through)\s+(?:the\s+)?$", re.IGNORECASE)
-_SENDER = re.compile(r"['\u2019]?s?\s+(?:(?:has|have|had|also|then|later)\s+)?(?:(?:briefly|quickly|swiftly|promptly|"
+_SENDER = re.compile(r"['\u2019]?s?\s+(?:side\s+)?(?:(?:has|have|had|also|then|later)\s+)?(?:(?:briefly|quickly|swiftly|promptly|"
                      r"initially|first|again)\s+)?(?:pushed|pushes|activated|activates|triggered|triggers|"
-                     r"sent|sends|issued|issues|said|says|"
+                     r"sent|sends|issued|issues|said|says|reports|reported|"
                      r"called|calls|told|tells|announced|announces|warned|warns|urged|urges|asked|asks|condemned|"
                      r"protested|lodged|government|authorities|gave|gives|put|puts|believes|believed|concluded|"
                      r"confirmed|reported|estimated|assessed)\b", re.IGNORECASE)
@@ -72,6 +80,10 @@ _CAPITALS_ALERT = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+)?(?:J-?Alert|alerts?|wa
 # troops are, not where the alert went
 _STATIONED_BEFORE = re.compile(r"\b(?:units?|batter(?:y|ies)|troops|interceptors?|launchers?|deployed|stationed|based)"
                                r"\s+(?:on|at|in)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+and\s+|,\s+))?$")
+# "In April, residents across Hokkaido were woken by a J-Alert …": a sentence set in a month named before it, told
+# as background (a story's own alert is told by its day: "on Thursday", "at 7:22 a.m.")
+_ANOTHER_MONTH = re.compile(r"[\s\W]*(?:(?:back|earlier|later)\s+)?(?:in|last|this\s+past)\s+(?:January|February|March|"
+                            r"April|May|June|July|August|September|October|November|December)\s*,", re.IGNORECASE)
 _ANOTHER_YEAR = re.compile(r"\b(?:in|since|during)\s+(?:19|20)\d\d\b[^.;]{0,20}\b(?:when|as|after)\b", re.IGNORECASE)
 ALERTED_KINDS = frozenset({"prefecture", "island", "island_group", "city", "capital"})
 MAX_CORNER_GAP = 40  # characters between two corners of one zone
@@ -88,7 +100,7 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
     for sentence in sentences:
         s, e = sentence.start, sentence.end
         if last_alert is not None and s - last_alert <= LIST_AFTER_ALERT_CHARS:
-            listed = _listed_places(text, sentence, places)
+            listed = _listed_places(text, sentence, places) or _labelled_places(text, sentence, places)
             if listed:  # "J-Alert is out" / "which prefectures" / "Hokkaido, Aomori, Iwate, Miyagi, …"
                 _cite_alerted(areas, named, "J-Alert", (s, e), listed)
                 continue
@@ -100,7 +112,7 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
         alert = _ALERT.search(text, s, e)
         if alert is None or (_NOT_AN_ALERT.search(text, s, e) and not re.search(r"J-?Alert", text[s:e])):
             continue
-        if _ANOTHER_YEAR.search(text, s, alert.start()):
+        if _ANOTHER_YEAR.search(text, s, alert.start()) or _ANOTHER_MONTH.match(text, s, e):
             continue  # "Unlike in 2017, when a J-Alert covered Hokkaido, …": that year's alert
         if _ALERT_DENIED.search(text, s, e):
             continue
@@ -153,6 +165,21 @@ def _listed_places(text: str, sentence: Sentence, places: list[PlaceMention]) ->
     return inside if _LIST_GLUE.fullmatch(text, at, sentence.end) else []
 
 
+# a line that says where the alert before it went: "Target area: Okinawa Prefecture", "Areas on the crawl: …",
+# "(Issued for Hokkaido and Aomori Prefecture)"
+_AREA_LABEL = re.compile(r"[ \t]*\(?[ \t]*(?:(?:[\w-]+[ \t]+){0,3}?(?:areas?|prefectures?|regions?)(?:[ \t]+[\w-]+){0,3}"
+                         r"[ \t]*:|(?:issued|sent)[ \t]+(?:for|to)\b)", re.IGNORECASE)
+
+
+def _labelled_places(text: str, sentence: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places a line labelled as the alert's areas names, after its label."""
+    head = _LINE_HEAD.match(text, sentence.start, sentence.end)
+    label = _AREA_LABEL.match(text, head.end() if head else sentence.start, sentence.end)
+    if label is None:
+        return []
+    return [p for p in places if label.end() <= p.start < sentence.end and p.place.kind in ALERTED_KINDS]
+
+
 def _cite_alerted(areas: dict[str, DraftFeature], named: dict[str, Place], system: str, span: tuple[int, int],
                   mentions: list[PlaceMention]) -> None:
     for mention in (m for m in mentions if m.place.kind in ALERTED_KINDS and not in_north_korea(m.place)):
@@ -195,8 +222,12 @@ def _alert_in_error(text: str, mention: PlaceMention, in_sentence: list[PlaceMen
 def _dateline_city(text: str, mention: PlaceMention) -> bool:
     """A city that opens a line and is followed by a comma or an agency: the dateline, not an alerted place."""
     line_start = text.rfind("\n", 0, mention.start) + 1
-    return not text[line_start : mention.start].strip() and bool(_DATELINE_AFTER.match(text[mention.end :
-                                                                                                mention.end + 30]))
+    before = text[line_start : mention.start]  # (or after another city: "SEOUL/TOKYO, Oct 4, 2022 (Reuters)")
+    return (not before.strip() or bool(_CITIES_BEFORE.fullmatch(before))) and bool(
+        _DATELINE_AFTER.match(text[mention.end : mention.end + 30]))
+
+
+_CITIES_BEFORE = re.compile(r"[ \t]*(?:[A-Z][A-Za-z.-]+(?:[ \t][A-Z][A-Za-z.-]+)?[ \t]*/[ \t]*)+")
 
 
 # after a dateline's city: "TOKYO, Nov 3, 2022 (AP)", "SEOUL, South Korea (AP)", "Tokyo (Kyodo)", "SEOUL --"; not
