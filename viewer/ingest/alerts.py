@@ -64,8 +64,8 @@ _IN_ERROR = re.compile(r"\b(?:called\s+(?:it\s+)?(?:a\s+)?(?:mistake|an?\s+error
 # a place the flight passed is overflown, not alerted
 _OVERFLOWN_BEFORE = re.compile(r"\b(?:passed|passing|flew|flying|crossed|crossing|overflew)\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:over|above|across|near|through)\s+(?:the\s+)?$", re.IGNORECASE)
-_SENDER = re.compile(r"['\u2019]?s?\s+(?:side\s+)?(?:(?:has|have|had|also|then|later)\s+)?(?:(?:briefly|quickly|swiftly|promptly|"
-                     r"initially|first|again)\s+)?(?:pushed|pushes|activated|activates|triggered|triggers|"
+_SENDER = re.compile(r"['\u2019]?s?\s+(?:side\s+)?(?:(?:has|have|had|also|then|later)\s+)?"
+                     r"(?:(?:briefly|quickly|swiftly|promptly|initially|first|again)\s+)?(?:pushed|pushes|activated|activates|triggered|triggers|"
                      r"sent|sends|issued|issues|said|says|reports|reported|"
                      r"called|calls|told|tells|announced|announces|warned|warns|urged|urges|asked|asks|condemned|"
                      r"protested|lodged|government|authorities|gave|gives|put|puts|believes|believed|concluded|"
@@ -167,8 +167,8 @@ def _listed_places(text: str, sentence: Sentence, places: list[PlaceMention]) ->
 
 # a line that says where the alert before it went: "Target area: Okinawa Prefecture", "Areas on the crawl: …",
 # "(Issued for Hokkaido and Aomori Prefecture)"
-_AREA_LABEL = re.compile(r"[ \t]*\(?[ \t]*(?:(?:[\w-]+[ \t]+){0,3}?(?:areas?|prefectures?|regions?)(?:[ \t]+[\w-]+){0,3}"
-                         r"[ \t]*:|(?:issued|sent)[ \t]+(?:for|to)\b)", re.IGNORECASE)
+_AREA_LABEL = re.compile(r"[ \t]*\(?[ \t]*(?:(?:[\w-]+[ \t]+){0,3}?(?:areas?|prefectures?|regions?)"
+                         r"(?:[ \t]+[\w-]+){0,3}[ \t]*:|(?:issued|sent)[ \t]+(?:for|to)\b)", re.IGNORECASE)
 
 
 def _labelled_places(text: str, sentence: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:
