@@ -57,3 +57,16 @@ def test_the_second_city_of_a_joint_dateline_is_not_alerted():
     text = ("SEOUL/TOKYO, June 9, 2031 (Newswire) - North Korea fired a ballistic missile over Japan on Monday, "
             "prompting a warning for residents to take cover.")
     assert "tokyo" not in _areas(text)
+
+
+def test_an_alert_the_next_sentence_says_was_sent_in_error():
+    text = LEAD + ("Sirens sounded in Gunsan, where the city sent a text telling residents to get ready to evacuate. "
+                   "The ministry later said the message had been sent in error.")
+    assert "gunsan" not in _areas(text)
+    kept = LEAD + "Sirens sounded in Gunsan, where the city sent a text telling residents to get ready to evacuate."
+    assert "gunsan" in _areas(kept)
+
+
+def test_a_place_ready_for_an_alert_that_never_came():
+    text = LEAD + "Here in Akita the shelters were open and the town was ready for J-Alert, and then nothing."
+    assert _areas(text) == set()

@@ -55,7 +55,10 @@ _REFERENCE_ONLY = re.compile(r"(?:\b(?:north|south|east|west)(?:[- ]?(?:north|so
 _ALERT_DENIED = re.compile(r"\b(?:no|without)\s+(?:\w+\s+)?J-?Alert|J-?Alert[^.;]{0,40}?\b(?:was|were)\s+not\b|"
                            r"\b(?:did\s+not|didn['\u2019]t|not|never)\s+(?:issue|send|activate|sound|sent)\w*\s+"
                            r"(?:an?\s+|any\s+)?(?:[\w-]+\s+)?(?:J-?Alert|alert|warning|message)|"
-                           r"\bwould\s+(?:use|issue|send|activate|sound)\b[^.;]{0,60}\bif\b", re.IGNORECASE)
+                           r"\bwould\s+(?:use|issue|send|activate|sound)\b[^.;]{0,60}\bif\b|"
+                           # "the city was ready for J-Alert, and then … nothing": an alert prepared for
+                           r"\b(?:ready|prepared|preparing|braced|bracing)\s+for\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+                           r"(?:J-?Alert|alerts?|warnings?)\b", re.IGNORECASE)
 # "an evacuation alert that the Interior Ministry later called a mistake", "sent by mistake": an alert in error is
 # not where the missile threatened (a withdrawn one still is: "issued a J-Alert for Hokkaido, then withdrew it")
 _IN_ERROR = re.compile(r"\b(?:called\s+(?:it\s+)?(?:a\s+)?(?:mistake|an?\s+error)|(?:by|in)\s+(?:mistake|error)|"
@@ -97,7 +100,7 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
     areas: dict[str, DraftFeature] = {}
     named: dict[str, Place] = {}
     last_alert: int | None = None  # where the last alert sentence ends
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         s, e = sentence.start, sentence.end
         if last_alert is not None and s - last_alert <= LIST_AFTER_ALERT_CHARS:
             listed = _listed_places(text, sentence, places) or _labelled_places(text, sentence, places)
@@ -119,7 +122,11 @@ def find_warning_areas(text: str, sentences: list[Sentence], places: list[PlaceM
         last_alert = e
         system = "J-Alert" if re.search(r"J-?Alert|Japan|prefecture", text[s:e], re.IGNORECASE) else "Alert"
         alerted = False
-        for mention in (p for p in places if s <= p.start < e and p.place.kind in ALERTED_KINDS):
+        candidates = [p for p in places if s <= p.start < e and p.place.kind in ALERTED_KINDS]
+        if len(candidates) == 1 and _withdrawn_next(text, sentences[index + 1 : index + 2], places):
+            continue  # "… Seoul, where the city sent a text telling residents to evacuate. The ministry later said
+            # the message had been sent in error."
+        for mention in candidates:
             if _REFERENCE_ONLY.search(text, max(s, mention.start - 30), mention.start):
                 continue  # "passed west of the Sakishima islands": a reference point, not where the alert went
             if alerted and _OVERFLOWN_BEFORE.search(text, max(s, mention.start - 50), mention.start):
@@ -209,6 +216,12 @@ def _within_prefectures(areas: dict[str, DraftFeature], named: dict[str, Place])
 
 
 ERROR_CHARS = 130  # from the place to the words saying its alert was a mistake
+
+
+def _withdrawn_next(text: str, following: list[Sentence], places: list[PlaceMention]) -> bool:
+    """The sentence after an alert says the alert was sent in error, naming no place of its own."""
+    return any(_IN_ERROR.search(text, n.start, n.end) and re.search(r"\b(?:message|alert|warning|text)s?\b", text[
+        n.start : n.end], re.IGNORECASE) and not any(n.start <= p.start < n.end for p in places) for n in following)
 
 
 def _alert_in_error(text: str, mention: PlaceMention, in_sentence: list[PlaceMention], end: int) -> bool:
