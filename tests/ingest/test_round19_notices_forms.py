@@ -98,3 +98,13 @@ def test_a_typo_nothing_confirms_leaves_the_area_out_named_in_one_line():
     unconfirmed = read_notice(BOX.format(third="20-45M"))  # no other corner gives 20-45
     assert unconfirmed is not None
     assert unconfirmed.areas == []
+
+
+def test_one_day_s_hours_with_the_day_before_or_after_and_the_zone_once():
+    for text in ("18 MAR 31 0130Z TO 0615Z", "0130 UTC TO 0615 UTC ON 18 MAR 2031", "0130-0615 UTC 18 MAR 31",
+                 "18 MAR 2031, 0130 TO 0615 UTC", "from 10:30 to 15:15 JST on 18 March 2031"):
+        (window,) = find_windows(text, 2031)
+        assert (window.start, window.end) == (_utc(2031, 3, 18, 1, 30), _utc(2031, 3, 18, 6, 15)), text
+    (late,) = find_windows("18 MAR 31 2330Z TO 0215Z", 2031)
+    assert late.end == _utc(2031, 3, 19, 2, 15)
+    assert find_windows("ISSUED 18 MAR 31 0130Z", 2031) == []

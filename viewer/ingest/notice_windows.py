@@ -56,6 +56,14 @@ _HOURS_THEN_DAYS = re.compile(
 _HOURS_ON_DAY = re.compile(
     rf"\bFROM\s+(?P<h1>[0-2]\d[0-5]\d)\s*(?:TO|-|\u2013)\s*(?P<h2>[0-2]\d[0-5]\d)\s+ON\s+(?P<d>[0-3]?\d)\s+(?P<m>{_MON})\s+"
     rf"(?P<y>20\d\d)\s*\(?(?P<z>BEIJING\s+TIME|UTC|GMT|JST|KST)\)?", re.IGNORECASE)
+# One day's hours, the day before or after them and the zone written once after both: "05 AUG 26 0100Z TO 0500Z",
+# "0100 UTC TO 0500 UTC ON 05 AUG 2026", "0100-0500 UTC 05 AUG 26", "05 AUG 2026, 0100 TO 0500 UTC", "from 10:00 to
+# 14:00 JST on 5 August 2026" (hours past midnight end the next day)
+_HOURS = (r"(?P<h1>[0-2]\d:?[0-5]\d)(?:\s?(?P<z1>Z|UTC|GMT|JST|KST)\b)?\s*(?:TO|UNTIL|-|\u2013)\s*"
+          r"(?P<h2>[0-2]\d:?[0-5]\d)\s?(?P<z2>Z|UTC|GMT|JST|KST)\b")
+_ONE_DAY = rf"(?P<d>[0-3]?\d)\s+(?P<m>{_MON})(?:\s+(?P<y>(?:20)?\d\d)(?!\d))?"
+_DAY_HOURS = [re.compile(rf"\b{_ONE_DAY},?\s+(?:FROM\s+)?{_HOURS}", re.IGNORECASE),
+              re.compile(rf"\b(?:FROM\s+)?{_HOURS},?\s+(?:ON\s+)?{_ONE_DAY}\b", re.IGNORECASE)]
 _NOTAM_B = re.compile(r"\bB\)\s*(?P<t>\d{10})\b")
 _NOTAM_C = re.compile(r"\bC\)\s*(?P<t>\d{10})(?:\s*EST)?\b")
 _EXPIRES = re.compile(rf"\bCANCEL\s+THIS\s+(?:MSG|MESSAGE)\s+(?P<t>[0-3]\d[0-2]\d[0-5]\d){_Z}\s+(?P<m>{_MON})"
@@ -160,6 +168,17 @@ def find_windows(text: str, year: int | None) -> list[Window]:
             end += timedelta(days=1)
         daily = f"{h1}Z-{h2}Z" if (m.group("daily") or d1 != d2) and h1 != h2 else None
         found.append(Window(start, end, m.span(), daily))
+    for m in (m for pattern in _DAY_HOURS for m in pattern.finditer(text)):
+        if any(w.span[0] < m.end() and m.start() < w.span[1] for w in found):
+            continue
+        y = _year(m.group("y"), year)
+        h1, h2 = m.group("h1").replace(":", ""), m.group("h2").replace(":", "")
+        start = _moment(y, _month(m.group("m")), int(m.group("d")), h1) if y else None
+        end = _moment(y, _month(m.group("m")), int(m.group("d")), h2) if y else None
+        if start and end:
+            end += timedelta(days=1 if end <= start else 0)
+            found.append(Window(start - _offset(m.group("z1") or m.group("z2")), end - _offset(m.group("z2")),
+                                m.span()))
     for m in _HOURS_ON_DAY.finditer(text):
         start = _moment(int(m.group("y")), _month(m.group("m")), int(m.group("d")), m.group("h1"))
         end = _moment(int(m.group("y")), _month(m.group("m")), int(m.group("d")), m.group("h2"))
