@@ -92,3 +92,28 @@ def test_an_article_quoting_the_warning_of_the_launch_it_reports_is_an_article()
     assert draft is not None
     assert draft.notice is None
     assert not draft.others  # the quoted "ROCKET LAUNCHING 011500Z …" is the warning's window, no second launch
+
+
+CHAT = (
+    "[09:58] kim.j: warning just came in, pasting\n"
+    "[09:58] kim.j: NAVAREA XI 0123/31\n"
+    "[09:58] kim.j: YELLOW SEA.\n"
+    "[09:59] kim.j: ROCKET LAUNCHING 2200Z TO 0300Z DAILY 11 THRU 15 APR 31\n"
+    "[09:59] kim.j: IN AREA BOUNDED BY 37-05N 124-00E, 37-05N 124-40E, 36-30N 124-40E, 36-30N 124-00E.\n"
+    "[10:01] lee.s: thanks, plotting\n"
+)
+
+
+def test_a_warning_pasted_a_line_a_message_into_a_chat():
+    notice = read_notice(CHAT)
+    assert notice is not None
+    assert notice.name == "NAVAREA XI 0123/31"
+    (area,) = notice.areas
+    assert CHAT[slice(*area.span)].startswith("37-05N 124-00E")
+    assert notice.windows[0].start == datetime(2031, 4, 11, 22, tzinfo=UTC)
+
+
+def test_a_chat_that_names_a_warning_without_its_areas_is_no_notice():
+    text = ("[07:02] kim.j: NAVAREA XI 0123/31 is out for next week\n[07:03] lee.s: ok\n"
+            "[07:40] kim.j: North Korea fired a missile from Sunan at 7:31, JCS says\n")
+    assert read_notice(text) is None

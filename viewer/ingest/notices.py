@@ -67,7 +67,8 @@ def read_notice(text: str) -> Notice | None:
     if spoken is None:
         # (a post quoting a warning line by line: "> NAVAREA XI 1288/26"; a briefing tool's table of NOTAMs, each
         # field behind the table's "|" border: the borders blanked, every offset kept)
-        return _read(unquoted(text)) or (_read(unquoted(_unruled(text))) if "|" in text[:600] else None)
+        return (_read(unquoted(text)) or (_read(unquoted(_unruled(text))) if "|" in text[:600] else None)
+                or _read_unheaded(text))
     notice = _read(spoken.text)
     if notice is None:
         return None
@@ -95,6 +96,21 @@ def _read(text: str) -> Notice | None:
 
 # a table's row number, "| 1     | 40-12.0N  | 130-30.0E  |": an index, not the degrees of the position after it
 _ROW_NUMBER = re.compile(r"(?m)(?:^|(?<=\|))[ \t]*\d{1,2}[ \t]*(?=\|)")
+
+
+# a chat export's message head: "[09:58] kim.j: ", "[3:12 PM] Dana Whitfield: "
+_CHAT_HEAD = re.compile(r"(?m)^[ \t]*\[[^\]\n]{1,24}\][ \t]*[\w.@' -]{1,30}:[ \t]*")
+
+
+def _read_unheaded(text: str) -> Notice | None:
+    """A warning pasted into a chat a line a message, each line behind its message's stamp and sender: read with the
+    heads blanked, every offset kept."""
+    heads = _CHAT_HEAD.findall(text, 0, 4000)
+    if len(heads) < 3:
+        return None
+    notice = _read(unquoted(_CHAT_HEAD.sub(lambda m: " " * len(m.group()), text)))
+    # (a chat that only names a warning's number, its talk about a launch, stays an article)
+    return notice if notice is not None and (notice.areas or notice.cancels) else None
 
 
 def _unruled(text: str) -> str:
