@@ -108,3 +108,8 @@ def test_one_day_s_hours_with_the_day_before_or_after_and_the_zone_once():
     (late,) = find_windows("18 MAR 31 2330Z TO 0215Z", 2031)
     assert late.end == _utc(2031, 3, 19, 2, 15)
     assert find_windows("ISSUED 18 MAR 31 0130Z", 2031) == []
+
+
+def test_daily_hours_in_japan_s_clock():
+    (window,) = find_windows("2200 JST TO 0300 JST DAILY 11 THRU 15 APR 31", 2031)
+    assert (window.start, window.end, window.daily) == (_utc(2031, 4, 11, 13), _utc(2031, 4, 15, 18), "1300Z-1800Z")

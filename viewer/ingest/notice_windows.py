@@ -12,7 +12,9 @@ from viewer.ingest.times import MONTHS
 _MON = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*"
 _Z = r"(?:Z|\s?UTC)"
 _DAILY = re.compile(
-    rf"\b(?P<h1>[0-2]\d[0-5]\d){_Z}\s*(?:TO|-|THRU)\s*(?P<h2>[0-2]\d[0-5]\d){_Z}\s*(?P<daily>DAILY,?\s+)?"
+    # (in Japan's or Korea's clock too: "2200 JST TO 0300 JST DAILY 11 THRU 15 APR 26")
+    rf"\b(?P<h1>[0-2]\d[0-5]\d)(?P<dz1>Z|\s?(?:UTC|JST|KST)\b)\s*(?:TO|-|THRU)\s*(?P<h2>[0-2]\d[0-5]\d)"
+    rf"(?P<dz2>Z|\s?(?:UTC|JST|KST)\b)\s*(?P<daily>DAILY,?\s+)?"
     # (the days as a range, "21 THRU 24", or as a list, "03 AND 04 AUG", "03, 04 AND 05 AUG": first to last)
     rf"(?:(?:FROM\s+)?(?P<d1>[0-3]?\d)(?:\s+(?P<m1>{_MON}))?(?:,\s*[0-3]?\d)*\s*(?:THRU|THROUGH|TO|-|,?\s*AND)\s*)?"
     rf"(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})(?:\s+(?P<y>(?:20)?\d\d))?\b", re.IGNORECASE)
@@ -166,7 +168,8 @@ def find_windows(text: str, year: int | None) -> list[Window]:
             continue
         if h2 < h1:  # the hours run past midnight: each day's window ends the next day
             end += timedelta(days=1)
-        daily = f"{h1}Z-{h2}Z" if (m.group("daily") or d1 != d2) and h1 != h2 else None
+        start, end = start - _offset(m.group("dz1")), end - _offset(m.group("dz2"))
+        daily = f"{start:%H%M}Z-{end:%H%M}Z" if (m.group("daily") or d1 != d2) and h1 != h2 else None
         found.append(Window(start, end, m.span(), daily))
     for m in (m for pattern in _DAY_HOURS for m in pattern.finditer(text)):
         if any(w.span[0] < m.end() and m.start() < w.span[1] for w in found):
