@@ -319,7 +319,8 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
     if site is None:  # "fired a missile into the sea off its east coast", no site: the direction as a claim
         _direction_claim(draft, text, report, matcher)
     # (an alert told in another launch's sentences is that launch's: a timeline's "J-Alert: Okinawa" on each row)
-    draft.features.extend(find_warning_areas(text, own, places))
+    tabled = bool(report.anchors) and all(in_launch_table(text, s.start) for s in report.anchors)  # a table's row:
+    draft.features.extend(find_warning_areas(text, report.anchors if tabled else own, places))  # not a note on others
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
     add_claims(draft, text, own, report, article.published, lead=True)
     add_failure_area(draft, text, report, matcher, site)
