@@ -12,6 +12,7 @@ from viewer.ingest.launch_mentions import denies_launch
 from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_row, launch_told
 from viewer.ingest.launch_report import SPACE_WORDS, LaunchReport, describe, lead_space
 from viewer.ingest.launch_sections import heading_rows
+from viewer.ingest.launch_shorthand import shorthand_launch
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.sentences import Sentence
 
@@ -182,7 +183,7 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     history = (_HISTORY_BUT_RECENT if recent else _HISTORY).search(text, s, e)
     if history and not (history.group().lower().startswith("since") and _FIRST_SINCE.search(text, s, history.start())):
         return False  # about an earlier launch; but "the first ICBM test since 2017" reports this one
-    verb = (_PAST_VERB if strict else _VERB).search(text, s, e)
+    verb = (_PAST_VERB if strict else _VERB).search(text, s, e) or shorthand_launch(text, s, e)
     if verb is None and _PROJECTILE.search(text, s, e):
         verb = _FAILED_AFTER_LEAVING.search(text, s, e)
     if verb is None and not strict:  # "The missile was flown on a lofted trajectory to the east": the same flight
@@ -386,14 +387,13 @@ _TITLE_LAUNCH = re.compile(r"\blaunch(?:es|ed)?(?:\b|_)", re.IGNORECASE)
 
 def _field_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """The lines of a launch report written in fields: at least three known fields, one of them its time, under a
-    heading that names a launch by North Korea. Each line then states the launch."""
+    heading that names a launch by North Korea ("NORTH KOREA LAUNCH TRACKER" too). Each line states the launch."""
     fields = report_fields(text)
     if not fields:
         return []
     head = text[: fields[0].start()]
     if all(f.group("key") for f in fields):  # a pasted data record: its keys and values may say what it is
         head += "\n".join(f.group() for f in fields)  # ('"launched_local": …', '"site": "Pyongyang area"')
-    # (a heading in capitals: "NORTH KOREA LAUNCH TRACKER")
     if not _TITLE_LAUNCH.search(head) or not (_NORTH_KOREA.search(head) or _NORTH_KOREA.search(head.title())):
         return []
     return [s for s in sentences if any(m.start() <= s.start < m.end() for m in fields)]

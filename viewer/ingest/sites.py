@@ -22,7 +22,7 @@ _NORTH_KOREA = [(124.2, 39.8), (125.0, 40.6), (126.9, 41.8), (128.2, 41.6), (129
                 (129.8, 40.8), (128.3, 39.9), (127.7, 39.3), (128.1, 38.9), (128.4, 38.6), (127.1, 38.3),
                 (126.6, 37.75), (125.2, 37.85), (124.9, 38.1), (124.8, 38.6), (124.2, 39.8)]  # fmt: skip
 # (Wonsan, Tongchon and Kaesong inside; South Korea's Baengnyeongdo, off the Ongjin peninsula, outside)
-_FROM = re.compile(r"\b(?:from|near|in|at|off)\s+(?:the\s+)?"
+_FROM = re.compile(r"\b(?:from|near|in|at|off|(?-i:fm|fr)\.?)\s+(?:the\s+)?"  # (an analyst's "fm Sunan")
                    r"(?:(?:area|vicinity|region|outskirts|suburbs?|coast)\s+(?:of|near|around)\s+"
                    r"|(?:near|around)\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:capital|city|port\s+city|port|town|county|district)"
                    r"\s+(?:of\s+)?)?$"

@@ -1,0 +1,47 @@
+"""Issue 17, round 19: launches in an analyst's shorthand — a watch log's or a note's line with no verb, the
+launcher and the missile abbreviated ('NK SRBM x2 fm <place>', 'NK ICBM launch, …, fr <place>'); and the same
+shorthand for a launch still to come, which is none. Every story here was written for the test."""
+
+from __future__ import annotations
+
+from story import drafted, read
+
+from viewer.ingest import draft_article
+
+
+def _site(draft) -> str | None:
+    return next((f.place for f in draft.features if f.kind == "launch_site"), None)
+
+
+def test_a_watch_logs_line_with_no_verb_is_a_launch_from_the_place_after_fm():
+    text = ("EAST DESK - WATCH LOG (all times L = KST)\n"
+            "Log opened 0600L by duty officer\n\n"
+            "0640L  Quiet. Checked KCNA overnight items, nothing new.\n"
+            "0712L  NK SRBM x2 fm Sukchon, ENE, per JCS text. Flight data to follow.\n"
+            "0730L  Called duty analyst.\n")
+    draft = drafted(text)
+    assert _site(draft) == "sukchon"
+
+
+def test_an_analysts_note_naming_the_launch_by_its_abbreviations_is_a_launch_from_the_place_after_fr():
+    text = ("notes, morning after\n"
+            "re: last night's ICBM\n\n"
+            "- NK ICBM launch, JCS: ~2318 KST, fr Mupyong-ri, Jagang prov. (interior)\n"
+            "- Japan MOD: flt ~50 min, fell in SOJ\n"
+            "- KCNA this a.m.: claims success\n")
+    draft = drafted(text)
+    assert _site(draft) == "mupyong-ri"
+
+
+def test_the_same_shorthand_for_a_launch_still_to_come_is_no_launch():
+    text = ("notes, planning call\n\n"
+            "- NK ICBM launch expected within days, per imagery of the Sohae pad; KCNA silent\n"
+            "- DPRK SRBM launch prep seen near Sunan (unconfirmed)\n"
+            "- next call Friday\n")
+    assert draft_article(read(text)) is None
+
+
+def test_a_heading_in_capitals_is_not_read_as_the_shorthand():
+    text = ("SUBJECT: DPRK IRBM LAUNCH FROM SUNAN - PLANNING NOTES\n\n"
+            "The team will meet on Friday to plan coverage of possible launches this month.\n")
+    assert draft_article(read(text)) is None
