@@ -18,7 +18,7 @@ from viewer.ingest.flight import find_flight, passing_flight
 from viewer.ingest.footnotes import footnotes, notes_apart
 from viewer.ingest.launch import detect_launch, foreign_launch_sentences
 from viewer.ingest.launch_claims import add_claims
-from viewer.ingest.launch_mentions import launch_days, launch_days_before, names_launching
+from viewer.ingest.launch_mentions import another_things_day, launch_days, launch_days_before, names_launching
 from viewer.ingest.launch_passages import paragraphs_named_by_day
 from viewer.ingest.launch_report import LaunchReport, clause_around, describe, space_of
 from viewer.ingest.launch_sections import heads_a_section, heads_section_of, section_sentences, within_own_section
@@ -141,8 +141,8 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     known = [d.date for d in (draft, *draft.others) if d.date is not None]
     # the lede's sentence too when it opens with the dateline ("SEOUL, Oct. 8 (Yonhap) -- …, its first launch since
     # it tested a Hwasong-19 on Sept. 3"), its dates after the dateline
-    passing = passing_mentions(text, [s for s in sentences if s.end > article.header_end and s not in foreign],
-                               article.published, known, after=article.header_end)
+    passing = [(s, m) for s, m in passing_mentions(text, [s for s in sentences if s.end > article.header_end and (
+        s not in foreign)], article.published, known, after=article.header_end) if not another_things_day(text, m, s)]
     if not groups and report.vehicle_span and any(s.start <= report.vehicle_span[0] < s.end for s, _ in passing):
         # the vehicle named was the earlier launch's ("on July 4, North Korea launched its first ICBM, a Hwasong-14")
         lead = describe(text, LaunchReport(report.anchors, report.related, report.space), whole_text=False)

@@ -9,7 +9,7 @@ from datetime import date
 from viewer.ingest.field_report import report_fields
 from viewer.ingest.launch_lists import dated_launches, scene_days
 from viewer.ingest.launch_mentions import denies_launch
-from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_row, launch_told
+from viewer.ingest.launch_nouns import DETECTED_OBJECT, RELATIVE_TO, launch_row, launch_told
 from viewer.ingest.launch_report import SPACE_WORDS, LaunchReport, describe, lead_space
 from viewer.ingest.launch_sections import heading_rows
 from viewer.ingest.launch_shorthand import shorthand_launch
@@ -195,8 +195,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         # days after North Korea said…", which is about someone else's launch.
         verb = _LAUNCH_NOUN.search(text, s, e) or (None if strict else _TEST_NOUN.search(text, s, e)) or (
             _told_test(text, s, e) if article_about_north_korea else None) or dated_launches(text, s, e)
-        if verb is None:
-            return False
+        if verb is None or (strict and RELATIVE_TO.search(text, max(s, verb.start() - 25), verb.start())):
+            return False  # ("an image taken three days before the launch": the launch a reference, not told)
         # "The first launch was at 6:40 this morning" in a story about North Korea: a launch told by its clock time
         timed = article_about_north_korea and ((_ORDINAL_LAUNCH.match(verb.group()) is not None and bool(
             _CLOCK.search(text, verb.end(), e))) or launch_told(text, verb))

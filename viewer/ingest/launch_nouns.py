@@ -17,6 +17,9 @@ _DETECTED = re.compile(r"\b(?:detected|spotted|caught|tracked|picked\s+up|observ
 _TOOK_PLACE = re.compile(r"\s+(?:itself\s+)?(?:came|took\s+place|occurred|happened|was\s+(?:detected|spotted|made))\s+"
                          r"(?:at|on|shortly|around|about|just|early|late|in\s+the|from|\d)", re.IGNORECASE)
 
+# "an image taken three days before the launch", "in the hours after the launch": the launch as a reference point
+RELATIVE_TO = re.compile(r"\b(?:before|after|since|ahead\s+of|until|preceding|following)\s+$", re.IGNORECASE)
+
 
 def launch_told(text: str, noun: re.Match[str]) -> bool:
     """Whether 'the launch' (``noun``) is told as having happened: detected, or placed in time."""
