@@ -33,6 +33,10 @@ _FROM = re.compile(r"\b(?:from|near|in|at|off|(?-i:fm|fr)\.?)\s+(?:the\s+)?"  # 
                    r"(?:(?:around|near|the|vicinity\s+of)\s+)*$"
                    r"|\|[ \t]*$",  # a table row's cell: "| 27 Jan | 08:00 | Hamhung area | 2 x SRBM |"
                    re.IGNORECASE)  # "from near the capital Pyongyang", "from the Ryokpho district of Pyongyang"
+# a translation that keeps the source's word order, "from" after the place: "Sunan vicinity from, ballistic missile 1
+# shot … launched", "Kwail in from 2 shots launching" (not English's "the area from which", "from 2017 to 2020")
+_FROM_AFTER = re.compile(r"\s+(?:(?:vicinity|area|district|county|region|coast|waters|peninsula)\s+)?(?:in\s+)?from\b"
+                         r"(?!\s+(?:which|where|there|then|here|now|\d|the\b|a\b|an\b))", re.IGNORECASE)
 _VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|lift\w*\s+off|blast\w*\s+off|took\s+off)\b", re.IGNORECASE)
 _PROJECTILE_AFTER = re.compile(r"(?:\s+[\w\u201c\u201d\"'-]+){0,4}?\s+"
                                r"(?:rocket|missiles?|satellite|projectiles?|ICBM|SLBM)"
@@ -82,8 +86,8 @@ def find_site(text: str, report: LaunchReport, places: list[PlaceMention], match
         for mention in inside:
             place = mention.place
             before = max(sentence.start, mention.start - 40)
-            if in_north_korea(place) and _FROM.search(text, before, mention.start) and not _CLOCK_PLACE.search(
-                    text, before, mention.start):
+            if in_north_korea(place) and (_FROM.search(text, before, mention.start) or _FROM_AFTER.match(
+                    text, mention.end, sentence.end)) and not _CLOCK_PLACE.search(text, before, mention.start):
                 if place.id == "western-north-korea" and report.space:
                     sohae = _sohae(matcher, when)
                     return _site(sohae, _span(launch_phrase(text, sentence), (mention.start, mention.end)),
