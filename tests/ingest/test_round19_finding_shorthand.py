@@ -1,6 +1,7 @@
-"""Issue 17, round 19: launches in an analyst's shorthand — a watch log's or a note's line with no verb, the
-launcher and the missile abbreviated ('NK SRBM x2 fm <place>', 'NK ICBM launch, …, fr <place>'); and the same
-shorthand for a launch still to come, which is none. Every story here was written for the test."""
+"""Issue 17, round 19: launches in telegraphic forms — an analyst's shorthand, a log's or a note's line with no verb
+('NK SRBM x2 fm <place>', 'NK ICBM launch, …, fr <place>'), a budget line in the present tense with where from and
+when, a ticker in capitals; the same shorthand for a launch still to come, or a heading in capitals, is none. Every
+story here was written for the test."""
 
 from __future__ import annotations
 
@@ -45,3 +46,27 @@ def test_a_heading_in_capitals_is_not_read_as_the_shorthand():
     text = ("SUBJECT: DPRK IRBM LAUNCH FROM SUNAN - PLANNING NOTES\n\n"
             "The team will meet on Friday to plan coverage of possible launches this month.\n")
     assert draft_article(read(text)) is None
+
+
+def test_a_budget_line_in_the_present_tense_with_where_from_and_when_is_a_launch():
+    text = ("DESK BUDGET - Thursday, May 8, 2031 (updated 15:10 KST)\n\n"
+            "TOP\n"
+            "NKOREA-MISSILE (500 words, moved 09:40)\n"
+            "  North Korea fires what Seoul calls a new SLBM from waters off Sinpo at 6:40 a.m.; it flew about\n"
+            "  400 km east and came down in the Sea of Japan.\n\n"
+            "ALSO\n"
+            "CITY-CRIME (400): May 7 shooting downtown, police briefing at 11.\n")
+    draft = drafted(text)
+    assert _site(draft) == "sinpo"
+    assert draft.time is not None
+    assert draft.time.isoformat() == "2031-05-08T06:40:00+09:00"
+    assert draft.others == []  # (the shooting is a gun's, no launch)
+
+
+def test_a_ticker_log_in_capitals_reports_the_launch_it_names():
+    text = ("CHANNEL 5 NEWS - ON-SCREEN TEXT LOG (TICKER)\n"
+            "DATE: 2031-06-03 (TUE)   CLOCK: KST\n\n"
+            "07:12  BREAKING | N. KOREA FIRES BALLISTIC MISSILE INTO EAST SEA: JCS\n"
+            "07:20  BREAKING | JCS: SHORT-RANGE BALLISTIC MISSILE FIRED FROM SUKCHON AREA AROUND 7:05 A.M.\n"
+            "07:41  TICKER | TOKYO: MISSILE FELL OUTSIDE JAPAN'S EEZ\n")
+    assert _site(drafted(text)) == "sukchon"

@@ -12,7 +12,7 @@ from viewer.ingest.launch_mentions import denies_launch
 from viewer.ingest.launch_nouns import DETECTED_OBJECT, RELATIVE_TO, launch_row, launch_told
 from viewer.ingest.launch_report import SPACE_WORDS, LaunchReport, describe, lead_space
 from viewer.ingest.launch_sections import heading_rows
-from viewer.ingest.launch_shorthand import shorthand_launch
+from viewer.ingest.launch_shorthand import in_ordinary_case, telegraphic_launch
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.sentences import Sentence
 
@@ -183,7 +183,7 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     history = (_HISTORY_BUT_RECENT if recent else _HISTORY).search(text, s, e)
     if history and not (history.group().lower().startswith("since") and _FIRST_SINCE.search(text, s, history.start())):
         return False  # about an earlier launch; but "the first ICBM test since 2017" reports this one
-    verb = (_PAST_VERB if strict else _VERB).search(text, s, e) or shorthand_launch(text, s, e)
+    verb = (_PAST_VERB if strict else _VERB).search(text, s, e) or telegraphic_launch(text, s, e)
     if verb is None and _PROJECTILE.search(text, s, e):
         verb = _FAILED_AFTER_LEAVING.search(text, s, e)
     if verb is None and not strict:  # "The missile was flown on a lofted trajectory to the east": the same flight
@@ -205,7 +205,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
             return False
     else:
         timed = False
-    if strict and not timed and not _launches_a_projectile(text, s, e, verb):
+    if (strict or verb.group().lower().startswith("shoot")) and not timed and not _launches_a_projectile(
+            text, s, e, verb):  # (and "the Oct. 1 shooting", a gun's, when no rocket or missile is named)
         return False
     before = text[max(s, verb.start() - 45) : verb.start()]
     aside = _AFTER_APPOSITIVE.search(before)
@@ -237,8 +238,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         return False  # "South Korea launched its first spy satellite to watch North Korea"
     if _NOTICE_WINDOW.search(text, s, e):
         return False  # "rocket firing in three areas … each day from Tuesday to Friday": a notice's window, no launch
-    if _NORTH_KOREA.search(text, s, e):
-        return True
+    if _NORTH_KOREA.search(text, s, e) or _NORTH_KOREA.search(in_ordinary_case(text, s, e)):
+        return True  # (a ticker in capitals: "N. KOREA FIRES …")
     # "The missile was launched at 7:29 PM ET" in an article about North Korea, with no other country launching.
     return article_about_north_korea and (bool(noun) or not _FOREIGN_LAUNCHER.search(
         _after_said(text[s : verb.start()])[1][-60:]))
@@ -339,10 +340,9 @@ def detect_launch(text: str, sentences: list[Sentence], published: date | None =
         return None  # a striker who "fired a rocket into the top corner" launched nothing
     if denies_launch(text, sentences):
         return None
-    head = min(len(text), 4000)
+    head = in_ordinary_case(text, 0, 4000) or text[:4000]  # (a ticker's log in capitals: its names as written)
     # named twice, or once beside one of its rockets or leaders ("its new intermediate-range missile … a Musudan")
-    about_north_korea = len(_NORTH_KOREA.findall(text, 0, head)) + min(1, len(_NORTH_KOREAN_NAMES.findall(
-        text, 0, head))) >= 2
+    about_north_korea = len(_NORTH_KOREA.findall(head)) + min(1, len(_NORTH_KOREAN_NAMES.findall(head))) >= 2
     anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
     # a timeline's or table's rows: the launches themselves when no sentence reports one, else others it lists
     rows = [s for s in sentences if about_north_korea and launch_row(text, s)]

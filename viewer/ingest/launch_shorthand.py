@@ -1,8 +1,10 @@
-"""Launches told in an analyst's shorthand, with no verb: a log's, chat's or note's line naming the launcher and the
-missile by their abbreviations, then where it came from or the word launch ('NK SRBM x2 fm <place>', 'DPRK ICBM
-launch, JCS: ~2341 KST', 'NK CM x4 fr <place> area'). The launcher must be written (North Korea or its
-abbreviation, in capitals) and the kind of missile right after it; a hedge or a plan before it is read by the
-caller as for any launch verb."""
+"""Launches told in telegraphic forms. An analyst's shorthand, with no verb: a log's, chat's or note's line naming
+the launcher and the missile by their abbreviations, then where it came from or the word launch ('NK SRBM x2 fm
+<place>', 'DPRK ICBM launch, JCS: ~2341 KST', 'NK CM x4 fr <place> area'); the launcher must be written (its
+abbreviation, in capitals) and the kind of missile right after it. A headline's or budget line's present tense with
+North Korea its subject ('North Korea fires two missiles from …'). A ticker or a chyron written in capitals ('N.
+KOREA FIRES BALLISTIC MISSILE'), read for the names it holds as a reader would in ordinary case. A hedge or a plan
+before any of them is read by the caller as for any launch verb."""
 
 from __future__ import annotations
 
@@ -34,3 +36,37 @@ def shorthand_launch(text: str, start: int, end: int) -> re.Match[str] | None:
     if found is None or _TO_COME.match(text, found.end(), end):
         return None
     return found
+
+
+# "North Korea fires two ballistic missiles from …", "N. KOREA FIRES UNIDENTIFIED BALLISTIC MISSILE": a headline's
+# present tense, the launcher its subject (the caller asks for the rocket or missile it fires)
+_PRESENT = re.compile(r"\b(?:North\s+Korea|N\.\s?Korea|DPRK|Pyongyang)\s+(?:(?:again|also|reportedly)\s+)?"
+                      r"(?:fires|launches|test-fires|test-launches)\b", re.IGNORECASE)
+
+
+# what makes a present-tense line a report and not a headline's summary: where from, or when by the clock
+_DETAIL = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,4}?[A-Z][\w-]+|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b", re.IGNORECASE)
+
+
+def telegraphic_launch(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A launch told in shorthand, or in the present tense with where it came from or its clock time ('North Korea
+    fires … from waters off <port> at 7:11 a.m.'; not a headline's 'North Korea launches rocket it says carries
+    satellite'), in ``text[start:end]``, if any."""
+    present = _PRESENT.search(text, start, end)
+    if present is not None and not _DETAIL.search(text, present.end(), end):
+        present = None
+    return shorthand_launch(text, start, end) or present
+
+
+CAPITALS_SHARE = 0.8  # of a passage's letters, in capitals: a ticker, a chyron, a heading
+MIN_LETTERS = 12
+
+
+def in_ordinary_case(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` in title case when it is written in capitals ('N. KOREA FIRES …' → 'N. Korea Fires …',
+    the same length), so names written the ordinary way are found in it; else ''."""
+    passage = text[start:end]
+    letters = sum(c.isalpha() for c in passage)
+    if letters < MIN_LETTERS or sum(c.isupper() for c in passage) < CAPITALS_SHARE * letters:
+        return ""
+    return passage.title()
