@@ -166,7 +166,10 @@ def launch_days(text: str, sentences: Iterable[Sentence], reference: date | None
 # earlier launch, counted back from the launch the sentence tells
 _DAYS_AFTER = re.compile(
     r"\b(?P<count>a|one|two|three|four|five|six|\d)\s+days?\s+after\s+(?P<between>(?:[\w'\u2019.-]+\s+){0,5}?)"
-    r"(?:(?:test-)?(?:fired|launched)|(?:launch|test-?fire|firing|barrage|salvo|attempt)s?)\b", re.IGNORECASE)
+    r"(?:(?:test-)?(?:fired|launched)|(?:launch|test-?fire|firing|barrage|salvo|attempt)s?|"
+    # "a day after the SRBM off Wonsan": the missile itself, told as flown
+    r"(?:SRBM|MRBM|IRBM|ICBM|SLBM|missile|rocket)s?(?!\s+(?:parade|display|factory|base|units?|programm?e?|engine|"
+    r"launchers?|sites?|drill|exercise|talks)))\b", re.IGNORECASE)
 _FOLLOWED = re.compile(r"\b(?:followed|follows|came\s+after|comes\s+after|following)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|,\s+(?:and|but|while|as)\b")
 _RELATIVE_HINT = re.compile(r"days?\s+after|follow|c[ao]mes?\s+after", re.IGNORECASE)  # either form, cheaply
