@@ -52,7 +52,11 @@ ROW_HEAD_CHARS = 45  # the date and the rocket both within the row's first words
 # "27 May 2031 — new rocket, reportedly …"
 _KIND = re.compile(r"\b(?:(?:an?|one|two|three|four|five|six|seven|eight|several|multiple|new|\d{1,2})\s+"
                    r"(?:[\w\"'\u201c\u201d-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?)|(?:SRBM|IRBM|ICBM|SLBM|MRBM)s?|"
-                   r"(?:ballistic|cruise|hypersonic)\s+missiles?)\b"
+                   r"(?:ballistic|cruise|hypersonic)\s+missiles?|"
+                   # a memo's "(1) Sunday 12 March - submarine-launched.", "(2) Wednesday 22 March - from the <town>
+                   # area.": how or where from, the missiles the memo's subject
+                   r"(?:submarine|ship|rail|train|air|ground)-launched|"
+                   r"(?<=[-\u2013\u2014:] )from\s+(?:the\s+)?(?-i:[A-Z])[\w-]+)\b"
                    r"(?!\s+(?:factory|factories|base|bases|units?|plants?|facilit\w+|programmes?|programs?|silos?|"
                    r"engines?|launchers?|sites?|forces?|industry|development))", re.IGNORECASE)
 # and something of a launch: where from, when, which way ("Kim Jong Un inspected a missile factory" is none)
