@@ -5,6 +5,8 @@ story here was written for the test."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from story import drafted, read
 
 from viewer.ingest import draft_article
@@ -70,3 +72,22 @@ def test_a_ticker_log_in_capitals_reports_the_launch_it_names():
             "07:20  BREAKING | JCS: SHORT-RANGE BALLISTIC MISSILE FIRED FROM SUKCHON AREA AROUND 7:05 A.M.\n"
             "07:41  TICKER | TOKYO: MISSILE FELL OUTSIDE JAPAN'S EEZ\n")
     assert _site(drafted(text)) == "sukchon"
+
+
+def test_automatic_captions_in_lower_case_report_the_launch_they_tell():
+    text = ("Video: special report (English simulcast)\n"
+            "Streamed live on Jun 3, 2031\n"
+            "Transcript (auto-generated captions, English)\n\n"
+            "0:00\ngood afternoon this is a special report\n"
+            "0:03\nnorth korea launched a ballistic missile\n"
+            "0:05\nthis morning the defense ministry says\n"
+            "0:09\nit flew for about 40 minutes\n")
+    assert drafted(text).date == date(2031, 6, 3)
+
+
+def test_captions_in_lower_case_about_a_launch_to_come_report_none():
+    text = ("Transcript (auto-generated captions, English)\n\n"
+            "0:00\nofficials in seoul say north korea may launch\n"
+            "0:04\na ballistic missile in the coming days\n"
+            "0:08\nthe military is watching the pyongyang area\n")
+    assert draft_article(read(text)) is None

@@ -3,8 +3,8 @@ the launcher and the missile by their abbreviations, then where it came from or 
 <place>', 'DPRK ICBM launch, JCS: ~2341 KST', 'NK CM x4 fr <place> area'); the launcher must be written (its
 abbreviation, in capitals) and the kind of missile right after it. A headline's or budget line's present tense with
 North Korea its subject ('North Korea fires two missiles from …'). A ticker or a chyron written in capitals ('N.
-KOREA FIRES BALLISTIC MISSILE'), read for the names it holds as a reader would in ordinary case. A hedge or a plan
-before any of them is read by the caller as for any launch verb."""
+KOREA FIRES BALLISTIC MISSILE') or captions in lower case, read for the names they hold as in ordinary case. A
+hedge or a plan before any of them is read by the caller as for any launch verb."""
 
 from __future__ import annotations
 
@@ -58,15 +58,19 @@ def telegraphic_launch(text: str, start: int, end: int) -> re.Match[str] | None:
     return shorthand_launch(text, start, end) or present
 
 
-CAPITALS_SHARE = 0.8  # of a passage's letters, in capitals: a ticker, a chyron, a heading
+CAPITALS_SHARE = 0.8  # of a line's letters, in capitals: a ticker, a chyron, a heading
 MIN_LETTERS = 12
 
 
 def in_ordinary_case(text: str, start: int, end: int) -> str:
-    """``text[start:end]`` in title case when it is written in capitals ('N. KOREA FIRES …' → 'N. Korea Fires …',
-    the same length), so names written the ordinary way are found in it; else ''."""
-    passage = text[start:end]
-    letters = sum(c.isalpha() for c in passage)
-    if letters < MIN_LETTERS or sum(c.isupper() for c in passage) < CAPITALS_SHARE * letters:
-        return ""
-    return passage.title()
+    """``text[start:end]`` with each line written in capitals ('N. KOREA FIRES …', a ticker) or all in lower case
+    ('north korea launched a ballistic missile', automatic captions) put in title case, the same length, so that
+    names written the ordinary way are found in it; '' when no line is written so."""
+    lines = text[start:end].split("\n")
+    changed = False
+    for k, line in enumerate(lines):
+        letters = sum(c.isalpha() for c in line)
+        capitals = sum(c.isupper() for c in line)
+        if letters >= MIN_LETTERS and (capitals >= CAPITALS_SHARE * letters or capitals == 0):
+            lines[k], changed = line.title(), True
+    return "\n".join(lines) if changed else ""
