@@ -68,6 +68,11 @@ _LINK = re.compile(r"\[\[|\]\(")
 # "• Friday 2 August: two more from Yonghung", "Friday 16 August: two from near Tongchon": the count alone, the
 # missiles being the digest's subject
 _COUNT_FROM = re.compile(r"\b(?:two|three|four|five|six|another)\s+(?:more\s+)?(?:from|near)\b", re.IGNORECASE)
+# a log's entry whose row gives the day, the time and the place, and the field under it the missile ("2031-07-12
+# 0100Z  Pyongyang area" over "  Type: Hwasong-18, lofted")
+_TYPE_FIELD = re.compile(r"\r?\n[ \t]*(?:Type|Missile|Vehicle|System|Rocket|Weapon)[ \t]*:[ \t]*"
+                         r"(?:[\w\"'-]+[ \t]+){0,3}?(?:(?:SRBM|MRBM|IRBM|ICBM|SLBM|SLV)s?\b|Unha-\d|Chollima-\d|"
+                         r"Hwasong-\d+|Pukguksong-\d|KN-\d+|Hwasal-\d|(?:ballistic|cruise)\s+missile)", re.IGNORECASE)
 _WEEKDAY_HEAD = re.compile(r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+)?")
 
 
@@ -92,11 +97,13 @@ def launch_row(text: str, sentence: Sentence) -> bool:
         weekday = _WEEKDAY_HEAD.match(text, begin)
         dated = weekday.end() if weekday else begin
         end = min(_line_end(text, sentence), begin + KIND_HEAD_CHARS)  # ("Round 1 — Monday, March 2. Two …")
+        typed = _TYPE_FIELD.match(text, _line_end(text, sentence))
         if not _DATE_START.match(text, dated) or not (_KIND.search(text, dated, end) or _COUNT_FROM.search(
-                text, dated, end)):
+                text, dated, end) or typed):
             return False  # (most sentences: no find_dates for them)
         dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start <= dated + 2]
-        kind = _KIND.search(text, dates[0].end, end) or _COUNT_FROM.search(text, dates[0].end, end) if dates else None
+        kind = _KIND.search(text, dates[0].end, end) or _COUNT_FROM.search(text, dates[0].end, end) or typed if (
+            dates) else None
         return kind is not None and _LAUNCH_DETAIL.search(text, dates[0].end, _line_end(text, sentence)) is not None
     dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start < stop]
     return bool(dates) and min(rocket.start(), dates[0].start) <= begin + 2

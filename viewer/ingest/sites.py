@@ -44,6 +44,9 @@ _PROJECTILE_AFTER = re.compile(r"(?:\s+[\w\u201c\u201d\"'-]+){0,4}?\s+"
 # "06:27 on 31 May in Pyongyang", "9:30 a.m. in Seoul": whose clock or calendar, not where the launch came from
 _CLOCK_PLACE = re.compile(r"(?:\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?|"
                           r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\blocal\s+time)\s+in\s+(?:the\s+)?$")
+# a row's day and clock time, then the place: "2031-07-12 0100Z  ", "12 Mar 2031, 06:40 KST - "
+_ROW_PLACE = re.compile(r"[ \t|*-]*\d{4}-\d\d-\d\d[ \t,]+(?:[0-2]\d:?[0-5]\d[ \t]*(?:Z|UTC|KST|JST)?[ \t,:|-]*)"
+                        r"(?:the[ \t]+)?", re.IGNORECASE)
 COASTAL_PAD_SINCE = date(2023, 1, 1)  # Sohae's coastal pad carried every satellite launch from 2023 on
 SOHAE_SINCE = date(2012, 1, 1)  # Sohae's first satellite launch: April 2012 (before it, Tonghae on the east coast)
 
@@ -100,6 +103,12 @@ def find_site(text: str, report: LaunchReport, places: list[PlaceMention], match
                              f"gazetteer:{place.id} ({place.source}): "
                              f"launched from '{text[mention.start:mention.end]}'",
                              certainty="approximate")
+    for row in report.rows:  # a log's row that names the place after its day and time ("2031-07-12 0100Z  Sunan area")
+        named = next((p for p in places if row.start <= p.start < row.end and in_north_korea(p.place) and (
+            p.place.id != "north-korea")), None)
+        if named is not None and _ROW_PLACE.fullmatch(text, row.start, named.start):
+            return _site(named.place, (named.start, named.end), f"gazetteer:{named.place.id} ({named.place.source}): "
+                         f"the place the row names, '{text[named.start:named.end]}'", certainty="approximate")
     facilities = {p.place.id: p for p in places if p.place.kind == "launch_facility"}
     if len(facilities) == 1:  # named once in the article, though not in a launch sentence
         mention = next(iter(facilities.values()))
