@@ -91,3 +91,14 @@ def test_captions_in_lower_case_about_a_launch_to_come_report_none():
             "0:04\na ballistic missile in the coming days\n"
             "0:08\nthe military is watching the pyongyang area\n")
     assert draft_article(read(text)) is None
+
+
+def test_what_state_media_may_yet_call_the_launch_is_not_its_outcome():
+    text = ("DESK BUDGET - Thursday, May 8, 2031 (updated 15:10 KST)\n\n"
+            "NKOREA-MISSILE (500 words, moved 09:40)\n"
+            "  North Korea fires what Seoul calls a new SLBM from waters off Sinpo at 6:40 a.m.; it flew about\n"
+            "  400 km east.\n\n"
+            "FOR FRIDAY\n"
+            "NKOREA-MISSILE-KCNA: KCNA expected to report the test; if it calls it a \"successful\" new type,\n"
+            "  lead on that.\n")
+    assert drafted(text).outcome is None
