@@ -466,8 +466,10 @@ def test_the_rows_of_a_call_asked_again_are_handed_out_as_kept_not_copied():
     assert np.shares_memory(first, again)  # one array: no copy made for the second call
     assert not again.flags.writeable
     beside = cache.rows([*held, *small])
-    assert not beside.flags.writeable and np.shares_memory(beside, cache.rows([*held, *small]))
+    assert not beside.flags.writeable
+    assert np.shares_memory(beside, cache.rows([*held, *small]))
     assert np.array_equal(beside[:5_000], first)
     assert np.shares_memory(cache.rows(held), first)  # the small file closed: the rows kept for the large call
     one = cache.rows(small[:1])
-    assert one.flags.writeable and one[0] == beside[5_000]
+    assert one.flags.writeable
+    assert one[0] == beside[5_000]
