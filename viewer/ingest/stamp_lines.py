@@ -17,6 +17,7 @@ from viewer.ingest.date_forms import (
     KOREAN_LABELS,
     MONTH_FORM,
     SLASHED,
+    WEEKDAY_FORM,
     date_of,
     month_number,
 )
@@ -28,9 +29,15 @@ _LABEL = (rf"(?:{EXTRA_LABELS}|date\s+of\s+(?:issue|release)|(?:issue|release)\s
           r"pubdate|last updated|broadcast|aired|filed|issued|released|sent|live\s+updates,?|"
           # a paper's "Circulated: 15 November 2024", a worksheet's "Completed: 7 April 2017", "When: Sat 29 July"
           r"circulated|completed|revised|when|"
+          # a coverage planner's "Prepared: 28 February 2024", a situation report's "As of: 13 APR 2012, 1200 KST"
+          r"prepared|as\s+of|"
           rf"(?:live\s+)?page\s+(?:opened|created)|{KOREAN_LABELS})")
 # One part of a stamp line: 'Published on : 22/06/2016', '3 March 2024', '2017. 5. 21.', 'Sunday 14 January 2024'
-_STAMP_PART = re.compile(rf"(?:{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*)?(?:{CALENDAR}|{ISO}|{DOTTED}|{SLASHED})"
+# (a label may follow "First", "Last" or "For": "Last reviewed: June 3, 2024", a script's "For broadcast: 19 OCT 2021")
+_LABEL_BEFORE = r"(?:(?:first|last|for)[ \t]+)?"
+# (a rundown's weekday before a numeric date: "THU 2023.04.13")
+_STAMP_PART = re.compile(rf"(?:{_LABEL_BEFORE}{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*)?"
+                         rf"(?:{CALENDAR}|{WEEKDAY_FORM}(?:{ISO}|{DOTTED})|{SLASHED})"
                          rf"{CLOCK_AFTER}", re.IGNORECASE)
 # What a stamp line carries around its date: "[Defense pool]", "(Sun)", "(Mainichi Japan)", minutes' "(Seoul bureau,
 # video link to London and Tokyo)"; its parts are set apart by bars, bullets or a spaced dash ("Washington, D.C. |
@@ -202,7 +209,8 @@ def stamp_line(head: str) -> tuple[date, int, int] | None:
         bracketed = _BRACKETED_STAMP.match(plain)  # a chat export's "[14.01.2024 09:02] Channel name:"
         if bracketed is not None and (value := date_of(bracketed)) is not None:
             return value, start, start + len(line.rstrip())
-        plain = re.sub(r"[ \t]+,", ",", _ASIDE.sub(" ", plain).strip())  # "3 August 2016 (Wednesday), 10:20"
+        # "3 August 2016 (Wednesday), 10:20", "1200 KST (0300 GMT). Duration …"
+        plain = re.sub(r"[ \t]+([,.])", r"\1", _ASIDE.sub(" ", plain).strip())
         for part in _PARTS.split(plain):
             for tail in _tails(part.strip().strip("*_").rstrip(",;").strip()):
                 m = _STAMP_PART.fullmatch(tail) or _labelled_before_more(tail)
@@ -226,9 +234,16 @@ _EDITION_AFTER = re.compile(r",[ \t]+(?:[a-z]+[ \t]+)?(?:edition|issue|print)$|,
 _LAST_SENTENCE = re.compile(r"^.*[a-z)][.][ \t]+(?=[A-Z])")
 # A labelled date and the sentence after it ("Revised 2016.07.09. Machine draft corrected by hand"), a working file's
 # verb, its object and agent, then the date ("sheet exported as CSV by the desk on 6 Nov 2022")
-_LABELLED_DATE = re.compile(rf"(?:{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*|(?:\S+[ \t]+){{0,2}}(?:exported|compiled|"
-                            rf"saved|generated|added|written|updated)[ \t]+(?:[\w\"'.-]+[ \t]+){{0,6}}?on[ \t]+)"
-                            rf"(?:{CALENDAR}|{ISO}|{DOTTED}){CLOCK_AFTER}(?=\.[ \t]|$)", re.IGNORECASE)
+# (whom or where it was made by or from may follow: "Last updated 3 March 2025 by the librarian", "exported 2024-01-05
+# from the tracker workbook"; "Exported by: A. Name on 31/05/2023 09:15"); a document's purpose, a comma and the date:
+# "Prepared for the regional briefing, 9 January 2023", "Compiled for the background file, 14 July 2023."
+_LABELLED_DATE = re.compile(rf"(?:{_LABEL_BEFORE}{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*|(?:\S+[ \t]+){{0,2}}"
+                            rf"(?:exported|compiled|saved|generated|added|written|updated)[ \t]+"
+                            rf"(?:[\w\"'.:-]+[ \t]+){{0,6}}?on[ \t]+|"
+                            rf"(?:prepared|compiled|written|drafted|produced)[ \t]+for[ \t]+"
+                            rf"(?:[\w\"'\u2019.-]+[ \t]+){{0,6}}?[\w\"'\u2019.-]+,[ \t]+)"
+                            rf"(?:{CALENDAR}|{ISO}|{DOTTED}|{SLASHED}){CLOCK_AFTER}"
+                            rf"(?=\.[ \t]|$|[ \t]+(?:by|from)[ \t])", re.IGNORECASE)
 
 
 def _labelled_before_more(part: str) -> re.Match[str] | None:

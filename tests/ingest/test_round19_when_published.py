@@ -1,0 +1,61 @@
+"""Issue 17, round 19: when a working document was written, as its head line says so ('Prepared: …', 'As of …',
+'Last updated … by …', 'Exported by: … on …', 'Compiled for …, <date>.', a rundown's 'WED 2031.05.14').
+Every text here was written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from story import drafted, read
+
+LAUNCH = "\n\nNorth Korea fired a ballistic missile from the Sunan area toward the East Sea, the JCS said.\n"
+
+
+@pytest.mark.parametrize(("head", "day"), [
+    ("HARBOUR DESK - WEEKLY PLANNER\nPrepared: 14 October 2031\nDesk: Busan", date(2031, 10, 14)),
+    ("FLASH REPORT NO. 4\nAs of: 02 NOV 2031, 0600 KST (2100Z)\nFrom: the night editor", date(2031, 11, 2)),
+    ("Route notes\nAs of 9 Sep 2031. Times are KST unless marked.", date(2031, 9, 9)),
+    ("Glossary for interns. Last updated 5 April 2031 by the archive team.", date(2031, 4, 5)),
+    ("Timeline export\nExported by: J. Okafor on 23/08/2031 17:40 (UTC+09:00)", date(2031, 8, 23)),
+    ("# Tab: flights | exported 2031-06-30 from the shared workbook | times local", date(2031, 6, 30)),
+    ("Deck: \"Quarter in review\"\nPrepared for the coastal agencies' liaison meeting, 4 March 2031\n",
+     date(2031, 3, 4)),
+    ("Clippings on the rail launcher\nCompiled for the station's research shelf, 17 May 2031. Notes are ours.",
+     date(2031, 5, 17)),
+    ("Help page - rockets\n\nArchive team \u00b7 Last reviewed: July 8, 2031", date(2031, 7, 8)),
+    ("EVENING BULLETIN\nFor broadcast: 21 JAN 2031, 1900 KST (1000 GMT). Length 0'50\"", date(2031, 1, 21)),
+    ("LATE NEWS - AS AIRED\nWED 2031.05.14   ON AIR 22:00-22:30 KST   STUDIO B", date(2031, 5, 14)),
+])
+def test_a_working_documents_head_line_dates_it(head, day):
+    assert read(head + LAUNCH).published == day
+
+
+def test_first_published_is_read_before_last_modified():
+    head = ("Live: the launch as it happened\n\nFirst published on Sat 11 Oct 2031 22.10 BST\n"
+            "Last modified on Sun 12 Oct 2031 03.15 BST\n")
+    assert read(head + LAUNCH).published == date(2031, 10, 11)
+
+
+@pytest.mark.parametrize("head", [
+    "Notes\nExported by: J. Okafor on 03/08/2031 17:40",  # day-first or month-first cannot be told
+    "As of March 3, 2031, the North had not announced a test window for the rocket",  # prose, not a stamp
+    "Prepared for the briefing the ministry will give on 4 March 2031 to the committee and the press",
+])
+def test_a_date_that_is_not_a_stamp_dates_nothing(head):
+    assert read(head + LAUNCH).published is None
+
+
+def test_a_lists_preface_for_all_its_launches_is_not_a_launch_of_its_own():
+    """(it names no day: as a launch it would take the list's own date)"""
+    lead = drafted(
+        "QUICK REFERENCE: rockets from the west coast (for new staff)\n"
+        "Version 2 \u2014 updated 20 June 2031 by the research desk. One line each.\n\n"
+        "All launches below lifted off from the Sohae Satellite Launching Station at Tongchang-ri and flew south over "
+        "the Yellow Sea.\n\n"
+        "\u2022 3 March 2030 \u2014 Unha-9. Lift-off 9:12 a.m. KST. Reached orbit. J-Alert: Okinawa Prefecture.\n"
+        "\u2022 8 August 2030 \u2014 Unha-9 (second). 4:05 a.m. KST. Failure in second-stage flight. J-Alert: Okinawa "
+        "Prefecture.\n"
+        "\u2022 1 May 2031 \u2014 Unha-9 (third). 11:30 p.m. KST per JCS. Failure: exploded during first-stage flight. "
+        "J-Alert: Okinawa Prefecture.\n")
+    assert [d.date for d in (lead, *lead.others)] == [date(2030, 3, 3), date(2030, 8, 8), date(2031, 5, 1)]
