@@ -1,13 +1,15 @@
 """Stamps inside a story's body: the day headings of a live blog or digest ('Monday 15 January 2024', 'Round 3 —
 Sunday, March 29.'), the UTC stamps of a thread's posts ('2/8  [2022-10-03 22:36Z]'), the source lines of clips
 pasted into a file ('--- clip 1 --- [English wire, Seoul, 2 March 2020, 14:20 KST] ---') and a newsletter's ruled
-item headings ('1. 31 OCT (THU) -- HWASONG-19' between two lines of dashes), each dating what follows."""
+item headings ('1. 31 OCT (THU) -- HWASONG-19' between two lines of dashes) and a calendar export's event starts
+('DTSTART:20311217T133800Z', calendar_stamps), each dating what follows."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
 
+from viewer.ingest.calendar_stamps import calendar_days
 from viewer.ingest.datelines import DATE_LINE, date_of
 from viewer.ingest.times import MONTHS, find_dates
 
@@ -38,6 +40,7 @@ def body_stamps(text: str, start: int, reference: date | None = None) -> list[tu
                           int(m.group("mm"))) if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 else None
         if posted is not None:  # (a post stamped in Korea's or Japan's time is on Korea's day already)
             found.append((m.end(), (posted + (KOREA_AHEAD_OF_UTC if m.group("zone") in _UTC else timedelta())).date()))
+    found += calendar_days(text)  # a calendar export's event starts ('DTSTART:20311217T133800Z')
     return sorted(found)
 
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from viewer.ingest.calendar_stamps import calendar_stamp
 from viewer.ingest.date_forms import (
     CALENDAR,
     CLOCK_AFTER,
@@ -145,6 +146,9 @@ def find_dateline(text: str) -> Dateline | None:
     """The story's dateline among its first lines, or None. A city dateline wins over a date line, being the
     filing place and date; a date line gives the date alone."""
     head = text[:HEAD_CHARS]
+    stamped = calendar_stamp(text)  # a calendar export's own stamp ('DTSTAMP:20311222T020000Z')
+    if stamped is not None:
+        return Dateline(*stamped)
     city = _CITY_LINE.search(head) or _AGENCY_FIRST.search(head)
     if city is not None:
         name = " ".join(city.group("city").split()).lower()
