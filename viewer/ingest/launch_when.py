@@ -14,7 +14,13 @@ from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch_nouns import launch_row, row_times
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.launch_tables import in_launch_table
-from viewer.ingest.other_moments import another_moment, corrects, not_the_launchs_day, not_the_launchs_time
+from viewer.ingest.other_moments import (
+    another_moment,
+    corrected_clock,
+    corrects,
+    not_the_launchs_day,
+    not_the_launchs_time,
+)
 from viewer.ingest.referred_days import referred_day
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.statement_days import PLUPERFECT, said_day, statement_day
@@ -107,7 +113,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         value = mention.value.isoformat() if mention.value else mention.label
         draft.claims.append(DraftClaim("date", value, attribution(text, sentence, mention.start),
                                        [(mention.start, mention.end)]))
-    best: tuple[tuple[bool, bool, bool, bool], datetime] | None = None
+    best: tuple[tuple[bool, bool, bool, bool], datetime, TimeMention] | None = None
     written: date | None = None  # the local day written beside the launch's clock time, in its sentence
     fixed: datetime | None = None
     if not launch_dates and article.day_behind and resolved is not None and resolved == article.published:
@@ -137,13 +143,14 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
             rank = (not corrects(text, sentence), sentence not in report.anchors,
                     verb is None or time.start < verb.start(), time.assumed)
             if moment and (best is None or rank < best[0]):
-                best = (rank, moment)
+                best = (rank, moment, time)
                 written = None if rank[1] else _written_beside(time, same, foreign)
             span = (time.start - 3, time.end) if text[max(0, time.start - 3) : time.start] == "at " else (
                 time.start, time.end)
             by = attribution(text, sentence, time.start)
             draft.claims.append(DraftClaim("time", value, f"{by}; zone assumed" if time.assumed else by, [span]))
-    draft.time = best[1] if best else None
+    # (a later line withdrawing that clock for another, in a sentence not drafted from: "JCS says 7:23, not 7:22")
+    draft.time = best[1] + corrected_clock(text, best[2]) if best else None
     if fixed is not None and draft.time is not None and abs(draft.time - fixed) == timedelta(days=1):
         # the launch's local clock put on a day inferred from elsewhere, a day off the instant another zone's clock
         # and day fix ("at 7:39 a.m. local time (2239 GMT Thursday)"): the instant, and its local date

@@ -6,6 +6,7 @@ day of a story or page ('An article on Tuesday about the launch')."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import TimeMention
@@ -33,6 +34,10 @@ _NOT_BEFORE = re.compile(r"(?:,|\brather\s+than|\binstead\s+of)?\s*\bnot\s+(?:at
 # "  (Feb 18, 2023 · 18:52 JST)": when it was posted, not when the missile flew
 _POST_STAMP_LINE = re.compile(r"[ \t]*(?:(?:\u2014|\u2013|--?)[ \t]*@[\w.]+[ \t]*[\u00b7|,]|"
                               r"\([^()\n]*\u00b7[^()\n]*\)[ \t]*(?:\r?\n|$))")
+# A log entry's or a chat message's own stamp opening its line: "2214Z  FLASH: …", "0531L  Pager: …", "[7:36 AM] Name:
+# …", "[22:14] name: …": when it was written down, not when the missile flew
+_ENTRY_STAMP = re.compile(r"[ \t]*(?:[01]\d|2[0-3])[0-5]\d[ZL](?=[ \t])|[ \t]*\[(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
+                          r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?\]")
 # A sentence headed as a correction: "CORRECTION to 3/9: the launch time was 17:22 KST", "Correction: …" (not a row's
 # "J-Alert corrected")
 _CORRECTION = re.compile(r"[^\w\n]{0,6}(?:\d{1,2}/\d{1,2}[ \t]+)?[^\w\n]{0,6}(?:CORRECTION|Correction)[ \t]*(?::|to\b)")
@@ -58,12 +63,40 @@ def not_the_launchs_time(text: str, sentence: Sentence, time: TimeMention) -> bo
     if corrects(text, sentence) and _GAVE_AS.search(text, max(sentence.start, time.start - 60), time.start):
         return True  # "Correction: An earlier version gave the launch time as 6:57 a.m."
     line = text.rfind("\n", 0, time.start) + 1
+    stamp = _ENTRY_STAMP.match(text, line)
+    if stamp is not None and stamp.end() >= time.end:
+        return True  # "[7:36 AM] Name: JCS says it was launched around 7:22": the message's time, not the launch's
     return _POST_STAMP_LINE.match(text, line) is not None
 
 
 def corrects(text: str, sentence: Sentence) -> bool:
-    """Whether the sentence says it corrects an earlier one (its time wins over the earlier sentence's)."""
-    return _CORRECTION.match(text, sentence.start, sentence.end) is not None
+    """Whether the sentence says it corrects an earlier one (its time wins over the earlier sentence's): headed as a
+    correction, or setting one clock time against another ('JCS says 7:23, not 7:22')."""
+    return _CORRECTION.match(text, sentence.start, sentence.end) is not None or _CLOCK_NOT_CLOCK.search(
+        text, sentence.start, sentence.end) is not None
+
+
+_CLOCK_NOT_CLOCK = re.compile(r"\b(?P<hour>[01]?\d|2[0-3])[:.]?(?P<minute>[0-5]\d)"
+                              r"(?:[ \t]*(?:[ap]\.?m\.?|[A-Z]{1,4}))?,?[ \t]+not[ \t]+(?:at[ \t]+)?"
+                              r"(?P<was_hour>[01]?\d|2[0-3])[:.]?(?P<was_minute>[0-5]\d)\b")
+
+
+# (a correction of another moment's clock: "the alert went out at 7:25, not 7:22")
+_OTHER_EVENT = re.compile(r"\b(?:alert\w*|warning|sirens?|land\w*|fell|splash\w*|impact|statement|briefing|"
+                          r"announc\w*)\b", re.IGNORECASE)
+
+
+def corrected_clock(text: str, time: TimeMention) -> timedelta:
+    """How far a later line moves the launch's clock, when it sets another against it as written ('JCS says 7:23,
+    not 7:22' after 'launched around 7:22'): the correction's minus the withdrawn one; zero when none does."""
+    for m in _CLOCK_NOT_CLOCK.finditer(text, time.end):
+        was = (int(m.group("was_hour")), int(m.group("was_minute")))
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if was in ((time.hour, time.minute), (time.hour % 12, time.minute)) and not _OTHER_EVENT.search(line):
+            minutes = int(m.group("hour")) * 60 + int(m.group("minute")) - (was[0] * 60 + was[1])
+            if abs(minutes) <= 90:  # a mistyped minute or hour, not another event's time
+                return timedelta(minutes=minutes)
+    return timedelta()
 
 
 # "An article on Tuesday about North Korea's latest missile launch", "a story published on Monday", "Wednesday's
