@@ -59,3 +59,15 @@ def test_a_lists_preface_for_all_its_launches_is_not_a_launch_of_its_own():
         "\u2022 1 May 2031 \u2014 Unha-9 (third). 11:30 p.m. KST per JCS. Failure: exploded during first-stage flight. "
         "J-Alert: Okinawa Prefecture.\n")
     assert [d.date for d in (lead, *lead.others)] == [date(2030, 3, 3), date(2030, 8, 8), date(2031, 5, 1)]
+
+
+def test_a_two_digit_year_is_read_when_the_weekday_beside_it_fits():
+    assert read("notes - Tue 14 Oct 31, 0640 (KST)\nre: this morning's launch" + LAUNCH).published == date(2031, 10, 14)
+    # (14 October 2031 is a Tuesday, not a Monday: the year is not guessed)
+    assert read("notes - Mon 14 Oct 31, 0640 (KST)\nre: this morning's launch" + LAUNCH).published is None
+
+
+def test_a_logs_filed_stamp_at_its_foot_dates_it():
+    text = ("WATCH LOG - night shift\nAll times Z.\n\n2205Z  Routine checks.\n2240Z  Nothing further." + LAUNCH
+            + "\nFiled: 15 OCT 31 0605Z\n")
+    assert read(text).published == date(2031, 10, 15)

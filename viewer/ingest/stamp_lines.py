@@ -78,7 +78,7 @@ def _dtg_value(m: re.Match[str]) -> date | None:
     year = int(m.group("year"))
     try:
         return date(year + 2000 if year < 100 else year, month_number(m.group("month")), int(m.group("day")))
-    except ValueError:
+    except (KeyError, ValueError):
         return None
 
 
@@ -89,10 +89,30 @@ _MASTHEAD_DAY = re.compile(rf"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Fr
                            rf"(?P<month>{MONTH_FORM})[ \t]+(?P<day>[0-3]?\d)\b")
 
 
+# A stamp with a two-digit year as operations and logs write it: "Filed: 17 FEB 31 0605Z" (after a label, with a
+# clock or nothing after it), "Sat 29 Jul 17, 0815" (a weekday that falls on that day of 20YY)
+_SHORT_YEAR_LABELLED = re.compile(rf"\b(?:filed|issued|sent|posted|published|dated?)\b[ \t]*:?[ \t]*(?P<day>[0-3]?\d)"
+                                  rf"[ \t]+(?P<month>{MONTH_FORM})[ \t]+(?P<year>\d\d)"
+                                  rf"(?=[ \t]+(?:[01]\d|2[0-3])[0-5]\d[ZL]?\b|[ \t]*\r?$)",
+                                  re.IGNORECASE | re.MULTILINE)
+_SHORT_YEAR_WEEKDAY = re.compile(rf"\b(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+(?P<day>[0-3]?\d)[ \t]+"
+                                 rf"(?P<month>{MONTH_FORM})[ \t]+'?(?P<year>\d\d)(?![\d:/.])", re.IGNORECASE)
+
+
+def short_year_stamp(head: str) -> tuple[date, int, int] | None:
+    """A head line's date with a two-digit year, read only when a weekday beside it falls on that day of 20YY ('notes
+    - Sat 29 Jul 17, 0815 (KST)')."""
+    for m in _SHORT_YEAR_WEEKDAY.finditer(head):
+        value = _dtg_value(m)
+        if value is not None and _WEEKDAY_NAMES[value.weekday()].startswith(m.group("weekday").lower()):
+            return value, m.start(), m.end()
+    return None
+
+
 def labelled_stamp(head: str) -> tuple[date, int, int] | None:
-    """An operations note's 'ISSUED 181200Z DEC 23', else a labelled full date inside a longer head line ('This page
-    was last edited on 14 May 2022')."""
-    issued = _ISSUED_DTG.search(head)
+    """An operations note's 'ISSUED 181200Z DEC 23' or 'Filed: 17 FEB 31 0605Z', else a labelled full date inside a
+    longer head line ('This page was last edited on 14 May 2022')."""
+    issued = _ISSUED_DTG.search(head) or _SHORT_YEAR_LABELLED.search(head)
     if issued is not None and (value := _dtg_value(issued)) is not None:
         return value, issued.start(), issued.end()
     labelled = _LABELLED_IN_LINE.search(head)
