@@ -1,6 +1,7 @@
-"""Issue 17, round 19: the launch's time in working documents: a duty log's local times ('0412L'), a log entry's or a
-chat message's own stamp (when it was written down, not when the missile flew), and a chat's later correction of a
-mistyped minute ('JCS says 6:48, not 6:46'). Every text here was written for the test."""
+"""Issue 17, round 19: the launch's time in working documents: a duty log's local times ('0412L'); a chat message's
+own stamp (when it was written, not when the missile flew) and a log line's opening clock, which gives way to the
+launch time a later line gives; a chat's later correction of a mistyped minute ('JCS says 6:48, not 6:46'). Every
+text here was written for the test."""
 
 from __future__ import annotations
 
@@ -24,13 +25,14 @@ def test_a_logs_local_time_is_the_launchs_in_korea():
     assert lead.time.astimezone(UTC) == datetime(2031, 10, 13, 19, 12, tzinfo=UTC)
 
 
-def test_a_log_entrys_own_stamp_is_not_the_launch_time():
+def test_a_log_lines_own_clock_gives_way_to_the_launch_time_a_later_line_gives():
     lead = drafted(
         "NIGHT DUTY LOG - harbour bureau\n"
         "Tue 14 Oct 2031                       Times: L = local (KST) throughout\n\n"
         "0420L  Pager: JCS text - North Korea fired a ballistic missile from the Sinpo area toward the East Sea.\n"
-        "0435L  JCS: flew about 450 km.\n")
-    assert lead.time is None
+        "0426L  JCS follow-up: launch detected at approx 0413L. Flew about 450 km.\n")
+    assert lead.time is not None
+    assert lead.time.astimezone(UTC) == datetime(2031, 10, 13, 19, 13, tzinfo=UTC)
 
 
 CHAT = (

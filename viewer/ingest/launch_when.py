@@ -18,6 +18,7 @@ from viewer.ingest.other_moments import (
     another_moment,
     corrected_clock,
     corrects,
+    log_clock,
     not_the_launchs_day,
     not_the_launchs_time,
 )
@@ -113,7 +114,7 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         value = mention.value.isoformat() if mention.value else mention.label
         draft.claims.append(DraftClaim("date", value, attribution(text, sentence, mention.start),
                                        [(mention.start, mention.end)]))
-    best: tuple[tuple[bool, bool, bool, bool], datetime, TimeMention] | None = None
+    best: tuple[tuple[bool, ...], datetime, TimeMention] | None = None
     written: date | None = None  # the local day written beside the launch's clock time, in its sentence
     fixed: datetime | None = None
     if not launch_dates and article.day_behind and resolved is not None and resolved == article.published:
@@ -140,7 +141,8 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
             value = moment.isoformat() if moment else time.label
             # The launch's time: in a sentence stating the launch, after its verb, zoned by the text, first.
             # (a sentence correcting an earlier one first: "CORRECTION to 3/9: the launch time was 17:22 KST")
-            rank = (not corrects(text, sentence), sentence not in report.anchors,
+            # (a log line's opening clock last: "2214Z  FLASH: … fired" under "2219Z  … detected at 2211Z")
+            rank = (not corrects(text, sentence), log_clock(text, time), sentence not in report.anchors,
                     verb is None or time.start < verb.start(), time.assumed)
             if moment and (best is None or rank < best[0]):
                 best = (rank, moment, time)

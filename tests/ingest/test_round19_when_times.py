@@ -1,0 +1,37 @@
+"""Issue 17, round 19: clock times and days in a launch's sentences that are another moment's: the time the missile
+passed over a place, an alert that sounded, a bound with the exact minute beside it, a source's day in brackets.
+Every text here was written for the test."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from story import drafted
+
+HEAD = "SEOUL, Oct. 14, 2031 (Harbour Wire) -- "
+
+
+def test_the_time_a_rocket_passed_over_a_place_is_not_its_launch():
+    lead = drafted(HEAD + "North Korea launched a rocket from the Sohae station on Tuesday. Japan said the rocket "
+                   "passed over Okinawa Prefecture at about 10:49 a.m. and kept flying south.\n")
+    assert lead.time is None
+
+
+def test_an_alert_that_sounded_somewhere_at_a_time_is_not_the_launch():
+    lead = drafted(HEAD + "A J-Alert warning sounded across Okinawa Prefecture at 10:46 a.m. on Tuesday after North "
+                   "Korea launched a rocket from the Sohae station.\n")
+    assert lead.time is None
+
+
+def test_a_bound_with_the_exact_minute_in_brackets_gives_the_minute():
+    lead = drafted(HEAD + "The rocket lifted off from the Sohae station shortly after 10:40 a.m. local time on "
+                   "Tuesday (01:43 GMT), state media said.\n")
+    assert lead.time is not None
+    assert lead.time.astimezone(UTC) == datetime(2031, 10, 14, 1, 43, tzinfo=UTC)
+
+
+def test_a_sources_day_in_brackets_is_not_the_launchs():
+    lead = drafted("DESK NOTE\nDate: Friday, 17 October 2031\n\n(2) Wednesday 15 October - from the Onchon area. "
+                   "State media (16 October) reported that two cruise missiles were launched from Onchon on "
+                   "Wednesday.\n")
+    assert lead.date == date(2031, 10, 15)
