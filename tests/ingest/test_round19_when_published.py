@@ -71,3 +71,21 @@ def test_a_logs_filed_stamp_at_its_foot_dates_it():
     text = ("WATCH LOG - night shift\nAll times Z.\n\n2205Z  Routine checks.\n2240Z  Nothing further." + LAUNCH
             + "\nFiled: 15 OCT 31 0605Z\n")
     assert read(text).published == date(2031, 10, 15)
+
+
+@pytest.mark.parametrize(("head", "day"), [
+    ("LAUNCH NOTES - a monthly log\nNo. 88 \u00b7 compiled 2031-11-30 \u00b7 all times UTC", date(2031, 11, 30)),
+    ("[MAP] THE FLIGHT\nCaption layer \u2014 words as set on the map. Art desk, 12 May 2031\n\n"
+     "TITLE: Rocket launch, 11 May 2031", date(2031, 5, 12)),
+    ("HARBOUR RADIO - NEWS (English), 07:00 KST bulletin, Thursday, May 22nd, 2031", date(2031, 5, 22)),
+])
+def test_a_pages_own_stamp_wins_over_a_later_date_line(head, day):
+    assert read(head + LAUNCH).published == day
+
+
+def test_a_gallery_of_datelined_captions_is_dated_by_its_own_stamp():
+    text = ("IN PICTURES: the year in launches\n\nPhoto desk \u00b7 Posted December 30, 2031\n\n1 of 2\n"
+            "SINPO, March 3, 2031 \u2014 A missile rises from the sea in a photo released by state "
+            "media.\n\n2 of 2\nPYONGYANG, June 9, 2031 \u2014 A rocket climbs from the airport in a photo released "
+            "the next day.\n")
+    assert read(text).published == date(2031, 12, 30)

@@ -143,6 +143,11 @@ def _year_from_head(city: re.Match[str], head: str) -> date | None:
 _NUMERIC_STAMP = re.compile(r"(?<![\d/.])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
 
 
+def _several_days(text: str) -> bool:
+    """Whether the text holds city datelines of two or more full dates: items, each datelined, on one page."""
+    return len({value for m in _CITY_LINE.finditer(text) if (value := date_of(m)) is not None}) >= 2
+
+
 def find_dateline(text: str) -> Dateline | None:
     """The story's dateline among its first lines, or None. A city dateline wins over a date line, being the
     filing place and date; a date line gives the date alone."""
@@ -151,6 +156,8 @@ def find_dateline(text: str) -> Dateline | None:
     if stamped is not None:
         return Dateline(*stamped)
     city = _CITY_LINE.search(head) or _AGENCY_FIRST.search(head)
+    if city is not None and _several_days(text):
+        city = None  # a gallery's or digest's datelined items ('1 of 6 / PYONGYANG, March 24, 2022 —'): not the page's
     if city is not None:
         name = " ".join(city.group("city").split()).lower()
         first = name.split("/")[0]  # "SEOUL/TOKYO": filed from both; the first city leads

@@ -30,7 +30,7 @@ _LABEL = (rf"(?:{EXTRA_LABELS}|date\s+of\s+(?:issue|release)|(?:issue|release)\s
           # a paper's "Circulated: 15 November 2024", a worksheet's "Completed: 7 April 2017", "When: Sat 29 July"
           r"circulated|completed|revised|when|"
           # a coverage planner's "Prepared: 28 February 2024", a situation report's "As of: 13 APR 2012, 1200 KST"
-          r"prepared|as\s+of|"
+          r"prepared|compiled|as\s+of|"
           rf"(?:live\s+)?page\s+(?:opened|created)|{KOREAN_LABELS})")
 # One part of a stamp line: 'Published on : 22/06/2016', '3 March 2024', '2017. 5. 21.', 'Sunday 14 January 2024'
 # (a label may follow "First", "Last" or "For": "Last reviewed: June 3, 2024", a script's "For broadcast: 19 OCT 2021")
@@ -86,7 +86,7 @@ def _dtg_value(m: re.Match[str]) -> date | None:
 # November 22" (read only when the weekday falls on that day of that year)
 _MASTHEAD_YEAR = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-])")
 _MASTHEAD_DAY = re.compile(rf"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+"
-                           rf"(?P<month>{MONTH_FORM})[ \t]+(?P<day>[0-3]?\d)\b")
+                           rf"(?P<month>{MONTH_FORM})[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b")
 
 
 # A stamp with a two-digit year as operations and logs write it: "Filed: 17 FEB 31 0605Z" (after a label, with a
@@ -277,6 +277,9 @@ def _tails(part: str) -> list[str]:
     label = _LABEL_COMMA.match(part)
     tails = [part, part[label.end() :]] if label else [part]
     sentence = _LAST_SENTENCE.match(part)
-    tails += [part[sentence.end() :]] if sentence else []
+    if sentence is not None:  # (and after its label: "… placed on the map. Graphics desk, 22 November 2023")
+        last = part[sentence.end() :]
+        label = _LABEL_COMMA.match(last)
+        tails += [last, last[label.end() :]] if label else [last]
     # "December 12, evening edition", "Evening edition, 5 September, Reiwa 6 (2024), page 1"
     return [*tails, *(tail[: edition.start()] for tail in tails if (edition := _EDITION_AFTER.search(tail)))]
