@@ -89,3 +89,18 @@ def test_a_gallery_of_datelined_captions_is_dated_by_its_own_stamp():
             "media.\n\n2 of 2\nPYONGYANG, June 9, 2031 \u2014 A rocket climbs from the airport in a photo released "
             "the next day.\n")
     assert read(text).published == date(2031, 12, 30)
+
+
+def test_a_pages_dated_address_on_a_line_of_its_own_dates_it():
+    text = "news.example.org/site/data/html_dir/2031/04/13/2031041300793.html\n\nRocket breaks up after launch" + LAUNCH
+    assert read(text).published == date(2031, 4, 13)
+    # (a path with no day in it, or an address inside a sentence, dates nothing)
+    assert read("news.example.org/2031/04/rocket.html\n\nRocket" + LAUNCH).published is None
+
+
+def test_a_numeric_stamp_is_read_in_the_order_whose_day_is_the_weekday_the_story_names():
+    # 02/03/2031 is Sunday 2 March day-first, Monday 3 February month-first: the story's 'Sunday' falls on the first
+    # and on the day before the second; the reading on the weekday itself is taken
+    text = ("Rocket launch condemned\n\nHome > World > Asia\nLast updated: 02/03/2031 09:14\n\n"
+            "North Korea launched a rocket at 00:30 GMT on Sunday (09:30 in Seoul), officials said.\n")
+    assert read(text).published == date(2031, 3, 2)

@@ -23,6 +23,7 @@ from viewer.ingest.date_forms import (
     month_number,
 )
 from viewer.ingest.stamp_lines import (
+    address_stamp,
     labelled_stamp,
     short_year_stamp,
     slashed_by_weekday,
@@ -184,7 +185,7 @@ def find_dateline(text: str) -> Dateline | None:
     slashed = slashed_pair(head) or slashed_by_weekday(head, text)
     if slashed is not None:
         return Dateline(slashed[0], slashed[1], slashed[2], zone=zone or stamp_zone(head[slashed[1] : slashed[2]]))
-    for found in (year_and_weekday(head), labelled_stamp(head), short_year_stamp(head)):
+    for found in (year_and_weekday(head), labelled_stamp(head), short_year_stamp(head), address_stamp(head)):
         if found is not None:
             return Dateline(found[0], found[1], found[2], zone=zone)
     if bare is not None:

@@ -99,6 +99,25 @@ _SHORT_YEAR_WEEKDAY = re.compile(rf"\b(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a
                                  rf"(?P<month>{MONTH_FORM})[ \t]+'?(?P<year>\d\d)(?![\d:/.])", re.IGNORECASE)
 
 
+# A page's address on a line of its own, its path dated as many outlets file stories: "english.example.com/site/data/
+# 2031/04/13/2031041300793.html", "URL: https://news.example.org/2031/04/13/rocket-launch/"
+_DATED_ADDRESS = re.compile(r"^[ \t]*(?:(?:url|source|link)[ \t]*:[ \t]*)?(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?"
+                            r"/(?:[^\s/]+/)*?(?P<year>(?:19|20)\d\d)/(?P<month>[01]\d)/(?P<day>[0-3]\d)"
+                            r"(?:/\S*)?[ \t\r]*$",
+                            re.IGNORECASE | re.MULTILINE)
+
+
+def address_stamp(head: str) -> tuple[date, int, int] | None:
+    """The date in the path of a page's address given on a line of its own near the top ('…/2031/04/13/…')."""
+    m = _DATED_ADDRESS.search(head)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group("year")), int(m.group("month")), int(m.group("day"))), m.start(), m.end()
+    except ValueError:
+        return None
+
+
 def short_year_stamp(head: str) -> tuple[date, int, int] | None:
     """A head line's date with a two-digit year, read only when a weekday beside it falls on that day of 20YY ('notes
     - Sat 29 Jul 17, 0815 (KST)')."""
@@ -162,7 +181,7 @@ def slashed_by_weekday(head: str, text: str) -> tuple[date, int, int] | None:
         if weekday is None:
             return None
         named = _WEEKDAY_NAMES.index(weekday.group(1).lower())
-        readings = set()
+        readings, exact = set(), set()
         for day, month in ((m.group("sday"), m.group("smonth")), (m.group("smonth"), m.group("sday"))):
             try:
                 value = date(int(m.group("syear")), int(month), int(day))
@@ -171,6 +190,10 @@ def slashed_by_weekday(head: str, text: str) -> tuple[date, int, int] | None:
             # (the day after too: a page stamped in Paris at 23:48 tells Korea's next morning)
             if named in (value.weekday(), (value - timedelta(days=1)).weekday(), (value + timedelta(days=1)).weekday()):
                 readings.add(value)
+            if named == value.weekday():
+                exact.add(value)
+        # (one reading on the weekday itself over one a day off it: '07/02/2031' and a launch 'on Friday')
+        readings = exact if len(readings) > 1 and len(exact) == 1 else readings
         return (readings.pop(), line.start() + m.start(), line.start() + m.end()) if len(readings) == 1 else None
     return None
 
