@@ -78,6 +78,9 @@ def test_a_logs_filed_stamp_at_its_foot_dates_it():
     ("[MAP] THE FLIGHT\nCaption layer \u2014 words as set on the map. Art desk, 12 May 2031\n\n"
      "TITLE: Rocket launch, 11 May 2031", date(2031, 5, 12)),
     ("HARBOUR RADIO - NEWS (English), 07:00 KST bulletin, Thursday, May 22nd, 2031", date(2031, 5, 22)),
+    ("HARBOUR DAILY EDITORIAL\nJuche 120 (2031) October 17, Friday", date(2031, 10, 17)),
+    ("TV SPECIAL - TRANSLATION\nMonitored: Harbour Television, 9 June 2031, broadcast at 15:00 local time",
+     date(2031, 6, 9)),
 ])
 def test_a_pages_own_stamp_wins_over_a_later_date_line(head, day):
     assert read(head + LAUNCH).published == day

@@ -85,8 +85,11 @@ def _dtg_value(m: re.Match[str]) -> date | None:
 # A masthead line with its year apart from its day: "Juche 112 (2023) No. 326 [Whole number 27 844] Wednesday,
 # November 22" (read only when the weekday falls on that day of that year)
 _MASTHEAD_YEAR = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-])")
+# (or the weekday after the day: "Juche 112 (2023) November 24, Friday")
 _MASTHEAD_DAY = re.compile(rf"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+"
-                           rf"(?P<month>{MONTH_FORM})[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b")
+                           rf"(?P<month>{MONTH_FORM})[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b|"
+                           rf"\b(?P<month2>{MONTH_FORM})[ \t]+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?,?[ \t]+"
+                           rf"(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 # A stamp with a two-digit year as operations and logs write it: "Filed: 17 FEB 31 0605Z" (after a label, with a
@@ -156,11 +159,12 @@ def year_and_weekday(head: str) -> tuple[date, int, int] | None:
         years = {int(m.group("year")) for m in _MASTHEAD_YEAR.finditer(line.group())}
         if day is None or len(years) != 1:
             continue
+        month, weekday = day.group("month") or day.group("month2"), day.group("weekday") or day.group("weekday2")
         try:
-            value = date(years.pop(), month_number(day.group("month")), int(day.group("day")))
+            value = date(years.pop(), month_number(month), int(day.group("day") or day.group("day2")))
         except (KeyError, ValueError):
             continue
-        if _WEEKDAY_NAMES[value.weekday()] == day.group("weekday").lower():
+        if _WEEKDAY_NAMES[value.weekday()] == weekday.lower():
             return value, line.start(), line.end()
     return None
 
@@ -272,7 +276,9 @@ _BRACKETED_STAMP = re.compile(rf"\[(?:{ISO}|{DOTTED}|{SLASHED}|{CALENDAR}){CLOCK
 _LABEL_COMMA = re.compile(r"^(?:[\w.:'\"@-]+[ \t]+){0,4}[\w.:'\"@-]+,[ \t]+")
 
 
-_EDITION_AFTER = re.compile(r",[ \t]+(?:[a-z]+[ \t]+)?(?:edition|issue|print)$|,[ \t]+(?:page|p\.)[ \t]*\d{1,3}$")
+# (or when it went out: "Korean Central Television, 12 December 2031, broadcast at 12:00 Pyongyang time")
+_EDITION_AFTER = re.compile(r",[ \t]+(?:[a-z]+[ \t]+)?(?:edition|issue|print)$|,[ \t]+(?:page|p\.)[ \t]*\d{1,3}$|"
+                            r",[ \t]+(?:broadcast|aired|filed|posted|sent|monitored)[ \t]+at[ \t]+[^,;]{1,40}$")
 # "Input 2016.07.09 17:22" after "Source: Korean-language daily, online edition.": the last sentence of a part
 _LAST_SENTENCE = re.compile(r"^.*[a-z)][.][ \t]+(?=[A-Z])")
 # A labelled date and the sentence after it ("Revised 2016.07.09. Machine draft corrected by hand"), a working file's
