@@ -36,3 +36,12 @@ def test_a_sources_day_in_brackets_is_not_the_launchs():
                    "were launched from Onchon.\n")
     assert "2031-10-16" not in [c.value for c in lead.claims if c.property == "date"]
     assert lead.date != date(2031, 10, 16)
+
+
+def test_a_clock_in_the_zone_the_launch_day_is_told_in_falls_on_that_day():
+    lead = drafted("The Harbour Ledger\n\nBy A. WRITER\nMarch 8, 2031, 10:48 p.m. ET\n\nWASHINGTON \u2014 North Korea "
+                   "launched a long-range rocket on Saturday evening, Washington time, American officials said.\n\n"
+                   "The military said it detected the launch at 7:29 p.m. Eastern time from the Sohae station.\n")
+    assert lead.time is not None
+    assert lead.time.astimezone(UTC) == datetime(2031, 3, 9, 0, 29, tzinfo=UTC)
+    assert lead.date == date(2031, 3, 9)

@@ -22,6 +22,7 @@ from viewer.ingest.other_moments import (
     not_the_launchs_day,
     not_the_launchs_time,
 )
+from viewer.ingest.quoted import in_quotation_marks
 from viewer.ingest.referred_days import referred_day
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.statement_days import PLUPERFECT, said_day, statement_day
@@ -75,8 +76,8 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         if tabled and tabled.year:
             day = date(tabled.year, 12, 31) if not day or day.year != tabled.year else day
         found = [d for d in find_dates(text, lo, hi, day, weekday_reference=ahead)
-                  if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end
-                                                        and d.label[:4].isdigit() and not _quoted(text, d.start)))
+                  if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end and d.label[
+                      :4].isdigit() and not in_quotation_marks(text, d.start)))
                   and not statement_day(text, d, s.start)
                   and not _TIMED_AFTER_THE_LAUNCH.match(text, d.end, s.end)
                   and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
@@ -117,6 +118,9 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
     best: tuple[tuple[bool, ...], datetime, TimeMention] | None = None
     written: date | None = None  # the local day written beside the launch's clock time, in its sentence
     fixed: datetime | None = None
+    # (a launch day told only in another zone, "on Saturday evening, Washington time": that zone's clock falls on it)
+    abroad = set() if resolved else {d.value for d, s in launch_dates if d.value and _other_zone_date(
+        text, d, s, article)}
     if not launch_dates and article.day_behind and resolved is not None and resolved == article.published:
         resolved = _on_the_writers_day(text, report, article, resolved)
         draft.date = resolved
@@ -135,13 +139,15 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
             same = [(d, s) for d, s in dates if s == sentence and d.value]
             foreign = {d for d, s in same if _other_zone_date(text, d, s, article)}
             moment = _moment(time, same, resolved, foreign)
+            if moment is None and len(abroad) == 1 and time.zone not in LOCAL_ZONES and not time.assumed:
+                moment = resolve(time, min(abroad))
             if moment and sentence in report.anchors and time.zone not in LOCAL_ZONES and any(
                     re.fullmatch(r"[\s,]*(?:on\s+)?", text[time.end : d.start]) for d in foreign):
                 fixed = fixed or moment  # "(2239 GMT Thursday)": a clock with its own zone's day, a fixed instant
             value = moment.isoformat() if moment else time.label
-            # The launch's time: in a sentence stating the launch, after its verb, zoned by the text, first.
+            # The launch's time: in a sentence stating the launch, after its verb, zoned by the text, first (a log
+            # line's opening clock last: "2214Z  FLASH: … fired" under "2219Z  … detected at 2211Z").
             # (a sentence correcting an earlier one first: "CORRECTION to 3/9: the launch time was 17:22 KST")
-            # (a log line's opening clock last: "2214Z  FLASH: … fired" under "2219Z  … detected at 2211Z")
             rank = (not corrects(text, sentence), log_clock(text, time), sentence not in report.anchors,
                     verb is None or time.start < verb.start(), time.assumed)
             if moment and (best is None or rank < best[0]):
@@ -180,13 +186,6 @@ def _writers_relative_day(text: str, mention: DateMention, sentence: Sentence, a
     day before Korea's (not 'this morning local time', said as Korea's)."""
     return bool(article.day_behind and _RELATIVE_DAY.match(text, mention.start)
                 and not KOREAS_DAY.match(text, mention.end, sentence.end))
-
-
-def _quoted(text: str, at: int) -> bool:
-    """Whether ``at`` lies inside quotation marks opened on its line: a worksheet's 'Claim checked: "North Korea fired
-    a missile over Japan on 4 April 2017"' quotes a claim, which a headline stating the launch does not."""
-    before = text[text.rfind("\n", 0, at) + 1 : at]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _on_the_writers_day(text: str, report: LaunchReport, article: Article, day: date) -> date:
