@@ -45,3 +45,10 @@ def test_a_clock_in_the_zone_the_launch_day_is_told_in_falls_on_that_day():
     assert lead.time is not None
     assert lead.time.astimezone(UTC) == datetime(2031, 3, 9, 0, 29, tzinfo=UTC)
     assert lead.date == date(2031, 3, 9)
+
+
+def test_a_translations_space_before_the_colon_still_makes_a_clock_time():
+    lead = drafted(HEAD + "North Korea launched a ballistic missile from the Sunan area at 6\u00a0:35 a.m. on Tuesday "
+                   "toward the East Sea, the military said.\n")
+    assert lead.time is not None
+    assert lead.time.astimezone(UTC) == datetime(2031, 10, 13, 21, 35, tzinfo=UTC)

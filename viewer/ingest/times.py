@@ -95,7 +95,8 @@ _TIME_FORMS = [
 # Clock times with no zone: '10:44 p.m.', 'at 7 a.m.', 'at 22:42:28' (24-hour only after 'at', so a score or a
 # ratio is not read as a time). Their zone comes from the dateline, else the launch site's local time.
 _BARE_TIME = re.compile(
-    r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
+    # (a translation's space before the colon: "2\u00a0:48 a.m.")
+    r"\b(?P<hour>1[0-2]|0?[1-9])(?:(?:[:.]|[ \u00a0]:)(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
     # (or opening a range: "between about 8:10 and 9:20 this morning", "from 22:10 to 22:40")
     r"|\b(?:(?:at|between|from)\s+(?:(?:about|around|approximately|roughly|exactly|precisely|just\s+(?:after|before)|"
     r"shortly\s+(?:after|before))\s+)?|(?:around|approximately)\s+|"
