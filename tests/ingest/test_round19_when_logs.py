@@ -5,7 +5,7 @@ text here was written for the test."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from story import drafted
 
@@ -55,3 +55,17 @@ def test_a_correction_of_another_moments_clock_leaves_the_launchs():
     lead = drafted(CHAT.replace("JCS says 6:48, not 6:46", "the alert went out at 6:52, not 6:46"))
     assert lead.time is not None
     assert lead.time.astimezone(UTC) == datetime(2031, 3, 7, 21, 46, tzinfo=UTC)
+
+
+def test_a_utc_logs_line_clocks_do_not_move_the_launch_to_the_next_day():
+    # (a page stamped in UTC may tell Korea's next day; a log line's own clock is not the launch's to tell it by)
+    lead = drafted(
+        "Watcher's log - aircraft feeds\n"
+        "Posted 14 Oct 2031, 08:15 UTC. Times in UTC (Z) unless marked KST.\n\n"
+        "2140Z         Tanker out of the base as well.\n"
+        "2210Z         JCS flash via the alert feed: ballistic missile launch, East Sea.\n"
+        "2230Z         JCS details: the missile was fired at 6:12 a.m. KST from the Sunan area of Pyongyang.\n\n"
+        "Post-shift note: that's twice this year (the other was 16 March, when a launch from Sunan failed).\n")
+    assert lead.date == date(2031, 10, 14)
+    assert lead.time is not None
+    assert lead.time.astimezone(UTC) == datetime(2031, 10, 13, 21, 12, tzinfo=UTC)

@@ -194,7 +194,8 @@ def _on_the_writers_day(text: str, report: LaunchReport, article: Article, day: 
     day, and the launch's local date follows from the instant (Friday 15 September in Korea)."""
     for sentence in [*report.anchors, *(s for s in report.related if s not in report.anchors)]:
         for time in find_times(text, sentence.start, sentence.end, article.zone or "local time"):
-            if time.assumed or time.zone in LOCAL_ZONES or another_moment(text, sentence, time):
+            if time.assumed or time.zone in LOCAL_ZONES or another_moment(text, sentence, time) or log_clock(
+                    text, time):
                 continue
             moment = resolve(time, day)
             if moment is None:
@@ -215,10 +216,11 @@ _ANOTHER_LAUNCH_CLAUSE = re.compile(r"\b(?:as|like|than|to)\s+(?:the|a|an)\s+(?:
                                     re.IGNORECASE)
 # "the last one, on 29 August, was also launched from Sunan", "the previous launch on May 3": the day of the launch
 # before this one
-# (or "The last launch of a ballistic missile by Pyongyang was recorded on November 5, 2024")
+# (or "The last launch of a ballistic missile by Pyongyang was recorded on November 5, 2024"; "the other was 16 March")
 _LAST_ONE = re.compile(r"\bthe\s+(?:last|previous|earlier|prior)\s+(?:[\w-]+\s+){0,2}?(?:one|launch|missile|rocket|"
                        r"test|time|firing|flight|overflight)\b(?:\s+(?:of|by)\s+[^,.;]{0,50}?)?,?\s*(?:(?:was|came)\s+"
-                       r"(?:(?:recorded|conducted|carried\s+out|made|reported|detected)\s+)?)?(?:on\s+|in\s+)?$",
+                       r"(?:(?:recorded|conducted|carried\s+out|made|reported|detected)\s+)?)?(?:on\s+|in\s+)?$"
+                       r"|\bthe\s+other(?:\s+(?:one|launch|time))?\s+(?:was|came)\s+(?:on\s+)?$",  # "the other was …"
                        re.IGNORECASE)
 
 
