@@ -52,3 +52,19 @@ def test_a_translations_space_before_the_colon_still_makes_a_clock_time():
                    "toward the East Sea, the military said.\n")
     assert lead.time is not None
     assert lead.time.astimezone(UTC) == datetime(2031, 10, 13, 21, 35, tzinfo=UTC)
+
+
+def test_a_roundups_numbered_item_heading_dates_the_launch_its_item_tells():
+    from viewer.ingest.body_stamps import body_stamps
+
+    text = ("THE HARBOUR WEEK\nFriday, 24 October 2031 \u2014 a weekly briefing\n\n"
+            "North Korea has carried out two missile launches this month. Here is what we know about each.\n\n"
+            "1) Tuesday, 14 October \u2014 the first test\nSouth Korea's Joint Chiefs of Staff detected a ballistic "
+            "missile fired at 8:10 a.m. from Jagang Province toward the East Sea.\n\n"
+            "2) Friday, 17 October \u2014 railway-borne missiles\nTwo short-range ballistic missiles were fired from a "
+            "train in North Pyongan Province, starting at 2:41 p.m., toward the East Sea.\n")
+    days = [day for _, day in body_stamps(text, 0, date(2031, 10, 24))]
+    assert days == [date(2031, 10, 14), date(2031, 10, 17)]
+    lead = drafted(text)
+    timed = {d.time.astimezone(UTC) for d in (lead, *lead.others) if d.time is not None}
+    assert datetime(2031, 10, 17, 5, 41, tzinfo=UTC) in timed
