@@ -42,7 +42,7 @@ def body_stamps(text: str, start: int, reference: date | None = None) -> list[tu
             found.append((m.end(), (posted + (KOREA_AHEAD_OF_UTC if m.group("zone") in _UTC else timedelta())).date()))
     for m in _ITEM_HEADING.finditer(text, start):  # a round-up's numbered item: "2) Tuesday, 11 January — the test"
         heads = [d for d in find_dates(text, m.start("day"), m.end("day"), reference, weekdays=False) if d.value]
-        if len(heads) == 1 and not text[m.start("day") : heads[0].start].strip(" \t,"):
+        if len(heads) == 1 and heads[0].value and not text[m.start("day") : heads[0].start].strip(" \t,"):
             found.append((m.end(), heads[0].value))
     found += calendar_days(text)  # a calendar export's event starts ('DTSTART:20311217T133800Z')
     return sorted(found)
