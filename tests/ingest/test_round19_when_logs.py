@@ -69,3 +69,12 @@ def test_a_utc_logs_line_clocks_do_not_move_the_launch_to_the_next_day():
     assert lead.date == date(2031, 10, 14)
     assert lead.time is not None
     assert lead.time.astimezone(UTC) == datetime(2031, 10, 13, 21, 12, tzinfo=UTC)
+
+
+def test_an_l_time_is_read_only_where_the_text_says_l_is_local():
+    from viewer.ingest.times import find_times
+
+    said = "Times: L = local throughout.\nThe missile was launched at about 0412L."
+    assert [(t.hour, t.minute, t.zone) for t in find_times(said, 0, len(said))] == [(4, 12, "local time")]
+    unsaid = "The launcher truck carried a 1200L fuel tank."
+    assert find_times(unsaid, 0, len(unsaid)) == []

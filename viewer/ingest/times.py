@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -322,6 +323,15 @@ def _weekday_on_or_before(weekday: int, reference: date) -> date:
     return reference - timedelta(days=(reference.weekday() - weekday) % 7)
 
 
+# A log's word that its "L" times are local: "Times: L = local (KST)", "All times L", "L (local)"
+_LOCAL_L = re.compile(r"\bL\s*(?:=|:|is|means)\s*local\b|\ball\s+times\s+(?:are\s+)?L\b|\bL\s*\(local\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=32)
+def says_local_l(text: str) -> bool:
+    return _LOCAL_L.search(text) is not None
+
+
 def find_times(text: str, start: int, end: int, default_zone: str | None = None) -> list[TimeMention]:
     """Clock times that carry a zone ('7:29 PM ET', '0030 GMT', '10:42 p.m. local time'). With ``default_zone``
     (the dateline's zone, or 'local time'), also bare ones ('10:44 p.m.', 'at 22:42:28'), marked assumed; without
@@ -332,9 +342,10 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
         for m in form.finditer(text, start, end):
             if any(t.start < m.end() and m.start() < t.end for t in found):
                 continue
-            if m.groupdict().get("lzone"):  # a log's "0530L": the local time, as "local time" is written out
-                found.append(TimeMention(m.start(), m.end(), int(m.group("lhour")), int(m.group("lminute")),
-                                         "local time"))
+            if m.groupdict().get("lzone"):  # a log's "0530L", in a text that says its L times are local
+                if says_local_l(text):  # (not "a 1200L tank")
+                    found.append(TimeMention(m.start(), m.end(), int(m.group("lhour")), int(m.group("lminute")),
+                                             "local time"))
                 continue
             hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
             ampm = (m.groupdict().get("ampm") or "").lower().replace(".", "").replace(" ", "")
