@@ -40,7 +40,10 @@ def body_stamps(text: str, start: int, reference: date | None = None) -> list[tu
                           int(m.group("mm"))) if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 else None
         if posted is not None:  # (a post stamped in Korea's or Japan's time is on Korea's day already)
             found.append((m.end(), (posted + (KOREA_AHEAD_OF_UTC if m.group("zone") in _UTC else timedelta())).date()))
+    ruled = {text.rfind("\n", 0, m.start("line")) + 1 for m in _BOXED_HEADING.finditer(text, start)}
     for m in _ITEM_HEADING.finditer(text, start):  # a round-up's numbered item: "2) Tuesday, 11 January — the test"
+        if m.start() in ruled:
+            continue  # (between two rules: dated above)
         heads = [d for d in find_dates(text, m.start("day"), m.end("day"), reference, weekdays=False) if d.value]
         if len(heads) == 1 and heads[0].value and not text[m.start("day") : heads[0].start].strip(" \t,"):
             found.append((m.end(), heads[0].value))
