@@ -173,13 +173,14 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
 # "has fired missiles three times this week", "seven launch events in four weeks", "its 12th launch this year"
 _COUNTED_LAUNCHES = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|\d{1,2})"
                                r"\s+(?:more\s+)?(?:times|launch(?:es|\s+events|\s+days)?|firings|rounds|tests|salvos|"
-                               r"events)\b|\beach\s+time\b", re.IGNORECASE)
+                               r"events)\b|\beach\s+time\b|\b(?:all|every|each)\s+(?:the\s+)?launch(?:es)?\b",
+                               re.IGNORECASE)
 
 
 def _summary_lead(text: str, draft: ArticleDraft, report: LaunchReport, anchors: list[Sentence],
                   groups: list[tuple[list[Sentence], ArticleDraft]]) -> bool:
-    """A round-up's opening ('North Korea has fired missiles three times this week, …') over rows that each tell a
-    launch: it names no day or time of its own, so it is no launch of its own (it would take the story's date)."""
+    """A round-up's opening ('… fired missiles three times this week', 'All launches below …') over rows that each tell
+    a launch: it names no day or time of its own, so it is no launch of its own (it would take the story's date)."""
     rows = sum(1 for own, _ in groups if any(s in report.rows for s in own))
     return rows >= 2 and not any(s in report.rows for s in anchors) and not any(
         c.property in ("date", "time", "time_of_day") for c in draft.claims) and any(
