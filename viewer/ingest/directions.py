@@ -182,11 +182,12 @@ def _where_it_went(text: str, sentences: list[Sentence], matcher: PlaceMatcher, 
     return None
 
 
-# Where the flight ended, told by the Korean name of the sea it came down in or flew out over: "splashing into the East
-# Sea", "landing in the preset waters of the open sea in the East Sea of Korea", "disintegrated after flying about 150
-# kilometers over the East Sea", "flew for more than 2 hours over the East Sea". The Korean name says which side of
-# the peninsula the flight went to, as "into the eastern waters" does; "landed in the Sea of Japan" names where it
-# came down, a sea 1,000 km across, and says no more.
+# Where the flight ended, told by the sea it came down in or flew out over: "splashing into the East Sea", "landing in
+# the preset waters of the open sea in the East Sea of Korea", "flew for more than 2 hours over the East Sea",
+# "landed in the Sea of Japan". The Korean name says which side of the peninsula the flight went to, as "into the
+# eastern waters" does; under either name, a flight from a site west of the east coast that came down in that sea
+# crossed the peninsula eastward (docs/ingest-conventions.md). From a site on the east coast, where a rocket that
+# failed at once also falls into it, the Japanese name says where it fell and no more.
 _ENDED = re.compile(r"\b(?:(?:fell|falls|fallen|falling|landed|lands|landing|splashed|splashes|splashing|plunged|"
                     r"plunging|crashed|crashing|dropped|dropping|impacted|(?:came|comes|coming)\s+down)\s+(?:down\s+)?"
                     r"(?:(?:exactly|safely|accurately|squarely)\s+)?(?:in|into|on)|fl(?:ew|ying|own|ies)\s+"
@@ -202,7 +203,9 @@ def _ended_in_sea(text: str, sentences: list[Sentence], matcher: PlaceMatcher, s
     for sentence in sentences:
         for m in _ENDED.finditer(text, sentence.start, sentence.end):
             place = matcher.place_at(text, m.end())
-            if place is None or place.place.id != "sea-of-japan" or not _KOREAN_NAME.match(text, place.start):
+            came_down = not m.group().lower().startswith("fl")  # (not "flew out over": over it, not in it)
+            if place is None or place.place.id != "sea-of-japan" or not (
+                    _KOREAN_NAME.match(text, place.start) or came_down and west_of_east_coast(site)):
                 continue
             bearing = COAST_SEAS[place.place.id] if site is None else float(
                 geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
@@ -261,7 +264,8 @@ def _cell_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher,
                 return StatedDirection(bearing, _cell_words(compass), (start, start + len(cell.rstrip())))
             offset = len(cell) - len(cell.lstrip())
             place = matcher.place_at(text, start + offset)
-            if place is not None and place.place.id == "sea-of-japan" and _KOREAN_NAME.match(text, place.start):
+            if place is not None and place.place.id == "sea-of-japan" and (
+                    _KOREAN_NAME.match(text, place.start) or west_of_east_coast(site)):
                 bearing = COAST_SEAS[place.place.id] if site is None else float(
                     geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
                 return StatedDirection(bearing, text[place.start : place.end], (place.start, place.end),
@@ -306,3 +310,10 @@ def _country_point(matcher: PlaceMatcher) -> Point | None:
 # The seas on North Korea's east and west coasts: a missile fired toward one from anywhere in the country (the site
 # unnamed: 'fired from North Korea toward the East Sea') flew toward that coast, east or west.
 COAST_SEAS = {"sea-of-japan": 90.0, "yellow-sea": 270.0}
+# The westmost reach of North Korea's east coast (Wonsan Bay, about 127.3°E): a site west of it is inland or on the
+# west coast, so a flight from it that came down in the Sea of Japan flew east across the peninsula.
+EAST_COAST_WESTMOST_LON = 127.3
+
+
+def west_of_east_coast(site: Point | None) -> bool:
+    return site is not None and site.x < EAST_COAST_WESTMOST_LON
