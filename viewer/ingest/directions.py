@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from shapely.geometry import Point
 
 from viewer.geo import geodesic
+from viewer.ingest.compass_shorthand import DIRECTION_AFTER_SEA, SEA_DIRECTION, shorthand_direction
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.measures import bearing_of
 from viewer.ingest.places import PlaceMatcher, PlaceMention
@@ -20,8 +21,7 @@ _NOT_A_HEADING = (r"(?!\s+(?:of|coast|Korea|Sea|Japan|side|part|region|Pacific|C
                   r"|['\u2019]s\b)")
 # A machine translation's word order, the direction before its noun: "launched to east direction", "2 shots launched
 # in East Sea direction" (a compass word, or a sea as after 'toward')
-_DIRECTION_AFTER = re.compile(rf"\b(?:to|in)\s+(?:the\s+)?{_DIR}\s+direction\b", re.IGNORECASE)
-_AS_DIRECTION = re.compile(r"\s+direction\b", re.IGNORECASE)
+_DIRECTION_AFTER = re.compile(rf"\b(?:to|in)\s+(?:the\s+)?{_DIR}\s+dir(?:ection\b|\.)", re.IGNORECASE)
 _PATTERNS = [
     re.compile(rf"\b(?:on|along)\s+an?\s+{_DIR}(?:ward|erly|ern)?\s+(?:path|course|trajectory|route|heading)\b",
                re.IGNORECASE),
@@ -97,6 +97,9 @@ def stated_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher
             bearing = 90.0 if east_sea else bearing_of(m.group("dir"))
             if bearing is not None:
                 return StatedDirection(bearing, "east" if east_sea else m.group("dir").lower(), m.span())
+        shorthand = shorthand_direction(text, sentence.start, sentence.end)  # "flew ENE", "brg 070"
+        if shorthand is not None:
+            return StatedDirection(*shorthand)
     toward = _cell_direction(text, sentences, matcher, site) or _toward(text, sentences, matcher, site)
     return toward or _where_it_went(text, sentences, matcher, site) or _ended_in_sea(text, sentences, matcher, site)
 
@@ -112,11 +115,25 @@ def _toward(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: P
             if found is not None:
                 return found
         for place in matcher.find(text, sentence.start, sentence.end):  # "in East Sea direction"
-            if place.place.kind == "sea" and _AS_DIRECTION.match(text, place.end):
-                found = _toward_place(text, place, place.start, site)
+            if place.place.kind == "sea" and DIRECTION_AFTER_SEA.match(text, place.end):
+                found = _sea_direction(text, place, site)
                 if found is not None:
                     return found
+        for m in SEA_DIRECTION.finditer(text, sentence.start, sentence.end):  # "in the east sea direction"
+            sea = matcher.place(_COAST_SEA_IDS[m.group("side").lower()])
+            if sea is not None:
+                return _sea_direction(text, PlaceMention(m.start(), m.start() + len("east sea"), sea), site)
     return None
+
+
+def _sea_direction(text: str, place: PlaceMention, site: Point | None) -> StatedDirection | None:
+    """'In East Sea direction': a coast's sea named as a direction is the way to that coast (east or west), not the
+    bearing to the sea's label point (the Yellow Sea's lies south-west of most sites); another sea, as after
+    'toward'."""
+    if place.place.id in COAST_SEAS:
+        return StatedDirection(COAST_SEAS[place.place.id], text[place.start : place.end], (place.start, place.end),
+                               place.place.id)
+    return _toward_place(text, place, place.start, site)
 
 
 def _toward_place(text: str, place: PlaceMention, start: int, site: Point | None) -> StatedDirection | None:
@@ -205,7 +222,7 @@ def _ended_in_sea(text: str, sentences: list[Sentence], matcher: PlaceMatcher, s
             place = matcher.place_at(text, m.end())
             came_down = not m.group().lower().startswith("fl")  # (not "flew out over": over it, not in it)
             if place is None or place.place.id != "sea-of-japan" or not (
-                    _KOREAN_NAME.match(text, place.start) or came_down and west_of_east_coast(site)):
+                    _KOREAN_NAME.match(text, place.start) or (came_down and west_of_east_coast(site))):
                 continue
             bearing = COAST_SEAS[place.place.id] if site is None else float(
                 geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
@@ -310,6 +327,7 @@ def _country_point(matcher: PlaceMatcher) -> Point | None:
 # The seas on North Korea's east and west coasts: a missile fired toward one from anywhere in the country (the site
 # unnamed: 'fired from North Korea toward the East Sea') flew toward that coast, east or west.
 COAST_SEAS = {"sea-of-japan": 90.0, "yellow-sea": 270.0}
+_COAST_SEA_IDS = {"east": "sea-of-japan", "west": "yellow-sea"}
 # The westmost reach of North Korea's east coast (Wonsan Bay, about 127.3°E): a site west of it is inland or on the
 # west coast, so a flight from it that came down in the Sea of Japan flew east across the peninsula.
 EAST_COAST_WESTMOST_LON = 127.3
