@@ -21,6 +21,9 @@ _NOT_A_HEADING = (r"(?!\s+(?:of|coast|Korea|Sea|Japan|side|part|region|Pacific|C
                   r"|['\u2019]s\b)")
 # A machine translation's word order, the direction before its noun: "launched to east direction", "2 shots launched
 # in East Sea direction" (a compass word, or a sea as after 'toward')
+# (not where a failed rocket's pieces came down: "crashed into the West Sea", "fell into the Yellow Sea off the west
+# coast")
+_NOT_FALLEN = r"(?<!crashed\s)(?<!plunged\s)(?<!fell\s)(?<!landed\s)(?<!dropped\s)"
 _DIRECTION_AFTER = re.compile(rf"\b(?:to|in)\s+(?:the\s+)?{_DIR}\s+dir(?:ection\b|\.)", re.IGNORECASE)
 _PATTERNS = [
     re.compile(rf"\b(?:on|along)\s+an?\s+{_DIR}(?:ward|erly|ern)?\s+(?:path|course|trajectory|route|heading)\b",
@@ -48,7 +51,7 @@ _PATTERNS = [
                r"(?:the\s+)?(?:Korean\s+peninsula|peninsula|North\s+Korea)\b", re.IGNORECASE),
     # "toward the eastern waters", "into western waters", "fired into the East Sea" (the firing; not "crashed into
     # the West Sea", where a failed rocket fell)
-    re.compile(rf"(?<!crashed\s)(?<!plunged\s)(?<!fell\s)(?<!landed\s)\b(?:towards?|into)\s+(?:the\s+)?{_DIR}(?:ern)?"
+    re.compile(rf"{_NOT_FALLEN}\b(?:towards?|into)\s+(?:the\s+)?{_DIR}(?:ern)?"
                r"\s+(?:waters|seas?)\b", re.IGNORECASE),
     # "towards the sea between the Korean peninsula and Japan": the East Sea, east of every North Korean site ("landing
     # in the sea between the peninsula and Japan" says where it came down, as "landed in the Sea of Japan" does)
@@ -58,7 +61,7 @@ _PATTERNS = [
     re.compile(rf"\bto\s+the\s+{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
     # "towards the sea off its east coast", "into waters off the west coast": where it went, seen from the site
     # ("fired … off its east coast" or "over the waters off its west coast" say where, not which way)
-    re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:sea|waters?)\s+off\s+(?:its|the|North\s+Korea['\u2019]s|the\s+North['\u2019]s|the\s+(?:Korean\s+)?[Pp]eninsula['\u2019]s|the\s+country"
+    re.compile(rf"{_NOT_FALLEN}\b(?:towards?|into)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:sea|waters?)\s+off\s+(?:its|the|North\s+Korea['\u2019]s|the\s+North['\u2019]s|the\s+(?:Korean\s+)?[Pp]eninsula['\u2019]s|the\s+country"
                rf"['\u2019]s)\s+{_DIR}(?:ern)?\s+coast(?!\s+of\b)", re.IGNORECASE),  # (not "… coast of South Korea")
     # "fired … toward its east coast waters", "toward the country's western coastal waters"
     re.compile(rf"\btowards?\s+(?:its|the|North\s+Korea['\u2019]s|the\s+(?:North|country)['\u2019]s)\s+{_DIR}(?:ern)?\s+"
