@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from viewer.ingest.disputed import NORTH_KOREAN_SOURCE
-from viewer.ingest.outcome_scope import not_its_outcome
+from viewer.ingest.outcome_scope import HIT_TARGET, not_its_outcome
 from viewer.ingest.sentences import Sentence
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -224,7 +224,7 @@ def outcome_claims(text: str, sentences: list[Sentence], space: bool = True, ear
         # each word of an outcome in turn: "All four earlier tries failed; the most recent exploded" is rejected at
         # 'failed' (others' outcome) and read at 'exploded'
         words = sorted(((m, value) for value, pattern in (("orbit", _ORBIT_OUTCOME), ("failure", _FAILURE),
-                                                          ("success", _SUCCESS))
+                                                          ("success", _SUCCESS), ("success", HIT_TARGET))
                         for m in pattern.finditer(text, s, e)), key=lambda pair: pair[0].start())
         stated = [(m, value) for m, value in words if _states(text, s, e, m, value, space, earlier)
                   and not (lead and _ANOTHER_MISSILE.search(text, s, m.start()))]
