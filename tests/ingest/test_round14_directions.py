@@ -46,7 +46,8 @@ def test_with_no_site_the_east_sea_is_east_of_the_country():
 
 
 @pytest.mark.parametrize("sentence", [
-    "It flew about 500 km and landed in the Sea of Japan.",  # where it came down, in a sea 1,000 km across
+    # ("landed in the Sea of Japan" from Pyongyang is east since round 19: docs/ingest-conventions.md,
+    # test_round19_way_sea_ended)
     "A missile fired in 2017 fell into the East Sea.",  # not this flight's sentence (an earlier year)
     "Fishing boats in the East Sea were told to stay in port.",  # no flight ended there
 ])

@@ -163,8 +163,8 @@ def test_with_no_site_the_bearing_is_taken_from_the_country():
 @pytest.mark.parametrize("sentence", [
     # ("It flew over Japan and landed in the Pacific" goes east since round 18: test_round18_fields_directions.py)
     "That missile came down in the sea west of Japan.",
-    "It landed in the Sea of Japan.",  # a sea 1,000 km across, as before ("the East Sea", its Korean name, is a
-])  # direction: tests/ingest/test_round14_directions.py)
+    # ("It landed in the Sea of Japan" from Pyongyang goes east since round 19: docs/ingest-conventions.md)
+])
 def test_a_country_or_a_sea_is_no_direction(sentence):
     text = ("Missile story\nMay 3, 2027\n\nNorth Korea launched a ballistic missile from Pyongyang on Monday morning, "
             f"South Korea's military said. {sentence}\n")

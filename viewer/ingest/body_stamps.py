@@ -1,13 +1,15 @@
 """Stamps inside a story's body: the day headings of a live blog or digest ('Monday 15 January 2024', 'Round 3 —
 Sunday, March 29.'), the UTC stamps of a thread's posts ('2/8  [2022-10-03 22:36Z]'), the source lines of clips
 pasted into a file ('--- clip 1 --- [English wire, Seoul, 2 March 2020, 14:20 KST] ---') and a newsletter's ruled
-item headings ('1. 31 OCT (THU) -- HWASONG-19' between two lines of dashes), each dating what follows."""
+item headings ('1. 31 OCT (THU) -- HWASONG-19' between two lines of dashes) and a calendar export's event starts
+('DTSTART:20311217T133800Z', calendar_stamps), each dating what follows."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
 
+from viewer.ingest.calendar_stamps import calendar_days
 from viewer.ingest.datelines import DATE_LINE, date_of
 from viewer.ingest.times import MONTHS, find_dates
 
@@ -38,6 +40,14 @@ def body_stamps(text: str, start: int, reference: date | None = None) -> list[tu
                           int(m.group("mm"))) if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 else None
         if posted is not None:  # (a post stamped in Korea's or Japan's time is on Korea's day already)
             found.append((m.end(), (posted + (KOREA_AHEAD_OF_UTC if m.group("zone") in _UTC else timedelta())).date()))
+    ruled = {text.rfind("\n", 0, m.start("line")) + 1 for m in _BOXED_HEADING.finditer(text, start)}
+    for m in _ITEM_HEADING.finditer(text, start):  # a round-up's numbered item: "2) Tuesday, 11 January — the test"
+        if m.start() in ruled:
+            continue  # (between two rules: dated above)
+        heads = [d for d in find_dates(text, m.start("day"), m.end("day"), reference, weekdays=False) if d.value]
+        if len(heads) == 1 and heads[0].value and not text[m.start("day") : heads[0].start].strip(" \t,"):
+            found.append((m.end(), heads[0].value))
+    found += calendar_days(text)  # a calendar export's event starts ('DTSTART:20311217T133800Z')
     return sorted(found)
 
 
@@ -54,6 +64,13 @@ KOREA_AHEAD_OF_UTC = timedelta(hours=9)
 # "-----\n1. 31 OCT (THU) -- HWASONG-19, LOFTED\n-----": one line between two rules, opening with its item's day
 _BOXED_HEADING = re.compile(r"^[ \t]*(?:-{5,}|={5,})[ \t\r]*\n(?P<line>[^\n]{1,100}?)[ \t\r]*\n"
                             r"[ \t]*(?:-{5,}|={5,})[ \t\r]*$", re.MULTILINE)
+
+
+# "1) Wednesday, 5 January — "hypersonic missile"", "(2) Wednesday 22 March - from the Hamhung area.": a numbered
+# item's heading line, its day (a weekday before it) then a dash and a few words naming what the item tells
+_ITEM_HEADING = re.compile(r"^[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)])[ \t]+"
+                           r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?(?P<day>[^\n\u2014\u2013]{3,30}?)"
+                           r"[ \t]+(?:\u2014|\u2013|-{1,2})[ \t]+[^\n]{1,80}$", re.MULTILINE)
 
 
 def _in_year_of(m: re.Match[str], reference: date | None) -> date | None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from viewer.ingest.disputed import NORTH_KOREAN_SOURCE
-from viewer.ingest.outcome_scope import not_its_outcome
+from viewer.ingest.outcome_scope import HIT_TARGET, not_its_outcome
 from viewer.ingest.sentences import Sentence
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -50,6 +50,8 @@ _NOT_REACHED = re.compile(r"(?:\b(?:attempts?|attempted|try|tried|trying|bid|eff
 _HEDGED = re.compile(r"\b(?:(?-i:may)|might|could|possibly|perhaps|whether|if|apparently)\s+(?:have\s+)?(?:been\s+)?"
                      r"(?:[\w-]+\s+(?:and\s+)?)?$|\b(?:whether|if)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "after two failed attempts", "a string of failures": other launches' outcomes
+_IF_CALLED = re.compile(r"\b(?:if|whether|unless)\s+(?:[\w-]+\s+){1,3}?(?:calls?|describes?|claims?|reports?|says?|"
+                        r"declares?|terms?)\b[^.;]{0,30}$", re.IGNORECASE)
 _OTHERS_FAILED = re.compile(r"\b(?:two|three|four|several|previous|earlier|past|prior|repeated(?:ly)?|string\s+of|"
                             r"series\s+of|history\s+of|record\s+of)\s+(?:[\w-]+\s+)?$|"
                             # "days after a failed satellite launch", "following its failed attempt": another launch
@@ -222,7 +224,7 @@ def outcome_claims(text: str, sentences: list[Sentence], space: bool = True, ear
         # each word of an outcome in turn: "All four earlier tries failed; the most recent exploded" is rejected at
         # 'failed' (others' outcome) and read at 'exploded'
         words = sorted(((m, value) for value, pattern in (("orbit", _ORBIT_OUTCOME), ("failure", _FAILURE),
-                                                          ("success", _SUCCESS))
+                                                          ("success", _SUCCESS), ("success", HIT_TARGET))
                         for m in pattern.finditer(text, s, e)), key=lambda pair: pair[0].start())
         stated = [(m, value) for m, value in words if _states(text, s, e, m, value, space, earlier)
                   and not (lead and _ANOTHER_MISSILE.search(text, s, m.start()))]
@@ -251,8 +253,8 @@ def _states(text: str, s: int, e: int, m: re.Match[str], value: str, space: bool
     lead = text[max(s, m.start() - 60) : m.start()]
     if value == "orbit" and _NOT_REACHED.search(lead):
         return False  # "failed to put … into orbit" is a failure, found by the next pattern
-    if _HEDGED.search(lead):
-        return False
+    if _HEDGED.search(lead) or _IF_CALLED.search(lead):
+        return False  # (and "if it calls it a 'successful' new type, lead on that": what it may yet be called)
     if _GROUND_TEST_AFTER.match(text, m.end(), e):
         return False  # "claimed a successful ground test of a solid-fuel engine": not a flight, not this launch
     if not earlier and (_OTHERS_ENDED.search(lead) or _NOT_THIS_ONE.search(lead) or _EARLIER_MONTH.search(lead)

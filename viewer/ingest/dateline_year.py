@@ -2,7 +2,8 @@
 year names it ('the twelfth weapons launch of 2022', '2023's third ICBM test', 'so far in 2024'); a year named as
 past ('two failures earlier in 2023') or a vehicle first shown in a known year (a Hwasong-18 story is from 2023 or
 later) bounds it from below, today from above, and a weekday in the lede must fall on the dateline's day or the day
-before; a Juche year ('the 115th year of Juche') names it. Only a single year that fits is taken, with the words
+before (the day itself first); a Juche year ('the 115th year of Juche') names it; a full date named as past ('was
+recorded on November 5, 2031') bounds it too. Only a single year that fits is taken, with the words
 that pin it; otherwise none is guessed."""
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ _YEAR = re.compile(r"\b(?:in|since|of|during|early|late|earlier\s+in|later\s+in)
 # (not "by the regime": an agent, not a deadline)
 _FUTURE = re.compile(r"\b(?:will|plans?|planned|aims?|intends?|until|next|by(?!\s+(?:the|a|an|its|his|their|North|"
                      r"Pyongyang|Seoul|Tokyo|Washington)\b))\b", re.IGNORECASE)
+# a full date the story names ("was recorded on November 5, 2031"): the story is from that year or later
+_FULL_DATE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d|[0-3]?\d\s+"
+                        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?),?\s+(?P<year>(?:19|20)\d\d)\b")
 _WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)|"
             r"latest|last|\w+est)")
@@ -82,12 +86,16 @@ def dateline_year(text: str, after: int, month_day: tuple[int, int], today: date
         return None  # a lower bound alone leaves many years
     bounds = [(int(m.group("year")), m, f"it names {m.group('year')} as past") for m in _YEAR.finditer(text)
               if int(m.group("year")) <= today.year and not _FUTURE.search(_sentence_before(text, m.start()))]
+    bounds += [(int(m.group("year")), m, f"it names {m.group().strip()} as past") for m in _FULL_DATE.finditer(text)
+               if int(m.group("year")) <= today.year and not _FUTURE.search(_sentence_before(text, m.start()))]
     bounds += [(VEHICLE_YEARS[_vehicle_key(m.group("name"))], m, f"the {m.group('name')} was first shown in "
                 f"{VEHICLE_YEARS[_vehicle_key(m.group('name'))]}") for m in _VEHICLE.finditer(text)]
     if not bounds:
         return None
     low, bound, why = max(bounds, key=lambda b: b[0])
     days = [d for year in range(low, today.year + 1) if (d := fits(year)) is not None]
+    on_the_day = [d for d in days if d.weekday() == weekday]  # (over a year where it is the day before)
+    days = on_the_day if len(days) > 1 and len(on_the_day) == 1 else days
     if len(days) != 1:
         return None
     return InferredYear(days[0], f"{why}, and only in {days[0].year} does the lede's {lede.group('day')} fall on "

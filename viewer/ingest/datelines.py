@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from viewer.ingest.calendar_stamps import calendar_stamp
 from viewer.ingest.date_forms import (
     CALENDAR,
     CLOCK_AFTER,
@@ -22,7 +23,9 @@ from viewer.ingest.date_forms import (
     month_number,
 )
 from viewer.ingest.stamp_lines import (
+    address_stamp,
     labelled_stamp,
+    short_year_stamp,
     slashed_by_weekday,
     slashed_pair,
     stamp_line,
@@ -141,11 +144,21 @@ def _year_from_head(city: re.Match[str], head: str) -> date | None:
 _NUMERIC_STAMP = re.compile(r"(?<![\d/.])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
 
 
+def _several_days(text: str) -> bool:
+    """Whether the text holds city datelines of two or more full dates: items, each datelined, on one page."""
+    return len({value for m in _CITY_LINE.finditer(text) if (value := date_of(m)) is not None}) >= 2
+
+
 def find_dateline(text: str) -> Dateline | None:
     """The story's dateline among its first lines, or None. A city dateline wins over a date line, being the
     filing place and date; a date line gives the date alone."""
     head = text[:HEAD_CHARS]
+    stamped = calendar_stamp(text)  # a calendar export's own stamp ('DTSTAMP:20311222T020000Z')
+    if stamped is not None:
+        return Dateline(*stamped)
     city = _CITY_LINE.search(head) or _AGENCY_FIRST.search(head)
+    if city is not None and _several_days(text):
+        city = None  # a gallery's or digest's datelined items ('1 of 6 / PYONGYANG, March 24, 2022 —'): not the page's
     if city is not None:
         name = " ".join(city.group("city").split()).lower()
         first = name.split("/")[0]  # "SEOUL/TOKYO": filed from both; the first city leads
@@ -172,7 +185,7 @@ def find_dateline(text: str) -> Dateline | None:
     slashed = slashed_pair(head) or slashed_by_weekday(head, text)
     if slashed is not None:
         return Dateline(slashed[0], slashed[1], slashed[2], zone=zone or stamp_zone(head[slashed[1] : slashed[2]]))
-    for found in (year_and_weekday(head), labelled_stamp(head)):
+    for found in (year_and_weekday(head), labelled_stamp(head), short_year_stamp(head), address_stamp(head)):
         if found is not None:
             return Dateline(found[0], found[1], found[2], zone=zone)
     if bare is not None:

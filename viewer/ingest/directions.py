@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from shapely.geometry import Point
 
 from viewer.geo import geodesic
+from viewer.ingest.compass_shorthand import DIRECTION_AFTER_SEA, SEA_DIRECTION, shorthand_direction
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.measures import bearing_of
 from viewer.ingest.places import PlaceMatcher, PlaceMention
@@ -20,8 +21,10 @@ _NOT_A_HEADING = (r"(?!\s+(?:of|coast|Korea|Sea|Japan|side|part|region|Pacific|C
                   r"|['\u2019]s\b)")
 # A machine translation's word order, the direction before its noun: "launched to east direction", "2 shots launched
 # in East Sea direction" (a compass word, or a sea as after 'toward')
-_DIRECTION_AFTER = re.compile(rf"\b(?:to|in)\s+(?:the\s+)?{_DIR}\s+direction\b", re.IGNORECASE)
-_AS_DIRECTION = re.compile(r"\s+direction\b", re.IGNORECASE)
+# (not where a failed rocket's pieces came down: "crashed into the West Sea", "fell into the Yellow Sea off the west
+# coast")
+_NOT_FALLEN = r"(?<!crashed\s)(?<!plunged\s)(?<!fell\s)(?<!landed\s)(?<!dropped\s)"
+_DIRECTION_AFTER = re.compile(rf"\b(?:to|in)\s+(?:the\s+)?{_DIR}\s+dir(?:ection\b|\.)", re.IGNORECASE)
 _PATTERNS = [
     re.compile(rf"\b(?:on|along)\s+an?\s+{_DIR}(?:ward|erly|ern)?\s+(?:path|course|trajectory|route|heading)\b",
                re.IGNORECASE),
@@ -48,7 +51,7 @@ _PATTERNS = [
                r"(?:the\s+)?(?:Korean\s+peninsula|peninsula|North\s+Korea)\b", re.IGNORECASE),
     # "toward the eastern waters", "into western waters", "fired into the East Sea" (the firing; not "crashed into
     # the West Sea", where a failed rocket fell)
-    re.compile(rf"(?<!crashed\s)(?<!plunged\s)(?<!fell\s)(?<!landed\s)\b(?:towards?|into)\s+(?:the\s+)?{_DIR}(?:ern)?"
+    re.compile(rf"{_NOT_FALLEN}\b(?:towards?|into)\s+(?:the\s+)?{_DIR}(?:ern)?"
                r"\s+(?:waters|seas?)\b", re.IGNORECASE),
     # "towards the sea between the Korean peninsula and Japan": the East Sea, east of every North Korean site ("landing
     # in the sea between the peninsula and Japan" says where it came down, as "landed in the Sea of Japan" does)
@@ -58,7 +61,7 @@ _PATTERNS = [
     re.compile(rf"\bto\s+the\s+{_DIR}\b{_NOT_A_HEADING}(?!-)", re.IGNORECASE),
     # "towards the sea off its east coast", "into waters off the west coast": where it went, seen from the site
     # ("fired … off its east coast" or "over the waters off its west coast" say where, not which way)
-    re.compile(rf"\b(?:towards?|into)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:sea|waters?)\s+off\s+(?:its|the|North\s+Korea['\u2019]s|the\s+North['\u2019]s|the\s+(?:Korean\s+)?[Pp]eninsula['\u2019]s|the\s+country"
+    re.compile(rf"{_NOT_FALLEN}\b(?:towards?|into)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:sea|waters?)\s+off\s+(?:its|the|North\s+Korea['\u2019]s|the\s+North['\u2019]s|the\s+(?:Korean\s+)?[Pp]eninsula['\u2019]s|the\s+country"
                rf"['\u2019]s)\s+{_DIR}(?:ern)?\s+coast(?!\s+of\b)", re.IGNORECASE),  # (not "… coast of South Korea")
     # "fired … toward its east coast waters", "toward the country's western coastal waters"
     re.compile(rf"\btowards?\s+(?:its|the|North\s+Korea['\u2019]s|the\s+(?:North|country)['\u2019]s)\s+{_DIR}(?:ern)?\s+"
@@ -97,6 +100,9 @@ def stated_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher
             bearing = 90.0 if east_sea else bearing_of(m.group("dir"))
             if bearing is not None:
                 return StatedDirection(bearing, "east" if east_sea else m.group("dir").lower(), m.span())
+        shorthand = shorthand_direction(text, sentence.start, sentence.end)  # "flew ENE", "brg 070"
+        if shorthand is not None:
+            return StatedDirection(*shorthand)
     toward = _cell_direction(text, sentences, matcher, site) or _toward(text, sentences, matcher, site)
     return toward or _where_it_went(text, sentences, matcher, site) or _ended_in_sea(text, sentences, matcher, site)
 
@@ -112,11 +118,25 @@ def _toward(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: P
             if found is not None:
                 return found
         for place in matcher.find(text, sentence.start, sentence.end):  # "in East Sea direction"
-            if place.place.kind == "sea" and _AS_DIRECTION.match(text, place.end):
-                found = _toward_place(text, place, place.start, site)
+            if place.place.kind == "sea" and DIRECTION_AFTER_SEA.match(text, place.end):
+                found = _sea_direction(text, place, site)
                 if found is not None:
                     return found
+        for m in SEA_DIRECTION.finditer(text, sentence.start, sentence.end):  # "in the east sea direction"
+            sea = matcher.place(_COAST_SEA_IDS[m.group("side").lower()])
+            if sea is not None:
+                return _sea_direction(text, PlaceMention(m.start(), m.start() + len("east sea"), sea), site)
     return None
+
+
+def _sea_direction(text: str, place: PlaceMention, site: Point | None) -> StatedDirection | None:
+    """'In East Sea direction': a coast's sea named as a direction is the way to that coast (east or west), not the
+    bearing to the sea's label point (the Yellow Sea's lies south-west of most sites); another sea, as after
+    'toward'."""
+    if place.place.id in COAST_SEAS:
+        return StatedDirection(COAST_SEAS[place.place.id], text[place.start : place.end], (place.start, place.end),
+                               place.place.id)
+    return _toward_place(text, place, place.start, site)
 
 
 def _toward_place(text: str, place: PlaceMention, start: int, site: Point | None) -> StatedDirection | None:
@@ -182,11 +202,12 @@ def _where_it_went(text: str, sentences: list[Sentence], matcher: PlaceMatcher, 
     return None
 
 
-# Where the flight ended, told by the Korean name of the sea it came down in or flew out over: "splashing into the East
-# Sea", "landing in the preset waters of the open sea in the East Sea of Korea", "disintegrated after flying about 150
-# kilometers over the East Sea", "flew for more than 2 hours over the East Sea". The Korean name says which side of
-# the peninsula the flight went to, as "into the eastern waters" does; "landed in the Sea of Japan" names where it
-# came down, a sea 1,000 km across, and says no more.
+# Where the flight ended, told by the sea it came down in or flew out over: "splashing into the East Sea", "landing in
+# the preset waters of the open sea in the East Sea of Korea", "flew for more than 2 hours over the East Sea",
+# "landed in the Sea of Japan". The Korean name says which side of the peninsula the flight went to, as "into the
+# eastern waters" does; under either name, a flight from a site west of the east coast that came down in that sea
+# crossed the peninsula eastward (docs/ingest-conventions.md). From a site on the east coast, where a rocket that
+# failed at once also falls into it, the Japanese name says where it fell and no more.
 _ENDED = re.compile(r"\b(?:(?:fell|falls|fallen|falling|landed|lands|landing|splashed|splashes|splashing|plunged|"
                     r"plunging|crashed|crashing|dropped|dropping|impacted|(?:came|comes|coming)\s+down)\s+(?:down\s+)?"
                     r"(?:(?:exactly|safely|accurately|squarely)\s+)?(?:in|into|on)|fl(?:ew|ying|own|ies)\s+"
@@ -202,7 +223,9 @@ def _ended_in_sea(text: str, sentences: list[Sentence], matcher: PlaceMatcher, s
     for sentence in sentences:
         for m in _ENDED.finditer(text, sentence.start, sentence.end):
             place = matcher.place_at(text, m.end())
-            if place is None or place.place.id != "sea-of-japan" or not _KOREAN_NAME.match(text, place.start):
+            came_down = not m.group().lower().startswith("fl")  # (not "flew out over": over it, not in it)
+            if place is None or place.place.id != "sea-of-japan" or not (
+                    _KOREAN_NAME.match(text, place.start) or (came_down and west_of_east_coast(site))):
                 continue
             bearing = COAST_SEAS[place.place.id] if site is None else float(
                 geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
@@ -261,7 +284,8 @@ def _cell_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher,
                 return StatedDirection(bearing, _cell_words(compass), (start, start + len(cell.rstrip())))
             offset = len(cell) - len(cell.lstrip())
             place = matcher.place_at(text, start + offset)
-            if place is not None and place.place.id == "sea-of-japan" and _KOREAN_NAME.match(text, place.start):
+            if place is not None and place.place.id == "sea-of-japan" and (
+                    _KOREAN_NAME.match(text, place.start) or west_of_east_coast(site)):
                 bearing = COAST_SEAS[place.place.id] if site is None else float(
                     geodesic.inverse(site.x, site.y, place.place.lon, place.place.lat)[1]) % 360
                 return StatedDirection(bearing, text[place.start : place.end], (place.start, place.end),
@@ -306,3 +330,11 @@ def _country_point(matcher: PlaceMatcher) -> Point | None:
 # The seas on North Korea's east and west coasts: a missile fired toward one from anywhere in the country (the site
 # unnamed: 'fired from North Korea toward the East Sea') flew toward that coast, east or west.
 COAST_SEAS = {"sea-of-japan": 90.0, "yellow-sea": 270.0}
+_COAST_SEA_IDS = {"east": "sea-of-japan", "west": "yellow-sea"}
+# The westmost reach of North Korea's east coast (Wonsan Bay, about 127.3°E): a site west of it is inland or on the
+# west coast, so a flight from it that came down in the Sea of Japan flew east across the peninsula.
+EAST_COAST_WESTMOST_LON = 127.3
+
+
+def west_of_east_coast(site: Point | None) -> bool:
+    return site is not None and site.x < EAST_COAST_WESTMOST_LON

@@ -18,7 +18,7 @@ from viewer.ingest.flight import find_flight, passing_flight
 from viewer.ingest.footnotes import footnotes, notes_apart
 from viewer.ingest.launch import detect_launch, foreign_launch_sentences
 from viewer.ingest.launch_claims import add_claims
-from viewer.ingest.launch_mentions import launch_days, launch_days_before, names_launching
+from viewer.ingest.launch_mentions import another_things_day, launch_days, launch_days_before, names_launching
 from viewer.ingest.launch_passages import paragraphs_named_by_day
 from viewer.ingest.launch_report import LaunchReport, clause_around, describe, space_of
 from viewer.ingest.launch_sections import heads_a_section, heads_section_of, section_sentences, within_own_section
@@ -144,8 +144,8 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
     known = [d.date for d in (draft, *draft.others) if d.date is not None]
     # the lede's sentence too when it opens with the dateline ("SEOUL, Oct. 8 (Yonhap) -- …, its first launch since
     # it tested a Hwasong-19 on Sept. 3"), its dates after the dateline
-    passing = passing_mentions(text, [s for s in sentences if s.end > article.header_end and s not in foreign],
-                               article.published, known, after=article.header_end)
+    passing = [(s, m) for s, m in passing_mentions(text, [s for s in sentences if s.end > article.header_end and (
+        s not in foreign)], article.published, known, after=article.header_end) if not another_things_day(text, m, s)]
     if not groups and report.vehicle_span and any(s.start <= report.vehicle_span[0] < s.end for s, _ in passing):
         # the vehicle named was the earlier launch's ("on July 4, North Korea launched its first ICBM, a Hwasong-14")
         lead = describe(text, LaunchReport(report.anchors, report.related, report.space), whole_text=False)
@@ -176,13 +176,14 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
 # "has fired missiles three times this week", "seven launch events in four weeks", "its 12th launch this year"
 _COUNTED_LAUNCHES = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|\d{1,2})"
                                r"\s+(?:more\s+)?(?:times|launch(?:es|\s+events|\s+days)?|firings|rounds|tests|salvos|"
-                               r"events)\b|\beach\s+time\b", re.IGNORECASE)
+                               r"events)\b|\beach\s+time\b|\b(?:all|every|each)\s+(?:the\s+)?launch(?:es)?\b",
+                               re.IGNORECASE)
 
 
 def _summary_lead(text: str, draft: ArticleDraft, report: LaunchReport, anchors: list[Sentence],
                   groups: list[tuple[list[Sentence], ArticleDraft]]) -> bool:
-    """A round-up's opening ('North Korea has fired missiles three times this week, …') over rows that each tell a
-    launch: it names no day or time of its own, so it is no launch of its own (it would take the story's date)."""
+    """A round-up's opening ('… fired missiles three times this week', 'All launches below …') over rows that each tell
+    a launch: it names no day or time of its own, so it is no launch of its own (it would take the story's date)."""
     rows = sum(1 for own, _ in groups if any(s in report.rows for s in own))
     return rows >= 2 and not any(s in report.rows for s in anchors) and not any(
         c.property in ("date", "time", "time_of_day") for c in draft.claims) and any(
@@ -322,7 +323,8 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
     if site is None:  # "fired a missile into the sea off its east coast", no site: the direction as a claim
         _direction_claim(draft, text, report, matcher)
     # (an alert told in another launch's sentences is that launch's: a timeline's "J-Alert: Okinawa" on each row)
-    draft.features.extend(find_warning_areas(text, own, places))
+    tabled = bool(report.anchors) and all(in_launch_table(text, s.start) for s in report.anchors)  # a table's row:
+    draft.features.extend(find_warning_areas(text, report.anchors if tabled else own, places))  # not a note on others
     draft.features.extend(f for f in coordinates if f.kind != "launch_site")
     add_claims(draft, text, own, report, article.published, lead=True)
     add_failure_area(draft, text, report, matcher, site)

@@ -11,8 +11,10 @@ from viewer.geo import geodesic
 from viewer.ingest import construct
 from viewer.ingest.directions import stated_direction
 from viewer.ingest.findings import ArticleDraft, DraftFeature
+from viewer.ingest.known_paths import HEADING_ONLY, IMPACT_AREA
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.places import PlaceMatcher
+from viewer.ingest.sentences import split_sentences
 
 # "exploded seconds after lift-off", "crashed shortly after launch": a failure in the first minute falls close in.
 _EARLY = re.compile(r"\b(?:seconds|moments|shortly|soon|immediately|right|just|a minute)\s+(?:after|into)\b|"
@@ -33,7 +35,10 @@ def add_failure_area(draft: ArticleDraft, text: str, report: LaunchReport, match
         return
     if any(f.kind == "flight_path" and f.certainty == "derived" for f in draft.features):
         return  # a reported distance already ends the path where the flight ended
-    scope = [s for s in report.related]
+    # (and the sentence that told the failure: "It exploded minutes later while heading toward Okinawa")
+    failed_at = [c.spans[0][0] for c in draft.claims if c.property == "outcome" and c.value == "failure" and c.spans]
+    scope = list(report.related) + [s for s in split_sentences(text) if s not in report.related and any(
+        s.start <= at < s.end for at in failed_at)]
     early = next((m for s in scope for m in [_EARLY.search(text, s.start, s.end)] if m), None)
     offset_km, radius_km = EARLY_KM if early else LATER_KM
     when = (f"the text says the failure came early ('{early.group()}'): within ~{radius_km:g} km" if early else
@@ -51,7 +56,7 @@ def add_failure_area(draft: ArticleDraft, text: str, report: LaunchReport, match
             "derived",
             f"geodesic of {offset_km:g} km from the launch site on bearing {stated.bearing:.0f}° as the article "
             f"states the direction ('{stated.words}'); the launch failed and no impact position is reported, so "
-            f"the path is cut short rather than drawn to any range", [stated.span]))
+            f"the path is cut short rather than drawn to any range", [stated.span], properties=dict(HEADING_ONLY)))
         where = f"centred {offset_km:g} km from the site along bearing {stated.bearing:.0f}°"
     else:
         centre = start
@@ -60,4 +65,4 @@ def add_failure_area(draft: ArticleDraft, text: str, report: LaunchReport, match
     draft.features.append(DraftFeature(
         "area", area, "Impact area (failed launch; position not reported)", "derived",
         f"circle of {radius_km:g} km radius {where}: the article reports a failure but not where it came down; "
-        f"{when}", spans or [site.spans[0]], site.place, {"impact_area": True}))
+        f"{when}", spans or [site.spans[0]], site.place, dict(IMPACT_AREA)))

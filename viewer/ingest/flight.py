@@ -12,6 +12,7 @@ from viewer.geo import geodesic
 from viewer.ingest import construct
 from viewer.ingest.directions import StatedDirection, stated_direction
 from viewer.ingest.findings import DraftFeature, Span
+from viewer.ingest.known_paths import HEADING_ONLY
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.measures import Distance, find_distances
 from viewer.ingest.places import PlaceMatcher, PlaceMention
@@ -99,10 +100,12 @@ def _heading(text: str, site: DraftFeature, sentences: list[Sentence], matcher: 
         return None
     line = construct.path_along(site.geometry, stated.bearing, HEADING_KM)
     toward = f" toward {stated.words} (bearing from the site to gazetteer:{stated.toward})" if stated.toward else ""
-    return DraftFeature("flight_path", line, f"Heading {_compass(stated.bearing)} (distance not reported)",
+    # ("toward Okinawa": the way, named by the place; not a path to it, which would say the flight got there)
+    named = f" toward {stated.words}" if stated.toward and stated.words[:1].isupper() else ""
+    return DraftFeature("flight_path", line, f"Heading {_compass(stated.bearing)}{named} (distance not reported)",
                         "approximate", f"geodesic of {HEADING_KM:g} km from the launch site on bearing "
                         f"{stated.bearing:.0f}°{toward}, as the article states the direction only; it shows the "
-                        f"heading, not how far the flight went", [stated.span])
+                        f"heading, not how far the flight went", [stated.span], properties=dict(HEADING_ONLY))
 
 
 def passing_flight(text: str, report: LaunchReport, places: list[PlaceMention], matcher: PlaceMatcher,
@@ -129,7 +132,7 @@ def salvo_heading(site: DraftFeature, lead: list[DraftFeature], span: Span) -> D
     return DraftFeature("flight_path", line, f"Heading {_compass(bearing)} (as the salvo's; distance not reported)",
                         "approximate", f"geodesic of {HEADING_KM:g} km from the launch site on bearing {bearing:.0f}°, "
                         "the heading of the missiles fired with it, as the article states no direction of its own",
-                        [span, *path.spans[:1]])
+                        [span, *path.spans[:1]], properties=dict(HEADING_ONLY))
 
 
 def _compass(bearing: float) -> str:

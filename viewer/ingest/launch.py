@@ -9,9 +9,10 @@ from datetime import date
 from viewer.ingest.field_report import report_fields
 from viewer.ingest.launch_lists import dated_launches, scene_days
 from viewer.ingest.launch_mentions import denies_launch
-from viewer.ingest.launch_nouns import DETECTED_OBJECT, launch_row, launch_told
+from viewer.ingest.launch_nouns import DETECTED_OBJECT, RELATIVE_TO, launch_row, launch_told
 from viewer.ingest.launch_report import SPACE_WORDS, LaunchReport, describe, lead_space
 from viewer.ingest.launch_sections import heading_rows
+from viewer.ingest.launch_shorthand import in_ordinary_case, telegraphic_launch
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.sentences import Sentence
 
@@ -182,7 +183,7 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     history = (_HISTORY_BUT_RECENT if recent else _HISTORY).search(text, s, e)
     if history and not (history.group().lower().startswith("since") and _FIRST_SINCE.search(text, s, history.start())):
         return False  # about an earlier launch; but "the first ICBM test since 2017" reports this one
-    verb = (_PAST_VERB if strict else _VERB).search(text, s, e)
+    verb = (_PAST_VERB if strict else _VERB).search(text, s, e) or telegraphic_launch(text, s, e)
     if verb is None and _PROJECTILE.search(text, s, e):
         verb = _FAILED_AFTER_LEAVING.search(text, s, e)
     if verb is None and not strict:  # "The missile was flown on a lofted trajectory to the east": the same flight
@@ -194,8 +195,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         # days after North Korea said…", which is about someone else's launch.
         verb = _LAUNCH_NOUN.search(text, s, e) or (None if strict else _TEST_NOUN.search(text, s, e)) or (
             _told_test(text, s, e) if article_about_north_korea else None) or dated_launches(text, s, e)
-        if verb is None:
-            return False
+        if verb is None or (strict and RELATIVE_TO.search(text, max(s, verb.start() - 25), verb.start())):
+            return False  # ("an image taken three days before the launch": the launch a reference, not told)
         # "The first launch was at 6:40 this morning" in a story about North Korea: a launch told by its clock time
         timed = article_about_north_korea and ((_ORDINAL_LAUNCH.match(verb.group()) is not None and bool(
             _CLOCK.search(text, verb.end(), e))) or launch_told(text, verb))
@@ -204,7 +205,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
             return False
     else:
         timed = False
-    if strict and not timed and not _launches_a_projectile(text, s, e, verb):
+    if (strict or verb.group().lower().startswith("shoot")) and not timed and not _launches_a_projectile(
+            text, s, e, verb):  # (and "the Oct. 1 shooting", a gun's, when no rocket or missile is named)
         return False
     before = text[max(s, verb.start() - 45) : verb.start()]
     aside = _AFTER_APPOSITIVE.search(before)
@@ -236,8 +238,8 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         return False  # "South Korea launched its first spy satellite to watch North Korea"
     if _NOTICE_WINDOW.search(text, s, e):
         return False  # "rocket firing in three areas … each day from Tuesday to Friday": a notice's window, no launch
-    if _NORTH_KOREA.search(text, s, e):
-        return True
+    if _NORTH_KOREA.search(text, s, e) or _NORTH_KOREA.search(in_ordinary_case(text, s, e)):
+        return True  # (a ticker in capitals: "N. KOREA FIRES …")
     # "The missile was launched at 7:29 PM ET" in an article about North Korea, with no other country launching.
     return article_about_north_korea and (bool(noun) or not _FOREIGN_LAUNCHER.search(
         _after_said(text[s : verb.start()])[1][-60:]))
@@ -338,10 +340,9 @@ def detect_launch(text: str, sentences: list[Sentence], published: date | None =
         return None  # a striker who "fired a rocket into the top corner" launched nothing
     if denies_launch(text, sentences):
         return None
-    head = min(len(text), 4000)
+    head = in_ordinary_case(text, 0, 4000) or text[:4000]  # (a ticker's log in capitals: its names as written)
     # named twice, or once beside one of its rockets or leaders ("its new intermediate-range missile … a Musudan")
-    about_north_korea = len(_NORTH_KOREA.findall(text, 0, head)) + min(1, len(_NORTH_KOREAN_NAMES.findall(
-        text, 0, head))) >= 2
+    about_north_korea = len(_NORTH_KOREA.findall(head)) + min(1, len(_NORTH_KOREAN_NAMES.findall(head))) >= 2
     anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
     # a timeline's or table's rows: the launches themselves when no sentence reports one, else others it lists
     rows = [s for s in sentences if about_north_korea and launch_row(text, s)]
@@ -386,14 +387,13 @@ _TITLE_LAUNCH = re.compile(r"\blaunch(?:es|ed)?(?:\b|_)", re.IGNORECASE)
 
 def _field_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """The lines of a launch report written in fields: at least three known fields, one of them its time, under a
-    heading that names a launch by North Korea. Each line then states the launch."""
+    heading that names a launch by North Korea ("NORTH KOREA LAUNCH TRACKER" too). Each line states the launch."""
     fields = report_fields(text)
     if not fields:
         return []
     head = text[: fields[0].start()]
     if all(f.group("key") for f in fields):  # a pasted data record: its keys and values may say what it is
         head += "\n".join(f.group() for f in fields)  # ('"launched_local": …', '"site": "Pyongyang area"')
-    # (a heading in capitals: "NORTH KOREA LAUNCH TRACKER")
     if not _TITLE_LAUNCH.search(head) or not (_NORTH_KOREA.search(head) or _NORTH_KOREA.search(head.title())):
         return []
     return [s for s in sentences if any(m.start() <= s.start < m.end() for m in fields)]

@@ -77,8 +77,13 @@ def _day_written_whole(text: str, mention: DateMention) -> bool:
 
 # "Earlier tries in 2023: 31 May …": the year the days before it in the sentence are in
 # "in this photo released on Nov. 19 by KCNA", "the footage aired on 3 May": the day a picture or a report came out
-_RELEASED_ON = re.compile(r"\b(?:released|published|posted|aired|broadcast|carried|distributed|issued)\s+"
-                          r"(?:\w+\s+){0,2}?(?:on\s+)?$", re.IGNORECASE)
+_RELEASED_ON = re.compile(r"\b(?:released|published|posted|aired|broadcast|carried|distributed|issued|taken|captured|"
+                          r"acquired|photographed)\s+(?:\w+\s+){0,2}?(?:on\s+)?$", re.IGNORECASE)
+# "one taken on 21 August, three days before the launch": a day told by its distance from the launch is not its day
+_DAYS_FROM_LAUNCH = re.compile(r",?\s+(?:(?:a|one|two|three|four|five|six|seven|\d{1,2}|several|a\s+few)\s+)"
+                               r"(?:hours?|days?|weeks?)\s+(?:before|after|ahead\s+of)\s+(?:it\b|(?:the|its|that)\s+"
+                               r"(?:[\w-]+\s+){0,3}?(?:launch|firing|test|lift-?off)\b)", re.IGNORECASE)
+# (not "On April 16, a day after a huge military parade, a missile …": the launch's day, told by another event's)
 _IN_YEAR = re.compile(r"\b(?:in|of|during)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-/.]\d)")
 
 
@@ -113,11 +118,23 @@ def candidate_days(text: str, sentence: Sentence, reference: date | None, after:
             continue
         listed = passed_over is not None and _LISTED.fullmatch(text, passed_over.end, mention.start) is not None
         passed_over = None
-        if listed or not_a_launch_day(text, mention, sentence.start) or _RELEASED_ON.search(
-                text, max(sentence.start, mention.start - 40), mention.start):
+        if listed or not_a_launch_day(text, mention, sentence.start) or another_things_day(text, mention, sentence):
             passed_over = mention  # "imagery from May 28 and June 1": both days the pictures'
             continue
         yield mention
+
+
+# "The images of 21 and 26 August bracket the launch", "imagery from 3 May": the pictures' days
+_PICTURES_OF = re.compile(r"\b(?:images?|imagery|photos?|photographs?|pictures?|footage|scenes?)\s+(?:of|from|dated)\s+"
+                          r"(?:[0-3]?\d(?:st|nd|rd|th)?\s*(?:and|&|,)\s*)?$", re.IGNORECASE)
+
+
+def another_things_day(text: str, mention: DateMention, sentence: Sentence) -> bool:
+    """A day the sentence gives something else: a picture taken or a statement released on it, or told by its
+    distance from the launch ('one taken on 21 August, three days before the launch')."""
+    before = max(sentence.start, mention.start - 40)
+    return bool(_RELEASED_ON.search(text, before, mention.start) or _PICTURES_OF.search(text, before, mention.start)
+                or _DAYS_FROM_LAUNCH.match(text, mention.end, sentence.end))
 
 
 def launch_days(text: str, sentences: Iterable[Sentence], reference: date | None, known: list[date],
@@ -149,7 +166,10 @@ def launch_days(text: str, sentences: Iterable[Sentence], reference: date | None
 # earlier launch, counted back from the launch the sentence tells
 _DAYS_AFTER = re.compile(
     r"\b(?P<count>a|one|two|three|four|five|six|\d)\s+days?\s+after\s+(?P<between>(?:[\w'\u2019.-]+\s+){0,5}?)"
-    r"(?:(?:test-)?(?:fired|launched)|(?:launch|test-?fire|firing|barrage|salvo|attempt)s?)\b", re.IGNORECASE)
+    r"(?:(?:test-)?(?:fired|launched)|(?:launch|test-?fire|firing|barrage|salvo|attempt)s?|"
+    # "a day after the SRBM off Wonsan": the missile itself, told as flown
+    r"(?:SRBM|MRBM|IRBM|ICBM|SLBM|missile|rocket)s?(?!\s+(?:parade|display|factory|base|units?|programm?e?|engine|"
+    r"launchers?|sites?|drill|exercise|talks)))\b", re.IGNORECASE)
 _FOLLOWED = re.compile(r"\b(?:followed|follows|came\s+after|comes\s+after|following)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|,\s+(?:and|but|while|as)\b")
 _RELATIVE_HINT = re.compile(r"days?\s+after|follow|c[ao]mes?\s+after", re.IGNORECASE)  # either form, cheaply

@@ -17,6 +17,9 @@ _DETECTED = re.compile(r"\b(?:detected|spotted|caught|tracked|picked\s+up|observ
 _TOOK_PLACE = re.compile(r"\s+(?:itself\s+)?(?:came|took\s+place|occurred|happened|was\s+(?:detected|spotted|made))\s+"
                          r"(?:at|on|shortly|around|about|just|early|late|in\s+the|from|\d)", re.IGNORECASE)
 
+# "an image taken three days before the launch", "in the hours after the launch": the launch as a reference point
+RELATIVE_TO = re.compile(r"\b(?:before|after|since|ahead\s+of|until|preceding|following)\s+$", re.IGNORECASE)
+
 
 def launch_told(text: str, noun: re.Match[str]) -> bool:
     """Whether 'the launch' (``noun``) is told as having happened: detected, or placed in time."""
@@ -49,7 +52,11 @@ ROW_HEAD_CHARS = 45  # the date and the rocket both within the row's first words
 # "27 May 2031 — new rocket, reportedly …"
 _KIND = re.compile(r"\b(?:(?:an?|one|two|three|four|five|six|seven|eight|several|multiple|new|\d{1,2})\s+"
                    r"(?:[\w\"'\u201c\u201d-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?)|(?:SRBM|IRBM|ICBM|SLBM|MRBM)s?|"
-                   r"(?:ballistic|cruise|hypersonic)\s+missiles?)\b"
+                   r"(?:ballistic|cruise|hypersonic)\s+missiles?|"
+                   # a memo's "(1) Sunday 12 March - submarine-launched.", "(2) Wednesday 22 March - from the <town>
+                   # area.": how or where from, the missiles the memo's subject
+                   r"(?:submarine|ship|rail|train|air|ground)-launched|"
+                   r"(?<=[-\u2013\u2014:] )from\s+(?:the\s+)?(?-i:[A-Z])[\w-]+)\b"
                    r"(?!\s+(?:factory|factories|base|bases|units?|plants?|facilit\w+|programmes?|programs?|silos?|"
                    r"engines?|launchers?|sites?|forces?|industry|development))", re.IGNORECASE)
 # and something of a launch: where from, when, which way ("Kim Jong Un inspected a missile factory" is none)
@@ -61,6 +68,11 @@ _LINK = re.compile(r"\[\[|\]\(")
 # "• Friday 2 August: two more from Yonghung", "Friday 16 August: two from near Tongchon": the count alone, the
 # missiles being the digest's subject
 _COUNT_FROM = re.compile(r"\b(?:two|three|four|five|six|another)\s+(?:more\s+)?(?:from|near)\b", re.IGNORECASE)
+# a log's entry whose row gives the day, the time and the place, and the field under it the missile ("2031-07-12
+# 0100Z  Pyongyang area" over "  Type: Hwasong-18, lofted")
+_TYPE_FIELD = re.compile(r"\r?\n[ \t]*(?:Type|Missile|Vehicle|System|Rocket|Weapon)[ \t]*:[ \t]*"
+                         r"(?:[\w\"'-]+[ \t]+){0,3}?(?:(?:SRBM|MRBM|IRBM|ICBM|SLBM|SLV)s?\b|Unha-\d|Chollima-\d|"
+                         r"Hwasong-\d+|Pukguksong-\d|KN-\d+|Hwasal-\d|(?:ballistic|cruise)\s+missile)", re.IGNORECASE)
 _WEEKDAY_HEAD = re.compile(r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+)?")
 
 
@@ -85,11 +97,13 @@ def launch_row(text: str, sentence: Sentence) -> bool:
         weekday = _WEEKDAY_HEAD.match(text, begin)
         dated = weekday.end() if weekday else begin
         end = min(_line_end(text, sentence), begin + KIND_HEAD_CHARS)  # ("Round 1 — Monday, March 2. Two …")
+        typed = _TYPE_FIELD.match(text, _line_end(text, sentence))
         if not _DATE_START.match(text, dated) or not (_KIND.search(text, dated, end) or _COUNT_FROM.search(
-                text, dated, end)):
+                text, dated, end) or typed):
             return False  # (most sentences: no find_dates for them)
         dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start <= dated + 2]
-        kind = _KIND.search(text, dates[0].end, end) or _COUNT_FROM.search(text, dates[0].end, end) if dates else None
+        kind = _KIND.search(text, dates[0].end, end) or _COUNT_FROM.search(text, dates[0].end, end) or typed if (
+            dates) else None
         return kind is not None and _LAUNCH_DETAIL.search(text, dates[0].end, _line_end(text, sentence)) is not None
     dates = [d for d in find_dates(text, begin, stop, None, weekdays=False) if d.start < stop]
     return bool(dates) and min(rocket.start(), dates[0].start) <= begin + 2

@@ -1,7 +1,8 @@
 """Tables of launches written as text: a Markdown or wiki table ('| Date (2019) | Time (KST) | Launch area | …'), a
-spreadsheet sheet saved as CSV ('date,time_kst,launch_area,type,…') or a PDF's columns under a rule ('Date  Time
-Launch area …' over '----  ----  ----'). A table counts when its heading names a date column and what a launch
-table tells (where from, what flew); each row under it with a date in that column is one launch."""
+spreadsheet sheet saved as CSV ('date,time_kst,launch_area,type,…') or as tab-separated text, or a PDF's columns
+under a rule ('Date  Time  Launch area …' over '----  ----  ----'). A table counts when its heading names a date
+column and what a launch table tells (where from, what flew); each row under it with a date in that column is one
+launch."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 
 # A heading's cells: the date column, and the columns a launch table has besides it
 _DATE_COLUMN = re.compile(r"(?i)^\W*(?:launch[\s_]+)?(?:date|day|when)(?![a-z])")  # ("When (KST)")
-_ANY_DATE_HEADING = re.compile(r"(?im)^[ \t|]*(?:[^\W\d_]+\.?[ \t]*[|,][ \t]*)?(?:launch[\s_]+)?"
+# (a first column that numbers the rows: "| # | Date (KST) | …", "No.\tdate\t…")
+_ANY_DATE_HEADING = re.compile(r"(?im)^[ \t|]*(?:(?:[^\W\d_]+\.?|#)[ \t]*[|,\t][ \t]*)?(?:launch[\s_]+)?"
                                r"(?:date|day|when)(?![a-z])")
 _WHERE_OR_WHAT = re.compile(r"(?i)\b(?:launch[\s_]+(?:area|site|location|point|pad)|site|location|area|"
                             r"type|system|missiles?|projectiles?|vehicle|rocket|weapon|what|from)\b")
@@ -105,6 +107,19 @@ def _pipe_cells(line: str) -> list[tuple[int, int]]:
     return cells
 
 
+def _tab_cells(line: str, columns: int) -> list[tuple[int, int]] | None:
+    """Offsets of a tab-separated line's cells (stripped), or None when it is not a row of ``columns`` cells (a
+    sheet's trailing empty cells may be left off)."""
+    if "\t" not in line:
+        return None
+    cells, at = [], 0
+    for part in line.split("\t"):
+        lead = len(part) - len(part.lstrip())
+        cells.append((at + lead, at + lead + len(part.strip())))
+        at += len(part) + 1
+    return cells if len(cells) <= columns else None
+
+
 def _csv_cells(line: str) -> list[tuple[int, int]] | None:
     """Offsets of a CSV line's cells (a quoted cell without its quotes), or None when the quotes do not close."""
     cells, at, n = [], 0, len(line)
@@ -162,6 +177,11 @@ def _table_at(text: str, lines: list[tuple[int, int]], i: int, line: str) -> tup
         j = i + 1 + bool(_PIPE_RULE.match(text, *lines[i + 1]))
         return _rows(text, lines, j, _heading_of(heading, caption),
                      lambda row: _pipe_cells(row) if "|" in row else None)
+    if line.count("\t") >= MIN_COLUMNS - 1:  # a sheet saved as tab-separated text
+        heading = [c.strip() for c in line.split("\t")]
+        if not _is_heading(heading):
+            return None
+        return _rows(text, lines, i + 1, _heading_of(heading, caption), lambda row: _tab_cells(row, len(heading)))
     if line.count(",") >= MIN_COLUMNS - 1 and '"' not in line:
         heading = [c.strip() for c in line.split(",")]
         if not _is_heading(heading) or not all(heading):

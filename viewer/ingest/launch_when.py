@@ -14,7 +14,15 @@ from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch_nouns import launch_row, row_times
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.launch_tables import in_launch_table
-from viewer.ingest.other_moments import another_moment, corrects, not_the_launchs_day, not_the_launchs_time
+from viewer.ingest.other_moments import (
+    another_moment,
+    corrected_clock,
+    corrects,
+    log_clock,
+    not_the_launchs_day,
+    not_the_launchs_time,
+)
+from viewer.ingest.quoted import in_quotation_marks
 from viewer.ingest.referred_days import referred_day
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.statement_days import PLUPERFECT, said_day, statement_day
@@ -68,8 +76,8 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         if tabled and tabled.year:
             day = date(tabled.year, 12, 31) if not day or day.year != tabled.year else day
         found = [d for d in find_dates(text, lo, hi, day, weekday_reference=ahead)
-                  if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end
-                                                        and d.label[:4].isdigit() and not _quoted(text, d.start)))
+                  if (d.start >= article.header_end or (s in report.anchors and s.end <= article.header_end and d.label[
+                      :4].isdigit() and not in_quotation_marks(text, d.start)))
                   and not statement_day(text, d, s.start)
                   and not _TIMED_AFTER_THE_LAUNCH.match(text, d.end, s.end)
                   and not _ANOTHER_LAUNCH_CLAUSE.search(text, max(s.start, d.start - 90), d.start)
@@ -107,9 +115,12 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
         value = mention.value.isoformat() if mention.value else mention.label
         draft.claims.append(DraftClaim("date", value, attribution(text, sentence, mention.start),
                                        [(mention.start, mention.end)]))
-    best: tuple[tuple[bool, bool, bool, bool], datetime] | None = None
+    best: tuple[tuple[bool, ...], datetime, TimeMention] | None = None
     written: date | None = None  # the local day written beside the launch's clock time, in its sentence
     fixed: datetime | None = None
+    # (a launch day told only in another zone, "on Saturday evening, Washington time": that zone's clock falls on it)
+    abroad = set() if resolved else {d.value for d, s in launch_dates if d.value and _other_zone_date(
+        text, d, s, article)}
     if not launch_dates and article.day_behind and resolved is not None and resolved == article.published:
         resolved = _on_the_writers_day(text, report, article, resolved)
         draft.date = resolved
@@ -128,22 +139,26 @@ def launch_when(draft: ArticleDraft, text: str, report: LaunchReport, article: A
             same = [(d, s) for d, s in dates if s == sentence and d.value]
             foreign = {d for d, s in same if _other_zone_date(text, d, s, article)}
             moment = _moment(time, same, resolved, foreign)
+            if moment is None and len(abroad) == 1 and time.zone not in LOCAL_ZONES and not time.assumed:
+                moment = resolve(time, min(abroad))
             if moment and sentence in report.anchors and time.zone not in LOCAL_ZONES and any(
                     re.fullmatch(r"[\s,]*(?:on\s+)?", text[time.end : d.start]) for d in foreign):
                 fixed = fixed or moment  # "(2239 GMT Thursday)": a clock with its own zone's day, a fixed instant
             value = moment.isoformat() if moment else time.label
-            # The launch's time: in a sentence stating the launch, after its verb, zoned by the text, first.
+            # The launch's time: in a sentence stating the launch, after its verb, zoned by the text, first (a log
+            # line's opening clock last: "2214Z  FLASH: … fired" under "2219Z  … detected at 2211Z").
             # (a sentence correcting an earlier one first: "CORRECTION to 3/9: the launch time was 17:22 KST")
-            rank = (not corrects(text, sentence), sentence not in report.anchors,
+            rank = (not corrects(text, sentence), log_clock(text, time), sentence not in report.anchors,
                     verb is None or time.start < verb.start(), time.assumed)
             if moment and (best is None or rank < best[0]):
-                best = (rank, moment)
+                best = (rank, moment, time)
                 written = None if rank[1] else _written_beside(time, same, foreign)
             span = (time.start - 3, time.end) if text[max(0, time.start - 3) : time.start] == "at " else (
                 time.start, time.end)
             by = attribution(text, sentence, time.start)
             draft.claims.append(DraftClaim("time", value, f"{by}; zone assumed" if time.assumed else by, [span]))
-    draft.time = best[1] if best else None
+    # (a later line withdrawing that clock for another, in a sentence not drafted from: "JCS says 7:23, not 7:22")
+    draft.time = best[1] + corrected_clock(text, best[2]) if best else None
     if fixed is not None and draft.time is not None and abs(draft.time - fixed) == timedelta(days=1):
         # the launch's local clock put on a day inferred from elsewhere, a day off the instant another zone's clock
         # and day fix ("at 7:39 a.m. local time (2239 GMT Thursday)"): the instant, and its local date
@@ -173,20 +188,14 @@ def _writers_relative_day(text: str, mention: DateMention, sentence: Sentence, a
                 and not KOREAS_DAY.match(text, mention.end, sentence.end))
 
 
-def _quoted(text: str, at: int) -> bool:
-    """Whether ``at`` lies inside quotation marks opened on its line: a worksheet's 'Claim checked: "North Korea fired
-    a missile over Japan on 4 April 2017"' quotes a claim, which a headline stating the launch does not."""
-    before = text[text.rfind("\n", 0, at) + 1 : at]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
-
-
 def _on_the_writers_day(text: str, report: LaunchReport, article: Article, day: date) -> date:
     """A story dated hours behind Korea that names no day for the launch but times it in a zone of its own too ('at
     6.57am local time (22.57 BST)' in a live blog of Thursday 14 September, BST): that clock falls on the story's
     day, and the launch's local date follows from the instant (Friday 15 September in Korea)."""
     for sentence in [*report.anchors, *(s for s in report.related if s not in report.anchors)]:
         for time in find_times(text, sentence.start, sentence.end, article.zone or "local time"):
-            if time.assumed or time.zone in LOCAL_ZONES or another_moment(text, sentence, time):
+            if time.assumed or time.zone in LOCAL_ZONES or another_moment(text, sentence, time) or log_clock(
+                    text, time):
                 continue
             moment = resolve(time, day)
             if moment is None:
@@ -207,10 +216,11 @@ _ANOTHER_LAUNCH_CLAUSE = re.compile(r"\b(?:as|like|than|to)\s+(?:the|a|an)\s+(?:
                                     re.IGNORECASE)
 # "the last one, on 29 August, was also launched from Sunan", "the previous launch on May 3": the day of the launch
 # before this one
-# (or "The last launch of a ballistic missile by Pyongyang was recorded on November 5, 2024")
+# (or "The last launch of a ballistic missile by Pyongyang was recorded on November 5, 2024"; "the other was 16 March")
 _LAST_ONE = re.compile(r"\bthe\s+(?:last|previous|earlier|prior)\s+(?:[\w-]+\s+){0,2}?(?:one|launch|missile|rocket|"
                        r"test|time|firing|flight|overflight)\b(?:\s+(?:of|by)\s+[^,.;]{0,50}?)?,?\s*(?:(?:was|came)\s+"
-                       r"(?:(?:recorded|conducted|carried\s+out|made|reported|detected)\s+)?)?(?:on\s+|in\s+)?$",
+                       r"(?:(?:recorded|conducted|carried\s+out|made|reported|detected)\s+)?)?(?:on\s+|in\s+)?$"
+                       r"|\bthe\s+other(?:\s+(?:one|launch|time))?\s+(?:was|came)\s+(?:on\s+)?$",  # "the other was …"
                        re.IGNORECASE)
 
 

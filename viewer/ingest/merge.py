@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
 
+from viewer.ingest.known_paths import covered_by_known
 from viewer.model.bundle import Bundle
 from viewer.model.citation import Citation
 from viewer.model.event import LaunchEvent
@@ -228,7 +229,8 @@ def _merge_features(merged: Bundle, draft: Bundle, event: LaunchEvent, target: L
         citations = _rename(feature.citations, renamed)
         same = next((k for k in known if k.kind == feature.kind and k.geometry is not None
                      and feature.geometry is not None
-                     and k.geometry.hausdorff_distance(feature.geometry) < SAME_PLACE_DEGREES), None)
+                     and k.geometry.hausdorff_distance(feature.geometry) < SAME_PLACE_DEGREES), None) or (
+            covered_by_known(feature, known))  # a heading the known path already draws (known_paths)
         if same is not None:
             added = [c for c in citations if c not in same.citations]
             same.citations.extend(_new(added, mark_new))

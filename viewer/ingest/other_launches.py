@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 from viewer.geo import geodesic
 from viewer.ingest.findings import ArticleDraft
+from viewer.ingest.launch_mentions import another_things_day
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.passing import not_a_launch_day
 from viewer.ingest.sentences import Sentence
@@ -111,7 +112,7 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
             and bool(find_times(text, sentence.start, sentence.end, "local time")))
         dates = [d for d in find_dates(text, sentence.start, sentence.end, None)
                  if not not_a_launch_day(text, d, sentence.start) and not _OTHER_EVENTS_DAY.search(
-                     text, sentence.start, d.start)]
+                     text, sentence.start, d.start) and not another_things_day(text, d, sentence)]
         another_day = sentence in report.anchors and heading(sentence) not in (None, heading(lead))
         # a launch stated with its own clock time and place: another when from another site (is_another_launch)
         timed = sentence in report.anchors and _FROM_NAMED.search(text, sentence.start, sentence.end) is not None and (

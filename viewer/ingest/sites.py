@@ -22,7 +22,7 @@ _NORTH_KOREA = [(124.2, 39.8), (125.0, 40.6), (126.9, 41.8), (128.2, 41.6), (129
                 (129.8, 40.8), (128.3, 39.9), (127.7, 39.3), (128.1, 38.9), (128.4, 38.6), (127.1, 38.3),
                 (126.6, 37.75), (125.2, 37.85), (124.9, 38.1), (124.8, 38.6), (124.2, 39.8)]  # fmt: skip
 # (Wonsan, Tongchon and Kaesong inside; South Korea's Baengnyeongdo, off the Ongjin peninsula, outside)
-_FROM = re.compile(r"\b(?:from|near|in|at|off)\s+(?:the\s+)?"
+_FROM = re.compile(r"\b(?:from|near|in|at|off|(?-i:fm|fr)\.?)\s+(?:the\s+)?"  # (an analyst's "fm Sunan")
                    r"(?:(?:area|vicinity|region|outskirts|suburbs?|coast)\s+(?:of|near|around)\s+"
                    r"|(?:near|around)\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:capital|city|port\s+city|port|town|county|district)"
                    r"\s+(?:of\s+)?)?$"
@@ -33,6 +33,10 @@ _FROM = re.compile(r"\b(?:from|near|in|at|off)\s+(?:the\s+)?"
                    r"(?:(?:around|near|the|vicinity\s+of)\s+)*$"
                    r"|\|[ \t]*$",  # a table row's cell: "| 27 Jan | 08:00 | Hamhung area | 2 x SRBM |"
                    re.IGNORECASE)  # "from near the capital Pyongyang", "from the Ryokpho district of Pyongyang"
+# a translation that keeps the source's word order, "from" after the place: "Sunan vicinity from, ballistic missile 1
+# shot … launched", "Kwail in from 2 shots launching" (not English's "the area from which", "from 2017 to 2020")
+_FROM_AFTER = re.compile(r"\s+(?:(?:vicinity|area|district|county|region|coast|waters|peninsula)\s+)?(?:in\s+)?from\b"
+                         r"(?!\s+(?:which|where|there|then|here|now|\d|the\b|a\b|an\b))", re.IGNORECASE)
 _VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|lift\w*\s+off|blast\w*\s+off|took\s+off)\b", re.IGNORECASE)
 _PROJECTILE_AFTER = re.compile(r"(?:\s+[\w\u201c\u201d\"'-]+){0,4}?\s+"
                                r"(?:rocket|missiles?|satellite|projectiles?|ICBM|SLBM)"
@@ -40,6 +44,9 @@ _PROJECTILE_AFTER = re.compile(r"(?:\s+[\w\u201c\u201d\"'-]+){0,4}?\s+"
 # "06:27 on 31 May in Pyongyang", "9:30 a.m. in Seoul": whose clock or calendar, not where the launch came from
 _CLOCK_PLACE = re.compile(r"(?:\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?|"
                           r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\blocal\s+time)\s+in\s+(?:the\s+)?$")
+# a row's day and clock time, then the place: "2031-07-12 0100Z  ", "12 Mar 2031, 06:40 KST - "
+_ROW_PLACE = re.compile(r"[ \t|*-]*\d{4}-\d\d-\d\d[ \t,]+(?:[0-2]\d:?[0-5]\d[ \t]*(?:Z|UTC|KST|JST)?[ \t,:|-]*)"
+                        r"(?:the[ \t]+)?", re.IGNORECASE)
 COASTAL_PAD_SINCE = date(2023, 1, 1)  # Sohae's coastal pad carried every satellite launch from 2023 on
 SOHAE_SINCE = date(2012, 1, 1)  # Sohae's first satellite launch: April 2012 (before it, Tonghae on the east coast)
 
@@ -82,8 +89,8 @@ def find_site(text: str, report: LaunchReport, places: list[PlaceMention], match
         for mention in inside:
             place = mention.place
             before = max(sentence.start, mention.start - 40)
-            if in_north_korea(place) and _FROM.search(text, before, mention.start) and not _CLOCK_PLACE.search(
-                    text, before, mention.start):
+            if in_north_korea(place) and (_FROM.search(text, before, mention.start) or _FROM_AFTER.match(
+                    text, mention.end, sentence.end)) and not _CLOCK_PLACE.search(text, before, mention.start):
                 if place.id == "western-north-korea" and report.space:
                     sohae = _sohae(matcher, when)
                     return _site(sohae, _span(launch_phrase(text, sentence), (mention.start, mention.end)),
@@ -96,6 +103,12 @@ def find_site(text: str, report: LaunchReport, places: list[PlaceMention], match
                              f"gazetteer:{place.id} ({place.source}): "
                              f"launched from '{text[mention.start:mention.end]}'",
                              certainty="approximate")
+    for row in report.rows:  # a log's row that names the place after its day and time ("2031-07-12 0100Z  Sunan area")
+        named = next((p for p in places if row.start <= p.start < row.end and in_north_korea(p.place) and (
+            p.place.id != "north-korea")), None)
+        if named is not None and _ROW_PLACE.fullmatch(text, row.start, named.start):
+            return _site(named.place, (named.start, named.end), f"gazetteer:{named.place.id} ({named.place.source}): "
+                         f"the place the row names, '{text[named.start:named.end]}'", certainty="approximate")
     facilities = {p.place.id: p for p in places if p.place.kind == "launch_facility"}
     if len(facilities) == 1:  # named once in the article, though not in a launch sentence
         mention = next(iter(facilities.values()))

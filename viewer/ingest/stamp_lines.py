@@ -17,6 +17,7 @@ from viewer.ingest.date_forms import (
     KOREAN_LABELS,
     MONTH_FORM,
     SLASHED,
+    WEEKDAY_FORM,
     date_of,
     month_number,
 )
@@ -28,9 +29,15 @@ _LABEL = (rf"(?:{EXTRA_LABELS}|date\s+of\s+(?:issue|release)|(?:issue|release)\s
           r"pubdate|last updated|broadcast|aired|filed|issued|released|sent|live\s+updates,?|"
           # a paper's "Circulated: 15 November 2024", a worksheet's "Completed: 7 April 2017", "When: Sat 29 July"
           r"circulated|completed|revised|when|"
+          # a coverage planner's "Prepared: 28 February 2024", a situation report's "As of: 13 APR 2012, 1200 KST"
+          r"prepared|compiled|as\s+of|"
           rf"(?:live\s+)?page\s+(?:opened|created)|{KOREAN_LABELS})")
 # One part of a stamp line: 'Published on : 22/06/2016', '3 March 2024', '2017. 5. 21.', 'Sunday 14 January 2024'
-_STAMP_PART = re.compile(rf"(?:{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*)?(?:{CALENDAR}|{ISO}|{DOTTED}|{SLASHED})"
+# (a label may follow "First", "Last" or "For": "Last reviewed: June 3, 2024", a script's "For broadcast: 19 OCT 2021")
+_LABEL_BEFORE = r"(?:(?:first|last|for)[ \t]+)?"
+# (a rundown's weekday before a numeric date: "THU 2023.04.13")
+_STAMP_PART = re.compile(rf"(?:{_LABEL_BEFORE}{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*)?"
+                         rf"(?:{CALENDAR}|{WEEKDAY_FORM}(?:{ISO}|{DOTTED})|{SLASHED})"
                          rf"{CLOCK_AFTER}", re.IGNORECASE)
 # What a stamp line carries around its date: "[Defense pool]", "(Sun)", "(Mainichi Japan)", minutes' "(Seoul bureau,
 # video link to London and Tokyo)"; its parts are set apart by bars, bullets or a spaced dash ("Washington, D.C. |
@@ -71,21 +78,63 @@ def _dtg_value(m: re.Match[str]) -> date | None:
     year = int(m.group("year"))
     try:
         return date(year + 2000 if year < 100 else year, month_number(m.group("month")), int(m.group("day")))
-    except ValueError:
+    except (KeyError, ValueError):
         return None
 
 
 # A masthead line with its year apart from its day: "Juche 112 (2023) No. 326 [Whole number 27 844] Wednesday,
 # November 22" (read only when the weekday falls on that day of that year)
 _MASTHEAD_YEAR = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-])")
+# (or the weekday after the day: "Juche 112 (2023) November 24, Friday")
 _MASTHEAD_DAY = re.compile(rf"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+"
-                           rf"(?P<month>{MONTH_FORM})[ \t]+(?P<day>[0-3]?\d)\b")
+                           rf"(?P<month>{MONTH_FORM})[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b|"
+                           rf"\b(?P<month2>{MONTH_FORM})[ \t]+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?,?[ \t]+"
+                           rf"(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+# A stamp with a two-digit year as operations and logs write it: "Filed: 17 FEB 31 0605Z" (after a label, with a
+# clock or nothing after it), "Sat 29 Jul 17, 0815" (a weekday that falls on that day of 20YY)
+_SHORT_YEAR_LABELLED = re.compile(rf"\b(?:filed|issued|sent|posted|published|dated?)\b[ \t]*:?[ \t]*(?P<day>[0-3]?\d)"
+                                  rf"[ \t]+(?P<month>{MONTH_FORM})[ \t]+(?P<year>\d\d)"
+                                  rf"(?=[ \t]+(?:[01]\d|2[0-3])[0-5]\d[ZL]?\b|[ \t]*\r?$)",
+                                  re.IGNORECASE | re.MULTILINE)
+_SHORT_YEAR_WEEKDAY = re.compile(rf"\b(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+(?P<day>[0-3]?\d)[ \t]+"
+                                 rf"(?P<month>{MONTH_FORM})[ \t]+'?(?P<year>\d\d)(?![\d:/.])", re.IGNORECASE)
+
+
+# A page's address on a line of its own, its path dated as many outlets file stories: "english.example.com/site/data/
+# 2031/04/13/2031041300793.html", "URL: https://news.example.org/2031/04/13/rocket-launch/"
+_DATED_ADDRESS = re.compile(r"^[ \t]*(?:(?:url|source|link)[ \t]*:[ \t]*)?(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?"
+                            r"/(?:[^\s/]+/)*?(?P<year>(?:19|20)\d\d)/(?P<month>[01]\d)/(?P<day>[0-3]\d)"
+                            r"(?:/\S*)?[ \t\r]*$",
+                            re.IGNORECASE | re.MULTILINE)
+
+
+def address_stamp(head: str) -> tuple[date, int, int] | None:
+    """The date in the path of a page's address given on a line of its own near the top ('…/2031/04/13/…')."""
+    m = _DATED_ADDRESS.search(head)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group("year")), int(m.group("month")), int(m.group("day"))), m.start(), m.end()
+    except ValueError:
+        return None
+
+
+def short_year_stamp(head: str) -> tuple[date, int, int] | None:
+    """A head line's date with a two-digit year, read only when a weekday beside it falls on that day of 20YY ('notes
+    - Sat 29 Jul 17, 0815 (KST)')."""
+    for m in _SHORT_YEAR_WEEKDAY.finditer(head):
+        value = _dtg_value(m)
+        if value is not None and _WEEKDAY_NAMES[value.weekday()].startswith(m.group("weekday").lower()):
+            return value, m.start(), m.end()
+    return None
 
 
 def labelled_stamp(head: str) -> tuple[date, int, int] | None:
-    """An operations note's 'ISSUED 181200Z DEC 23', else a labelled full date inside a longer head line ('This page
-    was last edited on 14 May 2022')."""
-    issued = _ISSUED_DTG.search(head)
+    """An operations note's 'ISSUED 181200Z DEC 23' or 'Filed: 17 FEB 31 0605Z', else a labelled full date inside a
+    longer head line ('This page was last edited on 14 May 2022')."""
+    issued = _ISSUED_DTG.search(head) or _SHORT_YEAR_LABELLED.search(head)
     if issued is not None and (value := _dtg_value(issued)) is not None:
         return value, issued.start(), issued.end()
     labelled = _LABELLED_IN_LINE.search(head)
@@ -110,11 +159,12 @@ def year_and_weekday(head: str) -> tuple[date, int, int] | None:
         years = {int(m.group("year")) for m in _MASTHEAD_YEAR.finditer(line.group())}
         if day is None or len(years) != 1:
             continue
+        month, weekday = day.group("month") or day.group("month2"), day.group("weekday") or day.group("weekday2")
         try:
-            value = date(years.pop(), month_number(day.group("month")), int(day.group("day")))
+            value = date(years.pop(), month_number(month), int(day.group("day") or day.group("day2")))
         except (KeyError, ValueError):
             continue
-        if _WEEKDAY_NAMES[value.weekday()] == day.group("weekday").lower():
+        if _WEEKDAY_NAMES[value.weekday()] == weekday.lower():
             return value, line.start(), line.end()
     return None
 
@@ -135,7 +185,7 @@ def slashed_by_weekday(head: str, text: str) -> tuple[date, int, int] | None:
         if weekday is None:
             return None
         named = _WEEKDAY_NAMES.index(weekday.group(1).lower())
-        readings = set()
+        readings, exact = set(), set()
         for day, month in ((m.group("sday"), m.group("smonth")), (m.group("smonth"), m.group("sday"))):
             try:
                 value = date(int(m.group("syear")), int(month), int(day))
@@ -144,6 +194,10 @@ def slashed_by_weekday(head: str, text: str) -> tuple[date, int, int] | None:
             # (the day after too: a page stamped in Paris at 23:48 tells Korea's next morning)
             if named in (value.weekday(), (value - timedelta(days=1)).weekday(), (value + timedelta(days=1)).weekday()):
                 readings.add(value)
+            if named == value.weekday():
+                exact.add(value)
+        # (one reading on the weekday itself over one a day off it: '07/02/2031' and a launch 'on Friday')
+        readings = exact if len(readings) > 1 and len(exact) == 1 else readings
         return (readings.pop(), line.start() + m.start(), line.start() + m.end()) if len(readings) == 1 else None
     return None
 
@@ -202,7 +256,8 @@ def stamp_line(head: str) -> tuple[date, int, int] | None:
         bracketed = _BRACKETED_STAMP.match(plain)  # a chat export's "[14.01.2024 09:02] Channel name:"
         if bracketed is not None and (value := date_of(bracketed)) is not None:
             return value, start, start + len(line.rstrip())
-        plain = re.sub(r"[ \t]+,", ",", _ASIDE.sub(" ", plain).strip())  # "3 August 2016 (Wednesday), 10:20"
+        # "3 August 2016 (Wednesday), 10:20", "1200 KST (0300 GMT). Duration …"
+        plain = re.sub(r"[ \t]+([,.])", r"\1", _ASIDE.sub(" ", plain).strip())
         for part in _PARTS.split(plain):
             for tail in _tails(part.strip().strip("*_").rstrip(",;").strip()):
                 m = _STAMP_PART.fullmatch(tail) or _labelled_before_more(tail)
@@ -221,14 +276,23 @@ _BRACKETED_STAMP = re.compile(rf"\[(?:{ISO}|{DOTTED}|{SLASHED}|{CALENDAR}){CLOCK
 _LABEL_COMMA = re.compile(r"^(?:[\w.:'\"@-]+[ \t]+){0,4}[\w.:'\"@-]+,[ \t]+")
 
 
-_EDITION_AFTER = re.compile(r",[ \t]+(?:[a-z]+[ \t]+)?(?:edition|issue|print)$|,[ \t]+(?:page|p\.)[ \t]*\d{1,3}$")
+# (or when it went out: "Korean Central Television, 12 December 2031, broadcast at 12:00 Pyongyang time")
+_EDITION_AFTER = re.compile(r",[ \t]+(?:[a-z]+[ \t]+)?(?:edition|issue|print)$|,[ \t]+(?:page|p\.)[ \t]*\d{1,3}$|"
+                            r",[ \t]+(?:broadcast|aired|filed|posted|sent|monitored)[ \t]+at[ \t]+[^,;]{1,40}$")
 # "Input 2016.07.09 17:22" after "Source: Korean-language daily, online edition.": the last sentence of a part
 _LAST_SENTENCE = re.compile(r"^.*[a-z)][.][ \t]+(?=[A-Z])")
 # A labelled date and the sentence after it ("Revised 2016.07.09. Machine draft corrected by hand"), a working file's
 # verb, its object and agent, then the date ("sheet exported as CSV by the desk on 6 Nov 2022")
-_LABELLED_DATE = re.compile(rf"(?:{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*|(?:\S+[ \t]+){{0,2}}(?:exported|compiled|"
-                            rf"saved|generated|added|written|updated)[ \t]+(?:[\w\"'.-]+[ \t]+){{0,6}}?on[ \t]+)"
-                            rf"(?:{CALENDAR}|{ISO}|{DOTTED}){CLOCK_AFTER}(?=\.[ \t]|$)", re.IGNORECASE)
+# (whom or where it was made by or from may follow: "Last updated 3 March 2025 by the librarian", "exported 2024-01-05
+# from the tracker workbook"; "Exported by: A. Name on 31/05/2023 09:15"); a document's purpose, a comma and the date:
+# "Prepared for the regional briefing, 9 January 2023", "Compiled for the background file, 14 July 2023."
+_LABELLED_DATE = re.compile(rf"(?:{_LABEL_BEFORE}{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*|(?:\S+[ \t]+){{0,2}}"
+                            rf"(?:exported|compiled|saved|generated|added|written|updated)[ \t]+"
+                            rf"(?:[\w\"'.:-]+[ \t]+){{0,6}}?on[ \t]+|"
+                            rf"(?:prepared|compiled|written|drafted|produced)[ \t]+for[ \t]+"
+                            rf"(?:[\w\"'\u2019.-]+[ \t]+){{0,6}}?[\w\"'\u2019.-]+,[ \t]+)"
+                            rf"(?:{CALENDAR}|{ISO}|{DOTTED}|{SLASHED}){CLOCK_AFTER}"
+                            rf"(?=\.[ \t]|$|[ \t]+(?:by|from)[ \t])", re.IGNORECASE)
 
 
 def _labelled_before_more(part: str) -> re.Match[str] | None:
@@ -242,6 +306,9 @@ def _tails(part: str) -> list[str]:
     label = _LABEL_COMMA.match(part)
     tails = [part, part[label.end() :]] if label else [part]
     sentence = _LAST_SENTENCE.match(part)
-    tails += [part[sentence.end() :]] if sentence else []
+    if sentence is not None:  # (and after its label: "… placed on the map. Graphics desk, 22 November 2023")
+        last = part[sentence.end() :]
+        label = _LABEL_COMMA.match(last)
+        tails += [last, last[label.end() :]] if label else [last]
     # "December 12, evening edition", "Evening edition, 5 September, Reiwa 6 (2024), page 1"
     return [*tails, *(tail[: edition.start()] for tail in tails if (edition := _EDITION_AFTER.search(tail)))]

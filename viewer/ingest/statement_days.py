@@ -70,6 +70,11 @@ _PAGE_STAMP_BEFORE = re.compile(r"\b(?:last\s+)?(?:modified|updated|edited|revis
 _PLANNED_FOR = re.compile(r"\bfor\s+(?:next\s+|this\s+)?$", re.IGNORECASE)
 
 
+# A source's day in brackets after its name: "KCNA (23 March) reported that …", "KCNA (19 Dec): Hwasong-18 …"
+_SOURCES_DAY = re.compile(r"[ \t]*\)[ \t]*(?::|(?:[\w'\u2019.-]+\s+){0,2}?(?:said|says|reported|reports|announced|"
+                          r"claimed|claims|stated|confirmed)\b)", re.IGNORECASE)
+
+
 def said_day(text: str, mention: DateMention, sentence_start: int) -> bool:
     """Whether the date is the day something was said ('the JCS said on Thursday that …')."""
     return bool(_SAID_BEFORE.search(text, max(sentence_start, mention.start - 40), mention.start))
@@ -80,10 +85,11 @@ def statement_day(text: str, mention: DateMention, sentence_start: int) -> bool:
     ('exercises, which began on March 13'), or when a picture was taken ('imagery from June 4'), or where a span of
     days starts ('from March 21 to 23'), or a launch window moved and the day it was ('extended to Dec. 29 on
     Monday'), or a day something is planned for ('plans for Friday'), or a page's own stamp ('last modified 4 Feb
-    2022'), not when the launch happened."""
+    2022'), or a source's in brackets ('KCNA (23 March) reported'), not when the launch happened."""
     before = max(sentence_start, mention.start - 40)
     if (_SAID_BEFORE.search(text, before, mention.start) or _PICTURE_BEFORE.search(text, before, mention.start)
             or _STATEMENT_RIGHT_AFTER.match(text, mention.end)
+            or (text[max(0, mention.start - 1) : mention.start] == "(" and _SOURCES_DAY.match(text, mention.end))
             or (_SPAN_FROM.search(text, max(sentence_start, mention.start - 8), mention.start)
                 and _SPAN_TO.match(text, mention.end))
             or OTHER_EVENT.search(text, max(sentence_start, mention.start - OTHER_EVENT_CHARS), mention.start)

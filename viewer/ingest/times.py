@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -86,18 +87,23 @@ _TIME_FORMS = [
                r"(?:(?<=[m.\s])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?=Eastern|Pacific|GMT|UTC|E[SD]?T|P[SD]?T|"
                r"on\s+the\s+(?:U\.?S\.?\s+)?East\s+Coast|in\s+Washington|in\s+New\s+York))?"
                + ZONE + r"\b", re.IGNORECASE),
-    # 0030 GMT, 1342 UTC (wire-service style)
-    re.compile(r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:hrs?\s*)?(?P<zone>GMT|UTC|Z|KST|JST)\b"),
+    # 0030 GMT, 1342 UTC (wire-service style); a log's "0530L", L for the local time
+    re.compile(r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:hrs?\s*)?(?P<zone>GMT|UTC|Z|KST|JST)\b|"
+               r"\b(?P<lhour>[01]\d|2[0-3])(?P<lminute>[0-5]\d)(?P<lzone>L)\b"),
     # a military date-time group in an operations note: "AT 172324Z DEC 23" (day, hour, minute, Z; DTG_DATE)
     re.compile(r"\b[0-3]\d(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?P<zone>Z)\s+(?=" + _DTG_MONTHS + r"\b)"),
 ]
 # Clock times with no zone: '10:44 p.m.', 'at 7 a.m.', 'at 22:42:28' (24-hour only after 'at', so a score or a
 # ratio is not read as a time). Their zone comes from the dateline, else the launch site's local time.
 _BARE_TIME = re.compile(
-    r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
+    # (a translation's space before the colon: "2\u00a0:48 a.m.")
+    r"\b(?P<hour>1[0-2]|0?[1-9])(?:(?:[:.]|[ \u00a0]:)(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
     # (or opening a range: "between about 8:10 and 9:20 this morning", "from 22:10 to 22:40")
-    r"|\b(?:at|between|from)\s+(?:(?:about|around|approximately|roughly|exactly|precisely|just\s+(?:after|before)|shortly\s+"
-    r"(?:after|before))\s+)?(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
+    r"|\b(?:(?:at|between|from)\s+(?:(?:about|around|approximately|roughly|exactly|precisely|just\s+(?:after|before)|"
+    r"shortly\s+(?:after|before))\s+)?|(?:around|approximately)\s+|"
+    # (a chat's "launched around 7:22"; a correction's "JCS says 7:23, not 7:22": the first is the one that stands)
+    r"(?=(?:[01]?\d|2[0-3]):[0-5]\d,?\s+not\s+(?:at\s+)?(?:[01]?\d|2[0-3]):[0-5]\d))"
+    r"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
     r"(?!\s*(?:[ap]\.?\s?m\b|[ap]\.\s?m\.))"
     # "at approximately 0534 hrs", "0600 hrs, 0637 hrs and 0642 hrs": military style (a zone after it is a zoned form)
     r"|\b(?P<hourhrs>[01]\d|2[0-3])(?P<minutehrs>[0-5]\d)\s*hrs?\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)",
@@ -317,6 +323,15 @@ def _weekday_on_or_before(weekday: int, reference: date) -> date:
     return reference - timedelta(days=(reference.weekday() - weekday) % 7)
 
 
+# A log's word that its "L" times are local: "Times: L = local (KST)", "All times L", "L (local)"
+_LOCAL_L = re.compile(r"\bL\s*(?:=|:|is|means)\s*local\b|\ball\s+times\s+(?:are\s+)?L\b|\bL\s*\(local\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=32)
+def says_local_l(text: str) -> bool:
+    return _LOCAL_L.search(text) is not None
+
+
 def find_times(text: str, start: int, end: int, default_zone: str | None = None) -> list[TimeMention]:
     """Clock times that carry a zone ('7:29 PM ET', '0030 GMT', '10:42 p.m. local time'). With ``default_zone``
     (the dateline's zone, or 'local time'), also bare ones ('10:44 p.m.', 'at 22:42:28'), marked assumed; without
@@ -326,6 +341,11 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
     for form in _TIME_FORMS:
         for m in form.finditer(text, start, end):
             if any(t.start < m.end() and m.start() < t.end for t in found):
+                continue
+            if m.groupdict().get("lzone"):  # a log's "0530L", in a text that says its L times are local
+                if says_local_l(text):  # (not "a 1200L tank")
+                    found.append(TimeMention(m.start(), m.end(), int(m.group("lhour")), int(m.group("lminute")),
+                                             "local time"))
                 continue
             hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
             ampm = (m.groupdict().get("ampm") or "").lower().replace(".", "").replace(" ", "")
