@@ -117,6 +117,23 @@ class FeatureColumn(Sequence["Feature"]):
                 result |= at & np.isin(rows, np.fromiter(source.kept(), dtype=np.int64))
         return result
 
+    def property_cells(self, key: str) -> list[Any]:
+        """Each row's ``key`` property (None where it has none), read from a run's column where it has one, without
+        making its features (a changed row's from its feature)."""
+        result = np.empty(len(self), dtype=object)
+        rows = self._rows()
+        for number, source in enumerate(self.sources):
+            at = np.arange(len(self)) if self.source is None else np.flatnonzero(self.source == number)
+            if isinstance(source, np.ndarray):
+                result[at] = [feature.properties.get(key) for feature in source[rows[at]].tolist()]
+                continue
+            cells = source.columns.by_name.get(key)
+            kept = source.kept()
+            for position, row in zip(at.tolist(), rows[at].tolist(), strict=True):
+                result[position] = kept[row].properties.get(key) if row in kept else \
+                    None if cells is None else cells[row]
+        return result.tolist()
+
     def name_layer(self, layer: str | None) -> None:
         """Give every feature of these rows source layer ``layer`` (`Feature.layer`): a run's rows get it when made."""
         rows = self._rows()
