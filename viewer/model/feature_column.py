@@ -129,6 +129,10 @@ class FeatureColumn(Sequence["Feature"]):
                 continue
             cells = source.columns.by_name.get(key)
             kept = source.kept()
+            if not kept:  # a layer as read: its column's cells, or none (the usual: no such column)
+                if cells is not None:
+                    result[at] = [cells[row] for row in rows[at].tolist()]
+                continue
             for position, row in zip(at.tolist(), rows[at].tolist(), strict=True):
                 result[position] = kept[row].properties.get(key) if row in kept else \
                     None if cells is None else cells[row]

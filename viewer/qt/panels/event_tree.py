@@ -13,9 +13,11 @@ from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
 from viewer.qt.panels.folder_rows import add_folders, folder_of
+from viewer.qt.panels.swatches import drawn_colours, swatch_icon, tree_colour
 from viewer.qt.panels.tree_model import PENDING_ROLE, TreeModel
 from viewer.qt.panels.tree_model import row as _row
 from viewer.qt.panels.tree_model import tip as _tip
+from viewer.symbology import chosen_layers
 from viewer.wording import counted
 
 FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1  # feature id on feature rows
@@ -148,7 +150,9 @@ class EventTree(QTreeView):
             row[1].setToolTip(f"a file's layer: {counted(len(members), 'feature')}")
             row[0].setCheckable(True)
             row[0].setData(layer, LAYER_ROLE)
-            row[0].setForeground(QBrush(QColor(colours[layer]).darker(130)))
+            drawn = drawn_colours(table, members, colours[layer], layer in chosen_layers(colours))
+            row[0].setForeground(QBrush(tree_colour(drawn)))  # the file's own colours (a KML's), not the palette's
+            row[0].setIcon(swatch_icon(drawn))
             row[0].setToolTip(_tip(f"{layer}: features that belong to no launch"))
             owners.append((row, layer, members))
         groups = [(row, owner, table.groups(table.kind, members)) for row, owner, members in owners]
@@ -159,7 +163,7 @@ class EventTree(QTreeView):
                 self._add_features(item, owner, table.groups(table.kind, inside), passages, eager, folder)
 
             if row[0].data(LAYER_ROLE) is None or not add_folders(row[0], owner or "", members, table, passages,
-                                                                  _row, kinds_in):  # a file's folders, if it has any
+                                                                  _row, kinds_in, colours):  # a file's folders
                 self._add_features(row[0], owner, by_kind, passages, eager)
             self.tree.appendRow(row)
         self._index_rows()

@@ -11,6 +11,8 @@ from PySide6.QtGui import QStandardItem
 
 from viewer.model.feature_table import FeatureTable
 from viewer.model.folders import by_folder, folder_key
+from viewer.qt.panels.swatches import drawn_colours, swatch_icon
+from viewer.symbology import NO_EVENT_COLOUR, chosen_layers
 from viewer.wording import counted
 
 FOLDER_ROLE = Qt.ItemDataRole.UserRole + 7  # [layer, folder path] on a file's folder rows
@@ -18,7 +20,7 @@ AddKinds = Callable[[QStandardItem, np.ndarray, str], None]  # (row, members, fo
 
 
 def add_folders(parent: QStandardItem, layer: str, members: np.ndarray, table: FeatureTable, passages: np.ndarray,
-                make_row: Callable[..., list[QStandardItem]], add_kinds: AddKinds) -> bool:
+                make_row: Callable[..., list[QStandardItem]], add_kinds: AddKinds, colours: dict[str, str]) -> bool:
     """Add the folders of a file's ``layer`` under its row, each with its features' kind groups; the features in
     no folder get theirs under the row itself. False (nothing added) when no feature is in a folder."""
     folders = by_folder(table, members)
@@ -43,6 +45,8 @@ def add_folders(parent: QStandardItem, layer: str, members: np.ndarray, table: F
         row[1].setText(f"{len(within):,}")
         row[1].setToolTip(counted(len(within), "feature"))
         row[2].setText(f"{int(passages[within].sum()):,}")
+        drawn = drawn_colours(table, within, colours.get(layer, NO_EVENT_COLOUR), layer in chosen_layers(colours))
+        row[0].setIcon(swatch_icon(drawn))  # the colours its features are drawn in
     return True
 
 
