@@ -157,3 +157,16 @@ def test_a_shapefiles_parts_dropped_together_open_once():
 
     assert without_parts(["/d/coast.shp", "/d/coast.dbf", "/d/coast.SHX", "/d/coast.prj", "/d/other.dbf",
                           "/d/sites.kml"]) == ["/d/coast.shp", "/d/other.dbf", "/d/sites.kml"]
+
+
+def test_gpx_track_points_not_read_nor_warned_of(tmp_path):
+    """A device's GPX with extensions: GDAL warned of every track point's extension cell although the points are not
+    read (their track is); many warnings of one read are said as five and a count."""
+    points = "\n".join(f'<trkpt lat="{35 + i * 1e-3}" lon="{129 + i * 1e-3}"><extensions><x:hr>{90 + i}</x:hr>'
+                       f"</extensions></trkpt>" for i in range(30))
+    (tmp_path / "ride.gpx").write_text(f'<?xml version="1.0"?><gpx version="1.1" creator="t" '
+                                       f'xmlns="http://www.topografix.com/GPX/1/1" xmlns:x="urn:x">'
+                                       f"<trk><name>Ride</name><trkseg>{points}</trkseg></trk></gpx>")
+    bundle, problems = open_path(tmp_path / "ride.gpx")
+    assert [f.properties.get("label") for f in bundle.features.values()] == ["Ride"]
+    assert len(problems) <= 6

@@ -74,12 +74,13 @@ def _read_files(sources: list[Path], file: str, builder: LayerBuilder,
         try:
             with gdal_warnings(builder, where):
                 names = [str(name) for name, kind in pyogrio.list_layers(source) if kind is not None]
-                counts = {name: int(pyogrio.read_info(source, layer=name, force_feature_count=True)["features"])
-                          for name in names}
+                counts: dict[str, int] = {}
+                for name in sorted(names, key=lambda name: name in _POINTS_OF):  # a GPX's points after their tracks
+                    if not counts.get(_POINTS_OF.get(name, ""), 0):  # never read: not counted (GDAL reads them all)
+                        counts[name] = int(pyogrio.read_info(source, layer=name, force_feature_count=True)["features"])
         except RuntimeError as error:  # pyogrio's DataSourceError and friends
             raise BundleError([Problem(file, where, f"cannot read it ({gdal_words(error)})")]) from None
-        layers += [(source, name, counts[name]) for name in names if counts[name] > 0
-                   and not counts.get(_POINTS_OF.get(name, ""), 0)]
+        layers += [(source, name, counts[name]) for name in names if counts.get(name, 0) > 0]
     if not layers:
         raise BundleError([Problem(file, "", "no features in any layer")])
     total = sum(count for _, _, count in layers)
