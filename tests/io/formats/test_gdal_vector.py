@@ -170,3 +170,14 @@ def test_gpx_track_points_not_read_nor_warned_of(tmp_path):
     bundle, problems = open_path(tmp_path / "ride.gpx")
     assert [f.properties.get("label") for f in bundle.features.values()] == ["Ride"]
     assert len(problems) <= 6
+
+
+def test_a_shapefile_part_that_is_a_fifo_is_one_line(tmp_path):
+    import os
+
+    write_layer(tmp_path / "coast.shp", "ESRI Shapefile")
+    (tmp_path / "coast.dbf").unlink()
+    os.mkfifo(tmp_path / "coast.dbf")
+    with pytest.raises(BundleError) as raised:
+        open_path(tmp_path / "coast.shp")
+    assert str(raised.value).startswith(f"{tmp_path / 'coast.shp'}:coast.dbf: ")

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from viewer.io.files import FileRefused, open_regular
-from viewer.io.formats.kml.reader import _members_said
+from viewer.io.formats.kml.reader import members_said
 from viewer.io.formats.vector.sidecars import SIDECARS, missing
 from viewer.model.problem import BundleError, Problem
 
@@ -32,7 +32,7 @@ def unpacked_shapefiles(path: Path, file: str) -> Iterator[list[Path]]:
     folder = Path(tempfile.mkdtemp(prefix="launchmap-zip-"))
     try:
         with open_regular(path, None, "zip archive") as raw:
-            members = _members_said(raw)
+            members = members_said(raw)
             if members is not None and members > MAX_MEMBERS:
                 raise fail("", f"{members:,} files in the zip archive, more than the {MAX_MEMBERS:,} launchmap opens")
             with zipfile.ZipFile(raw) as archive:

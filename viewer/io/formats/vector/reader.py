@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import re
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from viewer.io.files import FileRefused, regular_size
 from viewer.io.formats.gpkg.gdal_words import gdal_warnings, gdal_words
 from viewer.io.formats.gpkg.reader import read_plain_layer
 from viewer.io.formats.layer import MAX_FEATURES, LayerBuilder, refuse_large_file
@@ -44,6 +46,11 @@ def read_vector(path: str | Path, progress: Progress = no_progress,
         why = missing(str(path.with_suffix("")), [str(p) for p in path.parent.glob(f"{glob_escaped(path.stem)}.*")])
         if why is not None:
             raise BundleError([Problem(file, "", why)])
+        for part in _parts(path):  # GDAL would wait on a FIFO for ever
+            try:
+                regular_size(part)
+            except FileRefused as error:
+                raise BundleError([Problem(file, part.name, str(error))]) from None
     with linked(path) as source:
         return _read_files([source], file, builder, progress)
 
@@ -57,11 +64,20 @@ def linked(path: Path) -> Iterator[Path]:
     """A link to ``path`` (and to its Shapefile parts) in a folder of its own, named plainly."""
     with tempfile.TemporaryDirectory(prefix="launchmap-") as folder:
         name = _UNSAFE.sub("_", path.stem) or "layer"
-        parts = [path] if path.suffix.lower() != ".shp" else \
-            [p for p in path.parent.glob(f"{glob_escaped(path.stem)}.*") if p.suffix.lower() in SIDECARS]
-        for part in parts:
-            (Path(folder) / f"{name}{part.suffix.lower()}").symlink_to(part.resolve())
+        for part in _parts(path):
+            link = Path(folder) / f"{name}{part.suffix.lower()}"
+            try:
+                link.symlink_to(part.resolve())
+            except OSError:  # no symbolic links here (Windows without the right): a copy
+                shutil.copyfile(part, link)
         yield Path(folder) / f"{name}{path.suffix.lower()}"
+
+
+def _parts(path: Path) -> list[Path]:
+    """The file, and a Shapefile's parts beside it."""
+    if path.suffix.lower() != ".shp":
+        return [path]
+    return [part for part in path.parent.glob(f"{glob_escaped(path.stem)}.*") if part.suffix.lower() in SIDECARS]
 
 
 def _read_files(sources: list[Path], file: str, builder: LayerBuilder,
