@@ -61,7 +61,7 @@ class HighlightLayer(pg.GraphicsObject):
         if len(spots):
             symbols.append(Symbols(spots[:, 0], spots[:, 1], "circle", POINT_GLOW, colour,
                                    outline=SELECTION_EDGE if edge else colour, outline_width=EDGE if edge else 0,
-                                   alpha=170))
+                                   alpha=220 if edge else 170))
         if len(core_spots):
             symbols.append(Symbols(core_spots[:, 0], core_spots[:, 1], "circle", POINT_CORE, SELECTION_EDGE,
                                    outline=SELECTION_EDGE, outline_width=0, alpha=230))
