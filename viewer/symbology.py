@@ -19,6 +19,7 @@ GRATICULE = "#8FA6B8"
 LABEL = "#2B2B2B"
 HALO = "#FFFFFF"
 SELECTION = "#FFD400"
+SELECTION_EDGE = "#1A1A1A"  # the selection glow's outline, and its core under a feature drawn near its own colour
 HOVER = "#00E5FF"
 
 
@@ -56,3 +57,19 @@ def event_colours(event_ids: list[str], layers: list[str] | tuple[str, ...] = ()
     colours.update({layer: EVENT_COLOURS[(count - 1 - i) % count] for i, layer in enumerate(layers)})
     return colours
 
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance (WCAG 2) of ``#RRGGBB``."""
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast(first: str, second: str) -> float:
+    """The WCAG contrast ratio of two colours, 1 (the same) to 21 (black on white)."""
+    a, b = sorted((luminance(first), luminance(second)))
+    return (b + 0.05) / (a + 0.05)

@@ -112,7 +112,7 @@ def test_an_article_a_day_off_an_open_launch_joins_it_with_the_date_as_a_disagre
     event = window.workspace.event(known_id)
     dates = {c.value for c in event.claims if c.property == "date"}
     assert dates == {"2031-12-10", "2031-12-11"}  # both kept: a disagreement to review, not a second launch
-    assert [c.value for c in event.claims if c.property == "date" and c.extra.get("new")] == ["2031-12-11"]
+    assert [c.value for c in event.claims if c.property == "date" and c.new] == ["2031-12-11"]
     assert "adds to" in window.statusBar().currentMessage()
 
 

@@ -76,7 +76,7 @@ def test_a_cut_name_is_whole_in_the_legend_rows_tooltip(window, qtbot, tmp_path)
         decorations.pointer_moved(QPointF(box.center().x(), middle))
         tips.append(decorations.toolTip())
         top += layout.row_height(text)
-    names = [row[1] for row in canvas.frame.legend_rows if row[0] == "event"]
+    names = [row[1] for row in canvas.frame.legend_rows if row[0] in ("event", "layer")]
     for i, tip in enumerate(tips):
         assert tip == (names[i] if i in cut else ""), (i, tip)
     decorations.pointer_moved(QPointF(box.right() + 40, box.center().y()))

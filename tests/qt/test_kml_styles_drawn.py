@@ -97,7 +97,7 @@ def test_the_legend_shows_a_layer_in_the_colour_its_features_are_drawn_in(earth_
     workspace = load_workspace([str(earth_kml), str(one)])
     colours = MapView().colours(*workspace.colour_keys())
     rows = {text: colour for kind, text, colour in legend_entries(workspace, list(workspace.content.features.values()),
-                                                                  colours) if kind == "event"}
+                                                                  colours) if kind == "layer"}
     assert rows == {"study": NO_EVENT_COLOUR, "paths": "#FF8800"}
     shown = workspace.content.table.rows()  # as the canvas passes them: rows of the bundle's table
     assert legend_entries(workspace, shown, colours) == legend_entries(workspace, list(shown), colours)
@@ -123,4 +123,4 @@ def test_a_colour_the_user_chooses_for_the_layer_wins_over_the_files_own(earth_k
     chosen = Shown("line", lines, cache, colours).groups()
     assert [look[0] for look in chosen] == ["#123456"]
     assert [look[3] for look in chosen] == [None]
-    assert ("event", "study", "#123456") in legend_entries(workspace, lines, colours)
+    assert ("layer", "study", "#123456") in legend_entries(workspace, lines, colours)

@@ -306,3 +306,32 @@ def _rest_until_settled(canvas, qtbot) -> None:
     canvas.viewport().repaint()
     qtbot.waitUntil(lambda: canvas.labels.settled and canvas.view.snapshot.ready, timeout=20_000)
     canvas.viewport().repaint()
+
+
+def test_a_busy_legend_keeps_the_kinds_and_sums_up_the_other_files():
+    """A deck slide with a launch, seven other files and six kinds: the kinds' rows all went, leaving the launch and
+    the files' colours; now the files that do not fit are summed up in one row and every kind stays."""
+    from types import SimpleNamespace
+
+    from viewer.qt.draw.style import RenderContext
+
+    rows = [("event", "2016-02-07  Kwangmyongsong-4 launch", "#D55E00"),
+            *(("layer", f"layer_{n}_long_name_for_a_briefing", "#0072B2") for n in range(7)),
+            ("danger_zone", "Danger zone", "#555555"), ("warning_area", "Warning area", "#555555"),
+            ("line", "Line", "#555555"), ("flight_path", "Flight path", "#555555"), ("point", "Point", "#555555"),
+            ("approximate", "Approximate (dashed, thinner)", "#555555")]
+    frame = SimpleNamespace(legend_rows=rows, context=RenderContext(scale=1.0))
+    whole = legend_layout(frame, 400, 2000)
+    assert whole is not None
+    room = whole.row * 10 + whole.row / 2 + 12  # ten rows' height: fewer than the fourteen
+    layout = legend_layout(frame, 400, room)
+    assert layout is not None
+    kinds = [kind for kind, _, _ in layout.rows]
+    assert kinds[0] == "event"
+    assert kinds[-6:] == ["danger_zone", "warning_area", "line", "flight_path", "point", "approximate"]
+    assert [text for kind, text, _ in layout.rows if kind == "layer"] == [
+        "layer_0_long_name_for_a_briefing", "layer_1_long_name_for_a_briefing", "+ 5 more files"]
+    too_low = legend_layout(frame, 400, whole.row * 4 + 12)  # not even launch and kinds: launch and files, as before
+    assert too_low is not None
+    assert [kind for kind, _, _ in too_low.rows] == ["event", "layer", "layer", "layer"]
+    assert too_low.rows[-1][1] == "+ 5 more files"

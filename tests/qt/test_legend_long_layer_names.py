@@ -17,7 +17,7 @@ NAMES = ("north_korea_launch_corridors_2023_from_other_tool_east",
 
 
 def _frame(*names: str):
-    return SimpleNamespace(legend_rows=[("event", name, "#336699") for name in names],
+    return SimpleNamespace(legend_rows=[("layer", name, "#336699") for name in names],
                            context=RenderContext(scale=1.0))
 
 

@@ -35,7 +35,7 @@ def test_a_plain_geojson_draws_by_geometry_in_its_layers_colour(window, qtbot, t
     line_strokes = window.canvas.visuals["line"].strokes
     assert [s.colour for s in line_strokes] == [colour]  # a line, not a 7 px dot
     assert window.canvas.visuals["area"].strokes[0].fill == colour
-    assert ("event", "ship_tracks", colour) in window.canvas.frame.legend_rows
+    assert ("layer", "ship_tracks", colour) in window.canvas.frame.legend_rows
 
     rows = [window.tree.tree.index(r, 0) for r in range(window.tree.tree.rowCount())]
     layer_rows = [i for i in rows if i.data(LAYER_ROLE) == "ship_tracks"]

@@ -143,12 +143,12 @@ def test_an_article_about_an_open_launch_joins_it_and_shows_what_is_new(window, 
     site = workspace.feature("2023-08-24-chollima1/launch-site")
     new_citations = site.citations[citations_before:]
     assert new_citations
-    assert all(c.extra.get("new") for c in new_citations)
+    assert all(c.new for c in new_citations)
     assert all(c.document in workspace.content.documents for c in new_citations)
     new_claims = known.claims[claims_before:]
     assert new_claims
-    assert all(c.extra.get("new") for c in new_claims)
-    assert not any(c.extra.get("new") for c in known.claims[:claims_before])
+    assert all(c.new for c in new_claims)
+    assert not any(c.new for c in known.claims[:claims_before])
     bundle = workspace.bundle_of("2023-08-24-chollima1/launch-site")
     assert bundle.modified
     said = window.statusBar().currentMessage()
@@ -243,3 +243,36 @@ def test_the_details_say_a_draft_is_not_yet_reviewed_and_how_to_review_it(window
     window.review.accept()
     shown = [label.text() for label in window.details.findChildren(QLabel) if label.isVisibleTo(window.details)]
     assert not any("not yet reviewed" in t for t in shown)
+
+
+def test_what_an_import_marks_new_is_new_in_this_session_only(window, tmp_path):
+    """The "New:" mark of citations and claims an import added to an open launch was saved with the bundle (as a
+    "new" member), so every later session showed them as new again."""
+    import json
+
+    from viewer.io.bundle.writer import write_bundle
+    from viewer.io.load import open_path
+
+    article = tmp_path / "aug-24.txt"
+    article.write_text(KNOWN_LAUNCH_ARTICLE, encoding="utf-8")
+    window.review.import_articles([str(article)])
+    bundle = window.workspace.bundle_of("2023-08-24-chollima1/launch-site")
+    known = bundle.events["2023-08-24-chollima1"]
+    assert any(c.new for c in known.claims)  # marked on screen
+    saved = tmp_path / "saved.geojson"
+    write_bundle(bundle, saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    stack = [data]
+    while stack:  # no member named "new" anywhere in the file
+        value = stack.pop()
+        if isinstance(value, dict):
+            assert "new" not in value
+            stack += list(value.values())
+        elif isinstance(value, list):
+            stack += value
+    again, _ = open_path(saved)
+    reread = again.events["2023-08-24-chollima1"]
+    assert len(reread.claims) == len(known.claims)
+    assert not any(c.new for c in reread.claims)
+    assert not any(c.new for f in again.features.values() for c in f.all_citations)
+    assert any(c.new for c in known.claims)  # still new in this session after saving

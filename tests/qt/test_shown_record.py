@@ -8,6 +8,7 @@ import shapely
 from viewer.geo.crs import regional
 from viewer.geo.projected import ProjectedFeatures
 from viewer.model.feature import Feature
+from viewer.model.feature_paint import paint_of
 from viewer.model.feature_table import FeatureRows, FeatureTable
 from viewer.qt.draw.features import Shown
 
@@ -37,17 +38,18 @@ def test_the_same_features_are_unchanged_and_any_change_is_seen():
 
 
 def test_many_features_get_the_looks_one_by_one_gives():
-    """Beyond TABLE_ABOVE features the looks come from a FeatureTable: the same codes and looks, in the same order."""
+    """Beyond TABLE_ABOVE features the looks come from a FeatureTable: the same codes and looks, in the same order,
+    their own paint too (a layer of more than TABLE_ABOVE styled features was drawn in the layer's colour)."""
     from viewer.qt.draw import features as drawing
 
-    looks = [{"event": "e1"}, {"event": "e2", "certainty": "approximate"}, {"draft": True}, {},
-             {"event": "e1", "draft": True}, {"certainty": "derived"}]
+    looks = [{"event": "e1"}, {"event": "e2", "certainty": "approximate"}, {"draft": True}, {"stroke": "#FFFF00"},
+             {"event": "e1", "draft": True}, {"certainty": "derived", "marker-color": "#00FFFF"}]
     many = [Feature(f"f{i}", shapely.Point(120, 30), {"kind": "impact_point", **looks[(i * 7) % 5 + (i % 2)]})
             for i in range(drawing.TABLE_ABOVE + 500)]
     many[3].layer = "other.csv"
     codes, values = drawing.looks_of(many)
     one_by_one: dict = {}
-    expected = [one_by_one.setdefault((f.event or f.layer or "", f.certainty, drawing.is_draft(f), None),
+    expected = [one_by_one.setdefault((f.event or f.layer or "", f.certainty, drawing.is_draft(f), paint_of(f.value)),
                                       len(one_by_one)) for f in many]
     assert values == list(one_by_one)
     assert codes.tolist() == expected
@@ -55,7 +57,7 @@ def test_many_features_get_the_looks_one_by_one_gives():
     chosen = np.arange(0, len(many), 3)
     codes, values = drawing.looks_of(FeatureRows(table, chosen))
     one_by_one.clear()
-    expected = [one_by_one.setdefault((f.event or f.layer or "", f.certainty, drawing.is_draft(f), None),
+    expected = [one_by_one.setdefault((f.event or f.layer or "", f.certainty, drawing.is_draft(f), paint_of(f.value)),
                                       len(one_by_one)) for f in (many[i] for i in chosen)]
     assert values == list(one_by_one)
     assert codes.tolist() == expected

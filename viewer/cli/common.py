@@ -14,7 +14,8 @@ from viewer.resources import sample_bundle
 
 def add_files_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", metavar="FILE",
-                        help="event bundles, GeoJSON, GeoPackage, KML, KMZ or CSV files (default: the sample bundle)")
+                        help="event bundles, GeoJSON, GeoPackage, KML, KMZ, CSV, Shapefile (also zipped), GPX, "
+                             "FlatGeobuf or GML files (default: the sample bundle)")
     add_documents_root_argument(parser)
 
 

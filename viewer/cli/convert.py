@@ -13,7 +13,8 @@ from viewer.wording import visible_controls
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("input", metavar="IN", help="a bundle, GeoJSON, GeoPackage, KML, KMZ or CSV file")
+    parser.add_argument("input", metavar="IN", help="a bundle, GeoJSON, GeoPackage, KML, KMZ, CSV, Shapefile, GPX, "
+                        "FlatGeobuf or GML file")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="OUT.geojson, OUT.gpkg, OUT.kml, OUT.kmz or OUT.csv (the suffix picks the format)")
     add_documents_root_argument(parser)

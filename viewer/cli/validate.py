@@ -1,5 +1,5 @@
-"""Check files as the window opens them (bundles, GeoJSON, GeoPackage, KML, KMZ, CSV): exit 0 when valid, else 1
-with one `FILE:WHERE: message` line per problem; warnings print but do not fail."""
+"""Check files as the window opens them (bundles, GeoJSON, GeoPackage, KML, KMZ, CSV, Shapefile…): exit 0 when
+valid, else 1 with one `FILE:WHERE: message` line per problem; warnings print but do not fail."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from viewer.resources import sample_bundle
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", metavar="FILE",
-                        help="files to check: bundles, GeoJSON, GeoPackage, KML, KMZ, CSV (default: the sample)")
+                        help="files to check: bundles, GeoJSON, GeoPackage, KML, KMZ, CSV, Shapefile (also zipped), "
+                             "GPX, FlatGeobuf, GML (default: the sample)")
     add_documents_root_argument(parser)
 
 

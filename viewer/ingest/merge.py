@@ -154,8 +154,8 @@ def merge_draft(existing_bundles: Sequence[Bundle], draft: Bundle) -> tuple[Bund
 def attach_drafts(bundles: Sequence[Bundle], draft: Bundle) -> tuple[MergeReport, list[Bundle]]:
     """In place, for the window: each drafted launch with a known launch in one of ``bundles`` (same site within
     30 km, date a day either side) joins it there — the documents it cites, its new citations and claims (marked
-    ``extra["new"]``) and its new features (still drafts) go into that bundle — and leaves ``draft``, which keeps
-    only new launches. Returns what was added and the bundles changed."""
+    ``new``, for this session only: never saved) and its new features (still drafts) go into that bundle — and
+    leaves ``draft``, which keeps only new launches. Returns what was added and the bundles changed."""
     report, changed = MergeReport(), []
     for event in list(draft.events.values()):
         found = next(((b, k) for b in bundles for k in [_known_launch(b, draft, event)] if k is not None), None)
@@ -201,7 +201,7 @@ def _take_documents(bundle: Bundle, draft: Bundle, event: LaunchEvent, report: M
 
 
 def _new(citations: list[Citation], mark: bool) -> list[Citation]:
-    return [dataclasses.replace(c, extra={**c.extra, "new": True}) for c in citations] if mark else citations
+    return [dataclasses.replace(c, new=True) for c in citations] if mark else citations
 
 
 def _rename(citations, renamed: dict[str, str]):
@@ -213,7 +213,7 @@ def _merge_claims(target: LaunchEvent, event: LaunchEvent, renamed: dict[str, st
     for claim in event.claims:
         moved = dataclasses.replace(claim, citations=tuple(_rename(claim.citations, renamed)))
         if mark_new:
-            moved = dataclasses.replace(moved, extra={**moved.extra, "new": True})  # extra is not compared
+            moved = dataclasses.replace(moved, new=True)  # not compared
         if moved not in target.claims:
             target.claims.append(moved)
             report.new_claims.append((target.id, claim.property, claim.value))

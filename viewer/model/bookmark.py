@@ -70,6 +70,8 @@ class Bookmark:
             data["hidden_kinds"] = sorted(filters.hidden_kinds)
         if filters.hidden_layers:
             data["hidden_layers"] = sorted(filters.hidden_layers)
+        if filters.hidden_folders:
+            data["hidden_folders"] = [list(pair) for pair in sorted(filters.hidden_folders)]
         if filters.time_window is not None:
             data["time_window"] = [filters.time_window[0].isoformat(), filters.time_window[1].isoformat()]
         if self.selection:
@@ -87,7 +89,7 @@ class Bookmark:
         if not isinstance(name, str):
             raise BookmarkError(f"{where}.name: must be a string")
         known = {"name", "extent", "map_rect", "projection", "events", "kinds", "hidden_events", "hidden_kinds",
-                 "hidden_layers", "time_window", "selection"}
+                 "hidden_layers", "hidden_folders", "time_window", "selection"}
         only = _strings(data, "events", where)
         hidden_kinds = set(_strings(data, "hidden_kinds", where) or ())
         shown_kinds = _strings(data, "kinds", where)
@@ -96,7 +98,8 @@ class Bookmark:
         filters = Filters(frozenset(_strings(data, "hidden_events", where) or ()), frozenset(hidden_kinds),
                           _time_window(data.get("time_window"), f"{where}.time_window"),
                           None if only is None else frozenset(only),
-                          frozenset(_strings(data, "hidden_layers", where) or ()))
+                          frozenset(_strings(data, "hidden_layers", where) or ()),
+                          _folders(data.get("hidden_folders", []), f"{where}.hidden_folders"))
         view = ViewState(projection=_projection(data.get("projection"), f"{where}.projection"),
                          map_rect=_rect(data, "map_rect", where), extent=_extent(data, where), filters=filters)
         return cls(name, view, _strings(data, "selection", where) or (),
@@ -225,3 +228,11 @@ def _time_window(value: Any, where: str) -> tuple[datetime, datetime] | None:
     except ValueError as error:
         raise BookmarkError(f"{where}: {error}") from None
     return (start, end)
+
+
+def _folders(value: Any, where: str) -> frozenset[tuple[str, str]]:
+    """``hidden_folders``: [layer, folder path] pairs."""
+    if not isinstance(value, list) or not all(isinstance(pair, list) and len(pair) == 2
+                                              and all(isinstance(part, str) for part in pair) for pair in value):
+        raise BookmarkError(f"{where}: must be a list of [layer, folder] pairs of strings")
+    return frozenset((layer, folder) for layer, folder in value)

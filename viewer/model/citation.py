@@ -28,6 +28,8 @@ class Citation:
     suffix: str = ""
     status: AnchorStatus = AnchorStatus.UNCHECKED
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    # added to a launch already open by an import of articles in this session ("New:"); never written to a file
+    new: bool = field(default=False, compare=False)
 
     @classmethod
     def of_span(cls, document: str, text: str, start: int, end: int) -> Citation:

@@ -19,6 +19,8 @@ class Claim:
     citations: tuple[Citation, ...] = ()
     reference: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    # added to a launch already open by an import of articles in this session ("New:"); never written to a file
+    new: bool = field(default=False, compare=False)
 
 
 def by_property(claims: list[Claim] | tuple[Claim, ...]) -> dict[str, list[Claim]]:

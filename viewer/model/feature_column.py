@@ -117,6 +117,58 @@ class FeatureColumn(Sequence["Feature"]):
                 result |= at & np.isin(rows, np.fromiter(source.kept(), dtype=np.int64))
         return result
 
+    def property_cells(self, key: str) -> list[Any]:
+        """Each row's ``key`` property (None where it has none), read from a run's column where it has one, without
+        making its features (a changed row's from its feature)."""
+        result = np.empty(len(self), dtype=object)
+        rows = self._rows()
+        for number, source in enumerate(self.sources):
+            at = np.arange(len(self)) if self.source is None else np.flatnonzero(self.source == number)
+            if isinstance(source, np.ndarray):
+                result[at] = [feature.properties.get(key) for feature in source[rows[at]].tolist()]
+                continue
+            cells = source.columns.by_name.get(key)
+            kept = source.kept()
+            if not kept:  # a layer as read: its column's cells, or none (the usual: no such column)
+                if cells is not None:
+                    result[at] = [cells[row] for row in rows[at].tolist()]
+                continue
+            for position, row in zip(at.tolist(), rows[at].tolist(), strict=True):
+                result[position] = kept[row].properties.get(key) if row in kept else \
+                    None if cells is None else cells[row]
+        return result.tolist()
+
+    def cells_of(self, keys: tuple[str, ...]) -> list[tuple[Any, ...] | None]:
+        """Each row's values of ``keys`` (a tuple), None for a row that has none of them: a run's from its columns
+        (all None at once when it has none of them), a held feature's only when its properties name one (a set
+        test per feature, not a lookup per key)."""
+        result: list[tuple[Any, ...] | None] = [None] * len(self)
+        wanted = frozenset(keys)
+        rows = self._rows()
+        for number, source in enumerate(self.sources):
+            at = np.arange(len(self)) if self.source is None else np.flatnonzero(self.source == number)
+            if isinstance(source, np.ndarray):
+                held = source[rows[at]].tolist()
+                plain = np.fromiter(map(wanted.isdisjoint, map(operator.attrgetter("properties"), held)), dtype=bool,
+                                    count=len(held))  # at C speed: a million features' keys in ~0.1 s
+                for number_in in np.flatnonzero(~plain).tolist():
+                    properties = held[number_in].properties
+                    result[int(at[number_in])] = tuple(properties.get(key) for key in keys)
+                continue
+            columns = [source.columns.by_name.get(key) for key in keys]
+            kept = source.kept()
+            if not kept and all(column is None for column in columns):
+                continue
+            for position, row in zip(at.tolist(), rows[at].tolist(), strict=True):
+                if row in kept:
+                    properties = kept[row].properties
+                    cells = tuple(properties.get(key) for key in keys)
+                else:
+                    cells = tuple(None if column is None else column[row] for column in columns)
+                if any(cell is not None for cell in cells):
+                    result[position] = cells
+        return result
+
     def name_layer(self, layer: str | None) -> None:
         """Give every feature of these rows source layer ``layer`` (`Feature.layer`): a run's rows get it when made."""
         rows = self._rows()

@@ -141,8 +141,8 @@ class FeatureTable:
     (`current` says whether they still are).
     """
 
-    __slots__ = ("_passages", "_passages_of", "certainty", "draft", "event", "features", "geometries",
-                 "geometry_type", "kind", "layer", "sources")
+    __slots__ = ("_paints", "_paints_of", "_passages", "_passages_of", "certainty", "draft", "event", "features",
+                 "geometries", "geometry_type", "kind", "layer", "sources")
 
     def __init__(self, features: FeatureColumn, geometries: np.ndarray, geometry_type: np.ndarray, kind: Coded,
                  event: Coded, certainty: Coded, layer: Coded, draft: np.ndarray):
@@ -156,6 +156,21 @@ class FeatureTable:
         # the count of the tables it was made of (each counted once: a pass over a million features each time a
         # small file was opened beside them)
         self._passages_of: Callable[[], np.ndarray] | None = None
+        self._paints: Coded | None = None
+        self._paints_of: Callable[[], Coded] | None = None  # from the tables it was made of, each read once
+
+    def paints(self) -> Coded:
+        """Each row's own paint (`feature_paint.paint_of`: a KML's styles, a GeoJSON's simplestyle), None where it has
+        none; read once per table (a pass over held features' keys, a layer's style columns where it has any)."""
+        if self._paints is None and self._paints_of is not None:
+            self._paints = self._paints_of()
+        if self._paints is None:
+            from viewer.model.feature_paint import STYLE_KEYS, paint_of
+
+            coded = Coded.of(self.features.cells_of(STYLE_KEYS))
+            self._paints = Coded([paint_of(dict(zip(STYLE_KEYS, cells, strict=True)).get)
+                                  if isinstance(cells, tuple) else None for cells in coded.values], coded.codes)
+        return self._paints
 
     @classmethod
     def of(cls, features: Iterable[Feature]) -> FeatureTable:
@@ -230,6 +245,7 @@ class FeatureTable:
             table = cls(one.features, one.geometries, one.geometry_type, one.kind, one.event, one.certainty,
                         one.layer, one.draft)
             table._passages_of = one.passages  # the same rows: counted once for both
+            table._paints_of = one.paints
             return table
         empty = np.zeros(0, dtype=object)
         features = FeatureColumn.concatenated([t.features for t in tables]) if tables else \
@@ -248,6 +264,8 @@ class FeatureTable:
                     joined([t.draft for t in tables], np.zeros(0, dtype=bool)))
         parts = list(tables)
         table._passages_of = lambda: joined([t.passages() for t in parts], np.zeros(0, dtype=np.int32))
+        table._paints_of = lambda: Coded.concatenated([t.paints() for t in parts]) if parts else \
+            Coded([], np.zeros(0, dtype=np.int32))
         return table
 
     def taking(self, rows: np.ndarray) -> FeatureTable:
@@ -261,6 +279,7 @@ class FeatureTable:
                              taken(self.event), taken(self.certainty), taken(self.layer), self.draft[rows])
         table.sources = self.sources
         table._passages_of = lambda: self.passages()[rows]
+        table._paints_of = lambda: taken(self.paints())
         return table
 
     def with_layer(self, layer: str | None, rows: np.ndarray) -> None:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from viewer.model.folders import FOLDER, hidden_rows, in_hidden_folder
+
 if TYPE_CHECKING:
     from viewer.model.bundle import Bundle
     from viewer.model.feature import Feature
@@ -24,12 +26,18 @@ class Filters:
     time_window: tuple[datetime, datetime] | None = None
     only_events: frozenset[str] | None = None
     hidden_layers: frozenset[str] = frozenset()  # source layers of features that belong to no launch
+    # (layer, folder path) of a file's folders unticked (a KML's, ``Document / Sites``): their features and their
+    # sub-folders' are hidden
+    hidden_folders: frozenset[tuple[str, str]] = frozenset()
 
     def shows(self, feature: Feature, content: Bundle) -> bool:
         if self.hidden_kinds and feature.kind in self.hidden_kinds:
             return False
         event = feature.event
         if not event:
+            if self.hidden_folders and feature.layer is not None and \
+                    in_hidden_folder(feature.layer, feature.properties.get(FOLDER), self.hidden_folders):
+                return False
             return feature.layer is None or feature.layer not in self.hidden_layers
         return self._event_shown(event, content)
 
@@ -44,6 +52,8 @@ class Filters:
         if self.hidden_layers:
             hidden = self.hidden_layers
             shown &= has_event | ~table.layer.where(lambda layer: layer is not None and layer in hidden)
+        if self.hidden_folders:
+            shown &= ~hidden_rows(content.table, ~has_event, self.hidden_folders)
         if self.hidden_events or self.only_events is not None or self.time_window is not None:
             shown &= table.event.where(lambda event: not event or self._event_shown(event, content))
         return shown
@@ -65,3 +75,4 @@ class Filters:
 
     def event_hidden(self, event_id: str) -> bool:
         return event_id in self.hidden_events or (self.only_events is not None and event_id not in self.only_events)
+

@@ -233,6 +233,10 @@ class MapView:
         return self.filters.hidden_layers
 
     @property
+    def hidden_folders(self) -> frozenset[tuple[str, str]]:
+        return self.filters.hidden_folders
+
+    @property
     def time_window(self) -> tuple[datetime, datetime] | None:
         return self.filters.time_window
 
@@ -242,8 +246,10 @@ class MapView:
             self.filters_changed.emit()
 
     def set_hidden(self, *, events: Iterable[str] | None = None, kinds: Iterable[str] | None = None,
-                   layers: Iterable[str] | None = None) -> None:
+                   layers: Iterable[str] | None = None, folders: Iterable[tuple[str, str]] | None = None) -> None:
         changes: dict[str, Any] = {}
+        if folders is not None:
+            changes["hidden_folders"] = frozenset(folders)
         if layers is not None:
             changes["hidden_layers"] = frozenset(layers)
         if events is not None:

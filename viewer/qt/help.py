@@ -57,8 +57,9 @@ Ctrl+S saves the edits to their files (a file launchmap did not write, such as a
 bundle for its edits) and the session, if one is open.</li>
 <li><b>Brief.</b> Bookmark views, present them full screen with F5, or export an image (Ctrl+E) or a briefing
 deck (Ctrl+B) with title, legend, scale, north arrow and source footnotes.</li>
-<li><b>Bring your own data.</b> File ▸ Open (or drag and drop) reads launchmap bundles, GeoJSON, GeoPackage, KML/KMZ
-and CSV; File ▸ Import articles drafts features from article text for you to review.</li>
+<li><b>Bring your own data.</b> File ▸ Open (or drag and drop) reads launchmap bundles, GeoJSON, GeoPackage, KML/KMZ,
+CSV, Shapefiles (also zipped), GPX, FlatGeobuf and GML;
+File ▸ Import articles drafts features from article text for you to review.</li>
 </ol>
 """
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from viewer.io.files import reason
 from viewer.io.formats import export_filter, open_filter
+from viewer.io.formats.vector.sidecars import without_parts
 from viewer.io.load import open_path
 from viewer.io.progress import Cancelled
 from viewer.io.session import SESSION_SUFFIX
@@ -43,7 +44,7 @@ class WindowFiles(QMainWindow):
     _recent_files_menu: QMenu
 
     def open_files(self, paths: list[str]) -> None:
-        """Open bundles and other geodata (GeoJSON, GeoPackage, KML/KMZ, CSV) and session files.
+        """Open bundles and other geodata (GeoJSON, GeoPackage, KML/KMZ, CSV, Shapefile, GPX…) and session files.
 
         Each file loads off the GUI thread behind a progress dialog; a bad file is skipped, and everything already
         open stays. What was opened is said once at the end, the files refused are listed in one message, and the
@@ -156,7 +157,7 @@ class WindowFiles(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        paths = without_parts([url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()])
         if not paths:
             return
         event.acceptProposedAction()

@@ -60,7 +60,10 @@ def test_a_format_added_as_one_entry_is_opened_written_and_offered(with_points_f
 
 def test_the_dialog_filters_list_every_format():
     opened = open_filter().split(";;")
-    assert opened[0] == "All supported files (*.geojson *.json *.gpkg *.kml *.kmz *.csv *.tsv *.txt)"
+    assert opened[0] == ("All supported files (*.geojson *.json *.gpkg *.kml *.kmz *.csv *.tsv *.txt *.shp *.zip *.gpx "
+                         "*.fgb *.gml)")
+    assert "ESRI Shapefile (*.shp *.zip)" in opened
+    assert "GPS eXchange Format (*.gpx)" in opened
     assert opened[-1] == "All files (*)"
     assert "GeoPackage (*.gpkg)" in opened
     saved = export_filter().split(";;")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.io.formats import csv, geojson, gpkg, kml
+from viewer.io.formats import csv, geojson, gpkg, kml, vector
 from viewer.io.progress import Progress
 from viewer.model.bundle import Bundle
 from viewer.model.problem import Problem
@@ -53,6 +53,10 @@ FORMATS: tuple[Format, ...] = (
            magic=b"PK\x03\x04"),
     Format("csv", "CSV with lon/lat or WKT columns", (".csv", ".tsv", ".txt"), csv.read, csv.write,
            writes=(".csv",)),
+    Format("shp", "ESRI Shapefile", (".shp", ".zip"), vector.read, magic=b"PK\x03\x04"),
+    Format("gpx", "GPS eXchange Format", (".gpx",), vector.read),
+    Format("fgb", "FlatGeobuf", (".fgb",), vector.read),
+    Format("gml", "Geography Markup Language", (".gml",), vector.read),
 )
 FALLBACK = "csv"  # a file with no telling suffix or first byte is tried as a table of rows
 
@@ -79,10 +83,12 @@ def write_suffixes() -> list[str]:
 def by_content(head: bytes, suffix: str) -> Format:
     """The format of a file that begins with ``head``: by content where it is unmistakable (SQLite, zip),
     else by suffix, else by its first byte, else `FALLBACK`."""
+    named = by_suffix(suffix)
+    if named is not None and named.magic and head.startswith(named.magic):  # a zip: a KMZ, or a zipped Shapefile
+        return named
     for candidate in FORMATS:
         if candidate.magic and head.startswith(candidate.magic):
             return candidate
-    named = by_suffix(suffix)
     if named is not None:
         return named
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]

@@ -142,7 +142,7 @@ class Shown:
 def looks_of(features: list[Feature]) -> tuple[np.ndarray, list[Look]]:
     """Each feature's look as a code into the looks met (colour key: its launch, else its layer, else ''; certainty;
     draft state; its own paint, `paint_of`: a KML's styles), in the order first met. Many features are read as a
-    `FeatureTable` (a plain layer's cells coded whole, not feature by feature), without their own paint."""
+    `FeatureTable` (a plain layer's cells coded whole, not feature by feature; their paints read once per table)."""
     if len(features) <= TABLE_ABOVE:
         table: dict[Look, int] = {}
         codes = np.fromiter((table.setdefault((f.event or f.layer or "", f.certainty, is_draft(f), paint_of(f.value)),
@@ -157,12 +157,13 @@ def looks_of(features: list[Feature]) -> tuple[np.ndarray, list[Look]]:
 
 def _looks_in(table: FeatureTable, rows: np.ndarray) -> tuple[np.ndarray, list[Look]]:
     """`looks_of` the table's ``rows``, from its columns."""
-    columns = [Coded(column.values, column.codes[rows]) for column in (table.event, table.layer, table.certainty)]
+    columns = [Coded(column.values, column.codes[rows])
+               for column in (table.event, table.layer, table.certainty, table.paints())]
     coded = combined([*columns, Coded([False, True], table.draft[rows].astype(np.int32))])
     codes, values = coded.codes, coded.values
     looks: dict[Look, int] = {}
-    remap = np.array([looks.setdefault((event or layer or "", certainty, bool(draft), None), len(looks))
-                      for event, layer, certainty, draft in values], dtype=np.int32)
+    remap = np.array([looks.setdefault((event or layer or "", certainty, bool(draft), paint), len(looks))
+                      for event, layer, certainty, paint, draft in values], dtype=np.int32)
     return (remap[codes] if len(values) else codes), list(looks)
 
 

@@ -38,6 +38,7 @@ PANEL = "#FFFFFF"
 COLLAPSED_TEXT = "Legend ▸"
 WRAP_LINES = 3  # a row wrapped in the column beside the map takes at most this many lines
 OWN_COLOURS_UP_TO = 2_000  # a layer's features looked at for their own colours: as many as the drawing paints a kind
+LAUNCH, LAYER = "event", "layer"  # the rows of a launch and of another file's layer, by colour; the others by symbol
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class LegendLayout:
     width: float
     height: float
     line: float = 0.0  # the height each further line of a wrapped row adds (texts with "\n")
+    wholes: tuple[str, ...] = ()  # each row's text before it was wrapped or cut (for its tooltip)
 
     def row_height(self, text: str) -> float:
         return self.row + text.count("\n") * self.line
@@ -57,8 +59,9 @@ class LegendLayout:
 def legend_layout(frame: ScreenFrame, room_w: float = math.inf, room_h: float = math.inf,
                   wrap: bool = False) -> LegendLayout | None:
     """The legend's rows and size within `room_w` x `room_h` pixels: long texts are elided (``wrap``: they go on
-    to further lines first, where the column beside the map has height to spare); when the rows do
-    not fit in height, the kinds go and the launches stay; None when not even those fit (or nothing is shown).
+    to further lines first, where the column beside the map has height to spare); when the rows do not fit in
+    height, other files' layers are summed up in one row ('+ 3 more files') before the kinds go (`_fitting`), and
+    the launches stay; None when not even those fit (or nothing is shown).
     Kept for the same rows and room: every repaint asks (eliding each row's text is what costs)."""
     rows = tuple(frame.legend_rows)
     if not wrap:
@@ -82,12 +85,23 @@ def _wrapped_layout(rows: tuple[tuple[str, str, str], ...], scale: float, room_w
         # launch's too ('2023-05-31  C… 1st attempt'), when it had room for a few more lines
         for count in range(kept - 1, 0, -1):
             partly = _legend_layout(rows, scale, room_w, room_h, count)
-            if partly is not None and len(partly.rows) == kept:
+            # the same rows; or, beside the kinds, the same launches and kinds (a file's row may have made room for a
+            # launch's name: '+ 3 more files')
+            if partly is not None and (len(partly.rows) == kept or (_not_layers(cut.rows) > _launches(cut.rows)
+                                       and _not_layers(partly.rows) == _not_layers(cut.rows))):
                 cut = partly
                 break
     # When the kinds go either way, the launches' names wrap ('2023-05-31 Chollima-1 laun…' three times over in an
     # overview slide's column).
     return wrapped if wrapped is not None and (cut is None or kept <= len(wrapped.rows)) else cut
+
+
+def _not_layers(rows: list[tuple[str, str, str]]) -> int:
+    return sum(kind != LAYER for kind, _, _ in rows)
+
+
+def _launches(rows: list[tuple[str, str, str]]) -> int:
+    return sum(kind == LAUNCH for kind, _, _ in rows)
 
 
 _BREAKS = re.compile(r"(?<=[_\-/.,])")  # a word wider than a line goes on after a separator within it
@@ -140,23 +154,50 @@ def _legend_layout(rows: tuple[tuple[str, str, str], ...], scale: float, room_w:
     # room: a GeoJSON's legend never showed).
     if not rows or room_text < min(context.px(100), max(metrics.horizontalAdvance(text) for _, text, _ in rows)):
         return None
-    if row * len(rows) + context.px(12) > room_h:
-        rows = tuple(entry for entry in rows if entry[0] == "event")
-        if not rows or row * len(rows) + context.px(12) > room_h:
+    line = math.ceil(metrics.lineSpacing())  # whole pixels: a wrapped name's lines drawn alike on screen and in a stamp
+    # the lines the launches' names wrapped take are left to them (a file's row gives way first)
+    extra = sum(_wrapped(text, metrics, room_text).count("\n") for kind, text, _ in rows[:wrap]
+                if kind == LAUNCH) if wrap and math.isfinite(room_text) else 0
+    if row * len(rows) + extra * line + context.px(12) > room_h:
+        rows = _fitting(rows, int((room_h - context.px(12) - extra * line) // row))
+        if not rows:
             return None
+    wholes = tuple(text for _, text, _ in rows)
     if math.isfinite(room_text):
         if wrap:  # a launch's name on more lines rather than cut ("Chollima-1 laun…" in the deck's column)
             rows = tuple((kind, _wrapped(text, metrics, room_text) if at < wrap else text, colour)
                          for at, (kind, text, colour) in enumerate(rows))
         rows = tuple((kind, "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, room_text)
                                       for line in text.split("\n")), colour) for kind, text, colour in rows)
-    line = math.ceil(metrics.lineSpacing())  # whole pixels: a wrapped name's lines drawn alike on screen and in a stamp
     height = row * len(rows) + line * sum(text.count("\n") for _, text, _ in rows) + context.px(12)
     if height > room_h:
         return None
     width = swatch + context.px(26) + max(metrics.horizontalAdvance(part) for _, text, _ in rows
                                           for part in text.split("\n"))
-    return LegendLayout(list(rows), font, row, swatch, width, height, line)
+    return LegendLayout(list(rows), font, row, swatch, width, height, line, wholes)
+
+
+def _fitting(rows: tuple[tuple[str, str, str], ...], room: int) -> tuple[tuple[str, str, str], ...]:
+    """At most ``room`` of the rows, the most telling kept: the launches, the kinds' symbols (which the map cannot be
+    read without: a busy slide's legend lost every one of them to other files' layers), and other files' layers as
+    far as they go, the rest summed up in one row; when launches and kinds alone do not fit, the launches and the
+    layers as before. Empty when not even the launches fit."""
+    launches = tuple(entry for entry in rows if entry[0] == LAUNCH)
+    layers = tuple(entry for entry in rows if entry[0] == LAYER)
+    keys = tuple(entry for entry in rows if entry[0] not in (LAUNCH, LAYER))
+    if keys and len(launches) + len(keys) + (1 if layers else 0) <= room:
+        return launches + _summed(layers, room - len(launches) - len(keys)) + keys
+    if len(launches) + (1 if layers else 0) <= room:
+        return launches + _summed(layers, room - len(launches))
+    return launches if len(launches) <= room else ()
+
+
+def _summed(layers: tuple[tuple[str, str, str], ...], room: int) -> tuple[tuple[str, str, str], ...]:
+    """The layers' rows in ``room`` rows: the first ones, and the rest as one."""
+    if len(layers) <= room:
+        return layers
+    more = len(layers) - room + 1
+    return (*layers[:room - 1], (LAYER, f"+ {more} more files", NO_EVENT_COLOUR))
 
 
 def collapsed_size(context: RenderContext) -> tuple[float, float]:
@@ -191,7 +232,7 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
     shown_layers = {layer for layer, kind in layer_kinds if KIND_REGISTRY.get(kind).in_legend}
     for layer in chosen_layers(colours):  # the colour the user chose for it is drawn, not its features' own
         own.pop(layer, None)
-    rows += [("event", layer, own.get(layer) or colours[layer]) for layer in workspace.layers()
+    rows += [(LAYER, layer, own.get(layer) or colours[layer]) for layer in workspace.layers()
              if layer in shown_layers]
     rows += [(kind, kind_title(kind), "#555555") for kind in kinds_in_order(kinds)
              if KIND_REGISTRY.get(kind).in_legend]  # annotations explain themselves
@@ -266,12 +307,12 @@ def full_text_at(layout: LegendLayout, box: QRectF, rows: list[tuple[str, str, s
                  x: float, y: float) -> str:
     """The whole text of the legend row drawn at (x, y) in ``box`` (as `draw_legend` lays it out) when it was cut to
     fit ("Chollima-1 launch (Malligyong-…"), for its tooltip; '' elsewhere or when it is whole. ``rows``: every row
-    the legend had to show (the launches' alone when the kinds' rows did not fit)."""
+    the legend had to show (the layout keeps each of its rows' whole text)."""
     if not box.contains(QPointF(x, y)):
         return ""
-    shown = rows if len(layout.rows) == len(rows) else [row for row in rows if row[0] == "event"]
+    wholes = layout.wholes or tuple(text for _, text, _ in rows)
     top = box.top() + context.px(6)
-    for (_, text, _), (_, whole, _) in zip(layout.rows, shown, strict=False):
+    for (_, text, _), whole in zip(layout.rows, wholes, strict=False):
         bottom = top + layout.row_height(text)
         if top <= y < bottom:
             return "" if whole_name(text, whole) else whole
@@ -283,7 +324,7 @@ def _swatch(painter: QPainter, context: RenderContext, kind: str, colour: str, c
             size: float) -> None:
     """The kind's symbol drawn as the map draws it: the same pen widths, dashes, fill and pattern."""
     half = size / 2
-    if kind == "event":
+    if kind in (LAUNCH, LAYER):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(with_alpha(colour)))
         painter.drawRoundedRect(QRectF(centre.x() - half, centre.y() - context.px(5), size, context.px(10)),

@@ -307,7 +307,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         selected = [f for i in self.selection.features  # a filter hiding a selected feature hides its glow too
                     if (f := self.workspace.feature(i)) and self.map_view.is_visible(f, content)]
         self.labels.set_selected(frozenset(f.id for f in selected))
-        self.highlight.show_selected(selected, self._cache)
+        self.highlight.show_selected(selected, self._cache, self.event_colours)
         if selected:  # chosen in the text, the tree or a search while off screen: "where is that?"
             self._bring_into_view([f.id for f in selected])
 

@@ -74,7 +74,7 @@ class ClaimsTable(QWidget):
                 stacked = QVBoxLayout(source)
                 stacked.setContentsMargins(0, 0, 0, 4)
                 stacked.setSpacing(0)
-                by = ("New: " if claim.extra.get("new") else "") + (claim.by or "not stated")  # an import added it
+                by = ("New: " if claim.new else "") + (claim.by or "not stated")  # an import added it this session
                 stacked.addWidget(plain_label(by))
                 stacked.addWidget(where)
                 grid.addWidget(value, row, 0, Qt.AlignmentFlag.AlignTop)

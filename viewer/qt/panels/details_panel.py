@@ -215,7 +215,7 @@ class DetailsPanel(QWidget):
             quote = shorten(item.citation.exact, QUOTE_CHARS)
             text = (f"⚠ Orphaned: {item.title} — “{quote}” (quote not found in the article)" if item.orphaned
                     else f"{item.place} — “{quote}”")
-            if item.citation.extra.get("new"):  # added to a launch already open by the last import of articles
+            if item.citation.new:  # added to a launch already open by an import of articles in this session
                 text = f"New: {text}"
             link = PassageLink(text, enabled=not item.orphaned)
             link.set_marked("orphaned", item.orphaned)

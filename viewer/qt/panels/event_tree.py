@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem
 from PySide6.QtWidgets import QAbstractItemView, QColorDialog, QHeaderView, QMenu, QTreeView
 
+from viewer.model.folders import FOLDER
 from viewer.model.kinds import kind_title, kinds_in_order, stated_certainty
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
-from viewer.qt.panels.widgets import tooltip_html
+from viewer.qt.panels.folder_rows import add_folders, folder_of
+from viewer.qt.panels.swatches import drawn_colours, swatch_icon, tree_colour
+from viewer.qt.panels.tree_model import PENDING_ROLE, TreeModel
+from viewer.qt.panels.tree_model import row as _row
+from viewer.qt.panels.tree_model import tip as _tip
+from viewer.symbology import chosen_layers
 from viewer.wording import counted
 
 FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1  # feature id on feature rows
@@ -21,11 +25,8 @@ EVENT_ROLE = Qt.ItemDataRole.UserRole + 2  # event id on event rows
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # kind on the kind rows
 LAYER_ROLE = Qt.ItemDataRole.UserRole + 4  # source layer on the rows of files' features that belong to no launch
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 5  # key of a group too large to list feature by feature (in _groups)
-PENDING_ROLE = Qt.ItemDataRole.UserRole + 6  # key of a group whose features are listed when it is first opened
 COLUMNS = ("Event / feature", "Details", "Cited")
 LISTED_UP_TO = 2_000  # features of one kind in one launch or file listed row by row
-SHOWN_UP_TO = 500  # characters of a name a row shows (a file may hold a label of megabytes)
-TIP_UP_TO = 2_000  # characters of a tooltip
 
 
 class EventTree(QTreeView):
@@ -43,7 +44,7 @@ class EventTree(QTreeView):
         super().__init__(parent)
         self.workspace = workspace
         self.map_view = map_view
-        self.tree = _TreeModel(self, self._fetch)
+        self.tree = TreeModel(self, self._fetch)
         self.tree.setHorizontalHeaderLabels(list(COLUMNS))
         self.setModel(self.tree)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -67,7 +68,7 @@ class EventTree(QTreeView):
         self._table = workspace.content.table
         self._groups: dict[int, np.ndarray] = {}  # each kind group's rows of the table, by its key
         self._pending: dict[int, QStandardItem] = {}  # groups whose features are not listed yet, by key
-        self._pending_of: dict[tuple[str | None, str], int] = {}  # their keys by launch (or layer) and kind
+        self._pending_of: dict[tuple[str | None, str, str], int] = {}  # their keys by launch (or layer), kind, folder
         self._following = False  # true while mirroring the shared selection, so it is not written back
         self._writing = False  # true while writing the shared selection, so it is not mirrored back
         self.tree.itemChanged.connect(self._check_changed)
@@ -149,14 +150,21 @@ class EventTree(QTreeView):
             row[1].setToolTip(f"a file's layer: {counted(len(members), 'feature')}")
             row[0].setCheckable(True)
             row[0].setData(layer, LAYER_ROLE)
-            row[0].setForeground(QBrush(QColor(colours[layer]).darker(130)))
+            drawn = drawn_colours(table, members, colours[layer], layer in chosen_layers(colours))
+            row[0].setForeground(QBrush(tree_colour(drawn)))  # the file's own colours (a KML's), not the palette's
+            row[0].setIcon(swatch_icon(drawn))
             row[0].setToolTip(_tip(f"{layer}: features that belong to no launch"))
             owners.append((row, layer, members))
         groups = [(row, owner, table.groups(table.kind, members)) for row, owner, members in owners]
         listed = sum(len(m) for _, _, by_kind in groups for m in by_kind.values() if len(m) <= LISTED_UP_TO)
         eager = listed <= LISTED_UP_TO  # a few rows: listed now and all shown; more: made when a group is opened
-        for row, owner, by_kind in groups:
-            self._add_features(row[0], owner, by_kind, passages, eager)
+        for (row, owner, by_kind), (_, _, members) in zip(groups, owners, strict=True):
+            def kinds_in(item: QStandardItem, inside: np.ndarray, folder: str, owner: str | None = owner) -> None:
+                self._add_features(item, owner, table.groups(table.kind, inside), passages, eager, folder)
+
+            if row[0].data(LAYER_ROLE) is None or not add_folders(row[0], owner or "", members, table, passages,
+                                                                  _row, kinds_in, colours):  # a file's folders
+                self._add_features(row[0], owner, by_kind, passages, eager)
             self.tree.appendRow(row)
         self._index_rows()
         self._following = False
@@ -172,7 +180,7 @@ class EventTree(QTreeView):
         self._fit_names_later()
 
     def _add_features(self, parent: QStandardItem, owner: str | None, by_kind: dict[str, np.ndarray],
-                      passages: np.ndarray, eager: bool) -> None:
+                      passages: np.ndarray, eager: bool, folder: str = "") -> None:
         for kind in kinds_in_order(by_kind):
             members = by_kind.get(kind)
             if members is None:
@@ -193,7 +201,7 @@ class EventTree(QTreeView):
                 group[0].setData(key, PENDING_ROLE)
                 self._pending[key] = group[0]
                 self.tree.pending.add(key)
-                self._pending_of[(owner, kind)] = key
+                self._pending_of[(owner, kind, folder)] = key
             parent.appendRow(group)
 
     def _list_features(self, group: QStandardItem, members: np.ndarray) -> None:
@@ -223,7 +231,8 @@ class EventTree(QTreeView):
     def _fetch_group_of(self, feature_id: str) -> None:
         feature = self.workspace.feature(feature_id)
         if feature is not None:
-            self._fetch(self._pending_of.get((feature.event or feature.layer, feature.kind), 0))
+            folder = "" if feature.event else feature.properties.get(FOLDER) or ""
+            self._fetch(self._pending_of.get((feature.event or feature.layer, feature.kind, folder), 0))
 
     def _ids(self, key: int | None) -> list[str]:
         """The ids of a group's features (listed or not)."""
@@ -270,6 +279,8 @@ class EventTree(QTreeView):
             self.map_view.set_hidden(kinds=_toggled(self.map_view.hidden_kinds, kind, hidden))
         elif (layer := item.data(LAYER_ROLE)) is not None:
             self.map_view.set_hidden(layers=_toggled(self.map_view.hidden_layers, layer, hidden))
+        elif (folder := folder_of(item)) is not None:
+            self.map_view.set_hidden(folders=_toggled(self.map_view.hidden_folders, folder, hidden))
 
     def _sync_checks(self) -> None:
         self._following = True
@@ -283,6 +294,12 @@ class EventTree(QTreeView):
                 child = item.child(c, 0)
                 if (kind := child.data(KIND_ROLE)) is not None:
                     child.setCheckState(_state(kind not in self.map_view.hidden_kinds))
+            stack = [item.child(c, 0) for c in range(item.rowCount())] if item.data(LAYER_ROLE) is not None else []
+            while stack:  # a file's folders, nested
+                child = stack.pop()
+                if (folder := folder_of(child)) is not None:
+                    child.setCheckState(_state(folder not in self.map_view.hidden_folders))
+                    stack += [child.child(c, 0) for c in range(child.rowCount())]
         self._following = False
 
     # -- selection -------------------------------------------------------------------------------
@@ -347,51 +364,7 @@ class EventTree(QTreeView):
             self._following = False
 
 
-class _TreeModel(QStandardItemModel):
-    """The tree's rows; a group whose features are not listed yet (its key in ``pending``) says it has children, and
-    ``fetch`` lists them when the view asks (on opening it)."""
-
-    def __init__(self, parent: QTreeView, fetch: Callable[[int], None]):
-        super().__init__(parent)
-        self.pending: set[int] = set()
-        self._fetch = fetch
-
-    def _pending_key(self, parent: QModelIndex | QPersistentModelIndex) -> int | None:
-        if not self.pending or not parent.isValid():  # the usual case answered without asking the item
-            return None
-        key = parent.data(PENDING_ROLE)
-        return key if key in self.pending else None
-
-    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return self._pending_key(parent) is not None or super().hasChildren(parent)
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return self._pending_key(parent) is not None or super().canFetchMore(parent)
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        key = self._pending_key(parent)
-        if key is not None:
-            self._fetch(key)
-
-
-def _row(*texts: str) -> list[QStandardItem]:
-    # A file's names are cut: Qt shapes a row's whole text to elide it, at every repaint (60 MB: minutes each)
-    items = [QStandardItem(_cut(text, SHOWN_UP_TO)) for text in texts]
-    for item in items:
-        item.setEditable(False)
-    return items
-
-
-def _cut(text: str, most: int) -> str:
-    return text if len(text) <= most else text[:most - 1] + "…"
-
-
-def _tip(text: str) -> str:
-    """A tooltip of a file's text, shown as the characters it holds (Qt renders one that looks like HTML as HTML)."""
-    return tooltip_html(_cut(text, TIP_UP_TO))
-
-
-def _toggled(hidden: frozenset[str], key: str, hide: bool) -> frozenset[str]:
+def _toggled(hidden: frozenset, key, hide: bool) -> frozenset:
     return hidden | {key} if hide else hidden - {key}
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from viewer.io.formats.layer import LayerBuilder
 
 _EXPECTED_WARNINGS = ("non conformant file extension",)
+MOST_WARNINGS = 5  # GDAL's warnings said for one read; the rest are counted in one line (one per cell of a GPX)
 
 
 @contextlib.contextmanager
@@ -23,11 +24,19 @@ def gdal_warnings(builder: LayerBuilder, where: str) -> Iterator[None]:
         warnings.simplefilter("always")
         yield
     said = {problem.message for problem in builder.problems}
+    new = 0
+    more = 0
     for warning in caught:
         message = "GDAL: " + " ".join(str(warning.message).split())
         if message not in said and not any(expected in message for expected in _EXPECTED_WARNINGS):
-            builder.warn(where, message)
             said.add(message)
+            if new < MOST_WARNINGS:
+                builder.warn(where, message)
+                new += 1
+            else:
+                more += 1
+    if more:
+        builder.warn(where, f"GDAL: {more:,} more warnings like these")
 
 
 def gdal_words(error: Exception) -> str:

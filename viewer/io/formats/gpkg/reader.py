@@ -94,7 +94,7 @@ def _read_layers(path: Path, file: str, layers: list[tuple[str, Any]], ours: boo
         for name, stage in zip(plain, parts[1:], strict=True):
             reading = (name,)
             with gdal_warnings(builder, f"layer {name}"):
-                _read_plain_layer(path, name, counts[name], builder, stage)
+                read_plain_layer(path, name, counts[name], builder, stage)
         for name, kind in layers:
             if kind is None and not (ours and name in LAUNCHMAP_TABLES):
                 builder.warn(f"layer {name}", "a table without geometry; not shown on the map")
@@ -235,7 +235,10 @@ def _in_layer(problem: Problem, places: dict[str, list[str]]) -> Problem:
 
 
 # -- any other layer --------------------------------------------------------------------------------
-def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder, progress: Progress) -> None:
+def read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder, progress: Progress,
+                     sqlite: bool = True) -> None:
+    """Add the features of a layer GDAL reads (any format; a GeoPackage's damaged blobs looked for when ``sqlite``),
+    reprojected to lon/lat, named by their display names."""
     skipped: set[str] = set()
     for start, batch in layer_batches(path, layer, count, BATCH):
         if isinstance(batch, DamagedFeatures):
@@ -249,7 +252,7 @@ def _read_plain_layer(path: Path, layer: str, count: int, builder: LayerBuilder,
             geometries = np.full(len(fids), None)
         else:
             missing = fids[shapely.is_missing(geometries)].tolist()  # no geometry, or one GDAL could not read
-            for fid in inspect.unreadable(path, layer, missing):
+            for fid in inspect.unreadable(path, layer, missing) if sqlite else ():
                 builder.error(f"layer {layer}, fid {fid}", "geometry cannot be read (a damaged geometry blob)")
         geometries = _to_lonlat(geometries, meta.get("crs"), layer, builder, said=start > 0)
         places = FidPlaces(layer, fids)

@@ -82,7 +82,7 @@ def read_kmz(path: str | Path, progress: Progress = no_progress,
 
     try:
         with open_regular(path, MAX_KMZ_BYTES, "KMZ file") as raw:
-            members = _members_said(raw)
+            members = members_said(raw)
             if members is not None and members > MAX_KMZ_MEMBERS:
                 raise fail("", f"{members:,} files in the KMZ archive, more than the {MAX_KMZ_MEMBERS:,} "
                                "launchmap opens")
@@ -114,7 +114,7 @@ _END = b"PK\x05\x06"  # a zip archive's end-of-central-directory record
 _END64_LOCATOR = b"PK\x06\x07"
 
 
-def _members_said(handle: IO[bytes]) -> int | None:
+def members_said(handle: IO[bytes]) -> int | None:
     """How many members the archive's end record says it holds (read from its ZIP64 record when it has one),
     before zipfile reads them all; None when there is no end record (zipfile then reports the damage)."""
     size = handle.seek(0, 2)

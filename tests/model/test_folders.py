@@ -1,0 +1,68 @@
+"""A KML's folders: each a group of the layer tree that hides its features and its sub-folders' (screen and
+export: both draw what the view's filters show), kept in bookmarks and sessions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.io.load import open_path
+from viewer.model.bookmark import Bookmark
+from viewer.model.filters import Filters
+from viewer.model.folders import by_folder
+from viewer.model.view import ViewState
+from viewer.model.workspace import Workspace
+
+KML = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Range notes</name>
+<Folder><name>Sites</name>
+  <Placemark><name>Sohae</name><Point><coordinates>124.705,39.66</coordinates></Point></Placemark>
+  <Folder><name>Old pads</name>
+    <Placemark><name>Musudan-ri</name><Point><coordinates>129.666,40.856</coordinates></Point></Placemark>
+  </Folder>
+</Folder>
+<Folder><name>Tracks</name>
+  <Placemark><name>Path A</name><LineString><coordinates>124.7,39.66 127,38 130,37</coordinates></LineString>
+  </Placemark>
+</Folder>
+<Placemark><name>Loose</name><Point><coordinates>125,39</coordinates></Point></Placemark>
+</Document></kml>
+"""
+
+
+def opened(folder: Path) -> Workspace:
+    (folder / "notes.kml").write_text(KML)
+    workspace = Workspace()
+    workspace.add(open_path(folder / "notes.kml")[0])
+    return workspace
+
+
+def shown(workspace: Workspace, filters: Filters) -> list[str]:
+    content = workspace.content
+    by_mask = [f.label for f in filters.features(content)]
+    assert by_mask == [f.label for f in content.features.values() if filters.shows(f, content)]
+    return by_mask
+
+
+def test_folders_group_the_features(tmp_path):
+    workspace = opened(tmp_path)
+    table = workspace.content.table
+    groups = by_folder(table, __import__("numpy").arange(len(table)))
+    assert list(groups) == [("Range notes", "Sites"), ("Range notes", "Sites", "Old pads"), ("Range notes", "Tracks"),
+                            ("Range notes",)]
+
+
+def test_a_hidden_folder_hides_its_features_and_its_sub_folders(tmp_path):
+    workspace = opened(tmp_path)
+    layer = workspace.layers()[0]
+    assert shown(workspace, Filters()) == ["Sohae", "Musudan-ri", "Path A", "Loose"]
+    assert shown(workspace, Filters(hidden_folders=frozenset({(layer, "Range notes / Sites")}))) == ["Path A", "Loose"]
+    assert shown(workspace, Filters(hidden_folders=frozenset({(layer, "Range notes / Sites / Old pads")}))) == [
+        "Sohae", "Path A", "Loose"]
+    assert shown(workspace, Filters(hidden_folders=frozenset({("other.kml", "Range notes / Sites")}))) == [
+        "Sohae", "Musudan-ri", "Path A", "Loose"]
+
+
+def test_hidden_folders_kept_in_a_bookmark():
+    filters = Filters(hidden_folders=frozenset({("notes.kml", "Range notes / Sites")}))
+    back = Bookmark.from_dict(Bookmark("v", ViewState(filters=filters)).to_dict())
+    assert back.view.filters.hidden_folders == filters.hidden_folders

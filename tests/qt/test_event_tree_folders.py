@@ -1,0 +1,79 @@
+"""A KML's folders are groups of the layer tree, nested as Google Earth shows them: unticking one hides its features
+and its sub-folders' on the map (the view's filters, which every export draws by)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.model.test_folders import KML
+from viewer.io.load import open_path
+from viewer.model.view import MapView
+from viewer.model.workspace import Workspace
+from viewer.qt.panels.event_tree import LAYER_ROLE, EventTree
+
+
+def _names(index, model, depth=0):
+    rows = []
+    for r in range(model.rowCount(index)):
+        child = model.index(r, 0, index)
+        rows.append("  " * depth + child.data())
+        rows += _names(child, model, depth + 1)
+    return rows
+
+
+def test_folders_nest_under_the_file_and_hide_their_features(qtbot, tmp_path):
+    (tmp_path / "notes.kml").write_text(KML)
+    workspace = Workspace()
+    workspace.add(open_path(tmp_path / "notes.kml")[0])
+    view = MapView()
+    tree = EventTree(workspace, view)
+    qtbot.addWidget(tree)
+    model = tree.tree
+    layer = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data(LAYER_ROLE))
+    assert _names(layer, model) == [
+        "Range notes", "  Sites", "    Old pads", "      Point", "        Musudan-ri", "    Point", "      Sohae",
+        "  Tracks", "    Line", "      Path A", "  Point", "    Loose"]
+    sites = model.itemFromIndex(model.index(0, 0, model.index(0, 0, layer)))
+    assert sites.text() == "Sites"
+    assert model.index(0, 1, model.index(0, 0, layer)).data() == "2"  # its features and its sub-folder's
+    sites.setCheckState(Qt.CheckState.Unchecked)
+    assert view.hidden_folders == {(layer.data(LAYER_ROLE), "Range notes / Sites")}
+    assert [f.label for f in view.filters.features(workspace.content)] == ["Path A", "Loose"]
+    tree.rebuild()  # the check survives a rebuild
+    sites = model.itemFromIndex(model.index(0, 0, model.index(0, 0, model.index(1, 0))))
+    assert sites.text() == "Sites"
+    assert sites.checkState() == Qt.CheckState.Unchecked
+
+
+STYLED = KML.replace("<Document><name>Range notes</name>", """<Document><name>Range notes</name>
+<Style id="y"><IconStyle><color>ff00ffff</color></IconStyle></Style>
+<Style id="r"><LineStyle><color>ff0000ff</color></LineStyle></Style>""").replace(
+    "<Placemark><name>Sohae</name>", "<Placemark><name>Sohae</name><styleUrl>#y</styleUrl>").replace(
+    "<Placemark><name>Musudan-ri</name>", "<Placemark><name>Musudan-ri</name><styleUrl>#y</styleUrl>").replace(
+    "<Placemark><name>Path A</name>", "<Placemark><name>Path A</name><styleUrl>#r</styleUrl>").replace(
+    "<Placemark><name>Loose</name>", "<Placemark><name>Loose</name><styleUrl>#y</styleUrl>")
+
+
+def _icon_colours(index) -> set[str]:
+    image = index.data(Qt.ItemDataRole.DecorationRole).pixmap(14, 14).toImage()
+    return {image.pixelColor(x, 7).name().upper() for x in range(2, 12)}
+
+
+def test_a_file_row_shows_the_files_own_colours_not_the_palettes(qtbot, tmp_path):
+    (tmp_path / "notes.kml").write_text(STYLED)
+    workspace = Workspace()
+    workspace.add(open_path(tmp_path / "notes.kml")[0])
+    view = MapView()
+    tree = EventTree(workspace, view)
+    qtbot.addWidget(tree)
+    model = tree.tree
+    layer = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data(LAYER_ROLE))
+    palette = view.colours(*workspace.colour_keys())[layer.data(LAYER_ROLE)].upper()
+    assert _icon_colours(layer) == {"#FFFF00", "#FF0000"}
+    sites = model.index(0, 0, model.index(0, 0, layer))
+    assert _icon_colours(sites) == {"#FFFF00"}
+    assert _icon_colours(model.index(1, 0, model.index(0, 0, layer))) == {"#FF0000"}  # Tracks
+    assert palette not in _icon_colours(layer)
+    view.set_layer_colour(layer.data(LAYER_ROLE), "#00AA00")  # a colour the user chose is drawn over the file's
+    layer = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data(LAYER_ROLE))
+    assert _icon_colours(layer) == {"#00AA00"}
