@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from viewer.ingest import ingest_articles  # after the checkout is on the path
 from viewer.ingest.article import FEED_SUFFIXES, HTML_SUFFIXES, ArticleError, article_from_bytes
 from viewer.ingest.corpus_score import DraftedLaunch, _best_pairing, drafted_launches
+from viewer.ingest.feed_item import looks_like_feed
 from viewer.model.bundle import Bundle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +42,8 @@ def _text_only(transform: Callable[[str], str]) -> Transform:
     """A transform of plain text (.txt, .md): a page or a feed is left out (its markup is not the text)."""
 
     def apply(text: str, suffix: str) -> Form:
-        return None if suffix in HTML_SUFFIXES | FEED_SUFFIXES else (transform(text).encode("utf-8"), suffix)
+        markup = suffix in HTML_SUFFIXES | FEED_SUFFIXES or looks_like_feed(text)
+        return None if markup else (transform(text).encode("utf-8"), suffix)
 
     return apply
 
@@ -78,7 +80,7 @@ _CURLY = str.maketrans({"\u201c": "&ldquo;", "\u201d": "&rdquo;", "\u2018": "&ls
 
 
 def _html_page(text: str, suffix: str) -> Form:
-    if suffix in HTML_SUFFIXES | FEED_SUFFIXES:
+    if suffix in HTML_SUFFIXES | FEED_SUFFIXES or looks_like_feed(text):
         return None
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", "\n".join(_lines(text))) if p.strip()]
 
@@ -101,7 +103,8 @@ def _curly_quotes(text: str) -> str:
 
 def _spaces(text: str) -> str:
     text = re.sub(r"(?<=\d) (?=(?:a\.m\.|p\.m\.|am\b|pm\b))", "\u202f", text, flags=re.IGNORECASE)
-    return re.sub(r"(?<=\d) (?=[A-Za-z])|(?<=\b[A-Z][a-z]{2}) (?=\d)|(?<=\b[A-Z][a-z]{2}\.) (?=\d)", "\u00a0", text)  # "100 km", "Oct. 3"
+    # "100 km", "Oct 3", "Oct. 3"
+    return re.sub(r"(?<=\d) (?=[A-Za-z])|(?<=\b[A-Z][a-z]{2}) (?=\d)|(?<=\b[A-Z][a-z]{2}\.) (?=\d)", "\u00a0", text)
 
 
 def _dashes(text: str) -> str:
@@ -129,10 +132,11 @@ def _trailing(text: str) -> str:
 
 
 FORWARD = ("---------- Forwarded message ---------\nFrom: Desk Editor <desk@newsroom.invalid>\n"
-           "Date: Mon, Dec 7, 2026 at 9:14 AM\nSubject: Fwd: worth a read\nTo: Watch Team <watch@newsroom.invalid>\n\n")
-BOILERPLATE = ("\n\nWe use cookies to give you the best experience on our site. By continuing to browse you agree to our "
-               "use of cookies. Manage your preferences in Settings.\n\nRead more: Seoul apartment prices edge up for a "
-               "third month | Read more: Heatwave advisories issued for southern provinces | Read more: Ferry "
+           "Date: Mon, Dec 7, 2026 at 9:14 AM\nSubject: Fwd: worth a read\n"
+           "To: Watch Team <watch@newsroom.invalid>\n\n")
+BOILERPLATE = ("\n\nWe use cookies to give you the best experience on our site. By continuing to browse you agree to "
+               "our use of cookies. Manage your preferences in Settings.\n\nRead more: Seoul apartment prices edge up "
+               "for a third month | Read more: Heatwave advisories issued for southern provinces | Read more: Ferry "
                "timetables change for the winter season\n")
 
 TRANSFORMS: dict[str, Transform] = {
@@ -297,7 +301,7 @@ def main() -> int:
     parser.add_argument("--differences", action="store_true", help="list each text whose draft differs, per field")
     args = parser.parse_args()
     sets = args.sets or [CORPUS, *sorted((p for p in CORPUS.iterdir() if p.is_dir() and (p / "articles").is_dir()),
-                                         key=lambda p: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", p.name)])]
+                                         key=_natural)]
     names = tuple(args.transforms or [n for n in TRANSFORMS if n != "identity"])
     jobs = [(path, names) for path in corpus_files(sets)]
     if args.jobs > 1:
@@ -312,6 +316,11 @@ def main() -> int:
             for line in differences(results, name):
                 print(f"  {name}: {line}")
     return 0
+
+
+def _natural(path: Path) -> list[object]:
+    """heldout2 before heldout10."""
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", path.name)]
 
 
 def table(results: list, names: tuple[str, ...]) -> list[str]:

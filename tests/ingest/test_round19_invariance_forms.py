@@ -45,8 +45,10 @@ def _quotes(article, draft) -> list[str]:
 
 def test_the_story_is_drafted_as_given():
     _, draft = _drafted(STORY)
-    assert draft.date is not None and draft.date.isoformat() == "2031-03-04"
-    assert draft.time is not None and draft.time.strftime("%H:%M") == "07:12"
+    assert draft.date is not None
+    assert draft.date.isoformat() == "2031-03-04"
+    assert draft.time is not None
+    assert draft.time.strftime("%H:%M") == "07:12"
     assert draft.first("launch_site") is not None
 
 
@@ -67,7 +69,7 @@ def test_a_story_quoted_in_a_reply_drafts_the_same_launch():
 
 
 def test_no_break_and_zero_width_spaces_and_full_width_figures_draft_the_same_launch():
-    article, given = _drafted(STORY)
+    _, given = _drafted(STORY)
     varied = (STORY.replace("7:12 a.m.", "\uff17\uff1a\uff11\uff12\u202fa.m.").replace("600 km", "600\u00a0km")
               .replace("ballistic", "bal\u00adlistic").replace("fired a", "fired\u200b a"))
     _, other = _drafted(varied)
