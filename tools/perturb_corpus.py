@@ -108,7 +108,7 @@ def _spaces(text: str) -> str:
 
 
 def _dashes(text: str) -> str:
-    return re.sub(r"(?<=\S) - (?=\S)", " \u2013 ", text.replace("--", "\u2014"))
+    return re.sub(r"(?<=\S) - (?=\S)", " \u2013 ", text.replace(" -- ", " \u2014 "))
 
 
 def _invisibles(text: str) -> str:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.ocr_words import ocr_words as _ocr_words
 from viewer.ingest.text_forms import STEPS as FORM_STEPS
+from viewer.ingest.text_forms import hard_wraps
 
 MAX_MENDED_CHARS = 2_000_000  # a larger text is read as it is
 _GUTTER = 3  # spaces between two columns, at least
@@ -60,7 +61,7 @@ def mend(text: str, debris: bool = True) -> Mended:
         return Mended(text, None, len(text))
     origin = list(range(len(text)))
     current = text
-    for step in (*FORM_STEPS, *((_columns, _furniture, _hyphens, _ocr_words) if debris else ())):
+    for step in (*FORM_STEPS, *((_columns, _furniture, _hyphens, _ocr_words, hard_wraps) if debris else ())):
         pieces = step(current)
         if pieces:
             current, origin = _rebuild(current, origin, pieces, whole=step is _columns)
