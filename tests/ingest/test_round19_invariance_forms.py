@@ -103,3 +103,44 @@ def test_a_single_line_opening_with_a_greater_than_sign_is_not_a_reply():
     assert reply_quoting(text) == []
     assert reply_quoting("> first line\n> second line\n") == [(0, 2, ""), (13, 15, "")]
     assert reply_quoting(">> nested\n> > also nested\n")[1] == (10, 14, "")
+
+
+NOTICE = """NAVAREA XI 0981/32
+EAST CHINA SEA.
+ROCKET LAUNCHING.
+0100Z TO 0400Z DAILY 14 THRU 16 MAR 32
+IN AREAS BOUND BY:
+A. 30-10N 126-20E, 30-10N 126-50E, 29-40N 126-50E, 29-40N 126-20E.
+B. 28-00N 127-00E, 28-00N 127-30E, 27-30N 127-30E, 27-30N 127-00E.
+CANCEL THIS MSG 161000Z MAR 32.
+"""
+
+
+NOTAM = """B0417/32 NOTAMN
+Q) RJJJ/QRDCA/IV/BO/W/000/999/2845N12715E999
+A) RJJJ B) 3203140100 C) 3203160400
+E) TEMPORARY DANGER AREA DUE TO ROCKET LAUNCH
+WI AREA: 2900N12640E-2900N12720E-2830N12720E-2830N12640E-2900N12640E
+F) SFC G) UNL
+"""
+
+
+def _areas(text: str):
+    article = article_from_bytes(text.encode("utf-8"), Path("warning.txt"), "doc-warning")
+    draft = draft_document(article)
+    assert draft is not None
+    return article, draft, sorted(f.geometry.wkt for f in draft.features)
+
+
+def test_a_notice_with_lone_cr_line_ends_or_quoted_in_a_reply_gives_the_same_areas_citing_its_own_text():
+    _, _, given = _areas(NOTICE)
+    assert len(given) == 2
+    _, _, notam = _areas(NOTAM)
+    assert len(notam) == 1
+    assert _areas(NOTAM.replace("\n", "\r"))[2] == notam
+    for text in (NOTICE.replace("\n", "\r"), "\n".join(f"> {line}" for line in NOTICE.split("\n"))):
+        article, draft, areas = _areas(text)
+        assert areas == given
+        for feature in draft.features:
+            for start, end in feature.spans:
+                assert article.text[start:end].strip()  # a passage of the text as given, not of the mended one
