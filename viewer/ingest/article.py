@@ -15,7 +15,7 @@ from viewer.ingest.feed_item import FEED_SUFFIXES, FeedError, feed_to_text, look
 from viewer.ingest.html_text import html_to_text
 from viewer.ingest.mend import mend
 from viewer.ingest.stamp_lines import foot_stamp
-from viewer.ingest.text_forms import forwarding_header_end
+from viewer.ingest.text_forms import forwarding_date
 from viewer.ingest.times import DateMention, names_koreas_next_day, parse_date
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024  # the bundle reader's limit for article files
@@ -90,14 +90,8 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
     if raw.startswith("\ufeff"):  # a BOM is not part of the article
         exact = False
         text = text.lstrip("\ufeff")
-    original, whole = text, mend(text).text  # the date, dateline and title read as every finder reads the text
-    # A story forwarded in a mail: its own date, dateline and title, when it has them, before the forwarding's
-    forwarded = forwarding_header_end(whole)
-    text = whole[forwarded:]
+    original, text = text, mend(text).text  # the date, dateline and title read as every finder reads the text
     header, header_date, header_end, dateline = _date_lines(text)
-    if not forwarded or (header_date is None and dateline is None):
-        forwarded, text = 0, whole
-        header, header_date, header_end, dateline = _date_lines(text)
     if suffix in TEXT_SUFFIXES and not feed:
         title = _first_line(text[: header.start()] + text[header_end:] if header and header_date else text)
     when = published or _filed_day(_stated_date(stated), dateline) or (dateline.value if dateline else None) or (
@@ -106,7 +100,7 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
     if when is None and dateline is not None and dateline.month_day is not None:
         inferred = dateline_year(text, dateline.end, dateline.month_day, date.today())
         when = inferred.day if inferred else None
-    when = when or foot_stamp(text)
+    when = when or foot_stamp(text) or _stated_date(forwarding_date(original))  # (a forwarded text of no date)
     # (the dateline's whole line: "… Aired June 2, 2026 - 23:00 ET" is stamped in ET after the date)
     line = (text[text.rfind("\n", 0, dateline.start) + 1 : (text.find("\n", dateline.end) + 1 or len(text) + 1) - 1]
             if dateline else "")
@@ -114,7 +108,7 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
     behind = any(stamped_west_of_korea(line) for line in stamps) or bool(
         dateline and (dateline.zone in ("ET", "PT") or dateline.west_of_korea)) or bool(
         when and names_koreas_next_day(text, when))
-    header_end = mend(original).span(forwarded + header_end, forwarded + header_end)[0]  # (into the original)
+    header_end = mend(original).span(header_end, header_end)[0]  # (citations point into the original)
     return Article(doc_id, original, title[:200], when, path, exact, header_end, dateline.zone if dateline else None,
                    behind, inferred)
 

@@ -100,7 +100,6 @@ def foot_furniture(text: str) -> list[Piece]:
     return [(end_of_story, len(text), "\n")]
 
 
-STEPS = (plain_characters, trailing_blanks, reply_quoting, word_tabs, foot_furniture)
 
 
 _FORWARDING = re.compile(
@@ -108,11 +107,22 @@ _FORWARDING = re.compile(
     r"(?P<fields>(?:[ \t]*(?:from|date|sent|subject|to|cc|reply-to)[ \t]*:[^\n]*\n){2,})", re.IGNORECASE)
 
 
-def forwarding_header_end(text: str) -> int:
-    """Where the text under a forwarding mail header begins ("---------- Forwarded message ---------" or
-    "Begin forwarded message:" and its From/Date/Subject lines at the top); 0 when the text opens with none."""
+def forwarding_header(text: str) -> list[Piece]:
+    """A forwarding mail's header at the top ("---------- Forwarded message ---------" or "Begin forwarded
+    message:" and its From/Date/Subject lines) gone: the story forwarded starts the text, as it did before it was
+    sent on (the mail's date is kept apart: ``forwarding_date``)."""
     found = _FORWARDING.match(text)
-    return found.end() if found else 0
+    return [(0, found.end(), "")] if found else []
+
+
+_SENT = re.compile(r"^[ \t]*(?:date|sent)[ \t]*:[ \t]*(?P<date>[^\n]{6,60})", re.IGNORECASE | re.MULTILINE)
+
+
+def forwarding_date(text: str) -> str | None:
+    """The Date (or Sent) line of a forwarding header at the top of ``text``, as written; None without one."""
+    found = _FORWARDING.match(text.replace("\r\n", "\n"))
+    sent = _SENT.search(found.group("fields")) if found else None
+    return sent.group("date").strip() if sent else None
 
 
 _NOT_PROSE = re.compile(r"\S {3,}\S|\||\t")  # a table's cells, two columns side by side: lines, not wrapped prose
@@ -147,3 +157,6 @@ def hard_wraps(text: str) -> list[Piece]:
                 and not _STARTS_RECORD.match(following)):
             pieces.append((at - 1, at, " "))
     return pieces if len(pieces) >= 2 else []
+
+
+STEPS = (plain_characters, trailing_blanks, reply_quoting, word_tabs, foot_furniture, forwarding_header)
