@@ -65,3 +65,10 @@ def test_a_forwarded_story_keeps_its_own_date_and_title():
 def test_a_forwarded_note_with_no_date_of_its_own_is_dated_by_the_mail():
     note = "Team, see the launch figures below; the map needs the splash point before noon.\n"
     assert _read((FORWARD + note).encode()).published == date(2031, 8, 1)
+
+
+def test_a_forwarded_note_quoted_or_with_lone_cr_line_ends_is_dated_by_the_mail_all_the_same():
+    note = FORWARD + "Team, see the launch figures below; the map needs the splash point before noon.\n"
+    quoted = "\n".join(f"> {line}" for line in note.split("\n"))
+    assert _read(note.replace("\n", "\r").encode()).published == date(2031, 8, 1)
+    assert _read(quoted.encode()).published == date(2031, 8, 1)

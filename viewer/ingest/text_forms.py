@@ -120,7 +120,9 @@ _SENT = re.compile(r"^[ \t]*(?:date|sent)[ \t]*:[ \t]*(?P<date>[^\n]{6,60})", re
 
 def forwarding_date(text: str) -> str | None:
     """The Date (or Sent) line of a forwarding header at the top of ``text``, as written; None without one."""
-    found = _FORWARDING.match(text.replace("\r\n", "\n"))
+    for step in (plain_characters, trailing_blanks, reply_quoting, word_tabs):  # (as every finder reads it)
+        text = _edited(text, step(text))
+    found = _FORWARDING.match(text)
     sent = _SENT.search(found.group("fields")) if found else None
     return sent.group("date").strip() if sent else None
 
@@ -157,6 +159,14 @@ def hard_wraps(text: str) -> list[Piece]:
                 and not _STARTS_RECORD.match(following)):
             pieces.append((at - 1, at, " "))
     return pieces if len(pieces) >= 2 else []
+
+
+def _edited(text: str, pieces: list[Piece]) -> str:
+    out, cursor = [], 0
+    for start, end, replacement in pieces:
+        out.append(text[cursor:start] + (text[start:end] if replacement is None else replacement))
+        cursor = end
+    return "".join(out) + text[cursor:]
 
 
 STEPS = (plain_characters, trailing_blanks, reply_quoting, word_tabs, foot_furniture, forwarding_header)
