@@ -453,3 +453,23 @@ def test_small_files_opened_after_a_large_one_copy_none_of_its_rows():
         cache.prepare(plain_points(3, seed=10 + i))
     assert table.copied == copied
     assert len(cache) == 30 + 5_000 + 18
+
+
+def test_the_rows_of_a_call_asked_again_are_handed_out_as_kept_not_copied():
+    """A refresh asks for a million features' rows several times (prepare, drawing, picking): the rows remembered are
+    handed out as they are kept (read-only), not widened into a copy each time; a small call's are its own."""
+    projection = regional((115.0, 14.0, 140.0, 42.0))
+    held, small = plain_points(5_000), plain_points(3, seed=11)
+    cache = ProjectedFeatures(projection)
+    first = cache.rows(held)
+    again = cache.rows(held)
+    assert np.shares_memory(first, again)  # one array: no copy made for the second call
+    assert not again.flags.writeable
+    beside = cache.rows([*held, *small])
+    assert not beside.flags.writeable
+    assert np.shares_memory(beside, cache.rows([*held, *small]))
+    assert np.array_equal(beside[:5_000], first)
+    assert np.shares_memory(cache.rows(held), first)  # the small file closed: the rows kept for the large call
+    one = cache.rows(small[:1])
+    assert one.flags.writeable
+    assert one[0] == beside[5_000]

@@ -152,3 +152,58 @@ def test_the_gui_thread_places_no_labels_while_the_view_pans_zooms_and_rests(win
         del on_gui[counted:]  # the test's own placement to compare with
         _apart(canvas)
     assert on_gui == []
+
+
+def test_labels_changed_in_a_view_that_stays_are_placed_on_the_worker_the_old_ones_kept_meanwhile(
+        window, qtbot, monkeypatch):
+    """A file opened or closed beside what is shown changes the labels but not the view: the first paint after it
+    placed every label on the GUI thread (30-50 ms). Now it draws the labels placed before that are labels still,
+    where they were, while the worker places the new set; a closed file's labels are not among them."""
+    import shapely
+
+    from viewer.model.bundle import Bundle
+    from viewer.model.feature import Feature
+
+    canvas = window.canvas
+    canvas.viewport().repaint()
+    qtbot.waitUntil(lambda: canvas.labels.settled, timeout=10_000)
+    canvas.viewport().repaint()
+    before = _shown(canvas)
+    assert before
+    on_gui: list[int] = []
+    real = LabelPainter._placement
+
+    def placement(self, *args):
+        if threading.current_thread() is threading.main_thread():
+            on_gui.append(1)
+        return real(self, *args)
+
+    monkeypatch.setattr(LabelPainter, "_placement", placement)
+    xmin, ymin, xmax, ymax = window.map_view.frame
+    x, y = window.canvas.projection.inverse((xmin + xmax) / 2, (ymin + ymax) / 2)
+    small = Bundle(extra={"name": "harbours"}, features={
+        f"h{i}": Feature(f"h{i}", shapely.Point(float(x) + i * 0.5, float(y) - 1.0), {"name": f"Harbour {i}"})
+        for i in range(3)})
+    kept = canvas.labels.kept_while_placing
+    window.workspace.add(small)
+    canvas.viewport().repaint()
+    assert canvas.labels.kept_while_placing > kept
+    assert on_gui == []  # nothing placed on the GUI thread
+    assert set(_shown(canvas)) <= set(before)  # the labels placed before, where they were
+    qtbot.waitUntil(lambda: canvas.labels.settled, timeout=10_000)
+    canvas.viewport().repaint()
+    opened = _shown(canvas)
+    assert any(text.startswith("Harbour") for text, _ in opened)
+    assert on_gui == []
+    assert opened == _exact(canvas)
+    del on_gui[:]
+
+    window.workspace.remove(small)  # closed: its labels go at once, the others stay while placed again
+    canvas.viewport().repaint()
+    assert on_gui == []
+    assert not any(text.startswith("Harbour") for text, _ in _shown(canvas))
+    assert set(_shown(canvas)) <= set(opened)
+    qtbot.waitUntil(lambda: canvas.labels.settled, timeout=10_000)
+    canvas.viewport().repaint()
+    assert _shown(canvas) == _exact(canvas)
+    _apart(canvas)

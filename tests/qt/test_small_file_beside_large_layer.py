@@ -75,9 +75,19 @@ def test_a_small_file_beside_a_large_layer_leaves_the_layer_alone(qtbot, canvas,
     monkeypatch.setattr(feature_visuals, "line_strokes", strokes)
     monkeypatch.setattr(LayerRun, "ids", ids)
     monkeypatch.setattr(Feature, "__init__", init)
+    filtered: list[int] = []
+    real_visible = canvas.map_view.visible_features
+
+    def visible(content):
+        shown = real_visible(content)
+        filtered.append(len(shown))
+        return shown
+
+    monkeypatch.setattr(canvas.map_view, "visible_features", visible)
     canvas.workspace.add(small)
 
     assert COUNT not in redrawn  # the large layer is not drawn again
+    assert len(filtered) == 1  # the filters passed over every row once: the refresh and its drawing share it
     assert large.strokes is drawn_before
     assert max(ids_read, default=0) <= len(small.features)  # the small file's ids, never the large layer's
     assert set(made) <= set(small.features)  # none of the large layer's features made

@@ -75,10 +75,12 @@ class ProjectedFeatures:
         # A refresh asks for the same features several times (prepare, the drawing, the index): the last answers
         # are kept, as searching a million keys takes ~0.1 s; the same array asked again (a bundle table's own,
         # which never changes) is not even read again (its million ids took ~0.1 s a pass).
+        # The rows of a call remembered are handed out as kept (read-only 32-bit rows: a million rows widened to
+        # 64 bits were copied at each of the several calls a refresh makes).
         keys = keys_of(geometries)
         rows = self._remembered(geometries, keys)
         if rows is not None:
-            return rows.astype(np.int64)
+            return rows
         # A small file opened beside a large one: the features shown are those of the last refresh and the new
         # file's after them, whose rows only are searched (a million keys searched again took ~0.1 s).
         known = max(((asked, rows) for _, asked, rows in self._recent
@@ -86,11 +88,15 @@ class ProjectedFeatures:
                     key=lambda pair: len(pair[0]), default=None)
         if known is not None:
             start = len(known[0])
-            rows = np.concatenate([known[1].astype(np.int64), self._rows_of_keys(geometries[start:], keys[start:])])
+            found = self._rows_of_keys(geometries[start:], keys[start:])
+            rows = np.concatenate([known[1], found.astype(np.int32)]) if len(keys) >= REMEMBERED_FROM else \
+                np.concatenate([known[1].astype(np.int64), found])
         else:
             rows = self._rows_of_keys(geometries, keys)
         if len(keys) >= REMEMBERED_FROM:  # one feature's call (a label, a highlight) keeps the big ones
-            self._recent = [(geometries, keys, rows.astype(np.int32)), *self._recent[:RECENT_CALLS - 1]]
+            rows = rows.astype(np.int32, copy=False)
+            rows.flags.writeable = False
+            self._recent = [(geometries, keys, rows), *self._recent[:RECENT_CALLS - 1]]
         return rows
 
     def _remembered(self, geometries: np.ndarray, keys: np.ndarray) -> np.ndarray | None:

@@ -110,8 +110,10 @@ class FeatureRows(list):
 
 def every_row(rows: np.ndarray, count: int) -> bool:
     """Whether ``rows`` are 0, 1, … count - 1: every row of a table of ``count`` in order (its columns serve as they
-    are, no copy taken)."""
-    return len(rows) == count and (not count or (rows[0] == 0 and bool((np.diff(rows) == 1).all())))
+    are, no copy taken). Strictly increasing from 0 to count - 1 is that: compared in place, where the differences
+    (np.diff) made an array of a million 8-byte integers each time (~10 ms, several times an open)."""
+    return len(rows) == count and (not count or (
+        rows[0] == 0 and rows[-1] == count - 1 and bool((rows[1:] > rows[:-1]).all())))
 
 
 def columns_of(features: Sequence[Feature]) -> tuple[FeatureTable, np.ndarray] | None:

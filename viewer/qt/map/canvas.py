@@ -172,7 +172,7 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
         self._cache.keep_only(self.workspace.content.table.geometries)  # a closed file's rows let go
         self.densifying.soon()
         colours = self.event_colours
-        self.draw_only(None)
+        self._draw(visible, colours)  # (the visible features found again took a pass over a million rows)
         self._index = self._cache.index(visible)
         self.frame.data_count = self._index.count_in_rect  # where decorations cover least data: every frame
         self.frame.legend_rows = legend_entries(self.workspace, visible, colours)
@@ -222,7 +222,9 @@ class MapCanvas(Framing, Pointer, pg.GraphicsView):
     def draw_only(self, keep: Callable[[Feature], bool] | None) -> None:
         """Draw the visible features ``keep`` accepts, or all of them when None."""
         visible = self.visible_features() if keep is None else [f for f in self.visible_features() if keep(f)]
-        colours = self.event_colours
+        self._draw(visible, self.event_colours)
+
+    def _draw(self, visible: list[Feature], colours: dict[str, str]) -> None:
         groups = by_kind(visible, self.visuals)
         for kind, visual in self.visuals.items():
             if isinstance(visual, AnnotationVisual):  # a quote callout names its source
