@@ -61,8 +61,7 @@ def classify(text: str) -> str:
 
 def draft_document(article: Article, matcher: PlaceMatcher | None = None) -> ArticleDraft | None:
     """The draft of an article or a notice; None when it reports no launch (or is neither)."""
-    plain = mend(article.text, debris=False)  # its wrapping undone (CR line ends, reply quoting, …); spans mapped back
-    notice = read_notice(plain.text)
+    notice = read_notice((plain := mend(article.text, debris=False)).text)  # its wrapping undone; spans mapped back
     if notice is not None:
         if not article.title or article.title == notice.name or not article.title.startswith(notice.series):
             article.title = notice.name
