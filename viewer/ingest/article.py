@@ -15,7 +15,8 @@ from viewer.ingest.feed_item import FEED_SUFFIXES, FeedError, feed_to_text, look
 from viewer.ingest.html_text import html_to_text
 from viewer.ingest.mend import mend
 from viewer.ingest.stamp_lines import foot_stamp
-from viewer.ingest.times import names_koreas_next_day, parse_date
+from viewer.ingest.text_forms import forwarding_date
+from viewer.ingest.times import DateMention, names_koreas_next_day, parse_date
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024  # the bundle reader's limit for article files
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -75,13 +76,7 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ArticleError(f"{path}: unknown kind of article (expected {', '.join(sorted(SUFFIXES))})")
-    nul = data.find(b"\0")
-    if nul != -1:
-        raise ArticleError(f"{path}: byte {nul} is NUL; this is not a text file")
-    try:
-        raw, exact = data.decode("utf-8"), True
-    except UnicodeDecodeError:
-        raw, exact = data.decode("cp1252", errors="replace"), False  # older news archives; kept inline
+    raw, exact = decoded(data, path)
     feed = suffix in FEED_SUFFIXES or (suffix in TEXT_SUFFIXES and looks_like_feed(raw))  # (an Atom feed saved .txt)
     if suffix in HTML_SUFFIXES or feed:
         try:
@@ -96,21 +91,16 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
         exact = False
         text = text.lstrip("\ufeff")
     original, text = text, mend(text).text  # the date, dateline and title read as every finder reads the text
-    header = _HEADER_DATE.search(text[:600])
-    header_date = parse_date(header.group("date"), None) if header else None
-    header_end = header.start("date") + header_date.end if header and header_date else 0
+    header, header_date, header_end, dateline = _date_lines(text)
     if suffix in TEXT_SUFFIXES and not feed:
         title = _first_line(text[: header.start()] + text[header_end:] if header and header_date else text)
-    dateline = find_dateline(text)
-    if dateline is not None:
-        header_end = max(header_end, dateline.end)
     when = published or _filed_day(_stated_date(stated), dateline) or (dateline.value if dateline else None) or (
         header_date.value if header_date else None)
     inferred = None
     if when is None and dateline is not None and dateline.month_day is not None:
         inferred = dateline_year(text, dateline.end, dateline.month_day, date.today())
         when = inferred.day if inferred else None
-    when = when or foot_stamp(text)
+    when = when or foot_stamp(text) or _stated_date(forwarding_date(original))  # (a forwarded text of no date)
     # (the dateline's whole line: "… Aired June 2, 2026 - 23:00 ET" is stamped in ET after the date)
     line = (text[text.rfind("\n", 0, dateline.start) + 1 : (text.find("\n", dateline.end) + 1 or len(text) + 1) - 1]
             if dateline else "")
@@ -123,9 +113,43 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
                    behind, inferred)
 
 
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
+         (b"\xfe\xff", "utf-16-be"))  # (UTF-32's little-endian mark opens with UTF-16's: tried first)
+
+
+def decoded(data: bytes, path: Path) -> tuple[str, bool]:
+    """The file's text, and whether it is the file's UTF-8 bytes exactly: UTF-16 or UTF-32 as their byte-order mark
+    says (a Windows editor's "Unicode" save), else UTF-8, else Windows-1252 (older news archives)."""
+    for mark, codec in _BOMS:
+        if data.startswith(mark):
+            try:
+                return data[len(mark) :].decode(codec), False
+            except UnicodeDecodeError:
+                raise ArticleError(f"{path}: marked {codec.upper()} but not readable as it") from None
+    nul = data.find(b"\0")
+    if nul != -1:
+        raise ArticleError(f"{path}: byte {nul} is NUL; this is not a text file")
+    try:
+        return data.decode("utf-8"), True
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), False  # kept inline
+
+
 def default_id(path: Path) -> str:
     """A document id from the file name: ``doc-`` and the stem, with anything unusual made a hyphen."""
     return "doc-" + (re.sub(r"[^A-Za-z0-9_.-]+", "-", path.stem).strip("-") or "article")
+
+
+def _date_lines(text: str) -> tuple[re.Match[str] | None, DateMention | None, int, Dateline | None]:
+    """A date line at the top ("Published: …") with its date, where the article's own lines begin after it (and
+    after the dateline), and the dateline."""
+    header = _HEADER_DATE.search(text[:600])
+    header_date = parse_date(header.group("date"), None) if header else None
+    header_end = header.start("date") + header_date.end if header and header_date else 0
+    dateline = find_dateline(text)
+    if dateline is not None:
+        header_end = max(header_end, dateline.end)
+    return header, header_date, header_end, dateline
 
 
 def _stated_date(value: str | None) -> date | None:

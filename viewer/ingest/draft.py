@@ -61,11 +61,11 @@ def classify(text: str) -> str:
 
 def draft_document(article: Article, matcher: PlaceMatcher | None = None) -> ArticleDraft | None:
     """The draft of an article or a notice; None when it reports no launch (or is neither)."""
-    notice = read_notice(article.text)
+    notice = read_notice((plain := mend(article.text, debris=False)).text)  # its wrapping undone; spans mapped back
     if notice is not None:
         if not article.title or article.title == notice.name or not article.title.startswith(notice.series):
             article.title = notice.name
-        return draft_notice(notice, article.text)
+        return draft_on_original(draft_notice(notice, plain.text), plain)
     mended = mend(article.text)  # extraction debris mended once, before every finder; spans mapped back
     draft = draft_article(replace(article, text=mended.text, header_end=mended.offset(article.header_end)), matcher)
     return draft_on_original(draft, mended) if draft is not None else None

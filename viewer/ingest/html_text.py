@@ -18,12 +18,13 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
                   "track", "wbr"})  # fmt: skip
 BLOCKS = frozenset({"address", "article", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure", "h1",
                     "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section",
-                    "table", "tr", "ul", "br", "title"})  # fmt: skip
+                    "table", "tr", "ul", "title"})  # fmt: skip
 DATE_METAS = frozenset({"article:published_time", "date", "pubdate", "publishdate", "dc.date", "dcterms.date",
                         "og:published_time", "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued",
                         "dcterms.created", "article.published", "og:article:published_time", "publish-date",
                         "publication_date", "citation_publication_date"})  # fmt: skip
 JSON_LD_LIMIT = 200  # chunks of structured data kept per script, so a huge one costs no memory
+_LINE_BREAK = "\u2028"  # a <br> in a block's text until the block is laid out
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 
@@ -56,7 +57,9 @@ class _Reducer(HTMLParser):
             types = {k.lower(): (v or "").lower() for k, v in attrs}
             self.in_json_ld = tag == "script" and types.get("type") == "application/ld+json"
             return
-        if tag == "title":
+        if tag == "br":  # a line break inside the paragraph, as the page shows it (not a paragraph of its own)
+            self.current.append(_LINE_BREAK)
+        elif tag == "title":
             self.in_title = True
         elif tag == "meta" and self.published is None:
             values = {k.lower(): (v or "") for k, v in attrs}
@@ -98,7 +101,8 @@ class _Reducer(HTMLParser):
             self.current.append(data)
 
     def _end_block(self) -> None:
-        block = _SPACES.sub(" ", "".join(self.current).replace("\n", " ")).strip()
+        lines = _SPACES.sub(" ", "".join(self.current).replace("\n", " ")).split(_LINE_BREAK)
+        block = "\n".join(line.strip() for line in lines).strip()
         if block:
             self.blocks.append(block)
         self.current = []
