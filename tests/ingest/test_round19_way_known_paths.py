@@ -42,3 +42,24 @@ def test_a_heading_that_disagrees_is_added_to_review(tmp_path):
     _, merged, report = _merged(tmp_path, FAILED_WEST)
     added = [merged.features[f] for f in report.new_features]
     assert [f for f in added if f.kind == "flight_path"]
+
+
+ALERTED = FAILED_SOUTH.replace("officials said.", "officials said. Japan sent an emergency alert to Okinawa.")
+
+
+def test_an_alert_for_a_place_the_launch_already_shows_is_cited_there(tmp_path):
+    """The sample's launch has its J-Alert area for Okinawa Prefecture (drawn from its sources); the article's alert
+    for the same prefecture, drawn from the alert-area table, is a citation of that area, not a second one on top."""
+    known, merged, report = _merged(tmp_path, ALERTED)
+    added = [merged.features[f] for f in report.new_features]
+    assert not [f for f in added if f.kind == "warning_area"]
+    area = next(f for f in merged.features_of(KNOWN) if f.kind == "warning_area")
+    before = next(f for f in known.features_of(KNOWN) if f.kind == "warning_area")
+    assert len(area.citations) == len(before.citations) + 1
+    assert "Okinawa" in area.citations[-1].exact
+
+
+def test_an_alert_for_another_place_is_added(tmp_path):
+    _, merged, report = _merged(tmp_path, ALERTED.replace("to Okinawa", "to Kagoshima Prefecture"))
+    added = [merged.features[f] for f in report.new_features]
+    assert [f.properties["label"] for f in added if f.kind == "warning_area"] == ["J-Alert: Kagoshima Prefecture"]

@@ -160,7 +160,7 @@ def test_an_article_about_an_open_launch_joins_it_and_shows_what_is_new(window, 
     # (the site's new citation and those the article adds to the launch's other known features: since round 19 a
     # heading or failed-launch area that the known path or impact point already shows is cited there)
     cited = sum(1 for f in workspace.content.features.values() if f.properties.get("event") == "2023-08-24-chollima1"
-                for c in f.citations if c.extra.get("new"))
+                for c in f.citations if c.new)
     assert f"{cited} new citation" in said
     assert "2023-08-24-chollima1/launch-site" in workspace.selection.features
 

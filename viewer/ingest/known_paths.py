@@ -2,7 +2,9 @@
 direction alone ('headed south', no distance), or a failed launch's short path, says less than a known flight path
 that goes the same way: the article is cited on the known path rather than drawn beside it as a second, cruder line.
 A heading that disagrees with the known path is kept, as a conflict for the reviewer. A failed launch's impact area
-(its position not reported) says less than a known impact point: the article is cited there."""
+(its position not reported) says less than a known impact point: the article is cited there. An alert for a place the
+launch already shows alerted (the same place, or the same label: a curated area is drawn from its sources, a drafted
+one from the alert-area table, so their outlines differ) is cited on the known area."""
 
 from __future__ import annotations
 
@@ -25,9 +27,19 @@ def covered_by_known(feature: Feature, known: list[Feature]) -> Feature | None:
             if bearing is not None and way is not None and abs((bearing - way + 180) % 360 - 180) <= AGREES_DEGREES:
                 return path
         return None
+    if feature.kind == "warning_area":
+        return next((k for k in known if k.kind == "warning_area" and _same_alert(feature, k)), None)
     if feature.properties.get("impact_area"):
         return next((k for k in known if k.kind == "impact_point" and k.geometry is not None), None)
     return None
+
+
+def _same_alert(drafted: Feature, known: Feature) -> bool:
+    place = drafted.properties.get("place")
+    if place is not None and place == known.properties.get("place"):
+        return True
+    label = " ".join(str(drafted.properties.get("label", "")).split()).casefold()
+    return bool(label) and label == " ".join(str(known.properties.get("label", "")).split()).casefold()
 
 
 def _bearing(path: Feature) -> float | None:
