@@ -66,3 +66,28 @@ def test_hidden_folders_kept_in_a_bookmark():
     filters = Filters(hidden_folders=frozenset({("notes.kml", "Range notes / Sites")}))
     back = Bookmark.from_dict(Bookmark("v", ViewState(filters=filters)).to_dict())
     assert back.view.filters.hidden_folders == filters.hidden_folders
+
+
+def test_a_file_opened_beside_reads_the_open_files_folders_and_paints_no_more(tmp_path, monkeypatch):
+    """The tree groups folders and shows colours from the merged table on every file opened: each file's columns
+    are read once, from its own table, not again from every open file's features (a million points made each small
+    file opened beside them cost over a second)."""
+    from viewer.model.feature_column import FeatureColumn
+
+    workspace = opened(tmp_path)
+    table = workspace.content.table
+    by_folder(table, __import__("numpy").arange(len(table)))
+    table.paints()
+    read: list[str] = []
+    for name in ("property_cells", "cells_of"):
+        original = getattr(FeatureColumn, name)
+        monkeypatch.setattr(FeatureColumn, name, lambda self, key, original=original: read.append(len(self)) or
+                            original(self, key))
+    (tmp_path / "other.kml").write_text(KML.replace("Range notes", "Other notes"))
+    workspace.add(open_path(tmp_path / "other.kml")[0])
+    merged = workspace.content.table
+    groups = by_folder(merged, __import__("numpy").arange(len(merged)))
+    merged.paints()
+    assert ("Other notes", "Tracks") in groups
+    assert ("Range notes", "Tracks") in groups
+    assert read == [4, 4]  # the new file's four features: its folders, then its paints

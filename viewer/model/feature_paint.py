@@ -72,21 +72,3 @@ def paint_of(values: Any) -> Paint | None:
                   width=_number(cells["stroke-width"], 0.0, MAX_WIDTH), fill=colour(cells["fill"]),
                   fill_alpha=_alpha(cells["fill-opacity"]), marker=colour(cells["marker-color"]), marker_scale=scale)
     return None if found == Paint() else found
-
-
-def own_colours(features: Any, count: int) -> list[str | None]:
-    """The distinct colours ``count`` features are drawn in by their own paint, in the order first met (a feature's
-    stroke, else its marker's, else its fill), None among them when some have none. ``features`` is a
-    `FeatureColumn` (cells read from a layer's columns) or a sequence of features."""
-    if hasattr(features, "property_cells"):
-        columns = [features.property_cells(key) for key in ("stroke", "marker-color", "fill")]
-    else:
-        listed = list(features)
-        columns = [[feature.properties.get(key) for feature in listed] for key in ("stroke", "marker-color", "fill")]
-    columns = [cells for cells in columns if cells.count(None) != len(cells)]  # a column no feature has: skipped
-    if not columns:
-        return [None] if count else []
-    found: dict[str | None, None] = {}
-    for cells in zip(*columns, strict=True):
-        found.setdefault(next((c for c in map(colour, cells) if c is not None), None))
-    return list(found)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from viewer.model.layer_run import LayerRun
 
 DRAFT_PROPERTY = "draft"  # the property ingest sets on every feature it drafted
+PAINT = "\0paint"  # `FeatureTable.coded`'s key of each row's own paint (no property is named so)
 # shapely's geometry type ids (-1: no geometry) and the kind a feature of another tool (no kind) is drawn as.
 KIND_OF_TYPE = {0: "point", 4: "point", 1: "line", 2: "line", 5: "line", 3: "area", 6: "area", -1: "reference_place"}
 
@@ -141,7 +142,7 @@ class FeatureTable:
     (`current` says whether they still are).
     """
 
-    __slots__ = ("_paints", "_paints_of", "_passages", "_passages_of", "certainty", "draft", "event", "features",
+    __slots__ = ("_coded", "_coded_of", "_passages", "_passages_of", "certainty", "draft", "event", "features",
                  "geometries", "geometry_type", "kind", "layer", "sources")
 
     def __init__(self, features: FeatureColumn, geometries: np.ndarray, geometry_type: np.ndarray, kind: Coded,
@@ -156,21 +157,32 @@ class FeatureTable:
         # the count of the tables it was made of (each counted once: a pass over a million features each time a
         # small file was opened beside them)
         self._passages_of: Callable[[], np.ndarray] | None = None
-        self._paints: Coded | None = None
-        self._paints_of: Callable[[], Coded] | None = None  # from the tables it was made of, each read once
+        # columns read from the features' properties, by key (`coded`), and how to make them from the tables it was
+        # made of, each read once: the tree and the drawing ask again on every file opened beside a large layer
+        self._coded: dict[str, Coded] = {}
+        self._coded_of: Callable[[str], Coded] | None = None
+
+    def coded(self, key: str) -> Coded:
+        """Each row's ``key`` property, coded (`PAINT`: its own paint), read once per table and from the tables it
+        was made of."""
+        found = self._coded.get(key)
+        if found is None:
+            found = self._coded[key] = self._coded_of(key) if self._coded_of is not None else self._read(key)
+        return found
 
     def paints(self) -> Coded:
         """Each row's own paint (`feature_paint.paint_of`: a KML's styles, a GeoJSON's simplestyle), None where it has
         none; read once per table (a pass over held features' keys, a layer's style columns where it has any)."""
-        if self._paints is None and self._paints_of is not None:
-            self._paints = self._paints_of()
-        if self._paints is None:
-            from viewer.model.feature_paint import STYLE_KEYS, paint_of
+        return self.coded(PAINT)
 
-            coded = Coded.of(self.features.cells_of(STYLE_KEYS))
-            self._paints = Coded([paint_of(dict(zip(STYLE_KEYS, cells, strict=True)).get)
-                                  if isinstance(cells, tuple) else None for cells in coded.values], coded.codes)
-        return self._paints
+    def _read(self, key: str) -> Coded:
+        if key != PAINT:
+            return Coded.of(self.features.property_cells(key))
+        from viewer.model.feature_paint import STYLE_KEYS, paint_of
+
+        coded = Coded.of(self.features.cells_of(STYLE_KEYS))
+        return Coded([paint_of(dict(zip(STYLE_KEYS, cells, strict=True)).get)
+                      if isinstance(cells, tuple) else None for cells in coded.values], coded.codes)
 
     @classmethod
     def of(cls, features: Iterable[Feature]) -> FeatureTable:
@@ -245,7 +257,7 @@ class FeatureTable:
             table = cls(one.features, one.geometries, one.geometry_type, one.kind, one.event, one.certainty,
                         one.layer, one.draft)
             table._passages_of = one.passages  # the same rows: counted once for both
-            table._paints_of = one.paints
+            table._coded_of = one.coded
             return table
         empty = np.zeros(0, dtype=object)
         features = FeatureColumn.concatenated([t.features for t in tables]) if tables else \
@@ -264,7 +276,7 @@ class FeatureTable:
                     joined([t.draft for t in tables], np.zeros(0, dtype=bool)))
         parts = list(tables)
         table._passages_of = lambda: joined([t.passages() for t in parts], np.zeros(0, dtype=np.int32))
-        table._paints_of = lambda: Coded.concatenated([t.paints() for t in parts]) if parts else \
+        table._coded_of = lambda key: Coded.concatenated([t.coded(key) for t in parts]) if parts else \
             Coded([], np.zeros(0, dtype=np.int32))
         return table
 
@@ -279,7 +291,7 @@ class FeatureTable:
                              taken(self.event), taken(self.certainty), taken(self.layer), self.draft[rows])
         table.sources = self.sources
         table._passages_of = lambda: self.passages()[rows]
-        table._paints_of = lambda: taken(self.paints())
+        table._coded_of = lambda key: taken(self.coded(key))
         return table
 
     def with_layer(self, layer: str | None, rows: np.ndarray) -> None:

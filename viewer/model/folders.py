@@ -30,18 +30,21 @@ def in_hidden_folder(layer: str, folder: object, hidden: frozenset[tuple[str, st
 
 
 def by_folder(table: FeatureTable, rows: np.ndarray) -> dict[tuple[str, ...], np.ndarray] | None:
-    """The ``rows`` (of ``table``) in each folder path, paths in the order first met; None when none is in one."""
-    if not len(rows):
+    """The ``rows`` (of ``table``) in each folder path, paths in the order first met; None when none is in one.
+    From the table's coded folder column (read once per table), so a file opened beside a large layer reads no
+    large layer's features again."""
+    column = table.coded(FOLDER)
+    if not len(rows) or not any(isinstance(folder, str) and folder for folder in column.values):
         return None
-    cells = table.features[np.asarray(rows, dtype=np.intp)]
-    folders = cells.property_cells(FOLDER) if hasattr(cells, "property_cells") else \
-        [feature.properties.get(FOLDER) for feature in cells]
-    if not any(isinstance(folder, str) and folder for folder in folders):
+    rows = np.asarray(rows, dtype=np.intp)
+    paths: dict[tuple[str, ...], int] = {}
+    path_of = np.fromiter((paths.setdefault(folder_path(folder), len(paths)) for folder in column.values),
+                          dtype=np.intp, count=len(column.values))[column.codes[rows]]
+    if not (path_of != paths[()] if () in paths else np.ones(len(rows), dtype=bool)).any():
         return None
-    groups: dict[tuple[str, ...], list[int]] = {}
-    for row, folder in zip(np.asarray(rows).tolist(), folders, strict=True):
-        groups.setdefault(folder_path(folder), []).append(row)
-    return {path: np.array(members, dtype=np.intp) for path, members in groups.items()}
+    met = np.unique(path_of, return_index=True)[1]
+    listed = list(paths)
+    return {listed[code]: rows[path_of == code] for code in path_of[np.sort(met)].tolist()}
 
 
 def hidden_rows(table: FeatureTable, loose: np.ndarray, hidden: frozenset[tuple[str, str]]) -> np.ndarray:

@@ -7,7 +7,6 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from viewer.model.feature_paint import own_colours
 from viewer.model.feature_table import FeatureTable
 from viewer.symbology import contrast
 
@@ -20,8 +19,12 @@ def drawn_colours(table: FeatureTable, rows: np.ndarray, palette: str, chosen: b
     user chose the layer's colour, which is drawn over theirs)."""
     if chosen or not len(rows):
         return [palette]
-    return [palette if found is None else found
-            for found in own_colours(table.features[np.asarray(rows, dtype=np.intp)], len(rows))]
+    paints = table.paints()  # read once per table: a file opened beside a large layer reads none of its features
+    codes = paints.codes[np.asarray(rows, dtype=np.intp)]
+    firsts = np.sort(np.unique(codes, return_index=True)[1])
+    found = dict.fromkeys(None if paint is None else paint.stroke or paint.marker or paint.fill
+                          for paint in (paints.values[code] for code in codes[firsts].tolist()))
+    return [palette if colour is None else colour for colour in found]
 
 
 def swatch_icon(colours: list[str]) -> QIcon:
