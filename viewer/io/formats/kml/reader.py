@@ -6,13 +6,14 @@ ExtendedData and comes back whole; any other KML opens as a plain layer.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import struct
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
@@ -81,7 +82,8 @@ def read_kmz(path: str | Path, progress: Progress = no_progress,
         return BundleError([Problem(file, where, message)])
 
     try:
-        with open_regular(path, MAX_KMZ_BYTES, "KMZ file") as raw:
+        with archive_refusals(fail, "KMZ (zip) archive", "KMZ archive"), \
+                open_regular(path, MAX_KMZ_BYTES, "KMZ file") as raw:
             members = members_said(raw)
             if members is not None and members > MAX_KMZ_MEMBERS:
                 raise fail("", f"{members:,} files in the KMZ archive, more than the {MAX_KMZ_MEMBERS:,} "
@@ -100,18 +102,26 @@ def read_kmz(path: str | Path, progress: Progress = no_progress,
     except _TooLarge as error:
         raise fail(error.name, f"unpacks to more than {MAX_KML_BYTES // 2**20} MiB, although the archive says "
                                f"{error.said:,} bytes (a zip bomb?)") from None
-    except FileRefused as error:
-        raise fail("", str(error)) from None
-    except zipfile.BadZipFile as error:
-        raise fail("", f"not a KMZ (zip) archive, or a damaged one: {error}") from None
-    except (RuntimeError, NotImplementedError, zlib.error, EOFError) as error:  # encrypted, unknown method, corrupt
-        raise fail("", f"cannot unpack the KMZ archive: {error}") from None
     except OSError as error:
         raise fail("", f"cannot read: {error.strerror or error}") from None
 
 
 _END = b"PK\x05\x06"  # a zip archive's end-of-central-directory record
 _END64_LOCATOR = b"PK\x06\x07"
+
+
+@contextlib.contextmanager
+def archive_refusals(fail: Callable[[str, str], BundleError], archive: str, unpacking: str) -> Iterator[None]:
+    """What reading a zip archive raises (a refused path, a damaged archive, an encrypted or unknown member) as the
+    one line ``fail`` makes; ``archive``/``unpacking``: how the lines name it ('zip archive', 'KMZ archive')."""
+    try:
+        yield
+    except FileRefused as error:
+        raise fail("", str(error)) from None
+    except zipfile.BadZipFile as error:
+        raise fail("", f"not a {archive}, or a damaged one: {error}") from None
+    except (RuntimeError, NotImplementedError, zlib.error, EOFError) as error:  # encrypted, unknown method, corrupt
+        raise fail("", f"cannot unpack the {unpacking}: {error}") from None
 
 
 def members_said(handle: IO[bytes]) -> int | None:

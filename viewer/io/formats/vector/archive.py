@@ -11,8 +11,8 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from viewer.io.files import FileRefused, open_regular
-from viewer.io.formats.kml.reader import members_said
+from viewer.io.files import open_regular
+from viewer.io.formats.kml.reader import archive_refusals, members_said
 from viewer.io.formats.vector.sidecars import SIDECARS, missing
 from viewer.model.problem import BundleError, Problem
 
@@ -31,18 +31,12 @@ def unpacked_shapefiles(path: Path, file: str) -> Iterator[list[Path]]:
 
     folder = Path(tempfile.mkdtemp(prefix="launchmap-zip-"))
     try:
-        with open_regular(path, None, "zip archive") as raw:
+        with archive_refusals(fail, "zip archive", "zip archive"), open_regular(path, None, "zip archive") as raw:
             members = members_said(raw)
             if members is not None and members > MAX_MEMBERS:
                 raise fail("", f"{members:,} files in the zip archive, more than the {MAX_MEMBERS:,} launchmap opens")
             with zipfile.ZipFile(raw) as archive:
                 yield _unpack(archive, folder, fail)
-    except FileRefused as error:
-        raise fail("", str(error)) from None
-    except zipfile.BadZipFile as error:
-        raise fail("", f"not a zip archive, or a damaged one: {error}") from None
-    except (RuntimeError, NotImplementedError, zlib.error, EOFError) as error:  # encrypted, unknown method, corrupt
-        raise fail("", f"cannot unpack the zip archive: {error}") from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
