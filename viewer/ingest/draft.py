@@ -40,6 +40,7 @@ from viewer.ingest.other_launches import (
 )
 from viewer.ingest.passing import passing_mentions
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
+from viewer.ingest.row_launches import paragraphs_of_rows, summary_lead
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
 from viewer.ingest.times import DateMention, find_dates
@@ -121,7 +122,7 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         for index, own in named.items():
             groups[index][0].extend(own)
     if groups and report.rows:  # a timeline's entry tells its launch in the row's paragraph ("1) Chollima-1, 30 May …
-        _paragraphs_of_rows(text, report, sentences, groups)  # The rocket flew south from the Sohae coastal pad …")
+        paragraphs_of_rows(text, report, sentences, groups)  # The rocket flew south from the Sohae coastal pad …")
     if groups:  # a story of several launches: the main one without the others' sentences, then each other one
         apart = {s for g in groups for s in g[0]}
         sentences, report = _clauses_apart(text, sentences, report, groups, apart)
@@ -138,7 +139,7 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
             draft.others.append(_draft_other(article, other_report, places, matcher, draft, alerts=True))
         if not anchors:  # every sentence stating a launch tells a row's: the rows are the story's launches
             draft, draft.others = draft.others[0], draft.others[1:]
-        if _summary_lead(text, draft, report, anchors, groups):
+        if summary_lead(text, draft, report, anchors, groups):
             draft, draft.others = draft.others[0], draft.others[1:]
     foreign = foreign_launch_sentences(text, sentences)
     known = [d.date for d in (draft, *draft.others) if d.date is not None]
@@ -171,57 +172,6 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
             launch.time = None
             launch.claims = [c for c in launch.claims if c.property != "time"]
     return draft
-
-
-# "has fired missiles three times this week", "seven launch events in four weeks", "its 12th launch this year"
-_COUNTED_LAUNCHES = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|\d{1,2})"
-                               r"\s+(?:more\s+)?(?:times|launch(?:es|\s+events|\s+days)?|firings|rounds|tests|salvos|"
-                               r"events)\b|\beach\s+time\b|\b(?:all|every|each)\s+(?:the\s+)?launch(?:es)?\b",
-                               re.IGNORECASE)
-
-
-def _summary_lead(text: str, draft: ArticleDraft, report: LaunchReport, anchors: list[Sentence],
-                  groups: list[tuple[list[Sentence], ArticleDraft]]) -> bool:
-    """A round-up's opening ('… fired missiles three times this week', 'All launches below …') over rows that each tell
-    a launch: it names no day or time of its own, so it is no launch of its own (it would take the story's date)."""
-    rows = sum(1 for own, _ in groups if any(s in report.rows for s in own))
-    return rows >= 2 and not any(s in report.rows for s in anchors) and not any(
-        c.property in ("date", "time", "time_of_day") for c in draft.claims) and any(
-        _COUNTED_LAUNCHES.search(text, s.start, s.end) for s in anchors)
-
-
-def _paragraphs_of_rows(text: str, report: LaunchReport, sentences: list[Sentence],
-                        groups: list[tuple[list[Sentence], ArticleDraft]]) -> None:
-    """Each launch drafted from a row takes the sentences of that row's paragraph that no other launch has, with a
-    sentence there that states a launch but names no day ('13 April — Hwasong-18. The first solid-propellant ICBM
-    was launched at 7:23 a.m. …'): the row's launch told in prose, not the story's lead."""
-    taken = {s for own, _ in groups for s in own}
-    row_paragraphs = {s.paragraph for s in report.rows}
-    for own, _ in groups:
-        paragraphs = {s.paragraph for s in own if s in report.rows}
-        for row in [s for s in own if s in report.rows]:
-            paragraphs |= _entry_body(text, row, sentences, row_paragraphs)
-        own.extend(s for s in sentences if s.paragraph in paragraphs and s not in taken and (
-            s not in report.anchors or not find_dates(text, s.start, s.end, None, weekdays=False)))
-
-
-ENTRY_PARAGRAPHS = 3
-
-
-def _entry_body(text: str, row: Sentence, sentences: list[Sentence], row_paragraphs: set[int]) -> set[int]:
-    """A log's or digest's entry headed by a row on a line of its own ('2023-08-23 1850Z — Chollima-1 (second
-    attempt)'): the paragraphs of prose under it, up to the next row or a heading ('NOTES')."""
-    if any(s.paragraph == row.paragraph and s != row for s in sentences) or in_launch_table(text, row.start):
-        return set()  # a row inside prose or a table row with notes: its own paragraph only (what follows a
-        # table of launches is about the table, not its last row)
-    body: set[int] = set()
-    for number in range(row.paragraph + 1, row.paragraph + 1 + ENTRY_PARAGRAPHS):
-        own = [s for s in sentences if s.paragraph == number]
-        if not own or number in row_paragraphs or not any(
-                text[s.start : s.end].rstrip().endswith((".", "!", "?", "\"", "\u201d")) for s in own):
-            break
-        body.add(number)
-    return body
 
 
 def _clauses_apart(text: str, sentences: list[Sentence], report: LaunchReport,
