@@ -34,13 +34,14 @@ def by_folder(table: FeatureTable, rows: np.ndarray) -> dict[tuple[str, ...], np
     From the table's coded folder column (read once per table), so a file opened beside a large layer reads no
     large layer's features again."""
     column = table.coded(FOLDER)
-    if not len(rows) or not any(isinstance(folder, str) and folder for folder in column.values):
+    paths: dict[tuple[str, ...], int] = {}
+    path_of_value = np.fromiter((paths.setdefault(folder_path(folder), len(paths)) for folder in column.values),
+                                dtype=np.intp, count=len(column.values))
+    if not len(rows) or list(paths) in ([], [()]):  # no feature of the table is in a folder
         return None
     rows = np.asarray(rows, dtype=np.intp)
-    paths: dict[tuple[str, ...], int] = {}
-    path_of = np.fromiter((paths.setdefault(folder_path(folder), len(paths)) for folder in column.values),
-                          dtype=np.intp, count=len(column.values))[column.codes[rows]]
-    if not (path_of != paths[()] if () in paths else np.ones(len(rows), dtype=bool)).any():
+    path_of = path_of_value[column.codes[rows]]
+    if () in paths and (path_of == paths[()]).all():  # none of these rows is
         return None
     met = np.unique(path_of, return_index=True)[1]
     listed = list(paths)
