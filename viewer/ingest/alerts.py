@@ -216,6 +216,10 @@ def _within_prefectures(areas: dict[str, DraftFeature], named: dict[str, Place])
 
 
 ERROR_CHARS = 130  # from the place to the words saying its alert was a mistake
+# the mistake in what the alert told the places it went to: "mistakenly warned residents of … that it had passed over"
+_CONTENT_ERROR = re.compile(r"\b(?:mistakenly|erroneously|wrongly|falsely)\s+(?:warned|told|informed|alerted)\s+"
+                            r"(?:residents|people|citizens|those)\s+(?:of|in)\s+[^.;]{0,100}?\bthat\s+(?:it|the\s+"
+                            r"(?:missile|rocket|projectile))\b", re.IGNORECASE)
 
 
 def _withdrawn_next(text: str, following: list[Sentence], places: list[PlaceMention]) -> bool:
@@ -228,6 +232,10 @@ def _alert_in_error(text: str, mention: PlaceMention, in_sentence: list[PlaceMen
     """The place's alert was sent in error ('Seoul's city government also sounded an alert that the ministry later
     called a mistake', 'a mistaken alert for Seoul'): told before the next place the sentence names."""
     stop = min([end, mention.end + ERROR_CHARS, *(p.start for p in in_sentence if p.start > mention.end)])
+    if any(m.start() < mention.start < m.end() for m in _CONTENT_ERROR.finditer(
+            text, max(0, mention.start - ERROR_CHARS), end)):
+        return False  # "J-Alert mistakenly warned residents of Miyagi, Yamagata and Niigata that it had passed over
+        # the country": the alert went to them; what it said was the mistake
     return bool(_IN_ERROR.search(text, mention.end, stop) or _IN_ERROR.search(text, max(0, mention.start - 40),
                                                                               mention.start))
 

@@ -45,6 +45,8 @@ _NAMED_ROCKET = re.compile(r"\b(?:Unha-\d|Chollima-\d|Hwasong-\d+\w*|Pukguksong-
 _NOT_FLOWN = re.compile(r"\b(?:parade|display\w*|shown|unveil\w*|exhibit\w*|engine|motor|nuclear|model|mock-?up|"
                         r"plan\w*|expected|will|would|vow\w*|threat\w*|intends?|next\s+(?:week|month|year)|window)\b",
                         re.IGNORECASE)
+# (but the engine a flown rocket carries: "2024-05-27: New rocket with a liquid oxygen-petroleum engine, from Sohae")
+_CARRIED = re.compile(r"\b(?:with|powered\s+by|using)\s+(?:an?|its|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 ROW_HEAD_CHARS = 45  # the date and the rocket both within the row's first words
 # A row that opens with its date may name the missile by its kind, a count or an article before it, as monthly
 # monitors and launch logs write them: "Jan. 5 (Wed) — 8:10 a.m. One ballistic missile from Jagang province …",
@@ -53,6 +55,9 @@ ROW_HEAD_CHARS = 45  # the date and the rocket both within the row's first words
 _KIND = re.compile(r"\b(?:(?:an?|one|two|three|four|five|six|seven|eight|several|multiple|new|\d{1,2})\s+"
                    r"(?:[\w\"'\u201c\u201d-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?)|(?:SRBM|IRBM|ICBM|SLBM|MRBM)s?|"
                    r"(?:ballistic|cruise|hypersonic)\s+missiles?|"
+                   # "Jan 11 — Second \"hypersonic\" test from Jagang": the row's launch counted in a series
+                   r"(?:first|second|third|fourth|fifth|another)\s+(?:[\w\"'\u201c\u201d-]+\s+){0,2}?"
+                   r"(?:test|launch|test-launch|test-firing)(?=\s+(?:from|of|near|at|off)\b|[,;])|"
                    # a memo's "(1) Sunday 12 March - submarine-launched.", "(2) Wednesday 22 March - from the <town>
                    # area.": how or where from, the missiles the memo's subject
                    r"(?:submarine|ship|rail|train|air|ground)-launched|"
@@ -91,7 +96,9 @@ def launch_row(text: str, sentence: Sentence) -> bool:
     begin = head.end() if head else sentence.start
     stop = min(sentence.end, begin + ROW_HEAD_CHARS)
     rocket = _NAMED_ROCKET.search(text, begin, stop)
-    if _NOT_FLOWN.search(text, sentence.start, sentence.end):
+    if any(m.group().lower() not in ("engine", "motor") or not _CARRIED.search(
+            text, max(sentence.start, m.start() - 50), m.start())
+           for m in _NOT_FLOWN.finditer(text, sentence.start, sentence.end)):
         return False
     if rocket is None:  # a row opening with its date ("Wednesday 31 July:"), the missile named by its kind
         weekday = _WEEKDAY_HEAD.match(text, begin)

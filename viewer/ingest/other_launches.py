@@ -105,8 +105,11 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
     for sentence in report.related:
         if sentence.start <= lead.start and (sentence not in report.rows or sentence == lead):
             continue  # (a timeline's row above the lead is a launch of its own)
-        if sentence not in report.anchors and PLUPERFECT.search(text, sentence.start, sentence.end):
-            continue  # "On Monday, Pyongyang had extended its launch window": what had happened before
+        if sentence not in report.anchors and sentence not in report.rows and PLUPERFECT.search(
+                text, sentence.start, sentence.end):
+            continue  # "On Monday, Pyongyang had extended its launch window": what had happened before (a
+            # timeline's row is its day's launch: "Sept. 15 — Hwasong-12 from Sunan …, the farthest any missile had
+            # flown to that date")
         ordinal = ORDINAL.search(text, sentence.start, sentence.end) is not None or (
             _ANOTHER_TIMED.search(text, sentence.start, sentence.end) is not None
             and bool(find_times(text, sentence.start, sentence.end, "local time")))

@@ -1,0 +1,96 @@
+"""Issue 17, round 20: round-ups, timelines and lists — every launch they tell one to a row, sentence or clause, with
+the alerts and the directions told for it. Every story here was written for the test (no copied article)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from story import drafted
+
+from viewer.ingest.alerts import find_warning_areas
+from viewer.ingest.places import shipped_matcher
+from viewer.ingest.sentences import split_sentences
+
+CHRONOLOGY = ("CHRONOLOGY: THE NORTH'S LONG-RANGE TESTS OF 2029\r\n"
+              "Reference desk | December 2, 2029\r\n\r\n"
+              "A list of the year's long-range launches. Times are Korea Standard Time (KST).\r\n\r\n"
+              "March 3 \u2014 Hwasong-12 fired from near Kusong at about 6:10 a.m.; fell in the Sea of Japan.\r\n\r\n"
+              "June 9 \u2014 Hwasong-12 from Sunan at 5:40 a.m. Over Hokkaido; range about 3,900 km, the farthest "
+              "any of its missiles had flown to that date.\r\n\r\n"
+              "Oct. 21 \u2014 Hwasong-15 launched from Pyongsong at 2:50 a.m. It fell in the Sea of Japan.\r\n")
+
+
+def _days(text: str) -> set[date | None]:
+    draft = drafted(text)
+    return {d.date for d in [draft, *draft.others]}
+
+
+def test_a_timeline_row_that_says_what_had_flown_before_is_still_its_days_launch():
+    assert _days(CHRONOLOGY) == {date(2029, 3, 3), date(2029, 6, 9), date(2029, 10, 21)}
+
+
+def test_a_row_whose_sentence_tells_an_earlier_event_in_the_pluperfect_is_still_one_launch_only():
+    text = CHRONOLOGY.replace("the farthest any of its missiles had flown to that date",
+                              "a test the North had announced a week before")
+    assert _days(text) == {date(2029, 3, 3), date(2029, 6, 9), date(2029, 10, 21)}
+
+
+DATED_LIST = ("February 2030 in launches: a dated list\n\n"
+              "Posted 2 March 2030 by the research team\n\n"
+              "North Korea carried out four launch events in February. Dates are local (KST).\n\n"
+              "Feb 3 \u2014 Two short-range ballistic missiles from Sukchon, 6:41 a.m. and 6:52 a.m.; about 300 km "
+              "east.\n"
+              "Feb 9 \u2014 Second \"hypersonic\" test from Jagang, 7:27 a.m.; JCS says it flew more than 700 km.\n"
+              "Feb 16 \u2014 Third test of the month, from the Hamhung area, 8:00 a.m.; about 190 km east.\n"
+              "Feb 24 \u2014 Hwasong-12 intermediate-range missile from Jagang, 7:52 a.m., lofted to about 2,000 km.\n")
+
+
+def test_a_dated_row_that_counts_its_test_in_a_series_is_a_launch_of_its_own():
+    assert _days(DATED_LIST) == {date(2030, 2, 3), date(2030, 2, 9), date(2030, 2, 16), date(2030, 2, 24)}
+
+
+def test_a_row_counting_something_else_than_a_test_is_no_launch():
+    text = DATED_LIST.replace("Second \"hypersonic\" test from Jagang, 7:27 a.m.; JCS says it flew more than 700 km.",
+                              "Second round of talks in Geneva; the envoys met for two hours.")
+    assert date(2030, 2, 9) not in _days(text)
+
+
+SATELLITE_TIMELINE = ("Timeline: the North's satellite attempts\n"
+                      "Space desk \u2014 updated 30 June 2031, 09:15 KST\n\n"
+                      "North Korea has tried to put a satellite into orbit three times this year.\n\n"
+                      "2031-02-11: Chollima-1 from Sohae's coastal pad, 06:27 KST. The second stage failed and the "
+                      "rocket fell into the Yellow Sea.\n\n"
+                      "2031-04-19: Second Chollima-1, Sohae, 10:02 KST. The satellite reached orbit.\n\n"
+                      "2031-06-28: New rocket with a kerosene-oxygen engine, from Sohae at 22:31 KST. It exploded "
+                      "about two minutes after lift-off.\n")
+
+
+def test_a_row_naming_the_engine_its_rocket_carried_is_still_a_launch():
+    assert _days(SATELLITE_TIMELINE) == {date(2031, 2, 11), date(2031, 4, 19), date(2031, 6, 28)}
+
+
+def test_a_row_about_an_engine_test_is_no_launch():
+    text = SATELLITE_TIMELINE.replace("2031-06-28: New rocket with a kerosene-oxygen engine, from Sohae at 22:31 KST. "
+                                      "It exploded about two minutes after lift-off.",
+                                      "2031-06-28: New rocket engine on the Sohae stand, 200 seconds, 22:31 KST.")
+    assert _days(text) == {date(2031, 2, 11), date(2031, 4, 19)}
+
+
+def _alerted(text: str) -> set[str]:
+    places = shipped_matcher().find(text)
+    return {f.place for f in find_warning_areas(text, split_sentences(text), places)}
+
+
+def test_an_alert_whose_message_was_mistaken_still_went_to_every_place_it_lists():
+    text = ("North Korea fired an ICBM on Thursday. Japan's J-Alert system mistakenly warned residents of Miyagi, "
+            "Yamagata and Niigata prefectures that it had passed over the country.")
+    assert _alerted(text) == {"miyagi-prefecture", "yamagata-prefecture", "niigata-prefecture"}
+    told = ("North Korea fired a rocket on Thursday. The J-Alert erroneously told people in Okinawa that the rocket "
+            "had flown over the islands.")
+    assert _alerted(told) == {"okinawa-prefecture"}
+
+
+def test_an_alert_sent_by_mistake_to_a_place_is_still_no_warning_for_it():
+    text = ("North Korea fired an ICBM on Thursday. Japan's J-Alert system mistakenly warned residents of Miyagi and "
+            "Yamagata prefectures, then withdrew the message.")
+    assert not _alerted(text) & {"miyagi-prefecture"}
