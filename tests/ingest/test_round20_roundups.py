@@ -94,3 +94,25 @@ def test_an_alert_sent_by_mistake_to_a_place_is_still_no_warning_for_it():
     text = ("North Korea fired an ICBM on Thursday. Japan's J-Alert system mistakenly warned residents of Miyagi and "
             "Yamagata prefectures, then withdrew the message.")
     assert not _alerted(text) & {"miyagi-prefecture"}
+
+
+WIRE = ("SEOUL, March 9, 2031 (Wire) -- North Korea fired several cruise missiles into the West Sea on Sunday, "
+        "South Korea's military said, its third cruise missile launch in two weeks.\n\n"
+        "The Joint Chiefs of Staff said it detected the missiles at around 10 a.m.\n\n"
+        "On Tuesday, March 4, the North fired two cruise missiles at around 7 a.m. off Nampo.\n\n"
+        "On Feb. 26, the JCS said the North fired several cruise missiles over the West Sea at around 6 a.m.\n")
+
+
+def test_a_roundups_launch_told_as_said_on_its_day_is_a_launch_on_that_day_at_its_own_time():
+    draft = drafted(WIRE)
+    times = {d.date: d.time.hour if d.time else None for d in [draft, *draft.others]}
+    assert times == {date(2031, 3, 9): 10, date(2031, 3, 4): 7, date(2031, 2, 26): 6}  # local (KST)
+
+
+def test_a_day_said_of_a_launch_told_on_another_day_is_not_that_launchs_day():
+    text = WIRE.replace("On Feb. 26, the JCS said the North fired several cruise missiles over the West Sea at around "
+                        "6 a.m.", "On Feb. 26, the JCS said the North fired several cruise missiles on Feb. 24.")
+    days = _days(text)
+    assert date(2031, 2, 26) not in days
+    told = WIRE.replace("On Feb. 26, the JCS said the North fired", "On Feb. 26, the JCS said the North would fire")
+    assert date(2031, 2, 26) not in _days(told)

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from shapely.geometry import Point
 
 from viewer.geo import geodesic
+from viewer.ingest.claims import attribution
 from viewer.ingest.compass_shorthand import DIRECTION_AFTER_SEA, SEA_DIRECTION, shorthand_direction
+from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.measures import bearing_of
 from viewer.ingest.places import PlaceMatcher, PlaceMention
@@ -105,6 +107,15 @@ def stated_direction(text: str, sentences: list[Sentence], matcher: PlaceMatcher
             return StatedDirection(*shorthand)
     toward = _cell_direction(text, sentences, matcher, site) or _toward(text, sentences, matcher, site)
     return toward or _where_it_went(text, sentences, matcher, site) or _ended_in_sea(text, sentences, matcher, site)
+
+
+def direction_claim(draft: ArticleDraft, text: str, sentences: list[Sentence], matcher: PlaceMatcher) -> None:
+    """A direction stated with no site to draw it from ('on an eastward path'), kept as a claim (moved from
+    draft.py)."""
+    stated = stated_direction(text, sentences, matcher, None)
+    if stated is not None:
+        draft.claims.append(DraftClaim("direction_deg", stated.bearing, attribution(
+            text, next(s for s in sentences if s.start <= stated.span[0] < s.end), stated.span[0]), [stated.span]))
 
 
 def _toward(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: Point | None

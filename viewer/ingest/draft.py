@@ -11,7 +11,7 @@ from viewer.ingest.alerts import find_warning_areas, find_zones_and_points
 from viewer.ingest.article import Article
 from viewer.ingest.body_stamps import body_stamps
 from viewer.ingest.claims import attribution, outcome_claims
-from viewer.ingest.directions import stated_direction
+from viewer.ingest.directions import direction_claim
 from viewer.ingest.failure import add_failure_area
 from viewer.ingest.findings import ArticleDraft, DraftClaim, DraftFeature
 from viewer.ingest.flight import find_flight, passing_flight
@@ -41,6 +41,7 @@ from viewer.ingest.other_launches import (
 from viewer.ingest.passing import passing_mentions
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
 from viewer.ingest.row_launches import paragraphs_of_rows, summary_lead
+from viewer.ingest.said_launches import with_said_day
 from viewer.ingest.sentences import Sentence, split_sentences
 from viewer.ingest.sites import find_site
 from viewer.ingest.times import DateMention, find_dates
@@ -271,7 +272,7 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
     own = [s for s in sentences if s not in (apart or set())]  # not the other launches' sentences
     draft.features.extend(find_flight(text, own, report, places, matcher, site))
     if site is None:  # "fired a missile into the sea off its east coast", no site: the direction as a claim
-        _direction_claim(draft, text, report, matcher)
+        direction_claim(draft, text, report.related, matcher)
     # (an alert told in another launch's sentences is that launch's: a timeline's "J-Alert: Okinawa" on each row)
     tabled = bool(report.anchors) and all(in_launch_table(text, s.start) for s in report.anchors)  # a table's row:
     draft.features.extend(find_warning_areas(text, report.anchors if tabled else own, places))  # not a note on others
@@ -312,25 +313,16 @@ def _draft_other(article: Article, report: LaunchReport, places: list[PlaceMenti
         salvo = (main.features, told.span()) if told and not from_elsewhere and draft.date == main.date else None
         draft.features.extend(passing_flight(text, report, own, matcher, site, SHORTEST_PATH_KM, salvo))
     else:
-        _direction_claim(draft, text, report, matcher)
+        direction_claim(draft, text, report.related, matcher)
     if alerts:
         draft.features.extend(find_warning_areas(text, report.related, places))
     add_claims(draft, text, report.related, report, article.published)
-    return draft
+    return with_said_day(report.related[0], draft, article) if report.related else draft
 
 
 SHORTEST_PATH_KM = 50.0
 _ANOTHER_SITE = re.compile(r"\bfrom\s+(?:a|an|another)\s+(?:separate|different|second|other)\s+", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:near\s+|the\s+|an?\s+\w+\s+(?:near|in)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
-
-
-def _direction_claim(draft: ArticleDraft, text: str, report: LaunchReport, matcher: PlaceMatcher) -> None:
-    """A direction stated with no site to draw it from ('on an eastward path'), kept as a claim."""
-    stated = stated_direction(text, report.related, matcher, None)
-    if stated is not None:
-        draft.claims.append(DraftClaim("direction_deg", stated.bearing, attribution(
-            text, next(s for s in report.related if s.start <= stated.span[0] < s.end), stated.span[0]),
-            [stated.span]))
 
 
 def _named(text: str, report: LaunchReport) -> ArticleDraft:

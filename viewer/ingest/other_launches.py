@@ -12,6 +12,7 @@ from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.launch_mentions import another_things_day
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.passing import not_a_launch_day
+from viewer.ingest.said_launches import said_that_day
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.statement_days import PLUPERFECT
 from viewer.ingest.times import find_dates, find_times
@@ -113,9 +114,11 @@ def candidate_sentences(text: str, report: LaunchReport, sentences: list[Sentenc
         ordinal = ORDINAL.search(text, sentence.start, sentence.end) is not None or (
             _ANOTHER_TIMED.search(text, sentence.start, sentence.end) is not None
             and bool(find_times(text, sentence.start, sentence.end, "local time")))
-        dates = [d for d in find_dates(text, sentence.start, sentence.end, None)
-                 if not not_a_launch_day(text, d, sentence.start) and not _OTHER_EVENTS_DAY.search(
-                     text, sentence.start, d.start) and not another_things_day(text, d, sentence)]
+        found_days = find_dates(text, sentence.start, sentence.end, None)
+        dates = [d for d in found_days
+                 if (not not_a_launch_day(text, d, sentence.start) or said_that_day(text, d, sentence, found_days))
+                 and not _OTHER_EVENTS_DAY.search(text, sentence.start, d.start)
+                 and not another_things_day(text, d, sentence)]
         another_day = sentence in report.anchors and heading(sentence) not in (None, heading(lead))
         # a launch stated with its own clock time and place: another when from another site (is_another_launch)
         timed = sentence in report.anchors and _FROM_NAMED.search(text, sentence.start, sentence.end) is not None and (
