@@ -116,3 +116,26 @@ def test_a_day_said_of_a_launch_told_on_another_day_is_not_that_launchs_day():
     assert date(2031, 2, 26) not in days
     told = WIRE.replace("On Feb. 26, the JCS said the North fired", "On Feb. 26, the JCS said the North would fire")
     assert date(2031, 2, 26) not in _days(told)
+
+
+def _bearing(text: str) -> float | None:
+    from viewer.ingest.directions import stated_direction
+
+    found = stated_direction(text, split_sentences(text), shipped_matcher(), None)
+    return None if found is None else round(found.bearing)
+
+
+def test_missiles_fired_out_over_a_coasts_sea_went_that_coasts_way():
+    assert _bearing("The North fired several cruise missiles over the West Sea at around 7 a.m.") == 270
+    assert _bearing("The North fired two cruise missiles at around 8 a.m. in waters near Sinpo, a port on the east "
+                    "coast, over the East Sea.") == 90
+    assert _bearing("It launched four missiles over the Yellow Sea on Monday.") == 270
+
+
+def test_a_sea_flown_over_in_patterns_or_named_in_an_earlier_launchs_clause_gives_no_direction():
+    assert _bearing("The North fired three cruise missiles over the Yellow Sea. They flew figure-of-eight patterns "
+                    "for two hours.") is None
+    assert _bearing("Two cruise missiles were fired from Nampo and circled over the West Sea.") is None
+    assert _bearing("The launch came four days after the North fired several cruise missiles over the Yellow "
+                    "Sea.") is None
+    assert _bearing("The North fired a missile over Hokkaido.") != 270  # a prefecture: where it went, not a coast

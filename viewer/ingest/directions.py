@@ -137,7 +137,28 @@ def _toward(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: P
             sea = matcher.place(_COAST_SEA_IDS[m.group("side").lower()])
             if sea is not None:
                 return _sea_direction(text, PlaceMention(m.start(), m.start() + len("east sea"), sea), site)
+        for m in _FIRED_OVER.finditer(text, sentence.start, sentence.end):  # "fired … over the West Sea"
+            place = matcher.place_at(text, m.end())
+            if place is not None and place.place.id in COAST_SEAS and not _EARLIER_CLAUSE.search(
+                    text, max(sentence.start, m.start() - 40), m.start()) and not any(
+                    _COURSES_FLOWN.search(text, s.start, s.end) for s in sentences):
+                return StatedDirection(COAST_SEAS[place.place.id], text[place.start : place.end],
+                                       (m.start(), place.end), place.place.id)
     return None
+
+
+# "fired several cruise missiles over the West Sea", "fired … at around 8 a.m. in waters near Sinpo, …, over the East
+# Sea": the coast's sea the missiles were fired out over is the way they went, west or east (a sea named after
+# 'over' in the firing's clause; "flew over the East Sea" is _ENDED's)
+# (not another launch's clause: "The launch came four days after the North fired … over the Yellow Sea"; nor
+# missiles that flew courses over the sea: "flew elliptical and figure-of-eight patterns over the sea", "circled over
+# the Yellow Sea for more than two hours")
+_EARLIER_CLAUSE = re.compile(r"\b(?:after|before|since|when)\s+(?:the\s+North|North\s+Korea|Pyongyang|it|they)\s+"
+                             r"(?:had\s+)?$", re.IGNORECASE)
+_COURSES_FLOWN = re.compile(r"\b(?:patterns?|courses|circuits|orbits|figure-of-eight|elliptical|circl(?:ed|ing)|"
+                            r"loop(?:ed|ing|s))\b", re.IGNORECASE)
+_FIRED_OVER = re.compile(r"\b(?:fired|launched|test-fired)\b(?:[ap]\.m\.|[^.;:]){0,140}?\bover\s+(?:the\s+)?"
+                         r"(?:waters\s+of\s+the\s+)?", re.IGNORECASE)
 
 
 def _sea_direction(text: str, place: PlaceMention, site: Point | None) -> StatedDirection | None:
