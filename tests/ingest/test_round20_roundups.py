@@ -139,3 +139,84 @@ def test_a_sea_flown_over_in_patterns_or_named_in_an_earlier_launchs_clause_give
     assert _bearing("The launch came four days after the North fired several cruise missiles over the Yellow "
                     "Sea.") is None
     assert _bearing("The North fired a missile over Hokkaido.") != 270  # a prefecture: where it went, not a coast
+
+
+REVIEW = ("2030: THE YEAR IN LAUNCHES\n"
+          "Year in review | Published December 29, 2030\n\n"
+          "By any count, 2030 was a busy year for the North's missile forces. Below, the launches that shaped it.\n\n"
+          "A cold start. The year began on January 9, when a missile the North called hypersonic was fired from "
+          "Jagang Province shortly after 7 a.m. It came down in the sea east of the peninsula.\n\n"
+          "Long range again. Then, on April 2, it ended its pause in long-range tests. The missile, launched from "
+          "Pyongyang's Sunan airfield at 3:10 p.m., flew for some 68 minutes.\n\n"
+          "Over Japan. The launch that most alarmed the public came on September 12. An intermediate-range missile "
+          "fired from Jagang at about 6:50 a.m. crossed Aomori Prefecture and fell into the Pacific. Tokyo sent "
+          "J-Alert warnings to residents of Hokkaido and Aomori.\n\n"
+          "Looking ahead. Expect 2031 to bring a first solid-fuel ICBM.\n")
+
+
+def _launches(text: str) -> dict[date | None, object]:
+    draft = drafted(text)
+    return {d.date: d for d in [draft, *draft.others]}
+
+
+def test_a_year_in_review_tells_one_launch_per_run_of_sentences_each_with_its_own_time_and_alerts():
+    launches = _launches(REVIEW)
+    assert set(launches) == {date(2030, 1, 9), date(2030, 4, 2), date(2030, 9, 12)}
+    hours = {day: d.time.hour if d.time else None for day, d in launches.items()}  # local (KST)
+    assert hours == {date(2030, 1, 9): 7, date(2030, 4, 2): 15, date(2030, 9, 12): 6}
+    alerted = {day: {f.place for f in d.features if f.kind == "warning_area"} for day, d in launches.items()}
+    assert alerted == {date(2030, 1, 9): set(), date(2030, 4, 2): set(),
+                       date(2030, 9, 12): {"hokkaido", "aomori-prefecture"}}
+
+
+FAQ = ("FAQ: the North's launches\n\n"
+       "Reader desk \u00b7 Monday, June 9, 2031\n\n"
+       "Q: When did North Korea last try to launch a satellite?\n"
+       "A: On May 20, 2031, at about 10:30 p.m. Korea time. The rocket lifted off from the Sohae station and exploded "
+       "over the Yellow Sea. Japan issued a J-Alert for Okinawa Prefecture.\n\n"
+       "Q: When did a North Korean missile last fly over Japan?\n"
+       "A: On February 3, 2031. An intermediate-range missile passed over Aomori Prefecture and landed in the "
+       "Pacific. J-Alert messages went to residents in Aomori and Hokkaido.\n\n"
+       "Q: When was the last ICBM test?\n"
+       "A: On April 14, 2031, when a Hwasong-18 was fired from the Pyongyang area and flew for 70 minutes.\n")
+
+
+def test_an_faqs_answers_are_each_a_launch_with_the_alerts_told_in_its_own_answer():
+    launches = _launches(FAQ)
+    assert set(launches) == {date(2031, 5, 20), date(2031, 2, 3), date(2031, 4, 14)}
+    alerted = {day: {f.place for f in d.features if f.kind == "warning_area"} for day, d in launches.items()}
+    assert alerted == {date(2031, 5, 20): {"okinawa-prefecture"}, date(2031, 2, 3): {"hokkaido", "aomori-prefecture"},
+                       date(2031, 4, 14): set()}
+
+
+EXPLAINER = ("What is the Hwasong-20? The solid-fuel ICBM, explained\n\n"
+             "Explainer | 19 October 2032\n\n"
+             "North Korea fired its newest intercontinental ballistic missile on Monday, the third flight of the "
+             "Hwasong-20.\n\n"
+             "The test flights\n"
+             "- First flight, 11 March 2032: launched from near Pyongyang at about 7:10 a.m. Korea time.\n"
+             "- Second flight, 2 July 2032: launched from the Pyongyang area at about 9 a.m.\n"
+             "- Third flight, 18 October 2032: launched from the Pyongyang area at 8:05 a.m. on Monday.\n")
+
+
+def test_an_explainers_lead_launch_told_again_in_its_list_is_one_launch_not_two():
+    launches = _launches(EXPLAINER)
+    assert set(launches) == {date(2032, 3, 11), date(2032, 7, 2), date(2032, 10, 18)}
+    assert len(drafted(EXPLAINER).others) == 2
+
+
+def test_one_launchs_story_naming_days_in_one_paragraph_is_no_round_up():
+    text = ("SEOUL, March 3, 2031 -- North Korea fired a ballistic missile from Sunan at 7:40 a.m. on Monday, March "
+            "3, the military said. It was its first launch since January 14, and came after drills that began on "
+            "February 27.\n\nThe missile flew about 600 km east.\n")
+    launches = _launches(text)
+    assert date(2031, 3, 3) in launches
+    assert date(2031, 2, 27) not in launches
+
+
+def test_an_orbit_the_north_claimed_that_no_one_else_saw_is_no_outcome():
+    text = ("On August 31, 2030, a rocket lifted off from Sohae at 12:07 p.m. North Korea said it had put a "
+            "satellite into orbit; no one else ever detected it.")
+    assert drafted(text).outcome is None
+    seen = text.replace("no one else ever detected it", "US Space Command catalogued it the next day")
+    assert drafted(seen).outcome == "orbit"

@@ -40,6 +40,7 @@ from viewer.ingest.other_launches import (
 )
 from viewer.ingest.passing import passing_mentions
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
+from viewer.ingest.roundup_segments import lead_of_runs, roundup_runs
 from viewer.ingest.row_launches import paragraphs_of_rows, summary_lead
 from viewer.ingest.said_launches import with_said_day
 from viewer.ingest.sentences import Sentence, split_sentences
@@ -124,6 +125,8 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
             groups[index][0].extend(own)
     if groups and report.rows:  # a timeline's entry tells its launch in the row's paragraph ("1) Chollima-1, 30 May …
         paragraphs_of_rows(text, report, sentences, groups)  # The rocket flew south from the Sohae coastal pad …")
+    runs = roundup_runs(text, sentences, report, article.published, article.header_end)  # a prose round-up: one
+    groups = [(own, replace(draft, date=day)) for day, own in runs] or groups  # launch per run of its sentences
     if groups:  # a story of several launches: the main one without the others' sentences, then each other one
         apart = {s for g in groups for s in g[0]}
         sentences, report = _clauses_apart(text, sentences, report, groups, apart)
@@ -140,8 +143,9 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
             draft.others.append(_draft_other(article, other_report, places, matcher, draft, alerts=True))
         if not anchors:  # every sentence stating a launch tells a row's: the rows are the story's launches
             draft, draft.others = draft.others[0], draft.others[1:]
-        if summary_lead(text, draft, report, anchors, groups):
-            draft, draft.others = draft.others[0], draft.others[1:]
+        run = lead_of_runs(draft, runs, draft.others) if anchors else None  # (the lead's run its main launch)
+        if summary_lead(text, draft, report, anchors, groups) or run is not None:
+            draft, draft.others = draft.others[run or 0], [o for o in draft.others if o is not draft.others[run or 0]]
     foreign = foreign_launch_sentences(text, sentences)
     known = [d.date for d in (draft, *draft.others) if d.date is not None]
     # the lede's sentence too when it opens with the dateline ("SEOUL, Oct. 8 (Yonhap) -- …, its first launch since

@@ -22,6 +22,20 @@ _HISTORY = re.compile(r"\b(?:previous(?:ly)?|last year|(?:months|weeks|years) (?
                       re.IGNORECASE)
 
 
+
+# an orbit claimed that no one else saw: "…into orbit; no one else ever detected it", "a satellite never tracked by
+# anyone outside North Korea"
+_UNSEEN = re.compile(r"\b(?:no\s+one|nobody|no\s+other\s+(?:country|tracker|observer)s?)\s+(?:else\s+)?(?:has\s+)?"
+                     r"(?:ever\s+)?(?:detected|tracked|saw|seen|observed|confirmed)\b|\bnever\s+(?:been\s+)?"
+                     r"(?:detected|tracked|observed)\b", re.IGNORECASE)
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence around ``at`` ends (its next full stop, or the text's end)."""
+    stop = text.find(". ", at)
+    return len(text) if stop == -1 else stop + 1
+
+
 def _dated_elsewhere(text: str, sentence: Sentence, day: date | None, published: date | None) -> bool:
     """A sentence whose own date is more than a day from the launch's (a statement's day aside)."""
     if day is None:
@@ -111,5 +125,8 @@ def add_claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report
     settled = settled_outcome([(str(c.value), c.by) for c in draft.claims if c.property == "outcome"])
     if settled == "success" and doubted_success(text, sentences, draft.claims):
         settled = None  # the North's claim of success, doubted by another source (disputed.py)
+    if settled == "orbit" and all(_UNSEEN.search(text, c.spans[0][0], _sentence_end(text, c.spans[0][1]))
+                                  for c in draft.claims if c.property == "outcome" and c.value == "orbit"):
+        settled = None  # "North Korea said it had put a satellite … into orbit; no one else ever detected it"
     if settled is not None:
         draft.outcome = settled
