@@ -130,6 +130,8 @@ def test_missiles_fired_out_over_a_coasts_sea_went_that_coasts_way():
     assert _bearing("The North fired two cruise missiles at around 8 a.m. in waters near Sinpo, a port on the east "
                     "coast, over the East Sea.") == 90
     assert _bearing("It launched four missiles over the Yellow Sea on Monday.") == 270
+    assert _bearing("The latest launch follows one on Tuesday, Jan. 30, when the North fired several cruise missiles "
+                    "over the West Sea at around 7 a.m.") == 270
 
 
 def test_a_sea_flown_over_in_patterns_or_named_in_an_earlier_launchs_clause_gives_no_direction():

@@ -153,7 +153,7 @@ def _toward(text: str, sentences: list[Sentence], matcher: PlaceMatcher, site: P
 # (not another launch's clause: "The launch came four days after the North fired … over the Yellow Sea"; nor
 # missiles that flew courses over the sea: "flew elliptical and figure-of-eight patterns over the sea", "circled over
 # the Yellow Sea for more than two hours")
-_EARLIER_CLAUSE = re.compile(r"\b(?:after|before|since|when)\s+(?:the\s+North|North\s+Korea|Pyongyang|it|they)\s+"
+_EARLIER_CLAUSE = re.compile(r"\b(?:after|before|since)\s+(?:the\s+North|North\s+Korea|Pyongyang|it|they)\s+"
                              r"(?:had\s+)?$", re.IGNORECASE)
 _COURSES_FLOWN = re.compile(r"\b(?:patterns?|courses|circuits|orbits|figure-of-eight|elliptical|circl(?:ed|ing)|"
                             r"loop(?:ed|ing|s))\b", re.IGNORECASE)
