@@ -222,3 +222,24 @@ def test_an_orbit_the_north_claimed_that_no_one_else_saw_is_no_outcome():
     assert drafted(text).outcome is None
     seen = text.replace("no one else ever detected it", "US Space Command catalogued it the next day")
     assert drafted(seen).outcome == "orbit"
+
+
+def _site(text: str) -> str | None:
+    found = drafted(text).first("launch_site")
+    return None if found is None else found.place
+
+
+def test_a_place_in_an_earlier_launchs_clause_is_not_the_site_of_the_launch_reported():
+    text = ("North Korea fired a submarine-launched ballistic missile into the East Sea on April 23, 2031, the "
+            "military said. It came eight days after the North's attempt to fire a Musudan missile from the Wonsan "
+            "area failed seconds after lift-off.")
+    assert _site(text) != "wonsan-kalma"
+    since = ("North Korea fired a ballistic missile on May 2, 2031, the military said. It was the first launch since "
+             "it fired two missiles from Sunan in March.")
+    assert _site(since) != "sunan"
+
+
+def test_the_reported_launchs_own_site_after_an_earlier_launchs_clause_is_still_its_site():
+    text = ("Two days after it fired cruise missiles from Nampo, North Korea launched a ballistic missile from Sunan "
+            "on May 4, 2031, the military said.")
+    assert _site(text) == "sunan"

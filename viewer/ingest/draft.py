@@ -18,6 +18,7 @@ from viewer.ingest.flight import find_flight, passing_flight
 from viewer.ingest.footnotes import footnotes, notes_apart
 from viewer.ingest.launch import detect_launch, foreign_launch_sentences
 from viewer.ingest.launch_claims import add_claims
+from viewer.ingest.launch_clauses import in_other_launchs_clause
 from viewer.ingest.launch_mentions import another_things_day, launch_days, launch_days_before, names_launching
 from viewer.ingest.launch_passages import paragraphs_named_by_day
 from viewer.ingest.launch_report import LaunchReport, clause_around, describe, space_of
@@ -268,7 +269,8 @@ def _draft_report(article: Article, report: LaunchReport, sentences: list[Senten
         draft.claims.append(DraftClaim("dateline_year", pinned.day.year, f"inferred: {pinned.why}", [pinned.span]))
     coordinates = find_zones_and_points(text, sentences)
     # (not the places of the other launches' sentences: 'the only facility named' may be another launch's)
-    mine = [p for p in places if not any(s.start <= p.start < s.end for s in apart or ())]
+    mine = [p for p in places if not any(s.start <= p.start < s.end for s in apart or ()) and not (
+        in_other_launchs_clause(text, p.start))]  # nor a place of another launch's clause ('days after it fired …')
     site = next((f for f in coordinates if f.kind == "launch_site"), None) or find_site(
         text, report, mine, matcher, draft.date)
     if site is not None:

@@ -7,6 +7,7 @@ a sentence of one lead launch that takes the last day named."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from viewer.ingest.findings import ArticleDraft
@@ -18,6 +19,7 @@ from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import find_dates
 
 MIN_DAYS = 3  # launch days a round-up names, each opening a run of its own
+_DIGIT = re.compile(r"\d")  # (a calendar day is written with its number)
 MIN_PARAGRAPHS = 2  # over which its runs spread (a single paragraph's days are one story's, read as they are)
 
 
@@ -38,7 +40,9 @@ def roundup_runs(text: str, sentences: list[Sentence], report: LaunchReport, pub
         return []
     told = set(report.related)
     body = [s for s in sentences if s.start >= header_end]
-    days = {s: _launch_day(text, s, published) for s in body}
+    if len({s.paragraph for s in body if s in told}) < MIN_PARAGRAPHS:
+        return []
+    days = {s: _launch_day(text, s, published) if _DIGIT.search(text, s.start, s.end) else None for s in body}
     runs: list[tuple[date, list[Sentence]]] = []
     for index, sentence in enumerate(body):
         day = days[sentence]
