@@ -243,3 +243,17 @@ def test_the_reported_launchs_own_site_after_an_earlier_launchs_clause_is_still_
     text = ("Two days after it fired cruise missiles from Nampo, North Korea launched a ballistic missile from Sunan "
             "on May 4, 2031, the military said.")
     assert _site(text) == "sunan"
+
+
+def test_a_launch_counted_in_days_from_the_one_before_it_is_a_launch_on_that_day():
+    text = REVIEW.replace("It came down in the sea east of the peninsula.",
+                          "It came down in the sea east of the peninsula. Six days later a second \"hypersonic\" "
+                          "test followed, also from Jagang.")
+    assert set(_launches(text)) == {date(2030, 1, 9), date(2030, 1, 15), date(2030, 4, 2), date(2030, 9, 12)}
+
+
+def test_a_day_counted_for_something_else_than_a_launch_is_no_launch():
+    text = REVIEW.replace("It came down in the sea east of the peninsula.",
+                          "It came down in the sea east of the peninsula. Six days later state media published "
+                          "photographs of Kim Jong Un at the site.")
+    assert set(_launches(text)) == {date(2030, 1, 9), date(2030, 4, 2), date(2030, 9, 12)}

@@ -41,7 +41,7 @@ from viewer.ingest.other_launches import (
 )
 from viewer.ingest.passing import passing_mentions
 from viewer.ingest.places import PlaceMatcher, PlaceMention, shipped_matcher
-from viewer.ingest.roundup_segments import lead_of_runs, roundup_runs
+from viewer.ingest.roundup_segments import lead_of_runs, roundup_runs, with_run_day
 from viewer.ingest.row_launches import paragraphs_of_rows, summary_lead
 from viewer.ingest.said_launches import with_said_day
 from viewer.ingest.sentences import Sentence, split_sentences
@@ -141,7 +141,8 @@ def draft_article(article: Article, matcher: PlaceMatcher | None = None) -> Arti
         for own, _ in groups:
             other_report = describe(text, LaunchReport(own, own, space_of(text, own, report.space),
                                                        rows=[s for s in own if s in report.rows]), whole_text=False)
-            draft.others.append(_draft_other(article, other_report, places, matcher, draft, alerts=True))
+            other = _draft_other(article, other_report, places, matcher, draft, alerts=True)
+            draft.others.append(with_run_day(runs, own, other, article))  # (a round-up's run: on its day)
         if not anchors:  # every sentence stating a launch tells a row's: the rows are the story's launches
             draft, draft.others = draft.others[0], draft.others[1:]
         run = lead_of_runs(draft, runs, draft.others) if anchors else None  # (the lead's run its main launch)

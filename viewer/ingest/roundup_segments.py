@@ -8,13 +8,14 @@ a sentence of one lead launch that takes the last day named."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
+from viewer.ingest.article import Article
 from viewer.ingest.findings import ArticleDraft
 from viewer.ingest.launch_mentions import another_things_day
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.passing import not_a_launch_day
-from viewer.ingest.said_launches import WHEN_FIRED
+from viewer.ingest.said_launches import WHEN_FIRED, on_day
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import find_dates
 
@@ -30,6 +31,40 @@ def _launch_day(text: str, sentence: Sentence, published: date | None) -> date |
             if d.value is not None and (not not_a_launch_day(text, d, sentence.start) or WHEN_FIRED.match(
                 text, d.end, sentence.end)) and not another_things_day(text, d, sentence)}
     return days.pop() if len(days) == 1 else None
+
+
+# a day counted from the launch told just before: "Six days later a second test followed", "The next day, …"
+_COUNTED = re.compile(r"\s*(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+"
+                      r"(?P<way>later|earlier|after(?:wards)?|before)|(?:the\s+)?(?P<next>next|following)\s+day)\b",
+                      re.IGNORECASE)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10}
+# what the counted day tells happened: a launch ("a second test followed", "another missile was fired")
+_FOLLOWED = re.compile(r"\b(?:test|launch|missiles?|rockets?|ICBM|SRBMs?|IRBM)\s+(?:[\w-]+\s+){0,2}?(?:followed|was\s+"
+                       r"fired|were\s+fired|was\s+launched|were\s+launched)\b", re.IGNORECASE)
+
+
+def _counted_day(text: str, sentence: Sentence, before: date) -> date | None:
+    """The day a sentence opening with a count of days from the launch told before it names ('Six days later …',
+    'The next day …'), or None."""
+    m = _COUNTED.match(text, sentence.start, sentence.end)
+    if m is None:
+        return None
+    if m.group("next"):
+        return before + timedelta(days=1)
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _NUMBERS[word]
+    back = m.group("way").lower() in ("earlier", "before")
+    return before - timedelta(days=n) if back else before + timedelta(days=n)
+
+
+def with_run_day(runs: list[tuple[date, list[Sentence]]], own: list[Sentence], other: ArticleDraft,
+                 article: Article) -> ArticleDraft:
+    """A launch drafted from one run (its sentences ``own``), on the run's day when its draft read another or none
+    ('Six days later a second test followed': the day counted from the launch before), with the time its sentences
+    give it on that day."""
+    day = next((day for day, sentences in runs if sentences is own), None)
+    return on_day(other, own, article, day) if day is not None and day != other.date else other
 
 
 def roundup_runs(text: str, sentences: list[Sentence], report: LaunchReport, published: date | None,
@@ -56,6 +91,9 @@ def roundup_runs(text: str, sentences: list[Sentence], report: LaunchReport, pub
                 runs[-1][1].append(sentence)  # the same day again in its run's paragraph: the same launch
             else:
                 runs.append((day, [sentence]))
+        elif day is None and runs and (later := _counted_day(text, sentence, runs[-1][0])) is not None and (
+                sentence in told or _FOLLOWED.search(text, sentence.start, sentence.end)):
+            runs.append((later, [sentence]))  # "Six days later a second "hypersonic" test followed, …"
         elif day is None and runs and runs[-1][1][-1].paragraph == sentence.paragraph:
             runs[-1][1].append(sentence)  # the run's paragraph goes on about its launch ("Tokyo sent J-Alert
             # warnings to residents of Hokkaido and Aomori"), up to the next day named

@@ -7,6 +7,7 @@ that day's launch (JCS statements come the day of the launch)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from viewer.ingest.article import Article
 from viewer.ingest.findings import ArticleDraft
@@ -38,9 +39,9 @@ def said_that_day(text: str, mention: DateMention, sentence: Sentence, days: lis
 
 
 def with_said_day(sentence: Sentence, other: ArticleDraft, article: Article) -> ArticleDraft:
-    """Another launch drafted from a sentence that tells it as said on its day, or on the day of its 'when' clause: that
-    day and the time the sentence
-    gives it, when its draft read no day in the sentence (its date, if any, the lead launch's)."""
+    """Another launch drafted from a sentence that tells it as said on its day, or on the day of its 'when' clause:
+    that day and the time the sentence gives it, when its draft read no day in the sentence (its date, if any, the
+    lead launch's)."""
     text = article.text
     if any(c.property == "date" and c.spans and sentence.start <= c.spans[0][0] < sentence.end for c in other.claims):
         return other
@@ -48,9 +49,14 @@ def with_said_day(sentence: Sentence, other: ArticleDraft, article: Article) -> 
     if not days or days[0].value is None or not (said_that_day(text, days[0], sentence, days) or (
             len(days) == 1 and WHEN_FIRED.match(text, days[0].end, sentence.end))):
         return other
-    when = ArticleDraft(name=other.name, space=other.space)  # its day and time, read with the day said
-    launch_when(when, text, LaunchReport([sentence], [sentence], other.space), article, days[0].value)
-    other.date, other.time = days[0].value, when.time if when.date == days[0].value else None
+    return on_day(other, [sentence], article, days[0].value)
+
+
+def on_day(other: ArticleDraft, own: list[Sentence], article: Article, day: date) -> ArticleDraft:
+    """``other`` dated ``day``, with the time its ``own`` sentences give it on that day (none if they give none)."""
+    when = ArticleDraft(name=other.name, space=other.space)  # its day and time, read with the day given
+    launch_when(when, article.text, LaunchReport(own, own, other.space), article, day)
+    other.date, other.time = day, when.time if when.date == day else None
     other.claims = [c for c in other.claims if c.property not in ("date", "time", "time_of_day")] + [
         c for c in when.claims if c.property in ("date", "time", "time_of_day")]
     return other
