@@ -20,7 +20,7 @@ from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import find_dates
 
 MIN_DAYS = 3  # launch days a round-up names, each opening a run of its own
-_DIGIT = re.compile(r"\d")  # (a calendar day is written with its number)
+_DIGIT = re.compile(r"\d")
 MIN_PARAGRAPHS = 2  # over which its runs spread (a single paragraph's days are one story's, read as they are)
 
 
@@ -77,7 +77,11 @@ def roundup_runs(text: str, sentences: list[Sentence], report: LaunchReport, pub
     body = [s for s in sentences if s.start >= header_end]
     if len({s.paragraph for s in body if s in told}) < MIN_PARAGRAPHS:
         return []
-    days = {s: _launch_day(text, s, published) if _DIGIT.search(text, s.start, s.end) else None for s in body}
+    digits = {s for s in body if _DIGIT.search(text, s.start, s.end)}  # (a calendar day is written with its number)
+    if sum(1 for i, s in enumerate(body) if s in digits and (s in told or (
+            i + 1 < len(body) and body[i + 1] in told))) < MIN_DAYS:
+        return []  # fewer sentences that could open a run than a round-up has runs: no day looked for (cost)
+    days = {s: _launch_day(text, s, published) if s in digits else None for s in body}
     runs: list[tuple[date, list[Sentence]]] = []
     for index, sentence in enumerate(body):
         day = days[sentence]
