@@ -257,3 +257,20 @@ def test_a_day_counted_for_something_else_than_a_launch_is_no_launch():
                           "It came down in the sea east of the peninsula. Six days later state media published "
                           "photographs of Kim Jong Un at the site.")
     assert set(_launches(text)) == {date(2030, 1, 9), date(2030, 4, 2), date(2030, 9, 12)}
+
+
+def test_a_warning_mechanism_launched_is_no_missile_launch():
+    from story import read
+
+    from viewer.ingest import draft_article
+
+    text = ("Japan-U.S.-ROK ministerial meeting, Tokyo, July 28, 2031\n\n"
+            "The ministers condemned North Korea's ballistic missile launches this year. They welcomed the smooth "
+            "operation of the real-time missile warning data-sharing mechanism launched in December 2030, and "
+            "agreed to meet again in Seoul.\n")
+    assert draft_article(read(text)) is None
+    system = text.replace("data-sharing mechanism launched", "data-sharing system first launched")
+    assert draft_article(read(system)) is None
+    fired = text.replace("They welcomed the smooth operation of the real-time missile warning data-sharing mechanism "
+                         "launched in December 2030", "North Korea fired a ballistic missile on July 27, 2031")
+    assert draft_article(read(fired)) is not None

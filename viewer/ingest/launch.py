@@ -171,7 +171,15 @@ def _launches_a_projectile(text: str, s: int, e: int, verb: re.Match[str]) -> bo
         gap = text[verb.end() : after.start()]
         if not _OTHER_OBJECT.search(gap) and not _COUNT.search(gap):
             return True
+    if _THING_LAUNCHED.search(text, max(s, verb.start() - 40), verb.start()):
+        return False  # "the missile warning data-sharing mechanism launched in December 2023": a thing set up
     return _PROJECTILE.search(text, s, verb.start()) is not None
+
+
+# a thing set up, not flown, right before 'launched' ("the … data-sharing mechanism launched in December")
+_THING_LAUNCHED = re.compile(r"\b(?:mechanism|system|network|framework|programm?e|initiative|platform|service|"
+                             r"campaign|website|channel|hotline|fund|project|agency|office|dialogue|exercise|drill)\s+"
+                             r"(?:(?:was|were|had\s+been|has\s+been|first)\s+)?$", re.IGNORECASE)
 
 
 def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, strict: bool,
