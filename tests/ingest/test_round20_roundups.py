@@ -265,7 +265,8 @@ def test_a_warning_mechanism_launched_is_no_missile_launch():
     from viewer.ingest import draft_article
 
     text = ("Japan-U.S.-ROK ministerial meeting, Tokyo, July 28, 2031\n\n"
-            "The ministers condemned North Korea's ballistic missile launches this year. They welcomed the smooth "
+            "The ministers condemned North Korea's ballistic missile launches this year and North Korea's military "
+            "cooperation with Russia. They welcomed the smooth "
             "operation of the real-time missile warning data-sharing mechanism launched in December 2030, and "
             "agreed to meet again in Seoul.\n")
     assert draft_article(read(text)) is None
