@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from viewer.ingest.day_years import years_from_before
+from viewer.ingest.east_asian_forms import date_parts, east_asian_clocks, east_asian_dates, has_east_asian_form
+from viewer.ingest.eras import KANJI_ERA_DATE, LETTER_ERA_DATE, era_date
 from viewer.ingest.quoted import unquoted
 from viewer.ingest.zones import ZONE, zone_name, zone_offset
 from viewer.ingest.zones import pyongyang_offset as pyongyang_offset  # (re-exported: tests read it from here)
@@ -35,13 +37,23 @@ _DATE_FORMS = [
     # "on 2023.11.21", "2023/11/21" as Korean, Japanese and Chinese English editions write dates in the body
     re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?P<sep>[./])(?P<mnum>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?![\d])"
                r"(?!\.\d)"),
+    # Japanese eras: "平成24年12月12日", "R5.7.12" (eras.py)
+    re.compile(KANJI_ERA_DATE),
+    re.compile(LETTER_ERA_DATE),
+    # "12.07.2023", "31.05.2023": dots between day, month and a four-digit year are day-first wherever they are
+    # written (Europe, Russia); no outlet writes the month first between dots
+    re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)(?!\.\d)"),
+    # "07/12/2023": read when one number is over 12, or when the text's other slashed dates settle the order
+    re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:(?:,[ \t]*|\s+)(?:Juche\s+\d{{1,3}}\s+\()?{_YEAR}\b\)?)?"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
     # "(2324Z on the 17th)", "on the 21st of this month": a day of the story's month (or the month before)
     # ("on the 4th from near Kusong", "on the 8th, according to …" as translations write it; not "on the 4th floor")
     # ("Wednesday the 24th", "Last Sunday, the 28th": a weekday with its day of the month)
     re.compile(r"(?:(?<=\b[Oo]n\s)|(?<=day\s)|(?<=day,\s))the\s+(?P<ordinal>[1-3]?\d)(?:st|nd|rd|th)\b"
-               r"(?:\s+of\s+(?:this|the)\s+month\b|(?!\s+[A-Za-z])|(?=\s+(?:from|at|in|and|by|toward|towards|off|"
+               # (a translation's "on the 29th day", not "on the 29th day of the siege")
+               r"(?:\s+of\s+(?:this|the)\s+month\b|\s+day\b(?!\s+(?:of|since|after|before)\b)|(?!\s+[A-Za-z])|"
+               r"(?=\s+(?:from|at|in|and|by|toward|towards|off|"
                r"into|according|when|after|before|while|but|with|over|near|local|KST|JST|morning|afternoon|evening|"
                r"night)\b))"),
 ]
@@ -106,7 +118,11 @@ _BARE_TIME = re.compile(
     r"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
     r"(?!\s*(?:[ap]\.?\s?m\b|[ap]\.\s?m\.))"
     # "at approximately 0534 hrs", "0600 hrs, 0637 hrs and 0642 hrs": military style (a zone after it is a zoned form)
-    r"|\b(?P<hourhrs>[01]\d|2[0-3])(?P<minutehrs>[0-5]\d)\s*hrs?\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)",
+    r"|\b(?P<hourhrs>[01]\d|2[0-3])(?P<minutehrs>[0-5]\d)\s*hrs?\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)"
+    # "at 0736 hours", "(0739 hours)", '"0652 hours"': a military clock spelled out; after "at", a bracket or a
+    # quote only ("1500 hours of flight time" is a duration)
+    r"|(?:(?<=\bat\s)|(?<=\()|(?<=\")|(?<=around\s)|(?<=about\s))(?P<hourhours>[01]\d|2[0-3])(?P<minutehours>[0-5]\d)"
+    r"\s?hours\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)",
     re.IGNORECASE)
 # A zone this module does not know, written after a clock time: "<Place> time" or an abbreviation in capitals
 _UNKNOWN_ZONE = re.compile(r"[ \t]*\(?(?:(?-i:[A-Z][a-z]+)(?:[ \t](?-i:[A-Z][a-z]+))?[ \t]+time\b|"
@@ -180,6 +196,13 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
             if mention:
                 found.append(mention)
                 taken.append((m.start(), m.end()))
+    if has_east_asian_form(text, start, end):  # "2024년 5월 30일", "9月29日", "오늘(18일)"
+        for m in east_asian_dates(text, start, end):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                mention = _east_asian_date(m, reference)
+                if mention:
+                    found.append(mention)
+                    taken.append((m.start(), m.end()))
     found = years_from_before(text, found)  # (day_years: '28 November 2017, i.e. … 29 November')
     if weekdays:
         for m in _YEARS_AGO_TODAY.finditer(text, start, end):
@@ -263,6 +286,16 @@ def _calendar_date(m: re.Match[str], reference: date | None) -> DateMention | No
     groups = m.groupdict()
     if groups.get("ordinal"):
         return _day_of_month(m, reference)
+    if groups.get("kera") or groups.get("lera"):
+        era = era_date(m)
+        return DateMention(m.start(), m.end(), era, era.isoformat()) if era else None
+    if groups.get("first"):
+        first, second = int(groups["first"]), int(groups["second"])
+        order = ("dmy" if first > 12 else "mdy") if (first > 12) != (second > 12) else slashed_order(m.string)
+        if order is None:
+            return None  # "07/12/2023": either order, and nothing in the text settles it
+        groups = {"day": str(first if order == "dmy" else second), "mnum": str(second if order == "dmy" else first),
+                  "year": groups["year"]}
     month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
     day = int(groups["day"])
     year = int(groups["year"]) if groups.get("year") else None
@@ -283,6 +316,41 @@ def _calendar_date(m: re.Match[str], reference: date | None) -> DateMention | No
     except ValueError:
         return None
     return DateMention(m.start(), m.end(), value, value.isoformat())
+
+
+def _east_asian_date(m: re.Match[str], reference: date | None) -> DateMention | None:
+    """A Korean or Japanese date: in full, or its month and day in the reference's year (the year before when that
+    puts it half a year ahead), or its day alone in the reference's month (the month before when it is ahead)."""
+    year, month, day = date_parts(m)
+    if year is None and reference is None:
+        return None
+    try:
+        if year is not None and month is not None:
+            value = date(year, month, day)
+        elif month is not None and reference is not None:
+            year = reference.year - ((month, day) > (reference.month, reference.day) and month - reference.month > 6)
+            value = date(year, month, day)
+        elif reference is not None:
+            first = reference.replace(day=1)
+            if day > reference.day:
+                first = (first - timedelta(days=1)).replace(day=1)
+            value = first.replace(day=day)
+        else:
+            return None
+    except ValueError:
+        return None
+    return DateMention(m.start(), m.end(), value, value.isoformat() if month is not None else m.group())
+
+
+_SLASHED_ANYWHERE = re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?:19|20)\d\d(?![\d/])")
+
+
+@functools.lru_cache(maxsize=32)
+def slashed_order(text: str) -> str | None:
+    """'dmy' or 'mdy' when the text's slashed dates with a number over 12 all put the day in one place; else None."""
+    orders = {"dmy" if int(m.group("first")) > 12 else "mdy" for m in _SLASHED_ANYWHERE.finditer(text)
+              if (int(m.group("first")) > 12) != (int(m.group("second")) > 12)}
+    return orders.pop() if len(orders) == 1 else None
 
 
 def _day_of_month(m: re.Match[str], reference: date | None) -> DateMention | None:
@@ -338,6 +406,8 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
     it a bare '10:42' is left out."""
     found: list[TimeMention] = []
     text = unquoted(text, start, end)
+    # "10시 15분경", "午後11時42分", "오전 9:41": Korea's and Japan's clocks (east_asian_forms)
+    found.extend(TimeMention(*clock) for clock in east_asian_clocks(text, start, end))
     for form in _TIME_FORMS:
         for m in form.finditer(text, start, end):
             if any(t.start < m.end() and m.start() < t.end for t in found):
@@ -372,8 +442,9 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
                 after = upto.end() if upto else m.end()
                 if 1 <= hour <= 11 and (_EVENING_AFTER.match(text, after, end) or (upto and upto.group("pm"))):
                     hour += 12  # "at 10:41 last night", "at 9:30 in the evening": a 12-hour clock without p.m.
-            elif m.group("hourhrs"):
-                hour, minute = int(m.group("hourhrs")), int(m.group("minutehrs"))
+            elif m.group("hourhrs") or m.group("hourhours"):
+                hour = int(m.group("hourhrs") or m.group("hourhours"))
+                minute = int(m.group("minutehrs") or m.group("minutehours"))
                 begin = m.start()
             else:
                 hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
