@@ -206,3 +206,24 @@ def test_a_warning_in_full_width_figures_is_read_and_cites_its_own_text():
     assert notice.areas[0].corners[0] == pytest.approx((130 + 20 / 60, 38 + 10 / 60))
     start = notice.areas[0].span[0]
     assert text[start : start + 5] == _wide("38-10")
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("fired a missile on the evening of the 23rd, but", date(2031, 5, 23)),
+    ("launched on the morning of the 6th from", date(2031, 5, 6)),
+    ("in the dawn of the 2nd,", date(2031, 5, 2)),
+])
+def test_a_part_of_a_day_of_the_month_is_that_day(text, wanted):
+    assert _dates(text) == [wanted]
+
+
+def test_a_launch_tables_time_cell_in_japanese_clocks_times_each_row():
+    lead = drafted("North Korean ballistic missile launches (Reiwa 13)\nCompiled: R13.10.2\n\n"
+                   "Times are local (JST = KST) as given by the JCS.\n\n"
+                   "| Date | Time (local) | Launch area | Number / type | Direction |\n"
+                   "|---|---|---|---|---|\n"
+                   "| R13.9.25 (Thu) | 06時53分頃 | Taechon, North Pyongan Province | 1 SRBM | toward the East Sea |\n"
+                   "| R13.9.28 (Sun) | 18時10分頃 / 18時20分頃 | Sunan, Pyongyang | 2 SRBMs | toward the East Sea |\n")
+    assert lead.date == date(2031, 9, 25)
+    assert lead.time is not None
+    assert lead.time.astimezone(UTC) == datetime(2031, 9, 24, 21, 53, tzinfo=UTC)

@@ -50,7 +50,9 @@ _DATE_FORMS = [
     # "(2324Z on the 17th)", "on the 21st of this month": a day of the story's month (or the month before)
     # ("on the 4th from near Kusong", "on the 8th, according to …" as translations write it; not "on the 4th floor")
     # ("Wednesday the 24th", "Last Sunday, the 28th": a weekday with its day of the month)
-    re.compile(r"(?:(?<=\b[Oo]n\s)|(?<=day\s)|(?<=day,\s))the\s+(?P<ordinal>[1-3]?\d)(?:st|nd|rd|th)\b"
+    # ("on the evening of the 23rd", "the morning of the 6th": a translation's part of a day of the month)
+    re.compile(r"(?:(?<=\b[Oo]n\s)|(?<=day\s)|(?<=day,\s)|(?<=morning\sof\s)|(?<=evening\sof\s)|"
+               r"(?<=afternoon\sof\s)|(?<=night\sof\s)|(?<=dawn\sof\s))the\s+(?P<ordinal>[1-3]?\d)(?:st|nd|rd|th)\b"
                # (a translation's "on the 29th day", not "on the 29th day of the siege")
                r"(?:\s+of\s+(?:this|the)\s+month\b|\s+day\b(?!\s+(?:of|since|after|before)\b)|(?!\s+[A-Za-z])|"
                r"(?=\s+(?:from|at|in|and|by|toward|towards|off|"
