@@ -227,3 +227,31 @@ def test_a_launch_tables_time_cell_in_japanese_clocks_times_each_row():
     assert lead.date == date(2031, 9, 25)
     assert lead.time is not None
     assert lead.time.astimezone(UTC) == datetime(2031, 9, 24, 21, 53, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("합참은 2031. 5. 28. 발표했다", [date(2031, 5, 28)]),
+    ("on 2031. 12. 3. at dawn", [date(2031, 12, 3)]),
+    ("in 2031. 5. 12 people were hurt", []),  # no dot after the day: a sentence's end and a count
+])
+def test_a_korean_spaced_dotted_date_in_the_body(text, wanted):
+    assert [d for d in _dates(text) if d is not None] == wanted
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("MOSCOW, 18.12.2031, 06:05 - North Korea", [(6, 5)]),
+    ("Published December 18, 2031, 14:40", [(14, 40)]),
+    ("the 2031, 10:2 vote", []),
+])
+def test_a_clock_after_a_dates_year_and_comma(text, wanted):
+    assert [(t.hour, t.minute) for t in find_times(text, 0, len(text), "local time")] == wanted
+
+
+def test_the_libraries_table_on_the_regional_forms_counts_every_form():
+    from viewer.ingest.date_libraries import FORMS, compare_forms
+
+    ours = compare_forms()[2]
+    assert ours.startswith("| launchmap rules |")
+    said = sum(d is not None for _, d, _ in FORMS)
+    assert f"/ {said} |" in ours
+    assert "| 0 |" in ours  # no form that says no date or clock is read as one

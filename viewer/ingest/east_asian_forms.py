@@ -10,6 +10,7 @@ duration ('3시간', '3時間': three hours)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -27,8 +28,17 @@ _FORMS = re.compile(rf"{CJK_DATE}|{CJK_MONTH_DAY}|{CJK_DAY}")
 _HAS_FORM = re.compile(r"\d[ \t]*[\uc77c\u65e5\uc2dc\u6642]")  # a digit before 일/日/시/時: a form may be here
 
 
+_HANGUL_OR_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@functools.lru_cache(maxsize=16)
+def _east_asian_text(text: str) -> bool:
+    """Whether ``text`` holds kana, kanji or hangul at all (most stories do not: every other scan is saved)."""
+    return _HANGUL_OR_KANJI.search(text) is not None
+
+
 def has_east_asian_form(text: str, start: int = 0, end: int | None = None) -> bool:
-    return _HAS_FORM.search(text, start, len(text) if end is None else end) is not None
+    return _east_asian_text(text) and _HAS_FORM.search(text, start, len(text) if end is None else end) is not None
 
 
 def east_asian_dates(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -80,14 +90,15 @@ _TRANSLATED_PARTS = {"dawn": "\uc0c8\ubcbd", "morning": "\uc544\uce68", "afterno
 def east_asian_clocks(text: str, start: int, end: int) -> list[tuple[int, int, int, int, str]]:
     """(start, end, hour, minute, zone) of each Korean or Japanese clock in ``text[start:end]``."""
     found = []
-    if "o'clock" in text[start:end]:
+    if text.find("o'clock", start, end) != -1:
         for m in _TRANSLATED.finditer(text, start, end):
             if m.group("minute") is None and m.group("part") is None:
                 continue  # "at 6 o'clock": English, its zone not said
             hour = _on_the_clock(int(m.group("hour")), _TRANSLATED_PARTS.get((m.group("part") or "").lower()))
             if hour is not None:
                 found.append((m.start(), m.end(), hour, int(m.group("minute") or 0), "KST"))
-    if not has_east_asian_form(text, start, end) and _PART_COLON.search(text, start, end) is None:
+    if not _east_asian_text(text) or (not has_east_asian_form(text, start, end) and _PART_COLON.search(
+            text, start, end) is None):
         return found
     for m in _CLOCK.finditer(text, start, end):
         if m.group("hour") is None and m.group("chour") is None:

@@ -37,14 +37,6 @@ _DATE_FORMS = [
     # "on 2023.11.21", "2023/11/21" as Korean, Japanese and Chinese English editions write dates in the body
     re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?P<sep>[./])(?P<mnum>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?![\d])"
                r"(?!\.\d)"),
-    # Japanese eras: "平成24年12月12日", "R5.7.12" (eras.py)
-    re.compile(KANJI_ERA_DATE),
-    re.compile(LETTER_ERA_DATE),
-    # "12.07.2023", "31.05.2023": dots between day, month and a four-digit year are day-first wherever they are
-    # written (Europe, Russia); no outlet writes the month first between dots
-    re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)(?!\.\d)"),
-    # "07/12/2023": read when one number is over 12, or when the text's other slashed dates settle the order
-    re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:(?:,[ \t]*|\s+)(?:Juche\s+\d{{1,3}}\s+\()?{_YEAR}\b\)?)?"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
     # "(2324Z on the 17th)", "on the 21st of this month": a day of the story's month (or the month before)
@@ -59,6 +51,32 @@ _DATE_FORMS = [
                r"into|according|when|after|before|while|but|with|over|near|local|KST|JST|morning|afternoon|evening|"
                r"night)\b))"),
 ]
+# Numeric and era forms, tried only in a text with a digit, a dot or slash and a digit, or an era's kanji in it
+# (most stories have none: the five scans are saved)
+_NUMERIC_DATE_FORMS = [
+    # Korean "2023. 2. 16.": a space after each dot and a dot after the day (not "in 2023. 5. 12 people")
+    re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)\.[ \t]+(?P<mnum>1[0-2]|0?[1-9])\.[ \t]+(?P<day>[0-3]?\d)\.(?!\d)"),
+    # Japanese eras: "平成24年12月12日", "R5.7.12" (eras.py)
+    re.compile(KANJI_ERA_DATE),
+    re.compile(LETTER_ERA_DATE),
+    # "12.07.2023", "31.05.2023": dots between day, month and a four-digit year are day-first wherever they are
+    # written (Europe, Russia); no outlet writes the month first between dots
+    re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)(?!\.\d)"),
+    # "07/12/2023": read when one number is over 12, or when the text's other slashed dates settle the order
+    re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
+]
+_ISO_FORMS = 4  # (the numeric forms go after the date-time groups and ISO forms, before the month names)
+_NUMERIC_GATE = re.compile(r"\d[./][ \t]*\d|(?:\u662d\u548c|\u5e73\u6210|\u4ee4\u548c)[ \t]*[\d\u5143]")
+
+
+@functools.lru_cache(maxsize=16)
+def _date_forms_for(text: str) -> list[re.Pattern[str]]:  # (cached: a story's windows share its text)
+    """The date forms worth trying in ``text``: the numeric ones first (after ISO's) when it may hold one."""
+    if _NUMERIC_GATE.search(text) is None:
+        return _DATE_FORMS
+    return [*_DATE_FORMS[:_ISO_FORMS], *_NUMERIC_DATE_FORMS, *_DATE_FORMS[_ISO_FORMS:]]
+
+
 # A span of days in one month: "17-18 December 2023", "December 17-18", "5 to 7 March"
 _PLAIN_MONTH = re.sub(r"\(\?P<\w+>", "(?:", _MONTH)
 _PLAIN_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
@@ -115,6 +133,8 @@ _BARE_TIME = re.compile(
     # (or opening a range: "between about 8:10 and 9:20 this morning", "from 22:10 to 22:40")
     r"|\b(?:(?:at|between|from)\s+(?:(?:about|around|approximately|roughly|exactly|precisely|just\s+(?:after|before)|"
     r"shortly\s+(?:after|before))\s+)?|(?:around|approximately)\s+|"
+    # (a Russian outlet's "18.12.2023, 06:05", "December 18, 2023, 06:05": the clock after a date's year and comma)
+    r"(?<=(?:19|20)\d\d,\s)|"
     # (a chat's "launched around 7:22"; a correction's "JCS says 7:23, not 7:22": the first is the one that stands)
     r"(?=(?:[01]?\d|2[0-3]):[0-5]\d,?\s+not\s+(?:at\s+)?(?:[01]?\d|2[0-3]):[0-5]\d))"
     r"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
@@ -190,7 +210,7 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
     for m in _DAY_RANGE.finditer(text, start, end):  # "17-18 December 2023": two days, neither one the date
         found.append(DateMention(m.start(), m.end(), None, " ".join(m.group().split())))
         taken.append((m.start(), m.end()))
-    for form in _DATE_FORMS:
+    for form in _date_forms_for(text):
         for m in form.finditer(text, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
