@@ -64,7 +64,7 @@ def test_what_only_looks_like_a_korean_or_japanese_day_is_no_date(text):
     ("昭和 64 年 1 月 7 日", date(1989, 1, 7)),
     ("防衛省 R5.7.12 発表", date(2023, 7, 12)),
     ("H29.3.6 (Mon)", date(2017, 3, 6)),
-    ("Tokyo desk, R4.10.1", date(2022, 10, 1)),
+    ("Tokyo desk, 09:00 JST, R4.10.1", date(2022, 10, 1)),
 ])
 def test_japanese_era_dates_in_kanji_and_letters(text, wanted):
     assert _dates(text) == [wanted]
@@ -73,6 +73,7 @@ def test_japanese_era_dates_in_kanji_and_letters(text, wanted):
 @pytest.mark.parametrize("text", [
     "平成32年1月1日",  # Heisei ended in its 31st year
     "firmware R5.7.12 released",  # a letter era with nothing Japanese about the page and no weekday: a version
+    "Japan's report, section S1.2.3, says",  # Japan named is not a Japanese page
     "R5.7.12.3",
     "HR5.7.12",
 ])

@@ -22,8 +22,9 @@ KANJI_ERA_DATE = (r"(?P<kera>\u662d\u548c|\u5e73\u6210|\u4ee4\u548c)[ \t]*(?P<ke
 # longer run of dotted numbers ("R5.7.12.3")
 LETTER_ERA_DATE = (r"(?<![\w.])(?P<lera>[SHR])(?P<lera_n>\d{1,2})\.(?P<lera_m>1[0-2]|0?[1-9])\.(?P<lera_d>[0-3]?\d)"
                    r"(?![\d])(?!\.\d)")
-# Text a Japanese page is written in (kana and kanji), which a letter era needs around it unless a weekday follows
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]|\b(?:JST|Heisei|Reiwa|Showa|Japan|Japanese|Tokyo)\b")
+# Text a Japanese page is written in (kana and kanji), JST or an era named, which a letter era needs around it unless
+# a weekday follows (Japan named is not enough: most stories of a launch name it, and "S1.2.3" can be a section)
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]|\b(?:JST|Heisei|Reiwa|Showa)\b")
 _WEEKDAY_AFTER = re.compile(r"[ \t]*[(\uff08](?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|[\u6708\u706b\u6c34\u6728\u91d1\u571f"
                             r"\u65e5])[a-z]{0,6}\.?[)\uff09]")
 
@@ -40,13 +41,13 @@ def era_year(era: str, number: str) -> int | None:
 
 
 def japanese_page(text: str) -> bool:
-    """Whether ``text`` reads as a Japanese page or about Japan: kana or kanji, JST, an era or Japan named."""
+    """Whether ``text`` reads as a Japanese page: kana or kanji, JST or an era named."""
     return _JAPANESE.search(text) is not None
 
 
 def era_date(m: re.Match[str], *, japanese_page: bool = False) -> date | None:
     """The date of a match of KANJI_ERA_DATE or LETTER_ERA_DATE (their named groups); a letter era only on a page
-    that is Japanese (kana or kanji, JST, an era or Japan named: ``japanese_page`` when the caller has seen it) or
+    that is Japanese (kana or kanji, JST or an era named: ``japanese_page`` when the caller has seen it) or
     with a weekday in brackets after it."""
     groups = m.groupdict()
     if groups.get("kera"):
