@@ -1,0 +1,150 @@
+"""A log of its own for each pytest-xdist worker, so a worker that dies says where and how.
+
+A worker lost under load said only "node down: Not properly terminated": the fatal error faulthandler writes went to
+the worker's stderr, lost in a long run's output or never written (a process killed with SIGKILL, as the kernel's
+out-of-memory killer does, writes nothing). Here each worker writes, to a file of its own, every test it starts (with
+its resident memory and the machine's available memory then) and, through faulthandler, the fatal error and every
+thread's stack; when a worker dies, the run prints the end of that file, the signal or exit code the process ended
+with and where the file is, and adds them to the crashed test's failure. The folder is removed after a run in which
+no worker died.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import faulthandler
+import os
+import shutil
+import signal
+import tempfile
+import time
+from pathlib import Path
+from typing import IO, Any
+
+import pytest
+
+FOLDER_KEY = "launchmap_worker_logs"  # the folder, handed to each worker in its workerinput
+TAIL_LINES = 60  # lines of a dead worker's log printed
+
+
+class WorkerCrashLogs:
+    """The plugin: the controller's side (the folder, what a dead worker left) and each worker's (its log)."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.folder: Path | None = None
+        self.said: dict[str, str] = {}  # worker id -> what its death left, once it died
+        self.log: IO[str] | None = None
+
+    # -- in each worker --------------------------------------------------------------------------------------
+
+    @pytest.hookimpl(trylast=True)  # after pytest's own faulthandler plugin, which enables it on stderr
+    def pytest_configure(self, config: pytest.Config) -> None:
+        workerinput = getattr(config, "workerinput", None)
+        if workerinput is None or FOLDER_KEY not in workerinput:
+            return
+        path = Path(workerinput[FOLDER_KEY]) / f"{workerinput['workerid']}.log"
+        self.log = open(path, "a", buffering=1, encoding="utf-8")  # noqa: SIM115  (open for the worker's life)
+        self.log.write(f"{_now()} worker {workerinput['workerid']} pid {os.getpid()}\n")
+        faulthandler.enable(file=self.log, all_threads=True)
+
+    def pytest_runtest_logstart(self, nodeid: str) -> None:
+        if self.log is not None:
+            self.log.write(f"{_now()} start {nodeid} (rss {_rss_mib()} MiB, machine available "
+                           f"{_available_mib()} MiB)\n")
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_unconfigure(self) -> None:
+        if self.log is not None:
+            self.log.write(f"{_now()} worker finished\n")
+
+    # -- in the controller -----------------------------------------------------------------------------------
+
+    def pytest_configure_node(self, node: Any) -> None:
+        if self.folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="launchmap-worker-logs-"))
+        node.workerinput[FOLDER_KEY] = str(self.folder)
+
+    def pytest_testnodedown(self, node: Any, error: object | None) -> None:
+        if error is None or self.folder is None:
+            return
+        worker = node.gateway.id
+        self.said[worker] = text = what_was_left(self.folder / f"{worker}.log", worker, _exit_status(node))
+        reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line("")
+            for line in text.splitlines():
+                reporter.write_line(line)
+
+    def pytest_handlecrashitem(self, crashitem: str, report: pytest.TestReport, sched: Any) -> None:
+        node = getattr(report, "node", None)
+        text = self.said.get(node.gateway.id) if node is not None else None
+        if text:
+            report.longrepr = f"{report.longrepr}\n{text}"
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self) -> None:
+        if self.folder is not None and not self.said and getattr(self.config, "workerinput", None) is None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def what_was_left(path: Path, worker: str, status: int | None) -> str:
+    """What a dead worker's log tells: how the process ended, the last test it started, its fatal error."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as error:
+        return f"worker {worker} died; its log {path} cannot be read ({error})"
+    started = [line for line in lines if " start " in line]
+    fatal = any(line.startswith(("Fatal Python error", "Current thread", "Thread 0x")) for line in lines)
+    how = _how_it_ended(status)
+    said = [f"worker {worker} died ({how}); its log: {path}",
+            f"last test started: {started[-1].split(' start ', 1)[1] if started else 'none'}"]
+    if not fatal:
+        said.append("no fatal error was written: the process was ended from outside"
+                    + (" (SIGKILL: the kernel's out-of-memory killer, or a time-out)" if status == -signal.SIGKILL
+                       else ""))
+    tail = lines[-TAIL_LINES:]
+    return "\n".join([*said, f"--- the last {len(tail)} lines of {path.name} ---", *tail])
+
+
+def _how_it_ended(status: int | None) -> str:
+    if status is None:
+        return "still running, or its exit status unknown"
+    if status < 0:
+        with contextlib.suppress(ValueError):
+            return f"killed by signal {-status}, {signal.Signals(-status).name}"
+        return f"killed by signal {-status}"
+    return f"exit code {status}"
+
+
+def _exit_status(node: Any) -> int | None:
+    """The worker process's exit status (negative: the signal), waiting a moment for it; None if unknown."""
+    popen = getattr(getattr(node.gateway, "_io", None), "popen", None)
+    if popen is None:
+        return None
+    with contextlib.suppress(Exception):
+        return popen.wait(timeout=5)
+    return None
+
+
+def _now() -> str:
+    return time.strftime("%H:%M:%S", time.gmtime())
+
+
+def _rss_mib() -> int:
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 2**20
+    except (OSError, ValueError, IndexError):
+        return -1
+
+
+def _available_mib() -> int:
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return -1
