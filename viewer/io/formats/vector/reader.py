@@ -11,6 +11,7 @@ import contextlib
 import re
 import shutil
 import tempfile
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from viewer.io.formats.gpkg.gdal_words import gdal_warnings, gdal_words
 from viewer.io.formats.gpkg.reader import read_plain_layer
 from viewer.io.formats.layer import MAX_FEATURES, LayerBuilder, refuse_large_file
 from viewer.io.formats.vector.archive import unpacked_shapefiles
+from viewer.io.formats.vector.shapefile_headers import disagreement
 from viewer.io.formats.vector.sidecars import SIDECARS, missing
+from viewer.io.formats.vector.xml_faults import XML_SUFFIXES, xml_fault
 from viewer.io.progress import Progress, no_progress, stages
 from viewer.model.bundle import Bundle
 from viewer.model.problem import BundleError, Problem
@@ -46,11 +49,19 @@ def read_vector(path: str | Path, progress: Progress = no_progress,
         why = missing(str(path.with_suffix("")), [str(p) for p in path.parent.glob(f"{glob_escaped(path.stem)}.*")])
         if why is not None:
             raise BundleError([Problem(file, "", why)])
-        for part in _parts(path):  # GDAL would wait on a FIFO for ever
+        parts = _parts(path)
+        for part in parts:  # GDAL would wait on a FIFO for ever
             try:
                 regular_size(part)
             except FileRefused as error:
                 raise BundleError([Problem(file, part.name, str(error))]) from None
+            if _outside(part, path):
+                raise BundleError([Problem(file, part.name, f"leads outside the folder of {path.name}; not read "
+                                                            "(copy the file itself beside it)")])
+        by_suffix = {part.suffix.lower(): part for part in parts}
+        wrong = disagreement(by_suffix, {suffix: part.name for suffix, part in by_suffix.items()})
+        if wrong is not None:
+            raise BundleError([Problem(file, by_suffix[wrong[0]].name, wrong[1])])
     with linked(path) as source:
         return _read_files([source], file, builder, progress)
 
@@ -71,6 +82,13 @@ def linked(path: Path) -> Iterator[Path]:
             except OSError:  # no symbolic links here (Windows without the right): a copy
                 shutil.copyfile(part, link)
         yield Path(folder) / f"{name}{path.suffix.lower()}"
+
+
+def _outside(part: Path, shp: Path) -> bool:
+    """Whether a part of a Shapefile (a symlink, or in a folder reached through one) leads out of the folder the
+    .shp is in, as named or as resolved: as a bundle's documents, nothing outside is read unasked."""
+    real = part.resolve()
+    return not any(real.is_relative_to(folder) for folder in (shp.parent.resolve(), shp.resolve().parent))
 
 
 def _parts(path: Path) -> list[Path]:
@@ -95,8 +113,15 @@ def _read_files(sources: list[Path], file: str, builder: LayerBuilder,
                     if not counts.get(_POINTS_OF.get(name, ""), 0):  # never read: not counted (GDAL reads them all)
                         counts[name] = int(pyogrio.read_info(source, layer=name, force_feature_count=True)["features"])
         except RuntimeError as error:  # pyogrio's DataSourceError and friends
+            _refuse_bad_xml(source, file)
             raise BundleError([Problem(file, where, f"cannot read it ({gdal_words(error)})")]) from None
-        layers += [(source, name, counts[name]) for name in names if counts.get(name, 0) > 0]
+        found = [(source, name, counts[name]) for name in names if counts.get(name, 0) > 0]
+        if not found:
+            _refuse_bad_xml(source, file)
+            _refuse_unreadable(source, [name for name in names if name in counts], file, where)
+        if not names:
+            raise BundleError([Problem(file, where, "GDAL finds no layer in it: the file is damaged or cut short")])
+        layers += found
     if not layers:
         raise BundleError([Problem(file, "", "no features in any layer")])
     total = sum(count for _, _, count in layers)
@@ -114,3 +139,25 @@ def _read_files(sources: list[Path], file: str, builder: LayerBuilder,
             raise BundleError([Problem(file, f"layer {name}", "a cell holds text that is not in the file's "
                                                              "encoding (a Shapefile's .cpg names it)")]) from None
     return builder.finish()
+
+
+def _refuse_bad_xml(source: Path, file: str) -> None:
+    """Raise where a GML's or GPX's XML goes wrong, if it does (GDAL's GML reader finds no layer then)."""
+    fault = xml_fault(source) if source.suffix.lower() in XML_SUFFIXES else None
+    if fault is not None:
+        raise BundleError([Problem(file, *fault)])
+
+
+def _refuse_unreadable(source: Path, layers: list[str], file: str, where: str) -> None:
+    """Raise GDAL's error for a file whose layers it counted no feature in, if reading one says why: a GML cut
+    short, or whose entities expand past what the XML parser allows, counts none."""
+    from pyogrio.raw import read
+
+    for name in layers:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # GDAL's warnings of this read: the error says what matters
+                read(source, layer=name, max_features=1)
+        except RuntimeError as error:
+            place = f"{where}:layer {name}" if where else f"layer {name}"
+            raise BundleError([Problem(file, place, f"cannot read it ({gdal_words(error)})")]) from None
