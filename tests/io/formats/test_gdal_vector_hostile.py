@@ -11,7 +11,9 @@ import time
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
+import shapely
 from test_gdal_vector import GPX, write_layer
 
 from viewer.io.load import open_path
@@ -235,3 +237,44 @@ def test_each_shapefile_of_a_zip_is_checked(tmp_path):
             if part.suffix != ".zip":
                 out.writestr(part.name, bytes(dbf) if part.name == "shore.dbf" else part.read_bytes())
     assert refused(archive).startswith(f"{archive}:shore.dbf: lists 3 records of")
+
+
+@pytest.mark.parametrize("field", [144, 148])  # the first record's count of parts, of points
+def test_a_shape_record_whose_counts_overrun_it_is_an_error_not_a_feature_without_geometry(tmp_path, field):
+    """GDAL reads such a record as no geometry; launchmap showed the feature with none, without a word."""
+    shp = shapefile(tmp_path)
+    data = bytearray(shp.read_bytes())
+    data[field:field + 4] = struct.pack("<i", 0x7FFFFFFF)
+    shp.write_bytes(bytes(data))
+    assert refused(shp) == f"{shp}:layer coast, fid 0: geometry cannot be read (a damaged shape record)"
+
+
+def test_a_null_shape_is_still_a_feature_without_geometry(tmp_path):
+    from pyogrio.raw import write
+
+    write(tmp_path / "sites.shp", np.array([None, shapely.to_wkb(shapely.Point(124.7, 39.66))], dtype=object),
+          [np.array(["Unplaced", "Sohae"], dtype=object)], ["name"], driver="ESRI Shapefile", geometry_type="Point",
+          crs="EPSG:4326")
+    bundle, _ = open_path(tmp_path / "sites.shp")
+    assert [f.geometry is None for f in bundle.features.values()] == [True, False]
+
+
+@pytest.mark.parametrize("part", [".prj", ".cpg"])
+def test_a_huge_small_part_is_refused_before_gdal_reads_it(tmp_path, part):
+    """GDAL read a 2 GiB sparse .prj whole: 54 s and 2 GB of memory, then refused it."""
+    shp = shapefile(tmp_path)
+    with open(tmp_path / f"coast{part}", "ab") as out:
+        out.truncate(2 * 2**30)
+    message = refused(shp, within_s=10)
+    assert message.startswith(f"{shp}:coast{part}: its ")
+    assert "2,147,483,648 bytes, more than the 1 MiB launchmap reads of one" in message
+
+
+def test_a_huge_small_part_in_a_zip_is_refused_before_it_is_unpacked(tmp_path):
+    shapefile(tmp_path)
+    archive = tmp_path / "coast.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        for part in ("shp", "shx", "dbf"):
+            out.write(tmp_path / f"coast.{part}", f"coast.{part}")
+        out.writestr("coast.prj", b" " * (3 * 2**20))
+    assert refused(archive, within_s=10).startswith(f"{archive}:coast.prj: its CRS file is 3,145,728 bytes")

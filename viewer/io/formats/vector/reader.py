@@ -8,6 +8,7 @@ as a URL is read as named too."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 import shutil
 import tempfile
@@ -20,8 +21,8 @@ from viewer.io.formats.gpkg.gdal_words import gdal_warnings, gdal_words
 from viewer.io.formats.gpkg.reader import read_plain_layer
 from viewer.io.formats.layer import MAX_FEATURES, LayerBuilder, refuse_large_file
 from viewer.io.formats.vector.archive import unpacked_shapefiles
-from viewer.io.formats.vector.shapefile_headers import disagreement
-from viewer.io.formats.vector.sidecars import SIDECARS, missing
+from viewer.io.formats.vector.shapefile_headers import damaged_records, disagreement
+from viewer.io.formats.vector.sidecars import SIDECARS, missing, too_large
 from viewer.io.formats.vector.xml_faults import XML_SUFFIXES, xml_fault
 from viewer.io.progress import Progress, no_progress, stages
 from viewer.model.bundle import Bundle
@@ -52,9 +53,11 @@ def read_vector(path: str | Path, progress: Progress = no_progress,
         parts = _parts(path)
         for part in parts:  # GDAL would wait on a FIFO for ever
             try:
-                regular_size(part)
+                size = regular_size(part)
             except FileRefused as error:
                 raise BundleError([Problem(file, part.name, str(error))]) from None
+            if (why := too_large(part.suffix, size)) is not None:
+                raise BundleError([Problem(file, part.name, why)])
             if _outside(part, path):
                 raise BundleError([Problem(file, part.name, f"leads outside the folder of {path.name}; not read "
                                                             "(copy the file itself beside it)")])
@@ -130,6 +133,7 @@ def _read_files(sources: list[Path], file: str, builder: LayerBuilder,
                                              "open fewer layers (ogr2ogr can split the file)")])
     parts = stages(progress, [count + 1 for _, _, count in layers])
     for (source, name, count), stage in zip(layers, parts, strict=True):
+        first = len(builder.bundle.features)
         try:
             with gdal_warnings(builder, f"layer {name}"):
                 read_plain_layer(source, name, count, builder, stage, sqlite=False)
@@ -138,7 +142,21 @@ def _read_files(sources: list[Path], file: str, builder: LayerBuilder,
         except UnicodeDecodeError:
             raise BundleError([Problem(file, f"layer {name}", "a cell holds text that is not in the file's "
                                                              "encoding (a Shapefile's .cpg names it)")]) from None
+        if source.suffix.lower() == ".shp":
+            _refuse_damaged_shapes(source, name, first, builder)
     return builder.finish()
+
+
+def _refuse_damaged_shapes(shp: Path, layer: str, first: int, builder: LayerBuilder) -> None:
+    """An error for each feature of the layer (added from ``first`` on) that GDAL gave no geometry although its
+    record is not a null shape: GDAL reads a record whose counts of parts or points overrun it as no geometry."""
+    features = itertools.islice(builder.bundle.features.values(), first, None)
+    empty = {first + index for index, feature in enumerate(features) if feature.geometry is None}
+    if not empty:
+        return
+    fids = {int(builder.places[index].rpartition("fid ")[2]): index for index in empty}
+    for fid in damaged_records(shp, sorted(fids)):
+        builder.error(builder.places[fids[fid]], "geometry cannot be read (a damaged shape record)")
 
 
 def _refuse_bad_xml(source: Path, file: str) -> None:

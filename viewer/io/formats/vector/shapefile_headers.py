@@ -71,3 +71,23 @@ def _table_counts(path: Path) -> tuple[int, int, int] | None:
 
 def _records(count: int) -> str:
     return f"{count:,} record" + ("" if count == 1 else "s")
+
+
+def damaged_records(shp: Path, fids: list[int]) -> list[int]:
+    """Those of records ``fids`` (0-based, in order; GDAL's fids) of a .shp that are not null shapes (shape type
+    0), or that its .shx places outside the .shp: GDAL read them as no geometry."""
+    damaged = []
+    with open_regular(shp.with_suffix(".shx")) as index, open_regular(shp) as shapes:
+        size = shapes.seek(0, 2)
+        for fid in fids:
+            index.seek(SHAPE_HEADER + 8 * fid)
+            entry = index.read(8)
+            if len(entry) < 8:
+                damaged.append(fid)
+                continue
+            offset = struct.unpack(">i", entry[:4])[0] * 2
+            shapes.seek(offset + 8)  # after the record's own header (number, length)
+            kind = shapes.read(4)
+            if offset + 12 > size or len(kind) < 4 or struct.unpack("<i", kind)[0] != 0:
+                damaged.append(fid)
+    return damaged
