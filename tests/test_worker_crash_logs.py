@@ -66,3 +66,43 @@ def test_the_logs_are_removed_after_a_run_in_which_no_worker_died(tmp_path):
                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert "2 passed" in run.stdout, run.stdout
     assert not list(tmp_path.glob("launchmap-worker-logs-*"))
+
+
+OFF_THREAD = """
+import gc, threading
+from PySide6.QtCore import QObject, QTimer
+
+class Held(QObject):
+    def __init__(self):
+        super().__init__()
+        self.me = self  # a cycle: only the cyclic garbage collector frees it
+        self.timer = QTimer(self)
+        self.timer.start(1000)
+
+def test_a_qobject_collected_on_a_worker_thread(qapp):
+    gc.disable()
+    try:
+        Held()
+        worker = threading.Thread(target=gc.collect, name="worker")
+        worker.start()
+        worker.join()
+    finally:
+        gc.enable()
+"""
+
+
+@pytest.mark.slow
+def test_what_qt_says_of_threads_is_printed_at_the_end(tmp_path):
+    """A Python-owned QObject in a reference cycle, freed by the garbage collector on a worker thread, is destroyed
+    there, off its own thread (what Qt does not allow): the run names the test and keeps the logs."""
+    (tmp_path / "conftest.py").write_text(CONFTEST)
+    (tmp_path / "test_off_thread.py").write_text(OFF_THREAD)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")]),
+           "TMPDIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "2", "-p", "no:cacheprovider",
+                          "test_off_thread.py"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert "1 passed" in run.stdout, run.stdout
+    assert "Qt spoke of threads" in run.stdout
+    assert ("Qt: test_off_thread.py::test_a_qobject_collected_on_a_worker_thread: QObject::killTimer: Timers "
+            "cannot be stopped from another thread") in run.stdout
+    assert list(tmp_path.glob("launchmap-worker-logs-*/gw*.log"))

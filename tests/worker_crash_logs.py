@@ -5,8 +5,13 @@ the worker's stderr, lost in a long run's output or never written (a process kil
 out-of-memory killer does, writes nothing). Here each worker writes, to a file of its own, every test it starts (with
 its resident memory and the machine's available memory then) and, through faulthandler, the fatal error and every
 thread's stack; when a worker dies, the run prints the end of that file, the signal or exit code the process ended
-with and where the file is, and adds them to the crashed test's failure. The folder is removed after a run in which
-no worker died.
+with and where the file is, and adds them to the crashed test's failure.
+
+Each worker also writes what Qt says of threads ("Timers cannot be stopped from another thread", "Cannot destroy
+... different thread"), in a test or between tests, and the run prints those lines at its end. A Python-owned QObject
+in a reference cycle is destroyed by whichever thread's allocation starts the cyclic garbage collector: on a worker
+thread, its C++ destructor runs there, off the object's own thread, which Qt does not allow (a crash later, anywhere).
+The folder is removed after a run in which no worker died and Qt said nothing of threads.
 """
 
 from __future__ import annotations
@@ -14,9 +19,12 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import os
+import re
 import shutil
 import signal
+import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import IO, Any
@@ -25,6 +33,8 @@ import pytest
 
 FOLDER_KEY = "launchmap_worker_logs"  # the folder, handed to each worker in its workerinput
 TAIL_LINES = 60  # lines of a dead worker's log printed
+THREADS = re.compile(r"thread", re.IGNORECASE)  # Qt's messages kept: those of objects used across threads
+QT_MARK = " Qt: "
 
 
 class WorkerCrashLogs:
@@ -47,11 +57,43 @@ class WorkerCrashLogs:
         self.log = open(path, "a", buffering=1, encoding="utf-8")  # noqa: SIM115  (open for the worker's life)
         self.log.write(f"{_now()} worker {workerinput['workerid']} pid {os.getpid()}\n")
         faulthandler.enable(file=self.log, all_threads=True)
+        self._hear_qt()
+
+    def _hear_qt(self) -> None:
+        """Qt's messages outside a test's call (pytest-qt captures those, then hands back this handler): the ones
+        about threads to the log, all of them on to stderr as Qt's own handler writes them."""
+        try:
+            from PySide6.QtCore import qInstallMessageHandler
+        except ImportError:
+            return
+
+        def heard(kind, context, message: str) -> None:
+            if THREADS.search(message):
+                self._note_qt("between tests", message, threading.current_thread().name)
+            sys.stderr.write(message + "\n")
+
+        self._qt_handler = heard  # kept: Qt holds no reference of its own
+        qInstallMessageHandler(heard)
+
+    def _note_qt(self, where: str, message: str, said_on: str | None = None) -> None:
+        if self.log is not None:
+            on = f" (said on thread {said_on})" if said_on else ""
+            self.log.write(f"{_now()}{QT_MARK}{where}: {' '.join(message.split())}{on}\n")
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         if self.log is not None:
             self.log.write(f"{_now()} start {nodeid} (rss {_rss_mib()} MiB, machine available "
                            f"{_available_mib()} MiB)\n")
+
+    @pytest.hookimpl(wrapper=True, trylast=True)  # within pytest-qt's, which drops its capture after it
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> Any:
+        report = yield
+        capture = getattr(item, "qt_log_capture", None)
+        if self.log is not None and capture is not None and call.when == "call":
+            for record in capture.records:
+                if THREADS.search(record.message):
+                    self._note_qt(item.nodeid, record.message)
+        return report
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_unconfigure(self) -> None:
@@ -84,8 +126,26 @@ class WorkerCrashLogs:
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self) -> None:
-        if self.folder is not None and not self.said and getattr(self.config, "workerinput", None) is None:
+        if self.folder is None or getattr(self.config, "workerinput", None) is not None:
+            return
+        heard = qt_of_threads(self.folder)
+        reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+        if heard and reporter is not None:
+            reporter.write_sep("=", f"Qt spoke of threads {len(heard)} times (logs kept in {self.folder})")
+            for line in heard[:40]:
+                reporter.write_line(line)
+        if not self.said and not heard:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def qt_of_threads(folder: Path) -> list[str]:
+    """What Qt said of threads in the workers' logs of ``folder``, each line with its worker."""
+    lines = []
+    for log in sorted(folder.glob("*.log")):
+        with contextlib.suppress(OSError):
+            lines += [f"{log.stem} {line}" for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
+                      if QT_MARK in line]
+    return lines
 
 
 def what_was_left(path: Path, worker: str, status: int | None) -> str:
