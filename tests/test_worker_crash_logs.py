@@ -31,6 +31,11 @@ def test_segfault():
 
 def test_killed_from_outside():
     os.kill(os.getpid(), signal.SIGKILL)
+
+def test_fatal_error():
+    import sys
+    print("a line before it", file=sys.stderr)
+    ctypes.pythonapi.Py_FatalError(b"none_dealloc: as a C extension's refcount bug ends a process")
 """
 
 
@@ -44,7 +49,7 @@ def test_a_dead_worker_names_its_test_its_signal_and_its_fatal_error(tmp_path):
                           "no:cacheprovider", "-p", "no:randomly", "-rfE", "test_dying.py"],
                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     out = run.stdout
-    assert "2 failed, 1 passed" in out, out
+    assert "3 failed, 1 passed" in out, out
     assert "died (killed by signal 11, SIGSEGV)" in out
     assert "last test started: test_dying.py::test_segfault" in out
     assert "Fatal Python error: Segmentation fault" in out
@@ -52,6 +57,11 @@ def test_a_dead_worker_names_its_test_its_signal_and_its_fatal_error(tmp_path):
     assert "died (killed by signal 9, SIGKILL)" in out
     assert "last test started: test_dying.py::test_killed_from_outside" in out
     assert "no fatal error was written: the process was ended from outside (SIGKILL" in out
+    # CPython's own fatal error goes to stderr, which pytest captures during a test: kept in a file all the same
+    assert "died (killed by signal 6, SIGABRT)" in out
+    assert "last test started: test_dying.py::test_fatal_error" in out
+    assert "a line before it" in out
+    assert "Fatal Python error: none_dealloc: as a C extension's refcount bug ends a process" in out
     logs = {path.name for path in tmp_path.glob("launchmap-worker-logs-*/gw*.log")}  # kept: a worker died
     assert {"gw0.log", "gw1.log"} <= logs  # and the logs of the workers that replaced them
 

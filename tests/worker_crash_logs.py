@@ -33,6 +33,7 @@ import pytest
 
 FOLDER_KEY = "launchmap_worker_logs"  # the folder, handed to each worker in its workerinput
 TAIL_LINES = 60  # lines of a dead worker's log printed
+STACK_LINES = 200  # lines of a fatal error's stacks printed
 THREADS = re.compile(r"thread", re.IGNORECASE)  # Qt's messages kept: those of objects used across threads
 QT_MARK = " Qt: "
 
@@ -57,6 +58,7 @@ class WorkerCrashLogs:
         self.log = open(path, "a", buffering=1, encoding="utf-8")  # noqa: SIM115  (open for the worker's life)
         self.log.write(f"{_now()} worker {workerinput['workerid']} pid {os.getpid()}\n")
         faulthandler.enable(file=self.log, all_threads=True)
+        _keep_captured_stderr(config, path.with_suffix(".stderr"))
         self._hear_qt()
 
     def _hear_qt(self) -> None:
@@ -148,14 +150,40 @@ def qt_of_threads(folder: Path) -> list[str]:
     return lines
 
 
+def _keep_captured_stderr(config: pytest.Config, path: Path) -> None:
+    """Have pytest capture a test's stderr (file descriptor 2) in the file ``path``, not in an anonymous temporary
+    file, so it outlives the worker. CPython writes a fatal error ("Fatal Python error: none_dealloc", a refcount
+    bug in a C extension) and every thread's stack to file descriptor 2, which pytest captures during a test: when
+    the process then aborts, all of it was lost with the capture's file, and a worker died "with no trace".
+    pytest truncates its capture after each phase of a test, so the file holds what the last phase wrote. Relies
+    on pytest's capture internals; does nothing when they differ (or with -s)."""
+    capture = getattr(config.pluginmanager.get_plugin("capturemanager"), "_global_capturing", None)
+    err = getattr(capture, "err", None)
+    tmpfile = getattr(err, "tmpfile", None)
+    if getattr(err, "targetfd", None) != 2 or tmpfile is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            os.dup2(fd, tmpfile.fileno())  # the capture's file is now this one, at the same descriptor
+            if getattr(err, "_state", None) == "started":
+                os.dup2(fd, 2)
+        finally:
+            os.close(fd)
+
+
 def what_was_left(path: Path, worker: str, status: int | None) -> str:
     """What a dead worker's log tells: how the process ended, the last test it started, its fatal error."""
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as error:
         return f"worker {worker} died; its log {path} cannot be read ({error})"
+    try:
+        stderr = path.with_suffix(".stderr").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        stderr = []
     started = [line for line in lines if " start " in line]
-    fatal = any(line.startswith(("Fatal Python error", "Current thread", "Thread 0x")) for line in lines)
+    fatal = any(line.startswith(("Fatal Python error", "Current thread", "Thread 0x")) for line in lines + stderr)
     how = _how_it_ended(status)
     said = [f"worker {worker} died ({how}); its log: {path}",
             f"last test started: {started[-1].split(' start ', 1)[1] if started else 'none'}"]
@@ -164,7 +192,13 @@ def what_was_left(path: Path, worker: str, status: int | None) -> str:
                     + (" (SIGKILL: the kernel's out-of-memory killer, or a time-out)" if status == -signal.SIGKILL
                        else ""))
     tail = lines[-TAIL_LINES:]
-    return "\n".join([*said, f"--- the last {len(tail)} lines of {path.name} ---", *tail])
+    said += [f"--- the last {len(tail)} lines of {path.name} ---", *tail]
+    if stderr:
+        fatal_at = [at for at, line in enumerate(stderr) if line.startswith("Fatal Python error")]
+        shown = stderr[fatal_at[-1]:][:STACK_LINES] if fatal_at else stderr[-TAIL_LINES:]
+        said += [f"--- what its last test wrote to stderr ({path.with_suffix('.stderr').name}): "
+                 f"{'from its fatal error' if fatal_at else 'the end'}, {len(shown)} lines ---", *shown]
+    return "\n".join(said)
 
 
 def _how_it_ended(status: int | None) -> str:
