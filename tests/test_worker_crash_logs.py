@@ -60,7 +60,8 @@ def test_a_dead_worker_names_its_test_its_signal_and_its_fatal_error(tmp_path):
     # CPython's own fatal error goes to stderr, which pytest captures during a test: kept in a file all the same
     assert "died (killed by signal 6, SIGABRT)" in out
     assert "last test started: test_dying.py::test_fatal_error" in out
-    assert "a line before it" in out
+    assert "wrote to stderr (gw" in out
+    assert "from its fatal error" in out
     assert "Fatal Python error: none_dealloc: as a C extension's refcount bug ends a process" in out
     logs = {path.name for path in tmp_path.glob("launchmap-worker-logs-*/gw*.log")}  # kept: a worker died
     assert {"gw0.log", "gw1.log"} <= logs  # and the logs of the workers that replaced them
