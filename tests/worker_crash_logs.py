@@ -46,6 +46,7 @@ class WorkerCrashLogs:
         self.folder: Path | None = None
         self.said: dict[str, str] = {}  # worker id -> what its death left, once it died
         self.log: IO[str] | None = None
+        self._qt_handler: Any = None  # the Qt message handler installed, kept alive while installed
 
     # -- in each worker --------------------------------------------------------------------------------------
 
@@ -99,6 +100,11 @@ class WorkerCrashLogs:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_unconfigure(self) -> None:
+        if self._qt_handler is not None:  # Qt's own again: no Python called while Qt exits
+            from PySide6.QtCore import qInstallMessageHandler
+
+            qInstallMessageHandler(None)
+            self._qt_handler = None
         if self.log is not None:
             self.log.write(f"{_now()} worker finished\n")
 
