@@ -49,7 +49,18 @@ def test_a_shp_cut_short_is_refused_not_read_as_shapes_without_geometry(tmp_path
     shp = shapefile(tmp_path)
     cut(shp, shp.stat().st_size // 2)
     message = refused(shp)
-    assert message.startswith(f"{shp}:coast.shp: cut short")
+    assert message.startswith(f"{shp}:coast.shp: cut short: its last shape ends at byte 276, the file has 138")
+
+
+def test_a_shp_whose_header_says_a_wrong_length_is_still_read_when_its_shapes_are_whole(tmp_path):
+    """Some writers get the .shp's own file length wrong; what matters is whether the shapes the .shx indexes are
+    in the file (GDAL reads them)."""
+    shp = shapefile(tmp_path)
+    data = bytearray(shp.read_bytes())
+    data[24:28] = struct.pack(">i", len(data))  # bytes, not 16-bit words: twice too long
+    shp.write_bytes(bytes(data))
+    bundle, _ = open_path(shp)
+    assert len(bundle.features) == 2
 
 
 def test_a_shx_cut_short_names_the_index(tmp_path):

@@ -143,11 +143,11 @@ def _read_files(sources: list[Path], file: str, builder: LayerBuilder,
             raise BundleError([Problem(file, f"layer {name}", "a cell holds text that is not in the file's "
                                                              "encoding (a Shapefile's .cpg names it)")]) from None
         if source.suffix.lower() == ".shp":
-            _refuse_damaged_shapes(source, name, first, builder)
+            _refuse_damaged_shapes(source, first, builder)
     return builder.finish()
 
 
-def _refuse_damaged_shapes(shp: Path, layer: str, first: int, builder: LayerBuilder) -> None:
+def _refuse_damaged_shapes(shp: Path, first: int, builder: LayerBuilder) -> None:
     """An error for each feature of the layer (added from ``first`` on) that GDAL gave no geometry although its
     record is not a null shape: GDAL reads a record whose counts of parts or points overrun it as no geometry."""
     features = itertools.islice(builder.bundle.features.values(), first, None)

@@ -21,16 +21,17 @@ def disagreement(parts: dict[str, Path], names: dict[str, str]) -> tuple[str, st
     """(the suffix of the part at fault, what is wrong with it) for Shapefile ``parts`` (by lower-case suffix:
     .shp, .shx, .dbf) whose headers disagree with their sizes or with each other; None when they agree, or when a
     part is not a Shapefile's at all (GDAL says so). ``names``: each part's name for messages."""
-    shapes = None
-    for suffix in (".shp", ".shx"):
-        said = _shape_file_length(parts[suffix])
-        if said is None:
-            return None
-        length, size = said
-        if size < length:
-            return suffix, f"cut short: its header says {length:,} bytes, the file has {size:,} (copied in part?)"
-        if suffix == ".shx":
-            shapes = (length - SHAPE_HEADER) // 8
+    index, shape_file = _shape_file_length(parts[".shx"]), _shape_file_length(parts[".shp"])
+    if index is None or shape_file is None:
+        return None
+    length, size = index
+    if size < length:  # GDAL takes the count of shapes from the .shx's header, and fails on it
+        return ".shx", f"cut short: its header says {length:,} bytes, the file has {size:,} (copied in part?)"
+    shapes = (length - SHAPE_HEADER) // 8
+    end = _last_shape_end(parts[".shx"], shapes)
+    if end is not None and end > shape_file[1]:  # not the .shp's own header length: some writers get it wrong
+        return ".shp", (f"cut short: its last shape ends at byte {end:,}, the file has {shape_file[1]:,} (copied "
+                        "in part?)")
     table = _table_counts(parts[".dbf"])
     if table is None:
         return None
@@ -52,6 +53,20 @@ def _shape_file_length(path: Path) -> tuple[int, int] | None:
     if len(head) < 28 or struct.unpack(">i", head[:4])[0] != SHAPE_FILE_CODE:
         return None
     return struct.unpack(">i", head[24:28])[0] * 2, size
+
+
+def _last_shape_end(shx: Path, shapes: int) -> int | None:
+    """Where the last shape the .shx indexes ends in the .shp (its offset and content length, in 16-bit words,
+    after an 8-byte record header); None for no shapes."""
+    if shapes <= 0:
+        return None
+    with open_regular(shx) as file:
+        file.seek(SHAPE_HEADER + 8 * (shapes - 1))
+        entry = file.read(8)
+    if len(entry) < 8:
+        return None
+    offset, length = struct.unpack(">ii", entry)
+    return (offset + length) * 2 + 8
 
 
 def _table_counts(path: Path) -> tuple[int, int, int] | None:
