@@ -8,11 +8,20 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from viewer.model.feature_table import combined
+from viewer.model.kinds import kind_style
+
+if TYPE_CHECKING:
+    from viewer.model.feature_table import FeatureTable
 
 STYLE_KEYS = ("stroke", "stroke-width", "stroke-opacity", "fill", "fill-opacity", "marker-color", "marker-size")
 # simplestyle's marker sizes as a scale of the kind's symbol, and the scale (KML's IconStyle) each size stands for
 MARKER_SCALES = {"small": 0.75, "medium": 1.0, "large": 1.4}
+COLOURS_SHOWN = 4  # a file's own colours a tree swatch or a legend row shows side by side; of more, the first ones
 MAX_WIDTH = 20.0  # px: a file's width past this is drawn at it (a 1000 px line would cover the map)
 _HEX = re.compile(r"#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
 
@@ -72,3 +81,30 @@ def paint_of(values: Any) -> Paint | None:
                   width=_number(cells["stroke-width"], 0.0, MAX_WIDTH), fill=colour(cells["fill"]),
                   fill_alpha=_alpha(cells["fill-opacity"]), marker=colour(cells["marker-color"]), marker_scale=scale)
     return None if found == Paint() else found
+
+
+def drawn_colour(paint: Paint | None, drawn_as: str) -> str | None:
+    """The colour of its own a feature is drawn in, as the map draws a kind drawn as ``drawn_as`` (its
+    `KindStyle.geometry`): a point's marker, a line's stroke, an area's fill (its outline where it has no fill of its
+    own); None where the map draws the launch's or layer's colour. The one answer the layer tree's swatches and the
+    legend give: the tree took stroke, marker, fill and the legend stroke, fill, marker, so a point styled with a
+    LineStyle showed a colour the map never drew it in."""
+    if paint is None:
+        return None
+    if drawn_as == "point":
+        return paint.marker
+    if drawn_as == "line":
+        return paint.stroke
+    if drawn_as == "area":
+        return paint.fill or paint.stroke
+    return paint.stroke or paint.fill or paint.marker
+
+
+def colours_drawn(table: FeatureTable, rows: np.ndarray) -> list[str | None]:
+    """The colours of their own the ``rows`` of ``table`` are drawn in (`drawn_colour`), each once in the order first
+    met; None among them where some are drawn in their launch's or layer's colour. From the table's kind and paint
+    columns (each read once per table), not feature by feature."""
+    if not len(rows):
+        return []
+    pairs = combined([table.kind, table.paints()], np.asarray(rows, dtype=np.intp))
+    return list(dict.fromkeys(drawn_colour(paint, kind_style(kind).geometry) for kind, paint in pairs.values))
