@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, 
 from PySide6.QtGui import QBrush, QColor, QStandardItem
 from PySide6.QtWidgets import QAbstractItemView, QColorDialog, QHeaderView, QMenu, QTreeView
 
-from viewer.model.folders import FOLDER
+from viewer.model.folders import FOLDER, folder_key, folder_path
 from viewer.model.kinds import kind_title, kinds_in_order, stated_certainty
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
@@ -231,7 +231,7 @@ class EventTree(QTreeView):
     def _fetch_group_of(self, feature_id: str) -> None:
         feature = self.workspace.feature(feature_id)
         if feature is not None:
-            folder = "" if feature.event else feature.properties.get(FOLDER) or ""
+            folder = "" if feature.event else folder_key(folder_path(feature.properties.get(FOLDER)))
             self._fetch(self._pending_of.get((feature.event or feature.layer, feature.kind, folder), 0))
 
     def _ids(self, key: int | None) -> list[str]:
