@@ -30,8 +30,8 @@ def test_folders_nest_under_the_file_and_hide_their_features(qtbot, tmp_path):
     qtbot.addWidget(tree)
     model = tree.tree
     layer = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data(LAYER_ROLE))
-    assert _names(layer, model) == [
-        "Range notes", "  Sites", "    Old pads", "      Point", "        Musudan-ri", "    Point", "      Sohae",
+    assert _names(layer, model) == [  # in the file's order, as Google Earth lists it: Sohae before "Old pads"
+        "Range notes", "  Sites", "    Point", "      Sohae", "    Old pads", "      Point", "        Musudan-ri",
         "  Tracks", "    Line", "      Path A", "  Point", "    Loose"]
     sites = model.itemFromIndex(model.index(0, 0, model.index(0, 0, layer)))
     assert sites.text() == "Sites"
@@ -77,3 +77,32 @@ def test_a_file_row_shows_the_files_own_colours_not_the_palettes(qtbot, tmp_path
     view.set_layer_colour(layer.data(LAYER_ROLE), "#00AA00")  # a colour the user chose is drawn over the file's
     layer = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data(LAYER_ROLE))
     assert _icon_colours(layer) == {"#00AA00"}
+
+
+INTERLEAVED = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Order</name>
+<Placemark><name>First pin</name><Point><coordinates>125,39</coordinates></Point></Placemark>
+<Folder><name>Middle</name>
+  <Placemark><name>Inner line</name><LineString><coordinates>124,39 126,38</coordinates></LineString></Placemark>
+</Folder>
+<Placemark><name>Last line</name><LineString><coordinates>127,39 128,38</coordinates></LineString></Placemark>
+<Folder><name>Routes / 2023</name>
+  <Placemark><name>Slashed</name><Point><coordinates>126,37</coordinates></Point></Placemark>
+</Folder>
+</Document></kml>
+"""
+
+
+def test_a_folders_features_and_sub_folders_keep_the_files_order(qtbot, tmp_path):
+    """Sub-folders were listed before a folder's own features; Google Earth keeps the file's order. A folder whose
+    name holds " / " is one row."""
+    (tmp_path / "order.kml").write_text(INTERLEAVED)
+    workspace = Workspace()
+    workspace.add(open_path(tmp_path / "order.kml")[0])
+    tree = EventTree(workspace, MapView())
+    qtbot.addWidget(tree)
+    model = tree.tree
+    layer = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data(LAYER_ROLE))
+    assert _names(layer, model) == [
+        "Order", "  Point", "    First pin", "  Middle", "    Line", "      Inner line", "  Line", "    Last line",
+        "  Routes / 2023", "    Point", "      Slashed"]
