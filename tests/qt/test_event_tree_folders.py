@@ -10,6 +10,7 @@ from viewer.io.load import open_path
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.panels.event_tree import LAYER_ROLE, EventTree
+from viewer.qt.panels.greying import GREY
 
 
 def _names(index, model, depth=0):
@@ -106,3 +107,60 @@ def test_a_folders_features_and_sub_folders_keep_the_files_order(qtbot, tmp_path
     assert _names(layer, model) == [
         "Order", "  Point", "    First pin", "  Middle", "    Line", "      Inner line", "  Line", "    Last line",
         "  Routes / 2023", "    Point", "      Slashed"]
+
+
+def _grey(index) -> bool:
+    brush = index.data(Qt.ItemDataRole.ForegroundRole)
+    return brush is not None and brush.color().name().upper() == GREY
+
+
+def test_an_unticked_folders_sub_folders_keep_their_ticks_and_read_as_hidden(qtbot, tmp_path):
+    """Unticking a folder left its sub-folders ticked (right: ticking it again shows them as they were) and drawn as
+    shown; QGIS greys them."""
+    (tmp_path / "notes.kml").write_text(KML)
+    workspace = Workspace()
+    workspace.add(open_path(tmp_path / "notes.kml")[0])
+    tree = EventTree(workspace, MapView())
+    qtbot.addWidget(tree)
+    model = tree.tree
+    layer = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data(LAYER_ROLE))
+    document = model.index(0, 0, layer)
+    sites, tracks = model.index(0, 0, document), model.index(1, 0, document)
+    old_pads = model.index(1, 0, sites)
+    sohae = model.index(0, 0, model.index(0, 0, sites))
+    assert (old_pads.data(), sohae.data()) == ("Old pads", "Sohae")
+    assert not any(_grey(index) for index in (sites, old_pads, sohae, tracks))
+    model.itemFromIndex(sites).setCheckState(Qt.CheckState.Unchecked)
+    assert model.itemFromIndex(old_pads).checkState() == Qt.CheckState.Checked  # its own tick is kept
+    assert _grey(old_pads)
+    assert _grey(sohae)
+    assert _grey(old_pads.siblingAtColumn(1))
+    assert not _grey(sites)
+    assert not _grey(tracks)
+    model.itemFromIndex(sites).setCheckState(Qt.CheckState.Checked)
+    assert not any(_grey(index) for index in (sites, old_pads, sohae, tracks))
+    model.itemFromIndex(layer).setCheckState(Qt.CheckState.Unchecked)  # a hidden file greys all it holds
+    assert _grey(document)
+    assert _grey(old_pads)
+    assert layer.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert not _grey(layer)
+
+
+def test_rows_listed_when_opened_under_an_unticked_folder_are_grey(qtbot, tmp_path, monkeypatch):
+    from viewer.qt.panels import event_tree
+
+    monkeypatch.setattr(event_tree, "LISTED_UP_TO", 1)  # groups listed when first opened
+    (tmp_path / "notes.kml").write_text(KML)
+    workspace = Workspace()
+    workspace.add(open_path(tmp_path / "notes.kml")[0])
+    tree = EventTree(workspace, MapView())
+    qtbot.addWidget(tree)
+    model = tree.tree
+    layer = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data(LAYER_ROLE))
+    sites = model.index(0, 0, model.index(0, 0, layer))
+    model.itemFromIndex(sites).setCheckState(Qt.CheckState.Unchecked)
+    group = model.index(0, 0, sites)
+    tree.expand(group)
+    model.fetchMore(group)
+    assert model.index(0, 0, group).data() == "Sohae"
+    assert _grey(model.index(0, 0, group))

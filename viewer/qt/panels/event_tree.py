@@ -13,6 +13,7 @@ from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
 from viewer.qt.panels.folder_rows import add_folders, folder_of
+from viewer.qt.panels.greying import grey_below, hidden_above
 from viewer.qt.panels.swatches import drawn_colours, swatch_icon, tree_colour
 from viewer.qt.panels.tree_model import PENDING_ROLE, TreeModel
 from viewer.qt.panels.tree_model import row as _row
@@ -229,6 +230,10 @@ class EventTree(QTreeView):
             return
         group.setData(None, PENDING_ROLE)
         self._list_features(group, self._groups[key])
+        if hidden_above(group):
+            following, self._following = self._following, True
+            grey_below(group, True)
+            self._following = following
         for r in range(group.rowCount()):
             index = group.child(r, 0).index()
             self._rows[index.data(FEATURE_ROLE)] = index
@@ -305,6 +310,7 @@ class EventTree(QTreeView):
                 if (folder := folder_of(child)) is not None:
                     child.setCheckState(_state(folder not in self.map_view.hidden_folders))
                     stack += [child.child(c, 0) for c in range(child.rowCount())]
+        grey_below(self.tree.invisibleRootItem())  # what an unticked launch, file or folder hides reads as hidden
         self._following = False
 
     # -- selection -------------------------------------------------------------------------------
