@@ -12,7 +12,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from tests.model.test_folders import KML
 from viewer.io.load import open_path
-from viewer.model.feature_paint import Paint, colours_drawn, drawn_colour
+from viewer.model.feature_paint import Paint, drawn_colour
+from viewer.model.own_colours import colours_drawn
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.draw.legend import _legend_layout, draw_legend, legend_entries, swatch_colours

@@ -8,15 +8,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-import numpy as np
-
-from viewer.model.feature_table import combined
-from viewer.model.kinds import kind_style
-
-if TYPE_CHECKING:
-    from viewer.model.feature_table import FeatureTable
+from typing import Any
 
 STYLE_KEYS = ("stroke", "stroke-width", "stroke-opacity", "fill", "fill-opacity", "marker-color", "marker-size")
 # simplestyle's marker sizes as a scale of the kind's symbol, and the scale (KML's IconStyle) each size stands for
@@ -99,12 +91,3 @@ def drawn_colour(paint: Paint | None, drawn_as: str) -> str | None:
         return paint.fill or paint.stroke
     return paint.stroke or paint.fill or paint.marker
 
-
-def colours_drawn(table: FeatureTable, rows: np.ndarray) -> list[str | None]:
-    """The colours of their own the ``rows`` of ``table`` are drawn in (`drawn_colour`), each once in the order first
-    met; None among them where some are drawn in their launch's or layer's colour. From the table's kind and paint
-    columns (each read once per table), not feature by feature."""
-    if not len(rows):
-        return []
-    pairs = combined([table.kind, table.paints()], np.asarray(rows, dtype=np.intp))
-    return list(dict.fromkeys(drawn_colour(paint, kind_style(kind).geometry) for kind, paint in pairs.values))

@@ -13,9 +13,10 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
-from viewer.model.feature_paint import COLOURS_SHOWN, colours_drawn
+from viewer.model.feature_paint import COLOURS_SHOWN
 from viewer.model.feature_table import FeatureTable, columns_of, combined
 from viewer.model.kinds import KIND_REGISTRY, kind_style, kind_title, kinds_in_order
+from viewer.model.own_colours import colours_drawn
 from viewer.qt.draw.style import RenderContext, symbol_path, with_alpha
 from viewer.symbology import (
     APPROXIMATE_DASH,

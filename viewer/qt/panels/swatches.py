@@ -7,8 +7,9 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from viewer.model.feature_paint import COLOURS_SHOWN, colours_drawn
+from viewer.model.feature_paint import COLOURS_SHOWN
 from viewer.model.feature_table import FeatureTable
+from viewer.model.own_colours import colours_drawn
 from viewer.symbology import contrast
 
 MOST = COLOURS_SHOWN  # colours an icon shows; a file of more shows its first ones
