@@ -164,3 +164,19 @@ def test_rows_listed_when_opened_under_an_unticked_folder_are_grey(qtbot, tmp_pa
     model.fetchMore(group)
     assert model.index(0, 0, group).data() == "Sohae"
     assert _grey(model.index(0, 0, group))
+
+
+def test_the_details_name_a_features_folders_as_they_are_named(qtbot, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from viewer.qt.panels.details_panel import DetailsPanel
+
+    (tmp_path / "order.kml").write_text(INTERLEAVED)
+    workspace = Workspace()
+    workspace.add(open_path(tmp_path / "order.kml")[0])
+    panel = DetailsPanel(workspace)
+    qtbot.addWidget(panel)
+    slashed = next(f for f in workspace.content.features.values() if f.label == "Slashed")
+    workspace.selection.select([slashed.id])
+    texts = [label.text().replace("\u200b", "") for label in panel.body.findChildren(QLabel)]
+    assert "Order > Routes / 2023" in texts, texts
