@@ -81,8 +81,6 @@ def test_a_dbf_cut_short_names_the_attribute_table(tmp_path):
 @pytest.mark.parametrize(("records", "said"), [
     (1, "lists 1 record, but coast.shx indexes 2 shapes"),  # GDAL read one feature; the second shape was dropped
     (0, "lists 0 records, but coast.shx indexes 2 shapes"),  # GDAL read no feature, and launchmap said nothing
-    (50, "lists 50 records of"),  # more than the file holds
-    (1_000_000_000, "lists 1,000,000,000 records of"),
 ])
 def test_a_dbf_that_lies_about_its_record_count_is_refused(tmp_path, records, said):
     shp = shapefile(tmp_path)
@@ -93,6 +91,30 @@ def test_a_dbf_that_lies_about_its_record_count_is_refused(tmp_path, records, sa
     message = refused(shp)
     assert message.startswith(f"{shp}:coast.dbf: ")
     assert said in message
+
+
+@pytest.mark.parametrize("records", [50, 1_000_000_000])
+def test_a_dbf_that_overstates_its_count_but_holds_a_record_per_shape_is_read_whole(tmp_path, records):
+    """As GDAL and QGIS read it: only the header's count is wrong, no record is missing (it was refused)."""
+    shp = shapefile(tmp_path)
+    dbf = tmp_path / "coast.dbf"
+    data = bytearray(dbf.read_bytes())
+    data[4:8] = struct.pack("<I", records)
+    dbf.write_bytes(bytes(data))
+    bundle, _ = open_path(shp)
+    assert len(bundle.features) == 2
+
+
+def test_a_dbf_that_overstates_its_count_and_misses_records_is_refused(tmp_path):
+    shp = shapefile(tmp_path)
+    dbf = tmp_path / "coast.dbf"
+    data = bytearray(dbf.read_bytes())
+    data[4:8] = struct.pack("<I", 50)
+    record_length = struct.unpack("<H", data[10:12])[0]
+    dbf.write_bytes(bytes(data[:-record_length - 1]) + b"\x1a")  # the second record gone, the end mark kept
+    message = refused(shp)
+    assert message.startswith(f"{shp}:coast.dbf: ")
+    assert "lists 50 records of" in message
 
 
 def test_a_zipped_shapefile_whose_dbf_lies_names_the_member(tmp_path):
@@ -247,7 +269,14 @@ def test_each_shapefile_of_a_zip_is_checked(tmp_path):
         for part in sorted(tmp_path.glob("*.*")):
             if part.suffix != ".zip":
                 out.writestr(part.name, bytes(dbf) if part.name == "shore.dbf" else part.read_bytes())
-    assert refused(archive).startswith(f"{archive}:shore.dbf: lists 3 records of")
+    bundle, _ = open_path(archive)  # the count overstated, every record there: read whole, as GDAL reads it
+    assert len(bundle.features) == 4
+    dbf = dbf[:4] + struct.pack("<I", 1) + dbf[8:]
+    with zipfile.ZipFile(archive, "w") as out:
+        for part in sorted(tmp_path.glob("*.*")):
+            if part.suffix != ".zip":
+                out.writestr(part.name, bytes(dbf) if part.name == "shore.dbf" else part.read_bytes())
+    assert refused(archive).startswith(f"{archive}:shore.dbf: lists 1 record, but")
 
 
 @pytest.mark.parametrize("field", [144, 148])  # the first record's count of parts, of points

@@ -36,6 +36,8 @@ def disagreement(parts: dict[str, Path], names: dict[str, str]) -> tuple[str, st
     if table is None:
         return None
     records, record_length, holds = table
+    if records > holds == shapes:  # a count written wrong over a whole table: GDAL (so QGIS) reads every record
+        return None
     if records > holds:
         return ".dbf", (f"lists {_records(records)} of {record_length:,} bytes, the file holds {holds:,} (damaged "
                         "or cut short)")
