@@ -252,9 +252,22 @@ def test_the_confidence_line_names_the_layers_that_state_no_certainty():
 
     assert confidence_line(layer("tracks", 3) + layer("sensors", 1)) == \
         "Confidence — 4 features from tracks and sensors state no certainty."
-    assert confidence_line(layer("a", 1)) == "Confidence — feature from a states no certainty."
+    assert confidence_line(layer("a", 1)) == "Confidence — 1 feature from a states no certainty."
     many = layer("a", 1) + layer("b", 1) + layer("c", 1) + layer("d", 2)
     assert confidence_line(many) == "Confidence — 5 features from a, b and 2 other layers state no certainty."
+
+
+def test_a_single_feature_is_counted_with_its_number():
+    """A draft's slide read 'Confidence — Approximate positions: flight path. feature as reported.': a kind is named
+    without the 1 ('flight path'), but 'feature' on its own is no sentence."""
+    from shapely.geometry import LineString, Point
+
+    from viewer.export.deck_facts import confidence_line
+    from viewer.model.feature import Feature
+
+    site = Feature("s", Point(124.7, 39.7), {"kind": "launch_site", "certainty": "reported"})
+    path = Feature("p", LineString([(124.7, 39.7), (124.7, 38.0)]), {"kind": "flight_path", "certainty": "approximate"})
+    assert confidence_line([site, path]) == "Confidence — Approximate positions: flight path. 1 feature as reported."
 
 
 def test_a_claimed_time_reads_as_a_time_not_as_iso_8601():
@@ -270,3 +283,22 @@ def test_a_claimed_time_reads_as_a_time_not_as_iso_8601():
     deck = build_deck(sample, [])
     metas = [q.supports for s in deck.view_slides for q in s.quotes]
     assert not any("T19:29:00" in m for m in metas), metas
+
+
+def test_a_deck_of_other_tools_files_says_what_it_shows_not_zero_launches(tmp_path):
+    """A deck of a GeoJSON of lines alone was titled '0 launches · from 0 source documents'."""
+    import json
+    from datetime import UTC, datetime
+
+    from viewer.export.deck_facts import title_subtitle
+
+    lines = tmp_path / "shipping.geojson"
+    lines.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": f"lane {i}"},
+         "geometry": {"type": "LineString", "coordinates": [[124.0 + i, 37.0], [129.0 + i, 31.0]]}}
+        for i in range(3)]}))
+    content = load_workspace([str(lines)]).content
+    today = datetime(2026, 12, 8, tzinfo=UTC)
+    assert title_subtitle(content, today) == "3 features from shipping · prepared 8 December 2026 with launchmap"
+    sample = load_workspace([]).content
+    assert title_subtitle(sample, today).startswith("4 launches, ")

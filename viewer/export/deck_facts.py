@@ -40,7 +40,7 @@ def confidence_line(features: list[Feature]) -> str:
     line = _certainty_line(stated)
     if unstated:
         count = len(unstated)
-        tail = f"{_counted(count, 'feature')} {_from_layers(unstated)} state{'s' if count == 1 else ''} no certainty."
+        tail = f"{_features(count)} {_from_layers(unstated)} state{'s' if count == 1 else ''} no certainty."
         line = f"{line} {tail}" if line else f"Confidence — {tail}"
     return line
 
@@ -66,8 +66,13 @@ def _certainty_line(features: list[Feature]) -> str:
     if not parts:
         return "Confidence: every feature shown is where the sources put it." if features else ""
     reported = sum(f.certainty == "reported" for f in features)
-    tail = f" {_counted(reported, 'feature')} as reported." if reported else " Nothing shown is exactly as reported."
+    tail = f" {_features(reported)} as reported." if reported else " Nothing shown is exactly as reported."
     return "Confidence — " + " ".join(parts) + tail
+
+
+def _features(count: int) -> str:
+    """'1 feature', '5,015 features': the word alone names nothing, so its number is always written."""
+    return f"{count:,} feature{'' if count == 1 else 's'}"
 
 
 def _counted(count: int, noun: str) -> str:
@@ -88,12 +93,15 @@ def event_line(event: LaunchEvent) -> str:
 
 def title_subtitle(content: Bundle, today: datetime) -> str:
     events = content.events_in_time_order()
+    prepared = f"prepared {_day(today)} with launchmap"
+    if not events:  # other tools' files only: no launch, no source document, but what they hold
+        shown = [f for f in content.features.values() if not is_annotation(f)]
+        return f"{_features(len(shown))} {_from_layers(shown)} · {prepared}" if shown else prepared
     dated = [e.when for e in events if e.when]
     span = f", {_day(min(dated), '%b')} to {_day(max(dated), '%b')}" if len(dated) > 1 else ""
     count = f"{len(events)} launch{'es' if len(events) != 1 else ''}{span}"
     documents = len(content.documents)
-    return (f"{count} · from {documents} source document{'s' if documents != 1 else ''} · "
-            f"prepared {_day(today)} with launchmap")
+    return f"{count} · from {documents} source document{'s' if documents != 1 else ''} · {prepared}"
 
 
 def _day(when: datetime, month: str = "%B") -> str:
