@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from viewer.ingest.asked_before import asked_before
 from viewer.ingest.day_years import years_from_before
 from viewer.ingest.east_asian_forms import date_parts, east_asian_clocks, east_asian_dates, has_east_asian_form
 from viewer.ingest.eras import KANJI_ERA_DATE, LETTER_ERA_DATE, era_date
@@ -112,6 +113,7 @@ _KOREAS_CLOCK_AFTER = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Th
 # "at 06:41 local time on Tuesday", "7:12 a.m. Korea time Wednesday": the day of Korea's clock
 _KOREAS_CLOCK_BEFORE = re.compile(r"\b(?:local|Korea|Korean|Seoul|Pyongyang|Japan|Tokyo)\s+time,?\s+(?:on\s+)?$",
                                   re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _VAGUE = re.compile(r"\b(?:(?:earlier|later)\s+this\s+month|last\s+month)\b", re.IGNORECASE)
 _TIME_FORMS = [
     # 7:29 PM ET, 10.42 p.m. (local time), 9 a.m. KST, 22:42 Pyongyang time
@@ -203,6 +205,7 @@ def parse_date(text: str, reference: date | None) -> DateMention | None:
     return found[0] if found and found[0].value else None
 
 
+@asked_before  # (ingest28: asked again and again of one sentence while a document is drafted)
 def find_dates(text: str, start: int, end: int, reference: date | None, *, weekdays: bool = True,
                weekday_reference: date | None = None) -> list[DateMention]:
     """Dates in ``text[start:end]`` in order; weekdays and 'yesterday' resolve to the latest such day on or before
@@ -210,10 +213,11 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
     given (a story dated in Washington names Korea's days, which can run a day ahead of its date)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for m in _DAY_RANGE.finditer(text, start, end):  # "17-18 December 2023": two days, neither one the date
+    digits = _DIGIT.search(text, start, end) is not None  # (ingest28: every calendar form writes a digit)
+    for m in _DAY_RANGE.finditer(text, start, end) if digits else ():  # "17-18 December 2023": neither the date
         found.append(DateMention(m.start(), m.end(), None, " ".join(m.group().split())))
         taken.append((m.start(), m.end()))
-    for form in _date_forms_for(text):
+    for form in _date_forms_for(text) if digits else ():
         for m in form.finditer(text, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -425,6 +429,7 @@ def says_local_l(text: str) -> bool:
     return _LOCAL_L.search(text) is not None
 
 
+@asked_before
 def find_times(text: str, start: int, end: int, default_zone: str | None = None) -> list[TimeMention]:
     """Clock times that carry a zone ('7:29 PM ET', '0030 GMT', '10:42 p.m. local time'). With ``default_zone``
     (the dateline's zone, or 'local time'), also bare ones ('10:44 p.m.', 'at 22:42:28'), marked assumed; without
