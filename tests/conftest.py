@@ -9,11 +9,20 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 from shared_data import ARTICLE, citation, small_bundle  # noqa: F401  (fixtures below use them)
+from worker_crash_logs import WorkerCrashLogs
 
 # `pytest tests/hardening --hypothesis-profile=deep`: the generated attacks long enough to matter (tests/hardening/
 # fuzzing.py); the suite's own run gives each a few dozen examples.
 settings.register_profile("deep", max_examples=2000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+
+@pytest.hookimpl(trylast=True)  # the plugin's own pytest_configure then runs after pytest's faulthandler plugin's
+def pytest_configure(config):
+    """Under pytest-xdist each worker keeps a log of the tests it starts and of its fatal error, if it dies
+    (tests/worker_crash_logs.py)."""
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(WorkerCrashLogs(config), "launchmap-worker-crash-logs")
 
 
 @pytest.fixture

@@ -42,10 +42,12 @@ def main() -> int:
             for miss in tally.misses:
                 print(f"  {name}: {miss}")
     if args.dates:
-        from viewer.ingest.date_libraries import compare
+        from viewer.ingest.date_libraries import compare, compare_forms
 
         print("\ndates: ingest's rules next to the libraries")
         print("\n".join(compare(args.corpus / "articles")))
+        print("\nKorean, Japanese and day-first forms, each alone (date_libraries.FORMS)")
+        print("\n".join(compare_forms()))
     print("\nthe sample (data/articles) against the curated bundle:")
     from viewer.ingest.evaluate import main as sample
 

@@ -283,3 +283,22 @@ def test_a_claimed_time_reads_as_a_time_not_as_iso_8601():
     deck = build_deck(sample, [])
     metas = [q.supports for s in deck.view_slides for q in s.quotes]
     assert not any("T19:29:00" in m for m in metas), metas
+
+
+def test_a_deck_of_other_tools_files_says_what_it_shows_not_zero_launches(tmp_path):
+    """A deck of a GeoJSON of lines alone was titled '0 launches · from 0 source documents'."""
+    import json
+    from datetime import UTC, datetime
+
+    from viewer.export.deck_facts import title_subtitle
+
+    lines = tmp_path / "shipping.geojson"
+    lines.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": f"lane {i}"},
+         "geometry": {"type": "LineString", "coordinates": [[124.0 + i, 37.0], [129.0 + i, 31.0]]}}
+        for i in range(3)]}))
+    content = load_workspace([str(lines)]).content
+    today = datetime(2026, 12, 8, tzinfo=UTC)
+    assert title_subtitle(content, today) == "3 features from shipping · prepared 8 December 2026 with launchmap"
+    sample = load_workspace([]).content
+    assert title_subtitle(sample, today).startswith("4 launches, ")

@@ -240,13 +240,18 @@ def test_the_government_in_a_capital_sends_the_alert_and_is_not_alerted(sentence
     assert sorted(f.place for f in draft.features if f.kind == "warning_area") == alerted
 
 
-def test_a_dotted_european_date_after_a_city_is_a_dateline_and_an_ambiguous_one_is_not():
+def test_a_dotted_european_date_after_a_city_is_a_dateline_day_first_and_an_ambiguous_slashed_one_is_not():
     from viewer.ingest.datelines import find_dateline
 
     found = find_dateline("Headline\n\nBerlin, 22.11.2023\n\nNorth Korea's rocket lifted off on Tuesday.")
     assert found is not None
     assert found.value == date(2023, 11, 22)
-    unsure = find_dateline("Headline\n\nMoscow, 05.11.2023\n\nNorth Korea fired a missile.")
+    # (round 20: dots between day, month and year put the day first wherever they are written; no outlet writes
+    # the month first between dots, so "05.11.2023" is 5 November)
+    dotted = find_dateline("Headline\n\nMoscow, 05.11.2023\n\nNorth Korea fired a missile.")
+    assert dotted is not None
+    assert dotted.value == date(2023, 11, 5)
+    unsure = find_dateline("Headline\n\nMoscow, 05/11/2023\n\nNorth Korea fired a missile.")
     assert unsure is None or unsure.value is None  # 5 November or 11 May
 
 

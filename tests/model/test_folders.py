@@ -8,7 +8,7 @@ from pathlib import Path
 from viewer.io.load import open_path
 from viewer.model.bookmark import Bookmark
 from viewer.model.filters import Filters
-from viewer.model.folders import by_folder
+from viewer.model.folders import by_folder, folder_key, folder_path
 from viewer.model.view import ViewState
 from viewer.model.workspace import Workspace
 
@@ -91,3 +91,42 @@ def test_a_file_opened_beside_reads_the_open_files_folders_and_paints_no_more(tm
     assert ("Other notes", "Tracks") in groups
     assert ("Range notes", "Tracks") in groups
     assert read == [4, 4]  # the new file's four features: its folders, then its paints
+
+
+SLASHED = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Range notes</name>
+<Folder><name>Routes / 2023</name>
+  <Placemark><name>Path 2023</name><LineString><coordinates>124.7,39.66 127,38</coordinates></LineString></Placemark>
+</Folder>
+<Folder><name>Routes</name><Folder><name>2023</name>
+  <Placemark><name>Nested 2023</name><Point><coordinates>125,39</coordinates></Point></Placemark>
+</Folder></Folder>
+<Folder><name>a/b //c /</name>
+  <Placemark><name>Odd</name><Point><coordinates>126,39</coordinates></Point></Placemark>
+</Folder>
+</Document></kml>
+"""
+
+
+def test_a_slash_in_a_folders_name_makes_no_level_of_its_own(tmp_path):
+    """A folder named "Routes / 2023" was read as a folder "2023" inside a folder "Routes" (the path was the names
+    joined with " / "), the same as the file's real "Routes" > "2023", and hiding one hid the other."""
+    (tmp_path / "routes.kml").write_text(SLASHED)
+    workspace = Workspace()
+    workspace.add(open_path(tmp_path / "routes.kml")[0])
+    table = workspace.content.table
+    groups = by_folder(table, __import__("numpy").arange(len(table)))
+    assert list(groups) == [("Range notes", "Routes / 2023"), ("Range notes", "Routes", "2023"),
+                            ("Range notes", "a/b //c /")]
+    layer = workspace.layers()[0]
+    slashed = folder_key(("Range notes", "Routes / 2023"))
+    assert folder_path(slashed) == ("Range notes", "Routes / 2023")
+    assert shown(workspace, Filters(hidden_folders=frozenset({(layer, slashed)}))) == ["Nested 2023", "Odd"]
+    assert shown(workspace, Filters(hidden_folders=frozenset({(layer, "Range notes / Routes")}))) == [
+        "Path 2023", "Odd"]
+
+
+def test_folder_paths_are_written_and_read_back_exactly():
+    for path in [("a",), ("a / b", "c"), ("a /", "/ b"), ("//", "x//y", " / "), ("N/A", "2023/24")]:
+        assert folder_path(folder_key(path)) == path, path
+    assert folder_path("Document / Sites / Old pads") == ("Document", "Sites", "Old pads")  # as earlier rounds wrote

@@ -89,7 +89,6 @@ def test_the_legend_shows_a_layer_in_the_colour_its_features_are_drawn_in(earth_
     from viewer.cli.common import load_workspace
     from viewer.model.view import MapView
     from viewer.qt.draw.legend import legend_entries
-    from viewer.symbology import NO_EVENT_COLOUR
 
     one = tmp_path / "paths.geojson"
     one.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"stroke": "#ff8800"},'
@@ -98,7 +97,8 @@ def test_the_legend_shows_a_layer_in_the_colour_its_features_are_drawn_in(earth_
     colours = MapView().colours(*workspace.colour_keys())
     rows = {text: colour for kind, text, colour in legend_entries(workspace, list(workspace.content.features.values()),
                                                                   colours) if kind == "layer"}
-    assert rows == {"study": NO_EVENT_COLOUR, "paths": "#FF8800"}
+    # a pin in red, a yellow path, a red zone, a blue line: each colour drawn once, in the file's order
+    assert rows == {"study": "#FF0000 #FFFF00 #0000FF", "paths": "#FF8800"}
     shown = workspace.content.table.rows()  # as the canvas passes them: rows of the bundle's table
     assert legend_entries(workspace, shown, colours) == legend_entries(workspace, list(shown), colours)
 

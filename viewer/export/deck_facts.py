@@ -93,12 +93,15 @@ def event_line(event: LaunchEvent) -> str:
 
 def title_subtitle(content: Bundle, today: datetime) -> str:
     events = content.events_in_time_order()
+    prepared = f"prepared {_day(today)} with launchmap"
+    if not events:  # other tools' files only: no launch, no source document, but what they hold
+        shown = [f for f in content.features.values() if not is_annotation(f)]
+        return f"{_features(len(shown))} {_from_layers(shown)} · {prepared}" if shown else prepared
     dated = [e.when for e in events if e.when]
     span = f", {_day(min(dated), '%b')} to {_day(max(dated), '%b')}" if len(dated) > 1 else ""
     count = f"{len(events)} launch{'es' if len(events) != 1 else ''}{span}"
     documents = len(content.documents)
-    return (f"{count} · from {documents} source document{'s' if documents != 1 else ''} · "
-            f"prepared {_day(today)} with launchmap")
+    return f"{count} · from {documents} source document{'s' if documents != 1 else ''} · {prepared}"
 
 
 def _day(when: datetime, month: str = "%B") -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from viewer.ingest.datelines import Dateline, find_dateline, stamped_west_of_kor
 from viewer.ingest.day_years import nearest_year
 from viewer.ingest.feed_item import FEED_SUFFIXES, FeedError, feed_to_text, looks_like_feed
 from viewer.ingest.html_text import html_to_text
-from viewer.ingest.mend import mend
+from viewer.ingest.mend import Mended, mend
 from viewer.ingest.stamp_lines import foot_stamp
 from viewer.ingest.text_forms import forwarding_date
 from viewer.ingest.times import DateMention, names_koreas_next_day, parse_date
@@ -49,10 +49,20 @@ class Article:
     zone: str | None = None  # the zone of bare clock times, from the dateline's city ("SEOUL, …": KST)
     day_behind: bool = False  # dated hours behind Korea (ET, GMT): its "Wednesday" may be the day after its date
     inferred_year: InferredYear | None = None  # a yearless dateline's year, pinned by the story (and why)
+    # the text as reading mended it (the text read, its plain form, its debris mended too): drafting reads it again
+    read_as: tuple[str, Mended, Mended] | None = field(default=None, compare=False, repr=False)
 
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def mended(self, debris: bool = True) -> Mended:
+        """``mend(self.text, debris)``: as reading mended it while the text is the one read (a large batch is read
+        whole before any of it is drafted, and mend keeps only the last few texts)."""
+        if self.read_as is not None and self.read_as[0] is self.text:
+            _, plain, mended = self.read_as
+            return mended if debris else plain
+        return mend(self.text, debris)
 
 
 def read_article(path: str | Path, doc_id: str | None = None, published: date | None = None) -> Article:
@@ -110,7 +120,7 @@ def article_from_bytes(data: bytes, path: Path, doc_id: str, published: date | N
         when and names_koreas_next_day(text, when))
     header_end = mend(original).span(header_end, header_end)[0]  # (citations point into the original)
     return Article(doc_id, original, title[:200], when, path, exact, header_end, dateline.zone if dateline else None,
-                   behind, inferred)
+                   behind, inferred, (original, mend(original, debris=False), mend(original)))
 
 
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from viewer.ingest.eras import ERA, era_year
+from viewer.ingest.eras import ERA, KANJI_ERA_DATE, LETTER_ERA_DATE, era_date, era_year
 from viewer.ingest.times import MONTHS
 
 MONTH_FORM = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
@@ -31,15 +31,18 @@ CALENDAR = (rf"{WEEKDAY_FORM}{_ERA_BEFORE}(?:(?P<month>{MONTH_FORM})\s+(?P<day>[
             r"(?P<year>(?:19|20)\d\d)\)?)?")
 ISO = (r"(?P<iso>(?:19|20)\d\d(?P<sep>[-./])[01]\d(?P=sep)[0-3]\d)"
        r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?")
-# Korean "2022. 11. 3.", Japanese "2023年4月13日"
-DOTTED = (r"(?P<kyear>(?:19|20)\d\d)(?:\.|\u5e74)[ \t]*(?P<kmonth>[01]?\d)(?:\.|\u6708)[ \t]*(?P<kday>[0-3]?\d)"
-          r"(?:\.|\u65e5)?")
+# Korean "2022. 11. 3.", "2024년 5월 30일", Japanese "2023年4月13日"
+DOTTED = (r"(?P<kyear>(?:19|20)\d\d)(?:\.|[ \t]*[\u5e74\ub144])[ \t]*(?P<kmonth>[01]?\d)"
+          r"(?:\.|[ \t]*[\u6708\uc6d4])[ \t]*(?P<kday>[0-3]?\d)(?:\.|[ \t]*[\u65e5\uc77c])?")
+# A Japanese era's date: "平成24年12月12日", "R5.7.12" (eras.py)
+ERA_DATE = rf"{KANJI_ERA_DATE}|{LETTER_ERA_DATE}"
 # "22/06/2016" as European and Asian outlets stamp a page; read only when the day is over 12 (else 03/04 could be
-# either order); "22.11.2023" likewise, as German and Russian outlets write it
+# either order); "22.11.2023", "12.07.2023" as German and Russian outlets write it: dots put the day first always
 SLASHED = r"(?P<sday>[0-3]?\d)(?P<ssep>[/.])(?P<smonth>[0-3]?\d)(?P=ssep)(?P<syear>(?:19|20)\d\d)"
 # A Korean page's stamps: 입력 (posted), 등록 (filed), 수정 (modified), 작성 (written), 기사입력 (article posted),
-# 발송 (sent: a text message to the press)
-KOREAN_LABELS = "\uae30\uc0ac\uc785\ub825|\uc785\ub825|\ub4f1\ub85d|\uc218\uc815|\uc791\uc131|\ubc1c\uc1a1"
+# 발송 (sent: a text message to the press), 발령일시 / 발령 (issued: a warning), 배포 (released), 송고 (filed)
+KOREAN_LABELS = ("\uae30\uc0ac\uc785\ub825|\uc785\ub825|\ub4f1\ub85d|\uc218\uc815|\uc791\uc131|\ubc1c\uc1a1|"
+                 "\ubc1c\ub839\uc77c\uc2dc|\ubc1c\ub839|\ubc30\ud3ec|\uc1a1\uace0")
 # A Korean English edition's "Input 2025.05.08 10:47 | Revision …" (입력 translated), a thread's "Exported
 # 2022-10-04 06:02 UTC", a journal's "Published online 19 June 2024", minutes' "Date of meeting:", a written answer's
 # "Answered on:"
@@ -55,6 +58,8 @@ CLOCK_AFTER = (r"(?:,?[ \t]+(?:at[ \t]+)?(?:[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:[
 
 
 def date_of(m: re.Match[str]) -> date | None:
+    if m.groupdict().get("kera") or m.groupdict().get("lera"):
+        return era_date(m)
     if m.groupdict().get("kyear"):
         try:
             return date(int(m.group("kyear")), int(m.group("kmonth")), int(m.group("kday")))
@@ -66,7 +71,7 @@ def date_of(m: re.Match[str]) -> date | None:
                 return date(int(m.group("syear")), int(m.group("sday")), int(m.group("smonth")))
             except ValueError:
                 return None
-        if int(m.group("sday")) <= 12:
+        if int(m.group("sday")) <= 12 and m.group("ssep") == "/":
             return None  # "03/04/2016": day-first or month-first cannot be told
         try:
             return date(int(m.group("syear")), int(m.group("smonth")), int(m.group("sday")))

@@ -14,9 +14,11 @@ from viewer.ingest.date_forms import (
     CALENDAR,
     CLOCK_AFTER,
     DOTTED,
+    ERA_DATE,
     EXTRA_LABELS,
     ISO,
     KOREAN_LABELS,
+    MONTH_FORM,
     SLASHED,
     WEEKDAY_FORM,
     date_of,
@@ -70,8 +72,12 @@ DATE_LINE = re.compile(
     rf"\b[ \t]*(?:on)?[ \t:=]*)?"
     rf"(?:[0-3]?\d/[0-3]?\d/(?:19|20)\d\d[ \t]+)?"  # (DW's "07/01/2024  July 1, 2024": the words decide the order)
     # (a log's "Thursday 2022-11-03"; a weekday in brackets after the date: "2023年4月13日 (木)", "2025. 1. 8. (Wed)")
-    rf"[\"']?(?:{CALENDAR}|{WEEKDAY_FORM}{ISO}|{DOTTED})[\"']?(?:[ \t]*[(\uff08][^)\uff09\n]{{1,4}}[)\uff09])?"
-    rf"{CLOCK_AFTER}(?:[ \t]*(?:\u914d\u4fe1|\u66f4\u65b0|\u63b2\u8f09))?"  # (配信 sent out, 更新 updated, 掲載 run)
+    # (a Japanese era's "令和8年2月17日(火)07:25 更新 08:40", "R5.7.12 (July 12, 2023)": the date again in brackets)
+    rf"[\"']?(?:{CALENDAR}|{WEEKDAY_FORM}{ISO}|{DOTTED}|{ERA_DATE})[\"']?"
+    rf"(?:[ \t]*[(\uff08](?:[^)\uff09\n]{{1,4}}|{MONTH_FORM}[ \t]+[0-3]?\d,[ \t]+(?:19|20)\d\d)[)\uff09]"
+    rf"(?=[ \t]|$|[0-2]?\d:[0-5]\d)(?:[0-2]?\d:[0-5]\d)?)?"
+    # (配信 sent out, 更新 updated, 掲載 run; the clock of the update after it)
+    rf"{CLOCK_AFTER}(?:[ \t]*(?:\u914d\u4fe1|\u66f4\u65b0|\u63b2\u8f09)(?:[ \t]*[0-2]?\d:[0-5]\d)?)?"
     # "… 6:02 PM EDT  Updated on …", KBS World's "Write: 2024-11-05 10:21:07 / Update: 2024-11-05 14:02:44"
     rf"(?:[ \t]+[|\u00b7/-]?[ \t]*(?:update|updated|last updated|modified)\b[^\n]*)?"
     rf"\.?[ \t\r]*$",

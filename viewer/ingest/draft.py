@@ -25,7 +25,7 @@ from viewer.ingest.launch_report import LaunchReport, clause_around, describe, s
 from viewer.ingest.launch_sections import heads_a_section, heads_section_of, section_sentences, within_own_section
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.launch_when import launch_when
-from viewer.ingest.mend import draft_on_original, mend
+from viewer.ingest.mend import draft_on_original
 from viewer.ingest.notice_draft import draft_notice
 from viewer.ingest.notices import quoted_warnings, read_notice
 from viewer.ingest.other_launches import (
@@ -65,12 +65,12 @@ def classify(text: str) -> str:
 
 def draft_document(article: Article, matcher: PlaceMatcher | None = None) -> ArticleDraft | None:
     """The draft of an article or a notice; None when it reports no launch (or is neither)."""
-    notice = read_notice((plain := mend(article.text, debris=False)).text)  # its wrapping undone; spans mapped back
+    notice = read_notice((plain := article.mended(debris=False)).text)  # its wrapping undone; spans mapped back
     if notice is not None:
         if not article.title or article.title == notice.name or not article.title.startswith(notice.series):
             article.title = notice.name
         return draft_on_original(draft_notice(notice, plain.text), plain)
-    mended = mend(article.text)  # extraction debris mended once, before every finder; spans mapped back
+    mended = article.mended()  # extraction debris mended once, before every finder; spans mapped back
     draft = draft_article(replace(article, text=mended.text, header_end=mended.offset(article.header_end)), matcher)
     return draft_on_original(draft, mended) if draft is not None else None
 

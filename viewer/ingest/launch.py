@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from viewer.ingest.asked_before import asked_before
 from viewer.ingest.field_report import report_fields
 from viewer.ingest.launch_lists import dated_launches, scene_days
 from viewer.ingest.launch_mentions import denies_launch
@@ -334,6 +335,7 @@ def foreign_launch_sentences(text: str, sentences: list[Sentence]) -> set[Senten
     return found
 
 
+@asked_before  # (foreign_launch_sentences is asked by detect_launch, the claims and the draft)
 def reports_foreign_launch(text: str, sentence: Sentence) -> bool:
     """A sentence saying another country launched or fired ('South Korea fired two missiles in response')."""
     verb = _PAST_VERB.search(text, sentence.start, sentence.end)

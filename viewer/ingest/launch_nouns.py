@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from viewer.ingest.east_asian_forms import east_asian_clocks
 from viewer.ingest.launch_tables import in_launch_table
 from viewer.ingest.sentences import Sentence
 from viewer.ingest.times import TimeMention, find_dates
@@ -140,8 +141,9 @@ def row_times(text: str, row: Sentence, default_zone: str) -> list[TimeMention]:
             return []
         cell = text[tabled.time_cell[0] : tabled.time_cell[1]]
         clock = _CLOCK_CELL.match(cell) or _CLOCK_AFTER_DAY.search(cell)
-        if clock is None:
-            return []
+        if clock is None:  # "06時53分頃", "10시 15분경": the first Korean or Japanese clock in the cell
+            east = east_asian_clocks(text, *tabled.time_cell)
+            return [TimeMention(*east[0])] if east else []
         zone = clock.group("zone") or tabled.zone
         start = tabled.time_cell[0]
         return [TimeMention(start + clock.start("hour"), start + clock.end("minute"), int(clock.group("hour")),

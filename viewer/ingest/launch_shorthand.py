@@ -69,8 +69,25 @@ def in_ordinary_case(text: str, start: int, end: int) -> str:
     lines = text[start:end].split("\n")
     changed = False
     for k, line in enumerate(lines):
-        letters = sum(c.isalpha() for c in line)
-        capitals = sum(c.isupper() for c in line)
-        if letters >= MIN_LETTERS and (capitals >= CAPITALS_SHARE * letters or capitals == 0):
+        if _in_one_case(line):
             lines[k], changed = line.title(), True
     return "\n".join(lines) if changed else ""
+
+
+_ASCII_CAPITAL = re.compile(r"[A-Z]")
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
+
+
+def _in_one_case(line: str) -> bool:
+    """A line of at least MIN_LETTERS letters with CAPITALS_SHARE of them or more in capitals, or none."""
+    if len(line) < MIN_LETTERS:
+        return False
+    # (most lines, prose: a capital and more than a fifth of the line in small letters, so capitals fall short of
+    # the share whatever the rest is; told without counting the letters one by one)
+    ascii_letters = line.encode("ascii", "ignore")
+    small = len(ascii_letters) - len(ascii_letters.translate(None, _ASCII_LOWER))
+    if 5 * small > len(line) and _ASCII_CAPITAL.search(line):
+        return False
+    letters = sum(map(str.isalpha, line))
+    capitals = sum(map(str.isupper, line))
+    return letters >= MIN_LETTERS and (capitals >= CAPITALS_SHARE * letters or capitals == 0)

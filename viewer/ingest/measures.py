@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from viewer.ingest.asked_before import asked_before
+
 UNITS_KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.609344,
             "nautical mile": 1.852, "nm": 1.852}  # fmt: skip
 COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
@@ -81,6 +83,7 @@ def _km(m: re.Match[str], prefix: str = "") -> float:
     return float(m.group(prefix + "number").replace(",", "")) * UNITS_KM[unit]
 
 
+@asked_before  # (asked of one sentence by the flight and by the claims)
 def find_distances(text: str, start: int, end: int) -> list[Distance]:
     found: list[Distance] = []
     if not _DIGIT.search(text, start, end):  # most sentences hold no number; the patterns are slow to fail
@@ -104,6 +107,7 @@ def find_distances(text: str, start: int, end: int) -> list[Distance]:
     return sorted(found, key=lambda d: d.start)
 
 
+@asked_before
 def find_altitudes(text: str, start: int, end: int) -> list[tuple[int, int, float]]:
     """(start, end, km) of stated altitudes ('an altitude of 6,000 km', '2,000 km high')."""
     found: list[tuple[int, int, float]] = []

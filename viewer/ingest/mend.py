@@ -59,15 +59,27 @@ def mend(text: str, debris: bool = True) -> Mended:
     """The text in its plain form with (``debris``) its extraction debris mended (see the module's doc)."""
     if len(text) > MAX_MENDED_CHARS:
         return Mended(text, None, len(text))
-    origin = list(range(len(text)))
-    current = text
-    for step in (*FORM_STEPS, *((_columns, _furniture, _hyphens, _ocr_words, hard_wraps) if debris else ())):
+    current, kept = _plain_form(text)  # (the plain form's steps once, whether debris is mended after them or not)
+    origin = list(kept)
+    for step in (_columns, _furniture, _hyphens, _ocr_words, hard_wraps) if debris else ():
         pieces = step(current)
         if pieces:
             current, origin = _rebuild(current, origin, pieces, whole=step is _columns)
     if current == text:
         return Mended(text, None, len(text))
     return Mended(current, tuple(origin), len(text))
+
+
+@lru_cache(maxsize=16)
+def _plain_form(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text after the plain form's steps (text_forms) and the original offset of each of its characters."""
+    origin = list(range(len(text)))
+    current = text
+    for step in FORM_STEPS:
+        pieces = step(current)
+        if pieces:
+            current, origin = _rebuild(current, origin, pieces)
+    return current, tuple(origin)
 
 
 def _rebuild(text: str, origin: list[int], pieces: list[Piece], whole: bool = False) -> tuple[str, list[int]]:

@@ -21,8 +21,14 @@ EDGE_KM = 25.0  # densify edges so they draw as geodesics in any projection
 
 # Where an area begins: "A.", "B)", "(2)", "AREA ALFA", "AREA B". A NOTAM's Q) A) ... G) items are fields, not areas.
 # Also as relayed or retyped: "(a)", "a)" or "1)" opening a line, "ONE." / "TWO." as a broadcast spells numbers.
+# A Korean warning letters its areas in hangul order (가, 나, 다, 라 …, as a, b, c, d): "(가)", circled "㉮", or "가."
+# opening a line; the label is kept as written ("가"), as the warning names it.
+_HANGUL_LETTERS = "\uac00\ub098\ub2e4\ub77c\ub9c8\ubc14\uc0ac\uc544"  # 가 나 다 라 마 바 사 아
+_CIRCLED_HANGUL = {chr(0x326E + i): letter for i, letter in enumerate(_HANGUL_LETTERS)}  # ㉮ ㉯ ㉰ … ㉵
 _AREA_MARK = re.compile(
-    r"(?m)(?:^|(?<=[\s.,:;]))(?:(?P<letter>[A-H])\.(?=\s)|\((?P<paren>[A-Ha-h1-9])\)|(?<![A-Z])(?P<item>[1-9])\.(?=\s)|"
+    rf"(?m)(?:^|(?<=[\s.,:;]))(?:(?P<letter>[A-H])\.(?=\s)|\((?P<paren>[A-Ha-h1-9{_HANGUL_LETTERS}])\)|"
+    rf"(?P<circled>[\u326e-\u3275])|(?<![^\n])[ \t]*(?P<hangul>[{_HANGUL_LETTERS}])\.(?=\s)|"
+    r"(?<![A-Z])(?P<item>[1-9])\.(?=\s)|"
     r"(?i:AREAS?)\s+(?P<word>ALFA|ALPHA|BRAVO|CHARLIE|DELTA|ECHO|FOXTROT|[A-H1-9])\b|"
     r"(?<![^\n])[ \t]*(?P<line>[a-h1-9])\)(?=\s)|(?<![A-Z])(?P<spelt>ONE|TWO|THREE|FOUR|FIVE|SIX)\.(?=\s))")
 # "WITHIN 20 MILES OF": a navigational warning's miles are nautical miles
@@ -67,8 +73,10 @@ def _regions(text: str, begin: int, end: int) -> list[tuple[str, int, int]]:
 
 
 def _label(m: re.Match[str]) -> str:
+    if m.group("circled"):
+        return _CIRCLED_HANGUL[m.group("circled")]
     return area_letter(next(g for g in (m.group("letter"), m.group("paren"), m.group("item"), m.group("word"),
-                                        m.group("line"), m.group("spelt")) if g))
+                                        m.group("line"), m.group("spelt"), m.group("hangul")) if g))
 
 
 def area_letter(label: str) -> str:

@@ -21,7 +21,9 @@ from viewer.ingest.spoken_notice import written
 # "NAVAREA XI (JAPAN) 0577/26": a relay tags the series with the issuing country; a warning retyped as prose writes
 # "Navigational Warning No. 0612/26" in mixed case (read as a notice only when it heads the text, see _heads)
 _NAV_NUMBER = re.compile(r"\b(?P<series>NAVAREA\s+(?:XI|[IVX]{1,5})|HYDROPAC|HYDROLANT|NAVTEX|"
-                         r"(?i:(?:JAPAN\s+)?(?:COAST\s+GUARD\s+)?NAV(?:IGATIONAL|\.)?\s+WARN(?:ING|\.)(?:\s+(?:NR|NO)\.?)?)|"
+                         # (South Korea's own: "KOREA NAVIGATIONAL WARNING 215/26", "ROK NAV WARNING 215/26")
+                         r"(?i:(?:JAPAN\s+|(?:REPUBLIC\s+OF\s+)?KOREA\s+|ROK\s+)?(?:COAST\s+GUARD\s+)?"
+                         r"NAV(?:IGATIONAL|\.)?\s+WARN(?:ING|\.)(?:\s+(?:NR|NO)\.?)?)|"
                          r"(?:YOKOHAMA|MOJI|OTARU|NAHA)\s+NAV\s+WARN(?:ING)?(?:\s+(?:NR|NO)\.?)?|"
                          # a Chinese Maritime Safety Administration warning: "QIONG HANG JING 0143/26"
                          r"(?:[A-Z]{2,5}\s+)?HANG\s+JING)"
@@ -60,8 +62,16 @@ class Notice:
         return f"{self.series} {self.number}"
 
 
+# A Japanese keyboard's full-width forms of ASCII (U+FF01-FF5E) and its ideographic space, each one character for
+# one: a corner typed in full width is read as "38-10N 130-20E" and every offset holds
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_HAS_FULL_WIDTH = re.compile(r"[\uff01-\uff5e]")
+
+
 def read_notice(text: str) -> Notice | None:
     """The notice ``text`` holds, or None when it is not one (an article, or anything else)."""
+    if _HAS_FULL_WIDTH.search(text, 0, 4000):
+        text = text.translate(_FULL_WIDTH)
     # a warning read out on the radio, its figures spelled (spoken_notice); one in Japanese (japanese_notice)
     spoken = written(text) or japanese(text)
     if spoken is None:

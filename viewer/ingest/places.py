@@ -53,7 +53,12 @@ def _names_pattern(names: list[str]) -> re.Pattern[str]:
     alternatives = []
     if groups:
         alternatives.append(r"(?<![\w'\u2019-])(?:" + "|".join(groups) + ")")
-    alternatives.extend(_name_pattern(n) for n in other)
+    others = [_name_pattern(n) for n in other]
+    if others and not any(n[0] in "'\u2019-\u2010\u2011" or n[0].isspace() for n in other):
+        # (tried only where one of them could start: not a hundred and more tries at each character of the text)
+        firsts = "".join(sorted({re.escape(n[0]) for n in other}))
+        others = [f"(?=[{firsts}])(?:" + "|".join(others) + ")"]
+    alternatives.extend(others)
     return re.compile("|".join(alternatives) or "(?!)", re.IGNORECASE)
 
 

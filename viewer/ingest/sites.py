@@ -110,7 +110,8 @@ def find_site(text: str, report: LaunchReport, places: list[PlaceMention], match
             return _site(named.place, (named.start, named.end), f"gazetteer:{named.place.id} ({named.place.source}): "
                          f"the place the row names, '{text[named.start:named.end]}'", certainty="approximate")
     facilities = {p.place.id: p for p in places if p.place.kind == "launch_facility"}
-    if len(facilities) == 1:  # named once in the article, though not in a launch sentence
+    if len(facilities) == 1 and not any(named_in_background(text, p) for p in places if p.place.id in facilities):
+        # named in the article, though not in a launch sentence, and not as the scene of something else
         mention = next(iter(facilities.values()))
         return _site(mention.place, (mention.start, mention.end),
                      f"gazetteer:{mention.place.id}: the only launch facility the article names", "approximate")
@@ -120,6 +121,31 @@ def find_site(text: str, report: LaunchReport, places: list[PlaceMention], match
                      f"gazetteer:{sohae.id}: the article names no site; every North Korean satellite launch since "
                      f"2012 left from Sohae", certainty="approximate")
     return None
+
+
+# What makes a place's mention background, not where this launch came from: the place as somewhere else than a
+# launch pad ("the Kalma resort", "Wonsan's beach hotels"), or the clause of another time or event ("a drill near
+# Wonsan last year", "eight days after an attempt from the Wonsan area failed", "the 2019 tests from Sinpo")
+_SCENE_AFTER = re.compile(r"[\s'\u2019s-]*(?:[\w-]+\s+){0,2}?(?:resort|beach(?:es)?|tourist|tourism|hotels?|spa|"
+                          r"holiday|leisure|water\s+park|shipyard\s+workers)\b", re.IGNORECASE)
+_OTHER_TIME = re.compile(r"\b(?:last\s+(?:year|month|week|spring|summer|autumn|fall|winter)|years?\s+ago|"
+                         r"(?:months?|weeks?|days?)\s+(?:ago|earlier|before|after)|previous(?:ly)?|earlier\s+"
+                         r"(?:this|last|that)|in\s+(?:19|20)\d\d|drills?|exercises?|parades?|visit(?:ed|s)?|"
+                         r"inspect(?:ed|s|ion)|on\s+the\s+\d{1,2}(?:st|nd|rd|th))\b", re.IGNORECASE)
+_CLAUSE_ENDS = re.compile(r"[.;!?\n]")
+_PHRASE_ENDS = re.compile(r"[,.;:!?()\n]")
+
+
+def named_in_background(text: str, mention: PlaceMention) -> bool:
+    """Whether ``mention`` names the place as the scene of something other than the launch reported: a resort, a
+    beach, or in a clause of another time or event (a drill, a visit, last year, 'eight days after')."""
+    if _SCENE_AFTER.match(text, mention.end):
+        return True
+    before = text[: mention.start]
+    start = max((m.end() for m in _CLAUSE_ENDS.finditer(before, max(0, mention.start - 200))), default=max(
+        0, mention.start - 200))
+    end = _PHRASE_ENDS.search(text, mention.end)  # after it, its own phrase only ("off Sinpo on the east coast, the
+    return _OTHER_TIME.search(text, start, end.start() if end else len(text)) is not None  # vessel … years ago")
 
 
 # In a table's launch-area cell, the most specific place named: a facility, then a town or city, then a region

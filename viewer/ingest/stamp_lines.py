@@ -12,6 +12,7 @@ from viewer.ingest.date_forms import (
     CALENDAR,
     CLOCK_AFTER,
     DOTTED,
+    ERA_DATE,
     EXTRA_LABELS,
     ISO,
     KOREAN_LABELS,
@@ -21,6 +22,7 @@ from viewer.ingest.date_forms import (
     date_of,
     month_number,
 )
+from viewer.ingest.eras import era_date, japanese_page
 from viewer.ingest.times import DTG_DATE
 
 # (a bulletin's or release's "Date of issue:", "Release date:"; a live page's "Live page opened", "Page created")
@@ -37,7 +39,7 @@ _LABEL = (rf"(?:{EXTRA_LABELS}|date\s+of\s+(?:issue|release)|(?:issue|release)\s
 _LABEL_BEFORE = r"(?:(?:first|last|for)[ \t]+)?"
 # (a rundown's weekday before a numeric date: "THU 2023.04.13")
 _STAMP_PART = re.compile(rf"(?:{_LABEL_BEFORE}{_LABEL}(?!\w)[ \t]*(?:on)?[ \t:=]*)?"
-                         rf"(?:{CALENDAR}|{WEEKDAY_FORM}(?:{ISO}|{DOTTED})|{SLASHED})"
+                         rf"(?:{CALENDAR}|{WEEKDAY_FORM}(?:{ISO}|{DOTTED})|{SLASHED}|{ERA_DATE})"
                          rf"{CLOCK_AFTER}", re.IGNORECASE)
 # What a stamp line carries around its date: "[Defense pool]", "(Sun)", "(Mainichi Japan)", minutes' "(Seoul bureau,
 # video link to London and Tokyo)"; its parts are set apart by bars, bullets or a spaced dash ("Washington, D.C. |
@@ -262,6 +264,8 @@ def stamp_line(head: str) -> tuple[date, int, int] | None:
             for tail in _tails(part.strip().strip("*_").rstrip(",;").strip()):
                 m = _STAMP_PART.fullmatch(tail) or _labelled_before_more(tail)
                 value = date_of(m) if m else None
+                if value is None and m is not None and m.group("lera") and japanese_page(head):
+                    value = era_date(m, japanese_page=True)  # "Compiled: R4.10.2" on a Japanese page
                 if value is not None:
                     return value, start, start + len(line.rstrip())
     return None
@@ -291,7 +295,7 @@ _LABELLED_DATE = re.compile(rf"(?:{_LABEL_BEFORE}{_LABEL}(?!\w)[ \t]*(?:on)?[ \t
                             rf"(?:[\w\"'.:-]+[ \t]+){{0,6}}?on[ \t]+|"
                             rf"(?:prepared|compiled|written|drafted|produced)[ \t]+for[ \t]+"
                             rf"(?:[\w\"'\u2019.-]+[ \t]+){{0,6}}?[\w\"'\u2019.-]+,[ \t]+)"
-                            rf"(?:{CALENDAR}|{ISO}|{DOTTED}|{SLASHED}){CLOCK_AFTER}"
+                            rf"(?:{CALENDAR}|{ISO}|{DOTTED}|{SLASHED}|{ERA_DATE}){CLOCK_AFTER}"
                             rf"(?=\.[ \t]|$|[ \t]+(?:by|from)[ \t])", re.IGNORECASE)
 
 

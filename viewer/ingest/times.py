@@ -7,7 +7,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from viewer.ingest.asked_before import asked_before
 from viewer.ingest.day_years import years_from_before
+from viewer.ingest.east_asian_forms import date_parts, east_asian_clocks, east_asian_dates, has_east_asian_form
+from viewer.ingest.eras import KANJI_ERA_DATE, LETTER_ERA_DATE, era_date
 from viewer.ingest.quoted import unquoted
 from viewer.ingest.zones import ZONE, zone_name, zone_offset
 from viewer.ingest.zones import pyongyang_offset as pyongyang_offset  # (re-exported: tests read it from here)
@@ -40,11 +43,42 @@ _DATE_FORMS = [
     # "(2324Z on the 17th)", "on the 21st of this month": a day of the story's month (or the month before)
     # ("on the 4th from near Kusong", "on the 8th, according to …" as translations write it; not "on the 4th floor")
     # ("Wednesday the 24th", "Last Sunday, the 28th": a weekday with its day of the month)
-    re.compile(r"(?:(?<=\b[Oo]n\s)|(?<=day\s)|(?<=day,\s))the\s+(?P<ordinal>[1-3]?\d)(?:st|nd|rd|th)\b"
-               r"(?:\s+of\s+(?:this|the)\s+month\b|(?!\s+[A-Za-z])|(?=\s+(?:from|at|in|and|by|toward|towards|off|"
+    # ("on the evening of the 23rd", "the morning of the 6th": a translation's part of a day of the month)
+    # (the word "the" first, its lookbehinds after it: a literal start the regex engine finds fast)
+    re.compile(r"the(?:(?<=\b[Oo]n\sthe)|(?<=day\sthe)|(?<=day,\sthe)|(?<=morning\sof\sthe)|(?<=evening\sof\sthe)|"
+               r"(?<=afternoon\sof\sthe)|(?<=night\sof\sthe)|(?<=dawn\sof\sthe))\s+(?P<ordinal>[1-3]?\d)(?:st|nd|rd|th)\b"
+               # (a translation's "on the 29th day", not "on the 29th day of the siege")
+               r"(?:\s+of\s+(?:this|the)\s+month\b|\s+day\b(?!\s+(?:of|since|after|before)\b)|(?!\s+[A-Za-z])|"
+               r"(?=\s+(?:from|at|in|and|by|toward|towards|off|"
                r"into|according|when|after|before|while|but|with|over|near|local|KST|JST|morning|afternoon|evening|"
                r"night)\b))"),
 ]
+# Numeric and era forms, tried only in a text with a digit, a dot or slash and a digit, or an era's kanji in it
+# (most stories have none: the five scans are saved)
+_NUMERIC_DATE_FORMS = [
+    # Korean "2023. 2. 16.": a space after each dot and a dot after the day (not "in 2023. 5. 12 people")
+    re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)\.[ \t]+(?P<mnum>1[0-2]|0?[1-9])\.[ \t]+(?P<day>[0-3]?\d)\.(?!\d)"),
+    # Japanese eras: "平成24年12月12日", "R5.7.12" (eras.py)
+    re.compile(KANJI_ERA_DATE),
+    re.compile(LETTER_ERA_DATE),
+    # "12.07.2023", "31.05.2023": dots between day, month and a four-digit year are day-first wherever they are
+    # written (Europe, Russia); no outlet writes the month first between dots
+    re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)(?!\.\d)"),
+    # "07/12/2023": read when one number is over 12, or when the text's other slashed dates settle the order
+    re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
+]
+_ISO_FORMS = 4  # (the numeric forms go after the date-time groups and ISO forms, before the month names)
+_NUMERIC_GATE = re.compile(r"\d[./][ \t]*\d|(?:\u662d\u548c|\u5e73\u6210|\u4ee4\u548c)[ \t]*[\d\u5143]")
+
+
+@functools.lru_cache(maxsize=16)
+def _date_forms_for(text: str) -> list[re.Pattern[str]]:  # (cached: a story's windows share its text)
+    """The date forms worth trying in ``text``: the numeric ones first (after ISO's) when it may hold one."""
+    if _NUMERIC_GATE.search(text) is None:
+        return _DATE_FORMS
+    return [*_DATE_FORMS[:_ISO_FORMS], *_NUMERIC_DATE_FORMS, *_DATE_FORMS[_ISO_FORMS:]]
+
+
 # A span of days in one month: "17-18 December 2023", "December 17-18", "5 to 7 March"
 _PLAIN_MONTH = re.sub(r"\(\?P<\w+>", "(?:", _MONTH)
 _PLAIN_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
@@ -79,6 +113,7 @@ _KOREAS_CLOCK_AFTER = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Th
 # "at 06:41 local time on Tuesday", "7:12 a.m. Korea time Wednesday": the day of Korea's clock
 _KOREAS_CLOCK_BEFORE = re.compile(r"\b(?:local|Korea|Korean|Seoul|Pyongyang|Japan|Tokyo)\s+time,?\s+(?:on\s+)?$",
                                   re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _VAGUE = re.compile(r"\b(?:(?:earlier|later)\s+this\s+month|last\s+month)\b", re.IGNORECASE)
 _TIME_FORMS = [
     # 7:29 PM ET, 10.42 p.m. (local time), 9 a.m. KST, 22:42 Pyongyang time
@@ -101,13 +136,21 @@ _BARE_TIME = re.compile(
     # (or opening a range: "between about 8:10 and 9:20 this morning", "from 22:10 to 22:40")
     r"|\b(?:(?:at|between|from)\s+(?:(?:about|around|approximately|roughly|exactly|precisely|just\s+(?:after|before)|"
     r"shortly\s+(?:after|before))\s+)?|(?:around|approximately)\s+|"
+    # (a Russian outlet's "18.12.2023, 06:05", "December 18, 2023, 06:05": the clock after a date's year and comma)
+    r"(?<=(?:19|20)\d\d,\s)|"
     # (a chat's "launched around 7:22"; a correction's "JCS says 7:23, not 7:22": the first is the one that stands)
     r"(?=(?:[01]?\d|2[0-3]):[0-5]\d,?\s+not\s+(?:at\s+)?(?:[01]?\d|2[0-3]):[0-5]\d))"
     r"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
     r"(?!\s*(?:[ap]\.?\s?m\b|[ap]\.\s?m\.))"
     # "at approximately 0534 hrs", "0600 hrs, 0637 hrs and 0642 hrs": military style (a zone after it is a zoned form)
-    r"|\b(?P<hourhrs>[01]\d|2[0-3])(?P<minutehrs>[0-5]\d)\s*hrs?\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)",
+    r"|\b(?P<hourhrs>[01]\d|2[0-3])(?P<minutehrs>[0-5]\d)\s*hrs?\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)"
+    # "at 0736 hours", "(0739 hours)", '"0652 hours"': a military clock spelled out; after "at", a bracket or a
+    # quote only ("1500 hours of flight time" is a duration)
+    r"|\b(?P<hourhours>[01]\d|2[0-3])(?P<minutehours>[0-5]\d)\s?hours\b(?!\.?\s*(?:GMT|UTC|Z|KST|JST)\b)",
     re.IGNORECASE)
+# What a military clock spelled "hours" comes after: "at 0736 hours", "(0739 hours)", '"0652 hours"', "around 2341
+# hours" (a count of hours comes after none of them)
+_HOURS_BEFORE = re.compile(r"(?:\bat\s|\(|\"|\baround\s|\babout\s)$")
 # A zone this module does not know, written after a clock time: "<Place> time" or an abbreviation in capitals
 _UNKNOWN_ZONE = re.compile(r"[ \t]*\(?(?:(?-i:[A-Z][a-z]+)(?:[ \t](?-i:[A-Z][a-z]+))?[ \t]+time\b|"
                            r"(?-i:[A-Z]{1,4}T)\b)", re.IGNORECASE)  # (zones' abbreviations end in T: AET, NZT)
@@ -162,6 +205,7 @@ def parse_date(text: str, reference: date | None) -> DateMention | None:
     return found[0] if found and found[0].value else None
 
 
+@asked_before  # (ingest28: asked again and again of one sentence while a document is drafted)
 def find_dates(text: str, start: int, end: int, reference: date | None, *, weekdays: bool = True,
                weekday_reference: date | None = None) -> list[DateMention]:
     """Dates in ``text[start:end]`` in order; weekdays and 'yesterday' resolve to the latest such day on or before
@@ -169,10 +213,11 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
     given (a story dated in Washington names Korea's days, which can run a day ahead of its date)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for m in _DAY_RANGE.finditer(text, start, end):  # "17-18 December 2023": two days, neither one the date
+    digits = _DIGIT.search(text, start, end) is not None  # (ingest28: every calendar form writes a digit)
+    for m in _DAY_RANGE.finditer(text, start, end) if digits else ():  # "17-18 December 2023": neither the date
         found.append(DateMention(m.start(), m.end(), None, " ".join(m.group().split())))
         taken.append((m.start(), m.end()))
-    for form in _DATE_FORMS:
+    for form in _date_forms_for(text) if digits else ():
         for m in form.finditer(text, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -180,6 +225,13 @@ def find_dates(text: str, start: int, end: int, reference: date | None, *, weekd
             if mention:
                 found.append(mention)
                 taken.append((m.start(), m.end()))
+    if has_east_asian_form(text, start, end):  # "2024년 5월 30일", "9月29日", "오늘(18일)"
+        for m in east_asian_dates(text, start, end):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                mention = _east_asian_date(m, reference)
+                if mention:
+                    found.append(mention)
+                    taken.append((m.start(), m.end()))
     found = years_from_before(text, found)  # (day_years: '28 November 2017, i.e. … 29 November')
     if weekdays:
         for m in _YEARS_AGO_TODAY.finditer(text, start, end):
@@ -263,6 +315,16 @@ def _calendar_date(m: re.Match[str], reference: date | None) -> DateMention | No
     groups = m.groupdict()
     if groups.get("ordinal"):
         return _day_of_month(m, reference)
+    if groups.get("kera") or groups.get("lera"):
+        era = era_date(m)
+        return DateMention(m.start(), m.end(), era, era.isoformat()) if era else None
+    if groups.get("first"):
+        first, second = int(groups["first"]), int(groups["second"])
+        order = ("dmy" if first > 12 else "mdy") if (first > 12) != (second > 12) else slashed_order(m.string)
+        if order is None:
+            return None  # "07/12/2023": either order, and nothing in the text settles it
+        groups = {"day": str(first if order == "dmy" else second), "mnum": str(second if order == "dmy" else first),
+                  "year": groups["year"]}
     month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
     day = int(groups["day"])
     year = int(groups["year"]) if groups.get("year") else None
@@ -283,6 +345,41 @@ def _calendar_date(m: re.Match[str], reference: date | None) -> DateMention | No
     except ValueError:
         return None
     return DateMention(m.start(), m.end(), value, value.isoformat())
+
+
+def _east_asian_date(m: re.Match[str], reference: date | None) -> DateMention | None:
+    """A Korean or Japanese date: in full, or its month and day in the reference's year (the year before when that
+    puts it half a year ahead), or its day alone in the reference's month (the month before when it is ahead)."""
+    year, month, day = date_parts(m)
+    if year is None and reference is None:
+        return None
+    try:
+        if year is not None and month is not None:
+            value = date(year, month, day)
+        elif month is not None and reference is not None:
+            year = reference.year - ((month, day) > (reference.month, reference.day) and month - reference.month > 6)
+            value = date(year, month, day)
+        elif reference is not None:
+            first = reference.replace(day=1)
+            if day > reference.day:
+                first = (first - timedelta(days=1)).replace(day=1)
+            value = first.replace(day=day)
+        else:
+            return None
+    except ValueError:
+        return None
+    return DateMention(m.start(), m.end(), value, value.isoformat() if month is not None else m.group())
+
+
+_SLASHED_ANYWHERE = re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?:19|20)\d\d(?![\d/])")
+
+
+@functools.lru_cache(maxsize=32)
+def slashed_order(text: str) -> str | None:
+    """'dmy' or 'mdy' when the text's slashed dates with a number over 12 all put the day in one place; else None."""
+    orders = {"dmy" if int(m.group("first")) > 12 else "mdy" for m in _SLASHED_ANYWHERE.finditer(text)
+              if (int(m.group("first")) > 12) != (int(m.group("second")) > 12)}
+    return orders.pop() if len(orders) == 1 else None
 
 
 def _day_of_month(m: re.Match[str], reference: date | None) -> DateMention | None:
@@ -332,12 +429,15 @@ def says_local_l(text: str) -> bool:
     return _LOCAL_L.search(text) is not None
 
 
+@asked_before
 def find_times(text: str, start: int, end: int, default_zone: str | None = None) -> list[TimeMention]:
     """Clock times that carry a zone ('7:29 PM ET', '0030 GMT', '10:42 p.m. local time'). With ``default_zone``
     (the dateline's zone, or 'local time'), also bare ones ('10:44 p.m.', 'at 22:42:28'), marked assumed; without
     it a bare '10:42' is left out."""
     found: list[TimeMention] = []
     text = unquoted(text, start, end)
+    # "10시 15분경", "午後11時42分", "오전 9:41": Korea's and Japan's clocks (east_asian_forms)
+    found.extend(TimeMention(*clock) for clock in east_asian_clocks(text, start, end))
     for form in _TIME_FORMS:
         for m in form.finditer(text, start, end):
             if any(t.start < m.end() and m.start() < t.end for t in found):
@@ -372,8 +472,11 @@ def find_times(text: str, start: int, end: int, default_zone: str | None = None)
                 after = upto.end() if upto else m.end()
                 if 1 <= hour <= 11 and (_EVENING_AFTER.match(text, after, end) or (upto and upto.group("pm"))):
                     hour += 12  # "at 10:41 last night", "at 9:30 in the evening": a 12-hour clock without p.m.
-            elif m.group("hourhrs"):
-                hour, minute = int(m.group("hourhrs")), int(m.group("minutehrs"))
+            elif m.group("hourhours") and not _HOURS_BEFORE.search(text, max(0, m.start() - 7), m.start()):
+                continue  # "1500 hours of flight": a count of hours, not a clock
+            elif m.group("hourhrs") or m.group("hourhours"):
+                hour = int(m.group("hourhrs") or m.group("hourhours"))
+                minute = int(m.group("minutehrs") or m.group("minutehours"))
                 begin = m.start()
             else:
                 hour, minute = int(m.group("hour")), int(m.group("minute") or 0)

@@ -13,6 +13,7 @@ from typing import Any
 STYLE_KEYS = ("stroke", "stroke-width", "stroke-opacity", "fill", "fill-opacity", "marker-color", "marker-size")
 # simplestyle's marker sizes as a scale of the kind's symbol, and the scale (KML's IconStyle) each size stands for
 MARKER_SCALES = {"small": 0.75, "medium": 1.0, "large": 1.4}
+COLOURS_SHOWN = 4  # a file's own colours a tree swatch or a legend row shows side by side; of more, the first ones
 MAX_WIDTH = 20.0  # px: a file's width past this is drawn at it (a 1000 px line would cover the map)
 _HEX = re.compile(r"#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
 
@@ -72,3 +73,21 @@ def paint_of(values: Any) -> Paint | None:
                   width=_number(cells["stroke-width"], 0.0, MAX_WIDTH), fill=colour(cells["fill"]),
                   fill_alpha=_alpha(cells["fill-opacity"]), marker=colour(cells["marker-color"]), marker_scale=scale)
     return None if found == Paint() else found
+
+
+def drawn_colour(paint: Paint | None, drawn_as: str) -> str | None:
+    """The colour of its own a feature is drawn in, as the map draws a kind drawn as ``drawn_as`` (its
+    `KindStyle.geometry`): a point's marker, a line's stroke, an area's fill (its outline where it has no fill of its
+    own); None where the map draws the launch's or layer's colour. The one answer the layer tree's swatches and the
+    legend give: the tree took stroke, marker, fill and the legend stroke, fill, marker, so a point styled with a
+    LineStyle showed a colour the map never drew it in."""
+    if paint is None:
+        return None
+    if drawn_as == "point":
+        return paint.marker
+    if drawn_as == "line":
+        return paint.stroke
+    if drawn_as == "area":
+        return paint.fill or paint.stroke
+    return paint.stroke or paint.fill or paint.marker
+

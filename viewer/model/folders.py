@@ -1,5 +1,9 @@
 """A file's folders (a KML's, as Google Earth shows them): each feature's folder path is its ``folder`` property
-(``Document / Sites / Old pads``), which the layer tree shows as nested groups and `Filters` hides by."""
+(``Document / Sites / Old pads``), which the layer tree shows as nested groups and `Filters` hides by.
+
+The names are joined with " / "; a "/" within a name is written "//" (`folder_key`), so that no name changes the
+tree: a folder named "Routes / 2023" is one folder, ``Routes // 2023``, not "2023" inside "Routes". Every "/" a name
+holds is doubled, so the separator is the only lone "/" between spaces and reading a path back is exact."""
 
 from __future__ import annotations
 
@@ -12,15 +16,20 @@ if TYPE_CHECKING:
 
 FOLDER = "folder"
 SEPARATOR = " / "
+SLASH, WRITTEN_SLASH = "/", "//"  # a "/" within a folder's name, and as the path writes it
 
 
 def folder_path(folder: object) -> tuple[str, ...]:
-    """A feature's folder path as its folders, outermost first; () for none."""
-    return tuple(folder.split(SEPARATOR)) if isinstance(folder, str) and folder else ()
+    """A feature's folder path as its folders' names, outermost first; () for none. The inverse of `folder_key`."""
+    if not isinstance(folder, str) or not folder:
+        return ()
+    return tuple(name.replace(WRITTEN_SLASH, SLASH) for name in folder.split(SEPARATOR))
 
 
-def folder_key(path: tuple[str, ...]) -> str:
-    return SEPARATOR.join(path)
+def folder_key(path: tuple[str, ...] | list[str]) -> str:
+    """The folder path written as a feature's ``folder`` property: the names joined with " / ", each "/" within a
+    name doubled."""
+    return SEPARATOR.join(name.replace(SLASH, WRITTEN_SLASH) for name in path)
 
 
 def in_hidden_folder(layer: str, folder: object, hidden: frozenset[tuple[str, str]]) -> bool:

@@ -35,11 +35,13 @@ from viewer.geo.labels import (
     within_outline,
 )
 from viewer.qt.draw.style import RenderContext, Stamps, draw_text_with_halo, symbol_path, with_alpha
-from viewer.symbology import HALO, LABEL
+from viewer.symbology import HALO, LABEL, contrast
 
 DOT = 4.0  # a place's dot, pixels at 96 dpi
 LETTER_SPACING = 115.0  # percent, for country names in capitals
 HALO_WIDTH = 1.6  # pixels at 96 dpi of a label's light outline; it, too, stays inside the map
+DARK_HALO = "#262626"  # the outline of a label too light to read on the light one (a KML line's own yellow)
+LEGIBLE = 3.0  # the least contrast of a label's text to its halo (WCAG's for large text), else the halo is dark
 CENTRE_NUDGES = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, 1), (1, -1), (-1, 1))
 
 
@@ -361,8 +363,14 @@ class LabelPainter:
 
     def _draw(self, painter: QPainter, label: Label, look: _Look, top_left: QPointF) -> None:
         baseline = QPointF(top_left.x(), top_left.y() + look.ascent)
-        draw_text_with_halo(painter, baseline, label.text, look.font, label.colour, HALO,
+        draw_text_with_halo(painter, baseline, label.text, look.font, label.colour, halo_for(label.colour),
                             self.context.px(HALO_WIDTH))
+
+
+def halo_for(colour: str) -> str:
+    """A label's halo (QGIS's buffer): light, as the map's labels have, unless the text is too light to read on it
+    (a line named in its own yellow or cyan); then dark, which keeps it legible on any basemap."""
+    return HALO if contrast(colour, HALO) >= LEGIBLE else DARK_HALO
 
 
 @dataclass(frozen=True)

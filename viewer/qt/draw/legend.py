@@ -9,12 +9,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QTransform
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
-from viewer.model.feature_paint import paint_of
-from viewer.model.feature_table import DRAFT_PROPERTY, columns_of, combined
+from viewer.model.feature_paint import COLOURS_SHOWN
+from viewer.model.feature_table import FeatureTable, columns_of, combined
 from viewer.model.kinds import KIND_REGISTRY, kind_style, kind_title, kinds_in_order
+from viewer.model.own_colours import colours_drawn
 from viewer.qt.draw.style import RenderContext, symbol_path, with_alpha
 from viewer.symbology import (
     APPROXIMATE_DASH,
@@ -28,7 +30,6 @@ from viewer.symbology import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
 
     from viewer.model.feature import Feature
     from viewer.model.workspace import Workspace
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 PANEL = "#FFFFFF"
 COLLAPSED_TEXT = "Legend ▸"
 WRAP_LINES = 3  # a row wrapped in the column beside the map takes at most this many lines
-OWN_COLOURS_UP_TO = 2_000  # a layer's features looked at for their own colours: as many as the drawing paints a kind
+COLOURS_APART = " "  # between the colours of a row whose swatch shows several (`row_colour`)
 LAUNCH, LAYER = "event", "layer"  # the rows of a launch and of another file's layer, by colour; the others by symbol
 
 
@@ -211,27 +212,25 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
     picked = columns_of(visible)
     if picked is not None:  # counted from the table's columns: a million features in a few array passes
         table, at = picked
-        events = table.event.counts(at)
-        shown_events = {event for event in events if event}
-        loose = at[~table.event.where(bool)[at]]
-        layer_kinds = set(combined([table.layer, table.kind], loose).values) if len(loose) else set()
-        kinds = set(table.kind.counts(at))
-        approximate = "approximate" in table.certainty.counts(at)
-        draft = bool(table.draft[at].any())
-        # the layers' own colours from their features, as the drawing paints them: of layers it draws one by one
-        # only (reading a 400,000-line layer's features to find none made every file opened beside it wait)
-        few = {layer for layer, count in table.layer.counts(loose).items() if count <= OWN_COLOURS_UP_TO}
-        own = own_colours(table.features[loose[table.layer.isin(few)[loose]]]) if few and len(loose) else {}
     else:
-        shown_events, layer_kinds, kinds, approximate, draft = _read_one_by_one(visible)
-        own = own_colours(visible) if len(visible) <= OWN_COLOURS_UP_TO else {}
+        table = FeatureTable.of(visible)
+        at = np.arange(len(table))
+    events = table.event.counts(at)
+    shown_events = {event for event in events if event}
+    loose = at[~table.event.where(bool)[at]]
+    layer_kinds = set(combined([table.layer, table.kind], loose).values) if len(loose) else set()
+    kinds = set(table.kind.counts(at))
+    approximate = "approximate" in table.certainty.counts(at)
+    draft = bool(table.draft[at].any())
+    chosen = chosen_layers(colours)  # the colour the user chose for a layer is drawn, not its features' own
+    own = {layer: row_colour([colours[layer] if colour is None else colour for colour in colours_drawn(table, rows)])
+           for layer, rows in (table.groups(table.layer, loose) if len(loose) else {}).items()
+           if layer in colours and layer not in chosen}
     rows = [
         ("event", f"{event.date_label}  {event.name}" if event.day else event.name, colours[event.id])
         for event in workspace.content.events_in_time_order() if event.id in shown_events
     ]
     shown_layers = {layer for layer, kind in layer_kinds if KIND_REGISTRY.get(kind).in_legend}
-    for layer in chosen_layers(colours):  # the colour the user chose for it is drawn, not its features' own
-        own.pop(layer, None)
     rows += [(LAYER, layer, own.get(layer) or colours[layer]) for layer in workspace.layers()
              if layer in shown_layers]
     rows += [(kind, kind_title(kind), "#555555") for kind in kinds_in_order(kinds)
@@ -243,35 +242,15 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
     return rows
 
 
-def own_colours(visible: Iterable[Feature]) -> dict[str | None, str]:
-    """The colour a layer's features are drawn in when every one of them carries the same one of its own (a KML's
-    style, `paint_of`): its legend row shows that, not the layer's colour no feature is drawn in. A layer of
-    several own colours shows them in its row's swatch as grey (NO_EVENT_COLOUR): no one colour stands for it."""
-    seen: dict[str | None, set[str | None]] = {}
-    for feature in visible:
-        if not feature.event:
-            paint = paint_of(feature.value)
-            colour = None if paint is None else paint.stroke or paint.fill or paint.marker
-            seen.setdefault(feature.layer, set()).add(colour)
-    return {layer: NO_EVENT_COLOUR if len(found) > 1 else str(found.pop()) for layer, found in seen.items()
-            if None not in found}
+def row_colour(colours: list[str]) -> str:
+    """A row's colour field for the colours its swatch shows side by side (a file drawn in several of its own, as
+    QGIS's categorised legend shows each colour drawn): the first `COLOURS_SHOWN`, apart by a space."""
+    return COLOURS_APART.join(list(dict.fromkeys(colours))[:COLOURS_SHOWN])
 
 
-def _read_one_by_one(visible: list[Feature]) -> tuple[set[str], set[tuple[str | None, str]], set[str], bool, bool]:
-    shown_events: set[str] = set()
-    layer_kinds: set[tuple[str | None, str]] = set()
-    kinds: set[str] = set()
-    approximate = draft = False
-    for feature in visible:  # one pass: with 100,000 features each property read costs
-        kind = feature.kind
-        kinds.add(kind)
-        if feature.event:
-            shown_events.add(feature.event)
-        else:
-            layer_kinds.add((feature.layer, kind))
-        approximate = approximate or feature.certainty == "approximate"
-        draft = draft or bool(feature.value(DRAFT_PROPERTY))
-    return shown_events, layer_kinds, kinds, approximate, draft
+def swatch_colours(colour: str) -> list[str]:
+    """The colours a row's swatch shows (`row_colour`)."""
+    return colour.split(COLOURS_APART)
 
 
 def draw_panel(painter: QPainter, context: RenderContext, rect: QRectF) -> None:
@@ -324,11 +303,19 @@ def _swatch(painter: QPainter, context: RenderContext, kind: str, colour: str, c
             size: float) -> None:
     """The kind's symbol drawn as the map draws it: the same pen widths, dashes, fill and pattern."""
     half = size / 2
-    if kind in (LAUNCH, LAYER):
+    if kind in (LAUNCH, LAYER):  # one stripe per colour drawn (a file in several of its own)
+        shown = swatch_colours(colour)
+        box = QRectF(centre.x() - half, centre.y() - context.px(5), size, context.px(10))
+        painter.save()
+        clip = QPainterPath()
+        clip.addRoundedRect(box, context.px(2), context.px(2))
+        painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(with_alpha(colour)))
-        painter.drawRoundedRect(QRectF(centre.x() - half, centre.y() - context.px(5), size, context.px(10)),
-                                context.px(2), context.px(2))
+        for number, one in enumerate(shown):
+            painter.setBrush(QBrush(with_alpha(one)))
+            painter.drawRect(QRectF(box.left() + number * size / len(shown), box.top(), size / len(shown),
+                                    box.height()))
+        painter.restore()
         return
     if kind in ("approximate", "draft"):
         approximate = kind == "approximate"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from viewer.model.annotation import anchor_of, is_annotation, shown_text, size_of, style_of
 from viewer.model.annotation import colour_of as annotation_colour
 from viewer.model.feature import Feature
+from viewer.model.folders import FOLDER, folder_path
 from viewer.model.kinds import certainty_note, kind_title
 from viewer.model.reports import Report, claim_groups, current_index, reported_by, reports_for, shorten
 from viewer.model.sources import Source, named_sources, sources_in
@@ -189,7 +190,9 @@ class DetailsPanel(QWidget):
         self.body_layout.addWidget(section_title("Other properties"))
         form = self._form()
         for key, value in unknown.items():
-            form.addRow(_key(key), plain_label(breakable(value_text(value))))
+            # a folder path as its folders' names ("Routes / 2023" one name), not as written ("Routes // 2023")
+            text = " > ".join(folder_path(value)) if key == FOLDER and isinstance(value, str) else value_text(value)
+            form.addRow(_key(key), plain_label(breakable(text)))
 
     def _add_reports(self, feature: Feature) -> None:
         self.reports = reports_for(self.workspace.content, feature.id)

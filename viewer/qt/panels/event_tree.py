@@ -7,12 +7,13 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, 
 from PySide6.QtGui import QBrush, QColor, QStandardItem
 from PySide6.QtWidgets import QAbstractItemView, QColorDialog, QHeaderView, QMenu, QTreeView
 
-from viewer.model.folders import FOLDER
+from viewer.model.folders import FOLDER, folder_key, folder_path
 from viewer.model.kinds import kind_title, kinds_in_order, stated_certainty
 from viewer.model.view import MapView
 from viewer.model.workspace import Workspace
 from viewer.qt.lifetime import follow
 from viewer.qt.panels.folder_rows import add_folders, folder_of
+from viewer.qt.panels.greying import grey_below, hidden_above
 from viewer.qt.panels.swatches import drawn_colours, swatch_icon, tree_colour
 from viewer.qt.panels.tree_model import PENDING_ROLE, TreeModel
 from viewer.qt.panels.tree_model import row as _row
@@ -159,11 +160,12 @@ class EventTree(QTreeView):
         listed = sum(len(m) for _, _, by_kind in groups for m in by_kind.values() if len(m) <= LISTED_UP_TO)
         eager = listed <= LISTED_UP_TO  # a few rows: listed now and all shown; more: made when a group is opened
         for (row, owner, by_kind), (_, _, members) in zip(groups, owners, strict=True):
-            def kinds_in(item: QStandardItem, inside: np.ndarray, folder: str, owner: str | None = owner) -> None:
-                self._add_features(item, owner, table.groups(table.kind, inside), passages, eager, folder)
+            def kind_in(item: QStandardItem, kind: str, inside: np.ndarray, folder: str,
+                        owner: str | None = owner) -> None:
+                self._add_group(item, owner, kind, inside, passages, eager, folder)
 
             if row[0].data(LAYER_ROLE) is None or not add_folders(row[0], owner or "", members, table, passages,
-                                                                  _row, kinds_in, colours):  # a file's folders
+                                                                  _row, kind_in, colours):  # a file's folders
                 self._add_features(row[0], owner, by_kind, passages, eager)
             self.tree.appendRow(row)
         self._index_rows()
@@ -180,29 +182,33 @@ class EventTree(QTreeView):
         self._fit_names_later()
 
     def _add_features(self, parent: QStandardItem, owner: str | None, by_kind: dict[str, np.ndarray],
-                      passages: np.ndarray, eager: bool, folder: str = "") -> None:
+                      passages: np.ndarray, eager: bool) -> None:
         for kind in kinds_in_order(by_kind):
             members = by_kind.get(kind)
-            if members is None:
-                continue
-            group = _row(kind_title(kind), "", f"{int(passages[members].sum()):,}")
-            key = len(self._groups) + 1  # never 0: the role's data is tested for truth
-            self._groups[key] = members
-            if len(members) > LISTED_UP_TO:
-                # A catalogue's features are found on the map, not in a list: three items a row cost ~1 kB
-                # each, and a million of them gigabytes. Double-clicking the group frames them all.
-                group[1].setText(f"{len(members):,}")
-                group[0].setToolTip(f"{len(members):,} features, too many to list one by one: pick them on "
-                                    "the map; double-click to frame them all")
-                group[0].setData(key, GROUP_ROLE)
-            elif eager:
-                self._list_features(group[0], members)
-            else:
-                group[0].setData(key, PENDING_ROLE)
-                self._pending[key] = group[0]
-                self.tree.pending.add(key)
-                self._pending_of[(owner, kind, folder)] = key
-            parent.appendRow(group)
+            if members is not None:
+                self._add_group(parent, owner, kind, members, passages, eager)
+
+    def _add_group(self, parent: QStandardItem, owner: str | None, kind: str, members: np.ndarray,
+                   passages: np.ndarray, eager: bool, folder: str = "") -> None:
+        """The row of a launch's (or file's, or folder's) features of one kind, listed now or when first opened."""
+        group = _row(kind_title(kind), "", f"{int(passages[members].sum()):,}")
+        key = len(self._groups) + 1  # never 0: the role's data is tested for truth
+        self._groups[key] = members
+        if len(members) > LISTED_UP_TO:
+            # A catalogue's features are found on the map, not in a list: three items a row cost ~1 kB
+            # each, and a million of them gigabytes. Double-clicking the group frames them all.
+            group[1].setText(f"{len(members):,}")
+            group[0].setToolTip(f"{len(members):,} features, too many to list one by one: pick them on "
+                                "the map; double-click to frame them all")
+            group[0].setData(key, GROUP_ROLE)
+        elif eager:
+            self._list_features(group[0], members)
+        else:
+            group[0].setData(key, PENDING_ROLE)
+            self._pending[key] = group[0]
+            self.tree.pending.add(key)
+            self._pending_of[(owner, kind, folder)] = key
+        parent.appendRow(group)
 
     def _list_features(self, group: QStandardItem, members: np.ndarray) -> None:
         for feature in self._table.features[members].tolist():
@@ -224,6 +230,10 @@ class EventTree(QTreeView):
             return
         group.setData(None, PENDING_ROLE)
         self._list_features(group, self._groups[key])
+        if hidden_above(group):
+            following, self._following = self._following, True
+            grey_below(group, True)
+            self._following = following
         for r in range(group.rowCount()):
             index = group.child(r, 0).index()
             self._rows[index.data(FEATURE_ROLE)] = index
@@ -231,7 +241,7 @@ class EventTree(QTreeView):
     def _fetch_group_of(self, feature_id: str) -> None:
         feature = self.workspace.feature(feature_id)
         if feature is not None:
-            folder = "" if feature.event else feature.properties.get(FOLDER) or ""
+            folder = "" if feature.event else folder_key(folder_path(feature.properties.get(FOLDER)))
             self._fetch(self._pending_of.get((feature.event or feature.layer, feature.kind, folder), 0))
 
     def _ids(self, key: int | None) -> list[str]:
@@ -300,6 +310,7 @@ class EventTree(QTreeView):
                 if (folder := folder_of(child)) is not None:
                     child.setCheckState(_state(folder not in self.map_view.hidden_folders))
                     stack += [child.child(c, 0) for c in range(child.rowCount())]
+        grey_below(self.tree.invisibleRootItem())  # what an unticked launch, file or folder hides reads as hidden
         self._following = False
 
     # -- selection -------------------------------------------------------------------------------

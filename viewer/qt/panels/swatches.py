@@ -7,24 +7,21 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
+from viewer.model.feature_paint import COLOURS_SHOWN
 from viewer.model.feature_table import FeatureTable
+from viewer.model.own_colours import colours_drawn
 from viewer.symbology import contrast
 
-MOST = 4  # colours an icon shows; a file of more shows its first ones
+MOST = COLOURS_SHOWN  # colours an icon shows; a file of more shows its first ones
 SIDE = 14  # px
 
 
 def drawn_colours(table: FeatureTable, rows: np.ndarray, palette: str, chosen: bool) -> list[str]:
-    """The colours ``rows`` are drawn in: their own, and the palette colour where some have none (or all, when the
-    user chose the layer's colour, which is drawn over theirs)."""
+    """The colours ``rows`` are drawn in: their own (`feature_paint.colours_drawn`), and the palette colour where some
+    have none (or all, when the user chose the layer's colour, which is drawn over theirs)."""
     if chosen or not len(rows):
         return [palette]
-    paints = table.paints()  # read once per table: a file opened beside a large layer reads none of its features
-    codes = paints.codes[np.asarray(rows, dtype=np.intp)]
-    firsts = np.sort(np.unique(codes, return_index=True)[1])
-    found = dict.fromkeys(None if paint is None else paint.stroke or paint.marker or paint.fill
-                          for paint in (paints.values[code] for code in codes[firsts].tolist()))
-    return [palette if colour is None else colour for colour in found]
+    return list(dict.fromkeys(palette if colour is None else colour for colour in colours_drawn(table, rows)))
 
 
 def swatch_icon(colours: list[str]) -> QIcon:

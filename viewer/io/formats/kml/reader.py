@@ -37,6 +37,7 @@ from viewer.io.formats.kml.styles import KmlStyles
 from viewer.io.formats.layer import refuse_large_file
 from viewer.io.progress import Progress, no_progress
 from viewer.model.bundle import Bundle
+from viewer.model.folders import FOLDER, folder_key
 from viewer.model.problem import BundleError, Problem, Severity
 
 MAX_KML_BYTES = 256 * 2**20  # of XML, in a .kml or unpacked from a .kmz
@@ -259,7 +260,7 @@ class _Collector:
             properties.setdefault("label", name)
         folders = [f.name for f in placemark.folders if f.name]
         if folders:
-            properties.setdefault("folder", " / ".join(folders))
+            properties.setdefault(FOLDER, folder_key(folders))  # a "/" in a name is no level of its own
         stamp = child(element, "TimeStamp")
         if stamp is not None and child_text(stamp, "when"):
             properties.setdefault("when", child_text(stamp, "when"))

@@ -13,7 +13,8 @@ from pathlib import Path, PurePosixPath
 
 from viewer.io.files import open_regular
 from viewer.io.formats.kml.reader import archive_refusals, members_said
-from viewer.io.formats.vector.sidecars import SIDECARS, missing
+from viewer.io.formats.vector.shapefile_headers import disagreement
+from viewer.io.formats.vector.sidecars import SIDECARS, missing, too_large
 from viewer.model.problem import BundleError, Problem
 
 MAX_UNPACKED = 2 * 2**30  # bytes unpacked from one archive, all members together
@@ -66,10 +67,17 @@ def _unpack(archive: zipfile.ZipFile, folder: Path, fail) -> list[Path]:
         into = folder / str(number)
         into.mkdir()
         base = PurePosixPath(stem).name or "layer"
+        members: dict[str, str] = {}  # the part's name in the archive, by suffix
         for suffix in SIDECARS:
             part = by_lower.get(f"{stem}{suffix}".lower())
+            if part is not None and (why := too_large(suffix, part.file_size)) is not None:
+                raise fail(part.filename, why)
             if part is not None:
                 left = _copy(archive, part, into / f"{base}{suffix}", left, fail)
+                members[suffix] = part.filename
+        wrong = disagreement({suffix: into / f"{base}{suffix}" for suffix in members}, members)
+        if wrong is not None:
+            raise fail(members[wrong[0]], wrong[1])
         unpacked.append(into / f"{base}.shp")
     return unpacked
 

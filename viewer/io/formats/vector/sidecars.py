@@ -7,6 +7,17 @@ from collections.abc import Iterable
 
 NEEDED = {".shx": "index", ".dbf": "attribute table"}
 SIDECARS = (".shp", ".shx", ".dbf", ".prj", ".cpg")  # what is read; others (.qix, .sbn, .xml) are left aside
+# The small parts, a line or two of text: GDAL read a 2 GiB .prj whole (54 s, 2 GB of memory) before refusing it.
+MOST_BYTES = {".prj": 2**20, ".cpg": 2**20}
+WHAT = {".prj": "its CRS file", ".cpg": "its encoding file"}
+
+
+def too_large(suffix: str, size: int) -> str | None:
+    """The message for a Shapefile part of ``size`` bytes larger than such a part can be; None if it is not."""
+    most = MOST_BYTES.get(suffix.lower())
+    if most is None or size <= most:
+        return None
+    return f"{WHAT[suffix.lower()]} is {size:,} bytes, more than the {most // 2**20} MiB launchmap reads of one"
 
 
 def missing(stem: str, names: Iterable[str]) -> str | None:
