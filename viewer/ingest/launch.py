@@ -8,6 +8,7 @@ from datetime import date
 
 from viewer.ingest.asked_before import asked_before
 from viewer.ingest.field_report import report_fields
+from viewer.ingest.launch_actors import FOREIGN_LAUNCHER
 from viewer.ingest.launch_lists import dated_launches, scene_days
 from viewer.ingest.launch_mentions import denies_launch
 from viewer.ingest.launch_nouns import DETECTED_OBJECT, RELATIVE_TO, launch_row, launch_told
@@ -102,6 +103,7 @@ _CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:1[0-2]|0?[1-9])\s*[
 _MODAL = re.compile(r"\b(?:will|would|could|might|shall|can|(?-i:may))\b", re.IGNORECASE)
 _AFTER_APPOSITIVE = re.compile(r",\s*(?:was|were|had\s+been|has\s+been)\s+$")
 _NEGATION = re.compile(r"\b(?:not|no|never|didn't|hasn't|haven't|hadn't|without|nor)\b", re.IGNORECASE)
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _RECENT = r"earlier this (?:month|week)"  # an earlier launch when the story reports one of its own; else its launch
 _HISTORY_WORDS = (
     r"\b(?:previous(?:ly)?|earlier this year|{recent}last (?:year|month|week)|"
@@ -113,6 +115,14 @@ _HISTORY_WORDS = (
     # "its most recent satellite launch was in February 2016": a month named with its year is another month's launch
     r"(?:was|were|came)\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+(?:19|20)\d\d|"
+    # "North Korea has tested solid-fuel ICBMs several times in recent years": launches counted, not one told
+    r"(?:has|have)\s+(?:\w+\s+)?(?:launched|fired|tested|test-fired)\b(?:[^.;]*?)\b(?:many|several|numerous|"
+    r"multiple|countless)\s+times|"
+    # "in May the launch came in the first hours", "the satellite launched last November": a month named without its
+    # day is another month's launch
+    # (beside the launch word: not "the submarine it unveiled last September" in the sentence of this launch)
+    r"(?:launched|fired|test-fired|tested)\s+(?:in|last)\s+" + _MONTHS + r"\b(?!\s+\d)|"
+    r"(?:in|last)\s+" + _MONTHS + r",?\s+(?:the|its|a)\s+(?:[\w-]+\s+)?launch\b|"
     r"history|anniversary|last\s+(?:fired|launched|tested|test-fired|flew|lifted\s+off|blasted\s+off|took\s+off))\b"
 )
 _RECENT_IN = re.compile(_RECENT, re.IGNORECASE)
@@ -140,10 +150,6 @@ _NORTH_KOREAN_NAMES = re.compile(r"\b(?:Musudan|Hwasong(?:-\d+\w*)?|Unha(?:-\d)?
                                  r"Kim\s+Jong[- ]Il|Sohae|Wonsan|Sinpo|Sunan|Kusong|Panghyon|"
                                  # (launch sites named without the country: "23:41 from Mupyong-ri, Jagang Province")
                                  r"Mupyong-?ri|Jagang|Kaechon|Sukchon|Pukchang|Kwail|Sondok|Hamhung|Jongpyong)\b")
-_FOREIGN_LAUNCHER = re.compile(
-    r"\b(?:South Korea\w*|Seoul|Japan\w*|Tokyo|United States|U\.S\.|America\w*|China|Chinese|Beijing|Russia\w*|"
-    r"Moscow|India\w*|Iran\w*|SpaceX|NASA|Falcon|Nuri|Vandenberg|Israel\w*)\b"
-)
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,60}$", re.IGNORECASE)
 # (a correspondent's "the South Korean military tells us the missile was launched …")
 _SAID = re.compile(r"\b(?:says?|said|reports?|reported|confirm(?:s|ed)|announce[sd]|told|believes?|"
@@ -250,7 +256,7 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
     if _NORTH_KOREA.search(text, s, e) or _NORTH_KOREA.search(in_ordinary_case(text, s, e)):
         return True  # (a ticker in capitals: "N. KOREA FIRES …")
     # "The missile was launched at 7:29 PM ET" in an article about North Korea, with no other country launching.
-    return article_about_north_korea and (bool(noun) or not _FOREIGN_LAUNCHER.search(
+    return article_about_north_korea and (bool(noun) or not FOREIGN_LAUNCHER.search(
         _after_said(text[s : verb.start()])[1][-60:]))
 
 
@@ -309,9 +315,9 @@ def _foreign_launcher(text: str, start: int, verb_start: int) -> bool:
     it fired two missiles as a show of force')."""
     speaker, lead = _after_said(text[start:verb_start])
     lead = _ZONE_NAMED.sub("", lead.rsplit(";", 1)[-1])  # the verb's own clause; "9:49 a.m. Japan time" is a clock's
-    if _FOREIGN_LAUNCHER.search(lead) and not _NORTH_KOREA.search(lead):
+    if FOREIGN_LAUNCHER.search(lead) and not _NORTH_KOREA.search(lead):
         return True
-    return bool(_SPEAKER_FIRED.fullmatch(lead)) and bool(_FOREIGN_LAUNCHER.search(speaker)) and not (
+    return bool(_SPEAKER_FIRED.fullmatch(lead)) and bool(FOREIGN_LAUNCHER.search(speaker)) and not (
         _NORTH_KOREA.search(speaker))
 
 

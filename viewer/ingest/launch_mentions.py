@@ -228,7 +228,11 @@ def launch_days_before(text: str, sentences: Iterable[Sentence], lead_day: date 
 _NO_LAUNCH = re.compile(r"\b(?:No\s+(?:[\w-]+\s+){0,3}?(?:rockets?|missiles?|projectiles?|satellites?)\s+"
                         r"(?:was|were|has\s+been|had\s+been)\s+(?:launched|fired)"
                         r"|(?:did\s+not|didn['\u2019]t|never)\s+(?:launch|fire)\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}?"
-                        r"(?:rockets?|missiles?|projectiles?|satellites?))\b")
+                        r"(?:rockets?|missiles?|projectiles?|satellites?)"
+                        # a drill's or exercise's report: "No real missile was involved", "said no launch had been
+                        # detected"
+                        r"|[Nn]o\s+(?:real|actual|live)\s+(?:rockets?|missiles?)\s+(?:was|were)\s+(?:involved|used|"
+                        r"fired|launched)|\b[Nn]o\s+(?:actual\s+|real\s+)?launch\s+(?:had|has)\s+been\s+detected)\b")
 LEDE_PARAGRAPHS = 6  # masthead, date, headline and deck, then the lede
 
 
