@@ -102,3 +102,33 @@ def test_a_month_named_for_something_else_in_the_launch_sentence_keeps_the_launc
     draft = drafted(text)
     assert draft.date is not None
     assert draft.date.isoformat() == "2025-03-18"
+
+
+@pytest.mark.parametrize("other", [
+    "A separate drill went wrong: a Hyunmoo-2 ballistic missile fired from an air base crashed shortly after launch.",
+    "Satellite images show a crater at Plesetsk, read as the result of a failed test of the RS-28 Sarmat.",
+    "Iran said on Sunday it had launched three satellites into orbit with its Simorgh rocket.",
+    "State media said the research satellite and two nanosatellites were put into orbit from the spaceport in "
+    "Semnan.",
+])
+def test_another_countrys_outcome_is_not_pinned_on_the_norths_launch(other):
+    text = _story(_NORTH, other, "The North's missile flew about 300 km.")
+    draft = drafted(text)
+    assert draft.outcome is None
+    assert not [c for c in draft.claims if c.property == "outcome"]
+
+
+def test_an_agencys_paragraph_keeps_its_test_outcome_to_itself():
+    text = _story(_NORTH,
+                  "President Lee watched a separate test at the Agency for Defense Development's range. The "
+                  "presidential office said the submarine-launched missile hit its target.")
+    assert drafted(text).outcome is None
+
+
+def test_the_norths_own_outcome_beside_another_countrys_rocket_still_counts():
+    """A look-alike: the North's failure told in a paragraph that also names Japan's H3 is still the North's."""
+    text = _story("North Korea launched a Chollima-1 rocket from Sohae at 6:27 a.m. on Tuesday, Japan's defense "
+                  "ministry said.",
+                  "The Chollima-1 rocket failed shortly after launch, unlike Japan's H3, which reached orbit in "
+                  "February.")
+    assert drafted(text).outcome == "failure"

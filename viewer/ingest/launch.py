@@ -8,7 +8,7 @@ from datetime import date
 
 from viewer.ingest.asked_before import asked_before
 from viewer.ingest.field_report import report_fields
-from viewer.ingest.launch_actors import FOREIGN_LAUNCHER
+from viewer.ingest.launch_actors import FOREIGN_LAUNCHER, NORTH_KOREA, NORTH_KOREAN_NAMES
 from viewer.ingest.launch_lists import dated_launches, scene_days
 from viewer.ingest.launch_mentions import denies_launch
 from viewer.ingest.launch_nouns import DETECTED_OBJECT, RELATIVE_TO, launch_row, launch_told
@@ -140,16 +140,6 @@ _KIND_HEDGE = re.compile(r"\b(?:presumed|believed|thought|assessed|suspected|est
 _NOTICE_WINDOW = re.compile(r"\b(?:each|every)\s+day\s+(?:from|between|until|through)\b|"
                             r"\bdaily\s+(?:from|between|until)\b|\bdaily,?\s+[0-2]\d[0-5]\d\s*(?:Z|UTC)?\s*[-\u2013]\s*"
                             r"[0-2]\d[0-5]\d\b", re.IGNORECASE)
-_NORTH_KOREA = re.compile(
-    r"\b(?:North\s+Korea\w*|N\.\s?Korea\w*|DPRK|Pyongyang|Kim\s+Jong[-\s]Un|KCNA|[Tt]he\s+North\b(?!\s+(?:Atlantic|"
-    r"Pacific|Sea|Pole|American))|[Tt]he\s+regime|"
-    r"Democratic\s+People['\u2019]s\s+Republic\s+of\s+Korea|Sohae|Tongchang-?ri|Dongchang-?ri|Musudan-?ri|Tonghae|NATA)\b"
-)
-_NORTH_KOREAN_NAMES = re.compile(r"\b(?:Musudan|Hwasong(?:-\d+\w*)?|Unha(?:-\d)?|Chollima(?:-\d)?|Taepodong(?:-\d)?|"
-                                 r"Nodong|Rodong|Pukguksong(?:-\d)?|Kwangmyongsong|Malligyong|KN-\d+|Kim\s+Il[- ]Sung|"
-                                 r"Kim\s+Jong[- ]Il|Sohae|Wonsan|Sinpo|Sunan|Kusong|Panghyon|"
-                                 # (launch sites named without the country: "23:41 from Mupyong-ri, Jagang Province")
-                                 r"Mupyong-?ri|Jagang|Kaechon|Sukchon|Pukchang|Kwail|Sondok|Hamhung|Jongpyong)\b")
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,60}$", re.IGNORECASE)
 # (a correspondent's "the South Korean military tells us the missile was launched …")
 _SAID = re.compile(r"\b(?:says?|said|reports?|reported|confirm(?:s|ed)|announce[sd]|told|believes?|"
@@ -215,7 +205,7 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         # "The first launch was at 6:40 this morning" in a story about North Korea: a launch told by its clock time
         timed = article_about_north_korea and ((_ORDINAL_LAUNCH.match(verb.group()) is not None and bool(
             _CLOCK.search(text, verb.end(), e))) or launch_told(text, verb))
-        if strict and not timed and not _NORTH_KOREA.search(text, s, verb.end()) and not _BY_NORTH_KOREA.match(
+        if strict and not timed and not NORTH_KOREA.search(text, s, verb.end()) and not _BY_NORTH_KOREA.match(
                 text, verb.end(), e):
             return False
     else:
@@ -253,7 +243,7 @@ def _reports(text: str, sentence: Sentence, article_about_north_korea: bool, *, 
         return False  # "South Korea launched its first spy satellite to watch North Korea"
     if _NOTICE_WINDOW.search(text, s, e):
         return False  # "rocket firing in three areas … each day from Tuesday to Friday": a notice's window, no launch
-    if _NORTH_KOREA.search(text, s, e) or _NORTH_KOREA.search(in_ordinary_case(text, s, e)):
+    if NORTH_KOREA.search(text, s, e) or NORTH_KOREA.search(in_ordinary_case(text, s, e)):
         return True  # (a ticker in capitals: "N. KOREA FIRES …")
     # "The missile was launched at 7:29 PM ET" in an article about North Korea, with no other country launching.
     return article_about_north_korea and (bool(noun) or not FOREIGN_LAUNCHER.search(
@@ -267,7 +257,7 @@ def _owned_by_north_korea(text: str, s: int, verb: re.Match[str]) -> bool:
     if owner is None:
         return False
     end = verb.start() + owner.end()
-    return any(m.end() == end for m in _NORTH_KOREA.finditer(text, max(s, end - 60), end))
+    return any(m.end() == end for m in NORTH_KOREA.finditer(text, max(s, end - 60), end))
 
 
 def _told_test(text: str, s: int, e: int) -> re.Match[str] | None:
@@ -315,10 +305,10 @@ def _foreign_launcher(text: str, start: int, verb_start: int) -> bool:
     it fired two missiles as a show of force')."""
     speaker, lead = _after_said(text[start:verb_start])
     lead = _ZONE_NAMED.sub("", lead.rsplit(";", 1)[-1])  # the verb's own clause; "9:49 a.m. Japan time" is a clock's
-    if FOREIGN_LAUNCHER.search(lead) and not _NORTH_KOREA.search(lead):
+    if FOREIGN_LAUNCHER.search(lead) and not NORTH_KOREA.search(lead):
         return True
     return bool(_SPEAKER_FIRED.fullmatch(lead)) and bool(FOREIGN_LAUNCHER.search(speaker)) and not (
-        _NORTH_KOREA.search(speaker))
+        NORTH_KOREA.search(speaker))
 
 
 # "One of them fell into the sea", "They flew 300 km": the subject of the sentence before
@@ -358,7 +348,7 @@ def detect_launch(text: str, sentences: list[Sentence], published: date | None =
         return None
     head = in_ordinary_case(text, 0, 4000) or text[:4000]  # (a ticker's log in capitals: its names as written)
     # named twice, or once beside one of its rockets or leaders ("its new intermediate-range missile … a Musudan")
-    about_north_korea = len(_NORTH_KOREA.findall(head)) + min(1, len(_NORTH_KOREAN_NAMES.findall(head))) >= 2
+    about_north_korea = len(NORTH_KOREA.findall(head)) + min(1, len(NORTH_KOREAN_NAMES.findall(head))) >= 2
     anchors = [s for s in sentences if _reports(text, s, about_north_korea, strict=True)]
     # a timeline's or table's rows: the launches themselves when no sentence reports one, else others it lists
     rows = [s for s in sentences if about_north_korea and launch_row(text, s)]
@@ -392,8 +382,8 @@ def _table_rows(text: str, sentences: list[Sentence], about_north_korea: bool, r
     """The rows of a table of launches (launch_tables), when the document is about North Korea or the rows name
     its sites or rockets (a spreadsheet's 'Sunan area,ICBM' under 'date,time_kst,launch_area,type')."""
     found = [s for s in sentences if s not in rows and in_launch_table(text, s.start) is not None]
-    if found and not about_north_korea and not any(_NORTH_KOREAN_NAMES.search(text, s.start, s.end) or (
-            _NORTH_KOREA.search(text, s.start, s.end)) for s in found):
+    if found and not about_north_korea and not any(NORTH_KOREAN_NAMES.search(text, s.start, s.end) or (
+            NORTH_KOREA.search(text, s.start, s.end)) for s in found):
         return []
     return found
 
@@ -410,6 +400,6 @@ def _field_lines(text: str, sentences: list[Sentence]) -> list[Sentence]:
     head = text[: fields[0].start()]
     if all(f.group("key") for f in fields):  # a pasted data record: its keys and values may say what it is
         head += "\n".join(f.group() for f in fields)  # ('"launched_local": …', '"site": "Pyongyang area"')
-    if not _TITLE_LAUNCH.search(head) or not (_NORTH_KOREA.search(head) or _NORTH_KOREA.search(head.title())):
+    if not _TITLE_LAUNCH.search(head) or not (NORTH_KOREA.search(head) or NORTH_KOREA.search(head.title())):
         return []
     return [s for s in sentences if any(m.start() <= s.start < m.end() for m in fields)]

@@ -11,6 +11,7 @@ from viewer.ingest.disputed import doubted_success
 from viewer.ingest.eez import eez_claims
 from viewer.ingest.findings import ArticleDraft, DraftClaim
 from viewer.ingest.launch import foreign_launch_sentences
+from viewer.ingest.launch_actors import not_the_norths
 from viewer.ingest.launch_report import LaunchReport
 from viewer.ingest.launch_when import ABOUT_LAUNCH
 from viewer.ingest.measures import find_altitudes, find_distances
@@ -101,6 +102,7 @@ def _dated_outcome(text: str, sentences: list[Sentence], day: date | None, publi
 def add_claims(draft: ArticleDraft, text: str, sentences: list[Sentence], report: LaunchReport,
             published: date | None, lead: bool = False) -> None:
     foreign = foreign_launch_sentences(text, sentences)  # "South Korea fired two missiles; one fell into the sea"
+    foreign |= not_the_norths(text, sentences)  # "a Hyunmoo-2 … crashed shortly after launch" (launch_actors)
     rows = {s.paragraph for s in report.rows}  # (a table row's notes: "… North Korea declared it a success.")
     about = [s for s in sentences if (ABOUT_LAUNCH.search(text, s.start, s.end) or s.paragraph in rows) and not (
         _HISTORY.search(text, s.start, s.end)) and s not in foreign]
