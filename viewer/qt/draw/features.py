@@ -20,6 +20,7 @@ from viewer.model.feature import Feature
 from viewer.model.feature_paint import Paint, paint_of
 from viewer.model.feature_table import Coded, FeatureTable, columns_of, combined, same_features
 from viewer.model.kinds import kind_style
+from viewer.model.table_parts import joined_codes, pieces
 from viewer.qt.draw.paths import Stroke, xy_stroke
 from viewer.qt.draw.symbols import Symbols
 from viewer.qt.draw.tiles import REPAIR_UP_TO_VERTICES
@@ -156,7 +157,13 @@ def looks_of(features: list[Feature]) -> tuple[np.ndarray, list[Look]]:
 
 
 def _looks_in(table: FeatureTable, rows: np.ndarray) -> tuple[np.ndarray, list[Look]]:
-    """`looks_of` the table's ``rows``, from its columns."""
+    """`looks_of` the table's ``rows``, from its columns: of each file's table, the looks of all its rows kept with it
+    (`table_parts`), joined (coded over a million rows again at each file opened beside them, ~25-90 ms)."""
+    return joined_codes(pieces(table, rows, "looks", _looks_of_rows))
+
+
+def _looks_of_rows(table: FeatureTable, rows: np.ndarray) -> tuple[np.ndarray, list[Look]]:
+    """`looks_of` the table's ``rows``, from its columns, worked out over them."""
     columns = [Coded(column.values, column.codes[rows])
                for column in (table.event, table.layer, table.certainty, table.paints())]
     coded = combined([*columns, Coded([False, True], table.draft[rows].astype(np.int32))])
@@ -164,7 +171,9 @@ def _looks_in(table: FeatureTable, rows: np.ndarray) -> tuple[np.ndarray, list[L
     looks: dict[Look, int] = {}
     remap = np.array([looks.setdefault((event or layer or "", certainty, bool(draft), paint), len(looks))
                       for event, layer, certainty, paint, draft in values], dtype=np.int32)
-    return (remap[codes] if len(values) else codes), list(looks)
+    codes = remap[codes] if len(values) else codes
+    codes.flags.writeable = False  # kept with the table (`pieces`), shared by every drawing of its rows
+    return codes, list(looks)
 
 
 def changed(visual, kind: str, features: list[Feature], cache: ProjectedFeatures,

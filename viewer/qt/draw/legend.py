@@ -13,8 +13,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QTransform
 
 from viewer.model.feature_paint import paint_of
-from viewer.model.feature_table import DRAFT_PROPERTY, columns_of, combined
+from viewer.model.feature_table import DRAFT_PROPERTY, columns_of
 from viewer.model.kinds import KIND_REGISTRY, kind_style, kind_title, kinds_in_order
+from viewer.model.legend_counts import legend_counts
 from viewer.qt.draw.style import RenderContext, symbol_path, with_alpha
 from viewer.symbology import (
     APPROXIMATE_DASH,
@@ -209,19 +210,13 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
     """(kind or 'event' or 'approximate' or 'draft', text, colour) rows: events by colour, then kinds by symbol.
     Made when the layers are (`MapCanvas.refresh`), not per frame: with many features it takes a while."""
     picked = columns_of(visible)
-    if picked is not None:  # counted from the table's columns: a million features in a few array passes
-        table, at = picked
-        events = table.event.counts(at)
-        shown_events = {event for event in events if event}
-        loose = at[~table.event.where(bool)[at]]
-        layer_kinds = set(combined([table.layer, table.kind], loose).values) if len(loose) else set()
-        kinds = set(table.kind.counts(at))
-        approximate = "approximate" in table.certainty.counts(at)
-        draft = bool(table.draft[at].any())
+    if picked is not None:  # counted from the table's columns, each file's kept and joined (`legend_counts`)
+        counted = legend_counts(*picked, OWN_COLOURS_UP_TO)
+        shown_events, layer_kinds, kinds = counted.events, counted.layer_kinds, counted.kinds
+        approximate, draft, few = counted.approximate, counted.draft, counted.few_rows()
         # the layers' own colours from their features, as the drawing paints them: of layers it draws one by one
         # only (reading a 400,000-line layer's features to find none made every file opened beside it wait)
-        few = {layer for layer, count in table.layer.counts(loose).items() if count <= OWN_COLOURS_UP_TO}
-        own = own_colours(table.features[loose[table.layer.isin(few)[loose]]]) if few and len(loose) else {}
+        own = own_colours(picked[0].features[few]) if len(few) else {}
     else:
         shown_events, layer_kinds, kinds, approximate, draft = _read_one_by_one(visible)
         own = own_colours(visible) if len(visible) <= OWN_COLOURS_UP_TO else {}
