@@ -54,3 +54,20 @@ def test_a_layer_named_anew_drops_what_the_table_kept():
     after = listed(table.groups(table.layer))
     assert [value for value, _ in after] != [value for value, _ in before]
     assert after == listed(table.grouped_afresh(table.layer, np.arange(len(table))))
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_paints_met_joined_from_each_files_table_are_those_met_afresh(seed):
+    """The layer tree's swatches: the paints among rows in the order first met (sorted out of every row of a large
+    layer at each file opened beside it)."""
+    from viewer.model.feature_table import PAINT
+    from viewer.model.table_parts import values_met
+
+    rng = np.random.default_rng(seed)
+    table = merged_tables(rng)
+    paints = table.paints()
+    for rows in some_rows(rng, table):
+        codes = paints.codes[rows]
+        firsts = np.sort(np.unique(codes, return_index=True)[1]) if len(codes) else np.zeros(0, dtype=np.intp)
+        for _ in range(2):
+            assert values_met(table, PAINT, rows) == [paints.values[code] for code in codes[firsts].tolist()]

@@ -83,3 +83,20 @@ def _grouped(table: FeatureTable, rows: np.ndarray, name: str) -> dict[Any, np.n
         groups[value] = members = members.astype(np.int32) if len(table) < 1 << 31 else members
         members.flags.writeable = False
     return groups
+
+
+def values_met(table: FeatureTable, key: str, rows: np.ndarray) -> list[Any]:
+    """The values of the table's coded column ``key`` (`FeatureTable.coded`) among ``rows``, in the order first met:
+    each file's of all its rows kept with its table, joined."""
+    found = pieces(table, rows, f"met {key}", partial(_met, key=key))
+    return list(dict.fromkeys(value for _, values in found for value in values)) if len(found) > 1 else \
+        list(found[0][1]) if found else []
+
+
+def _met(table: FeatureTable, rows: np.ndarray, key: str) -> tuple[Any, ...]:
+    column = table.coded(key)
+    codes = column.codes[np.asarray(rows, dtype=np.intp)]
+    if not len(codes):
+        return ()
+    firsts = np.sort(np.unique(codes, return_index=True)[1])
+    return tuple(column.values[code] for code in codes[firsts].tolist())

@@ -14,6 +14,7 @@ from shapely.geometry.base import BaseGeometry
 
 from viewer.geo.area_detail import DRAWN_ONCE_FROM, drawn_xy
 from viewer.geo.drawable import to_xy_arrays
+from viewer.geo.key_rows import keys_of
 from viewer.geo.projected import ProjectedFeatures, geometries_of
 from viewer.model.edits import DRAFT_PROPERTY
 from viewer.model.feature import Feature
@@ -111,9 +112,21 @@ class Shown:
         """Each feature's row in the projected cache (-1: no geometry)."""
         return self.cache.rows_of_geometries(self.geometries)
 
+    @functools.cached_property
+    def keys(self) -> np.ndarray:
+        """Its geometries' keys (`keys_of`): told once, a drawing of these features and others after them compares
+        them with its own (a million read again at each file opened beside them)."""
+        return keys_of(self.geometries)
+
     def group_codes(self) -> tuple[list[Look], np.ndarray]:
         """The looks drawn alike (same colour, certainty, draft state and own paint), in the order first met, and
-        each feature's among them."""
+        each feature's among them: made once (the drawing of the features shown after these reads them again)."""
+        found = self.__dict__.get("_group_codes")
+        if found is None:
+            found = self.__dict__["_group_codes"] = self._group_codes()
+        return found
+
+    def _group_codes(self) -> tuple[list[Look], np.ndarray]:
         colour_of = [self.colours.get(look[0], NO_EVENT_COLOUR) for look in self.looks]
         group_of: dict[Look, int] = {}
         chosen = self.chosen
@@ -121,7 +134,9 @@ class Shown:
                                               len(group_of))
                           for colour, (key, certainty, draft, paint) in zip(colour_of, self.looks, strict=True)],
                          dtype=np.int32)
-        return list(group_of), (remap[self.codes] if len(remap) else np.zeros(0, dtype=np.int32))
+        grouped = remap[self.codes] if len(remap) else np.zeros(0, dtype=np.int32)
+        grouped.flags.writeable = False  # kept (`group_codes`)
+        return list(group_of), grouped
 
     def groups(self) -> dict[Look, np.ndarray]:
         """The positions of the features that look alike (same colour, certainty, draft state and own paint: they

@@ -7,7 +7,8 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from viewer.model.feature_table import FeatureTable
+from viewer.model.feature_table import PAINT, FeatureTable
+from viewer.model.table_parts import values_met
 from viewer.symbology import contrast
 
 MOST = 4  # colours an icon shows; a file of more shows its first ones
@@ -19,11 +20,10 @@ def drawn_colours(table: FeatureTable, rows: np.ndarray, palette: str, chosen: b
     user chose the layer's colour, which is drawn over theirs)."""
     if chosen or not len(rows):
         return [palette]
-    paints = table.paints()  # read once per table: a file opened beside a large layer reads none of its features
-    codes = paints.codes[np.asarray(rows, dtype=np.intp)]
-    firsts = np.sort(np.unique(codes, return_index=True)[1])
+    # read once per file's table, and met once per file's rows (`values_met`): a file opened beside a large layer
+    # reads none of its features, nor sorts its rows' paints
     found = dict.fromkeys(None if paint is None else paint.stroke or paint.marker or paint.fill
-                          for paint in (paints.values[code] for code in codes[firsts].tolist()))
+                          for paint in values_met(table, PAINT, np.asarray(rows, dtype=np.intp)))
     return [palette if colour is None else colour for colour in found]
 
 
