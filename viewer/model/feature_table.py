@@ -63,7 +63,12 @@ class Coded:
         for part in parts:
             remap = np.fromiter((index.setdefault(value, len(index)) for value in part.values), dtype=np.int32,
                                 count=len(part.values))
-            pieces.append(remap[part.codes] if len(part.values) else part.codes)
+            if len(remap) == 1:  # one value throughout (a file's kind, launch, certainty): written, not looked up
+                pieces.append(np.full(len(part.codes), remap[0], dtype=np.int32))
+            elif (remap == np.arange(len(remap))).all():  # its codes are the same codes (a large file's layer)
+                pieces.append(part.codes.astype(np.int32, copy=False))
+            else:
+                pieces.append(remap[part.codes])
         return cls(list(index), np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int32))
 
     def __len__(self) -> int:
@@ -143,7 +148,7 @@ class FeatureTable:
     """
 
     __slots__ = ("_coded", "_coded_of", "_kept", "_passages", "_passages_of", "certainty", "draft", "event", "features",
-                 "geometries", "geometry_type", "kind", "layer", "parts", "sources", "starts")
+                 "geometries", "geometry_type", "kind", "layer", "named", "parts", "sources", "starts")
 
     def __init__(self, features: FeatureColumn, geometries: np.ndarray, geometry_type: np.ndarray, kind: Coded,
                  event: Coded, certainty: Coded, layer: Coded, draft: np.ndarray):
@@ -167,6 +172,7 @@ class FeatureTable:
         self.parts: tuple[FeatureTable, ...] = ()
         self.starts: np.ndarray = np.zeros(1, dtype=np.intp)
         self._kept: dict[str, Any] = {}
+        self.named: str | None = None  # the layer `with_layer` last put its features of no launch in
 
     def kept(self, key: str, make: Callable[[], Any]) -> Any:
         """``make()``, made once and kept with the table under ``key`` (a result over all its rows; dropped when its
@@ -317,7 +323,7 @@ class FeatureTable:
         their layer columns are no longer its own."""
         if not rows.any() and self.layer.values == [None] and len(self.layer) == len(rows):
             return  # none in a layer, as before (a launch's file, at every add): what is kept stays
-        self._kept = {}
+        self._kept, self.named = {}, layer
         self.parts, self.starts = (), np.zeros(1, dtype=np.intp)
         self.layer = Coded([None, layer], rows.astype(np.int32)) if rows.any() else \
             Coded([None], np.zeros(len(rows), dtype=np.int32))

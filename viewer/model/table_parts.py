@@ -18,14 +18,15 @@ if TYPE_CHECKING:
 Result = TypeVar("Result")
 
 
-def pieces(table: FeatureTable, rows: np.ndarray, key: str,
+def pieces(table: FeatureTable, rows: np.ndarray | None, key: str,
            make: Callable[[FeatureTable, np.ndarray], Result]) -> list[tuple[int, Result]]:
     """(first row, ``make(part, its rows)``) of each table ``table`` is made of (down to those made of no others)
-    holding some of ``rows`` (row numbers, ascending), in order; a part all of whose rows are asked for gives what it
-    keeps under ``key`` (made over all its rows once). Rows not ascending: ``make`` of the table's rows as given."""
+    holding some of ``rows`` (row numbers, ascending; None: all), in order; a part all of whose rows are asked for
+    gives what it keeps under ``key`` (made over all its rows once). Rows not ascending: ``make`` of the table's rows
+    as given."""
     split = _split(table, rows)
     if split is None:
-        if every_row(rows, len(table)):
+        if rows is None or every_row(rows, len(table)):
             return [(0, table.kept(key, lambda: make(table, np.arange(len(table)))))]
         return [(0, make(table, rows))]
     found: list[tuple[int, Result]] = []
@@ -34,17 +35,21 @@ def pieces(table: FeatureTable, rows: np.ndarray, key: str,
     return found
 
 
-def _split(table: FeatureTable, rows: np.ndarray) -> list[tuple[FeatureTable, np.ndarray, int]] | None:
-    """(part, its rows among ``rows`` counted from its first, the row it starts at) of each part holding some; None
-    for a table of no parts, or rows not ascending."""
+def _split(table: FeatureTable, rows: np.ndarray | None) -> list[tuple[FeatureTable, np.ndarray | None, int]] | None:
+    """(part, its rows among ``rows`` counted from its first, or None for all of them, the row it starts at) of each
+    part holding some; None for a table of no parts, or rows not ascending."""
     if not table.parts:
         return None
+    starts = table.starts
+    if rows is None:
+        return [(part, None, int(start)) for part, start in zip(table.parts, starts.tolist(), strict=False)]
     rows = np.asarray(rows, dtype=np.intp)
     if len(rows) > 1 and not bool((rows[1:] > rows[:-1]).all()):
         return None
-    starts = table.starts
     bounds = np.searchsorted(rows, starts).tolist()
-    return [(part, rows[bounds[at]:bounds[at + 1]] - int(starts[at]), int(starts[at]))
+    # (as many rows as the part has, ascending and within it: all of its rows, in order, told without a pass)
+    return [(part, None if bounds[at + 1] - bounds[at] == len(part) else
+             rows[bounds[at]:bounds[at + 1]] - int(starts[at]), int(starts[at]))
             for at, part in enumerate(table.parts) if bounds[at + 1] > bounds[at]]
 
 
