@@ -252,9 +252,22 @@ def test_the_confidence_line_names_the_layers_that_state_no_certainty():
 
     assert confidence_line(layer("tracks", 3) + layer("sensors", 1)) == \
         "Confidence — 4 features from tracks and sensors state no certainty."
-    assert confidence_line(layer("a", 1)) == "Confidence — feature from a states no certainty."
+    assert confidence_line(layer("a", 1)) == "Confidence — 1 feature from a states no certainty."
     many = layer("a", 1) + layer("b", 1) + layer("c", 1) + layer("d", 2)
     assert confidence_line(many) == "Confidence — 5 features from a, b and 2 other layers state no certainty."
+
+
+def test_a_single_feature_is_counted_with_its_number():
+    """A draft's slide read 'Confidence — Approximate positions: flight path. feature as reported.': a kind is named
+    without the 1 ('flight path'), but 'feature' on its own is no sentence."""
+    from shapely.geometry import LineString, Point
+
+    from viewer.export.deck_facts import confidence_line
+    from viewer.model.feature import Feature
+
+    site = Feature("s", Point(124.7, 39.7), {"kind": "launch_site", "certainty": "reported"})
+    path = Feature("p", LineString([(124.7, 39.7), (124.7, 38.0)]), {"kind": "flight_path", "certainty": "approximate"})
+    assert confidence_line([site, path]) == "Confidence — Approximate positions: flight path. 1 feature as reported."
 
 
 def test_a_claimed_time_reads_as_a_time_not_as_iso_8601():

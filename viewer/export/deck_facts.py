@@ -40,7 +40,7 @@ def confidence_line(features: list[Feature]) -> str:
     line = _certainty_line(stated)
     if unstated:
         count = len(unstated)
-        tail = f"{_counted(count, 'feature')} {_from_layers(unstated)} state{'s' if count == 1 else ''} no certainty."
+        tail = f"{_features(count)} {_from_layers(unstated)} state{'s' if count == 1 else ''} no certainty."
         line = f"{line} {tail}" if line else f"Confidence — {tail}"
     return line
 
@@ -66,8 +66,13 @@ def _certainty_line(features: list[Feature]) -> str:
     if not parts:
         return "Confidence: every feature shown is where the sources put it." if features else ""
     reported = sum(f.certainty == "reported" for f in features)
-    tail = f" {_counted(reported, 'feature')} as reported." if reported else " Nothing shown is exactly as reported."
+    tail = f" {_features(reported)} as reported." if reported else " Nothing shown is exactly as reported."
     return "Confidence — " + " ".join(parts) + tail
+
+
+def _features(count: int) -> str:
+    """'1 feature', '5,015 features': the word alone names nothing, so its number is always written."""
+    return f"{count:,} feature{'' if count == 1 else 's'}"
 
 
 def _counted(count: int, noun: str) -> str:
