@@ -13,7 +13,7 @@ from viewer.model.bundle import Bundle
 from viewer.model.event import LaunchEvent
 from viewer.model.feature import Feature
 from viewer.model.feature_table import columns_of
-from viewer.qt.map.feature_labels import BULK_FEATURES, LAUNCH_GROUP_LABELLED, feature_labels, small_groups
+from viewer.qt.map.feature_labels import BULK_FEATURES, LAUNCH_GROUP_LABELLED, feature_labels
 
 SITE_2016 = "2016-02-07-kms4/launch-site"
 
@@ -100,16 +100,3 @@ def test_rows_of_the_bundles_table_are_labelled_as_a_list_of_the_same_features(s
     assert {label.feature for label in by_rows} & {"ports-0", "ports-1", "ports-2"} == {
         f.id for f in shown if f.id.startswith("ports")}
     np.testing.assert_array_equal(marks.points, list_marks.points)
-
-
-def test_small_groups_are_the_groups_counted_at_most_the_bulk_limit():
-    """The bulk rule counts each row's group with bincount (sorting a million group numbers took ~45 ms an open):
-    the same rows as counting them by sorting, for groups just under, at and over the limit."""
-    rng = np.random.default_rng(4)
-    sizes = [1, LAUNCH_GROUP_LABELLED - 1, LAUNCH_GROUP_LABELLED, LAUNCH_GROUP_LABELLED + 1, 3 * LAUNCH_GROUP_LABELLED]
-    groups = rng.permutation(np.repeat(rng.choice(50, len(sizes), replace=False), sizes))
-    _, inverse, counts = np.unique(groups, return_inverse=True, return_counts=True)
-    expected = counts[inverse] <= LAUNCH_GROUP_LABELLED
-    np.testing.assert_array_equal(small_groups(groups), expected)
-    assert int(small_groups(groups).sum()) == 1 + 2 * LAUNCH_GROUP_LABELLED - 1
-    assert small_groups(np.zeros(0, dtype=np.int64)).shape == (0,)

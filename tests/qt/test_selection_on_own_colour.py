@@ -70,3 +70,20 @@ def test_the_selected_yellow_line_shows_dark_beside_it_on_screen_not_in_an_expor
         canvas.labels.wait()
         canvas.hide()
         canvas.deleteLater()
+
+
+def test_a_pin_styled_only_by_a_yellow_line_colour_is_looked_at_in_the_colour_the_map_draws_it(tmp_path):
+    """A point with only a LineStyle is drawn in its layer's colour (the map draws a point's marker): the selection
+    took the line colour, as the tree once did, and gave it the dark core meant for yellow."""
+    (tmp_path / "pin.kml").write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+<Style id="y"><LineStyle><color>ff00ffff</color></LineStyle></Style>
+<Placemark><name>Pin</name><styleUrl>#y</styleUrl><Point><coordinates>127,37</coordinates></Point></Placemark>
+</Document></kml>
+""")
+    workspace = Workspace()
+    workspace.add(open_path(tmp_path / "pin.kml")[0])
+    colours = event_colours(*workspace.colour_keys())
+    colours["pin"] = "#1f77b4"
+    (pin,) = workspace.content.features.values()
+    assert not needs_core(pin, colours)

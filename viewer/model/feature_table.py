@@ -63,7 +63,12 @@ class Coded:
         for part in parts:
             remap = np.fromiter((index.setdefault(value, len(index)) for value in part.values), dtype=np.int32,
                                 count=len(part.values))
-            pieces.append(remap[part.codes] if len(part.values) else part.codes)
+            if len(remap) == 1:  # one value throughout (a file's kind, launch, certainty): written, not looked up
+                pieces.append(np.full(len(part.codes), remap[0], dtype=np.int32))
+            elif (remap == np.arange(len(remap))).all():  # its codes are the same codes (a large file's layer)
+                pieces.append(part.codes.astype(np.int32, copy=False))
+            else:
+                pieces.append(remap[part.codes])
         return cls(list(index), np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int32))
 
     def __len__(self) -> int:
@@ -142,8 +147,8 @@ class FeatureTable:
     (`current` says whether they still are).
     """
 
-    __slots__ = ("_coded", "_coded_of", "_passages", "_passages_of", "certainty", "draft", "event", "features",
-                 "geometries", "geometry_type", "kind", "layer", "sources")
+    __slots__ = ("_coded", "_coded_of", "_kept", "_passages", "_passages_of", "certainty", "draft", "event", "features",
+                 "geometries", "geometry_type", "kind", "layer", "named", "parts", "sources", "starts")
 
     def __init__(self, features: FeatureColumn, geometries: np.ndarray, geometry_type: np.ndarray, kind: Coded,
                  event: Coded, certainty: Coded, layer: Coded, draft: np.ndarray):
@@ -161,6 +166,21 @@ class FeatureTable:
         # made of, each read once: the tree and the drawing ask again on every file opened beside a large layer
         self._coded: dict[str, Coded] = {}
         self._coded_of: Callable[[str], Coded] | None = None
+        # the tables it joins (one per file of a merged bundle's) and the row each starts at, whose results worked
+        # out over all their rows are kept with them (`kept`, `table_parts`): a file opened beside a large layer
+        # joins the large layer's looks, counts and groups, not worked out over its rows again
+        self.parts: tuple[FeatureTable, ...] = ()
+        self.starts: np.ndarray = np.zeros(1, dtype=np.intp)
+        self._kept: dict[str, Any] = {}
+        self.named: str | None = None  # the layer `with_layer` last put its features of no launch in
+
+    def kept(self, key: str, make: Callable[[], Any]) -> Any:
+        """``make()``, made once and kept with the table under ``key`` (a result over all its rows; dropped when its
+        layer column changes, `with_layer`)."""
+        found = self._kept.get(key)
+        if found is None:
+            found = self._kept[key] = make()
+        return found
 
     def coded(self, key: str) -> Coded:
         """Each row's ``key`` property, coded (`PAINT`: its own paint), read once per table and from the tables it
@@ -258,6 +278,7 @@ class FeatureTable:
                         one.layer, one.draft)
             table._passages_of = one.passages  # the same rows: counted once for both
             table._coded_of = one.coded
+            table.parts, table.starts = (one,), np.array([0, len(one)], dtype=np.intp)
             return table
         empty = np.zeros(0, dtype=object)
         features = FeatureColumn.concatenated([t.features for t in tables]) if tables else \
@@ -275,6 +296,8 @@ class FeatureTable:
                     coded("event"), coded("certainty"), coded("layer"),
                     joined([t.draft for t in tables], np.zeros(0, dtype=bool)))
         parts = list(tables)
+        table.parts = tuple(parts)
+        table.starts = np.cumsum([0, *map(len, parts)]).astype(np.intp)
         table._passages_of = lambda: joined([t.passages() for t in parts], np.zeros(0, dtype=np.int32))
         table._coded_of = lambda key: Coded.concatenated([t.coded(key) for t in parts]) if parts else \
             Coded([], np.zeros(0, dtype=np.int32))
@@ -296,7 +319,12 @@ class FeatureTable:
 
     def with_layer(self, layer: str | None, rows: np.ndarray) -> None:
         """Say that the features of ``rows`` (a mask) were put in source layer ``layer`` (`Feature.layer`), the
-        others in none: the table stays current."""
+        others in none: the table stays current. What was kept over its rows (`kept`) is dropped, and so are its parts:
+        their layer columns are no longer its own."""
+        if not rows.any() and self.layer.values == [None] and len(self.layer) == len(rows):
+            return  # none in a layer, as before (a launch's file, at every add): what is kept stays
+        self._kept, self.named = {}, layer
+        self.parts, self.starts = (), np.zeros(1, dtype=np.intp)
         self.layer = Coded([None, layer], rows.astype(np.int32)) if rows.any() else \
             Coded([None], np.zeros(len(rows), dtype=np.int32))
 
@@ -328,8 +356,19 @@ class FeatureTable:
         return self._passages
 
     def groups(self, column: Coded, rows: np.ndarray | None = None) -> dict[Any, np.ndarray]:
-        """The row numbers (of ``rows``, else all) of each value of ``column`` met among them, in row order."""
+        """The row numbers (of ``rows``, else all) of each value of ``column`` met among them, in row order. Of its
+        own kind, launch or layer column, each file's groups are kept with its table and joined (`table_parts`)."""
         rows = np.arange(len(self.features)) if rows is None else rows
+        name = "kind" if column is self.kind else "event" if column is self.event else \
+            "layer" if column is self.layer else None
+        if name is not None:
+            from viewer.model.table_parts import grouped
+
+            return grouped(self, name, rows)
+        return self.grouped_afresh(column, rows)
+
+    def grouped_afresh(self, column: Coded, rows: np.ndarray) -> dict[Any, np.ndarray]:
+        """`groups` of ``rows``, worked out over them."""
         codes = column.codes[rows]
         order = np.argsort(codes, kind="stable")
         bounds = np.searchsorted(codes[order], np.arange(len(column.values) + 1)).tolist()

@@ -74,7 +74,8 @@ class Workspace:
             while name in self._layers:
                 name, number = f"{bundle.layer_name} ({number})", number + 1
             self._layers.append(name)
-            if not np.array_equal(table.layer.where(partial(eq, name)), loose):
+            # (named so by the last add, told without a pass over its rows)
+            if table.named != name and not np.array_equal(table.layer.where(partial(eq, name)), loose):
                 # named already (an earlier add): a million features were named again on every file opened
                 table.features[loose].name_layer(name)  # a plain layer's rows get it when made
                 table.with_layer(name, loose)  # the table stays current: only what it was told changed

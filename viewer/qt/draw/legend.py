@@ -14,9 +14,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QTransform
 
 from viewer.model.feature_paint import COLOURS_SHOWN
-from viewer.model.feature_table import FeatureTable, columns_of, combined
+from viewer.model.feature_table import FeatureTable, columns_of
 from viewer.model.kinds import KIND_REGISTRY, kind_style, kind_title, kinds_in_order
-from viewer.model.own_colours import colours_drawn
+from viewer.model.legend_counts import legend_counts
+from viewer.model.own_colours import layer_colours
 from viewer.qt.draw.style import RenderContext, symbol_path, with_alpha
 from viewer.symbology import (
     APPROXIMATE_DASH,
@@ -210,22 +211,17 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
     """(kind or 'event' or 'approximate' or 'draft', text, colour) rows: events by colour, then kinds by symbol.
     Made when the layers are (`MapCanvas.refresh`), not per frame: with many features it takes a while."""
     picked = columns_of(visible)
-    if picked is not None:  # counted from the table's columns: a million features in a few array passes
+    if picked is not None:  # counted from the table's columns, each file's kept and joined (`legend_counts`)
         table, at = picked
     else:
         table = FeatureTable.of(visible)
         at = np.arange(len(table))
-    events = table.event.counts(at)
-    shown_events = {event for event in events if event}
-    loose = at[~table.event.where(bool)[at]]
-    layer_kinds = set(combined([table.layer, table.kind], loose).values) if len(loose) else set()
-    kinds = set(table.kind.counts(at))
-    approximate = "approximate" in table.certainty.counts(at)
-    draft = bool(table.draft[at].any())
+    counted = legend_counts(table, at, 0)
+    shown_events, layer_kinds, kinds = counted.events, counted.layer_kinds, counted.kinds
+    approximate, draft = counted.approximate, counted.draft
     chosen = chosen_layers(colours)  # the colour the user chose for a layer is drawn, not its features' own
-    own = {layer: row_colour([colours[layer] if colour is None else colour for colour in colours_drawn(table, rows)])
-           for layer, rows in (table.groups(table.layer, loose) if len(loose) else {}).items()
-           if layer in colours and layer not in chosen}
+    own = {layer: row_colour([colours[layer] if colour is None else colour for colour in drawn])
+           for layer, drawn in layer_colours(table, at).items() if layer in colours and layer not in chosen}
     rows = [
         ("event", f"{event.date_label}  {event.name}" if event.day else event.name, colours[event.id])
         for event in workspace.content.events_in_time_order() if event.id in shown_events

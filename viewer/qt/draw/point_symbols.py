@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from viewer.geo.key_rows import keys_of
 from viewer.model.kinds import kind_style
 from viewer.qt.draw.features import Look, Shown
 from viewer.qt.draw.symbols import Symbols
@@ -39,7 +38,7 @@ def _groups_kept(shown: Shown, before: Shown | None,
         return {}
     count = min(len(before), len(shown))
     # the same geometry objects (held by both): the same rows (the rows of ``before`` asked again searched them all)
-    if not count or not np.array_equal(keys_of(before.geometries[:count]), keys_of(shown.geometries[:count])):
+    if not count or not np.array_equal(before.keys[:count], shown.keys[:count]):
         return {}
     keys, grouped = shown.group_codes()
     keys_before, grouped_before = before.group_codes()

@@ -31,6 +31,7 @@ from viewer.geo.labels import (
 )
 from viewer.geo.projected import ProjectedFeatures
 from viewer.io.formats.display_names import NAME_WORDS
+from viewer.model.bulk_groups import in_small_groups
 from viewer.model.feature import Feature
 from viewer.model.feature_paint import paint_of
 from viewer.model.feature_table import FeatureTable, columns_of
@@ -77,8 +78,8 @@ def map_labels(workspace: Workspace, features: list[Feature], cache: ProjectedFe
     if columns is None:
         sites = features
     else:
-        table, rows = columns
-        sites = table.rows(rows[table.kind.isin({"launch_site"})[rows]])
+        table, rows = columns  # (each file's groups by kind kept with its table: `FeatureTable.groups`)
+        sites = table.rows(table.groups(table.kind, rows).get("launch_site", np.zeros(0, dtype=np.intp)))
     named = {f.label.split(",")[0].split(" (")[0] for f in sites if f.kind == "launch_site"}
     return labels, marks, _basemap_labels_kept(places, basemap, projection, named, _named_points(workspace, labels))
 
@@ -133,7 +134,7 @@ def feature_labels(workspace: Workspace, features: list[Feature], cache: Project
         # ... nor a launch's catalogue-sized group (a synthetic launch of 12,500 impact points), nor a layer of a
         # million points: placing 100,000 labels took seconds a repaint on the GUI thread.
         table, rows = columns or _columns(features)
-        features = table.rows(rows[small_groups(_groups(table)[rows])])
+        features = table.rows(in_small_groups(table, rows, LAUNCH_GROUP_LABELLED))
     if considered is not None:
         considered.extend(features)
     labels: list[Label] = []
@@ -172,24 +173,6 @@ def _columns(features: list[Feature]) -> tuple[FeatureTable, np.ndarray]:
         return found
     table = FeatureTable.of(features)
     return table, np.arange(len(table))
-
-
-def small_groups(groups: np.ndarray) -> np.ndarray:
-    """Which rows are in a group of at most LAUNCH_GROUP_LABELLED rows, given each row's group number (small and
-    non-negative: `_groups`). Counted with bincount: sorting a million group numbers (np.unique) took ~45 ms of the
-    GUI thread each time a file was opened beside a million points."""
-    if not len(groups):
-        return np.zeros(0, dtype=bool)
-    return np.bincount(groups)[groups] <= LAUNCH_GROUP_LABELLED
-
-
-def _groups(table: FeatureTable) -> np.ndarray:
-    """What each feature is counted with for the bulk rule, as a number: its launch and kind, or its file's layer."""
-    kinds = max(len(table.kind.values), 1)
-    launch = table.event.where(bool)
-    by_launch = table.event.codes.astype(np.int64) * kinds + table.kind.codes
-    by_layer = len(table.event.values) * kinds + table.layer.codes.astype(np.int64)
-    return np.where(launch, by_launch, by_layer)
 
 
 def _label_for(workspace: Workspace, feature: Feature, geometry, colours: dict[str, str]) -> Label | None:
