@@ -132,3 +132,20 @@ def test_the_norths_own_outcome_beside_another_countrys_rocket_still_counts():
                   "The Chollima-1 rocket failed shortly after launch, unlike Japan's H3, which reached orbit in "
                   "February.")
     assert drafted(text).outcome == "failure"
+
+
+@pytest.mark.parametrize("headline", [
+    "North Korea fires a ballistic missile a day after South's rocket test sparks UFO scare",
+    "North Korea fires a ballistic missile two days after Japan's H3 launch",
+    "North Korea fires a ballistic missile a day after China's rocket lifts off",
+])
+def test_a_day_counted_from_another_countrys_launch_is_no_second_launch(headline):
+    text = (headline + "\nPublished: 2025-03-18\n\n" + _NORTH + "\n\nThe missile flew about 300 km.\n")
+    draft = drafted(text)
+    assert draft.others == []
+
+
+def test_a_day_counted_from_the_norths_own_launch_still_drafts():
+    """A look-alike: 'two days after North Korea's rocket launch' is the North's earlier launch."""
+    text = _story(_NORTH + " It came two days after the North's rocket launch from Sohae.")
+    assert [o.date.isoformat() for o in drafted(text).others if o.date] == ["2025-03-16"]

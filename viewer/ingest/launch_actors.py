@@ -58,3 +58,14 @@ def not_the_norths(text: str, sentences: list[Sentence]) -> set[Sentence]:
 
 def _names_north(text: str, start: int, end: int) -> bool:
     return bool(NORTH_KOREA.search(text, start, end) or NORTH_KOREAN_NAMES.search(text, start, end))
+
+
+# "a day after South's rocket test", "days after Japan's H3 launch": the day counted from another country's launch
+_AFTER_ANOTHERS = re.compile(rf"\b(?:after|before|following)\s+(?:the\s+)?(?:{_COUNTRIES}|{_VEHICLES}|South)"
+                             r"['\u2019]s\s")
+
+
+def after_anothers_launch(text: str, start: int, end: int) -> bool:
+    """Whether a day told between ``start`` and ``end`` is counted from another country's launch ('a day after
+    South's rocket test sparks UFO scare')."""
+    return _AFTER_ANOTHERS.search(text, start, end) is not None

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from viewer.ingest.day_years import nearest_year
+from viewer.ingest.launch_actors import after_anothers_launch
 from viewer.ingest.launch_day_model import launch_day_model
 from viewer.ingest.passing import not_a_launch_day
 from viewer.ingest.sentences import Sentence
@@ -194,8 +195,9 @@ def launch_days_before(text: str, sentences: Iterable[Sentence], lead_day: date 
             between = m.group("between")
             if find_dates(text, m.start("between"), m.end("between"), lead_day):
                 continue  # "a day after Wednesday's record barrage": the day is named, and read where days are
-            if _OTHER_COUNTRY.search(between) and not re.search(r"\b(?:said|reported|says)\b", between):
-                continue
+            if (_OTHER_COUNTRY.search(between) and not re.search(r"\b(?:said|reported|says)\b", between)) or (
+                    after_anothers_launch(text, m.start(), m.end())):
+                continue  # (and "a day after South's rocket test", launch_actors)
             count = m.group("count").lower()
             day = lead_day - timedelta(days=int(count) if count.isdigit() else _COUNTS[count])
             # (the distance is the story's own: a day before the lead launch is another launch, not the lead's day
