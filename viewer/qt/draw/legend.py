@@ -216,7 +216,7 @@ def legend_entries(workspace: Workspace, visible: list[Feature], colours: dict[s
     else:
         table = FeatureTable.of(visible)
         at = np.arange(len(table))
-    counted = legend_counts(table, at, 0)
+    counted = legend_counts(table, at)
     shown_events, layer_kinds, kinds = counted.events, counted.layer_kinds, counted.kinds
     approximate, draft = counted.approximate, counted.draft
     chosen = chosen_layers(colours)  # the colour the user chose for a layer is drawn, not its features' own
